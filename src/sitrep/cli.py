@@ -1,0 +1,56 @@
+"""The ``sitrep`` command. Thin: each command lives in ``sitrep.commands.<name>`` and exposes
+``add_arguments(parser)`` and ``run(args) -> int``. Imports happen only for the command run."""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+# name -> (module, one-line help). One explicit table, no import side effects.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "extract": ("sitrep.commands.extract", "extract events from reports (text, seed layout, JSON Lines, stdin)"),
+    "geocode": ("sitrep.commands.geocode", "find and resolve toponyms in text, or resolve given spans"),
+    "timex": ("sitrep.commands.timex", "find and normalise temporal expressions"),
+    "ingest": ("sitrep.commands.ingest", "extract and store reports in the incident database"),
+    "incidents": ("sitrep.commands.incidents", "list incidents from the database with filters"),
+    "export": ("sitrep.commands.export", "export incidents: csv, acled, ucdp, geojson, jsonl, parquet"),
+    "serve": ("sitrep.commands.serve", "serve the HTTP API and the web map"),
+    "demo": ("sitrep.commands.demo", "bundled reports -> SQLite -> summary table -> serve the map"),
+    "watch": ("sitrep.commands.watch", "poll RSS/Atom/JSON feeds and ingest new items"),
+    "batch": ("sitrep.commands.batch", "extract a large corpus on Dask into Parquet and the store"),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sitrep", description=__doc__.splitlines()[0])
+    from sitrep import __version__
+
+    parser.add_argument("--version", action="version", version=f"sitrep {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (module, help_text) in COMMANDS.items():
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(_module=module)
+        _load(module).add_arguments(p)  # command modules keep heavy imports inside run()
+    return parser
+
+
+def _load(module: str):
+    return importlib.import_module(module)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    if not getattr(args, "_module", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(_load(args._module).run(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

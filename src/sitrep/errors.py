@@ -1,0 +1,40 @@
+"""Coded errors, one place. Codes are stable and searchable: E1xx ingest, E2xx nlp, E3xx extract,
+E4xx resolve / knowledge files, E5xx merge, E6xx store, E7xx serve / export, E8xx batch / watch."""
+from __future__ import annotations
+
+
+class SitrepError(Exception):
+    """Base class: ``code`` is stable, the message says what to do."""
+
+    code = "E000"
+
+    def __init__(self, message: str, *, code: str | None = None):
+        if code:
+            self.code = code
+        super().__init__(f"[{self.code}] {message}")
+
+
+class IngestError(SitrepError):
+    code = "E100"
+
+
+class KnowledgeError(SitrepError):
+    """A knowledge file (actors, facilities, lexicons) is missing or has a bad row."""
+
+    code = "E400"
+
+
+class StoreError(SitrepError):
+    code = "E600"
+
+
+# Ingest
+E101_EMPTY = "E101"  # empty input
+E102_BINARY = "E102"  # binary / not text
+E103_ENCODING = "E103"  # cannot decode
+E104_TOO_LARGE = "E104"  # over the size limit
+E105_BAD_JSON = "E105"  # a JSON Lines row that does not parse
+E106_UNREADABLE = "E106"  # missing file, permission ...
+E107_BAD_HTML = "E107"  # no text could be extracted from HTML
+E108_NOT_ENGLISH = "E108"  # skipped: not English
+E109_BAD_FEED = "E109"

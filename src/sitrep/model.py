@@ -1,0 +1,167 @@
+"""Plain dataclasses that the stages exchange. No I/O here.
+
+Every annotation points into the document text with character offsets (``Span``), so any
+field can be traced back to the exact words it came from.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character range ``[start, end)`` of a document's text."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass
+class Document:
+    """One report. ``text`` is everything offsets refer to (title line included when present)."""
+
+    id: str
+    text: str
+    title: str | None = None
+    published: date | None = None
+    url: str | None = None
+    source: str | None = None
+    path: str | None = None
+    body_start: int = 0  # offset where the body starts (after a title / FILE: header)
+    meta: dict = field(default_factory=dict)
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    screened: bool = False  # True when the cheap screen says it may hold an event
+
+
+@dataclass
+class Timex:
+    """A temporal expression normalised to a TimeML value."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE / TIME / DURATION / SET
+    value: str  # TimeML value: 2023-12-08, 2023-W49, 2023-12, 2023, P2D, PRESENT_REF ...
+    anchor: str | None = None  # what it was resolved against: "report", "event", "absolute"
+
+    @property
+    def precision(self) -> str | None:
+        """``day`` / ``week`` / ``month`` / ``year`` for DATE values, else None."""
+        v = self.value
+        if len(v) == 10 and v[4] == "-" and v[7] == "-" and v[:4].isdigit():
+            return "day"
+        if len(v) >= 7 and v[4:6] == "-W":
+            return "week"
+        if len(v) == 7 and v[4] == "-" and v[:4].isdigit():
+            return "month"
+        if len(v) == 4 and v.isdigit():
+            return "year"
+        return None
+
+    @property
+    def date(self) -> date | None:
+        """The first day the value covers, when it is a calendar date of any precision."""
+        p = self.precision
+        try:
+            if p == "day":
+                return date.fromisoformat(self.value)
+            if p == "week":
+                return date.fromisocalendar(int(self.value[:4]), int(self.value[6:8]), 1)
+            if p == "month":
+                return date(int(self.value[:4]), int(self.value[5:7]), 1)
+            if p == "year":
+                return date(int(self.value), 1, 1)
+        except ValueError:
+            return None
+        return None
+
+
+@dataclass
+class Place:
+    """A resolved place. ``geo_precision`` follows ACLED: 1 the named town/facility, 2 a nearby
+    or larger part of a region, 3 only the province / region / country is known."""
+
+    name: str
+    latitude: float
+    longitude: float
+    country: str | None = None
+    country_code: str | None = None
+    admin1: str | None = None
+    geonameid: int | None = None
+    feature: str | None = None  # GeoNames feature code, or facility type (base, embassy, oilfield ...)
+    geo_precision: int = 1
+    source: str | None = None  # gazetteer row / facility source
+    span: Span | None = None
+    reason: str | None = None  # why this reading won (or why it abstained)
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["span"] = self.span.to_dict() if self.span else None
+        return d
+
+
+@dataclass
+class Count:
+    low: int | None = None
+    best: int | None = None
+    high: int | None = None
+    spans: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class RoleFiller:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class EventMention:
+    """One event as one passage of one document describes it."""
+
+    document_id: str
+    trigger: Span
+    sentence_index: int
+    event_type: str
+    sub_event_type: str
+    weapons: list[str] = field(default_factory=list)
+    actor1: str | None = None
+    actor2: str | None = None
+    target: str | None = None
+    place_text: Span | None = None
+    place: Place | None = None
+    timex: Timex | None = None
+    date: date | None = None
+    date_precision: str | None = None  # day / week / month
+    fatalities: Count = field(default_factory=Count)
+    injured: Count = field(default_factory=Count)
+    claimed: bool | None = None
+    claimant: str | None = None
+    denied: bool = False
+    attempted: bool = False
+    reported_by: list[str] = field(default_factory=list)
+    hedged: bool = False
+    generic: bool = False
+    evidence: list[Span] = field(default_factory=list)
+    field_spans: dict[str, list[Span]] = field(default_factory=dict)
+    roles: dict[str, list[RoleFiller]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    def add_span(self, name: str, span: Span | None) -> None:
+        if span is None:
+            return
+        spans = self.field_spans.setdefault(name, [])
+        if span not in spans:
+            spans.append(span)
