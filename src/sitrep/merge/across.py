@@ -1,0 +1,508 @@
+"""Merging across reports: one incident per real-world event, however many outlets report it.
+
+block -> compare -> cluster, each decision with its reasons:
+
+* ``Features`` is what a comparison looks at, taken from an ``EventMention`` or a stored row.
+* ``block_window(f)`` is the date range where an incident matching ``f`` can lie (the store and
+  ``Clusterer`` look only there, and only in the same country).
+* ``compare(a, b)`` -> ``Decision``: vetoes first (different documents' same-day strikes on two
+  different facilities, places farther apart than their precision allows, dates that cannot
+  overlap, different countries, incompatible types, same document), then a score from date, place,
+  type, target, actor and weapon agreement; ``Decision.merge`` when no veto and score >= threshold.
+* ``Clusterer`` assigns mentions to clusters incrementally (the same rule the store applies as
+  reports arrive), used by the benchmarks for 100,000 mentions.
+* ``consolidate(members)`` turns the member mentions of an incident (rows, as the store keeps them)
+  into the incident's fields: finest date and place, majority type, union of weapons, fatalities
+  low/best/high with the sources of each figure, claim status.
+* ``incident_id(first_mention_id)`` is stable: derived from the incident's first mention.
+
+Thresholds and word lists live in ``sitrep/knowledge/merge.toml``.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from sitrep import errors
+from sitrep.model import EventMention
+
+RULES_PATH = Path(__file__).resolve().parents[1] / "knowledge" / "merge.toml"
+
+
+# --------------------------------------------------------------------------------------- rules
+@dataclass(frozen=True)
+class Rules:
+    threshold: float
+    day_slack: int
+    date_scores: dict[str, float]
+    max_km: dict[int, float]
+    place_scores: dict[int, float]
+    same_name: float
+    contained_name: float
+    same_type: float
+    same_sub_type: float
+    compatible_type: float
+    compatible: frozenset[frozenset[str]]
+    target_same: float
+    target_different: float
+    same_ratio: float
+    facility_re: re.Pattern
+    actor_same: float
+    actor_different: float
+    weapons_overlap: float
+
+
+def _need(data: dict, key: str, kind, where: str):
+    cur = data
+    for part in key.split("."):
+        if not isinstance(cur, dict) or part not in cur:
+            raise errors.KnowledgeError(f"{where}: missing key '{key}'", code="E401")
+        cur = cur[part]
+    if kind is float and isinstance(cur, int) and not isinstance(cur, bool):
+        cur = float(cur)
+    if not isinstance(cur, kind) or isinstance(cur, bool):
+        raise errors.KnowledgeError(f"{where}: '{key}' must be {kind.__name__}, got {cur!r}", code="E402")
+    return cur
+
+
+def load_rules(path: str | Path = RULES_PATH) -> Rules:
+    path = Path(path)
+    where = str(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise errors.KnowledgeError(f"{where}: cannot read: {exc.strerror}", code="E401") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise errors.KnowledgeError(f"{where}: {exc}", code="E402") from exc
+    pairs = _need(data, "type.compatible", list, where)
+    compatible = set()
+    for i, pair in enumerate(pairs):
+        if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair)):
+            raise errors.KnowledgeError(f"{where}: type.compatible[{i}] must be a pair of type names", code="E402")
+        compatible.add(frozenset(pair))
+    words = _need(data, "target.facility_words", list, where)
+    if not words or not all(isinstance(w, str) and w.strip() for w in words):
+        raise errors.KnowledgeError(f"{where}: target.facility_words must be non-empty strings", code="E402")
+    facility_re = re.compile(r"\b(?:" + "|".join(re.escape(w.lower()) for w in sorted(words, key=len, reverse=True))
+                             + r")s?\b")
+    return Rules(
+        threshold=_need(data, "threshold", float, where),
+        day_slack=_need(data, "date.day_slack", int, where),
+        date_scores={k: _need(data, f"date.{k}", float, where)
+                     for k in ("same_day", "near_day", "same_week", "same_month")},
+        max_km={p: _need(data, f"place.max_km_{p}", float, where) for p in (1, 2, 3)},
+        place_scores={p: _need(data, f"place.score_{p}", float, where) for p in (1, 2, 3)},
+        same_name=_need(data, "place.same_name", float, where),
+        contained_name=_need(data, "place.contained_name", float, where),
+        same_type=_need(data, "type.same_type", float, where),
+        same_sub_type=_need(data, "type.same_sub_type", float, where),
+        compatible_type=_need(data, "type.compatible_type", float, where),
+        compatible=frozenset(compatible),
+        target_same=_need(data, "target.same", float, where),
+        target_different=_need(data, "target.different", float, where),
+        same_ratio=_need(data, "target.same_ratio", float, where),
+        facility_re=facility_re,
+        actor_same=_need(data, "actor.same", float, where),
+        actor_different=_need(data, "actor.different", float, where),
+        weapons_overlap=_need(data, "weapons.overlap", float, where),
+    )
+
+
+@lru_cache(maxsize=1)
+def default_rules() -> Rules:
+    return load_rules()
+
+
+# ------------------------------------------------------------------------------------ features
+@dataclass
+class Features:
+    key: str
+    documents: frozenset[str] = frozenset()
+    date: date | None = None
+    date_precision: str | None = None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None
+    country_code: str | None = None
+    country: str | None = None
+    location_name: str | None = None
+    target: str | None = None
+    actor1: str | None = None
+    weapons: frozenset[str] = frozenset()
+    feature: str | None = None  # place feature (facility type) when known
+
+
+def features_from_mention(m: EventMention, key: str) -> Features:
+    p = m.place
+    return Features(
+        key=key, documents=frozenset([m.document_id]), date=m.date, date_precision=m.date_precision,
+        event_type=m.event_type, sub_event_type=m.sub_event_type,
+        latitude=p.latitude if p else None, longitude=p.longitude if p else None,
+        geo_precision=p.geo_precision if p else None, country_code=(p.country_code if p else None),
+        country=p.country if p else None, location_name=p.name if p else (m.place_text.text if m.place_text else None),
+        target=m.target, actor1=m.actor1, weapons=frozenset(m.weapons), feature=p.feature if p else None,
+    )
+
+
+def features_from_row(row: dict, documents=None) -> Features:
+    """A stored mention or incident row (the columns of ``sitrep.store.schema``)."""
+    import json
+
+    d = row.get("date")
+    weapons = row.get("weapons") or "[]"
+    if isinstance(weapons, str):
+        weapons = json.loads(weapons)
+    docs = documents if documents is not None else ([row["document_id"]] if row.get("document_id") else [])
+    return Features(
+        key=row["id"], documents=frozenset(docs), date=date.fromisoformat(d) if d else None,
+        date_precision=row.get("date_precision"), event_type=row.get("event_type"),
+        sub_event_type=row.get("sub_event_type"), latitude=row.get("latitude"), longitude=row.get("longitude"),
+        geo_precision=row.get("geo_precision"), country_code=row.get("country_code"), country=row.get("country"),
+        location_name=row.get("location_name"), target=row.get("target"), actor1=row.get("actor1"),
+        weapons=frozenset(weapons), feature=row.get("place_feature"),
+    )
+
+
+# ---------------------------------------------------------------------------------------- dates
+def date_interval(d: date, precision: str | None) -> tuple[date, date]:
+    """The days a date of this precision may mean (the date is the first day it covers)."""
+    if precision == "week":
+        return d, d + timedelta(days=6)
+    if precision == "month":
+        nxt = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+        return d, nxt - timedelta(days=1)
+    if precision == "year":
+        return d, date(d.year, 12, 31)
+    return d, d
+
+
+def block_window(f: Features, rules: Rules | None = None) -> tuple[date, date] | None:
+    """The range of stored incident dates (first day covered) that may match ``f``; None: no date,
+    nothing to block on, the mention starts its own incident."""
+    if f.date is None:
+        return None
+    rules = rules or default_rules()
+    start, end = date_interval(f.date, f.date_precision)
+    # an incident dated at month precision starts up to 30 days before the days it may mean
+    return start - timedelta(days=31 + rules.day_slack), end + timedelta(days=rules.day_slack)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+# -------------------------------------------------------------------------------------- compare
+@dataclass
+class Decision:
+    merge: bool
+    score: float
+    reasons: list[str] = field(default_factory=list)
+    veto: str | None = None
+
+    def to_dict(self) -> dict:
+        return {"merge": self.merge, "score": round(self.score, 3), "reasons": self.reasons, "veto": self.veto}
+
+
+def _norm(s: str | None) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", (s or "").lower()).strip()
+
+
+def _same_name(a: str, b: str, rules: Rules) -> bool:
+    return fuzz.token_set_ratio(_norm(a), _norm(b)) >= rules.same_ratio
+
+
+def _is_facility(f: Features, rules: Rules) -> bool:
+    return bool(f.target and rules.facility_re.search(f.target.lower()))
+
+
+def _name_path(name: str) -> list[str]:
+    return [p for p in (_norm(x) for x in re.split(r"[:,/]", name)) if p]
+
+
+def compare(a: Features, b: Features, rules: Rules | None = None) -> Decision:
+    """Do ``a`` and ``b`` describe the same real-world incident? Vetoes first, then a score."""
+    rules = rules or default_rules()
+
+    def veto(why: str) -> Decision:
+        return Decision(False, 0.0, [why], veto=why)
+
+    if a.documents & b.documents:
+        return veto("same report: events a report tells apart stay apart")
+    if a.date is None or b.date is None:
+        return veto("no date to compare")
+    reasons: list[str] = []
+    score = 0.0
+    # dates ------------------------------------------------------------------------------
+    a0, a1 = date_interval(a.date, a.date_precision)
+    b0, b1 = date_interval(b.date, b.date_precision)
+    day_level = (a.date_precision in (None, "day")) and (b.date_precision in (None, "day"))
+    if day_level:
+        gap = abs((a.date - b.date).days)
+        if gap == 0:
+            score += rules.date_scores["same_day"]
+            reasons.append(f"same day {a.date.isoformat()}")
+        elif gap <= rules.day_slack:
+            score += rules.date_scores["near_day"]
+            reasons.append(f"dates {gap} day apart ({a.date.isoformat()}, {b.date.isoformat()})")
+        else:
+            return veto(f"dates {gap} days apart")
+    else:
+        slack = timedelta(days=rules.day_slack)
+        if a0 > b1 + slack or b0 > a1 + slack:
+            return veto(f"date ranges {a0}..{a1} and {b0}..{b1} do not overlap")
+        coarse = "month" if "month" in (a.date_precision, b.date_precision) or "year" in (
+            a.date_precision, b.date_precision) else "week"
+        score += rules.date_scores["same_" + coarse]
+        reasons.append(f"dates overlap at {coarse} precision")
+    # types ------------------------------------------------------------------------------
+    if a.event_type and b.event_type:
+        if a.event_type == b.event_type:
+            score += rules.same_type
+            reasons.append(f"same type {a.event_type}")
+            if a.sub_event_type and a.sub_event_type == b.sub_event_type:
+                score += rules.same_sub_type
+                reasons.append(f"same sub-event type {a.sub_event_type}")
+        elif frozenset((a.event_type, b.event_type)) in rules.compatible:
+            score += rules.compatible_type
+            reasons.append(f"compatible types {a.event_type} / {b.event_type}")
+        else:
+            return veto(f"types differ: {a.event_type} / {b.event_type}")
+    # countries --------------------------------------------------------------------------
+    if a.country_code and b.country_code and a.country_code.upper() != b.country_code.upper():
+        return veto(f"countries differ: {a.country_code} / {b.country_code}")
+    # targets: never two different facilities (bases, embassies ...) as one incident -----------
+    if a.target and b.target:
+        if _same_name(a.target, b.target, rules):
+            score += rules.target_same
+            reasons.append(f"same target {a.target!r}")
+        elif _is_facility(a, rules) and _is_facility(b, rules):
+            return veto(f"different facilities: {a.target!r} / {b.target!r}")
+        else:
+            score += rules.target_different
+            reasons.append(f"targets differ: {a.target!r} / {b.target!r}")
+    # places -----------------------------------------------------------------------------
+    if a.latitude is not None and b.latitude is not None and a.longitude is not None and b.longitude is not None:
+        prec = max(a.geo_precision or 3, b.geo_precision or 3)
+        prec = min(3, max(1, prec))
+        km = haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
+        limit = rules.max_km[prec]
+        if km > limit:
+            return veto(f"places {km:.0f} km apart (limit {limit:.0f} km at geo_precision {prec})")
+        if (prec == 1 and a.feature and b.feature and a.location_name and b.location_name
+                and not _same_name(a.location_name, b.location_name, rules)
+                and rules.facility_re.search(a.feature.lower()) and rules.facility_re.search(b.feature.lower())):
+            return veto(f"different facilities: {a.location_name!r} / {b.location_name!r}")
+        score += rules.place_scores[prec] * (1.0 - km / limit)
+        reasons.append(f"places {km:.1f} km apart (geo_precision {prec})")
+    elif a.location_name and b.location_name:
+        pa, pb = _name_path(a.location_name), _name_path(b.location_name)
+        if pa == pb or (pa and pb and _same_name(pa[-1], pb[-1], rules) and len(pa) == len(pb)):
+            score += rules.same_name
+            reasons.append(f"same place {a.location_name!r}")
+        elif pa[: len(pb)] == pb or pb[: len(pa)] == pa:
+            score += rules.contained_name
+            reasons.append(f"place {a.location_name!r} within / around {b.location_name!r}")
+        else:
+            return veto(f"places differ: {a.location_name!r} / {b.location_name!r}")
+    # actors and weapons -----------------------------------------------------------------
+    if a.actor1 and b.actor1:
+        if _same_name(a.actor1, b.actor1, rules):
+            score += rules.actor_same
+            reasons.append(f"same actor {a.actor1!r}")
+        else:
+            score += rules.actor_different
+            reasons.append(f"actors differ: {a.actor1!r} / {b.actor1!r}")
+    if a.weapons and b.weapons and a.weapons & b.weapons:
+        score += rules.weapons_overlap
+        reasons.append("weapons " + ", ".join(sorted(a.weapons & b.weapons)))
+    ok = score >= rules.threshold - 1e-9
+    reasons.append(f"score {score:.2f} {'>=' if ok else '<'} {rules.threshold:.2f}")
+    return Decision(ok, score, reasons)
+
+
+def best_match(f: Features, candidates: list[Features], rules: Rules | None = None) -> tuple[Features, Decision] | None:
+    """The candidate ``f`` merges with (highest score; ties: the earlier candidate), or None."""
+    rules = rules or default_rules()
+    best = None
+    for c in candidates:
+        d = compare(f, c, rules)
+        if d.merge and (best is None or d.score > best[1].score):
+            best = (c, d)
+    return best
+
+
+def incident_id(first_mention_id: str) -> str:
+    """Stable: an incident's id comes from its first mention and never changes."""
+    return "inc_" + hashlib.sha1(first_mention_id.encode("utf-8")).hexdigest()[:12]
+
+
+# ------------------------------------------------------------------------------ in-memory clustering
+class Clusterer:
+    """Incremental clustering with blocking by day and country: each added mention joins the best
+    matching cluster or starts one. The cluster's representative is its first mention, refined to
+    the finest date and place seen (as the store's incidents are)."""
+
+    def __init__(self, rules: Rules | None = None):
+        self.rules = rules or default_rules()
+        self.reps: list[Features] = []
+        self.members: list[list[str]] = []
+        self._by_day: dict[int, dict[str, list[int]]] = {}
+        self.comparisons = 0
+
+    def _index(self, ci: int) -> None:
+        f = self.reps[ci]
+        if f.date is None:
+            return
+        s, e = date_interval(f.date, f.date_precision)
+        cc = (f.country_code or "?").upper()
+        for day in range(s.toordinal(), e.toordinal() + 1):
+            self._by_day.setdefault(day, {}).setdefault(cc, []).append(ci)
+
+    def candidates(self, f: Features) -> list[int]:
+        if f.date is None:
+            return []
+        s, e = date_interval(f.date, f.date_precision)
+        slack = self.rules.day_slack
+        cc = (f.country_code or "?").upper()
+        seen: dict[int, None] = {}
+        for day in range(s.toordinal() - slack, e.toordinal() + slack + 1):
+            bucket = self._by_day.get(day)
+            if not bucket:
+                continue
+            lists = bucket.values() if cc == "?" else (bucket.get(cc, ()), bucket.get("?", ()))
+            for lst in lists:
+                for ci in lst:
+                    seen[ci] = None
+        return list(seen)
+
+    def add(self, f: Features) -> tuple[int, Decision | None]:
+        best: tuple[int, Decision] | None = None
+        for ci in self.candidates(f):
+            self.comparisons += 1
+            d = compare(f, self.reps[ci], self.rules)
+            if d.merge and (best is None or d.score > best[1].score):
+                best = (ci, d)
+        if best is None:
+            self.reps.append(Features(**{**f.__dict__}))
+            self.members.append([f.key])
+            self._index(len(self.reps) - 1)
+            return len(self.reps) - 1, None
+        ci, d = best
+        rep = self.reps[ci]
+        rep.documents = rep.documents | f.documents
+        self.members[ci].append(f.key)
+        return ci, d
+
+
+def cluster(features: list[Features], rules: Rules | None = None) -> list[list[str]]:
+    """Cluster mentions (in the order given, as if they arrived in that order); lists of keys."""
+    c = Clusterer(rules)
+    for f in features:
+        c.add(f)
+    return c.members
+
+
+# ---------------------------------------------------------------------------------- consolidate
+_PREC_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
+
+
+def consolidate(members: list[dict]) -> dict:
+    """An incident's fields from its member mention rows, oldest report first. Each row: the
+    mention columns of the store plus ``published`` (the report's date) and ``document_id``."""
+    if not members:
+        raise ValueError("an incident needs at least one mention")
+    rows = sorted(members, key=lambda r: (r.get("published") or "9999", r["id"]))
+    first = rows[0]
+    out: dict = {}
+    # date: the finest precision; among equals, the earliest report's
+    dated = [r for r in rows if r.get("date")]
+    if dated:
+        d = min(dated, key=lambda r: _PREC_RANK.get(r.get("date_precision"), 4))
+        out["date"], out["date_precision"] = d["date"], d.get("date_precision")
+    else:
+        out["date"], out["date_precision"] = None, None
+    # type: majority; ties go to the earliest report
+    types = Counter((r.get("event_type"), r.get("sub_event_type")) for r in rows if r.get("event_type"))
+    if types:
+        top = max(types.values())
+        et = next((r["event_type"], r.get("sub_event_type")) for r in rows
+                  if types.get((r.get("event_type"), r.get("sub_event_type"))) == top)
+        out["event_type"], out["sub_event_type"] = et
+    else:
+        out["event_type"], out["sub_event_type"] = first.get("event_type"), first.get("sub_event_type")
+    # place: the finest geo_precision with coordinates; among equals, the earliest report's
+    placed = [r for r in rows if r.get("latitude") is not None]
+    src = min(placed, key=lambda r: r.get("geo_precision") or 3) if placed else next(
+        (r for r in rows if r.get("location_name")), first)
+    for k in ("location_name", "country", "country_code", "admin1", "latitude", "longitude", "geo_precision"):
+        out[k] = src.get(k)
+    # weapons: union, in first-seen order
+    import json
+
+    weapons: list[str] = []
+    for r in rows:
+        ws = r.get("weapons") or []
+        for w in (json.loads(ws) if isinstance(ws, str) else ws):
+            if w not in weapons:
+                weapons.append(w)
+    out["weapons"] = weapons
+    for k in ("actor1", "actor2", "target"):
+        vals = Counter(r[k] for r in rows if r.get(k))
+        out[k] = max(vals, key=lambda v: (vals[v], -next(i for i, r in enumerate(rows) if r.get(k) == v))) if vals else None
+    out.update(_figures(rows, "fatalities"))
+    out.update(_figures(rows, "injured"))
+    # claims: claimed if any report says a group claimed it; False if reports say no one did
+    claimed = [r for r in rows if r.get("claimed") in (1, True)]
+    unclaimed = [r for r in rows if r.get("claimed") in (0, False) and r.get("claimed") is not None]
+    if claimed:
+        out["claimed"] = True
+        names = Counter(r["claimant"] for r in claimed if r.get("claimant"))
+        out["claimant"] = names.most_common(1)[0][0] if names else None
+    else:
+        out["claimed"] = False if unclaimed else None
+        out["claimant"] = None
+    out["n_sources"] = len({r["document_id"] for r in rows})
+    out["first_reported"] = min((r["published"] for r in rows if r.get("published")), default=None)
+    return out
+
+
+def _figures(rows: list[dict], name: str) -> dict:
+    """Conflicting figures -> low / best / high with the sources for each value. Per report, its
+    largest figure for this incident; best = the latest report's figure (tolls rise as bodies are
+    found and later reports correct earlier ones), low / high = the smallest / largest reported."""
+    per_doc: dict[str, tuple[str, int]] = {}
+    for r in rows:
+        vals = [r.get(f"{name}_{k}") for k in ("best", "high", "low")]
+        v = next((x for x in vals if x is not None), None)
+        if v is None:
+            continue
+        doc = r["document_id"]
+        if doc not in per_doc or v > per_doc[doc][1]:
+            per_doc[doc] = (r.get("published") or "", v)
+    lows = [r.get(f"{name}_low") for r in rows if r.get(f"{name}_low") is not None]
+    highs = [r.get(f"{name}_high") for r in rows if r.get(f"{name}_high") is not None]
+    if not per_doc:
+        return {f"{name}_low": None, f"{name}_best": None, f"{name}_high": None, f"{name}_sources": []}
+    values = [v for _, v in per_doc.values()]
+    latest = max(per_doc.items(), key=lambda kv: (kv[1][0], kv[1][1]))
+    sources: dict[int, list[str]] = {}
+    for doc, (_, v) in sorted(per_doc.items()):
+        sources.setdefault(v, []).append(doc)
+    return {
+        f"{name}_low": min(values + lows), f"{name}_best": latest[1][1], f"{name}_high": max(values + highs),
+        f"{name}_sources": [{"value": v, "documents": docs} for v, docs in sorted(sources.items())],
+    }

@@ -1,0 +1,459 @@
+"""The incident store: documents, mentions, incidents, sources, claims and a change log.
+
+One transaction per document. Ingest is idempotent by content hash. Each new mention joins the
+incident ``sitrep.merge.across`` finds for it (blocked by date window and country in SQL, compared
+in Python) or starts one; the incident's fields are then recomputed from all its mentions and every
+field that changed is written to ``changes`` with the document that changed it.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+from sitrep import errors
+from sitrep.merge import across
+from sitrep.model import Document, EventMention
+from sitrep.store import schema
+from sitrep.store.dialect import Connection
+from sitrep.store.records import INCIDENT_FIELDS, MENTION_COLUMNS, content_hash, mention_row
+
+
+@dataclass
+class IngestResult:
+    document_id: str
+    status: str  # "new" | "duplicate" | "updated"
+    incidents: list[str] = field(default_factory=list)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _json(v, default):
+    if v is None:
+        return default
+    return json.loads(v) if isinstance(v, str) else v
+
+
+def _bool(v):
+    return None if v is None else bool(v)
+
+
+def _escape_like(s: str) -> str:
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+_LIST_COLUMNS = (
+    "id, date, date_precision, event_type, sub_event_type, weapons, actor1, actor2, target, location_name, "
+    "country, country_code, admin1, latitude, longitude, geo_precision, fatalities_low, fatalities_best, "
+    "fatalities_high, injured_low, injured_best, injured_high, claimed, claimant, n_sources, first_reported, "
+    "last_updated"
+)
+
+
+class Store:
+    """Open with ``sitrep.store.open_store(url)``. Thread-safe: one connection under a lock."""
+
+    def __init__(self, conn: Connection, rules: across.Rules | None = None):
+        self.conn = conn
+        self.rules = rules or across.default_rules()
+        self.version = schema.migrate(conn)
+
+    @property
+    def dialect(self) -> str:
+        return self.conn.dialect
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------------------- writing
+    def ingest(self, doc: Document, mentions: list[EventMention]) -> IngestResult:
+        """Store one document and its mentions in ONE transaction (all or nothing)."""
+        sha = content_hash(doc)
+        for m in mentions:
+            if m.document_id != doc.id:
+                raise errors.StoreError(
+                    f"mention of document {m.document_id!r} passed with document {doc.id!r}", code="E604")
+        with self.conn.transaction() as c:
+            dup = c.one("SELECT id FROM documents WHERE sha256 = ?", (sha,))
+            if dup:
+                incs = [r["incident_id"] for r in c.all(
+                    "SELECT DISTINCT incident_id FROM mentions WHERE document_id = ? AND incident_id IS NOT NULL "
+                    "ORDER BY incident_id", (dup["id"],))]
+                return IngestResult(dup["id"], "duplicate", incs)
+            now = _now()
+            status = "new"
+            if c.one("SELECT id FROM documents WHERE id = ?", (doc.id,)):
+                status = "updated"
+                touched = self._remove_document(doc.id, now)
+            else:
+                touched = set()
+            published = doc.published.isoformat() if doc.published else None
+            c.execute(
+                "INSERT INTO documents (id, sha256, title, url, published, source, path, body_start, text, meta, "
+                "n_mentions, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (doc.id, sha, doc.title, doc.url, published, doc.source, doc.path, doc.body_start, doc.text,
+                 json.dumps(doc.meta, default=str), len(mentions), now))
+            linked: list[str] = []
+            placeholders = ", ".join("?" for _ in MENTION_COLUMNS)
+            for i, m in enumerate(mentions):
+                row = mention_row(doc, m, i)
+                c.execute(f"INSERT INTO mentions ({', '.join(MENTION_COLUMNS)}) VALUES ({placeholders})",
+                          [row[k] for k in MENTION_COLUMNS])
+                inc = self._assign(row, doc.id, published, now)
+                if inc not in linked:
+                    linked.append(inc)
+            for inc in sorted(touched - set(linked)):
+                self._recompute(inc, doc.id, now)
+            return IngestResult(doc.id, status, linked)
+
+    def _remove_document(self, doc_id: str, now: str) -> set[str]:
+        """A corrected version of a stored document replaces it: unlink its mentions, log it."""
+        c = self.conn
+        incs = {r["incident_id"] for r in c.all(
+            "SELECT DISTINCT incident_id FROM mentions WHERE document_id = ? AND incident_id IS NOT NULL", (doc_id,))}
+        for inc in incs:
+            c.execute("INSERT INTO changes (incident_id, document_id, at, kind, detail) VALUES (?, ?, ?, ?, ?)",
+                      (inc, doc_id, now, "unlinked", json.dumps({"why": "document replaced by a new version"})))
+        c.execute("DELETE FROM claims WHERE document_id = ?", (doc_id,))
+        c.execute("DELETE FROM incident_sources WHERE document_id = ?", (doc_id,))
+        c.execute("DELETE FROM mentions WHERE document_id = ?", (doc_id,))
+        c.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+        return incs
+
+    def _candidates(self, f: across.Features) -> list[across.Features]:
+        window = across.block_window(f, self.rules)
+        if window is None:
+            return []
+        sql = ("SELECT id, date, date_precision, event_type, sub_event_type, weapons, actor1, target, "
+               "location_name, country, country_code, latitude, longitude, geo_precision FROM incidents "
+               "WHERE date >= ? AND date <= ?")
+        params: list = [window[0].isoformat(), window[1].isoformat()]
+        if f.country_code:
+            sql += " AND (country_code = ? OR country_code IS NULL)"
+            params.append(f.country_code.upper())
+        rows = self.conn.all(sql + " ORDER BY id", params)
+        if not rows:
+            return []
+        ids = [r["id"] for r in rows]
+        docs: dict[str, set[str]] = {i: set() for i in ids}
+        feats: dict[str, str | None] = {}
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk:chunk + 500]
+            q = ", ".join("?" for _ in part)
+            for r in self.conn.all(f"SELECT incident_id, document_id, place_feature FROM mentions "
+                                   f"WHERE incident_id IN ({q})", part):
+                docs[r["incident_id"]].add(r["document_id"])
+                if r["place_feature"]:
+                    feats.setdefault(r["incident_id"], r["place_feature"])
+        out = []
+        for r in rows:
+            fr = across.features_from_row(r, documents=docs[r["id"]])
+            fr.feature = feats.get(r["id"])
+            out.append(fr)
+        return out
+
+    def _assign(self, row: dict, doc_id: str, published: str | None, now: str) -> str:
+        c = self.conn
+        f = across.features_from_row(row)
+        best = across.best_match(f, self._candidates(f), self.rules)
+        if best is None:
+            inc = across.incident_id(row["id"])
+            n = 1
+            while c.one("SELECT id FROM incidents WHERE id = ?", (inc,)):
+                n += 1
+                inc = across.incident_id(f"{row['id']}~{n}")
+            c.execute("INSERT INTO incidents (id, last_updated) VALUES (?, ?)", (inc, now))
+            score, reasons = None, ["new incident: no stored incident matches"]
+            c.execute("INSERT INTO changes (incident_id, document_id, at, kind, detail) VALUES (?, ?, ?, ?, ?)",
+                      (inc, doc_id, now, "created", json.dumps({"mention": row["id"]})))
+        else:
+            inc = best[0].key
+            score, reasons = best[1].score, best[1].reasons
+            c.execute("INSERT INTO changes (incident_id, document_id, at, kind, detail) VALUES (?, ?, ?, ?, ?)",
+                      (inc, doc_id, now, "linked", json.dumps({"mention": row["id"], **best[1].to_dict()})))
+        c.execute("UPDATE mentions SET incident_id = ? WHERE id = ?", (inc, row["id"]))
+        c.execute("INSERT INTO incident_sources (incident_id, mention_id, document_id, linked_at, score, reasons) "
+                  "VALUES (?, ?, ?, ?, ?, ?)", (inc, row["id"], doc_id, now, score, json.dumps(reasons)))
+        status = None
+        if row["denied"]:
+            status = "denied"
+        elif row["claimed"] == 1:
+            status = "claimed"
+        elif row["claimed"] == 0:
+            status = "unclaimed"  # the report says no group has claimed it
+        if status:
+            c.execute("INSERT INTO claims (incident_id, mention_id, document_id, status, claimant, published, evidence) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                      (inc, row["id"], doc_id, status, row["claimant"], published,
+                       json.dumps(_json(row["field_spans"], {}).get("claimed") or [])))
+        self._recompute(inc, doc_id, now)
+        return inc
+
+    def _members(self, inc: str) -> list[dict]:
+        return self.conn.all(
+            "SELECT m.*, d.published AS published FROM mentions m JOIN documents d ON d.id = m.document_id "
+            "WHERE m.incident_id = ? ORDER BY m.id", (inc,))
+
+    def _recompute(self, inc: str, doc_id: str, now: str) -> None:
+        c = self.conn
+        members = self._members(inc)
+        if not members:
+            c.execute("DELETE FROM claims WHERE incident_id = ?", (inc,))
+            c.execute("DELETE FROM incident_sources WHERE incident_id = ?", (inc,))
+            c.execute("DELETE FROM incidents WHERE id = ?", (inc,))
+            c.execute("INSERT INTO changes (incident_id, document_id, at, kind, detail) VALUES (?, ?, ?, ?, ?)",
+                      (inc, doc_id, now, "deleted", json.dumps({"why": "no report describes it any more"})))
+            return
+        old = c.one(f"SELECT {', '.join(INCIDENT_FIELDS)} FROM incidents WHERE id = ?", (inc,)) or {}
+        new = across.consolidate(members)
+        values = {k: new[k] for k in INCIDENT_FIELDS}
+        values["weapons"] = json.dumps(values["weapons"])
+        values["claimed"] = None if values["claimed"] is None else int(values["claimed"])
+        created = old.get("n_sources") in (None, 0)
+        for k in INCIDENT_FIELDS:
+            if k == "n_sources" or created:
+                continue
+            if _same(old.get(k), values[k]):
+                continue
+            c.execute("INSERT INTO changes (incident_id, document_id, at, kind, field, old, new) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                      (inc, doc_id, now, "updated", k, _text(old.get(k)), _text(values[k])))
+        titles = [r["title"] for r in c.all(
+            "SELECT DISTINCT d.title FROM documents d JOIN mentions m ON m.document_id = d.id "
+            "WHERE m.incident_id = ? AND d.title IS NOT NULL", (inc,))]
+        search = " | ".join(str(x) for x in (
+            values["event_type"], values["sub_event_type"], values["actor1"], values["actor2"], values["target"],
+            values["location_name"], values["country"], values["admin1"], values["claimant"],
+            " ".join(new["weapons"]), *titles) if x).lower()
+        sets = ", ".join(f"{k} = ?" for k in INCIDENT_FIELDS)
+        c.execute(f"UPDATE incidents SET {sets}, last_updated = ?, search = ? WHERE id = ?",
+                  [values[k] for k in INCIDENT_FIELDS] + [now, search, inc])
+
+    # ------------------------------------------------------------------------------- reading
+    def _where(self, date_from=None, date_to=None, bbox=None, country=None, event_type=None, actor=None,
+               claimed=None, q=None) -> tuple[str, list]:
+        clauses: list[str] = []
+        params: list = []
+        if date_from:
+            clauses.append("date >= ?")
+            params.append(_iso(date_from))
+        if date_to:
+            clauses.append("date <= ?")
+            params.append(_iso(date_to))
+        if bbox:
+            min_lon, min_lat, max_lon, max_lat = (float(x) for x in bbox)
+            clauses.append("longitude >= ? AND longitude <= ? AND latitude >= ? AND latitude <= ?")
+            params += [min_lon, max_lon, min_lat, max_lat]
+        if country:
+            clauses.append("(country_code = ? OR lower(country) = ?)")
+            params += [country.upper(), country.lower()]
+        if event_type:
+            clauses.append("(lower(event_type) = ? OR lower(sub_event_type) = ?)")
+            params += [event_type.lower(), event_type.lower()]
+        if actor:
+            clauses.append("lower(coalesce(actor1, '') || ' | ' || coalesce(actor2, '') || ' | ' || "
+                           "coalesce(claimant, '')) LIKE ? ESCAPE '\\'")
+            params.append(f"%{_escape_like(actor.lower())}%")
+        if claimed is True:
+            clauses.append("claimed = 1")
+        elif claimed is False:
+            clauses.append("(claimed = 0 OR claimed IS NULL)")
+        if q:
+            for word in q.lower().split():
+                clauses.append("search LIKE ? ESCAPE '\\'")
+                params.append(f"%{_escape_like(word)}%")
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def incidents(self, *, date_from: date | None = None, date_to: date | None = None,
+                  bbox: tuple[float, float, float, float] | None = None, country: str | None = None,
+                  event_type: str | None = None, actor: str | None = None, claimed: bool | None = None,
+                  q: str | None = None, limit: int = 100, offset: int = 0) -> list[dict]:
+        """Incidents matching all the filters, newest first (date, then id)."""
+        where, params = self._where(date_from, date_to, bbox, country, event_type, actor, claimed, q)
+        rows = self.conn.all(
+            f"SELECT {_LIST_COLUMNS} FROM incidents{where} ORDER BY date DESC, id LIMIT ? OFFSET ?",
+            params + [max(0, int(limit)), max(0, int(offset))])
+        if not rows:
+            return []
+        first = self._first_documents([r["id"] for r in rows])
+        return [_incident_dict(r, first.get(r["id"])) for r in rows]
+
+    def count_incidents(self, **filters) -> int:
+        where, params = self._where(**filters)
+        return int(self.conn.scalar(f"SELECT count(*) FROM incidents{where}", params) or 0)
+
+    def _first_documents(self, ids: list[str]) -> dict[str, str]:
+        q = ", ".join("?" for _ in ids)
+        out: dict[str, str] = {}
+        for r in self.conn.all(f"SELECT incident_id, min(mention_id) AS m FROM incident_sources "
+                               f"WHERE incident_id IN ({q}) GROUP BY incident_id", ids):
+            out[r["incident_id"]] = r["m"].rsplit("#", 1)[0]
+        return out
+
+    def incident(self, incident_id: str) -> dict | None:
+        c = self.conn
+        row = c.one(f"SELECT {_LIST_COLUMNS} FROM incidents WHERE id = ?", (incident_id,))
+        if row is None:
+            return None
+        members = self._members(incident_id)
+        full = across.consolidate(members) if members else {}
+        out = _incident_dict(row, members[0]["document_id"] if members else None)
+        out["fatalities"] = {"low": row["fatalities_low"], "best": row["fatalities_best"],
+                             "high": row["fatalities_high"], "sources": full.get("fatalities_sources", [])}
+        out["injured"] = {"low": row["injured_low"], "best": row["injured_best"], "high": row["injured_high"],
+                          "sources": full.get("injured_sources", [])}
+        docs = {d["id"]: d for d in c.all(
+            "SELECT DISTINCT d.id, d.title, d.url, d.published, d.source FROM documents d "
+            "JOIN mentions m ON m.document_id = d.id WHERE m.incident_id = ?", (incident_id,))}
+        links = {r["mention_id"]: r for r in c.all(
+            "SELECT mention_id, score, reasons, linked_at FROM incident_sources WHERE incident_id = ?", (incident_id,))}
+        sources: dict[str, dict] = {}
+        evidence: list[dict] = []
+        for m in members:
+            d = docs.get(m["document_id"], {"id": m["document_id"]})
+            src = sources.setdefault(m["document_id"], {
+                "document_id": m["document_id"], "title": d.get("title"), "url": d.get("url"),
+                "published": d.get("published"), "source": d.get("source"), "mentions": []})
+            ev = _json(m["evidence"], [])
+            evidence += [{**e, "document": m["document_id"]} for e in ev]
+            src["mentions"].append({
+                "id": m["id"], "evidence": ev, "sentence": _json(m["sentence"], None),
+                "trigger": _json(m["trigger_span"], None), "field_spans": _json(m["field_spans"], {}),
+                "event_type": m["event_type"], "sub_event_type": m["sub_event_type"], "date": m["date"],
+                "location": m["location_name"],
+                "fatalities": {"low": m["fatalities_low"], "best": m["fatalities_best"], "high": m["fatalities_high"]},
+                "claimed": _bool(m["claimed"]), "claimant": m["claimant"], "denied": bool(m["denied"]),
+            })
+        out["sources"] = sorted(sources.values(), key=lambda s: (s["published"] or "", s["document_id"]))
+        out["evidence"] = evidence
+        out["claims"] = [
+            {"document_id": r["document_id"], "mention_id": r["mention_id"], "status": r["status"],
+             "claimant": r["claimant"], "published": r["published"], "evidence": _json(r["evidence"], [])}
+            for r in c.all("SELECT * FROM claims WHERE incident_id = ? ORDER BY published, id", (incident_id,))]
+        out["merge_reasons"] = [
+            {"mention_id": mid, "document_id": mid.rsplit("#", 1)[0], "score": link["score"],
+             "reasons": _json(link["reasons"], []), "linked_at": link["linked_at"]}
+            for mid, link in sorted(links.items())]
+        out["changes"] = [
+            {"at": r["at"], "kind": r["kind"], "document_id": r["document_id"], "field": r["field"],
+             "old": _json(r["old"], None), "new": _json(r["new"], None), "detail": _json(r["detail"], None)}
+            for r in c.all("SELECT * FROM changes WHERE incident_id = ? ORDER BY id", (incident_id,))]
+        return out
+
+    def documents(self, limit: int = 100, offset: int = 0) -> list[dict]:
+        rows = self.conn.all(
+            "SELECT id, title, url, published, source, path, sha256, n_mentions, ingested_at FROM documents "
+            "ORDER BY published DESC, id LIMIT ? OFFSET ?", (max(0, int(limit)), max(0, int(offset))))
+        if not rows:
+            return rows
+        ids = [r["id"] for r in rows]
+        q = ", ".join("?" for _ in ids)
+        incs: dict[str, list[str]] = {}
+        for r in self.conn.all(f"SELECT DISTINCT document_id, incident_id FROM incident_sources "
+                               f"WHERE document_id IN ({q}) ORDER BY incident_id", ids):
+            incs.setdefault(r["document_id"], []).append(r["incident_id"])
+        for r in rows:
+            r["incidents"] = incs.get(r["id"], [])
+        return rows
+
+    def count_documents(self) -> int:
+        return int(self.conn.scalar("SELECT count(*) FROM documents") or 0)
+
+    def document(self, doc_id: str) -> dict | None:
+        row = self.conn.one("SELECT * FROM documents WHERE id = ?", (doc_id,))
+        if row is None:
+            return None
+        row["meta"] = _json(row["meta"], {})
+        row["mentions"] = [
+            {"id": m["id"], "incident_id": m["incident_id"], "event_type": m["event_type"],
+             "sub_event_type": m["sub_event_type"], "evidence": _json(m["evidence"], []),
+             "sentence": _json(m["sentence"], None), "field_spans": _json(m["field_spans"], {})}
+            for m in self.conn.all("SELECT * FROM mentions WHERE document_id = ? ORDER BY idx", (doc_id,))]
+        row["incidents"] = sorted({m["incident_id"] for m in row["mentions"] if m["incident_id"]})
+        return row
+
+    def stats(self) -> dict:
+        c = self.conn
+        totals = c.one("SELECT count(*) AS incidents, coalesce(sum(fatalities_best), 0) AS fatalities, "
+                       "coalesce(sum(claimed), 0) AS claimed FROM incidents") or {}
+        totals["documents"] = c.scalar("SELECT count(*) FROM documents")
+        totals["mentions"] = c.scalar("SELECT count(*) FROM mentions")
+        totals = {k: int(v or 0) for k, v in totals.items()}
+        first_last = c.one("SELECT min(date) AS first, max(date) AS last FROM incidents") or {}
+        return {
+            "totals": totals,
+            "first_date": first_last.get("first"), "last_date": first_last.get("last"),
+            "by_type": [{"event_type": r["k"], "count": int(r["n"]), "fatalities": int(r["f"] or 0)} for r in c.all(
+                "SELECT event_type AS k, count(*) AS n, sum(fatalities_best) AS f FROM incidents "
+                "GROUP BY event_type ORDER BY count(*) DESC, event_type")],
+            "by_country": [{"country": r["k"], "country_code": r["cc"], "count": int(r["n"]),
+                            "fatalities": int(r["f"] or 0)} for r in c.all(
+                "SELECT country AS k, country_code AS cc, count(*) AS n, sum(fatalities_best) AS f FROM incidents "
+                "GROUP BY country, country_code ORDER BY count(*) DESC, country")],
+            "by_month": [{"month": r["k"], "count": int(r["n"]), "fatalities": int(r["f"] or 0)} for r in c.all(
+                "SELECT substr(date, 1, 7) AS k, count(*) AS n, sum(fatalities_best) AS f FROM incidents "
+                "WHERE date IS NOT NULL GROUP BY substr(date, 1, 7) ORDER BY substr(date, 1, 7)")],
+        }
+
+    def timeline(self, **filters) -> list[dict]:
+        filters.pop("limit", None)
+        filters.pop("offset", None)
+        where, params = self._where(**filters)
+        where = (where + " AND " if where else " WHERE ") + "date IS NOT NULL"
+        return [{"day": r["day"], "count": int(r["n"]), "fatalities": int(r["f"] or 0)} for r in self.conn.all(
+            f"SELECT date AS day, count(*) AS n, sum(fatalities_best) AS f FROM incidents{where} "
+            "GROUP BY date ORDER BY date", params)]
+
+    def changes(self, limit: int = 100, offset: int = 0) -> list[dict]:
+        """The change log, newest first."""
+        return [{**r, "detail": _json(r["detail"], None)} for r in self.conn.all(
+            "SELECT * FROM changes ORDER BY id DESC LIMIT ? OFFSET ?", (int(limit), int(offset)))]
+
+    def iter_incidents(self, batch: int = 1000, **filters):
+        """Every matching incident (list fields), in pages; for exports."""
+        offset = 0
+        while True:
+            rows = self.incidents(limit=batch, offset=offset, **filters)
+            yield from rows
+            if len(rows) < batch:
+                return
+            offset += batch
+
+
+def _iso(d) -> str:
+    return d.isoformat() if isinstance(d, date) else str(d)[:10]
+
+
+def _text(v) -> str | None:
+    return None if v is None else json.dumps(v)
+
+
+def _same(a, b) -> bool:
+    if isinstance(a, float) or isinstance(b, float):
+        return a is not None and b is not None and abs(float(a) - float(b)) < 1e-9 or (a is None and b is None)
+    return a == b
+
+
+def _incident_dict(r: dict, first_document: str | None) -> dict:
+    return {
+        "id": r["id"], "document": first_document,
+        "date": r["date"], "date_precision": r["date_precision"],
+        "event_type": r["event_type"], "sub_event_type": r["sub_event_type"],
+        "weapons": _json(r["weapons"], []), "actor1": r["actor1"], "actor2": r["actor2"], "target": r["target"],
+        "location": {"name": r["location_name"], "country": r["country"], "country_code": r["country_code"],
+                     "admin1": r["admin1"], "latitude": r["latitude"], "longitude": r["longitude"],
+                     "geo_precision": r["geo_precision"]},
+        "fatalities": r["fatalities_best"], "fatalities_low": r["fatalities_low"],
+        "fatalities_best": r["fatalities_best"], "fatalities_high": r["fatalities_high"],
+        "injured": r["injured_best"],
+        "claimed": _bool(r["claimed"]), "claimant": r["claimant"], "n_sources": r["n_sources"],
+        "first_reported": r["first_reported"], "last_updated": r["last_updated"],
+    }

@@ -1,0 +1,87 @@
+"""Shared fixtures: ``store`` runs every store test on SQLite and on PostgreSQL (when
+``DATABASE_URL`` is set), each test in a fresh database / schema; ``make_doc`` / ``make_mention``
+build documents and mentions by hand."""
+from __future__ import annotations
+
+import os
+import uuid
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from sitrep.model import Count, Document, EventMention, Place, Span
+
+SHARED = Path(os.environ.get("SITREP_SHARED") or Path(__file__).resolve().parents[1] / ".." / "shared")
+
+
+def _pg_url_with_schema(url: str, schema: str) -> str:
+    sep = "&" if "?" in url else "?"
+    return f"{url}{sep}options=-csearch_path%3D{schema}"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path):
+    """A URL for an empty database of each kind."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "test.sqlite")
+        return
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        pytest.skip("postgres: DATABASE_URL is not set (CI's .ci/run starts a server and sets it)")
+    import psycopg
+
+    schema = "t_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    try:
+        yield _pg_url_with_schema(url, schema)
+    finally:
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture
+def store(store_url):
+    from sitrep.store import open_store
+
+    s = open_store(store_url)
+    yield s
+    s.close()
+
+
+def make_doc(doc_id: str, text: str, published: date | None = date(2023, 12, 8), **kw) -> Document:
+    from sitrep.ingest.text import document_from_text
+
+    return document_from_text(text, doc_id, published=published, **kw)
+
+
+def make_mention(doc: Document, trigger: str, *, event_type="Explosions/Remote violence",
+                 sub_event_type="Shelling/artillery/missile attack", when: date | None = date(2023, 12, 8),
+                 precision="day", place: Place | None = None, target: str | None = None,
+                 actor1: str | None = None, fatalities: int | None = None, claimed: bool | None = None,
+                 claimant: str | None = None, weapons=("rocket",)) -> EventMention:
+    """A mention whose trigger and evidence point at the first occurrence of ``trigger``."""
+    start = doc.text.index(trigger)
+    span = Span(start, start + len(trigger), trigger)
+    m = EventMention(
+        document_id=doc.id, trigger=span, sentence_index=0, event_type=event_type,
+        sub_event_type=sub_event_type, weapons=list(weapons), actor1=actor1, target=target, place=place,
+        date=when, date_precision=precision if when else None,
+        fatalities=Count(best=fatalities) if fatalities is not None else Count(),
+        claimed=claimed, claimant=claimant, evidence=[span],
+    )
+    m.add_span("trigger", span)
+    return m
+
+
+BAGHDAD_EMBASSY = Place("US Embassy in Baghdad", 33.2986, 44.3953, country="Iraq", country_code="IQ",
+                        admin1="Baghdad", feature="embassy", geo_precision=1)
+AIN_AL_ASAD = Place("Ain al-Asad Air Base", 33.7856, 42.4412, country="Iraq", country_code="IQ",
+                    admin1="Al Anbar", feature="base", geo_precision=1)
+VICTORY_BASE = Place("Victory Base Complex", 33.2700, 44.2500, country="Iraq", country_code="IQ",
+                     admin1="Baghdad", feature="base", geo_precision=1)
+HARIR = Place("Harir Air Base", 36.5361, 44.3558, country="Iraq", country_code="IQ", admin1="Erbil",
+              feature="base", geo_precision=1)
+TANF = Place("Al-Tanf garrison", 33.4975, 38.6556, country="Syria", country_code="SY", admin1="Homs",
+             feature="base", geo_precision=1)
