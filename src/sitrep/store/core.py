@@ -252,9 +252,13 @@ class Store:
             min_lon, min_lat, max_lon, max_lat = (float(x) for x in bbox)
             clauses.append("longitude >= ? AND longitude <= ? AND latitude >= ? AND latitude <= ?")
             params += [min_lon, max_lon, min_lat, max_lat]
-        if country:
-            clauses.append("(country_code = ? OR lower(country) = ?)")
-            params += [country.upper(), country.lower()]
+        if country:  # an ISO code (uses the index) or a country name
+            if len(country) == 2:
+                clauses.append("country_code = ?")
+                params.append(country.upper())
+            else:
+                clauses.append("lower(country) = ?")
+                params.append(country.lower())
         if event_type:
             clauses.append("(lower(event_type) = ? OR lower(sub_event_type) = ?)")
             params += [event_type.lower(), event_type.lower()]
