@@ -35,7 +35,7 @@ from rapidfuzz import fuzz
 from sitrep import errors
 from sitrep.model import EventMention
 
-RULES_PATH = Path(__file__).resolve().parents[1] / "knowledge" / "merge.toml"
+RULES_FILE = "merge.toml"  # in sitrep/knowledge/, or SITREP_KNOWLEDGE to override
 
 
 # --------------------------------------------------------------------------------------- rules
@@ -74,7 +74,12 @@ def _need(data: dict, key: str, kind, where: str):
     return cur
 
 
-def load_rules(path: str | Path = RULES_PATH) -> Rules:
+def load_rules(path: str | Path | None = None) -> Rules:
+    """Read and check the merge rules (``knowledge/merge.toml`` unless a path is given)."""
+    if path is None:
+        from sitrep.knowledge import knowledge_path
+
+        path = knowledge_path(RULES_FILE)
     path = Path(path)
     where = str(path)
     try:
