@@ -1,7 +1,290 @@
-"""Document -> EventMention[]: nlp -> extract -> resolve (time, place, actor) -> merge within a report.
+"""Document -> EventMention[]: nlp -> extract -> resolve (time, place, actor) -> merge within the report.
 
 Public API:
-    extract_document(doc) -> list[EventMention]   (merged within the document, generic statements dropped)
-    event_record(event) -> dict                   (one event in the format of FORMAT.md, with evidence)
+    extract_document(doc) -> list[EventMention]   merged within the document, generic statements dropped
+    event_record(event) -> dict                   one event in the format of FORMAT.md, with evidence spans
 """
 from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sitrep.extract.mentions import Candidate, SentenceExtractor
+from sitrep.merge.within import MergeInfo, merge_mentions
+from sitrep.model import Document, EventMention, Place, RoleFiller, Span, Timex
+from sitrep.nlp import Analysis, analyze
+from sitrep.resolve import place as rplace
+from sitrep.resolve import timex as rtime
+
+PRECISION_CODES = {"day": 1, "week": 2, "month": 3, "year": 3}
+
+
+def extract_document(doc: Document, *, nlp=None) -> list[EventMention]:
+    analysis = analyze(doc, nlp=nlp)
+    report_date, date_reason = _report_date(doc, analysis)
+    text = doc.text
+    timexes = rtime.find_timexes(analysis.text, report_date, start=doc.body_start)
+    places = rplace.geocode_text(analysis.text, default_country=doc.meta.get("country"))
+    extractor = SentenceExtractor(text, doc.id)
+    cands: list[Candidate] = []
+    for s in analysis.sentences:
+        parsed = analysis.parse(s.index)
+        if parsed is not None:
+            cands.extend(extractor.extract(parsed, s.index, s.start))
+    _attach_roles(cands, text)
+    for c in cands:
+        _attach_place(c, places)
+    _attach_dates(cands, timexes, report_date)
+    mentions = []
+    for c in cands:
+        m = c.mention
+        if m.generic:
+            continue
+        info = MergeInfo(definite=_definite(c), weak_weapon=_weak_weapon(m), relative_anchor=c.relative_anchor,
+                         sentence_index=c.sentence_index)
+        mentions.append((m, info))
+    events = merge_mentions(mentions)
+    _apply_sentence_claims(events, analysis)
+    out = []
+    fallback = _fallback_place(places, analysis)
+    for e in events:
+        m = e.merged
+        if not _specific(m):
+            continue
+        if m.place is None and fallback is not None:
+            m.place = fallback
+            m.notes.append(f"place: document's main place ({fallback.name}), no place in the event's sentences")
+        if m.date is None and report_date is not None:
+            m.date, m.date_precision = report_date, "day"
+            m.notes.append(f"date: the report's date ({date_reason}), no date in the event's sentences")
+        m.notes.extend(f"merged: {r}" for r in e.reasons)
+        out.append(m)
+    return out
+
+
+# ---- time ---------------------------------------------------------------------------------------------------
+def _report_date(doc: Document, analysis: Analysis) -> tuple[date | None, str]:
+    if doc.published:
+        return doc.published, "given"
+    inferred, reason = rtime.infer_report_date(analysis.text)
+    return inferred, f"inferred: {reason}"
+
+
+def _attach_dates(cands: list[Candidate], timexes: list[Timex], report_date: date | None) -> None:
+    by_sentence: dict[int, list[Candidate]] = {}
+    for c in cands:
+        by_sentence.setdefault(c.sentence_index, []).append(c)
+    for c in cands:
+        s_start = c.mention.evidence[0].start
+        s_end = c.mention.evidence[0].end
+        inside = [t for t in timexes if c.contains(t.start, t.end) and t.type in ("DATE", "TIME")]
+        nearby = [t for t in timexes if s_start <= t.start and t.end <= s_end and t.type in ("DATE", "TIME")
+                  and not any(o is not c and o.contains(t.start, t.end) for o in by_sentence[c.sentence_index])]
+        chosen = _best_timex(inside) or _best_timex(nearby)
+        if chosen is None:
+            continue
+        m = c.mention
+        if chosen.anchor == "event":
+            if c.relative_anchor:
+                continue  # the "after X" clause is what the offset is measured from, not what it dates
+            ref = next((o for o in by_sentence[c.sentence_index] if o is not c and o.relative_anchor), None)
+            m.notes.append(f"date: '{chosen.text}' after the event of sentence {c.sentence_index}")
+            m.timex = chosen
+            c.relative_to = ref  # resolved after merging, when the referenced event has its date
+            continue
+        d = chosen.date
+        if d is None or chosen.precision not in ("day", "week", "month"):
+            continue
+        m.timex, m.date, m.date_precision = chosen, d, chosen.precision
+        m.add_span("date", Span(chosen.start, chosen.end, chosen.text))
+    # event-relative expressions: "Hours after the rockets landed ..." takes the date of the anchor clause's event,
+    # or of the previous dated mention when the anchor is not in the sentence
+    previous = None
+    for c in cands:
+        m = c.mention
+        if m.timex is not None and m.timex.anchor == "event" and m.date is None:
+            ref = getattr(c, "relative_to", None)
+            base = ref.mention.date if ref is not None and ref.mention.date else (previous.date if previous else None)
+            if base is None and ref is not None:
+                base = _previous_date(cands, ref) or None
+            if base is not None:
+                m.date = base + timedelta(days=_offset_days(m.timex.value))
+                m.date_precision = "day"
+                m.add_span("date", Span(m.timex.start, m.timex.end, m.timex.text))
+        if m.date is not None and not m.generic:
+            previous = m
+    # mentions in an "after X" clause with no date of their own: X happened before; leave them for merging
+
+
+def _previous_date(cands: list[Candidate], ref: Candidate) -> date | None:
+    """The date of the nearest earlier non-generic mention sharing the reference clause's target or weapon."""
+    for c in reversed(cands[: cands.index(ref)]):
+        m = c.mention
+        if m.date and not m.generic and (set(m.weapons) & set(ref.mention.weapons) or (
+                m.target and ref.mention.target and m.target.split()[-1].lower() == ref.mention.target.split()[-1].lower())):
+            return m.date
+    return None
+
+
+def _offset_days(value: str) -> int:
+    sign = -1 if value.startswith("-") else 1
+    v = value.lstrip("-+")
+    if v.startswith("P") and v.endswith("D") and v[1:-1].isdigit():
+        return sign * int(v[1:-1])
+    return 0
+
+
+def _best_timex(timexes: list[Timex]) -> Timex | None:
+    rank = {"day": 0, "week": 1, "month": 2}
+    usable = [t for t in timexes if t.anchor == "event" or t.precision in rank]
+    if not usable:
+        return None
+    return min(usable, key=lambda t: (rank.get(t.precision, 0 if t.anchor == "event" else 3), t.start))
+
+
+# ---- place --------------------------------------------------------------------------------------------------
+def _attach_place(c: Candidate, places: list[Place]) -> None:
+    m = c.mention
+    s = m.evidence[0]
+    in_sentence = [p for p in places if p.span and s.start <= p.span.start and p.span.end <= s.end]
+    inside = [p for p in in_sentence if c.contains(p.span.start, p.span.end)]
+    pool = inside or ([] if c.relative_anchor else [p for p in in_sentence if not _in_other_clause(p, c)])
+    if not pool:
+        return
+    tgt = c.target_range
+
+    def key(p: Place):
+        in_target = 0 if tgt and tgt[0] <= p.span.start and p.span.end <= tgt[1] else 1
+        facility = 0 if not p.geonameid else 1
+        return (p.geo_precision, facility, in_target, abs(p.span.start - m.trigger.start))
+
+    best = min(pool, key=key)
+    m.place = best
+    m.place_text = best.span
+    m.add_span("location", best.span)
+
+
+def _in_other_clause(p: Place, c: Candidate) -> bool:
+    return False
+
+
+def _fallback_place(places: list[Place], analysis: Analysis) -> Place | None:
+    """For an event whose sentences name no place: the dateline's place, else the most named city."""
+    dl = rtime.parse_dateline(analysis.text)
+    if dl is not None and dl.place is not None:
+        for p in places:
+            if p.span and p.span.start >= dl.place.start and p.span.end <= dl.place.end:
+                return _coarsen(p, "the dateline's place")
+    counts: dict[str, list[Place]] = {}
+    for p in places:
+        counts.setdefault(p.name, []).append(p)
+    if not counts:
+        return None
+    name, group = max(counts.items(), key=lambda kv: (len(kv[1]), -kv[1][0].geo_precision))
+    return _coarsen(group[0], "the place the report names most")
+
+
+def _coarsen(p: Place, why: str) -> Place:
+    return Place(name=p.name, latitude=p.latitude, longitude=p.longitude, country=p.country,
+                 country_code=p.country_code, admin1=p.admin1, geonameid=p.geonameid, feature=p.feature,
+                 geo_precision=max(2, p.geo_precision), source=p.source, span=p.span, reason=why)
+
+
+# ---- roles, claims, specificity -------------------------------------------------------------------------------
+def _attach_roles(cands: list[Candidate], text: str) -> None:
+    try:
+        from sitrep.extract.roles import extract_roles
+    except ImportError:
+        return
+    for c in cands:
+        if c.trigger_token is None:
+            continue
+        local = text[c.offset:]
+        roles = extract_roles(c.sent, c.trigger_token, local)
+        for role, fillers in roles.items():
+            c.mention.roles[role] = [RoleFiller(f.text, f.start + c.offset, f.end + c.offset) for f in fillers]
+
+
+def _apply_sentence_claims(events, analysis: Analysis) -> None:
+    """"No group has claimed responsibility." / "X claimed responsibility for the attack." in a sentence of its own
+    speaks of the event told just before it."""
+    from sitrep.extract.lexicon import load_lexicon
+    from sitrep.resolve.actor import actor_type, resolve_actor
+
+    lex = load_lexicon()
+    used = {s.start for e in events for m in e.mentions for s in m.evidence}
+    for s in analysis.sentences:
+        if s.start in used:
+            continue
+        before = [e for e in events if e.merged.evidence and e.merged.evidence[0].start < s.start]
+        if not before:
+            continue
+        event = max(before, key=lambda e: max(x.start for x in e.merged.evidence if x.start < s.start))
+        m = event.merged
+        none = lex.phrases["no_claim"].search(s.text)
+        if none and m.claimed is None:
+            m.claimed = False
+            m.add_span("claimed", Span(s.start + none.start(), s.start + none.end(), none.group(0)))
+            m.evidence.append(Span(s.start, s.end, s.text))
+            continue
+        hit = lex.phrases["claim"].search(s.text)
+        if hit and not none:
+            actor = resolve_actor(s.text[: hit.start()])
+            if actor and actor_type(actor.canonical) != "state":
+                m.claimed = True
+                m.claimant = actor.canonical
+                m.actor1 = m.actor1 or actor.canonical
+                m.add_span("claimed", Span(s.start + hit.start(), s.start + hit.end(), hit.group(0)))
+                m.add_span("actor1", Span(s.start + actor.start, s.start + actor.end, actor.text))
+                m.evidence.append(Span(s.start, s.end, s.text))
+
+
+def _definite(c: Candidate) -> bool:
+    tok = c.trigger_token
+    return any(ch.dep_ == "det" and ch.lower_ in ("the", "this", "that", "these", "those") for ch in tok.children)
+
+
+def _weak_weapon(m: EventMention) -> bool:
+    spans = m.field_spans.get("weapons", [])
+    return bool(spans) and all(s == m.trigger for s in spans)
+
+
+def _specific(m: EventMention) -> bool:
+    """An event needs something that pins it down: a place, a day, a target, casualties or a named actor."""
+    return any([m.place is not None, m.date is not None and m.date_precision == "day", m.target,
+                m.fatalities.best is not None, m.actor1])
+
+
+# ---- output -------------------------------------------------------------------------------------------------
+def event_record(m: EventMention) -> dict:
+    p = m.place
+    rec = {
+        "document": m.document_id,
+        "date": m.date.isoformat() if m.date else None,
+        "date_precision": m.date_precision,
+        "time_precision": PRECISION_CODES.get(m.date_precision or "", None),
+        "event_type": m.event_type,
+        "sub_event_type": m.sub_event_type,
+        "weapons": list(m.weapons),
+        "actor1": m.actor1,
+        "actor2": m.actor2,
+        "target": m.target,
+        "location": None if p is None else {
+            "name": p.name, "country": p.country, "admin1": p.admin1, "latitude": round(p.latitude, 5),
+            "longitude": round(p.longitude, 5), "geo_precision": p.geo_precision, "geonameid": p.geonameid,
+            "feature": p.feature, "source": p.source,
+        },
+        "fatalities": m.fatalities.best,
+        "fatalities_range": {"low": m.fatalities.low, "best": m.fatalities.best, "high": m.fatalities.high},
+        "injured": m.injured.best,
+        "claimed": m.claimed,
+        "claimant": m.claimant,
+        "denied": m.denied,
+        "attempted": m.attempted,
+        "hedged": m.hedged,
+        "reported_by": list(m.reported_by),
+        "evidence": [s.to_dict() for s in m.evidence],
+        "field_spans": {k: [s.to_dict() for s in v] for k, v in m.field_spans.items()},
+        "roles": {k: [{"text": f.text, "start": f.start, "end": f.end} for f in v] for k, v in m.roles.items()},
+        "notes": list(m.notes),
+    }
+    return rec

@@ -55,6 +55,9 @@ class Lexicon:
     report_verbs: frozenset[str] = frozenset()
     killed_words: frozenset[str] = frozenset()
     injured_words: frozenset[str] = frozenset()
+    perpetrator_heads: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()
+    military_targets: frozenset[str] = frozenset()
 
 
 def _phrase_re(phrases: list[str]) -> re.Pattern:
@@ -149,4 +152,7 @@ def load_lexicon() -> Lexicon:
         report_verbs=frozenset(ddata["report"].get("verbs", [])),
         killed_words=frozenset(ddata["casualty"].get("killed", [])),
         injured_words=frozenset(ddata["casualty"].get("injured", [])),
+        perpetrator_heads=frozenset(w.lower() for w in edata.get("actors", {}).get("perpetrator_heads", [])),
+        light_verbs=frozenset(edata.get("actors", {}).get("light_verbs", [])),
+        military_targets=frozenset(edata.get("actors", {}).get("military_targets", [])),
     )

@@ -47,11 +47,14 @@ def _names() -> tuple[dict[str, str], dict[str, str], int]:
         for row in csv.DictReader(fh):
             for alias in [row.get("canonical", "")] + (row.get("aliases") or "").split("|"):
                 add(alias.strip())
+    for word in ("is", "us", "it", "am", "an", "as", "at", "be", "do", "go", "he", "if", "in", "me", "my", "no",
+                 "of", "on", "or", "so", "to", "up", "we", "ira", "eln"):
+        single.pop(word, None)  # acronyms that are also English words stay lower-case
     for m in _MONTHS.split():
         single[m] = m.capitalize()
     # common words that are also place names stay lower-case in running text
     for w in ("of", "the", "and", "in", "on", "at", "to", "by", "was", "is", "as", "said", "will", "may", "can",
-              "police", "army", "people", "mines", "union", "victory", "mobile", "reading", "nice", "split", "date",
+              "police", "army", "may", "march", "sun", "mon", "sat", "wed", "people", "mines", "union", "victory", "mobile", "reading", "nice", "split", "date",
               "most", "male", "mary", "george", "hope", "opportunity", "university", "bar", "page", "deal", "van"):
         single.pop(w, None)
     longest = max((n.count(" ") + 1 for n in multi), default=1)

@@ -1,0 +1,485 @@
+"""Parsed sentences -> event mentions, one per clause that names an attack.
+
+For each screened, parsed sentence: find trigger tokens (events.toml) and weapon phrases (weapons.toml), group
+triggers by clause, drop clauses that talk about many events (generic), then read the arguments off the parse:
+target, actor, victims and casualty counts, claims, hedges, who reported it. Each field keeps the span it came
+from. Time and place are attached later by the resolvers (``sitrep.resolve``); merging is ``sitrep.merge``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sitrep.extract.lexicon import Lexicon, Trigger, Weapon, load_lexicon
+from sitrep.model import Count, EventMention, Span
+from sitrep.resolve.actor import actor_type, resolve_actor
+
+CLAUSE_DEPS = {"ROOT", "advcl", "ccomp", "relcl", "parataxis", "acl", "csubj", "pcomp"}
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "dozen": 12, "dozens": 24, "hundred": 100, "hundreds": 200, "single": 1,
+}
+HUMAN_HEADS = {
+    "people", "person", "civilian", "civilians", "soldier", "soldiers", "fighter", "fighters", "man", "men", "woman",
+    "women", "child", "children", "member", "members", "policeman", "policemen", "officer", "officers", "guard",
+    "guards", "troops", "militant", "militants", "guerrilla", "guerrillas", "peasant", "peasants", "worker",
+    "workers", "student", "students", "resident", "residents", "passenger", "passengers", "commander", "leader",
+    "official", "officials", "mayor", "judge", "priest", "priests", "journalist", "journalists", "victim", "victims",
+    "rebel", "rebels", "personnel", "servicemen", "service", "agent", "agents", "driver", "bodyguard", "bodyguards",
+    "inhabitant", "inhabitants", "individual", "individuals", "youth", "youths", "farmer", "farmers", "citizen",
+    "citizens", "villager", "villagers", "employee", "employees", "wife", "son", "daughter", "brother", "family",
+}
+
+
+@dataclass
+class Candidate:
+    """A clause-level mention before resolution, with the parse handles the resolvers may need."""
+
+    mention: EventMention
+    sentence_index: int
+    clause_start: int  # absolute character range of the clause
+    clause_end: int
+    trigger_token: object = None
+    sent: object = None
+    offset: int = 0
+    target_range: tuple[int, int] | None = None  # absolute char range of the target noun phrase
+    relative_anchor: bool = False  # the clause is the "after X" of an event-relative expression
+    ranges: list[tuple[int, int]] = field(default_factory=list)  # clause pieces (nested clauses cut out)
+
+    def contains(self, start: int, end: int) -> bool:
+        return any(a <= start and end <= b for a, b in self.ranges)
+
+
+def _lemma(tok) -> str:
+    return tok.lemma_.lower()
+
+
+def clause_head(tok):
+    """The head of the clause ``tok`` belongs to (xcomp and conj of verbs stay in their parent's clause)."""
+    cur = tok
+    while cur.dep_ not in CLAUSE_DEPS and cur.head is not cur:
+        cur = cur.head
+    return cur
+
+
+def clause_ranges(head, offset: int) -> list[tuple[int, int]]:
+    """Character ranges of the clause of ``head``, with nested clauses cut out."""
+    excluded = set()
+    for t in head.subtree:
+        if t is not head and t.dep_ in CLAUSE_DEPS and clause_head(t) is t:
+            excluded.update(x.i for x in t.subtree)
+    ranges: list[tuple[int, int]] = []
+    for t in head.subtree:
+        if t.i in excluded:
+            continue
+        a, b = offset + t.idx, offset + t.idx + len(t.text)
+        if ranges and t.i > 0 and (t.i - 1) not in excluded and ranges[-1][1] >= a - 1 - len(t.doc[t.i - 1].whitespace_):
+            ranges[-1] = (ranges[-1][0], b)
+        else:
+            ranges.append((a, b))
+    return ranges
+
+
+def _match_trigger(tok, lex: Lexicon) -> Trigger | None:
+    pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
+    if pos is None:
+        return None
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    candidates = []
+    if nxt is not None:
+        candidates += lex.triggers.get(f"{_lemma(tok)} {_lemma(nxt)}", [])
+        candidates += lex.triggers.get(f"{tok.lower_} {nxt.lower_}", [])
+    candidates += lex.triggers.get(_lemma(tok), []) + lex.triggers.get(tok.lower_, [])
+    for t in candidates:
+        if pos in t.pos:
+            return t
+    return None
+
+
+def _np_range(tok, offset: int, *, cut_preps: bool = True) -> tuple[int, int]:
+    """The noun phrase headed by ``tok``: left modifiers and, unless cut, its prepositional phrases; never relative
+    clauses, appositions or what follows a comma."""
+    left = tok
+    for child in tok.lefts:
+        if child.dep_ in ("det", "predet", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "advmod", "case"):
+            left = min(left, child.subtree.__iter__().__next__(), key=lambda t: t.i)
+    right = tok
+    if not cut_preps:
+        for child in tok.rights:
+            if child.dep_ in ("prep", "compound", "pobj", "amod", "nmod", "npadvmod"):
+                last = max(child.subtree, key=lambda t: t.i)
+                if any(t.text in (",", ";", "-", "\u2013", "\u2014") for t in tok.doc[right.i:last.i + 1]):
+                    break
+                right = max(right, last, key=lambda t: t.i)
+            else:
+                break
+    return offset + left.idx, offset + right.idx + len(right.text)
+
+
+def _core_phrase(tok) -> list:
+    """Head plus compounds / adjectives / possessives, no determiners or numbers: "Iraqi resistance fighters"."""
+    keep = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod", "poss") and c.pos_ != "NUM"]
+    toks = []
+    for c in keep:
+        toks.extend(t for t in c.subtree if t.pos_ not in ("DET", "NUM", "PUNCT") and t.dep_ != "case")
+    toks.append(tok)
+    # "the base in the Conoco field": keep "of"-phrases of generic heads (e.g. "members of the army")
+    return sorted(set(toks), key=lambda t: t.i)
+
+
+def _count_of(tok) -> tuple[int | None, int | None, Span | None]:
+    """Number attached to a noun: nummod / "a" / "at least N" -> (best, low-or-None, span)."""
+    for child in tok.children:
+        if child.dep_ == "nummod" or (child.pos_ == "NUM" and child.i < tok.i):
+            value = _number(child.text)
+            if value is not None:
+                at_least = any(c.lower_ in ("least", "more", "over", "than") for c in child.children) or any(
+                    t.lower_ == "least" for t in tok.doc[max(0, child.i - 2):child.i])
+                return value, (value if at_least else None), child
+    for child in tok.children:
+        if child.dep_ == "det" and child.lower_ in ("a", "an") and tok.tag_ in ("NN", "NNP"):
+            return 1, None, child
+    if tok.lower_ in NUMBER_WORDS and tok.pos_ == "NUM":
+        return NUMBER_WORDS[tok.lower_], None, tok
+    return None, None, None
+
+
+def _number(text: str) -> int | None:
+    t = text.lower().replace(",", "")
+    if t.isdigit():
+        return int(t) if len(t) < 7 else None
+    return NUMBER_WORDS.get(t) if t not in ("a", "an") else None
+
+
+_TIME_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+               "day", "days", "night", "morning", "evening", "afternoon", "week", "weeks", "month", "year", "hours",
+               "today", "yesterday", "dawn", "midnight", "noon"}
+
+
+def _is_time(tok) -> bool:
+    return tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in _TIME_WORDS
+
+
+def _span(text: str, a: int, b: int) -> Span:
+    return Span(a, b, text[a:b])
+
+
+def _tok_span(tok, offset: int, text: str) -> Span:
+    return _span(text, offset + tok.idx, offset + tok.idx + len(tok.text))
+
+
+class SentenceExtractor:
+    """Reads event mentions off one parsed sentence."""
+
+    def __init__(self, text: str, doc_id: str, lex: Lexicon | None = None):
+        self.text = text  # original document text (offsets); the parse may be of a truecased copy
+        self.doc_id = doc_id
+        self.lex = lex or load_lexicon()
+
+    # ---- weapons -------------------------------------------------------------------------------------------
+    def weapons_in(self, a: int, b: int, ranges=None) -> list[tuple[Span, Weapon]]:
+        out = []
+        for m in self.lex.weapon_re.finditer(self.text, a, b):
+            if ranges and not any(x <= m.start() and m.end() <= y for x, y in ranges):
+                continue
+            w = self.lex.weapons.get(re.sub(r"[\s-]+", " ", m.group(0).lower())) or self.lex.weapons.get(
+                m.group(0).lower())
+            if w:
+                out.append((Span(m.start(), m.end(), m.group(0)), w))
+        return out
+
+    # ---- the sentence --------------------------------------------------------------------------------------
+    def extract(self, sent, sentence_index: int, offset: int) -> list[Candidate]:
+        lex = self.lex
+        text = self.text
+        s_start, s_end = offset, offset + len(sent.text)
+        sentence_text = text[s_start:s_end]
+        triggers = []
+        for tok in sent:
+            trig = _match_trigger(tok, lex)
+            if trig:
+                triggers.append((tok, trig))
+        if not triggers:
+            return []
+        by_clause: dict[int, list] = {}
+        heads = {}
+        for tok, trig in triggers:
+            head = clause_head(tok)
+            by_clause.setdefault(head.i, []).append((tok, trig))
+            heads[head.i] = head
+        out: list[Candidate] = []
+        for hi, group in by_clause.items():
+            head = heads[hi]
+            ranges = clause_ranges(head, offset)
+            c_start, c_end = ranges[0][0], ranges[-1][1]
+            weapons = self.weapons_in(c_start, c_end, ranges)
+            usable = []
+            for tok, trig in group:
+                if trig.needs == "weapon" and not weapons:
+                    continue
+                if trig.needs == "victim" and not self._victim_of(tok):
+                    continue
+                usable.append((tok, trig))
+            if not usable:
+                continue
+            tok, trig = self._primary(usable)
+            clause_text = " ".join(text[a:b] for a, b in ranges)
+            m = EventMention(document_id=self.doc_id, trigger=_tok_span(tok, offset, text),
+                             sentence_index=sentence_index, event_type="", sub_event_type="")
+            m.evidence.append(_span(text, s_start, s_end))
+            m.add_span("trigger", m.trigger)
+            generic = lex.phrases["generic"].search(clause_text)
+            if generic:
+                m.generic = True
+                m.notes.append(f"generic: '{generic.group(0)}'")
+            elif tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ == "nummod" for c in tok.children) and not any(
+                    t.tag_ in ("NN", "NNP") and _match_trigger(t, lex) for t, _ in usable):
+                m.notes.append("plural trigger")
+            cand = Candidate(m, sentence_index, c_start, c_end, tok, sent, offset, ranges=ranges)
+            # weapons: those in the clause, else the trigger's own
+            for span, w in weapons:
+                if w.category not in m.weapons:
+                    m.weapons.append(w.category)
+                m.add_span("weapons", span)
+            if not m.weapons and trig.weapon:
+                m.weapons.append(trig.weapon)
+                m.add_span("weapons", m.trigger)
+            self._arguments(cand, tok, trig, usable)
+            self._casualties(cand, sent, offset)
+            self._type(cand, trig, weapons)
+            self._modality(cand, sentence_text, clause_text, tok)
+            out.append(cand)
+        self._relative_anchor(out, sent, offset)
+        return out
+
+    def _primary(self, usable):
+        order = {"attack": 0, "bombing": 1, "assassination": 1, "kidnap": 1, "clash": 2, "arson": 3, "killing": 4}
+        return min(usable, key=lambda x: (x[1].needs is not None, order.get(x[1].kind, 5), x[0].i))
+
+    def _victim_of(self, tok):
+        for child in tok.children:
+            if child.dep_ in ("dobj", "nsubjpass") and (child.lower_ in HUMAN_HEADS or child.lemma_.lower() in HUMAN_HEADS
+                                                        or child.ent_type_ in ("PERSON", "NORP") or child.pos_ in ("PROPN", "NUM")):
+                return child
+        return None
+
+    # ---- roles -------------------------------------------------------------------------------------------
+    def _arguments(self, cand: Candidate, tok, trig: Trigger, usable) -> None:
+        m, off, text, lex = cand.mention, cand.offset, self.text, self.lex
+        target = actor = victim = None
+        governor = tok.head if tok.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj", "attr") else None
+        if tok.dep_ == "pobj" and governor is not None and governor.dep_ == "prep":
+            governor = governor.head
+        # target of the trigger itself
+        if tok.pos_ in ("VERB", "AUX"):
+            for child in tok.children:
+                if child.dep_ == "nsubjpass":
+                    target = child
+                elif child.dep_ == "dobj":
+                    target = target or child
+                elif child.dep_ == "nsubj" and not self.weapons_in(off + child.idx, off + child.idx + len(child.text)):
+                    actor = child
+                elif child.dep_ == "agent":
+                    actor = next((g for g in child.children if g.dep_ == "pobj"), actor)
+            if trig.needs == "weapon" and target is None:
+                target = self._prep_object(tok, ("near", "on", "at", "in", "into", "inside", "against"))
+        else:
+            target = self._prep_object(tok, ("on", "against", "at", "targeting", "near", "inside"))
+            if governor is not None and governor.pos_ in ("VERB", "AUX"):
+                target = target or self._prep_object(governor, ("on", "against", "at", "near"), exclude=tok)
+                for child in governor.children:
+                    if child.dep_ == "agent":
+                        actor = next((g for g in child.children if g.dep_ == "pobj"), actor)
+                    elif child.dep_ == "nsubj" and tok.dep_ in ("dobj",) and (
+                            _lemma(governor) in lex.light_verbs or _lemma(governor) in lex.claim_verbs):
+                        actor = child
+                    elif child.dep_ == "nsubjpass" and tok.dep_ == "pobj" and child.i != tok.i:
+                        victim = victim or child  # "five fighters were killed in a strike"
+            by = self._prep_object(tok, ("by",))
+            actor = by or actor
+            if actor is None:
+                for child in tok.lefts:
+                    if child.dep_ in ("compound", "amod", "poss", "nmod") and resolve_actor(
+                            text[off + child.idx: off + child.idx + len(child.text)]):
+                        actor = child
+        for other, otrig in usable:
+            if other is not tok and otrig.kind == "killing":
+                victim = victim or self._victim_of(other)
+        if victim is None and trig.kind in ("killing", "kidnap", "assassination"):
+            victim = self._victim_of(tok)
+            if victim is not None and target is victim:
+                target = None
+        # claims: "<group> announced / claimed an attack ..."
+        claimer = None
+        if governor is not None and _lemma(governor) in lex.claim_verbs:
+            claimer = next((c for c in governor.children if c.dep_ == "nsubj"), None)
+        # actor
+        if actor is not None:
+            a, b = _np_range(actor, off, cut_preps=False)
+            match = resolve_actor(text[a:b])
+            if match:
+                m.actor1 = match.canonical
+                m.add_span("actor1", Span(a + match.start, a + match.end, match.text))
+                cand.mention.roles.setdefault("perpetrator_organizations", [])
+            elif actor.lemma_.lower() in lex.perpetrator_heads or actor.lower_ in lex.perpetrator_heads:
+                core = _core_phrase(actor)
+                phrase = text[off + core[0].idx: off + core[-1].idx + len(core[-1].text)]
+                m.actor1 = phrase
+                m.add_span("actor1", _span(text, off + core[0].idx, off + core[-1].idx + len(core[-1].text)))
+        if claimer is not None:
+            a, b = _np_range(claimer, off, cut_preps=False)
+            match = resolve_actor(text[a:b])
+            if match and actor_type(match.canonical) != "state":
+                m.claimed = True
+                m.claimant = match.canonical
+                m.add_span("claimed", _span(text, a, b))
+                m.add_span("claimed", _tok_span(governor, off, text))
+                if m.actor1 is None:
+                    m.actor1 = match.canonical
+                    m.add_span("actor1", Span(a + match.start, a + match.end, match.text))
+        # target (a victim phrase is the target when there is no physical one)
+        tgt = target if target is not None else victim
+        if tgt is not None and (tgt.i == tok.i or _is_time(tgt)):
+            tgt = None
+        if tgt is not None and not self.weapons_in(off + tgt.idx, off + tgt.idx + len(tgt.text)):
+            a, b = _np_range(tgt, off, cut_preps=False)
+            core = _core_phrase(tgt)
+            phrase = text[off + core[0].idx: off + core[-1].idx + len(core[-1].text)]
+            if tgt.pos_ != "PRON" and phrase.lower() not in ("it", "they", "them"):
+                m.target = phrase
+                m.add_span("target", _span(text, a, b))
+                cand.target_range = (a, b)
+        if victim is not None:
+            best, low, num = _count_of(victim)
+            m.notes.append(f"victims: {victim.text}")
+            cand.mention.roles.setdefault("victims", [])
+
+    def _prep_object(self, tok, preps, exclude=None):
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                for g in child.children:
+                    if g.dep_ == "pobj" and g is not exclude and not _is_time(g):
+                        return g
+            if child.dep_ == "acl" and child.lower_ in preps:  # "an attack targeting X"
+                for g in child.children:
+                    if g.dep_ == "dobj":
+                        return g
+        return None
+
+    # ---- casualties ----------------------------------------------------------------------------------------
+    def _casualties(self, cand: Candidate, sent, off: int) -> None:
+        m, lex, text = cand.mention, self.lex, self.text
+        a, b = cand.clause_start, cand.clause_end
+        sentence = text[off: off + len(sent.text)]
+        if lex.phrases["zero_casualties"].search(sentence):
+            z = lex.phrases["zero_casualties"].search(sentence)
+            span = Span(off + z.start(), off + z.end(), z.group(0))
+            if "kill" in z.group(0).lower() or "death" in z.group(0).lower() or "fatal" in z.group(0).lower() \
+                    or "casualties" in z.group(0).lower():
+                m.fatalities = Count(0, 0, 0, [span])
+            m.injured = Count(0, 0, 0, [span])
+        for tok in sent:
+            lemma = _lemma(tok)
+            kind = "killed" if (lemma in lex.killed_words or tok.lower_ in lex.killed_words) else \
+                "injured" if (lemma in lex.injured_words or tok.lower_ in lex.injured_words) else None
+            if kind is None or tok.pos_ not in ("VERB", "ADJ", "NOUN"):
+                continue
+            # only the casualties of this clause, or of a clause hanging off it ("..., killing five")
+            if not (a <= off + tok.idx < b or clause_head(tok).head.i in [t.i for t in cand.trigger_token.subtree]
+                    or clause_head(tok) is clause_head(cand.trigger_token)):
+                if not (cand.trigger_token.head is tok or tok.head is cand.trigger_token):
+                    continue
+            count = self._count_for(tok)
+            if count is None:
+                continue
+            best, low, num_tok = count
+            span = _span(text, off + num_tok.idx, off + tok.idx + len(tok.text)) if num_tok.i < tok.i else \
+                _span(text, off + tok.idx, off + num_tok.idx + len(num_tok.text))
+            target = m.fatalities if kind == "killed" else m.injured
+            if target.best is None or best > target.best:
+                target.best = best
+                target.low = low if low is not None else best
+                target.high = best
+            target.spans.append(span)
+            m.add_span("fatalities" if kind == "killed" else "injured", span)
+
+    def _count_for(self, tok):
+        """The number of people a casualty word counts: subject / object / modifier numbers."""
+        cands = []
+        if tok.pos_ == "VERB":
+            cands = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
+        elif tok.pos_ == "ADJ":  # "five dead", "three people dead"
+            cands = [c for c in tok.children if c.dep_ in ("nsubj", "npadvmod", "nummod")] + [tok.head]
+        else:  # "the death of a civilian", "a death toll of 5"
+            cands = [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            cands += [c for c in tok.children if c.dep_ == "nummod"]
+        for c in cands:
+            if c.pos_ == "PRON" or c.lower_ in ("who", "which", "that"):
+                continue
+            if c.pos_ == "NUM":
+                v = _number(c.text)
+                if v is not None:
+                    return v, None, c
+            best, low, num = _count_of(c)
+            if best is not None and (c.lemma_.lower() in HUMAN_HEADS or c.lower_ in HUMAN_HEADS or c.pos_ == "PROPN"
+                                     or c.ent_type_ in ("NORP", "PERSON")):
+                return best, low, num
+        return None
+
+    # ---- type ----------------------------------------------------------------------------------------------
+    def _type(self, cand: Candidate, trig: Trigger, weapons) -> None:
+        m, lex = cand.mention, self.lex
+        ranked = sorted((w for _, w in weapons), key=lambda w: -w.rank)
+        if not ranked and trig.weapon:
+            ranked = [next(w for w in lex.weapons.values() if w.category == trig.weapon)]
+        if trig.kind in ("kidnap", "clash") or (trig.kind == "arson" and not ranked):
+            m.event_type, m.sub_event_type = lex.kinds[trig.kind]
+        elif ranked and ranked[0].category != "small arms":
+            m.event_type, m.sub_event_type = ranked[0].event_type, ranked[0].sub_event_type
+        elif trig.kind in lex.kinds and trig.kind != "bombing":
+            m.event_type, m.sub_event_type = lex.kinds[trig.kind]
+        elif trig.kind == "bombing":
+            m.event_type, m.sub_event_type = lex.kinds["bombing"]
+        else:
+            tgt = (m.target or "").lower().split()
+            military = any(w in lex.military_targets for w in tgt)
+            m.event_type, m.sub_event_type = lex.military_target if military else lex.civilian_target
+
+    # ---- modality ------------------------------------------------------------------------------------------
+    def _modality(self, cand: Candidate, sentence_text: str, clause_text: str, tok) -> None:
+        m, lex, off = cand.mention, self.lex, cand.evidence_start if False else cand.mention.evidence[0].start
+        for name, attr in (("hedge", "hedged"), ("attempt", "attempted"), ("deny", "denied")):
+            hit = lex.phrases[name].search(sentence_text)
+            if hit:
+                setattr(m, attr, True)
+                m.add_span(attr, Span(off + hit.start(), off + hit.end(), hit.group(0)))
+        if m.claimed is None:
+            none = lex.phrases["no_claim"].search(sentence_text)
+            if none:
+                m.claimed = False
+                m.add_span("claimed", Span(off + none.start(), off + none.end(), none.group(0)))
+            elif lex.phrases["claim"].search(sentence_text) and m.actor1 and actor_type(m.actor1) not in ("state", None):
+                hit = lex.phrases["claim"].search(sentence_text)
+                m.claimed = True
+                m.claimant = m.actor1
+                m.add_span("claimed", Span(off + hit.start(), off + hit.end(), hit.group(0)))
+        for t in tok.sent:
+            if _lemma(t) in lex.report_verbs and t.pos_ == "VERB":
+                subj = next((c for c in t.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+                if subj is not None and subj.i != tok.i:
+                    a, b = _np_range(subj, cand.offset)
+                    m.reported_by.append(self.text[a:b])
+                    m.add_span("reported_by", _span(self.text, a, b))
+
+    # ---- event-relative time -------------------------------------------------------------------------------
+    def _relative_anchor(self, cands: list[Candidate], sent, off: int) -> None:
+        """In "Hours after the rockets landed near the embassy, X announced an attack ...", the "after" clause
+        names the event the main one is timed against."""
+        for c in cands:
+            head = clause_head(c.trigger_token)
+            if head.dep_ == "advcl" and any(ch.lower_ in ("after", "before", "since", "following") for ch in head.children
+                                            if ch.dep_ in ("mark", "prep", "advmod")):
+                c.relative_anchor = True

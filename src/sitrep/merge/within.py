@@ -1,0 +1,188 @@
+"""Merge mentions of one event inside one report.
+
+"A rocket attack was launched against the US embassy ...", "The embassy was targeted with at least three
+rockets" and "Hours after the rockets landed near the embassy" are one event. Mentions are taken in text order;
+each joins the most recent compatible event that it shares an anchor with (place, target, or a definite
+reference such as "the attack" with nothing new), or starts a new event. Two mentions never merge when their
+places, dates, weapons or actors disagree.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from sitrep.model import Count, EventMention
+
+WEAK = "weak"  # note on a mention whose weapon came from the trigger word alone ("strike" -> airstrike)
+FAMILIES = {"rocket": "indirect", "missile": "indirect", "mortar": "indirect", "artillery": "indirect"}
+
+
+@dataclass
+class MergeInfo:
+    """Per-mention facts merging needs that are not event fields."""
+
+    definite: bool = False  # "the attack", "the embassy": refers back
+    weak_weapon: bool = False
+    relative_anchor: bool = False
+    sentence_index: int = 0
+
+
+@dataclass
+class Event:
+    mentions: list[EventMention] = field(default_factory=list)
+    infos: list[MergeInfo] = field(default_factory=list)
+    merged: EventMention | None = None
+    reasons: list[str] = field(default_factory=list)
+
+
+def km(a, b) -> float:
+    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
+    dp, dl = p2 - p1, math.radians(b.longitude - a.longitude)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _place_relation(p, q) -> str:
+    """same / compatible / conflict / unknown for two places."""
+    if p is None or q is None:
+        return "unknown"
+    if p.geonameid and p.geonameid == q.geonameid or (p.name == q.name and p.latitude == q.latitude):
+        return "same"
+    coarse = max(p.geo_precision, q.geo_precision)
+    d = km(p, q)
+    if coarse >= 3:  # a region / country and something in it
+        if p.country and q.country and p.country != q.country:
+            return "conflict"
+        return "compatible"
+    if p.geo_precision == 1 and q.geo_precision == 1:
+        facility = not p.geonameid and not q.geonameid
+        if facility:
+            return "same" if d <= 3 else "conflict"
+        return "same" if d <= 10 else "compatible" if d <= 25 else "conflict"
+    return "compatible" if d <= 50 else "conflict"
+
+
+def _head(target: str | None) -> str | None:
+    if not target:
+        return None
+    return target.lower().split()[-1].rstrip("s")
+
+
+def _weapons_conflict(a: EventMention, ai: MergeInfo, b: EventMention, bi: MergeInfo) -> bool:
+    if not a.weapons or not b.weapons or ai.weak_weapon or bi.weak_weapon:
+        return False
+    fa = {FAMILIES.get(w, w) for w in a.weapons}
+    fb = {FAMILIES.get(w, w) for w in b.weapons}
+    return not (fa & fb)
+
+
+def _dates_conflict(a: EventMention, b: EventMention) -> bool:
+    if a.date is None or b.date is None:
+        return False
+    if a.date_precision == "day" and b.date_precision == "day":
+        return a.date != b.date
+    return abs((a.date - b.date).days) > 31
+
+
+def compatible(event: Event, m: EventMention, info: MergeInfo) -> tuple[bool, str]:
+    e = event.merged
+    rel = _place_relation(e.place, m.place)
+    if rel == "conflict":
+        return False, "places differ"
+    if _dates_conflict(e, m):
+        return False, "dates differ"
+    if any(_weapons_conflict(x, xi, m, info) for x, xi in zip(event.mentions, event.infos, strict=True)):
+        return False, "weapons differ"
+    if e.actor1 and m.actor1 and e.actor1 != m.actor1:
+        return False, "actors differ"
+    return True, rel
+
+
+def merge_mentions(mentions: list[tuple[EventMention, MergeInfo]]) -> list[Event]:
+    events: list[Event] = []
+    for m, info in mentions:
+        best = None
+        for event in reversed(events):
+            ok, rel = compatible(event, m, info)
+            if not ok:
+                continue
+            e = event.merged
+            same_target = _head(m.target) is not None and _head(m.target) in {_head(x.target) for x in event.mentions}
+            anchored = m.place is not None or m.date is not None or m.target is not None
+            if rel == "same":
+                best = (event, f"same place ({m.place.name})")
+            elif same_target:
+                best = (event, f"same target ('{m.target}')")
+            elif not anchored:
+                best = (event, "refers back: no place, date or target of its own")
+            elif info.definite and (m.place is None or rel == "compatible") and (m.date is None or e.date == m.date):
+                best = (event, f"definite reference '{m.trigger.text}'")
+            elif info.relative_anchor and m.place is None:
+                best = (event, "the event an 'after ...' clause refers to")
+            if best:
+                break
+        if best:
+            best[0].mentions.append(m)
+            best[0].infos.append(info)
+            best[0].reasons.append(best[1])
+            best[0].merged = combine(best[0].mentions, best[0].infos)
+        else:
+            events.append(Event([m], [info], combine([m], [info]), []))
+    return events
+
+
+def combine(mentions: list[EventMention], infos: list[MergeInfo]) -> EventMention:
+    """One EventMention that says what all the mentions say together."""
+    first = mentions[0]
+    out = EventMention(document_id=first.document_id, trigger=first.trigger, sentence_index=first.sentence_index,
+                       event_type=first.event_type, sub_event_type=first.sub_event_type)
+    strong = [(m, i) for m, i in zip(mentions, infos, strict=True) if m.weapons and not i.weak_weapon]
+    typed = strong[0][0] if strong else next((m for m in mentions if m.weapons), first)
+    out.event_type, out.sub_event_type = typed.event_type, typed.sub_event_type
+    weapons: list[str] = []
+    for m, _ in strong or [(typed, None)]:
+        for w in m.weapons:
+            if w not in weapons:
+                weapons.append(w)
+    out.weapons = weapons
+    for name in ("actor1", "actor2", "target", "claimant"):
+        setattr(out, name, next((getattr(m, name) for m in mentions if getattr(m, name)), None))
+    places = [m.place for m in mentions if m.place is not None]
+    if places:
+        out.place = min(places, key=lambda p: (p.geo_precision, 0 if not p.geonameid else 1))
+        out.place_text = next((m.place_text for m in mentions if m.place is out.place), None)
+    dated = [m for m in mentions if m.date is not None]
+    if dated:
+        rank = {"day": 0, "week": 1, "month": 2, "year": 3}
+        d = min(dated, key=lambda m: rank.get(m.date_precision or "year", 4))
+        out.date, out.date_precision, out.timex = d.date, d.date_precision, d.timex
+    claims = [m.claimed for m in mentions]
+    out.claimed = True if True in claims else False if False in claims else None
+    for count in ("fatalities", "injured"):
+        values = [getattr(m, count) for m in mentions if getattr(m, count).best is not None]
+        if values:
+            setattr(out, count, Count(min(v.low if v.low is not None else v.best for v in values),
+                                      max(v.best for v in values),
+                                      max(v.high if v.high is not None else v.best for v in values),
+                                      [s for v in values for s in v.spans]))
+    out.denied = any(m.denied for m in mentions)
+    out.attempted = all(m.attempted for m in mentions)
+    out.hedged = all(m.hedged for m in mentions)
+    for m in mentions:
+        for s in m.evidence:
+            if s not in out.evidence:
+                out.evidence.append(s)
+        for k, spans in m.field_spans.items():
+            for s in spans:
+                out.add_span(k, s)
+        for r in m.reported_by:
+            if r not in out.reported_by:
+                out.reported_by.append(r)
+        for role, fillers in m.roles.items():
+            have = out.roles.setdefault(role, [])
+            for f in fillers:
+                if all((f.start, f.end) != (g.start, g.end) for g in have):
+                    have.append(f)
+        out.notes.extend(m.notes)
+    out.evidence.sort(key=lambda s: s.start)
+    return out
