@@ -1,0 +1,295 @@
+"""What the HTTP routes do, as plain functions over a ``Store``: parse filters, shape GeoJSON, cut a
+source sentence into highlighted / plain segments, ingest a posted text. The routes stay thin and
+these functions are testable without HTTP.
+
+The store never parses text and the routes never extract: ``ingest_text`` is the one place where a
+posted report goes through ``sitrep.pipeline.extract_document`` and then ``Store.ingest``, the same
+path ``sitrep ingest`` takes.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sitrep import errors
+
+E701_BAD_FILTER = "E701"  # a query parameter that does not parse (bbox, date, claimed ...)
+E702_NO_TOKEN = "E702"  # writing is disabled: no token configured
+E703_BAD_TOKEN = "E703"  # missing or wrong bearer token
+E704_BAD_DOCUMENT = "E704"  # a posted document that cannot be read (empty, too large ...)
+E705_NO_PIPELINE = "E705"  # the extraction pipeline is not available
+
+
+class ServeError(errors.SitrepError):
+    code = "E700"
+
+
+MAX_LIMIT = 1000
+
+
+@dataclass(frozen=True)
+class IncidentFilters:
+    """The filters that ``/api/incidents``, ``/api/timeline`` and the map share."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    country: str | None = None
+    event_type: str | None = None
+    actor: str | None = None
+    claimed: bool | None = None
+    q: str | None = None
+
+    def as_kwargs(self) -> dict[str, Any]:
+        return {
+            "date_from": self.date_from, "date_to": self.date_to, "bbox": self.bbox,
+            "country": self.country, "event_type": self.event_type, "actor": self.actor,
+            "claimed": self.claimed, "q": self.q,
+        }
+
+
+def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    """``"min_lon,min_lat,max_lon,max_lat"`` -> a tuple, or ServeError E701 saying what is wrong."""
+    if value is None or not value.strip():
+        return None
+    parts = [p.strip() for p in value.split(",")]
+    if len(parts) != 4:
+        raise ServeError(f"bbox needs 4 numbers min_lon,min_lat,max_lon,max_lat, got {len(parts)}",
+                         code=E701_BAD_FILTER)
+    try:
+        min_lon, min_lat, max_lon, max_lat = (float(p) for p in parts)
+    except ValueError as exc:
+        raise ServeError(f"bbox: not a number: {exc}", code=E701_BAD_FILTER) from exc
+    if not all(math.isfinite(v) for v in (min_lon, min_lat, max_lon, max_lat)):
+        raise ServeError("bbox: numbers must be finite", code=E701_BAD_FILTER)
+    if not (-180 <= min_lon <= 180 and -180 <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90):
+        raise ServeError("bbox: longitudes in [-180, 180], latitudes in [-90, 90], min_lat <= max_lat",
+                         code=E701_BAD_FILTER)
+    if min_lon > max_lon:
+        raise ServeError("bbox: min_lon > max_lon (boxes across the antimeridian are not supported)",
+                         code=E701_BAD_FILTER)
+    return (min_lon, min_lat, max_lon, max_lat)
+
+
+def clean_text_filter(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    return value or None
+
+
+def make_filters(*, date_from: date | None = None, date_to: date | None = None, bbox: str | None = None,
+                 country: str | None = None, event_type: str | None = None, actor: str | None = None,
+                 claimed: bool | None = None, q: str | None = None) -> IncidentFilters:
+    if date_from and date_to and date_from > date_to:
+        raise ServeError(f"date_from {date_from} is after date_to {date_to}", code=E701_BAD_FILTER)
+    return IncidentFilters(
+        date_from=date_from, date_to=date_to, bbox=parse_bbox(bbox),
+        country=clean_text_filter(country), event_type=clean_text_filter(event_type),
+        actor=clean_text_filter(actor), claimed=claimed, q=clean_text_filter(q),
+    )
+
+
+def list_incidents(store, filters: IncidentFilters, *, limit: int = 100, offset: int = 0) -> dict:
+    limit = max(1, min(int(limit), MAX_LIMIT))
+    offset = max(0, int(offset))
+    kw = filters.as_kwargs()
+    items = store.incidents(**kw, limit=limit, offset=offset)
+    total = store.count_incidents(**kw)
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+
+def _coords(incident: dict) -> tuple[float, float] | None:
+    loc = incident.get("location") or {}
+    lat, lon = loc.get("latitude"), loc.get("longitude")
+    if lat is None or lon is None:
+        return None
+    try:
+        return float(lon), float(lat)
+    except (TypeError, ValueError):
+        return None
+
+
+def to_geojson(page: dict) -> dict:
+    """A page of incidents as a GeoJSON FeatureCollection (RFC 7946: [lon, lat]); incidents with no
+    coordinates get a null geometry, so counts still add up."""
+    features = []
+    for inc in page["items"]:
+        xy = _coords(inc)
+        features.append({
+            "type": "Feature",
+            "id": inc.get("id"),
+            "geometry": {"type": "Point", "coordinates": [xy[0], xy[1]]} if xy else None,
+            "properties": inc,
+        })
+    return {"type": "FeatureCollection", "features": features,
+            "total": page["total"], "limit": page["limit"], "offset": page["offset"]}
+
+
+# ---- evidence highlighting ---------------------------------------------------------------------
+
+def highlight_segments(sentence: dict, spans: list[dict]) -> list[dict]:
+    """Cut ``sentence`` ({start, end, text}, offsets into the document) into consecutive segments
+    ``{"text", "highlight"}`` where highlighted segments are the parts covered by ``spans`` (each
+    {start, end}, document offsets). Overlapping spans merge; spans outside the sentence are
+    ignored. The text is returned as plain strings: the page must insert it as text, never HTML."""
+    s_start, s_end, text = int(sentence["start"]), int(sentence["end"]), sentence["text"]
+    if len(text) != s_end - s_start:  # trust the text over a wrong end
+        s_end = s_start + len(text)
+    cuts: list[tuple[int, int]] = []
+    for sp in spans:
+        try:
+            a, b = max(int(sp["start"]), s_start), min(int(sp["end"]), s_end)
+        except (KeyError, TypeError, ValueError):
+            continue
+        if a < b:
+            cuts.append((a - s_start, b - s_start))
+    cuts.sort()
+    merged: list[list[int]] = []
+    for a, b in cuts:
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    out: list[dict] = []
+    pos = 0
+    for a, b in merged:
+        if a > pos:
+            out.append({"text": text[pos:a], "highlight": False})
+        out.append({"text": text[a:b], "highlight": True})
+        pos = b
+    if pos < len(text):
+        out.append({"text": text[pos:], "highlight": False})
+    return out
+
+
+_SENTENCE_END = ".!?\n"
+
+
+def sentence_around(text: str, start: int, end: int) -> dict:
+    """The sentence of ``text`` that holds ``[start, end)``: a fallback when a stored mention has no
+    sentence. Cuts at ., !, ? followed by a space, and at line breaks."""
+    a = start
+    while a > 0:
+        ch = text[a - 1]
+        if ch == "\n" or (ch in ".!?" and a < len(text) and text[a].isspace()):
+            break
+        a -= 1
+    b = max(end, a)
+    while b < len(text):
+        ch = text[b]
+        if ch == "\n":
+            break
+        b += 1
+        if ch in ".!?" and (b >= len(text) or text[b].isspace()):
+            break
+    while a < b and text[a].isspace():
+        a += 1
+    return {"start": a, "end": b, "text": text[a:b]}
+
+
+def incident_detail(store, incident_id: str) -> dict | None:
+    """One incident with each source mention's sentence cut into highlighted segments."""
+    inc = store.incident(incident_id)
+    if inc is None:
+        return None
+    doc_text_cache: dict[str, str | None] = {}
+    for src in inc.get("sources") or []:
+        for m in src.get("mentions") or []:
+            spans = list(m.get("evidence") or [])
+            sentences = _mention_sentences(store, src.get("document_id"), m, spans, doc_text_cache)
+            m["highlighted"] = [
+                {"sentence": s, "segments": highlight_segments(s, spans)} for s in sentences
+            ]
+    return inc
+
+
+def _mention_sentences(store, doc_id, mention: dict, spans: list[dict], cache: dict) -> list[dict]:
+    sent = mention.get("sentence")
+    if isinstance(sent, dict) and sent.get("text") is not None and sent.get("start") is not None:
+        sents = [{"start": int(sent["start"]), "end": int(sent.get("end") or 0), "text": sent["text"]}]
+        sents[0]["end"] = sents[0]["start"] + len(sent["text"])
+        # evidence outside the stored sentence (a count or a date from the next sentence) gets its own
+        s0 = sents[0]
+        outside = [sp for sp in spans if int(sp["end"]) <= s0["start"] or int(sp["start"]) >= s0["end"]]
+    else:
+        sents, outside = [], spans
+    if outside and doc_id is not None:
+        if doc_id not in cache:
+            doc = store.document(doc_id)
+            cache[doc_id] = doc.get("text") if doc else None
+        text = cache[doc_id]
+        if text:
+            seen = {(s["start"], s["end"]) for s in sents}
+            for sp in sorted(outside, key=lambda x: int(x["start"])):
+                s = sentence_around(text, int(sp["start"]), int(sp["end"]))
+                if (s["start"], s["end"]) not in seen:
+                    seen.add((s["start"], s["end"]))
+                    sents.append(s)
+    sents.sort(key=lambda s: s["start"])
+    return sents
+
+
+# ---- writing ----------------------------------------------------------------------------------
+
+def configured_token(token: str | None) -> str | None:
+    """The write token: the one given, else ``SITREP_TOKEN`` from the environment; None disables
+    writing. Blank values count as none."""
+    tok = token if token is not None else os.environ.get("SITREP_TOKEN")
+    if tok is None or not tok.strip():
+        return None
+    return tok.strip()
+
+
+def check_token(expected: str | None, authorization: str | None) -> None:
+    """Raise ServeError E702 (no token configured) or E703 (missing / wrong bearer token)."""
+    import hmac
+
+    if expected is None:
+        raise ServeError("writing is disabled: start the server with SITREP_TOKEN set", code=E702_NO_TOKEN)
+    scheme, _, given = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not given.strip():
+        raise ServeError("send 'Authorization: Bearer <token>'", code=E703_BAD_TOKEN)
+    if not hmac.compare_digest(given.strip().encode(), expected.encode()):
+        raise ServeError("wrong token", code=E703_BAD_TOKEN)
+
+
+def ingest_text(store, text: str, *, doc_id: str | None = None, title: str | None = None,
+                published: date | None = None, url: str | None = None, source: str | None = None,
+                extract=None) -> dict:
+    """Store one posted report: text -> Document -> ``pipeline.extract_document`` -> ``store.ingest``.
+
+    ``extract`` defaults to ``sitrep.pipeline.extract_document``. Returns
+    ``{"document_id", "status", "incidents"}``."""
+    from sitrep.ingest.text import MAX_BYTES, document_from_text
+
+    if not isinstance(text, str) or not text.strip():
+        raise ServeError("the document has no text", code=E704_BAD_DOCUMENT)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        raise ServeError(f"the document is over the {MAX_BYTES // (1024 * 1024)} MB limit for one report",
+                         code=E704_BAD_DOCUMENT)
+    if doc_id is None:
+        doc_id = "api-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    try:
+        doc = document_from_text(text, doc_id, title=title, published=published, url=url, source=source)
+    except errors.IngestError as exc:
+        raise ServeError(str(exc).split("] ", 1)[-1], code=E704_BAD_DOCUMENT) from exc
+    if extract is None:
+        extract = pipeline_extract()
+    mentions = extract(doc)
+    res = store.ingest(doc, mentions)
+    return {"document_id": res.document_id, "status": res.status, "incidents": list(res.incidents)}
+
+
+def pipeline_extract():
+    """``sitrep.pipeline.extract_document``, or ServeError E705 when the pipeline is not there."""
+    try:
+        from sitrep.pipeline import extract_document
+    except ImportError as exc:
+        raise ServeError(f"the extraction pipeline is not available: {exc}", code=E705_NO_PIPELINE) from exc
+    return extract_document
