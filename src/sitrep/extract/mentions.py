@@ -293,9 +293,10 @@ class SentenceExtractor:
                 for child in governor.children:
                     if child.dep_ == "agent":
                         actor = next((g for g in child.children if g.dep_ == "pobj"), actor)
-                    elif child.dep_ == "nsubj" and tok.dep_ in ("dobj",) and (
-                            _lemma(governor) in lex.light_verbs or _lemma(governor) in lex.claim_verbs):
-                        actor = child
+                    elif child.dep_ == "nsubj" and ((tok.dep_ == "dobj" and (
+                            _lemma(governor) in lex.light_verbs or _lemma(governor) in lex.claim_verbs))
+                            or any(other.i == governor.i for other, _ in usable)):
+                        actor = child  # "X carried out an attack", "X killed 12 in an attack"
                     elif child.dep_ == "nsubjpass" and tok.dep_ == "pobj" and child.i != tok.i:
                         victim = victim or child  # "five fighters were killed in a strike"
             by = self._prep_object(tok, ("by",))

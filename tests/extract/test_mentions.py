@@ -1,0 +1,65 @@
+"""Mentions read off hand-written sentences (no time/place resolution here)."""
+import pytest
+
+from sitrep.extract.mentions import SentenceExtractor
+from sitrep.nlp.spacy_model import load_spacy
+
+
+def mentions(text: str):
+    nlp = load_spacy()
+    ex = SentenceExtractor(text, "t")
+    return [c.mention for c in ex.extract(nlp(text), 0, 0)]
+
+
+def test_rocket_attack_on_embassy():
+    (m,) = mentions("A rocket attack was launched against the US embassy in Baghdad on 8 December.")
+    assert m.weapons == ["rocket"] and m.sub_event_type == "Shelling/artillery/missile attack"
+    assert "embassy" in m.target and m.actor1 is None and not m.generic
+
+
+def test_strike_killing_five():
+    (m,) = mentions("Five Iraqi resistance fighters were killed in a US strike in Kirkuk on 3 December.")
+    assert m.actor1 == "United States" and m.weapons == ["airstrike"]
+    assert m.target == "Iraqi resistance fighters"
+    assert (m.fatalities.low, m.fatalities.best, m.fatalities.high) == (5, 5, 5)
+    assert m.field_spans["fatalities"][0].text.startswith("Five")
+
+
+def test_at_least_gives_a_low_bound():
+    (m,) = mentions("Gunmen killed at least 12 villagers in an attack on the village.")
+    assert m.fatalities.best == 12 and m.fatalities.low == 12
+    assert m.actor1 == "Gunmen"
+
+
+@pytest.mark.parametrize("text", [
+    "US bases in Iraq and Syria have come under near-daily attacks by Iraqi resistance factions since mid-October 2023.",
+    "US warplanes have carried out several rounds of airstrikes in Iraq recently.",
+    "Militias continue to strike US bases across the region.",
+])
+def test_generic_statements(text):
+    assert all(m.generic for m in mentions(text))
+
+
+def test_claim_by_announcement():
+    ms = mentions("The Islamic Resistance in Iraq announced an attack on the US base at the Conoco field.")
+    (m,) = [x for x in ms if not x.generic]
+    assert m.claimed is True and m.claimant == "Islamic Resistance in Iraq" and m.actor1 == m.claimant
+
+
+def test_denial_and_hedge():
+    (m,) = mentions("The army denied that guerrillas attacked the farm.")
+    assert m.denied
+    (h,) = mentions("A drone reportedly struck the base.")
+    assert h.hedged and h.weapons == ["drone"]
+
+
+def test_kidnapping_and_arson_types():
+    (k,) = mentions("Rebels kidnapped two engineers near the dam.")
+    assert (k.event_type, k.sub_event_type) == ("Violence against civilians", "Abduction/forced disappearance")
+    (a,) = mentions("Guerrillas burned a bus in the town square.")
+    assert a.event_type == "Strategic developments"
+
+
+def test_no_casualties_is_zero():
+    (m,) = mentions("A mortar round hit the airport, causing no casualties.")
+    assert m.fatalities.best == 0 and m.weapons == ["mortar"]

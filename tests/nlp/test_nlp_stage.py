@@ -1,0 +1,44 @@
+from sitrep.model import Document
+from sitrep.nlp import analyze
+from sitrep.nlp.screen import screen
+from sitrep.nlp.sentences import split_sentences
+from sitrep.nlp.truecase import is_mostly_caps, truecase
+
+
+def test_split_keeps_offsets_and_abbreviations():
+    text = 'U.S. forces said Gen. Smith arrived. "Take cover," he said.\nA rocket hit the base on Dec. 8. Nobody died.'
+    sents = split_sentences(text)
+    assert [s.text for s in sents] == [
+        "U.S. forces said Gen. Smith arrived.", '"Take cover," he said.', "A rocket hit the base on Dec. 8.",
+        "Nobody died."]
+    for s in sents:
+        assert text[s.start:s.end] == s.text
+
+
+def test_wrapped_wire_lines_are_not_sentences():
+    text = "   SAN SALVADOR, 12 JAN 90 -- [TEXT] GUERRILLAS ATTACKED THE\nPOWER STATION LAST NIGHT.\n\n   NO ONE DIED."
+    sents = split_sentences(truecase(text))
+    assert len(sents) == 2
+
+
+def test_screen_is_cheap_and_selective():
+    assert screen("Five fighters were killed in a US strike in Kirkuk.")
+    assert screen("A rocket landed near the embassy.")
+    assert not screen("The minister met the ambassador to discuss trade.")
+    assert not screen("Sirens blared and people were told to take cover.")
+
+
+def test_truecase_same_length_and_names():
+    text = "GUERRILLAS OF THE FMLN ATTACKED SAN SALVADOR ON MONDAY. THE ARMY REPLIED."
+    out = truecase(text)
+    assert len(out) == len(text)
+    assert "FMLN" in out and "San Salvador" in out and "Monday" in out
+    assert out.startswith("Guerrillas of the") and "The army replied." in out
+    assert is_mostly_caps(text) and not is_mostly_caps(out)
+
+
+def test_analyze_parses_only_screened_sentences():
+    text = "The weather was mild. A car bomb exploded in Kabul, killing three people. Markets were open."
+    a = analyze(Document(id="t", text=text))
+    assert [s.screened for s in a.sentences] == [False, True, False]
+    assert set(a.parses) == {1}
