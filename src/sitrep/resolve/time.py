@@ -1,0 +1,126 @@
+"""Temporal expressions: find them, normalise them to TimeML values against the report's date, infer the
+report's date when the metadata has none, and give ACLED / UCDP date precision.
+
+Public API (the rest of ``sitrep.resolve.timex`` is internal):
+
+    find_timexes(text, anchor, *, start=0, end=None) -> list[Timex]
+    normalize(expression, anchor) -> str | None
+    infer_report_date(text) -> tuple[date | None, str]
+    parse_dateline(text) -> Dateline | None            Dateline(place, date, span, value, agency)
+    DocumentTimes(text, anchor)                         .find(start, end) / .value_at(start, end), sharing context
+    event_date(timex, event_day) -> date | None         applies an anchor="event" offset (P1D, -P1D ...)
+    acled_time_precision(timex) -> int | None           1 day, 2 week, 3 month
+    ucdp_date_prec(timex) -> int | None                 1 day ... 5 year
+
+The recogniser is a cascade of precompiled regular expressions built from ``knowledge/time_lexicon.toml``
+(see ``timex/grammar.py``); values are computed by ``timex/resolve.py``.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from sitrep.model import Timex
+from sitrep.resolve.timex.dateline import Dateline, infer_report_date, parse_dateline
+from sitrep.resolve.timex.grammar import Reading, scan
+from sitrep.resolve.timex.resolve import Resolver
+
+__all__ = [
+    "Dateline", "DocumentTimes", "acled_time_precision", "event_date", "find_timexes", "infer_report_date",
+    "normalize", "parse_dateline", "ucdp_date_prec",
+]
+
+
+class DocumentTimes:
+    """Finds and resolves the temporal expressions of one text, remembering what earlier ones established
+    (the quarter or year last mentioned) so that "the quarter" or "a year earlier" can be resolved."""
+
+    def __init__(self, text: str, anchor: date | None):
+        self.text = text
+        self.anchor = anchor
+        self._resolver = Resolver(text, anchor)
+
+    def _timex(self, r: Reading) -> Timex | None:
+        value, typ, label = self._resolver.value(r)
+        if value is None:
+            return None
+        return Timex(start=r.start, end=r.end, text=self.text[r.start:r.end], type=typ, value=value, anchor=label)
+
+    def find(self, start: int = 0, end: int | None = None) -> list[Timex]:
+        out = []
+        for r in scan(self.text, start, end):
+            t = self._timex(r)
+            if t is not None:
+                out.append(t)
+        return out
+
+    def value_at(self, start: int, end: int) -> Timex | None:
+        """The reading of exactly ``text[start:end]`` (the longest expression found inside it)."""
+        readings = scan(self.text, start, end)
+        if not readings:
+            return None
+        best = max(readings, key=lambda r: r.length)
+        return self._timex(best)
+
+
+def find_timexes(text: str, anchor: date | None, *, start: int = 0, end: int | None = None) -> list[Timex]:
+    """Temporal expressions in ``text[start:end]`` (offsets absolute into ``text``) with TimeML values.
+
+    ``anchor`` is the report's date; with None, values that need it are underspecified (``XXXX-12-08``,
+    ``XXXX-XX-XX``). Expressions relative to another event ("hours after", "the next day") come back with
+    ``anchor="event"`` and an offset value (``P0D``, ``P1D``, ``-P1D``) for ``event_date``. Impossible dates
+    ("31 February") give no Timex."""
+    return DocumentTimes(text, anchor).find(start, end)
+
+
+def normalize(expression: str, anchor: date | None) -> str | None:
+    """The TimeML value of one expression ("2 DAYS AGO", "on 3 December", "last week"), or None."""
+    t = DocumentTimes(expression, anchor).value_at(0, len(expression))
+    return t.value if t else None
+
+
+_OFFSET = re.compile(r"^(?P<sign>-?)P(?P<n>\d+)(?P<unit>[DWMY])$")
+
+
+def event_date(timex: Timex, event_day: date) -> date | None:
+    """The day an event-relative expression points to, given the day of the event it refers to."""
+    m = _OFFSET.match(timex.value)
+    if timex.anchor != "event" or not m:
+        return None
+    n = int(m.group("n")) * (-1 if m.group("sign") else 1)
+    unit = m.group("unit")
+    if unit in ("D", "W"):
+        return event_day + timedelta(days=n * (7 if unit == "W" else 1))
+    months = n * (12 if unit == "Y" else 1)
+    k = event_day.year * 12 + event_day.month - 1 + months
+    y, mo = k // 12, k % 12 + 1
+    for day in range(event_day.day, 27, -1):
+        try:
+            return date(y, mo, day)
+        except ValueError:
+            continue
+    return date(y, mo, min(event_day.day, 28))
+
+
+def acled_time_precision(timex: Timex | None) -> int | None:
+    """ACLED time_precision: 1 the day is known, 2 the week (or a few days), 3 the month. None otherwise."""
+    if timex is None:
+        return None
+    p = timex.precision
+    if p is None and re.match(r"^\d{4}-\d{2}-\d{2}T", timex.value):
+        return 1
+    if p is None and re.match(r"^\d{4}-W\d{2}-WE$", timex.value):
+        return 2
+    return {"day": 1, "week": 2, "month": 3}.get(p or "")
+
+
+def ucdp_date_prec(timex: Timex | None) -> int | None:
+    """UCDP GED date_prec: 1 exact day, 2 within 2-6 days, 3 the week, 4 the month, 5 the year."""
+    if timex is None:
+        return None
+    v = timex.value
+    if re.match(r"^\d{4}-\d{2}-\d{2}", v):
+        return 1
+    if re.match(r"^\d{4}-W\d{2}-WE$", v):
+        return 2
+    return {"week": 3, "month": 4, "year": 5}.get(timex.precision or "")

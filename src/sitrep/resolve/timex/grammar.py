@@ -1,0 +1,567 @@
+"""The recogniser: a cascade of precompiled regular expressions built from the lexicon, HeidelTime style.
+
+Each rule turns a match into a *reading*: a kind plus the fields the resolver needs (``resolve.py``
+turns a reading into a TimeML value against an anchor). Overlaps go to the longest match; adjacent readings
+that belong together ("10 p.m. Wednesday", "Saturday, April 25", "yesterday afternoon") are merged.
+Matching is case-insensitive so ALL-CAPITALS wire text works, with guards for the month and season names
+that are also ordinary words ("may", "march", "fall")."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from sitrep.resolve.timex.lexicon import Lexicon, load_lexicon
+
+
+@dataclass
+class Reading:
+    start: int
+    end: int
+    kind: str
+    type: str = "DATE"
+    data: dict = field(default_factory=dict)
+    standalone: bool = True  # False: only kept when merged with a neighbour (a bare "evening")
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def _alt(words, suffix: str = "") -> str:
+    """An alternation of phrases, longest first, spaces matching any run of blanks or a hyphen."""
+    parts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        parts.append(r"[\s-]+".join(re.escape(p) for p in w.split()) + suffix)
+    return "(?:" + "|".join(parts) + ")"
+
+
+_PREP_BEFORE = re.compile(
+    r"(?:\b(?:in|on|since|until|till|by|during|last|next|this|early|late|mid|of|from|through|before|after|"
+    r"between|and|to|or|around|until|end|beginning|start|middle|each|every|past|coming|that|the|of)\s*-?\s*$)",
+    re.I,
+)
+_NOT_YEAR_AFTER = re.compile(
+    r"\s*(?:%|percent|per\s+cent|people|persons|men|women|children|troops|soldiers|dollars|tons|tonnes|km|"
+    r"kilomet|miles|meters|metres|feet|yards|hours|pounds|cases|votes|shares|acres|barrels|units|[-/]\d)",
+    re.I,
+)
+_CLOCK_ZONE = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
+
+
+class Grammar:
+    """Precompiled rules for one lexicon."""
+
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+        full_months = [m for m in lex.months if len(m) > 4 or m in ("june", "july", "may")]
+        abbrev_months = [m for m in lex.months if m not in full_months]
+        self.MON = "(?P<mon>" + _alt(full_months) + r"\b|" + _alt(abbrev_months) + r"\b\.?)"
+        self.MON_FULL = "(?P<mon>" + _alt(full_months) + r")\b"
+        num_words = [w for w in lex.numbers if w not in ("a", "an")]
+        tens = [w for w, v in lex.numbers.items() if v in (20, 30, 40, 50, 60, 70, 80, 90)]
+        units_small = [w for w, v in lex.numbers.items() if 1 <= v <= 9 and w not in ("a", "an")]
+        self.NUMW = "(?:" + _alt(tens) + r"(?:[\s-]+" + _alt(units_small) + r")?\b|" + _alt(num_words) + r"\b)"
+        self.NUM = r"(?:\d+(?:\.\d+)?(?:\s+1/2)?|" + self.NUMW + ")"
+        self.VAGUE = _alt(lex.vague_numbers) + r"\b"
+        self.ORDW = _alt(lex.ordinals) + r"\b"
+        unit_words = list(lex.units)
+        self.UNIT = "(?P<unit>" + _alt(unit_words) + r")(?:s|es)?\b"
+        self.WD = "(?P<wd>" + _alt(lex.weekdays) + r"s?\b|" + _alt(lex.weekday_abbreviations) + r"\.)"
+        self.PART = "(?P<part>" + _alt(lex.parts_of_day) + r")\b"
+        self.SEASON = "(?P<season>" + _alt(lex.seasons) + r")\b"
+        self.DAY = r"(?P<day>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?\b"
+        self.YEAR = r"(?P<year>1[5-9][0-9]{2}|20[0-9]{2}|'[0-9]{2})\b"
+        self.rules: list[tuple[re.Pattern, Callable]] = []
+        self._build()
+
+    # ---- rules -------------------------------------------------------------------------------------
+    def _add(self, pattern: str, handler: Callable) -> None:
+        self.rules.append((re.compile(pattern, re.I), handler))
+
+    def _build(self) -> None:
+        lex = self.lex
+        MON, DAY, YEAR, NUM = self.MON, self.DAY, self.YEAR, self.NUM
+        ORD = r"(?P<ord>" + self.ORDW + r"|[1-4](?:st|nd|rd|th))"
+        self._add(r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", self._iso)
+        self._add(r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})\b", self._iso)
+        # Dec. 8, 2023 / December 8 2023 / Dec 8 / December eighth
+        self._add(rf"\b{MON}\s+(?:the\s+)?{DAY}(?:\s*,\s*|\s+){YEAR}", self._mdy)
+        self._add(rf"\b{MON}\s+(?:the\s+)?(?:{DAY}|(?P<dayw>{self.ORDW}))(?!\s*(?:%|percent|\d|,\d))", self._mdy)
+        # 8 December 2023 / 4 FEB 90 / the 8th of December
+        self._add(rf"\b(?:the\s+)?{DAY}(?:\s+of)?\s+{MON}(?:\s*,?\s*{YEAR}|\s+(?P<yy>[0-9]{{2}})\b(?!\s*(?:%|\w)))?",
+                  self._dmy)
+        # March 1996 / October of 1984 / mid-October 2023
+        self._add(rf"\b{MON}\s*,?\s+(?:of\s+)?{YEAR}", self._my)
+        self._add(rf"\b{self.MON_FULL}", self._month)
+        self._add(rf"\b(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+previous|the\s+following|"
+                  rf"previous|coming|past|until|since)\s+{self.MON_FULL}", self._month)
+        # years, decades, centuries
+        self._add(r"(?<![\d$£€.,#])\b(?:(?P<fiscal>fiscal(?:\s+year)?|the\s+year|(?:the\s+)?calendar(?:\s+year)?)\s+)?"
+                  r"(?P<year>1[0-9]{3}|20[0-9]{2})\b(?!,\d|\.\d)", self._year)
+        self._add(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]*)?(?P<dec>1[0-9]{2}|20[0-9])0'?s\b", self._decade)
+        self._add(r"(?:\bthe\s+)?(?:(?:early|mid|late)[\s-]*)?'(?P<dec2>[0-9])0'?s\b", self._decade)
+        self._add(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]*)?(?P<decw>twenties|thirties|forties|fifties|sixties|"
+                  r"seventies|eighties|nineties)\b", self._decade)
+        self._add(rf"\b(?:the\s+)?(?P<cent>{self.ORDW}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+century\b", self._century)
+        self._add(r"\b(?:the\s+year\s+)?(?P<yw1>nineteen|twenty)[\s-]+(?P<yw2>(?:(?:ten|eleven|twelve|thirteen|"
+                  r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|"
+                  r"seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)|hundred)\b",
+                  self._year_words)
+        self._add(r"\b(?:the\s+year\s+)?two\s+thousand(?:\s+and\s+(?P<yw3>one|two|three|four|five|six|seven|"
+                  r"eight|nine|ten))?\b", self._year_words)
+        # weekdays
+        self._add(rf"\b(?:(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+previous|the\s+following|"
+                  rf"previous|coming|past)\s+)?{self.WD}", self._weekday)
+        # report-relative days and times of day
+        self._add(r"\b" + _alt(lex.report_days) + r"\b", self._report_day)
+        self._add(r"\b" + _alt(lex.report_times) + r"\b", self._report_time)
+        self._add(rf"\b(?:(?:early|late|mid)[\s-]*)?(?:in\s+the\s+)?(?:the\s+)?{self.PART}", self._part)
+        self._add(r"\b(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\b\.?" + _CLOCK_ZONE, self._clock)
+        self._add(r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b" + _CLOCK_ZONE, self._clock)
+        self._add(r"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?:GMT|UTC|HRS|hours|local\s+time)\b", self._clock)
+        self._add(r"\b(?:(?:around|about|at|shortly\s+after|shortly\s+before)\s+)?(?P<noon>noon|midnight|midday)\b",
+                  self._clock)
+        # "two days ago", "a year earlier", "three weeks later", "hours after"
+        self._add(rf"\b(?:(?:nearly|almost|about|around|some|more\s+than|less\s+than|over|just|only|roughly|barely)\s+)?"
+                  rf"(?:(?P<n>{NUM}|an?|one)|(?P<vague>{self.VAGUE}))?[\s-]*{self.UNIT}\s+(?:or\s+so\s+)?"
+                  rf"(?P<dir>ago|earlier|later|before|after|afterwards?|from\s+now|hence|previously|on)\b",
+                  self._ago)
+        self._add(r"\b(?P<ye>year[\s-]+(?:earlier|ago))\b(?:\s+(?P<what>quarter|period|level|figure|results?))?",
+                  self._year_ago)
+        self._add(r"\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?P<ye>year[\s-]+(?:earlier|ago))\s+"
+                  r"(?:(?:first|second|third|fourth|fiscal)[\s-]+)?(?P<what>quarter|period|nine\s+months)\b",
+                  self._year_ago)
+        # last week / this month / next year / the past year / earlier this year
+        self._add(r"\b(?P<rel>last|next|this|the\s+past|the\s+previous|the\s+current|the\s+coming|the\s+following|"
+                  r"the\s+last|earlier\s+this|later\s+this|late\s+last|early\s+next|early\s+last|late\s+next|"
+                  r"earlier\s+in\s+the|later\s+in\s+the|the\s+end\s+of\s+(?:this|last|next|the)|"
+                  r"the\s+rest\s+of\s+(?:this|the)|the\s+same)\s+"
+                  r"(?P<unit>week|weekend|month|year|quarter|decade|century)\b", self._relunit)
+        self._add(r"\b(?:the\s+)?(?:end\s+of\s+the\s+year|year[\s-]end|year's\s+end|end\s+of\s+the\s+month|"
+                  r"month[\s-]end|the\s+weekend)\b", self._relunit)
+        # quarters and halves
+        self._add(rf"\b(?:(?:the|its|this\s+year's|last\s+year's|next\s+year's|the\s+company's)\s+)?"
+                  rf"(?:(?P<qyear0>1[0-9]{{3}}|20[0-9]{{2}})\s+)?(?:(?:latest|current|fiscal|flat|same|comparable)\s+)?"
+                  rf"(?:fiscal[\s-]+)?{ORD}[\s-]+(?:fiscal[\s-]+)?(?P<qh>quarter|half|period)\b"
+                  rf"(?:\s+(?:of|in)\s+(?:fiscal\s+)?(?P<qyear>1[0-9]{{3}}|20[0-9]{{2}}))?", self._quarter)
+        self._add(r"\b(?:the|this|that|its|the\s+latest|the\s+current|the\s+most\s+recent|the\s+latest|"
+                  r"the\s+just[\s-]ended|the\s+recent)\s+(?:fiscal\s+)?(?P<qh>quarter)\b", self._quarter)
+        # seasons need a determiner or a year: "fall" and "spring" are also common words
+        self._add(rf"\b(?:(?P<rel>this|last|next|this\s+past|the|early|late|in|during|mid)[\s-]+){self.SEASON}"
+                  rf"(?:\s+(?:of\s+)?(?P<year>1[0-9]{{3}}|20[0-9]{{2}}))?", self._season)
+        self._add(rf"\b{self.SEASON}\s+(?:of\s+)?(?P<year>1[0-9]{{3}}|20[0-9]{{2}})", self._season)
+        # durations: "six days", "the past two months", "two-year", "the next few days", "nearly an hour"
+        mod = r"(?:(?:nearly|almost|about|around|some|more\s+than|less\s+than|over|just|only|roughly|at\s+least|" \
+              r"up\s+to|no\s+more\s+than|no\s+less\s+than|within|approximately|under|at\s+most)\s+)?"
+        which = r"(?:(?:the|a|an|each\s+of\s+the)\s+)?(?:(?:past|last|next|first|coming|previous|final|latest|" \
+                r"following|remaining|additional|further|preceding|initial|subsequent|full)\s+)?"
+        self._add(rf"\b{mod}{which}(?:(?P<n>{NUM})(?:\s+(?:to|or)\s+{NUM})?|(?P<vague>{self.VAGUE}))[\s-]+"
+                  rf"(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+|trading\s+|business\s+)?{self.UNIT}",
+                  self._duration)
+        self._add(rf"\b{mod}(?P<a>an?|one)\s+(?:(?:additional|extra|full|whole|entire)\s+)?{self.UNIT}", self._duration)
+        self._add(r"\b(?P<plural>years|months|decades|weeks|days|centuries|hours|minutes)\b", self._duration_bare)
+        # fixed phrases: fuzzy references, sets, event-relative phrases
+        self._add(r"\b" + _alt(lex.fuzzy) + r"\b", self._fixed("fuzzy"))
+        self._add(r"\b" + _alt(lex.sets) + r"\b", self._fixed("set"))
+        self._add(r"\b" + _alt(lex.event_relative) + r"\b", self._fixed("event"))
+
+    # ---- handlers: match -> Reading | None -------------------------------------------------------------
+    def _month_number(self, m: re.Match, text: str) -> int | None:
+        name = m.group("mon")
+        key = name.rstrip(".").lower()
+        month = self.lex.months.get(key)
+        if month is None:
+            return None
+        return month
+
+    def _iso(self, m, text):
+        y = int(m.group("y")) if len(m.group("y")) == 4 else _two_digit_year(m.group("y"))
+        return Reading(m.start(), m.end(), "abs", data={"y": y, "m": int(m.group("m")), "d": int(m.group("d"))})
+
+    def _mdy(self, m, text):
+        month = self._month_number(m, text)
+        if m.group("day"):
+            day = int(m.group("day"))
+        else:
+            day = self.lex.ordinals.get(re.sub(r"[\s-]+", "-", m.group("dayw").lower()))
+        if month is None or day is None:
+            return None
+        y = _year_value(m.groupdict().get("year"))
+        if y is None and not self._month_ok_with_number(m, text):
+            return None
+        return Reading(m.start(), m.end(), "abs", data={"y": y, "m": month, "d": day})
+
+    def _month_ok_with_number(self, m, text) -> bool:
+        """'may 5' in lower-case prose is a modal verb; abbreviations need a capital or all-caps text."""
+        name = m.group("mon")
+        if name.rstrip(".").lower() in self.lex.ambiguous_months:
+            return name[0].isupper()
+        return True
+
+    def _dmy(self, m, text):
+        month = self._month_number(m, text)
+        if month is None:
+            return None
+        y = _year_value(m.group("year")) if m.group("year") else None
+        end = m.end()
+        if y is None and m.group("yy"):
+            if len(m.group("mon").rstrip(".")) <= 4:  # wire datelines: "4 FEB 90"
+                y = _two_digit_year(m.group("yy"))
+            else:
+                end = m.end("mon")
+        if not self._month_ok_with_number(m, text):
+            return None
+        return Reading(m.start(), end, "abs", data={"y": y, "m": month, "d": int(m.group("day"))})
+
+    def _my(self, m, text):
+        month = self._month_number(m, text)
+        if month is None or not self._month_ok_with_number(m, text):
+            return None
+        return Reading(m.start(), m.end(), "abs", data={"y": _year_value(m.group("year")), "m": month, "d": None})
+
+    def _month(self, m, text):
+        name = m.group("mon")
+        month = self.lex.months[name.lower()]
+        rel = (m.groupdict().get("rel") or "").lower()
+        rel = re.sub(r"\s+", " ", rel)
+        if rel in ("until", "since"):
+            return Reading(m.start("mon"), m.end(), "abs", data={"y": None, "m": month, "d": None, "rel": ""}) \
+                if self._month_alone_ok(name, text, m.start("mon")) else None
+        if not rel and not self._month_alone_ok(name, text, m.start()):
+            return None
+        return Reading(m.start(), m.end(), "abs", data={"y": None, "m": month, "d": None, "rel": rel})
+
+    def _month_alone_ok(self, name: str, text: str, start: int) -> bool:
+        if name.lower() not in self.lex.ambiguous_months:
+            return True
+        if name.islower():
+            return False
+        before = text[max(0, start - 25):start]
+        return bool(_PREP_BEFORE.search(before))
+
+    def _year(self, m, text):
+        y = int(m.group("year"))
+        fiscal = m.group("fiscal")
+        if not fiscal:
+            if not 1900 <= y <= 2099 and not re.search(r"\b(?:in|since|of|from|until|by)\s+$",
+                                                       text[max(0, m.start() - 8):m.start()], re.I):
+                return None
+            if _NOT_YEAR_AFTER.match(text, m.end()):
+                return None
+        return Reading(m.start(), m.end(), "abs", data={"y": y, "m": None, "d": None})
+
+    def _year_words(self, m, text):
+        g = m.groupdict()
+        if g.get("yw1"):
+            hundreds = 19 if g["yw1"].lower() == "nineteen" else 20
+            rest = g["yw2"].lower()
+            if rest == "hundred":
+                y = hundreds * 100
+            else:
+                y = hundreds * 100 + _words_to_int(rest, self.lex)
+        else:
+            y = 2000 + (_words_to_int(g["yw3"].lower(), self.lex) if g.get("yw3") else 0)
+        return Reading(m.start(), m.end(), "abs", data={"y": y, "m": None, "d": None})
+
+    def _decade(self, m, text):
+        g = m.groupdict()
+        if g.get("dec"):
+            value = g["dec"]
+        elif g.get("dec2"):
+            value = "19" + g["dec2"]
+        else:
+            words = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                     "eighties": 8, "nineties": 9}
+            value = "19" + str(words[g["decw"].lower()])
+            if not m.group(0).lower().startswith(("the", "early", "mid", "late")):
+                return None
+        return Reading(m.start(), m.end(), "fixed", data={"value": value})
+
+    def _century(self, m, text):
+        raw = m.group("cent").lower()
+        n = self.lex.ordinals.get(raw) or int(re.sub(r"\D", "", raw) or 0)
+        if not 1 <= n <= 21:
+            return None
+        return Reading(m.start(), m.end(), "fixed", data={"value": f"{n - 1:02d}"})
+
+    def _weekday(self, m, text):
+        raw = m.group("wd").rstrip(".").lower()
+        plural = raw.endswith("s") and raw[:-1] in self.lex.weekdays
+        wd = self.lex.weekdays.get(raw[:-1] if plural else raw) or self.lex.weekday_abbreviations.get(raw)
+        if wd is None:
+            return None
+        if plural:
+            return Reading(m.start(), m.end(), "fixed", "SET", data={"value": f"XXXX-WXX-{wd}"})
+        rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+        return Reading(m.start(), m.end(), "wd", data={"wd": wd, "rel": rel})
+
+    def _report_day(self, m, text):
+        key = re.sub(r"[\s-]+", " ", m.group(0).lower())
+        off = self.lex.report_days[key]
+        if key == "tonight":
+            return Reading(m.start(), m.end(), "rtime", "TIME", data={"off": 0, "part": "NI"})
+        return Reading(m.start(), m.end(), "rday", data={"off": off})
+
+    def _report_time(self, m, text):
+        key = re.sub(r"[\s-]+", " ", m.group(0).lower())
+        off, part = self.lex.report_times[key]
+        return Reading(m.start(), m.end(), "rtime", "TIME", data={"off": off, "part": part})
+
+    def _part(self, m, text):
+        part = self.lex.parts_of_day[re.sub(r"[\s-]+", "-", m.group("part").lower()).replace("-", " ")
+                                     if m.group("part").lower() not in self.lex.parts_of_day
+                                     else m.group("part").lower()]
+        return Reading(m.start(), m.end(), "tod", "TIME", data={"part": part}, standalone=False)
+
+    def _clock(self, m, text):
+        g = m.groupdict()
+        if g.get("noon"):
+            word = g["noon"].lower()
+            hh, mi = (24, 0) if word == "midnight" else (12, 0)
+        else:
+            hh = int(g["h"])
+            mi = int(g["mi"]) if g.get("mi") else 0
+            ap = (g.get("ap") or "").lower()
+            if ap == "p" and hh < 12:
+                hh += 12
+            elif ap == "a" and hh == 12:
+                hh = 0
+            if not ap and ":" not in m.group(0) and not re.search(r"GMT|UTC|HRS|hours|local", m.group(0), re.I):
+                return None
+        return Reading(m.start(), m.end(), "tod", "TIME", data={"hh": hh, "mi": mi},
+                       standalone=bool(g.get("ap") or g.get("noon") or ":" in m.group(0)))
+
+    def _ago(self, m, text):
+        unit = self._unit(m.group("unit"))
+        if unit is None:
+            return None
+        n = self._count(m.group("n")) if m.group("n") else None
+        direction = re.sub(r"\s+", " ", m.group("dir").lower())
+        if direction == "on":  # "two days on" = later
+            direction = "later"
+        if m.group("n") is None and m.group("vague") is None:
+            # bare "hours after": handled as the lexicon's event-relative phrase, or a vague count
+            if not m.group("unit").lower().endswith("s"):
+                return None
+        return Reading(m.start(), m.end(), "ago", data={"n": n, "unit": unit, "dir": direction})
+
+    def _year_ago(self, m, text):
+        return Reading(m.start(), m.end(), "yearago", data={"what": (m.groupdict().get("what") or "").lower()})
+
+    def _relunit(self, m, text):
+        g = m.groupdict()
+        if g.get("unit") is None:
+            phrase = m.group(0).lower()
+            if "weekend" in phrase:
+                return Reading(m.start(), m.end(), "relunit", data={"rel": "the", "unit": "weekend"})
+            unit = "month" if "month" in phrase else "year"
+            return Reading(m.start(), m.end(), "relunit", data={"rel": "this", "unit": unit})
+        rel = re.sub(r"\s+", " ", g["rel"].lower())
+        return Reading(m.start(), m.end(), "relunit", data={"rel": rel, "unit": g["unit"].lower()})
+
+    def _quarter(self, m, text):
+        g = m.groupdict()
+        raw_ord = (g.get("ord") or "").lower()
+        q = None
+        if raw_ord:
+            q = self.lex.ordinals.get(raw_ord) or int(raw_ord[0])
+        qh = g["qh"].lower()
+        if qh == "period" and not raw_ord:
+            return None
+        y = g.get("qyear") or g.get("qyear0")
+        head = m.group(0).lower()
+        shift = -1 if "last year's" in head else 1 if "next year's" in head else 0
+        if qh == "half":
+            if q not in (1, 2):
+                return None
+            return Reading(m.start(), m.end(), "half", data={"h": q, "y": int(y) if y else None})
+        if q is not None and not 1 <= q <= 4:
+            return None
+        current = any(w in head for w in ("this quarter", "current quarter", "this fiscal quarter"))
+        return Reading(m.start(), m.end(), "quarter",
+                       data={"q": q, "y": int(y) if y else None, "shift": shift, "current": current})
+
+    def _season(self, m, text):
+        season = self.lex.seasons[m.group("season").lower()]
+        rel = re.sub(r"\s+", " ", (m.groupdict().get("rel") or "").lower())
+        y = m.groupdict().get("year")
+        name = m.group("season").lower()
+        if name in ("fall", "spring") and not y and rel in ("the", "in", "during", "early", "late", "mid"):
+            after = text[m.end():m.end() + 4].lower()
+            if after.startswith(" of") or rel in ("in", "during") and name == "fall":
+                return None
+        start = m.start()
+        if rel in ("in", "during"):
+            start = m.start("season")
+            rel = ""
+        return Reading(start, m.end(), "season", data={"s": season, "rel": rel, "y": int(y) if y else None})
+
+    def _duration(self, m, text):
+        unit = self._unit(m.group("unit"))
+        if unit is None:
+            return None
+        g = m.groupdict()
+        if g.get("a"):
+            # "a year" is only a duration after a preposition or a quantifier ("for a year", "nearly a year")
+            before = text[max(0, m.start() - 12):m.start()].lower()
+            head = m.group(0).lower()
+            if not (re.search(r"\b(?:for|in|within|over|than|after|under|of|last|past|next|first)\s*$", before)
+                    or not head.startswith(("a ", "an ", "one "))):
+                return None
+            return Reading(m.start(), m.end(), "dur", "DURATION", data={"n": 1, "unit": unit})
+        if g.get("vague"):
+            return Reading(m.start(), m.end(), "dur", "DURATION", data={"n": None, "unit": unit})
+        n = self._count(g["n"])
+        if n is None:
+            return None
+        if re.match(r"[\s-]+old\b", text[m.end():m.end() + 6], re.I):  # ages: "37 years old"
+            return None
+        return Reading(m.start(), m.end(), "dur", "DURATION", data={"n": n, "unit": unit})
+
+    def _duration_bare(self, m, text):
+        before = text[max(0, m.start() - 8):m.start()].lower()
+        if not re.search(r"\b(?:for|in|over|within|take|takes|took|last|lasted)\s+$", before):
+            return None
+        unit = self._unit(m.group("plural"))
+        return Reading(m.start(), m.end(), "dur", "DURATION", data={"n": None, "unit": unit})
+
+    def _fixed(self, table: str):
+        def handler(m, text):
+            key = re.sub(r"[\s-]+", " ", m.group(0).lower())
+            if table == "fuzzy":
+                value = self.lex.fuzzy.get(key) or self.lex.fuzzy.get(m.group(0).lower())
+                return Reading(m.start(), m.end(), "fixed", data={"value": value}) if value else None
+            if table == "set":
+                value = self.lex.sets.get(key) or self.lex.sets.get(m.group(0).lower())
+                return Reading(m.start(), m.end(), "fixed", "SET", data={"value": value}) if value else None
+            spec = self.lex.event_relative.get(key) or self.lex.event_relative.get(m.group(0).lower())
+            if not spec:
+                return None
+            return Reading(m.start(), m.end(), "event", spec[0], data={"value": spec[1]})
+        return handler
+
+    # ---- helpers -----------------------------------------------------------------------------------------
+    def _unit(self, word: str) -> str | None:
+        w = word.lower()
+        for cand in (w, w[:-1], w[:-2], "century" if w == "centuries" else w):
+            if cand in self.lex.units:
+                return self.lex.units[cand]
+        return None
+
+    def _count(self, raw: str | None) -> float | None:
+        if raw is None:
+            return None
+        s = raw.lower().strip()
+        frac = 0.0
+        if s.endswith("1/2"):
+            frac, s = 0.5, s[:-3].strip()
+        try:
+            return float(s) + frac
+        except ValueError:
+            pass
+        value = _words_to_int(s, self.lex)
+        return value + frac if value else None
+
+
+def _words_to_int(s: str, lex: Lexicon) -> int:
+    s = re.sub(r"[\s-]+", " ", s.strip().lower())
+    if s in lex.numbers:
+        return lex.numbers[s]
+    total = 0
+    for part in s.split():
+        total += lex.numbers.get(part, 0)
+    return total
+
+
+def _two_digit_year(raw: str) -> int:
+    yy = int(raw.lstrip("'"))
+    return 1900 + yy if yy >= 40 else 2000 + yy
+
+
+def _year_value(raw: str | None) -> int | None:
+    if not raw:
+        return None
+    if raw.startswith("'"):
+        return _two_digit_year(raw)
+    return int(raw)
+
+
+@lru_cache(maxsize=4)
+def grammar(path: str | None = None) -> Grammar:
+    return Grammar(load_lexicon(path))
+
+
+# ---- running the cascade ------------------------------------------------------------------------------
+_GAP_MERGE = re.compile(r"^(?:\s*,?\s*|\s+(?:on|at|of|in\s+the)\s+|\s*-\s*)$", re.I)
+_PREFIX_MOD = re.compile(
+    r"(?:\b(?:early|late|mid|around|about|approximately|the\s+(?:end|beginning|start|middle|close|turn)\s+of|"
+    r"earlier|later|as\s+early\s+as|as\s+late\s+as)[\s-]*)$", re.I)
+_DAYISH = ("abs", "wd", "rday")
+
+
+def scan(text: str, start: int = 0, end: int | None = None, path: str | None = None) -> list[Reading]:
+    """All readings in ``text[start:end]``, non-overlapping, merged, in text order; offsets absolute."""
+    g = grammar(path)
+    end = len(text) if end is None else end
+    found: list[Reading] = []
+    for pattern, handler in g.rules:
+        for m in pattern.finditer(text, start, end):
+            r = handler(m, text)
+            if r is not None and r.end > r.start:
+                found.append(r)
+    found.sort(key=lambda r: (-r.length, r.start))
+    chosen: list[Reading] = []
+    taken = bytearray(end - start)
+    for r in found:
+        if any(taken[r.start - start:r.end - start]):
+            continue
+        taken[r.start - start:r.end - start] = b"\x01" * r.length
+        chosen.append(r)
+    chosen.sort(key=lambda r: r.start)
+    merged = _merge(chosen, text)
+    out = []
+    for r in merged:
+        if not r.standalone:
+            continue
+        if r.kind in ("abs", "relunit", "quarter", "season", "fixed", "wd", "rday", "half"):
+            pm = _PREFIX_MOD.search(text, max(start, r.start - 30), r.start)
+            if pm and pm.end() == r.start and (not out or out[-1].end <= pm.start()):
+                r.start = pm.start()
+        out.append(r)
+    return out
+
+
+def _merge(readings: list[Reading], text: str) -> list[Reading]:
+    out: list[Reading] = []
+    for r in readings:
+        if out:
+            prev = out[-1]
+            gap = text[prev.end:r.start]
+            if len(gap) <= 6 and _GAP_MERGE.match(gap):
+                combined = _combine(prev, r)
+                if combined is not None:
+                    out[-1] = combined
+                    continue
+        out.append(r)
+    return out
+
+
+def _combine(a: Reading, b: Reading) -> Reading | None:
+    start, end = a.start, b.end
+    # "Saturday, April 25" / "Friday Dec. 8"
+    if a.kind == "wd" and b.kind == "abs" and b.data.get("d"):
+        return Reading(start, end, "abs", data=dict(b.data, wd=a.data["wd"]))
+    if a.kind == "abs" and b.kind == "wd" and a.data.get("d"):
+        return Reading(start, end, "abs", data=dict(a.data, wd=b.data["wd"]))
+    # times of day with a day: "10 p.m. Wednesday", "yesterday afternoon", "Thursday evening"
+    day, tod = (a, b) if b.kind == "tod" else (b, a) if a.kind == "tod" else (None, None)
+    if day is not None and (day.kind in ("wd", "rday") or (day.kind == "abs" and day.data.get("d"))):
+        return Reading(start, end, "daytime", "TIME", data={"day": day, "tod": tod.data})
+    if a.kind == "tod" and b.kind == "tod" and "hh" in a.data and "part" in b.data:
+        return Reading(start, end, "tod", "TIME", data=a.data, standalone=True)
+    if a.kind == "rtime" and b.kind == "tod" and "hh" in b.data:
+        return Reading(start, end, "daytime", "TIME",
+                       data={"day": Reading(a.start, a.end, "rday", data={"off": a.data["off"]}), "tod": b.data})
+    return None

@@ -1,0 +1,395 @@
+"""Readings -> TimeML values against an anchor (the report's date), with the tense of the clause and what the
+text mentioned last (a quarter, a year) to settle underspecified expressions.
+
+Rules:
+- a date without a year takes the year that puts it on the side of the report the clause looks to: past
+  narrative -> on or before the report (a few days of slack), future -> on or after, no cue -> the closest;
+- a bare weekday is the most recent such day on or before the report in past narrative, the next one on or
+  after it in future clauses;
+- an impossible date ("31 February") gives no value at all;
+- expressions relative to another event ("hours after", "the next day") keep ``anchor="event"`` and an
+  offset (P0D / P1D / -P1D) for the caller to apply to the event's date."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from sitrep.resolve.timex.grammar import Reading
+from sitrep.resolve.timex.lexicon import Lexicon, load_lexicon
+
+SLACK_DAYS = 3  # a past-tense event may be dated a few days after the report's date (time zones, late filing)
+
+
+@dataclass
+class Context:
+    """What earlier expressions in the same text established."""
+
+    last_quarter: tuple[int, int] | None = None
+    last_year: int | None = None
+    last_granularity: str | None = None  # D W M Q Y
+    last_day: date | None = None
+
+
+@lru_cache(maxsize=4)
+def _cue_patterns(path: str | None = None) -> tuple[re.Pattern, re.Pattern]:
+    lex: Lexicon = load_lexicon(path)
+    fut = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in sorted(lex.future_cues, key=len, reverse=True))
+                     + r")\b", re.I)
+    past = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(lex.past_cues, key=len, reverse=True))
+                      + r"|[a-z]{2,}[^e\W]ed|[a-z]+ied)\b", re.I)
+    return fut, past
+
+
+_CLAUSE_BOUNDARY = re.compile(r"[.!?;:\n]\s|\n")
+
+
+def tense(text: str, start: int, end: int, path: str | None = None) -> str | None:
+    """'future', 'past' or None: the cue word closest to ``text[start:end]`` within its sentence."""
+    lo = max(0, start - 160)
+    left = text[lo:start]
+    cuts = [c.end() for c in _CLAUSE_BOUNDARY.finditer(left)]
+    if cuts:
+        lo += cuts[-1]
+    hi_text = text[end:end + 160]
+    stop = _CLAUSE_BOUNDARY.search(hi_text)
+    hi = end + (stop.start() if stop else len(hi_text))
+    fut, past = _cue_patterns(path)
+    best: tuple[int, str] | None = None
+    for pattern, label in ((fut, "future"), (past, "past")):
+        for m in pattern.finditer(text, lo, hi):
+            if start <= m.start() < end:
+                continue
+            dist = start - m.end() if m.end() <= start else m.start() - end
+            weight = dist if m.end() <= start else dist + 15  # the verb before a date usually governs it
+            if best is None or weight < best[0]:
+                best = (weight, label)
+    return best[1] if best else None
+
+
+# ---- calendar helpers -------------------------------------------------------------------------------------
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _valid_day(m: int, d: int) -> bool:
+    return _safe_date(2000, m, d) is not None  # 2000 is a leap year: 29 February is possible
+
+
+def _week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
+    k = y * 12 + (m - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def _quarter_of(d: date) -> tuple[int, int]:
+    return d.year, (d.month - 1) // 3 + 1
+
+
+def _add_quarters(y: int, q: int, n: int) -> tuple[int, int]:
+    k = y * 4 + (q - 1) + n
+    return k // 4, k % 4 + 1
+
+
+def _fmt_day(d: date) -> str:
+    return d.isoformat()
+
+
+def _num(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else f"{n:g}"
+
+
+def pick_year(month: int, day: int | None, anchor: date, direction: str | None) -> int | None:
+    """The year for a month (and day) with no year: see the module's rules."""
+    if day is not None and not _valid_day(month, day):
+        return None
+    options = []
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        d = _safe_date(y, month, day or 1)
+        if d is None:  # 29 February outside a leap year
+            continue
+        last = d if day is not None else (date(*_add_months(y, month, 1), 1) - timedelta(days=1))
+        options.append((y, d, last))
+    if not options:
+        return None
+    if direction == "past":
+        ok = [o for o in options if o[1] <= anchor + timedelta(days=SLACK_DAYS)]
+        return max(ok)[0] if ok else options[0][0]
+    if direction == "future":
+        ok = [o for o in options if o[2] >= anchor - timedelta(days=SLACK_DAYS)]
+        return min(ok)[0] if ok else options[-1][0]
+
+    def distance(o):
+        first, last = o[1], o[2]
+        if first <= anchor <= last:
+            return 0
+        return min(abs((first - anchor).days), abs((last - anchor).days))
+
+    return min(options, key=lambda o: (distance(o), -o[0]))[0]
+
+
+def weekday_date(wd: int, anchor: date, rel: str, direction: str | None) -> date:
+    """The date of ISO weekday ``wd`` relative to ``anchor``."""
+    delta_back = (anchor.isoweekday() - wd) % 7  # days back to the most recent such day (0 = the anchor)
+    delta_fwd = (wd - anchor.isoweekday()) % 7
+    if rel in ("last", "this past", "past", "previous", "the previous"):
+        return anchor - timedelta(days=delta_back or 7)
+    if rel in ("next", "this coming", "coming", "the following"):
+        return anchor + timedelta(days=delta_fwd or 7)
+    if rel == "this":
+        return anchor + timedelta(days=delta_fwd) if direction == "future" else anchor - timedelta(days=delta_back)
+    if direction == "future":
+        return anchor + timedelta(days=delta_fwd)
+    return anchor - timedelta(days=delta_back)
+
+
+# ---- readings -> values --------------------------------------------------------------------------------
+class Resolver:
+    def __init__(self, text: str, anchor: date | None, path: str | None = None):
+        self.text = text
+        self.anchor = anchor
+        self.path = path
+        self.ctx = Context()
+
+    def direction(self, r: Reading) -> str | None:
+        return tense(self.text, r.start, r.end, self.path)
+
+    def value(self, r: Reading) -> tuple[str | None, str, str]:
+        """(value or None, type, anchor label)."""
+        handler = getattr(self, "_" + r.kind)
+        return handler(r)
+
+    # each handler returns (value, type, anchor)
+    def _fixed(self, r):
+        return r.data["value"], r.type, "absolute" if r.data["value"][:1].isdigit() else "report"
+
+    def _event(self, r):
+        return r.data["value"], r.type, "event"
+
+    def _dur(self, r):
+        n, unit = r.data["n"], r.data["unit"]
+        count = ""
+        if unit[0].isdigit():  # "2W" = fortnight
+            mult, unit = int(unit[:-1]), unit[-1]
+            count = "X" if n is None else _num(n * mult)
+        else:
+            count = "X" if n is None else _num(n)
+        if unit.startswith("T"):
+            return f"PT{count}{unit[1]}", "DURATION", "absolute"
+        return f"P{count}{unit}", "DURATION", "absolute"
+
+    def _abs(self, r):
+        y, m, d = r.data["y"], r.data["m"], r.data["d"]
+        if m is None:  # a year
+            self.ctx.last_year, self.ctx.last_granularity = y, "Y"
+            return f"{y:04d}", "DATE", "absolute"
+        if d is not None and not _valid_day(m, d):
+            return None, "DATE", "absolute"
+        label = "absolute" if y is not None else "report"
+        if y is None:
+            rel = r.data.get("rel") or ""
+            if self.anchor is None:
+                return (f"XXXX-{m:02d}-{d:02d}" if d else f"XXXX-{m:02d}"), "DATE", "report"
+            if rel in ("last", "this past", "past", "previous", "the previous"):
+                y = self.anchor.year if m < self.anchor.month else self.anchor.year - 1
+            elif rel in ("next", "this coming", "coming", "the following"):
+                y = self.anchor.year if m > self.anchor.month else self.anchor.year + 1
+            elif rel == "this":
+                y = self.anchor.year
+            else:
+                direction = "past" if r.data.get("wd") else self.direction(r)
+                y = pick_year(m, d, self.anchor, direction)
+            if y is None:
+                return None, "DATE", label
+        if d is None:
+            self.ctx.last_granularity = "M"
+            return f"{y:04d}-{m:02d}", "DATE", label
+        day = _safe_date(y, m, d)
+        if day is None:
+            return None, "DATE", label
+        self.ctx.last_day, self.ctx.last_granularity = day, "D"
+        return _fmt_day(day), "DATE", label
+
+    def _wd(self, r):
+        if self.anchor is None:
+            return f"XXXX-WXX-{r.data['wd']}", "DATE", "report"
+        d = weekday_date(r.data["wd"], self.anchor, r.data["rel"], self.direction(r))
+        self.ctx.last_day, self.ctx.last_granularity = d, "D"
+        return _fmt_day(d), "DATE", "report"
+
+    def _rday(self, r):
+        if self.anchor is None:
+            return "XXXX-XX-XX", "DATE", "report"
+        d = self.anchor + timedelta(days=r.data["off"])
+        self.ctx.last_day, self.ctx.last_granularity = d, "D"
+        return _fmt_day(d), "DATE", "report"
+
+    def _rtime(self, r):
+        if self.anchor is None:
+            return f"XXXX-XX-XXT{r.data['part']}", "TIME", "report"
+        d = self.anchor + timedelta(days=r.data["off"])
+        self.ctx.last_day = d
+        return f"{_fmt_day(d)}T{r.data['part']}", "TIME", "report"
+
+    def _tod(self, r):
+        suffix = self._tod_suffix(r.data)
+        if self.anchor is None:
+            return f"XXXX-XX-XXT{suffix}", "TIME", "report"
+        return f"{_fmt_day(self.anchor)}T{suffix}", "TIME", "report"
+
+    @staticmethod
+    def _tod_suffix(tod: dict) -> str:
+        if "hh" in tod:
+            return f"{tod['hh']:02d}:{tod['mi']:02d}"
+        return tod["part"]
+
+    def _daytime(self, r):
+        day_value, _, label = self.value(r.data["day"])
+        if day_value is None:
+            return None, "TIME", label
+        return f"{day_value}T{self._tod_suffix(r.data['tod'])}", "TIME", label
+
+    def _ago(self, r):
+        n, unit, direction = r.data["n"], r.data["unit"], r.data["dir"]
+        if direction in ("ago", "from now", "hence"):
+            if n is None:
+                return ("PAST_REF" if direction == "ago" else "FUTURE_REF"), "DATE", "report"
+            sign = -1 if direction == "ago" else 1
+            return self._shift(n * sign, unit)
+        # relative to another event: "three days later", "hours after", "a day earlier"
+        sign = "-" if direction in ("earlier", "before", "previously") else ""
+        typ = "TIME" if unit.startswith("T") else "DATE"
+        if n is None or unit.startswith("T"):
+            days = 0 if n is None or unit.startswith("T") else None
+            if unit == "TH" and n is not None and n >= 24:
+                days = int(n // 24)
+            value = f"{sign if days else ''}P{days}D"
+            return value, typ, "event"
+        if unit in ("D", "W") or unit.endswith("W"):
+            mult = 7 if unit.endswith("W") else 1
+            if unit[0].isdigit():
+                mult *= int(unit[:-1])
+            return f"{sign}P{_num(n * mult)}D", "DATE", "event"
+        return f"{sign}P{_num(n)}{unit}", "DATE", "event"
+
+    def _shift(self, n: float, unit: str):
+        a = self.anchor
+        if a is None:
+            return "XXXX-XX-XX", "DATE", "report"
+        k = int(n)
+        if unit.startswith("T"):
+            return _fmt_day(a), "TIME", "report"
+        if unit == "D":
+            return _fmt_day(a + timedelta(days=k)), "DATE", "report"
+        if unit.endswith("W"):
+            mult = int(unit[:-1]) if unit[0].isdigit() else 1
+            return _week(a + timedelta(days=7 * k * mult)), "DATE", "report"
+        if unit == "M":
+            y, m = _add_months(a.year, a.month, k)
+            return f"{y:04d}-{m:02d}", "DATE", "report"
+        if unit == "Q":
+            y, q = _add_quarters(*_quarter_of(a), k)
+            return f"{y:04d}-Q{q}", "DATE", "report"
+        if unit == "Y":
+            return f"{a.year + k:04d}", "DATE", "report"
+        if unit == "E":
+            return f"{(a.year + 10 * k) // 10:03d}", "DATE", "report"
+        if unit == "C":
+            return f"{(a.year + 100 * k) // 100:02d}", "DATE", "report"
+        return None, "DATE", "report"
+
+    def _yearago(self, r):
+        if self.anchor is None:
+            return "XXXX", "DATE", "report"
+        what = r.data.get("what") or ""
+        if (what in ("quarter", "period") or self.ctx.last_granularity == "Q") and what != "nine months":
+            y, q = self.ctx.last_quarter or _add_quarters(*_quarter_of(self.anchor), -1)
+            return f"{y - 1:04d}-Q{q}", "DATE", "report"
+        base = self.ctx.last_year if self.ctx.last_granularity == "Y" and self.ctx.last_year else self.anchor.year
+        return f"{base - 1:04d}", "DATE", "report"
+
+    def _relunit(self, r):
+        rel, unit = r.data["rel"], r.data["unit"]
+        a = self.anchor
+        if a is None:
+            return {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "quarter": "XXXX-QX"}.get(
+                unit, "XXXX"), "DATE", "report"
+        shift = 0
+        if rel in ("last", "the past", "the previous", "the last", "late last", "early last"):
+            shift = -1
+        elif rel in ("next", "the coming", "the following", "early next", "late next"):
+            shift = 1
+        elif rel.startswith("the end of") or rel.startswith("the rest of"):
+            word = rel.split()[-1]
+            shift = -1 if word == "last" else 1 if word == "next" else 0
+        if unit == "weekend":
+            if rel == "the":
+                back = self.direction(r) != "future"
+                d = a - timedelta(days=7) if back and a.isoweekday() < 6 else a
+            else:
+                d = a + timedelta(days=7 * shift)
+            return f"{_week(d)}-WE", "DATE", "report"
+        if unit == "week":
+            self.ctx.last_granularity = "W"
+            return _week(a + timedelta(days=7 * shift)), "DATE", "report"
+        if unit == "month":
+            self.ctx.last_granularity = "M"
+            y, m = _add_months(a.year, a.month, shift)
+            return f"{y:04d}-{m:02d}", "DATE", "report"
+        if unit == "quarter":
+            y, q = _add_quarters(*_quarter_of(a), shift)
+            self.ctx.last_quarter, self.ctx.last_granularity = (y, q), "Q"
+            return f"{y:04d}-Q{q}", "DATE", "report"
+        if unit == "decade":
+            return f"{a.year // 10 + shift:03d}", "DATE", "report"
+        if unit == "century":
+            return f"{a.year // 100 + shift:02d}", "DATE", "report"
+        self.ctx.last_year, self.ctx.last_granularity = a.year + shift, "Y"
+        return f"{a.year + shift:04d}", "DATE", "report"
+
+    def _quarter(self, r):
+        q, y, shift = r.data["q"], r.data["y"], r.data["shift"]
+        a = self.anchor
+        if q is None:
+            if a is None:
+                return "XXXX-QX", "DATE", "report"
+            if r.data.get("current"):
+                y, q = _quarter_of(a)
+            else:
+                y, q = self.ctx.last_quarter or _add_quarters(*_quarter_of(a), -1)
+        elif y is None:
+            if a is None:
+                return f"XXXX-Q{q}", "DATE", "report"
+            y = a.year + shift
+            if shift == 0 and date(y, 3 * q - 2, 1) > a and self.direction(r) != "future":
+                y -= 1
+        self.ctx.last_quarter, self.ctx.last_granularity = (y, q), "Q"
+        return f"{y:04d}-Q{q}", "DATE", "absolute" if r.data["y"] else "report"
+
+    def _half(self, r):
+        y = r.data["y"] or (self.anchor.year if self.anchor else None)
+        if y is None:
+            return f"XXXX-H{r.data['h']}", "DATE", "report"
+        return f"{y:04d}-H{r.data['h']}", "DATE", "absolute" if r.data["y"] else "report"
+
+    def _season(self, r):
+        s, rel, y = r.data["s"], r.data["rel"], r.data["y"]
+        if y is None:
+            if self.anchor is None:
+                return f"XXXX-{s}", "DATE", "report"
+            y = self.anchor.year
+            if rel == "last":
+                y -= 1
+            elif rel == "next":
+                y += 1
+            elif s == "WI" and self.anchor.month <= 2 and rel in ("this", ""):
+                y -= 1
+        return f"{y:04d}-{s}", "DATE", "report" if r.data["y"] is None else "absolute"
