@@ -421,6 +421,19 @@ class Store:
         return [{**r, "detail": _json(r["detail"], None)} for r in self.conn.all(
             "SELECT * FROM changes ORDER BY id DESC LIMIT ? OFFSET ?", (int(limit), int(offset)))]
 
+    def sources_of(self, incident_ids: list[str]) -> dict[str, list[dict]]:
+        """Bulk: incident id -> its reports [{document_id, title, url, published, source}], oldest first."""
+        out: dict[str, list[dict]] = {i: [] for i in incident_ids}
+        for chunk in range(0, len(incident_ids), 500):
+            part = incident_ids[chunk:chunk + 500]
+            q = ", ".join("?" for _ in part)
+            for r in self.conn.all(
+                    f"SELECT DISTINCT s.incident_id, d.id AS document_id, d.title, d.url, d.published, d.source "
+                    f"FROM incident_sources s JOIN documents d ON d.id = s.document_id "
+                    f"WHERE s.incident_id IN ({q}) ORDER BY d.published, d.id", part):
+                out[r.pop("incident_id")].append(r)
+        return out
+
     def iter_incidents(self, batch: int = 1000, **filters):
         """Every matching incident (list fields), in pages; for exports."""
         offset = 0
