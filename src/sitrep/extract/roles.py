@@ -1,0 +1,456 @@
+"""Role fillers of one event: who did it, what and whom it hit, with what.
+
+    extract_roles(sent, trigger, text, *, offset=None) -> dict[str, list[RoleFiller]]
+        keys: perpetrator_individuals, perpetrator_organizations, targets, victims, weapons
+    is_person_name(s) -> bool        a victim filler that names someone (not "three peasants")
+    load_role_lexicon() -> RoleLexicon
+
+``sent`` is a parsed spaCy ``Span`` (the event sentence), ``trigger`` the ``Token`` of the event word.
+Fillers are read from the grammar around the trigger (subject / agent -> perpetrator; object /
+passive subject / "of" / "against" -> victim or target; "with" -> weapon), then the sentence is swept
+for words that name a role whatever their position (armed groups, perpetrator nouns such as
+"guerrillas", weapons). What a word is comes from ``knowledge/roles_lexicon.csv`` and
+``knowledge/roles_organizations.csv`` only. ``RoleFiller.text`` is the ORIGINAL text at the filler's
+offsets (so "THE FMLN" in an all-capitals report), even when the parser saw a truecased copy.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from sitrep.errors import KnowledgeError
+from sitrep.knowledge import knowledge_path
+from sitrep.model import RoleFiller
+
+ROLE_KEYS = ("perpetrator_individuals", "perpetrator_organizations", "targets", "victims", "weapons")
+LEXICON_KINDS = ("perpetrator", "agent", "org_head", "target", "weapon", "person")
+ORG_KINDS = ("insurgent", "criminal", "paramilitary", "state")
+
+E430_ROLES_FILE = "E430"  # a roles_*.csv knowledge file is missing or has a bad row
+
+
+@dataclass(frozen=True)
+class Organization:
+    canonical: str
+    kind: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RoleLexicon:
+    words: dict[str, frozenset[str]]  # kind -> lower-case words / phrases
+    organizations: tuple[Organization, ...]
+    org_re: re.Pattern  # any alias, longest first, whole words
+    alias_kind: dict[str, str]  # lower-case alias -> organisation kind
+
+    def is_(self, kind: str, word: str) -> bool:
+        return word.lower() in self.words[kind]
+
+
+def _rows(path: Path, header: list[str]):
+    """Yield (line number, row) of a CSV knowledge file, skipping ``#`` comments and blank lines;
+    the first data row must be ``header``."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise KnowledgeError(f"{path}: knowledge file missing", code=E430_ROLES_FILE) from exc
+    seen_header = False
+    for lineno, line in enumerate(raw.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        row = next(csv.reader([line]))
+        row = [c.strip() for c in row]
+        if not seen_header:
+            if row != header:
+                raise KnowledgeError(f"{path}:{lineno}: expected the header {','.join(header)!r}, got {line!r}",
+                                     code=E430_ROLES_FILE)
+            seen_header = True
+            continue
+        if len(row) != len(header) or not all(row):
+            raise KnowledgeError(f"{path}:{lineno}: expected {len(header)} non-empty columns "
+                                 f"({','.join(header)}), got {line!r}", code=E430_ROLES_FILE)
+        yield lineno, row
+    if not seen_header:
+        raise KnowledgeError(f"{path}: no header row {','.join(header)!r}", code=E430_ROLES_FILE)
+
+
+def _split(path: Path, lineno: int, cell: str) -> list[str]:
+    items = [w.strip() for w in cell.split("|")]
+    if any(not w for w in items):
+        raise KnowledgeError(f"{path}:{lineno}: empty entry between '|' in {cell!r}", code=E430_ROLES_FILE)
+    return items
+
+
+def parse_role_lexicon(lexicon_path: Path, orgs_path: Path) -> RoleLexicon:
+    words: dict[str, set[str]] = {k: set() for k in LEXICON_KINDS}
+    for lineno, (kind, cell) in _rows(lexicon_path, ["kind", "words"]):
+        if kind not in words:
+            raise KnowledgeError(f"{lexicon_path}:{lineno}: unknown kind {kind!r}; use one of "
+                                 f"{', '.join(LEXICON_KINDS)}", code=E430_ROLES_FILE)
+        words[kind].update(w.lower() for w in _split(lexicon_path, lineno, cell))
+    orgs: list[Organization] = []
+    owner: dict[str, tuple[str, int]] = {}
+    for lineno, (canonical, kind, cell) in _rows(orgs_path, ["canonical", "kind", "aliases"]):
+        if kind not in ORG_KINDS:
+            raise KnowledgeError(f"{orgs_path}:{lineno}: unknown kind {kind!r}; use one of {', '.join(ORG_KINDS)}",
+                                 code=E430_ROLES_FILE)
+        aliases = _split(orgs_path, lineno, cell)
+        for a in aliases:
+            prev = owner.get(a.lower())
+            if prev and prev[0] != canonical:
+                raise KnowledgeError(f"{orgs_path}:{lineno}: alias {a!r} already belongs to {prev[0]!r} "
+                                     f"(line {prev[1]})", code=E430_ROLES_FILE)
+            owner[a.lower()] = (canonical, lineno)
+        orgs.append(Organization(canonical, kind, tuple(aliases)))
+    alias_kind = {a.lower(): o.kind for o in orgs for a in o.aliases}
+    alts = sorted(alias_kind, key=len, reverse=True)
+    body = "|".join(re.escape(a).replace(r"\ ", r"[\s-]+") for a in alts)
+    org_re = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I)
+    return RoleLexicon({k: frozenset(v) for k, v in words.items()}, tuple(orgs), org_re, alias_kind)
+
+
+@lru_cache(maxsize=1)
+def load_role_lexicon() -> RoleLexicon:
+    return parse_role_lexicon(knowledge_path("roles_lexicon.csv"), knowledge_path("roles_organizations.csv"))
+
+
+# ---------------------------------------------------------------------------------------- trigger classes
+
+# what the object of a trigger is: people hurt or taken (victim first) or things hit (target first)
+_HARM_PEOPLE = frozenset(
+    "kill murder assassinate execute shoot wound injure kidnap abduct seize capture hold massacre torture "
+    "assassination killing murder kidnapping abduction death massacre slaying slay gun behead disappear "
+    "hostage shooting execution".split())
+_EXPLODE = frozenset("explode go detonate blast blow explosion detonation go_off".split())
+_SUPPORT = frozenset("carry perpetrate stage launch commit claim mount conduct make plant set cause "
+                     "responsible".split())
+_PATIENT_PREPS = frozenset(("of", "on", "against", "at", "upon"))
+_PLACE_PREPS = frozenset(("at", "in", "near", "outside", "inside", "against", "into", "on", "to", "from"))
+# dropped from the front of a filler: the keys name the thing, not how many ("two bombs" -> "bombs")
+_QUANTIFIERS = frozenset("its their his her our at least about some several more than approximately nearly over "
+                         "around almost up to many few all other another a an the one two three four five six seven "
+                         "eight nine ten dozen dozens hundreds scores".split())
+_DATE_WORDS = frozenset("january february march april may june july august september october november december "
+                        "monday tuesday wednesday thursday friday saturday sunday today yesterday gmt".split())
+_NP_LEFT = frozenset(("compound", "amod", "nummod", "nmod", "quantmod", "poss", "case", "punct", "advmod", "det"))
+
+
+def _lemma(tok) -> str:
+    return tok.lemma_.lower() if tok.lemma_ else tok.lower_
+
+
+def _np_tokens(head) -> tuple[int, int]:
+    """Token index range [i, j) of the noun phrase headed by ``head``: left modifiers, the head,
+    and a following "of"-phrase; without leading determiners / pronouns and trailing punctuation."""
+    lo = hi = head.i
+
+    def take_left(tok):
+        nonlocal lo
+        for c in tok.lefts:
+            if c.dep_ in _NP_LEFT:
+                lo = min(lo, c.left_edge.i if c.dep_ != "det" else c.i)
+                take_left(c)
+
+    take_left(head)
+    for c in head.rights:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                hi = max(hi, _np_tokens(objs[0])[1] - 1)
+        elif c.dep_ in ("compound", "amod", "nummod", "case") and c.i == hi + 1:
+            hi = c.i
+        elif c.dep_ == "punct" and c.text in ('"', "'") and c.i == hi + 1:
+            continue
+    doc = head.doc
+    while lo < head.i and (doc[lo].dep_ in ("det", "predet", "punct", "cc") and doc[lo].text not in ('"',)
+                           or doc[lo].tag_ in ("PRP$", "WP$", "WDT") or doc[lo].lower_ in _QUANTIFIERS
+                           or doc[lo].like_num):
+        lo += 1
+    while hi > head.i and doc[hi].is_punct and doc[hi].text != '"':
+        hi -= 1
+    # balance a quote that opens inside the phrase
+    span = doc[lo:hi + 1]
+    if span.text.count('"') % 2 == 1:
+        if doc[lo].text == '"':
+            lo += 1
+        elif hi + 1 < len(doc) and doc[hi + 1].text == '"':
+            hi += 1
+    return lo, hi + 1
+
+
+def _conjuncts(tok) -> list:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X"):
+            out += _conjuncts(c)
+    return out
+
+
+class _Collector:
+    def __init__(self, sent, text: str, base: int, lex: RoleLexicon):
+        self.sent, self.text, self.base, self.lex = sent, text, base, lex
+        self.doc = sent.doc
+        self.out: dict[str, list[RoleFiller]] = {k: [] for k in ROLE_KEYS}
+        self.used: set[int] = set()  # heads already given a role
+
+    def add(self, role: str, i: int, j: int) -> None:
+        if i >= j:
+            return
+        start = self.base + self.doc[i].idx
+        end = self.base + self.doc[j - 1].idx + len(self.doc[j - 1].text)
+        f = RoleFiller(text=self.text[start:end], start=start, end=end)
+        if all((g.start, g.end) != (f.start, f.end) for g in self.out[role]):
+            self.out[role].append(f)
+
+    def orgs_in(self, i: int, j: int, kinds=ORG_KINDS) -> list[tuple[int, int]]:
+        """Token ranges of organisation aliases inside tokens [i, j)."""
+        doc = self.doc
+        a, b = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+        seg = doc.text[a:b]
+        found = []
+        for m in self.lex.org_re.finditer(seg):
+            alias = " ".join(m.group(0).lower().replace("-", " ").split())
+            kind = self.lex.alias_kind.get(alias) or self.lex.alias_kind.get(m.group(0).lower())
+            if kind not in kinds:
+                continue
+            span = doc.char_span(a + m.start(), a + m.end(), alignment_mode="expand")
+            if span is not None:
+                found.append((span.start, span.end))
+        return found
+
+    # --- classification of one noun phrase by its head and contents
+    def role_of(self, head, position: str) -> str | None:
+        """position: agent / patient / instrument."""
+        lem, low = _lemma(head), head.lower_
+        words = self.lex.words
+        if lem in words["weapon"] or low in words["weapon"] or self._compound_weapon(head):
+            return "weapons"
+        i, j = _np_tokens(head)
+        if self.orgs_in(i, j) and not (lem in words["perpetrator"] or lem in words["agent"]):
+            return "perpetrator_organizations"
+        if position == "agent":
+            if lem in words["perpetrator"] or lem in words["agent"] or low in words["perpetrator"]:
+                return "perpetrator_individuals"
+            if lem in words["org_head"]:
+                return "perpetrator_organizations"
+            if lem in words["person"] and lem not in ("people",):
+                return "perpetrator_individuals"
+            return None
+        if position == "instrument":
+            return None
+        if lem in words["target"] or low in words["target"]:
+            return "targets"
+        if lem in words["person"] or lem in words["perpetrator"] or lem in words["agent"]:
+            return "victims"
+        if head.pos_ == "PROPN" or (head.pos_ in ("NOUN", "X") and self._looks_named(head)):
+            return "victims"
+        return None
+
+    def _compound_weapon(self, head) -> bool:
+        i, j = _np_tokens(head)
+        phrase = " ".join(t.lower_ for t in self.doc[i:j] if t.dep_ != "det")
+        return any(w in phrase.split() or (" " in w and w in phrase) for w in ("car bomb", "booby trap")) and \
+            _lemma(head) in ("bomb", "trap")
+
+    def _looks_named(self, head) -> bool:
+        """A head no lexicon knows, inside a phrase that is not a common description: likely a name
+        (truecasing leaves unknown names in lower case, so POS cannot tell)."""
+        words = self.lex.words
+        if head.like_num or head.is_stop or head.pos_ == "PRON":
+            return False
+        return not any(_lemma(head) in words[k] for k in LEXICON_KINDS)
+
+    def take(self, head, position: str, forced: str | None = None) -> None:
+        for h in _conjuncts(head):
+            if h.i in self.used:
+                continue
+            role = forced or self.role_of(h, position)
+            if role is None:
+                continue
+            self.used.add(h.i)
+            i, j = _np_tokens(h)
+            if role == "victims":
+                self._victim(h, i, j)
+            elif role == "perpetrator_individuals":
+                self.add(role, i, j)
+                for a, b in self.orgs_in(i, j, ("insurgent", "criminal", "paramilitary")):
+                    self.add("perpetrator_organizations", a, b)
+            elif role == "perpetrator_organizations":
+                orgs = self.orgs_in(i, j)
+                if orgs and _lemma(h) not in self.lex.words["org_head"]:
+                    for a, b in orgs:
+                        self.add(role, a, b)
+                else:
+                    self.add(role, i, j)
+            else:
+                self.add(role, i, j)
+            for c in h.children:  # "the rector, Ignacio Ellacuria" / "a bomb, a car bomb"
+                if c.dep_ == "appos" and c.i not in self.used:
+                    self.take(c, position, None if role != "weapons" else "weapons")
+
+    def _victim(self, h, i: int, j: int) -> None:
+        """A victim phrase; when it ends in a name after titles ("President Cerezo", "Jesuit priest
+        Ignacio Ellacuria"), the filler is the name."""
+        words = self.lex.words
+        if _lemma(h) in words["person"] or h.lower_ in words["person"]:
+            self.add("victims", i, j)
+            return
+        k = i
+        while k < h.i and (self.doc[k].lower_.strip(".") in words["person"] or _lemma(self.doc[k]) in words["person"]
+                           or self.doc[k].is_punct or self.doc[k].like_num or self.doc[k].dep_ in ("det", "poss")
+                           or self.doc[k].tag_ == "POS" or self.doc[k].lower_ in words["org_head"]):
+            k += 1
+        end = h.i + 1
+        name = [t for t in self.doc[k:end] if t.is_alpha]
+        titled = k > i
+        if not name or any(t.lower_ in _DATE_WORDS for t in name) or (len(name) < 2 and not titled):
+            return  # one unknown word with no title is too often not a person ("Fenastras", "GMT")
+        self.add("victims", k, end)
+
+
+def _base_offset(sent, text: str, offset: int | None) -> int:
+    if offset is not None:
+        return offset
+    a = sent.start_char
+    if text[a:a + len(sent.text)].lower() == sent.text.lower():
+        return 0
+    doc_text = sent.doc.text
+    k = text.lower().find(doc_text.lower())
+    if k < 0:
+        raise ValueError("extract_roles: the parsed sentence is not in the text; pass offset=")
+    return k
+
+
+def _subject(verb):
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            if c.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+                return verb.head, c.dep_
+            return c, c.dep_
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.dep_ != "advcl":
+        return _subject(verb.head)
+    if verb.dep_ == "relcl":
+        return verb.head, "nsubj"
+    if verb.dep_ == "acl":  # "peasants killed by guerrillas": the noun is the patient
+        return verb.head, "nsubjpass"
+    return None, None
+
+
+def extract_roles(sent, trigger, text: str, *, offset: int | None = None) -> dict[str, list[RoleFiller]]:
+    """Role fillers of the event whose trigger is ``trigger`` in the parsed sentence ``sent``.
+
+    ``text`` is the document text the offsets refer to; ``offset`` is where ``sent.doc`` starts in it
+    (found by itself when the parse is of the whole text or of a slice of it)."""
+    lex = load_role_lexicon()
+    if not hasattr(sent, "start_char"):  # a whole Doc (one parsed sentence)
+        sent = sent[:]
+    base = _base_offset(sent, text, offset)
+    col = _Collector(sent, text, base, lex)
+    lem = _lemma(trigger)
+    harm_people = lem in _HARM_PEOPLE
+
+    if trigger.pos_ in ("VERB", "AUX") or trigger.tag_.startswith("VB"):
+        subj, dep = _subject(trigger)
+        passive = dep == "nsubjpass" or any(c.dep_ in ("auxpass", "agent") for c in trigger.children)
+        if lem in _EXPLODE or (subj is not None and _lemma(subj) in lex.words["weapon"]):
+            if subj is not None:
+                col.take(subj, "instrument", "weapons" if col.role_of(subj, "patient") == "weapons" else None)
+        elif subj is not None:
+            col.take(subj, "patient" if passive else "agent")
+        for c in trigger.children:
+            if c.dep_ in ("dobj", "obj") and not passive:
+                col.take(c, "patient")
+            elif c.dep_ == "agent":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        col.take(g, "agent")
+            elif c.dep_ == "prep":
+                for g in c.children:
+                    if g.dep_ != "pobj":
+                        continue
+                    if c.lower_ in ("with", "using"):
+                        col.take(g, "instrument")
+                    elif c.lower_ in _PLACE_PREPS or c.lower_ in _PATIENT_PREPS:
+                        role = col.role_of(g, "patient")
+                        if role == "targets" or (role == "victims" and c.lower_ in ("against", "on")):
+                            col.take(g, "patient")
+                        # "in front of the embassy"
+                        for gg in g.children:
+                            if gg.dep_ == "prep" and gg.lower_ == "of":
+                                for p in gg.children:
+                                    if p.dep_ == "pobj" and col.role_of(p, "patient") == "targets":
+                                        col.take(p, "patient")
+    else:  # a noun trigger: "the attack on the embassy by the FMLN", "a dynamite attack"
+        for c in trigger.children:
+            if c.dep_ == "poss":
+                col.take(c, "patient" if harm_people else "agent")
+            elif c.dep_ in ("compound", "amod", "nmod"):
+                if _lemma(c) in lex.words["weapon"] or c.lower_ in lex.words["weapon"]:
+                    i, j = _np_tokens(c)
+                    col.add("weapons", i, j)
+                elif col.orgs_in(c.i, c.i + 1, ("insurgent", "criminal", "paramilitary")) or \
+                        _lemma(c) in lex.words["perpetrator"]:
+                    col.take(c, "agent")
+            elif c.dep_ == "prep":
+                for g in c.children:
+                    if g.dep_ != "pobj":
+                        continue
+                    if c.lower_ == "by":
+                        col.take(g, "agent")
+                    elif c.lower_ in ("with", "using"):
+                        col.take(g, "instrument")
+                    elif c.lower_ in _PATIENT_PREPS or c.lower_ in _PLACE_PREPS:
+                        role = col.role_of(g, "patient")
+                        if role in ("targets", "victims") and (c.lower_ in _PATIENT_PREPS or role == "targets"):
+                            col.take(g, "patient")
+        head = trigger.head
+        if trigger.dep_ in ("dobj", "obj", "pobj") and (_lemma(head) in _SUPPORT or head.pos_ == "VERB"):
+            verb = head if trigger.dep_ != "pobj" else head.head
+            if _lemma(verb) in _SUPPORT or trigger.dep_ in ("dobj", "obj"):
+                subj, dep = _subject(verb)
+                if subj is not None and dep != "nsubjpass":
+                    col.take(subj, "agent")
+        elif trigger.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "VERB":
+            for c in head.children:
+                if c.dep_ in ("dobj", "obj"):
+                    col.take(c, "patient")
+
+    _sweep(col, trigger)
+    return col.out
+
+
+def _sweep(col: _Collector, trigger) -> None:
+    """Words that name a role wherever they stand in the sentence: armed groups (not the state),
+    perpetrator nouns ("guerrillas") outside a victim's place, weapons."""
+    lex = col.lex
+    sent = col.sent
+    for a, b in col.orgs_in(sent.start, sent.end, ("insurgent", "criminal", "paramilitary")):
+        if not any(col.doc[k].i in col.used for k in range(a, b)):
+            col.add("perpetrator_organizations", a, b)
+    for tok in sent:
+        if tok.i in col.used or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
+            continue  # the phrase's head decides
+        lem = _lemma(tok)
+        if lem in lex.words["weapon"] or tok.lower_ in lex.words["weapon"]:
+            col.take(tok, "instrument", "weapons")
+        elif lem in lex.words["perpetrator"] and tok.dep_ not in ("dobj", "pobj") and tok.head != trigger:
+            col.take(tok, "agent", "perpetrator_individuals")
+
+
+def is_person_name(s: str) -> bool:
+    """True when a victim filler names someone ("IGNACIO ELLACURIA", "Cerezo") rather than
+    describing them ("three peasants", "a Jesuit priest")."""
+    words = load_role_lexicon().words
+    toks = [t for t in re.findall(r"[A-Za-z][A-Za-z'.-]*", s)]
+    if not toks or any(ch.isdigit() for ch in s):
+        return False
+    last = toks[-1].lower().strip(".")
+    lem = last[:-1] if last.endswith("s") and last[:-1] in words["person"] else last
+    if any(lem in words[k] or last in words[k] for k in LEXICON_KINDS):
+        return False
+    return toks[0].lower() not in ("a", "an", "the", "some", "several", "many", "all")
