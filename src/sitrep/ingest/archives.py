@@ -159,7 +159,7 @@ def _zip_members(opener, source, budget: _Budget, published, read_data) -> Itera
 
 
 def _tar_members(opener, source, budget: _Budget, published, read_data) -> Iterator[ReadResult]:
-    with opener() as fh, tarfile.open(fileobj=fh, mode="r|*") as tf:
+    with opener() as fh, tarfile.open(fileobj=fh, mode="r:*") as tf:
         for info in tf:
             if (over := budget.count()) is not None:
                 yield over
@@ -167,7 +167,7 @@ def _tar_members(opener, source, budget: _Budget, published, read_data) -> Itera
             if info.isdir():
                 continue
             where = f"{source}!{info.name}"
-            # a stream skips a member by decompressing it: count what it skips against the budget
+            # skipping a member still decompresses it: count what it skips against the budget
             if (over := budget.take(info.size if info.isreg() else 0)) is not None:
                 yield over
                 return

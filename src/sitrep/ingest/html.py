@@ -288,6 +288,9 @@ def read_html(data: bytes | str, source: str, *, url: str | None = None, publish
     title = choose_title(cands, getattr(res, "title", None))
     if title and len(title) > 300:
         title = title[:300].rsplit(" ", 1)[0]
+    first, _, rest = body.partition("\n")
+    if title and rest.strip() and _key(first) == _key(title):
+        body = rest.strip()  # the headline is already the document's first line
     page_url = url or getattr(res, "url", None) or None
     site = getattr(res, "sitename", None) or None
     full = f"{title}\n\n{body}" if title else body

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -48,16 +49,24 @@ def _looks_like_html(data: bytes) -> bool:
 def read_data(data: bytes, source: str, *, published: date | None = None) -> Iterator[ReadResult]:
     """Bytes of one file (or archive member) -> results, by file name and then by content."""
     name = source.rsplit("!", 1)[-1].lower()
+    doc_id = _doc_id(source)
     if name.endswith(HTML_SUFFIXES):
-        yield from read_html_results(data, source, published=published)
+        yield from read_html_results(data, source, published=published, doc_id=doc_id)
     elif name.endswith(FEED_SUFFIXES) or (not name.endswith((".jsonl", ".ndjson")) and looks_like_feed(data)):
         yield from read_feed(data, source, published=published)
     elif sniff_archive(data[:512]) is not None:
         yield from read_archive(data, source, published=published, read_data=read_data)
     elif not name.endswith(TEXT_SUFFIXES) and _looks_like_html(data):
-        yield from read_html_results(data, source, published=published)
+        yield from read_html_results(data, source, published=published, doc_id=doc_id)
     else:
-        yield from text_reader.read_bytes(data, source, published=published)
+        yield from text_reader.read_bytes(data, source, published=published, doc_id=doc_id)
+
+
+def _doc_id(source: str) -> str:
+    """The file name without its extension (FORMAT.md's ``document``); for an archive member, the
+    member's file name."""
+    name = source.rsplit("!", 1)[-1].replace("\\", "/").rsplit("/", 1)[-1] or "stdin"
+    return re.sub(r"\.(txt|text|json|jsonl|ndjson|html?|xhtml)$", "", name, flags=re.I) or name
 
 
 def _expand(raw: str) -> Iterator[str | ReadFailure]:
@@ -70,11 +79,9 @@ def _expand(raw: str) -> Iterator[str | ReadFailure]:
             yield from _expand(m)
         return
     if p.is_dir():
-        for root, dirs, files in os.walk(p):
-            dirs.sort()
-            for f in sorted(files):
-                if f.lower().endswith(READABLE_SUFFIXES) or is_archive_name(f):
-                    yield os.path.join(root, f)
+        found = [os.path.join(root, f) for root, _dirs, files in os.walk(p) for f in files
+                 if f.lower().endswith(READABLE_SUFFIXES) or is_archive_name(f)]
+        yield from sorted(found)  # the same order as ``text.read_paths``: sorted full paths
         return
     yield raw
 
