@@ -301,7 +301,8 @@ class _Collector:
         k = i
         while k < h.i and (self.doc[k].lower_.strip(".") in words["person"] or _lemma(self.doc[k]) in words["person"]
                            or self.doc[k].is_punct or self.doc[k].like_num or self.doc[k].dep_ in ("det", "poss")
-                           or self.doc[k].tag_ == "POS" or self.doc[k].lower_ in words["org_head"]):
+                           or self.doc[k].tag_ == "POS" or self.doc[k].lower_ in words["org_head"]
+                           or self.doc[k].pos_ == "ADJ"):
             k += 1
         end = h.i + 1
         name = [t for t in self.doc[k:end] if t.is_alpha]
@@ -377,6 +378,7 @@ def extract_roles(sent, trigger, text: str, *, offset: int | None = None) -> dic
                         role = col.role_of(g, "patient")
                         if role == "targets" or (role == "victims" and c.lower_ in ("against", "on")):
                             col.take(g, "patient")
+                            continue
                         # "in front of the embassy"
                         for gg in g.children:
                             if gg.dep_ == "prep" and gg.lower_ == "of":

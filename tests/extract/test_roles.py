@@ -1,0 +1,128 @@
+"""extract_roles on short reports written for these tests, parsed by the real spaCy model."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitrep.errors import KnowledgeError
+from sitrep.extract import roles as R
+
+spacy = pytest.importorskip("spacy")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from sitrep.nlp.spacy_model import load_spacy
+
+    return load_spacy()
+
+
+def run(nlp, text: str, trigger: str, *, parse_text: str | None = None):
+    """Parse ``parse_text`` (a same-length truecased copy, when given) and read roles against ``text``."""
+    doc = nlp(parse_text or text)
+    trig = next(t for t in doc if t.lower_ == trigger.lower())
+    out = R.extract_roles(doc[:], trig, text)
+    for fillers in out.values():
+        for f in fillers:
+            assert text[f.start:f.end] == f.text  # offsets point into the original text
+    return {k: [f.text for f in v] for k, v in out.items()}
+
+
+def test_armed_attack(nlp):
+    r = run(nlp, "Urban guerrillas attacked a police station in Soyapango with rifles.", "attacked")
+    assert r["perpetrator_individuals"] == ["Urban guerrillas"]
+    assert r["targets"] == ["police station"]
+    assert r["weapons"] == ["rifles"]
+
+
+def test_bombing_intransitive_explosion(nlp):
+    r = run(nlp, "A car bomb exploded at the headquarters of the Salvadoran Workers Federation.", "exploded")
+    assert r["weapons"] == ["car bomb"]
+    assert r["targets"] == ["headquarters of the Salvadoran Workers Federation"]
+
+
+def test_assassination_victim_name_after_title(nlp):
+    r = run(nlp, "Gunmen assassinated presidential candidate Luis Carlos Galan on Friday.", "assassinated")
+    assert r["perpetrator_individuals"] == ["Gunmen"]
+    assert r["victims"] == ["Luis Carlos Galan"]
+    assert R.is_person_name("Luis Carlos Galan")
+
+
+def test_kidnapping_passive_with_agent(nlp):
+    r = run(nlp, "Three peasants were kidnapped by members of the ELN in Arauca.", "kidnapped")
+    assert r["victims"] == ["peasants"]
+    assert r["perpetrator_individuals"] == ["members of the ELN"]
+    assert r["perpetrator_organizations"] == ["ELN"]
+    assert not R.is_person_name("peasants")
+
+
+def test_arson(nlp):
+    r = run(nlp, "The rebels burned two buses and a truck on the highway.", "burned")
+    assert r["perpetrator_individuals"] == ["rebels"]
+    assert r["targets"] == ["buses", "truck"]
+
+
+def test_denial_still_names_who_and_what(nlp):
+    r = run(nlp, "The army denied that guerrillas attacked the Santo Tomas farm.", "attacked")
+    assert r["perpetrator_individuals"] == ["guerrillas"]
+    assert r["targets"] == ["Santo Tomas farm"]
+    assert r["perpetrator_organizations"] == []  # the denying army is not the doer
+
+
+def test_claim_of_responsibility(nlp):
+    r = run(nlp, "The FMLN claimed responsibility for the dynamite attack on the power plant.", "attack")
+    assert r["perpetrator_organizations"] == ["FMLN"]
+    assert r["weapons"] == ["dynamite"]
+    assert r["targets"] == ["power plant"]
+
+
+def test_attempted_attack(nlp):
+    r = run(nlp, "Terrorists tried to blow up the bridge with 50 kg of dynamite.", "blow")
+    assert "Terrorists" in r["perpetrator_individuals"]
+    assert r["targets"] == ["bridge"]
+    assert "dynamite" in " ".join(r["weapons"])
+
+
+def test_all_capitals_report_keeps_original_text(nlp):
+    from sitrep.nlp.truecase import truecase
+
+    text = "URBAN GUERRILLAS OF THE FMLN ATTACKED THE EMBASSY WITH DYNAMITE."
+    r = run(nlp, text, "attacked", parse_text=truecase(text))
+    assert "FMLN" in r["perpetrator_organizations"]
+    assert any(p.startswith("URBAN GUERRILLAS") for p in r["perpetrator_individuals"])
+    assert r["targets"] == ["EMBASSY"]
+    assert r["weapons"] == ["DYNAMITE"]
+
+
+def test_offsets_into_a_longer_text(nlp):
+    head = "Report from the capital.\n"
+    sent = "Rebels killed the mayor of the town with a grenade."
+    doc = nlp(sent)
+    trig = next(t for t in doc if t.lower_ == "killed")
+    out = R.extract_roles(doc[:], trig, head + sent, offset=len(head))
+    w = out["weapons"][0]
+    assert (head + sent)[w.start:w.end] == "grenade" == w.text
+    assert [f.text for f in out["victims"]] == ["mayor of the town"]
+
+
+def test_lexicon_errors_name_file_and_line(tmp_path: Path):
+    lex = tmp_path / "roles_lexicon.csv"
+    orgs = tmp_path / "roles_organizations.csv"
+    orgs.write_text("canonical,kind,aliases\nFMLN,insurgent,FMLN\n")
+    lex.write_text("# comment\nkind,words\nweapon,bomb\nvillain,joker\n")
+    with pytest.raises(KnowledgeError, match=r"roles_lexicon\.csv:4: unknown kind 'villain'"):
+        R.parse_role_lexicon(lex, orgs)
+    lex.write_text("kind,words\nweapon,bomb||mine\n")
+    with pytest.raises(KnowledgeError, match=r"roles_lexicon\.csv:2: empty entry"):
+        R.parse_role_lexicon(lex, orgs)
+    lex.write_text("kind,words\nweapon,bomb\n")
+    orgs.write_text("canonical,kind,aliases\nA,insurgent,ABC\nB,state,abc\n")
+    with pytest.raises(KnowledgeError, match=r"roles_organizations\.csv:3: alias 'abc' already belongs to 'A'"):
+        R.parse_role_lexicon(lex, orgs)
+
+
+def test_packaged_lexicon_loads():
+    lex = R.load_role_lexicon()
+    assert lex.is_("weapon", "dynamite") and lex.is_("perpetrator", "guerrilla")
+    assert lex.org_re.search("attack by the Shining Path")
