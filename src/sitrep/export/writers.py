@@ -248,7 +248,7 @@ def write(store, fmt: str, out: IO, **filters) -> int:
     from sitrep import errors
 
     if fmt not in FORMATS:
-        raise errors.SitrepError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}", code="E701")
+        raise errors.SitrepError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}", code="E711")
     pairs = _with_sources(store, filters)
     n = 0
     if fmt in _ROW:

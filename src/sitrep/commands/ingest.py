@@ -1,0 +1,115 @@
+"""``sitrep ingest PATH...``: read reports, extract their events, store them (one transaction per
+document; idempotent by content hash, so an interrupted batch can simply be run again).
+
+With ``--events FILE.jsonl`` the events come from a file of FORMAT.md records (``sitrep extract``
+output, or another extractor's) instead of being extracted here; each record's ``document`` names
+its report."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+DEFAULT_DB = "sitrep.sqlite"
+
+
+def db_url(value: str | None) -> str:
+    """``--db`` wins, then ``SITREP_DB``, then ``DATABASE_URL``, then ./sitrep.sqlite."""
+    return value or os.environ.get("SITREP_DB") or os.environ.get("DATABASE_URL") or DEFAULT_DB
+
+
+def add_db_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", metavar="URL", default=None,
+                   help="SQLite file or postgresql://... URL (default: $SITREP_DB, $DATABASE_URL, ./sitrep.sqlite)")
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (*.txt, *.jsonl) or - for stdin")
+    add_db_argument(p)
+    p.add_argument("--events", metavar="FILE", default=None,
+                   help="JSON Lines of FORMAT.md event records to store instead of extracting")
+    p.add_argument("--published", metavar="YYYY-MM-DD", default=None,
+                   help="report date for inputs that do not carry one")
+    p.add_argument("-q", "--quiet", action="store_true", help="print only the summary")
+
+
+def _events_by_document(path: str) -> dict[str, list[dict]]:
+    import json
+
+    from sitrep import errors
+
+    out: dict[str, list[dict]] = {}
+    with open(path, encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise errors.IngestError(f"{path}:{lineno}: not JSON: {exc.msg}", code=errors.E105_BAD_JSON) from exc
+            if not isinstance(rec, dict) or not rec.get("document"):
+                raise errors.IngestError(f"{path}:{lineno}: each event needs a \"document\" id",
+                                         code=errors.E105_BAD_JSON)
+            out.setdefault(str(rec["document"]), []).append(rec)
+    return out
+
+
+def run(args: argparse.Namespace) -> int:
+    from sitrep import errors
+    from sitrep.ingest.text import ReadFailure, parse_date_arg, read_paths
+    from sitrep.store import open_store
+
+    published = parse_date_arg(args.published)
+    try:
+        store = open_store(db_url(args.db))
+    except errors.SitrepError as exc:
+        print(f"sitrep ingest: {exc}", file=sys.stderr)
+        return 2
+    if args.events:
+        from sitrep.store.records import mention_from_record
+
+        try:
+            events = _events_by_document(args.events)
+        except (OSError, errors.SitrepError) as exc:
+            print(f"sitrep ingest: {exc}", file=sys.stderr)
+            return 2
+
+        def extract(doc):
+            return [mention_from_record(r, doc.id) for r in events.get(doc.id, [])]
+    else:
+        from sitrep.pipeline import extract_document as extract
+    counts = {"new": 0, "duplicate": 0, "updated": 0, "failed": 0}
+    incidents: set[str] = set()
+    try:
+        for item in read_paths(args.paths, published=published):
+            if isinstance(item, ReadFailure):
+                counts["failed"] += 1
+                print(f"failed {item}", file=sys.stderr, flush=True)
+                continue
+            try:
+                mentions = extract(item)
+                res = store.ingest(item, mentions)
+            except errors.SitrepError as exc:
+                counts["failed"] += 1
+                print(f"failed {item.id}: {exc}", file=sys.stderr, flush=True)
+                continue
+            counts[res.status] += 1
+            incidents.update(res.incidents)
+            if not args.quiet:
+                print(f"{res.status} {res.document_id} -> {', '.join(res.incidents) or 'no events'}", flush=True)
+    finally:
+        store.close()
+    print(f"documents: {counts['new']} new, {counts['updated']} updated, {counts['duplicate']} already stored, "
+          f"{counts['failed']} failed; {len(incidents)} incidents touched", flush=True)
+    return 1 if counts["failed"] else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m sitrep.commands.ingest``: this command alone, as ``sitrep ingest`` runs it."""
+    p = argparse.ArgumentParser(prog="sitrep ingest", description=__doc__.splitlines()[0])
+    add_arguments(p)
+    return run(p.parse_args(argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
