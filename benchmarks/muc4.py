@@ -11,47 +11,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from sitrep.evaluation import muc4  # noqa: E402
-
-
-def document_for(doc: muc4.MucDoc):
-    from sitrep.model import Document
-
-    return Document(
-        id=doc.id, text=doc.text, published=doc.report_date, source=doc.source, path=doc.path,
-        body_start=doc.body_start, meta={"dateline_place": doc.dateline_place, "layout": "muc4"},
-    )
-
-
-def predict(docs: list[muc4.MucDoc], *, verbose: bool = False):
-    """Run the pipeline; returns (role entities by doc, incidents by doc, seconds)."""
-    from sitrep.pipeline import extract_document
-
-    preds: dict[str, muc4.Entities] = {}
-    incidents: dict[str, list[muc4.PredictedIncident]] = {}
-    t0 = time.perf_counter()
-    for k, doc in enumerate(docs, 1):
-        events = extract_document(document_for(doc))
-        fillers: dict[str, list[str]] = {r: [] for r in muc4.ROLES}
-        incs = []
-        for ev in events:
-            for key, role in muc4.SITREP_ROLES.items():
-                fillers[role] += [f.text for f in (ev.roles or {}).get(key, [])]
-            place = ev.place.name if ev.place else (ev.place_text.text if ev.place_text else None)
-            incs.append(muc4.PredictedIncident(
-                date=ev.date, type=muc4.muc_incident_type(ev.event_type, ev.sub_event_type, ev.notes),
-                location=place,
-            ))
-        preds[doc.id] = muc4.predictions_from_fillers(fillers)
-        incidents[doc.id] = incs
-        if verbose and k % 50 == 0:
-            print(f"  {k}/{len(docs)} documents", file=sys.stderr)
-    return preds, incidents, time.perf_counter() - t0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -95,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         }
         seconds = 0.0
     else:
-        preds, incidents, seconds = predict([docs[i] for i in ids], verbose=args.verbose)
+        preds, incidents, seconds = muc4.predict([docs[i] for i in ids], verbose=args.verbose)
         print(f"extraction: {seconds:.1f} s, {len(ids) / max(seconds, 1e-9):.1f} documents/s")
 
     if args.errors:
