@@ -1,0 +1,117 @@
+"""Cross-report merging rules, on features built by hand (no database)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep import errors
+from sitrep.merge import across
+from sitrep.merge.across import Features, compare
+
+
+def f(key, doc, **kw) -> Features:
+    base = dict(date=date(2024, 1, 20), date_precision="day", event_type="Explosions/Remote violence",
+                sub_event_type="Air/drone strike", latitude=33.7856, longitude=42.4412, geo_precision=1,
+                country_code="IQ", location_name="Ain al-Asad Air Base", target="Ain al-Asad Air Base")
+    base.update(kw)
+    return Features(key=key, documents=frozenset([doc]), **base)
+
+
+def test_same_strike_reported_twice_merges_with_reasons():
+    d = compare(f("a", "d1"), f("b", "d2", target="Ain al Asad airbase", latitude=33.80, longitude=42.45))
+    assert d.merge and d.veto is None
+    assert any("same day" in r for r in d.reasons) and any("same target" in r for r in d.reasons)
+
+
+@pytest.mark.parametrize("other", [
+    dict(target="Harir Air Base", latitude=36.5361, longitude=44.3558, location_name="Harir Air Base"),
+    # two facilities a few km apart: distance alone would allow it, the targets do not
+    dict(target="Victory Base Complex", latitude=33.80, longitude=42.45),
+])
+def test_never_merges_strikes_on_different_bases_the_same_day(other):
+    d = compare(f("a", "d1"), f("b", "d2", **other))
+    assert not d.merge and d.veto
+
+
+def test_vetoes():
+    a = f("a", "d1")
+    assert compare(a, f("b", "d1")).veto.startswith("same report")
+    assert "days apart" in compare(a, f("b", "d2", date=date(2024, 1, 23))).veto
+    assert "countries differ" in compare(a, f("b", "d2", country_code="SY")).veto
+    assert "types differ" in compare(a, f("b", "d2", event_type="Protests")).veto
+    far = f("b", "d2", target=None, latitude=36.19, longitude=44.01)
+    assert "km apart" in compare(a, far).veto
+    assert compare(a, f("b", "d2", date=None)).veto == "no date to compare"
+
+
+def test_date_precision_widens_what_agrees():
+    a = f("a", "d1", date=date(2024, 1, 20))
+    month = f("b", "d2", date=date(2024, 1, 1), date_precision="month")
+    assert compare(a, month).veto is None
+    assert compare(a, f("b", "d2", date=date(2024, 2, 1), date_precision="month")).veto
+    week = f("b", "d2", date=date(2024, 1, 15), date_precision="week")
+    assert compare(a, week).veto is None
+    assert compare(a, f("b", "d2", date=date(2024, 1, 21))).merge  # one day apart: still the same
+    assert across.date_interval(date(2024, 2, 1), "month") == (date(2024, 2, 1), date(2024, 2, 29))
+
+
+def test_place_names_without_coordinates():
+    a = f("a", "d1", latitude=None, longitude=None, location_name="EL SALVADOR: SAN MIGUEL: SAN LUIS",
+          target=None, country_code=None)
+    same = f("b", "d2", latitude=None, longitude=None, location_name="EL SALVADOR: SAN MIGUEL: SAN LUIS",
+             target=None, country_code=None)
+    other = f("c", "d3", latitude=None, longitude=None, location_name="EL SALVADOR: USULUTAN",
+              target=None, country_code=None)
+    assert compare(a, same).merge
+    assert compare(a, other).veto
+
+
+def test_clusterer_blocks_and_clusters():
+    feats = [f("a1", "d1"), f("b1", "d2", target="Harir Air Base", latitude=36.5361, longitude=44.3558),
+             f("a2", "d3"), f("a3", "d4", date=date(2024, 1, 21)), f("c1", "d5", date=date(2024, 3, 1))]
+    clusters = across.cluster(feats)
+    assert sorted(map(sorted, clusters)) == [["a1", "a2", "a3"], ["b1"], ["c1"]]
+
+
+def test_consolidate_figures_claims_and_precision():
+    rows = [
+        dict(id="d1#0", document_id="d1", published="2024-01-20", date="2024-01-01", date_precision="month",
+             event_type="Explosions/Remote violence", sub_event_type="Air/drone strike", weapons='["drone"]',
+             fatalities_best=3, claimed=0, location_name="Iraq", latitude=33.0, longitude=44.0, geo_precision=3),
+        dict(id="d2#0", document_id="d2", published="2024-01-22", date="2024-01-20", date_precision="day",
+             event_type="Explosions/Remote violence", sub_event_type="Air/drone strike", weapons='["missile"]',
+             fatalities_best=5, claimed=1, claimant="IRI", location_name="Ain al-Asad", latitude=33.78,
+             longitude=42.44, geo_precision=1),
+        dict(id="d3#0", document_id="d3", published="2024-01-21", date="2024-01-20", date_precision="day",
+             event_type="Battles", sub_event_type="Armed clash", weapons="[]", fatalities_low=2, fatalities_best=4,
+             fatalities_high=8),
+    ]
+    out = across.consolidate(rows)
+    assert (out["date"], out["date_precision"]) == ("2024-01-20", "day")
+    assert out["location_name"] == "Ain al-Asad" and out["geo_precision"] == 1
+    assert out["event_type"] == "Explosions/Remote violence"
+    assert out["weapons"] == ["drone", "missile"]
+    assert (out["fatalities_low"], out["fatalities_best"], out["fatalities_high"]) == (2, 5, 8)
+    assert {"value": 5, "documents": ["d2"]} in out["fatalities_sources"]
+    assert out["claimed"] is True and out["claimant"] == "IRI"
+    assert out["n_sources"] == 3 and out["first_reported"] == "2024-01-20"
+
+
+def test_incident_ids_are_stable_and_short():
+    assert across.incident_id("doc#0") == across.incident_id("doc#0")
+    assert across.incident_id("doc#0") != across.incident_id("doc#1")
+    assert len(across.incident_id("x")) == 16
+
+
+def test_rules_file_errors_name_the_file(tmp_path):
+    bad = tmp_path / "merge.toml"
+    bad.write_text("threshold = 'high'\n", encoding="utf-8")
+    with pytest.raises(errors.KnowledgeError) as exc:
+        across.load_rules(bad)
+    assert str(bad) in str(exc.value)
+    bad.write_text("threshold = [\n", encoding="utf-8")
+    with pytest.raises(errors.KnowledgeError) as exc:
+        across.load_rules(bad)
+    assert exc.value.code == "E402" and str(bad) in str(exc.value)
+    assert across.load_rules().threshold > 0  # the packaged file loads
