@@ -1,6 +1,6 @@
 """Quality gate: sitrep on 100 MUC-4 development reports (DEV-MUC3-0001..0100) must not fall below its
-recorded CEAF-REE floors. Figures recorded (strict micro P/R/F1 = 0.209 / 0.309 / 0.249, head-noun
-F1 = 0.327) were measured on this subset; the floors sit just below them. Raise them when extraction
+recorded CEAF-REE floors. Figures recorded (strict micro P/R/F1 = 0.229 / 0.309 / 0.263, head-noun
+F1 = 0.345, with the extraction core's sentence extractor before the pipeline imported) were measured on this subset; the floors sit just below them. Raise them when extraction
 improves; never lower them to make a change pass."""
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from sitrep.evaluation import muc4
 SHARED = Path(os.environ.get("SITREP_SHARED") or Path(__file__).resolve().parents[2] / ".." / "shared")
 MUC = SHARED / "data" / "muc4"
 
-FLOOR_STRICT_F1 = 0.22
-FLOOR_HEAD_F1 = 0.29
+FLOOR_STRICT_F1 = 0.23
+FLOOR_HEAD_F1 = 0.31
 FLOOR_RECALL = 0.27
 
 

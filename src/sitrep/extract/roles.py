@@ -429,8 +429,9 @@ def _sweep(col: _Collector, trigger) -> None:
     perpetrator nouns ("guerrillas") outside a victim's place, weapons."""
     lex = col.lex
     sent = col.sent
+    found = bool(col.out["perpetrator_organizations"])
     for a, b in col.orgs_in(sent.start, sent.end, ("insurgent", "criminal", "paramilitary")):
-        if not any(col.doc[k].i in col.used for k in range(a, b)):
+        if not found and not any(col.doc[k].i in col.used for k in range(a, b)):
             col.add("perpetrator_organizations", a, b)
     for tok in sent:
         if tok.i in col.used or tok.pos_ not in ("NOUN", "PROPN"):
@@ -439,7 +440,8 @@ def _sweep(col: _Collector, trigger) -> None:
             continue  # the phrase's head decides
         lem = _lemma(tok)
         if lem in lex.words["weapon"] or tok.lower_ in lex.words["weapon"]:
-            col.take(tok, "instrument", "weapons")
+            if not col.out["weapons"] and tok.dep_ not in ("conj",) and lem not in ("weapon", "arm", "firearm"):
+                col.take(tok, "instrument", "weapons")
         elif lem in lex.words["perpetrator"] and tok.dep_ not in ("dobj", "pobj") and tok.head != trigger:
             col.take(tok, "agent", "perpetrator_individuals")
 
