@@ -1,0 +1,167 @@
+"""Geoparsing figures on a corpus in the LGL XML layout (``../shared/data/geoparsing/lgl.xml``).
+
+    python3 benchmarks/geoparse.py [CORPUS.xml] [--limit N] [--errors FILE]
+
+Prints, given the gold spans (``resolve_spans``): accuracy@161 km, mean and median error in km and
+AUC (area under the curve of log(1 + error km), normalised by log of half the Earth's circumference,
+as in Gritta et al., "A Pragmatic Guide to Geoparsing Evaluation"; lower is better) over the gold
+toponyms that carry coordinates. Then, with sitrep finding the toponyms itself (``geocode_text``),
+detection precision / recall / F1 (exact spans, and overlapping spans) against all gold toponyms.
+Also the gazetteer's load time and size, peak memory, and articles per second. Figures are printed,
+never asserted.
+"""
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import resource
+import statistics
+import sys
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+SHARED = Path(os.environ.get("SITREP_SHARED") or Path(__file__).resolve().parents[1] / ".." / "shared")
+DEFAULT = SHARED / "data" / "geoparsing" / "lgl.xml"
+MAX_KM = 20039.0
+
+
+def read_corpus(path: Path) -> list[dict]:
+    """[{id, text, toponyms: [{start, end, phrase, lat, lon, geonameid, fcode}]}] (lat None when ungazetteered)."""
+    root = ET.parse(path).getroot()
+    out = []
+    for a in root.iter("article"):
+        text = a.findtext("text") or ""
+        tops = []
+        for t in a.iter("toponym"):
+            g = t.find("gaztag")
+            item = {"start": int(t.findtext("start")), "end": int(t.findtext("end")), "phrase": t.findtext("phrase"),
+                    "lat": None, "lon": None, "geonameid": None, "fcode": None}
+            if g is not None and g.findtext("lat"):
+                item.update(lat=float(g.findtext("lat")), lon=float(g.findtext("lon")),
+                            geonameid=int(g.get("geonameid") or 0) or None, fcode=g.findtext("fcode"))
+            tops.append(item)
+        out.append({"id": a.get("docid"), "text": text, "toponyms": tops})
+    return out
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def auc(errors: list[float]) -> float:
+    """Area under the sorted log(1 + km) curve, scaled to [0, 1] (trapezoid rule)."""
+    if len(errors) < 2:
+        return float("nan")
+    ys = sorted(math.log(1 + e) for e in errors)
+    area = sum((ys[i] + ys[i + 1]) / 2 for i in range(len(ys) - 1))
+    return area / ((len(ys) - 1) * math.log(MAX_KM))
+
+
+def resolution(articles: list[dict], errors_to: str | None = None) -> dict:
+    from sitrep.resolve.place import resolve_spans
+
+    errs: list[float] = []
+    abstained = 0
+    unresolved = 0
+    lines = []
+    t0 = time.perf_counter()
+    for a in articles:
+        gold = [t for t in a["toponyms"] if t["lat"] is not None]
+        if not gold:
+            continue
+        places = resolve_spans(a["text"], [(t["start"], t["end"]) for t in gold])
+        for t, p in zip(gold, places, strict=True):
+            if p is None:
+                unresolved += 1
+                errs.append(MAX_KM)
+                lines.append(f"{a['id']}\t{t['phrase']}\tNONE\t{t['fcode']}\t-")
+                continue
+            if (p.reason or "").startswith("abstain"):
+                abstained += 1
+            e = km(p.latitude, p.longitude, t["lat"], t["lon"])
+            errs.append(e)
+            if e > 161:
+                lines.append(f"{a['id']}\t{t['phrase']}\t{p.name},{p.country_code},{p.feature}\t{t['fcode']}\t{e:.0f}\t{p.reason}")
+    seconds = time.perf_counter() - t0
+    if errors_to:
+        Path(errors_to).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    n = len(errs)
+    return {"toponyms": n, "acc161": sum(e <= 161 for e in errs) / n, "mean_km": statistics.fmean(errs),
+            "median_km": statistics.median(errs), "auc": auc(errs), "abstained": abstained,
+            "unresolved": unresolved, "seconds": seconds, "articles": len(articles)}
+
+
+def detection(articles: list[dict]) -> dict:
+    from sitrep.resolve.place import geocode_text
+
+    tp = fp = fn = 0
+    otp = ofp = ofn = 0
+    t0 = time.perf_counter()
+    for a in articles:
+        gold = {(t["start"], t["end"]) for t in a["toponyms"]}
+        found = {(p.span.start, p.span.end) for p in geocode_text(a["text"], include_abstentions=True)}
+        tp += len(gold & found)
+        fp += len(found - gold)
+        fn += len(gold - found)
+        ov = {f for f in found if any(f[0] < g[1] and g[0] < f[1] for g in gold)}
+        otp += len(ov)
+        ofp += len(found) - len(ov)
+        ofn += sum(1 for g in gold if not any(f[0] < g[1] and g[0] < f[1] for f in found))
+    seconds = time.perf_counter() - t0
+
+    def prf(t: int, f_p: int, f_n: int) -> tuple[float, float, float]:
+        p = t / (t + f_p) if t + f_p else 0.0
+        r = t / (t + f_n) if t + f_n else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    return {"exact": prf(tp, fp, fn), "overlap": prf(otp, ofp, ofn), "seconds": seconds, "articles": len(articles)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpus", nargs="?", default=str(DEFAULT))
+    ap.add_argument("--limit", type=int, default=0, help="only the first N articles")
+    ap.add_argument("--errors", help="write the toponyms resolved more than 161 km off to this TSV file")
+    ap.add_argument("--no-detection", action="store_true")
+    args = ap.parse_args(argv)
+    path = Path(args.corpus)
+    if not path.is_file():
+        print(f"corpus not found: {path} (needs ../shared/data)", file=sys.stderr)
+        return 2
+    articles = read_corpus(path)
+    if args.limit:
+        articles = articles[: args.limit]
+
+    from sitrep.resolve.gazetteer import build_gazetteer, get_gazetteer
+
+    t0 = time.perf_counter()
+    gz = get_gazetteer()
+    first = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    build_gazetteer()
+    again = time.perf_counter() - t0
+    print(f"gazetteer: {len(gz):,} entries, {len(gz.city_keys) + len(gz.index):,} names; first load {first:.2f} s "
+          f"({gz.built_from}), rebuild from cache {again:.2f} s; tables ~{gz.approx_bytes() / 2**20:.0f} MiB")
+
+    r = resolution(articles, args.errors)
+    print(f"{path.name}: {r['articles']} articles, {r['toponyms']} gold toponyms with coordinates (given spans)")
+    print(f"  accuracy@161km {r['acc161']:.1%}   mean {r['mean_km']:.0f} km   median {r['median_km']:.1f} km   "
+          f"AUC {r['auc']:.3f}   abstained {r['abstained']}   unresolved {r['unresolved']}")
+    print(f"  {r['articles'] / r['seconds']:.1f} articles/s resolving given spans")
+    if not args.no_detection:
+        d = detection(articles)
+        (p, rc, f), (op, orc, of) = d["exact"], d["overlap"]
+        print(f"  detection (end to end, all {sum(len(a['toponyms']) for a in articles)} gold toponyms): "
+              f"exact P {p:.1%} R {rc:.1%} F1 {f:.1%}; overlap P {op:.1%} R {orc:.1%} F1 {of:.1%}")
+        print(f"  {d['articles'] / d['seconds']:.1f} articles/s end to end (spaCy NER + resolution)")
+    print(f"peak memory (max RSS) {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

