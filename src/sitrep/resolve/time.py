@@ -23,6 +23,7 @@ from datetime import date, timedelta
 from sitrep.model import Timex
 from sitrep.resolve.timex.dateline import Dateline, infer_report_date, parse_dateline
 from sitrep.resolve.timex.grammar import Reading, scan
+from sitrep.resolve.timex.lexicon import load_lexicon
 from sitrep.resolve.timex.resolve import Resolver
 
 __all__ = [
@@ -56,6 +57,15 @@ class DocumentTimes:
 
     def value_at(self, start: int, end: int) -> Timex | None:
         """The reading of exactly ``text[start:end]`` (the longest expression found inside it)."""
+        phrase = re.sub(r"\s+", " ", self.text[start:end].strip().lower())
+        alias = load_lexicon().aliases.get(phrase)
+        if alias is not None:
+            resolver = Resolver(alias, self.anchor)
+            resolver.ctx = self._resolver.ctx
+            for r in scan(alias):
+                value, typ, label = resolver.value(r)
+                if value is not None:
+                    return Timex(start=start, end=end, text=self.text[start:end], type=typ, value=value, anchor=label)
         readings = scan(self.text, start, end)
         if not readings:
             return None

@@ -73,16 +73,18 @@ class Grammar:
         self.SEASON = "(?P<season>" + _alt(lex.seasons) + r")\b"
         self.DAY = r"(?P<day>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?\b"
         self.YEAR = r"(?P<year>1[5-9][0-9]{2}|20[0-9]{2}|'[0-9]{2})\b"
-        self.rules: list[tuple[re.Pattern, Callable]] = []
+        # (rule, handler, keyword): a rule with a keyword only runs in windows around the keyword's hits
+        self.rules: list[tuple[re.Pattern, Callable, re.Pattern | None]] = []
         self._build()
 
     # ---- rules -------------------------------------------------------------------------------------
-    def _add(self, pattern: str, handler: Callable) -> None:
-        self.rules.append((re.compile(pattern, re.I), handler))
+    def _add(self, pattern: str, handler: Callable, need: str | None = None) -> None:
+        self.rules.append((re.compile(pattern, re.I), handler, re.compile(need, re.I) if need else None))
 
     def _build(self) -> None:
         lex = self.lex
         MON, DAY, YEAR, NUM = self.MON, self.DAY, self.YEAR, self.NUM
+        units = _alt(lex.units) + r"(?:s|es)?\b"
         ORD = r"(?P<ord>" + self.ORDW + r"|[1-4](?:st|nd|rd|th))"
         self._add(r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", self._iso)
         self._add(r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})\b", self._iso)
@@ -100,57 +102,62 @@ class Grammar:
         # years, decades, centuries
         self._add(r"(?<![\d$£€.,#])\b(?:(?P<fiscal>fiscal(?:\s+year)?|the\s+year|(?:the\s+)?calendar(?:\s+year)?)\s+)?"
                   r"(?P<year>1[0-9]{3}|20[0-9]{2})\b(?!,\d|\.\d)", self._year)
-        self._add(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]*)?(?P<dec>1[0-9]{2}|20[0-9])0'?s\b", self._decade)
-        self._add(r"(?:\bthe\s+)?(?:(?:early|mid|late)[\s-]*)?'(?P<dec2>[0-9])0'?s\b", self._decade)
+        self._add(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]*)?(?P<dec>1[0-9]{2}|20[0-9])0'?s\b", self._decade, need=r"0'?s\b")
+        self._add(r"(?:\bthe\s+)?(?:(?:early|mid|late)[\s-]*)?'(?P<dec2>[0-9])0'?s\b", self._decade, need=r"'\d0")
         self._add(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]*)?(?P<decw>twenties|thirties|forties|fifties|sixties|"
-                  r"seventies|eighties|nineties)\b", self._decade)
-        self._add(rf"\b(?:the\s+)?(?P<cent>{self.ORDW}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+century\b", self._century)
+                  r"seventies|eighties|nineties)\b", self._decade, need=r"ties\b")
+        self._add(rf"\b(?:the\s+)?(?P<cent>{self.ORDW}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+century\b", self._century, need="century")
         self._add(r"\b(?:the\s+year\s+)?(?P<yw1>nineteen|twenty)[\s-]+(?P<yw2>(?:(?:ten|eleven|twelve|thirteen|"
                   r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|"
                   r"seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)|hundred)\b",
-                  self._year_words)
+                  self._year_words, need="nineteen|twenty")
         self._add(r"\b(?:the\s+year\s+)?two\s+thousand(?:\s+and\s+(?P<yw3>one|two|three|four|five|six|seven|"
-                  r"eight|nine|ten))?\b", self._year_words)
+                  r"eight|nine|ten))?\b", self._year_words, need="thousand")
         # weekdays
         self._add(rf"\b(?:(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+previous|the\s+following|"
-                  rf"previous|coming|past)\s+)?{self.WD}", self._weekday)
+                  rf"previous|coming|past)\s+)?{self.WD}", self._weekday, need=self.WD)
         # report-relative days and times of day
         self._add(r"\b" + _alt(lex.report_days) + r"\b", self._report_day)
         self._add(r"\b" + _alt(lex.report_times) + r"\b", self._report_time)
-        self._add(rf"\b(?:(?:early|late|mid)[\s-]*)?(?:in\s+the\s+)?(?:the\s+)?{self.PART}", self._part)
+        self._add(rf"\b(?:(?:early|late|mid)[\s-]*)?(?:in\s+the\s+)?(?:the\s+)?{self.PART}", self._part, need=self.PART)
         self._add(r"\b(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\b\.?" + _CLOCK_ZONE, self._clock)
         self._add(r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b" + _CLOCK_ZONE, self._clock)
         self._add(r"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?:GMT|UTC|HRS|hours|local\s+time)\b", self._clock)
         self._add(r"\b(?:(?:around|about|at|shortly\s+after|shortly\s+before)\s+)?(?P<noon>noon|midnight|midday)\b",
                   self._clock)
+        self._add(r"\b(?:(?:a|one)\s+)?(?P<ye>year[\s-]+(?:earlier|ago))\b(?:\s+(?P<what>quarter|period|level|figure|results?))?",
+                  self._year_ago, need="year")
+        self._add(r"\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?P<ye>year[\s-]+(?:earlier|ago))\s+"
+                  r"(?:(?:first|second|third|fourth|fiscal)[\s-]+)?(?P<what>quarter|period|nine\s+months)\b",
+                  self._year_ago, need="year")
         # "two days ago", "a year earlier", "three weeks later", "hours after"
         self._add(rf"\b(?:(?:nearly|almost|about|around|some|more\s+than|less\s+than|over|just|only|roughly|barely)\s+)?"
                   rf"(?:(?P<n>{NUM}|an?|one)|(?P<vague>{self.VAGUE}))?[\s-]*{self.UNIT}\s+(?:or\s+so\s+)?"
                   rf"(?P<dir>ago|earlier|later|before|after|afterwards?|from\s+now|hence|previously|on)\b",
-                  self._ago)
-        self._add(r"\b(?P<ye>year[\s-]+(?:earlier|ago))\b(?:\s+(?P<what>quarter|period|level|figure|results?))?",
-                  self._year_ago)
-        self._add(r"\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?P<ye>year[\s-]+(?:earlier|ago))\s+"
-                  r"(?:(?:first|second|third|fourth|fiscal)[\s-]+)?(?P<what>quarter|period|nine\s+months)\b",
-                  self._year_ago)
+                  self._ago, need=units)
         # last week / this month / next year / the past year / earlier this year
         self._add(r"\b(?P<rel>last|next|this|the\s+past|the\s+previous|the\s+current|the\s+coming|the\s+following|"
                   r"the\s+last|earlier\s+this|later\s+this|late\s+last|early\s+next|early\s+last|late\s+next|"
                   r"earlier\s+in\s+the|later\s+in\s+the|the\s+end\s+of\s+(?:this|last|next|the)|"
                   r"the\s+rest\s+of\s+(?:this|the)|the\s+same)\s+"
-                  r"(?P<unit>week|weekend|month|year|quarter|decade|century)\b", self._relunit)
+                  r"(?P<unit>week|weekend|month|year|quarter|decade|century)\b", self._relunit,
+                  need="week|month|year|quarter|decade|century")
         self._add(r"\b(?:the\s+)?(?:end\s+of\s+the\s+year|year[\s-]end|year's\s+end|end\s+of\s+the\s+month|"
                   r"month[\s-]end|the\s+weekend)\b", self._relunit)
         # quarters and halves
         self._add(rf"\b(?:(?:the|its|this\s+year's|last\s+year's|next\s+year's|the\s+company's)\s+)?"
                   rf"(?:(?P<qyear0>1[0-9]{{3}}|20[0-9]{{2}})\s+)?(?:(?:latest|current|fiscal|flat|same|comparable)\s+)?"
-                  rf"(?:fiscal[\s-]+)?{ORD}[\s-]+(?:fiscal[\s-]+)?(?P<qh>quarter|half|period)\b"
-                  rf"(?:\s+(?:of|in)\s+(?:fiscal\s+)?(?P<qyear>1[0-9]{{3}}|20[0-9]{{2}}))?", self._quarter)
+                  rf"(?:fiscal[\s-]+)?(?:{ORD}|(?P<lasth>last|latter))[\s-]+(?:fiscal[\s-]+)?(?P<qh>quarter|half|period)\b"
+                  rf"(?:\s+(?:of|in)\s+(?:fiscal\s+)?(?P<qyear>1[0-9]{{3}}|20[0-9]{{2}}))?", self._quarter,
+                  need="quarter|half|period")
         self._add(r"\b(?:the|this|that|its|the\s+latest|the\s+current|the\s+most\s+recent|the\s+latest|"
-                  r"the\s+just[\s-]ended|the\s+recent)\s+(?:fiscal\s+)?(?P<qh>quarter)\b", self._quarter)
+                  r"the\s+just[\s-]ended|the\s+recent)\s+(?:fiscal\s+)?(?P<qh>quarter)\b", self._quarter, need="quarter")
+        self._add(r"\b(?:the\s+)?(?P<context>latest|same|comparable|most\s+recent|just[\s-]ended)\s+(?P<qh>period)\b",
+                  self._quarter, need="period")
         # seasons need a determiner or a year: "fall" and "spring" are also common words
         self._add(rf"\b(?:(?P<rel>this|last|next|this\s+past|the|early|late|in|during|mid)[\s-]+){self.SEASON}"
-                  rf"(?:\s+(?:of\s+)?(?P<year>1[0-9]{{3}}|20[0-9]{{2}}))?", self._season)
+                  rf"(?:\s+(?:of\s+)?(?P<year>1[0-9]{{3}}|20[0-9]{{2}}))?", self._season,
+                  need=self.SEASON)
         self._add(rf"\b{self.SEASON}\s+(?:of\s+)?(?P<year>1[0-9]{{3}}|20[0-9]{{2}})", self._season)
         # durations: "six days", "the past two months", "two-year", "the next few days", "nearly an hour"
         mod = r"(?:(?:nearly|almost|about|around|some|more\s+than|less\s+than|over|just|only|roughly|at\s+least|" \
@@ -159,8 +166,8 @@ class Grammar:
                 r"following|remaining|additional|further|preceding|initial|subsequent|full)\s+)?"
         self._add(rf"\b{mod}{which}(?:(?P<n>{NUM})(?:\s+(?:to|or)\s+{NUM})?|(?P<vague>{self.VAGUE}))[\s-]+"
                   rf"(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+|trading\s+|business\s+)?{self.UNIT}",
-                  self._duration)
-        self._add(rf"\b{mod}(?P<a>an?|one)\s+(?:(?:additional|extra|full|whole|entire)\s+)?{self.UNIT}", self._duration)
+                  self._duration, need=units)
+        self._add(rf"\b{mod}(?P<a>an?|one)\s+(?:(?:additional|extra|full|whole|entire)\s+)?{self.UNIT}", self._duration, need=units)
         self._add(r"\b(?P<plural>years|months|decades|weeks|days|centuries|hours|minutes)\b", self._duration_bare)
         # fixed phrases: fuzzy references, sets, event-relative phrases
         self._add(r"\b" + _alt(lex.fuzzy) + r"\b", self._fixed("fuzzy"))
@@ -368,7 +375,11 @@ class Grammar:
         if raw_ord:
             q = self.lex.ordinals.get(raw_ord) or int(raw_ord[0])
         qh = g["qh"].lower()
-        if qh == "period" and not raw_ord:
+        if g.get("lasth"):
+            if qh != "half":
+                return None
+            q = 2
+        if qh == "period" and not raw_ord and not g.get("context"):
             return None
         y = g.get("qyear") or g.get("qyear0")
         head = m.group(0).lower()
@@ -380,8 +391,10 @@ class Grammar:
         if q is not None and not 1 <= q <= 4:
             return None
         current = any(w in head for w in ("this quarter", "current quarter", "this fiscal quarter"))
+        latest = q is None and bool(re.search(r"\b(?:latest|most\s+recent|just[\s-]ended)\b", head))
         return Reading(m.start(), m.end(), "quarter",
-                       data={"q": q, "y": int(y) if y else None, "shift": shift, "current": current})
+                       data={"q": q, "y": int(y) if y else None, "shift": shift, "current": current, "latest": latest,
+                             "needs_context": qh == "period"})
 
     def _season(self, m, text):
         season = self.lex.seasons[m.group("season").lower()]
@@ -414,7 +427,7 @@ class Grammar:
         if g.get("vague"):
             return Reading(m.start(), m.end(), "dur", "DURATION", data={"n": None, "unit": unit})
         n = self._count(g["n"])
-        if n is None:
+        if n is None or n >= 1000:  # "the 1988 quarter" names a year, not 1988 quarters
             return None
         if re.match(r"[\s-]+old\b", text[m.end():m.end() + 6], re.I):  # ages: "37 years old"
             return None
@@ -501,16 +514,34 @@ _PREFIX_MOD = re.compile(
 _DAYISH = ("abs", "wd", "rday")
 
 
+WINDOW_BEFORE, WINDOW_AFTER = 80, 60
+
+
+def _windows(need: re.Pattern | None, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where a rule can match: the whole range, or windows around its keyword (merged when they touch)."""
+    if need is None:
+        return [(start, end)]
+    out: list[tuple[int, int]] = []
+    for m in need.finditer(text, start, end):
+        lo, hi = max(start, m.start() - WINDOW_BEFORE), min(end, m.end() + WINDOW_AFTER)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
 def scan(text: str, start: int = 0, end: int | None = None, path: str | None = None) -> list[Reading]:
     """All readings in ``text[start:end]``, non-overlapping, merged, in text order; offsets absolute."""
     g = grammar(path)
     end = len(text) if end is None else end
     found: list[Reading] = []
-    for pattern, handler in g.rules:
-        for m in pattern.finditer(text, start, end):
-            r = handler(m, text)
-            if r is not None and r.end > r.start:
-                found.append(r)
+    for pattern, handler, need in g.rules:
+        for lo, hi in _windows(need, text, start, end):
+            for m in pattern.finditer(text, lo, hi):
+                r = handler(m, text)
+                if r is not None and r.end > r.start:
+                    found.append(r)
     found.sort(key=lambda r: (-r.length, r.start))
     chosen: list[Reading] = []
     taken = bytearray(end - start)
@@ -555,6 +586,13 @@ def _combine(a: Reading, b: Reading) -> Reading | None:
         return Reading(start, end, "abs", data=dict(b.data, wd=a.data["wd"]))
     if a.kind == "abs" and b.kind == "wd" and a.data.get("d"):
         return Reading(start, end, "abs", data=dict(a.data, wd=b.data["wd"]))
+    # "June last year", "January this year", "January nineteen ninety-seven", "the winter of 1994"
+    if a.kind in ("abs", "season") and a.data.get("y") is None and (a.kind == "season" or a.data.get("d") is None):
+        if b.kind == "relunit" and b.data["unit"] == "year" and b.data["rel"] in ("last", "this", "next"):
+            return Reading(start, end, a.kind, data=dict(a.data, yshift={"last": -1, "this": 0, "next": 1}[
+                b.data["rel"]], rel=""))
+        if b.kind == "abs" and b.data.get("m") is None and b.data.get("y"):
+            return Reading(start, end, a.kind, data=dict(a.data, y=b.data["y"], rel=""))
     # times of day with a day: "10 p.m. Wednesday", "yesterday afternoon", "Thursday evening"
     day, tod = (a, b) if b.kind == "tod" else (b, a) if a.kind == "tod" else (None, None)
     if day is not None and (day.kind in ("wd", "rday") or (day.kind == "abs" and day.data.get("d"))):

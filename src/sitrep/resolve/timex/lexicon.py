@@ -40,6 +40,8 @@ class Lexicon:
     sets: dict[str, str]
     future_cues: list[str]
     past_cues: list[str]
+    present_cues: list[str]
+    aliases: dict[str, str]
     source: str = field(default="")
 
 
@@ -139,6 +141,8 @@ def parse_lexicon(raw: str, path: str = FILE_NAME) -> Lexicon:
                        "a TimeML period such as P1D, P1W, PT1H"),
         future_cues=c.words("tense", "future"),
         past_cues=c.words("tense", "past"),
+        present_cues=c.words("tense", "present"),
+        aliases=c.mapping("aliases", lambda v: isinstance(v, str) and bool(v.strip()), "a phrase"),
         source=path,
     )
     unknown = [m for m in lex.ambiguous_months if m not in lex.months]

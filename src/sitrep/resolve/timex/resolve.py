@@ -35,37 +35,51 @@ class Context:
 @lru_cache(maxsize=4)
 def _cue_patterns(path: str | None = None) -> tuple[re.Pattern, re.Pattern]:
     lex: Lexicon = load_lexicon(path)
-    fut = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in sorted(lex.future_cues, key=len, reverse=True))
-                     + r")\b", re.I)
-    past = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(lex.past_cues, key=len, reverse=True))
-                      + r"|[a-z]{2,}[^e\W]ed|[a-z]+ied)\b", re.I)
-    return fut, past
+
+    def words(ws):
+        return "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
+
+    strong = re.compile(rf"(?<![\w'])(?:(?P<future>{words(lex.future_cues)})|(?P<present>{words(lex.present_cues)})|"
+                        rf"(?P<past>{words(lex.past_cues)}))\b", re.I)
+    weak = re.compile(r"\b(?:[a-z]{2,}[^e\W]ed|[a-z]+ied)\b", re.I)
+    return strong, weak
 
 
 _CLAUSE_BOUNDARY = re.compile(r"[.!?;:\n]\s|\n")
+# a date right after one of these is a deadline or a term, not a narrated event: take the closest reading
+_DEADLINE = re.compile(r"\b(?:to|until|till|through|thru|by|effective|before|due|from|starting|beginning)\s+(?:on\s+)?$",
+                       re.I)
+
+
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|shall|'ll|to)\s+(?:\w+\s+){0,2}$", re.I)
 
 
 def tense(text: str, start: int, end: int, path: str | None = None) -> str | None:
-    """'future', 'past' or None: the cue word closest to ``text[start:end]`` within its sentence."""
+    """'future', 'past' or None (no cue, a present-tense cue, or a deadline such as "by Oct. 31"): the tense
+    cue nearest to ``text[start:end]`` in its clause, preferring words before the expression, and falling
+    back on regular past forms (-ed)."""
+    if _DEADLINE.search(text, max(0, start - 16), start):
+        return None
     lo = max(0, start - 160)
-    left = text[lo:start]
-    cuts = [c.end() for c in _CLAUSE_BOUNDARY.finditer(left)]
+    cuts = [c.end() for c in _CLAUSE_BOUNDARY.finditer(text, lo, start)]
     if cuts:
-        lo += cuts[-1]
+        lo = cuts[-1]
     hi_text = text[end:end + 160]
     stop = _CLAUSE_BOUNDARY.search(hi_text)
     hi = end + (stop.start() if stop else len(hi_text))
-    fut, past = _cue_patterns(path)
-    best: tuple[int, str] | None = None
-    for pattern, label in ((fut, "future"), (past, "past")):
-        for m in pattern.finditer(text, lo, hi):
-            if start <= m.start() < end:
-                continue
-            dist = start - m.end() if m.end() <= start else m.start() - end
-            weight = dist if m.end() <= start else dist + 15  # the verb before a date usually governs it
-            if best is None or weight < best[0]:
-                best = (weight, label)
-    return best[1] if best else None
+    strong, weak = _cue_patterns(path)
+    left = list(strong.finditer(text, lo, start))
+    if left:
+        m = left[-1]
+        if m.lastgroup == "past" and _MODAL_BEFORE.search(text, max(lo, m.start() - 24), m.start()):
+            return "future"  # "will be paid", "is expected to be held"
+        return None if m.lastgroup == "present" else m.lastgroup
+    if weak.search(text, lo, start):
+        return "past"
+    right = strong.search(text, end, hi)
+    if right:
+        return None if right.lastgroup == "present" else right.lastgroup
+    return "past" if weak.search(text, end, hi) else None
 
 
 # ---- calendar helpers -------------------------------------------------------------------------------------
@@ -122,10 +136,10 @@ def pick_year(month: int, day: int | None, anchor: date, direction: str | None) 
         return None
     if direction == "past":
         ok = [o for o in options if o[1] <= anchor + timedelta(days=SLACK_DAYS)]
-        return max(ok)[0] if ok else options[0][0]
+        return max(ok)[0] if ok else None
     if direction == "future":
         ok = [o for o in options if o[2] >= anchor - timedelta(days=SLACK_DAYS)]
-        return min(ok)[0] if ok else options[-1][0]
+        return min(ok)[0] if ok else None
 
     def distance(o):
         first, last = o[1], o[2]
@@ -133,7 +147,8 @@ def pick_year(month: int, day: int | None, anchor: date, direction: str | None) 
             return 0
         return min(abs((first - anchor).days), abs((last - anchor).days))
 
-    return min(options, key=lambda o: (distance(o), -o[0]))[0]
+    best = min(options, key=lambda o: (distance(o), -o[0]))
+    return best[0] if distance(best) <= 200 else None  # 29 February, four years out: no honest guess
 
 
 def weekday_date(wd: int, anchor: date, rel: str, direction: str | None) -> date:
@@ -194,6 +209,8 @@ class Resolver:
         if d is not None and not _valid_day(m, d):
             return None, "DATE", "absolute"
         label = "absolute" if y is not None else "report"
+        if y is None and "yshift" in r.data and self.anchor is not None:
+            y = self.anchor.year + r.data["yshift"]
         if y is None:
             rel = r.data.get("rel") or ""
             if self.anchor is None:
@@ -310,11 +327,10 @@ class Resolver:
         if self.anchor is None:
             return "XXXX", "DATE", "report"
         what = r.data.get("what") or ""
-        if (what in ("quarter", "period") or self.ctx.last_granularity == "Q") and what != "nine months":
+        if what != "nine months" and (what in ("quarter", "period") or self.ctx.last_quarter):
             y, q = self.ctx.last_quarter or _add_quarters(*_quarter_of(self.anchor), -1)
             return f"{y - 1:04d}-Q{q}", "DATE", "report"
-        base = self.ctx.last_year if self.ctx.last_granularity == "Y" and self.ctx.last_year else self.anchor.year
-        return f"{base - 1:04d}", "DATE", "report"
+        return f"{self.anchor.year - 1:04d}", "DATE", "report"
 
     def _relunit(self, r):
         rel, unit = r.data["rel"], r.data["unit"]
@@ -361,8 +377,12 @@ class Resolver:
         if q is None:
             if a is None:
                 return "XXXX-QX", "DATE", "report"
+            if r.data.get("needs_context") and not self.ctx.last_quarter:
+                return None, "DATE", "report"
             if r.data.get("current"):
                 y, q = _quarter_of(a)
+            elif r.data.get("latest"):
+                y, q = _add_quarters(*_quarter_of(a), -1)
             else:
                 y, q = self.ctx.last_quarter or _add_quarters(*_quarter_of(a), -1)
         elif y is None:
@@ -382,6 +402,8 @@ class Resolver:
 
     def _season(self, r):
         s, rel, y = r.data["s"], r.data["rel"], r.data["y"]
+        if y is None and "yshift" in r.data and self.anchor is not None:
+            y = self.anchor.year + r.data["yshift"]
         if y is None:
             if self.anchor is None:
                 return f"XXXX-{s}", "DATE", "report"

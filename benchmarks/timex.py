@@ -1,0 +1,231 @@
+"""Temporal expressions against a TimeML corpus (TimeBank first).
+
+    python3 benchmarks/timex.py [DIR] [--errors N]
+
+DIR holds ``.tml`` files (default ``../shared/data/timeml/TimeBank``). Each document's creation time (the
+TIMEX3 with functionInDocument="CREATION_TIME") is the anchor. Prints
+
+- value accuracy given the gold spans, for DATE expressions (and for all types);
+- detection precision / recall / F1, strict (same span) and relaxed (overlap), all TIMEX3 types;
+- value accuracy end to end (of the relaxed matches, how many have the gold value);
+
+and ends with ``value_accuracy=0.XXX detection_f1_strict=0.XXX detection_f1_relaxed=0.XXX``.
+Expressions resolved against another event (anchor="event") are applied to the last day the text named.
+"""
+from __future__ import annotations
+
+import argparse
+import html
+import os
+import re
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT / "src") not in sys.path:
+    sys.path.insert(0, str(ROOT / "src"))
+
+from sitrep.model import Timex  # noqa: E402
+from sitrep.resolve.time import DocumentTimes, event_date  # noqa: E402
+
+
+def shared_dir() -> Path:
+    env = os.environ.get("SITREP_SHARED")
+    return Path(env) if env else (ROOT / ".." / "shared").resolve()
+
+
+DEFAULT_DIR = shared_dir() / "data" / "timeml" / "TimeBank"
+
+
+@dataclass
+class Gold:
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+
+
+@dataclass
+class TmlDoc:
+    name: str
+    text: str
+    dct: date | None
+    timexes: list[Gold]
+
+
+_TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*)>")
+_ATTR = re.compile(r'([A-Za-z_]+)="([^"]*)"')
+
+
+def read_tml(path: Path) -> TmlDoc:
+    raw = path.read_text(encoding="utf-8", errors="replace")
+    dct = None
+    for m in re.finditer(r"<TIMEX3([^>]*)>", raw):
+        attrs = dict(_ATTR.findall(m.group(1)))
+        if attrs.get("functionInDocument") == "CREATION_TIME":
+            try:
+                dct = date.fromisoformat(attrs.get("value", "")[:10])
+            except ValueError:
+                dct = None
+            break
+    body = raw
+    tm = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S)
+    if tm:
+        body = tm.group(1)
+    out: list[str] = []
+    pos = 0
+    length = 0
+    timexes: list[Gold] = []
+    open_timex: tuple[int, dict] | None = None
+    for m in _TAG.finditer(body):
+        chunk = html.unescape(body[pos:m.start()])
+        out.append(chunk)
+        length += len(chunk)
+        pos = m.end()
+        closing, name = m.group(1), m.group(2)
+        if name != "TIMEX3":
+            continue
+        if not closing:
+            open_timex = (length, dict(_ATTR.findall(m.group(3))))
+        elif open_timex is not None:
+            start, attrs = open_timex
+            open_timex = None
+            text = "".join(out)
+            span = text[start:length]
+            lead = len(span) - len(span.lstrip())
+            trail = len(span) - len(span.rstrip())
+            timexes.append(Gold(start + lead, length - trail, span.strip(), attrs.get("type", ""),
+                                attrs.get("value", "")))
+    out.append(html.unescape(body[pos:]))
+    return TmlDoc(path.stem, "".join(out), dct, timexes)
+
+
+def _comparable(t: Timex, resolver: DocumentTimes, dct: date | None) -> str:
+    if t.anchor == "event":
+        base = resolver._resolver.ctx.last_day or dct
+        d = event_date(t, base) if base else None
+        if d is not None:
+            return d.isoformat() + (t.value[t.value.index("T"):] if "T" in t.value and False else "")
+    return t.value
+
+
+def score_dir(directory: Path, errors: int = 0) -> dict:
+    files = sorted(Path(directory).glob("*.tml"))
+    if not files:
+        raise SystemExit(f"no .tml files in {directory}")
+    given = Counter()
+    e2e = Counter()
+    value_errors: Counter = Counter()
+    chars = 0
+    elapsed = 0.0
+    for path in files:
+        doc = read_tml(path)
+        chars += len(doc.text)
+        # 1. values given the gold spans, in text order so context carries over
+        dt = DocumentTimes(doc.text, doc.dct)
+        for g in doc.timexes:
+            t = dt.value_at(g.start, g.end)
+            value = _comparable(t, dt, doc.dct) if t else None
+            ok = value == g.value
+            given["all"] += 1
+            given["all_ok"] += ok
+            if g.type == "DATE":
+                given["date"] += 1
+                given["date_ok"] += ok
+                if not ok:
+                    value_errors[(g.text.lower(), g.value, value)] += 1
+        # 2. end to end
+        t0 = time.perf_counter()
+        dt2 = DocumentTimes(doc.text, doc.dct)
+        found = dt2.find()
+        values = {}
+        for t in found:  # resolve event-relative ones as the scan reaches them
+            values[(t.start, t.end)] = t.value
+        elapsed += time.perf_counter() - t0
+        gold_spans = [(g.start, g.end) for g in doc.timexes]
+        e2e["gold"] += len(gold_spans)
+        e2e["sys"] += len(found)
+        used_strict: set[int] = set()
+        used_relaxed: set[int] = set()
+        for t in found:
+            for i, g in enumerate(doc.timexes):
+                if i not in used_strict and (g.start, g.end) == (t.start, t.end):
+                    used_strict.add(i)
+                    e2e["strict"] += 1
+                    break
+            for i, g in enumerate(doc.timexes):
+                if i not in used_relaxed and g.start < t.end and t.start < g.end:
+                    used_relaxed.add(i)
+                    e2e["relaxed"] += 1
+                    value = t.value
+                    if t.anchor == "event":
+                        d = event_date(t, doc.dct) if doc.dct else None
+                        value = d.isoformat() if d else value
+                    e2e["value_ok"] += value == g.value
+                    if g.type == "DATE":
+                        e2e["date_relaxed"] += 1
+                        e2e["date_value_ok"] += value == g.value
+                    break
+        for i, g in enumerate(doc.timexes):
+            if i not in used_relaxed and errors:
+                value_errors[("MISSED", g.text.lower(), g.type)] += 1
+        if errors:
+            for t in found:
+                if not any(g.start < t.end and t.start < g.end for g in doc.timexes):
+                    value_errors[("SPURIOUS", t.text.lower(), t.type)] += 1
+
+    def prf(hit: int) -> tuple[float, float, float]:
+        p = hit / e2e["sys"] if e2e["sys"] else 0.0
+        r = hit / e2e["gold"] if e2e["gold"] else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    ps, rs, fs = prf(e2e["strict"])
+    pr, rr, fr = prf(e2e["relaxed"])
+    return {
+        "documents": len(files),
+        "gold": e2e["gold"],
+        "system": e2e["sys"],
+        "date_gold": given["date"],
+        "value_accuracy": given["date_ok"] / given["date"] if given["date"] else 0.0,
+        "value_accuracy_all_types": given["all_ok"] / given["all"] if given["all"] else 0.0,
+        "strict": (ps, rs, fs),
+        "relaxed": (pr, rr, fr),
+        "e2e_value_accuracy": e2e["value_ok"] / e2e["relaxed"] if e2e["relaxed"] else 0.0,
+        "e2e_date_value_accuracy": e2e["date_value_ok"] / e2e["date_relaxed"] if e2e["date_relaxed"] else 0.0,
+        "chars": chars,
+        "seconds": elapsed,
+        "errors": value_errors,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("dir", nargs="?", default=str(DEFAULT_DIR), help="a directory of TimeML .tml files")
+    ap.add_argument("--errors", type=int, default=0, metavar="N", help="print the N most frequent errors")
+    args = ap.parse_args(argv)
+    s = score_dir(Path(args.dir), errors=args.errors)
+    print(f"corpus: {args.dir} ({s['documents']} documents, {s['gold']} gold TIMEX3, {s['date_gold']} DATE)")
+    print(f"given gold spans: DATE value accuracy {s['value_accuracy']:.3f}; all types {s['value_accuracy_all_types']:.3f}")
+    for name in ("strict", "relaxed"):
+        p, r, f = s[name]
+        print(f"detection {name:7s}: P {p:.3f} R {r:.3f} F1 {f:.3f}  (system {s['system']}, gold {s['gold']})")
+    print(f"end to end: value accuracy of relaxed matches {s['e2e_value_accuracy']:.3f} "
+          f"(DATE {s['e2e_date_value_accuracy']:.3f})")
+    rate = s["chars"] / s["seconds"] if s["seconds"] else 0.0
+    print(f"speed: {s['seconds']:.2f} s for {s['chars']:,} characters ({rate / 1000:,.0f} k chars/s)")
+    if args.errors:
+        print("most frequent errors:")
+        for key, n in s["errors"].most_common(args.errors):
+            print(f"  {n:3d}  {key}")
+    print(f"value_accuracy={s['value_accuracy']:.3f} detection_f1_strict={s['strict'][2]:.3f} "
+          f"detection_f1_relaxed={s['relaxed'][2]:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,51 @@
+"""Quality gate: the temporal module on TimeBank must not fall below the floors recorded here (a little under
+what benchmarks/timex.py measured when they were set). Raise a floor when the figures improve."""
+from __future__ import annotations
+
+import importlib.util
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = Path(os.environ.get("SITREP_SHARED") or ROOT / ".." / "shared")
+TIMEBANK = SHARED / "data" / "timeml" / "TimeBank"
+
+# measured 2026-11 on TimeBank (183 documents): value accuracy 0.858, strict F1 0.827, relaxed F1 0.920
+FLOORS = {"value_accuracy": 0.84, "strict_f1": 0.81, "relaxed_f1": 0.90, "e2e_value_accuracy": 0.84}
+
+
+def _benchmark():
+    spec = importlib.util.spec_from_file_location("timex_benchmark", ROOT / "benchmarks" / "timex.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.shared
+def test_timebank_floors():
+    if not TIMEBANK.is_dir():
+        pytest.skip("needs ../shared/data (timeml/TimeBank)")
+    s = _benchmark().score_dir(TIMEBANK)
+    got = {"value_accuracy": s["value_accuracy"], "strict_f1": s["strict"][2], "relaxed_f1": s["relaxed"][2],
+           "e2e_value_accuracy": s["e2e_value_accuracy"]}
+    low = {k: round(v, 3) for k, v in got.items() if v < FLOORS[k]}
+    assert not low, f"below the recorded floors {FLOORS}: {low}"
+
+
+def test_benchmark_reads_timeml(tmp_path):
+    """The reader on a hand-made document: creation time, offsets into the tag-free text, entities."""
+    (tmp_path / "a.tml").write_text(
+        '<?xml version="1.0" ?><TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1998-02-13" '
+        'functionInDocument="CREATION_TIME">02/13/1998</TIMEX3></DCT><TEXT>AT&amp;T said '
+        '<TIMEX3 tid="t1" type="DATE" value="1998-02-12">yesterday</TIMEX3> that <EVENT eid="e1">sales</EVENT> '
+        'rose <TIMEX3 tid="t2" type="DURATION" value="P2Y">two years</TIMEX3> running.</TEXT></TimeML>',
+        encoding="utf-8")
+    bench = _benchmark()
+    doc = bench.read_tml(tmp_path / "a.tml")
+    assert str(doc.dct) == "1998-02-13"
+    assert [(doc.text[g.start:g.end], g.type, g.value) for g in doc.timexes] == [
+        ("yesterday", "DATE", "1998-02-12"), ("two years", "DURATION", "P2Y")]
+    s = bench.score_dir(tmp_path)
+    assert s["value_accuracy"] == 1.0 and s["relaxed"][2] == 1.0 and s["strict"][2] == 1.0
