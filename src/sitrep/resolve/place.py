@@ -34,7 +34,16 @@ import re
 from dataclasses import dataclass, field
 
 from sitrep.model import Place, Span
-from sitrep.resolve.gazetteer import ADMIN1, CITY, CONTINENT, COUNTRY, FACILITY, Gazetteer, get_gazetteer, norm
+from sitrep.resolve.gazetteer import (
+    ADMIN1,
+    CITY,
+    CONTINENT,
+    COUNTRY,
+    FACILITY,
+    Gazetteer,
+    get_gazetteer,
+    norm,
+)
 
 ABSTAIN_MARGIN = 0.35
 ABSTAIN_KM = 161.0
@@ -177,7 +186,23 @@ def _candidate_ids(gz: Gazetteer, name: str) -> list[int]:
             ids = gz.lookup_key("al " + key)
     if not ids and key.endswith(" city"):
         ids = [i for i in gz.lookup_key(key[:-5]) if gz.entries_kind[i] == CITY]
+    if not ids:
+        # "Iraqi", "Palestinians" -> the country; "La.", "W. Va." -> the state (as LGL annotates them)
+        cc = gz.demonyms.get(key) or (gz.demonyms.get(key[:-1]) if key.endswith("s") else None)
+        if cc and cc in gz.country_entry:
+            ids = [gz.country_entry[cc]]
+        elif (name.endswith(".") or name.isupper()) and key.replace(" ", "") in _abbrevs_nospace(gz):
+            a1 = gz.admin1_entry.get(_abbrevs_nospace(gz)[key.replace(" ", "")])
+            ids = [a1] if a1 is not None else []
     return ids
+
+
+def _abbrevs_nospace(gz: Gazetteer) -> dict[str, tuple[str, str]]:
+    cached = getattr(gz, "_abbrevs_nospace", None)
+    if cached is None:
+        cached = {k.replace(" ", ""): v for k, v in gz.abbrevs.items()}
+        gz._abbrevs_nospace = cached
+    return cached
 
 
 @functools.lru_cache(maxsize=1)
@@ -268,6 +293,11 @@ def _context(gz: Gazetteer, text: str, mentions: list[Mention], cands: list[list
                 a1s.add((gz.entries_cc[top[0]], gz.entries_admin1[top[0]]))
         elif m.capital_of:
             ccs.add(m.capital_of)
+        elif not ids:
+            states = _county_match(gz, m.text)
+            if len(set(states)) == 1:
+                ccs.add("US")
+                a1s.add(("US", states[0]))
         q = _qualifier(gz, text, m.end)
         if q[0]:
             ccs.add(q[0])
@@ -297,7 +327,7 @@ def _prior(gz: Gazetteer, i: int) -> float:
     if kind == CONTINENT:
         return 8.5
     if kind == ADMIN1:
-        return 8.0
+        return 7.0
     if kind == FACILITY:
         return 9.0
     p = gz.entries_pop[i]
@@ -312,7 +342,8 @@ class _Scored:
 
 
 def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, default_country: str | None,
-           anchors: list[tuple[float, float, str]] | None) -> _Scored:
+           anchors: list[tuple[float, float, str]] | None,
+           votes: dict[tuple[str, str, str], float] | None = None) -> _Scored:
     key = norm(m.text)
     qcc, qa1 = _qualifier(gz, text, m.end)
     scores, why = [], []
@@ -320,6 +351,9 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
         cc, a1, kind = gz.entries_cc[i], gz.entries_admin1[i], gz.entries_kind[i]
         s = _prior(gz, i)
         notes = [f"prior {s:.1f}"]
+        if kind == CITY and norm(gz.entries_name[i]) == key:
+            s += 1.0
+            notes.append("main name")
         if qcc:
             if cc == qcc and (qa1 is None or a1 == qa1):
                 s += 10.0
@@ -335,6 +369,11 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
             if wa:
                 s += 3.0 * min(1.0, wa)
                 notes.append("subdivision named")
+        if votes and kind in (CITY, FACILITY) and a1:
+            va = sum(v for (k2, c2, a2), v in votes.items() if k2 != key and c2 == cc and a2 == a1)
+            if va:
+                s += 2.0 * min(1.0, va / 2)
+                notes.append(f"other places in the same subdivision ({va:.0f})")
         if default_country and cc == default_country:
             s += 1.5
             notes.append("default country")
@@ -406,6 +445,7 @@ def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz
     # pass 1: facilities and the context-only scores
     first: list[_Scored | None] = []
     anchors: list[tuple[float, float, str]] = []
+    votes: dict[tuple[str, str, str], float] = {}
     for k, (m, ids) in enumerate(zip(mentions, cands, strict=True)):
         span = Span(m.start, m.end, text[m.start:m.end])
         if m.source == "facility":
@@ -421,11 +461,14 @@ def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz
         sc = _score(gz, text, m, ids, ctx, default_country, None)
         first.append(sc)
         b = max(range(len(ids)), key=lambda j: sc.scores[j])
-        if gz.entries_kind[ids[b]] in (CITY, FACILITY):
-            srt = sorted(sc.scores, reverse=True)
-            if len(srt) == 1 or srt[0] - srt[1] > 1.0:
-                anchors.append((gz.entries_lat[ids[b]], gz.entries_lon[ids[b]], norm(m.text)))
-    # pass 2: with nearness to the confident places
+        i = ids[b]
+        if gz.entries_kind[i] in (CITY, FACILITY):
+            anchors.append((gz.entries_lat[i], gz.entries_lon[i], norm(m.text)))
+        if gz.entries_kind[i] in (CITY, FACILITY, ADMIN1) and gz.entries_admin1[i]:
+            vk = (norm(m.text), gz.entries_cc[i], gz.entries_admin1[i])
+            votes[vk] = 1.0
+    # pass 2: with nearness to the places of pass 1 and the subdivisions they vote for
+    pending: list[tuple[int, Mention, Span, list[str]]] = []
     for k, (m, ids) in enumerate(zip(mentions, cands, strict=True)):
         span = Span(m.start, m.end, text[m.start:m.end])
         if m.source == "facility":
@@ -433,9 +476,9 @@ def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz
         if not ids:
             counties = _county_match(gz, m.text)
             if counties:
-                out[k] = _county_place(gz, text, m, span, counties, ctx, out)
+                pending.append((k, m, span, counties))
             continue
-        sc = _score(gz, text, m, ids, ctx, default_country, anchors)
+        sc = _score(gz, text, m, ids, ctx, default_country, anchors, votes)
         order = sorted(range(len(ids)), key=lambda j: -sc.scores[j])
         b = order[0]
         i = ids[b]
@@ -459,18 +502,24 @@ def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz
             precision = 2
             reason = f"near: {direction.group(1).lower()} of {gz.entries_name[i]}; " + reason
         out[k] = _place(gz, i, span, reason, precision=precision, feature=feature)
+    # pass 3: counties, placed among the resolved places of their state
+    for k, m, span, states in pending:
+        out[k] = _county_place(gz, text, m, span, states, ctx, votes, out)
     return out
 
 
 def _county_place(gz: Gazetteer, text: str, m: Mention, span: Span, states: list[str], ctx: _Ctx,
-                  resolved: list[Place | None]) -> Place | None:
+                  votes: dict[tuple[str, str, str], float], resolved: list[Place | None]) -> Place | None:
     """A US county / parish: GeoNames has no county points here, so place it at the mean of the
     document's places in its state (or the state's point), precision 2."""
     qcc, qa1 = _qualifier(gz, text, m.end)
     if qa1 and qcc == "US" and qa1 in states:
         state = qa1
     else:
-        state = max(states, key=lambda s: (ctx.admin1.get(("US", s), 0.0), -states.index(s)))
+        def support(st: str) -> float:
+            return ctx.admin1.get(("US", st), 0.0) + sum(v for (_, c, a), v in votes.items() if c == "US" and a == st)
+
+        state = max(states, key=lambda st: (support(st), -states.index(st)))
     a1 = gz.admin1_entry.get(("US", state))
     if a1 is None:
         return None
