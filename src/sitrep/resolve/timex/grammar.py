@@ -125,7 +125,7 @@ class Grammar:
         self._add(r"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?:GMT|UTC|HRS|hours|local\s+time)\b", self._clock)
         self._add(r"\b(?:(?:around|about|at|shortly\s+after|shortly\s+before)\s+)?(?P<noon>noon|midnight|midday)\b",
                   self._clock)
-        self._add(r"\b(?:(?:a|one)\s+)?(?P<ye>year[\s-]+(?:earlier|ago))\b(?:\s+(?P<what>quarter|period|level|figure|results?))?",
+        self._add(r"\b(?:(?:a|one)\s+)?(?P<ye>year[\s-]+(?:earlier|ago))\b(?:\s+(?P<what>quarter|period))?",
                   self._year_ago, need="year")
         self._add(r"\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?P<ye>year[\s-]+(?:earlier|ago))\s+"
                   r"(?:(?:first|second|third|fourth|fiscal)[\s-]+)?(?P<what>quarter|period|nine\s+months)\b",
@@ -161,7 +161,7 @@ class Grammar:
         self._add(rf"\b{self.SEASON}\s+(?:of\s+)?(?P<year>1[0-9]{{3}}|20[0-9]{{2}})", self._season)
         # durations: "six days", "the past two months", "two-year", "the next few days", "nearly an hour"
         mod = r"(?:(?:nearly|almost|about|around|some|more\s+than|less\s+than|over|just|only|roughly|at\s+least|" \
-              r"up\s+to|no\s+more\s+than|no\s+less\s+than|within|approximately|under|at\s+most)\s+)?"
+              r"up\s+to|no\s+more\s+than|no\s+less\s+than|approximately|at\s+most)\s+)?"
         which = r"(?:(?:the|a|an|each\s+of\s+the)\s+)?(?:(?:past|last|next|first|coming|previous|final|latest|" \
                 r"following|remaining|additional|further|preceding|initial|subsequent|full)\s+)?"
         self._add(rf"\b{mod}{which}(?:(?P<n>{NUM})(?:\s+(?:to|or)\s+{NUM})?|(?P<vague>{self.VAGUE}))[\s-]+"
@@ -355,7 +355,10 @@ class Grammar:
         return Reading(m.start(), m.end(), "ago", data={"n": n, "unit": unit, "dir": direction})
 
     def _year_ago(self, m, text):
-        return Reading(m.start(), m.end(), "yearago", data={"what": (m.groupdict().get("what") or "").lower()})
+        start = m.start()
+        if "-" in m.group("ye") and start < m.start("ye"):  # "a year-earlier quarter": the adjective alone
+            start = m.start("ye")
+        return Reading(start, m.end(), "yearago", data={"what": (m.groupdict().get("what") or "").lower()})
 
     def _relunit(self, m, text):
         g = m.groupdict()
@@ -392,7 +395,7 @@ class Grammar:
             return None
         current = any(w in head for w in ("this quarter", "current quarter", "this fiscal quarter"))
         latest = q is None and bool(re.search(r"\b(?:latest|most\s+recent|just[\s-]ended)\b", head))
-        return Reading(m.start(), m.end(), "quarter",
+        return Reading(_adjective_start(m, text), m.end(), "quarter",
                        data={"q": q, "y": int(y) if y else None, "shift": shift, "current": current, "latest": latest,
                              "needs_context": qh == "period"})
 
@@ -431,7 +434,7 @@ class Grammar:
             return None
         if re.match(r"[\s-]+old\b", text[m.end():m.end() + 6], re.I):  # ages: "37 years old"
             return None
-        return Reading(m.start(), m.end(), "dur", "DURATION", data={"n": n, "unit": unit})
+        return Reading(_adjective_start(m, text), m.end(), "dur", "DURATION", data={"n": n, "unit": unit})
 
     def _duration_bare(self, m, text):
         before = text[max(0, m.start() - 8):m.start()].lower()
@@ -476,6 +479,19 @@ class Grammar:
             pass
         value = _words_to_int(s, self.lex)
         return value + frac if value else None
+
+
+_ADJ_DETERMINER = re.compile(r"^(?:(?:the|a|an|its|their|his|her|this\s+year's|last\s+year's|next\s+year's|"
+                             r"the\s+company's)\s+)+", re.I)
+
+
+def _adjective_start(m: re.Match, text: str) -> int:
+    """Start of a hyphenated adjective ("a two-year", "the third-quarter") without its determiner."""
+    phrase = m.group(0)
+    if not re.search(r"\w-(?:fiscal-)?(?:quarter|half|year|month|week|day|hour|minute|decade)", phrase, re.I):
+        return m.start()
+    d = _ADJ_DETERMINER.match(phrase)
+    return m.start() + d.end() if d else m.start()
 
 
 def _words_to_int(s: str, lex: Lexicon) -> int:
