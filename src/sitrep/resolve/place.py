@@ -177,6 +177,10 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None) -> list[M
 # ---------------------------------------------------------------------------------------------
 def _candidate_ids(gz: Gazetteer, name: str) -> list[int]:
     key = norm(name)
+    if (name.endswith(".") or (name.isupper() and len(name) == 2)) and key.replace(" ", "") in _abbrevs_nospace(gz):
+        a1 = gz.admin1_entry.get(_abbrevs_nospace(gz)[key.replace(" ", "")])
+        if a1 is not None:
+            return [a1]  # "Kan.", "S.C.", "W. Va.": the state, not a town called Kan
     ids = gz.lookup_key(key)
     if not ids:
         stripped = _ARTICLE.sub("", key)
@@ -256,6 +260,8 @@ class _Ctx:
     cc: dict[str, float] = field(default_factory=dict)  # country weight from the whole document
     admin1: dict[tuple[str, str], float] = field(default_factory=dict)
     by_mention: list[tuple[str, set[str], set[tuple[str, str]]]] = field(default_factory=list)
+    # (cc, admin1) -> {mention key: weight}: every subdivision some reading of a name lies in
+    soft: dict[tuple[str, str], dict[str, float]] = field(default_factory=dict)
 
     def cc_without(self, key: str, cc: str) -> float:
         w = self.cc.get(cc, 0.0)
@@ -304,6 +310,13 @@ def _context(gz: Gazetteer, text: str, mentions: list[Mention], cands: list[list
             if q[1]:
                 a1s.add((q[0], q[1]))
         key = norm(m.text)
+        places = {(gz.entries_cc[i], gz.entries_admin1[i]) for i in ids if gz.entries_kind[i] == CITY and gz.entries_admin1[i]}
+        if not ids:
+            places = {("US", st) for st in _county_match(gz, m.text)}
+        if places:
+            w = 1.0 / math.sqrt(len(places))
+            for pl in places:
+                ctx.soft.setdefault(pl, {})[key] = w
         for c in ccs:
             ctx.cc[c] = ctx.cc.get(c, 0.0) + 1.0
         for a in a1s:
@@ -351,9 +364,12 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
         cc, a1, kind = gz.entries_cc[i], gz.entries_admin1[i], gz.entries_kind[i]
         s = _prior(gz, i)
         notes = [f"prior {s:.1f}"]
-        if kind == CITY and norm(gz.entries_name[i]) == key:
-            s += 1.0
-            notes.append("main name")
+        if kind == CITY:
+            if norm(gz.entries_name[i]) == key:
+                s += 0.5
+                notes.append("main name")
+            else:
+                s -= 1.5  # an alternate / historical name ("Berea" for Aleppo)
         if qcc:
             if cc == qcc and (qa1 is None or a1 == qa1):
                 s += 10.0
@@ -374,6 +390,13 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
             if va:
                 s += 2.0 * min(1.0, va / 2)
                 notes.append(f"other places in the same subdivision ({va:.0f})")
+        if ctx.soft and kind in (CITY, FACILITY) and a1:
+            others = ctx.soft.get((cc, a1))
+            if others:
+                w = sum(v for k2, v in others.items() if k2 != key)
+                if w > 0:
+                    s += 1.0 * min(2.0, w)
+                    notes.append(f"other names that can lie in the same subdivision ({w:.1f})")
         if default_country and cc == default_country:
             s += 1.5
             notes.append("default country")
@@ -516,8 +539,12 @@ def _county_place(gz: Gazetteer, text: str, m: Mention, span: Span, states: list
     if qa1 and qcc == "US" and qa1 in states:
         state = qa1
     else:
+        key = norm(m.text)
+
         def support(st: str) -> float:
-            return ctx.admin1.get(("US", st), 0.0) + sum(v for (_, c, a), v in votes.items() if c == "US" and a == st)
+            soft = sum(v for k2, v in ctx.soft.get(("US", st), {}).items() if k2 != key)
+            return (ctx.admin1.get(("US", st), 0.0) + sum(v for (_, c, a), v in votes.items() if c == "US" and a == st)
+                    + 0.5 * soft)
 
         state = max(states, key=lambda st: (support(st), -states.index(st)))
     a1 = gz.admin1_entry.get(("US", state))
