@@ -380,17 +380,17 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
         if wcc:
             s += 2.5 * min(1.0, wcc)
             notes.append(f"country named ({wcc:.1f})")
-        if kind in (CITY, FACILITY) and a1:
+        if kind in (CITY, FACILITY, ADMIN1) and a1:
             wa = ctx.a1_without(key, (cc, a1))
             if wa:
                 s += 3.0 * min(1.0, wa)
                 notes.append("subdivision named")
-        if votes and kind in (CITY, FACILITY) and a1:
+        if votes and kind in (CITY, FACILITY, ADMIN1) and a1:
             va = sum(v for (k2, c2, a2), v in votes.items() if k2 != key and c2 == cc and a2 == a1)
             if va:
                 s += 2.0 * min(1.0, va / 2)
                 notes.append(f"other places in the same subdivision ({va:.0f})")
-        if ctx.soft and kind in (CITY, FACILITY) and a1:
+        if ctx.soft and kind in (CITY, FACILITY, ADMIN1) and a1:
             others = ctx.soft.get((cc, a1))
             if others:
                 w = sum(v for k2, v in others.items() if k2 != key)
