@@ -21,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
     from sitrep.errors import SitrepError
     from sitrep.store import open_store
 
-    console = Console(stderr=False)
+    console = Console(width=None if sys.stdout.isatty() else 180)
     err = Console(stderr=True)
     try:
         store = open_store(args.db)
@@ -55,9 +55,9 @@ def summary_table(store, limit: int = 200):
 
     total = store.count_incidents()
     t = Table(title=f"{total} incidents", show_lines=False)
-    for col, kw in (("date", {}), ("type", {}), ("where", {}), ("actor", {}), ("target", {}),
+    for col, kw in (("date", {"no_wrap": True}), ("type", {}), ("where", {}), ("actor", {}), ("target", {}),
                     ("killed", {"justify": "right"}), ("claimed", {}), ("sources", {"justify": "right"}),
-                    ("id", {"style": "dim"})):
+                    ("id", {"style": "dim", "no_wrap": True})):
         t.add_column(col, **kw)
     for inc in store.incidents(limit=limit):
         loc = inc.get("location") or {}

@@ -1,0 +1,236 @@
+"""The map page in real headless Chromium (Playwright, sync API) against uvicorn on a free port.
+
+Skips when /usr/bin/chromium is missing (CI installs it)."""
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import AIN_AL_ASAD, BAGHDAD_EMBASSY, make_doc, make_mention
+from sitrep.model import Place, Span
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run", "--disable-sync"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="browser: needs /usr/bin/chromium (CI installs it)"),
+]
+
+TOWER_22 = Place("Tower 22", 33.3240, 38.6940, country="Jordan", country_code="JO", admin1="Mafraq",
+                 feature="base", geo_precision=1)
+
+EMB = ("Rockets hit US Embassy in Baghdad\nFILE: Several rockets hit the US Embassy in Baghdad on Friday. "
+       "No group has claimed responsibility.")
+ASAD = ("Missiles fired at Ain al-Asad\nFILE: Ballistic missiles struck Ain al-Asad air base in western Iraq "
+        "on Saturday. The Islamic Resistance in Iraq claimed the attack.")
+TOWER = ("Three US soldiers killed in Jordan\nFILE: A drone struck Tower 22 in northeastern Jordan on Sunday, "
+         "killing three US soldiers. The Islamic Resistance in Iraq claimed it.")
+EVIL = ('<script>window.__pwned = 1; alert("x")</script> Blast <img src=x onerror="window.__pwned = 2"> hits'
+        '\nFILE: A bomb <script>window.__pwned = 3</script> exploded at the US Embassy in Baghdad '
+        '<img src=x onerror="window.__pwned = 4;alert(4)"> on 30 November 2023, killing <b>two</b> guards. '
+        '<a href="javascript:window.__pwned=5">More</a>')
+
+
+def _span(doc, words: str) -> Span:
+    i = doc.text.index(words)
+    return Span(i, i + len(words), words)
+
+
+def fill(store) -> None:
+    emb = make_doc("emb", EMB, published=date(2023, 12, 8))
+    asad = make_doc("asad", ASAD, published=date(2024, 1, 21))
+    tower = make_doc("tower", TOWER, published=date(2024, 1, 29))
+    evil = make_doc("evil", EVIL, published=date(2023, 12, 1), url="javascript:window.__pwned=6")
+    m_emb = make_mention(emb, "rockets hit", place=BAGHDAD_EMBASSY, target="US Embassy in Baghdad",
+                         claimed=False, when=date(2023, 12, 8))
+    m_asad = make_mention(asad, "Ballistic missiles struck", place=AIN_AL_ASAD, target="Ain al-Asad Air Base",
+                          claimed=True, claimant="Islamic Resistance in Iraq", when=date(2024, 1, 20),
+                          weapons=("missile",))
+    m_tower = make_mention(tower, "drone struck", place=TOWER_22, target="Tower 22", fatalities=3, claimed=True,
+                           claimant="Islamic Resistance in Iraq", actor1="Islamic Resistance in Iraq",
+                           when=date(2024, 1, 28), sub_event_type="Air/drone strike", weapons=("drone",))
+    m_tower.evidence.append(_span(tower, "killing three US soldiers"))
+    m_evil = make_mention(evil, "A bomb <script>window.__pwned = 3</script> exploded",
+                          place=Place("Green Zone", 33.30, 44.38, country="Iraq", country_code="IQ"),
+                          target="<img src=x onerror=alert(7)>", actor1="<script>alert(8)</script>",
+                          fatalities=2, when=date(2023, 11, 30), sub_event_type="Remote explosive/landmine/IED",
+                          weapons=("bomb",))
+    m_evil.evidence.append(_span(evil, 'killing <b>two</b> guards'))
+    m_evil.evidence.append(_span(evil, '<img src=x onerror="window.__pwned = 4;alert(4)">'))
+    for doc, ms in ((emb, [m_emb]), (asad, [m_asad]), (tower, [m_tower]), (evil, [m_evil])):
+        store.ingest(doc, ms)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """uvicorn in a thread, on 127.0.0.1 and a free port."""
+
+    def __init__(self, app):
+        import uvicorn
+
+        self.port = _free_port()
+        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        deadline = time.time() + 20
+        while not self.server.started:
+            if time.time() > deadline or not self.thread.is_alive():
+                raise RuntimeError("uvicorn did not start")
+            time.sleep(0.05)
+        return f"http://127.0.0.1:{self.port}"
+
+    def __exit__(self, *exc):
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+@pytest.fixture
+def browser_page():
+    sync = pytest.importorskip("playwright.sync_api", reason="browser: needs playwright")
+    with sync.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        page = browser.new_page(viewport={"width": 1280, "height": 1000})
+        errors: list[str] = []
+        dialogs: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.errors, page.dialogs = errors, dialogs
+        yield page
+        browser.close()
+
+
+@pytest.fixture
+def base_url(tmp_path, monkeypatch):
+    from sitrep.serve import create_app
+    from sitrep.store import open_store
+
+    monkeypatch.delenv("SITREP_TILES", raising=False)
+    store = open_store(str(tmp_path / "browser.sqlite"))
+    fill(store)
+    app = create_app(None, token=None, store=store)
+    with Server(app) as url:
+        yield url
+    store.close()
+
+
+def wait_loaded(page, n_rows: int | None = None):
+    page.wait_for_selector("body[data-loaded]")
+    if n_rows is not None:
+        page.wait_for_function(f"document.querySelectorAll('#incidents-table tbody tr').length === {n_rows}")
+
+
+def test_map_timeline_filter_and_incident_evidence(browser_page, base_url):
+    page = browser_page
+    page.goto(base_url + "/")
+    wait_loaded(page, 4)
+    assert page.locator("#map circle.marker").count() == 4
+    assert page.locator("#map path.country").count() > 10  # outlines shipped as data, no network
+    assert page.locator("#timeline rect.bar").count() >= 4
+
+    # filter by date with the form: January 2024 only
+    page.fill("#f-date-from", "2024-01-01")
+    page.fill("#f-date-to", "2024-01-31")
+    page.dispatch_event("#filters", "change")
+    wait_loaded(page, 2)
+    page.wait_for_function("document.querySelectorAll('#map circle.marker').length === 2")
+    rows = page.locator("#incidents-table tbody tr").all_inner_texts()
+    assert all("2024-01" in r for r in rows)
+
+    # the timeline filters too: click the bar that holds 2023-12-08
+    page.click("#tl-clear")
+    wait_loaded(page, 4)
+    bar = page.locator("#timeline rect.bar[data-from='2023-12-08']")
+    if bar.count() == 0:  # weekly bins
+        bar = page.locator("#timeline rect.bar").filter(has=page.locator("title", has_text="2023-12-0"))
+    box = bar.first.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] - 1)
+    page.wait_for_function("document.getElementById('f-date-from').value !== ''")
+    wait_loaded(page, 1)
+    assert "2023-12-08" in page.locator("#incidents-table tbody tr").first.inner_text()
+
+    # open the Tower 22 incident from the map and find its evidence highlighted
+    page.click("#tl-clear")
+    wait_loaded(page, 4)
+    page.locator("#map circle.marker", has=page.locator("title", has_text="Tower 22")).click()
+    page.wait_for_selector("#incident-view:not([hidden]) mark.evidence")
+    marks = page.locator("#incident-view mark.evidence").all_inner_texts()
+    assert "drone struck" in marks and "killing three US soldiers" in marks
+    sentence = page.locator("#incident-view .sentence").first.inner_text()
+    assert "A drone struck Tower 22 in northeastern Jordan on Sunday" in sentence
+    assert "Islamic Resistance in Iraq" in page.locator("#incident-view dl").inner_text()
+    page.click("text=back to the map")
+    page.wait_for_selector("#main-view:not([hidden])")
+    assert page.errors == []
+
+
+def test_script_in_an_article_does_not_run(browser_page, base_url):
+    page = browser_page
+    page.goto(base_url + "/")
+    wait_loaded(page, 4)
+    row = page.locator("#incidents-table tbody tr", has_text="2023-11-30")
+    assert "<script>alert(8)</script>" in row.inner_text()  # shown as text in the table
+    row.click()
+    page.wait_for_selector("#incident-view:not([hidden]) mark.evidence")
+    view = page.locator("#incident-view")
+    text = view.inner_text()
+    assert "<script>window.__pwned = 1;" in text  # the title, as text
+    assert '<img src=x onerror="window.__pwned = 4;alert(4)">' in page.locator("#incident-view mark.evidence").all_inner_texts()
+    assert "killing <b>two</b> guards" in page.locator("#incident-view mark.evidence").all_inner_texts()
+    page.click("#incident-view button.fullbtn")
+    page.wait_for_selector("#incident-view .fulltext")
+    assert "<a href=\"javascript:window.__pwned=5\">More</a>" in page.locator("#incident-view .fulltext").inner_text()
+    page.wait_for_timeout(300)
+    # nothing from the article became markup, and nothing ran
+    assert view.locator("script, img, b, a[href^='javascript']").count() == 0
+    assert page.evaluate("window.__pwned") is None
+    assert page.dialogs == [] and page.errors == []
+
+
+def test_demo_reports_in_the_browser(browser_page, tmp_path, monkeypatch):
+    """`sitrep demo`'s data path: bundled reports -> real extraction -> SQLite -> the page."""
+    try:
+        from sitrep.pipeline import extract_document  # noqa: F401
+    except ImportError as exc:
+        pytest.skip(f"needs the extraction pipeline: {exc}")
+    from sitrep.demo import load_demo
+    from sitrep.serve import create_app
+    from sitrep.store import open_store
+
+    monkeypatch.delenv("SITREP_TILES", raising=False)
+    store = open_store(str(tmp_path / "demo.sqlite"))
+    load_demo(store)
+    total = store.count_incidents()
+    assert total >= 8
+    jan = store.count_incidents(date_from=date(2024, 1, 1), date_to=date(2024, 1, 31))
+    assert 0 < jan < total
+    page = browser_page
+    with Server(create_app(None, store=store)) as url:
+        page.goto(url + "/")
+        page.wait_for_selector("body[data-loaded]")
+        page.wait_for_function(f"document.querySelectorAll('#incidents-table tbody tr').length === {min(total, 50)}")
+        page.fill("#f-date-from", "2024-01-01")
+        page.fill("#f-date-to", "2024-01-31")
+        page.dispatch_event("#filters", "change")
+        page.wait_for_function(f"document.querySelectorAll('#incidents-table tbody tr').length === {jan}")
+        row = page.locator("#incidents-table tbody tr", has_text="Jordan").first
+        row.click()
+        page.wait_for_selector("#incident-view:not([hidden]) mark.evidence")
+        assert page.locator("#incident-view .source").count() >= 1
+        marks = " ".join(page.locator("#incident-view mark.evidence").all_inner_texts()).lower()
+        assert "drone" in marks or "tower 22" in marks or "killed" in marks
+        assert page.errors == []
+    store.close()
