@@ -41,11 +41,13 @@ def fill(store):
                           claimed=True, claimant="Islamic Resistance in Iraq",
                           actor1="Islamic Resistance in Iraq", when=date(2024, 1, 20), weapons=("missile",))
     m_asad.evidence.append(_span(asad, "claimed the attack"))
+    m_asad.add_span("claimed", _span(asad, "claimed the attack"))
     drone = {"sub_event_type": "Air/drone strike", "weapons": ("drone",)}
     m_ta = make_mention(ta, "drone struck", place=TOWER_22, target="Tower 22", fatalities=3, claimed=True,
                         claimant="Islamic Resistance in Iraq", actor1="Islamic Resistance in Iraq",
                         when=date(2024, 1, 28), **drone)
     m_ta.evidence.append(_span(ta, "killing three US soldiers"))
+    m_ta.add_span("fatalities", _span(ta, "killing three US soldiers"))
     m_tb = make_mention(tb, "drone hit", place=TOWER_22, target="Tower 22", fatalities=3,
                         when=date(2024, 1, 28), **drone)
     m_tanf = make_mention(tanf, "drone attack", place=TANF, target="al-Tanf garrison", fatalities=0,

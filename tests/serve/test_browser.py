@@ -33,7 +33,8 @@ ASAD = ("Missiles fired at Ain al-Asad\nFILE: Ballistic missiles struck Ain al-A
 TOWER = ("Three US soldiers killed in Jordan\nFILE: A drone struck Tower 22 in northeastern Jordan on Sunday, "
          "killing three US soldiers. The Islamic Resistance in Iraq claimed it.")
 EVIL = ('<script>window.__pwned = 1; alert("x")</script> Blast <img src=x onerror="window.__pwned = 2"> hits'
-        '\nFILE: A bomb <script>window.__pwned = 3</script> exploded at the US Embassy in Baghdad '
+        '\nFILE: A bomb <script>window.__pwned = 3</script> exploded at the US Embassy '
+        '<img src=y onerror="window.__pwned = 9;alert(9)"> <i>in</i> Baghdad '
         '<img src=x onerror="window.__pwned = 4;alert(4)"> on 30 November 2023, killing <b>two</b> guards. '
         '<a href="javascript:window.__pwned=5">More</a>')
 
@@ -57,13 +58,16 @@ def fill(store) -> None:
                            claimant="Islamic Resistance in Iraq", actor1="Islamic Resistance in Iraq",
                            when=date(2024, 1, 28), sub_event_type="Air/drone strike", weapons=("drone",))
     m_tower.evidence.append(_span(tower, "killing three US soldiers"))
+    m_tower.add_span("fatalities", _span(tower, "killing three US soldiers"))
     m_evil = make_mention(evil, "A bomb <script>window.__pwned = 3</script> exploded",
                           place=Place("Green Zone", 33.30, 44.38, country="Iraq", country_code="IQ"),
                           target="<img src=x onerror=alert(7)>", actor1="<script>alert(8)</script>",
                           fatalities=2, when=date(2023, 11, 30), sub_event_type="Remote explosive/landmine/IED",
                           weapons=("bomb",))
-    m_evil.evidence.append(_span(evil, 'killing <b>two</b> guards'))
-    m_evil.evidence.append(_span(evil, '<img src=x onerror="window.__pwned = 4;alert(4)">'))
+    for words, name in (('killing <b>two</b> guards', "fatalities"),
+                        ('<img src=x onerror="window.__pwned = 4;alert(4)">', "target")):
+        m_evil.evidence.append(_span(evil, words))
+        m_evil.add_span(name, _span(evil, words))
     for doc, ms in ((emb, [m_emb]), (asad, [m_asad]), (tower, [m_tower]), (evil, [m_evil])):
         store.ingest(doc, ms)
 
@@ -103,7 +107,9 @@ def browser_page():
     sync = pytest.importorskip("playwright.sync_api", reason="browser: needs playwright")
     with sync.sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        page = browser.new_page(viewport={"width": 1280, "height": 1000})
+        # bypass_csp: the page's Content-Security-Policy would block injected scripts on its own; with it
+        # off, the injection test checks the escaping itself (and Playwright may evaluate its waits)
+        page = browser.new_page(viewport={"width": 1280, "height": 1000}, bypass_csp=True)
         errors: list[str] = []
         dialogs: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
@@ -190,12 +196,13 @@ def test_script_in_an_article_does_not_run(browser_page, base_url):
     assert "<script>window.__pwned = 1;" in text  # the title, as text
     assert '<img src=x onerror="window.__pwned = 4;alert(4)">' in page.locator("#incident-view mark.evidence").all_inner_texts()
     assert "killing <b>two</b> guards" in page.locator("#incident-view mark.evidence").all_inner_texts()
+    assert '<img src=y onerror="window.__pwned = 9;alert(9)"> <i>in</i> Baghdad' in text  # not highlighted
     page.click("#incident-view button.fullbtn")
     page.wait_for_selector("#incident-view .fulltext")
     assert "<a href=\"javascript:window.__pwned=5\">More</a>" in page.locator("#incident-view .fulltext").inner_text()
     page.wait_for_timeout(300)
     # nothing from the article became markup, and nothing ran
-    assert view.locator("script, img, b, a[href^='javascript']").count() == 0
+    assert view.locator("script, img, b, i, a[href^='javascript']").count() == 0
     assert page.evaluate("window.__pwned") is None
     assert page.dialogs == [] and page.errors == []
 

@@ -134,49 +134,41 @@ def to_geojson(page: dict) -> dict:
 
 def highlight_segments(sentence: dict, spans: list[dict]) -> list[dict]:
     """Cut ``sentence`` ({start, end, text}, offsets into the document) into consecutive segments
-    ``{"text", "highlight"}`` where highlighted segments are the parts covered by ``spans`` (each
-    {start, end}, document offsets). Overlapping spans merge; spans outside the sentence are
-    ignored. The text is returned as plain strings: the page must insert it as text, never HTML."""
-    s_start, s_end, text = int(sentence["start"]), int(sentence["end"]), sentence["text"]
-    if len(text) != s_end - s_start:  # trust the text over a wrong end
-        s_end = s_start + len(text)
-    cuts: list[tuple[int, int]] = []
+    ``{"text", "highlight", "fields"}``: highlighted segments are the parts covered by ``spans`` (each
+    {start, end} in document offsets, with an optional ``field`` name such as ``fatalities``), and
+    ``fields`` names every field whose words they are. Overlapping spans split into pieces; spans
+    outside the sentence are ignored. The text is returned as plain strings: the page must insert it
+    as text, never as HTML."""
+    s_start, text = int(sentence["start"]), sentence["text"]
+    s_end = s_start + len(text)
+    cuts: list[tuple[int, int, str | None]] = []
     for sp in spans:
         try:
             a, b = max(int(sp["start"]), s_start), min(int(sp["end"]), s_end)
         except (KeyError, TypeError, ValueError):
             continue
         if a < b:
-            cuts.append((a - s_start, b - s_start))
-    cuts.sort()
-    merged: list[list[int]] = []
-    for a, b in cuts:
-        if merged and a <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], b)
-        else:
-            merged.append([a, b])
+            cuts.append((a - s_start, b - s_start, sp.get("field")))
+    points = sorted({0, len(text), *(a for a, _, _ in cuts), *(b for _, b, _ in cuts)})
     out: list[dict] = []
-    pos = 0
-    for a, b in merged:
-        if a > pos:
-            out.append({"text": text[pos:a], "highlight": False})
-        out.append({"text": text[a:b], "highlight": True})
-        pos = b
-    if pos < len(text):
-        out.append({"text": text[pos:], "highlight": False})
+    for lo, hi in zip(points, points[1:], strict=False):
+        covering = [f for a, b, f in cuts if a <= lo and hi <= b]
+        fields = sorted({f for f in covering if f})
+        hl = bool(covering)
+        if out and out[-1]["highlight"] == hl and out[-1]["fields"] == fields:
+            out[-1]["text"] += text[lo:hi]
+        else:
+            out.append({"text": text[lo:hi], "highlight": hl, "fields": fields})
     return out
 
 
-_SENTENCE_END = ".!?\n"
-
-
 def sentence_around(text: str, start: int, end: int) -> dict:
-    """The sentence of ``text`` that holds ``[start, end)``: a fallback when a stored mention has no
-    sentence. Cuts at ., !, ? followed by a space, and at line breaks."""
-    a = start
+    """The sentence(s) of ``text`` that hold ``[start, end)``: cut at ., !, ? followed by white
+    space, and at line breaks; surrounding white space trimmed."""
+    a = max(0, min(start, len(text)))
     while a > 0:
         ch = text[a - 1]
-        if ch == "\n" or (ch in ".!?" and a < len(text) and text[a].isspace()):
+        if ch == "\n" or (ch in ".!?" and text[a].isspace()):
             break
         a -= 1
     b = max(end, a)
@@ -189,49 +181,72 @@ def sentence_around(text: str, start: int, end: int) -> dict:
             break
     while a < b and text[a].isspace():
         a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
     return {"start": a, "end": b, "text": text[a:b]}
 
 
+def word_spans(mention: dict) -> list[dict]:
+    """The words that support a mention's fields (``field_spans``, each tagged with its field); the
+    evidence spans when the extractor gave no field spans."""
+    out = []
+    for name, spans in (mention.get("field_spans") or {}).items():
+        if name == "sentence":
+            continue
+        for sp in spans or []:
+            if isinstance(sp, dict) and "start" in sp and "end" in sp:
+                out.append({"start": int(sp["start"]), "end": int(sp["end"]), "field": name})
+    if not out:
+        out = [{"start": int(sp["start"]), "end": int(sp["end"]), "field": None}
+               for sp in mention.get("evidence") or [] if isinstance(sp, dict)]
+    return out
+
+
+def passages(text: str | None, mention: dict, words: list[dict]) -> list[dict]:
+    """The sentences to show for a mention: each evidence span widened to whole sentences, plus the
+    sentence of any supporting word outside them; merged, in text order. Without the document text,
+    the stored ``sentence``."""
+    if not text:
+        sent = mention.get("sentence")
+        if isinstance(sent, dict) and sent.get("text") is not None and sent.get("start") is not None:
+            return [{"start": int(sent["start"]), "end": int(sent["start"]) + len(sent["text"]),
+                     "text": sent["text"]}]
+        return []
+    ranges = []
+    for sp in list(mention.get("evidence") or []) + words:
+        try:
+            s = sentence_around(text, int(sp["start"]), int(sp["end"]))
+        except (KeyError, TypeError, ValueError):
+            continue
+        if s["start"] < s["end"]:
+            ranges.append((s["start"], s["end"]))
+    ranges.sort()
+    merged: list[list[int]] = []
+    for a, b in ranges:
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    return [{"start": a, "end": b, "text": text[a:b]} for a, b in merged]
+
+
 def incident_detail(store, incident_id: str) -> dict | None:
-    """One incident with each source mention's sentence cut into highlighted segments."""
+    """One incident; each source mention gets ``highlighted``: its sentences, each cut into segments
+    with the words that support a field highlighted (see ``highlight_segments``)."""
     inc = store.incident(incident_id)
     if inc is None:
         return None
-    doc_text_cache: dict[str, str | None] = {}
     for src in inc.get("sources") or []:
-        for m in src.get("mentions") or []:
-            spans = list(m.get("evidence") or [])
-            sentences = _mention_sentences(store, src.get("document_id"), m, spans, doc_text_cache)
-            m["highlighted"] = [
-                {"sentence": s, "segments": highlight_segments(s, spans)} for s in sentences
-            ]
-    return inc
-
-
-def _mention_sentences(store, doc_id, mention: dict, spans: list[dict], cache: dict) -> list[dict]:
-    sent = mention.get("sentence")
-    if isinstance(sent, dict) and sent.get("text") is not None and sent.get("start") is not None:
-        sents = [{"start": int(sent["start"]), "end": int(sent.get("end") or 0), "text": sent["text"]}]
-        sents[0]["end"] = sents[0]["start"] + len(sent["text"])
-        # evidence outside the stored sentence (a count or a date from the next sentence) gets its own
-        s0 = sents[0]
-        outside = [sp for sp in spans if int(sp["end"]) <= s0["start"] or int(sp["start"]) >= s0["end"]]
-    else:
-        sents, outside = [], spans
-    if outside and doc_id is not None:
-        if doc_id not in cache:
+        text = None
+        doc_id = src.get("document_id")
+        if doc_id is not None:
             doc = store.document(doc_id)
-            cache[doc_id] = doc.get("text") if doc else None
-        text = cache[doc_id]
-        if text:
-            seen = {(s["start"], s["end"]) for s in sents}
-            for sp in sorted(outside, key=lambda x: int(x["start"])):
-                s = sentence_around(text, int(sp["start"]), int(sp["end"]))
-                if (s["start"], s["end"]) not in seen:
-                    seen.add((s["start"], s["end"]))
-                    sents.append(s)
-    sents.sort(key=lambda s: s["start"])
-    return sents
+            text = doc.get("text") if doc else None
+        for m in src.get("mentions") or []:
+            words = word_spans(m)
+            m["highlighted"] = [{"sentence": s, "segments": highlight_segments(s, words)}
+                                for s in passages(text, m, words)]
+    return inc
 
 
 # ---- writing ----------------------------------------------------------------------------------

@@ -153,8 +153,20 @@ function fitBounds(minLon, minLat, maxLon, maxLat) {
   state.view = { lon, lat, zoom };
 }
 
-function fitToData() {
-  const pts = state.features.filter((f) => f.geometry).map((f) => f.geometry.coordinates);
+function median(xs) {
+  const v = xs.slice().sort((a, b) => a - b);
+  return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+}
+
+function fitToData({ all = true } = {}) {
+  let pts = state.features.filter((f) => f.geometry).map((f) => f.geometry.coordinates);
+  if (!all && pts.length >= 4) {
+    // first view: the main cluster (within 25 degrees of the median point) when it holds most incidents,
+    // so a few far-away incidents do not shrink the map; the "fit" button shows everything
+    const mlon = median(pts.map((p) => p[0])), mlat = median(pts.map((p) => p[1]));
+    const near = pts.filter((p) => Math.abs(p[0] - mlon) <= 25 && Math.abs(p[1] - mlat) <= 25);
+    if (near.length >= 0.75 * pts.length) pts = near;
+  }
   if (pts.length) {
     const lons = pts.map((p) => p[0]);
     const lats = pts.map((p) => p[1]);
@@ -256,8 +268,17 @@ function drawMap() {
     g.appendChild(c);
   }
   map.appendChild(g);
-  const missing = state.features.length - state.features.filter((f) => f.geometry).length;
-  $("map-note").textContent = missing ? `${missing} incident(s) without coordinates are in the table only` : "";
+  const located = state.features.filter((f) => f.geometry);
+  const missing = state.features.length - located.length;
+  const [lon0, lat0, lon1, lat1] = viewBbox();
+  const outside = located.filter((f) => {
+    const [lon, lat] = f.geometry.coordinates;
+    return lon < lon0 || lon > lon1 || lat < lat0 || lat > lat1;
+  }).length;
+  const notes = [];
+  if (outside) notes.push(`${outside} incident(s) outside this view ("fit" shows all)`);
+  if (missing) notes.push(`${missing} without coordinates, in the table only`);
+  $("map-note").textContent = notes.join(" · ");
 }
 
 function labelPoint(geom) {
@@ -539,7 +560,7 @@ async function refresh({ fit }) {
     if (seq !== state.seq) return; // a newer request won
     state.features = mapPage.features;
     state.timeline = tl;
-    if (fit || !state.view) fitToData();
+    if (fit || !state.view) fitToData({ all: false });
     drawMap();
     drawLegend();
     drawTimeline();
@@ -607,7 +628,10 @@ function sentenceNode(item) {
   // item.segments: [{text, highlight}] cut by the server; every piece goes in as a text node
   const p = el("p", { class: "sentence" });
   for (const seg of item.segments) {
-    if (seg.highlight) p.appendChild(el("mark", { class: "evidence", text: seg.text }));
+    if (seg.highlight) {
+      const fields = (seg.fields || []).join(", ");
+      p.appendChild(el("mark", { class: "evidence", title: fields || null, "data-fields": fields || null, text: seg.text }));
+    }
     else p.appendChild(document.createTextNode(seg.text));
   }
   return p;
@@ -700,7 +724,8 @@ async function showIncident(id) {
     const spans = [];
     for (const m of src.mentions || []) {
       for (const item of m.highlighted || []) box.appendChild(sentenceNode(item));
-      for (const e of m.evidence || []) spans.push(e);
+      const fs = Object.entries(m.field_spans || {}).filter(([k]) => k !== "sentence").flatMap(([, v]) => v);
+      for (const e of fs.length ? fs : m.evidence || []) spans.push(e);
     }
     const btn = el("button", { type: "button", class: "fullbtn", text: "Show the whole report" });
     btn.addEventListener("click", async () => {
