@@ -99,7 +99,10 @@ def list_incidents(store, filters: IncidentFilters, *, limit: int = 100, offset:
     offset = max(0, int(offset))
     kw = filters.as_kwargs()
     items = store.incidents(**kw, limit=limit, offset=offset)
-    total = store.count_incidents(**kw)
+    if len(items) < limit and (items or offset == 0):
+        total = offset + len(items)  # a short page is the last one: no second query needed
+    else:
+        total = store.count_incidents(**kw)
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
