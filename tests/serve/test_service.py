@@ -31,6 +31,9 @@ def test_segments_mark_exactly_the_supporting_words():
 def test_sentence_around_stops_at_lines_and_full_stops():
     i = TEXT.index("base")
     assert service.sentence_around(TEXT, i, i + 4)["text"] == "FILE: Rockets hit the base on Friday."
+    body = TEXT.index("Rockets")
+    assert service.sentence_around(TEXT, i, i + 4, body)["text"] == "Rockets hit the base on Friday."
+    assert service.sentence_around(TEXT, 0, 3, body)["text"] == "Title"  # a title span keeps its line
     i = TEXT.index("Nobody")
     assert service.sentence_around(TEXT, i, i + 6)["text"] == "Nobody claimed it."
     i = TEXT.index("Next")

@@ -165,11 +165,13 @@ def highlight_segments(sentence: dict, spans: list[dict]) -> list[dict]:
     return out
 
 
-def sentence_around(text: str, start: int, end: int) -> dict:
+def sentence_around(text: str, start: int, end: int, floor: int = 0) -> dict:
     """The sentence(s) of ``text`` that hold ``[start, end)``: cut at ., !, ? followed by white
-    space, and at line breaks; surrounding white space trimmed."""
+    space, and at line breaks, never before ``floor`` (the body start, after a ``FILE:`` header)
+    unless the span itself is before it; surrounding white space trimmed."""
+    floor = floor if start >= floor else 0
     a = max(0, min(start, len(text)))
-    while a > 0:
+    while a > floor:
         ch = text[a - 1]
         if ch == "\n" or (ch in ".!?" and text[a].isspace()):
             break
@@ -205,7 +207,7 @@ def word_spans(mention: dict) -> list[dict]:
     return out
 
 
-def passages(text: str | None, mention: dict, words: list[dict]) -> list[dict]:
+def passages(text: str | None, mention: dict, words: list[dict], body_start: int = 0) -> list[dict]:
     """The sentences to show for a mention: each evidence span widened to whole sentences, plus the
     sentence of any supporting word outside them; merged, in text order. Without the document text,
     the stored ``sentence``."""
@@ -218,7 +220,7 @@ def passages(text: str | None, mention: dict, words: list[dict]) -> list[dict]:
     ranges = []
     for sp in list(mention.get("evidence") or []) + words:
         try:
-            s = sentence_around(text, int(sp["start"]), int(sp["end"]))
+            s = sentence_around(text, int(sp["start"]), int(sp["end"]), body_start)
         except (KeyError, TypeError, ValueError):
             continue
         if s["start"] < s["end"]:
@@ -240,15 +242,16 @@ def incident_detail(store, incident_id: str) -> dict | None:
     if inc is None:
         return None
     for src in inc.get("sources") or []:
-        text = None
+        text, body_start = None, 0
         doc_id = src.get("document_id")
         if doc_id is not None:
             doc = store.document(doc_id)
-            text = doc.get("text") if doc else None
+            if doc:
+                text, body_start = doc.get("text"), int(doc.get("body_start") or 0)
         for m in src.get("mentions") or []:
             words = word_spans(m)
             m["highlighted"] = [{"sentence": s, "segments": highlight_segments(s, words)}
-                                for s in passages(text, m, words)]
+                                for s in passages(text, m, words, body_start)]
     return inc
 
 
