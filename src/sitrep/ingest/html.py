@@ -163,7 +163,8 @@ def fragment_to_text(fragment: str) -> str:
                           embedded=True, frames=True, forms=True, annoying_tags=True,
                           kill_tags=["noscript", "template", "svg", "math", "img", "figure"])
         root = cleaner.clean_html(root)
-    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError, TypeError):
+    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError, TypeError, AssertionError):
+        # AssertionError: lxml's fragment parser on page-level markup ("<html>" inside a feed item)
         return _tidy(re.sub(r"<[^>]{0,2000}>", " ", fragment))
     for el in root.iter("br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote",
                         "section", "article", "pre", "table", "ul", "ol"):
