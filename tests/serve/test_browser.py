@@ -219,7 +219,7 @@ def test_demo_reports_in_the_browser(browser_page, tmp_path, monkeypatch):
     db = tmp_path / "demo.sqlite"
     code = "import sys; from sitrep.cli import main; sys.exit(main(sys.argv[1:]))"
     proc = subprocess.run([sys.executable, "-c", code, "demo", "--no-serve", "--db", str(db)],
-                          capture_output=True, text=True, timeout=600)  # a stuck extraction fails, not hangs
+                          capture_output=True, text=True, timeout=300)  # a stuck extraction fails, not hangs
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert "incidents" in proc.stdout and "Jordan" in proc.stdout  # the summary table
     monkeypatch.delenv("SITREP_TILES", raising=False)
