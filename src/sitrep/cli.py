@@ -21,7 +21,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(load: str | None = None) -> argparse.ArgumentParser:
+    """The parser; only the command being run (``load``) imports its module to add its arguments."""
     parser = argparse.ArgumentParser(prog="sitrep", description=__doc__.splitlines()[0])
     from sitrep import __version__
 
@@ -30,7 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
     for name, (module, help_text) in COMMANDS.items():
         p = sub.add_parser(name, help=help_text, description=help_text)
         p.set_defaults(_module=module)
-        _load(module).add_arguments(p)  # command modules keep heavy imports inside run()
+        if name == load:
+            _load(module).add_arguments(p)
     return parser
 
 
@@ -39,8 +41,10 @@ def _load(module: str):
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = next((a for a in argv if not a.startswith("-")), None)
+    parser = build_parser(load=command)
+    args = parser.parse_args(argv)
     if not getattr(args, "_module", None):
         parser.print_help()
         return 2

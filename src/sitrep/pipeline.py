@@ -6,14 +6,14 @@ Public API:
 """
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from sitrep.extract.mentions import Candidate, SentenceExtractor
 from sitrep.merge.within import MergeInfo, merge_mentions
 from sitrep.model import Document, EventMention, Place, RoleFiller, Span, Timex
 from sitrep.nlp import Analysis, analyze
 from sitrep.resolve import place as rplace
-from sitrep.resolve import timex as rtime
+from sitrep.resolve import time as rtime
 
 PRECISION_CODES = {"day": 1, "week": 2, "month": 3, "year": 3}
 
@@ -32,7 +32,7 @@ def extract_document(doc: Document, *, nlp=None) -> list[EventMention]:
             cands.extend(extractor.extract(parsed, s.index, s.start))
     _attach_roles(cands, text)
     for c in cands:
-        _attach_place(c, places)
+        _attach_place(c, places, [o for o in cands if o.sentence_index == c.sentence_index])
     _attach_dates(cands, timexes, report_date)
     mentions = []
     for c in cands:
@@ -74,45 +74,64 @@ def _attach_dates(cands: list[Candidate], timexes: list[Timex], report_date: dat
     for c in cands:
         by_sentence.setdefault(c.sentence_index, []).append(c)
     for c in cands:
-        s_start = c.mention.evidence[0].start
-        s_end = c.mention.evidence[0].end
-        inside = [t for t in timexes if c.contains(t.start, t.end) and t.type in ("DATE", "TIME")]
-        nearby = [t for t in timexes if s_start <= t.start and t.end <= s_end and t.type in ("DATE", "TIME")
-                  and not any(o is not c and o.contains(t.start, t.end) for o in by_sentence[c.sentence_index])]
-        chosen = _best_timex(inside) or _best_timex(nearby)
-        if chosen is None:
-            continue
+        s = c.mention.evidence[0]
+        siblings = by_sentence[c.sentence_index]
+        in_sentence = [t for t in timexes if s.start <= t.start and t.end <= s.end and t.type in ("DATE", "TIME")]
+        relative = [t for t in in_sentence if t.anchor == "event"]
+        inside = [t for t in in_sentence if t.anchor != "event" and c.contains(t.start, t.end)]
+        nearby = [t for t in in_sentence if t.anchor != "event" and not _side_clause(c, t.start)
+                  and not any(o is not c and o.contains(t.start, t.end) for o in siblings)]
         m = c.mention
-        if chosen.anchor == "event":
-            if c.relative_anchor:
-                continue  # the "after X" clause is what the offset is measured from, not what it dates
-            ref = next((o for o in by_sentence[c.sentence_index] if o is not c and o.relative_anchor), None)
-            m.notes.append(f"date: '{chosen.text}' after the event of sentence {c.sentence_index}")
-            m.timex = chosen
-            c.relative_to = ref  # resolved after merging, when the referenced event has its date
+        chosen = _best_timex(inside) or (None if relative and not c.relative_anchor else _best_timex(nearby))
+        if chosen is None and relative and not c.relative_anchor:
+            # "Hours after the rockets landed ..., X announced an attack": timed against the "after" clause's event
+            m.timex = relative[0]
+            c.relative_to = next((o for o in siblings if o is not c and o.relative_anchor), None)
+            m.notes.append(f"date: '{relative[0].text}' the event it follows")
             continue
-        d = chosen.date
-        if d is None or chosen.precision not in ("day", "week", "month"):
+        if chosen is None or chosen.date is None or chosen.precision not in ("day", "week", "month"):
             continue
-        m.timex, m.date, m.date_precision = chosen, d, chosen.precision
+        m.timex, m.date, m.date_precision = chosen, chosen.date, chosen.precision
         m.add_span("date", Span(chosen.start, chosen.end, chosen.text))
-    # event-relative expressions: "Hours after the rockets landed ..." takes the date of the anchor clause's event,
-    # or of the previous dated mention when the anchor is not in the sentence
+    # event-relative expressions take the date of the anchor clause's event, or of the previous dated mention
     previous = None
     for c in cands:
         m = c.mention
         if m.timex is not None and m.timex.anchor == "event" and m.date is None:
             ref = getattr(c, "relative_to", None)
-            base = ref.mention.date if ref is not None and ref.mention.date else (previous.date if previous else None)
+            base = ref.mention.date if ref is not None and ref.mention.date else None
             if base is None and ref is not None:
-                base = _previous_date(cands, ref) or None
+                base = _previous_date(cands, ref)
+            if base is None and previous is not None:
+                base = previous.date
             if base is not None:
-                m.date = base + timedelta(days=_offset_days(m.timex.value))
+                m.date = rtime.event_date(m.timex, base) or base
                 m.date_precision = "day"
                 m.add_span("date", Span(m.timex.start, m.timex.end, m.timex.text))
         if m.date is not None and not m.generic:
             previous = m
-    # mentions in an "after X" clause with no date of their own: X happened before; leave them for merging
+
+
+def _token_at(c: Candidate, pos: int):
+    for tok in c.sent:
+        a = c.offset + tok.idx
+        if a <= pos < a + len(tok.text):
+            return tok
+    return None
+
+
+def _side_clause(c: Candidate, pos: int) -> bool:
+    """True when the words at ``pos`` sit in a relative clause, apposition or participle phrase describing
+    something else ("a coalition formed in October", "crimes committed ... in Gaza")."""
+    tok = _token_at(c, pos)
+    head = c.trigger_token
+    while tok is not None and tok.head.i != tok.i:
+        if tok.i == head.i:
+            return False
+        if tok.dep_ in ("acl", "relcl", "appos"):
+            return not any(t.i == head.i for t in tok.subtree)
+        tok = tok.head
+    return False
 
 
 def _previous_date(cands: list[Candidate], ref: Candidate) -> date | None:
@@ -125,14 +144,6 @@ def _previous_date(cands: list[Candidate], ref: Candidate) -> date | None:
     return None
 
 
-def _offset_days(value: str) -> int:
-    sign = -1 if value.startswith("-") else 1
-    v = value.lstrip("-+")
-    if v.startswith("P") and v.endswith("D") and v[1:-1].isdigit():
-        return sign * int(v[1:-1])
-    return 0
-
-
 def _best_timex(timexes: list[Timex]) -> Timex | None:
     rank = {"day": 0, "week": 1, "month": 2}
     usable = [t for t in timexes if t.anchor == "event" or t.precision in rank]
@@ -142,12 +153,15 @@ def _best_timex(timexes: list[Timex]) -> Timex | None:
 
 
 # ---- place --------------------------------------------------------------------------------------------------
-def _attach_place(c: Candidate, places: list[Place]) -> None:
+def _attach_place(c: Candidate, places: list[Place], siblings: list[Candidate]) -> None:
     m = c.mention
     s = m.evidence[0]
-    in_sentence = [p for p in places if p.span and s.start <= p.span.start and p.span.end <= s.end]
-    inside = [p for p in in_sentence if c.contains(p.span.start, p.span.end)]
-    pool = inside or ([] if c.relative_anchor else [p for p in in_sentence if not _in_other_clause(p, c)])
+    in_sentence = [p for p in places if p.span and s.start <= p.span.start and p.span.end <= s.end
+                   and not _modifier(c, p)]
+    inside = [p for p in in_sentence if c.contains(p.span.start, p.span.end) and not _side_clause(c, p.span.start)]
+    pool = inside or ([] if c.relative_anchor else [
+        p for p in in_sentence if not _side_clause(c, p.span.start)
+        and not any(o is not c and o.contains(p.span.start, p.span.end) for o in siblings)])
     if not pool:
         return
     tgt = c.target_range
@@ -163,8 +177,15 @@ def _attach_place(c: Candidate, places: list[Place]) -> None:
     m.add_span("location", best.span)
 
 
-def _in_other_clause(p: Place, c: Candidate) -> bool:
-    return False
+def _modifier(c: Candidate, p: Place) -> bool:
+    """A country or region used as an adjective ("US bases", "the Iraqi capital") does not place the event."""
+    if p.geo_precision < 3 and p.feature not in ("PCLI", "PCLD", "PCLS", "PCLF", "PCL", "ADM1"):
+        return False
+    tok = _token_at(c, p.span.start)
+    last = _token_at(c, p.span.end - 1)
+    if tok is None or last is None:
+        return False
+    return last.dep_ in ("compound", "amod", "nmod", "poss") and last.head.i > last.i
 
 
 def _fallback_place(places: list[Place], analysis: Analysis) -> Place | None:

@@ -59,7 +59,7 @@ def _lemma(tok) -> str:
 def clause_head(tok):
     """The head of the clause ``tok`` belongs to (xcomp and conj of verbs stay in their parent's clause)."""
     cur = tok
-    while cur.dep_ not in CLAUSE_DEPS and cur.head is not cur:
+    while cur.dep_ not in CLAUSE_DEPS and cur.head.i != cur.i:
         cur = cur.head
     return cur
 
@@ -68,7 +68,7 @@ def clause_ranges(head, offset: int) -> list[tuple[int, int]]:
     """Character ranges of the clause of ``head``, with nested clauses cut out."""
     excluded = set()
     for t in head.subtree:
-        if t is not head and t.dep_ in CLAUSE_DEPS and clause_head(t) is t:
+        if t.i != head.i and t.dep_ in CLAUSE_DEPS and clause_head(t).i == t.i:
             excluded.update(x.i for x in t.subtree)
     ranges: list[tuple[int, int]] = []
     for t in head.subtree:
@@ -311,7 +311,7 @@ class SentenceExtractor:
                 victim = victim or self._victim_of(other)
         if victim is None and trig.kind in ("killing", "kidnap", "assassination"):
             victim = self._victim_of(tok)
-            if victim is not None and target is victim:
+            if victim is not None and target is not None and target.i == victim.i:
                 target = None
         # claims: "<group> announced / claimed an attack ..."
         claimer = None
@@ -390,8 +390,8 @@ class SentenceExtractor:
                 continue
             # only the casualties of this clause, or of a clause hanging off it ("..., killing five")
             if not (a <= off + tok.idx < b or clause_head(tok).head.i in [t.i for t in cand.trigger_token.subtree]
-                    or clause_head(tok) is clause_head(cand.trigger_token)):
-                if not (cand.trigger_token.head is tok or tok.head is cand.trigger_token):
+                    or clause_head(tok).i == clause_head(cand.trigger_token).i):
+                if not (cand.trigger_token.head.i == tok.i or tok.head.i == cand.trigger_token.i):
                     continue
             count = self._count_for(tok)
             if count is None:
