@@ -325,7 +325,8 @@ class SentenceExtractor:
                 m.actor1 = match.canonical
                 m.add_span("actor1", Span(a + match.start, a + match.end, match.text))
                 cand.mention.roles.setdefault("perpetrator_organizations", [])
-            elif actor.lemma_.lower() in lex.perpetrator_heads or actor.lower_ in lex.perpetrator_heads:
+            elif (actor.lemma_.lower() in lex.perpetrator_heads or actor.lower_ in lex.perpetrator_heads) and not any(
+                    c.dep_ == "poss" and c.pos_ == "PRON" for c in actor.children):  # "its fighters": unresolved
                 core = _core_phrase(actor)
                 phrase = text[off + core[0].idx: off + core[-1].idx + len(core[-1].text)]
                 m.actor1 = phrase

@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass, field
 
 from sitrep.model import Count, EventMention
+from sitrep.resolve.actor import actor_type
 
 WEAK = "weak"  # note on a mention whose weapon came from the trigger word alone ("strike" -> airstrike)
 FAMILIES = {"rocket": "indirect", "missile": "indirect", "mortar": "indirect", "artillery": "indirect"}
@@ -93,7 +94,7 @@ def compatible(event: Event, m: EventMention, info: MergeInfo) -> tuple[bool, st
         return False, "dates differ"
     if any(_weapons_conflict(x, xi, m, info) for x, xi in zip(event.mentions, event.infos, strict=True)):
         return False, "weapons differ"
-    if e.actor1 and m.actor1 and e.actor1 != m.actor1:
+    if e.actor1 and m.actor1 and e.actor1 != m.actor1 and actor_type(e.actor1) and actor_type(m.actor1):
         return False, "actors differ"
     return True, rel
 
