@@ -23,7 +23,7 @@ def extract_document(doc: Document, *, nlp=None) -> list[EventMention]:
     report_date, date_reason = _report_date(doc, analysis)
     text = doc.text
     timexes = rtime.find_timexes(analysis.text, report_date, start=doc.body_start)
-    places = rplace.geocode_text(analysis.text, default_country=doc.meta.get("country"))
+    places = rplace.geocode_text(analysis.text, default_country=doc.meta.get("country"), ents=analysis.entities())
     extractor = SentenceExtractor(text, doc.id)
     cands: list[Candidate] = []
     for s in analysis.sentences:

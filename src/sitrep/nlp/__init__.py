@@ -21,6 +21,21 @@ class Analysis:
     def parse(self, index: int):
         return self.parses.get(index)
 
+    def entities(self) -> list[Entity]:
+        """Named entities of the parsed sentences, in absolute offsets."""
+        out = []
+        for i, parsed in self.parses.items():
+            off = self.sentences[i].start
+            out.extend(Entity(e.label_, off + e.start_char, off + e.end_char) for e in parsed.ents)
+        return out
+
+
+@dataclass(frozen=True)
+class Entity:
+    label_: str
+    start_char: int
+    end_char: int
+
 
 def analyze(doc: Document, *, nlp=None) -> Analysis:
     caps = is_mostly_caps(doc.text[doc.body_start:])

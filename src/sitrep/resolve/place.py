@@ -121,6 +121,11 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+@dataclass
+class _Ents:
+    ents: list
+
+
 def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None) -> list[Mention]:
     """Facilities, named-entity toponyms, "X capital" and counties, non-overlapping, by offset."""
     gz = gz or get_gazetteer()
@@ -569,10 +574,14 @@ def _county_place(gz: Gazetteer, text: str, m: Mention, span: Span, states: list
 # ---------------------------------------------------------------------------------------------
 # public API
 # ---------------------------------------------------------------------------------------------
-def geocode_text(text: str, *, default_country: str | None = None, include_abstentions: bool = False) -> list[Place]:
-    """Find and resolve the toponyms of ``text``; each Place carries its span (absolute offsets)."""
+def geocode_text(text: str, *, default_country: str | None = None, include_abstentions: bool = False,
+                 ents=None) -> list[Place]:
+    """Find and resolve the toponyms of ``text``; each Place carries its span (absolute offsets).
+
+    ``ents``: named entities already found (objects with ``label_``, ``start_char``, ``end_char`` in absolute
+    offsets), e.g. from the pipeline's parse of the sentences that may hold events; then no NER is run here."""
     gz = get_gazetteer()
-    mentions = find_toponyms(text, gz=gz)
+    mentions = find_toponyms(text, gz=gz, doc=None if ents is None else _Ents(list(ents)))
     places = _resolve(text, mentions, _cc(gz, default_country), gz)
     return [p for p in places if p is not None and (include_abstentions or not (p.reason or "").startswith("abstain"))]
 
