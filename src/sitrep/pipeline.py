@@ -22,7 +22,8 @@ def extract_document(doc: Document, *, nlp=None) -> list[EventMention]:
     analysis = analyze(doc, nlp=nlp)
     report_date, date_reason = _report_date(doc, analysis)
     text = doc.text
-    timexes = rtime.find_timexes(analysis.text, report_date, start=doc.body_start)
+    times = rtime.DocumentTimes(analysis.text, report_date)
+    timexes = [t for s in analysis.sentences if s.screened for t in times.find(s.start, s.end)]
     places = rplace.geocode_text(analysis.text, default_country=doc.meta.get("country"), ents=analysis.entities())
     extractor = SentenceExtractor(text, doc.id)
     cands: list[Candidate] = []

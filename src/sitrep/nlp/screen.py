@@ -1,5 +1,6 @@
-"""The cheap pass: which sentences could hold an event? Word forms of every trigger and weapon in the lexicons;
-only sentences containing one are parsed."""
+"""The cheap pass: which sentences could hold an event? Word forms of the triggers that can stand alone and
+every weapon word in the lexicons; only sentences containing one are parsed (a trigger that needs a weapon,
+like "landed", always comes with a weapon word that lets the sentence through)."""
 from __future__ import annotations
 
 import re
@@ -33,12 +34,11 @@ def _forms(lemma: str) -> set[str]:
 def screen_words() -> frozenset[str]:
     lex = load_lexicon()
     words: set[str] = set()
-    for lemma in lex.triggers:
-        words |= _forms(lemma)
+    for lemma, triggers in lex.triggers.items():
+        if any(t.needs != "weapon" for t in triggers):  # "hit", "land", "fire" count only beside a weapon word
+            words |= _forms(lemma)
     for phrase in lex.weapons:
         words.add(phrase.split()[0])
-    for lemma in lex.killed_words | lex.injured_words:
-        words |= _forms(lemma)
     return frozenset(words)
 
 
