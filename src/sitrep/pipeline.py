@@ -6,6 +6,7 @@ Public API:
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from sitrep.extract.mentions import Candidate, SentenceExtractor
@@ -33,18 +34,21 @@ def extract_document(doc: Document, *, nlp=None) -> list[EventMention]:
             cands.extend(extractor.extract(parsed, s.index, s.start))
     _attach_roles(cands, text)
     for c in cands:
-        _attach_place(c, places, [o for o in cands if o.sentence_index == c.sentence_index])
+        _attach_place(c, places, [o for o in cands if o.sentence_index == c.sentence_index], text)
     _attach_dates(cands, timexes, report_date)
     mentions = []
     for c in cands:
         m = c.mention
+        if "plural trigger" in m.notes and not (m.date_precision == "day" and m.timex is not None):
+            m.generic = True  # "attacks on US bases", "airstrikes in Iraq": many events, none dated to a day
+            m.notes.append("generic: plural trigger with no day")
         if m.generic:
             continue
         info = MergeInfo(definite=_definite(c), weak_weapon=_weak_weapon(m), relative_anchor=c.relative_anchor,
-                         sentence_index=c.sentence_index)
+                         sentence_index=c.sentence_index, killing=c.kind == "killing")
         mentions.append((m, info))
     events = merge_mentions(mentions)
-    _apply_sentence_claims(events, analysis)
+    _apply_sentence_claims(events, analysis, {c.sentence_index for c in cands if c.mention.generic})
     out = []
     fallback = _fallback_place(places, analysis)
     for e in events:
@@ -154,11 +158,11 @@ def _best_timex(timexes: list[Timex]) -> Timex | None:
 
 
 # ---- place --------------------------------------------------------------------------------------------------
-def _attach_place(c: Candidate, places: list[Place], siblings: list[Candidate]) -> None:
+def _attach_place(c: Candidate, places: list[Place], siblings: list[Candidate], text: str) -> None:
     m = c.mention
     s = m.evidence[0]
     in_sentence = [p for p in places if p.span and s.start <= p.span.start and p.span.end <= s.end
-                   and not _modifier(c, p)]
+                   and not _modifier(c, p, text)]
     inside = [p for p in in_sentence if c.contains(p.span.start, p.span.end) and not _side_clause(c, p.span.start)]
     pool = inside or ([] if c.relative_anchor else [
         p for p in in_sentence if not _side_clause(c, p.span.start)
@@ -178,10 +182,20 @@ def _attach_place(c: Candidate, places: list[Place], siblings: list[Candidate]) 
     m.add_span("location", best.span)
 
 
-def _modifier(c: Candidate, p: Place) -> bool:
+_MODIFIED = re.compile(r"^(?:-backed|-led|-made|\s+[a-z])")
+
+
+def _country_modifier(text: str, p: Place) -> bool:
+    """ "US soldiers", "Iraqi capital", "Iran-backed": a country name used as an adjective."""
+    return p.geo_precision >= 3 and p.span is not None and bool(_MODIFIED.match(text[p.span.end:p.span.end + 8]))
+
+
+def _modifier(c: Candidate, p: Place, text: str) -> bool:
     """A country or region used as an adjective ("US bases", "the Iraqi capital") does not place the event."""
     if p.geo_precision < 3 and p.feature not in ("PCLI", "PCLD", "PCLS", "PCLF", "PCL", "ADM1"):
         return False
+    if _country_modifier(text, p):
+        return True
     tok = _token_at(c, p.span.start)
     last = _token_at(c, p.span.end - 1)
     if tok is None or last is None:
@@ -190,18 +204,24 @@ def _modifier(c: Candidate, p: Place) -> bool:
 
 
 def _fallback_place(places: list[Place], analysis: Analysis) -> Place | None:
-    """For an event whose sentences name no place: the dateline's place, else the most named city."""
+    """For an event whose sentences name no place: the dateline's place, else the place the sentences that may
+    hold events name most (towns and facilities before regions, countries used as adjectives left out)."""
     dl = rtime.parse_dateline(analysis.text)
     if dl is not None and dl.place is not None:
         for p in places:
             if p.span and p.span.start >= dl.place.start and p.span.end <= dl.place.end:
                 return _coarsen(p, "the dateline's place")
+    screened = [(s.start, s.end) for s in analysis.sentences if s.screened]
     counts: dict[str, list[Place]] = {}
     for p in places:
+        if p.span is None or _country_modifier(analysis.text, p):
+            continue
+        if not any(a <= p.span.start < b for a, b in screened):
+            continue
         counts.setdefault(p.name, []).append(p)
     if not counts:
         return None
-    name, group = max(counts.items(), key=lambda kv: (len(kv[1]), -kv[1][0].geo_precision))
+    name, group = min(counts.items(), key=lambda kv: (min(kv[1][0].geo_precision, 2), -len(kv[1])))
     return _coarsen(group[0], "the place the report names most")
 
 
@@ -226,7 +246,7 @@ def _attach_roles(cands: list[Candidate], text: str) -> None:
             c.mention.roles[role] = [RoleFiller(f.text, f.start + c.offset, f.end + c.offset) for f in fillers]
 
 
-def _apply_sentence_claims(events, analysis: Analysis) -> None:
+def _apply_sentence_claims(events, analysis: Analysis, generic_sentences: set[int]) -> None:
     """"No group has claimed responsibility." / "X claimed responsibility for the attack." in a sentence of its own
     speaks of the event told just before it."""
     from sitrep.extract.lexicon import load_lexicon
@@ -234,13 +254,15 @@ def _apply_sentence_claims(events, analysis: Analysis) -> None:
 
     lex = load_lexicon()
     used = {s.start for e in events for m in e.mentions for s in m.evidence}
+    used |= {s.start for s in analysis.sentences if s.index in generic_sentences}
     for s in analysis.sentences:
         if s.start in used:
             continue
         before = [e for e in events if e.merged.evidence and e.merged.evidence[0].start < s.start]
         if not before:
             continue
-        event = max(before, key=lambda e: max(x.start for x in e.merged.evidence if x.start < s.start))
+        event = max(before, key=lambda e: (max(x.start for x in e.merged.evidence if x.start < s.start),
+                                           e.merged.evidence[0].start))
         m = event.merged
         none = lex.phrases["no_claim"].search(s.text)
         if none and m.claimed is None:
@@ -261,8 +283,13 @@ def _apply_sentence_claims(events, analysis: Analysis) -> None:
 
 
 def _definite(c: Candidate) -> bool:
+    """ "the attack", "the rocket attack", "The drone hit ...", "the rockets landed": refers to an event told."""
     tok = c.trigger_token
-    return any(ch.dep_ == "det" and ch.lower_ in ("the", "this", "that", "these", "those") for ch in tok.children)
+    heads = [tok]
+    if tok.pos_ in ("VERB", "AUX"):
+        heads += [ch for ch in tok.children if ch.dep_ in ("nsubj", "nsubjpass")]
+    return any(ch.dep_ == "det" and ch.lower_ in ("the", "this", "that", "these", "those")
+               for h in heads for ch in h.children)
 
 
 def _weak_weapon(m: EventMention) -> bool:

@@ -46,6 +46,7 @@ class Candidate:
     offset: int = 0
     target_range: tuple[int, int] | None = None  # absolute char range of the target noun phrase
     relative_anchor: bool = False  # the clause is the "after X" of an event-relative expression
+    kind: str = ""  # the trigger's kind (attack, killing, kidnap ...)
     ranges: list[tuple[int, int]] = field(default_factory=list)  # clause pieces (nested clauses cut out)
 
     def contains(self, start: int, end: int) -> bool:
@@ -232,13 +233,17 @@ class SentenceExtractor:
             m.evidence.append(_span(text, s_start, s_end))
             m.add_span("trigger", m.trigger)
             generic = lex.phrases["generic"].search(clause_text)
+            if generic is None and head.head.i != head.i:
+                # "It was the first time US troops had been killed ...": the governing clause says it
+                parent = clause_ranges(clause_head(head.head), offset)
+                generic = lex.phrases["generic"].search(" ".join(text[a:b] for a, b in parent))
             if generic:
                 m.generic = True
                 m.notes.append(f"generic: '{generic.group(0)}'")
             elif tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ == "nummod" for c in tok.children) and not any(
                     t.tag_ in ("NN", "NNP") and _match_trigger(t, lex) for t, _ in usable):
                 m.notes.append("plural trigger")
-            cand = Candidate(m, sentence_index, c_start, c_end, tok, sent, offset, ranges=ranges)
+            cand = Candidate(m, sentence_index, c_start, c_end, tok, sent, offset, ranges=ranges, kind=trig.kind)
             # weapons: those in the clause, else the trigger's own
             for span, w in weapons:
                 if w.category not in m.weapons:
@@ -463,6 +468,21 @@ class SentenceExtractor:
             if none:
                 m.claimed = False
                 m.add_span("claimed", Span(off + none.start(), off + none.end(), none.group(0)))
+            elif lex.phrases["claim"].search(sentence_text) and m.actor1 is None:
+                # "<group> claimed responsibility for drone attacks ...": the claimer is the subject of "claim"
+                for t in tok.sent:
+                    if _lemma(t) in lex.claim_verbs and t.pos_ == "VERB":
+                        subj = next((ch for ch in t.children if ch.dep_ == "nsubj"), None)
+                        if subj is None:
+                            continue
+                        a, b = _np_range(subj, cand.offset, cut_preps=False)
+                        match = resolve_actor(self.text[a:b])
+                        if match and actor_type(match.canonical) != "state":
+                            m.actor1 = m.claimant = match.canonical
+                            m.claimed = True
+                            m.add_span("actor1", Span(a + match.start, a + match.end, match.text))
+                            m.add_span("claimed", _tok_span(t, cand.offset, self.text))
+                            break
             elif lex.phrases["claim"].search(sentence_text) and m.actor1 and actor_type(m.actor1) not in ("state", None):
                 hit = lex.phrases["claim"].search(sentence_text)
                 m.claimed = True

@@ -18,6 +18,7 @@ import io
 import os
 import tarfile
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import PurePosixPath
@@ -111,7 +112,7 @@ def read_archive(data: bytes | None, source: str, *, path: str | None = None, pu
         else:
             yield ReadFailure(source, errors.E102_BINARY, "not a zip, tar or tar.gz archive")
     except (tarfile.TarError, zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError,
-            NotImplementedError, RuntimeError) as exc:
+            NotImplementedError, RuntimeError, zlib.error) as exc:
         # a damaged or truncated archive: what was read so far stays read
         yield ReadFailure(source, errors.E106_UNREADABLE, f"damaged archive: {type(exc).__name__}: {exc}")
 

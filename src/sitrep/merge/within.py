@@ -26,6 +26,7 @@ class MergeInfo:
     weak_weapon: bool = False
     relative_anchor: bool = False
     sentence_index: int = 0
+    killing: bool = False  # "Three soldiers were killed when a drone struck ...": casualties of another clause
 
 
 @dataclass
@@ -110,7 +111,11 @@ def merge_mentions(mentions: list[tuple[EventMention, MergeInfo]]) -> list[Event
             e = event.merged
             same_target = _head(m.target) is not None and _head(m.target) in {_head(x.target) for x in event.mentions}
             anchored = m.place is not None or m.date is not None or m.target is not None
-            if rel == "same":
+            same_sentence = any(i.sentence_index == info.sentence_index for i in event.infos)
+            if same_sentence and (info.killing or any(i.killing and i.sentence_index == info.sentence_index
+                                                      for i in event.infos)):
+                best = (event, "same sentence: the casualties of this attack")
+            elif rel == "same":
                 best = (event, f"same place ({m.place.name})")
             elif same_target:
                 best = (event, f"same target ('{m.target}')")
@@ -118,6 +123,9 @@ def merge_mentions(mentions: list[tuple[EventMention, MergeInfo]]) -> list[Event
                 best = (event, "refers back: no place, date or target of its own")
             elif info.definite and (m.place is None or rel == "compatible") and (m.date is None or e.date == m.date):
                 best = (event, f"definite reference '{m.trigger.text}'")
+            elif m.place is None and m.weapons and not info.weak_weapon and set(m.weapons) & set(e.weapons) and (
+                    e.place is None or e.place.geo_precision <= 2):
+                best = (event, f"same weapon ({', '.join(m.weapons)}), no place of its own")
             elif info.relative_anchor and m.place is None:
                 best = (event, "the event an 'after ...' clause refers to")
             if best:
