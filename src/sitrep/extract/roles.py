@@ -26,7 +26,9 @@ from sitrep.knowledge import knowledge_path
 from sitrep.model import RoleFiller
 
 ROLE_KEYS = ("perpetrator_individuals", "perpetrator_organizations", "targets", "victims", "weapons")
-LEXICON_KINDS = ("perpetrator", "agent", "org_head", "target", "weapon", "person")
+NOUN_KINDS = ("perpetrator", "agent", "org_head", "target", "weapon", "person")
+# "damage": verbs and nouns of harm to things; their objects that name a target are targets
+LEXICON_KINDS = (*NOUN_KINDS, "damage")
 ORG_KINDS = ("insurgent", "criminal", "paramilitary", "state")
 
 E430_ROLES_FILE = "E430"  # a roles_*.csv knowledge file is missing or has a bad row
@@ -261,7 +263,7 @@ class _Collector:
         words = self.lex.words
         if head.like_num or head.is_stop or head.pos_ == "PRON":
             return False
-        return not any(_lemma(head) in words[k] for k in LEXICON_KINDS)
+        return not any(_lemma(head) in words[k] for k in NOUN_KINDS)
 
     def take(self, head, position: str, forced: str | None = None) -> None:
         for h in _conjuncts(head):
@@ -292,21 +294,28 @@ class _Collector:
                     self.take(c, position, None if role != "weapons" else "weapons")
 
     def _victim(self, h, i: int, j: int) -> None:
-        """A victim phrase; when it ends in a name after titles ("President Cerezo", "Jesuit priest
-        Ignacio Ellacuria"), the filler is the name."""
+        """A victim phrase; when it ends in a name after titles ("President Cerezo", "Salvadoran Attorney
+        General Roberto Garcia", "Jesuit priest Ignacio Ellacuria"), the filler is the name: the run of
+        words before the head back to the nearest title or description word."""
         words = self.lex.words
         if _lemma(h) in words["person"] or h.lower_ in words["person"]:
             self.add("victims", i, j)
             return
-        k = i
-        while k < h.i and (self.doc[k].lower_.strip(".") in words["person"] or _lemma(self.doc[k]) in words["person"]
-                           or self.doc[k].is_punct or self.doc[k].like_num or self.doc[k].dep_ in ("det", "poss")
-                           or self.doc[k].tag_ == "POS" or self.doc[k].lower_ in words["org_head"]
-                           or self.doc[k].pos_ == "ADJ"):
-            k += 1
+        doc = self.doc
+        k = h.i
+        titled = False
+        while k > i:
+            t = doc[k - 1]
+            low = t.lower_.strip(".")
+            if low in words["person"] or _lemma(t) in words["person"] or low in words["org_head"]:
+                titled = True
+                break
+            if not t.is_alpha or t.like_num or t.dep_ in ("det", "poss", "cc") or t.tag_ == "POS" \
+                    or any(low in words[kind] for kind in NOUN_KINDS):
+                break
+            k -= 1
         end = h.i + 1
-        name = [t for t in self.doc[k:end] if t.is_alpha]
-        titled = k > i
+        name = [t for t in doc[k:end] if t.is_alpha]
         if not name or any(t.lower_ in _DATE_WORDS for t in name) or (len(name) < 2 and not titled):
             return  # one unknown word with no title is too often not a person ("Fenastras", "GMT")
         self.add("victims", k, end)
@@ -424,11 +433,60 @@ def extract_roles(sent, trigger, text: str, *, offset: int | None = None) -> dic
     return col.out
 
 
+def _passive(verb) -> bool:
+    """A verb in the passive, or a bare participle ("five houses damaged")."""
+    if any(c.dep_ in ("auxpass", "agent") for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and not any(c.dep_ == "aux" and _lemma(c) == "have" for c in verb.children)
+
+
+def _sweep_targets(col: _Collector, trigger) -> None:
+    """Things hit, wherever the sentence says so: the object (or passive subject) of a damage word
+    ("destroyed the town hall", "five houses were damaged"), and a target noun after "against",
+    "in front of", "at" or "under" attached to the trigger, a damage word or a weapon."""
+    lex = col.lex
+    damage = lex.words["damage"]
+
+    def target_np(tok) -> bool:
+        return tok.i not in col.used and col.role_of(tok, "patient") == "targets"
+
+    for tok in col.sent:
+        lem = _lemma(tok)
+        is_damage = lem in damage or tok.lower_ in damage
+        if tok.pos_ in ("VERB", "AUX") and is_damage:
+            passive = _passive(tok)
+            for c in tok.children:
+                if (c.dep_ in ("dobj", "obj") and not passive) or (c.dep_ in ("nsubjpass", "nsubj") and passive):
+                    if target_np(c):
+                        col.take(c, "patient", "targets")
+        anchor = tok.i == trigger.i or is_damage or lem in lex.words["weapon"] or lem in _EXPLODE
+        if not anchor:
+            continue
+        for c in tok.children:
+            if c.dep_ != "prep":
+                continue
+            pobjs = [g for g in c.children if g.dep_ == "pobj"]
+            if c.lower_ in ("against", "at", "under", "on", "outside", "inside"):
+                for g in pobjs:
+                    if target_np(g):
+                        col.take(g, "patient", "targets")
+            elif c.lower_ == "in":  # "in front of the ministry"
+                for g in pobjs:
+                    if g.lower_ != "front":
+                        continue
+                    for gg in g.children:
+                        if gg.dep_ == "prep" and gg.lower_ == "of":
+                            for p in gg.children:
+                                if p.dep_ == "pobj" and target_np(p):
+                                    col.take(p, "patient", "targets")
+
+
 def _sweep(col: _Collector, trigger) -> None:
     """Words that name a role wherever they stand in the sentence: armed groups (not the state),
-    perpetrator nouns ("guerrillas") outside a victim's place, weapons."""
+    perpetrator nouns ("guerrillas") outside a victim's place, weapons, things hit."""
     lex = col.lex
     sent = col.sent
+    _sweep_targets(col, trigger)
     found = bool(col.out["perpetrator_organizations"])
     for a, b in col.orgs_in(sent.start, sent.end, ("insurgent", "criminal", "paramilitary")):
         if not found and not any(col.doc[k].i in col.used for k in range(a, b)):
@@ -455,6 +513,6 @@ def is_person_name(s: str) -> bool:
         return False
     last = toks[-1].lower().strip(".")
     lem = last[:-1] if last.endswith("s") and last[:-1] in words["person"] else last
-    if any(lem in words[k] or last in words[k] for k in LEXICON_KINDS):
+    if any(lem in words[k] or last in words[k] for k in NOUN_KINDS):
         return False
     return toks[0].lower() not in ("a", "an", "the", "some", "several", "many", "all")
