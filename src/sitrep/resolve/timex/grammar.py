@@ -72,6 +72,7 @@ class Grammar:
         self.PART = "(?P<part>" + _alt(lex.parts_of_day) + r")\b"
         self.SEASON = "(?P<season>" + _alt(lex.seasons) + r")\b"
         self.DAY = r"(?P<day>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?\b"
+        self._ENDED = re.compile(r"\s*,?\s+(?P<verb>ended|ending)\s+(?:on\s+)?" + self.MON + r"\s*\d", re.I)
         self.YEAR = r"(?P<year>1[5-9][0-9]{2}|20[0-9]{2}|'[0-9]{2})\b"
         # (rule, handler, keyword): a rule with a keyword only runs in windows around the keyword's hits
         self.rules: list[tuple[re.Pattern, Callable, re.Pattern | None]] = []
@@ -152,6 +153,9 @@ class Grammar:
                   need="quarter|half|period")
         self._add(r"\b(?:the|this|that|its|the\s+latest|the\s+current|the\s+most\s+recent|the\s+latest|"
                   r"the\s+just[\s-]ended|the\s+recent)\s+(?:fiscal\s+)?(?P<qh>quarter)\b", self._quarter, need="quarter")
+        # "the 1988 quarter", "the 1989 period": the reporting period in view, in that year
+        self._add(r"\bthe\s+(?P<year>1[0-9]{3}|20[0-9]{2})\s+(?:fiscal\s+)?(?P<unit>quarter|period)\b", self._year_period,
+                  need="quarter|period")
         self._add(r"\b(?:the\s+)?(?P<context>latest|same|comparable|most\s+recent|just[\s-]ended)\s+(?P<qh>period)\b",
                   self._quarter, need="period")
         # seasons need a determiner or a year: "fall" and "spring" are also common words
@@ -393,11 +397,24 @@ class Grammar:
             return Reading(m.start(), m.end(), "half", data={"h": q, "y": int(y) if y else None})
         if q is not None and not 1 <= q <= 4:
             return None
+        ended = self._ended_month(text, m.end())
         current = any(w in head for w in ("this quarter", "current quarter", "this fiscal quarter"))
         latest = q is None and bool(re.search(r"\b(?:latest|most\s+recent|just[\s-]ended)\b", head))
         return Reading(_adjective_start(m, text), m.end(), "quarter",
                        data={"q": q, "y": int(y) if y else None, "shift": shift, "current": current, "latest": latest,
-                             "needs_context": qh == "period"})
+                             "needs_context": qh == "period", "ended": ended})
+
+    def _ended_month(self, text: str, pos: int) -> tuple[int, bool] | None:
+        """("the quarter) ended Sept. 30": (the month the period ends in, True for ended / False for ending)."""
+        m = self._ENDED.match(text, pos)
+        if m is None:
+            return None
+        month = self.lex.months.get(m.group("mon").rstrip(".").lower())
+        return (month, m.group("verb").lower() == "ended") if month else None
+
+    def _year_period(self, m, text):
+        return Reading(m.start(), m.end(), "yperiod", data={"y": int(m.group("year")), "unit": m.group("unit").lower(),
+                                                            "ended": self._ended_month(text, m.end())})
 
     def _season(self, m, text):
         season = self.lex.seasons[m.group("season").lower()]
@@ -609,6 +626,10 @@ def _combine(a: Reading, b: Reading) -> Reading | None:
                 b.data["rel"]], rel=""))
         if b.kind == "abs" and b.data.get("m") is None and b.data.get("y"):
             return Reading(start, end, a.kind, data=dict(a.data, y=b.data["y"], rel=""))
+    # "the quarter a year ago": the year-earlier quarter
+    if a.kind == "quarter" and a.data.get("q") is None and not a.data.get("y") and b.kind == "yearago" \
+            and not b.data.get("what"):
+        return Reading(start, end, "yearago", data={"what": "quarter"})
     # times of day with a day: "10 p.m. Wednesday", "yesterday afternoon", "Thursday evening"
     day, tod = (a, b) if b.kind == "tod" else (b, a) if a.kind == "tod" else (None, None)
     if day is not None and (day.kind in ("wd", "rday") or (day.kind == "abs" and day.data.get("d"))):

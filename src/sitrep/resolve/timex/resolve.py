@@ -12,13 +12,14 @@ Rules:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
 from sitrep.resolve.timex.grammar import Reading
 from sitrep.resolve.timex.lexicon import Lexicon, load_lexicon
 
+REPORT_WINDOW = 1500  # characters back to look for the quarter a report is about
 SLACK_DAYS = 3  # a past-tense event may be dated a few days after the report's date (time zones, late filing)
 
 
@@ -27,6 +28,7 @@ class Context:
     """What earlier expressions in the same text established."""
 
     last_quarter: tuple[int, int] | None = None
+    quarters: list[tuple[int, tuple[int, int]]] = field(default_factory=list)  # (offset, quarter) named so far
     last_year: int | None = None
     last_granularity: str | None = None  # D W M Q Y
     last_day: date | None = None
@@ -45,12 +47,16 @@ def _cue_patterns(path: str | None = None) -> tuple[re.Pattern, re.Pattern]:
     return strong, weak
 
 
+_SENTENCE_END = re.compile(r"\s[.!?](?!\w\.)")  # searched in reversed text: ". " backwards
+_PERIOD_CUE = re.compile(r"\b(?:(?P<y>(?:nine|six|twelve|9|6|12)[\s-]+months?|first\s+half|(?:fiscal\s+)?year\s+"
+                         r"(?:ended|ending|to\s+date)|full[\s-]+year)|(?P<q>quarter|three\s+months))\b", re.I)
 _CLAUSE_BOUNDARY = re.compile(r"[.!?;:\n]\s|\n")
 # a date right after one of these is a deadline or a term, not a narrated event: take the closest reading
 _DEADLINE = re.compile(r"\b(?:to|until|till|through|thru|by|effective|before|due|from|starting|beginning)\s+(?:on\s+)?$",
                        re.I)
 
 
+_ENDED = re.compile(r"\bended\s+(?:on\s+)?$", re.I)
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|shall|'ll|to)\s+(?:\w+\s+){0,2}$", re.I)
 
 
@@ -58,8 +64,9 @@ def tense(text: str, start: int, end: int, path: str | None = None) -> str | Non
     """'future', 'past' or None (no cue, a present-tense cue, or a deadline such as "by Oct. 31"): the tense
     cue nearest to ``text[start:end]`` in its clause, preferring words before the expression, and falling
     back on regular past forms (-ed)."""
-    if _DEADLINE.search(text, max(0, start - 16), start):
-        return None
+    if _ENDED.search(text, max(0, start - 12), start):
+        return "past"  # "the year ended March 31": a period already over
+    deadline = bool(_DEADLINE.search(text, max(0, start - 16), start))
     lo = max(0, start - 160)
     cuts = [c.end() for c in _CLAUSE_BOUNDARY.finditer(text, lo, start)]
     if cuts:
@@ -68,6 +75,14 @@ def tense(text: str, start: int, end: int, path: str | None = None) -> str | Non
     stop = _CLAUSE_BOUNDARY.search(hi_text)
     hi = end + (stop.start() if stop else len(hi_text))
     strong, weak = _cue_patterns(path)
+    found = _clause_tense(text, lo, start, end, hi, strong, weak)
+    if deadline:  # "will double its flights by August": a deadline looks forward only when the clause does
+        return "future" if found == "future" else None
+    return found
+
+
+def _clause_tense(text: str, lo: int, start: int, end: int, hi: int, strong: re.Pattern,
+                  weak: re.Pattern) -> str | None:
     left = list(strong.finditer(text, lo, start))
     if left:
         m = left[-1]
@@ -134,11 +149,17 @@ def pick_year(month: int, day: int | None, anchor: date, direction: str | None) 
         options.append((y, d, last))
     if not options:
         return None
+
+    def same_month(d: date) -> bool:
+        return (d.year, d.month) == (anchor.year, anchor.month)
+
+    # the report's own month keeps the report's year whatever the tense (HeidelTime compares months only):
+    # "has set Nov. 10 as the deadline" in a report of 2 November is this November, not last year's
     if direction == "past":
-        ok = [o for o in options if o[1] <= anchor + timedelta(days=SLACK_DAYS)]
+        ok = [o for o in options if o[1] <= anchor + timedelta(days=SLACK_DAYS) or same_month(o[1])]
         return max(ok)[0] if ok else None
     if direction == "future":
-        ok = [o for o in options if o[2] >= anchor - timedelta(days=SLACK_DAYS)]
+        ok = [o for o in options if o[2] >= anchor - timedelta(days=SLACK_DAYS) or same_month(o[1])]
         return min(ok)[0] if ok else None
 
     def distance(o):
@@ -327,10 +348,21 @@ class Resolver:
         if self.anchor is None:
             return "XXXX", "DATE", "report"
         what = r.data.get("what") or ""
-        if what != "nine months" and (what in ("quarter", "period") or self.ctx.last_quarter):
-            y, q = self.ctx.last_quarter or _add_quarters(*_quarter_of(self.anchor), -1)
+        period = self._period_in_view(r.start) if what in ("", "period") else None
+        if what != "nine months" and period != "Y" and (what in ("quarter", "period") or self.ctx.last_quarter):
+            y, q = self._reported_quarter(r.start)
             return f"{y - 1:04d}-Q{q}", "DATE", "report"
         return f"{self.anchor.year - 1:04d}", "DATE", "report"
+
+    def _period_in_view(self, start: int) -> str | None:
+        """The reporting period the text is talking about at ``start``: "Q" after "the quarter", "Y" after
+        "the nine months" or "the year ended ...", None when neither is in the sentence or the one before.
+        Settles "a year earlier": the year-earlier quarter, or the year-earlier nine months (a year)."""
+        lo = self._sentence_start(start, 2)
+        cues = list(_PERIOD_CUE.finditer(self.text, lo, start))
+        if not cues:
+            return None
+        return "Q" if cues[-1].group("q") else "Y"
 
     def _relunit(self, r):
         rel, unit = r.data["rel"], r.data["unit"]
@@ -362,7 +394,7 @@ class Resolver:
             return f"{y:04d}-{m:02d}", "DATE", "report"
         if unit == "quarter":
             y, q = _add_quarters(*_quarter_of(a), shift)
-            self.ctx.last_quarter, self.ctx.last_granularity = (y, q), "Q"
+            self._note_quarter(y, q, r.start)
             return f"{y:04d}-Q{q}", "DATE", "report"
         if unit == "decade":
             return f"{a.year // 10 + shift:03d}", "DATE", "report"
@@ -377,22 +409,80 @@ class Resolver:
         if q is None:
             if a is None:
                 return "XXXX-QX", "DATE", "report"
-            if r.data.get("needs_context") and not self.ctx.last_quarter:
-                return None, "DATE", "report"
+            if r.data.get("ended") and not self.ctx.last_quarter:  # a fiscal quarter named before wins
+                y, q = self._quarter_ending(*r.data["ended"])
+                self._note_quarter(y, q, r.start)
+                return f"{y:04d}-Q{q}", "DATE", "report"
+            # "the quarter", "the latest period": the quarter in view (not a new one: no note taken)
             if r.data.get("current"):
                 y, q = _quarter_of(a)
             elif r.data.get("latest"):
                 y, q = _add_quarters(*_quarter_of(a), -1)
             else:
                 y, q = self.ctx.last_quarter or _add_quarters(*_quarter_of(a), -1)
+            self.ctx.last_quarter, self.ctx.last_granularity = (y, q), "Q"
+            return f"{y:04d}-Q{q}", "DATE", "report"
         elif y is None:
             if a is None:
                 return f"XXXX-Q{q}", "DATE", "report"
             y = a.year + shift
             if shift == 0 and date(y, 3 * q - 2, 1) > a and self.direction(r) != "future":
                 y -= 1
-        self.ctx.last_quarter, self.ctx.last_granularity = (y, q), "Q"
+        self._note_quarter(y, q, r.start)
         return f"{y:04d}-Q{q}", "DATE", "absolute" if r.data["y"] else "report"
+
+    def _note_quarter(self, y: int, q: int, at: int) -> None:
+        self.ctx.last_quarter, self.ctx.last_granularity = (y, q), "Q"
+        if self.anchor is None:
+            return
+        now = _quarter_of(self.anchor)
+        # only a quarter over can be reported: an earlier one, or this one (a fiscal quarter) told in the past
+        if (y, q) < now or (y, q) == now and tense(self.text, at, at + 1, self.path) == "past":
+            self.ctx.quarters.append((at, (y, q)))
+
+    def _quarter_ending(self, month: int, ended: bool) -> tuple[int, int]:
+        """The three months ending in ``month`` ("the quarter ended Sept. 30"), named by the calendar quarter
+        that holds most of them (a fiscal quarter ended July 31 is the second)."""
+        y = pick_year(month, None, self.anchor, "past" if ended else None) or self.anchor.year
+        y, mid = _add_months(y, month, -1)
+        return y, (mid - 1) // 3 + 1
+
+    def _reported_quarter(self, start: int) -> tuple[int, int]:
+        """The quarter a report compares with "a year earlier": the last one named in this sentence or the one
+        before, else the first one named in the stretch of text before (the quarter the report is about, not
+        one it mentions in passing), else the last quarter that ended before the report. Quarters to come (an
+        outlook) are never the one reported."""
+        notes = [(at, yq) for at, yq in self.ctx.quarters if at < start]
+        lo = self._sentence_start(start, 2)
+        near = [yq for at, yq in notes if at >= lo]
+        if near:
+            return near[-1]
+        recent = [yq for at, yq in notes if at >= start - REPORT_WINDOW]
+        if recent:
+            return recent[0]
+        return _add_quarters(*_quarter_of(self.anchor), -1)
+
+    def _sentence_start(self, start: int, sentences: int) -> int:
+        """Where the sentence ``sentences - 1`` sentences before the one holding ``start`` begins."""
+        lo = start
+        for _ in range(sentences):
+            cut = _SENTENCE_END.search(self.text[max(0, lo - 400):lo][::-1])
+            lo = max(0, lo - 400) if cut is None else lo - cut.start()
+            lo = max(0, lo - 1) if lo else 0
+        return lo
+
+    def _yperiod(self, r):
+        """"the 1988 quarter", "the 1989 period": the quarter (or nine months) in view, in the year named."""
+        y = r.data["y"]
+        if self.anchor is None or self._period_in_view(r.start) == "Y":
+            return f"{y:04d}", "DATE", "absolute"
+        if r.data.get("ended"):
+            _, q = self._quarter_ending(*r.data["ended"])
+        elif self.ctx.last_quarter or r.data["unit"] == "quarter":
+            q = self._reported_quarter(r.start)[1]
+        else:
+            return f"{y:04d}", "DATE", "absolute"
+        return f"{y:04d}-Q{q}", "DATE", "absolute"
 
     def _half(self, r):
         y = r.data["y"] or (self.anchor.year if self.anchor else None)
