@@ -412,6 +412,11 @@ def build_gazetteer(facilities_path: Path | str | None = None) -> Gazetteer:
     for cc, i in zip(gz.entries_cc, range(n), strict=True):
         if gz.entries_feature[i] == "PPLC" and (cc not in gz.capital or gz.entries_pop[i] > gz.entries_pop[gz.capital[cc]]):
             gz.capital[cc] = i
+    # only the capital itself is PPLC: the other towns that share its name ("Washington, Ga.") are not
+    capitals_ids = set(gz.capital.values())
+    for i in range(n):
+        if gz.entries_feature[i] == "PPLC" and i not in capitals_ids:
+            gz.entries_feature[i] = "PPL"
 
     # means of places per country and per (country, admin1): points for rows that give none
     groups: dict[tuple[str, str], list[int]] = {}

@@ -177,6 +177,53 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None) -> list[M
     return out
 
 
+_CAPS_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,3}\b")
+_COMMA_ABBREV = re.compile(r",\s+((?:[A-Z][a-z]{0,4}\.\s?){1,2})")
+
+
+def _scan_toponyms(text: str, gz: Gazetteer) -> list[Mention]:
+    """Context without NER (fast): facilities, country and subdivision names written in capitals,
+    "X County" and state abbreviations after a comma ("Paris, Tenn."). Used by resolve_spans, whose
+    caller already gives the toponyms; these only tell which countries and states the text is about."""
+    pattern, by_alias = _facility_matcher(gz)
+    out: list[Mention] = []
+    for m in pattern.finditer(text):
+        ids = by_alias.get(norm(m.group(0)))
+        if ids:
+            out.append(Mention(m.start(), m.end(), m.group(0), "facility", facility_ids=list(ids)))
+    for m in _CAPS_RUN.finditer(text):
+        words = list(re.finditer(r"[A-Z][a-z]+", m.group(0)))
+        k = 0
+        while k < len(words):
+            hit = None
+            for j in range(len(words), k, -1):
+                s0, e0 = m.start() + words[k].start(), m.start() + words[j - 1].end()
+                name = text[s0:e0]
+                if j < len(words) and words[j].group(0) in ("County", "Parish") and _county_match(
+                        gz, text[s0:m.start() + words[j].end()]):
+                    hit = Mention(s0, m.start() + words[j].end(), text[s0:m.start() + words[j].end()], "scan")
+                    j += 1
+                    break
+                if any(gz.entries_kind[i] in (COUNTRY, ADMIN1) for i in gz.index.get(norm(name), ())):
+                    hit = Mention(s0, e0, name, "scan")
+                    break
+            if hit:
+                out.append(hit)
+                k = j
+            else:
+                k += 1
+    for m in _COMMA_ABBREV.finditer(text):
+        q = m.group(1).strip()
+        if norm(q).replace(" ", "") in _abbrevs_nospace(gz):
+            out.append(Mention(m.start(1), m.start(1) + len(q), q, "scan"))
+    out.sort(key=lambda m: m.start)
+    kept: list[Mention] = []
+    for m in out:
+        if not kept or m.start >= kept[-1].end:
+            kept.append(m)
+    return kept
+
+
 # ---------------------------------------------------------------------------------------------
 # candidates and context
 # ---------------------------------------------------------------------------------------------
@@ -602,7 +649,7 @@ def resolve_spans(text: str, spans: list[tuple[int, int]]) -> list[Place | None]
         if ids:
             m.source, m.facility_ids = "facility", list(ids)
         given.append(m)
-    found = [m for m in find_toponyms(text, gz=gz)
+    found = [m for m in _scan_toponyms(text, gz)
              if all(g is None or m.end <= g.start or m.start >= g.end for g in given)]
     mentions = [g for g in given if g is not None] + found
     places = _resolve(text, mentions, None, gz)
