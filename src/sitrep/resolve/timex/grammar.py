@@ -140,8 +140,8 @@ class Grammar:
         self._add(r"\b(?P<rel>last|next|this|the\s+past|the\s+previous|the\s+current|the\s+coming|the\s+following|"
                   r"the\s+last|earlier\s+this|later\s+this|late\s+last|early\s+next|early\s+last|late\s+next|"
                   r"earlier\s+in\s+the|later\s+in\s+the|the\s+end\s+of\s+(?:this|last|next|the)|"
-                  r"the\s+rest\s+of\s+(?:this|the)|the\s+same)\s+"
-                  r"(?P<unit>week|weekend|month|year|quarter|decade|century)\b", self._relunit,
+                  r"the\s+rest\s+of\s+(?:this|the)|the\s+same|that|the\s+preceding|the\s+prior|the)\s+"
+                  r"(?:(?P<fiscal>fiscal)\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century)\b", self._relunit,
                   need="week|month|year|quarter|decade|century")
         self._add(r"\b(?:the\s+)?(?:end\s+of\s+the\s+year|year[\s-]end|year's\s+end|end\s+of\s+the\s+month|"
                   r"month[\s-]end|the\s+weekend)\b", self._relunit)
@@ -373,7 +373,14 @@ class Grammar:
             unit = "month" if "month" in phrase else "year"
             return Reading(m.start(), m.end(), "relunit", data={"rel": "this", "unit": unit})
         rel = re.sub(r"\s+", " ", g["rel"].lower())
-        return Reading(m.start(), m.end(), "relunit", data={"rel": rel, "unit": g["unit"].lower()})
+        unit = g["unit"].lower()
+        if rel == "the":  # "the fiscal year" is this one; "the year", "the week" are too vague to detect
+            if not (g.get("fiscal") and unit == "year"):
+                return None
+            rel = "this"
+        if rel == "that" and unit not in ("year", "month"):
+            return None
+        return Reading(m.start(), m.end(), "relunit", data={"rel": rel, "unit": unit})
 
     def _quarter(self, m, text):
         g = m.groupdict()

@@ -32,6 +32,7 @@ class Context:
     last_year: int | None = None
     last_granularity: str | None = None  # D W M Q Y
     last_day: date | None = None
+    last_month: tuple[int, int] | None = None  # the last month a date in the text fell in
 
 
 @lru_cache(maxsize=4)
@@ -247,6 +248,7 @@ class Resolver:
                 y = pick_year(m, d, self.anchor, direction)
             if y is None:
                 return None, "DATE", label
+        self.ctx.last_year, self.ctx.last_month = y, (y, m)
         if d is None:
             self.ctx.last_granularity = "M"
             return f"{y:04d}-{m:02d}", "DATE", label
@@ -370,8 +372,19 @@ class Resolver:
         if a is None:
             return {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "quarter": "XXXX-QX"}.get(
                 unit, "XXXX"), "DATE", "report"
+        # "that year", "the following month", "the previous year": from the year or month the text last named
+        ref_shift = {"that": 0, "the following": 1, "the previous": -1, "the preceding": -1, "the prior": -1}.get(rel)
+        if ref_shift is not None and unit == "year" and self.ctx.last_year is not None:
+            y = self.ctx.last_year + ref_shift
+            self.ctx.last_year, self.ctx.last_granularity = y, "Y"
+            return f"{y:04d}", "DATE", "report"
+        if ref_shift is not None and unit == "month" and self.ctx.last_month is not None:
+            y, m = _add_months(*self.ctx.last_month, ref_shift)
+            self.ctx.last_month, self.ctx.last_granularity = (y, m), "M"
+            return f"{y:04d}-{m:02d}", "DATE", "report"
         shift = 0
-        if rel in ("last", "the past", "the previous", "the last", "late last", "early last"):
+        if rel in ("last", "the past", "the previous", "the last", "late last", "early last", "the preceding",
+                   "the prior"):
             shift = -1
         elif rel in ("next", "the coming", "the following", "early next", "late next"):
             shift = 1
