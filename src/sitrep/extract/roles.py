@@ -402,9 +402,10 @@ def extract_roles(sent, trigger, text: str, *, offset: int | None = None) -> dic
                 if _lemma(c) in lex.words["weapon"] or c.lower_ in lex.words["weapon"]:
                     i, j = _np_tokens(c)
                     col.add("weapons", i, j)
-                elif col.orgs_in(c.i, c.i + 1, ("insurgent", "criminal", "paramilitary")) or \
-                        _lemma(c) in lex.words["perpetrator"]:
+                elif col.orgs_in(c.i, c.i + 1, ("insurgent", "criminal", "paramilitary")):
                     col.take(c, "agent")
+                elif _lemma(c) in lex.words["perpetrator"]:
+                    col.used.add(c.i)  # "a terrorist attack" says what kind of act, not who
             elif c.dep_ == "prep":
                 for g in c.children:
                     if g.dep_ != "pobj":
