@@ -47,6 +47,11 @@ from sitrep.resolve.gazetteer import (
 
 ABSTAIN_MARGIN = 0.35
 ABSTAIN_KM = 161.0
+HOME_MIN_WEIGHT = 1.5  # a document's home country needs this much support ...
+HOME_MIN_SHARE = 0.5  # ... and this share of all country support
+FOREIGN_PENALTY = 3.0  # a town outside the home country whose country the text never names
+SAME_NAME_SUBDIVISION = 4.0  # "New York", "Kansas": the subdivision, not a town sharing its name
+SUBDIVISION_SUPPORT_MAX = 5.0  # cap on the support a subdivision's other places give a reading
 
 _DIRECTIONS = r"(?:north|south|east|west|central|north[- ]?east|north[- ]?west|south[- ]?east|south[- ]?west)(?:ern)?"
 _DIRECTION_BEFORE = re.compile(rf"\b({_DIRECTIONS})\s+$", re.I)
@@ -177,8 +182,17 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None) -> list[M
     return out
 
 
+SCAN_MIN_POP = 100_000  # towns this large are named as context when resolve_spans scans the text
+# capitalised words that are names of large towns somewhere but mostly not places in English news
+_STOP_CAPS = frozenset({"mobile", "university", "police", "march", "may", "june", "april", "president", "city",
+                        "centre", "center", "national", "north", "south", "east", "west", "university"})
 _CAPS_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,3}\b")
 _COMMA_ABBREV = re.compile(r",\s+((?:[A-Z][a-z]{0,4}\.\s?){1,2})")
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start].rstrip(" \"'\u201c(")
+    return not before or before[-1] in ".!?:\n"
 
 
 def _scan_toponyms(text: str, gz: Gazetteer) -> list[Mention]:
@@ -204,8 +218,14 @@ def _scan_toponyms(text: str, gz: Gazetteer) -> list[Mention]:
                     hit = Mention(s0, m.start() + words[j].end(), text[s0:m.start() + words[j].end()], "scan")
                     j += 1
                     break
-                if any(gz.entries_kind[i] in (COUNTRY, ADMIN1) for i in gz.index.get(norm(name), ())):
+                key = norm(name)
+                if any(gz.entries_kind[i] in (COUNTRY, ADMIN1) for i in gz.index.get(key, ())):
                     hit = Mention(s0, e0, name, "scan")
+                    break
+                if key not in _STOP_CAPS and not _sentence_start(text, s0) and max(
+                        (gz.entries_pop[i] for i in gz.lookup_key(key) if norm(gz.entries_name[i]) == key),
+                        default=0) >= SCAN_MIN_POP:
+                    hit = Mention(s0, e0, name, "scan")  # a large city: its country and state are context
                     break
             if hit:
                 out.append(hit)
@@ -314,6 +334,7 @@ class _Ctx:
     by_mention: list[tuple[str, set[str], set[tuple[str, str]]]] = field(default_factory=list)
     # (cc, admin1) -> {mention key: weight}: every subdivision some reading of a name lies in
     soft: dict[tuple[str, str], dict[str, float]] = field(default_factory=dict)
+    home: str | None = None  # the country most of the document's places point to
 
     def cc_without(self, key: str, cc: str) -> float:
         w = self.cc.get(cc, 0.0)
@@ -353,8 +374,9 @@ def _context(gz: Gazetteer, text: str, mentions: list[Mention], cands: list[list
             ccs.add(m.capital_of)
         elif not ids:
             states = _county_match(gz, m.text)
-            if len(set(states)) == 1:
+            if states:
                 ccs.add("US")
+            if len(set(states)) == 1:
                 a1s.add(("US", states[0]))
         q = _qualifier(gz, text, m.end)
         if q[0]:
@@ -379,6 +401,11 @@ def _context(gz: Gazetteer, text: str, mentions: list[Mention], cands: list[list
         cc = gz.demonyms.get(norm(w))
         if cc:
             ctx.cc[cc] = ctx.cc.get(cc, 0.0) + 0.5
+    # the document's home country: the one most of its places point to
+    if ctx.cc:
+        cc, w = max(ctx.cc.items(), key=lambda kv: kv[1])
+        if w >= HOME_MIN_WEIGHT and w >= HOME_MIN_SHARE * sum(ctx.cc.values()):
+            ctx.home = cc
     return ctx
 
 
@@ -412,6 +439,8 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
     key = norm(m.text)
     qcc, qa1 = _qualifier(gz, text, m.end)
     scores, why = [], []
+    subdivisions = {(gz.entries_cc[i], norm(gz.entries_name[i])) for i in ids if gz.entries_kind[i] == ADMIN1}
+    capitals = set(gz.capital.values()) if subdivisions else ()
     for i in ids:
         cc, a1, kind = gz.entries_cc[i], gz.entries_admin1[i], gz.entries_kind[i]
         s = _prior(gz, i)
@@ -422,6 +451,12 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
                 notes.append("main name")
             else:
                 s -= 1.5  # an alternate / historical name ("Berea" for Aleppo)
+            if (cc, norm(gz.entries_name[i])) in subdivisions and i not in capitals:
+                s -= SAME_NAME_SUBDIVISION
+                notes.append("a subdivision has this name")
+            if ctx.home and cc != ctx.home and not ctx.cc_without(key, cc):
+                s -= FOREIGN_PENALTY
+                notes.append(f"outside the document's country ({ctx.home})")
         if qcc:
             if cc == qcc and (qa1 is None or a1 == qa1):
                 s += 10.0
@@ -432,23 +467,25 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
         if wcc:
             s += 2.5 * min(1.0, wcc)
             notes.append(f"country named ({wcc:.1f})")
+        sub = 0.0
         if kind in (CITY, FACILITY, ADMIN1) and a1:
             wa = ctx.a1_without(key, (cc, a1))
             if wa:
-                s += 3.0 * min(1.0, wa)
+                sub += 3.0 * min(1.0, wa)
                 notes.append("subdivision named")
         if votes and kind in (CITY, FACILITY, ADMIN1) and a1:
             va = sum(v for (k2, c2, a2), v in votes.items() if k2 != key and c2 == cc and a2 == a1)
             if va:
-                s += 2.0 * min(1.0, va / 2)
+                sub += 2.0 * min(1.0, va / 2)
                 notes.append(f"other places in the same subdivision ({va:.0f})")
         if ctx.soft and kind in (CITY, FACILITY, ADMIN1) and a1:
             others = ctx.soft.get((cc, a1))
             if others:
                 w = sum(v for k2, v in others.items() if k2 != key)
                 if w > 0:
-                    s += 1.0 * min(2.0, w)
+                    sub += 1.0 * min(2.0, w)
                     notes.append(f"other names that can lie in the same subdivision ({w:.1f})")
+        s += min(SUBDIVISION_SUPPORT_MAX, sub)
         if default_country and cc == default_country:
             s += 1.5
             notes.append("default country")
