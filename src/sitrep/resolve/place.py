@@ -551,7 +551,10 @@ def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz
         elif m.capital_of:
             cands.append([gz.capital[m.capital_of]] if m.capital_of in gz.capital else [])
         else:
-            cands.append(_candidate_ids(gz, m.text))
+            ids = _candidate_ids(gz, m.text)
+            if not ids and m.source == "given" and not _county_match(gz, m.text):
+                ids = _variant_ids(gz, m.text)
+            cands.append(ids)
     ctx = _context(gz, text, mentions, cands)
     out: list[Place | None] = [None] * len(mentions)
     # pass 1: facilities and the context-only scores
@@ -617,7 +620,73 @@ def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz
     # pass 3: counties, placed among the resolved places of their state
     for k, m, span, states in pending:
         out[k] = _county_place(gz, text, m, span, states, ctx, votes, out)
+    # pass 4: names the caller says are places but the gazetteer does not know ("Meadow Grove"):
+    # a local story's unknown places lie among its known ones
+    for k, m in enumerate(mentions):
+        if out[k] is None and m.source == "given":
+            out[k] = _centre_place(gz, m, Span(m.start, m.end, text[m.start:m.end]), ctx, out)
     return out
+
+
+_PREFIXES = re.compile(r"^(?:town|city|village|borough|port|township|county|district|province) of\s+", re.I)
+_SUFFIXES = re.compile(r"\s+(?:township|twp\.?|village|borough|city|town|area|region|district|valley|metro)$", re.I)
+_DIRECTION_PREFIX = re.compile(r"^(?:north|south|east|west|northern|southern|eastern|western|central|downtown|"
+                               r"greater|upper|lower|old|new)\s+", re.I)
+_DEMONYM_ENDINGS = (("ians", ("ia", "")), ("ans", ("a", "o", "")), ("ers", ("",)), ("ites", ("",)), ("ian", ("ia", "")),
+                    ("an", ("a", "", "ia")), ("ese", ("", "a")), ("ns", ("",)), ("n", ("",)), ("i", ("",)), ("s", ("",)),
+                    ("", ("ia", "a")))
+
+
+def _variant_ids(gz: Gazetteer, name: str) -> list[int]:
+    """Readings of a given toponym the gazetteer lacks as written: "Town of Groton", "Tewksbury Twp.",
+    "South Los Angeles", "Mt. Pleasant", "Ohioans", "Dagestani", "Abkhaz"."""
+    tries = []
+    stripped = _SUFFIXES.sub("", _PREFIXES.sub("", name.strip()))
+    if stripped != name:
+        tries.append(stripped)
+    expanded = re.sub(r"\bMt\.?\s", "Mount ", re.sub(r"\bSt\.?\s", "Saint ", name))
+    expanded = re.sub(r"\bFt\.?\s", "Fort ", expanded)
+    if expanded != name:
+        tries.append(expanded)
+    if _DIRECTION_PREFIX.match(name):
+        tries.append(_DIRECTION_PREFIX.sub("", name))
+    for t in tries:
+        ids = _candidate_ids(gz, t)
+        if ids:
+            return ids
+    # demonyms and adjectives of places: keep only countries and subdivisions (and towns, for "-ers"/"-ites")
+    if len(name) >= 5 and name[:1].isupper():
+        for ending, adds in _DEMONYM_ENDINGS:
+            if ending and not name.lower().endswith(ending):
+                continue
+            base = name[: len(name) - len(ending)] if ending else name
+            for add in adds:
+                ids = gz.lookup_key(norm(base + add))
+                big = [i for i in ids if gz.entries_kind[i] in (COUNTRY, ADMIN1, CONTINENT)]
+                if big:
+                    return big
+                if ending in ("ers", "ites") and ids:
+                    return ids
+    return []
+
+
+def _centre_place(gz: Gazetteer, m: Mention, span: Span, ctx: _Ctx, resolved: list[Place | None]) -> Place | None:
+    """An unknown name placed at the centre of the document's towns in its main subdivision (precision 3)."""
+    towns = [p for p in resolved if p is not None and p.geo_precision == 1 and p.admin1
+             and not (p.reason or "").startswith(("abstain", "unknown"))]
+    if not towns:
+        return None
+    counts: dict[tuple[str | None, str], int] = {}
+    for p in towns:
+        counts[(p.country_code, p.admin1)] = counts.get((p.country_code, p.admin1), 0) + 1
+    (cc, a1), n = max(counts.items(), key=lambda kv: kv[1])
+    pts = [(p.latitude, p.longitude) for p in towns if (p.country_code, p.admin1) == (cc, a1)]
+    lat = sum(p[0] for p in pts) / len(pts)
+    lon = sum(p[1] for p in pts) / len(pts)
+    return Place(name=m.text, latitude=round(lat, 5), longitude=round(lon, 5), country=gz.country_name.get(cc or ""),
+                 country_code=cc, admin1=a1, geonameid=None, feature=None, geo_precision=3,
+                 source="document context", span=span,
+                 reason=f"unknown name: placed at the centre of the document's {len(pts)} town(s) in {a1}")
 
 
 def _county_place(gz: Gazetteer, text: str, m: Mention, span: Span, states: list[str], ctx: _Ctx,
