@@ -58,7 +58,9 @@ _DEADLINE = re.compile(r"\b(?:to|until|till|through|thru|by|effective|before|due
 
 
 _ENDED = re.compile(r"\bended\s+(?:on\s+)?$", re.I)
-_MODAL_BEFORE = re.compile(r"\b(?:will|would|shall|'ll|to)\s+(?:\w+\s+){0,2}$", re.I)
+# "will be paid", "is expected to be held": a past participle after a modal or "to be" looks forward
+_MODAL_BEFORE = re.compile(r"(?:\b(?:will|would|shall)|'ll)\s+(?:\w+\s+){0,2}$|\bto\s+(?:be|have)\s+(?:\w+\s+)?$",
+                           re.I)
 
 
 def tense(text: str, start: int, end: int, path: str | None = None) -> str | None:
@@ -93,9 +95,12 @@ def _clause_tense(text: str, lo: int, start: int, end: int, hi: int, strong: re.
     if weak.search(text, lo, start):
         return "past"
     right = strong.search(text, end, hi)
+    right_weak = weak.search(text, end, hi)
+    if right_weak and (not right or right_weak.start() < right.start()):
+        return "past"  # "In September, it announced plans to ...": the nearer verb tells
     if right:
         return None if right.lastgroup == "present" else right.lastgroup
-    return "past" if weak.search(text, end, hi) else None
+    return None
 
 
 # ---- calendar helpers -------------------------------------------------------------------------------------
