@@ -35,7 +35,7 @@ def extract_document(doc: Document, *, nlp=None) -> list[EventMention]:
     _attach_roles(cands, text)
     for c in cands:
         _attach_place(c, places, [o for o in cands if o.sentence_index == c.sentence_index], text)
-    _attach_dates(cands, timexes, report_date)
+    _attach_dates(cands, timexes, text)
     mentions = []
     for c in cands:
         m = c.mention
@@ -74,20 +74,27 @@ def _report_date(doc: Document, analysis: Analysis) -> tuple[date | None, str]:
     return inferred, f"inferred: {reason}"
 
 
-def _attach_dates(cands: list[Candidate], timexes: list[Timex], report_date: date | None) -> None:
+_SINCE = re.compile(r"\b(?:since|until|till|starting|from)\s+(?:mid-?|early\s+|late\s+)?$", re.I)
+
+
+def _attach_dates(cands: list[Candidate], timexes: list[Timex], text: str) -> None:
     by_sentence: dict[int, list[Candidate]] = {}
     for c in cands:
         by_sentence.setdefault(c.sentence_index, []).append(c)
     for c in cands:
         s = c.mention.evidence[0]
         siblings = by_sentence[c.sentence_index]
-        in_sentence = [t for t in timexes if s.start <= t.start and t.end <= s.end and t.type in ("DATE", "TIME")]
+        in_sentence = [t for t in timexes if s.start <= t.start and t.end <= s.end and t.type in ("DATE", "TIME")
+                       and not _SINCE.search(text[max(0, t.start - 12):t.start])]
         relative = [t for t in in_sentence if t.anchor == "event"]
         inside = [t for t in in_sentence if t.anchor != "event" and c.contains(t.start, t.end)]
-        nearby = [t for t in in_sentence if t.anchor != "event" and not _side_clause(c, t.start)
-                  and not any(o is not c and o.contains(t.start, t.end) for o in siblings)]
+        free = [t for t in in_sentence if t.anchor != "event"
+                and not any(o is not c and o.contains(t.start, t.end) for o in siblings)]
+        nearby = [t for t in free if not _side_clause(c, t.start)]
         m = c.mention
         chosen = _best_timex(inside) or (None if relative and not c.relative_anchor else _best_timex(nearby))
+        if chosen is None and not relative:
+            chosen = _best_timex(free)  # a date the parser hung on a participle ("packed ... on 23 October")
         if chosen is None and relative and not c.relative_anchor:
             # "Hours after the rockets landed ..., X announced an attack": timed against the "after" clause's event
             m.timex = relative[0]

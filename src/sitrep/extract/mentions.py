@@ -57,19 +57,46 @@ def _lemma(tok) -> str:
     return tok.lemma_.lower()
 
 
+REFERENCE_NOUNS = {"retaliation", "response", "revenge", "reprisal", "reaction", "wake"}
+REFERENCE_PREPS = {"after", "following", "since"}
+
+
+def is_reference(tok) -> bool:
+    """The object of "in retaliation for X", "in response to X", "after X": X is another, earlier event."""
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    return prep.lower_ in REFERENCE_PREPS or (prep.lower_ in ("for", "to", "of") and prep.head.lower_ in REFERENCE_NOUNS)
+
+
+def is_clause_head(tok) -> bool:
+    return tok.dep_ in CLAUSE_DEPS or is_reference(tok)
+
+
 def clause_head(tok):
-    """The head of the clause ``tok`` belongs to (xcomp and conj of verbs stay in their parent's clause)."""
+    """The head of the clause ``tok`` belongs to (xcomp and conj of verbs stay in their parent's clause); the
+    event a "retaliation for" / "after" phrase names counts as a clause of its own."""
     cur = tok
-    while cur.dep_ not in CLAUSE_DEPS and cur.head.i != cur.i:
+    while not is_clause_head(cur) and cur.head.i != cur.i:
         cur = cur.head
     return cur
+
+
+def in_reference(tok) -> bool:
+    """True when ``tok`` lies inside a phrase naming an earlier event ("in retaliation for the attack that ...")."""
+    cur = tok
+    while cur.head.i != cur.i:
+        if is_reference(cur):
+            return True
+        cur = cur.head
+    return is_reference(cur)
 
 
 def clause_ranges(head, offset: int) -> list[tuple[int, int]]:
     """Character ranges of the clause of ``head``, with nested clauses cut out."""
     excluded = set()
     for t in head.subtree:
-        if t.i != head.i and t.dep_ in CLAUSE_DEPS and clause_head(t).i == t.i:
+        if t.i != head.i and is_clause_head(t) and clause_head(t).i == t.i:
             excluded.update(x.i for x in t.subtree)
     ranges: list[tuple[int, int]] = []
     for t in head.subtree:
@@ -202,6 +229,10 @@ class SentenceExtractor:
         for tok in sent:
             trig = _match_trigger(tok, lex)
             if trig:
+                if " " in trig.lemma and tok.i + 1 < len(sent) and tok.dep_ == "compound":
+                    tok = sent[tok.i + 1 - sent[0].i] if hasattr(sent, "start") else tok.doc[tok.i + 1]
+                if triggers and triggers[-1][0].i == tok.i:
+                    continue
                 triggers.append((tok, trig))
         if not triggers:
             return []
@@ -233,6 +264,9 @@ class SentenceExtractor:
             m.evidence.append(_span(text, s_start, s_end))
             m.add_span("trigger", m.trigger)
             generic = lex.phrases["generic"].search(clause_text)
+            if generic is None and in_reference(tok):
+                m.generic = True
+                m.notes.append("reference to an earlier event (retaliation for / after ...)")
             if generic is None and head.head.i != head.i:
                 # "It was the first time US troops had been killed ...": the governing clause says it
                 parent = clause_ranges(clause_head(head.head), offset)
@@ -249,12 +283,22 @@ class SentenceExtractor:
                 if w.category not in m.weapons:
                     m.weapons.append(w.category)
                 m.add_span("weapons", span)
+            if not m.weapons and trig.kind == "killing" and head.dep_ in ("advcl", "conj") and not in_reference(tok):
+                # "A suicide bomber drove a truck packed with explosives into the barracks, killing 241"
+                parent = clause_ranges(clause_head(head.head), offset)
+                for span, w in self.weapons_in(parent[0][0], parent[-1][1], parent):
+                    weapons.append((span, w))
+                    if w.category not in m.weapons:
+                        m.weapons.append(w.category)
+                    m.add_span("weapons", span)
             if not m.weapons and trig.weapon:
                 m.weapons.append(trig.weapon)
                 m.add_span("weapons", m.trigger)
             self._arguments(cand, tok, trig, usable)
+            if trig.needs == "weapon" and not m.weapons:
+                continue  # "which hit a drone launch site": the only weapon word named the target
             self._casualties(cand, sent, offset)
-            self._type(cand, trig, weapons)
+            self._type(cand, trig, [(sp, w) for sp, w in weapons if sp in m.field_spans.get("weapons", [])])
             self._modality(cand, sentence_text, clause_text, tok)
             out.append(cand)
         self._relative_anchor(out, sent, offset)
@@ -351,6 +395,9 @@ class SentenceExtractor:
         tgt = target if target is not None else victim
         if tgt is not None and (tgt.i == tok.i or _is_time(tgt)):
             tgt = None
+        if tgt is not None and tgt.pos_ == "NUM":  # "five of their fighters"
+            tgt = next((g for c in tgt.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children if g.dep_ == "pobj"), tgt)
         if tgt is not None and not self.weapons_in(off + tgt.idx, off + tgt.idx + len(tgt.text)):
             a, b = _np_range(tgt, off, cut_preps=False)
             core = _core_phrase(tgt)
@@ -359,17 +406,34 @@ class SentenceExtractor:
                 m.target = phrase
                 m.add_span("target", _span(text, a, b))
                 cand.target_range = (a, b)
+                self._drop_target_weapons(m, a, b)
         if victim is not None:
             best, low, num = _count_of(victim)
             m.notes.append(f"victims: {victim.text}")
             cand.mention.roles.setdefault("victims", [])
 
+    def _drop_target_weapons(self, m: EventMention, a: int, b: int) -> None:
+        """ "a drone launch site", "weapons stores": weapon words inside the target name the target."""
+        spans = m.field_spans.get("weapons", [])
+        keep = [s for s in spans if not (a <= s.start and s.end <= b) or s == m.trigger]
+        if len(keep) == len(spans):
+            return
+        m.field_spans["weapons"] = keep
+        cats = []
+        for s in keep:
+            w = self.lex.weapons.get(re.sub(r"[\s-]+", " ", s.text.lower()))
+            if w and w.category not in cats:
+                cats.append(w.category)
+        m.weapons = cats
+
     def _prep_object(self, tok, preps, exclude=None):
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in preps:
                 for g in child.children:
-                    if g.dep_ == "pobj" and g is not exclude and not _is_time(g):
-                        return g
+                    if g.dep_ == "pobj" and (exclude is None or g.i != exclude.i) and not _is_time(g) and not (
+                            child.lower_ in ("near", "in", "at", "inside")
+                            and (g.ent_type_ in ("GPE", "LOC") or g.pos_ == "PROPN")):
+                        return g  # "a strike near Kirkuk": Kirkuk is where, not what
             if child.dep_ == "acl" and child.lower_ in preps:  # "an attack targeting X"
                 for g in child.children:
                     if g.dep_ == "dobj":
@@ -395,6 +459,8 @@ class SentenceExtractor:
             if kind is None or tok.pos_ not in ("VERB", "ADJ", "NOUN"):
                 continue
             # only the casualties of this clause, or of a clause hanging off it ("..., killing five")
+            if in_reference(tok) != in_reference(cand.trigger_token):
+                continue  # "in retaliation for the attack that killed three": another event's dead
             if not (a <= off + tok.idx < b or clause_head(tok).head.i in [t.i for t in cand.trigger_token.subtree]
                     or clause_head(tok).i == clause_head(cand.trigger_token).i):
                 if not (cand.trigger_token.head.i == tok.i or tok.head.i == cand.trigger_token.i):
