@@ -126,3 +126,29 @@ def test_packaged_lexicon_loads():
     lex = R.load_role_lexicon()
     assert lex.is_("weapon", "dynamite") and lex.is_("perpetrator", "guerrilla")
     assert lex.org_re.search("attack by the Shining Path")
+
+
+def test_targets_of_a_damage_word_elsewhere_in_the_sentence(nlp):
+    text = ("A military source added that a telecommunications office was destroyed and five houses "
+            "damaged by explosives in Aguilares.")
+    r = run(nlp, text, "explosives")
+    assert "telecommunications office" in r["targets"]
+    assert "houses" in r["targets"]
+
+
+def test_target_in_front_of(nlp):
+    text = "The first bomb attack occurred at 2230 in front of the planning ministry, in La Paz."
+    r = run(nlp, text, "attack")
+    assert r["targets"] == ["planning ministry"]
+
+
+def test_victim_name_loses_every_title_before_it(nlp):
+    text = "A dynamite attack killed Salvadoran Attorney General Roberto Garcia Alvarado today."
+    r = run(nlp, text, "killed")
+    assert r["victims"] == ["Roberto Garcia Alvarado"]
+
+
+def test_perpetrator_noun_modifying_the_trigger_is_not_a_perpetrator(nlp):
+    r = run(nlp, "The terrorist attack on the bank caused heavy damage in Lima.", "attack")
+    assert r["perpetrator_individuals"] == []
+    assert r["targets"] == ["bank"]

@@ -460,7 +460,12 @@ def _sweep_targets(col: _Collector, trigger) -> None:
                 if (c.dep_ in ("dobj", "obj") and not passive) or (c.dep_ in ("nsubjpass", "nsubj") and passive):
                     if target_np(c):
                         col.take(c, "patient", "targets")
-        anchor = tok.i == trigger.i or is_damage or lem in lex.words["weapon"] or lem in _EXPLODE
+            if tok.dep_ == "acl" and passive and target_np(tok.head):  # "five houses damaged by ..."
+                col.take(tok.head, "patient", "targets")
+        # where the event happened: at the trigger, a damage word, a weapon, or the verb the trigger is the
+        # subject of ("the attack occurred in front of the ministry")
+        anchor = tok.i == trigger.i or is_damage or lem in lex.words["weapon"] or lem in _EXPLODE or (
+            tok.i == trigger.head.i and trigger.dep_ in ("nsubj", "nsubjpass"))
         if not anchor:
             continue
         for c in tok.children:
