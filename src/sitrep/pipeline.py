@@ -39,7 +39,7 @@ def extract_document(doc: Document, *, nlp=None) -> list[EventMention]:
     mentions = []
     for c in cands:
         m = c.mention
-        if "plural trigger" in m.notes and not (m.date_precision == "day" and m.timex is not None):
+        if "plural trigger" in m.notes and not (m.date_precision == "day" and m.timex is not None) and not _definite(c):
             m.generic = True  # "attacks on US bases", "airstrikes in Iraq": many events, none dated to a day
             m.notes.append("generic: plural trigger with no day")
         if m.generic:

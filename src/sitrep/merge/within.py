@@ -110,7 +110,7 @@ def merge_mentions(mentions: list[tuple[EventMention, MergeInfo]]) -> list[Event
                 continue
             e = event.merged
             same_target = _head(m.target) is not None and _head(m.target) in {_head(x.target) for x in event.mentions}
-            anchored = m.place is not None or m.date is not None or m.target is not None
+            anchored = m.place is not None or m.date is not None or (m.target is not None and not info.killing)
             same_sentence = any(i.sentence_index == info.sentence_index for i in event.infos)
             if same_sentence and (info.killing or any(i.killing and i.sentence_index == info.sentence_index
                                                       for i in event.infos)):
@@ -121,7 +121,8 @@ def merge_mentions(mentions: list[tuple[EventMention, MergeInfo]]) -> list[Event
                 best = (event, f"same target ('{m.target}')")
             elif not anchored:
                 best = (event, "refers back: no place, date or target of its own")
-            elif info.definite and (m.place is None or rel == "compatible") and (m.date is None or e.date == m.date):
+            elif info.definite and (m.place is None or rel in ("compatible", "unknown")) and (
+                    m.date is None or e.date == m.date):
                 best = (event, f"definite reference '{m.trigger.text}'")
             elif m.place is None and m.weapons and not info.weak_weapon and set(m.weapons) & set(e.weapons) and (
                     e.place is None or e.place.geo_precision <= 2):
@@ -136,6 +137,13 @@ def merge_mentions(mentions: list[tuple[EventMention, MergeInfo]]) -> list[Event
             best[0].reasons.append(best[1])
             best[0].merged = combine(best[0].mentions, best[0].infos)
         else:
+            if info.definite and m.date is None:
+                # "the strikes hit sites in Deir ez-Zor": the strikes told before, somewhere else -> their date
+                ref = next((ev for ev in reversed(events) if ev.merged.date is not None
+                            and not _weapons_conflict(ev.merged, MergeInfo(), m, info)), None)
+                if ref is not None:
+                    m.date, m.date_precision = ref.merged.date, ref.merged.date_precision
+                    m.notes.append(f"date: that of the event '{m.trigger.text}' refers to")
             events.append(Event([m], [info], combine([m], [info]), []))
     return events
 
