@@ -32,6 +32,9 @@ __all__ = [
 ]
 
 
+_DIRECTION_AFTER = re.compile(r"[\s-]+(?:earlier|ago|later)\b", re.I)
+
+
 class DocumentTimes:
     """Finds and resolves the temporal expressions of one text, remembering what earlier ones established
     (the quarter or year last mentioned) so that "the quarter" or "a year earlier" can be resolved."""
@@ -67,6 +70,14 @@ class DocumentTimes:
                 if value is not None:
                     return Timex(start=start, end=end, text=self.text[start:end], type=typ, value=value, anchor=label)
         readings = scan(self.text, start, end)
+        after = _DIRECTION_AFTER.match(self.text, end)
+        if after and all(r.kind == "dur" for r in readings):
+            # "a year" cut from "a year earlier": read with its direction word, keep the span asked for
+            wider = [r for r in scan(self.text, start, after.end()) if r.kind in ("ago", "yearago")]
+            if wider:
+                t = self._timex(wider[0])
+                return None if t is None else Timex(start=start, end=end, text=self.text[start:end], type=t.type,
+                                                    value=t.value, anchor=t.anchor)
         if not readings:
             return None
         best = max(readings, key=lambda r: r.length)

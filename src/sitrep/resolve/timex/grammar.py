@@ -47,6 +47,8 @@ _NOT_YEAR_AFTER = re.compile(
     r"kilomet|miles|meters|metres|feet|yards|hours|pounds|cases|votes|shares|acres|barrels|units|[-/]\d)",
     re.I,
 )
+_IS_BEFORE = re.compile(r"(?:\bit's|\bit\s+is|\btoday\s+is|\bthis\s+is)\s+(?:the\s+)?$", re.I)
+_MODAL_JUST_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall)\s+$", re.I)
 _CLOCK_ZONE = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
 
 
@@ -163,6 +165,15 @@ class Grammar:
                   rf"(?:\s+(?:of\s+)?(?P<year>1[0-9]{{3}}|20[0-9]{{2}}))?", self._season,
                   need=self.SEASON)
         self._add(rf"\b{self.SEASON}\s+(?:of\s+)?(?P<year>1[0-9]{{3}}|20[0-9]{{2}})", self._season)
+        # "will one day be": a vague future; "at this crucial moment": the present
+        self._add(r"\bone\s+day\b", self._one_day, need=r"one\s+day")
+        self._add(r"\bthis\s+(?:[a-z]+\s+)?moment\b", self._value("PRESENT_REF"), need="moment")
+        # "today is the eighth day of Desert Shield", "it's the second day of an offensive": the report's day
+        self._add(rf"\b(?:the\s+)?(?P<ord>{self.ORDW})\s+(?:straight\s+|consecutive\s+)?day\b", self._nth_day,
+                  need="day")
+        # "the first two quarters of 1990", "the first six months of 1990": its first half
+        self._add(r"\b(?:the\s+)?(?:first|last|second)\s+(?:two\s+quarters|six\s+months)\s+of\s+(?:fiscal\s+)?"
+                  r"(?P<year>1[0-9]{3}|20[0-9]{2})\b", self._half_of_year, need="quarters|months")
         # durations: "six days", "the past two months", "two-year", "the next few days", "nearly an hour"
         mod = r"(?:(?:nearly|almost|about|around|some|more\s+than|less\s+than|over|just|only|roughly|at\s+least|" \
               r"up\s+to|no\s+more\s+than|no\s+less\s+than|approximately|at\s+most)\s+)?"
@@ -466,6 +477,26 @@ class Grammar:
             return None
         unit = self._unit(m.group("plural"))
         return Reading(m.start(), m.end(), "dur", "DURATION", data={"n": None, "unit": unit})
+
+    @staticmethod
+    def _value(value: str):
+        def handler(m, text):
+            return Reading(m.start(), m.end(), "fixed", data={"value": value})
+        return handler
+
+    def _one_day(self, m, text):
+        if not _MODAL_JUST_BEFORE.search(text, max(0, m.start() - 10), m.start()):
+            return None
+        return Reading(m.start(), m.end(), "fixed", data={"value": "FUTURE_REF"})
+
+    def _nth_day(self, m, text):
+        if not _IS_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            return None
+        return Reading(m.start(), m.end(), "rday", data={"off": 0})
+
+    def _half_of_year(self, m, text):
+        h = 1 if m.group(0).lower().lstrip("the ").startswith("first") else 2
+        return Reading(m.start(), m.end(), "half", data={"h": h, "y": int(m.group("year"))})
 
     def _fixed(self, table: str):
         def handler(m, text):

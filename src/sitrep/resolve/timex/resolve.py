@@ -32,6 +32,7 @@ class Context:
     last_year: int | None = None
     last_granularity: str | None = None  # D W M Q Y
     last_day: date | None = None
+    day_in_view: date | None = None  # the last day a date (not a time of day) named
     last_month: tuple[int, int] | None = None  # the last month a date in the text fell in
 
 
@@ -260,21 +261,27 @@ class Resolver:
         day = _safe_date(y, m, d)
         if day is None:
             return None, "DATE", label
-        self.ctx.last_day, self.ctx.last_granularity = day, "D"
+        self.ctx.last_day = self.ctx.day_in_view = day
+        self.ctx.last_granularity = "D"
         return _fmt_day(day), "DATE", label
 
     def _wd(self, r):
         if self.anchor is None:
             return f"XXXX-WXX-{r.data['wd']}", "DATE", "report"
-        d = weekday_date(r.data["wd"], self.anchor, r.data["rel"], self.direction(r))
-        self.ctx.last_day, self.ctx.last_granularity = d, "D"
+        base, rel = self.anchor, r.data["rel"]
+        if rel in ("the previous", "the following") and self.ctx.day_in_view is not None:
+            base = self.ctx.day_in_view  # anaphoric: "down 4.5% from the previous Friday" (before the day in view)
+        d = weekday_date(r.data["wd"], base, rel, self.direction(r))
+        self.ctx.last_day = self.ctx.day_in_view = d
+        self.ctx.last_granularity = "D"
         return _fmt_day(d), "DATE", "report"
 
     def _rday(self, r):
         if self.anchor is None:
             return "XXXX-XX-XX", "DATE", "report"
         d = self.anchor + timedelta(days=r.data["off"])
-        self.ctx.last_day, self.ctx.last_granularity = d, "D"
+        self.ctx.last_day = self.ctx.day_in_view = d
+        self.ctx.last_granularity = "D"
         return _fmt_day(d), "DATE", "report"
 
     def _rtime(self, r):
