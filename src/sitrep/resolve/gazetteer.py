@@ -7,9 +7,11 @@ Public API:
                                      in well under a second
     norm(name) -> str                the key every name is indexed under
     load_facilities(path) -> list[Facility]   (raises KnowledgeError naming file and line)
+    load_regions(path) -> list[dict]          (likewise)
 
 Knowledge lives in ``sitrep/knowledge/``: ``facilities.csv``, ``geo_countries.csv`` (country points,
-aliases, demonyms) and ``geo_admin1.csv`` (subdivision names, abbreviations and points). Nothing is
+aliases, demonyms), ``geo_admin1.csv`` (subdivision names, abbreviations and points) and
+``geo_regions.csv`` (regions, seas, unions and ranges cities500 lacks). Nothing is
 downloaded.
 """
 from __future__ import annotations
@@ -36,7 +38,7 @@ E401_MISSING = "E401"  # a knowledge file is missing
 E402_BAD_ROW = "E402"  # a row of a knowledge file is malformed
 
 # kinds of entries
-CITY, COUNTRY, ADMIN1, CONTINENT, FACILITY = "city", "country", "admin1", "continent", "facility"
+CITY, COUNTRY, ADMIN1, CONTINENT, FACILITY, REGION = "city", "country", "admin1", "continent", "facility", "region"
 
 _APOS = str.maketrans({"\u2019": "", "\u2018": "", "'": "", "`": "", "\u02bc": "", "\u02bb": "",
                        ".": "", "-": " ", "\u2010": " ", "\u2011": " ", "\u2013": " ", "\u2014": " ",
@@ -281,6 +283,25 @@ def _admin1_rows(path: Path) -> list[dict]:
     return out
 
 
+REGION_COLUMNS = ["name", "aliases", "feature", "country", "latitude", "longitude", "source"]
+
+
+def load_regions(path: Path | str | None = None) -> list[dict]:
+    """Read and check ``geo_regions.csv``; a bad row raises KnowledgeError naming file and line."""
+    path = Path(path) if path else KNOWLEDGE / "geo_regions.csv"
+    out = []
+    for n, row in _read_csv(path, REGION_COLUMNS):
+        if len(norm(row["name"])) < 2 or not row["feature"] or not row["source"]:
+            raise KnowledgeError(f"{path}:{n}: needs a name, a feature code and a source", code=E402_BAD_ROW)
+        if row["country"] and not re.fullmatch(r"[A-Z]{2}", row["country"]):
+            raise KnowledgeError(f"{path}:{n}: country {row['country']!r} is not a two-letter code", code=E402_BAD_ROW)
+        out.append({"name": row["name"], "aliases": [a.strip() for a in row["aliases"].split("|") if a.strip()],
+                    "feature": row["feature"], "cc": row["country"],
+                    "lat": _coord(path, n, row, "latitude", -90, 90), "lon": _coord(path, n, row, "longitude", -180, 180),
+                    "source": row["source"], "line": n})
+    return out
+
+
 # ---------------------------------------------------------------------------------------------
 # build / cache
 # ---------------------------------------------------------------------------------------------
@@ -489,6 +510,13 @@ def build_gazetteer(facilities_path: Path | str | None = None) -> Gazetteer:
         i = gz._add(c["name"], lat, lon, "", "", "CONT", int(c.get("population") or 0), int(c["geonameId"]), CONTINENT,
                     "GeoNames continents")
         gz._index(c["name"], i)
+
+    # regions, seas, unions (geo_regions.csv)
+    for r in load_regions():
+        i = gz._add(r["name"], r["lat"], r["lon"], r["cc"], "", r["feature"], 0, 0, REGION,
+                    f"geo_regions.csv:{r['line']}: {r['source']}")
+        for a in [r["name"], *r["aliases"]]:
+            gz._index(a, i)
 
     # facilities
     name_to_cc = {norm(n): cc for cc, n in gz.country_name.items()}

@@ -40,6 +40,7 @@ from sitrep.resolve.gazetteer import (
     CONTINENT,
     COUNTRY,
     FACILITY,
+    REGION,
     Gazetteer,
     get_gazetteer,
     norm,
@@ -185,7 +186,7 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None) -> list[M
 SCAN_MIN_POP = 100_000  # towns this large are named as context when resolve_spans scans the text
 # capitalised words that are names of large towns somewhere but mostly not places in English news
 _STOP_CAPS = frozenset({"mobile", "university", "police", "march", "may", "june", "april", "president", "city",
-                        "centre", "center", "national", "north", "south", "east", "west", "university"})
+                        "centre", "center", "national", "north", "south", "east", "west"})
 _CAPS_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,3}\b")
 _COMMA_ABBREV = re.compile(r",\s+((?:[A-Z][a-z]{0,4}\.\s?){1,2})")
 
@@ -219,7 +220,7 @@ def _scan_toponyms(text: str, gz: Gazetteer) -> list[Mention]:
                     j += 1
                     break
                 key = norm(name)
-                if any(gz.entries_kind[i] in (COUNTRY, ADMIN1) for i in gz.index.get(key, ())):
+                if any(gz.entries_kind[i] in (COUNTRY, ADMIN1, REGION) for i in gz.index.get(key, ())):
                     hit = Mention(s0, e0, name, "scan")
                     break
                 if key not in _STOP_CAPS and not _sentence_start(text, s0) and max(
@@ -357,10 +358,11 @@ def _context(gz: Gazetteer, text: str, mentions: list[Mention], cands: list[list
         ccs: set[str] = set()
         a1s: set[tuple[str, str]] = set()
         kinds = {gz.entries_kind[i] for i in ids}
-        big = [i for i in ids if gz.entries_kind[i] in (COUNTRY, ADMIN1)]
+        big = [i for i in ids if gz.entries_kind[i] in (COUNTRY, ADMIN1, REGION)]
         if big:
             for i in big:
-                ccs.add(gz.entries_cc[i])
+                if gz.entries_cc[i]:
+                    ccs.add(gz.entries_cc[i])
                 if gz.entries_kind[i] == ADMIN1:
                     a1s.add((gz.entries_cc[i], gz.entries_admin1[i]))
         elif kinds == {CITY} and ids:
@@ -420,6 +422,8 @@ def _prior(gz: Gazetteer, i: int) -> float:
         return 8.5
     if kind == ADMIN1:
         return 7.0
+    if kind == REGION:
+        return 7.5
     if kind == FACILITY:
         return 9.0
     p = gz.entries_pop[i]
@@ -662,7 +666,7 @@ def _variant_ids(gz: Gazetteer, name: str) -> list[int]:
             base = name[: len(name) - len(ending)] if ending else name
             for add in adds:
                 ids = gz.lookup_key(norm(base + add))
-                big = [i for i in ids if gz.entries_kind[i] in (COUNTRY, ADMIN1, CONTINENT)]
+                big = [i for i in ids if gz.entries_kind[i] in (COUNTRY, ADMIN1, CONTINENT, REGION)]
                 if big:
                     return big
                 if ending in ("ers", "ites") and ids:
