@@ -443,7 +443,8 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
     key = norm(m.text)
     qcc, qa1 = _qualifier(gz, text, m.end)
     scores, why = [], []
-    subdivisions = {(gz.entries_cc[i], norm(gz.entries_name[i])) for i in ids if gz.entries_kind[i] == ADMIN1}
+    # a subdivision called by this very name: towns of its country sharing the name give way ("New York")
+    subdivisions = {gz.entries_cc[i] for i in ids if gz.entries_kind[i] == ADMIN1}
     capitals = set(gz.capital.values()) if subdivisions else ()
     for i in ids:
         cc, a1, kind = gz.entries_cc[i], gz.entries_admin1[i], gz.entries_kind[i]
@@ -455,7 +456,7 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
                 notes.append("main name")
             else:
                 s -= 1.5  # an alternate / historical name ("Berea" for Aleppo)
-            if (cc, norm(gz.entries_name[i])) in subdivisions and i not in capitals:
+            if cc in subdivisions and i not in capitals:
                 s -= SAME_NAME_SUBDIVISION
                 notes.append("a subdivision has this name")
             if ctx.home and cc != ctx.home and not ctx.cc_without(key, cc):
