@@ -1,0 +1,59 @@
+"""Merging mentions inside one report, on mentions built by hand."""
+from datetime import date
+
+from sitrep.merge.within import MergeInfo, merge_mentions
+from sitrep.model import Count, EventMention, Place, Span
+
+EMBASSY = Place("US Embassy Baghdad", 33.2986, 44.3953, country="Iraq", feature="embassy", geo_precision=1)
+CONOCO = Place("Conoco gas field", 35.43, 40.33, country="Syria", feature="oilfield", geo_precision=1)
+BAGHDAD = Place("Baghdad", 33.34, 44.40, country="Iraq", geonameid=98182, feature="PPLC", geo_precision=1)
+
+
+def mention(i, trigger="attack", *, place=None, day=None, weapons=("rocket",), target=None, actor=None, killed=None):
+    m = EventMention(document_id="d", trigger=Span(i * 100, i * 100 + len(trigger), trigger), sentence_index=i,
+                     event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack",
+                     weapons=list(weapons), place=place, target=target, actor1=actor)
+    m.evidence.append(Span(i * 100, i * 100 + 50, "x" * 50))
+    if day:
+        m.date, m.date_precision = day, "day"
+    if killed is not None:
+        m.fatalities = Count(killed, killed, killed)
+    return m
+
+
+def test_same_facility_merges_and_keeps_reasons():
+    a = mention(0, place=EMBASSY, day=date(2023, 12, 8), target="US embassy")
+    b = mention(1, "targeted", target="embassy")
+    c = mention(2, place=EMBASSY)
+    (event,) = merge_mentions([(a, MergeInfo()), (b, MergeInfo(sentence_index=1)), (c, MergeInfo(sentence_index=2))])
+    assert len(event.mentions) == 3 and event.merged.date == date(2023, 12, 8)
+    assert any("same target" in r for r in event.reasons) and any("same place" in r for r in event.reasons)
+    assert len(event.merged.evidence) == 3
+
+
+def test_two_facilities_same_day_never_merge():
+    a = mention(0, place=EMBASSY, day=date(2023, 12, 8))
+    b = mention(1, place=CONOCO, day=date(2023, 12, 8))
+    assert len(merge_mentions([(a, MergeInfo()), (b, MergeInfo(definite=True))])) == 2
+
+
+def test_different_days_or_weapons_do_not_merge():
+    a = mention(0, place=BAGHDAD, day=date(2023, 12, 8))
+    b = mention(1, place=BAGHDAD, day=date(2023, 12, 6))
+    assert len(merge_mentions([(a, MergeInfo()), (b, MergeInfo())])) == 2
+    c = mention(2, weapons=("drone",))
+    assert len(merge_mentions([(a, MergeInfo()), (c, MergeInfo(definite=True))])) == 2
+
+
+def test_anaphor_without_anchor_merges_and_figures_combine():
+    a = mention(0, place=BAGHDAD, day=date(2023, 12, 8), killed=2)
+    b = mention(1, "the attack", weapons=(), killed=3)
+    (event,) = merge_mentions([(a, MergeInfo()), (b, MergeInfo(definite=True))])
+    f = event.merged.fatalities
+    assert (f.low, f.best, f.high) == (2, 3, 3)
+
+
+def test_known_actors_disagreeing_do_not_merge():
+    a = mention(0, place=BAGHDAD, actor="United States")
+    b = mention(1, place=BAGHDAD, actor="Kataib Hezbollah")
+    assert len(merge_mentions([(a, MergeInfo()), (b, MergeInfo())])) == 2
