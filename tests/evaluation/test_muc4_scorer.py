@@ -202,3 +202,13 @@ def test_real_keys_and_docs_gold_scores_one():
     assert muc4.ceaf_ree(golds, golds).micro.f1 == 1.0
     for path in sorted((MUC / "keys").iterdir()):  # every key file parses
         assert muc4.read_keys(path)
+
+
+def test_predictions_fold_aliases_of_one_organisation():
+    from sitrep.extract.roles import organization_of
+
+    fillers = {"PerpOrg": ["FARABUNDO MARTI NATIONAL LIBERATION FRONT", "FMLN", "ELN"]}
+    plain = muc4.predictions_from_fillers(fillers)
+    folded = muc4.predictions_from_fillers(fillers, organization_of)
+    assert len(plain["PerpOrg"]) == 3
+    assert folded["PerpOrg"] == [["FMLN"], ["ELN"]]

@@ -152,3 +152,9 @@ def test_perpetrator_noun_modifying_the_trigger_is_not_a_perpetrator(nlp):
     r = run(nlp, "The terrorist attack on the bank caused heavy damage in Lima.", "attack")
     assert r["perpetrator_individuals"] == []
     assert r["targets"] == ["bank"]
+
+
+def test_organization_of_reads_aliases():
+    assert R.organization_of("THE FMLN") == R.organization_of("Farabundo Marti National Liberation Front")
+    assert R.organization_of("the FMLN") is not None
+    assert R.organization_of("the peasants' union") is None

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -505,15 +505,26 @@ def incident_accuracy(predicted: Mapping[str, Sequence[PredictedIncident]],
     return {"templates": n, "date": hit_date / n, "type": hit_type / n, "location": hit_loc / n}
 
 
-def predictions_from_fillers(fillers: Mapping[str, Sequence[str]]) -> Entities:
+def predictions_from_fillers(fillers: Mapping[str, Sequence[str]],
+                             organization_of: Callable[[str], str | None] | None = None) -> Entities:
     """Role -> filler strings (from all events of a document) -> predicted entities: one entity per
     distinct normalised string; a string whose normalised form is contained in a longer predicted
     string of the same role with the same head noun is folded into it (the key lists such pairs
-    as alternatives of one filler)."""
+    as alternatives of one filler). With ``organization_of`` (filler -> canonical organisation or
+    None), PerpOrg fillers naming the same organisation ("FMLN", "Farabundo Marti National Liberation
+    Front") are one entity, written in its shortest form."""
     out: Entities = {}
     for role in ROLES:
         seen: dict[str, str] = {}
-        for s in fillers.get(role, []):
+        strings = list(fillers.get(role, []))
+        if role == "PerpOrg" and organization_of is not None:
+            shortest: dict[str, str] = {}
+            for s in strings:
+                c = organization_of(s)
+                if c is not None and (c not in shortest or len(s.strip()) < len(shortest[c].strip())):
+                    shortest[c] = s
+            strings = [s for s in strings if organization_of(s) is None or shortest[organization_of(s)] == s]
+        for s in strings:
             k = normalize_mention(s)
             if k and k not in seen:
                 seen[k] = s
@@ -549,7 +560,7 @@ def predict(docs: Sequence[MucDoc], *, verbose: bool = False):
     import sys
     import time
 
-    from sitrep.extract.roles import is_person_name
+    from sitrep.extract.roles import is_person_name, organization_of
     from sitrep.pipeline import extract_document
 
     preds: dict[str, Entities] = {}
@@ -567,7 +578,7 @@ def predict(docs: Sequence[MucDoc], *, verbose: bool = False):
             incs.append(PredictedIncident(
                 date=ev.date, type=muc_incident_type(ev.event_type, ev.sub_event_type, ev.notes), location=place,
             ))
-        preds[doc.id] = predictions_from_fillers(fillers)
+        preds[doc.id] = predictions_from_fillers(fillers, organization_of)
         incidents[doc.id] = incs
         if verbose and k % 50 == 0:
             print(f"  {k}/{len(docs)} documents", file=sys.stderr)

@@ -3,6 +3,7 @@
     extract_roles(sent, trigger, text, *, offset=None) -> dict[str, list[RoleFiller]]
         keys: perpetrator_individuals, perpetrator_organizations, targets, victims, weapons
     is_person_name(s) -> bool        a victim filler that names someone (not "three peasants")
+    organization_of(s) -> str | None the canonical name of the organisation a filler names, by its aliases
     load_role_lexicon() -> RoleLexicon
 
 ``sent`` is a parsed spaCy ``Span`` (the event sentence), ``trigger`` the ``Token`` of the event word.
@@ -508,6 +509,20 @@ def _sweep(col: _Collector, trigger) -> None:
                 col.take(tok, "instrument", "weapons")
         elif lem in lex.words["perpetrator"] and tok.dep_ not in ("dobj", "pobj") and tok.head != trigger:
             col.take(tok, "agent", "perpetrator_individuals")
+
+
+def organization_of(s: str) -> str | None:
+    """The canonical name of the organisation that ``s`` names exactly by one of its aliases in
+    ``roles_organizations.csv`` ("THE FMLN", "Farabundo Marti National Liberation Front" ->
+    "Farabundo Marti National Liberation Front"), else None."""
+    lex = load_role_lexicon()
+    words = " ".join(re.sub(r"[^\w'-]+", " ", s.lower()).replace("-", " ").split())
+    if words.startswith("the "):
+        words = words[4:]
+    for o in lex.organizations:
+        if any(" ".join(a.lower().replace("-", " ").split()) == words for a in o.aliases):
+            return o.canonical
+    return None
 
 
 def is_person_name(s: str) -> bool:
