@@ -32,7 +32,7 @@ __all__ = [
 ]
 
 
-_DIRECTION_AFTER = re.compile(r"[\s-]+(?:earlier|ago|later)\b", re.I)
+_DIRECTION_AFTER = re.compile(r"[\s-]+(?:earlier|ago)\b", re.I)
 
 
 class DocumentTimes:

@@ -134,7 +134,7 @@ class Grammar:
                   r"(?:(?:first|second|third|fourth|fiscal)[\s-]+)?(?P<what>quarter|period|nine\s+months)\b",
                   self._year_ago, need="year")
         # "two days ago", "a year earlier", "three weeks later", "hours after"
-        self._add(rf"\b(?:(?:nearly|almost|about|around|some|more\s+than|less\s+than|over|just|only|roughly|barely)\s+)?"
+        self._add(rf"\b(?:(?:nearly|almost|about|around|some|more\s+than|less\s+than|roughly)\s+)?"
                   rf"(?:(?P<n>{NUM}|an?|one)|(?P<vague>{self.VAGUE}))?[\s-]*{self.UNIT}\s+(?:or\s+so\s+)?"
                   rf"(?P<dir>ago|earlier|later|before|after|afterwards?|from\s+now|hence|previously|on)\b",
                   self._ago, need=units)
@@ -175,7 +175,8 @@ class Grammar:
         self._add(r"\b(?:the\s+)?(?:first|last|second)\s+(?:two\s+quarters|six\s+months)\s+of\s+(?:fiscal\s+)?"
                   r"(?P<year>1[0-9]{3}|20[0-9]{2})\b", self._half_of_year, need="quarters|months")
         # durations: "six days", "the past two months", "two-year", "the next few days", "nearly an hour"
-        mod = r"(?:(?:nearly|almost|about|around|some|more\s+than|less\s+than|over|just|only|roughly|at\s+least|" \
+        # "over", "just", "only" are signals or focus words, not part of the expression (TimeML)
+        mod = r"(?:(?:nearly|almost|about|around|some|more\s+than|less\s+than|roughly|at\s+least|" \
               r"up\s+to|no\s+more\s+than|no\s+less\s+than|approximately|at\s+most)\s+)?"
         which = r"(?:(?:the|a|an|each\s+of\s+the)\s+)?(?:(?:past|last|next|first|coming|previous|final|latest|" \
                 r"following|remaining|additional|further|preceding|initial|subsequent|full)\s+)?"
@@ -367,11 +368,15 @@ class Grammar:
             # bare "hours after": handled as the lexicon's event-relative phrase, or a vague count
             if not m.group("unit").lower().endswith("s"):
                 return None
-        return Reading(m.start(), m.end(), "ago", data={"n": n, "unit": unit, "dir": direction})
+        end = m.end()
+        if direction not in ("ago", "earlier", "from now", "hence", "previously") and (n is not None or m.group("vague")):
+            # "three days later", "twenty years after": "later", "after" are signals, outside the expression
+            end = m.start() + len(text[m.start():m.start("dir")].rstrip())
+        return Reading(m.start(), end, "ago", data={"n": n, "unit": unit, "dir": direction})
 
     def _year_ago(self, m, text):
         start = m.start()
-        if "-" in m.group("ye") and start < m.start("ye"):  # "a year-earlier quarter": the adjective alone
+        if "-" in m.group("ye") and start < m.start("ye") and not m.group("what"):  # "a year-earlier quarter"
             start = m.start("ye")
         return Reading(start, m.end(), "yearago", data={"what": (m.groupdict().get("what") or "").lower()})
 
@@ -627,7 +632,8 @@ def scan(text: str, start: int = 0, end: int | None = None, path: str | None = N
     for r in merged:
         if not r.standalone:
             continue
-        if r.kind in ("abs", "relunit", "quarter", "season", "fixed", "wd", "rday", "half"):
+        if r.kind in ("abs", "relunit", "quarter", "season", "wd", "rday", "half", "tod", "daytime", "rtime") or (
+                r.kind == "fixed" and not r.data["value"].endswith("_REF")):  # "about the future": "about" is not
             pm = _PREFIX_MOD.search(text, max(start, r.start - 30), r.start)
             if pm and pm.end() == r.start and (not out or out[-1].end <= pm.start()):
                 r.start = pm.start()
