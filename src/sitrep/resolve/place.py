@@ -18,10 +18,20 @@ How a reading is chosen (a cascade, each step documented in ``Place.reason``):
    "Paris, Texas") decides; countries and subdivisions named elsewhere in the document, its
    unambiguous towns, and (second pass) nearness to the other places resolved. ``default_country``
    adds a small bonus.
+   The document's home country (the one most of its places, counties and demonyms point to) costs a
+   town abroad ``FOREIGN_PENALTY`` unless the text names that town's country; a subdivision called by
+   the very name ("New York", "Kansas") beats the towns of its country sharing the name (the national
+   capital excepted); support from a subdivision's other places is capped at ``SUBDIVISION_SUPPORT_MAX``.
 4. When the two best readings are more than 161 km apart and their scores differ by less than
    ``ABSTAIN_MARGIN``, the resolver abstains: ``geocode_text`` leaves the toponym out unless
    ``include_abstentions`` (then ``reason`` starts with ``"abstain: "``); ``resolve_spans`` returns the
    best reading with that reason, so callers that need certainty test ``reason.startswith("abstain")``.
+
+5. Given spans only (``resolve_spans``): a name the gazetteer lacks as written is tried in variants
+   ("Town of Groton", "Tewksbury Twp.", "Mt. Pleasant", "South Los Angeles", demonyms such as
+   "Ohioans" or "Dagestani"); failing that it is placed at the centre of the document's towns in its
+   main subdivision, precision 3, ``reason`` starting ``"unknown name: "``. Context for given spans comes
+   from a fast scan (country, subdivision and region names, large towns, counties, "X, Tenn."), not NER.
 
 geo_precision follows ACLED: 1 the town or facility itself, 2 a county or a part of a region,
 3 only the subdivision, region or country is known ("western Iraq" is 3).

@@ -1,0 +1,90 @@
+"""Document-level context in toponym resolution: home country, subdivisions named outright, regions,
+name variants and unknown names placed among the document's towns."""
+from __future__ import annotations
+
+import pytest
+
+from sitrep.errors import KnowledgeError
+from sitrep.resolve.gazetteer import REGION, get_gazetteer, load_regions
+from sitrep.resolve.place import resolve_spans
+
+
+def place_of(text: str, name: str):
+    start = text.index(name)
+    return resolve_spans(text, [(start, start + len(name))])[0]
+
+
+def test_home_country_keeps_a_local_town_at_home():
+    text = ("The Henry County commission met in Paris on Monday. Officials from Weakley County and Carroll County "
+            "said the Paris plant would reopen.")
+    p = place_of(text, "Paris")
+    assert p.country_code == "US"
+    fr = place_of("Tourists crowded the Louvre in Paris as France reopened its museums.", "Paris")
+    assert fr.country_code == "FR"
+
+
+def test_subdivision_named_outright_beats_a_city_sharing_its_name():
+    text = "Governor Paterson said New York would cut school aid; Albany and Buffalo protested."
+    p = place_of(text, "New York")
+    assert p.feature == "ADM1" and p.admin1 == "New York"
+    city = place_of("Commuters in New York City waited for the subway in Manhattan.", "New York City")
+    assert city.feature != "ADM1"
+
+
+def test_only_the_national_capital_is_pplc():
+    gz = get_gazetteer()
+    washingtons = [i for i in gz.lookup("Washington") if gz.entries_kind[i] == "city" and gz.entries_cc[i] == "US"]
+    assert len(washingtons) > 3
+    assert sum(gz.entries_feature[i] == "PPLC" for i in washingtons) == 1
+    p = place_of("Lawmakers in Washington debated the bill on Tuesday.", "Washington")
+    assert p.feature == "PPLC" and abs(p.latitude - 38.9) < 0.3
+
+
+@pytest.mark.parametrize(("text", "name", "cc", "feature"), [
+    ("Russian troops entered South Ossetia after shelling near Tskhinvali.", "South Ossetia", "GE", "RGN"),
+    ("Aid convoys reached camps across Darfur this week.", "Darfur", "SD", "RGN"),
+    ("Ministers of the European Union met to discuss sanctions.", "European Union", None, "ZN"),
+    ("Police in Lancashire arrested two men near Preston.", "Lancashire", "GB", "ADM2"),
+])
+def test_regions_file_fills_gaps_of_cities500(text, name, cc, feature):
+    p = place_of(text, name)
+    assert p is not None and p.country_code == cc and p.feature == feature
+    assert p.source.startswith("geo_regions.csv:")
+    assert p.geo_precision == 3
+
+
+@pytest.mark.parametrize(("text", "name", "expect"), [
+    ("Many Ohioans drove north to Toledo for the game.", "Ohioans", "Ohio"),
+    ("Militants in the Dagestani mountains clashed with police.", "Dagestani", "Dagestan"),
+    ("The Town of Groton, Conn., approved the budget.", "Town of Groton", "Groton"),
+])
+def test_variants_of_given_names(text, name, expect):
+    p = place_of(text, name)
+    assert p is not None and p.name == expect
+
+
+def test_unknown_name_is_placed_among_the_documents_towns():
+    text = ("Storms crossed Norfolk, Neb., and Battle Creek, Neb., on Sunday; farms near Zzyzxville lost roofs, "
+            "and Madison, Neb., closed its schools.")
+    p = place_of(text, "Zzyzxville")
+    assert p is not None and p.reason.startswith("unknown name") and p.admin1 == "Nebraska"
+    assert p.geo_precision == 3
+    # no known town in the document: nothing to place it by
+    assert place_of("Farms near Zzyzxville lost roofs.", "Zzyzxville") is None
+
+
+def test_broken_region_row_names_file_and_line(tmp_path):
+    path = tmp_path / "geo_regions.csv"
+    path.write_text("# comment\nname,aliases,feature,country,latitude,longitude,source\n"
+                    "Darfur,,RGN,SD,13.5,24.0,centre\nNowhere,,RGN,SDN,95,24.0,centre\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError) as e:
+        load_regions(path)
+    assert "geo_regions.csv:4" in str(e.value)
+
+
+def test_packaged_regions_have_sources():
+    rows = load_regions()
+    assert len(rows) > 50
+    assert all(r["source"] and r["feature"] for r in rows)
+    gz = get_gazetteer()
+    assert any(gz.entries_kind[i] == REGION for i in gz.lookup("Abkhazia"))
