@@ -474,7 +474,11 @@ class Grammar:
             return None
         if re.match(r"[\s-]+old\b", text[m.end():m.end() + 6], re.I):  # ages: "37 years old"
             return None
-        return Reading(_adjective_start(m, text), m.end(), "dur", "DURATION", data={"n": n, "unit": unit})
+        start = _adjective_start(m, text)
+        if start == m.start() and n > 1 and m.end() == m.end("unit"):  # "a five year plan": an adjective
+            d = _ADJ_DETERMINER.match(m.group(0))
+            start += d.end() if d else 0
+        return Reading(start, m.end(), "dur", "DURATION", data={"n": n, "unit": unit})
 
     def _duration_bare(self, m, text):
         before = text[max(0, m.start() - 8):m.start()].lower()
