@@ -236,3 +236,78 @@ def test_cli_writes_json_lines(tmp_path, capsys):
     assert "dateline" in err
     assert main(["timex", "--anchor", "2024-01-03", str(f)]) == 0
     assert main(["timex", "--anchor", "not-a-date", str(f)]) == 2
+
+
+# ---- reporting periods, reference time, TimeML spans (TimeBank follow-up) ----------------------------------
+EARNINGS = date(1989, 10, 26)
+
+
+def value_in_context(text: str, anchor: date, phrase: str) -> str | None:
+    """The value of ``phrase`` once the text before it has been read (as the pipeline reads it)."""
+    start = text.index(phrase)
+    times = DocumentTimes(text, anchor)
+    times.find(0, start)
+    t = times.value_at(start, start + len(phrase))
+    return t.value if t else None
+
+
+@pytest.mark.parametrize(("text", "phrase", "expected"), [
+    # a year earlier than what? the quarter in view, or the nine months in view
+    ("Net rose in the third quarter to $5 million from $4 million a year earlier.", "a year earlier", "1988-Q3"),
+    ("Net rose in the third quarter. For the nine months, net was $9 million, compared with $8 million "
+     "a year earlier.", "a year earlier", "1988"),
+    # an outlook quarter is never the one reported
+    ("Net rose 5% in the third quarter. Analysts expect a weak fourth quarter. In the year-ago period it "
+     "earned $2 million.", "year-ago period", "1988-Q3"),
+    ("For the quarter ended Sept. 30, Delta posted net of $133 million.", "the quarter", "1989-Q3"),
+    ("In the quarter ended July 31, Jayark had 5.6 million shares.", "the quarter", "1989-Q2"),  # fiscal quarter
+    ("Net fell in the third quarter. Kirschner earned $376,000 in the 1988 quarter.", "the 1988 quarter", "1988-Q3"),
+    ("For the quarter a year ago, Columbia reported earnings of $16.3 million.", "the quarter a year ago", "1988-Q3"),
+    ("Sales were flat in the latest period.", "the latest period", "1989-Q3"),
+    ("It expects lower earnings for the current fiscal year.", "the current fiscal year", "1989"),
+    ("Analysts expect the slump through the first two quarters of 1990.", "the first two quarters of 1990",
+     "1990-H1"),
+])
+def test_reporting_periods(text, phrase, expected):
+    assert value_in_context(text, EARNINGS, phrase) == expected
+
+
+@pytest.mark.parametrize(("anchor", "text", "phrase", "expected"), [
+    # the report's own month keeps its year, whatever the tense
+    (date(1989, 11, 2), "Dunkin' has set Nov. 10 as the deadline for bids.", "Nov. 10", "1989-11-10"),
+    (date(1989, 11, 1), "Revenue was $76 million for the year ended March 31.", "March 31", "1989-03-31"),
+    (date(1990, 8, 15), "The Iraqi ambassador to Venezuela said on Tuesday that Iraq would retaliate.", "Tuesday",
+     "1990-08-14"),
+    (date(1989, 10, 30), "In September, it announced plans to acquire the fruit business.", "September", "1989-09"),
+    (date(1998, 4, 18), "On May 22, 1995, Farkas was made a general, and the following year he was appointed "
+     "attache.", "the following year", "1996"),
+    (date(1989, 11, 2), "Imports totaled $37 million in 1988, a small share of the $1.5 billion that year.",
+     "that year", "1988"),
+    (date(1989, 10, 30), "The index fell on Friday, down 4.5% from the previous Friday.", "the previous Friday",
+     "1989-10-20"),
+    (date(1998, 3, 3), "Islam will one day be the second largest religion.", "one day", "FUTURE_REF"),
+    (date(1990, 8, 15), "In Saudi Arabia, today is the eighth day of Desert Shield.", "eighth day", "1990-08-15"),
+    (date(1990, 8, 15), "He would not travel at this crucial moment.", "this crucial moment", "PRESENT_REF"),
+    (date(1989, 10, 26), "Over the summer, competitors offered more discounts.", "summer", "1989-SU"),
+    (date(1989, 11, 1), "Sales rose 9% from $2 million a year earlier.", "a year", "1988"),  # span cut short
+])
+def test_reference_time_and_tense(anchor, text, phrase, expected):
+    assert value_in_context(text, anchor, phrase) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Three days later, the talks resumed.", "Three days"),          # "later" is a signal
+    ("Rates have fallen over the last two weeks.", "the last two weeks"),  # so is "over"
+    ("It has only six months to comply.", "six months"),
+    ("The government adopted a five year plan.", "five year"),       # an adjective, without its article
+    ("Charges were taken in the year-earlier period.", "the year-earlier period"),
+    ("He lived there until recently.", "recently"),
+])
+def test_timeml_span_conventions(text, expected):
+    assert [t.text for t in find_timexes(text, date(1998, 2, 13))] == [expected]
+
+
+def test_adverbs_that_are_rarely_times_are_read_but_not_found():
+    text = "The previously announced quarterly dividend will be paid."
+    assert find_timexes(text, date(1989, 11, 1)) == []
+    assert normalize("previously", date(1989, 11, 1)) == "PAST_REF"
