@@ -58,6 +58,7 @@ class Lexicon:
     perpetrator_heads: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
     military_targets: frozenset[str] = frozenset()
+    not_targets: frozenset[str] = frozenset()
 
 
 def _phrase_re(phrases: list[str]) -> re.Pattern:
@@ -155,4 +156,5 @@ def load_lexicon() -> Lexicon:
         perpetrator_heads=frozenset(w.lower() for w in edata.get("actors", {}).get("perpetrator_heads", [])),
         light_verbs=frozenset(edata.get("actors", {}).get("light_verbs", [])),
         military_targets=frozenset(edata.get("actors", {}).get("military_targets", [])),
+        not_targets=frozenset(edata.get("actors", {}).get("not_targets", [])),
     )

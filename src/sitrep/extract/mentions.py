@@ -30,6 +30,9 @@ HUMAN_HEADS = {
     "rebel", "rebels", "personnel", "servicemen", "service", "agent", "agents", "driver", "bodyguard", "bodyguards",
     "inhabitant", "inhabitants", "individual", "individuals", "youth", "youths", "farmer", "farmers", "citizen",
     "citizens", "villager", "villagers", "employee", "employees", "wife", "son", "daughter", "brother", "family",
+    "sailor", "sailors", "marine", "marines", "airman", "airmen", "serviceman", "paratrooper",
+    "paratroopers", "trooper", "troopers", "pilgrim", "pilgrims", "worshipper", "worshippers", "protester",
+    "protesters", "demonstrator", "demonstrators", "contractor", "contractors", "diplomat", "diplomats",
 }
 
 
@@ -368,8 +371,12 @@ class SentenceExtractor:
             claimer = next((c for c in governor.children if c.dep_ == "nsubj"), None)
         # actor
         if actor is not None:
-            a, b = _np_range(actor, off, cut_preps=False)
+            a, b = _np_range(actor, off, cut_preps=True)
             match = resolve_actor(text[a:b])
+            if match is None:  # "the Mjahideen of the Islamic Resistance in Iraq"
+                a, b = _np_range(actor, off, cut_preps=False)
+                match = resolve_actor(text[a:b]) if any(c.dep_ == "prep" and c.lower_ == "of"
+                                                        for c in actor.children) else None
             if match:
                 m.actor1 = match.canonical
                 m.add_span("actor1", Span(a + match.start, a + match.end, match.text))
@@ -395,6 +402,13 @@ class SentenceExtractor:
         tgt = target if target is not None else victim
         if tgt is not None and (tgt.i == tok.i or _is_time(tgt)):
             tgt = None
+        for _ in range(3):  # "a hole in the side of the USS Cole" -> the USS Cole
+            if tgt is None or tgt.lemma_.lower() not in lex.not_targets:
+                break
+            holder = [tgt] + ([tgt.head] if tgt.dep_ == "dobj" else [])
+            tgt = next((g for h in holder for c in h.children if c.dep_ == "prep"
+                        and c.lower_ in ("in", "into", "of", "on", "through")
+                        for g in c.children if g.dep_ == "pobj"), None)
         if tgt is not None and tgt.pos_ == "NUM":  # "five of their fighters"
             tgt = next((g for c in tgt.children if c.dep_ == "prep" and c.lower_ == "of"
                         for g in c.children if g.dep_ == "pobj"), tgt)
@@ -497,8 +511,9 @@ class SentenceExtractor:
                 if v is not None:
                     return v, None, c
             best, low, num = _count_of(c)
-            if best is not None and (c.lemma_.lower() in HUMAN_HEADS or c.lower_ in HUMAN_HEADS or c.pos_ == "PROPN"
-                                     or c.ent_type_ in ("NORP", "PERSON")):
+            human = (c.lemma_.lower() in HUMAN_HEADS or c.lower_ in HUMAN_HEADS or c.pos_ == "PROPN"
+                     or c.ent_type_ in ("NORP", "PERSON"))
+            if best is not None and (human or (tok.pos_ == "VERB" and num is not None and num.pos_ == "NUM")):
                 return best, low, num
         return None
 

@@ -11,6 +11,7 @@ from sitrep.errors import KnowledgeError
 from sitrep.knowledge import knowledge_path
 
 REQUIRED = ("canonical", "type", "aliases", "source")
+_SPONSORED = re.compile(r"-(?:backed|aligned|allied|supported|sponsored|affiliated|linked|funded|armed)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,8 @@ def find_actors(text: str) -> list[ActorMatch]:
             canonical = lookup.get(key)
             if canonical:
                 found.append(ActorMatch(canonical, table.canonical_type.get(canonical, ""), m.start(), m.end(), m.group(0)))
+    # "Iran-backed militants", "US-led coalition" name someone else: the sponsor is not the actor
+    found = [a for a in found if not _SPONSORED.match(text, a.end)]
     found.sort(key=lambda a: (a.start, -(a.end - a.start)))
     out: list[ActorMatch] = []
     for a in found:
