@@ -6,6 +6,12 @@ Rules:
   narrative -> on or before the report (a few days of slack), future -> on or after, no cue -> the closest;
 - a bare weekday is the most recent such day on or before the report in past narrative, the next one on or
   after it in future clauses;
+- a date in the report's own month keeps the report's year whatever the tense (HeidelTime compares months);
+- "a year earlier" / "year-ago" name the year-earlier quarter when a quarter is in view, the year when "the
+  nine months" or "the year ended ..." is; the quarter reported is the last one named nearby, else the
+  first one named in the stretch before, never one still to come (an outlook);
+- "that year", "the following month", "the previous Friday" count from what the text named last (reference
+  time, as HeidelTime tracks it), falling back on the report's date;
 - an impossible date ("31 February") gives no value at all;
 - expressions relative to another event ("hours after", "the next day") keep ``anchor="event"`` and an
   offset (P0D / P1D / -P1D) for the caller to apply to the event's date."""
