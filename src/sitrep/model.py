@@ -59,7 +59,7 @@ class Timex:
     @property
     def precision(self) -> str | None:
         """``day`` / ``week`` / ``month`` / ``year`` for DATE values, else None."""
-        v = self.value
+        v = self.value.split("T", 1)[0] if len(self.value) > 10 and self.value[10:11] == "T" else self.value
         if len(v) == 10 and v[4] == "-" and v[7] == "-" and v[:4].isdigit():
             return "day"
         if len(v) >= 7 and v[4:6] == "-W":
@@ -76,7 +76,7 @@ class Timex:
         p = self.precision
         try:
             if p == "day":
-                return date.fromisoformat(self.value)
+                return date.fromisoformat(self.value[:10])
             if p == "week":
                 return date.fromisocalendar(int(self.value[:4]), int(self.value[6:8]), 1)
             if p == "month":

@@ -26,6 +26,13 @@ def extract_document(doc: Document, *, nlp=None) -> list[EventMention]:
     times = rtime.DocumentTimes(analysis.text, report_date)
     timexes = [t for s in analysis.sentences if s.screened for t in times.find(s.start, s.end)]
     places = rplace.geocode_text(analysis.text, default_country=doc.meta.get("country"), ents=analysis.entities())
+    dateline = rtime.parse_dateline(doc.text)
+    if dateline is not None:  # the dateline says where and when it was filed, not where the event was
+        d0, d1 = dateline.span.start, dateline.span.end
+        timexes = [t for t in timexes if not (d0 <= t.start and t.end <= d1)]
+        body_places = [p for p in places if not (p.span and d0 <= p.span.start and p.span.end <= d1)]
+    else:
+        body_places = places
     extractor = SentenceExtractor(text, doc.id)
     cands: list[Candidate] = []
     for s in analysis.sentences:
@@ -34,7 +41,7 @@ def extract_document(doc: Document, *, nlp=None) -> list[EventMention]:
             cands.extend(extractor.extract(parsed, s.index, s.start))
     _attach_roles(cands, text)
     for c in cands:
-        _attach_place(c, places, [o for o in cands if o.sentence_index == c.sentence_index], text)
+        _attach_place(c, body_places, [o for o in cands if o.sentence_index == c.sentence_index], text)
     _attach_dates(cands, timexes, text)
     mentions = []
     for c in cands:
@@ -70,7 +77,7 @@ def extract_document(doc: Document, *, nlp=None) -> list[EventMention]:
 def _report_date(doc: Document, analysis: Analysis) -> tuple[date | None, str]:
     if doc.published:
         return doc.published, "given"
-    inferred, reason = rtime.infer_report_date(analysis.text)
+    inferred, reason = rtime.infer_report_date(doc.text)
     return inferred, f"inferred: {reason}"
 
 
@@ -213,7 +220,7 @@ def _modifier(c: Candidate, p: Place, text: str) -> bool:
 def _fallback_place(places: list[Place], analysis: Analysis) -> Place | None:
     """For an event whose sentences name no place: the dateline's place, else the place the sentences that may
     hold events name most (towns and facilities before regions, countries used as adjectives left out)."""
-    dl = rtime.parse_dateline(analysis.text)
+    dl = rtime.parse_dateline(analysis.doc.text)
     if dl is not None and dl.place is not None:
         for p in places:
             if p.span and p.span.start >= dl.place.start and p.span.end <= dl.place.end:

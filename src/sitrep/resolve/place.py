@@ -137,6 +137,10 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_ADMIN_SUFFIX = re.compile(r"\s+(?:province|governorate|state|region|district|prefecture|department|oblast)$",
+                           re.I)
+
+
 @dataclass
 class _Ents:
     ents: list
@@ -186,7 +190,12 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None) -> list[M
         if not free(s, e) or not name[:1].isupper():
             continue
         if not (_candidate_ids(gz, name) or _county_match(gz, name)):
-            continue
+            # "Kandahar province", "Nineveh governorate": the bare name, when only that is known
+            bare = _ADMIN_SUFFIX.sub("", name)
+            if bare == name or not _candidate_ids(gz, bare):
+                continue
+            e = s + len(bare)
+            name = bare
         out.append(Mention(s, e, name, "ner", ent.label_))
         taken.append((s, e))
     out.sort(key=lambda m: m.start)
