@@ -21,8 +21,16 @@ PRECISION_CODES = {"day": 1, "week": 2, "month": 3, "year": 3}
 
 def extract_document(doc: Document, *, nlp=None) -> list[EventMention]:
     analysis = analyze(doc, nlp=nlp)
-    report_date, date_reason = _report_date(doc, analysis)
     text = doc.text
+    extractor = SentenceExtractor(text, doc.id)
+    cands: list[Candidate] = []
+    for s in analysis.sentences:
+        parsed = analysis.parse(s.index)
+        if parsed is not None:
+            cands.extend(extractor.extract(parsed, s.index, s.start))
+    if all(c.mention.generic for c in cands):
+        return []  # most news: nothing to date or place
+    report_date, date_reason = _report_date(doc, analysis)
     times = rtime.DocumentTimes(analysis.text, report_date)
     timexes = [t for s in analysis.sentences if s.screened for t in times.find(s.start, s.end)]
     places = rplace.geocode_text(analysis.text, default_country=doc.meta.get("country"), ents=analysis.entities())
@@ -33,12 +41,6 @@ def extract_document(doc: Document, *, nlp=None) -> list[EventMention]:
         body_places = [p for p in places if not (p.span and d0 <= p.span.start and p.span.end <= d1)]
     else:
         body_places = places
-    extractor = SentenceExtractor(text, doc.id)
-    cands: list[Candidate] = []
-    for s in analysis.sentences:
-        parsed = analysis.parse(s.index)
-        if parsed is not None:
-            cands.extend(extractor.extract(parsed, s.index, s.start))
     _attach_roles(cands, text)
     for c in cands:
         _attach_place(c, body_places, [o for o in cands if o.sentence_index == c.sentence_index], text)

@@ -35,14 +35,26 @@ def screen_words() -> frozenset[str]:
     lex = load_lexicon()
     words: set[str] = set()
     for lemma, triggers in lex.triggers.items():
-        if any(t.needs != "weapon" for t in triggers):  # "hit", "land", "fire" count only beside a weapon word
+        if " " not in lemma and any(t.needs != "weapon" for t in triggers):  # "hit", "land": only beside a weapon
             words |= _forms(lemma)
     for phrase in lex.weapons:
-        words.add(phrase.split()[0])
+        if " " not in phrase:
+            words.add(phrase)
     return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def screen_phrases() -> re.Pattern:
+    """Multi-word triggers and weapons ("car bomb", "set fire", "air strike"), matched as phrases: their
+    first words alone ("car", "set", "air") would let half of all news through."""
+    lex = load_lexicon()
+    phrases = [p for p in list(lex.weapons) + [t for t, ts in lex.triggers.items() if any(x.needs != "weapon" for x in ts)]
+               if " " in p]
+    alts = sorted({re.escape(p).replace(r"\ ", r"[\s-]+") for p in phrases}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(alts) + r")", re.I)
 
 
 def screen(text: str) -> bool:
     """True when the sentence contains a word that can name or imply an attack."""
     words = screen_words()
-    return any(w in words for w in _WORD.findall(text.lower()))
+    return any(w in words for w in _WORD.findall(text.lower())) or bool(screen_phrases().search(text))
