@@ -108,18 +108,18 @@ def test_untrusted_text_survives_csv_quoting(store):
 
 
 def test_export_command_writes_every_format(filled, store_url, tmp_path, capsys):
-    from sitrep.commands import export, incidents
+    from sitrep.cli import main
 
     for fmt in FORMATS:
         out = tmp_path / f"x.{fmt}"
-        assert export.main(["--format", fmt, "--db", store_url, "-o", str(out)]) == 0
+        assert main(["export", "--format", fmt, "--db", store_url, "-o", str(out)]) == 0
         assert out.stat().st_size > 0
-    assert export.main(["--format", "parquet", "--db", store_url]) == 2
+    assert main(["export", "--format", "parquet", "--db", store_url]) == 2
     capsys.readouterr()
-    assert incidents.main(["--db", store_url, "--country", "IQ", "--format", "json"]) == 0
+    assert main(["incidents", "--db", store_url, "--country", "IQ", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["total"] == 1 and data["items"][0]["n_sources"] == 2
-    assert incidents.main(["--db", store_url, "--from", "2023-12-10"]) == 0
+    assert main(["incidents", "--db", store_url, "--from", "2023-12-10"]) == 0
     table = capsys.readouterr().out
     assert "Khartoum" in table and "Baghdad" not in table and "1 of 1 incidents" in table
-    assert incidents.main(["--db", store_url, "--from", "yesterday"]) == 2
+    assert main(["incidents", "--db", store_url, "--from", "yesterday"]) == 2

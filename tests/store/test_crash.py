@@ -41,7 +41,7 @@ def _corpus(folder: Path) -> Path:
 
 
 def _ingest_cmd(folder: Path, events: Path, db: str) -> list[str]:
-    return [sys.executable, "-m", "sitrep.commands.ingest", str(folder), "--events", str(events), "--db", db]
+    return [sys.executable, "-m", "sitrep.cli", "ingest", str(folder), "--events", str(events), "--db", db]
 
 
 def _env() -> dict:

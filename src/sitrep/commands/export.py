@@ -45,13 +45,3 @@ def run(args: argparse.Namespace) -> int:
         store.close()
     return 0
 
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m sitrep.commands.export``: this command alone, as ``sitrep export`` runs it."""
-    p = argparse.ArgumentParser(prog="sitrep export", description=__doc__.splitlines()[0])
-    add_arguments(p)
-    return run(p.parse_args(argv))
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -103,13 +103,3 @@ def run(args: argparse.Namespace) -> int:
         store.close()
     return 0
 
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m sitrep.commands.incidents``: this command alone, as ``sitrep incidents`` runs it."""
-    p = argparse.ArgumentParser(prog="sitrep incidents", description=__doc__.splitlines()[0])
-    add_arguments(p)
-    return run(p.parse_args(argv))
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -103,13 +103,3 @@ def run(args: argparse.Namespace) -> int:
           f"{counts['failed']} failed; {len(incidents)} incidents touched", flush=True)
     return 1 if counts["failed"] else 0
 
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m sitrep.commands.ingest``: this command alone, as ``sitrep ingest`` runs it."""
-    p = argparse.ArgumentParser(prog="sitrep ingest", description=__doc__.splitlines()[0])
-    add_arguments(p)
-    return run(p.parse_args(argv))
-
-
-if __name__ == "__main__":
-    sys.exit(main())
