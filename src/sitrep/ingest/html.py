@@ -26,7 +26,7 @@ from datetime import date
 
 from sitrep import errors
 from sitrep.ingest.failures import failure
-from sitrep.ingest.text import MAX_BYTES, ReadResult, decode_bytes, document_from_text
+from sitrep.ingest.text import MAX_BYTES, ReadResult, decode_bytes, document_from_text, parse_date_arg
 from sitrep.model import Document
 
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
@@ -246,15 +246,6 @@ def jsonld_article_body(tree) -> str | None:
     return best
 
 
-def _to_date(value) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
 def read_html(data: bytes | str, source: str, *, url: str | None = None, published: date | None = None,
               doc_id: str | None = None) -> Document:
     """One web page -> ``Document`` or ``IngestError``. ``published`` is used only when the page
@@ -297,7 +288,7 @@ def read_html(data: bytes | str, source: str, *, url: str | None = None, publish
     full = f"{title}\n\n{body}" if title else body
     doc = document_from_text(
         full, doc_id or _stem(source), title=title,
-        published=_to_date(getattr(res, "date", None)) or published,
+        published=parse_date_arg(getattr(res, "date", None)) or published,
         url=page_url, source=site, path=source,
     )
     doc.body_start = len(title) + 2 if title else 0
