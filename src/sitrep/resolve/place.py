@@ -320,6 +320,58 @@ def _county_match(gz: Gazetteer, name: str) -> list[str]:
     return _us_counties().get(norm(m.group("base")), [])
 
 
+_LIST_SEP = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*[\u201d\u2013\u2014-]\s*)$")
+_LIST_NAME = re.compile(r"(?:[A-Z][\w'\u2019.]*)(?:\s+[A-Z][\w'\u2019.]*)?$")
+_COUNTIES_AFTER = re.compile(r"\s+(?:counties|parishes)\b", re.I)
+
+
+def _county_mentions(text: str, mentions: list[Mention]) -> dict[int, list[str]]:
+    """Mentions that name US counties without the word: "Becker, Clay and Wilkin counties" (each name of
+    a list ending in "counties"), and a bare "DeKalb" where the text also writes "DeKalb County". The
+    states of a list are those holding every county of it (when some state does)."""
+    counties = _us_counties()
+    out: dict[int, list[str]] = {}
+    by_start = {m.start: k for k, m in enumerate(mentions)}
+    for hit in _COUNTIES_AFTER.finditer(text):
+        end = hit.start()
+        members: list[tuple[int, list[str]]] = []
+        while True:
+            m = _LIST_NAME.search(text, max(0, end - 40), end)
+            if not m:
+                break
+            states = counties.get(norm(m.group(0)))
+            if not states:
+                # a two-word match may hold one county name ("Otter Tail") or a stray word before it
+                last = re.search(r"[A-Z][\w'\u2019.]*$", m.group(0))
+                states = counties.get(norm(last.group(0))) if last else None
+                if not states:
+                    break
+                m = re.compile(re.escape(last.group(0)) + "$").search(text, 0, end)
+            members.append((m.start(), states))
+            sep = _LIST_SEP.search(text, max(0, m.start() - 8), m.start())
+            if not sep:
+                break
+            end = sep.start()
+        if not members:
+            continue
+        common = set.intersection(*(set(st) for _, st in members))
+        for start, states in members:
+            k = by_start.get(start)
+            if k is not None and _COUNTY.match(mentions[k].text) is None:
+                out[k] = [st for st in states if st in common] or states
+    written: dict[str, list[str]] = {}
+    for m in re.finditer(r"\b([A-Z][\w'\u2019.]*(?:\s+[A-Z][\w'\u2019.]*)?)\s+County\b", text):
+        for cand in (m.group(1), m.group(1).split()[-1]):
+            states = counties.get(norm(cand))
+            if states:
+                written[norm(cand)] = states
+                break
+    for k, m in enumerate(mentions):
+        if k not in out and m.source != "facility" and not m.capital_of and norm(m.text) in written:
+            out[k] = written[norm(m.text)]
+    return out
+
+
 def _qualifier(gz: Gazetteer, text: str, end: int) -> tuple[str | None, str | None]:
     """A state, province or country written right after a name: ``Alexandria, La.`` -> (US, LA)."""
     m = _QUALIFIER_AFTER.match(text[end:end + 40])
@@ -371,9 +423,11 @@ class _Ctx:
         return max(0.0, w)
 
 
-def _context(gz: Gazetteer, text: str, mentions: list[Mention], cands: list[list[int]]) -> _Ctx:
+def _context(gz: Gazetteer, text: str, mentions: list[Mention], cands: list[list[int]],
+             county_of: dict[int, list[str]] | None = None) -> _Ctx:
     ctx = _Ctx()
-    for m, ids in zip(mentions, cands, strict=True):
+    county_of = county_of or {}
+    for k, (m, ids) in enumerate(zip(mentions, cands, strict=True)):
         ccs: set[str] = set()
         a1s: set[tuple[str, str]] = set()
         kinds = {gz.entries_kind[i] for i in ids}
@@ -394,7 +448,7 @@ def _context(gz: Gazetteer, text: str, mentions: list[Mention], cands: list[list
         elif m.capital_of:
             ccs.add(m.capital_of)
         elif not ids:
-            states = _county_match(gz, m.text)
+            states = county_of.get(k) or _county_match(gz, m.text)
             if states:
                 ccs.add("US")
             if len(set(states)) == 1:
@@ -407,7 +461,7 @@ def _context(gz: Gazetteer, text: str, mentions: list[Mention], cands: list[list
         key = norm(m.text)
         places = {(gz.entries_cc[i], gz.entries_admin1[i]) for i in ids if gz.entries_kind[i] == CITY and gz.entries_admin1[i]}
         if not ids:
-            places = {("US", st) for st in _county_match(gz, m.text)}
+            places = {("US", st) for st in county_of.get(k) or _county_match(gz, m.text)}
         if places:
             w = 1.0 / math.sqrt(len(places))
             for pl in places:
@@ -579,7 +633,10 @@ def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz
             if not ids and m.source == "given" and not _county_match(gz, m.text):
                 ids = _variant_ids(gz, m.text)
             cands.append(ids)
-    ctx = _context(gz, text, mentions, cands)
+    county_of = _county_mentions(text, mentions)
+    for k in county_of:
+        cands[k] = []
+    ctx = _context(gz, text, mentions, cands, county_of)
     out: list[Place | None] = [None] * len(mentions)
     # pass 1: facilities and the context-only scores
     first: list[_Scored | None] = []
@@ -613,7 +670,7 @@ def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz
         if m.source == "facility":
             continue
         if not ids:
-            counties = _county_match(gz, m.text)
+            counties = county_of.get(k) or _county_match(gz, m.text)
             if counties:
                 pending.append((k, m, span, counties))
             continue
