@@ -119,6 +119,7 @@ class Gazetteer:
     admin1_entry: dict[tuple[str, str], int] = field(default_factory=dict)
     capital: dict[str, int] = field(default_factory=dict)  # ISO2 -> entry id of the capital city
     demonyms: dict[str, str] = field(default_factory=dict)  # norm(demonym) -> ISO2
+    cues: dict[str, list] = field(default_factory=dict)  # ISO2 -> compiled phrases of a local paper's register
     abbrevs: dict[str, tuple[str, str]] = field(default_factory=dict)  # norm("La.") -> (US, LA)
     facilities: list[Facility] = field(default_factory=list)
     facility_entry: list[int] = field(default_factory=list)  # parallel to facilities
@@ -265,7 +266,23 @@ def _country_rows(path: Path) -> dict[str, dict]:
             raise KnowledgeError(f"{path}:{n}: iso2 {row['iso2']!r} is not a two-letter code", code=E402_BAD_ROW)
         out[cc] = {"lat": _coord(path, n, row, "latitude", -90, 90), "lon": _coord(path, n, row, "longitude", -180, 180),
                    "aliases": [a for a in row["aliases"].split("|") if a], "demonyms": [d for d in row["demonyms"].split("|") if d],
-                   "source": row["source"]}
+                   "source": row["source"], "cues": _cue_patterns(path, n, row.get("cues", ""))}
+    return out
+
+
+def _cue_patterns(path: Path, n: int, cell: str) -> list[re.Pattern]:
+    """``$#|Township|(#) #-#``: literal phrases, case-sensitive, whole words; ``#`` stands for a number."""
+    out = []
+    for cue in (c.strip() for c in cell.split("|")):
+        if not cue:
+            continue
+        body = r"\d+(?:[.,]\d+)*".join(re.escape(part) for part in cue.split("#"))
+        lead = r"\b" if (cue[0].isalnum() or cue[0] == "#") else ""
+        tail = r"\b" if (cue[-1].isalnum() or cue[-1] == "#") else ""
+        try:
+            out.append(re.compile(lead + body + tail))
+        except re.error as exc:  # pragma: no cover - escaped text always compiles
+            raise KnowledgeError(f"{path}:{n}: cue {cue!r}: {exc}", code=E402_BAD_ROW) from exc
     return out
 
 
@@ -477,6 +494,8 @@ def build_gazetteer(facilities_path: Path | str | None = None) -> Gazetteer:
             names |= set(row["aliases"])
             for d in row["demonyms"]:
                 gz.demonyms[norm(d)] = cc
+            if row["cues"]:
+                gz.cues[cc] = row["cues"]
         for n in names:
             if n == c.get("iso3") and cc not in ("US", "UK"):
                 continue  # "IRQ" is not how news names Iraq

@@ -62,7 +62,9 @@ HOME_MIN_WEIGHT = 1.5  # a document's home country needs this much support ...
 HOME_MIN_SHARE = 0.5  # ... and this share of all country support
 FOREIGN_PENALTY = 3.0  # a town outside the home country whose country the text never names
 SAME_NAME_SUBDIVISION = 4.0  # "New York", "Kansas": the subdivision, not a town sharing its name
-SUBDIVISION_SUPPORT_MAX = 5.0  # cap on the support a subdivision's other places give a reading
+SUBDIVISION_SUPPORT_MAX = 5.0
+CUE_WEIGHT = 0.5  # each register cue of a country ("Township", "$40,000") found in the text ...
+CUE_MAX = 1.5  # ... up to this much country support  # cap on the support a subdivision's other places give a reading
 
 _DIRECTIONS = r"(?:north|south|east|west|central|north[- ]?east|north[- ]?west|south[- ]?east|south[- ]?west)(?:ern)?"
 _DIRECTION_BEFORE = re.compile(rf"\b({_DIRECTIONS})\s+$", re.I)
@@ -325,7 +327,7 @@ _LIST_NAME = re.compile(r"(?:[A-Z][\w'\u2019.]*)(?:\s+[A-Z][\w'\u2019.]*)?$")
 _COUNTIES_AFTER = re.compile(r"\s+(?:counties|parishes)\b", re.I)
 
 
-def _county_mentions(text: str, mentions: list[Mention]) -> dict[int, list[str]]:
+def _county_mentions(gz: Gazetteer, text: str, mentions: list[Mention], cands: list[list[int]]) -> dict[int, list[str]]:
     """Mentions that name US counties without the word: "Becker, Clay and Wilkin counties" (each name of
     a list ending in "counties"), and a bare "DeKalb" where the text also writes "DeKalb County". The
     states of a list are those holding every county of it (when some state does)."""
@@ -367,7 +369,8 @@ def _county_mentions(text: str, mentions: list[Mention]) -> dict[int, list[str]]
                 written[norm(cand)] = states
                 break
     for k, m in enumerate(mentions):
-        if k not in out and m.source != "facility" and not m.capital_of and norm(m.text) in written:
+        if k not in out and m.source != "facility" and not m.capital_of and norm(m.text) in written and not any(
+                gz.entries_kind[i] in (COUNTRY, ADMIN1) for i in cands[k]):
             out[k] = written[norm(m.text)]
     return out
 
@@ -476,6 +479,11 @@ def _context(gz: Gazetteer, text: str, mentions: list[Mention], cands: list[list
         cc = gz.demonyms.get(norm(w))
         if cc:
             ctx.cc[cc] = ctx.cc.get(cc, 0.0) + 0.5
+    # a local paper's register ("Township", "$40,000", "sheriff's") says which country the story is in
+    for cc, cues in gz.cues.items():
+        hits = sum(1 for c in cues if c.search(text))
+        if hits:
+            ctx.cc[cc] = ctx.cc.get(cc, 0.0) + min(CUE_MAX, CUE_WEIGHT * hits)
     # the document's home country: the one most of its places point to
     if ctx.cc:
         cc, w = max(ctx.cc.items(), key=lambda kv: kv[1])
@@ -633,7 +641,7 @@ def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz
             if not ids and m.source == "given" and not _county_match(gz, m.text):
                 ids = _variant_ids(gz, m.text)
             cands.append(ids)
-    county_of = _county_mentions(text, mentions)
+    county_of = _county_mentions(gz, text, mentions, cands)
     for k in county_of:
         cands[k] = []
     ctx = _context(gz, text, mentions, cands, county_of)
