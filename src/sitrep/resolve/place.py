@@ -63,8 +63,8 @@ HOME_MIN_SHARE = 0.5  # ... and this share of all country support
 FOREIGN_PENALTY = 3.0  # a town outside the home country whose country the text never names
 SAME_NAME_SUBDIVISION = 4.0  # "New York", "Kansas": the subdivision, not a town sharing its name
 SUBDIVISION_SUPPORT_MAX = 5.0
-CUE_WEIGHT = 0.5  # each register cue of a country ("Township", "$40,000") found in the text ...
-CUE_MAX = 1.5  # ... up to this much country support  # cap on the support a subdivision's other places give a reading
+CUE_WEIGHT = 0.75  # each register cue of a country ("Township", "$40,000") found in the text ...
+CUE_MAX = 2.0  # ... up to this much country support  # cap on the support a subdivision's other places give a reading
 
 _DIRECTIONS = r"(?:north|south|east|west|central|north[- ]?east|north[- ]?west|south[- ]?east|south[- ]?west)(?:ern)?"
 _DIRECTION_BEFORE = re.compile(rf"\b({_DIRECTIONS})\s+$", re.I)

@@ -1,0 +1,55 @@
+"""Counties named without the word, and a local paper's register as evidence of the story's country."""
+from __future__ import annotations
+
+from sitrep.resolve.gazetteer import get_gazetteer
+from sitrep.resolve.place import Mention, _context, _county_mentions, resolve_spans
+
+
+def _spans(text: str, *names: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for n in names:
+        s = text.index(n, pos)
+        out.append((s, s + len(n)))
+        pos = s + len(n)
+    return out
+
+
+def test_a_list_ending_in_counties_names_counties_of_the_state_holding_all():
+    text = "Flooding is affecting the following areas in Becker, Clay, Mahnomen, Otter Tail and Wilkin counties."
+    places = resolve_spans(text, _spans(text, "Becker", "Clay", "Mahnomen", "Otter Tail", "Wilkin"))
+    assert all(p is not None and p.feature == "ADM2" for p in places)
+    assert {p.admin1 for p in places} == {"Minnesota"}
+
+
+def test_a_bare_name_is_the_county_when_the_text_writes_it_with_county():
+    text = "DeKalb County commissioners met on Tuesday. DeKalb will raise the fee, the county manager said."
+    second = text.index("DeKalb will")
+    [p] = resolve_spans(text, [(second, second + 6)])
+    assert p.feature == "ADM2"
+
+
+def test_a_list_stops_at_a_name_that_is_no_county():
+    gz = get_gazetteer()
+    text = "Volunteers from Xqzzyville and Cherokee counties."
+    ms = [Mention(text.index("Xqzzyville"), text.index("Xqzzyville") + 10, "Xqzzyville", "given"),
+          Mention(text.index("Cherokee"), text.index("Cherokee") + 8, "Cherokee", "given")]
+    got = _county_mentions(gz, text, ms, [[], []])
+    assert 0 not in got and 1 in got
+
+
+def test_register_cues_support_the_country_of_a_local_paper():
+    gz = get_gazetteer()
+    local = ("Councilwoman Amy Salay said the township trustees and the Sheriff's Office agreed to spend "
+             "$40,000 on the high school parking lot.")
+    ctx = _context(gz, local, [], [])
+    assert ctx.cc.get("US", 0) >= 1.5 and ctx.home == "US"
+    plain = "The council met on Monday to discuss the parking lot."
+    assert not _context(gz, plain, [], []).cc.get("US")
+
+
+def test_register_cues_make_a_town_of_that_country_win_over_a_capital_abroad():
+    text = ("Dublin City Council met Monday. Councilman Tim Lecklider asked the school board to spend $2 million "
+            "on the high school, the sheriff's deputies said traffic on I-270 slowed to 20 mph.")
+    s = text.index("Dublin")
+    [p] = resolve_spans(text, [(s, s + 6)])
+    assert p.country_code == "US"
