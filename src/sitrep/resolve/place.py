@@ -22,6 +22,10 @@ How a reading is chosen (a cascade, each step documented in ``Place.reason``):
    town abroad ``FOREIGN_PENALTY`` unless the text names that town's country; a subdivision called by
    the very name ("New York", "Kansas") beats the towns of its country sharing the name (the national
    capital excepted); support from a subdivision's other places is capped at ``SUBDIVISION_SUPPORT_MAX``.
+   A local paper's register (the ``cues`` column of ``knowledge/geo_countries.csv``: "Township",
+   "$40,000", "sheriff's") adds ``CUE_WEIGHT`` per cue found (at most ``CUE_MAX``) to its country.
+   Names in a list ending in "counties" ("Becker, Clay and Wilkin counties"), and a bare "DeKalb" where the
+   text also writes "DeKalb County", are US counties, in the state holding every county of the list.
 4. When the two best readings are more than 161 km apart and their scores differ by less than
    ``ABSTAIN_MARGIN``, the resolver abstains: ``geocode_text`` leaves the toponym out unless
    ``include_abstentions`` (then ``reason`` starts with ``"abstain: "``); ``resolve_spans`` returns the
