@@ -59,6 +59,9 @@ class Lexicon:
     light_verbs: frozenset[str] = frozenset()
     military_targets: frozenset[str] = frozenset()
     not_targets: frozenset[str] = frozenset()
+    figurative_objects: frozenset[str] = frozenset()  # "launch an offensive against unemployment"
+    figurative_governors: frozenset[str] = frozenset()  # "deal a blow", "stop fighting"
+    attempt_verbs: frozenset[str] = frozenset()  # "tried to kill": an infinitive trigger that still happened
 
 
 def _phrase_re(phrases: list[str]) -> re.Pattern:
@@ -157,4 +160,14 @@ def load_lexicon() -> Lexicon:
         light_verbs=frozenset(edata.get("actors", {}).get("light_verbs", [])),
         military_targets=frozenset(edata.get("actors", {}).get("military_targets", [])),
         not_targets=frozenset(edata.get("actors", {}).get("not_targets", [])),
+        figurative_objects=_words(epath, edata, "figurative", "objects"),
+        figurative_governors=_words(epath, edata, "figurative", "governors"),
+        attempt_verbs=_words(epath, edata, "unrealized", "attempt_verbs"),
     )
+
+
+def _words(path: Path, data: dict, section: str, key: str) -> frozenset[str]:
+    values = data.get(section, {}).get(key, [])
+    if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
+        raise KnowledgeError(f"{path}: [{section}] {key} must be a list of non-empty strings", code="E403")
+    return frozenset(v.strip().lower() for v in values)

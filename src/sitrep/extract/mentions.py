@@ -123,10 +123,66 @@ def _match_trigger(tok, lex: Lexicon) -> Trigger | None:
         candidates += lex.triggers.get(f"{_lemma(tok)} {_lemma(nxt)}", [])
         candidates += lex.triggers.get(f"{tok.lower_} {nxt.lower_}", [])
     candidates += lex.triggers.get(_lemma(tok), []) + lex.triggers.get(tok.lower_, [])
+    if not candidates and pos == "VERB":  # words the lemmatizer does not know: "machinegunned", "dynamiting"
+        candidates = next((lex.triggers[s] for s in _stems(tok.lower_) if s in lex.triggers), [])
     for t in candidates:
         if pos in t.pos:
             return t
     return None
+
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "they", "them", "who", "whom", "we", "us", "i", "me", "you"}
+
+
+def _human(tok) -> bool:
+    """A noun phrase that names people: a human head noun, a name, a number, a personal pronoun, or a head whose
+    compounds are a name ("Gustavo Guerra" when the parser took "Guerra" for a common noun)."""
+    if tok.lower_ in HUMAN_HEADS or tok.lemma_.lower() in HUMAN_HEADS or tok.ent_type_ in ("PERSON", "NORP"):
+        return True
+    if tok.pos_ in ("PROPN", "NUM"):
+        return True
+    if tok.pos_ == "PRON":
+        return tok.lower_ in PERSON_PRONOUNS
+    return tok.pos_ == "NOUN" and any(c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")
+                                      for c in tok.lefts)
+
+
+def _figurative(tok, lex: Lexicon) -> bool:
+    """"launch an offensive against unemployment", "seize power", "it deals a blow to", "stop fighting": the
+    trigger's object, or the verb that governs it, makes it a figure of speech (events.toml [figurative])."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    objs += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("against", "on")
+             for g in c.children if g.dep_ == "pobj"]
+    if any(o.lemma_.lower() in lex.figurative_objects or o.lower_ in lex.figurative_objects for o in objs):
+        return True
+    if tok.dep_ in ("dobj", "xcomp", "pobj") and _lemma(tok.head) in lex.figurative_governors:
+        return True
+    return tok.dep_ == "amod" and tok.head.lemma_.lower() in lex.figurative_objects  # "his burnt knee"
+
+
+def _unrealized(tok, lex: Lexicon) -> bool:
+    """A verb trigger in the infinitive tells a purpose or a plan ("forces created to attack my country", "the
+    option to seize power"), not an event, unless it was tried ("tried to kill")."""
+    if tok.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+        return False
+    gov = tok.head
+    if gov.i != tok.i and (_lemma(gov) in lex.attempt_verbs or any(
+            _lemma(c) in lex.attempt_verbs for c in gov.children if c.dep_ in ("nsubj", "nsubjpass"))):
+        return False
+    if gov.i != tok.i and gov.lemma_.lower() in ("attempt", "effort"):  # "attempts to murder him"
+        return False
+    return True
+
+
+def _stems(word: str) -> list[str]:
+    for suffix in ("ed", "ing", "s"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 3:
+            stem = word[: -len(suffix)]
+            out = [stem, stem + "e"]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])
+            return out
+    return []
 
 
 def _np_range(tok, offset: int, *, cut_preps: bool = True) -> tuple[int, int]:
@@ -257,6 +313,8 @@ class SentenceExtractor:
                     continue
                 if trig.needs == "victim" and not self._victim_of(tok):
                     continue
+                if _figurative(tok, lex) or _unrealized(tok, lex):
+                    continue
                 usable.append((tok, trig))
             if not usable:
                 continue
@@ -313,8 +371,7 @@ class SentenceExtractor:
 
     def _victim_of(self, tok):
         for child in tok.children:
-            if child.dep_ in ("dobj", "nsubjpass") and (child.lower_ in HUMAN_HEADS or child.lemma_.lower() in HUMAN_HEADS
-                                                        or child.ent_type_ in ("PERSON", "NORP") or child.pos_ in ("PROPN", "NUM")):
+            if child.dep_ in ("dobj", "nsubjpass") and _human(child):
                 return child
         return None
 
@@ -336,6 +393,9 @@ class SentenceExtractor:
                     actor = child
                 elif child.dep_ == "agent":
                     actor = next((g for g in child.children if g.dep_ == "pobj"), actor)
+            if trig.needs == "weapon" and target is not None and target.dep_ == "dobj" and self.weapons_in(
+                    off + target.left_edge.idx, off + target.idx + len(target.text)):
+                target = None  # "hurled dynamite sticks at the embassy": the object is the weapon
             if trig.needs == "weapon" and target is None:
                 target = self._prep_object(tok, ("near", "on", "at", "in", "into", "inside", "against"))
         else:

@@ -130,6 +130,7 @@ _HARM_PEOPLE = frozenset(
 _EXPLODE = frozenset("explode go detonate blast blow explosion detonation go_off".split())
 _SUPPORT = frozenset("carry perpetrate stage launch commit claim mount conduct make plant set cause "
                      "responsible".split())
+_SHOOT_AT = frozenset(("fire", "shoot", "hurl", "throw", "aim"))  # "fired at photographers": people hit
 _PATIENT_PREPS = frozenset(("of", "on", "against", "at", "upon"))
 _PLACE_PREPS = frozenset(("at", "in", "near", "outside", "inside", "against", "into", "on", "to", "from"))
 # dropped from the front of a filler: the keys name the thing, not how many ("two bombs" -> "bombs")
@@ -345,6 +346,8 @@ def _subject(verb):
         return _subject(verb.head)
     if verb.dep_ == "relcl":
         return verb.head, "nsubj"
+    if verb.dep_ == "acl" and verb.tag_ == "VBD" and not any(c.dep_ == "agent" for c in verb.children):
+        return verb.head, "nsubj"  # "a member fired at ...": a past tense the parser hung on its subject
     if verb.dep_ == "acl":  # "peasants killed by guerrillas": the noun is the patient
         return verb.head, "nsubjpass"
     return None, None
@@ -386,7 +389,8 @@ def extract_roles(sent, trigger, text: str, *, offset: int | None = None) -> dic
                         col.take(g, "instrument")
                     elif c.lower_ in _PLACE_PREPS or c.lower_ in _PATIENT_PREPS:
                         role = col.role_of(g, "patient")
-                        if role == "targets" or (role == "victims" and c.lower_ in ("against", "on")):
+                        if role == "targets" or (role == "victims" and (c.lower_ in ("against", "on", "upon") or (
+                                c.lower_ == "at" and lem in _SHOOT_AT))):
                             col.take(g, "patient")
                             continue
                         # "in front of the embassy"

@@ -48,10 +48,14 @@ def screen_phrases() -> re.Pattern:
     """Multi-word triggers and weapons ("car bomb", "set fire", "air strike"), matched as phrases: their
     first words alone ("car", "set", "air") would let half of all news through."""
     lex = load_lexicon()
-    phrases = [p for p in list(lex.weapons) + [t for t, ts in lex.triggers.items() if any(x.needs != "weapon" for x in ts)]
-               if " " in p]
-    alts = sorted({re.escape(p).replace(r"\ ", r"[\s-]+") for p in phrases}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(alts) + r")", re.I)
+    weapons = [p for p in lex.weapons if " " in p]
+    triggers = [t for t, ts in lex.triggers.items() if " " in t and any(x.needs != "weapon" for x in ts)]
+    alts = {re.escape(p).replace(r"\ ", r"[\s-]+") for p in weapons}
+    for t in triggers:  # a verb phrase in any form: "fired at", "opening fire", "set ablaze"
+        first, rest = t.split(" ", 1)
+        forms = "|".join(sorted(map(re.escape, _forms(first) | set(_IRREGULAR.get(first, []))), key=len, reverse=True))
+        alts.add(f"(?:{forms})" + r"[\s-]+" + re.escape(rest).replace(r"\ ", r"[\s-]+"))
+    return re.compile(r"\b(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")", re.I)
 
 
 def screen(text: str) -> bool:
