@@ -58,6 +58,7 @@ def extract_document(doc: Document, *, nlp=None) -> list[EventMention]:
         mentions.append((m, info))
     events = merge_mentions(mentions)
     _apply_sentence_claims(events, analysis, {c.sentence_index for c in cands if c.mention.generic})
+    _apply_victim_lists(events, analysis)
     out = []
     fallback = _fallback_place(places, analysis)
     for e in events:
@@ -71,6 +72,8 @@ def extract_document(doc: Document, *, nlp=None) -> list[EventMention]:
             m.date, m.date_precision = report_date, "day"
             m.notes.append(f"date: the report's date ({date_reason}), no date in the event's sentences")
         m.notes.extend(f"merged: {r}" for r in e.reasons)
+        if _military_operation(m):
+            m.notes.append(f"{MILITARY_NOTE}: armed forces against armed forces, no civilian target or named victim")
         out.append(m)
     return out
 
@@ -296,6 +299,82 @@ def _apply_sentence_claims(events, analysis: Analysis, generic_sentences: set[in
                 m.add_span("claimed", Span(s.start + hit.start(), s.start + hit.end(), hit.group(0)))
                 m.add_span("actor1", Span(s.start + actor.start, s.start + actor.end, actor.text))
                 m.evidence.append(Span(s.start, s.end, s.text))
+
+
+_VICTIM_LIST = re.compile(
+    r"^(?:the\s+|their\s+)?(?:(?:other\s+)?(?:victims?|dead|deceased|hostages|wounded|injured|kidnapped|"
+    r"kidnap\s+victims|people\s+killed|those\s+killed|slain|persons?|names)|they)\s+"
+    r"(?:(?:were|was|are|is|have\s+been|has\s+been)\s+(?:identified|named)\s+as|were|was|are|is|include|included)"
+    r"\s*:?\s+", re.I)
+_LIST_SPLIT = re.compile(r"\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+)", re.I)
+_LIST_ITEM = re.compile(r"[A-Za-z][A-Za-z'.-]*(?:\s+[A-Za-z][A-Za-z'.-]*){0,5}")
+MAX_SENTENCES_BACK = 3
+
+
+def _apply_victim_lists(events, analysis: Analysis) -> None:
+    """"The victims were identified as A, B and C." / "They are A, B and C." in a sentence of its own names the
+    people of the event told just before it (within three sentences), if that event harmed people."""
+    from sitrep.extract.roles import is_person_name, load_role_lexicon
+
+    titles = load_role_lexicon().words["person"]
+    used = {s.start for e in events for m in e.mentions for s in m.evidence}
+    for s in analysis.sentences:
+        hit = _VICTIM_LIST.match(s.text)
+        if s.start in used or not hit:
+            continue
+        before = [(max(x.start for x in e.merged.evidence if x.start < s.start), e) for e in events
+                  if e.merged.evidence and e.merged.evidence[0].start < s.start]
+        if not before:
+            continue
+        last, event = max(before, key=lambda p: (p[0], p[1].merged.evidence[0].start))
+        gap = sum(1 for o in analysis.sentences if last < o.start < s.start)
+        m = event.merged
+        harmed = m.roles.get("victims") or m.fatalities.best or m.injured.best or m.event_type == \
+            "Violence against civilians"
+        if gap >= MAX_SENTENCES_BACK or not harmed:
+            continue
+        body_start = s.start + hit.end()
+        body = s.text[hit.end():].rstrip(" .")
+        added = False
+        pos = 0
+        for piece in _LIST_SPLIT.split(body):
+            k = body.find(piece, pos)
+            pos = k + len(piece)
+            item = _LIST_ITEM.fullmatch(piece.strip())
+            if item is None or k < 0:
+                continue
+            words = piece.split()
+            lead = 0
+            while lead < len(words) - 2 and words[lead].lower().strip(".") in titles:
+                lead += 1  # "policeman Leon Gomez Vigia": the name
+            name = " ".join(words[lead:])
+            if len(words) - lead < 2 or not is_person_name(name):
+                continue
+            a = body_start + k + piece.index(words[lead])
+            b = a + len(name)
+            m.roles.setdefault("victims", []).append(RoleFiller(analysis.doc.text[a:b], a, b))
+            added = True
+        if added:
+            m.evidence.append(Span(s.start, s.end, s.text))
+            m.notes.append("victims: named in a following sentence")
+
+
+MILITARY_NOTE = "military operation"
+
+
+def _military_operation(m: EventMention) -> bool:
+    """Combat between armed forces ("killed in a clash with troops", "ambushed an army convoy"): a Battle, or an
+    attack whose targets are all military (events.toml [actors] military_targets), that names no victim."""
+    from sitrep.extract.lexicon import load_lexicon
+    from sitrep.extract.roles import is_person_name
+
+    military = load_lexicon().military_targets
+    if any(is_person_name(f.text) for f in m.roles.get("victims", [])):
+        return False
+    heads = [f.text.lower().split()[-1] for k in ("targets", "victims") for f in m.roles.get(k, []) if f.text.split()]
+    if m.event_type != "Battles" and not heads:
+        return False  # a bombing with no target named: not known to be combat
+    return all(h in military for h in heads)
 
 
 def _definite(c: Candidate) -> bool:

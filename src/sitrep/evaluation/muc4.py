@@ -561,7 +561,7 @@ def predict(docs: Sequence[MucDoc], *, verbose: bool = False):
     import time
 
     from sitrep.extract.roles import is_person_name, organization_of
-    from sitrep.pipeline import extract_document
+    from sitrep.pipeline import MILITARY_NOTE, extract_document
 
     preds: dict[str, Entities] = {}
     incidents: dict[str, list[PredictedIncident]] = {}
@@ -571,6 +571,8 @@ def predict(docs: Sequence[MucDoc], *, verbose: bool = False):
         fillers: dict[str, list[str]] = {r: [] for r in ROLES}
         incs = []
         for ev in events:
+            if any(n.startswith(MILITARY_NOTE) for n in ev.notes):
+                continue  # MUC-4 templates are terrorist acts; combat between armed forces is not one
             for key, role in SITREP_ROLES.items():
                 texts = [f.text for f in (ev.roles or {}).get(key, [])]
                 fillers[role] += [t for t in texts if role != "Victim" or is_person_name(t)]
