@@ -393,9 +393,13 @@ def _weak_weapon(m: EventMention) -> bool:
 
 
 def _specific(m: EventMention) -> bool:
-    """An event needs something that pins it down: a place, a day, a target, casualties or a named actor."""
+    """An event needs something that pins it down: a place, a day, a target, casualties, a named actor or a
+    named victim ("condemns the assassination of minister Antonio Rodriguez Porth")."""
+    from sitrep.extract.roles import is_person_name
+
     return any([m.place is not None, m.date is not None and m.date_precision == "day", m.target,
-                m.fatalities.best is not None, m.actor1])
+                m.fatalities.best is not None, m.actor1]) or any(
+        len(f.text.split()) > 1 and is_person_name(f.text) for f in m.roles.get("victims", []))
 
 
 # ---- output -------------------------------------------------------------------------------------------------
