@@ -72,7 +72,7 @@ def extract_document(doc: Document, *, nlp=None) -> list[EventMention]:
             m.date, m.date_precision = report_date, "day"
             m.notes.append(f"date: the report's date ({date_reason}), no date in the event's sentences")
         m.notes.extend(f"merged: {r}" for r in e.reasons)
-        if _military_operation(m):
+        if _military_operation(m, battle=any(x.event_type == "Battles" for x in e.mentions)):
             m.notes.append(f"{MILITARY_NOTE}: armed forces against armed forces, no civilian target or named victim")
         out.append(m)
     return out
@@ -362,7 +362,7 @@ def _apply_victim_lists(events, analysis: Analysis) -> None:
 MILITARY_NOTE = "military operation"
 
 
-def _military_operation(m: EventMention) -> bool:
+def _military_operation(m: EventMention, *, battle: bool = False) -> bool:
     """Combat between armed forces ("killed in a clash with troops", "ambushed an army convoy"): a Battle, or an
     attack whose targets are all military (events.toml [actors] military_targets), that names no victim."""
     from sitrep.extract.lexicon import load_lexicon
@@ -371,10 +371,11 @@ def _military_operation(m: EventMention) -> bool:
     military = load_lexicon().military_targets
     if any(is_person_name(f.text) for f in m.roles.get("victims", [])):
         return False
-    heads = [f.text.lower().split()[-1] for k in ("targets", "victims") for f in m.roles.get(k, []) if f.text.split()]
-    if m.event_type != "Battles" and not heads:
+    fillers = [re.findall(r"[a-z][a-z'-]*", f.text.lower()) for k in ("targets", "victims") for f in m.roles.get(k, [])]
+    fillers = [f for f in fillers if f]
+    if m.event_type != "Battles" and not battle and not fillers:
         return False  # a bombing with no target named: not known to be combat
-    return all(h in military for h in heads)
+    return all(any(w in military for w in f) for f in fillers)  # "an army convoy", "military installations"
 
 
 def _definite(c: Candidate) -> bool:
