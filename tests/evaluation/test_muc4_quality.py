@@ -2,8 +2,10 @@
 recorded CEAF-REE floors. Figures recorded with the real pipeline (sitrep.pipeline.extract_document at
 ea2cd8e plus the role filler of 80ab98e): strict micro P/R/F1 = 0.294 / 0.369 / 0.327, head-noun F1 = 0.393
 (before: 0.229 / 0.309 / 0.263, head 0.345, with a side script); with the pipeline work in progress at the
-same time 0.292 / 0.346 / 0.316, head 0.384. The floors sit just below the lower of the two. Raise them
-when extraction improves; never lower them to make a change pass. Runs in about 10 s."""
+same time 0.292 / 0.346 / 0.316, head 0.384. After the event recall / relevance round (figurative and
+infinitive triggers, shooting verbs, follow-up victim lists, combat between armed forces left out):
+0.342 / 0.369 / 0.355, head 0.448. The floors sit just below. Raise them when extraction improves; never
+lower them to make a change pass. Runs in about 10 s."""
 from __future__ import annotations
 
 import os
@@ -16,9 +18,9 @@ from sitrep.evaluation import muc4
 SHARED = Path(os.environ.get("SITREP_SHARED") or Path(__file__).resolve().parents[2] / ".." / "shared")
 MUC = SHARED / "data" / "muc4"
 
-FLOOR_STRICT_F1 = 0.30
-FLOOR_HEAD_F1 = 0.36
-FLOOR_RECALL = 0.33
+FLOOR_STRICT_F1 = 0.35
+FLOOR_HEAD_F1 = 0.44
+FLOOR_RECALL = 0.36
 
 
 @pytest.mark.shared
