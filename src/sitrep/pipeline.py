@@ -42,6 +42,7 @@ def extract_document(doc: Document, *, nlp=None) -> list[EventMention]:
     else:
         body_places = places
     _attach_roles(cands, text)
+    _drop_place_victims(cands, places)
     for c in cands:
         _attach_place(c, body_places, [o for o in cands if o.sentence_index == c.sentence_index], text)
     _attach_dates(cands, timexes, text)
@@ -263,6 +264,15 @@ def _attach_roles(cands: list[Candidate], text: str) -> None:
         roles = extract_roles(c.sent, c.trigger_token, local)
         for role, fillers in roles.items():
             c.mention.roles[role] = [RoleFiller(f.text, f.start + c.offset, f.end + c.offset) for f in fillers]
+
+
+def _drop_place_victims(cands: list[Candidate], places: list[Place]) -> None:
+    """A victim filler that the geocoder read as a place with the same span ("attacked San Ramon") is a place."""
+    spans = {(p.span.start, p.span.end) for p in places if p.span is not None}
+    for c in cands:
+        victims = c.mention.roles.get("victims")
+        if victims:
+            c.mention.roles["victims"] = [f for f in victims if (f.start, f.end) not in spans]
 
 
 def _apply_sentence_claims(events, analysis: Analysis, generic_sentences: set[int]) -> None:

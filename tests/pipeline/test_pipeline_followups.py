@@ -38,3 +38,9 @@ def test_combat_between_armed_forces_is_flagged():
 def test_an_attack_on_civilians_is_not_flagged():
     (e,) = run("Rebels ambushed a bus carrying farm workers near Saravena on Monday, killing seven peasants.")
     assert not any(n.startswith(MILITARY_NOTE) for n in e.notes)
+
+
+def test_a_place_is_not_a_victim():
+    events = run("Guerrillas attacked Usulutan and San Miguel on Monday, killing three peasants.")
+    victims = [f.text for e in events for f in e.roles.get("victims", [])]
+    assert events and "San Miguel" not in victims and "Usulutan" not in victims
