@@ -20,7 +20,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from sitrep.ingest import ReadFailure, read_paths
     from sitrep.ingest.text import parse_date_arg
-    from sitrep.pipeline import event_record, extract_document
+    from sitrep.pipeline import event_record, extract_documents
 
     published = parse_date_arg(args.published)
     if args.published and published is None:
@@ -28,16 +28,20 @@ def run(args: argparse.Namespace) -> int:
         return 2
     failures = 0
     records = []
-    for item in read_paths(args.paths or ["-"], published=published):
-        if isinstance(item, ReadFailure):
+
+    def documents():
+        nonlocal failures
+        for item in read_paths(args.paths or ["-"], published=published):
+            if isinstance(item, ReadFailure):
+                failures += 1
+                print(f"sitrep extract: skipped {item}", file=sys.stderr)
+                continue
+            yield item
+
+    for doc, events, error in extract_documents(documents()):
+        if error:
             failures += 1
-            print(f"sitrep extract: skipped {item}", file=sys.stderr)
-            continue
-        try:
-            events = extract_document(item)
-        except Exception as exc:  # one bad document never stops the batch
-            failures += 1
-            print(f"sitrep extract: {item.id}: [E300] extraction failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+            print(f"sitrep extract: {doc.id}: {error}", file=sys.stderr)
             continue
         for ev in events:
             rec = event_record(ev)

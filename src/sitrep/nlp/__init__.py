@@ -2,6 +2,7 @@
 parse of those only. ALL-CAPS text is truecased first (same length, offsets unchanged)."""
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from sitrep.model import Document, Sentence
@@ -37,20 +38,42 @@ class Entity:
     end_char: int
 
 
-def analyze(doc: Document, *, nlp=None) -> Analysis:
+def prepare(doc: Document) -> Analysis:
+    """Split and screen, no parse yet."""
     caps = is_mostly_caps(doc.text[doc.body_start:])
     text = truecase(doc.text) if caps else doc.text
     sentences = split_sentences(text, doc.body_start)
     for s in sentences:
         s.text = doc.text[s.start:s.end]
         s.screened = screen(s.text)
-    analysis = Analysis(doc=doc, text=text, all_caps=caps, sentences=sentences)
-    todo = [s for s in sentences if s.screened]
+    return Analysis(doc=doc, text=text, all_caps=caps, sentences=sentences)
+
+
+def analyze_many(docs: Iterable[Document], *, nlp=None, batch_size: int = 64) -> Iterator[Analysis]:
+    """Analyses of many documents, in order; the screened sentences of ``batch_size`` documents go through spaCy
+    as one stream, which is faster than one call per document."""
+    pending: list[Analysis] = []
+    for doc in docs:
+        pending.append(prepare(doc))
+        if len(pending) >= batch_size:
+            yield from _parse(pending, nlp)
+            pending = []
+    if pending:
+        yield from _parse(pending, nlp)
+
+
+def analyze(doc: Document, *, nlp=None) -> Analysis:
+    return next(analyze_many([doc], nlp=nlp))
+
+
+def _parse(analyses: list[Analysis], nlp) -> list[Analysis]:
+    todo = [(a, s) for a in analyses for s in a.sentences if s.screened]
     if todo:
         if nlp is None:
             from sitrep.nlp.spacy_model import load_spacy
 
             nlp = load_spacy()
-        for s, parsed in zip(todo, nlp.pipe(text[s.start:s.end] for s in todo), strict=True):
-            analysis.parses[s.index] = parsed
-    return analysis
+        texts = (a.text[s.start:s.end] for a, s in todo)
+        for (a, s), parsed in zip(todo, nlp.pipe(texts, batch_size=256), strict=True):
+            a.parses[s.index] = parsed
+    return analyses

@@ -13,11 +13,16 @@ _MONTHS = ("january february march april may june july august september october 
            "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday")
 
 
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
+
+
 def is_mostly_caps(text: str) -> bool:
-    letters = [c for c in text[:20000] if c.isalpha()]
-    if len(letters) < 20:
+    head = text[:20000]
+    upper, lower = len(_UPPER.findall(head)), len(_LOWER.findall(head))
+    if upper + lower < 20:
         return False
-    return sum(c.isupper() for c in letters) / len(letters) > 0.85
+    return upper / (upper + lower) > 0.85
 
 
 @lru_cache(maxsize=1)
