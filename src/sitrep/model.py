@@ -5,8 +5,17 @@ field can be traced back to the exact words it came from.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass, field
 from datetime import date
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km (mean Earth radius)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
 @dataclass(frozen=True)

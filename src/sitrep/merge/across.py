@@ -21,7 +21,6 @@ Thresholds and word lists live in ``sitrep/knowledge/merge.toml``.
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 import tomllib
 from collections import Counter
@@ -33,7 +32,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from sitrep import errors
-from sitrep.model import EventMention
+from sitrep.model import EventMention, haversine_km
 
 RULES_FILE = "merge.toml"  # in sitrep/knowledge/, or SITREP_KNOWLEDGE to override
 
@@ -201,13 +200,6 @@ def block_window(f: Features, rules: Rules | None = None) -> tuple[date, date] |
     start, end = date_interval(f.date, f.date_precision)
     # an incident dated at month precision starts up to 30 days before the days it may mean
     return start - timedelta(days=31 + rules.day_slack), end + timedelta(days=rules.day_slack)
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
 # -------------------------------------------------------------------------------------- compare

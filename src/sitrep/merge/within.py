@@ -8,10 +8,9 @@ places, dates, weapons or actors disagree.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
-from sitrep.model import Count, EventMention
+from sitrep.model import Count, EventMention, haversine_km
 from sitrep.resolve.actor import actor_type
 
 WEAK = "weak"  # note on a mention whose weapon came from the trigger word alone ("strike" -> airstrike)
@@ -38,10 +37,7 @@ class Event:
 
 
 def km(a, b) -> float:
-    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
-    dp, dl = p2 - p1, math.radians(b.longitude - a.longitude)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
 def _place_relation(p, q) -> str:

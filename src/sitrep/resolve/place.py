@@ -47,7 +47,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from sitrep.model import Place, Span
+from sitrep.model import Place, Span, haversine_km
 from sitrep.resolve.gazetteer import (
     ADMIN1,
     CITY,
@@ -399,13 +399,6 @@ def _qualifier(gz: Gazetteer, text: str, end: int) -> tuple[str | None, str | No
     return None, None
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
-
-
 @dataclass
 class _Ctx:
     cc: dict[str, float] = field(default_factory=dict)  # country weight from the whole document
@@ -581,7 +574,7 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
             notes.append("default country")
         if anchors and kind in (CITY, FACILITY):
             lat, lon = gz.entries_lat[i], gz.entries_lon[i]
-            near = [_km(lat, lon, a, b) for a, b, k in anchors if k != key]
+            near = [haversine_km(lat, lon, a, b) for a, b, k in anchors if k != key]
             if near:
                 d = min(near)
                 bonus = 2.5 * math.exp(-d / 150.0)
@@ -694,7 +687,7 @@ def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz
         if len(order) > 1:
             j = ids[order[1]]
             gap = sc.scores[b] - sc.scores[order[1]]
-            d = _km(gz.entries_lat[i], gz.entries_lon[i], gz.entries_lat[j], gz.entries_lon[j])
+            d = haversine_km(gz.entries_lat[i], gz.entries_lon[i], gz.entries_lat[j], gz.entries_lon[j])
             if gap < ABSTAIN_MARGIN and d > ABSTAIN_KM:
                 reason = (f"abstain: {gz.entries_name[i]} ({gz.entries_cc[i]}, {sc.scores[b]:.2f}) vs "
                           f"{gz.entries_name[j]} ({gz.entries_cc[j]}, {sc.scores[order[1]]:.2f}), {d:.0f} km apart")
