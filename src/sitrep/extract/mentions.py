@@ -630,7 +630,7 @@ class SentenceExtractor:
                 m.claimant = m.actor1
                 m.add_span("claimed", Span(off + hit.start(), off + hit.end(), hit.group(0)))
         for t in tok.sent:
-            if _lemma(t) in lex.report_verbs and t.pos_ == "VERB":
+            if _lemma(t) in lex.report_verbs and _lemma(t) not in lex.claim_verbs and t.pos_ == "VERB":
                 subj = next((c for c in t.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
                 if subj is not None and subj.i != tok.i:
                     a, b = _np_range(subj, cand.offset)
