@@ -4,8 +4,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from sitrep.commands.incidents import add_filter_arguments, filters_from_args
-from sitrep.commands.ingest import add_db_argument, db_url
+from sitrep.commands.incidents import add_filter_arguments, open_filtered
+from sitrep.commands.ingest import add_db_argument
 
 FORMATS = ("csv", "acled", "ucdp", "geojson", "jsonl", "parquet")  # = sitrep.export.FORMATS
 
@@ -19,19 +19,15 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from sitrep import errors
     from sitrep.export import BINARY_FORMATS, write
-    from sitrep.store import open_store
 
     if args.format in BINARY_FORMATS and not args.output:
         print(f"sitrep export: --format {args.format} is binary; give -o FILE", file=sys.stderr)
         return 2
-    try:
-        filters = filters_from_args(args)
-        store = open_store(db_url(args.db))
-    except errors.SitrepError as exc:
-        print(f"sitrep export: {exc}", file=sys.stderr)
+    opened = open_filtered(args, "export")
+    if opened is None:
         return 2
+    store, filters = opened
     try:
         if args.output:
             mode = "wb" if args.format in BINARY_FORMATS else "w"

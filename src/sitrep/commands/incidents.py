@@ -78,18 +78,26 @@ def _cut(s: str, w: int) -> str:
     return s if len(s) <= w else s[: w - 1] + "…"
 
 
-def run(args: argparse.Namespace) -> int:
-    import json
-
+def open_filtered(args: argparse.Namespace, prog: str):
+    """(store, filters) from the command line, or None after printing why not (bad filter, no database)."""
     from sitrep import errors
     from sitrep.store import open_store
 
     try:
         filters = filters_from_args(args)
-        store = open_store(db_url(args.db))
+        return open_store(db_url(args.db)), filters
     except errors.SitrepError as exc:
-        print(f"sitrep incidents: {exc}", file=sys.stderr)
+        print(f"sitrep {prog}: {exc}", file=sys.stderr)
+        return None
+
+
+def run(args: argparse.Namespace) -> int:
+    import json
+
+    opened = open_filtered(args, "incidents")
+    if opened is None:
         return 2
+    store, filters = opened
     try:
         rows = store.incidents(limit=args.limit, offset=args.offset, **filters)
         if args.format == "json":
