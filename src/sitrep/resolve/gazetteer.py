@@ -121,6 +121,8 @@ class Gazetteer:
     demonyms: dict[str, str] = field(default_factory=dict)  # norm(demonym) -> ISO2
     cues: dict[str, list] = field(default_factory=dict)  # ISO2 -> compiled phrases of a local paper's register
     abbrevs: dict[str, tuple[str, str]] = field(default_factory=dict)  # norm("La.") -> (US, LA)
+    # letters of the abbreviations written with dots, case kept: "La." -> "La", "S.C." -> "SC" ("L.A." is no state)
+    dotted_abbrevs: set[str] = field(default_factory=set)
     facilities: list[Facility] = field(default_factory=list)
     facility_entry: list[int] = field(default_factory=list)  # parallel to facilities
     load_seconds: float = 0.0
@@ -519,6 +521,8 @@ def build_gazetteer(facilities_path: Path | str | None = None) -> Gazetteer:
             gz._index(a, i)
         for a in r["abbrevs"]:
             gz.abbrevs[norm(a)] = (r["cc"], r["code"])
+            if "." in a:
+                gz.dotted_abbrevs.add(re.sub(r"[^A-Za-z]", "", a))
 
     # continents
     for c in gc.get_continents().values():

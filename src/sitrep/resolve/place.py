@@ -67,6 +67,9 @@ HOME_MIN_SHARE = 0.5  # ... and this share of all country support
 FOREIGN_PENALTY = 3.0  # a town outside the home country whose country the text never names
 SAME_NAME_SUBDIVISION = 4.0  # "New York", "Kansas": the subdivision, not a town sharing its name
 SUBDIVISION_SUPPORT_MAX = 5.0
+HOLD_MIN = 2  # a subdivision holding at least this many of a document's other names ...
+HOLD_WEIGHT = 1.0  # ... adds this per name it holds beyond any other subdivision (within SUBDIVISION_SUPPORT_MAX)
+TOWN_WEIGHT = 1.0  # a county's state: each town of the document resolved there
 CUE_WEIGHT = 0.75  # each register cue of a country ("Township", "$40,000") found in the text ...
 CUE_MAX = 2.0  # ... up to this much country support  # cap on the support a subdivision's other places give a reading
 
@@ -221,6 +224,12 @@ def _sentence_start(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:\n"
 
 
+def scan_toponyms(text: str) -> list[Mention]:
+    """Toponyms found without NER (facilities, countries, subdivisions, regions, big cities written with
+    capitals): for text where NER is weak, such as truecased ALL-CAPS wire copy."""
+    return _scan_toponyms(text, get_gazetteer())
+
+
 def _scan_toponyms(text: str, gz: Gazetteer) -> list[Mention]:
     """Context without NER (fast): facilities, country and subdivision names written in capitals,
     "X County" and state abbreviations after a comma ("Paris, Tenn."). Used by resolve_spans, whose
@@ -273,12 +282,26 @@ def _scan_toponyms(text: str, gz: Gazetteer) -> list[Mention]:
 # ---------------------------------------------------------------------------------------------
 # candidates and context
 # ---------------------------------------------------------------------------------------------
+def _abbrev_form(gz: Gazetteer, name: str) -> bool:
+    """Whether ``name`` is written as a subdivision's abbreviation: "La.", "S.C.", "W. Va.", "NY" (a dotted
+    form must match a listed dotted one letter for letter, case kept: "L.A." is not "La.")."""
+    if key_ok := norm(name).replace(" ", "") in _abbrevs_nospace(gz):
+        if "." in name:
+            return re.sub(r"[^A-Za-z]", "", name) in gz.dotted_abbrevs
+    return key_ok
+
+
 def _candidate_ids(gz: Gazetteer, name: str) -> list[int]:
     key = norm(name)
-    if (name.endswith(".") or (name.isupper() and len(name) == 2)) and key.replace(" ", "") in _abbrevs_nospace(gz):
+    if (name.endswith(".") or "." in name[1:-1] or (name.isupper() and len(name) == 2)) and _abbrev_form(gz, name):
         a1 = gz.admin1_entry.get(_abbrevs_nospace(gz)[key.replace(" ", "")])
         if a1 is not None:
             return [a1]  # "Kan.", "S.C.", "W. Va.": the state, not a town called Kan
+    cc = gz.demonyms.get(key)
+    if cc and cc in gz.country_entry and name[:1].isupper():
+        # "Canadian", "Italians": the country (as LGL annotates them), not a town called Canadian, Texas
+        if not any(gz.entries_kind[i] != CITY for i in gz.lookup_key(key)):
+            return [gz.country_entry[cc]]
     ids = gz.lookup_key(key)
     if not ids:
         stripped = _ARTICLE.sub("", key)
@@ -293,7 +316,7 @@ def _candidate_ids(gz: Gazetteer, name: str) -> list[int]:
         cc = gz.demonyms.get(key) or (gz.demonyms.get(key[:-1]) if key.endswith("s") else None)
         if cc and cc in gz.country_entry:
             ids = [gz.country_entry[cc]]
-        elif (name.endswith(".") or name.isupper()) and key.replace(" ", "") in _abbrevs_nospace(gz):
+        elif (name.endswith(".") or name.isupper()) and _abbrev_form(gz, name):
             a1 = gz.admin1_entry.get(_abbrevs_nospace(gz)[key.replace(" ", "")])
             ids = [a1] if a1 is not None else []
     return ids
@@ -407,6 +430,16 @@ class _Ctx:
     # (cc, admin1) -> {mention key: weight}: every subdivision some reading of a name lies in
     soft: dict[tuple[str, str], dict[str, float]] = field(default_factory=dict)
     home: str | None = None  # the country most of the document's places point to
+    # (cc, admin1) -> names of the document (keys) with a reading there: towns, counties, the subdivision itself
+    holds: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+
+    def holding_margin(self, key: str, a1: tuple[str, str]) -> int:
+        """How many more of the document's other names subdivision ``a1`` can hold than any other one."""
+        if not self.holds:
+            return 0
+        mine = len(self.holds.get(a1, ()) - {key})
+        rival = max((len(v - {key}) for k, v in self.holds.items() if k != a1), default=0)
+        return mine - rival if mine >= HOLD_MIN else 0
 
     def cc_without(self, key: str, cc: str) -> float:
         w = self.cc.get(cc, 0.0)
@@ -466,6 +499,14 @@ def _context(gz: Gazetteer, text: str, mentions: list[Mention], cands: list[list
             w = 1.0 / math.sqrt(len(places))
             for pl in places:
                 ctx.soft.setdefault(pl, {})[key] = w
+        held = {(gz.entries_cc[i], gz.entries_admin1[i]) for i in ids
+                if gz.entries_kind[i] in (CITY, ADMIN1) and gz.entries_admin1[i]}
+        if not ids:
+            held = {("US", st) for st in county_of.get(k) or _county_match(gz, m.text)}
+        if q[1]:
+            held = {(q[0], q[1])}
+        for pl in held:
+            ctx.holds.setdefault(pl, set()).add(key)
         for c in ccs:
             ctx.cc[c] = ctx.cc.get(c, 0.0) + 1.0
         for a in a1s:
@@ -523,6 +564,9 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
     scores, why = [], []
     # a subdivision called by this very name: towns of its country sharing the name give way ("New York")
     subdivisions = {gz.entries_cc[i] for i in ids if gz.entries_kind[i] == ADMIN1}
+    # a country or region called by this very name ("Russia", "Italy", "Middle East"): towns sharing it give way
+    same_name_big = any(gz.entries_kind[i] in (COUNTRY, REGION, CONTINENT) and norm(gz.entries_name[i]) == key
+                        for i in ids)
     capitals = set(gz.capital.values()) if subdivisions else ()
     for i in ids:
         cc, a1, kind = gz.entries_cc[i], gz.entries_admin1[i], gz.entries_kind[i]
@@ -537,6 +581,9 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
             if cc in subdivisions and i not in capitals:
                 s -= SAME_NAME_SUBDIVISION
                 notes.append("a subdivision has this name")
+            elif same_name_big:
+                s -= SAME_NAME_SUBDIVISION
+                notes.append("a country or region has this name")
             if ctx.home and cc != ctx.home and not ctx.cc_without(key, cc):
                 s -= FOREIGN_PENALTY
                 notes.append(f"outside the document's country ({ctx.home})")
@@ -568,6 +615,11 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
                 if w > 0:
                     sub += 1.0 * min(2.0, w)
                     notes.append(f"other names that can lie in the same subdivision ({w:.1f})")
+        if kind in (CITY, FACILITY) and a1 and not qcc:
+            margin = ctx.holding_margin(key, (cc, a1))
+            if margin > 0:
+                sub += HOLD_WEIGHT * margin
+                notes.append(f"its subdivision holds {margin} more of the other names than any other")
         s += min(SUBDIVISION_SUPPORT_MAX, sub)
         if default_country and cc == default_country:
             s += 1.5
@@ -787,8 +839,11 @@ def _county_place(gz: Gazetteer, text: str, m: Mention, span: Span, states: list
 
         def support(st: str) -> float:
             soft = sum(v for k2, v in ctx.soft.get(("US", st), {}).items() if k2 != key)
+            name = gz.admin1_name("US", st)
+            towns = sum(1 for p in resolved if p is not None and p.country_code == "US" and p.geo_precision == 1
+                        and p.admin1 == name and not (p.reason or "").startswith(("abstain", "unknown")))
             return (ctx.admin1.get(("US", st), 0.0) + sum(v for (_, c, a), v in votes.items() if c == "US" and a == st)
-                    + 0.5 * soft)
+                    + 0.5 * soft + TOWN_WEIGHT * towns + HOLD_WEIGHT * max(0, ctx.holding_margin(key, ("US", st))))
 
         state = max(states, key=lambda st: (support(st), -states.index(st)))
     a1 = gz.admin1_entry.get(("US", state))
