@@ -12,7 +12,7 @@ from datetime import date
 
 from sitrep.extract.mentions import Candidate, SentenceExtractor
 from sitrep.merge.within import MergeInfo, merge_mentions
-from sitrep.model import Document, EventMention, Place, RoleFiller, Span, Timex
+from sitrep.model import Count, Document, EventMention, Place, RoleFiller, Span, Timex
 from sitrep.nlp import Analysis, analyze, analyze_many
 from sitrep.resolve import place as rplace
 from sitrep.resolve import time as rtime
@@ -50,7 +50,7 @@ def extract_analysis(analysis: Analysis) -> list[EventMention]:
     report_date, date_reason = _report_date(doc, analysis)
     times = rtime.DocumentTimes(analysis.text, report_date)
     timexes = [t for s in analysis.sentences if s.screened for t in times.find(s.start, s.end)]
-    places = rplace.geocode_text(analysis.text, default_country=doc.meta.get("country"), ents=analysis.entities())
+    places = rplace.geocode_text(analysis.text, default_country=doc.meta.get("country"), ents=_place_entities(analysis))
     dateline = rtime.parse_dateline(doc.text)
     if dateline is not None:  # the dateline says where and when it was filed, not where the event was
         d0, d1 = dateline.span.start, dateline.span.end
@@ -75,6 +75,7 @@ def extract_analysis(analysis: Analysis) -> list[EventMention]:
                          sentence_index=c.sentence_index, killing=c.kind == "killing")
         mentions.append((m, info))
     events = merge_mentions(mentions)
+    _share_plural_claims(events)
     _apply_sentence_claims(events, analysis, {c.sentence_index for c in cands if c.mention.generic})
     _apply_victim_lists(events, analysis)
     out = []
@@ -122,9 +123,11 @@ def _attach_dates(cands: list[Candidate], timexes: list[Timex], text: str) -> No
                 and not any(o is not c and o.contains(t.start, t.end) for o in siblings)]
         nearby = [t for t in free if not _side_clause(c, t.start)]
         m = c.mention
-        chosen = _best_timex(inside) or (None if relative and not c.relative_anchor else _best_timex(nearby))
+        near = m.trigger.start
+        chosen = _best_timex(inside, near) or (None if relative and not c.relative_anchor
+                                               else _best_timex(nearby, near))
         if chosen is None and not relative:
-            chosen = _best_timex(free)  # a date the parser hung on a participle ("packed ... on 23 October")
+            chosen = _best_timex(free, near)  # a date the parser hung on a participle ("packed ... on 23 October")
         if chosen is None and relative and not c.relative_anchor:
             # "Hours after the rockets landed ..., X announced an attack": timed against the "after" clause's event
             m.timex = relative[0]
@@ -186,12 +189,13 @@ def _previous_date(cands: list[Candidate], ref: Candidate) -> date | None:
     return None
 
 
-def _best_timex(timexes: list[Timex]) -> Timex | None:
+def _best_timex(timexes: list[Timex], near: int = 0) -> Timex | None:
+    """The most precise date, and of those the one nearest the trigger."""
     rank = {"day": 0, "week": 1, "month": 2}
     usable = [t for t in timexes if t.anchor == "event" or t.precision in rank]
     if not usable:
         return None
-    return min(usable, key=lambda t: (rank.get(t.precision, 0 if t.anchor == "event" else 3), t.start))
+    return min(usable, key=lambda t: (rank.get(t.precision, 0 if t.anchor == "event" else 3), abs(t.start - near)))
 
 
 # ---- place --------------------------------------------------------------------------------------------------
@@ -231,7 +235,7 @@ def _modifier(c: Candidate, p: Place, text: str) -> bool:
     """A country or region used as an adjective ("US bases", "the Iraqi capital") does not place the event."""
     if p.geo_precision < 3 and p.feature not in ("PCLI", "PCLD", "PCLS", "PCLF", "PCL", "ADM1"):
         return False
-    if _country_modifier(text, p):
+    if text[p.span.end:p.span.end + 8].startswith(("-backed", "-led", "-made")):
         return True
     tok = _token_at(c, p.span.start)
     last = _token_at(c, p.span.end - 1)
@@ -266,6 +270,36 @@ def _coarsen(p: Place, why: str) -> Place:
     return Place(name=p.name, latitude=p.latitude, longitude=p.longitude, country=p.country,
                  country_code=p.country_code, admin1=p.admin1, geonameid=p.geonameid, feature=p.feature,
                  geo_precision=max(2, p.geo_precision), source=p.source, span=p.span, reason=why)
+
+
+MIN_ORG_PLACE_POPULATION = 20000
+
+
+def _place_entities(analysis: Analysis) -> list:
+    """Named entities that may be places: the parser's GPE/LOC/FAC/NORP, ORG names that are towns of some size
+    ("Abqaiq" tagged ORG) and are no actor, and, in ALL-CAPS text where NER is weak, country, region and big-city
+    names the gazetteer finds in the screened sentences."""
+    from sitrep.nlp import Entity
+    from sitrep.resolve.actor import resolve_actor
+    from sitrep.resolve.gazetteer import get_gazetteer
+
+    gz = get_gazetteer()
+    text = analysis.text
+    out = []
+    for e in analysis.entities():
+        if e.label_ == "ORG":
+            name = text[e.start_char:e.end_char]
+            pop = max((gz.entries_pop[i] for i in gz.lookup(name)), default=0)
+            if pop >= MIN_ORG_PLACE_POPULATION and resolve_actor(name) is None:
+                e = Entity("GPE", e.start_char, e.end_char)
+        out.append(e)
+    if analysis.all_caps:
+        taken = [(e.start_char, e.end_char) for e in out if e.label_ in ("GPE", "LOC", "FAC", "NORP")]
+        screened = [(s.start, s.end) for s in analysis.sentences if s.screened]
+        for m in rplace.scan_toponyms(text):
+            if any(a <= m.start < b for a, b in screened) and all(m.end <= a or m.start >= b for a, b in taken):
+                out.append(Entity("GPE", m.start, m.end))
+    return out
 
 
 # ---- roles, claims, specificity -------------------------------------------------------------------------------
@@ -310,6 +344,12 @@ def _apply_sentence_claims(events, analysis: Analysis, generic_sentences: set[in
         event = max(before, key=lambda e: (max(x.start for x in e.merged.evidence if x.start < s.start),
                                            e.merged.evidence[0].start))
         m = event.merged
+        zero = lex.phrases["zero_casualties"].search(s.text)
+        if zero and m.fatalities.best is None:  # "No casualties were reported."
+            span = Span(s.start + zero.start(), s.start + zero.end(), zero.group(0))
+            m.fatalities = Count(0, 0, 0, [span])
+            m.add_span("fatalities", span)
+            m.evidence.append(Span(s.start, s.end, s.text))
         none = lex.phrases["no_claim"].search(s.text)
         if none and m.claimed is None:
             m.claimed = False
@@ -403,6 +443,22 @@ def _military_operation(m: EventMention, *, battle: bool = False) -> bool:
     if m.event_type != "Battles" and not battle and not fillers:
         return False  # a bombing with no target named: not known to be combat
     return all(any(w in military for w in f) for f in fillers)  # "an army convoy", "military installations"
+
+
+def _share_plural_claims(events) -> None:
+    """ "No group has claimed responsibility for the bombings" / "claimed both attacks": a claim about a plural
+    reference speaks of every event told before it that has no claim status yet."""
+    for i, e in enumerate(events):
+        for m in e.mentions:
+            if m.claimed is None or "plural trigger" not in m.notes:
+                continue
+            for other in events[:i] + events[i + 1:]:
+                o = other.merged
+                if o.claimed is None and o.evidence and o.evidence[0].start < m.trigger.start:
+                    o.claimed, o.claimant = m.claimed, m.claimant
+                    for span in m.field_spans.get("claimed", []):
+                        o.add_span("claimed", span)
+                    o.notes.append(f"claim: from '{m.trigger.text}', which speaks of several events")
 
 
 def _definite(c: Candidate) -> bool:

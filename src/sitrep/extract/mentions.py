@@ -397,11 +397,12 @@ class SentenceExtractor:
                     off + target.left_edge.idx, off + target.idx + len(target.text)):
                 target = None  # "hurled dynamite sticks at the embassy": the object is the weapon
             if trig.needs == "weapon" and target is None:
-                target = self._prep_object(tok, ("near", "on", "at", "in", "into", "inside", "against"))
+                target = self._prep_object(tok, ("near", "on", "at", "in", "into", "inside", "against", "outside"))
         else:
-            target = self._prep_object(tok, ("on", "against", "at", "targeting", "near", "inside"))
+            target = self._prep_object(tok, ("on", "against", "at", "targeting", "near", "inside", "outside"))
             if governor is not None and governor.pos_ in ("VERB", "AUX"):
-                target = target or self._prep_object(governor, ("on", "against", "at", "near"), exclude=tok)
+                target = target or self._prep_object(governor, ("on", "against", "at", "near", "outside", "inside"),
+                                                     exclude=tok)
                 for child in governor.children:
                     if child.dep_ == "agent":
                         actor = next((g for g in child.children if g.dep_ == "pobj"), actor)
