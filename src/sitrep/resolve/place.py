@@ -70,7 +70,6 @@ SUBDIVISION_SUPPORT_MAX = 5.0
 HOLD_MIN = 2  # a subdivision holding at least this many of a document's other names ...
 HOLD_WEIGHT = 1.0  # ... adds this per name it holds beyond any other subdivision (within SUBDIVISION_SUPPORT_MAX)
 TOWN_WEIGHT = 1.0  # a county's state: each town of the document resolved there
-PASSES = int(__import__('os').environ.get('PS', 2))  # rounds of pass 2
 CUE_WEIGHT = 0.75  # each register cue of a country ("Township", "$40,000") found in the text ...
 CUE_MAX = 2.0  # ... up to this much country support  # cap on the support a subdivision's other places give a reading
 
@@ -725,57 +724,41 @@ def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz
         if gz.entries_kind[i] in (CITY, FACILITY, ADMIN1) and gz.entries_admin1[i]:
             vk = (norm(m.text), gz.entries_cc[i], gz.entries_admin1[i])
             votes[vk] = 1.0
-    # pass 2: with nearness to the places of pass 1 and the subdivisions they vote for; then once more with
-    # the places of pass 2 itself (confident readings only), so that the document's centre of gravity settles
+    # pass 2: with nearness to the places of pass 1 and the subdivisions they vote for
     pending: list[tuple[int, Mention, Span, list[str]]] = []
-    facility_anchors = anchors[:0] + [a for a in anchors if any(
-        mm.source == "facility" and norm(mm.text) == a[2] for mm in mentions)]
-    for rnd in range(PASSES):
-        chosen: dict[int, tuple[int, bool]] = {}
-        for k, (m, ids) in enumerate(zip(mentions, cands, strict=True)):
-            span = Span(m.start, m.end, text[m.start:m.end])
-            if m.source == "facility":
-                continue
-            if not ids:
-                counties = county_of.get(k) or _county_match(gz, m.text)
-                if counties and rnd == PASSES - 1:
-                    pending.append((k, m, span, counties))
-                continue
-            sc = _score(gz, text, m, ids, ctx, default_country, anchors, votes)
-            order = sorted(range(len(ids)), key=lambda j: -sc.scores[j])
-            b = order[0]
-            i = ids[b]
-            reason = f"{sc.why[b]} (score {sc.scores[b]:.2f} of {len(ids)} reading{'s' if len(ids) > 1 else ''})"
-            if len(order) > 1:
-                j = ids[order[1]]
-                gap = sc.scores[b] - sc.scores[order[1]]
-                d = haversine_km(gz.entries_lat[i], gz.entries_lon[i], gz.entries_lat[j], gz.entries_lon[j])
-                if gap < ABSTAIN_MARGIN and d > ABSTAIN_KM:
-                    reason = (f"abstain: {gz.entries_name[i]} ({gz.entries_cc[i]}, {sc.scores[b]:.2f}) vs "
-                              f"{gz.entries_name[j]} ({gz.entries_cc[j]}, {sc.scores[order[1]]:.2f}), {d:.0f} km apart")
-            precision = None
-            feature = None
-            if m.capital_of:
-                reason = f"capital of {gz.country_name.get(m.capital_of, m.capital_of)}"
-            direction = _DIRECTION_BEFORE.search(text[max(0, m.start - 20):m.start])
-            if direction and gz.entries_kind[i] in (COUNTRY, ADMIN1):
-                reason = f"region: {direction.group(1).lower()} part of {gz.entries_name[i]}; " + reason
-                precision = 3
-            elif direction and gz.entries_kind[i] == CITY:
-                precision = 2
-                reason = f"near: {direction.group(1).lower()} of {gz.entries_name[i]}; " + reason
-            out[k] = _place(gz, i, span, reason, precision=precision, feature=feature)
-            chosen[k] = (i, not reason.startswith("abstain"))
-        if rnd < PASSES - 1:
-            anchors = list(facility_anchors)
-            votes = {}
-            for k, (i, sure) in chosen.items():
-                if not sure:
-                    continue
-                if gz.entries_kind[i] in (CITY, FACILITY):
-                    anchors.append((gz.entries_lat[i], gz.entries_lon[i], norm(mentions[k].text)))
-                if gz.entries_kind[i] in (CITY, FACILITY, ADMIN1) and gz.entries_admin1[i]:
-                    votes[(norm(mentions[k].text), gz.entries_cc[i], gz.entries_admin1[i])] = 1.0
+    for k, (m, ids) in enumerate(zip(mentions, cands, strict=True)):
+        span = Span(m.start, m.end, text[m.start:m.end])
+        if m.source == "facility":
+            continue
+        if not ids:
+            counties = county_of.get(k) or _county_match(gz, m.text)
+            if counties:
+                pending.append((k, m, span, counties))
+            continue
+        sc = _score(gz, text, m, ids, ctx, default_country, anchors, votes)
+        order = sorted(range(len(ids)), key=lambda j: -sc.scores[j])
+        b = order[0]
+        i = ids[b]
+        reason = f"{sc.why[b]} (score {sc.scores[b]:.2f} of {len(ids)} reading{'s' if len(ids) > 1 else ''})"
+        if len(order) > 1:
+            j = ids[order[1]]
+            gap = sc.scores[b] - sc.scores[order[1]]
+            d = haversine_km(gz.entries_lat[i], gz.entries_lon[i], gz.entries_lat[j], gz.entries_lon[j])
+            if gap < ABSTAIN_MARGIN and d > ABSTAIN_KM:
+                reason = (f"abstain: {gz.entries_name[i]} ({gz.entries_cc[i]}, {sc.scores[b]:.2f}) vs "
+                          f"{gz.entries_name[j]} ({gz.entries_cc[j]}, {sc.scores[order[1]]:.2f}), {d:.0f} km apart")
+        precision = None
+        feature = None
+        if m.capital_of:
+            reason = f"capital of {gz.country_name.get(m.capital_of, m.capital_of)}"
+        direction = _DIRECTION_BEFORE.search(text[max(0, m.start - 20):m.start])
+        if direction and gz.entries_kind[i] in (COUNTRY, ADMIN1):
+            reason = f"region: {direction.group(1).lower()} part of {gz.entries_name[i]}; " + reason
+            precision = 3
+        elif direction and gz.entries_kind[i] == CITY:
+            precision = 2
+            reason = f"near: {direction.group(1).lower()} of {gz.entries_name[i]}; " + reason
+        out[k] = _place(gz, i, span, reason, precision=precision, feature=feature)
     # pass 3: counties, placed among the resolved places of their state
     for k, m, span, states in pending:
         out[k] = _county_place(gz, text, m, span, states, ctx, votes, out)
