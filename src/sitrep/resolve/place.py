@@ -26,6 +26,13 @@ How a reading is chosen (a cascade, each step documented in ``Place.reason``):
    "$40,000", "sheriff's") adds ``CUE_WEIGHT`` per cue found (at most ``CUE_MAX``) to its country.
    Names in a list ending in "counties" ("Becker, Clay and Wilkin counties"), and a bare "DeKalb" where the
    text also writes "DeKalb County", are US counties, in the state holding every county of the list.
+   A subdivision that can hold at least ``HOLD_MIN`` of the document's other names (towns, counties, itself)
+   adds ``HOLD_WEIGHT`` per name it holds beyond any other subdivision ("Columbus", "Norfolk" and "Platte
+   County" together: Nebraska, not Ohio). A country's or region's own name ("Russia", "Middle East") beats
+   the towns sharing it by ``SAME_NAME_SUBDIVISION``; a subdivision of the home country beats a foreign
+   country of the same name that nothing else in the text supports ("Georgia" in a US story). A demonym
+   ("Canadian") is its country. Dotted abbreviations must be written as listed ("La." is Louisiana,
+   "L.A." is not). A county's state follows the towns of the document resolved there.
 4. When the two best readings are more than 161 km apart and their scores differ by less than
    ``ABSTAIN_MARGIN``, the resolver abstains: ``geocode_text`` leaves the toponym out unless
    ``include_abstentions`` (then ``reason`` starts with ``"abstain: "``); ``resolve_spans`` returns the
