@@ -6,13 +6,15 @@ Public API:
 """
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 
 from sitrep.extract.mentions import Candidate, SentenceExtractor
 from sitrep.merge.within import MergeInfo, merge_mentions
-from sitrep.model import Count, Document, EventMention, Place, RoleFiller, Span, Timex
+from sitrep.model import Count, Document, EventMention, Place, RoleFiller, Span, Timex, haversine_km
 from sitrep.nlp import Analysis, analyze, analyze_many
 from sitrep.resolve import place as rplace
 from sitrep.resolve import time as rtime
@@ -51,7 +53,7 @@ def extract_analysis(analysis: Analysis) -> list[EventMention]:
     times = rtime.DocumentTimes(analysis.text, report_date)
     timexes = [t for s in analysis.sentences if s.screened for t in times.find(s.start, s.end)]
     places = rplace.geocode_text(analysis.text, default_country=doc.meta.get("country"), ents=_place_entities(analysis))
-    dateline = rtime.parse_dateline(doc.text)
+    dateline = _dateline(doc)
     if dateline is not None:  # the dateline says where and when it was filed, not where the event was
         d0, d1 = dateline.span.start, dateline.span.end
         timexes = [t for t in timexes if not (d0 <= t.start and t.end <= d1)]
@@ -62,6 +64,7 @@ def extract_analysis(analysis: Analysis) -> list[EventMention]:
     _drop_place_victims(cands, places)
     for c in cands:
         _attach_place(c, body_places, [o for o in cands if o.sentence_index == c.sentence_index], text)
+    cands = _split_places(cands, body_places, text)
     _attach_dates(cands, timexes, text)
     mentions = []
     for c in cands:
@@ -76,6 +79,7 @@ def extract_analysis(analysis: Analysis) -> list[EventMention]:
         mentions.append((m, info))
     events = merge_mentions(mentions)
     _share_plural_claims(events)
+    _share_split_claims(events)
     _apply_sentence_claims(events, analysis, {c.sentence_index for c in cands if c.mention.generic})
     _apply_victim_lists(events, analysis)
     out = []
@@ -101,11 +105,24 @@ def extract_analysis(analysis: Analysis) -> list[EventMention]:
 def _report_date(doc: Document, analysis: Analysis) -> tuple[date | None, str]:
     if doc.published:
         return doc.published, "given"
-    inferred, reason = rtime.infer_report_date(doc.text)
+    inferred, reason = rtime.infer_report_date(doc.text[doc.body_start:])
     return inferred, f"inferred: {reason}"
 
 
 _SINCE = re.compile(r"\b(?:since|until|till|starting|from)\s+(?:mid-?|early\s+|late\s+)?$", re.I)
+
+
+def _dateline(doc: Document):
+    """The dateline at the start of the body (after a title / FILE: header), with offsets into the whole text."""
+    dl = rtime.parse_dateline(doc.text[doc.body_start:])
+    if dl is None or not doc.body_start:
+        return dl
+    b = doc.body_start
+
+    def shift(span: Span | None) -> Span | None:
+        return None if span is None else Span(span.start + b, span.end + b, span.text)
+
+    return replace(dl, place=shift(dl.place), span=shift(dl.span))
 
 
 def _attach_dates(cands: list[Candidate], timexes: list[Timex], text: str) -> None:
@@ -118,6 +135,7 @@ def _attach_dates(cands: list[Candidate], timexes: list[Timex], text: str) -> No
         in_sentence = [t for t in timexes if s.start <= t.start and t.end <= s.end and t.type in ("DATE", "TIME")
                        and not _SINCE.search(text[max(0, t.start - 12):t.start])]
         relative = [t for t in in_sentence if t.anchor == "event"]
+        in_sentence = [t for t in in_sentence if not _reporting_time(c, t.start)]
         inside = [t for t in in_sentence if t.anchor != "event" and c.contains(t.start, t.end)]
         free = [t for t in in_sentence if t.anchor != "event"
                 and not any(o is not c and o.contains(t.start, t.end) for o in siblings)]
@@ -163,6 +181,23 @@ def _token_at(c: Candidate, pos: int):
         if a <= pos < a + len(tok.text):
             return tok
     return None
+
+
+def _reporting_time(c: Candidate, pos: int) -> bool:
+    """ "Investigators said on Saturday that the blast ...": the day a source spoke, not the day of the event."""
+    from sitrep.extract.lexicon import load_lexicon
+
+    report = load_lexicon().report_verbs
+    tok = _token_at(c, pos)
+    if tok is None:
+        return False
+    trigger_path = {t.i for t in c.trigger_token.ancestors} | {c.trigger_token.i}
+    while tok.head.i != tok.i and tok.i not in trigger_path:
+        tok = tok.head
+        if tok.lemma_.lower() in report and tok.pos_ == "VERB":
+            # "said on Saturday that ..." (the verb comes first), not "... on Tuesday, police said"
+            return c.offset + tok.idx < pos and tok.i not in {t.i for t in c.trigger_token.subtree}
+    return False
 
 
 def _side_clause(c: Candidate, pos: int) -> bool:
@@ -231,6 +266,66 @@ def _country_modifier(text: str, p: Place) -> bool:
     return p.geo_precision >= 3 and p.span is not None and bool(_MODIFIED.match(text[p.span.end:p.span.end + 8]))
 
 
+SPLIT_MIN_KM = 50.0
+
+
+def _split_places(cands: list[Candidate], places: list[Place], text: str) -> list[Candidate]:
+    """ "fired missiles at Ain al-Asad air base and at a base in Erbil": one clause, two places far apart joined
+    by "and" -> one event per place, as ACLED codes them."""
+    out: list[Candidate] = []
+    for c in cands:
+        out.append(c)
+        m = c.mention
+        if m.generic or m.place is None or m.place.geo_precision != 1:
+            continue
+        pool = sorted((p for p in places if p.span and p.geo_precision == 1 and c.contains(p.span.start, p.span.end)
+                       and not _side_clause(c, p.span.start)), key=lambda p: p.span.start)
+        extra = []
+        for prev, p in zip(pool, pool[1:], strict=False):
+            between = text[prev.span.end:p.span.start]
+            if (re.search(r"\band\b", between) and not re.search(r"\bbetween\b", text[c.clause_start:pool[0].span.start])
+                    and all(_km(p, q) > SPLIT_MIN_KM for q in [m.place, *extra])):
+                extra.append(p)
+        for p in extra:
+            clone = copy.deepcopy(m)
+            clone.place, clone.place_text = p, p.span
+            clone.field_spans["location"] = [p.span]
+            if c.target_range and c.target_range[0] <= m.place.span.start < c.target_range[1]:
+                clone.target = p.name
+                clone.field_spans["target"] = [p.span]
+            origin = f"split: one clause names {m.place.name} and {p.name}"
+            m.notes.append(origin) if origin not in m.notes else None
+            clone.notes.append(origin)
+            out.append(Candidate(clone, c.sentence_index, c.clause_start, c.clause_end, c.trigger_token, c.sent,
+                                 c.offset, None, c.relative_anchor, c.kind, ranges=c.ranges))
+    return out
+
+
+def _km(a: Place, b: Place) -> float:
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
+
+
+def _share_split_claims(events) -> None:
+    """Events split from one clause share what later sentences say of either (claims, "no one was killed")."""
+    groups: dict[str, list] = {}
+    for e in events:
+        for note in e.merged.notes:
+            if note.startswith("split: "):
+                groups.setdefault(note, []).append(e.merged)
+    for members in groups.values():
+        known = next((m for m in members if m.claimed is not None), None)
+        none_dead = next((m for m in members if m.fatalities.best == 0), None)
+        for m in members:
+            if known is not None and m.claimed is None:
+                m.claimed, m.claimant = known.claimed, known.claimant
+                for span in known.field_spans.get("claimed", []):
+                    m.add_span("claimed", span)
+            if none_dead is not None and m.fatalities.best is None:  # "no US personnel were killed"
+                m.fatalities = Count(0, 0, 0, list(none_dead.fatalities.spans))
+                for span in none_dead.fatalities.spans:
+                    m.add_span("fatalities", span)
+
+
 def _modifier(c: Candidate, p: Place, text: str) -> bool:
     """A country or region used as an adjective ("US bases", "the Iraqi capital") does not place the event."""
     if p.geo_precision < 3 and p.feature not in ("PCLI", "PCLD", "PCLS", "PCLF", "PCL", "ADM1"):
@@ -247,7 +342,7 @@ def _modifier(c: Candidate, p: Place, text: str) -> bool:
 def _fallback_place(places: list[Place], analysis: Analysis) -> Place | None:
     """For an event whose sentences name no place: the dateline's place, else the place the sentences that may
     hold events name most (towns and facilities before regions, countries used as adjectives left out)."""
-    dl = rtime.parse_dateline(analysis.doc.text)
+    dl = _dateline(analysis.doc)
     if dl is not None and dl.place is not None:
         for p in places:
             if p.span and p.span.start >= dl.place.start and p.span.end <= dl.place.end:

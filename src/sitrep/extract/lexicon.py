@@ -140,11 +140,13 @@ def load_lexicon() -> Lexicon:
     for section, key, name in [("generic", "phrases", "generic"), ("claim", "phrases", "claim"),
                                ("claim", "none_phrases", "no_claim"), ("deny", "phrases", "deny"),
                                ("hedge", "phrases", "hedge"), ("attempt", "phrases", "attempt"),
-                               ("report", "phrases", "report"), ("casualty", "zero", "zero_casualties")]:
+                               ("report", "phrases", "report"), ("casualty", "zero", "zero_casualties"),
+                               ("generic", "quantifiers", "quantifier")]:
         values = ddata.get(section, {}).get(key)
         if not isinstance(values, list) or not values:
             raise KnowledgeError(f"{dpath}: [{section}] needs a non-empty list '{key}'", code="E403")
         phrases[name] = _phrase_re(values)
+    phrases["generic"] = _phrase_re(ddata["generic"]["phrases"] + ddata["generic"]["quantifiers"])
     words = set()
     for phrase in list(weapons) + list(triggers):
         words.add(phrase.split()[0])

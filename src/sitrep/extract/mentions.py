@@ -228,6 +228,8 @@ def _count_of(tok) -> tuple[int | None, int | None, Span | None]:
     for child in tok.children:
         if child.dep_ == "det" and child.lower_ in ("a", "an") and tok.tag_ in ("NN", "NNP"):
             return 1, None, child
+        if child.dep_ == "det" and child.lower_ == "no":  # "no US personnel were killed"
+            return 0, None, child
     if tok.lower_ in NUMBER_WORDS and tok.pos_ == "NUM":
         return NUMBER_WORDS[tok.lower_], None, tok
     return None, None, None
@@ -324,14 +326,13 @@ class SentenceExtractor:
                              sentence_index=sentence_index, event_type="", sub_event_type="")
             m.evidence.append(_span(text, s_start, s_end))
             m.add_span("trigger", m.trigger)
-            generic = lex.phrases["generic"].search(clause_text)
+            generic = self._generic_in(ranges, tok, offset)
             if generic is None and in_reference(tok):
                 m.generic = True
                 m.notes.append("reference to an earlier event (retaliation for / after ...)")
             if generic is None and head.head.i != head.i:
                 # "It was the first time US troops had been killed ...": the governing clause says it
-                parent = clause_ranges(clause_head(head.head), offset)
-                generic = lex.phrases["generic"].search(" ".join(text[a:b] for a, b in parent))
+                generic = self._generic_in(clause_ranges(clause_head(head.head), offset), tok, offset)
             if generic:
                 m.generic = True
                 m.notes.append(f"generic: '{generic.group(0)}'")
@@ -365,6 +366,18 @@ class SentenceExtractor:
         self._relative_anchor(out, sent, offset)
         return out
 
+    def _generic_in(self, ranges, tok, offset: int):
+        """The first generic cue in the clause pieces. A quantifier ("dozens of", "more than a dozen") is one only
+        when it counts the events themselves ("dozens of attacks"), not the weapons ("a dozen missiles")."""
+        quant = self.lex.phrases["quantifier"]
+        trig_at = offset + tok.idx
+        for a, b in ranges:
+            for hit in self.lex.phrases["generic"].finditer(self.text, a, b):
+                if quant.fullmatch(hit.group(0)) and not (0 <= trig_at - hit.end() <= 25):
+                    continue
+                return hit
+        return None
+
     def _primary(self, usable):
         order = {"attack": 0, "bombing": 1, "assassination": 1, "kidnap": 1, "clash": 2, "arson": 3, "killing": 4}
         return min(usable, key=lambda x: (x[1].needs is not None, order.get(x[1].kind, 5), x[0].i))
@@ -393,16 +406,20 @@ class SentenceExtractor:
                     actor = child
                 elif child.dep_ == "agent":
                     actor = next((g for g in child.children if g.dep_ == "pobj"), actor)
-            if trig.needs == "weapon" and target is not None and target.dep_ == "dobj" and self.weapons_in(
+            if target is not None and target.dep_ == "dobj" and self.weapons_in(
                     off + target.left_edge.idx, off + target.idx + len(target.text)):
-                target = None  # "hurled dynamite sticks at the embassy": the object is the weapon
+                # "hurled dynamite sticks at the embassy", "fired missiles at Ain al-Asad": the object is the
+                # weapon; what it was thrown or fired at is the target
+                target = self._prep_object(target, ("at", "on", "against", "into", "toward", "towards"))
             if trig.needs == "weapon" and target is None:
                 target = self._prep_object(tok, ("near", "on", "at", "in", "into", "inside", "against", "outside"))
         else:
             target = self._prep_object(tok, ("on", "against", "at", "targeting", "near", "inside", "outside"))
             if governor is not None and governor.pos_ in ("VERB", "AUX"):
-                target = target or self._prep_object(governor, ("on", "against", "at", "near", "outside", "inside"),
-                                                     exclude=tok)
+                preps = ("on", "against", "at", "near", "outside", "inside")
+                if _lemma(governor) in ("explode", "detonate", "hit", "strike", "land", "go"):
+                    preps += ("in", "into")  # "a bomb exploded in an underground garage of the WTC"
+                target = target or self._prep_object(governor, preps, exclude=tok)
                 for child in governor.children:
                     if child.dep_ == "agent":
                         actor = next((g for g in child.children if g.dep_ == "pobj"), actor)
@@ -451,7 +468,9 @@ class SentenceExtractor:
         if claimer is not None:
             a, b = _np_range(claimer, off, cut_preps=False)
             match = resolve_actor(text[a:b])
-            if match and actor_type(match.canonical) != "state":
+            # a state "claims" only in so many words ("the Revolutionary Guards claimed the attack"), not by
+            # announcing strikes
+            if match and (actor_type(match.canonical) != "state" or _lemma(governor) == "claim"):
                 m.claimed = True
                 m.claimant = match.canonical
                 m.add_span("claimed", _span(text, a, b))
@@ -505,7 +524,8 @@ class SentenceExtractor:
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in preps:
                 for g in child.children:
-                    if g.dep_ == "pobj" and (exclude is None or g.i != exclude.i) and not _is_time(g) and not (
+                    if g.dep_ == "pobj" and (exclude is None or g.i != exclude.i) and not _is_time(g) \
+                            and g.lower_ not in REFERENCE_NOUNS and not (
                             child.lower_ in ("near", "in", "at", "inside")
                             and (g.ent_type_ in ("GPE", "LOC") or g.pos_ == "PROPN")):
                         return g  # "a strike near Kirkuk": Kirkuk is where, not what
