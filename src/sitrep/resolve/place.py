@@ -83,7 +83,7 @@ CUE_MAX = 2.0  # ... up to this much country support  # cap on the support a sub
 _DIRECTIONS = r"(?:north|south|east|west|central|north[- ]?east|north[- ]?west|south[- ]?east|south[- ]?west)(?:ern)?"
 _DIRECTION_BEFORE = re.compile(rf"\b({_DIRECTIONS})\s+$", re.I)
 _QUALIFIER_AFTER = re.compile(r"^,?\s*\(?((?:[A-Z][A-Za-z.\u2019']*\.?)(?:\s+[A-Z][A-Za-z.]*\.?){0,2})")
-_COUNTY = re.compile(r"^(?P<base>.+?)\s+(?P<kind>County|Parish|Borough)$", re.I)
+_COUNTY = re.compile(r"^(?P<base>.+?)\s+(?P<kind>County|Parish|Borough|Co\.)$", re.I)
 _ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|ad|an|at|az|the)\s+", re.I)
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
 _CAPITAL_AFTER = re.compile(r"^\s+capital\b", re.I)
@@ -824,7 +824,7 @@ def _centre_place(gz: Gazetteer, m: Mention, span: Span, ctx: _Ctx, resolved: li
     towns = [p for p in resolved if p is not None and p.geo_precision == 1 and p.admin1
              and not (p.reason or "").startswith(("abstain", "unknown"))]
     if not towns:
-        return None
+        return _home_place(gz, m, span, ctx)
     counts: dict[tuple[str | None, str], int] = {}
     for p in towns:
         counts[(p.country_code, p.admin1)] = counts.get((p.country_code, p.admin1), 0) + 1
@@ -836,6 +836,36 @@ def _centre_place(gz: Gazetteer, m: Mention, span: Span, ctx: _Ctx, resolved: li
                  country_code=cc, admin1=a1, geonameid=None, feature=None, geo_precision=3,
                  source="document context", span=span,
                  reason=f"unknown name: placed at the centre of the document's {len(pts)} town(s) in {a1}")
+
+
+def _namesake_town(gz: Gazetteer, name: str, state: str) -> int | None:
+    """The largest town of ``state`` called like the county ("Leavenworth County" -> Leavenworth, Kan.):
+    most such towns lie in or next to their county, often as its seat."""
+    m = _COUNTY.match(name.strip())
+    base = m.group("base") if m else name.strip()
+    key = norm(base)
+    towns = [i for i in gz.lookup_key(key) if gz.entries_kind[i] == CITY and gz.entries_cc[i] == "US"
+             and gz.entries_admin1[i] == state and norm(gz.entries_name[i]) == key]
+    return max(towns, key=lambda i: gz.entries_pop[i]) if towns else None
+
+
+def _home_place(gz: Gazetteer, m: Mention, span: Span, ctx: _Ctx) -> Place | None:
+    """An unknown name in a document with no resolved town: the subdivision its names point to, else the
+    document's home country (precision 3)."""
+    best = max(ctx.admin1.items(), key=lambda kv: kv[1], default=None)
+    i = None
+    if best is not None and best[1] >= HOME_MIN_WEIGHT and (ctx.home is None or best[0][0] == ctx.home):
+        i = gz.admin1_entry.get(best[0])
+    if i is None and ctx.home:
+        i = gz.country_entry.get(ctx.home)
+    if i is None:
+        return None
+    p = _place(gz, i, span, f"unknown name: placed at {gz.entries_name[i]}, where the document's names point",
+               precision=3)
+    p.name = m.text
+    p.geonameid = None
+    p.source = "document context"
+    return p
 
 
 def _county_place(gz: Gazetteer, text: str, m: Mention, span: Span, states: list[str], ctx: _Ctx,
@@ -862,7 +892,11 @@ def _county_place(gz: Gazetteer, text: str, m: Mention, span: Span, states: list
         return None
     pts = [(p.latitude, p.longitude) for p in resolved if p is not None and p.country_code == "US" and p.geo_precision == 1
            and p.admin1 == gz.entries_name[a1]]
-    if pts:
+    seat = _namesake_town(gz, m.text, state)
+    if seat is not None and not pts:
+        lat, lon = gz.entries_lat[seat], gz.entries_lon[seat]
+        how = f"at {gz.entries_name[seat]}, the town of {gz.entries_name[a1]} sharing its name"
+    elif pts:
         lat = sum(p[0] for p in pts) / len(pts)
         lon = sum(p[1] for p in pts) / len(pts)
         how = f"mean of {len(pts)} place(s) of the document in {gz.entries_name[a1]}"
