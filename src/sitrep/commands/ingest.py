@@ -24,7 +24,8 @@ def add_db_argument(p: argparse.ArgumentParser) -> None:
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (*.txt, *.jsonl) or - for stdin")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="files, folders, globs, .tar.gz/.zip, .html, feeds, .jsonl, or - for stdin")
     add_db_argument(p)
     p.add_argument("--events", metavar="FILE", default=None,
                    help="JSON Lines of FORMAT.md event records to store instead of extracting")
@@ -56,7 +57,8 @@ def _events_by_document(path: str) -> dict[str, list[dict]]:
 
 def run(args: argparse.Namespace) -> int:
     from sitrep import errors
-    from sitrep.ingest.text import ReadFailure, parse_date_arg, read_paths
+    from sitrep.ingest.sources import read_any
+    from sitrep.ingest.text import ReadFailure, parse_date_arg
     from sitrep.store import open_store
 
     published = parse_date_arg(args.published)
@@ -74,24 +76,33 @@ def run(args: argparse.Namespace) -> int:
             print(f"sitrep ingest: {exc}", file=sys.stderr)
             return 2
 
-        def extract(doc):
-            return [mention_from_record(r, doc.id) for r in events.get(doc.id, [])]
+        def extracted(docs):
+            for doc in docs:
+                yield doc, [mention_from_record(r, doc.id) for r in events.get(doc.id, [])], None
     else:
-        from sitrep.pipeline import extract_document as extract
+        from sitrep.pipeline import extract_documents as extracted
     counts = {"new": 0, "duplicate": 0, "updated": 0, "failed": 0}
     incidents: set[str] = set()
-    try:
-        for item in read_paths(args.paths, published=published):
+
+    def documents():
+        for item in read_any(args.paths, published=published):
             if isinstance(item, ReadFailure):
                 counts["failed"] += 1
                 print(f"failed {item}", file=sys.stderr, flush=True)
                 continue
+            yield item
+
+    try:
+        for doc, mentions, error in extracted(documents()):
+            if error:  # one document's extraction error never stops the batch
+                counts["failed"] += 1
+                print(f"failed {doc.id}: {error}", file=sys.stderr, flush=True)
+                continue
             try:
-                mentions = extract(item)
-                res = store.ingest(item, mentions)
+                res = store.ingest(doc, mentions)
             except errors.SitrepError as exc:
                 counts["failed"] += 1
-                print(f"failed {item.id}: {exc}", file=sys.stderr, flush=True)
+                print(f"failed {doc.id}: {exc}", file=sys.stderr, flush=True)
                 continue
             counts[res.status] += 1
             incidents.update(res.incidents)
