@@ -25,7 +25,10 @@ How a reading is chosen (a cascade, each step documented in ``Place.reason``):
    A local paper's register (the ``cues`` column of ``knowledge/geo_countries.csv``: "Township",
    "$40,000", "sheriff's") adds ``CUE_WEIGHT`` per cue found (at most ``CUE_MAX``) to its country.
    Names in a list ending in "counties" ("Becker, Clay and Wilkin counties"), and a bare "DeKalb" where the
-   text also writes "DeKalb County", are US counties, in the state holding every county of the list.
+   text also writes "DeKalb County", are US counties, in the state holding every county of the list. A county ("Leavenworth
+   County", "Loudon Co.") sits at the mean of the document's towns in its state; with none there, at the
+   state's town of the same name when there is one (most lie in or next to their county), else the state's
+   point. With no support for any of its states, the state whose namesake town is largest is taken.
    A subdivision that can hold at least ``HOLD_MIN`` of the document's other names (towns, counties, itself)
    adds ``HOLD_WEIGHT`` per name it holds beyond any other subdivision ("Columbus", "Norfolk" and "Platte
    County" together: Nebraska, not Ohio). A country's or region's own name ("Russia", "Middle East") beats
@@ -41,7 +44,8 @@ How a reading is chosen (a cascade, each step documented in ``Place.reason``):
 5. Given spans only (``resolve_spans``): a name the gazetteer lacks as written is tried in variants
    ("Town of Groton", "Tewksbury Twp.", "Mt. Pleasant", "South Los Angeles", demonyms such as
    "Ohioans" or "Dagestani"); failing that it is placed at the centre of the document's towns in its
-   main subdivision, precision 3, ``reason`` starting ``"unknown name: "``. Context for given spans comes
+   main subdivision, precision 3, ``reason`` starting ``"unknown name: "``; with no resolved town, at the
+   subdivision the document's names point to, else its home country ("Dvani" in a story about Georgia). Context for given spans comes
    from a fast scan (country, subdivision and region names, large towns, counties, "X, Tenn."), not NER.
 
 geo_precision follows ACLED: 1 the town or facility itself, 2 a county or a part of a region,
@@ -886,7 +890,11 @@ def _county_place(gz: Gazetteer, text: str, m: Mention, span: Span, states: list
             return (ctx.admin1.get(("US", st), 0.0) + sum(v for (_, c, a), v in votes.items() if c == "US" and a == st)
                     + 0.5 * soft + TOWN_WEIGHT * towns + HOLD_WEIGHT * max(0, ctx.holding_margin(key, ("US", st))))
 
-        state = max(states, key=lambda st: (support(st), -states.index(st)))
+        def namesake_pop(st: str) -> int:
+            t = _namesake_town(gz, m.text, st)
+            return gz.entries_pop[t] if t is not None else -1
+
+        state = max(states, key=lambda st: (support(st), namesake_pop(st), -states.index(st)))
     a1 = gz.admin1_entry.get(("US", state))
     if a1 is None:
         return None
