@@ -51,7 +51,8 @@ def extract_analysis(analysis: Analysis) -> list[EventMention]:
         return []  # most news: nothing to date or place
     report_date, date_reason = _report_date(doc, analysis)
     times = rtime.DocumentTimes(analysis.text, report_date)
-    timexes = [t for s in analysis.sentences if s.screened for t in times.find(s.start, s.end)]
+    with_events = {c.sentence_index for c in cands}
+    timexes = [t for s in analysis.sentences if s.index in with_events for t in times.find(s.start, s.end)]
     places = rplace.geocode_text(analysis.text, default_country=doc.meta.get("country"), ents=_place_entities(analysis))
     dateline = _dateline(doc)
     if dateline is not None:  # the dateline says where and when it was filed, not where the event was

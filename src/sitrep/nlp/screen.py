@@ -58,7 +58,23 @@ def screen_phrases() -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")", re.I)
 
 
+@lru_cache(maxsize=1)
+def phrase_first_words() -> frozenset[str]:
+    """First words of the multi-word phrases, so the phrase regex runs only where one could match."""
+    lex = load_lexicon()
+    firsts = {p.split()[0].split("-")[0] for p in lex.weapons if " " in p}
+    for t, ts in lex.triggers.items():
+        if " " in t and any(x.needs != "weapon" for x in ts):
+            first = t.split(" ", 1)[0]
+            firsts |= _forms(first) | set(_IRREGULAR.get(first, []))
+    return frozenset(firsts)
+
+
 def screen(text: str) -> bool:
     """True when the sentence contains a word that can name or imply an attack."""
-    words = screen_words()
-    return any(w in words for w in _WORD.findall(text.lower())) or bool(screen_phrases().search(text))
+    tokens = set(_WORD.findall(text.lower()))
+    if not tokens.isdisjoint(screen_words()):
+        return True
+    if tokens.isdisjoint(phrase_first_words()) and not any(t.split("-")[0] in phrase_first_words() for t in tokens):
+        return False
+    return bool(screen_phrases().search(text))
