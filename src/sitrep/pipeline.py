@@ -76,7 +76,7 @@ def extract_analysis(analysis: Analysis) -> list[EventMention]:
         if m.generic:
             continue
         info = MergeInfo(definite=_definite(c), weak_weapon=_weak_weapon(m), relative_anchor=c.relative_anchor,
-                         sentence_index=c.sentence_index, killing=c.kind == "killing")
+                         sentence_index=c.sentence_index, killing=c.kind == "killing" or m.denied)
         mentions.append((m, info))
     events = merge_mentions(mentions)
     _share_plural_claims(events)
@@ -369,6 +369,7 @@ def _coarsen(p: Place, why: str) -> Place:
 
 
 MIN_ORG_PLACE_POPULATION = 20000
+_PLACE_CUE = re.compile(r"\b(?:in|at|near|outside|from|city of|town of|village of|capital)\s+$", re.I)
 
 
 def _place_entities(analysis: Analysis) -> list:
@@ -383,10 +384,13 @@ def _place_entities(analysis: Analysis) -> list:
     text = analysis.text
     out = []
     for e in analysis.entities():
-        if e.label_ == "ORG":
+        if e.label_ in ("ORG", "PERSON"):
             name = text[e.start_char:e.end_char]
             pop = max((gz.entries_pop[i] for i in gz.lookup(name)), default=0)
-            if pop >= MIN_ORG_PLACE_POPULATION and resolve_actor(name) is None:
+            # an ORG that is a town of some size; a PERSON only after a word that introduces a place
+            # ("the city of Kremenchuk", "in Kremenchuk")
+            if pop >= MIN_ORG_PLACE_POPULATION and resolve_actor(name) is None and (
+                    e.label_ == "ORG" or _PLACE_CUE.search(text[max(0, e.start_char - 20):e.start_char])):
                 e = Entity("GPE", e.start_char, e.end_char)
         out.append(e)
     if analysis.all_caps:
@@ -430,7 +434,7 @@ def _apply_sentence_claims(events, analysis: Analysis, generic_sentences: set[in
 
     lex = load_lexicon()
     used = {s.start for e in events for m in e.mentions for s in m.evidence}
-    used |= {s.start for s in analysis.sentences if s.index in generic_sentences}
+    generic_starts = {s.start for s in analysis.sentences if s.index in generic_sentences}
     for s in analysis.sentences:
         if s.start in used:
             continue
@@ -451,6 +455,8 @@ def _apply_sentence_claims(events, analysis: Analysis, generic_sentences: set[in
             m.claimed = False
             m.add_span("claimed", Span(s.start + none.start(), s.start + none.end(), none.group(0)))
             m.evidence.append(Span(s.start, s.end, s.text))
+            continue
+        if s.start in generic_starts:  # "... which frequently carries out bombings": no claim of this event
             continue
         hit = lex.phrases["claim"].search(s.text)
         if hit and not none:

@@ -353,6 +353,15 @@ class SentenceExtractor:
                     if w.category not in m.weapons:
                         m.weapons.append(w.category)
                     m.add_span("weapons", span)
+            if not m.weapons:  # "a truck packed with explosives blew up": the subject's description names it
+                subj = next((ch for ch in tok.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None:
+                    a0, b0 = offset + subj.left_edge.idx, offset + subj.right_edge.idx + len(subj.right_edge.text)
+                    for span, w in self.weapons_in(a0, b0):
+                        weapons.append((span, w))
+                        if w.category not in m.weapons:
+                            m.weapons.append(w.category)
+                        m.add_span("weapons", span)
             if not m.weapons and trig.weapon:
                 m.weapons.append(trig.weapon)
                 m.add_span("weapons", m.trigger)
@@ -404,6 +413,9 @@ class SentenceExtractor:
                     target = target or child
                 elif child.dep_ == "nsubj" and not self.weapons_in(off + child.idx, off + child.idx + len(child.text)):
                     actor = child
+                elif child.dep_ == "nsubj":  # "Russian missiles struck ...": the weapon's owner is the actor
+                    actor = next((g for g in child.lefts if g.dep_ in ("amod", "compound", "poss", "nmod")
+                                  and resolve_actor(text[off + g.idx: off + g.idx + len(g.text)])), actor)
                 elif child.dep_ == "agent":
                     actor = next((g for g in child.children if g.dep_ == "pobj"), actor)
             if target is not None and target.dep_ == "dobj" and self.weapons_in(
