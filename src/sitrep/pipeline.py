@@ -54,6 +54,7 @@ def extract_analysis(analysis: Analysis) -> list[EventMention]:
     with_events = {c.sentence_index for c in cands}
     timexes = [t for s in analysis.sentences if s.index in with_events for t in times.find(s.start, s.end)]
     places = rplace.geocode_text(analysis.text, default_country=doc.meta.get("country"), ents=_place_entities(analysis))
+    places = _drop_foreign_namesakes(places)
     dateline = _dateline(doc)
     if dateline is not None:  # the dateline says where and when it was filed, not where the event was
         d0, d1 = dateline.span.start, dateline.span.end
@@ -268,6 +269,26 @@ def _country_modifier(text: str, p: Place) -> bool:
 
 
 SPLIT_MIN_KM = 50.0
+SMALL_TOWN = 100000
+
+
+def _drop_foreign_namesakes(places: list[Place]) -> list[Place]:
+    """A small town in a country the report never names, while it names another ("Borno state" in a Nigerian
+    report read as Borno, Italy): a namesake, not the place meant. Facilities and well-known cities stay."""
+    from sitrep.resolve.gazetteer import get_gazetteer
+
+    named = {p.country for p in places if p.geo_precision >= 3 and p.country}
+    if not named:
+        return places
+    gz = get_gazetteer()
+    out = []
+    for p in places:
+        if p.geonameid and p.geo_precision == 1 and p.country not in named:
+            pop = max((gz.entries_pop[i] for i in gz.lookup(p.name) if gz.entries_gid[i] == p.geonameid), default=0)
+            if pop < SMALL_TOWN:
+                continue
+        out.append(p)
+    return out
 
 
 def _split_places(cands: list[Candidate], places: list[Place], text: str) -> list[Candidate]:
@@ -345,9 +366,14 @@ def _fallback_place(places: list[Place], analysis: Analysis) -> Place | None:
     hold events name most (towns and facilities before regions, countries used as adjectives left out)."""
     dl = _dateline(analysis.doc)
     if dl is not None and dl.place is not None:
-        for p in places:
-            if p.span and p.span.start >= dl.place.start and p.span.end <= dl.place.end:
-                return _coarsen(p, "the dateline's place")
+        inside = [p for p in places if p.span and p.span.start >= dl.place.start and p.span.end <= dl.place.end]
+        # "MAIDUGURI, Nigeria": the town (which NER may miss in capitals), not the country
+        town_end = dl.place.start + len(dl.place.text.split(",")[0])
+        town = rplace.resolve_spans(analysis.doc.text, [(dl.place.start, town_end)])[0]
+        if town is not None and not (town.reason or "").startswith(("abstain", "unknown")):
+            inside.append(town)
+        if inside:
+            return _coarsen(min(inside, key=lambda p: p.geo_precision), "the dateline's place")
     screened = [(s.start, s.end) for s in analysis.sentences if s.screened]
     counts: dict[str, list[Place]] = {}
     for p in places:
