@@ -93,6 +93,8 @@ def extract_analysis(analysis: Analysis) -> list[EventMention]:
         if m.place is None and fallback is not None:
             m.place = fallback
             m.notes.append(f"place: document's main place ({fallback.name}), no place in the event's sentences")
+        if m.place is not None and not m.place.country:
+            _nearest_country(m)
         if m.date is None and report_date is not None:
             m.date, m.date_precision = report_date, "day"
             m.notes.append(f"date: the report's date ({date_reason}), no date in the event's sentences")
@@ -186,10 +188,12 @@ def _token_at(c: Candidate, pos: int):
 
 
 def _reporting_time(c: Candidate, pos: int) -> bool:
-    """ "Investigators said on Saturday that the blast ...": the day a source spoke, not the day of the event."""
+    """ "Investigators said on Saturday that the blast ...", "the death toll rose to 100 on Tuesday": the day a
+    source spoke or a toll was updated, not the day of the event."""
     from sitrep.extract.lexicon import load_lexicon
 
-    report = load_lexicon().report_verbs
+    lex = load_lexicon()
+    report = lex.report_verbs | lex.toll_verbs
     tok = _token_at(c, pos)
     if tok is None:
         return False
@@ -321,6 +325,20 @@ def _split_places(cands: list[Candidate], places: list[Place], text: str) -> lis
             out.append(Candidate(clone, c.sentence_index, c.clause_start, c.clause_end, c.trigger_token, c.sent,
                                  c.offset, None, c.relative_anchor, c.kind, ranges=c.ranges))
     return out
+
+
+def _nearest_country(m: EventMention) -> None:
+    """A sea or a region across borders ("the Gulf of Aden"): ACLED codes the event to the nearest country."""
+    from sitrep.resolve.gazetteer import get_gazetteer
+
+    gz = get_gazetteer()
+    p = m.place
+    best = min(gz.country_entry.items(), default=None,
+               key=lambda kv: haversine_km(p.latitude, p.longitude, gz.entries_lat[kv[1]], gz.entries_lon[kv[1]]))
+    if best is not None:
+        p.country = gz.country_name.get(best[0])
+        p.country_code = best[0]
+        m.notes.append(f"country: the nearest to {p.name} ({p.country})")
 
 
 def _km(a: Place, b: Place) -> float:

@@ -34,7 +34,7 @@ def test_tried_and_real_attacks_stay(text, trigger):
 
 def test_hurled_weapon_is_not_the_target():
     (m,) = mentions("Ten terrorists hurled dynamite sticks at the embassy building in the Miraflores district.")
-    assert m.weapons and "embassy" in (m.target or "") and m.actor1 == "terrorists"
+    assert m.weapons and "embassy" in (m.target or "") and m.actor1 == "Unidentified Armed Group"
 
 
 @pytest.mark.parametrize("text", [

@@ -59,6 +59,7 @@ class Lexicon:
     light_verbs: frozenset[str] = frozenset()
     military_targets: frozenset[str] = frozenset()
     not_targets: frozenset[str] = frozenset()
+    toll_verbs: frozenset[str] = frozenset()
     figurative_objects: frozenset[str] = frozenset()  # "launch an offensive against unemployment"
     figurative_governors: frozenset[str] = frozenset()  # "deal a blow", "stop fighting"
     attempt_verbs: frozenset[str] = frozenset()  # "tried to kill": an infinitive trigger that still happened
@@ -158,6 +159,7 @@ def load_lexicon() -> Lexicon:
         report_verbs=frozenset(ddata["report"].get("verbs", [])),
         killed_words=frozenset(ddata["casualty"].get("killed", [])),
         injured_words=frozenset(ddata["casualty"].get("injured", [])),
+        toll_verbs=frozenset(ddata["casualty"].get("toll_verbs", [])),
         perpetrator_heads=frozenset(w.lower() for w in edata.get("actors", {}).get("perpetrator_heads", [])),
         light_verbs=frozenset(edata.get("actors", {}).get("light_verbs", [])),
         military_targets=frozenset(edata.get("actors", {}).get("military_targets", [])),

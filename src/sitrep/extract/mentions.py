@@ -242,6 +242,11 @@ def _number(text: str) -> int | None:
     return NUMBER_WORDS.get(t) if t not in ("a", "an") else None
 
 
+UNIDENTIFIED = "Unidentified Armed Group"
+STATE_FORCE_HEADS = {"army", "troop", "troops", "soldier", "soldiers", "police", "policeman", "policemen", "force",
+                     "forces", "military", "patrol", "unit", "warplane", "warplanes", "jet", "jets", "drone"}
+_TOLL = re.compile(r"death toll\b[^.;]{0,160}?\b(?:to|of|at|reached|hit)\s+(?P<least>at least\s+|more than\s+)?"
+                   r"(?P<n>\d[\d,]*|" + "|".join(w for w in NUMBER_WORDS if w not in ("a", "an")) + r")\b", re.I)
 _TIME_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                "day", "days", "night", "morning", "evening", "afternoon", "week", "weeks", "month", "year", "hours",
@@ -475,7 +480,10 @@ class SentenceExtractor:
                     c.dep_ == "poss" and c.pos_ == "PRON" for c in actor.children):  # "its fighters": unresolved
                 core = _core_phrase(actor)
                 phrase = text[off + core[0].idx: off + core[-1].idx + len(core[-1].text)]
-                m.actor1 = phrase
+                # ACLED's convention: "gunmen", "the bomber", "militants" are an unidentified armed group;
+                # "troops", "police" keep their words (whose forces they are is for the analyst)
+                head = actor.lemma_.lower()
+                m.actor1 = phrase if head in STATE_FORCE_HEADS else UNIDENTIFIED
                 m.add_span("actor1", _span(text, off + core[0].idx, off + core[-1].idx + len(core[-1].text)))
         if claimer is not None:
             a, b = _np_range(claimer, off, cut_preps=False)
@@ -559,6 +567,13 @@ class SentenceExtractor:
                     or "casualties" in z.group(0).lower():
                 m.fatalities = Count(0, 0, 0, [span])
             m.injured = Count(0, 0, 0, [span])
+        toll = _TOLL.search(sentence)
+        if toll and m.fatalities.best is None:  # "the death toll ... rose to 100"
+            value = _number(toll.group("n"))
+            if value is not None:
+                span = Span(off + toll.start(), off + toll.end(), toll.group(0))
+                m.fatalities = Count(value if toll.group("least") else value, value, value, [span])
+                m.add_span("fatalities", span)
         for tok in sent:
             lemma = _lemma(tok)
             kind = "killed" if (lemma in lex.killed_words or tok.lower_ in lex.killed_words) else \

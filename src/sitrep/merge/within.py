@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sitrep.extract.mentions import UNIDENTIFIED
 from sitrep.model import Count, EventMention, haversine_km
 from sitrep.resolve.actor import actor_type
 
@@ -118,7 +119,7 @@ def merge_mentions(mentions: list[tuple[EventMention, MergeInfo]]) -> list[Event
             elif not anchored:
                 best = (event, "refers back: no place, date or target of its own")
             elif info.definite and (m.place is None or rel in ("compatible", "unknown")) and (
-                    m.date is None or e.date == m.date):
+                    m.date is None or e.date is None or e.date == m.date):
                 best = (event, f"definite reference '{m.trigger.text}'")
             elif m.place is None and m.weapons and not info.weak_weapon and set(m.weapons) & set(e.weapons) and (
                     e.place is None or e.place.geo_precision <= 2):
@@ -159,7 +160,9 @@ def combine(mentions: list[EventMention], infos: list[MergeInfo]) -> EventMentio
                 weapons.append(w)
     out.weapons = weapons
     for name in ("actor1", "actor2", "target", "claimant"):
-        setattr(out, name, next((getattr(m, name) for m in mentions if getattr(m, name)), None))
+        values = [getattr(m, name) for m in mentions if getattr(m, name)]
+        named = [v for v in values if v != UNIDENTIFIED]  # a claim names the "unidentified" group
+        setattr(out, name, (named or values or [None])[0])
     places = [m.place for m in mentions if m.place is not None]
     if places:
         out.place = min(places, key=lambda p: (p.geo_precision, 0 if not p.geonameid else 1))
