@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 
 from sitrep.extract.mentions import Candidate, SentenceExtractor
 from sitrep.merge.within import MergeInfo, merge_mentions
@@ -413,7 +414,8 @@ def _coarsen(p: Place, why: str) -> Place:
 
 
 MIN_ORG_PLACE_POPULATION = 20000
-_PLACE_CUE = re.compile(r"\b(?:in|at|near|outside|from|city of|town of|village of|capital)\s+$", re.I)
+_PLACE_CUE = re.compile(r"\b(?:in|at|near|outside|from|city of|town of|village of|capital)\s+"
+                        r"(?:(?:north|south|east|west|central|northern|southern|eastern|western)\s+)?$", re.I)
 
 
 def _place_entities(analysis: Analysis) -> list:
@@ -430,11 +432,13 @@ def _place_entities(analysis: Analysis) -> list:
     for e in analysis.entities():
         if e.label_ in ("ORG", "PERSON"):
             name = text[e.start_char:e.end_char]
-            pop = max((gz.entries_pop[i] for i in gz.lookup(name)), default=0)
-            # an ORG that is a town of some size; a PERSON only after a word that introduces a place
-            # ("the city of Kremenchuk", "in Kremenchuk")
-            if pop >= MIN_ORG_PLACE_POPULATION and resolve_actor(name) is None and (
-                    e.label_ == "ORG" or _PLACE_CUE.search(text[max(0, e.start_char - 20):e.start_char])):
+            ids = gz.lookup(name)
+            pop = max((gz.entries_pop[i] for i in ids), default=0)
+            country_or_region = any(gz.entries_kind[i] in ("country", "admin1") for i in ids)
+            # a country or province name ("central Mali" tagged PERSON); an ORG that is a town of some size; a
+            # PERSON town only after a word that introduces a place ("the city of Kremenchuk", "in Kremenchuk")
+            if resolve_actor(name) is None and (country_or_region or pop >= MIN_ORG_PLACE_POPULATION and (
+                    e.label_ == "ORG" or _PLACE_CUE.search(text[max(0, e.start_char - 30):e.start_char]))):
                 e = Entity("GPE", e.start_char, e.end_char)
         out.append(e)
     if analysis.all_caps:
@@ -633,6 +637,26 @@ def _specific(m: EventMention) -> bool:
 
 
 # ---- output -------------------------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    """ISO2 -> the country name ACLED uses where GeoNames spells it otherwise (knowledge/country_names.csv)."""
+    import csv
+
+    from sitrep.errors import KnowledgeError
+    from sitrep.knowledge import knowledge_path
+
+    path = knowledge_path("country_names.csv")
+    out = {}
+    with open(path, encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        for row in reader:
+            code, name = (row.get("iso2") or "").strip(), (row.get("name") or "").strip()
+            if len(code) != 2 or not name:
+                raise KnowledgeError(f"{path}:{reader.line_num}: a row needs iso2 (2 letters) and name", code="E406")
+            out[code.upper()] = name
+    return out
+
+
 def event_record(m: EventMention) -> dict:
     p = m.place
     rec = {
@@ -647,7 +671,7 @@ def event_record(m: EventMention) -> dict:
         "actor2": m.actor2,
         "target": m.target,
         "location": None if p is None else {
-            "name": p.name, "country": p.country, "admin1": p.admin1, "latitude": round(p.latitude, 5),
+            "name": p.name, "country": _country_names().get(p.country_code or "", p.country), "admin1": p.admin1, "latitude": round(p.latitude, 5),
             "longitude": round(p.longitude, 5), "geo_precision": p.geo_precision, "geonameid": p.geonameid,
             "feature": p.feature, "source": p.source,
         },

@@ -243,6 +243,7 @@ def _number(text: str) -> int | None:
 
 
 UNIDENTIFIED = "Unidentified Armed Group"
+COUNT_NOUNS = {"dozens", "scores", "hundreds", "thousands", "number", "series", "dozen", "handful", "several"}
 STATE_FORCE_HEADS = {"army", "troop", "troops", "soldier", "soldiers", "police", "policeman", "policemen", "force",
                      "forces", "military", "patrol", "unit", "warplane", "warplanes", "jet", "jets", "drone"}
 _TOLL = re.compile(r"death toll\b[^.;]{0,160}?\b(?:to|of|at|reached|hit)\s+(?P<least>at least\s+|more than\s+)?"
@@ -509,7 +510,7 @@ class SentenceExtractor:
             tgt = next((g for h in holder for c in h.children if c.dep_ == "prep"
                         and c.lower_ in ("in", "into", "of", "on", "through")
                         for g in c.children if g.dep_ == "pobj"), None)
-        if tgt is not None and tgt.pos_ == "NUM":  # "five of their fighters"
+        if tgt is not None and (tgt.pos_ == "NUM" or tgt.lower_ in COUNT_NOUNS):  # "five of their fighters"
             tgt = next((g for c in tgt.children if c.dep_ == "prep" and c.lower_ == "of"
                         for g in c.children if g.dep_ == "pobj"), tgt)
         if tgt is not None and not self.weapons_in(off + tgt.idx, off + tgt.idx + len(tgt.text)):
@@ -619,6 +620,15 @@ class SentenceExtractor:
                 if v is not None:
                     return v, None, c
             best, low, num = _count_of(c)
+            if best is not None:  # "killing 13 US service members and at least 90 Afghans"
+                extra = list(c.conjuncts)
+                if tok.pos_ == "VERB" and c.dep_ == "dobj":  # the parser may hang "and 90 Afghans" on the verb
+                    extra += [x for x in tok.children if x.dep_ == "conj" and x.pos_ in ("NOUN", "PROPN")]
+                for conj in extra:
+                    b2, l2, _ = _count_of(conj)
+                    if b2 is not None and conj.i > c.i:
+                        best += b2
+                        low = (low if low is not None else best - b2) + (l2 if l2 is not None else b2)
             human = (c.lemma_.lower() in HUMAN_HEADS or c.lower_ in HUMAN_HEADS or c.pos_ == "PROPN"
                      or c.ent_type_ in ("NORP", "PERSON"))
             if best is not None and (human or (tok.pos_ == "VERB" and num is not None and num.pos_ == "NUM")):
