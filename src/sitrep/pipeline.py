@@ -54,8 +54,9 @@ def extract_analysis(analysis: Analysis) -> list[EventMention]:
     times = rtime.DocumentTimes(analysis.text, report_date)
     with_events = {c.sentence_index for c in cands}
     timexes = [t for s in analysis.sentences if s.index in with_events for t in times.find(s.start, s.end)]
-    places = rplace.geocode_text(analysis.text, default_country=doc.meta.get("country"), ents=_place_entities(analysis))
-    places = _drop_foreign_namesakes(places)
+    ents = _place_entities(analysis)  # may give capitals back to place names in the truecased copy: call first
+    places = rplace.geocode_text(analysis.text, default_country=doc.meta.get("country"), ents=ents)
+    places = _drop_foreign_namesakes(_outside_actor_names(places, analysis.text), analysis.text)
     dateline = _dateline(doc)
     if dateline is not None:  # the dateline says where and when it was filed, not where the event was
         d0, d1 = dateline.span.start, dateline.span.end
@@ -277,7 +278,25 @@ SPLIT_MIN_KM = 50.0
 SMALL_TOWN = 100000
 
 
-def _drop_foreign_namesakes(places: list[Place]) -> list[Place]:
+def _country_in_text(gz, p: Place, text: str) -> bool:
+    """The place's country is named, or its people ("IRAQI WARPLANES"), somewhere in the text."""
+    from sitrep.resolve.gazetteer import norm
+
+    cc = p.country_code or next((c for c, n in gz.country_name.items() if n == p.country), None)
+    words = {cc and gz.country_name.get(cc, "")} | {d for d, c in gz.demonyms.items() if c == cc}
+    low = norm(text)
+    return any(w and re.search(rf"\b{re.escape(norm(w))}\b", low) for w in words)
+
+
+def _outside_actor_names(places: list[Place], text: str) -> list[Place]:
+    """ "the Islamic Resistance in Iraq claimed the attack": a place inside an actor's name places nothing."""
+    from sitrep.resolve.actor import find_actors
+
+    names = [(a.start, a.end) for a in find_actors(text) if " " in a.text]
+    return [p for p in places if not (p.span and any(a <= p.span.start and p.span.end <= b for a, b in names))]
+
+
+def _drop_foreign_namesakes(places: list[Place], text: str) -> list[Place]:
     """A small town in a country the report never names, while it names another ("Borno state" in a Nigerian
     report read as Borno, Italy): a namesake, not the place meant. Facilities and well-known cities stay."""
     from sitrep.resolve.gazetteer import get_gazetteer
@@ -288,7 +307,7 @@ def _drop_foreign_namesakes(places: list[Place]) -> list[Place]:
     gz = get_gazetteer()
     out = []
     for p in places:
-        if p.geonameid and p.geo_precision == 1 and p.country not in named:
+        if p.geonameid and p.geo_precision == 1 and p.country not in named and not _country_in_text(gz, p, text):
             pop = max((gz.entries_pop[i] for i in gz.lookup(p.name) if gz.entries_gid[i] == p.geonameid), default=0)
             if pop < SMALL_TOWN:
                 continue
@@ -414,6 +433,8 @@ def _coarsen(p: Place, why: str) -> Place:
 
 
 MIN_ORG_PLACE_POPULATION = 20000
+_CAPS_PLACE_CUE = re.compile(r"\b(?:TOWN|CITY|VILLAGE|PROVINCE|DEPARTMENT|DISTRICT|REGION) OF "
+                             r"(?P<name>[A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+)?)\b")
 _PLACE_CUE = re.compile(r"\b(?:in|at|near|outside|from|city of|town of|village of|capital)\s+"
                         r"(?:(?:north|south|east|west|central|northern|southern|eastern|western)\s+)?$", re.I)
 
@@ -443,6 +464,15 @@ def _place_entities(analysis: Analysis) -> list:
         out.append(e)
     if analysis.all_caps:
         taken = [(e.start_char, e.end_char) for e in out if e.label_ in ("GPE", "LOC", "FAC", "NORP")]
+        for m in _CAPS_PLACE_CUE.finditer(analysis.doc.text):  # "THE KURDISH TOWN OF HALABJA"
+            a, b = m.span("name")
+            if not gz.lookup(m.group("name")):  # "HALABJA ON": the first word alone
+                b = a + len(m.group("name").split()[0])
+            if gz.lookup(analysis.doc.text[a:b]) and all(b <= x or a >= y for x, y in taken):
+                out.append(Entity("GPE", a, b))
+                taken.append((a, b))
+                # the truecased copy gets the name's capital back, as a name (same length, offsets unchanged)
+                analysis.text = analysis.text[:a] + analysis.doc.text[a:b].title() + analysis.text[b:]
         screened = [(s.start, s.end) for s in analysis.sentences if s.screened]
         for m in rplace.scan_toponyms(text):
             if any(a <= m.start < b for a, b in screened) and all(m.end <= a or m.start >= b for a, b in taken):

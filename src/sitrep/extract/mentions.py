@@ -420,8 +420,10 @@ class SentenceExtractor:
                 elif child.dep_ == "nsubj" and not self.weapons_in(off + child.idx, off + child.idx + len(child.text)):
                     actor = child
                 elif child.dep_ == "nsubj":  # "Russian missiles struck ...": the weapon's owner is the actor
-                    actor = next((g for g in child.lefts if g.dep_ in ("amod", "compound", "poss", "nmod")
-                                  and resolve_actor(text[off + g.idx: off + g.idx + len(g.text)])), actor)
+                    whole = text[off + child.left_edge.idx: off + child.idx + len(child.text)]
+                    actor = child if resolve_actor(whole) else next(
+                        (g for g in child.lefts if g.dep_ in ("amod", "compound", "poss", "nmod")
+                         and resolve_actor(text[off + g.idx: off + g.idx + len(g.text)])), actor)
                 elif child.dep_ == "agent":
                     actor = next((g for g in child.children if g.dep_ == "pobj"), actor)
             if target is not None and target.dep_ == "dobj" and self.weapons_in(
