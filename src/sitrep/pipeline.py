@@ -167,7 +167,7 @@ def _attach_dates(cands: list[Candidate], timexes: list[Timex], text: str) -> No
     for c in cands:
         m = c.mention
         if m.timex is not None and m.timex.anchor == "event" and m.date is None:
-            ref = getattr(c, "relative_to", None)
+            ref = c.relative_to
             base = ref.mention.date if ref is not None and ref.mention.date else None
             if base is None and ref is not None:
                 base = _previous_date(cands, ref)
@@ -266,7 +266,8 @@ def _attach_place(c: Candidate, places: list[Place], siblings: list[Candidate], 
     m.add_span("location", best.span)
 
 
-_MODIFIED = re.compile(r"^(?:-backed|-led|-made|\s+[a-z])")
+_SPONSORED = ("-backed", "-led", "-made")
+_MODIFIED = re.compile(r"^(?:" + "|".join(map(re.escape, _SPONSORED)) + r"|\s+[a-z])")
 
 
 def _country_modifier(text: str, p: Place) -> bool:
@@ -390,7 +391,7 @@ def _modifier(c: Candidate, p: Place, text: str) -> bool:
     """A country or region used as an adjective ("US bases", "the Iraqi capital") does not place the event."""
     if p.geo_precision < 3 and p.feature not in ("PCLI", "PCLD", "PCLS", "PCLF", "PCL", "ADM1"):
         return False
-    if text[p.span.end:p.span.end + 8].startswith(("-backed", "-led", "-made")):
+    if text[p.span.end:p.span.end + 8].startswith(_SPONSORED):
         return True
     tok = _token_at(c, p.span.start)
     last = _token_at(c, p.span.end - 1)

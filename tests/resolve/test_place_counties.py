@@ -1,17 +1,10 @@
 """Counties named without the word, and a local paper's register as evidence of the story's country."""
 from __future__ import annotations
 
+from geo_spans import spans_of as _spans
+
 from sitrep.resolve.gazetteer import get_gazetteer
 from sitrep.resolve.place import Mention, _context, _county_mentions, resolve_spans
-
-
-def _spans(text: str, *names: str) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for n in names:
-        s = text.index(n, pos)
-        out.append((s, s + len(n)))
-        pos = s + len(n)
-    return out
 
 
 def test_a_list_ending_in_counties_names_counties_of_the_state_holding_all():

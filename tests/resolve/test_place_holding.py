@@ -3,17 +3,10 @@ region's own, dotted abbreviations written letter for letter, demonyms, a home s
 name, and a county's state following the towns resolved around it."""
 from __future__ import annotations
 
+from geo_spans import spans_of as _spans
+
 from sitrep.resolve.gazetteer import get_gazetteer
 from sitrep.resolve.place import _abbrev_form, _candidate_ids, resolve_spans
-
-
-def _spans(text: str, *names: str) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for n in names:
-        s = text.index(n, pos)
-        out.append((s, s + len(n)))
-        pos = s + len(n)
-    return out
 
 
 def test_the_subdivision_holding_all_the_names_wins_over_a_bigger_namesake():

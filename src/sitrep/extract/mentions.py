@@ -49,6 +49,7 @@ class Candidate:
     offset: int = 0
     target_range: tuple[int, int] | None = None  # absolute char range of the target noun phrase
     relative_anchor: bool = False  # the clause is the "after X" of an event-relative expression
+    relative_to: Candidate | None = None  # for "Hours after X, ...": the candidate of the X clause
     kind: str = ""  # the trigger's kind (attack, killing, kidnap ...)
     ranges: list[tuple[int, int]] = field(default_factory=list)  # clause pieces (nested clauses cut out)
 
