@@ -279,14 +279,13 @@ SPLIT_MIN_KM = 50.0
 SMALL_TOWN = 100000
 
 
-def _country_in_text(gz, p: Place, text: str) -> bool:
-    """The place's country is named, or its people ("IRAQI WARPLANES"), somewhere in the text."""
+def _country_in_text(gz, p: Place, normed_text: str) -> bool:
+    """The place's country is named, or its people ("IRAQI WARPLANES"), somewhere in the (normalised) text."""
     from sitrep.resolve.gazetteer import norm
 
     cc = p.country_code or next((c for c, n in gz.country_name.items() if n == p.country), None)
     words = {cc and gz.country_name.get(cc, "")} | {d for d, c in gz.demonyms.items() if c == cc}
-    low = norm(text)
-    return any(w and re.search(rf"\b{re.escape(norm(w))}\b", low) for w in words)
+    return any(w and re.search(rf"\b{re.escape(norm(w))}\b", normed_text) for w in words)
 
 
 def _outside_actor_names(places: list[Place], text: str) -> list[Place]:
@@ -300,18 +299,22 @@ def _outside_actor_names(places: list[Place], text: str) -> list[Place]:
 def _drop_foreign_namesakes(places: list[Place], text: str) -> list[Place]:
     """A small town in a country the report never names, while it names another ("Borno state" in a Nigerian
     report read as Borno, Italy): a namesake, not the place meant. Facilities and well-known cities stay."""
-    from sitrep.resolve.gazetteer import get_gazetteer
+    from sitrep.resolve.gazetteer import get_gazetteer, norm
 
     named = {p.country for p in places if p.geo_precision >= 3 and p.country}
     if not named:
         return places
     gz = get_gazetteer()
     out = []
+    normed = None  # the normalised text, made once and only when a small foreign town needs it
     for p in places:
-        if p.geonameid and p.geo_precision == 1 and p.country not in named and not _country_in_text(gz, p, text):
+        if p.geonameid and p.geo_precision == 1 and p.country not in named:
             pop = max((gz.entries_pop[i] for i in gz.lookup(p.name) if gz.entries_gid[i] == p.geonameid), default=0)
             if pop < SMALL_TOWN:
-                continue
+                if normed is None:
+                    normed = norm(text)
+                if not _country_in_text(gz, p, normed):
+                    continue
         out.append(p)
     return out
 
