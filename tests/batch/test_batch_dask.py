@@ -10,7 +10,7 @@ import cloudpickle
 import pyarrow.parquet as pq
 import pytest
 
-from sitrep.batch import read_partition, run_batch
+from sitrep.batch import BatchError, read_partition, run_batch
 from sitrep.batch.core import done_fingerprint
 from sitrep.model import Document, EventMention, Place, Span
 
@@ -102,15 +102,20 @@ def test_partitions_written_and_merged(client, tmp_path):
 def test_resume_after_a_worker_crash(client, tmp_path):
     src = _corpus(tmp_path)
     out = tmp_path / "out"
-    with pytest.raises(Exception):  # noqa: B017 - KilledWorker or its wrapping, depending on the version
+    with pytest.raises(BatchError) as info:
         run_batch([str(src)], out, client=client, extract=crash_on_report_7, partition_size=5, progress=False)
+    failed = info.value.failed
     # partition 1 (r005-r009) never completed; nothing half-written is visible
-    assert done_fingerprint(out, 1) is None
+    assert 1 in failed and done_fingerprint(out, 1) is None
+    assert "E802" in str(info.value) and "run the same command again" in str(info.value)
     assert not list((out / "mentions").glob(".*tmp"))
+    # the crash did not throw away the partitions that were running elsewhere: each one not failed is written
+    survivors = [p for p in range(4) if p not in failed]
+    assert survivors and all(done_fingerprint(out, p) is not None for p in survivors)
     client.restart()
     stats = run_batch([str(src)], out, client=client, extract=keyword_extract, partition_size=5, progress=False)
     assert done_fingerprint(out, 1) is not None
-    assert stats.partitions == 4 and 1 <= stats.partitions_skipped <= 3  # what finished before the crash
+    assert stats.partitions == 4 and stats.partitions_skipped == len(survivors)
     assert pq.read_table(out / "mentions").num_rows == sum(2 if i % 2 else 1 for i in range(20) if i != 5)
 
 

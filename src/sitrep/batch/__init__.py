@@ -5,6 +5,7 @@
     merge_partition(Path("out"), part, store); read_partition(Path("out"), part)
 """
 from sitrep.batch.core import (
+    BatchError,
     BatchStats,
     PartitionResult,
     extract_partition,
@@ -13,4 +14,4 @@ from sitrep.batch.core import (
     run_batch,
 )
 
-__all__ = ["BatchStats", "PartitionResult", "extract_partition", "merge_partition", "read_partition", "run_batch"]
+__all__ = ["BatchError", "BatchStats", "PartitionResult", "extract_partition", "merge_partition", "read_partition", "run_batch"]

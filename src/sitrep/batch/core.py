@@ -15,7 +15,10 @@ How a run goes:
 4. With a store, each finished partition is merged (``store.ingest(doc, mentions)``, idempotent by
    content hash) and marked in ``_merged/``.
 
-One document's extraction error never fails its partition: the document row carries the error.
+One document's extraction error never fails its partition: the document row carries the error. A
+partition that fails as a whole (its worker died, say of an out-of-memory kill) does not stop the
+others: every partition still in flight is finished and written, then ``BatchError`` names the
+failed partitions, and running the same command again redoes only those.
 """
 from __future__ import annotations
 
@@ -46,6 +49,18 @@ FINGERPRINT_KEY = b"sitrep.fingerprint"
 DEFAULT_PARTITION_SIZE = 250
 
 
+class BatchError(errors.SitrepError):
+    """Some partitions failed as a whole; ``stats`` holds what the run did finish."""
+
+    def __init__(self, failed: dict[int, str], stats: BatchStats):
+        first = next(iter(failed.items()))
+        super().__init__(f"{len(failed)} partition(s) failed ({', '.join(str(p) for p in sorted(failed))}); "
+                         f"first: partition {first[0]}: {first[1]}. The others are written; run the same "
+                         "command again to redo only the failed ones.", code="E802")
+        self.failed = failed
+        self.stats = stats
+
+
 @dataclass
 class PartitionResult:
     part: int
@@ -71,6 +86,7 @@ class BatchStats:
     merged: int = 0  # documents merged into the store
     seconds: float = 0.0
     worker_maxrss_kb: dict[str, int] = field(default_factory=dict)
+    failed_partitions: dict[int, str] = field(default_factory=dict)  # partition -> why it failed
 
     def summary(self) -> str:
         return (f"{self.documents} documents in {self.partitions} partitions "
@@ -247,8 +263,12 @@ def run_batch(paths: Iterable[str], out_dir: str | os.PathLike, *, scheduler: st
         with _progress(progress) as bar:
             task = bar.add_task("batch", total=None, events=0, failures=0, rate="")
 
-            def handle(fut) -> None:
-                res: PartitionResult = fut.result()
+            def handle(fut, part: int) -> None:
+                try:
+                    res: PartitionResult = fut.result()
+                except Exception as exc:  # the partition failed as a whole; finish the others first
+                    stats.failed_partitions[part] = f"{type(exc).__name__}: {exc}"[:500]
+                    return
                 write_partition(out, res)
                 stats.events += res.n_mentions
                 stats.failures += res.n_errors
@@ -278,13 +298,11 @@ def run_batch(paths: Iterable[str], out_dir: str | os.PathLike, *, scheduler: st
                 while len(pending) >= max_inflight:
                     done, _ = wait(list(pending), return_when="FIRST_COMPLETED")
                     for f in done:
-                        pending.pop(f)
-                        handle(f)
+                        handle(f, pending.pop(f))
             while pending:
                 done, _ = wait(list(pending), return_when="FIRST_COMPLETED")
                 for f in done:
-                    pending.pop(f)
-                    handle(f)
+                    handle(f, pending.pop(f))
             bar.update(task, failures=stats.failures + len(stats.read_failures))
     finally:
         if own_client:
@@ -294,6 +312,8 @@ def run_batch(paths: Iterable[str], out_dir: str | os.PathLike, *, scheduler: st
     stats.failures += len(stats.read_failures)
     stats.seconds = time.perf_counter() - t0
     _write_failures(out, stats.read_failures)
+    if stats.failed_partitions:
+        raise BatchError(stats.failed_partitions, stats)
     return stats
 
 

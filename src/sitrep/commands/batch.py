@@ -34,6 +34,8 @@ def run(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
         print("sitrep batch: --workers must be at least 1", file=sys.stderr)
         return 2
+    from sitrep.batch import BatchError
+
     store = None
     try:
         if args.db:
@@ -44,6 +46,10 @@ def run(args: argparse.Namespace) -> int:
                           partition_size=args.partition_size, published=parse_date_arg(args.published),
                           languages=None if args.all_languages else ("en",),
                           progress=not args.quiet and sys.stderr.isatty())
+    except BatchError as exc:  # some partitions failed whole; the rest is written
+        print(exc.stats.summary())
+        print(f"sitrep batch: {exc}", file=sys.stderr)
+        return 1
     except errors.SitrepError as exc:
         print(f"sitrep batch: {exc}", file=sys.stderr)
         return 1
