@@ -561,13 +561,16 @@ def predict(docs: Sequence[MucDoc], *, verbose: bool = False):
     import time
 
     from sitrep.extract.roles import is_person_name, organization_of
-    from sitrep.pipeline import MILITARY_NOTE, extract_document
+    from sitrep.pipeline import MILITARY_NOTE, extract_documents
 
+    by_id = {d.id: d for d in docs}
     preds: dict[str, Entities] = {}
     incidents: dict[str, list[PredictedIncident]] = {}
     t0 = time.perf_counter()
-    for k, doc in enumerate(docs, 1):
-        events = extract_document(document_for(doc))
+    for k, (sdoc, events, err) in enumerate(extract_documents(document_for(d) for d in docs), 1):
+        doc = by_id[sdoc.id]
+        if err:
+            print(f"  {doc.id}: {err}", file=sys.stderr)
         fillers: dict[str, list[str]] = {r: [] for r in ROLES}
         incs = []
         for ev in events:

@@ -77,3 +77,25 @@ def _parse(analyses: list[Analysis], nlp) -> list[Analysis]:
         for (a, s), parsed in zip(todo, nlp.pipe(texts, batch_size=256), strict=True):
             a.parses[s.index] = parsed
     return analyses
+
+
+def parse_remaining(analysis: Analysis, *, nlp=None, only: Iterable[int] | None = None) -> Analysis:
+    """Parse the sentences the screen passed over (those in ``only``, or all): the role model reads
+    the names and doers that a report gives in sentences with no event word."""
+    wanted = None if only is None else set(only)
+    parse_sentences([(analysis, s.index) for s in analysis.sentences if wanted is None or s.index in wanted], nlp=nlp)
+    return analysis
+
+
+def parse_sentences(todo: Iterable[tuple[Analysis, int]], *, nlp=None) -> None:
+    """Parse (analysis, sentence index) pairs not parsed yet, as one spaCy stream."""
+    todo = [(a, i) for a, i in todo if i not in a.parses]
+    if not todo:
+        return
+    if nlp is None:
+        from sitrep.nlp.spacy_model import load_spacy
+
+        nlp = load_spacy()
+    texts = (a.text[a.sentences[i].start:a.sentences[i].end] for a, i in todo)
+    for (a, i), parsed in zip(todo, nlp.pipe(texts, batch_size=256), strict=True):
+        a.parses[i] = parsed

@@ -1,0 +1,325 @@
+"""A learned second opinion on role fillers: every noun phrase of the parsed sentences is a candidate, a
+linear model scores how likely it fills each role, and the best candidates become the events' roles.
+
+    candidates(analysis, events) -> list[RoleCandidate]      spans with their features
+    RoleModel.load() / model.score(cand) -> {role: probability}
+    assign_roles(analysis, events, model) -> None             rewrites ``events[*].roles``
+
+Why: the grammar rules in ``roles.py`` read fillers next to a trigger word; news also names the doers
+and victims in sentences around it ("the army denied it", "Galan, who was murdered in August"). The
+model sees each phrase's head word, its grammatical role and governing word, the words around it,
+what the role lexicons say about it, and what the rules decided (a strong feature: the model learns
+when to trust them). It is trained on the MUC-4 development reports (``sitrep.evaluation.train_roles``)
+and stored as plain JSON (feature -> weight per role) in ``knowledge/role_model.json``: no learning
+library is needed at run time, and the file can be read and audited.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from sitrep.errors import KnowledgeError
+from sitrep.knowledge import knowledge_path
+from sitrep.model import EventMention, RoleFiller
+
+ROLE_KEYS = ("perpetrator_individuals", "perpetrator_organizations", "targets", "victims", "weapons")
+E431_ROLE_MODEL = "E431"  # the role model file is missing or malformed
+
+_NOUN_POS = frozenset(("NOUN", "PROPN"))
+_CUT_DEPS = frozenset(("relcl", "acl", "advcl", "appos", "punct", "cc", "conj", "prep", "parataxis"))
+_DROP_FRONT = frozenset(("det", "predet", "nummod", "quantmod", "poss", "case", "punct", "cc", "preconj"))
+_DROP_ARTICLE = frozenset(("det", "predet", "poss", "case", "cc", "preconj"))
+
+
+@dataclass
+class RoleCandidate:
+    start: int  # absolute character offsets in the document text
+    end: int
+    text: str  # the original text at those offsets
+    head: int  # absolute offset of the head token (candidates of one head compete)
+    sentence_index: int
+    features: list[str] = field(default_factory=list)
+    scores: dict[str, float] = field(default_factory=dict)
+
+
+def _lemma(tok) -> str:
+    return (tok.lemma_ or tok.text).lower()
+
+
+def _spans_of(head) -> list[tuple[int, int, str]]:
+    """Token ranges [i, j) of the noun phrase headed by ``head``: the bare chunk (modifiers before
+    the head), the chunk with its "of" complements, and the whole subtree without clauses."""
+    doc = head.doc
+    left = head.i
+    for t in sorted(head.lefts, key=lambda t: t.i):  # contiguous left modifiers
+        if t.dep_ in ("punct", "cc", "preconj"):
+            continue
+        left = min(left, t.left_edge.i)
+        break
+
+    def trim(i: int, drop: frozenset, numbers: bool = True) -> int:
+        while i < head.i and (doc[i].dep_ in drop or numbers and doc[i].pos_ == "NUM") \
+                and i <= doc[i].head.i <= head.i:
+            i += 1
+        return i
+
+    raw = left
+    left = trim(raw, _DROP_FRONT)
+    out = [(left, head.i + 1, "base")]
+    # "45 soldiers", "three persons": the number kept, the article dropped
+    nl = trim(raw, _DROP_ARTICLE, numbers=False)
+    if nl < left:
+        out.append((nl, head.i + 1, "num"))
+    if head.pos_ == "PROPN":  # "President Cerezo" -> "Cerezo", "Spanish Jesuit Ignacio Ellacuria" -> the name
+        i = head.i
+        while i - 1 >= left and doc[i - 1].pos_ == "PROPN" and doc[i - 1].dep_ in ("compound", "flat", "nmod"):
+            i -= 1
+        for k in range(max(i, head.i - 3), head.i + 1):
+            if k > left:
+                out.append((k, head.i + 1, "name"))
+        ent = next((e for e in doc.ents if e.start <= head.i < e.end and e.end == head.i + 1), None)
+        if ent is not None and ent.start > left:
+            out.append((ent.start, ent.end, "ent"))
+    # "members of the 8th front", "500 kg of dynamite gel"
+    right = head.i + 1
+    cur = head
+    while True:
+        ofs = [t for t in cur.rights if t.dep_ == "prep" and t.lower_ == "of"]
+        if not ofs:
+            break
+        objs = [t for t in ofs[0].rights if t.dep_ == "pobj"]
+        if not objs:
+            break
+        cur = objs[0]
+        right = cur.i + 1
+        right = max(right, max((t.i + 1 for t in cur.lefts), default=right))
+        out.append((left, right, "of"))
+    sub_right = head.right_edge.i + 1
+    while sub_right - 1 > head.i and doc[sub_right - 1].dep_ in ("punct", "cc"):
+        sub_right -= 1
+    if sub_right > right and sub_right - left <= 20:
+        out.append((left, sub_right, "full"))
+    return out
+
+
+def candidates(analysis, events: list[EventMention] | None = None) -> list[RoleCandidate]:
+    """Noun-phrase candidates of every parsed sentence of ``analysis``, with their features."""
+    from sitrep.extract.roles import is_person_name, load_role_lexicon
+
+    lex = load_role_lexicon()
+    text = analysis.doc.text
+    events = events or []
+    rule: dict[tuple[int, int], set[str]] = {}
+    rule_heads: dict[int, set[str]] = {}
+    event_sents: dict[int, int] = {}
+    for k, ev in enumerate(events):
+        for key, fillers in (ev.roles or {}).items():
+            for f in fillers:
+                rule.setdefault((f.start, f.end), set()).add(key)
+                rule_heads.setdefault(f.end, set()).add(key)
+        for sp in ev.evidence:
+            for s in analysis.sentences:
+                if s.start <= sp.start < s.end:
+                    event_sents.setdefault(s.index, k)
+    triggers: dict[int, str] = {}  # absolute offset of a trigger word -> its lemma-ish text
+    for ev in events:
+        if ev.trigger is not None:
+            triggers[ev.trigger.start] = ev.trigger.text.lower()
+    rule_items = list(rule.items())
+    n_events = len(events)
+    doc_feats = [f"nev={min(n_events, 3)}"]
+    # how often and how early each head word comes up in the document: the story's protagonists recur
+    head_count: dict[str, int] = {}
+    head_first: dict[str, int] = {}
+    for si in sorted(analysis.parses):
+        for t in analysis.parses[si]:
+            if t.pos_ in _NOUN_POS:
+                k = _lemma(t)
+                head_count[k] = head_count.get(k, 0) + 1
+                head_first.setdefault(k, si)
+    out: list[RoleCandidate] = []
+    parsed_ids = sorted(analysis.parses)
+    for rank, si in enumerate(parsed_ids):
+        parsed = analysis.parses[si]
+        off = analysis.sentences[si].start
+        in_event = si in event_sents
+        near = min((abs(si - e) for e in event_sents), default=99)
+        ctx = "ev" if in_event else ("near" if near <= 1 else "far")
+        screened = bool(getattr(analysis.sentences[si], "screened", False))
+        sent_verbs = sorted({f"sv={_lemma(t)}" for t in parsed if t.pos_ == "VERB"})
+        ent_of = {}
+        for e in parsed.ents:
+            for t in e:
+                ent_of[t.i] = e.label_
+        for head in parsed:
+            if head.pos_ not in _NOUN_POS or head.dep_ in ("compound", "amod", "nmod", "poss") and head.head.pos_ in _NOUN_POS:
+                continue
+            h = _lemma(head)
+            gov = head.head
+            base = [
+                f"h={h}", f"dep={head.dep_}", f"gov={_lemma(gov)}", f"gov2={_lemma(gov.head)}",
+                f"dep_gov={head.dep_}:{_lemma(gov)}", f"pos={head.pos_}", f"ent={ent_of.get(head.i, '-')}",
+                f"sent_event={in_event}", f"near={min(near, 3)}", f"srank={min(rank, 4)}", f"screened={screened}",
+                f"hfreq={min(head_count.get(h, 0), 4)}", f"hfirst={head_first.get(h) == si}",
+                f"ctx_h={ctx}:{h}", f"ctx_dep={ctx}:{head.dep_}:{_lemma(gov)}",
+                *doc_feats,
+            ]
+            gov_abs = off + gov.idx
+            if gov_abs in triggers and gov.i != head.i:
+                base += ["gov_trigger", f"trig_dep={head.dep_}"]
+            elif head.dep_ == "pobj" and off + gov.head.idx in triggers:
+                base += ["gov2_trigger", f"trig_prep={gov.lower_}"]
+            if head.dep_ == "pobj":
+                base += [f"prep={gov.lower_}", f"prep_gov={gov.lower_}:{_lemma(gov.head)}",
+                         f"ctx_prep={ctx}:{gov.lower_}:{_lemma(gov.head)}"]
+            if gov.dep_ == "conj" or head.dep_ == "conj":
+                base.append("in_conj")
+            for kind in ("perpetrator", "agent", "org_head", "target", "weapon", "person"):
+                if lex.is_(kind, h):
+                    base += [f"lex={kind}", f"ctx_lex={ctx}:{kind}"]
+            mods = [t for t in head.lefts if t.dep_ in ("amod", "compound")]
+            base += [f"mod={_lemma(t)}" for t in mods[:3]]
+            base += sent_verbs[:12]
+            for i, j, kind in _spans_of(head):
+                start, end = off + parsed[i].idx, off + parsed[j - 1].idx + len(parsed[j - 1])
+                s = text[start:end]
+                if not s.strip():
+                    continue
+                feats = [*base, f"kind={kind}", f"len={min(j - i, 6)}", f"first={_lemma(parsed[i])}",
+                         f"kind_h={kind}:{h}", f"kind_ent={kind}:{ent_of.get(head.i, '-')}"]
+                feats += [f"L{k}={_lemma(parsed[i - k])}" for k in (1, 2, 3) if i - k >= 0]
+                feats += [f"R{k}={_lemma(parsed[j + k - 1])}" for k in (1, 2, 3) if j + k - 1 < len(parsed)]
+                m = lex.org_re.search(s)
+                if m:
+                    feats += ["org_alias", f"org_kind={lex.alias_kind.get(m.group(0).lower(), '-')}",
+                              f"org_full={m.group(0).lower() == s.lower()}"]
+                if is_person_name(s):
+                    feats += ["person_name", f"ctx_person={ctx}"]
+                for key in rule.get((start, end), ()):
+                    feats.append(f"rule={key}")
+                for (a, b), keys in rule_items:
+                    if a < end and start < b:
+                        feats += [f"rule_any={key}" for key in keys]
+                if j - i <= 3:
+                    feats.append(f"txt={' '.join(_lemma(t) for t in parsed[i:j])}")
+                for key in rule_heads.get(off + head.idx + len(head), ()):
+                    feats.append(f"rule_head={key}")
+                out.append(RoleCandidate(start, end, s, off + head.idx, si, feats))
+    # how often the same words come back in the report's candidates
+    norm = [" ".join(c.text.lower().split()) for c in out]
+    freq: dict[str, int] = {}
+    for n in norm:
+        freq[n] = freq.get(n, 0) + 1
+    for c, n in zip(out, norm, strict=True):
+        c.features.append(f"tfreq={min(freq[n], 4)}")
+    return out
+
+
+@dataclass
+class RoleModel:
+    weights: dict[str, dict[str, float]]  # role key -> feature -> weight
+    bias: dict[str, float]
+    thresholds: dict[str, float]
+    meta: dict
+
+    @classmethod
+    def from_json(cls, data: dict, source: str = "role model") -> RoleModel:
+        try:
+            roles = data["roles"]
+            return cls({r: dict(roles[r]["weights"]) for r in ROLE_KEYS},
+                       {r: float(roles[r]["bias"]) for r in ROLE_KEYS},
+                       {r: float(roles[r]["threshold"]) for r in ROLE_KEYS}, dict(data.get("meta", {})))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise KnowledgeError(f"{source}: malformed role model ({type(exc).__name__}: {exc}); "
+                                 "retrain it with python3 -m sitrep.evaluation.train_roles", code=E431_ROLE_MODEL) from exc
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> RoleModel:
+        p = Path(path) if path else knowledge_path("role_model.json")
+        try:
+            data = json.loads(p.read_text(encoding="utf-8"))
+        except FileNotFoundError as exc:
+            raise KnowledgeError(f"{p}: role model missing", code=E431_ROLE_MODEL) from exc
+        except json.JSONDecodeError as exc:
+            raise KnowledgeError(f"{p}: not JSON ({exc})", code=E431_ROLE_MODEL) from exc
+        return cls.from_json(data, str(p))
+
+    def __post_init__(self) -> None:
+        # one lookup per feature for all roles
+        table: dict[str, list[float]] = {}
+        for k, r in enumerate(ROLE_KEYS):
+            for f, w in self.weights[r].items():
+                table.setdefault(f, [0.0] * len(ROLE_KEYS))[k] = w
+        self._table = table
+
+    def score(self, cand: RoleCandidate) -> dict[str, float]:
+        z = [self.bias[r] for r in ROLE_KEYS]
+        get = self._table.get
+        for f in set(cand.features):
+            w = get(f)
+            if w is not None:
+                z = [a + b for a, b in zip(z, w, strict=True)]
+        cand.scores = {r: 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, v)))) for r, v in zip(ROLE_KEYS, z, strict=True)}
+        return cand.scores
+
+
+@lru_cache(maxsize=1)
+def default_model() -> RoleModel | None:
+    try:
+        return RoleModel.load()
+    except KnowledgeError:
+        return None
+
+
+def decide(cands: list[RoleCandidate], model: RoleModel) -> dict[str, list[RoleCandidate]]:
+    """Role -> chosen candidates: above the role's threshold, one span per head (the likeliest), one
+    per distinct text."""
+    for c in cands:
+        if not c.scores:
+            model.score(c)
+    out: dict[str, list[RoleCandidate]] = {}
+    for r in ROLE_KEYS:
+        best: dict[int, RoleCandidate] = {}
+        for c in cands:
+            p = c.scores[r]
+            if p < model.thresholds[r]:
+                continue
+            if c.head not in best or p > best[c.head].scores[r]:
+                best[c.head] = c
+        seen: set[str] = set()
+        chosen = []
+        for c in sorted(best.values(), key=lambda c: -c.scores[r]):
+            k = " ".join(c.text.lower().split())
+            if k in seen:
+                continue
+            seen.add(k)
+            chosen.append(c)
+        out[r] = sorted(chosen, key=lambda c: c.start)
+    return out
+
+
+def assign_roles(analysis, events: list[EventMention], model: RoleModel | None = None) -> None:
+    """Replace the events' rule-made roles by the model's choice; each chosen filler goes to the event
+    whose sentences are nearest. Does nothing without events or without a model."""
+    model = model or default_model()
+    if model is None or not events:
+        return
+    cands = candidates(analysis, events)
+    chosen = decide(cands, model)
+    sent_of = {}
+    for k, ev in enumerate(events):
+        idx = set()
+        for sp in ev.evidence:
+            for s in analysis.sentences:
+                if s.start <= sp.start < s.end:
+                    idx.add(s.index)
+        sent_of[k] = idx or {ev.sentence_index}
+    for ev in events:
+        ev.roles = {r: [] for r in ROLE_KEYS}
+    for r, cs in chosen.items():
+        for c in cs:
+            k = min(sent_of, key=lambda k: (min(abs(c.sentence_index - i) for i in sent_of[k]), k))
+            events[k].roles[r].append(RoleFiller(c.text, c.start, c.end))

@@ -1,0 +1,113 @@
+"""The learned role model: its candidates, its file, and how its choices reach the events. Short reports
+written for these tests, parsed by the real spaCy model."""
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from sitrep.errors import KnowledgeError
+from sitrep.extract import role_model as RM
+from sitrep.ingest.text import document_from_text
+from sitrep.nlp import analyze, parse_remaining
+from sitrep.pipeline import extract_analysis, extract_document
+
+
+def _analysis(text: str):
+    an = analyze(document_from_text(text, "t", published=date(1990, 2, 3)))
+    parse_remaining(an)
+    return an
+
+
+def _texts(cands):
+    return {c.text for c in cands}
+
+
+def test_candidates_give_each_phrase_several_spans():
+    an = _analysis("Members of the 8th Front attacked the town. Guerrillas shot at President Cerezo. "
+                   "Forty-five soldiers and two officers were arrested.")
+    texts = _texts(RM.candidates(an, []))
+    assert {"Members", "Members of the 8th Front"} <= texts  # bare and with its "of" complement
+    assert "Guerrillas" in texts and "Cerezo" in texts  # a name without the title before it
+    assert "soldiers" in texts and any(t.startswith("Forty-five") for t in texts)  # with and without the number
+    assert "officers" in texts and "two officers" in texts
+
+
+def test_candidate_offsets_point_at_the_original_text_of_an_all_caps_report():
+    text = "SAN SALVADOR, 3 FEB 90 -- URBAN GUERRILLAS BOMBED THE ELECTRIC PLANT IN SOYAPANGO YESTERDAY."
+    an = _analysis(text)
+    cands = RM.candidates(an, extract_analysis(an, learned_roles=False))
+    assert cands and all(text[c.start:c.end] == c.text for c in cands)
+    assert "URBAN GUERRILLAS" in _texts(cands)
+    # the rules' decisions are features the model weighs
+    feats = {f for c in cands if c.text == "URBAN GUERRILLAS" for f in c.features}
+    assert "rule=perpetrator_individuals" in feats
+
+
+def _model(weights: dict[str, dict[str, float]], threshold: float = 0.5) -> RM.RoleModel:
+    return RM.RoleModel.from_json({"roles": {k: {"bias": -3.0, "threshold": threshold, "weights": weights.get(k, {})}
+                                            for k in RM.ROLE_KEYS}})
+
+
+def test_model_scores_and_decides_one_span_per_head():
+    m = _model({"weapons": {"lex=weapon": 4.0, "kind=of": 1.0}})
+    an = _analysis("Terrorists detonated 500 kg of dynamite near the bank.")
+    chosen = RM.decide(RM.candidates(an, []), m)
+    weapons = [c.text for c in chosen["weapons"]]
+    assert weapons == ["kg of dynamite"] or weapons == ["500 kg of dynamite"] or "dynamite" in weapons
+    assert len({c.head for c in chosen["weapons"]}) == len(chosen["weapons"])
+    assert all(0.0 < p < 1.0 for c in chosen["weapons"] for p in c.scores.values())
+    assert chosen["victims"] == [] and chosen["targets"] == []
+
+
+def test_assign_roles_puts_each_filler_on_the_nearest_event():
+    text = ("Guerrillas bombed a power pylon near Usulutan on Monday. The mayor spoke about the budget. "
+            "The council met in the morning. Schools reopened. On Tuesday gunmen killed Jose Rivera in San Miguel.")
+    an = _analysis(text)
+    events = extract_analysis(an, learned_roles=False)
+    assert len(events) == 2
+    m = _model({"victims": {"kind_ent=base:PERSON": 5.0}, "targets": {"h=pylon": 5.0}})
+    RM.assign_roles(an, events, m)
+    by_sent = sorted(events, key=lambda e: e.evidence[0].start)
+    assert [f.text for f in by_sent[0].roles["targets"]] == ["power pylon"]
+    assert [f.text for f in by_sent[1].roles["victims"]] == ["Jose Rivera"]
+    assert by_sent[0].roles["victims"] == [] and by_sent[1].roles["targets"] == []
+    f = by_sent[1].roles["victims"][0]
+    assert text[f.start:f.end] == f.text
+
+
+def test_malformed_or_missing_model_is_a_clear_error(tmp_path):
+    with pytest.raises(KnowledgeError, match="E431"):
+        RM.RoleModel.from_json({"roles": {"victims": {}}}, "x.json")
+    with pytest.raises(KnowledgeError, match="role model missing"):
+        RM.RoleModel.load(tmp_path / "none.json")
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    with pytest.raises(KnowledgeError, match="not JSON"):
+        RM.RoleModel.load(bad)
+
+
+def test_shipped_model_loads_and_says_what_it_was_trained_on():
+    m = RM.RoleModel.load()
+    assert set(m.weights) == set(RM.ROLE_KEYS)
+    assert "MUC-4" in m.meta["trained_on"] and m.meta["trainer"].startswith("python3 -m sitrep.evaluation")
+    assert all(0.0 < t < 1.0 for t in m.thresholds.values())
+    raw = json.loads(RM.knowledge_path("role_model.json").read_text())
+    assert raw["roles"]["weapons"]["muc_role"] == "Weapon"
+
+
+def test_pipeline_roles_of_a_wire_report_come_from_the_model():
+    text = ("SAN SALVADOR, 12 JAN 90 (ACAN-EFE) -- [TEXT] URBAN GUERRILLAS OF THE FARABUNDO MARTI NATIONAL "
+            "LIBERATION FRONT (FMLN) TODAY KILLED MAYOR JOSE ANTONIO RIVERA WITH A CAR BOMB IN SOYAPANGO. "
+            "THE FMLN CLAIMED RESPONSIBILITY FOR THE ATTACK IN A COMMUNIQUE.")
+    events = extract_document(document_from_text(text, "t"))
+    assert events
+    roles = {k: [f.text for e in events for f in e.roles.get(k, [])] for k in RM.ROLE_KEYS}
+    assert any("GUERRILLAS" in t for t in roles["perpetrator_individuals"])
+    assert any("FMLN" in t or "FARABUNDO" in t for t in roles["perpetrator_organizations"])
+    assert any("RIVERA" in t for t in roles["victims"])
+    assert any("BOMB" in t for t in roles["weapons"])
+    for e in events:
+        for fillers in e.roles.values():
+            assert all(text[f.start:f.end] == f.text for f in fillers)
