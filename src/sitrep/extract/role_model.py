@@ -31,6 +31,9 @@ E431_ROLE_MODEL = "E431"  # the role model file is missing or malformed
 _NOUN_POS = frozenset(("NOUN", "PROPN"))
 _CUT_DEPS = frozenset(("relcl", "acl", "advcl", "appos", "punct", "cc", "conj", "prep", "parataxis"))
 _DROP_FRONT = frozenset(("det", "predet", "nummod", "quantmod", "poss", "case", "punct", "cc", "preconj"))
+_QUANTIFIERS = frozenset("several some many few numerous various at least about more than nearly approximately "
+                         "around almost over up to one two three four five six seven eight nine ten dozen dozens "
+                         "hundreds scores or and other".split())
 _DROP_ARTICLE = frozenset(("det", "predet", "poss", "case", "cc", "preconj"))
 
 
@@ -61,8 +64,8 @@ def _spans_of(head) -> list[tuple[int, int, str]]:
         break
 
     def trim(i: int, drop: frozenset, numbers: bool = True) -> int:
-        while i < head.i and (doc[i].dep_ in drop or numbers and doc[i].pos_ == "NUM") \
-                and i <= doc[i].head.i <= head.i:
+        while i < head.i and (doc[i].is_punct or (doc[i].dep_ in drop or numbers and doc[i].pos_ == "NUM")
+                              and i <= doc[i].head.i <= head.i):
             i += 1
         return i
 
@@ -73,16 +76,25 @@ def _spans_of(head) -> list[tuple[int, int, str]]:
     nl = trim(raw, _DROP_ARTICLE, numbers=False)
     if nl < left:
         out.append((nl, head.i + 1, "num"))
-    if head.pos_ == "PROPN":  # "President Cerezo" -> "Cerezo", "Spanish Jesuit Ignacio Ellacuria" -> the name
+    # "several buildings", "at least two collaborators": without the quantity
+    q = left
+    while q < head.i and (doc[q].lower_ in _QUANTIFIERS or doc[q].pos_ == "NUM" or doc[q].is_punct):
+        q += 1
+    if q > left:
+        out.append((q, head.i + 1, "quant"))
+    if head.pos_ == "PROPN" or head.is_title:
+        # "President Cerezo" -> "Cerezo", "Spanish Jesuit Ignacio Ellacuria" -> the name
         i = head.i
-        while i - 1 >= left and doc[i - 1].pos_ == "PROPN" and doc[i - 1].dep_ in ("compound", "flat", "nmod"):
+        while i - 1 >= left and (doc[i - 1].pos_ == "PROPN" or doc[i - 1].is_title) \
+                and doc[i - 1].dep_ in ("compound", "flat", "nmod", "amod"):
             i -= 1
         for k in range(max(i, head.i - 3), head.i + 1):
             if k > left:
                 out.append((k, head.i + 1, "name"))
-        ent = next((e for e in doc.ents if e.start <= head.i < e.end and e.end == head.i + 1), None)
-        if ent is not None and ent.start > left:
-            out.append((ent.start, ent.end, "ent"))
+    for e in doc.ents:  # a name inside the phrase: "landowner Samuel Plazas", "the Cerezo government"
+        if left <= e.start and e.end <= head.i + 1 and (e.start, e.end) != (left, head.i + 1) \
+                and e.label_ in ("PERSON", "ORG", "NORP", "FAC"):
+            out.append((e.start, e.end, "ent" if e.end == head.i + 1 else "ent_in"))
     # "members of the 8th front", "500 kg of dynamite gel"
     right = head.i + 1
     cur = head
@@ -102,7 +114,8 @@ def _spans_of(head) -> list[tuple[int, int, str]]:
         sub_right -= 1
     if sub_right > right and sub_right - left <= 20:
         out.append((left, sub_right, "full"))
-    return out
+    seen: set[tuple[int, int]] = set()
+    return [x for x in out if not (x[:2] in seen or seen.add(x[:2]))]
 
 
 def candidates(analysis, events: list[EventMention] | None = None) -> list[RoleCandidate]:
