@@ -69,6 +69,45 @@ def _names() -> tuple[dict[str, str], dict[str, str], int, frozenset[str], froze
     return single, multi, longest, firsts, acronyms
 
 
+@lru_cache(maxsize=1)
+def _english() -> frozenset[str]:
+    """Lower-case English words: the lemma index and irregular forms of the spaCy model's lemmatizer."""
+    try:
+        from sitrep.nlp.spacy_model import load_spacy
+
+        lookups = load_spacy().get_pipe("lemmatizer").lookups
+    except Exception:  # no model or no lemmatizer tables: every word counts as known
+        return frozenset()
+    words: set[str] = set()
+    for name in ("lemma_index", "lemma_exc"):
+        if lookups.has_table(name):
+            for v in lookups.get_table(name).values():
+                words.update(v if not isinstance(v, dict) else list(v) + [x for xs in v.values() for x in xs])
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words.update(STOP_WORDS)  # function words: WordNet's index has none
+    return frozenset(w.lower() for w in words if isinstance(w, str))
+
+
+_SUFFIXES = ("'s", "s", "es", "ed", "d", "ing", "ly", "er", "ers", "ment", "ments", "ion", "ions", "al", "ist", "ists")
+
+
+def _unknown(word: str) -> bool:
+    if len(word) < 4 or not word.isalpha():
+        return False
+    vocab = _english()
+    if not vocab or word in vocab:
+        return False
+    if word.endswith("ies") and word[:-3] + "y" in vocab:
+        return False
+    for suf in _SUFFIXES:
+        if word.endswith(suf) and len(word) - len(suf) >= 3:
+            stem = word[: -len(suf)]
+            if stem in vocab or stem + "e" in vocab or (len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in vocab):
+                return False
+    return True
+
+
 def truecase(text: str) -> str:
     single, multi, longest, firsts, acronyms = _names()
     out = list(text.lower())
@@ -94,6 +133,8 @@ def truecase(text: str) -> str:
             out[m.start():m.start() + len(cased)] = cased
         elif len(lows[i]) <= 5 and lows[i].upper() in acronyms:  # acronyms: FMLN, URNG
             out[m.start():m.start() + len(lows[i])] = lows[i].upper()
+        elif _unknown(lows[i]):  # a word no English dictionary has is a name: Oqueli, Colindres, Pelaez
+            out[m.start()] = out[m.start()].upper()
         i += 1
     result = "".join(out)
     # sentence-initial capitals (after start, . ! ? and paragraph breaks, and after quotes)
