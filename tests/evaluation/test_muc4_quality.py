@@ -4,8 +4,9 @@ ea2cd8e plus the role filler of 80ab98e): strict micro P/R/F1 = 0.294 / 0.369 / 
 (before: 0.229 / 0.309 / 0.263, head 0.345, with a side script); with the pipeline work in progress at the
 same time 0.292 / 0.346 / 0.316, head 0.384. After the event recall / relevance round (figurative and
 infinitive triggers, shooting verbs, follow-up victim lists, combat between armed forces left out):
-0.342 / 0.369 / 0.355, head 0.448. The floors sit just below. Raise them when extraction improves; never
-lower them to make a change pass. Runs in about 10 s."""
+0.342 / 0.369 / 0.355, head 0.448. With the learned role model (extract/role_model.py, trained on DEV
+0101-1300 only, so these 100 reports stay held out): 0.429 / 0.484 / 0.455, head 0.519. The floors sit just
+below. Raise them when extraction improves; never lower them to make a change pass. Runs in about 15 s."""
 from __future__ import annotations
 
 import os
@@ -18,9 +19,9 @@ from sitrep.evaluation import muc4
 SHARED = Path(os.environ.get("SITREP_SHARED") or Path(__file__).resolve().parents[2] / ".." / "shared")
 MUC = SHARED / "data" / "muc4"
 
-FLOOR_STRICT_F1 = 0.35
-FLOOR_HEAD_F1 = 0.44
-FLOOR_RECALL = 0.36
+FLOOR_STRICT_F1 = 0.44
+FLOOR_HEAD_F1 = 0.50
+FLOOR_RECALL = 0.46
 
 
 @pytest.mark.shared

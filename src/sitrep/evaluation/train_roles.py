@@ -168,6 +168,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--C", type=float, default=0.3, help="inverse L2 regularisation strength")
     ap.add_argument("--folds", type=int, default=5)
     args = ap.parse_args(argv)
+    if args.folds < 2:
+        ap.error("--folds must be at least 2")
     t0 = time.perf_counter()
     docs = [d for p in args.docs for d in muc4.read_docs(p)]
     if args.cache and Path(args.cache).exists():  # a cache of more reports serves: only --docs are used

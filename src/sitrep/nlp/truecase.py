@@ -70,13 +70,40 @@ def _names() -> tuple[dict[str, str], dict[str, str], int, frozenset[str], froze
 
 
 @lru_cache(maxsize=1)
-def _english() -> frozenset[str]:
-    """Lower-case English words: the lemma index and irregular forms of the spaCy model's lemmatizer."""
+def _lookups():
     try:
         from sitrep.nlp.spacy_model import load_spacy
 
-        lookups = load_spacy().get_pipe("lemmatizer").lookups
-    except Exception:  # no model or no lemmatizer tables: every word counts as known
+        nlp = load_spacy()
+        return nlp.get_pipe("lemmatizer").lookups
+    except Exception:
+        return None
+
+
+@lru_cache(maxsize=1)
+def _describing() -> frozenset[str]:
+    """Adjectives and adverbs of the lemma index: never part of a name."""
+    from spacy.strings import get_string_id
+
+    lookups = _lookups()
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    table = lookups.get_table("lemma_index")
+    out: set[str] = set()
+    for pos in ("adj", "adv"):
+        out.update(table.get(get_string_id(pos), table.get(pos, [])))
+    return frozenset(out)
+
+
+_NOT_NAMES = frozenset(_MONTHS.split()) | frozenset(("today", "yesterday", "tonight", "tomorrow", "morning",
+                                                      "evening", "night", "afternoon"))
+
+
+@lru_cache(maxsize=1)
+def _english() -> frozenset[str]:
+    """Lower-case English words: the lemma index and irregular forms of the spaCy model's lemmatizer."""
+    lookups = _lookups()
+    if lookups is None:  # no model or no lemmatizer tables: every word counts as known
         return frozenset()
     words: set[str] = set()
     for name in ("lemma_index", "lemma_exc"):
@@ -113,6 +140,7 @@ def truecase(text: str) -> str:
     out = list(text.lower())
     words = list(_WORD.finditer(text))
     lows = [m.group(0).lower().rstrip(".") for m in words]
+    named: set[int] = set()
     i = 0
     while i < len(words):
         done = False
@@ -135,7 +163,23 @@ def truecase(text: str) -> str:
             out[m.start():m.start() + len(lows[i])] = lows[i].upper()
         elif _unknown(lows[i]):  # a word no English dictionary has is a name: Oqueli, Colindres, Pelaez
             out[m.start()] = out[m.start()].upper()
+            named.add(i)
         i += 1
+    # a dictionary word right beside such a name is part of it ("Jose Antonio Rivera", "Hector Oqueli"), unless it
+    # describes or is a function word
+    if named:
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        describing = _describing()
+        for k in range(len(words)):
+            w = lows[k]
+            if k in named or out[words[k].start()].isupper() or len(w) < 3 or not w.isalpha() \
+                    or w in STOP_WORDS or w in describing or w in _NOT_NAMES:
+                continue
+            left = k - 1 in named and text[words[k - 1].end():words[k].start()] == " "
+            right = k + 1 in named and text[words[k].end():words[k + 1].start()] == " "
+            if left or right:
+                out[words[k].start()] = out[words[k].start()].upper()
     result = "".join(out)
     # sentence-initial capitals (after start, . ! ? and paragraph breaks, and after quotes)
     result = re.sub(r"(^|[.!?][\"'\u201d]?\s+|\n[ \t]*\n\s*|\n[ \t]{2,}|\[text\]\s+|^[\"\u201c])([a-z])",
