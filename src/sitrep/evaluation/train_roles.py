@@ -75,7 +75,7 @@ def _matrix(records: Iterable[dict], vectorizer, fit: bool = False):
     return X, labels
 
 
-def fit(records: Sequence[dict], C: float = 0.3):
+def fit(records: Sequence[dict], C: float = 1.0):
     """(vectorizer, {role: LogisticRegression})."""
     import numpy as np
     from sklearn.feature_extraction import DictVectorizer
@@ -136,7 +136,7 @@ def tune_thresholds(records: Sequence[dict], probs) -> dict[str, float]:
     return th
 
 
-def cross_validate(records: Sequence[dict], folds: int = 5, C: float = 0.3):
+def cross_validate(records: Sequence[dict], folds: int = 5, C: float = 1.0):
     """Out-of-fold probabilities for every record (each fold predicted by a model that never saw it)."""
     probs: list = [None] * len(records)
     for f in range(folds):
@@ -165,7 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keys", nargs="+", required=True)
     ap.add_argument("--out", help="where to write the model JSON (default: print the CV scores only)")
     ap.add_argument("--cache", help="JSON-lines file of examples: read if it exists, else written")
-    ap.add_argument("--C", type=float, default=0.3, help="inverse L2 regularisation strength")
+    # 5-fold CV on DEV 0101-1300, micro F1: C=0.1 0.416, 0.3 0.421, 1.0 0.428, 3.0 0.413
+    ap.add_argument("--C", type=float, default=1.0, help="inverse L2 regularisation strength")
     ap.add_argument("--folds", type=int, default=5)
     args = ap.parse_args(argv)
     if args.folds < 2:
