@@ -101,7 +101,9 @@ def test_pipeline_roles_of_a_wire_report_come_from_the_model():
     text = ("SAN SALVADOR, 12 JAN 90 (ACAN-EFE) -- [TEXT] URBAN GUERRILLAS OF THE FARABUNDO MARTI NATIONAL "
             "LIBERATION FRONT (FMLN) TODAY KILLED MAYOR JOSE ANTONIO CASTELLANOS WITH A CAR BOMB IN SOYAPANGO. "
             "MAYOR CASTELLANOS HAD RECEIVED DEATH THREATS FROM THE GUERRILLAS SINCE NOVEMBER. "
-            "THE FMLN CLAIMED RESPONSIBILITY FOR THE ATTACK IN A COMMUNIQUE.")
+            "THE FMLN CLAIMED RESPONSIBILITY FOR THE ATTACK IN A COMMUNIQUE. THE BOMB ALSO DAMAGED THREE HOUSES. "
+            "POLICE SAID THE VEHICLE HAD BEEN STOLEN IN SAN MIGUEL. THE ARMED FORCES HAVE ORDERED AN INVESTIGATION.")
+    assert text.count(". ") >= 5  # long enough for the model (pipeline.ROLE_MIN_SENTENCES)
     events = extract_document(document_from_text(text, "t"))
     assert events
     roles = {k: [f.text for e in events for f in e.roles.get(k, [])] for k in RM.ROLE_KEYS}
@@ -112,3 +114,16 @@ def test_pipeline_roles_of_a_wire_report_come_from_the_model():
     for e in events:
         for fillers in e.roles.values():
             assert all(text[f.start:f.end] == f.text for f in fillers)
+
+
+def test_a_short_report_keeps_the_rules_roles():
+    from sitrep.pipeline import ROLE_MIN_SENTENCES
+
+    text = "Rebels of the National Liberation Army kidnapped two oil engineers near Saravena on Thursday."
+    an = analyze(document_from_text(text, "t", published=date(1990, 2, 3)))
+    assert len(an.sentences) < ROLE_MIN_SENTENCES
+    rules = extract_analysis(an, learned_roles=False)
+    (e,) = extract_document(document_from_text(text, "t", published=date(1990, 2, 3)))
+    assert {k: [f.text for f in v] for k, v in e.roles.items() if v} == \
+        {k: [f.text for f in v] for k, v in rules[0].roles.items() if v}
+    assert [f.text for f in e.roles["perpetrator_organizations"]] == ["National Liberation Army"]

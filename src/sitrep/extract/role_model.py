@@ -31,6 +31,10 @@ E431_ROLE_MODEL = "E431"  # the role model file is missing or malformed
 _NOUN_POS = frozenset(("NOUN", "PROPN"))
 _CUT_DEPS = frozenset(("relcl", "acl", "advcl", "appos", "punct", "cc", "conj", "prep", "parataxis"))
 _DROP_FRONT = frozenset(("det", "predet", "nummod", "quantmod", "poss", "case", "punct", "cc", "preconj"))
+# words of blame, responsibility and arrest: the doers of an earlier attack are named around them
+_CUES = frozenset("responsible responsibility blame accuse attribute deny claim suspect perpetrate author behind "
+                  "involve arrest capture charge identify murderer assassin culprit perpetrator member order "
+                  "victim body kill die death wound injure kidnap hostage release".split())
 _QUANTIFIERS = frozenset("several some many few numerous various at least about more than nearly approximately "
                          "around almost over up to one two three four five six seven eight nine ten dozen dozens "
                          "hundreds scores or and other".split())
@@ -163,6 +167,7 @@ def candidates(analysis, events: list[EventMention] | None = None) -> list[RoleC
         ctx = "ev" if in_event else ("near" if near <= 1 else "far")
         screened = bool(getattr(analysis.sentences[si], "screened", False))
         sent_verbs = sorted({f"sv={_lemma(t)}" for t in parsed if t.pos_ == "VERB"})
+        cues = sorted({_lemma(t) for t in parsed if _lemma(t) in _CUES})
         ents = list(parsed.ents)
         org_hits = [(m.start(), m.end(), m.group(0)) for m in lex.org_re.finditer(parsed.text)]
         ent_of = {}
@@ -201,6 +206,7 @@ def candidates(analysis, events: list[EventMention] | None = None) -> list[RoleC
             mods = [t for t in head.lefts if t.dep_ in ("amod", "compound")]
             base += [f"mod={_lemma(t)}" for t in mods[:3]]
             base += sent_verbs[:12]
+            base += [f"cue={c}" for c in cues] + [f"cue_dep={c}:{head.dep_}" for c in cues]
             for i, j, kind in _spans_of(head, ents):
                 start, end = off + parsed[i].idx, off + parsed[j - 1].idx + len(parsed[j - 1])
                 s = text[start:end]
@@ -232,8 +238,14 @@ def candidates(analysis, events: list[EventMention] | None = None) -> list[RoleC
     freq: dict[str, int] = {}
     for n in norm:
         freq[n] = freq.get(n, 0) + 1
+    rule_of_text: dict[str, set[str]] = {}
+    for c, n in zip(out, norm, strict=True):
+        for f in c.features:
+            if f.startswith("rule="):
+                rule_of_text.setdefault(n, set()).add(f[5:])
     for c, n in zip(out, norm, strict=True):
         c.features.append(f"tfreq={min(freq[n], 4)}")
+        c.features += [f"same_text_rule={k}" for k in sorted(rule_of_text.get(n, ()))]
     return out
 
 
