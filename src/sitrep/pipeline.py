@@ -157,12 +157,12 @@ def _role_sentences(analysis: Analysis, events: list[EventMention]) -> list[int]
     """Sentences the role model reads: ``ROLE_WINDOW`` either side of each event sentence, and the lede."""
     if len(analysis.sentences) < ROLE_MIN_SENTENCES:
         return []
+    from sitrep.extract.role_model import event_sentences
+
     near = set(range(3))
     for ev in events:
-        for sp in ev.evidence:
-            for s in analysis.sentences:
-                if s.start <= sp.start < s.end:
-                    near.update(range(s.index - ROLE_WINDOW, s.index + ROLE_WINDOW + 1))
+        for i in event_sentences(analysis, ev):
+            near.update(range(i - ROLE_WINDOW, i + ROLE_WINDOW + 1))
     return [s.index for s in analysis.sentences[:ROLE_SENTENCES] if s.index in near]
 
 

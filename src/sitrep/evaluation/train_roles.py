@@ -103,22 +103,23 @@ def probabilities(vec, models, records: Sequence[dict]) -> list[list[dict[str, f
 
 
 def decode(records: Sequence[dict], probs, thresholds: dict[str, float]) -> dict[str, muc4.Entities]:
-    """Predicted entities per report, as the pipeline decides them (``role_model.decide``): above the
-    threshold, the likeliest span per head, then the benchmark's Victim-name filter and folding."""
+    """Predicted entities per report, decided as the pipeline decides them (``role_model.decide``), then
+    the benchmark's Victim-name filter and folding."""
+    from sitrep.extract.role_model import RoleCandidate, RoleModel, decide
     from sitrep.extract.roles import is_person_name, organization_of
 
+    keys = list(ROLE_OF_KEY)
+    chooser = RoleModel({k: {} for k in keys}, dict.fromkeys(keys, 0.0),
+                        {k: thresholds[r] for k, r in ROLE_OF_KEY.items()}, {})
     preds = {}
     for rec, ps in zip(records, probs, strict=True):
         fillers: dict[str, list[str]] = {r: [] for r in muc4.ROLES}
         if rec["events"]:
-            for r in muc4.ROLES:
-                best: dict[int, tuple[float, str]] = {}
-                for c, p in zip(rec["cands"], ps, strict=True):
-                    if p[r] >= thresholds[r] and (c[1] not in best or p[r] > best[c[1]][0]):
-                        best[c[1]] = (p[r], c[0])
-                for _, t in sorted(best.values(), key=lambda x: -x[0]):
-                    if r != "Victim" or is_person_name(t):
-                        fillers[r].append(t)
+            cands = [RoleCandidate(0, 0, c[0], c[1], 0, scores={k: p[r] for k, r in ROLE_OF_KEY.items()})
+                     for c, p in zip(rec["cands"], ps, strict=True)]
+            for k, chosen in decide(cands, chooser).items():
+                r = ROLE_OF_KEY[k]
+                fillers[r] = [c.text for c in chosen if r != "Victim" or is_person_name(c.text)]
         preds[rec["id"]] = muc4.predictions_from_fillers(fillers, organization_of)
     return preds
 

@@ -122,6 +122,11 @@ def _spans_of(head, ents=None) -> list[tuple[int, int, str]]:
     return [x for x in out if not (x[:2] in seen or seen.add(x[:2]))]
 
 
+def event_sentences(analysis, ev: EventMention) -> set[int]:
+    """Indices of the sentences that hold the event's evidence."""
+    return {s.index for sp in ev.evidence for s in analysis.sentences if s.start <= sp.start < s.end}
+
+
 def candidates(analysis, events: list[EventMention] | None = None) -> list[RoleCandidate]:
     """Noun-phrase candidates of every parsed sentence of ``analysis``, with their features."""
     from sitrep.extract.roles import is_person_name, load_role_lexicon
@@ -137,10 +142,8 @@ def candidates(analysis, events: list[EventMention] | None = None) -> list[RoleC
             for f in fillers:
                 rule.setdefault((f.start, f.end), set()).add(key)
                 rule_heads.setdefault(f.end, set()).add(key)
-        for sp in ev.evidence:
-            for s in analysis.sentences:
-                if s.start <= sp.start < s.end:
-                    event_sents.setdefault(s.index, k)
+        for i in event_sentences(analysis, ev):
+            event_sents.setdefault(i, k)
     triggers: dict[int, str] = {}  # absolute offset of a trigger word -> its lemma-ish text
     for ev in events:
         if ev.trigger is not None:
@@ -349,14 +352,7 @@ def assign_roles(analysis, events: list[EventMention], model: RoleModel | None =
     by_span = {}
     for c in cands:
         by_span.setdefault((c.start, c.end), c)
-    sent_of = {}
-    for k, ev in enumerate(events):
-        idx = set()
-        for sp in ev.evidence:
-            for s in analysis.sentences:
-                if s.start <= sp.start < s.end:
-                    idx.add(s.index)
-        sent_of[k] = idx or {ev.sentence_index}
+    sent_of = {k: event_sentences(analysis, ev) or {ev.sentence_index} for k, ev in enumerate(events)}
     rules = [{r: list(ev.roles.get(r, [])) for r in ROLE_KEYS} for ev in events]
     for ev in events:
         ev.roles = {r: [] for r in ROLE_KEYS}
