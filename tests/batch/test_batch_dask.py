@@ -137,3 +137,28 @@ def test_read_failures_are_counted_and_listed(client, tmp_path):
     stats = run_batch([str(src)], out, client=client, extract=keyword_extract, partition_size=10, progress=False)
     assert len(stats.read_failures) == 1 and stats.read_failures[0].code == "E101"
     assert "E101" in (out / "read_failures.jsonl").read_text()
+
+
+def test_the_real_pipeline_on_the_workers(client, tmp_path):
+    """No extractor injected: each worker runs sitrep's pipeline over its whole partition as one spaCy stream;
+    what it writes equals what extract_document gives one report at a time."""
+    from sitrep.pipeline import extract_document
+
+    src = tmp_path / "in"
+    src.mkdir()
+    reports = [  # written for this test
+        "Gunmen killed three farmers near Saravena, Colombia, on Monday 12 March 1990, police said.",
+        "A car bomb exploded outside a police station in Medellin on Friday 9 March 1990, wounding four people.",
+        "The city council approved a new budget for schools on Tuesday.",
+    ]
+    for i, text in enumerate(reports):
+        (src / f"r{i}.txt").write_text(text)
+    out = tmp_path / "out"
+    stats = run_batch([str(src)], out, client=client, partition_size=2, progress=False)
+    assert stats.documents == 3 and stats.failures == 0 and stats.events == 2
+    for part in range(2):
+        for doc, mentions, err in read_partition(out, part):
+            assert err is None
+            expected = extract_document(doc)
+            assert [(m.event_type, m.date, m.fatalities.best, m.injured.best) for m in mentions] == \
+                [(m.event_type, m.date, m.fatalities.best, m.injured.best) for m in expected]

@@ -96,10 +96,21 @@ class BatchStats:
 
 
 # ----------------------------------------------------------------------------- worker side
-def default_extract(doc: Document) -> list[EventMention]:
-    from sitrep.pipeline import extract_document
+def _extract_each(docs: list[Document], extract: Extract | None
+                  ) -> Iterator[tuple[Document, list[EventMention], str | None]]:
+    """(document, events, error) for each document: the real pipeline parses the whole partition as one
+    stream (``extract_documents``); an injected ``extract`` runs once per document."""
+    if extract is None:
+        from sitrep.pipeline import extract_documents
 
-    return extract_document(doc)
+        for doc, found, err in extract_documents(docs):
+            yield doc, found, err[:2000] if err else None
+        return
+    for doc in docs:
+        try:
+            yield doc, list(extract(doc)), None
+        except Exception as exc:
+            yield doc, [], f"{type(exc).__name__}: {exc}"[:2000]
 
 
 def extract_partition(part: int, fingerprint: str, docs: list[Document],
@@ -107,17 +118,12 @@ def extract_partition(part: int, fingerprint: str, docs: list[Document],
     """Run on a worker: extract every document of one partition, return Arrow tables."""
     import pyarrow as pa
 
-    fn = extract or default_extract
     t0 = time.perf_counter()
     doc_rows: list[dict] = []
     mentions: list[EventMention] = []
     n_errors = 0
-    for doc in docs:
-        try:
-            found = list(fn(doc))
-            err = None
-        except Exception as exc:  # one document's failure is recorded, never fatal for the partition
-            found, err = [], f"{type(exc).__name__}: {exc}"[:2000]
+    for doc, found, err in _extract_each(docs, extract):
+        if err is not None:  # one document's failure is recorded, never fatal for the partition
             n_errors += 1
         for m in found:
             m.document_id = doc.id
