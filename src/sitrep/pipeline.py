@@ -163,7 +163,26 @@ def _role_sentences(analysis: Analysis, events: list[EventMention]) -> list[int]
     for ev in events:
         for i in event_sentences(analysis, ev):
             near.update(range(i - ROLE_WINDOW, i + ROLE_WINDOW + 1))
-    return [s.index for s in analysis.sentences[:ROLE_SENTENCES] if s.index in near]
+    return [s.index for s in analysis.sentences[:ROLE_SENTENCES]
+            if s.index in near and (s.index in analysis.parses or _may_name(analysis.text[s.start:s.end]))]
+
+
+_CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]")
+
+
+def _may_name(sentence: str) -> bool:
+    """Cheap test before parsing a sentence for the role model: does it hold a name (a capitalised word inside
+    the sentence of the truecased text) or a word of the role lexicons (guerrillas, bomb, bus, judge)?"""
+    if _CAPITALISED.search(sentence):
+        return True
+    from sitrep.extract.roles import load_role_lexicon
+
+    lex = load_role_lexicon()
+    for w in re.findall(r"[a-z]+", sentence.lower()):
+        for form in (w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith("es") else w):
+            if any(lex.is_(kind, form) for kind in ("perpetrator", "agent", "target", "weapon", "person")):
+                return True
+    return False
 
 
 ROLE_MIN_SENTENCES = 5  # shorter reports keep the grammar rules' roles (see _learned_roles)

@@ -127,3 +127,11 @@ def test_a_short_report_keeps_the_rules_roles():
     assert {k: [f.text for f in v] for k, v in e.roles.items() if v} == \
         {k: [f.text for f in v] for k, v in rules[0].roles.items() if v}
     assert [f.text for f in e.roles["perpetrator_organizations"]] == ["National Liberation Army"]
+
+
+def test_only_sentences_that_may_name_someone_are_parsed_for_roles():
+    from sitrep.pipeline import _may_name
+
+    assert _may_name("The investigation into the murder of Hector Oqueli continues.")  # a name inside
+    assert _may_name("the guerrillas withdrew.") and _may_name("two buses were burned.")  # role lexicon words
+    assert not _may_name("Prices rose again this week and trade was slow.")
