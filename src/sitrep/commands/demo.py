@@ -6,6 +6,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from sitrep.commands import place_label
+
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", default="sitrep-demo.sqlite", help="SQLite file to fill (default sitrep-demo.sqlite)")
@@ -60,8 +62,7 @@ def summary_table(store, limit: int = 200):
                     ("id", {"style": "dim", "no_wrap": True})):
         t.add_column(col, **kw)
     for inc in store.incidents(limit=limit):
-        loc = inc.get("location") or {}
-        where = ", ".join(x for x in (loc.get("name"), loc.get("country")) if x)
+        where = place_label(inc.get("location"))
         claimed = {True: "yes", False: "no"}.get(inc.get("claimed"), "–")
         if inc.get("claimed") and inc.get("claimant"):
             claimed = f"yes ({inc['claimant']})"

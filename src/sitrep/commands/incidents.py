@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from sitrep.commands import place_label
 from sitrep.commands.ingest import add_db_argument, db_url
 
 
@@ -67,7 +68,7 @@ def _table(rows: list[dict], total: int) -> str:
                                      else f"{f} ({r['fatalities_low']}-{r['fatalities_high']})")
         claimed = {True: "yes", False: "no", None: ""}[r["claimed"]]
         vals = [r["id"], r["date"] or "", r["sub_event_type"] or r["event_type"] or "",
-                ", ".join(x for x in (r["location"]["name"], r["location"]["country"]) if x),
+                place_label(r["location"]),
                 r["actor1"] or "", dead, str(r["n_sources"]), claimed]
         lines.append("  ".join(_cut(v, w).ljust(w) for v, (_, w) in zip(vals, cols, strict=True)))
     lines.append(f"{len(rows)} of {total} incidents")

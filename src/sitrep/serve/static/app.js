@@ -57,6 +57,8 @@ function clear(node) { while (node.firstChild) node.removeChild(node.firstChild)
 function color(type) { return TYPE_COLORS[type] || OTHER_COLOR; }
 
 function fmt(v) { return v === null || v === undefined || v === "" ? "–" : String(v); }
+// "Kirkuk, Iraq"; a country-level place is named once ("Iraq", not "Iraq, Iraq")
+function placeLabel(parts) { return [...new Set(parts.filter(Boolean))].join(", "); }
 
 function setStatus(msg, isError) {
   const s = $("status");
@@ -522,7 +524,7 @@ function drawTable(features, total) {
   for (const f of features) {
     const p = f.properties;
     const loc = p.location || {};
-    const where = [loc.name, loc.country].filter(Boolean).join(", ");
+    const where = placeLabel([loc.name, loc.country]);
     const link = el("a", { href: "#/incident/" + encodeURIComponent(p.id), text: fmt(p.date) });
     const tr = el("tr", { "data-id": p.id },
       el("td", {}, link),
@@ -668,7 +670,7 @@ async function showIncident(id) {
     return;
   }
   const loc = inc.location || {};
-  const where = [loc.name, loc.admin1, loc.country].filter(Boolean).join(", ");
+  const where = placeLabel([loc.name, loc.admin1, loc.country]);
   view.appendChild(el("h2", { text: `${fmt(inc.sub_event_type || inc.event_type)} — ${where || "place unknown"}, ${fmt(inc.date)}` }));
   const dl = el("dl");
   field(dl, "Incident", inc.id);
