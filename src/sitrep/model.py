@@ -168,6 +168,11 @@ class EventMention:
     roles: dict[str, list[RoleFiller]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
+    def hurt_people(self) -> bool:
+        """Named victims, dead, wounded, or violence against civilians: the event harmed people."""
+        return bool(self.roles.get("victims") or self.fatalities.best or self.injured.best
+                    or self.event_type == "Violence against civilians")
+
     def add_span(self, name: str, span: Span | None) -> None:
         if span is None:
             return

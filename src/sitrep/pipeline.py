@@ -142,7 +142,7 @@ def _learned_roles(analysis: Analysis, events: list[EventMention]) -> None:
     Reports shorter than ``ROLE_MIN_SENTENCES`` keep the rules' roles: the model learned from full wire
     reports and under-rates what a one-line report names once."""
     if not events or len(analysis.sentences) < ROLE_MIN_SENTENCES:
-        return  # the model learned from full wire reports; a report of a few lines keeps the rules' roles
+        return
     from sitrep.extract.role_model import assign_roles, default_model
     from sitrep.nlp import parse_remaining
 
@@ -663,9 +663,7 @@ def _apply_victim_lists(events, analysis: Analysis) -> None:
         last, event = max(before, key=lambda p: (p[0], p[1].merged.evidence[0].start))
         gap = sum(1 for o in analysis.sentences if last < o.start < s.start)
         m = event.merged
-        harmed = m.roles.get("victims") or m.fatalities.best or m.injured.best or m.event_type == \
-            "Violence against civilians"
-        if gap >= MAX_SENTENCES_BACK or not harmed:
+        if gap >= MAX_SENTENCES_BACK or not m.hurt_people():
             continue
         body_start = s.start + hit.end()
         body = s.text[hit.end():].rstrip(" .")

@@ -29,7 +29,6 @@ ROLE_KEYS = ("perpetrator_individuals", "perpetrator_organizations", "targets", 
 E431_ROLE_MODEL = "E431"  # the role model file is missing or malformed
 
 _NOUN_POS = frozenset(("NOUN", "PROPN"))
-_CUT_DEPS = frozenset(("relcl", "acl", "advcl", "appos", "punct", "cc", "conj", "prep", "parataxis"))
 _DROP_FRONT = frozenset(("det", "predet", "nummod", "quantmod", "poss", "case", "punct", "cc", "preconj"))
 # words of blame, responsibility and arrest: the doers of an earlier attack are named around them
 _CUES = frozenset("responsible responsibility blame accuse attribute deny claim suspect perpetrate author behind "
@@ -50,6 +49,11 @@ class RoleCandidate:
     sentence_index: int
     features: list[str] = field(default_factory=list)
     scores: dict[str, float] = field(default_factory=dict)
+
+
+def _key(text: str) -> str:
+    """Lower case, whitespace collapsed: one filler written twice is one filler."""
+    return " ".join(text.lower().split())
 
 
 def _lemma(tok) -> str:
@@ -237,7 +241,7 @@ def candidates(analysis, events: list[EventMention] | None = None) -> list[RoleC
                     feats.append(f"rule_head={key}")
                 out.append(RoleCandidate(start, end, s, off + head.idx, si, feats))
     # how often the same words come back in the report's candidates
-    norm = [" ".join(c.text.lower().split()) for c in out]
+    norm = [_key(c.text) for c in out]
     freq: dict[str, int] = {}
     for n in norm:
         freq[n] = freq.get(n, 0) + 1
@@ -324,18 +328,13 @@ def decide(cands: list[RoleCandidate], model: RoleModel) -> dict[str, list[RoleC
         seen: set[str] = set()
         chosen = []
         for c in sorted(best.values(), key=lambda c: -c.scores[r]):
-            k = " ".join(c.text.lower().split())
+            k = _key(c.text)
             if k in seen:
                 continue
             seen.add(k)
             chosen.append(c)
         out[r] = sorted(chosen, key=lambda c: c.start)
     return out
-
-
-def _harmed(ev: EventMention, rule_roles: dict) -> bool:
-    return bool(rule_roles.get("victims") or ev.fatalities.best or ev.injured.best
-                or ev.event_type == "Violence against civilians")
 
 
 def assign_roles(analysis, events: list[EventMention], model: RoleModel | None = None,
@@ -354,23 +353,24 @@ def assign_roles(analysis, events: list[EventMention], model: RoleModel | None =
         by_span.setdefault((c.start, c.end), c)
     sent_of = {k: event_sentences(analysis, ev) or {ev.sentence_index} for k, ev in enumerate(events)}
     rules = [{r: list(ev.roles.get(r, [])) for r in ROLE_KEYS} for ev in events]
+    hurt = [ev.hurt_people() for ev in events]  # judged on the rules' victims, before they are replaced
     for ev in events:
         ev.roles = {r: [] for r in ROLE_KEYS}
     for r, cs in chosen.items():
         for c in cs:
             k = min(sent_of, key=lambda k: (min(abs(c.sentence_index - i) for i in sent_of[k]), k))
-            if r == "victims" and c.sentence_index not in sent_of[k] and not _harmed(events[k], rules[k]):
+            if r == "victims" and c.sentence_index not in sent_of[k] and not hurt[k]:
                 continue  # names told after an event that hurt no one are not its victims
             events[k].roles[r].append(RoleFiller(c.text, c.start, c.end))
     for ev, kept in zip(events, rules, strict=True):
         for r, fillers in kept.items():
-            have = {" ".join(f.text.lower().split()) for e in events for f in e.roles[r]}
+            have = {_key(f.text) for e in events for f in e.roles[r]}
             for f in fillers:
                 c = by_span.get((f.start, f.end))
                 p = c.scores.get(r, 0.0) if c is not None else 1.0
-                if p >= floor and " ".join(f.text.lower().split()) not in have:
+                if p >= floor and _key(f.text) not in have:
                     ev.roles[r].append(f)
-                    have.add(" ".join(f.text.lower().split()))
+                    have.add(_key(f.text))
         for r in ROLE_KEYS:
             ev.roles[r].sort(key=lambda f: f.start)
 

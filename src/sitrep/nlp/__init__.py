@@ -67,15 +67,7 @@ def analyze(doc: Document, *, nlp=None) -> Analysis:
 
 
 def _parse(analyses: list[Analysis], nlp) -> list[Analysis]:
-    todo = [(a, s) for a in analyses for s in a.sentences if s.screened]
-    if todo:
-        if nlp is None:
-            from sitrep.nlp.spacy_model import load_spacy
-
-            nlp = load_spacy()
-        texts = (a.text[s.start:s.end] for a, s in todo)
-        for (a, s), parsed in zip(todo, nlp.pipe(texts, batch_size=256), strict=True):
-            a.parses[s.index] = parsed
+    parse_sentences([(a, s.index) for a in analyses for s in a.sentences if s.screened], nlp=nlp)
     return analyses
 
 
