@@ -62,7 +62,8 @@ def _lemma(tok) -> str:
 
 def _spans_of(head, ents=None) -> list[tuple[int, int, str]]:
     """Token ranges [i, j) of the noun phrase headed by ``head``: the bare chunk (modifiers before
-    the head), the chunk with its "of" complements, and the whole subtree without clauses."""
+    the head), without its number, quantity or adjectives, the name at its end, the chunk with its "of"
+    complements, and the whole subtree without clauses."""
     doc = head.doc
     left = head.i
     for t in sorted(head.lefts, key=lambda t: t.i):  # contiguous left modifiers
@@ -90,6 +91,13 @@ def _spans_of(head, ents=None) -> list[tuple[int, int, str]]:
         q += 1
     if q > left:
         out.append((q, head.i + 1, "quant"))
+    # "powerful dynamite charge" -> "dynamite charge", "fragmentation grenade" -> "grenade"
+    a = left
+    while a < head.i and (doc[a].pos_ in ("ADJ", "NUM", "DET", "VERB", "ADV") or doc[a].dep_ in ("amod", "advmod")
+                          or doc[a].is_punct):
+        a += 1
+    if a > left:
+        out.append((a, head.i + 1, "noadj"))
     if head.pos_ == "PROPN" or head.is_title:
         # "President Cerezo" -> "Cerezo", "Spanish Jesuit Ignacio Ellacuria" -> the name
         i = head.i
@@ -182,12 +190,13 @@ def candidates(analysis, events: list[EventMention] | None = None) -> list[RoleC
             for t in e:
                 ent_of[t.i] = e.label_
         for head in parsed:
-            if head.pos_ not in _NOUN_POS:
+            if head.pos_ not in _NOUN_POS and not (head.dep_ == "amod" and lex.is_("weapon", _lemma(head))):
                 continue
-            if head.dep_ in ("compound", "amod", "nmod", "poss") and head.head.pos_ in _NOUN_POS \
-                    and not (head.dep_ == "compound" and head.pos_ == "NOUN"):
-                continue  # a noun modifying a noun is a candidate of its own ("dynamite attack"), a name part is not
             h = _lemma(head)
+            if head.dep_ in ("compound", "amod", "nmod", "poss") and head.head.pos_ in _NOUN_POS \
+                    and not (head.dep_ == "compound" and head.pos_ == "NOUN") and not lex.is_("weapon", h):
+                continue  # a noun or a weapon word modifying a noun is a candidate of its own ("dynamite attack"),
+                # a name part is not
             gov = head.head
             base = [
                 f"h={h}", f"dep={head.dep_}", f"gov={_lemma(gov)}", f"gov2={_lemma(gov.head)}",
