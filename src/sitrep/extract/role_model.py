@@ -190,11 +190,12 @@ def candidates(analysis, events: list[EventMention] | None = None) -> list[RoleC
             for t in e:
                 ent_of[t.i] = e.label_
         for head in parsed:
-            if head.pos_ not in _NOUN_POS and not (head.dep_ == "amod" and lex.is_("weapon", _lemma(head))):
-                continue
             h = _lemma(head)
+            weapon_word = lex.is_("weapon", h)
+            if head.pos_ not in _NOUN_POS and not (head.dep_ == "amod" and weapon_word):
+                continue
             if head.dep_ in ("compound", "amod", "nmod", "poss") and head.head.pos_ in _NOUN_POS \
-                    and not (head.dep_ == "compound" and head.pos_ == "NOUN") and not lex.is_("weapon", h):
+                    and not (head.dep_ == "compound" and head.pos_ == "NOUN") and not weapon_word:
                 continue  # a noun or a weapon word modifying a noun is a candidate of its own ("dynamite attack"),
                 # a name part is not
             gov = head.head
