@@ -6,7 +6,8 @@ same time 0.292 / 0.346 / 0.316, head 0.384. After the event recall / relevance 
 infinitive triggers, shooting verbs, follow-up victim lists, combat between armed forces left out):
 0.342 / 0.369 / 0.355, head 0.448. With the learned role model (extract/role_model.py, trained on DEV
 0101-1300 only, so these 100 reports stay held out): 0.429 / 0.484 / 0.455, head 0.519; with weapon words
-that modify a noun and phrases without their adjectives as candidates: 0.423 / 0.484 / 0.452, head 0.516. The
+that modify a noun and phrases without their adjectives as candidates: 0.423 / 0.484 / 0.452, head 0.516;
+retrained with C=0.5 (chosen by cross-validation on DEV 0101-1300): 0.447 / 0.484 / 0.465, head 0.531. The
 floors sit just below. Raise them when extraction improves; never lower them to make a change pass. Runs in about 15 s."""
 from __future__ import annotations
 
@@ -20,8 +21,8 @@ from sitrep.evaluation import muc4
 SHARED = Path(os.environ.get("SITREP_SHARED") or Path(__file__).resolve().parents[2] / ".." / "shared")
 MUC = SHARED / "data" / "muc4"
 
-FLOOR_STRICT_F1 = 0.44
-FLOOR_HEAD_F1 = 0.50
+FLOOR_STRICT_F1 = 0.45
+FLOOR_HEAD_F1 = 0.51
 FLOOR_RECALL = 0.46
 
 
