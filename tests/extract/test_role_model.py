@@ -34,7 +34,6 @@ def test_candidates_give_each_phrase_several_spans():
     assert "officers" in texts and "two officers" in texts
 
 
-
 def test_a_weapon_named_as_a_modifier_and_a_phrase_without_its_adjectives_are_candidates():
     # MUC-4 keys write "DYNAMITE" for "a dynamite attack" and "DYNAMITE CHARGE" for "a powerful dynamite charge"
     an = _analysis("Two union members were killed in a dynamite attack on the office. "
@@ -45,6 +44,7 @@ def test_a_weapon_named_as_a_modifier_and_a_phrase_without_its_adjectives_are_ca
     assert "powerful dynamite charge" in texts  # the whole phrase stays a candidate too
     kinds = {c.text: {f for f in c.features if f.startswith("kind=")} for c in cands}
     assert "kind=noadj" in kinds["dynamite charge"]
+
 
 def test_candidate_offsets_point_at_the_original_text_of_an_all_caps_report():
     text = "SAN SALVADOR, 3 FEB 90 -- URBAN GUERRILLAS BOMBED THE ELECTRIC PLANT IN SOYAPANGO YESTERDAY."

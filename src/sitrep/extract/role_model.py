@@ -72,11 +72,15 @@ def _spans_of(head, ents=None) -> list[tuple[int, int, str]]:
         left = min(left, t.left_edge.i)
         break
 
-    def trim(i: int, drop: frozenset, numbers: bool = True) -> int:
-        while i < head.i and (doc[i].is_punct or (doc[i].dep_ in drop or numbers and doc[i].pos_ == "NUM")
-                              and i <= doc[i].head.i <= head.i):
+    def skip(i: int, pred) -> int:
+        """The first token from ``i`` on, short of the head, for which ``pred`` is false."""
+        while i < head.i and pred(doc[i]):
             i += 1
         return i
+
+    def trim(i: int, drop: frozenset, numbers: bool = True) -> int:
+        return skip(i, lambda t: t.is_punct or (t.dep_ in drop or numbers and t.pos_ == "NUM")
+                    and t.i <= t.head.i <= head.i)
 
     raw = left
     left = trim(raw, _DROP_FRONT)
@@ -86,16 +90,12 @@ def _spans_of(head, ents=None) -> list[tuple[int, int, str]]:
     if nl < left:
         out.append((nl, head.i + 1, "num"))
     # "several buildings", "at least two collaborators": without the quantity
-    q = left
-    while q < head.i and (doc[q].lower_ in _QUANTIFIERS or doc[q].pos_ == "NUM" or doc[q].is_punct):
-        q += 1
+    q = skip(left, lambda t: t.lower_ in _QUANTIFIERS or t.pos_ == "NUM" or t.is_punct)
     if q > left:
         out.append((q, head.i + 1, "quant"))
-    # "powerful dynamite charge" -> "dynamite charge", "fragmentation grenade" -> "grenade"
-    a = left
-    while a < head.i and (doc[a].pos_ in ("ADJ", "NUM", "DET", "VERB", "ADV") or doc[a].dep_ in ("amod", "advmod")
-                          or doc[a].is_punct):
-        a += 1
+    # "a powerful dynamite charge" -> "dynamite charge", "two small dynamite sticks" -> "dynamite sticks"
+    a = skip(left, lambda t: t.pos_ in ("ADJ", "NUM", "DET", "VERB", "ADV") or t.dep_ in ("amod", "advmod")
+             or t.is_punct)
     if a > left:
         out.append((a, head.i + 1, "noadj"))
     if head.pos_ == "PROPN" or head.is_title:
@@ -196,8 +196,7 @@ def candidates(analysis, events: list[EventMention] | None = None) -> list[RoleC
                 continue
             if head.dep_ in ("compound", "amod", "nmod", "poss") and head.head.pos_ in _NOUN_POS \
                     and not (head.dep_ == "compound" and head.pos_ == "NOUN") and not weapon_word:
-                continue  # a noun or a weapon word modifying a noun is a candidate of its own ("dynamite attack"),
-                # a name part is not
+                continue  # a name part is not a candidate; a noun or weapon word modifying a noun is ("dynamite attack")
             gov = head.head
             base = [
                 f"h={h}", f"dep={head.dep_}", f"gov={_lemma(gov)}", f"gov2={_lemma(gov.head)}",
