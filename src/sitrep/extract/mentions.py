@@ -56,6 +56,27 @@ class Candidate:
     def contains(self, start: int, end: int) -> bool:
         return any(a <= start and end <= b for a, b in self.ranges)
 
+    def token_at(self, pos: int):
+        """The parse token at absolute character offset ``pos``, or None."""
+        for tok in self.sent:
+            a = self.offset + tok.idx
+            if a <= pos < a + len(tok.text):
+                return tok
+        return None
+
+    def in_side_clause(self, pos: int) -> bool:
+        """True when the words at ``pos`` sit in a relative clause, apposition or participle phrase describing
+        something else ("a coalition formed in October", "crimes committed ... in Gaza")."""
+        tok = self.token_at(pos)
+        head = self.trigger_token
+        while tok is not None and tok.head.i != tok.i:
+            if tok.i == head.i:
+                return False
+            if tok.dep_ in ("acl", "relcl", "appos"):
+                return not any(t.i == head.i for t in tok.subtree)
+            tok = tok.head
+        return False
+
 
 def _lemma(tok) -> str:
     return tok.lemma_.lower()
@@ -345,6 +366,7 @@ class SentenceExtractor:
                 m.notes.append(f"generic: '{generic.group(0)}'")
             elif tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ == "nummod" for c in tok.children) and not any(
                     t.tag_ in ("NN", "NNP") and _match_trigger(t, lex) for t, _ in usable):
+                m.plural = True
                 m.notes.append("plural trigger")
             cand = Candidate(m, sentence_index, c_start, c_end, tok, sent, offset, ranges=ranges, kind=trig.kind)
             # weapons: those in the clause, else the trigger's own
