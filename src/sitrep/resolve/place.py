@@ -43,9 +43,8 @@ How a reading is chosen (a cascade, each step documented in ``Place.reason``):
 
 5. Given spans only (``resolve_spans``): a name the gazetteer lacks as written is tried in variants
    ("Town of Groton", "Tewksbury Twp.", "Mt. Pleasant", "South Los Angeles", demonyms such as
-   "Ohioans" or "Dagestani"); failing that it is placed at the centre of the document's towns in its
-   main subdivision, precision 3, ``reason`` starting ``"unknown name: "``; with no resolved town, at the
-   subdivision the document's names point to, else its home country ("Dvani" in a story about Georgia). Context for given spans comes
+   "Ohioans" or "Dagestani"); failing that it has no reading (None): it never takes the point of another
+   place of the document ("Dvani" in a story about Georgia is not put at Georgia). Context for given spans comes
    from a fast scan (country, subdivision and region names, large towns, counties, "X, Tenn."), not NER.
 
 geo_precision follows ACLED: 1 the town or facility itself, 2 a county or a part of a region,
@@ -773,11 +772,7 @@ def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz
     # pass 3: counties, placed among the resolved places of their state
     for k, m, span, states in pending:
         out[k] = _county_place(gz, text, m, span, states, ctx, votes, out)
-    # pass 4: names the caller says are places but the gazetteer does not know ("Meadow Grove"):
-    # a local story's unknown places lie among its known ones
-    for k, m in enumerate(mentions):
-        if out[k] is None and m.source == "given":
-            out[k] = _centre_place(gz, m, Span(m.start, m.end, text[m.start:m.end]), ctx, out)
+    # a name the gazetteer does not know ("Meadow Grove") has no reading: None, never a neighbour's point
     return out
 
 
@@ -823,25 +818,6 @@ def _variant_ids(gz: Gazetteer, name: str) -> list[int]:
     return []
 
 
-def _centre_place(gz: Gazetteer, m: Mention, span: Span, ctx: _Ctx, resolved: list[Place | None]) -> Place | None:
-    """An unknown name placed at the centre of the document's towns in its main subdivision (precision 3)."""
-    towns = [p for p in resolved if p is not None and p.geo_precision == 1 and p.admin1
-             and not (p.reason or "").startswith(("abstain", "unknown"))]
-    if not towns:
-        return _home_place(gz, m, span, ctx)
-    counts: dict[tuple[str | None, str], int] = {}
-    for p in towns:
-        counts[(p.country_code, p.admin1)] = counts.get((p.country_code, p.admin1), 0) + 1
-    (cc, a1), n = max(counts.items(), key=lambda kv: kv[1])
-    pts = [(p.latitude, p.longitude) for p in towns if (p.country_code, p.admin1) == (cc, a1)]
-    lat = sum(p[0] for p in pts) / len(pts)
-    lon = sum(p[1] for p in pts) / len(pts)
-    return Place(name=m.text, latitude=round(lat, 5), longitude=round(lon, 5), country=gz.country_name.get(cc or ""),
-                 country_code=cc, admin1=a1, geonameid=None, feature=None, geo_precision=3,
-                 source="document context", span=span,
-                 reason=f"unknown name: placed at the centre of the document's {len(pts)} town(s) in {a1}")
-
-
 def _namesake_town(gz: Gazetteer, name: str, state: str) -> int | None:
     """The largest town of ``state`` called like the county ("Leavenworth County" -> Leavenworth, Kan.):
     most such towns lie in or next to their county, often as its seat."""
@@ -851,25 +827,6 @@ def _namesake_town(gz: Gazetteer, name: str, state: str) -> int | None:
     towns = [i for i in gz.lookup_key(key) if gz.entries_kind[i] == CITY and gz.entries_cc[i] == "US"
              and gz.entries_admin1[i] == state and norm(gz.entries_name[i]) == key]
     return max(towns, key=lambda i: gz.entries_pop[i]) if towns else None
-
-
-def _home_place(gz: Gazetteer, m: Mention, span: Span, ctx: _Ctx) -> Place | None:
-    """An unknown name in a document with no resolved town: the subdivision its names point to, else the
-    document's home country (precision 3)."""
-    best = max(ctx.admin1.items(), key=lambda kv: kv[1], default=None)
-    i = None
-    if best is not None and best[1] >= HOME_MIN_WEIGHT and (ctx.home is None or best[0][0] == ctx.home):
-        i = gz.admin1_entry.get(best[0])
-    if i is None and ctx.home:
-        i = gz.country_entry.get(ctx.home)
-    if i is None:
-        return None
-    p = _place(gz, i, span, f"unknown name: placed at {gz.entries_name[i]}, where the document's names point",
-               precision=3)
-    p.name = m.text
-    p.geonameid = None
-    p.source = "document context"
-    return p
 
 
 def _county_place(gz: Gazetteer, text: str, m: Mention, span: Span, states: list[str], ctx: _Ctx,
@@ -901,7 +858,12 @@ def _county_place(gz: Gazetteer, text: str, m: Mention, span: Span, states: list
     pts = [(p.latitude, p.longitude) for p in resolved if p is not None and p.country_code == "US" and p.geo_precision == 1
            and p.admin1 == gz.entries_name[a1]]
     seat = _namesake_town(gz, m.text, state)
-    if seat is not None and not pts:
+    cm = _COUNTY.match(m.text.strip())
+    known = gz.county_point.get((state, norm(cm.group("base") if cm else m.text)))
+    if known is not None:
+        lat, lon = known[0], known[1]
+        how = "the county's point (estimated from its places)"
+    elif seat is not None and not pts:
         lat, lon = gz.entries_lat[seat], gz.entries_lon[seat]
         how = f"at {gz.entries_name[seat]}, the town of {gz.entries_name[a1]} sharing its name"
     elif pts:
@@ -914,7 +876,7 @@ def _county_place(gz: Gazetteer, text: str, m: Mention, span: Span, states: list
     p = _place(gz, a1, span, f"county in {gz.entries_name[a1]}: {how}", precision=2, lat=lat, lon=lon, feature="ADM2")
     p.name = m.text
     p.admin1 = gz.entries_name[a1]
-    p.geonameid = None
+    p.geonameid = known[2] if known is not None else None
     return p
 
 
