@@ -240,33 +240,54 @@ _CAPS_PLACE_CUE = re.compile(r"\b(?:TOWN|CITY|VILLAGE|PROVINCE|DEPARTMENT|DISTRI
                              r"(?P<name>[A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+)?)\b")
 
 
-_PLACE_CUE = re.compile(r"\b(?:in|at|near|outside|from|city of|town of|village of|capital)\s+"
+_PLACE_CUE = re.compile(r"\b(?:in|at|near|outside|from|city of|town of|village of|capital|struck|hit|hitting|attacked|"
+                        r"shelled|bombed|targeted|raided|stormed|on|over|across|into|toward|towards|around)\s+"
                         r"(?:(?:north|south|east|west|central|northern|southern|eastern|western)\s+)?$", re.I)
+_PLACE_AFTER = re.compile(r"^(?:,\s+[A-Z][a-z]+|\s+(?:region|province|oblast|city|district|governorate))\b")
+# a name written as a person's: a title before it, a verb of saying or "who" after it
+_PERSON_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Capt|Sgt|Lt|Sen|Rep|Gov|President|Minister|Governor|General|"
+                            r"Judge|Prince|King|Queen|spokesman|spokeswoman|commander|named)\.?\s+$")
+_PERSON_AFTER = re.compile(r"^(?:['\u2019]s\s+(?:wife|husband|son|daughter|family|lawyer)|\s+(?:said|says|told|added|"
+                           r"stated|wrote|explained|who|whose|himself|herself))\b")
+_NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+
+
+def _relabelled_place(e, text: str, gz) -> bool:
+    """Whether an entity NER did not label a place is one: the gazetteer knows the capitalised name, no actor has
+    it, and the words around it read as a place's ("struck Kyiv", "in Kramatorsk", "Donetsk region"), not as a
+    person's ("Martin said", "President Jordan"). A country or province needs only no person cue; a town of some
+    size written as an ORG or a product needs no cue either; one NER reads as a PERSON needs a place cue."""
+    from sitrep.resolve.actor import resolve_actor
+
+    name = text[e.start_char:e.end_char]
+    if e.label_ in _NOT_NAMES or not name[:1].isupper() or resolve_actor(name) is not None:
+        return False
+    before, after = text[max(0, e.start_char - 30):e.start_char], text[e.end_char:e.end_char + 30]
+    if _PERSON_BEFORE.search(before) or _PERSON_AFTER.match(after):
+        return False
+    ids = gz.lookup(name)
+    if any(gz.entries_kind[i] in ("country", "admin1") for i in ids):
+        return True
+    if max((gz.entries_pop[i] for i in ids), default=0) < MIN_ORG_PLACE_POPULATION:
+        return False
+    return e.label_ != "PERSON" or bool(_PLACE_CUE.search(before) or _PLACE_AFTER.match(after))
 
 
 def place_entities(analysis: Analysis) -> tuple[list, str]:
-    """Named entities that may be places: the parser's GPE/LOC/FAC/NORP, ORG names that are towns of some size
-    ("Abqaiq" tagged ORG) and are no actor, and, in ALL-CAPS text where NER is weak, country, region and big-city
+    """Named entities that may be places: the parser's GPE/LOC/FAC/NORP; names NER labels otherwise that the
+    gazetteer knows, when the context reads as a place's (``_relabelled_place``: "struck Kyiv" tagged PERSON,
+    "Kramatorsk" tagged PRODUCT, "Abqaiq" tagged ORG; not "Martin said"); and, in ALL-CAPS text where NER is weak, country, region and big-city
     names the gazetteer finds in the screened sentences. Also returns the analysis text with the capitals of such
     names given back ("THE TOWN OF HALABJA" -> "Halabja" in the truecased copy; same length, offsets unchanged)."""
     from sitrep.nlp import Entity
-    from sitrep.resolve.actor import resolve_actor
     from sitrep.resolve.gazetteer import get_gazetteer
 
     gz = get_gazetteer()
     text = analysis.text
     out = []
     for e in analysis.entities():
-        if e.label_ in ("ORG", "PERSON"):
-            name = text[e.start_char:e.end_char]
-            ids = gz.lookup(name)
-            pop = max((gz.entries_pop[i] for i in ids), default=0)
-            country_or_region = any(gz.entries_kind[i] in ("country", "admin1") for i in ids)
-            # a country or province name ("central Mali" tagged PERSON); an ORG that is a town of some size; a
-            # PERSON town only after a word that introduces a place ("the city of Kremenchuk", "in Kremenchuk")
-            if resolve_actor(name) is None and (country_or_region or pop >= MIN_ORG_PLACE_POPULATION and (
-                    e.label_ == "ORG" or _PLACE_CUE.search(text[max(0, e.start_char - 30):e.start_char]))):
-                e = Entity("GPE", e.start_char, e.end_char)
+        if e.label_ not in ("GPE", "LOC", "FAC", "NORP") and _relabelled_place(e, text, gz):
+            e = Entity("GPE", e.start_char, e.end_char)
         out.append(e)
     restored = text
     if analysis.all_caps:
