@@ -119,6 +119,7 @@ class Gazetteer:
     admin1_entry: dict[tuple[str, str], int] = field(default_factory=dict)
     capital: dict[str, int] = field(default_factory=dict)  # ISO2 -> entry id of the capital city
     demonyms: dict[str, str] = field(default_factory=dict)  # norm(demonym) -> ISO2
+    region_demonyms: dict[str, int] = field(default_factory=dict)  # norm("Kurdish") -> entry id of the region
     cues: dict[str, list] = field(default_factory=dict)  # ISO2 -> compiled phrases of a local paper's register
     abbrevs: dict[str, tuple[str, str]] = field(default_factory=dict)  # norm("La.") -> (US, LA)
     # letters of the abbreviations written with dots, case kept: "La." -> "La", "S.C." -> "SC" ("L.A." is no state)
@@ -318,7 +319,8 @@ def load_regions(path: Path | str | None = None) -> list[dict]:
         out.append({"name": row["name"], "aliases": [a.strip() for a in row["aliases"].split("|") if a.strip()],
                     "feature": row["feature"], "cc": row["country"],
                     "lat": _coord(path, n, row, "latitude", -90, 90), "lon": _coord(path, n, row, "longitude", -180, 180),
-                    "source": row["source"], "line": n})
+                    "source": row["source"], "line": n,
+                    "demonyms": [d.strip() for d in row.get("demonyms", "").split("|") if d.strip()]})
     return out
 
 
@@ -614,6 +616,8 @@ def _add_regions(gz: Gazetteer) -> None:
                     f"geo_regions.csv:{r['line']}: {r['source']}")
         for a in [r["name"], *r["aliases"]]:
             gz._index(a, i)
+        for d in r["demonyms"]:
+            gz.region_demonyms[norm(d)] = i
 
 
 def _add_facilities(gz: Gazetteer, fpath: Path) -> None:

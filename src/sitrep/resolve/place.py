@@ -301,6 +301,9 @@ def _candidate_ids(gz: Gazetteer, name: str) -> list[int]:
         # "Canadian", "Italians": the country (as LGL annotates them), not a town called Canadian, Texas
         if not any(gz.entries_kind[i] != CITY for i in gz.lookup_key(key)):
             return [gz.country_entry[cc]]
+    region = gz.region_demonyms.get(key) or (gz.region_demonyms.get(key[:-1]) if key.endswith("s") else None)
+    if region is not None and name[:1].isupper() and not any(gz.entries_kind[i] != CITY for i in gz.lookup_key(key)):
+        return [region]  # "Kurdish", "Gazans": the region, as analysts and the corpora count them
     ids = gz.lookup_key(key)
     if not ids:
         stripped = _ARTICLE.sub("", key)
