@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from sitrep.extract.lexicon import Lexicon, Trigger, Weapon, load_lexicon
 from sitrep.model import Count, EventMention, Span
+from sitrep.nlp.tokens import lemma
 from sitrep.resolve.actor import actor_type, resolve_actor
 
 CLAUSE_DEPS = {"ROOT", "advcl", "ccomp", "relcl", "parataxis", "acl", "csubj", "pcomp"}
@@ -20,19 +21,6 @@ NUMBER_WORDS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "dozen": 12, "dozens": 24, "hundred": 100, "hundreds": 200, "single": 1,
-}
-HUMAN_HEADS = {
-    "people", "person", "civilian", "civilians", "soldier", "soldiers", "fighter", "fighters", "man", "men", "woman",
-    "women", "child", "children", "member", "members", "policeman", "policemen", "officer", "officers", "guard",
-    "guards", "troops", "militant", "militants", "guerrilla", "guerrillas", "peasant", "peasants", "worker",
-    "workers", "student", "students", "resident", "residents", "passenger", "passengers", "commander", "leader",
-    "official", "officials", "mayor", "judge", "priest", "priests", "journalist", "journalists", "victim", "victims",
-    "rebel", "rebels", "personnel", "servicemen", "service", "agent", "agents", "driver", "bodyguard", "bodyguards",
-    "inhabitant", "inhabitants", "individual", "individuals", "youth", "youths", "farmer", "farmers", "citizen",
-    "citizens", "villager", "villagers", "employee", "employees", "wife", "son", "daughter", "brother", "family",
-    "sailor", "sailors", "marine", "marines", "airman", "airmen", "serviceman", "paratrooper",
-    "paratroopers", "trooper", "troopers", "pilgrim", "pilgrims", "worshipper", "worshippers", "protester",
-    "protesters", "demonstrator", "demonstrators", "contractor", "contractors", "diplomat", "diplomats",
 }
 
 
@@ -78,12 +66,6 @@ class Candidate:
         return False
 
 
-def _lemma(tok) -> str:
-    return tok.lemma_.lower()
-
-
-REFERENCE_NOUNS = {"retaliation", "response", "revenge", "reprisal", "reaction", "wake"}
-REFERENCE_PREPS = {"after", "following", "since"}
 
 
 def is_reference(tok) -> bool:
@@ -91,7 +73,9 @@ def is_reference(tok) -> bool:
     if tok.dep_ != "pobj":
         return False
     prep = tok.head
-    return prep.lower_ in REFERENCE_PREPS or (prep.lower_ in ("for", "to", "of") and prep.head.lower_ in REFERENCE_NOUNS)
+    lex = load_lexicon()
+    return prep.lower_ in lex.reference_preps or (
+        prep.lower_ in ("for", "to", "of") and prep.head.lower_ in lex.reference_nouns)
 
 
 def is_clause_head(tok) -> bool:
@@ -142,9 +126,9 @@ def _match_trigger(tok, lex: Lexicon) -> Trigger | None:
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     candidates = []
     if nxt is not None:
-        candidates += lex.triggers.get(f"{_lemma(tok)} {_lemma(nxt)}", [])
+        candidates += lex.triggers.get(f"{lemma(tok)} {lemma(nxt)}", [])
         candidates += lex.triggers.get(f"{tok.lower_} {nxt.lower_}", [])
-    candidates += lex.triggers.get(_lemma(tok), []) + lex.triggers.get(tok.lower_, [])
+    candidates += lex.triggers.get(lemma(tok), []) + lex.triggers.get(tok.lower_, [])
     if not candidates and pos == "VERB":  # words the lemmatizer does not know: "machinegunned", "dynamiting"
         candidates = next((lex.triggers[s] for s in _stems(tok.lower_) if s in lex.triggers), [])
     for t in candidates:
@@ -159,7 +143,8 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "they", "them", "who", "whom", "we
 def _human(tok) -> bool:
     """A noun phrase that names people: a human head noun, a name, a number, a personal pronoun, or a head whose
     compounds are a name ("Gustavo Guerra" when the parser took "Guerra" for a common noun)."""
-    if tok.lower_ in HUMAN_HEADS or tok.lemma_.lower() in HUMAN_HEADS or tok.ent_type_ in ("PERSON", "NORP"):
+    heads = load_lexicon().human_heads
+    if tok.lower_ in heads or tok.lemma_.lower() in heads or tok.ent_type_ in ("PERSON", "NORP"):
         return True
     if tok.pos_ in ("PROPN", "NUM"):
         return True
@@ -177,7 +162,7 @@ def _figurative(tok, lex: Lexicon) -> bool:
              for g in c.children if g.dep_ == "pobj"]
     if any(o.lemma_.lower() in lex.figurative_objects or o.lower_ in lex.figurative_objects for o in objs):
         return True
-    if tok.dep_ in ("dobj", "xcomp", "pobj") and _lemma(tok.head) in lex.figurative_governors:
+    if tok.dep_ in ("dobj", "xcomp", "pobj") and lemma(tok.head) in lex.figurative_governors:
         return True
     return tok.dep_ == "amod" and tok.head.lemma_.lower() in lex.figurative_objects  # "his burnt knee"
 
@@ -188,8 +173,8 @@ def _unrealized(tok, lex: Lexicon) -> bool:
     if tok.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
         return False
     gov = tok.head
-    if gov.i != tok.i and (_lemma(gov) in lex.attempt_verbs or any(
-            _lemma(c) in lex.attempt_verbs for c in gov.children if c.dep_ in ("nsubj", "nsubjpass"))):
+    if gov.i != tok.i and (lemma(gov) in lex.attempt_verbs or any(
+            lemma(c) in lex.attempt_verbs for c in gov.children if c.dep_ in ("nsubj", "nsubjpass"))):
         return False
     if gov.i != tok.i and gov.lemma_.lower() in ("attempt", "effort"):  # "attempts to murder him"
         return False
@@ -265,9 +250,6 @@ def _number(text: str) -> int | None:
 
 
 UNIDENTIFIED = "Unidentified Armed Group"
-COUNT_NOUNS = {"dozens", "scores", "hundreds", "thousands", "number", "series", "dozen", "handful", "several"}
-STATE_FORCE_HEADS = {"army", "troop", "troops", "soldier", "soldiers", "police", "policeman", "policemen", "force",
-                     "forces", "military", "patrol", "unit", "warplane", "warplanes", "jet", "jets", "drone"}
 _TOLL = re.compile(r"death toll\b[^.;]{0,160}?\b(?:to|of|at|reached|hit)\s+(?P<least>at least\s+|more than\s+)?"
                    r"(?P<n>\d[\d,]*|" + "|".join(w for w in NUMBER_WORDS if w not in ("a", "an")) + r")\b", re.I)
 _TIME_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -417,8 +399,10 @@ class SentenceExtractor:
         return None
 
     def _primary(self, usable):
-        order = {"attack": 0, "bombing": 1, "assassination": 1, "kidnap": 1, "clash": 2, "arson": 3, "killing": 4}
-        return min(usable, key=lambda x: (x[1].needs is not None, order.get(x[1].kind, 5), x[0].i))
+        """The trigger that names the clause's event (events.toml [typing.priority])."""
+        order = self.lex.typing.priority
+        last = max(order.values(), default=0) + 1
+        return min(usable, key=lambda x: (x[1].needs is not None, order.get(x[1].kind, last), x[0].i))
 
     def _victim_of(self, tok):
         for child in tok.children:
@@ -460,14 +444,14 @@ class SentenceExtractor:
             target = self._prep_object(tok, ("on", "against", "at", "targeting", "near", "inside", "outside"))
             if governor is not None and governor.pos_ in ("VERB", "AUX"):
                 preps = ("on", "against", "at", "near", "outside", "inside")
-                if _lemma(governor) in ("explode", "detonate", "hit", "strike", "land", "go"):
+                if lemma(governor) in ("explode", "detonate", "hit", "strike", "land", "go"):
                     preps += ("in", "into")  # "a bomb exploded in an underground garage of the WTC"
                 target = target or self._prep_object(governor, preps, exclude=tok)
                 for child in governor.children:
                     if child.dep_ == "agent":
                         actor = next((g for g in child.children if g.dep_ == "pobj"), actor)
                     elif child.dep_ == "nsubj" and ((tok.dep_ == "dobj" and (
-                            _lemma(governor) in lex.light_verbs or _lemma(governor) in lex.claim_verbs))
+                            lemma(governor) in lex.light_verbs or lemma(governor) in lex.claim_verbs))
                             or any(other.i == governor.i for other, _ in usable)):
                         actor = child  # "X carried out an attack", "X killed 12 in an attack"
                     elif child.dep_ == "nsubjpass" and tok.dep_ == "pobj" and child.i != tok.i:
@@ -488,7 +472,7 @@ class SentenceExtractor:
                 target = None
         # claims: "<group> announced / claimed an attack ..."
         claimer = None
-        if governor is not None and _lemma(governor) in lex.claim_verbs:
+        if governor is not None and lemma(governor) in lex.claim_verbs:
             claimer = next((c for c in governor.children if c.dep_ == "nsubj"), None)
         # actor
         if actor is not None:
@@ -509,14 +493,14 @@ class SentenceExtractor:
                 # ACLED's convention: "gunmen", "the bomber", "militants" are an unidentified armed group;
                 # "troops", "police" keep their words (whose forces they are is for the analyst)
                 head = actor.lemma_.lower()
-                m.actor1 = phrase if head in STATE_FORCE_HEADS else UNIDENTIFIED
+                m.actor1 = phrase if head in lex.state_force_heads else UNIDENTIFIED
                 m.add_span("actor1", _span(text, off + core[0].idx, off + core[-1].idx + len(core[-1].text)))
         if claimer is not None:
             a, b = _np_range(claimer, off, cut_preps=False)
             match = resolve_actor(text[a:b])
             # a state "claims" only in so many words ("the Revolutionary Guards claimed the attack"), not by
             # announcing strikes
-            if match and (actor_type(match.canonical) != "state" or _lemma(governor) == "claim"):
+            if match and (actor_type(match.canonical) != "state" or lemma(governor) == "claim"):
                 m.claimed = True
                 m.claimant = match.canonical
                 m.add_span("claimed", _span(text, a, b))
@@ -535,7 +519,7 @@ class SentenceExtractor:
             tgt = next((g for h in holder for c in h.children if c.dep_ == "prep"
                         and c.lower_ in ("in", "into", "of", "on", "through")
                         for g in c.children if g.dep_ == "pobj"), None)
-        if tgt is not None and (tgt.pos_ == "NUM" or tgt.lower_ in COUNT_NOUNS):  # "five of their fighters"
+        if tgt is not None and (tgt.pos_ == "NUM" or tgt.lower_ in lex.count_nouns):  # "five of their fighters"
             tgt = next((g for c in tgt.children if c.dep_ == "prep" and c.lower_ == "of"
                         for g in c.children if g.dep_ == "pobj"), tgt)
         if tgt is not None and not self.weapons_in(off + tgt.idx, off + tgt.idx + len(tgt.text)):
@@ -571,7 +555,7 @@ class SentenceExtractor:
             if child.dep_ == "prep" and child.lower_ in preps:
                 for g in child.children:
                     if g.dep_ == "pobj" and (exclude is None or g.i != exclude.i) and not _is_time(g) \
-                            and g.lower_ not in REFERENCE_NOUNS and not (
+                            and g.lower_ not in self.lex.reference_nouns and not (
                             child.lower_ in ("near", "in", "at", "inside")
                             and (g.ent_type_ in ("GPE", "LOC") or g.pos_ == "PROPN")):
                         return g  # "a strike near Kirkuk": Kirkuk is where, not what
@@ -601,9 +585,9 @@ class SentenceExtractor:
                 m.fatalities = Count(value if toll.group("least") else value, value, value, [span])
                 m.add_span("fatalities", span)
         for tok in sent:
-            lemma = _lemma(tok)
-            kind = "killed" if (lemma in lex.killed_words or tok.lower_ in lex.killed_words) else \
-                "injured" if (lemma in lex.injured_words or tok.lower_ in lex.injured_words) else None
+            lem = lemma(tok)
+            kind = "killed" if (lem in lex.killed_words or tok.lower_ in lex.killed_words) else \
+                "injured" if (lem in lex.injured_words or tok.lower_ in lex.injured_words) else None
             if kind is None or tok.pos_ not in ("VERB", "ADJ", "NOUN"):
                 continue
             # only the casualties of this clause, or of a clause hanging off it ("..., killing five")
@@ -654,7 +638,8 @@ class SentenceExtractor:
                     if b2 is not None and conj.i > c.i:
                         best += b2
                         low = (low if low is not None else best - b2) + (l2 if l2 is not None else b2)
-            human = (c.lemma_.lower() in HUMAN_HEADS or c.lower_ in HUMAN_HEADS or c.pos_ == "PROPN"
+            heads = self.lex.human_heads
+            human = (c.lemma_.lower() in heads or c.lower_ in heads or c.pos_ == "PROPN"
                      or c.ent_type_ in ("NORP", "PERSON"))
             if best is not None and (human or (tok.pos_ == "VERB" and num is not None and num.pos_ == "NUM")):
                 return best, low, num
@@ -666,14 +651,13 @@ class SentenceExtractor:
         ranked = sorted((w for _, w in weapons), key=lambda w: -w.rank)
         if not ranked and trig.weapon:
             ranked = [next(w for w in lex.weapons.values() if w.category == trig.weapon)]
-        if trig.kind in ("kidnap", "clash") or (trig.kind == "arson" and not ranked):
+        typing = lex.typing  # events.toml [typing] gives this order
+        if trig.kind in typing.kind_first or (trig.kind in typing.kind_first_without_weapon and not ranked):
             m.event_type, m.sub_event_type = lex.kinds[trig.kind]
-        elif ranked and ranked[0].category != "small arms":
+        elif ranked and ranked[0].category not in typing.weapons_not_deciding:
             m.event_type, m.sub_event_type = ranked[0].event_type, ranked[0].sub_event_type
-        elif trig.kind in lex.kinds and trig.kind != "bombing":
+        elif trig.kind in lex.kinds:
             m.event_type, m.sub_event_type = lex.kinds[trig.kind]
-        elif trig.kind == "bombing":
-            m.event_type, m.sub_event_type = lex.kinds["bombing"]
         else:
             tgt = (m.target or "").lower().split()
             military = any(w in lex.military_targets for w in tgt)
@@ -695,7 +679,7 @@ class SentenceExtractor:
             elif lex.phrases["claim"].search(sentence_text) and m.actor1 is None:
                 # "<group> claimed responsibility for drone attacks ...": the claimer is the subject of "claim"
                 for t in tok.sent:
-                    if _lemma(t) in lex.claim_verbs and t.pos_ == "VERB":
+                    if lemma(t) in lex.claim_verbs and t.pos_ == "VERB":
                         subj = next((ch for ch in t.children if ch.dep_ == "nsubj"), None)
                         if subj is None:
                             continue
@@ -713,7 +697,7 @@ class SentenceExtractor:
                 m.claimant = m.actor1
                 m.add_span("claimed", Span(off + hit.start(), off + hit.end(), hit.group(0)))
         for t in tok.sent:
-            if _lemma(t) in lex.report_verbs and _lemma(t) not in lex.claim_verbs and t.pos_ == "VERB":
+            if lemma(t) in lex.report_verbs and lemma(t) not in lex.claim_verbs and t.pos_ == "VERB":
                 subj = next((c for c in t.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
                 if subj is not None and subj.i != tok.i:
                     a, b = _np_range(subj, cand.offset)

@@ -26,6 +26,7 @@ from sitrep.errors import KnowledgeError
 from sitrep.knowledge import knowledge_path
 from sitrep.model import EventMention, RoleFiller
 from sitrep.nlp import Analysis
+from sitrep.nlp.tokens import lemma
 
 ROLE_KEYS = ("perpetrator_individuals", "perpetrator_organizations", "targets", "victims", "weapons")
 E431_ROLE_MODEL = "E431"  # the role model file is missing or malformed
@@ -57,9 +58,6 @@ def _key(text: str) -> str:
     """Lower case, whitespace collapsed: one filler written twice is one filler."""
     return " ".join(text.lower().split())
 
-
-def _lemma(tok) -> str:
-    return (tok.lemma_ or tok.text).lower()
 
 
 def _spans_of(head, ents=None) -> list[tuple[int, int, str]]:
@@ -171,7 +169,7 @@ def candidates(analysis, events: list[EventMention] | None = None) -> list[RoleC
     for si in sorted(analysis.parses):
         for t in analysis.parses[si]:
             if t.pos_ in _NOUN_POS:
-                k = _lemma(t)
+                k = lemma(t)
                 head_count[k] = head_count.get(k, 0) + 1
                 head_first.setdefault(k, si)
     out: list[RoleCandidate] = []
@@ -183,8 +181,8 @@ def candidates(analysis, events: list[EventMention] | None = None) -> list[RoleC
         near = min((abs(si - e) for e in event_sents), default=99)
         ctx = "ev" if in_event else ("near" if near <= 1 else "far")
         screened = bool(getattr(analysis.sentences[si], "screened", False))
-        sent_verbs = sorted({f"sv={_lemma(t)}" for t in parsed if t.pos_ == "VERB"})
-        cues = sorted({_lemma(t) for t in parsed if _lemma(t) in _CUES})
+        sent_verbs = sorted({f"sv={lemma(t)}" for t in parsed if t.pos_ == "VERB"})
+        cues = sorted({lemma(t) for t in parsed if lemma(t) in _CUES})
         ents = list(parsed.ents)
         org_hits = [(m.start(), m.end(), m.group(0)) for m in lex.org_re.finditer(parsed.text)]
         ent_of = {}
@@ -192,7 +190,7 @@ def candidates(analysis, events: list[EventMention] | None = None) -> list[RoleC
             for t in e:
                 ent_of[t.i] = e.label_
         for head in parsed:
-            h = _lemma(head)
+            h = lemma(head)
             weapon_word = lex.is_("weapon", h)
             if head.pos_ not in _NOUN_POS and not (head.dep_ == "amod" and weapon_word):
                 continue
@@ -201,11 +199,11 @@ def candidates(analysis, events: list[EventMention] | None = None) -> list[RoleC
                 continue  # a name part is not a candidate; a noun or weapon word modifying a noun is ("dynamite attack")
             gov = head.head
             base = [
-                f"h={h}", f"dep={head.dep_}", f"gov={_lemma(gov)}", f"gov2={_lemma(gov.head)}",
-                f"dep_gov={head.dep_}:{_lemma(gov)}", f"pos={head.pos_}", f"ent={ent_of.get(head.i, '-')}",
+                f"h={h}", f"dep={head.dep_}", f"gov={lemma(gov)}", f"gov2={lemma(gov.head)}",
+                f"dep_gov={head.dep_}:{lemma(gov)}", f"pos={head.pos_}", f"ent={ent_of.get(head.i, '-')}",
                 f"sent_event={in_event}", f"near={min(near, 3)}", f"srank={min(rank, 4)}", f"screened={screened}",
                 f"hfreq={min(head_count.get(h, 0), 4)}", f"hfirst={head_first.get(h) == si}",
-                f"ctx_h={ctx}:{h}", f"ctx_dep={ctx}:{head.dep_}:{_lemma(gov)}",
+                f"ctx_h={ctx}:{h}", f"ctx_dep={ctx}:{head.dep_}:{lemma(gov)}",
                 *doc_feats,
             ]
             gov_abs = off + gov.idx
@@ -214,15 +212,15 @@ def candidates(analysis, events: list[EventMention] | None = None) -> list[RoleC
             elif head.dep_ == "pobj" and off + gov.head.idx in triggers:
                 base += ["gov2_trigger", f"trig_prep={gov.lower_}"]
             if head.dep_ == "pobj":
-                base += [f"prep={gov.lower_}", f"prep_gov={gov.lower_}:{_lemma(gov.head)}",
-                         f"ctx_prep={ctx}:{gov.lower_}:{_lemma(gov.head)}"]
+                base += [f"prep={gov.lower_}", f"prep_gov={gov.lower_}:{lemma(gov.head)}",
+                         f"ctx_prep={ctx}:{gov.lower_}:{lemma(gov.head)}"]
             if gov.dep_ == "conj" or head.dep_ == "conj":
                 base.append("in_conj")
             for kind in ("perpetrator", "agent", "org_head", "target", "weapon", "person"):
                 if lex.is_(kind, h):
                     base += [f"lex={kind}", f"ctx_lex={ctx}:{kind}"]
             mods = [t for t in head.lefts if t.dep_ in ("amod", "compound")]
-            base += [f"mod={_lemma(t)}" for t in mods[:3]]
+            base += [f"mod={lemma(t)}" for t in mods[:3]]
             base += sent_verbs[:12]
             base += [f"cue={c}" for c in cues] + [f"cue_dep={c}:{head.dep_}" for c in cues]
             for i, j, kind in _spans_of(head, ents):
@@ -230,10 +228,10 @@ def candidates(analysis, events: list[EventMention] | None = None) -> list[RoleC
                 s = text[start:end]
                 if not s.strip():
                     continue
-                feats = [*base, f"kind={kind}", f"len={min(j - i, 6)}", f"first={_lemma(parsed[i])}",
+                feats = [*base, f"kind={kind}", f"len={min(j - i, 6)}", f"first={lemma(parsed[i])}",
                          f"kind_h={kind}:{h}", f"kind_ent={kind}:{ent_of.get(head.i, '-')}"]
-                feats += [f"L{k}={_lemma(parsed[i - k])}" for k in (1, 2, 3) if i - k >= 0]
-                feats += [f"R{k}={_lemma(parsed[j + k - 1])}" for k in (1, 2, 3) if j + k - 1 < len(parsed)]
+                feats += [f"L{k}={lemma(parsed[i - k])}" for k in (1, 2, 3) if i - k >= 0]
+                feats += [f"R{k}={lemma(parsed[j + k - 1])}" for k in (1, 2, 3) if j + k - 1 < len(parsed)]
                 a0, b0 = parsed[i].idx, parsed[j - 1].idx + len(parsed[j - 1])
                 hit = next((h for h in org_hits if a0 <= h[0] and h[1] <= b0), None)
                 if hit:
@@ -247,7 +245,7 @@ def candidates(analysis, events: list[EventMention] | None = None) -> list[RoleC
                     if a < end and start < b:
                         feats += [f"rule_any={key}" for key in keys]
                 if j - i <= 3:
-                    feats.append(f"txt={' '.join(_lemma(t) for t in parsed[i:j])}")
+                    feats.append(f"txt={' '.join(lemma(t) for t in parsed[i:j])}")
                 for key in rule_heads.get(off + head.idx + len(head), ()):
                     feats.append(f"rule_head={key}")
                 out.append(RoleCandidate(start, end, s, off + head.idx, si, feats))
