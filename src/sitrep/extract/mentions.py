@@ -292,19 +292,8 @@ class SentenceExtractor:
 
     # ---- the sentence --------------------------------------------------------------------------------------
     def extract(self, sent, sentence_index: int, offset: int) -> list[Candidate]:
-        lex = self.lex
-        text = self.text
-        s_start, s_end = offset, offset + len(sent.text)
-        sentence_text = text[s_start:s_end]
-        triggers = []
-        for tok in sent:
-            trig = _match_trigger(tok, lex)
-            if trig:
-                if " " in trig.lemma and tok.i + 1 < len(sent) and tok.dep_ == "compound":
-                    tok = sent[tok.i + 1 - sent[0].i] if hasattr(sent, "start") else tok.doc[tok.i + 1]
-                if triggers and triggers[-1][0].i == tok.i:
-                    continue
-                triggers.append((tok, trig))
+        """The event candidates of one parsed sentence: one per clause that holds a usable trigger."""
+        triggers = self._triggers(sent)
         if not triggers:
             return []
         by_clause: dict[int, list] = {}
@@ -315,76 +304,98 @@ class SentenceExtractor:
             heads[head.i] = head
         out: list[Candidate] = []
         for hi, group in by_clause.items():
-            head = heads[hi]
-            ranges = clause_ranges(head, offset)
-            c_start, c_end = ranges[0][0], ranges[-1][1]
-            weapons = self.weapons_in(c_start, c_end, ranges)
-            usable = []
-            for tok, trig in group:
-                if trig.needs == "weapon" and not weapons:
+            cand = self._clause(heads[hi], group, sent, sentence_index, offset)
+            if cand is not None:
+                out.append(cand)
+        self._relative_anchor(out, sent, offset)
+        return out
+
+    def _triggers(self, sent) -> list:
+        """(token, trigger) pairs of the sentence, a two-word trigger once ("car bomb" at "bomb")."""
+        triggers = []
+        for tok in sent:
+            trig = _match_trigger(tok, self.lex)
+            if trig:
+                if " " in trig.lemma and tok.i + 1 < len(sent) and tok.dep_ == "compound":
+                    tok = sent[tok.i + 1 - sent[0].i] if hasattr(sent, "start") else tok.doc[tok.i + 1]
+                if triggers and triggers[-1][0].i == tok.i:
                     continue
-                if trig.needs == "victim" and not self._victim_of(tok):
-                    continue
-                if _figurative(tok, lex) or _unrealized(tok, lex):
-                    continue
-                usable.append((tok, trig))
-            if not usable:
-                continue
-            tok, trig = self._primary(usable)
-            clause_text = " ".join(text[a:b] for a, b in ranges)
-            m = EventMention(document_id=self.doc_id, trigger=_tok_span(tok, offset, text),
-                             sentence_index=sentence_index, event_type="", sub_event_type="")
-            m.evidence.append(_span(text, s_start, s_end))
-            m.add_span("trigger", m.trigger)
-            generic = self._generic_in(ranges, tok, offset)
-            if generic is None and in_reference(tok):
-                m.generic = True
-                m.notes.append("reference to an earlier event (retaliation for / after ...)")
-            if generic is None and head.head.i != head.i:
-                # "It was the first time US troops had been killed ...": the governing clause says it
-                generic = self._generic_in(clause_ranges(clause_head(head.head), offset), tok, offset)
-            if generic:
-                m.generic = True
-                m.notes.append(f"generic: '{generic.group(0)}'")
-            elif tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ == "nummod" for c in tok.children) and not any(
-                    t.tag_ in ("NN", "NNP") and _match_trigger(t, lex) for t, _ in usable):
-                m.plural = True
-                m.notes.append("plural trigger")
-            cand = Candidate(m, sentence_index, c_start, c_end, tok, sent, offset, ranges=ranges, kind=trig.kind)
-            # weapons: those in the clause, else the trigger's own
-            for span, w in weapons:
+                triggers.append((tok, trig))
+        return triggers
+
+    def _clause(self, head, group, sent, sentence_index: int, offset: int) -> Candidate | None:
+        """The candidate of one clause: its primary trigger, weapons, arguments, casualties, type and modality."""
+        lex, text = self.lex, self.text
+        ranges = clause_ranges(head, offset)
+        c_start, c_end = ranges[0][0], ranges[-1][1]
+        weapons = self.weapons_in(c_start, c_end, ranges)
+        usable = [(tok, trig) for tok, trig in group
+                  if not (trig.needs == "weapon" and not weapons) and not (trig.needs == "victim" and not self._victim_of(tok))
+                  and not _figurative(tok, lex) and not _unrealized(tok, lex)]
+        if not usable:
+            return None
+        tok, trig = self._primary(usable)
+        s_start, s_end = offset, offset + len(sent.text)
+        m = EventMention(document_id=self.doc_id, trigger=_tok_span(tok, offset, text),
+                         sentence_index=sentence_index, event_type="", sub_event_type="")
+        m.evidence.append(_span(text, s_start, s_end))
+        m.add_span("trigger", m.trigger)
+        self._mark_generic(m, head, ranges, tok, usable, offset)
+        cand = Candidate(m, sentence_index, c_start, c_end, tok, sent, offset, ranges=ranges, kind=trig.kind)
+        self._weapons(cand, head, tok, trig, weapons)
+        self._arguments(cand, tok, trig, usable)
+        if trig.needs == "weapon" and not m.weapons:
+            return None  # "which hit a drone launch site": the only weapon word named the target
+        self._casualties(cand, sent, offset)
+        self._type(cand, trig, [(sp, w) for sp, w in weapons if sp in m.field_spans.get("weapons", [])])
+        self._modality(cand, text[s_start:s_end], " ".join(text[a:b] for a, b in ranges), tok)
+        return cand
+
+    def _mark_generic(self, m: EventMention, head, ranges, tok, usable, offset: int) -> None:
+        """A clause about events in general, a reference to an earlier event, or a plural trigger."""
+        generic = self._generic_in(ranges, tok, offset)
+        if generic is None and in_reference(tok):
+            m.generic = True
+            m.notes.append("reference to an earlier event (retaliation for / after ...)")
+        if generic is None and head.head.i != head.i:
+            # "It was the first time US troops had been killed ...": the governing clause says it
+            generic = self._generic_in(clause_ranges(clause_head(head.head), offset), tok, offset)
+        if generic:
+            m.generic = True
+            m.notes.append(f"generic: '{generic.group(0)}'")
+        elif tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ == "nummod" for c in tok.children) and not any(
+                t.tag_ in ("NN", "NNP") and _match_trigger(t, self.lex) for t, _ in usable):
+            m.plural = True
+            m.notes.append("plural trigger")
+
+    def _weapons(self, cand: Candidate, head, tok, trig: Trigger, weapons: list) -> None:
+        """The clause's weapons; else a parent clause's ("..., killing 241"), the subject's description ("a truck
+        packed with explosives blew up"), or the trigger's own. ``weapons`` gets what is found outside the clause."""
+        m, offset = cand.mention, cand.offset
+
+        def add(found) -> None:
+            for span, w in found:
                 if w.category not in m.weapons:
                     m.weapons.append(w.category)
                 m.add_span("weapons", span)
-            if not m.weapons and trig.kind == "killing" and head.dep_ in ("advcl", "conj") and not in_reference(tok):
-                # "A suicide bomber drove a truck packed with explosives into the barracks, killing 241"
-                parent = clause_ranges(clause_head(head.head), offset)
-                for span, w in self.weapons_in(parent[0][0], parent[-1][1], parent):
-                    weapons.append((span, w))
-                    if w.category not in m.weapons:
-                        m.weapons.append(w.category)
-                    m.add_span("weapons", span)
-            if not m.weapons:  # "a truck packed with explosives blew up": the subject's description names it
-                subj = next((ch for ch in tok.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
-                if subj is not None:
-                    a0, b0 = offset + subj.left_edge.idx, offset + subj.right_edge.idx + len(subj.right_edge.text)
-                    for span, w in self.weapons_in(a0, b0):
-                        weapons.append((span, w))
-                        if w.category not in m.weapons:
-                            m.weapons.append(w.category)
-                        m.add_span("weapons", span)
-            if not m.weapons and trig.weapon:
-                m.weapons.append(trig.weapon)
-                m.add_span("weapons", m.trigger)
-            self._arguments(cand, tok, trig, usable)
-            if trig.needs == "weapon" and not m.weapons:
-                continue  # "which hit a drone launch site": the only weapon word named the target
-            self._casualties(cand, sent, offset)
-            self._type(cand, trig, [(sp, w) for sp, w in weapons if sp in m.field_spans.get("weapons", [])])
-            self._modality(cand, sentence_text, clause_text, tok)
-            out.append(cand)
-        self._relative_anchor(out, sent, offset)
-        return out
+
+        add(weapons)
+        if not m.weapons and trig.kind == "killing" and head.dep_ in ("advcl", "conj") and not in_reference(tok):
+            # "A suicide bomber drove a truck packed with explosives into the barracks, killing 241"
+            parent = clause_ranges(clause_head(head.head), offset)
+            found = self.weapons_in(parent[0][0], parent[-1][1], parent)
+            weapons.extend(found)
+            add(found)
+        if not m.weapons:  # "a truck packed with explosives blew up": the subject's description names it
+            subj = next((ch for ch in tok.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                a0, b0 = offset + subj.left_edge.idx, offset + subj.right_edge.idx + len(subj.right_edge.text)
+                found = self.weapons_in(a0, b0)
+                weapons.extend(found)
+                add(found)
+        if not m.weapons and trig.weapon:
+            m.weapons.append(trig.weapon)
+            m.add_span("weapons", m.trigger)
 
     def _generic_in(self, ranges, tok, offset: int):
         """The first generic cue in the clause pieces. A quantifier ("dozens of", "more than a dozen") is one only
@@ -412,57 +423,14 @@ class SentenceExtractor:
 
     # ---- roles -------------------------------------------------------------------------------------------
     def _arguments(self, cand: Candidate, tok, trig: Trigger, usable) -> None:
-        m, off, text, lex = cand.mention, cand.offset, self.text, self.lex
-        target = actor = victim = None
+        """Target, actor, victim and claimant of the clause's event, read off the parse around its trigger."""
         governor = tok.head if tok.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj", "attr") else None
         if tok.dep_ == "pobj" and governor is not None and governor.dep_ == "prep":
             governor = governor.head
-        # target of the trigger itself
         if tok.pos_ in ("VERB", "AUX"):
-            for child in tok.children:
-                if child.dep_ == "nsubjpass":
-                    target = child
-                elif child.dep_ == "dobj":
-                    target = target or child
-                elif child.dep_ == "nsubj" and not self.weapons_in(off + child.idx, off + child.idx + len(child.text)):
-                    actor = child
-                elif child.dep_ == "nsubj":  # "Russian missiles struck ...": the weapon's owner is the actor
-                    whole = text[off + child.left_edge.idx: off + child.idx + len(child.text)]
-                    actor = child if resolve_actor(whole) else next(
-                        (g for g in child.lefts if g.dep_ in ("amod", "compound", "poss", "nmod")
-                         and resolve_actor(text[off + g.idx: off + g.idx + len(g.text)])), actor)
-                elif child.dep_ == "agent":
-                    actor = next((g for g in child.children if g.dep_ == "pobj"), actor)
-            if target is not None and target.dep_ == "dobj" and self.weapons_in(
-                    off + target.left_edge.idx, off + target.idx + len(target.text)):
-                # "hurled dynamite sticks at the embassy", "fired missiles at Ain al-Asad": the object is the
-                # weapon; what it was thrown or fired at is the target
-                target = self._prep_object(target, ("at", "on", "against", "into", "toward", "towards"))
-            if trig.needs == "weapon" and target is None:
-                target = self._prep_object(tok, ("near", "on", "at", "in", "into", "inside", "against", "outside"))
+            target, actor, victim = (*self._verb_arguments(cand, tok, trig), None)
         else:
-            target = self._prep_object(tok, ("on", "against", "at", "targeting", "near", "inside", "outside"))
-            if governor is not None and governor.pos_ in ("VERB", "AUX"):
-                preps = ("on", "against", "at", "near", "outside", "inside")
-                if lemma(governor) in ("explode", "detonate", "hit", "strike", "land", "go"):
-                    preps += ("in", "into")  # "a bomb exploded in an underground garage of the WTC"
-                target = target or self._prep_object(governor, preps, exclude=tok)
-                for child in governor.children:
-                    if child.dep_ == "agent":
-                        actor = next((g for g in child.children if g.dep_ == "pobj"), actor)
-                    elif child.dep_ == "nsubj" and ((tok.dep_ == "dobj" and (
-                            lemma(governor) in lex.light_verbs or lemma(governor) in lex.claim_verbs))
-                            or any(other.i == governor.i for other, _ in usable)):
-                        actor = child  # "X carried out an attack", "X killed 12 in an attack"
-                    elif child.dep_ == "nsubjpass" and tok.dep_ == "pobj" and child.i != tok.i:
-                        victim = victim or child  # "five fighters were killed in a strike"
-            by = self._prep_object(tok, ("by",))
-            actor = by or actor
-            if actor is None:
-                for child in tok.lefts:
-                    if child.dep_ in ("compound", "amod", "poss", "nmod") and resolve_actor(
-                            text[off + child.idx: off + child.idx + len(child.text)]):
-                        actor = child
+            target, actor, victim = self._noun_arguments(cand, tok, governor, usable)
         for other, otrig in usable:
             if other is not tok and otrig.kind == "killing":
                 victim = victim or self._victim_of(other)
@@ -472,44 +440,113 @@ class SentenceExtractor:
                 target = None
         # claims: "<group> announced / claimed an attack ..."
         claimer = None
-        if governor is not None and lemma(governor) in lex.claim_verbs:
+        if governor is not None and lemma(governor) in self.lex.claim_verbs:
             claimer = next((c for c in governor.children if c.dep_ == "nsubj"), None)
-        # actor
         if actor is not None:
-            a, b = _np_range(actor, off, cut_preps=True)
-            match = resolve_actor(text[a:b])
-            if match is None:  # "the Mjahideen of the Islamic Resistance in Iraq"
-                a, b = _np_range(actor, off, cut_preps=False)
-                match = resolve_actor(text[a:b]) if any(c.dep_ == "prep" and c.lower_ == "of"
-                                                        for c in actor.children) else None
-            if match:
+            self._set_actor(cand, actor)
+        if claimer is not None:
+            self._set_claimant(cand, claimer, governor)
+        self._set_target(cand, tok, target if target is not None else victim)
+        if victim is not None:
+            cand.mention.notes.append(f"victims: {victim.text}")
+            cand.mention.roles.setdefault("victims", [])
+
+    def _verb_arguments(self, cand: Candidate, tok, trig: Trigger):
+        """(target, actor) of a verb trigger: its passive subject or object, and its subject or "by" agent."""
+        off, text = cand.offset, self.text
+        target = actor = None
+        for child in tok.children:
+            if child.dep_ == "nsubjpass":
+                target = child
+            elif child.dep_ == "dobj":
+                target = target or child
+            elif child.dep_ == "nsubj" and not self.weapons_in(off + child.idx, off + child.idx + len(child.text)):
+                actor = child
+            elif child.dep_ == "nsubj":  # "Russian missiles struck ...": the weapon's owner is the actor
+                whole = text[off + child.left_edge.idx: off + child.idx + len(child.text)]
+                actor = child if resolve_actor(whole) else next(
+                    (g for g in child.lefts if g.dep_ in ("amod", "compound", "poss", "nmod")
+                     and resolve_actor(text[off + g.idx: off + g.idx + len(g.text)])), actor)
+            elif child.dep_ == "agent":
+                actor = next((g for g in child.children if g.dep_ == "pobj"), actor)
+        if target is not None and target.dep_ == "dobj" and self.weapons_in(
+                off + target.left_edge.idx, off + target.idx + len(target.text)):
+            # "hurled dynamite sticks at the embassy", "fired missiles at Ain al-Asad": the object is the
+            # weapon; what it was thrown or fired at is the target
+            target = self._prep_object(target, ("at", "on", "against", "into", "toward", "towards"))
+        if trig.needs == "weapon" and target is None:
+            target = self._prep_object(tok, ("near", "on", "at", "in", "into", "inside", "against", "outside"))
+        return target, actor
+
+    def _noun_arguments(self, cand: Candidate, tok, governor, usable):
+        """(target, actor, victim) of a noun trigger: "an attack on X by Y", "X carried out a strike", "five
+        fighters were killed in a strike"."""
+        off, text, lex = cand.offset, self.text, self.lex
+        actor = victim = None
+        target = self._prep_object(tok, ("on", "against", "at", "targeting", "near", "inside", "outside"))
+        if governor is not None and governor.pos_ in ("VERB", "AUX"):
+            preps = ("on", "against", "at", "near", "outside", "inside")
+            if lemma(governor) in ("explode", "detonate", "hit", "strike", "land", "go"):
+                preps += ("in", "into")  # "a bomb exploded in an underground garage of the WTC"
+            target = target or self._prep_object(governor, preps, exclude=tok)
+            for child in governor.children:
+                if child.dep_ == "agent":
+                    actor = next((g for g in child.children if g.dep_ == "pobj"), actor)
+                elif child.dep_ == "nsubj" and ((tok.dep_ == "dobj" and (
+                        lemma(governor) in lex.light_verbs or lemma(governor) in lex.claim_verbs))
+                        or any(other.i == governor.i for other, _ in usable)):
+                    actor = child  # "X carried out an attack", "X killed 12 in an attack"
+                elif child.dep_ == "nsubjpass" and tok.dep_ == "pobj" and child.i != tok.i:
+                    victim = victim or child  # "five fighters were killed in a strike"
+        actor = self._prep_object(tok, ("by",)) or actor
+        if actor is None:
+            for child in tok.lefts:
+                if child.dep_ in ("compound", "amod", "poss", "nmod") and resolve_actor(
+                        text[off + child.idx: off + child.idx + len(child.text)]):
+                    actor = child
+        return target, actor, victim
+
+    def _set_actor(self, cand: Candidate, actor) -> None:
+        """The actor: a known group (actors.csv), else a perpetrator head in ACLED's convention."""
+        m, off, text, lex = cand.mention, cand.offset, self.text, self.lex
+        a, b = _np_range(actor, off, cut_preps=True)
+        match = resolve_actor(text[a:b])
+        if match is None:  # "the Mjahideen of the Islamic Resistance in Iraq"
+            a, b = _np_range(actor, off, cut_preps=False)
+            match = resolve_actor(text[a:b]) if any(c.dep_ == "prep" and c.lower_ == "of"
+                                                    for c in actor.children) else None
+        if match:
+            m.actor1 = match.canonical
+            m.add_span("actor1", Span(a + match.start, a + match.end, match.text))
+            m.roles.setdefault("perpetrator_organizations", [])
+        elif (actor.lemma_.lower() in lex.perpetrator_heads or actor.lower_ in lex.perpetrator_heads) and not any(
+                c.dep_ == "poss" and c.pos_ == "PRON" for c in actor.children):  # "its fighters": unresolved
+            core = _core_phrase(actor)
+            phrase = text[off + core[0].idx: off + core[-1].idx + len(core[-1].text)]
+            # ACLED's convention: "gunmen", "the bomber", "militants" are an unidentified armed group;
+            # "troops", "police" keep their words (whose forces they are is for the analyst)
+            head = actor.lemma_.lower()
+            m.actor1 = phrase if head in lex.state_force_heads else UNIDENTIFIED
+            m.add_span("actor1", _span(text, off + core[0].idx, off + core[-1].idx + len(core[-1].text)))
+
+    def _set_claimant(self, cand: Candidate, claimer, governor) -> None:
+        m, off, text = cand.mention, cand.offset, self.text
+        a, b = _np_range(claimer, off, cut_preps=False)
+        match = resolve_actor(text[a:b])
+        # a state "claims" only in so many words ("the Revolutionary Guards claimed the attack"), not by
+        # announcing strikes
+        if match and (actor_type(match.canonical) != "state" or lemma(governor) == "claim"):
+            m.claimed = True
+            m.claimant = match.canonical
+            m.add_span("claimed", _span(text, a, b))
+            m.add_span("claimed", _tok_span(governor, off, text))
+            if m.actor1 is None:
                 m.actor1 = match.canonical
                 m.add_span("actor1", Span(a + match.start, a + match.end, match.text))
-                cand.mention.roles.setdefault("perpetrator_organizations", [])
-            elif (actor.lemma_.lower() in lex.perpetrator_heads or actor.lower_ in lex.perpetrator_heads) and not any(
-                    c.dep_ == "poss" and c.pos_ == "PRON" for c in actor.children):  # "its fighters": unresolved
-                core = _core_phrase(actor)
-                phrase = text[off + core[0].idx: off + core[-1].idx + len(core[-1].text)]
-                # ACLED's convention: "gunmen", "the bomber", "militants" are an unidentified armed group;
-                # "troops", "police" keep their words (whose forces they are is for the analyst)
-                head = actor.lemma_.lower()
-                m.actor1 = phrase if head in lex.state_force_heads else UNIDENTIFIED
-                m.add_span("actor1", _span(text, off + core[0].idx, off + core[-1].idx + len(core[-1].text)))
-        if claimer is not None:
-            a, b = _np_range(claimer, off, cut_preps=False)
-            match = resolve_actor(text[a:b])
-            # a state "claims" only in so many words ("the Revolutionary Guards claimed the attack"), not by
-            # announcing strikes
-            if match and (actor_type(match.canonical) != "state" or lemma(governor) == "claim"):
-                m.claimed = True
-                m.claimant = match.canonical
-                m.add_span("claimed", _span(text, a, b))
-                m.add_span("claimed", _tok_span(governor, off, text))
-                if m.actor1 is None:
-                    m.actor1 = match.canonical
-                    m.add_span("actor1", Span(a + match.start, a + match.end, match.text))
-        # target (a victim phrase is the target when there is no physical one)
-        tgt = target if target is not None else victim
+
+    def _set_target(self, cand: Candidate, tok, tgt) -> None:
+        """The target (a victim phrase is the target when there is no physical one)."""
+        m, off, text, lex = cand.mention, cand.offset, self.text, self.lex
         if tgt is not None and (tgt.i == tok.i or _is_time(tgt)):
             tgt = None
         for _ in range(3):  # "a hole in the side of the USS Cole" -> the USS Cole
@@ -531,10 +568,6 @@ class SentenceExtractor:
                 m.add_span("target", _span(text, a, b))
                 cand.target_range = (a, b)
                 self._drop_target_weapons(m, a, b)
-        if victim is not None:
-            best, low, num = _count_of(victim)
-            m.notes.append(f"victims: {victim.text}")
-            cand.mention.roles.setdefault("victims", [])
 
     def _drop_target_weapons(self, m: EventMention, a: int, b: int) -> None:
         """ "a drone launch site", "weapons stores": weapon words inside the target name the target."""
@@ -665,7 +698,7 @@ class SentenceExtractor:
 
     # ---- modality ------------------------------------------------------------------------------------------
     def _modality(self, cand: Candidate, sentence_text: str, clause_text: str, tok) -> None:
-        m, lex, off = cand.mention, self.lex, cand.evidence_start if False else cand.mention.evidence[0].start
+        m, lex, off = cand.mention, self.lex, cand.mention.evidence[0].start
         for name, attr in (("hedge", "hedged"), ("attempt", "attempted"), ("deny", "denied")):
             hit = lex.phrases[name].search(sentence_text)
             if hit:
