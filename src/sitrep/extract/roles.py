@@ -361,80 +361,89 @@ def extract_roles(sent, trigger, text: str, *, offset: int | None = None) -> dic
         sent = sent[:]
     base = _base_offset(sent, text, offset)
     col = _Collector(sent, text, base, lex)
-    lem = lemma(trigger)
-    harm_people = lem in _HARM_PEOPLE
-
     if trigger.pos_ in ("VERB", "AUX") or trigger.tag_.startswith("VB"):
-        subj, dep = _subject(trigger)
-        passive = dep == "nsubjpass" or any(c.dep_ in ("auxpass", "agent") for c in trigger.children)
-        if lem in _EXPLODE or (subj is not None and lemma(subj) in lex.words["weapon"]):
-            if subj is not None:
-                col.take(subj, "instrument", "weapons" if col.role_of(subj, "patient") == "weapons" else None)
-        elif subj is not None:
-            col.take(subj, "patient" if passive else "agent")
-        for c in trigger.children:
-            if c.dep_ in ("dobj", "obj") and not passive:
-                col.take(c, "patient")
-            elif c.dep_ == "agent":
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        col.take(g, "agent")
-            elif c.dep_ == "prep":
-                for g in c.children:
-                    if g.dep_ != "pobj":
-                        continue
-                    if c.lower_ in ("with", "using"):
-                        col.take(g, "instrument")
-                    elif c.lower_ in _PLACE_PREPS or c.lower_ in _PATIENT_PREPS:
-                        role = col.role_of(g, "patient")
-                        if role == "targets" or (role == "victims" and (c.lower_ in ("against", "on", "upon") or (
-                                c.lower_ == "at" and lem in _SHOOT_AT))):
-                            col.take(g, "patient")
-                            continue
-                        # "in front of the embassy"
-                        for gg in g.children:
-                            if gg.dep_ == "prep" and gg.lower_ == "of":
-                                for p in gg.children:
-                                    if p.dep_ == "pobj" and col.role_of(p, "patient") == "targets":
-                                        col.take(p, "patient")
+        _verb_roles(col, trigger, lex)
     else:  # a noun trigger: "the attack on the embassy by the FMLN", "a dynamite attack"
-        for c in trigger.children:
-            if c.dep_ == "poss":
-                col.take(c, "patient" if harm_people else "agent")
-            elif c.dep_ in ("compound", "amod", "nmod"):
-                if lemma(c) in lex.words["weapon"] or c.lower_ in lex.words["weapon"]:
-                    i, j = _np_tokens(c)
-                    col.add("weapons", i, j)
-                elif col.orgs_in(c.i, c.i + 1, ("insurgent", "criminal", "paramilitary")):
-                    col.take(c, "agent")
-                elif lemma(c) in lex.words["perpetrator"]:
-                    col.used.add(c.i)  # "a terrorist attack" says what kind of act, not who
-            elif c.dep_ == "prep":
-                for g in c.children:
-                    if g.dep_ != "pobj":
-                        continue
-                    if c.lower_ == "by":
-                        col.take(g, "agent")
-                    elif c.lower_ in ("with", "using"):
-                        col.take(g, "instrument")
-                    elif c.lower_ in _PATIENT_PREPS or c.lower_ in _PLACE_PREPS:
-                        role = col.role_of(g, "patient")
-                        if role in ("targets", "victims") and (c.lower_ in _PATIENT_PREPS or role == "targets"):
-                            col.take(g, "patient")
-        head = trigger.head
-        if trigger.dep_ in ("dobj", "obj", "pobj") and (lemma(head) in _SUPPORT or head.pos_ == "VERB"):
-            verb = head if trigger.dep_ != "pobj" else head.head
-            if lemma(verb) in _SUPPORT or trigger.dep_ in ("dobj", "obj"):
-                subj, dep = _subject(verb)
-                if subj is not None and dep != "nsubjpass":
-                    col.take(subj, "agent")
-        elif trigger.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "VERB":
-            for c in head.children:
-                if c.dep_ in ("dobj", "obj"):
-                    col.take(c, "patient")
-
+        _noun_roles(col, trigger, lex)
     _sweep(col, trigger)
     return col.out
+
+
+def _verb_roles(col: _Collector, trigger, lex) -> None:
+    lem = lemma(trigger)
+    subj, dep = _subject(trigger)
+    passive = dep == "nsubjpass" or any(c.dep_ in ("auxpass", "agent") for c in trigger.children)
+    if lem in _EXPLODE or (subj is not None and lemma(subj) in lex.words["weapon"]):
+        if subj is not None:
+            col.take(subj, "instrument", "weapons" if col.role_of(subj, "patient") == "weapons" else None)
+    elif subj is not None:
+        col.take(subj, "patient" if passive else "agent")
+    for c in trigger.children:
+        if c.dep_ in ("dobj", "obj") and not passive:
+            col.take(c, "patient")
+        elif c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    col.take(g, "agent")
+        elif c.dep_ == "prep":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    _verb_prep_object(col, c, g, lem)
+
+
+def _verb_prep_object(col: _Collector, prep, g, lem: str) -> None:
+    if prep.lower_ in ("with", "using"):
+        col.take(g, "instrument")
+    elif prep.lower_ in _PLACE_PREPS or prep.lower_ in _PATIENT_PREPS:
+        role = col.role_of(g, "patient")
+        if role == "targets" or (role == "victims" and (prep.lower_ in ("against", "on", "upon") or (
+                prep.lower_ == "at" and lem in _SHOOT_AT))):
+            col.take(g, "patient")
+            return
+        # "in front of the embassy"
+        for gg in g.children:
+            if gg.dep_ == "prep" and gg.lower_ == "of":
+                for p in gg.children:
+                    if p.dep_ == "pobj" and col.role_of(p, "patient") == "targets":
+                        col.take(p, "patient")
+
+
+def _noun_roles(col: _Collector, trigger, lex) -> None:
+    harm_people = lemma(trigger) in _HARM_PEOPLE
+    for c in trigger.children:
+        if c.dep_ == "poss":
+            col.take(c, "patient" if harm_people else "agent")
+        elif c.dep_ in ("compound", "amod", "nmod"):
+            if lemma(c) in lex.words["weapon"] or c.lower_ in lex.words["weapon"]:
+                i, j = _np_tokens(c)
+                col.add("weapons", i, j)
+            elif col.orgs_in(c.i, c.i + 1, ("insurgent", "criminal", "paramilitary")):
+                col.take(c, "agent")
+            elif lemma(c) in lex.words["perpetrator"]:
+                col.used.add(c.i)  # "a terrorist attack" says what kind of act, not who
+        elif c.dep_ == "prep":
+            for g in c.children:
+                if g.dep_ != "pobj":
+                    continue
+                if c.lower_ == "by":
+                    col.take(g, "agent")
+                elif c.lower_ in ("with", "using"):
+                    col.take(g, "instrument")
+                elif c.lower_ in _PATIENT_PREPS or c.lower_ in _PLACE_PREPS:
+                    role = col.role_of(g, "patient")
+                    if role in ("targets", "victims") and (c.lower_ in _PATIENT_PREPS or role == "targets"):
+                        col.take(g, "patient")
+    head = trigger.head
+    if trigger.dep_ in ("dobj", "obj", "pobj") and (lemma(head) in _SUPPORT or head.pos_ == "VERB"):
+        verb = head if trigger.dep_ != "pobj" else head.head
+        if lemma(verb) in _SUPPORT or trigger.dep_ in ("dobj", "obj"):
+            subj, dep = _subject(verb)
+            if subj is not None and dep != "nsubjpass":
+                col.take(subj, "agent")
+    elif trigger.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "VERB":
+        for c in head.children:
+            if c.dep_ in ("dobj", "obj"):
+                col.take(c, "patient")
 
 
 def _passive(verb) -> bool:
