@@ -715,6 +715,34 @@ def _place(gz: Gazetteer, i: int, span: Span, reason: str, *, precision: int | N
     )
 
 
+def _best_place(gz: Gazetteer, text: str, m: Mention, span: Span, sc: _Scored, w: Scoring) -> Place:
+    """The best-scored reading as a Place: an abstention when the runner-up is close in score and far away;
+    a direction before a country or subdivision ("western Iraq") makes it a part of it (precision 3)."""
+    ids = sc.ids
+    order = sorted(range(len(ids)), key=lambda j: -sc.scores[j])
+    b = order[0]
+    i = ids[b]
+    reason = f"{sc.why[b]} (score {sc.scores[b]:.2f} of {len(ids)} reading{'s' if len(ids) > 1 else ''})"
+    if len(order) > 1:
+        j = ids[order[1]]
+        gap = sc.scores[b] - sc.scores[order[1]]
+        d = haversine_km(gz.entries_lat[i], gz.entries_lon[i], gz.entries_lat[j], gz.entries_lon[j])
+        if gap < w.abstain_margin and d > w.abstain_km:
+            reason = (f"abstain: {gz.entries_name[i]} ({gz.entries_cc[i]}, {sc.scores[b]:.2f}) vs "
+                      f"{gz.entries_name[j]} ({gz.entries_cc[j]}, {sc.scores[order[1]]:.2f}), {d:.0f} km apart")
+    precision = None
+    if m.capital_of:
+        reason = f"capital of {gz.country_name.get(m.capital_of, m.capital_of)}"
+    direction = _DIRECTION_BEFORE.search(text[max(0, m.start - 20):m.start])
+    if direction and gz.entries_kind[i] in (COUNTRY, ADMIN1):
+        reason = f"region: {direction.group(1).lower()} part of {gz.entries_name[i]}; " + reason
+        precision = 3
+    elif direction and gz.entries_kind[i] == CITY:
+        precision = 2
+        reason = f"near: {direction.group(1).lower()} of {gz.entries_name[i]}; " + reason
+    return _place(gz, i, span, reason, precision=precision)
+
+
 def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz: Gazetteer) -> list[Place | None]:
     cands = []
     for m in mentions:
@@ -770,29 +798,7 @@ def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz
                 pending.append((k, m, span, counties))
             continue
         sc = _score(gz, text, m, ids, ctx, default_country, anchors, votes)
-        order = sorted(range(len(ids)), key=lambda j: -sc.scores[j])
-        b = order[0]
-        i = ids[b]
-        reason = f"{sc.why[b]} (score {sc.scores[b]:.2f} of {len(ids)} reading{'s' if len(ids) > 1 else ''})"
-        if len(order) > 1:
-            j = ids[order[1]]
-            gap = sc.scores[b] - sc.scores[order[1]]
-            d = haversine_km(gz.entries_lat[i], gz.entries_lon[i], gz.entries_lat[j], gz.entries_lon[j])
-            if gap < w.abstain_margin and d > w.abstain_km:
-                reason = (f"abstain: {gz.entries_name[i]} ({gz.entries_cc[i]}, {sc.scores[b]:.2f}) vs "
-                          f"{gz.entries_name[j]} ({gz.entries_cc[j]}, {sc.scores[order[1]]:.2f}), {d:.0f} km apart")
-        precision = None
-        feature = None
-        if m.capital_of:
-            reason = f"capital of {gz.country_name.get(m.capital_of, m.capital_of)}"
-        direction = _DIRECTION_BEFORE.search(text[max(0, m.start - 20):m.start])
-        if direction and gz.entries_kind[i] in (COUNTRY, ADMIN1):
-            reason = f"region: {direction.group(1).lower()} part of {gz.entries_name[i]}; " + reason
-            precision = 3
-        elif direction and gz.entries_kind[i] == CITY:
-            precision = 2
-            reason = f"near: {direction.group(1).lower()} of {gz.entries_name[i]}; " + reason
-        out[k] = _place(gz, i, span, reason, precision=precision, feature=feature)
+        out[k] = _best_place(gz, text, m, span, sc, w)
     # pass 3: counties, placed among the resolved places of their state
     for k, m, span, states in pending:
         out[k] = _county_place(gz, text, m, span, states, ctx, votes, out)
