@@ -2,7 +2,7 @@
 first-level subdivisions, continents and the curated facilities file, indexed by normalised name.
 
 Public API:
-    get_gazetteer() -> Gazetteer     cached per process; the first build writes a compact cache file
+    get_gazetteer() -> Gazetteer     cached per knowledge object (``sitrep.knowledge``: once per process); the first build writes a compact cache file
                                      (``$SITREP_CACHE`` or ``~/.cache/sitrep``) so later processes load
                                      in well under a second
     norm(name) -> str                the key every name is indexed under
@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitrep.errors import E401_KNOWLEDGE_UNREADABLE, E402_KNOWLEDGE_SYNTAX, KnowledgeError
-from sitrep.knowledge import knowledge_path
+from sitrep.knowledge import knowledge_cached, knowledge_path
 
 CACHE_VERSION = "3"
 
@@ -642,7 +642,7 @@ def _add_facilities(gz: Gazetteer, fpath: Path) -> None:
             gz._index(a, i)
 
 
-@functools.lru_cache(maxsize=1)
+@knowledge_cached
 def get_gazetteer() -> Gazetteer:
-    """The process-wide gazetteer (built once)."""
+    """The gazetteer of the current knowledge (built once per ``Knowledge``: once per process by default)."""
     return build_gazetteer()

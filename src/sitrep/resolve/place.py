@@ -69,7 +69,7 @@ from sitrep.resolve.gazetteer import (
     get_gazetteer,
     norm,
 )
-from sitrep.resolve.place_scoring import Scoring, load_scoring
+from sitrep.resolve.place_scoring import Scoring, load_ranker, load_scoring
 
 _DIRECTIONS = r"(?:north|south|east|west|central|north[- ]?east|north[- ]?west|south[- ]?east|south[- ]?west)(?:ern)?"
 _DIRECTION_BEFORE = re.compile(rf"\b({_DIRECTIONS})\s+$", re.I)
@@ -550,6 +550,7 @@ class _Scored:
     ids: list[int]
     scores: list[float]
     why: list[str]
+    features: list[dict[str, float]] = field(default_factory=list)  # per reading: what the ranker weighs
 
 
 @dataclass
@@ -579,16 +580,39 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
     q = _Query(key, qcc, qa1, subdivisions, same_name_big, set(gz.capital.values()) if subdivisions else (), ctx,
                default_country, anchors, votes)
     w = load_scoring()
-    scores, why = [], []
+    ranker = load_ranker()
+    top_pop = max((gz.entries_pop[i] for i in ids if gz.entries_kind[i] == CITY), default=-1)
+    scores, why, feats = [], [], []
     for i in ids:
         notes: list[str] = []
-        s = _reading_terms(gz, i, ids, q, w, notes) + _subdivision_terms(gz, i, q, w, notes) + _near_term(gz, i, q, w, notes)
+        f = _kind_features(gz, i, top_pop)
+        s = (_reading_terms(gz, i, ids, q, w, notes, f) + _subdivision_terms(gz, i, q, w, notes, f)
+             + _near_term(gz, i, q, w, notes, f))
+        f["hand"] = s
+        if ranker is not None:
+            s = ranker.score(f)
+            notes.append(f"ranker (hand score {f['hand']:.2f})")
         scores.append(s)
         why.append(", ".join(notes))
-    return _Scored(ids, scores, why)
+        feats.append(f)
+    return _Scored(ids, scores, why, feats)
 
 
-def _reading_terms(gz: Gazetteer, i: int, ids: list[int], q: _Query, w: Scoring, notes: list[str]) -> float:
+def _kind_features(gz: Gazetteer, i: int, top_pop: int) -> dict[str, float]:
+    kind = gz.entries_kind[i]
+    f = {k: 1.0 for k in (kind,)}
+    if kind == CITY:
+        f["logpop"] = math.log10(gz.entries_pop[i] + 10)
+        f["largest_town"] = 1.0 if gz.entries_pop[i] == top_pop else 0.0
+        f["pop_share"] = math.log10((gz.entries_pop[i] + 10) / (top_pop + 10))
+        f["capital"] = 1.0 if gz.entries_feature[i] == "PPLC" else 0.0
+    if kind == ADMIN1 and gz.entries_source[i].startswith("geo_divisions"):
+        f["world_division"] = 1.0
+    return f
+
+
+def _reading_terms(gz: Gazetteer, i: int, ids: list[int], q: _Query, w: Scoring, notes: list[str],
+                   f: dict[str, float]) -> float:
     """The prior, the name's form, names shared with bigger places, the home country, the qualifier, the country."""
     cc, a1, kind = gz.entries_cc[i], gz.entries_admin1[i], gz.entries_kind[i]
     ctx, key = q.ctx, q.key
@@ -598,38 +622,50 @@ def _reading_terms(gz: Gazetteer, i: int, ids: list[int], q: _Query, w: Scoring,
         if norm(gz.entries_name[i]) == key:
             s += w.name_main_name
             notes.append("main name")
+            f["main_name"] = 1.0
         else:
             s += w.name_alternate_name  # an alternate / historical name ("Berea" for Aleppo)
+            f["alternate_name"] = 1.0
         if cc in q.subdivisions and i not in q.capitals:
             s -= w.context_same_name_big
             notes.append("a subdivision has this name")
+            f["same_name_subdivision"] = 1.0
         elif q.same_name_big:
             s -= w.context_same_name_big
             notes.append("a country or region has this name")
+            f["same_name_big"] = 1.0
         if ctx.home and cc != ctx.home and not ctx.cc_without(key, cc):
             s -= w.context_foreign_penalty
             notes.append(f"outside the document's country ({ctx.home})")
+            f["foreign"] = 1.0
     if kind == COUNTRY and ctx.home and cc != ctx.home and not ctx.cc_without(key, cc) and any(
             gz.entries_kind[j] == ADMIN1 and gz.entries_cc[j] == ctx.home for j in ids):
         s -= w.context_foreign_penalty  # "Georgia" in a US story with no other sign of the Caucasus: the state
         notes.append(f"a subdivision of the document's country ({ctx.home}) has this name")
+        f["foreign_country_home_subdivision"] = 1.0
+    if ctx.home and cc == ctx.home:
+        f["home_country"] = 1.0
     if q.qcc:
         if cc == q.qcc and (q.qa1 is None or a1 == q.qa1):
             s += w.context_qualifier
             notes.append("qualifier")
+            f["qualifier"] = 1.0
         elif cc != q.qcc:
             s += w.context_qualifier_other_country
+            f["qualifier_other_country"] = 1.0
     wcc = ctx.cc_without(key, cc) if cc else 0.0
     if wcc:
         s += w.context_country_named * min(1.0, wcc)
         notes.append(f"country named ({wcc:.1f})")
+        f["country_named"] = min(1.0, wcc)
     if q.default_country and cc == q.default_country:
         s += w.context_default_country
         notes.append("default country")
+        f["default_country"] = 1.0
     return s
 
 
-def _subdivision_terms(gz: Gazetteer, i: int, q: _Query, w: Scoring, notes: list[str]) -> float:
+def _subdivision_terms(gz: Gazetteer, i: int, q: _Query, w: Scoring, notes: list[str], f: dict[str, float]) -> float:
     """Support from the reading's subdivision: named, voted for by pass 1, able to hold the other names."""
     cc, a1, kind = gz.entries_cc[i], gz.entries_admin1[i], gz.entries_kind[i]
     if kind not in (CITY, FACILITY, ADMIN1) or not a1:
@@ -640,26 +676,30 @@ def _subdivision_terms(gz: Gazetteer, i: int, q: _Query, w: Scoring, notes: list
     if wa:
         sub += w.context_subdivision_named * min(1.0, wa)
         notes.append("subdivision named")
+        f["subdivision_named"] = min(1.0, wa)
     if q.votes:
         va = sum(v for (k2, c2, a2), v in q.votes.items() if k2 != key and c2 == cc and a2 == a1)
         if va:
             sub += w.context_subdivision_votes * min(1.0, va / 2)
+            f["subdivision_votes"] = min(1.0, va / 2)
             notes.append(f"other places in the same subdivision ({va:.0f})")
     others = ctx.soft.get((cc, a1)) if ctx.soft else None
     if others:
         soft = sum(v for k2, v in others.items() if k2 != key)
         if soft > 0:
             sub += w.context_soft_subdivision * min(w.context_soft_subdivision_max, soft)
+            f["soft_subdivision"] = min(w.context_soft_subdivision_max, soft)
             notes.append(f"other names that can lie in the same subdivision ({soft:.1f})")
     if kind in (CITY, FACILITY) and not q.qcc:
         margin = ctx.holding_margin(key, (cc, a1))
         if margin > 0:
             sub += w.context_hold_weight * margin
+            f["holding"] = float(margin)
             notes.append(f"its subdivision holds {margin} more of the other names than any other")
     return min(w.context_subdivision_support_max, sub)
 
 
-def _near_term(gz: Gazetteer, i: int, q: _Query, w: Scoring, notes: list[str]) -> float:
+def _near_term(gz: Gazetteer, i: int, q: _Query, w: Scoring, notes: list[str], f: dict[str, float]) -> float:
     """Nearness to the other places resolved in pass 1 (towns and facilities only)."""
     if not q.anchors or gz.entries_kind[i] not in (CITY, FACILITY):
         return 0.0
@@ -668,7 +708,8 @@ def _near_term(gz: Gazetteer, i: int, q: _Query, w: Scoring, notes: list[str]) -
     if not near:
         return 0.0
     d = min(near)
-    bonus = w.context_near * math.exp(-d / w.context_near_km)
+    f["near"] = math.exp(-d / w.context_near_km)
+    bonus = w.context_near * f["near"]
     if bonus <= w.context_near_min:
         return 0.0
     notes.append(f"{d:.0f} km from another place")
@@ -727,7 +768,9 @@ def _best_place(gz: Gazetteer, text: str, m: Mention, span: Span, sc: _Scored, w
         j = ids[order[1]]
         gap = sc.scores[b] - sc.scores[order[1]]
         d = haversine_km(gz.entries_lat[i], gz.entries_lon[i], gz.entries_lat[j], gz.entries_lon[j])
-        if gap < w.abstain_margin and d > w.abstain_km:
+        ranker = load_ranker()
+        margin = ranker.abstain_margin if ranker is not None else w.abstain_margin
+        if gap < margin and d > w.abstain_km:
             reason = (f"abstain: {gz.entries_name[i]} ({gz.entries_cc[i]}, {sc.scores[b]:.2f}) vs "
                       f"{gz.entries_name[j]} ({gz.entries_cc[j]}, {sc.scores[order[1]]:.2f}), {d:.0f} km apart")
     precision = None
@@ -743,7 +786,9 @@ def _best_place(gz: Gazetteer, text: str, m: Mention, span: Span, sc: _Scored, w
     return _place(gz, i, span, reason, precision=precision)
 
 
-def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz: Gazetteer) -> list[Place | None]:
+def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz: Gazetteer,
+             trace: dict[int, _Scored] | None = None) -> list[Place | None]:
+    """Places of ``mentions`` (None: no reading). ``trace`` gets each mention's scored readings of pass 2."""
     cands = []
     for m in mentions:
         if m.source == "facility":
@@ -799,6 +844,8 @@ def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz
             continue
         sc = _score(gz, text, m, ids, ctx, default_country, anchors, votes)
         out[k] = _best_place(gz, text, m, span, sc, w)
+        if trace is not None:
+            trace[k] = sc
     # pass 3: counties, placed among the resolved places of their state
     for k, m, span, states in pending:
         out[k] = _county_place(gz, text, m, span, states, ctx, votes, out)
@@ -930,6 +977,12 @@ def geocode_text(text: str, *, default_country: str | None = None, include_abste
 def resolve_spans(text: str, spans: list[tuple[int, int]]) -> list[Place | None]:
     """Resolve the given toponym spans, in input order, using the whole text (and the toponyms found
     in it) as context. A span with no reading gives None."""
+    return resolve_spans_traced(text, spans)[0]
+
+
+def resolve_spans_traced(text: str, spans: list[tuple[int, int]]) -> tuple[list[Place | None], list]:
+    """``resolve_spans`` and, per span, the gazetteer ids of its readings with their features (or None): what
+    the ranker's trainer (``sitrep.evaluation.train_geo_ranker``) learns from."""
     gz = get_gazetteer()
     given = []
     for s, e in spans:
@@ -946,16 +999,21 @@ def resolve_spans(text: str, spans: list[tuple[int, int]]) -> list[Place | None]
     found = [m for m in _scan_toponyms(text, gz)
              if all(g is None or m.end <= g.start or m.start >= g.end for g in given)]
     mentions = [g for g in given if g is not None] + found
-    places = _resolve(text, mentions, None, gz)
+    trace: dict[int, _Scored] = {}
+    places = _resolve(text, mentions, None, gz, trace)
     out: list[Place | None] = []
+    readings: list = []
     k = 0
     for g in given:
         if g is None:
             out.append(None)
+            readings.append(None)
         else:
             out.append(places[k])
+            sc = trace.get(k)
+            readings.append(None if sc is None else list(zip(sc.ids, sc.features, strict=True)))
             k += 1
-    return out
+    return out, readings
 
 
 def _cc(gz: Gazetteer, country: str | None) -> str | None:

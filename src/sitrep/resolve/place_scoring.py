@@ -6,7 +6,6 @@ Public API:
 """
 from __future__ import annotations
 
-import functools
 import re
 import tomllib
 from dataclasses import dataclass, fields
@@ -18,6 +17,7 @@ from sitrep.errors import (
     E403_KNOWLEDGE_ENTRY,
     KnowledgeError,
 )
+from sitrep.knowledge import knowledge_cached, knowledge_path
 
 FILE_NAME = "geo_scoring.toml"
 
@@ -63,10 +63,8 @@ def _line_of(raw: str, key: str) -> int:
     return raw.count("\n", 0, m.start()) + 1 if m else 1
 
 
-@functools.lru_cache(maxsize=4)
+@knowledge_cached
 def load_scoring(path: str | None = None) -> Scoring:
-    from sitrep.knowledge import knowledge_path
-
     p = Path(path) if path else knowledge_path(FILE_NAME)
     try:
         raw = p.read_text(encoding="utf-8")
@@ -96,3 +94,59 @@ def load_scoring(path: str | None = None) -> Scoring:
         raise KnowledgeError(f"{p}:1: missing weight(s) {', '.join(m.replace('_', '.', 1) for m in missing)}",
                              code=E403_KNOWLEDGE_ENTRY)
     return Scoring(**values)
+
+
+RANKER_FILE = "geo_ranker.json"
+RANKER_ENABLED = True  # the trainer turns the shipped ranker off to extract features under the hand weights
+
+
+@dataclass(frozen=True, slots=True)
+class Ranker:
+    """A linear ranker over the features of a reading (``place._score``): the best reading has the highest
+    ``score``. Learned by ``sitrep.evaluation.train_geo_ranker``; the file says on what and how it was checked."""
+
+    weights: dict[str, float]
+    abstain_margin: float  # the hand abstention margin in the ranker's units
+
+    def score(self, features: dict[str, float]) -> float:
+        return sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+
+
+def load_ranker(path: str | None = None) -> Ranker | None:
+    """The learned ranker (``knowledge/geo_ranker.json`` or ``SITREP_KNOWLEDGE``'s copy); None when there is
+    none (the hand weights of geo_scoring.toml then decide). A malformed file is a KnowledgeError."""
+    if not RANKER_ENABLED and path is None:
+        return None
+    return _load_ranker(path)
+
+
+@knowledge_cached
+def _load_ranker(path: str | None = None) -> Ranker | None:
+    import json
+
+    p = Path(path) if path else knowledge_path(RANKER_FILE)
+    if not p.is_file():
+        return None
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise KnowledgeError(f"{p}: {exc}", code=E402_KNOWLEDGE_SYNTAX) from exc
+    weights = data.get("weights") if isinstance(data, dict) else None
+    margin = data.get("abstain_margin") if isinstance(data, dict) else None
+    if not isinstance(weights, dict) or not all(isinstance(v, int | float) and not isinstance(v, bool)
+                                                 for v in weights.values()):
+        raise KnowledgeError(f"{p}: 'weights' must map feature names to numbers", code=E403_KNOWLEDGE_ENTRY)
+    if not isinstance(margin, int | float) or isinstance(margin, bool) or margin < 0:
+        raise KnowledgeError(f"{p}: 'abstain_margin' must be a number >= 0", code=E403_KNOWLEDGE_ENTRY)
+    unknown = sorted(set(weights) - set(FEATURES))
+    if unknown:
+        raise KnowledgeError(f"{p}: unknown feature(s) {', '.join(unknown)}", code=E403_KNOWLEDGE_ENTRY)
+    return Ranker({k: float(v) for k, v in weights.items()}, float(margin))
+
+
+# the features place._score gives each reading (absent = 0)
+FEATURES = ("hand", "city", "country", "admin1", "region", "continent", "facility", "world_division", "logpop",
+            "largest_town", "pop_share", "capital", "main_name", "alternate_name", "same_name_subdivision", "same_name_big",
+            "foreign", "foreign_country_home_subdivision", "home_country", "qualifier", "qualifier_other_country",
+            "country_named", "default_country", "subdivision_named", "subdivision_votes", "soft_subdivision",
+            "holding", "near")
