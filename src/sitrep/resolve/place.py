@@ -638,6 +638,10 @@ def _reading_terms(gz: Gazetteer, i: int, ids: list[int], q: _Query, w: Scoring,
             s -= w.context_foreign_penalty
             notes.append(f"outside the document's country ({ctx.home})")
             f["foreign"] = 1.0
+    if f.get("world_division") and not ctx.cc_without(key, cc):
+        s -= w.context_unnamed_division  # "Delta", "North Side": a province of a country the text never names
+        notes.append("a division of a country the text does not name")
+        f["unnamed_division"] = 1.0
     if kind == COUNTRY and ctx.home and cc != ctx.home and not ctx.cc_without(key, cc) and any(
             gz.entries_kind[j] == ADMIN1 and gz.entries_cc[j] == ctx.home for j in ids):
         s -= w.context_foreign_penalty  # "Georgia" in a US story with no other sign of the Caucasus: the state

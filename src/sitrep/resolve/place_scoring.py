@@ -34,6 +34,7 @@ class Scoring:
     name_alternate_name: float
     context_same_name_big: float
     context_foreign_penalty: float
+    context_unnamed_division: float
     context_qualifier: float
     context_qualifier_other_country: float
     context_country_named: float
@@ -147,6 +148,6 @@ def _load_ranker(path: str | None = None) -> Ranker | None:
 # the features place._score gives each reading (absent = 0)
 FEATURES = ("hand", "city", "country", "admin1", "region", "continent", "facility", "world_division", "logpop",
             "largest_town", "pop_share", "capital", "main_name", "alternate_name", "same_name_subdivision", "same_name_big",
-            "foreign", "foreign_country_home_subdivision", "home_country", "qualifier", "qualifier_other_country",
+            "foreign", "unnamed_division", "foreign_country_home_subdivision", "home_country", "qualifier", "qualifier_other_country",
             "country_named", "default_country", "subdivision_named", "subdivision_votes", "soft_subdivision",
             "holding", "near")
