@@ -33,9 +33,9 @@ def test_subdivision_named_outright_beats_a_city_sharing_its_name():
 
 def test_only_the_national_capital_is_pplc():
     gz = get_gazetteer()
-    washingtons = [i for i in gz.lookup("Washington") if gz.entries_kind[i] == "city" and gz.entries_cc[i] == "US"]
+    washingtons = [i for i in gz.lookup("Washington") if gz[i].kind == "city" and gz[i].cc == "US"]
     assert len(washingtons) > 3
-    assert sum(gz.entries_feature[i] == "PPLC" for i in washingtons) == 1
+    assert sum(gz[i].feature == "PPLC" for i in washingtons) == 1
     p = place_of("Lawmakers in Washington debated the bill on Tuesday.", "Washington")
     assert p.feature == "PPLC" and abs(p.latitude - 38.9) < 0.3
 
@@ -84,4 +84,4 @@ def test_packaged_regions_have_sources():
     assert len(rows) > 50
     assert all(r["source"] and r["feature"] for r in rows)
     gz = get_gazetteer()
-    assert any(gz.entries_kind[i] == REGION for i in gz.lookup("Abkhazia"))
+    assert any(gz[i].kind == REGION for i in gz.lookup("Abkhazia"))

@@ -17,9 +17,9 @@ def test_a_county_sits_at_its_own_point_not_at_its_state_or_a_namesake_town():
     [p] = resolve_spans(text, [_span(text, "Tarrant County")])
     assert p.feature == "ADM2" and p.admin1 == "Texas" and p.geo_precision == 2 and p.geonameid
     a1 = gz.admin1_entry[("US", "TX")]
-    assert haversine_km(p.latitude, p.longitude, gz.entries_lat[a1], gz.entries_lon[a1]) > 161
-    fort_worth = max((i for i in gz.lookup("Fort Worth") if gz.entries_admin1[i] == "TX"), key=lambda i: gz.entries_pop[i])
-    assert haversine_km(p.latitude, p.longitude, gz.entries_lat[fort_worth], gz.entries_lon[fort_worth]) < 40
+    assert haversine_km(p.latitude, p.longitude, gz[a1].lat, gz[a1].lon) > 161
+    fort_worth = max((i for i in gz.lookup("Fort Worth") if gz[i].admin1 == "TX"), key=lambda i: gz[i].pop)
+    assert haversine_km(p.latitude, p.longitude, gz[fort_worth].lat, gz[fort_worth].lon) < 40
     assert "county's point" in p.reason
 
 

