@@ -24,3 +24,27 @@ def test_a_place_ner_mislabels_is_found_from_the_gazetteer_and_its_context(text,
 
 def test_a_town_name_written_as_a_person_is_no_place():
     assert "Martin" not in _places("Martin said the attack on the base wounded two soldiers.")
+
+
+def test_geoparsing_counts_demonyms_and_qualifiers_as_mentions():
+    from sitrep.resolve.place import geocode_text
+
+    text = "Two Canadians and a Kurdish aid worker were hurt near Tulsa, Okla., the sheriff said."
+    found = {p.span.text: p for p in geocode_text(text)}
+    assert found["Canadians"].country_code == "CA" and found["Kurdish"].name == "Kurdistan Region"
+    assert found["Okla."].feature == "ADM1" and found["Tulsa"].admin1 == "Oklahoma"
+    # the event pipeline asks for places only
+    spans = {p.span.text for p in geocode_text(text, every_mention=False)}
+    assert "Canadians" not in spans and "Okla." not in spans
+
+
+def test_the_cue_words_are_knowledge(tmp_path):
+    from sitrep.errors import KnowledgeError
+    from sitrep.resolve.place_scoring import load_cues
+
+    assert load_cues().place_before.search("drones struck ")
+    bad = tmp_path / "geo_cues.toml"
+    bad.write_text("[place]\nbefore = []\nafter = ['region']\n[person]\nbefore = ['Mr']\nafter = ['said']\n",
+                   encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"geo_cues.toml:2: place.before"):
+        load_cues(str(bad))

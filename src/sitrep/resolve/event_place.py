@@ -27,7 +27,7 @@ from sitrep.resolve.event_time import dateline as _dateline
 def find_places(text: str, ents: list, default_country: str | None = None) -> list[Place]:
     """The places the text names (``ents`` from ``place_entities``), geocoded; a place inside an actor's name
     and a small foreign namesake of the report's places left out."""
-    places = rplace.geocode_text(text, default_country=default_country, ents=ents)
+    places = rplace.geocode_text(text, default_country=default_country, ents=ents, every_mention=False)
     return _drop_foreign_namesakes(_outside_actor_names(places, text), text)
 
 
@@ -233,44 +233,17 @@ def _coarsen(p: Place, why: str) -> Place:
                  geo_precision=max(2, p.geo_precision), source=p.source, span=p.span, reason=why)
 
 
-MIN_ORG_PLACE_POPULATION = 20000
-
-
 _CAPS_PLACE_CUE = re.compile(r"\b(?:TOWN|CITY|VILLAGE|PROVINCE|DEPARTMENT|DISTRICT|REGION) OF "
                              r"(?P<name>[A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+)?)\b")
 
 
-_PLACE_CUE = re.compile(r"\b(?:in|at|near|outside|from|city of|town of|village of|capital|struck|hit|hitting|attacked|"
-                        r"shelled|bombed|targeted|raided|stormed|on|over|across|into|toward|towards|around)\s+"
-                        r"(?:(?:north|south|east|west|central|northern|southern|eastern|western)\s+)?$", re.I)
-_PLACE_AFTER = re.compile(r"^(?:,\s+[A-Z][a-z]+|\s+(?:region|province|oblast|city|district|governorate))\b")
-# a name written as a person's: a title before it, a verb of saying or "who" after it
-_PERSON_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Capt|Sgt|Lt|Sen|Rep|Gov|President|Minister|Governor|General|"
-                            r"Judge|Prince|King|Queen|spokesman|spokeswoman|commander|named)\.?\s+$")
-_PERSON_AFTER = re.compile(r"^(?:['\u2019]s\s+(?:wife|husband|son|daughter|family|lawyer)|\s+(?:said|says|told|added|"
-                           r"stated|wrote|explained|who|whose|himself|herself))\b")
-_NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
-
-
 def _relabelled_place(e, text: str, gz) -> bool:
-    """Whether an entity NER did not label a place is one: the gazetteer knows the capitalised name, no actor has
-    it, and the words around it read as a place's ("struck Kyiv", "in Kramatorsk", "Donetsk region"), not as a
-    person's ("Martin said", "President Jordan"). A country or province needs only no person cue; a town of some
-    size written as an ORG or a product needs no cue either; one NER reads as a PERSON needs a place cue."""
+    """A name NER did not label a place that is one (``place.mislabelled_place``), and no actor's name."""
     from sitrep.resolve.actor import resolve_actor
 
-    name = text[e.start_char:e.end_char]
-    if e.label_ in _NOT_NAMES or not name[:1].isupper() or resolve_actor(name) is not None:
-        return False
-    before, after = text[max(0, e.start_char - 30):e.start_char], text[e.end_char:e.end_char + 30]
-    if _PERSON_BEFORE.search(before) or _PERSON_AFTER.match(after):
-        return False
-    ids = gz.lookup(name)
-    if any(gz[i].kind in ("country", "admin1") for i in ids):
-        return True
-    if max((gz[i].pop for i in ids), default=0) < MIN_ORG_PLACE_POPULATION:
-        return False
-    return e.label_ != "PERSON" or bool(_PLACE_CUE.search(before) or _PLACE_AFTER.match(after))
+    return (e.label_ not in ("GPE", "LOC", "FAC", "NORP")
+            and rplace.mislabelled_place(e.label_, text, e.start_char, e.end_char, gz)
+            and resolve_actor(text[e.start_char:e.end_char]) is None)
 
 
 def place_entities(analysis: Analysis) -> tuple[list, str]:
@@ -286,7 +259,7 @@ def place_entities(analysis: Analysis) -> tuple[list, str]:
     text = analysis.text
     out = []
     for e in analysis.entities():
-        if e.label_ not in ("GPE", "LOC", "FAC", "NORP") and _relabelled_place(e, text, gz):
+        if _relabelled_place(e, text, gz):
             e = Entity("GPE", e.start_char, e.end_char)
         out.append(e)
     restored = text

@@ -69,7 +69,7 @@ from sitrep.resolve.gazetteer import (
     get_gazetteer,
     norm,
 )
-from sitrep.resolve.place_scoring import Scoring, load_ranker, load_scoring
+from sitrep.resolve.place_scoring import Scoring, load_cues, load_ranker, load_scoring
 
 _DIRECTIONS = r"(?:north|south|east|west|central|north[- ]?east|north[- ]?west|south[- ]?east|south[- ]?west)(?:ern)?"
 _DIRECTION_BEFORE = re.compile(rf"\b({_DIRECTIONS})\s+$", re.I)
@@ -154,8 +154,38 @@ class _Ents:
     ents: list
 
 
-def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None) -> list[Mention]:
-    """Facilities, named-entity toponyms, "X capital" and counties, non-overlapping, by offset."""
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
+_NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+MIN_MISLABELLED_POPULATION = 20_000  # a town NER labels otherwise is taken without a place cue from this size
+
+
+def mislabelled_place(label: str, text: str, start: int, end: int, gz: Gazetteer | None = None) -> bool:
+    """Whether a name NER labelled ``label`` (not a place label) is a place: the gazetteer knows the capitalised
+    name, and the words around it read as a place's ("struck Kyiv", "in Kramatorsk", "Donetsk region"), not as a
+    person's ("Martin said", "President Jordan"). A country or province needs only no person cue; a town of some
+    size labelled ORG, PRODUCT etc. needs no cue either; one NER reads as a PERSON needs a place cue. (Actor names
+    are the caller's to leave out.)"""
+    gz = gz or get_gazetteer()
+    name = text[start:end]
+    if label in _NOT_NAMES or not name[:1].isupper():
+        return False
+    cues = load_cues()
+    before, after = text[max(0, start - 30):start], text[end:end + 30]
+    if cues.person_before.search(before) or cues.person_after.match(after):
+        return False
+    ids = gz.lookup(name)
+    if any(gz[i].kind in (COUNTRY, ADMIN1) for i in ids):
+        return True
+    if max((gz[i].pop for i in ids if gz[i].kind == CITY), default=0) < MIN_MISLABELLED_POPULATION:
+        return bool(ids) and label != "PERSON" and bool(cues.place_before.search(before))
+    return label != "PERSON" or bool(cues.place_before.search(before) or cues.place_after.match(after))
+
+
+def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_mention: bool = True) -> list[Mention]:
+    """Facilities, named-entity toponyms (with the names NER labels otherwise that ``mislabelled_place`` takes),
+    "X capital", counties and, with ``every_mention`` (as geoparsing corpora count mentions), the demonyms of
+    countries and regions ("Canadian", "Kurdish") and the state or country qualifying a town ("Ga." in "Athens,
+    Ga."), non-overlapping, by offset."""
     gz = gz or get_gazetteer()
     pattern, by_alias = _facility_matcher(gz)
     out: list[Mention] = []
@@ -171,12 +201,19 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None) -> list[M
             taken.append((m.start(), m.end()))
     doc = doc if doc is not None else _ner(text)
     for ent in doc.ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC", "NORP"):
-            continue
+        label = ent.label_
+        if label not in (*_PLACE_LABELS, "NORP"):
+            if not mislabelled_place(label, text, ent.start_char, ent.end_char, gz):
+                continue
+            label = "GPE"
         s, e = _clean(text, ent.start_char, ent.end_char)
         if e <= s:
             continue
-        if ent.label_ == "NORP":
+        if label == "NORP":
+            if every_mention and free(s, e) and _demonym_ids(gz, text[s:e]) and not _CAPITAL_AFTER.match(text[e:]):
+                out.append(Mention(s, e, text[s:e], "demonym", "NORP"))
+                taken.append((s, e))
+                continue
             cc = gz.demonyms.get(norm(text[s:e]))
             cap = _CAPITAL_AFTER.match(text[e:])
             if cc and cap and cc in gz.capital:
@@ -204,8 +241,12 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None) -> list[M
                 continue
             e = s + len(bare)
             name = bare
-        out.append(Mention(s, e, name, "ner", ent.label_))
+        out.append(Mention(s, e, name, "ner", label))
         taken.append((s, e))
+        q = _qualifier_span(gz, text, e) if every_mention else None
+        if q and free(*q):
+            out.append(Mention(q[0], q[1], text[q[0]:q[1]], "qualifier", "GPE"))
+            taken.append(q)
     out.sort(key=lambda m: m.start)
     return out
 
@@ -324,6 +365,17 @@ def _candidate_ids(gz: Gazetteer, name: str) -> list[int]:
     return ids
 
 
+def _demonym_ids(gz: Gazetteer, name: str) -> list[int]:
+    """The country or region a demonym names ("Canadian", "Iraqis", "Kurdish"); [] for other words."""
+    key = norm(name)
+    for k in (key, key[:-1] if key.endswith("s") else None):
+        if k and gz.demonyms.get(k) in gz.country_entry:
+            return [gz.country_entry[gz.demonyms[k]]]
+        if k and k in gz.region_demonyms:
+            return [gz.region_demonyms[k]]
+    return []
+
+
 def _abbrevs_nospace(gz: Gazetteer) -> dict[str, tuple[str, str]]:
     cached = getattr(gz, "_abbrevs_nospace", None)
     if cached is None:
@@ -402,6 +454,23 @@ def _county_mentions(gz: Gazetteer, text: str, mentions: list[Mention], cands: l
                 gz[i].kind in (COUNTRY, ADMIN1) for i in cands[k]):
             out[k] = written[norm(m.text)]
     return out
+
+
+def _qualifier_span(gz: Gazetteer, text: str, end: int) -> tuple[int, int] | None:
+    """The span of the state, province or country written right after a name ("Ga." in "Athens, Ga.")."""
+    m = _QUALIFIER_AFTER.match(text[end:end + 40])
+    if not m or not text[end:end + 2].lstrip().startswith((",", "(")) or _qualifier(gz, text, end) == (None, None):
+        return None
+    words = m.group(1).split()
+    for k in range(len(words), 0, -1):
+        q = " ".join(words[:k])
+        key = norm(q)
+        start = end + m.start(1)
+        if key in gz.abbrevs and (q.endswith(".") or q.isupper()):
+            return start, start + len(q)  # "Ga.", "N.Y."
+        if any(gz[i].kind in (ADMIN1, COUNTRY) for i in gz.lookup_key(key)):
+            return start, start + len(q.rstrip("."))  # "Texas." ending a sentence
+    return None
 
 
 def _qualifier(gz: Gazetteer, text: str, end: int) -> tuple[str | None, str | None]:
@@ -978,13 +1047,13 @@ def _county_place(gz: Gazetteer, text: str, m: Mention, span: Span, states: list
 # public API
 # ---------------------------------------------------------------------------------------------
 def geocode_text(text: str, *, default_country: str | None = None, include_abstentions: bool = False,
-                 ents=None) -> list[Place]:
+                 ents=None, every_mention: bool = True) -> list[Place]:
     """Find and resolve the toponyms of ``text``; each Place carries its span (absolute offsets).
 
     ``ents``: named entities already found (objects with ``label_``, ``start_char``, ``end_char`` in absolute
     offsets), e.g. from the pipeline's parse of the sentences that may hold events; then no NER is run here."""
     gz = get_gazetteer()
-    mentions = find_toponyms(text, gz=gz, doc=None if ents is None else _Ents(list(ents)))
+    mentions = find_toponyms(text, gz=gz, doc=None if ents is None else _Ents(list(ents)), every_mention=every_mention)
     places = _resolve(text, mentions, _cc(gz, default_country), gz)
     return [p for p in places if p is not None and (include_abstentions or not (p.reason or "").startswith("abstain"))]
 

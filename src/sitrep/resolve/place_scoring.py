@@ -151,3 +151,48 @@ FEATURES = ("hand", "city", "country", "admin1", "region", "continent", "facilit
             "foreign", "unnamed_division", "foreign_country_home_subdivision", "home_country", "qualifier", "qualifier_other_country",
             "country_named", "default_country", "subdivision_named", "subdivision_votes", "soft_subdivision",
             "holding", "near")
+
+
+CUES_FILE = "geo_cues.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """Compiled ``geo_cues.toml``: words around a name that read as a place's or a person's."""
+
+    place_before: re.Pattern
+    place_after: re.Pattern
+    person_before: re.Pattern
+    person_after: re.Pattern
+
+
+def _words(p: Path, raw: str, data: dict, section: str, key: str) -> list[str]:
+    v = data.get(section, {}).get(key) if isinstance(data.get(section), dict) else None
+    if not isinstance(v, list) or not v or not all(isinstance(w, str) and w.strip() for w in v):
+        raise KnowledgeError(f"{p}:{_line_of(raw, key)}: {section}.{key} must be a non-empty list of words",
+                             code=E403_KNOWLEDGE_ENTRY)
+    return sorted((w.strip() for w in v), key=len, reverse=True)
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace("'", "['\u2019]").replace(r"\ ", r"\s+") for w in words)
+
+
+@knowledge_cached
+def load_cues(path: str | None = None) -> Cues:
+    p = Path(path) if path else knowledge_path(CUES_FILE)
+    try:
+        raw = p.read_text(encoding="utf-8")
+        data = tomllib.loads(raw)
+    except OSError as exc:
+        raise KnowledgeError(f"{p}: cannot read: {exc.strerror or exc}", code=E401_KNOWLEDGE_UNREADABLE) from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise KnowledgeError(f"{p}: {exc}", code=E402_KNOWLEDGE_SYNTAX) from exc
+    compass = r"(?:(?:north|south|east|west|central|northern|southern|eastern|western)\s+)?"
+    return Cues(
+        place_before=re.compile(rf"\b(?:{_alternation(_words(p, raw, data, 'place', 'before'))})\s+{compass}$", re.I),
+        place_after=re.compile(rf"^(?:,\s+[A-Z][a-z]+|\s+(?:{_alternation(_words(p, raw, data, 'place', 'after'))}))\b",
+                               re.I),
+        person_before=re.compile(rf"\b(?:{_alternation(_words(p, raw, data, 'person', 'before'))})\.?\s+$"),
+        person_after=re.compile(rf"^(?:\s+)?(?:{_alternation(_words(p, raw, data, 'person', 'after'))})\b", re.I),
+    )
