@@ -48,3 +48,13 @@ def test_the_cue_words_are_knowledge(tmp_path):
                    encoding="utf-8")
     with pytest.raises(KnowledgeError, match=r"geo_cues.toml:2: place.before"):
         load_cues(str(bad))
+
+
+def test_a_place_inside_an_organisations_name_is_a_mention_and_an_acronym_is_no_town():
+    from sitrep.resolve.place import geocode_text
+
+    text = ("Inspectors from the Nevada Department of Agriculture and the GBI visited the University of Oregon "
+            "on Tuesday; the Royal Free Hospital treated one of them.")
+    spans = {p.span.text: p for p in geocode_text(text)}
+    assert spans["Nevada"].feature == "ADM1" and spans["Oregon"].feature == "ADM1"
+    assert "GBI" not in spans and not any("Royal" in s or "Hospital" in s for s in spans)

@@ -176,9 +176,38 @@ def mislabelled_place(label: str, text: str, start: int, end: int, gz: Gazetteer
     ids = gz.lookup(name)
     if any(gz[i].kind in (COUNTRY, ADMIN1) for i in ids):
         return True
+    if name.isupper() and len(name) <= 5:
+        return False  # "GBI", "DUI": an acronym, not the town that shares its letters
     if max((gz[i].pop for i in ids if gz[i].kind == CITY), default=0) < MIN_MISLABELLED_POPULATION:
         return bool(ids) and label != "PERSON" and bool(cues.place_before.search(before))
     return label != "PERSON" or bool(cues.place_before.search(before) or cues.place_after.match(after))
+
+
+_NAME_WORD = re.compile(r"[A-Z][\w'\u2019.\-]*")
+
+
+def _embedded_place(gz: Gazetteer, text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A place named inside an organisation's or a building's name, as geoparsing corpora count it: its first
+    words ("Ohio" of "Ohio Department of Transportation", "U.S." of "U.S. Centers for Disease Control") or the
+    words after a final "of" ("Texas" of "University of Texas"), when they name a country, a first-order
+    division or a town of at least ``MIN_MISLABELLED_POPULATION``."""
+    words = [w for w in _NAME_WORD.finditer(text, start, end) if w.group(0) not in ("The", "THE")]
+    if len(words) < 2:
+        return None
+    tail = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w'\u2019.\-]*(?:\s+[A-Z][\w'\u2019.\-]*)?)$", text[start:end])
+    spans = [(start + tail.start(1), start + tail.end(1))] if tail else []
+    spans += [(words[0].start(), words[k - 1].end()) for k in (3, 2, 1) if k < len(words)]
+    for s, e in spans:
+        name = text[s:e].rstrip(".") if not re.fullmatch(r"(?:[A-Z]\.){2,}", text[s:e]) else text[s:e]
+        key = norm(name)
+        ids = _candidate_ids(gz, name)
+        if key in _STOP_CAPS:
+            continue
+        if any(gz[i].kind in (COUNTRY, ADMIN1) for i in ids) or (not name.isupper() and max(
+                (gz[i].pop for i in ids if gz[i].kind == CITY and norm(gz[i].name) == key), default=0)
+                >= MIN_MISLABELLED_POPULATION):
+            return s, s + len(name)
+    return None
 
 
 def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_mention: bool = True) -> list[Mention]:
@@ -204,6 +233,10 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_men
         label = ent.label_
         if label not in (*_PLACE_LABELS, "NORP"):
             if not mislabelled_place(label, text, ent.start_char, ent.end_char, gz):
+                inner = _embedded_place(gz, text, ent.start_char, ent.end_char) if every_mention else None
+                if inner and free(*inner):  # "Ohio" of "the Ohio Department of Transportation"
+                    out.append(Mention(inner[0], inner[1], text[inner[0]:inner[1]], "embedded", label))
+                    taken.append(inner)
                 continue
             label = "GPE"
         s, e = _clean(text, ent.start_char, ent.end_char)
