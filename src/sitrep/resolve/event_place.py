@@ -28,7 +28,62 @@ def find_places(text: str, ents: list, default_country: str | None = None) -> li
     """The places the text names (``ents`` from ``place_entities``), geocoded; a place inside an actor's name
     and a small foreign namesake of the report's places left out."""
     places = rplace.geocode_text(text, default_country=default_country, ents=ents, every_mention=False)
-    return _drop_foreign_namesakes(_outside_actor_names(places, text), text)
+    return [_in_zone(p) for p in _drop_foreign_namesakes(_outside_actor_names(places, text), text)]
+
+
+_ZONE = re.compile(r"^region: (?P<dir>[a-z\- ]+?) part of ")
+
+
+def _in_zone(p: Place) -> Place:
+    """ "central Mali", "northern Texas": the event lies in that part of the country or subdivision, so the place
+    moves from the country's point to the mean of its towns in that third of its extent (precision stays 3)."""
+    from sitrep.resolve.gazetteer import CITY, get_gazetteer
+
+    m = _ZONE.match(p.reason or "")
+    if m is None or not p.country_code or p.feature not in ("PCLI", "ADM1"):
+        return p
+    gz = get_gazetteer()
+    a1 = None
+    if p.feature == "ADM1":
+        a1 = next((code for (cc, code), i in gz.admin1_entry.items() if cc == p.country_code
+                   and gz[i].name == p.name), None)
+        if a1 is None:
+            return p
+    key = (p.country_code, a1)
+    towns = gz.zone_towns.get(key)
+    if towns is None:
+        towns = gz.zone_towns[key] = [(gz.col_lat[i], gz.col_lon[i]) for i in range(gz.n_cities)
+                                      if gz.col_cc[i] == p.country_code and (a1 is None or gz.col_admin1[i] == a1)
+                                      and gz.col_kind[i] == CITY]
+    pts = _zone(towns, m.group("dir"))
+    if not pts:
+        return p
+    q = copy.copy(p)
+    q.latitude = round(sum(a for a, _ in pts) / len(pts), 5)
+    q.longitude = round(sum(b for _, b in pts) / len(pts), 5)
+    q.reason = f"{p.reason}; at the mean of {len(pts)} towns in that part"
+    return q
+
+
+def _zone(towns: list[tuple[float, float]], direction: str) -> list[tuple[float, float]]:
+    """The towns in the named third of the towns' extent (north, south-east, central ...)."""
+    if len(towns) < 3:
+        return []
+    lats, lons = [t[0] for t in towns], [t[1] for t in towns]
+    la0, la1, lo0, lo1 = min(lats), max(lats), min(lons), max(lons)
+    d = direction.replace("-", "").replace(" ", "").replace("ern", "")
+
+    def third(v: float, lo: float, hi: float) -> int:
+        return min(2, int(3 * (v - lo) / (hi - lo))) if hi > lo else 1
+
+    want_lat = 2 if d.startswith("north") else 0 if d.startswith("south") else 1
+    want_lon = 2 if d.endswith("east") else 0 if d.endswith("west") else 1
+    if d in ("north", "south"):
+        want_lon = None
+    if d in ("east", "west"):
+        want_lat = None
+    return [(a, b) for a, b in towns if (want_lat is None or third(a, la0, la1) == want_lat)
+            and (want_lon is None or third(b, lo0, lo1) == want_lon)]
 
 
 def outside_dateline(places: list[Place], dl) -> list[Place]:
@@ -238,12 +293,9 @@ _CAPS_PLACE_CUE = re.compile(r"\b(?:TOWN|CITY|VILLAGE|PROVINCE|DEPARTMENT|DISTRI
 
 
 def _relabelled_place(e, text: str, gz) -> bool:
-    """A name NER did not label a place that is one (``place.mislabelled_place``), and no actor's name."""
-    from sitrep.resolve.actor import resolve_actor
-
-    return (e.label_ not in ("GPE", "LOC", "FAC", "NORP")
-            and rplace.mislabelled_place(e.label_, text, e.start_char, e.end_char, gz)
-            and resolve_actor(text[e.start_char:e.end_char]) is None)
+    """A name NER did not label a place that is one (``place.mislabelled_place``: no actor's name)."""
+    return e.label_ not in ("GPE", "LOC", "FAC", "NORP") and rplace.mislabelled_place(
+        e.label_, text, e.start_char, e.end_char, gz)
 
 
 def place_entities(analysis: Analysis) -> tuple[list, str]:

