@@ -38,3 +38,6 @@ E106_UNREADABLE = "E106"  # missing file, permission ...
 E107_BAD_HTML = "E107"  # no text could be extracted from HTML
 E108_NOT_ENGLISH = "E108"  # skipped: not English
 E109_BAD_FEED = "E109"
+
+# Store
+E605_NO_STORE = "E605"  # a reading command was given a SQLite path where there is no database

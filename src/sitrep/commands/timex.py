@@ -42,8 +42,8 @@ def run(args: argparse.Namespace) -> int:
                 continue
             doc = item
             when, how = anchor or doc.published, "given"
-            if when is None and not args.no_infer:
-                when, how = infer_report_date(doc.text)
+            if when is None:
+                when, how = (None, "not inferred: --no-infer") if args.no_infer else infer_report_date(doc.text)
             print(f"{doc.id}: anchor {when.isoformat() if when else 'none'} ({how})", file=sys.stderr)
             for t in find_timexes(doc.text, when):
                 row = {"document": doc.id, "start": t.start, "end": t.end, "text": t.text, "type": t.type,

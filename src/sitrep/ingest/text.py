@@ -141,7 +141,7 @@ def _jsonl_documents(text: str, source: str, published: date | None) -> Iterator
         try:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield ReadFailure(where, errors.E105_BAD_JSON, f"not JSON: {exc.msg} at column {exc.colno}")
+            yield ReadFailure(where, errors.E105_BAD_JSON, f"not JSON: {exc.msg} (column {exc.colno})")
             continue
         if not isinstance(row, dict) or not isinstance(row.get("text"), str):
             yield ReadFailure(where, errors.E105_BAD_JSON, 'each line needs an object with a "text" string')
