@@ -115,12 +115,15 @@ def document_from_text(
     title = title or headline
     if not text[body_start:].strip():
         raise errors.IngestError(f"{doc_id}: no text after the header", code=errors.E101_EMPTY)
+    meta = {"sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()}
     if published is None:
         dl = _dateline(text, body_start + len(text[body_start:]) - len(text[body_start:].lstrip()))
         published = dl.date if dl is not None else None
+        if published is not None:
+            meta["published_from"] = "dateline"
     return Document(
         id=doc_id, text=text, title=title, published=published, url=url, source=source, path=path,
-        body_start=body_start, meta={"sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()},
+        body_start=body_start, meta=meta,
     )
 
 
