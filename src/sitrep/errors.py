@@ -49,3 +49,6 @@ E406_KNOWLEDGE_ROW = "E406"  # a CSV row lacks a value or has a bad one
 
 # Store
 E605_NO_STORE = "E605"  # a reading command was given a SQLite path where there is no database
+
+# Serve / export / command line (E7xx)
+E712_BAD_FILTER = "E712"  # a filter given on the command line is not a date, a box or a known value

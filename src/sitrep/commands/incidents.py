@@ -33,15 +33,15 @@ def filters_from_args(args: argparse.Namespace) -> dict:
         if v:
             d = parse_date_arg(v)
             if d is None:
-                raise errors.SitrepError(f"--{name[5:]}: not a date: {v!r} (use YYYY-MM-DD)", code="E712")
+                raise errors.SitrepError(f"--{name[5:]}: not a date: {v!r} (use YYYY-MM-DD)", code=errors.E712_BAD_FILTER)
             out[name] = d
     if args.bbox:
         try:
             box = tuple(float(x) for x in args.bbox.split(","))
         except ValueError as exc:
-            raise errors.SitrepError(f"--bbox: not numbers: {args.bbox!r}", code="E712") from exc
+            raise errors.SitrepError(f"--bbox: not numbers: {args.bbox!r}", code=errors.E712_BAD_FILTER) from exc
         if len(box) != 4:
-            raise errors.SitrepError("--bbox needs 4 numbers: min_lon,min_lat,max_lon,max_lat", code="E712")
+            raise errors.SitrepError("--bbox needs 4 numbers: min_lon,min_lat,max_lon,max_lat", code=errors.E712_BAD_FILTER)
         out["bbox"] = box
     for name in ("country", "event_type", "actor", "claimed", "q"):
         v = getattr(args, name)
