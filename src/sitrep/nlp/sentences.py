@@ -32,6 +32,7 @@ def abbreviations(path: str | None = None) -> frozenset[str]:
         words.add(line)
     return frozenset(words)
 
+
 _BREAK = re.compile(r"""[.!?]+["'\u201d\u2019)\]]*(?=\s+["'\u201c\u2018(\[]?[A-Z0-9])""")
 # paragraph breaks: a blank line, an indented line, or a line end right after sentence-final punctuation
 _PARA = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]{2,})|(?:(?<=[.!?:])|(?<=[.!?][\"'\u201d\u2019]))[ \t]*\n")
