@@ -114,3 +114,31 @@ def test_first_run_cache_note_and_no_progress_bar_off_a_terminal(capsys, tmp_pat
     assert capsys.readouterr().err == ""
     (tmp_path / "a.txt").write_text("x", encoding="utf-8")
     assert count_inputs([str(tmp_path / "a.txt")]) == 1 and count_inputs(["-"]) is None
+
+
+def test_ingest_draws_a_progress_bar_on_a_terminal_stderr_only(tmp_path):
+    docs = []
+    for i, town in enumerate(("Jalalabad", "Kunduz", "Herat")):
+        f = tmp_path / f"r{i}.txt"
+        f.write_text(f"Gunmen attacked a bus near {town} on Monday, police said.", encoding="utf-8")
+        docs.append(str(f))
+    master, slave = os.openpty()
+    proc = subprocess.Popen([sys.executable, "-c", CLI, "ingest", *docs, "--db", str(tmp_path / "s.sqlite")],
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=slave,
+                            env={**os.environ, "TERM": "xterm", "COLUMNS": "100"})
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    out, _ = proc.communicate(timeout=300)
+    os.close(master)
+    err = b"".join(chunks).decode("utf-8", "replace")
+    assert proc.returncode == 0 and "3 new" in out.decode()
+    assert "storing" in err and "/3 documents" in err  # the bar, on the terminal
+    assert "storing" not in out.decode() and "\x1b[" not in out.decode()  # stdout stays plain
