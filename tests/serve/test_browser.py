@@ -371,6 +371,13 @@ def test_timeline_opens_on_the_dense_part_and_zooms_to_one_bar_per_day(browser_p
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] - 1)
     wait_loaded(page, 2)
     assert page.input_value("#f-date-from") == "2024-03-06" == page.input_value("#f-date-to")
+    # the keyboard pans and zooms too
+    before = _timeline(page)
+    page.focus("#timeline")
+    page.keyboard.press("ArrowLeft")
+    assert _timeline(page)["from"] < before["from"]
+    page.keyboard.press("-")
+    assert _timeline(page)["to"] > before["to"]
     # zooming out again coarsens the bins
     for _ in range(12):
         page.mouse.wheel(0, 100)

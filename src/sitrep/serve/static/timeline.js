@@ -1,5 +1,5 @@
 // The timeline: incidents per day, week, month or year, the bin chosen from the range in view.
-// Wheel or +/- zooms (around the pointer), shift+wheel, the arrows or the edge notes pan, a click or a drag
+// Wheel or +/- zooms (around the pointer), shift+wheel, the arrows (buttons or keys) or the edge notes pan, a click or a drag
 // across bars filters by date. It opens on where the data is dense; "all" shows every date.
 import { $, clear, svg } from "./util.js";
 import { state } from "./state.js";
@@ -216,6 +216,11 @@ export function setupTimeline({ onRange }) {
     const t = dayAt(ev.clientX);
     zoomTimeline(ev.deltaY < 0 ? 0.7 : 1 / 0.7, (t - tl.layout.a) / (tl.layout.b - tl.layout.a));
   }, { passive: false });
+  node.addEventListener("keydown", (ev) => {  // the timeline has focus: arrows pan, + and - zoom
+    const act = { ArrowLeft: () => panTimeline(-0.25), ArrowRight: () => panTimeline(0.25),
+      "+": () => zoomTimeline(0.5), "=": () => zoomTimeline(0.5), "-": () => zoomTimeline(2) }[ev.key];
+    if (act) { ev.preventDefault(); act(); }
+  });
   $("tl-in").addEventListener("click", () => zoomTimeline(0.5));
   $("tl-out").addEventListener("click", () => zoomTimeline(2));
   $("tl-left").addEventListener("click", () => panTimeline(-0.5));
