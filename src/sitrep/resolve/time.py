@@ -18,12 +18,14 @@ The recogniser is a cascade of precompiled regular expressions built from ``know
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 from sitrep.model import Timex
 from sitrep.resolve.timex.dateline import Dateline, infer_report_date, parse_dateline
 from sitrep.resolve.timex.grammar import Reading, scan
 from sitrep.resolve.timex.lexicon import load_lexicon
+from sitrep.resolve.timex.parsed import Parses
 from sitrep.resolve.timex.resolve import Resolver
 
 __all__ = [
@@ -39,10 +41,22 @@ class DocumentTimes:
     """Finds and resolves the temporal expressions of one text, remembering what earlier ones established
     (the quarter or year last mentioned) so that "the quarter" or "a year earlier" can be resolved."""
 
-    def __init__(self, text: str, anchor: date | None):
+    def __init__(self, text: str, anchor: date | None, *, parses: Iterable[tuple[int, object]] = (),
+                 signals: bool = True):
+        """``parses``: (offset, spaCy Doc) of sentences of ``text`` already parsed, to read the tense of the verb
+        governing a bare weekday. ``signals=False`` leaves out event-relative phrases with no time word in them
+        ("shortly after"): TimeML signals, not temporal expressions, which the pipeline still wants."""
         self.text = text
         self.anchor = anchor
-        self._resolver = Resolver(text, anchor)
+        self.signals = signals
+        self.parses = Parses()
+        for offset, doc in parses:
+            self.parses.add(offset, doc)
+        self._resolver = Resolver(text, anchor, parses=self.parses)
+
+    def add_parse(self, offset: int, doc) -> None:
+        """A sentence parse (spaCy Doc of ``text[offset:...]``) for the governing-verb tense."""
+        self.parses.add(offset, doc)
 
     def _timex(self, r: Reading) -> Timex | None:
         value, typ, label = self._resolver.value(r)
@@ -50,9 +64,14 @@ class DocumentTimes:
             return None
         return Timex(start=r.start, end=r.end, text=self.text[r.start:r.end], type=typ, value=value, anchor=label)
 
-    def find(self, start: int = 0, end: int | None = None) -> list[Timex]:
+    def find(self, start: int = 0, end: int | None = None, parse=None) -> list[Timex]:
+        """The expressions of ``text[start:end]``; ``parse``: the spaCy Doc of exactly that stretch, if any."""
+        if parse is not None:
+            self.parses.add(start, parse)
         out = []
         for r in scan(self.text, start, end):
+            if not self.signals and r.data.get("signal"):
+                continue
             t = self._timex(r)
             if t is not None:
                 out.append(t)

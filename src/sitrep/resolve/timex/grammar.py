@@ -519,10 +519,15 @@ class Grammar:
             spec = self.lex.event_relative.get(key) or self.lex.event_relative.get(m.group(0).lower())
             if not spec:
                 return None
-            return Reading(m.start(), m.end(), "event", spec[0], data={"value": spec[1]})
+            return Reading(m.start(), m.end(), "event", spec[0], data={"value": spec[1], "signal": self._signal(key)})
         return handler
 
     # ---- helpers -----------------------------------------------------------------------------------------
+    def _signal(self, phrase: str) -> bool:
+        """An event-relative phrase with no time word ("shortly after", "the eve"): a TimeML signal."""
+        timeish = set(self.lex.units) | set(self.lex.parts_of_day) | set(self.lex.report_days)
+        return not any(self._unit(w) or w in timeish for w in phrase.split())
+
     def _unit(self, word: str) -> str | None:
         w = word.lower()
         for cand in (w, w[:-1], w[:-2], "century" if w == "centuries" else w):

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from sitrep.resolve.timex.grammar import Reading
 from sitrep.resolve.timex.lexicon import Lexicon, load_lexicon
+from sitrep.resolve.timex.parsed import Parses
 
 REPORT_WINDOW = 1500  # characters back to look for the quarter a report is about
 SLACK_DAYS = 3  # a past-tense event may be dated a few days after the report's date (time zones, late filing)
@@ -202,14 +203,20 @@ def weekday_date(wd: int, anchor: date, rel: str, direction: str | None) -> date
 
 # ---- readings -> values --------------------------------------------------------------------------------
 class Resolver:
-    def __init__(self, text: str, anchor: date | None, path: str | None = None):
+    def __init__(self, text: str, anchor: date | None, path: str | None = None, parses: Parses | None = None):
         self.text = text
         self.anchor = anchor
         self.path = path
         self.ctx = Context()
+        self.parses = parses if parses is not None else Parses()
 
     def direction(self, r: Reading) -> str | None:
         return tense(self.text, r.start, r.end, self.path)
+
+    def verb_direction(self, r: Reading) -> str | None:
+        """The tense of the governing verb when the sentence was parsed, else the clause's cue words."""
+        found = self.parses.tense(r.start, r.end) if self.parses else None
+        return found if found is not None else self.direction(r)
 
     def value(self, r: Reading) -> tuple[str | None, str, str]:
         """(value or None, type, anchor label)."""
@@ -277,7 +284,7 @@ class Resolver:
         base, rel = self.anchor, r.data["rel"]
         if rel in ("the previous", "the following") and self.ctx.day_in_view is not None:
             base = self.ctx.day_in_view  # anaphoric: "down 4.5% from the previous Friday" (before the day in view)
-        d = weekday_date(r.data["wd"], base, rel, self.direction(r))
+        d = weekday_date(r.data["wd"], base, rel, self.verb_direction(r))
         self.ctx.last_day = self.ctx.day_in_view = d
         self.ctx.last_granularity = "D"
         return _fmt_day(d), "DATE", "report"
