@@ -78,6 +78,7 @@ class Grammar:
         self.YEAR = r"(?P<year>1[5-9][0-9]{2}|20[0-9]{2}|'[0-9]{2})\b"
         # (rule, handler, keyword): a rule with a keyword only runs in windows around the keyword's hits
         self.rules: list[tuple[re.Pattern, Callable, re.Pattern | None]] = []
+        self.not_time = re.compile(r"\b" + _alt(lex.not_time) + r"\b", re.I) if lex.not_time else None
         self._build()
 
     # ---- rules -------------------------------------------------------------------------------------
@@ -185,6 +186,13 @@ class Grammar:
                   self._duration, need=units)
         self._add(rf"\b{mod}(?P<a>an?|one)\s+(?:(?:additional|extra|full|whole|entire)\s+)?{self.UNIT}", self._duration, need=units)
         self._add(r"\b(?P<plural>years|months|decades|weeks|days|centuries|hours|minutes)\b", self._duration_bare)
+        # holidays: "Thanksgiving Day", "last Christmas", "Eid al-Fitr 2023"
+        if lex.holidays:
+            self._add(r"\b(?:(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+last|the\s+next)\s+)?"
+                      r"(?P<hol>" + _alt(lex.holidays) + r")(?![\w-])(?:\s*,?\s+(?:of\s+)?(?P<year>1[5-9][0-9]{2}|20[0-9]{2})\b)?",
+                      self._holiday)
+        # "daily" (an adverb or adjective of frequency), not "average daily volume" nor "the Daily Star"
+        self._add(r"(?<![\w-])(?:(?:twice|three\s+times|near|nearly)[\s-]+)?daily\b", self._daily, need="daily")
         # fixed phrases: fuzzy references, sets, event-relative phrases
         self._add(r"\b" + _alt(lex.fuzzy) + r"\b", self._fixed("fuzzy"))
         self._add(r"\b" + _alt(lex.sets) + r"\b", self._fixed("set"))
@@ -487,6 +495,25 @@ class Grammar:
         unit = self._unit(m.group("plural"))
         return Reading(m.start(), m.end(), "dur", "DURATION", data={"n": None, "unit": unit})
 
+    def _holiday(self, m, text):
+        name = m.group("hol")
+        if not name[:1].isupper():  # "thanksgiving" and "easter" in lower case are ordinary words
+            return None
+        key = re.sub(r"[\s-]+", " ", name.lower())
+        rule = self.lex.holidays.get(key) or self.lex.holidays.get(name.lower())
+        if rule is None:
+            return None
+        rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower()).replace("the ", "")
+        return Reading(m.start(), m.end(), "holiday",
+                       data={"rule": rule, "rel": rel, "y": int(m.group("year")) if m.group("year") else None})
+
+    def _daily(self, m, text):
+        if m.group(0)[0] == "D" and m.start() > 0 and not re.search(r"[.!?\n]\s*$", text[max(0, m.start() - 3):m.start()]):
+            return None  # "the Daily Telegraph"
+        if re.search(r"\baverage\s+$", text[max(0, m.start() - 10):m.start()], re.I):
+            return None
+        return Reading(m.start(), m.end(), "fixed", "SET", data={"value": "P1D"})
+
     @staticmethod
     def _value(value: str):
         def handler(m, text):
@@ -627,6 +654,9 @@ def scan(text: str, start: int = 0, end: int | None = None, path: str | None = N
                 r = handler(m, text)
                 if r is not None and r.end > r.start:
                     found.append(r)
+    idioms = [(m.start(), m.end()) for m in g.not_time.finditer(text, start, end)] if g.not_time else []
+    if idioms:
+        found = [r for r in found if not any(a <= r.start and r.end <= b for a, b in idioms)]
     found.sort(key=lambda r: (-r.length, r.start))
     chosen: list[Reading] = []
     taken = bytearray(end - start)

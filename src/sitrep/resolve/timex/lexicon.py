@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from sitrep.errors import KnowledgeError
+from sitrep.resolve.timex.calendars import valid_rule
 
 E401_TIME_LEXICON = "E401"
 FILE_NAME = "time_lexicon.toml"
@@ -42,6 +43,8 @@ class Lexicon:
     past_cues: list[str]
     present_cues: list[str]
     aliases: dict[str, str]
+    holidays: dict[str, str] = field(default_factory=dict)
+    not_time: list[str] = field(default_factory=list)
     source: str = field(default="")
 
 
@@ -143,6 +146,9 @@ def parse_lexicon(raw: str, path: str = FILE_NAME) -> Lexicon:
         past_cues=c.words("tense", "past"),
         present_cues=c.words("tense", "present"),
         aliases=c.mapping("aliases", lambda v: isinstance(v, str) and bool(v.strip()), "a phrase"),
+        holidays=c.mapping("holidays", valid_rule,
+                           'a holiday rule: "MM-DD", "MM/N/WD", "easter+N", "hijri:MM-DD" or "hebrew:MM-DD"'),
+        not_time=c.words("not_time", "phrases"),
         source=path,
     )
     unknown = [m for m in lex.ambiguous_months if m not in lex.months]

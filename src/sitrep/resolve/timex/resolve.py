@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
+from sitrep.resolve.timex.calendars import holiday_in
 from sitrep.resolve.timex.grammar import Reading
 from sitrep.resolve.timex.lexicon import Lexicon, load_lexicon
 from sitrep.resolve.timex.parsed import Parses
@@ -201,6 +202,22 @@ def weekday_date(wd: int, anchor: date, rel: str, direction: str | None) -> date
     return anchor - timedelta(days=delta_back)
 
 
+def holiday_near(rule: str, anchor: date, rel: str, direction: str | None) -> date | None:
+    """The holiday of ``rule`` nearest the report on the side its clause looks to ("last Christmas": before)."""
+    days = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := holiday_in(rule, y)) is not None]
+    if not days:
+        return None
+    before = [d for d in days if d < anchor] if rel in ("last", "this past", "past") else \
+        [d for d in days if d <= anchor + timedelta(days=SLACK_DAYS)]
+    after = [d for d in days if d > anchor] if rel in ("next", "this coming", "coming") else \
+        [d for d in days if d >= anchor - timedelta(days=SLACK_DAYS)]
+    if rel in ("last", "this past", "past") or (direction == "past" and rel != "next"):
+        return max(before) if before else None
+    if rel in ("next", "this coming", "coming") or direction == "future":
+        return min(after) if after else None
+    return min(days, key=lambda d: (abs((d - anchor).days), d > anchor))
+
+
 # ---- readings -> values --------------------------------------------------------------------------------
 class Resolver:
     def __init__(self, text: str, anchor: date | None, path: str | None = None, parses: Parses | None = None):
@@ -288,6 +305,21 @@ class Resolver:
         self.ctx.last_day = self.ctx.day_in_view = d
         self.ctx.last_granularity = "D"
         return _fmt_day(d), "DATE", "report"
+
+    def _holiday(self, r):
+        rule, rel, y = r.data["rule"], r.data["rel"], r.data["y"]
+        if y is None and self.anchor is None:
+            fixed = re.match(r"^\d{2}-\d{2}$", rule)
+            return (f"XXXX-{rule}" if fixed else "XXXX-XX-XX"), "DATE", "report"
+        if y is not None:
+            day = holiday_in(rule, y)
+        else:
+            day = holiday_near(rule, self.anchor, rel, self.verb_direction(r))
+        if day is None:
+            return None, "DATE", "report"
+        self.ctx.last_day = self.ctx.day_in_view = day
+        self.ctx.last_year, self.ctx.last_granularity = day.year, "D"
+        return _fmt_day(day), "DATE", "absolute" if y is not None else "report"
 
     def _rday(self, r):
         if self.anchor is None:
