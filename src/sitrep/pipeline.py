@@ -78,7 +78,8 @@ def extract_analysis(analysis: Analysis, *, learned_roles: bool = True) -> list[
     report_date, date_reason = _report_date(doc, analysis)
     times = rtime.DocumentTimes(analysis.text, report_date)
     with_events = {c.sentence_index for c in cands}
-    timexes = [t for s in analysis.sentences if s.index in with_events for t in times.find(s.start, s.end)]
+    timexes = [t for s in analysis.sentences if s.index in with_events
+               for t in times.find(s.start, s.end, parse=analysis.parse(s.index))]
     ents = _place_entities(analysis)  # may give capitals back to place names in the truecased copy: call first
     places = rplace.geocode_text(analysis.text, default_country=doc.meta.get("country"), ents=ents)
     places = _drop_foreign_namesakes(_outside_actor_names(places, analysis.text), analysis.text)
