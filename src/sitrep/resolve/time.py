@@ -5,10 +5,14 @@ Public API (the rest of ``sitrep.resolve.timex`` is internal):
 
     find_timexes(text, anchor, *, start=0, end=None) -> list[Timex]
     normalize(expression, anchor) -> str | None
-    infer_report_date(text) -> tuple[date | None, str]
+    infer_report_date(text, today=None) -> tuple[date | None, str]
     parse_dateline(text) -> Dateline | None            Dateline(place, date, span, value, agency)
-    DocumentTimes(text, anchor)                         .find(start, end) / .value_at(start, end), sharing context
+    DocumentTimes(text, anchor, *, parses, signals)     .find(start, end, parse) / .value_at(start, end), sharing
+                                                        context; a sentence's parse gives a bare weekday the
+                                                        tense of its governing verb
     event_date(timex, event_day) -> date | None         applies an anchor="event" offset (P1D, -P1D ...)
+    chain_event_date(timex, event_day, *, event_day_relative, report_date) -> date | None
+                                                        the same, refusing chains that drift from the report
     acled_time_precision(timex) -> int | None           1 day, 2 week, 3 month
     ucdp_date_prec(timex) -> int | None                 1 day ... 5 year
 
@@ -29,8 +33,8 @@ from sitrep.resolve.timex.parsed import Parses
 from sitrep.resolve.timex.resolve import Resolver
 
 __all__ = [
-    "Dateline", "DocumentTimes", "acled_time_precision", "event_date", "find_timexes", "infer_report_date",
-    "normalize", "parse_dateline", "ucdp_date_prec",
+    "Dateline", "DocumentTimes", "acled_time_precision", "chain_event_date", "event_date", "find_timexes",
+    "infer_report_date", "normalize", "parse_dateline", "ucdp_date_prec",
 ]
 
 
@@ -140,6 +144,34 @@ def event_date(timex: Timex, event_day: date) -> date | None:
         except ValueError:
             continue
     return date(y, mo, min(event_day.day, 28))
+
+
+CHAIN_WINDOW_DAYS = 366  # an event dated from another event stays within a year before the report
+CHAIN_SLACK_DAYS = 3  # and no more than a few days after it (time zones, late filing)
+
+
+def chain_event_date(timex: Timex, event_day: date, *, event_day_relative: bool = False,
+                     report_date: date | None = None) -> date | None:
+    """The day an event-relative expression ("the next day", "hours after", "a week later") gives when counted
+    from another event's day, or None when it must not be chained (the caller then leaves the date to the
+    report's date or to nothing):
+
+    - ``event_day_relative``: the other event was itself dated only from a third event; chaining relative to
+      relative is how dates drift ("the next day" after "the day before" after "two weeks later" ...);
+    - the day would fall after the report (beyond a few days) or more than a year before it.
+
+    For the lead's ``_attach_dates``: call this instead of ``event_date(m.timex, base) or base``."""
+    if event_day_relative:
+        return None
+    d = event_date(timex, event_day)
+    if d is None:
+        return None
+    if report_date is not None:
+        if d > report_date + timedelta(days=CHAIN_SLACK_DAYS):
+            return None
+        if (report_date - d).days > CHAIN_WINDOW_DAYS:
+            return None
+    return d
 
 
 def acled_time_precision(timex: Timex | None) -> int | None:

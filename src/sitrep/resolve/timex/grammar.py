@@ -467,6 +467,8 @@ class Grammar:
         if unit is None:
             return None
         g = m.groupdict()
+        if unit == "TS" and _ORDINAL_SECOND.match(text, m.end()):
+            return None  # "a second round", "one second attack": the ordinal, not the unit
         if g.get("a"):
             # "a year" is only a duration after a preposition or a quantifier ("for a year", "nearly a year")
             before = text[max(0, m.start() - 12):m.start()].lower()
@@ -577,6 +579,8 @@ class Grammar:
         return value + frac if value else None
 
 
+_ORDINAL_SECOND = re.compile(r"[\s-]+(?!(?:and|or|of|to|in|on|at|for|ago|later|after|before|earlier|apart|"
+                             r"long|each|per|a|an|the|that|when|while)\b)[a-z]{2,}", re.I)
 _ADJ_DETERMINER = re.compile(r"^(?:(?:the|a|an|its|their|his|her|this\s+year's|last\s+year's|next\s+year's|"
                              r"the\s+company's)\s+)+", re.I)
 
