@@ -104,6 +104,9 @@ class Grammar:
         self._add(rf"\b(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+previous|the\s+following|"
                   rf"previous|coming|past|until|since)\s+{self.MON_FULL}", self._month)
         # years, decades, centuries
+        # the second year of a range, "1957-58", "2009-10": TimeML annotates each year of a range
+        self._add(r"(?<=\b(?:1[5-9]|20)\d\d[-–])(?P<yy>\d\d)\b(?![-–/]?\d|\s*%)", self._year_tail,
+                  need=r"\d\d[-–]\d\d")
         self._add(r"(?<![\d$£€.,#])\b(?:(?P<fiscal>fiscal(?:\s+year)?|the\s+year|(?:the\s+)?calendar(?:\s+year)?)\s+)?"
                   r"(?P<year>1[0-9]{3}|20[0-9]{2})\b(?!,\d|\.\d)", self._year)
         self._add(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]*)?(?P<dec>1[0-9]{2}|20[0-9])0'?s\b", self._decade, need=r"0'?s\b")
@@ -191,6 +194,9 @@ class Grammar:
             self._add(r"\b(?:(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+last|the\s+next)\s+)?"
                       r"(?P<hol>" + _alt(lex.holidays) + r")(?![\w-])(?:\s*,?\s+(?:of\s+)?(?P<year>1[5-9][0-9]{2}|20[0-9]{2})\b)?",
                       self._holiday)
+        # "each Thursday", "every July", "every morning", "each spring": sets
+        self._add(rf"\b(?:each|every)\s+(?:other\s+)?(?:{self.WD}|{self.MON_FULL}|{self.PART}|{self.SEASON})",
+                  self._every, need=r"\b(?:each|every)\b")
         # "daily" (an adverb or adjective of frequency), not "average daily volume" nor "the Daily Star"
         self._add(r"(?<![\w-])(?:(?:twice|three\s+times|near|nearly)[\s-]+)?daily\b", self._daily, need="daily")
         # fixed phrases: fuzzy references, sets, event-relative phrases
@@ -279,8 +285,15 @@ class Grammar:
             if not 1900 <= y <= 2099 and not re.search(r"\b(?:in|since|of|from|until|by)\s+$",
                                                        text[max(0, m.start() - 8):m.start()], re.I):
                 return None
-            if _NOT_YEAR_AFTER.match(text, m.end()):
+            if _NOT_YEAR_AFTER.match(text, m.end()) and not _year_range(y, text, m.end()):
                 return None
+        return Reading(m.start(), m.end(), "abs", data={"y": y, "m": None, "d": None})
+
+    def _year_tail(self, m, text):
+        first = int(text[m.start() - 5:m.start() - 1])
+        y = first // 100 * 100 + int(m.group("yy"))
+        if not first < y <= first + 10:
+            return None
         return Reading(m.start(), m.end(), "abs", data={"y": y, "m": None, "d": None})
 
     def _year_words(self, m, text):
@@ -509,6 +522,26 @@ class Grammar:
         return Reading(m.start(), m.end(), "holiday",
                        data={"rule": rule, "rel": rel, "y": int(m.group("year")) if m.group("year") else None})
 
+    def _every(self, m, text):
+        g = m.groupdict()
+        if g.get("wd"):
+            raw = g["wd"].lower().rstrip(".")
+            wd = self.lex.weekdays.get(raw) or self.lex.weekdays.get(raw[:-1]) or self.lex.weekday_abbreviations.get(raw)
+            if wd is None:
+                return None
+            value = f"XXXX-WXX-{wd}"
+        elif g.get("mon"):
+            value = f"XXXX-{self.lex.months[g['mon'].lower()]:02d}"
+        elif g.get("part"):
+            word = g["part"].lower()
+            part = self.lex.parts_of_day.get(word) or self.lex.parts_of_day.get(re.sub(r"[\s-]+", "-", word))
+            if part is None:
+                return None
+            value = f"XXXX-XX-XXT{part}"
+        else:
+            value = f"XXXX-{self.lex.seasons[g['season'].lower()]}"
+        return Reading(m.start(), m.end(), "fixed", "SET", data={"value": value})
+
     def _daily(self, m, text):
         if m.group(0)[0] == "D" and m.start() > 0 and not re.search(r"[.!?\n]\s*$", text[max(0, m.start() - 3):m.start()]):
             return None  # "the Daily Telegraph"
@@ -577,6 +610,19 @@ class Grammar:
             pass
         value = _words_to_int(s, self.lex)
         return value + frac if value else None
+
+
+_RANGE_END = re.compile(r"[-–](\d{4}|\d{2})\b(?![-–/]?\d|\s*%)")
+
+
+def _year_range(first: int, text: str, pos: int) -> bool:
+    """ "1957-58", "2009-2010": the first year of a range of years (not "1990-91%" nor a phone number)."""
+    m = _RANGE_END.match(text, pos)
+    if m is None:
+        return False
+    tail = int(m.group(1))
+    last = tail if tail >= 1000 else first // 100 * 100 + tail
+    return first < last <= first + 10
 
 
 _ORDINAL_SECOND = re.compile(r"[\s-]+(?!(?:and|or|of|to|in|on|at|for|ago|later|after|before|earlier|apart|"
