@@ -411,10 +411,12 @@ class Grammar:
             return Reading(m.start(), m.end(), "relunit", data={"rel": "this", "unit": unit})
         rel = re.sub(r"\s+", " ", g["rel"].lower())
         unit = g["unit"].lower()
-        if rel == "the":  # "the fiscal year" is this one; "the year", "the week" are too vague to detect
-            if not (g.get("fiscal") and unit == "year"):
+        if rel == "the":  # "the fiscal year" is this one; "the year", "the week" are too vague to detect ...
+            in_year = unit == "year" and _FOR_THE_YEAR.search(text, max(0, m.start() - 12), m.start()) \
+                and not _YEAR_NAMED_AFTER.match(text, m.end())
+            if not (g.get("fiscal") and unit == "year") and not in_year:
                 return None
-            rel = "this"
+            rel = "this"  # ... but "for the year", "a high for the year", "nine months of the year": this year
         if rel == "that" and unit not in ("year", "month"):
             return None
         return Reading(m.start(), m.end(), "relunit", data={"rel": rel, "unit": unit})
@@ -612,6 +614,8 @@ class Grammar:
         return value + frac if value else None
 
 
+_FOR_THE_YEAR = re.compile(r"\b(?:for|of|during|through)\s+$", re.I)
+_YEAR_NAMED_AFTER = re.compile(r"[\s-]+(?:ended|ending|to|before|after|earlier|ago|\d|two|nineteen|twenty)", re.I)
 _RANGE_END = re.compile(r"[-–](\d{4}|\d{2})\b(?![-–/]?\d|\s*%)")
 
 
