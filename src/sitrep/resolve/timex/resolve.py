@@ -67,6 +67,7 @@ _DEADLINE = re.compile(r"\b(?:to|until|till|through|thru|by|effective|before|due
 
 
 _ENDED = re.compile(r"\bended\s+(?:on\s+)?$", re.I)
+_INFINITIVE = re.compile(r"\bto\s+(?!(?:the|a|an|his|her|its|their|date|be\s+held)\b)[a-z]{3,}\b", re.I)
 # "will be paid", "is expected to be held": a past participle after a modal or "to be" looks forward
 _MODAL_BEFORE = re.compile(r"(?:\b(?:will|would|shall)|'ll)\s+(?:\w+\s+){0,2}$|\bto\s+(?:be|have)\s+(?:\w+\s+)?$",
                            re.I)
@@ -96,13 +97,19 @@ def tense(text: str, start: int, end: int, path: str | None = None) -> str | Non
 def _clause_tense(text: str, lo: int, start: int, end: int, hi: int, strong: re.Pattern,
                   weak: re.Pattern) -> str | None:
     left = list(strong.finditer(text, lo, start))
+    left_weak = list(weak.finditer(text, lo, start))
+    cue_end = max([m.end() for m in left[-1:] + left_weak[-1:]], default=None)
+    # "agreed to buy the unit in February": a past verb whose infinitive is what the date times: no telling
+    infinitive = cue_end is not None and _INFINITIVE.search(text, cue_end, start)
     if left:
         m = left[-1]
         if m.lastgroup == "past" and _MODAL_BEFORE.search(text, max(lo, m.start() - 24), m.start()):
             return "future"  # "will be paid", "is expected to be held"
+        if m.lastgroup == "past" and infinitive:
+            return None
         return None if m.lastgroup == "present" else m.lastgroup
-    if weak.search(text, lo, start):
-        return "past"
+    if left_weak:
+        return None if infinitive else "past"
     right = strong.search(text, end, hi)
     right_weak = weak.search(text, end, hi)
     if right_weak and (not right or right_weak.start() < right.start()):
