@@ -81,6 +81,19 @@ def test_idioms_name_no_time(text):
     assert values(text, FRIDAY) == []
 
 
+@pytest.mark.parametrize("text", [
+    "The mayor told USA Today the curfew was over.",
+    "Witnesses told Radio Noon that shots were fired.",
+])
+def test_names_holding_a_time_word_are_not_times(text):
+    assert values(text, FRIDAY) == []
+
+
+def test_today_and_noon_are_still_times_at_the_start_of_a_sentence():
+    assert values("Today the curfew ends. Noon prayers were cancelled.", FRIDAY) == [
+        ("Today", "2024-03-15"), ("Noon", "2024-03-15T12:00")]
+
+
 def test_event_signals_are_left_out_for_timeml_but_kept_for_the_pipeline():
     text = "Shortly after the blast, police sealed the street; on the eve of the vote the roads were closed."
     assert values(text, FRIDAY, signals=False) == []
@@ -97,6 +110,8 @@ def test_daily_is_a_set_but_not_in_average_daily_or_a_paper_name():
 def test_bare_days_and_weeks_are_durations():
     assert values("The siege lasted for days and aid came within weeks.", FRIDAY) == [
         ("days", "PXD"), ("weeks", "PXW")]
+    assert values("After months of talks and weeks of fighting, the days of the truce were over.", FRIDAY) == [
+        ("months", "PXM"), ("weeks", "PXW")]
 
 
 @pytest.mark.parametrize("text, anchor, want", [

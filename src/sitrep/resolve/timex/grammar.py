@@ -343,6 +343,8 @@ class Grammar:
 
     def _report_day(self, m, text):
         key = re.sub(r"[\s-]+", " ", m.group(0).lower())
+        if m.group(0) == "Today" and _after_a_name(text, m.start()):
+            return None  # "USA Today", "VOA Today": a paper's or a programme's name
         off = self.lex.report_days[key]
         if key == "tonight":
             return Reading(m.start(), m.end(), "rtime", "TIME", data={"off": 0, "part": "NI"})
@@ -362,6 +364,8 @@ class Grammar:
     def _clock(self, m, text):
         g = m.groupdict()
         if g.get("noon"):
+            if g["noon"] in ("Noon", "Midday") and _after_a_name(text, m.start("noon")):
+                return None  # "Rashid Noon", "Radio Midday": a name
             word = g["noon"].lower()
             hh, mi = (24, 0) if word == "midnight" else (12, 0)
         else:
@@ -507,7 +511,9 @@ class Grammar:
 
     def _duration_bare(self, m, text):
         before = text[max(0, m.start() - 8):m.start()].lower()
-        if not re.search(r"\b(?:for|in|over|within|take|takes|took|last|lasted)\s+$", before):
+        # "for days", "within weeks", "after months of talks", "weeks of fighting" (not "days when ...")
+        if not (re.search(r"\b(?:for|in|over|within|take|takes|took|last|lasted|after|spent)\s+$", before)
+                or _OF_ACTIVITY.match(text, m.end()) and not re.search(r"\b(?:the|those|these|early|first)\s+$", before)):
             return None
         unit = self._unit(m.group("plural"))
         return Reading(m.start(), m.end(), "dur", "DURATION", data={"n": None, "unit": unit})
@@ -614,6 +620,19 @@ class Grammar:
         return value + frac if value else None
 
 
+_OF_ACTIVITY = re.compile(r"\s+of\s+(?!the\b|a\b|an\b|this\b|that\b|\d)[a-z]", re.I)
+_NAME_BEFORE = re.compile(r"(?:^|(?P<lead>\S)\s+)(?:[A-Z][A-Za-z]*|[A-Z]{2,})[ \t]+$")
+
+
+def _after_a_name(text: str, pos: int) -> bool:
+    """A capitalised word right before ``pos`` that does not start a sentence: "USA Today", "VOA Today"."""
+    lo = max(0, pos - 40)
+    m = _NAME_BEFORE.search(text, lo, pos)
+    if m is None:
+        return False
+    if m.group("lead") is None:
+        return m.start() == 0 and lo == 0 and pos - len(text[:pos].rstrip()) > 0 and " " not in text[:pos].strip()
+    return m.group("lead") not in ".!?:\"'`"
 _FOR_THE_YEAR = re.compile(r"\b(?:for|of|during|through)\s+$", re.I)
 _YEAR_NAMED_AFTER = re.compile(r"[\s-]+(?:ended|ending|to|before|after|earlier|ago|\d|two|nineteen|twenty)", re.I)
 _RANGE_END = re.compile(r"[-–](\d{4}|\d{2})\b(?![-–/]?\d|\s*%)")
