@@ -185,10 +185,13 @@ class Grammar:
         which = r"(?:(?:the|a|an|each\s+of\s+the)\s+)?(?:(?:past|last|next|first|coming|previous|final|latest|" \
                 r"following|remaining|additional|further|preceding|initial|subsequent|full)\s+)?"
         self._add(rf"\b{mod}{which}(?:(?P<n>{NUM})(?:\s+(?:to|or)\s+{NUM})?|(?P<vague>{self.VAGUE}))[\s-]+"
-                  rf"(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+|trading\s+|business\s+)?{self.UNIT}",
+                  rf"(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+|trading\s+|business\s+)?{self.UNIT}"
+                  rf"{_OR_SO}", self._duration, need=units)
+        self._add(rf"\b{mod}(?P<a>an?|one)\s+(?:(?:additional|extra|full|whole|entire)\s+)?{self.UNIT}{_OR_SO}",
                   self._duration, need=units)
-        self._add(rf"\b{mod}(?P<a>an?|one)\s+(?:(?:additional|extra|full|whole|entire)\s+)?{self.UNIT}", self._duration, need=units)
-        self._add(r"\b(?P<plural>years|months|decades|weeks|days|centuries|hours|minutes)\b", self._duration_bare)
+        # "weeks or months": one vague duration in the first unit
+        self._add(r"\b(?P<plural>years|months|decades|weeks|days|centuries|hours|minutes)"
+                  r"(?:\s+or\s+(?:years|months|decades|weeks|days|hours|minutes)\b)?\b", self._duration_bare)
         # holidays: "Thanksgiving Day", "last Christmas", "Eid al-Fitr 2023"
         if lex.holidays:
             self._add(r"\b(?:(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+last|the\s+next)\s+)?"
@@ -620,6 +623,7 @@ class Grammar:
         return value + frac if value else None
 
 
+_OR_SO = r"(?:\s+or\s+so\b|\s+or\s+(?:two|three|more)\b(?!\s+(?:of|[a-z]+s)\b))?"
 _OF_ACTIVITY = re.compile(r"\s+of\s+(?!the\b|a\b|an\b|this\b|that\b|\d)[a-z]", re.I)
 _NAME_BEFORE = re.compile(r"(?:^|(?P<lead>\S)\s+)(?:[A-Z][A-Za-z]*|[A-Z]{2,})[ \t]+$")
 
