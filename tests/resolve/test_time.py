@@ -217,7 +217,7 @@ def test_bad_lexicon_entry_names_file_and_line():
     line = bad.splitlines().index("december = 13") + 1
     with pytest.raises(KnowledgeError) as exc:
         parse_lexicon(bad, "time_lexicon.toml")
-    assert f"time_lexicon.toml:{line}" in str(exc.value) and "E401" in str(exc.value)
+    assert f"time_lexicon.toml:{line}" in str(exc.value) and "E403" in str(exc.value)
     with pytest.raises(KnowledgeError, match="not valid TOML"):
         parse_lexicon(raw + "\n[broken\n", "time_lexicon.toml")
 

@@ -86,10 +86,15 @@ class Grammar:
         self.rules.append((re.compile(pattern, re.I), handler, re.compile(need, re.I) if need else None))
 
     def _build(self) -> None:
+        """The rules, in three groups; on a tie of length the rule added first wins."""
+        self._build_calendar()
+        self._build_relative()
+        self._build_durations_and_phrases()
+
+    def _build_calendar(self) -> None:
+        """Dates, years, decades, weekdays, days and times of day."""
         lex = self.lex
-        MON, DAY, YEAR, NUM = self.MON, self.DAY, self.YEAR, self.NUM
-        units = _alt(lex.units) + r"(?:s|es)?\b"
-        ORD = r"(?P<ord>" + self.ORDW + r"|[1-4](?:st|nd|rd|th))"
+        MON, DAY, YEAR = self.MON, self.DAY, self.YEAR
         self._add(r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", self._iso)
         self._add(r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})\b", self._iso)
         # Dec. 8, 2023 / December 8 2023 / Dec 8 / December eighth
@@ -137,6 +142,12 @@ class Grammar:
         self._add(r"\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?P<ye>year[\s-]+(?:earlier|ago))\s+"
                   r"(?:(?:first|second|third|fourth|fiscal)[\s-]+)?(?P<what>quarter|period|nine\s+months)\b",
                   self._year_ago, need="year")
+
+    def _build_relative(self) -> None:
+        """Expressions relative to the report or to another event, reporting periods, seasons."""
+        NUM = self.NUM
+        units = _alt(self.lex.units) + r"(?:s|es)?\b"
+        ORD = r"(?P<ord>" + self.ORDW + r"|[1-4](?:st|nd|rd|th))"
         # "two days ago", "a year earlier", "three weeks later", "hours after"
         self._add(rf"\b(?:(?:nearly|almost|about|around|some|more\s+than|less\s+than|roughly)\s+)?"
                   rf"(?:(?P<n>{NUM}|an?|one)|(?P<vague>{self.VAGUE}))?[\s-]*{self.UNIT}\s+(?:or\s+so\s+)?"
@@ -178,6 +189,11 @@ class Grammar:
         # "the first two quarters of 1990", "the first six months of 1990": its first half
         self._add(r"\b(?:the\s+)?(?:first|last|second)\s+(?:two\s+quarters|six\s+months)\s+of\s+(?:fiscal\s+)?"
                   r"(?P<year>1[0-9]{3}|20[0-9]{2})\b", self._half_of_year, need="quarters|months")
+
+    def _build_durations_and_phrases(self) -> None:
+        """Durations, holidays, sets and the lexicon's fixed phrases."""
+        lex, NUM = self.lex, self.NUM
+        units = _alt(lex.units) + r"(?:s|es)?\b"
         # durations: "six days", "the past two months", "two-year", "the next few days", "nearly an hour"
         # "over", "just", "only" are signals or focus words, not part of the expression (TimeML)
         mod = r"(?:(?:nearly|almost|about|around|some|more\s+than|less\s+than|roughly|at\s+least|" \
