@@ -58,6 +58,14 @@ def test_news_present_of_a_schedule_looks_ahead_with_a_parse(nlp):
     assert values(text, WEDNESDAY) == [("Friday", "2024-03-08")]  # the fallback reads news as past
 
 
+@pytest.mark.parametrize("text", [
+    "The vote has been set for Friday.",
+    "Delegates arrived for a meeting scheduled for Friday.",
+])
+def test_a_scheduled_weekday_looks_ahead(text, nlp):
+    assert parsed_values(text, WEDNESDAY, nlp) == [("Friday", "2024-03-15")]
+
+
 def test_weekday_of_a_noun_falls_back_on_the_clause(nlp):
     # "Tuesday's vote": the possessive is not governed by "is"; the clause's cue words decide (past)
     text = "The council said Tuesday's vote was close."

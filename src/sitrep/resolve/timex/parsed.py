@@ -95,8 +95,9 @@ def verb_tense(verb) -> str | None:
         return "infinitive"
     if any(w in ("is", "are", "am", "'re", "'m") for w in words) and verb.tag_ == "VBG":
         return "future"  # "is meeting Friday": the present progressive of a plan
-    if verb.lemma_.lower() in _AHEAD and (verb.tag_ in ("VBZ", "VBP") or words & {"is", "are"}):
-        return "future"  # "is scheduled for Friday", "plans ... Friday"
+    if verb.lemma_.lower() in _AHEAD and (verb.tag_ in ("VBZ", "VBP") or words & {"is", "are"} or (
+            verb.tag_ == "VBN" and not words & {"was", "were", "had"})):
+        return "future"  # "is scheduled for Friday", "has been set for Friday", "a vote planned for Friday"
     if verb.tag_ == "VBD" or words & _PAST_AUX:
         return "past"
     if verb.tag_ == "VBN" and not words:
