@@ -190,6 +190,12 @@ def test_dateline_day_takes_the_year_of_its_weekday():
     assert infer_report_date(text, today=date(2024, 3, 1))[0] == date(2019, 3, 15)  # not after today
 
 
+def test_dateline_year_from_the_weekday_of_the_event_not_of_a_plan():
+    text = "KABUL, Mar 15 (Wire) - Ministers will meet on Monday. A bomb went off outside the ministry on Friday " \
+           "night, shortly after noon prayers."
+    assert infer_report_date(text, today=date(2026, 1, 1))[0] == date(2024, 3, 15)
+
+
 def test_dateline_weekday_written_with_the_day():
     text = "KABUL, Friday, Mar 15 (Wire) - A bomb went off outside the ministry."
     assert infer_report_date(text, today=date(2026, 1, 1))[0] == date(2024, 3, 15)

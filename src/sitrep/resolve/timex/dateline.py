@@ -124,9 +124,11 @@ def _dateline_year(text: str, dl: Dateline, dated: list[Reading], readings: list
             return date(y, month, day), f"dateline {dl.span.text.strip()!r}, year {y} from the text"
         except ValueError:
             return None
-    weekdays = [r for r in readings if r.kind == "wd" and not r.data.get("rel")]
-    on_dateline = [r for r in readings if r.kind == "abs" and r.data.get("wd") and r.start < dl.span.end]
-    named = on_dateline[0].data["wd"] if on_dateline else weekdays[0].data["wd"] if weekdays else None
+    days = [r.data["day"] if r.kind == "daytime" else r for r in readings]
+    weekdays = [r for r in days if r.kind == "wd" and not r.data.get("rel")]
+    told = [r for r in weekdays if tense(text, r.start, r.end) != "future"] or weekdays  # the event, not a plan
+    on_dateline = [r for r in days if r.kind == "abs" and r.data.get("wd") and r.start < dl.span.end]
+    named = on_dateline[0].data["wd"] if on_dateline else told[0].data["wd"] if told else None
     if named is None:
         return None
     for y in range(today.year, today.year - 29, -1):  # the calendar repeats within 28 years

@@ -135,7 +135,7 @@ class Grammar:
         self._add(r"\b(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\b\.?" + _CLOCK_ZONE, self._clock)
         self._add(r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b" + _CLOCK_ZONE, self._clock)
         self._add(r"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?:GMT|UTC|HRS|hours|local\s+time)\b", self._clock)
-        self._add(r"\b(?:(?:around|about|shortly\s+after|shortly\s+before)\s+)?(?P<noon>noon|midnight|midday)\b",
+        self._add(r"\b(?:(?:around|about)\s+)?(?P<noon>noon|midnight|midday)\b",
                   self._clock)
         self._add(r"\b(?:(?:a|one)\s+)?(?P<ye>year[\s-]+(?:earlier|ago))\b(?:\s+(?P<what>quarter|period))?",
                   self._year_ago, need="year")
