@@ -113,7 +113,8 @@ class Grammar:
         self._add(r"(?<=\b(?:1[5-9]|20)\d\d[-–])(?P<yy>\d\d)\b(?![-–/]?\d|\s*%)", self._year_tail,
                   need=r"\d\d[-–]\d\d")
         self._add(r"(?<![\d$£€.,#])\b(?:(?P<fiscal>fiscal(?:\s+year)?|the\s+year|(?:the\s+)?calendar(?:\s+year)?)\s+)?"
-                  r"(?P<year>1[0-9]{3}|20[0-9]{2})\b(?!,\d|\.\d)", self._year)
+                  r"(?P<year>1[0-9]{3}|20[0-9]{2})\b(?!,\d|\.\d)(?:\s+(?:or\s+(?:later|earlier)|and\s+beyond)\b)?",
+                  self._year)
         self._add(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]*)?(?P<dec>1[0-9]{2}|20[0-9])0'?s\b", self._decade, need=r"0'?s\b")
         self._add(r"(?:\bthe\s+)?(?:(?:early|mid|late)[\s-]*)?'(?P<dec2>[0-9])0'?s\b", self._decade, need=r"'\d0")
         self._add(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]*)?(?P<decw>twenties|thirties|forties|fifties|sixties|"
@@ -163,7 +164,7 @@ class Grammar:
         self._add(r"\b(?:the\s+)?(?:end\s+of\s+the\s+year|year[\s-]end|year's\s+end|end\s+of\s+the\s+month|"
                   r"month[\s-]end|the\s+weekend)\b", self._relunit)
         # quarters and halves
-        self._add(rf"\b(?:(?:the|its|this\s+year's|last\s+year's|next\s+year's|the\s+company's)\s+)?"
+        self._add(rf"\b(?:(?:the|this\s+year's|last\s+year's|next\s+year's)\s+)?"
                   rf"(?:(?P<qyear0>1[0-9]{{3}}|20[0-9]{{2}})\s+)?(?:(?:latest|current|fiscal|flat|same|comparable)\s+)?"
                   rf"(?:fiscal[\s-]+)?(?:{ORD}|(?P<lasth>last|latter))[\s-]+(?:fiscal[\s-]+)?(?P<qh>quarter|half|period)\b"
                   rf"(?:\s+(?:of|in)\s+(?:fiscal\s+)?(?P<qyear>1[0-9]{{3}}|20[0-9]{{2}}))?", self._quarter,
@@ -304,7 +305,7 @@ class Grammar:
             if not 1900 <= y <= 2099 and not re.search(r"\b(?:in|since|of|from|until|by)\s+$",
                                                        text[max(0, m.start() - 8):m.start()], re.I):
                 return None
-            if _NOT_YEAR_AFTER.match(text, m.end()) and not _year_range(y, text, m.end()):
+            if _NOT_YEAR_AFTER.match(text, m.end("year")) and not _year_range(y, text, m.end("year")):
                 return None
         return Reading(m.start(), m.end(), "abs", data={"y": y, "m": None, "d": None})
 
@@ -715,7 +716,7 @@ def grammar(path: str | None = None) -> Grammar:
 _GAP_MERGE = re.compile(r"^(?:\s*,?\s*|\s+(?:on|at|of|in\s+the)\s+|\s*-\s*)$", re.I)
 _PREFIX_MOD = re.compile(
     r"(?:\b(?:early|late|mid|around|about|approximately|the\s+(?:end|beginning|start|middle|close|turn)\s+of|"
-    r"earlier|later|as\s+early\s+as|as\s+late\s+as)[\s-]*)$", re.I)
+    r"earlier|later|as\s+early\s+as|as\s+late\s+as|sometime|some\s+time)[\s-]*)$", re.I)
 _DAYISH = ("abs", "wd", "rday")
 
 
