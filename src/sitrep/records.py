@@ -6,14 +6,13 @@ Public:
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
+from sitrep.knowledge import knowledge_cached
 from sitrep.model import EventMention
 
 PRECISION_CODES = {"day": 1, "week": 2, "month": 3, "year": 3}
 
 
-@lru_cache(maxsize=1)
+@knowledge_cached
 def _country_names() -> dict[str, str]:
     """ISO2 -> the country name ACLED uses where GeoNames spells it otherwise (knowledge/country_names.csv)."""
     import csv

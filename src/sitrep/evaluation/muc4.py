@@ -24,10 +24,10 @@ import string
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
 from pathlib import Path
 
 from sitrep.errors import SitrepError
+from sitrep.knowledge import knowledge_cached
 
 E910_BAD_KEY = "E910"  # a MUC-4 key file line that does not parse
 E911_BAD_DOCS = "E911"  # a MUC-4 document file without id lines
@@ -446,7 +446,7 @@ def ceaf_ree(preds: Mapping[str, Entities], golds: Mapping[str, Entities], phi: 
 MUC_TYPES = ("ATTACK", "BOMBING", "KIDNAPPING", "ARSON", "ROBBERY", "FORCED WORK STOPPAGE")
 
 
-@lru_cache(maxsize=1)
+@knowledge_cached
 def type_words(path: str | None = None) -> tuple[tuple[tuple[str, str], ...], str, str]:
     """(word, MUC-4 type) pairs in order, the type of an air/drone strike, and the default type, from
     ``knowledge/muc4_types.toml``."""

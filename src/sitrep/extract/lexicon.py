@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from sitrep.errors import (
@@ -15,7 +14,7 @@ from sitrep.errors import (
     E404_UNKNOWN_EVENT_TYPE,
     KnowledgeError,
 )
-from sitrep.knowledge import knowledge_path
+from sitrep.knowledge import knowledge_cached, knowledge_path
 
 ACLED_TYPES = {
     "Battles": {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"},
@@ -117,7 +116,7 @@ def _check_type(path: Path, where: str, event_type: str, sub: str) -> None:
                              code=E404_UNKNOWN_EVENT_TYPE)
 
 
-@lru_cache(maxsize=1)
+@knowledge_cached
 def load_lexicon() -> Lexicon:
     wpath, wdata = _load_toml("weapons.toml")
     weapons: dict[str, Weapon] = {}

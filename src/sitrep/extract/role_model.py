@@ -19,11 +19,10 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from sitrep.errors import KnowledgeError
-from sitrep.knowledge import knowledge_path
+from sitrep.knowledge import knowledge_cached, knowledge_path
 from sitrep.model import EventMention, RoleFiller
 from sitrep.nlp import Analysis
 from sitrep.nlp.tokens import lemma
@@ -342,7 +341,7 @@ class RoleModel:
         return cand.scores
 
 
-@lru_cache(maxsize=1)
+@knowledge_cached
 def default_model() -> RoleModel | None:
     try:
         return RoleModel.load()

@@ -19,11 +19,10 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from sitrep.errors import KnowledgeError
-from sitrep.knowledge import knowledge_path
+from sitrep.knowledge import knowledge_cached, knowledge_path
 from sitrep.model import RoleFiller
 from sitrep.nlp.tokens import lemma
 
@@ -116,7 +115,7 @@ def parse_role_lexicon(lexicon_path: Path, orgs_path: Path) -> RoleLexicon:
     return RoleLexicon({k: frozenset(v) for k, v in words.items()}, tuple(orgs), org_re, alias_kind)
 
 
-@lru_cache(maxsize=1)
+@knowledge_cached
 def load_role_lexicon() -> RoleLexicon:
     return parse_role_lexicon(knowledge_path("roles_lexicon.csv"), knowledge_path("roles_organizations.csv"))
 

@@ -4,9 +4,9 @@ like "landed", always comes with a weapon word that lets the sentence through)."
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from sitrep.extract.lexicon import load_lexicon
+from sitrep.knowledge import knowledge_cached
 
 _WORD = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
@@ -24,7 +24,7 @@ def _forms(lemma: str) -> set[str]:
     return forms
 
 
-@lru_cache(maxsize=1)
+@knowledge_cached
 def screen_words() -> frozenset[str]:
     lex = load_lexicon()
     words: set[str] = set()
@@ -37,7 +37,7 @@ def screen_words() -> frozenset[str]:
     return frozenset(words)
 
 
-@lru_cache(maxsize=1)
+@knowledge_cached
 def screen_phrases() -> re.Pattern:
     """Multi-word triggers and weapons ("car bomb", "set fire", "air strike"), matched as phrases: their
     first words alone ("car", "set", "air") would let half of all news through."""
@@ -52,7 +52,7 @@ def screen_phrases() -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")", re.I)
 
 
-@lru_cache(maxsize=1)
+@knowledge_cached
 def phrase_first_words() -> frozenset[str]:
     """First words of the multi-word phrases, so the phrase regex runs only where one could match."""
     lex = load_lexicon()
