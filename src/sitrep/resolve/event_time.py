@@ -46,7 +46,8 @@ def event_timexes(analysis, cands: list[Candidate], report_date: date | None, dl
     when the report was filed)."""
     times = rtime.DocumentTimes(analysis.text, report_date)
     with_events = {c.sentence_index for c in cands}
-    timexes = [t for s in analysis.sentences if s.index in with_events for t in times.find(s.start, s.end)]
+    timexes = [t for s in analysis.sentences if s.index in with_events
+               for t in times.find(s.start, s.end, parse=analysis.parse(s.index))]
     if dl is not None:
         d0, d1 = dl.span.start, dl.span.end
         timexes = [t for t in timexes if not (d0 <= t.start and t.end <= d1)]
