@@ -331,7 +331,10 @@ def _scan_toponyms(text: str, gz: Gazetteer) -> list[Mention]:
                     j += 1
                     break
                 key = norm(name)
-                if any(gz[i].kind in (COUNTRY, ADMIN1, REGION) for i in gz.index.get(key, ())):
+                # countries, regions and the curated subdivisions; a division of geo_divisions.csv ("Herrera", a
+                # Panamanian province and a surname) is no sign without NER
+                if any(gz[i].kind in (COUNTRY, REGION) or (gz[i].kind == ADMIN1 and not _world_division(gz, i))
+                       for i in gz.index.get(key, ())):
                     hit = Mention(s0, e0, name, "scan")
                     break
                 if key not in _STOP_CAPS and not _sentence_start(text, s0) and max(
@@ -713,6 +716,11 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
     return _Scored(ids, scores, why, feats)
 
 
+def _world_division(gz: Gazetteer, i: int) -> bool:
+    """A first-order division from ``geo_divisions.csv`` (not the curated ``geo_admin1.csv``)."""
+    return gz[i].kind == ADMIN1 and gz[i].source.startswith("geo_divisions")
+
+
 def _kind_features(gz: Gazetteer, i: int, top_pop: int) -> dict[str, float]:
     kind = gz[i].kind
     f = {k: 1.0 for k in (kind,)}
@@ -721,7 +729,7 @@ def _kind_features(gz: Gazetteer, i: int, top_pop: int) -> dict[str, float]:
         f["largest_town"] = 1.0 if gz[i].pop == top_pop else 0.0
         f["pop_share"] = math.log10((gz[i].pop + 10) / (top_pop + 10))
         f["capital"] = 1.0 if gz[i].feature == "PPLC" else 0.0
-    if kind == ADMIN1 and gz[i].source.startswith("geo_divisions"):
+    if _world_division(gz, i):
         f["world_division"] = 1.0
     return f
 
