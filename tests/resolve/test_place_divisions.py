@@ -60,3 +60,18 @@ def test_weights_file_names_the_bad_line(tmp_path):
     path.write_text("[prior]\ncountry = 9.0\nbogus = 1\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match=r"unknown weight prior.bogus"):
         load_scoring(str(path))
+
+
+def test_the_gazetteer_reads_the_knowledge_in_force(tmp_path):
+    from sitrep.knowledge import PACKAGED, Knowledge, use_knowledge
+
+    rows = (PACKAGED / "facilities.csv").read_text(encoding="utf-8").rstrip("\n")
+    header = next(line for line in rows.splitlines() if line.startswith("name,"))
+    extra = {c: "" for c in header.split(",")}
+    extra.update(name="Zzyzx Test Depot", type="base", latitude="35.14", longitude="-116.10", country="United States",
+                 source="test row")
+    (tmp_path / "facilities.csv").write_text(rows + "\n" + ",".join(extra[c] for c in header.split(",")) + "\n",
+                                             encoding="utf-8")
+    with use_knowledge(Knowledge(tmp_path)):
+        assert any(get_gazetteer()[i].kind == "facility" for i in get_gazetteer().lookup("Zzyzx Test Depot"))
+    assert not get_gazetteer().lookup("Zzyzx Test Depot")

@@ -11,9 +11,14 @@ How a reading is chosen (a cascade, each step documented in ``Place.reason``):
    "US embassy") are matched as whole words; a facility is kept only when the document names its
    country, demonym, subdivision or town (so "Conoco" in a Texas business story is not a Syrian base).
    Rows sharing an alias ("US embassy") are told apart by the town or country the text names.
-2. Other toponyms come from spaCy's named entities (GPE / LOC / FAC), "Iraqi capital" (the country's
-   capital), and "X County" / "X Parish" (placed at the document's places in that state).
-3. Each candidate reading is scored: a prior (countries and subdivisions high, cities by population,
+2. Other toponyms come from spaCy's named entities (GPE / LOC / FAC), names NER labels otherwise that the
+   gazetteer knows when the words around them read as a place's (``mislabelled_place``; the cue words are
+   ``knowledge/geo_cues.toml``), "Iraqi capital" (the country's capital), and "X County" / "X Parish". With
+   ``every_mention`` (geoparsing, not the event pipeline) also demonyms ("Canadian", "Kurdish"), the state or
+   country qualifying a town ("Ga." of "Athens, Ga.") and a place inside an organisation's name ("Ohio" of
+   "Ohio Department of Transportation").
+3. Each candidate reading is scored (every weight named below lives in ``knowledge/geo_scoring.toml``; a
+   learned ranker, ``knowledge/geo_ranker.json``, replaces the sum when present): a prior (countries and subdivisions high, cities by population,
    capitals a little more), plus context: a qualifier right after the name ("Alexandria, La.",
    "Paris, Texas") decides; countries and subdivisions named elsewhere in the document, its
    unambiguous towns, and (second pass) nearness to the other places resolved. ``default_country``
