@@ -232,8 +232,7 @@ def _read_csv(path: Path, required: list[str]) -> list[tuple[int, dict[str, str]
     if missing:
         raise KnowledgeError(f"{path}:{header_line}: header lacks column(s) {', '.join(missing)}", code=E402_BAD_ROW)
     out = []
-    for n, line in lines[1:]:
-        values = next(csv.reader([line]))
+    for (n, _), values in zip(lines[1:], csv.reader([line for _, line in lines[1:]]), strict=True):
         if len(values) != len(cols):
             raise KnowledgeError(
                 f"{path}:{n}: expected {len(cols)} fields ({','.join(cols)}), found {len(values)}", code=E402_BAD_ROW)
@@ -355,7 +354,7 @@ def load_divisions(path: Path | str | None = None) -> list[dict]:
             raise KnowledgeError(f"{path}:{n}: geonameid {row['geonameid']!r} is not a number", code=E402_BAD_ROW)
         out.append({"cc": row["country"], "level": int(row["level"]), "admin1": row["admin1"], "admin2": row["admin2"],
                     "name": row["name"], "aliases": [a for a in row["aliases"].split("|") if a],
-                    "key": norm(_COUNTY_WORD.sub("", row["name"])),
+                    "key": norm(_COUNTY_WORD.sub("", row["name"])) if row["level"] == "2" else "",
                     "lat": _coord(path, n, row, "latitude", -90, 90), "lon": _coord(path, n, row, "longitude", -180, 180),
                     "gid": int(row["geonameid"]), "line": n})
     return out
