@@ -38,3 +38,8 @@ E106_UNREADABLE = "E106"  # missing file, permission ...
 E107_BAD_HTML = "E107"  # no text could be extracted from HTML
 E108_NOT_ENGLISH = "E108"  # skipped: not English
 E109_BAD_FEED = "E109"
+
+# Serve / export
+E711_BAD_FORMAT = "E711"  # an export format that is not registered
+E712_BAD_FILTER = "E712"  # a command-line filter that does not parse
+E713_EXPORT_FILE = "E713"  # an incident export given to ingest that cannot be imported

@@ -9,8 +9,9 @@ from datetime import date
 import pytest
 
 from conftest import BAGHDAD_EMBASSY, make_doc, make_mention
-from sitrep.export import FORMATS, write
-from sitrep.export.writers import ACLED_COLUMNS, UCDP_COLUMNS, _priogrid, to_string
+from sitrep.export import FORMATS, to_string, write
+from sitrep.export.ucdp import _priogrid
+from sitrep.export.writers import ACLED_COLUMNS, UCDP_COLUMNS
 from sitrep.model import Place
 
 KHARTOUM = Place("Khartoum", 15.5007, 32.5599, country="Sudan", country_code="SD", admin1="Khartoum", geo_precision=2)
@@ -44,7 +45,7 @@ def test_acled_columns_and_codes(filled):
     assert iraq["fatalities"] == "4" and iraq["inter1"] == "3" and iraq["interaction"] == "30"
     assert "from 2 to 4" in iraq["notes"] and "Claimed by Islamic Resistance in Iraq" in iraq["notes"]
     assert sudan["civilian_targeting"] == "Civilian targeting" and sudan["inter2"] == "7"
-    assert sudan["actor2"] == "Civilians (Sudan)" and sudan["interaction"] == "37"
+    assert sudan["actor2"] == "Civilians (Sudan)" and sudan["interaction"] == "27"  # RSF: a rebel group (2)
     assert sudan["event_date"] == "2023-12-14" and sudan["year"] == "2023" and sudan["geo_precision"] == "2"
     assert int(iraq["timestamp"]) > 1_600_000_000
 
@@ -100,10 +101,10 @@ def test_parquet_roundtrip(filled, tmp_path):
 
 
 def test_untrusted_text_survives_csv_quoting(store):
-    d = make_doc("q", 'Title, "quoted"\nFILE: A rocket hit Baghdad, "they said"; 100%.')
+    d = make_doc("q", 'Title, "quoted"\nFILE: A rocket hit Baghdad, "they said"; 100%.', source='Outlet, "The"')
     store.ingest(d, [make_mention(d, "A rocket hit", place=BAGHDAD_EMBASSY, target='Base "X", north')])
     rows = list(csv.DictReader(io.StringIO(to_string(store, "acled"))))
-    assert rows[0]["source"] == 'Title, "quoted"'
+    assert rows[0]["source"] == 'Outlet, "The"'
     assert len(rows) == 1 and rows[0]["latitude"] == str(BAGHDAD_EMBASSY.latitude)
 
 

@@ -239,9 +239,15 @@ class Store:
 
     # ------------------------------------------------------------------------------- reading
     def _where(self, date_from=None, date_to=None, bbox=None, country=None, event_type=None, actor=None,
-               claimed=None, q=None) -> tuple[str, list]:
+               claimed=None, q=None, updated_since=None, after=None) -> tuple[str, list]:
         clauses: list[str] = []
         params: list = []
+        if updated_since:  # ISO timestamps in UTC compare as text
+            clauses.append("last_updated >= ?")
+            params.append(str(updated_since))
+        if after:  # keyset paging in id order
+            clauses.append("id > ?")
+            params.append(str(after))
         if date_from:
             clauses.append("date >= ?")
             params.append(_iso(date_from))
@@ -268,8 +274,10 @@ class Store:
             params.append(f"%{_escape_like(actor.lower())}%")
         if claimed is True:
             clauses.append("claimed = 1")
-        elif claimed is False:
-            clauses.append("(claimed = 0 OR claimed IS NULL)")
+        elif claimed is False:  # a report says no group claimed it
+            clauses.append("claimed = 0")
+        elif claimed == "unknown":  # the reports are silent
+            clauses.append("claimed IS NULL")
         if q:
             for word in q.lower().split():
                 clauses.append("search LIKE ? ESCAPE '\\'")
@@ -278,12 +286,16 @@ class Store:
 
     def incidents(self, *, date_from: date | None = None, date_to: date | None = None,
                   bbox: tuple[float, float, float, float] | None = None, country: str | None = None,
-                  event_type: str | None = None, actor: str | None = None, claimed: bool | None = None,
-                  q: str | None = None, limit: int = 100, offset: int = 0) -> list[dict]:
-        """Incidents matching all the filters, newest first (date, then id)."""
-        where, params = self._where(date_from, date_to, bbox, country, event_type, actor, claimed, q)
+                  event_type: str | None = None, actor: str | None = None, claimed: bool | str | None = None,
+                  q: str | None = None, limit: int = 100, offset: int = 0, updated_since: str | None = None,
+                  after: str | None = None, order: str = "date") -> list[dict]:
+        """Incidents matching all the filters, newest first (date, then id); ``order="id"`` (or an
+        ``after`` id: keyset paging) in id order. ``claimed``: True, False or "unknown"."""
+        where, params = self._where(date_from, date_to, bbox, country, event_type, actor, claimed, q,
+                                    updated_since, after)
+        by = "id" if (after is not None or order == "id") else "date DESC, id"
         rows = self.conn.all(
-            f"SELECT {_LIST_COLUMNS} FROM incidents{where} ORDER BY date DESC, id LIMIT ? OFFSET ?",
+            f"SELECT {_LIST_COLUMNS} FROM incidents{where} ORDER BY {by} LIMIT ? OFFSET ?",
             params + [max(0, int(limit)), max(0, int(offset))])
         if not rows:
             return []
@@ -433,6 +445,34 @@ class Store:
                     f"WHERE s.incident_id IN ({q}) ORDER BY d.published, d.id", part):
                 out[r.pop("incident_id")].append(r)
         return out
+
+    def deletions(self, since: str | None = None, limit: int = 1000) -> list[dict]:
+        """Incidents deleted (no report describes them any more), oldest first: [{id, deleted_at}],
+        for clients that sync with ``updated_since``; ``since``: an ISO timestamp, inclusive."""
+        sql, params = "SELECT incident_id, at FROM changes WHERE kind = 'deleted'", []
+        if since:
+            sql += " AND at >= ?"
+            params.append(str(since))
+        rows = self.conn.all(sql + " ORDER BY at, id LIMIT ?", params + [max(0, int(limit))])
+        return [{"id": r["incident_id"], "deleted_at": r["at"]} for r in rows]
+
+    def place_features(self, incident_ids: list[str]) -> dict[str, str]:
+        """Bulk: incident id -> the gazetteer feature of its place (PPL, ADM1, PCLI, SEA ...), when known."""
+        out: dict[str, str] = {}
+        for chunk in range(0, len(incident_ids), 500):
+            part = incident_ids[chunk:chunk + 500]
+            q = ", ".join("?" for _ in part)
+            for r in self.conn.all(f"SELECT m.incident_id, m.place_feature FROM mentions m JOIN incidents i "
+                                   f"ON i.id = m.incident_id WHERE m.incident_id IN ({q}) AND m.place_feature "
+                                   f"IS NOT NULL AND m.location_name = i.location_name ORDER BY m.id", part):
+                out.setdefault(r["incident_id"], r["place_feature"])
+        return out
+
+    def fatalities_by_year(self) -> dict[tuple[str, str, str], int]:
+        """(year, actor1, country code) -> fatalities (best) of all incidents: UCDP's active_year test."""
+        return {(r["y"], r["a"] or "", r["c"] or ""): int(r["f"] or 0) for r in self.conn.all(
+            "SELECT substr(date, 1, 4) AS y, actor1 AS a, country_code AS c, sum(fatalities_best) AS f "
+            "FROM incidents WHERE date IS NOT NULL GROUP BY substr(date, 1, 4), actor1, country_code")}
 
     def iter_incidents(self, batch: int = 1000, **filters):
         """Every matching incident (list fields), in pages; for exports."""

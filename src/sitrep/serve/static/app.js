@@ -261,7 +261,7 @@ function drawMap() {
       fill: color(p.event_type), tabindex: 0, role: "link", "data-id": p.id,
     });
     const t = svg("title");
-    const loc = (p.location && p.location.name) || "unknown place";
+    const loc = (p.location && p.location.name) || p.location || "unknown place";  // geojson: a name
     t.textContent = `${fmt(p.date)} · ${fmt(p.sub_event_type || p.event_type)} · ${loc}` +
       ` · killed: ${fmt(p.fatalities_best ?? p.fatalities)} · ${fmt(p.n_sources)} source(s)`;
     c.appendChild(t);
@@ -523,7 +523,7 @@ function drawTable(features, total) {
   clear(tbody);
   for (const f of features) {
     const p = f.properties;
-    const loc = p.location || {};
+    const loc = typeof p.location === "string" ? { name: p.location, country: p.country } : p.location || {};
     const where = placeLabel([loc.name, loc.country]);
     const link = el("a", { href: "#/incident/" + encodeURIComponent(p.id), text: fmt(p.date) });
     const tr = el("tr", { "data-id": p.id },
