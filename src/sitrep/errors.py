@@ -43,3 +43,4 @@ E109_BAD_FEED = "E109"
 E711_BAD_FORMAT = "E711"  # an export format that is not registered
 E712_BAD_FILTER = "E712"  # a command-line filter that does not parse
 E713_EXPORT_FILE = "E713"  # an incident export given to ingest that cannot be imported
+E118_INCIDENT_EXPORT = "E118"  # an incident table (sitrep / ACLED / UCDP export) where a report was expected

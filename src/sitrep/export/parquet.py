@@ -30,24 +30,10 @@ def schema():
         ("last_updated", pa.timestamp("s", tz="UTC")), ("geometry", pa.binary()),
     ]
     geo = {"version": "1.0.0", "primary_column": "geometry",
-           "columns": {"geometry": {"encoding": "WKB", "geometry_types": ["Point"],
-                                    "crs": _crs84()}}}
+           # no "crs": GeoParquet's default, OGC:CRS84 (WGS 84, longitude first)
+           "columns": {"geometry": {"encoding": "WKB", "geometry_types": ["Point"]}}}
     meta = {b"geo": json.dumps(geo).encode(), b"sitrep:schema_version": SCHEMA_VERSION.encode()}
     return pa.schema(fields, metadata=meta)
-
-
-def _crs84() -> dict:
-    """OGC:CRS84 (WGS 84, longitude first) as PROJJSON: GeoParquet's default, written out for readers
-    that want it explicit."""
-    return {"$schema": "https://proj.org/schemas/v0.7/projjson.schema.json", "type": "GeographicCRS",
-            "name": "WGS 84 (CRS84)", "datum_ensemble": {"name": "World Geodetic System 1984 ensemble",
-            "members": [{"name": "World Geodetic System 1984 (G2139)"}],
-            "ellipsoid": {"name": "WGS 84", "semi_major_axis": 6378137, "inverse_flattening": 298.257223563},
-            "accuracy": "2.0"},
-            "coordinate_system": {"subtype": "ellipsoidal", "axis": [
-                {"name": "Geodetic longitude", "abbreviation": "Lon", "direction": "east", "unit": "degree"},
-                {"name": "Geodetic latitude", "abbreviation": "Lat", "direction": "north", "unit": "degree"}]},
-            "id": {"authority": "OGC", "code": "CRS84"}}
 
 
 def wkb_point(lon: float | None, lat: float | None) -> bytes | None:
