@@ -27,7 +27,7 @@ def schema():
         ("fatalities_low", pa.int32()), ("fatalities_high", pa.int32()), ("injured", pa.int32()),
         ("claimed", pa.bool_()), ("claimant", pa.string()), ("n_sources", pa.int32()),
         ("documents", pa.list_(pa.string())), ("first_reported", pa.date32()),
-        ("last_updated", pa.timestamp("s", tz="UTC")), ("geometry", pa.binary()),
+        ("last_updated", pa.timestamp("ms", tz="UTC")), ("geometry", pa.binary()),
     ]
     geo = {"version": "1.0.0", "primary_column": "geometry",
            # no "crs": GeoParquet's default, OGC:CRS84 (WGS 84, longitude first)
