@@ -124,3 +124,28 @@ def test_export_command_writes_every_format(filled, store_url, tmp_path, capsys)
     table = capsys.readouterr().out
     assert "Khartoum" in table and "Baghdad" not in table and "1 of 1 incidents" in table
     assert main(["incidents", "--db", store_url, "--from", "yesterday"]) == 2
+
+
+def test_data_dictionary_lists_every_column_of_every_export():
+    """docs/data-dictionary.md (served at /docs/data) names each column and each format, as datasette's
+    test_docs fails on an undocumented setting."""
+    from pathlib import Path
+
+    from sitrep.export import FORMATS
+    from sitrep.export.writers import CSV_COLUMNS
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
+    missing = [c for c in CSV_COLUMNS + ACLED_COLUMNS + UCDP_COLUMNS if f"`{c}`" not in text]
+    assert not missing, f"columns not in docs/data-dictionary.md: {missing}"
+    assert not [f for f in FORMATS if f"| `{f}` |" not in text]
+    assert (Path(__file__).resolve().parents[2] / "FORMAT.md").exists()  # the README cites it
+
+
+def test_cli_and_api_take_their_formats_from_the_registry():
+    from sitrep.cli import build_parser
+    from sitrep.export import FORMATS
+    from sitrep.serve.app import EXPORT_FORMATS
+
+    sub = build_parser(load="export")._subparsers._group_actions[0].choices["export"]
+    fmt = next(a for a in sub._actions if a.dest == "format")
+    assert list(fmt.choices) == list(FORMATS) and EXPORT_FORMATS == tuple(FORMATS)
