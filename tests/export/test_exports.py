@@ -149,3 +149,14 @@ def test_cli_and_api_take_their_formats_from_the_registry():
     sub = build_parser(load="export")._subparsers._group_actions[0].choices["export"]
     fmt = next(a for a in sub._actions if a.dest == "format")
     assert list(fmt.choices) == list(FORMATS) and EXPORT_FORMATS == tuple(FORMATS)
+
+
+def test_exports_page_through_every_incident(filled, store):
+    """Pages of the store are read by keyset (id order): a small page size still yields each incident once."""
+    from sitrep.export.registry import pairs_from_store
+
+    d = make_doc("d", "Later\nFILE: Rockets hit Baghdad again.", published=date(2024, 1, 2))
+    store.ingest(d, [make_mention(d, "Rockets hit", place=BAGHDAD_EMBASSY, when=date(2024, 1, 1))])
+    ids = [inc["id"] for inc, _ in pairs_from_store(store, {}, batch=1)]
+    assert len(ids) == len(set(ids)) == 3 == store.count_incidents() and ids == sorted(ids)
+    assert [i for i, _ in pairs_from_store(store, {"country": "SD"}, batch=1)][0]["location"]["country"] == "Sudan"

@@ -135,7 +135,7 @@ def pairs_from_store(store, filters: dict, batch: int = 2000) -> Iterator[tuple[
     """Every matching incident with its sources and place feature, in id order, by keyset pages."""
     after = None
     while True:
-        page = store.incidents(limit=batch, after=after, **filters)
+        page = store.incidents(limit=batch, after=after, order="id", **filters)
         if not page:
             return
         yield from with_sources(store, page)
