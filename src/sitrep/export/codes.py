@@ -144,6 +144,7 @@ def actor_code(actor: str | None) -> tuple[int | None, str | None]:
     return MILITIA, None
 
 
+@lru_cache(maxsize=8192)
 def state_named(text: str | None) -> str | None:
     """ISO2 of the state a phrase names ("US troops", "Iraqi soldiers", "Turkish drone"), or None."""
     if not text:
@@ -162,6 +163,7 @@ def state_named(text: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def target_kind(target: str | None) -> str | None:
     """'civilian' / 'forces' / None for a target phrase, by its words (knowledge/target_kinds.csv)."""
     if not target:
@@ -192,6 +194,7 @@ def interaction(inter1: int | None, inter2: int | None) -> int | None:
     return a * 10 + b
 
 
+@lru_cache(maxsize=8192)
 def named_group(text: str | None) -> str | None:
     """The canonical name of a non-state armed group a phrase names ("Kataib Hezbollah positions")."""
     if not text:
