@@ -39,8 +39,19 @@ E107_BAD_HTML = "E107"  # no text could be extracted from HTML
 E108_NOT_ENGLISH = "E108"  # skipped: not English
 E109_BAD_FEED = "E109"
 
-# Serve / export
-E711_BAD_FORMAT = "E711"  # an export format that is not registered
-E712_BAD_FILTER = "E712"  # a command-line filter that does not parse
-E713_EXPORT_FILE = "E713"  # an incident export given to ingest that cannot be imported
 E118_INCIDENT_EXPORT = "E118"  # an incident table (sitrep / ACLED / UCDP export) where a report was expected
+
+# Knowledge files (E4xx): one meaning per code, whichever file it is
+E401_KNOWLEDGE_UNREADABLE = "E401"  # a knowledge file is missing or cannot be read
+E402_KNOWLEDGE_SYNTAX = "E402"  # not valid TOML / CSV, or a wrong header
+E403_KNOWLEDGE_ENTRY = "E403"  # an entry lacks a key or has a value of the wrong kind
+E404_UNKNOWN_EVENT_TYPE = "E404"  # an event / sub-event type that is not ACLED's
+E405_KNOWLEDGE_COLUMNS = "E405"  # a CSV knowledge file lacks columns
+E406_KNOWLEDGE_ROW = "E406"  # a CSV row lacks a value or has a bad one
+
+# Store
+E605_NO_STORE = "E605"  # a reading command was given a SQLite path where there is no database
+
+# Serve / export / command line (E7xx)
+E711_BAD_FORMAT = "E711"  # an export format that is not registered
+E712_BAD_FILTER = "E712"  # a filter given on the command line is not a date, a box or a known value

@@ -7,11 +7,11 @@ import io
 from datetime import date
 
 import pytest
+from test_api import client, fill  # noqa: F401  (the same five reports, four incidents)
 
 from conftest import make_doc, make_mention
 from sitrep.export import FORMATS
 from sitrep.export.writers import ACLED_COLUMNS, UCDP_COLUMNS
-from test_api import client, fill  # noqa: F401  (the same five reports, four incidents)
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from sitrep.commands import place_label
+from sitrep.commands import existing_store, place_label
 from sitrep.commands.ingest import add_db_argument, db_url
 
 
@@ -53,8 +53,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     add_db_argument(p)
     add_filter_arguments(p)
     p.add_argument("--limit", type=int, default=50, help="at most this many (default 50)")
-    p.add_argument("--offset", type=int, default=0)
-    p.add_argument("--format", choices=("table", "json", "jsonl"), default="table")
+    p.add_argument("--offset", type=int, default=0, help="skip this many (paging; default 0)")
+    p.add_argument("--format", choices=("table", "json", "jsonl"), default="table",
+                   help="table (default); json: {total, items}; jsonl: one incident per line")
 
 
 def _table(rows: list[dict], total: int) -> str:
@@ -85,7 +86,7 @@ def open_filtered(args: argparse.Namespace, prog: str):
 
     try:
         filters = filters_from_args(args)
-        return open_store(db_url(args.db)), filters
+        return open_store(existing_store(db_url(args.db))), filters
     except errors.SitrepError as exc:
         print(f"sitrep {prog}: {exc}", file=sys.stderr)
         return None

@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from sitrep import errors
+from sitrep.knowledge import knowledge_cached
 
 # ACLED inter codes (actor types), codebook 2023
 STATE, REBEL, MILITIA, IDENTITY_MILITIA, RIOTERS, PROTESTERS, CIVILIANS, EXTERNAL = range(1, 9)
@@ -23,25 +24,25 @@ def _rows(name: str, header: list[str]) -> list[tuple[int, list[str]]]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
-        raise errors.KnowledgeError(f"{path}: cannot read: {exc.strerror}", code="E401") from exc
+        raise errors.KnowledgeError(f"{path}: cannot read: {exc.strerror}", code=errors.E401_KNOWLEDGE_UNREADABLE) from exc
     rows = [(i, next(csv.reader([line]))) for i, line in enumerate(lines, 1)
             if line.strip() and not line.lstrip().startswith("#")]
     if not rows or rows[0][1] != header:
-        raise errors.KnowledgeError(f"{path}:1: header must be {','.join(header)}", code="E402")
+        raise errors.KnowledgeError(f"{path}:1: header must be {','.join(header)}", code=errors.E402_KNOWLEDGE_SYNTAX)
     for lineno, cells in rows[1:]:
         if len(cells) != len(header):
             raise errors.KnowledgeError(f"{path}:{lineno}: expected {len(header)} cells ({','.join(header)}), "
-                                        f"got {len(cells)}", code="E402")
+                                        f"got {len(cells)}", code=errors.E406_KNOWLEDGE_ROW)
     return rows[1:]
 
 
 def _bad(name: str, lineno: int, what: str) -> errors.KnowledgeError:
     from sitrep.knowledge import knowledge_path
 
-    return errors.KnowledgeError(f"{knowledge_path(name)}:{lineno}: {what}", code="E402")
+    return errors.KnowledgeError(f"{knowledge_path(name)}:{lineno}: {what}", code=errors.E406_KNOWLEDGE_ROW)
 
 
-@lru_cache(maxsize=1)
+@knowledge_cached
 def regions() -> dict[str, tuple[str, str, int | None]]:
     """ISO2 -> (ACLED region, UCDP region, Gleditsch-Ward number or None)."""
     out: dict[str, tuple[str, str, int | None]] = {}
@@ -52,18 +53,15 @@ def regions() -> dict[str, tuple[str, str, int | None]]:
     return out
 
 
-@lru_cache(maxsize=1)
 def acled_country_names() -> dict[str, str]:
-    """ISO2 -> the country name ACLED uses where GeoNames spells it otherwise."""
-    out = {}
-    for lineno, (iso2, name, _src) in _rows("country_names.csv", ["iso2", "name", "source"]):
-        if len(iso2) != 2 or not name:
-            raise _bad("country_names.csv", lineno, "a row needs iso2 (2 letters) and name")
-        out[iso2.upper()] = name
-    return out
+    """ISO2 -> the country name ACLED uses where GeoNames spells it otherwise (knowledge/country_names.csv,
+    read once by ``sitrep.records``)."""
+    from sitrep.records import _country_names
+
+    return _country_names()
 
 
-@lru_cache(maxsize=1)
+@knowledge_cached
 def actor_codes() -> dict[str, tuple[int, str | None]]:
     """Lower-cased canonical actor name -> (ACLED inter code, ISO2 of a state or None)."""
     out: dict[str, tuple[int, str | None]] = {}
@@ -74,7 +72,7 @@ def actor_codes() -> dict[str, tuple[int, str | None]]:
     return out
 
 
-@lru_cache(maxsize=1)
+@knowledge_cached
 def target_kinds() -> dict[str, str]:
     out = {}
     for lineno, (word, kind) in _rows("target_kinds.csv", ["word", "kind"]):
@@ -84,7 +82,7 @@ def target_kinds() -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=1)
+@knowledge_cached
 def _demonyms() -> dict[str, str]:
     """Demonym / alias (lower case) -> ISO2, from knowledge/geo_countries.csv."""
     from sitrep.knowledge import knowledge_path
@@ -123,7 +121,7 @@ _STATE_WORDS = ("military forces of", "police forces of", "armed forces", "army"
                 "air force", "navy", "government forces", "security forces")
 
 
-@lru_cache(maxsize=4096)
+@knowledge_cached
 def actor_code(actor: str | None) -> tuple[int | None, str | None]:
     """(ACLED inter code, ISO2 of the state) of an actor name: from actor_codes.csv by its canonical
     name or an alias in actors.csv; an unlisted name with a state word ("Iraqi army") is state forces of
@@ -144,7 +142,7 @@ def actor_code(actor: str | None) -> tuple[int | None, str | None]:
     return MILITIA, None
 
 
-@lru_cache(maxsize=8192)
+@knowledge_cached
 def state_named(text: str | None) -> str | None:
     """ISO2 of the state a phrase names ("US troops", "Iraqi soldiers", "Turkish drone"), or None."""
     if not text:
@@ -163,7 +161,7 @@ def state_named(text: str | None) -> str | None:
     return None
 
 
-@lru_cache(maxsize=8192)
+@knowledge_cached
 def target_kind(target: str | None) -> str | None:
     """'civilian' / 'forces' / None for a target phrase, by its words (knowledge/target_kinds.csv)."""
     if not target:
@@ -194,7 +192,7 @@ def interaction(inter1: int | None, inter2: int | None) -> int | None:
     return a * 10 + b
 
 
-@lru_cache(maxsize=8192)
+@knowledge_cached
 def named_group(text: str | None) -> str | None:
     """The canonical name of a non-state armed group a phrase names ("Kataib Hezbollah positions")."""
     if not text:
