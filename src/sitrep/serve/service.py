@@ -40,7 +40,7 @@ class IncidentFilters:
     country: str | None = None
     event_type: str | None = None
     actor: str | None = None
-    claimed: bool | None = None
+    claimed: bool | str | None = None  # True, False (a report says unclaimed) or "unknown"
     q: str | None = None
 
     def as_kwargs(self) -> dict[str, Any]:
