@@ -58,6 +58,7 @@ class Rules:
     actor_same: float
     actor_different: float
     weapons_overlap: float
+    weapon_families: dict[str, str]
 
 
 def _need(data: dict, key: str, kind, where: str):
@@ -118,7 +119,19 @@ def load_rules(path: str | Path | None = None) -> Rules:
         actor_same=_need(data, "actor.same", float, where),
         actor_different=_need(data, "actor.different", float, where),
         weapons_overlap=_need(data, "weapons.overlap", float, where),
+        weapon_families=_families(_need(data, "weapons.families", list, where), where),
     )
+
+
+def _families(groups: list, where: str) -> dict[str, str]:
+    """``[["rocket", "missile"], ...]`` -> weapon -> the family's first weapon."""
+    out: dict[str, str] = {}
+    for i, group in enumerate(groups):
+        if not (isinstance(group, list) and group and all(isinstance(w, str) and w for w in group)):
+            raise errors.KnowledgeError(f"{where}: weapons.families[{i}] must be a list of weapon names", code="E402")
+        for w in group:
+            out[w] = group[0]
+    return out
 
 
 @lru_cache(maxsize=1)
