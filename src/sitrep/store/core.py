@@ -130,12 +130,14 @@ class Store:
 
     def _candidates(self, f: across.Features) -> list[across.Features]:
         window = across.block_window(f, self.rules)
-        if window is None:
-            return []
         sql = ("SELECT id, date, date_precision, event_type, sub_event_type, weapons, actor1, target, "
-               "location_name, country, country_code, latitude, longitude, geo_precision FROM incidents "
-               "WHERE date >= ? AND date <= ?")
-        params: list = [window[0].isoformat(), window[1].isoformat()]
+               "location_name, country, country_code, latitude, longitude, geo_precision FROM incidents ")
+        if window is None:  # an undated mention: only undated incidents may be the same
+            sql += "WHERE date IS NULL"
+            params: list = []
+        else:
+            sql += "WHERE date >= ? AND date <= ?"
+            params = [window[0].isoformat(), window[1].isoformat()]
         if f.country_code:
             sql += " AND (country_code = ? OR country_code IS NULL)"
             params.append(f.country_code.upper())
@@ -145,18 +147,23 @@ class Store:
         ids = [r["id"] for r in rows]
         docs: dict[str, set[str]] = {i: set() for i in ids}
         feats: dict[str, str | None] = {}
+        bound: dict[str, bool] = {}
         for chunk in range(0, len(ids), 500):
             part = ids[chunk:chunk + 500]
             q = ", ".join("?" for _ in part)
-            for r in self.conn.all(f"SELECT incident_id, document_id, place_feature FROM mentions "
+            for r in self.conn.all(f"SELECT incident_id, document_id, place_feature, date, notes FROM mentions "
                                    f"WHERE incident_id IN ({q})", part):
                 docs[r["incident_id"]].add(r["document_id"])
                 if r["place_feature"]:
                     feats.setdefault(r["incident_id"], r["place_feature"])
+                if r["date"]:  # the incident's date is only a report's when all its dates are
+                    own = not across.date_from_report(r["notes"])
+                    bound[r["incident_id"]] = bound.get(r["incident_id"], True) and not own
         out = []
         for r in rows:
             fr = across.features_from_row(r, documents=docs[r["id"]])
             fr.feature = feats.get(r["id"])
+            fr.date_bound = bound.get(r["id"], False)
             out.append(fr)
         return out
 
