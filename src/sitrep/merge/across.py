@@ -55,9 +55,11 @@ class Rules:
     no_place: float
     bound_days: int
     compatible: frozenset[frozenset[str]]
+    never: frozenset[frozenset[str]]
     target_same: float
     target_different: float
     same_ratio: float
+    ignore_words: frozenset[str]
     facility_re: re.Pattern
     actor_same: float
     actor_different: float
@@ -121,12 +123,7 @@ def load_rules(path: str | Path | None = None, weights: str | Path | dict | None
         _overlay(data, "weights", weights)
     elif weights:
         _overlay(data, weights)
-    pairs = _need(data, "type.compatible", list, where)
-    compatible = set()
-    for i, pair in enumerate(pairs):
-        if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair)):
-            raise errors.KnowledgeError(f"{where}: type.compatible[{i}] must be a pair of type names", code="E402")
-        compatible.add(frozenset(pair))
+    compatible, never = (_type_pairs(_need(data, f"type.{k}", list, where), k, where) for k in ("compatible", "never"))
     words = _need(data, "target.facility_words", list, where)
     if not words or not all(isinstance(w, str) and w.strip() for w in words):
         raise errors.KnowledgeError(f"{where}: target.facility_words must be non-empty strings", code="E402")
@@ -148,16 +145,27 @@ def load_rules(path: str | Path | None = None, weights: str | Path | dict | None
         different_type=_need(data, "type.different_type", float, where),
         no_place=_need(data, "place.no_place", float, where),
         bound_days=_need(data, "date.bound_days", int, where),
-        compatible=frozenset(compatible),
+        compatible=compatible,
+        never=never,
         target_same=_need(data, "target.same", float, where),
         target_different=_need(data, "target.different", float, where),
         same_ratio=_need(data, "target.same_ratio", float, where),
+        ignore_words=frozenset(w.lower() for w in _need(data, "target.ignore_words", list, where)),
         facility_re=facility_re,
         actor_same=_need(data, "actor.same", float, where),
         actor_different=_need(data, "actor.different", float, where),
         weapons_overlap=_need(data, "weapons.overlap", float, where),
         weapon_families=_families(_need(data, "weapons.families", list, where), where),
     )
+
+
+def _type_pairs(pairs: list, name: str, where: str) -> frozenset[frozenset[str]]:
+    out = set()
+    for i, pair in enumerate(pairs):
+        if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair)):
+            raise errors.KnowledgeError(f"{where}: type.{name}[{i}] must be a pair of type names", code="E402")
+        out.add(frozenset(pair))
+    return frozenset(out)
 
 
 def _families(groups: list, where: str) -> dict[str, str]:
@@ -287,7 +295,10 @@ def _norm(s: str | None) -> str:
 
 
 def _same_name(a: str, b: str, rules: Rules) -> bool:
-    return fuzz.token_set_ratio(_norm(a), _norm(b)) >= rules.same_ratio
+    """"the depot" / "fuel depot", "Ain al Asad airbase" / "Ain al-Asad Air Base": one name."""
+    na = " ".join(w for w in _norm(a).split() if w not in rules.ignore_words) or _norm(a)
+    nb = " ".join(w for w in _norm(b).split() if w not in rules.ignore_words) or _norm(b)
+    return fuzz.token_set_ratio(na, nb) >= rules.same_ratio
 
 
 def _is_facility(f: Features, rules: Rules) -> bool:
@@ -384,7 +395,7 @@ def _type_score(a: Features, b: Features, rules: Rules, reasons: list[str]) -> f
     if frozenset((a.event_type, b.event_type)) in rules.compatible:
         reasons.append(f"compatible types {a.event_type} / {b.event_type}")
         return rules.compatible_type
-    if rules.different_type <= -1.0:
+    if rules.different_type <= -1.0 or frozenset((a.event_type, b.event_type)) in rules.never:
         raise _Veto(f"types differ: {a.event_type} / {b.event_type}")
     # outlets type one attack differently ("a drone strike" / "an attack", "a firebomb" / "arson")
     reasons.append(f"types differ: {a.event_type} / {b.event_type}")
