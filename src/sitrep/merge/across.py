@@ -294,11 +294,16 @@ def _norm(s: str | None) -> str:
     return re.sub(r"[^a-z0-9]+", " ", (s or "").lower()).strip()
 
 
+@lru_cache(maxsize=65536)
+def _name_key(name: str, ignore: frozenset[str]) -> str:
+    norm = _norm(name)
+    return " ".join(w for w in norm.split() if w not in ignore) or norm
+
+
 def _same_name(a: str, b: str, rules: Rules) -> bool:
     """"the depot" / "fuel depot", "Ain al Asad airbase" / "Ain al-Asad Air Base": one name."""
-    na = " ".join(w for w in _norm(a).split() if w not in rules.ignore_words) or _norm(a)
-    nb = " ".join(w for w in _norm(b).split() if w not in rules.ignore_words) or _norm(b)
-    return fuzz.token_set_ratio(na, nb) >= rules.same_ratio
+    na, nb = _name_key(a, rules.ignore_words), _name_key(b, rules.ignore_words)
+    return na == nb or fuzz.token_set_ratio(na, nb) >= rules.same_ratio
 
 
 def _is_facility(f: Features, rules: Rules) -> bool:
