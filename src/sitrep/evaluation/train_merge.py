@@ -26,6 +26,7 @@ GRID: dict[str, list[float]] = {
     "type.different_type": [-1.0, -0.3, -0.1, 0.0],
     "type.compatible_type": [0.0, 0.1],
     "target.different": [-0.15, -0.05, 0.0],
+    "target.different_names": [-1.0, -0.3, -0.05, 0.0],
     "place.no_place": [-0.3, -0.1, 0.0],
     "place.score_1": [0.25, 0.35, 0.45],
     "place.score_2": [0.15, 0.25, 0.35],

@@ -58,6 +58,7 @@ class Rules:
     never: frozenset[frozenset[str]]
     target_same: float
     target_different: float
+    target_different_names: float
     same_ratio: float
     ignore_words: frozenset[str]
     facility_re: re.Pattern
@@ -149,6 +150,7 @@ def load_rules(path: str | Path | None = None, weights: str | Path | dict | None
         never=never,
         target_same=_need(data, "target.same", float, where),
         target_different=_need(data, "target.different", float, where),
+        target_different_names=_need(data, "target.different_names", float, where),
         same_ratio=_need(data, "target.same_ratio", float, where),
         ignore_words=frozenset(w.lower() for w in _need(data, "target.ignore_words", list, where)),
         facility_re=facility_re,
@@ -418,8 +420,20 @@ def _target_score(a: Features, b: Features, rules: Rules, reasons: list[str]) ->
         return rules.target_same
     if _is_facility(a, rules) and _is_facility(b, rules):
         raise _Veto(f"different facilities: {a.target!r} / {b.target!r}")
+    if _is_name(a.target) and _is_name(b.target):  # "Deputy Ortiz" / "Escalante": two different people
+        if rules.target_different_names <= -1.0:
+            raise _Veto(f"different named targets: {a.target!r} / {b.target!r}")
+        reasons.append(f"named targets differ: {a.target!r} / {b.target!r}")
+        return rules.target_different_names
     reasons.append(f"targets differ: {a.target!r} / {b.target!r}")
     return rules.target_different
+
+
+def _is_name(target: str) -> bool:
+    """A proper name ("Ortiz", "Sgt. Rivers"), not a description ("US soldiers", "a police officer"): its last
+    word is capitalised."""
+    words = re.findall(r"[A-Za-z][\w'-]*", target)
+    return bool(words) and words[-1][0].isupper() and not words[-1].isupper()
 
 
 def _place_score(a: Features, b: Features, rules: Rules, reasons: list[str]) -> float:
