@@ -60,3 +60,27 @@ def test_one_incident_per_real_event(incidents):
     # 11 reports: the seed's 4, Tower 22, the US strikes in Iraq and in Syria on 2 February, two Baghdad strikes,
     # Ain al-Asad on 20 January, the Erbil drone attack and the US strikes after it, two Beirut barracks, USS Cole
     assert len(incidents) == 15
+
+
+def test_another_outlets_account_of_the_seed_adds_no_incident(tmp_path):
+    """Our own rewrite of the seed's events as another outlet would tell them a day later ("on Sunday", "an
+    airbase", "fighters")."""
+    from datetime import date
+    from pathlib import Path
+
+    from sitrep.ingest import read_paths
+    from sitrep.pipeline import extract_document
+
+    repo = Path(__file__).resolve().parents[2]
+    seed = next(read_paths([str(repo / "src" / "sitrep" / "demo" / "000_ae200f296289012f.txt")],
+                           published=date(2023, 12, 8)))
+    other = next(read_paths([str(repo / "tests" / "data" / "merge" / "seed_other_outlet.txt")],
+                            published=date(2023, 12, 9)))
+    store = open_store(str(tmp_path / "two.sqlite"))
+    store.ingest(seed, extract_document(seed))
+    events = extract_document(other)
+    assert len(events) >= 3
+    res = store.ingest(other, events)
+    assert store.count_incidents() == 4
+    assert all(store.incident(i)["n_sources"] == 2 for i in res.incidents)
+    store.close()

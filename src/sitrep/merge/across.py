@@ -418,6 +418,9 @@ def _target_score(a: Features, b: Features, rules: Rules, reasons: list[str]) ->
     if _same_name(a.target, b.target, rules):
         reasons.append(f"same target {a.target!r}")
         return rules.target_same
+    if _same_facility_place(a, b, rules):  # "US Ain al-Assad base" / "Ain al-Asad airbase": one gazetteer facility
+        reasons.append(f"same facility {a.location_name!r} ({a.target!r} / {b.target!r})")
+        return rules.target_same
     if _is_facility(a, rules) and _is_facility(b, rules):
         raise _Veto(f"different facilities: {a.target!r} / {b.target!r}")
     if _is_name(a.target) and _is_name(b.target):  # "Deputy Ortiz" / "Escalante": two different people
@@ -427,6 +430,13 @@ def _target_score(a: Features, b: Features, rules: Rules, reasons: list[str]) ->
         return rules.target_different_names
     reasons.append(f"targets differ: {a.target!r} / {b.target!r}")
     return rules.target_different
+
+
+def _same_facility_place(a: Features, b: Features, rules: Rules) -> bool:
+    """Both places resolved to one named facility (a base, an embassy ...) of the gazetteer."""
+    return bool(a.geo_precision == 1 and b.geo_precision == 1 and a.feature and b.feature
+                and a.location_name and b.location_name and rules.facility_re.search(a.feature.lower())
+                and rules.facility_re.search(b.feature.lower()) and _same_name(a.location_name, b.location_name, rules))
 
 
 def _is_name(target: str) -> bool:
