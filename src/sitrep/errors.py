@@ -38,3 +38,11 @@ E106_UNREADABLE = "E106"  # missing file, permission ...
 E107_BAD_HTML = "E107"  # no text could be extracted from HTML
 E108_NOT_ENGLISH = "E108"  # skipped: not English
 E109_BAD_FEED = "E109"
+
+# Knowledge files (E4xx): one meaning per code, whichever file it is
+E401_KNOWLEDGE_UNREADABLE = "E401"  # a knowledge file is missing or cannot be read
+E402_KNOWLEDGE_SYNTAX = "E402"  # not valid TOML / CSV, or a wrong header
+E403_KNOWLEDGE_ENTRY = "E403"  # an entry lacks a key or has a value of the wrong kind
+E404_UNKNOWN_EVENT_TYPE = "E404"  # an event / sub-event type that is not ACLED's
+E405_KNOWLEDGE_COLUMNS = "E405"  # a CSV knowledge file lacks columns
+E406_KNOWLEDGE_ROW = "E406"  # a CSV row lacks a value or has a bad one

@@ -213,5 +213,6 @@ def combine(mentions: list[EventMention], infos: list[MergeInfo]) -> EventMentio
                 if all((f.start, f.end) != (g.start, g.end) for g in have):
                     have.append(f)
         out.notes.extend(m.notes)
+        out.split_groups.extend(g for g in m.split_groups if g not in out.split_groups)
     out.evidence.sort(key=lambda s: s.start)
     return out
