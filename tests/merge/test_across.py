@@ -176,4 +176,4 @@ def test_learned_weights_file_overrides_and_is_checked(tmp_path):
     bad.write_text('[weights]\n"date.nonsense" = 1\n', encoding="utf-8")
     with pytest.raises(errors.KnowledgeError) as exc:
         across.load_rules(weights=bad)
-    assert str(bad) in str(exc.value) and exc.value.code == "E402"
+    assert str(bad) in str(exc.value) and exc.value.code == "E403"

@@ -72,12 +72,12 @@ def _need(data: dict, key: str, kind, where: str):
     cur = data
     for part in key.split("."):
         if not isinstance(cur, dict) or part not in cur:
-            raise errors.KnowledgeError(f"{where}: missing key '{key}'", code="E401")
+            raise errors.KnowledgeError(f"{where}: missing key '{key}'", code=errors.E403_KNOWLEDGE_ENTRY)
         cur = cur[part]
     if kind is float and isinstance(cur, int) and not isinstance(cur, bool):
         cur = float(cur)
     if not isinstance(cur, kind) or isinstance(cur, bool):
-        raise errors.KnowledgeError(f"{where}: '{key}' must be {kind.__name__}, got {cur!r}", code="E402")
+        raise errors.KnowledgeError(f"{where}: '{key}' must be {kind.__name__}, got {cur!r}", code=errors.E403_KNOWLEDGE_ENTRY)
     return cur
 
 
@@ -85,9 +85,9 @@ def _read_toml(path: Path) -> dict:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise errors.KnowledgeError(f"{path}: cannot read: {exc.strerror}", code="E401") from exc
+        raise errors.KnowledgeError(f"{path}: cannot read: {exc.strerror}", code=errors.E401_KNOWLEDGE_UNREADABLE) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise errors.KnowledgeError(f"{path}: {exc}", code="E402") from exc
+        raise errors.KnowledgeError(f"{path}: {exc}", code=errors.E402_KNOWLEDGE_SYNTAX) from exc
 
 
 def _overlay(data: dict, weights_path: Path | str, learned: dict | None = None) -> None:
@@ -95,16 +95,16 @@ def _overlay(data: dict, weights_path: Path | str, learned: dict | None = None) 
     if learned is None:
         learned = _read_toml(Path(weights_path)).get("weights")
     if not isinstance(learned, dict):
-        raise errors.KnowledgeError(f"{weights_path}: missing table [weights]", code="E401")
+        raise errors.KnowledgeError(f"{weights_path}: missing table [weights]", code=errors.E401_KNOWLEDGE_UNREADABLE)
     for key, value in learned.items():
         *parents, last = key.split(".")
         cur = data
         for part in parents:
             cur = cur.get(part) if isinstance(cur, dict) else None
         if not isinstance(cur, dict) or last not in cur:
-            raise errors.KnowledgeError(f"{weights_path}: weights.'{key}' is not a key of {RULES_FILE}", code="E402")
+            raise errors.KnowledgeError(f"{weights_path}: weights.'{key}' is not a key of {RULES_FILE}", code=errors.E403_KNOWLEDGE_ENTRY)
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise errors.KnowledgeError(f"{weights_path}: weights.'{key}' must be a number", code="E402")
+            raise errors.KnowledgeError(f"{weights_path}: weights.'{key}' must be a number", code=errors.E403_KNOWLEDGE_ENTRY)
         cur[last] = value
 
 
@@ -127,7 +127,7 @@ def load_rules(path: str | Path | None = None, weights: str | Path | dict | None
     compatible, never = (_type_pairs(_need(data, f"type.{k}", list, where), k, where) for k in ("compatible", "never"))
     words = _need(data, "target.facility_words", list, where)
     if not words or not all(isinstance(w, str) and w.strip() for w in words):
-        raise errors.KnowledgeError(f"{where}: target.facility_words must be non-empty strings", code="E402")
+        raise errors.KnowledgeError(f"{where}: target.facility_words must be non-empty strings", code=errors.E403_KNOWLEDGE_ENTRY)
     facility_re = re.compile(r"\b(?:" + "|".join(re.escape(w.lower()) for w in sorted(words, key=len, reverse=True))
                              + r")s?\b")
     return Rules(
@@ -165,7 +165,7 @@ def _type_pairs(pairs: list, name: str, where: str) -> frozenset[frozenset[str]]
     out = set()
     for i, pair in enumerate(pairs):
         if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair)):
-            raise errors.KnowledgeError(f"{where}: type.{name}[{i}] must be a pair of type names", code="E402")
+            raise errors.KnowledgeError(f"{where}: type.{name}[{i}] must be a pair of type names", code=errors.E403_KNOWLEDGE_ENTRY)
         out.add(frozenset(pair))
     return frozenset(out)
 
@@ -175,7 +175,7 @@ def _families(groups: list, where: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for i, group in enumerate(groups):
         if not (isinstance(group, list) and group and all(isinstance(w, str) and w for w in group)):
-            raise errors.KnowledgeError(f"{where}: weapons.families[{i}] must be a list of weapon names", code="E402")
+            raise errors.KnowledgeError(f"{where}: weapons.families[{i}] must be a list of weapon names", code=errors.E403_KNOWLEDGE_ENTRY)
         for w in group:
             out[w] = group[0]
     return out
