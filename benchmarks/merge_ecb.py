@@ -56,7 +56,13 @@ def score(topics: dict[int, list[E.Extracted]], rules=None) -> dict:
         response += r
         total += n
     found = sum(len(c) for c in key)
-    return {"doc": doc, "doc_prf": _f(doc["tp"], doc["predicted"], doc["gold"]), "per_topic": per_topic,
+    moved = total_events = 0
+    for extracted in topics.values():  # the same articles in reverse order: same incidents, same ids?
+        forward, backward = E.ingest(extracted, rules), E.ingest(list(reversed(extracted)), rules)
+        for doc_id, evs in forward.items():
+            total_events += len(evs)
+            moved += sum(1 for (a, _), (b, _) in zip(evs, backward[doc_id], strict=True) if a != b)
+    return {"order": (moved, total_events), "doc": doc, "doc_prf": _f(doc["tp"], doc["predicted"], doc["gold"]), "per_topic": per_topic,
             "mentions": E.conll(key, response), "found": found, "gold_mentions": total}
 
 
@@ -71,6 +77,7 @@ def report(name: str, s: dict, n_articles: int) -> None:
         print(f"    topic {t:2d}: pairs {tp}/{pr} predicted, {gd} gold, mixed {x['mixed']}, incidents {x['incidents']}")
     m = s["mentions"]
     print(f"  mentions found {s['found']} of {s['gold_mentions']} (recall {s['found'] / max(1, s['gold_mentions']):.3f})")
+    print(f"  reverse arrival order: {s['order'][0]} of {s['order'][1]} events in another incident id")
     print("  on found mentions: " + "  ".join(f"{k} P {v[0]:.3f} R {v[1]:.3f} F1 {v[2]:.3f}" for k, v in m.items()))
 
 
