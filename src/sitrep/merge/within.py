@@ -96,13 +96,28 @@ def _casualties_of(event: Event, info: MergeInfo) -> bool:
     return any(i.sentence_index == info.sentence_index and (info.killing or i.killing) for i in event.infos)
 
 
+def _killing_and_attack(event: Event, info: MergeInfo) -> bool:
+    """A killing clause and an attack that is not one, in one sentence."""
+    same = [i for i in event.infos if i.sentence_index == info.sentence_index]
+    return bool(same) and any(i.killing != info.killing for i in same)
+
+
+def _near_days(a: EventMention, b: EventMention) -> bool:
+    """Day dates at most ``date.day_slack`` (merge.toml) apart."""
+    from sitrep.merge.across import default_rules
+
+    return (a.date is not None and b.date is not None and a.date_precision == "day" == b.date_precision
+            and abs((a.date - b.date).days) <= default_rules().day_slack)
+
+
 def compatible(event: Event, m: EventMention, info: MergeInfo) -> tuple[bool, str]:
     e = event.merged
     rel = _place_relation(e.place, m.place)
     if rel == "conflict":
         return False, "places differ"
-    if _dates_conflict(e, m) and not _casualties_of(event, info):
-        # a killing clause's date may be another verb's ("named on Monday the soldiers killed when ...")
+    if _dates_conflict(e, m) and not (_killing_and_attack(event, info) and _near_days(e, m)):
+        # a killing clause's date may be another verb's, a day off ("named on Monday the soldiers killed when a
+        # drone struck ... on Sunday"); two killings a day apart are two events
         return False, "dates differ"
     if any(_weapons_conflict(x, xi, m, info) for x, xi in zip(event.mentions, event.infos, strict=True)):
         return False, "weapons differ"
