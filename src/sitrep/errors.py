@@ -46,3 +46,9 @@ E403_KNOWLEDGE_ENTRY = "E403"  # an entry lacks a key or has a value of the wron
 E404_UNKNOWN_EVENT_TYPE = "E404"  # an event / sub-event type that is not ACLED's
 E405_KNOWLEDGE_COLUMNS = "E405"  # a CSV knowledge file lacks columns
 E406_KNOWLEDGE_ROW = "E406"  # a CSV row lacks a value or has a bad one
+
+# Store
+E605_NO_STORE = "E605"  # a reading command was given a SQLite path where there is no database
+
+# Serve / export / command line (E7xx)
+E712_BAD_FILTER = "E712"  # a filter given on the command line is not a date, a box or a known value
