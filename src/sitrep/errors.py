@@ -39,6 +39,8 @@ E107_BAD_HTML = "E107"  # no text could be extracted from HTML
 E108_NOT_ENGLISH = "E108"  # skipped: not English
 E109_BAD_FEED = "E109"
 
+E118_INCIDENT_EXPORT = "E118"  # an incident table (sitrep / ACLED / UCDP export) where a report was expected
+
 # nlp (E2xx) and extraction (E3xx)
 E201_NO_SPACY_MODEL = "E201"  # the spaCy English model is not installed
 E300_EXTRACTION_FAILED = "E300"  # a document's extraction raised; the batch goes on
@@ -55,6 +57,7 @@ E406_KNOWLEDGE_ROW = "E406"  # a CSV row lacks a value or has a bad one
 E605_NO_STORE = "E605"  # a reading command was given a SQLite path where there is no database
 
 # Serve / export / command line (E7xx)
+E711_BAD_FORMAT = "E711"  # an export format that is not registered
 E712_BAD_FILTER = "E712"  # a filter given on the command line is not a date, a box or a known value
 
 # Batch (E8xx)
