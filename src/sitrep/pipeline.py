@@ -98,6 +98,7 @@ def extract_analysis(analysis: Analysis, *, learned_roles: bool = True) -> list[
     out = []
     for e in events:
         m = e.merged
+        assert m is not None  # merge_mentions sets it
         if not report.specific(m):
             continue
         event_place.fill_place(m, fallback)

@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sitrep import errors
 from sitrep.batch.records import (
@@ -295,11 +296,11 @@ class _Run:
     """One batch run: submits partitions (at most ``max_inflight`` at a time), writes and merges each result."""
 
     out: Path
-    store: object
+    store: Any
     stats: BatchStats
     t0: float
-    bar: object = None
-    task: object = None
+    bar: Any = None
+    task: Any = None
 
     def submit_all(self, dask, parts, extract, *, max_inflight: int) -> None:
         from distributed import wait

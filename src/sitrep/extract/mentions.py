@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from sitrep.extract.lexicon import Lexicon, Trigger, Weapon, load_lexicon
 from sitrep.model import Count, EventMention, Span
@@ -32,8 +33,8 @@ class Candidate:
     sentence_index: int
     clause_start: int  # absolute character range of the clause
     clause_end: int
-    trigger_token: object = None
-    sent: object = None
+    trigger_token: Any = None  # the spaCy token of the trigger
+    sent: Any = None  # the spaCy span of the sentence
     offset: int = 0
     target_range: tuple[int, int] | None = None  # absolute char range of the target noun phrase
     relative_anchor: bool = False  # the clause is the "after X" of an event-relative expression

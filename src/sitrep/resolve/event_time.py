@@ -38,7 +38,7 @@ def dateline(doc: Document):
     def shift(span: Span | None) -> Span | None:
         return None if span is None else Span(span.start + b, span.end + b, span.text)
 
-    return replace(dl, place=shift(dl.place), span=shift(dl.span))
+    return replace(dl, place=shift(dl.place), span=Span(dl.span.start + b, dl.span.end + b, dl.span.text))
 
 
 def event_timexes(analysis, cands: list[Candidate], report_date: date | None, dl) -> list[Timex]:
@@ -161,4 +161,4 @@ def _best_timex(timexes: list[Timex], near: int = 0) -> Timex | None:
     usable = [t for t in timexes if t.anchor == "event" or t.precision in rank]
     if not usable:
         return None
-    return min(usable, key=lambda t: (rank.get(t.precision, 0 if t.anchor == "event" else 3), abs(t.start - near)))
+    return min(usable, key=lambda t: (rank.get(t.precision or "", 0 if t.anchor == "event" else 3), abs(t.start - near)))
