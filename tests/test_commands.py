@@ -103,7 +103,7 @@ def test_a_broken_json_line_is_reported_once_without_at_at():
 
 def test_first_run_cache_note_and_no_progress_bar_off_a_terminal(capsys, tmp_path, monkeypatch):
     from sitrep.commands.progress import DocumentProgress, count_inputs, prepare_places
-    from sitrep.resolve.gazetteer import get_gazetteer
+    from sitrep.resolve import get_gazetteer
 
     get_gazetteer()  # loaded from the usual cache; the note below is about a cache dir with nothing in it
     monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))

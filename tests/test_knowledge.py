@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 
-from sitrep.extract.lexicon import load_lexicon
+from sitrep.extract import load_lexicon
 from sitrep.knowledge import PACKAGED, Knowledge, current_knowledge, reset_knowledge, use_knowledge
 from sitrep.nlp.screen import screen, screen_words
 

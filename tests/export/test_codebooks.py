@@ -122,7 +122,7 @@ def test_ucdp_where_prec_ids_and_sources(coded):
 
 
 def test_ucdp_ids_are_unique_on_100000_incidents():
-    from sitrep.merge.across import incident_id
+    from sitrep.merge import incident_id
 
     ids = {num_id(incident_id(f"syn-{i:07d}#0")) for i in range(100_000)}
     assert len(ids) == 100_000 and max(ids) < 2 ** 53  # exact in a double (JavaScript, spreadsheets)

@@ -1,7 +1,7 @@
 """Mentions read off hand-written sentences (no time/place resolution here)."""
 import pytest
 
-from sitrep.extract.mentions import SentenceExtractor
+from sitrep.extract import SentenceExtractor
 from sitrep.nlp.spacy_model import load_spacy
 
 

@@ -1,7 +1,7 @@
 """Which clauses are events: figures of speech and plans are not; shooting at, hurling and machinegunning are."""
 import pytest
 
-from sitrep.extract.mentions import SentenceExtractor
+from sitrep.extract import SentenceExtractor
 from sitrep.nlp.spacy_model import load_spacy
 
 

@@ -129,7 +129,7 @@ def test_pipeline_roles_of_a_wire_report_come_from_the_model():
 
 
 def test_a_short_report_keeps_the_rules_roles():
-    from sitrep.extract.role_model import ROLE_MIN_SENTENCES
+    from sitrep.extract import ROLE_MIN_SENTENCES
 
     text = "Rebels of the National Liberation Army kidnapped two oil engineers near Saravena on Thursday."
     an = analyze(document_from_text(text, "t", published=date(1990, 2, 3)))
@@ -142,7 +142,7 @@ def test_a_short_report_keeps_the_rules_roles():
 
 
 def test_only_sentences_that_may_name_someone_are_parsed_for_roles():
-    from sitrep.extract.role_model import may_name
+    from sitrep.extract import may_name
 
     assert may_name("The investigation into the murder of Hector Oqueli continues.")  # a name inside
     assert may_name("the guerrillas withdrew.") and may_name("two buses were burned.")  # role lexicon words

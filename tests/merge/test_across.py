@@ -6,8 +6,7 @@ from datetime import date, timedelta
 import pytest
 
 from sitrep import errors
-from sitrep.merge import across
-from sitrep.merge.across import Features, compare
+from sitrep.merge import Features, across, compare
 
 
 def f(key, doc, **kw) -> Features:

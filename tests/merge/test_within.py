@@ -1,7 +1,7 @@
 """Merging mentions inside one report, on mentions built by hand."""
 from datetime import date
 
-from sitrep.merge.within import MergeInfo, merge_mentions
+from sitrep.merge import MergeInfo, merge_mentions
 from sitrep.model import Count, EventMention, Place, Span
 
 EMBASSY = Place("US Embassy Baghdad", 33.2986, 44.3953, country="Iraq", feature="embassy", geo_precision=1)

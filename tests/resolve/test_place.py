@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from sitrep.errors import KnowledgeError
+from sitrep.resolve import geocode_text, resolve_spans, ucdp_where_prec
 from sitrep.resolve.gazetteer import build_gazetteer, get_gazetteer, load_facilities, norm
-from sitrep.resolve.place import geocode_text, resolve_spans, ucdp_where_prec
 
 SEED = Path(__file__).resolve().parents[2] / ".." / "shared" / "seed" / "000_ae200f296289012f.txt"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from sitrep.errors import KnowledgeError
+from sitrep.resolve import resolve_spans
 from sitrep.resolve.gazetteer import REGION, get_gazetteer, load_regions
-from sitrep.resolve.place import resolve_spans
 
 
 def place_of(text: str, name: str):

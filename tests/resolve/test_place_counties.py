@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from geo_spans import spans_of as _spans
 
-from sitrep.resolve.gazetteer import get_gazetteer
-from sitrep.resolve.place import Mention, _context, _county_mentions, resolve_spans
+from sitrep.resolve import Mention, county_mentions, get_gazetteer, reading_context, resolve_spans
 
 
 def test_a_list_ending_in_counties_names_counties_of_the_state_holding_all():
@@ -26,7 +25,7 @@ def test_a_list_stops_at_a_name_that_is_no_county():
     text = "Volunteers from Xqzzyville and Cherokee counties."
     ms = [Mention(text.index("Xqzzyville"), text.index("Xqzzyville") + 10, "Xqzzyville", "given"),
           Mention(text.index("Cherokee"), text.index("Cherokee") + 8, "Cherokee", "given")]
-    got = _county_mentions(gz, text, ms, [[], []])
+    got = county_mentions(gz, text, ms, [[], []])
     assert 0 not in got and 1 in got
 
 
@@ -34,10 +33,10 @@ def test_register_cues_support_the_country_of_a_local_paper():
     gz = get_gazetteer()
     local = ("Councilwoman Amy Salay said the township trustees and the Sheriff's Office agreed to spend "
              "$40,000 on the high school parking lot.")
-    ctx = _context(gz, local, [], [])
+    ctx = reading_context(gz, local, [], [])
     assert ctx.cc.get("US", 0) >= 1.5 and ctx.home == "US"
     plain = "The council met on Monday to discuss the parking lot."
-    assert not _context(gz, plain, [], []).cc.get("US")
+    assert not reading_context(gz, plain, [], []).cc.get("US")
 
 
 def test_register_cues_make_a_town_of_that_country_win_over_a_capital_abroad():

@@ -5,8 +5,8 @@ import pytest
 
 from sitrep.errors import KnowledgeError
 from sitrep.model import haversine_km
+from sitrep.resolve import resolve_spans
 from sitrep.resolve.gazetteer import get_gazetteer, load_divisions
-from sitrep.resolve.place import resolve_spans
 from sitrep.resolve.place_scoring import load_scoring
 
 

@@ -5,7 +5,7 @@ import pytest
 
 from sitrep.model import Document
 from sitrep.nlp import analyze
-from sitrep.resolve.event_place import place_entities
+from sitrep.resolve import place_entities
 
 
 def _places(text: str) -> list[str]:
@@ -27,7 +27,7 @@ def test_a_town_name_written_as_a_person_is_no_place():
 
 
 def test_geoparsing_counts_demonyms_and_qualifiers_as_mentions():
-    from sitrep.resolve.place import geocode_text
+    from sitrep.resolve import geocode_text
 
     text = "Two Canadians and a Kurdish aid worker were hurt near Tulsa, Okla., the sheriff said."
     found = {p.span.text: p for p in geocode_text(text)}
@@ -51,7 +51,7 @@ def test_the_cue_words_are_knowledge(tmp_path):
 
 
 def test_a_place_inside_an_organisations_name_is_a_mention_and_an_acronym_is_no_town():
-    from sitrep.resolve.place import geocode_text
+    from sitrep.resolve import geocode_text
 
     text = ("Inspectors from the Nevada Department of Agriculture and the GBI visited the University of Oregon "
             "on Tuesday; the Royal Free Hospital treated one of them.")
@@ -61,7 +61,7 @@ def test_a_place_inside_an_organisations_name_is_a_mention_and_an_acronym_is_no_
 
 
 def test_an_event_in_part_of_a_country_sits_in_that_part():
-    from sitrep.resolve.event_place import find_places
+    from sitrep.resolve import find_places
 
     text = "Gunmen attacked a convoy in northern Mali on Monday, the army said."
     a = analyze(Document(id="t", text=text))

@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 from sitrep.model import haversine_km
-from sitrep.resolve.gazetteer import get_gazetteer
-from sitrep.resolve.place import resolve_spans
+from sitrep.resolve import get_gazetteer, resolve_spans
 
 
 def _span(text: str, name: str) -> tuple[int, int]:

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from geo_spans import spans_of as _spans
 
-from sitrep.resolve.gazetteer import get_gazetteer
-from sitrep.resolve.place import _abbrev_form, _candidate_ids, resolve_spans
+from sitrep.resolve import abbrev_form, candidate_ids, get_gazetteer, resolve_spans
 
 
 def test_the_subdivision_holding_all_the_names_wins_over_a_bigger_namesake():
@@ -39,15 +38,15 @@ def test_a_region_called_by_its_own_name_beats_a_town_sharing_it():
 
 def test_dotted_initials_are_a_state_only_when_written_as_its_abbreviation():
     gz = get_gazetteer()
-    assert _abbrev_form(gz, "La.") and _abbrev_form(gz, "S.C.") and _abbrev_form(gz, "W. Va.")
-    assert not _abbrev_form(gz, "L.A.")
-    assert gz[_candidate_ids(gz, "L.A.")[0]].name == "Los Angeles"
-    assert gz[_candidate_ids(gz, "N.L.")[0]].kind == "admin1"
+    assert abbrev_form(gz, "La.") and abbrev_form(gz, "S.C.") and abbrev_form(gz, "W. Va.")
+    assert not abbrev_form(gz, "L.A.")
+    assert gz[candidate_ids(gz, "L.A.")[0]].name == "Los Angeles"
+    assert gz[candidate_ids(gz, "N.L.")[0]].kind == "admin1"
 
 
 def test_a_demonym_is_its_country_not_a_town_of_that_name():
     gz = get_gazetteer()
-    [i] = _candidate_ids(gz, "Canadian")
+    [i] = candidate_ids(gz, "Canadian")
     assert gz[i].cc == "CA" and gz[i].kind == "country"
 
 

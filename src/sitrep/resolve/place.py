@@ -210,7 +210,7 @@ def _embedded_place(gz: Gazetteer, text: str, start: int, end: int) -> tuple[int
     for s, e in spans:
         name = text[s:e].rstrip(".") if not re.fullmatch(r"(?:[A-Z]\.){2,}", text[s:e]) else text[s:e]
         key = norm(name)
-        ids = _candidate_ids(gz, name)
+        ids = candidate_ids(gz, name)
         if key in _STOP_CAPS:
             continue
         if any(gz[i].kind in (COUNTRY, ADMIN1) for i in ids) or (not name.isupper() and max(
@@ -277,10 +277,10 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_men
         name = text[s:e]
         if not free(s, e) or not name[:1].isupper():
             continue
-        if not (_candidate_ids(gz, name) or _county_match(gz, name)):
+        if not (candidate_ids(gz, name) or _county_match(gz, name)):
             # "Kandahar province", "Nineveh governorate": the bare name, when only that is known
             bare = _ADMIN_SUFFIX.sub("", name)
-            if bare == name or not _candidate_ids(gz, bare):
+            if bare == name or not candidate_ids(gz, bare):
                 continue
             e = s + len(bare)
             name = bare
@@ -368,7 +368,7 @@ def _scan_toponyms(text: str, gz: Gazetteer) -> list[Mention]:
 # ---------------------------------------------------------------------------------------------
 # candidates and context
 # ---------------------------------------------------------------------------------------------
-def _abbrev_form(gz: Gazetteer, name: str) -> bool:
+def abbrev_form(gz: Gazetteer, name: str) -> bool:
     """Whether ``name`` is written as a subdivision's abbreviation: "La.", "S.C.", "W. Va.", "NY" (a dotted
     form must match a listed dotted one letter for letter, case kept: "L.A." is not "La.")."""
     if key_ok := norm(name).replace(" ", "") in _abbrevs_nospace(gz):
@@ -377,9 +377,9 @@ def _abbrev_form(gz: Gazetteer, name: str) -> bool:
     return key_ok
 
 
-def _candidate_ids(gz: Gazetteer, name: str) -> list[int]:
+def candidate_ids(gz: Gazetteer, name: str) -> list[int]:
     key = norm(name)
-    if (name.endswith(".") or "." in name[1:-1] or (name.isupper() and len(name) == 2)) and _abbrev_form(gz, name):
+    if (name.endswith(".") or "." in name[1:-1] or (name.isupper() and len(name) == 2)) and abbrev_form(gz, name):
         a1 = gz.admin1_entry.get(_abbrevs_nospace(gz)[key.replace(" ", "")])
         if a1 is not None:
             return [a1]  # "Kan.", "S.C.", "W. Va.": the state, not a town called Kan
@@ -405,7 +405,7 @@ def _candidate_ids(gz: Gazetteer, name: str) -> list[int]:
         cc = gz.demonyms.get(key) or (gz.demonyms.get(key[:-1]) if key.endswith("s") else None)
         if cc and cc in gz.country_entry:
             ids = [gz.country_entry[cc]]
-        elif (name.endswith(".") or name.isupper()) and _abbrev_form(gz, name):
+        elif (name.endswith(".") or name.isupper()) and abbrev_form(gz, name):
             a1 = gz.admin1_entry.get(_abbrevs_nospace(gz)[key.replace(" ", "")])
             ids = [a1] if a1 is not None else []
     return ids
@@ -454,7 +454,7 @@ _LIST_NAME = re.compile(r"(?:[A-Z][\w'\u2019.]*)(?:\s+[A-Z][\w'\u2019.]*)?$")
 _COUNTIES_AFTER = re.compile(r"\s+(?:counties|parishes)\b", re.I)
 
 
-def _county_mentions(gz: Gazetteer, text: str, mentions: list[Mention], cands: list[list[int]]) -> dict[int, list[str]]:
+def county_mentions(gz: Gazetteer, text: str, mentions: list[Mention], cands: list[list[int]]) -> dict[int, list[str]]:
     """Mentions that name US counties without the word: "Becker, Clay and Wilkin counties" (each name of
     a list ending in "counties"), and a bare "DeKalb" where the text also writes "DeKalb County". The
     states of a list are those holding every county of it (when some state does)."""
@@ -582,7 +582,7 @@ class _Ctx:
         return max(0.0, w)
 
 
-def _context(gz: Gazetteer, text: str, mentions: list[Mention], cands: list[list[int]],
+def reading_context(gz: Gazetteer, text: str, mentions: list[Mention], cands: list[list[int]],
              county_of: dict[int, list[str]] | None = None) -> _Ctx:
     ctx = _Ctx()
     w = load_scoring()
@@ -931,14 +931,14 @@ def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz
         elif m.capital_of:
             cands.append([gz.capital[m.capital_of]] if m.capital_of in gz.capital else [])
         else:
-            ids = _candidate_ids(gz, m.text)
+            ids = candidate_ids(gz, m.text)
             if not ids and m.source == "given" and not _county_match(gz, m.text):
                 ids = _variant_ids(gz, m.text)
             cands.append(ids)
-    county_of = _county_mentions(gz, text, mentions, cands)
+    county_of = county_mentions(gz, text, mentions, cands)
     for k in county_of:
         cands[k] = []
-    ctx = _context(gz, text, mentions, cands, county_of)
+    ctx = reading_context(gz, text, mentions, cands, county_of)
     w = load_scoring()
     out: list[Place | None] = [None] * len(mentions)
     # pass 1: facilities and the context-only scores
@@ -1011,7 +1011,7 @@ def _variant_ids(gz: Gazetteer, name: str) -> list[int]:
     if _DIRECTION_PREFIX.match(name):
         tries.append(_DIRECTION_PREFIX.sub("", name))
     for t in tries:
-        ids = _candidate_ids(gz, t)
+        ids = candidate_ids(gz, t)
         if ids:
             return ids
     # demonyms and adjectives of places: keep only countries and subdivisions (and towns, for "-ers"/"-ites")
