@@ -38,3 +38,7 @@ E106_UNREADABLE = "E106"  # missing file, permission ...
 E107_BAD_HTML = "E107"  # no text could be extracted from HTML
 E108_NOT_ENGLISH = "E108"  # skipped: not English
 E109_BAD_FEED = "E109"
+
+# NLP
+E201_NO_MODEL = "E201"  # no spaCy English model installed
+E202_PARSE_FAILED = "E202"  # the parser failed on this document (the others go on)

@@ -16,7 +16,7 @@ from functools import lru_cache
 from sitrep.extract.mentions import Candidate, SentenceExtractor
 from sitrep.merge.within import MergeInfo, merge_mentions
 from sitrep.model import Count, Document, EventMention, Place, RoleFiller, Span, Timex, haversine_km
-from sitrep.nlp import Analysis, analyze, analyze_many
+from sitrep.nlp import MAX_BATCH_CHARS, Analysis, analyze, analyze_many
 from sitrep.resolve import place as rplace
 from sitrep.resolve import time as rtime
 
@@ -35,7 +35,7 @@ def extract_documents(docs: Iterable[Document], *, nlp=None, batch_size: int = 6
     group: list[Analysis] = []
     for analysis in analyze_many(docs, nlp=nlp, batch_size=batch_size):
         group.append(analysis)
-        if len(group) >= batch_size:
+        if len(group) >= batch_size or sum(len(a.text) for a in group) > MAX_BATCH_CHARS:
             yield from _extract_group(group, nlp)
             group = []
     if group:
@@ -48,6 +48,9 @@ def _extract_group(group: list[Analysis], nlp) -> Iterator[tuple[Document, list[
 
     done: list[tuple[Analysis, list[EventMention], str | None]] = []
     for analysis in group:
+        if analysis.error:  # a stage of sitrep.nlp failed on this report (E202)
+            done.append((analysis, [], analysis.error))
+            continue
         try:
             done.append((analysis, extract_analysis(analysis, learned_roles=False), None))
         except Exception as exc:  # one bad document never stops the batch
@@ -59,7 +62,7 @@ def _extract_group(group: list[Analysis], nlp) -> Iterator[tuple[Document, list[
                 _learned_roles(analysis, events)
             except Exception as exc:
                 events, err = [], f"[E300] extraction failed: {type(exc).__name__}: {exc}"
-        yield analysis.doc, events, err
+        yield analysis.doc, [] if analysis.error else events, err or analysis.error
 
 
 def extract_analysis(analysis: Analysis, *, learned_roles: bool = True) -> list[EventMention]:
@@ -576,7 +579,7 @@ def _attach_roles(cands: list[Candidate], text: str) -> None:
     for c in cands:
         if c.trigger_token is None:
             continue
-        local = text[c.offset:]
+        local = text[c.offset:c.offset + len(c.sent.doc.text)]  # the sentence's text, not the rest of the report
         roles = extract_roles(c.sent, c.trigger_token, local)
         for role, fillers in roles.items():
             c.mention.roles[role] = [RoleFiller(f.text, f.start + c.offset, f.end + c.offset) for f in fillers]

@@ -123,7 +123,8 @@ def read_any(paths: Iterable[str], *, published: date | None = None,
                 yield item
                 continue
             for res in _read_one(item, published):
-                if languages is not None and isinstance(res, Document):
-                    yield screen_language(res, accept=languages)
-                else:
+                if not isinstance(res, Document):
                     yield res
+                    continue
+                for part in text_reader.sections(res):  # a book-length text is read in sections
+                    yield screen_language(part, accept=languages) if languages is not None else part

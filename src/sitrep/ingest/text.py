@@ -100,6 +100,37 @@ def document_from_text(
     )
 
 
+MAX_SECTION_CHARS = 100_000  # a news report is < 100 kB: a longer text is a compilation, read in sections
+_SECTION_BREAKS = ("\n\n", "\n", ". ", " ")
+
+
+def sections(doc: Document, max_chars: int = MAX_SECTION_CHARS) -> list[Document]:
+    """``[doc]``, or a text over ``max_chars`` cut into consecutive parts at paragraph breaks (else line
+    breaks, sentence ends, spaces): ``id-part1`` ... each its own document, its own source key, with the
+    report's title, date and URL. Extraction works per report (places, dates and merging look across the whole
+    report); over a book-length text that costs time growing faster than the text. Sections keep it linear."""
+    if len(doc.text) <= max_chars:
+        return [doc]
+    cuts, a = [], 0
+    while len(doc.text) - a > max_chars:
+        window = doc.text[a + max_chars // 2:a + max_chars]
+        k = next((window.rfind(sep) + len(sep) for sep in _SECTION_BREAKS if window.rfind(sep) >= 0), len(window))
+        cuts.append((a, a + max_chars // 2 + k))
+        a = a + max_chars // 2 + k
+    cuts.append((a, len(doc.text)))
+    out = []
+    for n, (a, b) in enumerate(cuts, 1):
+        text = doc.text[a:b]
+        if not text.strip():
+            continue
+        meta = {**doc.meta, "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                "section": f"{n}/{len(cuts)}", "section_offset": a}
+        out.append(Document(id=f"{doc.id}-part{n}", text=text, title=doc.title, published=doc.published,
+                            url=doc.url, source=doc.source, path=doc.path, meta=meta,
+                            body_start=max(0, doc.body_start - a)))
+    return out
+
+
 def parse_date_arg(value: str | None) -> date | None:
     if not value:
         return None

@@ -7,8 +7,9 @@ field that changed is written to ``changes`` with the document that changed it.
 """
 from __future__ import annotations
 
+import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 
 from sitrep import errors
@@ -16,7 +17,7 @@ from sitrep.merge import across
 from sitrep.model import Document, EventMention
 from sitrep.store import schema
 from sitrep.store.dialect import Connection
-from sitrep.store.records import INCIDENT_FIELDS, MENTION_COLUMNS, content_hash, mention_row
+from sitrep.store.records import INCIDENT_FIELDS, MENTION_COLUMNS, content_hash, mention_row, source_key
 
 
 @dataclass
@@ -74,33 +75,57 @@ class Store:
         self.close()
 
     # ------------------------------------------------------------------------------- writing
+    def stored(self, doc: Document) -> IngestResult | None:
+        """The stored document with the same content (``ingest`` would answer "duplicate"), else None: lets a
+        caller skip extracting a report that is already stored."""
+        dup = self.conn.one("SELECT id FROM documents WHERE sha256 = ?", (content_hash(doc),))
+        if not dup:
+            return None
+        incs = [r["incident_id"] for r in self.conn.all(
+            "SELECT DISTINCT incident_id FROM mentions WHERE document_id = ? AND incident_id IS NOT NULL "
+            "ORDER BY incident_id", (dup["id"],))]
+        return IngestResult(dup["id"], "duplicate", incs)
+
+    def _stored_id(self, doc: Document, key: str) -> tuple[str, bool]:
+        """(the id to store ``doc`` under, whether it replaces an earlier version of the same source). A
+        document id another source already holds gets a suffix from the source: never a silent overwrite."""
+        c = self.conn
+        same = c.one("SELECT id FROM documents WHERE source_key = ? OR source_key = ? ORDER BY id",
+                     (key, f"legacy:{doc.id}"))
+        if same:
+            return same["id"], True
+        doc_id, n = doc.id, 1
+        while c.one("SELECT id FROM documents WHERE id = ?", (doc_id,)):
+            n += 1
+            tag = hashlib.sha256(f"{key}~{n}".encode()).hexdigest()[:8]
+            doc_id = f"{doc.id}~{tag}"
+        return doc_id, False
+
     def ingest(self, doc: Document, mentions: list[EventMention]) -> IngestResult:
-        """Store one document and its mentions in ONE transaction (all or nothing)."""
+        """Store one document and its mentions in ONE transaction (all or nothing). Identical content is a
+        duplicate; a new version of a stored source (``records.source_key``) replaces it; another source whose
+        file name gives the same id is stored beside it under ``id~<hash>``."""
         sha = content_hash(doc)
         for m in mentions:
             if m.document_id != doc.id:
                 raise errors.StoreError(
                     f"mention of document {m.document_id!r} passed with document {doc.id!r}", code="E604")
+        key = source_key(doc)
         with self.conn.transaction() as c:
-            dup = c.one("SELECT id FROM documents WHERE sha256 = ?", (sha,))
+            dup = self.stored(doc)
             if dup:
-                incs = [r["incident_id"] for r in c.all(
-                    "SELECT DISTINCT incident_id FROM mentions WHERE document_id = ? AND incident_id IS NOT NULL "
-                    "ORDER BY incident_id", (dup["id"],))]
-                return IngestResult(dup["id"], "duplicate", incs)
+                return dup
             now = _now()
-            status = "new"
-            if c.one("SELECT id FROM documents WHERE id = ?", (doc.id,)):
-                status = "updated"
-                touched = self._remove_document(doc.id, now)
-            else:
-                touched = set()
+            doc_id, replaces = self._stored_id(doc, key)
+            status, touched = ("updated", self._remove_document(doc_id, now)) if replaces else ("new", set())
+            if doc_id != doc.id:
+                doc = replace(doc, id=doc_id)
             published = doc.published.isoformat() if doc.published else None
             c.execute(
                 "INSERT INTO documents (id, sha256, title, url, published, source, path, body_start, text, meta, "
-                "n_mentions, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "n_mentions, ingested_at, source_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (doc.id, sha, doc.title, doc.url, published, doc.source, doc.path, doc.body_start, doc.text,
-                 json.dumps(doc.meta, default=str), len(mentions), now))
+                 json.dumps(doc.meta, default=str), len(mentions), now, key))
             linked: list[str] = []
             placeholders = ", ".join("?" for _ in MENTION_COLUMNS)
             for i, m in enumerate(mentions):

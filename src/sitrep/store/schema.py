@@ -93,6 +93,11 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         )""",
         "CREATE INDEX changes_incident ON changes (incident_id)",
     ]),
+    (2, "documents.source_key: a document is identified by its source (URL, else path), not its file name", [
+        "ALTER TABLE documents ADD COLUMN source_key TEXT",
+        "UPDATE documents SET source_key = 'legacy:' || id",
+        "CREATE INDEX documents_source_key ON documents (source_key)",
+    ]),
 ]
 
 LATEST = MIGRATIONS[-1][0]
