@@ -11,7 +11,6 @@ from sitrep.nlp.screen import screen
 from sitrep.nlp.sentences import cap_length, split_sentences
 from sitrep.nlp.truecase import is_mostly_caps, truecase
 
-
 MAX_BATCH_CHARS = 1_000_000  # parses held at once: a batch of long reports is cut sooner than ``batch_size``
 
 

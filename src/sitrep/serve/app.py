@@ -13,7 +13,8 @@ from importlib import resources
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from fastapi import APIRouter, Body, FastAPI, Header, HTTPException, Query, Request
+from fastapi import APIRouter, FastAPI, Header, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
@@ -24,8 +25,9 @@ from sitrep.serve.service import ServeError
 
 STATUS = {
     service.E701_BAD_FILTER: 422, service.E702_NO_TOKEN: 403, service.E703_BAD_TOKEN: 401,
-    service.E704_BAD_DOCUMENT: 422, service.E705_NO_PIPELINE: 503,
+    service.E704_BAD_DOCUMENT: 422, service.E705_NO_PIPELINE: 503, service.E706_TOO_LARGE: 413,
 }
+MAX_REQUEST_BYTES = 2 * 5 * 1024 * 1024 + 65536  # a 5 MB report, JSON-escaped, and its fields
 
 
 class NewDocument(BaseModel):
@@ -137,7 +139,7 @@ def _api_router(store, write_token: str | None, tiles: str | None) -> APIRouter:
                   country: Country = None, type_: Type = None, actor: Actor = None,
                   claimed: Claimed = None, q: Q = None,
                   limit: Annotated[int, Query(ge=1, le=service.MAX_LIMIT)] = 100,
-                  offset: Annotated[int, Query(ge=0)] = 0,
+                  offset: Annotated[int, Query(ge=0, le=service.MAX_OFFSET)] = 0,
                   format: Annotated[Literal["json", "geojson"], Query()] = "json"):
         f = filters(date_from, date_to, bbox, country, type_, actor, claimed, q)
         page = service.list_incidents(store, f, limit=limit, offset=offset)
@@ -165,7 +167,7 @@ def _api_router(store, write_token: str | None, tiles: str | None) -> APIRouter:
 
     @r.get("/documents", summary="Stored documents, newest first (without their text)")
     def documents(limit: Annotated[int, Query(ge=1, le=service.MAX_LIMIT)] = 100,
-                  offset: Annotated[int, Query(ge=0)] = 0):
+                  offset: Annotated[int, Query(ge=0, le=service.MAX_OFFSET)] = 0):
         return {"limit": limit, "offset": offset, "items": store.documents(limit=limit, offset=offset)}
 
     @r.get("/documents/{doc_id}", summary="One document with its text")
@@ -178,18 +180,45 @@ def _api_router(store, write_token: str | None, tiles: str | None) -> APIRouter:
     @r.post("/documents", status_code=201,
             summary="Store a report: extract its events and merge them (needs a bearer token)",
             responses={401: {"description": "missing or wrong token"},
-                       403: {"description": "writing disabled (no token configured)"}})
-    def post_document(body: Annotated[NewDocument, Body()],
-                      authorization: Annotated[str | None, Header()] = None):
+                       403: {"description": "writing disabled (no token configured)"},
+                       413: {"description": "request body over the size limit"}},
+            openapi_extra={"requestBody": {"required": True, "content": {"application/json": {
+                "schema": NewDocument.model_json_schema()}}}})
+    async def post_document(request: Request, authorization: Annotated[str | None, Header()] = None):
+        # the token first, then the size, then the body: nothing is read or parsed for a stranger
         service.check_token(write_token, authorization)
-        return service.ingest_text(store, body.text, doc_id=body.id, title=body.title,
-                                   published=body.published, url=body.url, source=body.source)
+        body = await _read_document(request)
+        return await run_in_threadpool(service.ingest_text, store, body.text, doc_id=body.id, title=body.title,
+                                       published=body.published, url=body.url, source=body.source)
 
     @r.get("/config", summary="What the page needs to know: tiles, whether writing is on")
     def config():
         return {"tiles": tiles, "write_enabled": write_token is not None, "version": __version__}
 
     return r
+
+
+async def _read_document(request: Request) -> NewDocument:
+    """The posted document: refused (413, E706) when its declared or actual size is over
+    ``MAX_REQUEST_BYTES`` without reading further; a body that does not validate is 422 (E704) naming the
+    fields, never echoing their values."""
+    from pydantic import ValidationError
+
+    declared = request.headers.get("content-length")
+    if declared is not None and (not declared.isdigit() or int(declared) > MAX_REQUEST_BYTES):
+        raise ServeError(f"the request body is over {MAX_REQUEST_BYTES // (1024 * 1024)} MB", code=service.E706_TOO_LARGE)
+    data = bytearray()
+    async for chunk in request.stream():
+        data += chunk
+        if len(data) > MAX_REQUEST_BYTES:
+            raise ServeError(f"the request body is over {MAX_REQUEST_BYTES // (1024 * 1024)} MB",
+                             code=service.E706_TOO_LARGE)
+    try:
+        return NewDocument.model_validate_json(bytes(data))
+    except ValidationError as exc:
+        where = "; ".join(f"{'.'.join(str(x) for x in e['loc']) or 'body'}: {e['msg']}"
+                          for e in exc.errors(include_input=False, include_url=False)[:10])
+        raise ServeError(f"not a valid document: {where}"[:1000], code=service.E704_BAD_DOCUMENT) from None
 
 
 def _jsonable(obj):
