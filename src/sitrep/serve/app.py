@@ -67,9 +67,12 @@ def create_app(store_url: str | None = None, *, token: str | None = None, store=
     write_token = service.configured_token(token)
     tiles = tiles_url if tiles_url is not None else os.environ.get("SITREP_TILES") or None
 
+    extractor = service.ExtractionProcess()
+
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         yield
+        extractor.close()
         if owns_store:
             store.close()
 
@@ -88,15 +91,9 @@ def create_app(store_url: str | None = None, *, token: str | None = None, store=
 
     csp = _content_security_policy(tiles)
 
-    @app.middleware("http")
-    async def _headers(request: Request, call_next):
-        response = await call_next(request)
-        response.headers.setdefault("Content-Security-Policy", csp)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        return response
+    app.add_middleware(_SecurityHeaders, csp=csp)
 
-    app.include_router(_api_router(store, write_token, tiles))
+    app.include_router(_api_router(store, write_token, tiles, extractor))
 
     static = static_dir()
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
@@ -116,6 +113,34 @@ def create_app(store_url: str | None = None, *, token: str | None = None, store=
     return app
 
 
+class _SecurityHeaders:
+    """CSP, nosniff and no-referrer on every response, as a plain ASGI middleware (Starlette's
+    ``BaseHTTPMiddleware`` runs each request through an extra task and stream: a third of a cached read)."""
+
+    def __init__(self, app, csp: str):
+        self.app = app
+        self.headers = [(b"content-security-policy", csp.encode()), (b"x-content-type-options", b"nosniff"),
+                        (b"referrer-policy", b"no-referrer")]
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                have = {k.lower() for k, _ in message.get("headers", [])}
+                message["headers"] = list(message.get("headers", [])) + [
+                    (k, v) for k, v in self.headers if k not in have]
+            await send(message)
+
+        return await self.app(scope, receive, send_with_headers)
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one ``sitrep serve --workers N`` process: the store from ``SITREP_SERVE_DB``."""
+    return create_app(os.environ.get("SITREP_SERVE_DB"))
+
+
 def _content_security_policy(tiles: str | None) -> str:
     img = "'self' data:"
     if tiles:
@@ -126,7 +151,7 @@ def _content_security_policy(tiles: str | None) -> str:
             f"img-src {img}; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
 
 
-def _api_router(store, write_token: str | None, tiles: str | None) -> APIRouter:
+def _api_router(store, write_token: str | None, tiles: str | None, extractor) -> APIRouter:
     r = APIRouter(prefix="/api")
 
     def filters(date_from, date_to, bbox, country, type_, actor, claimed, q):
@@ -145,7 +170,7 @@ def _api_router(store, write_token: str | None, tiles: str | None) -> APIRouter:
         page = service.list_incidents(store, f, limit=limit, offset=offset)
         if format == "geojson":
             return JSONResponse(service.to_geojson(_jsonable(page)), media_type="application/geo+json")
-        return page
+        return _fast_json(page)
 
     @r.get("/incidents/{incident_id}", summary="One incident with its sources and highlighted evidence")
     def incident(incident_id: str):
@@ -159,11 +184,11 @@ def _api_router(store, write_token: str | None, tiles: str | None) -> APIRouter:
                  country: Country = None, type_: Type = None, actor: Actor = None,
                  claimed: Claimed = None, q: Q = None):
         f = filters(date_from, date_to, bbox, country, type_, actor, claimed, q)
-        return store.timeline(**f.as_kwargs())
+        return _fast_json(store.timeline(**f.as_kwargs()))
 
     @r.get("/stats", summary="Counts by type, country and month, and totals")
     def stats():
-        return store.stats()
+        return _fast_json(store.stats())
 
     @r.get("/documents", summary="Stored documents, newest first (without their text)")
     def documents(limit: Annotated[int, Query(ge=1, le=service.MAX_LIMIT)] = 100,
@@ -189,7 +214,8 @@ def _api_router(store, write_token: str | None, tiles: str | None) -> APIRouter:
         service.check_token(write_token, authorization)
         body = await _read_document(request)
         return await run_in_threadpool(service.ingest_text, store, body.text, doc_id=body.id, title=body.title,
-                                       published=body.published, url=body.url, source=body.source)
+                                       published=body.published, url=body.url, source=body.source,
+                                       extract=extractor)
 
     @r.get("/config", summary="What the page needs to know: tiles, whether writing is on")
     def config():
@@ -219,6 +245,14 @@ async def _read_document(request: Request) -> NewDocument:
         where = "; ".join(f"{'.'.join(str(x) for x in e['loc']) or 'body'}: {e['msg']}"
                           for e in exc.errors(include_input=False, include_url=False)[:10])
         raise ServeError(f"not a valid document: {where}"[:1000], code=service.E704_BAD_DOCUMENT) from None
+
+
+def _fast_json(obj) -> Response:
+    """Plain JSON (str, numbers, lists, dicts: what the store returns) written by orjson, without FastAPI's
+    recursive ``jsonable_encoder`` walk: the largest cost of a cached read."""
+    import orjson
+
+    return Response(orjson.dumps(obj), media_type="application/json")
 
 
 def _jsonable(obj):

@@ -329,6 +329,41 @@ def ingest_text(store, text: str, *, doc_id: str | None = None, title: str | Non
     return out
 
 
+class ExtractionProcess:
+    """Extraction of posted reports in a process of its own (spawned at the first POST, kept): spaCy's parse is
+    CPU-bound and holds the interpreter lock, so run in the server process it starves every read being served
+    (reads during two POST clients: p95 735 ms in the same process)."""
+
+    def __init__(self):
+        self._pool = None
+        self._lock = __import__("threading").Lock()
+
+    def __call__(self, doc):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
+        with self._lock:
+            if self._pool is None:
+                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            pool = self._pool
+        try:
+            return pool.submit(_extract_document, doc).result()
+        except BrokenProcessPool as exc:  # the worker died (memory?): a new one next time
+            with self._lock:
+                self._pool = None
+            raise ServeError("the extraction process failed; try again", code=E705_NO_PIPELINE) from exc
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+
+def _extract_document(doc):
+    return pipeline_extract()(doc)
+
+
 def pipeline_extract():
     """``sitrep.pipeline.extract_document``, or ServeError E705 when the pipeline is not there."""
     try:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
+import time
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 
@@ -53,13 +55,67 @@ _LIST_COLUMNS = (
 )
 
 
+class _ReadCache:
+    """Answers of the read queries (pages, counts, stats, timelines) kept until the data changes: the key holds
+    the database's data version (SQLite ``PRAGMA data_version``: any commit by any process changes it) and this
+    store's own write count; where the database cannot say (PostgreSQL), answers live ``TTL_S`` at most."""
+
+    TTL_S = 1.0
+    MAX_ENTRIES = 512
+
+    def __init__(self, conn: Connection):
+        self.conn = conn
+        self.writes = 0
+        self._lock = threading.Lock()
+        self._data: dict = {}
+        self._computing: dict = {}
+
+    def version(self):
+        v = self.conn.data_version()
+        return (self.writes, v if v is not None else int(time.monotonic() / self.TTL_S))
+
+    def get(self, key, compute, *, stale_s: float = 0.0):
+        """The cached answer for ``key`` when the data has not changed since it was computed (or, with
+        ``stale_s``, when it is younger than that: totals and statistics need not be recomputed for every
+        commit of a running ingest); else ``compute()``, cached."""
+        version = self.version()
+        now = time.monotonic()
+        with self._lock:
+            hit = self._data.get(key)
+        if hit is not None and (hit[0] == version or now - hit[2] < stale_s):
+            return hit[1]
+        with self._lock:
+            key_lock = self._computing.setdefault(key, threading.Lock())
+        with key_lock:  # one thread computes a missing answer; the others wait for it, not do it again
+            with self._lock:
+                hit = self._data.get(key)
+            if hit is not None and (hit[0] == version or now - hit[2] < stale_s):
+                return hit[1]
+            value = compute()
+            with self._lock:
+                if len(self._data) >= self.MAX_ENTRIES:
+                    self._data.clear()
+                    self._computing.clear()
+                self._data[key] = (version, value, now)
+        return value
+
+
+def _key(kind: str, **kw) -> tuple:
+    return (kind, *sorted((k, tuple(v) if isinstance(v, list | tuple) else v) for k, v in kw.items()))
+
+
 class Store:
-    """Open with ``sitrep.store.open_store(url)``. Thread-safe: one connection under a lock."""
+    """Open with ``sitrep.store.open_store(url)``. Thread-safe: writes go through one connection under a lock;
+    reads run on a connection per thread (``dialect.Connection``) and are cached until the data changes."""
+
+    CACHED_PAGE_ROWS = 200  # pages up to this size are cached (exports page through 1,000 rows: not cached)
+    STALE_TOTALS_S = 2.0  # counts and stats may lag a running ingest by this much (pages never do)
 
     def __init__(self, conn: Connection, rules: across.Rules | None = None):
         self.conn = conn
         self.rules = rules or across.default_rules()
         self.version = schema.migrate(conn)
+        self.cache = _ReadCache(conn)
 
     @property
     def dialect(self) -> str:
@@ -111,6 +167,13 @@ class Store:
                 raise errors.StoreError(
                     f"mention of document {m.document_id!r} passed with document {doc.id!r}", code="E604")
         key = source_key(doc)
+        self.cache.writes += 1  # before and after: no answer computed during the write outlives it
+        try:
+            return self._ingest(doc, mentions, sha, key)
+        finally:
+            self.cache.writes += 1
+
+    def _ingest(self, doc: Document, mentions: list[EventMention], sha: str, key: str) -> IngestResult:
         with self.conn.transaction() as c:
             dup = self.stored(doc)
             if dup:
@@ -306,7 +369,15 @@ class Store:
                   event_type: str | None = None, actor: str | None = None, claimed: bool | None = None,
                   q: str | None = None, limit: int = 100, offset: int = 0) -> list[dict]:
         """Incidents matching all the filters, newest first (date, then id)."""
-        where, params = self._where(date_from, date_to, bbox, country, event_type, actor, claimed, q)
+        filters = dict(date_from=date_from, date_to=date_to, bbox=bbox, country=country, event_type=event_type,
+                       actor=actor, claimed=claimed, q=q)
+        if int(limit) <= self.CACHED_PAGE_ROWS:
+            return self.cache.get(_key("incidents", limit=int(limit), offset=int(offset), **filters),
+                                  lambda: self._incidents(filters, limit, offset))
+        return self._incidents(filters, limit, offset)
+
+    def _incidents(self, filters: dict, limit: int, offset: int) -> list[dict]:
+        where, params = self._where(**filters)
         rows = self.conn.all(
             f"SELECT {_LIST_COLUMNS} FROM incidents{where} ORDER BY date DESC, id LIMIT ? OFFSET ?",
             params + [max(0, int(limit)), max(0, int(offset))])
@@ -317,7 +388,8 @@ class Store:
 
     def count_incidents(self, **filters) -> int:
         where, params = self._where(**filters)
-        return int(self.conn.scalar(f"SELECT count(*) FROM incidents{where}", params) or 0)
+        return self.cache.get(_key("count", **filters), lambda: int(
+            self.conn.scalar(f"SELECT count(*) FROM incidents{where}", params) or 0), stale_s=self.STALE_TOTALS_S)
 
     def _first_documents(self, ids: list[str]) -> dict[str, str]:
         q = ", ".join("?" for _ in ids)
@@ -410,6 +482,9 @@ class Store:
         return row
 
     def stats(self) -> dict:
+        return self.cache.get(("stats",), self._stats, stale_s=self.STALE_TOTALS_S)
+
+    def _stats(self) -> dict:
         c = self.conn
         totals = c.one("SELECT count(*) AS incidents, coalesce(sum(fatalities_best), 0) AS fatalities, "
                        "coalesce(sum(claimed), 0) AS claimed FROM incidents") or {}
@@ -435,6 +510,9 @@ class Store:
     def timeline(self, **filters) -> list[dict]:
         filters.pop("limit", None)
         filters.pop("offset", None)
+        return self.cache.get(_key("timeline", **filters), lambda: self._timeline(filters))
+
+    def _timeline(self, filters: dict) -> list[dict]:
         where, params = self._where(**filters)
         where = (where + " AND " if where else " WHERE ") + "date IS NOT NULL"
         return [{"day": r["day"], "count": int(r["n"]), "fatalities": int(r["f"] or 0)} for r in self.conn.all(

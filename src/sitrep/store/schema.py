@@ -98,6 +98,10 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         "UPDATE documents SET source_key = 'legacy:' || id",
         "CREATE INDEX documents_source_key ON documents (source_key)",
     ]),
+    (3, "indexes in the API's order (date DESC, id): a page of 50 reads 50 index entries, not every match", [
+        "CREATE INDEX incidents_recent ON incidents (date DESC, id)",
+        "CREATE INDEX incidents_country_recent ON incidents (country_code, date DESC, id)",
+    ]),
 ]
 
 LATEST = MIGRATIONS[-1][0]
