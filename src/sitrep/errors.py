@@ -42,3 +42,17 @@ E109_BAD_FEED = "E109"
 # NLP
 E201_NO_MODEL = "E201"  # no spaCy English model installed
 E202_PARSE_FAILED = "E202"  # the parser failed on this document (the others go on)
+
+# Knowledge files (E4xx): one meaning per code, whichever file it is
+E401_KNOWLEDGE_UNREADABLE = "E401"  # a knowledge file is missing or cannot be read
+E402_KNOWLEDGE_SYNTAX = "E402"  # not valid TOML / CSV, or a wrong header
+E403_KNOWLEDGE_ENTRY = "E403"  # an entry lacks a key or has a value of the wrong kind
+E404_UNKNOWN_EVENT_TYPE = "E404"  # an event / sub-event type that is not ACLED's
+E405_KNOWLEDGE_COLUMNS = "E405"  # a CSV knowledge file lacks columns
+E406_KNOWLEDGE_ROW = "E406"  # a CSV row lacks a value or has a bad one
+
+# Store
+E605_NO_STORE = "E605"  # a reading command was given a SQLite path where there is no database
+
+# Serve / export / command line (E7xx)
+E712_BAD_FILTER = "E712"  # a filter given on the command line is not a date, a box or a known value

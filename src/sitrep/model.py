@@ -162,7 +162,10 @@ class EventMention:
     attempted: bool = False
     reported_by: list[str] = field(default_factory=list)
     hedged: bool = False
-    generic: bool = False
+    generic: bool = False  # a statement about events in general ("near-daily attacks"): not an event
+    plural: bool = False  # the trigger is a plural noun ("the attacks"): may speak of several events
+    split_groups: list[str] = field(default_factory=list)  # one clause naming far-apart places, split per place
+    military: bool = False  # armed forces against armed forces, no civilian target or named victim
     evidence: list[Span] = field(default_factory=list)
     field_spans: dict[str, list[Span]] = field(default_factory=dict)
     roles: dict[str, list[RoleFiller]] = field(default_factory=dict)

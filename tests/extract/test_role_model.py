@@ -115,7 +115,7 @@ def test_pipeline_roles_of_a_wire_report_come_from_the_model():
             "MAYOR CASTELLANOS HAD RECEIVED DEATH THREATS FROM THE GUERRILLAS SINCE NOVEMBER. "
             "THE FMLN CLAIMED RESPONSIBILITY FOR THE ATTACK IN A COMMUNIQUE. THE BOMB ALSO DAMAGED THREE HOUSES. "
             "POLICE SAID THE VEHICLE HAD BEEN STOLEN IN SAN MIGUEL. THE ARMED FORCES HAVE ORDERED AN INVESTIGATION.")
-    assert text.count(". ") >= 5  # long enough for the model (pipeline.ROLE_MIN_SENTENCES)
+    assert text.count(". ") >= 5  # long enough for the model (role_model.ROLE_MIN_SENTENCES)
     events = extract_document(document_from_text(text, "t"))
     assert events
     roles = {k: [f.text for e in events for f in e.roles.get(k, [])] for k in RM.ROLE_KEYS}
@@ -129,7 +129,7 @@ def test_pipeline_roles_of_a_wire_report_come_from_the_model():
 
 
 def test_a_short_report_keeps_the_rules_roles():
-    from sitrep.pipeline import ROLE_MIN_SENTENCES
+    from sitrep.extract.role_model import ROLE_MIN_SENTENCES
 
     text = "Rebels of the National Liberation Army kidnapped two oil engineers near Saravena on Thursday."
     an = analyze(document_from_text(text, "t", published=date(1990, 2, 3)))
@@ -142,8 +142,8 @@ def test_a_short_report_keeps_the_rules_roles():
 
 
 def test_only_sentences_that_may_name_someone_are_parsed_for_roles():
-    from sitrep.pipeline import _may_name
+    from sitrep.extract.role_model import may_name
 
-    assert _may_name("The investigation into the murder of Hector Oqueli continues.")  # a name inside
-    assert _may_name("the guerrillas withdrew.") and _may_name("two buses were burned.")  # role lexicon words
-    assert not _may_name("Prices rose again this week and trade was slow.")
+    assert may_name("The investigation into the murder of Hector Oqueli continues.")  # a name inside
+    assert may_name("the guerrillas withdrew.") and may_name("two buses were burned.")  # role lexicon words
+    assert not may_name("Prices rose again this week and trade was slow.")

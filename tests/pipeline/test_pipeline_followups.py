@@ -2,7 +2,7 @@
 from datetime import date
 
 from sitrep.ingest.text import document_from_text
-from sitrep.pipeline import MILITARY_NOTE, extract_document
+from sitrep.pipeline import extract_document
 
 
 def run(text: str):
@@ -32,12 +32,12 @@ def test_a_list_after_an_event_that_harmed_no_one_is_ignored():
 
 def test_combat_between_armed_forces_is_flagged():
     (e,) = run("Rebels ambushed an army convoy near Saravena on Monday, killing seven soldiers.")
-    assert any(n.startswith(MILITARY_NOTE) for n in e.notes)
+    assert e.military
 
 
 def test_an_attack_on_civilians_is_not_flagged():
     (e,) = run("Rebels ambushed a bus carrying farm workers near Saravena on Monday, killing seven peasants.")
-    assert not any(n.startswith(MILITARY_NOTE) for n in e.notes)
+    assert not e.military
 
 
 def test_a_place_is_not_a_victim():

@@ -22,6 +22,7 @@ failed partitions, and running the same command again redoes only those.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -242,85 +243,108 @@ def run_batch(paths: Iterable[str], out_dir: str | os.PathLike, *, scheduler: st
     merge them into ``store`` when one is given. ``scheduler`` is an address (``tcp://host:8786``);
     without one a ``LocalCluster`` of ``workers`` processes (one thread each) is started and stopped.
     ``client`` (an existing ``distributed.Client``) overrides both. Resumable: see the module doc."""
-    from distributed import Client, LocalCluster, wait
-
     from sitrep.ingest.sources import read_any
 
     if partition_size < 1:
         raise errors.SitrepError("partition size must be at least 1", code="E801")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    stats = BatchStats()
-    t0 = time.perf_counter()
-    cluster = None
-    own_client = client is None
-    if client is None:
-        if scheduler:
-            client = Client(scheduler)
-        else:
-            n = workers or max(1, (os.cpu_count() or 2) - 1)
-            cluster = LocalCluster(n_workers=n, processes=True, threads_per_worker=1, host="127.0.0.1",
-                                   dashboard_address=None)
-            client = Client(cluster)
-    try:
-        n_workers = max(1, len(client.scheduler_info().get("workers", {})) or (workers or 1))
-        max_inflight = 2 * n_workers
-        pending: dict = {}
-        with _progress(progress) as bar:
-            task = bar.add_task("batch", total=None, events=0, failures=0, rate="")
-
-            def handle(fut, part: int) -> None:
-                try:
-                    res: PartitionResult = fut.result()
-                except Exception as exc:  # the partition failed as a whole; finish the others first
-                    stats.failed_partitions[part] = f"{type(exc).__name__}: {exc}"[:500]
-                    return
-                write_partition(out, res)
-                stats.events += res.n_mentions
-                stats.failures += res.n_errors
-                stats.worker_maxrss_kb[str(res.worker_pid)] = max(
-                    res.worker_maxrss_kb, stats.worker_maxrss_kb.get(str(res.worker_pid), 0))
-                if store is not None:
-                    stats.merged += merge_partition(out, res.part, store)
-                elapsed = time.perf_counter() - t0
-                bar.update(task, advance=res.n_documents, events=stats.events,
-                           failures=stats.failures + len(stats.read_failures),
-                           rate=f"{stats.documents / max(elapsed, 1e-9):.1f} docs/s")
-
-            for part, docs in partitions(read_any(paths, published=published, languages=languages),
-                                         partition_size, stats.read_failures):
-                stats.partitions += 1
-                stats.documents += len(docs)
-                fp = fingerprint(docs)
-                if done_fingerprint(out, part) == fp:
-                    stats.partitions_skipped += 1
-                    if store is not None:
-                        stats.merged += merge_partition(out, part, store)
-                    bar.update(task, advance=len(docs))
-                    continue
-                fut = client.submit(extract_partition, part, fp, docs, extract,
-                                    key=f"sitrep-part-{part:05d}-{fp[:12]}", pure=False)
-                pending[fut] = part
-                while len(pending) >= max_inflight:
-                    done, _ = wait(list(pending), return_when="FIRST_COMPLETED")
-                    for f in done:
-                        handle(f, pending.pop(f))
-            while pending:
-                done, _ = wait(list(pending), return_when="FIRST_COMPLETED")
-                for f in done:
-                    handle(f, pending.pop(f))
-            bar.update(task, failures=stats.failures + len(stats.read_failures))
-    finally:
-        if own_client:
-            client.close()
-            if cluster is not None:
-                cluster.close()
+    run = _Run(out, store, BatchStats(), time.perf_counter())
+    with _dask_client(client, scheduler, workers) as dask, _progress(progress) as bar:
+        run.bar, run.task = bar, bar.add_task("batch", total=None, events=0, failures=0, rate="")
+        n_workers = max(1, len(dask.scheduler_info().get("workers", {})) or (workers or 1))
+        parts = partitions(read_any(paths, published=published, languages=languages), partition_size,
+                           run.stats.read_failures)
+        run.submit_all(dask, parts, extract, max_inflight=2 * n_workers)
+        bar.update(run.task, failures=run.stats.failures + len(run.stats.read_failures))
+    stats = run.stats
     stats.failures += len(stats.read_failures)
-    stats.seconds = time.perf_counter() - t0
+    stats.seconds = time.perf_counter() - run.t0
     _write_failures(out, stats.read_failures)
     if stats.failed_partitions:
         raise BatchError(stats.failed_partitions, stats)
     return stats
+
+
+@contextlib.contextmanager
+def _dask_client(client, scheduler: str | None, workers: int | None):
+    """The given client; else one on ``scheduler``; else a LocalCluster of ``workers`` processes, closed after."""
+    if client is not None:
+        yield client
+        return
+    from distributed import Client, LocalCluster
+
+    cluster = None
+    if scheduler:
+        own = Client(scheduler)
+    else:
+        n = workers or max(1, (os.cpu_count() or 2) - 1)
+        cluster = LocalCluster(n_workers=n, processes=True, threads_per_worker=1, host="127.0.0.1",
+                               dashboard_address=None)
+        own = Client(cluster)
+    try:
+        yield own
+    finally:
+        own.close()
+        if cluster is not None:
+            cluster.close()
+
+
+@dataclass
+class _Run:
+    """One batch run: submits partitions (at most ``max_inflight`` at a time), writes and merges each result."""
+
+    out: Path
+    store: object
+    stats: BatchStats
+    t0: float
+    bar: object = None
+    task: object = None
+
+    def submit_all(self, dask, parts, extract, *, max_inflight: int) -> None:
+        from distributed import wait
+
+        pending: dict = {}
+        for part, docs in parts:
+            self.stats.partitions += 1
+            self.stats.documents += len(docs)
+            fp = fingerprint(docs)
+            if done_fingerprint(self.out, part) == fp:
+                self.stats.partitions_skipped += 1
+                if self.store is not None:
+                    self.stats.merged += merge_partition(self.out, part, self.store)
+                self.bar.update(self.task, advance=len(docs))
+                continue
+            fut = dask.submit(extract_partition, part, fp, docs, extract,
+                              key=f"sitrep-part-{part:05d}-{fp[:12]}", pure=False)
+            pending[fut] = part
+            while len(pending) >= max_inflight:
+                done, _ = wait(list(pending), return_when="FIRST_COMPLETED")
+                for f in done:
+                    self.handle(f, pending.pop(f))
+        while pending:
+            done, _ = wait(list(pending), return_when="FIRST_COMPLETED")
+            for f in done:
+                self.handle(f, pending.pop(f))
+
+    def handle(self, fut, part: int) -> None:
+        stats = self.stats
+        try:
+            res: PartitionResult = fut.result()
+        except Exception as exc:  # the partition failed as a whole; finish the others first
+            stats.failed_partitions[part] = f"{type(exc).__name__}: {exc}"[:500]
+            return
+        write_partition(self.out, res)
+        stats.events += res.n_mentions
+        stats.failures += res.n_errors
+        stats.worker_maxrss_kb[str(res.worker_pid)] = max(
+            res.worker_maxrss_kb, stats.worker_maxrss_kb.get(str(res.worker_pid), 0))
+        if self.store is not None:
+            stats.merged += merge_partition(self.out, res.part, self.store)
+        elapsed = time.perf_counter() - self.t0
+        self.bar.update(self.task, advance=res.n_documents, events=stats.events,
+                        failures=stats.failures + len(stats.read_failures),
+                        rate=f"{stats.documents / max(elapsed, 1e-9):.1f} docs/s")
 
 
 def _write_failures(out: Path, failures: list[ReadFailure]) -> None:

@@ -27,6 +27,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from sitrep.errors import SitrepError
+from sitrep.knowledge import knowledge_cached
 
 E910_BAD_KEY = "E910"  # a MUC-4 key file line that does not parse
 E911_BAD_DOCS = "E911"  # a MUC-4 document file without id lines
@@ -442,30 +443,42 @@ def ceaf_ree(preds: Mapping[str, Entities], golds: Mapping[str, Entities], phi: 
 
 # ------------------------------------------------------------------------------------ incident fields
 
-# sitrep / ACLED sub-event types and words -> MUC-4 incident types
-_TYPE_WORDS: tuple[tuple[str, str], ...] = (
-    ("abduct", "KIDNAPPING"), ("kidnap", "KIDNAPPING"), ("disappear", "KIDNAPPING"), ("hostage", "KIDNAPPING"),
-    ("arson", "ARSON"), ("burn", "ARSON"), ("property destruction", "ARSON"),
-    ("looting", "ROBBERY"), ("robbery", "ROBBERY"),
-    ("explosi", "BOMBING"), ("bomb", "BOMBING"), ("ied", "BOMBING"), ("grenade", "BOMBING"),
-    ("landmine", "BOMBING"), ("dynamite", "BOMBING"),
-    ("strike", "FORCED WORK STOPPAGE"),
-)
+MUC_TYPES = ("ATTACK", "BOMBING", "KIDNAPPING", "ARSON", "ROBBERY", "FORCED WORK STOPPAGE")
 
 
-def muc_incident_type(event_type: str | None, sub_event_type: str | None, notes: Sequence[str] = ()) -> str:
-    """Map an event's ACLED type and sub-type (and notes such as ``muc_type=KIDNAPPING``) to MUC-4's
-    ATTACK / BOMBING / KIDNAPPING / ARSON / ROBBERY / FORCED WORK STOPPAGE."""
-    for n in notes:
-        if n.lower().startswith("muc_type="):
-            return n.split("=", 1)[1].strip().upper()
+@knowledge_cached
+def type_words(path: str | None = None) -> tuple[tuple[tuple[str, str], ...], str, str]:
+    """(word, MUC-4 type) pairs in order, the type of an air/drone strike, and the default type, from
+    ``knowledge/muc4_types.toml``."""
+    import tomllib
+
+    from sitrep.errors import E403_KNOWLEDGE_ENTRY, KnowledgeError
+    from sitrep.knowledge import knowledge_path
+
+    file = Path(path) if path else knowledge_path("muc4_types.toml")
+    data = tomllib.loads(file.read_text(encoding="utf-8"))
+    pairs = []
+    for k, row in enumerate(data.get("word", []), 1):
+        t = str(row.get("type", "")).upper()
+        if t not in MUC_TYPES or not row.get("words"):
+            raise KnowledgeError(f"{file}: [[word]] #{k} needs words and a type among {MUC_TYPES}",
+                                 code=E403_KNOWLEDGE_ENTRY)
+        pairs += [(str(w).lower(), t) for w in row["words"]]
+    air, default = str(data.get("air_strike", "BOMBING")), str(data.get("default", "ATTACK"))
+    return tuple(pairs), air, default
+
+
+def muc_incident_type(event_type: str | None, sub_event_type: str | None) -> str:
+    """Map an event's ACLED type and sub-type to MUC-4's ATTACK / BOMBING / KIDNAPPING / ARSON / ROBBERY /
+    FORCED WORK STOPPAGE (``knowledge/muc4_types.toml``)."""
+    pairs, air, default = type_words()
     text = f"{sub_event_type or ''} {event_type or ''}".lower()
     if "air/drone strike" in text:
-        return "BOMBING"
-    for word, t in _TYPE_WORDS:
+        return air
+    for word, t in pairs:
         if word in text:
             return t
-    return "ATTACK"
+    return default
 
 
 @dataclass
@@ -561,7 +574,7 @@ def predict(docs: Sequence[MucDoc], *, verbose: bool = False):
     import time
 
     from sitrep.extract.roles import is_person_name, organization_of
-    from sitrep.pipeline import MILITARY_NOTE, extract_documents
+    from sitrep.pipeline import extract_documents
 
     by_id = {d.id: d for d in docs}
     preds: dict[str, Entities] = {}
@@ -574,14 +587,14 @@ def predict(docs: Sequence[MucDoc], *, verbose: bool = False):
         fillers: dict[str, list[str]] = {r: [] for r in ROLES}
         incs = []
         for ev in events:
-            if any(n.startswith(MILITARY_NOTE) for n in ev.notes):
+            if ev.military:
                 continue  # MUC-4 templates are terrorist acts; combat between armed forces is not one
             for key, role in SITREP_ROLES.items():
                 texts = [f.text for f in (ev.roles or {}).get(key, [])]
                 fillers[role] += [t for t in texts if role != "Victim" or is_person_name(t)]
             place = ev.place.name if ev.place else (ev.place_text.text if ev.place_text else None)
             incs.append(PredictedIncident(
-                date=ev.date, type=muc_incident_type(ev.event_type, ev.sub_event_type, ev.notes), location=place,
+                date=ev.date, type=muc_incident_type(ev.event_type, ev.sub_event_type), location=place,
             ))
         preds[doc.id] = predictions_from_fillers(fillers, organization_of)
         incidents[doc.id] = incs

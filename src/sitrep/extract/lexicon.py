@@ -5,11 +5,16 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
-from sitrep.errors import KnowledgeError
-from sitrep.knowledge import knowledge_path
+from sitrep.errors import (
+    E401_KNOWLEDGE_UNREADABLE,
+    E402_KNOWLEDGE_SYNTAX,
+    E403_KNOWLEDGE_ENTRY,
+    E404_UNKNOWN_EVENT_TYPE,
+    KnowledgeError,
+)
+from sitrep.knowledge import knowledge_cached, knowledge_path
 
 ACLED_TYPES = {
     "Battles": {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"},
@@ -63,6 +68,23 @@ class Lexicon:
     figurative_objects: frozenset[str] = frozenset()  # "launch an offensive against unemployment"
     figurative_governors: frozenset[str] = frozenset()  # "deal a blow", "stop fighting"
     attempt_verbs: frozenset[str] = frozenset()  # "tried to kill": an infinitive trigger that still happened
+    human_heads: frozenset[str] = frozenset()  # nouns that name people ("soldiers", "civilians")
+    state_force_heads: frozenset[str] = frozenset()  # perpetrator heads that name a state's forces
+    count_nouns: frozenset[str] = frozenset()  # "dozens of", "five of": the "of" phrase is what is counted
+    reference_nouns: frozenset[str] = frozenset()  # "in retaliation for X": X is another event
+    reference_preps: frozenset[str] = frozenset()  # "after X"
+    typing: Typing | None = None  # how a clause's ACLED type is decided ([typing])
+    irregular_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "strike" -> struck, striking
+
+
+@dataclass(frozen=True)
+class Typing:
+    """events.toml [typing]: the order in which a clause's ACLED type is decided, and trigger priority."""
+
+    kind_first: frozenset[str]
+    kind_first_without_weapon: frozenset[str]
+    weapons_not_deciding: frozenset[str]
+    priority: dict[str, int]
 
 
 def _phrase_re(phrases: list[str]) -> re.Pattern:
@@ -77,24 +99,24 @@ def _load_toml(name: str) -> tuple[Path, dict]:
         with open(path, "rb") as fh:
             return path, tomllib.load(fh)
     except FileNotFoundError as exc:
-        raise KnowledgeError(f"{path}: knowledge file missing", code="E401") from exc
+        raise KnowledgeError(f"{path}: knowledge file missing", code=E401_KNOWLEDGE_UNREADABLE) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise KnowledgeError(f"{path}: not valid TOML: {exc}", code="E402") from exc
+        raise KnowledgeError(f"{path}: not valid TOML: {exc}", code=E402_KNOWLEDGE_SYNTAX) from exc
 
 
 def _need(path: Path, where: str, entry: dict, key: str, kind: type):
     if key not in entry or not isinstance(entry[key], kind):
-        raise KnowledgeError(f"{path}: {where} needs '{key}' ({kind.__name__}); got {entry.get(key)!r}", code="E403")
+        raise KnowledgeError(f"{path}: {where} needs '{key}' ({kind.__name__}); got {entry.get(key)!r}", code=E403_KNOWLEDGE_ENTRY)
     return entry[key]
 
 
 def _check_type(path: Path, where: str, event_type: str, sub: str) -> None:
     if event_type not in ACLED_TYPES or sub not in ACLED_TYPES[event_type]:
         raise KnowledgeError(f"{path}: {where}: '{event_type}' / '{sub}' is not an ACLED event / sub-event type",
-                             code="E404")
+                             code=E404_UNKNOWN_EVENT_TYPE)
 
 
-@lru_cache(maxsize=1)
+@knowledge_cached
 def load_lexicon() -> Lexicon:
     wpath, wdata = _load_toml("weapons.toml")
     weapons: dict[str, Weapon] = {}
@@ -108,24 +130,24 @@ def load_lexicon() -> Lexicon:
         for word in _need(wpath, where, entry, "words", list):
             weapons[str(word).lower()] = w
     if not weapons:
-        raise KnowledgeError(f"{wpath}: no [[weapon]] entries", code="E403")
+        raise KnowledgeError(f"{wpath}: no [[weapon]] entries", code=E403_KNOWLEDGE_ENTRY)
 
     epath, edata = _load_toml("events.toml")
     triggers: dict[str, list[Trigger]] = {}
     kinds = {}
     for k, v in edata.get("kinds", {}).items():
         if not (isinstance(v, list) and len(v) == 2):
-            raise KnowledgeError(f"{epath}: [kinds] {k} must be [event_type, sub_event_type]", code="E403")
+            raise KnowledgeError(f"{epath}: [kinds] {k} must be [event_type, sub_event_type]", code=E403_KNOWLEDGE_ENTRY)
         _check_type(epath, f"[kinds] {k}", v[0], v[1])
         kinds[k] = (v[0], v[1])
     for i, entry in enumerate(edata.get("trigger", []), 1):
         where = f"trigger #{i}"
         kind = _need(epath, where, entry, "kind", str)
         if kind != "attack" and kind not in kinds:
-            raise KnowledgeError(f"{epath}: {where}: kind '{kind}' has no line in [kinds]", code="E403")
+            raise KnowledgeError(f"{epath}: {where}: kind '{kind}' has no line in [kinds]", code=E403_KNOWLEDGE_ENTRY)
         weapon = entry.get("weapon")
         if weapon and weapon not in {w.category for w in weapons.values()}:
-            raise KnowledgeError(f"{epath}: {where}: weapon '{weapon}' is not a category of weapons.toml", code="E403")
+            raise KnowledgeError(f"{epath}: {where}: weapon '{weapon}' is not a category of weapons.toml", code=E403_KNOWLEDGE_ENTRY)
         pos = frozenset(_need(epath, where, entry, "pos", list))
         for lemma in _need(epath, where, entry, "lemmas", list):
             t = Trigger(str(lemma).lower(), pos, kind, entry.get("needs"), weapon)
@@ -145,7 +167,7 @@ def load_lexicon() -> Lexicon:
                                ("generic", "quantifiers", "quantifier")]:
         values = ddata.get(section, {}).get(key)
         if not isinstance(values, list) or not values:
-            raise KnowledgeError(f"{dpath}: [{section}] needs a non-empty list '{key}'", code="E403")
+            raise KnowledgeError(f"{dpath}: [{section}] needs a non-empty list '{key}'", code=E403_KNOWLEDGE_ENTRY)
         phrases[name] = _phrase_re(values)
     phrases["generic"] = _phrase_re(ddata["generic"]["phrases"] + ddata["generic"]["quantifiers"])
     words = set()
@@ -167,11 +189,49 @@ def load_lexicon() -> Lexicon:
         figurative_objects=_words(epath, edata, "figurative", "objects"),
         figurative_governors=_words(epath, edata, "figurative", "governors"),
         attempt_verbs=_words(epath, edata, "unrealized", "attempt_verbs"),
+        human_heads=_words(epath, edata, "actors", "human_heads"),
+        state_force_heads=_words(epath, edata, "actors", "state_force_heads"),
+        count_nouns=_words(epath, edata, "actors", "count_nouns"),
+        reference_nouns=_words(epath, edata, "references", "nouns"),
+        reference_preps=_words(epath, edata, "references", "prepositions"),
+        typing=_typing(epath, edata, kinds, weapons),
+        irregular_forms=_forms(epath, edata),
     )
+
+
+def _typing(path: Path, data: dict, kinds: dict, weapons: dict[str, Weapon]) -> Typing:
+    section = data.get("typing", {})
+    known_kinds = set(kinds) | {"attack"}
+    first = _words(path, data, "typing", "kind_first")
+    first_nw = _words(path, data, "typing", "kind_first_without_weapon")
+    not_deciding = _words(path, data, "typing", "weapons_not_deciding")
+    for k in first | first_nw:
+        if k not in kinds:
+            raise KnowledgeError(f"{path}: [typing] kind '{k}' has no line in [kinds]", code=E403_KNOWLEDGE_ENTRY)
+    categories = {w.category for w in weapons.values()}
+    for c in not_deciding:
+        if c not in categories:
+            raise KnowledgeError(f"{path}: [typing] weapon '{c}' is not a category of weapons.toml",
+                                 code=E403_KNOWLEDGE_ENTRY)
+    priority = section.get("priority", {})
+    for k, v in priority.items():
+        if k not in known_kinds or not isinstance(v, int):
+            raise KnowledgeError(f"{path}: [typing.priority] {k} must be a trigger kind with a whole number",
+                                 code=E403_KNOWLEDGE_ENTRY)
+    return Typing(first, first_nw, not_deciding, dict(priority))
+
+
+def _forms(path: Path, data: dict) -> dict[str, tuple[str, ...]]:
+    out = {}
+    for lemma, forms in data.get("forms", {}).items():
+        if not isinstance(forms, list) or not all(isinstance(f, str) and f.strip() for f in forms):
+            raise KnowledgeError(f"{path}: [forms] {lemma} must be a list of words", code=E403_KNOWLEDGE_ENTRY)
+        out[lemma.lower()] = tuple(f.strip().lower() for f in forms)
+    return out
 
 
 def _words(path: Path, data: dict, section: str, key: str) -> frozenset[str]:
     values = data.get(section, {}).get(key, [])
     if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
-        raise KnowledgeError(f"{path}: [{section}] {key} must be a list of non-empty strings", code="E403")
+        raise KnowledgeError(f"{path}: [{section}] {key} must be a list of non-empty strings", code=E403_KNOWLEDGE_ENTRY)
     return frozenset(v.strip().lower() for v in values)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from sitrep.extract.lexicon import Lexicon, Trigger, Weapon, load_lexicon
 from sitrep.model import Count, EventMention, Span
+from sitrep.nlp.tokens import lemma
 from sitrep.resolve.actor import actor_type, resolve_actor
 
 CLAUSE_DEPS = {"ROOT", "advcl", "ccomp", "relcl", "parataxis", "acl", "csubj", "pcomp"}
@@ -20,19 +21,6 @@ NUMBER_WORDS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "dozen": 12, "dozens": 24, "hundred": 100, "hundreds": 200, "single": 1,
-}
-HUMAN_HEADS = {
-    "people", "person", "civilian", "civilians", "soldier", "soldiers", "fighter", "fighters", "man", "men", "woman",
-    "women", "child", "children", "member", "members", "policeman", "policemen", "officer", "officers", "guard",
-    "guards", "troops", "militant", "militants", "guerrilla", "guerrillas", "peasant", "peasants", "worker",
-    "workers", "student", "students", "resident", "residents", "passenger", "passengers", "commander", "leader",
-    "official", "officials", "mayor", "judge", "priest", "priests", "journalist", "journalists", "victim", "victims",
-    "rebel", "rebels", "personnel", "servicemen", "service", "agent", "agents", "driver", "bodyguard", "bodyguards",
-    "inhabitant", "inhabitants", "individual", "individuals", "youth", "youths", "farmer", "farmers", "citizen",
-    "citizens", "villager", "villagers", "employee", "employees", "wife", "son", "daughter", "brother", "family",
-    "sailor", "sailors", "marine", "marines", "airman", "airmen", "serviceman", "paratrooper",
-    "paratroopers", "trooper", "troopers", "pilgrim", "pilgrims", "worshipper", "worshippers", "protester",
-    "protesters", "demonstrator", "demonstrators", "contractor", "contractors", "diplomat", "diplomats",
 }
 
 
@@ -56,13 +44,28 @@ class Candidate:
     def contains(self, start: int, end: int) -> bool:
         return any(a <= start and end <= b for a, b in self.ranges)
 
+    def token_at(self, pos: int):
+        """The parse token at absolute character offset ``pos``, or None."""
+        for tok in self.sent:
+            a = self.offset + tok.idx
+            if a <= pos < a + len(tok.text):
+                return tok
+        return None
 
-def _lemma(tok) -> str:
-    return tok.lemma_.lower()
+    def in_side_clause(self, pos: int) -> bool:
+        """True when the words at ``pos`` sit in a relative clause, apposition or participle phrase describing
+        something else ("a coalition formed in October", "crimes committed ... in Gaza")."""
+        tok = self.token_at(pos)
+        head = self.trigger_token
+        while tok is not None and tok.head.i != tok.i:
+            if tok.i == head.i:
+                return False
+            if tok.dep_ in ("acl", "relcl", "appos"):
+                return not any(t.i == head.i for t in tok.subtree)
+            tok = tok.head
+        return False
 
 
-REFERENCE_NOUNS = {"retaliation", "response", "revenge", "reprisal", "reaction", "wake"}
-REFERENCE_PREPS = {"after", "following", "since"}
 
 
 def is_reference(tok) -> bool:
@@ -70,7 +73,9 @@ def is_reference(tok) -> bool:
     if tok.dep_ != "pobj":
         return False
     prep = tok.head
-    return prep.lower_ in REFERENCE_PREPS or (prep.lower_ in ("for", "to", "of") and prep.head.lower_ in REFERENCE_NOUNS)
+    lex = load_lexicon()
+    return prep.lower_ in lex.reference_preps or (
+        prep.lower_ in ("for", "to", "of") and prep.head.lower_ in lex.reference_nouns)
 
 
 def is_clause_head(tok) -> bool:
@@ -121,9 +126,9 @@ def _match_trigger(tok, lex: Lexicon) -> Trigger | None:
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     candidates = []
     if nxt is not None:
-        candidates += lex.triggers.get(f"{_lemma(tok)} {_lemma(nxt)}", [])
+        candidates += lex.triggers.get(f"{lemma(tok)} {lemma(nxt)}", [])
         candidates += lex.triggers.get(f"{tok.lower_} {nxt.lower_}", [])
-    candidates += lex.triggers.get(_lemma(tok), []) + lex.triggers.get(tok.lower_, [])
+    candidates += lex.triggers.get(lemma(tok), []) + lex.triggers.get(tok.lower_, [])
     if not candidates and pos == "VERB":  # words the lemmatizer does not know: "machinegunned", "dynamiting"
         candidates = next((lex.triggers[s] for s in _stems(tok.lower_) if s in lex.triggers), [])
     for t in candidates:
@@ -138,7 +143,8 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "they", "them", "who", "whom", "we
 def _human(tok) -> bool:
     """A noun phrase that names people: a human head noun, a name, a number, a personal pronoun, or a head whose
     compounds are a name ("Gustavo Guerra" when the parser took "Guerra" for a common noun)."""
-    if tok.lower_ in HUMAN_HEADS or tok.lemma_.lower() in HUMAN_HEADS or tok.ent_type_ in ("PERSON", "NORP"):
+    heads = load_lexicon().human_heads
+    if tok.lower_ in heads or tok.lemma_.lower() in heads or tok.ent_type_ in ("PERSON", "NORP"):
         return True
     if tok.pos_ in ("PROPN", "NUM"):
         return True
@@ -156,7 +162,7 @@ def _figurative(tok, lex: Lexicon) -> bool:
              for g in c.children if g.dep_ == "pobj"]
     if any(o.lemma_.lower() in lex.figurative_objects or o.lower_ in lex.figurative_objects for o in objs):
         return True
-    if tok.dep_ in ("dobj", "xcomp", "pobj") and _lemma(tok.head) in lex.figurative_governors:
+    if tok.dep_ in ("dobj", "xcomp", "pobj") and lemma(tok.head) in lex.figurative_governors:
         return True
     return tok.dep_ == "amod" and tok.head.lemma_.lower() in lex.figurative_objects  # "his burnt knee"
 
@@ -167,8 +173,8 @@ def _unrealized(tok, lex: Lexicon) -> bool:
     if tok.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
         return False
     gov = tok.head
-    if gov.i != tok.i and (_lemma(gov) in lex.attempt_verbs or any(
-            _lemma(c) in lex.attempt_verbs for c in gov.children if c.dep_ in ("nsubj", "nsubjpass"))):
+    if gov.i != tok.i and (lemma(gov) in lex.attempt_verbs or any(
+            lemma(c) in lex.attempt_verbs for c in gov.children if c.dep_ in ("nsubj", "nsubjpass"))):
         return False
     if gov.i != tok.i and gov.lemma_.lower() in ("attempt", "effort"):  # "attempts to murder him"
         return False
@@ -244,9 +250,6 @@ def _number(text: str) -> int | None:
 
 
 UNIDENTIFIED = "Unidentified Armed Group"
-COUNT_NOUNS = {"dozens", "scores", "hundreds", "thousands", "number", "series", "dozen", "handful", "several"}
-STATE_FORCE_HEADS = {"army", "troop", "troops", "soldier", "soldiers", "police", "policeman", "policemen", "force",
-                     "forces", "military", "patrol", "unit", "warplane", "warplanes", "jet", "jets", "drone"}
 _TOLL = re.compile(r"death toll\b[^.;]{0,160}?\b(?:to|of|at|reached|hit)\s+(?P<least>at least\s+|more than\s+)?"
                    r"(?P<n>\d[\d,]*|" + "|".join(w for w in NUMBER_WORDS if w not in ("a", "an")) + r")\b", re.I)
 _TIME_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -289,19 +292,8 @@ class SentenceExtractor:
 
     # ---- the sentence --------------------------------------------------------------------------------------
     def extract(self, sent, sentence_index: int, offset: int) -> list[Candidate]:
-        lex = self.lex
-        text = self.text
-        s_start, s_end = offset, offset + len(sent.text)
-        sentence_text = text[s_start:s_end]
-        triggers = []
-        for tok in sent:
-            trig = _match_trigger(tok, lex)
-            if trig:
-                if " " in trig.lemma and tok.i + 1 < len(sent) and tok.dep_ == "compound":
-                    tok = sent[tok.i + 1 - sent[0].i] if hasattr(sent, "start") else tok.doc[tok.i + 1]
-                if triggers and triggers[-1][0].i == tok.i:
-                    continue
-                triggers.append((tok, trig))
+        """The event candidates of one parsed sentence: one per clause that holds a usable trigger."""
+        triggers = self._triggers(sent)
         if not triggers:
             return []
         by_clause: dict[int, list] = {}
@@ -312,75 +304,98 @@ class SentenceExtractor:
             heads[head.i] = head
         out: list[Candidate] = []
         for hi, group in by_clause.items():
-            head = heads[hi]
-            ranges = clause_ranges(head, offset)
-            c_start, c_end = ranges[0][0], ranges[-1][1]
-            weapons = self.weapons_in(c_start, c_end, ranges)
-            usable = []
-            for tok, trig in group:
-                if trig.needs == "weapon" and not weapons:
+            cand = self._clause(heads[hi], group, sent, sentence_index, offset)
+            if cand is not None:
+                out.append(cand)
+        self._relative_anchor(out, sent, offset)
+        return out
+
+    def _triggers(self, sent) -> list:
+        """(token, trigger) pairs of the sentence, a two-word trigger once ("car bomb" at "bomb")."""
+        triggers = []
+        for tok in sent:
+            trig = _match_trigger(tok, self.lex)
+            if trig:
+                if " " in trig.lemma and tok.i + 1 < len(sent) and tok.dep_ == "compound":
+                    tok = sent[tok.i + 1 - sent[0].i] if hasattr(sent, "start") else tok.doc[tok.i + 1]
+                if triggers and triggers[-1][0].i == tok.i:
                     continue
-                if trig.needs == "victim" and not self._victim_of(tok):
-                    continue
-                if _figurative(tok, lex) or _unrealized(tok, lex):
-                    continue
-                usable.append((tok, trig))
-            if not usable:
-                continue
-            tok, trig = self._primary(usable)
-            clause_text = " ".join(text[a:b] for a, b in ranges)
-            m = EventMention(document_id=self.doc_id, trigger=_tok_span(tok, offset, text),
-                             sentence_index=sentence_index, event_type="", sub_event_type="")
-            m.evidence.append(_span(text, s_start, s_end))
-            m.add_span("trigger", m.trigger)
-            generic = self._generic_in(ranges, tok, offset)
-            if generic is None and in_reference(tok):
-                m.generic = True
-                m.notes.append("reference to an earlier event (retaliation for / after ...)")
-            if generic is None and head.head.i != head.i:
-                # "It was the first time US troops had been killed ...": the governing clause says it
-                generic = self._generic_in(clause_ranges(clause_head(head.head), offset), tok, offset)
-            if generic:
-                m.generic = True
-                m.notes.append(f"generic: '{generic.group(0)}'")
-            elif tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ == "nummod" for c in tok.children) and not any(
-                    t.tag_ in ("NN", "NNP") and _match_trigger(t, lex) for t, _ in usable):
-                m.notes.append("plural trigger")
-            cand = Candidate(m, sentence_index, c_start, c_end, tok, sent, offset, ranges=ranges, kind=trig.kind)
-            # weapons: those in the clause, else the trigger's own
-            for span, w in weapons:
+                triggers.append((tok, trig))
+        return triggers
+
+    def _clause(self, head, group, sent, sentence_index: int, offset: int) -> Candidate | None:
+        """The candidate of one clause: its primary trigger, weapons, arguments, casualties, type and modality."""
+        lex, text = self.lex, self.text
+        ranges = clause_ranges(head, offset)
+        c_start, c_end = ranges[0][0], ranges[-1][1]
+        weapons = self.weapons_in(c_start, c_end, ranges)
+        usable = [(tok, trig) for tok, trig in group
+                  if not (trig.needs == "weapon" and not weapons) and not (trig.needs == "victim" and not self._victim_of(tok))
+                  and not _figurative(tok, lex) and not _unrealized(tok, lex)]
+        if not usable:
+            return None
+        tok, trig = self._primary(usable)
+        s_start, s_end = offset, offset + len(sent.text)
+        m = EventMention(document_id=self.doc_id, trigger=_tok_span(tok, offset, text),
+                         sentence_index=sentence_index, event_type="", sub_event_type="")
+        m.evidence.append(_span(text, s_start, s_end))
+        m.add_span("trigger", m.trigger)
+        self._mark_generic(m, head, ranges, tok, usable, offset)
+        cand = Candidate(m, sentence_index, c_start, c_end, tok, sent, offset, ranges=ranges, kind=trig.kind)
+        self._weapons(cand, head, tok, trig, weapons)
+        self._arguments(cand, tok, trig, usable)
+        if trig.needs == "weapon" and not m.weapons:
+            return None  # "which hit a drone launch site": the only weapon word named the target
+        self._casualties(cand, sent, offset)
+        self._type(cand, trig, [(sp, w) for sp, w in weapons if sp in m.field_spans.get("weapons", [])])
+        self._modality(cand, text[s_start:s_end], " ".join(text[a:b] for a, b in ranges), tok)
+        return cand
+
+    def _mark_generic(self, m: EventMention, head, ranges, tok, usable, offset: int) -> None:
+        """A clause about events in general, a reference to an earlier event, or a plural trigger."""
+        generic = self._generic_in(ranges, tok, offset)
+        if generic is None and in_reference(tok):
+            m.generic = True
+            m.notes.append("reference to an earlier event (retaliation for / after ...)")
+        if generic is None and head.head.i != head.i:
+            # "It was the first time US troops had been killed ...": the governing clause says it
+            generic = self._generic_in(clause_ranges(clause_head(head.head), offset), tok, offset)
+        if generic:
+            m.generic = True
+            m.notes.append(f"generic: '{generic.group(0)}'")
+        elif tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ == "nummod" for c in tok.children) and not any(
+                t.tag_ in ("NN", "NNP") and _match_trigger(t, self.lex) for t, _ in usable):
+            m.plural = True
+            m.notes.append("plural trigger")
+
+    def _weapons(self, cand: Candidate, head, tok, trig: Trigger, weapons: list) -> None:
+        """The clause's weapons; else a parent clause's ("..., killing 241"), the subject's description ("a truck
+        packed with explosives blew up"), or the trigger's own. ``weapons`` gets what is found outside the clause."""
+        m, offset = cand.mention, cand.offset
+
+        def add(found) -> None:
+            for span, w in found:
                 if w.category not in m.weapons:
                     m.weapons.append(w.category)
                 m.add_span("weapons", span)
-            if not m.weapons and trig.kind == "killing" and head.dep_ in ("advcl", "conj") and not in_reference(tok):
-                # "A suicide bomber drove a truck packed with explosives into the barracks, killing 241"
-                parent = clause_ranges(clause_head(head.head), offset)
-                for span, w in self.weapons_in(parent[0][0], parent[-1][1], parent):
-                    weapons.append((span, w))
-                    if w.category not in m.weapons:
-                        m.weapons.append(w.category)
-                    m.add_span("weapons", span)
-            if not m.weapons:  # "a truck packed with explosives blew up": the subject's description names it
-                subj = next((ch for ch in tok.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
-                if subj is not None:
-                    a0, b0 = offset + subj.left_edge.idx, offset + subj.right_edge.idx + len(subj.right_edge.text)
-                    for span, w in self.weapons_in(a0, b0):
-                        weapons.append((span, w))
-                        if w.category not in m.weapons:
-                            m.weapons.append(w.category)
-                        m.add_span("weapons", span)
-            if not m.weapons and trig.weapon:
-                m.weapons.append(trig.weapon)
-                m.add_span("weapons", m.trigger)
-            self._arguments(cand, tok, trig, usable)
-            if trig.needs == "weapon" and not m.weapons:
-                continue  # "which hit a drone launch site": the only weapon word named the target
-            self._casualties(cand, sent, offset)
-            self._type(cand, trig, [(sp, w) for sp, w in weapons if sp in m.field_spans.get("weapons", [])])
-            self._modality(cand, sentence_text, clause_text, tok)
-            out.append(cand)
-        self._relative_anchor(out, sent, offset)
-        return out
+
+        add(weapons)
+        if not m.weapons and trig.kind == "killing" and head.dep_ in ("advcl", "conj") and not in_reference(tok):
+            # "A suicide bomber drove a truck packed with explosives into the barracks, killing 241"
+            parent = clause_ranges(clause_head(head.head), offset)
+            found = self.weapons_in(parent[0][0], parent[-1][1], parent)
+            weapons.extend(found)
+            add(found)
+        if not m.weapons:  # "a truck packed with explosives blew up": the subject's description names it
+            subj = next((ch for ch in tok.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                a0, b0 = offset + subj.left_edge.idx, offset + subj.right_edge.idx + len(subj.right_edge.text)
+                found = self.weapons_in(a0, b0)
+                weapons.extend(found)
+                add(found)
+        if not m.weapons and trig.weapon:
+            m.weapons.append(trig.weapon)
+            m.add_span("weapons", m.trigger)
 
     def _generic_in(self, ranges, tok, offset: int):
         """The first generic cue in the clause pieces. A quantifier ("dozens of", "more than a dozen") is one only
@@ -395,8 +410,10 @@ class SentenceExtractor:
         return None
 
     def _primary(self, usable):
-        order = {"attack": 0, "bombing": 1, "assassination": 1, "kidnap": 1, "clash": 2, "arson": 3, "killing": 4}
-        return min(usable, key=lambda x: (x[1].needs is not None, order.get(x[1].kind, 5), x[0].i))
+        """The trigger that names the clause's event (events.toml [typing.priority])."""
+        order = self.lex.typing.priority
+        last = max(order.values(), default=0) + 1
+        return min(usable, key=lambda x: (x[1].needs is not None, order.get(x[1].kind, last), x[0].i))
 
     def _victim_of(self, tok):
         for child in tok.children:
@@ -406,57 +423,14 @@ class SentenceExtractor:
 
     # ---- roles -------------------------------------------------------------------------------------------
     def _arguments(self, cand: Candidate, tok, trig: Trigger, usable) -> None:
-        m, off, text, lex = cand.mention, cand.offset, self.text, self.lex
-        target = actor = victim = None
+        """Target, actor, victim and claimant of the clause's event, read off the parse around its trigger."""
         governor = tok.head if tok.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj", "attr") else None
         if tok.dep_ == "pobj" and governor is not None and governor.dep_ == "prep":
             governor = governor.head
-        # target of the trigger itself
         if tok.pos_ in ("VERB", "AUX"):
-            for child in tok.children:
-                if child.dep_ == "nsubjpass":
-                    target = child
-                elif child.dep_ == "dobj":
-                    target = target or child
-                elif child.dep_ == "nsubj" and not self.weapons_in(off + child.idx, off + child.idx + len(child.text)):
-                    actor = child
-                elif child.dep_ == "nsubj":  # "Russian missiles struck ...": the weapon's owner is the actor
-                    whole = text[off + child.left_edge.idx: off + child.idx + len(child.text)]
-                    actor = child if resolve_actor(whole) else next(
-                        (g for g in child.lefts if g.dep_ in ("amod", "compound", "poss", "nmod")
-                         and resolve_actor(text[off + g.idx: off + g.idx + len(g.text)])), actor)
-                elif child.dep_ == "agent":
-                    actor = next((g for g in child.children if g.dep_ == "pobj"), actor)
-            if target is not None and target.dep_ == "dobj" and self.weapons_in(
-                    off + target.left_edge.idx, off + target.idx + len(target.text)):
-                # "hurled dynamite sticks at the embassy", "fired missiles at Ain al-Asad": the object is the
-                # weapon; what it was thrown or fired at is the target
-                target = self._prep_object(target, ("at", "on", "against", "into", "toward", "towards"))
-            if trig.needs == "weapon" and target is None:
-                target = self._prep_object(tok, ("near", "on", "at", "in", "into", "inside", "against", "outside"))
+            target, actor, victim = (*self._verb_arguments(cand, tok, trig), None)
         else:
-            target = self._prep_object(tok, ("on", "against", "at", "targeting", "near", "inside", "outside"))
-            if governor is not None and governor.pos_ in ("VERB", "AUX"):
-                preps = ("on", "against", "at", "near", "outside", "inside")
-                if _lemma(governor) in ("explode", "detonate", "hit", "strike", "land", "go"):
-                    preps += ("in", "into")  # "a bomb exploded in an underground garage of the WTC"
-                target = target or self._prep_object(governor, preps, exclude=tok)
-                for child in governor.children:
-                    if child.dep_ == "agent":
-                        actor = next((g for g in child.children if g.dep_ == "pobj"), actor)
-                    elif child.dep_ == "nsubj" and ((tok.dep_ == "dobj" and (
-                            _lemma(governor) in lex.light_verbs or _lemma(governor) in lex.claim_verbs))
-                            or any(other.i == governor.i for other, _ in usable)):
-                        actor = child  # "X carried out an attack", "X killed 12 in an attack"
-                    elif child.dep_ == "nsubjpass" and tok.dep_ == "pobj" and child.i != tok.i:
-                        victim = victim or child  # "five fighters were killed in a strike"
-            by = self._prep_object(tok, ("by",))
-            actor = by or actor
-            if actor is None:
-                for child in tok.lefts:
-                    if child.dep_ in ("compound", "amod", "poss", "nmod") and resolve_actor(
-                            text[off + child.idx: off + child.idx + len(child.text)]):
-                        actor = child
+            target, actor, victim = self._noun_arguments(cand, tok, governor, usable)
         for other, otrig in usable:
             if other is not tok and otrig.kind == "killing":
                 victim = victim or self._victim_of(other)
@@ -466,44 +440,113 @@ class SentenceExtractor:
                 target = None
         # claims: "<group> announced / claimed an attack ..."
         claimer = None
-        if governor is not None and _lemma(governor) in lex.claim_verbs:
+        if governor is not None and lemma(governor) in self.lex.claim_verbs:
             claimer = next((c for c in governor.children if c.dep_ == "nsubj"), None)
-        # actor
         if actor is not None:
-            a, b = _np_range(actor, off, cut_preps=True)
-            match = resolve_actor(text[a:b])
-            if match is None:  # "the Mjahideen of the Islamic Resistance in Iraq"
-                a, b = _np_range(actor, off, cut_preps=False)
-                match = resolve_actor(text[a:b]) if any(c.dep_ == "prep" and c.lower_ == "of"
-                                                        for c in actor.children) else None
-            if match:
+            self._set_actor(cand, actor)
+        if claimer is not None:
+            self._set_claimant(cand, claimer, governor)
+        self._set_target(cand, tok, target if target is not None else victim)
+        if victim is not None:
+            cand.mention.notes.append(f"victims: {victim.text}")
+            cand.mention.roles.setdefault("victims", [])
+
+    def _verb_arguments(self, cand: Candidate, tok, trig: Trigger):
+        """(target, actor) of a verb trigger: its passive subject or object, and its subject or "by" agent."""
+        off, text = cand.offset, self.text
+        target = actor = None
+        for child in tok.children:
+            if child.dep_ == "nsubjpass":
+                target = child
+            elif child.dep_ == "dobj":
+                target = target or child
+            elif child.dep_ == "nsubj" and not self.weapons_in(off + child.idx, off + child.idx + len(child.text)):
+                actor = child
+            elif child.dep_ == "nsubj":  # "Russian missiles struck ...": the weapon's owner is the actor
+                whole = text[off + child.left_edge.idx: off + child.idx + len(child.text)]
+                actor = child if resolve_actor(whole) else next(
+                    (g for g in child.lefts if g.dep_ in ("amod", "compound", "poss", "nmod")
+                     and resolve_actor(text[off + g.idx: off + g.idx + len(g.text)])), actor)
+            elif child.dep_ == "agent":
+                actor = next((g for g in child.children if g.dep_ == "pobj"), actor)
+        if target is not None and target.dep_ == "dobj" and self.weapons_in(
+                off + target.left_edge.idx, off + target.idx + len(target.text)):
+            # "hurled dynamite sticks at the embassy", "fired missiles at Ain al-Asad": the object is the
+            # weapon; what it was thrown or fired at is the target
+            target = self._prep_object(target, ("at", "on", "against", "into", "toward", "towards"))
+        if trig.needs == "weapon" and target is None:
+            target = self._prep_object(tok, ("near", "on", "at", "in", "into", "inside", "against", "outside"))
+        return target, actor
+
+    def _noun_arguments(self, cand: Candidate, tok, governor, usable):
+        """(target, actor, victim) of a noun trigger: "an attack on X by Y", "X carried out a strike", "five
+        fighters were killed in a strike"."""
+        off, text, lex = cand.offset, self.text, self.lex
+        actor = victim = None
+        target = self._prep_object(tok, ("on", "against", "at", "targeting", "near", "inside", "outside"))
+        if governor is not None and governor.pos_ in ("VERB", "AUX"):
+            preps = ("on", "against", "at", "near", "outside", "inside")
+            if lemma(governor) in ("explode", "detonate", "hit", "strike", "land", "go"):
+                preps += ("in", "into")  # "a bomb exploded in an underground garage of the WTC"
+            target = target or self._prep_object(governor, preps, exclude=tok)
+            for child in governor.children:
+                if child.dep_ == "agent":
+                    actor = next((g for g in child.children if g.dep_ == "pobj"), actor)
+                elif child.dep_ == "nsubj" and ((tok.dep_ == "dobj" and (
+                        lemma(governor) in lex.light_verbs or lemma(governor) in lex.claim_verbs))
+                        or any(other.i == governor.i for other, _ in usable)):
+                    actor = child  # "X carried out an attack", "X killed 12 in an attack"
+                elif child.dep_ == "nsubjpass" and tok.dep_ == "pobj" and child.i != tok.i:
+                    victim = victim or child  # "five fighters were killed in a strike"
+        actor = self._prep_object(tok, ("by",)) or actor
+        if actor is None:
+            for child in tok.lefts:
+                if child.dep_ in ("compound", "amod", "poss", "nmod") and resolve_actor(
+                        text[off + child.idx: off + child.idx + len(child.text)]):
+                    actor = child
+        return target, actor, victim
+
+    def _set_actor(self, cand: Candidate, actor) -> None:
+        """The actor: a known group (actors.csv), else a perpetrator head in ACLED's convention."""
+        m, off, text, lex = cand.mention, cand.offset, self.text, self.lex
+        a, b = _np_range(actor, off, cut_preps=True)
+        match = resolve_actor(text[a:b])
+        if match is None:  # "the Mjahideen of the Islamic Resistance in Iraq"
+            a, b = _np_range(actor, off, cut_preps=False)
+            match = resolve_actor(text[a:b]) if any(c.dep_ == "prep" and c.lower_ == "of"
+                                                    for c in actor.children) else None
+        if match:
+            m.actor1 = match.canonical
+            m.add_span("actor1", Span(a + match.start, a + match.end, match.text))
+            m.roles.setdefault("perpetrator_organizations", [])
+        elif (actor.lemma_.lower() in lex.perpetrator_heads or actor.lower_ in lex.perpetrator_heads) and not any(
+                c.dep_ == "poss" and c.pos_ == "PRON" for c in actor.children):  # "its fighters": unresolved
+            core = _core_phrase(actor)
+            phrase = text[off + core[0].idx: off + core[-1].idx + len(core[-1].text)]
+            # ACLED's convention: "gunmen", "the bomber", "militants" are an unidentified armed group;
+            # "troops", "police" keep their words (whose forces they are is for the analyst)
+            head = actor.lemma_.lower()
+            m.actor1 = phrase if head in lex.state_force_heads else UNIDENTIFIED
+            m.add_span("actor1", _span(text, off + core[0].idx, off + core[-1].idx + len(core[-1].text)))
+
+    def _set_claimant(self, cand: Candidate, claimer, governor) -> None:
+        m, off, text = cand.mention, cand.offset, self.text
+        a, b = _np_range(claimer, off, cut_preps=False)
+        match = resolve_actor(text[a:b])
+        # a state "claims" only in so many words ("the Revolutionary Guards claimed the attack"), not by
+        # announcing strikes
+        if match and (actor_type(match.canonical) != "state" or lemma(governor) == "claim"):
+            m.claimed = True
+            m.claimant = match.canonical
+            m.add_span("claimed", _span(text, a, b))
+            m.add_span("claimed", _tok_span(governor, off, text))
+            if m.actor1 is None:
                 m.actor1 = match.canonical
                 m.add_span("actor1", Span(a + match.start, a + match.end, match.text))
-                cand.mention.roles.setdefault("perpetrator_organizations", [])
-            elif (actor.lemma_.lower() in lex.perpetrator_heads or actor.lower_ in lex.perpetrator_heads) and not any(
-                    c.dep_ == "poss" and c.pos_ == "PRON" for c in actor.children):  # "its fighters": unresolved
-                core = _core_phrase(actor)
-                phrase = text[off + core[0].idx: off + core[-1].idx + len(core[-1].text)]
-                # ACLED's convention: "gunmen", "the bomber", "militants" are an unidentified armed group;
-                # "troops", "police" keep their words (whose forces they are is for the analyst)
-                head = actor.lemma_.lower()
-                m.actor1 = phrase if head in STATE_FORCE_HEADS else UNIDENTIFIED
-                m.add_span("actor1", _span(text, off + core[0].idx, off + core[-1].idx + len(core[-1].text)))
-        if claimer is not None:
-            a, b = _np_range(claimer, off, cut_preps=False)
-            match = resolve_actor(text[a:b])
-            # a state "claims" only in so many words ("the Revolutionary Guards claimed the attack"), not by
-            # announcing strikes
-            if match and (actor_type(match.canonical) != "state" or _lemma(governor) == "claim"):
-                m.claimed = True
-                m.claimant = match.canonical
-                m.add_span("claimed", _span(text, a, b))
-                m.add_span("claimed", _tok_span(governor, off, text))
-                if m.actor1 is None:
-                    m.actor1 = match.canonical
-                    m.add_span("actor1", Span(a + match.start, a + match.end, match.text))
-        # target (a victim phrase is the target when there is no physical one)
-        tgt = target if target is not None else victim
+
+    def _set_target(self, cand: Candidate, tok, tgt) -> None:
+        """The target (a victim phrase is the target when there is no physical one)."""
+        m, off, text, lex = cand.mention, cand.offset, self.text, self.lex
         if tgt is not None and (tgt.i == tok.i or _is_time(tgt)):
             tgt = None
         for _ in range(3):  # "a hole in the side of the USS Cole" -> the USS Cole
@@ -513,7 +556,7 @@ class SentenceExtractor:
             tgt = next((g for h in holder for c in h.children if c.dep_ == "prep"
                         and c.lower_ in ("in", "into", "of", "on", "through")
                         for g in c.children if g.dep_ == "pobj"), None)
-        if tgt is not None and (tgt.pos_ == "NUM" or tgt.lower_ in COUNT_NOUNS):  # "five of their fighters"
+        if tgt is not None and (tgt.pos_ == "NUM" or tgt.lower_ in lex.count_nouns):  # "five of their fighters"
             tgt = next((g for c in tgt.children if c.dep_ == "prep" and c.lower_ == "of"
                         for g in c.children if g.dep_ == "pobj"), tgt)
         if tgt is not None and not self.weapons_in(off + tgt.idx, off + tgt.idx + len(tgt.text)):
@@ -525,10 +568,6 @@ class SentenceExtractor:
                 m.add_span("target", _span(text, a, b))
                 cand.target_range = (a, b)
                 self._drop_target_weapons(m, a, b)
-        if victim is not None:
-            best, low, num = _count_of(victim)
-            m.notes.append(f"victims: {victim.text}")
-            cand.mention.roles.setdefault("victims", [])
 
     def _drop_target_weapons(self, m: EventMention, a: int, b: int) -> None:
         """ "a drone launch site", "weapons stores": weapon words inside the target name the target."""
@@ -549,7 +588,7 @@ class SentenceExtractor:
             if child.dep_ == "prep" and child.lower_ in preps:
                 for g in child.children:
                     if g.dep_ == "pobj" and (exclude is None or g.i != exclude.i) and not _is_time(g) \
-                            and g.lower_ not in REFERENCE_NOUNS and not (
+                            and g.lower_ not in self.lex.reference_nouns and not (
                             child.lower_ in ("near", "in", "at", "inside")
                             and (g.ent_type_ in ("GPE", "LOC") or g.pos_ == "PROPN")):
                         return g  # "a strike near Kirkuk": Kirkuk is where, not what
@@ -579,9 +618,9 @@ class SentenceExtractor:
                 m.fatalities = Count(value if toll.group("least") else value, value, value, [span])
                 m.add_span("fatalities", span)
         for tok in sent:
-            lemma = _lemma(tok)
-            kind = "killed" if (lemma in lex.killed_words or tok.lower_ in lex.killed_words) else \
-                "injured" if (lemma in lex.injured_words or tok.lower_ in lex.injured_words) else None
+            lem = lemma(tok)
+            kind = "killed" if (lem in lex.killed_words or tok.lower_ in lex.killed_words) else \
+                "injured" if (lem in lex.injured_words or tok.lower_ in lex.injured_words) else None
             if kind is None or tok.pos_ not in ("VERB", "ADJ", "NOUN"):
                 continue
             # only the casualties of this clause, or of a clause hanging off it ("..., killing five")
@@ -632,7 +671,8 @@ class SentenceExtractor:
                     if b2 is not None and conj.i > c.i:
                         best += b2
                         low = (low if low is not None else best - b2) + (l2 if l2 is not None else b2)
-            human = (c.lemma_.lower() in HUMAN_HEADS or c.lower_ in HUMAN_HEADS or c.pos_ == "PROPN"
+            heads = self.lex.human_heads
+            human = (c.lemma_.lower() in heads or c.lower_ in heads or c.pos_ == "PROPN"
                      or c.ent_type_ in ("NORP", "PERSON"))
             if best is not None and (human or (tok.pos_ == "VERB" and num is not None and num.pos_ == "NUM")):
                 return best, low, num
@@ -644,14 +684,13 @@ class SentenceExtractor:
         ranked = sorted((w for _, w in weapons), key=lambda w: -w.rank)
         if not ranked and trig.weapon:
             ranked = [next(w for w in lex.weapons.values() if w.category == trig.weapon)]
-        if trig.kind in ("kidnap", "clash") or (trig.kind == "arson" and not ranked):
+        typing = lex.typing  # events.toml [typing] gives this order
+        if trig.kind in typing.kind_first or (trig.kind in typing.kind_first_without_weapon and not ranked):
             m.event_type, m.sub_event_type = lex.kinds[trig.kind]
-        elif ranked and ranked[0].category != "small arms":
+        elif ranked and ranked[0].category not in typing.weapons_not_deciding:
             m.event_type, m.sub_event_type = ranked[0].event_type, ranked[0].sub_event_type
-        elif trig.kind in lex.kinds and trig.kind != "bombing":
+        elif trig.kind in lex.kinds:
             m.event_type, m.sub_event_type = lex.kinds[trig.kind]
-        elif trig.kind == "bombing":
-            m.event_type, m.sub_event_type = lex.kinds["bombing"]
         else:
             tgt = (m.target or "").lower().split()
             military = any(w in lex.military_targets for w in tgt)
@@ -659,7 +698,7 @@ class SentenceExtractor:
 
     # ---- modality ------------------------------------------------------------------------------------------
     def _modality(self, cand: Candidate, sentence_text: str, clause_text: str, tok) -> None:
-        m, lex, off = cand.mention, self.lex, cand.evidence_start if False else cand.mention.evidence[0].start
+        m, lex, off = cand.mention, self.lex, cand.mention.evidence[0].start
         for name, attr in (("hedge", "hedged"), ("attempt", "attempted"), ("deny", "denied")):
             hit = lex.phrases[name].search(sentence_text)
             if hit:
@@ -673,7 +712,7 @@ class SentenceExtractor:
             elif lex.phrases["claim"].search(sentence_text) and m.actor1 is None:
                 # "<group> claimed responsibility for drone attacks ...": the claimer is the subject of "claim"
                 for t in tok.sent:
-                    if _lemma(t) in lex.claim_verbs and t.pos_ == "VERB":
+                    if lemma(t) in lex.claim_verbs and t.pos_ == "VERB":
                         subj = next((ch for ch in t.children if ch.dep_ == "nsubj"), None)
                         if subj is None:
                             continue
@@ -691,7 +730,7 @@ class SentenceExtractor:
                 m.claimant = m.actor1
                 m.add_span("claimed", Span(off + hit.start(), off + hit.end(), hit.group(0)))
         for t in tok.sent:
-            if _lemma(t) in lex.report_verbs and _lemma(t) not in lex.claim_verbs and t.pos_ == "VERB":
+            if lemma(t) in lex.report_verbs and lemma(t) not in lex.claim_verbs and t.pos_ == "VERB":
                 subj = next((c for c in t.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
                 if subj is not None and subj.i != tok.i:
                     a, b = _np_range(subj, cand.offset)

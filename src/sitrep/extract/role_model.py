@@ -17,13 +17,15 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from sitrep.errors import KnowledgeError
-from sitrep.knowledge import knowledge_path
+from sitrep.knowledge import knowledge_cached, knowledge_path
 from sitrep.model import EventMention, RoleFiller
+from sitrep.nlp import Analysis
+from sitrep.nlp.tokens import lemma
 
 ROLE_KEYS = ("perpetrator_individuals", "perpetrator_organizations", "targets", "victims", "weapons")
 E431_ROLE_MODEL = "E431"  # the role model file is missing or malformed
@@ -55,9 +57,6 @@ def _key(text: str) -> str:
     """Lower case, whitespace collapsed: one filler written twice is one filler."""
     return " ".join(text.lower().split())
 
-
-def _lemma(tok) -> str:
-    return (tok.lemma_ or tok.text).lower()
 
 
 def _spans_of(head, ents=None) -> list[tuple[int, int, str]]:
@@ -139,117 +138,149 @@ def event_sentences(analysis, ev: EventMention) -> set[int]:
     return {s.index for sp in ev.evidence for s in analysis.sentences if s.start <= sp.start < s.end}
 
 
+@dataclass
+class _ReportContext:
+    """What every candidate of one report is compared with: the rules' fillers, the events' sentences and
+    triggers, and how often and how early each head word comes up (the story's protagonists recur)."""
+
+    rule: dict[tuple[int, int], set[str]]
+    rule_heads: dict[int, set[str]]
+    event_sents: dict[int, int]
+    triggers: dict[int, str]  # absolute offset of a trigger word -> its lower-case text
+    head_count: dict[str, int]
+    head_first: dict[str, int]
+    doc_feats: list[str]
+
+    @classmethod
+    def of(cls, analysis, events: list[EventMention]) -> _ReportContext:
+        rule: dict[tuple[int, int], set[str]] = {}
+        rule_heads: dict[int, set[str]] = {}
+        event_sents: dict[int, int] = {}
+        for k, ev in enumerate(events):
+            for key, fillers in (ev.roles or {}).items():
+                for f in fillers:
+                    rule.setdefault((f.start, f.end), set()).add(key)
+                    rule_heads.setdefault(f.end, set()).add(key)
+            for i in event_sentences(analysis, ev):
+                event_sents.setdefault(i, k)
+        triggers = {ev.trigger.start: ev.trigger.text.lower() for ev in events if ev.trigger is not None}
+        head_count: dict[str, int] = {}
+        head_first: dict[str, int] = {}
+        for si in sorted(analysis.parses):
+            for t in analysis.parses[si]:
+                if t.pos_ in _NOUN_POS:
+                    k = lemma(t)
+                    head_count[k] = head_count.get(k, 0) + 1
+                    head_first.setdefault(k, si)
+        return cls(rule, rule_heads, event_sents, triggers, head_count, head_first, [f"nev={min(len(events), 3)}"])
+
+
 def candidates(analysis, events: list[EventMention] | None = None) -> list[RoleCandidate]:
     """Noun-phrase candidates of every parsed sentence of ``analysis``, with their features."""
-    from sitrep.extract.roles import is_person_name, load_role_lexicon
+    from sitrep.extract.roles import load_role_lexicon
 
     lex = load_role_lexicon()
-    text = analysis.doc.text
-    events = events or []
-    rule: dict[tuple[int, int], set[str]] = {}
-    rule_heads: dict[int, set[str]] = {}
-    event_sents: dict[int, int] = {}
-    for k, ev in enumerate(events):
-        for key, fillers in (ev.roles or {}).items():
-            for f in fillers:
-                rule.setdefault((f.start, f.end), set()).add(key)
-                rule_heads.setdefault(f.end, set()).add(key)
-        for i in event_sentences(analysis, ev):
-            event_sents.setdefault(i, k)
-    triggers: dict[int, str] = {}  # absolute offset of a trigger word -> its lemma-ish text
-    for ev in events:
-        if ev.trigger is not None:
-            triggers[ev.trigger.start] = ev.trigger.text.lower()
-    rule_items = list(rule.items())
-    n_events = len(events)
-    doc_feats = [f"nev={min(n_events, 3)}"]
-    # how often and how early each head word comes up in the document: the story's protagonists recur
-    head_count: dict[str, int] = {}
-    head_first: dict[str, int] = {}
-    for si in sorted(analysis.parses):
-        for t in analysis.parses[si]:
-            if t.pos_ in _NOUN_POS:
-                k = _lemma(t)
-                head_count[k] = head_count.get(k, 0) + 1
-                head_first.setdefault(k, si)
+    ctx = _ReportContext.of(analysis, events or [])
     out: list[RoleCandidate] = []
-    parsed_ids = sorted(analysis.parses)
-    for rank, si in enumerate(parsed_ids):
-        parsed = analysis.parses[si]
-        off = analysis.sentences[si].start
-        in_event = si in event_sents
-        near = min((abs(si - e) for e in event_sents), default=99)
-        ctx = "ev" if in_event else ("near" if near <= 1 else "far")
-        screened = bool(getattr(analysis.sentences[si], "screened", False))
-        sent_verbs = sorted({f"sv={_lemma(t)}" for t in parsed if t.pos_ == "VERB"})
-        cues = sorted({_lemma(t) for t in parsed if _lemma(t) in _CUES})
-        ents = list(parsed.ents)
-        org_hits = [(m.start(), m.end(), m.group(0)) for m in lex.org_re.finditer(parsed.text)]
-        ent_of = {}
-        for e in ents:
-            for t in e:
-                ent_of[t.i] = e.label_
-        for head in parsed:
-            h = _lemma(head)
-            weapon_word = lex.is_("weapon", h)
-            if head.pos_ not in _NOUN_POS and not (head.dep_ == "amod" and weapon_word):
-                continue
-            if head.dep_ in ("compound", "amod", "nmod", "poss") and head.head.pos_ in _NOUN_POS \
-                    and not (head.dep_ == "compound" and head.pos_ == "NOUN") and not weapon_word:
-                continue  # a name part is not a candidate; a noun or weapon word modifying a noun is ("dynamite attack")
-            gov = head.head
-            base = [
-                f"h={h}", f"dep={head.dep_}", f"gov={_lemma(gov)}", f"gov2={_lemma(gov.head)}",
-                f"dep_gov={head.dep_}:{_lemma(gov)}", f"pos={head.pos_}", f"ent={ent_of.get(head.i, '-')}",
-                f"sent_event={in_event}", f"near={min(near, 3)}", f"srank={min(rank, 4)}", f"screened={screened}",
-                f"hfreq={min(head_count.get(h, 0), 4)}", f"hfirst={head_first.get(h) == si}",
-                f"ctx_h={ctx}:{h}", f"ctx_dep={ctx}:{head.dep_}:{_lemma(gov)}",
-                *doc_feats,
-            ]
-            gov_abs = off + gov.idx
-            if gov_abs in triggers and gov.i != head.i:
-                base += ["gov_trigger", f"trig_dep={head.dep_}"]
-            elif head.dep_ == "pobj" and off + gov.head.idx in triggers:
-                base += ["gov2_trigger", f"trig_prep={gov.lower_}"]
-            if head.dep_ == "pobj":
-                base += [f"prep={gov.lower_}", f"prep_gov={gov.lower_}:{_lemma(gov.head)}",
-                         f"ctx_prep={ctx}:{gov.lower_}:{_lemma(gov.head)}"]
-            if gov.dep_ == "conj" or head.dep_ == "conj":
-                base.append("in_conj")
-            for kind in ("perpetrator", "agent", "org_head", "target", "weapon", "person"):
-                if lex.is_(kind, h):
-                    base += [f"lex={kind}", f"ctx_lex={ctx}:{kind}"]
-            mods = [t for t in head.lefts if t.dep_ in ("amod", "compound")]
-            base += [f"mod={_lemma(t)}" for t in mods[:3]]
-            base += sent_verbs[:12]
-            base += [f"cue={c}" for c in cues] + [f"cue_dep={c}:{head.dep_}" for c in cues]
-            for i, j, kind in _spans_of(head, ents):
-                start, end = off + parsed[i].idx, off + parsed[j - 1].idx + len(parsed[j - 1])
-                s = text[start:end]
-                if not s.strip():
-                    continue
-                feats = [*base, f"kind={kind}", f"len={min(j - i, 6)}", f"first={_lemma(parsed[i])}",
-                         f"kind_h={kind}:{h}", f"kind_ent={kind}:{ent_of.get(head.i, '-')}"]
-                feats += [f"L{k}={_lemma(parsed[i - k])}" for k in (1, 2, 3) if i - k >= 0]
-                feats += [f"R{k}={_lemma(parsed[j + k - 1])}" for k in (1, 2, 3) if j + k - 1 < len(parsed)]
-                a0, b0 = parsed[i].idx, parsed[j - 1].idx + len(parsed[j - 1])
-                hit = next((h for h in org_hits if a0 <= h[0] and h[1] <= b0), None)
-                if hit:
-                    feats += ["org_alias", f"org_kind={lex.alias_kind.get(hit[2].lower(), '-')}",
-                              f"org_full={hit[2].lower() == s.lower()}"]
-                if is_person_name(s):
-                    feats += ["person_name", f"ctx_person={ctx}"]
-                for key in rule.get((start, end), ()):
-                    feats.append(f"rule={key}")
-                for (a, b), keys in rule_items:
-                    if a < end and start < b:
-                        feats += [f"rule_any={key}" for key in keys]
-                if j - i <= 3:
-                    feats.append(f"txt={' '.join(_lemma(t) for t in parsed[i:j])}")
-                for key in rule_heads.get(off + head.idx + len(head), ()):
-                    feats.append(f"rule_head={key}")
-                out.append(RoleCandidate(start, end, s, off + head.idx, si, feats))
-    # how often the same words come back in the report's candidates
+    for rank, si in enumerate(sorted(analysis.parses)):
+        out += _sentence_candidates(analysis, si, rank, ctx, lex)
+    _add_text_features(out)
+    return out
+
+
+def _sentence_candidates(analysis, si: int, rank: int, rc: _ReportContext, lex) -> list[RoleCandidate]:
+    parsed = analysis.parses[si]
+    off = analysis.sentences[si].start
+    in_event = si in rc.event_sents
+    near = min((abs(si - e) for e in rc.event_sents), default=99)
+    sent = {
+        "ctx": "ev" if in_event else ("near" if near <= 1 else "far"),
+        "feats": [f"sent_event={in_event}", f"near={min(near, 3)}", f"srank={min(rank, 4)}",
+                  f"screened={bool(getattr(analysis.sentences[si], 'screened', False))}"],
+        "verbs": sorted({f"sv={lemma(t)}" for t in parsed if t.pos_ == "VERB"}),
+        "cues": sorted({lemma(t) for t in parsed if lemma(t) in _CUES}),
+        "ents": list(parsed.ents),
+        "org_hits": [(m.start(), m.end(), m.group(0)) for m in lex.org_re.finditer(parsed.text)],
+    }
+    sent["ent_of"] = {t.i: e.label_ for e in sent["ents"] for t in e}
+    out = []
+    for head in parsed:
+        h = lemma(head)
+        weapon_word = lex.is_("weapon", h)
+        if head.pos_ not in _NOUN_POS and not (head.dep_ == "amod" and weapon_word):
+            continue
+        if head.dep_ in ("compound", "amod", "nmod", "poss") and head.head.pos_ in _NOUN_POS \
+                and not (head.dep_ == "compound" and head.pos_ == "NOUN") and not weapon_word:
+            continue  # a name part is not a candidate; a noun or weapon word modifying a noun is ("dynamite attack")
+        base = _head_features(head, h, off, si, sent, rc, lex)
+        out += _span_candidates(analysis.doc.text, parsed, head, h, off, si, base, sent, rc, lex)
+    return out
+
+
+def _head_features(head, h: str, off: int, si: int, sent: dict, rc: _ReportContext, lex) -> list[str]:
+    gov = head.head
+    ctx = sent["ctx"]
+    base = [
+        f"h={h}", f"dep={head.dep_}", f"gov={lemma(gov)}", f"gov2={lemma(gov.head)}",
+        f"dep_gov={head.dep_}:{lemma(gov)}", f"pos={head.pos_}", f"ent={sent['ent_of'].get(head.i, '-')}",
+        *sent["feats"], f"hfreq={min(rc.head_count.get(h, 0), 4)}", f"hfirst={rc.head_first.get(h) == si}",
+        f"ctx_h={ctx}:{h}", f"ctx_dep={ctx}:{head.dep_}:{lemma(gov)}",
+        *rc.doc_feats,
+    ]
+    if off + gov.idx in rc.triggers and gov.i != head.i:
+        base += ["gov_trigger", f"trig_dep={head.dep_}"]
+    elif head.dep_ == "pobj" and off + gov.head.idx in rc.triggers:
+        base += ["gov2_trigger", f"trig_prep={gov.lower_}"]
+    if head.dep_ == "pobj":
+        base += [f"prep={gov.lower_}", f"prep_gov={gov.lower_}:{lemma(gov.head)}",
+                 f"ctx_prep={ctx}:{gov.lower_}:{lemma(gov.head)}"]
+    if gov.dep_ == "conj" or head.dep_ == "conj":
+        base.append("in_conj")
+    for kind in ("perpetrator", "agent", "org_head", "target", "weapon", "person"):
+        if lex.is_(kind, h):
+            base += [f"lex={kind}", f"ctx_lex={ctx}:{kind}"]
+    mods = [t for t in head.lefts if t.dep_ in ("amod", "compound")]
+    base += [f"mod={lemma(t)}" for t in mods[:3]]
+    base += sent["verbs"][:12]
+    base += [f"cue={c}" for c in sent["cues"]] + [f"cue_dep={c}:{head.dep_}" for c in sent["cues"]]
+    return base
+
+
+def _span_candidates(text: str, parsed, head, h: str, off: int, si: int, base: list[str], sent: dict,
+                     rc: _ReportContext, lex) -> list[RoleCandidate]:
+    """One candidate per span variant of the phrase headed by ``head``, with the span's own features."""
+    from sitrep.extract.roles import is_person_name
+
+    out = []
+    for i, j, kind in _spans_of(head, sent["ents"]):
+        start, end = off + parsed[i].idx, off + parsed[j - 1].idx + len(parsed[j - 1])
+        s = text[start:end]
+        if not s.strip():
+            continue
+        feats = [*base, f"kind={kind}", f"len={min(j - i, 6)}", f"first={lemma(parsed[i])}",
+                 f"kind_h={kind}:{h}", f"kind_ent={kind}:{sent['ent_of'].get(head.i, '-')}"]
+        feats += [f"L{k}={lemma(parsed[i - k])}" for k in (1, 2, 3) if i - k >= 0]
+        feats += [f"R{k}={lemma(parsed[j + k - 1])}" for k in (1, 2, 3) if j + k - 1 < len(parsed)]
+        a0, b0 = parsed[i].idx, parsed[j - 1].idx + len(parsed[j - 1])
+        hit = next((x for x in sent["org_hits"] if a0 <= x[0] and x[1] <= b0), None)
+        if hit:
+            feats += ["org_alias", f"org_kind={lex.alias_kind.get(hit[2].lower(), '-')}",
+                      f"org_full={hit[2].lower() == s.lower()}"]
+        if is_person_name(s):
+            feats += ["person_name", f"ctx_person={sent['ctx']}"]
+        feats += [f"rule={key}" for key in rc.rule.get((start, end), ())]
+        for (a, b), keys in rc.rule.items():
+            if a < end and start < b:
+                feats += [f"rule_any={key}" for key in keys]
+        if j - i <= 3:
+            feats.append(f"txt={' '.join(lemma(t) for t in parsed[i:j])}")
+        feats += [f"rule_head={key}" for key in rc.rule_heads.get(off + head.idx + len(head), ())]
+        out.append(RoleCandidate(start, end, s, off + head.idx, si, feats))
+    return out
+
+
+def _add_text_features(out: list[RoleCandidate]) -> None:
+    """How often the same words come back in the report's candidates, and the rules' roles for those words."""
     norm = [_key(c.text) for c in out]
     freq: dict[str, int] = {}
     for n in norm:
@@ -262,7 +293,6 @@ def candidates(analysis, events: list[EventMention] | None = None) -> list[RoleC
     for c, n in zip(out, norm, strict=True):
         c.features.append(f"tfreq={min(freq[n], 4)}")
         c.features += [f"same_text_rule={k}" for k in sorted(rule_of_text.get(n, ()))]
-    return out
 
 
 @dataclass
@@ -311,7 +341,7 @@ class RoleModel:
         return cand.scores
 
 
-@lru_cache(maxsize=1)
+@knowledge_cached
 def default_model() -> RoleModel | None:
     try:
         return RoleModel.load()
@@ -388,3 +418,58 @@ def assign_roles(analysis, events: list[EventMention], model: RoleModel | None =
 # from training), CEAF-REE F1: model only 0.455, union with the rules 0.404, floor 0.08 0.451, 0.15 0.461; with
 # the retrained model, 0.10 0.463, 0.15 0.455, 0.20 0.457 (differences of one or two fillers).
 RULE_FLOOR = 0.15
+
+
+# ---- applying the model in the pipeline ---------------------------------------------------------------------
+
+ROLE_MIN_SENTENCES = 5  # shorter reports keep the grammar rules' roles (see apply_role_model)
+ROLE_SENTENCES = 60  # at most this many sentences from the top of a report
+ROLE_WINDOW = 1  # sentences around each event sentence (and the first three) are read for roles
+
+
+def apply_role_model(analysis: Analysis, events: list[EventMention]) -> None:
+    """The role model (``extract/role_model.py``) decides the events' role fillers over every noun phrase
+    near an event, the rule-made roles among its evidence. Sentences the screen skipped are parsed now,
+    only for reports that hold an event and only near an event sentence. MUC-4, held-out DEV 0001-0100 /
+    TST1+2 CEAF-REE F1 with the model of 7c94622: one sentence either side 0.456 / 0.443, two 0.456 / 0.441.
+    Reports shorter than ``ROLE_MIN_SENTENCES`` keep the rules' roles: the model learned from full wire
+    reports and under-rates what a one-line report names once."""
+    if not events or len(analysis.sentences) < ROLE_MIN_SENTENCES:
+        return
+    from sitrep.nlp import parse_remaining
+
+    model = default_model()
+    if model is None:
+        return
+    parse_remaining(analysis, only=role_sentences(analysis, events))
+    assign_roles(analysis, events, model)
+
+
+def role_sentences(analysis: Analysis, events: list[EventMention]) -> list[int]:
+    """Sentences the role model reads: ``ROLE_WINDOW`` either side of each event sentence, and the lede."""
+    if len(analysis.sentences) < ROLE_MIN_SENTENCES:
+        return []
+    near = set(range(3))
+    for ev in events:
+        for i in event_sentences(analysis, ev):
+            near.update(range(i - ROLE_WINDOW, i + ROLE_WINDOW + 1))
+    return [s.index for s in analysis.sentences[:ROLE_SENTENCES]
+            if s.index in near and (s.index in analysis.parses or may_name(analysis.text[s.start:s.end]))]
+
+
+_CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]")
+
+def may_name(sentence: str) -> bool:
+    """Cheap test before parsing a sentence for the role model: does it hold a name (a capitalised word inside
+    the sentence of the truecased text) or a word of the role lexicons (guerrillas, bomb, bus, judge)?"""
+    if _CAPITALISED.search(sentence):
+        return True
+    from sitrep.extract.roles import load_role_lexicon
+
+    lex = load_role_lexicon()
+    for w in re.findall(r"[a-z]+", sentence.lower()):
+        for form in (w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith("es") else w):
+            if any(lex.is_(kind, form) for kind in ("perpetrator", "agent", "target", "weapon", "person")):
+                return True
+    return False
+

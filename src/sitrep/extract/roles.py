@@ -19,12 +19,12 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from sitrep.errors import KnowledgeError
-from sitrep.knowledge import knowledge_path
+from sitrep.knowledge import knowledge_cached, knowledge_path
 from sitrep.model import RoleFiller
+from sitrep.nlp.tokens import lemma
 
 ROLE_KEYS = ("perpetrator_individuals", "perpetrator_organizations", "targets", "victims", "weapons")
 NOUN_KINDS = ("perpetrator", "agent", "org_head", "target", "weapon", "person")
@@ -115,7 +115,7 @@ def parse_role_lexicon(lexicon_path: Path, orgs_path: Path) -> RoleLexicon:
     return RoleLexicon({k: frozenset(v) for k, v in words.items()}, tuple(orgs), org_re, alias_kind)
 
 
-@lru_cache(maxsize=1)
+@knowledge_cached
 def load_role_lexicon() -> RoleLexicon:
     return parse_role_lexicon(knowledge_path("roles_lexicon.csv"), knowledge_path("roles_organizations.csv"))
 
@@ -141,9 +141,6 @@ _DATE_WORDS = frozenset("january february march april may june july august septe
                         "monday tuesday wednesday thursday friday saturday sunday today yesterday gmt".split())
 _NP_LEFT = frozenset(("compound", "amod", "nummod", "nmod", "quantmod", "poss", "case", "punct", "advmod", "det"))
 
-
-def _lemma(tok) -> str:
-    return tok.lemma_.lower() if tok.lemma_ else tok.lower_
 
 
 def _np_tokens(head) -> tuple[int, int]:
@@ -228,7 +225,7 @@ class _Collector:
     # --- classification of one noun phrase by its head and contents
     def role_of(self, head, position: str) -> str | None:
         """position: agent / patient / instrument."""
-        lem, low = _lemma(head), head.lower_
+        lem, low = lemma(head), head.lower_
         words = self.lex.words
         if lem in words["weapon"] or low in words["weapon"] or self._compound_weapon(head):
             return "weapons"
@@ -257,7 +254,7 @@ class _Collector:
         i, j = _np_tokens(head)
         phrase = " ".join(t.lower_ for t in self.doc[i:j] if t.dep_ != "det")
         return any(w in phrase.split() or (" " in w and w in phrase) for w in ("car bomb", "booby trap")) and \
-            _lemma(head) in ("bomb", "trap")
+            lemma(head) in ("bomb", "trap")
 
     def _looks_named(self, head) -> bool:
         """A head no lexicon knows, inside a phrase that is not a common description: likely a name
@@ -265,7 +262,7 @@ class _Collector:
         words = self.lex.words
         if head.like_num or head.is_stop or head.pos_ == "PRON":
             return False
-        return not any(_lemma(head) in words[k] for k in NOUN_KINDS)
+        return not any(lemma(head) in words[k] for k in NOUN_KINDS)
 
     def take(self, head, position: str, forced: str | None = None) -> None:
         for h in _conjuncts(head):
@@ -284,7 +281,7 @@ class _Collector:
                     self.add("perpetrator_organizations", a, b)
             elif role == "perpetrator_organizations":
                 orgs = self.orgs_in(i, j)
-                if orgs and _lemma(h) not in self.lex.words["org_head"]:
+                if orgs and lemma(h) not in self.lex.words["org_head"]:
                     for a, b in orgs:
                         self.add(role, a, b)
                 else:
@@ -300,7 +297,7 @@ class _Collector:
         General Roberto Garcia", "Jesuit priest Ignacio Ellacuria"), the filler is the name: the run of
         words before the head back to the nearest title or description word."""
         words = self.lex.words
-        if _lemma(h) in words["person"] or h.lower_ in words["person"]:
+        if lemma(h) in words["person"] or h.lower_ in words["person"]:
             self.add("victims", i, j)
             return
         doc = self.doc
@@ -309,7 +306,7 @@ class _Collector:
         while k > i:
             t = doc[k - 1]
             low = t.lower_.strip(".")
-            if low in words["person"] or _lemma(t) in words["person"] or low in words["org_head"]:
+            if low in words["person"] or lemma(t) in words["person"] or low in words["org_head"]:
                 titled = True
                 break
             if not t.is_alpha or t.like_num or t.dep_ in ("det", "poss", "cc") or t.tag_ == "POS" \
@@ -363,87 +360,96 @@ def extract_roles(sent, trigger, text: str, *, offset: int | None = None) -> dic
         sent = sent[:]
     base = _base_offset(sent, text, offset)
     col = _Collector(sent, text, base, lex)
-    lem = _lemma(trigger)
-    harm_people = lem in _HARM_PEOPLE
-
     if trigger.pos_ in ("VERB", "AUX") or trigger.tag_.startswith("VB"):
-        subj, dep = _subject(trigger)
-        passive = dep == "nsubjpass" or any(c.dep_ in ("auxpass", "agent") for c in trigger.children)
-        if lem in _EXPLODE or (subj is not None and _lemma(subj) in lex.words["weapon"]):
-            if subj is not None:
-                col.take(subj, "instrument", "weapons" if col.role_of(subj, "patient") == "weapons" else None)
-        elif subj is not None:
-            col.take(subj, "patient" if passive else "agent")
-        for c in trigger.children:
-            if c.dep_ in ("dobj", "obj") and not passive:
-                col.take(c, "patient")
-            elif c.dep_ == "agent":
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        col.take(g, "agent")
-            elif c.dep_ == "prep":
-                for g in c.children:
-                    if g.dep_ != "pobj":
-                        continue
-                    if c.lower_ in ("with", "using"):
-                        col.take(g, "instrument")
-                    elif c.lower_ in _PLACE_PREPS or c.lower_ in _PATIENT_PREPS:
-                        role = col.role_of(g, "patient")
-                        if role == "targets" or (role == "victims" and (c.lower_ in ("against", "on", "upon") or (
-                                c.lower_ == "at" and lem in _SHOOT_AT))):
-                            col.take(g, "patient")
-                            continue
-                        # "in front of the embassy"
-                        for gg in g.children:
-                            if gg.dep_ == "prep" and gg.lower_ == "of":
-                                for p in gg.children:
-                                    if p.dep_ == "pobj" and col.role_of(p, "patient") == "targets":
-                                        col.take(p, "patient")
+        _verb_roles(col, trigger, lex)
     else:  # a noun trigger: "the attack on the embassy by the FMLN", "a dynamite attack"
-        for c in trigger.children:
-            if c.dep_ == "poss":
-                col.take(c, "patient" if harm_people else "agent")
-            elif c.dep_ in ("compound", "amod", "nmod"):
-                if _lemma(c) in lex.words["weapon"] or c.lower_ in lex.words["weapon"]:
-                    i, j = _np_tokens(c)
-                    col.add("weapons", i, j)
-                elif col.orgs_in(c.i, c.i + 1, ("insurgent", "criminal", "paramilitary")):
-                    col.take(c, "agent")
-                elif _lemma(c) in lex.words["perpetrator"]:
-                    col.used.add(c.i)  # "a terrorist attack" says what kind of act, not who
-            elif c.dep_ == "prep":
-                for g in c.children:
-                    if g.dep_ != "pobj":
-                        continue
-                    if c.lower_ == "by":
-                        col.take(g, "agent")
-                    elif c.lower_ in ("with", "using"):
-                        col.take(g, "instrument")
-                    elif c.lower_ in _PATIENT_PREPS or c.lower_ in _PLACE_PREPS:
-                        role = col.role_of(g, "patient")
-                        if role in ("targets", "victims") and (c.lower_ in _PATIENT_PREPS or role == "targets"):
-                            col.take(g, "patient")
-        head = trigger.head
-        if trigger.dep_ in ("dobj", "obj", "pobj") and (_lemma(head) in _SUPPORT or head.pos_ == "VERB"):
-            verb = head if trigger.dep_ != "pobj" else head.head
-            if _lemma(verb) in _SUPPORT or trigger.dep_ in ("dobj", "obj"):
-                subj, dep = _subject(verb)
-                if subj is not None and dep != "nsubjpass":
-                    col.take(subj, "agent")
-        elif trigger.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "VERB":
-            for c in head.children:
-                if c.dep_ in ("dobj", "obj"):
-                    col.take(c, "patient")
-
+        _noun_roles(col, trigger, lex)
     _sweep(col, trigger)
     return col.out
+
+
+def _verb_roles(col: _Collector, trigger, lex) -> None:
+    lem = lemma(trigger)
+    subj, dep = _subject(trigger)
+    passive = dep == "nsubjpass" or any(c.dep_ in ("auxpass", "agent") for c in trigger.children)
+    if lem in _EXPLODE or (subj is not None and lemma(subj) in lex.words["weapon"]):
+        if subj is not None:
+            col.take(subj, "instrument", "weapons" if col.role_of(subj, "patient") == "weapons" else None)
+    elif subj is not None:
+        col.take(subj, "patient" if passive else "agent")
+    for c in trigger.children:
+        if c.dep_ in ("dobj", "obj") and not passive:
+            col.take(c, "patient")
+        elif c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    col.take(g, "agent")
+        elif c.dep_ == "prep":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    _verb_prep_object(col, c, g, lem)
+
+
+def _verb_prep_object(col: _Collector, prep, g, lem: str) -> None:
+    if prep.lower_ in ("with", "using"):
+        col.take(g, "instrument")
+    elif prep.lower_ in _PLACE_PREPS or prep.lower_ in _PATIENT_PREPS:
+        role = col.role_of(g, "patient")
+        if role == "targets" or (role == "victims" and (prep.lower_ in ("against", "on", "upon") or (
+                prep.lower_ == "at" and lem in _SHOOT_AT))):
+            col.take(g, "patient")
+            return
+        # "in front of the embassy"
+        for gg in g.children:
+            if gg.dep_ == "prep" and gg.lower_ == "of":
+                for p in gg.children:
+                    if p.dep_ == "pobj" and col.role_of(p, "patient") == "targets":
+                        col.take(p, "patient")
+
+
+def _noun_roles(col: _Collector, trigger, lex) -> None:
+    harm_people = lemma(trigger) in _HARM_PEOPLE
+    for c in trigger.children:
+        if c.dep_ == "poss":
+            col.take(c, "patient" if harm_people else "agent")
+        elif c.dep_ in ("compound", "amod", "nmod"):
+            if lemma(c) in lex.words["weapon"] or c.lower_ in lex.words["weapon"]:
+                i, j = _np_tokens(c)
+                col.add("weapons", i, j)
+            elif col.orgs_in(c.i, c.i + 1, ("insurgent", "criminal", "paramilitary")):
+                col.take(c, "agent")
+            elif lemma(c) in lex.words["perpetrator"]:
+                col.used.add(c.i)  # "a terrorist attack" says what kind of act, not who
+        elif c.dep_ == "prep":
+            for g in c.children:
+                if g.dep_ != "pobj":
+                    continue
+                if c.lower_ == "by":
+                    col.take(g, "agent")
+                elif c.lower_ in ("with", "using"):
+                    col.take(g, "instrument")
+                elif c.lower_ in _PATIENT_PREPS or c.lower_ in _PLACE_PREPS:
+                    role = col.role_of(g, "patient")
+                    if role in ("targets", "victims") and (c.lower_ in _PATIENT_PREPS or role == "targets"):
+                        col.take(g, "patient")
+    head = trigger.head
+    if trigger.dep_ in ("dobj", "obj", "pobj") and (lemma(head) in _SUPPORT or head.pos_ == "VERB"):
+        verb = head if trigger.dep_ != "pobj" else head.head
+        if lemma(verb) in _SUPPORT or trigger.dep_ in ("dobj", "obj"):
+            subj, dep = _subject(verb)
+            if subj is not None and dep != "nsubjpass":
+                col.take(subj, "agent")
+    elif trigger.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "VERB":
+        for c in head.children:
+            if c.dep_ in ("dobj", "obj"):
+                col.take(c, "patient")
 
 
 def _passive(verb) -> bool:
     """A verb in the passive, or a bare participle ("five houses damaged")."""
     if any(c.dep_ in ("auxpass", "agent") for c in verb.children):
         return True
-    return verb.tag_ == "VBN" and not any(c.dep_ == "aux" and _lemma(c) == "have" for c in verb.children)
+    return verb.tag_ == "VBN" and not any(c.dep_ == "aux" and lemma(c) == "have" for c in verb.children)
 
 
 def _sweep_targets(col: _Collector, trigger) -> None:
@@ -457,7 +463,7 @@ def _sweep_targets(col: _Collector, trigger) -> None:
         return tok.i not in col.used and col.role_of(tok, "patient") == "targets"
 
     for tok in col.sent:
-        lem = _lemma(tok)
+        lem = lemma(tok)
         is_damage = lem in damage or tok.lower_ in damage
         if tok.pos_ in ("VERB", "AUX") and is_damage:
             passive = _passive(tok)
@@ -507,7 +513,7 @@ def _sweep(col: _Collector, trigger) -> None:
             continue
         if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
             continue  # the phrase's head decides
-        lem = _lemma(tok)
+        lem = lemma(tok)
         if lem in lex.words["weapon"] or tok.lower_ in lex.words["weapon"]:
             if not col.out["weapons"] and tok.dep_ not in ("conj",) and lem not in ("weapon", "arm", "firearm"):
                 col.take(tok, "instrument", "weapons")

@@ -1,17 +1,101 @@
-"""Data files analysts edit: actors, facilities, weapon / event / discourse lexicons.
+"""Data files analysts edit: actors, facilities, weapon / event / discourse lexicons, and the learned models.
 
-``knowledge_path(name)`` finds a file; ``SITREP_KNOWLEDGE`` (a directory) overrides the packaged copies file by
-file, so an analyst can extend them without touching the installed package."""
+One ``Knowledge`` object holds everything read from them: each table is built on first use and kept on that
+object, so a table built from another (the screen's word list from the lexicon) lives and dies with it.
+
+    knowledge_path(name) -> Path         a file of the current knowledge (``SITREP_KNOWLEDGE``, a directory,
+                                         overrides the packaged copies file by file)
+    current_knowledge() -> Knowledge     the object the stages read from
+    use_knowledge(kb)                    a context manager: the stages read ``kb`` inside it (a test's or a
+                                         service's own files), the previous one after
+    reset_knowledge()                    forget every table (after editing a file, or changing SITREP_KNOWLEDGE)
+    @knowledge_cached                    a loader whose result is kept on the current knowledge object
+"""
 from __future__ import annotations
 
+import contextlib
+import contextvars
+import functools
 import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any, TypeVar
 
 PACKAGED = Path(__file__).resolve().parent
 
+T = TypeVar("T")
+
+
+class Knowledge:
+    """The knowledge files of one directory over the packaged ones, with every table built from them."""
+
+    def __init__(self, override: str | os.PathLike | None = None):
+        self.override = Path(override) if override else None
+        self._tables: dict[tuple, Any] = {}
+
+    @classmethod
+    def from_environment(cls) -> Knowledge:
+        return cls(os.environ.get("SITREP_KNOWLEDGE") or None)
+
+    def path(self, name: str) -> Path:
+        if self.override is not None and (self.override / name).exists():
+            return self.override / name
+        return PACKAGED / name
+
+    def table(self, key: tuple, build: Callable[[], T]) -> T:
+        """The table under ``key``, built by ``build`` the first time it is asked for."""
+        try:
+            return self._tables[key]
+        except KeyError:
+            value = self._tables[key] = build()
+            return value
+
+    def loaded(self) -> list[str]:
+        """Names of the tables built so far (for diagnostics)."""
+        return sorted(".".join(str(k) for k in key if k is not None) for key in self._tables)
+
+
+_default: Knowledge | None = None
+_current: contextvars.ContextVar[Knowledge | None] = contextvars.ContextVar("sitrep_knowledge", default=None)
+
+
+def current_knowledge() -> Knowledge:
+    global _default
+    kb = _current.get()
+    if kb is not None:
+        return kb
+    if _default is None:
+        _default = Knowledge.from_environment()
+    return _default
+
+
+@contextlib.contextmanager
+def use_knowledge(kb: Knowledge) -> Iterator[Knowledge]:
+    token = _current.set(kb)
+    try:
+        yield kb
+    finally:
+        _current.reset(token)
+
+
+def reset_knowledge() -> None:
+    """Forget every table: the next use reads the files again (``SITREP_KNOWLEDGE`` as it is set now)."""
+    global _default
+    _default = None
+
 
 def knowledge_path(name: str) -> Path:
-    override = os.environ.get("SITREP_KNOWLEDGE")
-    if override and (Path(override) / name).exists():
-        return Path(override) / name
-    return PACKAGED / name
+    return current_knowledge().path(name)
+
+
+def knowledge_cached(fn: Callable[..., T]) -> Callable[..., T]:
+    """Keep a loader's result on the current ``Knowledge`` object (instead of a process-wide ``lru_cache``), keyed
+    by the loader and its arguments. ``fn.cache_clear()`` forgets every table of the current knowledge."""
+    key = (fn.__module__, fn.__qualname__)
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        return current_knowledge().table((*key, args, tuple(sorted(kwargs.items()))), lambda: fn(*args, **kwargs))
+
+    wrapper.cache_clear = reset_knowledge  # type: ignore[attr-defined]
+    return wrapper

@@ -225,3 +225,4 @@ def _union_spans(out: EventMention, mentions: list[EventMention]) -> None:
                     have.add((f.start, f.end))
                     out_fillers.append(f)
         out.notes.extend(m.notes)
+        out.split_groups.extend(g for g in m.split_groups if g not in out.split_groups)

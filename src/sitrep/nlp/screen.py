@@ -4,16 +4,10 @@ like "landed", always comes with a weapon word that lets the sentence through)."
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from sitrep.extract.lexicon import load_lexicon
+from sitrep.knowledge import knowledge_cached
 
-_IRREGULAR = {
-    "strike": ["struck", "striking"], "hit": ["hit", "hitting"], "shoot": ["shot", "shooting"], "fall": ["fell", "fallen"],
-    "blow": ["blew", "blown"], "fight": ["fought"], "slay": ["slew", "slain"], "burn": ["burnt"], "set fire": ["set"],
-    "seize": ["seized"], "kidnap": ["kidnapped", "kidnapping"], "bomb": ["bombed", "bombing"], "shell": ["shelled", "shelling"],
-    "die": ["died", "dying", "dead"], "kill": ["killed", "killing"], "wound": ["wounded"], "injure": ["injured"],
-}
 _WORD = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
 
@@ -26,11 +20,11 @@ def _forms(lemma: str) -> set[str]:
         forms |= {first[:-1] + "ies", first[:-1] + "ied"}
     if re.search(r"[^aeiou][aeiou][bdgkmnprt]$", first):
         forms |= {first + first[-1] + "ed", first + first[-1] + "ing"}
-    forms |= set(_IRREGULAR.get(lemma, []))
+    forms |= set(load_lexicon().irregular_forms.get(lemma, ()))
     return forms
 
 
-@lru_cache(maxsize=1)
+@knowledge_cached
 def screen_words() -> frozenset[str]:
     lex = load_lexicon()
     words: set[str] = set()
@@ -43,7 +37,7 @@ def screen_words() -> frozenset[str]:
     return frozenset(words)
 
 
-@lru_cache(maxsize=1)
+@knowledge_cached
 def screen_phrases() -> re.Pattern:
     """Multi-word triggers and weapons ("car bomb", "set fire", "air strike"), matched as phrases: their
     first words alone ("car", "set", "air") would let half of all news through."""
@@ -53,12 +47,12 @@ def screen_phrases() -> re.Pattern:
     alts = {re.escape(p).replace(r"\ ", r"[\s-]+") for p in weapons}
     for t in triggers:  # a verb phrase in any form: "fired at", "opening fire", "set ablaze"
         first, rest = t.split(" ", 1)
-        forms = "|".join(sorted(map(re.escape, _forms(first) | set(_IRREGULAR.get(first, []))), key=len, reverse=True))
+        forms = "|".join(sorted(map(re.escape, _forms(first) | set(lex.irregular_forms.get(first, ()))), key=len, reverse=True))
         alts.add(f"(?:{forms})" + r"[\s-]+" + re.escape(rest).replace(r"\ ", r"[\s-]+"))
     return re.compile(r"\b(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")", re.I)
 
 
-@lru_cache(maxsize=1)
+@knowledge_cached
 def phrase_first_words() -> frozenset[str]:
     """First words of the multi-word phrases, so the phrase regex runs only where one could match."""
     lex = load_lexicon()
@@ -66,7 +60,7 @@ def phrase_first_words() -> frozenset[str]:
     for t, ts in lex.triggers.items():
         if " " in t and any(x.needs != "weapon" for x in ts):
             first = t.split(" ", 1)[0]
-            firsts |= _forms(first) | set(_IRREGULAR.get(first, []))
+            firsts |= _forms(first) | set(lex.irregular_forms.get(first, ()))
     return frozenset(firsts)
 
 

@@ -6,7 +6,7 @@ import csv
 import re
 from functools import lru_cache
 
-from sitrep.knowledge import knowledge_path
+from sitrep.knowledge import knowledge_cached, knowledge_path
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'.-]*")
 _MONTHS = ("january february march april may june july august september october november december "
@@ -25,7 +25,7 @@ def is_mostly_caps(text: str) -> bool:
     return upper / (upper + lower) > 0.85
 
 
-@lru_cache(maxsize=1)
+@knowledge_cached
 def _names() -> tuple[dict[str, str], dict[str, str], int, frozenset[str], frozenset[str]]:
     """lower-case name -> cased form, for single words and multi-word names; the longest name in words; the
     first words of multi-word names; the acronyms (FMLN, URNG)."""

@@ -5,10 +5,9 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from sitrep.errors import KnowledgeError
-from sitrep.knowledge import knowledge_path
+from sitrep.knowledge import knowledge_cached, knowledge_path
 
 REQUIRED = ("canonical", "type", "aliases", "source")
 _SPONSORED = re.compile(r"-(?:backed|aligned|allied|supported|sponsored|affiliated|linked|funded|armed)\b", re.I)
@@ -39,7 +38,7 @@ def _compile(aliases) -> re.Pattern | None:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w])")
 
 
-@lru_cache(maxsize=1)
+@knowledge_cached
 def load_actors() -> ActorTable:
     path = knowledge_path("actors.csv")
     try:

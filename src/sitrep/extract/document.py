@@ -1,0 +1,272 @@
+"""What the rest of a report says of its events: role fillers of each clause, claims and denials told in a
+sentence of their own, victims named in a following list, claims shared by events split from one clause or
+spoken of in the plural, and whether an event is specific enough to keep and whether it is combat between forces.
+
+Public:
+    candidates(analysis) -> list[Candidate]        clause-level mentions of the parsed sentences
+    attach_roles(cands, text), drop_place_victims(cands, places)
+    mentions_to_merge(cands) -> [(EventMention, MergeInfo)]   generic ones (plural, undated) left out
+    apply_report_context(events, analysis, cands)  claims, denials, victim lists from other sentences
+    specific(m), military_operation(m, battle=...)
+"""
+from __future__ import annotations
+
+import re
+
+from sitrep.extract.mentions import Candidate, SentenceExtractor
+from sitrep.merge.within import MergeInfo
+from sitrep.model import Count, EventMention, Place, RoleFiller, Span
+from sitrep.nlp import Analysis
+
+
+def candidates(analysis: Analysis) -> list[Candidate]:
+    """Clause-level event candidates of every parsed sentence, in text order."""
+    extractor = SentenceExtractor(analysis.doc.text, analysis.doc.id)
+    cands: list[Candidate] = []
+    for s in analysis.sentences:
+        parsed = analysis.parse(s.index)
+        if parsed is not None:
+            cands.extend(extractor.extract(parsed, s.index, s.start))
+    return cands
+
+
+def mentions_to_merge(cands: list[Candidate]) -> list[tuple[EventMention, MergeInfo]]:
+    """The mentions that go on to merging: a plural trigger with no day that refers to no told event ("attacks on
+    US bases", "airstrikes in Iraq": many events, none dated to a day) is marked generic and left out."""
+    out = []
+    for c in cands:
+        m = c.mention
+        if m.plural and not (m.date_precision == "day" and m.timex is not None) and not definite(c):
+            m.generic = True
+            m.notes.append("generic: plural trigger with no day")
+        if m.generic:
+            continue
+        info = MergeInfo(definite=definite(c), weak_weapon=weak_weapon(m), relative_anchor=c.relative_anchor,
+                         sentence_index=c.sentence_index, killing=c.kind == "killing" or m.denied)
+        out.append((m, info))
+    return out
+
+
+def apply_report_context(events, analysis: Analysis, cands: list[Candidate]) -> None:
+    """What other sentences say of the merged events, in this order: claims of a plural reference, claims shared
+    by events split from one clause, claims / "no casualties" told in a sentence of their own, victim lists."""
+    share_plural_claims(events)
+    share_split_claims(events)
+    apply_sentence_claims(events, analysis, {c.sentence_index for c in cands if c.mention.generic})
+    apply_victim_lists(events, analysis)
+
+
+def attach_roles(cands: list[Candidate], text: str) -> None:
+    try:
+        from sitrep.extract.roles import extract_roles
+    except ImportError:
+        return
+    for c in cands:
+        if c.trigger_token is None:
+            continue
+        local = text[c.offset:c.offset + len(c.sent.doc.text)]  # the sentence, not the rest of the report
+        roles = extract_roles(c.sent, c.trigger_token, local)
+        for role, fillers in roles.items():
+            c.mention.roles[role] = [RoleFiller(f.text, f.start + c.offset, f.end + c.offset) for f in fillers]
+
+
+def drop_place_victims(cands: list[Candidate], places: list[Place]) -> None:
+    """A victim filler that the geocoder read as a place with the same span ("attacked San Ramon") is a place."""
+    spans = {(p.span.start, p.span.end) for p in places if p.span is not None}
+    for c in cands:
+        victims = c.mention.roles.get("victims")
+        if victims:
+            c.mention.roles["victims"] = [f for f in victims if (f.start, f.end) not in spans]
+
+
+def apply_sentence_claims(events, analysis: Analysis, generic_sentences: set[int]) -> None:
+    """"No group has claimed responsibility." / "X claimed responsibility for the attack." in a sentence of its own
+    speaks of the event told just before it."""
+    from sitrep.extract.lexicon import load_lexicon
+    from sitrep.resolve.actor import actor_type, resolve_actor
+
+    lex = load_lexicon()
+    used = {s.start for e in events for m in e.mentions for s in m.evidence}
+    generic_starts = {s.start for s in analysis.sentences if s.index in generic_sentences}
+    for s in analysis.sentences:
+        if s.start in used:
+            continue
+        before = [e for e in events if e.merged.evidence and e.merged.evidence[0].start < s.start]
+        if not before:
+            continue
+        event = max(before, key=lambda e: (max(x.start for x in e.merged.evidence if x.start < s.start),
+                                           e.merged.evidence[0].start))
+        m = event.merged
+        zero = lex.phrases["zero_casualties"].search(s.text)
+        if zero and m.fatalities.best is None:  # "No casualties were reported."
+            span = Span(s.start + zero.start(), s.start + zero.end(), zero.group(0))
+            m.fatalities = Count(0, 0, 0, [span])
+            m.add_span("fatalities", span)
+            m.evidence.append(Span(s.start, s.end, s.text))
+        none = lex.phrases["no_claim"].search(s.text)
+        if none and m.claimed is None:
+            m.claimed = False
+            m.add_span("claimed", Span(s.start + none.start(), s.start + none.end(), none.group(0)))
+            m.evidence.append(Span(s.start, s.end, s.text))
+            continue
+        if s.start in generic_starts:  # "... which frequently carries out bombings": no claim of this event
+            continue
+        hit = lex.phrases["claim"].search(s.text)
+        if hit and not none:
+            actor = resolve_actor(s.text[: hit.start()])
+            if actor and actor_type(actor.canonical) != "state":
+                m.claimed = True
+                m.claimant = actor.canonical
+                m.actor1 = m.actor1 or actor.canonical
+                m.add_span("claimed", Span(s.start + hit.start(), s.start + hit.end(), hit.group(0)))
+                m.add_span("actor1", Span(s.start + actor.start, s.start + actor.end, actor.text))
+                m.evidence.append(Span(s.start, s.end, s.text))
+
+
+_VICTIM_LIST = re.compile(
+    r"^(?:the\s+|their\s+)?(?:(?:other\s+)?(?:victims?|dead|deceased|hostages|wounded|injured|kidnapped|"
+    r"kidnap\s+victims|people\s+killed|those\s+killed|slain|persons?|names)|they)\s+"
+    r"(?:(?:were|was|are|is|have\s+been|has\s+been)\s+(?:identified|named)\s+as|were|was|are|is|include|included)"
+    r"\s*:?\s+", re.I)
+
+
+_LIST_SPLIT = re.compile(r"\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+)", re.I)
+
+
+_LIST_ITEM = re.compile(r"[A-Za-z][A-Za-z'.-]*(?:\s+[A-Za-z][A-Za-z'.-]*){0,5}")
+
+
+MAX_SENTENCES_BACK = 3
+
+
+def apply_victim_lists(events, analysis: Analysis) -> None:
+    """"The victims were identified as A, B and C." / "They are A, B and C." in a sentence of its own names the
+    people of the event told just before it (within three sentences), if that event harmed people."""
+    from sitrep.extract.roles import is_person_name, load_role_lexicon
+
+    titles = load_role_lexicon().words["person"]
+    used = {s.start for e in events for m in e.mentions for s in m.evidence}
+    for s in analysis.sentences:
+        hit = _VICTIM_LIST.match(s.text)
+        if s.start in used or not hit:
+            continue
+        before = [(max(x.start for x in e.merged.evidence if x.start < s.start), e) for e in events
+                  if e.merged.evidence and e.merged.evidence[0].start < s.start]
+        if not before:
+            continue
+        last, event = max(before, key=lambda p: (p[0], p[1].merged.evidence[0].start))
+        gap = sum(1 for o in analysis.sentences if last < o.start < s.start)
+        m = event.merged
+        if gap >= MAX_SENTENCES_BACK or not m.hurt_people():
+            continue
+        body_start = s.start + hit.end()
+        body = s.text[hit.end():].rstrip(" .")
+        added = False
+        pos = 0
+        for piece in _LIST_SPLIT.split(body):
+            k = body.find(piece, pos)
+            pos = k + len(piece)
+            item = _LIST_ITEM.fullmatch(piece.strip())
+            if item is None or k < 0:
+                continue
+            words = piece.split()
+            lead = 0
+            while lead < len(words) - 2 and words[lead].lower().strip(".") in titles:
+                lead += 1  # "policeman Leon Gomez Vigia": the name
+            name = " ".join(words[lead:])
+            if len(words) - lead < 2 or not is_person_name(name):
+                continue
+            a = body_start + k + piece.index(words[lead])
+            b = a + len(name)
+            m.roles.setdefault("victims", []).append(RoleFiller(analysis.doc.text[a:b], a, b))
+            added = True
+        if added:
+            m.evidence.append(Span(s.start, s.end, s.text))
+            m.notes.append("victims: named in a following sentence")
+
+
+MILITARY_NOTE = "military operation"
+
+
+def military_operation(m: EventMention, *, battle: bool = False) -> bool:
+    """Combat between armed forces ("killed in a clash with troops", "ambushed an army convoy"): a Battle, or an
+    attack whose targets are all military (events.toml [actors] military_targets), that names no victim."""
+    from sitrep.extract.lexicon import load_lexicon
+    from sitrep.extract.roles import is_person_name
+
+    military = load_lexicon().military_targets
+    if any(is_person_name(f.text) for f in m.roles.get("victims", [])):
+        return False
+    fillers = [re.findall(r"[a-z][a-z'-]*", f.text.lower()) for k in ("targets", "victims") for f in m.roles.get(k, [])]
+    fillers = [f for f in fillers if f]
+    if m.event_type != "Battles" and not battle and not fillers:
+        return False  # a bombing with no target named: not known to be combat
+    return all(any(w in military for w in f) for f in fillers)  # "an army convoy", "military installations"
+
+
+def share_plural_claims(events) -> None:
+    """ "No group has claimed responsibility for the bombings" / "claimed both attacks": a claim about a plural
+    reference speaks of every event told before it that has no claim status yet."""
+    for i, e in enumerate(events):
+        for m in e.mentions:
+            if m.claimed is None or not m.plural:
+                continue
+            for other in events[:i] + events[i + 1:]:
+                o = other.merged
+                if o.claimed is None and o.evidence and o.evidence[0].start < m.trigger.start:
+                    o.claimed, o.claimant = m.claimed, m.claimant
+                    for span in m.field_spans.get("claimed", []):
+                        o.add_span("claimed", span)
+                    o.notes.append(f"claim: from '{m.trigger.text}', which speaks of several events")
+
+
+def share_split_claims(events) -> None:
+    """Events split from one clause share what later sentences say of either (claims, "no one was killed")."""
+    groups: dict[str, list] = {}
+    for e in events:
+        for group in e.merged.split_groups:
+            groups.setdefault(group, []).append(e.merged)
+    for members in groups.values():
+        known = next((m for m in members if m.claimed is not None), None)
+        none_dead = next((m for m in members if m.fatalities.best == 0), None)
+        for m in members:
+            if known is not None and m.claimed is None:
+                m.claimed, m.claimant = known.claimed, known.claimant
+                for span in known.field_spans.get("claimed", []):
+                    m.add_span("claimed", span)
+            if none_dead is not None and m.fatalities.best is None:  # "no US personnel were killed"
+                m.fatalities = Count(0, 0, 0, list(none_dead.fatalities.spans))
+                for span in none_dead.fatalities.spans:
+                    m.add_span("fatalities", span)
+
+
+def definite(c: Candidate) -> bool:
+    """ "the attack", "the rocket attack", "The drone hit ...", "the rockets landed": refers to an event told."""
+    tok = c.trigger_token
+    heads = [tok]
+    if tok.pos_ in ("VERB", "AUX"):
+        heads += [ch for ch in tok.children if ch.dep_ in ("nsubj", "nsubjpass")]
+    return any(ch.dep_ == "det" and ch.lower_ in ("the", "this", "that", "these", "those")
+               for h in heads for ch in h.children)
+
+
+def weak_weapon(m: EventMention) -> bool:
+    spans = m.field_spans.get("weapons", [])
+    return bool(spans) and all(s == m.trigger for s in spans)
+
+
+def specific(m: EventMention) -> bool:
+    """An event needs something that pins it down: a place, a day, a target, casualties, a named actor or a
+    named victim ("condemns the assassination of minister Antonio Rodriguez Porth")."""
+    from sitrep.extract.roles import is_person_name
+
+    return any([m.place is not None, m.date is not None and m.date_precision == "day", m.target,
+                m.fatalities.best is not None, m.actor1]) or any(
+        len(f.text.split()) > 1 and is_person_name(f.text) for f in m.roles.get("victims", []))
+
+
+def mark_military(m: EventMention, *, battle: bool = False) -> None:
+    """Flag combat between armed forces (``EventMention.military``), with a note for people."""
+    if military_operation(m, battle=battle):
+        m.military = True
+        m.notes.append(f"{MILITARY_NOTE}: armed forces against armed forces, no civilian target or named victim")

@@ -1,0 +1,67 @@
+"""One event as a record in the format of FORMAT.md (ACLED field names), with its evidence spans.
+
+Public:
+    event_record(event) -> dict
+    PRECISION_CODES                 day/week/month/year -> ACLED time_precision 1/2/3
+"""
+from __future__ import annotations
+
+from sitrep.knowledge import knowledge_cached
+from sitrep.model import EventMention
+
+PRECISION_CODES = {"day": 1, "week": 2, "month": 3, "year": 3}
+
+
+@knowledge_cached
+def _country_names() -> dict[str, str]:
+    """ISO2 -> the country name ACLED uses where GeoNames spells it otherwise (knowledge/country_names.csv)."""
+    import csv
+
+    from sitrep.errors import E406_KNOWLEDGE_ROW, KnowledgeError
+    from sitrep.knowledge import knowledge_path
+
+    path = knowledge_path("country_names.csv")
+    out = {}
+    with open(path, encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        for row in reader:
+            code, name = (row.get("iso2") or "").strip(), (row.get("name") or "").strip()
+            if len(code) != 2 or not name:
+                raise KnowledgeError(f"{path}:{reader.line_num}: a row needs iso2 (2 letters) and name", code=E406_KNOWLEDGE_ROW)
+            out[code.upper()] = name
+    return out
+
+
+def event_record(m: EventMention) -> dict:
+    p = m.place
+    rec = {
+        "document": m.document_id,
+        "date": m.date.isoformat() if m.date else None,
+        "date_precision": m.date_precision,
+        "time_precision": PRECISION_CODES.get(m.date_precision or "", None),
+        "event_type": m.event_type,
+        "sub_event_type": m.sub_event_type,
+        "weapons": list(m.weapons),
+        "actor1": m.actor1,
+        "actor2": m.actor2,
+        "target": m.target,
+        "location": None if p is None else {
+            "name": p.name, "country": _country_names().get(p.country_code or "", p.country), "admin1": p.admin1, "latitude": round(p.latitude, 5),
+            "longitude": round(p.longitude, 5), "geo_precision": p.geo_precision, "geonameid": p.geonameid,
+            "feature": p.feature, "source": p.source,
+        },
+        "fatalities": m.fatalities.best,
+        "fatalities_range": {"low": m.fatalities.low, "best": m.fatalities.best, "high": m.fatalities.high},
+        "injured": m.injured.best,
+        "claimed": m.claimed,
+        "claimant": m.claimant,
+        "denied": m.denied,
+        "attempted": m.attempted,
+        "hedged": m.hedged,
+        "reported_by": list(m.reported_by),
+        "evidence": [s.to_dict() for s in m.evidence],
+        "field_spans": {k: [s.to_dict() for s in v] for k, v in m.field_spans.items()},
+        "roles": {k: [{"text": f.text, "start": f.start, "end": f.end} for f in v] for k, v in m.roles.items()},
+        "notes": list(m.notes),
+    }
+    return rec

@@ -1,0 +1,287 @@
+"""Places of events: which names in a report are places, which of them a clause's event happened at, one event
+per place when a clause names two far-apart places, and the fall-backs (the dateline's place, the place the report
+names most, the nearest country for a sea).
+
+Public:
+    place_entities(analysis) -> (entities, text)   entities that may be places; ``text`` is the analysis text with
+                                                   the capitals of place names given back in ALL-CAPS reports
+    find_places(text, ents, doc) -> list[Place]    geocoded, without places inside actor names or foreign namesakes
+    outside_dateline(places, dl) -> list[Place]    the places of the body (the dateline's place says where it was filed)
+    attach_places(cands, places, text)             each clause's place
+    split_places(cands, places, text)              one candidate per far-apart place of one clause
+    fallback_place(places, analysis) -> Place      for events whose sentences name no place
+    fill_place(m, fallback)                        fallback place, and the nearest country of a sea
+"""
+from __future__ import annotations
+
+import copy
+import re
+
+from sitrep.extract.mentions import Candidate
+from sitrep.model import EventMention, Place, haversine_km
+from sitrep.nlp import Analysis
+from sitrep.resolve import place as rplace
+from sitrep.resolve.event_time import dateline as _dateline
+
+
+def find_places(text: str, ents: list, default_country: str | None = None) -> list[Place]:
+    """The places the text names (``ents`` from ``place_entities``), geocoded; a place inside an actor's name
+    and a small foreign namesake of the report's places left out."""
+    places = rplace.geocode_text(text, default_country=default_country, ents=ents)
+    return _drop_foreign_namesakes(_outside_actor_names(places, text), text)
+
+
+def outside_dateline(places: list[Place], dl) -> list[Place]:
+    """The dateline says where the report was filed, not where the event was."""
+    if dl is None:
+        return places
+    d0, d1 = dl.span.start, dl.span.end
+    return [p for p in places if not (p.span and d0 <= p.span.start and p.span.end <= d1)]
+
+
+def attach_places(cands: list[Candidate], places: list[Place], text: str) -> None:
+    for c in cands:
+        _attach_place(c, places, [o for o in cands if o.sentence_index == c.sentence_index], text)
+
+
+def fill_place(m: EventMention, fallback: Place | None) -> None:
+    """An event whose sentences name no place takes the report's main place; a sea its nearest country."""
+    if m.place is None and fallback is not None:
+        m.place = fallback
+        m.notes.append(f"place: document's main place ({fallback.name}), no place in the event's sentences")
+    if m.place is not None and not m.place.country:
+        _nearest_country(m)
+
+
+def _attach_place(c: Candidate, places: list[Place], siblings: list[Candidate], text: str) -> None:
+    m = c.mention
+    s = m.evidence[0]
+    in_sentence = [p for p in places if p.span and s.start <= p.span.start and p.span.end <= s.end
+                   and not _modifier(c, p, text)]
+    inside = [p for p in in_sentence if c.contains(p.span.start, p.span.end) and not c.in_side_clause(p.span.start)]
+    pool = inside or ([] if c.relative_anchor else [
+        p for p in in_sentence if not c.in_side_clause(p.span.start)
+        and not any(o is not c and o.contains(p.span.start, p.span.end) for o in siblings)])
+    if not pool:
+        return
+    tgt = c.target_range
+
+    def key(p: Place):
+        in_target = 0 if tgt and tgt[0] <= p.span.start and p.span.end <= tgt[1] else 1
+        facility = 0 if not p.geonameid else 1
+        return (p.geo_precision, facility, in_target, abs(p.span.start - m.trigger.start))
+
+    best = min(pool, key=key)
+    m.place = best
+    m.place_text = best.span
+    m.add_span("location", best.span)
+
+
+_SPONSORED = ("-backed", "-led", "-made")
+
+
+_MODIFIED = re.compile(r"^(?:" + "|".join(map(re.escape, _SPONSORED)) + r"|\s+[a-z])")
+
+
+def _country_modifier(text: str, p: Place) -> bool:
+    """ "US soldiers", "Iraqi capital", "Iran-backed": a country name used as an adjective."""
+    return p.geo_precision >= 3 and p.span is not None and bool(_MODIFIED.match(text[p.span.end:p.span.end + 8]))
+
+
+SPLIT_MIN_KM = 50.0
+
+
+SMALL_TOWN = 100000
+
+
+def _country_in_text(gz, p: Place, normed_text: str) -> bool:
+    """The place's country is named, or its people ("IRAQI WARPLANES"), somewhere in the (normalised) text."""
+    from sitrep.resolve.gazetteer import norm
+
+    cc = p.country_code or next((c for c, n in gz.country_name.items() if n == p.country), None)
+    words = {cc and gz.country_name.get(cc, "")} | {d for d, c in gz.demonyms.items() if c == cc}
+    return any(w and re.search(rf"\b{re.escape(norm(w))}\b", normed_text) for w in words)
+
+
+def _outside_actor_names(places: list[Place], text: str) -> list[Place]:
+    """ "the Islamic Resistance in Iraq claimed the attack": a place inside an actor's name places nothing."""
+    from sitrep.resolve.actor import find_actors
+
+    names = [(a.start, a.end) for a in find_actors(text) if " " in a.text]
+    return [p for p in places if not (p.span and any(a <= p.span.start and p.span.end <= b for a, b in names))]
+
+
+def _drop_foreign_namesakes(places: list[Place], text: str) -> list[Place]:
+    """A small town in a country the report never names, while it names another ("Borno state" in a Nigerian
+    report read as Borno, Italy): a namesake, not the place meant. Facilities and well-known cities stay."""
+    from sitrep.resolve.gazetteer import get_gazetteer, norm
+
+    named = {p.country for p in places if p.geo_precision >= 3 and p.country}
+    if not named:
+        return places
+    gz = get_gazetteer()
+    out = []
+    normed = None  # the normalised text, made once and only when a small foreign town needs it
+    for p in places:
+        if p.geonameid and p.geo_precision == 1 and p.country not in named:
+            pop = max((gz.entries_pop[i] for i in gz.lookup(p.name) if gz.entries_gid[i] == p.geonameid), default=0)
+            if pop < SMALL_TOWN:
+                if normed is None:
+                    normed = norm(text)
+                if not _country_in_text(gz, p, normed):
+                    continue
+        out.append(p)
+    return out
+
+
+def split_places(cands: list[Candidate], places: list[Place], text: str) -> list[Candidate]:
+    """ "fired missiles at Ain al-Asad air base and at a base in Erbil": one clause, two places far apart joined
+    by "and" -> one event per place, as ACLED codes them."""
+    out: list[Candidate] = []
+    for c in cands:
+        out.append(c)
+        m = c.mention
+        if m.generic or m.place is None or m.place.geo_precision != 1:
+            continue
+        pool = sorted((p for p in places if p.span and p.geo_precision == 1 and c.contains(p.span.start, p.span.end)
+                       and not c.in_side_clause(p.span.start)), key=lambda p: p.span.start)
+        extra = []
+        for prev, p in zip(pool, pool[1:], strict=False):
+            between = text[prev.span.end:p.span.start]
+            if (re.search(r"\band\b", between) and not re.search(r"\bbetween\b", text[c.clause_start:pool[0].span.start])
+                    and all(_km(p, q) > SPLIT_MIN_KM for q in [m.place, *extra])):
+                extra.append(p)
+        for p in extra:
+            clone = copy.deepcopy(m)
+            clone.place, clone.place_text = p, p.span
+            clone.field_spans["location"] = [p.span]
+            if c.target_range and c.target_range[0] <= m.place.span.start < c.target_range[1]:
+                clone.target = p.name
+                clone.field_spans["target"] = [p.span]
+            origin = f"split: one clause names {m.place.name} and {p.name}"
+            if origin not in m.notes:
+                m.notes.append(origin)
+                m.split_groups.append(origin)
+            clone.notes.append(origin)
+            clone.split_groups.append(origin)
+            out.append(Candidate(clone, c.sentence_index, c.clause_start, c.clause_end, c.trigger_token, c.sent,
+                                 c.offset, None, c.relative_anchor, c.kind, ranges=c.ranges))
+    return out
+
+
+def _nearest_country(m: EventMention) -> None:
+    """A sea or a region across borders ("the Gulf of Aden"): ACLED codes the event to the nearest country."""
+    from sitrep.resolve.gazetteer import get_gazetteer
+
+    gz = get_gazetteer()
+    p = m.place
+    best = min(gz.country_entry.items(), default=None,
+               key=lambda kv: haversine_km(p.latitude, p.longitude, gz.entries_lat[kv[1]], gz.entries_lon[kv[1]]))
+    if best is not None:
+        p.country = gz.country_name.get(best[0])
+        p.country_code = best[0]
+        m.notes.append(f"country: the nearest to {p.name} ({p.country})")
+
+
+def _km(a: Place, b: Place) -> float:
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
+
+
+def _modifier(c: Candidate, p: Place, text: str) -> bool:
+    """A country or region used as an adjective ("US bases", "the Iraqi capital") does not place the event."""
+    if p.geo_precision < 3 and p.feature not in ("PCLI", "PCLD", "PCLS", "PCLF", "PCL", "ADM1"):
+        return False
+    if text[p.span.end:p.span.end + 8].startswith(_SPONSORED):
+        return True
+    tok = c.token_at(p.span.start)
+    last = c.token_at(p.span.end - 1)
+    if tok is None or last is None:
+        return False
+    return last.dep_ in ("compound", "amod", "nmod", "poss") and last.head.i > last.i
+
+
+def fallback_place(places: list[Place], analysis: Analysis) -> Place | None:
+    """For an event whose sentences name no place: the dateline's place, else the place the sentences that may
+    hold events name most (towns and facilities before regions, countries used as adjectives left out)."""
+    dl = _dateline(analysis.doc)
+    if dl is not None and dl.place is not None:
+        inside = [p for p in places if p.span and p.span.start >= dl.place.start and p.span.end <= dl.place.end]
+        # "MAIDUGURI, Nigeria": the town (which NER may miss in capitals), not the country
+        town_end = dl.place.start + len(dl.place.text.split(",")[0])
+        town = rplace.resolve_spans(analysis.doc.text, [(dl.place.start, town_end)])[0]
+        if town is not None and not (town.reason or "").startswith(("abstain", "unknown")):
+            inside.append(town)
+        if inside:
+            return _coarsen(min(inside, key=lambda p: p.geo_precision), "the dateline's place")
+    screened = [(s.start, s.end) for s in analysis.sentences if s.screened]
+    counts: dict[str, list[Place]] = {}
+    for p in places:
+        if p.span is None or _country_modifier(analysis.text, p):
+            continue
+        if not any(a <= p.span.start < b for a, b in screened):
+            continue
+        counts.setdefault(p.name, []).append(p)
+    if not counts:
+        return None
+    name, group = min(counts.items(), key=lambda kv: (min(kv[1][0].geo_precision, 2), -len(kv[1])))
+    return _coarsen(group[0], "the place the report names most")
+
+
+def _coarsen(p: Place, why: str) -> Place:
+    return Place(name=p.name, latitude=p.latitude, longitude=p.longitude, country=p.country,
+                 country_code=p.country_code, admin1=p.admin1, geonameid=p.geonameid, feature=p.feature,
+                 geo_precision=max(2, p.geo_precision), source=p.source, span=p.span, reason=why)
+
+
+MIN_ORG_PLACE_POPULATION = 20000
+
+
+_CAPS_PLACE_CUE = re.compile(r"\b(?:TOWN|CITY|VILLAGE|PROVINCE|DEPARTMENT|DISTRICT|REGION) OF "
+                             r"(?P<name>[A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+)?)\b")
+
+
+_PLACE_CUE = re.compile(r"\b(?:in|at|near|outside|from|city of|town of|village of|capital)\s+"
+                        r"(?:(?:north|south|east|west|central|northern|southern|eastern|western)\s+)?$", re.I)
+
+
+def place_entities(analysis: Analysis) -> tuple[list, str]:
+    """Named entities that may be places: the parser's GPE/LOC/FAC/NORP, ORG names that are towns of some size
+    ("Abqaiq" tagged ORG) and are no actor, and, in ALL-CAPS text where NER is weak, country, region and big-city
+    names the gazetteer finds in the screened sentences. Also returns the analysis text with the capitals of such
+    names given back ("THE TOWN OF HALABJA" -> "Halabja" in the truecased copy; same length, offsets unchanged)."""
+    from sitrep.nlp import Entity
+    from sitrep.resolve.actor import resolve_actor
+    from sitrep.resolve.gazetteer import get_gazetteer
+
+    gz = get_gazetteer()
+    text = analysis.text
+    out = []
+    for e in analysis.entities():
+        if e.label_ in ("ORG", "PERSON"):
+            name = text[e.start_char:e.end_char]
+            ids = gz.lookup(name)
+            pop = max((gz.entries_pop[i] for i in ids), default=0)
+            country_or_region = any(gz.entries_kind[i] in ("country", "admin1") for i in ids)
+            # a country or province name ("central Mali" tagged PERSON); an ORG that is a town of some size; a
+            # PERSON town only after a word that introduces a place ("the city of Kremenchuk", "in Kremenchuk")
+            if resolve_actor(name) is None and (country_or_region or pop >= MIN_ORG_PLACE_POPULATION and (
+                    e.label_ == "ORG" or _PLACE_CUE.search(text[max(0, e.start_char - 30):e.start_char]))):
+                e = Entity("GPE", e.start_char, e.end_char)
+        out.append(e)
+    restored = text
+    if analysis.all_caps:
+        taken = [(e.start_char, e.end_char) for e in out if e.label_ in ("GPE", "LOC", "FAC", "NORP")]
+        for m in _CAPS_PLACE_CUE.finditer(analysis.doc.text):  # "THE KURDISH TOWN OF HALABJA"
+            a, b = m.span("name")
+            if not gz.lookup(m.group("name")):  # "HALABJA ON": the first word alone
+                b = a + len(m.group("name").split()[0])
+            if gz.lookup(analysis.doc.text[a:b]) and all(b <= x or a >= y for x, y in taken):
+                out.append(Entity("GPE", a, b))
+                taken.append((a, b))
+                # the truecased copy gets the name's capital back, as a name (same length, offsets unchanged)
+                restored = restored[:a] + analysis.doc.text[a:b].title() + restored[b:]
+        screened = [(s.start, s.end) for s in analysis.sentences if s.screened]
+        for m in rplace.scan_toponyms(text):
+            if any(a <= m.start < b for a, b in screened) and all(m.end <= a or m.start >= b for a, b in taken):
+                out.append(Entity("GPE", m.start, m.end))
+    return out, restored

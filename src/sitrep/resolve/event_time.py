@@ -1,0 +1,149 @@
+"""Dates of events: the report's date, its dateline, and which time expression of a clause dates its event.
+
+Public:
+    report_date(doc) -> (date | None, reason)          given, else inferred from the body
+    dateline(doc) -> Dateline | None                   the dateline at the start of the body, offsets into the text
+    event_timexes(analysis, cands, report_date, dl)    time expressions of the sentences that hold events
+    attach_dates(cands, timexes, text)                 each clause's date (explicit, or relative to another event)
+    fill_date(m, report_date, reason)                  fall back to the report's date
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from sitrep.extract.mentions import Candidate
+from sitrep.model import Document, EventMention, Span, Timex
+from sitrep.resolve import time as rtime
+
+
+def report_date(doc: Document) -> tuple[date | None, str]:
+    if doc.published:
+        return doc.published, "given"
+    inferred, reason = rtime.infer_report_date(doc.text[doc.body_start:])
+    return inferred, f"inferred: {reason}"
+
+
+_SINCE = re.compile(r"\b(?:since|until|till|starting|from)\s+(?:mid-?|early\s+|late\s+)?$", re.I)
+
+
+def dateline(doc: Document):
+    """The dateline at the start of the body (after a title / FILE: header), with offsets into the whole text."""
+    dl = rtime.parse_dateline(doc.text[doc.body_start:])
+    if dl is None or not doc.body_start:
+        return dl
+    b = doc.body_start
+
+    def shift(span: Span | None) -> Span | None:
+        return None if span is None else Span(span.start + b, span.end + b, span.text)
+
+    return replace(dl, place=shift(dl.place), span=shift(dl.span))
+
+
+def event_timexes(analysis, cands: list[Candidate], report_date: date | None, dl) -> list[Timex]:
+    """Time expressions of the sentences that hold event candidates, those of the dateline left out (it says
+    when the report was filed)."""
+    times = rtime.DocumentTimes(analysis.text, report_date)
+    with_events = {c.sentence_index for c in cands}
+    timexes = [t for s in analysis.sentences if s.index in with_events
+               for t in times.find(s.start, s.end, parse=analysis.parse(s.index))]
+    if dl is not None:
+        d0, d1 = dl.span.start, dl.span.end
+        timexes = [t for t in timexes if not (d0 <= t.start and t.end <= d1)]
+    return timexes
+
+
+def fill_date(m: EventMention, report_date: date | None, reason: str) -> None:
+    """An event whose sentences give no date takes the report's date."""
+    if m.date is None and report_date is not None:
+        m.date, m.date_precision = report_date, "day"
+        m.notes.append(f"date: the report's date ({reason}), no date in the event's sentences")
+
+
+def attach_dates(cands: list[Candidate], timexes: list[Timex], text: str) -> None:
+    by_sentence: dict[int, list[Candidate]] = {}
+    for c in cands:
+        by_sentence.setdefault(c.sentence_index, []).append(c)
+    for c in cands:
+        s = c.mention.evidence[0]
+        siblings = by_sentence[c.sentence_index]
+        in_sentence = [t for t in timexes if s.start <= t.start and t.end <= s.end and t.type in ("DATE", "TIME")
+                       and not _SINCE.search(text[max(0, t.start - 12):t.start])]
+        relative = [t for t in in_sentence if t.anchor == "event"]
+        in_sentence = [t for t in in_sentence if not _reporting_time(c, t.start)]
+        inside = [t for t in in_sentence if t.anchor != "event" and c.contains(t.start, t.end)]
+        free = [t for t in in_sentence if t.anchor != "event"
+                and not any(o is not c and o.contains(t.start, t.end) for o in siblings)]
+        nearby = [t for t in free if not c.in_side_clause(t.start)]
+        m = c.mention
+        near = m.trigger.start
+        chosen = _best_timex(inside, near) or (None if relative and not c.relative_anchor
+                                               else _best_timex(nearby, near))
+        if chosen is None and not relative:
+            chosen = _best_timex(free, near)  # a date the parser hung on a participle ("packed ... on 23 October")
+        if chosen is None and relative and not c.relative_anchor:
+            # "Hours after the rockets landed ..., X announced an attack": timed against the "after" clause's event
+            m.timex = relative[0]
+            c.relative_to = next((o for o in siblings if o is not c and o.relative_anchor), None)
+            m.notes.append(f"date: '{relative[0].text}' the event it follows")
+            continue
+        if chosen is None or chosen.date is None or chosen.precision not in ("day", "week", "month"):
+            continue
+        m.timex, m.date, m.date_precision = chosen, chosen.date, chosen.precision
+        m.add_span("date", Span(chosen.start, chosen.end, chosen.text))
+    # event-relative expressions take the date of the anchor clause's event, or of the previous dated mention
+    previous = None
+    for c in cands:
+        m = c.mention
+        if m.timex is not None and m.timex.anchor == "event" and m.date is None:
+            ref = c.relative_to
+            base = ref.mention.date if ref is not None and ref.mention.date else None
+            if base is None and ref is not None:
+                base = _previous_date(cands, ref)
+            if base is None and previous is not None:
+                base = previous.date
+            if base is not None:
+                m.date = rtime.event_date(m.timex, base) or base
+                m.date_precision = "day"
+                m.add_span("date", Span(m.timex.start, m.timex.end, m.timex.text))
+        if m.date is not None and not m.generic:
+            previous = m
+
+
+def _reporting_time(c: Candidate, pos: int) -> bool:
+    """ "Investigators said on Saturday that the blast ...", "the death toll rose to 100 on Tuesday": the day a
+    source spoke or a toll was updated, not the day of the event."""
+    from sitrep.extract.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    report = lex.report_verbs | lex.toll_verbs
+    tok = c.token_at(pos)
+    if tok is None:
+        return False
+    trigger_path = {t.i for t in c.trigger_token.ancestors} | {c.trigger_token.i}
+    while tok.head.i != tok.i and tok.i not in trigger_path:
+        tok = tok.head
+        if tok.lemma_.lower() in report and tok.pos_ == "VERB":
+            # "said on Saturday that ..." (the verb comes first), not "... on Tuesday, police said"
+            return c.offset + tok.idx < pos and tok.i not in {t.i for t in c.trigger_token.subtree}
+    return False
+
+
+def _previous_date(cands: list[Candidate], ref: Candidate) -> date | None:
+    """The date of the nearest earlier non-generic mention sharing the reference clause's target or weapon."""
+    for c in reversed(cands[: cands.index(ref)]):
+        m = c.mention
+        if m.date and not m.generic and (set(m.weapons) & set(ref.mention.weapons) or (
+                m.target and ref.mention.target and m.target.split()[-1].lower() == ref.mention.target.split()[-1].lower())):
+            return m.date
+    return None
+
+
+def _best_timex(timexes: list[Timex], near: int = 0) -> Timex | None:
+    """The most precise date, and of those the one nearest the trigger."""
+    rank = {"day": 0, "week": 1, "month": 2}
+    usable = [t for t in timexes if t.anchor == "event" or t.precision in rank]
+    if not usable:
+        return None
+    return min(usable, key=lambda t: (rank.get(t.precision, 0 if t.anchor == "event" else 3), abs(t.start - near)))

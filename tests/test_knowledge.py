@@ -1,0 +1,48 @@
+"""One knowledge object: every table built from the knowledge files lives on it, so a table built from another
+(the screen's words from the lexicon) is never stale, and a service or test can run on files of its own."""
+from __future__ import annotations
+
+import shutil
+
+from sitrep.extract.lexicon import load_lexicon
+from sitrep.knowledge import PACKAGED, Knowledge, current_knowledge, reset_knowledge, use_knowledge
+from sitrep.nlp.screen import screen, screen_words
+
+
+def _with_extra_trigger(tmp_path, word: str):
+    events = (PACKAGED / "events.toml").read_text(encoding="utf-8")
+    events += f'\n[[trigger]]\nlemmas = ["{word}"]\npos = ["NOUN", "VERB"]\nkind = "attack"\n'
+    (tmp_path / "events.toml").write_text(events, encoding="utf-8")
+    shutil.copy(PACKAGED / "weapons.toml", tmp_path / "weapons.toml")
+
+
+def test_a_knowledge_object_of_other_files_changes_the_lexicon_and_the_tables_built_from_it(tmp_path):
+    _with_extra_trigger(tmp_path, "zorch")
+    assert "zorch" not in load_lexicon().triggers
+    assert not screen("The militia zorched the village.")
+    with use_knowledge(Knowledge(tmp_path)):
+        assert "zorch" in load_lexicon().triggers
+        assert "zorched" in screen_words()  # derived from this object's lexicon, not a stale copy
+        assert screen("The militia zorched the village.")
+    assert "zorch" not in load_lexicon().triggers  # the default knowledge again
+    assert "zorched" not in screen_words()
+
+
+def test_reset_rereads_the_override_directory(tmp_path, monkeypatch):
+    _with_extra_trigger(tmp_path, "blorp")
+    monkeypatch.setenv("SITREP_KNOWLEDGE", str(tmp_path))
+    reset_knowledge()
+    try:
+        assert current_knowledge().path("events.toml") == tmp_path / "events.toml"
+        assert current_knowledge().path("actors.csv") == PACKAGED / "actors.csv"  # file by file
+        assert "blorp" in load_lexicon().triggers and "blorped" in screen_words()
+    finally:
+        monkeypatch.delenv("SITREP_KNOWLEDGE")
+        reset_knowledge()
+    assert "blorp" not in load_lexicon().triggers and "blorped" not in screen_words()
+
+
+def test_tables_are_built_once():
+    kb = current_knowledge()
+    assert load_lexicon() is load_lexicon()
+    assert any("load_lexicon" in name for name in kb.loaded())
