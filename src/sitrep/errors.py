@@ -28,6 +28,12 @@ class StoreError(SitrepError):
     code = "E600"
 
 
+class ServeError(SitrepError):
+    """The HTTP API: a bad filter, a missing token, a document that cannot be read (E7xx)."""
+
+    code = "E700"
+
+
 # Ingest
 E101_EMPTY = "E101"  # empty input
 E102_BINARY = "E102"  # binary / not text
@@ -52,6 +58,10 @@ E405_KNOWLEDGE_COLUMNS = "E405"  # a CSV knowledge file lacks columns
 E406_KNOWLEDGE_ROW = "E406"  # a CSV row lacks a value or has a bad one
 
 # Store
+E601_STORE_OPEN = "E601"  # a SQLite file that cannot be opened (no folder, not a database)
+E602_STORE_CONNECT = "E602"  # a PostgreSQL server that cannot be reached
+E603_SCHEMA_NEWER = "E603"  # the database was written by a newer sitrep
+E604_FOREIGN_MENTION = "E604"  # a mention passed with another document than its own
 E605_NO_STORE = "E605"  # a reading command was given a SQLite path where there is no database
 
 # Serve / export / command line (E7xx)

@@ -25,8 +25,7 @@ E705_NO_PIPELINE = "E705"  # the extraction pipeline is not available
 E706_TOO_LARGE = "E706"  # a request body over the size limit (refused before it is read)
 
 
-class ServeError(errors.SitrepError):
-    code = "E700"
+ServeError = errors.ServeError
 
 
 MAX_LIMIT = 1000

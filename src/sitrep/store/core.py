@@ -165,7 +165,7 @@ class Store:
         for m in mentions:
             if m.document_id != doc.id:
                 raise errors.StoreError(
-                    f"mention of document {m.document_id!r} passed with document {doc.id!r}", code="E604")
+                    f"mention of document {m.document_id!r} passed with document {doc.id!r}", code=errors.E604_FOREIGN_MENTION)
         key = source_key(doc)
         self.cache.writes += 1  # before and after: no answer computed during the write outlives it
         try:

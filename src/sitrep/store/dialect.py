@@ -165,7 +165,7 @@ class SQLiteConnection(Connection):
         if path != ":memory:":
             parent = Path(path).expanduser().resolve().parent
             if not parent.is_dir():
-                raise errors.StoreError(f"cannot open {path}: folder {parent} does not exist", code="E601")
+                raise errors.StoreError(f"cannot open {path}: folder {parent} does not exist", code=errors.E601_STORE_OPEN)
         try:
             self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
             self.conn.execute("PRAGMA journal_mode=WAL")
@@ -173,7 +173,7 @@ class SQLiteConnection(Connection):
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.conn.execute("PRAGMA busy_timeout=30000")
         except sqlite3.Error as exc:
-            raise errors.StoreError(f"cannot open SQLite file {path}: {exc}", code="E601") from exc
+            raise errors.StoreError(f"cannot open SQLite file {path}: {exc}", code=errors.E601_STORE_OPEN) from exc
 
     def _execute(self, sql, params):
         return self.conn.execute(sql, tuple(params))
@@ -242,7 +242,7 @@ class PostgresConnection(Connection):
             self.conn = psycopg.connect(url, autocommit=True)
         except psycopg.Error as exc:
             safe = re.sub(r"//[^@/]*@", "//***@", url)
-            raise errors.StoreError(f"cannot connect to PostgreSQL at {safe}: {exc}", code="E602") from exc
+            raise errors.StoreError(f"cannot connect to PostgreSQL at {safe}: {exc}", code=errors.E602_STORE_CONNECT) from exc
         self._sqlcache: dict[str, str] = {}
 
     def _sql(self, sql: str) -> str:

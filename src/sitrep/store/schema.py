@@ -116,7 +116,7 @@ def migrate(conn: Connection) -> int:
     if current > LATEST:
         raise errors.StoreError(
             f"the database is at schema version {current}, newer than this sitrep ({LATEST}); upgrade sitrep",
-            code="E603",
+            code=errors.E603_SCHEMA_NEWER,
         )
     from datetime import UTC, datetime
 
