@@ -304,3 +304,34 @@ def test_two_sources_with_the_same_file_name_are_two_documents(store):
     res = store.ingest(b2, [dataclasses.replace(mb[0], document_id="report")])
     assert res.status == "updated" and res.document_id == second.document_id
     assert store.count_documents() == 4 and store.document("report")["text"] == a.text
+
+
+def test_reads_do_not_wait_for_a_write_transaction(store):
+    import threading
+
+    (a, ma), _, _ = embassy_reports()
+    store.ingest(a, ma)
+    got = []
+    with store.conn.transaction():  # a writer holds the write connection (an ingest in progress)
+        reader = threading.Thread(target=lambda: got.append((store.count_documents(), store.stats())))
+        reader.start()
+        reader.join(timeout=20)
+        assert got and got[0][0] == 1  # served from the reader's own connection, not queued behind the writer
+
+
+def test_cached_answers_follow_writes_of_other_connections(store_url):
+    from sitrep.store import open_store
+
+    (a, ma), (b, mb), _ = embassy_reports()
+    with open_store(store_url) as reader, open_store(store_url) as writer:
+        writer.ingest(a, ma)
+        assert reader.incidents(limit=10) and reader.stats()["totals"]["documents"] == 1
+        b = dataclasses.replace(b, url="https://news.example/b")
+        writer.ingest(b, mb)
+        import time
+
+        deadline = time.monotonic() + 5  # PostgreSQL: answers live 1 s; SQLite: data_version sees the commit
+        while reader.stats()["totals"]["documents"] != 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert reader.stats()["totals"]["documents"] == 2
+        assert reader.count_documents() == 2
