@@ -44,6 +44,7 @@ E106_UNREADABLE = "E106"  # missing file, permission ...
 E107_BAD_HTML = "E107"  # no text could be extracted from HTML
 E108_NOT_ENGLISH = "E108"  # skipped: not English
 E109_BAD_FEED = "E109"
+E110_READER_FAILED = "E110"  # a reader failed on this input in a way it does not foresee (the others go on)
 
 # NLP
 E201_NO_MODEL = "E201"  # no spaCy English model installed
