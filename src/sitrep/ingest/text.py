@@ -97,6 +97,16 @@ def _plain_header(text: str) -> tuple[str | None, int]:
     return None, 0
 
 
+def _no_surrogates(value):
+    if not isinstance(value, str):
+        return value
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    return value
+
+
 def document_from_text(
     text: str,
     doc_id: str,
@@ -110,7 +120,9 @@ def document_from_text(
     """Build a Document; recognises a headline (the seed layout ``title\\nFILE: body``, or a first line before
     a body that opens with a dateline) and keeps offsets relative to the full text so evidence spans point
     into what the user gave. Without a given date, a dated dateline at the start of the body is the
-    publication date."""
+    publication date. Lone surrogates (a JSON ``"\udc00"`` escape) become U+FFFD: they cannot be stored,
+    hashed or printed as UTF-8."""
+    text, title, url, source, doc_id = (_no_surrogates(v) for v in (text, title, url, source, doc_id))
     headline, body_start = _plain_header(text)
     title = title or headline
     if not text[body_start:].strip():
