@@ -65,14 +65,16 @@ class _ReadCache:
 
     def __init__(self, conn: Connection):
         self.conn = conn
-        self.writes = 0
+        self.writes = 0  # ingests in progress or done through this store
         self._lock = threading.Lock()
         self._data: dict = {}
         self._computing: dict = {}
 
     def version(self):
+        """(this process's writes, the database's version): a write of this process invalidates at once; one
+        of another process as soon as the database says so (``stale_s`` aside)."""
         v = self.conn.data_version()
-        return (self.writes, v if v is not None else int(time.monotonic() / self.TTL_S))
+        return (self.writes, self.conn.commits), v if v is not None else int(time.monotonic() / self.TTL_S)
 
     def get(self, key, compute, *, stale_s: float = 0.0):
         """The cached answer for ``key`` when the data has not changed since it was computed (or, with
@@ -82,14 +84,14 @@ class _ReadCache:
         now = time.monotonic()
         with self._lock:
             hit = self._data.get(key)
-        if hit is not None and (hit[0] == version or now - hit[2] < stale_s):
+        if hit is not None and (hit[0] == version or (hit[0][0] == version[0] and now - hit[2] < stale_s)):
             return hit[1]
         with self._lock:
             key_lock = self._computing.setdefault(key, threading.Lock())
         with key_lock:  # one thread computes a missing answer; the others wait for it, not do it again
             with self._lock:
                 hit = self._data.get(key)
-            if hit is not None and (hit[0] == version or now - hit[2] < stale_s):
+            if hit is not None and (hit[0] == version or (hit[0][0] == version[0] and now - hit[2] < stale_s)):
                 return hit[1]
             value = compute()
             with self._lock:
@@ -109,7 +111,7 @@ class Store:
     reads run on a connection per thread (``dialect.Connection``) and are cached until the data changes."""
 
     CACHED_PAGE_ROWS = 200  # pages up to this size are cached (exports page through 1,000 rows: not cached)
-    STALE_TOTALS_S = 2.0  # counts and stats may lag a running ingest by this much (pages never do)
+    STALE_TOTALS_S = 2.0  # counts and stats may lag another process's ingest by this much (pages never do)
 
     def __init__(self, conn: Connection, rules: across.Rules | None = None):
         self.conn = conn

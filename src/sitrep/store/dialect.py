@@ -32,6 +32,7 @@ class Connection:
         self.lock = threading.RLock()
         self._depth = 0
         self._writer: int | None = None  # the thread inside a write transaction
+        self.commits = 0  # write transactions committed through this connection
         self._local = threading.local()
         self._readers: list[Any] = []
         self._readers_lock = threading.Lock()
@@ -113,6 +114,7 @@ class Connection:
             self._depth = 0
             self._writer = None
             self._commit()
+            self.commits += 1
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         with self.lock:
