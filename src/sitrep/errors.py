@@ -46,9 +46,10 @@ E108_NOT_ENGLISH = "E108"  # skipped: not English
 E109_BAD_FEED = "E109"
 E110_READER_FAILED = "E110"  # a reader failed on this input in a way it does not foresee (the others go on)
 
-# NLP
-E201_NO_MODEL = "E201"  # no spaCy English model installed
+# nlp (E2xx) and extraction (E3xx)
+E201_NO_SPACY_MODEL = "E201"  # the spaCy English model is not installed
 E202_PARSE_FAILED = "E202"  # the parser failed on this document (the others go on)
+E300_EXTRACTION_FAILED = "E300"  # a document's extraction raised; the batch goes on
 
 # Knowledge files (E4xx): one meaning per code, whichever file it is
 E401_KNOWLEDGE_UNREADABLE = "E401"  # a knowledge file is missing or cannot be read
@@ -67,3 +68,7 @@ E605_NO_STORE = "E605"  # a reading command was given a SQLite path where there 
 
 # Serve / export / command line (E7xx)
 E712_BAD_FILTER = "E712"  # a filter given on the command line is not a date, a box or a known value
+
+# Batch (E8xx)
+E801_BAD_PARTITION_SIZE = "E801"  # a batch partition size under 1
+E802_PARTITIONS_FAILED = "E802"  # some partitions failed as a whole; rerun redoes only those

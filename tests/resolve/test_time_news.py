@@ -208,3 +208,20 @@ def test_chained_event_dates_do_not_drift():
     assert chain_event_date(next_day, date(2024, 3, 10), event_day_relative=True, report_date=FRIDAY) is None
     assert chain_event_date(later, date(1990, 3, 10), report_date=FRIDAY) is None  # decades from the report
     assert chain_event_date(next_day, date(2024, 3, 20), report_date=FRIDAY) is None  # after the report
+
+
+def test_relative_dates_are_counted_one_step_from_a_written_date_only():
+    """ "The next day" after an event dated in so many words is that day + 1; "the next day" after that one is
+    not counted again (chains of relative dates drift): it gets the report's date, with a note."""
+    from sitrep.ingest.text import document_from_text
+    from sitrep.pipeline import extract_document
+
+    text = ("KANO, Nigeria (sitrep test) - Gunmen attacked a police post in Kano on 3 March 2015, killing four "
+            "officers. The next day, a bomb exploded at a bus station in Zaria, killing six people. "
+            "The next day, militants ambushed an army convoy near Kaduna, killing two soldiers.")
+    events = extract_document(document_from_text(text, "chain", published=date(2015, 3, 20)))
+    by_place = {e.place.name: e for e in events if e.place is not None}
+    assert by_place["Kano"].date == date(2015, 3, 3)
+    assert by_place["Zaria"].date == date(2015, 3, 4)
+    assert by_place["Kaduna"].date != date(2015, 3, 5)
+    assert any("itself relative" in n for n in by_place["Kaduna"].notes)

