@@ -197,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
         report("reads during an ingest", during)
         ingest.terminate()
         ingest.wait(timeout=30)
-        asyncio.run(phase(port, 0, 0.0, posters=1))  # one POST first: the extraction process loads its models
+        asyncio.run(phase(port, 0, 0.1, posters=1))  # one POST first: the extraction process loads its models
         posts = asyncio.run(phase(port, args.clients, args.seconds, posters=2))
         report("reads during 2 POST clients", posts)
         lost = _lost(db, posts["posted"])
