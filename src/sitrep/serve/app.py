@@ -188,7 +188,7 @@ def _api_router(store, write_token: str | None, tiles: str | None, extractor) ->
 
     @r.get("/stats", summary="Counts by type, country and month, and totals")
     def stats():
-        return _fast_json(store.stats())
+        return _fast_json(store.stats(max_age_s=service.TOTALS_MAX_AGE_S))
 
     @r.get("/documents", summary="Stored documents, newest first (without their text)")
     def documents(limit: Annotated[int, Query(ge=1, le=service.MAX_LIMIT)] = 100,

@@ -29,6 +29,7 @@ ServeError = errors.ServeError
 
 
 MAX_LIMIT = 1000
+TOTALS_MAX_AGE_S = 2.0  # a page's total and /api/stats may lag the stored reports by this much; pages never do
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,7 @@ def list_incidents(store, filters: IncidentFilters, *, limit: int = 100, offset:
     if len(items) < limit and (items or offset == 0):
         total = offset + len(items)  # a short page is the last one: no second query needed
     else:
-        total = store.count_incidents(**kw)
+        total = store.count_incidents(**kw, max_age_s=TOTALS_MAX_AGE_S)
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 

@@ -84,21 +84,27 @@ class _ReadCache:
         now = time.monotonic()
         with self._lock:
             hit = self._data.get(key)
-        if hit is not None and (hit[0] == version or (hit[0][0] == version[0] and now - hit[2] < stale_s)):
+        if hit is not None and (hit[0] == version or now - hit[2] < stale_s):
             return hit[1]
         with self._lock:
             key_lock = self._computing.setdefault(key, threading.Lock())
-        with key_lock:  # one thread computes a missing answer; the others wait for it, not do it again
+        # one thread computes a missing or outdated answer; meanwhile the others wait for it, except that a total
+        # allowed to be ``stale_s`` old is answered from the outdated one (a reader never waits for a recount)
+        if not key_lock.acquire(blocking=hit is None or not stale_s):
+            return hit[1]
+        try:
             with self._lock:
-                hit = self._data.get(key)
-            if hit is not None and (hit[0] == version or (hit[0][0] == version[0] and now - hit[2] < stale_s)):
-                return hit[1]
+                fresh = self._data.get(key)
+            if fresh is not None and (fresh[0] == version or now - fresh[2] < stale_s):
+                return fresh[1]
             value = compute()
             with self._lock:
                 if len(self._data) >= self.MAX_ENTRIES:
                     self._data.clear()
                     self._computing.clear()
                 self._data[key] = (version, value, now)
+        finally:
+            key_lock.release()
         return value
 
 
@@ -111,7 +117,6 @@ class Store:
     reads run on a connection per thread (``dialect.Connection``) and are cached until the data changes."""
 
     CACHED_PAGE_ROWS = 200  # pages up to this size are cached (exports page through 1,000 rows: not cached)
-    STALE_TOTALS_S = 2.0  # counts and stats may lag another process's ingest by this much (pages never do)
 
     def __init__(self, conn: Connection, rules: across.Rules | None = None):
         self.conn = conn
@@ -388,10 +393,12 @@ class Store:
         first = self._first_documents([r["id"] for r in rows])
         return [_incident_dict(r, first.get(r["id"])) for r in rows]
 
-    def count_incidents(self, **filters) -> int:
+    def count_incidents(self, *, max_age_s: float = 0.0, **filters) -> int:
+        """How many incidents match; ``max_age_s``: a count that old may be answered even if the data changed
+        since (the API's totals, while reports are being stored)."""
         where, params = self._where(**filters)
         return self.cache.get(_key("count", **filters), lambda: int(
-            self.conn.scalar(f"SELECT count(*) FROM incidents{where}", params) or 0), stale_s=self.STALE_TOTALS_S)
+            self.conn.scalar(f"SELECT count(*) FROM incidents{where}", params) or 0), stale_s=max_age_s)
 
     def _first_documents(self, ids: list[str]) -> dict[str, str]:
         q = ", ".join("?" for _ in ids)
@@ -483,8 +490,9 @@ class Store:
         row["incidents"] = sorted({m["incident_id"] for m in row["mentions"] if m["incident_id"]})
         return row
 
-    def stats(self) -> dict:
-        return self.cache.get(("stats",), self._stats, stale_s=self.STALE_TOTALS_S)
+    def stats(self, *, max_age_s: float = 0.0) -> dict:
+        """Totals and counts by type, country and month; ``max_age_s`` as for ``count_incidents``."""
+        return self.cache.get(("stats",), self._stats, stale_s=max_age_s)
 
     def _stats(self) -> dict:
         c = self.conn
