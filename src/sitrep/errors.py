@@ -46,6 +46,8 @@ E108_NOT_ENGLISH = "E108"  # skipped: not English
 E109_BAD_FEED = "E109"
 E110_READER_FAILED = "E110"  # a reader failed on this input in a way it does not foresee (the others go on)
 
+E118_INCIDENT_EXPORT = "E118"  # an incident table (sitrep / ACLED / UCDP export) where a report was expected
+
 # nlp (E2xx) and extraction (E3xx)
 E201_NO_SPACY_MODEL = "E201"  # the spaCy English model is not installed
 E202_PARSE_FAILED = "E202"  # the parser failed on this document (the others go on)
@@ -67,6 +69,7 @@ E604_FOREIGN_MENTION = "E604"  # a mention passed with another document than its
 E605_NO_STORE = "E605"  # a reading command was given a SQLite path where there is no database
 
 # Serve / export / command line (E7xx)
+E711_BAD_FORMAT = "E711"  # an export format that is not registered
 E712_BAD_FILTER = "E712"  # a filter given on the command line is not a date, a box or a known value
 
 # Batch (E8xx)

@@ -19,7 +19,9 @@ def add_filter_arguments(p: argparse.ArgumentParser) -> None:
     claimed.add_argument("--claimed", dest="claimed", action="store_const", const=True, default=None,
                          help="only incidents a group claimed")
     claimed.add_argument("--unclaimed", dest="claimed", action="store_const", const=False,
-                         help="only incidents no group claimed")
+                         help="only incidents a report says no group claimed")
+    claimed.add_argument("--claim-unknown", dest="claimed", action="store_const", const="unknown",
+                         help="only incidents whose reports say nothing about a claim")
     p.add_argument("-q", "--query", dest="q", help="words anywhere in the incident or its report titles")
 
 
@@ -33,16 +35,13 @@ def filters_from_args(args: argparse.Namespace) -> dict:
         if v:
             d = parse_date_arg(v)
             if d is None:
-                raise errors.SitrepError(f"--{name[5:]}: not a date: {v!r} (use YYYY-MM-DD)", code=errors.E712_BAD_FILTER)
+                raise errors.SitrepError(f"--{name[5:]}: not a date: {v!r} (use YYYY-MM-DD)",
+                                         code=errors.E712_BAD_FILTER)
             out[name] = d
     if args.bbox:
-        try:
-            box = tuple(float(x) for x in args.bbox.split(","))
-        except ValueError as exc:
-            raise errors.SitrepError(f"--bbox: not numbers: {args.bbox!r}", code=errors.E712_BAD_FILTER) from exc
-        if len(box) != 4:
-            raise errors.SitrepError("--bbox needs 4 numbers: min_lon,min_lat,max_lon,max_lat", code=errors.E712_BAD_FILTER)
-        out["bbox"] = box
+        from sitrep.filters import parse_bbox
+
+        out["bbox"] = parse_bbox(args.bbox)
     for name in ("country", "event_type", "actor", "claimed", "q"):
         v = getattr(args, name)
         if v is not None:

@@ -58,6 +58,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from sitrep import codebook
 from sitrep.model import Place, Span, haversine_km
 from sitrep.resolve.gazetteer import (
     ADMIN1,
@@ -976,19 +977,5 @@ def _cc(gz: Gazetteer, country: str | None) -> str | None:
 
 
 def ucdp_where_prec(place: Place) -> int:
-    """UCDP GED where_prec: 1 exact place, 2 within ~25 km, 3 second-order division, 4 first-order
-    division, 5 a part of a country, 6 the country, 7 international waters / airspace."""
-    feature = place.feature or ""
-    if place.geo_precision == 1:
-        return 1
-    if feature == "ADM2":
-        return 3
-    if feature == "ADM1":
-        return 4
-    if feature in ("PCLI", "PCLS") and place.reason and place.reason.startswith("region:"):
-        return 5
-    if feature in ("PCLI", "PCLS"):
-        return 6
-    if feature == "CONT":
-        return 7
-    return 2
+    """UCDP GED where_prec of a resolved place (the rule lives in ``sitrep.codebook``)."""
+    return codebook.ucdp_where_prec(place.geo_precision, place.feature, place.reason)

@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 
+from sitrep import codebook
 from sitrep.model import Timex
 from sitrep.resolve.timex.dateline import Dateline, infer_report_date, parse_dateline
 from sitrep.resolve.timex.grammar import Reading, scan
@@ -183,7 +184,7 @@ def acled_time_precision(timex: Timex | None) -> int | None:
         return 1
     if p is None and re.match(r"^\d{4}-W\d{2}-WE$", timex.value):
         return 2
-    return {"day": 1, "week": 2, "month": 3}.get(p or "")
+    return codebook.ACLED_TIME_PRECISION.get(p or "") if p != "year" else None
 
 
 def ucdp_date_prec(timex: Timex | None) -> int | None:
@@ -194,5 +195,5 @@ def ucdp_date_prec(timex: Timex | None) -> int | None:
     if re.match(r"^\d{4}-\d{2}-\d{2}", v):
         return 1
     if re.match(r"^\d{4}-W\d{2}-WE$", v):
-        return 2
-    return {"week": 3, "month": 4, "year": 5}.get(timex.precision or "")
+        return codebook.UCDP_FEW_DAYS
+    return codebook.UCDP_DATE_PREC.get(timex.precision or "")

@@ -43,7 +43,7 @@ function drawTable(features, total) {
   clear(tbody);
   for (const f of features) {
     const p = f.properties;
-    const loc = p.location || {};
+    const loc = typeof p.location === "string" ? { name: p.location, country: p.country } : p.location || {};
     const where = placeLabel([loc.name, loc.country]);
     const link = el("a", { href: "#/incident/" + encodeURIComponent(p.id), text: fmt(p.date) });
     const tr = el("tr", { "data-id": p.id },

@@ -171,7 +171,7 @@ function markers(w, h) {
       class: "marker", cx: x.toFixed(1), cy: y.toFixed(1), r: markerRadius(p).toFixed(1),
       fill: color(p.event_type), tabindex: 0, role: "link", "data-id": p.id,
     });
-    const loc = (p.location && p.location.name) || "unknown place";
+    const loc = (p.location && p.location.name) || p.location || "unknown place";  // geojson: a name
     c.appendChild(svg("title", {}, `${fmt(p.date)} · ${fmt(p.sub_event_type || p.event_type)} · ${loc}` +
       ` · killed: ${fmt(p.fatalities_best ?? p.fatalities)} · ${fmt(p.n_sources)} source(s)`));
     c.addEventListener("click", (ev) => { ev.stopPropagation(); hooks.open(p.id); });
