@@ -1,7 +1,9 @@
 """Extraction throughput on one core: articles/s and words/s for conflict reports (the seed, MUC-4 texts) and for
-general news (LGL articles). Prints figures; asserts nothing.
+general news (LGL articles); and one long document (MUC-4 and LGL texts run together into one report of 1, 2
+and 4 MB, each size in its own process): seconds and peak memory, which must grow linearly. Prints figures;
+asserts nothing.
 
-    python3 benchmarks/extract_throughput.py [--muc N] [--lgl N]
+    python3 benchmarks/extract_throughput.py [--muc N] [--lgl N] [--long 1,2,4] [--long-only]
 """
 from __future__ import annotations
 
@@ -67,13 +69,69 @@ def measure(name: str, docs) -> None:
               f"{len(docs) / dt:8.1f} articles/s  {words / dt:9.0f} words/s")
 
 
+def long_text(megabytes: float) -> str:
+    """MUC-4 reports (truecased as the pipeline would) and LGL articles, alternating, until the size."""
+    from sitrep.evaluation.muc4 import read_docs
+    from sitrep.nlp.truecase import truecase
+
+    muc = [truecase(md.text) for path in sorted((SHARED / "data" / "muc4" / "docs").glob("dev-muc3-*"))
+           for md in read_docs(path)]
+    lgl = [d.text for d in lgl_docs(600)]
+    parts: list[str] = []
+    size, i = 0, 0
+    while size < megabytes * 1e6:
+        t = (muc if i % 2 == 0 else lgl)[(i // 2) % len(muc if i % 2 == 0 else lgl)]
+        parts.append(t)
+        size += len(t) + 2
+        i += 1
+    return "\n\n".join(parts)[:int(megabytes * 1e6)]
+
+
+def measure_long(megabytes: float) -> None:
+    """One report of ``megabytes`` through the batched path (what ``sitrep ingest`` runs)."""
+    import resource
+
+    from sitrep.ingest.text import document_from_text, sections
+    from sitrep.pipeline import extract_documents
+
+    doc = document_from_text(long_text(megabytes), f"long-{megabytes:g}mb")
+    list(extract_documents([document_from_text("A rocket hit the base in Baghdad on Monday.", "warmup")]))
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    t0 = time.perf_counter()
+    parts = sections(doc)  # what ``read_any`` hands ``sitrep ingest``
+    events, errors = 0, 0
+    for _, evs, error in extract_documents(parts):
+        events += len(evs)
+        errors += bool(error)
+    dt = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"long document {megabytes:>4g} MB  {len(doc.text.split()):>8} words  {len(parts):>3} sections  "
+          f"{events:>5} events  {dt:7.1f} s  {len(doc.text.split()) / dt:7.0f} words/s  peak RSS {peak:6.0f} MB "
+          f"(+{peak - base:.0f} MB over the loaded models)  {errors} errors", flush=True)
+
+
+def run_long(sizes: str) -> None:
+    import subprocess
+    import sys
+
+    for mb in sizes.split(","):
+        subprocess.run([sys.executable, __file__, "--long-one", mb], check=False)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--muc", type=int, default=300)
     ap.add_argument("--lgl", type=int, default=588)
+    ap.add_argument("--long", default="1,2,4", metavar="MB,MB", help="sizes of the long-document case")
+    ap.add_argument("--long-only", action="store_true", help="only the long-document case")
+    ap.add_argument("--long-one", type=float, default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if not SHARED.exists():
         raise SystemExit(f"needs the shared data at {SHARED}")
+    if args.long_one is not None:
+        return measure_long(args.long_one)
+    if args.long_only:
+        return run_long(args.long)
     from sitrep.ingest.text import document_from_text
     from sitrep.pipeline import extract_document
 
@@ -82,6 +140,8 @@ def main() -> None:
     print(f"warm-up (model and gazetteer load): {time.perf_counter() - t0:.2f} s")
     measure("conflict (seed + MUC-4 dev)", conflict_docs(args.muc))
     measure("general news (LGL)", lgl_docs(args.lgl))
+    if args.long:
+        run_long(args.long)
     try:
         import resource
 

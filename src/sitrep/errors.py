@@ -28,6 +28,12 @@ class StoreError(SitrepError):
     code = "E600"
 
 
+class ServeError(SitrepError):
+    """The HTTP API: a bad filter, a missing token, a document that cannot be read (E7xx)."""
+
+    code = "E700"
+
+
 # Ingest
 E101_EMPTY = "E101"  # empty input
 E102_BINARY = "E102"  # binary / not text
@@ -38,11 +44,13 @@ E106_UNREADABLE = "E106"  # missing file, permission ...
 E107_BAD_HTML = "E107"  # no text could be extracted from HTML
 E108_NOT_ENGLISH = "E108"  # skipped: not English
 E109_BAD_FEED = "E109"
+E110_READER_FAILED = "E110"  # a reader failed on this input in a way it does not foresee (the others go on)
 
 E118_INCIDENT_EXPORT = "E118"  # an incident table (sitrep / ACLED / UCDP export) where a report was expected
 
 # nlp (E2xx) and extraction (E3xx)
 E201_NO_SPACY_MODEL = "E201"  # the spaCy English model is not installed
+E202_PARSE_FAILED = "E202"  # the parser failed on this document (the others go on)
 E300_EXTRACTION_FAILED = "E300"  # a document's extraction raised; the batch goes on
 
 # Knowledge files (E4xx): one meaning per code, whichever file it is
@@ -54,6 +62,10 @@ E405_KNOWLEDGE_COLUMNS = "E405"  # a CSV knowledge file lacks columns
 E406_KNOWLEDGE_ROW = "E406"  # a CSV row lacks a value or has a bad one
 
 # Store
+E601_STORE_OPEN = "E601"  # a SQLite file that cannot be opened (no folder, not a database)
+E602_STORE_CONNECT = "E602"  # a PostgreSQL server that cannot be reached
+E603_SCHEMA_NEWER = "E603"  # the database was written by a newer sitrep
+E604_FOREIGN_MENTION = "E604"  # a mention passed with another document than its own
 E605_NO_STORE = "E605"  # a reading command was given a SQLite path where there is no database
 
 # Serve / export / command line (E7xx)

@@ -24,7 +24,7 @@ from sitrep.extract import document as report
 from sitrep.extract.role_model import apply_role_model, role_sentences
 from sitrep.merge.within import merge_mentions
 from sitrep.model import Document, EventMention
-from sitrep.nlp import Analysis, analyze, analyze_many, parse_sentences
+from sitrep.nlp import MAX_BATCH_CHARS, Analysis, analyze, analyze_many, parse_sentences
 from sitrep.records import PRECISION_CODES, event_record
 from sitrep.resolve import event_place, event_time
 
@@ -43,7 +43,7 @@ def extract_documents(docs: Iterable[Document], *, nlp=None, batch_size: int = 6
     group: list[Analysis] = []
     for analysis in analyze_many(docs, nlp=nlp, batch_size=batch_size):
         group.append(analysis)
-        if len(group) >= batch_size:
+        if len(group) >= batch_size or sum(len(a.text) for a in group) > MAX_BATCH_CHARS:
             yield from _extract_group(group, nlp)
             group = []
     if group:
@@ -54,6 +54,9 @@ def _extract_group(group: list[Analysis], nlp) -> Iterator[tuple[Document, list[
     """Events of several analysed reports; the sentences the role model reads are parsed as one stream."""
     done: list[tuple[Analysis, list[EventMention], str | None]] = []
     for analysis in group:
+        if analysis.error:  # a stage of sitrep.nlp failed on this report (E202)
+            done.append((analysis, [], analysis.error))
+            continue
         try:
             done.append((analysis, extract_analysis(analysis, learned_roles=False), None))
         except Exception as exc:  # one bad document never stops the batch
@@ -65,7 +68,7 @@ def _extract_group(group: list[Analysis], nlp) -> Iterator[tuple[Document, list[
                 apply_role_model(analysis, events)
             except Exception as exc:
                 events, err = [], f"[{E300_EXTRACTION_FAILED}] extraction failed: {type(exc).__name__}: {exc}"
-        yield analysis.doc, events, err
+        yield analysis.doc, [] if analysis.error else events, err or analysis.error
 
 
 def extract_analysis(analysis: Analysis, *, learned_roles: bool = True) -> list[EventMention]:

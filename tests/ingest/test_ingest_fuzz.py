@@ -103,3 +103,17 @@ def test_fragment_to_text_fuzz(fragment):
     out = fragment_to_text(fragment)
     assert isinstance(out, str)
     assert "\x00" not in out or "\x00" in fragment
+
+
+def test_fuzz_benchmark_small_count():
+    """``benchmarks/fuzz_ingest.py`` (structured and damaged inputs of every format through ``read_data``,
+    sections and the language screen) at a small, fixed count; the benchmark runs 100,000."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "fuzz_ingest.py"
+    spec = importlib.util.spec_from_file_location("fuzz_ingest_bench", path)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    seen = bench.run(200, seed=1)
+    assert seen["inputs"] == 200 and seen["document"] > 0

@@ -71,6 +71,19 @@ class Handler(BaseHTTPRequestHandler):
             except (BrokenPipeError, ConnectionResetError):
                 pass
             return None
+        if self.path == "/trickle-headers":  # a header byte every 0.2 s: no single read waits past a timeout
+            try:
+                for b in b"HTTP/1.1 200 OK\r\nX-Padding: " + b"a" * 200:
+                    self.wfile.write(bytes([b]))
+                    self.wfile.flush()
+                    time.sleep(0.2)
+            except (BrokenPipeError, ConnectionResetError, OSError):
+                pass
+            self.close_connection = True
+            return None
+        if self.path == "/malformed":  # an undeclared entity: feedparser recovers and complains
+            body = EN_RSS.replace(b"http://local/news/", b"http://local/bad/").replace(b"Local News", b"Local &bad; News")
+            return self._send(body)
         if self.path == "/500":
             return self._send(b"oops", status=500)
         if self.path == "/truncated":
@@ -114,12 +127,15 @@ def test_fetch_conditional_get_and_gzip(server):
 @pytest.mark.parametrize("path, code", [
     ("/500", w.E810_FETCH), ("/loop", w.E812_REDIRECTS), ("/to-file", w.E812_REDIRECTS),
     ("/slow", w.E813_TIMEOUT), ("/drip", w.E813_TIMEOUT), ("/bomb", w.E811_TOO_LARGE), ("/nothing", w.E810_FETCH),
+    ("/trickle-headers", w.E813_TIMEOUT),
 ])
 def test_fetch_misbehaviour_is_a_coded_error(server, path, code):
     # /drip sends a byte every few ms, so no single read times out: only the whole-fetch deadline stops it
+    t0 = time.monotonic()
     with pytest.raises(w.WatchError) as info:
         fetch(server + path, timeout=1.0, max_bytes=8 * 1024 * 1024)
     assert info.value.code == code, info.value
+    assert time.monotonic() - t0 < 5.0  # the deadline holds for the whole request, headers included
 
 
 def test_poll_ingests_new_items_once_and_isolates_failures(server, tmp_path):
@@ -161,9 +177,12 @@ def test_handler_failure_leaves_items_for_the_next_poll(server, tmp_path):
             raise RuntimeError("store unavailable")
 
     (r,) = poll_once([server + "/rss"], state, flaky, interval=10, now=0.0)
-    assert r.status == "failed" and "store unavailable" in r.error
-    (r,) = poll_once([server + "/rss"], state, lambda d: calls.append(d.id), interval=10, now=100.0)
-    assert r.new == 2  # the first item was stored before the failure; the other two now
+    # items are independent: the one that failed is reported and left for the next poll, the others are stored,
+    # and the feed itself is fine (no backoff)
+    assert r.status == "new" and r.new == 2 and len(r.item_errors) == 1 and "store unavailable" in r.item_errors[0]
+    assert state.feed(server + "/rss")["failures"] == 0
+    (r,) = poll_once([server + "/rss"], state, lambda d: calls.append(d.id), interval=10, now=100.0, force=True)
+    assert r.new == 1  # only the one that failed
     assert len(set(calls)) == 3
     state.close()
 
@@ -180,3 +199,29 @@ def test_feed_lists(tmp_path):
     bad.write_text("https://ok.example/\nfile:///etc/passwd\n")
     with pytest.raises(w.WatchError, match=r"bad\.txt:2"):
         load_feed_list(bad)
+
+
+def test_fetch_deadline_covers_headers_and_feeds_are_fetched_concurrently(server, tmp_path):
+    """A server that trickles its headers holds one fetch for --timeout at most, and not the other feeds."""
+    state = WatchState(tmp_path / "state.sqlite")
+    got = []
+    t0 = time.monotonic()
+    results = poll_once([server + "/trickle-headers", server + "/slow", server + "/json"], state, got.append,
+                        interval=10, now=0.0, timeout=1.5, languages=None)
+    took = time.monotonic() - t0
+    assert [r.status for r in results] == ["failed", "failed", "new"]
+    assert all("E813" in r.error for r in results[:2])
+    assert took < 3.0, took  # 1.5 s deadlines in parallel, not one after the other
+    state.close()
+
+
+def test_watch_once_reports_what_was_stored_warns_and_fails_on_a_failed_feed(server, tmp_path, capsys):
+    from sitrep.cli import main
+
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text(f"{server}/malformed\n{server}/500\n")
+    rc = main(["watch", str(feeds), "--once", "--db", str(tmp_path / "s.sqlite"), "--timeout", "5"])
+    out = capsys.readouterr()
+    assert rc == 1  # a feed failed: cron must see it
+    assert "3 new items stored, 1 feed failures" in out.out
+    assert "warning: recovered from malformed feed" in out.err

@@ -60,3 +60,17 @@ def test_stdin(tmp_path):
     assert res.returncode == 0, res.stderr
     rec = json.loads(res.stdout.splitlines()[0])
     assert rec["document"] == "stdin" and rec["fatalities"] == 4
+
+
+def test_a_lone_surrogate_escape_in_json_lines_is_replaced_not_a_crash():
+    """Found by benchmarks/fuzz_ingest.py: ``"\\udc00"`` alone is valid JSON but not encodable as UTF-8."""
+    import json as _json
+
+    from sitrep.ingest.text import read_bytes as _read_bytes
+    from sitrep.model import Document as _Document
+
+    row = '{"id": "x", "title": "T\\udc00", "text": "A rocket hit the base \\udc00 on Monday."}'
+    (doc,) = list(_read_bytes(row.encode(), "rows.jsonl"))
+    assert isinstance(doc, _Document) and "\ufffd" in doc.text and "\ufffd" in doc.title
+    _json.dumps(doc.meta)
+    doc.text.encode("utf-8")

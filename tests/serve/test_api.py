@@ -233,3 +233,32 @@ def test_security_headers_and_offline_docs(client):
             "/api/stats", "/api/timeline"} <= set(spec["paths"])
     assert "post" in spec["paths"]["/api/documents"]
     assert client.get("/static/countries.geojson").json()["type"] == "FeatureCollection"
+
+
+def test_the_token_is_checked_before_the_body_is_read(client):
+    """Memory before authentication: no token -> 401 whatever the body; a body over the cap -> 413 unread;
+    a bad body -> 422 that never echoes what was sent."""
+    secret = "UNTRUSTED-" + "x" * 5000
+    r = client.post("/api/documents", content=b"{not json" + secret.encode(),
+                    headers={"Content-Type": "application/json"})
+    assert r.status_code == 401 and secret not in r.text
+    r = client.post("/api/documents", json={"title": secret}, headers={"Authorization": "Bearer s3cret"})
+    assert r.status_code == 422 and "UNTRUSTED" not in r.text and r.json()["code"] == "E704"
+    from sitrep.serve.app import MAX_REQUEST_BYTES
+
+    big = b'{"text": "' + b"a" * (MAX_REQUEST_BYTES + 10) + b'"}'
+    r = client.post("/api/documents", content=big, headers={"Authorization": "Bearer s3cret",
+                                                            "Content-Type": "application/json"})
+    assert r.status_code == 413 and r.json()["code"] == "E706" and len(r.content) < 1000
+    r = client.post("/api/documents", content=big, headers={"Content-Type": "application/json"})
+    assert r.status_code == 401
+
+
+def test_huge_offsets_and_nul_characters_are_refused_not_500(client):
+    r = client.get("/api/incidents", params={"offset": 2 ** 63})
+    assert r.status_code == 422
+    r = client.get("/api/incidents", params={"offset": 2 ** 63 - 1})
+    assert r.status_code in (200, 422)
+    for name in ("q", "actor", "country", "type"):
+        r = client.get("/api/incidents", params={name: "abc\x00"})
+        assert r.status_code == 422 and r.json()["code"] == "E701", name

@@ -205,10 +205,12 @@ def test_documents_listing_and_text(store):
 
 def test_a_corrected_document_replaces_the_old_version(store):
     (a, ma), (b, mb), _ = embassy_reports()
+    b = dataclasses.replace(b, url="https://news.example/emb-b")
     store.ingest(a, ma)
     inc = store.ingest(b, mb).incidents[0]
-    # the outlet corrects its report: the attack was on Harir, not the embassy
-    fixed = make_doc("emb-b", EMB_B.replace("American embassy compound in Baghdad", "Harir Air Base"))
+    # the outlet corrects its report (same URL): the attack was on Harir, not the embassy
+    fixed = make_doc("emb-b", EMB_B.replace("American embassy compound in Baghdad", "Harir Air Base"),
+                     url="https://news.example/emb-b")
     m = make_mention(fixed, "rockets struck", place=HARIR, target="Harir Air Base", fatalities=3)
     res = store.ingest(fixed, [m])
     assert res.status == "updated" and res.incidents != [inc]
@@ -280,3 +282,57 @@ def test_synthetic_fill(store):
     assert text[src["evidence"][0]["start"]:src["evidence"][0]["end"]] == "attack"
     fill(store, 10, seed=1)
     assert store.count_incidents() == 260
+
+
+def test_two_sources_with_the_same_file_name_are_two_documents(store):
+    """Identity comes from the source (URL, else path), never from the file name alone."""
+    (a, ma), (b, mb), _ = embassy_reports()
+    a = dataclasses.replace(a, id="report", path="site-one/report.txt")
+    b = dataclasses.replace(b, id="report", path="site-two/report.txt")
+    first = store.ingest(a, [dataclasses.replace(ma[0], document_id="report")])
+    second = store.ingest(b, [dataclasses.replace(mb[0], document_id="report")])
+    assert (first.status, second.status) == ("new", "new")
+    assert first.document_id == "report" and second.document_id.startswith("report~")
+    assert store.count_documents() == 2 and store.stats()["totals"]["mentions"] == 2
+    assert store.document("report")["text"] == a.text
+    # two pages both called index.html, with their own URLs
+    c = make_doc("index", EMB_C, url="https://one.example/index.html")
+    d = make_doc("index", EMB_C + " More later.", url="https://two.example/index.html")
+    assert store.ingest(c, []).status == "new" and store.ingest(d, []).status == "new"
+    assert store.count_documents() == 4
+    # a later version of the same file replaces it, under the id it was stored with
+    b2 = dataclasses.replace(b, text=b.text + " Two more died in hospital.", meta={})
+    res = store.ingest(b2, [dataclasses.replace(mb[0], document_id="report")])
+    assert res.status == "updated" and res.document_id == second.document_id
+    assert store.count_documents() == 4 and store.document("report")["text"] == a.text
+
+
+def test_reads_do_not_wait_for_a_write_transaction(store):
+    import threading
+
+    (a, ma), _, _ = embassy_reports()
+    store.ingest(a, ma)
+    got = []
+    with store.conn.transaction():  # a writer holds the write connection (an ingest in progress)
+        reader = threading.Thread(target=lambda: got.append((store.count_documents(), store.stats())))
+        reader.start()
+        reader.join(timeout=20)
+        assert got and got[0][0] == 1  # served from the reader's own connection, not queued behind the writer
+
+
+def test_cached_answers_follow_writes_of_other_connections(store_url):
+    from sitrep.store import open_store
+
+    (a, ma), (b, mb), _ = embassy_reports()
+    with open_store(store_url) as reader, open_store(store_url) as writer:
+        writer.ingest(a, ma)
+        assert reader.incidents(limit=10) and reader.stats()["totals"]["documents"] == 1
+        b = dataclasses.replace(b, url="https://news.example/b")
+        writer.ingest(b, mb)
+        import time
+
+        deadline = time.monotonic() + 5  # PostgreSQL: answers live 1 s; SQLite: data_version sees the commit
+        while reader.stats()["totals"]["documents"] != 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert reader.stats()["totals"]["documents"] == 2
+        assert reader.count_documents() == 2

@@ -124,6 +124,14 @@ def run(args: argparse.Namespace) -> int:
                 counts["failed"] += 1
                 print(f"failed {item}", file=sys.stderr, flush=True)
                 continue
+            stored = store.stored(item)  # the content hash first: a stored report is not extracted again
+            if stored is not None:
+                counts["duplicate"] += 1
+                incidents.update(stored.incidents)
+                if not args.quiet:
+                    print(f"duplicate {stored.document_id} -> {', '.join(stored.incidents) or 'no events'}",
+                          flush=True)
+                continue
             yield item
 
     if not args.events and paths:
@@ -137,9 +145,10 @@ def run(args: argparse.Namespace) -> int:
                 continue
             try:
                 res = store.ingest(doc, mentions)
-            except errors.SitrepError as exc:
+            except Exception as exc:  # one document's store error never stops the batch (it rolled back)
                 counts["failed"] += 1
-                print(f"failed {doc.id}: {exc}", file=sys.stderr, flush=True)
+                msg = str(exc) if isinstance(exc, errors.SitrepError) else f"[{errors.StoreError.code}] {type(exc).__name__}: {exc}"
+                print(f"failed {doc.id}: {msg}", file=sys.stderr, flush=True)
                 continue
             counts[res.status] += 1
             incidents.update(res.incidents)

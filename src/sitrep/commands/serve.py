@@ -17,6 +17,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     p.add_argument("--token", default=None, help="write token for POST /api/documents (default: $SITREP_TOKEN)")
     p.add_argument("--tiles", default=None, help="online tile URL template (default: $SITREP_TILES; none: offline)")
+    p.add_argument("--workers", type=int, default=1,
+                   help="server processes (default 1); each has its own read connections and cache")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -28,7 +30,27 @@ def run(args: argparse.Namespace) -> int:
     except SitrepError as exc:
         print(f"sitrep serve: {exc}", file=sys.stderr)
         return 2
+    if args.workers > 1:
+        return serve_workers(args.db, host=args.host, port=args.port, token=args.token, tiles=args.tiles,
+                             workers=args.workers)
     return serve(args.db, host=args.host, port=args.port, token=args.token, tiles=args.tiles)
+
+
+def serve_workers(db: str | None, *, host: str, port: int, token: str | None, tiles: str | None,
+                  workers: int) -> int:
+    """``workers`` uvicorn processes on one port; the settings travel in the environment."""
+    import uvicorn
+
+    os.environ["SITREP_SERVE_DB"] = db or "sitrep.sqlite"
+    if token is not None:
+        os.environ["SITREP_TOKEN"] = token
+    if tiles is not None:
+        os.environ["SITREP_TILES"] = tiles
+    print(f"sitrep: serving {os.environ['SITREP_SERVE_DB']} on http://{host}:{port} with {workers} workers",
+          file=sys.stderr)
+    uvicorn.run("sitrep.serve.app:app_from_environment", factory=True, host=host, port=port, workers=workers,
+                log_level="warning")
+    return 0
 
 
 def serve(db: str | None, *, host: str, port: int, token: str | None = None, tiles: str | None = None,

@@ -39,14 +39,20 @@ def run(args: argparse.Namespace) -> int:
         return 1
     state = WatchState(args.state or f"{args.feeds}.state.sqlite")
     store = open_store(db_url(args.db))
-    totals = {"new": 0, "failed": 0}
+    totals = {"new": 0, "failed": 0, "item_errors": 0}
 
     def handle(doc):
-        store.ingest(doc, extract_document(doc))
+        if store.stored(doc) is None:  # the content hash first: an item carried again is not extracted again
+            store.ingest(doc, extract_document(doc))
 
     def report(results):
         for r in results:
             totals["new"] += r.new
+            totals["item_errors"] += len(r.item_errors)
+            for w in r.warnings:
+                print(f"  {r.url}: warning: {w}", file=sys.stderr)
+            for e in r.item_errors:
+                print(f"  {r.url}: item failed (retried next poll): {e}", file=sys.stderr)
             if r.status == "failed":
                 totals["failed"] += 1
                 print(f"  {r.url}: {r.error} (retry in {r.retry_in:.0f}s)", file=sys.stderr)
@@ -60,5 +66,5 @@ def run(args: argparse.Namespace) -> int:
     finally:
         state.close()
         store.close()
-    print(f"{totals['new']} new items stored, {totals['failed']} feed failures")
-    return 0
+    print(f"{totals['new']} new items stored, {totals['failed']} feed failures, {totals['item_errors']} item failures")
+    return 1 if totals["failed"] or totals["item_errors"] else 0  # cron sees a failed round

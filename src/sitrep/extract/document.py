@@ -64,7 +64,7 @@ def attach_roles(cands: list[Candidate], text: str) -> None:
     for c in cands:
         if c.trigger_token is None:
             continue
-        local = text[c.offset:]
+        local = text[c.offset:c.offset + len(c.sent.doc.text)]  # the sentence, not the rest of the report
         roles = extract_roles(c.sent, c.trigger_token, local)
         for role, fillers in roles.items():
             c.mention.roles[role] = [RoleFiller(f.text, f.start + c.offset, f.end + c.offset) for f in fillers]

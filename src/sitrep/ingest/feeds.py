@@ -23,7 +23,7 @@ from datetime import UTC, date, datetime
 from sitrep import errors
 from sitrep.ingest.failures import failure
 from sitrep.ingest.html import fragment_to_text
-from sitrep.ingest.text import MAX_BYTES, ReadResult, decode_bytes, document_from_text
+from sitrep.ingest.text import MAX_BYTES, ReadFailure, ReadResult, decode_bytes, document_from_text
 from sitrep.model import Document
 
 MAX_ITEMS = 5000  # a feed is a window of recent items; more is a dump, not a feed
@@ -48,6 +48,13 @@ class Feed:
     kind: str  # rss20, atom10, json1 ...
     items: list[FeedItem] = field(default_factory=list)
     warning: str | None = None  # feedparser's complaint when it had to recover from bad XML
+    dropped: int = 0  # items beyond MAX_ITEMS, not read
+
+    def warnings(self) -> list[str]:
+        out = [self.warning] if self.warning else []
+        if self.dropped:
+            out.append(f"{self.dropped} items beyond the first {MAX_ITEMS} were not read")
+        return out
 
 
 def looks_like_feed(data: bytes) -> bool:
@@ -106,6 +113,7 @@ def _xml_feed(data: bytes, source: str) -> Feed:
     meta = parsed.get("feed") or {}
     feed = Feed(title=_clean_title(meta.get("title")), link=meta.get("link"), kind=version or "unknown",
                 warning=warning)
+    feed.dropped = max(0, len(entries) - MAX_ITEMS)
     for e in entries[:MAX_ITEMS]:
         bodies = [c.get("value") or "" for c in (e.get("content") or []) if isinstance(c, dict)]
         html = max(bodies, key=len) if bodies else ""
@@ -141,6 +149,7 @@ def _json_feed(data: bytes, source: str) -> Feed:
     version = str(obj.get("version")).rstrip("/").rsplit("/", 1)[-1]
     feed = Feed(title=_clean_title(obj.get("title")), link=obj.get("home_page_url")
                 if isinstance(obj.get("home_page_url"), str) else None, kind=f"json{version}")
+    feed.dropped = max(0, len(items) - MAX_ITEMS)
     for it in items[:MAX_ITEMS]:
         if not isinstance(it, dict):
             continue
@@ -206,6 +215,8 @@ def read_feed(data: bytes, source: str, *, published: date | None = None) -> Ite
             yield item_document(item, source, published=published, feed_title=feed.title)
         except errors.IngestError as exc:
             yield failure(f"{source}#{n}", exc)
+    if feed.dropped:  # said, never silent
+        yield ReadFailure(source, errors.E109_BAD_FEED, feed.warnings()[-1])
 
 
 __all__ = ["Feed", "FeedItem", "item_document", "item_id", "looks_like_feed", "parse_feed", "read_feed"]

@@ -126,8 +126,17 @@ def read_any(paths: Iterable[str], *, published: date | None = None,
             if isinstance(item, ReadFailure):
                 yield item
                 continue
-            for res in _read_one(item, published):
-                if languages is not None and isinstance(res, Document):
-                    yield screen_language(res, accept=languages)
-                else:
-                    yield res
+            yield from _guarded(item, published, languages)
+
+
+def _guarded(item: str, published: date | None, languages: tuple[str, ...] | None) -> Iterator[ReadResult]:
+    """One input's results; an error no reader foresaw ends this input with a coded failure, never the batch."""
+    try:
+        for res in _read_one(item, published):
+            if not isinstance(res, Document):
+                yield res
+                continue
+            for part in text_reader.sections(res):  # a book-length text is read in sections
+                yield screen_language(part, accept=languages) if languages is not None else part
+    except Exception as exc:
+        yield ReadFailure(item, errors.E110_READER_FAILED, f"reading failed: {type(exc).__name__}: {exc}"[:500])

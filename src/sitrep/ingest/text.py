@@ -97,6 +97,16 @@ def _plain_header(text: str) -> tuple[str | None, int]:
     return None, 0
 
 
+def _no_surrogates(value):
+    if not isinstance(value, str):
+        return value
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    return value
+
+
 def document_from_text(
     text: str,
     doc_id: str,
@@ -110,7 +120,9 @@ def document_from_text(
     """Build a Document; recognises a headline (the seed layout ``title\\nFILE: body``, or a first line before
     a body that opens with a dateline) and keeps offsets relative to the full text so evidence spans point
     into what the user gave. Without a given date, a dated dateline at the start of the body is the
-    publication date."""
+    publication date. Lone surrogates (a JSON ``"\udc00"`` escape) become U+FFFD: they cannot be stored,
+    hashed or printed as UTF-8."""
+    text, title, url, source, doc_id = (_no_surrogates(v) for v in (text, title, url, source, doc_id))
     headline, body_start = _plain_header(text)
     title = title or headline
     if not text[body_start:].strip():
@@ -125,6 +137,37 @@ def document_from_text(
         id=doc_id, text=text, title=title, published=published, url=url, source=source, path=path,
         body_start=body_start, meta=meta,
     )
+
+
+MAX_SECTION_CHARS = 100_000  # a news report is < 100 kB: a longer text is a compilation, read in sections
+_SECTION_BREAKS = ("\n\n", "\n", ". ", " ")
+
+
+def sections(doc: Document, max_chars: int = MAX_SECTION_CHARS) -> list[Document]:
+    """``[doc]``, or a text over ``max_chars`` cut into consecutive parts at paragraph breaks (else line
+    breaks, sentence ends, spaces): ``id-part1`` ... each its own document, its own source key, with the
+    report's title, date and URL. Extraction works per report (places, dates and merging look across the whole
+    report); over a book-length text that costs time growing faster than the text. Sections keep it linear."""
+    if len(doc.text) <= max_chars:
+        return [doc]
+    cuts, a = [], 0
+    while len(doc.text) - a > max_chars:
+        window = doc.text[a + max_chars // 2:a + max_chars]
+        k = next((window.rfind(sep) + len(sep) for sep in _SECTION_BREAKS if window.rfind(sep) >= 0), len(window))
+        cuts.append((a, a + max_chars // 2 + k))
+        a = a + max_chars // 2 + k
+    cuts.append((a, len(doc.text)))
+    out = []
+    for n, (a, b) in enumerate(cuts, 1):
+        text = doc.text[a:b]
+        if not text.strip():
+            continue
+        meta = {**doc.meta, "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                "section": f"{n}/{len(cuts)}", "section_offset": a}
+        out.append(Document(id=f"{doc.id}-part{n}", text=text, title=doc.title, published=doc.published,
+                            url=doc.url, source=doc.source, path=doc.path, meta=meta,
+                            body_start=max(0, doc.body_start - a)))
+    return out
 
 
 def parse_date_arg(value: str | None) -> date | None:

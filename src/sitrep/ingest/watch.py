@@ -15,6 +15,8 @@ files.
 """
 from __future__ import annotations
 
+import http.client
+import socket
 import sqlite3
 import threading
 import time
@@ -110,7 +112,55 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-_opener = urllib.request.build_opener(_Redirects())
+class _Deadline:
+    """Closes every connection of one fetch when its deadline passes: the socket timeout bounds one read,
+    and a server that trickles a byte at a time (headers included) would otherwise hold the fetch for ever."""
+
+    def __init__(self, deadline: float):
+        self.deadline = deadline
+        self.timers: list[threading.Timer] = []
+
+    def arm(self, sock) -> None:
+        def cut() -> None:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+        t = threading.Timer(max(0.0, self.deadline - time.monotonic()), cut)
+        t.daemon = True
+        t.start()
+        self.timers.append(t)
+
+    def cancel(self) -> None:
+        for t in self.timers:
+            t.cancel()
+
+    def passed(self) -> bool:
+        return time.monotonic() >= self.deadline
+
+    def opener(self) -> urllib.request.OpenerDirector:
+        guard = self
+
+        class HTTPConnection(http.client.HTTPConnection):
+            def connect(self):
+                super().connect()
+                guard.arm(self.sock)
+
+        class HTTPSConnection(http.client.HTTPSConnection):
+            def connect(self):
+                super().connect()
+                guard.arm(self.sock)
+
+        class HTTPHandler(urllib.request.HTTPHandler):
+            def http_open(self, req):
+                return self.do_open(HTTPConnection, req)
+
+        class HTTPSHandler(urllib.request.HTTPSHandler):
+            def https_open(self, req):
+                return self.do_open(HTTPSConnection, req, context=self._context)
+
+        return urllib.request.build_opener(_Redirects(), HTTPHandler(), HTTPSHandler())
 
 
 def fetch(url: str, *, etag: str | None = None, modified: str | None = None, timeout: float = TIMEOUT_S,
@@ -125,10 +175,29 @@ def fetch(url: str, *, etag: str | None = None, modified: str | None = None, tim
         headers["If-None-Match"] = etag
     if modified:
         headers["If-Modified-Since"] = modified
-    deadline = time.monotonic() + timeout
+    guard = _Deadline(time.monotonic() + timeout)
+    try:
+        got = _fetch(url, headers, guard, timeout, max_bytes, etag, modified)
+        if guard.passed():  # cut at the deadline: what arrived may be a truncated body
+            raise WatchError(f"{url}: no complete answer within {timeout:g}s", code=E813_TIMEOUT)
+        return got
+    except WatchError as exc:
+        if guard.passed() and exc.code != E813_TIMEOUT:
+            raise WatchError(f"{url}: no complete answer within {timeout:g}s", code=E813_TIMEOUT) from exc
+        raise
+    except Exception as exc:  # a connection cut at the deadline surfaces as many kinds of error
+        if guard.passed():
+            raise WatchError(f"{url}: no complete answer within {timeout:g}s", code=E813_TIMEOUT) from exc
+        raise WatchError(f"{url}: {type(exc).__name__}: {exc}", code=E810_FETCH) from exc
+    finally:
+        guard.cancel()
+
+
+def _fetch(url: str, headers: dict, guard: _Deadline, timeout: float, max_bytes: int, etag, modified) -> Fetched:
+    deadline = guard.deadline
     req = urllib.request.Request(url, headers=headers)
     try:
-        resp = _opener.open(req, timeout=timeout)
+        resp = guard.opener().open(req, timeout=timeout)
     except urllib.error.HTTPError as exc:
         if exc.code == 304:
             return Fetched(304, etag=etag, modified=modified, url=url)
@@ -258,63 +327,107 @@ class WatchState:
 class PollResult:
     url: str
     status: str  # "new" | "unchanged" | "failed" | "waiting"
-    new: int = 0  # items handed to the handler
+    new: int = 0  # items handed to the handler and stored
     skipped: list[ReadFailure] = field(default_factory=list)  # items refused (language, empty)
-    error: str | None = None
+    error: str | None = None  # the feed's own failure (fetch, parse): it backs off
     retry_in: float | None = None
+    item_errors: list[str] = field(default_factory=list)  # items whose handler failed: retried next poll
+    warnings: list[str] = field(default_factory=list)  # recovered from bad XML, items beyond the limit
 
 
 Handler = Callable[[Document], object]
+MAX_PARALLEL_FETCHES = 8
+
+
+def _fetch_due(url: str, state: WatchState, *, interval: float, now: float, timeout: float, force: bool):
+    """(Fetched or None, PollResult or None): what one feed's request gave, or why there is nothing to do."""
+    info = state.feed(url)
+    if not force and info["next_due"] > now:
+        return None, PollResult(url, "waiting", retry_in=info["next_due"] - now)
+    try:
+        return fetch(url, etag=info["etag"], modified=info["modified"], timeout=timeout), None
+    except Exception as exc:  # one feed's failure is recorded and never stops the others
+        return None, _failed(url, state, exc, interval, now)
+
+
+def _failed(url: str, state: WatchState, exc: Exception, interval: float, now: float) -> PollResult:
+    msg = str(exc) if isinstance(exc, errors.SitrepError) else f"{type(exc).__name__}: {exc}"
+    _failures, delay = state.failed(url, msg, interval, now)
+    return PollResult(url, "failed", error=msg, retry_in=delay)
+
+
+def _store_items(url: str, got: Fetched, state: WatchState, handle: Handler, *, interval: float, now: float,
+                 languages: tuple[str, ...] | None) -> PollResult:
+    """Each new item of a fetched feed, independently: one that fails is reported and left unseen for the next
+    poll; the others are stored. Only a feed that cannot be read at all fails (and backs off)."""
+    if got.status == 304:
+        info = state.feed(url)
+        state.ok(url, info["etag"], info["modified"], now + interval)
+        return PollResult(url, "unchanged")
+    try:
+        feed = parse_feed(got.data, url)
+    except Exception as exc:
+        return _failed(url, state, exc, interval, now)
+    res = PollResult(url, "new", warnings=feed.warnings())
+    for item in feed.items:
+        try:
+            _store_item(url, item, feed, state, handle, languages, res)
+        except Exception as exc:  # this item only: the next ones go on
+            msg = str(exc) if isinstance(exc, errors.SitrepError) else f"{type(exc).__name__}: {exc}"
+            res.item_errors.append(f"{item.key}: {msg}"[:500])
+    if res.item_errors:  # no validators kept: the next poll gets the whole feed and retries those items
+        state.ok(url, None, None, now + interval)
+    else:
+        state.ok(url, got.etag, got.modified, now + interval)
+    if res.new == 0 and not res.item_errors:
+        res.status = "unchanged"
+    return res
+
+
+def _store_item(url: str, item, feed, state: WatchState, handle: Handler, languages, res: PollResult) -> None:
+    if state.seen(item.key):
+        return
+    try:
+        doc = item_document(item, url, feed_title=feed.title)
+    except errors.IngestError as exc:
+        res.skipped.append(ReadFailure(f"{url}#{item.key}", exc.code, str(exc).split("] ", 1)[-1]))
+        state.mark(url, item.key, None, "skipped")
+        return
+    screened = screen_language(doc, accept=languages) if languages else doc
+    if isinstance(screened, ReadFailure):
+        res.skipped.append(screened)
+        state.mark(url, item.key, doc.id, "skipped")
+        return
+    handle(screened)  # an exception here leaves the item unseen: retried on the next poll
+    state.mark(url, item.key, doc.id, "ingested")
+    res.new += 1
 
 
 def poll_feed(url: str, state: WatchState, handle: Handler, *, interval: float, now: float | None = None,
               timeout: float = TIMEOUT_S, languages: tuple[str, ...] | None = ("en",), force: bool = False
               ) -> PollResult:
     """Poll one feed if it is due; never raises for a feed's own failure."""
-    now = time.time() if now is None else now
-    info = state.feed(url)
-    if not force and info["next_due"] > now:
-        return PollResult(url, "waiting", retry_in=info["next_due"] - now)
-    try:
-        got = fetch(url, etag=info["etag"], modified=info["modified"], timeout=timeout)
-        if got.status == 304:
-            state.ok(url, info["etag"], info["modified"], now + interval)
-            return PollResult(url, "unchanged")
-        feed = parse_feed(got.data, url)
-        res = PollResult(url, "new")
-        for item in feed.items:
-            if state.seen(item.key):
-                continue
-            try:
-                doc = item_document(item, url, feed_title=feed.title)
-            except errors.IngestError as exc:
-                res.skipped.append(ReadFailure(f"{url}#{item.key}", exc.code, str(exc).split("] ", 1)[-1]))
-                state.mark(url, item.key, None, "skipped")
-                continue
-            screened = screen_language(doc, accept=languages) if languages else doc
-            if isinstance(screened, ReadFailure):
-                res.skipped.append(screened)
-                state.mark(url, item.key, doc.id, "skipped")
-                continue
-            handle(screened)  # an exception here leaves the item unseen: retried on the next poll
-            state.mark(url, item.key, doc.id, "ingested")
-            res.new += 1
-        state.ok(url, got.etag, got.modified, now + interval)
-        if res.new == 0:
-            res.status = "unchanged"
-        return res
-    except Exception as exc:  # one feed's failure is recorded and never stops the others
-        msg = str(exc) if isinstance(exc, errors.SitrepError) else f"{type(exc).__name__}: {exc}"
-        failures, delay = state.failed(url, msg, interval, now)
-        return PollResult(url, "failed", error=msg, retry_in=delay)
+    return poll_once([url], state, handle, interval=interval, now=now, timeout=timeout, languages=languages,
+                     force=force)[0]
 
 
 def poll_once(urls: list[str], state: WatchState, handle: Handler, *, interval: float, now: float | None = None,
               timeout: float = TIMEOUT_S, languages: tuple[str, ...] | None = ("en",), force: bool = False
               ) -> list[PollResult]:
-    """One round over every feed that is due, in order."""
-    return [poll_feed(u, state, handle, interval=interval, now=now, timeout=timeout, languages=languages,
-                      force=force) for u in urls]
+    """One round over every feed that is due: the feeds are fetched concurrently (at most
+    ``MAX_PARALLEL_FETCHES`` at once, each under its own deadline), so a slow server holds only its own feed;
+    their items are then stored one after another, in feed order."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    now = time.time() if now is None else now
+    with ThreadPoolExecutor(max_workers=max(1, min(MAX_PARALLEL_FETCHES, len(urls)))) as pool:
+        fetched = list(pool.map(lambda u: _fetch_due(u, state, interval=interval, now=now, timeout=timeout,
+                                                     force=force), urls))
+    out = []
+    for url, (got, res) in zip(urls, fetched, strict=True):
+        out.append(res if res is not None else _store_items(url, got, state, handle, interval=interval, now=now,
+                                                            languages=languages))
+    return out
 
 
 def watch(urls: list[str], state: WatchState, handle: Handler, *, interval: float, once: bool = False,

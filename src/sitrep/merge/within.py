@@ -126,11 +126,19 @@ def compatible(event: Event, m: EventMention, info: MergeInfo) -> tuple[bool, st
     return True, rel
 
 
+LOOKBACK_EVENTS = 50  # a mention joins one of the last events told, never one told hundreds of events before
+MAX_EVENT_MENTIONS = 100  # an event of one report this often mentioned is a run-on text: start another
+
+
 def merge_mentions(mentions: list[tuple[EventMention, MergeInfo]]) -> list[Event]:
+    """Bounded: each mention is compared with at most ``LOOKBACK_EVENTS`` events of at most
+    ``MAX_EVENT_MENTIONS`` mentions, so a book-length text costs time in proportion to its length."""
     events: list[Event] = []
     for m, info in mentions:
         best = None
-        for event in reversed(events):
+        for event in reversed(events[-LOOKBACK_EVENTS:]):
+            if len(event.mentions) >= MAX_EVENT_MENTIONS:
+                continue
             ok, rel = compatible(event, m, info)
             if not ok:
                 continue
@@ -212,22 +220,37 @@ def combine(mentions: list[EventMention], infos: list[MergeInfo]) -> EventMentio
     out.denied = any(m.denied for m in mentions)
     out.attempted = all(m.attempted for m in mentions)
     out.hedged = all(m.hedged for m in mentions)
+    _union_spans(out, mentions)
+    out.evidence.sort(key=lambda s: s.start)
+    return out
+
+
+def _union_spans(out: EventMention, mentions: list[EventMention]) -> None:
+    """Evidence, field spans, sources and role fillers of all the mentions, each once, in order (sets, not list
+    scans: linear in the number of spans)."""
+    seen_ev: set = set()
+    seen_fields: dict[str, set] = {}
+    seen_roles: dict[str, set] = {}
     for m in mentions:
         for s in m.evidence:
-            if s not in out.evidence:
+            if s not in seen_ev:
+                seen_ev.add(s)
                 out.evidence.append(s)
         for k, spans in m.field_spans.items():
+            have = seen_fields.setdefault(k, set())
             for s in spans:
-                out.add_span(k, s)
+                if s not in have:
+                    have.add(s)
+                    out.field_spans.setdefault(k, []).append(s)
         for r in m.reported_by:
             if r not in out.reported_by:
                 out.reported_by.append(r)
         for role, fillers in m.roles.items():
-            have = out.roles.setdefault(role, [])
+            have = seen_roles.setdefault(role, set())
+            out_fillers = out.roles.setdefault(role, [])
             for f in fillers:
-                if all((f.start, f.end) != (g.start, g.end) for g in have):
-                    have.append(f)
+                if (f.start, f.end) not in have:
+                    have.add((f.start, f.end))
+                    out_fillers.append(f)
         out.notes.extend(m.notes)
         out.split_groups.extend(g for g in m.split_groups if g not in out.split_groups)
-    out.evidence.sort(key=lambda s: s.start)
-    return out

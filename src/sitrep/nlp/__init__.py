@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from sitrep import errors
 from sitrep.model import Document, Sentence
 from sitrep.nlp.screen import screen
-from sitrep.nlp.sentences import split_sentences
+from sitrep.nlp.sentences import cap_length, split_sentences
 from sitrep.nlp.truecase import is_mostly_caps, truecase
+
+MAX_BATCH_CHARS = 1_000_000  # parses held at once: a batch of long reports is cut sooner than ``batch_size``
 
 
 @dataclass
@@ -18,6 +21,7 @@ class Analysis:
     all_caps: bool
     sentences: list[Sentence]
     parses: dict[int, object] = field(default_factory=dict)  # sentence index -> spaCy Doc of that sentence
+    error: str | None = None  # a coded message when a stage failed on this document: it has no events
 
     def parse(self, index: int):
         return self.parses.get(index)
@@ -39,10 +43,21 @@ class Entity:
 
 
 def prepare(doc: Document) -> Analysis:
-    """Split and screen, no parse yet."""
+    """Split and screen, no parse yet; a failure is kept on the analysis (``error``), never raised."""
+    try:
+        return _prepare(doc)
+    except Exception as exc:  # one bad document never stops the batch
+        return Analysis(doc=doc, text=doc.text, all_caps=False, sentences=[], error=_failed(exc))
+
+
+def _failed(exc: Exception) -> str:
+    return f"[{errors.E202_PARSE_FAILED}] the parser failed on this report: {type(exc).__name__}: {exc}"[:500]
+
+
+def _prepare(doc: Document) -> Analysis:
     caps = is_mostly_caps(doc.text[doc.body_start:])
     text = truecase(doc.text) if caps else doc.text
-    sentences = split_sentences(text, doc.body_start)
+    sentences = cap_length(split_sentences(text, doc.body_start), text)
     for s in sentences:
         s.text = doc.text[s.start:s.end]
         s.screened = screen(s.text)
@@ -55,7 +70,7 @@ def analyze_many(docs: Iterable[Document], *, nlp=None, batch_size: int = 64) ->
     pending: list[Analysis] = []
     for doc in docs:
         pending.append(prepare(doc))
-        if len(pending) >= batch_size:
+        if len(pending) >= batch_size or sum(len(a.text) for a in pending) > MAX_BATCH_CHARS:
             yield from _parse(pending, nlp)
             pending = []
     if pending:
@@ -63,7 +78,11 @@ def analyze_many(docs: Iterable[Document], *, nlp=None, batch_size: int = 64) ->
 
 
 def analyze(doc: Document, *, nlp=None) -> Analysis:
-    return next(analyze_many([doc], nlp=nlp))
+    """One document; a stage that fails on it raises ``SitrepError`` E202 (``analyze_many`` keeps it instead)."""
+    analysis = next(analyze_many([doc], nlp=nlp))
+    if analysis.error:
+        raise errors.SitrepError(analysis.error.split("] ", 1)[-1], code=errors.E202_PARSE_FAILED)
+    return analysis
 
 
 def _parse(analyses: list[Analysis], nlp) -> list[Analysis]:
@@ -80,14 +99,32 @@ def parse_remaining(analysis: Analysis, *, nlp=None, only: Iterable[int] | None 
 
 
 def parse_sentences(todo: Iterable[tuple[Analysis, int]], *, nlp=None) -> None:
-    """Parse (analysis, sentence index) pairs not parsed yet, as one spaCy stream."""
-    todo = [(a, i) for a, i in todo if i not in a.parses]
+    """Parse (analysis, sentence index) pairs not parsed yet, as one spaCy stream. When the stream fails,
+    each document is parsed on its own and the one that fails gets ``error`` (E202); the others go on."""
+    todo = [(a, i) for a, i in todo if i not in a.parses and a.error is None]
     if not todo:
         return
     if nlp is None:
         from sitrep.nlp.spacy_model import load_spacy
 
         nlp = load_spacy()
+    try:
+        _pipe(todo, nlp)
+    except Exception as exc:
+        by_doc: dict[int, list[tuple[Analysis, int]]] = {}
+        for a, i in todo:
+            by_doc.setdefault(id(a), []).append((a, i))
+        if len(by_doc) == 1:
+            todo[0][0].error = _failed(exc)
+            return
+        for part in by_doc.values():
+            try:
+                _pipe([(a, i) for a, i in part if i not in a.parses], nlp)
+            except Exception as exc_one:
+                part[0][0].error = _failed(exc_one)
+
+
+def _pipe(todo: list[tuple[Analysis, int]], nlp) -> None:
     texts = (a.text[a.sentences[i].start:a.sentences[i].end] for a, i in todo)
     for (a, i), parsed in zip(todo, nlp.pipe(texts, batch_size=256), strict=True):
         a.parses[i] = parsed

@@ -61,6 +61,27 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     return out
 
 
+MAX_SENTENCE_CHARS = 2000  # longer "sentences" (no punctuation, tables, run-on dumps) are cut at white space
+
+
+def cap_length(sentences: list[Sentence], text: str, max_chars: int = MAX_SENTENCE_CHARS) -> list[Sentence]:
+    """Sentences no longer than ``max_chars``: a longer one is cut at the last white space before the limit
+    (or hard at the limit when it has none). The parser's cost and memory grow with the length of what it
+    is given, and spaCy refuses over 1,000,000 characters (E088): one run-on text must not stop a batch."""
+    if all(s.end - s.start <= max_chars for s in sentences):
+        return sentences
+    out: list[Sentence] = []
+    for s in sentences:
+        a = s.start
+        while s.end - a > max_chars:
+            cut = text.rfind(" ", a + max_chars // 2, a + max_chars)
+            cut = a + max_chars if cut <= a else cut
+            _add(out, text, a, cut)
+            a = cut
+        _add(out, text, a, s.end)
+    return out
+
+
 def _add(out: list[Sentence], text: str, a: int, b: int) -> None:
     while a < b and text[a].isspace():
         a += 1

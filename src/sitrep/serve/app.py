@@ -13,7 +13,8 @@ from importlib import resources
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from fastapi import APIRouter, Body, FastAPI, Header, HTTPException, Query, Request
+from fastapi import APIRouter, FastAPI, Header, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
@@ -26,8 +27,9 @@ from sitrep.serve.service import ServeError
 
 STATUS = {
     service.E701_BAD_FILTER: 422, service.E702_NO_TOKEN: 403, service.E703_BAD_TOKEN: 401,
-    service.E704_BAD_DOCUMENT: 422, service.E705_NO_PIPELINE: 503,
+    service.E704_BAD_DOCUMENT: 422, service.E705_NO_PIPELINE: 503, service.E706_TOO_LARGE: 413,
 }
+MAX_REQUEST_BYTES = 2 * 5 * 1024 * 1024 + 65536  # a 5 MB report, JSON-escaped, and its fields
 
 
 class NewDocument(BaseModel):
@@ -87,9 +89,12 @@ def create_app(store_url: str | None = None, *, token: str | None = None, store=
     write_token = service.configured_token(token)
     tiles = tiles_url if tiles_url is not None else os.environ.get("SITREP_TILES") or None
 
+    extractor = service.ExtractionProcess()
+
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         yield
+        extractor.close()
         if owns_store:
             store.close()
 
@@ -108,15 +113,9 @@ def create_app(store_url: str | None = None, *, token: str | None = None, store=
 
     csp = _content_security_policy(tiles)
 
-    @app.middleware("http")
-    async def _headers(request: Request, call_next):
-        response = await call_next(request)
-        response.headers.setdefault("Content-Security-Policy", csp)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        return response
+    app.add_middleware(_SecurityHeaders, csp=csp)
 
-    app.include_router(_api_router(store, write_token, tiles))
+    app.include_router(_api_router(store, write_token, tiles, extractor))
 
     static = static_dir()
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
@@ -142,6 +141,34 @@ def create_app(store_url: str | None = None, *, token: str | None = None, store=
     return app
 
 
+class _SecurityHeaders:
+    """CSP, nosniff and no-referrer on every response, as a plain ASGI middleware (Starlette's
+    ``BaseHTTPMiddleware`` runs each request through an extra task and stream: a third of a cached read)."""
+
+    def __init__(self, app, csp: str):
+        self.app = app
+        self.headers = [(b"content-security-policy", csp.encode()), (b"x-content-type-options", b"nosniff"),
+                        (b"referrer-policy", b"no-referrer")]
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                have = {k.lower() for k, _ in message.get("headers", [])}
+                message["headers"] = list(message.get("headers", [])) + [
+                    (k, v) for k, v in self.headers if k not in have]
+            await send(message)
+
+        return await self.app(scope, receive, send_with_headers)
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one ``sitrep serve --workers N`` process: the store from ``SITREP_SERVE_DB``."""
+    return create_app(os.environ.get("SITREP_SERVE_DB"))
+
+
 def _content_security_policy(tiles: str | None) -> str:
     img = "'self' data:"
     if tiles:
@@ -152,7 +179,7 @@ def _content_security_policy(tiles: str | None) -> str:
             f"img-src {img}; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
 
 
-def _api_router(store, write_token: str | None, tiles: str | None) -> APIRouter:
+def _api_router(store, write_token: str | None, tiles: str | None, extractor) -> APIRouter:
     r = APIRouter(prefix="/api")
 
     def filters(date_from, date_to, bbox, country, type_, actor, claimed, q):
@@ -166,13 +193,13 @@ def _api_router(store, write_token: str | None, tiles: str | None) -> APIRouter:
                   country: Country = None, type_: Type = None, actor: Actor = None,
                   claimed: Claimed = None, q: Q = None,
                   limit: Annotated[int, Query(ge=1, le=service.MAX_LIMIT)] = 100,
-                  offset: Annotated[int, Query(ge=0)] = 0, cursor: Cursor = None,
+                  offset: Annotated[int, Query(ge=0, le=service.MAX_OFFSET)] = 0, cursor: Cursor = None,
                   updated_since: UpdatedSince = None, format: FormatQ = "json"):
         f = filters(date_from, date_to, bbox, country, type_, actor, claimed, q)
         page = service.list_incidents(store, f, limit=limit, offset=offset, cursor=cursor,
                                       updated_since=_utc(updated_since))
         if format == "json":
-            return page
+            return _fast_json(page)  # the declared schema is what the store returns: no second encoding pass
         body, media, name = service.export_page(store, _jsonable(page), format)
         headers = {"Content-Disposition": f'attachment; filename="{name}"', "X-Total-Count": str(page["total"])}
         if page["next_cursor"]:
@@ -198,15 +225,15 @@ def _api_router(store, write_token: str | None, tiles: str | None) -> APIRouter:
                  country: Country = None, type_: Type = None, actor: Actor = None,
                  claimed: Claimed = None, q: Q = None):
         f = filters(date_from, date_to, bbox, country, type_, actor, claimed, q)
-        return store.timeline(**f.as_kwargs())
+        return _fast_json(store.timeline(**f.as_kwargs()))
 
     @r.get("/stats", summary="Counts by type, country and month, and totals")
     def stats():
-        return store.stats()
+        return _fast_json(store.stats(max_age_s=service.TOTALS_MAX_AGE_S))
 
     @r.get("/documents", summary="Stored documents, newest first (without their text)")
     def documents(limit: Annotated[int, Query(ge=1, le=service.MAX_LIMIT)] = 100,
-                  offset: Annotated[int, Query(ge=0)] = 0):
+                  offset: Annotated[int, Query(ge=0, le=service.MAX_OFFSET)] = 0):
         return {"limit": limit, "offset": offset, "items": store.documents(limit=limit, offset=offset)}
 
     @r.get("/documents/{doc_id}", summary="One document with its text")
@@ -219,18 +246,54 @@ def _api_router(store, write_token: str | None, tiles: str | None) -> APIRouter:
     @r.post("/documents", status_code=201,
             summary="Store a report: extract its events and merge them (needs a bearer token)",
             responses={401: {"description": "missing or wrong token"},
-                       403: {"description": "writing disabled (no token configured)"}})
-    def post_document(body: Annotated[NewDocument, Body()],
-                      authorization: Annotated[str | None, Header()] = None):
+                       403: {"description": "writing disabled (no token configured)"},
+                       413: {"description": "request body over the size limit"}},
+            openapi_extra={"requestBody": {"required": True, "content": {"application/json": {
+                "schema": NewDocument.model_json_schema()}}}})
+    async def post_document(request: Request, authorization: Annotated[str | None, Header()] = None):
+        # the token first, then the size, then the body: nothing is read or parsed for a stranger
         service.check_token(write_token, authorization)
-        return service.ingest_text(store, body.text, doc_id=body.id, title=body.title,
-                                   published=body.published, url=body.url, source=body.source)
+        body = await _read_document(request)
+        return await run_in_threadpool(service.ingest_text, store, body.text, doc_id=body.id, title=body.title,
+                                       published=body.published, url=body.url, source=body.source,
+                                       extract=extractor)
 
     @r.get("/config", summary="What the page needs to know: tiles, whether writing is on")
     def config():
         return {"tiles": tiles, "write_enabled": write_token is not None, "version": __version__}
 
     return r
+
+
+async def _read_document(request: Request) -> NewDocument:
+    """The posted document: refused (413, E706) when its declared or actual size is over
+    ``MAX_REQUEST_BYTES`` without reading further; a body that does not validate is 422 (E704) naming the
+    fields, never echoing their values."""
+    from pydantic import ValidationError
+
+    declared = request.headers.get("content-length")
+    if declared is not None and (not declared.isdigit() or int(declared) > MAX_REQUEST_BYTES):
+        raise ServeError(f"the request body is over {MAX_REQUEST_BYTES // (1024 * 1024)} MB", code=service.E706_TOO_LARGE)
+    data = bytearray()
+    async for chunk in request.stream():
+        data += chunk
+        if len(data) > MAX_REQUEST_BYTES:
+            raise ServeError(f"the request body is over {MAX_REQUEST_BYTES // (1024 * 1024)} MB",
+                             code=service.E706_TOO_LARGE)
+    try:
+        return NewDocument.model_validate_json(bytes(data))
+    except ValidationError as exc:
+        where = "; ".join(f"{'.'.join(str(x) for x in e['loc']) or 'body'}: {e['msg']}"
+                          for e in exc.errors(include_input=False, include_url=False)[:10])
+        raise ServeError(f"not a valid document: {where}"[:1000], code=service.E704_BAD_DOCUMENT) from None
+
+
+def _fast_json(obj) -> Response:
+    """Plain JSON (str, numbers, lists, dicts: what the store returns) written by orjson, without FastAPI's
+    recursive ``jsonable_encoder`` walk: the largest cost of a cached read."""
+    import orjson
+
+    return Response(orjson.dumps(obj), media_type="application/json")
 
 
 def _jsonable(obj):

@@ -21,13 +21,14 @@ E702_NO_TOKEN = "E702"  # writing is disabled: no token configured
 E703_BAD_TOKEN = "E703"  # missing or wrong bearer token
 E704_BAD_DOCUMENT = "E704"  # a posted document that cannot be read (empty, too large ...)
 E705_NO_PIPELINE = "E705"  # the extraction pipeline is not available
+E706_TOO_LARGE = "E706"  # a request body over the size limit (refused before it is read)
 
 
-class ServeError(errors.SitrepError):
-    code = "E700"
+ServeError = errors.ServeError
 
 
 MAX_LIMIT = 1000
+TOTALS_MAX_AGE_S = 2.0  # a page's total and /api/stats may lag the stored reports by this much; pages never do
 
 
 @dataclass(frozen=True)
@@ -56,9 +57,14 @@ def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
     return filters.parse_bbox(value, error=ServeError, code=E701_BAD_FILTER)
 
 
+MAX_OFFSET = 2 ** 62  # SQLite and PostgreSQL integers are 64-bit: a larger offset is refused, never a 500
+
+
 def clean_text_filter(value: str | None) -> str | None:
     if value is None:
         return None
+    if "\x00" in value:  # SQLite would cut the pattern at the NUL and match everything
+        raise ServeError("a filter value cannot contain a NUL character", code=E701_BAD_FILTER)
     value = value.strip()
     return value or None
 
@@ -93,7 +99,7 @@ def list_incidents(store, filters: IncidentFilters, *, limit: int = 100, offset:
     if len(items) < limit and (items or offset == 0):
         total = offset + len(items)  # a short page is the last one: no second query needed
     else:
-        total = store.count_incidents(**kw)
+        total = store.count_incidents(**kw, max_age_s=TOTALS_MAX_AGE_S)
     return {"total": total, "limit": limit, "offset": offset, "cursor": None, "next_cursor": None, "items": items}
 
 
@@ -276,7 +282,7 @@ def ingest_text(store, text: str, *, doc_id: str | None = None, title: str | Non
 
     ``extract`` defaults to ``sitrep.pipeline.extract_document``. Returns
     ``{"document_id", "status", "incidents"}``."""
-    from sitrep.ingest.text import MAX_BYTES, document_from_text
+    from sitrep.ingest.text import MAX_BYTES, document_from_text, sections
 
     if not isinstance(text, str) or not text.strip():
         raise ServeError("the document has no text", code=E704_BAD_DOCUMENT)
@@ -290,11 +296,62 @@ def ingest_text(store, text: str, *, doc_id: str | None = None, title: str | Non
         doc = document_from_text(text, doc_id, title=title, published=published, url=url, source=source)
     except errors.IngestError as exc:
         raise ServeError(str(exc).split("] ", 1)[-1], code=E704_BAD_DOCUMENT) from exc
+    if doc_id and not doc_id.startswith("api-"):
+        doc.meta["source_key"] = f"api:{doc_id}" if not url else f"url:{url.strip()}"  # the client's name for it
     if extract is None:
         extract = pipeline_extract()
-    mentions = extract(doc)
-    res = store.ingest(doc, mentions)
-    return {"document_id": res.document_id, "status": res.status, "incidents": list(res.incidents)}
+    results = []
+    for part in sections(doc):  # a book-length text is read in sections, as ``sitrep ingest`` does
+        if part is not doc and "source_key" in doc.meta:
+            part.meta["source_key"] = f"{doc.meta['source_key']}#{part.meta['section']}"
+        stored = store.stored(part)
+        if stored is None:
+            try:
+                mentions = extract(part)
+            except errors.SitrepError as exc:
+                raise ServeError(str(exc).split("] ", 1)[-1], code=E704_BAD_DOCUMENT) from exc
+            stored = store.ingest(part, mentions)
+        results.append(stored)
+    out = {"document_id": results[0].document_id, "status": results[0].status,
+           "incidents": sorted({i for r in results for i in r.incidents})}
+    if len(results) > 1:
+        out["documents"] = [{"document_id": r.document_id, "status": r.status} for r in results]
+    return out
+
+
+class ExtractionProcess:
+    """Extraction of posted reports in a process of its own (spawned at the first POST, kept): spaCy's parse is
+    CPU-bound and holds the interpreter lock, so run in the server process it starves every read being served
+    (reads during two POST clients: p95 735 ms in the same process)."""
+
+    def __init__(self):
+        self._pool = None
+        self._lock = __import__("threading").Lock()
+
+    def __call__(self, doc):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
+        with self._lock:
+            if self._pool is None:
+                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            pool = self._pool
+        try:
+            return pool.submit(_extract_document, doc).result()
+        except BrokenProcessPool as exc:  # the worker died (memory?): a new one next time
+            with self._lock:
+                self._pool = None
+            raise ServeError("the extraction process failed; try again", code=E705_NO_PIPELINE) from exc
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+
+def _extract_document(doc):
+    return pipeline_extract()(doc)
 
 
 def pipeline_extract():

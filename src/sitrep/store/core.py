@@ -7,8 +7,11 @@ field that changed is written to ``changes`` with the document that changed it.
 """
 from __future__ import annotations
 
+import hashlib
 import json
-from dataclasses import dataclass, field
+import threading
+import time
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 
 from sitrep import errors
@@ -16,7 +19,7 @@ from sitrep.merge import across
 from sitrep.model import Document, EventMention
 from sitrep.store import schema
 from sitrep.store.dialect import Connection
-from sitrep.store.records import INCIDENT_FIELDS, MENTION_COLUMNS, content_hash, mention_row
+from sitrep.store.records import INCIDENT_FIELDS, MENTION_COLUMNS, content_hash, mention_row, source_key
 
 
 @dataclass
@@ -52,13 +55,74 @@ _LIST_COLUMNS = (
 )
 
 
+class _ReadCache:
+    """Answers of the read queries (pages, counts, stats, timelines) kept until the data changes: the key holds
+    the database's data version (SQLite ``PRAGMA data_version``: any commit by any process changes it) and this
+    store's own write count; where the database cannot say (PostgreSQL), answers live ``TTL_S`` at most."""
+
+    TTL_S = 1.0
+    MAX_ENTRIES = 512
+
+    def __init__(self, conn: Connection):
+        self.conn = conn
+        self.writes = 0  # ingests in progress or done through this store
+        self._lock = threading.Lock()
+        self._data: dict = {}
+        self._computing: dict = {}
+
+    def version(self):
+        """(this process's writes, the database's version): a write of this process invalidates at once; one
+        of another process as soon as the database says so (``stale_s`` aside)."""
+        v = self.conn.data_version()
+        return (self.writes, self.conn.commits), v if v is not None else int(time.monotonic() / self.TTL_S)
+
+    def get(self, key, compute, *, stale_s: float = 0.0):
+        """The cached answer for ``key`` when the data has not changed since it was computed (or, with
+        ``stale_s``, when it is younger than that: totals and statistics need not be recomputed for every
+        commit of a running ingest); else ``compute()``, cached."""
+        version = self.version()
+        now = time.monotonic()
+        with self._lock:
+            hit = self._data.get(key)
+        if hit is not None and (hit[0] == version or now - hit[2] < stale_s):
+            return hit[1]
+        with self._lock:
+            key_lock = self._computing.setdefault(key, threading.Lock())
+        # one thread computes a missing or outdated answer; meanwhile the others wait for it, except that a total
+        # allowed to be ``stale_s`` old is answered from the outdated one (a reader never waits for a recount)
+        if not key_lock.acquire(blocking=hit is None or not stale_s):
+            return hit[1]
+        try:
+            with self._lock:
+                fresh = self._data.get(key)
+            if fresh is not None and (fresh[0] == version or now - fresh[2] < stale_s):
+                return fresh[1]
+            value = compute()
+            with self._lock:
+                if len(self._data) >= self.MAX_ENTRIES:
+                    self._data.clear()
+                    self._computing.clear()
+                self._data[key] = (version, value, now)
+        finally:
+            key_lock.release()
+        return value
+
+
+def _key(kind: str, **kw) -> tuple:
+    return (kind, *sorted((k, tuple(v) if isinstance(v, list | tuple) else v) for k, v in kw.items()))
+
+
 class Store:
-    """Open with ``sitrep.store.open_store(url)``. Thread-safe: one connection under a lock."""
+    """Open with ``sitrep.store.open_store(url)``. Thread-safe: writes go through one connection under a lock;
+    reads run on a connection per thread (``dialect.Connection``) and are cached until the data changes."""
+
+    CACHED_PAGE_ROWS = 200  # pages up to this size are cached (exports page through 1,000 rows: not cached)
 
     def __init__(self, conn: Connection, rules: across.Rules | None = None):
         self.conn = conn
         self.rules = rules or across.default_rules()
         self.version = schema.migrate(conn)
+        self.cache = _ReadCache(conn)
 
     @property
     def dialect(self) -> str:
@@ -74,33 +138,64 @@ class Store:
         self.close()
 
     # ------------------------------------------------------------------------------- writing
+    def stored(self, doc: Document) -> IngestResult | None:
+        """The stored document with the same content (``ingest`` would answer "duplicate"), else None: lets a
+        caller skip extracting a report that is already stored."""
+        dup = self.conn.one("SELECT id FROM documents WHERE sha256 = ?", (content_hash(doc),))
+        if not dup:
+            return None
+        incs = [r["incident_id"] for r in self.conn.all(
+            "SELECT DISTINCT incident_id FROM mentions WHERE document_id = ? AND incident_id IS NOT NULL "
+            "ORDER BY incident_id", (dup["id"],))]
+        return IngestResult(dup["id"], "duplicate", incs)
+
+    def _stored_id(self, doc: Document, key: str) -> tuple[str, bool]:
+        """(the id to store ``doc`` under, whether it replaces an earlier version of the same source). A
+        document id another source already holds gets a suffix from the source: never a silent overwrite."""
+        c = self.conn
+        same = c.one("SELECT id FROM documents WHERE source_key = ? OR source_key = ? ORDER BY id",
+                     (key, f"legacy:{doc.id}"))
+        if same:
+            return same["id"], True
+        doc_id, n = doc.id, 1
+        while c.one("SELECT id FROM documents WHERE id = ?", (doc_id,)):
+            n += 1
+            tag = hashlib.sha256(f"{key}~{n}".encode()).hexdigest()[:8]
+            doc_id = f"{doc.id}~{tag}"
+        return doc_id, False
+
     def ingest(self, doc: Document, mentions: list[EventMention]) -> IngestResult:
-        """Store one document and its mentions in ONE transaction (all or nothing)."""
+        """Store one document and its mentions in ONE transaction (all or nothing). Identical content is a
+        duplicate; a new version of a stored source (``records.source_key``) replaces it; another source whose
+        file name gives the same id is stored beside it under ``id~<hash>``."""
         sha = content_hash(doc)
         for m in mentions:
             if m.document_id != doc.id:
                 raise errors.StoreError(
-                    f"mention of document {m.document_id!r} passed with document {doc.id!r}", code="E604")
+                    f"mention of document {m.document_id!r} passed with document {doc.id!r}", code=errors.E604_FOREIGN_MENTION)
+        key = source_key(doc)
+        self.cache.writes += 1  # before and after: no answer computed during the write outlives it
+        try:
+            return self._ingest(doc, mentions, sha, key)
+        finally:
+            self.cache.writes += 1
+
+    def _ingest(self, doc: Document, mentions: list[EventMention], sha: str, key: str) -> IngestResult:
         with self.conn.transaction() as c:
-            dup = c.one("SELECT id FROM documents WHERE sha256 = ?", (sha,))
+            dup = self.stored(doc)
             if dup:
-                incs = [r["incident_id"] for r in c.all(
-                    "SELECT DISTINCT incident_id FROM mentions WHERE document_id = ? AND incident_id IS NOT NULL "
-                    "ORDER BY incident_id", (dup["id"],))]
-                return IngestResult(dup["id"], "duplicate", incs)
+                return dup
             now = _now()
-            status = "new"
-            if c.one("SELECT id FROM documents WHERE id = ?", (doc.id,)):
-                status = "updated"
-                touched = self._remove_document(doc.id, now)
-            else:
-                touched = set()
+            doc_id, replaces = self._stored_id(doc, key)
+            status, touched = ("updated", self._remove_document(doc_id, now)) if replaces else ("new", set())
+            if doc_id != doc.id:
+                doc = replace(doc, id=doc_id)
             published = doc.published.isoformat() if doc.published else None
             c.execute(
                 "INSERT INTO documents (id, sha256, title, url, published, source, path, body_start, text, meta, "
-                "n_mentions, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "n_mentions, ingested_at, source_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (doc.id, sha, doc.title, doc.url, published, doc.source, doc.path, doc.body_start, doc.text,
-                 json.dumps(doc.meta, default=str), len(mentions), now))
+                 json.dumps(doc.meta, default=str), len(mentions), now, key))
             linked: list[str] = []
             placeholders = ", ".join("?" for _ in MENTION_COLUMNS)
             for i, m in enumerate(mentions):
@@ -324,10 +419,20 @@ class Store:
                   q: str | None = None, limit: int = 100, offset: int = 0, updated_since: str | None = None,
                   after: str | None = None, order: str = "date") -> list[dict]:
         """Incidents matching all the filters, newest first (date, then id); ``order="id"`` (or an
-        ``after`` id: keyset paging) in id order. ``claimed``: True, False or "unknown"."""
-        where, params = self._where(date_from, date_to, bbox, country, event_type, actor, claimed, q,
-                                    updated_since, after)
-        by = "id" if (after is not None or order == "id") else "date DESC, id"
+        ``after`` id: keyset paging) in id order. ``claimed``: True, False or "unknown". Pages of up to
+        ``CACHED_PAGE_ROWS`` are cached until the data changes."""
+        args = dict(date_from=date_from, date_to=date_to, bbox=bbox, country=country, event_type=event_type,
+                    actor=actor, claimed=claimed, q=q, updated_since=updated_since, after=after, order=order)
+        if int(limit) <= self.CACHED_PAGE_ROWS:
+            return self.cache.get(_key("incidents", limit=int(limit), offset=int(offset), **args),
+                                  lambda: self._incidents(args, limit, offset))
+        return self._incidents(args, limit, offset)
+
+    def _incidents(self, args: dict, limit: int, offset: int) -> list[dict]:
+        where, params = self._where(args["date_from"], args["date_to"], args["bbox"], args["country"],
+                                    args["event_type"], args["actor"], args["claimed"], args["q"],
+                                    args["updated_since"], args["after"])
+        by = "id" if (args["after"] is not None or args["order"] == "id") else "date DESC, id"
         rows = self.conn.all(
             f"SELECT {_LIST_COLUMNS} FROM incidents{where} ORDER BY {by} LIMIT ? OFFSET ?",
             params + [max(0, int(limit)), max(0, int(offset))])
@@ -336,9 +441,12 @@ class Store:
         first = self._first_documents([r["id"] for r in rows])
         return [_incident_dict(r, first.get(r["id"])) for r in rows]
 
-    def count_incidents(self, **filters) -> int:
+    def count_incidents(self, *, max_age_s: float = 0.0, **filters) -> int:
+        """How many incidents match; ``max_age_s``: a count that old may be answered even if the data changed
+        since (the API's totals, while reports are being stored)."""
         where, params = self._where(**filters)
-        return int(self.conn.scalar(f"SELECT count(*) FROM incidents{where}", params) or 0)
+        return self.cache.get(_key("count", **filters), lambda: int(
+            self.conn.scalar(f"SELECT count(*) FROM incidents{where}", params) or 0), stale_s=max_age_s)
 
     def _first_documents(self, ids: list[str]) -> dict[str, str]:
         q = ", ".join("?" for _ in ids)
@@ -431,7 +539,11 @@ class Store:
         row["incidents"] = sorted({m["incident_id"] for m in row["mentions"] if m["incident_id"]})
         return row
 
-    def stats(self) -> dict:
+    def stats(self, *, max_age_s: float = 0.0) -> dict:
+        """Totals and counts by type, country and month; ``max_age_s`` as for ``count_incidents``."""
+        return self.cache.get(("stats",), self._stats, stale_s=max_age_s)
+
+    def _stats(self) -> dict:
         c = self.conn
         totals = c.one("SELECT count(*) AS incidents, coalesce(sum(fatalities_best), 0) AS fatalities, "
                        "coalesce(sum(claimed), 0) AS claimed FROM incidents") or {}
@@ -457,6 +569,9 @@ class Store:
     def timeline(self, **filters) -> list[dict]:
         filters.pop("limit", None)
         filters.pop("offset", None)
+        return self.cache.get(_key("timeline", **filters), lambda: self._timeline(filters))
+
+    def _timeline(self, filters: dict) -> list[dict]:
         where, params = self._where(**filters)
         where = (where + " AND " if where else " WHERE ") + "date IS NOT NULL"
         return [{"day": r["day"], "count": int(r["n"]), "fatalities": int(r["f"] or 0)} for r in self.conn.all(

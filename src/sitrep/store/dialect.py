@@ -31,6 +31,44 @@ class Connection:
     def __init__(self) -> None:
         self.lock = threading.RLock()
         self._depth = 0
+        self._writer: int | None = None  # the thread inside a write transaction
+        self.commits = 0  # write transactions committed through this connection
+        self._local = threading.local()
+        self._readers: list[Any] = []
+        self._readers_lock = threading.Lock()
+
+    # reads ---------------------------------------------------------------------------------
+    def _open_reader(self) -> Any:  # pragma: no cover - abstract
+        """A connection of its own for one thread's reads, or None to read on the shared one."""
+        return None
+
+    def _reader(self) -> Any:
+        """Outside a write transaction, each thread reads on its own connection: readers never queue behind
+        the writer or each other (SQLite WAL snapshots, PostgreSQL sessions). Inside one, the shared
+        connection, so a transaction sees its own writes."""
+        if self._writer == threading.get_ident():
+            return None
+        conn = getattr(self._local, "conn", False)
+        if conn is False:
+            conn = self._open_reader()
+            self._local.conn = conn
+            if conn is not None:
+                with self._readers_lock:
+                    self._readers.append(conn)
+        return conn
+
+    def _reader_execute(self, conn, sql: str, params: Sequence[Any]) -> Any:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _close_readers(self) -> None:
+        with self._readers_lock:
+            for conn in self._readers:
+                try:
+                    conn.close()
+                except Exception:  # noqa: BLE001 - closing is best effort
+                    pass
+            self._readers.clear()
+        self._local = threading.local()
 
     # implemented by subclasses -------------------------------------------------------------
     def _execute(self, sql: str, params: Sequence[Any]) -> Any:  # pragma: no cover - abstract
@@ -65,20 +103,29 @@ class Connection:
                 return
             self._begin()
             self._depth = 1
+            self._writer = threading.get_ident()
             try:
                 yield self
             except BaseException:
                 self._depth = 0
+                self._writer = None
                 self._rollback()
                 raise
             self._depth = 0
+            self._writer = None
             self._commit()
+            self.commits += 1
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         with self.lock:
             self._execute(sql, params)
 
     def all(self, sql: str, params: Sequence[Any] = ()) -> list[dict]:
+        reader = self._reader()
+        if reader is not None:
+            cur = self._reader_execute(reader, sql, params)
+            cols = [d[0] for d in cur.description]
+            return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
         with self.lock:
             cur = self._execute(sql, params)
             cols = [d[0] for d in cur.description]
@@ -89,9 +136,18 @@ class Connection:
         return rows[0] if rows else None
 
     def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        reader = self._reader()
+        if reader is not None:
+            row = self._reader_execute(reader, sql, params).fetchone()
+            return row[0] if row else None
         with self.lock:
             row = self._execute(sql, params).fetchone()
             return row[0] if row else None
+
+    def data_version(self) -> Any:
+        """A value that changes whenever any connection (this process or another) commits; None when the
+        database cannot tell cheaply (then callers use a short time-to-live)."""
+        return None
 
     def many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         with self.lock:
@@ -111,7 +167,7 @@ class SQLiteConnection(Connection):
         if path != ":memory:":
             parent = Path(path).expanduser().resolve().parent
             if not parent.is_dir():
-                raise errors.StoreError(f"cannot open {path}: folder {parent} does not exist", code="E601")
+                raise errors.StoreError(f"cannot open {path}: folder {parent} does not exist", code=errors.E601_STORE_OPEN)
         try:
             self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
             self.conn.execute("PRAGMA journal_mode=WAL")
@@ -119,10 +175,30 @@ class SQLiteConnection(Connection):
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.conn.execute("PRAGMA busy_timeout=30000")
         except sqlite3.Error as exc:
-            raise errors.StoreError(f"cannot open SQLite file {path}: {exc}", code="E601") from exc
+            raise errors.StoreError(f"cannot open SQLite file {path}: {exc}", code=errors.E601_STORE_OPEN) from exc
 
     def _execute(self, sql, params):
         return self.conn.execute(sql, tuple(params))
+
+    def _open_reader(self):
+        if self.path == ":memory:" or self.path.startswith("file:"):
+            return None
+        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=30)
+        conn.execute("PRAGMA busy_timeout=30000")
+        conn.execute("PRAGMA query_only=ON")
+        return conn
+
+    def _reader_execute(self, conn, sql, params):
+        return conn.execute(sql, tuple(params))
+
+    def data_version(self):
+        if self.path == ":memory:":
+            return None
+        with self._readers_lock:
+            if getattr(self, "_version_conn", None) is None:
+                self._version_conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+                self._readers.append(self._version_conn)
+            return self._version_conn.execute("PRAGMA data_version").fetchone()[0]
 
     def _begin(self):
         # IMMEDIATE takes the write lock now, so two writers queue instead of failing at commit.
@@ -144,6 +220,8 @@ class SQLiteConnection(Connection):
 
     def close(self):
         with self.lock:
+            self._version_conn = None
+            self._close_readers()
             self.conn.close()
 
 
@@ -166,7 +244,7 @@ class PostgresConnection(Connection):
             self.conn = psycopg.connect(url, autocommit=True)
         except psycopg.Error as exc:
             safe = re.sub(r"//[^@/]*@", "//***@", url)
-            raise errors.StoreError(f"cannot connect to PostgreSQL at {safe}: {exc}", code="E602") from exc
+            raise errors.StoreError(f"cannot connect to PostgreSQL at {safe}: {exc}", code=errors.E602_STORE_CONNECT) from exc
         self._sqlcache: dict[str, str] = {}
 
     def _sql(self, sql: str) -> str:
@@ -177,6 +255,14 @@ class PostgresConnection(Connection):
 
     def _execute(self, sql, params):
         return self.conn.execute(self._sql(sql), tuple(params), prepare=False)
+
+    def _open_reader(self):
+        import psycopg
+
+        return psycopg.connect(self.url, autocommit=True)
+
+    def _reader_execute(self, conn, sql, params):
+        return conn.execute(self._sql(sql), tuple(params), prepare=False)
 
     def _begin(self):
         self.conn.execute("BEGIN")
@@ -196,6 +282,7 @@ class PostgresConnection(Connection):
 
     def close(self):
         with self.lock:
+            self._close_readers()
             self.conn.close()
 
 

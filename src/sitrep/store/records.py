@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from datetime import date
 
 from sitrep.model import Count, Document, EventMention, Place, Span
@@ -25,6 +26,20 @@ INCIDENT_FIELDS = (
 
 def content_hash(doc: Document) -> str:
     return doc.meta.get("sha256") or hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+
+
+def source_key(doc: Document) -> str:
+    """What a document is a version of: its URL when known; else its file (absolute path, archive member,
+    JSON Lines row id); else (stdin, a posted text with no id) its content. Two files that share a name are two
+    sources; a later version of the same source replaces the earlier one."""
+    if doc.meta.get("source_key"):
+        return str(doc.meta["source_key"])
+    part = f"#part{doc.meta['section'].split('/')[0]}" if doc.meta.get("section") else ""
+    if doc.url and doc.url.strip():
+        return "url:" + doc.url.strip() + part
+    if doc.path and doc.path not in ("-", "stdin"):
+        return f"path:{os.path.abspath(doc.path)}#{doc.id}"
+    return "sha256:" + content_hash(doc)
 
 
 def _bool(v: bool | None) -> int | None:

@@ -93,6 +93,15 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         )""",
         "CREATE INDEX changes_incident ON changes (incident_id)",
     ]),
+    (2, "documents.source_key: a document is identified by its source (URL, else path), not its file name", [
+        "ALTER TABLE documents ADD COLUMN source_key TEXT",
+        "UPDATE documents SET source_key = 'legacy:' || id",
+        "CREATE INDEX documents_source_key ON documents (source_key)",
+    ]),
+    (3, "indexes in the API's order (date DESC, id): a page of 50 reads 50 index entries, not every match", [
+        "CREATE INDEX incidents_recent ON incidents (date DESC, id)",
+        "CREATE INDEX incidents_country_recent ON incidents (country_code, date DESC, id)",
+    ]),
 ]
 
 LATEST = MIGRATIONS[-1][0]
@@ -107,7 +116,7 @@ def migrate(conn: Connection) -> int:
     if current > LATEST:
         raise errors.StoreError(
             f"the database is at schema version {current}, newer than this sitrep ({LATEST}); upgrade sitrep",
-            code="E603",
+            code=errors.E603_SCHEMA_NEWER,
         )
     from datetime import UTC, datetime
 
