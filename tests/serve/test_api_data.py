@@ -73,7 +73,13 @@ def test_updated_since_and_deletions(client):  # noqa: F811
     assert client.get("/api/deletions").json()["items"] == []
     # a corrected version of the embassy report no longer describes an event: its incident is deleted
     emb = client.get("/api/incidents", params={"q": "embassy"}).json()["items"][0]["id"]
-    store.ingest(make_doc("emb", "Correction\nFILE: An earlier story about the embassy was wrong."), [])
+    from test_api import EMB
+
+    from sitrep.store.records import source_key
+
+    correction = make_doc("emb", "Correction\nFILE: An earlier story about the embassy was wrong.")
+    correction.meta["source_key"] = source_key(make_doc("emb", EMB, published=date(2023, 12, 8)))  # same source
+    store.ingest(correction, [])
     gone = client.get("/api/deletions", params={"since": "2000-01-01T00:00:00"}).json()["items"]
     assert [g["id"] for g in gone] == [emb] and gone[0]["deleted_at"]
     assert client.get("/api/deletions", params={"since": "2999-01-01T00:00:00"}).json()["items"] == []

@@ -181,11 +181,24 @@ def _content_security_policy(tiles: str | None) -> str:
 
 def _api_router(store, write_token: str | None, tiles: str | None, extractor) -> APIRouter:
     r = APIRouter(prefix="/api")
+    _incident_routes(r, store)
+    _document_routes(r, store, write_token, extractor)
 
-    def filters(date_from, date_to, bbox, country, type_, actor, claimed, q):
-        return service.make_filters(date_from=date_from, date_to=date_to, bbox=bbox, country=country,
-                                    event_type=type_, actor=actor, claimed=parse_claimed(claimed), q=q)
+    @r.get("/config", summary="What the page needs to know: tiles, whether writing is on")
+    def config():
+        return {"tiles": tiles, "write_enabled": write_token is not None, "version": __version__}
 
+    return r
+
+
+def _filters(date_from, date_to, bbox, country, type_, actor, claimed, q):
+    return service.make_filters(date_from=date_from, date_to=date_to, bbox=bbox, country=country,
+                                event_type=type_, actor=actor, claimed=parse_claimed(claimed), q=q)
+
+
+def _incident_routes(r: APIRouter, store) -> None:
+    """Reading incidents: lists in any export format, one incident, deletions, the timeline and the totals."""
+    filters = _filters
 
     @r.get("/incidents", summary="Incidents, filtered and paginated, in JSON or any export format",
            responses=schemas.incidents_responses(EXPORT_FORMATS))
@@ -231,6 +244,10 @@ def _api_router(store, write_token: str | None, tiles: str | None, extractor) ->
     def stats():
         return _fast_json(store.stats(max_age_s=service.TOTALS_MAX_AGE_S))
 
+
+def _document_routes(r: APIRouter, store, write_token: str | None, extractor) -> None:
+    """Stored documents: list, one with its text, and posting a report (token first)."""
+
     @r.get("/documents", summary="Stored documents, newest first (without their text)")
     def documents(limit: Annotated[int, Query(ge=1, le=service.MAX_LIMIT)] = 100,
                   offset: Annotated[int, Query(ge=0, le=service.MAX_OFFSET)] = 0):
@@ -257,12 +274,6 @@ def _api_router(store, write_token: str | None, tiles: str | None, extractor) ->
         return await run_in_threadpool(service.ingest_text, store, body.text, doc_id=body.id, title=body.title,
                                        published=body.published, url=body.url, source=body.source,
                                        extract=extractor)
-
-    @r.get("/config", summary="What the page needs to know: tiles, whether writing is on")
-    def config():
-        return {"tiles": tiles, "write_enabled": write_token is not None, "version": __version__}
-
-    return r
 
 
 async def _read_document(request: Request) -> NewDocument:
