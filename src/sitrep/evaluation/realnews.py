@@ -42,6 +42,9 @@ VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civi
 FAMILIES = ("conflict.attack", "life.die", "life.injure")
 WIKI_FAMILIES = ("Conflict.Attack", "Life.Die", "Life.Injure")
 WIKI_ROLES = ("Attacker", "Target", "Victim", "Instrument", "Place")
+# KAIROS names the same roles otherwise in some event types: the killer / injurer is the attacker, the explosive
+# device of Conflict.Attack.DetonateExplode is its instrument.
+WIKI_ROLE_ALIASES = {"Killer": "Attacker", "Injurer": "Attacker", "ExplosiveDevice": "Instrument"}
 
 
 # ---------------------------------------------------------------- UCDP GED headlines
@@ -157,6 +160,11 @@ def _role_spans(e, role: str) -> list[tuple[int, int]]:
     return spans
 
 
+def trigger_starts(e) -> list[int]:
+    """Where an event's triggers start: a merged event keeps every mention's trigger among its field spans."""
+    return sorted({e.trigger.start, *(s.start for s in e.field_spans.get("trigger", []))})
+
+
 def score_wikievents(docs: list[dict], events: dict[str, list]) -> dict:
     """Sentence-level detection of attack / die / injure events (recall, and precision over sentences with a
     sitrep event), and recall of each role's arguments: a gold argument counts when an event found in its
@@ -173,7 +181,8 @@ def score_wikievents(docs: list[dict], events: dict[str, list]) -> dict:
 
         by_sent: dict[int, list] = {}
         for e in evs:
-            by_sent.setdefault(sent_of(e.trigger.start), []).append(e)
+            for i in {sent_of(t) for t in trigger_starts(e)}:
+                by_sent.setdefault(i, []).append(e)
         fam = _family_events(doc)
         gold = {e["trigger"]["sent_idx"] for e in fam}
         gold_sent += len(gold)
@@ -184,13 +193,14 @@ def score_wikievents(docs: list[dict], events: dict[str, list]) -> dict:
         for g in fam:
             near = by_sent.get(g["trigger"]["sent_idx"], [])
             for a in g["arguments"]:
-                if a["role"] not in role_n or a["entity_id"] not in ents:
+                role = WIKI_ROLE_ALIASES.get(a["role"], a["role"])
+                if role not in role_n or a["entity_id"] not in ents:
                     continue
                 m = ents[a["entity_id"]]
                 s, t = _wiki_span(doc, m["start"], m["end"])
-                role_n[a["role"]] += 1
-                if any(x < t and s < y for e in near for x, y in _role_spans(e, a["role"])):
-                    role_hit[a["role"]] += 1
+                role_n[role] += 1
+                if any(x < t and s < y for e in near for x, y in _role_spans(e, role)):
+                    role_hit[role] += 1
     out = {"sentences": gold_sent, "recall": found_sent / max(gold_sent, 1),
            "precision": pred_right / max(pred_sent, 1)}
     for r in WIKI_ROLES:
@@ -265,8 +275,8 @@ def score_rams(windows: list[RamsWindow], events: dict[str, list]) -> dict:
     out: dict = {"n": len(fam)}
     for f in (*FAMILIES, "all"):
         ws = [w for w in fam if f == "all" or rams_family(w) == f]
-        hit = sum(any(w.sentence[0] <= e.trigger.start < w.sentence[1] and right_family(e, w.event_type)
-                      for e in events.get(w.id, [])) for w in ws)
+        hit = sum(any(any(w.sentence[0] <= t < w.sentence[1] for t in trigger_starts(e))
+                          and right_family(e, w.event_type) for e in events.get(w.id, [])) for w in ws)
         out[f] = hit / max(len(ws), 1)
         out[f"{f}_n"] = len(ws)
     return out
