@@ -166,6 +166,7 @@ class EventMention:
     plural: bool = False  # the trigger is a plural noun ("the attacks"): may speak of several events
     split_groups: list[str] = field(default_factory=list)  # one clause naming far-apart places, split per place
     military: bool = False  # armed forces against armed forces, no civilian target or named victim
+    headline: bool = False  # told in the title line of a dated report: its day is the publication date
     evidence: list[Span] = field(default_factory=list)
     field_spans: dict[str, list[Span]] = field(default_factory=dict)
     roles: dict[str, list[RoleFiller]] = field(default_factory=dict)

@@ -90,14 +90,14 @@ def extract_analysis(analysis: Analysis, *, learned_roles: bool = True) -> list[
     cands = event_place.split_places(cands, body_places, doc.text)
     event_time.attach_dates(cands, timexes, doc.text)
     # 5. mentions of one event merge; other sentences add claims, "no casualties" and victim lists
-    events = merge_mentions(report.mentions_to_merge(cands))
+    events = merge_mentions(report.mentions_to_merge(cands, doc))
     report.apply_report_context(events, analysis, cands)
-    # 6. keep the specific events; fall back to the report's main place and date
+    # 6. keep the specific events (a dated report's headline is one); fall back to the report's main place and date
     fallback = event_place.fallback_place(places, analysis)
     out = []
     for e in events:
         m = e.merged
-        if not report.specific(m):
+        if not (report.specific(m) or any(x.headline for x in e.mentions)):
             continue
         event_place.fill_place(m, fallback)
         event_time.fill_date(m, report_date, date_reason)

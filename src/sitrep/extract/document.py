@@ -15,7 +15,7 @@ import re
 
 from sitrep.extract.mentions import Candidate, SentenceExtractor
 from sitrep.merge.within import MergeInfo
-from sitrep.model import Count, EventMention, Place, RoleFiller, Span
+from sitrep.model import Count, Document, EventMention, Place, RoleFiller, Span
 from sitrep.nlp import Analysis
 
 
@@ -30,13 +30,17 @@ def candidates(analysis: Analysis) -> list[Candidate]:
     return cands
 
 
-def mentions_to_merge(cands: list[Candidate]) -> list[tuple[EventMention, MergeInfo]]:
+def mentions_to_merge(cands: list[Candidate], doc: Document | None = None) -> list[tuple[EventMention, MergeInfo]]:
     """The mentions that go on to merging: a plural trigger with no day that refers to no told event ("attacks on
-    US bases", "airstrikes in Iraq": many events, none dated to a day) is marked generic and left out."""
+    US bases", "airstrikes in Iraq": many events, none dated to a day) is marked generic and left out. A plural
+    trigger that counts its dead or wounded ("air strikes killed 30 militants") or stands in the headline of a
+    dated report ("Car bombs kill 12 in market": the day is the publication date) tells of the day's news."""
     out = []
     for c in cands:
         m = c.mention
-        if m.plural and not (m.date_precision == "day" and m.timex is not None) and not definite(c):
+        m.headline = in_headline(c, doc)
+        if m.plural and not (m.date_precision == "day" and m.timex is not None) and not definite(c) and not (
+                counted(m) or m.headline):
             m.generic = True
             m.notes.append("generic: plural trigger with no day")
         if m.generic:
@@ -238,6 +242,20 @@ def share_split_claims(events) -> None:
                 m.fatalities = Count(0, 0, 0, list(none_dead.fatalities.spans))
                 for span in none_dead.fatalities.spans:
                     m.add_span("fatalities", span)
+
+
+def counted(m: EventMention) -> bool:
+    """The clause counts the event's dead or wounded."""
+    return m.fatalities.best is not None or m.injured.best is not None
+
+
+def in_headline(c: Candidate, doc: Document | None) -> bool:
+    """The candidate stands in the title line of a report that has a publication date."""
+    if doc is None or doc.published is None or not doc.title:
+        return False
+    title = doc.title.strip()
+    start = doc.text.find(title[:40]) if title else -1
+    return 0 <= start <= c.clause_start < start + len(title)
 
 
 def definite(c: Candidate) -> bool:

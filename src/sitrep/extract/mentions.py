@@ -419,6 +419,8 @@ class SentenceExtractor:
         for child in tok.children:
             if child.dep_ in ("dobj", "nsubjpass") and _human(child):
                 return child
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and _human(tok.head):  # headline style: "15 killed in clashes"
+            return tok.head
         return None
 
     # ---- roles -------------------------------------------------------------------------------------------
@@ -649,6 +651,8 @@ class SentenceExtractor:
         cands = []
         if tok.pos_ == "VERB":
             cands = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
+            if tok.dep_ == "acl" and tok.tag_ == "VBN":  # headline style: "15 killed in clashes"
+                cands.append(tok.head)
         elif tok.pos_ == "ADJ":  # "five dead", "three people dead"
             cands = [c for c in tok.children if c.dep_ in ("nsubj", "npadvmod", "nummod")] + [tok.head]
         else:  # "the death of a civilian", "a death toll of 5"

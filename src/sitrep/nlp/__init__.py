@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from sitrep.model import Document, Sentence
 from sitrep.nlp.screen import screen
 from sitrep.nlp.sentences import split_sentences
-from sitrep.nlp.truecase import is_mostly_caps, truecase
+from sitrep.nlp.truecase import is_mostly_caps, truecase, truecase_title
 
 
 @dataclass
@@ -41,7 +41,7 @@ class Entity:
 def prepare(doc: Document) -> Analysis:
     """Split and screen, no parse yet."""
     caps = is_mostly_caps(doc.text[doc.body_start:])
-    text = truecase(doc.text) if caps else doc.text
+    text = truecase(doc.text) if caps else truecase_title(doc)
     sentences = split_sentences(text, doc.body_start)
     for s in sentences:
         s.text = doc.text[s.start:s.end]

@@ -1,0 +1,47 @@
+"""Failure kinds of real news (issue 11), each on sentences written for this test."""
+from __future__ import annotations
+
+from datetime import date
+
+from sitrep.ingest.text import document_from_text
+from sitrep.pipeline import extract_document
+
+DAY = date(2021, 6, 14)
+
+
+def headline(text: str, published: date | None = DAY):
+    return extract_document(document_from_text(text, "h", title=text, published=published))
+
+
+def body(text: str):
+    return extract_document(document_from_text(text, "b", published=DAY))
+
+
+# ---- kind 1: plural and headline triggers
+
+
+def test_plural_trigger_in_a_dated_headline_is_the_days_event():
+    events = headline("Car bombs kill 12 in Baghdad market")
+    assert len(events) == 1
+    assert events[0].event_type == "Explosions/Remote violence"
+    assert events[0].fatalities.best == 12
+    assert events[0].date == DAY  # a headline's time is its publication date
+
+
+def test_plural_trigger_that_counts_its_dead_is_an_event():
+    events = body("Iraqi air strikes killed 30 militants near Rutba.")
+    assert len(events) == 1 and events[0].fatalities.best == 30
+
+
+def test_headline_style_reduced_passive_counts_the_dead():
+    events = headline("Nine killed in clashes near Tikrit")
+    assert len(events) == 1 and events[0].fatalities.best == 9
+
+
+def test_title_case_headline_is_parsed_in_sentence_case():
+    events = headline("Troops Kill Four Insurgents In Night Raid Near Mosul")
+    assert len(events) == 1 and events[0].fatalities.best == 4
+
+
+def test_plural_trigger_with_no_count_outside_a_headline_stays_generic():
+    assert body("Air strikes on fuel depots are a tactic both sides use.") == []
