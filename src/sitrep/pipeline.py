@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from sitrep.extract import document as report
+from sitrep.extract.clause_model import keep_violent
 from sitrep.extract.role_model import apply_role_model, role_sentences
 from sitrep.merge.within import merge_mentions
 from sitrep.model import Document, EventMention
@@ -71,8 +72,9 @@ def extract_analysis(analysis: Analysis, *, learned_roles: bool = True) -> list[
     """Events of one analysed report. ``learned_roles=False`` keeps the grammar rules' role fillers
     (what the role model is trained over)."""
     doc = analysis.doc
-    # 1. clause-level event candidates in the parsed sentences; most news has none worth dating or placing
-    cands = report.candidates(analysis)
+    # 1. clause-level event candidates in the parsed sentences, less those the learned clause model takes for
+    #    another sense of the word (a quake "struck", a miners' strike); most news has none worth dating or placing
+    cands = keep_violent(report.candidates(analysis))
     if all(c.mention.generic for c in cands):
         return []
     # 2. the report's date and dateline; the time expressions of the sentences that hold candidates

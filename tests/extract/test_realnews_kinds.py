@@ -45,3 +45,33 @@ def test_title_case_headline_is_parsed_in_sentence_case():
 
 def test_plural_trigger_with_no_count_outside_a_headline_stays_generic():
     assert body("Air strikes on fuel depots are a tactic both sides use.") == []
+
+
+# ---- kind 2: other senses of attack words
+
+
+def test_other_senses_make_no_event():
+    for text in ["Dock workers went on strike in Rotterdam on Monday.",
+                 "The prisoners went on hunger strike on Tuesday in Belmarsh.",
+                 "The rail strike was called off on Friday.",
+                 "The visitors' attack was lethal in the second half at Anfield.",
+                 "The film bombed at the box office in London last weekend.",
+                 "Firefighters carried out a controlled burn on the heath near Dorset on Sunday.",
+                 "An earthquake struck the coastal town of Kesennuma on Monday, killing four people.",
+                 "Hackers launched a cyber attack on the ministry's servers on Monday.",
+                 "A parcel drone delivered medicine to the island of Unst on Monday.",
+                 "Raytheon won a missile-defence contract worth $2 billion from the Pentagon on Tuesday."]:
+        assert body(text) == [], text
+
+
+def test_the_violent_sense_stays():
+    assert len(body("Workers at the plant were killed in a strike by drones on Monday.")) == 1
+    assert len(body("A suicide bomber killed nine worshippers at a mosque in Quetta on Friday.")) == 1
+
+
+def test_clause_model_reads_its_weights_from_the_knowledge_file():
+    from sitrep.extract.clause_model import clause_model
+
+    model = clause_model()
+    assert model.weights and 0.0 < model.threshold < 1.0
+    assert model.meta["trainer"] == "python3 scripts/train_clause_model.py"

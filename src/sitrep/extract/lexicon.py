@@ -67,6 +67,9 @@ class Lexicon:
     toll_verbs: frozenset[str] = frozenset()
     figurative_objects: frozenset[str] = frozenset()  # "launch an offensive against unemployment"
     figurative_governors: frozenset[str] = frozenset()  # "deal a blow", "stop fighting"
+    figurative_modifiers: frozenset[str] = frozenset()  # "hunger strike", "cyber attack", "heart attack"
+    figurative_subjects: frozenset[str] = frozenset()  # "the quake struck", "the film bombed"
+    figurative_on: frozenset[str] = frozenset()  # "went on strike", "remain on strike"
     attempt_verbs: frozenset[str] = frozenset()  # "tried to kill": an infinitive trigger that still happened
     human_heads: frozenset[str] = frozenset()  # nouns that name people ("soldiers", "civilians")
     state_force_heads: frozenset[str] = frozenset()  # perpetrator heads that name a state's forces
@@ -188,6 +191,9 @@ def load_lexicon() -> Lexicon:
         not_targets=frozenset(edata.get("actors", {}).get("not_targets", [])),
         figurative_objects=_words(epath, edata, "figurative", "objects"),
         figurative_governors=_words(epath, edata, "figurative", "governors"),
+        figurative_modifiers=_words(epath, edata, "figurative", "modifiers"),
+        figurative_subjects=_words(epath, edata, "figurative", "subjects"),
+        figurative_on=_words(epath, edata, "figurative", "on_governors"),
         attempt_verbs=_words(epath, edata, "unrealized", "attempt_verbs"),
         human_heads=_words(epath, edata, "actors", "human_heads"),
         state_force_heads=_words(epath, edata, "actors", "state_force_heads"),

@@ -164,7 +164,21 @@ def _figurative(tok, lex: Lexicon) -> bool:
         return True
     if tok.dep_ in ("dobj", "xcomp", "pobj") and lemma(tok.head) in lex.figurative_governors:
         return True
-    return tok.dep_ == "amod" and tok.head.lemma_.lower() in lex.figurative_objects  # "his burnt knee"
+    return tok.dep_ == "amod" and tok.head.lemma_.lower() in lex.figurative_objects or _other_sense(tok, lex)
+
+
+def _other_sense(tok, lex: Lexicon) -> bool:
+    """"a hunger strike", "a cyber attack", "the quake struck", "the film bombed", "went on strike": a modifier,
+    the subject or the governing "on" names another sense of the word (events.toml [figurative])."""
+    if tok.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ in ("compound", "amod", "poss", "nmod") and lemma(c) in lex.figurative_modifiers for c in tok.lefts):
+        return True
+    if tok.pos_ in ("VERB", "AUX") and (any(c.dep_ == "nsubj" and lemma(c) in lex.figurative_subjects
+                                            for c in tok.children)
+                                        or tok.dep_ == "acl" and lemma(tok.head) in lex.figurative_subjects):
+        return True
+    return (tok.dep_ == "pobj" and tok.head.lower_ == "on" and lemma(tok.head.head) in lex.figurative_on
+            and not any(c.dep_ == "det" for c in tok.children))
 
 
 def _unrealized(tok, lex: Lexicon) -> bool:
