@@ -75,3 +75,27 @@ def test_clause_model_reads_its_weights_from_the_knowledge_file():
     model = clause_model()
     assert model.weights and 0.0 < model.threshold < 1.0
     assert model.meta["trainer"] == "python3 scripts/train_clause_model.py"
+
+
+# ---- kind 3: cumulative and statistical statements are reported totals, never incidents
+
+
+def test_a_total_since_a_year_is_a_reported_total_not_an_incident():
+    doc = document_from_text("More than 28,000 soldiers have been killed since 2015, the ministry said on Monday.", "t",
+                             published=DAY)
+    assert extract_document(doc) == []
+    (total,) = doc.meta["reported_totals"]
+    assert total["record_kind"] == "reported_total" and total["count"]["best"] == 28000
+    assert total["span"]["text"] == "since 2015" and total["reported_by"] == ["the ministry"]
+    assert all(doc.text[s["start"]:s["end"]] == s["text"] for s in total["evidence"])
+
+
+def test_a_war_total_is_a_reported_total():
+    doc = document_from_text("Some 1,200 civilians were killed in the conflict last year, the UN said.", "t",
+                             published=DAY)
+    assert extract_document(doc) == [] and doc.meta["reported_totals"][0]["count"]["best"] == 1200
+
+
+def test_one_days_dead_stay_an_incident():
+    doc = document_from_text("A car bomb killed 14 people in Mogadishu on Monday, police said.", "t", published=DAY)
+    assert len(extract_document(doc)) == 1 and "reported_totals" not in doc.meta

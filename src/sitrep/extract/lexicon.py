@@ -167,7 +167,7 @@ def load_lexicon() -> Lexicon:
                                ("claim", "none_phrases", "no_claim"), ("deny", "phrases", "deny"),
                                ("hedge", "phrases", "hedge"), ("attempt", "phrases", "attempt"),
                                ("report", "phrases", "report"), ("casualty", "zero", "zero_casualties"),
-                               ("generic", "quantifiers", "quantifier")]:
+                               ("generic", "quantifiers", "quantifier"), ("totals", "phrases", "totals")]:
         values = ddata.get(section, {}).get(key)
         if not isinstance(values, list) or not values:
             raise KnowledgeError(f"{dpath}: [{section}] needs a non-empty list '{key}'", code=E403_KNOWLEDGE_ENTRY)
