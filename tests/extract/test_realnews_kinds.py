@@ -99,3 +99,33 @@ def test_a_war_total_is_a_reported_total():
 def test_one_days_dead_stay_an_incident():
     doc = document_from_text("A car bomb killed 14 people in Mogadishu on Monday, police said.", "t", published=DAY)
     assert len(extract_document(doc)) == 1 and "reported_totals" not in doc.meta
+
+
+# ---- kind 4: who did it, and negation
+
+
+def test_subject_of_escalate_is_the_actor():
+    (event,) = body("Israel escalated its bombardment of Gaza City on Monday.")
+    assert event.actor1 == "Israel"
+
+
+def test_did_not_carry_out_is_a_denial():
+    (event,) = body("The army did not carry out the strike on the village of Tal Afar on Monday, a spokesman said.")
+    assert event.denied
+
+
+# ---- kind 5: type and weapon
+
+
+def test_pounded_and_besieged_are_triggers():
+    assert len(body("Russian forces pounded Kharkiv on Monday.")) == 1
+    assert len(body("Government troops besieged the town of Idlib on Monday.")) == 1
+
+
+def test_an_air_force_bombing_is_an_air_strike_not_an_ied():
+    (event,) = body("The Nigerian Air Force bombing of a rebel camp in Sambisa killed 20 fighters on Monday.")
+    assert event.sub_event_type == "Air/drone strike" and "ied" not in event.weapons
+
+
+def test_hostage_talks_are_no_abduction():
+    assert body("Hostage talks resumed in Doha on Monday.") == []

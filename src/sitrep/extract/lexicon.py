@@ -70,6 +70,7 @@ class Lexicon:
     figurative_modifiers: frozenset[str] = frozenset()  # "hunger strike", "cyber attack", "heart attack"
     figurative_subjects: frozenset[str] = frozenset()  # "the quake struck", "the film bombed"
     figurative_on: frozenset[str] = frozenset()  # "went on strike", "remain on strike"
+    figurative_heads: frozenset[str] = frozenset()  # "hostage talks", "bomb squad"
     attempt_verbs: frozenset[str] = frozenset()  # "tried to kill": an infinitive trigger that still happened
     human_heads: frozenset[str] = frozenset()  # nouns that name people ("soldiers", "civilians")
     state_force_heads: frozenset[str] = frozenset()  # perpetrator heads that name a state's forces
@@ -194,6 +195,7 @@ def load_lexicon() -> Lexicon:
         figurative_modifiers=_words(epath, edata, "figurative", "modifiers"),
         figurative_subjects=_words(epath, edata, "figurative", "subjects"),
         figurative_on=_words(epath, edata, "figurative", "on_governors"),
+        figurative_heads=_words(epath, edata, "figurative", "compound_heads"),
         attempt_verbs=_words(epath, edata, "unrealized", "attempt_verbs"),
         human_heads=_words(epath, edata, "actors", "human_heads"),
         state_force_heads=_words(epath, edata, "actors", "state_force_heads"),

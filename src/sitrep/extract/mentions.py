@@ -173,6 +173,8 @@ def _other_sense(tok, lex: Lexicon) -> bool:
     if tok.pos_ in ("NOUN", "PROPN") and any(
             c.dep_ in ("compound", "amod", "poss", "nmod") and lemma(c) in lex.figurative_modifiers for c in tok.lefts):
         return True
+    if tok.dep_ == "compound" and lemma(tok.head) in lex.figurative_heads:
+        return True  # "hostage talks", "bomb squad", "attack helicopter": the word describes another thing
     if tok.pos_ in ("VERB", "AUX") and (any(c.dep_ == "nsubj" and lemma(c) in lex.figurative_subjects
                                             for c in tok.children)
                                         or tok.dep_ == "acl" and lemma(tok.head) in lex.figurative_subjects):
@@ -717,6 +719,11 @@ class SentenceExtractor:
     # ---- modality ------------------------------------------------------------------------------------------
     def _modality(self, cand: Candidate, sentence_text: str, clause_text: str, tok) -> None:
         m, lex, off = cand.mention, self.lex, cand.mention.evidence[0].start
+        light = tok.head if tok.dep_ == "dobj" and lemma(tok.head) in lex.light_verbs else None
+        neg = next((c for t in (tok, light) if t is not None for c in t.children if c.dep_ == "neg"), None)
+        if neg is not None:  # "the army did not carry out the strike", "did not attack": a denial
+            m.denied = True
+            m.add_span("denied", Span(cand.offset + neg.idx, cand.offset + neg.idx + len(neg.text), neg.text))
         for name, attr in (("hedge", "hedged"), ("attempt", "attempted"), ("deny", "denied")):
             hit = lex.phrases[name].search(sentence_text)
             if hit:
