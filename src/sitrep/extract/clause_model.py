@@ -20,6 +20,7 @@ from sitrep.extract.mentions import Candidate
 from sitrep.knowledge import knowledge_cached, knowledge_path
 from sitrep.nlp.tokens import lemma
 
+NEAR = 2  # sentences: a clause this close to a kept one speaks of the same events
 _ARG_DEPS = ("nsubj", "nsubjpass", "dobj", "agent", "poss", "compound", "amod")
 
 
@@ -80,14 +81,17 @@ def clause_model() -> ClauseModel:
 
 
 def keep_violent(cands: list[Candidate]) -> list[Candidate]:
-    """The candidates the clause model takes for violent events, and those where the rules found a weapon word
+    """The candidates the clause model takes for violent events, those where the rules found a weapon word
     besides the trigger ("two drones targeted the garrison": the rules' fall-back where the model has seen few
-    such clauses). A candidate below the threshold leaves the report's events: the word is used in another sense."""
+    such clauses), and those within two sentences of a kept one ("In Syria, the strikes hit sites ...", "its
+    forces had hit a weapons depot and denied ...": what a report goes on to say of its event). A candidate below
+    the threshold with no such neighbour leaves the report's events: the word is used in another sense."""
     model = clause_model()
+    probs = [model.probability(clause_features(c)) for c in cands]
+    kept = {c.sentence_index for c, p in zip(cands, probs, strict=True) if p >= model.threshold or _armed(c.mention)}
     out = []
-    for c in cands:
-        p = model.probability(clause_features(c))
-        if p >= model.threshold or _armed(c.mention):
+    for c, p in zip(cands, probs, strict=True):
+        if c.sentence_index in kept or any(abs(c.sentence_index - k) <= NEAR for k in kept):
             c.mention.notes.append(f"clause model: {p:.2f}")
             out.append(c)
     return out
