@@ -6,7 +6,10 @@ Prints, given the gold spans (``resolve_spans``): accuracy@161 km, mean and medi
 AUC (area under the curve of log(1 + error km), normalised by log of half the Earth's circumference,
 as in Gritta et al., "A Pragmatic Guide to Geoparsing Evaluation"; lower is better) over the gold
 toponyms that carry coordinates. Then, with sitrep finding the toponyms itself (``geocode_text``),
-detection precision / recall / F1 (exact spans, and overlapping spans) against all gold toponyms.
+detection precision / recall / F1 (exact spans, and overlapping spans) against all gold toponyms, and the
+accuracy@161 km of the detected ones. Misses are counted by gold kind (country / division / city / facility /
+other) and by cause (abstain: no reading or an abstention; level: a reading of another kind; namesake: the
+right kind, the wrong place).
 Also the gazetteer's load time and size, peak memory, and articles per second. Figures are printed,
 never asserted.
 """
@@ -69,6 +72,8 @@ def resolution(articles: list[dict], errors_to: str | None = None) -> dict:
     abstained = 0
     unresolved = 0
     lines = []
+    kinds: dict[str, list[int]] = {}  # gold kind -> [toponyms, missed]
+    causes: dict[str, int] = {}  # why a miss: abstain (no reading or abstention), namesake (right name, wrong place), level
     t0 = time.perf_counter()
     for a in articles:
         gold = [t for t in a["toponyms"] if t["lat"] is not None]
@@ -76,15 +81,24 @@ def resolution(articles: list[dict], errors_to: str | None = None) -> dict:
             continue
         places = resolve_spans(a["text"], [(t["start"], t["end"]) for t in gold])
         for t, p in zip(gold, places, strict=True):
+            tally = kinds.setdefault(gold_kind(t["fcode"]), [0, 0])
+            tally[0] += 1
             if p is None:
                 unresolved += 1
                 errs.append(MAX_KM)
+                tally[1] += 1
+                causes["abstain"] = causes.get("abstain", 0) + 1
                 lines.append(f"{a['id']}\t{t['phrase']}\tNONE\t{t['fcode']}\t-")
                 continue
             if (p.reason or "").startswith("abstain"):
                 abstained += 1
             e = km(p.latitude, p.longitude, t["lat"], t["lon"])
             errs.append(e)
+            if e > 161:
+                tally[1] += 1
+                cause = "abstain" if (p.reason or "").startswith("abstain") else (
+                    "level" if gold_kind(t["fcode"]) != gold_kind(p.feature) else "namesake")
+                causes[cause] = causes.get(cause, 0) + 1
             if e > 161:
                 lines.append(f"{a['id']}\t{t['phrase']}\t{p.name},{p.country_code},{p.feature}\t{t['fcode']}\t{e:.0f}\t{p.reason}")
     seconds = time.perf_counter() - t0
@@ -93,7 +107,22 @@ def resolution(articles: list[dict], errors_to: str | None = None) -> dict:
     n = len(errs)
     return {"toponyms": n, "acc161": sum(e <= 161 for e in errs) / n, "mean_km": statistics.fmean(errs),
             "median_km": statistics.median(errs), "auc": auc(errs), "abstained": abstained,
-            "unresolved": unresolved, "seconds": seconds, "articles": len(articles)}
+            "unresolved": unresolved, "seconds": seconds, "articles": len(articles), "kinds": kinds, "causes": causes}
+
+
+def gold_kind(fcode: str | None) -> str:
+    """country / division / city / facility / other, from a GeoNames feature code."""
+    f = fcode or ""
+    if f.startswith("PCL") or f in ("TERR",):
+        return "country"
+    if f.startswith("ADM") or f in ("RGN", "CONT"):
+        return "division"
+    if f.startswith("PPL"):
+        return "city"
+    if f in ("AIRP", "MILB", "INSM", "BLDG", "HSP", "SCH", "UNIV", "STDM", "PRN", "CSTL", "PRT", "BDG", "OILF", "EMB",
+             "facility", "base", "embassy", "airport", "field", "crossing"):
+        return "facility"
+    return "other"
 
 
 def detection(articles: list[dict]) -> dict:
@@ -101,10 +130,17 @@ def detection(articles: list[dict]) -> dict:
 
     tp = fp = fn = 0
     otp = ofp = ofn = 0
+    hit = placed = 0  # gold toponyms with coordinates that a found span overlaps, and of those within 161 km
     t0 = time.perf_counter()
     for a in articles:
         gold = {(t["start"], t["end"]) for t in a["toponyms"]}
-        found = {(p.span.start, p.span.end) for p in geocode_text(a["text"], include_abstentions=True)}
+        found_places = geocode_text(a["text"], include_abstentions=True)
+        found = {(p.span.start, p.span.end) for p in found_places}
+        for t in a["toponyms"]:
+            over = [p for p in found_places if p.span.start < t["end"] and t["start"] < p.span.end]
+            if t["lat"] is not None and over:
+                hit += 1
+                placed += km(over[0].latitude, over[0].longitude, t["lat"], t["lon"]) <= 161
         tp += len(gold & found)
         fp += len(found - gold)
         fn += len(gold - found)
@@ -119,7 +155,8 @@ def detection(articles: list[dict]) -> dict:
         r = t / (t + f_n) if t + f_n else 0.0
         return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
-    return {"exact": prf(tp, fp, fn), "overlap": prf(otp, ofp, ofn), "seconds": seconds, "articles": len(articles)}
+    return {"exact": prf(tp, fp, fn), "overlap": prf(otp, ofp, ofn), "seconds": seconds, "articles": len(articles),
+            "detected_acc161": placed / hit if hit else 0.0, "detected": hit}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -152,12 +189,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{path.name}: {r['articles']} articles, {r['toponyms']} gold toponyms with coordinates (given spans)")
     print(f"  accuracy@161km {r['acc161']:.1%}   mean {r['mean_km']:.0f} km   median {r['median_km']:.1f} km   "
           f"AUC {r['auc']:.3f}   abstained {r['abstained']}   unresolved {r['unresolved']}")
+    print("  misses by gold kind: " + ", ".join(f"{k} {m}/{n}" for k, (n, m) in sorted(r["kinds"].items()))
+          + "; by cause: " + ", ".join(f"{k} {v}" for k, v in sorted(r["causes"].items())))
     print(f"  {r['articles'] / r['seconds']:.1f} articles/s resolving given spans")
     if not args.no_detection:
         d = detection(articles)
         (p, rc, f), (op, orc, of) = d["exact"], d["overlap"]
         print(f"  detection (end to end, all {sum(len(a['toponyms']) for a in articles)} gold toponyms): "
               f"exact P {p:.1%} R {rc:.1%} F1 {f:.1%}; overlap P {op:.1%} R {orc:.1%} F1 {of:.1%}")
+        print(f"  accuracy@161km of the {d['detected']} detected gold toponyms with coordinates: {d['detected_acc161']:.1%}")
         print(f"  {d['articles'] / d['seconds']:.1f} articles/s end to end (spaCy NER + resolution)")
     print(f"peak memory (max RSS) {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
     return 0

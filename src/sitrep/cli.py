@@ -1,5 +1,5 @@
-"""The ``sitrep`` command. Thin: each command lives in ``sitrep.commands.<name>`` and exposes
-``add_arguments(parser)`` and ``run(args) -> int``. Imports happen only for the command run."""
+"""The ``sitrep`` command line: each command lives in ``sitrep.commands.<name>`` and exposes
+``add_arguments(parser)`` and ``run(args) -> int``; only the module of the command run is imported."""
 from __future__ import annotations
 
 import argparse
@@ -21,13 +21,19 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+DESCRIPTION = ("sitrep turns news reports of attacks into a sourced, geocoded incident database: extract events "
+               "from reports, store them, list, export and serve them on a web map. Offline, on one CPU.")
+EPILOG = ("First time? 'sitrep demo' stores the bundled reports and opens the map on http://127.0.0.1:8000 "
+          "(the first run builds a place-name cache once, about 30 s). 'sitrep COMMAND --help' tells more.")
+
+
 def build_parser(load: str | None = None) -> argparse.ArgumentParser:
     """The parser; only the command being run (``load``) imports its module to add its arguments."""
-    parser = argparse.ArgumentParser(prog="sitrep", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="sitrep", description=DESCRIPTION, epilog=EPILOG)
     from sitrep import __version__
 
     parser.add_argument("--version", action="version", version=f"sitrep {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     for name, (module, help_text) in COMMANDS.items():
         p = sub.add_parser(name, help=help_text, description=help_text)
         p.set_defaults(_module=module)

@@ -39,6 +39,12 @@ E107_BAD_HTML = "E107"  # no text could be extracted from HTML
 E108_NOT_ENGLISH = "E108"  # skipped: not English
 E109_BAD_FEED = "E109"
 
+E118_INCIDENT_EXPORT = "E118"  # an incident table (sitrep / ACLED / UCDP export) where a report was expected
+
+# nlp (E2xx) and extraction (E3xx)
+E201_NO_SPACY_MODEL = "E201"  # the spaCy English model is not installed
+E300_EXTRACTION_FAILED = "E300"  # a document's extraction raised; the batch goes on
+
 # Knowledge files (E4xx): one meaning per code, whichever file it is
 E401_KNOWLEDGE_UNREADABLE = "E401"  # a knowledge file is missing or cannot be read
 E402_KNOWLEDGE_SYNTAX = "E402"  # not valid TOML / CSV, or a wrong header
@@ -47,3 +53,14 @@ E404_UNKNOWN_EVENT_TYPE = "E404"  # an event / sub-event type that is not ACLED'
 E405_KNOWLEDGE_COLUMNS = "E405"  # a CSV knowledge file lacks columns
 E406_KNOWLEDGE_ROW = "E406"  # a CSV row lacks a value or has a bad one
 E432_CLAUSE_MODEL = "E432"  # the clause model file (knowledge/clause_model.json) is missing or malformed
+
+# Store
+E605_NO_STORE = "E605"  # a reading command was given a SQLite path where there is no database
+
+# Serve / export / command line (E7xx)
+E711_BAD_FORMAT = "E711"  # an export format that is not registered
+E712_BAD_FILTER = "E712"  # a filter given on the command line is not a date, a box or a known value
+
+# Batch (E8xx)
+E801_BAD_PARTITION_SIZE = "E801"  # a batch partition size under 1
+E802_PARTITIONS_FAILED = "E802"  # some partitions failed as a whole; rerun redoes only those

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from sitrep.errors import E300_EXTRACTION_FAILED
 from sitrep.extract import document as report
 from sitrep.extract.clause_model import keep_violent
 from sitrep.extract.role_model import apply_role_model, role_sentences
@@ -58,14 +59,14 @@ def _extract_group(group: list[Analysis], nlp) -> Iterator[tuple[Document, list[
         try:
             done.append((analysis, extract_analysis(analysis, learned_roles=False), None))
         except Exception as exc:  # one bad document never stops the batch
-            done.append((analysis, [], f"[E300] extraction failed: {type(exc).__name__}: {exc}"))
+            done.append((analysis, [], f"[{E300_EXTRACTION_FAILED}] extraction failed: {type(exc).__name__}: {exc}"))
     parse_sentences([(a, i) for a, evs, err in done if evs for i in role_sentences(a, evs)], nlp=nlp)
     for analysis, events, err in done:
         if events:
             try:
                 apply_role_model(analysis, events)
             except Exception as exc:
-                events, err = [], f"[E300] extraction failed: {type(exc).__name__}: {exc}"
+                events, err = [], f"[{E300_EXTRACTION_FAILED}] extraction failed: {type(exc).__name__}: {exc}"
         yield analysis.doc, events, err
 
 

@@ -7,10 +7,11 @@ Public:
 """
 from __future__ import annotations
 
+from sitrep.codebook import ACLED_TIME_PRECISION
 from sitrep.knowledge import knowledge_cached
 from sitrep.model import EventMention, ReportedTotal
 
-PRECISION_CODES = {"day": 1, "week": 2, "month": 3, "year": 3}
+PRECISION_CODES = ACLED_TIME_PRECISION  # one definition: sitrep.codebook
 
 
 @knowledge_cached

@@ -9,8 +9,9 @@ from datetime import date
 import pytest
 
 from conftest import BAGHDAD_EMBASSY, make_doc, make_mention
-from sitrep.export import FORMATS, write
-from sitrep.export.writers import ACLED_COLUMNS, UCDP_COLUMNS, _priogrid, to_string
+from sitrep.export import FORMATS, to_string, write
+from sitrep.export.ucdp import _priogrid
+from sitrep.export.writers import ACLED_COLUMNS, UCDP_COLUMNS
 from sitrep.model import Place
 
 KHARTOUM = Place("Khartoum", 15.5007, 32.5599, country="Sudan", country_code="SD", admin1="Khartoum", geo_precision=2)
@@ -44,7 +45,7 @@ def test_acled_columns_and_codes(filled):
     assert iraq["fatalities"] == "4" and iraq["inter1"] == "3" and iraq["interaction"] == "30"
     assert "from 2 to 4" in iraq["notes"] and "Claimed by Islamic Resistance in Iraq" in iraq["notes"]
     assert sudan["civilian_targeting"] == "Civilian targeting" and sudan["inter2"] == "7"
-    assert sudan["actor2"] == "Civilians (Sudan)" and sudan["interaction"] == "37"
+    assert sudan["actor2"] == "Civilians (Sudan)" and sudan["interaction"] == "27"  # RSF: a rebel group (2)
     assert sudan["event_date"] == "2023-12-14" and sudan["year"] == "2023" and sudan["geo_precision"] == "2"
     assert int(iraq["timestamp"]) > 1_600_000_000
 
@@ -100,10 +101,10 @@ def test_parquet_roundtrip(filled, tmp_path):
 
 
 def test_untrusted_text_survives_csv_quoting(store):
-    d = make_doc("q", 'Title, "quoted"\nFILE: A rocket hit Baghdad, "they said"; 100%.')
+    d = make_doc("q", 'Title, "quoted"\nFILE: A rocket hit Baghdad, "they said"; 100%.', source='Outlet, "The"')
     store.ingest(d, [make_mention(d, "A rocket hit", place=BAGHDAD_EMBASSY, target='Base "X", north')])
     rows = list(csv.DictReader(io.StringIO(to_string(store, "acled"))))
-    assert rows[0]["source"] == 'Title, "quoted"'
+    assert rows[0]["source"] == 'Outlet, "The"'
     assert len(rows) == 1 and rows[0]["latitude"] == str(BAGHDAD_EMBASSY.latitude)
 
 
@@ -123,3 +124,39 @@ def test_export_command_writes_every_format(filled, store_url, tmp_path, capsys)
     table = capsys.readouterr().out
     assert "Khartoum" in table and "Baghdad" not in table and "1 of 1 incidents" in table
     assert main(["incidents", "--db", store_url, "--from", "yesterday"]) == 2
+
+
+def test_data_dictionary_lists_every_column_of_every_export():
+    """docs/data-dictionary.md (served at /docs/data) names each column and each format, as datasette's
+    test_docs fails on an undocumented setting."""
+    from pathlib import Path
+
+    from sitrep.export import FORMATS
+    from sitrep.export.writers import CSV_COLUMNS
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
+    missing = [c for c in CSV_COLUMNS + ACLED_COLUMNS + UCDP_COLUMNS if f"`{c}`" not in text]
+    assert not missing, f"columns not in docs/data-dictionary.md: {missing}"
+    assert not [f for f in FORMATS if f"| `{f}` |" not in text]
+    assert (Path(__file__).resolve().parents[2] / "FORMAT.md").exists()  # the README cites it
+
+
+def test_cli_and_api_take_their_formats_from_the_registry():
+    from sitrep.cli import build_parser
+    from sitrep.export import FORMATS
+    from sitrep.serve.app import EXPORT_FORMATS
+
+    sub = build_parser(load="export")._subparsers._group_actions[0].choices["export"]
+    fmt = next(a for a in sub._actions if a.dest == "format")
+    assert list(fmt.choices) == list(FORMATS) and EXPORT_FORMATS == tuple(FORMATS)
+
+
+def test_exports_page_through_every_incident(filled, store):
+    """Pages of the store are read by keyset (id order): a small page size still yields each incident once."""
+    from sitrep.export.registry import pairs_from_store
+
+    d = make_doc("d", "Later\nFILE: Rockets hit Baghdad again.", published=date(2024, 1, 2))
+    store.ingest(d, [make_mention(d, "Rockets hit", place=BAGHDAD_EMBASSY, when=date(2024, 1, 1))])
+    ids = [inc["id"] for inc, _ in pairs_from_store(store, {}, batch=1)]
+    assert len(ids) == len(set(ids)) == 3 == store.count_incidents() and ids == sorted(ids)
+    assert [i for i, _ in pairs_from_store(store, {"country": "SD"}, batch=1)][0]["location"]["country"] == "Sudan"

@@ -1,7 +1,7 @@
 """Cross-report merging rules, on features built by hand (no database)."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -115,3 +115,65 @@ def test_rules_file_errors_name_the_file(tmp_path):
         across.load_rules(bad)
     assert exc.value.code == "E402" and str(bad) in str(exc.value)
     assert across.load_rules().threshold > 0  # the packaged file loads
+
+
+# ---- decisions that real reporting needs (sentences of our own, features built by hand) ----
+def test_same_attack_reported_a_day_later_typed_and_named_differently_merges():
+    # "a drone struck the base on Sunday, killing US soldiers" / next day: "an attack killed three reservists"
+    first = f("a", "d1", target="US soldiers", actor1="Islamic Resistance in Iraq", weapons=frozenset({"drone"}))
+    later = f("b", "d2", date=date(2024, 1, 21), event_type="Violence against civilians", sub_event_type="Attack",
+              target="three Army Reserve soldiers", actor1=None)
+    d = compare(first, later)
+    assert d.merge, d.reasons
+    assert any("types" in r for r in d.reasons) and any("1 day apart" in r for r in d.reasons)
+
+
+def test_a_base_and_its_governorate_merge():
+    base = f("a", "d1")
+    governorate = f("b", "d2", target=None, location_name="Al Anbar", latitude=33.4, longitude=42.0,
+                    geo_precision=3)
+    assert compare(base, governorate).merge
+
+
+def test_two_attacks_on_different_targets_in_one_city_the_same_day_stay_apart():
+    baghdad = dict(latitude=33.3152, longitude=44.3661, location_name="Baghdad", geo_precision=1)
+    checkpoint = f("a", "d1", target="a police checkpoint", **baghdad)
+    ministry = f("b", "d2", target="the Interior Ministry", **baghdad)
+    d = compare(checkpoint, ministry)
+    assert not d.merge and "different facilities" in d.veto
+
+
+def test_a_protest_is_never_an_attack():
+    d = compare(f("a", "d1"), f("b", "d2", event_type="Protests", sub_event_type="Peaceful protest"))
+    assert "types differ" in d.veto
+
+
+def test_report_dated_events_lie_on_or_before_the_report():
+    rules = across.default_rules()
+    attack = f("a", "d1", date=date(2024, 1, 20))
+    follow_up = f("b", "d2", date=date(2024, 1, 30), date_bound=True)  # no date in its sentences
+    assert compare(attack, follow_up).veto is None
+    assert any("on or before" in r for r in compare(attack, follow_up).reasons)
+    earlier = f("c", "d3", date=date(2024, 1, 10), date_bound=True)  # reported before the attack happened
+    assert compare(attack, earlier).veto
+    window = across.block_window(follow_up, rules)
+    assert window[0] <= date(2024, 1, 30) - timedelta(days=rules.bound_days) and window[1] >= date(2024, 1, 30)
+
+
+def test_undated_reports_compare_only_with_undated_ones():
+    rules = across.default_rules()
+    a = f("a", "d1", date=None)
+    assert compare(a, f("b", "d2", date=None)).veto is None
+    if rules.date_scores["unknown_one"] <= -1.0:
+        assert compare(a, f("b", "d2")).veto == "no date to compare"
+    assert across.block_window(a) is None
+
+
+def test_learned_weights_file_overrides_and_is_checked(tmp_path):
+    assert across.load_rules(weights={"threshold": 0.45}).threshold == 0.45
+    assert across.load_rules(weights="").threshold == 0.6  # merge.toml's own value
+    bad = tmp_path / "w.toml"
+    bad.write_text('[weights]\n"date.nonsense" = 1\n', encoding="utf-8")
+    with pytest.raises(errors.KnowledgeError) as exc:
+        across.load_rules(weights=bad)
+    assert str(bad) in str(exc.value) and exc.value.code == "E403"

@@ -181,7 +181,7 @@ def test_gazetteer_is_cached_and_indexed():
     gz = get_gazetteer()
     assert gz is get_gazetteer()
     assert len(gz) > 200_000
-    kinds = {gz.entries_kind[i] for i in gz.lookup("Georgia")}
+    kinds = {gz[i].kind for i in gz.lookup("Georgia")}
     assert kinds == {"country", "admin1"}
 
 

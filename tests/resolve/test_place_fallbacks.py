@@ -1,4 +1,4 @@
-"""Counties at their namesake town, "Co." counties, and unknown names in a document with no resolved town."""
+"""Counties at their own points, "Co." counties, and names the gazetteer lacks (no reading: None)."""
 from __future__ import annotations
 
 from sitrep.model import haversine_km
@@ -11,23 +11,16 @@ def _span(text: str, name: str) -> tuple[int, int]:
     return s, s + len(name)
 
 
-def test_a_county_with_no_town_of_its_state_sits_at_its_namesake_town():
-    gz = get_gazetteer()
-    text = "Deputies in Leavenworth County, Kan., arrested a man on Tuesday, the sheriff's office said."
-    [p] = resolve_spans(text, [_span(text, "Leavenworth County")])
-    assert p.feature == "ADM2" and p.admin1 == "Kansas" and p.geo_precision == 2
-    town = max((i for i in gz.lookup("Leavenworth") if gz.entries_admin1[i] == "KS"), key=lambda i: gz.entries_pop[i])
-    assert haversine_km(p.latitude, p.longitude, gz.entries_lat[town], gz.entries_lon[town]) < 1
-    assert "sharing its name" in p.reason
-
-
-def test_a_county_without_a_namesake_town_stays_at_its_state_point():
+def test_a_county_sits_at_its_own_point_not_at_its_state_or_a_namesake_town():
     gz = get_gazetteer()
     text = "Deputies in Tarrant County, Texas, arrested a man on Tuesday."
     [p] = resolve_spans(text, [_span(text, "Tarrant County")])
+    assert p.feature == "ADM2" and p.admin1 == "Texas" and p.geo_precision == 2 and p.geonameid
     a1 = gz.admin1_entry[("US", "TX")]
-    assert p.admin1 == "Texas"
-    assert haversine_km(p.latitude, p.longitude, gz.entries_lat[a1], gz.entries_lon[a1]) < 1
+    assert haversine_km(p.latitude, p.longitude, gz[a1].lat, gz[a1].lon) > 161
+    fort_worth = max((i for i in gz.lookup("Fort Worth") if gz[i].admin1 == "TX"), key=lambda i: gz[i].pop)
+    assert haversine_km(p.latitude, p.longitude, gz[fort_worth].lat, gz[fort_worth].lon) < 40
+    assert "county's point" in p.reason
 
 
 def test_co_abbreviation_is_a_county():
@@ -36,12 +29,13 @@ def test_co_abbreviation_is_a_county():
     assert p is not None and p.feature == "ADM2" and p.admin1 == "Tennessee"
 
 
-def test_unknown_name_with_no_town_goes_to_the_country_the_document_is_about():
+def test_an_unknown_name_abstains_instead_of_taking_a_neighbours_point():
     text = ("Georgian troops shelled Qqzzvani, a village in Georgia's breakaway region, the Georgian "
             "interior ministry said, as Tbilisi accused Russia.")
-    [p] = resolve_spans(text, [_span(text, "Qqzzvani")])
-    assert p is not None and p.geo_precision == 3 and p.reason.startswith("unknown name")
-    assert p.name == "Qqzzvani" and p.geonameid is None and p.country_code == "GE"
+    assert resolve_spans(text, [_span(text, "Qqzzvani"), _span(text, "Tbilisi")])[0] is None
+    text = "Fire crews from Plano and Qqzzburg Heights were called to Dallas on Sunday."
+    places = resolve_spans(text, [_span(text, n) for n in ("Plano", "Qqzzburg Heights", "Dallas")])
+    assert places[1] is None and places[0].admin1 == places[2].admin1 == "Texas"
 
 
 def test_unknown_name_with_no_context_at_all_stays_unplaced():

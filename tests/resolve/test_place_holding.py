@@ -41,14 +41,14 @@ def test_dotted_initials_are_a_state_only_when_written_as_its_abbreviation():
     gz = get_gazetteer()
     assert _abbrev_form(gz, "La.") and _abbrev_form(gz, "S.C.") and _abbrev_form(gz, "W. Va.")
     assert not _abbrev_form(gz, "L.A.")
-    assert gz.entries_name[_candidate_ids(gz, "L.A.")[0]] == "Los Angeles"
-    assert gz.entries_kind[_candidate_ids(gz, "N.L.")[0]] == "admin1"
+    assert gz[_candidate_ids(gz, "L.A.")[0]].name == "Los Angeles"
+    assert gz[_candidate_ids(gz, "N.L.")[0]].kind == "admin1"
 
 
 def test_a_demonym_is_its_country_not_a_town_of_that_name():
     gz = get_gazetteer()
     [i] = _candidate_ids(gz, "Canadian")
-    assert gz.entries_cc[i] == "CA" and gz.entries_kind[i] == "country"
+    assert gz[i].cc == "CA" and gz[i].kind == "country"
 
 
 def test_a_home_subdivision_beats_a_foreign_country_of_the_same_name():

@@ -179,7 +179,7 @@ def test_infer_report_date_from_the_latest_dated_day():
     assert infer_report_date(text)[0] == date(2023, 12, 8)
     text = "Attacks have continued since October 2023. On 8 January a drone hit the base."
     assert infer_report_date(text)[0] == date(2024, 1, 8)
-    assert infer_report_date("Rockets hit the base on Friday.") == (None, "no dateline and no year in the text")
+    assert infer_report_date("Rockets hit the base on Friday.") == (None, "no dateline and no date with its year in the text")
 
 
 def test_seed_dates_with_and_without_a_publication_date():
@@ -217,7 +217,7 @@ def test_bad_lexicon_entry_names_file_and_line():
     line = bad.splitlines().index("december = 13") + 1
     with pytest.raises(KnowledgeError) as exc:
         parse_lexicon(bad, "time_lexicon.toml")
-    assert f"time_lexicon.toml:{line}" in str(exc.value) and "E401" in str(exc.value)
+    assert f"time_lexicon.toml:{line}" in str(exc.value) and "E403" in str(exc.value)
     with pytest.raises(KnowledgeError, match="not valid TOML"):
         parse_lexicon(raw + "\n[broken\n", "time_lexicon.toml")
 

@@ -248,3 +248,184 @@ def test_demo_reports_in_the_browser(browser_page, tmp_path, monkeypatch):
         assert page.locator("#incident-view mark.evidence").count() >= 1
         assert page.errors == []
     store.close()
+
+
+# ---- the world map, the zooming timeline, a plain-text report's headline (issue: a newcomer's first hour) ----
+WORLD = [  # (id, place, lat, lon, country, day): three continents, one week of March 2024, far-off outliers
+    ("paris", "Paris", 48.857, 2.352, "France", date(2024, 3, 4)),
+    ("kramatorsk", "Kramatorsk", 48.723, 37.556, "Ukraine", date(2024, 3, 5)),
+    ("maiduguri", "Maiduguri", 11.846, 13.160, "Nigeria", date(2024, 3, 6)),
+    ("medellin", "Medellin", 6.244, -75.581, "Colombia", date(2024, 3, 7)),
+    ("kabul", "Kabul", 34.528, 69.172, "Afghanistan", date(2024, 3, 8)),
+    ("mosul", "Mosul", 36.340, 43.130, "Iraq", date(2024, 3, 6)),
+    ("lima", "Lima", -12.046, -77.043, "Peru", date(2024, 2, 20)),
+    ("nairobi", "Nairobi", -1.286, 36.817, "Kenya", date(1998, 8, 7)),
+]
+LAND = (0xF4, 0xF1, 0xE8)  # #map .country fill in style.css
+SEA = (0xDB, 0xE7, 0xF0)  # .mapbox background
+
+
+def fill_world(store) -> None:
+    for doc_id, name, lat, lon, country, day in WORLD:
+        doc = make_doc(doc_id, f"Blast in {name}\nFILE: A bomb exploded in {name} on the day, police said.",
+                       published=day)
+        place = Place(name, lat, lon, country=country, feature="city", geo_precision=1)
+        store.ingest(doc, [make_mention(doc, "A bomb exploded", place=place, when=day,
+                                        sub_event_type="Remote explosive/landmine/IED", weapons=("bomb",))])
+
+
+@pytest.fixture
+def world_url(tmp_path, monkeypatch):
+    from sitrep.serve import create_app
+    from sitrep.store import open_store
+
+    monkeypatch.delenv("SITREP_TILES", raising=False)
+    store = open_store(str(tmp_path / "world.sqlite"))
+    fill_world(store)
+    with Server(create_app(None, store=store)) as url:
+        yield url
+    store.close()
+
+
+PIXELS = """async ([png, points]) => {
+  const img = new Image();
+  img.src = "data:image/png;base64," + png;
+  await img.decode();
+  const c = document.createElement("canvas");
+  c.width = img.width; c.height = img.height;
+  const ctx = c.getContext("2d");
+  ctx.drawImage(img, 0, 0);
+  return points.map(([x, y]) => Array.from(ctx.getImageData(Math.round(x), Math.round(y), 1, 1).data.slice(0, 3)));
+}"""
+
+
+def _near(rgb, ref) -> int:
+    return sum(abs(a - b) for a, b in zip(rgb, ref, strict=True))
+
+
+def test_incidents_on_three_continents_are_drawn_over_land(browser_page, world_url, tmp_path):
+    import base64
+
+    page = browser_page
+    page.goto(world_url + "/")
+    wait_loaded(page, len(WORLD))
+    page.click("#zoom-fit")  # every incident in view
+    page.wait_for_function(f"document.querySelectorAll('#map circle.marker').length === {len(WORLD)}")
+    assert page.locator("#map path.country").count() >= 170  # the world's outlines, shipped offline
+    centres = page.evaluate("""() => [...document.querySelectorAll('#map circle.marker')].map((c) => {
+        const r = c.getBoundingClientRect();
+        const x = r.left + r.width / 2, y = r.top + r.height / 2;
+        const under = document.elementsFromPoint(x, y).filter((e) => e.matches('path.country'));
+        return {id: c.dataset.id, x, y, country: under.length ? under[0].querySelector('title').textContent : null};
+    })""")
+    assert len(centres) == len(WORLD)
+    countries = {c["country"] for c in centres}
+    assert {"France", "Ukraine", "Nigeria", "Colombia", "Afghanistan", "Peru", "Kenya", "Iraq"} <= countries
+    # the screenshot itself: with the markers hidden, the pixel under each marker is land, not sea
+    page.add_style_tag(content="#map .markers { visibility: hidden; }")
+    png = page.screenshot(path=str(tmp_path / "world.png"))
+    pixels = page.evaluate(PIXELS, [base64.b64encode(png).decode(), [[c["x"], c["y"]] for c in centres]])
+    for c, rgb in zip(centres, pixels, strict=True):
+        assert _near(rgb, LAND) < _near(rgb, SEA), (c, rgb)
+    assert page.errors == []
+
+
+def _timeline(page) -> dict:
+    return page.evaluate("""() => { const t = document.getElementById('timeline');
+        return {unit: t.dataset.unit, from: t.dataset.from, to: t.dataset.to,
+                bars: [...t.querySelectorAll('rect.bar')].map((b) => [b.dataset.from, b.dataset.to])}; }""")
+
+
+def test_timeline_opens_on_the_dense_part_and_zooms_to_one_bar_per_day(browser_page, world_url):
+    page = browser_page
+    page.goto(world_url + "/")
+    wait_loaded(page, len(WORLD))
+    tl = _timeline(page)
+    # opens on 2024, not on a 26-year axis squeezed by the 1998 outlier, which is one click away
+    assert tl["from"] >= "2024-01-01" and tl["unit"] in ("day", "week")
+    assert page.locator("#timeline text.edge.before").text_content() == "← 1 earlier"
+    page.click("#tl-all")
+    tl = _timeline(page)
+    assert tl["from"] <= "1998-08-07" and tl["unit"] == "year" and ["1998-01-01", "1998-12-31"] in tl["bars"]
+    page.click("#tl-dense")
+    # zoom with the wheel over the week of 4-8 March until about a week is in view
+    bar = page.locator("#timeline rect.bar").filter(has=page.locator("title", has_text="2024-03-06")).first
+    box = bar.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    for _ in range(30):
+        tl = _timeline(page)
+        if date.fromisoformat(tl["to"]) - date.fromisoformat(tl["from"]) <= date(2024, 1, 8) - date(2024, 1, 1):
+            break
+        page.mouse.wheel(0, -100)
+        page.wait_for_timeout(30)
+    tl = _timeline(page)
+    assert tl["unit"] == "day"
+    assert date.fromisoformat(tl["to"]) - date.fromisoformat(tl["from"]) <= date(2024, 1, 8) - date(2024, 1, 1)
+    assert all(a == b for a, b in tl["bars"])  # one bar per day
+    days = {a for a, _ in tl["bars"]}
+    assert "2024-03-06" in days and len(days) >= 3
+    mar6 = page.locator("#timeline rect.bar[data-from='2024-03-06'] title").text_content()
+    assert "2 incident(s)" in mar6  # Maiduguri and Mosul
+    # a click on that day's bar filters the table to it
+    box = page.locator("#timeline rect.bar[data-from='2024-03-06']").bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] - 1)
+    wait_loaded(page, 2)
+    assert page.input_value("#f-date-from") == "2024-03-06" == page.input_value("#f-date-to")
+    # the keyboard pans and zooms too
+    before = _timeline(page)
+    page.focus("#timeline")
+    page.keyboard.press("ArrowLeft")
+    assert _timeline(page)["from"] < before["from"]
+    page.keyboard.press("-")
+    assert _timeline(page)["to"] > before["to"]
+    # zooming out again coarsens the bins
+    for _ in range(12):
+        page.mouse.wheel(0, 100)
+        page.wait_for_timeout(30)
+    assert _timeline(page)["unit"] in ("week", "month", "year")
+    assert page.errors == []
+
+
+def test_plain_text_report_shows_its_headline_and_date(browser_page, tmp_path, monkeypatch):
+    """A plain-text file (headline line, then a dated dateline) through the real reader and extraction."""
+    from sitrep.ingest.text import read_paths
+    from sitrep.pipeline import extract_document
+    from sitrep.serve import create_app
+    from sitrep.store import open_store
+
+    f = tmp_path / "sloviansk_school.txt"
+    f.write_text("Shelling damages a school in Sloviansk\n\n"
+                 "SLOVIANSK, Ukraine, 14 May 2024 (Reuters) - Artillery shells struck a school in Sloviansk "
+                 "overnight, killing two guards, the mayor said. Sgt. Ivan Petrenko, a police officer, said "
+                 "the shells were fired from the east.\n", encoding="utf-8")
+    (doc,) = read_paths([str(f)])
+    monkeypatch.delenv("SITREP_TILES", raising=False)
+    store = open_store(str(tmp_path / "plain.sqlite"))
+    store.ingest(doc, extract_document(doc))
+    assert store.count_incidents() >= 1
+    page = browser_page
+    with Server(create_app(None, store=store)) as url:
+        page.goto(url + "/")
+        wait_loaded(page)
+        page.locator("#incidents-table tbody tr").first.click()
+        page.wait_for_selector("#incident-view:not([hidden]) mark.evidence")
+        source = page.locator("#incident-view .source").first
+        assert source.locator("h4").inner_text() == "Shelling damages a school in Sloviansk"
+        assert "published 2024-05-14" in source.locator(".meta").inner_text()
+        source.locator("button.fullbtn").click()
+        page.wait_for_selector("#incident-view .fulltext")
+        full = source.locator(".fulltext").inner_text()
+        assert full.startswith("SLOVIANSK, Ukraine, 14 May 2024") and "Shelling damages" not in full
+        assert page.errors == []
+    store.close()
+
+
+def test_full_report_of_the_seed_layout_has_no_file_prefix(browser_page, base_url):
+    page = browser_page
+    page.goto(base_url + "/")
+    wait_loaded(page, 4)
+    page.locator("#incidents-table tbody tr", has_text="2023-12-08").click()
+    page.wait_for_selector("#incident-view:not([hidden]) button.fullbtn")
+    page.click("#incident-view button.fullbtn")
+    full = page.locator("#incident-view .fulltext").inner_text()
+    assert full.startswith("Several rockets hit the US Embassy") and "FILE:" not in full

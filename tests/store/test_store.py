@@ -152,7 +152,8 @@ def test_filters_and_counts(store):
         ({"actor": "islamic resistance"}, 1),
         ({"actor": "100%"}, 0),
         ({"claimed": True}, 1),
-        ({"claimed": False}, 1),
+        ({"claimed": False}, 0),  # false: a report says no group claimed it; none here
+        ({"claimed": "unknown"}, 1),  # the reports are silent (Kyiv)
         ({"q": "embassy"}, 1),
         ({"q": "kyiv missile"}, 1),
         ({"q": "kyiv embassy"}, 0),

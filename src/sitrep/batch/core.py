@@ -57,7 +57,7 @@ class BatchError(errors.SitrepError):
         first = next(iter(failed.items()))
         super().__init__(f"{len(failed)} partition(s) failed ({', '.join(str(p) for p in sorted(failed))}); "
                          f"first: partition {first[0]}: {first[1]}. The others are written; run the same "
-                         "command again to redo only the failed ones.", code="E802")
+                         "command again to redo only the failed ones.", code=errors.E802_PARTITIONS_FAILED)
         self.failed = failed
         self.stats = stats
 
@@ -246,7 +246,7 @@ def run_batch(paths: Iterable[str], out_dir: str | os.PathLike, *, scheduler: st
     from sitrep.ingest.sources import read_any
 
     if partition_size < 1:
-        raise errors.SitrepError("partition size must be at least 1", code="E801")
+        raise errors.SitrepError("partition size must be at least 1", code=errors.E801_BAD_PARTITION_SIZE)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     run = _Run(out, store, BatchStats(), time.perf_counter())

@@ -19,7 +19,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from rich.console import Console
 
-    from sitrep.demo import load_demo
+    from sitrep.commands.progress import DocumentProgress, prepare_places
+    from sitrep.demo import demo_index, load_demo
     from sitrep.errors import SitrepError
     from sitrep.store import open_store
 
@@ -31,11 +32,14 @@ def run(args: argparse.Namespace) -> int:
         print(f"sitrep demo: {exc}", file=sys.stderr)
         return 1
     try:
-        def progress(doc, res):
-            err.print(f"  {doc.id}: {res.status}, {len(res.incidents)} incident(s)")
-
         err.print(f"sitrep demo: extracting the bundled reports into {args.db}")
-        load_demo(store, progress=progress)
+        prepare_places("demo")
+        with DocumentProgress("extracting the demo reports", len(demo_index())) as bar:
+            def progress(doc, res):
+                err.print(f"  {doc.id}: {res.status}, {len(res.incidents)} incident(s)")
+                bar.advance()
+
+            load_demo(store, progress=progress)
         console.print(summary_table(store))
     except BaseException:
         store.close()

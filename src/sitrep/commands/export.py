@@ -1,4 +1,5 @@
-"""``sitrep export --format csv|acled|ucdp|geojson|jsonl|parquet [-o FILE] [filters]``."""
+"""``sitrep export --format FORMAT [-o FILE] [--bom] [filters]``; the formats come from the export
+registry (``sitrep.export.registry``)."""
 from __future__ import annotations
 
 import argparse
@@ -7,21 +8,26 @@ import sys
 from sitrep.commands.incidents import add_filter_arguments, open_filtered
 from sitrep.commands.ingest import add_db_argument
 
-FORMATS = ("csv", "acled", "ucdp", "geojson", "jsonl", "parquet")  # = sitrep.export.FORMATS
-
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--format", "-f", choices=FORMATS, default="csv",
-                   help="csv; acled / ucdp (those datasets' columns and codes); geojson; jsonl; parquet")
-    p.add_argument("-o", "--output", metavar="FILE", default=None, help="write here (default stdout; parquet needs it)")
+    from sitrep.export import FORMATS
+
+    p.add_argument("--format", "-f", choices=list(FORMATS), default="csv",
+                   help="; ".join(f"{f.name}: {f.description}" for f in FORMATS.values()))
+    p.add_argument("-o", "--output", metavar="FILE", default=None,
+                   help="write here (default stdout; binary formats need it)")
+    p.add_argument("--bom", action="store_true",
+                   help="start csv/acled/ucdp with a UTF-8 byte order mark, so spreadsheet programs read "
+                        "non-Latin text (Arabic, Cyrillic) right")
     add_db_argument(p)
     add_filter_arguments(p)
 
 
 def run(args: argparse.Namespace) -> int:
-    from sitrep.export import BINARY_FORMATS, write
+    from sitrep.export import get, write
 
-    if args.format in BINARY_FORMATS and not args.output:
+    spec = get(args.format)
+    if spec.binary and not args.output:
         print(f"sitrep export: --format {args.format} is binary; give -o FILE", file=sys.stderr)
         return 2
     opened = open_filtered(args, "export")
@@ -30,14 +36,12 @@ def run(args: argparse.Namespace) -> int:
     store, filters = opened
     try:
         if args.output:
-            mode = "wb" if args.format in BINARY_FORMATS else "w"
-            kw = {} if mode == "wb" else {"encoding": "utf-8", "newline": ""}
-            with open(args.output, mode, **kw) as out:
-                n = write(store, args.format, out, **filters)
+            kw = {} if spec.binary else {"encoding": "utf-8", "newline": ""}
+            with open(args.output, "wb" if spec.binary else "w", **kw) as out:
+                n = write(store, args.format, out, bom=args.bom, **filters)
             print(f"{n} incidents -> {args.output}", file=sys.stderr)
         else:
-            write(store, args.format, sys.stdout, **filters)
+            write(store, args.format, sys.stdout, bom=args.bom, **filters)
     finally:
         store.close()
     return 0
-

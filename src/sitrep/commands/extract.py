@@ -13,12 +13,16 @@ import sys
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", help="files, directories, JSON Lines; '-' or nothing reads stdin")
     p.add_argument("--published", help="the reports' publication date, YYYY-MM-DD (else inferred from the text)")
-    p.add_argument("--format", choices=["json", "jsonl", "table"], default="jsonl")
+    p.add_argument("--format", choices=["json", "jsonl", "table"], default="jsonl",
+                   help="jsonl: one JSON record per event and line (default); json: one JSON list; "
+                        "table: a readable summary")
     p.add_argument("--quiet", action="store_true", help="no progress or per-input messages on stderr")
 
 
 def run(args: argparse.Namespace) -> int:
+    from sitrep.commands.progress import DocumentProgress, count_inputs, prepare_places
     from sitrep.ingest import ReadFailure, read_paths
+    from sitrep.ingest.language import screen_language
     from sitrep.ingest.text import parse_date_arg
     from sitrep.pipeline import event_record, extract_documents
 
@@ -28,27 +32,35 @@ def run(args: argparse.Namespace) -> int:
         return 2
     failures = 0
     records = []
+    paths = args.paths or ["-"]
+    if "-" in paths and sys.stdin.isatty() and not args.quiet:
+        print("sitrep extract: reading a report from standard input; end it with Ctrl-D "
+              "(or give files: sitrep extract PATH...)", file=sys.stderr)
 
     def documents():
         nonlocal failures
-        for item in read_paths(args.paths or ["-"], published=published):
+        for item in read_paths(paths, published=published):
+            if not isinstance(item, ReadFailure):
+                item = screen_language(item)  # as ingest does: other languages are E108, not silence
             if isinstance(item, ReadFailure):
                 failures += 1
                 print(f"sitrep extract: skipped {item}", file=sys.stderr)
                 continue
             yield item
 
-    for doc, events, error in extract_documents(documents()):
-        if error:
-            failures += 1
-            print(f"sitrep extract: {doc.id}: {error}", file=sys.stderr)
-            continue
-        totals = doc.meta.get("reported_totals", []) if args.format != "table" else []
-        for rec in [event_record(ev) for ev in events] + totals:  # totals: record_kind "reported_total"
-            if args.format == "jsonl":
-                sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
-            else:
-                records.append(rec)
+    prepare_places("extract", quiet=args.quiet)
+    with DocumentProgress("extracting", count_inputs(paths), quiet=args.quiet) as bar:
+        for doc, events, error in bar.track(extract_documents(documents())):
+            if error:
+                failures += 1
+                print(f"sitrep extract: {doc.id}: {error}", file=sys.stderr)
+                continue
+            totals = doc.meta.get("reported_totals", []) if args.format != "table" else []
+            for rec in [event_record(ev) for ev in events] + totals:  # totals: record_kind "reported_total"
+                if args.format == "jsonl":
+                    sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                else:
+                    records.append(rec)
     if args.format == "json":
         json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

@@ -75,6 +75,9 @@ def _span_mode(args: argparse.Namespace) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    from sitrep.commands.progress import prepare_places
+
+    prepare_places("geocode")
     if args.spans:
         return _span_mode(args)
     from pathlib import Path

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from sitrep.commands import place_label
+from sitrep.commands import existing_store, place_label
 from sitrep.commands.ingest import add_db_argument, db_url
 
 
@@ -19,7 +19,9 @@ def add_filter_arguments(p: argparse.ArgumentParser) -> None:
     claimed.add_argument("--claimed", dest="claimed", action="store_const", const=True, default=None,
                          help="only incidents a group claimed")
     claimed.add_argument("--unclaimed", dest="claimed", action="store_const", const=False,
-                         help="only incidents no group claimed")
+                         help="only incidents a report says no group claimed")
+    claimed.add_argument("--claim-unknown", dest="claimed", action="store_const", const="unknown",
+                         help="only incidents whose reports say nothing about a claim")
     p.add_argument("-q", "--query", dest="q", help="words anywhere in the incident or its report titles")
 
 
@@ -33,16 +35,13 @@ def filters_from_args(args: argparse.Namespace) -> dict:
         if v:
             d = parse_date_arg(v)
             if d is None:
-                raise errors.SitrepError(f"--{name[5:]}: not a date: {v!r} (use YYYY-MM-DD)", code="E712")
+                raise errors.SitrepError(f"--{name[5:]}: not a date: {v!r} (use YYYY-MM-DD)",
+                                         code=errors.E712_BAD_FILTER)
             out[name] = d
     if args.bbox:
-        try:
-            box = tuple(float(x) for x in args.bbox.split(","))
-        except ValueError as exc:
-            raise errors.SitrepError(f"--bbox: not numbers: {args.bbox!r}", code="E712") from exc
-        if len(box) != 4:
-            raise errors.SitrepError("--bbox needs 4 numbers: min_lon,min_lat,max_lon,max_lat", code="E712")
-        out["bbox"] = box
+        from sitrep.filters import parse_bbox
+
+        out["bbox"] = parse_bbox(args.bbox)
     for name in ("country", "event_type", "actor", "claimed", "q"):
         v = getattr(args, name)
         if v is not None:
@@ -54,8 +53,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     add_db_argument(p)
     add_filter_arguments(p)
     p.add_argument("--limit", type=int, default=50, help="at most this many (default 50)")
-    p.add_argument("--offset", type=int, default=0)
-    p.add_argument("--format", choices=("table", "json", "jsonl"), default="table")
+    p.add_argument("--offset", type=int, default=0, help="skip this many (paging; default 0)")
+    p.add_argument("--format", choices=("table", "json", "jsonl"), default="table",
+                   help="table (default); json: {total, items}; jsonl: one incident per line")
 
 
 def _table(rows: list[dict], total: int) -> str:
@@ -86,7 +86,7 @@ def open_filtered(args: argparse.Namespace, prog: str):
 
     try:
         filters = filters_from_args(args)
-        return open_store(db_url(args.db)), filters
+        return open_store(existing_store(db_url(args.db))), filters
     except errors.SitrepError as exc:
         print(f"sitrep {prog}: {exc}", file=sys.stderr)
         return None

@@ -20,6 +20,14 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from sitrep.commands import existing_store
+    from sitrep.errors import SitrepError
+
+    try:
+        existing_store(args.db)
+    except SitrepError as exc:
+        print(f"sitrep serve: {exc}", file=sys.stderr)
+        return 2
     return serve(args.db, host=args.host, port=args.port, token=args.token, tiles=args.tiles)
 
 

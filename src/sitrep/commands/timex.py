@@ -41,9 +41,12 @@ def run(args: argparse.Namespace) -> int:
                 failures += 1
                 continue
             doc = item
-            when, how = anchor or doc.published, "given"
-            if when is None and not args.no_infer:
-                when, how = infer_report_date(doc.text)
+            from_text = doc.meta.get("published_from") == "dateline"  # a date the reader took from the dateline
+            when, how = anchor or (None if from_text and args.no_infer else doc.published), "given"
+            if not anchor and when and from_text:
+                how = "the report's dateline"
+            if when is None:
+                when, how = (None, "not inferred: --no-infer") if args.no_infer else infer_report_date(doc.text)
             print(f"{doc.id}: anchor {when.isoformat() if when else 'none'} ({how})", file=sys.stderr)
             for t in find_timexes(doc.text, when):
                 row = {"document": doc.id, "start": t.start, "end": t.end, "text": t.text, "type": t.type,

@@ -1,13 +1,27 @@
-"""Exports of the incident database: csv, acled, ucdp, geojson, jsonl, parquet.
+"""Exports of the incident database: csv, acled, ucdp, geojson, jsonl, parquet (GeoParquet).
 
-    write(store, fmt, out, **filters) -> int        # writes to a text or binary file object; returns rows
-    FORMATS                                         # the format names
+    write(store, fmt, out, *, bom=False, **filters) -> int    # to a text or binary file object; returns rows
+    FORMATS                                                   # name -> ExportFormat (extension, media type, writer)
+    names()                                                   # the format names (the CLI's and API's choices)
 
-ACLED and UCDP GED exports use those datasets' column names and codes (see ``acled.py`` / ``ucdp.py``)
-so scripts written for them read sitrep's exports unchanged.
+Each format registers itself in ``sitrep.export.registry``. ACLED and UCDP GED exports use those
+datasets' column names and codes (``acled.py`` / ``ucdp.py``) so scripts written for them read
+sitrep's exports unchanged; every column is described in ``docs/data-dictionary.md``.
 """
 from __future__ import annotations
 
-from sitrep.export.writers import BINARY_FORMATS, FORMATS, rows_for, write
+from sitrep.export.registry import FORMATS, ExportContext, ExportFormat, get, names, write, write_pairs
 
-__all__ = ["BINARY_FORMATS", "FORMATS", "rows_for", "write"]
+BINARY_FORMATS = tuple(name for name, f in FORMATS.items() if f.binary)
+
+__all__ = ["BINARY_FORMATS", "FORMATS", "ExportContext", "ExportFormat", "get", "names", "write", "write_pairs",
+           "to_string"]
+
+
+def to_string(store, fmt: str, **filters) -> str:
+    """A text format as a string (small exports, tests)."""
+    import io
+
+    s = io.StringIO()
+    write(store, fmt, s, **filters)
+    return s.getvalue()

@@ -1,23 +1,23 @@
-"""The writers. Each takes incidents as ``Store.incidents`` returns them (plus their sources)."""
+"""The rows of each export, built from one incident (as ``Store.incidents`` returns it, plus
+``place_feature``) and its sources. The registry (``sitrep.export.registry``) streams them to a file.
+
+Codebook choices (ACLED 2023, UCDP GED 23.1+) are explained in ``docs/data-dictionary.md``; the codes
+themselves live in ``knowledge/`` (see ``sitrep.export.codes``)."""
 from __future__ import annotations
 
-import csv
-import io
-import json
-from collections.abc import Iterable, Iterator
-from datetime import UTC, date, datetime
-from typing import IO
+import re
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
 
 from sitrep.export import codes
 
-FORMATS = ("csv", "acled", "ucdp", "geojson", "jsonl", "parquet")
-BINARY_FORMATS = ("parquet",)
+SCHEMA_VERSION = "2"  # the layout of sitrep's own exports (csv, jsonl, geojson, parquet); bump on change
 
 CSV_COLUMNS = [
     "id", "date", "date_precision", "event_type", "sub_event_type", "weapons", "actor1", "actor2", "target",
     "location", "country", "country_code", "admin1", "latitude", "longitude", "geo_precision", "fatalities",
-    "fatalities_low", "fatalities_high", "claimed", "claimant", "n_sources", "documents", "first_reported",
-    "last_updated",
+    "fatalities_low", "fatalities_high", "injured", "claimed", "claimant", "n_sources", "documents",
+    "first_reported", "last_updated",
 ]
 
 # ACLED's export columns, in ACLED's order (codebook 2023+).
@@ -28,7 +28,7 @@ ACLED_COLUMNS = [
     "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
 ]
 
-# UCDP GED's columns, in GED's order (version 23.1+).
+# UCDP GED's columns, in GED's order (GED 23.1 - 25.1 CSV and the GED API).
 UCDP_COLUMNS = [
     "id", "relid", "year", "active_year", "code_status", "type_of_violence", "conflict_dset_id",
     "conflict_new_id", "conflict_name", "dyad_dset_id", "dyad_new_id", "dyad_name", "side_a_dset_id",
@@ -39,65 +39,60 @@ UCDP_COLUMNS = [
     "deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown", "best", "high", "low", "gwnoa", "gwnob",
 ]
 
-_ACLED_TIME = {"day": 1, "week": 2, "month": 3}
-_UCDP_DATE_PREC = {"day": 1, "week": 3, "month": 4, "year": 5}
-_UCDP_WHERE_PREC = {1: 1, 2: 2, 3: 4}
 _DISORDER = {
     "Battles": "Political violence", "Explosions/Remote violence": "Political violence",
     "Violence against civilians": "Political violence", "Protests": "Demonstrations", "Riots": "Demonstrations",
     "Strategic developments": "Strategic developments",
 }
+UNKNOWN_FATALITIES_TAG = "fatalities unknown"
+ACTIVE_YEAR_DEATHS = 25  # UCDP: a dyad is active in a year with at least 25 battle-related deaths
+
+# ---- spreadsheet safety ------------------------------------------------------------------------------
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
 
-def _num_id(inc_id: str) -> int:
-    return int(inc_id.split("_", 1)[-1], 16)
+def spreadsheet_safe(value):
+    """OWASP CSV injection: a text cell a spreadsheet would read as a formula (it starts with = + - @,
+    a tab or a carriage return) gets a leading apostrophe; numbers, negative ones included, stay."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
 
 
-def _source_names(sources: list[dict]) -> str:
-    names: list[str] = []
-    for s in sources:
-        n = s.get("source") or s.get("title") or s.get("document_id")
-        if n and n not in names:
-            names.append(n)
-    return "; ".join(names)
+def unescape_cell(value: str) -> str:
+    """The inverse of ``spreadsheet_safe`` for reading a sitrep export back."""
+    if value.startswith("'") and value[1:].startswith(_FORMULA_START) and not _NUMBER.fullmatch(value[1:]):
+        return value[1:]
+    return value
 
 
-def csv_row(inc: dict, sources: list[dict]) -> dict:
-    loc = inc["location"]
-    return {
-        "id": inc["id"], "date": inc["date"], "date_precision": inc["date_precision"],
-        "event_type": inc["event_type"], "sub_event_type": inc["sub_event_type"],
-        "weapons": "; ".join(inc["weapons"]), "actor1": inc["actor1"], "actor2": inc["actor2"],
-        "target": inc["target"], "location": loc["name"], "country": loc["country"],
-        "country_code": loc["country_code"], "admin1": loc["admin1"], "latitude": loc["latitude"],
-        "longitude": loc["longitude"], "geo_precision": loc["geo_precision"], "fatalities": inc["fatalities"],
-        "fatalities_low": inc["fatalities_low"], "fatalities_high": inc["fatalities_high"],
-        "claimed": inc["claimed"], "claimant": inc["claimant"], "n_sources": inc["n_sources"],
-        "documents": "; ".join(s["document_id"] for s in sources), "first_reported": inc["first_reported"],
-        "last_updated": inc["last_updated"],
-    }
+# ---- helpers ----------------------------------------------------------------------------------------
+def num_id(inc_id: str) -> int:
+    """A stable integer for an incident id: its hexadecimal part (48 bits for ``inc_`` + 12 hex
+    digits, exact in a double), else the first 13 hex digits of its SHA-1."""
+    tail = inc_id.split("_", 1)[-1]
+    if re.fullmatch(r"[0-9a-f]{1,13}", tail):
+        return int(tail, 16)
+    import hashlib
+
+    return int(hashlib.sha1(inc_id.encode("utf-8")).hexdigest()[:13], 16)
 
 
-def _notes(inc: dict) -> str:
-    loc = inc["location"]
-    who = inc["actor1"] or "Unidentified armed group"
-    what = (inc["sub_event_type"] or inc["event_type"] or "attack").lower()
-    where = ", ".join(x for x in (loc["name"], loc["admin1"], loc["country"]) if x)
-    s = f"On {inc['date'] or 'an unknown date'}, {who}: {what}"
-    if inc["target"]:
-        s += f" on {inc['target']}"
-    if where:
-        s += f" in {where}"
-    s += "."
-    if inc["weapons"]:
-        s += " Weapons: " + ", ".join(inc["weapons"]) + "."
-    if inc["fatalities_low"] is not None and inc["fatalities_high"] != inc["fatalities_low"]:
-        s += f" Reported fatalities range from {inc['fatalities_low']} to {inc['fatalities_high']}."
-    if inc["claimed"] is True:
-        s += f" Claimed by {inc['claimant'] or 'a group'}."
-    elif inc["claimed"] is False:
-        s += " No group claimed responsibility."
-    return s
+def outlet(source: dict) -> str | None:
+    """The outlet of a source: its ``source`` name, else the host of its URL (never the headline)."""
+    if source.get("source"):
+        return source["source"]
+    host = urlsplit(source.get("url") or "").hostname
+    return host[4:] if host and host.startswith("www.") else host
+
+
+def _join(values, sep: str = "; ") -> str:
+    out: list[str] = []
+    for v in values:
+        if v and v not in out:
+            out.append(v)
+    return sep.join(out)
 
 
 def _timestamp(iso: str | None) -> int | None:
@@ -110,211 +105,49 @@ def _timestamp(iso: str | None) -> int | None:
     return int((dt if dt.tzinfo else dt.replace(tzinfo=UTC)).timestamp())
 
 
-def acled_row(inc: dict, sources: list[dict]) -> dict:
+def _country(inc: dict) -> tuple[dict, str | None]:
     loc = inc["location"]
     info = codes.country_info(loc["country_code"], loc["country"])
-    region = codes.regions().get(info.get("alpha_2", ""), ("", ""))[0]
-    inter1 = codes.inter_code(inc["actor1"], loc["country_code"])
-    civilian = inc["event_type"] == "Violence against civilians"
-    inter2 = codes.CIVILIANS if civilian else codes.inter_code(inc["actor2"], loc["country_code"])
-    d = inc["date"]
+    return info, info.get("alpha_2") or (loc["country_code"] or "").upper() or None
+
+
+# ---- sitrep's own layout ----------------------------------------------------------------------------
+def flat_record(inc: dict, sources: list[dict]) -> dict:
+    """The incident as one flat record (csv, geojson properties, parquet); lists stay lists."""
+    loc = inc["location"]
     return {
-        "event_id_cnty": f"{info.get('alpha_3', 'XXX')}{_num_id(inc['id'])}",
-        "event_date": d, "year": int(d[:4]) if d else None,
-        "time_precision": _ACLED_TIME.get(inc["date_precision"] or "", 3),
-        "disorder_type": _DISORDER.get(inc["event_type"] or "", "Political violence"),
-        "event_type": inc["event_type"], "sub_event_type": inc["sub_event_type"],
-        "actor1": inc["actor1"] or "Unidentified Armed Group", "assoc_actor_1": "",
-        "inter1": inter1 if inter1 is not None else codes.MILITIA,
-        "actor2": inc["actor2"] or (f"Civilians ({loc['country']})" if civilian and loc["country"] else ""),
-        "assoc_actor_2": "", "inter2": inter2 if inter2 is not None else "",
-        "interaction": codes.interaction(inter1 if inter1 is not None else codes.MILITIA, inter2),
-        "civilian_targeting": "Civilian targeting" if civilian else "",
-        "iso": info.get("numeric"), "region": region, "country": loc["country"] or info.get("name"),
-        "admin1": loc["admin1"] or "", "admin2": "", "admin3": "", "location": loc["name"] or "",
+        "id": inc["id"], "date": inc["date"], "date_precision": inc["date_precision"],
+        "event_type": inc["event_type"], "sub_event_type": inc["sub_event_type"], "weapons": list(inc["weapons"]),
+        "actor1": inc["actor1"], "actor2": inc["actor2"], "target": inc["target"], "location": loc["name"],
+        "country": loc["country"], "country_code": loc["country_code"], "admin1": loc["admin1"],
         "latitude": loc["latitude"], "longitude": loc["longitude"], "geo_precision": loc["geo_precision"],
-        "source": _source_names(sources), "source_scale": "", "notes": _notes(inc),
-        "fatalities": inc["fatalities"] if inc["fatalities"] is not None else 0,
-        "tags": "", "timestamp": _timestamp(inc["last_updated"]),
+        "fatalities": inc["fatalities"], "fatalities_low": inc["fatalities_low"],
+        "fatalities_high": inc["fatalities_high"], "injured": inc.get("injured"), "claimed": inc["claimed"],
+        "claimant": inc["claimant"], "n_sources": inc["n_sources"],
+        "documents": [s["document_id"] for s in sources], "first_reported": inc["first_reported"],
+        "last_updated": inc["last_updated"],
     }
 
 
-def _priogrid(lat: float | None, lon: float | None) -> int | None:
-    if lat is None or lon is None:
-        return None
-    row = min(359, int((lat + 90) * 2))
-    col = min(719, int((lon + 180) * 2))
-    return row * 720 + col + 1
+def csv_row(inc: dict, sources: list[dict], ctx=None) -> dict:
+    row = flat_record(inc, sources)
+    row["weapons"] = "; ".join(row["weapons"])
+    row["documents"] = "; ".join(row["documents"])
+    row["claimed"] = {True: "true", False: "false", None: ""}[row["claimed"]]
+    return row
 
 
-def _date_end(inc: dict) -> str | None:
-    from sitrep.merge.across import date_interval
-
-    if not inc["date"]:
-        return None
-    return date_interval(date.fromisoformat(inc["date"]), inc["date_precision"])[1].isoformat()
-
-
-def ucdp_row(inc: dict, sources: list[dict]) -> dict:
-    loc = inc["location"]
-    info = codes.country_info(loc["country_code"], loc["country"])
-    region = codes.regions().get(info.get("alpha_2", ""), ("", ""))[1]
-    civilian = inc["event_type"] == "Violence against civilians"
-    state = codes.is_state(inc["actor1"]) or codes.is_state(inc["actor2"])
-    violence = 3 if civilian else (1 if state else 2)
-    side_a = inc["actor1"] or "Unidentified armed group"
-    side_b = "Civilians" if civilian else (inc["actor2"] or inc["target"] or "")
-    best, low, high = inc["fatalities"], inc["fatalities_low"], inc["fatalities_high"]
-    best = best or 0
-    d = inc["date"]
-    year = int(d[:4]) if d else None
-    num = _num_id(inc["id"]) % (2 ** 31)
-    lat, lon = loc["latitude"], loc["longitude"]
-    return {
-        "id": num, "relid": f"{info.get('alpha_3', 'XXX')}-{year}-{violence}-{num}", "year": year,
-        "active_year": "", "code_status": "Clear", "type_of_violence": violence,
-        "conflict_dset_id": "", "conflict_new_id": "", "conflict_name": "", "dyad_dset_id": "", "dyad_new_id": "",
-        "dyad_name": f"{side_a} - {side_b}" if side_b else side_a, "side_a_dset_id": "", "side_a_new_id": "",
-        "side_a": side_a, "side_b_dset_id": "", "side_b_new_id": "", "side_b": side_b,
-        "number_of_sources": inc["n_sources"],
-        "source_article": "; ".join(
-            f"{s.get('source') or ''} {s.get('published') or ''} \"{s.get('title') or s['document_id']}\"".strip()
-            for s in sources),
-        "source_office": "; ".join(sorted({s["source"] for s in sources if s.get("source")})),
-        "source_date": "; ".join(s["published"] for s in sources if s.get("published")),
-        "source_headline": "; ".join(s["title"] for s in sources if s.get("title")),
-        "source_original": "", "where_prec": _UCDP_WHERE_PREC.get(loc["geo_precision"] or 3, 4),
-        "where_coordinates": loc["name"] or "", "where_description": loc["name"] or "",
-        "adm_1": loc["admin1"] or "", "adm_2": "", "latitude": lat, "longitude": lon,
-        "geom_wkt": f"POINT ({lon} {lat})" if lat is not None and lon is not None else "",
-        "priogrid_gid": _priogrid(lat, lon), "country": loc["country"] or info.get("name"), "country_id": "",
-        "region": region, "event_clarity": 1 if (inc["date_precision"] == "day" and (loc["geo_precision"] or 3) == 1)
-        else 2, "date_prec": _UCDP_DATE_PREC.get(inc["date_precision"] or "", 5),
-        "date_start": d, "date_end": _date_end(inc),
-        "deaths_a": 0, "deaths_b": 0, "deaths_civilians": best if civilian else 0,
-        "deaths_unknown": 0 if civilian else best, "best": best,
-        "high": high if high is not None else best, "low": low if low is not None else best,
-        "gwnoa": "", "gwnob": "",
-    }
-
-
-def geojson_feature(inc: dict, sources: list[dict]) -> dict | None:
-    loc = inc["location"]
-    if loc["latitude"] is None or loc["longitude"] is None:
-        return None
-    props = {k: v for k, v in inc.items() if k != "location"}
-    props.update({"location": loc["name"], "country": loc["country"], "country_code": loc["country_code"],
-                  "admin1": loc["admin1"], "geo_precision": loc["geo_precision"],
-                  "documents": [s["document_id"] for s in sources]})
-    return {"type": "Feature", "id": inc["id"],
-            "geometry": {"type": "Point", "coordinates": [loc["longitude"], loc["latitude"]]},
-            "properties": props}
+def geojson_feature(inc: dict, sources: list[dict]) -> dict:
+    """RFC 7946 Feature ([lon, lat]); an incident without coordinates has ``geometry: null``."""
+    props = flat_record(inc, sources)
+    lat, lon = props.pop("latitude"), props.pop("longitude")
+    geometry = {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
+    return {"type": "Feature", "id": inc["id"], "geometry": geometry, "properties": props}
 
 
 def jsonl_record(inc: dict, sources: list[dict]) -> dict:
     """The FORMAT.md record of the incident (``document``: its first report) plus its sources."""
-    return {**inc, "documents": [s["document_id"] for s in sources],
+    rec = {k: v for k, v in inc.items() if k != "place_feature"}
+    return {**rec, "documents": [s["document_id"] for s in sources],
             "sources": [{k: s.get(k) for k in ("document_id", "title", "url", "published", "source")}
-                        for s in sources]}
-
-
-_ROW = {"csv": (csv_row, CSV_COLUMNS), "acled": (acled_row, ACLED_COLUMNS), "ucdp": (ucdp_row, UCDP_COLUMNS)}
-
-
-def _with_sources(store, filters: dict, batch: int = 2000) -> Iterator[tuple[dict, list[dict]]]:
-    offset = 0
-    while True:
-        page = store.incidents(limit=batch, offset=offset, **filters)
-        if not page:
-            return
-        srcs = store.sources_of([i["id"] for i in page])
-        for inc in page:
-            yield inc, srcs.get(inc["id"], [])
-        if len(page) < batch:
-            return
-        offset += batch
-
-
-def rows_for(fmt: str, pairs: Iterable[tuple[dict, list[dict]]]) -> Iterator[dict]:
-    """(incident, sources) pairs -> the rows of a tabular format (csv / acled / ucdp)."""
-    fn, _ = _ROW[fmt]
-    for inc, srcs in pairs:
-        yield fn(inc, srcs)
-
-
-def write(store, fmt: str, out: IO, **filters) -> int:
-    """Write the incidents matching ``filters`` (as ``Store.incidents`` takes them) in ``fmt`` to
-    ``out`` (a text stream; a binary one for parquet). Returns how many incidents were written."""
-    from sitrep import errors
-
-    if fmt not in FORMATS:
-        raise errors.SitrepError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}", code="E711")
-    pairs = _with_sources(store, filters)
-    n = 0
-    if fmt in _ROW:
-        _, cols = _ROW[fmt]
-        w = csv.DictWriter(out, fieldnames=cols, lineterminator="\n")
-        w.writeheader()
-        for row in rows_for(fmt, pairs):
-            w.writerow({k: ("" if v is None else v) for k, v in row.items()})
-            n += 1
-    elif fmt == "jsonl":
-        for inc, srcs in pairs:
-            out.write(json.dumps(jsonl_record(inc, srcs), ensure_ascii=False) + "\n")
-            n += 1
-    elif fmt == "geojson":
-        out.write('{"type": "FeatureCollection", "features": [')
-        for inc, srcs in pairs:
-            feat = geojson_feature(inc, srcs)
-            if feat is None:
-                continue
-            out.write(("," if n else "") + "\n" + json.dumps(feat, ensure_ascii=False))
-            n += 1
-        out.write("\n]}\n")
-    else:
-        n = _write_parquet(pairs, out)
-    return n
-
-
-def _write_parquet(pairs: Iterable[tuple[dict, list[dict]]], out: IO) -> int:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    schema = pa.schema([
-        ("id", pa.string()), ("date", pa.date32()), ("date_precision", pa.string()), ("event_type", pa.string()),
-        ("sub_event_type", pa.string()), ("weapons", pa.list_(pa.string())), ("actor1", pa.string()),
-        ("actor2", pa.string()), ("target", pa.string()), ("location", pa.string()), ("country", pa.string()),
-        ("country_code", pa.string()), ("admin1", pa.string()), ("latitude", pa.float64()),
-        ("longitude", pa.float64()), ("geo_precision", pa.int8()), ("fatalities", pa.int32()),
-        ("fatalities_low", pa.int32()), ("fatalities_high", pa.int32()), ("claimed", pa.bool_()),
-        ("claimant", pa.string()), ("n_sources", pa.int32()), ("documents", pa.list_(pa.string())),
-        ("first_reported", pa.string()), ("last_updated", pa.string()),
-    ])
-    writer = pq.ParquetWriter(out, schema)
-    n = 0
-    buf: list[dict] = []
-
-    def flush():
-        if buf:
-            writer.write_table(pa.Table.from_pylist(buf, schema=schema))
-            buf.clear()
-
-    for inc, srcs in pairs:
-        row = csv_row(inc, srcs)
-        row["weapons"] = inc["weapons"]
-        row["documents"] = [s["document_id"] for s in srcs]
-        row["date"] = date.fromisoformat(inc["date"]) if inc["date"] else None
-        buf.append(row)
-        n += 1
-        if len(buf) >= 5000:
-            flush()
-    flush()
-    writer.close()
-    return n
-
-
-def to_string(store, fmt: str, **filters) -> str:
-    """Convenience for text formats."""
-    s = io.StringIO()
-    write(store, fmt, s, **filters)
-    return s.getvalue()
+                        for s in sources], "schema_version": SCHEMA_VERSION}

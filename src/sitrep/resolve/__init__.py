@@ -7,7 +7,8 @@ from __future__ import annotations
 from sitrep._exports import lazy_exports
 
 _EXPORTS = {
-    "time": ("DocumentTimes", "find_timexes", "normalize", "event_date", "infer_report_date", "parse_dateline",),
+    "time": ("DocumentTimes", "find_timexes", "normalize", "event_date", "chain_event_date", "infer_report_date",
+             "parse_dateline",),
     "event_time": ("report_date", "dateline", "event_timexes", "attach_dates", "fill_date",),
     "place": ("geocode_text", "resolve_spans", "find_toponyms", "scan_toponyms", "ucdp_where_prec",),
     "event_place": ("place_entities", "find_places", "outside_dateline", "attach_places", "split_places", "fallback_place", "fill_place",),

@@ -6,6 +6,7 @@ import csv
 import re
 from dataclasses import dataclass
 
+from sitrep import errors
 from sitrep.errors import KnowledgeError
 from sitrep.knowledge import knowledge_cached, knowledge_path
 
@@ -44,7 +45,7 @@ def load_actors() -> ActorTable:
     try:
         fh = open(path, encoding="utf-8", newline="")
     except OSError as exc:
-        raise KnowledgeError(f"{path}: cannot read actors file: {exc}", code="E401") from exc
+        raise KnowledgeError(f"{path}: cannot read actors file: {exc}", code=errors.E401_KNOWLEDGE_UNREADABLE) from exc
     types: dict[str, str] = {}
     cs: dict[str, str] = {}
     ci: dict[str, str] = {}
@@ -52,12 +53,12 @@ def load_actors() -> ActorTable:
         reader = csv.DictReader(fh)
         missing = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
         if missing:
-            raise KnowledgeError(f"{path}:1: missing columns {missing}", code="E405")
+            raise KnowledgeError(f"{path}:1: missing columns {missing}", code=errors.E405_KNOWLEDGE_COLUMNS)
         for row in reader:
             line = reader.line_num
             canonical = (row.get("canonical") or "").strip()
             if not canonical or not (row.get("aliases") or "").strip() or None in row:
-                raise KnowledgeError(f"{path}:{line}: a row needs canonical, type, aliases, source", code="E406")
+                raise KnowledgeError(f"{path}:{line}: a row needs canonical, type, aliases, source", code=errors.E406_KNOWLEDGE_ROW)
             types[canonical] = (row.get("type") or "").strip()
             for alias in [canonical, *row["aliases"].split("|")]:
                 alias = alias.strip()

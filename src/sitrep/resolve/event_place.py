@@ -27,8 +27,63 @@ from sitrep.resolve.event_time import dateline as _dateline
 def find_places(text: str, ents: list, default_country: str | None = None) -> list[Place]:
     """The places the text names (``ents`` from ``place_entities``), geocoded; a place inside an actor's name
     and a small foreign namesake of the report's places left out."""
-    places = rplace.geocode_text(text, default_country=default_country, ents=ents)
-    return _drop_foreign_namesakes(_outside_actor_names(places, text), text)
+    places = rplace.geocode_text(text, default_country=default_country, ents=ents, every_mention=False)
+    return [_in_zone(p) for p in _drop_foreign_namesakes(_outside_actor_names(places, text), text)]
+
+
+_ZONE = re.compile(r"^region: (?P<dir>[a-z\- ]+?) part of ")
+
+
+def _in_zone(p: Place) -> Place:
+    """ "central Mali", "northern Texas": the event lies in that part of the country or subdivision, so the place
+    moves from the country's point to the mean of its towns in that third of its extent (precision stays 3)."""
+    from sitrep.resolve.gazetteer import CITY, get_gazetteer
+
+    m = _ZONE.match(p.reason or "")
+    if m is None or not p.country_code or p.feature not in ("PCLI", "ADM1"):
+        return p
+    gz = get_gazetteer()
+    a1 = None
+    if p.feature == "ADM1":
+        a1 = next((code for (cc, code), i in gz.admin1_entry.items() if cc == p.country_code
+                   and gz[i].name == p.name), None)
+        if a1 is None:
+            return p
+    key = (p.country_code, a1)
+    towns = gz.zone_towns.get(key)
+    if towns is None:
+        towns = gz.zone_towns[key] = [(gz.col_lat[i], gz.col_lon[i]) for i in range(gz.n_cities)
+                                      if gz.col_cc[i] == p.country_code and (a1 is None or gz.col_admin1[i] == a1)
+                                      and gz.col_kind[i] == CITY]
+    pts = _zone(towns, m.group("dir"))
+    if not pts:
+        return p
+    q = copy.copy(p)
+    q.latitude = round(sum(a for a, _ in pts) / len(pts), 5)
+    q.longitude = round(sum(b for _, b in pts) / len(pts), 5)
+    q.reason = f"{p.reason}; at the mean of {len(pts)} towns in that part"
+    return q
+
+
+def _zone(towns: list[tuple[float, float]], direction: str) -> list[tuple[float, float]]:
+    """The towns in the named third of the towns' extent (north, south-east, central ...)."""
+    if len(towns) < 3:
+        return []
+    lats, lons = [t[0] for t in towns], [t[1] for t in towns]
+    la0, la1, lo0, lo1 = min(lats), max(lats), min(lons), max(lons)
+    d = direction.replace("-", "").replace(" ", "").replace("ern", "")
+
+    def third(v: float, lo: float, hi: float) -> int:
+        return min(2, int(3 * (v - lo) / (hi - lo))) if hi > lo else 1
+
+    want_lat = 2 if d.startswith("north") else 0 if d.startswith("south") else 1
+    want_lon = 2 if d.endswith("east") else 0 if d.endswith("west") else 1
+    if d in ("north", "south"):
+        want_lon = None
+    if d in ("east", "west"):
+        want_lat = None
+    return [(a, b) for a, b in towns if (want_lat is None or third(a, la0, la1) == want_lat)
+            and (want_lon is None or third(b, lo0, lo1) == want_lon)]
 
 
 def outside_dateline(places: list[Place], dl) -> list[Place]:
@@ -124,7 +179,7 @@ def _drop_foreign_namesakes(places: list[Place], text: str) -> list[Place]:
     normed = None  # the normalised text, made once and only when a small foreign town needs it
     for p in places:
         if p.geonameid and p.geo_precision == 1 and p.country not in named:
-            pop = max((gz.entries_pop[i] for i in gz.lookup(p.name) if gz.entries_gid[i] == p.geonameid), default=0)
+            pop = max((gz[i].pop for i in gz.lookup(p.name) if gz[i].gid == p.geonameid), default=0)
             if pop < SMALL_TOWN:
                 if normed is None:
                     normed = norm(text)
@@ -176,7 +231,7 @@ def _nearest_country(m: EventMention) -> None:
     gz = get_gazetteer()
     p = m.place
     best = min(gz.country_entry.items(), default=None,
-               key=lambda kv: haversine_km(p.latitude, p.longitude, gz.entries_lat[kv[1]], gz.entries_lon[kv[1]]))
+               key=lambda kv: haversine_km(p.latitude, p.longitude, gz[kv[1]].lat, gz[kv[1]].lon))
     if best is not None:
         p.country = gz.country_name.get(best[0])
         p.country_code = best[0]
@@ -233,40 +288,31 @@ def _coarsen(p: Place, why: str) -> Place:
                  geo_precision=max(2, p.geo_precision), source=p.source, span=p.span, reason=why)
 
 
-MIN_ORG_PLACE_POPULATION = 20000
-
-
 _CAPS_PLACE_CUE = re.compile(r"\b(?:TOWN|CITY|VILLAGE|PROVINCE|DEPARTMENT|DISTRICT|REGION) OF "
                              r"(?P<name>[A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+)?)\b")
 
 
-_PLACE_CUE = re.compile(r"\b(?:in|at|near|outside|from|city of|town of|village of|capital)\s+"
-                        r"(?:(?:north|south|east|west|central|northern|southern|eastern|western)\s+)?$", re.I)
+def _relabelled_place(e, text: str, gz) -> bool:
+    """A name NER did not label a place that is one (``place.mislabelled_place``: no actor's name)."""
+    return e.label_ not in ("GPE", "LOC", "FAC", "NORP") and rplace.mislabelled_place(
+        e.label_, text, e.start_char, e.end_char, gz)
 
 
 def place_entities(analysis: Analysis) -> tuple[list, str]:
-    """Named entities that may be places: the parser's GPE/LOC/FAC/NORP, ORG names that are towns of some size
-    ("Abqaiq" tagged ORG) and are no actor, and, in ALL-CAPS text where NER is weak, country, region and big-city
+    """Named entities that may be places: the parser's GPE/LOC/FAC/NORP; names NER labels otherwise that the
+    gazetteer knows, when the context reads as a place's (``_relabelled_place``: "struck Kyiv" tagged PERSON,
+    "Kramatorsk" tagged PRODUCT, "Abqaiq" tagged ORG; not "Martin said"); and, in ALL-CAPS text where NER is weak, country, region and big-city
     names the gazetteer finds in the screened sentences. Also returns the analysis text with the capitals of such
     names given back ("THE TOWN OF HALABJA" -> "Halabja" in the truecased copy; same length, offsets unchanged)."""
     from sitrep.nlp import Entity
-    from sitrep.resolve.actor import resolve_actor
     from sitrep.resolve.gazetteer import get_gazetteer
 
     gz = get_gazetteer()
     text = analysis.text
     out = []
     for e in analysis.entities():
-        if e.label_ in ("ORG", "PERSON"):
-            name = text[e.start_char:e.end_char]
-            ids = gz.lookup(name)
-            pop = max((gz.entries_pop[i] for i in ids), default=0)
-            country_or_region = any(gz.entries_kind[i] in ("country", "admin1") for i in ids)
-            # a country or province name ("central Mali" tagged PERSON); an ORG that is a town of some size; a
-            # PERSON town only after a word that introduces a place ("the city of Kremenchuk", "in Kremenchuk")
-            if resolve_actor(name) is None and (country_or_region or pop >= MIN_ORG_PLACE_POPULATION and (
-                    e.label_ == "ORG" or _PLACE_CUE.search(text[max(0, e.start_char - 30):e.start_char]))):
-                e = Entity("GPE", e.start_char, e.end_char)
+        if _relabelled_place(e, text, gz):
+            e = Entity("GPE", e.start_char, e.end_char)
         out.append(e)
     restored = text
     if analysis.all_caps:

@@ -46,7 +46,8 @@ def event_timexes(analysis, cands: list[Candidate], report_date: date | None, dl
     when the report was filed)."""
     times = rtime.DocumentTimes(analysis.text, report_date)
     with_events = {c.sentence_index for c in cands}
-    timexes = [t for s in analysis.sentences if s.index in with_events for t in times.find(s.start, s.end)]
+    timexes = [t for s in analysis.sentences if s.index in with_events
+               for t in times.find(s.start, s.end, parse=analysis.parse(s.index))]
     if dl is not None:
         d0, d1 = dl.span.start, dl.span.end
         timexes = [t for t in timexes if not (d0 <= t.start and t.end <= d1)]
@@ -91,21 +92,36 @@ def attach_dates(cands: list[Candidate], timexes: list[Timex], text: str) -> Non
             continue
         m.timex, m.date, m.date_precision = chosen, chosen.date, chosen.precision
         m.add_span("date", Span(chosen.start, chosen.end, chosen.text))
-    # event-relative expressions take the date of the anchor clause's event, or of the previous dated mention
+    _attach_relative_dates(cands)
+
+
+def _attach_relative_dates(cands: list[Candidate]) -> None:
+    """Event-relative expressions ("hours after", "the next day") take the date of the anchor clause's event, or
+    of the previous dated mention: one step from a date the text gives, never from a date that was itself
+    relative (chains drift: "the next day" after "the day before" after "two weeks later" ...)."""
     previous = None
+    relative: set[int] = set()  # mentions dated from another event's date
     for c in cands:
         m = c.mention
         if m.timex is not None and m.timex.anchor == "event" and m.date is None:
             ref = c.relative_to
-            base = ref.mention.date if ref is not None and ref.mention.date else None
+            base_from = ref.mention if ref is not None and ref.mention.date else None
+            base = base_from.date if base_from is not None else None
             if base is None and ref is not None:
                 base = _previous_date(cands, ref)
             if base is None and previous is not None:
-                base = previous.date
+                base_from, base = previous, previous.date
             if base is not None:
-                m.date = rtime.event_date(m.timex, base) or base
-                m.date_precision = "day"
-                m.add_span("date", Span(m.timex.start, m.timex.end, m.timex.text))
+                chained = base_from is not None and id(base_from) in relative
+                day = rtime.chain_event_date(m.timex, base, event_day_relative=chained)
+                if day is None and not chained:
+                    day = base  # an expression the resolver cannot count ("hours after"): the anchor's day
+                if day is not None:
+                    m.date, m.date_precision = day, "day"
+                    m.add_span("date", Span(m.timex.start, m.timex.end, m.timex.text))
+                    relative.add(id(m))
+                else:
+                    m.notes.append(f"date: '{m.timex.text}' not counted from a date that was itself relative")
         if m.date is not None and not m.generic:
             previous = m
 

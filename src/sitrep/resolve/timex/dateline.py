@@ -95,30 +95,59 @@ def parse_dateline(text: str) -> Dateline | None:
     return None
 
 
-def infer_report_date(text: str) -> tuple[date | None, str]:
-    """The report's date from its text: the dateline, else the latest day-precision date the text tells
-    (year from an explicit year in the text), else None. Returns the date and the reason."""
+def infer_report_date(text: str, today: date | None = None) -> tuple[date | None, str]:
+    """The report's date from its text: the dateline, else the latest day-precision date the text tells, and
+    the reason. A day with no year ("Dec 8", "the April 15 attack") takes its year only from a date of the text
+    that names a month or a day with its year ("mid-October 2023", "3 Dec 2023"), never from a bare year
+    written for another event ("founded in 2009"). A dateline day with no year anywhere takes the year in which
+    it fell on the weekday the report names ("BAGHDAD, Dec 8 ... on Friday"), the latest not after ``today``."""
     dl = parse_dateline(text)
     if dl and dl.date:
         return dl.date, f"dateline {dl.span.text.strip()!r}"
-    readings = [r for r in scan(text) if r.kind == "abs"]
-    dated = [r for r in readings if r.data.get("y")]
-    years = [r.data["y"] for r in dated]
-    if dl and dl.value and dl.value.startswith("XXXX") and years:
-        y = max(years)
+    readings = scan(text)
+    dated = [r for r in readings if r.kind == "abs" and r.data.get("y") and r.data.get("m")]
+    if dl and dl.value and dl.value.startswith("XXXX"):
+        found = _dateline_year(text, dl, dated, readings, today or date.today())
+        if found is not None:
+            return found
+    if not dated:
+        return None, "no dateline and no date with its year in the text"
+    return _latest_told(text, readings, dated)
+
+
+def _dateline_year(text: str, dl: Dateline, dated: list[Reading], readings: list[Reading],
+                   today: date) -> tuple[date, str] | None:
+    month, day = int(dl.value[5:7]), int(dl.value[8:10])
+    if dated:
+        y = max(r.data["y"] for r in dated)
         try:
-            return date.fromisoformat(f"{y:04d}{dl.value[4:]}"), \
-                f"dateline {dl.span.text.strip()!r}, year {y} from the text"
+            return date(y, month, day), f"dateline {dl.span.text.strip()!r}, year {y} from the text"
         except ValueError:
-            pass
-    if not years:
-        return None, "no dateline and no year in the text"
-    year = max(years)
+            return None
+    days = [r.data["day"] if r.kind == "daytime" else r for r in readings]
+    weekdays = [r for r in days if r.kind == "wd" and not r.data.get("rel")]
+    told = [r for r in weekdays if tense(text, r.start, r.end) != "future"] or weekdays  # the event, not a plan
+    on_dateline = [r for r in days if r.kind == "abs" and r.data.get("wd") and r.start < dl.span.end]
+    named = on_dateline[0].data["wd"] if on_dateline else told[0].data["wd"] if told else None
+    if named is None:
+        return None
+    for y in range(today.year, today.year - 29, -1):  # the calendar repeats within 28 years
+        try:
+            d = date(y, month, day)
+        except ValueError:
+            continue
+        if d <= today and d.isoweekday() == named:
+            return d, f"dateline {dl.span.text.strip()!r}, the latest year in which it fell on the weekday named"
+    return None
+
+
+def _latest_told(text: str, readings: list[Reading], dated: list[Reading]) -> tuple[date | None, str]:
+    year = max(r.data["y"] for r in dated)
     ref_reading = max(dated, key=lambda r: (r.data["y"], r.data.get("m") or 0, r.data.get("d") or 0))
     ref = date(ref_reading.data["y"], ref_reading.data.get("m") or 1, ref_reading.data.get("d") or 1)
     best: tuple[date, Reading, str] | None = None
     for r in readings:
-        if not r.data.get("d") or not r.data.get("m") or r.data.get("rel"):
+        if r.kind != "abs" or not r.data.get("d") or not r.data.get("m") or r.data.get("rel"):
             continue
         if tense(text, r.start, r.end) == "future":
             continue

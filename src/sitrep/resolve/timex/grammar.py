@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
+from sitrep.knowledge import knowledge_cached
 from sitrep.resolve.timex.lexicon import Lexicon, load_lexicon
 
 
@@ -78,6 +78,7 @@ class Grammar:
         self.YEAR = r"(?P<year>1[5-9][0-9]{2}|20[0-9]{2}|'[0-9]{2})\b"
         # (rule, handler, keyword): a rule with a keyword only runs in windows around the keyword's hits
         self.rules: list[tuple[re.Pattern, Callable, re.Pattern | None]] = []
+        self.not_time = re.compile(r"\b" + _alt(lex.not_time) + r"\b", re.I) if lex.not_time else None
         self._build()
 
     # ---- rules -------------------------------------------------------------------------------------
@@ -85,10 +86,15 @@ class Grammar:
         self.rules.append((re.compile(pattern, re.I), handler, re.compile(need, re.I) if need else None))
 
     def _build(self) -> None:
+        """The rules, in three groups; on a tie of length the rule added first wins."""
+        self._build_calendar()
+        self._build_relative()
+        self._build_durations_and_phrases()
+
+    def _build_calendar(self) -> None:
+        """Dates, years, decades, weekdays, days and times of day."""
         lex = self.lex
-        MON, DAY, YEAR, NUM = self.MON, self.DAY, self.YEAR, self.NUM
-        units = _alt(lex.units) + r"(?:s|es)?\b"
-        ORD = r"(?P<ord>" + self.ORDW + r"|[1-4](?:st|nd|rd|th))"
+        MON, DAY, YEAR = self.MON, self.DAY, self.YEAR
         self._add(r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", self._iso)
         self._add(r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})\b", self._iso)
         # Dec. 8, 2023 / December 8 2023 / Dec 8 / December eighth
@@ -103,8 +109,12 @@ class Grammar:
         self._add(rf"\b(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+previous|the\s+following|"
                   rf"previous|coming|past|until|since)\s+{self.MON_FULL}", self._month)
         # years, decades, centuries
+        # the second year of a range, "1957-58", "2009-10": TimeML annotates each year of a range
+        self._add(r"(?<=\b(?:1[5-9]|20)\d\d[-–])(?P<yy>\d\d)\b(?![-–/]?\d|\s*%)", self._year_tail,
+                  need=r"\d\d[-–]\d\d")
         self._add(r"(?<![\d$£€.,#])\b(?:(?P<fiscal>fiscal(?:\s+year)?|the\s+year|(?:the\s+)?calendar(?:\s+year)?)\s+)?"
-                  r"(?P<year>1[0-9]{3}|20[0-9]{2})\b(?!,\d|\.\d)", self._year)
+                  r"(?P<year>1[0-9]{3}|20[0-9]{2})\b(?!,\d|\.\d)(?:\s+(?:or\s+(?:later|earlier)|and\s+beyond)\b)?",
+                  self._year)
         self._add(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]*)?(?P<dec>1[0-9]{2}|20[0-9])0'?s\b", self._decade, need=r"0'?s\b")
         self._add(r"(?:\bthe\s+)?(?:(?:early|mid|late)[\s-]*)?'(?P<dec2>[0-9])0'?s\b", self._decade, need=r"'\d0")
         self._add(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]*)?(?P<decw>twenties|thirties|forties|fifties|sixties|"
@@ -126,13 +136,19 @@ class Grammar:
         self._add(r"\b(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\b\.?" + _CLOCK_ZONE, self._clock)
         self._add(r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b" + _CLOCK_ZONE, self._clock)
         self._add(r"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?:GMT|UTC|HRS|hours|local\s+time)\b", self._clock)
-        self._add(r"\b(?:(?:around|about|shortly\s+after|shortly\s+before)\s+)?(?P<noon>noon|midnight|midday)\b",
+        self._add(r"\b(?:(?:around|about)\s+)?(?P<noon>noon|midnight|midday)\b",
                   self._clock)
         self._add(r"\b(?:(?:a|one)\s+)?(?P<ye>year[\s-]+(?:earlier|ago))\b(?:\s+(?P<what>quarter|period))?",
                   self._year_ago, need="year")
         self._add(r"\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?P<ye>year[\s-]+(?:earlier|ago))\s+"
                   r"(?:(?:first|second|third|fourth|fiscal)[\s-]+)?(?P<what>quarter|period|nine\s+months)\b",
                   self._year_ago, need="year")
+
+    def _build_relative(self) -> None:
+        """Expressions relative to the report or to another event, reporting periods, seasons."""
+        NUM = self.NUM
+        units = _alt(self.lex.units) + r"(?:s|es)?\b"
+        ORD = r"(?P<ord>" + self.ORDW + r"|[1-4](?:st|nd|rd|th))"
         # "two days ago", "a year earlier", "three weeks later", "hours after"
         self._add(rf"\b(?:(?:nearly|almost|about|around|some|more\s+than|less\s+than|roughly)\s+)?"
                   rf"(?:(?P<n>{NUM}|an?|one)|(?P<vague>{self.VAGUE}))?[\s-]*{self.UNIT}\s+(?:or\s+so\s+)?"
@@ -148,7 +164,7 @@ class Grammar:
         self._add(r"\b(?:the\s+)?(?:end\s+of\s+the\s+year|year[\s-]end|year's\s+end|end\s+of\s+the\s+month|"
                   r"month[\s-]end|the\s+weekend)\b", self._relunit)
         # quarters and halves
-        self._add(rf"\b(?:(?:the|its|this\s+year's|last\s+year's|next\s+year's|the\s+company's)\s+)?"
+        self._add(rf"\b(?:(?:the|this\s+year's|last\s+year's|next\s+year's)\s+)?"
                   rf"(?:(?P<qyear0>1[0-9]{{3}}|20[0-9]{{2}})\s+)?(?:(?:latest|current|fiscal|flat|same|comparable)\s+)?"
                   rf"(?:fiscal[\s-]+)?(?:{ORD}|(?P<lasth>last|latter))[\s-]+(?:fiscal[\s-]+)?(?P<qh>quarter|half|period)\b"
                   rf"(?:\s+(?:of|in)\s+(?:fiscal\s+)?(?P<qyear>1[0-9]{{3}}|20[0-9]{{2}}))?", self._quarter,
@@ -174,6 +190,11 @@ class Grammar:
         # "the first two quarters of 1990", "the first six months of 1990": its first half
         self._add(r"\b(?:the\s+)?(?:first|last|second)\s+(?:two\s+quarters|six\s+months)\s+of\s+(?:fiscal\s+)?"
                   r"(?P<year>1[0-9]{3}|20[0-9]{2})\b", self._half_of_year, need="quarters|months")
+
+    def _build_durations_and_phrases(self) -> None:
+        """Durations, holidays, sets and the lexicon's fixed phrases."""
+        lex, NUM = self.lex, self.NUM
+        units = _alt(lex.units) + r"(?:s|es)?\b"
         # durations: "six days", "the past two months", "two-year", "the next few days", "nearly an hour"
         # "over", "just", "only" are signals or focus words, not part of the expression (TimeML)
         mod = r"(?:(?:nearly|almost|about|around|some|more\s+than|less\s+than|roughly|at\s+least|" \
@@ -181,10 +202,23 @@ class Grammar:
         which = r"(?:(?:the|a|an|each\s+of\s+the)\s+)?(?:(?:past|last|next|first|coming|previous|final|latest|" \
                 r"following|remaining|additional|further|preceding|initial|subsequent|full)\s+)?"
         self._add(rf"\b{mod}{which}(?:(?P<n>{NUM})(?:\s+(?:to|or)\s+{NUM})?|(?P<vague>{self.VAGUE}))[\s-]+"
-                  rf"(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+|trading\s+|business\s+)?{self.UNIT}",
+                  rf"(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+|trading\s+|business\s+)?{self.UNIT}"
+                  rf"{_OR_SO}", self._duration, need=units)
+        self._add(rf"\b{mod}(?P<a>an?|one)\s+(?:(?:additional|extra|full|whole|entire)\s+)?{self.UNIT}{_OR_SO}",
                   self._duration, need=units)
-        self._add(rf"\b{mod}(?P<a>an?|one)\s+(?:(?:additional|extra|full|whole|entire)\s+)?{self.UNIT}", self._duration, need=units)
-        self._add(r"\b(?P<plural>years|months|decades|weeks|days|centuries|hours|minutes)\b", self._duration_bare)
+        # "weeks or months": one vague duration in the first unit
+        self._add(r"\b(?P<plural>years|months|decades|weeks|days|centuries|hours|minutes)"
+                  r"(?:\s+or\s+(?:years|months|decades|weeks|days|hours|minutes)\b)?\b", self._duration_bare)
+        # holidays: "Thanksgiving Day", "last Christmas", "Eid al-Fitr 2023"
+        if lex.holidays:
+            self._add(r"\b(?:(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+last|the\s+next)\s+)?"
+                      r"(?P<hol>" + _alt(lex.holidays) + r")(?![\w-])(?:\s*,?\s+(?:of\s+)?(?P<year>1[5-9][0-9]{2}|20[0-9]{2})\b)?",
+                      self._holiday)
+        # "each Thursday", "every July", "every morning", "each spring": sets
+        self._add(rf"\b(?:each|every)\s+(?:other\s+)?(?:{self.WD}|{self.MON_FULL}|{self.PART}|{self.SEASON})",
+                  self._every, need=r"\b(?:each|every)\b")
+        # "daily" (an adverb or adjective of frequency), not "average daily volume" nor "the Daily Star"
+        self._add(r"(?<![\w-])(?:(?:twice|three\s+times|near|nearly)[\s-]+)?daily\b", self._daily, need="daily")
         # fixed phrases: fuzzy references, sets, event-relative phrases
         self._add(r"\b" + _alt(lex.fuzzy) + r"\b", self._fixed("fuzzy"))
         self._add(r"\b" + _alt(lex.sets) + r"\b", self._fixed("set"))
@@ -271,8 +305,15 @@ class Grammar:
             if not 1900 <= y <= 2099 and not re.search(r"\b(?:in|since|of|from|until|by)\s+$",
                                                        text[max(0, m.start() - 8):m.start()], re.I):
                 return None
-            if _NOT_YEAR_AFTER.match(text, m.end()):
+            if _NOT_YEAR_AFTER.match(text, m.end("year")) and not _year_range(y, text, m.end("year")):
                 return None
+        return Reading(m.start(), m.end(), "abs", data={"y": y, "m": None, "d": None})
+
+    def _year_tail(self, m, text):
+        first = int(text[m.start() - 5:m.start() - 1])
+        y = first // 100 * 100 + int(m.group("yy"))
+        if not first < y <= first + 10:
+            return None
         return Reading(m.start(), m.end(), "abs", data={"y": y, "m": None, "d": None})
 
     def _year_words(self, m, text):
@@ -322,6 +363,8 @@ class Grammar:
 
     def _report_day(self, m, text):
         key = re.sub(r"[\s-]+", " ", m.group(0).lower())
+        if m.group(0) == "Today" and _after_a_name(text, m.start()):
+            return None  # "USA Today", "VOA Today": a paper's or a programme's name
         off = self.lex.report_days[key]
         if key == "tonight":
             return Reading(m.start(), m.end(), "rtime", "TIME", data={"off": 0, "part": "NI"})
@@ -341,6 +384,8 @@ class Grammar:
     def _clock(self, m, text):
         g = m.groupdict()
         if g.get("noon"):
+            if g["noon"] in ("Noon", "Midday") and _after_a_name(text, m.start("noon")):
+                return None  # "Rashid Noon", "Radio Midday": a name
             word = g["noon"].lower()
             hh, mi = (24, 0) if word == "midnight" else (12, 0)
         else:
@@ -390,10 +435,12 @@ class Grammar:
             return Reading(m.start(), m.end(), "relunit", data={"rel": "this", "unit": unit})
         rel = re.sub(r"\s+", " ", g["rel"].lower())
         unit = g["unit"].lower()
-        if rel == "the":  # "the fiscal year" is this one; "the year", "the week" are too vague to detect
-            if not (g.get("fiscal") and unit == "year"):
+        if rel == "the":  # "the fiscal year" is this one; "the year", "the week" are too vague to detect ...
+            in_year = unit == "year" and _FOR_THE_YEAR.search(text, max(0, m.start() - 12), m.start()) \
+                and not _YEAR_NAMED_AFTER.match(text, m.end())
+            if not (g.get("fiscal") and unit == "year") and not in_year:
                 return None
-            rel = "this"
+            rel = "this"  # ... but "for the year", "a high for the year", "nine months of the year": this year
         if rel == "that" and unit not in ("year", "month"):
             return None
         return Reading(m.start(), m.end(), "relunit", data={"rel": rel, "unit": unit})
@@ -459,6 +506,8 @@ class Grammar:
         if unit is None:
             return None
         g = m.groupdict()
+        if unit == "TS" and _ORDINAL_SECOND.match(text, m.end()):
+            return None  # "a second round", "one second attack": the ordinal, not the unit
         if g.get("a"):
             # "a year" is only a duration after a preposition or a quantifier ("for a year", "nearly a year")
             before = text[max(0, m.start() - 12):m.start()].lower()
@@ -482,10 +531,51 @@ class Grammar:
 
     def _duration_bare(self, m, text):
         before = text[max(0, m.start() - 8):m.start()].lower()
-        if not re.search(r"\b(?:for|in|over|within|take|takes|took|last|lasted)\s+$", before):
+        # "for days", "within weeks", "after months of talks", "weeks of fighting" (not "days when ...")
+        if not (re.search(r"\b(?:for|in|over|within|take|takes|took|last|lasted|after|spent)\s+$", before)
+                or _OF_ACTIVITY.match(text, m.end()) and not re.search(r"\b(?:the|those|these|early|first)\s+$", before)):
             return None
         unit = self._unit(m.group("plural"))
         return Reading(m.start(), m.end(), "dur", "DURATION", data={"n": None, "unit": unit})
+
+    def _holiday(self, m, text):
+        name = m.group("hol")
+        if not name[:1].isupper():  # "thanksgiving" and "easter" in lower case are ordinary words
+            return None
+        key = re.sub(r"[\s-]+", " ", name.lower())
+        rule = self.lex.holidays.get(key) or self.lex.holidays.get(name.lower())
+        if rule is None:
+            return None
+        rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower()).replace("the ", "")
+        return Reading(m.start(), m.end(), "holiday",
+                       data={"rule": rule, "rel": rel, "y": int(m.group("year")) if m.group("year") else None})
+
+    def _every(self, m, text):
+        g = m.groupdict()
+        if g.get("wd"):
+            raw = g["wd"].lower().rstrip(".")
+            wd = self.lex.weekdays.get(raw) or self.lex.weekdays.get(raw[:-1]) or self.lex.weekday_abbreviations.get(raw)
+            if wd is None:
+                return None
+            value = f"XXXX-WXX-{wd}"
+        elif g.get("mon"):
+            value = f"XXXX-{self.lex.months[g['mon'].lower()]:02d}"
+        elif g.get("part"):
+            word = g["part"].lower()
+            part = self.lex.parts_of_day.get(word) or self.lex.parts_of_day.get(re.sub(r"[\s-]+", "-", word))
+            if part is None:
+                return None
+            value = f"XXXX-XX-XXT{part}"
+        else:
+            value = f"XXXX-{self.lex.seasons[g['season'].lower()]}"
+        return Reading(m.start(), m.end(), "fixed", "SET", data={"value": value})
+
+    def _daily(self, m, text):
+        if m.group(0)[0] == "D" and m.start() > 0 and not re.search(r"[.!?\n]\s*$", text[max(0, m.start() - 3):m.start()]):
+            return None  # "the Daily Telegraph"
+        if re.search(r"\baverage\s+$", text[max(0, m.start() - 10):m.start()], re.I):
+            return None
+        return Reading(m.start(), m.end(), "fixed", "SET", data={"value": "P1D"})
 
     @staticmethod
     def _value(value: str):
@@ -519,10 +609,15 @@ class Grammar:
             spec = self.lex.event_relative.get(key) or self.lex.event_relative.get(m.group(0).lower())
             if not spec:
                 return None
-            return Reading(m.start(), m.end(), "event", spec[0], data={"value": spec[1]})
+            return Reading(m.start(), m.end(), "event", spec[0], data={"value": spec[1], "signal": self._signal(key)})
         return handler
 
     # ---- helpers -----------------------------------------------------------------------------------------
+    def _signal(self, phrase: str) -> bool:
+        """An event-relative phrase with no time word ("shortly after", "the eve"): a TimeML signal."""
+        timeish = set(self.lex.units) | set(self.lex.parts_of_day) | set(self.lex.report_days)
+        return not any(self._unit(w) or w in timeish for w in phrase.split())
+
     def _unit(self, word: str) -> str | None:
         w = word.lower()
         for cand in (w, w[:-1], w[:-2], "century" if w == "centuries" else w):
@@ -545,6 +640,37 @@ class Grammar:
         return value + frac if value else None
 
 
+_OR_SO = r"(?:\s+or\s+so\b|\s+or\s+(?:two|three|more)\b(?!\s+(?:of|[a-z]+s)\b))?"
+_OF_ACTIVITY = re.compile(r"\s+of\s+(?!the\b|a\b|an\b|this\b|that\b|\d)[a-z]", re.I)
+_NAME_BEFORE = re.compile(r"(?:^|(?P<lead>\S)\s+)(?:[A-Z][A-Za-z]*|[A-Z]{2,})[ \t]+$")
+
+
+def _after_a_name(text: str, pos: int) -> bool:
+    """A capitalised word right before ``pos`` that does not start a sentence: "USA Today", "VOA Today"."""
+    lo = max(0, pos - 40)
+    m = _NAME_BEFORE.search(text, lo, pos)
+    if m is None:
+        return False
+    if m.group("lead") is None:
+        return m.start() == 0 and lo == 0 and pos - len(text[:pos].rstrip()) > 0 and " " not in text[:pos].strip()
+    return m.group("lead") not in ".!?:\"'`"
+_FOR_THE_YEAR = re.compile(r"\b(?:for|of|during|through)\s+$", re.I)
+_YEAR_NAMED_AFTER = re.compile(r"[\s-]+(?:ended|ending|to|before|after|earlier|ago|\d|two|nineteen|twenty)", re.I)
+_RANGE_END = re.compile(r"[-–](\d{4}|\d{2})\b(?![-–/]?\d|\s*%)")
+
+
+def _year_range(first: int, text: str, pos: int) -> bool:
+    """ "1957-58", "2009-2010": the first year of a range of years (not "1990-91%" nor a phone number)."""
+    m = _RANGE_END.match(text, pos)
+    if m is None:
+        return False
+    tail = int(m.group(1))
+    last = tail if tail >= 1000 else first // 100 * 100 + tail
+    return first < last <= first + 10
+
+
+_ORDINAL_SECOND = re.compile(r"[\s-]+(?!(?:and|or|of|to|in|on|at|for|ago|later|after|before|earlier|apart|"
+                             r"long|each|per|a|an|the|that|when|while)\b)[a-z]{2,}", re.I)
 _ADJ_DETERMINER = re.compile(r"^(?:(?:the|a|an|its|their|his|her|this\s+year's|last\s+year's|next\s+year's|"
                              r"the\s+company's)\s+)+", re.I)
 
@@ -581,7 +707,7 @@ def _year_value(raw: str | None) -> int | None:
     return int(raw)
 
 
-@lru_cache(maxsize=4)
+@knowledge_cached
 def grammar(path: str | None = None) -> Grammar:
     return Grammar(load_lexicon(path))
 
@@ -590,7 +716,7 @@ def grammar(path: str | None = None) -> Grammar:
 _GAP_MERGE = re.compile(r"^(?:\s*,?\s*|\s+(?:on|at|of|in\s+the)\s+|\s*-\s*)$", re.I)
 _PREFIX_MOD = re.compile(
     r"(?:\b(?:early|late|mid|around|about|approximately|the\s+(?:end|beginning|start|middle|close|turn)\s+of|"
-    r"earlier|later|as\s+early\s+as|as\s+late\s+as)[\s-]*)$", re.I)
+    r"earlier|later|as\s+early\s+as|as\s+late\s+as|sometime|some\s+time)[\s-]*)$", re.I)
 _DAYISH = ("abs", "wd", "rday")
 
 
@@ -622,6 +748,9 @@ def scan(text: str, start: int = 0, end: int | None = None, path: str | None = N
                 r = handler(m, text)
                 if r is not None and r.end > r.start:
                     found.append(r)
+    idioms = [(m.start(), m.end()) for m in g.not_time.finditer(text, start, end)] if g.not_time else []
+    if idioms:
+        found = [r for r in found if not any(a <= r.start and r.end <= b for a, b in idioms)]
     found.sort(key=lambda r: (-r.length, r.start))
     chosen: list[Reading] = []
     taken = bytearray(end - start)

@@ -1,18 +1,23 @@
 """Loads and checks ``knowledge/time_lexicon.toml``: the words the temporal recogniser knows.
 
-Every bad entry raises ``KnowledgeError`` (E401) naming the file and the line, so an analyst who edits the
-file sees what to fix. The lexicon is loaded once per process (``load_lexicon()`` is cached)."""
+Every bad entry raises ``KnowledgeError`` (E403; E402 for bad TOML, E401 for an unreadable file) naming the
+file and the line, so an analyst who edits the file sees what to fix. The lexicon is loaded once per process (``load_lexicon()`` is cached)."""
 from __future__ import annotations
 
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
-from sitrep.errors import KnowledgeError
+from sitrep.errors import (
+    E401_KNOWLEDGE_UNREADABLE,
+    E402_KNOWLEDGE_SYNTAX,
+    E403_KNOWLEDGE_ENTRY,
+    KnowledgeError,
+)
+from sitrep.knowledge import knowledge_cached
+from sitrep.resolve.timex.calendars import valid_rule
 
-E401_TIME_LEXICON = "E401"
 FILE_NAME = "time_lexicon.toml"
 
 _PARTS = {"MO", "AF", "EV", "NI"}
@@ -42,6 +47,8 @@ class Lexicon:
     past_cues: list[str]
     present_cues: list[str]
     aliases: dict[str, str]
+    holidays: dict[str, str] = field(default_factory=dict)
+    not_time: list[str] = field(default_factory=list)
     source: str = field(default="")
 
 
@@ -71,7 +78,7 @@ class _Checker:
         line = _line_of(self.raw, section, key)
         where = f"{self.path}:{line}" if line else self.path
         what = f"[{section}] {key!r}" if key is not None else f"[{section}]"
-        return KnowledgeError(f"{where}: {what}: {message}", code=E401_TIME_LEXICON)
+        return KnowledgeError(f"{where}: {what}: {message}", code=E403_KNOWLEDGE_ENTRY)
 
     def table(self, section: str) -> dict:
         value = self.data.get(section)
@@ -100,7 +107,7 @@ def parse_lexicon(raw: str, path: str = FILE_NAME) -> Lexicon:
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
-        raise KnowledgeError(f"{path}: not valid TOML: {exc}", code=E401_TIME_LEXICON) from exc
+        raise KnowledgeError(f"{path}: not valid TOML: {exc}", code=E402_KNOWLEDGE_SYNTAX) from exc
     c = _Checker(path, raw, data)
 
     def is_int_in(lo: int, hi: int):
@@ -143,6 +150,9 @@ def parse_lexicon(raw: str, path: str = FILE_NAME) -> Lexicon:
         past_cues=c.words("tense", "past"),
         present_cues=c.words("tense", "present"),
         aliases=c.mapping("aliases", lambda v: isinstance(v, str) and bool(v.strip()), "a phrase"),
+        holidays=c.mapping("holidays", valid_rule,
+                           'a holiday rule: "MM-DD", "MM/N/WD", "easter+N", "hijri:MM-DD" or "hebrew:MM-DD"'),
+        not_time=c.words("not_time", "phrases"),
         source=path,
     )
     unknown = [m for m in lex.ambiguous_months if m not in lex.months]
@@ -151,7 +161,7 @@ def parse_lexicon(raw: str, path: str = FILE_NAME) -> Lexicon:
     return lex
 
 
-@lru_cache(maxsize=4)
+@knowledge_cached
 def load_lexicon(path: str | None = None) -> Lexicon:
     """The packaged lexicon (or ``SITREP_KNOWLEDGE``'s copy), or the file at ``path``."""
     if path is None:
@@ -164,5 +174,5 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         raw = p.read_text(encoding="utf-8")
     except OSError as exc:
         raise KnowledgeError(f"{p}: cannot read the time lexicon: {exc.strerror or exc}",
-                             code=E401_TIME_LEXICON) from exc
+                             code=E401_KNOWLEDGE_UNREADABLE) from exc
     return parse_lexicon(raw, str(p))

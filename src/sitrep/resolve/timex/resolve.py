@@ -20,10 +20,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
 
+from sitrep.knowledge import knowledge_cached
+from sitrep.resolve.timex.calendars import holiday_in
 from sitrep.resolve.timex.grammar import Reading
 from sitrep.resolve.timex.lexicon import Lexicon, load_lexicon
+from sitrep.resolve.timex.parsed import Parses
 
 REPORT_WINDOW = 1500  # characters back to look for the quarter a report is about
 SLACK_DAYS = 3  # a past-tense event may be dated a few days after the report's date (time zones, late filing)
@@ -42,7 +44,7 @@ class Context:
     last_month: tuple[int, int] | None = None  # the last month a date in the text fell in
 
 
-@lru_cache(maxsize=4)
+@knowledge_cached
 def _cue_patterns(path: str | None = None) -> tuple[re.Pattern, re.Pattern]:
     lex: Lexicon = load_lexicon(path)
 
@@ -65,6 +67,7 @@ _DEADLINE = re.compile(r"\b(?:to|until|till|through|thru|by|effective|before|due
 
 
 _ENDED = re.compile(r"\bended\s+(?:on\s+)?$", re.I)
+_INFINITIVE = re.compile(r"\bto\s+(?!(?:the|a|an|his|her|its|their|date|be\s+held)\b)[a-z]{3,}\b", re.I)
 # "will be paid", "is expected to be held": a past participle after a modal or "to be" looks forward
 _MODAL_BEFORE = re.compile(r"(?:\b(?:will|would|shall)|'ll)\s+(?:\w+\s+){0,2}$|\bto\s+(?:be|have)\s+(?:\w+\s+)?$",
                            re.I)
@@ -94,13 +97,19 @@ def tense(text: str, start: int, end: int, path: str | None = None) -> str | Non
 def _clause_tense(text: str, lo: int, start: int, end: int, hi: int, strong: re.Pattern,
                   weak: re.Pattern) -> str | None:
     left = list(strong.finditer(text, lo, start))
+    left_weak = list(weak.finditer(text, lo, start))
+    cue_end = max([m.end() for m in left[-1:] + left_weak[-1:]], default=None)
+    # "agreed to buy the unit in February": a past verb whose infinitive is what the date times: no telling
+    infinitive = cue_end is not None and _INFINITIVE.search(text, cue_end, start)
     if left:
         m = left[-1]
         if m.lastgroup == "past" and _MODAL_BEFORE.search(text, max(lo, m.start() - 24), m.start()):
             return "future"  # "will be paid", "is expected to be held"
+        if m.lastgroup == "past" and infinitive:
+            return None
         return None if m.lastgroup == "present" else m.lastgroup
-    if weak.search(text, lo, start):
-        return "past"
+    if left_weak:
+        return None if infinitive else "past"
     right = strong.search(text, end, hi)
     right_weak = weak.search(text, end, hi)
     if right_weak and (not right or right_weak.start() < right.start()):
@@ -200,16 +209,38 @@ def weekday_date(wd: int, anchor: date, rel: str, direction: str | None) -> date
     return anchor - timedelta(days=delta_back)
 
 
+def holiday_near(rule: str, anchor: date, rel: str, direction: str | None) -> date | None:
+    """The holiday of ``rule`` nearest the report on the side its clause looks to ("last Christmas": before)."""
+    days = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := holiday_in(rule, y)) is not None]
+    if not days:
+        return None
+    before = [d for d in days if d < anchor] if rel in ("last", "this past", "past") else \
+        [d for d in days if d <= anchor + timedelta(days=SLACK_DAYS)]
+    after = [d for d in days if d > anchor] if rel in ("next", "this coming", "coming") else \
+        [d for d in days if d >= anchor - timedelta(days=SLACK_DAYS)]
+    if rel in ("last", "this past", "past") or (direction == "past" and rel != "next"):
+        return max(before) if before else None
+    if rel in ("next", "this coming", "coming") or direction == "future":
+        return min(after) if after else None
+    return min(days, key=lambda d: (abs((d - anchor).days), d > anchor))
+
+
 # ---- readings -> values --------------------------------------------------------------------------------
 class Resolver:
-    def __init__(self, text: str, anchor: date | None, path: str | None = None):
+    def __init__(self, text: str, anchor: date | None, path: str | None = None, parses: Parses | None = None):
         self.text = text
         self.anchor = anchor
         self.path = path
         self.ctx = Context()
+        self.parses = parses if parses is not None else Parses()
 
     def direction(self, r: Reading) -> str | None:
         return tense(self.text, r.start, r.end, self.path)
+
+    def verb_direction(self, r: Reading) -> str | None:
+        """The tense of the governing verb when the sentence was parsed, else the clause's cue words."""
+        found = self.parses.tense(r.start, r.end) if self.parses else None
+        return found if found is not None else self.direction(r)
 
     def value(self, r: Reading) -> tuple[str | None, str, str]:
         """(value or None, type, anchor label)."""
@@ -277,10 +308,25 @@ class Resolver:
         base, rel = self.anchor, r.data["rel"]
         if rel in ("the previous", "the following") and self.ctx.day_in_view is not None:
             base = self.ctx.day_in_view  # anaphoric: "down 4.5% from the previous Friday" (before the day in view)
-        d = weekday_date(r.data["wd"], base, rel, self.direction(r))
+        d = weekday_date(r.data["wd"], base, rel, self.verb_direction(r))
         self.ctx.last_day = self.ctx.day_in_view = d
         self.ctx.last_granularity = "D"
         return _fmt_day(d), "DATE", "report"
+
+    def _holiday(self, r):
+        rule, rel, y = r.data["rule"], r.data["rel"], r.data["y"]
+        if y is None and self.anchor is None:
+            fixed = re.match(r"^\d{2}-\d{2}$", rule)
+            return (f"XXXX-{rule}" if fixed else "XXXX-XX-XX"), "DATE", "report"
+        if y is not None:
+            day = holiday_in(rule, y)
+        else:
+            day = holiday_near(rule, self.anchor, rel, self.verb_direction(r))
+        if day is None:
+            return None, "DATE", "report"
+        self.ctx.last_day = self.ctx.day_in_view = day
+        self.ctx.last_year, self.ctx.last_granularity = day.year, "D"
+        return _fmt_day(day), "DATE", "absolute" if y is not None else "report"
 
     def _rday(self, r):
         if self.anchor is None:

@@ -1,0 +1,198 @@
+"""The toponym resolver's weights, read from ``knowledge/geo_scoring.toml`` (or ``SITREP_KNOWLEDGE``'s copy).
+
+Public API:
+    load_scoring(path=None) -> Scoring     cached; a missing key, an unknown key or a non-number is a
+                                           KnowledgeError naming the file and the line
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from sitrep.errors import (
+    E401_KNOWLEDGE_UNREADABLE,
+    E402_KNOWLEDGE_SYNTAX,
+    E403_KNOWLEDGE_ENTRY,
+    KnowledgeError,
+)
+from sitrep.knowledge import knowledge_cached, knowledge_path
+
+FILE_NAME = "geo_scoring.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class Scoring:
+    prior_country: float
+    prior_continent: float
+    prior_region: float
+    prior_admin1: float
+    prior_facility: float
+    prior_capital_bonus: float
+    name_main_name: float
+    name_alternate_name: float
+    context_same_name_big: float
+    context_foreign_penalty: float
+    context_unnamed_division: float
+    context_qualifier: float
+    context_qualifier_other_country: float
+    context_country_named: float
+    context_subdivision_named: float
+    context_subdivision_votes: float
+    context_soft_subdivision: float
+    context_soft_subdivision_max: float
+    context_subdivision_support_max: float
+    context_hold_min: float
+    context_hold_weight: float
+    context_default_country: float
+    context_near: float
+    context_near_km: float
+    context_near_min: float
+    context_town_weight: float
+    home_min_weight: float
+    home_min_share: float
+    home_cue_weight: float
+    home_cue_max: float
+    home_demonym: float
+    abstain_margin: float
+    abstain_km: float
+
+
+def _line_of(raw: str, key: str) -> int:
+    m = re.search(rf"^\s*{re.escape(key)}\s*=", raw, re.M)
+    return raw.count("\n", 0, m.start()) + 1 if m else 1
+
+
+@knowledge_cached
+def load_scoring(path: str | None = None) -> Scoring:
+    p = Path(path) if path else knowledge_path(FILE_NAME)
+    try:
+        raw = p.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise KnowledgeError(f"{p}: cannot read: {exc.strerror or exc}", code=E401_KNOWLEDGE_UNREADABLE) from exc
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise KnowledgeError(f"{p}: {exc}", code=E402_KNOWLEDGE_SYNTAX) from exc
+    values: dict[str, float] = {}
+    for section, table in data.items():
+        if not isinstance(table, dict):
+            raise KnowledgeError(f"{p}:{_line_of(raw, section)}: {section} is not a [table]", code=E403_KNOWLEDGE_ENTRY)
+        for key, v in table.items():
+            if isinstance(v, bool) or not isinstance(v, int | float):
+                raise KnowledgeError(f"{p}:{_line_of(raw, key)}: {section}.{key} = {v!r} is not a number",
+                                     code=E403_KNOWLEDGE_ENTRY)
+            values[f"{section}_{key}"] = float(v)
+    names = [f.name for f in fields(Scoring)]
+    unknown = sorted(set(values) - set(names))
+    if unknown:
+        key = unknown[0].split("_", 1)[1]
+        raise KnowledgeError(f"{p}:{_line_of(raw, key)}: unknown weight {unknown[0].replace('_', '.', 1)}",
+                             code=E403_KNOWLEDGE_ENTRY)
+    missing = [n for n in names if n not in values]
+    if missing:
+        raise KnowledgeError(f"{p}:1: missing weight(s) {', '.join(m.replace('_', '.', 1) for m in missing)}",
+                             code=E403_KNOWLEDGE_ENTRY)
+    return Scoring(**values)
+
+
+RANKER_FILE = "geo_ranker.json"
+RANKER_ENABLED = True  # the trainer turns the shipped ranker off to extract features under the hand weights
+
+
+@dataclass(frozen=True, slots=True)
+class Ranker:
+    """A linear ranker over the features of a reading (``place._score``): the best reading has the highest
+    ``score``. Learned by ``sitrep.evaluation.train_geo_ranker``; the file says on what and how it was checked."""
+
+    weights: dict[str, float]
+    abstain_margin: float  # the hand abstention margin in the ranker's units
+
+    def score(self, features: dict[str, float]) -> float:
+        return sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+
+
+def load_ranker(path: str | None = None) -> Ranker | None:
+    """The learned ranker (``knowledge/geo_ranker.json`` or ``SITREP_KNOWLEDGE``'s copy); None when there is
+    none (the hand weights of geo_scoring.toml then decide). A malformed file is a KnowledgeError."""
+    if not RANKER_ENABLED and path is None:
+        return None
+    return _load_ranker(path)
+
+
+@knowledge_cached
+def _load_ranker(path: str | None = None) -> Ranker | None:
+    import json
+
+    p = Path(path) if path else knowledge_path(RANKER_FILE)
+    if not p.is_file():
+        return None
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise KnowledgeError(f"{p}: {exc}", code=E402_KNOWLEDGE_SYNTAX) from exc
+    weights = data.get("weights") if isinstance(data, dict) else None
+    margin = data.get("abstain_margin") if isinstance(data, dict) else None
+    if not isinstance(weights, dict) or not all(isinstance(v, int | float) and not isinstance(v, bool)
+                                                 for v in weights.values()):
+        raise KnowledgeError(f"{p}: 'weights' must map feature names to numbers", code=E403_KNOWLEDGE_ENTRY)
+    if not isinstance(margin, int | float) or isinstance(margin, bool) or margin < 0:
+        raise KnowledgeError(f"{p}: 'abstain_margin' must be a number >= 0", code=E403_KNOWLEDGE_ENTRY)
+    unknown = sorted(set(weights) - set(FEATURES))
+    if unknown:
+        raise KnowledgeError(f"{p}: unknown feature(s) {', '.join(unknown)}", code=E403_KNOWLEDGE_ENTRY)
+    return Ranker({k: float(v) for k, v in weights.items()}, float(margin))
+
+
+# the features place._score gives each reading (absent = 0)
+FEATURES = ("hand", "city", "country", "admin1", "region", "continent", "facility", "world_division", "logpop",
+            "largest_town", "pop_share", "capital", "main_name", "alternate_name", "same_name_subdivision", "same_name_big",
+            "foreign", "unnamed_division", "foreign_country_home_subdivision", "home_country", "qualifier", "qualifier_other_country",
+            "country_named", "default_country", "subdivision_named", "subdivision_votes", "soft_subdivision",
+            "holding", "near")
+
+
+CUES_FILE = "geo_cues.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """Compiled ``geo_cues.toml``: words around a name that read as a place's or a person's."""
+
+    place_before: re.Pattern
+    place_after: re.Pattern
+    person_before: re.Pattern
+    person_after: re.Pattern
+
+
+def _words(p: Path, raw: str, data: dict, section: str, key: str) -> list[str]:
+    v = data.get(section, {}).get(key) if isinstance(data.get(section), dict) else None
+    if not isinstance(v, list) or not v or not all(isinstance(w, str) and w.strip() for w in v):
+        raise KnowledgeError(f"{p}:{_line_of(raw, key)}: {section}.{key} must be a non-empty list of words",
+                             code=E403_KNOWLEDGE_ENTRY)
+    return sorted((w.strip() for w in v), key=len, reverse=True)
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace("'", "['\u2019]").replace(r"\ ", r"\s+") for w in words)
+
+
+@knowledge_cached
+def load_cues(path: str | None = None) -> Cues:
+    p = Path(path) if path else knowledge_path(CUES_FILE)
+    try:
+        raw = p.read_text(encoding="utf-8")
+        data = tomllib.loads(raw)
+    except OSError as exc:
+        raise KnowledgeError(f"{p}: cannot read: {exc.strerror or exc}", code=E401_KNOWLEDGE_UNREADABLE) from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise KnowledgeError(f"{p}: {exc}", code=E402_KNOWLEDGE_SYNTAX) from exc
+    compass = r"(?:(?:north|south|east|west|central|northern|southern|eastern|western)\s+)?"
+    return Cues(
+        place_before=re.compile(rf"\b(?:{_alternation(_words(p, raw, data, 'place', 'before'))})\s+{compass}$", re.I),
+        place_after=re.compile(rf"^(?:,\s+[A-Z][a-z]+|\s+(?:{_alternation(_words(p, raw, data, 'place', 'after'))}))\b",
+                               re.I),
+        person_before=re.compile(rf"\b(?:{_alternation(_words(p, raw, data, 'person', 'before'))})\.?\s+$"),
+        person_after=re.compile(rf"^(?:\s+)?(?:{_alternation(_words(p, raw, data, 'person', 'after'))})\b", re.I),
+    )

@@ -1,0 +1,112 @@
+"""The tense of the verb that governs a temporal expression, read off a dependency parse (spaCy).
+
+"Gunmen attacked the convoy on Wednesday" -> past (the most recent Wednesday); "the envoy will arrive on
+Friday", "talks resume Friday", "is expected to meet Friday" -> future (the next one). Returns None when the
+parse has no verb above the expression or the verb's form does not tell (an infinitive under a past verb:
+"agreed to meet Friday"); the caller then falls back on the cue words of the clause."""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "'d"}
+_PAST_AUX = {"was", "were", "had", "did", "has", "have", "'ve"}
+# verbs of saying: "X says Friday's attack ..." / "officials say" tell the time of the telling, which is past
+_REPORTING = {"say", "tell", "report", "announce", "claim", "confirm", "state", "add", "note", "deny"}
+# present-tense verbs that look ahead by meaning ("the group plans", "is scheduled", "is due")
+_AHEAD = {"plan", "schedule", "expect", "intend", "hope", "aim", "set", "due", "prepare", "go"}
+
+
+class Parses:
+    """Sentence parses of one text: (character offset of the sentence, spaCy Doc of that sentence)."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._docs: list[object] = []
+
+    def add(self, offset: int, doc) -> None:
+        if doc is None or offset in self._starts:
+            return
+        i = bisect_right(self._starts, offset)
+        self._starts.insert(i, offset)
+        self._docs.insert(i, doc)
+
+    def __bool__(self) -> bool:
+        return bool(self._starts)
+
+    def tense(self, start: int, end: int) -> str | None:
+        """'past', 'future' or None for the expression at ``text[start:end]``."""
+        i = bisect_right(self._starts, start) - 1
+        if i < 0:
+            return None
+        offset, doc = self._starts[i], self._docs[i]
+        if end - offset > len(doc.text):
+            return None
+        return governing_tense(doc, start - offset, end - offset)
+
+
+def _tokens_in(doc, start: int, end: int) -> list:
+    return [t for t in doc if t.idx < end and start < t.idx + len(t.text)]
+
+
+def governing_tense(doc, start: int, end: int) -> str | None:
+    """The tense of the verb governing the tokens at ``doc.text[start:end]`` (offsets into the Doc)."""
+    inside = _tokens_in(doc, start, end)
+    if not inside:
+        return None
+    ids = {t.i for t in inside}
+    tok = inside[0]
+    while tok.i in ids and tok.head.i != tok.i:  # the expression's head, then up to the first verb
+        tok = tok.head
+    steps = 0
+    while steps < 8:
+        if tok.i not in ids and tok.pos_ in ("VERB", "AUX"):
+            return _frame_tense(tok)
+        if tok.i not in ids and tok.pos_ not in ("ADP", "SCONJ", "PART", "ADV"):
+            return None  # "Friday's purchases", "the attack on Friday": a noun's time, not a clause's
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        steps += 1
+    return None
+
+
+def _frame_tense(verb) -> str | None:
+    found = verb_tense(verb)
+    if found != "infinitive":
+        return found
+    if verb.head.i == verb.i:
+        return None
+    outer = verb_tense(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
+    # "plans to meet Friday", "will try to reach Friday": the frame looks forward; "agreed to meet": no telling
+    if outer == "future" or verb.head.lemma_.lower() in _AHEAD:
+        return "future"
+    return None
+
+
+def verb_tense(verb) -> str | None:
+    """'past', 'future', 'infinitive' (a "to" verb: its frame decides) or None (present, no telling)."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {c.text.lower() for c in aux}
+    if words & _FUTURE_AUX:
+        return "future"
+    if any(c.tag_ == "TO" or c.text.lower() == "to" for c in aux):
+        if words & {"have"}:
+            return "past"  # "to have left"
+        return "infinitive"
+    if any(w in ("is", "are", "am", "'re", "'m") for w in words) and verb.tag_ == "VBG":
+        return "future"  # "is meeting Friday": the present progressive of a plan
+    if verb.lemma_.lower() in _AHEAD and (verb.tag_ in ("VBZ", "VBP") or words & {"is", "are"} or (
+            verb.tag_ == "VBN" and not words & {"was", "were", "had"})):
+        return "future"  # "is scheduled for Friday", "has been set for Friday", "a vote planned for Friday"
+    if verb.tag_ == "VBD" or words & _PAST_AUX:
+        return "past"
+    if verb.tag_ == "VBN" and not words:
+        return "past"  # a reduced clause: "the convoy attacked Friday near ..."
+    if verb.tag_ in ("VBZ", "VBP"):
+        lemma = verb.lemma_.lower()
+        if lemma in _REPORTING:
+            return "past"
+        if lemma in ("be", "have", "do") or verb.pos_ == "AUX":
+            return None  # "the deadline is Friday": no telling
+        return "future"  # "talks resume Friday", "the team plays Sunday": the news present of a schedule
+    return None

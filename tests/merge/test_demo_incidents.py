@@ -1,0 +1,86 @@
+"""``sitrep demo``: the bundled reports give one incident per real event (the real pipeline, real SQLite)."""
+from __future__ import annotations
+
+import pytest
+
+from sitrep.demo import load_demo
+from sitrep.store import open_store
+
+
+@pytest.fixture(scope="module")
+def incidents(tmp_path_factory):
+    store = open_store(str(tmp_path_factory.mktemp("demo") / "demo.sqlite"))
+    load_demo(store)
+    rows = [store.incident(i["id"]) for i in store.incidents(limit=1000)]
+    store.close()
+    return rows
+
+
+def _near(inc, lat, lon, tol=0.4) -> bool:
+    loc = inc["location"]
+    return abs(loc["latitude"] - lat) < tol and abs(loc["longitude"] - lon) < tol
+
+
+def _docs(inc) -> set[str]:
+    return {s["document_id"] for s in inc["sources"]}
+
+
+def test_tower_22_is_one_incident(incidents):
+    jordan = [i for i in incidents if i["location"]["country"] == "Jordan"]
+    assert len(jordan) == 1, [(i["date"], i["sub_event_type"]) for i in jordan]
+    (t22,) = jordan
+    assert t22["date"] == "2024-01-28"
+    assert _docs(t22) == {"001_tower22_drone_attack", "002_tower22_soldiers_named"}
+    assert t22["claimed"] is True and t22["fatalities_best"] == 3
+
+
+def test_the_kirkuk_strike_is_one_incident(incidents):
+    kirkuk = [i for i in incidents if _near(i, 35.47, 44.39)]
+    assert len(kirkuk) == 1, [(i["date"], i["target"]) for i in kirkuk]
+    assert kirkuk[0]["date"] == "2023-12-03"
+    assert _docs(kirkuk[0]) == {"000_ae200f296289012f", "006_kirkuk_drone_team_strike"}
+
+
+@pytest.mark.parametrize(("name", "lat", "lon", "day"), [
+    ("embassy", 33.30, 44.39, "2023-12-08"),
+    ("conoco", 35.45, 40.30, "2023-12-08"),
+    ("ain al-asad", 33.79, 42.44, "2023-12-06"),
+    ("kirkuk", 35.47, 44.39, "2023-12-03"),
+])
+def test_the_seed_events_once_each(incidents, name, lat, lon, day):
+    seed = [i for i in incidents if "000_ae200f296289012f" in _docs(i)]
+    assert len(seed) == 4
+    hits = [i for i in seed if _near(i, lat, lon, 0.25 if name != "kirkuk" else 0.4) and i["date"] == day]
+    assert len(hits) == 1, name
+    everywhere = [i for i in incidents if _near(i, lat, lon, 0.25 if name != "kirkuk" else 0.4) and i["date"] == day]
+    assert everywhere == hits  # no second incident for the same event from another report
+
+
+def test_one_incident_per_real_event(incidents):
+    # 11 reports: the seed's 4, Tower 22, the US strikes in Iraq and in Syria on 2 February, two Baghdad strikes,
+    # Ain al-Asad on 20 January, the Erbil drone attack and the US strikes after it, two Beirut barracks, USS Cole
+    assert len(incidents) == 15
+
+
+def test_another_outlets_account_of_the_seed_adds_no_incident(tmp_path):
+    """Our own rewrite of the seed's events as another outlet would tell them a day later ("on Sunday", "an
+    airbase", "fighters")."""
+    from datetime import date
+    from pathlib import Path
+
+    from sitrep.ingest import read_paths
+    from sitrep.pipeline import extract_document
+
+    repo = Path(__file__).resolve().parents[2]
+    seed = next(read_paths([str(repo / "src" / "sitrep" / "demo" / "000_ae200f296289012f.txt")],
+                           published=date(2023, 12, 8)))
+    other = next(read_paths([str(repo / "tests" / "data" / "merge" / "seed_other_outlet.txt")],
+                            published=date(2023, 12, 9)))
+    store = open_store(str(tmp_path / "two.sqlite"))
+    store.ingest(seed, extract_document(seed))
+    events = extract_document(other)
+    assert len(events) >= 3
+    res = store.ingest(other, events)
+    assert store.count_incidents() == 4
+    assert all(store.incident(i)["n_sources"] == 2 for i in res.incidents)
+    store.close()

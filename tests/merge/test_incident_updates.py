@@ -1,0 +1,80 @@
+"""Incidents in the store as reports arrive: ids that do not depend on arrival order, late information
+logged with its reason. Real SQLite and PostgreSQL (the ``store`` fixtures of tests/conftest.py)."""
+from __future__ import annotations
+
+import itertools
+from datetime import date
+
+from conftest import make_doc, make_mention
+from sitrep.model import Place
+
+DEPOT = Place("Fuel depot at Qayyarah", 35.80, 43.29, country="Iraq", country_code="IQ", admin1="Nineveh",
+              feature="depot", geo_precision=1)
+MOSUL = Place("Mosul", 36.335, 43.119, country="Iraq", country_code="IQ", admin1="Nineveh", geo_precision=1)
+
+
+def _reports():
+    """Three outlets on one depot attack (the toll rises, a claim comes days later) and one unrelated strike."""
+    a = make_doc("wire-a", "Depot hit\nFILE: Rockets hit the fuel depot at Qayyarah on Monday, killing two guards.",
+                 published=date(2024, 3, 4))
+    b = make_doc("paper-b", "Toll rises\nFILE: The toll from Monday's rocket attack on the depot rose to five.",
+                 published=date(2024, 3, 5))
+    c = make_doc("site-c", "Claim\nFILE: A group calling itself the Depot Brigade claimed the rocket attack.",
+                 published=date(2024, 3, 8))
+    d = make_doc("wire-d", "Other strike\nFILE: A drone struck a car in Mosul on Monday.", published=date(2024, 3, 4))
+    day = date(2024, 3, 4)
+    return [
+        (a, [make_mention(a, "Rockets hit", place=DEPOT, when=day, target="fuel depot", fatalities=2)]),
+        (b, [make_mention(b, "rocket attack", place=DEPOT, when=day, target="the depot", fatalities=5)]),
+        (c, [make_mention(c, "rocket attack", place=DEPOT, when=day, claimed=True, claimant="Depot Brigade")]),
+        (d, [make_mention(d, "drone struck", place=MOSUL, when=day, target="a car", weapons=("drone",),
+                          sub_event_type="Air/drone strike")]),
+    ]
+
+
+def _partition(store) -> dict[frozenset, str]:
+    parts: dict[str, set] = {}
+    for r in store.conn.all("SELECT id, incident_id FROM mentions"):
+        parts.setdefault(r["incident_id"], set()).add(r["id"])
+    return {frozenset(v): k for k, v in parts.items()}
+
+
+def test_any_arrival_order_gives_the_same_incidents_and_ids(store_url):
+    from sitrep.store import open_store
+
+    seen = None
+    for order in itertools.permutations(_reports()):
+        s = open_store(store_url)
+        s.conn.execute("DELETE FROM changes")
+        for table in ("claims", "incident_sources", "mentions", "incidents", "documents"):
+            s.conn.execute(f"DELETE FROM {table}")
+        for doc, ms in order:
+            s.ingest(doc, ms)
+        got = _partition(s)
+        s.close()
+        assert len(got) == 2
+        assert seen is None or got == seen, order
+        seen = got
+
+
+def test_a_renamed_incident_is_found_by_its_old_id(store):
+    reports = _reports()
+    late_first = store.ingest(*reports[2]).incidents[0]  # the claim arrives before the first report
+    now = store.ingest(*reports[0]).incidents[0]
+    assert now != late_first
+    assert store.incident(late_first)["id"] == now
+    renamed = [c for c in store.incident(now)["changes"] if c["kind"] == "renamed"]
+    assert renamed and renamed[0]["detail"]["from"] == late_first
+
+
+def test_late_information_updates_the_incident_with_reasons(store):
+    for doc, ms in _reports()[:3]:
+        store.ingest(doc, ms)
+    (inc,) = [i for i in store.incidents() if i["location"]["name"] == DEPOT.name]
+    full = store.incident(inc["id"])
+    assert (full["fatalities_low"], full["fatalities_best"], full["fatalities_high"]) == (2, 5, 5)
+    assert full["claimed"] is True and full["claimant"] == "Depot Brigade"
+    updates = {c["field"]: c for c in full["changes"] if c["kind"] == "updated"}
+    assert updates["fatalities_best"]["document_id"] == "paper-b"
+    assert "toll" in updates["fatalities_best"]["detail"]["why"]
+    assert updates["claimed"]["document_id"] == "site-c" and "claimed" in updates["claimed"]["detail"]["why"]

@@ -1,0 +1,77 @@
+"""Issue 12: divisions of every country, GeoNames country points, demonyms of regions, and the weights file."""
+from __future__ import annotations
+
+import pytest
+
+from sitrep.errors import KnowledgeError
+from sitrep.model import haversine_km
+from sitrep.resolve.gazetteer import get_gazetteer, load_divisions
+from sitrep.resolve.place import resolve_spans
+from sitrep.resolve.place_scoring import load_scoring
+
+
+def _place(text: str, name: str):
+    s = text.index(name)
+    return resolve_spans(text, [(s, s + len(name))])[0]
+
+
+@pytest.mark.parametrize("text, name, cc", [
+    ("Floods swept through Sichuan after a week of rain, state media said.", "Sichuan", "CN"),
+    ("Gunmen attacked a police post in Borno before dawn, the army said.", "Borno", "NG"),
+    ("Farmers in Punjab, Pakistan, lost their wheat to the floods.", "Punjab", "PK"),
+])
+def test_a_first_order_division_of_any_country_is_the_division(text, name, cc):
+    p = _place(text, name)
+    assert p is not None and p.country_code == cc and p.feature == "ADM1" and p.geo_precision == 3
+
+
+def test_a_division_named_like_its_main_town_leaves_the_bare_name_to_the_town():
+    p = _place("A car bomb exploded in Kandahar on Friday.", "Kandahar")
+    assert p.feature.startswith("PPL") and p.country_code == "AF"
+
+
+def test_a_country_sits_at_its_geonames_point():
+    p = _place("Canada sent two aircraft to help.", "Canada")
+    assert haversine_km(p.latitude, p.longitude, 60.10867, -113.64258) < 1
+
+
+@pytest.mark.parametrize("name, region", [("Kurdish", "Kurdistan Region"), ("Gazans", "Gaza Strip")])
+def test_demonyms_of_regions_are_their_region(name, region):
+    p = _place(f"Dozens of {name} gathered at the crossing on Sunday.", name)
+    assert p is not None and p.name == region
+
+
+def test_divisions_file_rows_are_checked(tmp_path):
+    bad = tmp_path / "geo_divisions.csv"
+    bad.write_text("country,level,admin1,admin2,name,aliases,latitude,longitude,geonameid,places\n"
+                   "XX,1,01,,Somewhere,,95.0,10.0,12,3\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"geo_divisions.csv:2: latitude 95.0"):
+        load_divisions(bad)
+    assert get_gazetteer().county_point  # the packaged file gives the US counties their points
+
+
+def test_weights_file_names_the_bad_line(tmp_path):
+    good = load_scoring()
+    assert good.abstain_km == 161.0
+    path = tmp_path / "geo_scoring.toml"
+    path.write_text("[prior]\ncountry = 9.0\ncontinent = 'high'\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"geo_scoring.toml:3: prior.continent"):
+        load_scoring(str(path))
+    path.write_text("[prior]\ncountry = 9.0\nbogus = 1\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"unknown weight prior.bogus"):
+        load_scoring(str(path))
+
+
+def test_the_gazetteer_reads_the_knowledge_in_force(tmp_path):
+    from sitrep.knowledge import PACKAGED, Knowledge, use_knowledge
+
+    rows = (PACKAGED / "facilities.csv").read_text(encoding="utf-8").rstrip("\n")
+    header = next(line for line in rows.splitlines() if line.startswith("name,"))
+    extra = {c: "" for c in header.split(",")}
+    extra.update(name="Zzyzx Test Depot", type="base", latitude="35.14", longitude="-116.10", country="United States",
+                 source="test row")
+    (tmp_path / "facilities.csv").write_text(rows + "\n" + ",".join(extra[c] for c in header.split(",")) + "\n",
+                                             encoding="utf-8")
+    with use_knowledge(Knowledge(tmp_path)):
+        assert any(get_gazetteer()[i].kind == "facility" for i in get_gazetteer().lookup("Zzyzx Test Depot"))
+    assert not get_gazetteer().lookup("Zzyzx Test Depot")

@@ -1,0 +1,75 @@
+"""Names NER labels as something else that are places (issue 18), and names of people that are not."""
+from __future__ import annotations
+
+import pytest
+
+from sitrep.model import Document
+from sitrep.nlp import analyze
+from sitrep.resolve.event_place import place_entities
+
+
+def _places(text: str) -> list[str]:
+    a = analyze(Document(id="t", text=text))
+    ents, _ = place_entities(a)
+    return [a.text[e.start_char:e.end_char] for e in ents if e.label_ in ("GPE", "LOC", "FAC")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Russian drones struck Kyiv overnight, killing three people, officials said.", "Kyiv"),
+    ("A missile hit Kramatorsk on Tuesday, killing two civilians.", "Kramatorsk"),
+])
+def test_a_place_ner_mislabels_is_found_from_the_gazetteer_and_its_context(text, name):
+    assert name in _places(text)
+
+
+def test_a_town_name_written_as_a_person_is_no_place():
+    assert "Martin" not in _places("Martin said the attack on the base wounded two soldiers.")
+
+
+def test_geoparsing_counts_demonyms_and_qualifiers_as_mentions():
+    from sitrep.resolve.place import geocode_text
+
+    text = "Two Canadians and a Kurdish aid worker were hurt near Tulsa, Okla., the sheriff said."
+    found = {p.span.text: p for p in geocode_text(text)}
+    assert found["Canadians"].country_code == "CA" and found["Kurdish"].name == "Kurdistan Region"
+    assert found["Okla."].feature == "ADM1" and found["Tulsa"].admin1 == "Oklahoma"
+    # the event pipeline asks for places only
+    spans = {p.span.text for p in geocode_text(text, every_mention=False)}
+    assert "Canadians" not in spans and "Okla." not in spans
+
+
+def test_the_cue_words_are_knowledge(tmp_path):
+    from sitrep.errors import KnowledgeError
+    from sitrep.resolve.place_scoring import load_cues
+
+    assert load_cues().place_before.search("drones struck ")
+    bad = tmp_path / "geo_cues.toml"
+    bad.write_text("[place]\nbefore = []\nafter = ['region']\n[person]\nbefore = ['Mr']\nafter = ['said']\n",
+                   encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"geo_cues.toml:2: place.before"):
+        load_cues(str(bad))
+
+
+def test_a_place_inside_an_organisations_name_is_a_mention_and_an_acronym_is_no_town():
+    from sitrep.resolve.place import geocode_text
+
+    text = ("Inspectors from the Nevada Department of Agriculture and the GBI visited the University of Oregon "
+            "on Tuesday; the Royal Free Hospital treated one of them.")
+    spans = {p.span.text: p for p in geocode_text(text)}
+    assert spans["Nevada"].feature == "ADM1" and spans["Oregon"].feature == "ADM1"
+    assert "GBI" not in spans and not any("Royal" in s or "Hospital" in s for s in spans)
+
+
+def test_an_event_in_part_of_a_country_sits_in_that_part():
+    from sitrep.resolve.event_place import find_places
+
+    text = "Gunmen attacked a convoy in northern Mali on Monday, the army said."
+    a = analyze(Document(id="t", text=text))
+    ents, _ = place_entities(a)
+    [mali] = find_places(a.text, ents)
+    assert mali.country_code == "ML" and mali.geo_precision == 3 and mali.latitude > 19
+    assert "part" in mali.reason
+
+
+def test_an_actor_named_like_a_town_is_no_place():
+    assert "Hamas" not in _places("Hamas said its fighters fired rockets at the crossing on Monday.")

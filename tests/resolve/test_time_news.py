@@ -1,0 +1,227 @@
+"""Temporal expressions in news, one test per kind of error seen on wire news: the week a bare weekday falls
+in, idioms that name no time, frequencies and holidays, the granularity of a value, and years that must not
+leak from one event to another. Sentences written for these tests."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from sitrep.model import Timex
+from sitrep.resolve.time import (
+    DocumentTimes,
+    chain_event_date,
+    find_timexes,
+    infer_report_date,
+    normalize,
+)
+from sitrep.resolve.timex.calendars import holiday_in
+from sitrep.resolve.timex.lexicon import parse_lexicon
+
+FRIDAY = date(2024, 3, 15)
+WEDNESDAY = date(2024, 3, 13)
+
+
+def values(text: str, anchor: date | None, **kw) -> list[tuple[str, str]]:
+    return [(t.text, t.value) for t in DocumentTimes(text, anchor, **kw).find()]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from sitrep.nlp.spacy_model import load_spacy
+
+    return load_spacy()
+
+
+def parsed_values(text: str, anchor: date, nlp) -> list[tuple[str, str]]:
+    return [(t.text, t.value) for t in DocumentTimes(text, anchor).find(0, len(text), parse=nlp(text))]
+
+
+# ---- weekday direction: the governing verb's tense, a cue-word fallback ---------------------------------------
+def test_weekday_in_a_past_report_is_the_one_before(nlp):
+    text = "Gunmen ambushed the convoy on Wednesday near the border crossing."
+    assert parsed_values(text, FRIDAY, nlp) == [("Wednesday", "2024-03-13")]
+    assert values(text, FRIDAY) == [("Wednesday", "2024-03-13")]  # no parse: "-ed" tells too
+
+
+def test_weekday_in_a_preview_is_the_one_after(nlp):
+    text = "The envoy will travel to the capital on Friday for a second round of talks."
+    assert parsed_values(text, WEDNESDAY, nlp) == [("Friday", "2024-03-15")]
+    assert values(text, WEDNESDAY) == [("Friday", "2024-03-15")]
+
+
+def test_news_present_of_a_schedule_looks_ahead_with_a_parse(nlp):
+    # no cue word tells; the parse sees a present-tense verb that is not a verb of saying
+    text = "Talks between the two delegations resume Friday in a lakeside hotel."
+    assert parsed_values(text, WEDNESDAY, nlp) == [("Friday", "2024-03-15")]
+    assert values(text, WEDNESDAY) == [("Friday", "2024-03-08")]  # the fallback reads news as past
+
+
+@pytest.mark.parametrize("text", [
+    "The vote has been set for Friday.",
+    "Delegates arrived for a meeting scheduled for Friday.",
+])
+def test_a_scheduled_weekday_looks_ahead(text, nlp):
+    assert parsed_values(text, WEDNESDAY, nlp) == [("Friday", "2024-03-15")]
+
+
+def test_weekday_of_a_noun_falls_back_on_the_clause(nlp):
+    # "Tuesday's vote": the possessive is not governed by "is"; the clause's cue words decide (past)
+    text = "The council said Tuesday's vote was close."
+    assert parsed_values(text, FRIDAY, nlp) == [("Tuesday", "2024-03-12")]
+
+
+def test_saying_verb_in_the_present_is_the_recent_past(nlp):
+    text = "The ministry says Thursday's shelling hit a clinic."
+    assert parsed_values(text, FRIDAY, nlp) == [("Thursday", "2024-03-14")]
+
+
+# ---- spurious: idioms and signals -----------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Refugees will leave as soon as the road reopens.",
+    "The hostage was probably killed soon after his capture.",
+    "Leaders met to discuss the future of the region.",
+    "It was high noon for the coalition.",
+    "This time the convoy took another road.",
+])
+def test_idioms_name_no_time(text):
+    assert values(text, FRIDAY) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor told USA Today the curfew was over.",
+    "Witnesses told Radio Noon that shots were fired.",
+])
+def test_names_holding_a_time_word_are_not_times(text):
+    assert values(text, FRIDAY) == []
+
+
+def test_today_and_noon_are_still_times_at_the_start_of_a_sentence():
+    assert values("Today the curfew ends. Noon prayers were cancelled.", FRIDAY) == [
+        ("Today", "2024-03-15"), ("Noon", "2024-03-15T12:00")]
+
+
+def test_event_signals_are_left_out_for_timeml_but_kept_for_the_pipeline():
+    text = "Shortly after the blast, police sealed the street; on the eve of the vote the roads were closed."
+    assert values(text, FRIDAY, signals=False) == []
+    assert [v for _, v in values(text, FRIDAY)] == ["P0D", "-P1D"]
+
+
+# ---- missed: frequencies, bare durations, holidays -------------------------------------------------------------
+def test_daily_is_a_set_but_not_in_average_daily_or_a_paper_name():
+    found = find_timexes("Patrols run daily; the militia fires near-daily. The Daily Herald said average daily "
+                         "traffic fell.", FRIDAY)
+    assert [(t.text, t.type, t.value) for t in found] == [("daily", "SET", "P1D"), ("near-daily", "SET", "P1D")]
+
+
+def test_bare_days_and_weeks_are_durations():
+    assert values("The siege lasted for days and aid came within weeks.", FRIDAY) == [
+        ("days", "PXD"), ("weeks", "PXW")]
+    assert values("After months of talks and weeks of fighting, the days of the truce were over.", FRIDAY) == [
+        ("months", "PXM"), ("weeks", "PXW")]
+
+
+@pytest.mark.parametrize("text, anchor, want", [
+    ("Two shops were looted on Thanksgiving Day.", date(1998, 11, 30), "1998-11-26"),
+    ("Rebels vowed to strike again before Christmas.", date(1999, 12, 1), "1999-12-25"),
+    ("Markets closed for Eid al-Fitr.", date(2023, 4, 25), "2023-04-22"),
+    ("The 1973 war began on Yom Kippur 1973.", date(2000, 1, 1), "1973-10-06"),
+    ("Pilgrims gathered last Easter.", date(2024, 6, 1), "2024-03-31"),
+])
+def test_holidays(text, anchor, want):
+    assert [v for t, v in values(text, anchor) if not re.fullmatch(r"\d{4}", t)] == [want]
+
+
+def test_holiday_names_in_lower_case_are_words():
+    assert values("They gave thanksgiving for the harvest.", FRIDAY) == []
+
+
+def test_holiday_rules_of_each_calendar():
+    assert holiday_in("11/4/4", 2000) == date(2000, 11, 23)  # fourth Thursday of November
+    assert holiday_in("05/-1/1", 1999) == date(1999, 5, 31)  # last Monday of May
+    assert holiday_in("easter-2", 1999) == date(1999, 4, 2)  # Good Friday
+    assert holiday_in("hebrew:07-01", 1999) == date(1999, 9, 11)  # Rosh Hashanah 5760
+    assert holiday_in("hebrew:01-15", 2000) == date(2000, 4, 20)  # Passover 5760
+    assert holiday_in("hijri:12-10", 1999) == date(1999, 3, 28)  # Eid al-Adha 1419 (arithmetic calendar)
+
+
+def test_a_bad_holiday_rule_is_named_with_its_line():
+    from sitrep.errors import KnowledgeError
+    from sitrep.knowledge import knowledge_path
+
+    raw = knowledge_path("time_lexicon.toml").read_text(encoding="utf-8")
+    bad = raw.replace('"christmas" = "12-25"', '"christmas" = "25 December"')
+    line = bad.splitlines().index('"christmas" = "25 December"') + 1
+    with pytest.raises(KnowledgeError) as exc:
+        parse_lexicon(bad, "time_lexicon.toml")
+    assert f"time_lexicon.toml:{line}" in str(exc.value)
+
+
+# ---- granularity ------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("phrase, want", [
+    ("this week", "2024-W02"),
+    ("last year", "2023"),
+    ("50 years ago", "1974"),
+    ("a decade ago", "201"),
+    ("Sunday night", "2024-01-07TNI"),
+])
+def test_granularity(phrase, want):
+    assert normalize(phrase, date(2024, 1, 10)) == want
+
+
+# ---- years that must not leak between events ---------------------------------------------------------------------
+def test_month_day_takes_the_anchor_year_not_a_year_written_for_another_event():
+    text = "In 2019 militants stormed the depot. Police said the April 15 attack killed four guards."
+    assert values(text, date(2024, 5, 2)) == [("2019", "2019"), ("April 15", "2024-04-15")]
+    day, why = infer_report_date(text)
+    assert day is None and "no date with its year" in why
+
+
+def test_month_day_year_from_a_dated_month_of_the_text():
+    text = "Raids have gone on since mid-October 2023. A drone struck the depot on 8 December."
+    assert infer_report_date(text)[0] == date(2023, 12, 8)
+
+
+def test_dateline_day_takes_the_year_of_its_weekday():
+    text = "KABUL, Mar 15 (Wire) - A bomb went off outside the ministry on Friday, police said. The ministry " \
+           "was rebuilt after 2002."
+    assert infer_report_date(text, today=date(2026, 1, 1))[0] == date(2024, 3, 15)  # latest Friday 15 March
+    assert infer_report_date(text, today=date(2024, 3, 1))[0] == date(2019, 3, 15)  # not after today
+
+
+def test_dateline_year_from_the_weekday_of_the_event_not_of_a_plan():
+    text = "KABUL, Mar 15 (Wire) - Ministers will meet on Monday. A bomb went off outside the ministry on Friday " \
+           "night, shortly after noon prayers."
+    assert infer_report_date(text, today=date(2026, 1, 1))[0] == date(2024, 3, 15)
+
+
+def test_dateline_weekday_written_with_the_day():
+    text = "KABUL, Friday, Mar 15 (Wire) - A bomb went off outside the ministry."
+    assert infer_report_date(text, today=date(2026, 1, 1))[0] == date(2024, 3, 15)
+
+
+def test_chained_event_dates_do_not_drift():
+    next_day = Timex(start=0, end=12, text="the next day", type="DATE", value="P1D", anchor="event")
+    later = Timex(start=0, end=15, text="20 years later", type="DATE", value="P20Y", anchor="event")
+    assert chain_event_date(next_day, date(2024, 3, 10), report_date=FRIDAY) == date(2024, 3, 11)
+    assert chain_event_date(next_day, date(2024, 3, 10), event_day_relative=True, report_date=FRIDAY) is None
+    assert chain_event_date(later, date(1990, 3, 10), report_date=FRIDAY) is None  # decades from the report
+    assert chain_event_date(next_day, date(2024, 3, 20), report_date=FRIDAY) is None  # after the report
+
+
+def test_relative_dates_are_counted_one_step_from_a_written_date_only():
+    """ "The next day" after an event dated in so many words is that day + 1; "the next day" after that one is
+    not counted again (chains of relative dates drift): it gets the report's date, with a note."""
+    from sitrep.ingest.text import document_from_text
+    from sitrep.pipeline import extract_document
+
+    text = ("KANO, Nigeria (sitrep test) - Gunmen attacked a police post in Kano on 3 March 2015, killing four "
+            "officers. The next day, a bomb exploded at a bus station in Zaria, killing six people. "
+            "The next day, militants ambushed an army convoy near Kaduna, killing two soldiers.")
+    events = extract_document(document_from_text(text, "chain", published=date(2015, 3, 20)))
+    by_place = {e.place.name: e for e in events if e.place is not None}
+    assert by_place["Kano"].date == date(2015, 3, 3)
+    assert by_place["Zaria"].date == date(2015, 3, 4)
+    assert by_place["Kaduna"].date != date(2015, 3, 5)
+    assert any("itself relative" in n for n in by_place["Kaduna"].notes)
