@@ -190,12 +190,7 @@ def load_lexicon() -> Lexicon:
         light_verbs=frozenset(edata.get("actors", {}).get("light_verbs", [])),
         military_targets=frozenset(edata.get("actors", {}).get("military_targets", [])),
         not_targets=frozenset(edata.get("actors", {}).get("not_targets", [])),
-        figurative_objects=_words(epath, edata, "figurative", "objects"),
-        figurative_governors=_words(epath, edata, "figurative", "governors"),
-        figurative_modifiers=_words(epath, edata, "figurative", "modifiers"),
-        figurative_subjects=_words(epath, edata, "figurative", "subjects"),
-        figurative_on=_words(epath, edata, "figurative", "on_governors"),
-        figurative_heads=_words(epath, edata, "figurative", "compound_heads"),
+        **_figurative(epath, edata),
         attempt_verbs=_words(epath, edata, "unrealized", "attempt_verbs"),
         human_heads=_words(epath, edata, "actors", "human_heads"),
         state_force_heads=_words(epath, edata, "actors", "state_force_heads"),
@@ -205,6 +200,13 @@ def load_lexicon() -> Lexicon:
         typing=_typing(epath, edata, kinds, weapons),
         irregular_forms=_forms(epath, edata),
     )
+
+
+def _figurative(path: Path, data: dict) -> dict[str, frozenset[str]]:
+    """events.toml [figurative]: the words that make a trigger a figure of speech or another sense."""
+    keys = {"objects": "objects", "governors": "governors", "modifiers": "modifiers", "subjects": "subjects",
+            "on": "on_governors", "heads": "compound_heads"}
+    return {f"figurative_{name}": _words(path, data, "figurative", key) for name, key in keys.items()}
 
 
 def _typing(path: Path, data: dict, kinds: dict, weapons: dict[str, Weapon]) -> Typing:
