@@ -60,6 +60,7 @@ E403_KNOWLEDGE_ENTRY = "E403"  # an entry lacks a key or has a value of the wron
 E404_UNKNOWN_EVENT_TYPE = "E404"  # an event / sub-event type that is not ACLED's
 E405_KNOWLEDGE_COLUMNS = "E405"  # a CSV knowledge file lacks columns
 E406_KNOWLEDGE_ROW = "E406"  # a CSV row lacks a value or has a bad one
+E432_CLAUSE_MODEL = "E432"  # the clause model file (knowledge/clause_model.json) is missing or malformed
 
 # Store
 E601_STORE_OPEN = "E601"  # a SQLite file that cannot be opened (no folder, not a database)

@@ -137,6 +137,20 @@ class RoleFiller:
 
 
 @dataclass
+class ReportedTotal:
+    """A cumulative or statistical statement ("more than 28,000 soldiers have been killed since 2015"): how many
+    were killed or wounded over a span or an area, and by whose account. Never an incident."""
+
+    document_id: str
+    casualty: str  # killed / injured
+    count: Count
+    span_text: Span | None = None  # the phrase that makes it a total ("since 2015", "in the war")
+    area: Span | None = None  # the place it covers, when the clause names one
+    reported_by: list[str] = field(default_factory=list)
+    evidence: list[Span] = field(default_factory=list)
+
+
+@dataclass
 class EventMention:
     """One event as one passage of one document describes it."""
 
@@ -166,6 +180,7 @@ class EventMention:
     plural: bool = False  # the trigger is a plural noun ("the attacks"): may speak of several events
     split_groups: list[str] = field(default_factory=list)  # one clause naming far-apart places, split per place
     military: bool = False  # armed forces against armed forces, no civilian target or named victim
+    headline: bool = False  # told in the title line of a dated report: its day is the publication date
     evidence: list[Span] = field(default_factory=list)
     field_spans: dict[str, list[Span]] = field(default_factory=dict)
     roles: dict[str, list[RoleFiller]] = field(default_factory=dict)

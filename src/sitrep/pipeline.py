@@ -14,6 +14,7 @@ Public API:
     extract_documents(docs) -> (doc, events, error) for many documents, parsed as one stream
     extract_analysis(analysis) -> list[EventMention]
     event_record(event) -> dict                   one event in the format of FORMAT.md (sitrep.records)
+    doc.meta["reported_totals"]                   the report's totals ("28,000 killed since 2015") as records
 """
 from __future__ import annotations
 
@@ -21,11 +22,12 @@ from collections.abc import Iterable, Iterator
 
 from sitrep.errors import E300_EXTRACTION_FAILED
 from sitrep.extract import document as report
+from sitrep.extract.clause_model import keep_violent
 from sitrep.extract.role_model import apply_role_model, role_sentences
 from sitrep.merge.within import merge_mentions
 from sitrep.model import Document, EventMention
 from sitrep.nlp import MAX_BATCH_CHARS, Analysis, analyze, analyze_many, parse_sentences
-from sitrep.records import PRECISION_CODES, event_record
+from sitrep.records import PRECISION_CODES, event_record, total_record
 from sitrep.resolve import event_place, event_time
 
 __all__ = ["PRECISION_CODES", "event_record", "extract_analysis", "extract_document", "extract_documents"]
@@ -75,9 +77,11 @@ def extract_analysis(analysis: Analysis, *, learned_roles: bool = True) -> list[
     """Events of one analysed report. ``learned_roles=False`` keeps the grammar rules' role fillers
     (what the role model is trained over)."""
     doc = analysis.doc
-    # 1. clause-level event candidates in the parsed sentences; most news has none worth dating or placing
-    cands = report.candidates(analysis)
+    # 1. clause-level event candidates in the parsed sentences, less those the learned clause model takes for
+    #    another sense of the word (a quake "struck", a miners' strike); most news has none worth dating or placing
+    cands = keep_violent(report.candidates(analysis))
     if all(c.mention.generic for c in cands):
+        _keep_totals(doc, cands)
         return []
     # 2. the report's date and dateline; the time expressions of the sentences that hold candidates
     report_date, date_reason = event_time.report_date(doc)
@@ -93,16 +97,18 @@ def extract_analysis(analysis: Analysis, *, learned_roles: bool = True) -> list[
     event_place.attach_places(cands, body_places, doc.text)
     cands = event_place.split_places(cands, body_places, doc.text)
     event_time.attach_dates(cands, timexes, doc.text)
-    # 5. mentions of one event merge; other sentences add claims, "no casualties" and victim lists
-    events = merge_mentions(report.mentions_to_merge(cands))
+    # 5. totals over a span or a war are records of their own (doc.meta["reported_totals"]), never incidents;
+    #    mentions of one event merge; other sentences add claims, "no casualties" and victim lists
+    _keep_totals(doc, cands)
+    events = merge_mentions(report.mentions_to_merge(cands, doc))
     report.apply_report_context(events, analysis, cands)
-    # 6. keep the specific events; fall back to the report's main place and date
+    # 6. keep the specific events (a dated report's headline is one); fall back to the report's main place and date
     fallback = event_place.fallback_place(places, analysis)
     out = []
     for e in events:
         m = e.merged
         assert m is not None  # merge_mentions sets it
-        if not report.specific(m):
+        if not (report.specific(m) or any(x.headline for x in e.mentions)):
             continue
         event_place.fill_place(m, fallback)
         event_time.fill_date(m, report_date, date_reason)
@@ -113,3 +119,10 @@ def extract_analysis(analysis: Analysis, *, learned_roles: bool = True) -> list[
     if learned_roles:
         apply_role_model(analysis, out)
     return out
+
+
+def _keep_totals(doc: Document, cands) -> None:
+    """The report's reported totals, as records in ``doc.meta["reported_totals"]`` (absent when none)."""
+    totals = [total_record(t) for t in report.reported_totals(cands, doc.text)]
+    if totals:
+        doc.meta["reported_totals"] = totals

@@ -2,13 +2,14 @@
 
 Public:
     event_record(event) -> dict
+    total_record(total) -> dict     a reported total ("28,000 killed since 2015"): record_kind "reported_total"
     PRECISION_CODES                 day/week/month/year -> ACLED time_precision 1/2/3
 """
 from __future__ import annotations
 
 from sitrep.codebook import ACLED_TIME_PRECISION
 from sitrep.knowledge import knowledge_cached
-from sitrep.model import EventMention
+from sitrep.model import EventMention, ReportedTotal
 
 PRECISION_CODES = ACLED_TIME_PRECISION  # one definition: sitrep.codebook
 
@@ -66,3 +67,17 @@ def event_record(m: EventMention) -> dict:
         "notes": list(m.notes),
     }
     return rec
+
+
+def total_record(t: ReportedTotal) -> dict:
+    """A reported total as a record of its own kind, with its source spans; never an incident."""
+    return {
+        "record_kind": "reported_total",
+        "document": t.document_id,
+        "casualty": t.casualty,
+        "count": {"low": t.count.low, "best": t.count.best, "high": t.count.high},
+        "span": t.span_text.to_dict() if t.span_text else None,
+        "area": t.area.to_dict() if t.area else None,
+        "reported_by": list(t.reported_by),
+        "evidence": [s.to_dict() for s in t.evidence] + [s.to_dict() for s in t.count.spans],
+    }

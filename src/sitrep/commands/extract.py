@@ -55,8 +55,8 @@ def run(args: argparse.Namespace) -> int:
                 failures += 1
                 print(f"sitrep extract: {doc.id}: {error}", file=sys.stderr)
                 continue
-            for ev in events:
-                rec = event_record(ev)
+            totals = doc.meta.get("reported_totals", []) if args.format != "table" else []
+            for rec in [event_record(ev) for ev in events] + totals:  # totals: record_kind "reported_total"
                 if args.format == "jsonl":
                     sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
                 else:

@@ -9,7 +9,7 @@ from sitrep._exports import lazy_exports
 
 _EXPORTS = {
     "mentions": ("Candidate", "SentenceExtractor", "UNIDENTIFIED",),
-    "document": ("candidates", "attach_roles", "drop_place_victims", "mentions_to_merge", "apply_report_context", "specific", "mark_military", "military_operation",),
+    "document": ("candidates", "attach_roles", "drop_place_victims", "mentions_to_merge", "reported_totals", "apply_report_context", "specific", "mark_military", "military_operation",),
     "lexicon": ("Lexicon", "load_lexicon",),
     "roles": ("extract_roles", "is_person_name", "load_role_lexicon",),
     "role_model": ("RoleModel", "apply_role_model", "assign_roles", "default_model", "role_sentences", "may_name", "ROLE_MIN_SENTENCES",),

@@ -15,7 +15,7 @@ import re
 
 from sitrep.extract.mentions import Candidate, SentenceExtractor
 from sitrep.merge.within import MergeInfo
-from sitrep.model import Count, EventMention, Place, RoleFiller, Span
+from sitrep.model import Count, Document, EventMention, Place, ReportedTotal, RoleFiller, Span
 from sitrep.nlp import Analysis
 
 
@@ -30,13 +30,17 @@ def candidates(analysis: Analysis) -> list[Candidate]:
     return cands
 
 
-def mentions_to_merge(cands: list[Candidate]) -> list[tuple[EventMention, MergeInfo]]:
+def mentions_to_merge(cands: list[Candidate], doc: Document | None = None) -> list[tuple[EventMention, MergeInfo]]:
     """The mentions that go on to merging: a plural trigger with no day that refers to no told event ("attacks on
-    US bases", "airstrikes in Iraq": many events, none dated to a day) is marked generic and left out."""
+    US bases", "airstrikes in Iraq": many events, none dated to a day) is marked generic and left out. A plural
+    trigger that counts its dead or wounded ("air strikes killed 30 militants") or stands in the headline of a
+    dated report ("Car bombs kill 12 in market": the day is the publication date) tells of the day's news."""
     out = []
     for c in cands:
         m = c.mention
-        if m.plural and not (m.date_precision == "day" and m.timex is not None) and not definite(c):
+        m.headline = in_headline(c, doc)
+        if m.plural and not (m.date_precision == "day" and m.timex is not None) and not definite(c) and not (
+                counted(m) or m.headline):
             m.generic = True
             m.notes.append("generic: plural trigger with no day")
         if m.generic:
@@ -238,6 +242,50 @@ def share_split_claims(events) -> None:
                 m.fatalities = Count(0, 0, 0, list(none_dead.fatalities.spans))
                 for span in none_dead.fatalities.spans:
                     m.add_span("fatalities", span)
+
+
+_SINCE = re.compile(r"\bsince (?:(?:early|late|mid)[- ])?(?:\d{4}\b|the (?:start|beginning|outbreak)\b)", re.I)
+
+
+def reported_totals(cands: list[Candidate], text: str) -> list[ReportedTotal]:
+    """Clauses that count the dead or wounded over a span or a war ("28,000 soldiers have been killed since
+    2015", "the death toll in the war passed 16,000"): each becomes a reported total and leaves the incidents
+    (marked generic)."""
+    from sitrep.extract.lexicon import load_lexicon
+
+    cue_re = load_lexicon().phrases["totals"]
+    out = []
+    for c in cands:
+        m = c.mention
+        if not counted(m):
+            continue
+        # the clause and a few words after it in its sentence ("... have been killed since 2015")
+        a, b = c.clause_start, min(c.offset + len(c.sent.text), c.clause_end + 40)
+        cue = next((hit for rx in (cue_re, _SINCE) for hit in [rx.search(text, a, b)] if hit), None)
+        if cue is None:
+            continue
+        m.generic = True
+        m.notes.append(f"reported total: '{cue.group(0)}'")
+        killed = m.fatalities.best is not None
+        out.append(ReportedTotal(
+            document_id=m.document_id, casualty="killed" if killed else "injured",
+            count=m.fatalities if killed else m.injured, span_text=Span(cue.start(), cue.end(), cue.group(0)),
+            area=m.place_text, reported_by=list(m.reported_by), evidence=list(m.evidence)))
+    return out
+
+
+def counted(m: EventMention) -> bool:
+    """The clause counts the event's dead or wounded."""
+    return m.fatalities.best is not None or m.injured.best is not None
+
+
+def in_headline(c: Candidate, doc: Document | None) -> bool:
+    """The candidate stands in the title line of a report that has a publication date."""
+    if doc is None or doc.published is None or not doc.title:
+        return False
+    title = doc.title.strip()
+    start = doc.text.find(title[:40]) if title else -1
+    return 0 <= start <= c.clause_start < start + len(title)
 
 
 def definite(c: Candidate) -> bool:

@@ -67,6 +67,10 @@ class Lexicon:
     toll_verbs: frozenset[str] = frozenset()
     figurative_objects: frozenset[str] = frozenset()  # "launch an offensive against unemployment"
     figurative_governors: frozenset[str] = frozenset()  # "deal a blow", "stop fighting"
+    figurative_modifiers: frozenset[str] = frozenset()  # "hunger strike", "cyber attack", "heart attack"
+    figurative_subjects: frozenset[str] = frozenset()  # "the quake struck", "the film bombed"
+    figurative_on: frozenset[str] = frozenset()  # "went on strike", "remain on strike"
+    figurative_heads: frozenset[str] = frozenset()  # "hostage talks", "bomb squad"
     attempt_verbs: frozenset[str] = frozenset()  # "tried to kill": an infinitive trigger that still happened
     human_heads: frozenset[str] = frozenset()  # nouns that name people ("soldiers", "civilians")
     state_force_heads: frozenset[str] = frozenset()  # perpetrator heads that name a state's forces
@@ -164,7 +168,7 @@ def load_lexicon() -> Lexicon:
                                ("claim", "none_phrases", "no_claim"), ("deny", "phrases", "deny"),
                                ("hedge", "phrases", "hedge"), ("attempt", "phrases", "attempt"),
                                ("report", "phrases", "report"), ("casualty", "zero", "zero_casualties"),
-                               ("generic", "quantifiers", "quantifier")]:
+                               ("generic", "quantifiers", "quantifier"), ("totals", "phrases", "totals")]:
         values = ddata.get(section, {}).get(key)
         if not isinstance(values, list) or not values:
             raise KnowledgeError(f"{dpath}: [{section}] needs a non-empty list '{key}'", code=E403_KNOWLEDGE_ENTRY)
@@ -186,8 +190,7 @@ def load_lexicon() -> Lexicon:
         light_verbs=frozenset(edata.get("actors", {}).get("light_verbs", [])),
         military_targets=frozenset(edata.get("actors", {}).get("military_targets", [])),
         not_targets=frozenset(edata.get("actors", {}).get("not_targets", [])),
-        figurative_objects=_words(epath, edata, "figurative", "objects"),
-        figurative_governors=_words(epath, edata, "figurative", "governors"),
+        **_figurative(epath, edata),
         attempt_verbs=_words(epath, edata, "unrealized", "attempt_verbs"),
         human_heads=_words(epath, edata, "actors", "human_heads"),
         state_force_heads=_words(epath, edata, "actors", "state_force_heads"),
@@ -197,6 +200,13 @@ def load_lexicon() -> Lexicon:
         typing=_typing(epath, edata, kinds, weapons),
         irregular_forms=_forms(epath, edata),
     )
+
+
+def _figurative(path: Path, data: dict) -> dict[str, frozenset[str]]:
+    """events.toml [figurative]: the words that make a trigger a figure of speech or another sense."""
+    keys = {"objects": "objects", "governors": "governors", "modifiers": "modifiers", "subjects": "subjects",
+            "on": "on_governors", "heads": "compound_heads"}
+    return {f"figurative_{name}": _words(path, data, "figurative", key) for name, key in keys.items()}
 
 
 def _typing(path: Path, data: dict, kinds: dict, weapons: dict[str, Weapon]) -> Typing:

@@ -165,7 +165,23 @@ def _figurative(tok, lex: Lexicon) -> bool:
         return True
     if tok.dep_ in ("dobj", "xcomp", "pobj") and lemma(tok.head) in lex.figurative_governors:
         return True
-    return tok.dep_ == "amod" and tok.head.lemma_.lower() in lex.figurative_objects  # "his burnt knee"
+    return tok.dep_ == "amod" and tok.head.lemma_.lower() in lex.figurative_objects or _other_sense(tok, lex)
+
+
+def _other_sense(tok, lex: Lexicon) -> bool:
+    """"a hunger strike", "a cyber attack", "the quake struck", "the film bombed", "went on strike": a modifier,
+    the subject or the governing "on" names another sense of the word (events.toml [figurative])."""
+    if tok.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ in ("compound", "amod", "poss", "nmod") and lemma(c) in lex.figurative_modifiers for c in tok.lefts):
+        return True
+    if tok.dep_ == "compound" and lemma(tok.head) in lex.figurative_heads:
+        return True  # "hostage talks", "bomb squad", "attack helicopter": the word describes another thing
+    if tok.pos_ in ("VERB", "AUX") and (any(c.dep_ == "nsubj" and lemma(c) in lex.figurative_subjects
+                                            for c in tok.children)
+                                        or tok.dep_ == "acl" and lemma(tok.head) in lex.figurative_subjects):
+        return True
+    return (tok.dep_ == "pobj" and tok.head.lower_ == "on" and lemma(tok.head.head) in lex.figurative_on
+            and not any(c.dep_ == "det" for c in tok.children))
 
 
 def _unrealized(tok, lex: Lexicon) -> bool:
@@ -420,6 +436,8 @@ class SentenceExtractor:
         for child in tok.children:
             if child.dep_ in ("dobj", "nsubjpass") and _human(child):
                 return child
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and _human(tok.head):  # headline style: "15 killed in clashes"
+            return tok.head
         return None
 
     # ---- roles -------------------------------------------------------------------------------------------
@@ -650,6 +668,8 @@ class SentenceExtractor:
         cands = []
         if tok.pos_ == "VERB":
             cands = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
+            if tok.dep_ == "acl" and tok.tag_ == "VBN":  # headline style: "15 killed in clashes"
+                cands.append(tok.head)
         elif tok.pos_ == "ADJ":  # "five dead", "three people dead"
             cands = [c for c in tok.children if c.dep_ in ("nsubj", "npadvmod", "nummod")] + [tok.head]
         else:  # "the death of a civilian", "a death toll of 5"
@@ -700,6 +720,11 @@ class SentenceExtractor:
     # ---- modality ------------------------------------------------------------------------------------------
     def _modality(self, cand: Candidate, sentence_text: str, clause_text: str, tok) -> None:
         m, lex, off = cand.mention, self.lex, cand.mention.evidence[0].start
+        light = tok.head if tok.dep_ == "dobj" and lemma(tok.head) in lex.light_verbs else None
+        neg = next((c for t in (tok, light) if t is not None for c in t.children if c.dep_ == "neg"), None)
+        if neg is not None:  # "the army did not carry out the strike", "did not attack": a denial
+            m.denied = True
+            m.add_span("denied", Span(cand.offset + neg.idx, cand.offset + neg.idx + len(neg.text), neg.text))
         for name, attr in (("hedge", "hedged"), ("attempt", "attempted"), ("deny", "denied")):
             hit = lex.phrases[name].search(sentence_text)
             if hit:

@@ -9,7 +9,7 @@ from sitrep import errors
 from sitrep.model import Document, Sentence
 from sitrep.nlp.screen import screen
 from sitrep.nlp.sentences import cap_length, split_sentences
-from sitrep.nlp.truecase import is_mostly_caps, truecase
+from sitrep.nlp.truecase import is_mostly_caps, truecase, truecase_title
 
 MAX_BATCH_CHARS = 1_000_000  # parses held at once: a batch of long reports is cut sooner than ``batch_size``
 
@@ -56,7 +56,7 @@ def _failed(exc: Exception) -> str:
 
 def _prepare(doc: Document) -> Analysis:
     caps = is_mostly_caps(doc.text[doc.body_start:])
-    text = truecase(doc.text) if caps else doc.text
+    text = truecase(doc.text) if caps else truecase_title(doc)
     sentences = cap_length(split_sentences(text, doc.body_start), text)
     for s in sentences:
         s.text = doc.text[s.start:s.end]

@@ -135,6 +135,22 @@ def _unknown(word: str) -> bool:
     return True
 
 
+_TITLE_WORD = re.compile(r"[A-Za-z][a-z']{3,}")
+
+
+def truecase_title(doc) -> str:
+    """The document text with a Title-Case title line ("Army Kills 3 Insurgents In Borno") in sentence case, as
+    ``truecase`` writes it (same length): the parser reads "Kills" in such a line as a name."""
+    title = (doc.title or "").strip()
+    start = doc.text.find(title) if title else -1
+    if start < 0:
+        return doc.text
+    words = _TITLE_WORD.findall(title)
+    if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.75 * len(words):
+        return doc.text
+    return doc.text[:start] + truecase(title) + doc.text[start + len(title):]
+
+
 def truecase(text: str) -> str:
     single, multi, longest, firsts, acronyms = _names()
     out = list(text.lower())

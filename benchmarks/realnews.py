@@ -1,0 +1,168 @@
+"""Real-news benchmark: how extraction holds on annotated real news it was not written against.
+
+    python3 benchmarks/realnews.py [--limit N] [--only ucdp,wikievents,rams,negatives] [--no-spacy]
+
+(a) UCDP GED headlines (Nigeria = tune, Ukraine = check), each a report with its source date: share detected,
+    right country, place within 161 km (where_prec <= 3), date within date_start..date_end +/- 1 day, deaths
+    within low..high; (b) WikiEvents dev (documents split half/half by a fixed list): sentence-level recall of
+    Conflict.Attack / Life.Die / Life.Injure and recall of Attacker, Target, Victim, Instrument, Place;
+    (c) RAMS (dev = tune, test = check): attack / die / injure windows with an event of the right family in the
+    trigger's sentence; (d) the real negative sentences (benchmarks/data/realnews_negatives.csv, split by source
+    document): share that yields an event. Speed: articles/s, and the ratio to spaCy-sm's full pipeline over the
+    same texts in the same run. Prints tune and check; the last line holds the check figures.
+"""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import argparse  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from sitrep.evaluation import realnews as rn  # noqa: E402
+from sitrep.model import Document  # noqa: E402
+
+SHARED = Path(os.environ.get("SITREP_SHARED") or Path(__file__).resolve().parents[1] / ".." / "shared").resolve()
+NEGATIVES = Path(__file__).resolve().parent / "data" / "realnews_negatives.csv"
+SPLITS = ("tune", "check")
+
+
+class Timer:
+    """Seconds spent in sitrep and in spaCy-sm per set, and the articles each read."""
+
+    def __init__(self, spacy_too: bool):
+        self.rows: list[tuple[str, int, float, float | None]] = []
+        self.spacy = None
+        if spacy_too:
+            import spacy
+
+            from sitrep.nlp.spacy_model import MODEL_NAMES
+
+            for name in MODEL_NAMES:  # a separate instance: spaCy's full pipeline, nothing disabled
+                try:
+                    self.spacy = spacy.load(name)
+                    break
+                except OSError:
+                    continue
+
+    def run(self, name: str, docs: list[Document]) -> dict[str, list]:
+        from sitrep.pipeline import extract_documents
+
+        t0 = time.perf_counter()
+        out = {d.id: evs for d, evs, _ in extract_documents(docs)}
+        dt = time.perf_counter() - t0
+        ds = None
+        if self.spacy is not None:
+            t0 = time.perf_counter()
+            for _ in self.spacy.pipe([d.text for d in docs], batch_size=64):
+                pass
+            ds = time.perf_counter() - t0
+        self.rows.append((name, len(docs), dt, ds))
+        return out
+
+    def report(self) -> None:
+        print("\nspeed (one process)                articles   sitrep art/s   spaCy-sm art/s   ratio")
+        for name, n, dt, ds in self.rows:
+            sp = f"{n / ds:14.1f}   {ds / dt:5.1f}x" if ds else "             -       -"
+            print(f"  {name:<32} {n:>8}   {n / dt:12.1f}   {sp}")
+
+
+def ucdp(timer: Timer, limit: int) -> dict[str, dict]:
+    out = {}
+    for split, country in rn.UCDP_SPLIT.items():
+        items = rn.ucdp_items(SHARED, country)[: limit or None]
+        docs = [Document(id=it.id, text=it.headline, title=it.headline, published=it.published) for it in items]
+        out[split] = rn.score_ucdp(items, timer.run(f"UCDP {country} headlines", docs))
+    return out
+
+
+def wikievents(timer: Timer, limit: int) -> dict[str, dict]:
+    docs = rn.wikievents_docs(SHARED)
+    out = {}
+    for split, ids in (("tune", rn.WIKIEVENTS_TUNE), ("check", rn.WIKIEVENTS_CHECK)):
+        part = [d for d in docs if d["doc_id"] in ids][: limit or None]
+        events = timer.run(f"WikiEvents {split}", [Document(id=d["doc_id"], text=d["text"]) for d in part])
+        out[split] = rn.score_wikievents(part, events)
+    return out
+
+
+def rams(timer: Timer, limit: int) -> dict[str, dict]:
+    out = {}
+    for split, part in rn.RAMS_SPLIT.items():
+        ws = [w for w in rn.rams_windows(SHARED, part) if rn.rams_family(w)][: limit or None]
+        out[split] = rn.score_rams(ws, timer.run(f"RAMS {part}", [Document(id=w.id, text=w.text) for w in ws]))
+    return out
+
+
+def negatives(timer: Timer, limit: int) -> dict[str, dict]:
+    if not NEGATIVES.exists():
+        return {}
+    negs = rn.read_negatives(NEGATIVES, SHARED)
+    out = {}
+    for split in SPLITS:
+        part = [n for n in negs if n.split == split][: limit or None]
+        docs = [Document(id=f"neg-{i}", text=n.text) for i, n in enumerate(part)]
+        events = timer.run(f"negatives {split}", docs)
+        false = [n for i, n in enumerate(part) if events.get(f"neg-{i}")]
+        out[split] = {"n": len(part), "false": len(false) / max(len(part), 1), "examples": false}
+    return out
+
+
+def show(title: str, res: dict[str, dict], keys: list[str]) -> None:
+    if not res:
+        return
+    print(f"\n{title}")
+    for split in SPLITS:
+        r = res[split]
+        n = r.get("n", r.get("sentences"))
+        print(f"  {split:<6} n={n:<5} " + "  ".join(f"{k}={r[k]:.3f}" for k in keys))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--limit", type=int, default=0, help="at most N items of each set and split (quick runs)")
+    ap.add_argument("--only", default="ucdp,wikievents,rams,negatives", help="comma-separated sets to run")
+    ap.add_argument("--no-spacy", action="store_true", help="skip the spaCy-sm speed reference")
+    ap.add_argument("--false", action="store_true", help="print the negative sentences that yield an event")
+    args = ap.parse_args(argv)
+    if not SHARED.exists():
+        raise SystemExit(f"needs the shared data at {SHARED}")
+    sets = set(args.only.split(","))
+    timer = Timer(not args.no_spacy)
+    from sitrep.pipeline import extract_document
+
+    extract_document(Document(id="warmup", text="A rocket hit the base in Baghdad on Monday."))
+    u = ucdp(timer, args.limit) if "ucdp" in sets else {}
+    w = wikievents(timer, args.limit) if "wikievents" in sets else {}
+    r = rams(timer, args.limit) if "rams" in sets else {}
+    neg = negatives(timer, args.limit) if "negatives" in sets else {}
+    show("(a) UCDP headlines (tune = Nigeria, check = Ukraine)", u,
+         ["detected", "country", "place", "place_all", "date", "deaths"])
+    show("(b) WikiEvents dev (documents half / half)", w,
+         ["recall", "precision", "Attacker", "Target", "Victim", "Target+Victim", "Instrument", "Place"])
+    show("(c) RAMS attack/die/injure windows (tune = dev, check = test)", r,
+         ["all", "conflict.attack", "life.die", "life.injure"])
+    show("(d) real negative sentences: share with a false event", neg, ["false"])
+    if args.false and neg:
+        for split in SPLITS:
+            for n in neg[split]["examples"]:
+                print(f"  [{split}] {n.source}#{n.doc}:{n.start}: {n.text!r}")
+    timer.report()
+    if all((u, w, r, neg)):
+        c = {k: v["check"] for k, v in (("u", u), ("w", w), ("r", r), ("n", neg))}
+        print(f"\nCHECK ucdp detected={c['u']['detected']:.3f} country={c['u']['country']:.3f} "
+              f"place={c['u']['place_all']:.3f} date={c['u']['date']:.3f} | wikievents recall={c['w']['recall']:.3f} "
+              f"attacker={c['w']['Attacker']:.3f} target+victim={c['w']['Target+Victim']:.3f} "
+              f"instrument={c['w']['Instrument']:.3f} place={c['w']['Place']:.3f} | rams={c['r']['all']:.3f} "
+              f"| negatives false={c['n']['false']:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

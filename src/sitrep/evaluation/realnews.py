@@ -1,0 +1,358 @@
+"""Readers and scorers for the real-news benchmark (``benchmarks/realnews.py``) over ``../shared/data/realnews``
+and the real negative sentences (``benchmarks/data/realnews_negatives.csv``).
+
+The tune / check split is fixed here, once: Nigeria's UCDP headlines, RAMS dev and the WikiEvents documents in
+``WIKIEVENTS_TUNE`` tune; Ukraine's headlines, RAMS test and the other WikiEvents documents check. Every threshold
+and weight is chosen on tune only.
+
+Public:
+    ucdp_items(shared, country) -> list[UcdpItem]      one report per UCDP event: its first headline and date
+    wikievents_docs(shared) -> list[dict]              WikiEvents dev documents (sentences with char offsets)
+    rams_windows(shared, split) -> list[RamsWindow]    RAMS windows as text with the trigger's sentence span
+    source_text(shared, source, doc) -> str            the text a negative sentence's offsets point into
+    score_ucdp / score_wikievents / score_rams          figures as dicts
+"""
+from __future__ import annotations
+
+import ast
+import csv
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+
+from sitrep.model import haversine_km
+
+WIKIEVENTS_TUNE = (
+    "road_ied_8", "scenario_en_kairos_60", "64_VOA_EN_NW_2017.06.05.3887168", "scenario_en_8",
+    "32_VOA_EN_NW_2014.06.04.1929720", "wiki_ied_bombings_1_news_4", "wiki_drone_strikes_2_news_8",
+    "scenario_en_7", "65_VOA_EN_NW_2014.07.21.1962165", "scenario_en_113",
+)
+WIKIEVENTS_CHECK = (
+    "scenario_en_62", "scenario_en_kairos_75", "suicide_ied_114", "scenario_en_85", "road_ied_12",
+    "scenario_en_kairos_61", "suicide_ied_11", "wiki_ied_bombings_1_news_3", "wiki_ied_bombings_9",
+    "scenario_en_kairos_73",
+)
+UCDP_SPLIT = {"tune": "nga", "check": "ukr"}
+RAMS_SPLIT = {"tune": "dev", "check": "test"}
+COUNTRY_CODES = {"nga": "NG", "ukr": "UA"}
+VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+FAMILIES = ("conflict.attack", "life.die", "life.injure")
+WIKI_FAMILIES = ("Conflict.Attack", "Life.Die", "Life.Injure")
+WIKI_ROLES = ("Attacker", "Target", "Victim", "Instrument", "Place")
+# KAIROS names the same roles otherwise in some event types: the killer / injurer is the attacker, the explosive
+# device of Conflict.Attack.DetonateExplode is its instrument.
+WIKI_ROLE_ALIASES = {"Killer": "Attacker", "Injurer": "Attacker", "ExplosiveDevice": "Instrument"}
+
+
+# ---------------------------------------------------------------- UCDP GED headlines
+
+
+@dataclass
+class UcdpItem:
+    id: str
+    headline: str
+    published: date
+    country: str  # ISO2 of the event
+    latitude: float
+    longitude: float
+    where_prec: int
+    date_start: date
+    date_end: date
+    low: int
+    high: int
+
+
+def ucdp_items(shared: Path, country: str) -> list[UcdpItem]:
+    """One report per UCDP event that names a source headline: its first headline with its first source date
+    (the row's other sources are other reports of the same event)."""
+    path = shared / "data" / "realnews" / "ucdp_ged" / f"conflict_data_{country}.csv"
+    out = []
+    with open(path, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if not (row.get("id") or "").strip() or row["id"].startswith("#"):
+                continue
+            heads = [h.strip() for h in (row.get("source_headline") or "").split(";")]
+            dates = [d.strip() for d in (row.get("source_date") or "").split(";")]
+            pairs = [(h, d) for h, d in zip(heads, dates, strict=False) if h and re.match(r"\d{4}-\d\d-\d\d$", d)]
+            if not pairs:
+                continue
+            head, day = pairs[0]
+            out.append(UcdpItem(
+                id=f"{country}-{row['id'].split('.')[0]}", headline=" ".join(head.split()),
+                published=date.fromisoformat(day), country=COUNTRY_CODES[country],
+                latitude=float(row["latitude"]), longitude=float(row["longitude"]),
+                where_prec=int(float(row["where_prec"])), date_start=date.fromisoformat(row["date_start"][:10]),
+                date_end=date.fromisoformat(row["date_end"][:10]), low=int(float(row["low"] or 0)),
+                high=int(float(row["high"] or 0))))
+    return out
+
+
+def score_ucdp(items: list[UcdpItem], events: dict[str, list]) -> dict:
+    """Share detected; of the detected: right country, date within date_start..date_end +/- 1 day, deaths
+    inside low..high; place within 161 km of UCDP's point (where_prec <= 3) of the detected and of all."""
+    n = len(items)
+    det = [it for it in items if events.get(it.id)]
+    country = sum(any(e.place is not None and e.place.country_code == it.country for e in events[it.id])
+                  for it in det)
+    one_day = timedelta(days=1)
+    in_date = sum(any(e.date is not None and it.date_start - one_day <= e.date <= it.date_end + one_day
+                      for e in events[it.id]) for it in det)
+    deaths = sum(any(it.low <= (e.fatalities.best or 0) <= it.high for e in events[it.id]) for it in det)
+    precise = [it for it in items if it.where_prec <= 3]
+
+    def near(it: UcdpItem) -> bool:
+        return any(e.place is not None and haversine_km(e.place.latitude, e.place.longitude, it.latitude,
+                                                        it.longitude) <= 161 for e in events.get(it.id, []))
+
+    near_n = sum(near(it) for it in precise)
+    precise_det = [it for it in precise if events.get(it.id)]
+    nd = max(len(det), 1)
+    return {"n": n, "detected": len(det) / max(n, 1), "country": country / nd, "date": in_date / nd,
+            "deaths": deaths / nd, "place": near_n / max(len(precise_det), 1),
+            "place_all": near_n / max(len(precise), 1)}
+
+
+# ---------------------------------------------------------------- WikiEvents
+
+
+def _field(x):
+    return ast.literal_eval(x) if isinstance(x, str) else x
+
+
+def wikievents_docs(shared: Path) -> list[dict]:
+    out = []
+    with open(shared / "data" / "realnews" / "wikievents" / "dev.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            d = json.loads(line)
+            out.append({k: _field(v) if k in ("sentences", "entity_mentions", "event_mentions") else v
+                        for k, v in d.items()})
+    return out
+
+
+def _wiki_span(doc: dict, start: int, end: int) -> tuple[int, int]:
+    """Char span of document-level token indices [start, end)."""
+    toks = [t for s in doc["sentences"] for t in s[0]]
+    return toks[start][1], toks[end - 1][2]
+
+
+def _family_events(doc: dict) -> list[dict]:
+    return [e for e in doc["event_mentions"] if e["event_type"].startswith(WIKI_FAMILIES)]
+
+
+ROLE_FIELDS = {
+    "Attacker": (("actor1",), ("perpetrator_individuals", "perpetrator_organizations")),
+    "Target": (("target", "actor2"), ("targets", "victims")),
+    "Victim": (("target", "actor2"), ("targets", "victims")),
+    "Instrument": (("weapons",), ("weapons",)),
+    "Place": (("location",), ()),
+}
+
+
+def _role_spans(e, role: str) -> list[tuple[int, int]]:
+    fields, roles = ROLE_FIELDS[role]
+    spans = [(s.start, s.end) for f in fields for s in e.field_spans.get(f, [])]
+    spans += [(f.start, f.end) for r in roles for f in e.roles.get(r, [])]
+    if role == "Place" and e.place is not None and e.place.span is not None:
+        spans.append((e.place.span.start, e.place.span.end))
+    return spans
+
+
+def trigger_starts(e) -> list[int]:
+    """Where an event's triggers start: a merged event keeps every mention's trigger among its field spans."""
+    return sorted({e.trigger.start, *(s.start for s in e.field_spans.get("trigger", []))})
+
+
+def score_wikievents(docs: list[dict], events: dict[str, list]) -> dict:
+    """Sentence-level detection of attack / die / injure events (recall, and precision over sentences with a
+    sitrep event), and recall of each role's arguments: a gold argument counts when an event found in its
+    event's sentence has a field or role filler overlapping it."""
+    gold_sent = found_sent = pred_sent = pred_right = 0
+    role_n = dict.fromkeys(WIKI_ROLES, 0)
+    role_hit = dict.fromkeys(WIKI_ROLES, 0)
+    for doc in docs:
+        evs = events.get(doc["doc_id"], [])
+        bounds = [(s[0][0][1], s[0][-1][2]) for s in doc["sentences"]]
+
+        def sent_of(offset: int, bounds=bounds) -> int:
+            return next((i for i, (a, b) in enumerate(bounds) if a <= offset < b + 1), -1)
+
+        by_sent: dict[int, list] = {}
+        for e in evs:
+            for i in {sent_of(t) for t in trigger_starts(e)}:
+                by_sent.setdefault(i, []).append(e)
+        fam = _family_events(doc)
+        gold = {e["trigger"]["sent_idx"] for e in fam}
+        gold_sent += len(gold)
+        found_sent += len(gold & set(by_sent))
+        pred_sent += len(set(by_sent) - {-1})
+        pred_right += len(set(by_sent) & gold)
+        ents = {m["id"]: m for m in doc["entity_mentions"]}
+        for g in fam:
+            near = by_sent.get(g["trigger"]["sent_idx"], [])
+            for a in g["arguments"]:
+                role = WIKI_ROLE_ALIASES.get(a["role"], a["role"])
+                if role not in role_n or a["entity_id"] not in ents:
+                    continue
+                m = ents[a["entity_id"]]
+                s, t = _wiki_span(doc, m["start"], m["end"])
+                role_n[role] += 1
+                if any(x < t and s < y for e in near for x, y in _role_spans(e, role)):
+                    role_hit[role] += 1
+    out = {"sentences": gold_sent, "recall": found_sent / max(gold_sent, 1),
+           "precision": pred_right / max(pred_sent, 1)}
+    for r in WIKI_ROLES:
+        out[r] = role_hit[r] / max(role_n[r], 1)
+        out[f"{r}_n"] = role_n[r]
+    tv = role_n["Target"] + role_n["Victim"]
+    out["Target+Victim"] = (role_hit["Target"] + role_hit["Victim"]) / max(tv, 1)
+    return out
+
+
+# ---------------------------------------------------------------- RAMS
+
+_NO_SPACE_BEFORE = {".", ",", ";", ":", "!", "?", "%", ")", "]", "'s", "n't", "'re", "'ve", "'ll", "'d", "'m",
+                    "'", "''"}
+_NO_SPACE_AFTER = {"(", "[", "$", "``"}
+
+
+def detokenize(sentences: list[list[str]]) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]]]:
+    """Text of tokenised sentences (sentences joined by a space), each token's and each sentence's char span."""
+    text, tok_spans, sent_spans = "", [], []
+    for sent in sentences:
+        if text:
+            text += " "
+        s0 = len(text)
+        prev = None
+        for tok in sent:
+            if prev is not None and tok not in _NO_SPACE_BEFORE and prev not in _NO_SPACE_AFTER:
+                text += " "
+            tok_spans.append((len(text), len(text) + len(tok)))
+            text += tok
+            prev = tok
+        sent_spans.append((s0, len(text)))
+    return text, tok_spans, sent_spans
+
+
+@dataclass
+class RamsWindow:
+    id: str
+    text: str
+    event_type: str  # AIDA type, e.g. conflict.attack.airstrikemissilestrike
+    sentence: tuple[int, int]  # char span of the trigger's sentence
+    trigger: tuple[int, int]
+
+
+def rams_windows(shared: Path, split: str) -> list[RamsWindow]:
+    out = []
+    with open(shared / "data" / "realnews" / "rams" / f"{split}.jsonlines", encoding="utf-8") as fh:
+        for line in fh:
+            d = json.loads(line)
+            text, toks, sents = detokenize(d["sentences"])
+            t0, t1, ((etype, _),) = d["evt_triggers"][0][0], d["evt_triggers"][0][1], d["evt_triggers"][0][2][:1]
+            sent = next(s for s in sents if s[0] <= toks[t0][0] <= s[1])
+            out.append(RamsWindow(d["doc_key"], text, etype, sent, (toks[t0][0], toks[t1][1])))
+    return out
+
+
+def rams_family(w: RamsWindow) -> str | None:
+    return next((f for f in FAMILIES if w.event_type.startswith(f)), None)
+
+
+def right_family(e, etype: str) -> bool:
+    """A sitrep event of the AIDA type's family: any violent ACLED type; arson also as property destruction."""
+    if e.event_type in VIOLENT_TYPES:
+        return True
+    return "setfire" in etype and e.sub_event_type == "Looting/property destruction"
+
+
+def score_rams(windows: list[RamsWindow], events: dict[str, list]) -> dict:
+    """Of the attack / die / injure windows: the share with a sitrep event in the trigger's sentence of the
+    right family (and any event there at all)."""
+    fam = [w for w in windows if rams_family(w)]
+    out: dict = {"n": len(fam)}
+    for f in (*FAMILIES, "all"):
+        ws = [w for w in fam if f == "all" or rams_family(w) == f]
+        hit = sum(any(any(w.sentence[0] <= t < w.sentence[1] for t in trigger_starts(e))
+                          and right_family(e, w.event_type) for e in events.get(w.id, [])) for w in ws)
+        out[f] = hit / max(len(ws), 1)
+        out[f"{f}_n"] = len(ws)
+    return out
+
+
+# ---------------------------------------------------------------- texts the negative sentences point into
+
+
+@lru_cache(maxsize=4)
+def _lgl(shared: Path) -> dict[str, str]:
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(shared / "data" / "geoparsing" / "lgl.xml").getroot()
+    return {a.get("docid") or "": a.findtext("text") or "" for a in root.iter("article")}
+
+
+def _tml_text(path: Path) -> str:
+    """The TimeML document's TEXT element with its tags removed (entities unescaped)."""
+    import html
+
+    raw = path.read_text(encoding="utf-8")
+    m = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S)
+    return html.unescape(re.sub(r"<[^>]+>", "", m.group(1) if m else raw))
+
+
+def _ecb_text(path: Path) -> str:
+    """An ECB+ document's tokens, joined as detokenised sentences, one sentence a line."""
+    import xml.etree.ElementTree as ET
+
+    sents: dict[int, list[str]] = {}
+    for t in ET.parse(path).getroot().iter("token"):
+        sents.setdefault(int(t.get("sentence") or 0), []).append(t.text or "")
+    return "\n".join(detokenize([s])[0] for _, s in sorted(sents.items()))
+
+
+def source_text(shared: Path, source: str, doc: str) -> str:
+    """The text a negative sentence's offsets point into. ``source`` is a path under ``shared``; ``doc`` names a
+    document inside it where the file holds several (LGL docid, RAMS doc_key)."""
+    path = shared / source
+    if source.endswith("lgl.xml"):
+        return _lgl(shared)[doc]
+    if source.endswith(".tml"):
+        return _tml_text(path)
+    if "ecbplus" in source:
+        return _ecb_text(path)
+    if source.endswith(".jsonlines"):
+        return _rams_texts(shared, source)[doc]
+    return path.read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=4)
+def _rams_texts(shared: Path, source: str) -> dict[str, str]:
+    out = {}
+    with open(shared / source, encoding="utf-8") as fh:
+        for line in fh:
+            d = json.loads(line)
+            out[d["doc_key"]] = detokenize(d["sentences"])[0]
+    return out
+
+
+@dataclass
+class Negative:
+    source: str
+    doc: str
+    start: int
+    end: int
+    label: str
+    split: str
+    text: str = ""
+
+
+def read_negatives(path: Path, shared: Path) -> list[Negative]:
+    out = []
+    with open(path, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(line for line in fh if not line.startswith("#")):
+            n = Negative(row["source"], row["doc"], int(row["start"]), int(row["end"]), row["label"], row["split"])
+            n.text = source_text(shared, n.source, n.doc)[n.start:n.end]
+            out.append(n)
+    return out

@@ -1,0 +1,102 @@
+"""The learned clause classifier: does a clause candidate report a violent event, or use an attack word in another
+sense ("the quake struck", "a miners' strike", "attacked the judge", "a cyber attack")? A logistic model over the
+rules' outputs (trigger kind, weapons, casualties, actor, target) and the words around the trigger, trained by
+``scripts/train_clause_model.py`` on real annotated news (see the ``meta`` of ``knowledge/clause_model.json``);
+its weights are plain data, so no learning library runs here.
+
+Public:
+    clause_features(cand) -> list[str]
+    keep_violent(cands) -> list[Candidate]     the candidates the model keeps (the others get a note and go)
+    clause_model() -> ClauseModel
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+
+from sitrep.errors import E432_CLAUSE_MODEL, KnowledgeError
+from sitrep.extract.mentions import Candidate
+from sitrep.knowledge import knowledge_cached, knowledge_path
+from sitrep.nlp.tokens import lemma
+
+NEAR = 2  # sentences: a clause this close to a kept one speaks of the same events
+_ARG_DEPS = ("nsubj", "nsubjpass", "dobj", "agent", "poss", "compound", "amod")
+
+
+def clause_features(c: Candidate) -> list[str]:
+    """Features of one candidate: the rules' reading of the clause and the words the trigger stands with."""
+    m, tok = c.mention, c.trigger_token
+    feats = [f"kind={c.kind}", f"trig={lemma(tok)}", f"pos={tok.pos_}", f"dep={tok.dep_}",
+             f"head={lemma(tok.head)}", f"kind_head={c.kind}:{lemma(tok.head)}"]
+    feats += [f"weapon={w}" for w in m.weapons] or ["weapon=none"]
+    feats += [f"type={m.event_type}", f"fatal={m.fatalities.best is not None}", f"injured={m.injured.best is not None}",
+              f"actor={m.actor1 is not None}", f"target={m.target is not None}", f"plural={m.plural}",
+              f"hedged={m.hedged}", f"attempted={m.attempted}", f"denied={m.denied}",
+              f"victims={bool(m.roles.get('victims') is not None)}"]
+    for ch in tok.children:
+        if ch.dep_ in _ARG_DEPS:
+            feats.append(f"{ch.dep_}={'NAME' if ch.pos_ == 'PROPN' else lemma(ch)}")
+            feats.append(f"{ch.dep_}_ent={ch.ent_type_ or '-'}")
+        elif ch.dep_ == "prep":
+            for g in ch.children:
+                if g.dep_ == "pobj":
+                    feats.append(f"prep_{ch.lower_}={'NAME' if g.pos_ == 'PROPN' else lemma(g)}")
+    if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"):  # a noun trigger: its governor's other arguments
+        feats += [f"gov_{ch.dep_}={lemma(ch)}" for ch in tok.head.children if ch.dep_ in ("nsubj", "dobj") and ch.i != tok.i]
+    # the common words of the sentence (names are left out: they teach where the training news happened)
+    feats += [f"w={lemma(t)}" for t in c.sent if t.pos_ in ("NOUN", "VERB", "ADJ") and t.i != tok.i]
+    return feats
+
+
+@dataclass
+class ClauseModel:
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+    meta: dict
+
+    def probability(self, feats: list[str]) -> float:
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in set(feats))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    @classmethod
+    def from_json(cls, data: dict, source: str = "clause model") -> ClauseModel:
+        try:
+            return cls({str(k): float(v) for k, v in data["weights"].items()}, float(data["bias"]),
+                       float(data["threshold"]), dict(data.get("meta", {})))
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise KnowledgeError(f"{source}: malformed clause model ({type(exc).__name__}: {exc}); retrain it with "
+                                 "python3 scripts/train_clause_model.py", code=E432_CLAUSE_MODEL) from exc
+
+
+@knowledge_cached
+def clause_model() -> ClauseModel:
+    p = knowledge_path("clause_model.json")
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise KnowledgeError(f"{p}: cannot read the clause model ({exc})", code=E432_CLAUSE_MODEL) from exc
+    return ClauseModel.from_json(data, str(p))
+
+
+def keep_violent(cands: list[Candidate]) -> list[Candidate]:
+    """The candidates the clause model takes for violent events, those where the rules found a weapon word
+    besides the trigger ("two drones targeted the garrison": the rules' fall-back where the model has seen few
+    such clauses), and those within two sentences of a kept one ("In Syria, the strikes hit sites ...", "its
+    forces had hit a weapons depot and denied ...": what a report goes on to say of its event). A candidate below
+    the threshold with no such neighbour leaves the report's events: the word is used in another sense."""
+    model = clause_model()
+    probs = [model.probability(clause_features(c)) for c in cands]
+    kept = {c.sentence_index for c, p in zip(cands, probs, strict=True) if p >= model.threshold or _armed(c.mention)}
+    out = []
+    for c, p in zip(cands, probs, strict=True):
+        if c.sentence_index in kept or any(abs(c.sentence_index - k) <= NEAR for k in kept):
+            c.mention.notes.append(f"clause model: {p:.2f}")
+            out.append(c)
+    return out
+
+
+def _armed(m) -> bool:
+    spans = m.field_spans.get("weapons", [])
+    return any(s != m.trigger for s in spans)

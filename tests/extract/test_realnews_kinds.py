@@ -1,0 +1,131 @@
+"""Failure kinds of real news (issue 11), each on sentences written for this test."""
+from __future__ import annotations
+
+from datetime import date
+
+from sitrep.ingest.text import document_from_text
+from sitrep.pipeline import extract_document
+
+DAY = date(2021, 6, 14)
+
+
+def headline(text: str, published: date | None = DAY):
+    return extract_document(document_from_text(text, "h", title=text, published=published))
+
+
+def body(text: str):
+    return extract_document(document_from_text(text, "b", published=DAY))
+
+
+# ---- kind 1: plural and headline triggers
+
+
+def test_plural_trigger_in_a_dated_headline_is_the_days_event():
+    events = headline("Car bombs kill 12 in Baghdad market")
+    assert len(events) == 1
+    assert events[0].event_type == "Explosions/Remote violence"
+    assert events[0].fatalities.best == 12
+    assert events[0].date == DAY  # a headline's time is its publication date
+
+
+def test_plural_trigger_that_counts_its_dead_is_an_event():
+    events = body("Iraqi air strikes killed 30 militants near Rutba.")
+    assert len(events) == 1 and events[0].fatalities.best == 30
+
+
+def test_headline_style_reduced_passive_counts_the_dead():
+    events = headline("Nine killed in clashes near Tikrit")
+    assert len(events) == 1 and events[0].fatalities.best == 9
+
+
+def test_title_case_headline_is_parsed_in_sentence_case():
+    events = headline("Troops Kill Four Insurgents In Night Raid Near Mosul")
+    assert len(events) == 1 and events[0].fatalities.best == 4
+
+
+def test_plural_trigger_with_no_count_outside_a_headline_stays_generic():
+    assert body("Air strikes on fuel depots are a tactic both sides use.") == []
+
+
+# ---- kind 2: other senses of attack words
+
+
+def test_other_senses_make_no_event():
+    for text in ["Dock workers went on strike in Rotterdam on Monday.",
+                 "The prisoners went on hunger strike on Tuesday in Belmarsh.",
+                 "The rail strike was called off on Friday.",
+                 "The visitors' attack was lethal in the second half at Anfield.",
+                 "The film bombed at the box office in London last weekend.",
+                 "Firefighters carried out a controlled burn on the heath near Dorset on Sunday.",
+                 "An earthquake struck the coastal town of Kesennuma on Monday, killing four people.",
+                 "Hackers launched a cyber attack on the ministry's servers on Monday.",
+                 "A parcel drone delivered medicine to the island of Unst on Monday.",
+                 "Raytheon won a missile-defence contract worth $2 billion from the Pentagon on Tuesday."]:
+        assert body(text) == [], text
+
+
+def test_the_violent_sense_stays():
+    assert len(body("Workers at the plant were killed in a strike by drones on Monday.")) == 1
+    assert len(body("A suicide bomber killed nine worshippers at a mosque in Quetta on Friday.")) == 1
+
+
+def test_clause_model_reads_its_weights_from_the_knowledge_file():
+    from sitrep.extract.clause_model import clause_model
+
+    model = clause_model()
+    assert model.weights and 0.0 < model.threshold < 1.0
+    assert model.meta["trainer"] == "python3 scripts/train_clause_model.py"
+
+
+# ---- kind 3: cumulative and statistical statements are reported totals, never incidents
+
+
+def test_a_total_since_a_year_is_a_reported_total_not_an_incident():
+    doc = document_from_text("More than 28,000 soldiers have been killed since 2015, the ministry said on Monday.", "t",
+                             published=DAY)
+    assert extract_document(doc) == []
+    (total,) = doc.meta["reported_totals"]
+    assert total["record_kind"] == "reported_total" and total["count"]["best"] == 28000
+    assert total["span"]["text"] == "since 2015" and total["reported_by"] == ["the ministry"]
+    assert all(doc.text[s["start"]:s["end"]] == s["text"] for s in total["evidence"])
+
+
+def test_a_war_total_is_a_reported_total():
+    doc = document_from_text("Some 1,200 civilians were killed in the conflict last year, the UN said.", "t",
+                             published=DAY)
+    assert extract_document(doc) == [] and doc.meta["reported_totals"][0]["count"]["best"] == 1200
+
+
+def test_one_days_dead_stay_an_incident():
+    doc = document_from_text("A car bomb killed 14 people in Mogadishu on Monday, police said.", "t", published=DAY)
+    assert len(extract_document(doc)) == 1 and "reported_totals" not in doc.meta
+
+
+# ---- kind 4: who did it, and negation
+
+
+def test_subject_of_escalate_is_the_actor():
+    (event,) = body("Israel escalated its bombardment of Gaza City on Monday.")
+    assert event.actor1 == "Israel"
+
+
+def test_did_not_carry_out_is_a_denial():
+    (event,) = body("The army did not carry out the strike on the village of Tal Afar on Monday, a spokesman said.")
+    assert event.denied
+
+
+# ---- kind 5: type and weapon
+
+
+def test_pounded_and_besieged_are_triggers():
+    assert len(body("Russian forces pounded Kharkiv on Monday.")) == 1
+    assert len(body("Government troops besieged the town of Idlib on Monday.")) == 1
+
+
+def test_an_air_force_bombing_is_an_air_strike_not_an_ied():
+    (event,) = body("The Nigerian Air Force bombing of a rebel camp in Sambisa killed 20 fighters on Monday.")
+    assert event.sub_event_type == "Air/drone strike" and "ied" not in event.weapons
+
+
+def test_hostage_talks_are_no_abduction():
+    assert body("Hostage talks resumed in Doha on Monday.") == []
