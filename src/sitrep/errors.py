@@ -60,6 +60,8 @@ E403_KNOWLEDGE_ENTRY = "E403"  # an entry lacks a key or has a value of the wron
 E404_UNKNOWN_EVENT_TYPE = "E404"  # an event / sub-event type that is not ACLED's
 E405_KNOWLEDGE_COLUMNS = "E405"  # a CSV knowledge file lacks columns
 E406_KNOWLEDGE_ROW = "E406"  # a CSV row lacks a value or has a bad one
+E430_ROLES_FILE = "E430"  # a roles_*.csv knowledge file is missing or has a bad row
+E431_ROLE_MODEL = "E431"  # the role model file is missing or malformed
 E432_CLAUSE_MODEL = "E432"  # the clause model file (knowledge/clause_model.json) is missing or malformed
 
 # Store
@@ -70,9 +72,25 @@ E604_FOREIGN_MENTION = "E604"  # a mention passed with another document than its
 E605_NO_STORE = "E605"  # a reading command was given a SQLite path where there is no database
 
 # Serve / export / command line (E7xx)
+E701_BAD_FILTER = "E701"  # a query parameter that does not parse (bbox, date, claimed ...)
+E702_NO_TOKEN = "E702"  # writing is disabled: no token configured
+E703_BAD_TOKEN = "E703"  # missing or wrong bearer token
+E704_BAD_DOCUMENT = "E704"  # a posted document that cannot be read (empty, too large ...)
+E705_NO_PIPELINE = "E705"  # the extraction pipeline is not available
+E706_TOO_LARGE = "E706"  # a request body over the size limit (refused before it is read)
 E711_BAD_FORMAT = "E711"  # an export format that is not registered
 E712_BAD_FILTER = "E712"  # a filter given on the command line is not a date, a box or a known value
+E713_BAD_DEMO_INDEX = "E713"  # the bundled demo index (demo/index.json) is missing or malformed
 
 # Batch (E8xx)
 E801_BAD_PARTITION_SIZE = "E801"  # a batch partition size under 1
 E802_PARTITIONS_FAILED = "E802"  # some partitions failed as a whole; rerun redoes only those
+E810_FETCH = "E810"  # network error / HTTP error status
+E811_TOO_LARGE = "E811"  # body (decompressed) over the limit
+E812_REDIRECTS = "E812"  # redirect loop or too many redirects
+E813_TIMEOUT = "E813"  # the whole fetch took longer than its deadline
+E814_FEED_LIST = "E814"  # the FEEDS file is unreadable or has a bad line
+
+# Evaluation (E9xx)
+E910_BAD_KEY = "E910"  # a MUC-4 key file line that does not parse
+E911_BAD_DOCS = "E911"  # a MUC-4 document file without id lines

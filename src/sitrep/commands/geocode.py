@@ -17,6 +17,8 @@ import argparse
 import json
 import sys
 
+from sitrep import errors
+
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", help="text files (plain mode) or one JSON Lines file (--spans); '-' or none: stdin")
@@ -54,7 +56,7 @@ def _span_mode(args: argparse.Namespace) -> int:
             except (json.JSONDecodeError, ValueError) as exc:
                 failed += 1
                 rid = row.get("id") if isinstance(locals().get("row"), dict) else None
-                print(json.dumps({"id": rid, "error": f"[E105] {path}:{lineno}: {exc}"}), flush=True)
+                print(json.dumps({"id": rid, "error": f"[{errors.E105_BAD_JSON}] {path}:{lineno}: {exc}"}), flush=True)
                 row = None
                 continue
             places = resolve_spans(row["text"], pairs)
@@ -90,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
             text = _read(path)
         except (OSError, UnicodeDecodeError) as exc:
             failed += 1
-            print(f"sitrep geocode: [E106] {path}: {exc}", file=sys.stderr)
+            print(f"sitrep geocode: [{errors.E106_UNREADABLE}] {path}: {exc}", file=sys.stderr)
             continue
         doc = "stdin" if path == "-" else Path(path).stem
         for p in geocode_text(text, default_country=args.country, include_abstentions=args.abstentions):

@@ -12,9 +12,8 @@ from datetime import date
 from importlib import resources
 
 from sitrep import errors
+from sitrep.errors import E713_BAD_DEMO_INDEX
 from sitrep.model import Document, EventMention
-
-E706_BAD_DEMO_INDEX = "E706"
 
 
 def _root():
@@ -28,20 +27,20 @@ def demo_index() -> list[dict]:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise errors.SitrepError(f"sitrep/demo/index.json line {exc.lineno}: {exc.msg}",
-                                 code=E706_BAD_DEMO_INDEX) from exc
+                                 code=E713_BAD_DEMO_INDEX) from exc
     rows = data.get("documents") if isinstance(data, dict) else None
     if not isinstance(rows, list):
-        raise errors.SitrepError("sitrep/demo/index.json: needs a 'documents' list", code=E706_BAD_DEMO_INDEX)
+        raise errors.SitrepError("sitrep/demo/index.json: needs a 'documents' list", code=E713_BAD_DEMO_INDEX)
     for i, row in enumerate(rows):
         for key in ("id", "file", "published"):
             if not isinstance(row, dict) or not isinstance(row.get(key), str):
                 raise errors.SitrepError(f"sitrep/demo/index.json documents[{i}]: needs a string '{key}'",
-                                         code=E706_BAD_DEMO_INDEX)
+                                         code=E713_BAD_DEMO_INDEX)
         try:
             date.fromisoformat(row["published"])
         except ValueError as exc:
             raise errors.SitrepError(f"sitrep/demo/index.json documents[{i}]: published is not YYYY-MM-DD",
-                                     code=E706_BAD_DEMO_INDEX) from exc
+                                     code=E713_BAD_DEMO_INDEX) from exc
     return rows
 
 

@@ -26,11 +26,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from sitrep.errors import SitrepError
+from sitrep.errors import E910_BAD_KEY, E911_BAD_DOCS, SitrepError  # noqa: F401 (re-exported)
 from sitrep.knowledge import knowledge_cached
-
-E910_BAD_KEY = "E910"  # a MUC-4 key file line that does not parse
-E911_BAD_DOCS = "E911"  # a MUC-4 document file without id lines
 
 ROLES: tuple[str, ...] = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 

@@ -21,14 +21,16 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sitrep.errors import KnowledgeError
+from sitrep.errors import (
+    E431_ROLE_MODEL,  # noqa: F401 (re-exported)
+    KnowledgeError,
+)
 from sitrep.knowledge import knowledge_cached, knowledge_path
 from sitrep.model import EventMention, RoleFiller
 from sitrep.nlp import Analysis
 from sitrep.nlp.tokens import lemma
 
 ROLE_KEYS = ("perpetrator_individuals", "perpetrator_organizations", "targets", "victims", "weapons")
-E431_ROLE_MODEL = "E431"  # the role model file is missing or malformed
 
 _NOUN_POS = frozenset(("NOUN", "PROPN"))
 _DROP_FRONT = frozenset(("det", "predet", "nummod", "quantmod", "poss", "case", "punct", "cc", "preconj"))

@@ -21,7 +21,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitrep.errors import KnowledgeError
+from sitrep.errors import (
+    E430_ROLES_FILE,  # noqa: F401 (re-exported)
+    KnowledgeError,
+)
 from sitrep.knowledge import knowledge_cached, knowledge_path
 from sitrep.model import RoleFiller
 from sitrep.nlp.tokens import lemma
@@ -32,7 +35,6 @@ NOUN_KINDS = ("perpetrator", "agent", "org_head", "target", "weapon", "person")
 LEXICON_KINDS = (*NOUN_KINDS, "damage")
 ORG_KINDS = ("insurgent", "criminal", "paramilitary", "state")
 
-E430_ROLES_FILE = "E430"  # a roles_*.csv knowledge file is missing or has a bad row
 
 
 @dataclass(frozen=True)

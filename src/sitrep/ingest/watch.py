@@ -29,16 +29,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitrep import errors
+from sitrep.errors import E810_FETCH, E811_TOO_LARGE, E812_REDIRECTS, E813_TIMEOUT, E814_FEED_LIST  # noqa: F401 (re-exported)
 from sitrep.ingest.feeds import item_document, parse_feed
 from sitrep.ingest.language import screen_language
 from sitrep.ingest.text import MAX_BYTES, ReadFailure
 from sitrep.model import Document
-
-E810_FETCH = "E810"  # network error / HTTP error status
-E811_TOO_LARGE = "E811"  # body (decompressed) over the limit
-E812_REDIRECTS = "E812"  # redirect loop or too many redirects
-E813_TIMEOUT = "E813"  # the whole fetch took longer than its deadline
-E814_FEED_LIST = "E814"  # the FEEDS file is unreadable or has a bad line
 
 MAX_FEED_BYTES = 4 * MAX_BYTES  # decompressed
 MAX_REDIRECTS = 5

@@ -15,14 +15,14 @@ from datetime import date
 from typing import Any
 
 from sitrep import errors, filters
-
-E701_BAD_FILTER = "E701"  # a query parameter that does not parse (bbox, date, claimed ...)
-E702_NO_TOKEN = "E702"  # writing is disabled: no token configured
-E703_BAD_TOKEN = "E703"  # missing or wrong bearer token
-E704_BAD_DOCUMENT = "E704"  # a posted document that cannot be read (empty, too large ...)
-E705_NO_PIPELINE = "E705"  # the extraction pipeline is not available
-E706_TOO_LARGE = "E706"  # a request body over the size limit (refused before it is read)
-
+from sitrep.errors import (  # noqa: F401 (re-exported)
+    E701_BAD_FILTER,
+    E702_NO_TOKEN,
+    E703_BAD_TOKEN,
+    E704_BAD_DOCUMENT,
+    E705_NO_PIPELINE,
+    E706_TOO_LARGE,
+)
 
 ServeError = errors.ServeError
 
