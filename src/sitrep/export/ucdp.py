@@ -92,7 +92,7 @@ def ucdp_row(inc: dict, sources: list[dict], ctx=None) -> dict:
     gp = loc["geo_precision"] or 3
     return {
         "id": num, "relid": f"{info.get('alpha_3', 'XXX')}-{year or 'XXXX'}-{violence}-{num}", "year": year,
-        "active_year": active_year(ctx, year, inc, iso2), "code_status": "Clear", "type_of_violence": violence,
+        "start_year": year, "end_year": _end_year(inc, year), "active_year": active_year(ctx, year, inc, iso2), "code_status": "Clear", "type_of_violence": violence,
         "conflict_dset_id": "", "conflict_new_id": "", "conflict_name": "", "dyad_dset_id": "", "dyad_new_id": "",
         "dyad_name": f"{side_a} - {side_b}" if side_a and side_b else side_a or side_b,
         "side_a_dset_id": "", "side_a_new_id": "", "side_a": side_a, "side_b_dset_id": "", "side_b_new_id": "",
@@ -103,7 +103,7 @@ def ucdp_row(inc: dict, sources: list[dict], ctx=None) -> dict:
         "where_prec": codebook.ucdp_where_prec(loc["geo_precision"], inc.get("place_feature")),
         "where_coordinates": loc["name"] or "", "where_description": loc["name"] or "",
         "adm_1": loc["admin1"] or "", "adm_2": loc["name"] if inc.get("place_feature") == "ADM2" else "",
-        "latitude": lat, "longitude": lon,
+        "latitude": lat, "iso3": info.get("alpha_3", ""), "longitude": lon,
         "geom_wkt": f"POINT ({lon} {lat})" if lat is not None and lon is not None else "",
         "priogrid_gid": _priogrid(lat, lon), "country": loc["country"] or info.get("name"),
         "country_id": _gw(iso2), "region": codes.regions().get(iso2 or "", ("", "", None))[1],
@@ -116,3 +116,8 @@ def ucdp_row(inc: dict, sources: list[dict], ctx=None) -> dict:
         "gwnoa": _gw(gwa), "gwnob": _gw(gwb),
     }
 
+
+def _end_year(inc: dict, year: int | None) -> int | None:
+    """Year of ``date_end`` (an event dated to a week or month may end in the next year)."""
+    end = _date_end(inc)
+    return int(str(end)[:4]) if end else year

@@ -28,13 +28,14 @@ ACLED_COLUMNS = [
     "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
 ]
 
-# UCDP GED's columns, in GED's order (GED 23.1 - 25.1 CSV and the GED API).
+# UCDP GED's columns, in the order of the GED CSV as HDX publishes it (../shared/data/realnews/ucdp_ged: GED's
+# columns plus start_year, end_year after year and iso3 between latitude and longitude).
 UCDP_COLUMNS = [
-    "id", "relid", "year", "active_year", "code_status", "type_of_violence", "conflict_dset_id",
+    "id", "relid", "year", "start_year", "end_year", "active_year", "code_status", "type_of_violence", "conflict_dset_id",
     "conflict_new_id", "conflict_name", "dyad_dset_id", "dyad_new_id", "dyad_name", "side_a_dset_id",
     "side_a_new_id", "side_a", "side_b_dset_id", "side_b_new_id", "side_b", "number_of_sources",
     "source_article", "source_office", "source_date", "source_headline", "source_original", "where_prec",
-    "where_coordinates", "where_description", "adm_1", "adm_2", "latitude", "longitude", "geom_wkt",
+    "where_coordinates", "where_description", "adm_1", "adm_2", "latitude", "iso3", "longitude", "geom_wkt",
     "priogrid_gid", "country", "country_id", "region", "event_clarity", "date_prec", "date_start", "date_end",
     "deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown", "best", "high", "low", "gwnoa", "gwnob",
 ]
