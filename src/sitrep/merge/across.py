@@ -32,6 +32,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from sitrep import errors
+from sitrep.knowledge import knowledge_cached
 from sitrep.model import EventMention, haversine_km
 
 RULES_FILE = "merge.toml"  # in sitrep/knowledge/, or SITREP_KNOWLEDGE to override
@@ -181,7 +182,7 @@ def _families(groups: list, where: str) -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=1)
+@knowledge_cached
 def default_rules() -> Rules:
     return load_rules()
 
