@@ -124,12 +124,20 @@ def _attach_place(c: Candidate, places: list[Place], siblings: list[Candidate], 
     def key(p: Place):
         in_target = 0 if tgt and tgt[0] <= p.span.start and p.span.end <= tgt[1] else 1
         facility = 0 if not p.geonameid else 1
-        return (p.geo_precision, facility, in_target, abs(p.span.start - m.trigger.start))
+        return (p.geo_precision, facility, _is_country(p), in_target, abs(p.span.start - m.trigger.start))
 
     best = min(pool, key=key)
     m.place = best
     m.place_text = best.span
     m.add_span("location", best.span)
+
+
+_COUNTRY_FEATURES = ("PCLI", "PCLD", "PCLS", "PCLF", "PCL")
+
+
+def _is_country(p: Place) -> int:
+    """1 for a country: "in Nigeria's Borno state" places the event in the state, the finer of two regions."""
+    return int(p.feature in _COUNTRY_FEATURES)
 
 
 _SPONSORED = ("-backed", "-led", "-made")
@@ -248,6 +256,8 @@ def _modifier(c: Candidate, p: Place, text: str) -> bool:
         return False
     if text[p.span.end:p.span.end + 8].startswith(_SPONSORED):
         return True
+    if p.feature not in _COUNTRY_FEATURES and rplace.admin_word_after(text, p.span.end):
+        return False  # "in Zamfara state": the division's own name, not an adjective
     tok = c.token_at(p.span.start)
     last = c.token_at(p.span.end - 1)
     if tok is None or last is None:
@@ -277,9 +287,19 @@ def fallback_place(places: list[Place], analysis: Analysis) -> Place | None:
             continue
         counts.setdefault(p.name, []).append(p)
     if not counts:
-        return None
-    name, group = min(counts.items(), key=lambda kv: (min(kv[1][0].geo_precision, 2), -len(kv[1])))
+        return _modifier_country(places, screened)
+    name, group = min(counts.items(), key=lambda kv: (min(kv[1][0].geo_precision, 2), _is_country(kv[1][0]),
+                                                      -len(kv[1])))
     return _coarsen(group[0], "the place the report names most")
+
+
+def _modifier_country(places: list[Place], screened: list[tuple[int, int]]) -> Place | None:
+    """No place but a country named as an adjective ("Nigeria blast kills 4", "US troops ..."): the event's
+    country, the coarsest reading, kept last of all."""
+    for p in places:
+        if p.span is not None and p.feature in _COUNTRY_FEATURES and any(a <= p.span.start < b for a, b in screened):
+            return _coarsen(p, "a country named as an adjective, no other place")
+    return None
 
 
 def _coarsen(p: Place, why: str) -> Place:
@@ -298,6 +318,26 @@ def _relabelled_place(e, text: str, gz) -> bool:
         e.label_, text, e.start_char, e.end_char, gz)
 
 
+_AFTER_COMPASS = re.compile(r"\s+([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)")
+
+
+def _past_compass(ents: list, text: str) -> list:
+    """ "NE Nigeria": NER takes the abbreviated compass point for the place (Nebraska) and leaves the name after
+    it, or takes both as one name; the entity moves onto the name (the resolver reads the abbreviation before it
+    as a part of it)."""
+    from sitrep.nlp import Entity
+
+    out = []
+    for e in ents:
+        first = text[e.start_char:e.end_char].split(" ", 1)
+        if first[0] in rplace.COMPASS_ABBREVIATIONS:
+            m = _AFTER_COMPASS.match(text, e.start_char + len(first[0]))
+            if m is not None:
+                e = Entity("GPE", m.start(1), max(m.end(1), e.end_char) if len(first) > 1 else m.end(1))
+        out.append(e)
+    return out
+
+
 def place_entities(analysis: Analysis) -> tuple[list, str]:
     """Named entities that may be places: the parser's GPE/LOC/FAC/NORP; names NER labels otherwise that the
     gazetteer knows, when the context reads as a place's (``_relabelled_place``: "struck Kyiv" tagged PERSON,
@@ -314,6 +354,7 @@ def place_entities(analysis: Analysis) -> tuple[list, str]:
         if _relabelled_place(e, text, gz):
             e = Entity("GPE", e.start_char, e.end_char)
         out.append(e)
+    out = _past_compass(out, text)
     restored = text
     if analysis.all_caps:
         taken = [(e.start_char, e.end_char) for e in out if e.label_ in ("GPE", "LOC", "FAC", "NORP")]

@@ -78,7 +78,9 @@ from sitrep.resolve.gazetteer import (
 from sitrep.resolve.place_scoring import Scoring, load_cues, load_ranker, load_scoring
 
 _DIRECTIONS = r"(?:north|south|east|west|central|north[- ]?east|north[- ]?west|south[- ]?east|south[- ]?west)(?:ern)?"
-_DIRECTION_BEFORE = re.compile(rf"\b({_DIRECTIONS})\s+$", re.I)
+# "NE Nigeria": headlines abbreviate the compass point (two capitals only: "S Korea", "se" are not one)
+COMPASS_ABBREVIATIONS = {"NE": "northeast", "NW": "northwest", "SE": "southeast", "SW": "southwest"}
+_DIRECTION_BEFORE = re.compile(rf"\b({_DIRECTIONS}|(?-i:[NS][EW]))\s+$", re.I)
 _QUALIFIER_AFTER = re.compile(r"^,?\s*\(?((?:[A-Z][A-Za-z.\u2019']*\.?)(?:\s+[A-Z][A-Za-z.]*\.?){0,2})")
 _COUNTY = re.compile(r"^(?P<base>.+?)\s+(?P<kind>County|Parish|Borough|Co\.)$", re.I)
 _ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|ad|an|at|az|the)\s+", re.I)
@@ -151,8 +153,14 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_ADMIN_SUFFIX = re.compile(r"\s+(?:province|governorate|state|region|district|prefecture|department|oblast)$",
-                           re.I)
+_ADMIN_WORDS = r"(?:province|governorate|state|region|district|prefecture|department|oblast)"
+_ADMIN_SUFFIX = re.compile(rf"\s+{_ADMIN_WORDS}$", re.I)
+_ADMIN_WORD_AFTER = re.compile(rf"\s+{_ADMIN_WORDS}\b", re.I)
+
+
+def admin_word_after(text: str, end: int) -> bool:
+    """ "Borno state", "Donetsk region": the name is followed by the word for its kind of division."""
+    return _ADMIN_WORD_AFTER.match(text, end) is not None
 
 
 @dataclass
@@ -905,7 +913,9 @@ def _best_place(gz: Gazetteer, text: str, m: Mention, span: Span, sc: _Scored, w
         d = haversine_km(gz[i].lat, gz[i].lon, gz[j].lat, gz[j].lon)
         ranker = load_ranker()
         margin = ranker.abstain_margin if ranker is not None else w.abstain_margin
-        if gap < margin and d > w.abstain_km:
+        region_over_town = (gz[i].kind in (COUNTRY, ADMIN1) and gz[j].kind == CITY
+                            and gz[j].pop < w.abstain_region_over_town_pop)
+        if gap < margin and d > w.abstain_km and not region_over_town:
             reason = (f"abstain: {gz[i].name} ({gz[i].cc}, {sc.scores[b]:.2f}) vs "
                       f"{gz[j].name} ({gz[j].cc}, {sc.scores[order[1]]:.2f}), {d:.0f} km apart")
     precision = None
@@ -913,9 +923,10 @@ def _best_place(gz: Gazetteer, text: str, m: Mention, span: Span, sc: _Scored, w
         reason = f"capital of {gz.country_name.get(m.capital_of, m.capital_of)}"
     direction = _DIRECTION_BEFORE.search(text[max(0, m.start - 20):m.start])
     if direction and gz[i].kind in (COUNTRY, ADMIN1):
-        reason = f"region: {direction.group(1).lower()} part of {gz[i].name}; " + reason
+        where = COMPASS_ABBREVIATIONS.get(direction.group(1), direction.group(1).lower())
+        reason = f"region: {where} part of {gz[i].name}; " + reason
         precision = 3
-    elif direction and gz[i].kind == CITY:
+    elif direction and gz[i].kind == CITY and direction.group(1) not in COMPASS_ABBREVIATIONS:
         precision = 2
         reason = f"near: {direction.group(1).lower()} of {gz[i].name}; " + reason
     return _place(gz, i, span, reason, precision=precision)

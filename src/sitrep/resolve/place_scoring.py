@@ -57,6 +57,7 @@ class Scoring:
     home_demonym: float
     abstain_margin: float
     abstain_km: float
+    abstain_region_over_town_pop: float
 
 
 def _line_of(raw: str, key: str) -> int:
