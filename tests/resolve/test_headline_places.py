@@ -36,3 +36,8 @@ def test_a_division_named_with_its_kind_places_the_event_not_its_country():
 def test_a_first_order_division_wins_over_a_small_foreign_village_of_its_name(headline):
     places = [p for p in _places(headline) if p is not None]
     assert places and all(p.country_code == "NG" for p in places)
+
+
+def test_a_country_ner_leaves_unlabelled_in_an_event_sentence_places_the_event():
+    places = [p for p in _places("Suicide bombers kill at least three in northeast Nigeria") if p is not None]
+    assert places and places[0].country_code == "NG" and "northeast part of Nigeria" in places[0].reason

@@ -338,6 +338,18 @@ def _past_compass(ents: list, text: str) -> list:
     return out
 
 
+def _missed_by_ner(analysis: Analysis, ents: list) -> list:
+    """Countries, regions, curated subdivisions and big cities written with capitals in the sentences that may
+    hold events, where NER labelled nothing ("Suicide bombers kill three in northeast Nigeria": no entity)."""
+    from sitrep.nlp import Entity
+
+    taken = [(e.start_char, e.end_char) for e in ents]
+    screened = [(s.start, s.end) for s in analysis.sentences if s.screened]
+    return [Entity("GPE", m.start, m.end) for m in rplace.scan_toponyms(analysis.text)
+            if m.source == "scan" and any(a <= m.start < b for a, b in screened)
+            and all(m.end <= a or m.start >= b for a, b in taken)]
+
+
 def place_entities(analysis: Analysis) -> tuple[list, str]:
     """Named entities that may be places: the parser's GPE/LOC/FAC/NORP; names NER labels otherwise that the
     gazetteer knows, when the context reads as a place's (``_relabelled_place``: "struck Kyiv" tagged PERSON,
@@ -355,6 +367,7 @@ def place_entities(analysis: Analysis) -> tuple[list, str]:
             e = Entity("GPE", e.start_char, e.end_char)
         out.append(e)
     out = _past_compass(out, text)
+    out += _missed_by_ner(analysis, out) if not analysis.all_caps else []
     restored = text
     if analysis.all_caps:
         taken = [(e.start_char, e.end_char) for e in out if e.label_ in ("GPE", "LOC", "FAC", "NORP")]
