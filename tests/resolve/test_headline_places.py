@@ -41,3 +41,9 @@ def test_a_first_order_division_wins_over_a_small_foreign_village_of_its_name(he
 def test_a_country_ner_leaves_unlabelled_in_an_event_sentence_places_the_event():
     places = [p for p in _places("Suicide bombers kill at least three in northeast Nigeria") if p is not None]
     assert places and places[0].country_code == "NG" and "northeast part of Nigeria" in places[0].reason
+
+
+def test_a_victims_nationality_gives_the_country_the_attackers_does_not():
+    [p] = _places("Rebels kill five Malian soldiers")
+    assert p is not None and p.country_code == "ML" and p.geo_precision == 3
+    assert all(p is None or p.country_code != "TR" for p in _places("Turkish drone strike kills four fighters"))

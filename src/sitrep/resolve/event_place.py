@@ -104,8 +104,39 @@ def fill_place(m: EventMention, fallback: Place | None) -> None:
     if m.place is None and fallback is not None:
         m.place = fallback
         m.notes.append(f"place: document's main place ({fallback.name}), no place in the event's sentences")
+    if m.place is None:
+        m.place = _demonym_country(m)
     if m.place is not None and not m.place.country:
         _nearest_country(m)
+
+
+_CAP_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+def _demonym_country(m: EventMention) -> Place | None:
+    """No place at all, but the event's sentence gives the nationality of its victims or of where it happened
+    ("kills two Nigerian soldiers", "in two Nigerian cities"), after the event's word: that country, at its
+    point. The perpetrator's nationality, before it, is left out: forces fight abroad ("Russian shelling kills")."""
+    from sitrep.resolve.gazetteer import get_gazetteer, norm
+
+    gz = get_gazetteer()
+    actor = [(s.start, s.end) for s in m.field_spans.get("actor1", [])]
+    for ev in m.evidence[:1]:
+        for w in _CAP_WORD.finditer(ev.text):
+            a = ev.start + w.start()
+            if a < m.trigger.end or any(x <= a < y for x, y in actor):
+                continue
+            key = norm(w.group(0))
+            cc = gz.demonyms.get(key) or (gz.demonyms.get(key[:-1]) if key.endswith("s") else None)
+            i = gz.country_entry.get(cc) if cc else None
+            if i is not None:
+                e = gz[i]
+                m.notes.append(f"place: the country of '{w.group(0)}', no place named")
+                return Place(name=gz.country_name.get(cc, e.name), latitude=round(e.lat, 5),
+                             longitude=round(e.lon, 5), country=gz.country_name.get(cc), country_code=cc,
+                             geonameid=e.gid or None, feature=e.feature, geo_precision=3, source=e.source,
+                             reason=f"the country of the demonym '{w.group(0)}', no place named")
+    return None
 
 
 def _attach_place(c: Candidate, places: list[Place], siblings: list[Candidate], text: str) -> None:
