@@ -576,6 +576,57 @@ def cluster(features: list[Features], rules: Rules | None = None) -> list[list[s
     return c.members
 
 
+def _in_block(f: Features, c: Features, rules: Rules) -> bool:
+    """The store's blocking: could incident ``c`` be a candidate for mention ``f`` at all?"""
+    window = block_window(f, rules)
+    if window is None:
+        if c.date is not None:
+            return False
+    elif c.date is None or not window[0] <= c.date <= window[1]:
+        return False
+    cc = (f.country_code or "").upper()
+    return not cc or not c.country_code or c.country_code.upper() == cc
+
+
+def incident_features(key: str, members: list[dict]) -> Features:
+    """An incident's features as the store compares them (its consolidated fields, its reports, the first
+    place feature, and whether its date is only its reports')."""
+    fr = features_from_row({**consolidate(members), "id": key}, documents={r["document_id"] for r in members})
+    fr.feature = next((r["place_feature"] for r in members if r.get("place_feature")), None)
+    dated = [r for r in members if r.get("date")]
+    fr.date_bound = bool(dated) and all(date_from_report(r.get("notes")) for r in dated)
+    return fr
+
+
+def sort_key(row: dict) -> tuple[str, str]:
+    """The order mentions are grouped in, whatever order they arrived in: report date, then mention id."""
+    return (row.get("published") or "9999-12-31", row["id"])
+
+
+def regroup(rows: list[dict], rules: Rules | None = None) -> list[list[dict]]:
+    """Group stored mention rows (with ``published``) deterministically: in ``sort_key`` order, each joins
+    the best matching group so far (compared as the store compares incidents) or starts one."""
+    rules = rules or default_rules()
+    groups: list[list[dict]] = []
+    feats: list[Features] = []
+    for row in sorted(rows, key=sort_key):
+        f = features_from_row(row)
+        best: tuple[int, float] | None = None
+        for gi, g in enumerate(feats):
+            if not _in_block(f, g, rules):
+                continue
+            d = compare(f, g, rules)
+            if d.merge and (best is None or d.score > best[1]):
+                best = (gi, d.score)
+        if best is None:
+            groups.append([row])
+            feats.append(incident_features(row["id"], [row]))
+        else:
+            groups[best[0]].append(row)
+            feats[best[0]] = incident_features(groups[best[0]][0]["id"], groups[best[0]])
+    return groups
+
+
 # ---------------------------------------------------------------------------------- consolidate
 _PREC_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, None: 4}
 
