@@ -114,3 +114,25 @@ def test_every_order_of_a_bridging_report_gives_the_same_incidents(store_url):
         assert seen is None or got == seen, [d.id for d, _ in order]
         seen = got
     assert regrouped  # some orders had to be grouped again, and the move was logged with its reason
+
+
+def test_an_undated_report_joins_the_dated_incident_it_describes(store):
+    """A report with no date line and no publication date ('on Sunday' then has no date) is still compared with
+    dated incidents, in either arrival order; an unrelated strike elsewhere stays apart."""
+    dated = make_doc("wire-a", "Depot hit\nFILE: Rockets hit the fuel depot at Qayyarah on Sunday.",
+                     published=date(2024, 3, 4))
+    undated = make_doc("blog-u", "Depot\nFILE: Rockets slammed into the fuel depot at Qayyarah on Sunday.",
+                       published=None)
+    other = make_doc("wire-d", "Other strike\nFILE: A drone struck a car in Mosul.", published=None)
+    reports = [
+        (dated, [make_mention(dated, "Rockets hit", place=DEPOT, when=date(2024, 3, 3), target="fuel depot")]),
+        (undated, [make_mention(undated, "Rockets slammed", place=DEPOT, when=None, target="the fuel depot")]),
+        (other, [make_mention(other, "drone struck", place=MOSUL, when=None, target="a car", weapons=("drone",),
+                              sub_event_type="Air/drone strike")]),
+    ]
+    for doc, ms in reversed(reports):
+        store.ingest(doc, ms)
+    got = sorted(sorted(p) for p in _partition(store))
+    assert got == [["blog-u#0", "wire-a#0"], ["wire-d#0"]]
+    (depot,) = [i for i in store.incidents() if i["location"]["name"] == DEPOT.name]
+    assert store.incident(depot["id"])["n_sources"] == 2 and depot["date"] == "2024-03-03"

@@ -266,6 +266,12 @@ def date_interval(d: date, precision: str | None) -> tuple[date, date]:
     return d, d
 
 
+def undated_comparable(rules: Rules) -> bool:
+    """May a dated and an undated mention be compared (``date.unknown_one`` above -1), an unknown date being no
+    evidence either way?"""
+    return rules.date_scores["unknown_one"] > -1.0
+
+
 def block_window(f: Features, rules: Rules | None = None) -> tuple[date, date] | None:
     """The range of stored incident dates (first day covered) that may match ``f``; None: no date, only
     undated incidents may match."""
@@ -530,14 +536,18 @@ class Clusterer:
             self._by_day.setdefault(day, {}).setdefault(cc, []).append(ci)
 
     def candidates(self, f: Features) -> list[int]:
+        cc = (f.country_code or "?").upper()
         if f.date is None:
+            if undated_comparable(self.rules) and cc != "?":  # an unknown date: any cluster of its country
+                return sorted({ci for bucket in self._by_day.values() for k in (cc, "?") for ci in bucket.get(k, ())})
             days: range = range(0, 1)  # the undated
         else:
             s, e = date_interval(f.date, f.date_precision)
             if f.date_bound:
                 s -= timedelta(days=self.rules.bound_days)
             days = range(s.toordinal() - self.rules.day_slack, e.toordinal() + self.rules.day_slack + 1)
-        cc = (f.country_code or "?").upper()
+            if undated_comparable(self.rules):
+                days = [0, *days]  # and the undated clusters
         seen: dict[int, None] = {}
         for day in days:
             bucket = self._by_day.get(day)
@@ -580,9 +590,12 @@ def _in_block(f: Features, c: Features, rules: Rules) -> bool:
     """The store's blocking: could incident ``c`` be a candidate for mention ``f`` at all?"""
     window = block_window(f, rules)
     if window is None:
-        if c.date is not None:
+        if c.date is not None and not undated_comparable(rules):
             return False
-    elif c.date is None or not window[0] <= c.date <= window[1]:
+    elif c.date is None:
+        if not undated_comparable(rules):
+            return False
+    elif not window[0] <= c.date <= window[1]:
         return False
     cc = (f.country_code or "").upper()
     return not cc or not c.country_code or c.country_code.upper() == cc

@@ -314,11 +314,14 @@ class Store:
         window = across.block_window(f, self.rules)
         sql = ("SELECT id, date, date_precision, event_type, sub_event_type, weapons, actor1, target, "
                "location_name, country, country_code, latitude, longitude, geo_precision FROM incidents ")
-        if window is None:  # an undated mention: only undated incidents may be the same
+        undated = across.undated_comparable(self.rules)  # an unknown date is no evidence either way
+        params: list = []
+        if window is None and undated and f.country_code:  # an undated mention: any incident of its country
+            sql += "WHERE 1 = 1"
+        elif window is None:  # only undated incidents may be the same
             sql += "WHERE date IS NULL"
-            params: list = []
         else:
-            sql += "WHERE date >= ? AND date <= ?"
+            sql += "WHERE (date >= ? AND date <= ?" + (" OR date IS NULL)" if undated else ")")
             params = [window[0].isoformat(), window[1].isoformat()]
         if f.country_code:
             sql += " AND (country_code = ? OR country_code IS NULL)"
