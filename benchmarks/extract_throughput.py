@@ -49,12 +49,35 @@ def lgl_docs(n: int):
     return docs
 
 
+def spacy_full_rate(docs) -> float:
+    """Articles/s of spaCy-sm's full pipeline (every component, ``nlp.pipe``) over the same texts in this run: the
+    yardstick the speed figures are divided by (machines here differ 2x from day to day)."""
+    import spacy
+
+    from sitrep.nlp.spacy_model import MODEL_NAMES
+
+    nlp = None
+    for name in MODEL_NAMES:  # a fresh copy with every component, not sitrep's configured one
+        try:
+            nlp = spacy.load(name)
+            break
+        except OSError:
+            continue
+    list(nlp.pipe(["A rocket hit the base in Baghdad on Monday."]))
+    t0 = time.perf_counter()
+    for _ in nlp.pipe((d.text for d in docs), batch_size=64):
+        pass
+    return len(docs) / (time.perf_counter() - t0)
+
+
 def measure(name: str, docs) -> None:
     """One document at a time (extract_document), then the batched path (extract_documents) the CLI, ingest and
-    batch use."""
+    batch use; each rate also as a ratio to spaCy-sm's full pipeline on the same texts, measured in this run."""
     from sitrep.pipeline import extract_document, extract_documents
 
     words = sum(len(d.text.split()) for d in docs)
+    base = spacy_full_rate(docs)
+    print(f"{name:<28} spaCy-sm full pipeline  {base:8.1f} articles/s  (the yardstick)")
     for mode in ("one by one", "batched"):
         events = 0
         t0 = time.perf_counter()
@@ -65,8 +88,9 @@ def measure(name: str, docs) -> None:
             for _, evs, _ in extract_documents(docs):
                 events += len(evs)
         dt = time.perf_counter() - t0
+        rate = len(docs) / dt
         print(f"{name:<28} {mode:<10} {len(docs):>5} articles {words:>8} words {events:>5} events  "
-              f"{len(docs) / dt:8.1f} articles/s  {words / dt:9.0f} words/s")
+              f"{rate:8.1f} articles/s  {words / dt:9.0f} words/s  {rate / base:5.1f}x spaCy-sm")
 
 
 def long_text(megabytes: float) -> str:
