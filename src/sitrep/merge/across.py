@@ -230,6 +230,8 @@ def date_from_report(notes) -> bool:
     import json
 
     if isinstance(notes, str):
+        if REPORT_DATE_NOTE not in notes:  # most rows: no need to parse
+            return False
         notes = json.loads(notes or "[]")
     return any(isinstance(n, str) and n.startswith(REPORT_DATE_NOTE) for n in notes or ())
 

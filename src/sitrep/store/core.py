@@ -123,6 +123,8 @@ class Store:
         self.rules = rules or across.default_rules()
         self.version = schema.migrate(conn)
         self.cache = _ReadCache(conn)
+        self._seen: dict[str, list[across.Features]] = {}  # per ingest: each mention's candidates
+        self._joined: set[str] = set()  # per ingest: the incidents its mentions joined (ids before a rename)
 
     @property
     def dialect(self) -> str:
@@ -197,6 +199,7 @@ class Store:
                 (doc.id, sha, doc.title, doc.url, published, doc.source, doc.path, doc.body_start, doc.text,
                  json.dumps(doc.meta, default=str), len(mentions), now, key))
             linked: list[str] = []
+            self._seen, self._joined = {}, set()
             placeholders = ", ".join("?" for _ in MENTION_COLUMNS)
             for i, m in enumerate(mentions):
                 row = mention_row(doc, m, i)
@@ -207,21 +210,24 @@ class Store:
                     linked.append(inc)
             for inc in sorted(touched - set(linked)):
                 self._recompute(inc, doc.id, now)
-            if self._regroup(doc.id, now):
+            if self._regroup(doc.id, now, stale=touched | set(linked) | self._joined):
                 linked = list(dict.fromkeys(r["incident_id"] for r in c.all(
                     "SELECT incident_id FROM mentions WHERE document_id = ? ORDER BY idx", (doc.id,))))
             return IngestResult(doc.id, status, linked)
 
     # ------------------------------------------------------------------------------- regrouping
-    def _block(self, rows: list[dict]) -> set[str]:
+    def _block(self, rows: list[dict], stale: set[str] | None = None) -> set[str]:
         """The incidents whose grouping may depend on the order reports arrived in, around these mentions:
         each mention's incident and every other incident it could have joined, when there is such another or
-        when the mention's report precedes one already in its incident."""
+        when the mention's report precedes one already in its incident. With ``stale`` (the incidents this
+        report changed), the candidates seen when the mention was assigned stand for the others."""
         block: set[str] = set()
         for row in rows:
             inc, doc_id = row["incident_id"], row["document_id"]
             f = across.features_from_row(row)
-            near = {c.key for c in self._candidates(f) if c.key != inc and (
+            seen = self._seen.get(row["id"]) if stale is not None else None
+            cands = self._candidates(f) if seen is None else [c for c in seen if c.key not in stale]
+            near = {c.key for c in cands if c.key != inc and (
                 across.compare(f, c, self.rules).merge or self._joins_earlier(f, row, c.key, doc_id))}
             if near or self._later_members(inc, row, doc_id):
                 block |= near | {inc}
@@ -243,7 +249,7 @@ class Store:
             return False
         return any(across.compare(f, across.features_from_row(m), self.rules).merge for m in self._members(inc))
 
-    def _regroup(self, doc_id: str, now: str, rounds: int = 5) -> bool:
+    def _regroup(self, doc_id: str, now: str, stale: set[str], rounds: int = 5) -> bool:
         """Re-group the block this document touches as if its reports had arrived in order (report date, then
         mention id), so any arrival order gives the same incidents; mentions that moved are looked at again
         (a few rounds at most: the work stays bounded by the blocks touched)."""
@@ -251,7 +257,8 @@ class Store:
                              "ON d.id = m.document_id WHERE m.document_id = ? ORDER BY m.id", (doc_id,))
         changed = False
         for _ in range(rounds):
-            moved = self._regroup_block(self._block(rows), doc_id, now)
+            moved = self._regroup_block(self._block(rows, stale), doc_id, now)
+            stale = None  # later rounds: mentions of other reports, their candidates read afresh
             if not moved:
                 break
             changed = True
@@ -355,7 +362,11 @@ class Store:
     def _assign(self, row: dict, doc_id: str, published: str | None, now: str) -> str:
         c = self.conn
         f = across.features_from_row(row)
-        best = across.best_match(f, self._candidates(f), self.rules)
+        cands = self._candidates(f)
+        best = across.best_match(f, cands, self.rules)
+        self._seen[row["id"]] = cands  # _block looks at them again once the report is in
+        if best is not None:
+            self._joined.add(best[0].key)
         if best is None:
             inc = across.incident_id(row["id"])
             n = 1
