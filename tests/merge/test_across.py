@@ -41,7 +41,15 @@ def test_vetoes():
     assert "types differ" in compare(a, f("b", "d2", event_type="Protests")).veto
     far = f("b", "d2", target=None, latitude=36.19, longitude=44.01)
     assert "km apart" in compare(a, far).veto
-    assert compare(a, f("b", "d2", date=None)).veto == "no date to compare"
+    hand_set = across.load_rules(weights="")  # date.unknown_one = -1 there: an undated report never merges
+    assert compare(a, f("b", "d2", date=None), hand_set).veto == "no date to compare"
+
+
+def test_an_undated_report_is_compared_not_vetoed():
+    """An event 'on Sunday' in a report with no date anywhere has an unknown date, not a different one."""
+    d = compare(f("a", "d1"), f("b", "d2", date=None, date_precision=None))
+    assert d.veto is None and d.merge
+    assert any("does not date it" in r for r in d.reasons)
 
 
 def test_date_precision_widens_what_agrees():

@@ -78,3 +78,61 @@ def test_late_information_updates_the_incident_with_reasons(store):
     assert updates["fatalities_best"]["document_id"] == "paper-b"
     assert "toll" in updates["fatalities_best"]["detail"]["why"]
     assert updates["claimed"]["document_id"] == "site-c" and "claimed" in updates["claimed"]["detail"]["why"]
+
+
+def _bridging_reports():
+    """A vague report ('last week') that fits two precise ones a few days apart, which do not fit each other:
+    whichever precise report it met first used to keep it. Plus one unrelated report."""
+    kw = dict(place=MOSUL, target="a car", weapons=("drone",), sub_event_type="Air/drone strike")
+    x = make_doc("weekly-x", "Roundup\nA drone struck a car in Mosul last week.", published=date(2024, 3, 11))
+    y = make_doc("wire-y", "Strike\nA drone struck a car in Mosul on Monday.", published=date(2024, 3, 5))
+    z = make_doc("paper-z", "Strike\nA drone struck a car in Mosul on Saturday.", published=date(2024, 3, 10))
+    a = make_doc("wire-a", "Depot hit\nRockets hit the fuel depot at Qayyarah on Monday.", published=date(2024, 3, 4))
+    return [
+        (x, [make_mention(x, "drone struck", when=date(2024, 3, 4), precision="week", **kw)]),
+        (y, [make_mention(y, "drone struck", when=date(2024, 3, 4), **kw)]),
+        (z, [make_mention(z, "drone struck", when=date(2024, 3, 9), **kw)]),
+        (a, [make_mention(a, "Rockets hit", place=DEPOT, when=date(2024, 3, 4), target="fuel depot")]),
+    ]
+
+
+def test_every_order_of_a_bridging_report_gives_the_same_incidents(store_url):
+    from sitrep.store import open_store
+
+    seen, regrouped = None, False
+    for order in itertools.permutations(_bridging_reports()):
+        s = open_store(store_url)
+        s.conn.execute("DELETE FROM changes")
+        for table in ("claims", "incident_sources", "mentions", "incidents", "documents"):
+            s.conn.execute(f"DELETE FROM {table}")
+        for doc, ms in order:
+            s.ingest(doc, ms)
+        got = _partition(s)
+        regrouped |= any("report order" in c["detail"]["why"] for c in s.changes(limit=1000) if c["kind"] == "regrouped")
+        s.close()
+        assert len(got) == 3
+        assert seen is None or got == seen, [d.id for d, _ in order]
+        seen = got
+    assert regrouped  # some orders had to be grouped again, and the move was logged with its reason
+
+
+def test_an_undated_report_joins_the_dated_incident_it_describes(store):
+    """A report with no date line and no publication date ('on Sunday' then has no date) is still compared with
+    dated incidents, in either arrival order; an unrelated strike elsewhere stays apart."""
+    dated = make_doc("wire-a", "Depot hit\nFILE: Rockets hit the fuel depot at Qayyarah on Sunday.",
+                     published=date(2024, 3, 4))
+    undated = make_doc("blog-u", "Depot\nFILE: Rockets slammed into the fuel depot at Qayyarah on Sunday.",
+                       published=None)
+    other = make_doc("wire-d", "Other strike\nFILE: A drone struck a car in Mosul.", published=None)
+    reports = [
+        (dated, [make_mention(dated, "Rockets hit", place=DEPOT, when=date(2024, 3, 3), target="fuel depot")]),
+        (undated, [make_mention(undated, "Rockets slammed", place=DEPOT, when=None, target="the fuel depot")]),
+        (other, [make_mention(other, "drone struck", place=MOSUL, when=None, target="a car", weapons=("drone",),
+                              sub_event_type="Air/drone strike")]),
+    ]
+    for doc, ms in reversed(reports):
+        store.ingest(doc, ms)
+    got = sorted(sorted(p) for p in _partition(store))
+    assert got == [["blog-u#0", "wire-a#0"], ["wire-d#0"]]
+    (depot,) = [i for i in store.incidents() if i["location"]["name"] == DEPOT.name]
+    assert store.incident(depot["id"])["n_sources"] == 2 and depot["date"] == "2024-03-03"

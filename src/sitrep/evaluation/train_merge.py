@@ -21,7 +21,7 @@ from sitrep.merge import across
 
 GRID: dict[str, list[float]] = {
     "date.unknown_both": [-1.0, 0.0, 0.15, 0.25, 0.35],
-    "date.unknown_one": [-1.0, -0.4, -0.3, -0.2, 0.0],
+    "date.unknown_one": [-1.0, -0.4, -0.3, -0.2, 0.0, 0.1, 0.15, 0.2],
     "date.bounded": [0.0, 0.15, 0.35],
     "type.different_type": [-1.0, -0.3, -0.1, 0.0],
     "type.compatible_type": [0.0, 0.1],

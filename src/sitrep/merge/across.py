@@ -230,6 +230,8 @@ def date_from_report(notes) -> bool:
     import json
 
     if isinstance(notes, str):
+        if REPORT_DATE_NOTE not in notes:  # most rows: no need to parse
+            return False
         notes = json.loads(notes or "[]")
     return any(isinstance(n, str) and n.startswith(REPORT_DATE_NOTE) for n in notes or ())
 
@@ -264,6 +266,12 @@ def date_interval(d: date, precision: str | None) -> tuple[date, date]:
     if precision == "year":
         return d, date(d.year, 12, 31)
     return d, d
+
+
+def undated_comparable(rules: Rules) -> bool:
+    """May a dated and an undated mention be compared (``date.unknown_one`` above -1), an unknown date being no
+    evidence either way?"""
+    return rules.date_scores["unknown_one"] > -1.0
 
 
 def block_window(f: Features, rules: Rules | None = None) -> tuple[date, date] | None:
@@ -530,14 +538,18 @@ class Clusterer:
             self._by_day.setdefault(day, {}).setdefault(cc, []).append(ci)
 
     def candidates(self, f: Features) -> list[int]:
+        cc = (f.country_code or "?").upper()
         if f.date is None:
+            if undated_comparable(self.rules) and cc != "?":  # an unknown date: any cluster of its country
+                return sorted({ci for bucket in self._by_day.values() for k in (cc, "?") for ci in bucket.get(k, ())})
             days: range = range(0, 1)  # the undated
         else:
             s, e = date_interval(f.date, f.date_precision)
             if f.date_bound:
                 s -= timedelta(days=self.rules.bound_days)
             days = range(s.toordinal() - self.rules.day_slack, e.toordinal() + self.rules.day_slack + 1)
-        cc = (f.country_code or "?").upper()
+            if undated_comparable(self.rules):
+                days = [0, *days]  # and the undated clusters
         seen: dict[int, None] = {}
         for day in days:
             bucket = self._by_day.get(day)
@@ -574,6 +586,60 @@ def cluster(features: list[Features], rules: Rules | None = None) -> list[list[s
     for f in features:
         c.add(f)
     return c.members
+
+
+def _in_block(f: Features, c: Features, rules: Rules) -> bool:
+    """The store's blocking: could incident ``c`` be a candidate for mention ``f`` at all?"""
+    window = block_window(f, rules)
+    if window is None:
+        if c.date is not None and not undated_comparable(rules):
+            return False
+    elif c.date is None:
+        if not undated_comparable(rules):
+            return False
+    elif not window[0] <= c.date <= window[1]:
+        return False
+    cc = (f.country_code or "").upper()
+    return not cc or not c.country_code or c.country_code.upper() == cc
+
+
+def incident_features(key: str, members: list[dict]) -> Features:
+    """An incident's features as the store compares them (its consolidated fields, its reports, the first
+    place feature, and whether its date is only its reports')."""
+    fr = features_from_row({**consolidate(members), "id": key}, documents={r["document_id"] for r in members})
+    fr.feature = next((r["place_feature"] for r in members if r.get("place_feature")), None)
+    dated = [r for r in members if r.get("date")]
+    fr.date_bound = bool(dated) and all(date_from_report(r.get("notes")) for r in dated)
+    return fr
+
+
+def sort_key(row: dict) -> tuple[str, str]:
+    """The order mentions are grouped in, whatever order they arrived in: report date, then mention id."""
+    return (row.get("published") or "9999-12-31", row["id"])
+
+
+def regroup(rows: list[dict], rules: Rules | None = None) -> list[list[dict]]:
+    """Group stored mention rows (with ``published``) deterministically: in ``sort_key`` order, each joins
+    the best matching group so far (compared as the store compares incidents) or starts one."""
+    rules = rules or default_rules()
+    groups: list[list[dict]] = []
+    feats: list[Features] = []
+    for row in sorted(rows, key=sort_key):
+        f = features_from_row(row)
+        best: tuple[int, float] | None = None
+        for gi, g in enumerate(feats):
+            if not _in_block(f, g, rules):
+                continue
+            d = compare(f, g, rules)
+            if d.merge and (best is None or d.score > best[1]):
+                best = (gi, d.score)
+        if best is None:
+            groups.append([row])
+            feats.append(incident_features(row["id"], [row]))
+        else:
+            groups[best[0]].append(row)
+            feats[best[0]] = incident_features(groups[best[0]][0]["id"], groups[best[0]])
+    return groups
 
 
 # ---------------------------------------------------------------------------------- consolidate

@@ -42,15 +42,18 @@ def dateline(doc: Document):
 
 
 def event_timexes(analysis, cands: list[Candidate], report_date: date | None, dl) -> list[Timex]:
-    """Time expressions of the sentences that hold event candidates, those of the dateline left out (it says
-    when the report was filed)."""
+    """Time expressions of the sentences that hold event candidates, those of the dateline and of a publication
+    line at the top ("POSTED: ...", "Updated ...") left out (they say when the report was filed)."""
     times = rtime.DocumentTimes(analysis.text, report_date)
     with_events = {c.sentence_index for c in cands}
     timexes = [t for s in analysis.sentences if s.index in with_events
                for t in times.find(s.start, s.end, parse=analysis.parse(s.index))]
-    if dl is not None:
-        d0, d1 = dl.span.start, dl.span.end
-        timexes = [t for t in timexes if not (d0 <= t.start and t.end <= d1)]
+    from sitrep.resolve.timex.dateline import parse_posted  # "POSTED: ..." says when the report went online
+
+    for line in (dl, parse_posted(analysis.text)):
+        if line is not None:
+            d0, d1 = line.span.start, line.span.end
+            timexes = [t for t in timexes if not (d0 <= t.start and t.end <= d1)]
     return timexes
 
 

@@ -123,6 +123,8 @@ class Store:
         self.rules = rules or across.default_rules()
         self.version = schema.migrate(conn)
         self.cache = _ReadCache(conn)
+        self._seen: dict[str, list[across.Features]] = {}  # per ingest: each mention's candidates
+        self._joined: set[str] = set()  # per ingest: the incidents its mentions joined (ids before a rename)
 
     @property
     def dialect(self) -> str:
@@ -197,6 +199,7 @@ class Store:
                 (doc.id, sha, doc.title, doc.url, published, doc.source, doc.path, doc.body_start, doc.text,
                  json.dumps(doc.meta, default=str), len(mentions), now, key))
             linked: list[str] = []
+            self._seen, self._joined = {}, set()
             placeholders = ", ".join("?" for _ in MENTION_COLUMNS)
             for i, m in enumerate(mentions):
                 row = mention_row(doc, m, i)
@@ -207,7 +210,98 @@ class Store:
                     linked.append(inc)
             for inc in sorted(touched - set(linked)):
                 self._recompute(inc, doc.id, now)
+            if self._regroup(doc.id, now, stale=touched | set(linked) | self._joined):
+                linked = list(dict.fromkeys(r["incident_id"] for r in c.all(
+                    "SELECT incident_id FROM mentions WHERE document_id = ? ORDER BY idx", (doc.id,))))
             return IngestResult(doc.id, status, linked)
+
+    # ------------------------------------------------------------------------------- regrouping
+    def _block(self, rows: list[dict], stale: set[str] | None = None) -> set[str]:
+        """The incidents whose grouping may depend on the order reports arrived in, around these mentions:
+        each mention's incident and every other incident it could have joined, when there is such another or
+        when the mention's report precedes one already in its incident. With ``stale`` (the incidents this
+        report changed), the candidates seen when the mention was assigned stand for the others."""
+        block: set[str] = set()
+        for row in rows:
+            inc, doc_id = row["incident_id"], row["document_id"]
+            f = across.features_from_row(row)
+            seen = self._seen.get(row["id"]) if stale is not None else None
+            cands = self._candidates(f) if seen is None else [c for c in seen if c.key not in stale]
+            near = {c.key for c in cands if c.key != inc and (
+                across.compare(f, c, self.rules).merge or self._joins_earlier(f, row, c.key, doc_id))}
+            if near or self._later_members(inc, row, doc_id):
+                block |= near | {inc}
+        return block
+
+    def _later_members(self, inc: str, row: dict, doc_id: str) -> list[dict]:
+        """Members of ``inc`` from other reports that sort after mention ``row`` (``across.sort_key``)."""
+        published, mid = across.sort_key(row)
+        return self.conn.all(
+            "SELECT m.*, d.published AS published FROM mentions m JOIN documents d ON d.id = m.document_id "
+            "WHERE m.incident_id = ? AND m.document_id <> ? AND (COALESCE(d.published, '9999-12-31') > ? OR "
+            "(COALESCE(d.published, '9999-12-31') = ? AND m.id > ?))", (inc, doc_id, published, published, mid))
+
+    def _joins_earlier(self, f: across.Features, row: dict, inc: str, doc_id: str) -> bool:
+        """Had mention ``row`` arrived in report order, could it have been grouped with a member of ``inc``
+        that it precedes (the incident as it stands no longer matches it, an early part of it might)?"""
+        later = self._later_members(inc, row, doc_id)
+        if not later:
+            return False
+        return any(across.compare(f, across.features_from_row(m), self.rules).merge for m in self._members(inc))
+
+    def _regroup(self, doc_id: str, now: str, stale: set[str], rounds: int = 5) -> bool:
+        """Re-group the block this document touches as if its reports had arrived in order (report date, then
+        mention id), so any arrival order gives the same incidents; mentions that moved are looked at again
+        (a few rounds at most: the work stays bounded by the blocks touched)."""
+        rows = self.conn.all("SELECT m.*, d.published AS published FROM mentions m JOIN documents d "
+                             "ON d.id = m.document_id WHERE m.document_id = ? ORDER BY m.id", (doc_id,))
+        changed = False
+        for _ in range(rounds):
+            moved = self._regroup_block(self._block(rows, stale), doc_id, now)
+            stale = None  # later rounds: mentions of other reports, their candidates read afresh
+            if not moved:
+                break
+            changed = True
+            q = ", ".join("?" for _ in moved)
+            rows = self.conn.all("SELECT m.*, d.published AS published FROM mentions m JOIN documents d "
+                                 f"ON d.id = m.document_id WHERE m.id IN ({q}) ORDER BY m.id", sorted(moved))
+        return changed
+
+    def _regroup_block(self, block: set[str], doc_id: str, now: str) -> set[str]:
+        """Group the block's mentions with ``across.regroup``; move, log and recompute what changed. The
+        mentions that moved."""
+        if not block:
+            return set()
+        rows = [r for inc in sorted(block) for r in self._members(inc)]
+        groups = across.regroup(rows, self.rules)
+        if {frozenset(r["id"] for r in g) for g in groups} == {
+                frozenset(r["id"] for r in rows if r["incident_id"] == inc) for inc in block}:
+            return set()
+        c = self.conn
+        targets: list[str] = []
+        moved: set[str] = set()
+        for g in groups:
+            ids = [r["id"] for r in g]
+            target, n = across.incident_id(ids[0]), 1
+            while target not in block and c.one("SELECT id FROM incidents WHERE id = ?", (target,)):
+                n += 1
+                target = across.incident_id(f"{ids[0]}~{n}")
+            targets.append(target)
+            if all(r["incident_id"] == target for r in g):
+                continue
+            moved |= {r["id"] for r in g if r["incident_id"] != target}
+            if not c.one("SELECT id FROM incidents WHERE id = ?", (target,)):
+                c.execute("INSERT INTO incidents (id, last_updated) VALUES (?, ?)", (target, now))
+            q = ", ".join("?" for _ in ids)
+            for table, col in (("mentions", "id"), ("incident_sources", "mention_id"), ("claims", "mention_id")):
+                c.execute(f"UPDATE {table} SET incident_id = ? WHERE {col} IN ({q})", (target, *ids))
+            c.execute("INSERT INTO changes (incident_id, document_id, at, kind, detail) VALUES (?, ?, ?, ?, ?)",
+                      (target, doc_id, now, "regrouped", json.dumps({
+                          "mentions": ids, "from": sorted({r["incident_id"] for r in g}),
+                          "why": "an earlier or bridging report arrived: its incidents grouped again in report order"})))
+        for inc in sorted(block | set(targets)):
+            self._recompute(inc, doc_id, now)
+        return moved
 
     def _remove_document(self, doc_id: str, now: str) -> set[str]:
         """A corrected version of a stored document replaces it: unlink its mentions, log it."""
@@ -227,11 +321,14 @@ class Store:
         window = across.block_window(f, self.rules)
         sql = ("SELECT id, date, date_precision, event_type, sub_event_type, weapons, actor1, target, "
                "location_name, country, country_code, latitude, longitude, geo_precision FROM incidents ")
-        if window is None:  # an undated mention: only undated incidents may be the same
+        undated = across.undated_comparable(self.rules)  # an unknown date is no evidence either way
+        params: list = []
+        if window is None and undated and f.country_code:  # an undated mention: any incident of its country
+            sql += "WHERE 1 = 1"
+        elif window is None:  # only undated incidents may be the same
             sql += "WHERE date IS NULL"
-            params: list = []
         else:
-            sql += "WHERE date >= ? AND date <= ?"
+            sql += "WHERE (date >= ? AND date <= ?" + (" OR date IS NULL)" if undated else ")")
             params = [window[0].isoformat(), window[1].isoformat()]
         if f.country_code:
             sql += " AND (country_code = ? OR country_code IS NULL)"
@@ -265,7 +362,11 @@ class Store:
     def _assign(self, row: dict, doc_id: str, published: str | None, now: str) -> str:
         c = self.conn
         f = across.features_from_row(row)
-        best = across.best_match(f, self._candidates(f), self.rules)
+        cands = self._candidates(f)
+        best = across.best_match(f, cands, self.rules)
+        self._seen[row["id"]] = cands  # _block looks at them again once the report is in
+        if best is not None:
+            self._joined.add(best[0].key)
         if best is None:
             inc = across.incident_id(row["id"])
             n = 1

@@ -20,6 +20,14 @@ _PLACE = re.compile(
     r"[ \t]*(?:,[ \t]*|[ \t]+(?=\())")
 _AGENCY = re.compile(r"[ \t]*(?P<agency>\([A-Za-z][^()\n]{0,40}\))")
 _DASH = re.compile(r"[ \t]*(?:--|—|–|-|_|:)")
+# a line at the top that says when the report was put online: "POSTED: 04 / 02 / 07, 9: 00 PM PDT |",
+# "Updated Thu 6 May 2010, 9: 03am AEST", "Published time: March 12, 2013 02: 03", "Posted on June 12, 2013"
+_POSTED = re.compile(r"[ \t]*(?:first[ \t]+|last[ \t]+)?(?:posted|published|updated|modified)"
+                     r"(?:[ \t]+(?:time|date|on|at))?[ \t]*:?[ \t]*", re.I)
+POSTED_LINE_CHARS = 120  # a publication line is short; a longer one is a sentence
+# a numeric date on such a line, "04 / 02 / 07", "4 / 9 / 2007": month first (as US sites write it) unless the
+# first number cannot be a month
+_NUMERIC = re.compile(r"\b(\d{1,2})[ \t]*/[ \t]*(\d{1,2})[ \t]*/[ \t]*(\d{4}|\d{2})\b")
 
 
 @dataclass
@@ -95,6 +103,42 @@ def parse_dateline(text: str) -> Dateline | None:
     return None
 
 
+def parse_posted(text: str) -> Dateline | None:
+    """The first line at the top of ``text`` that says when the report was posted, published or updated, with
+    a full date: a publication time, not the date of an event. Its span is the whole line."""
+    for lo, hi in _lines(text):
+        m = _POSTED.match(text, lo, hi)
+        if not m or hi - lo > POSTED_LINE_CHARS or m.end() == lo:
+            continue
+        when = _posted_date(text, m.end(), hi)
+        if when is not None:
+            return Dateline(place=None, date=when, span=Span(lo, hi, text[lo:hi]), value=when.isoformat())
+    return None
+
+
+_PROSE = re.compile(r"\b[a-z]{3,}\b")  # a lower-case word before the date: a sentence, not a label and its time
+
+
+def _posted_date(text: str, lo: int, hi: int) -> date | None:
+    """The full date that follows the label (after at most a weekday or a time of day), or None."""
+    found: tuple[int, int, int, int] | None = None  # start, year, month, day
+    for r in scan(text, lo, hi):
+        if r.kind == "abs" and r.data.get("d") and r.data.get("m") and r.data.get("y"):
+            found = (r.start, r.data["y"], r.data["m"], r.data["d"])
+            break
+    n = _NUMERIC.search(text, lo, hi)
+    if n is not None and (found is None or n.start() < found[0]):
+        a, b, y = int(n.group(1)), int(n.group(2)), int(n.group(3))
+        y = y if y >= 100 else 2000 + y if y < 50 else 1900 + y
+        found = (n.start(), y, *((a, b) if a <= 12 else (b, a)))
+    if found is None or _PROSE.search(text, lo, found[0]):
+        return None
+    try:
+        return date(found[1], found[2], found[3])
+    except (TypeError, ValueError):
+        return None
+
+
 def infer_report_date(text: str, today: date | None = None) -> tuple[date | None, str]:
     """The report's date from its text: the dateline, else the latest day-precision date the text tells, and
     the reason. A day with no year ("Dec 8", "the April 15 attack") takes its year only from a date of the text
@@ -104,6 +148,9 @@ def infer_report_date(text: str, today: date | None = None) -> tuple[date | None
     dl = parse_dateline(text)
     if dl and dl.date:
         return dl.date, f"dateline {dl.span.text.strip()!r}"
+    posted = parse_posted(text)
+    if posted and posted.date:
+        return posted.date, f"publication line {posted.span.text.strip()!r}"
     readings = scan(text)
     dated = [r for r in readings if r.kind == "abs" and r.data.get("y") and r.data.get("m")]
     if dl and dl.value and dl.value.startswith("XXXX"):
