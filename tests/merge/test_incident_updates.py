@@ -118,7 +118,10 @@ def test_every_order_of_a_bridging_report_gives_the_same_incidents(store_url):
 
 def test_an_undated_report_joins_the_dated_incident_it_describes(store):
     """A report with no date line and no publication date ('on Sunday' then has no date) is still compared with
-    dated incidents, in either arrival order; an unrelated strike elsewhere stays apart."""
+    dated incidents, in either arrival order, when ``date.unknown_one`` is on; an unrelated strike stays apart."""
+    from test_across import undated_rules
+
+    store.rules = undated_rules()
     dated = make_doc("wire-a", "Depot hit\nFILE: Rockets hit the fuel depot at Qayyarah on Sunday.",
                      published=date(2024, 3, 4))
     undated = make_doc("blog-u", "Depot\nFILE: Rockets slammed into the fuel depot at Qayyarah on Sunday.",
