@@ -39,17 +39,23 @@ def _partition(store) -> dict[frozenset, str]:
     return {frozenset(v): k for k, v in parts.items()}
 
 
-def test_any_arrival_order_gives_the_same_incidents_and_ids(store_url):
+def _store_with(store_url, reports):
+    """An emptied store at ``store_url`` holding ``reports`` ingested in that order."""
     from sitrep.store import open_store
 
+    s = open_store(store_url)
+    s.conn.execute("DELETE FROM changes")
+    for table in ("claims", "incident_sources", "mentions", "incidents", "documents"):
+        s.conn.execute(f"DELETE FROM {table}")
+    for doc, ms in reports:
+        s.ingest(doc, ms)
+    return s
+
+
+def test_any_arrival_order_gives_the_same_incidents_and_ids(store_url):
     seen = None
     for order in itertools.permutations(_reports()):
-        s = open_store(store_url)
-        s.conn.execute("DELETE FROM changes")
-        for table in ("claims", "incident_sources", "mentions", "incidents", "documents"):
-            s.conn.execute(f"DELETE FROM {table}")
-        for doc, ms in order:
-            s.ingest(doc, ms)
+        s = _store_with(store_url, order)
         got = _partition(s)
         s.close()
         assert len(got) == 2
@@ -97,16 +103,9 @@ def _bridging_reports():
 
 
 def test_every_order_of_a_bridging_report_gives_the_same_incidents(store_url):
-    from sitrep.store import open_store
-
     seen, regrouped = None, False
     for order in itertools.permutations(_bridging_reports()):
-        s = open_store(store_url)
-        s.conn.execute("DELETE FROM changes")
-        for table in ("claims", "incident_sources", "mentions", "incidents", "documents"):
-            s.conn.execute(f"DELETE FROM {table}")
-        for doc, ms in order:
-            s.ingest(doc, ms)
+        s = _store_with(store_url, order)
         got = _partition(s)
         regrouped |= any("report order" in c["detail"]["why"] for c in s.changes(limit=1000) if c["kind"] == "regrouped")
         s.close()
