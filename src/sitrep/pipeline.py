@@ -43,11 +43,13 @@ def extract_documents(docs: Iterable[Document], *, nlp=None, batch_size: int = 6
     ``batch_size`` documents as one stream (faster than one call each). A document whose extraction fails comes
     back with no events and the error, and the others go on."""
     group: list[Analysis] = []
+    chars = 0
     for analysis in analyze_many(docs, nlp=nlp, batch_size=batch_size):
         group.append(analysis)
-        if len(group) >= batch_size or sum(len(a.text) for a in group) > MAX_BATCH_CHARS:
+        chars += len(analysis.text)
+        if len(group) >= batch_size or chars > MAX_BATCH_CHARS:
             yield from _extract_group(group, nlp)
-            group = []
+            group, chars = [], 0
     if group:
         yield from _extract_group(group, nlp)
 
@@ -70,6 +72,7 @@ def _extract_group(group: list[Analysis], nlp) -> Iterator[tuple[Document, list[
                 apply_role_model(analysis, events)
             except Exception as exc:
                 events, err = [], f"[{E300_EXTRACTION_FAILED}] extraction failed: {type(exc).__name__}: {exc}"
+        # the role model's parse above may have failed on this report (E202): no events, that error
         yield analysis.doc, [] if analysis.error else events, err or analysis.error
 
 

@@ -68,11 +68,13 @@ def analyze_many(docs: Iterable[Document], *, nlp=None, batch_size: int = 64) ->
     """Analyses of many documents, in order; the screened sentences of ``batch_size`` documents go through spaCy
     as one stream, which is faster than one call per document."""
     pending: list[Analysis] = []
+    chars = 0
     for doc in docs:
         pending.append(prepare(doc))
-        if len(pending) >= batch_size or sum(len(a.text) for a in pending) > MAX_BATCH_CHARS:
+        chars += len(pending[-1].text)
+        if len(pending) >= batch_size or chars > MAX_BATCH_CHARS:
             yield from _parse(pending, nlp)
-            pending = []
+            pending, chars = [], 0
     if pending:
         yield from _parse(pending, nlp)
 

@@ -372,12 +372,17 @@ def _past_compass(ents: list, text: str) -> list:
 def _missed_by_ner(analysis: Analysis, ents: list) -> list:
     """Countries, regions, curated subdivisions and big cities written with capitals in the sentences that may
     hold events, where NER labelled nothing ("Suicide bombers kill three in northeast Nigeria": no entity)."""
+    return _scanned(analysis, [(e.start_char, e.end_char) for e in ents], scan_only=True)
+
+
+def _scanned(analysis: Analysis, taken: list[tuple[int, int]], *, scan_only: bool = False) -> list:
+    """Gazetteer names (``place.scan_toponyms``) in the screened sentences that overlap no span of ``taken``;
+    ``scan_only``: only those the scan itself found (countries, regions, big cities), not the curated ones."""
     from sitrep.nlp import Entity
 
-    taken = [(e.start_char, e.end_char) for e in ents]
     screened = [(s.start, s.end) for s in analysis.sentences if s.screened]
     return [Entity("GPE", m.start, m.end) for m in rplace.scan_toponyms(analysis.text)
-            if m.source == "scan" and any(a <= m.start < b for a, b in screened)
+            if (not scan_only or m.source == "scan") and any(a <= m.start < b for a, b in screened)
             and all(m.end <= a or m.start >= b for a, b in taken)]
 
 
@@ -411,8 +416,5 @@ def place_entities(analysis: Analysis) -> tuple[list, str]:
                 taken.append((a, b))
                 # the truecased copy gets the name's capital back, as a name (same length, offsets unchanged)
                 restored = restored[:a] + analysis.doc.text[a:b].title() + restored[b:]
-        screened = [(s.start, s.end) for s in analysis.sentences if s.screened]
-        for m in rplace.scan_toponyms(text):
-            if any(a <= m.start < b for a, b in screened) and all(m.end <= a or m.start >= b for a, b in taken):
-                out.append(Entity("GPE", m.start, m.end))
+        out += _scanned(analysis, taken)
     return out, restored
