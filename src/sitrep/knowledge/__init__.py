@@ -92,10 +92,12 @@ def knowledge_cached(fn: Callable[..., T]) -> Callable[..., T]:
     """Keep a loader's result on the current ``Knowledge`` object (instead of a process-wide ``lru_cache``), keyed
     by the loader and its arguments. ``fn.cache_clear()`` forgets every table of the current knowledge."""
     key = (fn.__module__, fn.__qualname__)
+    plain = (*key, (), ())  # the key of a call without arguments, the common one (made once)
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
-        return current_knowledge().table((*key, args, tuple(sorted(kwargs.items()))), lambda: fn(*args, **kwargs))
+        k = plain if not args and not kwargs else (*key, args, tuple(sorted(kwargs.items())))
+        return current_knowledge().table(k, lambda: fn(*args, **kwargs))
 
     wrapper.cache_clear = reset_knowledge  # type: ignore[attr-defined]
     return wrapper
