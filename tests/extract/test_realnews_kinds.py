@@ -129,3 +129,66 @@ def test_an_air_force_bombing_is_an_air_strike_not_an_ied():
 
 def test_hostage_talks_are_no_abduction():
     assert body("Hostage talks resumed in Doha on Monday.") == []
+
+
+# ---- kind 2 on a whole page: everyday news that uses attack words in other senses
+
+
+EVERYDAY_PAGE = """Weekend round-up
+
+City striker Marcus Hale led the attack as United beat Rovers 3-1 on Saturday, and the home defence held firm under \
+late pressure.
+
+Bus drivers in Leeds will strike for 48 hours next week over pay, the union said on Monday.
+
+The retailer fired its chief executive on Tuesday after a run of poor results.
+
+The sequel bombed at the box office, taking just $4 million in its opening weekend.
+
+The photographer shot the wedding on a vintage camera at a hotel in Bath on Saturday.
+
+A brisk 30-minute walk can burn up to 150 calories, a study published on Monday found.
+
+The band's debut single shot to number one in the charts on Sunday.
+
+The start-up is targeting small businesses in Manchester with a cheaper accounting app.
+
+Critics attacked the council's parking plan at a meeting in Leeds on Wednesday.
+
+The chef fired up the grill for the evening service at the restaurant in Soho.
+
+The striker's late shot hit the post in the 89th minute at Anfield on Sunday.
+
+Shares in the chipmaker took a hit on Friday after a weak sales forecast.
+"""
+
+
+def test_an_everyday_news_page_yields_no_event():
+    doc = document_from_text(EVERYDAY_PAGE, "everyday", published=DAY)
+    events = extract_document(doc)
+    assert events == [], [e.evidence[0].text for e in events]
+
+
+def test_real_attacks_in_headline_and_plural_form_stay():
+    for text in ["Gunmen kill seven at wedding in northern village",
+                 "Drone strikes hit army posts near the border, killing five soldiers",
+                 "Suicide bombers attack crowded market in Maiduguri",
+                 "Rebels ambush army convoy, 11 soldiers dead",
+                 "Airstrikes kill 14 civilians in Idlib",
+                 "Militants torch homes in attacks on three villages in Plateau",
+                 "Bandits abduct 20 students from school in Kaduna",
+                 "Shelling kills three in Kharkiv"]:
+        assert len(headline(text)) == 1, text
+    assert len(body("Gunmen attacked two villages near Jos on Sunday night, burning dozens of homes.")) >= 1
+
+
+def test_a_weapon_merely_named_keeps_no_clause():
+    from sitrep.extract.clause_model import armed
+    from sitrep.extract.document import candidates
+    from sitrep.nlp import analyze
+
+    def armed_triggers(text: str) -> list[str]:
+        return [c.mention.trigger.text for c in candidates(analyze(document_from_text(text, "a"))) if armed(c)]
+
+    assert armed_triggers("Two drones targeted the garrison at Tal Afar on Monday.") == ["targeted"]
+    assert armed_triggers("Police seized a car bomb in a garage in Newry on Sunday.") == []

@@ -21,19 +21,22 @@ from sitrep.knowledge import knowledge_cached, knowledge_path
 from sitrep.nlp.tokens import lemma
 
 NEAR = 2  # sentences: a clause this close to a kept one speaks of the same events
+_NAMED = frozenset({"NORP", "GPE", "LOC", "ORG", "PERSON", "FAC"})
 _ARG_DEPS = ("nsubj", "nsubjpass", "dobj", "agent", "poss", "compound", "amod")
 
 
 def clause_features(c: Candidate) -> list[str]:
     """Features of one candidate: the rules' reading of the clause and the words the trigger stands with."""
     m, tok = c.mention, c.trigger_token
-    feats = [f"kind={c.kind}", f"trig={lemma(tok)}", f"pos={tok.pos_}", f"dep={tok.dep_}",
+    feats = [f"kind={c.kind}", f"trig={lemma(tok)}", f"trig_pos={lemma(tok)}:{tok.pos_}", f"pos={tok.pos_}",
+             f"dep={tok.dep_}",
              f"head={lemma(tok.head)}", f"kind_head={c.kind}:{lemma(tok.head)}"]
     feats += [f"weapon={w}" for w in m.weapons] or ["weapon=none"]
     feats += [f"type={m.event_type}", f"fatal={m.fatalities.best is not None}", f"injured={m.injured.best is not None}",
               f"actor={m.actor1 is not None}", f"target={m.target is not None}", f"plural={m.plural}",
               f"hedged={m.hedged}", f"attempted={m.attempted}", f"denied={m.denied}",
               f"victims={bool(m.roles.get('victims') is not None)}"]
+    feats += _argument_kinds(tok)
     for ch in tok.children:
         if ch.dep_ in _ARG_DEPS:
             feats.append(f"{ch.dep_}={'NAME' if ch.pos_ == 'PROPN' else lemma(ch)}")
@@ -44,9 +47,34 @@ def clause_features(c: Candidate) -> list[str]:
                     feats.append(f"prep_{ch.lower_}={'NAME' if g.pos_ == 'PROPN' else lemma(g)}")
     if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"):  # a noun trigger: its governor's other arguments
         feats += [f"gov_{ch.dep_}={lemma(ch)}" for ch in tok.head.children if ch.dep_ in ("nsubj", "dobj") and ch.i != tok.i]
-    # the common words of the sentence (names are left out: they teach where the training news happened)
-    feats += [f"w={lemma(t)}" for t in c.sent if t.pos_ in ("NOUN", "VERB", "ADJ") and t.i != tok.i]
+    # the common words of the sentence; names and words of a named entity ("Nigerian", "Ukrainian") are left out:
+    # they teach where the training news happened
+    feats += [f"w={lemma(t)}" for t in c.sent if t.pos_ in ("NOUN", "VERB", "ADJ") and t.i != tok.i
+              and t.ent_type_ not in _NAMED]
     return feats
+
+
+def _argument_kinds(tok) -> list[str]:
+    """What kind of thing the trigger's subject and object are: law enforcement ("police"), an armed one ("forces",
+    "gunmen": events.toml perpetrator heads), people, something else. Rarer words than these classes teach the
+    model little."""
+    from sitrep.extract.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    out = []
+    for ch in tok.children:
+        dep = {"nsubj": "subj", "agent": "subj", "nsubjpass": "obj", "dobj": "obj"}.get(ch.dep_)
+        if ch.dep_ == "agent":
+            ch = next((g for g in ch.children if g.dep_ == "pobj"), ch)
+        if dep is None:
+            continue
+        word = ch.lower_
+        kind = ("police" if word in lex.law_enforcement_heads else
+                "armed" if word in lex.perpetrator_heads or word in lex.state_force_heads else
+                "people" if word in lex.human_heads or ch.ent_type_ in ("PERSON", "NORP") or ch.pos_ == "NUM" else
+                "other")
+        out.append(f"{dep}_kind={kind}")
+    return out
 
 
 @dataclass
@@ -81,22 +109,52 @@ def clause_model() -> ClauseModel:
 
 
 def keep_violent(cands: list[Candidate]) -> list[Candidate]:
-    """The candidates the clause model takes for violent events, those where the rules found a weapon word
-    besides the trigger ("two drones targeted the garrison": the rules' fall-back where the model has seen few
+    """The candidates the clause model takes for violent events, those whose trigger a weapon word does or hits
+    ("two drones targeted the garrison", "was hit by a rocket": the rules' fall-back where the model has seen few
     such clauses), and those within two sentences of a kept one ("In Syria, the strikes hit sites ...", "its
-    forces had hit a weapons depot and denied ...": what a report goes on to say of its event). A candidate below
-    the threshold with no such neighbour leaves the report's events: the word is used in another sense."""
+    forces had hit a weapons depot and denied ...": what a report goes on to say of its event); a clause that counts
+    the dead of a span or a war stays too, alone (it becomes a reported total, never an incident). A candidate below
+    the threshold with none of these leaves the report's events: the word is used in another sense."""
     model = clause_model()
     probs = [model.probability(clause_features(c)) for c in cands]
-    kept = {c.sentence_index for c, p in zip(cands, probs, strict=True) if p >= model.threshold or _armed(c.mention)}
+    kept = {c.sentence_index for c, p in zip(cands, probs, strict=True) if p >= model.threshold or armed(c)}
     out = []
     for c, p in zip(cands, probs, strict=True):
-        if c.sentence_index in kept or any(abs(c.sentence_index - k) <= NEAR for k in kept):
+        if c.sentence_index in kept or any(abs(c.sentence_index - k) <= NEAR for k in kept) or total(c):
             c.mention.notes.append(f"clause model: {p:.2f}")
             out.append(c)
     return out
 
 
-def _armed(m) -> bool:
-    spans = m.field_spans.get("weapons", [])
-    return any(s != m.trigger for s in spans)
+def total(c: Candidate) -> bool:
+    """The clause counts the dead or wounded of a span or a war ("28,000 soldiers have been killed since 2015"):
+    it goes on to become a reported total (never an incident), whatever the model says."""
+    from sitrep.extract.document import counted, total_cue
+
+    return counted(c.mention) and total_cue(c) is not None
+
+
+_WEAPON_DEPS = ("nsubj", "nsubjpass", "compound", "nmod")
+
+
+def armed(c: Candidate) -> bool:
+    """An armed force or group does the verb trigger ("Russian forces pounded Kharkiv"), or a weapon word other
+    than the trigger is its subject, its modifier or its "by" / "with" object ("drones targeted", "a rocket
+    attack", "hit by a mortar"); a weapon merely named in the sentence ("police seized a car bomb", "the rocket
+    lifted off in a roar of fire", "a raid netted two handguns") is not enough."""
+    m, trig = c.mention, c.trigger_token
+    if trig is None:
+        return False
+    if trig.pos_ == "VERB" and "subj_kind=armed" in _argument_kinds(trig):
+        return True  # "Russian forces pounded Kharkiv", "gunmen stormed the village"
+    for span in m.field_spans.get("weapons", []):
+        if span.start < m.trigger.end and m.trigger.start < span.end:
+            continue  # the trigger is (part of) the weapon phrase: "car bomb"
+        tok = c.token_at(span.end - 1)
+        if tok is None:
+            continue
+        if tok.head.i == trig.i and tok.dep_ in _WEAPON_DEPS:
+            return True
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("by", "with") and tok.head.head.i == trig.i:
+            return True
+    return False

@@ -253,15 +253,10 @@ def reported_totals(cands: list[Candidate], text: str) -> list[ReportedTotal]:
     (marked generic)."""
     from sitrep.extract.lexicon import load_lexicon
 
-    cue_re = load_lexicon().phrases["totals"]
     out = []
     for c in cands:
         m = c.mention
-        if not counted(m):
-            continue
-        # the clause and a few words after it in its sentence ("... have been killed since 2015")
-        a, b = c.clause_start, min(c.offset + len(c.sent.text), c.clause_end + 40)
-        cue = next((hit for rx in (cue_re, _SINCE) for hit in [rx.search(text, a, b)] if hit), None)
+        cue = total_cue(c, text) if counted(m) else None
         if cue is None:
             continue
         m.generic = True
@@ -272,6 +267,19 @@ def reported_totals(cands: list[Candidate], text: str) -> list[ReportedTotal]:
             count=m.fatalities if killed else m.injured, span_text=Span(cue.start(), cue.end(), cue.group(0)),
             area=m.place_text, reported_by=list(m.reported_by), evidence=list(m.evidence)))
     return out
+
+
+def total_cue(c: Candidate, text: str | None = None, base: int = 0):
+    """The cue of a total over a span or a war in the clause and a few words after it in its sentence ("... have
+    been killed since 2015", "in the war"), or None. ``text`` is the report's text (offsets absolute); without it,
+    the parsed sentence's."""
+    from sitrep.extract.lexicon import load_lexicon
+
+    if text is None:
+        text, base = c.sent.doc.text, c.offset
+    a, b = c.clause_start - base, min(c.offset + len(c.sent.text), c.clause_end + 40) - base
+    return next((hit for rx in (load_lexicon().phrases["totals"], _SINCE) for hit in [rx.search(text, a, b)] if hit),
+                None)
 
 
 def counted(m: EventMention) -> bool:

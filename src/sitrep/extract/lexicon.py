@@ -74,6 +74,7 @@ class Lexicon:
     attempt_verbs: frozenset[str] = frozenset()  # "tried to kill": an infinitive trigger that still happened
     human_heads: frozenset[str] = frozenset()  # nouns that name people ("soldiers", "civilians")
     state_force_heads: frozenset[str] = frozenset()  # perpetrator heads that name a state's forces
+    law_enforcement_heads: frozenset[str] = frozenset()  # "police": their raids and arrests are no attack by default
     count_nouns: frozenset[str] = frozenset()  # "dozens of", "five of": the "of" phrase is what is counted
     reference_nouns: frozenset[str] = frozenset()  # "in retaliation for X": X is another event
     reference_preps: frozenset[str] = frozenset()  # "after X"
@@ -194,6 +195,7 @@ def load_lexicon() -> Lexicon:
         attempt_verbs=_words(epath, edata, "unrealized", "attempt_verbs"),
         human_heads=_words(epath, edata, "actors", "human_heads"),
         state_force_heads=_words(epath, edata, "actors", "state_force_heads"),
+        law_enforcement_heads=_words(epath, edata, "actors", "law_enforcement_heads"),
         count_nouns=_words(epath, edata, "actors", "count_nouns"),
         reference_nouns=_words(epath, edata, "references", "nouns"),
         reference_preps=_words(epath, edata, "references", "prepositions"),
