@@ -83,6 +83,7 @@ class ClauseModel:
     bias: float
     threshold: float
     meta: dict
+    report_threshold: float = 1.0  # in a report where a clause passed ``threshold``: one sense per discourse
 
     def probability(self, feats: list[str]) -> float:
         z = self.bias + sum(self.weights.get(f, 0.0) for f in set(feats))
@@ -92,7 +93,8 @@ class ClauseModel:
     def from_json(cls, data: dict, source: str = "clause model") -> ClauseModel:
         try:
             return cls({str(k): float(v) for k, v in data["weights"].items()}, float(data["bias"]),
-                       float(data["threshold"]), dict(data.get("meta", {})))
+                       float(data["threshold"]), dict(data.get("meta", {})),
+                       float(data.get("report_threshold", data["threshold"])))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise KnowledgeError(f"{source}: malformed clause model ({type(exc).__name__}: {exc}); retrain it with "
                                  "python3 scripts/train_clause_model.py", code=E432_CLAUSE_MODEL) from exc
@@ -109,15 +111,19 @@ def clause_model() -> ClauseModel:
 
 
 def keep_violent(cands: list[Candidate]) -> list[Candidate]:
-    """The candidates the clause model takes for violent events, those whose trigger a weapon word does or hits
-    ("two drones targeted the garrison", "was hit by a rocket": the rules' fall-back where the model has seen few
-    such clauses), and those within two sentences of a kept one ("In Syria, the strikes hit sites ...", "its
-    forces had hit a weapons depot and denied ...": what a report goes on to say of its event); a clause that counts
-    the dead of a span or a war stays too, alone (it becomes a reported total, never an incident). A candidate below
-    the threshold with none of these leaves the report's events: the word is used in another sense."""
+    """The candidates the clause model takes for violent events, those whose trigger a weapon word or an armed
+    force does ("two drones targeted the garrison", "Russian forces pounded Kharkiv": the rules' fall-back where the
+    model has seen few such clauses), and those within two sentences of a kept one ("In Syria, the strikes hit
+    sites ...": what a report goes on to say of its event). In a report that tells of violence (a clause kept so),
+    the others need only the lower ``report_threshold``: a report uses its attack words in one sense (one sense
+    per discourse). A clause that counts the dead of a span or a war stays too, alone (it becomes a reported total,
+    never an incident). A candidate below the thresholds leaves the report's events: the word is used in another
+    sense."""
     model = clause_model()
     probs = [model.probability(clause_features(c)) for c in cands]
     kept = {c.sentence_index for c, p in zip(cands, probs, strict=True) if p >= model.threshold or armed(c)}
+    if kept:
+        kept |= {c.sentence_index for c, p in zip(cands, probs, strict=True) if p >= model.report_threshold}
     out = []
     for c, p in zip(cands, probs, strict=True):
         if c.sentence_index in kept or any(abs(c.sentence_index - k) <= NEAR for k in kept) or total(c):
@@ -138,7 +144,8 @@ _WEAPON_DEPS = ("nsubj", "nsubjpass", "compound", "nmod")
 
 
 def armed(c: Candidate) -> bool:
-    """An armed force or group does the verb trigger ("Russian forces pounded Kharkiv"), or a weapon word other
+    """An armed force or group does the verb trigger ("Russian forces pounded Kharkiv") or the verb whose object
+    the trigger is ("warplanes dropped chemical bombs"), or a weapon word other
     than the trigger is its subject, its modifier or its "by" / "with" object ("drones targeted", "a rocket
     attack", "hit by a mortar"); a weapon merely named in the sentence ("police seized a car bomb", "the rocket
     lifted off in a roar of fire", "a raid netted two handguns") is not enough."""
@@ -147,6 +154,8 @@ def armed(c: Candidate) -> bool:
         return False
     if trig.pos_ == "VERB" and "subj_kind=armed" in _argument_kinds(trig):
         return True  # "Russian forces pounded Kharkiv", "gunmen stormed the village"
+    if trig.dep_ == "dobj" and "subj_kind=armed" in _argument_kinds(trig.head):
+        return True  # "warplanes dropped bombs", "militants launched an attack"
     for span in m.field_spans.get("weapons", []):
         if span.start < m.trigger.end and m.trigger.start < span.end:
             continue  # the trigger is (part of) the weapon phrase: "car bomb"
