@@ -251,8 +251,6 @@ def reported_totals(cands: list[Candidate], text: str) -> list[ReportedTotal]:
     """Clauses that count the dead or wounded over a span or a war ("28,000 soldiers have been killed since
     2015", "the death toll in the war passed 16,000"): each becomes a reported total and leaves the incidents
     (marked generic)."""
-    from sitrep.extract.lexicon import load_lexicon
-
     out = []
     for c in cands:
         m = c.mention
