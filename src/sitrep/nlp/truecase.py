@@ -119,8 +119,14 @@ def _english() -> frozenset[str]:
 _SUFFIXES = ("'s", "s", "es", "ed", "d", "ing", "ly", "er", "ers", "ment", "ments", "ion", "ions", "al", "ist", "ists")
 
 
-def _unknown(word: str) -> bool:
-    if len(word) < 4 or not word.isalpha():
+def is_unknown_word(word: str) -> bool:
+    """Whether a lower-case word of three letters or more is in no English dictionary (nor an inflection of one):
+    in a name, a sign that it is a name ("gwoza", "oqueli"); True for every such word when no model is installed."""
+    return _unknown(word, 3)
+
+
+def _unknown(word: str, shortest: int = 4) -> bool:
+    if len(word) < shortest or not word.isalpha():
         return False
     vocab = _english()
     if not vocab or word in vocab:
@@ -148,10 +154,32 @@ def truecase_title(doc) -> str:
     words = _TITLE_WORD.findall(title)
     if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.75 * len(words):
         return doc.text
-    return doc.text[:start] + truecase(title) + doc.text[start + len(title):]
+    return doc.text[:start] + _title_case_kept(title, truecase(title, title=True)) + doc.text[start + len(title):]
 
 
-def truecase(text: str) -> str:
+_ACRONYM = re.compile(r"\b[A-Z]{3,6}s?\b")
+_DIVISION = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:State|Region|Province|Oblast|Governorate|District|"
+                       r"Department|Prefecture)\b")
+
+
+def _title_case_kept(title: str, cased: str) -> str:
+    """What a Title-Case line writes in capitals on purpose: acronyms in full capitals ("NAF", "IDP") and a name
+    with its kind of division ("Rivers State", "Far North Region"), as the line has them."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    out = list(cased)
+    for m in (*_ACRONYM.finditer(title), *_DIVISION.finditer(title)):
+        a = m.start()
+        first = title[a:m.end()].split(" ", 1)[0]
+        if first.lower() in STOP_WORDS:  # "in Taraba State": the name starts after the preposition
+            a += len(first) + 1
+        out[a:m.end()] = title[a:m.end()]
+    return "".join(out)
+
+
+def truecase(text: str, *, title: bool = False) -> str:
+    """``title``: a headline in Title Case, whose names are short ("Imo", "Biu") and whose dictionary words after
+    a name are its own words, not a part of it ("Borno Market")."""
     single, multi, longest, firsts, acronyms = _names()
     out = list(text.lower())
     words = list(_WORD.finditer(text))
@@ -177,7 +205,7 @@ def truecase(text: str) -> str:
             out[m.start():m.start() + len(cased)] = cased
         elif len(lows[i]) <= 5 and lows[i].upper() in acronyms:  # acronyms: FMLN, URNG
             out[m.start():m.start() + len(lows[i])] = lows[i].upper()
-        elif _unknown(lows[i]):  # a word no English dictionary has is a name: Oqueli, Colindres, Pelaez
+        elif _unknown(lows[i], 3 if title else 4):  # a word no English dictionary has is a name: Oqueli, Pelaez
             out[m.start()] = out[m.start()].upper()
             named.add(i)
         i += 1
@@ -192,7 +220,7 @@ def truecase(text: str) -> str:
             if k in named or out[words[k].start()].isupper() or len(w) < 3 or not w.isalpha() \
                     or w in STOP_WORDS or w in describing or w in _NOT_NAMES:
                 continue
-            left = k - 1 in named and text[words[k - 1].end():words[k].start()] == " "
+            left = k - 1 in named and text[words[k - 1].end():words[k].start()] == " " and not title
             right = k + 1 in named and text[words[k].end():words[k + 1].start()] == " "
             if left or right:
                 out[words[k].start()] = out[words[k].start()].upper()

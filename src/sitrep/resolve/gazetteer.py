@@ -130,6 +130,8 @@ class Gazetteer:
     facilities: list[Facility] = field(default_factory=list)
     facility_entry: list[int] = field(default_factory=list)  # parallel to facilities
     county_point: dict[tuple[str, str], tuple[float, float, int]] = field(default_factory=dict)  # (state, key) -> lat, lon, gid
+    # (country, admin1 code) -> the summed population of its towns in cities500: how prominent a division is
+    division_pop: dict[tuple[str, str], int] = field(default_factory=dict)
     load_seconds: float = 0.0
     _rows: list = field(default_factory=list, repr=False)  # Entry objects made so far, by id
     zone_towns: dict = field(default_factory=dict, repr=False)  # (cc, admin1 or None) -> town points (event_place)
@@ -515,9 +517,11 @@ def _add_cities(gz: Gazetteer, countries: dict) -> dict[tuple[str, str], list[fl
     for i, (cc, a1) in enumerate(zip(gz.col_cc, gz.col_admin1, strict=True)):
         groups.setdefault((cc, a1), []).append(i)
     sums: dict[tuple[str, str], list[float]] = {}
+    pop = np.asarray(cols["pop"], dtype=np.int64)
     for (cc, a1), ids in groups.items():
         idx = np.asarray(ids)
         sums[(cc, a1)] = [float(lat[idx].sum()), float(lon[idx].sum()), len(ids)]
+        gz.division_pop[(cc, a1)] = int(pop[idx].sum())
         s = sums.setdefault((cc, ""), [0.0, 0.0, 0]) if a1 else None
         if s is not None:
             s[0] += sums[(cc, a1)][0]

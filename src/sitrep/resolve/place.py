@@ -903,7 +903,7 @@ def _best_place(gz: Gazetteer, text: str, m: Mention, span: Span, sc: _Scored, w
     """The best-scored reading as a Place: an abstention when the runner-up is close in score and far away;
     a direction before a country or subdivision ("western Iraq") makes it a part of it (precision 3)."""
     ids = sc.ids
-    order = sorted(range(len(ids)), key=lambda j: -sc.scores[j])
+    order = sorted(range(len(ids)), key=lambda j: (-sc.scores[j], -_division_pop(gz, ids[j])))
     b = order[0]
     i = ids[b]
     reason = f"{sc.why[b]} (score {sc.scores[b]:.2f} of {len(ids)} reading{'s' if len(ids) > 1 else ''})"
@@ -913,9 +913,7 @@ def _best_place(gz: Gazetteer, text: str, m: Mention, span: Span, sc: _Scored, w
         d = haversine_km(gz[i].lat, gz[i].lon, gz[j].lat, gz[j].lon)
         ranker = load_ranker()
         margin = ranker.abstain_margin if ranker is not None else w.abstain_margin
-        region_over_town = (gz[i].kind in (COUNTRY, ADMIN1) and gz[j].kind == CITY
-                            and gz[j].pop < w.abstain_region_over_town_pop)
-        if gap < margin and d > w.abstain_km and not region_over_town:
+        if gap < margin and d > w.abstain_km and not _clear_winner(gz, i, j, w, ids):
             reason = (f"abstain: {gz[i].name} ({gz[i].cc}, {sc.scores[b]:.2f}) vs "
                       f"{gz[j].name} ({gz[j].cc}, {sc.scores[order[1]]:.2f}), {d:.0f} km apart")
     precision = None
@@ -930,6 +928,23 @@ def _best_place(gz: Gazetteer, text: str, m: Mention, span: Span, sc: _Scored, w
         precision = 2
         reason = f"near: {direction.group(1).lower()} of {gz[i].name}; " + reason
     return _place(gz, i, span, reason, precision=precision)
+
+
+def _division_pop(gz: Gazetteer, i: int) -> int:
+    return gz.division_pop.get((gz[i].cc, gz[i].admin1), 0) if gz[i].kind == ADMIN1 else 0
+
+
+def _clear_winner(gz: Gazetteer, i: int, j: int, w: Scoring, ids: list[int]) -> bool:
+    """Readings close in score where the best still wins: a country or first-order division over a small town
+    ("Borno": the Nigerian state, not a village in Italy); a first-order division over the one foreign division of
+    the same name, with a fraction of its people ("Plateau": Nigeria's state, not Benin's department). A name
+    three or more countries give a division ("La Paz", "Central") stays undecided."""
+    if gz[i].kind in (COUNTRY, ADMIN1) and gz[j].kind == CITY:
+        return gz[j].pop < w.abstain_region_over_town_pop
+    if gz[i].kind == ADMIN1 and gz[j].kind == ADMIN1 and gz[i].cc != gz[j].cc \
+            and sum(gz[k].kind == ADMIN1 for k in ids) == 2:
+        return _division_pop(gz, i) >= w.abstain_division_pop_ratio * max(1, _division_pop(gz, j))
+    return False
 
 
 def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz: Gazetteer,
