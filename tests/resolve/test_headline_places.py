@@ -92,3 +92,22 @@ def test_a_division_before_the_noun_the_event_happened_in_places_it():
 def test_a_compass_word_ner_took_into_the_name_makes_a_part_of_the_country():
     places = [p for p in _places("Militants killed 14 villagers in north-east Nigeria on Sunday") if p is not None]
     assert places and places[0].country_code == "NG" and "part of Nigeria" in places[0].reason
+
+
+@pytest.mark.parametrize("headline", ["Three Killed In Fresh Plateau Attack", "Gunmen Kill Two Farmers In Plateau.",
+                                      "Herders Clash With Farmers, Plateau"])
+def test_a_title_case_division_that_is_also_a_word_keeps_its_capital_where_a_place_is_due(headline):
+    places = [p for p in _places(headline) if p is not None]
+    assert places and places[0].name == "Plateau" and places[0].country_code == "NG"
+
+
+def test_a_title_case_word_that_names_a_division_stays_a_word_elsewhere():
+    from sitrep.nlp.truecase import truecase_title
+
+    title = "Prices Plateau As Traders Return To Markets"
+    assert "plateau" in truecase_title(Document(id="t", text=title, title=title))
+
+
+def test_common_nouns_ner_took_into_a_place_name_are_left_out():
+    [p] = _places("Gunmen kill 9 in raid on Borno village")
+    assert p is not None and p.name == "Borno" and p.feature == "ADM1"

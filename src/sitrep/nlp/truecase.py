@@ -174,12 +174,53 @@ def _title_case_kept(title: str, cased: str) -> str:
         if first.lower() in STOP_WORDS:  # "in Taraba State": the name starts after the preposition
             a += len(first) + 1
         out[a:m.end()] = title[a:m.end()]
+    for a, name in _placed_divisions(title):
+        out[a:a + len(name)] = name
     return "".join(out)
 
 
+_PLACE_WORDS = frozenset(("in", "on", "near", "at", "across", "around", "outside"))
+_COMPASS = re.compile(r"(?:north|south|east|west|central|centre|center|north-?east|north-?west|south-?east|"
+                      r"south-?west|upper|lower|far)(?:ern)?")
+
+
+def _placed_divisions(title: str) -> list[tuple[int, str]]:
+    """Words of a Title-Case line that name a first-order division ("Plateau", "Rivers", "Delta": dictionary
+    words too) where a place is due: after a preposition of place and any describing words ("Killed in Fresh
+    Plateau Attack"), or last, after a comma ("Cult Clash, Rivers"). Compass words are never kept."""
+    divisions, describing = _division_words(), _describing()
+    words = list(_WORD.finditer(title))
+    out = []
+    for k, w in enumerate(words):
+        name = w.group(0).rstrip(".")
+        if name.lower() not in divisions or not name[0].isupper():
+            continue
+        j = k - 1
+        while j >= 0 and words[j].group(0).lower() not in _PLACE_WORDS and words[j].group(0).lower() in describing:
+            j -= 1
+        cued = j >= 0 and words[j].group(0).lower() in _PLACE_WORDS
+        if cued or (k == len(words) - 1 and title[:w.start()].rstrip().endswith(",")):
+            out.append((w.start(), name))
+    return out
+
+
+@knowledge_cached
+def _division_words() -> frozenset[str]:
+    """Lower-case one-word names of first-order divisions (``geo_admin1.csv``, ``geo_divisions.csv``), compass
+    words left out."""
+    names: set[str] = set()
+    for fname, name_col, keep in (("geo_admin1.csv", "name", None), ("geo_divisions.csv", "name", "1")):
+        with open(knowledge_path(fname), encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(line for line in fh if not line.startswith("#")):
+                name = (row.get(name_col) or "").strip()
+                if (keep is None or row.get("level") == keep) and name and " " not in name:
+                    names.add(name.lower())
+    return frozenset(n for n in names if not _COMPASS.fullmatch(n) and len(n) >= 3)
+
+
 def truecase(text: str, *, title: bool = False) -> str:
-    """``title``: a headline in Title Case, whose names are short ("Imo", "Biu") and whose dictionary words after
-    a name are its own words, not a part of it ("Borno Market")."""
+    """``title``: a headline in Title Case, whose names are short ("Imo", "Biu") and whose dictionary words beside
+    a name are its own words, not a part of it ("Borno Market", "Herdsmen Attack Benue")."""
     single, multi, longest, firsts, acronyms = _names()
     out = list(text.lower())
     words = list(_WORD.finditer(text))
@@ -211,7 +252,7 @@ def truecase(text: str, *, title: bool = False) -> str:
         i += 1
     # a dictionary word right beside such a name is part of it ("Jose Antonio Rivera", "Hector Oqueli"), unless it
     # describes or is a function word
-    if named:
+    if named and not title:
         from spacy.lang.en.stop_words import STOP_WORDS
 
         describing = _describing()
@@ -220,7 +261,7 @@ def truecase(text: str, *, title: bool = False) -> str:
             if k in named or out[words[k].start()].isupper() or len(w) < 3 or not w.isalpha() \
                     or w in STOP_WORDS or w in describing or w in _NOT_NAMES:
                 continue
-            left = k - 1 in named and text[words[k - 1].end():words[k].start()] == " " and not title
+            left = k - 1 in named and text[words[k - 1].end():words[k].start()] == " "
             right = k + 1 in named and text[words[k].end():words[k + 1].start()] == " "
             if left or right:
                 out[words[k].start()] = out[words[k].start()].upper()

@@ -293,9 +293,10 @@ def _modifier(c: Candidate, p: Place, text: str) -> bool:
     last = c.token_at(p.span.end - 1)
     if tok is None or last is None:
         return False
-    if p.feature not in _COUNTRY_FEATURES and (c.trigger_token is not None and last.head.i == c.trigger_token.i
-                                               or _placed_noun(last.head)):
-        return False  # "fresh Borno attacks", "killed in Taraba villages": the division places the event
+    trig = c.trigger_token
+    if p.feature not in _COUNTRY_FEATURES and trig is not None and (
+            last.head.i == trig.i or _placed_noun(last.head) or last.head.dep_ == "dobj" and last.head.head.i == trig.i):
+        return False  # "fresh Borno attacks", "killed in Taraba villages", "attack Benue community": its place
     return last.dep_ in ("compound", "amod", "nmod", "poss") and last.head.i > last.i
 
 
@@ -391,6 +392,23 @@ _LOWER_DIRECTION = re.compile(r"(?:north|south|east|west|central|north-?east|nor
                               r"(?:ern)?")
 
 
+_COMMON_TAIL = re.compile(r"(?:\s+[a-z][\w'\u2019-]*)+$")
+
+
+def _without_common_tail(e, text: str, gz):
+    """ "Borno village", "Benue community": a place entity NER ended with common nouns, which the gazetteer does
+    not know as a whole, is the name before them."""
+    from sitrep.nlp import Entity
+
+    if e.label_ not in ("GPE", "LOC", "FAC"):
+        return e
+    name = text[e.start_char:e.end_char]
+    tail = _COMMON_TAIL.search(name)
+    if tail is None or tail.start() == 0 or gz.lookup(name) or not gz.lookup(name[:tail.start()]):
+        return e
+    return Entity(e.label_, e.start_char, e.start_char + tail.start())
+
+
 def _missed_by_ner(analysis: Analysis, ents: list) -> list:
     """Countries, regions, curated subdivisions and big cities written with capitals in the sentences that may
     hold events, where NER labelled nothing ("Suicide bombers kill three in northeast Nigeria": no entity)."""
@@ -427,8 +445,9 @@ def _cued_towns(analysis: Analysis, ents: list) -> list:
         if not s.screened:
             continue
         for m in _NAME_RUN.finditer(text, s.start, s.end):
-            if not cue.search(text, max(s.start, m.start() - 30), m.start()):
-                continue
+            last = text[s.start:m.start()].rstrip().endswith(",") and not text[m.end():s.end].strip(" .!\n")
+            if not (last or cue.search(text, max(s.start, m.start() - 30), m.start())):
+                continue  # "kill ten in Birnin Gwari", "Cult clash, Rivers"
             span = _town_name(text, m)
             if span is None or any(a < span[1] and span[0] < b and not (span[0] <= a and b <= span[1])
                                    or (a, b) == span for a, b in placed):
@@ -441,8 +460,9 @@ def _cued_towns(analysis: Analysis, ents: list) -> list:
 
 
 def _town_name(text: str, m: re.Match) -> tuple[int, int] | None:
-    """The longest first words of ``m`` that are a town's main name in the gazetteer, with a word no dictionary
-    has, that is neither an actor's name nor a nationality nor a person's possessive ("in Jonathan's cabinet")."""
+    """The longest first words of ``m`` that are the main name of a first-order division, or of a town with a word
+    no dictionary has, in the gazetteer; not a compass word, an actor's name, a nationality or a person's
+    possessive ("in Jonathan's cabinet")."""
     from sitrep.nlp.truecase import is_unknown_word
     from sitrep.resolve.actor import resolve_actor
     from sitrep.resolve.gazetteer import ADMIN1, CITY, get_gazetteer, norm
@@ -454,10 +474,11 @@ def _town_name(text: str, m: re.Match) -> tuple[int, int] | None:
         name, key = text[a:b], norm(text[a:b])
         if key in gz.demonyms or resolve_actor(name) is not None:
             return None  # "in Boko Haram attacks": not the town Boko
-        if text[b:b + 2] in ("'s", "\u2019s") or not any(
-                is_unknown_word(part) for w in words[:k] for part in re.split(r"[-'\u2019]", w.group(0).lower())):
+        if text[b:b + 2] in ("'s", "\u2019s") or _LOWER_DIRECTION.fullmatch(key):
             continue
-        if any(gz[i].kind in (CITY, ADMIN1) and norm(gz[i].name) == key for i in gz.lookup_key(key)):
+        kinds = {gz[i].kind for i in gz.lookup_key(key) if norm(gz[i].name) == key}
+        if ADMIN1 in kinds or CITY in kinds and any(  # a town's name needs a word no dictionary has
+                is_unknown_word(part) for w in words[:k] for part in re.split(r"[-'\u2019]", w.group(0).lower())):
             return a, b
     return None
 
@@ -478,7 +499,7 @@ def place_entities(analysis: Analysis) -> tuple[list, str]:
         if _relabelled_place(e, text, gz):
             e = Entity("GPE", e.start_char, e.end_char)
         out.append(e)
-    out = _past_compass(out, text)
+    out = [_without_common_tail(e, text, gz) for e in _past_compass(out, text)]
     if not analysis.all_caps:
         out = _cued_towns(analysis, out + _missed_by_ner(analysis, out))
     restored = text

@@ -903,7 +903,7 @@ def _best_place(gz: Gazetteer, text: str, m: Mention, span: Span, sc: _Scored, w
     """The best-scored reading as a Place: an abstention when the runner-up is close in score and far away;
     a direction before a country or subdivision ("western Iraq") makes it a part of it (precision 3)."""
     ids = sc.ids
-    order = sorted(range(len(ids)), key=lambda j: (-sc.scores[j], -_division_pop(gz, ids[j])))
+    order = sorted(range(len(ids)), key=lambda j: (-sc.scores[j], -_division_pop(gz, ids[j]) if len(ids) > 1 else 0))
     b = order[0]
     i = ids[b]
     reason = f"{sc.why[b]} (score {sc.scores[b]:.2f} of {len(ids)} reading{'s' if len(ids) > 1 else ''})"
@@ -931,7 +931,7 @@ def _best_place(gz: Gazetteer, text: str, m: Mention, span: Span, sc: _Scored, w
 
 
 def _division_pop(gz: Gazetteer, i: int) -> int:
-    return gz.division_pop.get((gz[i].cc, gz[i].admin1), 0) if gz[i].kind == ADMIN1 else 0
+    return gz.division_population(gz[i].cc, gz[i].admin1) if gz[i].kind == ADMIN1 else 0
 
 
 def _clear_winner(gz: Gazetteer, i: int, j: int, w: Scoring, ids: list[int]) -> bool:
