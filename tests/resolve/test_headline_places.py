@@ -111,3 +111,14 @@ def test_a_title_case_word_that_names_a_division_stays_a_word_elsewhere():
 def test_common_nouns_ner_took_into_a_place_name_are_left_out():
     [p] = _places("Gunmen kill 9 in raid on Borno village")
     assert p is not None and p.name == "Borno" and p.feature == "ADM1"
+
+
+def test_a_town_name_with_the_word_for_a_division_is_the_division():
+    # Donetsk is a town; "Donetsk region" is Donetsk Oblast, whatever the word for its kind
+    [p] = _places("Shelling kills two civilians in Donetsk region")
+    assert p is not None and p.feature == "ADM1" and p.country_code == "UA"
+
+
+def test_a_big_town_ner_reads_as_a_nationality_is_the_place_after_a_place_word():
+    [p] = _places("Drone attack on Odesa port kills one")
+    assert p is not None and p.country_code == "UA" and p.geo_precision == 1

@@ -22,6 +22,7 @@ from sitrep.model import EventMention, Place, haversine_km
 from sitrep.nlp import Analysis
 from sitrep.resolve import place as rplace
 from sitrep.resolve.event_time import dateline as _dateline
+from sitrep.resolve.gazetteer import ADMIN1
 
 
 def find_places(text: str, ents: list, default_country: str | None = None) -> list[Place]:
@@ -392,6 +393,22 @@ _LOWER_DIRECTION = re.compile(r"(?:north|south|east|west|central|north-?east|nor
                               r"(?:ern)?")
 
 
+_DIVISION_WORD = re.compile(r"\s+(?:oblast|province|region|state|governorate)\b", re.I)
+
+
+def _with_division_word(e, text: str, gz):
+    """ "in Donetsk region": the place is the division the name and its kind's word name together, when the
+    gazetteer knows one, not the town of the name."""
+    from sitrep.nlp import Entity
+
+    m = _DIVISION_WORD.match(text, e.end_char)
+    if e.label_ not in ("GPE", "LOC") or m is None:
+        return e
+    if not any(gz[i].kind == ADMIN1 for i in rplace.candidate_ids(gz, text[e.start_char:m.end()])):
+        return e
+    return Entity(e.label_, e.start_char, m.end())
+
+
 _COMMON_TAIL = re.compile(r"(?:\s+[a-z][\w'\u2019-]*)+$")
 
 
@@ -460,12 +477,12 @@ def _cued_towns(analysis: Analysis, ents: list) -> list:
 
 
 def _town_name(text: str, m: re.Match) -> tuple[int, int] | None:
-    """The longest first words of ``m`` that are the main name of a first-order division, or of a town with a word
-    no dictionary has, in the gazetteer; not a compass word, an actor's name, a nationality or a person's
+    """The longest first words of ``m`` that name, in the gazetteer, a first-order division (its main name), a town
+    of some size, or a small town by its main name with a word no dictionary has; not a compass word, an actor's name, a nationality or a person's
     possessive ("in Jonathan's cabinet")."""
     from sitrep.nlp.truecase import is_unknown_word
     from sitrep.resolve.actor import resolve_actor
-    from sitrep.resolve.gazetteer import ADMIN1, CITY, get_gazetteer, norm
+    from sitrep.resolve.gazetteer import CITY, get_gazetteer, norm
 
     gz = get_gazetteer()
     words = list(re.finditer(r"\S+", m.group(0)))
@@ -476,10 +493,14 @@ def _town_name(text: str, m: re.Match) -> tuple[int, int] | None:
             return None  # "in Boko Haram attacks": not the town Boko
         if text[b:b + 2] in ("'s", "\u2019s") or _LOWER_DIRECTION.fullmatch(key):
             continue
-        kinds = {gz[i].kind for i in gz.lookup_key(key) if norm(gz[i].name) == key}
-        if ADMIN1 in kinds or CITY in kinds and any(  # a town's name needs a word no dictionary has
-                is_unknown_word(part) for w in words[:k] for part in re.split(r"[-'\u2019]", w.group(0).lower())):
+        ids = gz.lookup_key(key)
+        if any(gz[i].kind == ADMIN1 and norm(gz[i].name) == key for i in ids):
             return a, b
+        if any(gz[i].kind == CITY and gz[i].pop >= rplace.MIN_MISLABELLED_POPULATION for i in ids):
+            return a, b  # a town of some size, by any of its names ("Odesa")
+        if any(gz[i].kind == CITY and norm(gz[i].name) == key for i in ids) and any(
+                is_unknown_word(part) for w in words[:k] for part in re.split(r"[-'\u2019]", w.group(0).lower())):
+            return a, b  # a small town by its main name, with a word no dictionary has ("Birnin Gwari")
     return None
 
 
@@ -499,7 +520,7 @@ def place_entities(analysis: Analysis) -> tuple[list, str]:
         if _relabelled_place(e, text, gz):
             e = Entity("GPE", e.start_char, e.end_char)
         out.append(e)
-    out = [_without_common_tail(e, text, gz) for e in _past_compass(out, text)]
+    out = [_with_division_word(_without_common_tail(e, text, gz), text, gz) for e in _past_compass(out, text)]
     if not analysis.all_caps:
         out = _cued_towns(analysis, out + _missed_by_ner(analysis, out))
     restored = text

@@ -408,6 +408,8 @@ def candidate_ids(gz: Gazetteer, name: str) -> list[int]:
             ids = gz.lookup_key("al " + key)
     if not ids and key.endswith(" city"):
         ids = [i for i in gz.lookup_key(key[:-5]) if gz[i].kind == CITY]
+    if not ids and _ADMIN_SUFFIX.search(key):
+        ids = _division_by_other_word(gz, key)
     if not ids:
         # "Iraqi", "Palestinians" -> the country; "La.", "W. Va." -> the state (as LGL annotates them)
         cc = gz.demonyms.get(key) or (gz.demonyms.get(key[:-1]) if key.endswith("s") else None)
@@ -417,6 +419,20 @@ def candidate_ids(gz: Gazetteer, name: str) -> list[int]:
             a1 = gz.admin1_entry.get(_abbrevs_nospace(gz)[key.replace(" ", "")])
             ids = [a1] if a1 is not None else []
     return ids
+
+
+_DIVISION_WORDS = ("oblast", "province", "region", "state", "governorate")
+
+
+def _division_by_other_word(gz: Gazetteer, key: str) -> list[int]:
+    """ "Donetsk region", "Kandahar state": a first-order division the gazetteer knows with another word for its
+    kind ("Donetsk Oblast"); news names a division by its town's name and any such word."""
+    base = _ADMIN_SUFFIX.sub("", key)
+    for word in _DIVISION_WORDS:
+        ids = [i for i in gz.lookup_key(f"{base} {word}") if gz[i].kind == ADMIN1]
+        if ids:
+            return ids
+    return []
 
 
 def _demonym_ids(gz: Gazetteer, name: str) -> list[int]:
