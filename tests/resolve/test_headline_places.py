@@ -122,3 +122,9 @@ def test_a_town_name_with_the_word_for_a_division_is_the_division():
 def test_a_big_town_ner_reads_as_a_nationality_is_the_place_after_a_place_word():
     [p] = _places("Drone attack on Odesa port kills one")
     assert p is not None and p.country_code == "UA" and p.geo_precision == 1
+
+
+def test_a_far_bigger_town_wins_over_a_namesake_the_attackers_nationality_supports():
+    # Donetsk is a city of Ukraine and a small town of Russia; "Russian" names the attacker, not the place
+    [p] = _places("Russian forces shell Donetsk, killing three")
+    assert p is not None and p.country_code == "UA" and p.geo_precision == 1
