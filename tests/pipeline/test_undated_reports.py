@@ -36,3 +36,17 @@ def test_a_weekday_after_a_start_date_is_not_put_before_it(tmp_path):
     events = [event_record(e) for e in extract_document(doc)]
     assert events and all(e["date"] is None or e["date"] >= "2023-10-17" for e in events)
 
+
+
+def test_an_undated_report_still_gives_years_to_the_days_it_tells(tmp_path):
+    """Its weekdays fall on none of its days, so its own day is unknown (wire style); "3 December" still takes
+    the year of "mid-October 2023", and the Friday attack stays undated with the reason in its notes."""
+    text = ("Rockets hit the US embassy in Baghdad on Friday, officials said. US bases have come under attack "
+            "since mid-October 2023. Five fighters were killed in a US strike in Kirkuk on 3 December.")
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    events = {e["location"]["name"]: e for e in map(event_record, extract_document(next(read_paths([str(path)]))))}
+    kirkuk = next(e for name, e in events.items() if "Kirkuk" in name)
+    embassy = next(e for name, e in events.items() if "Baghdad" in name or "Embassy" in name)
+    assert kirkuk["date"] == "2023-12-03"
+    assert embassy["date"] is None and any("report's date is unknown" in n for n in embassy["notes"])
