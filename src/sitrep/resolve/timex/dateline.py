@@ -190,8 +190,9 @@ def _dateline_year(text: str, dl: Dateline, dated: list[Reading], readings: list
 
 # "since October 17, 2023", "began on 3 May", "starting 1 June": the start of something still going on, a lower bound
 # for the report's date and never the date of its latest event ("Rockets hit the base on Friday. Attacks have gone
-# on since October 17, 2023" does not date the report October 17 and the Friday before it). TimeBank (tune): 1 told
-# day follows such a word ("shares bought from Aug. 26 to Oct. 20"), 430 days before the report.
+# on since October 17, 2023" does not date the report October 17 and the Friday before it). TimeBank (tune): 6 days
+# follow such a word, none within a week of the report's date; the 1 told in the past tense ("to carry out an
+# inspection since Jan. 13") is 52 days before it.
 _LOWER_BOUND = re.compile(r"\b(?:since|starting|beginning|began|begun|started|from)\s+(?:on\s+)?"
                           r"(?:(?:mid|early|late)[\s-]+)?$", re.I)
 
