@@ -159,6 +159,8 @@ def infer_report_date(text: str, today: date | None = None) -> tuple[date | None
             return found
     if not dated:
         return None, "no dateline and no date with its year in the text"
+    # a month and a year but no day ("since October 2023" with "on Friday"): no answer. TimeBank (tune): 3 such
+    # reports name a weekday; the first such weekday in the latest month told is within a week of the report in 0
     return _latest_told(text, readings, dated)
 
 
