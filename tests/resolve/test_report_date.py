@@ -39,6 +39,13 @@ def test_weekdays_that_fall_on_no_told_day_leave_the_report_undated():
     assert day is None and "weekdays" in why
 
 
+def test_weekdays_before_a_day_written_without_its_year_are_in_its_week():
+    """ "on December 8th" beside "since mid-October 2023": the report's day; Wednesday is two days before it."""
+    text = ("Rockets targeted the US embassy on December 8th. Attacks have continued since mid-October 2023. "
+            "On Wednesday, a drone targeted the base at Ain al-Asad.")
+    assert infer_report_date(text)[0] == date(2023, 12, 8)
+
+
 def test_weekdays_that_agree_with_a_told_day_confirm_it():
     text = ("A drone hit the base on 6 December 2023. Rockets struck the embassy on 8 December. "
             "The drone attack on Wednesday caused no casualties.")  # 6 December 2023 was a Wednesday

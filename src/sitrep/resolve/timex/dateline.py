@@ -211,7 +211,7 @@ def _told_days(text: str, readings: list[Reading], dated: list[Reading]) -> list
     """The past days the text tells ("on 8 December", "Sunday, October 29", "since Oct. 17, 2023"), each with a
     year: its own, else the year of its weekday nearest the text's latest year ("Sunday, October 29" with
     "October 2021" is 2023, the year in which October 29 fell on a Sunday), else the latest year of a date of the
-    text that names a month, moved on a year when the day would fall before that date."""
+    text that names a month, or the next year when that is nearer the latest such date."""
     # the year of the text from dates that are not plans: TimeBank (tune) has 1 report whose latest year is a future
     # one ("the rate ... until Dec. 31, 1994" in 1989), which put "around Nov. 1" in 1995
     dated = [r for r in dated if tense(text, r.start, r.end) != "future"]
@@ -240,8 +240,8 @@ def _told_days(text: str, readings: list[Reading], dated: list[Reading]) -> list
 
 
 def _year_of(r: Reading, year: int, ref: date) -> tuple[date | None, str]:
-    """The day of an abs reading: written year, else its weekday's year nearest ``year``, else ``year`` (or the
-    next one when the day would fall before ``ref``); how, "" for the year of the text."""
+    """The day of an abs reading: written year, else its weekday's year nearest ``year``, else ``year`` or the next
+    one, whichever is nearer ``ref``; how, "" for the year of the text."""
     m, d = r.data["m"], r.data["d"]
     try:
         if r.data.get("y"):
@@ -253,10 +253,22 @@ def _year_of(r: Reading, year: int, ref: date) -> tuple[date | None, str]:
             if years:
                 y = min(years, key=lambda y: (abs(y - year), -y))
                 return date(y, m, d), f"year {y}, in which it fell on the weekday named"
-        day = date(year, m, d)
-        return (date(year + 1, m, d) if day < ref else day), ""
+        # the text's year or the next, whichever is nearer its latest dated mention: "8 January" after "since
+        # mid-October 2023" is 2024, "28 November" beside "December 3, 2023" stays in 2023 (moving every day
+        # before the mention on a year made it 2024); TimeBank (tune): no answer changes
+        day, after = _safe_day(year, m, d), _safe_day(year + 1, m, d)
+        if day is None or (after is not None and abs((after - ref).days) < abs((day - ref).days)):
+            day = after
+        return day, ""
     except ValueError:
         return None, ""
+
+
+def _safe_day(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
 
 
 def _weekday(y: int, m: int, d: int) -> int | None:
@@ -293,26 +305,31 @@ def _past_weekdays(text: str, readings: list[Reading]) -> list[int]:
 
 
 def _choose(events: list[_Told], bounds: list[date], weekdays: list[int]) -> tuple[date | None, str]:
-    """Candidates: the latest event day D and D+1 ... D+6. A candidate R is inconsistent when a lower bound or an
-    event falls after it. The text's bare weekdays name days within the week before the report (AP style); R is
-    confirmed when one of them falls on a day the text also tells in full, or when a day is written with its
-    weekday. The earliest consistent candidate wins (reports are dated the day of their latest event).
+    """Candidates: the latest event day D and D+1 ... D+6. A candidate R is inconsistent when a lower bound falls
+    after it; the earliest consistent one wins (reports are dated the day of their latest event). The text's bare
+    weekdays name days within the week before the report; they must agree with R when D was written with its
+    year, and wire style writes a year only on a day of another year than the report's ("on March 26, 1996" in a
+    1998 report that tells its own events by weekday). So when D has its written year, no day is named with its
+    weekday and no bare weekday falls on a day the text tells, D is background: no answer. A day written without
+    its year ("on 8 December" beside "since mid-October 2023", "On Wednesday, a drone ...") is the report's day.
 
-    Abstaining (TimeBank, tune): 5 reports name past weekdays that fall on no day they tell; in all 5 the report
-    is more than a week from its latest full date (1994-96 days in 1998 wire reports, 2009-11 due dates in 1989
-    ones: wire style names the recent days by weekday and older ones in full), so those days are background and
-    the answer was wrong in 5 of 5; taking the first such weekday after the latest day instead is also 0 of 5."""
-    latest = max(t.day for t in events)
+    TimeBank (tune), past-tense days only: 3 reports name past weekdays that fall on no day they tell while their
+    latest day has its year written; that day is 2 to 4 years before the report in all 3 (1994-96 days in 1998
+    reports): answering was wrong in 3 of 3, and so is the first such weekday after it (0 of 3). The one tune
+    report with weekdays and a latest day written without a year is wrong either way (its "Aug. 6" took 1988 from
+    "the August 1988 cease-fire" in a 1990 report)."""
+    latest = max(events, key=lambda t: t.day)
     told = {t.day for t in events}
     pinned = any(t.reading.data.get("wd") for t in events)
     for k in range(7):
-        r = latest + timedelta(days=k)
+        r = latest.day + timedelta(days=k)
         if any(b > r for b in bounds):
             continue
         named = [r - timedelta(days=(r.isoweekday() - wd) % 7) for wd in weekdays]
-        if weekdays and not pinned and not any(d in told for d in named):
-            return None, "no dateline; the weekdays it names fall on none of the days it tells, so those " \
-                         "days are background and the report is later by an unknown number of days"
+        if weekdays and latest.reading.data.get("y") and not pinned and not any(d in told for d in named):
+            return None, "no dateline; the weekdays it names fall on none of the days it tells and its latest " \
+                         "day has its year written: that day is background and the report later, by an unknown " \
+                         "number of days"
         return r, "" if k == 0 else f", {k} days later (a lower bound)"
     return None, "no dateline; the text says something began after its latest event's day"
 
