@@ -46,6 +46,14 @@ def test_weekdays_before_a_day_written_without_its_year_are_in_its_week():
     assert infer_report_date(text)[0] == date(2023, 12, 8)
 
 
+def test_a_report_that_opens_on_a_weekday_is_dated_by_it():
+    """The news comes first: the Friday of the lead is after "3 December" told further down, not before it."""
+    text = ("Rockets hit the US embassy in Baghdad on Friday, officials said. Attacks on US forces have gone on "
+            "since mid-October 2023. Five fighters were killed in a US strike in Kirkuk on 3 December.")
+    day, why = infer_report_date(text)
+    assert day == date(2023, 12, 8) and "Friday the report opens with" in why
+
+
 def test_weekdays_that_agree_with_a_told_day_confirm_it():
     text = ("A drone hit the base on 6 December 2023. Rockets struck the embassy on 8 December. "
             "The drone attack on Wednesday caused no casualties.")  # 6 December 2023 was a Wednesday
