@@ -307,6 +307,10 @@ def _past_weekdays(text: str, readings: list[Reading]) -> list[tuple[int, int]]:
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
+def _days(k: int) -> str:
+    return "1 day" if k == 1 else f"{k} days"
+
+
 def _choose(events: list[_Told], bounds: list[date], weekdays: list[tuple[int, int]]) -> tuple[date | None, str]:
     """Candidates: the latest event day D and D+1 ... D+6; the earliest consistent one wins (reports are dated the
     day of their latest event). A candidate R is inconsistent when a lower bound falls after it, and when the
@@ -341,8 +345,8 @@ def _choose(events: list[_Told], bounds: list[date], weekdays: list[tuple[int, i
             if lead is not None and r.isoweekday() != lead:
                 continue
             if k:
-                return r, f", then the {_WEEKDAY_NAMES[r.isoweekday() - 1]} the report opens with, {k} days later"
-        return r, "" if k == 0 else f", {k} days later (a lower bound)"
+                return r, f", then the {_WEEKDAY_NAMES[r.isoweekday() - 1]} the report opens with, {_days(k)} later"
+        return r, "" if k == 0 else f", {_days(k)} later (a lower bound)"
     return None, "no dateline; the text says something began after its latest event's day"
 
 
