@@ -176,9 +176,7 @@ def load_lexicon() -> Lexicon:
             raise KnowledgeError(f"{dpath}: [{section}] needs a non-empty list '{key}'", code=E403_KNOWLEDGE_ENTRY)
         phrases[name] = _phrase_re(values)
     phrases["generic"] = _phrase_re(ddata["generic"]["phrases"] + ddata["generic"]["quantifiers"])
-    words = set()
-    for phrase in list(weapons) + list(triggers):
-        words.add(phrase.split()[0])
+    words = {phrase.split()[0] for phrase in list(weapons) + list(triggers)}
     return Lexicon(
         weapons=weapons, weapon_re=_phrase_re(list(weapons)), triggers=triggers,
         trigger_words=frozenset(words), kinds=kinds, military_target=mil, civilian_target=civ,
