@@ -151,6 +151,8 @@ def main(argv: list[str] | None = None) -> int:
          ["Attacker_span", "Target+Victim_span", "Instrument_span", "Place_span"])
     show("(c) RAMS attack/die/injure windows (tune = dev, check = test)", r,
          ["all", "conflict.attack", "life.die", "life.injure"])
+    show("    RAMS roles by head-word match", r,
+         ["role_Attacker", "role_Target", "role_Victim", "role_Target+Victim", "role_Instrument", "role_Place"])
     show("(d) real negative sentences: share with a false event", neg, ["false"])
     if args.false and neg:
         for split in SPLITS:

@@ -18,7 +18,7 @@ import ast
 import csv
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -302,6 +302,13 @@ class RamsWindow:
     event_type: str  # AIDA type, e.g. conflict.attack.airstrikemissilestrike
     sentence: tuple[int, int]  # char span of the trigger's sentence
     trigger: tuple[int, int]
+    # (role as WikiEvents names it: Attacker / Target / Victim / Instrument / Place, char start, char end)
+    args: list[tuple[str, int, int]] = field(default_factory=list)
+    source: str = ""  # the article's URL: windows of one article share it (folds by article)
+
+
+RAMS_ROLES = {"attacker": "Attacker", "killer": "Attacker", "injurer": "Attacker", "target": "Target",
+              "victim": "Victim", "instrument": "Instrument", "place": "Place"}
 
 
 def rams_windows(shared: Path, split: str) -> list[RamsWindow]:
@@ -312,7 +319,13 @@ def rams_windows(shared: Path, split: str) -> list[RamsWindow]:
             text, toks, sents = detokenize(d["sentences"])
             t0, t1, ((etype, _),) = d["evt_triggers"][0][0], d["evt_triggers"][0][1], d["evt_triggers"][0][2][:1]
             sent = next(s for s in sents if s[0] <= toks[t0][0] <= s[1])
-            out.append(RamsWindow(d["doc_key"], text, etype, sent, (toks[t0][0], toks[t1][1])))
+            args = []
+            for _, (a, b), name in d.get("gold_evt_links", []):
+                role = RAMS_ROLES.get(re.sub(r"^evt\d+arg\d+", "", name))
+                if role:
+                    args.append((role, toks[a][0], toks[b][1]))
+            out.append(RamsWindow(d["doc_key"], text, etype, sent, (toks[t0][0], toks[t1][1]), args,
+                                  d.get("source_url") or d["doc_key"]))
     return out
 
 
@@ -338,6 +351,25 @@ def score_rams(windows: list[RamsWindow], events: dict[str, list]) -> dict:
                           and right_family(e, w.event_type) for e in events.get(w.id, [])) for w in ws)
         out[f] = hit / max(len(ws), 1)
         out[f"{f}_n"] = len(ws)
+    out.update(_rams_roles(fam, events))
+    return out
+
+
+def _rams_roles(windows: list[RamsWindow], events: dict[str, list]) -> dict:
+    """Recall of each role's arguments by head-word match, as for WikiEvents: the head word of the gold
+    argument among the words of a value sitrep gives for that role of an event found in the trigger's sentence
+    (arguments in other sentences of the window count too)."""
+    n = dict.fromkeys(WIKI_ROLES, 0)
+    hit = dict.fromkeys(WIKI_ROLES, 0)
+    for w in windows:
+        near = [e for e in events.get(w.id, []) if any(w.sentence[0] <= t < w.sentence[1] for t in trigger_starts(e))]
+        for role, a, b in w.args:
+            n[role] += 1
+            head = head_word(w.text[a:b])
+            hit[role] += any(head_found(head, role_values(e, role)) for e in near)
+    out = {f"role_{r}": hit[r] / max(n[r], 1) for r in WIKI_ROLES}
+    out.update({f"role_{r}_n": n[r] for r in WIKI_ROLES})
+    out["role_Target+Victim"] = (hit["Target"] + hit["Victim"]) / max(n["Target"] + n["Victim"], 1)
     return out
 
 

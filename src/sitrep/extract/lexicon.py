@@ -165,6 +165,7 @@ def load_lexicon() -> Lexicon:
     dpath, ddata = _load_toml("discourse.toml")
     phrases = {}
     for section, key, name in [("generic", "phrases", "generic"), ("claim", "phrases", "claim"),
+                               ("claim", "carried_out", "carried_out"),
                                ("claim", "none_phrases", "no_claim"), ("deny", "phrases", "deny"),
                                ("hedge", "phrases", "hedge"), ("attempt", "phrases", "attempt"),
                                ("report", "phrases", "report"), ("casualty", "zero", "zero_casualties"),
