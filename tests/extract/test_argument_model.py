@@ -100,3 +100,28 @@ def test_shipped_model_loads_and_says_what_it_was_trained_on():
     model = AM.ArgumentModel.load()
     assert "tune" in model.meta["trained_on"] and "train_argument_model" in model.meta["trainer"]
     assert set(model.thresholds) == set(AM.ARG_ROLES)
+
+
+def _trainer():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "train_argument_model.py"
+    spec = importlib.util.spec_from_file_location("train_argument_model", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_the_trainer_scores_the_rules_and_the_model_as_the_pipeline_decides():
+    T = _trainer()
+    # one event sentence: two phrases (heads at 10 and 30); the gold attacker spans 8..14; the rules named none
+    rec = {"source": "news", "fold": 0, "cands": [[10, ["a"], ["attacker"]], [30, ["b"], []]],
+           "gold": [["attacker", 8, 14]], "named": {r: [] for r in AM.ARG_ROLES}, "empty": ["attacker"]}
+    probs = [[{"attacker": 0.7, "target": 0.1, "victim": 0.1, "instrument": 0.0},
+              {"attacker": 0.6, "target": 0.1, "victim": 0.1, "instrument": 0.0}]]
+    assert T.score([rec], probs, "attacker", None)[1] == 0.0  # the rules alone find nothing
+    assert T.score([rec], probs, "attacker", 0.5) == (1.0, 1.0, 1.0)  # only the likeliest phrase fills the role
+    assert T.score([rec], probs, "attacker", 0.8)[1] == 0.0
+    named = {**rec, "named": {**rec["named"], "attacker": [30]}, "empty": []}
+    assert T.score([named], probs, "attacker", 0.5)[0] == 0.0  # a named role is not filled again

@@ -21,6 +21,7 @@ import json
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sitrep.errors import E433_ARGUMENT_MODEL, KnowledgeError
 from sitrep.knowledge import knowledge_cached, knowledge_path
@@ -59,7 +60,7 @@ def _token_at(parsed, rel: int):
     return next((t for t in parsed if t.idx <= rel < t.idx + max(len(t.text), 1)), None)
 
 
-def trigger_tokens(analysis, ev: EventMention) -> list[tuple[int, object]]:
+def trigger_tokens(analysis, ev: EventMention) -> list[tuple[int, Any]]:
     """(sentence index, trigger token) of every trigger of the event (a merged event keeps them all among its
     field spans) whose sentence is parsed."""
     out, seen = [], set()
@@ -69,7 +70,7 @@ def trigger_tokens(analysis, ev: EventMention) -> list[tuple[int, object]]:
         seen.add(sp.start)
         si = _sentence_of(analysis, sp.start)
         parsed = analysis.parse(si) if si is not None else None
-        if parsed is None:
+        if si is None or parsed is None:
             continue
         tok = _token_at(parsed, sp.start - analysis.sentences[si].start)
         if tok is not None:

@@ -739,9 +739,12 @@ class SentenceExtractor:
                 m.add_span("claimed", Span(off + none.start(), off + none.end(), none.group(0)))
             elif m.actor1 is None and (lex.phrases["claim"].search(sentence_text) or carried):
                 # "<group> claimed responsibility for drone attacks ...": the claimer is the subject of "claim";
-                # "<group> said it carried out the attack": of "say"
+                # "<group> said it carried out the attack": of "say", when the event is what it said
+                claim = lex.phrases["claim"].search(sentence_text)
                 for t in tok.sent:
-                    if t.pos_ == "VERB" and (lemma(t) in lex.claim_verbs or carried and lemma(t) in lex.report_verbs):
+                    if t.pos_ == "VERB" and (claim and lemma(t) in lex.claim_verbs or carried and (
+                            lemma(t) in lex.claim_verbs or lemma(t) in lex.report_verbs) and any(
+                            tok in c.subtree for c in t.children if c.dep_ in ("ccomp", "dobj", "xcomp"))):
                         subj = next((ch for ch in t.children if ch.dep_ == "nsubj"), None)
                         if subj is None:
                             continue
