@@ -165,12 +165,11 @@ def load_lexicon() -> Lexicon:
 
     dpath, ddata = _load_toml("discourse.toml")
     phrases = {}
-    for section, key, name in [("generic", "phrases", "generic"), ("claim", "phrases", "claim"),
-                               ("claim", "carried_out", "carried_out"),
-                               ("claim", "none_phrases", "no_claim"), ("deny", "phrases", "deny"),
-                               ("hedge", "phrases", "hedge"), ("attempt", "phrases", "attempt"),
+    for section, key, name in [("generic", "phrases", "generic"), ("claim", "phrases", "claim"), ("deny", "phrases", "deny"),
+                               ("claim", "carried_out", "carried_out"), ("claim", "none_phrases", "no_claim"),
+                               ("hedge", "phrases", "hedge"), ("attempt", "phrases", "attempt"), ("totals", "phrases", "totals"),
                                ("report", "phrases", "report"), ("casualty", "zero", "zero_casualties"),
-                               ("generic", "quantifiers", "quantifier"), ("totals", "phrases", "totals")]:
+                               ("generic", "quantifiers", "quantifier")]:
         values = ddata.get(section, {}).get(key)
         if not isinstance(values, list) or not values:
             raise KnowledgeError(f"{dpath}: [{section}] needs a non-empty list '{key}'", code=E403_KNOWLEDGE_ENTRY)
