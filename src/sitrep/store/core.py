@@ -320,16 +320,17 @@ class Store:
     def _candidates(self, f: across.Features) -> list[across.Features]:
         window = across.block_window(f, self.rules)
         sql = ("SELECT id, date, date_precision, event_type, sub_event_type, weapons, actor1, target, "
-               "location_name, country, country_code, latitude, longitude, geo_precision FROM incidents ")
-        undated = across.undated_comparable(self.rules)  # an unknown date is no evidence either way
+               "location_name, country, country_code, admin1, latitude, longitude, geo_precision FROM incidents ")
+        # a date on one side only: the other side at the same town (an unknown date is no evidence either way)
+        box = across.undated_box(f, self.rules)
+        near = " OR ({} AND latitude >= ? AND latitude <= ? AND longitude >= ? AND longitude <= ?)"
         params: list = []
-        if window is None and undated and f.country_code:  # an undated mention: any incident of its country
-            sql += "WHERE 1 = 1"
-        elif window is None:  # only undated incidents may be the same
-            sql += "WHERE date IS NULL"
+        if window is None:  # undated incidents, and dated ones at its town
+            sql += "WHERE (date IS NULL" + (near.format("date IS NOT NULL") if box else "") + ")"
         else:
-            sql += "WHERE (date >= ? AND date <= ?" + (" OR date IS NULL)" if undated else ")")
+            sql += "WHERE (date >= ? AND date <= ?" + (near.format("date IS NULL") if box else "") + ")"
             params = [window[0].isoformat(), window[1].isoformat()]
+        params += list(box or ())
         if f.country_code:
             sql += " AND (country_code = ? OR country_code IS NULL)"
             params.append(f.country_code.upper())
