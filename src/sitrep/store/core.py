@@ -341,12 +341,15 @@ class Store:
         docs: dict[str, set[str]] = {i: set() for i in ids}
         feats: dict[str, str | None] = {}
         bound: dict[str, bool] = {}
+        targets: dict[str, set[str]] = {}
         for chunk in range(0, len(ids), 500):
             part = ids[chunk:chunk + 500]
             q = ", ".join("?" for _ in part)
-            for r in self.conn.all(f"SELECT incident_id, document_id, place_feature, date, notes FROM mentions "
+            for r in self.conn.all(f"SELECT incident_id, document_id, place_feature, date, notes, target FROM mentions "
                                    f"WHERE incident_id IN ({q})", part):
                 docs[r["incident_id"]].add(r["document_id"])
+                if r["target"]:  # what each report calls the target
+                    targets.setdefault(r["incident_id"], set()).add(r["target"])
                 if r["place_feature"]:
                     feats.setdefault(r["incident_id"], r["place_feature"])
                 if r["date"]:  # the incident's date is only a report's when all its dates are
@@ -357,6 +360,7 @@ class Store:
             fr = across.features_from_row(r, documents=docs[r["id"]])
             fr.feature = feats.get(r["id"])
             fr.date_bound = bound.get(r["id"], False)
+            fr.other_targets = frozenset(targets.get(r["id"], ())) - {fr.target}
             out.append(fr)
         return out
 
