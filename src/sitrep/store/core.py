@@ -222,11 +222,14 @@ class Store:
         when the mention's report precedes one already in its incident. With ``stale`` (the incidents this
         report changed), the candidates seen when the mention was assigned stand for the others."""
         block: set[str] = set()
+        # the incidents this report changed, as they stand now (the mention may have been assigned before another
+        # of its report's mentions joined one of them)
+        fresh = [across.incident_features(k, ms) for k in sorted(stale or ()) if (ms := self._members(k))]
         for row in rows:
             inc, doc_id = row["incident_id"], row["document_id"]
             f = across.features_from_row(row)
             seen = self._seen.get(row["id"]) if stale is not None else None
-            cands = self._candidates(f) if seen is None else [c for c in seen if c.key not in stale]
+            cands = self._candidates(f) if seen is None else [c for c in seen if c.key not in stale] + fresh
             near = {c.key for c in cands if c.key != inc and (
                 across.compare(f, c, self.rules).merge or self._joins_earlier(f, row, c.key, doc_id))}
             if near or self._later_members(inc, row, doc_id):
@@ -342,12 +345,17 @@ class Store:
         feats: dict[str, str | None] = {}
         bound: dict[str, bool] = {}
         targets: dict[str, set[str]] = {}
+        anchor: dict[str, tuple[str, str]] = {}  # the incident's first mention in report order
         for chunk in range(0, len(ids), 500):
             part = ids[chunk:chunk + 500]
             q = ", ".join("?" for _ in part)
-            for r in self.conn.all(f"SELECT incident_id, document_id, place_feature, date, notes, target FROM mentions "
-                                   f"WHERE incident_id IN ({q})", part):
+            for r in self.conn.all(
+                    "SELECT m.incident_id, m.id, m.document_id, m.place_feature, m.date, m.notes, m.target, "
+                    "d.published FROM mentions m JOIN documents d ON d.id = m.document_id "
+                    f"WHERE m.incident_id IN ({q}) ORDER BY m.id", part):
                 docs[r["incident_id"]].add(r["document_id"])
+                key = across.sort_key(r)
+                anchor[r["incident_id"]] = min(anchor.get(r["incident_id"], key), key)
                 if r["target"]:  # what each report calls the target
                     targets.setdefault(r["incident_id"], set()).add(r["target"])
                 if r["place_feature"]:
@@ -362,6 +370,8 @@ class Store:
             fr.date_bound = bound.get(r["id"], False)
             fr.other_targets = frozenset(targets.get(r["id"], ())) - {fr.target}
             out.append(fr)
+        # in the order regrouping meets them (report order of their first mentions): a tie goes the same way
+        out.sort(key=lambda fr: anchor.get(fr.key, ("9999-12-31", fr.key)))
         return out
 
     def _assign(self, row: dict, doc_id: str, published: str | None, now: str) -> str:
