@@ -243,15 +243,3 @@ def undated_rules():
 
     weights = tomllib.loads(knowledge_path("merge_weights.toml").read_text(encoding="utf-8"))["weights"]
     return load_rules(weights={**weights, "date.unknown_one": 0.15})
-
-
-def test_a_target_any_report_of_the_incident_gives_agrees():
-    """An incident most reports call "the workers" but one calls "the night shift": a later report naming the night
-    shift agrees on the target (and an undated one may join it at the same town)."""
-    plant = dict(location_name="Dorrance", latitude=40.0, longitude=-75.2, country_code="US", geo_precision=1,
-                 event_type="Violence against civilians", sub_event_type="Attack")
-    incident = f("inc", "d1", target="the workers", other_targets=frozenset({"the night shift"}), **plant)
-    later = f("b", "d2", date=None, date_precision=None, target="night shift", **plant)
-    d = compare(later, incident)
-    assert d.merge and any("same target" in r for r in d.reasons), d.reasons
-    assert not compare(later, f("inc2", "d3", target="the workers", **plant)).merge

@@ -211,7 +211,6 @@ class Features:
     weapons: frozenset[str] = frozenset()
     feature: str | None = None  # place feature (facility type) when known
     date_bound: bool = False  # the date is only the report's: the event happened on or before it
-    other_targets: frozenset[str] = frozenset()  # an incident's: what its other reports call its target
 
 
 def features_from_mention(m: EventMention, key: str) -> Features:
@@ -451,23 +450,7 @@ def _place_and_target_agree(a: Features, b: Features, rules: Rules) -> bool:
     """What bounds an undated report's match with a dated one: the same town and the same target."""
     if not (a.target and b.target and _near_places(a, b, rules)):
         return False
-    return bool(_shared_target(a, b, rules)) or _same_facility_place(a, b, rules)
-
-
-def _shared_target(a: Features, b: Features, rules: Rules) -> str | None:
-    """A target both name: the incidents' own, else one any of their reports gives ("co-workers" in one report
-    of an incident whose reports mostly say "women")."""
-    if not (a.target and b.target):
-        return None
-    if _same_name(a.target, b.target, rules):
-        return a.target
-    if not (a.other_targets or b.other_targets):
-        return None
-    for x in a.other_targets | {a.target}:
-        for y in b.other_targets | {b.target}:
-            if _same_name(x, y, rules):
-                return x
-    return None
+    return _same_name(a.target, b.target, rules) or _same_facility_place(a, b, rules)
 
 
 def _bounded_date_score(a: Features, b: Features, rules: Rules, reasons: list[str]) -> float:
@@ -507,9 +490,8 @@ def _target_score(a: Features, b: Features, rules: Rules, reasons: list[str]) ->
         raise _Veto(f"countries differ: {a.country_code} / {b.country_code}")
     if not (a.target and b.target):
         return 0.0
-    shared = _shared_target(a, b, rules)
-    if shared:
-        reasons.append(f"same target {shared!r}")
+    if _same_name(a.target, b.target, rules):
+        reasons.append(f"same target {a.target!r}")
         return rules.target_same
     if _same_facility_place(a, b, rules):  # "US Ain al-Assad base" / "Ain al-Asad airbase": one gazetteer facility
         reasons.append(f"same facility {a.location_name!r} ({a.target!r} / {b.target!r})")
@@ -686,8 +668,6 @@ class Clusterer:
         ci, d = best
         rep = self.reps[ci]
         rep.documents = rep.documents | f.documents
-        if f.target and rep.target and f.target != rep.target:
-            rep.other_targets = rep.other_targets | {f.target}
         self.members[ci].append(f.key)
         return ci, d
 
@@ -722,7 +702,6 @@ def incident_features(key: str, members: list[dict]) -> Features:
     fr.feature = next((r["place_feature"] for r in members if r.get("place_feature")), None)
     dated = [r for r in members if r.get("date")]
     fr.date_bound = bool(dated) and all(date_from_report(r.get("notes")) for r in dated)
-    fr.other_targets = frozenset(r["target"] for r in members if r.get("target")) - {fr.target}
     return fr
 
 

@@ -369,20 +369,17 @@ class Store:
         docs: dict[str, set[str]] = {i: set() for i in ids}
         feats: dict[str, str | None] = {}
         bound: dict[str, bool] = {}
-        targets: dict[str, set[str]] = {}
         anchor: dict[str, tuple[str, str]] = {}  # the incident's first mention in report order
         for chunk in range(0, len(ids), 500):
             part = ids[chunk:chunk + 500]
             q = ", ".join("?" for _ in part)
             for r in self.conn.all(
-                    "SELECT m.incident_id, m.id, m.document_id, m.place_feature, m.date, m.notes, m.target, "
+                    "SELECT m.incident_id, m.id, m.document_id, m.place_feature, m.date, m.notes, "
                     "d.published FROM mentions m JOIN documents d ON d.id = m.document_id "
                     f"WHERE m.incident_id IN ({q}) ORDER BY m.id", part):
                 docs[r["incident_id"]].add(r["document_id"])
                 key = across.sort_key(r)
                 anchor[r["incident_id"]] = min(anchor.get(r["incident_id"], key), key)
-                if r["target"]:  # what each report calls the target
-                    targets.setdefault(r["incident_id"], set()).add(r["target"])
                 if r["place_feature"]:
                     feats.setdefault(r["incident_id"], r["place_feature"])
                 if r["date"]:  # the incident's date is only a report's when all its dates are
@@ -393,7 +390,6 @@ class Store:
             fr = across.features_from_row(r, documents=docs[r["id"]])
             fr.feature = feats.get(r["id"])
             fr.date_bound = bound.get(r["id"], False)
-            fr.other_targets = frozenset(targets.get(r["id"], ())) - {fr.target}
             out.append(fr)
         # in the order regrouping meets them (report order of their first mentions): a tie goes the same way
         out.sort(key=lambda fr: anchor.get(fr.key, ("9999-12-31", fr.key)))
