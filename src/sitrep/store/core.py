@@ -246,14 +246,21 @@ class Store:
         when the mention's report precedes one already in its incident. With ``stale`` (the incidents this
         report changed), the candidates seen when the mention was assigned stand for the others."""
         block: set[str] = set()
-        # the incidents this report changed, as they stand now (the mention may have been assigned before another
-        # of its report's mentions joined one of them)
-        fresh = [across.incident_features(k, ms) for k in sorted(stale or ()) if (ms := self._members(k))]
+        # the other incidents this report changed, as they stand now (the mention may have been assigned before
+        # another of its report's mentions joined one of them)
+        fresh: dict[str, across.Features | None] = {}
         for row in rows:
             inc, doc_id = row["incident_id"], row["document_id"]
             f = across.features_from_row(row)
             seen = self._seen.get(row["id"]) if stale is not None else None
-            cands = self._candidates(f) if seen is None else [c for c in seen if c.key not in stale] + fresh
+            if seen is None:
+                cands = self._candidates(f)
+            else:
+                for k in sorted((stale or set()) - {inc} - fresh.keys()):
+                    ms = self._members(k)
+                    fresh[k] = across.incident_features(k, ms) if ms else None
+                cands = [c for c in seen if c.key not in stale] + [
+                    c for k, c in sorted(fresh.items()) if c is not None and k != inc]
             near = {c.key for c in cands if c.key != inc and (
                 across.compare(f, c, self.rules).merge or self._joins_earlier(f, row, c.key, doc_id))}
             if near or self._later_members(inc, row, doc_id):
