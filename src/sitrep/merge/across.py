@@ -429,7 +429,7 @@ def _date_gap(a: Features, b: Features, rules: Rules) -> int:
 
 
 def _same_named_target(a: Features, b: Features, rules: Rules) -> bool:
-    """One named person attacked ("Zurana Horton" / "Horton"; not a facility, which is attacked again and
+    """One named person attacked ("Dana Whitcombe" / "Whitcombe"; not a facility, which is attacked again and
     again), both places known and agreeing at town level: reports that date it days apart (the attack, the
     funeral, the trial) tell of one event."""
     return bool(a.target and b.target and _is_name(a.target) and _is_name(b.target)
