@@ -243,3 +243,15 @@ def undated_rules():
 
     weights = tomllib.loads(knowledge_path("merge_weights.toml").read_text(encoding="utf-8"))["weights"]
     return load_rules(weights={**weights, "date.unknown_one": 0.15})
+
+
+def test_two_undated_reports_need_places_to_merge():
+    """Two undated reports of a bomb at a bank, one placed and one not: nothing tells two bank bombings apart, so
+    they stay apart; placed in one town, they merge."""
+    bank = dict(date=None, date_precision=None, target="the bank", sub_event_type="Remote explosive/landmine/IED",
+                location_name="Lyon", latitude=45.76, longitude=4.84, country_code="FR")
+    placed = f("a", "d1", **bank)
+    unplaced = f("b", "d2", **{**bank, "location_name": None, "latitude": None, "longitude": None,
+                               "country_code": None})
+    assert compare(placed, unplaced).veto == "neither report dates it, and one does not place it"
+    assert compare(placed, f("c", "d3", **bank)).merge

@@ -372,6 +372,8 @@ def _date_score(a: Features, b: Features, rules: Rules, reasons: list[str]) -> f
         # an article with no date (none in the text, none given): only other undated ones may be the same
         # incident as far as dates go; a dated and an undated report only when place and target both agree
         if a.date is None and b.date is None:
+            if not (_placed(a) and _placed(b)):  # two bank bombings, undated, one unplaced: nothing tells them apart
+                raise _Veto("neither report dates it, and one does not place it")
             reasons.append("neither report dates it")
             return rules.date_scores["unknown_both"]
         if rules.date_scores["unknown_one"] <= -1.0:
@@ -435,6 +437,10 @@ def _same_named_target(a: Features, b: Features, rules: Rules) -> bool:
     return bool(a.target and b.target and _is_name(a.target) and _is_name(b.target)
                 and not _is_facility(a, rules) and not _is_facility(b, rules)
                 and _same_name(a.target, b.target, rules) and _near_places(a, b, rules))
+
+
+def _placed(f: Features) -> bool:
+    return (f.latitude is not None and f.longitude is not None) or bool(f.location_name)
 
 
 def _near_places(a: Features, b: Features, rules: Rules) -> bool:
