@@ -74,6 +74,7 @@ def score(topics: dict[int, list[E.Extracted]], rules=None) -> dict:
 
 # --why: the causes of missed pairs, in the order they are checked (a veto's first words -> the cause)
 _CAUSES = (("no date", "no date (one report undated, or no place and target to bound it)"),
+           ("neither report dates it", "no date on either report, one unplaced"),
            ("dates ", "date off by days"), ("date ranges", "date off by days"),
            ("places", "place disagreement"), ("countries", "place disagreement (country)"),
            ("types", "type disagreement"), ("different named", "target naming"),
