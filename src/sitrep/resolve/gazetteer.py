@@ -39,6 +39,7 @@ E402_BAD_ROW = E402_KNOWLEDGE_SYNTAX  # a row of a knowledge file is malformed
 
 # kinds of entries
 CITY, COUNTRY, ADMIN1, CONTINENT, FACILITY, REGION = "city", "country", "admin1", "continent", "facility", "region"
+ADMIN2 = "admin2"  # a second-order division outside the US (geo_admin2.csv); US counties are ``county_point``
 
 _APOS = str.maketrans({"\u2019": "", "\u2018": "", "'": "", "`": "", "\u02bc": "", "\u02bb": "",
                        ".": "", "-": " ", "\u2010": " ", "\u2011": " ", "\u2013": " ", "\u2014": " ",
@@ -77,7 +78,7 @@ class Entry:
     feature: str  # GeoNames feature code (PPL, PPLC, PCLI, ADM1, CONT) or facility type
     pop: int
     gid: int  # GeoNames id, 0 when none
-    kind: str  # city / country / admin1 / continent / region / facility
+    kind: str  # city / country / admin1 / admin2 / continent / region / facility
     source: str
     city: str = ""  # facilities: the town they belong to
 
@@ -487,6 +488,7 @@ def build_gazetteer(facilities_path: Path | str | None = None) -> Gazetteer:
     _add_divisions(gz)
     _add_continents(gz, gc)
     _add_regions(gz)
+    _add_admin2(gz)
     _add_facilities(gz, Path(facilities_path) if facilities_path else knowledge_path("facilities.csv"))
     gz.load_seconds = time.perf_counter() - t0
     return gz
@@ -622,6 +624,16 @@ def _add_divisions(gz: Gazetteer) -> None:
             if any(gz.col_cc[j] == r["cc"] and gz.col_admin1[j] == r["admin1"]
                    and gz.col_pop[j] >= DIVISION_TOWN_MIN for j in gz.lookup_key(key) if gz.col_kind[j] == CITY):
                 continue
+            gz._index(a, i)
+
+
+def _add_admin2(gz: Gazetteer) -> None:
+    """Second-order divisions outside the US whose name no town of their country bears ("Suffolk", "Yvelines",
+    a Nigerian local government area; ``geo_admin2.csv``), found under their name and its short form."""
+    for r in load_divisions(knowledge_path("geo_admin2.csv")):
+        i = gz._add(r["name"], r["lat"], r["lon"], r["cc"], r["admin1"], "ADM2", 0, r["gid"], ADMIN2,
+                    f"geo_admin2.csv:{r['line']}: GeoNames {r['gid']}, point estimated from its places")
+        for a in [r["name"], *r["aliases"]]:
             gz._index(a, i)
 
 
