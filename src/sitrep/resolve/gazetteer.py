@@ -256,6 +256,23 @@ def _read_csv(path: Path, required: list[str]) -> list[tuple[int, dict[str, str]
     return out
 
 
+def _read_rows(path: Path, columns: list[str]) -> list[tuple[int, list[str]]]:
+    """Rows of a generated CSV whose header is exactly ``columns``, as lists with their 1-based line numbers;
+    a row with another number of fields is a KnowledgeError naming the line."""
+    if not path.is_file():
+        raise KnowledgeError(f"{path}: knowledge file missing", code=E401_MISSING)
+    with path.open(encoding="utf-8", newline="") as fh:
+        numbered = [(n, line) for n, line in enumerate(fh, 1) if not line.startswith("#") and line.strip()]
+    rows = list(csv.reader(line for _, line in numbered))
+    if not rows or [c.strip() for c in rows[0]][:len(columns)] != columns:
+        raise KnowledgeError(f"{path}: the header must start with {','.join(columns)}", code=E402_BAD_ROW)
+    width = len(rows[0])
+    for (n, _), row in zip(numbered, rows, strict=True):
+        if len(row) != width:
+            raise KnowledgeError(f"{path}:{n}: expected {width} fields, found {len(row)}", code=E402_BAD_ROW)
+    return [(n, row) for (n, _), row in zip(numbered[1:], rows[1:], strict=True)]
+
+
 def _coord(path: Path, n: int, row: dict[str, str], key: str, lo: float, hi: float, *, blank_ok: bool = False) -> float | None:
     v = row.get(key, "")
     if v == "" and blank_ok:
@@ -630,10 +647,23 @@ def _add_divisions(gz: Gazetteer) -> None:
 def _add_admin2(gz: Gazetteer) -> None:
     """Second-order divisions outside the US whose name no town of their country bears ("Suffolk", "Yvelines",
     a Nigerian local government area; ``geo_admin2.csv``), found under their name and its short form."""
-    for r in load_divisions(knowledge_path("geo_admin2.csv")):
-        i = gz._add(r["name"], r["lat"], r["lon"], r["cc"], r["admin1"], "ADM2", 0, r["gid"], ADMIN2,
-                    f"geo_admin2.csv:{r['line']}: GeoNames {r['gid']}, point estimated from its places")
-        for a in [r["name"], *r["aliases"]]:
+    path = knowledge_path("geo_admin2.csv")
+    rows = _read_rows(path, DIVISION_COLUMNS)  # 14,500 generated rows: read as tuples, checked field by field
+    for n, (cc, level, admin1, _a2, name, aliases, lat, lon, gid, *_rest) in rows:
+        if level != "2" or len(cc) != 2 or not admin1 or not name or not gid.isdigit():
+            raise KnowledgeError(f"{path}:{n}: needs country (ISO2), level 2, admin1 code, a name and a GeoNames id",
+                                 code=E402_BAD_ROW)
+        try:
+            y, x = float(lat), float(lon)
+        except ValueError:
+            raise KnowledgeError(f"{path}:{n}: latitude / longitude {lat!r}, {lon!r} not numbers",
+                                 code=E402_BAD_ROW) from None
+        if not (-90 <= y <= 90 and -180 <= x <= 180):
+            raise KnowledgeError(f"{path}:{n}: point {y}, {x} outside the globe", code=E402_BAD_ROW)
+        i = gz._add(name, y, x, cc, admin1, "ADM2", 0, int(gid), ADMIN2,
+                    f"geo_admin2.csv:{n}: GeoNames {gid}, point estimated from its places")
+        gz._index(name, i)
+        for a in aliases.split("|") if aliases else ():
             gz._index(a, i)
 
 
