@@ -102,6 +102,8 @@ def verb_tense(verb) -> str | None:
         return "past"
     if verb.tag_ == "VBN" and not words:
         return "past"  # a reduced clause: "the convoy attacked Friday near ..."
+    if verb.tag_ == "VBP" and _singular_subject(verb):
+        return "past"  # "Weakness hurt the index on Friday": a present would agree ("hurts"); the past form
     if verb.tag_ in ("VBZ", "VBP"):
         lemma = verb.lemma_.lower()
         if lemma in _REPORTING:
@@ -110,3 +112,19 @@ def verb_tense(verb) -> str | None:
             return None  # "the deadline is Friday": no telling
         return "future"  # "talks resume Friday", "the team plays Sunday": the news present of a schedule
     return None
+
+
+_SINGULAR_PRONOUNS = {"he", "she", "it", "this", "that"}
+
+
+def _singular_subject(verb) -> bool:
+    """A third-person singular subject under a verb tagged as a plain present (VBP): the tag is wrong, the
+    form is a past that looks like the present ("hurt", "cut", "set", "hit", "put", "spread")."""
+    if any(c.text.lower() in ("do", "does", "did") for c in verb.children if c.dep_ == "aux"):
+        return False
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            if any(g.dep_ == "conj" for g in c.children):
+                return False  # "the army and the police patrol"
+            return c.tag_ in ("NN", "NNP") or c.text.lower() in _SINGULAR_PRONOUNS
+    return False

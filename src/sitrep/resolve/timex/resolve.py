@@ -45,7 +45,7 @@ class Context:
 
 
 @knowledge_cached
-def _cue_patterns(path: str | None = None) -> tuple[re.Pattern, re.Pattern]:
+def _cue_patterns(path: str | None = None) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     lex: Lexicon = load_lexicon(path)
 
     def words(ws):
@@ -54,7 +54,8 @@ def _cue_patterns(path: str | None = None) -> tuple[re.Pattern, re.Pattern]:
     strong = re.compile(rf"(?<![\w'])(?:(?P<future>{words(lex.future_cues)})|(?P<present>{words(lex.present_cues)})|"
                         rf"(?P<past>{words(lex.past_cues)}))\b", re.I)
     weak = re.compile(r"\b(?:[a-z]{2,}[^e\W]ed|[a-z]+ied)\b", re.I)
-    return strong, weak
+    ahead = re.compile(rf"(?:{words(lex.ahead_participles)})$", re.I)
+    return strong, weak, ahead
 
 
 _SENTENCE_END = re.compile(r"\s[.!?](?!\w\.)")  # searched in reversed text: ". " backwards
@@ -67,6 +68,7 @@ _DEADLINE = re.compile(r"\b(?:to|until|till|through|thru|by|effective|before|due
 
 
 _ENDED = re.compile(r"\bended\s+(?:on\s+)?$", re.I)
+_PARTICIPLE_GAP = re.compile(r"\s+(?:(?:on|in|at)\s+)?", re.I)
 _INFINITIVE = re.compile(r"\bto\s+(?!(?:the|a|an|his|her|its|their|date|be\s+held)\b)[a-z]{3,}\b", re.I)
 # "will be paid", "is expected to be held": a past participle after a modal or "to be" looks forward
 _MODAL_BEFORE = re.compile(r"(?:\b(?:will|would|shall)|'ll)\s+(?:\w+\s+){0,2}$|\bto\s+(?:be|have)\s+(?:\w+\s+)?$",
@@ -87,11 +89,27 @@ def tense(text: str, start: int, end: int, path: str | None = None) -> str | Non
     hi_text = text[end:end + 160]
     stop = _CLAUSE_BOUNDARY.search(hi_text)
     hi = end + (stop.start() if stop else len(hi_text))
-    strong, weak = _cue_patterns(path)
+    strong, weak, ahead = _cue_patterns(path)
+    if _participle_before(text, lo, start, strong, weak, ahead):
+        return "past"
     found = _clause_tense(text, lo, start, end, hi, strong, weak)
     if deadline:  # "will double its flights by August": a deadline looks forward only when the clause does
         return "future" if found == "future" else None
     return found
+
+
+def _participle_before(text: str, lo: int, start: int, strong: re.Pattern, weak: re.Pattern,
+                       ahead: re.Pattern) -> bool:
+    """A past form right before the expression ("shares issued July 1, which will ..."), after the last
+    strong cue, not after a modal ("will be signed on ..."), not a participle that looks ahead ("expected")."""
+    left_weak = list(weak.finditer(text, max(lo, start - 30), start))
+    if not left_weak or not _PARTICIPLE_GAP.fullmatch(text, left_weak[-1].end(), start):
+        return False
+    w = left_weak[-1]
+    last_strong = list(strong.finditer(text, lo, start))
+    if last_strong and last_strong[-1].end() > w.start():
+        return False
+    return not ahead.search(w.group(0)) and not _MODAL_BEFORE.search(text, max(lo, w.start() - 24), w.start())
 
 
 def _clause_tense(text: str, lo: int, start: int, end: int, hi: int, strong: re.Pattern,
