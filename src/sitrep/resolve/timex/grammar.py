@@ -75,7 +75,7 @@ class Grammar:
         self.SEASON = "(?P<season>" + _alt(lex.seasons) + r")\b"
         self.DAY = r"(?P<day>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?\b"
         self._ENDED = re.compile(r"\s*,?\s+(?P<verb>ended|ending)\s+(?:on\s+)?" + self.MON + r"\s*\d", re.I)
-        self.YEAR = r"(?P<year>1[5-9][0-9]{2}|20[0-9]{2}|'[0-9]{2})\b"
+        self.YEAR = r"(?P<year>1[5-9][0-9]{2}|20[0-9]{2}|['’][0-9]{2})\b"
         # (rule, handler, keyword): a rule with a keyword only runs in windows around the keyword's hits
         self.rules: list[tuple[re.Pattern, Callable, re.Pattern | None]] = []
         self.not_time = re.compile(r"\b" + _alt(lex.not_time) + r"\b", re.I) if lex.not_time else None
@@ -115,8 +115,16 @@ class Grammar:
         self._add(r"(?<![\d$£€.,#])\b(?:(?P<fiscal>fiscal(?:\s+year)?|the\s+year|(?:the\s+)?calendar(?:\s+year)?)\s+)?"
                   r"(?P<year>1[0-9]{3}|20[0-9]{2})\b(?!,\d|\.\d)(?:\s+(?:or\s+(?:later|earlier)|and\s+beyond)\b)?",
                   self._year)
-        self._add(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]*)?(?P<dec>1[0-9]{2}|20[0-9])0'?s\b", self._decade, need=r"0'?s\b")
-        self._add(r"(?:\bthe\s+)?(?:(?:early|mid|late)[\s-]*)?'(?P<dec2>[0-9])0'?s\b", self._decade, need=r"'\d0")
+        # "the 1990s", "the mid-'80s", "the last half of the '80s": the decade (TimeML: a part of it is the decade
+        # with a mod, the premodifiers inside the expression)
+        part = r"(?:(?:the\s+)?(?:first|last|second|latter|early|later)\s+(?:half|part|years)\s+of\s+)?"
+        self._add(rf"\b{part}(?:the\s+)?(?:(?:early|mid|late)[\s-]*)?(?P<dec>1[0-9]{{2}}|20[0-9])0['’]?s\b", self._decade,
+                  need=r"0['’]?s\b")
+        self._add(rf"(?:\b{part}the\s+)?(?:(?:early|mid|late)[\s-]*)?['’](?P<dec2>[0-9])0['’]?s\b", self._decade,
+                  need=r"['’]\d0")
+        # "since '96", "the summer of '97", "fiscal '99": a year written with two digits after a preposition
+        self._add(r"(?:\b(?P<fiscal>fiscal(?:\s+year)?)\s+)?['’](?P<yy>[0-9]{2})\b(?!['’]?s\b|\s*%|['’\w])",
+                  self._short_year, need=r"['’]\d\d")
         self._add(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]*)?(?P<decw>twenties|thirties|forties|fifties|sixties|"
                   r"seventies|eighties|nineties)\b", self._decade, need=r"ties\b")
         self._add(rf"\b(?:the\s+)?(?P<cent>{self.ORDW}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+century\b", self._century, need="century")
@@ -143,6 +151,13 @@ class Grammar:
         self._add(r"\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?P<ye>year[\s-]+(?:earlier|ago))\s+"
                   r"(?:(?:first|second|third|fourth|fiscal)[\s-]+)?(?P<what>quarter|period|nine\s+months)\b",
                   self._year_ago, need="year")
+        # "the corresponding period last year", "the same quarter a year ago", "last year's quarter": one
+        # expression, the year-earlier period (TimeML: the whole noun phrase is the expression)
+        self._add(r"\b(?:the\s+)?(?:corresponding|comparable|same|like)\s+(?P<what>quarter|period)\s+(?:of\s+)?"
+                  r"(?P<ye>last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|prior|preceding)\s+year)\b",
+                  self._year_ago, need="year")
+        self._add(r"\blast\s+year's\s+(?:(?:fiscal|comparable|same|corresponding)\s+)?(?P<what>quarter|period)\b",
+                  self._year_ago, need="year's")
 
     def _build_relative(self) -> None:
         """Expressions relative to the report or to another event, reporting periods, seasons."""
@@ -158,19 +173,20 @@ class Grammar:
         self._add(r"\b(?P<rel>last|next|this|the\s+past|the\s+previous|the\s+current|the\s+coming|the\s+following|"
                   r"the\s+last|earlier\s+this|later\s+this|late\s+last|early\s+next|early\s+last|late\s+next|"
                   r"earlier\s+in\s+the|later\s+in\s+the|the\s+end\s+of\s+(?:this|last|next|the)|"
-                  r"the\s+rest\s+of\s+(?:this|the)|the\s+same|that|the\s+preceding|the\s+prior|the)\s+"
+                  r"the\s+rest\s+of\s+(?:this|the)|the\s+same|that|the\s+preceding|the\s+prior|the\s+full|"
+                  r"the\s+latest|the\s+most\s+recent|the\s+just[\s-]ended|the)\s+"
                   r"(?:(?P<fiscal>fiscal)\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century)\b", self._relunit,
                   need="week|month|year|quarter|decade|century")
         self._add(r"\b(?:the\s+)?(?:end\s+of\s+the\s+year|year[\s-]end|year's\s+end|end\s+of\s+the\s+month|"
                   r"month[\s-]end|the\s+weekend)\b", self._relunit)
         # quarters and halves
         self._add(rf"\b(?:(?:the|this\s+year's|last\s+year's|next\s+year's)\s+)?"
-                  rf"(?:(?P<qyear0>1[0-9]{{3}}|20[0-9]{{2}})\s+)?(?:(?:latest|current|fiscal|flat|same|comparable)\s+)?"
-                  rf"(?:fiscal[\s-]+)?(?:{ORD}|(?P<lasth>last|latter))[\s-]+(?:fiscal[\s-]+)?(?P<qh>quarter|half|period)\b"
+                  rf"(?:(?:fiscal\s+)?(?P<qyear0>1[0-9]{{3}}|20[0-9]{{2}})\s+)?(?:(?:latest|current|fiscal|flat|same|comparable)\s+)?"
+                  rf"(?:fiscal[\s-]+)?(?:{ORD}|(?P<lasth>last|latter))[\s-]+(?:fiscal[\s-]+)?(?P<qh>quarter|half|period)\b(?!-century)"
                   rf"(?:\s+(?:of|in)\s+(?:fiscal\s+)?(?P<qyear>1[0-9]{{3}}|20[0-9]{{2}}))?", self._quarter,
                   need="quarter|half|period")
         self._add(r"\b(?:the|this|that|its|the\s+latest|the\s+current|the\s+most\s+recent|the\s+latest|"
-                  r"the\s+just[\s-]ended|the\s+recent)\s+(?:fiscal\s+)?(?P<qh>quarter)\b", self._quarter, need="quarter")
+                  r"the\s+just[\s-]ended|the\s+recent)\s+(?:fiscal\s+)?(?P<qh>quarter)\b(?!-century)", self._quarter, need="quarter")
         # "the 1988 quarter", "the 1989 period": the reporting period in view, in that year
         self._add(r"\bthe\s+(?P<year>1[0-9]{3}|20[0-9]{2})\s+(?:fiscal\s+)?(?P<unit>quarter|period)\b", self._year_period,
                   need="quarter|period")
@@ -309,6 +325,11 @@ class Grammar:
                 return None
         return Reading(m.start(), m.end(), "abs", data={"y": y, "m": None, "d": None})
 
+    def _short_year(self, m, text):
+        if not m.group("fiscal") and not _BEFORE_SHORT_YEAR.search(text, max(0, m.start() - 12), m.start()):
+            return None  # a quotation mark before a number: "'98 people"
+        return Reading(m.start(), m.end(), "abs", data={"y": _two_digit_year(m.group("yy")), "m": None, "d": None})
+
     def _year_tail(self, m, text):
         first = int(text[m.start() - 5:m.start() - 1])
         y = first // 100 * 100 + int(m.group("yy"))
@@ -421,7 +442,7 @@ class Grammar:
 
     def _year_ago(self, m, text):
         start = m.start()
-        if "-" in m.group("ye") and start < m.start("ye") and not m.group("what"):  # "a year-earlier quarter"
+        if m.groupdict().get("ye") and "-" in m.group("ye") and start < m.start("ye") and not m.group("what"):  # "a year-earlier quarter"
             start = m.start("ye")
         return Reading(start, m.end(), "yearago", data={"what": (m.groupdict().get("what") or "").lower()})
 
@@ -433,8 +454,22 @@ class Grammar:
                 return Reading(m.start(), m.end(), "relunit", data={"rel": "the", "unit": "weekend"})
             unit = "month" if "month" in phrase else "year"
             return Reading(m.start(), m.end(), "relunit", data={"rel": "this", "unit": unit})
-        rel = re.sub(r"\s+", " ", g["rel"].lower())
+        rel = re.sub(r"[\s-]+", " ", g["rel"].lower())
         unit = g["unit"].lower()
+        if g["unit"][0].isupper() and not g["unit"].isupper() and g["rel"][0].isupper() and (
+                m.start() > 0 and not re.search(r"[.!?\n]\s*$", text[max(0, m.start() - 3):m.start()])):
+            return None  # "ABC's "This Week"", "Next Year in Jerusalem": a title, not a time
+        if rel in ("the latest", "the most recent", "the just ended"):  # "the latest fiscal year": the last one over
+            if unit not in ("year", "quarter"):
+                return None
+            rel = "last"
+        if rel in ("the", "the full") and unit == "year" and _YEAR_ENDED.match(text, m.end()):
+            # "for the year ended March 31": a fiscal year, annotated in TimeML as a year's duration
+            return Reading(m.start(), m.end(), "dur", "DURATION", data={"n": 1, "unit": "Y"})
+        if rel == "the full":
+            rel = "the" if unit == "year" else ""
+            if not rel:
+                return None
         if rel == "the":  # "the fiscal year" is this one; "the year", "the week" are too vague to detect ...
             in_year = unit == "year" and _FOR_THE_YEAR.search(text, max(0, m.start() - 12), m.start()) \
                 and not _YEAR_NAMED_AFTER.match(text, m.end())
@@ -508,6 +543,8 @@ class Grammar:
         g = m.groupdict()
         if unit == "TS" and _ORDINAL_SECOND.match(text, m.end()):
             return None  # "a second round", "one second attack": the ordinal, not the unit
+        if unit == "Q" and (_FRACTION_AFTER.match(text, m.end()) or re.search(r"\w-quarters\b", m.group(0), re.I)):
+            return None  # "three-quarters of its food", "a quarter of the market", "a quarter-century": fractions
         if g.get("a"):
             # "a year" is only a duration after a preposition or a quantifier ("for a year", "nearly a year")
             before = text[max(0, m.start() - 12):m.start()].lower()
@@ -656,6 +693,10 @@ def _after_a_name(text: str, pos: int) -> bool:
     return m.group("lead") not in ".!?:\"'`"
 _FOR_THE_YEAR = re.compile(r"\b(?:for|of|during|through)\s+$", re.I)
 _YEAR_NAMED_AFTER = re.compile(r"[\s-]+(?:ended|ending|to|before|after|earlier|ago|\d|two|nineteen|twenty)", re.I)
+_FRACTION_AFTER = re.compile(r"(?:\s+of\b(?!\s+(?:the\s+)?(?:fiscal\s+)?(?:year|\d{4}))|-century)", re.I)
+_BEFORE_SHORT_YEAR = re.compile(r"\b(?:in|since|of|by|until|till|from|through|before|after|to|and|or|during|early|"
+                                r"late|mid|spring|summer|fall|autumn|winter|class|vintage)[\s-]+$", re.I)
+_YEAR_ENDED = re.compile(r"\s*,?\s+(?:ended|ending)\b", re.I)
 _RANGE_END = re.compile(r"[-–](\d{4}|\d{2})\b(?![-–/]?\d|\s*%)")
 
 
@@ -695,14 +736,14 @@ def _words_to_int(s: str, lex: Lexicon) -> int:
 
 
 def _two_digit_year(raw: str) -> int:
-    yy = int(raw.lstrip("'"))
+    yy = int(raw.lstrip("'’"))
     return 1900 + yy if yy >= 40 else 2000 + yy
 
 
 def _year_value(raw: str | None) -> int | None:
     if not raw:
         return None
-    if raw.startswith("'"):
+    if raw.startswith(("'", "’")):
         return _two_digit_year(raw)
     return int(raw)
 
