@@ -74,7 +74,8 @@ class Grammar:
         self.PART = "(?P<part>" + _alt(lex.parts_of_day) + r")\b"
         self.SEASON = "(?P<season>" + _alt(lex.seasons) + r")\b"
         self.DAY = r"(?P<day>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?\b"
-        self._ENDED = re.compile(r"\s*,?\s+(?P<verb>ended|ending)\s+(?:on\s+)?" + self.MON + r"\s*\d", re.I)
+        self._ENDED = re.compile(r"\s*,?\s+(?P<verb>ended|ending)\s+(?:on\s+)?" + self.MON + r"\s*(?P<eday>\d{1,2})\b",
+                                 re.I)
         self.YEAR = r"(?P<year>1[5-9][0-9]{2}|20[0-9]{2}|['’][0-9]{2})\b"
         # (rule, handler, keyword): a rule with a keyword only runs in windows around the keyword's hits
         self.rules: list[tuple[re.Pattern, Callable, re.Pattern | None]] = []
@@ -509,13 +510,14 @@ class Grammar:
                        data={"q": q, "y": int(y) if y else None, "shift": shift, "current": current, "latest": latest,
                              "needs_context": qh == "period", "ended": ended})
 
-    def _ended_month(self, text: str, pos: int) -> tuple[int, bool] | None:
-        """("the quarter) ended Sept. 30": (the month the period ends in, True for ended / False for ending)."""
+    def _ended_month(self, text: str, pos: int) -> tuple[int, bool, int] | None:
+        """("the quarter) ended Sept. 30": (the month the period ends in, True for ended / False for ending, the
+        day)."""
         m = self._ENDED.match(text, pos)
         if m is None:
             return None
         month = self.lex.months.get(m.group("mon").rstrip(".").lower())
-        return (month, m.group("verb").lower() == "ended") if month else None
+        return (month, m.group("verb").lower() == "ended", int(m.group("eday"))) if month else None
 
     def _year_period(self, m, text):
         return Reading(m.start(), m.end(), "yperiod", data={"y": int(m.group("year")), "unit": m.group("unit").lower(),

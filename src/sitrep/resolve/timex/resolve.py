@@ -195,6 +195,9 @@ def pick_year(month: int, day: int | None, anchor: date, direction: str | None) 
 
     # the report's own month keeps the report's year whatever the tense (HeidelTime compares months only):
     # "has set Nov. 10 as the deadline" in a report of 2 November is this November, not last year's
+    if direction == "over":  # "the quarter ended Oct. 31": a day already over, not after the report
+        ok = [o for o in options if o[1] <= anchor]
+        return max(ok)[0] if ok else None
     if direction == "past":
         ok = [o for o in options if o[1] <= anchor + timedelta(days=SLACK_DAYS) or same_month(o[1])]
         return max(ok)[0] if ok else None
@@ -232,6 +235,7 @@ def holiday_near(rule: str, anchor: date, rel: str, direction: str | None) -> da
     days = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := holiday_in(rule, y)) is not None]
     if not days:
         return None
+    direction = "past" if direction == "over" else direction
     before = [d for d in days if d < anchor] if rel in ("last", "this past", "past") else \
         [d for d in days if d <= anchor + timedelta(days=SLACK_DAYS)]
     after = [d for d in days if d > anchor] if rel in ("next", "this coming", "coming") else \
@@ -253,6 +257,9 @@ class Resolver:
         self.parses = parses if parses is not None else Parses()
 
     def direction(self, r: Reading) -> str | None:
+        """'future', 'past', 'over' (a day said to have ended: strictly not after the report) or None."""
+        if _ENDED.search(self.text, max(0, r.start - 12), r.start):
+            return "over"
         return tense(self.text, r.start, r.end, self.path)
 
     def verb_direction(self, r: Reading) -> str | None:
@@ -521,7 +528,9 @@ class Resolver:
             if a is None:
                 return f"XXXX-Q{q}", "DATE", "report"
             y = a.year + shift
-            if shift == 0 and date(y, 3 * q - 2, 1) > a and self.direction(r) != "future":
+            if shift == 0 and r.data.get("ended"):  # "the second quarter ended Oct. 31": the year it ended in
+                y = self._end_year(*r.data["ended"])
+            elif shift == 0 and date(y, 3 * q - 2, 1) > a and self.direction(r) != "future":
                 y -= 1
         self._note_quarter(y, q, r.start)
         return f"{y:04d}-Q{q}", "DATE", "absolute" if r.data["y"] else "report"
@@ -535,10 +544,14 @@ class Resolver:
         if (y, q) < now or (y, q) == now and tense(self.text, at, at + 1, self.path) == "past":
             self.ctx.quarters.append((at, (y, q)))
 
-    def _quarter_ending(self, month: int, ended: bool) -> tuple[int, int]:
+    def _end_year(self, month: int, ended: bool, day: int | None = None) -> int:
+        """The year of the day a period ended ("ended Oct. 31": not after the report) or ends."""
+        return pick_year(month, day, self.anchor, "over" if ended else None) or self.anchor.year
+
+    def _quarter_ending(self, month: int, ended: bool, day: int | None = None) -> tuple[int, int]:
         """The three months ending in ``month`` ("the quarter ended Sept. 30"), named by the calendar quarter
         that holds most of them (a fiscal quarter ended July 31 is the second)."""
-        y = pick_year(month, None, self.anchor, "past" if ended else None) or self.anchor.year
+        y = self._end_year(month, ended, day)
         y, mid = _add_months(y, month, -1)
         return y, (mid - 1) // 3 + 1
 
