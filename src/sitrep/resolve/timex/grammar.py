@@ -171,7 +171,7 @@ class Grammar:
                   rf"(?P<dir>ago|earlier|later|before|after|afterwards?|from\s+now|hence|previously|on)\b",
                   self._ago, need=units)
         # last week / this month / next year / the past year / earlier this year
-        self._add(r"\b(?P<rel>last|next|this|the\s+past|the\s+previous|the\s+current|the\s+coming|the\s+following|"
+        self._add(r"\b(?P<rel>last|next|this\s+past|this\s+coming|this|the\s+past|the\s+previous|the\s+current|the\s+coming|the\s+following|"
                   r"the\s+last|earlier\s+this|later\s+this|late\s+last|early\s+next|early\s+last|late\s+next|"
                   r"earlier\s+in\s+the|later\s+in\s+the|the\s+end\s+of\s+(?:this|last|next|the)|"
                   r"the\s+rest\s+of\s+(?:this|the)|the\s+same|that|the\s+preceding|the\s+prior|the\s+full|"
@@ -401,7 +401,16 @@ class Grammar:
         part = self.lex.parts_of_day[re.sub(r"[\s-]+", "-", m.group("part").lower()).replace("-", " ")
                                      if m.group("part").lower() not in self.lex.parts_of_day
                                      else m.group("part").lower()]
-        return Reading(m.start(), m.end(), "tod", "TIME", data={"part": part}, standalone=False)
+        # "by mid afternoon", "in the morning": a part of the day in view; a bare "morning" is not ("morning
+        # prayers"), it waits to be merged with a day ("Friday morning")
+        head = m.group(0).lower()
+        start = m.start()
+        inside = head.startswith("in ")
+        if inside:
+            start = m.start() + len(re.match(r"in\s+", m.group(0)).group(0))  # "in" is a signal, not the expression
+        alone = head != m.group("part").lower() and (inside or "in the" in head or bool(
+            _PREP_BEFORE_PART.search(text, max(0, m.start() - 10), m.start())))
+        return Reading(start, m.end(), "tod", "TIME", data={"part": part, "in_view": alone}, standalone=alone)
 
     def _clock(self, m, text):
         g = m.groupdict()
@@ -698,6 +707,7 @@ _YEAR_NAMED_AFTER = re.compile(r"[\s-]+(?:ended|ending|to|before|after|earlier|a
 _FRACTION_AFTER = re.compile(r"(?:\s+of\b(?!\s+(?:the\s+)?(?:fiscal\s+)?(?:year|\d{4}))|-century)", re.I)
 _BEFORE_SHORT_YEAR = re.compile(r"\b(?:in|since|of|by|until|till|from|through|before|after|to|and|or|during|early|"
                                 r"late|mid|spring|summer|fall|autumn|winter|class|vintage)[\s-]+$", re.I)
+_PREP_BEFORE_PART = re.compile(r"\b(?:in|during|by|through|until|till|before|after|since|at)\s+$", re.I)
 _YEAR_ENDED = re.compile(r"\s*,?\s+(?:ended|ending)\b", re.I)
 _RANGE_END = re.compile(r"[-–](\d{4}|\d{2})\b(?![-–/]?\d|\s*%)")
 
@@ -756,7 +766,7 @@ def grammar(path: str | None = None) -> Grammar:
 
 
 # ---- running the cascade ------------------------------------------------------------------------------
-_GAP_MERGE = re.compile(r"^(?:\s*,?\s*|\s+(?:on|at|of|in\s+the)\s+|\s*-\s*)$", re.I)
+_GAP_MERGE = re.compile(r"^(?:\s*,?\s*|\s+(?:on|at|of|in|in\s+the)\s+|\s*-\s*)$", re.I)
 _PREFIX_MOD = re.compile(
     r"(?:\b(?:early|late|mid|around|about|approximately|the\s+(?:end|beginning|start|middle|close|turn)\s+of|"
     r"earlier|later|as\s+early\s+as|as\s+late\s+as|sometime|some\s+time)[\s-]*)$", re.I)

@@ -372,7 +372,8 @@ class Resolver:
         suffix = self._tod_suffix(r.data)
         if self.anchor is None:
             return f"XXXX-XX-XXT{suffix}", "TIME", "report"
-        return f"{_fmt_day(self.anchor)}T{suffix}", "TIME", "report"
+        day = self.ctx.day_in_view if r.data.get("in_view") and self.ctx.day_in_view else self.anchor
+        return f"{_fmt_day(day)}T{suffix}", "TIME", "report"
 
     @staticmethod
     def _tod_suffix(tod: dict) -> str:
@@ -473,9 +474,9 @@ class Resolver:
             return f"{y:04d}-{m:02d}", "DATE", "report"
         shift = 0
         if rel in ("last", "the past", "the previous", "the last", "late last", "early last", "the preceding",
-                   "the prior"):
+                   "the prior", "this past"):
             shift = -1
-        elif rel in ("next", "the coming", "the following", "early next", "late next"):
+        elif rel in ("next", "the coming", "the following", "early next", "late next", "this coming"):
             shift = 1
         elif rel.startswith("the end of") or rel.startswith("the rest of"):
             word = rel.split()[-1]
