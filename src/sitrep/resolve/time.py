@@ -87,7 +87,7 @@ class DocumentTimes:
         phrase = re.sub(r"\s+", " ", self.text[start:end].strip().lower())
         alias = load_lexicon().aliases.get(phrase)
         if alias is not None:
-            resolver = Resolver(alias, self.anchor)
+            resolver = Resolver(alias, self._resolver.anchor)
             resolver.ctx = self._resolver.ctx
             for r in scan(alias):
                 value, typ, label = resolver.value(r)

@@ -54,7 +54,7 @@ def _cue_patterns(path: str | None = None) -> tuple[re.Pattern, re.Pattern, re.P
     strong = re.compile(rf"(?<![\w'])(?:(?P<future>{words(lex.future_cues)})|(?P<present>{words(lex.present_cues)})|"
                         rf"(?P<past>{words(lex.past_cues)}))\b", re.I)
     weak = re.compile(r"\b(?:[a-z]{2,}[^e\W]ed|[a-z]+ied)\b", re.I)
-    ahead = re.compile(rf"(?:{words(lex.ahead_participles)})$", re.I)
+    ahead = re.compile(rf"(?:{words(lex.ahead_participles)})", re.I)
     return strong, weak, ahead
 
 
@@ -92,7 +92,7 @@ def tense(text: str, start: int, end: int, path: str | None = None) -> str | Non
     strong, weak, ahead = _cue_patterns(path)
     if _participle_before(text, lo, start, strong, weak, ahead):
         return "past"
-    found = _clause_tense(text, lo, start, end, hi, strong, weak)
+    found = _clause_tense(text, lo, start, end, hi, strong, weak, ahead)
     if deadline:  # "will double its flights by August": a deadline looks forward only when the clause does
         return "future" if found == "future" else None
     return found
@@ -109,13 +109,13 @@ def _participle_before(text: str, lo: int, start: int, strong: re.Pattern, weak:
     last_strong = list(strong.finditer(text, lo, start))
     if last_strong and last_strong[-1].end() > w.start():
         return False
-    return not ahead.search(w.group(0)) and not _MODAL_BEFORE.search(text, max(lo, w.start() - 24), w.start())
+    return not ahead.fullmatch(w.group(0)) and not _MODAL_BEFORE.search(text, max(lo, w.start() - 24), w.start())
 
 
 def _clause_tense(text: str, lo: int, start: int, end: int, hi: int, strong: re.Pattern,
-                  weak: re.Pattern) -> str | None:
+                  weak: re.Pattern, ahead: re.Pattern) -> str | None:
     left = list(strong.finditer(text, lo, start))
-    left_weak = list(weak.finditer(text, lo, start))
+    left_weak = [w for w in weak.finditer(text, lo, start) if not ahead.fullmatch(w.group(0))]
     cue_end = max([m.end() for m in left[-1:] + left_weak[-1:]], default=None)
     # "agreed to buy the unit in February": a past verb whose infinitive is what the date times: no telling
     infinitive = cue_end is not None and _INFINITIVE.search(text, cue_end, start)
@@ -129,7 +129,7 @@ def _clause_tense(text: str, lo: int, start: int, end: int, hi: int, strong: re.
     if left_weak:
         return None if infinitive else "past"
     right = strong.search(text, end, hi)
-    right_weak = weak.search(text, end, hi)
+    right_weak = next((w for w in weak.finditer(text, end, hi) if not ahead.fullmatch(w.group(0))), None)
     if right_weak and (not right or right_weak.start() < right.start()):
         return "past"  # "In September, it announced plans to ...": the nearer verb tells
     if right:
@@ -248,10 +248,33 @@ def holiday_near(rule: str, anchor: date, rel: str, direction: str | None) -> da
 
 
 # ---- readings -> values --------------------------------------------------------------------------------
+DATELINE_LAG_DAYS = 7  # a dated dateline this many days before the report's date at most is when it was written
+
+
+def written_on(text: str, anchor: date | None) -> date | None:
+    """The day the text was written: its dateline's day ("NAIROBI, Aug. 7 (Xinhua) --") when that falls in the
+    week before ``anchor`` (a report filed, or stamped, days after it was written: "today" is the dateline's
+    day), else ``anchor``."""
+    if anchor is None:
+        return None
+    from sitrep.resolve.timex.dateline import parse_dateline  # dateline.py builds on this module
+
+    dl = parse_dateline(text)
+    if dl is None or not dl.value or not re.match(r"^(?:\d{4}|XXXX)-\d\d-\d\d$", dl.value):
+        return anchor
+    day = dl.date
+    if day is None:
+        m, d = int(dl.value[5:7]), int(dl.value[8:10])
+        day = next((x for y in (anchor.year, anchor.year - 1) if (x := _safe_date(y, m, d)) and x <= anchor), None)
+    if day is not None and 0 < (anchor - day).days <= DATELINE_LAG_DAYS:
+        return day
+    return anchor
+
+
 class Resolver:
     def __init__(self, text: str, anchor: date | None, path: str | None = None, parses: Parses | None = None):
         self.text = text
-        self.anchor = anchor
+        self.anchor = written_on(text, anchor)
         self.path = path
         self.ctx = Context()
         self.parses = parses if parses is not None else Parses()

@@ -1,0 +1,144 @@
+"""Time expression values and extents beyond one corpus: one test per behaviour, on sentences written for these
+tests (issue 13, second round). Extents follow the TimeML guidelines: the whole noun phrase with its determiner and
+modifiers, prepositions and relational words ("in", "later") outside."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.resolve.time import DocumentTimes, normalize
+from sitrep.resolve.timex.parsed import governing_tense
+from sitrep.resolve.timex.resolve import written_on
+
+
+def found(text: str, anchor: date | None) -> list[tuple[str, str, str]]:
+    return [(t.text, t.type, t.value) for t in DocumentTimes(text, anchor).find()]
+
+
+def values(text: str, anchor: date | None) -> list[tuple[str, str]]:
+    return [(t.text, t.value) for t in DocumentTimes(text, anchor).find()]
+
+
+# ---- tense: which side of the report a date falls on ------------------------------------------------------------
+def _hand_parse(words, tags, pos, heads, deps):
+    """A spaCy Doc built by hand, the way spaCy's own tests build them (no model: the tags are the point)."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return Doc(Vocab(), words=words, tags=tags, pos=pos, heads=heads, deps=deps)
+
+
+def test_a_plain_present_tag_with_a_singular_subject_is_a_past():
+    # "hurt" tagged VBP under a singular subject cannot be a present ("hurts"): the past that looks alike
+    words = ["Weakness", "hurt", "the", "index", "on", "Friday", "."]
+    doc = _hand_parse(words, ["NN", "VBP", "DT", "NN", "IN", "NNP", "."],
+                      ["NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+                      [1, 1, 3, 1, 1, 4, 1], ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"])
+    at = doc.text.index("Friday")
+    assert governing_tense(doc, at, at + 6) == "past"
+    plural = _hand_parse(["Talks", "resume", "on", "Friday", "."], ["NNS", "VBP", "IN", "NNP", "."],
+                         ["NOUN", "VERB", "ADP", "PROPN", "PUNCT"], [1, 1, 1, 2, 1],
+                         ["nsubj", "ROOT", "prep", "pobj", "punct"])
+    at = plural.text.index("Friday")
+    assert governing_tense(plural, at, at + 6) == "future"  # the news present of a schedule
+
+
+def test_a_participle_right_before_a_date_makes_it_past():
+    # a clause that looks ahead ("will receive") does not move the day the bonds were issued
+    text = "Holders of bonds issued July 1, which will receive a smaller coupon, may sell them back."
+    assert values(text, date(1999, 5, 20)) == [("July 1", "1998-07-01")]
+
+
+def test_a_participle_that_looks_ahead_keeps_the_date_ahead():
+    assert values("The handover, expected in December, is the last step.", date(1999, 10, 4)) == [
+        ("December", "1999-12")]
+
+
+def test_a_day_said_to_have_ended_is_not_after_the_report():
+    text = "In the second quarter ended Oct. 31, the chain lost money. Sales for that quarter fell 4%."
+    assert values(text, date(1999, 10, 27)) == [
+        ("the second quarter", "1998-Q2"), ("Oct. 31", "1998-10-31"), ("that quarter", "1998-Q2")]
+
+
+# ---- reporting periods ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, want", [
+    ("Net income was $4 million, against $3 million for the corresponding period last year.",
+     ("the corresponding period last year", "1998-Q3")),
+    ("Exports for last year's quarter were $2 million.", ("last year's quarter", "1998-Q3")),
+    ("Profit rose from the same quarter a year earlier.", ("the same quarter a year earlier", "1998-Q3")),
+])
+def test_the_year_earlier_period_is_one_expression(text, want):
+    assert values(text, date(1999, 11, 3)) == [want]
+
+
+def test_the_year_ended_a_date_is_a_year_long_period():
+    assert found("Revenue was $9 million for the year ended March 31.", date(1999, 11, 3)) == [
+        ("the year", "DURATION", "P1Y"), ("March 31", "DATE", "1999-03-31")]
+
+
+def test_the_full_year_and_the_latest_fiscal_year():
+    assert values("The firm forecast higher sales for the full year.", date(1999, 11, 3)) == [
+        ("the full year", "1999")]
+    assert values("Sales in the latest fiscal year reached $2 billion.", date(1999, 11, 3)) == [
+        ("the latest fiscal year", "1998")]
+
+
+@pytest.mark.parametrize("text", [
+    "The country imports about three-quarters of its grain.",
+    "Rebels hold more than a quarter of the province.",
+    "Joblessness is at a quarter-century low.",
+])
+def test_fractions_are_not_quarters(text):
+    assert values(text, date(1999, 11, 3)) == []
+
+
+def test_fiscal_year_before_a_quarter_is_part_of_it():
+    assert values("The company's fiscal 1998 fourth-quarter loss widened.", date(1999, 2, 1)) == [
+        ("fiscal 1998 fourth-quarter", "1998-Q4")]
+
+
+# ---- years and decades ---------------------------------------------------------------------------------------
+def test_two_digit_years_after_a_preposition():
+    text = "Attacks have risen since '96 and peaked in the summer of '97; sales in fiscal '99 will grow."
+    assert values(text, date(1998, 3, 6)) == [("'96", "1996"), ("the summer of '97", "1997-SU"),
+                                              ("fiscal '99", "1999")]
+
+
+def test_a_quotation_mark_before_a_number_is_not_a_year():
+    assert values("He shouted '98 dead' at the crowd.", date(1998, 3, 6)) == []
+
+
+def test_part_of_a_decade_is_the_decade():
+    assert values("Sales were flat through the last half of the ’80s.", date(1989, 10, 26)) == [
+        ("the last half of the ’80s", "198")]
+
+
+# ---- names and days --------------------------------------------------------------------------------------------
+def test_a_programme_called_this_week_is_not_a_time():
+    assert values('The envoy, speaking on ABC\'s "This Week," said talks were over.', date(1998, 3, 6)) == []
+    assert values("This Week the talks resumed.", date(1998, 3, 6)) == [("This Week", "1998-W10")]
+
+
+@pytest.mark.parametrize("phrase, want", [
+    ("this past weekend", "2013-W11-WE"),
+    ("this coming weekend", "2013-W13-WE"),
+])
+def test_this_past_and_this_coming(phrase, want):
+    assert normalize(phrase, date(2013, 3, 21)) == want
+
+
+def test_a_part_of_the_day_after_a_preposition_is_a_time_of_the_day_in_view():
+    text = "On Tuesday, traders bought heavily in the morning. By mid afternoon, prices fell. Morning trade was thin."
+    assert found(text, date(2013, 3, 21)) == [
+        ("Tuesday", "DATE", "2013-03-19"), ("the morning", "TIME", "2013-03-19TMO"),
+        ("mid afternoon", "TIME", "2013-03-19TAF")]
+
+
+# ---- the day a report was written ------------------------------------------------------------------------------
+def test_a_dated_dateline_days_before_the_stamp_is_the_day_written():
+    text = "NAIROBI, August 11 (Wire) -- Rescuers today pulled two more people from the rubble."
+    assert values(text, date(1998, 8, 12)) == [("August 11", "1998-08-11"), ("today", "1998-08-11")]
+    assert written_on(text, date(1998, 8, 12)) == date(1998, 8, 11)
+    assert written_on(text, date(1998, 9, 30)) == date(1998, 9, 30)  # weeks apart: another story, the stamp holds
+    assert written_on("Rescuers worked today.", date(1998, 8, 12)) == date(1998, 8, 12)
