@@ -142,3 +142,27 @@ def test_a_dated_dateline_days_before_the_stamp_is_the_day_written():
     assert written_on(text, date(1998, 8, 12)) == date(1998, 8, 11)
     assert written_on(text, date(1998, 9, 30)) == date(1998, 9, 30)  # weeks apart: another story, the stamp holds
     assert written_on("Rescuers worked today.", date(1998, 8, 12)) == date(1998, 8, 12)
+
+
+def test_fiscal_year_abbreviations():
+    assert values("Revenue in FY1999 and FY 98 rose; the fy column is empty.", date(1998, 8, 10)) == [
+        ("FY1999", "1999"), ("FY 98", "1998")]
+
+
+def test_a_determiner_before_early_or_late_belongs_to_the_season():
+    assert values("Orders rose from the low levels of the early summer.", date(1998, 8, 10)) == [
+        ("the early summer", "1998-SU")]
+
+
+def test_a_weekday_with_a_plural_part_of_the_day_is_a_set():
+    assert found("Flights leave on Tuesday nights and Friday mornings.", date(1998, 8, 10)) == [
+        ("Tuesday nights", "SET", "XXXX-WXX-2TNI"), ("Friday mornings", "SET", "XXXX-WXX-5TMO")]
+
+
+def test_vague_future_periods_keep_their_determiner():
+    assert values("More agents will follow in the coming days and in the weeks ahead.", date(1998, 8, 10)) == [
+        ("the coming days", "FUTURE_REF"), ("the weeks ahead", "FUTURE_REF")]
+
+
+def test_new_years_without_day():
+    assert values("Shops close on New Year's.", date(1998, 12, 20)) == [("New Year's", "1999-01-01")]

@@ -123,6 +123,8 @@ class Grammar:
                   need=r"0['’]?s\b")
         self._add(rf"(?:\b{part}the\s+)?(?:(?:early|mid|late)[\s-]*)?['’](?P<dec2>[0-9])0['’]?s\b", self._decade,
                   need=r"['’]\d0")
+        # "FY1999", "FY 99", "FY'99": a fiscal year
+        self._add(r"\b(?P<fiscal>FY)\s?['’]?(?P<yy>[0-9]{4}|[0-9]{2})\b(?![-–/]?\d)", self._short_year, need="FY")
         # "since '96", "the summer of '97", "fiscal '99": a year written with two digits after a preposition
         self._add(r"(?:\b(?P<fiscal>fiscal(?:\s+year)?)\s+)?['’](?P<yy>[0-9]{2})\b(?!['’]?s\b|\s*%|['’\w])",
                   self._short_year, need=r"['’]\d\d")
@@ -135,7 +137,9 @@ class Grammar:
                   self._year_words, need="nineteen|twenty")
         self._add(r"\b(?:the\s+year\s+)?two\s+thousand(?:\s+and\s+(?P<yw3>one|two|three|four|five|six|seven|"
                   r"eight|nine|ten))?\b", self._year_words, need="thousand")
-        # weekdays
+        # weekdays; "Tuesday nights", "Friday mornings": every such part of that weekday (a set)
+        self._add(rf"\b{self.WD}\s+(?P<parts>mornings|afternoons|evenings|nights)\b", self._weekday_parts,
+                  need=r"(?:mornings|afternoons|evenings|nights)\b")
         self._add(rf"\b(?:(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+previous|the\s+following|"
                   rf"previous|coming|past)\s+)?{self.WD}", self._weekday, need=self.WD)
         # report-relative days and times of day
@@ -194,7 +198,8 @@ class Grammar:
         self._add(r"\b(?:the\s+)?(?P<context>latest|same|comparable|most\s+recent|just[\s-]ended)\s+(?P<qh>period)\b",
                   self._quarter, need="period")
         # seasons need a determiner or a year: "fall" and "spring" are also common words
-        self._add(rf"\b(?:(?P<rel>this|last|next|this\s+past|the|early|late|in|during|mid)[\s-]+){self.SEASON}"
+        self._add(rf"\b(?:(?:the|this|last|next)\s+(?=(?:early|late|mid)[\s-]))?"
+                  rf"(?:(?P<rel>this|last|next|this\s+past|the|early|late|in|during|mid)[\s-]+){self.SEASON}"
                   rf"(?:\s+(?:of\s+)?(?P<year>1[0-9]{{3}}|20[0-9]{{2}}))?", self._season,
                   need=self.SEASON)
         self._add(rf"\b{self.SEASON}\s+(?:of\s+)?(?P<year>1[0-9]{{3}}|20[0-9]{{2}})", self._season)
@@ -329,7 +334,12 @@ class Grammar:
     def _short_year(self, m, text):
         if not m.group("fiscal") and not _BEFORE_SHORT_YEAR.search(text, max(0, m.start() - 12), m.start()):
             return None  # a quotation mark before a number: "'98 people"
-        return Reading(m.start(), m.end(), "abs", data={"y": _two_digit_year(m.group("yy")), "m": None, "d": None})
+        yy = m.group("yy")
+        fiscal = m.group("fiscal") or ""
+        if fiscal.lower() == "fy" and fiscal != "FY":
+            return None  # "fy" in lower case is not the abbreviation
+        y = int(yy) if len(yy) == 4 else _two_digit_year(yy)
+        return Reading(m.start(), m.end(), "abs", data={"y": y, "m": None, "d": None})
 
     def _year_tail(self, m, text):
         first = int(text[m.start() - 5:m.start() - 1])
@@ -382,6 +392,14 @@ class Grammar:
             return Reading(m.start(), m.end(), "fixed", "SET", data={"value": f"XXXX-WXX-{wd}"})
         rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
         return Reading(m.start(), m.end(), "wd", data={"wd": wd, "rel": rel})
+
+    def _weekday_parts(self, m, text):
+        raw = m.group("wd").rstrip(".").lower()
+        wd = self.lex.weekdays.get(raw) or self.lex.weekday_abbreviations.get(raw)
+        part = self.lex.parts_of_day.get(m.group("parts").lower()[:-1])
+        if wd is None or part is None:
+            return None
+        return Reading(m.start(), m.end(), "fixed", "SET", data={"value": f"XXXX-WXX-{wd}T{part}"})
 
     def _report_day(self, m, text):
         key = re.sub(r"[\s-]+", " ", m.group(0).lower())
