@@ -166,3 +166,25 @@ def test_vague_future_periods_keep_their_determiner():
 
 def test_new_years_without_day():
     assert values("Shops close on New Year's.", date(1998, 12, 20)) == [("New Year's", "1999-01-01")]
+
+
+def test_a_part_of_this_or_last_year_is_one_expression():
+    assert values("Profit fell in the third quarter of last year and in the first half of this year.",
+                  date(1998, 8, 12)) == [("the third quarter of last year", "1997-Q3"),
+                                         ("the first half of this year", "1998-H1")]
+
+
+def test_the_same_period_after_months_of_a_year_is_a_year():
+    text = "Output in the first seven months of this year rose 5 percent over the same period of last year."
+    assert values(text, date(1998, 8, 12))[-1] == ("the same period of last year", "1997")
+
+
+def test_the_second_day_of_a_range_takes_the_month_and_gives_its_year():
+    assert values("Talks run from August 20 to 25; the fair ran Aug. 3-9, 1997. On May 5 and 6 people came.",
+                  date(1998, 8, 12)) == [("August 20", "1998-08-20"), ("25", "1998-08-25"),
+                                         ("Aug. 3", "1997-08-03"), ("9, 1997", "1997-08-09"), ("May 5", "1998-05-05")]
+
+
+def test_last_as_a_verb_is_not_part_of_a_duration():
+    assert values("The meeting opened today and will last four days.", date(1998, 8, 12)) == [
+        ("today", "1998-08-12"), ("four days", "P4D")]

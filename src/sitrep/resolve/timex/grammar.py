@@ -101,6 +101,9 @@ class Grammar:
         # Dec. 8, 2023 / December 8 2023 / Dec 8 / December eighth
         self._add(rf"\b{MON}\s+(?:the\s+)?{DAY}(?:\s*,\s*|\s+){YEAR}", self._mdy)
         self._add(rf"\b{MON}\s+(?:the\s+)?(?:{DAY}|(?P<dayw>{self.ORDW}))(?!\s*(?:%|percent|\d|,\d))", self._mdy)
+        # "from August 20 to 25": the second day of a range, in the month of the first (TimeML tags each day)
+        self._add(rf"\b{MON}\s+{DAY}(?:\s*(?:-|–|to|through|until|till|and)\s*)(?P<day2>3[01]|[12][0-9]|0?[1-9])\b"
+                  rf"(?!\s*(?:%|[.:]\d|[A-Za-z]))(?:\s*,\s*{YEAR})?", self._day_range, need=r"\d\s*(?:-|–|to|through|until|till|and)\s*\d")
         # 8 December 2023 / 4 FEB 90 / the 8th of December
         self._add(rf"\b(?:the\s+)?{DAY}(?:\s+of)?\s+{MON}(?:\s*,?\s*{YEAR}|\s+(?P<yy>[0-9]{{2}})\b(?!\s*(?:%|\w)))?",
                   self._dmy)
@@ -271,6 +274,14 @@ class Grammar:
         if y is None and not self._month_ok_with_number(m, text):
             return None
         return Reading(m.start(), m.end(), "abs", data={"y": y, "m": month, "d": day})
+
+    def _day_range(self, m, text):
+        month = self._month_number(m, text)
+        first, last = int(m.group("day")), int(m.group("day2"))
+        if month is None or not first < last or not self._month_ok_with_number(m, text):
+            return None
+        return Reading(m.start("day2"), m.end(), "abs",
+                       data={"y": _year_value(m.group("year")), "m": month, "d": last, "range_end": True})
 
     def _month_ok_with_number(self, m, text) -> bool:
         """'may 5' in lower-case prose is a modal verb; abbreviations need a capital or all-caps text."""
@@ -590,6 +601,9 @@ class Grammar:
         if re.match(r"[\s-]+old\b", text[m.end():m.end() + 6], re.I):  # ages: "37 years old"
             return None
         start = _adjective_start(m, text)
+        verb = _LAST_AS_VERB.match(m.group(0))
+        if verb and _VERB_SLOT_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            start = m.start() + verb.end()  # "will last four days": the verb "last", not "the last four days"
         if start == m.start() and n > 1 and m.end() == m.end("unit"):  # "a five year plan": an adjective
             d = _ADJ_DETERMINER.match(m.group(0))
             start += d.end() if d else 0
@@ -784,6 +798,10 @@ def grammar(path: str | None = None) -> Grammar:
 
 
 # ---- running the cascade ------------------------------------------------------------------------------
+_LAST_AS_VERB = re.compile(r"last\s+", re.I)
+_VERB_SLOT_BEFORE = re.compile(r"(?:\b(?:will|would|could|can|may|might|should|must|to|did|does|do|shall)|'ll|"
+                               r"\b(?:it|they|talks|which|that)|n't)\s+$", re.I)
+_RANGE_GAP = re.compile(r"\s*(?:-|–|to|through|until|till|and)\s*", re.I)
 _GAP_MERGE = re.compile(r"^(?:\s*,?\s*|\s+(?:on|at|of|in|in\s+the)\s+|\s*-\s*)$", re.I)
 _PREFIX_MOD = re.compile(
     r"(?:\b(?:early|late|mid|around|about|approximately|the\s+(?:end|beginning|start|middle|close|turn)\s+of|"
@@ -856,6 +874,9 @@ def _merge(readings: list[Reading], text: str) -> list[Reading]:
                 if combined is not None:
                     out[-1] = combined
                     continue
+            if r.data.get("range_end") and prev.kind == "abs" and prev.data.get("m") == r.data["m"] \
+                    and prev.data.get("y") is None and r.data.get("y") and _RANGE_GAP.fullmatch(gap):
+                prev.data["y"] = r.data["y"]  # "Aug. 3-9, 1997": the year written once holds for both days
         out.append(r)
     return out
 
@@ -874,6 +895,10 @@ def _combine(a: Reading, b: Reading) -> Reading | None:
                 b.data["rel"]], rel=""))
         if b.kind == "abs" and b.data.get("m") is None and b.data.get("y"):
             return Reading(start, end, a.kind, data=dict(a.data, y=b.data["y"], rel=""))
+    # "the third quarter of last year", "the first half of this year"
+    if a.kind in ("quarter", "half") and not a.data.get("y") and b.kind == "relunit" and b.data["unit"] == "year" \
+            and b.data["rel"] in ("last", "this", "next") and (a.kind == "half" or a.data.get("q")):
+        return Reading(start, end, a.kind, data=dict(a.data, yshift={"last": -1, "this": 0, "next": 1}[b.data["rel"]]))
     # "the quarter a year ago": the year-earlier quarter
     if a.kind == "quarter" and a.data.get("q") is None and not a.data.get("y") and b.kind == "yearago" \
             and not b.data.get("what"):

@@ -59,7 +59,7 @@ def _cue_patterns(path: str | None = None) -> tuple[re.Pattern, re.Pattern, re.P
 
 
 _SENTENCE_END = re.compile(r"\s[.!?](?!\w\.)")  # searched in reversed text: ". " backwards
-_PERIOD_CUE = re.compile(r"\b(?:(?P<y>(?:nine|six|twelve|9|6|12)[\s-]+months?|first\s+half|(?:fiscal\s+)?year\s+"
+_PERIOD_CUE = re.compile(r"\b(?:(?P<y>(?:four|five|six|seven|eight|nine|ten|eleven|twelve|[4-9]|1[0-2])[\s-]+months?|first\s+half|(?:fiscal\s+)?year\s+"
                          r"(?:ended|ending|to\s+date)|full[\s-]+year)|(?P<q>quarter|three\s+months))\b", re.I)
 _CLAUSE_BOUNDARY = re.compile(r"[.!?;:\n]\s|\n")
 # a date right after one of these is a deadline or a term, not a narrated event: take the closest reading
@@ -552,7 +552,9 @@ class Resolver:
             if a is None:
                 return f"XXXX-Q{q}", "DATE", "report"
             y = a.year + shift
-            if shift == 0 and r.data.get("ended"):  # "the second quarter ended Oct. 31": the year it ended in
+            if r.data.get("yshift") is not None:  # "the third quarter of last year"
+                y = a.year + r.data["yshift"]
+            elif shift == 0 and r.data.get("ended"):  # "the second quarter ended Oct. 31": the year it ended in
                 y = self._end_year(*r.data["ended"])
             elif shift == 0 and date(y, 3 * q - 2, 1) > a and self.direction(r) != "future":
                 y -= 1
@@ -617,7 +619,7 @@ class Resolver:
         return f"{y:04d}-Q{q}", "DATE", "absolute"
 
     def _half(self, r):
-        y = r.data["y"] or (self.anchor.year if self.anchor else None)
+        y = r.data["y"] or (self.anchor.year + r.data.get("yshift", 0) if self.anchor else None)
         if y is None:
             return f"XXXX-H{r.data['h']}", "DATE", "report"
         return f"{y:04d}-H{r.data['h']}", "DATE", "absolute" if r.data["y"] else "report"
