@@ -93,6 +93,11 @@ def test_fractions_are_not_quarters(text):
     assert values(text, date(1999, 11, 3)) == []
 
 
+def test_quarters_of_something_that_happened_are_a_stretch_of_time():
+    assert values("The unit returned to profit after several quarters of losses.", date(1999, 11, 3)) == [
+        ("several quarters", "PXQ")]
+
+
 def test_fiscal_year_before_a_quarter_is_part_of_it():
     assert values("The company's fiscal 1998 fourth-quarter loss widened.", date(1999, 2, 1)) == [
         ("fiscal 1998 fourth-quarter", "1998-Q4")]

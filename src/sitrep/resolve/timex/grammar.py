@@ -736,7 +736,10 @@ def _after_a_name(text: str, pos: int) -> bool:
     return m.group("lead") not in ".!?:\"'`"
 _FOR_THE_YEAR = re.compile(r"\b(?:for|of|during|through)\s+$", re.I)
 _YEAR_NAMED_AFTER = re.compile(r"[\s-]+(?:ended|ending|to|before|after|earlier|ago|\d|two|nineteen|twenty)", re.I)
-_FRACTION_AFTER = re.compile(r"(?:\s+of\b(?!\s+(?:the\s+)?(?:fiscal\s+)?(?:year|\d{4}))|-century)", re.I)
+# "three quarters of the market", "a quarter of its food" (a determiner after "of": a share of something), not
+# "several quarters of losses" (a stretch of time) nor "the first quarter of the year"
+_FRACTION_AFTER = re.compile(r"(?:\s+of\s+(?:the|its|their|his|her|our|your|all|a|an|this|that|these|those|"
+                             r"every|each)\b(?!\s+(?:fiscal\s+)?(?:year|decade|century)\b)|-century)", re.I)
 _BEFORE_SHORT_YEAR = re.compile(r"\b(?:in|since|of|by|until|till|from|through|before|after|to|and|or|during|early|"
                                 r"late|mid|spring|summer|fall|autumn|winter|class|vintage)[\s-]+$", re.I)
 _PREP_BEFORE_PART = re.compile(r"\b(?:in|during|by|through|until|till|before|after|since|at)\s+$", re.I)
