@@ -53,6 +53,24 @@ def test_regions_file_fills_gaps_of_cities500(text, name, cc, feature):
     assert p.geo_precision == 3
 
 
+@pytest.mark.parametrize(("text", "name", "region", "feature"), [
+    ("Cholera spread across West Africa after the rains.", "West Africa", "Western Africa", "RGN"),
+    ("Trade ministers from Southeast Asia met in Hanoi.", "Southeast Asia", "Southeast Asia", "RGN"),
+    ("A tanker was seized in the Strait of Hormuz on Friday.", "Strait of Hormuz", "Strait of Hormuz", "STRT"),
+    ("Drones were fired at ships near the Bab al-Mandab.", "Bab al-Mandab", "Bab-el-Mandeb", "STRT"),
+])
+def test_sub_continental_regions_and_straits_are_their_own_places(text, name, region, feature):
+    p = place_of(text, name)
+    assert p is not None and p.name == region and p.feature == feature and p.country_code is None
+
+
+def test_a_macro_region_sits_among_its_member_countries():
+    west = place_of("Cholera spread across West Africa after the rains.", "West Africa")
+    africa = place_of("Cholera spread across Africa after the rains.", "Africa")
+    assert (west.latitude, west.longitude) != (africa.latitude, africa.longitude)
+    assert 5 < west.latitude < 20 and -17 < west.longitude < 5  # between Senegal, Nigeria and the Sahel
+
+
 @pytest.mark.parametrize(("text", "name", "expect"), [
     ("Many Ohioans drove north to Toledo for the game.", "Ohioans", "Ohio"),
     ("Militants in the Dagestani mountains clashed with police.", "Dagestani", "Dagestan"),

@@ -183,6 +183,7 @@ def _api_router(store, write_token: str | None, tiles: str | None, extractor) ->
     r = APIRouter(prefix="/api")
     _incident_routes(r, store)
     _document_routes(r, store, write_token, extractor)
+    _total_routes(r, store)
 
     @r.get("/config", summary="What the page needs to know: tiles, whether writing is on")
     def config():
@@ -243,6 +244,18 @@ def _incident_routes(r: APIRouter, store) -> None:
     @r.get("/stats", summary="Counts by type, country and month, and totals")
     def stats():
         return _fast_json(store.stats(max_age_s=service.TOTALS_MAX_AGE_S))
+
+
+def _total_routes(r: APIRouter, store) -> None:
+    """Reported totals: the cumulative counts reports give ("28,000 killed since 2015"), kept apart from
+    incidents."""
+
+    @r.get("/reported-totals", summary="Cumulative counts that reports give, newest report first (never incidents)")
+    def reported_totals(limit: Annotated[int, Query(ge=1, le=service.MAX_LIMIT)] = 100,
+                        offset: Annotated[int, Query(ge=0, le=service.MAX_OFFSET)] = 0,
+                        document: Annotated[str | None, Query(max_length=300)] = None):
+        return _fast_json({"limit": limit, "offset": offset, "total": store.count_reported_totals(),
+                           "items": store.reported_totals(limit=limit, offset=offset, document_id=document)})
 
 
 def _document_routes(r: APIRouter, store, write_token: str | None, extractor) -> None:

@@ -198,6 +198,7 @@ class Store:
                 "n_mentions, ingested_at, source_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (doc.id, sha, doc.title, doc.url, published, doc.source, doc.path, doc.body_start, doc.text,
                  json.dumps(doc.meta, default=str), len(mentions), now, key))
+            self._insert_totals(doc, published)
             linked: list[str] = []
             self._seen, self._joined = {}, set()
             placeholders = ", ".join("?" for _ in MENTION_COLUMNS)
@@ -214,6 +215,29 @@ class Store:
                 linked = list(dict.fromkeys(r["incident_id"] for r in c.all(
                     "SELECT incident_id FROM mentions WHERE document_id = ? ORDER BY idx", (doc.id,))))
             return IngestResult(doc.id, status, linked)
+
+    def _insert_totals(self, doc: Document, published: str | None) -> None:
+        """The report's reported totals (``doc.meta["reported_totals"]``, written by the pipeline) as rows of
+        their own: counts over a span or a war, kept apart from incidents."""
+        for i, t in enumerate(doc.meta.get("reported_totals") or []):
+            count = t.get("count") or {}
+            self.conn.execute(
+                "INSERT INTO reported_totals (document_id, idx, casualty, count_low, count_best, count_high, "
+                "span_text, area_text, reported_by, evidence, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (doc.id, i, t.get("casualty") or "killed", count.get("low"), count.get("best"), count.get("high"),
+                 (t.get("span") or {}).get("text"), (t.get("area") or {}).get("text"),
+                 json.dumps(t.get("reported_by") or []), json.dumps(t.get("evidence") or []), published))
+
+    def reported_totals(self, limit: int = 100, offset: int = 0, document_id: str | None = None) -> list[dict]:
+        """Reported totals ("more than 28,000 killed since 2015"), newest report first: what a report says was
+        the toll over a span or an area, by whose account, with its evidence spans. Never incidents."""
+        where, params = ("WHERE document_id = ? ", [document_id]) if document_id else ("", [])
+        return [_total_dict(r) for r in self.conn.all(
+            f"SELECT * FROM reported_totals {where}ORDER BY published DESC, document_id, idx LIMIT ? OFFSET ?",
+            [*params, max(0, int(limit)), max(0, int(offset))])]
+
+    def count_reported_totals(self) -> int:
+        return int(self.conn.scalar("SELECT count(*) FROM reported_totals") or 0)
 
     # ------------------------------------------------------------------------------- regrouping
     def _block(self, rows: list[dict], stale: set[str] | None = None) -> set[str]:
@@ -312,6 +336,7 @@ class Store:
             c.execute("INSERT INTO changes (incident_id, document_id, at, kind, detail) VALUES (?, ?, ?, ?, ?)",
                       (inc, doc_id, now, "unlinked", json.dumps({"why": "document replaced by a new version"})))
         c.execute("DELETE FROM claims WHERE document_id = ?", (doc_id,))
+        c.execute("DELETE FROM reported_totals WHERE document_id = ?", (doc_id,))
         c.execute("DELETE FROM incident_sources WHERE document_id = ?", (doc_id,))
         c.execute("DELETE FROM mentions WHERE document_id = ?", (doc_id,))
         c.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
@@ -638,6 +663,7 @@ class Store:
              "sentence": _json(m["sentence"], None), "field_spans": _json(m["field_spans"], {})}
             for m in self.conn.all("SELECT * FROM mentions WHERE document_id = ? ORDER BY idx", (doc_id,))]
         row["incidents"] = sorted({m["incident_id"] for m in row["mentions"] if m["incident_id"]})
+        row["reported_totals"] = self.reported_totals(limit=1000, document_id=doc_id)
         return row
 
     def stats(self, *, max_age_s: float = 0.0) -> dict:
@@ -767,6 +793,13 @@ def _same(a, b) -> bool:
     if isinstance(a, float) or isinstance(b, float):
         return a is not None and b is not None and abs(float(a) - float(b)) < 1e-9 or (a is None and b is None)
     return a == b
+
+
+def _total_dict(r: dict) -> dict:
+    return {"document_id": r["document_id"], "index": r["idx"], "casualty": r["casualty"],
+            "count": {"low": r["count_low"], "best": r["count_best"], "high": r["count_high"]},
+            "span": r["span_text"], "area": r["area_text"], "reported_by": _json(r["reported_by"], []),
+            "evidence": _json(r["evidence"], []), "published": r["published"]}
 
 
 def _incident_dict(r: dict, first_document: str | None) -> dict:

@@ -102,6 +102,20 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         "CREATE INDEX incidents_recent ON incidents (date DESC, id)",
         "CREATE INDEX incidents_country_recent ON incidents (country_code, date DESC, id)",
     ]),
+    (4, "reported_totals: cumulative counts a report gives (\"28,000 killed since 2015\"), never incidents", [
+        """CREATE TABLE reported_totals (
+            id {autoid},
+            document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            casualty TEXT NOT NULL,
+            count_low INTEGER, count_best INTEGER, count_high INTEGER,
+            span_text TEXT, area_text TEXT,
+            reported_by TEXT NOT NULL DEFAULT '[]',
+            evidence TEXT NOT NULL DEFAULT '[]',
+            published TEXT
+        )""",
+        "CREATE INDEX reported_totals_document ON reported_totals (document_id)",
+    ]),
 ]
 
 LATEST = MIGRATIONS[-1][0]
