@@ -145,7 +145,10 @@ def test_a_dated_dateline_days_before_the_stamp_is_the_day_written():
     text = "NAIROBI, August 11 (Wire) -- Rescuers today pulled two more people from the rubble."
     assert values(text, date(1998, 8, 12)) == [("August 11", "1998-08-11"), ("today", "1998-08-11")]
     assert written_on(text, date(1998, 8, 12)) == date(1998, 8, 11)
+    assert written_on(text, date(1998, 8, 10)) == date(1998, 8, 11)  # a stamp a time zone behind the writer
+    assert written_on(text, date(1998, 8, 9)) == date(1998, 8, 9)  # two days ahead of the stamp: not this story
     assert written_on(text, date(1998, 9, 30)) == date(1998, 9, 30)  # weeks apart: another story, the stamp holds
+    assert written_on("NAIROBI, Dec. 31 (Wire) -- Rescuers worked today.", date(1999, 1, 2)) == date(1998, 12, 31)
     assert written_on("Rescuers worked today.", date(1998, 8, 12)) == date(1998, 8, 12)
 
 

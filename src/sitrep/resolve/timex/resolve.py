@@ -254,7 +254,7 @@ DATELINE_LAG_DAYS = 7  # a dated dateline this many days before the report's dat
 def written_on(text: str, anchor: date | None) -> date | None:
     """The day the text was written: its dateline's day ("NAIROBI, Aug. 7 (Xinhua) --") when that falls in the
     week before ``anchor`` (a report filed, or stamped, days after it was written: "today" is the dateline's
-    day), else ``anchor``."""
+    day) or on the day after it (a stamp in a time zone behind the writer's), else ``anchor``."""
     if anchor is None:
         return None
     from sitrep.resolve.timex.dateline import parse_dateline  # dateline.py builds on this module
@@ -265,8 +265,9 @@ def written_on(text: str, anchor: date | None) -> date | None:
     day = dl.date
     if day is None:
         m, d = int(dl.value[5:7]), int(dl.value[8:10])
-        day = next((x for y in (anchor.year, anchor.year - 1) if (x := _safe_date(y, m, d)) and x <= anchor), None)
-    if day is not None and 0 < (anchor - day).days <= DATELINE_LAG_DAYS:
+        day = next((x for y in (anchor.year, anchor.year - 1, anchor.year + 1) if (x := _safe_date(y, m, d))
+                    and -1 <= (anchor - x).days <= DATELINE_LAG_DAYS), None)
+    if day is not None and -1 <= (anchor - day).days <= DATELINE_LAG_DAYS:
         return day
     return anchor
 
