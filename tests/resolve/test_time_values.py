@@ -196,3 +196,11 @@ def test_the_second_day_of_a_range_takes_the_month_and_gives_its_year():
 def test_last_as_a_verb_is_not_part_of_a_duration():
     assert values("The meeting opened today and will last four days.", date(1998, 8, 12)) == [
         ("today", "1998-08-12"), ("four days", "P4D")]
+
+
+def test_the_following_week_counts_from_the_day_last_named():
+    text = "Rebels attacked the town on March 3. The following week, police arrested six men. That week was tense."
+    assert values(text, date(1998, 8, 20)) == [
+        ("March 3", "1998-03-03"), ("The following week", "1998-W11"), ("That week", "1998-W10")]
+    assert values("The following week, police arrested six men.", date(1998, 8, 20)) == [
+        ("The following week", "1998-W35")]  # no day named before: from the report's date

@@ -515,7 +515,7 @@ class Grammar:
             if not (g.get("fiscal") and unit == "year") and not in_year:
                 return None
             rel = "this"  # ... but "for the year", "a high for the year", "nine months of the year": this year
-        if rel == "that" and unit not in ("year", "month"):
+        if rel == "that" and unit not in ("year", "month", "week"):
             return None
         return Reading(m.start(), m.end(), "relunit", data={"rel": rel, "unit": unit})
 

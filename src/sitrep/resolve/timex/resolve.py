@@ -492,6 +492,10 @@ class Resolver:
             y = self.ctx.last_year + ref_shift
             self.ctx.last_year, self.ctx.last_granularity = y, "Y"
             return f"{y:04d}", "DATE", "report"
+        if ref_shift is not None and unit == "week" and self.ctx.day_in_view is not None:
+            # "the attack on March 3 ... the following week": from the day the text last named
+            self.ctx.last_granularity = "W"
+            return _week(self.ctx.day_in_view + timedelta(days=7 * ref_shift)), "DATE", "report"
         if ref_shift is not None and unit == "month" and self.ctx.last_month is not None:
             y, m = _add_months(*self.ctx.last_month, ref_shift)
             self.ctx.last_month, self.ctx.last_granularity = (y, m), "M"
