@@ -191,6 +191,8 @@ def test_the_second_day_of_a_range_takes_the_month_and_gives_its_year():
     assert values("Talks run from August 20 to 25; the fair ran Aug. 3-9, 1997. On May 5 and 6 people came.",
                   date(1998, 8, 12)) == [("August 20", "1998-08-20"), ("25", "1998-08-25"),
                                          ("Aug. 3", "1997-08-03"), ("9, 1997", "1997-08-09"), ("May 5", "1998-05-05")]
+    assert values("Talks run from May 5 to 9 in Geneva.", date(1998, 8, 12)) == [
+        ("May 5", "1998-05-05"), ("9", "1998-05-09")]
 
 
 def test_last_as_a_verb_is_not_part_of_a_duration():

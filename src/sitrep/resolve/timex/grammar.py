@@ -52,6 +52,12 @@ _MODAL_JUST_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall)\s+$
 _CLOCK_ZONE = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
 
 
+# words that may follow the last day of a range ("from May 5 to 9 in Geneva"); any other word makes the number a
+# count ("on May 5 and 6 people died")
+_FUNCTION_WORD = (r"(?:in|at|on|the|to|for|and|or|but|with|by|from|when|while|as|before|after|was|were|will|is|are|"
+                  r"this|that|of|respectively|inclusive)\b")
+
+
 class Grammar:
     """Precompiled rules for one lexicon."""
 
@@ -103,7 +109,7 @@ class Grammar:
         self._add(rf"\b{MON}\s+(?:the\s+)?(?:{DAY}|(?P<dayw>{self.ORDW}))(?!\s*(?:%|percent|\d|,\d))", self._mdy)
         # "from August 20 to 25": the second day of a range, in the month of the first (TimeML tags each day)
         self._add(rf"\b{MON}\s+{DAY}(?:\s*(?:-|–|to|through|until|till|and)\s*)(?P<day2>3[01]|[12][0-9]|0?[1-9])\b"
-                  rf"(?!\s*(?:%|[.:]\d|[A-Za-z]))(?:\s*,\s*{YEAR})?", self._day_range, need=r"\d\s*(?:-|–|to|through|until|till|and)\s*\d")
+                  rf"(?!\s*(?:%|[.:]\d|(?!{_FUNCTION_WORD})[A-Za-z]))(?:\s*,\s*{YEAR})?", self._day_range, need=r"\d\s*(?:-|–|to|through|until|till|and)\s*\d")
         # 8 December 2023 / 4 FEB 90 / the 8th of December
         self._add(rf"\b(?:the\s+)?{DAY}(?:\s+of)?\s+{MON}(?:\s*,?\s*{YEAR}|\s+(?P<yy>[0-9]{{2}})\b(?!\s*(?:%|\w)))?",
                   self._dmy)
