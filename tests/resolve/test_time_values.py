@@ -206,3 +206,13 @@ def test_the_following_week_counts_from_the_day_last_named():
         ("March 3", "1998-03-03"), ("The following week", "1998-W11"), ("That week", "1998-W10")]
     assert values("The following week, police arrested six men.", date(1998, 8, 20)) == [
         ("The following week", "1998-W35")]  # no day named before: from the report's date
+
+
+def test_a_frequency_is_a_set_an_amount_per_unit_is_not_marked():
+    assert found("Patrols pass twice a week and three times a day; the pipeline moves 700 barrels a day.",
+                 date(1998, 8, 20)) == [("twice a week", "SET", "P1W"), ("three times a day", "SET", "P1D")]
+
+
+def test_on_means_later_only_at_the_end_of_its_phrase():
+    assert values("Two days on, the town was quiet. The line adds 700 seats a week on the route.",
+                  date(1998, 8, 20)) == [("Two days", "P2D")]

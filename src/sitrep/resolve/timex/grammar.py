@@ -248,6 +248,10 @@ class Grammar:
         # "each Thursday", "every July", "every morning", "each spring": sets
         self._add(rf"\b(?:each|every)\s+(?:other\s+)?(?:{self.WD}|{self.MON_FULL}|{self.PART}|{self.SEASON})",
                   self._every, need=r"\b(?:each|every)\b")
+        # "twice a week", "three times a day": a frequency, a set (TimeML). An amount per unit ("$33 million a year",
+        # "700 seats a week") is left alone: TimeBank (tune) annotates 2 of 8
+        self._add(r"\b(?P<times>once|twice|thrice|(?:\w+|\d+)\s+times)\s+(?:a|an|per)\s+"
+                  r"(?P<unit>day|week|month|year|hour|quarter|decade|fortnight)\b", self._rate, need=r"\b(?:once|twice|thrice|times)\s")
         # "daily" (an adverb or adjective of frequency), not "average daily volume" nor "the Daily Star"
         self._add(r"(?<![\w-])(?:(?:twice|three\s+times|near|nearly)[\s-]+)?daily\b", self._daily, need="daily")
         # fixed phrases: fuzzy references, sets, event-relative phrases
@@ -473,7 +477,9 @@ class Grammar:
             return None
         n = self._count(m.group("n")) if m.group("n") else None
         direction = re.sub(r"\s+", " ", m.group("dir").lower())
-        if direction == "on":  # "two days on" = later
+        if direction == "on":  # "two days on, the town was quiet" = later; not "700 seats a week on the route"
+            if not re.match(r"\s*(?:[,.;:!?)]|$)", text[m.end():m.end() + 3]):
+                return None
             direction = "later"
         if m.group("n") is None and m.group("vague") is None:
             # bare "hours after": handled as the lexicon's event-relative phrase, or a vague count
@@ -654,6 +660,16 @@ class Grammar:
             value = f"XXXX-XX-XXT{part}"
         else:
             value = f"XXXX-{self.lex.seasons[g['season'].lower()]}"
+        return Reading(m.start(), m.end(), "fixed", "SET", data={"value": value})
+
+    def _rate(self, m, text):
+        times = m.group("times").lower().split()
+        if len(times) == 2 and not (times[0].isdigit() or times[0] in self.lex.numbers or times[0] in ("several", "many")):
+            return None  # "at times a day goes by"
+        unit = self._unit(m.group("unit"))
+        if unit is None:
+            return None
+        value = f"PT1{unit[1]}" if unit.startswith("T") else f"P{unit}" if unit[0].isdigit() else f"P1{unit}"
         return Reading(m.start(), m.end(), "fixed", "SET", data={"value": value})
 
     def _daily(self, m, text):
