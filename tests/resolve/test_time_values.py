@@ -216,3 +216,8 @@ def test_a_frequency_is_a_set_an_amount_per_unit_is_not_marked():
 def test_on_means_later_only_at_the_end_of_its_phrase():
     assert values("Two days on, the town was quiet. The line adds 700 seats a week on the route.",
                   date(1998, 8, 20)) == [("Two days", "P2D")]
+
+
+def test_comparison_compounds_name_no_period():
+    assert values("The quarter-to-quarter comparison improved and the year-to-year rise slowed.",
+                  date(1989, 10, 20)) == []
