@@ -221,3 +221,8 @@ def test_on_means_later_only_at_the_end_of_its_phrase():
 def test_comparison_compounds_name_no_period():
     assert values("The quarter-to-quarter comparison improved and the year-to-year rise slowed.",
                   date(1989, 10, 20)) == []
+
+
+def test_over_the_years_is_a_vague_duration():
+    assert found("Over the years, the town shrank. Through the years of war it emptied.", date(1989, 10, 20)) == [
+        ("the years", "DURATION", "PXY")]

@@ -237,6 +237,10 @@ class Grammar:
                   rf"{_OR_SO}", self._duration, need=units)
         self._add(rf"\b{mod}(?P<a>an?|one)\s+(?:(?:additional|extra|full|whole|entire)\s+)?{self.UNIT}{_OR_SO}",
                   self._duration, need=units)
+        # "over the years", "through the decades": a vague stretch of time (a bare "the years" is not: "the years
+        # of war")
+        self._add(r"\bthe\s+(?P<plural>years|decades|centuries|months|weeks)\b"
+                  r"(?!\s+(?:of|that|when|since|to|before|after)\b)", self._duration_bare_the, need=r"\bthe\s+\w+s\b")
         # "weeks or months": one vague duration in the first unit
         self._add(r"\b(?P<plural>years|months|decades|weeks|days|centuries|hours|minutes)"
                   r"(?:\s+or\s+(?:years|months|decades|weeks|days|hours|minutes)\b)?\b", self._duration_bare)
@@ -629,6 +633,12 @@ class Grammar:
             return None
         unit = self._unit(m.group("plural"))
         return Reading(m.start(), m.end(), "dur", "DURATION", data={"n": None, "unit": unit})
+
+    def _duration_bare_the(self, m, text):
+        if not re.search(r"\b(?:over|through|throughout|across)\s+$", text[max(0, m.start() - 12):m.start()], re.I):
+            return None
+        unit = self._unit(m.group("plural"))
+        return Reading(m.start(), m.end(), "dur", "DURATION", data={"n": None, "unit": unit}) if unit else None
 
     def _holiday(self, m, text):
         name = m.group("hol")
