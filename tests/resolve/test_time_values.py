@@ -226,3 +226,8 @@ def test_comparison_compounds_name_no_period():
 def test_over_the_years_is_a_vague_duration():
     assert found("Over the years, the town shrank. Through the years of war it emptied.", date(1989, 10, 20)) == [
         ("the years", "DURATION", "PXY")]
+
+
+def test_a_holiday_weekend_is_the_weekend_next_to_the_holiday():
+    assert values("Traffic deaths rose over the Labor Day weekend.", date(1998, 9, 10)) == [
+        ("the Labor Day weekend", "1998-W36-WE")]  # Monday 7 September: the weekend before it

@@ -246,9 +246,10 @@ class Grammar:
                   r"(?:\s+or\s+(?:years|months|decades|weeks|days|hours|minutes)\b)?\b", self._duration_bare)
         # holidays: "Thanksgiving Day", "last Christmas", "Eid al-Fitr 2023"
         if lex.holidays:
-            self._add(r"\b(?:(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+last|the\s+next)\s+)?"
-                      r"(?P<hol>" + _alt(lex.holidays) + r")(?![\w-])(?:\s*,?\s+(?:of\s+)?(?P<year>1[5-9][0-9]{2}|20[0-9]{2})\b)?",
-                      self._holiday)
+            # "the Labor Day weekend": the weekend next to the holiday
+            self._add(r"\b(?:(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+last|the\s+next|the)\s+)?"
+                      r"(?P<hol>" + _alt(lex.holidays) + r")(?![\w-])(?:\s*,?\s+(?:of\s+)?(?P<year>1[5-9][0-9]{2}|20[0-9]{2})\b)?"
+                      r"(?P<weekend>\s+(?:holiday\s+)?weekend\b)?", self._holiday)
         # "each Thursday", "every July", "every morning", "each spring": sets
         self._add(rf"\b(?:each|every)\s+(?:other\s+)?(?:{self.WD}|{self.MON_FULL}|{self.PART}|{self.SEASON})",
                   self._every, need=r"\b(?:each|every)\b")
@@ -649,8 +650,13 @@ class Grammar:
         if rule is None:
             return None
         rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower()).replace("the ", "")
-        return Reading(m.start(), m.end(), "holiday",
-                       data={"rule": rule, "rel": rel, "y": int(m.group("year")) if m.group("year") else None})
+        start = m.start()
+        if rel == "the":
+            if not m.group("weekend"):
+                start = m.start("hol")  # "the Fourth of July": the name is the expression
+            rel = ""
+        return Reading(start, m.end(), "holiday", data={"rule": rule, "rel": rel, "weekend": bool(m.group("weekend")),
+                                                        "y": int(m.group("year")) if m.group("year") else None})
 
     def _every(self, m, text):
         g = m.groupdict()

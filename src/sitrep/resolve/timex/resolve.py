@@ -375,7 +375,10 @@ class Resolver:
             return None, "DATE", "report"
         self.ctx.last_day = self.ctx.day_in_view = day
         self.ctx.last_year, self.ctx.last_granularity = day.year, "D"
-        return _fmt_day(day), "DATE", "absolute" if y is not None else "report"
+        label = "absolute" if y is not None else "report"
+        if r.data.get("weekend"):  # "the Labor Day weekend": a Monday's is the weekend before it
+            return f"{_week(day - timedelta(days=1) if day.isoweekday() == 1 else day)}-WE", "DATE", label
+        return _fmt_day(day), "DATE", label
 
     def _rday(self, r):
         if self.anchor is None:
