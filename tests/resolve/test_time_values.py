@@ -231,3 +231,22 @@ def test_over_the_years_is_a_vague_duration():
 def test_a_holiday_weekend_is_the_weekend_next_to_the_holiday():
     assert values("Traffic deaths rose over the Labor Day weekend.", date(1998, 9, 10)) == [
         ("the Labor Day weekend", "1998-W36-WE")]  # Monday 7 September: the weekend before it
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from sitrep.nlp.spacy_model import load_spacy
+
+    return load_spacy()
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The offer had been scheduled to expire at midnight Friday.", ("midnight Friday", "1989-10-27T24:00")),
+    ("The bid had been due to expire Friday evening.", ("Friday evening", "1989-10-27TEV")),
+])
+def test_a_plan_told_in_the_pluperfect_is_over(text, want, nlp):
+    monday = date(1989, 10, 30)
+    assert values(text, monday) == [want]
+    parsed = DocumentTimes(text, monday).find(0, len(text), parse=nlp(text))
+    assert [(t.text, t.value) for t in parsed] == [want]
+    assert values("The offer is scheduled to expire Friday.", monday) == [("Friday", "1989-11-03")]

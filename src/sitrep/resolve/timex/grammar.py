@@ -154,7 +154,8 @@ class Grammar:
         # report-relative days and times of day
         self._add(r"\b" + _alt(lex.report_days) + r"\b", self._report_day)
         self._add(r"\b" + _alt(lex.report_times) + r"\b", self._report_time)
-        self._add(rf"\b(?:(?:early|late|mid)[\s-]*)?(?:in\s+the\s+)?(?:the\s+)?{self.PART}", self._part, need=self.PART)
+        self._add(rf"\b(?:(?:early|late)[\s-]*|mid[\s-]+)?(?:in\s+the\s+)?(?:the\s+)?{self.PART}", self._part,
+                  need=self.PART)  # "mid afternoon", "mid-morning"; "midnight" is a clock time
         self._add(r"\b(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\b\.?" + _CLOCK_ZONE, self._clock)
         self._add(r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b" + _CLOCK_ZONE, self._clock)
         self._add(r"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?:GMT|UTC|HRS|hours|local\s+time)\b", self._clock)

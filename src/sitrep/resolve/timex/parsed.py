@@ -61,7 +61,7 @@ def governing_tense(doc, start: int, end: int) -> str | None:
     while steps < 8:
         if tok.i not in ids and tok.pos_ in ("VERB", "AUX"):
             return _frame_tense(tok)
-        if tok.i not in ids and tok.pos_ not in ("ADP", "SCONJ", "PART", "ADV"):
+        if tok.i not in ids and tok.pos_ not in ("ADP", "SCONJ", "PART", "ADV") and tok.lower_ not in _TIME_NOUNS:
             return None  # "Friday's purchases", "the attack on Friday": a noun's time, not a clause's
         if tok.head.i == tok.i:
             return None
@@ -76,11 +76,20 @@ def _frame_tense(verb) -> str | None:
         return found
     if verb.head.i == verb.i:
         return None
+    if any(c.text.lower() == "had" for c in _frame(verb.head).children if c.dep_ in ("aux", "auxpass")):
+        return "past"  # "had been due to expire Friday", "had been scheduled to open Friday": a plan now over
     outer = verb_tense(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
     # "plans to meet Friday", "will try to reach Friday": the frame looks forward; "agreed to meet": no telling
     if outer == "future" or verb.head.lemma_.lower() in _AHEAD:
         return "future"
     return None
+
+
+def _frame(head):
+    """The verb carrying the auxiliaries of a frame: "due" in "had been due to" hangs on "been"."""
+    if head.pos_ not in ("VERB", "AUX") and head.dep_ in ("acomp", "attr") and head.head.i != head.i:
+        return head.head
+    return head
 
 
 def verb_tense(verb) -> str | None:
@@ -115,6 +124,8 @@ def verb_tense(verb) -> str | None:
 
 
 _SINGULAR_PRONOUNS = {"he", "she", "it", "this", "that"}
+# nouns that are themselves times: "Friday evening", "midnight Friday" take the tense of the verb above them
+_TIME_NOUNS = {"morning", "afternoon", "evening", "night", "midnight", "noon", "midday", "dawn", "dusk"}
 
 
 def _singular_subject(verb) -> bool:

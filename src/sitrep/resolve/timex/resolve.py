@@ -68,6 +68,7 @@ _DEADLINE = re.compile(r"\b(?:to|until|till|through|thru|by|effective|before|due
 
 
 _ENDED = re.compile(r"\bended\s+(?:on\s+)?$", re.I)
+_PLUPERFECT_BEFORE = re.compile(r"\bhad\s+(?:(?:been|not|already|previously|originally)\s+){0,2}$", re.I)
 _PARTICIPLE_GAP = re.compile(r"\s+(?:(?:on|in|at)\s+)?", re.I)
 _INFINITIVE = re.compile(r"\bto\s+(?!(?:the|a|an|his|her|its|their|date|be\s+held)\b)[a-z]{3,}\b", re.I)
 # "will be paid", "is expected to be held": a past participle after a modal or "to be" looks forward
@@ -112,6 +113,15 @@ def _participle_before(text: str, lo: int, start: int, strong: re.Pattern, weak:
     return not ahead.fullmatch(w.group(0)) and not _MODAL_BEFORE.search(text, max(lo, w.start() - 24), w.start())
 
 
+def _plan_now_over(text: str, lo: int, left: list[re.Match]) -> bool:
+    """The future cues that end ``left`` follow a pluperfect ("had been scheduled to expire")."""
+    k = len(left)
+    while k > 0 and left[k - 1].lastgroup == "future":
+        k -= 1
+    first = left[k]
+    return bool(_PLUPERFECT_BEFORE.search(text, max(lo, first.start() - 24), first.start()))
+
+
 def _clause_tense(text: str, lo: int, start: int, end: int, hi: int, strong: re.Pattern,
                   weak: re.Pattern, ahead: re.Pattern) -> str | None:
     left = list(strong.finditer(text, lo, start))
@@ -123,6 +133,8 @@ def _clause_tense(text: str, lo: int, start: int, end: int, hi: int, strong: re.
         m = left[-1]
         if m.lastgroup == "past" and _MODAL_BEFORE.search(text, max(lo, m.start() - 24), m.start()):
             return "future"  # "will be paid", "is expected to be held"
+        if m.lastgroup == "future" and _plan_now_over(text, lo, left):
+            return "past"  # "had been scheduled to expire Friday": a plan now over
         if m.lastgroup == "past" and infinitive:
             return None
         return None if m.lastgroup == "present" else m.lastgroup
