@@ -250,3 +250,19 @@ def test_a_plan_told_in_the_pluperfect_is_over(text, want, nlp):
     parsed = DocumentTimes(text, monday).find(0, len(text), parse=nlp(text))
     assert [(t.text, t.value) for t in parsed] == [want]
     assert values("The offer is scheduled to expire Friday.", monday) == [("Friday", "1989-11-03")]
+
+
+@pytest.mark.parametrize("phrase, want", [
+    ("two decades", "P20Y"), ("for a decade", "P10Y"), ("2 1/2 years", "P2Y6M"), ("1.5 hours", "PT1H30M"),
+    ("2.5 days", "P2DT12H"),
+])
+def test_durations_in_iso_units(phrase, want):
+    assert normalize(phrase, date(1998, 1, 1)) == want
+
+
+def test_a_span_read_in_its_context_before_its_alias():
+    # "the year" alone is read as "this year"; followed by "ended ..." it is the fiscal year's length
+    text = "Revenue rose for the year ended March 31."
+    at = text.index("the year")
+    assert DocumentTimes(text, date(1999, 11, 3)).value_at(at, at + 8).value == "P1Y"
+    assert normalize("the year", date(1999, 11, 3)) == "1999"
