@@ -33,6 +33,13 @@ def test_plural_trigger_that_counts_its_dead_is_an_event():
     assert len(events) == 1 and events[0].fatalities.best == 30
 
 
+def test_a_hedged_count_hangs_on_the_hedging_verb():
+    events = headline("18 feared killed in clash between herders and farmers in Benue")
+    assert len(events) == 1 and events[0].fatalities.best == 18
+    events = body("Eleven villagers were feared killed when raiders stormed a village near Katsina on Sunday.")
+    assert len(events) == 1 and events[0].fatalities.best == 11
+
+
 def test_headline_style_reduced_passive_counts_the_dead():
     events = headline("Nine killed in clashes near Tikrit")
     assert len(events) == 1 and events[0].fatalities.best == 9

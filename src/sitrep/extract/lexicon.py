@@ -60,6 +60,7 @@ class Lexicon:
     report_verbs: frozenset[str] = frozenset()
     killed_words: frozenset[str] = frozenset()
     injured_words: frozenset[str] = frozenset()
+    casualty_hedge_verbs: frozenset[str] = frozenset()
     perpetrator_heads: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
     military_targets: frozenset[str] = frozenset()
@@ -185,6 +186,7 @@ def load_lexicon() -> Lexicon:
         report_verbs=frozenset(ddata["report"].get("verbs", [])),
         killed_words=frozenset(ddata["casualty"].get("killed", [])),
         injured_words=frozenset(ddata["casualty"].get("injured", [])),
+        casualty_hedge_verbs=frozenset(ddata["casualty"].get("hedge_verbs", [])),
         toll_verbs=frozenset(ddata["casualty"].get("toll_verbs", [])),
         perpetrator_heads=frozenset(w.lower() for w in edata.get("actors", {}).get("perpetrator_heads", [])),
         light_verbs=frozenset(edata.get("actors", {}).get("light_verbs", [])),

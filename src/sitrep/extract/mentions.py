@@ -438,6 +438,9 @@ class SentenceExtractor:
                 return child
         if tok.dep_ == "acl" and tok.tag_ == "VBN" and _human(tok.head):  # headline style: "15 killed in clashes"
             return tok.head
+        if tok.dep_ in ("xcomp", "oprd") and lemma(tok.head) in self.lex.casualty_hedge_verbs:
+            # "eleven villagers were feared killed": the victims are the hedging verb's subject
+            return next((c for c in tok.head.children if c.dep_ in ("nsubjpass", "nsubj") and _human(c)), None)
         return None
 
     # ---- roles -------------------------------------------------------------------------------------------
@@ -675,6 +678,9 @@ class SentenceExtractor:
         else:  # "the death of a civilian", "a death toll of 5"
             cands = [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
             cands += [c for c in tok.children if c.dep_ == "nummod"]
+        if tok.pos_ in ("VERB", "ADJ") and tok.dep_ in ("xcomp", "oprd", "acomp", "ccomp") \
+                and lemma(tok.head) in self.lex.casualty_hedge_verbs:  # "25 feared killed", "three believed dead"
+            cands += [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass", "nummod") and c.i != tok.i]
         for c in cands:
             if c.pos_ == "PRON" or c.lower_ in ("who", "which", "that"):
                 continue

@@ -54,7 +54,27 @@ def event_timexes(analysis, cands: list[Candidate], report_date: date | None, dl
         if line is not None:
             d0, d1 = line.span.start, line.span.end
             timexes = [t for t in timexes if not (d0 <= t.start and t.end <= d1)]
-    return timexes
+    return timexes if report_date is not None else _with_years(analysis, timexes)
+
+
+_YEARLESS = re.compile(r"^XXXX-\d\d-\d\d$")
+
+
+def _with_years(analysis, timexes: list[Timex]) -> list[Timex]:
+    """A report whose day is unknown still dates the days it writes without a year ("killed in Kirkuk on
+    3 December" beside "since mid-October 2023") by the year of its latest told day; its weekdays and "two days
+    ago" stay undated."""
+    if not any(_YEARLESS.match(t.value) for t in timexes):
+        return timexes
+    anchor = rtime.year_anchor(analysis.text[analysis.doc.body_start:])
+    if anchor is None:
+        return timexes
+    times = rtime.DocumentTimes(analysis.text, anchor)
+    out = []
+    for t in timexes:
+        dated = times.value_at(t.start, t.end) if _YEARLESS.match(t.value) else None
+        out.append(dated if dated is not None and dated.precision == "day" else t)
+    return out
 
 
 def fill_date(m: EventMention, report_date: date | None, reason: str) -> None:
@@ -62,6 +82,10 @@ def fill_date(m: EventMention, report_date: date | None, reason: str) -> None:
     if m.date is None and report_date is not None:
         m.date, m.date_precision = report_date, "day"
         m.notes.append(f"date: the report's date ({reason}), no date in the event's sentences")
+    elif m.date is None:
+        said = f"'{m.timex.text}' is counted from the report's date" if m.timex is not None else \
+            "no date in the event's sentences"
+        m.notes.append(f"date: unknown, {said} and the report's date is unknown ({reason})")
 
 
 def attach_dates(cands: list[Candidate], timexes: list[Timex], text: str) -> None:

@@ -1,0 +1,195 @@
+"""The report's date inferred from its text, on real documents whose date is known.
+
+    python3 benchmarks/report_date.py [--errors N] [--no-pipeline]
+
+Each document's metadata date is taken away and only the body is read, as a user would paste it:
+
+- TUNE: TimeBank (``../shared/data/timeml/TimeBank``), the document creation time (DCT) as the truth; the rules of
+  ``infer_report_date`` are chosen on this set only;
+- CHECK: TE3-platinum (``../shared/data/timeml/te3-platinum``, DCT) and the English newspaper4k pages
+  (``../shared/data/ingestion/newspaper4k``: ``txt/`` body text, ``metadata/`` publication date), reported only.
+
+Per set: the share of documents given a date, and of all documents the share exact, within 1 day (the scorer's
+tolerance for an event) and within 7 days; then the error kinds: no answer, a wrong year, an earlier date the text
+tells (an event's date taken for the report's), a later one (a plan, a due date).
+
+Then the pipeline on our own reports without ``--published``: the evaluation kit's scorer (``score.py``) on the
+seed, ``tests/data/seed_variants`` (the seed's gold), ``tests/data/dev_reports`` and ``tests/data/undated_reports``
+(reports written here, no date line, never tuned on), with the report date each was given.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from sitrep.resolve.time import infer_report_date  # noqa: E402
+from timex import read_tml  # noqa: E402
+
+SHARED = Path(os.environ.get("SITREP_SHARED") or ROOT / ".." / "shared").resolve()
+TIMEML = SHARED / "data" / "timeml"
+NEWSPAPER = SHARED / "data" / "ingestion" / "newspaper4k"
+SEED = SHARED / "seed" / "000_ae200f296289012f.txt"
+SEED_GOLD = SHARED / "eval" / "seed-gold.json"
+SCORE = SHARED / "eval" / "score.py"
+DATA = ROOT / "tests" / "data"
+KINDS = ("right", "no answer", "wrong year", "earlier date told", "later date told")
+
+
+@dataclass
+class Item:
+    name: str
+    text: str
+    truth: date
+
+
+def timeml_items(corpus: str) -> list[Item]:
+    out = []
+    for path in sorted((TIMEML / corpus).glob("*.tml")):
+        doc = read_tml(path)
+        if doc.dct is not None:
+            out.append(Item(path.stem, doc.text, doc.dct))
+    return out
+
+
+def newspaper_items() -> list[Item]:
+    """English pages with a publication date in their metadata; the body text of ``txt/`` (no title, no date)."""
+    out = []
+    for meta in sorted((NEWSPAPER / "metadata").glob("*.json")):
+        info = json.loads(meta.read_text(encoding="utf-8"))
+        body = NEWSPAPER / "txt" / f"{meta.stem}.txt"
+        published = str(info.get("publish_date") or "")[:10]
+        if info.get("language") != "en" or not published or not body.exists():
+            continue
+        out.append(Item(meta.stem, body.read_text(encoding="utf-8"), date.fromisoformat(published)))
+    return out
+
+
+def kind(got: date | None, truth: date) -> str:
+    if got is None:
+        return "no answer"
+    if abs((got - truth).days) <= 1:
+        return "right"
+    if got.year != truth.year:
+        return "wrong year"
+    return "earlier date told" if got < truth else "later date told"
+
+
+def score_set(items: list[Item]) -> tuple[Counter, list[tuple[str, date, date | None, str]]]:
+    c: Counter = Counter()
+    wrong = []
+    for it in items:
+        got, why = infer_report_date(it.text)
+        c["n"] += 1
+        c["answered"] += got is not None
+        if got is not None:
+            off = abs((got - it.truth).days)
+            c["exact"] += off == 0
+            c["day"] += off <= 1
+            c["week"] += off <= 7
+        k = kind(got, it.truth)
+        c[k] += 1
+        if k != "right":
+            wrong.append((it.name, it.truth, got, why))
+    return c, wrong
+
+
+def print_set(label: str, items: list[Item], errors: int) -> Counter:
+    c, wrong = score_set(items)
+    n = c["n"] or 1
+    print(f"{label}: {c['n']} documents  answered {c['answered'] / n:.3f} ({c['answered']})  exact {c['exact'] / n:.3f}"
+          f"  within 1 day {c['day'] / n:.3f}  within 7 days {c['week'] / n:.3f}")
+    kinds = "  ".join(f"{k} {c[k]}" for k in KINDS)
+    right = c["right"] / c["answered"] if c["answered"] else 0.0
+    print(f"  kinds: {kinds}   (of the answers, right within 1 day: {right:.3f})")
+    for name, truth, got, why in wrong[:errors]:
+        if got is not None or errors > 50:
+            print(f"    {name}: true {truth} got {got}: {why[:110]}")
+    return c
+
+
+# ---- the pipeline on our own reports, no publication date -----------------------------------------------------------
+def _seed_like_gold(stems: list[str]) -> dict:
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    seed = gold["documents"][0]
+    return {"documents": [dict(seed, id=s) for s in stems]}
+
+
+def _score(paths: list[Path], gold: dict, label: str) -> str:
+    with tempfile.TemporaryDirectory() as tmp:
+        out, gold_file = Path(tmp) / "out.json", Path(tmp) / "gold.json"
+        gold_file.write_text(json.dumps(gold), encoding="utf-8")
+        env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+        with open(out, "w", encoding="utf-8") as fh:
+            subprocess.run([sys.executable, "-m", "sitrep.cli", "extract", *map(str, paths), "--format", "json",
+                            "--quiet"], stdout=fh, check=False, env=env)
+        res = subprocess.run([sys.executable, str(SCORE), "--gold", str(gold_file), "--system", str(out)],
+                             capture_output=True, text=True, check=False)
+    last = (res.stdout.strip().splitlines() or ["(no output)"])[-1]
+    print(f"  {label:<34} {last}")
+    return last
+
+
+def _dates_given(paths: list[Path]) -> None:
+    from sitrep.ingest import read_paths
+    from sitrep.resolve.event_time import report_date
+
+    for doc in read_paths([str(p) for p in paths]):
+        got, why = report_date(doc)  # type: ignore[arg-type]
+        print(f"    {Path(doc.id).name if doc.id else '?':<28} {got}  ({why[:90]})")
+
+
+def pipeline() -> None:
+    if not SCORE.exists():
+        print("pipeline: skipped (needs ../shared/eval/score.py)")
+        return
+    print("\npipeline without --published (score.py: events matched when the date is within one day):")
+    groups = []
+    if SEED.exists():
+        groups.append(("seed", [SEED], json.loads(SEED_GOLD.read_text(encoding="utf-8"))))
+        variants = sorted((DATA / "seed_variants").glob("*.txt"))
+        groups.append(("seed_variants", variants, _seed_like_gold([p.stem for p in variants])))
+    for name in ("dev_reports", "undated_reports"):
+        gold = DATA / f"{name}_gold.json"
+        if gold.exists():
+            groups.append((name, sorted((DATA / name).glob("*.txt")), json.loads(gold.read_text(encoding="utf-8"))))
+    for label, paths, gold in groups:
+        _score(paths, gold, label)
+        if label in ("seed_variants", "undated_reports"):
+            _dates_given(paths)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--errors", type=int, default=0, metavar="N", help="list N wrong answers of each set")
+    ap.add_argument("--no-pipeline", action="store_true", help="only the inference on the corpora")
+    args = ap.parse_args(argv)
+    if not (TIMEML / "TimeBank").is_dir():
+        print(f"needs {TIMEML}/TimeBank")
+        return 1
+    tune = print_set("TUNE TimeBank", timeml_items("TimeBank"), args.errors)
+    check_te3 = print_set("CHECK TE3-platinum", timeml_items("te3-platinum"), args.errors)
+    check_np = print_set("CHECK newspaper4k (English)", newspaper_items(), args.errors) if NEWSPAPER.is_dir() else None
+    if not args.no_pipeline:
+        pipeline()
+    line = f"tune day={tune['day'] / tune['n']:.3f} answered={tune['answered'] / tune['n']:.3f}"
+    line += f" check_te3 day={check_te3['day'] / check_te3['n']:.3f}"
+    if check_np:
+        line += f" check_newspaper4k day={check_np['day'] / check_np['n']:.3f}"
+    print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
