@@ -266,3 +266,8 @@ def test_a_span_read_in_its_context_before_its_alias():
     at = text.index("the year")
     assert DocumentTimes(text, date(1999, 11, 3)).value_at(at, at + 8).value == "P1Y"
     assert normalize("the year", date(1999, 11, 3)) == "1999"
+
+
+def test_a_verb_of_attack_is_not_a_participle_that_looks_ahead():
+    # "targeted" tells an attack: past ("scheduled", "expected" look ahead)
+    assert values("Rockets targeted the depot on March 3.", date(2024, 2, 20)) == [("March 3", "2023-03-03")]
