@@ -38,3 +38,12 @@ def test_negative_sentences_point_at_real_text_and_hold_no_text_themselves():
     for n in negs:  # split by source document: one document never on both sides
         by_doc.setdefault((n.source, n.doc), set()).add(n.split)
     assert all(len(s) == 1 for s in by_doc.values())
+
+
+def test_wikievents_text_puts_each_sentence_at_its_tokens_offsets():
+    from sitrep.evaluation.realnews import _aligned_text
+
+    sentences = [[[["Bomb", 0, 4], ["hits", 5, 9], ["town", 10, 14]], "Bomb hits town"],
+                 [[["Two", 16, 19], ["die", 20, 23]], "Two die"]]
+    text = _aligned_text(sentences)
+    assert text[16:19] == "Two" and text[10:14] == "town" and "townTwo" not in text

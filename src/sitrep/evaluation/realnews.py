@@ -127,9 +127,22 @@ def wikievents_docs(shared: Path) -> list[dict]:
     with open(shared / "data" / "realnews" / "wikievents" / "dev.jsonl", encoding="utf-8") as fh:
         for line in fh:
             d = json.loads(line)
-            out.append({k: _field(v) if k in ("sentences", "entity_mentions", "event_mentions") else v
-                        for k, v in d.items()})
+            doc = {k: _field(v) if k in ("sentences", "entity_mentions", "event_mentions") else v
+                   for k, v in d.items()}
+            doc["text"] = _aligned_text(doc["sentences"])
+            out.append(doc)
     return out
+
+
+def _aligned_text(sentences: list) -> str:
+    """The document's text with each sentence at the offset its tokens give, spaces between: the file's own
+    ``text`` glues sentences together ("in SyriaThe desert") while the token offsets count a separator, so gold
+    spans drifted by a character per sentence."""
+    buf = [" "] * max((s[0][-1][2] for s in sentences if s[0]), default=0)
+    for toks, sent in sentences:
+        if toks:
+            buf[toks[0][1]:toks[0][1] + len(sent)] = sent
+    return "".join(buf)
 
 
 def _wiki_span(doc: dict, start: int, end: int) -> tuple[int, int]:

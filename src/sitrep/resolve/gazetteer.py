@@ -130,6 +130,7 @@ class Gazetteer:
     facilities: list[Facility] = field(default_factory=list)
     facility_entry: list[int] = field(default_factory=list)  # parallel to facilities
     county_point: dict[tuple[str, str], tuple[float, float, int]] = field(default_factory=dict)  # (state, key) -> lat, lon, gid
+    _division_pop: dict | None = field(default=None, repr=False)  # division_population's table, made on first use
     load_seconds: float = 0.0
     _rows: list = field(default_factory=list, repr=False)  # Entry objects made so far, by id
     zone_towns: dict = field(default_factory=dict, repr=False)  # (cc, admin1 or None) -> town points (event_place)
@@ -165,6 +166,20 @@ class Gazetteer:
             out = self.city_ids[self.city_offsets[j]:self.city_offsets[j + 1]].tolist()
         extra = self.index.get(key)
         return out + extra if extra else out
+
+    def division_population(self, cc: str, code: str) -> int:
+        """The summed population of the towns of cities500 in a first-order division: how prominent it is
+        (the table is made on first use, so loading stays as fast)."""
+        if self._division_pop is None:
+            import numpy as np
+
+            n = self.n_cities
+            codes: dict[tuple[str, str], int] = {}
+            keys = zip(self.col_cc[:n], self.col_admin1[:n], strict=True)
+            g = np.fromiter((codes.setdefault(k, len(codes)) for k in keys), dtype=np.int64, count=n)
+            total = np.bincount(g, weights=np.asarray(self.col_pop[:n], dtype=np.float64))
+            self._division_pop = {k: int(total[c]) for k, c in codes.items()}
+        return self._division_pop.get((cc, code), 0)
 
     def admin1_name(self, cc: str, code: str) -> str | None:
         i = self.admin1_entry.get((cc, code))

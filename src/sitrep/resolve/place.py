@@ -408,6 +408,8 @@ def candidate_ids(gz: Gazetteer, name: str) -> list[int]:
             ids = gz.lookup_key("al " + key)
     if not ids and key.endswith(" city"):
         ids = [i for i in gz.lookup_key(key[:-5]) if gz[i].kind == CITY]
+    if not ids and _ADMIN_SUFFIX.search(key):
+        ids = _division_by_other_word(gz, key)
     if not ids:
         # "Iraqi", "Palestinians" -> the country; "La.", "W. Va." -> the state (as LGL annotates them)
         cc = gz.demonyms.get(key) or (gz.demonyms.get(key[:-1]) if key.endswith("s") else None)
@@ -417,6 +419,20 @@ def candidate_ids(gz: Gazetteer, name: str) -> list[int]:
             a1 = gz.admin1_entry.get(_abbrevs_nospace(gz)[key.replace(" ", "")])
             ids = [a1] if a1 is not None else []
     return ids
+
+
+_DIVISION_WORDS = ("oblast", "province", "region", "state", "governorate")
+
+
+def _division_by_other_word(gz: Gazetteer, key: str) -> list[int]:
+    """ "Donetsk region", "Kandahar state": a first-order division the gazetteer knows with another word for its
+    kind ("Donetsk Oblast"); news names a division by its town's name and any such word."""
+    base = _ADMIN_SUFFIX.sub("", key)
+    for word in _DIVISION_WORDS:
+        ids = [i for i in gz.lookup_key(f"{base} {word}") if gz[i].kind == ADMIN1]
+        if ids:
+            return ids
+    return []
 
 
 def _demonym_ids(gz: Gazetteer, name: str) -> list[int]:
@@ -903,7 +919,12 @@ def _best_place(gz: Gazetteer, text: str, m: Mention, span: Span, sc: _Scored, w
     """The best-scored reading as a Place: an abstention when the runner-up is close in score and far away;
     a direction before a country or subdivision ("western Iraq") makes it a part of it (precision 3)."""
     ids = sc.ids
-    order = sorted(range(len(ids)), key=lambda j: -sc.scores[j])
+    ranker = load_ranker()
+    margin = ranker.abstain_margin if ranker is not None else w.abstain_margin
+    order = sorted(range(len(ids)), key=lambda j: (-sc.scores[j], -_division_pop(gz, ids[j]) if len(ids) > 1 else 0))
+    if len(order) > 1 and sc.scores[order[0]] - sc.scores[order[1]] < margin \
+            and _clear_winner(gz, ids[order[1]], ids[order[0]], w, ids):
+        order[0], order[1] = order[1], order[0]  # close in score: the far bigger town of the name leads
     b = order[0]
     i = ids[b]
     reason = f"{sc.why[b]} (score {sc.scores[b]:.2f} of {len(ids)} reading{'s' if len(ids) > 1 else ''})"
@@ -911,11 +932,7 @@ def _best_place(gz: Gazetteer, text: str, m: Mention, span: Span, sc: _Scored, w
         j = ids[order[1]]
         gap = sc.scores[b] - sc.scores[order[1]]
         d = haversine_km(gz[i].lat, gz[i].lon, gz[j].lat, gz[j].lon)
-        ranker = load_ranker()
-        margin = ranker.abstain_margin if ranker is not None else w.abstain_margin
-        region_over_town = (gz[i].kind in (COUNTRY, ADMIN1) and gz[j].kind == CITY
-                            and gz[j].pop < w.abstain_region_over_town_pop)
-        if gap < margin and d > w.abstain_km and not region_over_town:
+        if gap < margin and d > w.abstain_km and not _clear_winner(gz, i, j, w, ids):
             reason = (f"abstain: {gz[i].name} ({gz[i].cc}, {sc.scores[b]:.2f}) vs "
                       f"{gz[j].name} ({gz[j].cc}, {sc.scores[order[1]]:.2f}), {d:.0f} km apart")
     precision = None
@@ -930,6 +947,26 @@ def _best_place(gz: Gazetteer, text: str, m: Mention, span: Span, sc: _Scored, w
         precision = 2
         reason = f"near: {direction.group(1).lower()} of {gz[i].name}; " + reason
     return _place(gz, i, span, reason, precision=precision)
+
+
+def _division_pop(gz: Gazetteer, i: int) -> int:
+    return gz.division_population(gz[i].cc, gz[i].admin1) if gz[i].kind == ADMIN1 else 0
+
+
+def _clear_winner(gz: Gazetteer, i: int, j: int, w: Scoring, ids: list[int]) -> bool:
+    """Readings close in score where the best still wins: a country or first-order division over a small town
+    ("Borno": the Nigerian state, not a village in Italy); a first-order division over the one foreign division of
+    the same name, with a fraction of its people ("Plateau": Nigeria's state, not Benin's department), while a
+    name three or more countries give a division ("La Paz", "Central") stays undecided; a town over a namesake
+    town with a tenth of its people ("Donetsk" in a text that says "Russian": Ukraine's city)."""
+    if gz[i].kind in (COUNTRY, ADMIN1) and gz[j].kind == CITY:
+        return gz[j].pop < w.abstain_region_over_town_pop
+    if gz[i].kind == CITY and gz[j].kind == CITY and w.abstain_town_pop_ratio > 0:
+        return gz[i].pop >= w.abstain_town_pop_ratio * max(1, gz[j].pop)
+    if gz[i].kind == ADMIN1 and gz[j].kind == ADMIN1 and gz[i].cc != gz[j].cc \
+            and sum(gz[k].kind == ADMIN1 for k in ids) == 2:
+        return _division_pop(gz, i) >= w.abstain_division_pop_ratio * max(1, _division_pop(gz, j))
+    return False
 
 
 def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz: Gazetteer,
