@@ -47,3 +47,84 @@ def test_a_victims_nationality_gives_the_country_the_attackers_does_not():
     [p] = _places("Rebels kill five Malian soldiers")
     assert p is not None and p.country_code == "ML" and p.geo_precision == 3
     assert all(p is None or p.country_code != "TR" for p in _places("Turkish drone strike kills four fighters"))
+
+
+def test_a_division_shared_with_a_foreign_one_goes_to_the_far_more_populous():
+    # Plateau is a state of Nigeria and a department of Benin; Adamawa of Nigeria, Adamaoua of Cameroon
+    [p] = _places("Gunmen kill four farmers in Plateau")
+    assert p is not None and p.country_code == "NG" and p.feature == "ADM1"
+
+
+def test_a_division_naming_the_event_word_places_it():
+    [p] = _places("Insurgents kill twelve herders in fresh Borno raids")
+    assert p is not None and p.name == "Borno"
+
+
+def test_a_title_case_headline_keeps_a_name_apart_from_the_word_after_it():
+    from sitrep.nlp.truecase import truecase_title
+
+    title = "Gunmen Burn Gwoza Market, NAF Strikes Back In Rivers State"
+    out = truecase_title(Document(id="t", text=title, title=title))
+    assert "Gwoza market" in out and "NAF" in out and "Rivers State" in out and " in Rivers" in out
+    assert len(out) == len(title)
+
+
+@pytest.mark.parametrize("headline,name", [
+    ("Herders kill seven farmers in Birnin Gwari", "Gwari"),
+    ("Militants attack the town of Biu, killing four", "Biu"),
+    ("Gunmen shot dead two men in Ijebu-Ode", "Ijebu"),
+])
+def test_a_small_town_after_a_place_word_is_the_place_whatever_ner_read(headline, name):
+    places = [p for p in _places(headline) if p is not None]
+    assert places and places[0].country_code == "NG" and name in places[0].name and places[0].geo_precision == 1
+
+
+def test_an_armed_groups_name_after_in_is_no_town():
+    places = [p for p in _places("Six farmers killed in Boko Haram attacks") if p is not None]
+    assert all(not p.name.startswith("Boko") for p in places)
+
+
+def test_a_division_before_the_noun_the_event_happened_in_places_it():
+    [p] = _places("Gunmen kill twelve in Taraba villages")
+    assert p is not None and p.name == "Taraba" and p.feature == "ADM1"
+
+
+def test_a_compass_word_ner_took_into_the_name_makes_a_part_of_the_country():
+    places = [p for p in _places("Militants killed 14 villagers in north-east Nigeria on Sunday") if p is not None]
+    assert places and places[0].country_code == "NG" and "part of Nigeria" in places[0].reason
+
+
+@pytest.mark.parametrize("headline", ["Three Killed In Fresh Plateau Attack", "Gunmen Kill Two Farmers In Plateau.",
+                                      "Herders Clash With Farmers, Plateau"])
+def test_a_title_case_division_that_is_also_a_word_keeps_its_capital_where_a_place_is_due(headline):
+    places = [p for p in _places(headline) if p is not None]
+    assert places and places[0].name == "Plateau" and places[0].country_code == "NG"
+
+
+def test_a_title_case_word_that_names_a_division_stays_a_word_elsewhere():
+    from sitrep.nlp.truecase import truecase_title
+
+    title = "Prices Plateau As Traders Return To Markets"
+    assert "plateau" in truecase_title(Document(id="t", text=title, title=title))
+
+
+def test_common_nouns_ner_took_into_a_place_name_are_left_out():
+    [p] = _places("Gunmen kill 9 in raid on Borno village")
+    assert p is not None and p.name == "Borno" and p.feature == "ADM1"
+
+
+def test_a_town_name_with_the_word_for_a_division_is_the_division():
+    # Donetsk is a town; "Donetsk region" is Donetsk Oblast, whatever the word for its kind
+    [p] = _places("Shelling kills two civilians in Donetsk region")
+    assert p is not None and p.feature == "ADM1" and p.country_code == "UA"
+
+
+def test_a_big_town_ner_reads_as_a_nationality_is_the_place_after_a_place_word():
+    [p] = _places("Drone attack on Odesa port kills one")
+    assert p is not None and p.country_code == "UA" and p.geo_precision == 1
+
+
+def test_a_far_bigger_town_wins_over_a_namesake_the_attackers_nationality_supports():
+    # Donetsk is a city of Ukraine and a small town of Russia; "Russian" names the attacker, not the place
+    [p] = _places("Russian forces shell Donetsk, killing three")
+    assert p is not None and p.country_code == "UA" and p.geo_precision == 1

@@ -119,8 +119,14 @@ def _english() -> frozenset[str]:
 _SUFFIXES = ("'s", "s", "es", "ed", "d", "ing", "ly", "er", "ers", "ment", "ments", "ion", "ions", "al", "ist", "ists")
 
 
-def _unknown(word: str) -> bool:
-    if len(word) < 4 or not word.isalpha():
+def is_unknown_word(word: str) -> bool:
+    """Whether a lower-case word of three letters or more is in no English dictionary (nor an inflection of one):
+    in a name, a sign that it is a name ("gwoza", "oqueli"); True for every such word when no model is installed."""
+    return _unknown(word, 3)
+
+
+def _unknown(word: str, shortest: int = 4) -> bool:
+    if len(word) < shortest or not word.isalpha():
         return False
     vocab = _english()
     if not vocab or word in vocab:
@@ -148,10 +154,73 @@ def truecase_title(doc) -> str:
     words = _TITLE_WORD.findall(title)
     if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.75 * len(words):
         return doc.text
-    return doc.text[:start] + truecase(title) + doc.text[start + len(title):]
+    return doc.text[:start] + _title_case_kept(title, truecase(title, title=True)) + doc.text[start + len(title):]
 
 
-def truecase(text: str) -> str:
+_ACRONYM = re.compile(r"\b[A-Z]{3,6}s?\b")
+_DIVISION = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:State|Region|Province|Oblast|Governorate|District|"
+                       r"Department|Prefecture)\b")
+
+
+def _title_case_kept(title: str, cased: str) -> str:
+    """What a Title-Case line writes in capitals on purpose: acronyms in full capitals ("NAF", "IDP") and a name
+    with its kind of division ("Rivers State", "Far North Region"), as the line has them."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    out = list(cased)
+    for m in (*_ACRONYM.finditer(title), *_DIVISION.finditer(title)):
+        a = m.start()
+        first = title[a:m.end()].split(" ", 1)[0]
+        if first.lower() in STOP_WORDS:  # "in Taraba State": the name starts after the preposition
+            a += len(first) + 1
+        out[a:m.end()] = title[a:m.end()]
+    for a, name in _placed_divisions(title):
+        out[a:a + len(name)] = name
+    return "".join(out)
+
+
+_PLACE_WORDS = frozenset(("in", "on", "near", "at", "across", "around", "outside"))
+_COMPASS = re.compile(r"(?:north|south|east|west|central|centre|center|north-?east|north-?west|south-?east|"
+                      r"south-?west|upper|lower|far)(?:ern)?")
+
+
+def _placed_divisions(title: str) -> list[tuple[int, str]]:
+    """Words of a Title-Case line that name a first-order division ("Plateau", "Rivers", "Delta": dictionary
+    words too) where a place is due: after a preposition of place and any describing words ("Killed in Fresh
+    Plateau Attack"), or last, after a comma ("Cult Clash, Rivers"). Compass words are never kept."""
+    divisions, describing = _division_words(), _describing()
+    words = list(_WORD.finditer(title))
+    out = []
+    for k, w in enumerate(words):
+        name = w.group(0).rstrip(".")
+        if name.lower() not in divisions or not name[0].isupper():
+            continue
+        j = k - 1
+        while j >= 0 and words[j].group(0).lower() not in _PLACE_WORDS and words[j].group(0).lower() in describing:
+            j -= 1
+        cued = j >= 0 and words[j].group(0).lower() in _PLACE_WORDS
+        if cued or (k == len(words) - 1 and title[:w.start()].rstrip().endswith(",")):
+            out.append((w.start(), name))
+    return out
+
+
+@knowledge_cached
+def _division_words() -> frozenset[str]:
+    """Lower-case one-word names of first-order divisions (``geo_admin1.csv``, ``geo_divisions.csv``), compass
+    words left out."""
+    names: set[str] = set()
+    for fname, name_col, keep in (("geo_admin1.csv", "name", None), ("geo_divisions.csv", "name", "1")):
+        with open(knowledge_path(fname), encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(line for line in fh if not line.startswith("#")):
+                name = (row.get(name_col) or "").strip()
+                if (keep is None or row.get("level") == keep) and name and " " not in name:
+                    names.add(name.lower())
+    return frozenset(n for n in names if not _COMPASS.fullmatch(n) and len(n) >= 3)
+
+
+def truecase(text: str, *, title: bool = False) -> str:
+    """``title``: a headline in Title Case, whose names are short ("Imo", "Biu") and whose dictionary words beside
+    a name are its own words, not a part of it ("Borno Market", "Herdsmen Attack Benue")."""
     single, multi, longest, firsts, acronyms = _names()
     out = list(text.lower())
     words = list(_WORD.finditer(text))
@@ -177,13 +246,13 @@ def truecase(text: str) -> str:
             out[m.start():m.start() + len(cased)] = cased
         elif len(lows[i]) <= 5 and lows[i].upper() in acronyms:  # acronyms: FMLN, URNG
             out[m.start():m.start() + len(lows[i])] = lows[i].upper()
-        elif _unknown(lows[i]):  # a word no English dictionary has is a name: Oqueli, Colindres, Pelaez
+        elif _unknown(lows[i], 3 if title else 4):  # a word no English dictionary has is a name: Oqueli, Pelaez
             out[m.start()] = out[m.start()].upper()
             named.add(i)
         i += 1
     # a dictionary word right beside such a name is part of it ("Jose Antonio Rivera", "Hector Oqueli"), unless it
     # describes or is a function word
-    if named:
+    if named and not title:
         from spacy.lang.en.stop_words import STOP_WORDS
 
         describing = _describing()

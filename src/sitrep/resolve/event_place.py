@@ -22,6 +22,7 @@ from sitrep.model import EventMention, Place, haversine_km
 from sitrep.nlp import Analysis
 from sitrep.resolve import place as rplace
 from sitrep.resolve.event_time import dateline as _dateline
+from sitrep.resolve.gazetteer import ADMIN1
 
 
 def find_places(text: str, ents: list, default_country: str | None = None) -> list[Place]:
@@ -293,7 +294,19 @@ def _modifier(c: Candidate, p: Place, text: str) -> bool:
     last = c.token_at(p.span.end - 1)
     if tok is None or last is None:
         return False
+    trig = c.trigger_token
+    if p.feature not in _COUNTRY_FEATURES and trig is not None and (
+            last.head.i == trig.i or _placed_noun(last.head) or last.head.dep_ == "dobj" and last.head.head.i == trig.i):
+        return False  # "fresh Borno attacks", "killed in Taraba villages", "attack Benue community": its place
     return last.dep_ in ("compound", "amod", "nmod", "poss") and last.head.i > last.i
+
+
+_PLACE_PREPOSITIONS = frozenset(("in", "at", "near", "on", "across", "around", "outside"))
+
+
+def _placed_noun(tok) -> bool:
+    """A noun after a preposition of place ("in ... villages", "on ... community")."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPOSITIONS
 
 
 def fallback_place(places: list[Place], analysis: Analysis) -> Place | None:
@@ -357,16 +370,60 @@ def _past_compass(ents: list, text: str) -> list:
     it, or takes both as one name; the entity moves onto the name (the resolver reads the abbreviation before it
     as a part of it)."""
     from sitrep.nlp import Entity
+    from sitrep.resolve.gazetteer import get_gazetteer
 
     out = []
     for e in ents:
         first = text[e.start_char:e.end_char].split(" ", 1)
+        while len(first) > 1 and _LOWER_DIRECTION.fullmatch(first[0]):  # "northeast Nigeria" as one entity
+            e = Entity(e.label_, e.start_char + len(first[0]) + 1, e.end_char)
+            first = first[1].split(" ", 1)
         if first[0] in rplace.COMPASS_ABBREVIATIONS:
             m = _AFTER_COMPASS.match(text, e.start_char + len(first[0]))
             if m is not None:
-                e = Entity("GPE", m.start(1), max(m.end(1), e.end_char) if len(first) > 1 else m.end(1))
+                end = max(m.end(1), e.end_char) if len(first) > 1 else m.end(1)
+                if " " in m.group(1) and not get_gazetteer().lookup(text[m.start(1):end]):
+                    end = m.start(1) + len(m.group(1).split(" ")[0])  # "NE Nigeria Boko Haram": "Nigeria"
+                e = Entity("GPE", m.start(1), end)
         out.append(e)
     return out
+
+
+_LOWER_DIRECTION = re.compile(r"(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
+                              r"(?:ern)?")
+
+
+_DIVISION_WORD = re.compile(r"\s+(?:oblast|province|region|state|governorate)\b", re.I)
+
+
+def _with_division_word(e, text: str, gz):
+    """ "in Donetsk region": the place is the division the name and its kind's word name together, when the
+    gazetteer knows one, not the town of the name."""
+    from sitrep.nlp import Entity
+
+    m = _DIVISION_WORD.match(text, e.end_char)
+    if e.label_ not in ("GPE", "LOC") or m is None:
+        return e
+    if not any(gz[i].kind == ADMIN1 for i in rplace.candidate_ids(gz, text[e.start_char:m.end()])):
+        return e
+    return Entity(e.label_, e.start_char, m.end())
+
+
+_COMMON_TAIL = re.compile(r"(?:\s+[a-z][\w'\u2019-]*)+$")
+
+
+def _without_common_tail(e, text: str, gz):
+    """ "Borno village", "Benue community": a place entity NER ended with common nouns, which the gazetteer does
+    not know as a whole, is the name before them."""
+    from sitrep.nlp import Entity
+
+    if e.label_ not in ("GPE", "LOC", "FAC"):
+        return e
+    name = text[e.start_char:e.end_char]
+    tail = _COMMON_TAIL.search(name)
+    if tail is None or tail.start() == 0 or gz.lookup(name) or not gz.lookup(name[:tail.start()]):
+        return e
+    return Entity(e.label_, e.start_char, e.start_char + tail.start())
 
 
 def _missed_by_ner(analysis: Analysis, ents: list) -> list:
@@ -386,6 +443,67 @@ def _scanned(analysis: Analysis, taken: list[tuple[int, int]], *, scan_only: boo
             and all(m.end <= a or m.start >= b for a, b in taken)]
 
 
+_NAME_RUN = re.compile(r"[A-Z][a-z][\w'\u2019-]*(?: [A-Z][a-z][\w'\u2019-]*){0,2}")
+
+
+def _cued_towns(analysis: Analysis, ents: list) -> list:
+    """ "Bandits kill ten in Birnin Gwari", "an attack on the town of Biu": a capitalised name after a town cue
+    (``geo_cues.toml`` place.town_before) in a sentence that may hold an event, which no dictionary has and the
+    gazetteer knows as a town or a first-order division by its main name ("in Ogun"), is a place however small, whatever NER labelled it (a person, a
+    nationality) or if it labelled nothing. ``ents`` with such names as GPE entities."""
+    from sitrep.nlp import Entity
+    from sitrep.resolve.place_scoring import load_cues
+
+    text = analysis.text
+    cue = load_cues().town_before
+    placed = [(e.start_char, e.end_char) for e in ents if e.label_ in ("GPE", "LOC", "FAC")]
+    out = list(ents)
+    for s in analysis.sentences:
+        if not s.screened:
+            continue
+        for m in _NAME_RUN.finditer(text, s.start, s.end):
+            last = text[s.start:m.start()].rstrip().endswith(",") and not text[m.end():s.end].strip(" .!\n")
+            if not (last or cue.search(text, max(s.start, m.start() - 30), m.start())):
+                continue  # "kill ten in Birnin Gwari", "Cult clash, Rivers"
+            span = _town_name(text, m)
+            if span is None or any(a < span[1] and span[0] < b and not (span[0] <= a and b <= span[1])
+                                   or (a, b) == span for a, b in placed):
+                continue  # a place NER found stays, unless it is a part of the name ("Ijebu" of "Ijebu-Ode")
+            placed = [(a, b) for a, b in placed if not (span[0] <= a and b <= span[1])]
+            out = [e for e in out if e.end_char <= span[0] or e.start_char >= span[1]]
+            out.append(Entity("GPE", *span))
+            placed.append(span)
+    return out
+
+
+def _town_name(text: str, m: re.Match) -> tuple[int, int] | None:
+    """The longest first words of ``m`` that name, in the gazetteer, a first-order division (its main name), a town
+    of some size, or a small town by its main name with a word no dictionary has; not a compass word, an actor's name, a nationality or a person's
+    possessive ("in Jonathan's cabinet")."""
+    from sitrep.nlp.truecase import is_unknown_word
+    from sitrep.resolve.actor import resolve_actor
+    from sitrep.resolve.gazetteer import CITY, get_gazetteer, norm
+
+    gz = get_gazetteer()
+    words = list(re.finditer(r"\S+", m.group(0)))
+    for k in range(len(words), 0, -1):
+        a, b = m.start(), m.start() + words[k - 1].end()
+        name, key = text[a:b], norm(text[a:b])
+        if key in gz.demonyms or resolve_actor(name) is not None:
+            return None  # "in Boko Haram attacks": not the town Boko
+        if text[b:b + 2] in ("'s", "\u2019s") or _LOWER_DIRECTION.fullmatch(key):
+            continue
+        ids = gz.lookup_key(key)
+        if any(gz[i].kind == ADMIN1 and norm(gz[i].name) == key for i in ids):
+            return a, b
+        if any(gz[i].kind == CITY and gz[i].pop >= rplace.MIN_MISLABELLED_POPULATION for i in ids):
+            return a, b  # a town of some size, by any of its names ("Odesa")
+        if any(gz[i].kind == CITY and norm(gz[i].name) == key for i in ids) and any(
+                is_unknown_word(part) for w in words[:k] for part in re.split(r"[-'\u2019]", w.group(0).lower())):
+            return a, b  # a small town by its main name, with a word no dictionary has ("Birnin Gwari")
+    return None
+
+
 def place_entities(analysis: Analysis) -> tuple[list, str]:
     """Named entities that may be places: the parser's GPE/LOC/FAC/NORP; names NER labels otherwise that the
     gazetteer knows, when the context reads as a place's (``_relabelled_place``: "struck Kyiv" tagged PERSON,
@@ -402,8 +520,9 @@ def place_entities(analysis: Analysis) -> tuple[list, str]:
         if _relabelled_place(e, text, gz):
             e = Entity("GPE", e.start_char, e.end_char)
         out.append(e)
-    out = _past_compass(out, text)
-    out += _missed_by_ner(analysis, out) if not analysis.all_caps else []
+    out = [_with_division_word(_without_common_tail(e, text, gz), text, gz) for e in _past_compass(out, text)]
+    if not analysis.all_caps:
+        out = _cued_towns(analysis, out + _missed_by_ner(analysis, out))
     restored = text
     if analysis.all_caps:
         taken = [(e.start_char, e.end_char) for e in out if e.label_ in ("GPE", "LOC", "FAC", "NORP")]

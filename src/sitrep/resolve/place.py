@@ -66,6 +66,7 @@ from sitrep import codebook
 from sitrep.model import Place, Span, haversine_km
 from sitrep.resolve.gazetteer import (
     ADMIN1,
+    ADMIN2,
     CITY,
     CONTINENT,
     COUNTRY,
@@ -408,6 +409,8 @@ def candidate_ids(gz: Gazetteer, name: str) -> list[int]:
             ids = gz.lookup_key("al " + key)
     if not ids and key.endswith(" city"):
         ids = [i for i in gz.lookup_key(key[:-5]) if gz[i].kind == CITY]
+    if not ids and _ADMIN_SUFFIX.search(key):
+        ids = _division_by_other_word(gz, key)
     if not ids:
         # "Iraqi", "Palestinians" -> the country; "La.", "W. Va." -> the state (as LGL annotates them)
         cc = gz.demonyms.get(key) or (gz.demonyms.get(key[:-1]) if key.endswith("s") else None)
@@ -417,6 +420,20 @@ def candidate_ids(gz: Gazetteer, name: str) -> list[int]:
             a1 = gz.admin1_entry.get(_abbrevs_nospace(gz)[key.replace(" ", "")])
             ids = [a1] if a1 is not None else []
     return ids
+
+
+_DIVISION_WORDS = ("oblast", "province", "region", "state", "governorate")
+
+
+def _division_by_other_word(gz: Gazetteer, key: str) -> list[int]:
+    """ "Donetsk region", "Kandahar state": a first-order division the gazetteer knows with another word for its
+    kind ("Donetsk Oblast"); news names a division by its town's name and any such word."""
+    base = _ADMIN_SUFFIX.sub("", key)
+    for word in _DIVISION_WORDS:
+        ids = [i for i in gz.lookup_key(f"{base} {word}") if gz[i].kind == ADMIN1]
+        if ids:
+            return ids
+    return []
 
 
 def _demonym_ids(gz: Gazetteer, name: str) -> list[int]:
@@ -671,7 +688,7 @@ def reading_context(gz: Gazetteer, text: str, mentions: list[Mention], cands: li
 def _prior(gz: Gazetteer, i: int, w: Scoring) -> float:
     kind = gz[i].kind
     fixed = {COUNTRY: w.prior_country, CONTINENT: w.prior_continent, ADMIN1: w.prior_admin1, REGION: w.prior_region,
-             FACILITY: w.prior_facility}.get(kind)
+             FACILITY: w.prior_facility, ADMIN2: w.prior_admin2}.get(kind)
     if fixed is not None:
         return fixed
     return math.log10(gz[i].pop + 10) + (w.prior_capital_bonus if gz[i].feature == "PPLC" else 0.0)
@@ -731,8 +748,8 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
 
 
 def _world_division(gz: Gazetteer, i: int) -> bool:
-    """A first-order division from ``geo_divisions.csv`` (not the curated ``geo_admin1.csv``)."""
-    return gz[i].kind == ADMIN1 and gz[i].source.startswith("geo_divisions")
+    """A division from ``geo_divisions.csv`` or ``geo_admin2.csv`` (not the curated ``geo_admin1.csv``)."""
+    return gz[i].kind == ADMIN2 or gz[i].kind == ADMIN1 and gz[i].source.startswith("geo_divisions")
 
 
 def _kind_features(gz: Gazetteer, i: int, top_pop: int) -> dict[str, float]:
@@ -811,7 +828,7 @@ def _subdivision_terms(gz: Gazetteer, i: int, q: _Query, w: Scoring, notes: list
     """Support from the reading's subdivision: named, voted for by pass 1, able to hold the other names."""
     e = gz[i]
     cc, a1, kind = e.cc, e.admin1, e.kind
-    if kind not in (CITY, FACILITY, ADMIN1) or not a1:
+    if kind not in (CITY, FACILITY, ADMIN1, ADMIN2) or not a1:
         return 0.0
     ctx, key = q.ctx, q.key
     sub = 0.0
@@ -888,7 +905,7 @@ def _place(gz: Gazetteer, i: int, span: Span, reason: str, *, precision: int | N
     kind = gz[i].kind
     cc = gz[i].cc
     if precision is None:
-        precision = 1 if kind in (CITY, FACILITY) else 3
+        precision = 1 if kind in (CITY, FACILITY) else 2 if kind == ADMIN2 else 3
     admin1 = gz.admin1_name(cc, gz[i].admin1) if cc and gz[i].admin1 else None
     return Place(
         name=gz[i].name, latitude=round(gz[i].lat if lat is None else lat, 5),
@@ -903,7 +920,12 @@ def _best_place(gz: Gazetteer, text: str, m: Mention, span: Span, sc: _Scored, w
     """The best-scored reading as a Place: an abstention when the runner-up is close in score and far away;
     a direction before a country or subdivision ("western Iraq") makes it a part of it (precision 3)."""
     ids = sc.ids
-    order = sorted(range(len(ids)), key=lambda j: -sc.scores[j])
+    ranker = load_ranker()
+    margin = ranker.abstain_margin if ranker is not None else w.abstain_margin
+    order = sorted(range(len(ids)), key=lambda j: (-sc.scores[j], -_division_pop(gz, ids[j]) if len(ids) > 1 else 0))
+    if len(order) > 1 and sc.scores[order[0]] - sc.scores[order[1]] < margin \
+            and _clear_winner(gz, ids[order[1]], ids[order[0]], w, ids):
+        order[0], order[1] = order[1], order[0]  # close in score: the far bigger town of the name leads
     b = order[0]
     i = ids[b]
     reason = f"{sc.why[b]} (score {sc.scores[b]:.2f} of {len(ids)} reading{'s' if len(ids) > 1 else ''})"
@@ -911,11 +933,7 @@ def _best_place(gz: Gazetteer, text: str, m: Mention, span: Span, sc: _Scored, w
         j = ids[order[1]]
         gap = sc.scores[b] - sc.scores[order[1]]
         d = haversine_km(gz[i].lat, gz[i].lon, gz[j].lat, gz[j].lon)
-        ranker = load_ranker()
-        margin = ranker.abstain_margin if ranker is not None else w.abstain_margin
-        region_over_town = (gz[i].kind in (COUNTRY, ADMIN1) and gz[j].kind == CITY
-                            and gz[j].pop < w.abstain_region_over_town_pop)
-        if gap < margin and d > w.abstain_km and not region_over_town:
+        if gap < margin and d > w.abstain_km and not _clear_winner(gz, i, j, w, ids):
             reason = (f"abstain: {gz[i].name} ({gz[i].cc}, {sc.scores[b]:.2f}) vs "
                       f"{gz[j].name} ({gz[j].cc}, {sc.scores[order[1]]:.2f}), {d:.0f} km apart")
     precision = None
@@ -930,6 +948,26 @@ def _best_place(gz: Gazetteer, text: str, m: Mention, span: Span, sc: _Scored, w
         precision = 2
         reason = f"near: {direction.group(1).lower()} of {gz[i].name}; " + reason
     return _place(gz, i, span, reason, precision=precision)
+
+
+def _division_pop(gz: Gazetteer, i: int) -> int:
+    return gz.division_population(gz[i].cc, gz[i].admin1) if gz[i].kind == ADMIN1 else 0
+
+
+def _clear_winner(gz: Gazetteer, i: int, j: int, w: Scoring, ids: list[int]) -> bool:
+    """Readings close in score where the best still wins: a country or first-order division over a small town
+    ("Borno": the Nigerian state, not a village in Italy); a first-order division over the one foreign division of
+    the same name, with a fraction of its people ("Plateau": Nigeria's state, not Benin's department), while a
+    name three or more countries give a division ("La Paz", "Central") stays undecided; a town over a namesake
+    town with a tenth of its people ("Donetsk" in a text that says "Russian": Ukraine's city)."""
+    if gz[i].kind in (COUNTRY, ADMIN1) and gz[j].kind == CITY:
+        return gz[j].pop < w.abstain_region_over_town_pop
+    if gz[i].kind == CITY and gz[j].kind == CITY and w.abstain_town_pop_ratio > 0:
+        return gz[i].pop >= w.abstain_town_pop_ratio * max(1, gz[j].pop)
+    if gz[i].kind == ADMIN1 and gz[j].kind == ADMIN1 and gz[i].cc != gz[j].cc \
+            and sum(gz[k].kind == ADMIN1 for k in ids) == 2:
+        return _division_pop(gz, i) >= w.abstain_division_pop_ratio * max(1, _division_pop(gz, j))
+    return False
 
 
 def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz: Gazetteer,

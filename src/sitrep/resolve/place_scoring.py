@@ -28,6 +28,7 @@ class Scoring:
     prior_continent: float
     prior_region: float
     prior_admin1: float
+    prior_admin2: float
     prior_facility: float
     prior_capital_bonus: float
     name_main_name: float
@@ -58,6 +59,8 @@ class Scoring:
     abstain_margin: float
     abstain_km: float
     abstain_region_over_town_pop: float
+    abstain_division_pop_ratio: float
+    abstain_town_pop_ratio: float
 
 
 def _line_of(raw: str, key: str) -> int:
@@ -163,6 +166,7 @@ class Cues:
 
     place_before: re.Pattern
     place_after: re.Pattern
+    town_before: re.Pattern
     person_before: re.Pattern
     person_after: re.Pattern
 
@@ -194,6 +198,7 @@ def load_cues(path: str | None = None) -> Cues:
         place_before=re.compile(rf"\b(?:{_alternation(_words(p, raw, data, 'place', 'before'))})\s+{compass}$", re.I),
         place_after=re.compile(rf"^(?:,\s+[A-Z][a-z]+|\s+(?:{_alternation(_words(p, raw, data, 'place', 'after'))}))\b",
                                re.I),
+        town_before=re.compile(rf"\b(?:{_alternation(_words(p, raw, data, 'place', 'town_before'))})\s+{compass}$", re.I),
         person_before=re.compile(rf"\b(?:{_alternation(_words(p, raw, data, 'person', 'before'))})\.?\s+$"),
         person_after=re.compile(rf"^(?:\s+)?(?:{_alternation(_words(p, raw, data, 'person', 'after'))})\b", re.I),
     )
