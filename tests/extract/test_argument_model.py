@@ -31,14 +31,24 @@ def test_the_side_of_a_killed_commander_is_not_the_attacker():
     assert any("Hezbollah" in f.text for ev in evs for f in ev.roles.get("victims", []))
 
 
-def test_a_claimant_is_not_the_attacker_unless_the_text_says_it_carried_the_attack_out():
-    claimed = _events("A roadside bomb killed four soldiers near Kandahar on Monday. "
-                      "The Taliban claimed responsibility for the attack in a statement.")
-    assert [ev.claimant for ev in claimed] == ["Taliban"]
-    assert claimed[0].actor1 is None and not any("Taliban" in p for p in _perpetrators(claimed[0]))
-    carried = _events("Gunmen stormed a police station in the town of Baga on Tuesday, killing three officers. "
-                      "Boko Haram said it carried out the attack.")
-    assert [(ev.claimant, ev.actor1) for ev in carried] == [("Boko Haram", "Boko Haram")]
+def test_a_claimant_is_actor1_as_acled_codes_it_unless_the_knowledge_file_says_otherwise(tmp_path):
+    from sitrep.knowledge import PACKAGED, Knowledge, use_knowledge
+
+    text = ("A roadside bomb killed four soldiers near Kandahar on Monday. "
+            "The Taliban claimed responsibility for the attack in a statement.")
+    claimed = _events(text)
+    assert [(ev.claimant, ev.actor1) for ev in claimed] == [("Taliban", "Taliban")]
+    strict = (PACKAGED / "discourse.toml").read_text(encoding="utf-8").replace(
+        "claimant_is_actor1 = true", "claimant_is_actor1 = false")
+    assert "claimant_is_actor1 = false" in strict
+    (tmp_path / "discourse.toml").write_text(strict, encoding="utf-8")
+    with use_knowledge(Knowledge(tmp_path)):
+        claimed = _events(text)
+        assert [ev.claimant for ev in claimed] == ["Taliban"]
+        assert claimed[0].actor1 is None and not any("Taliban" in p for p in _perpetrators(claimed[0]))
+        carried = _events("Gunmen stormed a police station in the town of Baga on Tuesday, killing three officers. "
+                          "Boko Haram said it carried out the attack.")
+        assert [(ev.claimant, ev.actor1) for ev in carried] == [("Boko Haram", "Boko Haram")]
 
 
 def _analysis_and_events(text: str):

@@ -61,6 +61,7 @@ class Lexicon:
     killed_words: frozenset[str] = frozenset()
     injured_words: frozenset[str] = frozenset()
     casualty_hedge_verbs: frozenset[str] = frozenset()
+    claimant_is_actor1: bool = True  # discourse.toml [claim] claimant_is_actor1
     perpetrator_heads: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
     military_targets: frozenset[str] = frozenset()
@@ -187,6 +188,7 @@ def load_lexicon() -> Lexicon:
         killed_words=frozenset(ddata["casualty"].get("killed", [])),
         injured_words=frozenset(ddata["casualty"].get("injured", [])),
         casualty_hedge_verbs=frozenset(ddata["casualty"].get("hedge_verbs", [])),
+        claimant_is_actor1=bool(ddata["claim"].get("claimant_is_actor1", True)),
         toll_verbs=frozenset(ddata["casualty"].get("toll_verbs", [])),
         perpetrator_heads=frozenset(w.lower() for w in edata.get("actors", {}).get("perpetrator_heads", [])),
         light_verbs=frozenset(edata.get("actors", {}).get("light_verbs", [])),

@@ -563,7 +563,7 @@ class SentenceExtractor:
             m.add_span("claimed", _span(text, a, b))
             m.add_span("claimed", _tok_span(governor, off, text))
             clause = text[off + governor.sent.start_char: off + governor.sent.end_char]
-            if m.actor1 is None and self.lex.phrases["carried_out"].search(clause):  # a claimant is no attacker
+            if m.actor1 is None and (self.lex.claimant_is_actor1 or self.lex.phrases["carried_out"].search(clause)):
                 m.actor1 = match.canonical
                 m.add_span("actor1", Span(a + match.start, a + match.end, match.text))
 
@@ -759,7 +759,7 @@ class SentenceExtractor:
                         if match and actor_type(match.canonical) != "state":
                             m.claimant = match.canonical
                             m.claimed = True
-                            if carried:  # else the claimant only
+                            if carried or lex.claimant_is_actor1:  # else the claimant only
                                 m.actor1 = match.canonical
                                 m.add_span("actor1", Span(a + match.start, a + match.end, match.text))
                             m.add_span("claimed", _tok_span(t, cand.offset, self.text))
