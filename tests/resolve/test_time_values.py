@@ -271,3 +271,11 @@ def test_a_span_read_in_its_context_before_its_alias():
 def test_a_verb_of_attack_is_not_a_participle_that_looks_ahead():
     # "targeted" tells an attack: past ("scheduled", "expected" look ahead)
     assert values("Rockets targeted the depot on March 3.", date(2024, 2, 20)) == [("March 3", "2023-03-03")]
+
+
+def test_a_part_of_the_day_after_a_capitalised_preposition_is_read_not_a_crash():
+    from sitrep.resolve.timex.grammar import scan
+
+    text = "In the morning a bomb exploded. IN THE EVENING police came."
+    parts = [(text[r.start:r.end], r.kind) for r in scan(text)]
+    assert parts == [("the morning", "tod"), ("THE EVENING", "tod")]

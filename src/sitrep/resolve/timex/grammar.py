@@ -452,7 +452,7 @@ class Grammar:
         start = m.start()
         inside = head.startswith("in ")
         if inside:
-            start = m.start() + len(re.match(r"in\s+", m.group(0)).group(0))  # "in" is a signal, not the expression
+            start = m.start() + len(re.match(r"in\s+", m.group(0), re.I).group(0))  # "in" is a signal, not the expression
         alone = head != m.group("part").lower() and (inside or "in the" in head or bool(
             _PREP_BEFORE_PART.search(text, max(0, m.start() - 10), m.start())))
         return Reading(start, m.end(), "tod", "TIME", data={"part": part, "in_view": alone}, standalone=alone)
