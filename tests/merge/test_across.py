@@ -46,12 +46,57 @@ def test_vetoes():
 
 
 def test_an_undated_report_is_compared_not_vetoed():
-    """An event 'on Sunday' in a report with no date anywhere has an unknown date, not a different one (with
-    ``date.unknown_one`` switched on; the shipped rules keep such a report apart)."""
-    d = compare(f("a", "d1"), f("b", "d2", date=None, date_precision=None), undated_rules())
-    assert d.veto is None and d.merge
-    assert any("does not date it" in r for r in d.reasons)
-    assert not compare(f("a", "d1"), f("b", "d2", date=None, date_precision=None)).merge  # shipped: off
+    """An event 'on Sunday' in a report with no date anywhere has an unknown date, not a different one: it is
+    compared with a dated report when both places lie in one town and both name the same target."""
+    for rules in (undated_rules(), across.default_rules()):
+        d = compare(f("a", "d1"), f("b", "d2", date=None, date_precision=None), rules)
+        assert d.veto is None and d.merge
+        assert any("does not date it" in r for r in d.reasons)
+
+
+@pytest.mark.parametrize("other", [
+    dict(target=None),  # no target named: two killings in one county are not told apart
+    dict(target="a fuel convoy"),  # another target
+    dict(latitude=None, longitude=None, geo_precision=None, location_name=None),  # no place
+    dict(latitude=33.45, longitude=43.27, location_name="Fallujah", target="Ain al-Asad Air Base"),  # another town
+    dict(latitude=33.3, longitude=44.4, geo_precision=3, location_name="Iraq"),  # only the country
+])
+def test_an_undated_report_needs_the_same_town_and_target(other):
+    d = compare(f("a", "d1"), f("b", "d2", date=None, date_precision=None, **other))
+    assert not d.merge and d.veto and d.veto.startswith("no date to compare")
+
+
+def test_a_town_lies_in_its_division_and_country():
+    """A place at two precisions (a town / its division or country) agrees, whatever the distance to the
+    division's centre; another country's town does not."""
+    town = f("a", "d1", target=None, location_name="Vancouver", latitude=49.25, longitude=-123.12, geo_precision=1,
+             country_code="CA", country="Canada", admin1="British Columbia")
+    country = f("b", "d2", target=None, location_name="Canada", latitude=60.1, longitude=-113.6, geo_precision=3,
+                country_code="CA", country="Canada")
+    division = f("c", "d3", target=None, location_name="British Columbia", latitude=54.0, longitude=-125.0,
+                 geo_precision=3, country_code="CA", country="Canada", admin1="British Columbia")
+    for coarse in (country, division):
+        d = compare(town, coarse)
+        assert d.veto is None and any("within" in r for r in d.reasons), d.reasons
+    other = f("d", "d4", target=None, location_name="Alberta", latitude=55.0, longitude=-115.0, geo_precision=3,
+              country_code="CA", country="Canada", admin1="Alberta")
+    assert "km apart" in compare(town, other).veto
+
+
+def test_a_named_victim_reported_weeks_apart_is_one_event():
+    """The same named person attacked at one town: the killing and its trial report, dated months apart, are one
+    event; a facility (attacked again and again) or two different names are not."""
+    rules = across.default_rules()
+    victim = dict(target="Dana Whitcombe", location_name="Albany", latitude=42.65, longitude=-73.75,
+                  country_code="US", event_type="Violence against civilians", sub_event_type="Attack")
+    shot = f("a", "d1", date=date(2011, 10, 21), **victim)
+    trial = f("b", "d2", date=date(2012, 4, 11), **{**victim, "target": "Whitcombe"})
+    if rules.named_target_days >= 200:
+        d = compare(shot, trial, rules)
+        assert d.merge and any("same named target" in r for r in d.reasons)
+    assert compare(shot, f("c", "d3", date=date(2012, 4, 11), **{**victim, "target": "Marcus Feld"}), rules).veto
+    base = f("d", "d4", date=date(2024, 3, 1))
+    assert "days apart" in compare(f("e", "d5"), base, rules).veto  # Ain al-Asad Air Base: a facility
 
 
 def test_date_precision_widens_what_agrees():
@@ -198,3 +243,15 @@ def undated_rules():
 
     weights = tomllib.loads(knowledge_path("merge_weights.toml").read_text(encoding="utf-8"))["weights"]
     return load_rules(weights={**weights, "date.unknown_one": 0.15})
+
+
+def test_two_undated_reports_need_places_to_merge():
+    """Two undated reports of a bomb at a bank, one placed and one not: nothing tells two bank bombings apart, so
+    they stay apart; placed in one town, they merge."""
+    bank = dict(date=None, date_precision=None, target="the bank", sub_event_type="Remote explosive/landmine/IED",
+                location_name="Lyon", latitude=45.76, longitude=4.84, country_code="FR")
+    placed = f("a", "d1", **bank)
+    unplaced = f("b", "d2", **{**bank, "location_name": None, "latitude": None, "longitude": None,
+                               "country_code": None})
+    assert compare(placed, unplaced).veto == "neither report dates it, and one does not place it"
+    assert compare(placed, f("c", "d3", **bank)).merge

@@ -138,3 +138,50 @@ def test_an_undated_report_joins_the_dated_incident_it_describes(store):
     assert got == [["blog-u#0", "wire-a#0"], ["wire-d#0"]]
     (depot,) = [i for i in store.incidents() if i["location"]["name"] == DEPOT.name]
     assert store.incident(depot["id"])["n_sources"] == 2 and depot["date"] == "2024-03-03"
+
+
+def test_two_events_of_one_report_keep_their_followers_in_any_order(store_url):
+    """A report tells of two blasts in one town the same day, the second at a police station; two later reports
+    tell only of the police station. In any arrival order the later reports join the second blast (as in report
+    order), even when they arrived first and the first blast was assigned to them before its sibling was stored."""
+    x = make_doc("wire-x", "Two blasts\nFILE: A rocket hit Mosul on Monday. Another rocket hit a police station.",
+                 published=date(2024, 3, 4))
+    y = make_doc("paper-y", "Station\nFILE: Rockets struck the police station in Mosul on Monday.",
+                 published=date(2024, 3, 5))
+    z = make_doc("site-z", "Station again\nFILE: The rocket strike on the police station in Mosul.",
+                 published=date(2024, 3, 6))
+    day = date(2024, 3, 4)
+    reports = [
+        (x, [make_mention(x, "A rocket hit", place=MOSUL, when=day),
+             make_mention(x, "Another rocket hit", place=MOSUL, when=day, target="a police station")]),
+        (y, [make_mention(y, "Rockets struck", place=MOSUL, when=day, target="the police station")]),
+        (z, [make_mention(z, "rocket strike", place=MOSUL, when=day, target="police station")]),
+    ]
+    seen = None
+    for order in itertools.permutations(reports):
+        s = _store_with(store_url, order)
+        got = _partition(s)
+        s.close()
+        assert sorted(map(sorted, got)) == [["paper-y#0", "site-z#0", "wire-x#1"], ["wire-x#0"]], [d.id for d, _ in order]
+        assert seen is None or got == seen
+        seen = got
+
+
+def test_a_report_that_fits_two_incidents_equally_joins_the_earlier_reported(store_url):
+    """Two strikes in one town on one day at two different facilities, and a third report naming neither: it fits
+    both equally and joins the one reported first, in any arrival order (the store and its regrouping break the
+    tie the same way)."""
+    a = make_doc("alpha", "Station\nFILE: A rocket hit the police station in Mosul.", published=date(2024, 3, 4))
+    b = make_doc("kilo", "Checkpoint\nFILE: A rocket hit the checkpoint in Mosul.", published=date(2024, 3, 5))
+    c = make_doc("mike", "Rocket\nFILE: A rocket hit Mosul on Monday.", published=date(2024, 3, 6))
+    day = date(2024, 3, 4)
+    reports = [
+        (a, [make_mention(a, "A rocket hit", place=MOSUL, when=day, target="the police station")]),
+        (b, [make_mention(b, "A rocket hit", place=MOSUL, when=day, target="the checkpoint")]),
+        (c, [make_mention(c, "A rocket hit", place=MOSUL, when=day)]),
+    ]
+    for order in itertools.permutations(reports):
+        s = _store_with(store_url, order)
+        got = sorted(map(sorted, _partition(s)))
+        s.close()
+        assert got == [["alpha#0", "mike#0"], ["kilo#0"]], [d.id for d, _ in order]

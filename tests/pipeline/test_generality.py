@@ -19,7 +19,7 @@ def test_suicide_bombing_with_claim_and_a_second_event():
     bomb, ambush = sorted(events, key=lambda e: e["date"], reverse=True)
     assert bomb["date"] == "2022-03-04" and bomb["sub_event_type"] == "Suicide bomb"
     assert bomb["location"]["name"] == "Kabul" and bomb["fatalities"] == 12 and bomb["injured"] == 30
-    assert bomb["claimed"] is True and bomb["actor1"] == "Islamic State"
+    assert bomb["claimed"] is True and bomb["claimant"] == "Islamic State" and bomb["actor1"] == "Islamic State"
     assert ambush["date"] == "2022-03-03" and (ambush["event_type"], ambush["sub_event_type"]) == ("Battles", "Armed clash")
     assert ambush["actor1"] == "Taliban" and ambush["fatalities"] == 4
     assert ambush["location"]["country"] == "Afghanistan" and ambush["location"]["name"] != "Kabul"

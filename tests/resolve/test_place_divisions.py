@@ -25,6 +25,33 @@ def test_a_first_order_division_of_any_country_is_the_division(text, name, cc):
     assert p is not None and p.country_code == cc and p.feature == "ADM1" and p.geo_precision == 3
 
 
+@pytest.mark.parametrize("text, name, cc", [
+    ("Police in Suffolk arrested two men after a stabbing near Ipswich, England.", "Suffolk", "GB"),
+    ("Gunmen attacked farmers in Ikwuano, Abia State, killing four.", "Ikwuano", "NG"),
+    ("Wildfires spread across the Var in southern France.", "Var", "FR"),
+])
+def test_a_second_order_division_named_unlike_any_town_of_its_country(text, name, cc):
+    p = _place(text, name)
+    assert p is not None and p.country_code == cc and p.feature == "ADM2" and p.geo_precision == 2
+
+
+def test_a_town_of_the_documents_country_beats_a_foreign_county_of_its_name():
+    text = "Police in Kent, Washington, said the man was found near Seattle and Tacoma."
+    p = _place(text, "Kent")
+    assert p.country_code == "US" and p.feature.startswith("PPL")
+
+
+def test_a_broken_second_order_division_row_names_file_and_line(tmp_path):
+    from sitrep.resolve.gazetteer import DIVISION_COLUMNS, _read_rows
+
+    path = tmp_path / "geo_admin2.csv"
+    path.write_text("# comment\n" + ",".join(DIVISION_COLUMNS + ["places"]) + "\nGB,2,ENG,N5,Suffolk\n",
+                    encoding="utf-8")
+    with pytest.raises(KnowledgeError) as e:
+        _read_rows(path, DIVISION_COLUMNS)
+    assert "geo_admin2.csv:3" in str(e.value)
+
+
 def test_a_division_named_like_its_main_town_leaves_the_bare_name_to_the_town():
     p = _place("A car bomb exploded in Kandahar on Friday.", "Kandahar")
     assert p.feature.startswith("PPL") and p.country_code == "AF"

@@ -18,7 +18,7 @@ import ast
 import csv
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -123,6 +123,7 @@ def _field(x):
 
 
 def wikievents_docs(shared: Path) -> list[dict]:
+    """WikiEvents dev documents; ``text`` rebuilt so that the sentences' and tokens' offsets point into it."""
     out = []
     with open(shared / "data" / "realnews" / "wikievents" / "dev.jsonl", encoding="utf-8") as fh:
         for line in fh:
@@ -162,6 +163,7 @@ ROLE_FIELDS = {
     "Instrument": (("weapons",), ("weapons",)),
     "Place": (("location",), ()),
 }
+_WORD = re.compile(r"\w+")
 
 
 def _role_spans(e, role: str) -> list[tuple[int, int]]:
@@ -173,29 +175,67 @@ def _role_spans(e, role: str) -> list[tuple[int, int]]:
     return spans
 
 
+def role_values(e, role: str) -> list[str]:
+    """The values sitrep gives for a WikiEvents role of an event: the texts of the fields' evidence and of the
+    role fillers, and the fields' values themselves (actor1, target, actor2, the weapon words, the place's name)."""
+    fields, roles = ROLE_FIELDS[role]
+    out = [s.text for f in fields for s in e.field_spans.get(f, [])]
+    out += [f.text for r in roles for f in e.roles.get(r, [])]
+    if role == "Attacker":
+        out.append(e.actor1 or "")
+    elif role in ("Target", "Victim"):
+        out += [e.target or "", e.actor2 or ""]
+    elif role == "Instrument":
+        out += list(e.weapons)
+    elif e.place is not None:
+        out += [e.place.name, e.place.span.text if e.place.span is not None else ""]
+    return [v for v in out if v]
+
+
+def head_word(mention: str) -> str:
+    """Head word of a gold argument (``muc4.head_noun``: the last word before ``of`` / a relative clause)."""
+    from sitrep.evaluation.muc4 import head_noun, normalize_mention
+
+    return head_noun(normalize_mention(mention))
+
+
+def head_found(head: str, values: list[str]) -> bool:
+    """The head word is one of the words of a value (case and punctuation ignored)."""
+    words = _WORD.findall(head.lower())
+    return bool(words) and any(all(w in vw for w in words)
+                               for vw in ({*_WORD.findall(v.lower())} for v in values))
+
+
 def trigger_starts(e) -> list[int]:
     """Where an event's triggers start: a merged event keeps every mention's trigger among its field spans."""
     return sorted({e.trigger.start, *(s.start for s in e.field_spans.get("trigger", []))})
 
 
+def _events_by_sentence(doc: dict, evs: list) -> dict[int, list]:
+    bounds = [(s[0][0][1], s[0][-1][2]) for s in doc["sentences"]]
+
+    def sent_of(offset: int) -> int:
+        return next((i for i, (a, b) in enumerate(bounds) if a <= offset < b + 1), -1)
+
+    by_sent: dict[int, list] = {}
+    for e in evs:
+        for i in {sent_of(t) for t in trigger_starts(e)}:
+            by_sent.setdefault(i, []).append(e)
+    return by_sent
+
+
 def score_wikievents(docs: list[dict], events: dict[str, list]) -> dict:
     """Sentence-level detection of attack / die / injure events (recall, and precision over sentences with a
-    sitrep event), and recall of each role's arguments: a gold argument counts when an event found in its
-    event's sentence has a field or role filler overlapping it."""
+    sitrep event), and recall of each role's arguments by head-word match: a gold argument counts as found when
+    its head word is among the words of a value sitrep gives for that role (``role_values``) of an event found
+    in the gold event's sentence. ``<role>_span`` is the stricter figure: a field's or filler's span overlaps
+    the gold mention (an event merged from several sentences keeps the spans of the other sentences)."""
     gold_sent = found_sent = pred_sent = pred_right = 0
     role_n = dict.fromkeys(WIKI_ROLES, 0)
     role_hit = dict.fromkeys(WIKI_ROLES, 0)
+    span_hit = dict.fromkeys(WIKI_ROLES, 0)
     for doc in docs:
-        evs = events.get(doc["doc_id"], [])
-        bounds = [(s[0][0][1], s[0][-1][2]) for s in doc["sentences"]]
-
-        def sent_of(offset: int, bounds=bounds) -> int:
-            return next((i for i, (a, b) in enumerate(bounds) if a <= offset < b + 1), -1)
-
-        by_sent: dict[int, list] = {}
-        for e in evs:
-            for i in {sent_of(t) for t in trigger_starts(e)}:
-                by_sent.setdefault(i, []).append(e)
+        by_sent = _events_by_sentence(doc, events.get(doc["doc_id"], []))
         fam = _family_events(doc)
         gold = {e["trigger"]["sent_idx"] for e in fam}
         gold_sent += len(gold)
@@ -212,15 +252,18 @@ def score_wikievents(docs: list[dict], events: dict[str, list]) -> dict:
                 m = ents[a["entity_id"]]
                 s, t = _wiki_span(doc, m["start"], m["end"])
                 role_n[role] += 1
-                if any(x < t and s < y for e in near for x, y in _role_spans(e, role)):
-                    role_hit[role] += 1
+                head = head_word(m["text"])
+                role_hit[role] += any(head_found(head, role_values(e, role)) for e in near)
+                span_hit[role] += any(x < t and s < y for e in near for x, y in _role_spans(e, role))
     out = {"sentences": gold_sent, "recall": found_sent / max(gold_sent, 1),
            "precision": pred_right / max(pred_sent, 1)}
     for r in WIKI_ROLES:
         out[r] = role_hit[r] / max(role_n[r], 1)
+        out[f"{r}_span"] = span_hit[r] / max(role_n[r], 1)
         out[f"{r}_n"] = role_n[r]
     tv = role_n["Target"] + role_n["Victim"]
     out["Target+Victim"] = (role_hit["Target"] + role_hit["Victim"]) / max(tv, 1)
+    out["Target+Victim_span"] = (span_hit["Target"] + span_hit["Victim"]) / max(tv, 1)
     return out
 
 
@@ -256,6 +299,13 @@ class RamsWindow:
     event_type: str  # AIDA type, e.g. conflict.attack.airstrikemissilestrike
     sentence: tuple[int, int]  # char span of the trigger's sentence
     trigger: tuple[int, int]
+    # (role as WikiEvents names it: Attacker / Target / Victim / Instrument / Place, char start, char end)
+    args: list[tuple[str, int, int]] = field(default_factory=list)
+    source: str = ""  # the article's URL: windows of one article share it (folds by article)
+
+
+RAMS_ROLES = {"attacker": "Attacker", "killer": "Attacker", "injurer": "Attacker", "target": "Target",
+              "victim": "Victim", "instrument": "Instrument", "place": "Place"}
 
 
 def rams_windows(shared: Path, split: str) -> list[RamsWindow]:
@@ -266,7 +316,13 @@ def rams_windows(shared: Path, split: str) -> list[RamsWindow]:
             text, toks, sents = detokenize(d["sentences"])
             t0, t1, ((etype, _),) = d["evt_triggers"][0][0], d["evt_triggers"][0][1], d["evt_triggers"][0][2][:1]
             sent = next(s for s in sents if s[0] <= toks[t0][0] <= s[1])
-            out.append(RamsWindow(d["doc_key"], text, etype, sent, (toks[t0][0], toks[t1][1])))
+            args = []
+            for _, (a, b), name in d.get("gold_evt_links", []):
+                role = RAMS_ROLES.get(re.sub(r"^evt\d+arg\d+", "", name))
+                if role:
+                    args.append((role, toks[a][0], toks[b][1]))
+            out.append(RamsWindow(d["doc_key"], text, etype, sent, (toks[t0][0], toks[t1][1]), args,
+                                  d.get("source_url") or d["doc_key"]))
     return out
 
 
@@ -292,6 +348,25 @@ def score_rams(windows: list[RamsWindow], events: dict[str, list]) -> dict:
                           and right_family(e, w.event_type) for e in events.get(w.id, [])) for w in ws)
         out[f] = hit / max(len(ws), 1)
         out[f"{f}_n"] = len(ws)
+    out.update(_rams_roles(fam, events))
+    return out
+
+
+def _rams_roles(windows: list[RamsWindow], events: dict[str, list]) -> dict:
+    """Recall of each role's arguments by head-word match, as for WikiEvents: the head word of the gold
+    argument among the words of a value sitrep gives for that role of an event found in the trigger's sentence
+    (arguments in other sentences of the window count too)."""
+    n = dict.fromkeys(WIKI_ROLES, 0)
+    hit = dict.fromkeys(WIKI_ROLES, 0)
+    for w in windows:
+        near = [e for e in events.get(w.id, []) if any(w.sentence[0] <= t < w.sentence[1] for t in trigger_starts(e))]
+        for role, a, b in w.args:
+            n[role] += 1
+            head = head_word(w.text[a:b])
+            hit[role] += any(head_found(head, role_values(e, role)) for e in near)
+    out = {f"role_{r}": hit[r] / max(n[r], 1) for r in WIKI_ROLES}
+    out.update({f"role_{r}_n": n[r] for r in WIKI_ROLES})
+    out["role_Target+Victim"] = (hit["Target"] + hit["Victim"]) / max(n["Target"] + n["Victim"], 1)
     return out
 
 

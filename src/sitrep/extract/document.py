@@ -115,15 +115,16 @@ def apply_sentence_claims(events, analysis: Analysis, generic_sentences: set[int
             continue
         if s.start in generic_starts:  # "... which frequently carries out bombings": no claim of this event
             continue
-        hit = lex.phrases["claim"].search(s.text)
+        hit = lex.phrases["claim"].search(s.text) or lex.phrases["carried_out"].search(s.text)
         if hit and not none:
             actor = resolve_actor(s.text[: hit.start()])
             if actor and actor_type(actor.canonical) != "state":
                 m.claimed = True
                 m.claimant = actor.canonical
-                m.actor1 = m.actor1 or actor.canonical
                 m.add_span("claimed", Span(s.start + hit.start(), s.start + hit.end(), hit.group(0)))
-                m.add_span("actor1", Span(s.start + actor.start, s.start + actor.end, actor.text))
+                if m.actor1 is None and (lex.claimant_is_actor1 or lex.phrases["carried_out"].search(s.text)):
+                    m.actor1 = actor.canonical
+                    m.add_span("actor1", Span(s.start + actor.start, s.start + actor.end, actor.text))
                 m.evidence.append(Span(s.start, s.end, s.text))
 
 

@@ -61,6 +61,7 @@ class Lexicon:
     killed_words: frozenset[str] = frozenset()
     injured_words: frozenset[str] = frozenset()
     casualty_hedge_verbs: frozenset[str] = frozenset()
+    claimant_is_actor1: bool = True  # discourse.toml [claim] claimant_is_actor1
     perpetrator_heads: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
     military_targets: frozenset[str] = frozenset()
@@ -166,11 +167,11 @@ def load_lexicon() -> Lexicon:
 
     dpath, ddata = _load_toml("discourse.toml")
     phrases = {}
-    for section, key, name in [("generic", "phrases", "generic"), ("claim", "phrases", "claim"),
-                               ("claim", "none_phrases", "no_claim"), ("deny", "phrases", "deny"),
-                               ("hedge", "phrases", "hedge"), ("attempt", "phrases", "attempt"),
+    for section, key, name in [("generic", "phrases", "generic"), ("claim", "phrases", "claim"), ("deny", "phrases", "deny"),
+                               ("claim", "carried_out", "carried_out"), ("claim", "none_phrases", "no_claim"),
+                               ("hedge", "phrases", "hedge"), ("attempt", "phrases", "attempt"), ("totals", "phrases", "totals"),
                                ("report", "phrases", "report"), ("casualty", "zero", "zero_casualties"),
-                               ("generic", "quantifiers", "quantifier"), ("totals", "phrases", "totals")]:
+                               ("generic", "quantifiers", "quantifier")]:
         values = ddata.get(section, {}).get(key)
         if not isinstance(values, list) or not values:
             raise KnowledgeError(f"{dpath}: [{section}] needs a non-empty list '{key}'", code=E403_KNOWLEDGE_ENTRY)
@@ -186,6 +187,7 @@ def load_lexicon() -> Lexicon:
         killed_words=frozenset(ddata["casualty"].get("killed", [])),
         injured_words=frozenset(ddata["casualty"].get("injured", [])),
         casualty_hedge_verbs=frozenset(ddata["casualty"].get("hedge_verbs", [])),
+        claimant_is_actor1=bool(ddata["claim"].get("claimant_is_actor1", True)),
         toll_verbs=frozenset(ddata["casualty"].get("toll_verbs", [])),
         perpetrator_heads=frozenset(w.lower() for w in edata.get("actors", {}).get("perpetrator_heads", [])),
         light_verbs=frozenset(edata.get("actors", {}).get("light_verbs", [])),

@@ -562,7 +562,8 @@ class SentenceExtractor:
             m.claimant = match.canonical
             m.add_span("claimed", _span(text, a, b))
             m.add_span("claimed", _tok_span(governor, off, text))
-            if m.actor1 is None:
+            clause = text[off + governor.sent.start_char: off + governor.sent.end_char]
+            if m.actor1 is None and (self.lex.claimant_is_actor1 or self.lex.phrases["carried_out"].search(clause)):
                 m.actor1 = match.canonical
                 m.add_span("actor1", Span(a + match.start, a + match.end, match.text))
 
@@ -737,23 +738,30 @@ class SentenceExtractor:
                 setattr(m, attr, True)
                 m.add_span(attr, Span(off + hit.start(), off + hit.end(), hit.group(0)))
         if m.claimed is None:
+            carried = lex.phrases["carried_out"].search(sentence_text)
             none = lex.phrases["no_claim"].search(sentence_text)
             if none:
                 m.claimed = False
                 m.add_span("claimed", Span(off + none.start(), off + none.end(), none.group(0)))
-            elif lex.phrases["claim"].search(sentence_text) and m.actor1 is None:
-                # "<group> claimed responsibility for drone attacks ...": the claimer is the subject of "claim"
+            elif m.actor1 is None and (lex.phrases["claim"].search(sentence_text) or carried):
+                # "<group> claimed responsibility for drone attacks ...": the claimer is the subject of "claim";
+                # "<group> said it carried out the attack": of "say", when the event is what it said
+                claim = lex.phrases["claim"].search(sentence_text)
                 for t in tok.sent:
-                    if lemma(t) in lex.claim_verbs and t.pos_ == "VERB":
+                    if t.pos_ == "VERB" and (claim and lemma(t) in lex.claim_verbs or carried and (
+                            lemma(t) in lex.claim_verbs or lemma(t) in lex.report_verbs) and any(
+                            tok in c.subtree for c in t.children if c.dep_ in ("ccomp", "dobj", "xcomp"))):
                         subj = next((ch for ch in t.children if ch.dep_ == "nsubj"), None)
                         if subj is None:
                             continue
                         a, b = _np_range(subj, cand.offset, cut_preps=False)
                         match = resolve_actor(self.text[a:b])
                         if match and actor_type(match.canonical) != "state":
-                            m.actor1 = m.claimant = match.canonical
+                            m.claimant = match.canonical
                             m.claimed = True
-                            m.add_span("actor1", Span(a + match.start, a + match.end, match.text))
+                            if carried or lex.claimant_is_actor1:  # else the claimant only
+                                m.actor1 = match.canonical
+                                m.add_span("actor1", Span(a + match.start, a + match.end, match.text))
                             m.add_span("claimed", _tok_span(t, cand.offset, self.text))
                             break
             elif lex.phrases["claim"].search(sentence_text) and m.actor1 and actor_type(m.actor1) not in ("state", None):

@@ -430,6 +430,17 @@ ROLE_WINDOW = 1  # sentences around each event sentence (and the first three) ar
 
 
 def apply_role_model(analysis: Analysis, events: list[EventMention]) -> None:
+    """The learned role choices, in this order: the report-level role model over the noun phrases near the
+    events (``apply_report_roles``), then the argument model over each event's own sentence
+    (``extract/argument_model.py``)."""
+    from sitrep.extract.argument_model import apply_argument_model
+
+    apply_report_roles(analysis, events)
+    if events:
+        apply_argument_model(analysis, events)
+
+
+def apply_report_roles(analysis: Analysis, events: list[EventMention]) -> None:
     """The role model (``extract/role_model.py``) decides the events' role fillers over every noun phrase
     near an event, the rule-made roles among its evidence. Sentences the screen skipped are parsed now,
     only for reports that hold an event and only near an event sentence. MUC-4, held-out DEV 0001-0100 /

@@ -21,6 +21,7 @@ Thresholds and word lists live in ``sitrep/knowledge/merge.toml``.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import tomllib
 from collections import Counter
@@ -55,6 +56,7 @@ class Rules:
     different_type: float
     no_place: float
     bound_days: int
+    named_target_days: int
     compatible: frozenset[frozenset[str]]
     never: frozenset[frozenset[str]]
     target_same: float
@@ -136,7 +138,7 @@ def load_rules(path: str | Path | None = None, weights: str | Path | dict | None
         day_slack=_need(data, "date.day_slack", int, where),
         date_scores={k: _need(data, f"date.{k}", float, where)
                      for k in ("same_day", "near_day", "same_week", "same_month", "bounded", "unknown_both",
-                               "unknown_one")},
+                               "unknown_one", "named_target")},
         max_km={p: _need(data, f"place.max_km_{p}", float, where) for p in (1, 2, 3)},
         place_scores={p: _need(data, f"place.score_{p}", float, where) for p in (1, 2, 3)},
         same_name=_need(data, "place.same_name", float, where),
@@ -147,6 +149,7 @@ def load_rules(path: str | Path | None = None, weights: str | Path | dict | None
         different_type=_need(data, "type.different_type", float, where),
         no_place=_need(data, "place.no_place", float, where),
         bound_days=_need(data, "date.bound_days", int, where),
+        named_target_days=_need(data, "date.named_target_days", int, where),
         compatible=compatible,
         never=never,
         target_same=_need(data, "target.same", float, where),
@@ -201,6 +204,7 @@ class Features:
     geo_precision: int | None = None
     country_code: str | None = None
     country: str | None = None
+    admin1: str | None = None  # the first-order division the place lies in (its own name for a division)
     location_name: str | None = None
     target: str | None = None
     actor1: str | None = None
@@ -216,7 +220,7 @@ def features_from_mention(m: EventMention, key: str) -> Features:
         event_type=m.event_type, sub_event_type=m.sub_event_type,
         latitude=p.latitude if p else None, longitude=p.longitude if p else None,
         geo_precision=p.geo_precision if p else None, country_code=(p.country_code if p else None),
-        country=p.country if p else None, location_name=p.name if p else (m.place_text.text if m.place_text else None),
+        country=p.country if p else None, admin1=p.admin1 if p else None, location_name=p.name if p else (m.place_text.text if m.place_text else None),
         target=m.target, actor1=m.actor1, weapons=frozenset(m.weapons), feature=p.feature if p else None,
         date_bound=date_from_report(m.notes),
     )
@@ -250,7 +254,7 @@ def features_from_row(row: dict, documents=None) -> Features:
         date_precision=row.get("date_precision"), event_type=row.get("event_type"),
         sub_event_type=row.get("sub_event_type"), latitude=row.get("latitude"), longitude=row.get("longitude"),
         geo_precision=row.get("geo_precision"), country_code=row.get("country_code"), country=row.get("country"),
-        location_name=row.get("location_name"), target=row.get("target"), actor1=row.get("actor1"),
+        admin1=row.get("admin1"), location_name=row.get("location_name"), target=row.get("target"), actor1=row.get("actor1"),
         weapons=frozenset(weapons), feature=row.get("place_feature"), date_bound=date_from_report(row.get("notes")),
     )
 
@@ -280,13 +284,29 @@ def block_window(f: Features, rules: Rules | None = None) -> tuple[date, date] |
     if f.date is None:
         return None
     rules = rules or default_rules()
-    start, end = date_interval(f.date, f.date_precision)
-    if f.date_bound:
-        start -= timedelta(days=rules.bound_days)
+    start, end = _date_interval(f, rules)
     # an incident dated at month precision starts up to 30 days before the days it may mean; one dated only
-    # by its report may lie up to bound_days after
-    return (start - timedelta(days=31 + rules.day_slack),
-            end + timedelta(days=rules.day_slack + rules.bound_days))
+    # by its report may lie up to bound_days after; one with the same named target up to named_target_days
+    wide = timedelta(days=_named_slack(f, rules))
+    return (start - timedelta(days=31 + rules.day_slack) - wide,
+            end + timedelta(days=rules.day_slack + rules.bound_days) + wide)
+
+
+def _named_slack(f: Features, rules: Rules) -> int:
+    """How many days more a mention's date may differ from a match's: ``date.named_target_days`` when it names
+    its target, else 0."""
+    named = rules.named_target_days > 0 and f.target and _is_name(f.target) and not _is_facility(f, rules)
+    return rules.named_target_days if named else 0
+
+
+def undated_box(f: Features, rules: Rules) -> tuple[float, float, float, float] | None:
+    """(south, north, west, east) around ``f``'s place where a match dated on one side only may lie (an
+    undated report joins a dated one only at the same town, ``place.max_km_1``); None: no place, no such match."""
+    if f.latitude is None or f.longitude is None or (f.geo_precision or 3) > 2 or not undated_comparable(rules):
+        return None
+    dlat = rules.max_km[1] / 111.0 + 0.01
+    dlon = dlat / max(0.05, math.cos(math.radians(f.latitude)))
+    return f.latitude - dlat, f.latitude + dlat, f.longitude - dlon, f.longitude + dlon
 
 
 # -------------------------------------------------------------------------------------- compare
@@ -350,16 +370,31 @@ def compare(a: Features, b: Features, rules: Rules | None = None) -> Decision:
 def _date_score(a: Features, b: Features, rules: Rules, reasons: list[str]) -> float:
     if a.date is None or b.date is None:
         # an article with no date (none in the text, none given): only other undated ones may be the same
-        # incident as far as dates go; a dated and an undated report cannot be told apart from two events
+        # incident as far as dates go; a dated and an undated report only when place and target both agree
         if a.date is None and b.date is None:
+            if not (_placed(a) and _placed(b)):  # two bank bombings, undated, one unplaced: nothing tells them apart
+                raise _Veto("neither report dates it, and one does not place it")
             reasons.append("neither report dates it")
             return rules.date_scores["unknown_both"]
         if rules.date_scores["unknown_one"] <= -1.0:
             raise _Veto("no date to compare")
-        reasons.append("one report does not date it")
+        if not _place_and_target_agree(a, b, rules):
+            raise _Veto("no date to compare, and no place and target that agree")
+        reasons.append(f"one report does not date it; same place and target {a.target!r}")
         return rules.date_scores["unknown_one"]
-    if a.date_bound or b.date_bound:
-        return _bounded_date_score(a, b, rules, reasons)
+    try:
+        return _bounded_date_score(a, b, rules, reasons) if a.date_bound or b.date_bound else _dated_score(
+            a, b, rules, reasons)
+    except _Veto:
+        gap = _date_gap(a, b, rules)
+        if gap > rules.named_target_days or not _same_named_target(a, b, rules):
+            raise
+        reasons.append(f"dates {gap} days apart, the same named target {a.target!r} / {b.target!r} at one place")
+        return rules.date_scores["named_target"]
+
+
+def _dated_score(a: Features, b: Features, rules: Rules, reasons: list[str]) -> float:
+    assert a.date is not None and b.date is not None
     a0, a1 = date_interval(a.date, a.date_precision)
     b0, b1 = date_interval(b.date, b.date_precision)
     day_level = (a.date_precision in (None, "day")) and (b.date_precision in (None, "day"))
@@ -381,18 +416,55 @@ def _date_score(a: Features, b: Features, rules: Rules, reasons: list[str]) -> f
     return rules.date_scores["same_" + coarse]
 
 
+def _date_interval(f: Features, rules: Rules) -> tuple[date, date]:
+    """The days ``f``'s date may mean; a date that is only its report's reaches ``bound_days`` back."""
+    assert f.date is not None
+    s, e = date_interval(f.date, f.date_precision)
+    return (s - timedelta(days=rules.bound_days), e) if f.date_bound else (s, e)
+
+
+def _date_gap(a: Features, b: Features, rules: Rules) -> int:
+    """Days between the nearest days two dates may mean (0 when they overlap)."""
+    a0, a1 = _date_interval(a, rules)
+    b0, b1 = _date_interval(b, rules)
+    return max(0, (a0 - b1).days, (b0 - a1).days)
+
+
+def _same_named_target(a: Features, b: Features, rules: Rules) -> bool:
+    """One named person attacked ("Dana Whitcombe" / "Whitcombe"; not a facility, which is attacked again and
+    again), both places known and agreeing at town level: reports that date it days apart (the attack, the
+    funeral, the trial) tell of one event."""
+    return bool(a.target and b.target and _is_name(a.target) and _is_name(b.target)
+                and not _is_facility(a, rules) and not _is_facility(b, rules)
+                and _same_name(a.target, b.target, rules) and _near_places(a, b, rules))
+
+
+def _placed(f: Features) -> bool:
+    return (f.latitude is not None and f.longitude is not None) or bool(f.location_name)
+
+
+def _near_places(a: Features, b: Features, rules: Rules) -> bool:
+    """Both places known to town level (geo_precision 1 or 2) and within ``place.max_km_1`` of each other."""
+    if a.latitude is None or b.latitude is None or a.longitude is None or b.longitude is None:
+        return False
+    if max(a.geo_precision or 3, b.geo_precision or 3) > 2:
+        return False
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= rules.max_km[1]
+
+
+def _place_and_target_agree(a: Features, b: Features, rules: Rules) -> bool:
+    """What bounds an undated report's match with a dated one: the same town and the same target."""
+    if not (a.target and b.target and _near_places(a, b, rules)):
+        return False
+    return _same_name(a.target, b.target, rules) or _same_facility_place(a, b, rules)
+
+
 def _bounded_date_score(a: Features, b: Features, rules: Rules, reasons: list[str]) -> float:
     """A date that is only the report's ("no date in the event's sentences"): the event happened on or
     before it, up to ``date.bound_days`` before."""
     slack = timedelta(days=rules.day_slack)
-    span = timedelta(days=rules.bound_days)
-
-    def interval(f: Features) -> tuple[date, date]:
-        s, e = date_interval(f.date, f.date_precision)
-        return (s - span, e) if f.date_bound else (s, e)
-
-    a0, a1 = interval(a)
-    b0, b1 = interval(b)
+    a0, a1 = _date_interval(a, rules)
+    b0, b1 = _date_interval(b, rules)
     if a0 > b1 + slack or b0 > a1 + slack:
         raise _Veto(f"date ranges {a0}..{a1} and {b0}..{b1} do not overlap (a report's date bounds one)")
     reasons.append("dates agree: on or before the report's date")
@@ -460,6 +532,10 @@ def _place_score(a: Features, b: Features, rules: Rules, reasons: list[str]) -> 
         prec = min(3, max(1, max(a.geo_precision or 3, b.geo_precision or 3)))
         km = haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
         limit = rules.max_km[prec]
+        inner = _within(a, b) or _within(b, a)
+        if inner:  # a town and its division or country, whatever the distance to the division's centre
+            reasons.append(f"place {inner[0]!r} within {inner[1]!r}")
+            return rules.place_scores[3]
         if km > limit:
             raise _Veto(f"places {km:.0f} km apart (limit {limit:.0f} km at geo_precision {prec})")
         if (prec == 1 and a.feature and b.feature and a.location_name and b.location_name
@@ -479,6 +555,19 @@ def _place_score(a: Features, b: Features, rules: Rules, reasons: list[str]) -> 
         raise _Veto(f"places differ: {a.location_name!r} / {b.location_name!r}")
     reasons.append("no place to compare")
     return rules.no_place
+
+
+def _within(coarse: Features, fine: Features) -> tuple[str, str] | None:
+    """(fine place, coarse place) when ``coarse`` is a division or country (geo_precision 3) that ``fine``, a
+    town or district, lies in by the gazetteer (its country, or its first-order division by name)."""
+    if coarse.geo_precision != 3 or (fine.geo_precision or 3) >= 3 or not (coarse.location_name and fine.location_name):
+        return None
+    if not (coarse.country_code and fine.country_code and coarse.country_code.upper() == fine.country_code.upper()):
+        return None
+    name = _norm(coarse.location_name)
+    if name in (_norm(coarse.country), _norm(fine.country), _norm(fine.admin1)):
+        return fine.location_name, coarse.location_name
+    return None
 
 
 def _actor_weapon_score(a: Features, b: Features, rules: Rules, reasons: list[str]) -> float:
@@ -513,6 +602,11 @@ def incident_id(first_mention_id: str) -> str:
 
 
 # ------------------------------------------------------------------------------ in-memory clustering
+def _in_box(f: Features, box: tuple[float, float, float, float]) -> bool:
+    return (f.latitude is not None and f.longitude is not None and box[0] <= f.latitude <= box[1]
+            and box[2] <= f.longitude <= box[3])
+
+
 class Clusterer:
     """Incremental clustering with blocking by day and country: each added mention joins the best
     matching cluster or starts one. The cluster's representative is its first mention, refined to
@@ -540,16 +634,20 @@ class Clusterer:
     def candidates(self, f: Features) -> list[int]:
         cc = (f.country_code or "?").upper()
         if f.date is None:
-            if undated_comparable(self.rules) and cc != "?":  # an unknown date: any cluster of its country
-                return sorted({ci for bucket in self._by_day.values() for k in (cc, "?") for ci in bucket.get(k, ())})
-            days: range = range(0, 1)  # the undated
+            box = undated_box(f, self.rules)
+            if box is not None:  # an unknown date: the dated clusters at its town too
+                near = [ci for ci, r in enumerate(self.reps) if r.date is not None and _in_box(r, box)]
+                return list(dict.fromkeys([*self._in_days(range(0, 1), cc), *near]))
+            days: range | list[int] = range(0, 1)  # the undated
         else:
-            s, e = date_interval(f.date, f.date_precision)
-            if f.date_bound:
-                s -= timedelta(days=self.rules.bound_days)
-            days = range(s.toordinal() - self.rules.day_slack, e.toordinal() + self.rules.day_slack + 1)
-            if undated_comparable(self.rules):
+            s, e = _date_interval(f, self.rules)
+            wide = self.rules.day_slack + _named_slack(f, self.rules)
+            days = range(s.toordinal() - wide, e.toordinal() + wide + 1)
+            if undated_box(f, self.rules) is not None:
                 days = [0, *days]  # and the undated clusters
+        return self._in_days(days, cc)
+
+    def _in_days(self, days: range | list[int], cc: str) -> list[int]:
         seen: dict[int, None] = {}
         for day in days:
             bucket = self._by_day.get(day)

@@ -39,6 +39,7 @@ E402_BAD_ROW = E402_KNOWLEDGE_SYNTAX  # a row of a knowledge file is malformed
 
 # kinds of entries
 CITY, COUNTRY, ADMIN1, CONTINENT, FACILITY, REGION = "city", "country", "admin1", "continent", "facility", "region"
+ADMIN2 = "admin2"  # a second-order division outside the US (geo_admin2.csv); US counties are ``county_point``
 
 _APOS = str.maketrans({"\u2019": "", "\u2018": "", "'": "", "`": "", "\u02bc": "", "\u02bb": "",
                        ".": "", "-": " ", "\u2010": " ", "\u2011": " ", "\u2013": " ", "\u2014": " ",
@@ -77,7 +78,7 @@ class Entry:
     feature: str  # GeoNames feature code (PPL, PPLC, PCLI, ADM1, CONT) or facility type
     pop: int
     gid: int  # GeoNames id, 0 when none
-    kind: str  # city / country / admin1 / continent / region / facility
+    kind: str  # city / country / admin1 / admin2 / continent / region / facility
     source: str
     city: str = ""  # facilities: the town they belong to
 
@@ -253,6 +254,23 @@ def _read_csv(path: Path, required: list[str]) -> list[tuple[int, dict[str, str]
                 f"{path}:{n}: expected {len(cols)} fields ({','.join(cols)}), found {len(values)}", code=E402_BAD_ROW)
         out.append((n, {c: v.strip() for c, v in zip(cols, values, strict=True)}))
     return out
+
+
+def _read_rows(path: Path, columns: list[str]) -> list[tuple[int, list[str]]]:
+    """Rows of a generated CSV whose header is exactly ``columns``, as lists with their 1-based line numbers;
+    a row with another number of fields is a KnowledgeError naming the line."""
+    if not path.is_file():
+        raise KnowledgeError(f"{path}: knowledge file missing", code=E401_MISSING)
+    with path.open(encoding="utf-8", newline="") as fh:
+        numbered = [(n, line) for n, line in enumerate(fh, 1) if not line.startswith("#") and line.strip()]
+    rows = list(csv.reader(line for _, line in numbered))
+    if not rows or [c.strip() for c in rows[0]][:len(columns)] != columns:
+        raise KnowledgeError(f"{path}: the header must start with {','.join(columns)}", code=E402_BAD_ROW)
+    width = len(rows[0])
+    for (n, _), row in zip(numbered, rows, strict=True):
+        if len(row) != width:
+            raise KnowledgeError(f"{path}:{n}: expected {width} fields, found {len(row)}", code=E402_BAD_ROW)
+    return [(n, row) for (n, _), row in zip(numbered[1:], rows[1:], strict=True)]
 
 
 def _coord(path: Path, n: int, row: dict[str, str], key: str, lo: float, hi: float, *, blank_ok: bool = False) -> float | None:
@@ -487,6 +505,7 @@ def build_gazetteer(facilities_path: Path | str | None = None) -> Gazetteer:
     _add_divisions(gz)
     _add_continents(gz, gc)
     _add_regions(gz)
+    _add_admin2(gz)
     _add_facilities(gz, Path(facilities_path) if facilities_path else knowledge_path("facilities.csv"))
     gz.load_seconds = time.perf_counter() - t0
     return gz
@@ -622,6 +641,29 @@ def _add_divisions(gz: Gazetteer) -> None:
             if any(gz.col_cc[j] == r["cc"] and gz.col_admin1[j] == r["admin1"]
                    and gz.col_pop[j] >= DIVISION_TOWN_MIN for j in gz.lookup_key(key) if gz.col_kind[j] == CITY):
                 continue
+            gz._index(a, i)
+
+
+def _add_admin2(gz: Gazetteer) -> None:
+    """Second-order divisions outside the US whose name no town of their country bears ("Suffolk", "Yvelines",
+    a Nigerian local government area; ``geo_admin2.csv``), found under their name and its short form."""
+    path = knowledge_path("geo_admin2.csv")
+    rows = _read_rows(path, DIVISION_COLUMNS)  # 14,500 generated rows: read as tuples, checked field by field
+    for n, (cc, level, admin1, _a2, name, aliases, lat, lon, gid, *_rest) in rows:
+        if level != "2" or len(cc) != 2 or not admin1 or not name or not gid.isdigit():
+            raise KnowledgeError(f"{path}:{n}: needs country (ISO2), level 2, admin1 code, a name and a GeoNames id",
+                                 code=E402_BAD_ROW)
+        try:
+            y, x = float(lat), float(lon)
+        except ValueError:
+            raise KnowledgeError(f"{path}:{n}: latitude / longitude {lat!r}, {lon!r} not numbers",
+                                 code=E402_BAD_ROW) from None
+        if not (-90 <= y <= 90 and -180 <= x <= 180):
+            raise KnowledgeError(f"{path}:{n}: point {y}, {x} outside the globe", code=E402_BAD_ROW)
+        i = gz._add(name, y, x, cc, admin1, "ADM2", 0, int(gid), ADMIN2,
+                    f"geo_admin2.csv:{n}: GeoNames {gid}, point estimated from its places")
+        gz._index(name, i)
+        for a in aliases.split("|") if aliases else ():
             gz._index(a, i)
 
 

@@ -66,6 +66,7 @@ from sitrep import codebook
 from sitrep.model import Place, Span, haversine_km
 from sitrep.resolve.gazetteer import (
     ADMIN1,
+    ADMIN2,
     CITY,
     CONTINENT,
     COUNTRY,
@@ -687,7 +688,7 @@ def reading_context(gz: Gazetteer, text: str, mentions: list[Mention], cands: li
 def _prior(gz: Gazetteer, i: int, w: Scoring) -> float:
     kind = gz[i].kind
     fixed = {COUNTRY: w.prior_country, CONTINENT: w.prior_continent, ADMIN1: w.prior_admin1, REGION: w.prior_region,
-             FACILITY: w.prior_facility}.get(kind)
+             FACILITY: w.prior_facility, ADMIN2: w.prior_admin2}.get(kind)
     if fixed is not None:
         return fixed
     return math.log10(gz[i].pop + 10) + (w.prior_capital_bonus if gz[i].feature == "PPLC" else 0.0)
@@ -747,8 +748,8 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
 
 
 def _world_division(gz: Gazetteer, i: int) -> bool:
-    """A first-order division from ``geo_divisions.csv`` (not the curated ``geo_admin1.csv``)."""
-    return gz[i].kind == ADMIN1 and gz[i].source.startswith("geo_divisions")
+    """A division from ``geo_divisions.csv`` or ``geo_admin2.csv`` (not the curated ``geo_admin1.csv``)."""
+    return gz[i].kind == ADMIN2 or gz[i].kind == ADMIN1 and gz[i].source.startswith("geo_divisions")
 
 
 def _kind_features(gz: Gazetteer, i: int, top_pop: int) -> dict[str, float]:
@@ -827,7 +828,7 @@ def _subdivision_terms(gz: Gazetteer, i: int, q: _Query, w: Scoring, notes: list
     """Support from the reading's subdivision: named, voted for by pass 1, able to hold the other names."""
     e = gz[i]
     cc, a1, kind = e.cc, e.admin1, e.kind
-    if kind not in (CITY, FACILITY, ADMIN1) or not a1:
+    if kind not in (CITY, FACILITY, ADMIN1, ADMIN2) or not a1:
         return 0.0
     ctx, key = q.ctx, q.key
     sub = 0.0
@@ -904,7 +905,7 @@ def _place(gz: Gazetteer, i: int, span: Span, reason: str, *, precision: int | N
     kind = gz[i].kind
     cc = gz[i].cc
     if precision is None:
-        precision = 1 if kind in (CITY, FACILITY) else 3
+        precision = 1 if kind in (CITY, FACILITY) else 2 if kind == ADMIN2 else 3
     admin1 = gz.admin1_name(cc, gz[i].admin1) if cc and gz[i].admin1 else None
     return Place(
         name=gz[i].name, latitude=round(gz[i].lat if lat is None else lat, 5),

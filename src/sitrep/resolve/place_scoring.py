@@ -28,6 +28,7 @@ class Scoring:
     prior_continent: float
     prior_region: float
     prior_admin1: float
+    prior_admin2: float
     prior_facility: float
     prior_capital_bonus: float
     name_main_name: float

@@ -88,8 +88,9 @@ class DocumentTimes:
         """The reading of exactly ``text[start:end]`` (the longest expression found inside it)."""
         phrase = re.sub(r"\s+", " ", self.text[start:end].strip().lower())
         alias = load_lexicon().aliases.get(phrase)
-        if alias is not None:
-            resolver = Resolver(alias, self.anchor)
+        whole = [r for r in scan(self.text, start, end) if (r.start, r.end) == (start, end)] if alias else []
+        if alias is not None and not whole:  # "the year" alone is "this year"; "the year ended March 31" is read
+            resolver = Resolver(alias, self._resolver.anchor)
             resolver.ctx = self._resolver.ctx
             for r in scan(alias):
                 value, typ, label = resolver.value(r)

@@ -246,11 +246,21 @@ class Store:
         when the mention's report precedes one already in its incident. With ``stale`` (the incidents this
         report changed), the candidates seen when the mention was assigned stand for the others."""
         block: set[str] = set()
+        # the other incidents this report changed, as they stand now (the mention may have been assigned before
+        # another of its report's mentions joined one of them)
+        fresh: dict[str, across.Features | None] = {}
         for row in rows:
             inc, doc_id = row["incident_id"], row["document_id"]
             f = across.features_from_row(row)
             seen = self._seen.get(row["id"]) if stale is not None else None
-            cands = self._candidates(f) if seen is None else [c for c in seen if c.key not in stale]
+            if seen is None:
+                cands = self._candidates(f)
+            else:
+                for k in sorted((stale or set()) - {inc} - fresh.keys()):
+                    ms = self._members(k)
+                    fresh[k] = across.incident_features(k, ms) if ms else None
+                cands = [c for c in seen if c.key not in stale] + [
+                    c for k, c in sorted(fresh.items()) if c is not None and k != inc]
             near = {c.key for c in cands if c.key != inc and (
                 across.compare(f, c, self.rules).merge or self._joins_earlier(f, row, c.key, doc_id))}
             if near or self._later_members(inc, row, doc_id):
@@ -345,16 +355,17 @@ class Store:
     def _candidates(self, f: across.Features) -> list[across.Features]:
         window = across.block_window(f, self.rules)
         sql = ("SELECT id, date, date_precision, event_type, sub_event_type, weapons, actor1, target, "
-               "location_name, country, country_code, latitude, longitude, geo_precision FROM incidents ")
-        undated = across.undated_comparable(self.rules)  # an unknown date is no evidence either way
+               "location_name, country, country_code, admin1, latitude, longitude, geo_precision FROM incidents ")
+        # a date on one side only: the other side at the same town (an unknown date is no evidence either way)
+        box = across.undated_box(f, self.rules)
+        near = " OR ({} AND latitude >= ? AND latitude <= ? AND longitude >= ? AND longitude <= ?)"
         params: list = []
-        if window is None and undated and f.country_code:  # an undated mention: any incident of its country
-            sql += "WHERE 1 = 1"
-        elif window is None:  # only undated incidents may be the same
-            sql += "WHERE date IS NULL"
+        if window is None:  # undated incidents, and dated ones at its town
+            sql += "WHERE (date IS NULL" + (near.format("date IS NOT NULL") if box else "") + ")"
         else:
-            sql += "WHERE (date >= ? AND date <= ?" + (" OR date IS NULL)" if undated else ")")
+            sql += "WHERE (date >= ? AND date <= ?" + (near.format("date IS NULL") if box else "") + ")"
             params = [window[0].isoformat(), window[1].isoformat()]
+        params += list(box or ())
         if f.country_code:
             sql += " AND (country_code = ? OR country_code IS NULL)"
             params.append(f.country_code.upper())
@@ -365,12 +376,17 @@ class Store:
         docs: dict[str, set[str]] = {i: set() for i in ids}
         feats: dict[str, str | None] = {}
         bound: dict[str, bool] = {}
+        anchor: dict[str, tuple[str, str]] = {}  # the incident's first mention in report order
         for chunk in range(0, len(ids), 500):
             part = ids[chunk:chunk + 500]
             q = ", ".join("?" for _ in part)
-            for r in self.conn.all(f"SELECT incident_id, document_id, place_feature, date, notes FROM mentions "
-                                   f"WHERE incident_id IN ({q})", part):
+            for r in self.conn.all(
+                    "SELECT m.incident_id, m.id, m.document_id, m.place_feature, m.date, m.notes, "
+                    "d.published FROM mentions m JOIN documents d ON d.id = m.document_id "
+                    f"WHERE m.incident_id IN ({q}) ORDER BY m.id", part):
                 docs[r["incident_id"]].add(r["document_id"])
+                key = across.sort_key(r)
+                anchor[r["incident_id"]] = min(anchor.get(r["incident_id"], key), key)
                 if r["place_feature"]:
                     feats.setdefault(r["incident_id"], r["place_feature"])
                 if r["date"]:  # the incident's date is only a report's when all its dates are
@@ -382,6 +398,8 @@ class Store:
             fr.feature = feats.get(r["id"])
             fr.date_bound = bound.get(r["id"], False)
             out.append(fr)
+        # in the order regrouping meets them (report order of their first mentions): a tie goes the same way
+        out.sort(key=lambda fr: anchor.get(fr.key, ("9999-12-31", fr.key)))
         return out
 
     def _assign(self, row: dict, doc_id: str, published: str | None, now: str) -> str:

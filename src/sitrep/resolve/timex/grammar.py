@@ -52,6 +52,12 @@ _MODAL_JUST_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall)\s+$
 _CLOCK_ZONE = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
 
 
+# words that may follow the last day of a range ("from May 5 to 9 in Geneva"); any other word makes the number a
+# count ("on May 5 and 6 people died")
+_FUNCTION_WORD = (r"(?:in|at|on|the|to|for|and|or|but|with|by|from|when|while|as|before|after|was|were|will|is|are|"
+                  r"this|that|of|respectively|inclusive)\b")
+
+
 class Grammar:
     """Precompiled rules for one lexicon."""
 
@@ -74,8 +80,9 @@ class Grammar:
         self.PART = "(?P<part>" + _alt(lex.parts_of_day) + r")\b"
         self.SEASON = "(?P<season>" + _alt(lex.seasons) + r")\b"
         self.DAY = r"(?P<day>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?\b"
-        self._ENDED = re.compile(r"\s*,?\s+(?P<verb>ended|ending)\s+(?:on\s+)?" + self.MON + r"\s*\d", re.I)
-        self.YEAR = r"(?P<year>1[5-9][0-9]{2}|20[0-9]{2}|'[0-9]{2})\b"
+        self._ENDED = re.compile(r"\s*,?\s+(?P<verb>ended|ending)\s+(?:on\s+)?" + self.MON + r"\s*(?P<eday>\d{1,2})\b",
+                                 re.I)
+        self.YEAR = r"(?P<year>1[5-9][0-9]{2}|20[0-9]{2}|['’][0-9]{2})\b"
         # (rule, handler, keyword): a rule with a keyword only runs in windows around the keyword's hits
         self.rules: list[tuple[re.Pattern, Callable, re.Pattern | None]] = []
         self.not_time = re.compile(r"\b" + _alt(lex.not_time) + r"\b", re.I) if lex.not_time else None
@@ -100,6 +107,9 @@ class Grammar:
         # Dec. 8, 2023 / December 8 2023 / Dec 8 / December eighth
         self._add(rf"\b{MON}\s+(?:the\s+)?{DAY}(?:\s*,\s*|\s+){YEAR}", self._mdy)
         self._add(rf"\b{MON}\s+(?:the\s+)?(?:{DAY}|(?P<dayw>{self.ORDW}))(?!\s*(?:%|percent|\d|,\d))", self._mdy)
+        # "from August 20 to 25": the second day of a range, in the month of the first (TimeML tags each day)
+        self._add(rf"\b{MON}\s+{DAY}(?:\s*(?:-|–|to|through|until|till|and)\s*)(?P<day2>3[01]|[12][0-9]|0?[1-9])\b"
+                  rf"(?!\s*(?:%|[.:]\d|(?!{_FUNCTION_WORD})[A-Za-z]))(?:\s*,\s*{YEAR})?", self._day_range, need=r"\d\s*(?:-|–|to|through|until|till|and)\s*\d")
         # 8 December 2023 / 4 FEB 90 / the 8th of December
         self._add(rf"\b(?:the\s+)?{DAY}(?:\s+of)?\s+{MON}(?:\s*,?\s*{YEAR}|\s+(?P<yy>[0-9]{{2}})\b(?!\s*(?:%|\w)))?",
                   self._dmy)
@@ -115,8 +125,18 @@ class Grammar:
         self._add(r"(?<![\d$£€.,#])\b(?:(?P<fiscal>fiscal(?:\s+year)?|the\s+year|(?:the\s+)?calendar(?:\s+year)?)\s+)?"
                   r"(?P<year>1[0-9]{3}|20[0-9]{2})\b(?!,\d|\.\d)(?:\s+(?:or\s+(?:later|earlier)|and\s+beyond)\b)?",
                   self._year)
-        self._add(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]*)?(?P<dec>1[0-9]{2}|20[0-9])0'?s\b", self._decade, need=r"0'?s\b")
-        self._add(r"(?:\bthe\s+)?(?:(?:early|mid|late)[\s-]*)?'(?P<dec2>[0-9])0'?s\b", self._decade, need=r"'\d0")
+        # "the 1990s", "the mid-'80s", "the last half of the '80s": the decade (TimeML: a part of it is the decade
+        # with a mod, the premodifiers inside the expression)
+        part = r"(?:(?:the\s+)?(?:first|last|second|latter|early|later)\s+(?:half|part|years)\s+of\s+)?"
+        self._add(rf"\b{part}(?:the\s+)?(?:(?:early|mid|late)[\s-]*)?(?P<dec>1[0-9]{{2}}|20[0-9])0['’]?s\b", self._decade,
+                  need=r"0['’]?s\b")
+        self._add(rf"(?:\b{part}the\s+)?(?:(?:early|mid|late)[\s-]*)?['’](?P<dec2>[0-9])0['’]?s\b", self._decade,
+                  need=r"['’]\d0")
+        # "FY1999", "FY 99", "FY'99": a fiscal year
+        self._add(r"\b(?P<fiscal>FY)\s?['’]?(?P<yy>[0-9]{4}|[0-9]{2})\b(?![-–/]?\d)", self._short_year, need="FY")
+        # "since '96", "the summer of '97", "fiscal '99": a year written with two digits after a preposition
+        self._add(r"(?:\b(?P<fiscal>fiscal(?:\s+year)?)\s+)?['’](?P<yy>[0-9]{2})\b(?!['’]?s\b|\s*%|['’\w])",
+                  self._short_year, need=r"['’]\d\d")
         self._add(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]*)?(?P<decw>twenties|thirties|forties|fifties|sixties|"
                   r"seventies|eighties|nineties)\b", self._decade, need=r"ties\b")
         self._add(rf"\b(?:the\s+)?(?P<cent>{self.ORDW}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+century\b", self._century, need="century")
@@ -126,13 +146,16 @@ class Grammar:
                   self._year_words, need="nineteen|twenty")
         self._add(r"\b(?:the\s+year\s+)?two\s+thousand(?:\s+and\s+(?P<yw3>one|two|three|four|five|six|seven|"
                   r"eight|nine|ten))?\b", self._year_words, need="thousand")
-        # weekdays
+        # weekdays; "Tuesday nights", "Friday mornings": every such part of that weekday (a set)
+        self._add(rf"\b{self.WD}\s+(?P<parts>mornings|afternoons|evenings|nights)\b", self._weekday_parts,
+                  need=r"(?:mornings|afternoons|evenings|nights)\b")
         self._add(rf"\b(?:(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+previous|the\s+following|"
                   rf"previous|coming|past)\s+)?{self.WD}", self._weekday, need=self.WD)
         # report-relative days and times of day
         self._add(r"\b" + _alt(lex.report_days) + r"\b", self._report_day)
         self._add(r"\b" + _alt(lex.report_times) + r"\b", self._report_time)
-        self._add(rf"\b(?:(?:early|late|mid)[\s-]*)?(?:in\s+the\s+)?(?:the\s+)?{self.PART}", self._part, need=self.PART)
+        self._add(rf"\b(?:(?:early|late)[\s-]*|mid[\s-]+)?(?:in\s+the\s+)?(?:the\s+)?{self.PART}", self._part,
+                  need=self.PART)  # "mid afternoon", "mid-morning"; "midnight" is a clock time
         self._add(r"\b(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\b\.?" + _CLOCK_ZONE, self._clock)
         self._add(r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b" + _CLOCK_ZONE, self._clock)
         self._add(r"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?:GMT|UTC|HRS|hours|local\s+time)\b", self._clock)
@@ -143,6 +166,13 @@ class Grammar:
         self._add(r"\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?P<ye>year[\s-]+(?:earlier|ago))\s+"
                   r"(?:(?:first|second|third|fourth|fiscal)[\s-]+)?(?P<what>quarter|period|nine\s+months)\b",
                   self._year_ago, need="year")
+        # "the corresponding period last year", "the same quarter a year ago", "last year's quarter": one
+        # expression, the year-earlier period (TimeML: the whole noun phrase is the expression)
+        self._add(r"\b(?:the\s+)?(?:corresponding|comparable|same|like)\s+(?P<what>quarter|period)\s+(?:of\s+)?"
+                  r"(?P<ye>last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|prior|preceding)\s+year)\b",
+                  self._year_ago, need="year")
+        self._add(r"\blast\s+year's\s+(?:(?:fiscal|comparable|same|corresponding)\s+)?(?P<what>quarter|period)\b",
+                  self._year_ago, need="year's")
 
     def _build_relative(self) -> None:
         """Expressions relative to the report or to another event, reporting periods, seasons."""
@@ -155,29 +185,31 @@ class Grammar:
                   rf"(?P<dir>ago|earlier|later|before|after|afterwards?|from\s+now|hence|previously|on)\b",
                   self._ago, need=units)
         # last week / this month / next year / the past year / earlier this year
-        self._add(r"\b(?P<rel>last|next|this|the\s+past|the\s+previous|the\s+current|the\s+coming|the\s+following|"
+        self._add(r"\b(?P<rel>last|next|this\s+past|this\s+coming|this|the\s+past|the\s+previous|the\s+current|the\s+coming|the\s+following|"
                   r"the\s+last|earlier\s+this|later\s+this|late\s+last|early\s+next|early\s+last|late\s+next|"
                   r"earlier\s+in\s+the|later\s+in\s+the|the\s+end\s+of\s+(?:this|last|next|the)|"
-                  r"the\s+rest\s+of\s+(?:this|the)|the\s+same|that|the\s+preceding|the\s+prior|the)\s+"
-                  r"(?:(?P<fiscal>fiscal)\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century)\b", self._relunit,
+                  r"the\s+rest\s+of\s+(?:this|the)|the\s+same|that|the\s+preceding|the\s+prior|the\s+full|"
+                  r"the\s+latest|the\s+most\s+recent|the\s+just[\s-]ended|the)\s+"
+                  r"(?:(?P<fiscal>fiscal)\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century)\b(?!-to-)", self._relunit,
                   need="week|month|year|quarter|decade|century")
         self._add(r"\b(?:the\s+)?(?:end\s+of\s+the\s+year|year[\s-]end|year's\s+end|end\s+of\s+the\s+month|"
                   r"month[\s-]end|the\s+weekend)\b", self._relunit)
         # quarters and halves
         self._add(rf"\b(?:(?:the|this\s+year's|last\s+year's|next\s+year's)\s+)?"
-                  rf"(?:(?P<qyear0>1[0-9]{{3}}|20[0-9]{{2}})\s+)?(?:(?:latest|current|fiscal|flat|same|comparable)\s+)?"
-                  rf"(?:fiscal[\s-]+)?(?:{ORD}|(?P<lasth>last|latter))[\s-]+(?:fiscal[\s-]+)?(?P<qh>quarter|half|period)\b"
+                  rf"(?:(?:fiscal\s+)?(?P<qyear0>1[0-9]{{3}}|20[0-9]{{2}})\s+)?(?:(?:latest|current|fiscal|flat|same|comparable)\s+)?"
+                  rf"(?:fiscal[\s-]+)?(?:{ORD}|(?P<lasth>last|latter))[\s-]+(?:fiscal[\s-]+)?(?P<qh>quarter|half|period)\b(?!-century)"
                   rf"(?:\s+(?:of|in)\s+(?:fiscal\s+)?(?P<qyear>1[0-9]{{3}}|20[0-9]{{2}}))?", self._quarter,
                   need="quarter|half|period")
         self._add(r"\b(?:the|this|that|its|the\s+latest|the\s+current|the\s+most\s+recent|the\s+latest|"
-                  r"the\s+just[\s-]ended|the\s+recent)\s+(?:fiscal\s+)?(?P<qh>quarter)\b", self._quarter, need="quarter")
+                  r"the\s+just[\s-]ended|the\s+recent)\s+(?:fiscal\s+)?(?P<qh>quarter)\b(?!-century|-to-)", self._quarter, need="quarter")
         # "the 1988 quarter", "the 1989 period": the reporting period in view, in that year
         self._add(r"\bthe\s+(?P<year>1[0-9]{3}|20[0-9]{2})\s+(?:fiscal\s+)?(?P<unit>quarter|period)\b", self._year_period,
                   need="quarter|period")
         self._add(r"\b(?:the\s+)?(?P<context>latest|same|comparable|most\s+recent|just[\s-]ended)\s+(?P<qh>period)\b",
                   self._quarter, need="period")
         # seasons need a determiner or a year: "fall" and "spring" are also common words
-        self._add(rf"\b(?:(?P<rel>this|last|next|this\s+past|the|early|late|in|during|mid)[\s-]+){self.SEASON}"
+        self._add(rf"\b(?:(?:the|this|last|next)\s+(?=(?:early|late|mid)[\s-]))?"
+                  rf"(?:(?P<rel>this|last|next|this\s+past|the|early|late|in|during|mid)[\s-]+){self.SEASON}"
                   rf"(?:\s+(?:of\s+)?(?P<year>1[0-9]{{3}}|20[0-9]{{2}}))?", self._season,
                   need=self.SEASON)
         self._add(rf"\b{self.SEASON}\s+(?:of\s+)?(?P<year>1[0-9]{{3}}|20[0-9]{{2}})", self._season)
@@ -206,17 +238,26 @@ class Grammar:
                   rf"{_OR_SO}", self._duration, need=units)
         self._add(rf"\b{mod}(?P<a>an?|one)\s+(?:(?:additional|extra|full|whole|entire)\s+)?{self.UNIT}{_OR_SO}",
                   self._duration, need=units)
+        # "over the years", "through the decades": a vague stretch of time (a bare "the years" is not: "the years
+        # of war")
+        self._add(r"\bthe\s+(?P<plural>years|decades|centuries|months|weeks)\b"
+                  r"(?!\s+(?:of|that|when|since|to|before|after)\b)", self._duration_bare_the, need=r"\bthe\s+\w+s\b")
         # "weeks or months": one vague duration in the first unit
         self._add(r"\b(?P<plural>years|months|decades|weeks|days|centuries|hours|minutes)"
                   r"(?:\s+or\s+(?:years|months|decades|weeks|days|hours|minutes)\b)?\b", self._duration_bare)
         # holidays: "Thanksgiving Day", "last Christmas", "Eid al-Fitr 2023"
         if lex.holidays:
-            self._add(r"\b(?:(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+last|the\s+next)\s+)?"
-                      r"(?P<hol>" + _alt(lex.holidays) + r")(?![\w-])(?:\s*,?\s+(?:of\s+)?(?P<year>1[5-9][0-9]{2}|20[0-9]{2})\b)?",
-                      self._holiday)
+            # "the Labor Day weekend": the weekend next to the holiday
+            self._add(r"\b(?:(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+last|the\s+next|the)\s+)?"
+                      r"(?P<hol>" + _alt(lex.holidays) + r")(?![\w-])(?:\s*,?\s+(?:of\s+)?(?P<year>1[5-9][0-9]{2}|20[0-9]{2})\b)?"
+                      r"(?P<weekend>\s+(?:holiday\s+)?weekend\b)?", self._holiday)
         # "each Thursday", "every July", "every morning", "each spring": sets
         self._add(rf"\b(?:each|every)\s+(?:other\s+)?(?:{self.WD}|{self.MON_FULL}|{self.PART}|{self.SEASON})",
                   self._every, need=r"\b(?:each|every)\b")
+        # "twice a week", "three times a day": a frequency, a set (TimeML). An amount per unit ("$33 million a year",
+        # "700 seats a week") is left alone: TimeBank (tune) annotates 2 of 8
+        self._add(r"\b(?P<times>once|twice|thrice|(?:\w+|\d+)\s+times)\s+(?:a|an|per)\s+"
+                  r"(?P<unit>day|week|month|year|hour|quarter|decade|fortnight)\b", self._rate, need=r"\b(?:once|twice|thrice|times)\s")
         # "daily" (an adverb or adjective of frequency), not "average daily volume" nor "the Daily Star"
         self._add(r"(?<![\w-])(?:(?:twice|three\s+times|near|nearly)[\s-]+)?daily\b", self._daily, need="daily")
         # fixed phrases: fuzzy references, sets, event-relative phrases
@@ -249,6 +290,14 @@ class Grammar:
         if y is None and not self._month_ok_with_number(m, text):
             return None
         return Reading(m.start(), m.end(), "abs", data={"y": y, "m": month, "d": day})
+
+    def _day_range(self, m, text):
+        month = self._month_number(m, text)
+        first, last = int(m.group("day")), int(m.group("day2"))
+        if month is None or not first < last or not self._month_ok_with_number(m, text):
+            return None
+        return Reading(m.start("day2"), m.end(), "abs",
+                       data={"y": _year_value(m.group("year")), "m": month, "d": last, "range_end": True})
 
     def _month_ok_with_number(self, m, text) -> bool:
         """'may 5' in lower-case prose is a modal verb; abbreviations need a capital or all-caps text."""
@@ -309,6 +358,16 @@ class Grammar:
                 return None
         return Reading(m.start(), m.end(), "abs", data={"y": y, "m": None, "d": None})
 
+    def _short_year(self, m, text):
+        if not m.group("fiscal") and not _BEFORE_SHORT_YEAR.search(text, max(0, m.start() - 12), m.start()):
+            return None  # a quotation mark before a number: "'98 people"
+        yy = m.group("yy")
+        fiscal = m.group("fiscal") or ""
+        if fiscal.lower() == "fy" and fiscal != "FY":
+            return None  # "fy" in lower case is not the abbreviation
+        y = int(yy) if len(yy) == 4 else _two_digit_year(yy)
+        return Reading(m.start(), m.end(), "abs", data={"y": y, "m": None, "d": None})
+
     def _year_tail(self, m, text):
         first = int(text[m.start() - 5:m.start() - 1])
         y = first // 100 * 100 + int(m.group("yy"))
@@ -361,6 +420,14 @@ class Grammar:
         rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
         return Reading(m.start(), m.end(), "wd", data={"wd": wd, "rel": rel})
 
+    def _weekday_parts(self, m, text):
+        raw = m.group("wd").rstrip(".").lower()
+        wd = self.lex.weekdays.get(raw) or self.lex.weekday_abbreviations.get(raw)
+        part = self.lex.parts_of_day.get(m.group("parts").lower()[:-1])
+        if wd is None or part is None:
+            return None
+        return Reading(m.start(), m.end(), "fixed", "SET", data={"value": f"XXXX-WXX-{wd}T{part}"})
+
     def _report_day(self, m, text):
         key = re.sub(r"[\s-]+", " ", m.group(0).lower())
         if m.group(0) == "Today" and _after_a_name(text, m.start()):
@@ -379,7 +446,16 @@ class Grammar:
         part = self.lex.parts_of_day[re.sub(r"[\s-]+", "-", m.group("part").lower()).replace("-", " ")
                                      if m.group("part").lower() not in self.lex.parts_of_day
                                      else m.group("part").lower()]
-        return Reading(m.start(), m.end(), "tod", "TIME", data={"part": part}, standalone=False)
+        # "by mid afternoon", "in the morning": a part of the day in view; a bare "morning" is not ("morning
+        # prayers"), it waits to be merged with a day ("Friday morning")
+        head = m.group(0).lower()
+        start = m.start()
+        inside = head.startswith("in ")
+        if inside:
+            start = m.start() + len(re.match(r"in\s+", m.group(0), re.I).group(0))  # "in" is a signal, not the expression
+        alone = head != m.group("part").lower() and (inside or "in the" in head or bool(
+            _PREP_BEFORE_PART.search(text, max(0, m.start() - 10), m.start())))
+        return Reading(start, m.end(), "tod", "TIME", data={"part": part, "in_view": alone}, standalone=alone)
 
     def _clock(self, m, text):
         g = m.groupdict()
@@ -407,7 +483,9 @@ class Grammar:
             return None
         n = self._count(m.group("n")) if m.group("n") else None
         direction = re.sub(r"\s+", " ", m.group("dir").lower())
-        if direction == "on":  # "two days on" = later
+        if direction == "on":  # "two days on, the town was quiet" = later; not "700 seats a week on the route"
+            if not re.match(r"\s*(?:[,.;:!?)]|$)", text[m.end():m.end() + 3]):
+                return None
             direction = "later"
         if m.group("n") is None and m.group("vague") is None:
             # bare "hours after": handled as the lexicon's event-relative phrase, or a vague count
@@ -421,7 +499,7 @@ class Grammar:
 
     def _year_ago(self, m, text):
         start = m.start()
-        if "-" in m.group("ye") and start < m.start("ye") and not m.group("what"):  # "a year-earlier quarter"
+        if m.groupdict().get("ye") and "-" in m.group("ye") and start < m.start("ye") and not m.group("what"):  # "a year-earlier quarter"
             start = m.start("ye")
         return Reading(start, m.end(), "yearago", data={"what": (m.groupdict().get("what") or "").lower()})
 
@@ -433,15 +511,29 @@ class Grammar:
                 return Reading(m.start(), m.end(), "relunit", data={"rel": "the", "unit": "weekend"})
             unit = "month" if "month" in phrase else "year"
             return Reading(m.start(), m.end(), "relunit", data={"rel": "this", "unit": unit})
-        rel = re.sub(r"\s+", " ", g["rel"].lower())
+        rel = re.sub(r"[\s-]+", " ", g["rel"].lower())
         unit = g["unit"].lower()
+        if g["unit"][0].isupper() and not g["unit"].isupper() and g["rel"][0].isupper() and (
+                m.start() > 0 and not re.search(r"[.!?\n]\s*$", text[max(0, m.start() - 3):m.start()])):
+            return None  # "ABC's "This Week"", "Next Year in Jerusalem": a title, not a time
+        if rel in ("the latest", "the most recent", "the just ended"):  # "the latest fiscal year": the last one over
+            if unit not in ("year", "quarter"):
+                return None
+            rel = "last"
+        if rel in ("the", "the full") and unit == "year" and _YEAR_ENDED.match(text, m.end()):
+            # "for the year ended March 31": a fiscal year, annotated in TimeML as a year's duration
+            return Reading(m.start(), m.end(), "dur", "DURATION", data={"n": 1, "unit": "Y"})
+        if rel == "the full":
+            rel = "the" if unit == "year" else ""
+            if not rel:
+                return None
         if rel == "the":  # "the fiscal year" is this one; "the year", "the week" are too vague to detect ...
             in_year = unit == "year" and _FOR_THE_YEAR.search(text, max(0, m.start() - 12), m.start()) \
                 and not _YEAR_NAMED_AFTER.match(text, m.end())
             if not (g.get("fiscal") and unit == "year") and not in_year:
                 return None
             rel = "this"  # ... but "for the year", "a high for the year", "nine months of the year": this year
-        if rel == "that" and unit not in ("year", "month"):
+        if rel == "that" and unit not in ("year", "month", "week"):
             return None
         return Reading(m.start(), m.end(), "relunit", data={"rel": rel, "unit": unit})
 
@@ -474,13 +566,14 @@ class Grammar:
                        data={"q": q, "y": int(y) if y else None, "shift": shift, "current": current, "latest": latest,
                              "needs_context": qh == "period", "ended": ended})
 
-    def _ended_month(self, text: str, pos: int) -> tuple[int, bool] | None:
-        """("the quarter) ended Sept. 30": (the month the period ends in, True for ended / False for ending)."""
+    def _ended_month(self, text: str, pos: int) -> tuple[int, bool, int] | None:
+        """("the quarter) ended Sept. 30": (the month the period ends in, True for ended / False for ending, the
+        day)."""
         m = self._ENDED.match(text, pos)
         if m is None:
             return None
         month = self.lex.months.get(m.group("mon").rstrip(".").lower())
-        return (month, m.group("verb").lower() == "ended") if month else None
+        return (month, m.group("verb").lower() == "ended", int(m.group("eday"))) if month else None
 
     def _year_period(self, m, text):
         return Reading(m.start(), m.end(), "yperiod", data={"y": int(m.group("year")), "unit": m.group("unit").lower(),
@@ -508,6 +601,8 @@ class Grammar:
         g = m.groupdict()
         if unit == "TS" and _ORDINAL_SECOND.match(text, m.end()):
             return None  # "a second round", "one second attack": the ordinal, not the unit
+        if unit == "Q" and (_FRACTION_AFTER.match(text, m.end()) or re.search(r"\w-quarters\b", m.group(0), re.I)):
+            return None  # "three-quarters of its food", "a quarter of the market", "a quarter-century": fractions
         if g.get("a"):
             # "a year" is only a duration after a preposition or a quantifier ("for a year", "nearly a year")
             before = text[max(0, m.start() - 12):m.start()].lower()
@@ -524,6 +619,9 @@ class Grammar:
         if re.match(r"[\s-]+old\b", text[m.end():m.end() + 6], re.I):  # ages: "37 years old"
             return None
         start = _adjective_start(m, text)
+        verb = _LAST_AS_VERB.match(m.group(0))
+        if verb and _VERB_SLOT_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            start = m.start() + verb.end()  # "will last four days": the verb "last", not "the last four days"
         if start == m.start() and n > 1 and m.end() == m.end("unit"):  # "a five year plan": an adjective
             d = _ADJ_DETERMINER.match(m.group(0))
             start += d.end() if d else 0
@@ -538,6 +636,12 @@ class Grammar:
         unit = self._unit(m.group("plural"))
         return Reading(m.start(), m.end(), "dur", "DURATION", data={"n": None, "unit": unit})
 
+    def _duration_bare_the(self, m, text):
+        if not re.search(r"\b(?:over|through|throughout|across)\s+$", text[max(0, m.start() - 12):m.start()], re.I):
+            return None
+        unit = self._unit(m.group("plural"))
+        return Reading(m.start(), m.end(), "dur", "DURATION", data={"n": None, "unit": unit}) if unit else None
+
     def _holiday(self, m, text):
         name = m.group("hol")
         if not name[:1].isupper():  # "thanksgiving" and "easter" in lower case are ordinary words
@@ -547,8 +651,13 @@ class Grammar:
         if rule is None:
             return None
         rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower()).replace("the ", "")
-        return Reading(m.start(), m.end(), "holiday",
-                       data={"rule": rule, "rel": rel, "y": int(m.group("year")) if m.group("year") else None})
+        start = m.start()
+        if rel == "the":
+            if not m.group("weekend"):
+                start = m.start("hol")  # "the Fourth of July": the name is the expression
+            rel = ""
+        return Reading(start, m.end(), "holiday", data={"rule": rule, "rel": rel, "weekend": bool(m.group("weekend")),
+                                                        "y": int(m.group("year")) if m.group("year") else None})
 
     def _every(self, m, text):
         g = m.groupdict()
@@ -568,6 +677,16 @@ class Grammar:
             value = f"XXXX-XX-XXT{part}"
         else:
             value = f"XXXX-{self.lex.seasons[g['season'].lower()]}"
+        return Reading(m.start(), m.end(), "fixed", "SET", data={"value": value})
+
+    def _rate(self, m, text):
+        times = m.group("times").lower().split()
+        if len(times) == 2 and not (times[0].isdigit() or times[0] in self.lex.numbers or times[0] in ("several", "many")):
+            return None  # "at times a day goes by"
+        unit = self._unit(m.group("unit"))
+        if unit is None:
+            return None
+        value = f"PT1{unit[1]}" if unit.startswith("T") else f"P{unit}" if unit[0].isdigit() else f"P1{unit}"
         return Reading(m.start(), m.end(), "fixed", "SET", data={"value": value})
 
     def _daily(self, m, text):
@@ -656,6 +775,14 @@ def _after_a_name(text: str, pos: int) -> bool:
     return m.group("lead") not in ".!?:\"'`"
 _FOR_THE_YEAR = re.compile(r"\b(?:for|of|during|through)\s+$", re.I)
 _YEAR_NAMED_AFTER = re.compile(r"[\s-]+(?:ended|ending|to|before|after|earlier|ago|\d|two|nineteen|twenty)", re.I)
+# "three quarters of the market", "a quarter of its food" (a determiner after "of": a share of something), not
+# "several quarters of losses" (a stretch of time) nor "the first quarter of the year"
+_FRACTION_AFTER = re.compile(r"(?:\s+of\s+(?:the|its|their|his|her|our|your|all|a|an|this|that|these|those|"
+                             r"every|each)\b(?!\s+(?:fiscal\s+)?(?:year|decade|century)\b)|-century)", re.I)
+_BEFORE_SHORT_YEAR = re.compile(r"\b(?:in|since|of|by|until|till|from|through|before|after|to|and|or|during|early|"
+                                r"late|mid|spring|summer|fall|autumn|winter|class|vintage)[\s-]+$", re.I)
+_PREP_BEFORE_PART = re.compile(r"\b(?:in|during|by|through|until|till|before|after|since|at)\s+$", re.I)
+_YEAR_ENDED = re.compile(r"\s*,?\s+(?:ended|ending)\b", re.I)
 _RANGE_END = re.compile(r"[-–](\d{4}|\d{2})\b(?![-–/]?\d|\s*%)")
 
 
@@ -695,14 +822,14 @@ def _words_to_int(s: str, lex: Lexicon) -> int:
 
 
 def _two_digit_year(raw: str) -> int:
-    yy = int(raw.lstrip("'"))
+    yy = int(raw.lstrip("'’"))
     return 1900 + yy if yy >= 40 else 2000 + yy
 
 
 def _year_value(raw: str | None) -> int | None:
     if not raw:
         return None
-    if raw.startswith("'"):
+    if raw.startswith(("'", "’")):
         return _two_digit_year(raw)
     return int(raw)
 
@@ -713,7 +840,11 @@ def grammar(path: str | None = None) -> Grammar:
 
 
 # ---- running the cascade ------------------------------------------------------------------------------
-_GAP_MERGE = re.compile(r"^(?:\s*,?\s*|\s+(?:on|at|of|in\s+the)\s+|\s*-\s*)$", re.I)
+_LAST_AS_VERB = re.compile(r"last\s+", re.I)
+_VERB_SLOT_BEFORE = re.compile(r"(?:\b(?:will|would|could|can|may|might|should|must|to|did|does|do|shall)|'ll|"
+                               r"\b(?:it|they|talks|which|that)|n't)\s+$", re.I)
+_RANGE_GAP = re.compile(r"\s*(?:-|–|to|through|until|till|and)\s*", re.I)
+_GAP_MERGE = re.compile(r"^(?:\s*,?\s*|\s+(?:on|at|of|in|in\s+the)\s+|\s*-\s*)$", re.I)
 _PREFIX_MOD = re.compile(
     r"(?:\b(?:early|late|mid|around|about|approximately|the\s+(?:end|beginning|start|middle|close|turn)\s+of|"
     r"earlier|later|as\s+early\s+as|as\s+late\s+as|sometime|some\s+time)[\s-]*)$", re.I)
@@ -785,6 +916,9 @@ def _merge(readings: list[Reading], text: str) -> list[Reading]:
                 if combined is not None:
                     out[-1] = combined
                     continue
+            if r.data.get("range_end") and prev.kind == "abs" and prev.data.get("m") == r.data["m"] \
+                    and prev.data.get("y") is None and r.data.get("y") and _RANGE_GAP.fullmatch(gap):
+                prev.data["y"] = r.data["y"]  # "Aug. 3-9, 1997": the year written once holds for both days
         out.append(r)
     return out
 
@@ -803,6 +937,10 @@ def _combine(a: Reading, b: Reading) -> Reading | None:
                 b.data["rel"]], rel=""))
         if b.kind == "abs" and b.data.get("m") is None and b.data.get("y"):
             return Reading(start, end, a.kind, data=dict(a.data, y=b.data["y"], rel=""))
+    # "the third quarter of last year", "the first half of this year"
+    if a.kind in ("quarter", "half") and not a.data.get("y") and b.kind == "relunit" and b.data["unit"] == "year" \
+            and b.data["rel"] in ("last", "this", "next") and (a.kind == "half" or a.data.get("q")):
+        return Reading(start, end, a.kind, data=dict(a.data, yshift={"last": -1, "this": 0, "next": 1}[b.data["rel"]]))
     # "the quarter a year ago": the year-earlier quarter
     if a.kind == "quarter" and a.data.get("q") is None and not a.data.get("y") and b.kind == "yearago" \
             and not b.data.get("what"):

@@ -46,6 +46,7 @@ class Lexicon:
     future_cues: list[str]
     past_cues: list[str]
     present_cues: list[str]
+    ahead_participles: list[str]
     aliases: dict[str, str]
     holidays: dict[str, str] = field(default_factory=dict)
     not_time: list[str] = field(default_factory=list)
@@ -149,6 +150,7 @@ def parse_lexicon(raw: str, path: str = FILE_NAME) -> Lexicon:
         future_cues=c.words("tense", "future"),
         past_cues=c.words("tense", "past"),
         present_cues=c.words("tense", "present"),
+        ahead_participles=c.words("tense", "ahead_participles"),
         aliases=c.mapping("aliases", lambda v: isinstance(v, str) and bool(v.strip()), "a phrase"),
         holidays=c.mapping("holidays", valid_rule,
                            'a holiday rule: "MM-DD", "MM/N/WD", "easter+N", "hijri:MM-DD" or "hebrew:MM-DD"'),

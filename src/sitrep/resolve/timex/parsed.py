@@ -61,7 +61,7 @@ def governing_tense(doc, start: int, end: int) -> str | None:
     while steps < 8:
         if tok.i not in ids and tok.pos_ in ("VERB", "AUX"):
             return _frame_tense(tok)
-        if tok.i not in ids and tok.pos_ not in ("ADP", "SCONJ", "PART", "ADV"):
+        if tok.i not in ids and tok.pos_ not in ("ADP", "SCONJ", "PART", "ADV") and tok.lower_ not in _TIME_NOUNS:
             return None  # "Friday's purchases", "the attack on Friday": a noun's time, not a clause's
         if tok.head.i == tok.i:
             return None
@@ -76,11 +76,20 @@ def _frame_tense(verb) -> str | None:
         return found
     if verb.head.i == verb.i:
         return None
+    if any(c.text.lower() == "had" for c in _frame(verb.head).children if c.dep_ in ("aux", "auxpass")):
+        return "past"  # "had been due to expire Friday", "had been scheduled to open Friday": a plan now over
     outer = verb_tense(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
     # "plans to meet Friday", "will try to reach Friday": the frame looks forward; "agreed to meet": no telling
     if outer == "future" or verb.head.lemma_.lower() in _AHEAD:
         return "future"
     return None
+
+
+def _frame(head):
+    """The verb carrying the auxiliaries of a frame: "due" in "had been due to" hangs on "been"."""
+    if head.pos_ not in ("VERB", "AUX") and head.dep_ in ("acomp", "attr") and head.head.i != head.i:
+        return head.head
+    return head
 
 
 def verb_tense(verb) -> str | None:
@@ -102,6 +111,8 @@ def verb_tense(verb) -> str | None:
         return "past"
     if verb.tag_ == "VBN" and not words:
         return "past"  # a reduced clause: "the convoy attacked Friday near ..."
+    if verb.tag_ == "VBP" and _singular_subject(verb):
+        return "past"  # "Weakness hurt the index on Friday": a present would agree ("hurts"); the past form
     if verb.tag_ in ("VBZ", "VBP"):
         lemma = verb.lemma_.lower()
         if lemma in _REPORTING:
@@ -110,3 +121,21 @@ def verb_tense(verb) -> str | None:
             return None  # "the deadline is Friday": no telling
         return "future"  # "talks resume Friday", "the team plays Sunday": the news present of a schedule
     return None
+
+
+_SINGULAR_PRONOUNS = {"he", "she", "it", "this", "that"}
+# nouns that are themselves times: "Friday evening", "midnight Friday" take the tense of the verb above them
+_TIME_NOUNS = {"morning", "afternoon", "evening", "night", "midnight", "noon", "midday", "dawn", "dusk"}
+
+
+def _singular_subject(verb) -> bool:
+    """A third-person singular subject under a verb tagged as a plain present (VBP): the tag is wrong, the
+    form is a past that looks like the present ("hurt", "cut", "set", "hit", "put", "spread")."""
+    if any(c.text.lower() in ("do", "does", "did") for c in verb.children if c.dep_ == "aux"):
+        return False
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            if any(g.dep_ == "conj" for g in c.children):
+                return False  # "the army and the police patrol"
+            return c.tag_ in ("NN", "NNP") or c.text.lower() in _SINGULAR_PRONOUNS
+    return False

@@ -45,7 +45,7 @@ class Context:
 
 
 @knowledge_cached
-def _cue_patterns(path: str | None = None) -> tuple[re.Pattern, re.Pattern]:
+def _cue_patterns(path: str | None = None) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     lex: Lexicon = load_lexicon(path)
 
     def words(ws):
@@ -54,11 +54,12 @@ def _cue_patterns(path: str | None = None) -> tuple[re.Pattern, re.Pattern]:
     strong = re.compile(rf"(?<![\w'])(?:(?P<future>{words(lex.future_cues)})|(?P<present>{words(lex.present_cues)})|"
                         rf"(?P<past>{words(lex.past_cues)}))\b", re.I)
     weak = re.compile(r"\b(?:[a-z]{2,}[^e\W]ed|[a-z]+ied)\b", re.I)
-    return strong, weak
+    ahead = re.compile(rf"(?:{words(lex.ahead_participles)})", re.I)
+    return strong, weak, ahead
 
 
 _SENTENCE_END = re.compile(r"\s[.!?](?!\w\.)")  # searched in reversed text: ". " backwards
-_PERIOD_CUE = re.compile(r"\b(?:(?P<y>(?:nine|six|twelve|9|6|12)[\s-]+months?|first\s+half|(?:fiscal\s+)?year\s+"
+_PERIOD_CUE = re.compile(r"\b(?:(?P<y>(?:four|five|six|seven|eight|nine|ten|eleven|twelve|[4-9]|1[0-2])[\s-]+months?|first\s+half|(?:fiscal\s+)?year\s+"
                          r"(?:ended|ending|to\s+date)|full[\s-]+year)|(?P<q>quarter|three\s+months))\b", re.I)
 _CLAUSE_BOUNDARY = re.compile(r"[.!?;:\n]\s|\n")
 # a date right after one of these is a deadline or a term, not a narrated event: take the closest reading
@@ -67,6 +68,10 @@ _DEADLINE = re.compile(r"\b(?:to|until|till|through|thru|by|effective|before|due
 
 
 _ENDED = re.compile(r"\bended\s+(?:on\s+)?$", re.I)
+_IN_YEARS = {"E": 10, "C": 100}
+_FRACTION_UNIT = {"Y": ("M", 12), "M": ("D", 30), "D": ("H", 24), "TH": ("M", 60)}
+_PLUPERFECT_BEFORE = re.compile(r"\bhad\s+(?:(?:been|not|already|previously|originally)\s+){0,2}$", re.I)
+_PARTICIPLE_GAP = re.compile(r"\s+(?:(?:on|in|at)\s+)?", re.I)
 _INFINITIVE = re.compile(r"\bto\s+(?!(?:the|a|an|his|her|its|their|date|be\s+held)\b)[a-z]{3,}\b", re.I)
 # "will be paid", "is expected to be held": a past participle after a modal or "to be" looks forward
 _MODAL_BEFORE = re.compile(r"(?:\b(?:will|would|shall)|'ll)\s+(?:\w+\s+){0,2}$|\bto\s+(?:be|have)\s+(?:\w+\s+)?$",
@@ -87,17 +92,42 @@ def tense(text: str, start: int, end: int, path: str | None = None) -> str | Non
     hi_text = text[end:end + 160]
     stop = _CLAUSE_BOUNDARY.search(hi_text)
     hi = end + (stop.start() if stop else len(hi_text))
-    strong, weak = _cue_patterns(path)
-    found = _clause_tense(text, lo, start, end, hi, strong, weak)
+    strong, weak, ahead = _cue_patterns(path)
+    if _participle_before(text, lo, start, strong, weak, ahead):
+        return "past"
+    found = _clause_tense(text, lo, start, end, hi, strong, weak, ahead)
     if deadline:  # "will double its flights by August": a deadline looks forward only when the clause does
         return "future" if found == "future" else None
     return found
 
 
+def _participle_before(text: str, lo: int, start: int, strong: re.Pattern, weak: re.Pattern,
+                       ahead: re.Pattern) -> bool:
+    """A past form right before the expression ("shares issued July 1, which will ..."), after the last
+    strong cue, not after a modal ("will be signed on ..."), not a participle that looks ahead ("expected")."""
+    left_weak = list(weak.finditer(text, max(lo, start - 30), start))
+    if not left_weak or not _PARTICIPLE_GAP.fullmatch(text, left_weak[-1].end(), start):
+        return False
+    w = left_weak[-1]
+    last_strong = list(strong.finditer(text, lo, start))
+    if last_strong and last_strong[-1].end() > w.start():
+        return False
+    return not ahead.fullmatch(w.group(0)) and not _MODAL_BEFORE.search(text, max(lo, w.start() - 24), w.start())
+
+
+def _plan_now_over(text: str, lo: int, left: list[re.Match]) -> bool:
+    """The future cues that end ``left`` follow a pluperfect ("had been scheduled to expire")."""
+    k = len(left)
+    while k > 0 and left[k - 1].lastgroup == "future":
+        k -= 1
+    first = left[k]
+    return bool(_PLUPERFECT_BEFORE.search(text, max(lo, first.start() - 24), first.start()))
+
+
 def _clause_tense(text: str, lo: int, start: int, end: int, hi: int, strong: re.Pattern,
-                  weak: re.Pattern) -> str | None:
+                  weak: re.Pattern, ahead: re.Pattern) -> str | None:
     left = list(strong.finditer(text, lo, start))
-    left_weak = list(weak.finditer(text, lo, start))
+    left_weak = [w for w in weak.finditer(text, lo, start) if not ahead.fullmatch(w.group(0))]
     cue_end = max([m.end() for m in left[-1:] + left_weak[-1:]], default=None)
     # "agreed to buy the unit in February": a past verb whose infinitive is what the date times: no telling
     infinitive = cue_end is not None and _INFINITIVE.search(text, cue_end, start)
@@ -105,13 +135,15 @@ def _clause_tense(text: str, lo: int, start: int, end: int, hi: int, strong: re.
         m = left[-1]
         if m.lastgroup == "past" and _MODAL_BEFORE.search(text, max(lo, m.start() - 24), m.start()):
             return "future"  # "will be paid", "is expected to be held"
+        if m.lastgroup == "future" and _plan_now_over(text, lo, left):
+            return "past"  # "had been scheduled to expire Friday": a plan now over
         if m.lastgroup == "past" and infinitive:
             return None
         return None if m.lastgroup == "present" else m.lastgroup
     if left_weak:
         return None if infinitive else "past"
     right = strong.search(text, end, hi)
-    right_weak = weak.search(text, end, hi)
+    right_weak = next((w for w in weak.finditer(text, end, hi) if not ahead.fullmatch(w.group(0))), None)
     if right_weak and (not right or right_weak.start() < right.start()):
         return "past"  # "In September, it announced plans to ...": the nearer verb tells
     if right:
@@ -177,6 +209,9 @@ def pick_year(month: int, day: int | None, anchor: date, direction: str | None) 
 
     # the report's own month keeps the report's year whatever the tense (HeidelTime compares months only):
     # "has set Nov. 10 as the deadline" in a report of 2 November is this November, not last year's
+    if direction == "over":  # "the quarter ended Oct. 31": a day already over, not after the report
+        ok = [o for o in options if o[1] <= anchor]
+        return max(ok)[0] if ok else None
     if direction == "past":
         ok = [o for o in options if o[1] <= anchor + timedelta(days=SLACK_DAYS) or same_month(o[1])]
         return max(ok)[0] if ok else None
@@ -214,6 +249,7 @@ def holiday_near(rule: str, anchor: date, rel: str, direction: str | None) -> da
     days = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := holiday_in(rule, y)) is not None]
     if not days:
         return None
+    direction = "past" if direction == "over" else direction
     before = [d for d in days if d < anchor] if rel in ("last", "this past", "past") else \
         [d for d in days if d <= anchor + timedelta(days=SLACK_DAYS)]
     after = [d for d in days if d > anchor] if rel in ("next", "this coming", "coming") else \
@@ -226,15 +262,42 @@ def holiday_near(rule: str, anchor: date, rel: str, direction: str | None) -> da
 
 
 # ---- readings -> values --------------------------------------------------------------------------------
+DATELINE_LAG_DAYS = 7  # a dated dateline this many days before the report's date at most is when it was written
+
+
+def written_on(text: str, anchor: date | None) -> date | None:
+    """The day the text was written: its dateline's day ("NAIROBI, Aug. 7 (Xinhua) --") when that falls in the
+    week before ``anchor`` (a report filed, or stamped, days after it was written: "today" is the dateline's
+    day) or on the day after it (a stamp in a time zone behind the writer's), else ``anchor``."""
+    if anchor is None:
+        return None
+    from sitrep.resolve.timex.dateline import parse_dateline  # dateline.py builds on this module
+
+    dl = parse_dateline(text)
+    if dl is None or not dl.value or not re.match(r"^(?:\d{4}|XXXX)-\d\d-\d\d$", dl.value):
+        return anchor
+    day = dl.date
+    if day is None:
+        m, d = int(dl.value[5:7]), int(dl.value[8:10])
+        day = next((x for y in (anchor.year, anchor.year - 1, anchor.year + 1) if (x := _safe_date(y, m, d))
+                    and -1 <= (anchor - x).days <= DATELINE_LAG_DAYS), None)
+    if day is not None and -1 <= (anchor - day).days <= DATELINE_LAG_DAYS:
+        return day
+    return anchor
+
+
 class Resolver:
     def __init__(self, text: str, anchor: date | None, path: str | None = None, parses: Parses | None = None):
         self.text = text
-        self.anchor = anchor
+        self.anchor = written_on(text, anchor)
         self.path = path
         self.ctx = Context()
         self.parses = parses if parses is not None else Parses()
 
     def direction(self, r: Reading) -> str | None:
+        """'future', 'past', 'over' (a day said to have ended: strictly not after the report) or None."""
+        if _ENDED.search(self.text, max(0, r.start - 12), r.start):
+            return "over"
         return tense(self.text, r.start, r.end, self.path)
 
     def verb_direction(self, r: Reading) -> str | None:
@@ -260,8 +323,18 @@ class Resolver:
         if unit[0].isdigit():  # "2W" = fortnight
             mult, unit = int(unit[:-1]), unit[-1]
             count = "X" if n is None else _num(n * mult)
+        elif n is not None and unit in _IN_YEARS:  # "two decades": P20Y (ISO 8601 has no decade or century)
+            count, unit = _num(n * _IN_YEARS[unit]), "Y"
         else:
             count = "X" if n is None else _num(n)
+        if n is not None and not float(n).is_integer() and unit in _FRACTION_UNIT:
+            # "2 1/2 years": P2Y6M, the fraction in the next smaller unit
+            small, per = _FRACTION_UNIT[unit]
+            whole, part = int(n), round((n - int(n)) * per)
+            head = f"{whole}{unit[-1]}" if whole else ""
+            value = f"PT{head}{part}{small}" if unit.startswith("T") else \
+                f"P{head}T{part}{small}" if unit == "D" else f"P{head}{part}{small}"
+            return value, "DURATION", "absolute"
         if unit.startswith("T"):
             return f"PT{count}{unit[1]}", "DURATION", "absolute"
         return f"P{count}{unit}", "DURATION", "absolute"
@@ -326,7 +399,10 @@ class Resolver:
             return None, "DATE", "report"
         self.ctx.last_day = self.ctx.day_in_view = day
         self.ctx.last_year, self.ctx.last_granularity = day.year, "D"
-        return _fmt_day(day), "DATE", "absolute" if y is not None else "report"
+        label = "absolute" if y is not None else "report"
+        if r.data.get("weekend"):  # "the Labor Day weekend": a Monday's is the weekend before it
+            return f"{_week(day - timedelta(days=1) if day.isoweekday() == 1 else day)}-WE", "DATE", label
+        return _fmt_day(day), "DATE", label
 
     def _rday(self, r):
         if self.anchor is None:
@@ -347,7 +423,8 @@ class Resolver:
         suffix = self._tod_suffix(r.data)
         if self.anchor is None:
             return f"XXXX-XX-XXT{suffix}", "TIME", "report"
-        return f"{_fmt_day(self.anchor)}T{suffix}", "TIME", "report"
+        day = self.ctx.day_in_view if r.data.get("in_view") and self.ctx.day_in_view else self.anchor
+        return f"{_fmt_day(day)}T{suffix}", "TIME", "report"
 
     @staticmethod
     def _tod_suffix(tod: dict) -> str:
@@ -442,15 +519,19 @@ class Resolver:
             y = self.ctx.last_year + ref_shift
             self.ctx.last_year, self.ctx.last_granularity = y, "Y"
             return f"{y:04d}", "DATE", "report"
+        if ref_shift is not None and unit == "week" and self.ctx.day_in_view is not None:
+            # "the attack on March 3 ... the following week": from the day the text last named
+            self.ctx.last_granularity = "W"
+            return _week(self.ctx.day_in_view + timedelta(days=7 * ref_shift)), "DATE", "report"
         if ref_shift is not None and unit == "month" and self.ctx.last_month is not None:
             y, m = _add_months(*self.ctx.last_month, ref_shift)
             self.ctx.last_month, self.ctx.last_granularity = (y, m), "M"
             return f"{y:04d}-{m:02d}", "DATE", "report"
         shift = 0
         if rel in ("last", "the past", "the previous", "the last", "late last", "early last", "the preceding",
-                   "the prior"):
+                   "the prior", "this past"):
             shift = -1
-        elif rel in ("next", "the coming", "the following", "early next", "late next"):
+        elif rel in ("next", "the coming", "the following", "early next", "late next", "this coming"):
             shift = 1
         elif rel.startswith("the end of") or rel.startswith("the rest of"):
             word = rel.split()[-1]
@@ -503,7 +584,11 @@ class Resolver:
             if a is None:
                 return f"XXXX-Q{q}", "DATE", "report"
             y = a.year + shift
-            if shift == 0 and date(y, 3 * q - 2, 1) > a and self.direction(r) != "future":
+            if r.data.get("yshift") is not None:  # "the third quarter of last year"
+                y = a.year + r.data["yshift"]
+            elif shift == 0 and r.data.get("ended"):  # "the second quarter ended Oct. 31": the year it ended in
+                y = self._end_year(*r.data["ended"])
+            elif shift == 0 and date(y, 3 * q - 2, 1) > a and self.direction(r) != "future":
                 y -= 1
         self._note_quarter(y, q, r.start)
         return f"{y:04d}-Q{q}", "DATE", "absolute" if r.data["y"] else "report"
@@ -517,10 +602,14 @@ class Resolver:
         if (y, q) < now or (y, q) == now and tense(self.text, at, at + 1, self.path) == "past":
             self.ctx.quarters.append((at, (y, q)))
 
-    def _quarter_ending(self, month: int, ended: bool) -> tuple[int, int]:
+    def _end_year(self, month: int, ended: bool, day: int | None = None) -> int:
+        """The year of the day a period ended ("ended Oct. 31": not after the report) or ends."""
+        return pick_year(month, day, self.anchor, "over" if ended else None) or self.anchor.year
+
+    def _quarter_ending(self, month: int, ended: bool, day: int | None = None) -> tuple[int, int]:
         """The three months ending in ``month`` ("the quarter ended Sept. 30"), named by the calendar quarter
         that holds most of them (a fiscal quarter ended July 31 is the second)."""
-        y = pick_year(month, None, self.anchor, "past" if ended else None) or self.anchor.year
+        y = self._end_year(month, ended, day)
         y, mid = _add_months(y, month, -1)
         return y, (mid - 1) // 3 + 1
 
@@ -562,7 +651,7 @@ class Resolver:
         return f"{y:04d}-Q{q}", "DATE", "absolute"
 
     def _half(self, r):
-        y = r.data["y"] or (self.anchor.year if self.anchor else None)
+        y = r.data["y"] or (self.anchor.year + r.data.get("yshift", 0) if self.anchor else None)
         if y is None:
             return f"XXXX-H{r.data['h']}", "DATE", "report"
         return f"{y:04d}-H{r.data['h']}", "DATE", "absolute" if r.data["y"] else "report"

@@ -1,0 +1,277 @@
+"""A learned choice of each event's own arguments: who did it, what and whom it hit, with what.
+
+    candidates(analysis, event) -> list[ArgCandidate]     noun phrases of the event's trigger sentences
+    ArgumentModel.load() / model.score(cand) -> {role: probability}
+    apply_argument_model(analysis, events, model=None)    adds the likely fillers to ``events[*].roles``,
+                                                          drops a rule's perpetrator the model rejects
+
+Where ``role_model.py`` reads a whole report for MUC-4's document-level slots, this model reads the sentence
+of each event's trigger: every noun phrase there is a candidate, described by how it hangs on the trigger
+(subject, object, "by" / "with" / "against" phrase, possessor, the subject of the verb the trigger is the
+object of), what the role lexicons and the actor list say of it, and what the grammar rules of ``roles.py``
+and ``mentions.py`` already decided (a filler of which role, actor1, target, weapons). One logistic regression
+per role (attacker, target, victim, instrument), trained on annotated news (RAMS dev and the WikiEvents tune
+documents, ``scripts/train_argument_model.py``) and shipped as JSON (feature -> weight); no learning library
+at run time. Roles map onto sitrep's: attacker -> perpetrator_organizations / perpetrator_individuals (and
+actor1's words), target -> targets, victim -> victims, instrument -> weapons.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sitrep.errors import E433_ARGUMENT_MODEL, KnowledgeError
+from sitrep.knowledge import knowledge_cached, knowledge_path
+from sitrep.model import EventMention, RoleFiller
+from sitrep.nlp.tokens import lemma
+
+ARG_ROLES = ("attacker", "target", "victim", "instrument")
+# the sitrep role keys each learned role fills, and the event fields whose evidence already names it
+ROLE_KEYS_OF = {"attacker": ("perpetrator_organizations", "perpetrator_individuals"), "target": ("targets",),
+                "victim": ("victims",), "instrument": ("weapons",)}
+FIELDS_OF = {"attacker": ("actor1",), "target": ("target",), "victim": ("target",), "instrument": ("weapons",)}
+_RULE_FIELDS = ("actor1", "target", "weapons", "location", "claimed", "reported_by")
+_ARG_DEPS = frozenset(("nsubj", "nsubjpass", "dobj", "obj", "pobj", "poss", "appos", "conj", "attr", "dative",
+                       "npadvmod", "ROOT", "compound", "agent", "oprd"))
+_ORG_ENTS = frozenset(("ORG", "NORP", "GPE"))
+_NOT_FILLERS = frozenset("one self tonight today yesterday who whom".split())
+
+
+@dataclass
+class ArgCandidate:
+    start: int  # absolute character offsets of the noun phrase in the document text
+    end: int
+    text: str
+    head: int  # absolute offset of the head token
+    head_text: str
+    org: bool  # names an organisation, a people or a state (attacker -> perpetrator_organizations)
+    features: list[str] = field(default_factory=list)
+    scores: dict[str, float] = field(default_factory=dict)
+
+
+def _sentence_of(analysis, offset: int) -> int | None:
+    return next((s.index for s in analysis.sentences if s.start <= offset < s.end), None)
+
+
+def _token_at(parsed, rel: int):
+    return next((t for t in parsed if t.idx <= rel < t.idx + max(len(t.text), 1)), None)
+
+
+def trigger_tokens(analysis, ev: EventMention) -> list[tuple[int, Any]]:
+    """(sentence index, trigger token) of every trigger of the event (a merged event keeps them all among its
+    field spans) whose sentence is parsed."""
+    out, seen = [], set()
+    for sp in [ev.trigger, *ev.field_spans.get("trigger", [])]:
+        if sp is None or sp.start in seen:
+            continue
+        seen.add(sp.start)
+        si = _sentence_of(analysis, sp.start)
+        parsed = analysis.parse(si) if si is not None else None
+        if si is None or parsed is None:
+            continue
+        tok = _token_at(parsed, sp.start - analysis.sentences[si].start)
+        if tok is not None:
+            out.append((si, tok))
+    return out
+
+
+def _relation(h, t) -> list[str]:
+    """How the phrase headed by ``h`` hangs on the trigger ``t``."""
+    if h.head.i == t.i and h.i != t.i:
+        return [f"rel={h.dep_}"]
+    if h.dep_ == "pobj" and h.head.head.i == t.i:
+        return [f"rel=prep:{h.head.lower_}" if h.head.dep_ != "agent" else "rel=agent"]
+    if t.head.i == h.i and h.i != t.i:
+        return [f"rel=gov:{t.dep_}"]
+    if h.head.i == t.head.i and h.i != t.i:  # "X carried out the attack", "X was killed in the attack"
+        return [f"rel=sib:{h.dep_}:{t.dep_}", f"rel=sib_gov:{lemma(t.head)}"]
+    if h.dep_ == "pobj" and h.head.head.i == t.head.i:
+        return [f"rel=sibprep:{h.head.lower_}:{t.dep_}"]
+    if h.head.dep_ == "poss" and h.head.head.i == t.i:  # "Hezbollah commander's killing"
+        return ["rel=in_poss"]
+    return ["rel=none"]
+
+
+def _tree_distance(h, t) -> int:
+    up = {a.i: k for k, a in enumerate([h, *h.ancestors])}
+    for k, a in enumerate([t, *t.ancestors]):
+        if a.i in up:
+            return up[a.i] + k
+    return 9
+
+
+def _is_head(h) -> bool:
+    """The head of a phrase that can fill a role: a noun or a name (a pronoun or a bare number names no one a
+    reader could look up), not a part of a longer name."""
+    if h.pos_ not in ("NOUN", "PROPN") or h.dep_ not in _ARG_DEPS or h.lower_ in _NOT_FILLERS:
+        return False
+    return not (h.dep_ == "compound" and h.head.pos_ in ("NOUN", "PROPN") and h.pos_ == "PROPN")
+
+
+def _rule_features(ev: EventMention, a: int, b: int) -> list[str]:
+    out = []
+    for key, fillers in ev.roles.items():
+        if any(f.start < b and a < f.end for f in fillers):
+            out.append(f"rule={key}")
+    for name in _RULE_FIELDS:
+        if any(s.start < b and a < s.end for s in ev.field_spans.get(name, [])):
+            out.append(f"field={name}")
+    if ev.place is not None and ev.place.span is not None and ev.place.span.start < b and a < ev.place.span.end:
+        out.append("field=place")
+    return out or ["rule=none"]
+
+
+def _candidate(analysis, ev, si: int, h, t, lex) -> ArgCandidate:
+    from sitrep.extract.roles import _np_tokens, is_person_name
+    from sitrep.resolve.actor import actor_type, resolve_actor
+
+    parsed, off = analysis.parse(si), analysis.sentences[si].start
+    i, j = _np_tokens(h) if h.pos_ in ("NOUN", "PROPN") else (h.i, h.i + 1)
+    i, j = min(i, h.i), max(j, h.i + 1)
+    a, b = off + parsed[i].idx, off + parsed[j - 1].idx + len(parsed[j - 1].text)
+    text = analysis.doc.text[a:b]
+    h_lem = lemma(h)
+    ent = next((e.label_ for e in parsed.ents if e.start <= h.i < e.end), "-")
+    actor = resolve_actor(text)
+    kinds = [k for k in ("perpetrator", "agent", "org_head", "target", "weapon", "person") if lex.is_(k, h_lem)]
+    passive = any(c.dep_ in ("auxpass", "agent") for c in t.children) or t.tag_ == "VBN"
+    rel = _relation(h, t)
+    feats = [*rel, f"pos={h.pos_}", f"dep={h.dep_}", f"ent={ent}", f"h={h_lem}", f"gov={lemma(h.head)}",
+             f"side={'before' if h.i < t.i else 'after'}", f"dist={min(abs(h.i - t.i) // 3, 4)}",
+             f"tree={min(_tree_distance(h, t), 5)}", f"tpos={t.pos_}", f"passive={passive}", f"tlem={lemma(t)}",
+             f"etype={ev.event_type}", *(f"lex={k}" for k in kinds), *(f"{r}:{passive}" for r in rel),
+             *(f"{r}:{t.pos_}" for r in rel), *_rule_features(ev, a, b)]
+    if actor is not None:
+        feats += ["actor", f"actor_type={actor_type(actor.canonical) or '-'}"]
+    if lex.org_re.search(text):
+        feats.append("org_alias")
+    if is_person_name(text):
+        feats.append("person_name")
+    org = actor is not None or ent in _ORG_ENTS or bool(lex.org_re.search(text)) or "org_head" in kinds
+    return ArgCandidate(a, b, text, off + h.idx, h.text, org, feats)
+
+
+def candidates(analysis, ev: EventMention) -> list[ArgCandidate]:
+    """The noun phrases of the sentences of the event's triggers, each described against the nearest trigger of
+    its sentence (one candidate per head)."""
+    from sitrep.extract.roles import load_role_lexicon
+
+    lex = load_role_lexicon()
+    out: dict[int, ArgCandidate] = {}
+    trig = trigger_tokens(analysis, ev)
+    for si, t in trig:
+        for h in analysis.parse(si):
+            if not _is_head(h) or h.i == t.i:
+                continue
+            near = min((x for s, x in trig if s == si), key=lambda x: abs(x.i - h.i))
+            if near.i != t.i:
+                continue
+            c = _candidate(analysis, ev, si, h, t, lex)
+            out.setdefault(c.head, c)
+    return list(out.values())
+
+
+@dataclass
+class ArgumentModel:
+    weights: dict[str, dict[str, float]]  # role -> feature -> weight
+    bias: dict[str, float]
+    thresholds: dict[str, float]
+    floor: float  # a rule-made perpetrator the model gives less than this as attacker is dropped
+    meta: dict
+
+    @classmethod
+    def from_json(cls, data: dict, source: str = "argument model") -> ArgumentModel:
+        try:
+            roles = data["roles"]
+            return cls({r: {str(k): float(v) for k, v in roles[r]["weights"].items()} for r in ARG_ROLES},
+                       {r: float(roles[r]["bias"]) for r in ARG_ROLES},
+                       {r: float(roles[r]["threshold"]) for r in ARG_ROLES}, float(data["attacker_floor"]),
+                       dict(data.get("meta", {})))
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise KnowledgeError(f"{source}: malformed argument model ({type(exc).__name__}: {exc}); retrain it "
+                                 "with python3 scripts/train_argument_model.py", code=E433_ARGUMENT_MODEL) from exc
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> ArgumentModel:
+        p = Path(path) if path else knowledge_path("argument_model.json")
+        try:
+            data = json.loads(p.read_text(encoding="utf-8"))
+        except FileNotFoundError as exc:
+            raise KnowledgeError(f"{p}: argument model missing", code=E433_ARGUMENT_MODEL) from exc
+        except json.JSONDecodeError as exc:
+            raise KnowledgeError(f"{p}:{exc.lineno}: not JSON ({exc.msg})", code=E433_ARGUMENT_MODEL) from exc
+        return cls.from_json(data, str(p))
+
+    def score(self, cand: ArgCandidate) -> dict[str, float]:
+        feats = set(cand.features)
+        out = {}
+        for r in ARG_ROLES:
+            w = self.weights[r]
+            z = self.bias[r] + sum(w.get(f, 0.0) for f in feats)
+            out[r] = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        cand.scores = out
+        return out
+
+
+@knowledge_cached
+def default_argument_model() -> ArgumentModel | None:
+    try:
+        return ArgumentModel.load()
+    except KnowledgeError:
+        return None
+
+
+def _key_for(role: str, c: ArgCandidate) -> str:
+    keys = ROLE_KEYS_OF[role]
+    return keys[0] if role != "attacker" or c.org else keys[1]
+
+
+def _named(ev: EventMention, role: str, c: ArgCandidate) -> bool:
+    """The event already names the phrase for the role: a filler or a field's evidence overlaps its head."""
+    spans = [(f.start, f.end) for k in ROLE_KEYS_OF[role] for f in ev.roles.get(k, [])]
+    spans += [(s.start, s.end) for f in FIELDS_OF[role] for s in ev.field_spans.get(f, [])]
+    return any(a <= c.head < b for a, b in spans)
+
+
+def has_role(ev: EventMention, role: str) -> bool:
+    """The event names something for the role: a filler, or a field with its evidence (actor1, target, weapons)."""
+    return any(ev.roles.get(k) for k in ROLE_KEYS_OF[role]) or any(ev.field_spans.get(f) for f in FIELDS_OF[role])
+
+
+def apply_argument_model(analysis, events: list[EventMention], model: ArgumentModel | None = None) -> None:
+    """Per event and role that the event leaves empty: the phrase of its trigger sentences that the model finds
+    likeliest fills it when its probability reaches the role's threshold (the rules' fillers stay: the model
+    fills gaps, it does not pile a second guess on the rules'). A rule-made perpetrator of those sentences that
+    the model gives less than ``floor`` as attacker, and more as victim or target, is dropped."""
+    model = model or default_argument_model()
+    if model is None:
+        return
+    for ev in events:
+        cands = candidates(analysis, ev)
+        for c in cands:
+            model.score(c)
+        _drop_rejected(ev, cands, model)
+        empty = [r for r in ARG_ROLES if not has_role(ev, r)]
+        for r in empty:
+            best = max(cands, key=lambda c: c.scores[r], default=None)
+            if best is not None and best.scores[r] >= model.thresholds[r] and not any(
+                    best.scores[o] > best.scores[r] for o in empty if o != r):
+                ev.roles.setdefault(_key_for(r, best), []).append(RoleFiller(best.text, best.start, best.end))
+                ev.roles[_key_for(r, best)].sort(key=lambda f: f.start)
+
+
+def _drop_rejected(ev: EventMention, cands: list[ArgCandidate], model: ArgumentModel) -> None:
+    by_head = {c.head: c for c in cands}
+    for key in ROLE_KEYS_OF["attacker"]:
+        keep = []
+        for f in ev.roles.get(key, []):
+            c = max((c for h, c in by_head.items() if f.start <= h < f.end), key=lambda c: c.head, default=None)
+            if c is not None and c.scores["attacker"] < model.floor \
+                    and max(c.scores["victim"], c.scores["target"]) > c.scores["attacker"]:
+                continue
+            keep.append(f)
+        if key in ev.roles:
+            ev.roles[key] = keep

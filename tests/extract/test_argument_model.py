@@ -1,0 +1,137 @@
+"""Who did it, what it hit: the argument model of each event's own sentence, its file, and the claimant rule.
+Sentences written for these tests, parsed by the real spaCy model."""
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from sitrep.errors import E433_ARGUMENT_MODEL, KnowledgeError
+from sitrep.extract import argument_model as AM
+from sitrep.ingest.text import document_from_text
+from sitrep.nlp import analyze
+from sitrep.pipeline import extract_analysis, extract_document
+
+
+def _events(text: str):
+    return extract_document(document_from_text(text, "t", published=date(2024, 3, 5)))
+
+
+def _perpetrators(ev) -> list[str]:
+    return [f.text for k in ("perpetrator_organizations", "perpetrator_individuals") for f in ev.roles.get(k, [])]
+
+
+def test_the_side_of_a_killed_commander_is_not_the_attacker():
+    evs = _events("Hezbollah commander's killing raises fears of a wider war")
+    assert evs
+    for ev in evs:
+        assert ev.actor1 is None
+        assert not any("Hezbollah" in p for p in _perpetrators(ev))
+    assert any("Hezbollah" in f.text for ev in evs for f in ev.roles.get("victims", []))
+
+
+def test_a_claimant_is_actor1_as_acled_codes_it_unless_the_knowledge_file_says_otherwise(tmp_path):
+    from sitrep.knowledge import PACKAGED, Knowledge, use_knowledge
+
+    text = ("A roadside bomb killed four soldiers near Kandahar on Monday. "
+            "The Taliban claimed responsibility for the attack in a statement.")
+    claimed = _events(text)
+    assert [(ev.claimant, ev.actor1) for ev in claimed] == [("Taliban", "Taliban")]
+    strict = (PACKAGED / "discourse.toml").read_text(encoding="utf-8").replace(
+        "claimant_is_actor1 = true", "claimant_is_actor1 = false")
+    assert "claimant_is_actor1 = false" in strict
+    (tmp_path / "discourse.toml").write_text(strict, encoding="utf-8")
+    with use_knowledge(Knowledge(tmp_path)):
+        claimed = _events(text)
+        assert [ev.claimant for ev in claimed] == ["Taliban"]
+        assert claimed[0].actor1 is None and not any("Taliban" in p for p in _perpetrators(claimed[0]))
+        carried = _events("Gunmen stormed a police station in the town of Baga on Tuesday, killing three officers. "
+                          "Boko Haram said it carried out the attack.")
+        assert [(ev.claimant, ev.actor1) for ev in carried] == [("Boko Haram", "Boko Haram")]
+
+
+def _analysis_and_events(text: str):
+    an = analyze(document_from_text(text, "t", published=date(2024, 3, 5)))
+    return an, extract_analysis(an, learned_roles=False)
+
+
+def _model(weights: dict[str, dict[str, float]], threshold: float = 0.5, floor: float = 0.0) -> AM.ArgumentModel:
+    roles = {r: {"bias": -3.0, "threshold": threshold, "weights": weights.get(r, {})} for r in AM.ARG_ROLES}
+    return AM.ArgumentModel.from_json({"roles": roles, "attacker_floor": floor})
+
+
+def test_candidates_describe_how_each_phrase_hangs_on_the_trigger():
+    an, evs = _analysis_and_events("Rebels ambushed an army convoy near Goma on Friday, killing eleven soldiers.")
+    assert evs
+    cands = {c.head_text: c for c in AM.candidates(an, evs[0])}
+    assert "rel=nsubj" in cands["Rebels"].features and "side=before" in cands["Rebels"].features
+    assert "rel=dobj" in cands["convoy"].features and "side=after" in cands["convoy"].features
+    assert "rule=perpetrator_individuals" in cands["Rebels"].features  # the rules' decisions are features
+    assert all(an.doc.text[c.start:c.end] == c.text for c in cands.values())
+
+
+def test_the_model_fills_an_empty_role_with_its_likeliest_phrase_only():
+    an, evs = _analysis_and_events("Rebels ambushed an army convoy near Goma on Friday, killing eleven soldiers.")
+    ev = evs[0]
+    for k in AM.ROLE_KEYS_OF["attacker"]:
+        ev.roles[k] = []
+    ev.field_spans.pop("actor1", None)
+    ev.actor1 = None
+    model = _model({"attacker": {"rel=nsubj": 6.0, "h=rebel": 1.0, "h=soldier": -9.0}})
+    AM.apply_argument_model(an, [ev], model)
+    assert _perpetrators(ev) == ["Rebels"]
+    AM.apply_argument_model(an, [ev], _model({"attacker": {"h=convoy": 9.0}}))  # a named role is left alone
+    assert _perpetrators(ev) == ["Rebels"]
+
+
+def test_a_rule_perpetrator_the_model_rejects_as_attacker_is_dropped():
+    an, evs = _analysis_and_events("Rebels ambushed an army convoy near Goma on Friday, killing eleven soldiers.")
+    ev = evs[0]
+    assert any("Rebels" in p for p in _perpetrators(ev))
+    AM.apply_argument_model(an, [ev], _model({"victim": {"h=rebel": 9.0}}, floor=0.3))
+    assert not any("Rebels" in p for p in _perpetrators(ev))
+
+
+def test_malformed_or_missing_model_is_a_clear_error(tmp_path):
+    bad = tmp_path / "argument_model.json"
+    bad.write_text('{"roles": {\n  "attacker": ]\n}')
+    with pytest.raises(KnowledgeError) as exc:
+        AM.ArgumentModel.load(bad)
+    assert exc.value.code == E433_ARGUMENT_MODEL and ":2:" in str(exc.value)
+    bad.write_text(json.dumps({"roles": {"attacker": {"bias": 0}}}))
+    with pytest.raises(KnowledgeError, match="malformed argument model"):
+        AM.ArgumentModel.load(bad)
+    with pytest.raises(KnowledgeError, match="missing"):
+        AM.ArgumentModel.load(tmp_path / "none.json")
+
+
+def test_shipped_model_loads_and_says_what_it_was_trained_on():
+    model = AM.ArgumentModel.load()
+    assert "tune" in model.meta["trained_on"] and "train_argument_model" in model.meta["trainer"]
+    assert set(model.thresholds) == set(AM.ARG_ROLES)
+
+
+def _trainer():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "train_argument_model.py"
+    spec = importlib.util.spec_from_file_location("train_argument_model", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_the_trainer_scores_the_rules_and_the_model_as_the_pipeline_decides():
+    T = _trainer()
+    # one event sentence: two phrases (heads at 10 and 30); the gold attacker spans 8..14; the rules named none
+    rec = {"source": "news", "fold": 0, "cands": [[10, ["a"], ["attacker"]], [30, ["b"], []]],
+           "gold": [["attacker", 8, 14]], "named": {r: [] for r in AM.ARG_ROLES}, "empty": ["attacker"]}
+    probs = [[{"attacker": 0.7, "target": 0.1, "victim": 0.1, "instrument": 0.0},
+              {"attacker": 0.6, "target": 0.1, "victim": 0.1, "instrument": 0.0}]]
+    assert T.score([rec], probs, "attacker", None)[1] == 0.0  # the rules alone find nothing
+    assert T.score([rec], probs, "attacker", 0.5) == (1.0, 1.0, 1.0)  # only the likeliest phrase fills the role
+    assert T.score([rec], probs, "attacker", 0.8)[1] == 0.0
+    named = {**rec, "named": {**rec["named"], "attacker": [30]}, "empty": []}
+    assert T.score([named], probs, "attacker", 0.5)[0] == 0.0  # a named role is not filled again
