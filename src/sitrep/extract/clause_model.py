@@ -11,13 +11,12 @@ Public:
 """
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
 
 from sitrep.errors import E432_CLAUSE_MODEL, KnowledgeError
 from sitrep.extract.mentions import Candidate
-from sitrep.knowledge import knowledge_cached, knowledge_path
+from sitrep.knowledge import knowledge_cached, knowledge_path, read_model_json
 from sitrep.nlp.tokens import lemma
 
 NEAR = 2  # sentences: a clause this close to a kept one speaks of the same events
@@ -103,11 +102,7 @@ class ClauseModel:
 @knowledge_cached
 def clause_model() -> ClauseModel:
     p = knowledge_path("clause_model.json")
-    try:
-        data = json.loads(p.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise KnowledgeError(f"{p}: cannot read the clause model ({exc})", code=E432_CLAUSE_MODEL) from exc
-    return ClauseModel.from_json(data, str(p))
+    return ClauseModel.from_json(read_model_json(p, "clause model", E432_CLAUSE_MODEL), str(p))
 
 
 def keep_violent(cands: list[Candidate]) -> list[Candidate]:

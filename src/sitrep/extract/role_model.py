@@ -15,7 +15,6 @@ library is needed at run time, and the file can be read and audited.
 """
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass, field
@@ -25,7 +24,7 @@ from sitrep.errors import (
     E431_ROLE_MODEL,  # noqa: F401 (re-exported)
     KnowledgeError,
 )
-from sitrep.knowledge import knowledge_cached, knowledge_path
+from sitrep.knowledge import knowledge_cached, knowledge_path, read_model_json
 from sitrep.model import EventMention, RoleFiller
 from sitrep.nlp import Analysis
 from sitrep.nlp.tokens import lemma
@@ -318,13 +317,7 @@ class RoleModel:
     @classmethod
     def load(cls, path: str | Path | None = None) -> RoleModel:
         p = Path(path) if path else knowledge_path("role_model.json")
-        try:
-            data = json.loads(p.read_text(encoding="utf-8"))
-        except FileNotFoundError as exc:
-            raise KnowledgeError(f"{p}: role model missing", code=E431_ROLE_MODEL) from exc
-        except json.JSONDecodeError as exc:
-            raise KnowledgeError(f"{p}: not JSON ({exc})", code=E431_ROLE_MODEL) from exc
-        return cls.from_json(data, str(p))
+        return cls.from_json(read_model_json(p, "role model", E431_ROLE_MODEL), str(p))
 
     def __post_init__(self) -> None:
         # one lookup per feature for all roles

@@ -88,6 +88,23 @@ def knowledge_path(name: str) -> Path:
     return current_knowledge().path(name)
 
 
+def read_model_json(path: Path, what: str, code: str) -> Any:
+    """A learned model's JSON file: missing, unreadable or broken JSON is a KnowledgeError with ``code`` naming the
+    file (and the line of a syntax error)."""
+    import json
+
+    from sitrep.errors import KnowledgeError
+
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise KnowledgeError(f"{path}: {what} missing", code=code) from exc
+    except json.JSONDecodeError as exc:
+        raise KnowledgeError(f"{path}:{exc.lineno}: not JSON ({exc.msg})", code=code) from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KnowledgeError(f"{path}: cannot read the {what} ({exc})", code=code) from exc
+
+
 def knowledge_cached(fn: Callable[..., T]) -> Callable[..., T]:
     """Keep a loader's result on the current ``Knowledge`` object (instead of a process-wide ``lru_cache``), keyed
     by the loader and its arguments. ``fn.cache_clear()`` forgets every table of the current knowledge."""
