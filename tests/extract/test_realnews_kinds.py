@@ -40,6 +40,17 @@ def test_a_hedged_count_hangs_on_the_hedging_verb():
     assert len(events) == 1 and events[0].fatalities.best == 11
 
 
+def test_people_named_by_what_they_do_are_victims_and_a_bare_count_counts_people():
+    assert len(headline("Gunmen kill three herders and two traders near Jos")) == 1
+    assert len(headline("Troops kill scores of insurgents in Borno")) == 1
+    assert not headline("Storm kills scores of cattle near Jos")
+
+
+def test_the_subject_of_a_killing_verb_with_an_object_is_no_victim():
+    events = body("A suicide bomber killed nine worshippers at a mosque in Maiduguri on Friday.")
+    assert len(events) == 1 and events[0].fatalities.best == 9
+
+
 def test_headline_style_reduced_passive_counts_the_dead():
     events = headline("Nine killed in clashes near Tikrit")
     assert len(events) == 1 and events[0].fatalities.best == 9

@@ -144,9 +144,13 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "they", "them", "who", "whom", "we
 def _human(tok) -> bool:
     """A noun phrase that names people: a human head noun, a name, a number, a personal pronoun, or a head whose
     compounds are a name ("Gustavo Guerra" when the parser took "Guerra" for a common noun)."""
-    heads = load_lexicon().human_heads
+    lex = load_lexicon()
+    heads = lex.human_heads
     if tok.lower_ in heads or tok.lemma_.lower() in heads or tok.ent_type_ in ("PERSON", "NORP"):
         return True
+    if tok.lower_ in lex.count_nouns:  # "kill scores of villagers", "kill dozens": what the count counts
+        of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        return _human(of[0]) if of else True
     if tok.pos_ in ("PROPN", "NUM"):
         return True
     if tok.pos_ == "PRON":
@@ -435,7 +439,9 @@ class SentenceExtractor:
     def _victim_of(self, tok):
         for child in tok.children:
             if child.dep_ in ("dobj", "nsubjpass") and _human(child):
-                return child
+                of = [g for c in child.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                      if g.dep_ == "pobj"] if child.lower_ in self.lex.count_nouns else []
+                return of[0] if of else child  # "dozens of soldiers": the soldiers
         if tok.dep_ == "acl" and tok.tag_ == "VBN" and _human(tok.head):  # headline style: "15 killed in clashes"
             return tok.head
         if tok.dep_ in ("xcomp", "oprd") and lemma(tok.head) in self.lex.casualty_hedge_verbs:
@@ -670,8 +676,9 @@ class SentenceExtractor:
     def _count_for(self, tok):
         """The number of people a casualty word counts: subject / object / modifier numbers."""
         cands = []
-        if tok.pos_ == "VERB":
-            cands = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
+        if tok.pos_ == "VERB":  # the dead are its object or passive subject; its subject only when it has neither
+            cands = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")] or \
+                [c for c in tok.children if c.dep_ == "nsubj"]  # "five people died"
             if tok.dep_ == "acl" and tok.tag_ == "VBN":  # headline style: "15 killed in clashes"
                 cands.append(tok.head)
         elif tok.pos_ == "ADJ":  # "five dead", "three people dead"
