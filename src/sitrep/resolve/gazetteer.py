@@ -230,8 +230,9 @@ class Gazetteer:
 # ---------------------------------------------------------------------------------------------
 # knowledge files
 # ---------------------------------------------------------------------------------------------
-def _read_csv(path: Path, required: list[str]) -> list[tuple[int, dict[str, str]]]:
-    """Rows of a CSV with ``#`` comment lines, each with its 1-based line number in the file."""
+def _csv_rows(path: Path) -> list[tuple[int, list[str]]]:
+    """The rows of a knowledge CSV (``#`` comment and blank lines left out), parsed, each with its 1-based line
+    number in the file; the header is the first."""
     if not path.is_file():
         raise KnowledgeError(f"{path}: knowledge file missing", code=E401_MISSING)
     try:
@@ -239,16 +240,21 @@ def _read_csv(path: Path, required: list[str]) -> list[tuple[int, dict[str, str]
     except (OSError, UnicodeDecodeError) as exc:
         raise KnowledgeError(f"{path}: cannot read: {exc}", code=E401_MISSING) from exc
     lines = [(n, line) for n, line in enumerate(raw.splitlines(), 1) if line.strip() and not line.lstrip().startswith("#")]
-    if not lines:
+    return [(n, values) for (n, _), values in zip(lines, csv.reader(line for _, line in lines), strict=True)]
+
+
+def _read_csv(path: Path, required: list[str]) -> list[tuple[int, dict[str, str]]]:
+    """Rows of a CSV with ``#`` comment lines, each with its 1-based line number in the file."""
+    rows = _csv_rows(path)
+    if not rows:
         raise KnowledgeError(f"{path}: no header row", code=E402_BAD_ROW)
-    header_line, header = lines[0]
-    cols = next(csv.reader([header]))
+    header_line, cols = rows[0]
     cols = [c.strip() for c in cols]
     missing = [c for c in required if c not in cols]
     if missing:
         raise KnowledgeError(f"{path}:{header_line}: header lacks column(s) {', '.join(missing)}", code=E402_BAD_ROW)
     out = []
-    for (n, _), values in zip(lines[1:], csv.reader([line for _, line in lines[1:]]), strict=True):
+    for n, values in rows[1:]:
         if len(values) != len(cols):
             raise KnowledgeError(
                 f"{path}:{n}: expected {len(cols)} fields ({','.join(cols)}), found {len(values)}", code=E402_BAD_ROW)
@@ -257,20 +263,17 @@ def _read_csv(path: Path, required: list[str]) -> list[tuple[int, dict[str, str]
 
 
 def _read_rows(path: Path, columns: list[str]) -> list[tuple[int, list[str]]]:
-    """Rows of a generated CSV whose header is exactly ``columns``, as lists with their 1-based line numbers;
-    a row with another number of fields is a KnowledgeError naming the line."""
-    if not path.is_file():
-        raise KnowledgeError(f"{path}: knowledge file missing", code=E401_MISSING)
-    with path.open(encoding="utf-8", newline="") as fh:
-        numbered = [(n, line) for n, line in enumerate(fh, 1) if not line.startswith("#") and line.strip()]
-    rows = list(csv.reader(line for _, line in numbered))
-    if not rows or [c.strip() for c in rows[0]][:len(columns)] != columns:
+    """Rows of a generated CSV whose header starts with ``columns``, as lists with their 1-based line numbers
+    (no dict per row: geo_admin2.csv has 14,500); a row with another number of fields is a KnowledgeError naming
+    the line."""
+    rows = _csv_rows(path)
+    if not rows or [c.strip() for c in rows[0][1]][:len(columns)] != columns:
         raise KnowledgeError(f"{path}: the header must start with {','.join(columns)}", code=E402_BAD_ROW)
-    width = len(rows[0])
-    for (n, _), row in zip(numbered, rows, strict=True):
+    width = len(rows[0][1])
+    for n, row in rows:
         if len(row) != width:
             raise KnowledgeError(f"{path}:{n}: expected {width} fields, found {len(row)}", code=E402_BAD_ROW)
-    return [(n, row) for (n, _), row in zip(numbered[1:], rows[1:], strict=True)]
+    return rows[1:]
 
 
 def _coord(path: Path, n: int, row: dict[str, str], key: str, lo: float, hi: float, *, blank_ok: bool = False) -> float | None:
