@@ -17,13 +17,12 @@ actor1's words), target -> targets, victim -> victims, instrument -> weapons.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sitrep.errors import E433_ARGUMENT_MODEL, KnowledgeError
-from sitrep.knowledge import knowledge_cached, knowledge_path, read_model_json
+from sitrep.knowledge import knowledge_cached, knowledge_path, logistic, read_model_json
 from sitrep.model import EventMention, RoleFiller
 from sitrep.nlp.tokens import lemma
 
@@ -204,7 +203,7 @@ class ArgumentModel:
         for r in ARG_ROLES:
             w = self.weights[r]
             z = self.bias[r] + sum(w.get(f, 0.0) for f in feats)
-            out[r] = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+            out[r] = logistic(z)
         cand.scores = out
         return out
 
@@ -243,11 +242,14 @@ def apply_argument_model(analysis, events: list[EventMention], model: ArgumentMo
     if model is None:
         return
     for ev in events:
+        empty = [r for r in ARG_ROLES if not has_role(ev, r)]
+        if not empty and not any(ev.roles.get(k) for k in ROLE_KEYS_OF["attacker"]):
+            continue  # no role to fill and no rule-made perpetrator to judge: no candidates to score
         cands = candidates(analysis, ev)
         for c in cands:
             model.score(c)
         _drop_rejected(ev, cands, model)
-        empty = [r for r in ARG_ROLES if not has_role(ev, r)]
+        empty = [r for r in ARG_ROLES if not has_role(ev, r)]  # a dropped perpetrator leaves its role empty
         for r in empty:
             best = max(cands, key=lambda c: c.scores[r], default=None)
             if best is not None and best.scores[r] >= model.thresholds[r] and not any(

@@ -11,12 +11,11 @@ Public:
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from sitrep.errors import E432_CLAUSE_MODEL, KnowledgeError
 from sitrep.extract.mentions import Candidate
-from sitrep.knowledge import knowledge_cached, knowledge_path, read_model_json
+from sitrep.knowledge import knowledge_cached, knowledge_path, logistic, read_model_json
 from sitrep.nlp.tokens import lemma
 
 NEAR = 2  # sentences: a clause this close to a kept one speaks of the same events
@@ -86,7 +85,7 @@ class ClauseModel:
 
     def probability(self, feats: list[str]) -> float:
         z = self.bias + sum(self.weights.get(f, 0.0) for f in set(feats))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return logistic(z)
 
     @classmethod
     def from_json(cls, data: dict, source: str = "clause model") -> ClauseModel:

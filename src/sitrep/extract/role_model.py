@@ -15,7 +15,6 @@ library is needed at run time, and the file can be read and audited.
 """
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +23,7 @@ from sitrep.errors import (
     E431_ROLE_MODEL,  # noqa: F401 (re-exported)
     KnowledgeError,
 )
-from sitrep.knowledge import knowledge_cached, knowledge_path, read_model_json
+from sitrep.knowledge import knowledge_cached, knowledge_path, logistic, read_model_json
 from sitrep.model import EventMention, RoleFiller
 from sitrep.nlp import Analysis
 from sitrep.nlp.tokens import lemma
@@ -332,7 +331,7 @@ class RoleModel:
         rows = [w for w in map(get, set(cand.features)) if w is not None]
         cols = zip(*rows, strict=True) if rows else ((),) * len(ROLE_KEYS)
         z = [self.bias[r] + sum(col) for r, col in zip(ROLE_KEYS, cols, strict=True)]
-        cand.scores = {r: 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, v)))) for r, v in zip(ROLE_KEYS, z, strict=True)}
+        cand.scores = {r: logistic(v) for r, v in zip(ROLE_KEYS, z, strict=True)}
         return cand.scores
 
 

@@ -88,6 +88,13 @@ def knowledge_path(name: str) -> Path:
     return current_knowledge().path(name)
 
 
+def logistic(z: float) -> float:
+    """The learned models' link: a linear score to a probability (clamped so that exp never overflows)."""
+    import math
+
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
 def read_model_json(path: Path, what: str, code: str) -> Any:
     """A learned model's JSON file: missing, unreadable or broken JSON is a KnowledgeError with ``code`` naming the
     file (and the line of a syntax error)."""
