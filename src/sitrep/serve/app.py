@@ -254,7 +254,7 @@ def _total_routes(r: APIRouter, store) -> None:
     def reported_totals(limit: Annotated[int, Query(ge=1, le=service.MAX_LIMIT)] = 100,
                         offset: Annotated[int, Query(ge=0, le=service.MAX_OFFSET)] = 0,
                         document: Annotated[str | None, Query(max_length=300)] = None):
-        return _fast_json({"limit": limit, "offset": offset, "total": store.count_reported_totals(),
+        return _fast_json({"limit": limit, "offset": offset, "total": store.count_reported_totals(document),
                            "items": store.reported_totals(limit=limit, offset=offset, document_id=document)})
 
 

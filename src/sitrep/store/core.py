@@ -231,13 +231,14 @@ class Store:
     def reported_totals(self, limit: int = 100, offset: int = 0, document_id: str | None = None) -> list[dict]:
         """Reported totals ("more than 28,000 killed since 2015"), newest report first: what a report says was
         the toll over a span or an area, by whose account, with its evidence spans. Never incidents."""
-        where, params = ("WHERE document_id = ? ", [document_id]) if document_id else ("", [])
+        where, params = _of_document(document_id)
         return [_total_dict(r) for r in self.conn.all(
             f"SELECT * FROM reported_totals {where}ORDER BY published DESC, document_id, idx LIMIT ? OFFSET ?",
             [*params, max(0, int(limit)), max(0, int(offset))])]
 
-    def count_reported_totals(self) -> int:
-        return int(self.conn.scalar("SELECT count(*) FROM reported_totals") or 0)
+    def count_reported_totals(self, document_id: str | None = None) -> int:
+        where, params = _of_document(document_id)
+        return int(self.conn.scalar(f"SELECT count(*) FROM reported_totals {where}", params) or 0)
 
     # ------------------------------------------------------------------------------- regrouping
     def _block(self, rows: list[dict], stale: set[str] | None = None) -> set[str]:
@@ -811,6 +812,10 @@ def _same(a, b) -> bool:
     if isinstance(a, float) or isinstance(b, float):
         return a is not None and b is not None and abs(float(a) - float(b)) < 1e-9 or (a is None and b is None)
     return a == b
+
+
+def _of_document(document_id: str | None) -> tuple[str, list]:
+    return ("WHERE document_id = ? ", [document_id]) if document_id else ("", [])
 
 
 def _total_dict(r: dict) -> dict:
