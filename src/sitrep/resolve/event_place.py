@@ -393,7 +393,7 @@ _LOWER_DIRECTION = re.compile(r"(?:north|south|east|west|central|north-?east|nor
                               r"(?:ern)?")
 
 
-_DIVISION_WORD = re.compile(r"\s+(?:oblast|province|region|state|governorate)\b", re.I)
+_DIVISION_WORD = re.compile(r"\s+(?:" + "|".join(rplace.DIVISION_WORDS) + r")\b", re.I)
 
 
 def _with_division_word(e, text: str, gz):

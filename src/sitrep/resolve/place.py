@@ -422,14 +422,15 @@ def candidate_ids(gz: Gazetteer, name: str) -> list[int]:
     return ids
 
 
-_DIVISION_WORDS = ("oblast", "province", "region", "state", "governorate")
+# the words news puts after a first-order division's name ("Donetsk region"), in the order they are tried
+DIVISION_WORDS = ("oblast", "province", "region", "state", "governorate")
 
 
 def _division_by_other_word(gz: Gazetteer, key: str) -> list[int]:
     """ "Donetsk region", "Kandahar state": a first-order division the gazetteer knows with another word for its
     kind ("Donetsk Oblast"); news names a division by its town's name and any such word."""
     base = _ADMIN_SUFFIX.sub("", key)
-    for word in _DIVISION_WORDS:
+    for word in DIVISION_WORDS:
         ids = [i for i in gz.lookup_key(f"{base} {word}") if gz[i].kind == ADMIN1]
         if ids:
             return ids
