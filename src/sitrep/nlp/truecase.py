@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from sitrep.knowledge import knowledge_cached, knowledge_path
+from sitrep.nlp.tokens import PLACE_PREPOSITIONS
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'.-]*")
 _MONTHS = ("january february march april may june july august september october november december "
@@ -179,7 +180,6 @@ def _title_case_kept(title: str, cased: str) -> str:
     return "".join(out)
 
 
-_PLACE_WORDS = frozenset(("in", "on", "near", "at", "across", "around", "outside"))
 _COMPASS = re.compile(r"(?:north|south|east|west|central|centre|center|north-?east|north-?west|south-?east|"
                       r"south-?west|upper|lower|far)(?:ern)?")
 
@@ -196,9 +196,9 @@ def _placed_divisions(title: str) -> list[tuple[int, str]]:
         if name.lower() not in divisions or not name[0].isupper():
             continue
         j = k - 1
-        while j >= 0 and words[j].group(0).lower() not in _PLACE_WORDS and words[j].group(0).lower() in describing:
+        while j >= 0 and words[j].group(0).lower() not in PLACE_PREPOSITIONS and words[j].group(0).lower() in describing:
             j -= 1
-        cued = j >= 0 and words[j].group(0).lower() in _PLACE_WORDS
+        cued = j >= 0 and words[j].group(0).lower() in PLACE_PREPOSITIONS
         if cued or (k == len(words) - 1 and title[:w.start()].rstrip().endswith(",")):
             out.append((w.start(), name))
     return out

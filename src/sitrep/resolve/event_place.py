@@ -20,6 +20,7 @@ import re
 from sitrep.extract.mentions import Candidate
 from sitrep.model import EventMention, Place, haversine_km
 from sitrep.nlp import Analysis
+from sitrep.nlp.tokens import PLACE_PREPOSITIONS
 from sitrep.resolve import place as rplace
 from sitrep.resolve.event_time import dateline as _dateline
 from sitrep.resolve.gazetteer import ADMIN1
@@ -301,12 +302,11 @@ def _modifier(c: Candidate, p: Place, text: str) -> bool:
     return last.dep_ in ("compound", "amod", "nmod", "poss") and last.head.i > last.i
 
 
-_PLACE_PREPOSITIONS = frozenset(("in", "at", "near", "on", "across", "around", "outside"))
 
 
 def _placed_noun(tok) -> bool:
     """A noun after a preposition of place ("in ... villages", "on ... community")."""
-    return tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPOSITIONS
+    return tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPOSITIONS
 
 
 def fallback_place(places: list[Place], analysis: Analysis) -> Place | None:
