@@ -101,6 +101,19 @@ def _phrase_re(phrases: list[str]) -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", re.I)
 
 
+def _no_claim_re(phrases: list[str], claimants: list[str]) -> re.Pattern:
+    """The none-claim phrases, and "no [modifier] <claimant> [or ...] [has|had] [yet] claimed" / "nobody ...
+    claimed" (discourse.toml [claim] none_claimants)."""
+    if not claimants:
+        return _phrase_re(phrases)
+    noun = "(?:" + "|".join(re.escape(c.lower()) for c in claimants) + ")"
+    who = rf"(?:nobody|no(?:[\s-]+[a-z]+)?[\s-]+{noun}(?:[\s-]+or[\s-]+(?:[a-z]+[\s-]+)?{noun})?)"
+    verb = (r"(?:(?:has|had|have)[\s-]+)?(?:(?:yet|immediately|so[\s-]+far|publicly)[\s-]+)?"
+            r"(?:claimed|claim|took[\s-]+responsibility|taken[\s-]+responsibility|accepted[\s-]+responsibility)")
+    grammar = rf"(?<![\w-]){who}[\s-]+{verb}(?![\w])"
+    return re.compile(_phrase_re(phrases).pattern + "|" + grammar, re.I)
+
+
 def _load_toml(name: str) -> tuple[Path, dict]:
     path = knowledge_path(name)
     try:
@@ -178,6 +191,7 @@ def load_lexicon() -> Lexicon:
             raise KnowledgeError(f"{dpath}: [{section}] needs a non-empty list '{key}'", code=E403_KNOWLEDGE_ENTRY)
         phrases[name] = _phrase_re(values)
     phrases["generic"] = _phrase_re(ddata["generic"]["phrases"] + ddata["generic"]["quantifiers"])
+    phrases["no_claim"] = _no_claim_re(ddata["claim"]["none_phrases"], ddata["claim"].get("none_claimants", []))
     words = {phrase.split()[0] for phrase in list(weapons) + list(triggers)}
     return Lexicon(
         weapons=weapons, weapon_re=_phrase_re(list(weapons)), triggers=triggers,
