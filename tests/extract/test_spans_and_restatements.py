@@ -52,3 +52,18 @@ def test_the_anniversary_of_a_killing_is_no_incident_of_the_report():
     _, events = run("Hundreds marched in Lahore on Friday to mark the tenth anniversary of the bombing of a "
                     "market that killed 40 shoppers.")
     assert events == []
+
+
+def test_no_claim_in_any_tense_and_wording():
+    for said in ("No group had claimed responsibility by Monday.", "No militant group has yet claimed the attack.",
+                 "Nobody had claimed it by nightfall.", "No faction or movement claimed the blast."):
+        _, events = run(f"A car bomb killed six people outside a bank in Quetta on Saturday. {said}")
+        assert len(events) == 1 and events[0].claimed is False, said
+
+
+def test_a_wire_dateline_does_not_hide_who_claimed():
+    doc = document_from_text("Rebels claim bus bombing\nFILE: KANO, Nigeria, May 3, 2022 - The Islamic State group "
+                             "claimed responsibility on Tuesday for the bombing of a bus in Kano that killed nine "
+                             "passengers on Sunday.", "d")
+    (event,) = extract_document(doc)
+    assert event.claimed is True and event.actor1 == "Islamic State" and event.date == date(2022, 5, 1)
