@@ -24,16 +24,11 @@ _ARG_DEPS = ("nsubj", "nsubjpass", "dobj", "agent", "poss", "compound", "amod")
 
 
 def clause_features(c: Candidate) -> list[str]:
-    """Features of one candidate: the rules' reading of the clause, the classes of the words the trigger stands with,
-    and the words of the sentence. A word of the knowledge files (triggers, weapons, casualty, actor, figurative
-    words) stands as itself; any other word of an argument as its class (a name, a number, a common noun): the
-    model learns what kind of thing is attacked, not which town. The open ``w=`` words are kept by the trainer only
-    where they occur in several corpora (``scripts/train_clause_model.py``)."""
+    """Features of one candidate: the rules' reading of the clause and the words the trigger stands with."""
     m, tok = c.mention, c.trigger_token
-    vocab = _closed_vocabulary()
     feats = [f"kind={c.kind}", f"trig={lemma(tok)}", f"trig_pos={lemma(tok)}:{tok.pos_}", f"pos={tok.pos_}",
-             f"tag={tok.tag_}", f"dep={tok.dep_}", f"head={_word_class(tok.head, vocab)}",
-             f"kind_head={c.kind}:{_word_class(tok.head, vocab)}"]
+             f"dep={tok.dep_}",
+             f"head={lemma(tok.head)}", f"kind_head={c.kind}:{lemma(tok.head)}"]
     feats += [f"weapon={w}" for w in m.weapons] or ["weapon=none"]
     feats += [f"type={m.event_type}", f"fatal={m.fatalities.best is not None}", f"injured={m.injured.best is not None}",
               f"actor={m.actor1 is not None}", f"target={m.target is not None}", f"plural={m.plural}",
@@ -42,46 +37,19 @@ def clause_features(c: Candidate) -> list[str]:
     feats += _argument_kinds(tok)
     for ch in tok.children:
         if ch.dep_ in _ARG_DEPS:
-            feats.append(f"{ch.dep_}={_word_class(ch, vocab)}")
+            feats.append(f"{ch.dep_}={'NAME' if ch.pos_ == 'PROPN' else lemma(ch)}")
+            feats.append(f"{ch.dep_}_ent={ch.ent_type_ or '-'}")
         elif ch.dep_ == "prep":
-            feats += [f"prep_{ch.lower_}={_word_class(g, vocab)}" for g in ch.children if g.dep_ == "pobj"]
+            for g in ch.children:
+                if g.dep_ == "pobj":
+                    feats.append(f"prep_{ch.lower_}={'NAME' if g.pos_ == 'PROPN' else lemma(g)}")
     if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"):  # a noun trigger: its governor's other arguments
-        feats += [f"gov_{ch.dep_}={_word_class(ch, vocab)}" for ch in tok.head.children
-                  if ch.dep_ in ("nsubj", "dobj") and ch.i != tok.i]
-    # the words of the sentence: those of the knowledge files as cues, the other common words as themselves (names
-    # and words of a named entity, "Nigerian", "Ukrainian", are left out: they teach where the news happened)
-    words = [t for t in c.sent if t.i != tok.i and t.pos_ in ("NOUN", "VERB", "ADJ", "PROPN")]
-    feats += [f"cue={lemma(t)}" for t in words if lemma(t) in vocab or t.lower_ in vocab]
-    feats += [f"w={lemma(t)}" for t in words if t.pos_ != "PROPN" and t.ent_type_ not in _NAMED]
+        feats += [f"gov_{ch.dep_}={lemma(ch)}" for ch in tok.head.children if ch.dep_ in ("nsubj", "dobj") and ch.i != tok.i]
+    # the common words of the sentence; names and words of a named entity ("Nigerian", "Ukrainian") are left out:
+    # they teach where the training news happened
+    feats += [f"w={lemma(t)}" for t in c.sent if t.pos_ in ("NOUN", "VERB", "ADJ") and t.i != tok.i
+              and t.ent_type_ not in _NAMED]
     return feats
-
-
-@knowledge_cached
-def _closed_vocabulary() -> frozenset[str]:
-    """The words the knowledge files name: trigger lemmas, weapon words, casualty words, actor and target heads,
-    the words of other senses. A feature made of them means the same in any country's news."""
-    from sitrep.extract.lexicon import load_lexicon
-
-    lex = load_lexicon()
-    words = {w for t in lex.triggers for w in t.split()} | {w for p in lex.weapons for w in p.split()}
-    words |= lex.killed_words | lex.injured_words | lex.perpetrator_heads | lex.human_heads | lex.military_targets
-    words |= lex.state_force_heads | lex.law_enforcement_heads | lex.figurative_subjects | lex.figurative_modifiers
-    words |= lex.figurative_objects | lex.figurative_governors | lex.figurative_heads | lex.light_verbs
-    words |= lex.claim_verbs | lex.report_verbs | lex.casualty_hedge_verbs | lex.attempt_verbs
-    return frozenset(w.lower() for w in words)
-
-
-def _word_class(t, vocab: frozenset[str]) -> str:
-    """A word of the knowledge files as itself; a name, number or pronoun as such; another word as its part of
-    speech (a common noun of the training news would teach its places and topics)."""
-    word = lemma(t)
-    if word in vocab or t.lower_ in vocab:
-        return word
-    if t.pos_ == "PROPN" or t.ent_type_ in _NAMED:
-        return "NAME"
-    if t.pos_ in ("NUM", "PRON", "ADP", "SCONJ", "PUNCT"):
-        return t.pos_ if t.pos_ != "PRON" or t.lower_ not in ("it", "that", "which", "this") else "it"
-    return f"other_{t.pos_}"
 
 
 def _argument_kinds(tok) -> list[str]:
@@ -144,18 +112,29 @@ def keep_violent(cands: list[Candidate]) -> list[Candidate]:
     the others need only the lower ``report_threshold``: a report uses its attack words in one sense (one sense
     per discourse). A clause that counts the dead of a span or a war stays too, alone (it becomes a reported total,
     never an incident). A candidate below the thresholds leaves the report's events: the word is used in another
-    sense."""
+    sense. Only a kept clause that says more than its trigger word (a weapon, a count of the dead or hurt, an
+    actor, a victim, an armed force) makes the report one that tells of violence: "Rovers' attack looked toothless"
+    may pass the model, but it lends no other sentence its sense."""
     model = clause_model()
     probs = [model.probability(clause_features(c)) for c in cands]
-    kept = {c.sentence_index for c, p in zip(cands, probs, strict=True) if p >= model.threshold or armed(c)}
-    if kept:
+    sure = [c for c, p in zip(cands, probs, strict=True) if p >= model.threshold or armed(c)]
+    kept = {c.sentence_index for c in sure}
+    told = {c.sentence_index for c in sure if substantial(c)}
+    if told:
         kept |= {c.sentence_index for c, p in zip(cands, probs, strict=True) if p >= model.report_threshold}
     out = []
     for c, p in zip(cands, probs, strict=True):
-        if c.sentence_index in kept or any(abs(c.sentence_index - k) <= NEAR for k in kept) or total(c):
+        if c.sentence_index in kept or any(abs(c.sentence_index - k) <= NEAR for k in told) or total(c):
             c.mention.notes.append(f"clause model: {p:.2f}")
             out.append(c)
     return out
+
+
+def substantial(c: Candidate) -> bool:
+    """The clause says more of its event than the trigger word: a weapon, a count of dead or hurt, an actor, a
+    victim, or an armed force doing it."""
+    m = c.mention
+    return bool(m.weapons or m.fatalities.best or m.injured.best or m.actor1 or "victims" in m.roles) or armed(c)
 
 
 def total(c: Candidate) -> bool:
