@@ -112,29 +112,18 @@ def keep_violent(cands: list[Candidate]) -> list[Candidate]:
     the others need only the lower ``report_threshold``: a report uses its attack words in one sense (one sense
     per discourse). A clause that counts the dead of a span or a war stays too, alone (it becomes a reported total,
     never an incident). A candidate below the thresholds leaves the report's events: the word is used in another
-    sense. Only a kept clause that says more than its trigger word (a weapon, a count of the dead or hurt, an
-    actor, a victim, an armed force) makes the report one that tells of violence: "Rovers' attack looked toothless"
-    may pass the model, but it lends no other sentence its sense."""
+    sense."""
     model = clause_model()
     probs = [model.probability(clause_features(c)) for c in cands]
-    sure = [c for c, p in zip(cands, probs, strict=True) if p >= model.threshold or armed(c)]
-    kept = {c.sentence_index for c in sure}
-    told = {c.sentence_index for c in sure if substantial(c)}
-    if told:
+    kept = {c.sentence_index for c, p in zip(cands, probs, strict=True) if p >= model.threshold or armed(c)}
+    if kept:
         kept |= {c.sentence_index for c, p in zip(cands, probs, strict=True) if p >= model.report_threshold}
     out = []
     for c, p in zip(cands, probs, strict=True):
-        if c.sentence_index in kept or any(abs(c.sentence_index - k) <= NEAR for k in told) or total(c):
+        if c.sentence_index in kept or any(abs(c.sentence_index - k) <= NEAR for k in kept) or total(c):
             c.mention.notes.append(f"clause model: {p:.2f}")
             out.append(c)
     return out
-
-
-def substantial(c: Candidate) -> bool:
-    """The clause says more of its event than the trigger word: a weapon, a count of dead or hurt, an actor, a
-    victim, or an armed force doing it."""
-    m = c.mention
-    return bool(m.weapons or m.fatalities.best or m.injured.best or m.actor1 or "victims" in m.roles) or armed(c)
 
 
 def total(c: Candidate) -> bool:
