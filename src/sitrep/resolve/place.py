@@ -191,7 +191,9 @@ def mislabelled_place(label: str, text: str, start: int, end: int, gz: Gazetteer
     if cues.person_before.search(before) or cues.person_after.match(after):
         return False
     ids = gz.lookup(name)
-    if any(gz[i].kind in (COUNTRY, ADMIN1) for i in ids):
+    # a person's name that is also a world division ("Michael", "Flores") needs a place cue like a town
+    if any(gz[i].kind == COUNTRY or gz[i].kind == ADMIN1 and (label != "PERSON" or not _world_division(gz, i))
+           for i in ids):
         return True
     if name.isupper() and len(name) <= 5:
         return False  # "GBI", "DUI": an acronym, not the town that shares its letters
@@ -205,14 +207,30 @@ def mislabelled_place(label: str, text: str, start: int, end: int, gz: Gazetteer
 _NAME_WORD = re.compile(r"[A-Z][\w'\u2019.\-]*")
 
 
-def _embedded_place(gz: Gazetteer, text: str, start: int, end: int) -> tuple[int, int] | None:
+def _local_body(gz: Gazetteer, text: str, words: list[re.Match]) -> tuple[int, int] | None:
+    """A town of any size whose name is followed by the word of a local body (``organisation.local_heads`` of
+    ``knowledge/geo_cues.toml``: "Canaan Board of Finance", "Grand Ledge Police")."""
+    heads = load_cues().local_heads
+    for k in (2, 1):
+        if k < len(words) and words[k].group(0) in heads:
+            s, e = words[0].start(), words[k - 1].end()
+            key = norm(text[s:e])
+            if key not in _STOP_CAPS and any(gz[i].kind == CITY and norm(gz[i].name) == key for i in gz.lookup(key)):
+                return s, e
+    return None
+
+
+def _embedded_place(gz: Gazetteer, text: str, start: int, end: int, label: str = "ORG") -> tuple[int, int] | None:
     """A place named inside an organisation's or a building's name, as geoparsing corpora count it: its first
     words ("Ohio" of "Ohio Department of Transportation", "U.S." of "U.S. Centers for Disease Control") or the
     words after a final "of" ("Texas" of "University of Texas"), when they name a country, a first-order
-    division or a town of at least ``MIN_MISLABELLED_POPULATION``."""
+    division or a town of at least ``MIN_MISLABELLED_POPULATION``; a town of any size before the word of a local
+    body (``_local_body``). In a name NER reads as a person's only the last ("David Mackley" holds no place)."""
     words = [w for w in _NAME_WORD.finditer(text, start, end) if w.group(0) not in ("The", "THE")]
     if len(words) < 2:
         return None
+    if label == "PERSON":
+        return _local_body(gz, text, words)
     tail = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w'\u2019.\-]*(?:\s+[A-Z][\w'\u2019.\-]*)?)$", text[start:end])
     spans = [(start + tail.start(1), start + tail.end(1))] if tail else []
     spans += [(words[0].start(), words[k - 1].end()) for k in (3, 2, 1) if k < len(words)]
@@ -226,7 +244,7 @@ def _embedded_place(gz: Gazetteer, text: str, start: int, end: int) -> tuple[int
                 (gz[i].pop for i in ids if gz[i].kind == CITY and norm(gz[i].name) == key), default=0)
                 >= MIN_MISLABELLED_POPULATION):
             return s, s + len(name)
-    return None
+    return _local_body(gz, text, words)
 
 
 def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_mention: bool = True) -> list[Mention]:
@@ -252,7 +270,7 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_men
         label = ent.label_
         if label not in (*_PLACE_LABELS, "NORP"):
             if not mislabelled_place(label, text, ent.start_char, ent.end_char, gz):
-                inner = _embedded_place(gz, text, ent.start_char, ent.end_char) if every_mention else None
+                inner = _embedded_place(gz, text, ent.start_char, ent.end_char, label) if every_mention else None
                 if inner and free(*inner):  # "Ohio" of "the Ohio Department of Transportation"
                     out.append(Mention(inner[0], inner[1], text[inner[0]:inner[1]], "embedded", label))
                     taken.append(inner)
@@ -299,7 +317,41 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_men
         if q and free(*q):
             out.append(Mention(q[0], q[1], text[q[0]:q[1]], "qualifier", "GPE"))
             taken.append(q)
+    if every_mention:
+        for s, e in _datelines(gz, text):
+            if free(s, e):
+                out.append(Mention(s, e, text[s:e], "dateline", "GPE"))
+                taken.append((s, e))
     out.sort(key=lambda m: m.start)
+    return out
+
+
+# "COLUMBUS -- ", "BEIRUT: ", "BELGRADE, Minn. (AP) — ": a town in capitals opening a paragraph or following the
+# headline, before a dash or a colon (NER reads few of them)
+_DATELINE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=\d{4}\s))\s*([A-Z][A-Z'\u2019\-]+(?:[ .]{1,2}[A-Z][A-Z'\u2019\-]+){0,2})"
+                       r"(?=(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^()]{1,20}\)\s*)?(?:--|[\u2014\u2013\u0097:]|-\s)"
+                       r"|,\s+[A-Z][a-z]{1,4}\.\s+[A-Z])")
+# "Rep. Charles Rangel, D-N.Y.", "Linda Sumner, R-Raleigh": a politician's party and the state or town they represent
+_PARTY_PLACE = re.compile(r"(?<=[,(]\s[DRI]-)([A-Z][\w.'\u2019]*(?:\s[A-Z][\w.'\u2019]*)?)")
+
+
+def _datelines(gz: Gazetteer, text: str) -> list[tuple[int, int]]:
+    """Spans of the datelines' towns (and of the state or country after one: "BELGRADE, Minn."), when the
+    gazetteer knows the name as a town, a division or a country, and of the state or town after a politician's
+    party letter ("D-N.Y.")."""
+    out = []
+    for m in _DATELINE.finditer(text):
+        name = m.group(1)
+        if norm(name) in _STOP_CAPS or not any(gz[i].kind in (CITY, ADMIN1, COUNTRY) for i in gz.lookup(name)):
+            continue
+        out.append((m.start(1), m.end(1)))
+        q = _qualifier_span(gz, text, m.end(1))
+        if q:
+            out.append(q)
+    for m in _PARTY_PLACE.finditer(text):
+        name = m.group(1).rstrip(",;") if m.group(1).endswith(".") and m.group(1).count(".") > 1 else m.group(1).rstrip(".,;")
+        if candidate_ids(gz, name):
+            out.append((m.start(1), m.start(1) + len(name)))
     return out
 
 

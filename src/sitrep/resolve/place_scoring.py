@@ -169,6 +169,7 @@ class Cues:
     town_before: re.Pattern
     person_before: re.Pattern
     person_after: re.Pattern
+    local_heads: frozenset[str] = frozenset()
 
 
 def _words(p: Path, raw: str, data: dict, section: str, key: str) -> list[str]:
@@ -201,4 +202,5 @@ def load_cues(path: str | None = None) -> Cues:
         town_before=re.compile(rf"\b(?:{_alternation(_words(p, raw, data, 'place', 'town_before'))})\s+{compass}$", re.I),
         person_before=re.compile(rf"\b(?:{_alternation(_words(p, raw, data, 'person', 'before'))})\.?\s+$"),
         person_after=re.compile(rf"^(?:\s+)?(?:{_alternation(_words(p, raw, data, 'person', 'after'))})\b", re.I),
+        local_heads=frozenset(_words(p, raw, data, "organisation", "local_heads")),
     )
