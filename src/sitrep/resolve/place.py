@@ -174,12 +174,14 @@ _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONE
 MIN_MISLABELLED_POPULATION = 20_000  # a town NER labels otherwise is taken without a place cue from this size
 
 
-def mislabelled_place(label: str, text: str, start: int, end: int, gz: Gazetteer | None = None) -> bool:
+def mislabelled_place(label: str, text: str, start: int, end: int, gz: Gazetteer | None = None, *,
+                      every_mention: bool = False) -> bool:
     """Whether a name NER labelled ``label`` (not a place label) is a place: the gazetteer knows the capitalised
     name, and the words around it read as a place's ("struck Kyiv", "in Kramatorsk", "Donetsk region"), not as a
     person's ("Martin said", "President Jordan"). A country or province needs only no person cue; a town of some
     size labelled ORG, PRODUCT etc. needs no cue either; one NER reads as a PERSON needs a place cue. An actor's
-    name ("Hamas") is no place, nor a town's alternate name ("Hamas" for Hamm)."""
+    name ("Hamas") is no place, nor a town's alternate name ("Hamas" for Hamm). With ``every_mention``
+    (geoparsing) a small town read as a person's is taken after a place cue too ("in Glen Carbon")."""
     from sitrep.resolve.actor import resolve_actor
 
     gz = gz or get_gazetteer()
@@ -199,8 +201,10 @@ def mislabelled_place(label: str, text: str, start: int, end: int, gz: Gazetteer
         return False  # "GBI", "DUI": an acronym, not the town that shares its letters
     key = norm(name)
     towns = [i for i in ids if gz[i].kind == CITY and norm(gz[i].name) == key]
+    if towns and every_mention and cues.town_after.match(text, end):  # "an Alexandria man", "Gainesville officials"
+        return True
     if max((gz[i].pop for i in towns), default=0) < MIN_MISLABELLED_POPULATION:
-        return bool(towns) and label != "PERSON" and bool(cues.place_before.search(before))
+        return bool(towns) and (label != "PERSON" or every_mention) and bool(cues.place_before.search(before))
     return label != "PERSON" or bool(cues.place_before.search(before) or cues.place_after.match(after))
 
 
@@ -236,10 +240,13 @@ def _embedded_place(gz: Gazetteer, text: str, start: int, end: int, label: str =
     spans += [(words[0].start(), words[k - 1].end()) for k in (3, 2, 1) if k < len(words)]
     for s, e in spans:
         name = text[s:e].rstrip(".") if not re.fullmatch(r"(?:[A-Z]\.){2,}", text[s:e]) else text[s:e]
+        name = _POSSESSIVE.sub("", name)  # "Tennessee's Methamphetamine Task Force"
         key = norm(name)
-        ids = candidate_ids(gz, name)
         if key in _STOP_CAPS:
             continue
+        if _COUNTY.match(name) and _county_match(gz, name):  # "Hall County Environmental Health"
+            return s, s + len(name)
+        ids = candidate_ids(gz, name)
         if any(gz[i].kind in (COUNTRY, ADMIN1) for i in ids) or (not name.isupper() and max(
                 (gz[i].pop for i in ids if gz[i].kind == CITY and norm(gz[i].name) == key), default=0)
                 >= MIN_MISLABELLED_POPULATION):
@@ -260,6 +267,14 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_men
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
+    def add(span: tuple[int, int] | None, source: str, label: str, **kw) -> bool:
+        """Take ``span`` as a mention when it is free."""
+        if span is None or not free(*span):
+            return False
+        out.append(Mention(span[0], span[1], text[span[0]:span[1]], source, label, **kw))
+        taken.append(span)
+        return True
+
     for m in pattern.finditer(text):
         ids = by_alias.get(norm(m.group(0)))
         if ids:
@@ -269,20 +284,17 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_men
     for ent in doc.ents:
         label = ent.label_
         if label not in (*_PLACE_LABELS, "NORP"):
-            if not mislabelled_place(label, text, ent.start_char, ent.end_char, gz):
-                inner = _embedded_place(gz, text, ent.start_char, ent.end_char, label) if every_mention else None
-                if inner and free(*inner):  # "Ohio" of "the Ohio Department of Transportation"
-                    out.append(Mention(inner[0], inner[1], text[inner[0]:inner[1]], "embedded", label))
-                    taken.append(inner)
+            if not mislabelled_place(label, text, ent.start_char, ent.end_char, gz, every_mention=every_mention):
+                if every_mention:  # "Ohio" of "the Ohio Department of Transportation"
+                    add(_embedded_place(gz, text, ent.start_char, ent.end_char, label), "embedded", label)
                 continue
             label = "GPE"
         s, e = _clean(text, ent.start_char, ent.end_char)
         if e <= s:
             continue
         if label == "NORP":
-            if every_mention and free(s, e) and _demonym_ids(gz, text[s:e]) and not _CAPITAL_AFTER.match(text[e:]):
-                out.append(Mention(s, e, text[s:e], "demonym", "NORP"))
-                taken.append((s, e))
+            if every_mention and _demonym_ids(gz, text[s:e]) and not _CAPITAL_AFTER.match(text[e:]) and add(
+                    (s, e), "demonym", "NORP"):
                 continue
             cc = gz.demonyms.get(norm(text[s:e]))
             cap = _CAPITAL_AFTER.match(text[e:])
@@ -292,9 +304,7 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_men
                 # "the Iraqi capital Baghdad": the name that follows carries the place
                 if re.match(r"^,?\s+(?:of\s+)?[A-Z]", after) and gz.lookup(re.match(r"^,?\s+(?:of\s+)?([A-Z][\w\-']+)", after).group(1)):
                     continue
-                if free(s, e2):
-                    out.append(Mention(s, e2, text[s:e2], "capital", "NORP", capital_of=cc))
-                    taken.append((s, e2))
+                add((s, e2), "capital", "NORP", capital_of=cc)
             continue
         # "Alexandria, La." inside one entity: keep the first part (the qualifier is read later)
         comma = text.find(",", s, e)
@@ -308,20 +318,18 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_men
             # "Kandahar province", "Nineveh governorate": the bare name, when only that is known
             bare = _ADMIN_SUFFIX.sub("", name)
             if bare == name or not candidate_ids(gz, bare):
+                if every_mention:  # "Henderson County" of "the Henderson County Jail"
+                    add(_embedded_place(gz, text, s, e, label), "embedded", label)
                 continue
             e = s + len(bare)
             name = bare
         out.append(Mention(s, e, name, "ner", label))
         taken.append((s, e))
-        q = _qualifier_span(gz, text, e) if every_mention else None
-        if q and free(*q):
-            out.append(Mention(q[0], q[1], text[q[0]:q[1]], "qualifier", "GPE"))
-            taken.append(q)
+        if every_mention:
+            add(_qualifier_span(gz, text, e), "qualifier", "GPE")
     if every_mention:
-        for s, e in _datelines(gz, text):
-            if free(s, e):
-                out.append(Mention(s, e, text[s:e], "dateline", "GPE"))
-                taken.append((s, e))
+        for span in _datelines(gz, text) + _cued_towns(gz, text, doc.ents):
+            add(span, "cued", "GPE")
     out.sort(key=lambda m: m.start)
     return out
 
@@ -349,9 +357,36 @@ def _datelines(gz: Gazetteer, text: str) -> list[tuple[int, int]]:
         if q:
             out.append(q)
     for m in _PARTY_PLACE.finditer(text):
-        name = m.group(1).rstrip(",;") if m.group(1).endswith(".") and m.group(1).count(".") > 1 else m.group(1).rstrip(".,;")
-        if candidate_ids(gz, name):
-            out.append((m.start(1), m.start(1) + len(name)))
+        for name in (m.group(1).rstrip(",;"), m.group(1).rstrip(".,;")):  # "Ore." as written, else "Raleigh"
+            if candidate_ids(gz, name):
+                out.append((m.start(1), m.start(1) + len(name)))
+                break
+    return out
+
+
+_TITLE_RUN = re.compile(r"(?<![\w.'\u2019-])[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}(?![\w'\u2019-])")
+
+
+def _cued_towns(gz: Gazetteer, text: str, ents) -> list[tuple[int, int]]:
+    """Title-Case names no named entity holds that the gazetteer knows by their main name as a town (any size), a
+    division or a country, with a place cue before ("in Glen Carbon": ``place.town_before``) or a word for the
+    town's people after ("Roselle police": ``place.town_after``); "Name, 38, of Meadow Grove" after a person."""
+    cues = load_cues()
+    spans = [(e.start_char, e.end_char, e.label_) for e in ents]
+    people = [b for _, b, lab in spans if lab == "PERSON"]
+    out = []
+    for m in _TITLE_RUN.finditer(text):
+        s, e = m.span()
+        if any(a < e and s < b for a, b, _ in spans) or norm(m.group(0)) in _STOP_CAPS:
+            continue
+        before = text[max(0, s - 30):s]
+        after_person = re.search(r"(?:,\s+\d{1,3},)?\s+of\s+$", text[max(0, s - 14):s]) and any(
+            s - 14 <= b <= s for b in people)
+        if not (after_person or cues.town_before.search(before) or cues.town_after.match(text, e)):
+            continue
+        key = norm(m.group(0))
+        if any(gz[i].kind in (CITY, ADMIN1, COUNTRY) and norm(gz[i].name) == key for i in gz.lookup(key)):
+            out.append((s, e))
     return out
 
 

@@ -170,6 +170,7 @@ class Cues:
     person_before: re.Pattern
     person_after: re.Pattern
     local_heads: frozenset[str] = frozenset()
+    town_after: re.Pattern = re.compile(r"(?!)")
 
 
 def _words(p: Path, raw: str, data: dict, section: str, key: str) -> list[str]:
@@ -203,4 +204,5 @@ def load_cues(path: str | None = None) -> Cues:
         person_before=re.compile(rf"\b(?:{_alternation(_words(p, raw, data, 'person', 'before'))})\.?\s+$"),
         person_after=re.compile(rf"^(?:\s+)?(?:{_alternation(_words(p, raw, data, 'person', 'after'))})\b", re.I),
         local_heads=frozenset(_words(p, raw, data, "organisation", "local_heads")),
+        town_after=re.compile(rf"\s+(?:{_alternation(_words(p, raw, data, 'place', 'town_after'))})\b"),
     )
