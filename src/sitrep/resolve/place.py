@@ -1103,6 +1103,7 @@ def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz
         if gz[i].kind in (CITY, FACILITY, ADMIN1) and gz[i].admin1:
             vk = (norm(m.text), gz[i].cc, gz[i].admin1)
             votes[vk] = 1.0
+    near_county = _county_anchors(gz, mentions, cands, county_of, anchors, votes)
     # pass 2: with nearness to the places of pass 1 and the subdivisions they vote for
     pending: list[tuple[int, Mention, Span, list[str]]] = []
     for k, (m, ids) in enumerate(zip(mentions, cands, strict=True)):
@@ -1120,7 +1121,7 @@ def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz
             trace[k] = sc
     # pass 3: counties, placed among the resolved places of their state
     for k, m, span, states in pending:
-        out[k] = _county_place(gz, text, m, span, states, ctx, votes, out)
+        out[k] = _county_place(gz, text, m, span, states, ctx, votes, out, near_county.get(k))
     # a name the gazetteer does not know ("Meadow Grove") has no reading: None, never a neighbour's point
     return out
 
@@ -1178,10 +1179,50 @@ def _namesake_town(gz: Gazetteer, name: str, state: str) -> int | None:
     return max(towns, key=lambda i: gz[i].pop) if towns else None
 
 
+def _county_towns(gz: Gazetteer, m: Mention, states: list[str], mentions: list[Mention],
+                  cands: list[list[int]]) -> dict[str, int]:
+    """Per state of a county's name: how many other names of the document have a town reading of that state
+    within ``context.county_town_km`` of the county's point ("Paris" beside "Henry County": Tennessee's)."""
+    w = load_scoring()
+    cm = _COUNTY.match(m.text.strip())
+    base = norm(cm.group("base") if cm else m.text)
+    out: dict[str, int] = {}
+    for st in states:
+        pt = gz.county_point.get((st, base))
+        if pt is None:
+            continue
+        names = {norm(m2.text) for m2, ids in zip(mentions, cands, strict=True) if m2 is not m and any(
+            gz[j].kind == CITY and gz[j].cc == "US" and gz[j].admin1 == st
+            and haversine_km(pt[0], pt[1], gz[j].lat, gz[j].lon) <= w.context_county_town_km for j in ids)}
+        out[st] = len(names - {norm(m.text), base})
+    return out
+
+
+def _county_anchors(gz: Gazetteer, mentions: list[Mention], cands: list[list[int]], county_of: dict[int, list[str]],
+                    anchors: list[tuple[float, float, str]], votes: dict[tuple[str, str, str], float]) -> dict[int, dict[str, int]]:
+    """Per county mention, ``_county_towns``; a county whose towns lie near its point in one state only is an
+    anchor and a vote for that state in pass 2 ("Walker County" with "Huntsville": Texas, for both)."""
+    out = {}
+    for k, (m, ids) in enumerate(zip(mentions, cands, strict=True)):
+        states = [] if ids or m.source == "facility" else county_of.get(k) or _county_match(gz, m.text)
+        if not states:
+            continue
+        near = out[k] = _county_towns(gz, m, states, mentions, cands)
+        best = [st for st, n in near.items() if n and n == max(near.values())]
+        if len(best) == 1:
+            cm = _COUNTY.match(m.text.strip())
+            pt = gz.county_point[(best[0], norm(cm.group("base") if cm else m.text))]
+            anchors.append((pt[0], pt[1], norm(m.text)))
+            votes[(norm(m.text), "US", best[0])] = 1.0
+    return out
+
+
 def _county_place(gz: Gazetteer, text: str, m: Mention, span: Span, states: list[str], ctx: _Ctx,
-                  votes: dict[tuple[str, str, str], float], resolved: list[Place | None]) -> Place | None:
+                  votes: dict[tuple[str, str, str], float], resolved: list[Place | None],
+                  towns_near: dict[str, int] | None = None) -> Place | None:
     """A US county / parish: GeoNames has no county points here, so place it at the mean of the
-    document's places in its state (or the state's point), precision 2."""
+    document's places in its state (or the state's point), precision 2. ``towns_near``: per state, the other
+    names with a town reading near the county's point there (``_county_towns``)."""
     w = load_scoring()
     qcc, qa1 = _qualifier(gz, text, m.end)
     if qa1 and qcc == "US" and qa1 in states:
@@ -1196,6 +1237,7 @@ def _county_place(gz: Gazetteer, text: str, m: Mention, span: Span, states: list
                         and p.admin1 == name and not (p.reason or "").startswith(("abstain", "unknown")))
             return (ctx.admin1.get(("US", st), 0.0) + sum(v for (_, c, a), v in votes.items() if c == "US" and a == st)
                     + 0.5 * soft + w.context_town_weight * towns
+                    + w.context_county_town * (towns_near or {}).get(st, 0)
                     + w.context_hold_weight * max(0, ctx.holding_margin(key, ("US", st))))
 
         def namesake_pop(st: str) -> int:

@@ -51,6 +51,8 @@ class Scoring:
     context_near_km: float
     context_near_min: float
     context_town_weight: float
+    context_county_town: float
+    context_county_town_km: float
     home_min_weight: float
     home_min_share: float
     home_cue_weight: float
