@@ -19,6 +19,8 @@ def _place(text: str, name: str):
     ("Floods swept through Sichuan after a week of rain, state media said.", "Sichuan", "CN"),
     ("Gunmen attacked a police post in Borno before dawn, the army said.", "Borno", "NG"),
     ("Farmers in Punjab, Pakistan, lost their wheat to the floods.", "Punjab", "PK"),
+    # an old name of a town in it (Recife's) does not hide the state
+    ("Health workers in Pernambuco, Brazil, counted new cases of the fever.", "Pernambuco", "BR"),
 ])
 def test_a_first_order_division_of_any_country_is_the_division(text, name, cc):
     p = _place(text, name)

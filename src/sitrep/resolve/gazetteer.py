@@ -718,8 +718,9 @@ DIVISION_TOWN_MIN = 20_000  # a division named like one of its towns this large 
 
 def _add_divisions(gz: Gazetteer) -> None:
     """First-order divisions of the countries ``geo_admin1.csv`` lacks, and the US county points
-    (``geo_divisions.csv``). A division sharing its name with one of its towns ("Kandahar", "Lagos") is found
-    under its longer names only ("Kandahar Province", "Lagos State"): news writing the bare name means the town."""
+    (``geo_divisions.csv``). A division sharing its name with one of its towns of ``DIVISION_TOWN_MIN`` people, by
+    the town's own name ("Kandahar", "Lagos"), is found under its longer names only ("Kandahar Province", "Lagos
+    State"): news writing the bare name means the town."""
     path = knowledge_path("geo_divisions.csv")
     curated = {cc for cc, _ in gz.admin1_entry}
     for r in load_divisions(path):
@@ -733,9 +734,9 @@ def _add_divisions(gz: Gazetteer) -> None:
         gz.admin1_entry[(r["cc"], r["admin1"])] = i
         for a in [r["name"], *r["aliases"]]:
             key = norm(a)
-            if any(gz.col_cc[j] == r["cc"] and gz.col_admin1[j] == r["admin1"]
-                   and gz.col_pop[j] >= DIVISION_TOWN_MIN for j in gz.lookup_key(key) if gz.col_kind[j] == CITY):
-                continue
+            if any(gz.col_cc[j] == r["cc"] and gz.col_admin1[j] == r["admin1"] and gz.col_pop[j] >= DIVISION_TOWN_MIN
+                   and norm(gz.col_name[j]) == key for j in gz.lookup_key(key) if gz.col_kind[j] == CITY):
+                continue  # (a town's own name: "Pernambuco", an old name of Recife, still names the state)
             gz._index(a, i)
 
 
