@@ -881,7 +881,8 @@ def _reading_terms(gz: Gazetteer, i: int, ids: list[int], q: _Query, w: Scoring,
             s -= w.context_foreign_penalty
             notes.append(f"outside the document's country ({ctx.home})")
             f["foreign"] = 1.0
-    if f.get("world_division") and not ctx.cc_without(key, cc):
+    if f.get("world_division") and not ctx.cc_without(key, cc) and not any(
+            c2 == cc for k2, c2, _ in q.votes or () if k2 != key):  # nor a town of the text lies in ("Maidstone")
         s -= w.context_unnamed_division  # "Delta", "North Side": a province of a country the text never names
         notes.append("a division of a country the text does not name")
         f["unnamed_division"] = 1.0
