@@ -51,3 +51,13 @@ def test_a_first_name_is_no_place():
     text = "David Okafor said the shop had been broken into twice. Mary Ellen Ortiz, a neighbour, agreed."
     found = _spans(text)
     assert "David" not in found and "Mary" not in found
+
+
+def test_a_compass_adjective_and_a_car_make_are_no_places():
+    text = ("Gardeners planted Eastern Redbud trees along the river, and a 1998 Toyota parked near the gate was "
+            "towed; troops of Central Command stood by.")
+    found = _spans(text)
+    assert "Eastern" not in found and "Toyota" not in found and "Central" not in found
+    # the division named by the compass word with its kind after it stays a place
+    text = "Cholera spread in Eastern Province, Zambia, health officials said."
+    assert _spans(text)["Eastern Province"].country_code == "ZM"

@@ -170,6 +170,8 @@ class _Ents:
 
 
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
+_COMPASS_WORD = re.compile(r"(?:north|south|east|west|central|upper|lower)(?:ern)?", re.I)
+_YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s+$")
 _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 MIN_MISLABELLED_POPULATION = 20_000  # a town NER labels otherwise is taken without a place cue from this size
 
@@ -188,6 +190,8 @@ def mislabelled_place(label: str, text: str, start: int, end: int, gz: Gazetteer
     name = text[start:end]
     if label in _NOT_NAMES or not name[:1].isupper() or resolve_actor(name) is not None:
         return False
+    if _YEAR_BEFORE.search(text, max(0, start - 6), start) or _COMPASS_WORD.fullmatch(name):
+        return False  # "a 1992 Toyota": a make of car; "Central Command"
     cues = load_cues()
     before, after = text[max(0, start - 30):start], text[end:end + 30]
     if cues.person_before.search(before) or cues.person_after.match(after):
@@ -312,8 +316,8 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_men
             e = comma
             s, e = _clean(text, s, e)
         name = text[s:e]
-        if not free(s, e) or not name[:1].isupper():
-            continue
+        if not free(s, e) or not name[:1].isupper() or (_COMPASS_WORD.fullmatch(name) and not admin_word_after(text, e)):
+            continue  # "Eastern Redbud", "Central Command": a compass adjective, not a division named after one
         if not (candidate_ids(gz, name) or _county_match(gz, name)):
             # "Kandahar province", "Nineveh governorate": the bare name, when only that is known
             bare = _ADMIN_SUFFIX.sub("", name)
@@ -393,7 +397,8 @@ def _cued_towns(gz: Gazetteer, text: str, ents) -> list[tuple[int, int]]:
 SCAN_MIN_POP = 100_000  # towns this large are named as context when resolve_spans scans the text
 # capitalised words that are names of large towns somewhere but mostly not places in English news
 _STOP_CAPS = frozenset({"mobile", "university", "police", "march", "may", "june", "april", "president", "city",
-                        "centre", "center", "national", "north", "south", "east", "west"})
+                        "centre", "center", "national", "north", "south", "east", "west", "northern", "southern",
+                        "eastern", "western", "central", "upper", "lower"})
 _CAPS_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,3}\b")
 _COMMA_ABBREV = re.compile(r",\s+((?:[A-Z][a-z]{0,4}\.\s?){1,2})")
 
