@@ -225,3 +225,29 @@ def test_relative_dates_are_counted_one_step_from_a_written_date_only():
     assert by_place["Zaria"].date == date(2015, 3, 4)
     assert by_place["Kaduna"].date != date(2015, 3, 5)
     assert any("itself relative" in n for n in by_place["Kaduna"].notes)
+
+
+# ---- clock times as wire news writes them ------------------------------------------------------------------------
+@pytest.mark.parametrize("text, want", [
+    ("The ceasefire took hold at 0600 GMT.", [("0600 GMT", "TIME", "2024-03-15T06:00")]),
+    ("Shelling resumed at 1430 local time.", [("1430 local time", "TIME", "2024-03-15T14:30")]),
+    ("The patrol left base at 0545 hours.", [("0545 hours", "TIME", "2024-03-15T05:45")]),
+    ("The curfew starts at eight o'clock.", [("eight o'clock", "TIME", "2024-03-15T08:00")]),
+    ("A mortar landed at 3 o'clock in the afternoon.", [("3 o'clock in the afternoon", "TIME", "2024-03-15T15:00")]),
+    ("Sirens sounded at twelve o'clock midnight.", [("twelve o'clock midnight", "TIME", "2024-03-15T24:00")]),
+    ("The envoy speaks at 2:30 this afternoon.", [("2:30 this afternoon", "TIME", "2024-03-15T14:30")]),
+    ("Polls close at 8:00 tonight.", [("8:00 tonight", "TIME", "2024-03-15T20:00")]),
+    ("Convoys move at 9:15 in the evening.", [("9:15 in the evening", "TIME", "2024-03-15T21:15")]),
+    ("The blast came at 5 a.m. last night.", [("5 a.m. last night", "TIME", "2024-03-14T05:00")]),
+])
+def test_wire_clock_times(text, want):
+    assert [(t.text, t.type, t.value) for t in find_timexes(text, FRIDAY)] == want
+
+
+def test_a_number_of_hours_is_not_a_clock_time():
+    assert all(t.type != "TIME" for t in find_timexes("He was given 1000 hours of community work.", FRIDAY))
+
+
+def test_every_other_day_is_a_set():
+    assert [(t.text, t.type, t.value) for t in find_timexes("Aid trucks cross every other day.", FRIDAY)] == [
+        ("every other day", "SET", "P2D")]

@@ -50,6 +50,7 @@ _NOT_YEAR_AFTER = re.compile(
 _IS_BEFORE = re.compile(r"(?:\bit's|\bit\s+is|\btoday\s+is|\bthis\s+is)\s+(?:the\s+)?$", re.I)
 _MODAL_JUST_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall)\s+$", re.I)
 _CLOCK_ZONE = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
+_HALF_OF_DAY = {"morning": "a", "afternoon": "p", "evening": "p", "night": "p", "noon": "p", "midnight": "a"}
 
 
 # words that may follow the last day of a range ("from May 5 to 9 in Geneva"); any other word makes the number a
@@ -158,7 +159,14 @@ class Grammar:
                   need=self.PART)  # "mid afternoon", "mid-morning"; "midnight" is a clock time
         self._add(r"\b(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\b\.?" + _CLOCK_ZONE, self._clock)
         self._add(r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b" + _CLOCK_ZONE, self._clock)
-        self._add(r"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?:GMT|UTC|HRS|hours|local\s+time)\b", self._clock)
+        # military and wire times: "0600 GMT", "1430 local time", "0545 hours" (not "1000 hours of work")
+        self._add(r"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?P<zone>GMT|UTC|HRS|hours|local\s+time)\b"
+                  r"(?!\s+(?:of|a|per|in\s+all)\b)", self._clock)
+        # "three o'clock", "3 o'clock in the afternoon", "twelve o'clock midnight": a time of day (TimeML: one
+        # expression with the part of the day that says which half)
+        hours12 = _alt([w for w, v in lex.numbers.items() if 1 <= v <= 12 and w not in ("a", "an", "dozen")])
+        self._add(rf"\b(?P<h>1[0-2]|0?[1-9]|{hours12})\s+o['’]clock\b(?:\s+(?P<half>in\s+the\s+(?:morning|"
+                  r"afternoon|evening)|at\s+night|(?:at\s+)?(?:noon|midnight)))?", self._clock, need="o['’]clock")
         self._add(r"\b(?:(?:around|about)\s+)?(?P<noon>noon|midnight|midday)\b",
                   self._clock)
         self._add(r"\b(?:(?:a|one)\s+)?(?P<ye>year[\s-]+(?:earlier|ago))\b(?:\s+(?P<what>quarter|period))?",
@@ -465,17 +473,21 @@ class Grammar:
             word = g["noon"].lower()
             hh, mi = (24, 0) if word == "midnight" else (12, 0)
         else:
-            hh = int(g["h"])
+            hh = int(g["h"]) if g["h"].isdigit() else self.lex.numbers[g["h"].lower()]
             mi = int(g["mi"]) if g.get("mi") else 0
-            ap = (g.get("ap") or "").lower()
+            ap = (g.get("ap") or "").lower() or _HALF_OF_DAY.get((g.get("half") or "").split()[-1:][0].lower()
+                                                                if g.get("half") else "", "")
+            if "o'clock" in m.group(0).lower().replace("’", "'") and not ap:
+                return Reading(m.start(), m.end(), "tod", "TIME", data={"hh": hh, "mi": 0})  # "at eight o'clock"
             if ap == "p" and hh < 12:
                 hh += 12
             elif ap == "a" and hh == 12:
-                hh = 0
+                hh = 24 if (g.get("half") or "").lower().endswith("midnight") else 0
             if not ap and ":" not in m.group(0) and not re.search(r"GMT|UTC|HRS|hours|local", m.group(0), re.I):
                 return None
-        return Reading(m.start(), m.end(), "tod", "TIME", data={"hh": hh, "mi": mi},
-                       standalone=bool(g.get("ap") or g.get("noon") or ":" in m.group(0)))
+        return Reading(m.start(), m.end(), "tod", "TIME", data={"hh": hh, "mi": mi, "ampm": bool(g.get("ap"))},
+                       standalone=bool(g.get("ap") or g.get("noon") or ":" in m.group(0) or g.get("zone")
+                                       or g.get("half")))
 
     def _ago(self, m, text):
         unit = self._unit(m.group("unit"))
@@ -950,8 +962,22 @@ def _combine(a: Reading, b: Reading) -> Reading | None:
     if day is not None and (day.kind in ("wd", "rday") or (day.kind == "abs" and day.data.get("d"))):
         return Reading(start, end, "daytime", "TIME", data={"day": day, "tod": tod.data})
     if a.kind == "tod" and b.kind == "tod" and "hh" in a.data and "part" in b.data:
-        return Reading(start, end, "tod", "TIME", data=a.data, standalone=True)
+        return Reading(start, end, "tod", "TIME", data=_in_part(a.data, b.data["part"]), standalone=True)
     if a.kind == "rtime" and b.kind == "tod" and "hh" in b.data:
         return Reading(start, end, "daytime", "TIME",
                        data={"day": Reading(a.start, a.end, "rday", data={"off": a.data["off"]}), "tod": b.data})
+    if a.kind == "tod" and "hh" in a.data and b.kind == "rtime":  # "2:30 this afternoon", "at 9 tonight"
+        return Reading(start, end, "daytime", "TIME", data={
+            "day": Reading(b.start, b.end, "rday", data={"off": b.data["off"]}), "tod": _in_part(a.data, b.data["part"])})
     return None
+
+
+def _in_part(clock: dict, part: str) -> dict:
+    """A clock time read in a part of the day: "2:30 in the afternoon" is 14:30 (a time written without a.m.
+    or p.m. is the morning's)."""
+    hh = clock["hh"]
+    if clock.get("ampm"):
+        return clock
+    if part in ("AF", "EV", "NI") and 1 <= hh < 12 and not (part == "NI" and hh < 4):
+        hh += 12
+    return dict(clock, hh=hh)
