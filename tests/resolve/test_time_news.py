@@ -251,3 +251,17 @@ def test_a_number_of_hours_is_not_a_clock_time():
 def test_every_other_day_is_a_set():
     assert [(t.text, t.type, t.value) for t in find_timexes("Aid trucks cross every other day.", FRIDAY)] == [
         ("every other day", "SET", "P2D")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The village was burned decades ago.", [("decades ago", "PAST_REF")]),
+    ("Fighters left the town just weeks ago.", [("weeks ago", "PAST_REF")]),
+    ("Elections are due months from now.", [("months from now", "FUTURE_REF")]),
+])
+def test_a_bare_plural_before_ago_is_a_vague_past_or_future(text, want):
+    assert values(text, FRIDAY) == want
+
+
+def test_a_bare_plural_before_later_gives_no_event_offset():
+    # "months later" says nothing an event's date can be counted from (not "the same day")
+    assert values("Months later, the town was rebuilt.", FRIDAY) == []

@@ -500,14 +500,19 @@ class Grammar:
                 return None
             direction = "later"
         if m.group("n") is None and m.group("vague") is None:
-            # bare "hours after": handled as the lexicon's event-relative phrase, or a vague count
-            if not m.group("unit").lower().endswith("s"):
+            # bare "hours after": handled as the lexicon's event-relative phrase; "days ago", "decades ago",
+            # "weeks from now": a vague past or future (TimeML PAST_REF / FUTURE_REF), "ago" inside the expression
+            plural = re.match(r"[a-z]+(?:s|es)\b", text[m.start("unit"):m.end()], re.I)
+            if not (plural and direction in ("ago", "from now", "hence")):
                 return None
+            start = m.start("unit")
+        else:
+            start = m.start()
         end = m.end()
         if direction not in ("ago", "earlier", "from now", "hence", "previously") and (n is not None or m.group("vague")):
             # "three days later", "twenty years after": "later", "after" are signals, outside the expression
             end = m.start() + len(text[m.start():m.start("dir")].rstrip())
-        return Reading(m.start(), end, "ago", data={"n": n, "unit": unit, "dir": direction})
+        return Reading(start, end, "ago", data={"n": n, "unit": unit, "dir": direction})
 
     def _year_ago(self, m, text):
         start = m.start()
