@@ -265,3 +265,33 @@ def test_a_bare_plural_before_ago_is_a_vague_past_or_future(text, want):
 def test_a_bare_plural_before_later_gives_no_event_offset():
     # "months later" says nothing an event's date can be counted from (not "the same day")
     assert values("Months later, the town was rebuilt.", FRIDAY) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Israeli daily Maariv quoted a senior officer.",
+    "The Arabic-language daily Al-Fajr said the talks had failed.",
+    "According to an English-language daily, the minister resigned.",
+    "The influential daily reported that two soldiers died.",
+    "A daily newspaper printed the letter.",
+])
+def test_daily_as_a_newspaper_is_not_a_set(text):
+    assert values(text, FRIDAY) == []
+
+
+def test_daily_as_a_frequency_is_still_a_set():
+    assert values("The agency publishes the daily toll; the militia shells the town daily.", FRIDAY) == [
+        ("daily", "P1D"), ("daily", "P1D")]
+
+
+@pytest.mark.parametrize("text", [
+    "By today's standards the rifles were crude.",
+    "Today's children will be tomorrow's leaders.",
+    "The museum shows the world of tomorrow.",
+])
+def test_today_and_tomorrow_as_an_age_name_no_day(text):
+    assert values(text, FRIDAY) == []
+
+
+def test_todays_and_tomorrows_events_are_days():
+    assert values("Today's raid killed five and tomorrow's vote is in doubt.", FRIDAY) == [
+        ("Today", "2024-03-15"), ("tomorrow", "2024-03-16")]

@@ -711,6 +711,9 @@ class Grammar:
             return None  # "the Daily Telegraph"
         if re.search(r"\baverage\s+$", text[max(0, m.start() - 10):m.start()], re.I):
             return None
+        if _PAPER_AFTER.match(text, m.end()) or m.group(0).lower() == "daily" and (_DETERMINER_BEFORE.search(text, max(0, m.start() - 50), m.start())
+                                                 and _NOUN_DAILY_AFTER.match(text, m.end())):
+            return None  # "the Israeli daily Haaretz", "the daily newspaper", "the influential daily said": a paper
         return Reading(m.start(), m.end(), "fixed", "SET", data={"value": "P1D"})
 
     @staticmethod
@@ -776,6 +779,14 @@ class Grammar:
         return value + frac if value else None
 
 
+# "daily" as a newspaper: "daily newspaper", "the Israeli daily Haaretz", "the daily said", "the English-language
+# daily," (a capitalised name, a verb of reporting or a punctuation mark after "the ... daily")
+_PAPER_AFTER = re.compile(r"[\s-]+(?:newspapers?|papers?|tabloids?|broadsheets?)\b", re.I)
+_DETERMINER_BEFORE = re.compile(r"\b(?i:the|a|an|its|their|another)\s+(?:(?:[A-Z][\w'’-]*|[\w'’]+-[\w'’-]+|"
+                                r"(?i:influential|leading|popular|independent|official|local|national|main|largest|"
+                                r"biggest|major|conservative|liberal|opposition|respected|prominent))\s+){0,3}$")
+_NOUN_DAILY_AFTER = re.compile(r"(?:\s+(?:[A-Z][\w'’-]*|said|says|reported|reports|quoted|quotes|wrote|writes|cited|"
+                               r"cites|added|published|carried)\b|\s*[,.;:)])")
 _OR_SO = r"(?:\s+or\s+so\b|\s+or\s+(?:two|three|more)\b(?!\s+(?:of|[a-z]+s)\b))?"
 _OF_ACTIVITY = re.compile(r"\s+of\s+(?!the\b|a\b|an\b|this\b|that\b|\d)[a-z]", re.I)
 _NAME_BEFORE = re.compile(r"(?:^|(?P<lead>\S)\s+)(?:[A-Z][A-Za-z]*|[A-Z]{2,})[ \t]+$")
