@@ -295,3 +295,12 @@ def test_today_and_tomorrow_as_an_age_name_no_day(text):
 def test_todays_and_tomorrows_events_are_days():
     assert values("Today's raid killed five and tomorrow's vote is in doubt.", FRIDAY) == [
         ("Today", "2024-03-15"), ("tomorrow", "2024-03-16")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The judges adjourned the hearing until Monday.", "2024-03-18"),
+    ("The militia was given until Sunday to hand over its weapons.", "2024-03-17"),
+    ("The blockade lasted until Monday.", "2024-03-11"),  # a span over, not a day put off
+])
+def test_a_weekday_put_off_until_is_ahead_whatever_the_tense(text, want, nlp):
+    assert [v for _, v in parsed_values(text, WEDNESDAY, nlp)] == [want]
