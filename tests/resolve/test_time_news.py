@@ -304,3 +304,18 @@ def test_todays_and_tomorrows_events_are_days():
 ])
 def test_a_weekday_put_off_until_is_ahead_whatever_the_tense(text, want, nlp):
     assert [v for _, v in parsed_values(text, WEDNESDAY, nlp)] == [want]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The 10-day-old ceasefire broke down.", [("10-day-old", "P10D")]),
+    ("The country's 17-year-old civil war flared again.", [("17-year-old", "P17Y")]),
+    ("A 37-year-old driver was wounded.", []),  # the age of a person is no temporal expression
+    ("The driver, 37 years old, was wounded.", []),
+])
+def test_the_age_of_a_truce_or_a_war_is_a_duration(text, want):
+    assert values(text, FRIDAY) == want
+
+
+def test_middle_of_the_year_and_week():
+    assert values("Prices peaked at mid-year and fell by midweek.", FRIDAY) == [("mid-year", "2024"),
+                                                                               ("midweek", "2024-W11")]

@@ -201,7 +201,8 @@ class Grammar:
                   r"(?:(?P<fiscal>fiscal)\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century)\b(?!-to-)", self._relunit,
                   need="week|month|year|quarter|decade|century")
         self._add(r"\b(?:the\s+)?(?:end\s+of\s+the\s+year|year[\s-]end|year's\s+end|end\s+of\s+the\s+month|"
-                  r"month[\s-]end|the\s+weekend)\b", self._relunit)
+                  r"month[\s-]end|the\s+weekend|mid[\s-]?(?:year|week|month))\b(?![\s-](?:exam|review|budget|report)s?\b)",
+                  self._relunit)  # "by midweek", "at mid-year": the middle of this week or year
         # quarters and halves
         self._add(rf"\b(?:(?:the|this\s+year's|last\s+year's|next\s+year's)\s+)?"
                   rf"(?:(?:fiscal\s+)?(?P<qyear0>1[0-9]{{3}}|20[0-9]{{2}})\s+)?(?:(?:latest|current|fiscal|flat|same|comparable)\s+)?"
@@ -526,7 +527,7 @@ class Grammar:
             phrase = m.group(0).lower()
             if "weekend" in phrase:
                 return Reading(m.start(), m.end(), "relunit", data={"rel": "the", "unit": "weekend"})
-            unit = "month" if "month" in phrase else "year"
+            unit = "month" if "month" in phrase else "week" if "week" in phrase else "year"
             return Reading(m.start(), m.end(), "relunit", data={"rel": "this", "unit": unit})
         rel = re.sub(r"[\s-]+", " ", g["rel"].lower())
         unit = g["unit"].lower()
@@ -633,8 +634,13 @@ class Grammar:
         n = self._count(g["n"])
         if n is None or n >= 1000:  # "the 1988 quarter" names a year, not 1988 quarters
             return None
-        if re.match(r"[\s-]+old\b", text[m.end():m.end() + 6], re.I):  # ages: "37 years old"
-            return None
+        old = _AGE_AFTER.match(text, m.end())
+        if old:  # ages: "37 years old", "a 37-year-old man" (not a time in TimeML) ...
+            if not (old.group("hyphen") and any(w.lower() in self.lex.aged_things for w in old.group("next").split())):
+                return None
+            # ... but the age of a truce, a war or a strike is how long it has lasted: "the 8-month-old truce"
+            return Reading(_adjective_start(m, text), m.end() + len(old.group("hyphen")), "dur", "DURATION",
+                           data={"n": n, "unit": unit})
         start = _adjective_start(m, text)
         verb = _LAST_AS_VERB.match(m.group(0))
         if verb and _VERB_SLOT_BEFORE.search(text, max(0, m.start() - 12), m.start()):
@@ -787,6 +793,7 @@ _DETERMINER_BEFORE = re.compile(r"\b(?i:the|a|an|its|their|another)\s+(?:(?:[A-Z
                                 r"biggest|major|conservative|liberal|opposition|respected|prominent))\s+){0,3}$")
 _NOUN_DAILY_AFTER = re.compile(r"(?:\s+(?:[A-Z][\w'’-]*|said|says|reported|reports|quoted|quotes|wrote|writes|cited|"
                                r"cites|added|published|carried)\b|\s*[,.;:)])")
+_AGE_AFTER = re.compile(r"(?:(?P<hyphen>-old)\b|[\s-]+old\b)(?P<next>(?:[\s-]+[A-Za-z]+){0,3})", re.I)
 _OR_SO = r"(?:\s+or\s+so\b|\s+or\s+(?:two|three|more)\b(?!\s+(?:of|[a-z]+s)\b))?"
 _OF_ACTIVITY = re.compile(r"\s+of\s+(?!the\b|a\b|an\b|this\b|that\b|\d)[a-z]", re.I)
 _NAME_BEFORE = re.compile(r"(?:^|(?P<lead>\S)\s+)(?:[A-Z][A-Za-z]*|[A-Z]{2,})[ \t]+$")
