@@ -319,3 +319,16 @@ def test_the_age_of_a_truce_or_a_war_is_a_duration(text, want):
 def test_middle_of_the_year_and_week():
     assert values("Prices peaked at mid-year and fell by midweek.", FRIDAY) == [("mid-year", "2024"),
                                                                                ("midweek", "2024-W11")]
+
+
+def test_a_range_of_months_falls_in_one_stretch():
+    # the last month of "January-June" decides the year; the first is in that year (or the one before)
+    assert values("In the January-June period, exports grew.", date(1999, 11, 10)) == [
+        ("January", "1999-01"), ("June", "1999-06")]
+    assert values("Shipments from November to February rose.", date(1999, 3, 10)) == [
+        ("November", "1998-11"), ("February", "1999-02")]
+
+
+def test_a_rule_that_takes_effect_looks_ahead():
+    assert values("The treaty, signed in October, takes effect in January.", date(1999, 11, 10)) == [
+        ("October", "1999-10"), ("January", "2000-01")]

@@ -954,8 +954,16 @@ def _merge(readings: list[Reading], text: str) -> list[Reading]:
             if r.data.get("range_end") and prev.kind == "abs" and prev.data.get("m") == r.data["m"] \
                     and prev.data.get("y") is None and r.data.get("y") and _RANGE_GAP.fullmatch(gap):
                 prev.data["y"] = r.data["y"]  # "Aug. 3-9, 1997": the year written once holds for both days
+            if _month_alone(prev) and _month_alone(r) and _RANGE_GAP.fullmatch(gap):
+                prev.data["range_to"] = r  # "January-June": the first month in the year of the last
         out.append(r)
     return out
+
+
+def _month_alone(r: Reading) -> bool:
+    """A month named without a day, a year or a word that places it ("last May")."""
+    return r.kind == "abs" and r.data.get("d") is None and r.data.get("y") is None and r.data.get("m") is not None \
+        and not r.data.get("rel") and "yshift" not in r.data
 
 
 def _combine(a: Reading, b: Reading) -> Reading | None:

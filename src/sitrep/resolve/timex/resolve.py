@@ -359,6 +359,10 @@ class Resolver:
                 y = self.anchor.year if m > self.anchor.month else self.anchor.year + 1
             elif rel == "this":
                 y = self.anchor.year
+            elif r.data.get("range_to"):  # "January-June": the range's last month decides the year
+                last = r.data["range_to"].data["m"]
+                y_last = pick_year(last, None, self.anchor, self.direction(r.data["range_to"]))
+                y = None if y_last is None else y_last if m <= last else y_last - 1
             else:
                 direction = "past" if r.data.get("wd") else self.direction(r)
                 y = pick_year(m, d, self.anchor, direction)
