@@ -332,3 +332,9 @@ def test_a_range_of_months_falls_in_one_stretch():
 def test_a_rule_that_takes_effect_looks_ahead():
     assert values("The treaty, signed in October, takes effect in January.", date(1999, 11, 10)) == [
         ("October", "1999-10"), ("January", "2000-01")]
+
+
+def test_a_count_of_thousands_of_years_is_a_duration_not_the_year_2000():
+    assert [(t.text, t.type, t.value) for t in find_timexes(
+        "The shrine has stood for more than two thousand years; the plan ends in the year two thousand.", FRIDAY)] == [
+        ("more than two thousand years", "DURATION", "P2000Y"), ("the year two thousand", "DATE", "2000")]

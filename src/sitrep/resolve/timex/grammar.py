@@ -71,7 +71,8 @@ class Grammar:
         num_words = [w for w in lex.numbers if w not in ("a", "an")]
         tens = [w for w, v in lex.numbers.items() if v in (20, 30, 40, 50, 60, 70, 80, 90)]
         units_small = [w for w, v in lex.numbers.items() if 1 <= v <= 9 and w not in ("a", "an")]
-        self.NUMW = "(?:" + _alt(tens) + r"(?:[\s-]+" + _alt(units_small) + r")?\b|" + _alt(num_words) + r"\b)"
+        self.NUMW = "(?:(?:" + _alt(tens) + r"(?:[\s-]+" + _alt(units_small) + r")?\b|" + _alt(num_words) + r"\b)" \
+            r"(?:[\s-]+(?:hundred|thousand)\b)?)"  # "two thousand years": a count, not the year 2000
         self.NUM = r"(?:\d+(?:\.\d+)?(?:\s+1/2)?|" + self.NUMW + ")"
         self.VAGUE = _alt(lex.vague_numbers) + r"\b"
         self.ORDW = _alt(lex.ordinals) + r"\b"
@@ -146,7 +147,8 @@ class Grammar:
                   r"seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)|hundred)\b",
                   self._year_words, need="nineteen|twenty")
         self._add(r"\b(?:the\s+year\s+)?two\s+thousand(?:\s+and\s+(?P<yw3>one|two|three|four|five|six|seven|"
-                  r"eight|nine|ten))?\b", self._year_words, need="thousand")
+                  r"eight|nine|ten))?\b(?![\s-]+(?:(?:more|other|odd|long)\s+)?(?:years|decades|centuries|months|weeks|"
+                  r"days|hours|people|men|women|troops|soldiers|dollars|refugees|families)\b)", self._year_words, need="thousand")  # not "two thousand years"
         # weekdays; "Tuesday nights", "Friday mornings": every such part of that weekday (a set)
         self._add(rf"\b{self.WD}\s+(?P<parts>mornings|afternoons|evenings|nights)\b", self._weekday_parts,
                   need=r"(?:mornings|afternoons|evenings|nights)\b")
@@ -632,7 +634,7 @@ class Grammar:
         if g.get("vague"):
             return Reading(m.start(), m.end(), "dur", "DURATION", data={"n": None, "unit": unit})
         n = self._count(g["n"])
-        if n is None or n >= 1000:  # "the 1988 quarter" names a year, not 1988 quarters
+        if n is None or n >= 1000 and g["n"][:1].isdigit():  # "the 1988 quarter" names a year, not 1988 quarters
             return None
         old = _AGE_AFTER.match(text, m.end())
         if old:  # ages: "37 years old", "a 37-year-old man" (not a time in TimeML) ...
@@ -850,10 +852,16 @@ def _words_to_int(s: str, lex: Lexicon) -> int:
     s = re.sub(r"[\s-]+", " ", s.strip().lower())
     if s in lex.numbers:
         return lex.numbers[s]
-    total = 0
+    total = current = 0
     for part in s.split():
-        total += lex.numbers.get(part, 0)
-    return total
+        value = lex.numbers.get(part, 0)
+        if value in (100, 1000):  # "two hundred", "three thousand": a multiplier
+            current = max(current, 1) * value
+            if value == 1000:
+                total, current = total + current, 0
+        else:
+            current += value
+    return total + current
 
 
 def _two_digit_year(raw: str) -> int:
