@@ -338,3 +338,8 @@ def test_a_count_of_thousands_of_years_is_a_duration_not_the_year_2000():
     assert [(t.text, t.type, t.value) for t in find_timexes(
         "The shrine has stood for more than two thousand years; the plan ends in the year two thousand.", FRIDAY)] == [
         ("more than two thousand years", "DURATION", "P2000Y"), ("the year two thousand", "DATE", "2000")]
+
+
+def test_the_start_of_the_week_and_a_duration_after_by():
+    assert values("At the start of the week, the deadline was extended by a week.", FRIDAY) == [
+        ("the start of the week", "2024-W11"), ("a week", "P1W")]

@@ -197,7 +197,7 @@ class Grammar:
         # last week / this month / next year / the past year / earlier this year
         self._add(r"\b(?P<rel>last|next|this\s+past|this\s+coming|this|the\s+past|the\s+previous|the\s+current|the\s+coming|the\s+following|"
                   r"the\s+last|earlier\s+this|later\s+this|late\s+last|early\s+next|early\s+last|late\s+next|"
-                  r"earlier\s+in\s+the|later\s+in\s+the|the\s+end\s+of\s+(?:this|last|next|the)|"
+                  r"earlier\s+in\s+the|later\s+in\s+the|the\s+(?:end|start|beginning|middle)\s+of\s+(?:this|last|next|the)|"
                   r"the\s+rest\s+of\s+(?:this|the)|the\s+same|that|the\s+preceding|the\s+prior|the\s+full|"
                   r"the\s+latest|the\s+most\s+recent|the\s+just[\s-]ended|the)\s+"
                   r"(?:(?P<fiscal>fiscal)\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century)\b(?!-to-)", self._relunit,
@@ -627,7 +627,7 @@ class Grammar:
             # "a year" is only a duration after a preposition or a quantifier ("for a year", "nearly a year")
             before = text[max(0, m.start() - 12):m.start()].lower()
             head = m.group(0).lower()
-            if not (re.search(r"\b(?:for|in|within|over|than|after|under|of|last|past|next|first)\s*$", before)
+            if not (re.search(r"\b(?:for|in|within|over|than|after|under|of|last|past|next|first|by)\s*$", before)
                     or not head.startswith(("a ", "an ", "one "))):
                 return None
             return Reading(m.start(), m.end(), "dur", "DURATION", data={"n": 1, "unit": unit})

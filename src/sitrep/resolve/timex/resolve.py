@@ -537,7 +537,7 @@ class Resolver:
             shift = -1
         elif rel in ("next", "the coming", "the following", "early next", "late next", "this coming"):
             shift = 1
-        elif rel.startswith("the end of") or rel.startswith("the rest of"):
+        elif rel.startswith(("the end of", "the rest of", "the start of", "the beginning of", "the middle of")):
             word = rel.split()[-1]
             shift = -1 if word == "last" else 1 if word == "next" else 0
         if unit == "weekend":
