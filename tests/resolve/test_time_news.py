@@ -343,3 +343,14 @@ def test_a_count_of_thousands_of_years_is_a_duration_not_the_year_2000():
 def test_the_start_of_the_week_and_a_duration_after_by():
     assert values("At the start of the week, the deadline was extended by a week.", FRIDAY) == [
         ("the start of the week", "2024-W11"), ("a week", "P1W")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The siege lasted two and a half years.", [("two and a half years", "DURATION", "P2Y6M")]),
+    ("He was jailed for a year and a half.", [("a year and a half", "DURATION", "P1Y6M")]),
+    ("The gunfight lasted an hour and a half.", [("an hour and a half", "DURATION", "PT1H30M")]),
+    ("The warning came a minute and a half before the blast.", [("a minute and a half", "DURATION", "PT1M30S")]),
+    ("Half a century of army rule ended.", [("Half a century", "DURATION", "P50Y")]),
+])
+def test_durations_with_a_half(text, want):
+    assert [(t.text, t.type, t.value) for t in find_timexes(text, FRIDAY)] == want

@@ -249,6 +249,12 @@ class Grammar:
                   rf"{_OR_SO}", self._duration, need=units)
         self._add(rf"\b{mod}(?P<a>an?|one)\s+(?:(?:additional|extra|full|whole|entire)\s+)?{self.UNIT}{_OR_SO}",
                   self._duration, need=units)
+        # "two and a half years", "a year and a half", "half an hour": a count with a half
+        self._add(rf"\b{mod}{which}(?P<whole>{NUM}|an?|one)\s+and\s+a\s+half[\s-]+{self.UNIT}", self._half_duration,
+                  need=r"\bhalf\b")
+        self._add(rf"\b{mod}(?P<whole>an?|one)\s+{self.UNIT}\s+and\s+a\s+half\b", self._half_duration,
+                  need=r"\bhalf\b")
+        self._add(rf"\b{mod}half\s+(?:an?|one)\s+{self.UNIT}", self._half_duration, need=r"\bhalf\b")
         # "over the years", "through the decades": a vague stretch of time (a bare "the years" is not: "the years
         # of war")
         self._add(r"\bthe\s+(?P<plural>years|decades|centuries|months|weeks)\b"
@@ -651,6 +657,16 @@ class Grammar:
             d = _ADJ_DETERMINER.match(m.group(0))
             start += d.end() if d else 0
         return Reading(start, m.end(), "dur", "DURATION", data={"n": n, "unit": unit})
+
+    def _half_duration(self, m, text):
+        unit = self._unit(m.group("unit"))
+        whole = m.groupdict().get("whole")
+        n = 0.0 if whole is None else 1.0 if whole.lower() in ("a", "an", "one") else self._count(whole)
+        if unit is None or n is None or unit[0].isdigit():
+            return None
+        if re.match(r"[\s-]+(?:old|ago)\b", text[m.end():m.end() + 6], re.I):
+            return None  # an age; a day counted back from the report
+        return Reading(m.start(), m.end(), "dur", "DURATION", data={"n": n + 0.5, "unit": unit})
 
     def _duration_bare(self, m, text):
         before = text[max(0, m.start() - 8):m.start()].lower()

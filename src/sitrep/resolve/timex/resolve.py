@@ -69,7 +69,7 @@ _DEADLINE = re.compile(r"\b(?:to|until|till|through|thru|by|effective|before|due
 
 _ENDED = re.compile(r"\bended\s+(?:on\s+)?$", re.I)
 _IN_YEARS = {"E": 10, "C": 100}
-_FRACTION_UNIT = {"Y": ("M", 12), "M": ("D", 30), "D": ("H", 24), "TH": ("M", 60)}
+_FRACTION_UNIT = {"Y": ("M", 12), "M": ("D", 30), "D": ("H", 24), "TH": ("M", 60), "TM": ("S", 60)}
 _PLUPERFECT_BEFORE = re.compile(r"\bhad\s+(?:(?:been|not|already|previously|originally)\s+){0,2}$", re.I)
 _PARTICIPLE_GAP = re.compile(r"\s+(?:(?:on|in|at)\s+)?", re.I)
 _INFINITIVE = re.compile(r"\bto\s+(?!(?:the|a|an|his|her|its|their|date|be\s+held)\b)[a-z]{3,}\b", re.I)
@@ -324,7 +324,8 @@ class Resolver:
             mult, unit = int(unit[:-1]), unit[-1]
             count = "X" if n is None else _num(n * mult)
         elif n is not None and unit in _IN_YEARS:  # "two decades": P20Y (ISO 8601 has no decade or century)
-            count, unit = _num(n * _IN_YEARS[unit]), "Y"
+            n, unit = n * _IN_YEARS[unit], "Y"
+            count = _num(n)
         else:
             count = "X" if n is None else _num(n)
         if n is not None and not float(n).is_integer() and unit in _FRACTION_UNIT:
