@@ -239,6 +239,8 @@ def test_relative_dates_are_counted_one_step_from_a_written_date_only():
     ("Polls close at 8:00 tonight.", [("8:00 tonight", "TIME", "2024-03-15T20:00")]),
     ("Convoys move at 9:15 in the evening.", [("9:15 in the evening", "TIME", "2024-03-15T21:15")]),
     ("The blast came at 5 a.m. last night.", [("5 a.m. last night", "TIME", "2024-03-14T05:00")]),
+    ("The bomb exploded at 9.30 a.m. local time.", [("9.30 a.m. local time", "TIME", "2024-03-15T09:30")]),
+    ("Polls closed at 10.15pm.", [("10.15pm", "TIME", "2024-03-15T22:15")]),
 ])
 def test_wire_clock_times(text, want):
     assert [(t.text, t.type, t.value) for t in find_timexes(text, FRIDAY)] == want
