@@ -160,7 +160,8 @@ class Grammar:
         self._add(rf"\b(?:(?:early|late)[\s-]*|mid[\s-]+)?(?:in\s+the\s+)?(?:the\s+)?{self.PART}", self._part,
                   need=self.PART)  # "mid afternoon", "mid-morning"; "midnight" is a clock time
         # "10:30 p.m.", "9.30am" (British and wire style write a full stop between hours and minutes)
-        self._add(r"\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\b\.?" + _CLOCK_ZONE, self._clock)
+        self._add(r"\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap])(?P<dot>\.)?\s?m\b(?(dot)\.?)" + _CLOCK_ZONE,
+                  self._clock)  # "p.m." keeps its last full stop, "pm." does not (the sentence's)
         self._add(r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b" + _CLOCK_ZONE, self._clock)
         # military and wire times: "0600 GMT", "1430 local time", "0545 hours" (not "1000 hours of work")
         self._add(r"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?P<zone>GMT|UTC|HRS|hours|local\s+time)\b"
