@@ -356,3 +356,10 @@ def test_the_start_of_the_week_and_a_duration_after_by():
 ])
 def test_durations_with_a_half(text, want):
     assert [(t.text, t.type, t.value) for t in find_timexes(text, FRIDAY)] == want
+
+
+def test_long_adjectives_are_durations():
+    text = "The decade-long war ended with a month-long siege, a two-year-long inquiry and days-long talks."
+    assert [(t.text, t.type, t.value) for t in find_timexes(text, FRIDAY)] == [
+        ("decade-long", "DURATION", "P10Y"), ("month-long", "DURATION", "P1M"),
+        ("two-year-long", "DURATION", "P2Y"), ("days-long", "DURATION", "PXD")]

@@ -251,6 +251,9 @@ class Grammar:
                   rf"{_OR_SO}", self._duration, need=units)
         self._add(rf"\b{mod}(?P<a>an?|one)\s+(?:(?:additional|extra|full|whole|entire)\s+)?{self.UNIT}{_OR_SO}",
                   self._duration, need=units)
+        # "a month-long siege", "the decade-long war", "a two-year-long inquiry", "days-long talks": durations
+        self._add(rf"\b(?:(?P<n>{NUM})[\s-]+)?(?P<unit>decade|year|month|week|day|hour|minute)(?P<pl>s)?-long\b",
+                  self._long, need="-long")
         # "two and a half years", "a year and a half", "half an hour": a count with a half
         self._add(rf"\b{mod}{which}(?P<whole>{NUM}|an?|one)\s+and\s+a\s+half[\s-]+{self.UNIT}", self._half_duration,
                   need=r"\bhalf\b")
@@ -659,6 +662,13 @@ class Grammar:
             d = _ADJ_DETERMINER.match(m.group(0))
             start += d.end() if d else 0
         return Reading(start, m.end(), "dur", "DURATION", data={"n": n, "unit": unit})
+
+    def _long(self, m, text):
+        unit = self._unit(m.group("unit"))
+        n = self._count(m.group("n")) if m.group("n") else None if m.group("pl") else 1
+        if unit is None or m.group("n") and n is None:
+            return None
+        return Reading(m.start(), m.end(), "dur", "DURATION", data={"n": n, "unit": unit})
 
     def _half_duration(self, m, text):
         unit = self._unit(m.group("unit"))
