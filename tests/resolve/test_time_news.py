@@ -363,3 +363,14 @@ def test_long_adjectives_are_durations():
     assert [(t.text, t.type, t.value) for t in find_timexes(text, FRIDAY)] == [
         ("decade-long", "DURATION", "P10Y"), ("month-long", "DURATION", "P1M"),
         ("two-year-long", "DURATION", "P2Y"), ("days-long", "DURATION", "PXD")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("He hopes he one day walks on the moon.", []),
+    ("One day, a stranger knocked at the gate.", []),
+    ("The strike lasted one day.", [("one day", "P1D")]),
+    ("A one-day strike shut the port.", [("one-day", "P1D")]),
+    ("The rebels will one day return.", [("one day", "FUTURE_REF")]),
+])
+def test_one_day_as_some_day_is_no_duration(text, want):
+    assert values(text, FRIDAY) == want
