@@ -374,3 +374,8 @@ def test_long_adjectives_are_durations():
 ])
 def test_one_day_as_some_day_is_no_duration(text, want):
     assert values(text, FRIDAY) == want
+
+
+def test_the_past_three_summers_is_a_set_of_summers():
+    assert [(t.text, t.type, t.value) for t in find_timexes("Riots have broken out in the past three summers.",
+                                                             FRIDAY)] == [("the past three summers", "SET", "XXXX-SU")]

@@ -276,6 +276,9 @@ class Grammar:
         # "each Thursday", "every July", "every morning", "each spring": sets
         self._add(rf"\b(?:each|every)\s+(?:other\s+)?(?:{self.WD}|{self.MON_FULL}|{self.PART}|{self.SEASON})",
                   self._every, need=r"\b(?:each|every)\b")
+        # "the past three summers": every summer of a stretch, a set (TimeML), not "the past"
+        self._add(rf"\b(?:the\s+)?(?:past|last|next|coming|previous)\s+(?:{NUM}|few|several)\s+"
+                  r"(?P<season>spring|summer|autumn|fall|winter)s\b", self._every, need=r"(?:spring|summer|autumn|fall|winter)s\b")
         # "twice a week", "three times a day": a frequency, a set (TimeML). An amount per unit ("$33 million a year",
         # "700 seats a week") is left alone: TimeBank (tune) annotates 2 of 8
         self._add(r"\b(?P<times>once|twice|thrice|(?:\w+|\d+)\s+times)\s+(?:a|an|per)\s+"
