@@ -379,3 +379,7 @@ def test_one_day_as_some_day_is_no_duration(text, want):
 def test_the_past_three_summers_is_a_set_of_summers():
     assert [(t.text, t.type, t.value) for t in find_timexes("Riots have broken out in the past three summers.",
                                                              FRIDAY)] == [("the past three summers", "SET", "XXXX-SU")]
+
+
+def test_or_so_is_inside_the_expression():
+    assert values("The camp will be closed over the next year or so.", FRIDAY) == [("the next year or so", "2025")]

@@ -197,12 +197,12 @@ class Grammar:
                   rf"(?P<dir>ago|earlier|later|before|after|afterwards?|from\s+now|hence|previously|on)\b",
                   self._ago, need=units)
         # last week / this month / next year / the past year / earlier this year
-        self._add(r"\b(?P<rel>last|next|this\s+past|this\s+coming|this|the\s+past|the\s+previous|the\s+current|the\s+coming|the\s+following|"
+        self._add(r"\b(?P<rel>last|next|the\s+next(?=\s+\w+\s+or\s+so\b)|this\s+past|this\s+coming|this|the\s+past|the\s+previous|the\s+current|the\s+coming|the\s+following|"
                   r"the\s+last|earlier\s+this|later\s+this|late\s+last|early\s+next|early\s+last|late\s+next|"
                   r"earlier\s+in\s+the|later\s+in\s+the|the\s+(?:end|start|beginning|middle)\s+of\s+(?:this|last|next|the)|"
                   r"the\s+rest\s+of\s+(?:this|the)|the\s+same|that|the\s+preceding|the\s+prior|the\s+full|"
                   r"the\s+latest|the\s+most\s+recent|the\s+just[\s-]ended|the)\s+"
-                  r"(?:(?P<fiscal>fiscal)\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century)\b(?!-to-)", self._relunit,
+                  r"(?:(?P<fiscal>fiscal)\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century)\b(?!-to-)(?:\s+or\s+so\b)?", self._relunit,
                   need="week|month|year|quarter|decade|century")
         self._add(r"\b(?:the\s+)?(?:end\s+of\s+the\s+year|year[\s-]end|year's\s+end|end\s+of\s+the\s+month|"
                   r"month[\s-]end|the\s+weekend|mid[\s-]?(?:year|week|month))\b(?![\s-](?:exam|review|budget|report)s?\b)",

@@ -536,7 +536,7 @@ class Resolver:
         if rel in ("last", "the past", "the previous", "the last", "late last", "early last", "the preceding",
                    "the prior", "this past"):
             shift = -1
-        elif rel in ("next", "the coming", "the following", "early next", "late next", "this coming"):
+        elif rel in ("next", "the next", "the coming", "the following", "early next", "late next", "this coming"):
             shift = 1
         elif rel.startswith(("the end of", "the rest of", "the start of", "the beginning of", "the middle of")):
             word = rel.split()[-1]
