@@ -371,6 +371,7 @@ def test_long_adjectives_are_durations():
     ("The strike lasted one day.", [("one day", "P1D")]),
     ("A one-day strike shut the port.", [("one-day", "P1D")]),
     ("The rebels will one day return.", [("one day", "FUTURE_REF")]),
+    ("The new mayor had been in office one day.", [("one day", "P1D")]),
 ])
 def test_one_day_as_some_day_is_no_duration(text, want):
     assert values(text, FRIDAY) == want

@@ -650,9 +650,10 @@ class Grammar:
         n = self._count(g["n"])
         if n is None or n >= 1000 and g["n"][:1].isdigit():  # "the 1988 quarter" names a year, not 1988 quarters
             return None
-        if m.group(0).lower().startswith("one ") and unit == "D" and not _COUNT_BEFORE.search(
-                text, max(0, m.start() - 12), m.start()) and not re.match(r"\s+of\b", text[m.end():m.end() + 4]):
-            return None  # "he hopes one day to fly", "One day, a boy came": some day, not a day's length
+        if m.group(0).lower().startswith("one ") and unit == "D" and (
+                _SUBJECT_BEFORE.search(text, max(0, m.start() - 8), m.start())
+                or re.match(r"\s*,", text[m.end():m.end() + 2]) and re.search(r"(?:^|[.!?]\s*)$", text[:m.start()])):
+            return None  # "he hopes he one day walks", "One day, a boy came": some day, not a day's length
         old = _AGE_AFTER.match(text, m.end())
         if old:  # ages: "37 years old", "a 37-year-old man" (not a time in TimeML) ...
             if not (old.group("hyphen") and any(w.lower() in self.lex.aged_things for w in old.group("next").split())):
@@ -830,8 +831,7 @@ _DETERMINER_BEFORE = re.compile(r"\b(?i:the|a|an|its|their|another)\s+(?:(?:[A-Z
 _NOUN_DAILY_AFTER = re.compile(r"(?:\s+(?:[A-Z][\w'’-]*|said|says|reported|reports|quoted|quotes|wrote|writes|cited|"
                                r"cites|added|published|carried)\b|\s*[,.;:)])")
 _AGE_AFTER = re.compile(r"(?:(?P<hyphen>-old)\b|[\s-]+old\b)(?P<next>(?:[\s-]+[A-Za-z]+){0,3})", re.I)
-_COUNT_BEFORE = re.compile(r"\b(?:for|in|within|over|than|after|under|last|past|next|first|by|only|just|about|"
-                           r"nearly|almost|least|lasted|lasts|takes|took)\s+$", re.I)
+_SUBJECT_BEFORE = re.compile(r"\b(?:he|she|they|we|I|you|it|who|which|that)\s+$", re.I)
 _OR_SO = r"(?:\s+or\s+so\b|\s+or\s+(?:two|three|more)\b(?!\s+(?:of|[a-z]+s)\b))?"
 _OF_ACTIVITY = re.compile(r"\s+of\s+(?!the\b|a\b|an\b|this\b|that\b|\d)[a-z]", re.I)
 _NAME_BEFORE = re.compile(r"(?:^|(?P<lead>\S)\s+)(?:[A-Z][A-Za-z]*|[A-Z]{2,})[ \t]+$")
