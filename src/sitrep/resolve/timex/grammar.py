@@ -148,7 +148,8 @@ class Grammar:
                   self._year_words, need="nineteen|twenty")
         self._add(r"\b(?:the\s+year\s+)?two\s+thousand(?:\s+and\s+(?P<yw3>one|two|three|four|five|six|seven|"
                   r"eight|nine|ten))?\b(?![\s-]+(?:(?:more|other|odd|long)\s+)?(?:years|decades|centuries|months|weeks|"
-                  r"days|hours|people|men|women|troops|soldiers|dollars|refugees|families)\b)", self._year_words, need="thousand")  # not "two thousand years"
+                  r"days|hours|people|men|women|troops|soldiers|dollars|refugees|families)\b)",  # not "two thousand years"
+                  self._year_words, need="thousand")
         # weekdays; "Tuesday nights", "Friday mornings": every such part of that weekday (a set)
         self._add(rf"\b{self.WD}\s+(?P<parts>mornings|afternoons|evenings|nights)\b", self._weekday_parts,
                   need=r"(?:mornings|afternoons|evenings|nights)\b")
@@ -159,6 +160,23 @@ class Grammar:
         self._add(r"\b" + _alt(lex.report_times) + r"\b", self._report_time)
         self._add(rf"\b(?:(?:early|late)[\s-]*|mid[\s-]+)?(?:in\s+the\s+)?(?:the\s+)?{self.PART}", self._part,
                   need=self.PART)  # "mid afternoon", "mid-morning"; "midnight" is a clock time
+        self._build_clock()
+        self._add(r"\b(?:(?:a|one)\s+)?(?P<ye>year[\s-]+(?:earlier|ago))\b(?:\s+(?P<what>quarter|period))?",
+                  self._year_ago, need="year")
+        self._add(r"\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?P<ye>year[\s-]+(?:earlier|ago))\s+"
+                  r"(?:(?:first|second|third|fourth|fiscal)[\s-]+)?(?P<what>quarter|period|nine\s+months)\b",
+                  self._year_ago, need="year")
+        # "the corresponding period last year", "the same quarter a year ago", "last year's quarter": one
+        # expression, the year-earlier period (TimeML: the whole noun phrase is the expression)
+        self._add(r"\b(?:the\s+)?(?:corresponding|comparable|same|like)\s+(?P<what>quarter|period)\s+(?:of\s+)?"
+                  r"(?P<ye>last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|prior|preceding)\s+year)\b",
+                  self._year_ago, need="year")
+        self._add(r"\blast\s+year's\s+(?:(?:fiscal|comparable|same|corresponding)\s+)?(?P<what>quarter|period)\b",
+                  self._year_ago, need="year's")
+
+    def _build_clock(self) -> None:
+        """Clock times: "10:30 p.m.", "0600 GMT", "three o'clock", "noon"."""
+        lex = self.lex
         # "10:30 p.m.", "9.30am" (British and wire style write a full stop between hours and minutes)
         self._add(r"\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap])(?P<dot>\.)?\s?m\b(?(dot)\.?)" + _CLOCK_ZONE,
                   self._clock)  # "p.m." keeps its last full stop, "pm." does not (the sentence's)
@@ -173,18 +191,6 @@ class Grammar:
                   r"afternoon|evening)|at\s+night|(?:at\s+)?(?:noon|midnight)))?", self._clock, need="o['’]clock")
         self._add(r"\b(?:(?:around|about)\s+)?(?P<noon>noon|midnight|midday)\b",
                   self._clock)
-        self._add(r"\b(?:(?:a|one)\s+)?(?P<ye>year[\s-]+(?:earlier|ago))\b(?:\s+(?P<what>quarter|period))?",
-                  self._year_ago, need="year")
-        self._add(r"\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?P<ye>year[\s-]+(?:earlier|ago))\s+"
-                  r"(?:(?:first|second|third|fourth|fiscal)[\s-]+)?(?P<what>quarter|period|nine\s+months)\b",
-                  self._year_ago, need="year")
-        # "the corresponding period last year", "the same quarter a year ago", "last year's quarter": one
-        # expression, the year-earlier period (TimeML: the whole noun phrase is the expression)
-        self._add(r"\b(?:the\s+)?(?:corresponding|comparable|same|like)\s+(?P<what>quarter|period)\s+(?:of\s+)?"
-                  r"(?P<ye>last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|prior|preceding)\s+year)\b",
-                  self._year_ago, need="year")
-        self._add(r"\blast\s+year's\s+(?:(?:fiscal|comparable|same|corresponding)\s+)?(?P<what>quarter|period)\b",
-                  self._year_ago, need="year's")
 
     def _build_relative(self) -> None:
         """Expressions relative to the report or to another event, reporting periods, seasons."""
