@@ -22,6 +22,7 @@ from sitrep.model import EventMention, Place, haversine_km
 from sitrep.nlp import Analysis
 from sitrep.nlp.tokens import PLACE_PREPOSITIONS
 from sitrep.resolve import place as rplace
+from sitrep.resolve.event_country import event_country
 from sitrep.resolve.event_time import dateline as _dateline
 from sitrep.resolve.gazetteer import ADMIN1
 
@@ -102,43 +103,15 @@ def attach_places(cands: list[Candidate], places: list[Place], text: str) -> Non
 
 
 def fill_place(m: EventMention, fallback: Place | None) -> None:
-    """An event whose sentences name no place takes the report's main place; a sea its nearest country."""
+    """An event whose sentences name no place takes the report's main place, else the country its sentence points
+    at (``event_country``: its armed group's, its people's); a sea its nearest country."""
     if m.place is None and fallback is not None:
         m.place = fallback
         m.notes.append(f"place: document's main place ({fallback.name}), no place in the event's sentences")
     if m.place is None:
-        m.place = _demonym_country(m)
+        m.place = event_country(m)
     if m.place is not None and not m.place.country:
         _nearest_country(m)
-
-
-_CAP_WORD = re.compile(r"\b[A-Z][a-z]+\b")
-
-
-def _demonym_country(m: EventMention) -> Place | None:
-    """No place at all, but the event's sentence gives the nationality of its victims or of where it happened
-    ("kills two Nigerian soldiers", "in two Nigerian cities"), after the event's word: that country, at its
-    point. The perpetrator's nationality, before it, is left out: forces fight abroad ("Russian shelling kills")."""
-    from sitrep.resolve.gazetteer import get_gazetteer, norm
-
-    gz = get_gazetteer()
-    actor = [(s.start, s.end) for s in m.field_spans.get("actor1", [])]
-    for ev in m.evidence[:1]:
-        for w in _CAP_WORD.finditer(ev.text):
-            a = ev.start + w.start()
-            if a < m.trigger.end or any(x <= a < y for x, y in actor):
-                continue
-            key = norm(w.group(0))
-            cc = gz.demonyms.get(key) or (gz.demonyms.get(key[:-1]) if key.endswith("s") else None)
-            i = gz.country_entry.get(cc) if cc else None
-            if i is not None:
-                e = gz[i]
-                m.notes.append(f"place: the country of '{w.group(0)}', no place named")
-                return Place(name=gz.country_name.get(cc, e.name), latitude=round(e.lat, 5),
-                             longitude=round(e.lon, 5), country=gz.country_name.get(cc), country_code=cc,
-                             geonameid=e.gid or None, feature=e.feature, geo_precision=3, source=e.source,
-                             reason=f"the country of the demonym '{w.group(0)}', no place named")
-    return None
 
 
 def _attach_place(c: Candidate, places: list[Place], siblings: list[Candidate], text: str) -> None:
