@@ -87,3 +87,30 @@ def test_a_bad_country_code_of_an_actor_is_an_error_naming_the_line(tmp_path):
 
 def test_a_short_alias_in_an_all_capitals_sentence_is_no_group():
     assert _countries("A BOMB EXPLODED IN THE LOT THAT IS USED BY THE MINISTERS, KILLING TWO GUARDS.") == set()
+
+
+def _found(text: str) -> list:
+    from sitrep.nlp import analyze
+    from sitrep.resolve import event_place
+
+    ents, cased = event_place.place_entities(analyze(Document(id="t", text=text)))
+    return event_place.find_places(cased, ents)
+
+
+def test_an_armed_groups_country_outweighs_a_foreign_namesake_read_by_another_languages_name():
+    [p] = _found("Boko Haram fighters raided the camp in Rann, killing eight people.")
+    assert (p.name, p.country_code) == ("Rann", "NG") and "namesake" in p.reason
+
+
+def test_a_division_of_the_groups_country_outweighs_a_capitals_former_name():
+    [p] = _found("Boko Haram gunmen killed five villagers in Edo.")
+    assert (p.country_code, p.feature) == ("NG", "ADM1")
+
+
+def test_an_unknown_name_with_only_a_foreign_namesake_by_another_name_abstains():
+    assert _found("Insurgents raided the camp in Rann, killing eight people.") == []
+
+
+def test_a_foreign_city_with_no_namesake_in_the_groups_countries_stays():
+    places = _found("Islamic State claimed the bombing in Manchester that killed two people.")
+    assert [p.country_code for p in places] == ["GB"]

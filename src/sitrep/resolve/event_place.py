@@ -31,7 +31,93 @@ def find_places(text: str, ents: list, default_country: str | None = None) -> li
     """The places the text names (``ents`` from ``place_entities``), geocoded; a place inside an actor's name
     and a small foreign namesake of the report's places left out."""
     places = rplace.geocode_text(text, default_country=default_country, ents=ents, every_mention=False)
-    return [_in_zone(p) for p in _drop_foreign_namesakes(_outside_actor_names(places, text), text)]
+    places = _drop_foreign_namesakes(_outside_actor_names(places, text), text)
+    return [_in_zone(p) for p in _context_namesakes(places, text, default_country)]
+
+
+BIG_CITY = 1000000
+
+
+def _context_namesakes(places: list[Place], text: str, default_country: str | None) -> list[Place]:
+    """A town or division read in a country the text's other names do not point at ("Boko Haram raid Rann camp":
+    Rann read as Brežice, Slovenia, by its German name) becomes the reading of the same main name in one of those
+    countries (``_context_countries``); with none there, a small town read by a name of another language (neither a
+    word of its own name nor a spelling like it), for a word no dictionary has, is dropped (an unknown name abstains). A big city by its own
+    name stays."""
+    from sitrep.resolve.gazetteer import get_gazetteer, norm
+
+    gz = get_gazetteer()
+    ctx = None
+    out = []
+    for p in places:
+        if p.span is None or not p.geonameid or p.feature in _COUNTRY_FEATURES:
+            out.append(p)
+            continue
+        said = p.span.text
+        i = next((i for i in gz.lookup(p.name) if gz[i].gid == p.geonameid), None)
+        own = i is not None and norm(gz[i].name) == norm(said)
+        pop = gz[i].pop if i is not None else 0
+        if own and pop >= BIG_CITY:
+            out.append(p)
+            continue
+        if ctx is None:
+            ctx = _context_countries(places, text, default_country, gz)
+        if p.country_code in ctx:
+            out.append(p)
+            continue
+        q = _namesake_in(gz, said, ctx, p)
+        if q is not None:
+            out.append(q)
+        elif own or pop >= SMALL_TOWN or not _unknown_name(said) or _shares_word(p.name, said):
+            out.append(p)
+    return out
+
+
+def _namesake_in(gz, said: str, ctx: set[str], p: Place) -> Place | None:
+    """The reading of ``said`` by its main name in a country of ``ctx``: a first-order division, else the most
+    populous town."""
+    from sitrep.resolve.gazetteer import ADMIN1, norm
+
+    ids = [i for i in rplace.candidate_ids(gz, said) if gz[i].cc in ctx and norm(gz[i].name) == norm(said)]
+    if not ids:
+        return None
+    i = max(ids, key=lambda i: (gz[i].kind == ADMIN1, gz[i].pop))
+    why = (f"the namesake in {gz.country_name.get(gz[i].cc, gz[i].cc)}, where the text's other names point "
+           f"(not {p.name}, {p.country_code})")
+    return rplace.place_of(gz, i, p.span, why)
+
+
+def _shares_word(name: str, said: str) -> bool:
+    """ "Sofo-Birnin-Gwari" read for "Birnin Gwari", "Yasynuvata" for "Yasinovataya": a longer form or another
+    spelling of the name (a shared word, or spellings alike), not another language's name ("Rann" for Brežice)."""
+    from difflib import SequenceMatcher
+
+    from sitrep.resolve.gazetteer import norm
+
+    a, b = norm(name), norm(said)
+    return bool(set(re.findall(r"\w+", a)) & set(re.findall(r"\w+", b))) or SequenceMatcher(None, a, b).ratio() >= 0.6
+
+
+def _unknown_name(said: str) -> bool:
+    from sitrep.nlp.truecase import is_unknown_word
+
+    words = re.findall(r"[a-z]+", said.lower())
+    return bool(words) and all(is_unknown_word(w) for w in words)
+
+
+def _context_countries(places: list[Place], text: str, default_country: str | None, gz) -> set[str]:
+    """The countries a text points at besides its towns: the report's own, the countries and first-order divisions
+    it names, the countries its armed groups fight in (``actors.csv``). Not its nationality words, which the
+    resolver weighs already and which name forces that fight abroad ("Russian shelling of Avdiivka")."""
+    from sitrep.resolve.actor import actor_countries, find_actors
+
+    out = {p.country_code for p in places if p.country_code and p.geo_precision >= 3}
+    if default_country:
+        out |= {c for c, n in gz.country_name.items() if default_country in (c, n)}
+    for a in find_actors(text):
+        if a.type != "state":
+            out.update(actor_countries(a.canonical))
+    return out
 
 
 _ZONE = re.compile(r"^region: (?P<dir>[a-z\- ]+?) part of ")
