@@ -390,19 +390,24 @@ def fallback_place(places: list[Place], analysis: Analysis) -> Place | None:
             continue
         counts.setdefault(p.name, []).append(p)
     if not counts:
-        return _modifier_country(places, screened)
+        return _modifier_country(places, screened, (0, 0) if analysis.all_caps else _title_range(analysis))
     name, group = min(counts.items(), key=lambda kv: (min(kv[1][0].geo_precision, 2), _is_country(kv[1][0]),
                                                       -len(kv[1])))
     return _coarsen(group[0], "the place the report names most")
 
 
-def _modifier_country(places: list[Place], screened: list[tuple[int, int]]) -> Place | None:
-    """No place but a country named as an adjective ("Nigeria blast kills 4", "US troops ..."): the event's
-    country, the coarsest reading, kept last of all."""
-    for p in places:
-        if p.span is not None and p.feature in _COUNTRY_FEATURES and any(a <= p.span.start < b for a, b in screened):
-            return _coarsen(p, "a country named as an adjective, no other place")
-    return None
+def _modifier_country(places: list[Place], screened: list[tuple[int, int]], title: tuple[int, int]) -> Place | None:
+    """No place but a country named as an adjective anywhere ("Nigeria blast kills 4", "US troops ..."), or a
+    first-order division in the title line ("Zamfara Massacre", "Herdsmen Attack Benue Community"): the event's
+    region, the division before the country, kept last of all. (In the body a division's name before a word is
+    as often a person's: "Diego Montana said".)"""
+    named = [p for p in places if p.span is not None and any(a <= p.span.start < b for a, b in screened)
+             and (p.feature in _COUNTRY_FEATURES or p.feature == "ADM1" and title[0] <= p.span.start < title[1])]
+    if not named:
+        return None
+    p = min(named, key=_is_country)
+    what = "a country" if _is_country(p) else "a first-order division"
+    return _coarsen(p, f"{what} named as an adjective, no other place")
 
 
 def _coarsen(p: Place, why: str) -> Place:
@@ -509,20 +514,28 @@ def _cued_towns(analysis: Analysis, ents: list) -> list:
     """ "Bandits kill ten in Birnin Gwari", "an attack on the town of Biu": a capitalised name after a town cue
     (``geo_cues.toml`` place.town_before) in a sentence that may hold an event, which no dictionary has and the
     gazetteer knows as a town or a first-order division by its main name ("in Ogun"), is a place however small, whatever NER labelled it (a person, a
-    nationality) or if it labelled nothing. ``ents`` with such names as GPE entities."""
+    nationality) or if it labelled nothing. In the title line such a name needs no cue when all its words are
+    unknown to dictionaries and NER took it for no person or organisation ("Herdsmen Attack Benue Community",
+    "Insurgents Return to Kukawa"; UCDP tune headlines: near 1008 -> 1062 of 2028, wrong country 44 -> 43).
+    ``ents`` with such names as GPE entities."""
     from sitrep.nlp import Entity
     from sitrep.resolve.place_scoring import load_cues
 
     text = analysis.text
     cue = load_cues().town_before
     placed = [(e.start_char, e.end_char) for e in ents if e.label_ in ("GPE", "LOC", "FAC")]
+    named = [(e.start_char, e.end_char) for e in ents if e.label_ in ("PERSON", "ORG")]
+    title = _title_range(analysis)
     out = list(ents)
     for s in analysis.sentences:
         if not s.screened:
             continue
         for m in _NAME_RUN.finditer(text, s.start, s.end):
             last = text[s.start:m.start()].rstrip().endswith(",") and not text[m.end():s.end].strip(" .!\n")
-            if not (last or cue.search(text, max(s.start, m.start() - 30), m.start())):
+            cued = last or cue.search(text, max(s.start, m.start() - 30), m.start())
+            headline = (title[0] <= m.start() < title[1] and text[m.start() - 1:m.start()] not in ("/", "-")
+                        and _unknown_name(m.group(0)) and not any(a < m.end() and m.start() < b for a, b in named))
+            if not (cued or headline):
                 continue  # "kill ten in Birnin Gwari", "Cult clash, Rivers"
             span = _town_name(text, m)
             if span is None or any(a < span[1] and span[0] < b and not (span[0] <= a and b <= span[1])
@@ -533,6 +546,13 @@ def _cued_towns(analysis: Analysis, ents: list) -> list:
             out.append(Entity("GPE", *span))
             placed.append(span)
     return out
+
+
+def _title_range(analysis: Analysis) -> tuple[int, int]:
+    """Where the report's title line lies in its text ((0, 0) when it has none there)."""
+    title = (analysis.doc.title or "").strip()
+    start = analysis.doc.text.find(title) if title else -1
+    return (start, start + len(title)) if start >= 0 else (0, 0)
 
 
 def _town_name(text: str, m: re.Match) -> tuple[int, int] | None:
