@@ -114,3 +114,8 @@ def test_an_unknown_name_with_only_a_foreign_namesake_by_another_name_abstains()
 def test_a_foreign_city_with_no_namesake_in_the_groups_countries_stays():
     places = _found("Islamic State claimed the bombing in Manchester that killed two people.")
     assert [p.country_code for p in places] == ["GB"]
+
+
+def test_a_town_of_some_size_by_its_own_name_stays_beside_another_countrys_name():
+    places = _found("Islamic State claimed the twin bombings in the Iranian city of Kerman, months after a US raid.")
+    assert ("Kerman", "IR") in [(p.name, p.country_code) for p in places]

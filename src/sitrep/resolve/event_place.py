@@ -35,19 +35,17 @@ def find_places(text: str, ents: list, default_country: str | None = None) -> li
     return [_in_zone(p) for p in _context_namesakes(places, text, default_country)]
 
 
-BIG_CITY = 1000000
-
-
 def _context_namesakes(places: list[Place], text: str, default_country: str | None) -> list[Place]:
-    """A town or division read in a country the text's other names do not point at ("Boko Haram raid Rann camp":
-    Rann read as Brežice, Slovenia, by its German name) becomes the reading of the same main name in one of those
-    countries (``_context_countries``); with none there, a small town read by a name of another language (neither a
-    word of its own name nor a spelling like it), for a word no dictionary has, is dropped (an unknown name abstains). A big city by its own
-    name stays."""
+    """A small town, or a place read by another of its names, in a country the text's other names do not point at
+    ("Boko Haram raid Rann camp": Rann read as Brežice, Slovenia, by its German name) becomes the reading of the
+    same main name in one of those countries (``_context_countries``); with none there, a small town read by a
+    name of another language (neither a word of its own name nor a spelling like it), for a word no dictionary
+    has, is dropped (an unknown name abstains). A town of some size by its own name, or in a country whose people
+    the text names, stays ("the Iranian city of Kerman" beside "a US drone strike")."""
     from sitrep.resolve.gazetteer import get_gazetteer, norm
 
     gz = get_gazetteer()
-    ctx = None
+    ctx: set[str] | None = None
     out = []
     for p in places:
         if p.span is None or not p.geonameid or p.feature in _COUNTRY_FEATURES:
@@ -57,12 +55,12 @@ def _context_namesakes(places: list[Place], text: str, default_country: str | No
         i = next((i for i in gz.lookup(p.name) if gz[i].gid == p.geonameid), None)
         own = i is not None and norm(gz[i].name) == norm(said)
         pop = gz[i].pop if i is not None else 0
-        if own and pop >= BIG_CITY:
+        if own and pop >= SMALL_TOWN:
             out.append(p)
             continue
         if ctx is None:
             ctx = _context_countries(places, text, default_country, gz)
-        if p.country_code in ctx:
+        if p.country_code in ctx or _people_named(gz, p.country_code, text):
             out.append(p)
             continue
         q = _namesake_in(gz, said, ctx, p)
@@ -71,6 +69,16 @@ def _context_namesakes(places: list[Place], text: str, default_country: str | No
         elif own or pop >= SMALL_TOWN or not _unknown_name(said) or _shares_word(p.name, said):
             out.append(p)
     return out
+
+
+def _people_named(gz, cc: str | None, text: str) -> bool:
+    """The text names the country's people ("Iranian")."""
+    from sitrep.resolve.gazetteer import norm
+
+    return bool(cc) and any(gz.demonyms.get(norm(w.group(0))) == cc for w in _CAP_WORD.finditer(text))
+
+
+_CAP_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 
 
 def _namesake_in(gz, said: str, ctx: set[str], p: Place) -> Place | None:
