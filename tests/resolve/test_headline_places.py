@@ -144,3 +144,7 @@ def test_a_title_line_dictionary_word_is_no_place_without_a_cue(headline):
 def test_a_first_order_division_named_as_an_adjective_places_the_event(headline):
     [p] = _places(headline)
     assert p is not None and p.feature == "ADM1" and p.country_code == "NG" and "division" in p.reason
+
+
+def test_a_name_glued_to_an_abbreviation_is_no_town_in_the_title_line():
+    assert all(p is None or p.country_code != "NO" for p in _places("Troops Kill Three B'Haram Fighters in Ambush"))
