@@ -109,9 +109,9 @@ def country_readings(m: EventMention) -> list[Reading]:
     caps = is_mostly_caps(ev.text)  # "THE LOT THAT IS USED": a short alias in capitals is a word there
     groups = [a for a in find_actors(ev.text) if a.type != "state" and not (caps and len(a.text) <= 4)]
     for a in groups:
-        cc = actor_countries(a.canonical)
-        if cc:
-            out.append(Reading("group", cc[0], a.text, ev.start + a.start))
+        ccs = actor_countries(a.canonical)
+        if ccs:
+            out.append(Reading("group", ccs[0], a.text, ev.start + a.start))
     for w in _CAP_WORD.finditer(ev.text):
         if any(a.start <= w.start() < a.end for a in groups):
             continue
