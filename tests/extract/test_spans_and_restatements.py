@@ -67,3 +67,26 @@ def test_a_wire_dateline_does_not_hide_who_claimed():
                              "passengers on Sunday.", "d")
     (event,) = extract_document(doc)
     assert event.claimed is True and event.actor1 == "Islamic State" and event.date == date(2022, 5, 1)
+
+
+def test_people_named_by_a_trade_the_hand_list_lacks_are_victims():
+    # "reporter", "activist", "pilot" come from knowledge/person_nouns.txt (learned from word vectors)
+    for victim in ("a reporter", "two activists", "a pilot"):
+        _, events = run(f"Gunmen shot dead {victim} in Port Harcourt on Monday.")
+        assert len(events) == 1 and events[0].roles.get("victims"), victim
+
+
+def test_a_publication_named_weekly_or_daily_is_no_habit():
+    _, events = run("Two gunmen killed 12 people at the offices of the satirical weekly in Paris on Wednesday.")
+    assert len(events) == 1 and events[0].fatalities.best == 12
+    _, events = run("Militants carry out weekly raids on the villages near the border.")
+    assert events == []
+
+
+def test_a_group_our_actor_list_lacks_can_claim():
+    _, events = run("Gunmen stormed a hotel in Mombasa on Tuesday, killing 14 guests. A little-known group calling "
+                    "itself the Coastal Liberation Brigades claimed the attacks in a statement.")
+    assert len(events) == 1 and events[0].claimed is True and events[0].actor1 == "Coastal Liberation Brigades"
+    _, events = run("Gunmen stormed a hotel in Mombasa on Tuesday, killing 14 guests. Police claimed the attack was "
+                    "the work of robbers.")
+    assert events[0].claimed is not True

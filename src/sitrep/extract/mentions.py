@@ -69,6 +69,15 @@ class Candidate:
 
 
 
+def _names_a_thing(doc, at: int, phrase: str) -> bool:
+    """ "the satirical weekly Charlie Hebdo", "the Daily Mail": a one-word frequency cue that the parse reads as a
+    noun or a name tells no habit of events (only "weekly raids", "attacked daily" do)."""
+    if " " in phrase:
+        return False
+    tok = next((t for t in doc if t.idx == at), None)
+    return tok is not None and tok.pos_ in ("NOUN", "PROPN")
+
+
 def is_reference(tok) -> bool:
     """The object of "in retaliation for X", "in response to X", "after X": X is another, earlier event."""
     if tok.dep_ != "pobj":
@@ -427,6 +436,8 @@ class SentenceExtractor:
             for hit in self.lex.phrases["generic"].finditer(self.text, a, b):
                 if quant.fullmatch(hit.group(0)) and not (0 <= trig_at - hit.end() <= 25):
                     continue
+                if _names_a_thing(tok.doc, hit.start() - offset, hit.group(0)):
+                    continue
                 return hit
         return None
 
@@ -750,7 +761,7 @@ class SentenceExtractor:
             if none:
                 m.claimed = False
                 m.add_span("claimed", Span(off + none.start(), off + none.end(), none.group(0)))
-            elif m.actor1 is None and (lex.phrases["claim"].search(sentence_text) or carried):
+            elif m.actor1 in (None, UNIDENTIFIED) and (lex.phrases["claim"].search(sentence_text) or carried):
                 # "<group> claimed responsibility for drone attacks ...": the claimer is the subject of "claim";
                 # "<group> said it carried out the attack": of "say", when the event is what it said
                 claim = lex.phrases["claim"].search(sentence_text)
@@ -761,14 +772,14 @@ class SentenceExtractor:
                         subj = next((ch for ch in t.children if ch.dep_ == "nsubj"), None)
                         if subj is None:
                             continue
-                        a, b = _np_range(subj, cand.offset, cut_preps=False)
-                        match = resolve_actor(self.text[a:b])
-                        if match and actor_type(match.canonical) != "state":
-                            m.claimant = match.canonical
+                        found = self._claimant(subj, cand.offset)
+                        if found is not None:
+                            name, span = found
+                            m.claimant = name
                             m.claimed = True
                             if carried or lex.claimant_is_actor1:  # else the claimant only
-                                m.actor1 = match.canonical
-                                m.add_span("actor1", Span(a + match.start, a + match.end, match.text))
+                                m.actor1 = name
+                                m.add_span("actor1", span)
                             m.add_span("claimed", _tok_span(t, cand.offset, self.text))
                             break
             elif lex.phrases["claim"].search(sentence_text) and m.actor1 and actor_type(m.actor1) not in ("state", None):
@@ -783,6 +794,33 @@ class SentenceExtractor:
                     a, b = _np_range(subj, cand.offset)
                     m.reported_by.append(self.text[a:b])
                     m.add_span("reported_by", _span(self.text, a, b))
+
+    def _claimant(self, subj, offset: int) -> tuple[str, Span] | None:
+        """Who a claim's subject names: a known actor (not a state: states do not claim attacks, they "say"), or a
+        group our actor list lacks that the subject names ("a little-known group calling itself the Deccan
+        Mujahideen" -> "Deccan Mujahideen"): an organisation's name the parser marks, of two or more capitalised
+        words written in mixed case (the names of ALL-CAPS wires come back truecased, too unreliable here)."""
+        a, b = _np_range(subj, offset, cut_preps=False)
+        match = resolve_actor(self.text[a:b])
+        if match is not None:
+            if actor_type(match.canonical) == "state":
+                return None
+            return match.canonical, Span(a + match.start, a + match.end, match.text)
+        for ent in subj.doc.ents:
+            inside = subj.left_edge.i <= ent.start and ent.end <= subj.right_edge.i + 1
+            if not inside or ent.label_ not in ("ORG", "NORP"):
+                continue
+            head = ent.root
+            while head.dep_ == "compound" and head.head.pos_ == "PROPN":  # "Deccan" of "the Deccan Mujahideen"
+                head = head.head
+            words = [t for t in head.subtree if t.pos_ == "PROPN" and (t.i == head.i or t.dep_ == "compound")]
+            if not words or head.pos_ != "PROPN" or not all(t.text[:1].isupper() for t in words):
+                continue
+            start, end = offset + words[0].idx, offset + words[-1].idx + len(words[-1].text)
+            name = self.text[start:end]
+            if len(words) >= 2 and not name.isupper():  # one word, or ALL-CAPS text, is too weak a name
+                return name, Span(start, end, name)
+        return None
 
     # ---- event-relative time -------------------------------------------------------------------------------
     def _relative_anchor(self, cands: list[Candidate], sent, off: int) -> None:
