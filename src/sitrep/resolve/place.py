@@ -4,6 +4,7 @@ Public API:
     geocode_text(text, *, default_country=None, include_abstentions=False) -> list[Place]
     resolve_spans(text, spans) -> list[Place | None]       spans resolved in input order, whole text as context
     find_toponyms(text) -> list[Mention]                    detection only
+    place_of(gz, i, span, reason) -> Place                  a gazetteer entry as a Place (another reading of a name)
     ucdp_where_prec(place) -> int                           UCDP GED where_prec (1 exact ... 6 country)
 
 How a reading is chosen (a cascade, each step documented in ``Place.reason``):
@@ -1008,6 +1009,10 @@ def _place(gz: Gazetteer, i: int, span: Span, reason: str, *, precision: int | N
         geonameid=gz[i].gid or None, feature=feature or gz[i].feature, geo_precision=precision,
         source=gz[i].source, span=span, reason=reason,
     )
+
+
+def place_of(gz: Gazetteer, i: int, span: Span | None, reason: str) -> Place:
+    return _place(gz, i, span, reason)
 
 
 def _best_place(gz: Gazetteer, text: str, m: Mention, span: Span, sc: _Scored, w: Scoring) -> Place:
