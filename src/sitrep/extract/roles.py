@@ -229,7 +229,8 @@ class _Collector:
         """position: agent / patient / instrument."""
         lem, low = lemma(head), head.lower_
         words = self.lex.words
-        if lem in words["weapon"] or low in words["weapon"] or self._compound_weapon(head):
+        if lem in words["weapon"] or low in words["weapon"] or self._compound_weapon(head) \
+                or (low.endswith("s") and low[:-1] in words["weapon"]):  # "AK-47s", which no lemmatiser singles
             return "weapons"
         i, j = _np_tokens(head)
         if self.orgs_in(i, j) and not (lem in words["perpetrator"] or lem in words["agent"]):
@@ -441,10 +442,23 @@ def _noun_roles(col: _Collector, trigger, lex) -> None:
             subj, dep = _subject(verb)
             if subj is not None and dep != "nsubjpass":
                 col.take(subj, "agent")
+        if trigger.dep_ in ("dobj", "obj"):
+            _support_preps(col, verb, trigger)
     elif trigger.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "VERB":
         for c in head.children:
             if c.dep_ in ("dobj", "obj"):
                 col.take(c, "patient")
+
+
+def _support_preps(col: _Collector, verb, trigger) -> None:
+    """ "opened fire on worshippers with AK-47s", "launched an attack against the base": the parser hangs the
+    noun trigger's phrases on the verb it is the object of; they are the trigger's (who or what was hit, with
+    what)."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.i > trigger.i:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    _verb_prep_object(col, c, g, lemma(trigger))
 
 
 def _passive(verb) -> bool:
