@@ -155,3 +155,13 @@ def test_a_place_may_also_be_what_was_hit():
     assert [c.text for c in AM.choose_fillers(cands, "place", ["target", "place"], 0.4)] == ["market"]
     assert [c.text for c in AM.choose_fillers(cands, "target", ["target", "place"], 0.4)] == ["market"]
     assert AM.choose_fillers(cands, "place", ["place"], 0.7) == []
+
+
+def test_each_sentence_of_a_merged_event_may_say_where():
+    def cand(head: int, text: str, sentence: int, p: float) -> AM.ArgCandidate:
+        return AM.ArgCandidate(head, head + len(text), text, head, text, False, None, sentence,
+                               scores={"place": p, "attacker": 0.0})
+
+    cands = [cand(0, "market", 0, 0.6), cand(20, "Kabul", 0, 0.5), cand(50, "Shah Shaheed district", 1, 0.4)]
+    assert [c.text for c in AM._fillers(cands, "place", ["place"], 0.3)] == ["market", "Shah Shaheed district"]
+    assert [c.text for c in AM._fillers(cands, "attacker", ["attacker"], 0.0)] == ["market"]  # one per event

@@ -52,6 +52,7 @@ class ArgCandidate:
     head_text: str
     org: bool  # names an organisation, a people or a state (attacker -> perpetrator_organizations)
     conj_of: int | None = None  # the head offset of the phrase this one is a conjunct of ("Iraq and Syria")
+    sentence: int = -1  # the index of its sentence
     features: list[str] = field(default_factory=list)
     scores: dict[str, float] = field(default_factory=dict)
 
@@ -168,7 +169,7 @@ def _candidate(analysis, ev, si: int, h, t, lex) -> ArgCandidate:
         feats.append("person_name")
     org = actor is not None or ent in _ORG_ENTS or bool(lex.org_re.search(text)) or "org_head" in kinds
     conj = off + h.head.idx if h.dep_ == "conj" and h.head.pos_ in ("NOUN", "PROPN") else None
-    return ArgCandidate(a, b, text, off + h.idx, h.text, org, conj, feats)
+    return ArgCandidate(a, b, text, off + h.idx, h.text, org, conj, si, feats)
 
 
 def candidates(analysis, ev: EventMention) -> list[ArgCandidate]:
@@ -270,9 +271,21 @@ def apply_argument_model(analysis, events: list[EventMention], model: ArgumentMo
         _drop_rejected(ev, cands, model)
         empty = [r for r in ARG_ROLES if not has_role(ev, r)]  # a dropped perpetrator leaves its role empty
         for r in empty:
-            for c in choose_fillers(cands, r, empty, model.thresholds[r]):
+            for c in _fillers(cands, r, empty, model.thresholds[r]):
                 ev.roles.setdefault(_key_for(r, c), []).append(RoleFiller(c.text, c.start, c.end))
                 ev.roles[_key_for(r, c)].sort(key=lambda f: f.start)
+
+
+def _fillers(cands: list[ArgCandidate], role: str, empty: list[str], threshold: float) -> list[ArgCandidate]:
+    """``choose_fillers`` over the event's trigger sentences together; for the place, in each sentence apart (a
+    merged event's sentences may each say where: "at the bus station", "in Oxford Street"), as the trainer
+    measures it."""
+    if role != "place":
+        return choose_fillers(cands, role, empty, threshold)
+    by_sentence: dict[int, list[ArgCandidate]] = {}
+    for c in cands:
+        by_sentence.setdefault(c.sentence, []).append(c)
+    return [f for _, cs in sorted(by_sentence.items()) for f in choose_fillers(cs, role, empty, threshold)]
 
 
 def choose_fillers(cands: list[ArgCandidate], role: str, empty: list[str], threshold: float) -> list[ArgCandidate]:
