@@ -170,3 +170,9 @@ def test_the_phrases_of_the_verb_a_noun_trigger_is_the_object_of_are_the_trigger
     assert r["perpetrator_individuals"] == ["Rebels"]
     assert r["targets"] == ["border post"]
     assert r["weapons"] == ["mortars"]
+
+
+def test_the_people_a_participle_clause_kills_or_wounds_are_victims_of_the_trigger(nlp):
+    r = run(nlp, "Two bombs went off near the crowded bus stop, killing four people and wounding nine others.",
+            "went")
+    assert r["victims"] == ["people", "others"]

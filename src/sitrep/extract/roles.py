@@ -129,6 +129,7 @@ _HARM_PEOPLE = frozenset(
     "kill murder assassinate execute shoot wound injure kidnap abduct seize capture hold massacre torture "
     "assassination killing murder kidnapping abduction death massacre slaying slay gun behead disappear "
     "hostage shooting execution".split())
+_HURT = frozenset("kill wound injure murder maim hurt".split())  # a participle clause of these names victims
 _EXPLODE = frozenset("explode go detonate blast blow explosion detonation go_off".split())
 _SUPPORT = frozenset("carry perpetrate stage launch commit claim mount conduct make plant set cause "
                      "responsible".split())
@@ -391,6 +392,21 @@ def _verb_roles(col: _Collector, trigger, lex) -> None:
             for g in c.children:
                 if g.dep_ == "pobj":
                     _verb_prep_object(col, c, g, lem)
+    _harm_clauses(col, trigger)
+
+
+def _harm_clauses(col: _Collector, trigger) -> None:
+    """ "bombs exploded, killing three people and injuring 260 others": the people that the harm verbs hung on
+    the trigger (a participle clause, or verbs joined to it by "and") kill or wound are its victims too. Neutral on
+    the measured sets (RAMS dev / WikiEvents tune head-word figures and MUC-4 TST1+2 0.437 unchanged)."""
+    verbs = [c for c in trigger.children if (c.dep_ == "advcl" and c.tag_ == "VBG" or c.dep_ == "conj")
+             and lemma(c) in _HURT]
+    while verbs:
+        v = verbs.pop()
+        verbs += [c for c in v.children if c.dep_ == "conj" and lemma(c) in _HURT]
+        for c in v.children:
+            if c.dep_ in ("dobj", "obj"):
+                col.take(c, "patient")
 
 
 def _verb_prep_object(col: _Collector, prep, g, lem: str) -> None:
