@@ -67,6 +67,7 @@ class Lexicon:
     military_targets: frozenset[str] = frozenset()
     not_targets: frozenset[str] = frozenset()
     toll_verbs: frozenset[str] = frozenset()
+    toll_nouns: frozenset[str] = frozenset()  # the subjects that make a toll verb update a toll
     figurative_objects: frozenset[str] = frozenset()  # "launch an offensive against unemployment"
     figurative_governors: frozenset[str] = frozenset()  # "deal a blow", "stop fighting"
     figurative_modifiers: frozenset[str] = frozenset()  # "hunger strike", "cyber attack", "heart attack"
@@ -98,6 +99,19 @@ def _phrase_re(phrases: list[str]) -> re.Pattern:
     alts = sorted({p.lower() for p in phrases}, key=len, reverse=True)
     body = "|".join(re.escape(a).replace(r"\ ", r"[\s-]+") for a in alts)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", re.I)
+
+
+def _no_claim_re(phrases: list[str], claimants: list[str]) -> re.Pattern:
+    """The none-claim phrases, and "no [modifier] <claimant> [or ...] [has|had] [yet] claimed" / "nobody ...
+    claimed" (discourse.toml [claim] none_claimants)."""
+    if not claimants:
+        return _phrase_re(phrases)
+    noun = "(?:" + "|".join(re.escape(c.lower()) for c in claimants) + ")"
+    who = rf"(?:nobody|no(?:[\s-]+[a-z]+)?[\s-]+{noun}(?:[\s-]+or[\s-]+(?:[a-z]+[\s-]+)?{noun})?)"
+    verb = (r"(?:(?:has|had|have)[\s-]+)?(?:(?:yet|immediately|so[\s-]+far|publicly)[\s-]+)?"
+            r"(?:claimed|claim|took[\s-]+responsibility|taken[\s-]+responsibility|accepted[\s-]+responsibility)")
+    grammar = rf"(?<![\w-]){who}[\s-]+{verb}(?![\w])"
+    return re.compile(_phrase_re(phrases).pattern + "|" + grammar, re.I)
 
 
 def _load_toml(name: str) -> tuple[Path, dict]:
@@ -177,6 +191,7 @@ def load_lexicon() -> Lexicon:
             raise KnowledgeError(f"{dpath}: [{section}] needs a non-empty list '{key}'", code=E403_KNOWLEDGE_ENTRY)
         phrases[name] = _phrase_re(values)
     phrases["generic"] = _phrase_re(ddata["generic"]["phrases"] + ddata["generic"]["quantifiers"])
+    phrases["no_claim"] = _no_claim_re(ddata["claim"]["none_phrases"], ddata["claim"].get("none_claimants", []))
     words = {phrase.split()[0] for phrase in list(weapons) + list(triggers)}
     return Lexicon(
         weapons=weapons, weapon_re=_phrase_re(list(weapons)), triggers=triggers,
@@ -189,6 +204,7 @@ def load_lexicon() -> Lexicon:
         casualty_hedge_verbs=frozenset(ddata["casualty"].get("hedge_verbs", [])),
         claimant_is_actor1=bool(ddata["claim"].get("claimant_is_actor1", True)),
         toll_verbs=frozenset(ddata["casualty"].get("toll_verbs", [])),
+        toll_nouns=frozenset(ddata["casualty"].get("toll_nouns", [])),
         perpetrator_heads=frozenset(w.lower() for w in edata.get("actors", {}).get("perpetrator_heads", [])),
         light_verbs=frozenset(edata.get("actors", {}).get("light_verbs", [])),
         military_targets=frozenset(edata.get("actors", {}).get("military_targets", [])),
