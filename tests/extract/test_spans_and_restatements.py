@@ -67,3 +67,17 @@ def test_a_wire_dateline_does_not_hide_who_claimed():
                              "passengers on Sunday.", "d")
     (event,) = extract_document(doc)
     assert event.claimed is True and event.actor1 == "Islamic State" and event.date == date(2022, 5, 1)
+
+
+def test_people_named_by_a_trade_the_hand_list_lacks_are_victims():
+    # "reporter", "activist", "pilot" come from knowledge/person_nouns.txt (learned from word vectors)
+    for victim in ("a reporter", "two activists", "a pilot"):
+        _, events = run(f"Gunmen shot dead {victim} in Port Harcourt on Monday.")
+        assert len(events) == 1 and events[0].roles.get("victims"), victim
+
+
+def test_a_publication_named_weekly_or_daily_is_no_habit():
+    _, events = run("Two gunmen killed 12 people at the offices of the satirical weekly in Paris on Wednesday.")
+    assert len(events) == 1 and events[0].fatalities.best == 12
+    _, events = run("Militants carry out weekly raids on the villages near the border.")
+    assert events == []
