@@ -1,0 +1,64 @@
+"""Whole reports (issue 11, seed-like reports): what a report's other sentences tell of an event: the day its
+lede set, a plural claim told before the events it speaks of, states and later deaths that go on from an event
+told before. Sentences written for these tests."""
+from __future__ import annotations
+
+from datetime import date
+
+from sitrep.ingest.text import document_from_text
+from sitrep.pipeline import extract_document
+
+PUBLISHED = date(2022, 3, 9)  # a Wednesday
+
+
+def report(text: str):
+    events = extract_document(document_from_text(text, "r", published=PUBLISHED))
+    return sorted(events, key=lambda m: m.evidence[0].start)
+
+
+def test_an_undated_event_takes_the_day_its_lede_set():
+    events = report(
+        "Gunmen attacked two police posts in Kirkuk on Sunday night, killing six officers, officials said.\n\n"
+        "In Hawija, south of the city, four soldiers were killed when a roadside bomb struck their patrol.")
+    hawija = [m for m in events if "Hawija" in m.evidence[0].text]
+    assert hawija and hawija[0].date == date(2022, 3, 6)  # Sunday, not the publication date
+    assert any("event told before it" in n for n in hawija[0].notes)
+
+
+def test_a_lone_undated_event_still_takes_the_report_date():
+    events = report("Four soldiers were killed when a roadside bomb struck their patrol in Hawija.")
+    assert len(events) == 1 and events[0].date == PUBLISHED
+
+
+def test_a_plural_claim_in_the_lede_reaches_the_bombings_told_after_it():
+    events = report(
+        "The Islamic State group claimed responsibility on Tuesday for the car bombings that hit Kirkuk on Monday.\n\n"
+        "In the city's market, a car bomb killed nine people on Monday morning.\n\n"
+        "In Hawija, a car bomb exploded outside a police station, killing three officers.")
+    hawija = [m for m in events if "Hawija" in m.evidence[0].text]
+    assert hawija and hawija[0].claimed is True and hawija[0].date == date(2022, 3, 7)
+
+
+def test_a_plural_claim_does_not_reach_an_event_of_another_day():
+    events = report(
+        "The Islamic State group claimed responsibility on Tuesday for the car bombings that hit Kirkuk on Monday.\n\n"
+        "Last month, a car bomb exploded outside a police station in Hawija on February 2, killing three officers.")
+    hawija = [m for m in events if "Hawija" in m.evidence[0].text]
+    assert hawija and hawija[0].claimed is None
+
+
+def test_hostages_still_held_are_not_a_new_abduction():
+    events = report(
+        "Gunmen armed with rifles attacked two hotels in Mogadishu on Tuesday night, killing 12 people, police said."
+        "\n\nHostages were still believed to be held at both hotels on Wednesday afternoon.")
+    assert len(events) == 1
+    assert events[0].sub_event_type != "Abduction/forced disappearance"
+
+
+def test_a_later_death_of_the_wounded_is_not_a_new_event():
+    events = report(
+        "A shell hit a crowded bus stop in Donetsk on Monday, killing 14 people.\n\n"
+        "The toll rose on Tuesday as two of the wounded died in hospital.\n\n"
+        "A day earlier, shells fell on a market in the town of Horlivka, killing three people.")
+    assert len(events) == 2
+    assert [m.date for m in events] == [date(2022, 3, 7), date(2022, 3, 6)]  # a day before the shelling
