@@ -18,7 +18,8 @@ def report(text: str):
 
 def test_an_undated_event_takes_the_day_its_lede_set():
     events = report(
-        "Gunmen attacked two police posts in Kirkuk on Sunday night, killing six officers, officials said.\n\n"
+        "Two roadside bombs exploded near police posts in Kirkuk on Sunday night, killing six officers, officials "
+        "said.\n\n"
         "In Hawija, south of the city, four soldiers were killed when a roadside bomb struck their patrol.")
     hawija = [m for m in events if "Hawija" in m.evidence[0].text]
     assert hawija and hawija[0].date == date(2022, 3, 6)  # Sunday, not the publication date
