@@ -22,6 +22,12 @@ def report_date(doc: Document) -> tuple[date | None, str]:
     if doc.published:
         return doc.published, "given"
     inferred, reason = rtime.infer_report_date(doc.text[doc.body_start:])
+    if inferred is None and doc.url:
+        from sitrep.resolve.timex.dateline import url_date
+
+        on_url = url_date(doc.url)
+        if on_url is not None:
+            return on_url, f"inferred: the day in the report's address {doc.url!r}"
     return inferred, f"inferred: {reason}"
 
 
