@@ -659,10 +659,16 @@ class Clusterer:
             days: range | list[int] = range(0, 1)  # the undated
         else:
             s, e = _date_interval(f, self.rules)
-            wide = self.rules.day_slack + _extra_slack(f, self.rules)
+            wide = self.rules.day_slack + _named_slack(f, self.rules)
             days = range(s.toordinal() - wide, e.toordinal() + wide + 1)
             if undated_box(f, self.rules) is not None:
                 days = [0, *days]  # and the undated clusters
+            town = self.rules.day_slack + _extra_slack(f, self.rules)
+            if town > wide:  # the days only one type at one town reaches (date.same_town_days): those clusters only
+                outer = [*range(s.toordinal() - town, s.toordinal() - wide), *range(e.toordinal() + wide + 1,
+                                                                                    e.toordinal() + town + 1)]
+                near = [ci for ci in self._in_days(outer, cc) if _same_town_event(f, self.reps[ci], self.rules)]
+                return list(dict.fromkeys([*self._in_days(days, cc), *near]))
         return self._in_days(days, cc)
 
     def _in_days(self, days: range | list[int], cc: str) -> list[int]:
