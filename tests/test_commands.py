@@ -10,6 +10,7 @@ def test_place_label_names_a_country_level_place_once():
 
 
 # ---- the command line a newcomer meets (issue: "the CLI says less than it should") ----
+import json  # noqa: E402
 import os  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
@@ -65,6 +66,18 @@ def test_reading_commands_refuse_a_database_that_does_not_exist(capsys, tmp_path
     rc, out, err = _run(capsys, command, "--db", str(missing))
     assert rc == 2 and "[E605]" in err and "no database at" in err
     assert not missing.exists() and "0 of 0" not in out
+
+
+def test_extract_writes_reported_totals_only_when_asked(capsys, tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text("A car bomb killed 14 people at a market in Mogadishu on Monday, police said. More than "
+                      "3,000 civilians have been killed in the city since 2019, the UN said.", encoding="utf-8")
+    rc, out, _ = _run(capsys, "extract", str(report), "--published", "2021-06-15", "--quiet")
+    records = [json.loads(line) for line in out.splitlines()]
+    assert rc == 0 and len(records) == 1 and records[0]["fatalities"] == 14  # an event, never the total
+    rc, out, _ = _run(capsys, "extract", str(report), "--published", "2021-06-15", "--quiet", "--totals")
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [r.get("record_kind") for r in records][1:] == ["reported_total"] and records[1]["count"]["best"] == 3000
 
 
 def test_extract_says_e108_for_a_report_in_french(capsys, tmp_path):

@@ -1,4 +1,8 @@
-"""``sitrep extract PATH... [--published YYYY-MM-DD] [--format json|jsonl|table]``: one record per event.
+"""``sitrep extract PATH... [--published YYYY-MM-DD] [--format json|jsonl|table] [--totals]``: one record per event.
+
+Reported totals ("28,000 killed since 2015") are not events: they are left out unless ``--totals`` asks for them,
+as records of their own (``record_kind: reported_total``) after each report's events, so that whatever reads the
+output as events (the evaluation kit's ``score.py``, a spreadsheet) never counts a total as an incident.
 
 Reads plain text, the seed layout (title line, then ``FILE:``), JSON Lines and stdin (``-`` or no path).
 A bad input gets a message on stderr and the rest of the batch goes on; the exit status is the number of
@@ -16,6 +20,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=["json", "jsonl", "table"], default="jsonl",
                    help="jsonl: one JSON record per event and line (default); json: one JSON list; "
                         "table: a readable summary")
+    p.add_argument("--totals", action="store_true",
+                   help="also write the reports' reported totals ('28,000 killed since 2015') as records with "
+                        "record_kind 'reported_total' (json/jsonl); they are never events")
     p.add_argument("--quiet", action="store_true", help="no progress or per-input messages on stderr")
 
 
@@ -55,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
                 failures += 1
                 print(f"sitrep extract: {doc.id}: {error}", file=sys.stderr)
                 continue
-            totals = doc.meta.get("reported_totals", []) if args.format != "table" else []
+            totals = doc.meta.get("reported_totals", []) if args.totals and args.format != "table" else []
             for rec in [event_record(ev) for ev in events] + totals:  # totals: record_kind "reported_total"
                 if args.format == "jsonl":
                     sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")

@@ -129,9 +129,9 @@ def keep_violent(cands: list[Candidate]) -> list[Candidate]:
 def total(c: Candidate) -> bool:
     """The clause counts the dead or wounded of a span or a war ("28,000 soldiers have been killed since 2015"):
     it goes on to become a reported total (never an incident), whatever the model says."""
-    from sitrep.extract.document import counted, total_cue
+    from sitrep.extract.document import counted, perfect_since, total_cue
 
-    return counted(c.mention) and total_cue(c) is not None
+    return counted(c.mention) and (total_cue(c) is not None or perfect_since(c) is not None)
 
 
 _WEAPON_DEPS = ("nsubj", "nsubjpass", "compound", "nmod")

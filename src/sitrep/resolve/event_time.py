@@ -104,7 +104,7 @@ def attach_dates(cands: list[Candidate], timexes: list[Timex], text: str) -> Non
         in_sentence = [t for t in timexes if s.start <= t.start and t.end <= s.end and t.type in ("DATE", "TIME")
                        and not _SINCE.search(text[max(0, t.start - 12):t.start])]
         relative = [t for t in in_sentence if t.anchor == "event"]
-        in_sentence = [t for t in in_sentence if not _reporting_time(c, t.start)]
+        in_sentence = [t for t in in_sentence if not _reporting_time(c, t.start) and not _in_since(c, t.start)]
         inside = [t for t in in_sentence if t.anchor != "event" and c.contains(t.start, t.end)]
         free = [t for t in in_sentence if t.anchor != "event"
                 and not any(o is not c and o.contains(t.start, t.end) for o in siblings)]
@@ -183,16 +183,36 @@ def _reporting_time(c: Candidate, pos: int) -> bool:
     from sitrep.extract.lexicon import load_lexicon
 
     lex = load_lexicon()
-    report = lex.report_verbs | lex.toll_verbs
     tok = c.token_at(pos)
     if tok is None:
         return False
     trigger_path = {t.i for t in c.trigger_token.ancestors} | {c.trigger_token.i}
     while tok.head.i != tok.i and tok.i not in trigger_path:
         tok = tok.head
-        if tok.lemma_.lower() in report and tok.pos_ == "VERB":
+        if tok.pos_ == "VERB" and (tok.lemma_.lower() in lex.report_verbs or _toll_update(tok, lex)):
             # "said on Saturday that ..." (the verb comes first), not "... on Tuesday, police said"
             return c.offset + tok.idx < pos and tok.i not in {t.i for t in c.trigger_token.subtree}
+    return False
+
+
+def _toll_update(verb, lex) -> bool:
+    """ "the death toll rose to 100 on Tuesday", not "a missile hit the depot on Tuesday"."""
+    return verb.lemma_.lower() in lex.toll_verbs and any(
+        ch.dep_ in ("nsubj", "nsubjpass") and ch.lemma_.lower() in lex.toll_nouns for ch in verb.children)
+
+
+def _in_since(c: Candidate, pos: int) -> bool:
+    """ "the first troops killed since the war began on 7 October", "a third strike since its deployment on
+    2 November": a date inside a "since" phrase or clause is where a span starts, never the event's day (of the
+    since-phrases with a date in the annotated news of ../shared, none dates the event they go with)."""
+    tok = c.token_at(pos)
+    path = {t.i for t in c.trigger_token.ancestors} | {c.trigger_token.i} if c.trigger_token is not None else set()
+    while tok is not None and tok.i not in path:
+        if tok.lower_ == "since" or any(ch.dep_ == "mark" and ch.lower_ == "since" for ch in tok.children):
+            return True
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
     return False
 
 

@@ -1,0 +1,54 @@
+"""What happened over a span, a rank given to a told event, and an anniversary are not new incidents; a date
+inside a "since" phrase is where a span starts, not an event's day. Sentences written for these tests."""
+from __future__ import annotations
+
+from datetime import date
+
+from sitrep.ingest.text import document_from_text
+from sitrep.pipeline import extract_document
+
+DAY = date(2022, 5, 20)
+
+
+def run(text: str, published: date | None = DAY):
+    doc = document_from_text(text, "s", published=published)
+    return doc, extract_document(doc)
+
+
+def test_attacks_counted_since_a_day_are_no_incident():
+    _, events = run("Police stations in the district have come under attack more than 30 times since March 2, 2022.")
+    assert events == []
+    _, events = run("Checkpoints on the highway have been attacked dozens of times since the start of the year.")
+    assert events == []
+
+
+def test_dead_counted_since_an_event_are_a_reported_total():
+    doc, events = run("At least 450 people have been killed since the uprising began in the capital, a rights group said.")
+    assert events == []
+    (total,) = doc.meta["reported_totals"]
+    assert total["count"]["best"] == 450 and total["span"]["text"].startswith("since the uprising")
+
+
+def test_an_attack_planned_since_a_month_is_still_one_attack():
+    _, events = run("The truck bombing that killed 9 guards at the depot in Kandahar on Tuesday had been planned "
+                    "since February, officials said.")
+    assert len(events) == 1 and events[0].fatalities.best == 9
+
+
+def test_a_ranked_restatement_joins_the_told_event():
+    _, events = run("A roadside bomb hit a police patrol near Kirkuk on 18 May, killing four officers. They were the "
+                    "first police officers killed in the province since the truce was signed on 2 January 2021.")
+    assert len(events) == 1
+    assert events[0].date == date(2022, 5, 18) and events[0].fatalities.best == 4
+
+
+def test_a_date_inside_a_since_clause_does_not_date_the_event():
+    _, events = run("Gunmen killed two teachers in Maiduguri, the worst attack on schools there since the "
+                    "curfew was lifted on 4 April 2020.")
+    assert len(events) == 1 and events[0].date != date(2020, 4, 4)
+
+
+def test_the_anniversary_of_a_killing_is_no_incident_of_the_report():
+    _, events = run("Hundreds marched in Lahore on Friday to mark the tenth anniversary of the bombing of a "
+                    "market that killed 40 shoppers.")
+    assert events == []
