@@ -60,3 +60,8 @@ def test_the_day_in_the_reports_address_is_its_date():
         date(2014, 6, 7)
     assert parse_posted("https://news.example.org/2014/07/story\n07 / 06 / 2014\nA man was shot.").date == \
         date(2014, 7, 6)
+
+
+def test_a_headline_in_capitals_with_a_date_is_not_a_publication_line():
+    assert parse_posted("Bank Attack May 5, 2010 Kills Three\nThree people died in the fire.") is None
+    assert parse_posted("May 5, 2010 Attack Kills Three\nThree people died in the fire.") is None

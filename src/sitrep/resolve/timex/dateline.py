@@ -116,7 +116,7 @@ def parse_posted(text: str) -> Dateline | None:
             continue
         m = _POSTED.match(text, lo, hi)
         labelled = m is not None and m.end() > lo
-        if not labelled and _PROSE_LINE.search(text, lo, hi):
+        if not labelled and not _date_only(text, lo, hi):
             continue
         when = _posted_date(text, m.end() if labelled and m else lo, hi, url_month(text))
         if when is not None:
@@ -126,6 +126,21 @@ def parse_posted(text: str) -> Dateline | None:
 
 # a lower-case word other than the labels and links of a publication line: the line is a sentence or a title
 _PROSE_LINE = re.compile(r"\b(?!(?:updated|posted|published|modified|last|first)\b)[a-z]{3,}\b")
+_WORD = re.compile(r"[A-Za-z]{4,}")
+_LABEL_WORDS = frozenset(("updated", "posted", "published", "modified", "last", "first"))
+
+
+def _date_only(text: str, lo: int, hi: int) -> bool:
+    """Does the line hold nothing but dates, times, their zones and labels? A headline in capitals ("Bank
+    Attack May 5, 2010 Kills Three") or a sentence is not a publication line."""
+    if _PROSE_LINE.search(text, lo, hi):
+        return False
+    rest = list(text[lo:hi])
+    for r in scan(text, lo, hi):
+        rest[r.start - lo:r.end - lo] = " " * (r.end - r.start)
+    return all(w.lower() in _LABEL_WORDS for w in _WORD.findall("".join(rest)))
+
+
 # the report's own address at its top ("http://www.x.com/2010/09/10/story.html", ".../story-2013-04-24-204500"):
 # a publication day in its path, or only its year and month ("/2010/09/")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
