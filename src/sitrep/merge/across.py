@@ -453,8 +453,17 @@ def _same_named_target(a: Features, b: Features, rules: Rules) -> bool:
 
 def _same_town_event(a: Features, b: Features, rules: Rules) -> bool:
     """One type of event at one town (both places known to town level, within ``place.max_km_1``): two outlets'
-    dates a few days apart may tell of it (``date.same_town_days``)."""
-    return bool(a.event_type and a.event_type == b.event_type and _near_places(a, b, rules))
+    dates a few days apart may tell of it (``date.same_town_days``). Not at a facility (a base or an embassy is
+    attacked again and again: rockets on the embassy, a drone on it two days later), not with another sub-event
+    type, not with weapons of no common family."""
+    if not (a.event_type and a.event_type == b.event_type and _near_places(a, b, rules)):
+        return False
+    if a.sub_event_type and b.sub_event_type and a.sub_event_type != b.sub_event_type:
+        return False
+    if any(_is_facility(f, rules) or (f.feature and rules.facility_re.search(f.feature.lower())) for f in (a, b)):
+        return False
+    fam = rules.weapon_families
+    return not (a.weapons and b.weapons and not {fam.get(w, w) for w in a.weapons} & {fam.get(w, w) for w in b.weapons})
 
 
 def _placed(f: Features) -> bool:
