@@ -52,3 +52,32 @@ def test_the_anniversary_of_a_killing_is_no_incident_of_the_report():
     _, events = run("Hundreds marched in Lahore on Friday to mark the tenth anniversary of the bombing of a "
                     "market that killed 40 shoppers.")
     assert events == []
+
+
+def test_no_claim_in_any_tense_and_wording():
+    for said in ("No group had claimed responsibility by Monday.", "No militant group has yet claimed the attack.",
+                 "Nobody had claimed it by nightfall.", "No faction or movement claimed the blast."):
+        _, events = run(f"A car bomb killed six people outside a bank in Quetta on Saturday. {said}")
+        assert len(events) == 1 and events[0].claimed is False, said
+
+
+def test_a_wire_dateline_does_not_hide_who_claimed():
+    doc = document_from_text("Rebels claim bus bombing\nFILE: KANO, Nigeria, May 3, 2022 - The Islamic State group "
+                             "claimed responsibility on Tuesday for the bombing of a bus in Kano that killed nine "
+                             "passengers on Sunday.", "d")
+    (event,) = extract_document(doc)
+    assert event.claimed is True and event.actor1 == "Islamic State" and event.date == date(2022, 5, 1)
+
+
+def test_people_named_by_a_trade_the_hand_list_lacks_are_victims():
+    # "reporter", "activist", "pilot" come from knowledge/person_nouns.txt (learned from word vectors)
+    for victim in ("a reporter", "two activists", "a pilot"):
+        _, events = run(f"Gunmen shot dead {victim} in Port Harcourt on Monday.")
+        assert len(events) == 1 and events[0].roles.get("victims"), victim
+
+
+def test_a_publication_named_weekly_or_daily_is_no_habit():
+    _, events = run("Two gunmen killed 12 people at the offices of the satirical weekly in Paris on Wednesday.")
+    assert len(events) == 1 and events[0].fatalities.best == 12
+    _, events = run("Militants carry out weekly raids on the villages near the border.")
+    assert events == []

@@ -101,6 +101,19 @@ def _phrase_re(phrases: list[str]) -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", re.I)
 
 
+def _no_claim_re(phrases: list[str], claimants: list[str]) -> re.Pattern:
+    """The none-claim phrases, and "no [modifier] <claimant> [or ...] [has|had] [yet] claimed" / "nobody ...
+    claimed" (discourse.toml [claim] none_claimants)."""
+    if not claimants:
+        return _phrase_re(phrases)
+    noun = "(?:" + "|".join(re.escape(c.lower()) for c in claimants) + ")"
+    who = rf"(?:nobody|no(?:[\s-]+[a-z]+)?[\s-]+{noun}(?:[\s-]+or[\s-]+(?:[a-z]+[\s-]+)?{noun})?)"
+    verb = (r"(?:(?:has|had|have)[\s-]+)?(?:(?:yet|immediately|so[\s-]+far|publicly)[\s-]+)?"
+            r"(?:claimed|claim|took[\s-]+responsibility|taken[\s-]+responsibility|accepted[\s-]+responsibility)")
+    grammar = rf"(?<![\w-]){who}[\s-]+{verb}(?![\w])"
+    return re.compile(_phrase_re(phrases).pattern + "|" + grammar, re.I)
+
+
 def _load_toml(name: str) -> tuple[Path, dict]:
     path = knowledge_path(name)
     try:
@@ -124,8 +137,8 @@ def _check_type(path: Path, where: str, event_type: str, sub: str) -> None:
                              code=E404_UNKNOWN_EVENT_TYPE)
 
 
-@knowledge_cached
-def load_lexicon() -> Lexicon:
+def _weapons() -> dict[str, Weapon]:
+    """weapons.toml: each weapon word -> its Weapon (category, ACLED type, rank)."""
     wpath, wdata = _load_toml("weapons.toml")
     weapons: dict[str, Weapon] = {}
     for i, entry in enumerate(wdata.get("weapon", []), 1):
@@ -139,7 +152,29 @@ def load_lexicon() -> Lexicon:
             weapons[str(word).lower()] = w
     if not weapons:
         raise KnowledgeError(f"{wpath}: no [[weapon]] entries", code=E403_KNOWLEDGE_ENTRY)
+    return weapons
 
+
+def _phrases(dpath: Path, ddata: dict) -> dict[str, re.Pattern]:
+    """discourse.toml's phrase lists as patterns (generic, claim, no_claim, deny, hedge, totals, ...)."""
+    phrases = {}
+    for section, key, name in [("generic", "phrases", "generic"), ("claim", "phrases", "claim"), ("deny", "phrases", "deny"),
+                               ("claim", "carried_out", "carried_out"), ("claim", "none_phrases", "no_claim"),
+                               ("hedge", "phrases", "hedge"), ("attempt", "phrases", "attempt"), ("totals", "phrases", "totals"),
+                               ("report", "phrases", "report"), ("casualty", "zero", "zero_casualties"),
+                               ("generic", "quantifiers", "quantifier")]:
+        values = ddata.get(section, {}).get(key)
+        if not isinstance(values, list) or not values:
+            raise KnowledgeError(f"{dpath}: [{section}] needs a non-empty list '{key}'", code=E403_KNOWLEDGE_ENTRY)
+        phrases[name] = _phrase_re(values)
+    phrases["generic"] = _phrase_re(ddata["generic"]["phrases"] + ddata["generic"]["quantifiers"])
+    phrases["no_claim"] = _no_claim_re(ddata["claim"]["none_phrases"], ddata["claim"].get("none_claimants", []))
+    return phrases
+
+
+@knowledge_cached
+def load_lexicon() -> Lexicon:
+    weapons = _weapons()
     epath, edata = _load_toml("events.toml")
     triggers: dict[str, list[Trigger]] = {}
     kinds = {}
@@ -167,17 +202,7 @@ def load_lexicon() -> Lexicon:
     _check_type(epath, "[defaults] civilian_target", *civ)
 
     dpath, ddata = _load_toml("discourse.toml")
-    phrases = {}
-    for section, key, name in [("generic", "phrases", "generic"), ("claim", "phrases", "claim"), ("deny", "phrases", "deny"),
-                               ("claim", "carried_out", "carried_out"), ("claim", "none_phrases", "no_claim"),
-                               ("hedge", "phrases", "hedge"), ("attempt", "phrases", "attempt"), ("totals", "phrases", "totals"),
-                               ("report", "phrases", "report"), ("casualty", "zero", "zero_casualties"),
-                               ("generic", "quantifiers", "quantifier")]:
-        values = ddata.get(section, {}).get(key)
-        if not isinstance(values, list) or not values:
-            raise KnowledgeError(f"{dpath}: [{section}] needs a non-empty list '{key}'", code=E403_KNOWLEDGE_ENTRY)
-        phrases[name] = _phrase_re(values)
-    phrases["generic"] = _phrase_re(ddata["generic"]["phrases"] + ddata["generic"]["quantifiers"])
+    phrases = _phrases(dpath, ddata)
     words = {phrase.split()[0] for phrase in list(weapons) + list(triggers)}
     return Lexicon(
         weapons=weapons, weapon_re=_phrase_re(list(weapons)), triggers=triggers,
@@ -197,7 +222,7 @@ def load_lexicon() -> Lexicon:
         not_targets=frozenset(edata.get("actors", {}).get("not_targets", [])),
         **_figurative(epath, edata),
         attempt_verbs=_words(epath, edata, "unrealized", "attempt_verbs"),
-        human_heads=_words(epath, edata, "actors", "human_heads"),
+        human_heads=_words(epath, edata, "actors", "human_heads") | _word_list("person_nouns.txt"),
         state_force_heads=_words(epath, edata, "actors", "state_force_heads"),
         law_enforcement_heads=_words(epath, edata, "actors", "law_enforcement_heads"),
         count_nouns=_words(epath, edata, "actors", "count_nouns"),
@@ -244,6 +269,24 @@ def _forms(path: Path, data: dict) -> dict[str, tuple[str, ...]]:
             raise KnowledgeError(f"{path}: [forms] {lemma} must be a list of words", code=E403_KNOWLEDGE_ENTRY)
         out[lemma.lower()] = tuple(f.strip().lower() for f in forms)
     return out
+
+
+def _word_list(name: str) -> frozenset[str]:
+    """A knowledge file of one lower-case word a line ('#' comments), e.g. person_nouns.txt."""
+    path = knowledge_path(name)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise KnowledgeError(f"{path}: cannot read: {exc.strerror or exc}", code=E401_KNOWLEDGE_UNREADABLE) from exc
+    words = set()
+    for lineno, raw in enumerate(lines, 1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if not re.fullmatch(r"[a-z][a-z'-]*", line):
+            raise KnowledgeError(f"{path}:{lineno}: not one lower-case word: {raw!r}", code=E403_KNOWLEDGE_ENTRY)
+        words.add(line)
+    return frozenset(words)
 
 
 def _words(path: Path, data: dict, section: str, key: str) -> frozenset[str]:

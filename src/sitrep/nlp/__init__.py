@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from sitrep import errors
 from sitrep.model import Document, Sentence
 from sitrep.nlp.screen import screen
-from sitrep.nlp.sentences import cap_length, split_sentences
+from sitrep.nlp.sentences import cap_length, split_off, split_sentences
 from sitrep.nlp.truecase import is_mostly_caps, truecase, truecase_title
 
 MAX_BATCH_CHARS = 1_000_000  # parses held at once: a batch of long reports is cut sooner than ``batch_size``
@@ -58,6 +58,11 @@ def _prepare(doc: Document) -> Analysis:
     caps = is_mostly_caps(doc.text[doc.body_start:])
     text = truecase(doc.text) if caps else truecase_title(doc)
     sentences = cap_length(split_sentences(text, doc.body_start), text)
+    from sitrep.resolve.timex.dateline import parse_dateline  # a layout fact of the text, read before parsing
+
+    dateline = parse_dateline(text[doc.body_start:])
+    if dateline is not None:
+        sentences = split_off(sentences, text, doc.body_start + dateline.span.end)
     for s in sentences:
         s.text = doc.text[s.start:s.end]
         s.screened = screen(s.text)

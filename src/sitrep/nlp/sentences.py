@@ -82,6 +82,19 @@ def cap_length(sentences: list[Sentence], text: str, max_chars: int = MAX_SENTEN
     return out
 
 
+def split_off(sentences: list[Sentence], text: str, at: int) -> list[Sentence]:
+    """The sentences with the one that holds offset ``at`` cut in two there (a dateline's end: "COLOMBO, April 23
+    (Reuters) - The group claimed ..." parses as a sentence only without its dateline)."""
+    out: list[Sentence] = []
+    for s in sentences:
+        if s.start < at < s.end:
+            _add(out, text, s.start, at)
+            _add(out, text, at, s.end)
+        else:
+            _add(out, text, s.start, s.end)
+    return out
+
+
 def _add(out: list[Sentence], text: str, a: int, b: int) -> None:
     while a < b and text[a].isspace():
         a += 1
