@@ -1,9 +1,9 @@
 """Where the tune split's real events are lost, and where its negative sentences get through: for each UCDP tune
-headline, RAMS dev attack/die/injure window and tune negative sentence, the stage that decides (no sentence
-passes the screen, no trigger in the sentence, the clause model says no, generic plural, not specific, wrong
-family, kept). Counts per cause, and examples with --show CAUSE. TUNE split only.
+headline, RAMS dev attack/die/injure window, WikiEvents tune sentence with such an event and tune negative
+sentence, the stage that decides (no sentence passes the screen, no trigger in the sentence, the clause model says
+no, generic plural, not specific, wrong family, kept). Counts per cause, and examples with --show CAUSE. TUNE split only.
 
-    python3 scripts/clause_misses.py [--only ucdp,rams,negatives] [--show CAUSE] [--limit N]
+    python3 scripts/clause_misses.py [--only ucdp,rams,wikievents,negatives] [--show CAUSE] [--limit N]
 """
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def stage(analysis, span, family=None) -> tuple[str, str]:
     if not kept:
         return "model_no", str(probs)
     events = extract_analysis(analysis, learned_roles=False)
-    mine = [e for e in events if any(a <= m.start < b for m in [e.trigger])]
+    mine = [e for e in events if any(a <= t.start < b for t in e.field_spans.get("trigger", [e.trigger]))]
     if not mine:
         notes = [n for c in kept for n in c.mention.notes if n.startswith(("generic", "plural", "reported", "ref"))]
         return ("generic" if any(c.mention.generic for c in kept) else "not_specific"), f"{probs} {notes}"
@@ -63,7 +63,7 @@ def run(name, docs, spans, families, show, counts):
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--only", default="ucdp,rams,negatives")
+    ap.add_argument("--only", default="ucdp,rams,wikievents,negatives")
     ap.add_argument("--show", default="")
     ap.add_argument("--limit", type=int, default=0)
     args = ap.parse_args()
@@ -79,6 +79,12 @@ def main() -> None:
         ws = [w for w in rn.rams_windows(SHARED, rn.RAMS_SPLIT["tune"]) if rn.rams_family(w)][:lim]
         run("rams", [Document(id=w.id, text=w.text) for w in ws], {w.id: w.sentence for w in ws},
             {w.id: w.event_type for w in ws}, show, counts)
+    if "wikievents" in only:  # each tune sentence with an attack / die / injure event, as a span of its document
+        for d in [d for d in rn.wikievents_docs(SHARED) if d["doc_id"] in rn.WIKIEVENTS_TUNE][:lim]:
+            bounds = [(s[0][0][1], s[0][-1][2] + 1) for s in d["sentences"]]
+            gold = sorted({e["trigger"]["sent_idx"] for e in rn._family_events(d)})
+            docs = [Document(id=f"{d['doc_id']}#{i}", text=d["text"]) for i in gold]
+            run("wikievents", docs, {x.id: bounds[int(x.id.rsplit("#", 1)[1])] for x in docs}, {}, show, counts)
     if "negatives" in only:
         negs = [n for n in rn.read_negatives(NEGATIVES, SHARED) if n.split == "tune"][:lim]
         docs = [Document(id=f"neg-{i}", text=n.text) for i, n in enumerate(negs)]

@@ -234,6 +234,7 @@ def main() -> None:
                     "threshold that best parts annotated positives from hand-labelled negatives")
     ap.add_argument("--cache", type=Path, help="pickle of the parsed examples, reused when it exists")
     ap.add_argument("--write", action="store_true")
+    ap.add_argument("--out", type=Path, default=OUT, help="where --write puts the model")
     args = ap.parse_args()
     import numpy as np
     from sklearn.feature_extraction import DictVectorizer
@@ -275,8 +276,8 @@ def main() -> None:
              "bias": round(float(clf.intercept_[0]), 4), "threshold": threshold,
              "report_threshold": report_threshold, "weights": weights_out}
     if args.write:
-        OUT.write_text(json.dumps(model, indent=0, sort_keys=False) + "\n", encoding="utf-8")
-        print(f"wrote {OUT} ({len(weights_out)} weights)")
+        args.out.write_text(json.dumps(model, indent=0, sort_keys=False) + "\n", encoding="utf-8")
+        print(f"wrote {args.out} ({len(weights_out)} weights)")
 
 
 if __name__ == "__main__":

@@ -81,3 +81,12 @@ def test_a_publication_named_weekly_or_daily_is_no_habit():
     assert len(events) == 1 and events[0].fatalities.best == 12
     _, events = run("Militants carry out weekly raids on the villages near the border.")
     assert events == []
+
+
+def test_a_group_our_actor_list_lacks_can_claim():
+    _, events = run("Gunmen stormed a hotel in Mombasa on Tuesday, killing 14 guests. A little-known group calling "
+                    "itself the Coastal Liberation Brigades claimed the attacks in a statement.")
+    assert len(events) == 1 and events[0].claimed is True and events[0].actor1 == "Coastal Liberation Brigades"
+    _, events = run("Gunmen stormed a hotel in Mombasa on Tuesday, killing 14 guests. Police claimed the attack was "
+                    "the work of robbers.")
+    assert events[0].claimed is not True

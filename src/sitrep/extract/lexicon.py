@@ -79,6 +79,7 @@ class Lexicon:
     state_force_heads: frozenset[str] = frozenset()  # perpetrator heads that name a state's forces
     law_enforcement_heads: frozenset[str] = frozenset()  # "police": their raids and arrests are no attack by default
     count_nouns: frozenset[str] = frozenset()  # "dozens of", "five of": the "of" phrase is what is counted
+    victim_subject_verbs: frozenset[str] = frozenset()  # "two bombers die": the subject is the one harmed
     reference_nouns: frozenset[str] = frozenset()  # "in retaliation for X": X is another event
     reference_preps: frozenset[str] = frozenset()  # "after X"
     typing: Typing | None = None  # how a clause's ACLED type is decided ([typing])
@@ -222,15 +223,17 @@ def load_lexicon() -> Lexicon:
         not_targets=frozenset(edata.get("actors", {}).get("not_targets", [])),
         **_figurative(epath, edata),
         attempt_verbs=_words(epath, edata, "unrealized", "attempt_verbs"),
+        **{key: _words(epath, edata, "actors", key) for key in _ACTOR_WORDS if key != "human_heads"},
         human_heads=_words(epath, edata, "actors", "human_heads") | _word_list("person_nouns.txt"),
-        state_force_heads=_words(epath, edata, "actors", "state_force_heads"),
-        law_enforcement_heads=_words(epath, edata, "actors", "law_enforcement_heads"),
-        count_nouns=_words(epath, edata, "actors", "count_nouns"),
         reference_nouns=_words(epath, edata, "references", "nouns"),
         reference_preps=_words(epath, edata, "references", "prepositions"),
         typing=_typing(epath, edata, kinds, weapons),
         irregular_forms=_forms(epath, edata),
     )
+
+
+# events.toml [actors] word lists read as they are (Lexicon fields of the same name)
+_ACTOR_WORDS = ("human_heads", "state_force_heads", "law_enforcement_heads", "count_nouns", "victim_subject_verbs")
 
 
 def _figurative(path: Path, data: dict) -> dict[str, frozenset[str]]:

@@ -78,6 +78,9 @@ def _names_a_thing(doc, at: int, phrase: str) -> bool:
     return tok is not None and tok.pos_ in ("NOUN", "PROPN")
 
 
+REFERENCE_NOTE = "reference to an earlier event (retaliation for / after ...)"
+
+
 def is_reference(tok) -> bool:
     """The object of "in retaliation for X", "in response to X", "after X": X is another, earlier event."""
     if tok.dep_ != "pobj":
@@ -193,6 +196,10 @@ def _other_sense(tok, lex: Lexicon) -> bool:
                                             for c in tok.children)
                                         or tok.dep_ == "acl" and lemma(tok.head) in lex.figurative_subjects):
         return True
+    if lemma(tok) in lex.victim_subject_verbs and any(  # "five people died in the quake", "died of cancer"
+            g.dep_ == "pobj" and lemma(g) in lex.figurative_subjects
+            for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from") for g in c.children):
+        return True
     return (tok.dep_ == "pobj" and tok.head.lower_ == "on" and lemma(tok.head.head) in lex.figurative_on
             and not any(c.dep_ == "det" for c in tok.children))
 
@@ -209,6 +216,30 @@ def _unrealized(tok, lex: Lexicon) -> bool:
     if gov.i != tok.i and gov.lemma_.lower() in ("attempt", "effort"):  # "attempts to murder him"
         return False
     return True
+
+
+# dependents of a verb that make its subject the one who did it
+_OBJECT_DEPS = ("dobj", "obj", "nsubjpass", "ccomp", "xcomp", "attr")
+_AIM_PREPS = ("at", "on", "upon", "into")
+
+
+def _headline_passive(tok):
+    """The subject of a victim-needing verb trigger that is the one harmed, not the one who harmed: a verb with no
+    object and a past form whose subject headlines write without "were" ("13 people killed", "Soldiers and
+    Policemen killed, Yobe", "52 suspects shot dead", "20 shot dead by gunmen"), or an intransitive one ("two
+    bombers die"). None when the verb, or a verb it is joined to, has an object, or it aims at something ("shot and
+    killed his father", "police shot at the crowd", "seized upon a story"): then the subject did it."""
+    if tok.pos_ not in ("VERB", "AUX") or any(c.dep_ in _OBJECT_DEPS for c in tok.children):
+        return None
+    if any(c.dep_ == "conj" and c.pos_ == "VERB" and any(g.dep_ in _OBJECT_DEPS for g in c.children)
+           or c.dep_ == "prep" and c.lower_ in _AIM_PREPS for c in tok.children):
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    if lemma(tok) in load_lexicon().victim_subject_verbs:
+        return subj
+    return subj if tok.tag_ in ("VBN", "VBD") else None
 
 
 def _stems(word: str) -> list[str]:
@@ -386,7 +417,7 @@ class SentenceExtractor:
         generic = self._generic_in(ranges, tok, offset)
         if generic is None and in_reference(tok):
             m.generic = True
-            m.notes.append("reference to an earlier event (retaliation for / after ...)")
+            m.notes.append(REFERENCE_NOTE)
         if generic is None and head.head.i != head.i:
             # "It was the first time US troops had been killed ...": the governing clause says it
             generic = self._generic_in(clause_ranges(clause_head(head.head), offset), tok, offset)
@@ -455,6 +486,9 @@ class SentenceExtractor:
                 return of[0] if of else child  # "dozens of soldiers": the soldiers
         if tok.dep_ == "acl" and tok.tag_ == "VBN" and _human(tok.head):  # headline style: "15 killed in clashes"
             return tok.head
+        subj = _headline_passive(tok)
+        if subj is not None and _human(subj):  # "13 people killed", "Christian leader shot dead", "two bombers die"
+            return subj
         if tok.dep_ in ("xcomp", "oprd") and lemma(tok.head) in self.lex.casualty_hedge_verbs:
             # "eleven villagers were feared killed": the victims are the hedging verb's subject
             return next((c for c in tok.head.children if c.dep_ in ("nsubjpass", "nsubj") and _human(c)), None)
@@ -499,6 +533,8 @@ class SentenceExtractor:
                 target = child
             elif child.dep_ == "dobj":
                 target = target or child
+            elif child.dep_ == "nsubj" and trig.needs == "victim" and _headline_passive(tok) is child:
+                target = target or child  # "13 people killed": the subject was killed, it killed no one
             elif child.dep_ == "nsubj" and not self.weapons_in(off + child.idx, off + child.idx + len(child.text)):
                 actor = child
             elif child.dep_ == "nsubj":  # "Russian missiles struck ...": the weapon's owner is the actor
@@ -508,6 +544,10 @@ class SentenceExtractor:
                      and resolve_actor(text[off + g.idx: off + g.idx + len(g.text)])), actor)
             elif child.dep_ == "agent":
                 actor = next((g for g in child.children if g.dep_ == "pobj"), actor)
+        if actor is None and tok.dep_ == "conj" and tok.head.pos_ == "VERB" and _headline_passive(tok.head) is None:
+            # "Gunmen shot and killed two guards": the verb it is joined to holds the subject
+            actor = next((c for c in tok.head.children if c.dep_ == "nsubj" and not self.weapons_in(
+                off + c.idx, off + c.idx + len(c.text))), None)
         if target is not None and target.dep_ == "dobj" and self.weapons_in(
                 off + target.left_edge.idx, off + target.idx + len(target.text)):
             # "hurled dynamite sticks at the embassy", "fired missiles at Ain al-Asad": the object is the
@@ -761,7 +801,7 @@ class SentenceExtractor:
             if none:
                 m.claimed = False
                 m.add_span("claimed", Span(off + none.start(), off + none.end(), none.group(0)))
-            elif m.actor1 is None and (lex.phrases["claim"].search(sentence_text) or carried):
+            elif m.actor1 in (None, UNIDENTIFIED) and (lex.phrases["claim"].search(sentence_text) or carried):
                 # "<group> claimed responsibility for drone attacks ...": the claimer is the subject of "claim";
                 # "<group> said it carried out the attack": of "say", when the event is what it said
                 claim = lex.phrases["claim"].search(sentence_text)
@@ -772,14 +812,14 @@ class SentenceExtractor:
                         subj = next((ch for ch in t.children if ch.dep_ == "nsubj"), None)
                         if subj is None:
                             continue
-                        a, b = _np_range(subj, cand.offset, cut_preps=False)
-                        match = resolve_actor(self.text[a:b])
-                        if match and actor_type(match.canonical) != "state":
-                            m.claimant = match.canonical
+                        found = self._claimant(subj, cand.offset)
+                        if found is not None:
+                            name, span = found
+                            m.claimant = name
                             m.claimed = True
                             if carried or lex.claimant_is_actor1:  # else the claimant only
-                                m.actor1 = match.canonical
-                                m.add_span("actor1", Span(a + match.start, a + match.end, match.text))
+                                m.actor1 = name
+                                m.add_span("actor1", span)
                             m.add_span("claimed", _tok_span(t, cand.offset, self.text))
                             break
             elif lex.phrases["claim"].search(sentence_text) and m.actor1 and actor_type(m.actor1) not in ("state", None):
@@ -794,6 +834,33 @@ class SentenceExtractor:
                     a, b = _np_range(subj, cand.offset)
                     m.reported_by.append(self.text[a:b])
                     m.add_span("reported_by", _span(self.text, a, b))
+
+    def _claimant(self, subj, offset: int) -> tuple[str, Span] | None:
+        """Who a claim's subject names: a known actor (not a state: states do not claim attacks, they "say"), or a
+        group our actor list lacks that the subject names ("a little-known group calling itself the Deccan
+        Mujahideen" -> "Deccan Mujahideen"): an organisation's name the parser marks, of two or more capitalised
+        words written in mixed case (the names of ALL-CAPS wires come back truecased, too unreliable here)."""
+        a, b = _np_range(subj, offset, cut_preps=False)
+        match = resolve_actor(self.text[a:b])
+        if match is not None:
+            if actor_type(match.canonical) == "state":
+                return None
+            return match.canonical, Span(a + match.start, a + match.end, match.text)
+        for ent in subj.doc.ents:
+            inside = subj.left_edge.i <= ent.start and ent.end <= subj.right_edge.i + 1
+            if not inside or ent.label_ not in ("ORG", "NORP"):
+                continue
+            head = ent.root
+            while head.dep_ == "compound" and head.head.pos_ == "PROPN":  # "Deccan" of "the Deccan Mujahideen"
+                head = head.head
+            words = [t for t in head.subtree if t.pos_ == "PROPN" and (t.i == head.i or t.dep_ == "compound")]
+            if not words or head.pos_ != "PROPN" or not all(t.text[:1].isupper() for t in words):
+                continue
+            start, end = offset + words[0].idx, offset + words[-1].idx + len(words[-1].text)
+            name = self.text[start:end]
+            if len(words) >= 2 and not name.isupper():  # one word, or ALL-CAPS text, is too weak a name
+                return name, Span(start, end, name)
+        return None
 
     # ---- event-relative time -------------------------------------------------------------------------------
     def _relative_anchor(self, cands: list[Candidate], sent, off: int) -> None:

@@ -1,0 +1,68 @@
+"""Detection without invention (issue 11): headline forms of real attacks are found, an everyday-news page that uses
+attack words in other senses yields nothing. Sentences written for this test."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.ingest.text import document_from_text
+from sitrep.pipeline import extract_document
+
+DAY = date(2022, 3, 9)
+
+
+def headline(text: str):
+    return extract_document(document_from_text(text, "h", title=text, published=DAY))
+
+
+def body(text: str):
+    return extract_document(document_from_text(text, "b", published=DAY))
+
+
+def test_headline_without_were_makes_the_subject_the_victim():
+    events = headline("11 villagers killed in raid on Kafanchan market")
+    assert len(events) == 1 and events[0].fatalities.best == 11
+    assert events[0].actor1 is None  # the villagers killed no one
+    events = headline("Two farmers shot dead near Lokoja")
+    assert len(events) == 1
+
+
+def test_a_subject_that_dies_is_the_victim():
+    events = headline("Seven soldiers die in ambush near Sumy")
+    assert len(events) == 1 and events[0].fatalities.best == 7
+
+
+def test_dying_of_an_illness_or_in_a_quake_is_no_attack():
+    assert body("The retired goalkeeper died of cancer at his home in Leeds on Sunday.") == []
+    assert body("Four hikers died in the avalanche above Chamonix on Saturday.") == []
+
+
+def test_a_verb_joined_to_one_with_an_object_keeps_its_subject_as_the_doer():
+    events = body("Gunmen shot and killed two guards at a bank in Kaduna on Monday.")
+    assert len(events) == 1 and events[0].fatalities.best == 2
+
+
+def test_plural_and_headline_attacks_are_found():
+    assert len(headline("Drone strikes kill 9 fighters near Idlib")) == 1
+    assert len(headline("Rebels ambush army convoy in Kidal, 14 soldiers dead")) >= 1
+    assert len(body("Airstrikes killed 14 fighters at a camp outside Sirte on Tuesday.")) == 1
+
+
+EVERYDAY_PAGE = """Sports and business roundup
+
+Rovers' attack looked toothless until the 80th minute, when Okafor finally scored at Ewood Park.
+Bus drivers in Leeds will strike for two days next week after pay talks collapsed.
+The warehouse fired an employee who had posted the rota online, the union said on Monday.
+The sequel bombed at the box office, taking only 2 million dollars in its opening weekend.
+She shot the portrait of the team in the late afternoon light on the pier.
+A brisk hour of cycling will burn about 500 calories, the trainer told the class on Tuesday.
+"""
+
+
+@pytest.mark.xfail(strict=True, reason="open (issue 11): the clause model keeps \"Rovers' attack looked toothless\" "
+                   "(0.71 >= 0.65), and a kept clause lends its sense to the page's other clauses (report_threshold, "
+                   "two sentences around): the bus strike and the calories burnt come in with it")
+def test_an_everyday_news_page_yields_no_event():
+    events = extract_document(document_from_text(EVERYDAY_PAGE, "page", published=DAY))
+    assert events == [], [(e.event_type, e.evidence[0].text if e.evidence else "") for e in events]
