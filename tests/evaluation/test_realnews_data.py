@@ -96,3 +96,19 @@ def test_a_role_counts_by_its_head_word_in_the_value_of_an_event_of_the_sentence
     assert res["Instrument"] == 1.0 and res["Target"] == 1.0 and res["Attacker"] == 0.0
     assert res["Instrument_span"] == 0.0 and res["Target_span"] == 0.0
     assert rn.score_wikievents([doc], {"d": []})["Instrument"] == 0.0  # no event in the sentence: not found
+
+
+def test_the_place_role_counts_the_place_as_written_in_the_event_sentence():
+    from datetime import date
+
+    from sitrep.model import EventMention, Place, RoleFiller, Span
+
+    text = "A bomb exploded at the bus station in Dori on Monday."
+    ev = EventMention(document_id="t", sentence_index=0, trigger=Span(7, 15, "exploded"),
+                      event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
+                      date=date(2024, 3, 4))
+    ev.place = Place(name="Dori", latitude=14.03, longitude=-0.03, span=Span(38, 42, "Dori"))
+    assert not rn.head_found(rn.head_word("the bus station"), rn.role_values(ev, "Place"))
+    ev.roles["places"] = [RoleFiller(text[19:34], 19, 34)]
+    assert rn.head_found(rn.head_word("the bus station"), rn.role_values(ev, "Place"))
+    assert (19, 34) in rn._role_spans(ev, "Place")

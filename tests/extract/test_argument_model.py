@@ -135,3 +135,33 @@ def test_the_trainer_scores_the_rules_and_the_model_as_the_pipeline_decides():
     assert T.score([rec], probs, "attacker", 0.8)[1] == 0.0
     named = {**rec, "named": {**rec["named"], "attacker": [30]}, "empty": []}
     assert T.score([named], probs, "attacker", 0.5)[0] == 0.0  # a named role is not filled again
+
+
+def test_the_place_role_is_the_phrase_of_the_event_sentence_with_the_places_joined_to_it():
+    an, evs = _analysis_and_events("Airstrikes hit villages in Idlib and Hama on Sunday, killing nine civilians.")
+    ev = evs[0]
+    assert not AM.has_role(ev, "place")  # a resolved place does not name the place role: only the model fills it
+    cands = {c.head_text: c for c in AM.candidates(an, ev)}
+    assert "pprep=in" in cands["Idlib"].features and "pprep=in" in cands["Hama"].features
+    assert cands["Hama"].conj_of == cands["Idlib"].head
+    AM.apply_argument_model(an, [ev], _model({"place": {"pprep=in": 9.0}}))
+    assert [f.text for f in ev.roles["places"]] == ["Idlib", "Hama"]
+
+
+def test_a_place_may_also_be_what_was_hit():
+    # "the market" is the target and where it happened: the place role does not yield to the target role
+    cands = [AM.ArgCandidate(0, 6, "market", 0, "market", False, None, scores={"place": 0.6, "target": 0.9}),
+             AM.ArgCandidate(9, 14, "Kabul", 9, "Kabul", False, None, scores={"place": 0.5, "target": 0.1})]
+    assert [c.text for c in AM.choose_fillers(cands, "place", ["target", "place"], 0.4)] == ["market"]
+    assert [c.text for c in AM.choose_fillers(cands, "target", ["target", "place"], 0.4)] == ["market"]
+    assert AM.choose_fillers(cands, "place", ["place"], 0.7) == []
+
+
+def test_each_sentence_of_a_merged_event_may_say_where():
+    def cand(head: int, text: str, sentence: int, p: float) -> AM.ArgCandidate:
+        return AM.ArgCandidate(head, head + len(text), text, head, text, False, None, sentence,
+                               scores={"place": p, "attacker": 0.0})
+
+    cands = [cand(0, "market", 0, 0.6), cand(20, "Kabul", 0, 0.5), cand(50, "Shah Shaheed district", 1, 0.4)]
+    assert [c.text for c in AM._fillers(cands, "place", ["place"], 0.3)] == ["market", "Shah Shaheed district"]
+    assert [c.text for c in AM._fillers(cands, "attacker", ["attacker"], 0.0)] == ["market"]  # one per event

@@ -158,3 +158,21 @@ def test_organization_of_reads_aliases():
     assert R.organization_of("THE FMLN") == R.organization_of("Farabundo Marti National Liberation Front")
     assert R.organization_of("the FMLN") is not None
     assert R.organization_of("the peasants' union") is None
+
+
+def test_the_phrases_of_the_verb_a_noun_trigger_is_the_object_of_are_the_triggers(nlp):
+    # "opened fire on X with Y": the parser hangs "on" and "with" on "opened", not on the trigger "fire"
+    r = run(nlp, "Gunmen opened fire on worshippers with AK-47s outside a mosque on Friday.", "fire")
+    assert r["perpetrator_individuals"] == ["Gunmen"]
+    assert r["victims"] == ["worshippers"]
+    assert r["weapons"] == ["AK-47s"]  # a plural no lemmatiser makes singular is still a weapon
+    r = run(nlp, "Rebels launched an attack against a border post with mortars late on Sunday.", "attack")
+    assert r["perpetrator_individuals"] == ["Rebels"]
+    assert r["targets"] == ["border post"]
+    assert r["weapons"] == ["mortars"]
+
+
+def test_the_people_a_participle_clause_kills_or_wounds_are_victims_of_the_trigger(nlp):
+    r = run(nlp, "Two bombs went off near the crowded bus stop, killing four people and wounding nine others.",
+            "went")
+    assert r["victims"] == ["people", "others"]

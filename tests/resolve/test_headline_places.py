@@ -128,3 +128,23 @@ def test_a_far_bigger_town_wins_over_a_namesake_the_attackers_nationality_suppor
     # Donetsk is a city of Ukraine and a small town of Russia; "Russian" names the attacker, not the place
     [p] = _places("Russian forces shell Donetsk, killing three")
     assert p is not None and p.country_code == "UA" and p.geo_precision == 1
+
+
+def test_a_title_line_name_no_dictionary_has_is_a_place_without_a_cue():
+    [p] = _places("Jihadists Overrun Damasak Base, Kill Nine Soldiers")
+    assert p is not None and (p.name, p.country_code) == ("Damasak", "NG")
+
+
+@pytest.mark.parametrize("headline", ["Police Kill Two Robbers After Shootout", "Mobile Police Kill Two Robbers"])
+def test_a_title_line_dictionary_word_is_no_place_without_a_cue(headline):
+    assert all(p is None for p in _places(headline))
+
+
+@pytest.mark.parametrize("headline", ["Zamfara Bandits Kill 12 Farmers", "Gunmen Attack Taraba Community, Kill Four"])
+def test_a_first_order_division_named_as_an_adjective_places_the_event(headline):
+    [p] = _places(headline)
+    assert p is not None and p.feature == "ADM1" and p.country_code == "NG" and "division" in p.reason
+
+
+def test_a_name_glued_to_an_abbreviation_is_no_town_in_the_title_line():
+    assert all(p is None or p.country_code != "NO" for p in _places("Troops Kill Three B'Haram Fighters in Ambush"))

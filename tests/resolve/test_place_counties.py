@@ -45,3 +45,14 @@ def test_register_cues_make_a_town_of_that_country_win_over_a_capital_abroad():
     s = text.index("Dublin")
     [p] = resolve_spans(text, [(s, s + 6)])
     assert p.country_code == "US"
+
+
+def test_a_county_and_a_town_near_its_point_read_each_other():
+    # Walker County lies in Alabama, Georgia and Texas; only Texas' holds a Huntsville (the big one is Alabama's)
+    text = ("Volunteers in Walker County planted trees on Saturday. The fire chief of Huntsville thanked the county "
+            "judge for the help.")
+    county, town = resolve_spans(text, _spans(text, "Walker County", "Huntsville"))
+    assert county.admin1 == "Texas" and town.admin1 == "Texas"
+    text = "Students from Paris toured the old theatre, and Henry County leaders praised the arts school."
+    town, county = resolve_spans(text, _spans(text, "Paris", "Henry County"))
+    assert county.admin1 == "Tennessee" and town.admin1 == "Tennessee"

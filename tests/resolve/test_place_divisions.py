@@ -19,6 +19,8 @@ def _place(text: str, name: str):
     ("Floods swept through Sichuan after a week of rain, state media said.", "Sichuan", "CN"),
     ("Gunmen attacked a police post in Borno before dawn, the army said.", "Borno", "NG"),
     ("Farmers in Punjab, Pakistan, lost their wheat to the floods.", "Punjab", "PK"),
+    # an old name of a town in it (Recife's) does not hide the state
+    ("Health workers in Pernambuco, Brazil, counted new cases of the fever.", "Pernambuco", "BR"),
 ])
 def test_a_first_order_division_of_any_country_is_the_division(text, name, cc):
     p = _place(text, name)
@@ -102,3 +104,14 @@ def test_the_gazetteer_reads_the_knowledge_in_force(tmp_path):
     with use_knowledge(Knowledge(tmp_path)):
         assert any(get_gazetteer()[i].kind == "facility" for i in get_gazetteer().lookup("Zzyzx Test Depot"))
     assert not get_gazetteer().lookup("Zzyzx Test Depot")
+
+
+def test_a_division_whose_country_only_a_town_of_the_text_shows_is_not_foreign_news():
+    # the text names no country, but its other place lies in England: the county, not an American town
+    text = "Police in Kent said a man was arrested near Maidstone on Friday evening."
+    kent, town = resolve_spans(text, [(text.index("Kent"), text.index("Kent") + 4),
+                                      (text.index("Maidstone"), text.index("Maidstone") + 9)])
+    assert kent.country_code == "GB" and town.country_code == "GB"
+    text = "Heavy rain hit Victoria, with Melbourne recording its wettest day in a decade."
+    state = _place(text, "Victoria")
+    assert state.country_code == "AU" and state.feature == "ADM1"

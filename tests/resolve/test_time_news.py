@@ -225,3 +225,162 @@ def test_relative_dates_are_counted_one_step_from_a_written_date_only():
     assert by_place["Zaria"].date == date(2015, 3, 4)
     assert by_place["Kaduna"].date != date(2015, 3, 5)
     assert any("itself relative" in n for n in by_place["Kaduna"].notes)
+
+
+# ---- clock times as wire news writes them ------------------------------------------------------------------------
+@pytest.mark.parametrize("text, want", [
+    ("The ceasefire took hold at 0600 GMT.", [("0600 GMT", "TIME", "2024-03-15T06:00")]),
+    ("Shelling resumed at 1430 local time.", [("1430 local time", "TIME", "2024-03-15T14:30")]),
+    ("The patrol left base at 0545 hours.", [("0545 hours", "TIME", "2024-03-15T05:45")]),
+    ("The curfew starts at eight o'clock.", [("eight o'clock", "TIME", "2024-03-15T08:00")]),
+    ("A mortar landed at 3 o'clock in the afternoon.", [("3 o'clock in the afternoon", "TIME", "2024-03-15T15:00")]),
+    ("Sirens sounded at twelve o'clock midnight.", [("twelve o'clock midnight", "TIME", "2024-03-15T24:00")]),
+    ("The envoy speaks at 2:30 this afternoon.", [("2:30 this afternoon", "TIME", "2024-03-15T14:30")]),
+    ("Polls close at 8:00 tonight.", [("8:00 tonight", "TIME", "2024-03-15T20:00")]),
+    ("Convoys move at 9:15 in the evening.", [("9:15 in the evening", "TIME", "2024-03-15T21:15")]),
+    ("The blast came at 5 a.m. last night.", [("5 a.m. last night", "TIME", "2024-03-14T05:00")]),
+    ("The bomb exploded at 9.30 a.m. local time.", [("9.30 a.m. local time", "TIME", "2024-03-15T09:30")]),
+    ("Polls closed at 10.15pm.", [("10.15pm", "TIME", "2024-03-15T22:15")]),
+])
+def test_wire_clock_times(text, want):
+    assert [(t.text, t.type, t.value) for t in find_timexes(text, FRIDAY)] == want
+
+
+def test_a_number_of_hours_is_not_a_clock_time():
+    assert all(t.type != "TIME" for t in find_timexes("He was given 1000 hours of community work.", FRIDAY))
+
+
+def test_every_other_day_is_a_set():
+    assert [(t.text, t.type, t.value) for t in find_timexes("Aid trucks cross every other day.", FRIDAY)] == [
+        ("every other day", "SET", "P2D")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The village was burned decades ago.", [("decades ago", "PAST_REF")]),
+    ("Fighters left the town just weeks ago.", [("weeks ago", "PAST_REF")]),
+    ("Elections are due months from now.", [("months from now", "FUTURE_REF")]),
+])
+def test_a_bare_plural_before_ago_is_a_vague_past_or_future(text, want):
+    assert values(text, FRIDAY) == want
+
+
+def test_a_bare_plural_before_later_gives_no_event_offset():
+    # "months later" says nothing an event's date can be counted from (not "the same day")
+    assert values("Months later, the town was rebuilt.", FRIDAY) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Israeli daily Maariv quoted a senior officer.",
+    "The Arabic-language daily Al-Fajr said the talks had failed.",
+    "According to an English-language daily, the minister resigned.",
+    "The influential daily reported that two soldiers died.",
+    "A daily newspaper printed the letter.",
+])
+def test_daily_as_a_newspaper_is_not_a_set(text):
+    assert values(text, FRIDAY) == []
+
+
+def test_daily_as_a_frequency_is_still_a_set():
+    assert values("The agency publishes the daily toll; the militia shells the town daily.", FRIDAY) == [
+        ("daily", "P1D"), ("daily", "P1D")]
+
+
+@pytest.mark.parametrize("text", [
+    "By today's standards the rifles were crude.",
+    "Today's children will be tomorrow's leaders.",
+    "The museum shows the world of tomorrow.",
+])
+def test_today_and_tomorrow_as_an_age_name_no_day(text):
+    assert values(text, FRIDAY) == []
+
+
+def test_todays_and_tomorrows_events_are_days():
+    assert values("Today's raid killed five and tomorrow's vote is in doubt.", FRIDAY) == [
+        ("Today", "2024-03-15"), ("tomorrow", "2024-03-16")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The judges adjourned the hearing until Monday.", "2024-03-18"),
+    ("The militia was given until Sunday to hand over its weapons.", "2024-03-17"),
+    ("The blockade lasted until Monday.", "2024-03-11"),  # a span over, not a day put off
+])
+def test_a_weekday_put_off_until_is_ahead_whatever_the_tense(text, want, nlp):
+    assert [v for _, v in parsed_values(text, WEDNESDAY, nlp)] == [want]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The 10-day-old ceasefire broke down.", [("10-day-old", "P10D")]),
+    ("The country's 17-year-old civil war flared again.", [("17-year-old", "P17Y")]),
+    ("A 37-year-old driver was wounded.", []),  # the age of a person is no temporal expression
+    ("The driver, 37 years old, was wounded.", []),
+])
+def test_the_age_of_a_truce_or_a_war_is_a_duration(text, want):
+    assert values(text, FRIDAY) == want
+
+
+def test_middle_of_the_year_and_week():
+    assert values("Prices peaked at mid-year and fell by midweek.", FRIDAY) == [("mid-year", "2024"),
+                                                                               ("midweek", "2024-W11")]
+
+
+def test_a_range_of_months_falls_in_one_stretch():
+    # the last month of "January-June" decides the year; the first is in that year (or the one before)
+    assert values("In the January-June period, exports grew.", date(1999, 11, 10)) == [
+        ("January", "1999-01"), ("June", "1999-06")]
+    assert values("Shipments from November to February rose.", date(1999, 3, 10)) == [
+        ("November", "1998-11"), ("February", "1999-02")]
+
+
+def test_a_rule_that_takes_effect_looks_ahead():
+    assert values("The treaty, signed in October, takes effect in January.", date(1999, 11, 10)) == [
+        ("October", "1999-10"), ("January", "2000-01")]
+
+
+def test_a_count_of_thousands_of_years_is_a_duration_not_the_year_2000():
+    assert [(t.text, t.type, t.value) for t in find_timexes(
+        "The shrine has stood for more than two thousand years; the plan ends in the year two thousand.", FRIDAY)] == [
+        ("more than two thousand years", "DURATION", "P2000Y"), ("the year two thousand", "DATE", "2000")]
+
+
+def test_the_start_of_the_week_and_a_duration_after_by():
+    assert values("At the start of the week, the deadline was extended by a week.", FRIDAY) == [
+        ("the start of the week", "2024-W11"), ("a week", "P1W")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The siege lasted two and a half years.", [("two and a half years", "DURATION", "P2Y6M")]),
+    ("He was jailed for a year and a half.", [("a year and a half", "DURATION", "P1Y6M")]),
+    ("The gunfight lasted an hour and a half.", [("an hour and a half", "DURATION", "PT1H30M")]),
+    ("The warning came a minute and a half before the blast.", [("a minute and a half", "DURATION", "PT1M30S")]),
+    ("Half a century of army rule ended.", [("Half a century", "DURATION", "P50Y")]),
+])
+def test_durations_with_a_half(text, want):
+    assert [(t.text, t.type, t.value) for t in find_timexes(text, FRIDAY)] == want
+
+
+def test_long_adjectives_are_durations():
+    text = "The decade-long war ended with a month-long siege, a two-year-long inquiry and days-long talks."
+    assert [(t.text, t.type, t.value) for t in find_timexes(text, FRIDAY)] == [
+        ("decade-long", "DURATION", "P10Y"), ("month-long", "DURATION", "P1M"),
+        ("two-year-long", "DURATION", "P2Y"), ("days-long", "DURATION", "PXD")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("He hopes he one day walks on the moon.", []),
+    ("One day, a stranger knocked at the gate.", []),
+    ("The strike lasted one day.", [("one day", "P1D")]),
+    ("A one-day strike shut the port.", [("one-day", "P1D")]),
+    ("The rebels will one day return.", [("one day", "FUTURE_REF")]),
+    ("The new mayor had been in office one day.", [("one day", "P1D")]),
+])
+def test_one_day_as_some_day_is_no_duration(text, want):
+    assert values(text, FRIDAY) == want
+
+
+def test_the_past_three_summers_is_a_set_of_summers():
+    assert [(t.text, t.type, t.value) for t in find_timexes("Riots have broken out in the past three summers.",
+                                                             FRIDAY)] == [("the past three summers", "SET", "XXXX-SU")]
+
+
+def test_or_so_is_inside_the_expression():
+    assert values("The camp will be closed over the next year or so.", FRIDAY) == [("the next year or so", "2025")]

@@ -161,7 +161,7 @@ ROLE_FIELDS = {
     "Target": (("target", "actor2"), ("targets", "victims")),
     "Victim": (("target", "actor2"), ("targets", "victims")),
     "Instrument": (("weapons",), ("weapons",)),
-    "Place": (("location",), ()),
+    "Place": (("location",), ("places",)),
 }
 _WORD = re.compile(r"\w+")
 

@@ -10,10 +10,11 @@ of each event's trigger: every noun phrase there is a candidate, described by ho
 (subject, object, "by" / "with" / "against" phrase, possessor, the subject of the verb the trigger is the
 object of), what the role lexicons and the actor list say of it, and what the grammar rules of ``roles.py``
 and ``mentions.py`` already decided (a filler of which role, actor1, target, weapons). One logistic regression
-per role (attacker, target, victim, instrument), trained on annotated news (RAMS dev and the WikiEvents tune
+per role (attacker, target, victim, instrument, place), trained on annotated news (RAMS dev and the WikiEvents tune
 documents, ``scripts/train_argument_model.py``) and shipped as JSON (feature -> weight); no learning library
 at run time. Roles map onto sitrep's: attacker -> perpetrator_organizations / perpetrator_individuals (and
-actor1's words), target -> targets, victim -> victims, instrument -> weapons.
+actor1's words), target -> targets, victim -> victims, instrument -> weapons, place -> places (the place as
+written in the event's sentence: no rule fills it, so the model's choice is the only one).
 """
 from __future__ import annotations
 
@@ -26,11 +27,15 @@ from sitrep.knowledge import knowledge_cached, knowledge_path, logistic, read_mo
 from sitrep.model import EventMention, RoleFiller
 from sitrep.nlp.tokens import lemma
 
-ARG_ROLES = ("attacker", "target", "victim", "instrument")
-# the sitrep role keys each learned role fills, and the event fields whose evidence already names it
+ARG_ROLES = ("attacker", "target", "victim", "instrument", "place")
+# the sitrep role keys each learned role fills, and the event fields whose evidence already names it. The place
+# role is the phrase of the event's sentence that says where it happened as written ("at the busy bus station",
+# "in the Markets area"); the resolved ``place`` (a gazetteer entry, perhaps from another sentence) stays apart
+# and does not count as naming it.
 ROLE_KEYS_OF = {"attacker": ("perpetrator_organizations", "perpetrator_individuals"), "target": ("targets",),
-                "victim": ("victims",), "instrument": ("weapons",)}
-FIELDS_OF = {"attacker": ("actor1",), "target": ("target",), "victim": ("target",), "instrument": ("weapons",)}
+                "victim": ("victims",), "instrument": ("weapons",), "place": ("places",)}
+FIELDS_OF: dict[str, tuple[str, ...]] = {"attacker": ("actor1",), "target": ("target",), "victim": ("target",),
+                                         "instrument": ("weapons",), "place": ()}
 _RULE_FIELDS = ("actor1", "target", "weapons", "location", "claimed", "reported_by")
 _ARG_DEPS = frozenset(("nsubj", "nsubjpass", "dobj", "obj", "pobj", "poss", "appos", "conj", "attr", "dative",
                        "npadvmod", "ROOT", "compound", "agent", "oprd"))
@@ -46,6 +51,8 @@ class ArgCandidate:
     head: int  # absolute offset of the head token
     head_text: str
     org: bool  # names an organisation, a people or a state (attacker -> perpetrator_organizations)
+    conj_of: int | None = None  # the head offset of the phrase this one is a conjunct of ("Iraq and Syria")
+    sentence: int = -1  # the index of its sentence
     features: list[str] = field(default_factory=list)
     scores: dict[str, float] = field(default_factory=dict)
 
@@ -122,6 +129,17 @@ def _rule_features(ev: EventMention, a: int, b: int) -> list[str]:
     return out or ["rule=none"]
 
 
+def _prep_features(h) -> list[str]:
+    """The preposition the phrase is the object of, wherever it hangs ("in", "at", "near"), and whether that
+    preposition hangs on a noun ("a bakery on Rue Victor Hugo") or a verb."""
+    top = h
+    while top.dep_ == "conj":
+        top = top.head
+    if top.dep_ != "pobj":
+        return ["pprep=-"]
+    return [f"pprep={top.head.lower_}", f"pprep={top.head.lower_}:{top.head.head.pos_}"]
+
+
 def _candidate(analysis, ev, si: int, h, t, lex) -> ArgCandidate:
     from sitrep.extract.roles import _np_tokens, is_person_name
     from sitrep.resolve.actor import actor_type, resolve_actor
@@ -138,6 +156,7 @@ def _candidate(analysis, ev, si: int, h, t, lex) -> ArgCandidate:
     passive = any(c.dep_ in ("auxpass", "agent") for c in t.children) or t.tag_ == "VBN"
     rel = _relation(h, t)
     feats = [*rel, f"pos={h.pos_}", f"dep={h.dep_}", f"ent={ent}", f"h={h_lem}", f"gov={lemma(h.head)}",
+             *_prep_features(h),
              f"side={'before' if h.i < t.i else 'after'}", f"dist={min(abs(h.i - t.i) // 3, 4)}",
              f"tree={min(_tree_distance(h, t), 5)}", f"tpos={t.pos_}", f"passive={passive}", f"tlem={lemma(t)}",
              f"etype={ev.event_type}", *(f"lex={k}" for k in kinds), *(f"{r}:{passive}" for r in rel),
@@ -149,7 +168,8 @@ def _candidate(analysis, ev, si: int, h, t, lex) -> ArgCandidate:
     if is_person_name(text):
         feats.append("person_name")
     org = actor is not None or ent in _ORG_ENTS or bool(lex.org_re.search(text)) or "org_head" in kinds
-    return ArgCandidate(a, b, text, off + h.idx, h.text, org, feats)
+    conj = off + h.head.idx if h.dep_ == "conj" and h.head.pos_ in ("NOUN", "PROPN") else None
+    return ArgCandidate(a, b, text, off + h.idx, h.text, org, conj, si, feats)
 
 
 def candidates(analysis, ev: EventMention) -> list[ArgCandidate]:
@@ -251,11 +271,41 @@ def apply_argument_model(analysis, events: list[EventMention], model: ArgumentMo
         _drop_rejected(ev, cands, model)
         empty = [r for r in ARG_ROLES if not has_role(ev, r)]  # a dropped perpetrator leaves its role empty
         for r in empty:
-            best = max(cands, key=lambda c: c.scores[r], default=None)
-            if best is not None and best.scores[r] >= model.thresholds[r] and not any(
-                    best.scores[o] > best.scores[r] for o in empty if o != r):
-                ev.roles.setdefault(_key_for(r, best), []).append(RoleFiller(best.text, best.start, best.end))
-                ev.roles[_key_for(r, best)].sort(key=lambda f: f.start)
+            for c in _fillers(cands, r, empty, model.thresholds[r]):
+                ev.roles.setdefault(_key_for(r, c), []).append(RoleFiller(c.text, c.start, c.end))
+                ev.roles[_key_for(r, c)].sort(key=lambda f: f.start)
+
+
+def _fillers(cands: list[ArgCandidate], role: str, empty: list[str], threshold: float) -> list[ArgCandidate]:
+    """``choose_fillers`` over the event's trigger sentences together; for the place, in each sentence apart (a
+    merged event's sentences may each say where: "at the bus station", "in Oxford Street"), as the trainer
+    measures it."""
+    if role != "place":
+        return choose_fillers(cands, role, empty, threshold)
+    by_sentence: dict[int, list[ArgCandidate]] = {}
+    for c in cands:
+        by_sentence.setdefault(c.sentence, []).append(c)
+    return [f for _, cs in sorted(by_sentence.items()) for f in choose_fillers(cs, role, empty, threshold)]
+
+
+def choose_fillers(cands: list[ArgCandidate], role: str, empty: list[str], threshold: float) -> list[ArgCandidate]:
+    """The candidates the model gives an empty role: the likeliest when it reaches the threshold and is not
+    likelier in another empty role (a place may also be what was hit: "at the market" is both), with, for a
+    place, the phrases joined to it by "and" ("in Iraq and Syria") that reach the threshold too."""
+    best = max(cands, key=lambda c: c.scores[role], default=None)
+    if best is None or best.scores[role] < threshold:
+        return []
+    exclusive = [o for o in empty if o not in (role, "place")] if role != "place" else []
+    if any(best.scores[o] > best.scores[role] for o in exclusive):
+        return []
+    out = [best]
+    if role == "place":
+        heads = {best.head}
+        for c in sorted(cands, key=lambda c: c.head):
+            if c.conj_of in heads and c.scores[role] >= threshold:
+                out.append(c)
+                heads.add(c.head)
+    return out
 
 
 def _drop_rejected(ev: EventMention, cands: list[ArgCandidate], model: ArgumentModel) -> None:

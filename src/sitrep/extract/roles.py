@@ -129,6 +129,7 @@ _HARM_PEOPLE = frozenset(
     "kill murder assassinate execute shoot wound injure kidnap abduct seize capture hold massacre torture "
     "assassination killing murder kidnapping abduction death massacre slaying slay gun behead disappear "
     "hostage shooting execution".split())
+_HURT = frozenset("kill wound injure murder maim hurt".split())  # a participle clause of these names victims
 _EXPLODE = frozenset("explode go detonate blast blow explosion detonation go_off".split())
 _SUPPORT = frozenset("carry perpetrate stage launch commit claim mount conduct make plant set cause "
                      "responsible".split())
@@ -229,7 +230,8 @@ class _Collector:
         """position: agent / patient / instrument."""
         lem, low = lemma(head), head.lower_
         words = self.lex.words
-        if lem in words["weapon"] or low in words["weapon"] or self._compound_weapon(head):
+        if lem in words["weapon"] or low in words["weapon"] or self._compound_weapon(head) \
+                or (low.endswith("s") and low[:-1] in words["weapon"]):  # "AK-47s", which no lemmatiser singles
             return "weapons"
         i, j = _np_tokens(head)
         if self.orgs_in(i, j) and not (lem in words["perpetrator"] or lem in words["agent"]):
@@ -390,6 +392,21 @@ def _verb_roles(col: _Collector, trigger, lex) -> None:
             for g in c.children:
                 if g.dep_ == "pobj":
                     _verb_prep_object(col, c, g, lem)
+    _harm_clauses(col, trigger)
+
+
+def _harm_clauses(col: _Collector, trigger) -> None:
+    """ "bombs exploded, killing three people and injuring 260 others": the people that the harm verbs hung on
+    the trigger (a participle clause, or verbs joined to it by "and") kill or wound are its victims too. Neutral on
+    the measured sets (RAMS dev / WikiEvents tune head-word figures and MUC-4 TST1+2 0.437 unchanged)."""
+    verbs = [c for c in trigger.children if (c.dep_ == "advcl" and c.tag_ == "VBG" or c.dep_ == "conj")
+             and lemma(c) in _HURT]
+    while verbs:
+        v = verbs.pop()
+        verbs += [c for c in v.children if c.dep_ == "conj" and lemma(c) in _HURT]
+        for c in v.children:
+            if c.dep_ in ("dobj", "obj"):
+                col.take(c, "patient")
 
 
 def _verb_prep_object(col: _Collector, prep, g, lem: str) -> None:
@@ -441,10 +458,23 @@ def _noun_roles(col: _Collector, trigger, lex) -> None:
             subj, dep = _subject(verb)
             if subj is not None and dep != "nsubjpass":
                 col.take(subj, "agent")
+        if trigger.dep_ in ("dobj", "obj"):
+            _support_preps(col, verb, trigger)
     elif trigger.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "VERB":
         for c in head.children:
             if c.dep_ in ("dobj", "obj"):
                 col.take(c, "patient")
+
+
+def _support_preps(col: _Collector, verb, trigger) -> None:
+    """ "opened fire on worshippers with AK-47s", "launched an attack against the base": the parser hangs the
+    noun trigger's phrases on the verb it is the object of; they are the trigger's (who or what was hit, with
+    what)."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.i > trigger.i:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    _verb_prep_object(col, c, g, lemma(trigger))
 
 
 def _passive(verb) -> bool:

@@ -1,5 +1,6 @@
 """Actors: names in the text -> canonical actor names from ``knowledge/actors.csv`` (canonical, type, aliases,
-source). Aliases in capitals of up to 4 letters (US, IRI, FMLN) match case-sensitively; others ignore case."""
+source, and optionally countries: the ISO 3166 alpha-2 codes of the countries an armed group fights in, its main one
+first, or a state's own code, as the row's source gives them). Aliases in capitals of up to 4 letters (US, IRI, FMLN) match case-sensitively; others ignore case."""
 from __future__ import annotations
 
 import csv
@@ -30,6 +31,7 @@ class ActorTable:
     pattern_ci: re.Pattern | None
     alias_cs: dict[str, str]
     alias_ci: dict[str, str]
+    countries: dict[str, tuple[str, ...]]
 
 
 def _compile(aliases) -> re.Pattern | None:
@@ -49,6 +51,7 @@ def load_actors() -> ActorTable:
     types: dict[str, str] = {}
     cs: dict[str, str] = {}
     ci: dict[str, str] = {}
+    countries: dict[str, tuple[str, ...]] = {}
     with fh:
         reader = csv.DictReader(fh)
         missing = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
@@ -60,6 +63,7 @@ def load_actors() -> ActorTable:
             if not canonical or not (row.get("aliases") or "").strip() or None in row:
                 raise KnowledgeError(f"{path}:{line}: a row needs canonical, type, aliases, source", code=errors.E406_KNOWLEDGE_ROW)
             types[canonical] = (row.get("type") or "").strip()
+            countries[canonical] = _countries(row.get("countries") or "", f"{path}:{line}")
             for alias in [canonical, *row["aliases"].split("|")]:
                 alias = alias.strip()
                 if not alias:
@@ -68,7 +72,19 @@ def load_actors() -> ActorTable:
                     cs[alias] = canonical
                 else:
                     ci[alias.lower()] = canonical
-    return ActorTable(types, _compile(cs), re.compile(_compile(ci).pattern, re.I) if ci else None, cs, ci)
+    return ActorTable(types, _compile(cs), re.compile(_compile(ci).pattern, re.I) if ci else None, cs, ci, countries)
+
+
+_ISO2 = re.compile(r"[A-Z]{2}")
+
+
+def _countries(cell: str, where: str) -> tuple[str, ...]:
+    codes = tuple(c.strip() for c in cell.split("|") if c.strip())
+    bad = [c for c in codes if not _ISO2.fullmatch(c)]
+    if bad:
+        raise KnowledgeError(f"{where}: countries must be ISO 3166 alpha-2 codes split by '|', not {bad}",
+                             code=errors.E406_KNOWLEDGE_ROW)
+    return codes
 
 
 def find_actors(text: str) -> list[ActorMatch]:
@@ -106,3 +122,8 @@ def resolve_actor(text: str) -> ActorMatch | None:
 
 def actor_type(canonical: str | None) -> str | None:
     return load_actors().canonical_type.get(canonical) if canonical else None
+
+
+def actor_countries(canonical: str | None) -> tuple[str, ...]:
+    """The countries (ISO2) an actor fights in, its main one first; () when the knowledge gives none."""
+    return load_actors().countries.get(canonical, ()) if canonical else ()

@@ -22,6 +22,7 @@ from sitrep.model import EventMention, Place, haversine_km
 from sitrep.nlp import Analysis
 from sitrep.nlp.tokens import PLACE_PREPOSITIONS
 from sitrep.resolve import place as rplace
+from sitrep.resolve.event_country import event_country
 from sitrep.resolve.event_time import dateline as _dateline
 from sitrep.resolve.gazetteer import ADMIN1
 
@@ -30,7 +31,101 @@ def find_places(text: str, ents: list, default_country: str | None = None) -> li
     """The places the text names (``ents`` from ``place_entities``), geocoded; a place inside an actor's name
     and a small foreign namesake of the report's places left out."""
     places = rplace.geocode_text(text, default_country=default_country, ents=ents, every_mention=False)
-    return [_in_zone(p) for p in _drop_foreign_namesakes(_outside_actor_names(places, text), text)]
+    places = _drop_foreign_namesakes(_outside_actor_names(places, text), text)
+    return [_in_zone(p) for p in _context_namesakes(places, text, default_country)]
+
+
+def _context_namesakes(places: list[Place], text: str, default_country: str | None) -> list[Place]:
+    """A small town, or a place read by another of its names, in a country the text's other names do not point at
+    ("Boko Haram raid Rann camp": Rann read as Brežice, Slovenia, by its German name) becomes the reading of the
+    same main name in one of those countries (``_context_countries``); with none there, a small town read by a
+    name of another language (neither a word of its own name nor a spelling like it), for a word no dictionary
+    has, is dropped (an unknown name abstains). A town of some size by its own name, or in a country whose people
+    the text names, stays ("the Iranian city of Kerman" beside "a US drone strike")."""
+    from sitrep.resolve.gazetteer import get_gazetteer, norm
+
+    gz = get_gazetteer()
+    ctx: set[str] | None = None
+    out = []
+    for p in places:
+        if p.span is None or not p.geonameid or p.feature in _COUNTRY_FEATURES:
+            out.append(p)
+            continue
+        said = p.span.text
+        i = next((i for i in gz.lookup(p.name) if gz[i].gid == p.geonameid), None)
+        own = i is not None and norm(gz[i].name) == norm(said)
+        pop = gz[i].pop if i is not None else 0
+        if own and pop >= SMALL_TOWN:
+            out.append(p)
+            continue
+        if ctx is None:
+            ctx = _context_countries(places, text, default_country, gz)
+        if p.country_code in ctx or _people_named(gz, p.country_code, text):
+            out.append(p)
+            continue
+        q = _namesake_in(gz, said, ctx, p)
+        if q is not None:
+            out.append(q)
+        elif own or pop >= SMALL_TOWN or not _unknown_name(said) or _shares_word(p.name, said):
+            out.append(p)
+    return out
+
+
+def _people_named(gz, cc: str | None, text: str) -> bool:
+    """The text names the country's people ("Iranian")."""
+    from sitrep.resolve.gazetteer import norm
+
+    return bool(cc) and any(gz.demonyms.get(norm(w.group(0))) == cc for w in _CAP_WORD.finditer(text))
+
+
+_CAP_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+def _namesake_in(gz, said: str, ctx: set[str], p: Place) -> Place | None:
+    """The reading of ``said`` by its main name in a country of ``ctx``: a first-order division, else the most
+    populous town."""
+    from sitrep.resolve.gazetteer import ADMIN1, norm
+
+    ids = [i for i in rplace.candidate_ids(gz, said) if gz[i].cc in ctx and norm(gz[i].name) == norm(said)]
+    if not ids:
+        return None
+    i = max(ids, key=lambda i: (gz[i].kind == ADMIN1, gz[i].pop))
+    why = (f"the namesake in {gz.country_name.get(gz[i].cc, gz[i].cc)}, where the text's other names point "
+           f"(not {p.name}, {p.country_code})")
+    return rplace.place_of(gz, i, p.span, why)
+
+
+def _shares_word(name: str, said: str) -> bool:
+    """ "Sofo-Birnin-Gwari" read for "Birnin Gwari", "Yasynuvata" for "Yasinovataya": a longer form or another
+    spelling of the name (a shared word, or spellings alike), not another language's name ("Rann" for Brežice)."""
+    from difflib import SequenceMatcher
+
+    from sitrep.resolve.gazetteer import norm
+
+    a, b = norm(name), norm(said)
+    return bool(set(re.findall(r"\w+", a)) & set(re.findall(r"\w+", b))) or SequenceMatcher(None, a, b).ratio() >= 0.6
+
+
+def _unknown_name(said: str) -> bool:
+    from sitrep.nlp.truecase import is_unknown_word
+
+    words = re.findall(r"[a-z]+", said.lower())
+    return bool(words) and all(is_unknown_word(w) for w in words)
+
+
+def _context_countries(places: list[Place], text: str, default_country: str | None, gz) -> set[str]:
+    """The countries a text points at besides its towns: the report's own, the countries and first-order divisions
+    it names, the countries its armed groups fight in (``actors.csv``). Not its nationality words, which the
+    resolver weighs already and which name forces that fight abroad ("Russian shelling of Avdiivka")."""
+    from sitrep.resolve.actor import actor_countries, find_actors
+
+    out = {p.country_code for p in places if p.country_code and p.geo_precision >= 3}
+    if default_country:
+        out |= {c for c, n in gz.country_name.items() if default_country in (c, n)}
+    for a in find_actors(text):
+        if a.type != "state":
+            out.update(actor_countries(a.canonical))
+    return out
 
 
 _ZONE = re.compile(r"^region: (?P<dir>[a-z\- ]+?) part of ")
@@ -102,43 +197,15 @@ def attach_places(cands: list[Candidate], places: list[Place], text: str) -> Non
 
 
 def fill_place(m: EventMention, fallback: Place | None) -> None:
-    """An event whose sentences name no place takes the report's main place; a sea its nearest country."""
+    """An event whose sentences name no place takes the report's main place, else the country its sentence points
+    at (``event_country``: its armed group's, its people's); a sea its nearest country."""
     if m.place is None and fallback is not None:
         m.place = fallback
         m.notes.append(f"place: document's main place ({fallback.name}), no place in the event's sentences")
     if m.place is None:
-        m.place = _demonym_country(m)
+        m.place = event_country(m)
     if m.place is not None and not m.place.country:
         _nearest_country(m)
-
-
-_CAP_WORD = re.compile(r"\b[A-Z][a-z]+\b")
-
-
-def _demonym_country(m: EventMention) -> Place | None:
-    """No place at all, but the event's sentence gives the nationality of its victims or of where it happened
-    ("kills two Nigerian soldiers", "in two Nigerian cities"), after the event's word: that country, at its
-    point. The perpetrator's nationality, before it, is left out: forces fight abroad ("Russian shelling kills")."""
-    from sitrep.resolve.gazetteer import get_gazetteer, norm
-
-    gz = get_gazetteer()
-    actor = [(s.start, s.end) for s in m.field_spans.get("actor1", [])]
-    for ev in m.evidence[:1]:
-        for w in _CAP_WORD.finditer(ev.text):
-            a = ev.start + w.start()
-            if a < m.trigger.end or any(x <= a < y for x, y in actor):
-                continue
-            key = norm(w.group(0))
-            cc = gz.demonyms.get(key) or (gz.demonyms.get(key[:-1]) if key.endswith("s") else None)
-            i = gz.country_entry.get(cc) if cc else None
-            if i is not None:
-                e = gz[i]
-                m.notes.append(f"place: the country of '{w.group(0)}', no place named")
-                return Place(name=gz.country_name.get(cc, e.name), latitude=round(e.lat, 5),
-                             longitude=round(e.lon, 5), country=gz.country_name.get(cc), country_code=cc,
-                             geonameid=e.gid or None, feature=e.feature, geo_precision=3, source=e.source,
-                             reason=f"the country of the demonym '{w.group(0)}', no place named")
-    return None
 
 
 def _attach_place(c: Candidate, places: list[Place], siblings: list[Candidate], text: str) -> None:
@@ -331,19 +398,24 @@ def fallback_place(places: list[Place], analysis: Analysis) -> Place | None:
             continue
         counts.setdefault(p.name, []).append(p)
     if not counts:
-        return _modifier_country(places, screened)
+        return _modifier_country(places, screened, (0, 0) if analysis.all_caps else _title_range(analysis))
     name, group = min(counts.items(), key=lambda kv: (min(kv[1][0].geo_precision, 2), _is_country(kv[1][0]),
                                                       -len(kv[1])))
     return _coarsen(group[0], "the place the report names most")
 
 
-def _modifier_country(places: list[Place], screened: list[tuple[int, int]]) -> Place | None:
-    """No place but a country named as an adjective ("Nigeria blast kills 4", "US troops ..."): the event's
-    country, the coarsest reading, kept last of all."""
-    for p in places:
-        if p.span is not None and p.feature in _COUNTRY_FEATURES and any(a <= p.span.start < b for a, b in screened):
-            return _coarsen(p, "a country named as an adjective, no other place")
-    return None
+def _modifier_country(places: list[Place], screened: list[tuple[int, int]], title: tuple[int, int]) -> Place | None:
+    """No place but a country named as an adjective anywhere ("Nigeria blast kills 4", "US troops ..."), or a
+    first-order division in the title line ("Zamfara Massacre", "Herdsmen Attack Benue Community"): the event's
+    region, the division before the country, kept last of all. (In the body a division's name before a word is
+    as often a person's: "Diego Montana said".)"""
+    named = [p for p in places if p.span is not None and any(a <= p.span.start < b for a, b in screened)
+             and (p.feature in _COUNTRY_FEATURES or p.feature == "ADM1" and title[0] <= p.span.start < title[1])]
+    if not named:
+        return None
+    p = min(named, key=_is_country)
+    what = "a country" if _is_country(p) else "a first-order division"
+    return _coarsen(p, f"{what} named as an adjective, no other place")
 
 
 def _coarsen(p: Place, why: str) -> Place:
@@ -450,20 +522,28 @@ def _cued_towns(analysis: Analysis, ents: list) -> list:
     """ "Bandits kill ten in Birnin Gwari", "an attack on the town of Biu": a capitalised name after a town cue
     (``geo_cues.toml`` place.town_before) in a sentence that may hold an event, which no dictionary has and the
     gazetteer knows as a town or a first-order division by its main name ("in Ogun"), is a place however small, whatever NER labelled it (a person, a
-    nationality) or if it labelled nothing. ``ents`` with such names as GPE entities."""
+    nationality) or if it labelled nothing. In the title line such a name needs no cue when all its words are
+    unknown to dictionaries, whatever NER labelled it ("Herdsmen Attack Benue Community", "Insurgents Return to
+    Kukawa", "Insurgents Attack Buratai" tagged ORG; UCDP tune headlines, 2028 detected: near 1008 -> 1062 with
+    no person or organisation taken, -> 1072 with any).
+    ``ents`` with such names as GPE entities."""
     from sitrep.nlp import Entity
     from sitrep.resolve.place_scoring import load_cues
 
     text = analysis.text
     cue = load_cues().town_before
     placed = [(e.start_char, e.end_char) for e in ents if e.label_ in ("GPE", "LOC", "FAC")]
+    title = _title_range(analysis)
     out = list(ents)
     for s in analysis.sentences:
         if not s.screened:
             continue
         for m in _NAME_RUN.finditer(text, s.start, s.end):
             last = text[s.start:m.start()].rstrip().endswith(",") and not text[m.end():s.end].strip(" .!\n")
-            if not (last or cue.search(text, max(s.start, m.start() - 30), m.start())):
+            cued = last or cue.search(text, max(s.start, m.start() - 30), m.start())
+            headline = (title[0] <= m.start() < title[1] and text[m.start() - 1:m.start()] not in ("/", "-", "'")
+                        and _unknown_name(m.group(0)))
+            if not (cued or headline):
                 continue  # "kill ten in Birnin Gwari", "Cult clash, Rivers"
             span = _town_name(text, m)
             if span is None or any(a < span[1] and span[0] < b and not (span[0] <= a and b <= span[1])
@@ -474,6 +554,13 @@ def _cued_towns(analysis: Analysis, ents: list) -> list:
             out.append(Entity("GPE", *span))
             placed.append(span)
     return out
+
+
+def _title_range(analysis: Analysis) -> tuple[int, int]:
+    """Where the report's title line lies in its text ((0, 0) when it has none there)."""
+    title = (analysis.doc.title or "").strip()
+    start = analysis.doc.text.find(title) if title else -1
+    return (start, start + len(title)) if start >= 0 else (0, 0)
 
 
 def _town_name(text: str, m: re.Match) -> tuple[int, int] | None:

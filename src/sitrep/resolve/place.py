@@ -4,6 +4,7 @@ Public API:
     geocode_text(text, *, default_country=None, include_abstentions=False) -> list[Place]
     resolve_spans(text, spans) -> list[Place | None]       spans resolved in input order, whole text as context
     find_toponyms(text) -> list[Mention]                    detection only
+    place_of(gz, i, span, reason) -> Place                  a gazetteer entry as a Place (another reading of a name)
     ucdp_where_prec(place) -> int                           UCDP GED where_prec (1 exact ... 6 country)
 
 How a reading is chosen (a cascade, each step documented in ``Place.reason``):
@@ -170,63 +171,92 @@ class _Ents:
 
 
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
+_COMPASS_WORD = re.compile(r"(?:north|south|east|west|central|upper|lower)(?:ern)?", re.I)
+_YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s+$")
 _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 MIN_MISLABELLED_POPULATION = 20_000  # a town NER labels otherwise is taken without a place cue from this size
 
 
-def mislabelled_place(label: str, text: str, start: int, end: int, gz: Gazetteer | None = None) -> bool:
+def mislabelled_place(label: str, text: str, start: int, end: int, gz: Gazetteer | None = None, *,
+                      every_mention: bool = False) -> bool:
     """Whether a name NER labelled ``label`` (not a place label) is a place: the gazetteer knows the capitalised
     name, and the words around it read as a place's ("struck Kyiv", "in Kramatorsk", "Donetsk region"), not as a
     person's ("Martin said", "President Jordan"). A country or province needs only no person cue; a town of some
     size labelled ORG, PRODUCT etc. needs no cue either; one NER reads as a PERSON needs a place cue. An actor's
-    name ("Hamas") is no place, nor a town's alternate name ("Hamas" for Hamm)."""
+    name ("Hamas") is no place, nor a town's alternate name ("Hamas" for Hamm). With ``every_mention``
+    (geoparsing) a small town read as a person's is taken after a place cue too ("in Glen Carbon")."""
     from sitrep.resolve.actor import resolve_actor
 
     gz = gz or get_gazetteer()
     name = text[start:end]
     if label in _NOT_NAMES or not name[:1].isupper() or resolve_actor(name) is not None:
         return False
+    if _YEAR_BEFORE.search(text, max(0, start - 6), start) or _COMPASS_WORD.fullmatch(name):
+        return False  # "a 1992 Toyota": a make of car; "Central Command"
     cues = load_cues()
     before, after = text[max(0, start - 30):start], text[end:end + 30]
     if cues.person_before.search(before) or cues.person_after.match(after):
         return False
     ids = gz.lookup(name)
-    if any(gz[i].kind in (COUNTRY, ADMIN1) for i in ids):
+    # a person's name that is also a world division ("Michael", "Flores") needs a place cue like a town
+    if any(gz[i].kind == COUNTRY or gz[i].kind == ADMIN1 and (label != "PERSON" or not _world_division(gz, i))
+           for i in ids):
         return True
     if name.isupper() and len(name) <= 5:
         return False  # "GBI", "DUI": an acronym, not the town that shares its letters
     key = norm(name)
     towns = [i for i in ids if gz[i].kind == CITY and norm(gz[i].name) == key]
+    if towns and every_mention and cues.town_after.match(text, end):  # "an Alexandria man", "Gainesville officials"
+        return True
     if max((gz[i].pop for i in towns), default=0) < MIN_MISLABELLED_POPULATION:
-        return bool(towns) and label != "PERSON" and bool(cues.place_before.search(before))
+        return bool(towns) and (label != "PERSON" or every_mention) and bool(cues.place_before.search(before))
     return label != "PERSON" or bool(cues.place_before.search(before) or cues.place_after.match(after))
 
 
 _NAME_WORD = re.compile(r"[A-Z][\w'\u2019.\-]*")
 
 
-def _embedded_place(gz: Gazetteer, text: str, start: int, end: int) -> tuple[int, int] | None:
+def _local_body(gz: Gazetteer, text: str, words: list[re.Match]) -> tuple[int, int] | None:
+    """A town of any size whose name is followed by the word of a local body (``organisation.local_heads`` of
+    ``knowledge/geo_cues.toml``: "Canaan Board of Finance", "Grand Ledge Police")."""
+    heads = load_cues().local_heads
+    for k in (2, 1):
+        if k < len(words) and words[k].group(0) in heads:
+            s, e = words[0].start(), words[k - 1].end()
+            key = norm(text[s:e])
+            if key not in _STOP_CAPS and any(gz[i].kind == CITY and norm(gz[i].name) == key for i in gz.lookup(key)):
+                return s, e
+    return None
+
+
+def _embedded_place(gz: Gazetteer, text: str, start: int, end: int, label: str = "ORG") -> tuple[int, int] | None:
     """A place named inside an organisation's or a building's name, as geoparsing corpora count it: its first
     words ("Ohio" of "Ohio Department of Transportation", "U.S." of "U.S. Centers for Disease Control") or the
     words after a final "of" ("Texas" of "University of Texas"), when they name a country, a first-order
-    division or a town of at least ``MIN_MISLABELLED_POPULATION``."""
+    division or a town of at least ``MIN_MISLABELLED_POPULATION``; a town of any size before the word of a local
+    body (``_local_body``). In a name NER reads as a person's only the last ("David Mackley" holds no place)."""
     words = [w for w in _NAME_WORD.finditer(text, start, end) if w.group(0) not in ("The", "THE")]
     if len(words) < 2:
         return None
+    if label == "PERSON":
+        return _local_body(gz, text, words)
     tail = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w'\u2019.\-]*(?:\s+[A-Z][\w'\u2019.\-]*)?)$", text[start:end])
     spans = [(start + tail.start(1), start + tail.end(1))] if tail else []
     spans += [(words[0].start(), words[k - 1].end()) for k in (3, 2, 1) if k < len(words)]
     for s, e in spans:
         name = text[s:e].rstrip(".") if not re.fullmatch(r"(?:[A-Z]\.){2,}", text[s:e]) else text[s:e]
+        name = _POSSESSIVE.sub("", name)  # "Tennessee's Methamphetamine Task Force"
         key = norm(name)
-        ids = candidate_ids(gz, name)
         if key in _STOP_CAPS:
             continue
+        if _COUNTY.match(name) and _county_match(gz, name):  # "Hall County Environmental Health"
+            return s, s + len(name)
+        ids = candidate_ids(gz, name)
         if any(gz[i].kind in (COUNTRY, ADMIN1) for i in ids) or (not name.isupper() and max(
                 (gz[i].pop for i in ids if gz[i].kind == CITY and norm(gz[i].name) == key), default=0)
                 >= MIN_MISLABELLED_POPULATION):
             return s, s + len(name)
-    return None
+    return _local_body(gz, text, words)
 
 
 def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_mention: bool = True) -> list[Mention]:
@@ -242,6 +272,14 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_men
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
+    def add(span: tuple[int, int] | None, source: str, label: str, **kw) -> bool:
+        """Take ``span`` as a mention when it is free."""
+        if span is None or not free(*span):
+            return False
+        out.append(Mention(span[0], span[1], text[span[0]:span[1]], source, label, **kw))
+        taken.append(span)
+        return True
+
     for m in pattern.finditer(text):
         ids = by_alias.get(norm(m.group(0)))
         if ids:
@@ -251,20 +289,17 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_men
     for ent in doc.ents:
         label = ent.label_
         if label not in (*_PLACE_LABELS, "NORP"):
-            if not mislabelled_place(label, text, ent.start_char, ent.end_char, gz):
-                inner = _embedded_place(gz, text, ent.start_char, ent.end_char) if every_mention else None
-                if inner and free(*inner):  # "Ohio" of "the Ohio Department of Transportation"
-                    out.append(Mention(inner[0], inner[1], text[inner[0]:inner[1]], "embedded", label))
-                    taken.append(inner)
+            if not mislabelled_place(label, text, ent.start_char, ent.end_char, gz, every_mention=every_mention):
+                if every_mention:  # "Ohio" of "the Ohio Department of Transportation"
+                    add(_embedded_place(gz, text, ent.start_char, ent.end_char, label), "embedded", label)
                 continue
             label = "GPE"
         s, e = _clean(text, ent.start_char, ent.end_char)
         if e <= s:
             continue
         if label == "NORP":
-            if every_mention and free(s, e) and _demonym_ids(gz, text[s:e]) and not _CAPITAL_AFTER.match(text[e:]):
-                out.append(Mention(s, e, text[s:e], "demonym", "NORP"))
-                taken.append((s, e))
+            if every_mention and _demonym_ids(gz, text[s:e]) and not _CAPITAL_AFTER.match(text[e:]) and add(
+                    (s, e), "demonym", "NORP"):
                 continue
             cc = gz.demonyms.get(norm(text[s:e]))
             cap = _CAPITAL_AFTER.match(text[e:])
@@ -274,9 +309,7 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_men
                 # "the Iraqi capital Baghdad": the name that follows carries the place
                 if re.match(r"^,?\s+(?:of\s+)?[A-Z]", after) and gz.lookup(re.match(r"^,?\s+(?:of\s+)?([A-Z][\w\-']+)", after).group(1)):
                     continue
-                if free(s, e2):
-                    out.append(Mention(s, e2, text[s:e2], "capital", "NORP", capital_of=cc))
-                    taken.append((s, e2))
+                add((s, e2), "capital", "NORP", capital_of=cc)
             continue
         # "Alexandria, La." inside one entity: keep the first part (the qualifier is read later)
         comma = text.find(",", s, e)
@@ -284,29 +317,89 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_men
             e = comma
             s, e = _clean(text, s, e)
         name = text[s:e]
-        if not free(s, e) or not name[:1].isupper():
-            continue
+        if not free(s, e) or not name[:1].isupper() or (_COMPASS_WORD.fullmatch(name) and not admin_word_after(text, e)):
+            continue  # "Eastern Redbud", "Central Command": a compass adjective, not a division named after one
         if not (candidate_ids(gz, name) or _county_match(gz, name)):
             # "Kandahar province", "Nineveh governorate": the bare name, when only that is known
             bare = _ADMIN_SUFFIX.sub("", name)
             if bare == name or not candidate_ids(gz, bare):
+                if every_mention:  # "Henderson County" of "the Henderson County Jail"
+                    add(_embedded_place(gz, text, s, e, label), "embedded", label)
                 continue
             e = s + len(bare)
             name = bare
         out.append(Mention(s, e, name, "ner", label))
         taken.append((s, e))
-        q = _qualifier_span(gz, text, e) if every_mention else None
-        if q and free(*q):
-            out.append(Mention(q[0], q[1], text[q[0]:q[1]], "qualifier", "GPE"))
-            taken.append(q)
+        if every_mention:
+            add(_qualifier_span(gz, text, e), "qualifier", "GPE")
+    if every_mention:
+        for span in _datelines(gz, text) + _cued_towns(gz, text, doc.ents):
+            add(span, "cued", "GPE")
     out.sort(key=lambda m: m.start)
+    return out
+
+
+# "COLUMBUS -- ", "BEIRUT: ", "BELGRADE, Minn. (AP) — ": a town in capitals opening a paragraph or following the
+# headline, before a dash or a colon (NER reads few of them)
+_DATELINE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=\d{4}\s))\s*([A-Z][A-Z'\u2019\-]+(?:[ .]{1,2}[A-Z][A-Z'\u2019\-]+){0,2})"
+                       r"(?=(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^()]{1,20}\)\s*)?(?:--|[\u2014\u2013\u0097:]|-\s)"
+                       r"|,\s+[A-Z][a-z]{1,4}\.\s+[A-Z])")
+# "Rep. Charles Rangel, D-N.Y.", "Linda Sumner, R-Raleigh": a politician's party and the state or town they represent
+_PARTY_PLACE = re.compile(r"(?<=[,(]\s[DRI]-)([A-Z][\w.'\u2019]*(?:\s[A-Z][\w.'\u2019]*)?)")
+
+
+def _datelines(gz: Gazetteer, text: str) -> list[tuple[int, int]]:
+    """Spans of the datelines' towns (and of the state or country after one: "BELGRADE, Minn."), when the
+    gazetteer knows the name as a town, a division or a country, and of the state or town after a politician's
+    party letter ("D-N.Y.")."""
+    out = []
+    for m in _DATELINE.finditer(text):
+        name = m.group(1)
+        if norm(name) in _STOP_CAPS or not any(gz[i].kind in (CITY, ADMIN1, COUNTRY) for i in gz.lookup(name)):
+            continue
+        out.append((m.start(1), m.end(1)))
+        q = _qualifier_span(gz, text, m.end(1))
+        if q:
+            out.append(q)
+    for m in _PARTY_PLACE.finditer(text):
+        for name in (m.group(1).rstrip(",;"), m.group(1).rstrip(".,;")):  # "Ore." as written, else "Raleigh"
+            if candidate_ids(gz, name):
+                out.append((m.start(1), m.start(1) + len(name)))
+                break
+    return out
+
+
+_TITLE_RUN = re.compile(r"(?<![\w.'\u2019-])[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}(?![\w'\u2019-])")
+
+
+def _cued_towns(gz: Gazetteer, text: str, ents) -> list[tuple[int, int]]:
+    """Title-Case names no named entity holds that the gazetteer knows by their main name as a town (any size), a
+    division or a country, with a place cue before ("in Glen Carbon": ``place.town_before``) or a word for the
+    town's people after ("Roselle police": ``place.town_after``); "Name, 38, of Meadow Grove" after a person."""
+    cues = load_cues()
+    spans = [(e.start_char, e.end_char, e.label_) for e in ents]
+    people = [b for _, b, lab in spans if lab == "PERSON"]
+    out = []
+    for m in _TITLE_RUN.finditer(text):
+        s, e = m.span()
+        if any(a < e and s < b for a, b, _ in spans) or norm(m.group(0)) in _STOP_CAPS:
+            continue
+        before = text[max(0, s - 30):s]
+        after_person = re.search(r"(?:,\s+\d{1,3},)?\s+of\s+$", text[max(0, s - 14):s]) and any(
+            s - 14 <= b <= s for b in people)
+        if not (after_person or cues.town_before.search(before) or cues.town_after.match(text, e)):
+            continue
+        key = norm(m.group(0))
+        if any(gz[i].kind in (CITY, ADMIN1, COUNTRY) and norm(gz[i].name) == key for i in gz.lookup(key)):
+            out.append((s, e))
     return out
 
 
 SCAN_MIN_POP = 100_000  # towns this large are named as context when resolve_spans scans the text
 # capitalised words that are names of large towns somewhere but mostly not places in English news
 _STOP_CAPS = frozenset({"mobile", "university", "police", "march", "may", "june", "april", "president", "city",
-                        "centre", "center", "national", "north", "south", "east", "west"})
+                        "centre", "center", "national", "north", "south", "east", "west", "northern", "southern",
+                        "eastern", "western", "central", "upper", "lower"})
 _CAPS_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,3}\b")
 _COMMA_ABBREV = re.compile(r",\s+((?:[A-Z][a-z]{0,4}\.\s?){1,2})")
 
@@ -794,7 +887,8 @@ def _reading_terms(gz: Gazetteer, i: int, ids: list[int], q: _Query, w: Scoring,
             s -= w.context_foreign_penalty
             notes.append(f"outside the document's country ({ctx.home})")
             f["foreign"] = 1.0
-    if f.get("world_division") and not ctx.cc_without(key, cc):
+    if f.get("world_division") and not ctx.cc_without(key, cc) and not any(
+            c2 == cc for k2, c2, _ in q.votes or () if k2 != key):  # nor a town of the text lies in ("Maidstone")
         s -= w.context_unnamed_division  # "Delta", "North Side": a province of a country the text never names
         notes.append("a division of a country the text does not name")
         f["unnamed_division"] = 1.0
@@ -917,6 +1011,10 @@ def _place(gz: Gazetteer, i: int, span: Span, reason: str, *, precision: int | N
     )
 
 
+def place_of(gz: Gazetteer, i: int, span: Span | None, reason: str) -> Place:
+    return _place(gz, i, span, reason)
+
+
 def _best_place(gz: Gazetteer, text: str, m: Mention, span: Span, sc: _Scored, w: Scoring) -> Place:
     """The best-scored reading as a Place: an abstention when the runner-up is close in score and far away;
     a direction before a country or subdivision ("western Iraq") makes it a part of it (precision 3)."""
@@ -1016,6 +1114,7 @@ def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz
         if gz[i].kind in (CITY, FACILITY, ADMIN1) and gz[i].admin1:
             vk = (norm(m.text), gz[i].cc, gz[i].admin1)
             votes[vk] = 1.0
+    near_county = _county_anchors(gz, mentions, cands, county_of, anchors, votes)
     # pass 2: with nearness to the places of pass 1 and the subdivisions they vote for
     pending: list[tuple[int, Mention, Span, list[str]]] = []
     for k, (m, ids) in enumerate(zip(mentions, cands, strict=True)):
@@ -1033,7 +1132,7 @@ def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz
             trace[k] = sc
     # pass 3: counties, placed among the resolved places of their state
     for k, m, span, states in pending:
-        out[k] = _county_place(gz, text, m, span, states, ctx, votes, out)
+        out[k] = _county_place(gz, text, m, span, states, ctx, votes, out, near_county.get(k))
     # a name the gazetteer does not know ("Meadow Grove") has no reading: None, never a neighbour's point
     return out
 
@@ -1091,10 +1190,50 @@ def _namesake_town(gz: Gazetteer, name: str, state: str) -> int | None:
     return max(towns, key=lambda i: gz[i].pop) if towns else None
 
 
+def _county_towns(gz: Gazetteer, m: Mention, states: list[str], mentions: list[Mention],
+                  cands: list[list[int]]) -> dict[str, int]:
+    """Per state of a county's name: how many other names of the document have a town reading of that state
+    within ``context.county_town_km`` of the county's point ("Paris" beside "Henry County": Tennessee's)."""
+    w = load_scoring()
+    cm = _COUNTY.match(m.text.strip())
+    base = norm(cm.group("base") if cm else m.text)
+    out: dict[str, int] = {}
+    for st in states:
+        pt = gz.county_point.get((st, base))
+        if pt is None:
+            continue
+        names = {norm(m2.text) for m2, ids in zip(mentions, cands, strict=True) if m2 is not m and any(
+            gz[j].kind == CITY and gz[j].cc == "US" and gz[j].admin1 == st
+            and haversine_km(pt[0], pt[1], gz[j].lat, gz[j].lon) <= w.context_county_town_km for j in ids)}
+        out[st] = len(names - {norm(m.text), base})
+    return out
+
+
+def _county_anchors(gz: Gazetteer, mentions: list[Mention], cands: list[list[int]], county_of: dict[int, list[str]],
+                    anchors: list[tuple[float, float, str]], votes: dict[tuple[str, str, str], float]) -> dict[int, dict[str, int]]:
+    """Per county mention, ``_county_towns``; a county whose towns lie near its point in one state only is an
+    anchor and a vote for that state in pass 2 ("Walker County" with "Huntsville": Texas, for both)."""
+    out = {}
+    for k, (m, ids) in enumerate(zip(mentions, cands, strict=True)):
+        states = [] if ids or m.source == "facility" else county_of.get(k) or _county_match(gz, m.text)
+        if not states:
+            continue
+        near = out[k] = _county_towns(gz, m, states, mentions, cands)
+        best = [st for st, n in near.items() if n and n == max(near.values())]
+        if len(best) == 1:
+            cm = _COUNTY.match(m.text.strip())
+            pt = gz.county_point[(best[0], norm(cm.group("base") if cm else m.text))]
+            anchors.append((pt[0], pt[1], norm(m.text)))
+            votes[(norm(m.text), "US", best[0])] = 1.0
+    return out
+
+
 def _county_place(gz: Gazetteer, text: str, m: Mention, span: Span, states: list[str], ctx: _Ctx,
-                  votes: dict[tuple[str, str, str], float], resolved: list[Place | None]) -> Place | None:
+                  votes: dict[tuple[str, str, str], float], resolved: list[Place | None],
+                  towns_near: dict[str, int] | None = None) -> Place | None:
     """A US county / parish: GeoNames has no county points here, so place it at the mean of the
-    document's places in its state (or the state's point), precision 2."""
+    document's places in its state (or the state's point), precision 2. ``towns_near``: per state, the other
+    names with a town reading near the county's point there (``_county_towns``)."""
     w = load_scoring()
     qcc, qa1 = _qualifier(gz, text, m.end)
     if qa1 and qcc == "US" and qa1 in states:
@@ -1109,6 +1248,7 @@ def _county_place(gz: Gazetteer, text: str, m: Mention, span: Span, states: list
                         and p.admin1 == name and not (p.reason or "").startswith(("abstain", "unknown")))
             return (ctx.admin1.get(("US", st), 0.0) + sum(v for (_, c, a), v in votes.items() if c == "US" and a == st)
                     + 0.5 * soft + w.context_town_weight * towns
+                    + w.context_county_town * (towns_near or {}).get(st, 0)
                     + w.context_hold_weight * max(0, ctx.holding_margin(key, ("US", st))))
 
         def namesake_pop(st: str) -> int:

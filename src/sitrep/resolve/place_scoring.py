@@ -51,6 +51,8 @@ class Scoring:
     context_near_km: float
     context_near_min: float
     context_town_weight: float
+    context_county_town: float
+    context_county_town_km: float
     home_min_weight: float
     home_min_share: float
     home_cue_weight: float
@@ -169,6 +171,8 @@ class Cues:
     town_before: re.Pattern
     person_before: re.Pattern
     person_after: re.Pattern
+    local_heads: frozenset[str] = frozenset()
+    town_after: re.Pattern = re.compile(r"(?!)")
 
 
 def _words(p: Path, raw: str, data: dict, section: str, key: str) -> list[str]:
@@ -201,4 +205,6 @@ def load_cues(path: str | None = None) -> Cues:
         town_before=re.compile(rf"\b(?:{_alternation(_words(p, raw, data, 'place', 'town_before'))})\s+{compass}$", re.I),
         person_before=re.compile(rf"\b(?:{_alternation(_words(p, raw, data, 'person', 'before'))})\.?\s+$"),
         person_after=re.compile(rf"^(?:\s+)?(?:{_alternation(_words(p, raw, data, 'person', 'after'))})\b", re.I),
+        local_heads=frozenset(_words(p, raw, data, "organisation", "local_heads")),
+        town_after=re.compile(rf"\s+(?:{_alternation(_words(p, raw, data, 'place', 'town_after'))})\b"),
     )

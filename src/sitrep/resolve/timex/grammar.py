@@ -50,6 +50,7 @@ _NOT_YEAR_AFTER = re.compile(
 _IS_BEFORE = re.compile(r"(?:\bit's|\bit\s+is|\btoday\s+is|\bthis\s+is)\s+(?:the\s+)?$", re.I)
 _MODAL_JUST_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall)\s+$", re.I)
 _CLOCK_ZONE = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
+_HALF_OF_DAY = {"morning": "a", "afternoon": "p", "evening": "p", "night": "p", "noon": "p", "midnight": "a"}
 
 
 # words that may follow the last day of a range ("from May 5 to 9 in Geneva"); any other word makes the number a
@@ -70,7 +71,8 @@ class Grammar:
         num_words = [w for w in lex.numbers if w not in ("a", "an")]
         tens = [w for w, v in lex.numbers.items() if v in (20, 30, 40, 50, 60, 70, 80, 90)]
         units_small = [w for w, v in lex.numbers.items() if 1 <= v <= 9 and w not in ("a", "an")]
-        self.NUMW = "(?:" + _alt(tens) + r"(?:[\s-]+" + _alt(units_small) + r")?\b|" + _alt(num_words) + r"\b)"
+        self.NUMW = "(?:(?:" + _alt(tens) + r"(?:[\s-]+" + _alt(units_small) + r")?\b|" + _alt(num_words) + r"\b)" \
+            r"(?:[\s-]+(?:hundred|thousand)\b)?)"  # "two thousand years": a count, not the year 2000
         self.NUM = r"(?:\d+(?:\.\d+)?(?:\s+1/2)?|" + self.NUMW + ")"
         self.VAGUE = _alt(lex.vague_numbers) + r"\b"
         self.ORDW = _alt(lex.ordinals) + r"\b"
@@ -145,7 +147,9 @@ class Grammar:
                   r"seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)|hundred)\b",
                   self._year_words, need="nineteen|twenty")
         self._add(r"\b(?:the\s+year\s+)?two\s+thousand(?:\s+and\s+(?P<yw3>one|two|three|four|five|six|seven|"
-                  r"eight|nine|ten))?\b", self._year_words, need="thousand")
+                  r"eight|nine|ten))?\b(?![\s-]+(?:(?:more|other|odd|long)\s+)?(?:years|decades|centuries|months|weeks|"
+                  r"days|hours|people|men|women|troops|soldiers|dollars|refugees|families)\b)",  # not "two thousand years"
+                  self._year_words, need="thousand")
         # weekdays; "Tuesday nights", "Friday mornings": every such part of that weekday (a set)
         self._add(rf"\b{self.WD}\s+(?P<parts>mornings|afternoons|evenings|nights)\b", self._weekday_parts,
                   need=r"(?:mornings|afternoons|evenings|nights)\b")
@@ -156,11 +160,7 @@ class Grammar:
         self._add(r"\b" + _alt(lex.report_times) + r"\b", self._report_time)
         self._add(rf"\b(?:(?:early|late)[\s-]*|mid[\s-]+)?(?:in\s+the\s+)?(?:the\s+)?{self.PART}", self._part,
                   need=self.PART)  # "mid afternoon", "mid-morning"; "midnight" is a clock time
-        self._add(r"\b(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\b\.?" + _CLOCK_ZONE, self._clock)
-        self._add(r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b" + _CLOCK_ZONE, self._clock)
-        self._add(r"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?:GMT|UTC|HRS|hours|local\s+time)\b", self._clock)
-        self._add(r"\b(?:(?:around|about)\s+)?(?P<noon>noon|midnight|midday)\b",
-                  self._clock)
+        self._build_clock()
         self._add(r"\b(?:(?:a|one)\s+)?(?P<ye>year[\s-]+(?:earlier|ago))\b(?:\s+(?P<what>quarter|period))?",
                   self._year_ago, need="year")
         self._add(r"\b(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?P<ye>year[\s-]+(?:earlier|ago))\s+"
@@ -174,6 +174,24 @@ class Grammar:
         self._add(r"\blast\s+year's\s+(?:(?:fiscal|comparable|same|corresponding)\s+)?(?P<what>quarter|period)\b",
                   self._year_ago, need="year's")
 
+    def _build_clock(self) -> None:
+        """Clock times: "10:30 p.m.", "0600 GMT", "three o'clock", "noon"."""
+        lex = self.lex
+        # "10:30 p.m.", "9.30am" (British and wire style write a full stop between hours and minutes)
+        self._add(r"\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap])(?P<dot>\.)?\s?m\b(?(dot)\.?)" + _CLOCK_ZONE,
+                  self._clock)  # "p.m." keeps its last full stop, "pm." does not (the sentence's)
+        self._add(r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b" + _CLOCK_ZONE, self._clock)
+        # military and wire times: "0600 GMT", "1430 local time", "0545 hours" (not "1000 hours of work")
+        self._add(r"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?P<zone>GMT|UTC|HRS|hours|local\s+time)\b"
+                  r"(?!\s+(?:of|a|per|in\s+all)\b)", self._clock)
+        # "three o'clock", "3 o'clock in the afternoon", "twelve o'clock midnight": a time of day (TimeML: one
+        # expression with the part of the day that says which half)
+        hours12 = _alt([w for w, v in lex.numbers.items() if 1 <= v <= 12 and w not in ("a", "an", "dozen")])
+        self._add(rf"\b(?P<h>1[0-2]|0?[1-9]|{hours12})\s+o['’]clock\b(?:\s+(?P<half>in\s+the\s+(?:morning|"
+                  r"afternoon|evening)|at\s+night|(?:at\s+)?(?:noon|midnight)))?", self._clock, need="o['’]clock")
+        self._add(r"\b(?:(?:around|about)\s+)?(?P<noon>noon|midnight|midday)\b",
+                  self._clock)
+
     def _build_relative(self) -> None:
         """Expressions relative to the report or to another event, reporting periods, seasons."""
         NUM = self.NUM
@@ -185,15 +203,16 @@ class Grammar:
                   rf"(?P<dir>ago|earlier|later|before|after|afterwards?|from\s+now|hence|previously|on)\b",
                   self._ago, need=units)
         # last week / this month / next year / the past year / earlier this year
-        self._add(r"\b(?P<rel>last|next|this\s+past|this\s+coming|this|the\s+past|the\s+previous|the\s+current|the\s+coming|the\s+following|"
+        self._add(r"\b(?P<rel>last|next|the\s+next(?=\s+\w+\s+or\s+so\b)|this\s+past|this\s+coming|this|the\s+past|the\s+previous|the\s+current|the\s+coming|the\s+following|"
                   r"the\s+last|earlier\s+this|later\s+this|late\s+last|early\s+next|early\s+last|late\s+next|"
-                  r"earlier\s+in\s+the|later\s+in\s+the|the\s+end\s+of\s+(?:this|last|next|the)|"
+                  r"earlier\s+in\s+the|later\s+in\s+the|the\s+(?:end|start|beginning|middle)\s+of\s+(?:this|last|next|the)|"
                   r"the\s+rest\s+of\s+(?:this|the)|the\s+same|that|the\s+preceding|the\s+prior|the\s+full|"
                   r"the\s+latest|the\s+most\s+recent|the\s+just[\s-]ended|the)\s+"
-                  r"(?:(?P<fiscal>fiscal)\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century)\b(?!-to-)", self._relunit,
+                  r"(?:(?P<fiscal>fiscal)\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century)\b(?!-to-)(?:\s+or\s+so\b)?", self._relunit,
                   need="week|month|year|quarter|decade|century")
         self._add(r"\b(?:the\s+)?(?:end\s+of\s+the\s+year|year[\s-]end|year's\s+end|end\s+of\s+the\s+month|"
-                  r"month[\s-]end|the\s+weekend)\b", self._relunit)
+                  r"month[\s-]end|the\s+weekend|mid[\s-]?(?:year|week|month))\b(?![\s-](?:exam|review|budget|report)s?\b)",
+                  self._relunit)  # "by midweek", "at mid-year": the middle of this week or year
         # quarters and halves
         self._add(rf"\b(?:(?:the|this\s+year's|last\s+year's|next\s+year's)\s+)?"
                   rf"(?:(?:fiscal\s+)?(?P<qyear0>1[0-9]{{3}}|20[0-9]{{2}})\s+)?(?:(?:latest|current|fiscal|flat|same|comparable)\s+)?"
@@ -238,6 +257,15 @@ class Grammar:
                   rf"{_OR_SO}", self._duration, need=units)
         self._add(rf"\b{mod}(?P<a>an?|one)\s+(?:(?:additional|extra|full|whole|entire)\s+)?{self.UNIT}{_OR_SO}",
                   self._duration, need=units)
+        # "a month-long siege", "the decade-long war", "a two-year-long inquiry", "days-long talks": durations
+        self._add(rf"\b(?:(?P<n>{NUM})[\s-]+)?(?P<unit>decade|year|month|week|day|hour|minute)(?P<pl>s)?-long\b",
+                  self._long, need="-long")
+        # "two and a half years", "a year and a half", "half an hour": a count with a half
+        self._add(rf"\b{mod}{which}(?P<whole>{NUM}|an?|one)\s+and\s+a\s+half[\s-]+{self.UNIT}", self._half_duration,
+                  need=r"\bhalf\b")
+        self._add(rf"\b{mod}(?P<whole>an?|one)\s+{self.UNIT}\s+and\s+a\s+half\b", self._half_duration,
+                  need=r"\bhalf\b")
+        self._add(rf"\b{mod}half\s+(?:an?|one)\s+{self.UNIT}", self._half_duration, need=r"\bhalf\b")
         # "over the years", "through the decades": a vague stretch of time (a bare "the years" is not: "the years
         # of war")
         self._add(r"\bthe\s+(?P<plural>years|decades|centuries|months|weeks)\b"
@@ -254,6 +282,9 @@ class Grammar:
         # "each Thursday", "every July", "every morning", "each spring": sets
         self._add(rf"\b(?:each|every)\s+(?:other\s+)?(?:{self.WD}|{self.MON_FULL}|{self.PART}|{self.SEASON})",
                   self._every, need=r"\b(?:each|every)\b")
+        # "the past three summers": every summer of a stretch, a set (TimeML), not "the past"
+        self._add(rf"\b(?:the\s+)?(?:past|last|next|coming|previous)\s+(?:{NUM}|few|several)\s+"
+                  r"(?P<season>spring|summer|autumn|fall|winter)s\b", self._every, need=r"(?:spring|summer|autumn|fall|winter)s\b")
         # "twice a week", "three times a day": a frequency, a set (TimeML). An amount per unit ("$33 million a year",
         # "700 seats a week") is left alone: TimeBank (tune) annotates 2 of 8
         self._add(r"\b(?P<times>once|twice|thrice|(?:\w+|\d+)\s+times)\s+(?:a|an|per)\s+"
@@ -465,17 +496,21 @@ class Grammar:
             word = g["noon"].lower()
             hh, mi = (24, 0) if word == "midnight" else (12, 0)
         else:
-            hh = int(g["h"])
+            hh = int(g["h"]) if g["h"].isdigit() else self.lex.numbers[g["h"].lower()]
             mi = int(g["mi"]) if g.get("mi") else 0
-            ap = (g.get("ap") or "").lower()
+            ap = (g.get("ap") or "").lower() or _HALF_OF_DAY.get((g.get("half") or "").split()[-1:][0].lower()
+                                                                if g.get("half") else "", "")
+            if "o'clock" in m.group(0).lower().replace("’", "'") and not ap:
+                return Reading(m.start(), m.end(), "tod", "TIME", data={"hh": hh, "mi": 0})  # "at eight o'clock"
             if ap == "p" and hh < 12:
                 hh += 12
             elif ap == "a" and hh == 12:
-                hh = 0
+                hh = 24 if (g.get("half") or "").lower().endswith("midnight") else 0
             if not ap and ":" not in m.group(0) and not re.search(r"GMT|UTC|HRS|hours|local", m.group(0), re.I):
                 return None
-        return Reading(m.start(), m.end(), "tod", "TIME", data={"hh": hh, "mi": mi},
-                       standalone=bool(g.get("ap") or g.get("noon") or ":" in m.group(0)))
+        return Reading(m.start(), m.end(), "tod", "TIME", data={"hh": hh, "mi": mi, "ampm": bool(g.get("ap"))},
+                       standalone=bool(g.get("ap") or g.get("noon") or ":" in m.group(0) or g.get("zone")
+                                       or g.get("half")))
 
     def _ago(self, m, text):
         unit = self._unit(m.group("unit"))
@@ -488,14 +523,19 @@ class Grammar:
                 return None
             direction = "later"
         if m.group("n") is None and m.group("vague") is None:
-            # bare "hours after": handled as the lexicon's event-relative phrase, or a vague count
-            if not m.group("unit").lower().endswith("s"):
+            # bare "hours after": handled as the lexicon's event-relative phrase; "days ago", "decades ago",
+            # "weeks from now": a vague past or future (TimeML PAST_REF / FUTURE_REF), "ago" inside the expression
+            plural = re.match(r"[a-z]+(?:s|es)\b", text[m.start("unit"):m.end()], re.I)
+            if not (plural and direction in ("ago", "from now", "hence")):
                 return None
+            start = m.start("unit")
+        else:
+            start = m.start()
         end = m.end()
         if direction not in ("ago", "earlier", "from now", "hence", "previously") and (n is not None or m.group("vague")):
             # "three days later", "twenty years after": "later", "after" are signals, outside the expression
             end = m.start() + len(text[m.start():m.start("dir")].rstrip())
-        return Reading(m.start(), end, "ago", data={"n": n, "unit": unit, "dir": direction})
+        return Reading(start, end, "ago", data={"n": n, "unit": unit, "dir": direction})
 
     def _year_ago(self, m, text):
         start = m.start()
@@ -509,7 +549,7 @@ class Grammar:
             phrase = m.group(0).lower()
             if "weekend" in phrase:
                 return Reading(m.start(), m.end(), "relunit", data={"rel": "the", "unit": "weekend"})
-            unit = "month" if "month" in phrase else "year"
+            unit = "month" if "month" in phrase else "week" if "week" in phrase else "year"
             return Reading(m.start(), m.end(), "relunit", data={"rel": "this", "unit": unit})
         rel = re.sub(r"[\s-]+", " ", g["rel"].lower())
         unit = g["unit"].lower()
@@ -607,17 +647,26 @@ class Grammar:
             # "a year" is only a duration after a preposition or a quantifier ("for a year", "nearly a year")
             before = text[max(0, m.start() - 12):m.start()].lower()
             head = m.group(0).lower()
-            if not (re.search(r"\b(?:for|in|within|over|than|after|under|of|last|past|next|first)\s*$", before)
+            if not (re.search(r"\b(?:for|in|within|over|than|after|under|of|last|past|next|first|by)\s*$", before)
                     or not head.startswith(("a ", "an ", "one "))):
                 return None
             return Reading(m.start(), m.end(), "dur", "DURATION", data={"n": 1, "unit": unit})
         if g.get("vague"):
             return Reading(m.start(), m.end(), "dur", "DURATION", data={"n": None, "unit": unit})
         n = self._count(g["n"])
-        if n is None or n >= 1000:  # "the 1988 quarter" names a year, not 1988 quarters
+        if n is None or n >= 1000 and g["n"][:1].isdigit():  # "the 1988 quarter" names a year, not 1988 quarters
             return None
-        if re.match(r"[\s-]+old\b", text[m.end():m.end() + 6], re.I):  # ages: "37 years old"
-            return None
+        if m.group(0).lower().startswith("one ") and unit == "D" and (
+                _SUBJECT_BEFORE.search(text, max(0, m.start() - 8), m.start())
+                or re.match(r"\s*,", text[m.end():m.end() + 2]) and re.search(r"(?:^|[.!?]\s*)$", text[:m.start()])):
+            return None  # "he hopes he one day walks", "One day, a boy came": some day, not a day's length
+        old = _AGE_AFTER.match(text, m.end())
+        if old:  # ages: "37 years old", "a 37-year-old man" (not a time in TimeML) ...
+            if not (old.group("hyphen") and any(w.lower() in self.lex.aged_things for w in old.group("next").split())):
+                return None
+            # ... but the age of a truce, a war or a strike is how long it has lasted: "the 8-month-old truce"
+            return Reading(_adjective_start(m, text), m.end() + len(old.group("hyphen")), "dur", "DURATION",
+                           data={"n": n, "unit": unit})
         start = _adjective_start(m, text)
         verb = _LAST_AS_VERB.match(m.group(0))
         if verb and _VERB_SLOT_BEFORE.search(text, max(0, m.start() - 12), m.start()):
@@ -626,6 +675,23 @@ class Grammar:
             d = _ADJ_DETERMINER.match(m.group(0))
             start += d.end() if d else 0
         return Reading(start, m.end(), "dur", "DURATION", data={"n": n, "unit": unit})
+
+    def _long(self, m, text):
+        unit = self._unit(m.group("unit"))
+        n = self._count(m.group("n")) if m.group("n") else None if m.group("pl") else 1
+        if unit is None or m.group("n") and n is None:
+            return None
+        return Reading(m.start(), m.end(), "dur", "DURATION", data={"n": n, "unit": unit})
+
+    def _half_duration(self, m, text):
+        unit = self._unit(m.group("unit"))
+        whole = m.groupdict().get("whole")
+        n = 0.0 if whole is None else 1.0 if whole.lower() in ("a", "an", "one") else self._count(whole)
+        if unit is None or n is None or unit[0].isdigit():
+            return None
+        if re.match(r"[\s-]+(?:old|ago)\b", text[m.end():m.end() + 6], re.I):
+            return None  # an age; a day counted back from the report
+        return Reading(m.start(), m.end(), "dur", "DURATION", data={"n": n + 0.5, "unit": unit})
 
     def _duration_bare(self, m, text):
         before = text[max(0, m.start() - 8):m.start()].lower()
@@ -694,6 +760,9 @@ class Grammar:
             return None  # "the Daily Telegraph"
         if re.search(r"\baverage\s+$", text[max(0, m.start() - 10):m.start()], re.I):
             return None
+        if _PAPER_AFTER.match(text, m.end()) or m.group(0).lower() == "daily" and (_DETERMINER_BEFORE.search(text, max(0, m.start() - 50), m.start())
+                                                 and _NOUN_DAILY_AFTER.match(text, m.end())):
+            return None  # "the Israeli daily Haaretz", "the daily newspaper", "the influential daily said": a paper
         return Reading(m.start(), m.end(), "fixed", "SET", data={"value": "P1D"})
 
     @staticmethod
@@ -759,6 +828,16 @@ class Grammar:
         return value + frac if value else None
 
 
+# "daily" as a newspaper: "daily newspaper", "the Israeli daily Haaretz", "the daily said", "the English-language
+# daily," (a capitalised name, a verb of reporting or a punctuation mark after "the ... daily")
+_PAPER_AFTER = re.compile(r"[\s-]+(?:newspapers?|papers?|tabloids?|broadsheets?)\b", re.I)
+_DETERMINER_BEFORE = re.compile(r"\b(?i:the|a|an|its|their|another)\s+(?:(?:[A-Z][\w'’-]*|[\w'’]+-[\w'’-]+|"
+                                r"(?i:influential|leading|popular|independent|official|local|national|main|largest|"
+                                r"biggest|major|conservative|liberal|opposition|respected|prominent))\s+){0,3}$")
+_NOUN_DAILY_AFTER = re.compile(r"(?:\s+(?:[A-Z][\w'’-]*|said|says|reported|reports|quoted|quotes|wrote|writes|cited|"
+                               r"cites|added|published|carried)\b|\s*[,.;:)])")
+_AGE_AFTER = re.compile(r"(?:(?P<hyphen>-old)\b|[\s-]+old\b)(?P<next>(?:[\s-]+[A-Za-z]+){0,3})", re.I)
+_SUBJECT_BEFORE = re.compile(r"\b(?:he|she|they|we|I|you|it|who|which|that)\s+$", re.I)
 _OR_SO = r"(?:\s+or\s+so\b|\s+or\s+(?:two|three|more)\b(?!\s+(?:of|[a-z]+s)\b))?"
 _OF_ACTIVITY = re.compile(r"\s+of\s+(?!the\b|a\b|an\b|this\b|that\b|\d)[a-z]", re.I)
 _NAME_BEFORE = re.compile(r"(?:^|(?P<lead>\S)\s+)(?:[A-Z][A-Za-z]*|[A-Z]{2,})[ \t]+$")
@@ -815,10 +894,16 @@ def _words_to_int(s: str, lex: Lexicon) -> int:
     s = re.sub(r"[\s-]+", " ", s.strip().lower())
     if s in lex.numbers:
         return lex.numbers[s]
-    total = 0
+    total = current = 0
     for part in s.split():
-        total += lex.numbers.get(part, 0)
-    return total
+        value = lex.numbers.get(part, 0)
+        if value in (100, 1000):  # "two hundred", "three thousand": a multiplier
+            current = max(current, 1) * value
+            if value == 1000:
+                total, current = total + current, 0
+        else:
+            current += value
+    return total + current
 
 
 def _two_digit_year(raw: str) -> int:
@@ -919,8 +1004,16 @@ def _merge(readings: list[Reading], text: str) -> list[Reading]:
             if r.data.get("range_end") and prev.kind == "abs" and prev.data.get("m") == r.data["m"] \
                     and prev.data.get("y") is None and r.data.get("y") and _RANGE_GAP.fullmatch(gap):
                 prev.data["y"] = r.data["y"]  # "Aug. 3-9, 1997": the year written once holds for both days
+            if _month_alone(prev) and _month_alone(r) and _RANGE_GAP.fullmatch(gap):
+                prev.data["range_to"] = r  # "January-June": the first month in the year of the last
         out.append(r)
     return out
+
+
+def _month_alone(r: Reading) -> bool:
+    """A month named without a day, a year or a word that places it ("last May")."""
+    return r.kind == "abs" and r.data.get("d") is None and r.data.get("y") is None and r.data.get("m") is not None \
+        and not r.data.get("rel") and "yshift" not in r.data
 
 
 def _combine(a: Reading, b: Reading) -> Reading | None:
@@ -950,8 +1043,22 @@ def _combine(a: Reading, b: Reading) -> Reading | None:
     if day is not None and (day.kind in ("wd", "rday") or (day.kind == "abs" and day.data.get("d"))):
         return Reading(start, end, "daytime", "TIME", data={"day": day, "tod": tod.data})
     if a.kind == "tod" and b.kind == "tod" and "hh" in a.data and "part" in b.data:
-        return Reading(start, end, "tod", "TIME", data=a.data, standalone=True)
+        return Reading(start, end, "tod", "TIME", data=_in_part(a.data, b.data["part"]), standalone=True)
     if a.kind == "rtime" and b.kind == "tod" and "hh" in b.data:
         return Reading(start, end, "daytime", "TIME",
                        data={"day": Reading(a.start, a.end, "rday", data={"off": a.data["off"]}), "tod": b.data})
+    if a.kind == "tod" and "hh" in a.data and b.kind == "rtime":  # "2:30 this afternoon", "at 9 tonight"
+        return Reading(start, end, "daytime", "TIME", data={
+            "day": Reading(b.start, b.end, "rday", data={"off": b.data["off"]}), "tod": _in_part(a.data, b.data["part"])})
     return None
+
+
+def _in_part(clock: dict, part: str) -> dict:
+    """A clock time read in a part of the day: "2:30 in the afternoon" is 14:30 (a time written without a.m.
+    or p.m. is the morning's)."""
+    hh = clock["hh"]
+    if clock.get("ampm"):
+        return clock
+    if part in ("AF", "EV", "NI") and 1 <= hh < 12 and not (part == "NI" and hh < 4):
+        hh += 12
+    return dict(clock, hh=hh)

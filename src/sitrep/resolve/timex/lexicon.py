@@ -50,6 +50,8 @@ class Lexicon:
     aliases: dict[str, str]
     holidays: dict[str, str] = field(default_factory=dict)
     not_time: list[str] = field(default_factory=list)
+    deferring_verbs: list[str] = field(default_factory=list)
+    aged_things: set[str] = field(default_factory=set)
     source: str = field(default="")
 
 
@@ -155,6 +157,8 @@ def parse_lexicon(raw: str, path: str = FILE_NAME) -> Lexicon:
         holidays=c.mapping("holidays", valid_rule,
                            'a holiday rule: "MM-DD", "MM/N/WD", "easter+N", "hijri:MM-DD" or "hebrew:MM-DD"'),
         not_time=c.words("not_time", "phrases"),
+        deferring_verbs=c.words("tense", "deferring_verbs"),
+        aged_things=set(c.words("aged_things", "nouns")),
         source=path,
     )
     unknown = [m for m in lex.ambiguous_months if m not in lex.months]

@@ -58,9 +58,13 @@ def governing_tense(doc, start: int, end: int) -> str | None:
     while tok.i in ids and tok.head.i != tok.i:  # the expression's head, then up to the first verb
         tok = tok.head
     steps = 0
+    until = False
     while steps < 8:
         if tok.i not in ids and tok.pos_ in ("VERB", "AUX"):
+            if until and tok.lemma_.lower() in _deferring():
+                return "future"  # "adjourned the trial until Monday", "postponed the vote till Friday"
             return _frame_tense(tok)
+        until = until or (tok.i not in ids and tok.lower_ in ("until", "till"))
         if tok.i not in ids and tok.pos_ not in ("ADP", "SCONJ", "PART", "ADV") and tok.lower_ not in _TIME_NOUNS:
             return None  # "Friday's purchases", "the attack on Friday": a noun's time, not a clause's
         if tok.head.i == tok.i:
@@ -68,6 +72,13 @@ def governing_tense(doc, start: int, end: int) -> str | None:
         tok = tok.head
         steps += 1
     return None
+
+
+def _deferring() -> frozenset[str]:
+    """Verbs that put something off to a day ahead ("adjourned until Monday"): the lexicon's [tense]."""
+    from sitrep.resolve.timex.lexicon import load_lexicon
+
+    return frozenset(load_lexicon().deferring_verbs)
 
 
 def _frame_tense(verb) -> str | None:

@@ -69,7 +69,7 @@ _DEADLINE = re.compile(r"\b(?:to|until|till|through|thru|by|effective|before|due
 
 _ENDED = re.compile(r"\bended\s+(?:on\s+)?$", re.I)
 _IN_YEARS = {"E": 10, "C": 100}
-_FRACTION_UNIT = {"Y": ("M", 12), "M": ("D", 30), "D": ("H", 24), "TH": ("M", 60)}
+_FRACTION_UNIT = {"Y": ("M", 12), "M": ("D", 30), "D": ("H", 24), "TH": ("M", 60), "TM": ("S", 60)}
 _PLUPERFECT_BEFORE = re.compile(r"\bhad\s+(?:(?:been|not|already|previously|originally)\s+){0,2}$", re.I)
 _PARTICIPLE_GAP = re.compile(r"\s+(?:(?:on|in|at)\s+)?", re.I)
 _INFINITIVE = re.compile(r"\bto\s+(?!(?:the|a|an|his|her|its|their|date|be\s+held)\b)[a-z]{3,}\b", re.I)
@@ -324,7 +324,8 @@ class Resolver:
             mult, unit = int(unit[:-1]), unit[-1]
             count = "X" if n is None else _num(n * mult)
         elif n is not None and unit in _IN_YEARS:  # "two decades": P20Y (ISO 8601 has no decade or century)
-            count, unit = _num(n * _IN_YEARS[unit]), "Y"
+            n, unit = n * _IN_YEARS[unit], "Y"
+            count = _num(n)
         else:
             count = "X" if n is None else _num(n)
         if n is not None and not float(n).is_integer() and unit in _FRACTION_UNIT:
@@ -359,6 +360,10 @@ class Resolver:
                 y = self.anchor.year if m > self.anchor.month else self.anchor.year + 1
             elif rel == "this":
                 y = self.anchor.year
+            elif r.data.get("range_to"):  # "January-June": the range's last month decides the year
+                last = r.data["range_to"].data["m"]
+                y_last = pick_year(last, None, self.anchor, self.direction(r.data["range_to"]))
+                y = None if y_last is None else y_last if m <= last else y_last - 1
             else:
                 direction = "past" if r.data.get("wd") else self.direction(r)
                 y = pick_year(m, d, self.anchor, direction)
@@ -531,9 +536,9 @@ class Resolver:
         if rel in ("last", "the past", "the previous", "the last", "late last", "early last", "the preceding",
                    "the prior", "this past"):
             shift = -1
-        elif rel in ("next", "the coming", "the following", "early next", "late next", "this coming"):
+        elif rel in ("next", "the next", "the coming", "the following", "early next", "late next", "this coming"):
             shift = 1
-        elif rel.startswith("the end of") or rel.startswith("the rest of"):
+        elif rel.startswith(("the end of", "the rest of", "the start of", "the beginning of", "the middle of")):
             word = rel.split()[-1]
             shift = -1 if word == "last" else 1 if word == "next" else 0
         if unit == "weekend":

@@ -1,0 +1,159 @@
+"""The country of an event whose sentences name no place ("Nigerian troops kill 12 militants", "Boko Haram kills
+three soldiers"): the readings its sentence offers, and the one of the kind that proved right most often on the
+tune split (``knowledge/event_country.toml``).
+
+A reading is a country with its kind:
+    group          an armed group of ``actors.csv``: the main country it fights in (the first of its countries)
+    actor_state    a nationality word inside the actor of the event, with a state force's word ("Nigerian troops")
+    actor          a nationality word inside the actor, no state force's word ("Chadian Islamists")
+    victim         a nationality word inside the target or victims ("kills three Nigerian soldiers")
+    location       a nationality word after a preposition of place ("in two Nigerian villages")
+    before, after  another nationality word before / after the event's word
+
+Public:
+    country_readings(m) -> list[Reading]   every reading of the event's first sentence, in text order
+    event_country(m) -> Place | None       the reading of the best kind the knowledge file lets decide
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from sitrep.errors import (
+    E401_KNOWLEDGE_UNREADABLE,
+    E402_KNOWLEDGE_SYNTAX,
+    E403_KNOWLEDGE_ENTRY,
+    KnowledgeError,
+)
+from sitrep.knowledge import knowledge_cached, knowledge_path
+from sitrep.model import EventMention, Place
+from sitrep.nlp.tokens import PLACE_PREPOSITIONS
+
+FILE_NAME = "event_country.toml"
+KINDS = ("group", "actor_state", "actor", "victim", "location", "before", "after")
+
+
+@dataclass(frozen=True)
+class Reading:
+    kind: str
+    cc: str
+    word: str  # the words that gave it: the group's name or the nationality word
+    start: int  # document offset of those words
+
+
+@dataclass(frozen=True)
+class Decision:
+    order: tuple[str, ...]  # the kinds used, most often right first
+    state_words: tuple[str, ...]
+    counts: dict[str, tuple[int, int]]  # kind -> (right, wrong) on the tune split
+
+
+def _line_of(raw: str, text: str) -> int:
+    i = raw.find(text)
+    return raw.count("\n", 0, i) + 1 if i >= 0 else 1
+
+
+@knowledge_cached
+def load_decision(path: str | None = None) -> Decision:
+    """The kinds of reading to trust, from the tune counts of the knowledge file: a kind is used when it was right
+    at least ``min_precision`` of ``min_support`` or more times; the used kinds are ranked by that share."""
+    p = Path(path) if path else knowledge_path(FILE_NAME)
+    try:
+        raw = p.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise KnowledgeError(f"{p}: cannot read: {exc.strerror or exc}", code=E401_KNOWLEDGE_UNREADABLE) from exc
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise KnowledgeError(f"{p}:{getattr(exc, 'lineno', 1)}: {exc}", code=E402_KNOWLEDGE_SYNTAX) from exc
+
+    def bad(what: str, near: str) -> KnowledgeError:
+        return KnowledgeError(f"{p}:{_line_of(raw, near)}: {what}", code=E403_KNOWLEDGE_ENTRY)
+
+    lo, support = data.get("min_precision"), data.get("min_support")
+    if not isinstance(lo, (int, float)) or not isinstance(support, int):
+        raise bad("needs min_precision (a number) and min_support (an integer)", "min_")
+    words = data.get("state_words")
+    if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+        raise bad("state_words must be a list of words", "state_words")
+    counts: dict[str, tuple[int, int]] = {}
+    for r in data.get("reading", []):
+        kind = r.get("kind")
+        if kind not in KINDS or kind in counts:
+            raise bad(f"reading kind {kind!r}: one of {KINDS}, once each", f'"{kind}"')
+        right, wrong = r.get("tune_right"), r.get("tune_wrong")
+        if not isinstance(right, int) or not isinstance(wrong, int) or right < 0 or wrong < 0:
+            raise bad(f"reading {kind!r} needs tune_right and tune_wrong counts", f'"{kind}"')
+        counts[kind] = (right, wrong)
+    used = [k for k, (r, w) in counts.items() if r + w >= support and r / (r + w) >= lo]
+    order = tuple(sorted(used, key=lambda k: (-counts[k][0] / sum(counts[k]), -sum(counts[k]))))
+    return Decision(order, tuple(w.lower() for w in words), counts)
+
+
+_CAP_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+def country_readings(m: EventMention) -> list[Reading]:
+    """The countries the event's first sentence points at: its armed groups' and its nationality words'."""
+    from sitrep.nlp.truecase import is_mostly_caps
+    from sitrep.resolve.actor import actor_countries, find_actors
+    from sitrep.resolve.gazetteer import get_gazetteer, norm
+
+    if not m.evidence:
+        return []
+    ev = m.evidence[0]
+    gz = get_gazetteer()
+    out: list[Reading] = []
+    caps = is_mostly_caps(ev.text)  # "THE LOT THAT IS USED": a short alias in capitals is a word there
+    groups = [a for a in find_actors(ev.text) if a.type != "state" and not (caps and len(a.text) <= 4)]
+    for a in groups:
+        ccs = actor_countries(a.canonical)
+        if ccs:
+            out.append(Reading("group", ccs[0], a.text, ev.start + a.start))
+    for w in _CAP_WORD.finditer(ev.text):
+        if any(a.start <= w.start() < a.end for a in groups):
+            continue
+        key = norm(w.group(0))
+        cc = gz.demonyms.get(key) or (gz.demonyms.get(key[:-1]) if key.endswith("s") else None)
+        if cc and cc in gz.country_entry:
+            at = ev.start + w.start()
+            out.append(Reading(_role(m, at, ev.text[:w.start()]), cc, w.group(0), at))
+    return sorted(out, key=lambda r: r.start)
+
+
+def _role(m: EventMention, at: int, before: str) -> str:
+    """What a nationality word at document offset ``at`` qualifies: the actor, the target, a place, or none."""
+
+    def inside(name: str):
+        return next((s for s in m.field_spans.get(name, []) if s.start <= at < s.end), None)
+
+    actor = inside("actor1") or inside("reported_by")
+    if actor is not None:
+        words = set(re.findall(r"[a-z]+", actor.text.lower()))
+        return "actor_state" if words & set(load_decision().state_words) else "actor"
+    if inside("target") is not None:
+        return "victim"
+    last = before.lower().split()[-3:]
+    if any(w in PLACE_PREPOSITIONS for w in last):
+        return "location"
+    return "before" if at < m.trigger.start else "after"
+
+
+def event_country(m: EventMention) -> Place | None:
+    """The country of the reading whose kind ranks first (the first in the text among equals), at its point."""
+    from sitrep.resolve.gazetteer import get_gazetteer
+
+    order = load_decision().order
+    readings = [r for r in country_readings(m) if r.kind in order]
+    if not readings:
+        return None
+    best = min(readings, key=lambda r: order.index(r.kind))
+    gz = get_gazetteer()
+    e = gz[gz.country_entry[best.cc]]
+    why = f"the country of '{best.word}' ({best.kind.replace('_', ' ')}), no place named"
+    m.notes.append(f"place: {why}")
+    return Place(name=gz.country_name.get(best.cc, e.name), latitude=round(e.lat, 5), longitude=round(e.lon, 5),
+                 country=gz.country_name.get(best.cc), country_code=best.cc, geonameid=e.gid or None,
+                 feature=e.feature, geo_precision=3, source=e.source, reason=why)
