@@ -23,7 +23,6 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -33,7 +32,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from sitrep import errors
-from sitrep.knowledge import knowledge_cached
+from sitrep.knowledge import knowledge_cached, read_toml
 from sitrep.model import EventMention, haversine_km
 
 RULES_FILE = "merge.toml"  # in sitrep/knowledge/, or SITREP_KNOWLEDGE to override
@@ -86,12 +85,7 @@ def _need(data: dict, key: str, kind, where: str):
 
 
 def _read_toml(path: Path) -> dict:
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise errors.KnowledgeError(f"{path}: cannot read: {exc.strerror}", code=errors.E401_KNOWLEDGE_UNREADABLE) from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise errors.KnowledgeError(f"{path}: {exc}", code=errors.E402_KNOWLEDGE_SYNTAX) from exc
+    return read_toml(path)[1]
 
 
 def _overlay(data: dict, weights_path: Path | str, learned: dict | None = None) -> None:
