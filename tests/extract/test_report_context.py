@@ -63,3 +63,10 @@ def test_a_later_death_of_the_wounded_is_not_a_new_event():
         "A day earlier, shells fell on a market in the town of Horlivka, killing three people.")
     assert len(events) == 2
     assert [m.date for m in events] == [date(2022, 3, 7), date(2022, 3, 6)]  # a day before the shelling
+
+
+def test_a_claim_told_beside_a_still_state_is_kept():
+    events = report(
+        "Gunmen armed with rifles attacked a hotel in Mogadishu on Tuesday and killed 12 people, police said.\n\n"
+        "Al Shabaab claimed responsibility through a spokesman while the siege was still going on.")
+    assert len(events) == 1 and events[0].claimed is True

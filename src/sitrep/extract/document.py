@@ -32,8 +32,13 @@ def candidates(analysis: Analysis) -> list[Candidate]:
         cue = later_state(c)
         if cue and not c.mention.generic:
             c.mention.generic = True
-            c.mention.notes.append(f"generic: {cue}, of an event told before, not a new one")
+            c.mention.notes.append(f"generic: {cue}{_LATER_STATE}")
     return cands
+
+
+def later_state_note(m: EventMention) -> bool:
+    """Whether ``later_state`` left the mention out ("... claimed it while the siege was still going on")."""
+    return any(n.endswith(_LATER_STATE) for n in m.notes)
 
 
 def later_state(c: Candidate) -> str | None:
@@ -64,6 +69,7 @@ def later_state(c: Candidate) -> str | None:
 
 
 _WOUNDED = frozenset({"wounded", "injured"})
+_LATER_STATE = ", of an event told before, not a new one"  # its sentence may still claim that event
 
 
 def mentions_to_merge(cands: list[Candidate], doc: Document | None = None) -> list[tuple[EventMention, MergeInfo]]:
@@ -97,7 +103,8 @@ def apply_report_context(events, analysis: Analysis, cands: list[Candidate]) -> 
     inherit_told_dates(events)
     share_plural_claims(events)
     share_split_claims(events)
-    apply_sentence_claims(events, analysis, {c.sentence_index for c in cands if c.mention.generic})
+    generic = {c.sentence_index for c in cands if c.mention.generic and not later_state_note(c.mention)}
+    apply_sentence_claims(events, analysis, generic)
     apply_victim_lists(events, analysis)
 
 
