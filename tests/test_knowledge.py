@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
 from sitrep.extract import load_lexicon
 from sitrep.knowledge import PACKAGED, Knowledge, current_knowledge, reset_knowledge, use_knowledge
 from sitrep.nlp.screen import screen, screen_words
@@ -46,3 +48,20 @@ def test_tables_are_built_once():
     kb = current_knowledge()
     assert load_lexicon() is load_lexicon()
     assert any("load_lexicon" in name for name in kb.loaded())
+
+
+def test_read_toml_names_the_file_and_the_line_of_an_error(tmp_path):
+    from sitrep.errors import KnowledgeError
+    from sitrep.knowledge import read_toml
+
+    good = tmp_path / "ok.toml"
+    good.write_text("[a]\nb = 1\n", encoding="utf-8")
+    assert read_toml(good) == ("[a]\nb = 1\n", {"a": {"b": 1}})
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[a]\nb = 1\nc = = 2\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError) as err:
+        read_toml(bad)
+    assert err.value.code == "E402" and f"{bad}:3:" in str(err.value)
+    with pytest.raises(KnowledgeError) as err:
+        read_toml(tmp_path / "missing.toml")
+    assert err.value.code == "E401" and "missing.toml" in str(err.value)

@@ -255,3 +255,40 @@ def test_two_undated_reports_need_places_to_merge():
                                "country_code": None})
     assert compare(placed, unplaced).veto == "neither report dates it, and one does not place it"
     assert compare(placed, f("c", "d3", **bank)).merge
+
+
+def test_one_attack_dated_days_apart_at_one_town_merges_when_rules_allow():
+    """Two outlets date one shooting in one town days apart (a date counted from a wrongly inferred report date):
+    with ``date.same_town_days`` they agree; another town, another type or a gap beyond it do not."""
+    rules = across.load_rules(weights={"date.same_town_days": 3, "date.same_town": 0.15})
+    town = dict(event_type="Violence against civilians", sub_event_type="Attack", location_name="Troy",
+                latitude=42.60, longitude=-83.15, geo_precision=1, country_code="US", target=None)
+    a = f("a", "d1", date=date(2015, 4, 9), **town)
+    b = f("b", "d2", date=date(2015, 4, 12), **town)
+    d = compare(a, b, rules)
+    assert d.merge and any("one town" in r for r in d.reasons), d.reasons
+    assert compare(a, b, across.load_rules(weights={"date.same_town_days": 0})).veto
+    assert compare(a, f("c", "d3", date=date(2015, 4, 14), **town), rules).veto
+    far = f("e", "d5", date=date(2015, 4, 12), **{**town, "latitude": 42.10, "location_name": "Monroe"})
+    assert compare(a, far, rules).veto
+    other = f("g", "d6", date=date(2015, 4, 12), **{**town, "event_type": "Battles", "sub_event_type": "Armed clash"})
+    assert not compare(a, other, rules).merge
+
+
+def test_a_facility_attacked_again_days_later_is_another_incident():
+    """Rockets on an embassy, a drone on it two days later: a facility is attacked again and again, so the days
+    one type at one town may span (``date.same_town_days``) do not join them; nor another sub-event type."""
+    rules = across.load_rules(weights={"date.same_town_days": 3, "date.same_town": 0.15})
+    embassy = dict(event_type="Explosions/Remote violence", location_name="US Embassy in Baghdad", latitude=33.2986,
+                   longitude=44.3953, geo_precision=1, country_code="IQ", feature="embassy", target=None)
+    rockets = f("a", "d1", date=date(2023, 12, 8), sub_event_type="Shelling/artillery/missile attack",
+                weapons=frozenset({"rocket"}), **embassy)
+    drone = f("b", "d2", date=date(2023, 12, 10), sub_event_type="Shelling/artillery/missile attack",
+              weapons=frozenset({"rocket"}), **embassy)
+    assert not compare(rockets, drone, rules).merge
+    town = {**embassy, "location_name": "Karrada", "feature": None}
+    shelled = f("c", "d3", date=date(2023, 12, 8), sub_event_type="Shelling/artillery/missile attack", **town)
+    assert compare(shelled, f("d", "d4", date=date(2023, 12, 10), sub_event_type="Shelling/artillery/missile attack",
+                              **town), rules).merge
+    assert not compare(shelled, f("e", "d5", date=date(2023, 12, 10), sub_event_type="Air/drone strike",
+                                  **town), rules).merge

@@ -185,3 +185,34 @@ def test_a_report_that_fits_two_incidents_equally_joins_the_earlier_reported(sto
         got = sorted(map(sorted, _partition(s)))
         s.close()
         assert got == [["alpha#0", "mike#0"], ["kilo#0"]], [d.id for d, _ in order]
+
+
+def test_an_undated_report_at_the_town_of_two_dated_events_groups_alike_in_any_order(store_url):
+    """Two killings of one named deputy's story at one town, two years apart (the killing, the trial), and an
+    undated report naming the deputy there: it could join either; in every arrival order it joins the one that
+    comes first in report order, though the later event's report dates that incident out of the date window."""
+    from sitrep.merge import across
+    from sitrep.store import open_store
+
+    town = Place("Linden Vale", 34.10, -118.20, country="United States", country_code="US", geo_precision=1)
+    kind = dict(event_type="Violence against civilians", sub_event_type="Attack", weapons=(), place=town)
+    a = make_doc("a-killing", "Deputy shot\nFILE: Deputy Mara Quill was shot dead in Linden Vale.", published=None)
+    b = make_doc("b-undated", "Deputy\nFILE: Quill was shot near her patrol car in Linden Vale.", published=None)
+    c = make_doc("c-trial", "Trial\nFILE: The man who shot Mara Quill was convicted.", published=None)
+    reports = [
+        (a, [make_mention(a, "shot dead", when=date(2019, 6, 1), target="Deputy Mara Quill", **kind)]),
+        (b, [make_mention(b, "was shot", when=None, target="Quill", **kind)]),
+        (c, [make_mention(c, "shot", when=date(2021, 2, 15), target="Mara Quill", **kind)]),
+    ]
+    rules = across.load_rules(weights={"date.unknown_one": 0.0})
+    for order in itertools.permutations(reports):
+        s = open_store(store_url)
+        s.conn.execute("DELETE FROM changes")
+        for table in ("claims", "incident_sources", "mentions", "incidents", "documents"):
+            s.conn.execute(f"DELETE FROM {table}")
+        s.rules = rules
+        for doc, ms in order:
+            s.ingest(doc, ms)
+        got = sorted(sorted(p) for p in _partition(s))
+        s.close()
+        assert got == [["a-killing#0", "b-undated#0"], ["c-trial#0"]], [d.id for d, _ in order]

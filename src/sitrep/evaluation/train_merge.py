@@ -28,6 +28,8 @@ GRID: dict[str, list[float]] = {
     "date.bounded": [0.0, 0.15, 0.35],
     "date.named_target_days": [0, 31, 365, 730],
     "date.named_target": [0.15, 0.35],
+    "date.same_town_days": [0, 2, 3, 4, 7],
+    "date.same_town": [0.0, 0.15, 0.35],
     "type.different_type": [-1.0, -0.3, -0.1, 0.0],
     "type.compatible_type": [0.0, 0.1],
     "target.different": [-0.15, -0.05, 0.0],

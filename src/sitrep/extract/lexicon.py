@@ -3,18 +3,16 @@ Errors name the file and the entry that is wrong."""
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitrep.errors import (
     E401_KNOWLEDGE_UNREADABLE,
-    E402_KNOWLEDGE_SYNTAX,
     E403_KNOWLEDGE_ENTRY,
     E404_UNKNOWN_EVENT_TYPE,
     KnowledgeError,
 )
-from sitrep.knowledge import knowledge_cached, knowledge_path
+from sitrep.knowledge import knowledge_cached, knowledge_path, read_toml
 
 ACLED_TYPES = {
     "Battles": {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"},
@@ -117,13 +115,7 @@ def _no_claim_re(phrases: list[str], claimants: list[str]) -> re.Pattern:
 
 def _load_toml(name: str) -> tuple[Path, dict]:
     path = knowledge_path(name)
-    try:
-        with open(path, "rb") as fh:
-            return path, tomllib.load(fh)
-    except FileNotFoundError as exc:
-        raise KnowledgeError(f"{path}: knowledge file missing", code=E401_KNOWLEDGE_UNREADABLE) from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise KnowledgeError(f"{path}: not valid TOML: {exc}", code=E402_KNOWLEDGE_SYNTAX) from exc
+    return path, read_toml(path)[1]
 
 
 def _need(path: Path, where: str, entry: dict, key: str, kind: type):

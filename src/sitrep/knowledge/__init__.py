@@ -112,6 +112,31 @@ def read_model_json(path: Path, what: str, code: str) -> Any:
         raise KnowledgeError(f"{path}: cannot read the {what} ({exc})", code=code) from exc
 
 
+def read_toml(path: Path) -> tuple[str, dict]:
+    """A knowledge TOML file's text and table: a missing or unreadable file is a KnowledgeError E401, broken TOML
+    one E402 naming the file and line, so that an analyst who edits a file is told where it went wrong."""
+    import tomllib
+
+    from sitrep.errors import E401_KNOWLEDGE_UNREADABLE, E402_KNOWLEDGE_SYNTAX, KnowledgeError
+
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise KnowledgeError(f"{path}: knowledge file missing", code=E401_KNOWLEDGE_UNREADABLE) from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KnowledgeError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}",
+                             code=E401_KNOWLEDGE_UNREADABLE) from exc
+    try:
+        return raw, tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        import re
+
+        found = re.search(r"\bline (\d+)", str(exc))  # Python < 3.14 gives the line only in the message
+        line = getattr(exc, "lineno", None) or (found.group(1) if found else None)
+        raise KnowledgeError(f"{path}{f':{line}' if line else ''}: not valid TOML: {exc}",
+                             code=E402_KNOWLEDGE_SYNTAX) from exc
+
+
 def knowledge_cached(fn: Callable[..., T]) -> Callable[..., T]:
     """Keep a loader's result on the current ``Knowledge`` object (instead of a process-wide ``lru_cache``), keyed
     by the loader and its arguments. ``fn.cache_clear()`` forgets every table of the current knowledge."""

@@ -23,7 +23,6 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -33,7 +32,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from sitrep import errors
-from sitrep.knowledge import knowledge_cached
+from sitrep.knowledge import knowledge_cached, read_toml
 from sitrep.model import EventMention, haversine_km
 
 RULES_FILE = "merge.toml"  # in sitrep/knowledge/, or SITREP_KNOWLEDGE to override
@@ -57,6 +56,7 @@ class Rules:
     no_place: float
     bound_days: int
     named_target_days: int
+    same_town_days: int
     compatible: frozenset[frozenset[str]]
     never: frozenset[frozenset[str]]
     target_same: float
@@ -85,12 +85,7 @@ def _need(data: dict, key: str, kind, where: str):
 
 
 def _read_toml(path: Path) -> dict:
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise errors.KnowledgeError(f"{path}: cannot read: {exc.strerror}", code=errors.E401_KNOWLEDGE_UNREADABLE) from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise errors.KnowledgeError(f"{path}: {exc}", code=errors.E402_KNOWLEDGE_SYNTAX) from exc
+    return read_toml(path)[1]
 
 
 def _overlay(data: dict, weights_path: Path | str, learned: dict | None = None) -> None:
@@ -138,7 +133,7 @@ def load_rules(path: str | Path | None = None, weights: str | Path | dict | None
         day_slack=_need(data, "date.day_slack", int, where),
         date_scores={k: _need(data, f"date.{k}", float, where)
                      for k in ("same_day", "near_day", "same_week", "same_month", "bounded", "unknown_both",
-                               "unknown_one", "named_target")},
+                               "unknown_one", "named_target", "same_town")},
         max_km={p: _need(data, f"place.max_km_{p}", float, where) for p in (1, 2, 3)},
         place_scores={p: _need(data, f"place.score_{p}", float, where) for p in (1, 2, 3)},
         same_name=_need(data, "place.same_name", float, where),
@@ -150,6 +145,7 @@ def load_rules(path: str | Path | None = None, weights: str | Path | dict | None
         no_place=_need(data, "place.no_place", float, where),
         bound_days=_need(data, "date.bound_days", int, where),
         named_target_days=_need(data, "date.named_target_days", int, where),
+        same_town_days=_need(data, "date.same_town_days", int, where),
         compatible=compatible,
         never=never,
         target_same=_need(data, "target.same", float, where),
@@ -287,9 +283,16 @@ def block_window(f: Features, rules: Rules | None = None) -> tuple[date, date] |
     start, end = _date_interval(f, rules)
     # an incident dated at month precision starts up to 30 days before the days it may mean; one dated only
     # by its report may lie up to bound_days after; one with the same named target up to named_target_days
-    wide = timedelta(days=_named_slack(f, rules))
+    wide = timedelta(days=_extra_slack(f, rules))
     return (start - timedelta(days=31 + rules.day_slack) - wide,
             end + timedelta(days=rules.day_slack + rules.bound_days) + wide)
+
+
+def _extra_slack(f: Features, rules: Rules) -> int:
+    """How many days more than ``date.day_slack`` a mention's date may differ from a match's: the larger of
+    ``_named_slack`` and ``date.same_town_days`` when it is placed at a town."""
+    town = f.latitude is not None and (f.geo_precision or 3) <= 2
+    return max(_named_slack(f, rules), rules.same_town_days if town else 0)
 
 
 def _named_slack(f: Features, rules: Rules) -> int:
@@ -387,6 +390,9 @@ def _date_score(a: Features, b: Features, rules: Rules, reasons: list[str]) -> f
             a, b, rules, reasons)
     except _Veto:
         gap = _date_gap(a, b, rules)
+        if gap <= rules.same_town_days and _same_town_event(a, b, rules):
+            reasons.append(f"dates {gap} days apart, one type at one town")
+            return rules.date_scores["same_town"]
         if gap > rules.named_target_days or not _same_named_target(a, b, rules):
             raise
         reasons.append(f"dates {gap} days apart, the same named target {a.target!r} / {b.target!r} at one place")
@@ -437,6 +443,21 @@ def _same_named_target(a: Features, b: Features, rules: Rules) -> bool:
     return bool(a.target and b.target and _is_name(a.target) and _is_name(b.target)
                 and not _is_facility(a, rules) and not _is_facility(b, rules)
                 and _same_name(a.target, b.target, rules) and _near_places(a, b, rules))
+
+
+def _same_town_event(a: Features, b: Features, rules: Rules) -> bool:
+    """One type of event at one town (both places known to town level, within ``place.max_km_1``): two outlets'
+    dates a few days apart may tell of it (``date.same_town_days``). Not at a facility (a base or an embassy is
+    attacked again and again: rockets on the embassy, a drone on it two days later), not with another sub-event
+    type, not with weapons of no common family."""
+    if not (a.event_type and a.event_type == b.event_type and _near_places(a, b, rules)):
+        return False
+    if a.sub_event_type and b.sub_event_type and a.sub_event_type != b.sub_event_type:
+        return False
+    if any(_is_facility(f, rules) or (f.feature and rules.facility_re.search(f.feature.lower())) for f in (a, b)):
+        return False
+    fam = rules.weapon_families
+    return not (a.weapons and b.weapons and not {fam.get(w, w) for w in a.weapons} & {fam.get(w, w) for w in b.weapons})
 
 
 def _placed(f: Features) -> bool:
@@ -645,6 +666,12 @@ class Clusterer:
             days = range(s.toordinal() - wide, e.toordinal() + wide + 1)
             if undated_box(f, self.rules) is not None:
                 days = [0, *days]  # and the undated clusters
+            town = self.rules.day_slack + _extra_slack(f, self.rules)
+            if town > wide:  # the days only one type at one town reaches (date.same_town_days): those clusters only
+                outer = [*range(s.toordinal() - town, s.toordinal() - wide), *range(e.toordinal() + wide + 1,
+                                                                                    e.toordinal() + town + 1)]
+                near = [ci for ci in self._in_days(outer, cc) if _same_town_event(f, self.reps[ci], self.rules)]
+                return list(dict.fromkeys([*self._in_days(days, cc), *near]))
         return self._in_days(days, cc)
 
     def _in_days(self, days: range | list[int], cc: str) -> list[int]:

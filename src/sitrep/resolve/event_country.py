@@ -17,17 +17,14 @@ Public:
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from sitrep.errors import (
-    E401_KNOWLEDGE_UNREADABLE,
-    E402_KNOWLEDGE_SYNTAX,
     E403_KNOWLEDGE_ENTRY,
     KnowledgeError,
 )
-from sitrep.knowledge import knowledge_cached, knowledge_path
+from sitrep.knowledge import knowledge_cached, knowledge_path, read_toml
 from sitrep.model import EventMention, Place
 from sitrep.nlp.tokens import PLACE_PREPOSITIONS
 
@@ -60,14 +57,7 @@ def load_decision(path: str | None = None) -> Decision:
     """The kinds of reading to trust, from the tune counts of the knowledge file: a kind is used when it was right
     at least ``min_precision`` of ``min_support`` or more times; the used kinds are ranked by that share."""
     p = Path(path) if path else knowledge_path(FILE_NAME)
-    try:
-        raw = p.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise KnowledgeError(f"{p}: cannot read: {exc.strerror or exc}", code=E401_KNOWLEDGE_UNREADABLE) from exc
-    try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
-        raise KnowledgeError(f"{p}:{getattr(exc, 'lineno', 1)}: {exc}", code=E402_KNOWLEDGE_SYNTAX) from exc
+    raw, data = read_toml(p)
 
     def bad(what: str, near: str) -> KnowledgeError:
         return KnowledgeError(f"{p}:{_line_of(raw, near)}: {what}", code=E403_KNOWLEDGE_ENTRY)

@@ -22,6 +22,12 @@ def report_date(doc: Document) -> tuple[date | None, str]:
     if doc.published:
         return doc.published, "given"
     inferred, reason = rtime.infer_report_date(doc.text[doc.body_start:])
+    if inferred is None and doc.url:
+        from sitrep.resolve.timex.dateline import url_date
+
+        on_url = url_date(doc.url)
+        if on_url is not None:
+            return on_url, f"inferred: the day in the report's address {doc.url!r}"
     return inferred, f"inferred: {reason}"
 
 
@@ -140,6 +146,14 @@ def _attach_relative_dates(cands: list[Candidate]) -> None:
                 base_from, base = previous, previous.date
             if base is not None:
                 chained = base_from is not None and id(base_from) in relative
+                coarse = _coarse_precision(base_from, ref)
+                if coarse is not None and not chained:
+                    # "minutes after" an event told "in September": September, not its first day
+                    m.date, m.date_precision = base, coarse
+                    m.add_span("date", Span(m.timex.start, m.timex.end, m.timex.text))
+                    relative.add(id(m))
+                    previous = m if not m.generic else previous
+                    continue
                 day = rtime.chain_event_date(m.timex, base, event_day_relative=chained)
                 if day is None and not chained:
                     day = base  # an expression the resolver cannot count ("hours after"): the anchor's day
@@ -151,6 +165,16 @@ def _attach_relative_dates(cands: list[Candidate]) -> None:
                     m.notes.append(f"date: '{m.timex.text}' not counted from a date that was itself relative")
         if m.date is not None and not m.generic:
             previous = m
+
+
+def _coarse_precision(base_from: EventMention | None, ref: Candidate | None) -> str | None:
+    """The precision of the anchor event's date when it is coarser than a day (a week, a month), else None:
+    counting days from it would turn "in September" into 1 September. ECB+ tune: 2 reports of the Kraft plant
+    shooting ("shot two co-workers in September ... minutes after") were dated 1 September 2010, 8 days from it."""
+    src = base_from if base_from is not None else (ref.mention if ref is not None else None)
+    if src is None or src.date is None or src.date_precision in (None, "day"):
+        return None
+    return src.date_precision
 
 
 def _reporting_time(c: Candidate, pos: int) -> bool:

@@ -7,17 +7,15 @@ Public API:
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
 
 from sitrep.errors import (
-    E401_KNOWLEDGE_UNREADABLE,
     E402_KNOWLEDGE_SYNTAX,
     E403_KNOWLEDGE_ENTRY,
     KnowledgeError,
 )
-from sitrep.knowledge import knowledge_cached, knowledge_path
+from sitrep.knowledge import knowledge_cached, knowledge_path, read_toml
 
 FILE_NAME = "geo_scoring.toml"
 
@@ -73,14 +71,7 @@ def _line_of(raw: str, key: str) -> int:
 @knowledge_cached
 def load_scoring(path: str | None = None) -> Scoring:
     p = Path(path) if path else knowledge_path(FILE_NAME)
-    try:
-        raw = p.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise KnowledgeError(f"{p}: cannot read: {exc.strerror or exc}", code=E401_KNOWLEDGE_UNREADABLE) from exc
-    try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
-        raise KnowledgeError(f"{p}: {exc}", code=E402_KNOWLEDGE_SYNTAX) from exc
+    raw, data = read_toml(p)
     values: dict[str, float] = {}
     for section, table in data.items():
         if not isinstance(table, dict):
@@ -190,13 +181,7 @@ def _alternation(words: list[str]) -> str:
 @knowledge_cached
 def load_cues(path: str | None = None) -> Cues:
     p = Path(path) if path else knowledge_path(CUES_FILE)
-    try:
-        raw = p.read_text(encoding="utf-8")
-        data = tomllib.loads(raw)
-    except OSError as exc:
-        raise KnowledgeError(f"{p}: cannot read: {exc.strerror or exc}", code=E401_KNOWLEDGE_UNREADABLE) from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise KnowledgeError(f"{p}: {exc}", code=E402_KNOWLEDGE_SYNTAX) from exc
+    raw, data = read_toml(p)
     compass = r"(?:(?:north|south|east|west|central|northern|southern|eastern|western)\s+)?"
     return Cues(
         place_before=re.compile(rf"\b(?:{_alternation(_words(p, raw, data, 'place', 'before'))})\s+{compass}$", re.I),

@@ -264,9 +264,25 @@ class Store:
                     c for k, c in sorted(fresh.items()) if c is not None and k != inc]
             near = {c.key for c in cands if c.key != inc and (
                 across.compare(f, c, self.rules).merge or self._joins_earlier(f, row, c.key, doc_id))}
+            near |= self._undated_members_near(f, row, inc, doc_id, {c.key for c in cands})
             if near or self._later_members(inc, row, doc_id):
                 block |= near | {inc}
         return block
+
+    def _undated_members_near(self, f: across.Features, row: dict, inc: str, doc_id: str, seen: set[str]) -> set[str]:
+        """Incidents at the town of dated mention ``row`` that another member dates out of its window but that
+        hold an undated mention it could have joined, had it arrived first: the date blocking of ``_candidates``
+        never shows them (ECB+ check topic 16: an undated report of a deputy's killing sat with a later
+        report's trial, or with the killing's reports, as they arrived)."""
+        box = across.undated_box(f, self.rules)
+        if f.date is None or box is None:
+            return set()
+        rows = self.conn.all(
+            "SELECT DISTINCT m.incident_id FROM incidents i JOIN mentions m ON m.incident_id = i.id "
+            "WHERE i.date IS NOT NULL AND i.latitude >= ? AND i.latitude <= ? AND i.longitude >= ? "
+            "AND i.longitude <= ? AND m.date IS NULL ORDER BY m.incident_id", box)
+        return {r["incident_id"] for r in rows if r["incident_id"] != inc and r["incident_id"] not in seen
+                and self._joins_earlier(f, row, r["incident_id"], doc_id)}
 
     def _later_members(self, inc: str, row: dict, doc_id: str) -> list[dict]:
         """Members of ``inc`` from other reports that sort after mention ``row`` (``across.sort_key``)."""
