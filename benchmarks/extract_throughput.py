@@ -1,9 +1,10 @@
 """Extraction throughput on one core: articles/s and words/s for conflict reports (the seed, MUC-4 texts) and for
-general news (LGL articles); and one long document (MUC-4 and LGL texts run together into one report of 1, 2
+general news (LGL articles), with ``--breakdown`` where the time of the batched path goes (cProfile: its overhead
+inflates the Python stages against spaCy's compiled ones); and one long document (MUC-4 and LGL texts run together into one report of 1, 2
 and 4 MB, each size in its own process): seconds and peak memory, which must grow linearly. Prints figures;
 asserts nothing.
 
-    python3 benchmarks/extract_throughput.py [--muc N] [--lgl N] [--long 1,2,4] [--long-only]
+    python3 benchmarks/extract_throughput.py [--muc N] [--lgl N] [--long 1,2,4] [--long-only] [--breakdown]
 """
 from __future__ import annotations
 
@@ -93,6 +94,48 @@ def measure(name: str, docs) -> None:
               f"{rate:8.1f} articles/s  {words / dt:9.0f} words/s  {rate / base:5.1f}x spaCy-sm")
 
 
+# stages of the batched path: (label, [(module path, function)]); a stage's time is the cumulative time of its calls
+STAGES = (
+    ("split, truecase, screen", [("sitrep/nlp/__init__.py", "prepare")]),
+    ("spaCy: screened sentences", [("sitrep/nlp/__init__.py", "_parse")]),
+    ("spaCy: role-model sentences", [("sitrep/nlp/__init__.py", "parse_sentences")]),  # less the line above
+    ("clause candidates", [("sitrep/extract/document.py", "candidates")]),
+    ("clause model", [("sitrep/extract/clause_model.py", "keep_violent")]),
+    ("report date", [("sitrep/resolve/event_time.py", "report_date")]),
+    ("time expressions", [("sitrep/resolve/event_time.py", "event_timexes")]),
+    ("places (NER, gazetteer)", [("sitrep/resolve/event_place.py", "place_entities"),
+                                 ("sitrep/resolve/event_place.py", "find_places")]),
+    ("roles (rules)", [("sitrep/extract/document.py", "attach_roles")]),
+    ("role and argument models", [("sitrep/extract/role_model.py", "apply_role_model")]),
+)
+
+
+def breakdown(name: str, docs) -> None:
+    """Seconds and share of each stage of the batched path (extract_documents) under cProfile."""
+    import cProfile
+    import pstats
+
+    from sitrep.pipeline import extract_documents
+
+    prof = cProfile.Profile()
+    prof.enable()
+    for _ in extract_documents(docs):
+        pass
+    prof.disable()
+    stats = pstats.Stats(prof).stats  # type: ignore[attr-defined]
+    total = max(ct for (_, _, fn), (_, _, _, ct, _) in stats.items() if fn == "extract_documents")
+
+    def cum(path: str, fn: str) -> float:
+        return sum(v[3] for (f, _, n), v in stats.items() if n == fn and f.endswith(path))
+
+    times = {label: sum(cum(p, f) for p, f in calls) for label, calls in STAGES}
+    times["spaCy: role-model sentences"] -= times["spaCy: screened sentences"]
+    times["other (merging, dates, records, Python)"] = total - sum(times.values())
+    print(f"{name}: where the batched path's {total:.1f} s go (under cProfile)")
+    for label, t in times.items():
+        print(f"    {label:<40} {t:6.2f} s  {t / total:6.1%}")
+
+
 def long_text(megabytes: float) -> str:
     """MUC-4 reports (truecased as the pipeline would) and LGL articles, alternating, until the size."""
     from sitrep.evaluation.muc4 import read_docs
@@ -148,6 +191,7 @@ def main() -> None:
     ap.add_argument("--lgl", type=int, default=588)
     ap.add_argument("--long", default="1,2,4", metavar="MB,MB", help="sizes of the long-document case")
     ap.add_argument("--long-only", action="store_true", help="only the long-document case")
+    ap.add_argument("--breakdown", action="store_true", help="where the time goes, per stage (cProfile)")
     ap.add_argument("--long-one", type=float, default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if not SHARED.exists():
@@ -164,6 +208,9 @@ def main() -> None:
     print(f"warm-up (model and gazetteer load): {time.perf_counter() - t0:.2f} s")
     measure("conflict (seed + MUC-4 dev)", conflict_docs(args.muc))
     measure("general news (LGL)", lgl_docs(args.lgl))
+    if args.breakdown:
+        breakdown("conflict (seed + MUC-4 dev)", conflict_docs(args.muc))
+        breakdown("general news (LGL)", lgl_docs(args.lgl))
     if args.long:
         run_long(args.long)
     try:

@@ -28,6 +28,12 @@ def test_screen_is_cheap_and_selective():
     assert not screen("Sirens blared and people were told to take cover.")
 
 
+def test_screen_reads_a_phrase_written_with_a_hyphen():
+    # "car-bomb" is one token: only its first part can open the phrase "car bomb"
+    assert screen("Police found a car-bomb near the market.")
+    assert not screen("The car-park was full on Sunday.")
+
+
 def test_truecase_same_length_and_names():
     text = "GUERRILLAS OF THE FMLN ATTACKED SAN SALVADOR ON MONDAY. THE ARMY REPLIED."
     out = truecase(text)

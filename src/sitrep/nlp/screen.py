@@ -69,6 +69,8 @@ def screen(text: str) -> bool:
     tokens = set(_WORD.findall(text.lower()))
     if not tokens.isdisjoint(screen_words()):
         return True
-    if tokens.isdisjoint(phrase_first_words()) and not any(t.split("-")[0] in phrase_first_words() for t in tokens):
+    firsts = phrase_first_words()  # a hyphenated word's first part may start a phrase ("car-bomb")
+    if tokens.isdisjoint(firsts) and not any(t.split("-", 1)[0] in firsts for t in tokens if "-" in t):
         return False
     return bool(screen_phrases().search(text))
+

@@ -33,6 +33,7 @@ def abbreviations(path: str | None = None) -> frozenset[str]:
     return frozenset(words)
 
 
+_LAST_WORD = re.compile(r"([\w.]+)[.!?]*$")  # the word before a break (searched up to the break)
 _BREAK = re.compile(r"""[.!?]+["'\u201d\u2019)\]]*(?=\s+["'\u201c\u2018(\[]?[A-Z0-9])""")
 # paragraph breaks: a blank line, an indented line, or a line end right after sentence-final punctuation
 _PARA = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]{2,})|(?:(?<=[.!?:])|(?<=[.!?][\"'\u201d\u2019]))[ \t]*\n")
@@ -51,7 +52,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     for a, b in bounds:
         seg_start = a
         for m in _BREAK.finditer(text, a, b):
-            word = re.search(r"([\w.]+)[.!?]*$", text[seg_start:m.start() + 1])
+            word = _LAST_WORD.search(text, seg_start, m.start() + 1)
             token = word.group(1).lower().rstrip(".") if word else ""
             if token in abbrev or (len(token) == 1 and token.isalpha()):
                 continue
