@@ -90,3 +90,9 @@ def test_a_group_our_actor_list_lacks_can_claim():
     _, events = run("Gunmen stormed a hotel in Mombasa on Tuesday, killing 14 guests. Police claimed the attack was "
                     "the work of robbers.")
     assert events[0].claimed is not True
+
+
+def test_a_simile_makes_no_event_and_lends_no_sense_to_the_page():
+    _, events = run("United's attack fired at will in the first half. The visitors left the pitch looking as though "
+                    "a bomb had hit them.")
+    assert events == []

@@ -115,7 +115,10 @@ def keep_violent(cands: list[Candidate]) -> list[Candidate]:
     sense."""
     model = clause_model()
     probs = [model.probability(clause_features(c)) for c in cands]
-    kept = {c.sentence_index for c, p in zip(cands, probs, strict=True) if p >= model.threshold or armed(c)}
+    # a generic clause (a habit, a plan, a simile: "as though a bomb had hit them") tells no event of its own, so it
+    # does not make the report one that tells of violence
+    kept = {c.sentence_index for c, p in zip(cands, probs, strict=True)
+            if not c.mention.generic and (p >= model.threshold or armed(c))}
     if kept:
         kept |= {c.sentence_index for c, p in zip(cands, probs, strict=True) if p >= model.report_threshold}
     out = []
