@@ -96,3 +96,9 @@ def test_a_simile_makes_no_event_and_lends_no_sense_to_the_page():
     _, events = run("United's attack fired at will in the first half. The visitors left the pitch looking as though "
                     "a bomb had hit them.")
     assert events == []
+
+
+def test_the_capital_named_in_apposition_places_the_event():
+    _, events = run("ZARIA, Nigeria, May 20, 2022 - A bomb tore through a market in Gidan Waya, on the outskirts of "
+                    "the capital Kaduna, killing nine traders.")  # not the dateline's town
+    assert len(events) == 1 and events[0].place is not None and events[0].place.name == "Kaduna"
