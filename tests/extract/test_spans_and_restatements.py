@@ -102,3 +102,10 @@ def test_the_capital_named_in_apposition_places_the_event():
     _, events = run("ZARIA, Nigeria, May 20, 2022 - A bomb tore through a market in Gidan Waya, on the outskirts of "
                     "the capital Kaduna, killing nine traders.")  # not the dateline's town
     assert len(events) == 1 and events[0].place is not None and events[0].place.name == "Kaduna"
+
+
+def test_an_event_that_came_days_after_another_dates_the_other_back():
+    _, events = run("Gunmen stormed a police post in Quetta on 18 May, killing six officers. The attack came nine "
+                    "days after a car bomb killed 14 people at a bus stop in Quetta.")
+    days = sorted(e.date for e in events)
+    assert days == [date(2022, 5, 9), date(2022, 5, 18)], days
