@@ -82,7 +82,7 @@ def load_decision(path: str | None = None) -> Decision:
     return Decision(order, tuple(w.lower() for w in words), counts)
 
 
-_CAP_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+CAP_WORD = re.compile(r"\b[A-Z][a-z]+\b")  # a capitalised word: a nationality word may be one
 
 
 def country_readings(m: EventMention) -> list[Reading]:
@@ -102,11 +102,11 @@ def country_readings(m: EventMention) -> list[Reading]:
         ccs = actor_countries(a.canonical)
         if ccs:
             out.append(Reading("group", ccs[0], a.text, ev.start + a.start))
-    for w in _CAP_WORD.finditer(ev.text):
+    for w in CAP_WORD.finditer(ev.text):
         if any(a.start <= w.start() < a.end for a in groups):
             continue
         key = norm(w.group(0))
-        cc = gz.demonyms.get(key) or (gz.demonyms.get(key[:-1]) if key.endswith("s") else None)
+        cc = gz.demonym_country(key)
         if cc and cc in gz.country_entry:
             at = ev.start + w.start()
             out.append(Reading(_role(m, at, ev.text[:w.start()]), cc, w.group(0), at))

@@ -22,7 +22,7 @@ from sitrep.model import EventMention, Place, haversine_km
 from sitrep.nlp import Analysis
 from sitrep.nlp.tokens import PLACE_PREPOSITIONS
 from sitrep.resolve import place as rplace
-from sitrep.resolve.event_country import event_country
+from sitrep.resolve.event_country import CAP_WORD, event_country
 from sitrep.resolve.event_time import dateline as _dateline
 from sitrep.resolve.gazetteer import ADMIN1
 
@@ -75,10 +75,8 @@ def _people_named(gz, cc: str | None, text: str) -> bool:
     """The text names the country's people ("Iranian")."""
     from sitrep.resolve.gazetteer import norm
 
-    return bool(cc) and any(gz.demonyms.get(norm(w.group(0))) == cc for w in _CAP_WORD.finditer(text))
+    return bool(cc) and any(gz.demonyms.get(norm(w.group(0))) == cc for w in CAP_WORD.finditer(text))
 
-
-_CAP_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 
 
 def _namesake_in(gz, said: str, ctx: set[str], p: Place) -> Place | None:

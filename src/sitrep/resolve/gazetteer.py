@@ -169,6 +169,10 @@ class Gazetteer:
         extra = self.index.get(key)
         return out + extra if extra else out
 
+    def demonym_country(self, key: str) -> str | None:
+        """The ISO2 code a normalised demonym names, singular or plural ("iraqi", "iraqis"), or None."""
+        return self.demonyms.get(key) or (self.demonyms.get(key[:-1]) if key.endswith("s") else None)
+
     def division_population(self, cc: str, code: str) -> int:
         """The summed population of the towns of cities500 in a first-order division: how prominent it is
         (the table is made on first use, so loading stays as fast)."""

@@ -506,7 +506,7 @@ def candidate_ids(gz: Gazetteer, name: str) -> list[int]:
         ids = _division_by_other_word(gz, key)
     if not ids:
         # "Iraqi", "Palestinians" -> the country; "La.", "W. Va." -> the state (as LGL annotates them)
-        cc = gz.demonyms.get(key) or (gz.demonyms.get(key[:-1]) if key.endswith("s") else None)
+        cc = gz.demonym_country(key)
         if cc and cc in gz.country_entry:
             ids = [gz.country_entry[cc]]
         elif (name.endswith(".") or name.isupper()) and abbrev_form(gz, name):
