@@ -7,12 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitrep.errors import (
-    E401_KNOWLEDGE_UNREADABLE,
     E403_KNOWLEDGE_ENTRY,
     E404_UNKNOWN_EVENT_TYPE,
     KnowledgeError,
 )
-from sitrep.knowledge import knowledge_cached, knowledge_path, read_toml
+from sitrep.knowledge import knowledge_cached, knowledge_path, read_toml, read_words
 
 ACLED_TYPES = {
     "Battles": {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"},
@@ -215,7 +214,7 @@ def load_lexicon() -> Lexicon:
         not_targets=frozenset(edata.get("actors", {}).get("not_targets", [])),
         **_figurative(epath, edata),
         attempt_verbs=_words(epath, edata, "unrealized", "attempt_verbs"),
-        **{key: _words(epath, edata, "actors", key) for key in _ACTOR_WORDS if key != "human_heads"},
+        **{key: _words(epath, edata, "actors", key) for key in _ACTOR_WORDS},
         human_heads=_words(epath, edata, "actors", "human_heads") | _word_list("person_nouns.txt"),
         reference_nouns=_words(epath, edata, "references", "nouns"),
         reference_preps=_words(epath, edata, "references", "prepositions"),
@@ -224,8 +223,8 @@ def load_lexicon() -> Lexicon:
     )
 
 
-# events.toml [actors] word lists read as they are (Lexicon fields of the same name)
-_ACTOR_WORDS = ("human_heads", "state_force_heads", "law_enforcement_heads", "count_nouns", "victim_subject_verbs")
+# events.toml [actors] word lists read as they are (Lexicon fields of the same name); human_heads adds person_nouns.txt
+_ACTOR_WORDS = ("state_force_heads", "law_enforcement_heads", "count_nouns", "victim_subject_verbs")
 
 
 def _figurative(path: Path, data: dict) -> dict[str, frozenset[str]]:
@@ -268,20 +267,7 @@ def _forms(path: Path, data: dict) -> dict[str, tuple[str, ...]]:
 
 def _word_list(name: str) -> frozenset[str]:
     """A knowledge file of one lower-case word a line ('#' comments), e.g. person_nouns.txt."""
-    path = knowledge_path(name)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise KnowledgeError(f"{path}: cannot read: {exc.strerror or exc}", code=E401_KNOWLEDGE_UNREADABLE) from exc
-    words = set()
-    for lineno, raw in enumerate(lines, 1):
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        if not re.fullmatch(r"[a-z][a-z'-]*", line):
-            raise KnowledgeError(f"{path}:{lineno}: not one lower-case word: {raw!r}", code=E403_KNOWLEDGE_ENTRY)
-        words.add(line)
-    return frozenset(words)
+    return read_words(knowledge_path(name), r"[a-z][a-z'-]*", "not one lower-case word")
 
 
 def _words(path: Path, data: dict, section: str, key: str) -> frozenset[str]:

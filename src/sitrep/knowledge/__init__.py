@@ -112,6 +112,30 @@ def read_model_json(path: Path, what: str, code: str) -> Any:
         raise KnowledgeError(f"{path}: cannot read the {what} ({exc})", code=code) from exc
 
 
+def read_words(path: Path, word: str, rule: str) -> frozenset[str]:
+    """A knowledge file of one word a line ('#' starts a comment): every word must match the regular expression
+    ``word`` in full; an unreadable file is a KnowledgeError E401, a line that does not match one E403 naming the
+    file, the line and ``rule``."""
+    import re
+
+    from sitrep.errors import E401_KNOWLEDGE_UNREADABLE, E403_KNOWLEDGE_ENTRY, KnowledgeError
+
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise KnowledgeError(f"{path}: cannot read: {exc.strerror or exc}", code=E401_KNOWLEDGE_UNREADABLE) from exc
+    pattern = re.compile(word)
+    words = set()
+    for lineno, raw in enumerate(lines, 1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if not pattern.fullmatch(line):
+            raise KnowledgeError(f"{path}:{lineno}: {rule}: {raw!r}", code=E403_KNOWLEDGE_ENTRY)
+        words.add(line)
+    return frozenset(words)
+
+
 def read_toml(path: Path) -> tuple[str, dict]:
     """A knowledge TOML file's text and table: a missing or unreadable file is a KnowledgeError E401, broken TOML
     one E402 naming the file and line, so that an analyst who edits a file is told where it went wrong."""

@@ -3,9 +3,9 @@ a capital, a quote or a digit, except after abbreviations and initials."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-from sitrep import errors
-from sitrep.knowledge import knowledge_cached, knowledge_path
+from sitrep.knowledge import knowledge_cached, knowledge_path, read_words
 from sitrep.model import Sentence
 
 _WORD = re.compile(r"[a-z0-9]+(?:\.[a-z0-9]+)*")
@@ -15,22 +15,8 @@ _WORD = re.compile(r"[a-z0-9]+(?:\.[a-z0-9]+)*")
 def abbreviations(path: str | None = None) -> frozenset[str]:
     """The words of ``knowledge/abbreviations.txt`` (or ``path``) after which a full stop does not end a
     sentence; a line that is not one lower-case word is a ``KnowledgeError`` naming the file and line."""
-    p = path or str(knowledge_path("abbreviations.txt"))
-    try:
-        lines = open(p, encoding="utf-8").read().splitlines()
-    except OSError as exc:
-        raise errors.KnowledgeError(f"{p}: cannot read the abbreviations: {exc.strerror or exc}",
-                                    code=errors.E401_KNOWLEDGE_UNREADABLE) from exc
-    words = set()
-    for lineno, raw in enumerate(lines, 1):
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        if not _WORD.fullmatch(line):
-            raise errors.KnowledgeError(f"{p}:{lineno}: not one lower-case word without its final full stop: {raw!r}",
-                                        code=errors.E403_KNOWLEDGE_ENTRY)
-        words.add(line)
-    return frozenset(words)
+    p = Path(path) if path else knowledge_path("abbreviations.txt")
+    return read_words(p, _WORD.pattern, "not one lower-case word without its final full stop")
 
 
 _LAST_WORD = re.compile(r"([\w.]+)[.!?]*$")  # the word before a break (searched up to the break)
