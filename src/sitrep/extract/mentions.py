@@ -743,6 +743,11 @@ class SentenceExtractor:
                 cands.append(tok.head)
         elif tok.pos_ == "ADJ":  # "five dead", "three people dead"
             cands = [c for c in tok.children if c.dep_ in ("nsubj", "npadvmod", "nummod")] + [tok.head]
+            if tok.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and tok.head.pos_ in ("VERB", "AUX"):
+                # "gunmen shot dead 12 people", "12 people were shot dead", "five people lay dead"
+                verb = tok.head
+                cands += [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")] or \
+                    [c for c in verb.children if c.dep_ == "nsubj"]
         else:  # "the death of a civilian", "a death toll of 5"
             cands = [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
             cands += [c for c in tok.children if c.dep_ == "nummod"]
