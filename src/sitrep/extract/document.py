@@ -292,9 +292,12 @@ def share_plural_claims(events) -> None:
         for m in e.mentions:
             if m.claimed is None or not m.plural:
                 continue
+            before = sorted((x.merged for x in events[:i] + events[i + 1:]
+                             if x.merged.evidence and x.merged.evidence[0].start < m.trigger.start),
+                            key=lambda x: x.evidence[0].start)
             for other in events[:i] + events[i + 1:]:
                 o = other.merged
-                if o.claimed is None and o.evidence and _claim_reaches(m, e.merged, o):
+                if o.claimed is None and o.evidence and _claim_reaches(m, e.merged, o, before):
                     o.claimed, o.claimant = m.claimed, m.claimant
                     for span in m.field_spans.get("claimed", []):
                         o.add_span("claimed", span)
@@ -303,10 +306,14 @@ def share_plural_claims(events) -> None:
                         o.actor1 = m.claimant  # the claimant is the doer when no other is named (as in-clause)
 
 
-def _claim_reaches(m: EventMention, own: EventMention, o: EventMention) -> bool:
-    """Whether a plural claim (mention ``m`` of event ``own``) speaks of event ``o``: one told before it, or one
-    told after it of the same kind on the claimed event's day."""
-    if o.evidence[0].start < m.trigger.start:
+def _claim_reaches(m: EventMention, own: EventMention, o: EventMention, before: list[EventMention]) -> bool:
+    """Whether a plural claim (mention ``m`` of event ``own``) speaks of event ``o``: "both / either attack(s)"
+    of the two events told last before it; else of one of its kind on the claimed event's day, told before it or
+    after it. (A report that tells US strikes on one day and the bombings they answered on another: "a group
+    claimed the bombings" speaks of the bombings.) ``before``: the other events told before the claim, in order."""
+    if m.speaks_of is not None:
+        return any(o is x for x in before[-(m.speaks_of - 1):]) if o.evidence[0].start < m.trigger.start else False
+    if o.evidence[0].start < m.trigger.start and (own.date is None or o.date is None):
         return True
     return o.event_type == own.event_type and own.date is not None and o.date in (own.date, None)
 
@@ -477,8 +484,8 @@ def definite(c: Candidate) -> bool:
     heads = [tok]
     if tok.pos_ in ("VERB", "AUX"):
         heads += [ch for ch in tok.children if ch.dep_ in ("nsubj", "nsubjpass")]
-    return any(ch.dep_ == "det" and ch.lower_ in ("the", "this", "that", "these", "those")
-               for h in heads for ch in h.children)
+    return any(ch.dep_ in ("det", "preconj", "predet") and ch.lower_ in (
+        "the", "this", "that", "these", "those", "both", "either", "neither") for h in heads for ch in h.children)
 
 
 def restates(c: Candidate) -> bool:
