@@ -98,3 +98,18 @@ def test_a_states_forces_named_by_its_country_are_that_state():
     assert event.actor1 == "Mali"
     (event,) = report("Gunmen killed twelve villagers in an assault on a camp near Menaka on Monday.")
     assert event.actor1 != "Mali"
+
+
+def test_the_party_officials_blame_is_the_doer_of_an_unclaimed_attack():
+    events = report("A car bomb killed nine people outside a hotel in Mogadishu on Monday. No group claimed the "
+                    "attack, but officials blamed al Shabaab.")
+    assert len(events) == 1 and events[0].actor1 == "Al-Shabaab" and events[0].claimed is False
+    events = report("A car bomb killed nine people outside a hotel in Mogadishu on Monday. Nobody blamed al Shabaab.")
+    assert events[0].actor1 != "Al-Shabaab"
+
+
+def test_a_second_bomb_is_another_event_and_a_district_is_no_foreign_city():
+    events = report("A car bomb killed nine people outside a hotel in Mogadishu on Monday. Later on Monday, a "
+                    "second car bomb went off in the Medina district, killing two people.")
+    assert sorted(m.fatalities.best for m in events) == [2, 9]
+    assert all(m.place is not None and m.place.country == "Somalia" for m in events)

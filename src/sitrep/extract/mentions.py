@@ -148,6 +148,13 @@ _SELF_NAMED = re.compile(
     rf"(?:\s+(?:(?:of|for|the|and|in|al|el|ul|de|du|des|la|le)\s+)*{_NAME_WORD})*)")
 
 
+def _no_one(tok) -> bool:
+    """ "No group", "nobody", "no one": a subject that names no one."""
+    return tok.lower_ in ("nobody", "none", "noone") or any(
+        ch.dep_ == "det" and ch.lower_ in ("no", "neither") for ch in tok.children) or (
+        tok.lower_ == "one" and any(ch.lower_ == "no" for ch in tok.children))
+
+
 def _pair_word(tok) -> str | None:
     """ "both" / "either" / "neither" / "the two" before an event noun: the word, else None."""
     if tok.pos_ not in ("NOUN", "PROPN"):
@@ -601,7 +608,7 @@ class SentenceExtractor:
             for child in governor.children:
                 if child.dep_ == "agent":
                     actor = next((g for g in child.children if g.dep_ == "pobj"), actor)
-                elif child.dep_ == "nsubj" and child.i != tok.i and ((tok.dep_ == "dobj" and (
+                elif child.dep_ == "nsubj" and child.i != tok.i and not _no_one(child) and ((tok.dep_ == "dobj" and (
                         lemma(governor) in lex.light_verbs or lemma(governor) in lex.claim_verbs))
                         or any(other.i == governor.i for other, _ in usable)):
                     actor = child  # "X carried out an attack", "X killed 12 in an attack"
