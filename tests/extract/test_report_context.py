@@ -113,3 +113,11 @@ def test_a_second_bomb_is_another_event_and_a_district_is_no_foreign_city():
                     "second car bomb went off in the Medina district, killing two people.")
     assert sorted(m.fatalities.best for m in events) == [2, 9]
     assert all(m.place is not None and m.place.country == "Somalia" for m in events)
+
+
+def test_the_event_an_after_clause_tells_takes_the_place_it_names():
+    events = report("Two bombers blew themselves up at a bus station in Gombe on Monday, killing six people. The attack "
+                    "came a day after a woman thought to be about 20 years old detonated explosives strapped to her "
+                    "body at a crowded market in Yola, killing at least eight people.")
+    places = {m.place.name: m.fatalities.best for m in events if m.place is not None}
+    assert places.get("Gombe") == 6 and places.get("Yola") == 8

@@ -234,7 +234,9 @@ def _attach_place(c: Candidate, places: list[Place], siblings: list[Candidate], 
     in_sentence = [p for p in places if p.span and s.start <= p.span.start and p.span.end <= s.end
                    and not _modifier(c, p, text)]
     inside = [p for p in in_sentence if c.contains(p.span.start, p.span.end) and not c.in_side_clause(p.span.start)]
-    pool = inside or ([] if c.relative_anchor else [
+    pool = inside or ([
+        p for p in in_sentence if c.clause_start <= p.span.start and p.span.end <= c.clause_end
+        and not any(o is not c and o.contains(p.span.start, p.span.end) for o in siblings)] if c.relative_anchor else [
         p for p in in_sentence if not c.in_side_clause(p.span.start)
         and not any(o is not c and o.contains(p.span.start, p.span.end) for o in siblings)])
     if not pool:
