@@ -148,6 +148,22 @@ _SELF_NAMED = re.compile(
     rf"(?:\s+(?:(?:of|for|the|and|in|al|el|ul|de|du|des|la|le)\s+)*{_NAME_WORD})*)")
 
 
+def _anchor_clause(head) -> bool:
+    """``head`` opens an "after / before / since / following X" clause: the event another is timed against."""
+    return head.dep_ == "advcl" and any(ch.lower_ in ("after", "before", "since", "following")
+                                        for ch in head.children if ch.dep_ in ("mark", "prep", "advmod"))
+
+
+def _in_anchor_clause(tok, trigger) -> bool:
+    """``tok`` lies in an "after X" clause that ``trigger`` is not in."""
+    cur = tok
+    while cur.head.i != cur.i:
+        if _anchor_clause(cur):
+            return not any(t.i == trigger.i for t in cur.subtree)
+        cur = cur.head
+    return False
+
+
 def _no_one(tok) -> bool:
     """ "No group", "nobody", "no one": a subject that names no one."""
     return tok.lower_ in ("nobody", "none", "noone") or any(
@@ -750,6 +766,8 @@ class SentenceExtractor:
             # only the casualties of this clause, or of a clause hanging off it ("..., killing five")
             if in_reference(tok) != in_reference(cand.trigger_token):
                 continue  # "in retaliation for the attack that killed three": another event's dead
+            if _in_anchor_clause(tok, cand.trigger_token):
+                continue  # "the attack came a day after a bomber ..., killing eight": the earlier event's dead
             if not (a <= off + tok.idx < b or clause_head(tok).head.i in [t.i for t in cand.trigger_token.subtree]
                     or clause_head(tok).i == clause_head(cand.trigger_token).i):
                 if not (cand.trigger_token.head.i == tok.i or tok.head.i == cand.trigger_token.i):
@@ -923,7 +941,5 @@ class SentenceExtractor:
         """In "Hours after the rockets landed near the embassy, X announced an attack ...", the "after" clause
         names the event the main one is timed against."""
         for c in cands:
-            head = clause_head(c.trigger_token)
-            if head.dep_ == "advcl" and any(ch.lower_ in ("after", "before", "since", "following") for ch in head.children
-                                            if ch.dep_ in ("mark", "prep", "advmod")):
+            if _anchor_clause(clause_head(c.trigger_token)):
                 c.relative_anchor = True
