@@ -454,8 +454,26 @@ def _verb_prep_object(col: _Collector, prep, g, lem: str) -> None:
                         col.take(p, "patient")
 
 
+def _acronym_agent(col: _Collector, trigger) -> None:
+    """ "IS attacks", "FARC attack": a capitalised acronym right before a noun trigger that names a known armed
+    group is who attacked, however the parser read it (it takes "IS" for the verb "be")."""
+    from sitrep.resolve.actor import actor_type, resolve_actor
+
+    if trigger.i == 0:
+        return
+    t = col.doc[trigger.i - 1]
+    if t.i in col.used or not (t.text.isupper() and t.is_alpha and len(t.text) > 1):
+        return
+    match = resolve_actor(t.text)
+    if match is not None and match.text == t.text and actor_type(match.canonical) not in (None, "state"):
+        col.used.add(t.i)
+        col.add("perpetrator_organizations", t.i, t.i + 1)
+
+
 def _noun_roles(col: _Collector, trigger, lex) -> None:
     harm_people = lemma(trigger) in _HARM_PEOPLE
+    _acronym_agent(col, trigger)
+    _harmed_in(col, trigger)
     for c in trigger.children:
         if c.dep_ == "poss":
             col.take(c, "patient" if harm_people else "agent")
@@ -494,6 +512,18 @@ def _noun_roles(col: _Collector, trigger, lex) -> None:
                 col.take(c, "patient")
         if lemma(trigger) in lex.words["weapon"]:
             _act_targets(col, head)  # "two bombs tore through the Sari Club"
+
+
+def _harmed_in(col: _Collector, trigger) -> None:
+    """ "Rebels killed 22 villagers in an attack on the town", "five guards were wounded during the raid": whom the
+    harm verb that the noun trigger's "in" / "during" phrase hangs on killed or wounded are the event's victims."""
+    prep = trigger.head
+    if trigger.dep_ != "pobj" or prep.lower_ not in ("in", "during") or prep.head.pos_ != "VERB" \
+            or lemma(prep.head) not in _HURT:
+        return
+    for c in prep.head.children:
+        if c.dep_ in ("dobj", "obj", "nsubjpass"):
+            col.take(c, "patient")
 
 
 def _support_preps(col: _Collector, verb, trigger) -> None:

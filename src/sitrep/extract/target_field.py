@@ -76,9 +76,9 @@ def _field_head(analysis, ev: EventMention):
     return head_at(analysis, a, a + len(ev.target) if k >= 0 else spans[0].end)
 
 
-def facility_targets(analysis, ev: EventMention) -> list[Span]:
-    """Facilities and objects the grammar rules make targets of the event's triggers in the sentence of its first
-    trigger (a merged event's later sentences tell what followed: "burned homes before fleeing")."""
+def rule_fillers(analysis, ev: EventMention, key: str) -> list[Span]:
+    """The fillers of role ``key`` that the grammar rules of ``roles.py`` read off the event's triggers in the sentence
+    of its first trigger (a merged event's later sentences tell what followed: "burned homes before fleeing")."""
     from sitrep.extract.argument_model import trigger_tokens
     from sitrep.extract.roles import extract_roles
 
@@ -88,17 +88,26 @@ def facility_targets(analysis, ev: EventMention) -> list[Span]:
         if si != triggers[0][0]:
             continue
         off = analysis.sentences[si].start
-        for f in extract_roles(analysis.parse(si)[:], tok, analysis.doc.text, offset=off)["targets"]:
-            h = head_at(analysis, f.start, f.end)
-            if h is not None and head_kind(h) == "facility" and all(s.start != f.start for s in out):
+        for f in extract_roles(analysis.parse(si)[:], tok, analysis.doc.text, offset=off)[key]:
+            if all(s.start != f.start for s in out):
                 out.append(Span(f.start, f.end, f.text))
     return out
 
 
+def _of_kind(analysis, spans: list[Span], kind: str) -> list[Span]:
+    return [s for s in spans if (h := head_at(analysis, s.start, s.end)) is not None and head_kind(h) == kind]
+
+
+def facility_targets(analysis, ev: EventMention) -> list[Span]:
+    """Facilities and objects the grammar rules make targets of the event's first sentence."""
+    return _of_kind(analysis, rule_fillers(analysis, ev, "targets"), "facility")
+
+
 def _people(analysis, ev: EventMention) -> list[Span]:
-    """The field's other evidence and the victims that name people."""
-    spans = [*ev.field_spans.get("target", [])[1:], *(Span(f.start, f.end, f.text) for f in ev.roles.get("victims", []))]
-    return [s for s in spans if (h := head_at(analysis, s.start, s.end)) is not None and head_kind(h) == "person"]
+    """People the event names: the field's other evidence, its victims, the victims the rules read."""
+    spans = [*ev.field_spans.get("target", [])[1:], *(Span(f.start, f.end, f.text) for f in ev.roles.get("victims", [])),
+             *rule_fillers(analysis, ev, "victims")]
+    return _of_kind(analysis, spans, "person")
 
 
 def _set(ev: EventMention, span: Span, text: str) -> None:
