@@ -473,7 +473,6 @@ def _acronym_agent(col: _Collector, trigger) -> None:
 def _noun_roles(col: _Collector, trigger, lex) -> None:
     harm_people = lemma(trigger) in _HARM_PEOPLE
     _acronym_agent(col, trigger)
-    _harmed_in(col, trigger)
     for c in trigger.children:
         if c.dep_ == "poss":
             col.take(c, "patient" if harm_people else "agent")
@@ -512,18 +511,6 @@ def _noun_roles(col: _Collector, trigger, lex) -> None:
                 col.take(c, "patient")
         if lemma(trigger) in lex.words["weapon"]:
             _act_targets(col, head)  # "two bombs tore through the Sari Club"
-
-
-def _harmed_in(col: _Collector, trigger) -> None:
-    """ "Rebels killed 22 villagers in an attack on the town", "five guards were wounded during the raid": whom the
-    harm verb that the noun trigger's "in" / "during" phrase hangs on killed or wounded are the event's victims."""
-    prep = trigger.head
-    if trigger.dep_ != "pobj" or prep.lower_ not in ("in", "during") or prep.head.pos_ != "VERB" \
-            or lemma(prep.head) not in _HURT:
-        return
-    for c in prep.head.children:
-        if c.dep_ in ("dobj", "obj", "nsubjpass"):
-            col.take(c, "patient")
 
 
 def _support_preps(col: _Collector, verb, trigger) -> None:
