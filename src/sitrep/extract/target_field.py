@@ -130,10 +130,10 @@ def _people(analysis, ev: EventMention) -> list[Span]:
     return _of_kind(analysis, spans, "person")
 
 
-def _set(ev: EventMention, span: Span, text: str) -> None:
+def _set(ev: EventMention, span: Span, text: str, why: str) -> None:
+    ev.notes.append(f"target: {text!r}, {why} (was {ev.target!r})")
     ev.target = text
     ev.field_spans["target"] = [span, *(s for s in ev.field_spans.get("target", []) if s != span)]
-    ev.notes.append(f"target: {text!r} ({len(ev.field_spans['target'])} phrases named)")
 
 
 def _taken(analysis, ev: EventMention, head) -> bool:
@@ -157,13 +157,13 @@ def choose_target(analysis, ev: EventMention) -> None:
     if kind in ("person", "place", "none"):
         facilities = facility_targets(analysis, ev)
         if facilities:
-            _set(ev, facilities[0], facilities[0].text)
+            _set(ev, facilities[0], facilities[0].text, "the facility the act hit")
             return
     if kind == "place":
         people = _people(analysis, ev)
         if people:
             h = head_at(analysis, people[0].start, people[0].end)
-            _set(ev, people[0], h.text if h is not None else people[0].text)
+            _set(ev, people[0], h.text if h is not None else people[0].text, "people named, not a place")
 
 
 def choose_targets(analysis, events: list[EventMention]) -> None:
