@@ -8,7 +8,7 @@ Over the attack events of RAMS (dev = tune, test = check) and WikiEvents (the fi
 ``facility_targets`` (facilities the grammar rules make the trigger's target) against the people the event names
 (the target field's evidence and the victims whose head is a person), and the place the rules' field held. A gold
 Target counts for a kind when its head word is among the words of a phrase of that kind (the realnews head-word
-match). Prints the counts; ``TARGET_COUNTS`` in target_field.py holds the tune figures.
+match). Prints the counts; the docstring of target_field.py quotes them.
 """
 from __future__ import annotations
 
@@ -47,11 +47,12 @@ def attack_items(split: str) -> list[tuple[str, str, tuple[int, int], tuple[int,
 
 def kinds_named(sentence: str, trigger: tuple[int, int]) -> dict[str, list[str]]:
     """What the grammar rules of roles.py read off the trigger's sentence, by kind of head: 'facility' (targets
-    whose head is a facility or object), 'person' (victims and targets headed by a person), 'place' (place names and
-    place nouns of the sentence)."""
-    from sitrep.extract.roles import extract_roles
+    whose head is a facility or object), 'person' (victims and targets headed by a person, and the people any harm
+    verb of the sentence killed or wounded), 'place' (place names and place nouns of the sentence)."""
+    from sitrep.extract.roles import _HURT, extract_roles
     from sitrep.extract.target_field import head_kind
     from sitrep.nlp.spacy_model import load_spacy
+    from sitrep.nlp.tokens import lemma
 
     doc = load_spacy()(sentence)
     span = doc.char_span(trigger[0], trigger[1], alignment_mode="expand")
@@ -64,6 +65,9 @@ def kinds_named(sentence: str, trigger: tuple[int, int]) -> dict[str, list[str]]
         if fs is not None:
             out.setdefault(head_kind(fs.root), []).append(f.text)
     out.setdefault("place", []).extend(e.text for e in doc.ents if e.label_ in ("GPE", "LOC"))
+    for v in (t for t in doc if t.pos_ == "VERB" and lemma(t) in _HURT):  # "killing 168 people": victims named
+        out.setdefault("person", []).extend(
+            c.text for c in v.children if c.dep_ in ("dobj", "nsubjpass") and head_kind(c) == "person")
     return {k: v for k, v in out.items() if v}
 
 
