@@ -95,7 +95,8 @@ class StateForces:
 
 @knowledge_cached
 def load_state_forces() -> StateForces:
-    """"Nigerian troops", "Ukraine's army", "the Malian air force": a country's name or demonym (the country
+    """"Nigerian troops", "Ukraine's army", "the Malian air force", "the Saudi-led coalition" (whose air force
+    flies its strikes, as ACLED codes them): a country's name or demonym (the country
     knowledge of the gazetteer: ``geo_countries.csv`` demonyms and aliases, ACLED and GeoNames country names)
     before a force noun of ``state_forces.txt`` names that state's forces. The state's canonical name is the one
     ``actors.csv`` gives it (its ``countries`` code), else the ACLED country name."""
@@ -122,7 +123,8 @@ def load_state_forces() -> StateForces:
         return StateForces(None, country)
     alts = "|".join(re.escape(w) for w in sorted(country, key=len, reverse=True))
     forces = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w-])(?P<name>{alts})(?:['’]s)?\s+(?i:(?:{forces}))(?![\w-])")
+    pattern = re.compile(rf"(?<![\w-])(?P<name>{alts})(?:(?:['’]s)?\s+(?i:(?:{forces}))|"
+                         rf"-led\s+(?i:coalition|alliance|forces|troops))(?![\w-])")
     return StateForces(pattern, country)
 
 
