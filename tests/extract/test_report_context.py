@@ -131,3 +131,16 @@ def test_events_split_by_place_take_their_own_dead_and_target():
     assert by_place["Kano"].fatalities.best == 40 and by_place["Maiduguri"].fatalities.best == 12
     assert "headquarters" in (by_place["Maiduguri"].target or "")
     assert by_place["Gao"].target == "arms depot" and by_place["Kidal"].target == "rebel camps"
+
+
+def test_a_title_names_no_place_and_a_named_victim_is_one_dead():
+    events = report("SLIGO, Ireland (AP) - The Duke of Somerset was killed when a bomb blew up his yacht off "
+                    "Mullaghmore on Monday.")
+    assert len(events) == 1 and events[0].place is not None and events[0].place.country == "Ireland"
+    assert events[0].fatalities.best == 1
+    (event,) = report("Gunmen shot dead Mayor Juan Perez and councillor Ana Ruiz in Cali on Monday.")
+    assert event.fatalities.best == 2
+
+
+def test_fighting_that_has_raged_since_a_day_is_no_incident():
+    assert report("Heavy fighting has raged in the north of the city since Monday, residents said.") == []

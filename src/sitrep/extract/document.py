@@ -466,8 +466,9 @@ def _war_doer(c: Candidate):
 _SINCE_PHRASE = re.compile(r"(?:since|so far|in|over|during|for|within|throughout)\b[^.;:!?]*", re.I)
 # dependency labels that open a clause of its own below the trigger's verb: a "since" inside one is not the verb's
 _OWN_CLAUSE = frozenset({"relcl", "acl", "ccomp", "xcomp", "csubj", "parataxis"})
-# verbs whose subject is an event that took place ("clashes have taken place since the morning")
-_OCCUR = frozenset({"be", "take", "occur", "happen", "continue"})
+# verbs whose subject is an event that took place ("clashes have taken place since the morning", "fighting has
+# gone on / raged since Monday": "go" adds 1 corpus fire, an ongoing fight)
+_OCCUR = frozenset({"be", "take", "occur", "happen", "continue", "go", "rage", "persist", "last", "drag"})
 
 
 def perfect_since(c: Candidate):

@@ -164,6 +164,19 @@ def _in_anchor_clause(tok, trigger) -> bool:
     return False
 
 
+def _named_person(tok) -> bool:
+    """A person's name ("Earl Mountbatten", "Senator John Smith", "councillor Ana Ruiz", "the Duke of
+    Somerset"): one person."""
+    from sitrep.extract.lexicon import load_lexicon
+
+    if tok.pos_ != "PROPN":
+        return False
+    titles = load_lexicon().person_titles
+    return tok.ent_type_ == "PERSON" or any(c.dep_ == "compound" and c.lower_.strip(".") in titles
+                                            for c in tok.children) or (
+        tok.lower_ in titles and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children))
+
+
 def _no_one(tok) -> bool:
     """ "No group", "nobody", "no one": a subject that names no one."""
     return tok.lower_ in ("nobody", "none", "noone") or any(
@@ -821,6 +834,8 @@ class SentenceExtractor:
                 cands.append(tok.head)
         elif tok.pos_ == "ADJ":  # "five dead", "three people dead"
             cands = [c for c in tok.children if c.dep_ in ("nsubj", "npadvmod", "nummod")] + [tok.head]
+            if tok.head.dep_ == "compound":  # "shot dead Mayor Juan Perez": the name the title is part of
+                cands.append(tok.head.head)
             if tok.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and tok.head.pos_ in ("VERB", "AUX"):
                 # "gunmen shot dead 12 people", "12 people were shot dead", "five people lay dead"
                 verb = tok.head
@@ -840,6 +855,9 @@ class SentenceExtractor:
                 if v is not None:
                     return v, None, c
             best, low, num = _count_of(c)
+            if best is None and _named_person(c):  # "Earl Mountbatten was killed", "killed Smith and Jones"
+                best, low, num = 1 + sum(_named_person(x) for x in c.conjuncts), None, None
+                return best, low, c
             if best is not None:  # "killing 13 US service members and at least 90 Afghans"
                 extra = list(c.conjuncts)
                 if tok.pos_ == "VERB" and c.dep_ == "dobj":  # the parser may hang "and 90 Afghans" on the verb

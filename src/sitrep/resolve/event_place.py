@@ -289,11 +289,18 @@ def _country_in_text(gz, p: Place, normed_text: str) -> bool:
 
 
 def _outside_actor_names(places: list[Place], text: str) -> list[Place]:
-    """ "the Islamic Resistance in Iraq claimed the attack": a place inside an actor's name places nothing."""
+    """ "the Islamic Resistance in Iraq claimed the attack": a place inside an actor's name places nothing; nor
+    does one in a title ("Earl Mountbatten of Burma", "the Prince of Wales", "the Archbishop of Canterbury")."""
     from sitrep.resolve.actor import find_actors
 
     names = [(a.start, a.end) for a in find_actors(text) if " " in a.text and not a.forces]
-    return [p for p in places if not (p.span and any(a <= p.span.start and p.span.end <= b for a, b in names))]
+    return [p for p in places if not (p.span and (any(a <= p.span.start and p.span.end <= b for a, b in names)
+                                                  or _TITLE_OF.search(text[max(0, p.span.start - 60):p.span.start])))]
+
+
+_TITLE_OF = re.compile(r"\b(?:Earl|Duke|Duchess|Lord|Lady|Prince|Princess|King|Queen|Emperor|Empress|Archbishop|"
+                       r"Bishop|Baron|Baroness|Viscount|Marquess|Count|Countess|Sultan|Emir|Grand Duke)"
+                       r"(?:\s+[A-Z][\w'’-]+){0,3}\s+of\s+(?:the\s+)?$")
 
 
 def _drop_foreign_namesakes(places: list[Place], text: str) -> list[Place]:
