@@ -74,13 +74,17 @@ def resolution(articles: list[dict], errors_to: str | None = None) -> dict:
     lines = []
     kinds: dict[str, list[int]] = {}  # gold kind -> [toponyms, missed]
     causes: dict[str, int] = {}  # why a miss: abstain (no reading or abstention), namesake (right name, wrong place), level
+    halves = {"even": [0, 0], "odd": [0, 0]}  # by article parity (index in the corpus): [toponyms, within 161 km]
     t0 = time.perf_counter()
-    for a in articles:
+    for n, a in enumerate(articles):
         gold = [t for t in a["toponyms"] if t["lat"] is not None]
         if not gold:
             continue
         places = resolve_spans(a["text"], [(t["start"], t["end"]) for t in gold])
+        half = halves["odd" if n % 2 else "even"]
         for t, p in zip(gold, places, strict=True):
+            half[0] += 1
+            half[1] += p is not None and km(p.latitude, p.longitude, t["lat"], t["lon"]) <= 161
             tally = kinds.setdefault(gold_kind(t["fcode"]), [0, 0])
             tally[0] += 1
             if p is None:
@@ -107,7 +111,8 @@ def resolution(articles: list[dict], errors_to: str | None = None) -> dict:
     n = len(errs)
     return {"toponyms": n, "acc161": sum(e <= 161 for e in errs) / n, "mean_km": statistics.fmean(errs),
             "median_km": statistics.median(errs), "auc": auc(errs), "abstained": abstained,
-            "unresolved": unresolved, "seconds": seconds, "articles": len(articles), "kinds": kinds, "causes": causes}
+            "unresolved": unresolved, "seconds": seconds, "articles": len(articles), "kinds": kinds, "causes": causes,
+            "halves": {k: (ok / n if n else 0.0) for k, (n, ok) in halves.items()}}
 
 
 def gold_kind(fcode: str | None) -> str:
@@ -193,6 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{path.name}: {r['articles']} articles, {r['toponyms']} gold toponyms with coordinates (given spans)")
     print(f"  accuracy@161km {r['acc161']:.1%}   mean {r['mean_km']:.0f} km   median {r['median_km']:.1f} km   "
           f"AUC {r['auc']:.3f}   abstained {r['abstained']}   unresolved {r['unresolved']}")
+    print(f"  by article parity: even (tune) {r['halves']['even']:.4f}, odd (check) {r['halves']['odd']:.4f}")
     print("  misses by gold kind: " + ", ".join(f"{k} {m}/{n}" for k, (n, m) in sorted(r["kinds"].items()))
           + "; by cause: " + ", ".join(f"{k} {v}" for k, v in sorted(r["causes"].items())))
     print(f"  {r['articles'] / r['seconds']:.1f} articles/s resolving given spans")
