@@ -205,9 +205,13 @@ def mislabelled_place(label: str, text: str, start: int, end: int, gz: Gazetteer
     if cues.person_before.search(before) or cues.person_after.match(after):
         return False
     ids = gz.lookup(name)
-    # a person's name that is also a world division ("Michael", "Flores") needs a place cue like a town
+    # a person's name that is also a world division ("Michael", "Flores") needs a place cue ("in Tigray"); when
+    # geoparsing, a region or union NER labels an organisation is one ("the EU", "the European Union")
     if any(gz[i].kind == COUNTRY or gz[i].kind == ADMIN1 and (label != "PERSON" or not _world_division(gz, i))
-           for i in ids):
+           or gz[i].kind == REGION and label == "ORG" and every_mention for i in ids):
+        return True
+    if label == "PERSON" and any(_world_division(gz, i) for i in ids) and (
+            cues.place_before.search(before) or cues.place_after.match(after)):
         return True
     if name.isupper() and len(name) <= 5:
         return False  # "GBI", "DUI": an acronym, not the town that shares its letters
@@ -304,19 +308,11 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_men
         s, e = _clean(text, ent.start_char, ent.end_char)
         if e <= s:
             continue
-        if label == "NORP":
-            if every_mention and _demonym_ids(gz, text[s:e]) and not _CAPITAL_AFTER.match(text[e:]) and add(
-                    (s, e), "demonym", "NORP"):
-                continue
-            cc = gz.demonyms.get(norm(text[s:e]))
-            cap = _CAPITAL_AFTER.match(text[e:])
-            if cc and cap and cc in gz.capital:
-                e2 = e + cap.end()
-                after = text[e2:e2 + 40]
-                # "the Iraqi capital Baghdad": the name that follows carries the place
-                if re.match(r"^,?\s+(?:of\s+)?[A-Z]", after) and gz.lookup(re.match(r"^,?\s+(?:of\s+)?([A-Z][\w\-']+)", after).group(1)):
-                    continue
-                add((s, e2), "capital", "NORP", capital_of=cc)
+        if text[e:e + 1] == "." and abbrev_form(gz, text[s:e + 1]):
+            e += 1  # "Ill.", "Kan.": a state's abbreviation keeps its dot ("Ill" alone is another name of Willmar)
+            if not every_mention and any(_qualifier_span(gz, text, m.end) == (s, e) for m in out):
+                continue  # "Tulsa, Okla.": the state qualifies the town (event places are places only)
+        if label == "NORP" and _people_word(gz, text, s, e, add, every_mention=every_mention):
             continue
         # "Alexandria, La." inside one entity: keep the first part (the qualifier is read later)
         comma = text.find(",", s, e)
@@ -344,6 +340,27 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_men
             add(span, "cued", "GPE")
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _people_word(gz: Gazetteer, text: str, s: int, e: int, add, *, every_mention: bool) -> bool:
+    """A name NER labels NORP: a demonym (a mention with ``every_mention``), "the Iraqi capital" (the capital)
+    or nothing, all handled here (True); a division's or country's name NER took for a people's ("Police in
+    Punjab province") is left to the caller as a place (False)."""
+    if every_mention and _demonym_ids(gz, text[s:e]) and not _CAPITAL_AFTER.match(text[e:]) and add(
+            (s, e), "demonym", "NORP"):
+        return True
+    cc = gz.demonyms.get(norm(text[s:e]))
+    cap = _CAPITAL_AFTER.match(text[e:])
+    if not cc and not cap:
+        return not mislabelled_place("NORP", text, s, e, gz, every_mention=every_mention)
+    if cc and cap and cc in gz.capital:
+        e2 = e + cap.end()
+        after = text[e2:e2 + 40]
+        # "the Iraqi capital Baghdad": the name that follows carries the place
+        nxt = re.match(r"^,?\s+(?:of\s+)?([A-Z][\w\-']+)", after)
+        if not (nxt and gz.lookup(nxt.group(1))):
+            add((s, e2), "capital", "NORP", capital_of=cc)
+    return True
 
 
 # "COLUMBUS -- ", "BEIRUT: ", "BELGRADE, Minn. (AP) — ": a town in capitals opening a paragraph or following the
@@ -1085,6 +1102,9 @@ def _best_place(gz: Gazetteer, text: str, m: Mention, span: Span, sc: _Scored, w
         if gap < margin and d > w.abstain_km and not _clear_winner(gz, i, j, w, ids):
             reason = (f"abstain: {gz[i].name} ({gz[i].cc}, {sc.scores[b]:.2f}) vs "
                       f"{gz[j].name} ({gz[j].cc}, {sc.scores[order[1]]:.2f}), {d:.0f} km apart")
+    if not reason.startswith("abstain") and _lone_small_foreign(gz, i, sc.features[b], w):
+        reason = (f"abstain: {gz[i].name} ({gz[i].cc}), a town of {gz[i].pop:,} outside the document's country "
+                  f"with no other sign in the text")
     precision = None
     if m.capital_of:
         reason = f"capital of {gz.country_name.get(m.capital_of, m.capital_of)}"
@@ -1097,6 +1117,17 @@ def _best_place(gz: Gazetteer, text: str, m: Mention, span: Span, sc: _Scored, w
         precision = 2
         reason = f"near: {direction.group(1).lower()} of {gz[i].name}; " + reason
     return _place(gz, i, span, reason, precision=precision)
+
+
+_SUPPORT = ("qualifier", "subdivision_named", "subdivision_votes", "soft_subdivision", "holding")
+
+
+def _lone_small_foreign(gz: Gazetteer, i: int, f: dict[str, float], w: Scoring) -> bool:
+    """A small town (under ``abstain.foreign_town_pop``) outside the document's country, whose own country the
+    text never names, that nothing else in the text supports (no qualifier, no subdivision, no place near it): a
+    word of a name ("the Marriott hotel in Islamabad") matching a far namesake against the whole report."""
+    return bool(f.get("foreign")) and gz[i].kind == CITY and gz[i].pop < w.abstain_foreign_town_pop and not any(
+        f.get(k) for k in _SUPPORT) and w.context_near * f.get("near", 0.0) <= w.context_near_min
 
 
 def _division_pop(gz: Gazetteer, i: int) -> int:

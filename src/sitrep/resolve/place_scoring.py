@@ -61,6 +61,7 @@ class Scoring:
     abstain_region_over_town_pop: float
     abstain_division_pop_ratio: float
     abstain_town_pop_ratio: float
+    abstain_foreign_town_pop: float
 
 
 def _line_of(raw: str, key: str) -> int:
