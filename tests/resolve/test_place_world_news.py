@@ -48,6 +48,14 @@ WORLD = [
      [("Hubei", 31.0, 112.3), ("Henan", 34.0, 113.7), ("Hunan", 27.5, 111.7), ("Beijing", 39.9, 116.4)]),
     ("Fighting in Tigray displaced thousands, Ethiopia's government said; aid reached Mekele.",
      [("Tigray", 14.0, 38.5), ("Ethiopia", 9.0, 39.5), ("Mekele", 13.5, 39.47)]),
+    ("The virus spread to Hebei, Shandong and Jiangsu provinces, and to Heilongjiang in the north-east.",
+     [("Hebei", 39.0, 116.0), ("Shandong", 36.0, 118.0), ("Jiangsu", 33.0, 120.0), ("Heilongjiang", 48.0, 128.0)]),
+    ("Health workers in Sao Paulo state reported 50 deaths from yellow fever, Brazil's ministry said.",
+     [("Sao Paulo", -22.0, -49.0), ("Brazil", -10.0, -55.0)]),
+    ("Locust swarms crossed from Somalia into Ethiopia's Somali region.",
+     [("Somalia", 6.0, 48.0), ("Ethiopia", 9.0, 39.5)]),
+    ("A quake struck off Sumatra and was felt across Java, Indonesian officials said; a typhoon hit Luzon.",
+     [("Sumatra", -0.6, 101.3), ("Java", -7.5, 110.0), ("Indonesian", -5.0, 120.0), ("Luzon", 16.3, 121.0)]),
     ("A hospital in Birmingham treated 20 people after the crash on the M6, West Midlands Police said.",
      [("Birmingham", 52.48, -1.9), ("West Midlands", 52.48, -1.9)]),
 ]
@@ -94,3 +102,9 @@ def test_a_division_ner_reads_as_a_people_or_a_person_is_found(text, name, cc):
 def test_a_union_ner_reads_as_an_organisation_is_found():
     found = {p.span.text: p.name for p in geocode_text("The EU pledged 50 million euros for East Africa.")}
     assert found.get("EU") == "European Union"
+
+
+def test_the_word_for_a_division_names_the_division_over_a_far_namesake_town():
+    places = geocode_text("Rebels killed 12 farmers near a village in Santander department, the army said.",
+                          every_mention=False)
+    assert [(p.country_code, p.feature) for p in places] == [("CO", "ADM1")]  # not Santander, Spain

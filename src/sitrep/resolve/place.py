@@ -565,7 +565,16 @@ def _division_by_other_word(gz: Gazetteer, key: str) -> list[int]:
         ids = [i for i in gz.lookup_key(f"{base} {word}") if gz[i].kind == ADMIN1]
         if ids:
             return ids
-    return []
+    # "Sao Paulo state", "Kandahar province": a division named like its main town is indexed under no name of its
+    # own (the bare name is the town's); the word for a division names it
+    out: list[int] = []
+    if key.endswith(" district"):
+        return out  # a district is a second- or third-order division ("Ayacucho district" is not the department)
+    for j in gz.lookup_key(base):
+        a = gz.admin1_entry.get((gz[j].cc, gz[j].admin1)) if gz[j].kind == CITY else None
+        if a is not None and a not in out and norm(gz[a].name) == base:
+            out.append(a)
+    return out
 
 
 def _demonym_ids(gz: Gazetteer, name: str) -> list[int]:
@@ -865,6 +874,7 @@ class _Query:
     default_country: str | None
     anchors: list[tuple[float, float, str]] | None
     votes: dict[tuple[str, str, str], float] | None
+    division_word: bool = False  # the word for a division follows the name ("Sao Paulo state")
 
 
 def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, default_country: str | None,
@@ -876,7 +886,7 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
     same_name_big = any(gz[i].kind in (COUNTRY, REGION, CONTINENT) and norm(gz[i].name) == key
                         for i in ids)
     q = _Query(key, qcc, qa1, subdivisions, same_name_big, set(gz.capital.values()) if subdivisions else (), ctx,
-               default_country, anchors, votes)
+               default_country, anchors, votes, admin_word_after(text, m.end))
     w = load_scoring()
     ranker = load_ranker()
     top_pop = max((gz[i].pop for i in ids if gz[i].kind == CITY), default=-1)
@@ -900,8 +910,8 @@ def _score_once(memo: dict[tuple, _Scored], step: int, gz: Gazetteer, text: str,
                 default_country: str | None, anchors: list[tuple[float, float, str]] | None,
                 votes: dict[tuple[str, str, str], float] | None = None) -> _Scored:
     """``_score``, once per pass for each name, qualifier and readings: a name the text repeats ("Paris ... Paris")
-    scores alike each time (``_score`` reads of the mention only its name and the qualifier after it)."""
-    key = (step, norm(m.text), _qualifier(gz, text, m.end), tuple(ids))
+    scores alike each time (``_score`` reads of the mention only its name and the qualifier or division word after it)."""
+    key = (step, norm(m.text), _qualifier(gz, text, m.end), admin_word_after(text, m.end), tuple(ids))
     sc = memo.get(key)
     if sc is None:
         sc = memo[key] = _score(gz, text, m, ids, ctx, default_country, anchors, votes)
@@ -954,6 +964,15 @@ def _reading_terms(gz: Gazetteer, i: int, ids: list[int], q: _Query, w: Scoring,
             s -= w.context_foreign_penalty
             notes.append(f"outside the document's country ({ctx.home})")
             f["foreign"] = 1.0
+    if kind in (ADMIN1, ADMIN2):
+        if q.division_word:
+            s += w.context_division_word  # "Sao Paulo state", "Washington state": the division, not the town
+            notes.append("the word for a division follows")
+            f["division_word"] = 1.0
+        if q.same_name_big and norm(e.name) != key:
+            s -= w.context_same_name_big  # "Somalia": the country, not Ethiopia's Somali region known by that name
+            notes.append("a country or region has this name")
+            f["same_name_big"] = 1.0
     if f.get("world_division") and not ctx.cc_without(key, cc) and not any(
             c2 == cc for k2, c2, _ in q.votes or () if k2 != key):  # nor a town of the text lies in ("Maidstone")
         s -= w.context_unnamed_division  # "Delta", "North Side": a province of a country the text never names
@@ -1163,6 +1182,9 @@ def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz
             ids = candidate_ids(gz, m.text)
             if not ids and m.source == "given" and not _county_match(gz, m.text):
                 ids = _variant_ids(gz, m.text)
+            word = _ADMIN_WORD_AFTER.match(text, m.end)
+            if word and m.source == "given":  # "Sao Paulo state", the span without the word: the state is a reading
+                ids = ids + [i for i in _division_by_other_word(gz, norm(m.text + word.group(0))) if i not in ids]
             cands.append(ids)
     county_of = county_mentions(gz, text, mentions, cands)
     for k in county_of:

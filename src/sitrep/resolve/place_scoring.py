@@ -51,6 +51,7 @@ class Scoring:
     context_town_weight: float
     context_county_town: float
     context_county_town_km: float
+    context_division_word: float
     home_min_weight: float
     home_min_share: float
     home_cue_weight: float
