@@ -88,6 +88,7 @@ _COUNTY = re.compile(r"^(?P<base>.+?)\s+(?P<kind>County|Parish|Borough|Co\.)$", 
 _ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|ad|an|at|az|the)\s+", re.I)
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
 _CAPITAL_AFTER = re.compile(r"^\s+capital\b", re.I)
+Anchor = tuple[float, float, float, float, str]  # a place of pass 1: latitude, its radians and cosine, longitude, name
 
 
 @dataclass
@@ -733,19 +734,28 @@ class _Ctx:
             self._margins[(key, a1)] = got
         return got
 
+    _own: dict[str, tuple[dict[str, int], dict[tuple[str, str], int]]] | None = None
+
+    def _own_counts(self, key: str) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
+        """How many of the mentions called ``key`` point at each country and each subdivision (made once)."""
+        if self._own is None:
+            self._own = {}
+            for k, ccs, a1s in self.by_mention:
+                ccn, a1n = self._own.setdefault(k, ({}, {}))
+                for c in ccs:
+                    ccn[c] = ccn.get(c, 0) + 1
+                for a in a1s:
+                    a1n[a] = a1n.get(a, 0) + 1
+        return self._own.get(key) or ({}, {})
+
     def cc_without(self, key: str, cc: str) -> float:
+        """The country's support from the document, less what the mentions called ``key`` give it."""
         w = self.cc.get(cc, 0.0)
-        for k, ccs, _ in self.by_mention:
-            if k == key and cc in ccs:
-                w -= 1.0
-        return max(0.0, w)
+        return max(0.0, w - self._own_counts(key)[0].get(cc, 0)) if w else 0.0
 
     def a1_without(self, key: str, a1: tuple[str, str]) -> float:
         w = self.admin1.get(a1, 0.0)
-        for k, _, a1s in self.by_mention:
-            if k == key and a1 in a1s:
-                w -= 1.0
-        return max(0.0, w)
+        return max(0.0, w - self._own_counts(key)[1].get(a1, 0)) if w else 0.0
 
 
 def reading_context(gz: Gazetteer, text: str, mentions: list[Mention], cands: list[list[int]],
@@ -872,13 +882,13 @@ class _Query:
     capitals: object
     ctx: _Ctx
     default_country: str | None
-    anchors: list[tuple[float, float, str]] | None
+    anchors: list[Anchor] | None
     votes: dict[tuple[str, str, str], float] | None
     division_word: bool = False  # the word for a division follows the name ("Sao Paulo state")
 
 
 def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, default_country: str | None,
-           anchors: list[tuple[float, float, str]] | None,
+           anchors: list[Anchor] | None,
            votes: dict[tuple[str, str, str], float] | None = None) -> _Scored:
     key = norm(m.text)
     qcc, qa1 = _qualifier(gz, text, m.end)
@@ -907,7 +917,7 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
 
 
 def _score_once(memo: dict[tuple, _Scored], step: int, gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx,
-                default_country: str | None, anchors: list[tuple[float, float, str]] | None,
+                default_country: str | None, anchors: list[Anchor] | None,
                 votes: dict[tuple[str, str, str], float] | None = None) -> _Scored:
     """``_score``, once per pass for each name, qualifier and readings: a name the text repeats ("Paris ... Paris")
     scores alike each time (``_score`` reads of the mention only its name and the qualifier or division word after it)."""
@@ -1044,17 +1054,36 @@ def _near_term(gz: Gazetteer, i: int, q: _Query, w: Scoring, notes: list[str], f
     """Nearness to the other places resolved in pass 1 (towns and facilities only)."""
     if not q.anchors or gz[i].kind not in (CITY, FACILITY):
         return 0.0
-    lat, lon = gz[i].lat, gz[i].lon
-    near = [haversine_km(lat, lon, a, b) for a, b, k in q.anchors if k != q.key]
-    if not near:
+    e = gz[i]
+    d = _nearest_km(e.lat, e.lon, q.anchors, q.key)
+    if d is None:
         return 0.0
-    d = min(near)
     f["near"] = math.exp(-d / w.context_near_km)
     bonus = w.context_near * f["near"]
     if bonus <= w.context_near_min:
         return 0.0
     notes.append(f"{d:.0f} km from another place")
     return bonus
+
+
+def _anchor_table(anchors: list[tuple[float, float, str]]) -> list[Anchor]:
+    """The places of pass 1 with what ``_nearest_km`` needs of each made once."""
+    return [(a, math.radians(a), math.cos(math.radians(a)), b, k) for a, b, k in anchors]
+
+
+def _nearest_km(lat: float, lon: float, table: list[Anchor], key: str) -> float | None:
+    """The distance to the nearest anchor not called ``key`` (``haversine_km``'s formula, term for term)."""
+    p1 = math.radians(lat)
+    c1 = math.cos(p1)
+    best = None
+    for _a, p2, c2, b, k in table:
+        if k == key:
+            continue
+        h = math.sin((p2 - p1) / 2) ** 2 + c1 * c2 * math.sin(math.radians(b - lon) / 2) ** 2
+        d = 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+        if best is None or d < best:
+            best = d
+    return best
 
 
 def _facility_score(gz: Gazetteer, text: str, m: Mention, ctx: _Ctx) -> tuple[int | None, str]:
@@ -1220,6 +1249,7 @@ def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz
             votes[vk] = 1.0
     near_county = _county_anchors(gz, mentions, cands, county_of, anchors, votes)
     # pass 2: with nearness to the places of pass 1 and the subdivisions they vote for
+    table = _anchor_table(anchors)
     pending: list[tuple[int, Mention, Span, list[str]]] = []
     for k, (m, ids) in enumerate(zip(mentions, cands, strict=True)):
         span = Span(m.start, m.end, text[m.start:m.end])
@@ -1230,7 +1260,7 @@ def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz
             if counties:
                 pending.append((k, m, span, counties))
             continue
-        sc = _score_once(memo, 2, gz, text, m, ids, ctx, default_country, anchors, votes)
+        sc = _score_once(memo, 2, gz, text, m, ids, ctx, default_country, table, votes)
         out[k] = _best_place(gz, text, m, span, sc, w)
         if trace is not None:
             trace[k] = sc
@@ -1294,10 +1324,24 @@ def _namesake_town(gz: Gazetteer, name: str, state: str) -> int | None:
     return max(towns, key=lambda i: gz[i].pop) if towns else None
 
 
+def _us_towns(gz: Gazetteer, cands: list[list[int]]) -> list[dict[str, list[tuple[float, float]]]]:
+    """Per mention, the points of its US town readings by state."""
+    out: list[dict[str, list[tuple[float, float]]]] = []
+    for ids in cands:
+        by_state: dict[str, list[tuple[float, float]]] = {}
+        for j in ids:
+            e = gz[j]
+            if e.kind == CITY and e.cc == "US":
+                by_state.setdefault(e.admin1, []).append((e.lat, e.lon))
+        out.append(by_state)
+    return out
+
+
 def _county_towns(gz: Gazetteer, m: Mention, states: list[str], mentions: list[Mention],
-                  cands: list[list[int]]) -> dict[str, int]:
+                  towns: list[dict[str, list[tuple[float, float]]]]) -> dict[str, int]:
     """Per state of a county's name: how many other names of the document have a town reading of that state
-    within ``context.county_town_km`` of the county's point ("Paris" beside "Henry County": Tennessee's)."""
+    within ``context.county_town_km`` of the county's point ("Paris" beside "Henry County": Tennessee's);
+    ``towns``: ``_us_towns`` of the mentions' readings."""
     w = load_scoring()
     cm = _COUNTY.match(m.text.strip())
     base = norm(cm.group("base") if cm else m.text)
@@ -1306,9 +1350,8 @@ def _county_towns(gz: Gazetteer, m: Mention, states: list[str], mentions: list[M
         pt = gz.county_point.get((st, base))
         if pt is None:
             continue
-        names = {norm(m2.text) for m2, ids in zip(mentions, cands, strict=True) if m2 is not m and any(
-            gz[j].kind == CITY and gz[j].cc == "US" and gz[j].admin1 == st
-            and haversine_km(pt[0], pt[1], gz[j].lat, gz[j].lon) <= w.context_county_town_km for j in ids)}
+        names = {norm(m2.text) for m2, by_state in zip(mentions, towns, strict=True) if m2 is not m and any(
+            haversine_km(pt[0], pt[1], lat, lon) <= w.context_county_town_km for lat, lon in by_state.get(st, ()))}
         out[st] = len(names - {norm(m.text), base})
     return out
 
@@ -1318,11 +1361,13 @@ def _county_anchors(gz: Gazetteer, mentions: list[Mention], cands: list[list[int
     """Per county mention, ``_county_towns``; a county whose towns lie near its point in one state only is an
     anchor and a vote for that state in pass 2 ("Walker County" with "Huntsville": Texas, for both)."""
     out = {}
+    towns = None
     for k, (m, ids) in enumerate(zip(mentions, cands, strict=True)):
         states = [] if ids or m.source == "facility" else county_of.get(k) or _county_match(gz, m.text)
         if not states:
             continue
-        near = out[k] = _county_towns(gz, m, states, mentions, cands)
+        towns = towns if towns is not None else _us_towns(gz, cands)
+        near = out[k] = _county_towns(gz, m, states, mentions, towns)
         best = [st for st, n in near.items() if n and n == max(near.values())]
         if len(best) == 1:
             cm = _COUNTY.match(m.text.strip())
