@@ -108,3 +108,11 @@ def test_the_word_for_a_division_names_the_division_over_a_far_namesake_town():
     places = geocode_text("Rebels killed 12 farmers near a village in Santander department, the army said.",
                           every_mention=False)
     assert [(p.country_code, p.feature) for p in places] == [("CO", "ADM1")]  # not Santander, Spain
+
+
+@pytest.mark.parametrize("text, name, cc", [
+    ("Typhoid cases rose in Lahore and Rawalpindi.", "Rawalpindi", "PK"),  # NER: PERSON
+    ("Syrian government forces shelled Idlib and Hama.", "Hama", "SY"),  # NER: ORG; Hamah by its main name
+])
+def test_a_name_conjoined_to_a_cued_place_shares_its_cue(text, name, cc):
+    assert _found(text).get(name) == cc

@@ -205,14 +205,14 @@ def mislabelled_place(label: str, text: str, start: int, end: int, gz: Gazetteer
     before, after = text[max(0, start - 30):start], text[end:end + 30]
     if cues.person_before.search(before) or cues.person_after.match(after):
         return False
+    cued = _place_cue_before(text, start)
     ids = gz.lookup(name)
     # a person's name that is also a world division ("Michael", "Flores") needs a place cue ("in Tigray"); when
     # geoparsing, a region or union NER labels an organisation is one ("the EU", "the European Union")
     if any(gz[i].kind == COUNTRY or gz[i].kind == ADMIN1 and (label != "PERSON" or not _world_division(gz, i))
            or gz[i].kind == REGION and label == "ORG" and every_mention for i in ids):
         return True
-    if label == "PERSON" and any(_world_division(gz, i) for i in ids) and (
-            cues.place_before.search(before) or cues.place_after.match(after)):
+    if label == "PERSON" and any(_world_division(gz, i) for i in ids) and (cued or cues.place_after.match(after)):
         return True
     if name.isupper() and len(name) <= 5:
         return False  # "GBI", "DUI": an acronym, not the town that shares its letters
@@ -220,9 +220,26 @@ def mislabelled_place(label: str, text: str, start: int, end: int, gz: Gazetteer
     towns = [i for i in ids if gz[i].kind == CITY and norm(gz[i].name) == key]
     if towns and every_mention and cues.town_after.match(text, end):  # "an Alexandria man", "Gainesville officials"
         return True
+    if not towns and every_mention and label != "PERSON" and cued and max(
+            (gz[i].pop for i in ids if gz[i].kind == CITY), default=0) >= MIN_MISLABELLED_POPULATION:
+        return True  # "shelled Idlib and Hama": a town of some size by another of its names, after a place cue
     if max((gz[i].pop for i in towns), default=0) < MIN_MISLABELLED_POPULATION:
-        return bool(towns) and (label != "PERSON" or every_mention) and bool(cues.place_before.search(before))
-    return label != "PERSON" or bool(cues.place_before.search(before) or cues.place_after.match(after))
+        return bool(towns) and (label != "PERSON" or every_mention) and cued
+    return label != "PERSON" or cued or bool(cues.place_after.match(after))
+
+
+# a name and a conjunction before a name: "in Lahore and Rawalpindi" (the place cue before the first counts for both)
+_CONJUNCT_BEFORE = re.compile(r"[A-Z][\w'\u2019.\-]*(?:\s+[A-Z][\w'\u2019.\-]*){0,2}(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+
+
+def _place_cue_before(text: str, start: int) -> bool:
+    """A place cue (``place.before`` of ``knowledge/geo_cues.toml``) right before the name, or before the name it is
+    conjoined to ("rose in Lahore and Rawalpindi", "shelled Idlib and Hama")."""
+    cues = load_cues()
+    if cues.place_before.search(text, max(0, start - 30), start):
+        return True
+    conj = _CONJUNCT_BEFORE.search(text, max(0, start - 60), start)
+    return conj is not None and cues.place_before.search(text, max(0, conj.start() - 30), conj.start()) is not None
 
 
 _NAME_WORD = re.compile(r"[A-Z][\w'\u2019.\-]*")
