@@ -116,3 +116,9 @@ def test_the_word_for_a_division_names_the_division_over_a_far_namesake_town():
 ])
 def test_a_name_conjoined_to_a_cued_place_shares_its_cue(text, name, cc):
     assert _found(text).get(name) == cc
+
+
+def test_a_demonym_opening_an_organisations_name_is_a_mention():
+    found = {p.span.text: p.country_code for p in geocode_text(
+        "An Israeli air strike hit a Gaza hospital on Monday, the Palestinian health ministry said.")}
+    assert found.get("Palestinian") == "PS" and found.get("Gaza") == "PS"

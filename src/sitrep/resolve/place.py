@@ -265,6 +265,8 @@ def _embedded_place(gz: Gazetteer, text: str, start: int, end: int, label: str =
     division or a town of at least ``MIN_MISLABELLED_POPULATION``; a town of any size before the word of a local
     body (``_local_body``). In a name NER reads as a person's only the last ("David Mackley" holds no place)."""
     words = [w for w in _NAME_WORD.finditer(text, start, end) if w.group(0) not in ("The", "THE")]
+    if len(words) == 1 and label != "PERSON" and words[0].end() < end and _demonym_ids(gz, words[0].group(0)):
+        return words[0].span()  # "the Palestinian health ministry": the people's word names their place
     if len(words) < 2:
         return None
     if label == "PERSON":
