@@ -56,6 +56,10 @@ WORLD = [
      [("Somalia", 6.0, 48.0), ("Ethiopia", 9.0, 39.5)]),
     ("A quake struck off Sumatra and was felt across Java, Indonesian officials said; a typhoon hit Luzon.",
      [("Sumatra", -0.6, 101.3), ("Java", -7.5, 110.0), ("Indonesian", -5.0, 120.0), ("Luzon", 16.3, 121.0)]),
+    ("Aid agencies warned of famine across the Sahel and the Maghreb as drought spread through the Balkans and "
+     "Anatolia.", [("Sahel", 15.0, 0.0), ("Maghreb", 31.0, 3.0), ("Balkans", 42.5, 21.5), ("Anatolia", 39.0, 33.0)]),
+    ("Storms battered New Zealand's North Island, and snow closed roads on the South Island.",
+     [("New Zealand", -42.0, 174.0), ("North Island", -38.5, 176.0), ("South Island", -43.5, 170.5)]),
     ("A hospital in Birmingham treated 20 people after the crash on the M6, West Midlands Police said.",
      [("Birmingham", 52.48, -1.9), ("West Midlands", 52.48, -1.9)]),
 ]
