@@ -126,3 +126,9 @@ def test_a_demonym_opening_an_organisations_name_is_a_mention():
     found = {p.span.text: p.country_code for p in geocode_text(
         "An Israeli air strike hit a Gaza hospital on Monday, the Palestinian health ministry said.")}
     assert found.get("Palestinian") == "PS" and found.get("Gaza") == "PS"
+
+
+def test_given_demonyms_of_states_resolve_to_the_state():
+    text = "A Texan, a Floridian and a Vermonter were among the hostages."
+    places = resolve_spans(text, spans_of(text, "Texan", "Floridian", "Vermonter"))
+    assert [p.name for p in places] == ["Texas", "Florida", "Vermont"]

@@ -1294,9 +1294,9 @@ _PREFIXES = re.compile(r"^(?:town|city|village|borough|port|township|county|dist
 _SUFFIXES = re.compile(r"\s+(?:township|twp\.?|village|borough|city|town|area|region|district|valley|metro)$", re.I)
 _DIRECTION_PREFIX = re.compile(r"^(?:north|south|east|west|northern|southern|eastern|western|central|downtown|"
                                r"greater|upper|lower|old|new)\s+", re.I)
-_DEMONYM_ENDINGS = (("ians", ("ia", "")), ("ans", ("a", "o", "")), ("ers", ("",)), ("ites", ("",)), ("ian", ("ia", "")),
-                    ("an", ("a", "", "ia")), ("ese", ("", "a")), ("ns", ("",)), ("n", ("",)), ("i", ("",)), ("s", ("",)),
-                    ("", ("ia", "a")))
+_DEMONYM_ENDINGS = (("ians", ("ia", "", "a")), ("ans", ("a", "o", "", "as")), ("ers", ("",)), ("ites", ("",)),
+                    ("ian", ("ia", "", "a")), ("an", ("a", "", "ia", "as")), ("er", ("",)), ("ese", ("", "a")),
+                    ("ns", ("",)), ("n", ("",)), ("i", ("",)), ("s", ("",)), ("", ("ia", "a")))
 
 
 def _variant_ids(gz: Gazetteer, name: str) -> list[int]:
@@ -1327,7 +1327,7 @@ def _variant_ids(gz: Gazetteer, name: str) -> list[int]:
                 big = [i for i in ids if gz[i].kind in (COUNTRY, ADMIN1, CONTINENT, REGION)]
                 if big:
                     return big
-                if ending in ("ers", "ites") and ids:
+                if ending in ("ers", "er", "ites") and ids:
                     return ids
     return []
 
