@@ -132,3 +132,10 @@ def test_given_demonyms_of_states_resolve_to_the_state():
     text = "A Texan, a Floridian and a Vermonter were among the hostages."
     places = resolve_spans(text, spans_of(text, "Texan", "Floridian", "Vermonter"))
     assert [p.name for p in places] == ["Texas", "Florida", "Vermont"]
+
+
+def test_a_world_city_beats_a_small_home_town_known_by_its_name_only_as_an_old_name():
+    text = ("U.S. officials said the State Department will furnish offices for the envoy in Jerusalem and in New "
+            "York, where he lives.")
+    p = resolve_spans(text, spans_of(text, "Jerusalem"))[0]
+    assert p.country_code == "IL"

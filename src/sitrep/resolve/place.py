@@ -904,6 +904,7 @@ class _Query:
     anchors: list[Anchor] | None
     votes: dict[tuple[str, str, str], float] | None
     division_word: bool = False  # the word for a division follows the name ("Sao Paulo state")
+    main_town_pop: int = 0  # the people of the largest town called by this very name
 
 
 def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, default_country: str | None,
@@ -915,7 +916,8 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
     same_name_big = any(gz[i].kind in (COUNTRY, REGION, CONTINENT) and norm(gz[i].name) == key
                         for i in ids)
     q = _Query(key, qcc, qa1, subdivisions, same_name_big, set(gz.capital.values()) if subdivisions else (), ctx,
-               default_country, anchors, votes, admin_word_after(text, m.end))
+               default_country, anchors, votes, admin_word_after(text, m.end),
+               max((gz[i].pop for i in ids if gz[i].kind == CITY and norm(gz[i].name) == key), default=0))
     w = load_scoring()
     ranker = load_ranker()
     top_pop = max((gz[i].pop for i in ids if gz[i].kind == CITY), default=-1)
@@ -981,6 +983,10 @@ def _reading_terms(gz: Gazetteer, i: int, ids: list[int], q: _Query, w: Scoring,
         else:
             s += w.name_alternate_name  # an alternate / historical name ("Berea" for Aleppo)
             f["alternate_name"] = 1.0
+            if q.main_town_pop >= w.name_dwarfed_ratio * max(1, e.pop):
+                s -= w.name_dwarfed  # "Jerusalem": the city of that name, not El Rio, California, by an old name
+                notes.append("a far larger town bears this name")
+                f["dwarfed"] = 1.0
         if cc in q.subdivisions and i not in q.capitals:
             s -= w.context_same_name_big
             notes.append("a subdivision has this name")

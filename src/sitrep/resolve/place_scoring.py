@@ -31,6 +31,8 @@ class Scoring:
     prior_capital_bonus: float
     name_main_name: float
     name_alternate_name: float
+    name_dwarfed: float
+    name_dwarfed_ratio: float
     context_same_name_big: float
     context_foreign_penalty: float
     context_unnamed_division: float
