@@ -197,7 +197,7 @@ def apply_sentence_claims(events, analysis: Analysis, generic_sentences: set[int
                 m.claimed = True
                 m.claimant = actor.canonical
                 m.add_span("claimed", Span(s.start + hit.start(), s.start + hit.end(), hit.group(0)))
-                if m.actor1 is None and (lex.claimant_is_actor1 or lex.phrases["carried_out"].search(s.text)):
+                if m.actor1 in (None, UNIDENTIFIED) and (lex.claimant_is_actor1 or lex.phrases["carried_out"].search(s.text)):
                     m.actor1 = actor.canonical
                     m.add_span("actor1", Span(s.start + actor.start, s.start + actor.end, actor.text))
                 m.evidence.append(Span(s.start, s.end, s.text))

@@ -667,7 +667,8 @@ class SentenceExtractor:
         a, b = _np_range(claimer, off, cut_preps=False)
         match = resolve_actor(text[a:b])
         named = None
-        if match is None or _SELF_NAMED.search(text, a, b):  # a group the list lacks, by the name it gives itself
+        whole = (off + claimer.left_edge.idx, off + claimer.right_edge.idx + len(claimer.right_edge.text))
+        if match is None or _SELF_NAMED.search(text, *whole):  # a group the list lacks, by the name it gives itself
             named = self._claimant(claimer, off)
         # a state "claims" only in so many words ("the Revolutionary Guards claimed the attack"), not by
         # announcing strikes
@@ -908,7 +909,8 @@ class SentenceExtractor:
         Mujahideen" -> "Deccan Mujahideen"): an organisation's name the parser marks, of two or more capitalised
         words written in mixed case (the names of ALL-CAPS wires come back truecased, too unreliable here)."""
         a, b = _np_range(subj, offset, cut_preps=False)
-        named = _SELF_NAMED.search(self.text, a, b)
+        named = _SELF_NAMED.search(self.text, offset + subj.left_edge.idx,
+                                   offset + subj.right_edge.idx + len(subj.right_edge.text))
         if named is not None:  # "a group calling itself the Islamic Army for the Liberation of the Holy Places"
             name = named.group("name")
             listed = resolve_actor(name)  # the whole name may be listed ("calling itself Islamic Jihad")
