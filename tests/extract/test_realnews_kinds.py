@@ -225,3 +225,10 @@ def test_bombers_are_people_unless_the_text_says_aircraft():
     assert event.sub_event_type == "Suicide bomb" and "airstrike" not in event.weapons
     (event,) = body("Strategic bombers struck a fuel depot near Kharkiv on Sunday, killing two workers.")
     assert event.sub_event_type == "Air/drone strike"
+
+
+def test_an_aircraft_shot_down_is_an_attack_and_an_intercepted_drone_is_not():
+    (event,) = body("Rebels shot down a military helicopter near Ayacucho on Sunday.")
+    assert event.event_type == "Explosions/Remote violence"
+    assert body("Air defences shot down two drones over the capital on Sunday.") == []
+    assert body("The senate shot down the proposal on Sunday.") == []

@@ -442,6 +442,7 @@ class SentenceExtractor:
         weapons = self.weapons_in(c_start, c_end, ranges)
         usable = [(tok, trig) for tok, trig in group
                   if not (trig.needs == "weapon" and not weapons) and not (trig.needs == "victim" and not self._victim_of(tok))
+                  and not (trig.needs == "aircraft" and self._aircraft_of(tok) is None)
                   and not _figurative(tok, lex) and not _unrealized(tok, lex)]
         if not usable:
             return None
@@ -530,6 +531,14 @@ class SentenceExtractor:
         order = self.lex.typing.priority
         last = max(order.values(), default=0) + 1
         return min(usable, key=lambda x: (x[1].needs is not None, order.get(x[1].kind, last), x[0].i))
+
+    def _aircraft_of(self, tok):
+        """The aircraft a "shot down" / "brought down" verb hit (its object or passive subject), or None."""
+        for child in tok.children:
+            if child.dep_ in ("dobj", "nsubjpass") and (lemma(child) in self.lex.aircraft or any(
+                    t.lower_ in self.lex.aircraft for t in child.subtree if t.i <= child.i)):
+                return child
+        return None
 
     def _victim_of(self, tok):
         for child in tok.children:
@@ -860,6 +869,8 @@ class SentenceExtractor:
             m.add_span("denied", Span(cand.offset + neg.idx, cand.offset + neg.idx + len(neg.text), neg.text))
         for name, attr in (("hedge", "hedged"), ("attempt", "attempted"), ("deny", "denied")):
             hit = lex.phrases[name].search(sentence_text)
+            if hit and name == "attempt" and cand.kind == "attack" and self._aircraft_of(tok) is not None:
+                continue  # "shot down a helicopter" is an attack on the aircraft, not an intercepted one
             if hit:
                 setattr(m, attr, True)
                 m.add_span(attr, Span(off + hit.start(), off + hit.end(), hit.group(0)))

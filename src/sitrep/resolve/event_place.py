@@ -292,7 +292,7 @@ def _outside_actor_names(places: list[Place], text: str) -> list[Place]:
     """ "the Islamic Resistance in Iraq claimed the attack": a place inside an actor's name places nothing."""
     from sitrep.resolve.actor import find_actors
 
-    names = [(a.start, a.end) for a in find_actors(text) if " " in a.text]
+    names = [(a.start, a.end) for a in find_actors(text) if " " in a.text and not a.forces]
     return [p for p in places if not (p.span and any(a <= p.span.start and p.span.end <= b for a, b in names))]
 
 
