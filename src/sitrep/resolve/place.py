@@ -88,6 +88,7 @@ _COUNTY = re.compile(r"^(?P<base>.+?)\s+(?P<kind>County|Parish|Borough|Co\.)$", 
 _ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|ad|an|at|az|the)\s+", re.I)
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
 _CAPITAL_AFTER = re.compile(r"^\s+capital\b", re.I)
+Anchor = tuple[float, float, float, float, str]  # a place of pass 1: latitude, its radians and cosine, longitude, name
 
 
 @dataclass
@@ -133,7 +134,14 @@ def _facility_matcher(gz: Gazetteer) -> tuple[re.Pattern, dict[str, list[int]]]:
             if i not in ids:
                 ids.append(i)
     aliases = sorted({a for f in gz.facilities for a in [f.name, *f.aliases]}, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w])(?:" + "|".join(_alias_pattern(a) for a in aliases) + r")(?![\w])", re.I)
+    # the alternatives grouped by their first letter behind a look-ahead on it: the same matches (two aliases
+    # that can match at one offset share that letter, and keep their order), a third of the time
+    groups: dict[str, list[str]] = {}
+    for a in aliases:
+        first = a.strip()[:1].lower()
+        groups.setdefault(first if first.isalnum() else "", []).append(_alias_pattern(a))
+    body = "|".join(f"(?={re.escape(c)})(?:{'|'.join(ps)})" if c else "|".join(ps) for c, ps in groups.items())
+    pattern = re.compile(r"(?<![\w])(?:" + body + r")(?![\w])", re.I)
     gz._facility_matcher = (pattern, by_alias)
     return pattern, by_alias
 
@@ -197,10 +205,14 @@ def mislabelled_place(label: str, text: str, start: int, end: int, gz: Gazetteer
     before, after = text[max(0, start - 30):start], text[end:end + 30]
     if cues.person_before.search(before) or cues.person_after.match(after):
         return False
+    cued = _place_cue_before(text, start)
     ids = gz.lookup(name)
-    # a person's name that is also a world division ("Michael", "Flores") needs a place cue like a town
+    # a person's name that is also a world division ("Michael", "Flores") needs a place cue ("in Tigray"); when
+    # geoparsing, a region or union NER labels an organisation is one ("the EU", "the European Union")
     if any(gz[i].kind == COUNTRY or gz[i].kind == ADMIN1 and (label != "PERSON" or not _world_division(gz, i))
-           for i in ids):
+           or gz[i].kind == REGION and label == "ORG" and every_mention for i in ids):
+        return True
+    if label == "PERSON" and any(_world_division(gz, i) for i in ids) and (cued or cues.place_after.match(after)):
         return True
     if name.isupper() and len(name) <= 5:
         return False  # "GBI", "DUI": an acronym, not the town that shares its letters
@@ -208,9 +220,26 @@ def mislabelled_place(label: str, text: str, start: int, end: int, gz: Gazetteer
     towns = [i for i in ids if gz[i].kind == CITY and norm(gz[i].name) == key]
     if towns and every_mention and cues.town_after.match(text, end):  # "an Alexandria man", "Gainesville officials"
         return True
+    if not towns and every_mention and label != "PERSON" and cued and max(
+            (gz[i].pop for i in ids if gz[i].kind == CITY), default=0) >= MIN_MISLABELLED_POPULATION:
+        return True  # "shelled Idlib and Hama": a town of some size by another of its names, after a place cue
     if max((gz[i].pop for i in towns), default=0) < MIN_MISLABELLED_POPULATION:
-        return bool(towns) and (label != "PERSON" or every_mention) and bool(cues.place_before.search(before))
-    return label != "PERSON" or bool(cues.place_before.search(before) or cues.place_after.match(after))
+        return bool(towns) and (label != "PERSON" or every_mention) and cued
+    return label != "PERSON" or cued or bool(cues.place_after.match(after))
+
+
+# a name and a conjunction before a name: "in Lahore and Rawalpindi" (the place cue before the first counts for both)
+_CONJUNCT_BEFORE = re.compile(r"[A-Z][\w'\u2019.\-]*(?:\s+[A-Z][\w'\u2019.\-]*){0,2}(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+
+
+def _place_cue_before(text: str, start: int) -> bool:
+    """A place cue (``place.before`` of ``knowledge/geo_cues.toml``) right before the name, or before the name it is
+    conjoined to ("rose in Lahore and Rawalpindi", "shelled Idlib and Hama")."""
+    cues = load_cues()
+    if cues.place_before.search(text, max(0, start - 30), start):
+        return True
+    conj = _CONJUNCT_BEFORE.search(text, max(0, start - 60), start)
+    return conj is not None and cues.place_before.search(text, max(0, conj.start() - 30), conj.start()) is not None
 
 
 _NAME_WORD = re.compile(r"[A-Z][\w'\u2019.\-]*")
@@ -236,6 +265,8 @@ def _embedded_place(gz: Gazetteer, text: str, start: int, end: int, label: str =
     division or a town of at least ``MIN_MISLABELLED_POPULATION``; a town of any size before the word of a local
     body (``_local_body``). In a name NER reads as a person's only the last ("David Mackley" holds no place)."""
     words = [w for w in _NAME_WORD.finditer(text, start, end) if w.group(0) not in ("The", "THE")]
+    if len(words) == 1 and label != "PERSON" and words[0].end() < end and _demonym_ids(gz, words[0].group(0)):
+        return words[0].span()  # "the Palestinian health ministry": the people's word names their place
     if len(words) < 2:
         return None
     if label == "PERSON":
@@ -297,19 +328,11 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_men
         s, e = _clean(text, ent.start_char, ent.end_char)
         if e <= s:
             continue
-        if label == "NORP":
-            if every_mention and _demonym_ids(gz, text[s:e]) and not _CAPITAL_AFTER.match(text[e:]) and add(
-                    (s, e), "demonym", "NORP"):
-                continue
-            cc = gz.demonyms.get(norm(text[s:e]))
-            cap = _CAPITAL_AFTER.match(text[e:])
-            if cc and cap and cc in gz.capital:
-                e2 = e + cap.end()
-                after = text[e2:e2 + 40]
-                # "the Iraqi capital Baghdad": the name that follows carries the place
-                if re.match(r"^,?\s+(?:of\s+)?[A-Z]", after) and gz.lookup(re.match(r"^,?\s+(?:of\s+)?([A-Z][\w\-']+)", after).group(1)):
-                    continue
-                add((s, e2), "capital", "NORP", capital_of=cc)
+        if text[e:e + 1] == "." and abbrev_form(gz, text[s:e + 1]):
+            e += 1  # "Ill.", "Kan.": a state's abbreviation keeps its dot ("Ill" alone is another name of Willmar)
+            if not every_mention and any(_qualifier_span(gz, text, m.end) == (s, e) for m in out):
+                continue  # "Tulsa, Okla.": the state qualifies the town (event places are places only)
+        if label == "NORP" and _people_word(gz, text, s, e, add, every_mention=every_mention):
             continue
         # "Alexandria, La." inside one entity: keep the first part (the qualifier is read later)
         comma = text.find(",", s, e)
@@ -337,6 +360,27 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_men
             add(span, "cued", "GPE")
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _people_word(gz: Gazetteer, text: str, s: int, e: int, add, *, every_mention: bool) -> bool:
+    """A name NER labels NORP: a demonym (a mention with ``every_mention``), "the Iraqi capital" (the capital)
+    or nothing, all handled here (True); a division's or country's name NER took for a people's ("Police in
+    Punjab province") is left to the caller as a place (False)."""
+    if every_mention and _demonym_ids(gz, text[s:e]) and not _CAPITAL_AFTER.match(text[e:]) and add(
+            (s, e), "demonym", "NORP"):
+        return True
+    cc = gz.demonyms.get(norm(text[s:e]))
+    cap = _CAPITAL_AFTER.match(text[e:])
+    if not cc and not cap:
+        return not mislabelled_place("NORP", text, s, e, gz, every_mention=every_mention)
+    if cc and cap and cc in gz.capital:
+        e2 = e + cap.end()
+        after = text[e2:e2 + 40]
+        # "the Iraqi capital Baghdad": the name that follows carries the place
+        nxt = re.match(r"^,?\s+(?:of\s+)?([A-Z][\w\-']+)", after)
+        if not (nxt and gz.lookup(nxt.group(1))):
+            add((s, e2), "capital", "NORP", capital_of=cc)
+    return True
 
 
 # "COLUMBUS -- ", "BEIRUT: ", "BELGRADE, Minn. (AP) — ": a town in capitals opening a paragraph or following the
@@ -404,6 +448,23 @@ _CAPS_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,3}\b")
 _COMMA_ABBREV = re.compile(r",\s+((?:[A-Z][a-z]{0,4}\.\s?){1,2})")
 
 
+def _scan_name(gz: Gazetteer, name: str) -> tuple[bool, int]:
+    """What the scan needs of a capitalised name, remembered per name: whether a country, a region or a curated
+    subdivision has it, and the population of the largest town called so by its main name (0 for a stop word)."""
+    memo = getattr(gz, "_scan_names", None)
+    if memo is None or len(memo) > 200_000:
+        memo = gz._scan_names = {}
+    got = memo.get(name)
+    if got is None:
+        key = norm(name)
+        big = any(gz[i].kind in (COUNTRY, REGION) or (gz[i].kind == ADMIN1 and not _world_division(gz, i))
+                  for i in gz.index.get(key, ()))
+        pop = 0 if key in _STOP_CAPS else max(
+            (gz[i].pop for i in gz.lookup_key(key) if norm(gz[i].name) == key), default=0)
+        got = memo[name] = (big, pop)
+    return got
+
+
 def _sentence_start(text: str, start: int) -> bool:
     before = text[max(0, start - 3):start].rstrip(" \"'\u201c(")
     return not before or before[-1] in ".!?:\n"
@@ -438,16 +499,13 @@ def _scan_toponyms(text: str, gz: Gazetteer) -> list[Mention]:
                     hit = Mention(s0, m.start() + words[j].end(), text[s0:m.start() + words[j].end()], "scan")
                     j += 1
                     break
-                key = norm(name)
+                big, pop = _scan_name(gz, name)
                 # countries, regions and the curated subdivisions; a division of geo_divisions.csv ("Herrera", a
                 # Panamanian province and a surname) is no sign without NER
-                if any(gz[i].kind in (COUNTRY, REGION) or (gz[i].kind == ADMIN1 and not _world_division(gz, i))
-                       for i in gz.index.get(key, ())):
+                if big:
                     hit = Mention(s0, e0, name, "scan")
                     break
-                if key not in _STOP_CAPS and not _sentence_start(text, s0) and max(
-                        (gz[i].pop for i in gz.lookup_key(key) if norm(gz[i].name) == key),
-                        default=0) >= SCAN_MIN_POP:
+                if pop >= SCAN_MIN_POP and not _sentence_start(text, s0):
                     hit = Mention(s0, e0, name, "scan")  # a large city: its country and state are context
                     break
             if hit:
@@ -542,7 +600,16 @@ def _division_by_other_word(gz: Gazetteer, key: str) -> list[int]:
         ids = [i for i in gz.lookup_key(f"{base} {word}") if gz[i].kind == ADMIN1]
         if ids:
             return ids
-    return []
+    # "Sao Paulo state", "Kandahar province": a division named like its main town is indexed under no name of its
+    # own (the bare name is the town's); the word for a division names it
+    out: list[int] = []
+    if key.endswith(" district"):
+        return out  # a district is a second- or third-order division ("Ayacucho district" is not the department)
+    for j in gz.lookup_key(base):
+        a = gz.admin1_entry.get((gz[j].cc, gz[j].admin1)) if gz[j].kind == CITY else None
+        if a is not None and a not in out and norm(gz[a].name) == base:
+            out.append(a)
+    return out
 
 
 def _demonym_ids(gz: Gazetteer, name: str) -> list[int]:
@@ -701,19 +768,28 @@ class _Ctx:
             self._margins[(key, a1)] = got
         return got
 
+    _own: dict[str, tuple[dict[str, int], dict[tuple[str, str], int]]] | None = None
+
+    def _own_counts(self, key: str) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
+        """How many of the mentions called ``key`` point at each country and each subdivision (made once)."""
+        if self._own is None:
+            self._own = {}
+            for k, ccs, a1s in self.by_mention:
+                ccn, a1n = self._own.setdefault(k, ({}, {}))
+                for c in ccs:
+                    ccn[c] = ccn.get(c, 0) + 1
+                for a in a1s:
+                    a1n[a] = a1n.get(a, 0) + 1
+        return self._own.get(key) or ({}, {})
+
     def cc_without(self, key: str, cc: str) -> float:
+        """The country's support from the document, less what the mentions called ``key`` give it."""
         w = self.cc.get(cc, 0.0)
-        for k, ccs, _ in self.by_mention:
-            if k == key and cc in ccs:
-                w -= 1.0
-        return max(0.0, w)
+        return max(0.0, w - self._own_counts(key)[0].get(cc, 0)) if w else 0.0
 
     def a1_without(self, key: str, a1: tuple[str, str]) -> float:
         w = self.admin1.get(a1, 0.0)
-        for k, _, a1s in self.by_mention:
-            if k == key and a1 in a1s:
-                w -= 1.0
-        return max(0.0, w)
+        return max(0.0, w - self._own_counts(key)[1].get(a1, 0)) if w else 0.0
 
 
 def reading_context(gz: Gazetteer, text: str, mentions: list[Mention], cands: list[list[int]],
@@ -779,8 +855,8 @@ def reading_context(gz: Gazetteer, text: str, mentions: list[Mention], cands: li
         if cc:
             ctx.cc[cc] = ctx.cc.get(cc, 0.0) + w.home_demonym
     # a local paper's register ("Township", "$40,000", "sheriff's") says which country the story is in
-    for cc, cues in gz.cues.items():
-        hits = sum(1 for c in cues if c.search(text))
+    for cc, cues in _cue_literals(gz).items():
+        hits = sum(1 for lit, c in cues if lit in text and c.search(text))
         if hits:
             ctx.cc[cc] = ctx.cc.get(cc, 0.0) + min(w.home_cue_max, w.home_cue_weight * hits)
     # the document's home country: the one most of its places point to
@@ -789,6 +865,23 @@ def reading_context(gz: Gazetteer, text: str, mentions: list[Mention], cands: li
         if weight >= w.home_min_weight and weight >= w.home_min_share * sum(ctx.cc.values()):
             ctx.home = cc
     return ctx
+
+
+_CUE_NUMBER = r"\d+(?:[.,]\d+)*"  # what "#" of a register cue becomes (gazetteer._cue_patterns)
+
+
+def _cue_literals(gz: Gazetteer) -> dict[str, list[tuple[str, re.Pattern]]]:
+    """Per country, its register cues with the longest literal part of each ("Township", "$" of "$#"): a cue whose
+    literal the text lacks cannot match, and testing that is far quicker than the search."""
+    cached = getattr(gz, "_cue_literals", None)
+    if cached is None:
+        cached = {}
+        for cc, cues in gz.cues.items():
+            parts = [[re.sub(r"\\(.)", r"\1", bit.replace(r"\b", "")) for bit in c.pattern.split(_CUE_NUMBER)]
+                     for c in cues]
+            cached[cc] = [(max(ps, key=len) if not c.flags & re.I else "", c) for ps, c in zip(parts, cues, strict=True)]
+        gz._cue_literals = cached
+    return cached
 
 
 # ---------------------------------------------------------------------------------------------
@@ -823,12 +916,14 @@ class _Query:
     capitals: object
     ctx: _Ctx
     default_country: str | None
-    anchors: list[tuple[float, float, str]] | None
+    anchors: list[Anchor] | None
     votes: dict[tuple[str, str, str], float] | None
+    division_word: bool = False  # the word for a division follows the name ("Sao Paulo state")
+    main_town_pop: int = 0  # the people of the largest town called by this very name
 
 
 def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, default_country: str | None,
-           anchors: list[tuple[float, float, str]] | None,
+           anchors: list[Anchor] | None,
            votes: dict[tuple[str, str, str], float] | None = None) -> _Scored:
     key = norm(m.text)
     qcc, qa1 = _qualifier(gz, text, m.end)
@@ -836,7 +931,8 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
     same_name_big = any(gz[i].kind in (COUNTRY, REGION, CONTINENT) and norm(gz[i].name) == key
                         for i in ids)
     q = _Query(key, qcc, qa1, subdivisions, same_name_big, set(gz.capital.values()) if subdivisions else (), ctx,
-               default_country, anchors, votes)
+               default_country, anchors, votes, admin_word_after(text, m.end),
+               max((gz[i].pop for i in ids if gz[i].kind == CITY and norm(gz[i].name) == key), default=0))
     w = load_scoring()
     ranker = load_ranker()
     top_pop = max((gz[i].pop for i in ids if gz[i].kind == CITY), default=-1)
@@ -854,6 +950,18 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
         why.append(", ".join(notes))
         feats.append(f)
     return _Scored(ids, scores, why, feats)
+
+
+def _score_once(memo: dict[tuple, _Scored], step: int, gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx,
+                default_country: str | None, anchors: list[Anchor] | None,
+                votes: dict[tuple[str, str, str], float] | None = None) -> _Scored:
+    """``_score``, once per pass for each name, qualifier and readings: a name the text repeats ("Paris ... Paris")
+    scores alike each time (``_score`` reads of the mention only its name and the qualifier or division word after it)."""
+    key = (step, norm(m.text), _qualifier(gz, text, m.end), admin_word_after(text, m.end), tuple(ids))
+    sc = memo.get(key)
+    if sc is None:
+        sc = memo[key] = _score(gz, text, m, ids, ctx, default_country, anchors, votes)
+    return sc
 
 
 def _world_division(gz: Gazetteer, i: int) -> bool:
@@ -890,6 +998,10 @@ def _reading_terms(gz: Gazetteer, i: int, ids: list[int], q: _Query, w: Scoring,
         else:
             s += w.name_alternate_name  # an alternate / historical name ("Berea" for Aleppo)
             f["alternate_name"] = 1.0
+            if q.main_town_pop >= w.name_dwarfed_ratio * max(1, e.pop):
+                s -= w.name_dwarfed  # "Jerusalem": the city of that name, not El Rio, California, by an old name
+                notes.append("a far larger town bears this name")
+                f["dwarfed"] = 1.0
         if cc in q.subdivisions and i not in q.capitals:
             s -= w.context_same_name_big
             notes.append("a subdivision has this name")
@@ -902,6 +1014,15 @@ def _reading_terms(gz: Gazetteer, i: int, ids: list[int], q: _Query, w: Scoring,
             s -= w.context_foreign_penalty
             notes.append(f"outside the document's country ({ctx.home})")
             f["foreign"] = 1.0
+    if kind in (ADMIN1, ADMIN2):
+        if q.division_word:
+            s += w.context_division_word  # "Sao Paulo state", "Washington state": the division, not the town
+            notes.append("the word for a division follows")
+            f["division_word"] = 1.0
+        if q.same_name_big and norm(e.name) != key:
+            s -= w.context_same_name_big  # "Somalia": the country, not Ethiopia's Somali region known by that name
+            notes.append("a country or region has this name")
+            f["same_name_big"] = 1.0
     if f.get("world_division") and not ctx.cc_without(key, cc) and not any(
             c2 == cc for k2, c2, _ in q.votes or () if k2 != key):  # nor a town of the text lies in ("Maidstone")
         s -= w.context_unnamed_division  # "Delta", "North Side": a province of a country the text never names
@@ -973,17 +1094,36 @@ def _near_term(gz: Gazetteer, i: int, q: _Query, w: Scoring, notes: list[str], f
     """Nearness to the other places resolved in pass 1 (towns and facilities only)."""
     if not q.anchors or gz[i].kind not in (CITY, FACILITY):
         return 0.0
-    lat, lon = gz[i].lat, gz[i].lon
-    near = [haversine_km(lat, lon, a, b) for a, b, k in q.anchors if k != q.key]
-    if not near:
+    e = gz[i]
+    d = _nearest_km(e.lat, e.lon, q.anchors, q.key)
+    if d is None:
         return 0.0
-    d = min(near)
     f["near"] = math.exp(-d / w.context_near_km)
     bonus = w.context_near * f["near"]
     if bonus <= w.context_near_min:
         return 0.0
     notes.append(f"{d:.0f} km from another place")
     return bonus
+
+
+def _anchor_table(anchors: list[tuple[float, float, str]]) -> list[Anchor]:
+    """The places of pass 1 with what ``_nearest_km`` needs of each made once."""
+    return [(a, math.radians(a), math.cos(math.radians(a)), b, k) for a, b, k in anchors]
+
+
+def _nearest_km(lat: float, lon: float, table: list[Anchor], key: str) -> float | None:
+    """The distance to the nearest anchor not called ``key`` (``haversine_km``'s formula, term for term)."""
+    p1 = math.radians(lat)
+    c1 = math.cos(p1)
+    best = None
+    for _a, p2, c2, b, k in table:
+        if k == key:
+            continue
+        h = math.sin((p2 - p1) / 2) ** 2 + c1 * c2 * math.sin(math.radians(b - lon) / 2) ** 2
+        d = 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+        if best is None or d < best:
+            best = d
+    return best
 
 
 def _facility_score(gz: Gazetteer, text: str, m: Mention, ctx: _Ctx) -> tuple[int | None, str]:
@@ -1050,6 +1190,9 @@ def _best_place(gz: Gazetteer, text: str, m: Mention, span: Span, sc: _Scored, w
         if gap < margin and d > w.abstain_km and not _clear_winner(gz, i, j, w, ids):
             reason = (f"abstain: {gz[i].name} ({gz[i].cc}, {sc.scores[b]:.2f}) vs "
                       f"{gz[j].name} ({gz[j].cc}, {sc.scores[order[1]]:.2f}), {d:.0f} km apart")
+    if not reason.startswith("abstain") and _lone_small_foreign(gz, i, sc.features[b], w):
+        reason = (f"abstain: {gz[i].name} ({gz[i].cc}), a town of {gz[i].pop:,} outside the document's country "
+                  f"with no other sign in the text")
     precision = None
     if m.capital_of:
         reason = f"capital of {gz.country_name.get(m.capital_of, m.capital_of)}"
@@ -1062,6 +1205,17 @@ def _best_place(gz: Gazetteer, text: str, m: Mention, span: Span, sc: _Scored, w
         precision = 2
         reason = f"near: {direction.group(1).lower()} of {gz[i].name}; " + reason
     return _place(gz, i, span, reason, precision=precision)
+
+
+_SUPPORT = ("qualifier", "subdivision_named", "subdivision_votes", "soft_subdivision", "holding")
+
+
+def _lone_small_foreign(gz: Gazetteer, i: int, f: dict[str, float], w: Scoring) -> bool:
+    """A small town (under ``abstain.foreign_town_pop``) outside the document's country, whose own country the
+    text never names, that nothing else in the text supports (no qualifier, no subdivision, no place near it): a
+    word of a name ("the Marriott hotel in Islamabad") matching a far namesake against the whole report."""
+    return bool(f.get("foreign")) and gz[i].kind == CITY and gz[i].pop < w.abstain_foreign_town_pop and not any(
+        f.get(k) for k in _SUPPORT) and w.context_near * f.get("near", 0.0) <= w.context_near_min
 
 
 def _division_pop(gz: Gazetteer, i: int) -> int:
@@ -1097,6 +1251,9 @@ def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz
             ids = candidate_ids(gz, m.text)
             if not ids and m.source == "given" and not _county_match(gz, m.text):
                 ids = _variant_ids(gz, m.text)
+            word = _ADMIN_WORD_AFTER.match(text, m.end)
+            if word and m.source == "given":  # "Sao Paulo state", the span without the word: the state is a reading
+                ids = ids + [i for i in _division_by_other_word(gz, norm(m.text + word.group(0))) if i not in ids]
             cands.append(ids)
     county_of = county_mentions(gz, text, mentions, cands)
     for k in county_of:
@@ -1104,6 +1261,7 @@ def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz
     ctx = reading_context(gz, text, mentions, cands, county_of)
     w = load_scoring()
     out: list[Place | None] = [None] * len(mentions)
+    memo: dict[tuple, _Scored] = {}
     # pass 1: facilities and the context-only scores
     first: list[_Scored | None] = []
     anchors: list[tuple[float, float, str]] = []
@@ -1120,7 +1278,7 @@ def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz
         if not ids:
             first.append(None)
             continue
-        sc = _score(gz, text, m, ids, ctx, default_country, None)
+        sc = _score_once(memo, 1, gz, text, m, ids, ctx, default_country, None)
         first.append(sc)
         b = max(range(len(ids)), key=lambda j: sc.scores[j])
         i = ids[b]
@@ -1131,6 +1289,7 @@ def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz
             votes[vk] = 1.0
     near_county = _county_anchors(gz, mentions, cands, county_of, anchors, votes)
     # pass 2: with nearness to the places of pass 1 and the subdivisions they vote for
+    table = _anchor_table(anchors)
     pending: list[tuple[int, Mention, Span, list[str]]] = []
     for k, (m, ids) in enumerate(zip(mentions, cands, strict=True)):
         span = Span(m.start, m.end, text[m.start:m.end])
@@ -1141,7 +1300,7 @@ def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz
             if counties:
                 pending.append((k, m, span, counties))
             continue
-        sc = _score(gz, text, m, ids, ctx, default_country, anchors, votes)
+        sc = _score_once(memo, 2, gz, text, m, ids, ctx, default_country, table, votes)
         out[k] = _best_place(gz, text, m, span, sc, w)
         if trace is not None:
             trace[k] = sc
@@ -1156,9 +1315,9 @@ _PREFIXES = re.compile(r"^(?:town|city|village|borough|port|township|county|dist
 _SUFFIXES = re.compile(r"\s+(?:township|twp\.?|village|borough|city|town|area|region|district|valley|metro)$", re.I)
 _DIRECTION_PREFIX = re.compile(r"^(?:north|south|east|west|northern|southern|eastern|western|central|downtown|"
                                r"greater|upper|lower|old|new)\s+", re.I)
-_DEMONYM_ENDINGS = (("ians", ("ia", "")), ("ans", ("a", "o", "")), ("ers", ("",)), ("ites", ("",)), ("ian", ("ia", "")),
-                    ("an", ("a", "", "ia")), ("ese", ("", "a")), ("ns", ("",)), ("n", ("",)), ("i", ("",)), ("s", ("",)),
-                    ("", ("ia", "a")))
+_DEMONYM_ENDINGS = (("ians", ("ia", "", "a")), ("ans", ("a", "o", "", "as")), ("ers", ("",)), ("ites", ("",)),
+                    ("ian", ("ia", "", "a")), ("an", ("a", "", "ia", "as")), ("er", ("",)), ("ese", ("", "a")),
+                    ("ns", ("",)), ("n", ("",)), ("i", ("",)), ("s", ("",)), ("", ("ia", "a")))
 
 
 def _variant_ids(gz: Gazetteer, name: str) -> list[int]:
@@ -1189,7 +1348,7 @@ def _variant_ids(gz: Gazetteer, name: str) -> list[int]:
                 big = [i for i in ids if gz[i].kind in (COUNTRY, ADMIN1, CONTINENT, REGION)]
                 if big:
                     return big
-                if ending in ("ers", "ites") and ids:
+                if ending in ("ers", "er", "ites") and ids:
                     return ids
     return []
 
@@ -1205,10 +1364,24 @@ def _namesake_town(gz: Gazetteer, name: str, state: str) -> int | None:
     return max(towns, key=lambda i: gz[i].pop) if towns else None
 
 
+def _us_towns(gz: Gazetteer, cands: list[list[int]]) -> list[dict[str, list[tuple[float, float]]]]:
+    """Per mention, the points of its US town readings by state."""
+    out: list[dict[str, list[tuple[float, float]]]] = []
+    for ids in cands:
+        by_state: dict[str, list[tuple[float, float]]] = {}
+        for j in ids:
+            e = gz[j]
+            if e.kind == CITY and e.cc == "US":
+                by_state.setdefault(e.admin1, []).append((e.lat, e.lon))
+        out.append(by_state)
+    return out
+
+
 def _county_towns(gz: Gazetteer, m: Mention, states: list[str], mentions: list[Mention],
-                  cands: list[list[int]]) -> dict[str, int]:
+                  towns: list[dict[str, list[tuple[float, float]]]]) -> dict[str, int]:
     """Per state of a county's name: how many other names of the document have a town reading of that state
-    within ``context.county_town_km`` of the county's point ("Paris" beside "Henry County": Tennessee's)."""
+    within ``context.county_town_km`` of the county's point ("Paris" beside "Henry County": Tennessee's);
+    ``towns``: ``_us_towns`` of the mentions' readings."""
     w = load_scoring()
     cm = _COUNTY.match(m.text.strip())
     base = norm(cm.group("base") if cm else m.text)
@@ -1217,9 +1390,8 @@ def _county_towns(gz: Gazetteer, m: Mention, states: list[str], mentions: list[M
         pt = gz.county_point.get((st, base))
         if pt is None:
             continue
-        names = {norm(m2.text) for m2, ids in zip(mentions, cands, strict=True) if m2 is not m and any(
-            gz[j].kind == CITY and gz[j].cc == "US" and gz[j].admin1 == st
-            and haversine_km(pt[0], pt[1], gz[j].lat, gz[j].lon) <= w.context_county_town_km for j in ids)}
+        names = {norm(m2.text) for m2, by_state in zip(mentions, towns, strict=True) if m2 is not m and any(
+            haversine_km(pt[0], pt[1], lat, lon) <= w.context_county_town_km for lat, lon in by_state.get(st, ()))}
         out[st] = len(names - {norm(m.text), base})
     return out
 
@@ -1229,11 +1401,13 @@ def _county_anchors(gz: Gazetteer, mentions: list[Mention], cands: list[list[int
     """Per county mention, ``_county_towns``; a county whose towns lie near its point in one state only is an
     anchor and a vote for that state in pass 2 ("Walker County" with "Huntsville": Texas, for both)."""
     out = {}
+    towns = None
     for k, (m, ids) in enumerate(zip(mentions, cands, strict=True)):
         states = [] if ids or m.source == "facility" else county_of.get(k) or _county_match(gz, m.text)
         if not states:
             continue
-        near = out[k] = _county_towns(gz, m, states, mentions, cands)
+        towns = towns if towns is not None else _us_towns(gz, cands)
+        near = out[k] = _county_towns(gz, m, states, mentions, towns)
         best = [st for st, n in near.items() if n and n == max(near.values())]
         if len(best) == 1:
             cm = _COUNTY.match(m.text.strip())

@@ -31,6 +31,8 @@ class Scoring:
     prior_capital_bonus: float
     name_main_name: float
     name_alternate_name: float
+    name_dwarfed: float
+    name_dwarfed_ratio: float
     context_same_name_big: float
     context_foreign_penalty: float
     context_unnamed_division: float
@@ -51,6 +53,7 @@ class Scoring:
     context_town_weight: float
     context_county_town: float
     context_county_town_km: float
+    context_division_word: float
     home_min_weight: float
     home_min_share: float
     home_cue_weight: float
@@ -61,6 +64,7 @@ class Scoring:
     abstain_region_over_town_pop: float
     abstain_division_pop_ratio: float
     abstain_town_pop_ratio: float
+    abstain_foreign_town_pop: float
 
 
 def _line_of(raw: str, key: str) -> int:
