@@ -144,3 +144,11 @@ def test_a_title_names_no_place_and_a_named_victim_is_one_dead():
 
 def test_fighting_that_has_raged_since_a_day_is_no_incident():
     assert report("Heavy fighting has raged in the north of the city since Monday, residents said.") == []
+
+
+def test_a_town_named_again_and_a_speaker_who_says_they_did_it():
+    events = report("KANO, Nigeria - Gunmen attacked a police post in Dikwa on Saturday. Militia fighters overran "
+                    "Dikwa on Monday. The army said on Wednesday they had retaken the town.")
+    taken = [m for m in events if m.sub_event_type and "territory" in m.sub_event_type]
+    assert taken and all(m.place is not None and m.place.name == "Dikwa" for m in taken)
+    assert any(m.sub_event_type == "Government regains territory" for m in taken)

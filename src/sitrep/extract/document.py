@@ -500,7 +500,9 @@ def perfect_since(c: Candidate):
     if subject and verb.lemma_.lower() not in _OCCUR:  # "the attack had been planned since September": one attack
         return None
     for t in verb.subtree:
-        if t.lower_ == "since" and t.dep_ in ("prep", "mark"):
+        if t.lower_ == "since" and t.dep_ == "advmod" and not list(t.children):
+            cur = t.head  # "fighting has gone on in several districts since": since then
+        elif t.lower_ == "since" and t.dep_ in ("prep", "mark"):
             if any(x.i == tok.i for x in (t.head.subtree if t.dep_ == "mark" else t.subtree)):
                 continue  # "since the shooting, 50 arrests have been made": the event is where the span starts
             cur = t.head if t.dep_ == "prep" else t.head.head  # a "since" clause hangs on its own verb

@@ -177,6 +177,14 @@ def _named_person(tok) -> bool:
         tok.lower_ in titles and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children))
 
 
+def _state_force_words(actor: str | None) -> bool:
+    """ "the army", "government troops": an unnamed state force (``state_forces.txt``)."""
+    from sitrep.resolve.actor import state_force_nouns
+
+    words = (actor or "").lower().split()
+    return bool(words) and (words[-1] in state_force_nouns() or " ".join(words[-2:]) in state_force_nouns())
+
+
 def _no_one(tok) -> bool:
     """ "No group", "nobody", "no one": a subject that names no one."""
     return tok.lower_ in ("nobody", "none", "noone") or any(
@@ -554,6 +562,19 @@ class SentenceExtractor:
                 return child
         return None
 
+    def _speaker_antecedent(self, actor):
+        """ "Afghan forces said they had retaken the city": a pronoun doer of a clause that reports what its
+        speaker said is the speaker ("they" = Afghan forces); else ``actor`` itself."""
+        if actor.pos_ != "PRON" or actor.lower_ not in ("they", "it", "we", "he", "she"):
+            return actor
+        verb = actor.head
+        while verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.dep_ != "ccomp" or lemma(verb.head) not in self.lex.report_verbs | self.lex.claim_verbs:
+            return actor
+        speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        return speaker if speaker is not None and speaker.pos_ != "PRON" else actor
+
     def _held_place(self, tok):
         """The place a town-taking verb took: its object, or the "of" object of "took control of X"."""
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -606,7 +627,12 @@ class SentenceExtractor:
         if governor is not None and lemma(governor) in self.lex.claim_verbs:
             claimer = next((c for c in governor.children if c.dep_ == "nsubj"), None)
         if actor is not None:
-            self._set_actor(cand, actor)
+            speaker = self._speaker_antecedent(actor)
+            self._set_actor(cand, speaker)
+            m = cand.mention
+            if speaker is not actor and m.actor1 and actor_type(m.actor1) not in ("state", None) and m.claimed is None:
+                m.claimed, m.claimant = True, m.actor1  # "Boko Haram said it carried out the attack": a claim
+                m.add_span("claimed", _tok_span(speaker.head, cand.offset, self.text))
         if claimer is not None:
             self._set_claimant(cand, claimer, governor)
         self._set_target(cand, tok, target if target is not None else victim)
@@ -883,7 +909,7 @@ class SentenceExtractor:
         typing = lex.typing  # events.toml [typing] gives this order
         if trig.kind in typing.kind_first or (trig.kind in typing.kind_first_without_weapon and not ranked):
             m.event_type, m.sub_event_type = lex.kinds[trig.kind]
-            if trig.kind == "territory" and actor_type(m.actor1) == "state":
+            if trig.kind == "territory" and (actor_type(m.actor1) == "state" or _state_force_words(m.actor1)):
                 m.sub_event_type = "Government regains territory"  # "troops recaptured the town"
         elif ranked and ranked[0].category not in typing.weapons_not_deciding:
             m.event_type, m.sub_event_type = ranked[0].event_type, ranked[0].sub_event_type

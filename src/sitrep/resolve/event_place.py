@@ -15,10 +15,11 @@ Public:
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 
 from sitrep.extract.mentions import Candidate
-from sitrep.model import EventMention, Place, haversine_km
+from sitrep.model import EventMention, Place, Span, haversine_km
 from sitrep.nlp import Analysis
 from sitrep.nlp.tokens import PLACE_PREPOSITIONS
 from sitrep.resolve import place as rplace
@@ -239,6 +240,8 @@ def _attach_place(c: Candidate, places: list[Place], siblings: list[Candidate], 
         and not any(o is not c and o.contains(p.span.start, p.span.end) for o in siblings)] if c.relative_anchor else [
         p for p in in_sentence if not c.in_side_clause(p.span.start)
         and not any(o is not c and o.contains(p.span.start, p.span.end) for o in siblings)])
+    if not pool and not in_sentence:
+        pool = _named_again(c, places, text)
     if not pool:
         return
     tgt = c.target_range
@@ -252,6 +255,21 @@ def _attach_place(c: Candidate, places: list[Place], siblings: list[Candidate], 
     m.place = best
     m.place_text = best.span
     m.add_span("location", best.span)
+
+
+def _named_again(c: Candidate, places: list[Place], text: str) -> list[Place]:
+    """A town the report names elsewhere, written again in the clause where the parser did not take it for a
+    place ("Taliban fighters overran Kunduz on Monday", Kunduz read as a person there): one name, one place in a
+    report. Towns only, as whole capitalised words, outside side clauses."""
+    out = []
+    for name in {p.span.text for p in places if p.span and p.geo_precision == 1 and p.span.text[:1].isupper()}:
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text[c.clause_start:c.clause_end]):
+            at = c.clause_start + hit.start()
+            if c.contains(at, at + len(name)) and not c.in_side_clause(at):
+                p = next(p for p in places if p.span and p.span.text == name)
+                out.append(dataclasses.replace(p, span=Span(at, at + len(name), name)))
+                break
+    return out
 
 
 _COUNTRY_FEATURES = ("PCLI", "PCLD", "PCLS", "PCLF", "PCL")
