@@ -932,7 +932,7 @@ _RANGE_GAP = re.compile(r"\s*(?:-|–|to|through|until|till|and)\s*", re.I)
 _GAP_MERGE = re.compile(r"^(?:\s*,?\s*|\s+(?:on|at|of|in|in\s+the)\s+|\s*-\s*)$", re.I)
 _PREFIX_MOD = re.compile(
     r"(?:\b(?:early|late|mid|around|about|approximately|the\s+(?:end|beginning|start|middle|close|turn)\s+of|"
-    r"earlier|later|as\s+early\s+as|as\s+late\s+as|sometime|some\s+time)[\s-]*)$", re.I)
+    r"earlier|later|sometime|some\s+time)[\s-]*)$", re.I)
 _DAYISH = ("abs", "wd", "rday")
 
 

@@ -55,7 +55,9 @@ def governing_tense(doc, start: int, end: int) -> str | None:
         return None
     ids = {t.i for t in inside}
     tok = inside[0]
+    possessive = False
     while tok.i in ids and tok.head.i != tok.i:  # the expression's head, then up to the first verb
+        possessive = tok.dep_ == "poss"
         tok = tok.head
     steps = 0
     until = False
@@ -66,11 +68,26 @@ def governing_tense(doc, start: int, end: int) -> str | None:
             return _frame_tense(tok)
         until = until or (tok.i not in ids and tok.lower_ in ("until", "till"))
         if tok.i not in ids and tok.pos_ not in ("ADP", "SCONJ", "PART", "ADV") and tok.lower_ not in _TIME_NOUNS:
-            return None  # "Friday's purchases", "the attack on Friday": a noun's time, not a clause's
+            # "Friday's purchases", "the attack on Friday": a noun's time, not a clause's; but a clause that
+            # looks ahead carries its nouns along ("returns from a state visit on Sunday")
+            return "future" if not possessive and _verb_above(tok) == "future" else None
         if tok.head.i == tok.i:
             return None
         tok = tok.head
         steps += 1
+    return None
+
+
+def _verb_above(tok) -> str | None:
+    """The tense of the first verb above a noun, through prepositions and nouns (a few steps at most)."""
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return _frame_tense(tok)
+        if tok.pos_ not in ("ADP", "NOUN", "PROPN"):
+            return None
     return None
 
 
@@ -128,6 +145,8 @@ def verb_tense(verb) -> str | None:
         lemma = verb.lemma_.lower()
         if lemma in _REPORTING:
             return "past"
+        if any(c.dep_ == "acomp" and c.lower_ in _AHEAD for c in verb.children):
+            return "future"  # "is due in Belgrade Thursday", "are due back on Monday"
         if lemma in ("be", "have", "do") or verb.pos_ == "AUX":
             return None  # "the deadline is Friday": no telling
         return "future"  # "talks resume Friday", "the team plays Sunday": the news present of a schedule

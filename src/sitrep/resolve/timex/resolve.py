@@ -28,6 +28,7 @@ from sitrep.resolve.timex.lexicon import Lexicon, load_lexicon
 from sitrep.resolve.timex.parsed import Parses
 
 REPORT_WINDOW = 1500  # characters back to look for the quarter a report is about
+HOLIDAY_AHEAD_DAYS = 14  # a holiday this close ahead is the one a past-tense clause means, not last year's
 SLACK_DAYS = 3  # a past-tense event may be dated a few days after the report's date (time zones, late filing)
 
 
@@ -68,6 +69,8 @@ _DEADLINE = re.compile(r"\b(?:to|until|till|through|thru|by|effective|before|due
 
 
 _ENDED = re.compile(r"\bended\s+(?:on\s+)?$", re.I)
+_FOR_BEFORE = re.compile(r"\bfor\s+$", re.I)
+_PLUPERFECT_IN_CLAUSE = re.compile(r"\bhad\b[^.;:!?]*$", re.I)
 _IN_YEARS = {"E": 10, "C": 100}
 _FRACTION_UNIT = {"Y": ("M", 12), "M": ("D", 30), "D": ("H", 24), "TH": ("M", 60), "TM": ("S", 60)}
 _PLUPERFECT_BEFORE = re.compile(r"\bhad\s+(?:(?:been|not|already|previously|originally)\s+){0,2}$", re.I)
@@ -254,6 +257,9 @@ def holiday_near(rule: str, anchor: date, rel: str, direction: str | None) -> da
         [d for d in days if d <= anchor + timedelta(days=SLACK_DAYS)]
     after = [d for d in days if d > anchor] if rel in ("next", "this coming", "coming") else \
         [d for d in days if d >= anchor - timedelta(days=SLACK_DAYS)]
+    soon = [d for d in after if (d - anchor).days <= HOLIDAY_AHEAD_DAYS]
+    if direction == "past" and not rel and soon and (not before or (anchor - max(before)).days > 180):
+        return min(soon)  # "called for a truce over Christmas" four days before it: this Christmas, not last year's
     if rel in ("last", "this past", "past") or (direction == "past" and rel != "next"):
         return max(before) if before else None
     if rel in ("next", "this coming", "coming") or direction == "future":
@@ -386,10 +392,21 @@ class Resolver:
         base, rel = self.anchor, r.data["rel"]
         if rel in ("the previous", "the following") and self.ctx.day_in_view is not None:
             base = self.ctx.day_in_view  # anaphoric: "down 4.5% from the previous Friday" (before the day in view)
-        d = weekday_date(r.data["wd"], base, rel, self.verb_direction(r))
+        direction = "future" if self._scheduled_for(r) else self.verb_direction(r)
+        d = weekday_date(r.data["wd"], base, rel, direction)
         self.ctx.last_day = self.ctx.day_in_view = d
         self.ctx.last_granularity = "D"
         return _fmt_day(d), "DATE", "report"
+
+    def _scheduled_for(self, r: Reading) -> bool:
+        """A bare weekday after "for" is the day something is set for ("called a strike for Monday", "the vote
+        set for Friday"): ahead, whatever the tense of the setting, unless the plan is told as over ("had been set
+        for") or the day is a possessive ("blamed for Monday's attack")."""
+        if r.data["rel"] or not _FOR_BEFORE.search(self.text, max(0, r.start - 6), r.start):
+            return False
+        if self.text.startswith(("'s", "’s"), r.end):
+            return False
+        return not _PLUPERFECT_IN_CLAUSE.search(self.text, max(0, r.start - 60), r.start)
 
     def _holiday(self, r):
         rule, rel, y = r.data["rule"], r.data["rel"], r.data["y"]
@@ -486,10 +503,10 @@ class Resolver:
             return f"{y:04d}-Q{q}", "DATE", "report"
         if unit == "Y":
             return f"{a.year + k:04d}", "DATE", "report"
-        if unit == "E":
-            return f"{(a.year + 10 * k) // 10:03d}", "DATE", "report"
+        if unit == "E":  # "a decade ago": a year some ten years back, in that decade (TimeML "198X")
+            return f"{(a.year + 10 * k) // 10:03d}X", "DATE", "report"
         if unit == "C":
-            return f"{(a.year + 100 * k) // 100:02d}", "DATE", "report"
+            return f"{(a.year + 100 * k) // 100:02d}XX", "DATE", "report"
         return None, "DATE", "report"
 
     def _yearago(self, r):
