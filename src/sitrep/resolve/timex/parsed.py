@@ -85,10 +85,24 @@ def _verb_above(tok) -> str | None:
             return None
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX"):
+            if tok.lemma_.lower() == "be":  # "X on Thursday is ...": no telling, but "is due in Belgrade Thursday"
+                return "future" if _due(tok) else None
             return _frame_tense(tok)
         if tok.pos_ not in ("ADP", "NOUN", "PROPN"):
             return None
     return None
+
+
+def _due(verb) -> bool:
+    """A form of "be" with "due" (or another word that looks ahead) as its complement."""
+    return any(c.dep_ == "acomp" and c.lower_ in _AHEAD for c in verb.children)
+
+
+def _committing() -> frozenset[str]:
+    """Verbs that commit to a deed still to come ("agreed to meet Friday"): the lexicon's [tense]."""
+    from sitrep.resolve.timex.lexicon import load_lexicon
+
+    return frozenset(load_lexicon().committing_verbs)
 
 
 def _deferring() -> frozenset[str]:
@@ -107,8 +121,11 @@ def _frame_tense(verb) -> str | None:
     if any(c.text.lower() == "had" for c in _frame(verb.head).children if c.dep_ in ("aux", "auxpass")):
         return "past"  # "had been due to expire Friday", "had been scheduled to open Friday": a plan now over
     outer = verb_tense(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
-    # "plans to meet Friday", "will try to reach Friday": the frame looks forward; "agreed to meet": no telling
-    if outer == "future" or verb.head.lemma_.lower() in _AHEAD:
+    # "plans to meet Friday", "will try to reach Friday": the frame looks forward; "was to meet Friday": a plan
+    # told from the past, still ahead; "agreed to meet Friday", "threatened to close the border Friday": what was
+    # agreed or threatened is still to come (had it happened, the report would tell it: "met Friday")
+    lemma = verb.head.lemma_.lower()
+    if outer == "future" or lemma in _AHEAD or lemma == "be" or outer == "past" and lemma in _committing():
         return "future"
     return None
 
@@ -145,10 +162,12 @@ def verb_tense(verb) -> str | None:
         lemma = verb.lemma_.lower()
         if lemma in _REPORTING:
             return "past"
-        if any(c.dep_ == "acomp" and c.lower_ in _AHEAD for c in verb.children):
+        if _due(verb):
             return "future"  # "is due in Belgrade Thursday", "are due back on Monday"
-        if lemma in ("be", "have", "do") or verb.pos_ == "AUX":
-            return None  # "the deadline is Friday": no telling
+        if lemma == "be" and verb.tag_ == "VBZ" or verb.tag_ == "VBP" and lemma == "be":
+            return "future"  # "the vote is Friday", "the deadline is Friday": the day ahead (or today)
+        if lemma in ("have", "do") or verb.pos_ == "AUX":
+            return None
         return "future"  # "talks resume Friday", "the team plays Sunday": the news present of a schedule
     return None
 

@@ -69,6 +69,7 @@ _DEADLINE = re.compile(r"\b(?:to|until|till|through|thru|by|effective|before|due
 
 
 _ENDED = re.compile(r"\bended\s+(?:on\s+)?$", re.I)
+_TO_BEFORE = re.compile(r"\bto\s+$", re.I)
 _FOR_BEFORE = re.compile(r"\bfor\s+$", re.I)
 _PLUPERFECT_IN_CLAUSE = re.compile(r"\bhad\b[^.;:!?]*$", re.I)
 _IN_YEARS = {"E": 10, "C": 100}
@@ -129,7 +130,9 @@ def _plan_now_over(text: str, lo: int, left: list[re.Match]) -> bool:
 
 def _clause_tense(text: str, lo: int, start: int, end: int, hi: int, strong: re.Pattern,
                   weak: re.Pattern, ahead: re.Pattern) -> str | None:
-    left = list(strong.finditer(text, lo, start))
+    # "expected to hit", "plans to set": a past form right after "to" is the base form, no past
+    left = [m for m in strong.finditer(text, lo, start)
+            if not (m.lastgroup == "past" and _TO_BEFORE.search(text, max(lo, m.start() - 4), m.start()))]
     left_weak = [w for w in weak.finditer(text, lo, start) if not ahead.fullmatch(w.group(0))]
     cue_end = max([m.end() for m in left[-1:] + left_weak[-1:]], default=None)
     # "agreed to buy the unit in February": a past verb whose infinitive is what the date times: no telling
