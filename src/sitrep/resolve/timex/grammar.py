@@ -49,7 +49,9 @@ _NOT_YEAR_AFTER = re.compile(
 )
 _IS_BEFORE = re.compile(r"(?:\bit's|\bit\s+is|\btoday\s+is|\bthis\s+is)\s+(?:the\s+)?$", re.I)
 _MODAL_JUST_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall)\s+$", re.I)
-_CLOCK_ZONE = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
+# a time zone after a clock time is inside the expression (TimeML): "10 a.m. EST", "11 p.m. ET", "8 p.m. Eastern"
+_CLOCK_ZONE = (r"(?:\s+(?:(?-i:[ECMP][SD]?T)\b|GMT\b|UTC\b|local\s+time\b|"
+               r"(?-i:Eastern|Pacific|Central|Mountain)(?:\s+(?-i:Standard|Daylight))?(?:\s+(?-i:Time|time))?\b))?")
 _HALF_OF_DAY = {"morning": "a", "afternoon": "p", "evening": "p", "night": "p", "noon": "p", "midnight": "a"}
 
 
@@ -141,7 +143,7 @@ class Grammar:
                   self._short_year, need=r"['’]\d\d")
         self._add(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]*)?(?P<decw>twenties|thirties|forties|fifties|sixties|"
                   r"seventies|eighties|nineties)\b", self._decade, need=r"ties\b")
-        self._add(rf"\b(?:the\s+)?(?P<cent>{self.ORDW}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+century\b", self._century, need="century")
+        self._add(rf"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]*)?(?P<cent>{self.ORDW}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+century\b", self._century, need="century")
         self._add(r"\b(?:the\s+year\s+)?(?P<yw1>nineteen|twenty)[\s-]+(?P<yw2>(?:(?:ten|eleven|twelve|thirteen|"
                   r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|"
                   r"seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)|hundred)\b",
@@ -189,7 +191,7 @@ class Grammar:
         hours12 = _alt([w for w, v in lex.numbers.items() if 1 <= v <= 12 and w not in ("a", "an", "dozen")])
         self._add(rf"\b(?P<h>1[0-2]|0?[1-9]|{hours12})\s+o['’]clock\b(?:\s+(?P<half>in\s+the\s+(?:morning|"
                   r"afternoon|evening)|at\s+night|(?:at\s+)?(?:noon|midnight)))?", self._clock, need="o['’]clock")
-        self._add(r"\b(?:(?:around|about)\s+)?(?P<noon>noon|midnight|midday)\b",
+        self._add(r"\b(?:(?:around|about)\s+)?(?P<noon>noon|midnight|midday)\b" + _CLOCK_ZONE,
                   self._clock)
 
     def _build_relative(self) -> None:
@@ -651,8 +653,8 @@ class Grammar:
                     or not head.startswith(("a ", "an ", "one "))):
                 return None
             return Reading(m.start(), m.end(), "dur", "DURATION", data={"n": 1, "unit": unit})
-        if g.get("vague"):
-            return Reading(m.start(), m.end(), "dur", "DURATION", data={"n": None, "unit": unit})
+        if g.get("vague"):  # "a several-year tenure": the hyphenated adjective alone, as with a count
+            return Reading(_adjective_start(m, text), m.end(), "dur", "DURATION", data={"n": None, "unit": unit})
         n = self._count(g["n"])
         if n is None or n >= 1000 and g["n"][:1].isdigit():  # "the 1988 quarter" names a year, not 1988 quarters
             return None
@@ -674,6 +676,10 @@ class Grammar:
         if start == m.start() and n > 1 and m.end() == m.end("unit"):  # "a five year plan": an adjective
             d = _ADJ_DETERMINER.match(m.group(0))
             start += d.end() if d else 0
+        period = _PERIOD_AFTER.match(text, m.end())
+        if period and start > m.start() and re.match(r"(?:an?|the)\s", text[m.start():start], re.I):
+            # "a three-year period", "the 10-day span": the noun phrase of a time noun is the expression
+            return Reading(m.start(), period.end(), "dur", "DURATION", data={"n": n, "unit": unit})
         return Reading(start, m.end(), "dur", "DURATION", data={"n": n, "unit": unit})
 
     def _long(self, m, text):
@@ -836,6 +842,7 @@ _DETERMINER_BEFORE = re.compile(r"\b(?i:the|a|an|its|their|another)\s+(?:(?:[A-Z
                                 r"biggest|major|conservative|liberal|opposition|respected|prominent))\s+){0,3}$")
 _NOUN_DAILY_AFTER = re.compile(r"(?:\s+(?:[A-Z][\w'’-]*|said|says|reported|reports|quoted|quotes|wrote|writes|cited|"
                                r"cites|added|published|carried)\b|\s*[,.;:)])")
+_PERIOD_AFTER = re.compile(r"\s+(?:period|span|stretch|spell|interval)\b", re.I)
 _AGE_AFTER = re.compile(r"(?:(?P<hyphen>-old)\b|[\s-]+old\b)(?P<next>(?:[\s-]+[A-Za-z]+){0,3})", re.I)
 _SUBJECT_BEFORE = re.compile(r"\b(?:he|she|they|we|I|you|it|who|which|that)\s+$", re.I)
 _OR_SO = r"(?:\s+or\s+so\b|\s+or\s+(?:two|three|more)\b(?!\s+(?:of|[a-z]+s)\b))?"
