@@ -520,6 +520,8 @@ class Grammar:
             return None
         n = self._count(m.group("n")) if m.group("n") else None
         direction = re.sub(r"\s+", " ", m.group("dir").lower())
+        if direction in ("before", "after") and _FOR_BEFORE_COUNT.search(text, max(0, m.start() - 12), m.start()):
+            return None  # "stay for three days before flying on": how long, not when (the duration rule reads it)
         if direction == "on":  # "two days on, the town was quiet" = later; not "700 seats a week on the route"
             if not re.match(r"\s*(?:[,.;:!?)]|$)", text[m.end():m.end() + 3]):
                 return None
@@ -842,6 +844,7 @@ _DETERMINER_BEFORE = re.compile(r"\b(?i:the|a|an|its|their|another)\s+(?:(?:[A-Z
                                 r"biggest|major|conservative|liberal|opposition|respected|prominent))\s+){0,3}$")
 _NOUN_DAILY_AFTER = re.compile(r"(?:\s+(?:[A-Z][\w'’-]*|said|says|reported|reports|quoted|quotes|wrote|writes|cited|"
                                r"cites|added|published|carried)\b|\s*[,.;:)])")
+_FOR_BEFORE_COUNT = re.compile(r"\b(?:for|lasted|lasting|spent|spend|spending)\s+$", re.I)
 _PERIOD_AFTER = re.compile(r"\s+(?:period|span|stretch|spell|interval)\b", re.I)
 _AGE_AFTER = re.compile(r"(?:(?P<hyphen>-old)\b|[\s-]+old\b)(?P<next>(?:[\s-]+[A-Za-z]+){0,3})", re.I)
 _SUBJECT_BEFORE = re.compile(r"\b(?:he|she|they|we|I|you|it|who|which|that)\s+$", re.I)
