@@ -704,9 +704,10 @@ class Grammar:
     def _duration_bare(self, m, text):
         before = text[max(0, m.start() - 8):m.start()].lower()
         # "for days", "within weeks", "after months of talks", "weeks of fighting" (not "days when ...")
+        determined = re.search(r"\b(?:the|those|these|early|first)\s+$", before)
         if not (re.search(r"\b(?:for|in|over|within|take|takes|took|last|lasted|after|spent)\s+$", before)
-                or _OF_ACTIVITY.match(text, m.end()) and not re.search(r"\b(?:the|those|these|early|first)\s+$", before)):
-            return None
+                or (_OF_ACTIVITY.match(text, m.end()) or _RELATION_AFTER.match(text, m.end())) and not determined):
+            return None  # "weeks of fighting"; "days later", "weeks after the raid" (the relation word a signal)
         unit = self._unit(m.group("plural"))
         return Reading(m.start(), m.end(), "dur", "DURATION", data={"n": None, "unit": unit})
 
@@ -844,6 +845,7 @@ _DETERMINER_BEFORE = re.compile(r"\b(?i:the|a|an|its|their|another)\s+(?:(?:[A-Z
                                 r"biggest|major|conservative|liberal|opposition|respected|prominent))\s+){0,3}$")
 _NOUN_DAILY_AFTER = re.compile(r"(?:\s+(?:[A-Z][\w'’-]*|said|says|reported|reports|quoted|quotes|wrote|writes|cited|"
                                r"cites|added|published|carried)\b|\s*[,.;:)])")
+_RELATION_AFTER = re.compile(r"\s+(?:later|after|afterwards?|before|earlier)\b", re.I)
 _FOR_BEFORE_COUNT = re.compile(r"\b(?:for|lasted|lasting|spent|spend|spending)\s+$", re.I)
 _PERIOD_AFTER = re.compile(r"\s+(?:period|span|stretch|spell|interval)\b", re.I)
 _AGE_AFTER = re.compile(r"(?:(?P<hyphen>-old)\b|[\s-]+old\b)(?P<next>(?:[\s-]+[A-Za-z]+){0,3})", re.I)
