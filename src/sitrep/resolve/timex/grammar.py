@@ -772,6 +772,8 @@ class Grammar:
         if _PAPER_AFTER.match(text, m.end()) or m.group(0).lower() == "daily" and (_DETERMINER_BEFORE.search(text, max(0, m.start() - 50), m.start())
                                                  and _NOUN_DAILY_AFTER.match(text, m.end())):
             return None  # "the Israeli daily Haaretz", "the daily newspaper", "the influential daily said": a paper
+        if m.group(0).lower() == "daily" and _after_a_name(text, m.start()) and _NOUN_DAILY_AFTER.match(text, m.end()):
+            return None  # "in Kathimerini daily, ...", "the Kathimerini daily said": the paper's name before it
         return Reading(m.start(), m.end(), "fixed", "SET", data={"value": "P1D"})
 
     @staticmethod
@@ -798,6 +800,10 @@ class Grammar:
         def handler(m, text):
             key = re.sub(r"[\s-]+", " ", m.group(0).lower())
             if table == "fuzzy":
+                if m.group(0) == "Now" and _after_a_name(text, m.start()):
+                    return None  # "Democracy Now": a name
+                if key == "soon" and _PAST_VERB_AFTER.match(text, m.end()):
+                    return None  # "reports soon surfaced", "he soon grew tired": shortly after the last event told
                 value = self.lex.fuzzy.get(key) or self.lex.fuzzy.get(m.group(0).lower())
                 return Reading(m.start(), m.end(), "fixed", data={"value": value}) if value else None
             if table == "set":
@@ -845,6 +851,11 @@ _DETERMINER_BEFORE = re.compile(r"\b(?i:the|a|an|its|their|another)\s+(?:(?:[A-Z
                                 r"biggest|major|conservative|liberal|opposition|respected|prominent))\s+){0,3}$")
 _NOUN_DAILY_AFTER = re.compile(r"(?:\s+(?:[A-Z][\w'’-]*|said|says|reported|reports|quoted|quotes|wrote|writes|cited|"
                                r"cites|added|published|carried)\b|\s*[,.;:)])")
+# a past form right after "soon" ("soon grew", "soon the roof was", "soon afterwards became"): a narrated sequence
+_PAST_VERB_AFTER = re.compile(r"(?:\s+(?:(?:the|a|an|his|her|its|their)(?:\s+[a-z]+){1,2}|after(?:wards?)?|thereafter|he|"
+                              r"she|it|they|we|I|[A-Z]\w*))?\s+"
+                              r"(?:was|were|had|did|became|began|grew|came|went|took|made|found|got|saw|fell|rose|left|"
+                              r"turned|[a-z]{2,}ed)\b")
 _RELATION_AFTER = re.compile(r"\s+(?:later|after|afterwards?|before|earlier)\b", re.I)
 _FOR_BEFORE_COUNT = re.compile(r"\b(?:for|lasted|lasting|spent|spend|spending)\s+$", re.I)
 _PERIOD_AFTER = re.compile(r"\s+(?:period|span|stretch|spell|interval)\b", re.I)
