@@ -802,6 +802,8 @@ class Grammar:
             if table == "fuzzy":
                 if m.group(0) == "Now" and _after_a_name(text, m.start()):
                     return None  # "Democracy Now": a name
+                if key in ("the past", "past") and _COUNT_AFTER.match(text, m.end()):
+                    return None  # "the past five seasons", "the past six games": a count of things, not the past
                 if key == "soon" and _PAST_VERB_AFTER.match(text, m.end()):
                     return None  # "reports soon surfaced", "he soon grew tired": shortly after the last event told
                 value = self.lex.fuzzy.get(key) or self.lex.fuzzy.get(m.group(0).lower())
@@ -851,6 +853,8 @@ _DETERMINER_BEFORE = re.compile(r"\b(?i:the|a|an|its|their|another)\s+(?:(?:[A-Z
                                 r"biggest|major|conservative|liberal|opposition|respected|prominent))\s+){0,3}$")
 _NOUN_DAILY_AFTER = re.compile(r"(?:\s+(?:[A-Z][\w'’-]*|said|says|reported|reports|quoted|quotes|wrote|writes|cited|"
                                r"cites|added|published|carried)\b|\s*[,.;:)])")
+_COUNT_AFTER = re.compile(r"\s+(?:\d+|few|several|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                          r"twenty|thirty|dozen|couple)\b", re.I)
 # a past form right after "soon" ("soon grew", "soon the roof was", "soon afterwards became"): a narrated sequence
 _PAST_VERB_AFTER = re.compile(r"(?:\s+(?:(?:the|a|an|his|her|its|their)(?:\s+[a-z]+){1,2}|after(?:wards?)?|thereafter|he|"
                               r"she|it|they|we|I|[A-Z]\w*))?\s+"
