@@ -268,6 +268,9 @@ class Grammar:
         self._add(rf"\b{mod}(?P<whole>an?|one)\s+{self.UNIT}\s+and\s+a\s+half\b", self._half_duration,
                   need=r"\bhalf\b")
         self._add(rf"\b{mod}half\s+(?:an?|one)\s+{self.UNIT}", self._half_duration, need=r"\bhalf\b")
+        # "a quarter-century", "a half century": 25 and 50 years
+        self._add(rf"\b{mod}(?:an?|one)\s+(?P<frac>quarter|half)[\s-]+century\b", self._part_century,
+                  need=r"century")
         # "over the years", "through the decades": a vague stretch of time (a bare "the years" is not: "the years
         # of war")
         self._add(r"\bthe\s+(?P<plural>years|decades|centuries|months|weeks)\b"
@@ -701,6 +704,10 @@ class Grammar:
             return None  # an age; a day counted back from the report
         return Reading(m.start(), m.end(), "dur", "DURATION", data={"n": n + 0.5, "unit": unit})
 
+    def _part_century(self, m, text):
+        years = 25 if m.group("frac").lower() == "quarter" else 50
+        return Reading(m.start(), m.end(), "dur", "DURATION", data={"n": years, "unit": "Y"})
+
     def _duration_bare(self, m, text):
         before = text[max(0, m.start() - 8):m.start()].lower()
         # "for days", "within weeks", "after months of talks", "weeks of fighting" (not "days when ...")
@@ -884,7 +891,8 @@ _YEAR_NAMED_AFTER = re.compile(r"[\s-]+(?:ended|ending|to|before|after|earlier|a
 # "three quarters of the market", "a quarter of its food" (a determiner after "of": a share of something), not
 # "several quarters of losses" (a stretch of time) nor "the first quarter of the year"
 _FRACTION_AFTER = re.compile(r"(?:\s+of\s+(?:the|its|their|his|her|our|your|all|a|an|this|that|these|those|"
-                             r"every|each)\b(?!\s+(?:fiscal\s+)?(?:year|decade|century)\b)|-century)", re.I)
+                             r"every|each)\b(?!\s+(?:fiscal\s+)?(?:year|decade|century)\b)|[\s-]+century|"
+                             r"\s+(?:the|its|their)\s+(?!(?:fiscal\s+)?(?:year|decade|century)\b))", re.I)
 _BEFORE_SHORT_YEAR = re.compile(r"\b(?:in|since|of|by|until|till|from|through|before|after|to|and|or|during|early|"
                                 r"late|mid|spring|summer|fall|autumn|winter|class|vintage)[\s-]+$", re.I)
 _PREP_BEFORE_PART = re.compile(r"\b(?:in|during|by|through|until|till|before|after|since|at)\s+$", re.I)
