@@ -87,10 +87,15 @@ def test_the_full_year_and_the_latest_fiscal_year():
 @pytest.mark.parametrize("text", [
     "The country imports about three-quarters of its grain.",
     "Rebels hold more than a quarter of the province.",
-    "Joblessness is at a quarter-century low.",
 ])
 def test_fractions_are_not_quarters(text):
     assert values(text, date(1999, 11, 3)) == []
+
+
+def test_a_quarter_century_is_25_years():
+    # an adjective alone, as TimeML tags "52-week" in "a 52-week high"; a noun with its determiner
+    assert values("Joblessness is at a quarter-century low.", date(1999, 11, 3)) == [("quarter-century", "P25Y")]
+    assert values("After a quarter-century of war, peace.", date(1999, 11, 3)) == [("a quarter-century", "P25Y")]
 
 
 def test_quarters_of_something_that_happened_are_a_stretch_of_time():

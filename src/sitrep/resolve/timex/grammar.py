@@ -706,7 +706,10 @@ class Grammar:
 
     def _part_century(self, m, text):
         years = 25 if m.group("frac").lower() == "quarter" else 50
-        return Reading(m.start(), m.end(), "dur", "DURATION", data={"n": years, "unit": "Y"})
+        start = m.start()
+        if "-" in m.group(0) and re.match(r"\s+(?!of\b|ago\b|later\b|earlier\b)[a-z]", text[m.end():m.end() + 8]):
+            start = m.start("frac")  # "at a quarter-century low": the adjective alone ("52-week high")
+        return Reading(start, m.end(), "dur", "DURATION", data={"n": years, "unit": "Y"})
 
     def _duration_bare(self, m, text):
         before = text[max(0, m.start() - 8):m.start()].lower()
