@@ -373,6 +373,8 @@ class Grammar:
                 if self._month_alone_ok(name, text, m.start("mon")) else None
         if not rel and not self._month_alone_ok(name, text, m.start()):
             return None
+        if rel and name.islower() and name in self.lex.ambiguous_months and not _all_caps_around(text, m.start()):
+            return None  # "this may not be far from": the modal verb, in mixed-case text a month has a capital
         return Reading(m.start(), m.end(), "abs", data={"y": None, "m": month, "d": None, "rel": rel})
 
     def _month_alone_ok(self, name: str, text: str, start: int) -> bool:
@@ -563,6 +565,8 @@ class Grammar:
         if g["unit"][0].isupper() and not g["unit"].isupper() and g["rel"][0].isupper() and (
                 m.start() > 0 and not re.search(r"[.!?\n]\s*$", text[max(0, m.start() - 3):m.start()])):
             return None  # "ABC's "This Week"", "Next Year in Jerusalem": a title, not a time
+        if g["unit"][0].isupper() and not g["unit"].isupper() and g["rel"].islower():
+            return None  # "Woman of the Year", "Player of the Week": a title
         if rel in ("the latest", "the most recent", "the just ended"):  # "the latest fiscal year": the last one over
             if unit not in ("year", "quarter"):
                 return None
@@ -878,6 +882,12 @@ _SUBJECT_BEFORE = re.compile(r"\b(?:he|she|they|we|I|you|it|who|which|that)\s+$"
 _OR_SO = r"(?:\s+or\s+so\b|\s+or\s+(?:two|three|more)\b(?!\s+(?:of|[a-z]+s)\b))?"
 _OF_ACTIVITY = re.compile(r"\s+of\s+(?!the\b|a\b|an\b|this\b|that\b|\d)[a-z]", re.I)
 _NAME_BEFORE = re.compile(r"(?:^|(?P<lead>\S)\s+)(?:[A-Z][A-Za-z]*|[A-Z]{2,})(?:['’]s)?[ \t]+$")
+
+
+def _all_caps_around(text: str, pos: int) -> bool:
+    """The text around ``pos`` is written in capitals (a wire headline or an all-caps report)."""
+    letters = [c for c in text[max(0, pos - 60):pos + 60] if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
 def _after_a_name(text: str, pos: int) -> bool:
