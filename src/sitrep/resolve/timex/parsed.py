@@ -13,7 +13,9 @@ _PAST_AUX = {"was", "were", "had", "did", "has", "have", "'ve"}
 # verbs of saying: "X says Friday's attack ..." / "officials say" tell the time of the telling, which is past
 _REPORTING = {"say", "tell", "report", "announce", "claim", "confirm", "state", "add", "note", "deny"}
 # present-tense verbs that look ahead by meaning ("the group plans", "is scheduled", "is due")
-_AHEAD = {"plan", "schedule", "expect", "intend", "hope", "aim", "set", "due", "prepare", "go"}
+_AHEAD = {"plan", "schedule", "expect", "intend", "hope", "aim", "set", "due", "prepare", "go", "likely", "unlikely",
+          "poised", "ready", "slate"}
+_MODALS = {"could", "may", "might", "can", "should", "must", "ca"}
 
 
 class Parses:
@@ -143,6 +145,10 @@ def verb_tense(verb) -> str | None:
     words = {c.text.lower() for c in aux}
     if words & _FUTURE_AUX:
         return "future"
+    if words & _MODALS and not words & {"have", "'ve"} and verb.dep_ == "ROOT" and not any(
+            c.dep_ == "mark" for c in verb.children):
+        return "future"  # "the verdict may come Friday", "could meet Friday" (not "could have"; not a clause told
+        # under another verb: "warnings on Thursday that strikes could do harm")
     if any(c.tag_ == "TO" or c.text.lower() == "to" for c in aux):
         if words & {"have"}:
             return "past"  # "to have left"
@@ -158,13 +164,16 @@ def verb_tense(verb) -> str | None:
         return "past"  # a reduced clause: "the convoy attacked Friday near ..."
     if verb.tag_ == "VBP" and _singular_subject(verb):
         return "past"  # "Weakness hurt the index on Friday": a present would agree ("hurts"); the past form
-    if verb.tag_ in ("VBZ", "VBP"):
+    tag = verb.tag_
+    if tag == "VB" and not aux and any(c.dep_ == "nsubj" for c in verb.children):
+        tag = "VBP"  # "Voters go to the polls Friday": a base-form tag with a subject is a present
+    if tag in ("VBZ", "VBP"):
         lemma = verb.lemma_.lower()
         if lemma in _REPORTING:
             return "past"
         if _due(verb):
             return "future"  # "is due in Belgrade Thursday", "are due back on Monday"
-        if lemma == "be" and verb.tag_ == "VBZ" or verb.tag_ == "VBP" and lemma == "be":
+        if lemma == "be":
             return "future"  # "the vote is Friday", "the deadline is Friday": the day ahead (or today)
         if lemma in ("have", "do") or verb.pos_ == "AUX":
             return None
