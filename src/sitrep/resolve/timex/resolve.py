@@ -42,6 +42,7 @@ class Context:
     last_granularity: str | None = None  # D W M Q Y
     last_day: date | None = None
     day_in_view: date | None = None  # the last day a date (not a time of day) named
+    weekday_direction: str | None = None  # the side of the report the last weekday with a tense fell on
     last_month: tuple[int, int] | None = None  # the last month a date in the text fell in
 
 
@@ -396,6 +397,10 @@ class Resolver:
         if rel in ("the previous", "the following") and self.ctx.day_in_view is not None:
             base = self.ctx.day_in_view  # anaphoric: "down 4.5% from the previous Friday" (before the day in view)
         direction = "future" if self._scheduled_for(r) else self.verb_direction(r)
+        if direction is None and not rel:  # no telling: the report's own sequence ("arrives Monday. On Tuesday, ...")
+            direction = self.ctx.weekday_direction
+        elif direction in ("past", "future") and not rel:
+            self.ctx.weekday_direction = direction
         d = weekday_date(r.data["wd"], base, rel, direction)
         self.ctx.last_day = self.ctx.day_in_view = d
         self.ctx.last_granularity = "D"
