@@ -287,6 +287,8 @@ class Grammar:
         # "each Thursday", "every July", "every morning", "each spring": sets
         self._add(rf"\b(?:each|every)\s+(?:other\s+)?(?:{self.WD}|{self.MON_FULL}|{self.PART}|{self.SEASON})",
                   self._every, need=r"\b(?:each|every)\b")
+        # "every four years", "every 10 minutes": a set with its period
+        self._add(rf"\b(?:each|every)\s+(?P<n>{NUM})\s+{self.UNIT}", self._every_n, need=r"\b(?:each|every)\b")
         # "the past three summers": every summer of a stretch, a set (TimeML), not "the past"
         self._add(rf"\b(?:the\s+)?(?:past|last|next|coming|previous)\s+(?:{NUM}|few|several)\s+"
                   r"(?P<season>spring|summer|autumn|fall|winter)s\b", self._every, need=r"(?:spring|summer|autumn|fall|winter)s\b")
@@ -766,6 +768,15 @@ class Grammar:
             value = f"XXXX-XX-XXT{part}"
         else:
             value = f"XXXX-{self.lex.seasons[g['season'].lower()]}"
+        return Reading(m.start(), m.end(), "fixed", "SET", data={"value": value})
+
+    def _every_n(self, m, text):
+        unit, n = self._unit(m.group("unit")), self._count(m.group("n"))
+        if unit is None or n is None or n < 2 or not float(n).is_integer() or unit[0].isdigit():  # "each one"
+            return None
+        if unit in ("E", "C"):
+            n, unit = n * (10 if unit == "E" else 100), "Y"
+        value = f"PT{int(n)}{unit[1]}" if unit.startswith("T") else f"P{int(n)}{unit}"
         return Reading(m.start(), m.end(), "fixed", "SET", data={"value": value})
 
     def _rate(self, m, text):

@@ -70,6 +70,7 @@ _DEADLINE = re.compile(r"\b(?:to|until|till|through|thru|by|effective|before|due
 
 
 _ENDED = re.compile(r"\bended\s+(?:on\s+)?$", re.I)
+_PERIOD_TO = re.compile(r"\b(?:months|quarter|year|weeks|half)\s+to\s+$", re.I)
 _TO_BEFORE = re.compile(r"\bto\s+$", re.I)
 _FOR_BEFORE = re.compile(r"\bfor\s+$", re.I)
 _PLUPERFECT_IN_CLAUSE = re.compile(r"\bhad\b[^.;:!?]*$", re.I)
@@ -306,8 +307,9 @@ class Resolver:
 
     def direction(self, r: Reading) -> str | None:
         """'future', 'past', 'over' (a day said to have ended: strictly not after the report) or None."""
-        if _ENDED.search(self.text, max(0, r.start - 12), r.start):
-            return "over"
+        if _ENDED.search(self.text, max(0, r.start - 12), r.start) or _PERIOD_TO.search(
+                self.text, max(0, r.start - 16), r.start):
+            return "over"  # "the quarter ended Oct. 31"; "the six months to June 30" (the period's end, British style)
         return tense(self.text, r.start, r.end, self.path)
 
     def verb_direction(self, r: Reading) -> str | None:
