@@ -70,3 +70,31 @@ def test_a_claim_told_beside_a_still_state_is_kept():
         "Gunmen armed with rifles attacked a hotel in Mogadishu on Tuesday and killed 12 people, police said.\n\n"
         "Al Shabaab claimed responsibility through a spokesman while the siege was still going on.")
     assert len(events) == 1 and events[0].claimed is True
+
+
+def test_both_or_either_speaks_of_the_two_events_told_last():
+    events = report(
+        "Government jets bombed rebel camps near Kidal on Monday, the army said.\n\n"
+        "On Saturday, car bombs exploded outside a hotel in Gao and a bank in Timbuktu, killing 9 people in Gao and "
+        "4 in Timbuktu. A little-known group calling itself the Sahel Liberation Brigade claimed both bombings.")
+    claimed = {m.place.name: m.claimed for m in events if m.place is not None}
+    assert claimed.get("Gao") is True and claimed.get("Timbuktu") is True
+    assert not any(m.claimed for m in events if "jets" in m.evidence[0].text)
+    events = report(
+        "A bomb killed five traders at a cattle market in Mubi on Tuesday. A day earlier, a bomber killed three "
+        "guards at a checkpoint outside Yola. No group has claimed either attack.")
+    assert len(events) == 2 and all(m.claimed is False for m in events)
+
+
+def test_the_subject_of_a_killing_is_no_doer_but_its_modifier_is():
+    (event,) = report("The truck bombing of the French embassy in Kabul killed eleven people on Monday.")
+    assert event.actor1 != "France"
+    (event,) = report("A Turkish drone strike on a convoy near Qamishli killed four fighters on Monday.")
+    assert event.actor1 == "Turkey"
+
+
+def test_a_states_forces_named_by_its_country_are_that_state():
+    (event,) = report("Malian troops killed twelve fighters in an assault on a camp near Menaka on Monday.")
+    assert event.actor1 == "Mali"
+    (event,) = report("Gunmen killed twelve villagers in an assault on a camp near Menaka on Monday.")
+    assert event.actor1 != "Mali"

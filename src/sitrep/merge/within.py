@@ -64,6 +64,8 @@ def _place_relation(p, q) -> str:
         facility = not p.geonameid and not q.geonameid
         if facility:
             return "same" if d <= 3 else "conflict"
+        if p.geonameid and q.geonameid:  # two towns the report names apart ("in Kuta" / "in Denpasar", 9 km)
+            return "compatible" if d <= 25 else "conflict"
         return "same" if d <= 10 else "compatible" if d <= 25 else "conflict"
     return "compatible" if d <= 50 else "conflict"
 
