@@ -583,7 +583,10 @@ class Grammar:
         if rel == "the":  # "the fiscal year" is this one; "the year", "the week" are too vague to detect ...
             in_year = unit == "year" and _FOR_THE_YEAR.search(text, max(0, m.start() - 12), m.start()) \
                 and not _YEAR_NAMED_AFTER.match(text, m.end())
-            if not (g.get("fiscal") and unit == "year") and not in_year:
+            # "For the week, the index fell": a market's week or month so far
+            in_week = unit in ("week", "month") and _FOR_BEFORE_UNIT.search(text, max(0, m.start() - 6), m.start()) \
+                and _CLAUSE_PUNCT_AFTER.match(text, m.end())
+            if not (g.get("fiscal") and unit == "year") and not in_year and not in_week:
                 return None
             rel = "this"  # ... but "for the year", "a high for the year", "nine months of the year": this year
         if rel == "that" and unit not in ("year", "month", "week"):
@@ -910,6 +913,8 @@ def _after_a_name(text: str, pos: int) -> bool:
     if m.group("lead") is None:
         return m.start() == 0 and lo == 0 and pos - len(text[:pos].rstrip()) > 0 and " " not in text[:pos].strip()
     return m.group("lead") not in ".!?:\"'`"
+_FOR_BEFORE_UNIT = re.compile(r"\bfor\s+$", re.I)
+_CLAUSE_PUNCT_AFTER = re.compile(r"\s*[,;.]")
 _FOR_THE_YEAR = re.compile(r"\b(?:for|of|during|through)\s+$", re.I)
 _YEAR_NAMED_AFTER = re.compile(r"[\s-]+(?:ended|ending|to|before|after|earlier|ago|\d|two|nineteen|twenty)", re.I)
 # "three quarters of the market", "a quarter of its food" (a determiner after "of": a share of something), not
