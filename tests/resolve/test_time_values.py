@@ -284,3 +284,9 @@ def test_a_part_of_the_day_after_a_capitalised_preposition_is_read_not_a_crash()
     text = "In the morning a bomb exploded. IN THE EVENING police came."
     parts = [(text[r.start:r.end], r.kind) for r in scan(text)]
     assert parts == [("the morning", "tod"), ("THE EVENING", "tod")]
+
+
+@pytest.mark.parametrize("phrase", ["this point", "the moment", "the time being", "the present time"])
+def test_phrases_of_the_present_read_when_asked(phrase):
+    # too vague to find in running text ("at this point in the match"), read as the present when a caller asks
+    assert normalize(phrase, date(1999, 11, 3)) == "PRESENT_REF"
