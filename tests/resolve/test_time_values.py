@@ -290,3 +290,12 @@ def test_a_part_of_the_day_after_a_capitalised_preposition_is_read_not_a_crash()
 def test_phrases_of_the_present_read_when_asked(phrase):
     # too vague to find in running text ("at this point in the match"), read as the present when a caller asks
     assert normalize(phrase, date(1999, 11, 3)) == "PRESENT_REF"
+
+
+def test_a_relation_word_after_units_is_outside_the_timeml_extent():
+    # TimeML tags "hours" in "hours after the talks collapsed" ("after" a signal); the pipeline keeps the phrase,
+    # whose relation word dates the event from the one told before it
+    text = "Two rockets hit the city early Wednesday, hours after the talks collapsed."
+    assert [t.text for t in DocumentTimes(text, date(1998, 10, 14), signals=False).find()] == [
+        "early Wednesday", "hours"]
+    assert [t.text for t in DocumentTimes(text, date(1998, 10, 14)).find()] == ["early Wednesday", "hours after"]

@@ -842,7 +842,11 @@ class Grammar:
             spec = self.lex.event_relative.get(key) or self.lex.event_relative.get(m.group(0).lower())
             if not spec:
                 return None
-            return Reading(m.start(), m.end(), "event", spec[0], data={"value": spec[1], "signal": self._signal(key)})
+            data = {"value": spec[1], "signal": self._signal(key)}
+            unit_first = _UNITS_THEN_RELATION.match(m.group(0))
+            if unit_first:  # "hours after", "minutes later": TimeML leaves the relation word out (a signal)
+                data["timeml_end"] = m.start() + unit_first.end("units")
+            return Reading(m.start(), m.end(), "event", spec[0], data=data)
         return handler
 
     # ---- helpers -----------------------------------------------------------------------------------------
@@ -888,6 +892,8 @@ _PAST_VERB_AFTER = re.compile(r"(?:\s+(?:(?:the|a|an|his|her|its|their)(?:\s+[a-
                               r"she|it|they|we|I|[A-Z]\w*))?\s+"
                               r"(?:was|were|had|did|became|began|grew|came|went|took|made|found|got|saw|fell|rose|left|"
                               r"turned|[a-z]{2,}ed)\b")
+_UNITS_THEN_RELATION = re.compile(r"(?P<units>(?:hours|minutes|moments|seconds))\s+(?:after|later|before|earlier|"
+                                  r"afterwards?)$", re.I)
 _RELATION_AFTER = re.compile(r"\s+(?:later|after|afterwards?|before|earlier)\b", re.I)
 _FOR_BEFORE_COUNT = re.compile(r"\b(?:for|lasted|lasting|spent|spend|spending)\s+$", re.I)
 _PERIOD_AFTER = re.compile(r"\s+(?:period|span|stretch|spell|interval)\b", re.I)
