@@ -299,3 +299,9 @@ def test_a_relation_word_after_units_is_outside_the_timeml_extent():
     assert [t.text for t in DocumentTimes(text, date(1998, 10, 14), signals=False).find()] == [
         "early Wednesday", "hours"]
     assert [t.text for t in DocumentTimes(text, date(1998, 10, 14)).find()] == ["early Wednesday", "hours after"]
+
+
+def test_now_after_a_name_is_a_name_but_not_in_a_title_case_headline():
+    assert values("We welcome you to Democracy Now! Now the talks resume.", date(1999, 11, 24)) == [
+        ("Now", "PRESENT_REF")]
+    assert values("Tiv Killings Must End Now, Says Benue Governor", date(1999, 11, 24)) == [("Now", "PRESENT_REF")]

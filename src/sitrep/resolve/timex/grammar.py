@@ -828,8 +828,8 @@ class Grammar:
         def handler(m, text):
             key = re.sub(r"[\s-]+", " ", m.group(0).lower())
             if table == "fuzzy":
-                if m.group(0) == "Now" and _after_a_name(text, m.start()):
-                    return None  # "Democracy Now": a name
+                if m.group(0) == "Now" and _after_a_name(text, m.start()) and not _title_case_around(text, m.start()):
+                    return None  # "Democracy Now": a name (not "Killings Must End Now" in a title-case headline)
                 if key in ("the past", "past") and _COUNT_AFTER.match(text, m.end()):
                     return None  # "the past five seasons", "the past six games": a count of things, not the past
                 if key == "soon" and _PAST_VERB_AFTER.match(text, m.end()):
@@ -908,6 +908,12 @@ def _all_caps_around(text: str, pos: int) -> bool:
     """The text around ``pos`` is written in capitals (a wire headline or an all-caps report)."""
     letters = [c for c in text[max(0, pos - 60):pos + 60] if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+
+
+def _title_case_around(text: str, pos: int) -> bool:
+    """Most words around ``pos`` start with a capital: a headline in title case, where capitals name nothing."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[max(0, pos - 50):pos + 50])
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _after_a_name(text: str, pos: int) -> bool:
