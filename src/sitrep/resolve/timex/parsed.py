@@ -71,7 +71,7 @@ def governing_tense(doc, start: int, end: int) -> str | None:
         until = until or (tok.i not in ids and tok.lower_ in ("until", "till"))
         if tok.i not in ids and tok.pos_ not in ("ADP", "SCONJ", "PART", "ADV") and tok.lower_ not in _TIME_NOUNS:
             # "Friday's purchases", "the attack on Friday": a noun's time, not a clause's; but a clause that
-            # looks ahead carries its nouns along ("returns from a state visit on Sunday")
+            # looks ahead carries its nouns along ("will return from a state visit on Sunday")
             return "future" if not possessive and _verb_above(tok) == "future" else None
         if tok.head.i == tok.i:
             return None
@@ -81,7 +81,8 @@ def governing_tense(doc, start: int, end: int) -> str | None:
 
 
 def _verb_above(tok) -> str | None:
-    """The tense of the first verb above a noun, through prepositions and nouns (a few steps at most)."""
+    """The tense of the first verb above a noun, through prepositions and nouns (a few steps at most); None for a
+    bare present, which in a headline tells the past ("Troops Kill 18 in Tuesday Morning Attack")."""
     for _ in range(4):
         if tok.head.i == tok.i:
             return None
@@ -89,6 +90,8 @@ def _verb_above(tok) -> str | None:
         if tok.pos_ in ("VERB", "AUX"):
             if tok.lemma_.lower() == "be":  # "X on Thursday is ...": no telling, but "is due in Belgrade Thursday"
                 return "future" if _due(tok) else None
+            if tok.tag_ in ("VBZ", "VBP", "VB") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+                return None  # a bare present says nothing of its nouns' days: "Troops Kill 18 in Tuesday Attack"
             return _frame_tense(tok)
         if tok.pos_ not in ("ADP", "NOUN", "PROPN"):
             return None
