@@ -721,10 +721,11 @@ class Grammar:
         return Reading(start, m.end(), "dur", "DURATION", data={"n": years, "unit": "Y"})
 
     def _duration_bare(self, m, text):
-        before = text[max(0, m.start() - 8):m.start()].lower()
+        before = text[max(0, m.start() - 12):m.start()].lower()
         # "for days", "within weeks", "after months of talks", "weeks of fighting" (not "days when ...")
         determined = re.search(r"\b(?:the|those|these|early|first)\s+$", before)
-        if not (re.search(r"\b(?:for|in|over|within|take|takes|took|last|lasted|after|spent)\s+$", before)
+        if not (re.search(r"\b(?:for|in|over|within|take|takes|took|taking|last|lasts|lasted|lasting|after|spent|spend|"
+                          r"spends|spending|been)\s+$", before)
                 or (_OF_ACTIVITY.match(text, m.end()) or _RELATION_AFTER.match(text, m.end())) and not determined):
             return None  # "weeks of fighting"; "days later", "weeks after the raid" (the relation word a signal)
         unit = self._unit(m.group("plural"))
