@@ -387,3 +387,9 @@ def test_the_past_three_summers_is_a_set_of_summers():
 
 def test_or_so_is_inside_the_expression():
     assert values("The camp will be closed over the next year or so.", FRIDAY) == [("the next year or so", "2025")]
+
+
+def test_a_holiday_a_few_days_after_a_weekday_of_a_month():
+    # "11/1/1+1": the day after the first Monday of November, the US Election Day
+    assert holiday_in("11/1/1+1", 2000) == date(2000, 11, 7)
+    assert holiday_in("11/1/1+1", 1998) == date(1998, 11, 3)

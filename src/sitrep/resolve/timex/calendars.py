@@ -1,5 +1,6 @@
 """Holiday dates from the rules of ``[holidays]`` in the time lexicon: a fixed Gregorian day ("12-25"), the Nth
-weekday of a month ("11/4/4": the fourth Thursday of November; N = -1 the last), days from Western Easter
+weekday of a month ("11/4/4": the fourth Thursday of November; N = -1 the last; "11/1/1+1": the day after the
+first Monday, the US Election Day), days from Western Easter
 ("easter-2"), days listed one by one for a calendar not computed here ("dates:1999-02-16,2000-02-05": the
 Chinese New Year), and days of the Islamic (tabular, arithmetic: within a day or two of the sighted moon) and
 Hebrew calendars ("hijri:10-01", "hebrew:07-10"; Hebrew months counted from Nisan = 1, Tishri = 7).
@@ -12,7 +13,8 @@ from datetime import date, timedelta
 
 from dateutil.easter import easter
 
-RULE = re.compile(r"^(?:(?P<fixed>\d{2}-\d{2})|(?P<m>\d{2})/(?P<n>-1|[1-5])/(?P<wd>[1-7])|easter(?P<off>[+-]\d{1,2})"
+RULE = re.compile(r"^(?:(?P<fixed>\d{2}-\d{2})|(?P<m>\d{2})/(?P<n>-1|[1-5])/(?P<wd>[1-7])(?P<shift>[+-][1-6])?"
+                  r"|easter(?P<off>[+-]\d{1,2})"
                   r"|(?P<cal>hijri|hebrew):(?P<cm>\d{2})-(?P<cd>\d{2})"
                   r"|dates:(?P<dates>\d{4}-\d{2}-\d{2}(?:\s*,\s*\d{4}-\d{2}-\d{2})*))$")
 
@@ -49,7 +51,8 @@ def holiday_in(rule: str, year: int) -> date | None:
         except ValueError:
             return None
     if m.group("m"):
-        return _nth_weekday(year, int(m.group("m")), int(m.group("n")), int(m.group("wd")))
+        day = _nth_weekday(year, int(m.group("m")), int(m.group("n")), int(m.group("wd")))
+        return day + timedelta(days=int(m.group("shift") or 0))
     if m.group("off"):
         return easter(year) + timedelta(days=int(m.group("off")))
     if m.group("dates"):  # a calendar not computed here (the Chinese lunisolar one): its days listed

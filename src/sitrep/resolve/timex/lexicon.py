@@ -156,7 +156,7 @@ def parse_lexicon(raw: str, path: str = FILE_NAME) -> Lexicon:
         ahead_participles=c.words("tense", "ahead_participles"),
         aliases=c.mapping("aliases", lambda v: isinstance(v, str) and bool(v.strip()), "a phrase"),
         holidays=c.mapping("holidays", valid_rule,
-                           'a holiday rule: "MM-DD", "MM/N/WD", "easter+N", "hijri:MM-DD", "hebrew:MM-DD" or '
+                           'a holiday rule: "MM-DD", "MM/N/WD[+K]", "easter+N", "hijri:MM-DD", "hebrew:MM-DD" or '
                            '"dates:YYYY-MM-DD,..."'),
         not_time=c.words("not_time", "phrases"),
         deferring_verbs=c.words("tense", "deferring_verbs"),
