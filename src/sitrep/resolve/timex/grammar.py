@@ -1100,6 +1100,10 @@ def _combine(a: Reading, b: Reading) -> Reading | None:
         return Reading(start, end, "abs", data=dict(b.data, wd=a.data["wd"]))
     if a.kind == "abs" and b.kind == "wd" and a.data.get("d"):
         return Reading(start, end, "abs", data=dict(a.data, wd=b.data["wd"]))
+    # "Tuesday last week", "Monday of next week": that weekday of the week named
+    if a.kind == "wd" and not a.data.get("rel") and b.kind == "relunit" and b.data["unit"] == "week" \
+            and b.data["rel"] in ("last", "this", "next"):
+        return Reading(start, end, "wd", data=dict(a.data, week={"last": -1, "this": 0, "next": 1}[b.data["rel"]]))
     # "June last year", "January this year", "January nineteen ninety-seven", "the winter of 1994"
     if a.kind in ("abs", "season") and a.data.get("y") is None and (a.kind == "season" or a.data.get("d") is None):
         if b.kind == "relunit" and b.data["unit"] == "year" and b.data["rel"] in ("last", "this", "next"):

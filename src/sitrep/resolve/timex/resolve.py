@@ -404,6 +404,8 @@ class Resolver:
         elif direction in ("past", "future") and not rel:
             self.ctx.weekday_direction = direction
         d = weekday_date(r.data["wd"], base, rel, direction)
+        if "week" in r.data:  # "Tuesday last week": that weekday of the ISO week named
+            d = base - timedelta(days=base.isoweekday() - r.data["wd"] - 7 * r.data["week"])
         self.ctx.last_day = self.ctx.day_in_view = d
         self.ctx.last_granularity = "D"
         return _fmt_day(d), "DATE", "report"
