@@ -305,3 +305,9 @@ def test_now_after_a_name_is_a_name_but_not_in_a_title_case_headline():
     assert values("We welcome you to Democracy Now! Now the talks resume.", date(1999, 11, 24)) == [
         ("Now", "PRESENT_REF")]
     assert values("Tiv Killings Must End Now, Says Benue Governor", date(1999, 11, 24)) == [("Now", "PRESENT_REF")]
+
+
+def test_the_second_day_of_a_range_takes_the_first_days_year():
+    # told in the past a month before: both days last year, not the first last year and the second this year
+    assert values("The rebels struck on the night of Nov. 5-6.", date(1998, 10, 14)) == [
+        ("the night of Nov. 5", "1997-11-05TNI"), ("6", "1997-11-06")]

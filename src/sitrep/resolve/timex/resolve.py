@@ -362,6 +362,8 @@ class Resolver:
         label = "absolute" if y is not None else "report"
         if y is None and "yshift" in r.data and self.anchor is not None:
             y = self.anchor.year + r.data["yshift"]
+        if y is None and r.data.get("range_end") and self.ctx.last_month and self.ctx.last_month[1] == m:
+            y = self.ctx.last_month[0]  # "the night of Nov. 5-6": the second day in the first one's year
         if y is None:
             rel = r.data.get("rel") or ""
             if self.anchor is None:
