@@ -311,3 +311,13 @@ def test_the_second_day_of_a_range_takes_the_first_days_year():
     # told in the past a month before: both days last year, not the first last year and the second this year
     assert values("The rebels struck on the night of Nov. 5-6.", date(1998, 10, 14)) == [
         ("the night of Nov. 5", "1997-11-05TNI"), ("6", "1997-11-06")]
+
+
+def test_the_day_before_an_object_is_the_day_with_a_signal():
+    # "before the plunge": a preposition with its object, a signal outside the TimeML extent; "the day before." is
+    # an adverb, inside; the pipeline keeps the phrase either way
+    text = "Shares fell on Oct. 12, the day before the plunge. He had left the day before."
+    assert [t.text for t in DocumentTimes(text, date(1989, 10, 20), signals=False).find()] == [
+        "Oct. 12", "the day", "the day before"]
+    assert [t.text for t in DocumentTimes(text, date(1989, 10, 20)).find()] == [
+        "Oct. 12", "the day before", "the day before"]

@@ -847,6 +847,9 @@ class Grammar:
             unit_first = _UNITS_THEN_RELATION.match(m.group(0))
             if unit_first:  # "hours after", "minutes later": TimeML leaves the relation word out (a signal)
                 data["timeml_end"] = m.start() + unit_first.end("units")
+            day_prep = _DAY_THEN_PREPOSITION.match(m.group(0))
+            if day_prep and _OBJECT_AFTER.match(text, m.end()):  # "the day before the plunge": "before" takes an
+                data["timeml_end"] = m.start() + day_prep.end("day")  # object, a signal; "the day before." is one
             return Reading(m.start(), m.end(), "event", spec[0], data=data)
         return handler
 
@@ -895,6 +898,8 @@ _PAST_VERB_AFTER = re.compile(r"(?:\s+(?:(?:the|a|an|his|her|its|their)(?:\s+[a-
                               r"turned|[a-z]{2,}ed)\b")
 _UNITS_THEN_RELATION = re.compile(r"(?P<units>(?:hours|minutes|moments|seconds))\s+(?:after|later|before|earlier|"
                                   r"afterwards?)$", re.I)
+_DAY_THEN_PREPOSITION = re.compile(r"(?P<day>the\s+(?:day|night))\s+(?:before|after)$", re.I)
+_OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|his|her|its|their|this|that|[A-Z][a-z]|[a-z]+ing\b)", re.I)
 _RELATION_AFTER = re.compile(r"\s+(?:later|after|afterwards?|before|earlier)\b", re.I)
 _FOR_BEFORE_COUNT = re.compile(r"\b(?:for|lasted|lasting|spent|spend|spending)\s+$", re.I)
 _PERIOD_AFTER = re.compile(r"\s+(?:period|span|stretch|spell|interval)\b", re.I)
