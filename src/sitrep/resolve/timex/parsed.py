@@ -198,5 +198,7 @@ def _singular_subject(verb) -> bool:
         if c.dep_ == "nsubj":
             if any(g.dep_ == "conj" for g in c.children):
                 return False  # "the army and the police patrol"
+            if c.tag_ in ("WDT", "WP"):  # "talks that begin Friday": a relative pronoun agrees with its noun
+                return verb.head.tag_ in ("NN", "NNP") and verb.dep_ == "relcl"
             return c.tag_ in ("NN", "NNP") or c.text.lower() in _SINGULAR_PRONOUNS
     return False
