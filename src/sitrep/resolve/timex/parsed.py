@@ -123,6 +123,8 @@ def _frame_tense(verb) -> str | None:
         return found
     if verb.head.i == verb.i:
         return None
+    if verb.head.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("acl", "relcl"):
+        return "future"  # "Leaders to Meet in Geneva Friday" (a headline), "the plan to close the border Friday"
     if any(c.text.lower() == "had" for c in _frame(verb.head).children if c.dep_ in ("aux", "auxpass")):
         return "past"  # "had been due to expire Friday", "had been scheduled to open Friday": a plan now over
     outer = verb_tense(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
