@@ -121,8 +121,8 @@ def _frame_tense(verb) -> str | None:
     found = verb_tense(verb)
     if found != "infinitive":
         return found
-    if verb.head.i == verb.i:
-        return None
+    if verb.head.i == verb.i:  # "Arab Leaders to Meet in Cairo Friday": a headline's future
+        return "future" if any(c.dep_ == "nsubj" for c in verb.children) else None
     if verb.head.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("acl", "relcl"):
         return "future"  # "Leaders to Meet in Geneva Friday" (a headline), "the plan to close the border Friday"
     if any(c.text.lower() == "had" for c in _frame(verb.head).children if c.dep_ in ("aux", "auxpass")):
@@ -172,6 +172,8 @@ def verb_tense(verb) -> str | None:
     tag = verb.tag_
     if tag == "VB" and not aux and any(c.dep_ == "nsubj" for c in verb.children):
         tag = "VBP"  # "Voters go to the polls Friday": a base-form tag with a subject is a present
+    if tag in ("VBZ", "VBP") and not aux and _headline(verb.doc):
+        return "past"  # "Gunmen Kill Five in Attack on Village Sunday": a headline's present tells the past
     if tag in ("VBZ", "VBP"):
         lemma = verb.lemma_.lower()
         if lemma in _REPORTING:
@@ -184,6 +186,12 @@ def verb_tense(verb) -> str | None:
             return None
         return "future"  # "talks resume Friday", "the team plays Sunday": the news present of a schedule
     return None
+
+
+def _headline(doc) -> bool:
+    """A headline in title case: most words longer than three letters start with a capital."""
+    words = [t.text for t in doc if t.is_alpha and len(t.text) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 _SINGULAR_PRONOUNS = {"he", "she", "it", "this", "that"}
