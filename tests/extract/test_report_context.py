@@ -98,3 +98,36 @@ def test_a_states_forces_named_by_its_country_are_that_state():
     assert event.actor1 == "Mali"
     (event,) = report("Gunmen killed twelve villagers in an assault on a camp near Menaka on Monday.")
     assert event.actor1 != "Mali"
+
+
+def test_the_party_officials_blame_is_the_doer_of_an_unclaimed_attack():
+    events = report("A car bomb killed nine people outside a hotel in Mogadishu on Monday. No group claimed the "
+                    "attack, but officials blamed al Shabaab.")
+    assert len(events) == 1 and events[0].actor1 == "Al-Shabaab" and events[0].claimed is False
+    events = report("A car bomb killed nine people outside a hotel in Mogadishu on Monday. Nobody blamed al Shabaab.")
+    assert events[0].actor1 != "Al-Shabaab"
+
+
+def test_a_second_bomb_is_another_event_and_a_district_is_no_foreign_city():
+    events = report("A car bomb killed nine people outside a hotel in Mogadishu on Monday. Later on Monday, a "
+                    "second car bomb went off in the Medina district, killing two people.")
+    assert sorted(m.fatalities.best for m in events) == [2, 9]
+    assert all(m.place is not None and m.place.country == "Somalia" for m in events)
+
+
+def test_the_event_an_after_clause_tells_takes_the_place_it_names():
+    events = report("Two bombers blew themselves up at a bus station in Gombe on Monday, killing six people. The attack "
+                    "came a day after a woman thought to be about 20 years old detonated explosives strapped to her "
+                    "body at a crowded market in Yola, killing at least eight people.")
+    places = {m.place.name: m.fatalities.best for m in events if m.place is not None}
+    assert places.get("Gombe") == 6 and places.get("Yola") == 8
+
+
+def test_events_split_by_place_take_their_own_dead_and_target():
+    events = report("Car bombs at the police headquarters in Kano and Maiduguri killed 40 people in Kano and 12 in "
+                    "Maiduguri on Monday. Warplanes fired missiles at rebel camps near Kidal and at an arms depot in Gao "
+                    "on Tuesday.")
+    by_place = {m.place.name: m for m in events if m.place is not None}
+    assert by_place["Kano"].fatalities.best == 40 and by_place["Maiduguri"].fatalities.best == 12
+    assert "headquarters" in (by_place["Maiduguri"].target or "")
+    assert by_place["Gao"].target == "arms depot" and by_place["Kidal"].target == "rebel camps"

@@ -148,6 +148,29 @@ _SELF_NAMED = re.compile(
     rf"(?:\s+(?:(?:of|for|the|and|in|al|el|ul|de|du|des|la|le)\s+)*{_NAME_WORD})*)")
 
 
+def _anchor_clause(head) -> bool:
+    """``head`` opens an "after / before / since / following X" clause: the event another is timed against."""
+    return head.dep_ == "advcl" and any(ch.lower_ in ("after", "before", "since", "following")
+                                        for ch in head.children if ch.dep_ in ("mark", "prep", "advmod"))
+
+
+def _in_anchor_clause(tok, trigger) -> bool:
+    """``tok`` lies in an "after X" clause that ``trigger`` is not in."""
+    cur = tok
+    while cur.head.i != cur.i:
+        if _anchor_clause(cur):
+            return not any(t.i == trigger.i for t in cur.subtree)
+        cur = cur.head
+    return False
+
+
+def _no_one(tok) -> bool:
+    """ "No group", "nobody", "no one": a subject that names no one."""
+    return tok.lower_ in ("nobody", "none", "noone") or any(
+        ch.dep_ == "det" and ch.lower_ in ("no", "neither") for ch in tok.children) or (
+        tok.lower_ == "one" and any(ch.lower_ == "no" for ch in tok.children))
+
+
 def _pair_word(tok) -> str | None:
     """ "both" / "either" / "neither" / "the two" before an event noun: the word, else None."""
     if tok.pos_ not in ("NOUN", "PROPN"):
@@ -419,6 +442,7 @@ class SentenceExtractor:
         weapons = self.weapons_in(c_start, c_end, ranges)
         usable = [(tok, trig) for tok, trig in group
                   if not (trig.needs == "weapon" and not weapons) and not (trig.needs == "victim" and not self._victim_of(tok))
+                  and not (trig.needs == "aircraft" and self._aircraft_of(tok) is None)
                   and not _figurative(tok, lex) and not _unrealized(tok, lex)]
         if not usable:
             return None
@@ -507,6 +531,14 @@ class SentenceExtractor:
         order = self.lex.typing.priority
         last = max(order.values(), default=0) + 1
         return min(usable, key=lambda x: (x[1].needs is not None, order.get(x[1].kind, last), x[0].i))
+
+    def _aircraft_of(self, tok):
+        """The aircraft a "shot down" / "brought down" verb hit (its object or passive subject), or None."""
+        for child in tok.children:
+            if child.dep_ in ("dobj", "nsubjpass") and (lemma(child) in self.lex.aircraft or any(
+                    t.lower_ in self.lex.aircraft for t in child.subtree if t.i <= child.i)):
+                return child
+        return None
 
     def _victim_of(self, tok):
         for child in tok.children:
@@ -601,7 +633,7 @@ class SentenceExtractor:
             for child in governor.children:
                 if child.dep_ == "agent":
                     actor = next((g for g in child.children if g.dep_ == "pobj"), actor)
-                elif child.dep_ == "nsubj" and child.i != tok.i and ((tok.dep_ == "dobj" and (
+                elif child.dep_ == "nsubj" and child.i != tok.i and not _no_one(child) and ((tok.dep_ == "dobj" and (
                         lemma(governor) in lex.light_verbs or lemma(governor) in lex.claim_verbs))
                         or any(other.i == governor.i for other, _ in usable)):
                     actor = child  # "X carried out an attack", "X killed 12 in an attack"
@@ -644,7 +676,8 @@ class SentenceExtractor:
         a, b = _np_range(claimer, off, cut_preps=False)
         match = resolve_actor(text[a:b])
         named = None
-        if match is None or _SELF_NAMED.search(text, a, b):  # a group the list lacks, by the name it gives itself
+        whole = (off + claimer.left_edge.idx, off + claimer.right_edge.idx + len(claimer.right_edge.text))
+        if match is None or _SELF_NAMED.search(text, *whole):  # a group the list lacks, by the name it gives itself
             named = self._claimant(claimer, off)
         # a state "claims" only in so many words ("the Revolutionary Guards claimed the attack"), not by
         # announcing strikes
@@ -743,6 +776,8 @@ class SentenceExtractor:
             # only the casualties of this clause, or of a clause hanging off it ("..., killing five")
             if in_reference(tok) != in_reference(cand.trigger_token):
                 continue  # "in retaliation for the attack that killed three": another event's dead
+            if _in_anchor_clause(tok, cand.trigger_token):
+                continue  # "the attack came a day after a bomber ..., killing eight": the earlier event's dead
             if not (a <= off + tok.idx < b or clause_head(tok).head.i in [t.i for t in cand.trigger_token.subtree]
                     or clause_head(tok).i == clause_head(cand.trigger_token).i):
                 if not (cand.trigger_token.head.i == tok.i or tok.head.i == cand.trigger_token.i):
@@ -834,6 +869,8 @@ class SentenceExtractor:
             m.add_span("denied", Span(cand.offset + neg.idx, cand.offset + neg.idx + len(neg.text), neg.text))
         for name, attr in (("hedge", "hedged"), ("attempt", "attempted"), ("deny", "denied")):
             hit = lex.phrases[name].search(sentence_text)
+            if hit and name == "attempt" and cand.kind == "attack" and self._aircraft_of(tok) is not None:
+                continue  # "shot down a helicopter" is an attack on the aircraft, not an intercepted one
             if hit:
                 setattr(m, attr, True)
                 m.add_span(attr, Span(off + hit.start(), off + hit.end(), hit.group(0)))
@@ -883,7 +920,8 @@ class SentenceExtractor:
         Mujahideen" -> "Deccan Mujahideen"): an organisation's name the parser marks, of two or more capitalised
         words written in mixed case (the names of ALL-CAPS wires come back truecased, too unreliable here)."""
         a, b = _np_range(subj, offset, cut_preps=False)
-        named = _SELF_NAMED.search(self.text, a, b)
+        named = _SELF_NAMED.search(self.text, offset + subj.left_edge.idx,
+                                   offset + subj.right_edge.idx + len(subj.right_edge.text))
         if named is not None:  # "a group calling itself the Islamic Army for the Liberation of the Holy Places"
             name = named.group("name")
             listed = resolve_actor(name)  # the whole name may be listed ("calling itself Islamic Jihad")
@@ -916,7 +954,5 @@ class SentenceExtractor:
         """In "Hours after the rockets landed near the embassy, X announced an attack ...", the "after" clause
         names the event the main one is timed against."""
         for c in cands:
-            head = clause_head(c.trigger_token)
-            if head.dep_ == "advcl" and any(ch.lower_ in ("after", "before", "since", "following") for ch in head.children
-                                            if ch.dep_ in ("mark", "prep", "advmod")):
+            if _anchor_clause(clause_head(c.trigger_token)):
                 c.relative_anchor = True

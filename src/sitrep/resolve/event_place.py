@@ -48,6 +48,11 @@ def _context_namesakes(places: list[Place], text: str, default_country: str | No
     ctx: set[str] | None = None
     out = []
     for p in places:
+        if p.span is not None and p.geonameid and _city_part(text, p.span) and not _by_own_name(gz, p):
+            rest = [q for q in places if q is not p]
+            others = _context_countries(rest, text, default_country, gz) | {q.country_code for q in rest if q.country_code}
+            if others and p.country_code not in others:
+                continue  # "the Medina district" of a Mogadishu report is no Al Madinah, Saudi Arabia: abstain
         if p.span is None or not p.geonameid or p.feature in _COUNTRY_FEATURES:
             out.append(p)
             continue
@@ -69,6 +74,23 @@ def _context_namesakes(places: list[Place], text: str, default_country: str | No
         elif own or pop >= SMALL_TOWN or not _unknown_name(said) or _shares_word(p.name, said):
             out.append(p)
     return out
+
+
+_CITY_PART = re.compile(r"(?:\s+|^)(?:district|neighbou?rhood|suburb|quarter|township)\b", re.I)
+
+
+def _by_own_name(gz, p: Place) -> bool:
+    """The place was read by its own main name (less a word for a part of a town: "the Miraflores district")."""
+    from sitrep.resolve.gazetteer import norm
+
+    said = norm(_CITY_PART.sub("", p.span.text))
+    return any(gz[i].gid == p.geonameid and norm(gz[i].name) == said for i in gz.lookup(p.name))
+
+
+def _city_part(text: str, span) -> bool:
+    """The name is said as a part of a town ("the Medina district", "the Karrada neighbourhood"), the word inside
+    the span or just after it."""
+    return bool(_CITY_PART.search(span.text) or _CITY_PART.match(text, span.end))
 
 
 def _people_named(gz, cc: str | None, text: str) -> bool:
@@ -212,7 +234,9 @@ def _attach_place(c: Candidate, places: list[Place], siblings: list[Candidate], 
     in_sentence = [p for p in places if p.span and s.start <= p.span.start and p.span.end <= s.end
                    and not _modifier(c, p, text)]
     inside = [p for p in in_sentence if c.contains(p.span.start, p.span.end) and not c.in_side_clause(p.span.start)]
-    pool = inside or ([] if c.relative_anchor else [
+    pool = inside or ([
+        p for p in in_sentence if c.clause_start <= p.span.start and p.span.end <= c.clause_end
+        and not any(o is not c and o.contains(p.span.start, p.span.end) for o in siblings)] if c.relative_anchor else [
         p for p in in_sentence if not c.in_side_clause(p.span.start)
         and not any(o is not c and o.contains(p.span.start, p.span.end) for o in siblings)])
     if not pool:
@@ -268,7 +292,7 @@ def _outside_actor_names(places: list[Place], text: str) -> list[Place]:
     """ "the Islamic Resistance in Iraq claimed the attack": a place inside an actor's name places nothing."""
     from sitrep.resolve.actor import find_actors
 
-    names = [(a.start, a.end) for a in find_actors(text) if " " in a.text]
+    names = [(a.start, a.end) for a in find_actors(text) if " " in a.text and not a.forces]
     return [p for p in places if not (p.span and any(a <= p.span.start and p.span.end <= b for a, b in names))]
 
 
@@ -317,8 +341,10 @@ def split_places(cands: list[Candidate], places: list[Place], text: str) -> list
             clone.place, clone.place_text = p, p.span
             clone.field_spans["location"] = [p.span]
             if c.target_range and c.target_range[0] <= m.place.span.start < c.target_range[1]:
-                clone.target = p.name
-                clone.field_spans["target"] = [p.span]
+                # "at guerrilla camps near Khost and at a factory in Khartoum": the factory; "the embassies in
+                # Nairobi and Dar es Salaam": the embassies
+                clone.target, span = _target_at(c, p, text)
+                clone.field_spans["target"] = [span]
             origin = f"split: one clause names {m.place.name} and {p.name}"
             if origin not in m.notes:
                 m.notes.append(origin)
@@ -327,7 +353,52 @@ def split_places(cands: list[Candidate], places: list[Place], text: str) -> list
             clone.split_groups.append(origin)
             out.append(Candidate(clone, c.sentence_index, c.clause_start, c.clause_end, c.trigger_token, c.sent,
                                  c.offset, None, c.relative_anchor, c.kind, ranges=c.ranges))
+        if extra:
+            _counts_per_place([x.mention for x in out[-len(extra) - 1:]], text, c.offset, c.offset + len(c.sent.text))
     return out
+
+
+def _target_at(c: Candidate, p: Place, text: str):
+    """(text, span) of the noun the place hangs on ("a pharmaceutical factory in Khartoum" -> "pharmaceutical
+    factory"), else the place's own name and span."""
+    from sitrep.model import Span
+
+    tok = c.token_at(p.span.start)
+    while tok is not None and tok.head.i != tok.i and tok.dep_ in ("compound", "pobj", "prep", "nmod", "appos", "conj"):
+        tok = tok.head
+        if tok.pos_ == "NOUN" and tok.i != c.trigger_token.i and tok.dep_ in ("pobj", "dobj", "conj", "nsubjpass"):
+            first = next((t for t in tok.lefts if t.dep_ in ("amod", "compound", "nmod")), tok)
+            a, b = c.offset + first.idx, c.offset + tok.idx + len(tok.text)
+            return text[a:b], Span(a, b, text[a:b])
+    return p.name, p.span
+
+
+_COUNT_IN = r"(?P<n>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[a-z]+\s+){0,3}?in\s+"
+
+
+def _counts_per_place(split: list[EventMention], text: str, a: int, b: int) -> None:
+    """ "killed 213 people in Nairobi and 11 in Dar es Salaam": the events split from one clause each take the
+    dead counted at their own place, when the sentence counts every place so and the counts add up to (or hold)
+    the clause's figure."""
+    from sitrep.extract.mentions import _number
+    from sitrep.model import Count, Span
+
+    found = {}
+    for m in split:
+        hit = re.search(_COUNT_IN + re.escape(m.place.span.text), text[a:b], re.I) if m.place.span else None
+        n = _number(hit.group("n")) if hit else None
+        if n is None:
+            return
+        found[id(m)] = (n, Span(a + hit.start(), a + hit.end(), hit.group(0)))
+    best = split[0].fatalities.best
+    counts = [n for n, _ in found.values()]
+    if best is None or (best not in counts and best != sum(counts)):
+        return
+    for m in split:
+        n, span = found[id(m)]
+        m.fatalities = Count(n, n, n, [span])
+        m.field_spans["fatalities"] = [span]
+        m.notes.append(f"fatalities: the dead counted at {m.place.name} ('{span.text}')")
 
 
 def _nearest_country(m: EventMention) -> None:
