@@ -657,7 +657,8 @@ class Grammar:
         g = m.groupdict()
         if unit == "TS" and _ORDINAL_SECOND.match(text, m.end()):
             return None  # "a second round", "one second attack": the ordinal, not the unit
-        if unit == "Q" and (_FRACTION_AFTER.match(text, m.end()) or re.search(r"\w-quarters\b", m.group(0), re.I)):
+        if unit == "Q" and (_FRACTION_AFTER.match(text, m.end()) or re.search(r"\w-quarters\b", m.group(0), re.I)
+                            or _ONE_QUARTER.search(m.group(0)) and _THE_AFTER.match(text, m.end())):
             return None  # "three-quarters of its food", "a quarter of the market", "a quarter-century": fractions
         if g.get("a"):
             # "a year" is only a duration after a preposition or a quantifier ("for a year", "nearly a year")
@@ -938,8 +939,10 @@ _YEAR_NAMED_AFTER = re.compile(r"[\s-]+(?:ended|ending|to|before|after|earlier|a
 # "three quarters of the market", "a quarter of its food" (a determiner after "of": a share of something), not
 # "several quarters of losses" (a stretch of time) nor "the first quarter of the year"
 _FRACTION_AFTER = re.compile(r"(?:\s+of\s+(?:the|its|their|his|her|our|your|all|a|an|this|that|these|those|"
-                             r"every|each)\b(?!\s+(?:fiscal\s+)?(?:year|decade|century)\b)|[\s-]+century|"
-                             r"\s+(?:the|its|their)\s+(?!(?:fiscal\s+)?(?:year|decade|century)\b))", re.I)
+                             r"every|each)\b(?!\s+(?:fiscal\s+)?(?:year|decade|century)\b)|[\s-]+century)", re.I)
+# "one quarter the power", "a quarter the size": a fraction before a noun phrase (not "for three quarters the economy")
+_ONE_QUARTER = re.compile(r"\b(?:an?|one)\s+quarter$", re.I)
+_THE_AFTER = re.compile(r"\s+(?:the|its|their)\s+(?!(?:fiscal\s+)?(?:year|decade|century)\b)", re.I)
 _BEFORE_SHORT_YEAR = re.compile(r"\b(?:in|since|of|by|until|till|from|through|before|after|to|and|or|during|early|"
                                 r"late|mid|spring|summer|fall|autumn|winter|class|vintage)[\s-]+$", re.I)
 _PREP_BEFORE_PART = re.compile(r"\b(?:in|during|by|through|until|till|before|after|since|at)\s+$", re.I)
