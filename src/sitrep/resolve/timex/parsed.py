@@ -172,8 +172,9 @@ def verb_tense(verb) -> str | None:
     tag = verb.tag_
     if tag == "VB" and not aux and any(c.dep_ == "nsubj" for c in verb.children):
         tag = "VBP"  # "Voters go to the polls Friday": a base-form tag with a subject is a present
-    if tag in ("VBZ", "VBP") and not aux and _headline(verb.doc):
-        return "past"  # "Gunmen Kill Five in Attack on Village Sunday": a headline's present tells the past
+    if tag in ("VBZ", "VBP") and not aux and verb.text[:1].isupper() and _headline(verb.doc):
+        return "past"  # "Gunmen Kill Five in Attack on Village Sunday": a headline's present tells the past (the
+        # verb capitalised too: "Solana meets Yugoslav President Slobodan Milosevic Friday" is no headline)
     if tag in ("VBZ", "VBP"):
         lemma = verb.lemma_.lower()
         if lemma in _REPORTING:
