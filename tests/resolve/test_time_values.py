@@ -321,3 +321,11 @@ def test_the_day_before_an_object_is_the_day_with_a_signal():
         "Oct. 12", "the day", "the day before"]
     assert [t.text for t in DocumentTimes(text, date(1989, 10, 20)).find()] == [
         "Oct. 12", "the day before", "the day before"]
+
+
+@pytest.mark.parametrize("text, n", [
+    ("The plan will soon need review.", 1), ("Prices could soon exceed the cap.", 1),
+    ("Reports soon surfaced that she was there.", 0), ("The hostages were soon freed.", 0),
+])
+def test_soon_before_a_past_form_tells_a_sequence(text, n):
+    assert len(values(text, date(1999, 11, 24))) == n

@@ -896,7 +896,7 @@ _COUNT_AFTER = re.compile(r"\s+(?:\d+|few|several|two|three|four|five|six|seven|
 _PAST_VERB_AFTER = re.compile(r"(?:\s+(?:(?:the|a|an|his|her|its|their)(?:\s+[a-z]+){1,2}|after(?:wards?)?|thereafter|he|"
                               r"she|it|they|we|I|[A-Z]\w*))?\s+"
                               r"(?:was|were|had|did|became|began|grew|came|went|took|made|found|got|saw|fell|rose|left|"
-                              r"turned|[a-z]{2,}ed)\b")
+                              r"turned|freed|agreed|[a-z]{2,}[^e\W]ed|[a-z]+ied)\b")  # not "soon need", "soon exceed"
 _UNITS_THEN_RELATION = re.compile(r"(?P<units>(?:hours|minutes|moments|seconds))\s+(?:after|later|before|earlier|"
                                   r"afterwards?)$", re.I)
 _DAY_THEN_PREPOSITION = re.compile(r"(?P<day>the\s+(?:day|night))\s+(?:before|after)$", re.I)
