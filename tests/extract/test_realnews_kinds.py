@@ -232,3 +232,16 @@ def test_an_aircraft_shot_down_is_an_attack_and_an_intercepted_drone_is_not():
     assert event.event_type == "Explosions/Remote violence"
     assert body("Air defences shot down two drones over the capital on Sunday.") == []
     assert body("The senate shot down the proposal on Sunday.") == []
+
+
+def test_a_town_taken_is_a_territory_event_by_who_took_it():
+    (event,) = body("Militia fighters overran the town of Gubio on Sunday.")
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+    (event,) = body("Malian troops recaptured Tessit from the militants on Sunday.")
+    assert event.sub_event_type == "Government regains territory"
+    assert body("The company took control of the brewery on Sunday.") == []
+
+
+def test_car_bombs_name_no_country():
+    (event,) = body("Car bombs killed 12 people outside a market in Kano on Sunday.")
+    assert event.place is not None and event.place.country == "Nigeria"

@@ -65,7 +65,8 @@ class Lexicon:
     not_targets: frozenset[str] = frozenset()
     toll_verbs: frozenset[str] = frozenset()
     war_subjects: frozenset[str] = frozenset()
-    aircraft: frozenset[str] = frozenset()  # events.toml [actors] aircraft: what "shot down" must hit  # discourse.toml [totals] war_subjects: "the war has killed 10,000"
+    aircraft: frozenset[str] = frozenset()  # events.toml [actors] aircraft: what "shot down" must hit
+    held_places: frozenset[str] = frozenset()  # events.toml [actors] held_places: what "overran" must take  # discourse.toml [totals] war_subjects: "the war has killed 10,000"
     toll_nouns: frozenset[str] = frozenset()  # the subjects that make a toll verb update a toll
     figurative_objects: frozenset[str] = frozenset()  # "launch an offensive against unemployment"
     figurative_governors: frozenset[str] = frozenset()  # "deal a blow", "stop fighting"
@@ -213,6 +214,7 @@ def load_lexicon() -> Lexicon:
         toll_nouns=frozenset(ddata["casualty"].get("toll_nouns", [])),
         perpetrator_heads=frozenset(w.lower() for w in edata.get("actors", {}).get("perpetrator_heads", [])),
         aircraft=frozenset(w.lower() for w in edata.get("actors", {}).get("aircraft", [])),
+        held_places=frozenset(w.lower() for w in edata.get("actors", {}).get("held_places", [])),
         light_verbs=frozenset(edata.get("actors", {}).get("light_verbs", [])),
         military_targets=frozenset(edata.get("actors", {}).get("military_targets", [])),
         not_targets=frozenset(edata.get("actors", {}).get("not_targets", [])),

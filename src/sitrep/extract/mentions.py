@@ -443,6 +443,7 @@ class SentenceExtractor:
         usable = [(tok, trig) for tok, trig in group
                   if not (trig.needs == "weapon" and not weapons) and not (trig.needs == "victim" and not self._victim_of(tok))
                   and not (trig.needs == "aircraft" and self._aircraft_of(tok) is None)
+                  and not (trig.needs == "place" and self._held_place(tok) is None)
                   and not _figurative(tok, lex) and not _unrealized(tok, lex)]
         if not usable:
             return None
@@ -538,6 +539,20 @@ class SentenceExtractor:
             if child.dep_ in ("dobj", "nsubjpass") and (lemma(child) in self.lex.aircraft or any(
                     t.lower_ in self.lex.aircraft for t in child.subtree if t.i <= child.i)):
                 return child
+        return None
+
+    def _held_place(self, tok):
+        """The place a town-taking verb took: its object, or the "of" object of "took control of X"."""
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        objs += [g for c in objs if c.lower_ == "control" for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for g in p.children if g.dep_ == "pobj"]
+        objs += [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        for o in objs:
+            if o.lower_ == "control":
+                continue
+            if o.ent_type_ in ("GPE", "LOC", "FAC") or o.pos_ == "PROPN" or lemma(o) in self.lex.held_places or \
+                    o.lower_ in self.lex.held_places:  # "overran Kunduz" (the parser may take a town for a person)
+                return o
         return None
 
     def _victim_of(self, tok):
@@ -850,6 +865,8 @@ class SentenceExtractor:
         typing = lex.typing  # events.toml [typing] gives this order
         if trig.kind in typing.kind_first or (trig.kind in typing.kind_first_without_weapon and not ranked):
             m.event_type, m.sub_event_type = lex.kinds[trig.kind]
+            if trig.kind == "territory" and actor_type(m.actor1) == "state":
+                m.sub_event_type = "Government regains territory"  # "troops recaptured the town"
         elif ranked and ranked[0].category not in typing.weapons_not_deciding:
             m.event_type, m.sub_event_type = ranked[0].event_type, ranked[0].sub_event_type
         elif trig.kind in lex.kinds:

@@ -479,6 +479,17 @@ def abbrev_form(gz: Gazetteer, name: str) -> bool:
     return key_ok
 
 
+def _initials(name: str) -> str:
+    """ "Central African Republic" -> "car" (the words' first letters, less of / the / and)."""
+    return "".join(w[0] for w in norm(name).split() if w not in ("of", "the", "and"))
+
+
+def _dictionary_word(key: str) -> bool:
+    from sitrep.nlp.truecase import is_unknown_word
+
+    return key.isalpha() and not is_unknown_word(key)
+
+
 def candidate_ids(gz: Gazetteer, name: str) -> list[int]:
     key = norm(name)
     if (name.endswith(".") or "." in name[1:-1] or (name.isupper() and len(name) == 2)) and abbrev_form(gz, name):
@@ -494,10 +505,10 @@ def candidate_ids(gz: Gazetteer, name: str) -> list[int]:
     if region is not None and name[:1].isupper() and not any(gz[i].kind != CITY for i in gz.lookup_key(key)):
         return [region]  # "Kurdish", "Gazans": the region, as analysts and the corpora count them
     ids = gz.lookup_key(key)
-    if ids and len(key) <= 4 and not name.isupper():
-        # "Car bombs": a word, not the acronym CAR (Central African Republic) that a country or division is
-        # also called; acronyms count only in capitals
-        ids = [i for i in ids if gz[i].kind == CITY or norm(gz[i].name) == key]
+    if ids and len(key) <= 4 and not name.isupper() and _dictionary_word(key):
+        # "Car bombs": a word, not the acronym CAR of Central African Republic (or of the Philippines' Cordillera
+        # Administrative Region); acronyms count only in capitals
+        ids = [i for i in ids if _initials(gz[i].name) != key]
     if not ids:
         stripped = _ARTICLE.sub("", key)
         if stripped != key:
