@@ -69,7 +69,9 @@ class DocumentTimes:
         value, typ, label = self._resolver.value(r)
         if value is None:
             return None
-        return Timex(start=r.start, end=r.end, text=self.text[r.start:r.end], type=typ, value=value, anchor=label)
+        # TimeML extents leave a relation word out ("hours" of "hours after"); the pipeline keeps the phrase
+        end = r.end if self.signals else r.data.get("timeml_end", r.end)
+        return Timex(start=r.start, end=end, text=self.text[r.start:end], type=typ, value=value, anchor=label)
 
     def find(self, start: int = 0, end: int | None = None, parse=None) -> list[Timex]:
         """The expressions of ``text[start:end]``; ``parse``: the spaCy Doc of exactly that stretch, if any."""

@@ -1,6 +1,8 @@
 """Holiday dates from the rules of ``[holidays]`` in the time lexicon: a fixed Gregorian day ("12-25"), the Nth
-weekday of a month ("11/4/4": the fourth Thursday of November; N = -1 the last), days from Western Easter
-("easter-2"), and days of the Islamic (tabular, arithmetic: within a day or two of the sighted moon) and
+weekday of a month ("11/4/4": the fourth Thursday of November; N = -1 the last; "11/1/1+1": the day after the
+first Monday, the US Election Day), days from Western Easter
+("easter-2"), days listed one by one for a calendar not computed here ("dates:1999-02-16,2000-02-05": the
+Chinese New Year), and days of the Islamic (tabular, arithmetic: within a day or two of the sighted moon) and
 Hebrew calendars ("hijri:10-01", "hebrew:07-10"; Hebrew months counted from Nisan = 1, Tishri = 7).
 
 Arithmetic after Reingold & Dershowitz, *Calendrical Calculations*; fixed day numbers are Python ordinals."""
@@ -11,8 +13,10 @@ from datetime import date, timedelta
 
 from dateutil.easter import easter
 
-RULE = re.compile(r"^(?:(?P<fixed>\d{2}-\d{2})|(?P<m>\d{2})/(?P<n>-1|[1-5])/(?P<wd>[1-7])|easter(?P<off>[+-]\d{1,2})"
-                  r"|(?P<cal>hijri|hebrew):(?P<cm>\d{2})-(?P<cd>\d{2}))$")
+RULE = re.compile(r"^(?:(?P<fixed>\d{2}-\d{2})|(?P<m>\d{2})/(?P<n>-1|[1-5])/(?P<wd>[1-7])(?P<shift>[+-][1-6])?"
+                  r"|easter(?P<off>[+-]\d{1,2})"
+                  r"|(?P<cal>hijri|hebrew):(?P<cm>\d{2})-(?P<cd>\d{2})"
+                  r"|dates:(?P<dates>\d{4}-\d{2}-\d{2}(?:\s*,\s*\d{4}-\d{2}-\d{2})*))$")
 
 
 def valid_rule(rule: str) -> bool:
@@ -27,6 +31,11 @@ def valid_rule(rule: str) -> bool:
     if m.group("cal"):
         top = 12 if m.group("cal") == "hijri" else 13
         return 1 <= int(m.group("cm")) <= top and 1 <= int(m.group("cd")) <= 30
+    if m.group("dates"):
+        try:
+            [date.fromisoformat(d.strip()) for d in m.group("dates").split(",")]
+        except ValueError:
+            return False
     return True
 
 
@@ -42,9 +51,13 @@ def holiday_in(rule: str, year: int) -> date | None:
         except ValueError:
             return None
     if m.group("m"):
-        return _nth_weekday(year, int(m.group("m")), int(m.group("n")), int(m.group("wd")))
+        day = _nth_weekday(year, int(m.group("m")), int(m.group("n")), int(m.group("wd")))
+        return day + timedelta(days=int(m.group("shift") or 0))
     if m.group("off"):
         return easter(year) + timedelta(days=int(m.group("off")))
+    if m.group("dates"):  # a calendar not computed here (the Chinese lunisolar one): its days listed
+        return next((d for d in (date.fromisoformat(x.strip()) for x in m.group("dates").split(",")) if d.year == year),
+                    None)
     cm, cd = int(m.group("cm")), int(m.group("cd"))
     if m.group("cal") == "hijri":
         return _islamic_in(year, cm, cd)

@@ -49,7 +49,9 @@ _NOT_YEAR_AFTER = re.compile(
 )
 _IS_BEFORE = re.compile(r"(?:\bit's|\bit\s+is|\btoday\s+is|\bthis\s+is)\s+(?:the\s+)?$", re.I)
 _MODAL_JUST_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall)\s+$", re.I)
-_CLOCK_ZONE = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
+# a time zone after a clock time is inside the expression (TimeML): "10 a.m. EST", "11 p.m. ET", "8 p.m. Eastern"
+_CLOCK_ZONE = (r"(?:\s+(?:(?-i:[ECMP][SD]?T)\b|GMT\b|UTC\b|local\s+time\b|"
+               r"(?-i:Eastern|Pacific|Central|Mountain)(?:\s+(?-i:Standard|Daylight))?(?:\s+(?-i:Time|time))?\b))?")
 _HALF_OF_DAY = {"morning": "a", "afternoon": "p", "evening": "p", "night": "p", "noon": "p", "midnight": "a"}
 
 
@@ -141,7 +143,7 @@ class Grammar:
                   self._short_year, need=r"['’]\d\d")
         self._add(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]*)?(?P<decw>twenties|thirties|forties|fifties|sixties|"
                   r"seventies|eighties|nineties)\b", self._decade, need=r"ties\b")
-        self._add(rf"\b(?:the\s+)?(?P<cent>{self.ORDW}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+century\b", self._century, need="century")
+        self._add(rf"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]*)?(?P<cent>{self.ORDW}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+century\b", self._century, need="century")
         self._add(r"\b(?:the\s+year\s+)?(?P<yw1>nineteen|twenty)[\s-]+(?P<yw2>(?:(?:ten|eleven|twelve|thirteen|"
                   r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|"
                   r"seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?)|hundred)\b",
@@ -189,7 +191,7 @@ class Grammar:
         hours12 = _alt([w for w, v in lex.numbers.items() if 1 <= v <= 12 and w not in ("a", "an", "dozen")])
         self._add(rf"\b(?P<h>1[0-2]|0?[1-9]|{hours12})\s+o['’]clock\b(?:\s+(?P<half>in\s+the\s+(?:morning|"
                   r"afternoon|evening)|at\s+night|(?:at\s+)?(?:noon|midnight)))?", self._clock, need="o['’]clock")
-        self._add(r"\b(?:(?:around|about)\s+)?(?P<noon>noon|midnight|midday)\b",
+        self._add(r"\b(?:(?:around|about)\s+)?(?P<noon>noon|midnight|midday)\b" + _CLOCK_ZONE,
                   self._clock)
 
     def _build_relative(self) -> None:
@@ -266,6 +268,9 @@ class Grammar:
         self._add(rf"\b{mod}(?P<whole>an?|one)\s+{self.UNIT}\s+and\s+a\s+half\b", self._half_duration,
                   need=r"\bhalf\b")
         self._add(rf"\b{mod}half\s+(?:an?|one)\s+{self.UNIT}", self._half_duration, need=r"\bhalf\b")
+        # "a quarter-century", "a half century": 25 and 50 years
+        self._add(rf"\b{mod}(?:an?|one)\s+(?P<frac>quarter|half)[\s-]+century\b", self._part_century,
+                  need=r"century")
         # "over the years", "through the decades": a vague stretch of time (a bare "the years" is not: "the years
         # of war")
         self._add(r"\bthe\s+(?P<plural>years|decades|centuries|months|weeks)\b"
@@ -282,6 +287,8 @@ class Grammar:
         # "each Thursday", "every July", "every morning", "each spring": sets
         self._add(rf"\b(?:each|every)\s+(?:other\s+)?(?:{self.WD}|{self.MON_FULL}|{self.PART}|{self.SEASON})",
                   self._every, need=r"\b(?:each|every)\b")
+        # "every four years", "every 10 minutes": a set with its period
+        self._add(rf"\b(?:each|every)\s+(?P<n>{NUM})\s+{self.UNIT}", self._every_n, need=r"\b(?:each|every)\b")
         # "the past three summers": every summer of a stretch, a set (TimeML), not "the past"
         self._add(rf"\b(?:the\s+)?(?:past|last|next|coming|previous)\s+(?:{NUM}|few|several)\s+"
                   r"(?P<season>spring|summer|autumn|fall|winter)s\b", self._every, need=r"(?:spring|summer|autumn|fall|winter)s\b")
@@ -368,6 +375,8 @@ class Grammar:
                 if self._month_alone_ok(name, text, m.start("mon")) else None
         if not rel and not self._month_alone_ok(name, text, m.start()):
             return None
+        if rel and name.islower() and name in self.lex.ambiguous_months and not _all_caps_around(text, m.start()):
+            return None  # "this may not be far from": the modal verb, in mixed-case text a month has a capital
         return Reading(m.start(), m.end(), "abs", data={"y": None, "m": month, "d": None, "rel": rel})
 
     def _month_alone_ok(self, name: str, text: str, start: int) -> bool:
@@ -518,6 +527,8 @@ class Grammar:
             return None
         n = self._count(m.group("n")) if m.group("n") else None
         direction = re.sub(r"\s+", " ", m.group("dir").lower())
+        if direction in ("before", "after") and _FOR_BEFORE_COUNT.search(text, max(0, m.start() - 12), m.start()):
+            return None  # "stay for three days before flying on": how long, not when (the duration rule reads it)
         if direction == "on":  # "two days on, the town was quiet" = later; not "700 seats a week on the route"
             if not re.match(r"\s*(?:[,.;:!?)]|$)", text[m.end():m.end() + 3]):
                 return None
@@ -556,6 +567,8 @@ class Grammar:
         if g["unit"][0].isupper() and not g["unit"].isupper() and g["rel"][0].isupper() and (
                 m.start() > 0 and not re.search(r"[.!?\n]\s*$", text[max(0, m.start() - 3):m.start()])):
             return None  # "ABC's "This Week"", "Next Year in Jerusalem": a title, not a time
+        if g["unit"][0].isupper() and not g["unit"].isupper() and g["rel"].islower():
+            return None  # "Woman of the Year", "Player of the Week": a title
         if rel in ("the latest", "the most recent", "the just ended"):  # "the latest fiscal year": the last one over
             if unit not in ("year", "quarter"):
                 return None
@@ -570,7 +583,10 @@ class Grammar:
         if rel == "the":  # "the fiscal year" is this one; "the year", "the week" are too vague to detect ...
             in_year = unit == "year" and _FOR_THE_YEAR.search(text, max(0, m.start() - 12), m.start()) \
                 and not _YEAR_NAMED_AFTER.match(text, m.end())
-            if not (g.get("fiscal") and unit == "year") and not in_year:
+            # "For the week, the index fell": a market's week or month so far
+            in_week = unit in ("week", "month") and _FOR_BEFORE_UNIT.search(text, max(0, m.start() - 6), m.start()) \
+                and _CLAUSE_PUNCT_AFTER.match(text, m.end())
+            if not (g.get("fiscal") and unit == "year") and not in_year and not in_week:
                 return None
             rel = "this"  # ... but "for the year", "a high for the year", "nine months of the year": this year
         if rel == "that" and unit not in ("year", "month", "week"):
@@ -641,7 +657,8 @@ class Grammar:
         g = m.groupdict()
         if unit == "TS" and _ORDINAL_SECOND.match(text, m.end()):
             return None  # "a second round", "one second attack": the ordinal, not the unit
-        if unit == "Q" and (_FRACTION_AFTER.match(text, m.end()) or re.search(r"\w-quarters\b", m.group(0), re.I)):
+        if unit == "Q" and (_FRACTION_AFTER.match(text, m.end()) or re.search(r"\w-quarters\b", m.group(0), re.I)
+                            or _ONE_QUARTER.search(m.group(0)) and _THE_AFTER.match(text, m.end())):
             return None  # "three-quarters of its food", "a quarter of the market", "a quarter-century": fractions
         if g.get("a"):
             # "a year" is only a duration after a preposition or a quantifier ("for a year", "nearly a year")
@@ -651,8 +668,8 @@ class Grammar:
                     or not head.startswith(("a ", "an ", "one "))):
                 return None
             return Reading(m.start(), m.end(), "dur", "DURATION", data={"n": 1, "unit": unit})
-        if g.get("vague"):
-            return Reading(m.start(), m.end(), "dur", "DURATION", data={"n": None, "unit": unit})
+        if g.get("vague"):  # "a several-year tenure": the hyphenated adjective alone, as with a count
+            return Reading(_adjective_start(m, text), m.end(), "dur", "DURATION", data={"n": None, "unit": unit})
         n = self._count(g["n"])
         if n is None or n >= 1000 and g["n"][:1].isdigit():  # "the 1988 quarter" names a year, not 1988 quarters
             return None
@@ -674,6 +691,10 @@ class Grammar:
         if start == m.start() and n > 1 and m.end() == m.end("unit"):  # "a five year plan": an adjective
             d = _ADJ_DETERMINER.match(m.group(0))
             start += d.end() if d else 0
+        period = _PERIOD_AFTER.match(text, m.end())
+        if period and start > m.start() and re.match(r"(?:an?|the)\s", text[m.start():start], re.I):
+            # "a three-year period", "the 10-day span": the noun phrase of a time noun is the expression
+            return Reading(m.start(), period.end(), "dur", "DURATION", data={"n": n, "unit": unit})
         return Reading(start, m.end(), "dur", "DURATION", data={"n": n, "unit": unit})
 
     def _long(self, m, text):
@@ -693,12 +714,21 @@ class Grammar:
             return None  # an age; a day counted back from the report
         return Reading(m.start(), m.end(), "dur", "DURATION", data={"n": n + 0.5, "unit": unit})
 
+    def _part_century(self, m, text):
+        years = 25 if m.group("frac").lower() == "quarter" else 50
+        start = m.start()
+        if "-" in m.group(0) and re.match(r"\s+(?!of\b|ago\b|later\b|earlier\b)[a-z]", text[m.end():m.end() + 8]):
+            start = m.start("frac")  # "at a quarter-century low": the adjective alone ("52-week high")
+        return Reading(start, m.end(), "dur", "DURATION", data={"n": years, "unit": "Y"})
+
     def _duration_bare(self, m, text):
-        before = text[max(0, m.start() - 8):m.start()].lower()
+        before = text[max(0, m.start() - 12):m.start()].lower()
         # "for days", "within weeks", "after months of talks", "weeks of fighting" (not "days when ...")
-        if not (re.search(r"\b(?:for|in|over|within|take|takes|took|last|lasted|after|spent)\s+$", before)
-                or _OF_ACTIVITY.match(text, m.end()) and not re.search(r"\b(?:the|those|these|early|first)\s+$", before)):
-            return None
+        determined = re.search(r"\b(?:the|those|these|early|first)\s+$", before)
+        if not (re.search(r"\b(?:for|in|over|within|take|takes|took|taking|last|lasts|lasted|lasting|after|spent|spend|"
+                          r"spends|spending|been)\s+$", before)
+                or (_OF_ACTIVITY.match(text, m.end()) or _RELATION_AFTER.match(text, m.end())) and not determined):
+            return None  # "weeks of fighting"; "days later", "weeks after the raid" (the relation word a signal)
         unit = self._unit(m.group("plural"))
         return Reading(m.start(), m.end(), "dur", "DURATION", data={"n": None, "unit": unit})
 
@@ -745,6 +775,15 @@ class Grammar:
             value = f"XXXX-{self.lex.seasons[g['season'].lower()]}"
         return Reading(m.start(), m.end(), "fixed", "SET", data={"value": value})
 
+    def _every_n(self, m, text):
+        unit, n = self._unit(m.group("unit")), self._count(m.group("n"))
+        if unit is None or n is None or n < 2 or not float(n).is_integer() or unit[0].isdigit():  # "each one"
+            return None
+        if unit in ("E", "C"):
+            n, unit = n * (10 if unit == "E" else 100), "Y"
+        value = f"PT{int(n)}{unit[1]}" if unit.startswith("T") else f"P{int(n)}{unit}"
+        return Reading(m.start(), m.end(), "fixed", "SET", data={"value": value})
+
     def _rate(self, m, text):
         times = m.group("times").lower().split()
         if len(times) == 2 and not (times[0].isdigit() or times[0] in self.lex.numbers or times[0] in ("several", "many")):
@@ -763,6 +802,8 @@ class Grammar:
         if _PAPER_AFTER.match(text, m.end()) or m.group(0).lower() == "daily" and (_DETERMINER_BEFORE.search(text, max(0, m.start() - 50), m.start())
                                                  and _NOUN_DAILY_AFTER.match(text, m.end())):
             return None  # "the Israeli daily Haaretz", "the daily newspaper", "the influential daily said": a paper
+        if m.group(0).lower() == "daily" and _after_a_name(text, m.start()) and _NOUN_DAILY_AFTER.match(text, m.end()):
+            return None  # "in Kathimerini daily, ...", "the Kathimerini daily said": the paper's name before it
         return Reading(m.start(), m.end(), "fixed", "SET", data={"value": "P1D"})
 
     @staticmethod
@@ -789,6 +830,12 @@ class Grammar:
         def handler(m, text):
             key = re.sub(r"[\s-]+", " ", m.group(0).lower())
             if table == "fuzzy":
+                if m.group(0) == "Now" and _after_a_name(text, m.start()) and not _title_case_around(text, m.start()):
+                    return None  # "Democracy Now": a name (not "Killings Must End Now" in a title-case headline)
+                if key in ("the past", "past") and _COUNT_AFTER.match(text, m.end()):
+                    return None  # "the past five seasons", "the past six games": a count of things, not the past
+                if key == "soon" and _PAST_VERB_AFTER.match(text, m.end()):
+                    return None  # "reports soon surfaced", "he soon grew tired": shortly after the last event told
                 value = self.lex.fuzzy.get(key) or self.lex.fuzzy.get(m.group(0).lower())
                 return Reading(m.start(), m.end(), "fixed", data={"value": value}) if value else None
             if table == "set":
@@ -797,7 +844,14 @@ class Grammar:
             spec = self.lex.event_relative.get(key) or self.lex.event_relative.get(m.group(0).lower())
             if not spec:
                 return None
-            return Reading(m.start(), m.end(), "event", spec[0], data={"value": spec[1], "signal": self._signal(key)})
+            data = {"value": spec[1], "signal": self._signal(key)}
+            unit_first = _UNITS_THEN_RELATION.match(m.group(0))
+            if unit_first:  # "hours after", "minutes later": TimeML leaves the relation word out (a signal)
+                data["timeml_end"] = m.start() + unit_first.end("units")
+            day_prep = _DAY_THEN_PREPOSITION.match(m.group(0))
+            if day_prep and _OBJECT_AFTER.match(text, m.end()):  # "the day before the plunge": "before" takes an
+                data["timeml_end"] = m.start() + day_prep.end("day")  # object, a signal; "the day before." is one
+            return Reading(m.start(), m.end(), "event", spec[0], data=data)
         return handler
 
     # ---- helpers -----------------------------------------------------------------------------------------
@@ -836,11 +890,37 @@ _DETERMINER_BEFORE = re.compile(r"\b(?i:the|a|an|its|their|another)\s+(?:(?:[A-Z
                                 r"biggest|major|conservative|liberal|opposition|respected|prominent))\s+){0,3}$")
 _NOUN_DAILY_AFTER = re.compile(r"(?:\s+(?:[A-Z][\w'’-]*|said|says|reported|reports|quoted|quotes|wrote|writes|cited|"
                                r"cites|added|published|carried)\b|\s*[,.;:)])")
+_COUNT_AFTER = re.compile(r"\s+(?:\d+|few|several|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                          r"twenty|thirty|dozen|couple)\b", re.I)
+# a past form right after "soon" ("soon grew", "soon the roof was", "soon afterwards became"): a narrated sequence
+_PAST_VERB_AFTER = re.compile(r"(?:\s+(?:(?:the|a|an|his|her|its|their)(?:\s+[a-z]+){1,2}|after(?:wards?)?|thereafter|he|"
+                              r"she|it|they|we|I|[A-Z]\w*))?\s+"
+                              r"(?:was|were|had|did|became|began|grew|came|went|took|made|found|got|saw|fell|rose|left|"
+                              r"turned|freed|agreed|[a-z]{2,}[^e\W]ed|[a-z]+ied)\b")  # not "soon need", "soon exceed"
+_UNITS_THEN_RELATION = re.compile(r"(?P<units>(?:hours|minutes|moments|seconds))\s+(?:after|later|before|earlier|"
+                                  r"afterwards?)$", re.I)
+_DAY_THEN_PREPOSITION = re.compile(r"(?P<day>the\s+(?:day|night))\s+(?:before|after)$", re.I)
+_OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|his|her|its|their|this|that|[A-Z][a-z]|[a-z]+ing\b)", re.I)
+_RELATION_AFTER = re.compile(r"\s+(?:later|after|afterwards?|before|earlier)\b", re.I)
+_FOR_BEFORE_COUNT = re.compile(r"\b(?:for|lasted|lasting|spent|spend|spending)\s+$", re.I)
+_PERIOD_AFTER = re.compile(r"\s+(?:period|span|stretch|spell|interval)\b", re.I)
 _AGE_AFTER = re.compile(r"(?:(?P<hyphen>-old)\b|[\s-]+old\b)(?P<next>(?:[\s-]+[A-Za-z]+){0,3})", re.I)
 _SUBJECT_BEFORE = re.compile(r"\b(?:he|she|they|we|I|you|it|who|which|that)\s+$", re.I)
 _OR_SO = r"(?:\s+or\s+so\b|\s+or\s+(?:two|three|more)\b(?!\s+(?:of|[a-z]+s)\b))?"
 _OF_ACTIVITY = re.compile(r"\s+of\s+(?!the\b|a\b|an\b|this\b|that\b|\d)[a-z]", re.I)
-_NAME_BEFORE = re.compile(r"(?:^|(?P<lead>\S)\s+)(?:[A-Z][A-Za-z]*|[A-Z]{2,})[ \t]+$")
+_NAME_BEFORE = re.compile(r"(?:^|(?P<lead>\S)\s+)(?:[A-Z][A-Za-z]*|[A-Z]{2,})(?:['’]s)?[ \t]+$")
+
+
+def _all_caps_around(text: str, pos: int) -> bool:
+    """The text around ``pos`` is written in capitals (a wire headline or an all-caps report)."""
+    letters = [c for c in text[max(0, pos - 60):pos + 60] if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+
+
+def _title_case_around(text: str, pos: int) -> bool:
+    """Most words around ``pos`` start with a capital: a headline in title case, where capitals name nothing."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[max(0, pos - 50):pos + 50])
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _after_a_name(text: str, pos: int) -> bool:
@@ -852,12 +932,17 @@ def _after_a_name(text: str, pos: int) -> bool:
     if m.group("lead") is None:
         return m.start() == 0 and lo == 0 and pos - len(text[:pos].rstrip()) > 0 and " " not in text[:pos].strip()
     return m.group("lead") not in ".!?:\"'`"
+_FOR_BEFORE_UNIT = re.compile(r"\bfor\s+$", re.I)
+_CLAUSE_PUNCT_AFTER = re.compile(r"\s*[,;.]")
 _FOR_THE_YEAR = re.compile(r"\b(?:for|of|during|through)\s+$", re.I)
 _YEAR_NAMED_AFTER = re.compile(r"[\s-]+(?:ended|ending|to|before|after|earlier|ago|\d|two|nineteen|twenty)", re.I)
 # "three quarters of the market", "a quarter of its food" (a determiner after "of": a share of something), not
 # "several quarters of losses" (a stretch of time) nor "the first quarter of the year"
 _FRACTION_AFTER = re.compile(r"(?:\s+of\s+(?:the|its|their|his|her|our|your|all|a|an|this|that|these|those|"
-                             r"every|each)\b(?!\s+(?:fiscal\s+)?(?:year|decade|century)\b)|-century)", re.I)
+                             r"every|each)\b(?!\s+(?:fiscal\s+)?(?:year|decade|century)\b)|[\s-]+century)", re.I)
+# "one quarter the power", "a quarter the size": a fraction before a noun phrase (not "for three quarters the economy")
+_ONE_QUARTER = re.compile(r"\b(?:an?|one)\s+quarter$", re.I)
+_THE_AFTER = re.compile(r"\s+(?:the|its|their)\s+(?!(?:fiscal\s+)?(?:year|decade|century)\b)", re.I)
 _BEFORE_SHORT_YEAR = re.compile(r"\b(?:in|since|of|by|until|till|from|through|before|after|to|and|or|during|early|"
                                 r"late|mid|spring|summer|fall|autumn|winter|class|vintage)[\s-]+$", re.I)
 _PREP_BEFORE_PART = re.compile(r"\b(?:in|during|by|through|until|till|before|after|since|at)\s+$", re.I)
@@ -932,7 +1017,7 @@ _RANGE_GAP = re.compile(r"\s*(?:-|–|to|through|until|till|and)\s*", re.I)
 _GAP_MERGE = re.compile(r"^(?:\s*,?\s*|\s+(?:on|at|of|in|in\s+the)\s+|\s*-\s*)$", re.I)
 _PREFIX_MOD = re.compile(
     r"(?:\b(?:early|late|mid|around|about|approximately|the\s+(?:end|beginning|start|middle|close|turn)\s+of|"
-    r"earlier|later|as\s+early\s+as|as\s+late\s+as|sometime|some\s+time)[\s-]*)$", re.I)
+    r"earlier|later|sometime|some\s+time)[\s-]*)$", re.I)
 _DAYISH = ("abs", "wd", "rday")
 
 
@@ -1023,6 +1108,10 @@ def _combine(a: Reading, b: Reading) -> Reading | None:
         return Reading(start, end, "abs", data=dict(b.data, wd=a.data["wd"]))
     if a.kind == "abs" and b.kind == "wd" and a.data.get("d"):
         return Reading(start, end, "abs", data=dict(a.data, wd=b.data["wd"]))
+    # "Tuesday last week", "Monday of next week": that weekday of the week named
+    if a.kind == "wd" and not a.data.get("rel") and b.kind == "relunit" and b.data["unit"] == "week" \
+            and b.data["rel"] in ("last", "this", "next"):
+        return Reading(start, end, "wd", data=dict(a.data, week={"last": -1, "this": 0, "next": 1}[b.data["rel"]]))
     # "June last year", "January this year", "January nineteen ninety-seven", "the winter of 1994"
     if a.kind in ("abs", "season") and a.data.get("y") is None and (a.kind == "season" or a.data.get("d") is None):
         if b.kind == "relunit" and b.data["unit"] == "year" and b.data["rel"] in ("last", "this", "next"):

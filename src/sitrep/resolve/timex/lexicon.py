@@ -51,6 +51,7 @@ class Lexicon:
     holidays: dict[str, str] = field(default_factory=dict)
     not_time: list[str] = field(default_factory=list)
     deferring_verbs: list[str] = field(default_factory=list)
+    committing_verbs: list[str] = field(default_factory=list)
     aged_things: set[str] = field(default_factory=set)
     source: str = field(default="")
 
@@ -155,9 +156,11 @@ def parse_lexicon(raw: str, path: str = FILE_NAME) -> Lexicon:
         ahead_participles=c.words("tense", "ahead_participles"),
         aliases=c.mapping("aliases", lambda v: isinstance(v, str) and bool(v.strip()), "a phrase"),
         holidays=c.mapping("holidays", valid_rule,
-                           'a holiday rule: "MM-DD", "MM/N/WD", "easter+N", "hijri:MM-DD" or "hebrew:MM-DD"'),
+                           'a holiday rule: "MM-DD", "MM/N/WD[+K]", "easter+N", "hijri:MM-DD", "hebrew:MM-DD" or '
+                           '"dates:YYYY-MM-DD,..."'),
         not_time=c.words("not_time", "phrases"),
         deferring_verbs=c.words("tense", "deferring_verbs"),
+        committing_verbs=c.words("tense", "committing_verbs"),
         aged_things=set(c.words("aged_things", "nouns")),
         source=path,
     )

@@ -13,7 +13,9 @@ _PAST_AUX = {"was", "were", "had", "did", "has", "have", "'ve"}
 # verbs of saying: "X says Friday's attack ..." / "officials say" tell the time of the telling, which is past
 _REPORTING = {"say", "tell", "report", "announce", "claim", "confirm", "state", "add", "note", "deny"}
 # present-tense verbs that look ahead by meaning ("the group plans", "is scheduled", "is due")
-_AHEAD = {"plan", "schedule", "expect", "intend", "hope", "aim", "set", "due", "prepare", "go"}
+_AHEAD = {"plan", "schedule", "expect", "intend", "hope", "aim", "set", "due", "prepare", "go", "likely", "unlikely",
+          "poised", "ready", "slate"}
+_MODALS = {"could", "may", "might", "can", "should", "must", "ca"}
 
 
 class Parses:
@@ -55,7 +57,9 @@ def governing_tense(doc, start: int, end: int) -> str | None:
         return None
     ids = {t.i for t in inside}
     tok = inside[0]
+    possessive = False
     while tok.i in ids and tok.head.i != tok.i:  # the expression's head, then up to the first verb
+        possessive = tok.dep_ == "poss"
         tok = tok.head
     steps = 0
     until = False
@@ -66,12 +70,44 @@ def governing_tense(doc, start: int, end: int) -> str | None:
             return _frame_tense(tok)
         until = until or (tok.i not in ids and tok.lower_ in ("until", "till"))
         if tok.i not in ids and tok.pos_ not in ("ADP", "SCONJ", "PART", "ADV") and tok.lower_ not in _TIME_NOUNS:
-            return None  # "Friday's purchases", "the attack on Friday": a noun's time, not a clause's
+            # "Friday's purchases", "the attack on Friday": a noun's time, not a clause's; but a clause that
+            # looks ahead carries its nouns along ("will return from a state visit on Sunday")
+            return "future" if not possessive and _verb_above(tok) == "future" else None
         if tok.head.i == tok.i:
             return None
         tok = tok.head
         steps += 1
     return None
+
+
+def _verb_above(tok) -> str | None:
+    """The tense of the first verb above a noun, through prepositions and nouns (a few steps at most); None for a
+    bare present, which in a headline tells the past ("Troops Kill 18 in Tuesday Morning Attack")."""
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            if tok.lemma_.lower() == "be":  # "X on Thursday is ...": no telling, but "is due in Belgrade Thursday"
+                return "future" if _due(tok) else None
+            if tok.tag_ in ("VBZ", "VBP", "VB") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+                return None  # a bare present says nothing of its nouns' days: "Troops Kill 18 in Tuesday Attack"
+            return _frame_tense(tok)
+        if tok.pos_ not in ("ADP", "NOUN", "PROPN"):
+            return None
+    return None
+
+
+def _due(verb) -> bool:
+    """A form of "be" with "due" (or another word that looks ahead) as its complement."""
+    return any(c.dep_ == "acomp" and c.lower_ in _AHEAD for c in verb.children)
+
+
+def _committing() -> frozenset[str]:
+    """Verbs that commit to a deed still to come ("agreed to meet Friday"): the lexicon's [tense]."""
+    from sitrep.resolve.timex.lexicon import load_lexicon
+
+    return frozenset(load_lexicon().committing_verbs)
 
 
 def _deferring() -> frozenset[str]:
@@ -85,13 +121,18 @@ def _frame_tense(verb) -> str | None:
     found = verb_tense(verb)
     if found != "infinitive":
         return found
-    if verb.head.i == verb.i:
-        return None
+    if verb.head.i == verb.i:  # "Arab Leaders to Meet in Cairo Friday": a headline's future
+        return "future" if any(c.dep_ == "nsubj" for c in verb.children) else None
+    if verb.head.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("acl", "relcl"):
+        return "future"  # "Leaders to Meet in Geneva Friday" (a headline), "the plan to close the border Friday"
     if any(c.text.lower() == "had" for c in _frame(verb.head).children if c.dep_ in ("aux", "auxpass")):
         return "past"  # "had been due to expire Friday", "had been scheduled to open Friday": a plan now over
     outer = verb_tense(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
-    # "plans to meet Friday", "will try to reach Friday": the frame looks forward; "agreed to meet": no telling
-    if outer == "future" or verb.head.lemma_.lower() in _AHEAD:
+    # "plans to meet Friday", "will try to reach Friday": the frame looks forward; "was to meet Friday": a plan
+    # told from the past, still ahead; "agreed to meet Friday", "threatened to close the border Friday": what was
+    # agreed or threatened is still to come (had it happened, the report would tell it: "met Friday")
+    lemma = verb.head.lemma_.lower()
+    if outer == "future" or lemma in _AHEAD or lemma == "be" or outer == "past" and lemma in _committing():
         return "future"
     return None
 
@@ -109,6 +150,10 @@ def verb_tense(verb) -> str | None:
     words = {c.text.lower() for c in aux}
     if words & _FUTURE_AUX:
         return "future"
+    if words & _MODALS and not words & {"have", "'ve"} and verb.dep_ == "ROOT" and not any(
+            c.dep_ == "mark" for c in verb.children):
+        return "future"  # "the verdict may come Friday", "could meet Friday" (not "could have"; not a clause told
+        # under another verb: "warnings on Thursday that strikes could do harm")
     if any(c.tag_ == "TO" or c.text.lower() == "to" for c in aux):
         if words & {"have"}:
             return "past"  # "to have left"
@@ -124,14 +169,30 @@ def verb_tense(verb) -> str | None:
         return "past"  # a reduced clause: "the convoy attacked Friday near ..."
     if verb.tag_ == "VBP" and _singular_subject(verb):
         return "past"  # "Weakness hurt the index on Friday": a present would agree ("hurts"); the past form
-    if verb.tag_ in ("VBZ", "VBP"):
+    tag = verb.tag_
+    if tag == "VB" and not aux and any(c.dep_ == "nsubj" for c in verb.children):
+        tag = "VBP"  # "Voters go to the polls Friday": a base-form tag with a subject is a present
+    if tag in ("VBZ", "VBP") and not aux and verb.text[:1].isupper() and _headline(verb.doc):
+        return "past"  # "Gunmen Kill Five in Attack on Village Sunday": a headline's present tells the past (the
+        # verb capitalised too: "Solana meets Yugoslav President Slobodan Milosevic Friday" is no headline)
+    if tag in ("VBZ", "VBP"):
         lemma = verb.lemma_.lower()
         if lemma in _REPORTING:
             return "past"
-        if lemma in ("be", "have", "do") or verb.pos_ == "AUX":
-            return None  # "the deadline is Friday": no telling
+        if _due(verb):
+            return "future"  # "is due in Belgrade Thursday", "are due back on Monday"
+        if lemma == "be":
+            return "future"  # "the vote is Friday", "the deadline is Friday": the day ahead (or today)
+        if lemma in ("have", "do") or verb.pos_ == "AUX":
+            return None
         return "future"  # "talks resume Friday", "the team plays Sunday": the news present of a schedule
     return None
+
+
+def _headline(doc) -> bool:
+    """A headline in title case: most words longer than three letters start with a capital."""
+    words = [t.text for t in doc if t.is_alpha and len(t.text) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 _SINGULAR_PRONOUNS = {"he", "she", "it", "this", "that"}
@@ -148,5 +209,7 @@ def _singular_subject(verb) -> bool:
         if c.dep_ == "nsubj":
             if any(g.dep_ == "conj" for g in c.children):
                 return False  # "the army and the police patrol"
+            if c.tag_ in ("WDT", "WP"):  # "talks that begin Friday": a relative pronoun agrees with its noun
+                return verb.head.tag_ in ("NN", "NNP") and verb.dep_ == "relcl"
             return c.tag_ in ("NN", "NNP") or c.text.lower() in _SINGULAR_PRONOUNS
     return False

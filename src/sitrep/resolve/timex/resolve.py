@@ -28,6 +28,7 @@ from sitrep.resolve.timex.lexicon import Lexicon, load_lexicon
 from sitrep.resolve.timex.parsed import Parses
 
 REPORT_WINDOW = 1500  # characters back to look for the quarter a report is about
+HOLIDAY_AHEAD_DAYS = 14  # a holiday this close ahead is the one a past-tense clause means, not last year's
 SLACK_DAYS = 3  # a past-tense event may be dated a few days after the report's date (time zones, late filing)
 
 
@@ -41,6 +42,7 @@ class Context:
     last_granularity: str | None = None  # D W M Q Y
     last_day: date | None = None
     day_in_view: date | None = None  # the last day a date (not a time of day) named
+    weekday_direction: str | None = None  # the side of the report the last weekday with a tense fell on
     last_month: tuple[int, int] | None = None  # the last month a date in the text fell in
 
 
@@ -68,6 +70,10 @@ _DEADLINE = re.compile(r"\b(?:to|until|till|through|thru|by|effective|before|due
 
 
 _ENDED = re.compile(r"\bended\s+(?:on\s+)?$", re.I)
+_PERIOD_TO = re.compile(r"\b(?:months|quarter|year|weeks|half)\s+to\s+$", re.I)
+_TO_BEFORE = re.compile(r"\bto\s+$", re.I)
+_FOR_BEFORE = re.compile(r"\bfor\s+$", re.I)
+_PLUPERFECT_IN_CLAUSE = re.compile(r"\bhad\b[^.;:!?]*$", re.I)
 _IN_YEARS = {"E": 10, "C": 100}
 _FRACTION_UNIT = {"Y": ("M", 12), "M": ("D", 30), "D": ("H", 24), "TH": ("M", 60), "TM": ("S", 60)}
 _PLUPERFECT_BEFORE = re.compile(r"\bhad\s+(?:(?:been|not|already|previously|originally)\s+){0,2}$", re.I)
@@ -126,7 +132,9 @@ def _plan_now_over(text: str, lo: int, left: list[re.Match]) -> bool:
 
 def _clause_tense(text: str, lo: int, start: int, end: int, hi: int, strong: re.Pattern,
                   weak: re.Pattern, ahead: re.Pattern) -> str | None:
-    left = list(strong.finditer(text, lo, start))
+    # "expected to hit", "plans to set": a past form right after "to" is the base form, no past
+    left = [m for m in strong.finditer(text, lo, start)
+            if not (m.lastgroup == "past" and _TO_BEFORE.search(text, max(lo, m.start() - 4), m.start()))]
     left_weak = [w for w in weak.finditer(text, lo, start) if not ahead.fullmatch(w.group(0))]
     cue_end = max([m.end() for m in left[-1:] + left_weak[-1:]], default=None)
     # "agreed to buy the unit in February": a past verb whose infinitive is what the date times: no telling
@@ -254,6 +262,9 @@ def holiday_near(rule: str, anchor: date, rel: str, direction: str | None) -> da
         [d for d in days if d <= anchor + timedelta(days=SLACK_DAYS)]
     after = [d for d in days if d > anchor] if rel in ("next", "this coming", "coming") else \
         [d for d in days if d >= anchor - timedelta(days=SLACK_DAYS)]
+    soon = [d for d in after if (d - anchor).days <= HOLIDAY_AHEAD_DAYS]
+    if direction == "past" and not rel and soon and (not before or (anchor - max(before)).days > 180):
+        return min(soon)  # "called for a truce over Christmas" four days before it: this Christmas, not last year's
     if rel in ("last", "this past", "past") or (direction == "past" and rel != "next"):
         return max(before) if before else None
     if rel in ("next", "this coming", "coming") or direction == "future":
@@ -296,8 +307,9 @@ class Resolver:
 
     def direction(self, r: Reading) -> str | None:
         """'future', 'past', 'over' (a day said to have ended: strictly not after the report) or None."""
-        if _ENDED.search(self.text, max(0, r.start - 12), r.start):
-            return "over"
+        if _ENDED.search(self.text, max(0, r.start - 12), r.start) or _PERIOD_TO.search(
+                self.text, max(0, r.start - 16), r.start):
+            return "over"  # "the quarter ended Oct. 31"; "the six months to June 30" (the period's end, British style)
         return tense(self.text, r.start, r.end, self.path)
 
     def verb_direction(self, r: Reading) -> str | None:
@@ -350,6 +362,8 @@ class Resolver:
         label = "absolute" if y is not None else "report"
         if y is None and "yshift" in r.data and self.anchor is not None:
             y = self.anchor.year + r.data["yshift"]
+        if y is None and r.data.get("range_end") and self.ctx.last_month and self.ctx.last_month[1] == m:
+            y = self.ctx.last_month[0]  # "the night of Nov. 5-6": the second day in the first one's year
         if y is None:
             rel = r.data.get("rel") or ""
             if self.anchor is None:
@@ -386,10 +400,27 @@ class Resolver:
         base, rel = self.anchor, r.data["rel"]
         if rel in ("the previous", "the following") and self.ctx.day_in_view is not None:
             base = self.ctx.day_in_view  # anaphoric: "down 4.5% from the previous Friday" (before the day in view)
-        d = weekday_date(r.data["wd"], base, rel, self.verb_direction(r))
+        direction = "future" if self._scheduled_for(r) else self.verb_direction(r)
+        if direction is None and not rel:  # no telling: the report's own sequence ("arrives Monday. On Tuesday, ...")
+            direction = self.ctx.weekday_direction
+        elif direction in ("past", "future") and not rel:
+            self.ctx.weekday_direction = direction
+        d = weekday_date(r.data["wd"], base, rel, direction)
+        if "week" in r.data:  # "Tuesday last week": that weekday of the ISO week named
+            d = base - timedelta(days=base.isoweekday() - r.data["wd"] - 7 * r.data["week"])
         self.ctx.last_day = self.ctx.day_in_view = d
         self.ctx.last_granularity = "D"
         return _fmt_day(d), "DATE", "report"
+
+    def _scheduled_for(self, r: Reading) -> bool:
+        """A bare weekday after "for" is the day something is set for ("called a strike for Monday", "the vote
+        set for Friday"): ahead, whatever the tense of the setting, unless the plan is told as over ("had been set
+        for") or the day is a possessive ("blamed for Monday's attack")."""
+        if r.data["rel"] or not _FOR_BEFORE.search(self.text, max(0, r.start - 6), r.start):
+            return False
+        if self.text.startswith(("'s", "’s"), r.end):
+            return False
+        return not _PLUPERFECT_IN_CLAUSE.search(self.text, max(0, r.start - 60), r.start)
 
     def _holiday(self, r):
         rule, rel, y = r.data["rule"], r.data["rel"], r.data["y"]
@@ -486,10 +517,10 @@ class Resolver:
             return f"{y:04d}-Q{q}", "DATE", "report"
         if unit == "Y":
             return f"{a.year + k:04d}", "DATE", "report"
-        if unit == "E":
-            return f"{(a.year + 10 * k) // 10:03d}", "DATE", "report"
+        if unit == "E":  # "a decade ago": a year some ten years back, in that decade (TimeML "198X")
+            return f"{(a.year + 10 * k) // 10:03d}X", "DATE", "report"
         if unit == "C":
-            return f"{(a.year + 100 * k) // 100:02d}", "DATE", "report"
+            return f"{(a.year + 100 * k) // 100:02d}XX", "DATE", "report"
         return None, "DATE", "report"
 
     def _yearago(self, r):
