@@ -216,3 +216,27 @@ def test_an_undated_report_at_the_town_of_two_dated_events_groups_alike_in_any_o
         got = sorted(sorted(p) for p in _partition(s))
         s.close()
         assert got == [["a-killing#0", "b-undated#0"], ["c-trial#0"]], [d.id for d, _ in order]
+
+
+def test_a_report_that_matches_one_member_joins_the_incident_in_any_order(store_url):
+    """Single link: the incident's place is its finest one (a hamlet a second outlet named); a third report
+    places the shooting fifteen kilometres from the town, too far from the hamlet for a town-level match, but it
+    matches the first report, which placed it at that town. One incident in every arrival order."""
+    kind = dict(event_type="Violence against civilians", sub_event_type="Attack", weapons=())
+    town = Place("Linden Vale", 34.100, -118.200, country="United States", country_code="US", geo_precision=2)
+    hamlet = Place("Oak Hollow", 34.298, -118.200, country="United States", country_code="US", geo_precision=1)
+    west = Place("Cedar Flat", 34.100, -118.352, country="United States", country_code="US", geo_precision=1)
+    day = date(2019, 6, 1)
+    a = make_doc("a-wire", "Deputy shot\nFILE: Deputy Rowan Pike was shot dead near Linden Vale.", published=day)
+    b = make_doc("b-paper", "Deputy\nFILE: Pike was shot at Oak Hollow.", published=date(2019, 6, 2))
+    c = make_doc("c-site", "Shooting\nFILE: Pike was shot at Cedar Flat.", published=date(2019, 6, 3))
+    reports = [
+        (a, [make_mention(a, "shot dead", when=day, target="Deputy Rowan Pike", place=town, **kind)]),
+        (b, [make_mention(b, "was shot", when=day, target="Pike", place=hamlet, **kind)]),
+        (c, [make_mention(c, "was shot", when=day, target="Pike", place=west, **kind)]),
+    ]
+    for order in itertools.permutations(reports):
+        s = _store_with(store_url, order)
+        got = _partition(s)
+        s.close()
+        assert sorted(map(sorted, got)) == [["a-wire#0", "b-paper#0", "c-site#0"]], [d.id for d, _ in order]

@@ -744,27 +744,57 @@ def sort_key(row: dict) -> tuple[str, str]:
 
 
 def regroup(rows: list[dict], rules: Rules | None = None) -> list[list[dict]]:
-    """Group stored mention rows (with ``published``) deterministically: in ``sort_key`` order, each joins
-    the best matching group so far (compared as the store compares incidents) or starts one."""
+    """Group stored mention rows (with ``published``) deterministically, single link: in ``sort_key`` order, each
+    row joins the group it matches best -- the group as it stands (consolidated) or any one member of it: a later
+    report that tells the event by a coarser date, an earlier one that named the victim -- and the other groups it
+    matches join too when the two groups, as they stand, may be one (a report of 'last week' that fits two strikes
+    five days apart joins one of them, and they stay two). Two mentions of one report stay apart."""
     rules = rules or default_rules()
     groups: list[list[dict]] = []
     feats: list[Features] = []
+    members: list[list[Features]] = []
     for row in sorted(rows, key=sort_key):
         f = features_from_row(row)
-        best: tuple[int, float] | None = None
-        for gi, g in enumerate(feats):
-            if not _in_block(f, g, rules):
-                continue
-            d = compare(f, g, rules)
-            if d.merge and (best is None or d.score > best[1]):
-                best = (gi, d.score)
-        if best is None:
+        scores = {gi: sc for gi, g in enumerate(feats) if (sc := _link_score(f, g, members[gi], rules)) is not None}
+        if not scores:
             groups.append([row])
             feats.append(incident_features(row["id"], [row]))
-        else:
-            groups[best[0]].append(row)
-            feats[best[0]] = incident_features(groups[best[0]][0]["id"], groups[best[0]])
+            members.append([f])
+            continue
+        best = max(scores, key=lambda gi: (scores[gi], -gi))
+        joined = [gi for gi in sorted(scores) if gi != best and _groups_agree(feats[best], feats[gi], rules)]
+        for gi in joined:
+            groups[best] += groups[gi]
+            members[best] += members[gi]
+        groups[best].append(row)
+        members[best].append(f)
+        groups[best].sort(key=sort_key)
+        feats[best] = incident_features(groups[best][0]["id"], groups[best])
+        for gi in reversed(joined):
+            del groups[gi], feats[gi], members[gi]
     return groups
+
+
+def _groups_agree(a: Features, b: Features, rules: Rules) -> bool:
+    """May two groups that one mention matches become one? Not when they, as they stand, cannot be one (two
+    strikes five days apart that a report of 'last week' fits both; two events one report tells apart)."""
+    return compare(a, b, rules).merge
+
+
+def _link_score(f: Features, group: Features, members: list[Features], rules: Rules) -> float | None:
+    """The best score of mention ``f`` against the group as it stands or one of its members (single link);
+    None when it matches neither, or when the group holds another mention of its report."""
+    if f.documents & group.documents:
+        return None
+    d = compare(f, group, rules)
+    best = d.score if d.merge and _in_block(f, group, rules) else None
+    for m in members:
+        if d.veto is not None and (f.date is None or m.date is None):
+            continue  # an undated report bridges no conflict with the group: the killing and the trial two years on
+        dm = compare(f, m, rules)
+        if dm.merge and (best is None or dm.score > best):
+            best = dm.score
+    return best
 
 
 # ---------------------------------------------------------------------------------- consolidate

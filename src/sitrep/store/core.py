@@ -263,7 +263,7 @@ class Store:
                 cands = [c for c in seen if c.key not in stale] + [
                     c for k, c in sorted(fresh.items()) if c is not None and k != inc]
             near = {c.key for c in cands if c.key != inc and (
-                across.compare(f, c, self.rules).merge or self._joins_earlier(f, row, c.key, doc_id))}
+                across.compare(f, c, self.rules).merge or self._links_member(f, c.key, doc_id))}
             near |= self._undated_members_near(f, row, inc, doc_id, {c.key for c in cands})
             if near or self._later_members(inc, row, doc_id):
                 block |= near | {inc}
@@ -291,6 +291,11 @@ class Store:
             "SELECT m.*, d.published AS published FROM mentions m JOIN documents d ON d.id = m.document_id "
             "WHERE m.incident_id = ? AND m.document_id <> ? AND (COALESCE(d.published, '9999-12-31') > ? OR "
             "(COALESCE(d.published, '9999-12-31') = ? AND m.id > ?))", (inc, doc_id, published, published, mid))
+
+    def _links_member(self, f: across.Features, inc: str, doc_id: str) -> bool:
+        """Does mention ``f`` match one member of ``inc`` from another report (single link: ``across.regroup``)?"""
+        return any(across.compare(f, across.features_from_row(m), self.rules).merge
+                   for m in self._members(inc) if m["document_id"] != doc_id)
 
     def _joins_earlier(self, f: across.Features, row: dict, inc: str, doc_id: str) -> bool:
         """Had mention ``row`` arrived in report order, could it have been grouped with a member of ``inc``
