@@ -133,7 +133,7 @@ def load_rules(path: str | Path | None = None, weights: str | Path | dict | None
         day_slack=_need(data, "date.day_slack", int, where),
         date_scores={k: _need(data, f"date.{k}", float, where)
                      for k in ("same_day", "near_day", "same_week", "same_month", "bounded", "unknown_both",
-                               "unknown_one", "named_target", "same_town")},
+                               "unknown_one", "named_target", "same_town", "coarse_town")},
         max_km={p: _need(data, f"place.max_km_{p}", float, where) for p in (1, 2, 3)},
         place_scores={p: _need(data, f"place.score_{p}", float, where) for p in (1, 2, 3)},
         same_name=_need(data, "place.same_name", float, where),
@@ -418,6 +418,9 @@ def _dated_score(a: Features, b: Features, rules: Rules, reasons: list[str]) -> 
         raise _Veto(f"date ranges {a0}..{a1} and {b0}..{b1} do not overlap")
     coarse = "month" if "month" in (a.date_precision, b.date_precision) or "year" in (
         a.date_precision, b.date_precision) else "week"
+    if coarse == "month" and _same_town_event(a, b, rules):  # "the June shooting" at the town of the day's reports
+        reasons.append("dates overlap at month precision, one type at one town")
+        return rules.date_scores["coarse_town"]
     reasons.append(f"dates overlap at {coarse} precision")
     return rules.date_scores["same_" + coarse]
 
