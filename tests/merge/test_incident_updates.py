@@ -240,3 +240,26 @@ def test_a_report_that_matches_one_member_joins_the_incident_in_any_order(store_
         got = _partition(s)
         s.close()
         assert sorted(map(sorted, got)) == [["a-wire#0", "b-paper#0", "c-site#0"]], [d.id for d, _ in order]
+
+
+def test_one_victim_named_two_ways_in_one_report_is_one_incident_once_a_report_bridges_them(store_url):
+    """A report tells 'Zara Quill was shot' and, paragraphs later, 'the Linden Vale mother was killed' as two
+    events (nothing in the report ties them); a second report of the shooting that names no victim matches both:
+    they become one incident, in every arrival order. (A rocket on a town and another on its police station,
+    one without a target, stay two: test_two_events_of_one_report_keep_their_followers_in_any_order.)"""
+    kind = dict(event_type="Violence against civilians", sub_event_type="Attack", weapons=())
+    town = Place("Linden Vale", 34.10, -118.20, country="United States", country_code="US", geo_precision=1)
+    day = date(2019, 6, 3)
+    x = make_doc("x-paper", "Mother shot\nFILE: Zara Quill was shot on Monday. The Linden Vale mother was killed.",
+                 published=day)
+    y = make_doc("y-wire", "Shooting\nFILE: A woman was shot dead in Linden Vale on Monday.", published=day)
+    reports = [
+        (x, [make_mention(x, "was shot", when=day, target="Zara Quill", place=town, **kind),
+             make_mention(x, "was killed", when=day, target="the Linden Vale mother", place=town, **kind)]),
+        (y, [make_mention(y, "shot dead", when=day, place=town, **kind)]),
+    ]
+    for order in itertools.permutations(reports):
+        s = _store_with(store_url, order)
+        got = _partition(s)
+        s.close()
+        assert sorted(map(sorted, got)) == [["x-paper#0", "x-paper#1", "y-wire#0"]], [d.id for d, _ in order]

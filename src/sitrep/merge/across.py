@@ -765,7 +765,8 @@ def regroup(rows: list[dict], rules: Rules | None = None) -> list[list[dict]]:
             members.append([f])
             continue
         best = max(scores, key=lambda gi: (scores[gi], -gi))
-        joined = [gi for gi in sorted(scores) if gi != best and _groups_agree(feats[best], feats[gi], rules)]
+        joined = [gi for gi in sorted(scores) if gi != best and _groups_agree(
+            feats[best], feats[gi], members[best], members[gi], rules)]
         for gi in joined:
             groups[best] += groups[gi]
             members[best] += members[gi]
@@ -778,10 +779,15 @@ def regroup(rows: list[dict], rules: Rules | None = None) -> list[list[dict]]:
     return groups
 
 
-def _groups_agree(a: Features, b: Features, rules: Rules) -> bool:
+def _groups_agree(a: Features, b: Features, ma: list[Features], mb: list[Features], rules: Rules) -> bool:
     """May two groups that one mention matches become one? Not when they, as they stand, cannot be one (two
-    strikes five days apart that a report of 'last week' fits both; two events one report tells apart)."""
-    return compare(a, b, rules).merge
+    strikes five days apart that a report of 'last week' fits both). A report whose mentions lie in both groups
+    told them apart; they may still be one event named two ways ('the Brooklyn mom' / 'Horton') when each of
+    them names a target that is no facility ('a rocket hit Mosul; another hit a police station': two)."""
+    shared = a.documents & b.documents
+    if shared and not all(m.target and not _is_facility(m, rules) for m in (*ma, *mb) if m.documents & shared):
+        return False
+    return compare(Features(**{**a.__dict__, "documents": a.documents - shared}), b, rules).merge
 
 
 def _link_score(f: Features, group: Features, members: list[Features], rules: Rules) -> float | None:
