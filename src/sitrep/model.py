@@ -178,6 +178,7 @@ class EventMention:
     hedged: bool = False
     generic: bool = False  # a statement about events in general ("near-daily attacks"): not an event
     plural: bool = False  # the trigger is a plural noun ("the attacks"): may speak of several events
+    speaks_of: int | None = None  # how many told events it names when the text says: "both / either attack(s)" 2
     split_groups: list[str] = field(default_factory=list)  # one clause naming far-apart places, split per place
     military: bool = False  # armed forces against armed forces, no civilian target or named victim
     headline: bool = False  # told in the title line of a dated report: its day is the publication date

@@ -210,3 +210,11 @@ def test_a_weapon_merely_named_keeps_no_clause():
 
     assert armed_triggers("Two drones targeted the garrison at Tal Afar on Monday.") == ["targeted"]
     assert armed_triggers("Police seized a car bomb in a garage in Newry on Sunday.") == []
+
+
+def test_shot_dead_counts_its_dead_in_every_voice():
+    for text, dead in (("Gunmen shot dead 12 people at a market in Kano on Sunday.", 12),
+                       ("Eleven traders were shot dead at a market in Kano on Sunday.", 11),
+                       ("Bandits shot dead a farmer and his two sons near Kano on Sunday.", 3)):
+        (event,) = body(text)
+        assert event.fatalities.best == dead, text

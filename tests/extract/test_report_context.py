@@ -81,3 +81,54 @@ def test_an_event_told_after_one_of_its_kind_with_a_month_does_not_take_the_lede
     tikrit = [m for m in events if "Tikrit" in m.evidence[0].text or (m.place and m.place.name == "Tikrit")]
     assert tikrit and all(m.date != date(2022, 3, 6) for m in tikrit)
     assert not any("event told before it" in n for m in tikrit for n in m.notes)
+
+
+def test_both_or_either_speaks_of_the_two_events_told_last():
+    events = report(
+        "Government jets bombed rebel camps near Kidal on Monday, the army said.\n\n"
+        "On Saturday, car bombs exploded outside a hotel in Gao and a bank in Timbuktu, killing 9 people in Gao and "
+        "4 in Timbuktu. A little-known group calling itself the Sahel Liberation Brigade claimed both bombings.")
+    claimed = {m.place.name: m.claimed for m in events if m.place is not None}
+    assert claimed.get("Gao") is True and claimed.get("Timbuktu") is True
+    assert not any(m.claimed for m in events if "jets" in m.evidence[0].text)
+    events = report(
+        "A bomb killed five traders at a cattle market in Mubi on Tuesday. A day earlier, a bomber killed three "
+        "guards at a checkpoint outside Yola. No group has claimed either attack.")
+    assert len(events) == 2 and all(m.claimed is False for m in events)
+
+
+def test_the_subject_of_a_killing_is_no_doer_but_its_modifier_is():
+    (event,) = report("The truck bombing of the French embassy in Kabul killed eleven people on Monday.")
+    assert event.actor1 != "France"
+    (event,) = report("A Turkish drone strike on a convoy near Qamishli killed four fighters on Monday.")
+    assert event.actor1 == "Turkey"
+
+
+def test_a_states_forces_named_by_its_country_are_that_state():
+    (event,) = report("Malian troops killed twelve fighters in an assault on a camp near Menaka on Monday.")
+    assert event.actor1 == "Mali"
+    (event,) = report("Gunmen killed twelve villagers in an assault on a camp near Menaka on Monday.")
+    assert event.actor1 != "Mali"
+
+
+def test_the_party_officials_blame_is_the_doer_of_an_unclaimed_attack():
+    events = report("A car bomb killed nine people outside a hotel in Mogadishu on Monday. No group claimed the "
+                    "attack, but officials blamed al Shabaab.")
+    assert len(events) == 1 and events[0].actor1 == "Al-Shabaab" and events[0].claimed is False
+    events = report("A car bomb killed nine people outside a hotel in Mogadishu on Monday. Nobody blamed al Shabaab.")
+    assert events[0].actor1 != "Al-Shabaab"
+
+
+def test_a_second_bomb_is_another_event_and_a_district_is_no_foreign_city():
+    events = report("A car bomb killed nine people outside a hotel in Mogadishu on Monday. Later on Monday, a "
+                    "second car bomb went off in the Medina district, killing two people.")
+    assert sorted(m.fatalities.best for m in events) == [2, 9]
+    assert all(m.place is not None and m.place.country == "Somalia" for m in events)
+
+
+def test_the_event_an_after_clause_tells_takes_the_place_it_names():
+    events = report("Two bombers blew themselves up at a bus station in Gombe on Monday, killing six people. The attack "
+                    "came a day after a woman thought to be about 20 years old detonated explosives strapped to her "
+                    "body at a crowded market in Yola, killing at least eight people.")
+    places = {m.place.name: m.fatalities.best for m in events if m.place is not None}
+    assert places.get("Gombe") == 6 and places.get("Yola") == 8

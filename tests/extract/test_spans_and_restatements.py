@@ -29,6 +29,30 @@ def test_dead_counted_since_an_event_are_a_reported_total():
     assert total["count"]["best"] == 450 and total["span"]["text"].startswith("since the uprising")
 
 
+def test_dead_counted_over_the_past_weeks_or_so_far_this_year_are_a_reported_total():
+    for said in ("More than 60 villagers have been killed in the past three weeks in the district, the governor said.",
+                 "During the past year, 212 people have been shot dead in the city, police figures show.",
+                 "At least 35 soldiers have died over the last few months in the hills north of the town."):
+        doc, events = run(said)
+        assert events == [], said
+        (total,) = doc.meta["reported_totals"]
+        assert total["count"]["best"] in (60, 212, 35), said
+
+
+def test_attacks_counted_over_a_span_are_no_incident():
+    _, events = run("Militia fighters have raided six farming villages in the valley during the past month.")
+    assert events == []
+
+
+def test_a_span_of_another_clause_leaves_the_incident_alone():
+    _, events = run("No group has claimed the bombing of the bus depot in Jos on Monday, like the attacks reported "
+                    "over the past weeks in the state.")
+    assert len(events) == 1
+    _, events = run("The deadliest attack has been the bombing of a bus station in Jos on Monday that killed nine "
+                    "passengers, but in the past two days dozens of people have also been wounded across the state.")
+    assert len(events) == 1 and events[0].fatalities.best == 9
+
+
 def test_an_attack_planned_since_a_month_is_still_one_attack():
     _, events = run("The truck bombing that killed 9 guards at the depot in Kandahar on Tuesday had been planned "
                     "since February, officials said.")

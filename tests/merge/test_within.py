@@ -57,3 +57,15 @@ def test_known_actors_disagreeing_do_not_merge():
     a = mention(0, place=BAGHDAD, actor="United States")
     b = mention(1, place=BAGHDAD, actor="Kataib Hezbollah")
     assert len(merge_mentions([(a, MergeInfo()), (b, MergeInfo())])) == 2
+
+
+def test_two_towns_a_few_km_apart_are_two_places():
+    # a report that names two towns for two bombs tells two places, however close (here 9 km)
+    town = Place("Townsville", -8.72, 115.17, country="Indonesia", geonameid=111, feature="PPL", geo_precision=1)
+    city = Place("Cityburg", -8.65, 115.21, country="Indonesia", geonameid=222, feature="PPLA", geo_precision=1)
+    a = mention(0, place=town, day=date(2002, 10, 12), weapons=("bomb",))
+    b = mention(1, place=city, weapons=("bomb",), target="consulate")
+    assert len(merge_mentions([(a, MergeInfo()), (b, MergeInfo(sentence_index=1))])) == 2
+    c = mention(2, place=Place("Townsville", -8.72, 115.17, country="Indonesia", geonameid=111, feature="PPL",
+                               geo_precision=1), weapons=("bomb",))
+    assert len(merge_mentions([(a, MergeInfo()), (c, MergeInfo(sentence_index=2))])) == 1

@@ -141,6 +141,47 @@ def clause_ranges(head, offset: int) -> list[tuple[int, int]]:
     return ranges
 
 
+# "a group calling itself X", "a faction known as X", "a group called X": X is the group's own name, listed or not
+_NAME_WORD = r"[A-Z][\w'’-]*"
+_SELF_NAMED = re.compile(
+    rf"\b(?:calling (?:itself|themselves)|known as|called|named)\s+(?:the\s+)?(?P<name>{_NAME_WORD}"
+    rf"(?:\s+(?:(?:of|for|the|and|in|al|el|ul|de|du|des|la|le)\s+)*{_NAME_WORD})*)")
+
+
+def _anchor_clause(head) -> bool:
+    """``head`` opens an "after / before / since / following X" clause: the event another is timed against."""
+    return head.dep_ == "advcl" and any(ch.lower_ in ("after", "before", "since", "following")
+                                        for ch in head.children if ch.dep_ in ("mark", "prep", "advmod"))
+
+
+def _in_anchor_clause(tok, trigger) -> bool:
+    """``tok`` lies in an "after X" clause that ``trigger`` is not in."""
+    cur = tok
+    while cur.head.i != cur.i:
+        if _anchor_clause(cur):
+            return not any(t.i == trigger.i for t in cur.subtree)
+        cur = cur.head
+    return False
+
+
+def _no_one(tok) -> bool:
+    """ "No group", "nobody", "no one": a subject that names no one."""
+    return tok.lower_ in ("nobody", "none", "noone") or any(
+        ch.dep_ == "det" and ch.lower_ in ("no", "neither") for ch in tok.children) or (
+        tok.lower_ == "one" and any(ch.lower_ == "no" for ch in tok.children))
+
+
+def _pair_word(tok) -> str | None:
+    """ "both" / "either" / "neither" / "the two" before an event noun: the word, else None."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for ch in tok.children:
+        if ch.dep_ in ("det", "preconj", "predet", "nummod") and ch.lower_ in ("both", "either", "neither", "two"):
+            if ch.lower_ != "two" or any(d.lower_ in ("the", "these", "those") for d in tok.children):
+                return ch.lower_
+    return None
+
+
 def _match_trigger(tok, lex: Lexicon) -> Trigger | None:
     pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
     if pos is None:
@@ -433,6 +474,9 @@ class SentenceExtractor:
         if generic:
             m.generic = True
             m.notes.append(f"generic: '{generic.group(0)}'")
+        elif (pair := _pair_word(tok)) is not None:  # "both attacks", "either bombing", "the two blasts"
+            m.plural, m.speaks_of = True, 2
+            m.notes.append(f"speaks of two events: '{pair}'")
         elif tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ == "nummod" for c in tok.children) and not any(
                 t.tag_ in ("NN", "NNP") and _match_trigger(t, self.lex) for t, _ in usable):
             m.plural = True
@@ -580,17 +624,18 @@ class SentenceExtractor:
             for child in governor.children:
                 if child.dep_ == "agent":
                     actor = next((g for g in child.children if g.dep_ == "pobj"), actor)
-                elif child.dep_ == "nsubj" and ((tok.dep_ == "dobj" and (
+                elif child.dep_ == "nsubj" and child.i != tok.i and not _no_one(child) and ((tok.dep_ == "dobj" and (
                         lemma(governor) in lex.light_verbs or lemma(governor) in lex.claim_verbs))
                         or any(other.i == governor.i for other, _ in usable)):
                     actor = child  # "X carried out an attack", "X killed 12 in an attack"
                 elif child.dep_ == "nsubjpass" and tok.dep_ == "pobj" and child.i != tok.i:
                     victim = victim or child  # "five fighters were killed in a strike"
         actor = self._prep_object(tok, ("by",)) or actor
-        if actor is None:
-            for child in tok.lefts:
-                if child.dep_ in ("compound", "amod", "poss", "nmod") and resolve_actor(
-                        text[off + child.idx: off + child.idx + len(child.text)]):
+        if actor is None:  # "a US strike", "a US drone strike" (the modifier of a compound)
+            mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "poss", "nmod")]
+            mods += [g for c in mods if c.dep_ == "compound" for g in c.lefts if g.dep_ in ("compound", "amod", "nmod")]
+            for child in mods:
+                if resolve_actor(text[off + child.idx: off + child.idx + len(child.text)]):
                     actor = child
         return target, actor, victim
 
@@ -621,17 +666,23 @@ class SentenceExtractor:
         m, off, text = cand.mention, cand.offset, self.text
         a, b = _np_range(claimer, off, cut_preps=False)
         match = resolve_actor(text[a:b])
+        named = None
+        if match is None or _SELF_NAMED.search(text, a, b):  # a group the list lacks, by the name it gives itself
+            named = self._claimant(claimer, off)
         # a state "claims" only in so many words ("the Revolutionary Guards claimed the attack"), not by
         # announcing strikes
-        if match and (actor_type(match.canonical) != "state" or lemma(governor) == "claim"):
+        if named is not None or match and (actor_type(match.canonical) != "state" or lemma(governor) == "claim"):
+            name, span = named if named is not None else (match.canonical, Span(a + match.start, a + match.end,
+                                                                                  match.text))
             m.claimed = True
-            m.claimant = match.canonical
+            m.claimant = name
             m.add_span("claimed", _span(text, a, b))
             m.add_span("claimed", _tok_span(governor, off, text))
             clause = text[off + governor.sent.start_char: off + governor.sent.end_char]
-            if m.actor1 is None and (self.lex.claimant_is_actor1 or self.lex.phrases["carried_out"].search(clause)):
-                m.actor1 = match.canonical
-                m.add_span("actor1", Span(a + match.start, a + match.end, match.text))
+            if m.actor1 in (None, UNIDENTIFIED) and (
+                    self.lex.claimant_is_actor1 or self.lex.phrases["carried_out"].search(clause)):
+                m.actor1 = name
+                m.add_span("actor1", span)
 
     def _set_target(self, cand: Candidate, tok, tgt) -> None:
         """The target (a victim phrase is the target when there is no physical one)."""
@@ -715,6 +766,8 @@ class SentenceExtractor:
             # only the casualties of this clause, or of a clause hanging off it ("..., killing five")
             if in_reference(tok) != in_reference(cand.trigger_token):
                 continue  # "in retaliation for the attack that killed three": another event's dead
+            if _in_anchor_clause(tok, cand.trigger_token):
+                continue  # "the attack came a day after a bomber ..., killing eight": the earlier event's dead
             if not (a <= off + tok.idx < b or clause_head(tok).head.i in [t.i for t in cand.trigger_token.subtree]
                     or clause_head(tok).i == clause_head(cand.trigger_token).i):
                 if not (cand.trigger_token.head.i == tok.i or tok.head.i == cand.trigger_token.i):
@@ -743,6 +796,11 @@ class SentenceExtractor:
                 cands.append(tok.head)
         elif tok.pos_ == "ADJ":  # "five dead", "three people dead"
             cands = [c for c in tok.children if c.dep_ in ("nsubj", "npadvmod", "nummod")] + [tok.head]
+            if tok.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and tok.head.pos_ in ("VERB", "AUX"):
+                # "gunmen shot dead 12 people", "12 people were shot dead", "five people lay dead"
+                verb = tok.head
+                cands += [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")] or \
+                    [c for c in verb.children if c.dep_ == "nsubj"]
         else:  # "the death of a civilian", "a death toll of 5"
             cands = [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
             cands += [c for c in tok.children if c.dep_ == "nummod"]
@@ -850,6 +908,13 @@ class SentenceExtractor:
         Mujahideen" -> "Deccan Mujahideen"): an organisation's name the parser marks, of two or more capitalised
         words written in mixed case (the names of ALL-CAPS wires come back truecased, too unreliable here)."""
         a, b = _np_range(subj, offset, cut_preps=False)
+        named = _SELF_NAMED.search(self.text, a, b)
+        if named is not None:  # "a group calling itself the Islamic Army for the Liberation of the Holy Places"
+            name = named.group("name")
+            listed = resolve_actor(name)  # the whole name may be listed ("calling itself Islamic Jihad")
+            if listed is not None and listed.text == name:
+                return listed.canonical, Span(named.start("name"), named.end("name"), name)
+            return name, Span(named.start("name"), named.end("name"), name)
         match = resolve_actor(self.text[a:b])
         if match is not None:
             if actor_type(match.canonical) == "state":
@@ -876,7 +941,5 @@ class SentenceExtractor:
         """In "Hours after the rockets landed near the embassy, X announced an attack ...", the "after" clause
         names the event the main one is timed against."""
         for c in cands:
-            head = clause_head(c.trigger_token)
-            if head.dep_ == "advcl" and any(ch.lower_ in ("after", "before", "since", "following") for ch in head.children
-                                            if ch.dep_ in ("mark", "prep", "advmod")):
+            if _anchor_clause(clause_head(c.trigger_token)):
                 c.relative_anchor = True

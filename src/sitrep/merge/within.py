@@ -34,6 +34,7 @@ class MergeInfo:
     relative_anchor: bool = False
     sentence_index: int = 0
     killing: bool = False  # "Three soldiers were killed when a drone struck ...": casualties of another clause
+    another: bool = False  # "a second car bomb", "another attack": an event besides the ones told
 
 
 @dataclass
@@ -64,6 +65,8 @@ def _place_relation(p, q) -> str:
         facility = not p.geonameid and not q.geonameid
         if facility:
             return "same" if d <= 3 else "conflict"
+        if p.geonameid and q.geonameid:  # two towns the report names apart ("in Kuta" / "in Denpasar", 9 km)
+            return "compatible" if d <= 25 else "conflict"
         return "same" if d <= 10 else "compatible" if d <= 25 else "conflict"
     return "compatible" if d <= 50 else "conflict"
 
@@ -147,6 +150,8 @@ def merge_mentions(mentions: list[tuple[EventMention, MergeInfo]]) -> list[Event
             anchored = m.place is not None or m.date is not None or (m.target is not None and not info.killing)
             if _casualties_of(event, info):
                 best = (event, "same sentence: the casualties of this attack")
+            elif info.another:
+                break  # "a second car bomb went off": not the bomb told before
             elif rel == "same":
                 best = (event, f"same place ({m.place.name})")
             elif same_target:

