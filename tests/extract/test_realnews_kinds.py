@@ -218,3 +218,17 @@ def test_shot_dead_counts_its_dead_in_every_voice():
                        ("Bandits shot dead a farmer and his two sons near Kano on Sunday.", 3)):
         (event,) = body(text)
         assert event.fatalities.best == dead, text
+
+
+def test_bombers_are_people_unless_the_text_says_aircraft():
+    (event,) = body("Two bombers blew themselves up at a bus station in Kano on Sunday, killing eleven people.")
+    assert event.sub_event_type == "Suicide bomb" and "airstrike" not in event.weapons
+    (event,) = body("Strategic bombers struck a fuel depot near Kharkiv on Sunday, killing two workers.")
+    assert event.sub_event_type == "Air/drone strike"
+
+
+def test_an_aircraft_shot_down_is_an_attack_and_an_intercepted_drone_is_not():
+    (event,) = body("Rebels shot down a military helicopter near Ayacucho on Sunday.")
+    assert event.event_type == "Explosions/Remote violence"
+    assert body("Air defences shot down two drones over the capital on Sunday.") == []
+    assert body("The senate shot down the proposal on Sunday.") == []

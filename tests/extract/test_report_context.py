@@ -132,3 +132,13 @@ def test_the_event_an_after_clause_tells_takes_the_place_it_names():
                     "body at a crowded market in Yola, killing at least eight people.")
     places = {m.place.name: m.fatalities.best for m in events if m.place is not None}
     assert places.get("Gombe") == 6 and places.get("Yola") == 8
+
+
+def test_events_split_by_place_take_their_own_dead_and_target():
+    events = report("Car bombs at the police headquarters in Kano and Maiduguri killed 40 people in Kano and 12 in "
+                    "Maiduguri on Monday. Warplanes fired missiles at rebel camps near Kidal and at an arms depot in Gao "
+                    "on Tuesday.")
+    by_place = {m.place.name: m for m in events if m.place is not None}
+    assert by_place["Kano"].fatalities.best == 40 and by_place["Maiduguri"].fatalities.best == 12
+    assert "headquarters" in (by_place["Maiduguri"].target or "")
+    assert by_place["Gao"].target == "arms depot" and by_place["Kidal"].target == "rebel camps"

@@ -147,3 +147,22 @@ def test_only_sentences_that_may_name_someone_are_parsed_for_roles():
     assert may_name("The investigation into the murder of Hector Oqueli continues.")  # a name inside
     assert may_name("the guerrillas withdrew.") and may_name("two buses were burned.")  # role lexicon words
     assert not may_name("Prices rose again this week and trade was slow.")
+
+
+def test_a_rule_made_victim_that_names_people_stays_whatever_the_model_gives_it():
+    text = ("Two bombs exploded near the stadium in Mosul on Friday, killing four people and wounding 30 others. "
+            "The mayor spoke about the budget. The council met in the morning. Schools reopened. Shops were busy.")
+    an = _analysis(text)
+    events = extract_analysis(an, learned_roles=False)
+    victims = {f.text for e in events for f in e.roles.get("victims", [])}
+    assert any("people" in v for v in victims)
+    RM.assign_roles(an, events, _model({}), rule_floor=1.01)  # the model chooses nothing, every rule filler is below
+    kept = {f.text for e in events for f in e.roles["victims"]}
+    assert kept == {v for v in victims if RM._names_people(v)} and kept
+    assert all(e.roles["targets"] == [] for e in events)  # other roles keep the floor
+
+
+def test_names_people_reads_the_last_word_singular_or_plural():
+    assert RM._names_people("more than 260 others") and RM._names_people("three civilians")
+    assert RM._names_people("a Jesuit priest") and not RM._names_people("Jose Rivera")
+    assert not RM._names_people("the power pylon")

@@ -176,3 +176,35 @@ def test_the_people_a_participle_clause_kills_or_wounds_are_victims_of_the_trigg
     r = run(nlp, "Two bombs went off near the crowded bus stop, killing four people and wounding nine others.",
             "went")
     assert r["victims"] == ["people", "others"]
+
+
+# ---- what the act went into, through or among (issue 11)
+
+def test_participle_harm_clause_reads_what_the_act_went_into(nlp):
+    r = run(nlp, "A bomber drove a van loaded with fuel drums into the provincial council headquarters in Tikrit on "
+                 "Sunday, killing nine people.", "killing")
+    assert r["targets"] == ["provincial council headquarters"]
+    assert "people" in r["victims"]
+
+
+def test_weapon_subject_tore_through_a_building(nlp):
+    r = run(nlp, "Three bombs tore through the Blue Lagoon disco and a nearby cafe late on Friday.", "bombs")
+    assert "Blue Lagoon disco" in r["targets"]
+
+
+def test_explosion_among_the_stalls_of_a_market_hits_the_market(nlp):
+    r = run(nlp, "A rocket exploded among the stalls of the busy vegetable market in the old town.", "exploded")
+    assert r["targets"] == ["busy vegetable market"]
+
+
+def test_a_person_after_through_is_not_a_target(nlp):
+    r = run(nlp, "A grenade tore through the crowd of mourners outside the mosque.", "grenade")
+    assert "crowd" not in " ".join(r["targets"])
+
+
+def test_acronym_of_an_armed_group_before_a_noun_trigger_is_the_attacker(nlp):
+    r = run(nlp, "Eleven soldiers died in IS raids near the border last week.", "raids")
+    assert r["perpetrator_organizations"] == ["IS"]
+    r = run(nlp, "Eleven soldiers died in US raids near the border last week.", "raids")
+    assert r["perpetrator_organizations"] == []  # a state is not read off an acronym
+

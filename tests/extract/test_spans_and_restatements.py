@@ -133,3 +133,12 @@ def test_an_event_that_came_days_after_another_dates_the_other_back():
                     "days after a car bomb killed 14 people at a bus stop in Quetta.")
     days = sorted(e.date for e in events)
     assert days == [date(2022, 5, 9), date(2022, 5, 18)], days
+
+
+def test_a_war_that_has_killed_thousands_is_a_total_and_an_ongoing_bombing_no_incident():
+    doc, events = run("The war has killed more than 10,000 people, the United Nations says.")
+    assert events == [] and doc.meta["reported_totals"][0]["count"]["best"] == 10000
+    _, events = run("The violence killed 12 people in Kano on Monday.")
+    assert len(events) == 1
+    _, events = run("Officials blamed the navy, which has been bombing rebel camps in the delta since March 2019.")
+    assert events == []

@@ -139,6 +139,10 @@ def actor_code(actor: str | None) -> tuple[int | None, str | None]:
             return table[m.canonical.lower()]
     if any(w in low for w in _STATE_WORDS):
         return STATE, state_named(actor)
+    from sitrep.resolve.actor import state_code
+
+    if (iso2 := state_code(actor.strip())) is not None:  # "Nigeria": the state named from "Nigerian troops"
+        return STATE, iso2
     return MILITIA, None
 
 

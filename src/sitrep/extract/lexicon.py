@@ -64,6 +64,8 @@ class Lexicon:
     military_targets: frozenset[str] = frozenset()
     not_targets: frozenset[str] = frozenset()
     toll_verbs: frozenset[str] = frozenset()
+    war_subjects: frozenset[str] = frozenset()
+    aircraft: frozenset[str] = frozenset()  # events.toml [actors] aircraft: what "shot down" must hit  # discourse.toml [totals] war_subjects: "the war has killed 10,000"
     toll_nouns: frozenset[str] = frozenset()  # the subjects that make a toll verb update a toll
     figurative_objects: frozenset[str] = frozenset()  # "launch an offensive against unemployment"
     figurative_governors: frozenset[str] = frozenset()  # "deal a blow", "stop fighting"
@@ -207,8 +209,10 @@ def load_lexicon() -> Lexicon:
         casualty_hedge_verbs=frozenset(ddata["casualty"].get("hedge_verbs", [])),
         claimant_is_actor1=bool(ddata["claim"].get("claimant_is_actor1", True)),
         toll_verbs=frozenset(ddata["casualty"].get("toll_verbs", [])),
+        war_subjects=frozenset(ddata["totals"].get("war_subjects", [])),
         toll_nouns=frozenset(ddata["casualty"].get("toll_nouns", [])),
         perpetrator_heads=frozenset(w.lower() for w in edata.get("actors", {}).get("perpetrator_heads", [])),
+        aircraft=frozenset(w.lower() for w in edata.get("actors", {}).get("aircraft", [])),
         light_verbs=frozenset(edata.get("actors", {}).get("light_verbs", [])),
         military_targets=frozenset(edata.get("actors", {}).get("military_targets", [])),
         not_targets=frozenset(edata.get("actors", {}).get("not_targets", [])),

@@ -442,6 +442,7 @@ class SentenceExtractor:
         weapons = self.weapons_in(c_start, c_end, ranges)
         usable = [(tok, trig) for tok, trig in group
                   if not (trig.needs == "weapon" and not weapons) and not (trig.needs == "victim" and not self._victim_of(tok))
+                  and not (trig.needs == "aircraft" and self._aircraft_of(tok) is None)
                   and not _figurative(tok, lex) and not _unrealized(tok, lex)]
         if not usable:
             return None
@@ -530,6 +531,14 @@ class SentenceExtractor:
         order = self.lex.typing.priority
         last = max(order.values(), default=0) + 1
         return min(usable, key=lambda x: (x[1].needs is not None, order.get(x[1].kind, last), x[0].i))
+
+    def _aircraft_of(self, tok):
+        """The aircraft a "shot down" / "brought down" verb hit (its object or passive subject), or None."""
+        for child in tok.children:
+            if child.dep_ in ("dobj", "nsubjpass") and (lemma(child) in self.lex.aircraft or any(
+                    t.lower_ in self.lex.aircraft for t in child.subtree if t.i <= child.i)):
+                return child
+        return None
 
     def _victim_of(self, tok):
         for child in tok.children:
@@ -667,7 +676,8 @@ class SentenceExtractor:
         a, b = _np_range(claimer, off, cut_preps=False)
         match = resolve_actor(text[a:b])
         named = None
-        if match is None or _SELF_NAMED.search(text, a, b):  # a group the list lacks, by the name it gives itself
+        whole = (off + claimer.left_edge.idx, off + claimer.right_edge.idx + len(claimer.right_edge.text))
+        if match is None or _SELF_NAMED.search(text, *whole):  # a group the list lacks, by the name it gives itself
             named = self._claimant(claimer, off)
         # a state "claims" only in so many words ("the Revolutionary Guards claimed the attack"), not by
         # announcing strikes
@@ -859,6 +869,8 @@ class SentenceExtractor:
             m.add_span("denied", Span(cand.offset + neg.idx, cand.offset + neg.idx + len(neg.text), neg.text))
         for name, attr in (("hedge", "hedged"), ("attempt", "attempted"), ("deny", "denied")):
             hit = lex.phrases[name].search(sentence_text)
+            if hit and name == "attempt" and cand.kind == "attack" and self._aircraft_of(tok) is not None:
+                continue  # "shot down a helicopter" is an attack on the aircraft, not an intercepted one
             if hit:
                 setattr(m, attr, True)
                 m.add_span(attr, Span(off + hit.start(), off + hit.end(), hit.group(0)))
@@ -908,7 +920,8 @@ class SentenceExtractor:
         Mujahideen" -> "Deccan Mujahideen"): an organisation's name the parser marks, of two or more capitalised
         words written in mixed case (the names of ALL-CAPS wires come back truecased, too unreliable here)."""
         a, b = _np_range(subj, offset, cut_preps=False)
-        named = _SELF_NAMED.search(self.text, a, b)
+        named = _SELF_NAMED.search(self.text, offset + subj.left_edge.idx,
+                                   offset + subj.right_edge.idx + len(subj.right_edge.text))
         if named is not None:  # "a group calling itself the Islamic Army for the Liberation of the Holy Places"
             name = named.group("name")
             listed = resolve_actor(name)  # the whole name may be listed ("calling itself Islamic Jihad")

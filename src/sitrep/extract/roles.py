@@ -32,7 +32,9 @@ from sitrep.nlp.tokens import lemma
 ROLE_KEYS = ("perpetrator_individuals", "perpetrator_organizations", "targets", "victims", "weapons")
 NOUN_KINDS = ("perpetrator", "agent", "org_head", "target", "weapon", "person")
 # "damage": verbs and nouns of harm to things; their objects that name a target are targets
-LEXICON_KINDS = (*NOUN_KINDS, "damage")
+# "place": nouns that name a place, not a thing hit ("the Bosnian capital", "the island of Bali"): never the target
+# field when a facility or a person is named (extract/target_field.py)
+LEXICON_KINDS = (*NOUN_KINDS, "damage", "place")
 ORG_KINDS = ("insurgent", "criminal", "paramilitary", "state")
 
 
@@ -136,6 +138,8 @@ _SUPPORT = frozenset("carry perpetrate stage launch commit claim mount conduct m
 _SHOOT_AT = frozenset(("fire", "shoot", "hurl", "throw", "aim"))  # "fired at photographers": people hit
 _PATIENT_PREPS = frozenset(("of", "on", "against", "at", "upon"))
 _PLACE_PREPS = frozenset(("at", "in", "near", "outside", "inside", "against", "into", "on", "to", "from"))
+# where an act went: a target after these is what it hit ("tore through the club", "exploded among the stalls")
+_ACT_PREPS = frozenset(("into", "through", "at", "against", "on", "among", "inside"))
 # dropped from the front of a filler: the keys name the thing, not how many ("two bombs" -> "bombs")
 _QUANTIFIERS = frozenset("its their his her our at least about some several more than approximately nearly over "
                          "around almost up to many few all other another a an the one two three four five six seven "
@@ -392,7 +396,31 @@ def _verb_roles(col: _Collector, trigger, lex) -> None:
             for g in c.children:
                 if g.dep_ == "pobj":
                     _verb_prep_object(col, c, g, lem)
+    _act_targets(col, trigger)  # "a shell exploded among the stalls of the market"
     _harm_clauses(col, trigger)
+    if trigger.dep_ == "advcl" and trigger.tag_ == "VBG" and lem in _HURT and trigger.head.pos_ == "VERB":
+        _act_targets(col, trigger.head)  # "drove a truck bomb into the headquarters, killing 20"
+
+
+def _act_targets(col: _Collector, verb) -> None:
+    """The thing the act that caused the event went into, through or at ("drove a truck bomb into the U.N.
+    headquarters, killing 20", "two bombs tore through the Sari Club", "a shell exploded among the stalls of the
+    market"): a target noun after such a preposition of ``verb``, or the target its "of" phrase names. Only things:
+    a person or a place there is not read as hit. The parser may hang the phrase on a participle of the verb's
+    object ("drove a truck packed with explosives into the headquarters"): that counts too."""
+    carriers = [verb, *(a for d in verb.children if d.dep_ in ("dobj", "obj") for a in d.children if a.dep_ == "acl")]
+    for c in (c for v in carriers for c in v.children):
+        if c.dep_ != "prep" or c.lower_ not in _ACT_PREPS:
+            continue
+        for g in c.children:
+            if g.dep_ != "pobj":
+                continue
+            if col.role_of(g, "patient") == "targets":
+                col.take(g, "patient", "targets")
+                continue
+            for p in (p for gg in g.children if gg.dep_ == "prep" and gg.lower_ == "of" for p in gg.children):
+                if p.dep_ == "pobj" and col.role_of(p, "patient") == "targets":
+                    col.take(p, "patient", "targets")
 
 
 def _harm_clauses(col: _Collector, trigger) -> None:
@@ -426,8 +454,25 @@ def _verb_prep_object(col: _Collector, prep, g, lem: str) -> None:
                         col.take(p, "patient")
 
 
+def _acronym_agent(col: _Collector, trigger) -> None:
+    """ "IS attacks", "FARC attack": a capitalised acronym right before a noun trigger that names a known armed
+    group is who attacked, however the parser read it (it takes "IS" for the verb "be")."""
+    from sitrep.resolve.actor import actor_type, resolve_actor
+
+    if trigger.i == 0:
+        return
+    t = col.doc[trigger.i - 1]
+    if t.i in col.used or not (t.text.isupper() and t.is_alpha and len(t.text) > 1):
+        return
+    match = resolve_actor(t.text)
+    if match is not None and match.text == t.text and actor_type(match.canonical) not in (None, "state"):
+        col.used.add(t.i)
+        col.add("perpetrator_organizations", t.i, t.i + 1)
+
+
 def _noun_roles(col: _Collector, trigger, lex) -> None:
     harm_people = lemma(trigger) in _HARM_PEOPLE
+    _acronym_agent(col, trigger)
     for c in trigger.children:
         if c.dep_ == "poss":
             col.take(c, "patient" if harm_people else "agent")
@@ -464,6 +509,8 @@ def _noun_roles(col: _Collector, trigger, lex) -> None:
         for c in head.children:
             if c.dep_ in ("dobj", "obj"):
                 col.take(c, "patient")
+        if lemma(trigger) in lex.words["weapon"]:
+            _act_targets(col, head)  # "two bombs tore through the Sari Club"
 
 
 def _support_preps(col: _Collector, verb, trigger) -> None:

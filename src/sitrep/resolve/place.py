@@ -494,6 +494,10 @@ def candidate_ids(gz: Gazetteer, name: str) -> list[int]:
     if region is not None and name[:1].isupper() and not any(gz[i].kind != CITY for i in gz.lookup_key(key)):
         return [region]  # "Kurdish", "Gazans": the region, as analysts and the corpora count them
     ids = gz.lookup_key(key)
+    if ids and len(key) <= 4 and not name.isupper():
+        # "Car bombs": a word, not the acronym CAR (Central African Republic) that a country or division is
+        # also called; acronyms count only in capitals
+        ids = [i for i in ids if gz[i].kind == CITY or norm(gz[i].name) == key]
     if not ids:
         stripped = _ARTICLE.sub("", key)
         if stripped != key:
