@@ -72,6 +72,17 @@ def test_a_claim_told_beside_a_still_state_is_kept():
     assert len(events) == 1 and events[0].claimed is True
 
 
+def test_an_event_told_after_one_of_its_kind_with_a_month_does_not_take_the_lede_day():
+    """The report has gone on to older events of the kind: the day its lede told is not theirs."""
+    events = report(
+        "Gunmen opened fire on a wedding party in Kirkuk on Sunday, killing four guests, police said.\n\n"
+        "In January, gunmen opened fire on a funeral in Hawija, killing two mourners.\n\n"
+        "Two years ago, gunmen opened fire on a market in Tikrit, killing a shopkeeper.")
+    tikrit = [m for m in events if "Tikrit" in m.evidence[0].text or (m.place and m.place.name == "Tikrit")]
+    assert tikrit and all(m.date != date(2022, 3, 6) for m in tikrit)
+    assert not any("event told before it" in n for m in tikrit for n in m.notes)
+
+
 def test_both_or_either_speaks_of_the_two_events_told_last():
     events = report(
         "Government jets bombed rebel camps near Kidal on Monday, the army said.\n\n"

@@ -99,6 +99,24 @@ def test_a_named_victim_reported_weeks_apart_is_one_event():
     assert "days apart" in compare(f("e", "d5"), base, rules).veto  # Ain al-Asad Air Base: a facility
 
 
+def test_a_later_report_telling_the_month_at_the_same_town_joins_the_day():
+    """"The June shooting in Linden Vale" (month precision) and the day's report, ten kilometres apart at one town
+    level: one type at one town scores date.coarse_town, not same_month; another town's June shooting does not."""
+    rules = across.load_rules(weights={})
+    kind = dict(event_type="Violence against civilians", sub_event_type="Attack", country_code="US", target=None,
+                weapons=frozenset())
+    day = f("a", "d1", date=date(2019, 6, 14), location_name="Linden Vale", latitude=34.10, longitude=-118.20, **kind)
+    month = f("b", "d2", date=date(2019, 6, 1), date_precision="month", location_name="Cedar Flat", latitude=34.10,
+              longitude=-118.309, **kind)
+    d = compare(month, day, rules)
+    assert d.merge and any("one type at one town" in r for r in d.reasons), d.reasons
+    flat = across.load_rules(weights={"date.coarse_town": rules.date_scores["same_month"]})
+    assert not compare(month, day, flat).merge  # as same_month alone, ten kilometres off is too far
+    far = f("c", "d3", date=date(2019, 6, 1), date_precision="month", location_name="Harbor Point", latitude=34.40,
+            longitude=-118.20, **kind)
+    assert not compare(far, day, rules).merge
+
+
 def test_date_precision_widens_what_agrees():
     a = f("a", "d1", date=date(2024, 1, 20))
     month = f("b", "d2", date=date(2024, 1, 1), date_precision="month")

@@ -84,3 +84,32 @@ def test_another_outlets_account_of_the_seed_adds_no_incident(tmp_path):
     assert store.count_incidents() == 4
     assert all(store.incident(i)["n_sources"] == 2 for i in res.incidents)
     store.close()
+
+
+@pytest.mark.parametrize("rewrite_first", [False, True])
+def test_a_wire_rewrite_of_the_seed_adds_no_incident(tmp_path, rewrite_first):
+    """Our own rewrite of the seed's four events as a wire service would tell them a day later
+    (tests/data/merge/seed_wire_rewrite.txt, its gold next to it): 'U.S. Embassy', 'a barrage', 'air base',
+    'Last Sunday ... five fighters'. Ingested after the seed, or before it, the seed's four incidents stay four,
+    and each event of the rewrite joins one of them."""
+    from datetime import date
+    from pathlib import Path
+
+    from sitrep.ingest import read_paths
+    from sitrep.pipeline import extract_document
+
+    repo = Path(__file__).resolve().parents[2]
+    seed = next(read_paths([str(repo / "src" / "sitrep" / "demo" / "000_ae200f296289012f.txt")],
+                           published=date(2023, 12, 8)))
+    wire = next(read_paths([str(repo / "tests" / "data" / "merge" / "seed_wire_rewrite.txt")],
+                           published=date(2023, 12, 9)))
+    reports = [(seed, extract_document(seed)), (wire, extract_document(wire))]
+    assert len(reports[1][1]) >= 3
+    store = open_store(str(tmp_path / "wire.sqlite"))
+    for doc, events in (reversed(reports) if rewrite_first else reports):
+        store.ingest(doc, events)
+    assert store.count_incidents() == 4
+    wire_incidents = {r["incident_id"] for r in store.conn.all(
+        "SELECT incident_id FROM mentions WHERE document_id = ?", (wire.id,))}
+    assert all(store.incident(i)["n_sources"] == 2 for i in wire_incidents)
+    store.close()

@@ -216,3 +216,50 @@ def test_an_undated_report_at_the_town_of_two_dated_events_groups_alike_in_any_o
         got = sorted(sorted(p) for p in _partition(s))
         s.close()
         assert got == [["a-killing#0", "b-undated#0"], ["c-trial#0"]], [d.id for d, _ in order]
+
+
+def test_a_report_that_matches_one_member_joins_the_incident_in_any_order(store_url):
+    """Single link: the incident's place is its finest one (a hamlet a second outlet named); a third report
+    places the shooting fifteen kilometres from the town, too far from the hamlet for a town-level match, but it
+    matches the first report, which placed it at that town. One incident in every arrival order."""
+    kind = dict(event_type="Violence against civilians", sub_event_type="Attack", weapons=())
+    town = Place("Linden Vale", 34.100, -118.200, country="United States", country_code="US", geo_precision=2)
+    hamlet = Place("Oak Hollow", 34.298, -118.200, country="United States", country_code="US", geo_precision=1)
+    west = Place("Cedar Flat", 34.100, -118.352, country="United States", country_code="US", geo_precision=1)
+    day = date(2019, 6, 1)
+    a = make_doc("a-wire", "Deputy shot\nFILE: Deputy Rowan Pike was shot dead near Linden Vale.", published=day)
+    b = make_doc("b-paper", "Deputy\nFILE: Pike was shot at Oak Hollow.", published=date(2019, 6, 2))
+    c = make_doc("c-site", "Shooting\nFILE: Pike was shot at Cedar Flat.", published=date(2019, 6, 3))
+    reports = [
+        (a, [make_mention(a, "shot dead", when=day, target="Deputy Rowan Pike", place=town, **kind)]),
+        (b, [make_mention(b, "was shot", when=day, target="Pike", place=hamlet, **kind)]),
+        (c, [make_mention(c, "was shot", when=day, target="Pike", place=west, **kind)]),
+    ]
+    for order in itertools.permutations(reports):
+        s = _store_with(store_url, order)
+        got = _partition(s)
+        s.close()
+        assert sorted(map(sorted, got)) == [["a-wire#0", "b-paper#0", "c-site#0"]], [d.id for d, _ in order]
+
+
+def test_one_victim_named_two_ways_in_one_report_is_one_incident_once_a_report_bridges_them(store_url):
+    """A report tells 'Zara Quill was shot' and, paragraphs later, 'the Linden Vale mother was killed' as two
+    events (nothing in the report ties them); a second report of the shooting that names no victim matches both:
+    they become one incident, in every arrival order. (A rocket on a town and another on its police station,
+    one without a target, stay two: test_two_events_of_one_report_keep_their_followers_in_any_order.)"""
+    kind = dict(event_type="Violence against civilians", sub_event_type="Attack", weapons=())
+    town = Place("Linden Vale", 34.10, -118.20, country="United States", country_code="US", geo_precision=1)
+    day = date(2019, 6, 3)
+    x = make_doc("x-paper", "Mother shot\nFILE: Zara Quill was shot on Monday. The Linden Vale mother was killed.",
+                 published=day)
+    y = make_doc("y-wire", "Shooting\nFILE: A woman was shot dead in Linden Vale on Monday.", published=day)
+    reports = [
+        (x, [make_mention(x, "was shot", when=day, target="Zara Quill", place=town, **kind),
+             make_mention(x, "was killed", when=day, target="the Linden Vale mother", place=town, **kind)]),
+        (y, [make_mention(y, "shot dead", when=day, place=town, **kind)]),
+    ]
+    for order in itertools.permutations(reports):
+        s = _store_with(store_url, order)
+        got = _partition(s)
+        s.close()
+        assert sorted(map(sorted, got)) == [["x-paper#0", "x-paper#1", "y-wire#0"]], [d.id for d, _ in order]

@@ -133,7 +133,7 @@ def load_rules(path: str | Path | None = None, weights: str | Path | dict | None
         day_slack=_need(data, "date.day_slack", int, where),
         date_scores={k: _need(data, f"date.{k}", float, where)
                      for k in ("same_day", "near_day", "same_week", "same_month", "bounded", "unknown_both",
-                               "unknown_one", "named_target", "same_town")},
+                               "unknown_one", "named_target", "same_town", "coarse_town")},
         max_km={p: _need(data, f"place.max_km_{p}", float, where) for p in (1, 2, 3)},
         place_scores={p: _need(data, f"place.score_{p}", float, where) for p in (1, 2, 3)},
         same_name=_need(data, "place.same_name", float, where),
@@ -418,6 +418,9 @@ def _dated_score(a: Features, b: Features, rules: Rules, reasons: list[str]) -> 
         raise _Veto(f"date ranges {a0}..{a1} and {b0}..{b1} do not overlap")
     coarse = "month" if "month" in (a.date_precision, b.date_precision) or "year" in (
         a.date_precision, b.date_precision) else "week"
+    if coarse == "month" and _same_town_event(a, b, rules):  # "the June shooting" at the town of the day's reports
+        reasons.append("dates overlap at month precision, one type at one town")
+        return rules.date_scores["coarse_town"]
     reasons.append(f"dates overlap at {coarse} precision")
     return rules.date_scores["same_" + coarse]
 
@@ -744,27 +747,63 @@ def sort_key(row: dict) -> tuple[str, str]:
 
 
 def regroup(rows: list[dict], rules: Rules | None = None) -> list[list[dict]]:
-    """Group stored mention rows (with ``published``) deterministically: in ``sort_key`` order, each joins
-    the best matching group so far (compared as the store compares incidents) or starts one."""
+    """Group stored mention rows (with ``published``) deterministically, single link: in ``sort_key`` order, each
+    row joins the group it matches best -- the group as it stands (consolidated) or any one member of it: a later
+    report that tells the event by a coarser date, an earlier one that named the victim -- and the other groups it
+    matches join too when the two groups, as they stand, may be one (a report of 'last week' that fits two strikes
+    five days apart joins one of them, and they stay two). Two mentions of one report stay apart."""
     rules = rules or default_rules()
     groups: list[list[dict]] = []
     feats: list[Features] = []
+    members: list[list[Features]] = []
     for row in sorted(rows, key=sort_key):
         f = features_from_row(row)
-        best: tuple[int, float] | None = None
-        for gi, g in enumerate(feats):
-            if not _in_block(f, g, rules):
-                continue
-            d = compare(f, g, rules)
-            if d.merge and (best is None or d.score > best[1]):
-                best = (gi, d.score)
-        if best is None:
+        scores = {gi: sc for gi, g in enumerate(feats) if (sc := _link_score(f, g, members[gi], rules)) is not None}
+        if not scores:
             groups.append([row])
             feats.append(incident_features(row["id"], [row]))
-        else:
-            groups[best[0]].append(row)
-            feats[best[0]] = incident_features(groups[best[0]][0]["id"], groups[best[0]])
+            members.append([f])
+            continue
+        best = max(scores, key=lambda gi: (scores[gi], -gi))
+        joined = [gi for gi in sorted(scores) if gi != best and _groups_agree(
+            feats[best], feats[gi], members[best], members[gi], rules)]
+        for gi in joined:
+            groups[best] += groups[gi]
+            members[best] += members[gi]
+        groups[best].append(row)
+        members[best].append(f)
+        groups[best].sort(key=sort_key)
+        feats[best] = incident_features(groups[best][0]["id"], groups[best])
+        for gi in reversed(joined):
+            del groups[gi], feats[gi], members[gi]
     return groups
+
+
+def _groups_agree(a: Features, b: Features, ma: list[Features], mb: list[Features], rules: Rules) -> bool:
+    """May two groups that one mention matches become one? Not when they, as they stand, cannot be one (two
+    strikes five days apart that a report of 'last week' fits both). A report whose mentions lie in both groups
+    told them apart; they may still be one event named two ways ('the Brooklyn mom' / 'Horton') when each of
+    them names a target that is no facility ('a rocket hit Mosul; another hit a police station': two)."""
+    shared = a.documents & b.documents
+    if shared and not all(m.target and not _is_facility(m, rules) for m in (*ma, *mb) if m.documents & shared):
+        return False
+    return compare(Features(**{**a.__dict__, "documents": a.documents - shared}), b, rules).merge
+
+
+def _link_score(f: Features, group: Features, members: list[Features], rules: Rules) -> float | None:
+    """The best score of mention ``f`` against the group as it stands or one of its members (single link);
+    None when it matches neither, or when the group holds another mention of its report."""
+    if f.documents & group.documents:
+        return None
+    d = compare(f, group, rules)
+    best = d.score if d.merge and _in_block(f, group, rules) else None
+    for m in members:
+        if d.veto is not None and (f.date is None or m.date is None):
+            continue  # an undated report bridges no conflict with the group: the killing and the trial two years on
+        dm = compare(f, m, rules)
+        if dm.merge and (best is None or dm.score > best):
+            best = dm.score
+    return best
 
 
 # ---------------------------------------------------------------------------------- consolidate

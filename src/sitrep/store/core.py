@@ -262,8 +262,8 @@ class Store:
                     fresh[k] = across.incident_features(k, ms) if ms else None
                 cands = [c for c in seen if c.key not in stale] + [
                     c for k, c in sorted(fresh.items()) if c is not None and k != inc]
-            near = {c.key for c in cands if c.key != inc and (
-                across.compare(f, c, self.rules).merge or self._joins_earlier(f, row, c.key, doc_id))}
+            near = {c.key for c in cands if c.key != inc and across.compare(f, c, self.rules).merge}
+            near |= self._linked_by_member(f, sorted({c.key for c in cands} - near - {inc}), doc_id)
             near |= self._undated_members_near(f, row, inc, doc_id, {c.key for c in cands})
             if near or self._later_members(inc, row, doc_id):
                 block |= near | {inc}
@@ -291,6 +291,24 @@ class Store:
             "SELECT m.*, d.published AS published FROM mentions m JOIN documents d ON d.id = m.document_id "
             "WHERE m.incident_id = ? AND m.document_id <> ? AND (COALESCE(d.published, '9999-12-31') > ? OR "
             "(COALESCE(d.published, '9999-12-31') = ? AND m.id > ?))", (inc, doc_id, published, published, mid))
+
+    def _linked_by_member(self, f: across.Features, incs: list[str], doc_id: str) -> set[str]:
+        """The incidents of ``incs`` with a member from another report that mention ``f`` matches (single link:
+        ``across.regroup``); members dated out of ``f``'s window are not read (they cannot match)."""
+        out: set[str] = set()
+        window = across.block_window(f, self.rules)
+        for chunk in range(0, len(incs), 500):
+            part = incs[chunk:chunk + 500]
+            sql = ("SELECT m.*, d.published AS published FROM mentions m JOIN documents d ON d.id = m.document_id "
+                   f"WHERE m.incident_id IN ({', '.join('?' for _ in part)}) AND m.document_id <> ?")
+            params: list = [*part, doc_id]
+            if window is not None:
+                sql += " AND (m.date IS NULL OR (m.date >= ? AND m.date <= ?))"
+                params += [window[0].isoformat(), window[1].isoformat()]
+            for m in self.conn.all(sql + " ORDER BY m.id", params):
+                if m["incident_id"] not in out and across.compare(f, across.features_from_row(m), self.rules).merge:
+                    out.add(m["incident_id"])
+        return out
 
     def _joins_earlier(self, f: across.Features, row: dict, inc: str, doc_id: str) -> bool:
         """Had mention ``row`` arrived in report order, could it have been grouped with a member of ``inc``
@@ -379,9 +397,10 @@ class Store:
         params: list = []
         if window is None:  # undated incidents, and dated ones at its town
             sql += "WHERE (date IS NULL" + (near.format("date IS NOT NULL") if box else "") + ")"
-        else:
-            sql += "WHERE (date >= ? AND date <= ?" + (near.format("date IS NULL") if box else "") + ")"
-            params = [window[0].isoformat(), window[1].isoformat()]
+        else:  # an incident dated out of the window may hold a member dated in it (single link: across.regroup)
+            sql += ("WHERE (date >= ? AND date <= ? OR id IN (SELECT incident_id FROM mentions WHERE date >= ? AND "
+                    "date <= ?)" + (near.format("date IS NULL") if box else "") + ")")
+            params = [window[0].isoformat(), window[1].isoformat()] * 2
         params += list(box or ())
         if f.country_code:
             sql += " AND (country_code = ? OR country_code IS NULL)"

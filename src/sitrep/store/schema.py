@@ -116,6 +116,9 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         )""",
         "CREATE INDEX reported_totals_document ON reported_totals (document_id)",
     ]),
+    (5, "mentions by date: merging finds an incident by any member dated near a new mention", [
+        "CREATE INDEX mentions_date ON mentions (date)",
+    ]),
 ]
 
 LATEST = MIGRATIONS[-1][0]
