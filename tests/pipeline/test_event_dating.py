@@ -1,0 +1,52 @@
+"""Which date a whole report gives each event: the day a source spoke for a deed it reports in the past perfect,
+a cause's date kept off the event answering it, and a yearless dateline's year near the years the text tells.
+Sentences written for these tests."""
+from datetime import date
+
+from sitrep.ingest.text import document_from_text
+from sitrep.pipeline import extract_document
+from sitrep.resolve.timex.dateline import infer_report_date
+
+SUNDAY = date(2019, 6, 9)
+
+
+def run(text: str, published: date | None = SUNDAY):
+    return extract_document(document_from_text(text, "t", published=published))
+
+
+def test_a_deed_reported_in_the_past_perfect_takes_the_day_it_was_said():
+    events = run("Mortar fire wrecked a clinic in Port Alder on Saturday, killing six people. The Red Brigades "
+                 "said on June 2 that they had bombed a fuel depot near Kessel Bay.")
+    depot = [m for m in events if m.target and "depot" in m.target]
+    assert depot, [(m.target, m.date) for m in events]
+    assert depot[0].date == date(2019, 6, 2), depot[0].notes
+
+
+def test_a_deed_in_the_simple_past_with_the_day_said_keeps_the_reports_rule():
+    """Only the past perfect: "said on June 2 that they bombed" is left to the rule for speech days."""
+    events = run("The Red Brigades said on June 2 they bombed a fuel depot near Kessel Bay.")
+    assert all("a deed told in the past perfect" not in " ".join(m.notes) for m in events)
+
+
+def test_a_date_of_the_attack_answered_does_not_date_the_answer():
+    (m,) = run("The army has fired 20 missiles at a rebel air base in response to a suspected chemical weapons "
+               "attack on a government-held village earlier this week.")
+    assert (m.date, m.date_precision) == (SUNDAY, "day"), m.notes
+
+
+def test_a_date_past_a_comma_after_in_response_to_still_dates_the_event():
+    events = run("In response to the ambush, the army fired 20 rockets at a rebel camp near Kessel Bay on Friday.")
+    assert any(m.date == date(2019, 6, 7) for m in events), [(m.date, m.notes) for m in events]
+
+
+def test_a_yearless_dateline_takes_a_year_near_the_latest_year_told():
+    """27 August fell on a Monday in 1973, 1979, 1984, 1990 ...: the nearest year after 1969 wins."""
+    got, why = infer_report_date("PORTVILLE, Aug 27 (AP) - A bomb went off at the harbour on Monday, the worst "
+                                 "attack since troops were sent to the province in 1969.")
+    assert got == date(1973, 8, 27), why
+
+
+def test_a_yearless_dateline_with_no_year_told_keeps_the_latest_year():
+    got, why = infer_report_date("PORTVILLE, Aug 27 (AP) - A bomb went off at the harbour on Monday.",
+                                 today=date(2026, 1, 1))
+    assert got == date(2018, 8, 27), why
