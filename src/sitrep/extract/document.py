@@ -33,7 +33,29 @@ def candidates(analysis: Analysis) -> list[Candidate]:
         if cue and not c.mention.generic:
             c.mention.generic = True
             c.mention.notes.append(f"generic: {cue}{_LATER_STATE}")
+    _game_words(cands, analysis.doc.text)
     return cands
+
+
+def _game_words(cands: list[Candidate], text: str) -> None:
+    """On a page about a game ("Mueller struck first", "Kroos shot twice", "a bombardment that left the home crowd
+    in tears"), a violent word that counts no dead or wounded, names no weapon of its own and no armed group is the
+    game's (events.toml [sport])."""
+    from sitrep.resolve.actor import actor_type
+
+    lex = load_lexicon()
+    rx = lex.sport_words
+    if rx is None or not cands:
+        return
+    page = len({w.group(0).lower() for w in rx.finditer(text)}) >= lex.sport_doc_min
+    for c in cands:
+        m = c.mention
+        sentence = len({w.group(0).lower() for w in rx.finditer(c.sent.text)}) >= lex.sport_sentence_min
+        if m.generic or not (page or sentence) or counted(m) or (m.weapons and not weak_weapon(m)) or (
+                m.actor1 and actor_type(m.actor1) is not None):
+            continue
+        m.generic = True
+        m.notes.append("generic: a game's words (events.toml [sport])")
 
 
 def later_state_note(m: EventMention) -> bool:
