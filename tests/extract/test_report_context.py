@@ -163,3 +163,9 @@ def test_a_town_named_again_and_a_speaker_who_says_they_did_it():
     taken = [m for m in events if m.sub_event_type and "territory" in m.sub_event_type]
     assert taken and all(m.place is not None and m.place.name == "Dikwa" for m in taken)
     assert any(m.sub_event_type == "Government regains territory" for m in taken)
+
+
+def test_a_country_doing_it_is_no_place_and_a_participle_tells_the_same_strike():
+    events = report("Turkey fired artillery at Kurdish positions near Kobani on Friday, targeting a militia depot, "
+                    "officials said.")
+    assert len(events) == 1 and events[0].place is not None and events[0].place.name != "Turkey"

@@ -92,7 +92,7 @@ def mentions_to_merge(cands: list[Candidate], doc: Document | None = None) -> li
             continue
         info = MergeInfo(definite=definite(c) or restates(c), weak_weapon=weak_weapon(m), relative_anchor=c.relative_anchor,
                          sentence_index=c.sentence_index, killing=c.kind == "killing" or m.denied,
-                         another=another(c))
+                         another=another(c), participle=participle_of(c, cands))
         out.append((m, info))
     return out
 
@@ -581,6 +581,17 @@ def definite(c: Candidate) -> bool:
         heads += [ch for ch in tok.children if ch.dep_ in ("nsubj", "nsubjpass")]
     return any(ch.dep_ in ("det", "preconj", "predet") and ch.lower_ in (
         "the", "this", "that", "these", "those", "both", "either", "neither") for h in heads for ch in h.children)
+
+
+def participle_of(c: Candidate, cands: list[Candidate]) -> bool:
+    """ "The missiles were launched from two warships, targeting the airfield": a participle clause with no subject
+    of its own on another candidate's verb of the sentence tells the same act."""
+    tok = c.trigger_token
+    if tok is None or tok.tag_ != "VBG" or tok.i == 0 or tok.nbor(-1).text != "," or any(
+            ch.dep_ in ("nsubj", "nsubjpass", "mark") for ch in tok.children):
+        return False  # the parse of such a clause is often wrong ("targeting" read as a clausal subject): the comma
+    return any(o is not c and o.sentence_index == c.sentence_index and o.trigger_token is not None
+               and o.trigger_token.pos_ == "VERB" and o.trigger_token.i < tok.i for o in cands)
 
 
 _ANOTHER = frozenset({"second", "third", "fourth", "fifth", "another", "new", "separate", "further"})
