@@ -591,7 +591,7 @@ def participle_of(c: Candidate, cands: list[Candidate]) -> bool:
             ch.dep_ in ("nsubj", "nsubjpass", "mark") for ch in tok.children):
         return False  # the parse of such a clause is often wrong ("targeting" read as a clausal subject): the comma
     return any(o is not c and o.sentence_index == c.sentence_index and o.trigger_token is not None
-               and o.trigger_token.pos_ == "VERB" and o.trigger_token.i < tok.i for o in cands)
+               and o.trigger_token.i < tok.i for o in cands)
 
 
 _ANOTHER = frozenset({"second", "third", "fourth", "fifth", "another", "new", "separate", "further"})
