@@ -171,7 +171,8 @@ def pipeline() -> None:
 
 
 # ---- every set of our own reports, with each file's gold publication date and without ------------------------------
-SETS = ("dev_reports", "undated_reports", "fresh_reports", "fresh2_reports", "fresh3_reports", "fresh4_reports")
+SETS = ("dev_reports", "undated_reports", "fresh_reports", "fresh2_reports", "fresh3_reports", "fresh4_reports",
+        "fresh5_reports")
 
 
 def _records(paths: list[Path], published: dict[str, date | None]) -> list[dict]:
