@@ -50,3 +50,18 @@ def test_a_yearless_dateline_with_no_year_told_keeps_the_latest_year():
     got, why = infer_report_date("PORTVILLE, Aug 27 (AP) - A bomb went off at the harbour on Monday.",
                                  today=date(2026, 1, 1))
     assert got == date(2018, 8, 27), why
+
+
+def test_a_weekday_hung_on_a_relative_clause_in_the_present_takes_the_main_clause_tense():
+    """ "the building that houses the ministry on Friday": the day of the blast (past), not the next Friday; a
+    comma-set relative clause of a person may tell a plan ("Kallas, who flies to Riga on Friday")."""
+    from sitrep.nlp.spacy_model import load_spacy
+    from sitrep.resolve.time import DocumentTimes
+
+    nlp = load_spacy()
+    saturday = date(2019, 6, 8)
+    for text, want in (("A car bomb exploded outside the building that houses the ministry on Friday afternoon.",
+                        "2019-06-07TAF"),
+                       ("Kallas, who flies to Riga on Friday, said the talks were useful.", "2019-06-14")):
+        (t,) = DocumentTimes(text, saturday).find(0, len(text), parse=nlp(text))
+        assert t.value == want, (text, t.value)
