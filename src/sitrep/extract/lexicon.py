@@ -115,7 +115,8 @@ def _no_claim_re(phrases: list[str], claimants: list[str]) -> re.Pattern:
     noun = "(?:" + "|".join(re.escape(c.lower()) for c in claimants) + ")"
     who = rf"(?:nobody|no(?:[\s-]+[a-z]+)?[\s-]+{noun}(?:[\s-]+or[\s-]+(?:[a-z]+[\s-]+)?{noun})?)"
     verb = (r"(?:(?:has|had|have)[\s-]+)?(?:(?:yet|immediately|so[\s-]+far|publicly)[\s-]+)?"
-            r"(?:claimed|claim|took[\s-]+responsibility|taken[\s-]+responsibility|accepted[\s-]+responsibility)")
+            r"(?:claimed|claim|took[\s-]+responsibility|taken[\s-]+responsibility|accepted[\s-]+responsibility|"
+            r"said[\s-]+(?:it|they)[\s-]+(?:had[\s-]+)?carried[\s-]+out)")  # "No group has said it carried out"
     grammar = rf"(?<![\w-]){who}[\s-]+{verb}(?![\w])"
     return re.compile(_phrase_re(phrases).pattern + "|" + grammar, re.I)
 

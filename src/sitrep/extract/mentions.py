@@ -630,6 +630,9 @@ class SentenceExtractor:
         claimer = None
         if governor is not None and lemma(governor) in self.lex.claim_verbs:
             claimer = next((c for c in governor.children if c.dep_ == "nsubj"), None)
+        for rel in tok.children:  # "in an assault the Islamic State group later claimed"
+            if claimer is None and rel.dep_ == "relcl" and lemma(rel) in self.lex.claim_verbs:
+                claimer, governor = next((c for c in rel.children if c.dep_ == "nsubj"), None), rel
         if actor is not None:
             speaker = self._speaker_antecedent(actor)
             self._set_actor(cand, speaker)
