@@ -114,6 +114,7 @@ def extract_analysis(analysis: Analysis, *, learned_roles: bool = True) -> list[
         if not (report.specific(m) or any(x.headline for x in e.mentions)):
             continue
         event_place.fill_place(m, fallback)
+        report.name_national_forces(m, fallback)
         event_time.fill_date(m, report_date, date_reason)
         m.notes.extend(f"merged: {r}" for r in e.reasons)
         report.mark_military(m, battle=any(x.event_type == "Battles" for x in e.mentions))

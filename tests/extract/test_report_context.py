@@ -159,7 +159,7 @@ def test_fighting_that_has_raged_since_a_day_is_no_incident():
 
 def test_a_town_named_again_and_a_speaker_who_says_they_did_it():
     events = report("KANO, Nigeria - Gunmen attacked a police post in Dikwa on Saturday. Militia fighters overran "
-                    "Dikwa on Monday. The army said on Wednesday they had retaken the town.")
+                    "Dikwa on Monday. The army said on Wednesday they had retaken Dikwa.")
     taken = [m for m in events if m.sub_event_type and "territory" in m.sub_event_type]
     assert taken and all(m.place is not None and m.place.name == "Dikwa" for m in taken)
     assert any(m.sub_event_type == "Government regains territory" for m in taken)
@@ -185,3 +185,10 @@ def test_no_group_saying_it_carried_out_the_attacks_reaches_every_group_attack_t
                     "it carried out the attacks.")
     by_place = {m.place.name: m.claimed for m in events if m.place is not None}
     assert by_place.get("Gao") is False and by_place.get("Mopti") is False
+
+
+def test_unnamed_forces_in_the_reports_own_country_are_its_state_and_a_bare_dateline_splits_off():
+    (event,) = report("KANO, Nigeria - Soldiers killed 20 militants near Dikwa on Monday.")
+    assert event.actor1 == "Nigeria"
+    (event,) = report("WASHINGTON - Troops killed 20 militants near Raqqa in Syria on Monday.")
+    assert event.actor1 != "United States"

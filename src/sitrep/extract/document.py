@@ -670,6 +670,23 @@ def specific(m: EventMention) -> bool:
         len(f.text.split()) > 1 and is_person_name(f.text) for f in m.roles.get("victims", []))
 
 
+def name_national_forces(m: EventMention, home: Place | None) -> None:
+    """ "The army said it had retaken the town", "Troops killed 20 militants": unnamed state forces that act in
+    the report's own country (its main place's) are that state's forces ("Military Forces of Nigeria", as ACLED
+    names them); in another country, or with no main place, they stay unnamed."""
+    from sitrep.extract.mentions import _state_force_words
+    from sitrep.resolve.actor import actor_type, state_of
+
+    if not (m.actor1 and actor_type(m.actor1) is None and _state_force_words(m.actor1)):
+        return
+    if home is None or m.place is None or not home.country_code or m.place.country_code != home.country_code:
+        return
+    state = state_of(home.country_code)
+    if state is not None:
+        m.notes.append(f"actor: '{m.actor1}' of the report's country, {state}")
+        m.actor1 = state
+
+
 def mark_military(m: EventMention, *, battle: bool = False) -> None:
     """Flag combat between armed forces (``EventMention.military``), with a note for people."""
     if military_operation(m, battle=battle):

@@ -197,6 +197,11 @@ def state_force_nouns() -> frozenset[str]:
     return read_words(knowledge_path("state_forces.txt"), r"[a-z]+(?: [a-z]+)*", "one lower-case noun phrase")
 
 
+def state_of(cc: str | None) -> str | None:
+    """The canonical actor name of the state whose ISO2 is ``cc`` ("NG" -> "Nigeria"), or None."""
+    return next((name for name, code in load_state_forces().code.items() if code == cc), None) if cc else None
+
+
 def state_code(canonical: str | None) -> str | None:
     """ISO2 of a state actor named by its country ("Nigeria" from "Nigerian troops"), or None."""
     return load_state_forces().code.get(canonical) if canonical else None

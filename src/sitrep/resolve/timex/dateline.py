@@ -17,7 +17,7 @@ HEAD_LINES = 6
 _PLACE = re.compile(
     r"[ \t]*(?P<place>(?:[A-Z][A-Z.'’\-]+(?:[ \t]+[A-Z][A-Z.'’\-]+){0,4})"
     r"(?:,[ \t]*[A-Z][A-Za-z.'’\-]+(?:[ \t]+[A-Z][A-Za-z.'’\-]+){0,3})?)"
-    r"[ \t]*(?:,[ \t]*|[ \t]+(?=\())")
+    r"[ \t]*(?:,[ \t]*|[ \t]+(?=\()|[ \t]+(?=(?:--|—|–|-)[ \t]))")  # "KANO, Nigeria - ": a place, no date
 _AGENCY = re.compile(r"[ \t]*(?P<agency>\([A-Za-z][^()\n]{0,40}\))")
 _DASH = re.compile(r"[ \t]*(?:--|—|–|-|_|:)")
 # a line at the top that says when the report was put online: "POSTED: 04 / 02 / 07, 9: 00 PM PDT |",
