@@ -66,3 +66,17 @@ A brisk hour of cycling will burn about 500 calories, the trainer told the class
 def test_an_everyday_news_page_yields_no_event():
     events = extract_document(document_from_text(EVERYDAY_PAGE, "page", published=DAY))
     assert events == [], [(e.event_type, e.evidence[0].text if e.evidence else "") for e in events]
+
+
+def test_a_match_report_yields_no_event():
+    page = ("City beat Rovers 4-1 in the cup semi-final\n"
+            "City's striker struck twice before half-time and their attack tore the visitors apart, while the "
+            "goalkeeper was shot down by the referee's late penalty call. Rovers fired blanks all afternoon and the "
+            "league leaders' bombardment continued in the second half, when a substitute scored a fourth goal.")
+    assert extract_document(document_from_text(page, "match", published=DAY)) == []
+
+
+def test_a_bombing_at_a_stadium_is_still_an_event():
+    text = ("A suicide bomber killed 14 fans outside the stadium in Kano on Saturday as they left a league match, "
+            "police said, after the home side scored a late goal.")
+    assert len(body(text)) == 1

@@ -163,3 +163,11 @@ def test_a_town_named_again_and_a_speaker_who_says_they_did_it():
     taken = [m for m in events if m.sub_event_type and "territory" in m.sub_event_type]
     assert taken and all(m.place is not None and m.place.name == "Dikwa" for m in taken)
     assert any(m.sub_event_type == "Government regains territory" for m in taken)
+
+
+def test_a_country_doing_it_is_no_place_and_a_participle_tells_the_same_strike():
+    events = report("Israel launched air strikes on Hamas positions in Khan Younis on Friday, targeting a weapons "
+                    "depot.")
+    assert len(events) == 1 and events[0].place is not None and events[0].place.country != "Israel"
+    events = report("The US has fired 59 cruise missiles at a Syrian government air base near Homs, officials said.")
+    assert events and all(m.place is None or m.place.name != "United States" for m in events)

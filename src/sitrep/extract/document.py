@@ -33,7 +33,29 @@ def candidates(analysis: Analysis) -> list[Candidate]:
         if cue and not c.mention.generic:
             c.mention.generic = True
             c.mention.notes.append(f"generic: {cue}{_LATER_STATE}")
+    _game_words(cands, analysis.doc.text)
     return cands
+
+
+def _game_words(cands: list[Candidate], text: str) -> None:
+    """On a page about a game ("Mueller struck first", "Kroos shot twice", "a bombardment that left the home crowd
+    in tears"), a violent word that counts no dead or wounded, names no weapon of its own and no armed group is the
+    game's (events.toml [sport])."""
+    from sitrep.resolve.actor import actor_type
+
+    lex = load_lexicon()
+    rx = lex.sport_words
+    if rx is None or not cands:
+        return
+    page = len({w.group(0).lower() for w in rx.finditer(text)}) >= lex.sport_doc_min
+    for c in cands:
+        m = c.mention
+        sentence = len({w.group(0).lower() for w in rx.finditer(c.sent.text)}) >= lex.sport_sentence_min
+        if m.generic or not (page or sentence) or counted(m) or (m.weapons and not weak_weapon(m)) or (
+                m.actor1 and actor_type(m.actor1) is not None):
+            continue
+        m.generic = True
+        m.notes.append("generic: a game's words (events.toml [sport])")
 
 
 def later_state_note(m: EventMention) -> bool:
@@ -92,7 +114,7 @@ def mentions_to_merge(cands: list[Candidate], doc: Document | None = None) -> li
             continue
         info = MergeInfo(definite=definite(c) or restates(c), weak_weapon=weak_weapon(m), relative_anchor=c.relative_anchor,
                          sentence_index=c.sentence_index, killing=c.kind == "killing" or m.denied,
-                         another=another(c))
+                         another=another(c), participle=participle_of(c, cands))
         out.append((m, info))
     return out
 
@@ -581,6 +603,17 @@ def definite(c: Candidate) -> bool:
         heads += [ch for ch in tok.children if ch.dep_ in ("nsubj", "nsubjpass")]
     return any(ch.dep_ in ("det", "preconj", "predet") and ch.lower_ in (
         "the", "this", "that", "these", "those", "both", "either", "neither") for h in heads for ch in h.children)
+
+
+def participle_of(c: Candidate, cands: list[Candidate]) -> bool:
+    """ "The missiles were launched from two warships, targeting the airfield": a participle clause with no subject
+    of its own on another candidate's verb of the sentence tells the same act."""
+    tok = c.trigger_token
+    if tok is None or tok.tag_ != "VBG" or tok.i == 0 or tok.nbor(-1).text != "," or any(
+            ch.dep_ in ("nsubj", "nsubjpass", "mark") for ch in tok.children):
+        return False  # the parse of such a clause is often wrong ("targeting" read as a clausal subject): the comma
+    return any(o is not c and o.sentence_index == c.sentence_index and o.trigger_token is not None
+               and o.trigger_token.i < tok.i for o in cands)
 
 
 _ANOTHER = frozenset({"second", "third", "fourth", "fifth", "another", "new", "separate", "further"})

@@ -67,7 +67,10 @@ class Lexicon:
     war_subjects: frozenset[str] = frozenset()
     aircraft: frozenset[str] = frozenset()  # events.toml [actors] aircraft: what "shot down" must hit
     held_places: frozenset[str] = frozenset()  # events.toml [actors] held_places: what "overran" must take
-    person_titles: frozenset[str] = frozenset()  # events.toml [actors] person_titles: "Mayor X", "the Duke of Y"  # discourse.toml [totals] war_subjects: "the war has killed 10,000"
+    person_titles: frozenset[str] = frozenset()  # events.toml [actors] person_titles: "Mayor X", "the Duke of Y"
+    sport_words: re.Pattern | None = None  # events.toml [sport] words (whole words, any case)
+    sport_doc_min: int = 4
+    sport_sentence_min: int = 2  # discourse.toml [totals] war_subjects: "the war has killed 10,000"
     toll_nouns: frozenset[str] = frozenset()  # the subjects that make a toll verb update a toll
     figurative_objects: frozenset[str] = frozenset()  # "launch an offensive against unemployment"
     figurative_governors: frozenset[str] = frozenset()  # "deal a blow", "stop fighting"
@@ -168,6 +171,13 @@ def _phrases(dpath: Path, ddata: dict) -> dict[str, re.Pattern]:
     return phrases
 
 
+def _sport_pattern(words: list[str]) -> re.Pattern | None:
+    if not words:
+        return None
+    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.I)
+
+
 @knowledge_cached
 def load_lexicon() -> Lexicon:
     weapons = _weapons()
@@ -217,6 +227,9 @@ def load_lexicon() -> Lexicon:
         aircraft=frozenset(w.lower() for w in edata.get("actors", {}).get("aircraft", [])),
         held_places=frozenset(w.lower() for w in edata.get("actors", {}).get("held_places", [])),
         person_titles=frozenset(w.lower() for w in edata.get("actors", {}).get("person_titles", [])),
+        sport_words=_sport_pattern(edata.get("sport", {}).get("words", [])),
+        sport_doc_min=int(edata.get("sport", {}).get("doc_min", 4)),
+        sport_sentence_min=int(edata.get("sport", {}).get("sentence_min", 2)),
         light_verbs=frozenset(edata.get("actors", {}).get("light_verbs", [])),
         military_targets=frozenset(edata.get("actors", {}).get("military_targets", [])),
         not_targets=frozenset(edata.get("actors", {}).get("not_targets", [])),

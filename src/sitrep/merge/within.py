@@ -35,6 +35,7 @@ class MergeInfo:
     sentence_index: int = 0
     killing: bool = False  # "Three soldiers were killed when a drone struck ...": casualties of another clause
     another: bool = False  # "a second car bomb", "another attack": an event besides the ones told
+    participle: bool = False  # "missiles were launched ..., targeting the airfield": the same act, told on
 
 
 @dataclass
@@ -96,7 +97,8 @@ def _dates_conflict(a: EventMention, b: EventMention) -> bool:
 def _casualties_of(event: Event, info: MergeInfo) -> bool:
     """"Three soldiers who were killed when a drone struck ...": a killing clause and the attack it
     tells the casualties of, in one sentence."""
-    return any(i.sentence_index == info.sentence_index and (info.killing or i.killing) for i in event.infos)
+    return any(i.sentence_index == info.sentence_index and (info.killing or i.killing or info.participle)
+               for i in event.infos)
 
 
 def _killing_and_attack(event: Event, info: MergeInfo) -> bool:

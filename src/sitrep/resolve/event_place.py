@@ -492,6 +492,9 @@ def _modifier(c: Candidate, p: Place, text: str) -> bool:
     if p.feature not in _COUNTRY_FEATURES and trig is not None and (
             last.head.i == trig.i or _placed_noun(last.head) or last.head.dep_ == "dobj" and last.head.head.i == trig.i):
         return False  # "fresh Borno attacks", "killed in Taraba villages", "attack Benue community": its place
+    if p.feature in _COUNTRY_FEATURES and trig is not None and last.dep_ in ("nsubj", "agent", "pobj") and (
+            last.head.i == trig.i or last.head.dep_ == "agent" and last.head.head.i == trig.i):
+        return True  # "The US has fired 59 missiles at an air base": the country that did it, not where
     return last.dep_ in ("compound", "amod", "nmod", "poss") and last.head.i > last.i
 
 
