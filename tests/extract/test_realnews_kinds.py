@@ -245,3 +245,14 @@ def test_a_town_taken_is_a_territory_event_by_who_took_it():
 def test_car_bombs_name_no_country():
     (event,) = body("Car bombs killed 12 people outside a market in Kano on Sunday.")
     assert event.place is not None and event.place.country == "Nigeria"
+
+
+def test_killed_to_death_by_any_verb_but_not_by_a_court():
+    (event,) = body("A lecturer was hacked to death on his way to work in Rajshahi on Sunday.")
+    assert event.fatalities.best == 1
+    assert body("A court sentenced the two smugglers to death in Kano on Sunday.") == []
+
+
+def test_gunmen_opening_fire_use_small_arms_and_still_attack_civilians():
+    (event,) = body("Gunmen opened fire on worshippers at a mosque in Kano on Sunday, killing 12 people.")
+    assert "small arms" in event.weapons and event.sub_event_type == "Attack"

@@ -171,3 +171,17 @@ def test_a_country_doing_it_is_no_place_and_a_participle_tells_the_same_strike()
     assert len(events) == 1 and events[0].place is not None and events[0].place.country != "Israel"
     events = report("The US has fired 59 cruise missiles at a Syrian government air base near Homs, officials said.")
     assert events and all(m.place is None or m.place.name != "United States" for m in events)
+
+
+def test_a_claim_in_a_relative_clause_and_its_participle_are_the_same_attack():
+    events = report("On Sunday, militants attacked an army post near Gao, killing 11 soldiers in an assault the "
+                    "Sahel Liberation Brigade later claimed.")
+    assert len(events) == 1 and events[0].claimed is True and events[0].fatalities.best == 11
+
+
+def test_no_group_saying_it_carried_out_the_attacks_reaches_every_group_attack_told():
+    events = report("Government jets bombed rebel camps near Kidal on Monday, the Malian army said. A bomb killed "
+                    "nine people in Gao on Monday. Gunmen killed three guards in Mopti on Tuesday. No group has said "
+                    "it carried out the attacks.")
+    by_place = {m.place.name: m.claimed for m in events if m.place is not None}
+    assert by_place.get("Gao") is False and by_place.get("Mopti") is False

@@ -139,3 +139,14 @@ def test_a_world_city_beats_a_small_home_town_known_by_its_name_only_as_an_old_n
             "York, where he lives.")
     p = resolve_spans(text, spans_of(text, "Jerusalem"))[0]
     assert p.country_code == "IL"
+
+
+def test_a_region_after_its_country_in_the_possessive_is_a_place():
+    from datetime import date
+
+    from sitrep.ingest.text import document_from_text
+    from sitrep.pipeline import extract_document
+
+    text = "ISLAMABAD (AP) - Militants killed 14 pilgrims at a shrine in Pakistan's northern Swat on Friday."
+    (event,) = extract_document(document_from_text(text, "x", published=date(2017, 11, 25)))
+    assert event.place is not None and event.place.name != "Islamabad"

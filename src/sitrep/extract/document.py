@@ -396,13 +396,16 @@ def share_plural_claims(events) -> None:
 
 def _claim_reaches(m: EventMention, own: EventMention, o: EventMention, before: list[EventMention]) -> bool:
     """Whether a plural claim (mention ``m`` of event ``own``) speaks of event ``o``: "both / either attack(s)"
-    of the two events told last before it; else of one of its kind on the claimed event's day, told before it or
-    after it. (A report that tells US strikes on one day and the bombings they answered on another: "a group
-    claimed the bombings" speaks of the bombings.) ``before``: the other events told before the claim, in order."""
+    of the two events told last before it; else of every event told before it that no state's forces did (a
+    report that tells US strikes and the bombings they answered: "a group claimed the bombings" speaks of the
+    bombings), and of one of its kind on the claimed event's day told after it. ``before``: the other events
+    told before the claim, in order."""
+    from sitrep.resolve.actor import actor_type
+
     if m.speaks_of is not None:
         return any(o is x for x in before[-(m.speaks_of - 1):]) if o.evidence[0].start < m.trigger.start else False
-    if o.evidence[0].start < m.trigger.start and (own.date is None or o.date is None):
-        return True
+    if o.evidence[0].start < m.trigger.start:
+        return actor_type(o.actor1) != "state"  # a state's strikes are no group's to claim
     return o.event_type == own.event_type and own.date is not None and o.date in (own.date, None)
 
 
@@ -608,8 +611,13 @@ def definite(c: Candidate) -> bool:
 def participle_of(c: Candidate, cands: list[Candidate]) -> bool:
     """ "The missiles were launched from two warships, targeting the airfield": a participle clause with no subject
     of its own on another candidate's verb of the sentence tells the same act."""
-    tok = c.trigger_token
-    if tok is None or tok.tag_ != "VBG" or tok.i == 0 or tok.nbor(-1).text != "," or any(
+    from sitrep.extract.mentions import clause_head
+
+    if c.trigger_token is None:
+        return False
+    tok = c.trigger_token if c.trigger_token.tag_ == "VBG" else clause_head(c.trigger_token)  # "..., killing 23
+    # soldiers in an assault": the clause of the participle
+    if tok.tag_ != "VBG" or tok.i == 0 or tok.nbor(-1).text != "," or any(
             ch.dep_ in ("nsubj", "nsubjpass", "mark") for ch in tok.children):
         return False  # the parse of such a clause is often wrong ("targeting" read as a clausal subject): the comma
     return any(o is not c and o.sentence_index == c.sentence_index and o.trigger_token is not None

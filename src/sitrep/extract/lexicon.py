@@ -64,13 +64,13 @@ class Lexicon:
     military_targets: frozenset[str] = frozenset()
     not_targets: frozenset[str] = frozenset()
     toll_verbs: frozenset[str] = frozenset()
-    war_subjects: frozenset[str] = frozenset()
+    war_subjects: frozenset[str] = frozenset()  # discourse.toml [totals] war_subjects: "the war has killed 10,000"
     aircraft: frozenset[str] = frozenset()  # events.toml [actors] aircraft: what "shot down" must hit
     held_places: frozenset[str] = frozenset()  # events.toml [actors] held_places: what "overran" must take
     person_titles: frozenset[str] = frozenset()  # events.toml [actors] person_titles: "Mayor X", "the Duke of Y"
     sport_words: re.Pattern | None = None  # events.toml [sport] words (whole words, any case)
     sport_doc_min: int = 4
-    sport_sentence_min: int = 2  # discourse.toml [totals] war_subjects: "the war has killed 10,000"
+    sport_sentence_min: int = 2
     toll_nouns: frozenset[str] = frozenset()  # the subjects that make a toll verb update a toll
     figurative_objects: frozenset[str] = frozenset()  # "launch an offensive against unemployment"
     figurative_governors: frozenset[str] = frozenset()  # "deal a blow", "stop fighting"
@@ -78,6 +78,7 @@ class Lexicon:
     figurative_subjects: frozenset[str] = frozenset()  # "the quake struck", "the film bombed"
     figurative_on: frozenset[str] = frozenset()  # "went on strike", "remain on strike"
     figurative_heads: frozenset[str] = frozenset()  # "hostage talks", "bomb squad"
+    figurative_to_death: frozenset[str] = frozenset()  # "sentenced to death", "starved to death"
     attempt_verbs: frozenset[str] = frozenset()  # "tried to kill": an infinitive trigger that still happened
     human_heads: frozenset[str] = frozenset()  # nouns that name people ("soldiers", "civilians")
     state_force_heads: frozenset[str] = frozenset()  # perpetrator heads that name a state's forces
@@ -114,7 +115,8 @@ def _no_claim_re(phrases: list[str], claimants: list[str]) -> re.Pattern:
     noun = "(?:" + "|".join(re.escape(c.lower()) for c in claimants) + ")"
     who = rf"(?:nobody|no(?:[\s-]+[a-z]+)?[\s-]+{noun}(?:[\s-]+or[\s-]+(?:[a-z]+[\s-]+)?{noun})?)"
     verb = (r"(?:(?:has|had|have)[\s-]+)?(?:(?:yet|immediately|so[\s-]+far|publicly)[\s-]+)?"
-            r"(?:claimed|claim|took[\s-]+responsibility|taken[\s-]+responsibility|accepted[\s-]+responsibility)")
+            r"(?:claimed|claim|took[\s-]+responsibility|taken[\s-]+responsibility|accepted[\s-]+responsibility|"
+            r"said[\s-]+(?:it|they)[\s-]+(?:had[\s-]+)?carried[\s-]+out)")  # "No group has said it carried out"
     grammar = rf"(?<![\w-]){who}[\s-]+{verb}(?![\w])"
     return re.compile(_phrase_re(phrases).pattern + "|" + grammar, re.I)
 
@@ -251,7 +253,7 @@ _ACTOR_WORDS = ("state_force_heads", "law_enforcement_heads", "count_nouns", "vi
 def _figurative(path: Path, data: dict) -> dict[str, frozenset[str]]:
     """events.toml [figurative]: the words that make a trigger a figure of speech or another sense."""
     keys = {"objects": "objects", "governors": "governors", "modifiers": "modifiers", "subjects": "subjects",
-            "on": "on_governors", "heads": "compound_heads"}
+            "on": "on_governors", "heads": "compound_heads", "to_death": "to_death_verbs"}
     return {f"figurative_{name}": _words(path, data, "figurative", key) for name, key in keys.items()}
 
 

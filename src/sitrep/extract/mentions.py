@@ -213,6 +213,10 @@ def _match_trigger(tok, lex: Lexicon) -> Trigger | None:
         candidates += lex.triggers.get(f"{lemma(tok)} {lemma(nxt)}", [])
         candidates += lex.triggers.get(f"{tok.lower_} {nxt.lower_}", [])
     candidates += lex.triggers.get(lemma(tok), []) + lex.triggers.get(tok.lower_, [])
+    if not candidates and pos == "VERB" and lemma(tok) not in lex.figurative_to_death and any(
+            c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
+            for c in tok.children):
+        candidates = lex.triggers.get("to death", [])  # "was hacked to death", "beat a man to death"
     if not candidates and pos == "VERB":  # words the lemmatizer does not know: "machinegunned", "dynamiting"
         candidates = next((lex.triggers[s] for s in _stems(tok.lower_) if s in lex.triggers), [])
     for t in candidates:
@@ -626,6 +630,9 @@ class SentenceExtractor:
         claimer = None
         if governor is not None and lemma(governor) in self.lex.claim_verbs:
             claimer = next((c for c in governor.children if c.dep_ == "nsubj"), None)
+        for rel in tok.children:  # "in an assault the Islamic State group later claimed"
+            if claimer is None and rel.dep_ == "relcl" and lemma(rel) in self.lex.claim_verbs:
+                claimer, governor = next((c for c in rel.children if c.dep_ == "nsubj"), None), rel
         if actor is not None:
             speaker = self._speaker_antecedent(actor)
             self._set_actor(cand, speaker)
@@ -870,6 +877,9 @@ class SentenceExtractor:
         else:  # "the death of a civilian", "a death toll of 5"
             cands = [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
             cands += [c for c in tok.children if c.dep_ == "nummod"]
+            if tok.lower_ == "death" and tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.pos_ == "VERB":
+                verb = tok.head.head  # "a professor was hacked to death", "beat two men to death"
+                cands += [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
         if tok.pos_ in ("VERB", "ADJ") and tok.dep_ in ("xcomp", "oprd", "acomp", "ccomp") \
                 and lemma(tok.head) in self.lex.casualty_hedge_verbs:  # "25 feared killed", "three believed dead"
             cands += [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass", "nummod") and c.i != tok.i]

@@ -214,6 +214,8 @@ def mislabelled_place(label: str, text: str, start: int, end: int, gz: Gazetteer
         return True
     if label == "PERSON" and any(_world_division(gz, i) for i in ids) and (cued or cues.place_after.match(after)):
         return True
+    if (cc := _possessive_country(gz, text, start)) and any(gz[i].cc == cc for i in ids):
+        return True  # "Egypt's northern Sinai", "Nigeria's Borno": a place of the country named before it
     if name.isupper() and len(name) <= 5:
         return False  # "GBI", "DUI": an acronym, not the town that shares its letters
     key = norm(name)
@@ -230,6 +232,19 @@ def mislabelled_place(label: str, text: str, start: int, end: int, gz: Gazetteer
 
 # a name and a conjunction before a name: "in Lahore and Rawalpindi" (the place cue before the first counts for both)
 _CONJUNCT_BEFORE = re.compile(r"[A-Z][\w'\u2019.\-]*(?:\s+[A-Z][\w'\u2019.\-]*){0,2}(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+
+
+_POSSESSIVE_BEFORE = re.compile(r"([A-Z][\w.\u2019-]*(?:\s+[A-Z][\w.\u2019-]*)?)['\u2019]s\s+(?:(?:north|south|east|west|"
+                                r"central|northern|southern|eastern|western|north-?eastern|north-?western|"
+                                r"south-?eastern|south-?western|restive|remote)\s+)?$")
+
+
+def _possessive_country(gz: Gazetteer, text: str, start: int) -> str | None:
+    """ISO2 of a country named in the possessive right before ``start`` ("Egypt's northern "), or None."""
+    hit = _POSSESSIVE_BEFORE.search(text, max(0, start - 50), start)
+    if hit is None:
+        return None
+    return next((gz[i].cc for i in gz.lookup(hit.group(1)) if gz[i].kind == COUNTRY), None)
 
 
 def _place_cue_before(text: str, start: int) -> bool:
