@@ -118,6 +118,7 @@ def why_missed(topics: dict[int, list[E.Extracted]], rules=None) -> None:
         print(f"  topic {t:2d}: {sum(counts.values())} missed pairs: "
               + "; ".join(f"{k} {v}" for k, v in counts.most_common()))
     print(f"  all: {sum(total.values())} missed pairs: " + "; ".join(f"{k} {v}" for k, v in total.most_common()))
+    _chain_pairs(topics, rules)
     missed: Counter = Counter()
     for extracted in topics.values():
         for x in extracted:
@@ -125,6 +126,28 @@ def why_missed(topics: dict[int, list[E.Extracted]], rules=None) -> None:
     violent = sum(1 for ex in topics.values() for x in ex for g in x.article.mentions if _VIOLENT.match(g.text))
     print(f"  violent gold mentions (of {violent}) no sitrep trigger overlaps: "
           + "; ".join(f"{k} {v}" for k, v in sorted(missed.items())))
+
+
+def _chain_pairs(topics: dict[int, list[E.Extracted]], rules) -> None:
+    """What the mention scores count against: pairs of found gold mentions of one chain in two incidents (in one
+    article / across articles), and pairs of two chains in one incident, by the two mentions' first words (ECB+
+    keeps 'opened fire', 'shooting', 'killing' and 'murder' of one attack as chains of their own)."""
+    split: Counter = Counter()
+    joined: Counter = Counter()
+    for extracted in topics.values():
+        events = E.ingest(extracted, rules)
+        found = [(g, inc, x.article.id) for x in extracted for g in x.article.mentions
+                 for inc in [next((i for i, spans in events[x.article.id]
+                                   if any(s < g.end and g.start < e for s, e in spans)), None)] if inc]
+        for i, (g, inc, doc) in enumerate(found):
+            for h, inc2, doc2 in found[i + 1:]:
+                if g.chain == h.chain and inc != inc2:
+                    split["in one article" if doc == doc2 else "across articles"] += 1
+                elif g.chain != h.chain and inc == inc2:
+                    joined[" / ".join(sorted((g.text.lower().split()[0], h.text.lower().split()[0])))] += 1
+    print(f"  found mention pairs of one gold chain in two incidents: {sum(split.values())} ("
+          + ", ".join(f"{k} {v}" for k, v in split.most_common()) + f"); of two chains in one incident: "
+          f"{sum(joined.values())} (" + ", ".join(f"{k} {v}" for k, v in joined.most_common(8)) + ")")
 
 
 def _missed_mentions(x: E.Extracted) -> Counter:

@@ -275,6 +275,25 @@ def test_two_undated_reports_need_places_to_merge():
     assert compare(placed, f("c", "d3", **bank)).merge
 
 
+def test_two_undated_reports_one_unplaced_merge_on_a_shared_proper_name():
+    """Undated, one of them unplaced: a proper name of two words both give the target ("the Harbor Savings Bank
+    branch") tells the bombing; a bare "bank" or one capitalised word does not. Through a member of an undated
+    group (single link) as well: the group as it stands may carry another member's target."""
+    bank = dict(date=None, date_precision=None, target="the Harbor Savings Bank branch",
+                sub_event_type="Remote explosive/landmine/IED", location_name="Lyon", latitude=45.76, longitude=4.84,
+                country_code="FR")
+    unplaced = {**bank, "location_name": None, "latitude": None, "longitude": None, "country_code": None}
+    placed, lone = f("a", "d1", **bank), f("b", "d2", **unplaced)
+    assert compare(placed, lone).merge
+    assert compare(placed, f("c", "d3", **{**unplaced, "target": "the bank"})).veto
+    assert compare(f("d", "d4", **{**bank, "target": "a Lyon bank"}), f("e", "d5", **{
+        **unplaced, "target": "the Lyon bank"})).veto
+    group = f("g", "d6", **{**bank, "target": "a Lyon bank"})
+    rules = across.default_rules()
+    assert across._link_score(lone, group, [group, f("h", "d7", **bank)], rules) is not None
+    assert across._link_score(lone, group, [group], rules) is None
+
+
 def test_one_attack_dated_days_apart_at_one_town_merges_when_rules_allow():
     """Two outlets date one shooting in one town days apart (a date counted from a wrongly inferred report date):
     with ``date.same_town_days`` they agree; another town, another type or a gap beyond it do not."""

@@ -73,3 +73,17 @@ def test_an_event_in_part_of_a_country_sits_in_that_part():
 
 def test_an_actor_named_like_a_town_is_no_place():
     assert "Hamas" not in _places("Hamas said its fighters fired rockets at the crossing on Monday.")
+
+
+def _event_places(text: str) -> list[str | None]:
+    from sitrep.pipeline import extract_documents
+
+    (_, events, _), = extract_documents([Document(id="t", text=text)])
+    return [e.place.name if e.place else None for e in events]
+
+
+def test_a_small_town_named_like_a_person_of_the_report_places_nothing():
+    # "Paul Riva" (tagged ORG), then "Riva" alone, read as Riva, Maryland: the partner, not a town
+    places = _event_places("A fired accountant opened fire at a firm in Troy, Michigan, on Monday. He wounded "
+                           "Paul Riva, a partner. Later the gunman shot at Riva again.")
+    assert "Riva" not in places and "Troy" in places

@@ -370,13 +370,17 @@ def compare(a: Features, b: Features, rules: Rules | None = None) -> Decision:
     return Decision(ok, score, reasons)
 
 
+_UNDATED_UNPLACED = "neither report dates it, and one does not place it"
+
+
 def _date_score(a: Features, b: Features, rules: Rules, reasons: list[str]) -> float:
     if a.date is None or b.date is None:
         # an article with no date (none in the text, none given): only other undated ones may be the same
         # incident as far as dates go; a dated and an undated report only when place and target both agree
         if a.date is None and b.date is None:
-            if not (_placed(a) and _placed(b)):  # two bank bombings, undated, one unplaced: nothing tells them apart
-                raise _Veto("neither report dates it, and one does not place it")
+            if not (_placed(a) and _placed(b) or _same_proper_target(a, b)):
+                # two bank bombings, undated, one unplaced: nothing tells them apart but a name they share
+                raise _Veto(_UNDATED_UNPLACED)
             reasons.append("neither report dates it")
             return rules.date_scores["unknown_both"]
         if rules.date_scores["unknown_one"] <= -1.0:
@@ -446,6 +450,17 @@ def _same_named_target(a: Features, b: Features, rules: Rules) -> bool:
     return bool(a.target and b.target and _is_name(a.target) and _is_name(b.target)
                 and not _is_facility(a, rules) and not _is_facility(b, rules)
                 and _same_name(a.target, b.target, rules) and _near_places(a, b, rules))
+
+
+def _proper_words(target: str | None) -> frozenset[str]:
+    return frozenset(w.lower() for w in re.findall(r"[A-Z][\w'-]*", target or "") if not w.isupper())
+
+
+def _same_proper_target(a: Features, b: Features) -> bool:
+    """Both targets carry one proper name of two words or more ("the West Coast Bank branch", "Kathina Thomas" /
+    "year-old Kathina Thomas"): what lets two undated reports, one unplaced, be one event (a bare "bank" does not)."""
+    wa, wb = _proper_words(a.target), _proper_words(b.target)
+    return len(wa) >= 2 and wa == wb
 
 
 def _same_town_event(a: Features, b: Features, rules: Rules) -> bool:
@@ -798,8 +813,10 @@ def _link_score(f: Features, group: Features, members: list[Features], rules: Ru
     d = compare(f, group, rules)
     best = d.score if d.merge and _in_block(f, group, rules) else None
     for m in members:
-        if d.veto is not None and (f.date is None or m.date is None):
+        if d.veto is not None and (f.date is None or m.date is None) and not (
+                d.veto == _UNDATED_UNPLACED and group.date is None):
             continue  # an undated report bridges no conflict with the group: the killing and the trial two years on
+            # (an undated group bars an unplaced report only for want of a shared name, which a member may have)
         dm = compare(f, m, rules)
         if dm.merge and (best is None or dm.score > best):
             best = dm.score

@@ -32,8 +32,40 @@ def find_places(text: str, ents: list, default_country: str | None = None) -> li
     """The places the text names (``ents`` from ``place_entities``), geocoded; a place inside an actor's name
     and a small foreign namesake of the report's places left out."""
     places = rplace.geocode_text(text, default_country=default_country, ents=ents, every_mention=False)
-    places = _drop_foreign_namesakes(_outside_actor_names(places, text), text)
+    places = _drop_foreign_namesakes(_outside_actor_names(_not_surnames(places, text, ents), text), text)
     return [_in_zone(p) for p in _context_namesakes(places, text, default_country)]
+
+
+def _not_surnames(places: list[Place], text: str, ents: list) -> list[Place]:
+    """A small town read from a word the text also writes as a person's surname ("Paul Riva, another partner" ...
+    "walked into Riva's office" read as Riva, Maryland; "Zurana Horton" ... "Horton"): in this report the word
+    names the person. The parser tags such a name PERSON, or ORG when it does not know the given name ("Paul Riva";
+    two words). Countries, divisions and towns of some size stay ("George Washington" beside Washington)."""
+    from sitrep.resolve.gazetteer import get_gazetteer
+
+    surnames = set()
+    for e in ents:
+        words = text[e.start_char:e.end_char].split()
+        person = e.label_ == "PERSON" or (e.label_ == "ORG" and len(words) == 2 and words[0].isalpha())
+        if person and len(words) >= 2 and _given_name(words[0]) and words[-1][:1].isupper():
+            surnames.add(re.sub(r"['’]s$", "", words[-1]))
+    if not surnames:
+        return places
+    gz = get_gazetteer()
+    out = []
+    for p in places:
+        if p.span is not None and p.span.text in surnames and p.geonameid and p.geo_precision == 1:
+            pop = max((gz[i].pop for i in gz.lookup(p.name) if gz[i].gid == p.geonameid), default=0)
+            if pop < SMALL_TOWN and p.feature not in _COUNTRY_FEATURES:
+                continue
+        out.append(p)
+    return out
+
+
+def _given_name(word: str) -> bool:
+    """A word that may be a given name: capitalised, not a verb's -ed / -ing form (in the truecased copy of an
+    ALL-CAPS report "Overpowered Andahua residents" comes back tagged PERSON)."""
+    return word.istitle() and word.isalpha() and not re.search(r"[a-z]{3}(?:ed|ing)$", word)
 
 
 def _context_namesakes(places: list[Place], text: str, default_country: str | None) -> list[Place]:
