@@ -735,16 +735,14 @@ class SentenceExtractor:
     def _set_claimant(self, cand: Candidate, claimer, governor) -> None:
         m, off, text = cand.mention, cand.offset, self.text
         a, b = _np_range(claimer, off, cut_preps=False)
-        match = resolve_actor(text[a:b])
-        named = None
-        whole = (off + claimer.left_edge.idx, off + claimer.right_edge.idx + len(claimer.right_edge.text))
-        if match is None or _SELF_NAMED.search(text, *whole):  # a group the list lacks, by the name it gives itself
-            named = self._claimant(claimer, off)
-        # a state "claims" only in so many words ("the Revolutionary Guards claimed the attack"), not by
-        # announcing strikes
-        if named is not None or match and (actor_type(match.canonical) != "state" or lemma(governor) == "claim"):
-            name, span = named if named is not None else (match.canonical, Span(a + match.start, a + match.end,
-                                                                                  match.text))
+        named = self._claimant(claimer, off)  # a group by the name it gives itself, a listed group, an organisation
+        if named is None and lemma(governor) == "claim":
+            # a state "claims" only in so many words ("the Revolutionary Guards claimed the attack"), not by
+            # announcing strikes
+            match = resolve_actor(text[a:b])
+            named = (match.canonical, Span(a + match.start, a + match.end, match.text)) if match else None
+        if named is not None:
+            name, span = named
             m.claimed = True
             m.claimant = name
             m.add_span("claimed", _span(text, a, b))
@@ -892,8 +890,7 @@ class SentenceExtractor:
                     return v, None, c
             best, low, num = _count_of(c)
             if best is None and _named_person(c):  # "Earl Mountbatten was killed", "killed Smith and Jones"
-                best, low, num = 1 + sum(_named_person(x) for x in c.conjuncts), None, None
-                return best, low, c
+                return 1 + sum(_named_person(x) for x in c.conjuncts), None, c
             if best is not None:  # "killing 13 US service members and at least 90 Afghans"
                 extra = list(c.conjuncts)
                 if tok.pos_ == "VERB" and c.dep_ == "dobj":  # the parser may hang "and 90 Afghans" on the verb
