@@ -197,12 +197,10 @@ def apply_sentence_claims(events, analysis: Analysis, generic_sentences: set[int
     for s in analysis.sentences:
         if s.start in used:
             continue
-        before = [e for e in events if e.merged.evidence and e.merged.evidence[0].start < s.start]
-        if not before:
+        told = told_last_before(events, s.start)
+        if told is None:
             continue
-        event = max(before, key=lambda e: (max(x.start for x in e.merged.evidence if x.start < s.start),
-                                           e.merged.evidence[0].start))
-        m = event.merged
+        m = told[1].merged
         zero = lex.phrases["zero_casualties"].search(s.text)
         if zero and m.fatalities.best is None:  # "No casualties were reported."
             span = Span(s.start + zero.start(), s.start + zero.end(), zero.group(0))
@@ -283,10 +281,16 @@ def _event_of_sentence(events, start: int, end: int):
     inside = [e for e in events if e.merged is not None and any(start <= x.start < end for x in e.merged.evidence)]
     if inside:
         return inside[0]
-    before = [e for e in events if e.merged is not None and e.merged.evidence and e.merged.evidence[0].start < start]
-    if not before:
-        return None
-    return max(before, key=lambda e: max(x.start for x in e.merged.evidence if x.start < start))
+    told = told_last_before(events, start)
+    return told[1] if told is not None else None
+
+
+def told_last_before(events, start: int):
+    """(where, event): the event whose evidence was told last before offset ``start`` (on a tie, the one first told
+    later), with the start of that evidence; None when no event was told before."""
+    before = [(max(x.start for x in e.merged.evidence if x.start < start), e) for e in events
+              if e.merged is not None and e.merged.evidence and e.merged.evidence[0].start < start]
+    return max(before, key=lambda p: (p[0], p[1].merged.evidence[0].start)) if before else None
 
 
 _VICTIM_LIST = re.compile(
@@ -316,11 +320,10 @@ def apply_victim_lists(events, analysis: Analysis) -> None:
         hit = _VICTIM_LIST.match(s.text)
         if s.start in used or not hit:
             continue
-        before = [(max(x.start for x in e.merged.evidence if x.start < s.start), e) for e in events
-                  if e.merged.evidence and e.merged.evidence[0].start < s.start]
-        if not before:
+        told = told_last_before(events, s.start)
+        if told is None:
             continue
-        last, event = max(before, key=lambda p: (p[0], p[1].merged.evidence[0].start))
+        last, event = told
         gap = sum(1 for o in analysis.sentences if last < o.start < s.start)
         m = event.merged
         if gap >= MAX_SENTENCES_BACK or not m.hurt_people():
@@ -545,8 +548,6 @@ def perfect_since(c: Candidate):
         if cur.i == verb.i:
             return t
     return None
-
-
 
 
 def _own_clause(t) -> bool:
