@@ -601,12 +601,16 @@ def in_headline(c: Candidate, doc: Document | None) -> bool:
 
 def definite(c: Candidate) -> bool:
     """ "the attack", "the rocket attack", "The drone hit ...", "the rockets landed": refers to an event told."""
-    tok = c.trigger_token
-    heads = [tok]
-    if tok.pos_ in ("VERB", "AUX"):
-        heads += [ch for ch in tok.children if ch.dep_ in ("nsubj", "nsubjpass")]
     return any(ch.dep_ in ("det", "preconj", "predet") and ch.lower_ in (
-        "the", "this", "that", "these", "those", "both", "either", "neither") for h in heads for ch in h.children)
+        "the", "this", "that", "these", "those", "both", "either", "neither")
+        for h in _named_by(c.trigger_token) for ch in h.children)
+
+
+def _named_by(tok) -> list:
+    """The words that name the event: the trigger, and for a verb its subject ("The drone hit ...")."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return [tok]
+    return [tok] + [ch for ch in tok.children if ch.dep_ in ("nsubj", "nsubjpass")]
 
 
 def participle_of(c: Candidate, cands: list[Candidate]) -> bool:
@@ -616,8 +620,8 @@ def participle_of(c: Candidate, cands: list[Candidate]) -> bool:
 
     if c.trigger_token is None:
         return False
-    tok = c.trigger_token if c.trigger_token.tag_ == "VBG" else clause_head(c.trigger_token)  # "..., killing 23
-    # soldiers in an assault": the clause of the participle
+    # the participle itself, or the one whose clause holds the trigger ("..., killing 23 soldiers in an assault")
+    tok = c.trigger_token if c.trigger_token.tag_ == "VBG" else clause_head(c.trigger_token)
     if tok.tag_ != "VBG" or tok.i == 0 or tok.nbor(-1).text != "," or any(
             ch.dep_ in ("nsubj", "nsubjpass", "mark") for ch in tok.children):
         return False  # the parse of such a clause is often wrong ("targeting" read as a clausal subject): the comma
@@ -631,13 +635,11 @@ _ANOTHER = frozenset({"second", "third", "fourth", "fifth", "another", "new", "s
 def another(c: Candidate) -> bool:
     """ "a second car bomb went off", "another attack", "in a separate attack": an indefinite event besides the
     one told before (the trigger or, for a verb, its subject)."""
-    tok = c.trigger_token
-    if tok is None:
+    if c.trigger_token is None:
         return False
-    heads = [tok] + [ch for ch in tok.children if ch.dep_ in ("nsubj", "nsubjpass")] if tok.pos_ in ("VERB", "AUX") \
-        else [tok]
     return any(any(ch.lower_ in _ANOTHER and ch.dep_ in ("amod", "det", "advmod") for ch in h.children) and not any(
-        ch.dep_ == "det" and ch.lower_ in ("the", "this", "that") for ch in h.children) for h in heads)
+        ch.dep_ == "det" and ch.lower_ in ("the", "this", "that") for ch in h.children)
+        for h in _named_by(c.trigger_token))
 
 
 def restates(c: Candidate) -> bool:
