@@ -19,7 +19,7 @@ import dataclasses
 import re
 
 from sitrep.extract.mentions import Candidate
-from sitrep.model import EventMention, Place, Span, haversine_km
+from sitrep.model import Count, EventMention, Place, Span, haversine_km
 from sitrep.nlp import Analysis
 from sitrep.nlp.tokens import PLACE_PREPOSITIONS
 from sitrep.resolve import place as rplace
@@ -55,11 +55,15 @@ def _not_surnames(places: list[Place], text: str, ents: list) -> list[Place]:
     out = []
     for p in places:
         if p.span is not None and p.span.text in surnames and p.geonameid and p.geo_precision == 1:
-            pop = max((gz[i].pop for i in gz.lookup(p.name) if gz[i].gid == p.geonameid), default=0)
-            if pop < SMALL_TOWN and p.feature not in _COUNTRY_FEATURES:
+            if _population(gz, p) < SMALL_TOWN and p.feature not in _COUNTRY_FEATURES:
                 continue
         out.append(p)
     return out
+
+
+def _population(gz, p: Place) -> int:
+    """The population of the gazetteer entry a place was read as (0 when none)."""
+    return max((gz[i].pop for i in gz.lookup(p.name) if gz[i].gid == p.geonameid), default=0)
 
 
 def _given_name(word: str) -> bool:
@@ -267,11 +271,14 @@ def _attach_place(c: Candidate, places: list[Place], siblings: list[Candidate], 
     in_sentence = [p for p in places if p.span and s.start <= p.span.start and p.span.end <= s.end
                    and not _modifier(c, p, text)]
     inside = [p for p in in_sentence if c.contains(p.span.start, p.span.end) and not c.in_side_clause(p.span.start)]
-    pool = inside or ([
-        p for p in in_sentence if c.clause_start <= p.span.start and p.span.end <= c.clause_end
-        and not any(o is not c and o.contains(p.span.start, p.span.end) for o in siblings)] if c.relative_anchor else [
-        p for p in in_sentence if not c.in_side_clause(p.span.start)
-        and not any(o is not c and o.contains(p.span.start, p.span.end) for o in siblings)])
+    def own(p: Place) -> bool:  # not in the clause of another candidate of the sentence
+        return not any(o is not c and o.contains(p.span.start, p.span.end) for o in siblings)
+
+    if c.relative_anchor:  # an "after X" clause: a place anywhere in its clause, participles included
+        around = [p for p in in_sentence if c.clause_start <= p.span.start and p.span.end <= c.clause_end and own(p)]
+    else:
+        around = [p for p in in_sentence if not c.in_side_clause(p.span.start) and own(p)]
+    pool = inside or around
     if not pool and not in_sentence:
         pool = _named_again(c, places, text)
     if not pool:
@@ -366,8 +373,7 @@ def _drop_foreign_namesakes(places: list[Place], text: str) -> list[Place]:
     normed = None  # the normalised text, made once and only when a small foreign town needs it
     for p in places:
         if p.geonameid and p.geo_precision == 1 and p.country not in named:
-            pop = max((gz[i].pop for i in gz.lookup(p.name) if gz[i].gid == p.geonameid), default=0)
-            if pop < SMALL_TOWN:
+            if _population(gz, p) < SMALL_TOWN:
                 if normed is None:
                     normed = norm(text)
                 if not _country_in_text(gz, p, normed):
@@ -418,8 +424,6 @@ def split_places(cands: list[Candidate], places: list[Place], text: str) -> list
 def _target_at(c: Candidate, p: Place, text: str):
     """(text, span) of the noun the place hangs on ("a pharmaceutical factory in Khartoum" -> "pharmaceutical
     factory"), else the place's own name and span."""
-    from sitrep.model import Span
-
     tok = c.token_at(p.span.start)
     while tok is not None and tok.head.i != tok.i and tok.dep_ in ("compound", "pobj", "prep", "nmod", "appos", "conj"):
         tok = tok.head
@@ -438,7 +442,6 @@ def _counts_per_place(split: list[EventMention], text: str, a: int, b: int) -> N
     dead counted at their own place, when the sentence counts every place so and the counts add up to (or hold)
     the clause's figure."""
     from sitrep.extract.mentions import _number
-    from sitrep.model import Count, Span
 
     found = {}
     for m in split:
@@ -492,8 +495,9 @@ def _modifier(c: Candidate, p: Place, text: str) -> bool:
     if p.feature not in _COUNTRY_FEATURES and trig is not None and (
             last.head.i == trig.i or _placed_noun(last.head) or last.head.dep_ == "dobj" and last.head.head.i == trig.i):
         return False  # "fresh Borno attacks", "killed in Taraba villages", "attack Benue community": its place
-    if p.feature in _COUNTRY_FEATURES and trig is not None and last.dep_ in ("nsubj", "agent", "pobj") and (
-            last.head.i == trig.i or last.head.dep_ == "agent" and last.head.head.i == trig.i):
+    if p.feature in _COUNTRY_FEATURES and trig is not None and (
+            last.dep_ == "nsubj" and last.head.i == trig.i
+            or last.dep_ == "pobj" and last.head.dep_ == "agent" and last.head.head.i == trig.i):
         return True  # "The US has fired 59 missiles at an air base": the country that did it, not where
     return last.dep_ in ("compound", "amod", "nmod", "poss") and last.head.i > last.i
 
