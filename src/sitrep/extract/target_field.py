@@ -80,21 +80,24 @@ def _field_head(analysis, ev: EventMention):
     return head_at(analysis, a, a + len(ev.target) if k >= 0 else spans[0].end)
 
 
-def rule_fillers(analysis, ev: EventMention, key: str) -> list[Span]:
-    """The fillers of role ``key`` that the grammar rules of ``roles.py`` read off the event's triggers in the sentence
-    of its first trigger (a merged event's later sentences tell what followed: "burned homes before fleeing")."""
+def rule_fillers(analysis, ev: EventMention) -> dict[str, list[Span]]:
+    """The fillers of each role that the grammar rules of ``roles.py`` read off the event's triggers in the
+    sentence of its first trigger (a merged event's later sentences tell what followed: "burned homes before
+    fleeing"), role -> spans, read in one pass."""
     from sitrep.extract.argument_model import trigger_tokens
     from sitrep.extract.roles import extract_roles
 
-    out: list[Span] = []
+    out: dict[str, list[Span]] = {}
     triggers = trigger_tokens(analysis, ev)
     for si, tok in triggers:
         if si != triggers[0][0]:
             continue
         off = analysis.sentences[si].start
-        for f in extract_roles(analysis.parse(si)[:], tok, analysis.doc.text, offset=off)[key]:
-            if all(s.start != f.start for s in out):
-                out.append(Span(f.start, f.end, f.text))
+        for key, fillers in extract_roles(analysis.parse(si)[:], tok, analysis.doc.text, offset=off).items():
+            have = out.setdefault(key, [])
+            for f in fillers:
+                if all(s.start != f.start for s in have):
+                    have.append(Span(f.start, f.end, f.text))
     return out
 
 
@@ -102,9 +105,9 @@ def _of_kind(analysis, spans: list[Span], kind: str) -> list[Span]:
     return [s for s in spans if (h := head_at(analysis, s.start, s.end)) is not None and head_kind(h) == kind]
 
 
-def facility_targets(analysis, ev: EventMention) -> list[Span]:
-    """Facilities and objects the grammar rules make targets of the event's first sentence."""
-    return _of_kind(analysis, rule_fillers(analysis, ev, "targets"), "facility")
+def facility_targets(analysis, fillers: dict[str, list[Span]]) -> list[Span]:
+    """Facilities and objects the grammar rules make targets of the event's first sentence (``rule_fillers``)."""
+    return _of_kind(analysis, fillers.get("targets", []), "facility")
 
 
 def _harmed_in(analysis, ev: EventMention) -> list[Span]:
@@ -127,10 +130,10 @@ def _harmed_in(analysis, ev: EventMention) -> list[Span]:
     return out
 
 
-def _people(analysis, ev: EventMention) -> list[Span]:
+def _people(analysis, ev: EventMention, fillers: dict[str, list[Span]]) -> list[Span]:
     """People the event names: the field's other evidence, its victims, the victims the rules read."""
     spans = [*ev.field_spans.get("target", [])[1:], *(Span(f.start, f.end, f.text) for f in ev.roles.get("victims", [])),
-             *rule_fillers(analysis, ev, "victims"), *_harmed_in(analysis, ev)]
+             *fillers.get("victims", []), *_harmed_in(analysis, ev)]
     return _of_kind(analysis, spans, "person")
 
 
@@ -158,13 +161,15 @@ def choose_target(analysis, ev: EventMention) -> None:
     kind = head_kind(head) if head is not None else ("other" if ev.target else "none")
     if kind == "facility" or (kind == "person" and ev.sub_event_type in _KEEP_PEOPLE and _taken(analysis, ev, head)):
         return
-    if kind in ("person", "place", "none"):
-        facilities = facility_targets(analysis, ev)
-        if facilities:
-            _set(ev, facilities[0], facilities[0].text, "the facility the act hit")
-            return
+    if kind not in ("person", "place", "none"):
+        return
+    fillers = rule_fillers(analysis, ev)
+    facilities = facility_targets(analysis, fillers)
+    if facilities:
+        _set(ev, facilities[0], facilities[0].text, "the facility the act hit")
+        return
     if kind == "place":
-        people = _people(analysis, ev)
+        people = _people(analysis, ev, fillers)
         if people:
             h = head_at(analysis, people[0].start, people[0].end)
             _set(ev, people[0], h.text if h is not None else people[0].text, "people named, not a place")
