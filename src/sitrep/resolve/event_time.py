@@ -113,8 +113,9 @@ def attach_dates(cands: list[Candidate], timexes: list[Timex], text: str) -> Non
         in_sentence = [t for t in timexes if s.start <= t.start and t.end <= s.end and t.type in ("DATE", "TIME")
                        and not _SINCE.search(text[max(0, t.start - 12):t.start])]
         relative = [t for t in in_sentence if t.anchor == "event"]
-        said = [t for t in in_sentence if t.anchor != "event" and _reporting_time(c, t.start)]
-        in_sentence = [t for t in in_sentence if not _reporting_time(c, t.start) and not _in_since(c, t.start)
+        reporting = [_reporting_time(c, t.start) for t in in_sentence]  # "said on Monday": the source's time
+        said = [t for t, r in zip(in_sentence, reporting, strict=True) if r and t.anchor != "event"]
+        in_sentence = [t for t, r in zip(in_sentence, reporting, strict=True) if not r and not _in_since(c, t.start)
                        and not _CAUSE_BEFORE.search(text[c.mention.trigger.end:t.start])]
         inside = [t for t in in_sentence if t.anchor != "event" and c.contains(t.start, t.end)]
         free = [t for t in in_sentence if t.anchor != "event"
