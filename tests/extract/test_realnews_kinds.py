@@ -272,3 +272,10 @@ def test_suicide_before_any_explosion_word_is_a_suicide_bombing():
                  "A suicide blast killed 12 people at a bus station in Hamar on Thursday."):
         (event,) = body(text)
         assert event.sub_event_type == "Suicide bomb", text
+
+
+def test_a_day_is_never_the_target():
+    for text in ("On Tuesday, gunmen opened fire in a crowded bus station in Hamar, killing 8 people.",
+                 "On June 3, gunmen opened fire in a crowded bus station in Hamar, killing 8 people."):
+        (event,) = body(text)
+        assert "bus station" in (event.target or ""), (text, event.target)
