@@ -91,3 +91,8 @@ def test_the_weekend_and_a_yearless_date_take_the_verb_when_no_cue_word_precedes
     # a cue word before the date keeps its reading ("set" told in the past)
     text = "The index is near its record, set on Nov. 2."
     assert _found(text, date(1995, 3, 20), nlp=nlp) == [("Nov. 2", "DATE", "1994-11-02")]
+
+
+def test_a_weekend_begins_on_its_saturday():
+    [t] = DocumentTimes("Troops shelled the village over the weekend.", date(2000, 2, 7)).find()
+    assert (t.value, t.date, t.precision) == ("2000-W05-WE", date(2000, 2, 5), "week")
