@@ -96,3 +96,8 @@ def test_the_weekend_and_a_yearless_date_take_the_verb_when_no_cue_word_precedes
 def test_a_weekend_begins_on_its_saturday():
     [t] = DocumentTimes("Troops shelled the village over the weekend.", date(2000, 2, 7)).find()
     assert (t.value, t.date, t.precision) == ("2000-W05-WE", date(2000, 2, 5), "week")
+
+
+def test_a_day_something_is_set_for_lies_ahead():
+    # the past cue "set" no longer wins over "is set for"
+    assert _found("The rally is set for May 1, the unions said.", date(1999, 4, 14)) == [("May 1", "DATE", "1999-05-01")]
