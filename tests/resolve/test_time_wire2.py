@@ -101,3 +101,11 @@ def test_a_weekend_begins_on_its_saturday():
 def test_a_day_something_is_set_for_lies_ahead():
     # the past cue "set" no longer wins over "is set for"
     assert _found("The rally is set for May 1, the unions said.", date(1999, 4, 14)) == [("May 1", "DATE", "1999-05-01")]
+
+
+def test_a_day_something_is_put_off_to_lies_ahead(nlp):
+    # a Wednesday report: the deferring verb is past, the day it defers to is ahead
+    assert _found("The court adjourned the hearing to Monday.", date(1999, 4, 14), nlp=nlp) == [
+        ("Monday", "DATE", "1999-04-19")]
+    assert _found("The death toll rose to 20 on Monday.", date(1999, 4, 14), nlp=nlp) == [
+        ("Monday", "DATE", "1999-04-12")]
