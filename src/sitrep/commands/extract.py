@@ -1,8 +1,11 @@
-"""``sitrep extract PATH... [--published YYYY-MM-DD] [--format json|jsonl|table] [--totals]``: one record per event.
+"""``sitrep extract PATH... [--published YYYY-MM-DD] [--format json|jsonl|table] [--totals] [--undated]``: one record
+per event.
 
 Reported totals ("28,000 killed since 2015") are not events: they are left out unless ``--totals`` asks for them,
 as records of their own (``record_kind: reported_total``) after each report's events, so that whatever reads the
-output as events (the evaluation kit's ``score.py``, a spreadsheet) never counts a total as an incident.
+output as events (the evaluation kit's ``score.py``, a spreadsheet) never counts a total as an incident. Events
+whose day cannot be known (no date in their sentences, none for the report) are no incidents either: ``--undated``
+writes them as ``record_kind: undated_event``; ``--published`` gives them the report's day.
 
 Reads plain text, the seed layout (title line, then ``FILE:``), JSON Lines and stdin (``-`` or no path).
 A bad input gets a message on stderr and the rest of the batch goes on; the exit status is the number of
@@ -23,6 +26,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--totals", action="store_true",
                    help="also write the reports' reported totals ('28,000 killed since 2015') as records with "
                         "record_kind 'reported_total' (json/jsonl); they are never events")
+    p.add_argument("--undated", action="store_true",
+                   help="also write events whose day cannot be known (no date in the text, no --published) as "
+                        "records with record_kind 'undated_event' (json/jsonl); they are not incidents")
     p.add_argument("--quiet", action="store_true", help="no progress or per-input messages on stderr")
 
 
@@ -37,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     if args.published and published is None:
         print(f"sitrep extract: --published {args.published!r} is not YYYY-MM-DD", file=sys.stderr)
         return 2
-    failures = 0
+    failures = left_out = 0
     records = []
     paths = args.paths or ["-"]
     if "-" in paths and sys.stdin.isatty() and not args.quiet:
@@ -62,12 +68,19 @@ def run(args: argparse.Namespace) -> int:
                 failures += 1
                 print(f"sitrep extract: {doc.id}: {error}", file=sys.stderr)
                 continue
-            totals = doc.meta.get("reported_totals", []) if args.totals and args.format != "table" else []
-            for rec in [event_record(ev) for ev in events] + totals:  # totals: record_kind "reported_total"
+            extra = args.format != "table"
+            totals = doc.meta.get("reported_totals", []) if args.totals and extra else []
+            undated = doc.meta.get("undated_events", []) if args.undated and extra else []
+            left_out += 0 if args.undated else len(doc.meta.get("undated_events", []))
+            # record_kind "reported_total" / "undated_event": never read as incidents
+            for rec in [event_record(ev) for ev in events] + undated + totals:
                 if args.format == "jsonl":
                     sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
                 else:
                     records.append(rec)
+    if left_out and not args.quiet:
+        print(f"sitrep extract: {left_out} event(s) with no knowable day left out (no date in the text and no "
+              "--published; --undated writes them as undated_event records)", file=sys.stderr)
     if args.format == "json":
         json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

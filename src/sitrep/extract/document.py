@@ -610,7 +610,7 @@ def definite(c: Candidate) -> bool:
 def definite_target(c: Candidate) -> bool:
     """ "attacked the hotel", "the embassy was hit": the clause's target is a definite noun phrase (it may name a
     target told before; merging checks that it was)."""
-    tgt = c.mention.field_spans.get("target")
+    tgt = c.mention.field_spans.get("target") or []
     return bool(tgt) and tgt[0].text.lower().startswith(("the ", "this ", "that "))
 
 
