@@ -15,7 +15,6 @@ Public API:
     extract_analysis(analysis) -> list[EventMention]
     event_record(event) -> dict                   one event in the format of FORMAT.md (sitrep.records)
     doc.meta["reported_totals"]                   the report's totals ("28,000 killed since 2015") as records
-    doc.meta["undated_events"]                    events with no knowable day, as records (never incidents)
 """
 from __future__ import annotations
 
@@ -28,7 +27,7 @@ from sitrep.extract.role_model import apply_role_model, role_sentences
 from sitrep.merge.within import merge_mentions
 from sitrep.model import Document, EventMention
 from sitrep.nlp import MAX_BATCH_CHARS, Analysis, analyze, analyze_many, parse_sentences
-from sitrep.records import PRECISION_CODES, event_record, total_record, undated_record
+from sitrep.records import PRECISION_CODES, event_record, total_record
 from sitrep.resolve import event_place, event_time
 
 __all__ = ["PRECISION_CODES", "event_record", "extract_analysis", "extract_document", "extract_documents"]
@@ -109,7 +108,6 @@ def extract_analysis(analysis: Analysis, *, learned_roles: bool = True) -> list[
     # 6. keep the specific events (a dated report's headline is one); fall back to the report's main place and date
     fallback = event_place.fallback_place(places, analysis)
     out: list[EventMention] = []
-    undated: list[EventMention] = []
     for e in events:
         m = e.merged
         assert m is not None  # merge_mentions sets it
@@ -120,22 +118,11 @@ def extract_analysis(analysis: Analysis, *, learned_roles: bool = True) -> list[
         event_time.fill_date(m, report_date, date_reason)
         m.notes.extend(f"merged: {r}" for r in e.reasons)
         report.mark_military(m, battle=any(x.event_type == "Battles" for x in e.mentions))
-        (out if m.date is not None else undated).append(m)
+        out.append(m)
     # 7. the learned role model chooses the role fillers among the noun phrases near each event
     if learned_roles:
-        apply_role_model(analysis, out + undated)
-    # 8. an event with no knowable day is no incident: a record of its own kind (doc.meta["undated_events"])
-    _keep_undated(doc, undated)
+        apply_role_model(analysis, out)
     return out
-
-
-def _keep_undated(doc: Document, undated: list[EventMention]) -> None:
-    """Events the report tells with no day one can know (no date in their sentences and none for the report: "on
-    Saturday" in a text with no year and no publication date). FORMAT.md dates every incident (``date``:
-    YYYY-MM-DD), so these are kept apart in ``doc.meta["undated_events"]`` as records of their own kind
-    (``record_kind: undated_event``), for a reader who can supply the date (``sitrep extract --published``)."""
-    if undated:
-        doc.meta["undated_events"] = [undated_record(m) for m in undated]
 
 
 def _keep_totals(doc: Document, cands) -> None:

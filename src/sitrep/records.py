@@ -71,7 +71,8 @@ def event_record(m: EventMention) -> dict:
 
 
 def undated_record(m: EventMention) -> dict:
-    """An event whose day the report does not let one know, as a record of its own kind; never an incident."""
+    """An event whose day the report does not let one know, as a record of its own kind (``sitrep extract
+    --undated``), so that a reader of the output as dated incidents never counts it."""
     return {"record_kind": "undated_event", **event_record(m)}
 
 

@@ -33,7 +33,7 @@ def test_a_weekday_after_a_start_date_is_not_put_before_it(tmp_path):
     path = tmp_path / "report.txt"
     path.write_text(text, encoding="utf-8")
     doc = next(read_paths([str(path)]))
-    events = [event_record(e) for e in extract_document(doc)] + doc.meta.get("undated_events", [])
+    events = [event_record(e) for e in extract_document(doc)]
     assert events and all(e["date"] is None or e["date"] >= "2023-10-17" for e in events)
 
 
@@ -46,10 +46,7 @@ def test_an_undated_report_still_gives_years_to_the_days_it_tells(tmp_path):
             "strike in Kirkuk on December 3, 2023. A drone hit the Ain al-Asad air base on 28 November.")
     path = tmp_path / "report.txt"
     path.write_text(text, encoding="utf-8")
-    doc = next(read_paths([str(path)]))
-    events = [event_record(e) for e in extract_document(doc)]
-    assert all(e["date"] for e in events)  # the undated one is a record of its own kind, not an incident
-    events += doc.meta.get("undated_events", [])
+    events = [event_record(e) for e in extract_document(next(read_paths([str(path)])))]
     dates = {e["location"]["name"]: e["date"] for e in events}
     assert dates.get("Kirkuk") == "2023-12-03", dates
     assert "2023-11-28" in dates.values(), dates

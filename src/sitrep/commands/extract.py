@@ -3,9 +3,11 @@ per event.
 
 Reported totals ("28,000 killed since 2015") are not events: they are left out unless ``--totals`` asks for them,
 as records of their own (``record_kind: reported_total``) after each report's events, so that whatever reads the
-output as events (the evaluation kit's ``score.py``, a spreadsheet) never counts a total as an incident. Events
-whose day cannot be known (no date in their sentences, none for the report) are no incidents either: ``--undated``
-writes them as ``record_kind: undated_event``; ``--published`` gives them the report's day.
+output as events (the evaluation kit's ``score.py``, a spreadsheet) never counts a total as an incident. An
+incident is dated (FORMAT.md: ``date`` is YYYY-MM-DD): events whose day cannot be known (no date in their sentences,
+none for the report) are left out and counted on stderr; ``--undated`` writes them as ``record_kind:
+undated_event``, and ``--published`` gives them the report's day. (The Python API, ``sitrep.pipeline``, returns
+them as events with ``date`` None; the store keeps them as undated incidents.)
 
 Reads plain text, the seed layout (title line, then ``FILE:``), JSON Lines and stdin (``-`` or no path).
 A bad input gets a message on stderr and the rest of the batch goes on; the exit status is the number of
@@ -38,6 +40,7 @@ def run(args: argparse.Namespace) -> int:
     from sitrep.ingest.language import screen_language
     from sitrep.ingest.text import parse_date_arg
     from sitrep.pipeline import event_record, extract_documents
+    from sitrep.records import undated_record
 
     published = parse_date_arg(args.published)
     if args.published and published is None:
@@ -70,10 +73,11 @@ def run(args: argparse.Namespace) -> int:
                 continue
             extra = args.format != "table"
             totals = doc.meta.get("reported_totals", []) if args.totals and extra else []
-            undated = doc.meta.get("undated_events", []) if args.undated and extra else []
-            left_out += 0 if args.undated else len(doc.meta.get("undated_events", []))
+            dated = [ev for ev in events if ev.date is not None]
+            undated = [undated_record(ev) for ev in events if ev.date is None] if args.undated and extra else []
+            left_out += 0 if args.undated else len(events) - len(dated)
             # record_kind "reported_total" / "undated_event": never read as incidents
-            for rec in [event_record(ev) for ev in events] + undated + totals:
+            for rec in [event_record(ev) for ev in dated] + undated + totals:
                 if args.format == "jsonl":
                     sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
                 else:
