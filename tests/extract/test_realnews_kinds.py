@@ -279,3 +279,9 @@ def test_a_day_is_never_the_target():
                  "On June 3, gunmen opened fire in a crowded bus station in Hamar, killing 8 people."):
         (event,) = body(text)
         assert "bus station" in (event.target or ""), (text, event.target)
+
+
+def test_ranks_and_offices_name_the_people_killed():
+    (event,) = body("A colonel was killed by a roadside bomb near Hamar on Tuesday.")
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert len(headline("Sniper kills army captain near Hamar")) == 1
