@@ -163,6 +163,22 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_COMPASS_ABBREV = re.compile(rf"({'|'.join(COMPASS_ABBREVIATIONS)})(?=\s+\w)")
+_NAME_AFTER = re.compile(r"\s+([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)")
+
+
+def _past_compass(text: str, start: int, end: int) -> tuple[int, int]:
+    """ "NE Nigeria", "in NE village": a compass point in capitals before a word is no state's code (Nebraska)
+    unless it qualifies a town; the name after it, when there is one, is the toponym (an entity of the abbreviation alone takes it)."""
+    m = _COMPASS_ABBREV.match(text, start)
+    if m is None or text[max(0, start - 2):start].strip() == ",":  # "Omaha, NE to Lincoln": the state
+        return start, end
+    name = _NAME_AFTER.match(text, m.end())
+    if name is None:
+        return start, start  # "Nigeria's NE village"
+    return _clean(text, name.start(1), max(end, name.end(1)) if end > m.end() else name.end(1))
+
+
 _ADMIN_WORDS = r"(?:province|governorate|state|region|district|prefecture|department|oblast)"
 _ADMIN_SUFFIX = re.compile(rf"\s+{_ADMIN_WORDS}$", re.I)
 _ADMIN_WORD_AFTER = re.compile(rf"\s+{_ADMIN_WORDS}\b", re.I)
@@ -340,7 +356,7 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_men
                     add(_embedded_place(gz, text, ent.start_char, ent.end_char, label), "embedded", label)
                 continue
             label = "GPE"
-        s, e = _clean(text, ent.start_char, ent.end_char)
+        s, e = _past_compass(text, *_clean(text, ent.start_char, ent.end_char))
         if e <= s:
             continue
         if text[e:e + 1] == "." and abbrev_form(gz, text[s:e + 1]):
@@ -572,8 +588,10 @@ def candidate_ids(gz: Gazetteer, name: str) -> list[int]:
     cc = gz.demonyms.get(key)
     if cc and cc in gz.country_entry and name[:1].isupper():
         # "Canadian", "Italians": the country (as LGL annotates them), not a town called Canadian, Texas
-        if not any(gz[i].kind != CITY for i in gz.lookup_key(key)):
-            return [gz.country_entry[cc]]
+        others = [i for i in gz.lookup_key(key) if gz[i].kind != CITY]
+        if all(gz[i].kind in (ADMIN1, ADMIN2) and gz[i].cc != cc for i in others):
+            # "the Somali border": the country; Ethiopia's Somali region competes (it wins with "Somali region")
+            return [gz.country_entry[cc], *others]
     region = gz.region_demonyms.get(key) or (gz.region_demonyms.get(key[:-1]) if key.endswith("s") else None)
     if region is not None and name[:1].isupper() and not any(gz[i].kind != CITY for i in gz.lookup_key(key)):
         return [region]  # "Kurdish", "Gazans": the region, as analysts and the corpora count them
@@ -935,6 +953,7 @@ class _Query:
     votes: dict[tuple[str, str, str], float] | None
     division_word: bool = False  # the word for a division follows the name ("Sao Paulo state")
     main_town_pop: int = 0  # the people of the largest town called by this very name
+    own_name_elsewhere: bool = False  # a country, region or first-order division has this name as its own ("Edo")
 
 
 def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, default_country: str | None,
@@ -947,7 +966,8 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
                         for i in ids)
     q = _Query(key, qcc, qa1, subdivisions, same_name_big, set(gz.capital.values()) if subdivisions else (), ctx,
                default_country, anchors, votes, admin_word_after(text, m.end),
-               max((gz[i].pop for i in ids if gz[i].kind == CITY and norm(gz[i].name) == key), default=0))
+               max((gz[i].pop for i in ids if gz[i].kind == CITY and norm(gz[i].name) == key), default=0),
+               any(gz[i].kind in (COUNTRY, REGION, CONTINENT, ADMIN1) and norm(gz[i].name) == key for i in ids))
     w = load_scoring()
     ranker = load_ranker()
     top_pop = max((gz[i].pop for i in ids if gz[i].kind == CITY), default=-1)
@@ -1017,6 +1037,10 @@ def _reading_terms(gz: Gazetteer, i: int, ids: list[int], q: _Query, w: Scoring,
                 s -= w.name_dwarfed  # "Jerusalem": the city of that name, not El Rio, California, by an old name
                 notes.append("a far larger town bears this name")
                 f["dwarfed"] = 1.0
+            if q.own_name_elsewhere:
+                s -= w.name_own_name_elsewhere  # "Mexico": the country, not Mexico City by its short name
+                notes.append("a country or division bears this name as its own")
+                f["own_name_elsewhere"] = 1.0
         if cc in q.subdivisions and i not in q.capitals:
             s -= w.context_same_name_big
             notes.append("a subdivision has this name")

@@ -33,6 +33,7 @@ class Scoring:
     name_alternate_name: float
     name_dwarfed: float
     name_dwarfed_ratio: float
+    name_own_name_elsewhere: float
     context_same_name_big: float
     context_foreign_penalty: float
     context_unnamed_division: float
