@@ -64,3 +64,11 @@ def test_compass_abbreviation_is_no_state(text):
 def test_state_code_after_a_town_stays_a_state():
     places = geocode_text("Storms cut power to 20,000 homes in Omaha, NE on Monday.")
     assert [p.name for p in places] == ["Omaha", "Nebraska"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Officials said that neighbouring Minas Gerais had declared an emergency.", "Minas Gerais"),
+    ("The health ministry said neighbouring Tamil Nadu would test all travellers.", "Tamil Nadu")])
+def test_neighbouring_is_a_place_cue(text, name):
+    # NER reads these division names as people's; "neighbouring" before them is a place cue
+    assert name in [p.name for p in geocode_text(text)]
