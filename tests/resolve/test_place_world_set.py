@@ -72,3 +72,15 @@ def test_state_code_after_a_town_stays_a_state():
 def test_neighbouring_is_a_place_cue(text, name):
     # NER reads these division names as people's; "neighbouring" before them is a place cue
     assert name in [p.name for p in geocode_text(text)]
+
+
+def test_dateline_with_a_long_country_name():
+    text = ("Measles deaths rise\nBUKAVU, Democratic Republic of Congo - Nurses in South Kivu vaccinated 4,000 "
+            "children this week.")
+    assert [p.name for p in geocode_text(text)][:2] == ["Bukavu", "Democratic Republic of the Congo"]
+
+
+def test_entity_cut_at_a_spaced_dash():
+    # NER runs the dateline into the sentence ("SANTIAGO - Chile's"); each side is read on its own
+    text = "Quake hits coast\nSANTIAGO - Chile's government declared an emergency in two regions."
+    assert [p.country_code for p in geocode_text(text)] == ["CL", "CL"]

@@ -321,6 +321,23 @@ def _embedded_place(gz: Gazetteer, text: str, start: int, end: int, label: str =
     return _local_body(gz, text, words)
 
 
+_SPACED_DASH = re.compile(r"\s+(?:-+|[\u2013\u2014])\s+")
+
+
+def _entity_pieces(text: str, ents) -> list[tuple[str, int, int]]:
+    """(label, start, end) of each entity, cut at a spaced dash: NER runs a dateline into the sentence after it
+    ("LIMA - Peru's", "Congo - Health"), and no place's name holds one."""
+    out = []
+    for ent in ents:
+        start = ent.start_char
+        for m in _SPACED_DASH.finditer(text, ent.start_char, ent.end_char):
+            out.append((ent.label_, *_clean(text, start, m.start())))
+            start = m.end()
+        out.append((ent.label_, *_clean(text, start, ent.end_char)) if start > ent.start_char
+                   else (ent.label_, start, ent.end_char))
+    return out
+
+
 def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_mention: bool = True) -> list[Mention]:
     """Facilities, named-entity toponyms (with the names NER labels otherwise that ``mislabelled_place`` takes),
     "X capital", counties and, with ``every_mention`` (as geoparsing corpora count mentions), the demonyms of
@@ -348,15 +365,14 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_men
             out.append(Mention(m.start(), m.end(), m.group(0), "facility", facility_ids=list(ids)))
             taken.append((m.start(), m.end()))
     doc = doc if doc is not None else _ner(text)
-    for ent in doc.ents:
-        label = ent.label_
+    for label, start, end in _entity_pieces(text, doc.ents):
         if label not in (*_PLACE_LABELS, "NORP"):
-            if not mislabelled_place(label, text, ent.start_char, ent.end_char, gz, every_mention=every_mention):
+            if not mislabelled_place(label, text, start, end, gz, every_mention=every_mention):
                 if every_mention:  # "Ohio" of "the Ohio Department of Transportation"
-                    add(_embedded_place(gz, text, ent.start_char, ent.end_char, label), "embedded", label)
+                    add(_embedded_place(gz, text, start, end, label), "embedded", label)
                 continue
             label = "GPE"
-        s, e = _past_compass(text, *_clean(text, ent.start_char, ent.end_char))
+        s, e = _past_compass(text, *_clean(text, start, end))
         if e <= s:
             continue
         if text[e:e + 1] == "." and abbrev_form(gz, text[s:e + 1]):
@@ -414,10 +430,10 @@ def _people_word(gz: Gazetteer, text: str, s: int, e: int, add, *, every_mention
     return True
 
 
-# "COLUMBUS -- ", "BEIRUT: ", "BELGRADE, Minn. (AP) — ": a town in capitals opening a paragraph or following the
+# "COLUMBUS -- ", "BEIRUT: ", "BELGRADE, Minn. (AP) — ", "GOMA, Democratic Republic of Congo - ": a town in capitals opening a paragraph or following the
 # headline, before a dash or a colon (NER reads few of them)
 _DATELINE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=\d{4}\s))\s*([A-Z][A-Z'\u2019\-]+(?:[ .]{1,2}[A-Z][A-Z'\u2019\-]+){0,2})"
-                       r"(?=(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^()]{1,20}\)\s*)?(?:--|[\u2014\u2013\u0097:]|-\s)"
+                       r"(?=(?:,\s+[A-Z][\w.]*(?:\s(?:(?:of|the|and)\s)*[A-Z][\w.]*){0,3})?\s*(?:\([^()]{1,20}\)\s*)?(?:--|[\u2014\u2013\u0097:]|-\s)"
                        r"|,\s+[A-Z][a-z]{1,4}\.\s+[A-Z])")
 # "Rep. Charles Rangel, D-N.Y.", "Linda Sumner, R-Raleigh": a politician's party and the state or town they represent
 _PARTY_PLACE = re.compile(r"(?<=[,(]\s[DRI]-)([A-Z][\w.'\u2019]*(?:\s[A-Z][\w.'\u2019]*)?)")
