@@ -256,3 +256,12 @@ def test_killed_to_death_by_any_verb_but_not_by_a_court():
 def test_gunmen_opening_fire_use_small_arms_and_still_attack_civilians():
     (event,) = body("Gunmen opened fire on worshippers at a mosque in Kano on Sunday, killing 12 people.")
     assert "small arms" in event.weapons and event.sub_event_type == "Attack"
+
+
+def test_headline_victims_the_parser_hangs_elsewhere():
+    # a participle after the reduced passive, a verb tagged as past tense under its noun, an object hung on a
+    # participle, and "others" counting people
+    assert headline("4 killed driving home near Jos")[0].fatalities.best == 4
+    assert len(headline("Village imam, farmer killed in Zamfara")) == 1
+    assert len(headline("Air force kills fleeing bandits in Katsina")) == 1
+    assert headline("Soldiers detain 5 suspects, kill three others in Yobe")[0].fatalities.best == 3
