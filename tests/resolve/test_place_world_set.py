@@ -84,3 +84,15 @@ def test_entity_cut_at_a_spaced_dash():
     # NER runs the dateline into the sentence ("SANTIAGO - Chile's"); each side is read on its own
     text = "Quake hits coast\nSANTIAGO - Chile's government declared an emergency in two regions."
     assert [p.country_code for p in geocode_text(text)] == ["CL", "CL"]
+
+
+def test_place_an_event_is_named_after():
+    # a headline's "X Killings" (NER: a facility or an organisation) names the place X
+    places = geocode_text("Farmers Leaders Speak On Zamfara Killings", every_mention=False)
+    assert [(p.name, p.country_code) for p in places] == [("Zamfara", "NG")]
+
+
+def test_country_demonym_before_its_division():
+    text = "Militia kills five in Nigerian Plateau state."
+    assert [(p.name, p.country_code) for p in geocode_text(text, every_mention=False)] == [("Plateau", "NG")]
+    assert [p.name for p in geocode_text(text)] == ["Nigeria", "Plateau"]

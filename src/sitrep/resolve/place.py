@@ -338,6 +338,29 @@ def _entity_pieces(text: str, ents) -> list[tuple[str, int, int]]:
     return out
 
 
+def _after_demonym(gz: Gazetteer, text: str, start: int, end: int) -> int | None:
+    """ "Nigerian Plateau", "Syrian Idlib": where the place after a country's demonym starts, when the rest of the
+    entity is a place of that country; else None."""
+    head, sep, rest = text[start:end].partition(" ")
+    cc = gz.demonyms.get(norm(head)) if sep and rest[:1].isupper() else None
+    if cc is None or not any(gz[i].cc == cc and gz[i].kind != COUNTRY for i in candidate_ids(gz, rest)):
+        return None
+    return start + len(head) + len(sep)
+
+
+def _place_before_event_noun(gz: Gazetteer, text: str, start: int, end: int) -> tuple[int, int] | None:
+    """ "Agatu Killings", "Zamfara Massacre": the span of the place an event is named after, inside an entity NER
+    labels otherwise, when the name is a country, a division or a town of some size; else None."""
+    m = load_cues().event_after.search(text, start, end)
+    if m is None or m.end() != end:
+        return None
+    s, e = _clean(text, start, m.start())
+    ids = candidate_ids(gz, text[s:e]) if e > s and text[s:s + 1].isupper() else []
+    if any(gz[i].kind in (COUNTRY, ADMIN1, ADMIN2) or gz[i].pop >= MIN_MISLABELLED_POPULATION for i in ids):
+        return s, e
+    return None
+
+
 def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_mention: bool = True) -> list[Mention]:
     """Facilities, named-entity toponyms (with the names NER labels otherwise that ``mislabelled_place`` takes),
     "X capital", counties and, with ``every_mention`` (as geoparsing corpora count mentions), the demonyms of
@@ -366,7 +389,10 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_men
             taken.append((m.start(), m.end()))
     doc = doc if doc is not None else _ner(text)
     for label, start, end in _entity_pieces(text, doc.ents):
-        if label not in (*_PLACE_LABELS, "NORP"):
+        named = _place_before_event_noun(gz, text, start, end)
+        if named is not None:  # "Agatu Killings" (an ORG, a FAC)
+            (start, end), label = named, "GPE"
+        elif label not in (*_PLACE_LABELS, "NORP"):
             if not mislabelled_place(label, text, start, end, gz, every_mention=every_mention):
                 if every_mention:  # "Ohio" of "the Ohio Department of Transportation"
                     add(_embedded_place(gz, text, start, end, label), "embedded", label)
@@ -375,6 +401,11 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_men
         s, e = _past_compass(text, *_clean(text, start, end))
         if e <= s:
             continue
+        rest = _after_demonym(gz, text, s, e)
+        if rest is not None:  # "Nigerian Plateau state": the demonym, then the place of its country
+            if every_mention:
+                add((s, text.index(" ", s)), "ner", "NORP")
+            s = rest
         if text[e:e + 1] == "." and abbrev_form(gz, text[s:e + 1]):
             e += 1  # "Ill.", "Kan.": a state's abbreviation keeps its dot ("Ill" alone is another name of Willmar)
             if not every_mention and any(_qualifier_span(gz, text, m.end) == (s, e) for m in out):
