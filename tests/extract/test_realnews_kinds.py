@@ -265,3 +265,17 @@ def test_headline_victims_the_parser_hangs_elsewhere():
     assert len(headline("Village imam, farmer killed in Zamfara")) == 1
     assert len(headline("Air force kills fleeing bandits in Katsina")) == 1
     assert headline("Soldiers detain 5 suspects, kill three others in Yobe")[0].fatalities.best == 3
+
+
+def test_suicide_before_any_explosion_word_is_a_suicide_bombing():
+    for text in ("Two suicide truck bomb attacks killed 27 people outside a bank in Hamar on Thursday.",
+                 "A suicide blast killed 12 people at a bus station in Hamar on Thursday."):
+        (event,) = body(text)
+        assert event.sub_event_type == "Suicide bomb", text
+
+
+def test_a_day_is_never_the_target():
+    for text in ("On Tuesday, gunmen opened fire in a crowded bus station in Hamar, killing 8 people.",
+                 "On June 3, gunmen opened fire in a crowded bus station in Hamar, killing 8 people."):
+        (event,) = body(text)
+        assert "bus station" in (event.target or ""), (text, event.target)

@@ -793,7 +793,7 @@ class SentenceExtractor:
             holder = [tgt] + ([tgt.head] if tgt.dep_ == "dobj" else [])
             tgt = next((g for h in holder for c in h.children if c.dep_ == "prep"
                         and c.lower_ in ("in", "into", "of", "on", "through")
-                        for g in c.children if g.dep_ == "pobj"), None)
+                        for g in c.children if g.dep_ == "pobj" and not _is_time(g)), None)  # not "On Tuesday"
         if tgt is not None and (tgt.pos_ == "NUM" or tgt.lower_ in lex.count_nouns):  # "five of their fighters"
             tgt = next((g for c in tgt.children if c.dep_ == "prep" and c.lower_ == "of"
                         for g in c.children if g.dep_ == "pobj"), tgt)
