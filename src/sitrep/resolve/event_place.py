@@ -33,7 +33,22 @@ def find_places(text: str, ents: list, default_country: str | None = None) -> li
     and a small foreign namesake of the report's places left out."""
     places = rplace.geocode_text(text, default_country=default_country, ents=ents, every_mention=False)
     places = _drop_foreign_namesakes(_outside_actor_names(_not_surnames(places, text, ents), text), text)
+    places = [p for p in places if not (p.span and _team(text, p.span.start, p.span.end))]
     return [_in_zone(p) for p in _context_namesakes(places, text, default_country)]
+
+
+# "as diners watched Spain play the Netherlands", "Philadelphia beats Green Bay": a name on either side of a game's
+# verb is a team. In the mixed-case annotated news of ../shared (RAMS, WikiEvents, ECB+) the verbs below stand
+# between two capitalised names 13 times, each a game ("Saints beat Seattle", "Creighton defeated Drake"); "host" and
+# "face" are left out ("Turkey hosts American ...", "Erdogan hosted Russia").
+_GAME = r"(?:play|plays|played|playing|beat|beats|defeated|defeats|drew\s+with|thrashed|edged)"
+_TEAM_BEFORE = re.compile(rf"^\s+{_GAME}\s+(?:the\s+)?[A-Z]")
+_TEAM_AFTER = re.compile(rf"[A-Z][\w'’-]*\s+{_GAME}\s+(?:the\s+)?$")
+
+
+def _team(text: str, a: int, b: int) -> bool:
+    """Whether the name at ``a``..``b`` is a team in a game (see ``_GAME``), not a place."""
+    return bool(_TEAM_BEFORE.match(text[b:b + 40]) or _TEAM_AFTER.search(text[max(0, a - 60):a]))
 
 
 def _not_surnames(places: list[Place], text: str, ents: list) -> list[Place]:
