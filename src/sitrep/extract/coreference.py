@@ -1,0 +1,115 @@
+"""A light coreference of an event's doer across the report: "They opened fire on the crowd", "the gunmen then
+stormed the hotel", "its fighters attacked the base" name the attacker by a pronoun or a common noun; the report
+named it earlier ("Islamic State militants crossed the border on Sunday."). The last armed group or state that the
+report names before the doer, in its sentence or the ``WINDOW`` sentences before it, is taken for it.
+
+    apply_coreference(analysis, events) -> None    adds the named actor to ``events[*].roles`` (and actor1)
+
+What stands in the doer's place, read off the parse of the event's first trigger: the subject of an active verb
+trigger or its "by" agent, the possessor of a noun trigger ("their attack"), the subject of the verb a noun trigger
+is the object of ("they launched an attack"). It is a candidate for coreference when it is a pronoun of a group or a
+thing (they, it, its, their) or a noun that names doers without naming who (kinds ``perpetrator`` and ``agent`` of
+``roles_lexicon.csv``: "the gunmen", "the militants", "the group"), and when the event names no actor of its own
+(no organisation among its perpetrators, actor1 empty or an unidentified group). A pronoun takes the last actor
+named; a common noun of doers the last armed group (a state's forces are named as such: "the troops"). The name
+becomes a ``perpetrator_organizations`` filler at its own words; actor1, when empty or unidentified, becomes the
+actor, with the doer's and the name's words as its evidence.
+"""
+from __future__ import annotations
+
+from sitrep.model import EventMention, RoleFiller, Span
+from sitrep.nlp.tokens import lemma
+
+# sentences before the doer's that may name it. Tune (RAMS dev + WikiEvents tune half, scripts/argument_misses.py
+# and benchmarks/realnews.py): see the commit that sets it
+WINDOW = 2
+_PRONOUNS = frozenset(("they", "them", "their", "it", "its"))
+
+
+def _doer_tokens(t) -> list:
+    """The tokens that stand where the doer of the trigger ``t`` would: see the module's docstring."""
+    from sitrep.extract.roles import _subject
+
+    out = []
+    if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"):
+        subj, dep = _subject(t)
+        passive = dep == "nsubjpass" or any(c.dep_ == "auxpass" for c in t.children)
+        if subj is not None and not passive and subj.i != t.i:
+            out.append(subj)
+        out += [g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        return out
+    out += [c for c in t.children if c.dep_ == "poss"]
+    if t.dep_ in ("dobj", "obj") and t.head.pos_ == "VERB":
+        subj, dep = _subject(t.head)
+        if subj is not None and dep != "nsubjpass":
+            out.append(subj)
+    return out
+
+
+def _unnamed_doer(tok, lex) -> str | None:
+    """'pronoun' or 'nominal' when ``tok`` names the doer without saying who, else None."""
+    if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
+        return "pronoun" if tok.lower_ in _PRONOUNS else None
+    if tok.pos_ != "NOUN":
+        return None
+    lem = lemma(tok)
+    if not (lex.is_("perpetrator", lem) or lex.is_("agent", lem) or lex.is_("perpetrator", tok.lower_)):
+        return None
+    from sitrep.resolve.actor import find_actors
+
+    sub = tok.doc[tok.left_edge.i:tok.i + 1].text
+    return None if find_actors(sub) or lex.org_re.search(sub) else "nominal"
+
+
+def _antecedent(analysis, si: int, start: int, kind: str):
+    """The actor the doer refers to, searched as a reader would: the first actor named before ``start`` in the
+    doer's own sentence, else the first one of the nearest sentence before it (up to ``WINDOW`` back) that names
+    one (the first is most often the subject: "Nour al-Din is part of the Levant Front" -> Nour al-Din). Any actor
+    for a pronoun, an armed group (not a state) for a common noun. (match, absolute offset) or None."""
+    from sitrep.resolve.actor import find_actors
+
+    for k in range(si, max(si - WINDOW, 0) - 1, -1):
+        a = analysis.sentences[k].start
+        text = analysis.text[a:start if k == si else analysis.sentences[k].end]  # truecased: "IS" is a verb in CAPS
+        found = [m for m in find_actors(text) if kind == "pronoun" or m.type != "state"]
+        if found:
+            return found[0], a
+    return None
+
+
+def _named_actor(ev: EventMention) -> bool:
+    from sitrep.extract.mentions import UNIDENTIFIED
+
+    return bool(ev.roles.get("perpetrator_organizations")) or ev.actor1 not in (None, UNIDENTIFIED)
+
+
+def apply_coreference(analysis, events: list[EventMention]) -> None:
+    """For each event that names no actor: the actor its pronoun or common-noun doer refers to (module docstring)."""
+    from sitrep.extract.argument_model import trigger_tokens
+    from sitrep.extract.roles import load_role_lexicon
+
+    lex = load_role_lexicon()
+    for ev in events:
+        if _named_actor(ev):
+            continue
+        for si, t in trigger_tokens(analysis, ev)[:1]:
+            off, text = analysis.sentences[si].start, analysis.doc.text
+            doers = [(d, k) for d in _doer_tokens(t) if (k := _unnamed_doer(d, lex))]
+            if not doers:
+                continue
+            d, kind = min(doers, key=lambda x: x[0].i)
+            found = _antecedent(analysis, si, off + d.idx, kind)
+            if found is not None:
+                _link(analysis, ev, *found, [Span(off + x.idx, off + x.idx + len(x), text[off + x.idx:off + x.idx + len(x)]) for x, _ in doers])
+
+
+def _link(analysis, ev: EventMention, m, a: int, doers: list[Span]) -> None:
+    from sitrep.extract.mentions import UNIDENTIFIED
+
+    name = Span(a + m.start, a + m.end, analysis.doc.text[a + m.start:a + m.end])
+    ev.roles.setdefault("perpetrator_organizations", []).append(RoleFiller(name.text, name.start, name.end))
+    ev.roles["perpetrator_organizations"].sort(key=lambda f: f.start)
+    if ev.actor1 in (None, UNIDENTIFIED):
+        ev.notes.append(f"actor1: {m.canonical!r}, named before {doers[0].text!r} (was {ev.actor1!r})")
+        ev.actor1 = m.canonical
+        ev.field_spans["actor1"] = [*doers, name]
