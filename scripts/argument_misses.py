@@ -123,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
                 totals[key] += 1
                 if any(rn.head_found(rn.head_word(text[a:b]), rn.role_values(e, role)) for e in near):
                     counts[(key, "found")] += 1
+                    if args.show == "found":
+                        print(f"[{key}/found] {text[a:b]!r} | {text[sent[0]:sent[1]].strip()[:200]!r}")
                     continue
                 k = kind_of(an, text, sent, role, a, b, near, cands)
                 counts[(key, k)] += 1
