@@ -43,3 +43,19 @@ def test_an_event_that_names_its_actor_keeps_it():
     e = _one(events(text), "bombed")
     assert e.actor1 != "Al-Shabaab"
     assert "Al-Shabaab" not in [f.text for f in e.roles.get("perpetrator_organizations", [])]
+
+
+def test_weapon_pronoun_takes_the_weapon_named_before():
+    text = ("Two bombs were hidden in rucksacks near the stadium gate. The men carried the bombs into the crowd "
+            "before detonating them, killing four people.")
+    evs = events(text)
+    e = next(e for e in evs if any(s.text == "them" for s in e.field_spans.get("weapons", [])))
+    assert "ied" in e.weapons
+    assert any(n == "weapons: 'them' refers to 'bombs'" for n in e.notes)
+
+
+def test_weapon_pronoun_keeps_number():
+    text = ("A grenade and two mines were found in the car on Monday. It exploded as the police opened the boot, "
+            "wounding two officers.")
+    for e in events(text):
+        assert not any("'It' refers to 'mines'" in n for n in e.notes)
