@@ -237,3 +237,18 @@ def test_listed_actor_as_object_is_not_a_doer(nlp):
 def test_bomber_is_a_doer_with_the_group_that_sent_him(nlp):
     r = run(nlp, "An Islamic State suicide bomber killed 14 guests at a wedding hall in Kunduz.", "killed")
     assert r["perpetrator_individuals"] == ["Islamic State suicide bomber"]
+
+
+def test_clash_between_two_sides(nlp):
+    r = run(nlp, "Four people died in a gun battle between police and smugglers near the port.", "battle")
+    assert r["perpetrator_organizations"] + r["perpetrator_individuals"] == ["police"]
+    assert r["victims"] == ["smugglers"]
+    r = run(nlp, "The army reported heavy fighting between midnight and dawn near the pass.", "fighting")
+    assert not r["victims"]
+
+
+def test_what_a_relative_clause_says_the_act_aimed_at(nlp):
+    r = run(nlp, "Rebels admitted the raids, which were aimed at traders on the highway.", "raids")
+    assert r["victims"] == ["traders"]
+    r = run(nlp, "The shelling, which targeted the grain depot, lasted two hours.", "shelling")
+    assert r["targets"] == ["grain depot"]
