@@ -125,7 +125,7 @@ def apply_coreference(analysis, events: list[EventMention]) -> None:
             found = _antecedent(analysis, si, off + d.idx, kind)
             if found is not None:
                 spans = [Span(off + x.idx, off + x.idx + len(x), text[off + x.idx:off + x.idx + len(x)]) for x, _ in doers]
-                _link(analysis, ev, *found, spans)
+                _link(analysis, ev, found[0], found[1], spans)
 
 
 def _link(analysis, ev: EventMention, m, a: int, doers: list[Span]) -> None:
