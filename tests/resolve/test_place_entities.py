@@ -93,3 +93,9 @@ def test_countries_in_a_game_are_teams_not_places():
     places = _event_places("A bomb exploded at a bar in Kampala on Sunday, killing nine people, as fans watched "
                            "Brazil play Germany on a big screen.")
     assert places == ["Kampala"], places
+
+
+def test_a_place_in_what_a_claimant_says_does_not_place_the_attack():
+    places = _event_places("Gunmen stormed a hotel in Mogadishu on Friday, killing 12 guests. The Shebab claimed the "
+                           "attack on Twitter, saying it was revenge for the army's offensive in southern Somalia.")
+    assert places == ["Mogadishu"], places

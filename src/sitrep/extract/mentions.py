@@ -63,7 +63,7 @@ class Candidate:
                 return False
             if tok.dep_ == "appos" and tok.pos_ == "PROPN" and tok.head.lemma_.lower() in _PLACE_NOUNS:
                 pass  # "the capital Abuja", "the town Chibok": the name of the noun it stands beside, not a side note
-            elif tok.dep_ in ("acl", "relcl", "appos") or _purpose(tok):
+            elif tok.dep_ in ("acl", "relcl", "appos") or _purpose(tok) or _speech(tok):
                 return not any(t.i == head.i for t in tok.subtree)
             tok = tok.head
         return False
@@ -80,6 +80,12 @@ def _purpose(tok) -> bool:
     Marriott bombing's restatement."""
     return tok.dep_ in ("advcl", "xcomp") and tok.tag_ == "VB" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _speech(tok) -> bool:
+    """A participle of saying hung on the clause ("claimed the attack on Twitter, saying it was retribution for
+    Kenya's intervention in southern Somalia"): what is said there names no place of this act."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.lemma_.lower() in load_lexicon().report_verbs
 
 
 # nouns whose proper-noun apposition is their name ("the capital Abuja"). In RAMS/WikiEvents/ECB+ (mixed case), of
