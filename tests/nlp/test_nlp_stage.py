@@ -41,7 +41,7 @@ def test_screen_finds_a_phrase_by_its_first_word_anywhere_in_a_word():
     assert screen("Gunmen opened fire on the crowd.")
     assert screen("They were hit by an air-strike.")
     assert screen("A self-set fire gutted the depot.")
-    assert not screen("The set menu and the open fire made the inn popular.")
+    assert not screen("They set the table and lit a fire in the hearth.")
     assert screen("Protesters \u017fet fire to two buses.")  # beyond ASCII: the long s folds to s, as before
 
 
