@@ -206,20 +206,21 @@ def _in_zone(p: Place) -> Place:
     key = (p.country_code, a1)
     towns = gz.zone_towns.get(key)
     if towns is None:
-        towns = gz.zone_towns[key] = [(gz.col_lat[i], gz.col_lon[i]) for i in range(gz.n_cities)
+        towns = gz.zone_towns[key] = [(gz.col_lat[i], gz.col_lon[i], max(gz.col_pop[i], 1)) for i in range(gz.n_cities)
                                       if gz.col_cc[i] == p.country_code and (a1 is None or gz.col_admin1[i] == a1)
                                       and gz.col_kind[i] == CITY]
     pts = _zone(towns, m.group("dir"))
     if not pts:
         return p
     q = copy.copy(p)
-    q.latitude = round(sum(a for a, _ in pts) / len(pts), 5)
-    q.longitude = round(sum(b for _, b in pts) / len(pts), 5)
-    q.reason = f"{p.reason}; at the mean of {len(pts)} towns in that part"
+    w = sum(t[2] for t in pts)
+    q.latitude = round(sum(t[0] * t[2] for t in pts) / w, 5)
+    q.longitude = round(sum(t[1] * t[2] for t in pts) / w, 5)
+    q.reason = f"{p.reason}; at the population-weighted mean of {len(pts)} towns in that part"
     return q
 
 
-def _zone(towns: list[tuple[float, float]], direction: str) -> list[tuple[float, float]]:
+def _zone(towns: list[tuple[float, float, int]], direction: str) -> list[tuple[float, float, int]]:
     """The towns in the named third of the towns' extent (north, south-east, central ...)."""
     if len(towns) < 3:
         return []
@@ -236,8 +237,8 @@ def _zone(towns: list[tuple[float, float]], direction: str) -> list[tuple[float,
         want_lon = None
     if d in ("east", "west"):
         want_lat = None
-    return [(a, b) for a, b in towns if (want_lat is None or third(a, la0, la1) == want_lat)
-            and (want_lon is None or third(b, lo0, lo1) == want_lon)]
+    return [t for t in towns if (want_lat is None or third(t[0], la0, la1) == want_lat)
+            and (want_lon is None or third(t[1], lo0, lo1) == want_lon)]
 
 
 def outside_dateline(places: list[Place], dl) -> list[Place]:
