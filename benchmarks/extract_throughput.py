@@ -1,8 +1,8 @@
 """Extraction throughput on one core: articles/s and words/s for conflict reports (the seed, MUC-4 texts) and for
-general news (LGL articles), with ``--breakdown`` where the time of the batched path goes (cProfile: its overhead
-inflates the Python stages against spaCy's compiled ones); and one long document (MUC-4 and LGL texts run together into one report of 1, 2
-and 4 MB, each size in its own process): seconds and peak memory, which must grow linearly. Prints figures;
-asserts nothing.
+general news (LGL articles), each also as a ratio to spaCy-sm's full pipeline on the same texts in the same run (by
+the clock and by CPU time), with ``--breakdown`` the CPU time of each stage of the batched path; and one long
+document (MUC-4 and LGL texts run together into one report of 1, 2 and 4 MB, each size in its own process): seconds
+and peak memory, which must grow linearly. Prints figures; asserts nothing.
 
     python3 benchmarks/extract_throughput.py [--muc N] [--lgl N] [--long 1,2,4] [--long-only] [--breakdown]
 """
@@ -50,9 +50,10 @@ def lgl_docs(n: int):
     return docs
 
 
-def spacy_full_rate(docs) -> float:
-    """Articles/s of spaCy-sm's full pipeline (every component, ``nlp.pipe``) over the same texts in this run: the
-    yardstick the speed figures are divided by (machines here differ 2x from day to day)."""
+def spacy_full_rate(docs) -> tuple[float, float]:
+    """Articles/s of spaCy-sm's full pipeline (every component, ``nlp.pipe``) over the same texts in this run, by
+    the clock and by this process's CPU time: the yardstick the speed figures are divided by (machines here differ
+    2x from day to day, and on a shared machine the clock also counts the time others hold the core)."""
     import spacy
 
     from sitrep.nlp.spacy_model import MODEL_NAMES
@@ -65,74 +66,102 @@ def spacy_full_rate(docs) -> float:
         except OSError:
             continue
     list(nlp.pipe(["A rocket hit the base in Baghdad on Monday."]))
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for _ in nlp.pipe((d.text for d in docs), batch_size=64):
         pass
-    return len(docs) / (time.perf_counter() - t0)
+    return len(docs) / (time.perf_counter() - t0), len(docs) / (time.process_time() - c0)
 
 
 def measure(name: str, docs) -> None:
     """One document at a time (extract_document), then the batched path (extract_documents) the CLI, ingest and
-    batch use; each rate also as a ratio to spaCy-sm's full pipeline on the same texts, measured in this run."""
+    batch use; each rate also as a ratio to spaCy-sm's full pipeline on the same texts, measured in this run: by
+    the clock and by CPU time (the steadier one where other work shares the machine)."""
     from sitrep.pipeline import extract_document, extract_documents
 
     words = sum(len(d.text.split()) for d in docs)
-    base = spacy_full_rate(docs)
-    print(f"{name:<28} spaCy-sm full pipeline  {base:8.1f} articles/s  (the yardstick)")
+    base, base_cpu = spacy_full_rate(docs)
+    print(f"{name:<28} spaCy-sm full pipeline  {base:8.1f} articles/s  ({base_cpu:.1f} per CPU second; the yardstick)")
     for mode in ("one by one", "batched"):
         events = 0
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         if mode == "one by one":
             for d in docs:
                 events += len(extract_document(d))
         else:
             for _, evs, _ in extract_documents(docs):
                 events += len(evs)
-        dt = time.perf_counter() - t0
+        dt, cpu = time.perf_counter() - t0, time.process_time() - c0
         rate = len(docs) / dt
         print(f"{name:<28} {mode:<10} {len(docs):>5} articles {words:>8} words {events:>5} events  "
-              f"{rate:8.1f} articles/s  {words / dt:9.0f} words/s  {rate / base:5.1f}x spaCy-sm")
+              f"{rate:8.1f} articles/s  {words / dt:9.0f} words/s  {rate / base:5.1f}x spaCy-sm "
+              f"({len(docs) / cpu:.1f} per CPU second: {len(docs) / cpu / base_cpu:.2f}x by CPU time)", flush=True)
 
 
-# stages of the batched path: (label, [(module path, function)]); a stage's time is the cumulative time of its calls
+# stages of the batched path: (label, [(module, function)]); a stage's time is the CPU time spent in its calls less
+# the time of the other stages they call (wrappers around the module attributes the pipeline calls)
 STAGES = (
-    ("split, truecase, screen", [("sitrep/nlp/__init__.py", "prepare")]),
-    ("spaCy: screened sentences", [("sitrep/nlp/__init__.py", "_parse")]),
-    ("spaCy: role-model sentences", [("sitrep/nlp/__init__.py", "parse_sentences")]),  # less the line above
-    ("clause candidates", [("sitrep/extract/document.py", "candidates")]),
-    ("clause model", [("sitrep/extract/clause_model.py", "keep_violent")]),
-    ("report date", [("sitrep/resolve/event_time.py", "report_date")]),
-    ("time expressions", [("sitrep/resolve/event_time.py", "event_timexes")]),
-    ("places (NER, gazetteer)", [("sitrep/resolve/event_place.py", "place_entities"),
-                                 ("sitrep/resolve/event_place.py", "find_places")]),
-    ("roles (rules)", [("sitrep/extract/document.py", "attach_roles")]),
-    ("role and argument models", [("sitrep/extract/role_model.py", "apply_role_model")]),
+    ("split, truecase, screen", [("sitrep.nlp", "prepare")]),
+    ("spaCy parse (screened, role-model)", [("sitrep.nlp", "_pipe")]),
+    ("clause candidates", [("sitrep.extract.document", "candidates")]),
+    ("clause model", [("sitrep.pipeline", "keep_violent")]),
+    ("report date", [("sitrep.resolve.event_time", "report_date")]),
+    ("time expressions", [("sitrep.resolve.event_time", "event_timexes")]),
+    ("place entities", [("sitrep.resolve.event_place", "place_entities")]),
+    ("places (gazetteer)", [("sitrep.resolve.event_place", "find_places"),
+                            ("sitrep.resolve.event_place", "fallback_place")]),
+    ("roles (rules)", [("sitrep.extract.document", "attach_roles")]),
+    ("clause places and dates", [("sitrep.resolve.event_place", "attach_places"),
+                                 ("sitrep.resolve.event_place", "split_places"),
+                                 ("sitrep.resolve.event_time", "attach_dates")]),
+    ("merge, report context", [("sitrep.pipeline", "merge_mentions"), ("sitrep.extract.document", "mentions_to_merge"),
+                               ("sitrep.extract.document", "apply_report_context")]),
+    ("role model", [("sitrep.extract.role_model", "assign_roles")]),
+    ("argument model, target field", [("sitrep.extract.argument_model", "apply_argument_model"),
+                                      ("sitrep.extract.target_field", "choose_targets")]),
 )
 
 
 def breakdown(name: str, docs) -> None:
-    """Seconds and share of each stage of the batched path (extract_documents) under cProfile."""
-    import cProfile
-    import pstats
+    """CPU seconds and share of each stage of the batched path (extract_documents), each stage's own time."""
+    import importlib
 
     from sitrep.pipeline import extract_documents
 
-    prof = cProfile.Profile()
-    prof.enable()
-    for _ in extract_documents(docs):
-        pass
-    prof.disable()
-    stats = pstats.Stats(prof).stats  # type: ignore[attr-defined]
-    total = max(ct for (_, _, fn), (_, _, _, ct, _) in stats.items() if fn == "extract_documents")
+    spent: dict[str, float] = {}
+    stack: list[list] = []  # [label, CPU time when it last resumed]
 
-    def cum(path: str, fn: str) -> float:
-        return sum(v[3] for (f, _, n), v in stats.items() if n == fn and f.endswith(path))
+    def timed(label: str, fn):
+        def call(*args, **kwargs):
+            now = time.process_time()
+            if stack:
+                spent[stack[-1][0]] = spent.get(stack[-1][0], 0.0) + now - stack[-1][1]
+            stack.append([label, now])
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                end = time.process_time()
+                spent[label] = spent.get(label, 0.0) + end - stack.pop()[1]
+                if stack:
+                    stack[-1][1] = end
+        return call
 
-    times = {label: sum(cum(p, f) for p, f in calls) for label, calls in STAGES}
-    times["spaCy: role-model sentences"] -= times["spaCy: screened sentences"]
-    times["other (merging, dates, records, Python)"] = total - sum(times.values())
-    print(f"{name}: where the batched path's {total:.1f} s go (under cProfile)")
-    for label, t in times.items():
+    saved = []
+    for label, calls in STAGES:
+        for module, fn in calls:
+            mod = importlib.import_module(module)
+            saved.append((mod, fn, getattr(mod, fn)))
+            setattr(mod, fn, timed(label, getattr(mod, fn)))
+    try:
+        c0 = time.process_time()
+        for _ in extract_documents(docs):
+            pass
+        total = time.process_time() - c0
+    finally:
+        for mod, fn, original in saved:
+            setattr(mod, fn, original)
+    spent["other (pipeline, dates, records, Python)"] = total - sum(spent.values())
+    print(f"{name}: where the batched path's {total:.1f} CPU seconds go")
+    for label, t in spent.items():
         print(f"    {label:<40} {t:6.2f} s  {t / total:6.1%}")
 
 

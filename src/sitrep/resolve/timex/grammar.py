@@ -1051,8 +1051,11 @@ def scan(text: str, start: int = 0, end: int | None = None, path: str | None = N
     g = grammar(path)
     end = len(text) if end is None else end
     found: list[Reading] = []
+    windows: dict[re.Pattern | None, list[tuple[int, int]]] = {}  # rules that share a keyword share its windows
     for pattern, handler, need in g.rules:
-        for lo, hi in _windows(need, text, start, end):
+        if need not in windows:
+            windows[need] = _windows(need, text, start, end)
+        for lo, hi in windows[need]:
             for m in pattern.finditer(text, lo, hi):
                 r = handler(m, text)
                 if r is not None and r.end > r.start:
