@@ -85,3 +85,15 @@ HARIR = Place("Harir Air Base", 36.5361, 44.3558, country="Iraq", country_code="
               feature="base", geo_precision=1)
 TANF = Place("Al-Tanf garrison", 33.4975, 38.6556, country="Syria", country_code="SY", admin1="Homs",
              feature="base", geo_precision=1)
+
+
+def timex_benchmark():
+    """benchmarks/timex.py as a module (its readers and scorers), loaded once."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("timex_benchmark", Path(__file__).resolve().parents[1] / "benchmarks" / "timex.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("timex_benchmark", module)  # dataclasses look their module up here
+    spec.loader.exec_module(module)
+    return module

@@ -2,12 +2,12 @@
 what benchmarks/timex.py measured when they were set). Raise a floor when the figures improve."""
 from __future__ import annotations
 
-import importlib.util
 import os
-import sys
 from pathlib import Path
 
 import pytest
+
+from conftest import timex_benchmark
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = Path(os.environ.get("SITREP_SHARED") or ROOT / ".." / "shared")
@@ -27,11 +27,7 @@ TE3 = SHARED / "data" / "timeml" / "te3-platinum"
 
 
 def _benchmark():
-    spec = importlib.util.spec_from_file_location("timex_benchmark", ROOT / "benchmarks" / "timex.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("timex_benchmark", module)  # dataclasses look their module up here
-    spec.loader.exec_module(module)
-    return module
+    return timex_benchmark()
 
 
 def _scores(directory: Path) -> dict:

@@ -3,13 +3,12 @@ was fitted to them; the first figure is in the file's header) stay above their f
 benchmarks/timex.py measures them; and the kinds that set's first run found wrong, on sentences written here."""
 from __future__ import annotations
 
-import importlib.util
-import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from conftest import timex_benchmark
 from sitrep.resolve.time import DocumentTimes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,11 +20,7 @@ FLOORS = {"value_accuracy": 0.985, "value_accuracy_all_types": 0.975, "strict_f1
 
 
 def _benchmark():
-    spec = importlib.util.spec_from_file_location("timex_benchmark", ROOT / "benchmarks" / "timex.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("timex_benchmark", module)  # dataclasses look their module up here
-    spec.loader.exec_module(module)
-    return module
+    return timex_benchmark()
 
 
 @pytest.fixture(scope="module")
