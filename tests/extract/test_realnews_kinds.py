@@ -285,3 +285,8 @@ def test_ranks_and_offices_name_the_people_killed():
     (event,) = body("A colonel was killed by a roadside bomb near Hamar on Tuesday.")
     assert event.sub_event_type == "Remote explosive/landmine/IED"
     assert len(headline("Sniper kills army captain near Hamar")) == 1
+
+
+def test_a_title_case_verb_before_a_division_word_is_no_part_of_its_name():
+    (event,) = headline("Bandits Kill District Head, Two Guards In Zamfara")
+    assert event.event_type == "Violence against civilians"

@@ -171,13 +171,25 @@ def _title_case_kept(title: str, cased: str) -> str:
     out = list(cased)
     for m in (*_ACRONYM.finditer(title), *_DIVISION.finditer(title)):
         a = m.start()
-        first = title[a:m.end()].split(" ", 1)[0]
-        if first.lower() in STOP_WORDS:  # "in Taraba State": the name starts after the preposition
-            a += len(first) + 1
+        for word in title[a:m.end()].split(" ")[:-1]:
+            # "in Taraba State": the name starts after the preposition; "Gunmen Kill District Head", "Attack Borno
+            # State": after the event's words (3 of the 87 such runs in the UCDP headlines, none a division's name)
+            if word.lower() not in STOP_WORDS and not _event_word(word):
+                break
+            a += len(word) + 1
         out[a:m.end()] = title[a:m.end()]
     for a, name in _placed_divisions(title):
         out[a:a + len(name)] = name
     return "".join(out)
+
+
+def _event_word(word: str) -> bool:
+    """A word of the event, not of a place's name: a trigger word or a noun for people ("Gunmen", "Kill")."""
+    from sitrep.extract.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    w = word.lower()
+    return w in lex.human_heads or any(f in lex.triggers for f in (w, w.rstrip("s"), w[:-2] if w.endswith("ed") else w))
 
 
 _COMPASS = re.compile(r"(?:north|south|east|west|central|centre|center|north-?east|north-?west|south-?east|"
