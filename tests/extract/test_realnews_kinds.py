@@ -290,3 +290,11 @@ def test_ranks_and_offices_name_the_people_killed():
 def test_a_title_case_verb_before_a_division_word_is_no_part_of_its_name():
     (event,) = headline("Bandits Kill District Head, Two Guards In Zamfara")
     assert event.event_type == "Violence against civilians"
+
+
+def test_grenades_thrown_with_rifles_fired_are_an_armed_assault():
+    (event,) = body("Gunmen armed with rifles and grenades attacked shoppers at a market in Hamar on Sunday, "
+                    "killing nine people.")
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+    (event,) = body("A man threw a grenade into a bar in Hamar on Sunday, wounding nine people.")
+    assert event.sub_event_type == "Grenade"

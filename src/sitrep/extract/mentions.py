@@ -946,6 +946,11 @@ class SentenceExtractor:
     def _type(self, cand: Candidate, trig: Trigger, weapons) -> None:
         m, lex = cand.mention, self.lex
         ranked = sorted((w for _, w in weapons), key=lambda w: -w.rank)
+        if any(w.category == "small arms" for w in ranked):
+            # "armed with grenades and automatic rifles, attacked passengers": an armed assault, not a grenade
+            # attack (ACLED's Grenade is the thrown device on its own; both independent golds of the fresh sets,
+            # 3 of 3 such events: Lod 1972, Rome and Vienna 1985)
+            ranked = [w for w in ranked if w.category != "grenade"]
         if not ranked and trig.weapon:
             ranked = [next(w for w in lex.weapons.values() if w.category == trig.weapon)]
         typing = lex.typing  # events.toml [typing] gives this order
