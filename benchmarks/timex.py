@@ -6,7 +6,8 @@ Without DIR: TimeBank (``../shared/data/timeml/TimeBank``), the TUNE corpus the 
 wire documents of 1998 as a sub-measure (the nearest visible relative of the sealed 1998-2000 wire corpus), then
 TE3-platinum (``../shared/data/timeml/te3-platinum``), the CHECK corpus, reported and never tuned on (the
 errors listed with --errors are TimeBank's), then the wire sentences written for sitrep
-(``tests/resolve/data/wire_timex.txt``, --wire: those alone). With DIR: that directory of ``.tml`` files alone. Each document's
+(``tests/resolve/data/wire_timex.txt``, tuned on) and the wire passages written later and measured once unseen
+(``wire_timex2.txt``; --wire: the two wire sets alone). With DIR: that directory of ``.tml`` files alone. Each document's
 creation time (the TIMEX3 with functionInDocument="CREATION_TIME") is the anchor; sentences naming a weekday
 are parsed with spaCy (as the pipeline parses event sentences) so that a bare weekday takes the tense of its
 governing verb (--no-parse: the cue-word fallback alone). Prints
@@ -47,9 +48,16 @@ def shared_dir() -> Path:
 DEFAULT_DIR = shared_dir() / "data" / "timeml" / "TimeBank"
 CHECK_DIR = shared_dir() / "data" / "timeml" / "te3-platinum"
 WIRE_SET = ROOT / "tests" / "resolve" / "data" / "wire_timex.txt"
+# written after the first wire set was tuned to 1.000, and measured once before any rule was fitted to it (its header
+# keeps that first figure): the honest wire check beside the two corpora
+WIRE_SET2 = ROOT / "tests" / "resolve" / "data" / "wire_timex2.txt"
 SUB_YEAR = 1998  # TimeBank's wire documents of 1998 (ABC, APW, CNN, NYT, PRI, VOA): the nearest visible relative
                  # of the sealed corpus (wire news of 1998-2000)
-_NEEDS_PARSE = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+# sentences whose expressions take a side of the report from the governing verb, as the pipeline parses its event
+# sentences: a weekday, "the weekend", a month (its year)
+_NEEDS_PARSE = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekend|january|february|march|april|may|"
+                          r"june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept?|"
+                          r"oct|nov|dec)\.)", re.I)
 
 
 @dataclass
@@ -295,6 +303,7 @@ def main(argv: list[str] | None = None) -> int:
     nlp = load_parser(not args.no_parse)
     if args.wire:
         print(summary(report(f"wire sentences: {WIRE_SET.name}", read_wire(), args.errors, nlp)))
+        print(summary(report(f"wire passages: {WIRE_SET2.name}", read_wire(WIRE_SET2), args.errors, nlp)))
         return 0
     if args.dir is not None:
         s = report(f"corpus: {args.dir}", read_dir(Path(args.dir)), args.errors, nlp)
@@ -309,11 +318,15 @@ def main(argv: list[str] | None = None) -> int:
     print()
     wire = report(f"wire sentences written for sitrep (a second tune set): {WIRE_SET.name}", read_wire(), 0, nlp)
     print()
+    wire2 = report(f"wire passages written for sitrep, measured once unseen (header): {WIRE_SET2.name}",
+                   read_wire(WIRE_SET2), 0, nlp)
+    print()
     print(f"tune TimeBank: {summary(tune)}")
     print(f"tune TimeBank {SUB_YEAR}: {summary(sub)}")
     if check is not None:
         print(f"check TE3-platinum: {summary(check)}")
     print(f"wire sentences: {summary(wire)}")
+    print(f"wire passages (2): {summary(wire2)}")
     return 0
 
 

@@ -6,12 +6,15 @@ Each detected headline whose UCDP point is precise (where_prec <= 3) falls in on
 161 km), none (no event has a place), wrong_country (the best event's place is in another country),
 country_only (a country-level point in the right country), far_division (a first-order division in the right
 country, too far), far_namesake (a town in the right country, too far). Prints counts and examples.
+``--causes``: each detected headline placed more than 161 km off (or not placed) gets one cause, from the
+headline's words and the gazetteer (``cause``), with counts and examples of each.
 ``--readings``: of every detected headline (precise or not) whose events name no place, how often each kind of
 country reading (``resolve/event_country.py``) it offers is right: the counts of ``knowledge/event_country.toml``.
 """
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -37,6 +40,72 @@ def kind(it: rn.UcdpItem, events: list) -> str:
     if (best.feature or "").startswith("ADM"):
         return "far_division"
     return "far_namesake"
+
+
+NAME = re.compile(r"\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}")
+COUNTRY_LEVEL = ("PCLI", "PCL", "PCLD", "country", "CONT", "RGN")
+
+
+def _near(gz, ids: list[int], it: rn.UcdpItem) -> list[int]:
+    return [i for i in ids if haversine_km(gz[i].lat, gz[i].lon, it.latitude, it.longitude) <= 161]
+
+
+def cause(it: rn.UcdpItem) -> tuple[str, str]:
+    """Why a detected headline's event is not within 161 km of UCDP's point: the first that holds of
+    the geocoder found a toponym within 161 km, but the event took another (``event_place``); a name of the
+    headline has a reading within 161 km the geocoder did not choose (``wrong_namesake``, or ``admin_for_town``
+    where it chose a division, ``not_detected`` where it found no toponym there); the geocoder found places finer
+    than the country, all far (``named_place_far``: UCDP codes another place, or the gazetteer lacks the right
+    one); a capitalised name no dictionary or gazetteer knows (``unknown_name``: maybe a place missing from the
+    gazetteer); else ``no_place_named`` (nothing finer than the country in the headline)."""
+    from sitrep.nlp.truecase import is_unknown_word
+    from sitrep.resolve.gazetteer import get_gazetteer
+    from sitrep.resolve.place import candidate_ids, geocode_text
+
+    gz = get_gazetteer()
+    text = it.headline
+    found = [p for p in geocode_text(text, include_abstentions=True) if p.feature not in COUNTRY_LEVEL]
+    if any(haversine_km(p.latitude, p.longitude, it.latitude, it.longitude) <= 161 for p in found):
+        return "event_place", ", ".join(p.name for p in found)
+    for m in NAME.finditer(text):
+        words = m.group(0).split()
+        for n in range(len(words), 0, -1):
+            for k in range(len(words) - n + 1):
+                name = " ".join(words[k:k + n])
+                if not _near(gz, candidate_ids(gz, name), it):
+                    continue
+                at = [p for p in found if p.span and p.span.start <= m.start() + text[m.start():].find(name) < p.span.end]
+                if not at:
+                    return "not_detected", name
+                return ("admin_for_town" if (at[0].feature or "").startswith("ADM") else "wrong_namesake"), (
+                    f"{name} -> {at[0].name} {at[0].feature}")
+    if found:
+        return "named_place_far", ", ".join(f"{p.name} {p.feature}" for p in found)
+    unknown = [w for m in NAME.finditer(text) for w in m.group(0).split()
+               if m.start() > 0 and is_unknown_word(w.lower()) and not candidate_ids(gz, w)]
+    if unknown:
+        return "unknown_name", " ".join(unknown)
+    return "no_place_named", ""
+
+
+def causes(items: list, events: dict[str, list], limit: int = 12) -> None:
+    counts: Counter = Counter()
+    examples: dict[str, list[str]] = {}
+    for it in items:
+        evs = events.get(it.id) or []
+        if not evs or kind(it, evs) == "near":
+            continue
+        c, what = cause(it)
+        counts[c] += 1
+        examples.setdefault(c, []).append(f"{it.headline!r} [{what}] (UCDP {it.latitude:.2f},{it.longitude:.2f})")
+    total = sum(counts.values())
+    print(f"{total} detected headlines placed more than 161 km off or not placed, by cause:")
+    for c, v in counts.most_common():
+        print(f"  {c:<16} {v:5d}  {v / max(total, 1):.3f}")
+    for c, _v in counts.most_common():
+        print(f"\n{c}:")
+        for line in examples[c][:limit]:
+            print("  " + line)
 
 
 def unplaced(events: list) -> bool:
@@ -78,6 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", default="", help="comma-separated kinds whose examples to print")
     ap.add_argument("--country", default=rn.UCDP_SPLIT["tune"])
     ap.add_argument("--readings", action="store_true", help="right/wrong counts per kind of country reading")
+    ap.add_argument("--causes", action="store_true", help="why detected headlines are placed far off, with counts")
     args = ap.parse_args(argv)
     from sitrep.pipeline import extract_documents
 
@@ -87,6 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     events = {d.id: evs for d, evs, _ in extract_documents(docs)}
     if args.readings:
         readings(items, events)
+        return 0
+    if args.causes:
+        causes(items, events, 1000 if args.show else 12)
         return 0
     kinds: Counter = Counter()
     show = set(args.show.split(",")) - {""}

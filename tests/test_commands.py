@@ -50,7 +50,7 @@ def test_extract_format_has_help(capsys):
 
 def test_extract_says_it_reads_stdin_when_waiting_on_a_terminal(tmp_path):
     master, slave = os.openpty()
-    proc = subprocess.Popen([sys.executable, "-c", CLI, "extract"], stdin=slave, stdout=subprocess.PIPE,
+    proc = subprocess.Popen([sys.executable, "-c", CLI, "extract", "--undated"], stdin=slave, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, env={**os.environ, "TERM": "dumb"})
     os.close(slave)
     os.write(master, b"Gunmen attacked a bus near the border on Monday.\n\x04")
@@ -78,6 +78,20 @@ def test_extract_writes_reported_totals_only_when_asked(capsys, tmp_path):
     rc, out, _ = _run(capsys, "extract", str(report), "--published", "2021-06-15", "--quiet", "--totals")
     records = [json.loads(line) for line in out.splitlines()]
     assert [r.get("record_kind") for r in records][1:] == ["reported_total"] and records[1]["count"]["best"] == 3000
+
+
+def test_extract_keeps_events_with_no_knowable_day_apart(capsys, tmp_path):
+    path = tmp_path / "undated.txt"
+    path.write_text("Gunmen attacked a bus near the border town of Hamar on Monday, killing four passengers.\n",
+                    encoding="utf-8")
+    rc, out, err = _run(capsys, "extract", str(path))
+    assert rc == 0 and out.strip() == "" and "no knowable day" in err and "--published" in err
+    rc, out, _ = _run(capsys, "extract", str(path), "--undated", "--quiet")
+    (rec,) = [json.loads(line) for line in out.splitlines()]
+    assert rec["record_kind"] == "undated_event" and rec["date"] is None and rec["fatalities"] == 4
+    rc, out, _ = _run(capsys, "extract", str(path), "--published", "2024-03-06", "--quiet")
+    (rec,) = [json.loads(line) for line in out.splitlines()]
+    assert "record_kind" not in rec and rec["date"] == "2024-03-04"
 
 
 def test_extract_says_e108_for_a_report_in_french(capsys, tmp_path):

@@ -86,8 +86,9 @@ class Timex:
         try:
             if p == "day":
                 return date.fromisoformat(self.value[:10])
-            if p == "week":
-                return date.fromisocalendar(int(self.value[:4]), int(self.value[6:8]), 1)
+            if p == "week":  # a weekend ("2000-W05-WE") begins on the Saturday
+                first = 6 if self.value.endswith("-WE") else 1
+                return date.fromisocalendar(int(self.value[:4]), int(self.value[6:8]), first)
             if p == "month":
                 return date(int(self.value[:4]), int(self.value[5:7]), 1)
             if p == "year":

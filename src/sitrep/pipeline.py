@@ -107,7 +107,7 @@ def extract_analysis(analysis: Analysis, *, learned_roles: bool = True) -> list[
     report.apply_report_context(events, analysis, cands)
     # 6. keep the specific events (a dated report's headline is one); fall back to the report's main place and date
     fallback = event_place.fallback_place(places, analysis)
-    out = []
+    out: list[EventMention] = []
     for e in events:
         m = e.merged
         assert m is not None  # merge_mentions sets it

@@ -3,6 +3,7 @@
 Public:
     event_record(event) -> dict
     total_record(total) -> dict     a reported total ("28,000 killed since 2015"): record_kind "reported_total"
+    undated_record(event) -> dict   an event with no knowable day: record_kind "undated_event"
     PRECISION_CODES                 day/week/month/year -> ACLED time_precision 1/2/3
 """
 from __future__ import annotations
@@ -67,6 +68,12 @@ def event_record(m: EventMention) -> dict:
         "notes": list(m.notes),
     }
     return rec
+
+
+def undated_record(m: EventMention) -> dict:
+    """An event whose day the report does not let one know, as a record of its own kind (``sitrep extract
+    --undated``), so that a reader of the output as dated incidents never counts it."""
+    return {"record_kind": "undated_event", **event_record(m)}
 
 
 def total_record(t: ReportedTotal) -> dict:

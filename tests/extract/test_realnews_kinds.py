@@ -256,3 +256,32 @@ def test_killed_to_death_by_any_verb_but_not_by_a_court():
 def test_gunmen_opening_fire_use_small_arms_and_still_attack_civilians():
     (event,) = body("Gunmen opened fire on worshippers at a mosque in Kano on Sunday, killing 12 people.")
     assert "small arms" in event.weapons and event.sub_event_type == "Attack"
+
+
+def test_headline_victims_the_parser_hangs_elsewhere():
+    # a participle after the reduced passive, a verb tagged as past tense under its noun, an object hung on a
+    # participle, and "others" counting people
+    assert headline("4 killed driving home near Jos")[0].fatalities.best == 4
+    assert len(headline("Village imam, farmer killed in Zamfara")) == 1
+    assert len(headline("Air force kills fleeing bandits in Katsina")) == 1
+    assert headline("Soldiers detain 5 suspects, kill three others in Yobe")[0].fatalities.best == 3
+
+
+def test_suicide_before_any_explosion_word_is_a_suicide_bombing():
+    for text in ("Two suicide truck bomb attacks killed 27 people outside a bank in Hamar on Thursday.",
+                 "A suicide blast killed 12 people at a bus station in Hamar on Thursday."):
+        (event,) = body(text)
+        assert event.sub_event_type == "Suicide bomb", text
+
+
+def test_a_day_is_never_the_target():
+    for text in ("On Tuesday, gunmen opened fire in a crowded bus station in Hamar, killing 8 people.",
+                 "On June 3, gunmen opened fire in a crowded bus station in Hamar, killing 8 people."):
+        (event,) = body(text)
+        assert "bus station" in (event.target or ""), (text, event.target)
+
+
+def test_ranks_and_offices_name_the_people_killed():
+    (event,) = body("A colonel was killed by a roadside bomb near Hamar on Tuesday.")
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert len(headline("Sniper kills army captain near Hamar")) == 1

@@ -69,3 +69,16 @@ def test_two_towns_a_few_km_apart_are_two_places():
     c = mention(2, place=Place("Townsville", -8.72, 115.17, country="Indonesia", geonameid=111, feature="PPL",
                                geo_precision=1), weapons=("bomb",))
     assert len(merge_mentions([(a, MergeInfo()), (c, MergeInfo(sentence_index=2))])) == 1
+
+
+def test_a_definite_target_told_before_is_the_same_event():
+    from datetime import date
+
+    from sitrep.ingest.text import document_from_text
+    from sitrep.pipeline import extract_document
+
+    text = ("A suicide bomber killed 12 people in the lobby of the Serena hotel in Kabul on Sunday, police said.\n\n"
+            "In a statement, a militant group said it had attacked the hotel to punish its foreign guests.")
+    events = extract_document(document_from_text(text, "t", published=date(2019, 3, 4)))
+    assert len(events) == 1
+    assert events[0].place is not None and events[0].place.name == "Kabul"

@@ -114,7 +114,8 @@ def mentions_to_merge(cands: list[Candidate], doc: Document | None = None) -> li
             continue
         info = MergeInfo(definite=definite(c) or restates(c), weak_weapon=weak_weapon(m), relative_anchor=c.relative_anchor,
                          sentence_index=c.sentence_index, killing=c.kind == "killing" or m.denied,
-                         another=another(c), participle=participle_of(c, cands))
+                         another=another(c), participle=participle_of(c, cands),
+                         told_target=definite_target(c))
         out.append((m, info))
     return out
 
@@ -604,6 +605,13 @@ def definite(c: Candidate) -> bool:
     return any(ch.dep_ in ("det", "preconj", "predet") and ch.lower_ in (
         "the", "this", "that", "these", "those", "both", "either", "neither")
         for h in _named_by(c.trigger_token) for ch in h.children)
+
+
+def definite_target(c: Candidate) -> bool:
+    """ "attacked the hotel", "the embassy was hit": the clause's target is a definite noun phrase (it may name a
+    target told before; merging checks that it was)."""
+    tgt = c.mention.field_spans.get("target") or []
+    return bool(tgt) and tgt[0].text.lower().startswith(("the ", "this ", "that "))
 
 
 def _named_by(tok) -> list:

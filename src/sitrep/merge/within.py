@@ -8,6 +8,7 @@ places, dates, weapons or actors disagree.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from sitrep.extract.mentions import UNIDENTIFIED
@@ -36,6 +37,7 @@ class MergeInfo:
     killing: bool = False  # "Three soldiers were killed when a drone struck ...": casualties of another clause
     another: bool = False  # "a second car bomb", "another attack": an event besides the ones told
     participle: bool = False  # "missiles were launched ..., targeting the airfield": the same act, told on
+    told_target: bool = False  # "it had attacked the hotel": a definite target, named before as another event's
 
 
 @dataclass
@@ -84,6 +86,17 @@ def _weapons_conflict(a: EventMention, ai: MergeInfo, b: EventMention, bi: Merge
     fa = {_family(w) for w in a.weapons}
     fb = {_family(w) for w in b.weapons}
     return not (fa & fb)
+
+
+def _told_in(event: Event, target: str | None) -> bool:
+    """Whether the head word of ``target`` is written in a sentence of the event ("the hotel" after "the bombing of
+    the Marriott hotel in Islamabad"). A clause whose definite target was told with an event, and that has no place
+    or date of its own, tells that event: in MUC-4 DEV 0001-0100 it fires 4 times, each right ("the former minister
+    was shot", "attacked the community meeting", "the buildings were burned", "the garrison"); in the fresh sets
+    (seen) twice, both right."""
+    head = _head(target)
+    return head is not None and any(
+        re.search(rf"\b{re.escape(head)}s?\b", x.evidence[0].text, re.I) for x in event.mentions if x.evidence)
 
 
 def _dates_conflict(a: EventMention, b: EventMention) -> bool:
@@ -160,6 +173,8 @@ def merge_mentions(mentions: list[tuple[EventMention, MergeInfo]]) -> list[Event
                 best = (event, f"same target ('{m.target}')")
             elif not anchored:
                 best = (event, "refers back: no place, date or target of its own")
+            elif info.told_target and m.place is None and m.date is None and _told_in(event, m.target):
+                best = (event, f"the target told before ('the {m.target}')")
             elif info.definite and (m.place is None or rel in ("compatible", "unknown")) and (
                     m.date is None or e.date is None or e.date == m.date):
                 best = (event, f"definite reference '{m.trigger.text}'")

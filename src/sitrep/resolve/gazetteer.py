@@ -691,6 +691,7 @@ def _add_countries(gz: Gazetteer, countries: dict, sums: dict[tuple[str, str], l
             if n == c.get("iso3") and cc not in ("US", "UK"):
                 continue  # "IRQ" is not how news names Iraq
             gz._index(n, i)
+            gz._index(n.replace(" of the ", " of "), i)  # "Democratic Republic of Congo" (news drops the article)
 
 
 def _add_admin1(gz: Gazetteer, sums: dict[tuple[str, str], list[float]]) -> None:

@@ -163,6 +163,22 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_COMPASS_ABBREV = re.compile(rf"({'|'.join(COMPASS_ABBREVIATIONS)})(?=\s+\w)")
+_NAME_AFTER = re.compile(r"\s+([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)")
+
+
+def _past_compass(text: str, start: int, end: int) -> tuple[int, int]:
+    """ "NE Nigeria", "in NE village": a compass point in capitals before a word is no state's code (Nebraska)
+    unless it qualifies a town; the name after it, when there is one, is the toponym (an entity of the abbreviation alone takes it)."""
+    m = _COMPASS_ABBREV.match(text, start)
+    if m is None or text[max(0, start - 2):start].strip() == ",":  # "Omaha, NE to Lincoln": the state
+        return start, end
+    name = _NAME_AFTER.match(text, m.end())
+    if name is None:
+        return start, start  # "Nigeria's NE village"
+    return _clean(text, name.start(1), max(end, name.end(1)) if end > m.end() else name.end(1))
+
+
 _ADMIN_WORDS = r"(?:province|governorate|state|region|district|prefecture|department|oblast)"
 _ADMIN_SUFFIX = re.compile(rf"\s+{_ADMIN_WORDS}$", re.I)
 _ADMIN_WORD_AFTER = re.compile(rf"\s+{_ADMIN_WORDS}\b", re.I)
@@ -305,6 +321,46 @@ def _embedded_place(gz: Gazetteer, text: str, start: int, end: int, label: str =
     return _local_body(gz, text, words)
 
 
+_SPACED_DASH = re.compile(r"\s+(?:-+|[\u2013\u2014])\s+")
+
+
+def _entity_pieces(text: str, ents) -> list[tuple[str, int, int]]:
+    """(label, start, end) of each entity, cut at a spaced dash: NER runs a dateline into the sentence after it
+    ("LIMA - Peru's", "Congo - Health"), and no place's name holds one."""
+    out = []
+    for ent in ents:
+        start = ent.start_char
+        for m in _SPACED_DASH.finditer(text, ent.start_char, ent.end_char):
+            out.append((ent.label_, *_clean(text, start, m.start())))
+            start = m.end()
+        out.append((ent.label_, *_clean(text, start, ent.end_char)) if start > ent.start_char
+                   else (ent.label_, start, ent.end_char))
+    return out
+
+
+def _after_demonym(gz: Gazetteer, text: str, start: int, end: int) -> int | None:
+    """ "Nigerian Plateau", "Syrian Idlib": where the place after a country's demonym starts, when the rest of the
+    entity is a place of that country; else None."""
+    head, sep, rest = text[start:end].partition(" ")
+    cc = gz.demonyms.get(norm(head)) if sep and rest[:1].isupper() else None
+    if cc is None or not any(gz[i].cc == cc and gz[i].kind != COUNTRY for i in candidate_ids(gz, rest)):
+        return None
+    return start + len(head) + len(sep)
+
+
+def _place_before_event_noun(gz: Gazetteer, text: str, start: int, end: int) -> tuple[int, int] | None:
+    """ "Agatu Killings", "Zamfara Massacre": the span of the place an event is named after, inside an entity NER
+    labels otherwise, when the name is a country, a division or a town of some size; else None."""
+    m = load_cues().event_after.search(text, start, end)
+    if m is None or m.end() != end:
+        return None
+    s, e = _clean(text, start, m.start())
+    ids = candidate_ids(gz, text[s:e]) if e > s and text[s:s + 1].isupper() else []
+    if any(gz[i].kind in (COUNTRY, ADMIN1, ADMIN2) or gz[i].pop >= MIN_MISLABELLED_POPULATION for i in ids):
+        return s, e
+    return None
+
+
 def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_mention: bool = True) -> list[Mention]:
     """Facilities, named-entity toponyms (with the names NER labels otherwise that ``mislabelled_place`` takes),
     "X capital", counties and, with ``every_mention`` (as geoparsing corpora count mentions), the demonyms of
@@ -332,17 +388,24 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_men
             out.append(Mention(m.start(), m.end(), m.group(0), "facility", facility_ids=list(ids)))
             taken.append((m.start(), m.end()))
     doc = doc if doc is not None else _ner(text)
-    for ent in doc.ents:
-        label = ent.label_
-        if label not in (*_PLACE_LABELS, "NORP"):
-            if not mislabelled_place(label, text, ent.start_char, ent.end_char, gz, every_mention=every_mention):
+    for label, start, end in _entity_pieces(text, doc.ents):
+        named = _place_before_event_noun(gz, text, start, end)
+        if named is not None:  # "Agatu Killings" (an ORG, a FAC)
+            (start, end), label = named, "GPE"
+        elif label not in (*_PLACE_LABELS, "NORP"):
+            if not mislabelled_place(label, text, start, end, gz, every_mention=every_mention):
                 if every_mention:  # "Ohio" of "the Ohio Department of Transportation"
-                    add(_embedded_place(gz, text, ent.start_char, ent.end_char, label), "embedded", label)
+                    add(_embedded_place(gz, text, start, end, label), "embedded", label)
                 continue
             label = "GPE"
-        s, e = _clean(text, ent.start_char, ent.end_char)
+        s, e = _past_compass(text, *_clean(text, start, end))
         if e <= s:
             continue
+        rest = _after_demonym(gz, text, s, e)
+        if rest is not None:  # "Nigerian Plateau state": the demonym, then the place of its country
+            if every_mention:
+                add((s, text.index(" ", s)), "ner", "NORP")
+            s = rest
         if text[e:e + 1] == "." and abbrev_form(gz, text[s:e + 1]):
             e += 1  # "Ill.", "Kan.": a state's abbreviation keeps its dot ("Ill" alone is another name of Willmar)
             if not every_mention and any(_qualifier_span(gz, text, m.end) == (s, e) for m in out):
@@ -398,10 +461,10 @@ def _people_word(gz: Gazetteer, text: str, s: int, e: int, add, *, every_mention
     return True
 
 
-# "COLUMBUS -- ", "BEIRUT: ", "BELGRADE, Minn. (AP) — ": a town in capitals opening a paragraph or following the
+# "COLUMBUS -- ", "BEIRUT: ", "BELGRADE, Minn. (AP) — ", "GOMA, Democratic Republic of Congo - ": a town in capitals opening a paragraph or following the
 # headline, before a dash or a colon (NER reads few of them)
 _DATELINE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=\d{4}\s))\s*([A-Z][A-Z'\u2019\-]+(?:[ .]{1,2}[A-Z][A-Z'\u2019\-]+){0,2})"
-                       r"(?=(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^()]{1,20}\)\s*)?(?:--|[\u2014\u2013\u0097:]|-\s)"
+                       r"(?=(?:,\s+[A-Z][\w.]*(?:\s(?:(?:of|the|and)\s)*[A-Z][\w.]*){0,3})?\s*(?:\([^()]{1,20}\)\s*)?(?:--|[\u2014\u2013\u0097:]|-\s)"
                        r"|,\s+[A-Z][a-z]{1,4}\.\s+[A-Z])")
 # "Rep. Charles Rangel, D-N.Y.", "Linda Sumner, R-Raleigh": a politician's party and the state or town they represent
 _PARTY_PLACE = re.compile(r"(?<=[,(]\s[DRI]-)([A-Z][\w.'\u2019]*(?:\s[A-Z][\w.'\u2019]*)?)")
@@ -572,8 +635,10 @@ def candidate_ids(gz: Gazetteer, name: str) -> list[int]:
     cc = gz.demonyms.get(key)
     if cc and cc in gz.country_entry and name[:1].isupper():
         # "Canadian", "Italians": the country (as LGL annotates them), not a town called Canadian, Texas
-        if not any(gz[i].kind != CITY for i in gz.lookup_key(key)):
-            return [gz.country_entry[cc]]
+        others = [i for i in gz.lookup_key(key) if gz[i].kind != CITY]
+        if all(gz[i].kind in (ADMIN1, ADMIN2) and gz[i].cc != cc for i in others):
+            # "the Somali border": the country; Ethiopia's Somali region competes (it wins with "Somali region")
+            return [gz.country_entry[cc], *others]
     region = gz.region_demonyms.get(key) or (gz.region_demonyms.get(key[:-1]) if key.endswith("s") else None)
     if region is not None and name[:1].isupper() and not any(gz[i].kind != CITY for i in gz.lookup_key(key)):
         return [region]  # "Kurdish", "Gazans": the region, as analysts and the corpora count them
@@ -935,6 +1000,7 @@ class _Query:
     votes: dict[tuple[str, str, str], float] | None
     division_word: bool = False  # the word for a division follows the name ("Sao Paulo state")
     main_town_pop: int = 0  # the people of the largest town called by this very name
+    own_name_elsewhere: bool = False  # a country, region or first-order division has this name as its own ("Edo")
 
 
 def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, default_country: str | None,
@@ -947,7 +1013,8 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
                         for i in ids)
     q = _Query(key, qcc, qa1, subdivisions, same_name_big, set(gz.capital.values()) if subdivisions else (), ctx,
                default_country, anchors, votes, admin_word_after(text, m.end),
-               max((gz[i].pop for i in ids if gz[i].kind == CITY and norm(gz[i].name) == key), default=0))
+               max((gz[i].pop for i in ids if gz[i].kind == CITY and norm(gz[i].name) == key), default=0),
+               any(gz[i].kind in (COUNTRY, REGION, CONTINENT, ADMIN1) and norm(gz[i].name) == key for i in ids))
     w = load_scoring()
     ranker = load_ranker()
     top_pop = max((gz[i].pop for i in ids if gz[i].kind == CITY), default=-1)
@@ -1017,6 +1084,10 @@ def _reading_terms(gz: Gazetteer, i: int, ids: list[int], q: _Query, w: Scoring,
                 s -= w.name_dwarfed  # "Jerusalem": the city of that name, not El Rio, California, by an old name
                 notes.append("a far larger town bears this name")
                 f["dwarfed"] = 1.0
+            if q.own_name_elsewhere:
+                s -= w.name_own_name_elsewhere  # "Mexico": the country, not Mexico City by its short name
+                notes.append("a country or division bears this name as its own")
+                f["own_name_elsewhere"] = 1.0
         if cc in q.subdivisions and i not in q.capitals:
             s -= w.context_same_name_big
             notes.append("a subdivision has this name")

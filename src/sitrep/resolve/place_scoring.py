@@ -33,6 +33,7 @@ class Scoring:
     name_alternate_name: float
     name_dwarfed: float
     name_dwarfed_ratio: float
+    name_own_name_elsewhere: float
     context_same_name_big: float
     context_foreign_penalty: float
     context_unnamed_division: float
@@ -168,6 +169,7 @@ class Cues:
     person_after: re.Pattern
     local_heads: frozenset[str] = frozenset()
     town_after: re.Pattern = re.compile(r"(?!)")
+    event_after: re.Pattern = re.compile(r"(?!)")
 
 
 def _words(p: Path, raw: str, data: dict, section: str, key: str) -> list[str]:
@@ -196,4 +198,5 @@ def load_cues(path: str | None = None) -> Cues:
         person_after=re.compile(rf"^(?:\s+)?(?:{_alternation(_words(p, raw, data, 'person', 'after'))})\b", re.I),
         local_heads=frozenset(_words(p, raw, data, "organisation", "local_heads")),
         town_after=re.compile(rf"\s+(?:{_alternation(_words(p, raw, data, 'place', 'town_after'))})\b"),
+        event_after=re.compile(rf"\s+(?:{_alternation(_words(p, raw, data, 'place', 'event_after'))})$", re.I),
     )

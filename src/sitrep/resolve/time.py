@@ -41,7 +41,8 @@ __all__ = [
 ]
 
 
-_DIRECTION_AFTER = re.compile(r"[\s-]+(?:earlier|ago)\b", re.I)
+_DIRECTION_AFTER = re.compile(r"[\s-]+(?:earlier|ago|later|after|before)\b", re.I)
+_RELATION_SIGNALS = ("after", "afterwards", "afterward", "later", "before", "on")
 
 
 class DocumentTimes:
@@ -66,6 +67,10 @@ class DocumentTimes:
         self.parses.add(offset, doc)
 
     def _timex(self, r: Reading) -> Timex | None:
+        if not self.signals and r.kind == "ago" and r.data["dir"] in _RELATION_SIGNALS:
+            # TimeML: "three days" of "three days later" is how long, the relation word a signal (TimeBank:
+            # "Three days later", "90 days after", "a month after" all DURATION); the pipeline keeps the offset
+            r = Reading(r.start, r.end, "dur", "DURATION", data={"n": r.data["n"], "unit": r.data["unit"]})
         value, typ, label = self._resolver.value(r)
         if value is None:
             return None
@@ -101,7 +106,8 @@ class DocumentTimes:
         readings = scan(self.text, start, end)
         after = _DIRECTION_AFTER.match(self.text, end)
         if after and all(r.kind == "dur" for r in readings):
-            # "a year" cut from "a year earlier": read with its direction word, keep the span asked for
+            # "a year" cut from "a year earlier", "a week" from "a week after": read with its direction word, keep
+            # the span asked for
             wider = [r for r in scan(self.text, start, after.end()) if r.kind in ("ago", "yearago")]
             if wider:
                 t = self._timex(wider[0])

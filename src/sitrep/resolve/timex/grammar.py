@@ -846,6 +846,8 @@ class Grammar:
                 return None
             data = {"value": spec[1], "signal": self._signal(key)}
             unit_first = _UNITS_THEN_RELATION.match(m.group(0))
+            if unit_first and self._counted(text, m.start()):
+                return None  # "24 hours after": a counted stretch (the "ago" rule's), not the bare "hours after"
             if unit_first:  # "hours after", "minutes later": TimeML leaves the relation word out (a signal)
                 data["timeml_end"] = m.start() + unit_first.end("units")
             day_prep = _DAY_THEN_PREPOSITION.match(m.group(0))
@@ -855,6 +857,12 @@ class Grammar:
         return handler
 
     # ---- helpers -----------------------------------------------------------------------------------------
+    def _counted(self, text: str, at: int) -> bool:
+        """A count right before ``at`` ("24 ", "two ", "several "): the unit after it is counted."""
+        if not hasattr(self, "_count_before"):
+            self._count_before = re.compile(rf"(?:\b(?:{self.NUM}|an?|one|{self.VAGUE}))[\s-]+$", re.I)
+        return bool(self._count_before.search(text, max(0, at - 24), at))
+
     def _signal(self, phrase: str) -> bool:
         """An event-relative phrase with no time word ("shortly after", "the eve"): a TimeML signal."""
         timeish = set(self.lex.units) | set(self.lex.parts_of_day) | set(self.lex.report_days)

@@ -77,7 +77,8 @@ def governing_tense(doc, start: int, end: int) -> str | None:
                 if above is not None:
                     return above
             return _frame_tense(tok)
-        until = until or (tok.i not in ids and tok.lower_ in ("until", "till"))
+        # "to" too: "postponed the vote to Friday", "extended the curfew to Monday" (TimeBank: 0 such)
+        until = until or (tok.i not in ids and tok.lower_ in ("until", "till", "to"))
         if tok.i not in ids and tok.pos_ not in ("ADP", "SCONJ", "PART", "ADV") and tok.lower_ not in _TIME_NOUNS:
             # "Friday's purchases", "the attack on Friday": a noun's time, not a clause's; but a clause that
             # looks ahead carries its nouns along ("will return from a state visit on Sunday")
