@@ -208,3 +208,47 @@ def test_acronym_of_an_armed_group_before_a_noun_trigger_is_the_attacker(nlp):
     r = run(nlp, "Eleven soldiers died in US raids near the border last week.", "raids")
     assert r["perpetrator_organizations"] == []  # a state is not read off an acronym
 
+
+
+def test_doer_of_a_support_verb_with_a_noun_trigger(nlp):
+    r = run(nlp, "The raid on the depot was carried out by three brothers from Sabha, officials said.", "raid")
+    assert r["perpetrator_individuals"] == ["brothers"]
+
+
+def test_blame_verb_names_the_doer(nlp):
+    r = run(nlp, "Officials blamed the Pakistani Taliban for the bombing of the bus depot in Quetta.", "bombing")
+    assert r["perpetrator_organizations"] == ["Pakistani Taliban"]
+    r = run(nlp, "The ambush near the river was blamed on Lashkar-e-Taiba by the army.", "ambush")
+    assert "Lashkar-e-Taiba" in r["perpetrator_individuals"] + r["perpetrator_organizations"]
+
+
+def test_listed_actor_as_subject_is_the_doer(nlp):
+    r = run(nlp, "The Taliban killed four policemen at a checkpoint in Helmand.", "killed")
+    assert r["perpetrator_organizations"] == ["Taliban"]
+    r = run(nlp, "The clinic was bombed by the Saudi-led coalition on Tuesday.", "bombed")
+    assert r["perpetrator_organizations"] == ["Saudi-led coalition"]
+
+
+def test_listed_actor_as_object_is_not_a_doer(nlp):
+    r = run(nlp, "Kurdish fighters attacked the Taliban near the dam.", "attacked")
+    assert "Taliban" not in r["perpetrator_organizations"]
+
+
+def test_bomber_is_a_doer_with_the_group_that_sent_him(nlp):
+    r = run(nlp, "An Islamic State suicide bomber killed 14 guests at a wedding hall in Kunduz.", "killed")
+    assert r["perpetrator_individuals"] == ["Islamic State suicide bomber"]
+
+
+def test_clash_between_two_sides(nlp):
+    r = run(nlp, "Four people died in a gun battle between police and smugglers near the port.", "battle")
+    assert r["perpetrator_organizations"] + r["perpetrator_individuals"] == ["police"]
+    assert r["victims"] == ["smugglers"]
+    r = run(nlp, "The army reported heavy fighting between midnight and dawn near the pass.", "fighting")
+    assert not r["victims"]
+
+
+def test_what_a_relative_clause_says_the_act_aimed_at(nlp):
+    r = run(nlp, "Rebels admitted the raids, which were aimed at traders on the highway.", "raids")
+    assert r["victims"] == ["traders"]
+    r = run(nlp, "The shelling, which targeted the grain depot, lasted two hours.", "shelling")
+    assert r["targets"] == ["grain depot"]

@@ -82,3 +82,26 @@ def test_a_definite_target_told_before_is_the_same_event():
     events = extract_document(document_from_text(text, "t", published=date(2019, 3, 4)))
     assert len(events) == 1
     assert events[0].place is not None and events[0].place.name == "Kabul"
+
+
+def test_a_ledes_count_of_attacks_told_apart_is_no_event_of_its_own():
+    from datetime import date
+
+    from sitrep.ingest.text import document_from_text
+    from sitrep.pipeline import extract_document
+
+    text = ("The Northern Brigade said on Monday it had carried out two bomb attacks on bus stations in Hamar.\n\n"
+            "The first bomb exploded on Sunday evening at the main bus station, killing six passengers.\n\n"
+            "An hour later a second bomb tore through a minibus stand near the market, killing four people.")
+    events = extract_document(document_from_text(text, "t", published=date(2022, 6, 13)))
+    assert sorted(e.fatalities.best for e in events) == [4, 6], [e.trigger.text for e in events]
+
+
+def test_a_count_of_attacks_with_no_events_told_apart_stays():
+    from datetime import date
+
+    from sitrep.ingest.text import document_from_text
+    from sitrep.pipeline import extract_document
+
+    text = "Two bomb attacks on bus stations in Hamar killed ten people on Sunday, police said."
+    assert len(extract_document(document_from_text(text, "t", published=date(2022, 6, 13)))) == 1

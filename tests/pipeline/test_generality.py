@@ -63,3 +63,15 @@ def test_all_capitals_wire_with_dateline_and_denial():
 def test_no_events_in_ordinary_news():
     assert run("The city council approved a new budget for road repairs on Monday. The mayor said schools would "
                "reopen next week after the holiday.", date(2020, 5, 4)) == []
+
+
+def test_an_after_clause_event_is_counted_back_from_the_day_it_is_timed_against():
+    from datetime import date
+
+    from sitrep.ingest.text import document_from_text
+    from sitrep.pipeline import extract_document
+
+    text = ("Troops searched homes in the district on Thursday, three days after a car bomb killed 12 people at a "
+            "checkpoint in Hamar.")
+    (event,) = extract_document(document_from_text(text, "t", published=date(2022, 6, 17)))
+    assert event.date == date(2022, 6, 13)  # Thursday the 16th, three days before

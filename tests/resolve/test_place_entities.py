@@ -87,3 +87,9 @@ def test_a_small_town_named_like_a_person_of_the_report_places_nothing():
     places = _event_places("A fired accountant opened fire at a firm in Troy, Michigan, on Monday. He wounded "
                            "Paul Riva, a partner. Later the gunman shot at Riva again.")
     assert "Riva" not in places and "Troy" in places
+
+
+def test_countries_in_a_game_are_teams_not_places():
+    places = _event_places("A bomb exploded at a bar in Kampala on Sunday, killing nine people, as fans watched "
+                           "Brazil play Germany on a big screen.")
+    assert places == ["Kampala"], places

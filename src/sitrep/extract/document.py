@@ -115,15 +115,16 @@ def mentions_to_merge(cands: list[Candidate], doc: Document | None = None) -> li
         info = MergeInfo(definite=definite(c) or restates(c), weak_weapon=weak_weapon(m), relative_anchor=c.relative_anchor,
                          sentence_index=c.sentence_index, killing=c.kind == "killing" or m.denied,
                          another=another(c), participle=participle_of(c, cands),
-                         told_target=definite_target(c))
+                         told_target=definite_target(c), summary=summary_count(c))
         out.append((m, info))
     return out
 
 
 def apply_report_context(events, analysis: Analysis, cands: list[Candidate]) -> None:
     """What other sentences say of the merged events, in this order: claims of a plural reference, claims shared
-    by events split from one clause, claims / "no casualties" told in a sentence of their own, victim lists. First,
-    an event whose sentences give no date takes the day of the event told before it (see ``inherit_told_dates``)."""
+    by events split from one clause, claims / "no casualties" told in a sentence of their own, victim lists; last, a
+    lede's count of events the report tells apart goes (``drop_summaries``). First, an event whose sentences give
+    no date takes the day of the event told before it (see ``inherit_told_dates``)."""
     inherit_told_dates(events)
     share_plural_claims(events)
     share_split_claims(events)
@@ -131,6 +132,7 @@ def apply_report_context(events, analysis: Analysis, cands: list[Candidate]) -> 
     apply_sentence_claims(events, analysis, generic)
     apply_blame(events, analysis)
     apply_victim_lists(events, analysis)
+    drop_summaries(events)
 
 
 def inherit_told_dates(events) -> None:
@@ -605,6 +607,53 @@ def definite(c: Candidate) -> bool:
     return any(ch.dep_ in ("det", "preconj", "predet") and ch.lower_ in (
         "the", "this", "that", "these", "those", "both", "either", "neither")
         for h in _named_by(c.trigger_token) for ch in h.children)
+
+
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def summary_count(c: Candidate) -> int:
+    """ "two bomb attacks", "three terrorist attacks" (events.toml [references] summary_nouns): how many events the
+    trigger counts, 0 when it tells one."""
+    tok = c.trigger_token
+    if tok is None or tok.lower_ not in load_lexicon().summary_nouns:
+        return 0
+    for ch in tok.children:
+        if ch.dep_ == "nummod":
+            n = _COUNTS.get(ch.lower_) or (int(ch.text) if ch.text.isdigit() else 0)
+            return n if 2 <= n <= 10 else 0
+    return 0
+
+
+def drop_summaries(events) -> None:
+    """A lede's count of events ("two bomb attacks on crowds ..., which police said killed 74") when the report
+    tells at least that many events of its day (within a day) apart: the summary is none of them, so it goes, and
+    its doer and claim go to those events that have none (``events`` is changed in place)."""
+    from datetime import timedelta
+
+    for e in list(events):
+        n = max((i.summary for i in e.infos), default=0)
+        s = e.merged
+        if n < 2 or s is None or s.date is None:
+            continue
+        day = timedelta(days=1)
+        told = [o for o in events if o is not e and o.merged is not None and not any(i.summary for i in o.infos)
+                and o.merged.date is not None and abs(o.merged.date - s.date) <= day]
+        if len(told) < n:
+            continue
+        for o in told:
+            m = o.merged
+            if m.actor1 in (None, UNIDENTIFIED) and s.actor1 not in (None, UNIDENTIFIED):
+                m.actor1 = s.actor1
+                for span in s.field_spans.get("actor1", []):
+                    m.add_span("actor1", span)
+                m.notes.append(f"actor: from the summary '{s.trigger.text}'")
+            if m.claimed is None and s.claimed is not None:
+                m.claimed, m.claimant = s.claimed, s.claimant
+                for span in s.field_spans.get("claimed", []):
+                    m.add_span("claimed", span)
+                m.notes.append(f"claim: from the summary '{s.trigger.text}'")
+        events.remove(e)
 
 
 def definite_target(c: Candidate) -> bool:

@@ -441,14 +441,17 @@ ROLE_WINDOW = 1  # sentences around each event sentence (and the first three) ar
 def apply_role_model(analysis: Analysis, events: list[EventMention]) -> None:
     """The learned role choices, in this order: the report-level role model over the noun phrases near the
     events (``apply_report_roles``), then the argument model over each event's own sentence
-    (``extract/argument_model.py``); last, each event's target field among what its sentence names
+    (``extract/argument_model.py``); then the actor that a pronoun or a common noun in the doer's place refers to
+    (``extract/coreference.py``); last, each event's target field among what its sentence names
     (``extract/target_field.py``)."""
     from sitrep.extract.argument_model import apply_argument_model
+    from sitrep.extract.coreference import apply_coreference
     from sitrep.extract.target_field import choose_targets
 
     apply_report_roles(analysis, events)
     if events:
         apply_argument_model(analysis, events)
+        apply_coreference(analysis, events)
         choose_targets(analysis, events)
 
 

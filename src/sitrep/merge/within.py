@@ -38,6 +38,7 @@ class MergeInfo:
     another: bool = False  # "a second car bomb", "another attack": an event besides the ones told
     participle: bool = False  # "missiles were launched ..., targeting the airfield": the same act, told on
     told_target: bool = False  # "it had attacked the hotel": a definite target, named before as another event's
+    summary: int = 0  # "two bomb attacks": how many events the mention sums up (0: it tells one)
 
 
 @dataclass

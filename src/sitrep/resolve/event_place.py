@@ -33,7 +33,22 @@ def find_places(text: str, ents: list, default_country: str | None = None) -> li
     and a small foreign namesake of the report's places left out."""
     places = rplace.geocode_text(text, default_country=default_country, ents=ents, every_mention=False)
     places = _drop_foreign_namesakes(_outside_actor_names(_not_surnames(places, text, ents), text), text)
+    places = [p for p in places if not (p.span and _team(text, p.span.start, p.span.end))]
     return [_in_zone(p) for p in _context_namesakes(places, text, default_country)]
+
+
+# "as diners watched Spain play the Netherlands", "Philadelphia beats Green Bay": a name on either side of a game's
+# verb is a team. In the mixed-case annotated news of ../shared (RAMS, WikiEvents, ECB+) the verbs below stand
+# between two capitalised names 13 times, each a game ("Saints beat Seattle", "Creighton defeated Drake"); "host" and
+# "face" are left out ("Turkey hosts American ...", "Erdogan hosted Russia").
+_GAME = r"(?:play|plays|played|playing|beat|beats|defeated|defeats|drew\s+with|thrashed|edged)"
+_TEAM_BEFORE = re.compile(rf"^\s+{_GAME}\s+(?:the\s+)?[A-Z]")
+_TEAM_AFTER = re.compile(rf"[A-Z][\w'’-]*\s+{_GAME}\s+(?:the\s+)?$")
+
+
+def _team(text: str, a: int, b: int) -> bool:
+    """Whether the name at ``a``..``b`` is a team in a game (see ``_GAME``), not a place."""
+    return bool(_TEAM_BEFORE.match(text[b:b + 40]) or _TEAM_AFTER.search(text[max(0, a - 60):a]))
 
 
 def _not_surnames(places: list[Place], text: str, ents: list) -> list[Place]:
@@ -206,20 +221,21 @@ def _in_zone(p: Place) -> Place:
     key = (p.country_code, a1)
     towns = gz.zone_towns.get(key)
     if towns is None:
-        towns = gz.zone_towns[key] = [(gz.col_lat[i], gz.col_lon[i]) for i in range(gz.n_cities)
+        towns = gz.zone_towns[key] = [(gz.col_lat[i], gz.col_lon[i], max(gz.col_pop[i], 1)) for i in range(gz.n_cities)
                                       if gz.col_cc[i] == p.country_code and (a1 is None or gz.col_admin1[i] == a1)
                                       and gz.col_kind[i] == CITY]
     pts = _zone(towns, m.group("dir"))
     if not pts:
         return p
     q = copy.copy(p)
-    q.latitude = round(sum(a for a, _ in pts) / len(pts), 5)
-    q.longitude = round(sum(b for _, b in pts) / len(pts), 5)
-    q.reason = f"{p.reason}; at the mean of {len(pts)} towns in that part"
+    w = sum(t[2] for t in pts)
+    q.latitude = round(sum(t[0] * t[2] for t in pts) / w, 5)
+    q.longitude = round(sum(t[1] * t[2] for t in pts) / w, 5)
+    q.reason = f"{p.reason}; at the population-weighted mean of {len(pts)} towns in that part"
     return q
 
 
-def _zone(towns: list[tuple[float, float]], direction: str) -> list[tuple[float, float]]:
+def _zone(towns: list[tuple[float, float, int]], direction: str) -> list[tuple[float, float, int]]:
     """The towns in the named third of the towns' extent (north, south-east, central ...)."""
     if len(towns) < 3:
         return []
@@ -236,8 +252,8 @@ def _zone(towns: list[tuple[float, float]], direction: str) -> list[tuple[float,
         want_lon = None
     if d in ("east", "west"):
         want_lat = None
-    return [(a, b) for a, b in towns if (want_lat is None or third(a, la0, la1) == want_lat)
-            and (want_lon is None or third(b, lo0, lo1) == want_lon)]
+    return [t for t in towns if (want_lat is None or third(t[0], la0, la1) == want_lat)
+            and (want_lon is None or third(t[1], lo0, lo1) == want_lon)]
 
 
 def outside_dateline(places: list[Place], dl) -> list[Place]:

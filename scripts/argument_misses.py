@@ -1,0 +1,143 @@
+"""Why the attackers, targets and victims of annotated news are missed: each gold argument of an attack / die /
+injure event that ``benchmarks/realnews.py`` counts as missed (head-word match), sorted by kind.
+
+    python3 scripts/argument_misses.py [--split tune|check] [--roles Attacker,Target,Victim] [--show KIND]
+
+Kinds, first that applies: the event is not found in the trigger's sentence (``no event``); the argument stands in
+another sentence (a pronoun, a common noun "the gunmen", a name); it is a pronoun of the trigger's sentence; sitrep
+names a phrase over the argument's words for the role but not its head word (``wrong head``); sitrep gives the
+phrase another role (``other role``); the "by" agent of a passive; an apposition or the noun a relative clause
+hangs on; a sentence of claim or blame; the subject / object / other phrase of the trigger that no rule read.
+Tune split only for choices (WikiEvents tune half + RAMS dev); the check split is for looking, never tuning.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from sitrep.evaluation import realnews as rn  # noqa: E402
+from sitrep.model import Document  # noqa: E402
+
+SHARED = (ROOT / ".." / "shared").resolve()
+PRONOUNS = frozenset("he she they it him her them his their its who which that we i you this these those".split())
+CLAIM = re.compile(r"\b(claim\w*|responsib\w*|blam\w*|accus\w*|behind|attribut\w*|suspect\w*)\b", re.I)
+ROLE_OF_FIELD = {"Attacker": ("Target", "Victim"), "Target": ("Attacker",), "Victim": ("Attacker",)}
+
+
+def items(split: str):
+    """(Document, trigger sentence span, [(role, start, end)]) per gold attack / die / injure event."""
+    for w in rn.rams_windows(SHARED, rn.RAMS_SPLIT[split]):
+        if rn.rams_family(w):
+            yield Document(id=w.id, text=w.text), [(w.sentence, w.args)], "RAMS"
+    ids = rn.WIKIEVENTS_TUNE if split == "tune" else rn.WIKIEVENTS_CHECK
+    for d in rn.wikievents_docs(SHARED):
+        if d["doc_id"] not in ids:
+            continue
+        ents = {m["id"]: m for m in d["entity_mentions"]}
+        evs = []
+        for e in rn._family_events(d):
+            toks = d["sentences"][e["trigger"]["sent_idx"]][0]
+            args = []
+            for a in e["arguments"]:
+                role = rn.WIKI_ROLE_ALIASES.get(a["role"], a["role"])
+                if role in rn.WIKI_ROLES and a["entity_id"] in ents:
+                    m = ents[a["entity_id"]]
+                    args.append((role, *rn._wiki_span(d, m["start"], m["end"])))
+            evs.append(((toks[0][1], toks[-1][2] + 1), args))
+        yield Document(id=d["doc_id"], text=d["text"]), evs, "WikiEvents"
+
+
+def _token(analysis, start: int, end: int):
+    from sitrep.extract.target_field import head_at
+
+    return head_at(analysis, start, end)
+
+
+def kind_of(analysis, text: str, sent: tuple[int, int], role: str, a: int, b: int, near: list, cands) -> str:
+    words = re.findall(r"\w+", text[a:b].lower())
+    pron = len(words) == 1 and words[0] in PRONOUNS
+    if not near:
+        if any(sent[0] <= c.mention.trigger.start < sent[1] for c in cands):
+            return "no event: a clause dropped"
+        return "no event: no clause"
+    if not (sent[0] <= a < sent[1]):
+        if pron:
+            return "other sentence: pronoun"
+        tok = _token(analysis, a, b)
+        name = tok is not None and tok.pos_ == "PROPN" or text[a:a + 1].isupper() and not text[a:b].istitle() \
+            or any(w[:1].isupper() for w in text[a:b].split()[-1:])
+        return "other sentence: name" if name else "other sentence: nominal"
+    if pron:
+        return "pronoun in sentence"
+    spans = [(x, y) for e in near for x, y in rn._role_spans(e, role)]
+    if any(x < b and a < y for x, y in spans):
+        return "wrong head"
+    others = [(x, y) for e in near for r in ROLE_OF_FIELD.get(role, ()) for x, y in rn._role_spans(e, r)]
+    if any(x < b and a < y for x, y in others):
+        return "other role"
+    tok = _token(analysis, a, b)
+    if tok is None:
+        return "unparsed"
+    if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
+        return "passive by agent"
+    if tok.dep_ == "appos" or any(c.dep_ in ("relcl", "acl") for c in tok.children) or tok.dep_ == "relcl":
+        return "apposition / relative clause"
+    if CLAIM.search(text[sent[0]:sent[1]]):
+        return "claim or blame sentence"
+    return f"in sentence: {tok.dep_}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", default="tune")
+    ap.add_argument("--roles", default="Attacker,Target,Victim")
+    ap.add_argument("--show", default="", help="print the arguments of the kinds that start with this")
+    args = ap.parse_args(argv)
+    from sitrep.nlp import analyze_many
+    from sitrep.pipeline import extract_analysis
+
+    roles = args.roles.split(",")
+    data = list(items(args.split))
+    gold = {d.id: (evs, src) for d, evs, src in data}
+    counts: Counter = Counter()
+    totals: Counter = Counter()
+    from sitrep.extract import document as report
+
+    for an in analyze_many([d for d, _, _ in data]):
+        events = extract_analysis(an) if not an.error else []
+        cands = report.candidates(an) if not an.error else []
+        text = an.doc.text
+        evs, src = gold[an.doc.id]
+        for sent, gargs in evs:
+            near = [e for e in events if any(sent[0] <= t < sent[1] for t in rn.trigger_starts(e))]
+            for role, a, b in gargs:
+                if role not in roles:
+                    continue
+                key = f"{src} " + ("Target+Victim" if role in ("Target", "Victim") else role)
+                totals[key] += 1
+                if any(rn.head_found(rn.head_word(text[a:b]), rn.role_values(e, role)) for e in near):
+                    counts[(key, "found")] += 1
+                    if args.show == "found":
+                        print(f"[{key}/found] {text[a:b]!r} | {text[sent[0]:sent[1]].strip()[:200]!r}")
+                    continue
+                k = kind_of(an, text, sent, role, a, b, near, cands)
+                counts[(key, k)] += 1
+                if args.show and (args.show == "all" or k.startswith(args.show)):
+                    vals = {r: sorted({v for e in near for v in rn.role_values(e, r)}) for r in ("Attacker", "Target")}
+                    print(f"[{key}/{k}] {text[a:b]!r} | {text[sent[0]:sent[1]].strip()[:300]!r} | {vals}")
+    for key in sorted(totals):
+        print(f"\n{key}: {totals[key]} arguments")
+        for (k2, k), n in sorted(counts.items(), key=lambda x: -x[1]):
+            if k2 == key:
+                print(f"  {k:<34} {n:>4}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
