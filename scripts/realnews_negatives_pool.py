@@ -5,6 +5,12 @@ Each was then read and labelled by hand; the ones that do report violence were d
 ``source<TAB>doc<TAB>start<TAB>end<TAB>split<TAB>text`` (a fixed seed, so the pool is the same each time).
 
     python3 scripts/realnews_negatives_pool.py > /tmp/pool.tsv
+    python3 scripts/realnews_negatives_pool.py --hard > /tmp/hard.tsv
+
+``--hard`` draws the second block of the file (issue 11, everyday news): every screened sentence of the TUNE-split
+documents that the file does not hold yet, with the clause model's highest probability among its clauses (an armed
+clause counts as 1), where that is at least the model's ``report_threshold`` (0.19 then): the hard cases, each then
+read and labelled by hand (``p`` is printed before the text).
 """
 from __future__ import annotations
 
@@ -54,7 +60,34 @@ def documents():
         yield "pages", str(p.relative_to(SHARED)), "", p.read_text(encoding="utf-8")
 
 
+def hard() -> None:
+    import csv
+
+    from sitrep.extract import candidates
+    from sitrep.extract.clause_model import armed, clause_features, clause_model
+    from sitrep.model import Document
+    from sitrep.nlp import analyze_many
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "realnews_negatives.csv"
+    with open(path, encoding="utf-8", newline="") as fh:
+        have = {(r["source"], r["doc"], int(r["start"]))
+                for r in csv.DictReader(line for line in fh if not line.startswith("#"))}
+    items = [(source, doc, s.start, s.end, " ".join(s.text.split())) for _, source, doc, text in documents()
+             if split_of(source, doc) == "tune" for s in split_sentences(text)
+             if 5 <= len(s.text.split()) <= 60 and screen(s.text) and (source, doc, s.start) not in have]
+    model = clause_model()
+    for a in analyze_many([Document(id=str(i), text=it[4]) for i, it in enumerate(items)]):
+        probs = [1.0 if armed(c) else model.probability(clause_features(c)) for c in candidates(a)
+                 if not c.mention.generic]
+        if max(probs, default=0.0) >= model.report_threshold:
+            source, doc, start, end, text = items[int(a.doc.id)]
+            print("\t".join([source, doc, str(start), str(end), "tune", f"{max(probs):.3f}", text]))
+
+
 def main() -> None:
+    if "--hard" in sys.argv[1:]:
+        hard()
+        return
     pools: dict[str, list] = {g: [] for g in CAPS}
     for group, source, doc, text in documents():
         for s in split_sentences(text):

@@ -32,8 +32,8 @@ UCDP_EVERY = 1  # every tune headline, each with a small weight (WEAK): one coun
 OUT = ROOT / "src" / "sitrep" / "knowledge" / "clause_model.json"
 
 
-def examples():
-    """(features, label, group) of every candidate of the tune data whose label is known."""
+def training_documents() -> list[tuple[Document, object]]:
+    """Every tune document with how its candidates are labelled."""
     docs: list[tuple[Document, object]] = []
     for w in rn.rams_windows(SHARED, rn.RAMS_SPLIT["tune"]):
         if rn.rams_family(w):
@@ -64,15 +64,32 @@ def examples():
                 docs.append((Document(id=f"ecb-{src}", text=rn.source_text(SHARED, src, "")), ("all", 0)))
     docs += list(_all_caps(docs))
     docs += list(_muc4_dev())
+    return docs
+
+
+def examples(cache: dict | None = None):
+    """(features, label, group, source) of every candidate of the tune data whose label is known. ``cache`` maps a
+    document (its id, text and labelling) to its examples: only the documents not in it are parsed, and it is
+    filled with them."""
+    cache = {} if cache is None else cache
+    docs = training_documents()
+    key = {d.id: _cache_key(d, how) for d, how in docs}
     by_id = {d.id: how for d, how in docs}
-    for analysis in analyze_many([d for d, _ in docs]):
+    for analysis in analyze_many([d for d, _ in docs if key[d.id] not in cache]):
         how = by_id[analysis.doc.id]
         doc_id = analysis.doc.id.removeprefix(CAPS)
         group = zlib.crc32(_doc_key(doc_id).encode()) % 5  # folds by source document
+        out = []
         for c in report.candidates(analysis):
             label = _label(c, how)
             if label is not None:
-                yield clause_features(c), label, group, _source(doc_id, label)
+                out.append((clause_features(c), label, group, _source(doc_id, label)))
+        cache[key[analysis.doc.id]] = out
+    return [ex for d, _ in docs for ex in cache[key[d.id]]]
+
+
+def _cache_key(doc: Document, how) -> str:
+    return f"{doc.id}#{zlib.crc32(doc.text.encode())}#{doc.published}#{how!r}"
 
 
 CAPS = "caps:"
@@ -163,15 +180,14 @@ WEAK = {"ecb-": 0.5, "ramsneg-": 0.5, "nga+": 0.2, "DEV+": 0.5}
 
 
 def load(cache: Path | None) -> list[tuple[list[str], int, int, str]]:
-    """The tune examples, parsed once: ``--cache FILE`` keeps them between runs (delete it after changing the
-    features or the data)."""
+    """The tune examples: ``--cache FILE`` keeps each document's examples between runs, so that only new or changed
+    documents are parsed (delete it after changing the features or the candidates)."""
     import pickle
 
-    if cache is not None and cache.exists():
-        return pickle.loads(cache.read_bytes())
-    data = list(examples())
+    store = pickle.loads(cache.read_bytes()) if cache is not None and cache.exists() else {}
+    data = examples(store)
     if cache is not None:
-        cache.write_bytes(pickle.dumps(data))
+        cache.write_bytes(pickle.dumps(store))
     return data
 
 
