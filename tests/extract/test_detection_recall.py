@@ -84,3 +84,10 @@ def test_a_lone_clause_with_nothing_but_its_trigger_word_lends_no_sense():
     events = extract_document(document_from_text(page, "brief", published=DAY))
     # whatever the model makes of the chairman's attack, the strike and the single that bombed do not come in with it
     assert {e.trigger.text for e in events} <= {"attack"}
+
+
+def test_accidents_and_verbal_attacks_on_measures_are_no_events():
+    page = ("Weather and politics\n"
+            "A gas explosion wrecked a bakery in Hamar on Monday, injuring two workers.\n"
+            "The senator launched a fierce attack on the budget in a speech on Tuesday.\n")
+    assert extract_document(document_from_text(page, "page", published=DAY)) == []
