@@ -68,10 +68,12 @@ def hard() -> None:
     from sitrep.model import Document
     from sitrep.nlp import analyze_many
 
-    path = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "realnews_negatives.csv"
-    with open(path, encoding="utf-8", newline="") as fh:
-        have = {(r["source"], r["doc"], int(r["start"]))
-                for r in csv.DictReader(line for line in fh if not line.startswith("#"))}
+    data = Path(__file__).resolve().parents[1] / "benchmarks" / "data"
+    have = set()
+    for path in (data / "realnews_negatives.csv", data / "realnews_hard_negatives.csv"):
+        with open(path, encoding="utf-8", newline="") as fh:
+            have |= {(r["source"], r["doc"], int(r["start"]))
+                     for r in csv.DictReader(line for line in fh if not line.startswith("#"))}
     items = [(source, doc, s.start, s.end, " ".join(s.text.split())) for _, source, doc, text in documents()
              if split_of(source, doc) == "tune" for s in split_sentences(text)
              if 5 <= len(s.text.split()) <= 60 and screen(s.text) and (source, doc, s.start) not in have]

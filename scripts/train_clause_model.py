@@ -28,6 +28,7 @@ from sitrep.nlp import analyze_many  # noqa: E402
 
 SHARED = (ROOT / ".." / "shared").resolve()
 NEGATIVES = ROOT / "benchmarks" / "data" / "realnews_negatives.csv"
+HARD_NEGATIVES = ROOT / "benchmarks" / "data" / "realnews_hard_negatives.csv"  # training only (drawn by the model)
 UCDP_EVERY = 1  # every tune headline, each with a small weight (WEAK): one country's headlines should not outweigh the annotated articles
 OUT = ROOT / "src" / "sitrep" / "knowledge" / "clause_model.json"
 
@@ -50,7 +51,7 @@ def training_documents() -> list[tuple[Document, object]]:
     for it in rn.ucdp_items(SHARED, rn.UCDP_SPLIT["tune"])[::UCDP_EVERY]:
         docs.append((Document(id=it.id, text=it.headline, title=it.headline, published=it.published),
                      ("all", 1)))
-    for i, n in enumerate(rn.read_negatives(NEGATIVES, SHARED)):
+    for i, n in enumerate(rn.read_negatives(NEGATIVES, SHARED) + rn.read_negatives(HARD_NEGATIVES, SHARED)):
         if n.split == "tune":
             docs.append((Document(id=f"neg-{n.source}#{n.doc}-{i}", text=n.text), ("all", 0)))
     # weak negatives: every candidate of the tune documents of ECB+ topics about other things (earthquakes, sport,

@@ -110,38 +110,23 @@ def keep_violent(cands: list[Candidate]) -> list[Candidate]:
     model has seen few such clauses), and those within two sentences of a kept one ("In Syria, the strikes hit
     sites ...": what a report goes on to say of its event). In a report that tells of violence (a clause kept so),
     the others need only the lower ``report_threshold``: a report uses its attack words in one sense (one sense
-    per discourse). A report tells of violence when two of its sentences are kept so, or when beside one so kept a
-    clause at ``report_threshold`` or over says who did it or whom it hurt (``substantial``: "Gunmen stormed a
-    hotel, killing 14 guests. Police claimed the attack ..."): a lone "Rovers' attack looked toothless" or "an
-    assault on the senses" may pass the model, but among bare words it lends no other clause its sense (on an
-    everyday page the strike and the film that bombed would come in with it). A clause that counts the dead of a span or a war stays too, alone (it
-    becomes a reported total, never an incident). A candidate below the thresholds leaves the report's events: the
-    word is used in another sense."""
+    per discourse). A clause that counts the dead of a span or a war stays too, alone (it becomes a reported total,
+    never an incident). A candidate below the thresholds leaves the report's events: the word is used in another
+    sense."""
     model = clause_model()
     probs = [model.probability(clause_features(c)) for c in cands]
     # a generic clause (a habit, a plan, a simile: "as though a bomb had hit them") tells no event of its own, so it
     # does not make the report one that tells of violence
-    sure = [c for c, p in zip(cands, probs, strict=True)
-            if not c.mention.generic and (p >= model.threshold or armed(c))]
-    kept = {c.sentence_index for c in sure}
-    told = len(kept) >= 2 or bool(kept) and any(
-        substantial(c) for c, p in zip(cands, probs, strict=True) if not c.mention.generic and p >= model.report_threshold)
-    if told:
+    kept = {c.sentence_index for c, p in zip(cands, probs, strict=True)
+            if not c.mention.generic and (p >= model.threshold or armed(c))}
+    if kept:
         kept |= {c.sentence_index for c, p in zip(cands, probs, strict=True) if p >= model.report_threshold}
     out = []
     for c, p in zip(cands, probs, strict=True):
-        if c.sentence_index in kept or (told and any(abs(c.sentence_index - k) <= NEAR for k in kept)) or total(c):
+        if c.sentence_index in kept or any(abs(c.sentence_index - k) <= NEAR for k in kept) or total(c):
             c.mention.notes.append(f"clause model: {p:.2f}")
             out.append(c)
     return out
-
-
-def substantial(c: Candidate) -> bool:
-    """The clause says who did it or whom it hurt, not only its trigger word: a count of the dead or hurt, an actor, a
-    victim, or an armed force or weapon doing it (``armed``). A weapon word alone ("opens with a car bomb in Vienna",
-    "the explosive finale") is not enough."""
-    m = c.mention
-    return bool(m.fatalities.best or m.injured.best or m.actor1 or m.roles.get("victims")) or armed(c)
 
 
 def total(c: Candidate) -> bool:
