@@ -87,3 +87,22 @@ def test_accidents_and_verbal_attacks_on_measures_are_no_events():
             "A gas explosion wrecked a bakery in Hamar on Monday, injuring two workers.\n"
             "The senator launched a fierce attack on the budget in a speech on Tuesday.\n")
     assert extract_document(document_from_text(page, "page", published=DAY)) == []
+
+
+def test_a_called_off_strike_a_review_and_a_metaphor_are_no_events():
+    page = ("Briefs\n"
+            "Dock workers called off a strike planned for Friday after a pay offer.\n"
+            "One critic called the musical's loud finale an assault on the senses.\n"
+            "The minister called the pension shortfall a time bomb.\n")
+    assert extract_document(document_from_text(page, "briefs", published=DAY)) == []
+
+
+def test_the_same_accidental_blast_told_again_is_no_event():
+    page = ("A gas explosion destroyed a workshop in Hamar on Tuesday night, injuring two men. The blast was heard "
+            "across the valley. Police said the explosion was not being treated as suspicious.")
+    assert extract_document(document_from_text(page, "gas", published=DAY)) == []
+    # a bombing after it is still one (in such a report the accident's "destroyed" may come in with it: the report
+    # then tells of violence and lends its sense; left open)
+    bomb = page + " On Wednesday a car bomb killed six soldiers at a checkpoint in Hamar, the army said."
+    events = extract_document(document_from_text(bomb, "gas2", published=DAY))
+    assert any(e.fatalities.best == 6 for e in events)

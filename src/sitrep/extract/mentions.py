@@ -271,8 +271,9 @@ def _figurative(tok, lex: Lexicon) -> bool:
              for g in c.children if g.dep_ == "pobj"]
     if any(o.lemma_.lower() in lex.figurative_objects or o.lower_ in lex.figurative_objects for o in objs):
         return True
-    if tok.dep_ in ("dobj", "xcomp", "pobj") and lemma(tok.head) in lex.figurative_governors:
-        return True
+    if tok.dep_ in ("dobj", "xcomp", "pobj") and (lemma(tok.head) in lex.figurative_governors or any(
+            f"{lemma(tok.head)} {c.lower_}" in lex.figurative_governors for c in tok.head.children if c.dep_ == "prt")):
+        return True  # "stop fighting", "called off a strike"
     return tok.dep_ == "amod" and tok.head.lemma_.lower() in lex.figurative_objects or _other_sense(tok, lex)
 
 
@@ -280,7 +281,9 @@ def _other_sense(tok, lex: Lexicon) -> bool:
     """"a hunger strike", "a cyber attack", "the quake struck", "the film bombed", "went on strike": a modifier,
     the subject or the governing "on" names another sense of the word (events.toml [figurative])."""
     if tok.pos_ in ("NOUN", "PROPN") and any(
-            c.dep_ in ("compound", "amod", "poss", "nmod") and lemma(c) in lex.figurative_modifiers for c in tok.lefts):
+            c.dep_ in ("compound", "amod", "poss", "nmod") and (lemma(c) in lex.figurative_modifiers or
+                                                               f"{lemma(c)} {lemma(tok)}" in lex.figurative_modifiers)
+            for c in tok.lefts):
         return True
     if tok.dep_ == "compound" and lemma(tok.head) in lex.figurative_heads:
         return True  # "hostage talks", "bomb squad", "attack helicopter": the word describes another thing
@@ -444,6 +447,7 @@ class SentenceExtractor:
         self.text = text  # original document text (offsets); the parse may be of a truecased copy
         self.doc_id = doc_id
         self.lex = lex or load_lexicon()
+        self.other_sense: set[str] = set()  # kinds of noun triggers a modifier gave another sense ("a gas explosion")
 
     # ---- weapons -------------------------------------------------------------------------------------------
     def weapons_in(self, a: int, b: int, ranges=None) -> list[tuple[Span, Weapon]]:
@@ -500,7 +504,7 @@ class SentenceExtractor:
                   if not (trig.needs == "weapon" and not weapons) and not (trig.needs == "victim" and not self._victim_of(tok))
                   and not (trig.needs == "aircraft" and self._aircraft_of(tok) is None)
                   and not (trig.needs == "place" and self._held_place(tok) is None)
-                  and not _figurative(tok, lex) and not _unrealized(tok, lex)]
+                  and not self._figurative(tok, trig) and not _unrealized(tok, lex)]
         if not usable:
             return None
         tok, trig = self._primary(usable)
@@ -582,6 +586,18 @@ class SentenceExtractor:
                     continue
                 return hit
         return None
+
+    def _figurative(self, tok, trig: Trigger) -> bool:
+        """``_figurative``, and a definite noun trigger of a kind the report's modifier gave another sense before
+        ("a gas explosion wrecked a house ... the explosion was not treated as suspicious": the same explosion)."""
+        if _figurative(tok, self.lex):
+            if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("compound", "amod", "nmod") and (
+                    lemma(c) in self.lex.figurative_modifiers or f"{lemma(c)} {lemma(tok)}" in self.lex.figurative_modifiers)
+                    for c in tok.lefts):
+                self.other_sense.add(trig.kind)
+            return True
+        return trig.kind in self.other_sense and tok.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
 
     def _primary(self, usable):
         """The trigger that names the clause's event (events.toml [typing.priority])."""
