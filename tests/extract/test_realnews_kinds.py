@@ -298,3 +298,10 @@ def test_grenades_thrown_with_rifles_fired_are_an_armed_assault():
     assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
     (event,) = body("A man threw a grenade into a bar in Hamar on Sunday, wounding nine people.")
     assert event.sub_event_type == "Grenade"
+
+
+def test_hostages_killed_in_a_gun_battle_are_its_victims_not_a_kidnapping():
+    (event,) = body("Four hostages were killed in a gun battle between the kidnappers and troops near Hamar on Monday.")
+    assert event.sub_event_type != "Abduction/forced disappearance"
+    (event,) = body("Gunmen took 12 hostages at a school in Hamar on Monday.")
+    assert event.sub_event_type == "Abduction/forced disappearance"

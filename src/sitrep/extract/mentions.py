@@ -600,10 +600,15 @@ class SentenceExtractor:
             c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
 
     def _primary(self, usable):
-        """The trigger that names the clause's event (events.toml [typing.priority])."""
+        """The trigger that names the clause's event (events.toml [typing.priority]). A person noun among the
+        triggers ("hostages") that is an argument of another trigger of the clause ("six hostages were killed in a
+        gun battle") is that act's victim, not an event of its own kind."""
         order = self.lex.typing.priority
         last = max(order.values(), default=0) + 1
-        return min(usable, key=lambda x: (x[1].needs is not None, order.get(x[1].kind, last), x[0].i))
+        heads = {t.i for t, _ in usable}
+        acts = [u for u in usable if not (u[0].lower_ in self.lex.human_heads and u[0].head.i in heads
+                                         and u[0].dep_ in ("nsubj", "nsubjpass", "dobj"))]
+        return min(acts or usable, key=lambda x: (x[1].needs is not None, order.get(x[1].kind, last), x[0].i))
 
     def _aircraft_of(self, tok):
         """The aircraft a "shot down" / "brought down" verb hit (its object or passive subject), or None."""
