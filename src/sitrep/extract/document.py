@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from sitrep.extract.lexicon import load_lexicon
-from sitrep.extract.mentions import REFERENCE_NOTE, UNIDENTIFIED, Candidate, SentenceExtractor
+from sitrep.extract.mentions import REFERENCE_NOTE, UNIDENTIFIED, Candidate, SentenceExtractor, number
 from sitrep.merge.within import MergeInfo
 from sitrep.model import Count, Document, EventMention, Place, ReportedTotal, RoleFiller, Span
 from sitrep.nlp import Analysis
@@ -609,9 +609,6 @@ def definite(c: Candidate) -> bool:
         for h in _named_by(c.trigger_token) for ch in h.children)
 
 
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-
-
 def summary_count(c: Candidate) -> int:
     """ "two bomb attacks", "three terrorist attacks" (events.toml [references] summary_nouns): how many events the
     trigger counts, 0 when it tells one."""
@@ -620,7 +617,7 @@ def summary_count(c: Candidate) -> int:
         return 0
     for ch in tok.children:
         if ch.dep_ == "nummod":
-            n = _COUNTS.get(ch.lower_) or (int(ch.text) if ch.text.isdigit() else 0)
+            n = number(ch.text) or 0
             return n if 2 <= n <= 10 else 0
     return 0
 

@@ -277,13 +277,18 @@ def _figurative(tok, lex: Lexicon) -> bool:
     return tok.dep_ == "amod" and tok.head.lemma_.lower() in lex.figurative_objects or _other_sense(tok, lex)
 
 
+def _sense_modifier(tok, lex: Lexicon, deps: tuple[str, ...]) -> bool:
+    """A noun trigger with a modifier (of ``deps``) that names another sense of it (events.toml [figurative]
+    modifiers: a word, "hunger", or a word and the trigger's lemma, "gas explosion")."""
+    return tok.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ in deps and (lemma(c) in lex.figurative_modifiers or f"{lemma(c)} {lemma(tok)}" in lex.figurative_modifiers)
+        for c in tok.lefts)
+
+
 def _other_sense(tok, lex: Lexicon) -> bool:
     """"a hunger strike", "a cyber attack", "the quake struck", "the film bombed", "went on strike": a modifier,
     the subject or the governing "on" names another sense of the word (events.toml [figurative])."""
-    if tok.pos_ in ("NOUN", "PROPN") and any(
-            c.dep_ in ("compound", "amod", "poss", "nmod") and (lemma(c) in lex.figurative_modifiers or
-                                                               f"{lemma(c)} {lemma(tok)}" in lex.figurative_modifiers)
-            for c in tok.lefts):
+    if _sense_modifier(tok, lex, ("compound", "amod", "poss", "nmod")):
         return True
     if tok.dep_ == "compound" and lemma(tok.head) in lex.figurative_heads:
         return True  # "hostage talks", "bomb squad", "attack helicopter": the word describes another thing
@@ -397,7 +402,7 @@ def _count_of(tok) -> tuple[int | None, int | None, Span | None]:
     """Number attached to a noun: nummod / "a" / "at least N" -> (best, low-or-None, span)."""
     for child in tok.children:
         if child.dep_ == "nummod" or (child.pos_ == "NUM" and child.i < tok.i):
-            value = _number(child.text)
+            value = number(child.text)
             if value is not None:
                 at_least = any(c.lower_ in ("least", "more", "over", "than") for c in child.children) or any(
                     t.lower_ == "least" for t in tok.doc[max(0, child.i - 2):child.i])
@@ -412,7 +417,8 @@ def _count_of(tok) -> tuple[int | None, int | None, Span | None]:
     return None, None, None
 
 
-def _number(text: str) -> int | None:
+def number(text: str) -> int | None:
+    """A count written in digits or words ("12", "1,200", "twelve"), else None ("a" / "an" count nothing here)."""
     t = text.lower().replace(",", "")
     if t.isdigit():
         return int(t) if len(t) < 7 else None
@@ -591,9 +597,7 @@ class SentenceExtractor:
         """``_figurative``, and a definite noun trigger of a kind the report's modifier gave another sense before
         ("a gas explosion wrecked a house ... the explosion was not treated as suspicious": the same explosion)."""
         if _figurative(tok, self.lex):
-            if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("compound", "amod", "nmod") and (
-                    lemma(c) in self.lex.figurative_modifiers or f"{lemma(c)} {lemma(tok)}" in self.lex.figurative_modifiers)
-                    for c in tok.lefts):
+            if _sense_modifier(tok, self.lex, ("compound", "amod", "nmod")):
                 self.other_sense.add(trig.kind)
             return True
         return trig.kind in self.other_sense and tok.pos_ in ("NOUN", "PROPN") and any(
@@ -877,7 +881,7 @@ class SentenceExtractor:
             m.injured = Count(0, 0, 0, [span])
         toll = _TOLL.search(sentence)
         if toll and m.fatalities.best is None:  # "the death toll ... rose to 100"
-            value = _number(toll.group("n"))
+            value = number(toll.group("n"))
             if value is not None:
                 span = Span(off + toll.start(), off + toll.end(), toll.group(0))
                 m.fatalities = Count(value if toll.group("least") else value, value, value, [span])
@@ -941,7 +945,7 @@ class SentenceExtractor:
             if c.pos_ == "PRON" or c.lower_ in ("who", "which", "that"):
                 continue
             if c.pos_ == "NUM":
-                v = _number(c.text)
+                v = number(c.text)
                 if v is not None:
                     return v, None, c
             best, low, num = _count_of(c)

@@ -457,12 +457,12 @@ def _counts_per_place(split: list[EventMention], text: str, a: int, b: int) -> N
     """ "killed 213 people in Nairobi and 11 in Dar es Salaam": the events split from one clause each take the
     dead counted at their own place, when the sentence counts every place so and the counts add up to (or hold)
     the clause's figure."""
-    from sitrep.extract.mentions import _number
+    from sitrep.extract.mentions import number
 
     found = {}
     for m in split:
         hit = re.search(_COUNT_IN + re.escape(m.place.span.text), text[a:b], re.I) if m.place.span else None
-        n = _number(hit.group("n")) if hit else None
+        n = number(hit.group("n")) if hit else None
         if n is None:
             return
         found[id(m)] = (n, Span(a + hit.start(), a + hit.end(), hit.group(0)))
