@@ -1,6 +1,6 @@
 """Real-news benchmark: how extraction holds on annotated real news it was not written against.
 
-    python3 benchmarks/realnews.py [--limit N] [--only ucdp,wikievents,rams,negatives] [--no-spacy]
+    python3 benchmarks/realnews.py [--limit N] [--only ucdp,wikievents,rams,negatives,headlines2] [--no-spacy]
 
 (a) UCDP GED headlines (Nigeria = tune, Ukraine = check), each a report with its source date: share detected,
     right country, place within 161 km (where_prec <= 3), date within date_start..date_end +/- 1 day, deaths
@@ -9,7 +9,8 @@
     of the gold argument among the words of the event's value for the role; also by span overlap);
     (c) RAMS (dev = tune, test = check): attack / die / injure windows with an event of the right family in the
     trigger's sentence; (d) the real negative sentences (benchmarks/data/realnews_negatives.csv, split by source
-    document): share that yields an event. Speed: articles/s, and the ratio to spaCy-sm's full pipeline over the
+    document): share that yields an event; (e) headlines2, our own headlines from other countries
+    (benchmarks/data/realnews_headlines2.csv; not run by default): detected, country, place, false events. Speed: articles/s, and the ratio to spaCy-sm's full pipeline over the
     same texts in the same run. Prints tune and check; the last line holds the check figures.
 """
 from __future__ import annotations
@@ -31,6 +32,7 @@ from sitrep.model import Document  # noqa: E402
 
 SHARED = Path(os.environ.get("SITREP_SHARED") or Path(__file__).resolve().parents[1] / ".." / "shared").resolve()
 NEGATIVES = Path(__file__).resolve().parent / "data" / "realnews_negatives.csv"
+HEADLINES2 = Path(__file__).resolve().parent / "data" / "realnews_headlines2.csv"
 SPLITS = ("tune", "check")
 
 
@@ -115,6 +117,40 @@ def negatives(timer: Timer, limit: int) -> dict[str, dict]:
     return out
 
 
+def headlines2(timer: Timer, limit: int) -> dict:
+    """Our own headline set (not split: never used to choose anything): detected, country and place <= 161 km of
+    the event headlines; share of the non-event headlines that yield an event."""
+    events, others = rn.read_headlines2(HEADLINES2)
+    events, others = events[: limit or None], others[: limit or None]
+    docs = [Document(id=it.id, text=it.headline, title=it.headline, published=it.published)
+            for it in events + others]
+    out = timer.run("headlines2 (ours)", docs)
+    res = rn.score_ucdp(events, out)
+    res["false"] = sum(bool(out.get(it.id)) for it in others) / max(len(others), 1)
+    res["negatives"] = len(others)
+    res["missed"] = [it for it in events if not out.get(it.id)]
+    res["false_examples"] = [it for it in others if out.get(it.id)]
+    res["wrong_country"] = [(it, out[it.id]) for it in events if out.get(it.id) and not any(
+        e.place is not None and e.place.country_code == it.country for e in out[it.id])]
+    return res
+
+
+def show_headlines2(res: dict, verbose: bool) -> None:
+    print("\n(e) headlines2: our own headlines from 33 other countries (events) and non-event headlines")
+    print(f"  events n={res['n']:<4} detected={res['detected']:.3f}  country={res['country']:.3f}  "
+          f"place<=161km(all)={res['place_all']:.3f}  place(detected)={res['place']:.3f}  "
+          f"| non-events n={res['negatives']} false={res['false']:.3f}")
+    if not verbose:
+        return
+    for it in res["missed"]:
+        print(f"  [missed] {it.id} {it.country}: {it.headline}")
+    for it, evs in res["wrong_country"]:
+        got = sorted({e.place.country_code if e.place else "-" for e in evs})
+        print(f"  [country {it.country} got {','.join(got)}] {it.id}: {it.headline}")
+    for it in res["false_examples"]:
+        print(f"  [false] {it.id}: {it.headline}")
+
+
 def show(title: str, res: dict[str, dict], keys: list[str]) -> None:
     if not res:
         return
@@ -130,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="at most N items of each set and split (quick runs)")
     ap.add_argument("--only", default="ucdp,wikievents,rams,negatives", help="comma-separated sets to run")
     ap.add_argument("--no-spacy", action="store_true", help="skip the spaCy-sm speed reference")
-    ap.add_argument("--false", action="store_true", help="print the negative sentences that yield an event")
+    ap.add_argument("--false", action="store_true", help="print the negative sentences that yield an event (and headlines2's misses)")
     args = ap.parse_args(argv)
     if not SHARED.exists():
         raise SystemExit(f"needs the shared data at {SHARED}")
@@ -143,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     w = wikievents(timer, args.limit) if "wikievents" in sets else {}
     r = rams(timer, args.limit) if "rams" in sets else {}
     neg = negatives(timer, args.limit) if "negatives" in sets else {}
+    h2 = headlines2(timer, args.limit) if "headlines2" in sets else {}
     show("(a) UCDP headlines (tune = Nigeria, check = Ukraine)", u,
          ["detected", "country", "place", "place_all", "date", "deaths"])
     show("(b) WikiEvents dev (documents half / half)", w,
@@ -154,6 +191,8 @@ def main(argv: list[str] | None = None) -> int:
     show("    RAMS roles by head-word match", r,
          ["role_Attacker", "role_Target", "role_Victim", "role_Target+Victim", "role_Instrument", "role_Place"])
     show("(d) real negative sentences: share with a false event", neg, ["false"])
+    if h2:
+        show_headlines2(h2, args.false)
     if args.false and neg:
         for split in SPLITS:
             for n in neg[split]["examples"]:

@@ -444,3 +444,24 @@ def read_negatives(path: Path, shared: Path) -> list[Negative]:
             n.text = source_text(shared, n.source, n.doc)[n.start:n.end]
             out.append(n)
     return out
+
+
+def read_headlines2(path: Path) -> tuple[list[UcdpItem], list[UcdpItem]]:
+    """Our own headline set (``benchmarks/data/realnews_headlines2.csv``): the event headlines as UCDP-like items
+    (where_prec 1 where the headline names a place with a point, else 9; date: the publication day or the two
+    days before it; deaths as given) and the non-event headlines (scored only on whether they yield an event)."""
+    events: list[UcdpItem] = []
+    others: list[UcdpItem] = []
+    with open(path, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(line for line in fh if not line.startswith("#")):
+            day = date.fromisoformat(row["published"])
+            has_point = bool(row["latitude"])
+            deaths = int(row["deaths"]) if row["deaths"] else None
+            item = UcdpItem(
+                id=row["id"], headline=row["headline"], published=day, country=row["country"],
+                latitude=float(row["latitude"]) if has_point else 0.0,
+                longitude=float(row["longitude"]) if has_point else 0.0, where_prec=1 if has_point else 9,
+                date_start=day - timedelta(days=2), date_end=day,
+                low=deaths if deaths is not None else 0, high=deaths if deaths is not None else 10**6)
+            (events if row["kind"] == "event" else others).append(item)
+    return events, others
