@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from sitrep.extract.lexicon import load_lexicon
-from sitrep.extract.mentions import REFERENCE_NOTE, UNIDENTIFIED, Candidate, SentenceExtractor, number
+from sitrep.extract.mentions import REFERENCE_NOTE, UNIDENTIFIED, Candidate, SentenceExtractor, is_reference, number
 from sitrep.merge.within import MergeInfo
 from sitrep.model import Count, Document, EventMention, Place, ReportedTotal, RoleFiller, Span
 from sitrep.nlp import Analysis
@@ -33,6 +33,10 @@ def candidates(analysis: Analysis) -> list[Candidate]:
         if cue and not c.mention.generic:
             c.mention.generic = True
             c.mention.notes.append(f"generic: {cue}{_LATER_STATE}")
+    for c in cands:  # before the clause model, which keeps no report whose every candidate is generic
+        if c.mention.generic and in_headline(c, analysis.doc) and headline_reference(c, cands):
+            c.mention.generic = False  # "11 dead after suicide attack on church": the headline's only event
+            c.mention.notes.append("headline: the event its 'after' phrase names")
     _game_words(cands, analysis.doc.text)
     return cands
 
@@ -590,6 +594,11 @@ def headline_reference(c: Candidate, cands: list[Candidate]) -> bool:
     of its headline, X is an earlier event. UCDP Nigeria (tune): 18 of 3,426 headlines lost so."""
     if any(n.startswith("generic: ") for n in c.mention.notes) or REFERENCE_NOTE not in c.mention.notes:
         return False
+    tok = c.trigger_token
+    while tok is not None and tok.head.i != tok.i and not is_reference(tok):
+        tok = tok.head
+    if tok is None or tok.head.lower_ not in load_lexicon().reference_preps:
+        return False  # "marks the anniversary of the bombings", "in retaliation for": an earlier event by its noun
     return not any(o is not c and o.sentence_index == c.sentence_index and not o.mention.generic for o in cands)
 
 

@@ -331,10 +331,13 @@ def _headline_passive(tok):
     killed his father", "police shot at the crowd", "seized upon a story"): then the subject did it."""
     if tok.pos_ not in ("VERB", "AUX") or any(c.dep_ in _OBJECT_DEPS and not _bare_participle(c) for c in tok.children):
         return None
+    dead = any(c.dep_ == "acomp" and c.lower_ == "dead" for c in tok.children)  # "shot dead at his home": a place
     if any(c.dep_ == "conj" and c.pos_ == "VERB" and any(g.dep_ in _OBJECT_DEPS for g in c.children)
-           or c.dep_ == "prep" and c.lower_ in _AIM_PREPS for c in tok.children):
+           or c.dep_ == "prep" and c.lower_ in _AIM_PREPS and not dead for c in tok.children):
         return None
-    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    # "Police helicopter downed ..., 13 officers killed": of two subjects the parser gave the verb, the people
+    subj = next((c for c in subjects if _human(c)), subjects[0] if subjects else None)
     if subj is None:
         return None
     if lemma(tok) in load_lexicon().victim_subject_verbs:

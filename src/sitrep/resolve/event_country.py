@@ -9,6 +9,7 @@ A reading is a country with its kind:
     victim         a nationality word inside the target or victims ("kills three Nigerian soldiers")
     location       a nationality word after a preposition of place ("in two Nigerian villages")
     before, after  another nationality word before / after the event's word
+    named          a country's own name ("Northeast Nigeria bus station blast kills 40", "Blast in Chad capital")
 
 Public:
     country_readings(m) -> list[Reading]   every reading of the event's first sentence, in text order
@@ -29,7 +30,7 @@ from sitrep.model import EventMention, Place
 from sitrep.nlp.tokens import PLACE_PREPOSITIONS
 
 FILE_NAME = "event_country.toml"
-KINDS = ("group", "actor_state", "actor", "victim", "location", "before", "after")
+KINDS = ("group", "actor_state", "actor", "victim", "location", "before", "after", "named")
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ def load_decision(path: str | None = None) -> Decision:
 
 
 CAP_WORD = re.compile(r"\b[A-Z][a-z]+\b")  # a capitalised word: a nationality word may be one
+CAP_NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}\b")  # up to three: "Burkina Faso", "South Sudan"
 
 
 def country_readings(m: EventMention) -> list[Reading]:
@@ -110,7 +112,28 @@ def country_readings(m: EventMention) -> list[Reading]:
         if cc and cc in gz.country_entry:
             at = ev.start + w.start()
             out.append(Reading(_role(m, at, ev.text[:w.start()]), cc, w.group(0), at))
+    out += _country_names(ev.text, ev.start, groups)
     return sorted(out, key=lambda r: r.start)
+
+
+def _country_names(text: str, offset: int, groups) -> list[Reading]:
+    """A country's own name among the capitalised words (the longest run of up to three words that is one), outside
+    an armed group's name: the parser may have hidden it in an organisation ("Northeast Nigeria bus station")."""
+    from sitrep.resolve.gazetteer import COUNTRY, get_gazetteer, norm
+
+    gz = get_gazetteer()
+    out = []
+    for run in CAP_NAME.finditer(text):
+        if any(a.start <= run.start() < a.end for a in groups):
+            continue
+        words = run.group(0).split()
+        for n in range(len(words), 0, -1):
+            name = " ".join(words[:n])
+            cc = next((gz.col_cc[j] for j in gz.lookup_key(norm(name)) if gz.col_kind[j] == COUNTRY), None)
+            if cc and cc in gz.country_entry:
+                out.append(Reading("named", cc, name, offset + run.start()))
+                break
+    return out
 
 
 def _role(m: EventMention, at: int, before: str) -> str:
