@@ -14,7 +14,14 @@ from __future__ import annotations
 import re
 
 from sitrep.extract.lexicon import load_lexicon
-from sitrep.extract.mentions import REFERENCE_NOTE, UNIDENTIFIED, Candidate, SentenceExtractor, is_reference, number
+from sitrep.extract.mentions import (
+    REFERENCE_NOTE,
+    UNIDENTIFIED,
+    Candidate,
+    SentenceExtractor,
+    is_reference,
+    number,
+)
 from sitrep.merge.within import MergeInfo
 from sitrep.model import Count, Document, EventMention, Place, ReportedTotal, RoleFiller, Span
 from sitrep.nlp import Analysis

@@ -10,6 +10,9 @@ A reading is a country with its kind:
     location       a nationality word after a preposition of place ("in two Nigerian villages")
     before, after  another nationality word before / after the event's word
     named          a country's own name ("Northeast Nigeria bus station blast kills 40", "Blast in Chad capital")
+    division       a first-order division's or a large city's name the parser did not take for a place ("Blasts at
+                   Kandahar Shi'ite mosque", "Army vs Boko Haram, Borno"), when all its namesakes of that kind
+                   lie in one country
 
 Public:
     country_readings(m) -> list[Reading]   every reading of the event's first sentence, in text order
@@ -30,7 +33,7 @@ from sitrep.model import EventMention, Place
 from sitrep.nlp.tokens import PLACE_PREPOSITIONS
 
 FILE_NAME = "event_country.toml"
-KINDS = ("group", "actor_state", "actor", "victim", "location", "before", "after", "named")
+KINDS = ("group", "actor_state", "actor", "victim", "location", "before", "after", "named", "division")
 
 
 @dataclass(frozen=True)
@@ -119,7 +122,9 @@ def country_readings(m: EventMention) -> list[Reading]:
 def _country_names(text: str, offset: int, groups) -> list[Reading]:
     """A country's own name among the capitalised words (the longest run of up to three words that is one), outside
     an armed group's name: the parser may have hidden it in an organisation ("Northeast Nigeria bus station")."""
-    from sitrep.resolve.gazetteer import COUNTRY, get_gazetteer, norm
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from sitrep.resolve.gazetteer import ADMIN1, CITY, COUNTRY, get_gazetteer, norm
 
     gz = get_gazetteer()
     out = []
@@ -133,7 +138,20 @@ def _country_names(text: str, offset: int, groups) -> list[Reading]:
             if cc and cc in gz.country_entry:
                 out.append(Reading("named", cc, name, offset + run.start()))
                 break
+            if name.lower() in STOP_WORDS or name.lower() in COMPASS:
+                continue  # "As Troops Battle Boko Haram", "in North-East": a title-case word, a direction
+            ccs = {gz.col_cc[j] for j in gz.lookup_key(norm(name)) if norm(gz.col_name[j]) == norm(name) and (
+                gz.col_pop[j] if gz.col_kind[j] == CITY else
+                gz.division_population(gz.col_cc[j], gz.col_admin1[j]) if gz.col_kind[j] == ADMIN1 else 0
+            ) >= LARGE_CITY}
+            if len(ccs) == 1 and (only := ccs.pop()) in gz.country_entry:
+                out.append(Reading("division", only, name, offset + run.start()))
+                break
     return out
+
+
+LARGE_CITY = 100_000  # people: a city (or a division's towns together) this large is known by its name alone
+COMPASS = ("north", "south", "east", "west", "central")
 
 
 def _role(m: EventMention, at: int, before: str) -> str:
@@ -163,6 +181,8 @@ def event_country(m: EventMention) -> Place | None:
     if not readings:
         return None
     best = min(readings, key=lambda r: order.index(r.kind))
+    if best.kind == "division":
+        return _division_place(m, best)
     gz = get_gazetteer()
     e = gz[gz.country_entry[best.cc]]
     why = f"the country of '{best.word}' ({best.kind.replace('_', ' ')}), no place named"
@@ -170,3 +190,19 @@ def event_country(m: EventMention) -> Place | None:
     return Place(name=gz.country_name.get(best.cc, e.name), latitude=round(e.lat, 5), longitude=round(e.lon, 5),
                  country=gz.country_name.get(best.cc), country_code=best.cc, geonameid=e.gid or None,
                  feature=e.feature, geo_precision=3, source=e.source, reason=why)
+
+
+def _division_place(m: EventMention, r: Reading) -> Place:
+    """The division or city a 'division' reading names, at its own point (the largest namesake in its country)."""
+    from sitrep.resolve.gazetteer import CITY, get_gazetteer, norm
+
+    gz = get_gazetteer()
+    key = norm(r.word)
+    j = max((j for j in gz.lookup_key(key) if gz.col_cc[j] == r.cc and norm(gz.col_name[j]) == key),
+            key=lambda j: (gz.col_kind[j] == CITY, gz.col_pop[j]))
+    e = gz[j]
+    why = f"'{r.word}', a {'city' if gz.col_kind[j] == CITY else 'division'} not read as a place, no place named"
+    m.notes.append(f"place: {why}")
+    return Place(name=e.name, latitude=round(e.lat, 5), longitude=round(e.lon, 5), country=gz.country_name.get(r.cc),
+                 country_code=r.cc, geonameid=e.gid or None, feature=e.feature,
+                 geo_precision=1 if gz.col_kind[j] == CITY else 3, source=e.source, reason=why)
