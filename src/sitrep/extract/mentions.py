@@ -584,12 +584,14 @@ class SentenceExtractor:
 
     def _generic_in(self, ranges, tok, offset: int):
         """The first generic cue in the clause pieces. A quantifier ("dozens of", "more than a dozen") is one only
-        when it counts the events themselves ("dozens of attacks"), not the weapons ("a dozen missiles")."""
+        when it counts the events themselves ("dozens of attacks"), not the weapons ("a dozen missiles") nor the
+        victims of a verb trigger ("Scores of ISWAP Fighters Killed in Borno": UCDP tune, 9 headlines more found)."""
         quant = self.lex.phrases["quantifier"]
         trig_at = offset + tok.idx
         for a, b in ranges:
             for hit in self.lex.phrases["generic"].finditer(self.text, a, b):
-                if quant.fullmatch(hit.group(0)) and not (0 <= trig_at - hit.end() <= 25):
+                if quant.fullmatch(hit.group(0)) and not (
+                        0 <= trig_at - hit.end() <= 25 and tok.pos_ in ("NOUN", "PROPN")):
                     continue
                 if _names_a_thing(tok.doc, hit.start() - offset, hit.group(0)):
                     continue
