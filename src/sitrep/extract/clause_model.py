@@ -153,6 +153,8 @@ def armed(c: Candidate) -> bool:
         return True  # "Russian forces pounded Kharkiv", "gunmen stormed the village"
     if trig.dep_ == "dobj" and "subj_kind=armed" in _argument_kinds(trig.head):
         return True  # "warplanes dropped bombs", "militants launched an attack"
+    if _armed_group_does(trig):
+        return True
     for span in m.field_spans.get("weapons", []):
         if span.start < m.trigger.end and m.trigger.start < span.end:
             continue  # the trigger is (part of) the weapon phrase: "car bomb"
@@ -164,3 +166,22 @@ def armed(c: Candidate) -> bool:
         if tok.dep_ == "pobj" and tok.head.lower_ in ("by", "with") and tok.head.head.i == trig.i:
             return True
     return False
+
+
+def _armed_group_does(trig) -> bool:
+    """An armed group of actors.csv does the trigger: the verb's subject ("Boko Haram raids Damasak"), the noun's
+    modifier ("Boko Haram Bomb Blast, Borno", "al-Shabaab's assault"); or an armed one does the verb the trigger
+    hangs on ("Gunmen storm a school, killing seven children"). Tune: 11 UCDP headlines more found (right), no more
+    of the 272 tune negative sentences (wrong: 0)."""
+    from sitrep.resolve.actor import actor_type, find_actors
+
+    def group(tok) -> bool:
+        text = tok.doc.text[tok.left_edge.idx:tok.right_edge.idx + len(tok.right_edge.text)]
+        return any(actor_type(a.canonical) == "armed group" for a in find_actors(text))
+
+    deps = ("nsubj",) if trig.pos_ == "VERB" else ("compound", "poss")
+    if any(ch.dep_ in deps and group(ch) for ch in trig.children):
+        return True
+    gov = trig.head  # the trigger acts on something of its own: "leaving equipment destroyed" is a result
+    return trig.dep_ in ("advcl", "conj") and any(ch.dep_ == "dobj" for ch in trig.children) and (
+        "subj_kind=armed" in _argument_kinds(gov) or any(ch.dep_ == "nsubj" and group(ch) for ch in gov.children))
