@@ -179,9 +179,11 @@ def _armed_group_does(trig) -> bool:
         text = tok.doc.text[tok.left_edge.idx:tok.right_edge.idx + len(tok.right_edge.text)]
         return any(actor_type(a.canonical) == "armed group" for a in find_actors(text))
 
-    deps = ("nsubj",) if trig.pos_ == "VERB" else ("compound", "poss")
+    deps = ("nsubj",) if trig.pos_ == "VERB" else ("compound", "poss", "nsubj")
     if any(ch.dep_ in deps and group(ch) for ch in trig.children):
         return True
+    if trig.pos_ != "VERB" and "subj_kind=armed" in _argument_kinds(trig):
+        return True  # a headline verb the parser took for a noun with a subject: "ADF rebels raid village"
     gov = trig.head  # the trigger acts on something of its own: "leaving equipment destroyed" is a result
     return trig.dep_ in ("advcl", "conj") and any(ch.dep_ == "dobj" for ch in trig.children) and (
         "subj_kind=armed" in _argument_kinds(gov) or any(ch.dep_ == "nsubj" and group(ch) for ch in gov.children))

@@ -325,6 +325,15 @@ _OBJECT_DEPS = ("dobj", "obj", "nsubjpass", "ccomp", "xcomp", "attr")
 _AIM_PREPS = ("at", "on", "upon", "into")
 
 
+def _quantified(doc, at: int) -> int | None:
+    """The index of the noun a quantifier ending at character ``at`` of the parsed sentence counts: the word after
+    it, or the head its modifiers lead to ("dozens of suicide attacks" -> attacks)."""
+    t = next((t for t in doc if t.idx >= at), None)
+    while t is not None and t.dep_ in ("compound", "amod", "nummod") and t.head.i > t.i:
+        t = t.head
+    return None if t is None else t.i
+
+
 def _headline_passive(tok):
     """The subject of a victim-needing verb trigger that is the one harmed, not the one who harmed: a verb with no
     object and a past form whose subject headlines write without "were" ("13 people killed", "Soldiers and
@@ -586,14 +595,15 @@ class SentenceExtractor:
 
     def _generic_in(self, ranges, tok, offset: int):
         """The first generic cue in the clause pieces. A quantifier ("dozens of", "more than a dozen") is one only
-        when it counts the events themselves ("dozens of attacks"), not the weapons ("a dozen missiles") nor the
-        victims of a verb trigger ("Scores of ISWAP Fighters Killed in Borno": UCDP tune, 9 headlines more found)."""
+        when it counts the events themselves ("dozens of attacks", "dozens of suicide attacks"), not the weapons ("a
+        dozen missiles") nor the victims ("Scores of ISWAP Fighters Killed in Borno": UCDP tune, 9 headlines more
+        found, the tune negatives unchanged)."""
         quant = self.lex.phrases["quantifier"]
         trig_at = offset + tok.idx
         for a, b in ranges:
             for hit in self.lex.phrases["generic"].finditer(self.text, a, b):
                 if quant.fullmatch(hit.group(0)) and not (
-                        0 <= trig_at - hit.end() <= 25 and tok.pos_ in ("NOUN", "PROPN")):
+                        0 <= trig_at - hit.end() <= 25 and _quantified(tok.doc, hit.end() - offset) == tok.i):
                     continue
                 if _names_a_thing(tok.doc, hit.start() - offset, hit.group(0)):
                     continue

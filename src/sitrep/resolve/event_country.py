@@ -138,8 +138,8 @@ def _country_names(text: str, offset: int, groups) -> list[Reading]:
             if cc and cc in gz.country_entry:
                 out.append(Reading("named", cc, name, offset + run.start()))
                 break
-            if name.lower() in STOP_WORDS or name.lower() in COMPASS:
-                continue  # "As Troops Battle Boko Haram", "in North-East": a title-case word, a direction
+            if name.lower() in STOP_WORDS or name.lower() in COMPASS or gz.demonym_country(norm(name)):
+                continue  # "As Troops Battle Boko Haram", "in North-East", "Somali soldiers": not a place's name
             ccs = {gz.col_cc[j] for j in gz.lookup_key(norm(name)) if norm(gz.col_name[j]) == norm(name) and (
                 gz.col_pop[j] if gz.col_kind[j] == CITY else
                 gz.division_population(gz.col_cc[j], gz.col_admin1[j]) if gz.col_kind[j] == ADMIN1 else 0
