@@ -124,10 +124,15 @@ def _country_names(text: str, offset: int, groups) -> list[Reading]:
     an armed group's name: the parser may have hidden it in an organisation ("Northeast Nigeria bus station")."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
+    from sitrep.nlp.truecase import is_unknown_word
     from sitrep.resolve.gazetteer import ADMIN1, CITY, COUNTRY, get_gazetteer, norm
 
     gz = get_gazetteer()
     out = []
+    # in a title-case line a capital says nothing: a dictionary word there ("Mobile Police Kill Two Robbers") is no
+    # name; in sentence case one inside the line is ("Blasts at Kandahar Shi'ite mosque")
+    long_words = re.findall(r"[A-Za-z]{4,}", text)
+    title_case = sum(w[0].isupper() for w in long_words) >= 0.6 * max(len(long_words), 1)
     for run in CAP_NAME.finditer(text):
         if any(a.start <= run.start() < a.end for a in groups):
             continue
@@ -138,9 +143,11 @@ def _country_names(text: str, offset: int, groups) -> list[Reading]:
             if cc and cc in gz.country_entry:
                 out.append(Reading("named", cc, name, offset + run.start()))
                 break
-            if name.lower() in STOP_WORDS or name.lower() in COMPASS or gz.demonym_country(norm(name)):
-                continue  # "As Troops Battle Boko Haram", "in North-East", "Somali soldiers": not a place's name
-            ccs = {gz.col_cc[j] for j in gz.lookup_key(norm(name)) if norm(gz.col_name[j]) == norm(name) and (
+            key = norm(name)
+            if name.lower() in STOP_WORDS or name.lower() in COMPASS or gz.demonym_country(key) or (
+                    key.isalpha() and not is_unknown_word(key) and (title_case or run.start() == 0)):
+                continue  # "As Troops Battle", "in North-East", "Somali soldiers", "Mobile Police Kill": no name
+            ccs = {gz.col_cc[j] for j in gz.lookup_key(key) if norm(gz.col_name[j]) == key and (
                 gz.col_pop[j] if gz.col_kind[j] == CITY else
                 gz.division_population(gz.col_cc[j], gz.col_admin1[j]) if gz.col_kind[j] == ADMIN1 else 0
             ) >= LARGE_CITY}
