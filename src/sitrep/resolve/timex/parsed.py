@@ -45,6 +45,19 @@ class Parses:
             return None
         return governing_tense(doc, start - offset, end - offset)
 
+    def verb_form(self, start: int, end: int) -> str | None:
+        """'present' when the verb the expression hangs on is a plain present ("Today, most farmers own ..."),
+        'other' for any other verb form, None when the sentence was not parsed or no verb is above it."""
+        i = bisect_right(self._starts, start) - 1
+        if i < 0 or end - self._starts[i] > len(self._docs[i].text):
+            return None
+        inside = _tokens_in(self._docs[i], start - self._starts[i], end - self._starts[i])
+        verb = inside[0].head if inside else None
+        if verb is None or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        return "present" if verb.tag_ in ("VBZ", "VBP") and not aux else "other"
+
 
 def _tokens_in(doc, start: int, end: int) -> list:
     return [t for t in doc if t.idx < end and start < t.idx + len(t.text)]
