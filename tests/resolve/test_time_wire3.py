@@ -98,3 +98,16 @@ def test_a_stretch_taken_off_or_spent_is_a_duration():
     assert _found("The coach will take a week off.", date(2005, 8, 1)) == [("a week", "DURATION", "P1W")]
     assert _found("She spent a year in a refugee camp.", date(2005, 8, 1)) == [("a year", "DURATION", "P1Y")]
     assert _found("A year of talks produced nothing.", date(2005, 8, 1)) == []
+
+
+def test_due_set_beside_a_noun_looks_ahead(nlp):
+    # a Wednesday report: the envoy is due on the coming Friday, though "said" follows
+    text = "The mediator, due in Khartoum on Friday, said he was hopeful."
+    assert _found(text, date(2004, 6, 2), nlp=nlp) == [("Friday", "DATE", "2004-06-04")]
+    assert _found("The mediator was due in Khartoum on Friday but stayed home.", date(2004, 6, 2), nlp=nlp) == [
+        ("Friday", "DATE", "2004-05-28")]
+
+
+def test_half_a_century_ago_is_fifty_years_back():
+    assert _found("The dam was built half a century ago.", date(2004, 6, 2)) == [
+        ("half a century ago", "DATE", "1954")]

@@ -201,7 +201,7 @@ class Grammar:
         ORD = r"(?P<ord>" + self.ORDW + r"|[1-4](?:st|nd|rd|th))"
         # "two days ago", "a year earlier", "three weeks later", "hours after"
         self._add(rf"\b(?:(?:nearly|almost|about|around|some|more\s+than|less\s+than|roughly)\s+)?"
-                  rf"(?:(?P<n>{NUM}|an?|one)|(?P<vague>{self.VAGUE}))?[\s-]*{self.UNIT}\s+(?:or\s+so\s+)?"
+                  rf"(?:(?P<half>half\s+)?(?P<n>{NUM}|an?|one)|(?P<vague>{self.VAGUE}))?[\s-]*{self.UNIT}\s+(?:or\s+so\s+)?"
                   rf"(?P<dir>ago|earlier|later|before|after|afterwards?|from\s+now|hence|previously|on)\b",
                   self._ago, need=units)
         # last week / this month / next year / the past year / earlier this year
@@ -526,6 +526,8 @@ class Grammar:
         if unit is None:
             return None
         n = self._count(m.group("n")) if m.group("n") else None
+        if m.group("half") and n is not None:  # "half a century ago": 50 years ago (TimeBank: 0 such)
+            n, unit = _HALF_OF.get(unit, (n / 2, unit))
         direction = re.sub(r"\s+", " ", m.group("dir").lower())
         if direction in ("before", "after") and _FOR_BEFORE_COUNT.search(text, max(0, m.start() - 12), m.start()):
             return None  # "stay for three days before flying on": how long, not when (the duration rule reads it)
@@ -921,6 +923,7 @@ _OF_ACTIVITY = re.compile(r"\s+of\s+(?!the\b|a\b|an\b|this\b|that\b|\d)[a-z]", r
 _NAME_BEFORE = re.compile(r"(?:^|(?P<lead>\S)\s+)(?:[A-Z][A-Za-z]*|[A-Z]{2,})(?:['’]s)?[ \t]+$")
 
 
+_HALF_OF = {"C": (50, "Y"), "E": (5, "Y"), "Y": (6, "M")}  # half a century, a decade, a year
 _A_UNIT_BEFORE = re.compile(r"\b(?:for|in|within|over|than|after|under|of|last|past|next|first|by|spent|spend|spends|"
                             r"spending|take|takes|took|taking)\s*$")
 _OFF_AFTER = re.compile(r"\s+off\b")
