@@ -111,3 +111,12 @@ def test_due_set_beside_a_noun_looks_ahead(nlp):
 def test_half_a_century_ago_is_fifty_years_back():
     assert _found("The dam was built half a century ago.", date(2004, 6, 2)) == [
         ("half a century ago", "DATE", "1954")]
+
+
+def test_a_bare_month_in_a_past_clause_is_never_eleven_months_back():
+    # written in July: August told in the past is the coming one, not the one eleven months gone
+    text = "The ministry warned farmers of water cuts in August."
+    assert _found(text, date(2003, 7, 21)) == [("August", "DATE", "2003-08")]
+    # two months ahead is told as last year's, as before
+    assert _found("The ministry warned farmers of water cuts in September.", date(2003, 7, 21)) == [
+        ("September", "DATE", "2002-09")]

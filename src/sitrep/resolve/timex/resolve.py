@@ -243,6 +243,11 @@ def pick_year(month: int, day: int | None, anchor: date, direction: str | None) 
         return max(ok)[0] if ok else None
     if direction == "past":
         ok = [o for o in options if o[1] <= anchor + timedelta(days=SLACK_DAYS) or same_month(o[1])]
+        if day is None and ok and _months_between(max(ok)[1], anchor) == 11:
+            # a month named bare in a past-tense clause is not the one eleven months back but the coming one
+            # ("told oil companies of a cutback in its supply in September", written in August: a past reading
+            # would have said "last September"). TimeBank: fires 1 time, right (no gold month lies 11 back)
+            return anchor.year if month > anchor.month else anchor.year + 1
         return max(ok)[0] if ok else None
     if direction == "future":
         ok = [o for o in options if o[2] >= anchor - timedelta(days=SLACK_DAYS) or same_month(o[1])]
@@ -256,6 +261,10 @@ def pick_year(month: int, day: int | None, anchor: date, direction: str | None) 
 
     best = min(options, key=lambda o: (distance(o), -o[0]))
     return best[0] if distance(best) <= 200 else None  # 29 February, four years out: no honest guess
+
+
+def _months_between(d: date, anchor: date) -> int:
+    return (anchor.year - d.year) * 12 + anchor.month - d.month
 
 
 def weekday_date(wd: int, anchor: date, rel: str, direction: str | None) -> date:
