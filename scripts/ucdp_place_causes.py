@@ -4,7 +4,10 @@ For each UCDP headline of a split (``--split tune``: Nigeria, ``check``: Ukraine
 places farther than 161 km from UCDP's point (where_prec <= 3) or not at all, the headline's toponyms are found
 and resolved on their own, and the miss gets one cause:
 
-  no toponym        the headline names no place sitrep finds (nothing nearer than the country)
+  name missed       sitrep finds no place in the headline, but a capitalised word of it is a gazetteer name
+                    within 161 km ("3 Plateau LGs", "Boko Haram attack, Borno" read as a person)
+  no toponym        the headline names no place sitrep finds, nor a gazetteer name near UCDP's point (no
+                    place named, or one the gazetteer lacks: "Kasuwan Magani", "Tagoshe mountain")
   country only      the headline names only the country (or its demonym): no point within 161 km is possible
   not chosen        one of the headline's toponyms resolves within 161 km, but the event took another place
                     (which toponym becomes the event's place: ``resolve/event_place.py``)
@@ -22,6 +25,7 @@ from __future__ import annotations
 import argparse
 import collections
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -54,6 +58,10 @@ def cause(it, events, gz) -> tuple[str, str]:
         if any(km(gz[i].lat, gz[i].lon) <= NEAR for i in candidate_ids(gz, m.text)):
             return "wrong reading", trace
     if not real:
+        words = re.findall(r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?", it.headline)
+        pieces = {p for w in words for p in (w, *w.split())}
+        if any(km(gz[i].lat, gz[i].lon) <= NEAR for p in pieces for i in gz.lookup(p)):
+            return "name missed", trace
         return "no toponym", trace
     if all(p.feature == "PCLI" for p in real):
         return "country only", trace
