@@ -29,8 +29,8 @@ from sitrep.resolve.timex.parsed import Parses
 
 REPORT_WINDOW = 1500  # characters back to look for the quarter a report is about
 HOLIDAY_AHEAD_DAYS = 14  # a holiday this close ahead is the one a past-tense clause means, not last year's
-SLACK_DAYS = 3
-NEW_YEAR_FROM_MONTH = 7  # from July on, "the new year" is the coming one  # a past-tense event may be dated a few days after the report's date (time zones, late filing)
+SLACK_DAYS = 3  # a past-tense event may be dated a few days after the report's date (time zones, late filing)
+NEW_YEAR_FROM_MONTH = 7  # from July on, "the new year" is the coming one
 
 
 @dataclass
