@@ -269,3 +269,10 @@ def test_an_active_verb_joined_to_a_passive_keeps_its_doer(nlp):
             "shelled")
     assert r["perpetrator_individuals"] == ["militants"]
     assert r["targets"] == ["barracks"]
+
+
+def test_sides_of_the_clash_a_harm_verb_happened_in(nlp):
+    text = "One man was killed and two were hurt in a gun battle between police and smugglers near the bridge."
+    r = run(nlp, text, "killed")
+    assert "police" in r["perpetrator_individuals"] + r["perpetrator_organizations"]
+    assert "smugglers" in r["victims"]
