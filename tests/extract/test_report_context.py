@@ -233,3 +233,10 @@ def test_the_party_behind_an_attack_is_its_doer_unless_asked_or_denied():
     assert asked.actor1 is None
     (denied,) = report(told + "Police said al-Shabaab was not behind the bombing.")
     assert denied.actor1 is None
+
+
+def test_where_a_shot_came_from_is_not_where_it_fell():
+    (m,) = report("Militants fired rockets from Syria at the Turkish town of Kilis on Monday, killing two people.")
+    assert m.place is not None and m.place.name == "Kilis"
+    (only,) = report("A rocket fired from Syria killed two people on Monday.")
+    assert only.place is not None and only.place.country_code == "SY"  # the origin when no other place is told

@@ -304,12 +304,27 @@ def _attach_place(c: Candidate, places: list[Place], siblings: list[Candidate], 
     def key(p: Place):
         in_target = 0 if tgt and tgt[0] <= p.span.start and p.span.end <= tgt[1] else 1
         facility = 0 if not p.geonameid else 1
-        return (p.geo_precision, facility, _is_country(p), in_target, abs(p.span.start - m.trigger.start))
+        return (_origin(c, p), p.geo_precision, facility, _is_country(p), in_target,
+                abs(p.span.start - m.trigger.start))
 
     best = min(pool, key=key)
     m.place = best
     m.place_text = best.span
     m.add_span("location", best.span)
+
+
+def _origin(c: Candidate, p: Place) -> int:
+    """1 for a place a "from" phrase names: where the shot or the jets came from, not where the act fell ("rockets
+    fired from Gaza landed in Sderot", "jets took off from Diyarbakir air base and struck ... across the border
+    from Kilis"); another place of the clause goes first, the origin stays when there is none ("a plane exploded
+    when taking off from Bogota"). Of the 34 sentences of the corpora of ../shared with "fired / launched / took
+    off / flew / departed from", 2 also name where the act fell, both the other place."""
+    tok = c.token_at(p.span.start)
+    while tok is not None and tok.dep_ in ("compound", "amod", "nmod", "pobj", "det", "appos") and tok.head.i != tok.i:
+        if tok.dep_ == "pobj":
+            return int(tok.head.lower_ == "from")
+        tok = tok.head
+    return 0
 
 
 def _named_again(c: Candidate, places: list[Place], text: str) -> list[Place]:
