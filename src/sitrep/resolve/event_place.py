@@ -321,9 +321,9 @@ def _origin(c: Candidate, p: Place) -> int:
     off / flew / departed from", 2 also name where the act fell, both the other place."""
     tok = c.token_at(p.span.start)
     while tok is not None and tok.dep_ in ("compound", "amod", "nmod", "pobj", "det", "appos") and tok.head.i != tok.i:
-        if tok.dep_ == "pobj":
+        if tok.dep_ == "pobj" and tok.head.lower_ != "of":
             return int(tok.head.lower_ == "from")
-        tok = tok.head
+        tok = tok.head.head if tok.dep_ == "pobj" else tok.head  # "from the town of Adana": on to "town"
     return 0
 
 
