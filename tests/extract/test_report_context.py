@@ -241,3 +241,9 @@ def test_where_a_shot_came_from_is_not_where_it_fell():
     assert m.place is not None and m.place.country_code == "SY"  # Idlib, not the air base's town in Turkey
     (only,) = report("A rocket fired from Syria killed two people on Monday.")
     assert only.place is not None and only.place.country_code == "SY"  # the origin when no other place is told
+
+
+def test_raids_that_made_arrests_are_no_attack():
+    assert report("Police detained 140 people in raids across four provinces on Monday, officials said.") == []
+    (m,) = report("Soldiers killed six militants in a raid on a hideout near the capital on Monday.")
+    assert m.fatalities.best == 6

@@ -280,6 +280,10 @@ def _figurative(tok, lex: Lexicon) -> bool:
     if tok.dep_ in ("dobj", "xcomp", "pobj") and (lemma(tok.head) in lex.figurative_governors or any(
             f"{lemma(tok.head)} {c.lower_}" in lex.figurative_governors for c in tok.head.children if c.dep_ == "prt")):
         return True  # "stop fighting", "called off a strike"
+    if lemma(tok) == "raid" and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and (
+            lemma(tok.head.head) in lex.figurative_arrest or any(
+            f"{lemma(tok.head.head)} {c.lower_}" in lex.figurative_arrest for c in tok.head.head.children if c.dep_ == "prt")):
+        return True  # "detained 251 people in raids": raids that made arrests
     return tok.dep_ == "amod" and tok.head.lemma_.lower() in lex.figurative_objects or _other_sense(tok, lex)
 
 
