@@ -329,3 +329,29 @@ def test_a_facility_attacked_again_days_later_is_another_incident():
                               **town), rules).merge
     assert not compare(shelled, f("e", "d5", date=date(2023, 12, 10), sub_event_type="Air/drone strike",
                                   **town), rules).merge
+
+
+def _kirkuk(key, doc, **kw) -> Features:
+    return f(key, doc, **{"latitude": 35.468, "longitude": 44.392, "location_name": "Kirkuk", "country_code": "IQ",
+                          "target": "militants", "actor1": "United States", **kw})
+
+
+def test_a_bomb_on_a_police_patrol_is_not_the_air_strike_on_militants_that_day():
+    """One town, one day, one ACLED type: a US air strike that killed militants and a roadside bomb that wounded
+    policemen are two attacks (the targets are on two sides, the sub-event types differ)."""
+    strike = _kirkuk("a", "d1")
+    bomb = _kirkuk("b", "d2", sub_event_type="Remote explosive/landmine/IED", target="two policemen", actor1=None,
+                   weapons=frozenset(["ied"]))
+    d = compare(bomb, strike)
+    assert not d.merge
+    assert any("two sides" in r for r in d.reasons) and any("sub-event types differ" in r for r in d.reasons)
+    # the same strike, its victims told another way ('five fighters of the faction'), still merges
+    assert compare(_kirkuk("c", "d3", target="five fighters of the faction"), strike).merge
+
+
+def test_a_battle_hits_both_sides():
+    """In a clash both sides are hit: one outlet counts the soldiers killed, another the insurgents."""
+    a = _kirkuk("a", "d1", event_type="Battles", sub_event_type="Armed clash", target="soldiers", actor1=None)
+    b = _kirkuk("b", "d2", event_type="Battles", sub_event_type="Armed clash", target="insurgents", actor1=None)
+    d = compare(a, b)
+    assert d.merge and not any("two sides" in r for r in d.reasons)
