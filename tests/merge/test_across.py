@@ -355,3 +355,16 @@ def test_a_battle_hits_both_sides():
     b = _kirkuk("b", "d2", event_type="Battles", sub_event_type="Armed clash", target="insurgents", actor1=None)
     d = compare(a, b)
     assert d.merge and not any("two sides" in r for r in d.reasons)
+
+
+def test_one_town_name_read_as_two_towns_of_one_country():
+    """The gazetteer read 'Brownsville' once in Brooklyn and once in Texas: two reports naming the town alike still
+    compare (the name agrees); two different names that far apart never do."""
+    a = f("a", "d1", location_name="Brownsville", latitude=40.663, longitude=-73.910, country_code="US", target=None,
+          sub_event_type="Attack", event_type="Violence against civilians")
+    b = f("b", "d2", location_name="Brownsville", latitude=25.901, longitude=-97.497, country_code="US", target=None,
+          sub_event_type="Attack", event_type="Violence against civilians")
+    d = compare(a, b)
+    assert d.merge and any("read at two places" in r for r in d.reasons)
+    other = Features(**{**b.__dict__, "key": "c", "documents": frozenset(["d3"]), "location_name": "Harlingen"})
+    assert "km apart" in (compare(a, other).veto or "")

@@ -610,6 +610,9 @@ def _place_score(a: Features, b: Features, rules: Rules, reasons: list[str]) -> 
             reasons.append(f"place {inner[0]!r} within {inner[1]!r}")
             return rules.place_scores[3]
         if km > limit:
+            if _one_name_two_readings(a, b, rules):
+                reasons.append(f"one place name {a.location_name!r} read at two places {km:.0f} km apart")
+                return rules.same_name
             raise _Veto(f"places {km:.0f} km apart (limit {limit:.0f} km at geo_precision {prec})")
         if (prec == 1 and a.feature and b.feature and a.location_name and b.location_name
                 and not _same_name(a.location_name, b.location_name, rules)
@@ -628,6 +631,16 @@ def _place_score(a: Features, b: Features, rules: Rules, reasons: list[str]) -> 
         raise _Veto(f"places differ: {a.location_name!r} / {b.location_name!r}")
     reasons.append("no place to compare")
     return rules.no_place
+
+
+def _one_name_two_readings(a: Features, b: Features, rules: Rules) -> bool:
+    """Two reports name one town alike and the gazetteer read it as two towns of that name in one country
+    ('Brownsville' in Brooklyn / in Texas): the name agrees, the distance is the gazetteer's doubt. Not a facility's
+    name ('Ain al-Asad Air Base'), which names one place."""
+    return bool(a.location_name and b.location_name and a.country_code and b.country_code
+                and a.country_code.upper() == b.country_code.upper() and (a.geo_precision or 3) <= 2
+                and (b.geo_precision or 3) <= 2 and _norm(a.location_name) == _norm(b.location_name)
+                and not rules.facility_re.search(a.location_name.lower()))  # a base has one place
 
 
 def _within(coarse: Features, fine: Features) -> tuple[str, str] | None:
