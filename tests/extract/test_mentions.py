@@ -63,3 +63,12 @@ def test_kidnapping_and_arson_types():
 def test_no_casualties_is_zero():
     (m,) = mentions("A mortar round hit the airport, causing no casualties.")
     assert m.fatalities.best == 0 and m.weapons == ["mortar"]
+
+
+def test_clause_of_a_non_projective_parse_keeps_its_words():
+    # spaCy-sm hangs the apposition "the Palm and the Horizon" on "men", past "were": the subtree of "were" comes
+    # out of document order, and the clause must still hold "suicide bombings" (its weapon)
+    text = ("A witness said the same men were behind Friday's suicide bombings at two hotels in the capital, "
+            "the Palm and the Horizon, which killed 30 guests.")
+    bombing = next(m for m in mentions(text) if m.trigger.text == "bombings")
+    assert bombing.weapons == ["suicide bomb"] and bombing.sub_event_type == "Suicide bomb"

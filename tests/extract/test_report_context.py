@@ -192,3 +192,16 @@ def test_unnamed_forces_in_the_reports_own_country_are_its_state_and_a_bare_date
     assert event.actor1 == "Nigeria"
     (event,) = report("WASHINGTON - Troops killed 20 militants near Raqqa in Syria on Monday.")
     assert event.actor1 != "United States"
+
+
+def test_a_days_possessive_refers_back_to_the_event_told():
+    # "Monday's attack" is a definite reference, like "the attack": it tells the poison-gas attack of the lede
+    # again, and the claim told after it belongs to that attack
+    events = report(
+        "Police searched the offices of a religious group in Hamar on Wednesday, two days after a poison gas attack "
+        "on the city's metro killed eight people.\n\n"
+        "Officers have not said whether they suspect the group of Monday's attack, in which a toxic liquid was "
+        "spilled in three carriages. No group has claimed responsibility.")
+    attacks = [m for m in events if m.date == date(2022, 3, 7)]
+    assert len(attacks) == 1
+    assert attacks[0].sub_event_type == "Chemical weapon" and attacks[0].claimed is False

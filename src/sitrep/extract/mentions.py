@@ -147,7 +147,9 @@ def clause_ranges(head, offset: int) -> list[tuple[int, int]]:
         if t.i != head.i and is_clause_head(t) and clause_head(t).i == t.i:
             excluded.update(x.i for x in t.subtree)
     ranges: list[tuple[int, int]] = []
-    for t in head.subtree:
+    # in document order: a non-projective parse yields a subtree out of order ("the same groups were behind the
+    # bombings, Neve Shalom and Beth Israel": the apposition to "groups" comes after "were"), which cut the clause
+    for t in sorted(head.subtree, key=lambda t: t.i):
         if t.i in excluded:
             continue
         a, b = offset + t.idx, offset + t.idx + len(t.text)
