@@ -205,3 +205,31 @@ def test_a_days_possessive_refers_back_to_the_event_told():
     attacks = [m for m in events if m.date == date(2022, 3, 7)]
     assert len(attacks) == 1
     assert attacks[0].sub_event_type == "Chemical weapon" and attacks[0].claimed is False
+
+
+def test_shooting_at_a_target_is_an_attack_on_it():
+    events = report("Gunmen shot at a minibus carrying pilgrims near Hamar on Monday, killing seven people.")
+    assert len(events) == 1 and events[0].target and "minibus" in events[0].target
+    assert events[0].fatalities.best == 7 and events[0].date == date(2022, 3, 7)
+
+
+def test_a_when_clause_after_since_a_day_tells_its_own_event():
+    # "since Monday" names a day, not an earlier event: the "when" clause is an attack of that day
+    events = report("Checkpoints have ringed the capital since Monday, when a car bomb killed 14 people outside the "
+                    "central bank in Hamar.")
+    assert len(events) == 1 and events[0].date == date(2022, 3, 7) and events[0].fatalities.best == 14
+
+
+def test_a_groups_acronym_read_as_a_verb_still_names_the_doer():
+    events = report("IS fighters attacked a border post near Hamar on Sunday, killing two guards.")
+    assert len(events) == 1 and events[0].actor1 == "Islamic State"
+
+
+def test_the_party_behind_an_attack_is_its_doer_unless_asked_or_denied():
+    told = "Three guards were killed when a car bomb exploded outside a hotel in Hamar on Monday. "
+    (listed,) = report(told + "Police said al-Shabaab was behind the bombing.")
+    assert listed.actor1 == "Al-Shabaab" and listed.claimed is None  # blame, not a claim
+    (asked,) = report(told + "Asked whether al-Shabaab was behind the bombing, the minister said nothing.")
+    assert asked.actor1 is None
+    (denied,) = report(told + "Police said al-Shabaab was not behind the bombing.")
+    assert denied.actor1 is None
