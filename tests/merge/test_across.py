@@ -368,3 +368,15 @@ def test_one_town_name_read_as_two_towns_of_one_country():
     assert d.merge and any("read at two places" in r for r in d.reasons)
     other = Features(**{**b.__dict__, "key": "c", "documents": frozenset(["d3"]), "location_name": "Harlingen"})
     assert "km apart" in (compare(a, other).veto or "")
+
+
+def test_two_undated_killings_in_one_county_with_two_named_victims_stay_apart():
+    """No date on either report: the victims' names are all that tells two shootings in one county apart."""
+    a = f("a", "d1", date=None, date_precision=None, event_type="Violence against civilians", sub_event_type="Attack",
+          location_name="Millbrook", latitude=33.83, longitude=-118.07, country_code="US", target="Deputy Tamsin Vale")
+    b = f("b", "d2", date=None, date_precision=None, event_type="Violence against civilians", sub_event_type="Attack",
+          location_name="Harlow County", latitude=34.02, longitude=-118.20, geo_precision=2, country_code="US",
+          target="Orrin Castell")
+    d = compare(a, b)
+    assert not d.merge and "different named targets" in d.veto
+    assert compare(a, Features(**{**b.__dict__, "target": "Deputy Vale"})).merge  # one victim named two ways

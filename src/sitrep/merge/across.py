@@ -571,7 +571,8 @@ def _target_score(a: Features, b: Features, rules: Rules, reasons: list[str]) ->
         reasons.append(f"targets on two sides: {a.target!r} ({sa}) / {b.target!r} ({sb})")
         return rules.different_side
     if _is_name(a.target) and _is_name(b.target):  # "Deputy Ortiz" / "Escalante": two different people
-        if rules.target_different_names <= -1.0:
+        if rules.target_different_names <= -1.0 or (a.date is None and b.date is None):
+            # with no date on either side, two names are all that tells two killings in one county apart
             raise _Veto(f"different named targets: {a.target!r} / {b.target!r}")
         reasons.append(f"named targets differ: {a.target!r} / {b.target!r}")
         return rules.target_different_names
