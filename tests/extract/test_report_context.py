@@ -247,3 +247,12 @@ def test_raids_that_made_arrests_are_no_attack():
     assert report("Police detained 140 people in raids across four provinces on Monday, officials said.") == []
     (m,) = report("Soldiers killed six militants in a raid on a hideout near the capital on Monday.")
     assert m.fatalities.best == 6
+
+
+def test_where_the_bomb_lay_is_where_it_went_off_and_the_speakers_city_is_not():
+    events = report(
+        "HAMAR, Norway - A bomb hidden in a car outside the town hall in Jarabulus, Syria, exploded on Monday, "
+        "killing nine people, officials said.\n\n"
+        "The government in Damascus said rebels had planted the bomb.")
+    assert len(events) == 1 and events[0].place is not None and events[0].place.country_code == "SY"
+    assert events[0].place.name != "Damascus"

@@ -65,6 +65,9 @@ class Candidate:
                 pass  # "the capital Abuja", "the town Chibok": the name of the noun it stands beside, not a side note
             elif tok.dep_ in ("acl", "relcl", "appos") or _purpose(tok) or _speech(tok):
                 return not any(t.i == head.i for t in tok.subtree)
+            elif tok.dep_ == "nsubj" and tok.head.lemma_.lower() in load_lexicon().report_verbs and not any(
+                    t.i == head.i for t in tok.subtree):
+                return True  # "The government in Seoul said agents had planted the bomb": where the speaker is
             tok = tok.head
         return False
 

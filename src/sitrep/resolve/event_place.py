@@ -294,7 +294,7 @@ def _attach_place(c: Candidate, places: list[Place], siblings: list[Candidate], 
         around = [p for p in in_sentence if c.clause_start <= p.span.start and p.span.end <= c.clause_end and own(p)]
     else:
         around = [p for p in in_sentence if not c.in_side_clause(p.span.start) and own(p)]
-    pool = inside or around
+    pool = inside or around or [p for p in in_sentence if own(p) and _on_weapon_subject(c, p)]
     if not pool and not in_sentence:
         pool = _named_again(c, places, text)
     if not pool:
@@ -311,6 +311,22 @@ def _attach_place(c: Candidate, places: list[Place], siblings: list[Candidate], 
     m.place = best
     m.place_text = best.span
     m.add_span("location", best.span)
+
+
+def _on_weapon_subject(c: Candidate, p: Place) -> bool:
+    """A place in a participle phrase on the trigger's subject that names a weapon ("A bomb hidden in the roof of a
+    shrine in Rangoon exploded"): where the weapon lay is where it went off. Taken only when the clause itself names
+    no place (the phrase may say where it was made: "a bomb made in X exploded in Y")."""
+    tok = c.token_at(p.span.start)
+    trig = c.trigger_token
+    if tok is None or trig is None:
+        return False
+    subj = trig if trig.dep_ in ("nsubj", "nsubjpass") else next(
+        (ch for ch in trig.children if ch.dep_ in ("nsubj", "nsubjpass")), None)  # "A bomb ... exploded"
+    if subj is None or not c.mention.weapons:
+        return False
+    acl = next((ch for ch in subj.children if ch.dep_ == "acl"), None)
+    return acl is not None and any(t.i == tok.i for t in acl.subtree)
 
 
 def _origin(c: Candidate, p: Place) -> int:
