@@ -256,3 +256,15 @@ def test_where_the_bomb_lay_is_where_it_went_off_and_the_speakers_city_is_not():
         "The government in Damascus said rebels had planted the bomb.")
     assert len(events) == 1 and events[0].place is not None and events[0].place.country_code == "SY"
     assert events[0].place.name != "Damascus"
+
+
+def test_an_airliner_brought_down_is_not_a_bomb_that_lay_somewhere():
+    # the subject's participle phrase is the airliner's route, not where a weapon lay
+    (m,) = report("DONETSK, Ukraine - An airliner flying from Amsterdam to Kuala Lumpur was brought down by a missile on "
+                  "Thursday, killing all 298 people on board, officials said.")
+    assert m.place is not None and m.place.country_code == "UA"
+
+
+def test_a_habit_is_no_event():
+    assert report("The rebels have often attacked convoys on the northern highway in their bid to cut off the "
+                  "capital.") == []

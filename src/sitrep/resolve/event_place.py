@@ -323,10 +323,17 @@ def _on_weapon_subject(c: Candidate, p: Place) -> bool:
         return False
     subj = trig if trig.dep_ in ("nsubj", "nsubjpass") else next(
         (ch for ch in trig.children if ch.dep_ in ("nsubj", "nsubjpass")), None)  # "A bomb ... exploded"
-    if subj is None or not c.mention.weapons:
+    if subj is None or not _weapon_word(subj):  # the bomb, not the airliner it brought down
         return False
     acl = next((ch for ch in subj.children if ch.dep_ == "acl"), None)
     return acl is not None and any(t.i == tok.i for t in acl.subtree)
+
+
+def _weapon_word(tok) -> bool:
+    from sitrep.extract.lexicon import load_lexicon
+
+    weapons = load_lexicon().weapons
+    return tok.lower_ in weapons or tok.lemma_.lower() in weapons
 
 
 def _origin(c: Candidate, p: Place) -> int:
@@ -334,7 +341,8 @@ def _origin(c: Candidate, p: Place) -> int:
     fired from Gaza landed in Sderot", "jets took off from Diyarbakir air base and struck ... across the border
     from Kilis"); another place of the clause goes first, the origin stays when there is none ("a plane exploded
     when taking off from Bogota"). Of the 34 sentences of the corpora of ../shared with "fired / launched / took
-    off / flew / departed from", 2 also name where the act fell, both the other place."""
+    off / flew / departed from", 2 also name where the act fell, both the other place. ("to" is not one: "traveling
+    from Usulutan to San Miguel department" in a MUC-4 report is placed right by its destination.)"""
     tok = c.token_at(p.span.start)
     while tok is not None and tok.dep_ in ("compound", "amod", "nmod", "pobj", "det", "appos") and tok.head.i != tok.i:
         if tok.dep_ == "pobj" and tok.head.lower_ != "of":

@@ -1135,12 +1135,14 @@ def _combine(a: Reading, b: Reading) -> Reading | None:
     if a.kind == "wd" and not a.data.get("rel") and b.kind == "relunit" and b.data["unit"] == "week" \
             and b.data["rel"] in ("last", "this", "next"):
         return Reading(start, end, "wd", data=dict(a.data, week={"last": -1, "this": 0, "next": 1}[b.data["rel"]]))
-    # "June last year", "January this year", "January nineteen ninety-seven", "the winter of 1994"
-    if a.kind in ("abs", "season") and a.data.get("y") is None and (a.kind == "season" or a.data.get("d") is None):
+    # "June last year", "April 18 last year", "January this year", "January nineteen ninety-seven", "the winter of
+    # 1994" (a day too takes the year named after it: "On April 18 last year, gunmen killed ...")
+    if a.kind in ("abs", "season") and a.data.get("y") is None:
         if b.kind == "relunit" and b.data["unit"] == "year" and b.data["rel"] in ("last", "this", "next"):
             return Reading(start, end, a.kind, data=dict(a.data, yshift={"last": -1, "this": 0, "next": 1}[
                 b.data["rel"]], rel=""))
-        if b.kind == "abs" and b.data.get("m") is None and b.data.get("y"):
+        if (a.kind == "season" or a.data.get("d") is None) and b.kind == "abs" and b.data.get("m") is None \
+                and b.data.get("y"):
             return Reading(start, end, a.kind, data=dict(a.data, y=b.data["y"], rel=""))
     # "the third quarter of last year", "the first half of this year"
     if a.kind in ("quarter", "half") and not a.data.get("y") and b.kind == "relunit" and b.data["unit"] == "year" \
