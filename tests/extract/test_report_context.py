@@ -268,3 +268,10 @@ def test_an_airliner_brought_down_is_not_a_bomb_that_lay_somewhere():
 def test_a_habit_is_no_event():
     assert report("The rebels have often attacked convoys on the northern highway in their bid to cut off the "
                   "capital.") == []
+
+
+def test_a_place_told_by_its_distance_is_no_origin_and_an_origin_splits_nothing():
+    # "across the border from Kilis" says where the targets lay; "took off from Adana" where the jets came from
+    (m,) = report("Two jets took off from the town of Adana on Monday and fired missiles at a rebel camp across the "
+                  "border from the town of Kilis, killing 12 fighters.")
+    assert m.place is not None and m.place.name == "Kilis"

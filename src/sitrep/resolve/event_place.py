@@ -346,7 +346,9 @@ def _origin(c: Candidate, p: Place) -> int:
     tok = c.token_at(p.span.start)
     while tok is not None and tok.dep_ in ("compound", "amod", "nmod", "pobj", "det", "appos") and tok.head.i != tok.i:
         if tok.dep_ == "pobj" and tok.head.lower_ != "of":
-            return int(tok.head.lower_ == "from")
+            # a verb's "from" ("took off from", "fired from"); not a noun's ("10 km from Kabul", "across the border
+            # from Kilis": where it lies, told by distance)
+            return int(tok.head.lower_ == "from" and tok.head.head.pos_ in ("VERB", "AUX"))
         tok = tok.head.head if tok.dep_ == "pobj" else tok.head  # "from the town of Adana": on to "town"
     return 0
 
@@ -447,7 +449,7 @@ def split_places(cands: list[Candidate], places: list[Place], text: str) -> list
         if m.generic or m.place is None or m.place.geo_precision != 1:
             continue
         pool = sorted((p for p in places if p.span and p.geo_precision == 1 and c.contains(p.span.start, p.span.end)
-                       and not c.in_side_clause(p.span.start)), key=lambda p: p.span.start)
+                       and not c.in_side_clause(p.span.start) and not _origin(c, p)), key=lambda p: p.span.start)
         extra = []
         for prev, p in zip(pool, pool[1:], strict=False):
             between = text[prev.span.end:p.span.start]

@@ -129,8 +129,8 @@ def attach_dates(cands: list[Candidate], timexes: list[Timex], text: str) -> Non
             continue
         chosen = _best_timex(inside, near) or (None if relative and not c.relative_anchor
                                                else _best_timex(nearby, near))
-        if chosen is None and not relative:
-            chosen = _best_timex(free, near)  # a date the parser hung on a participle ("packed ... on 23 October")
+        if chosen is None and not relative:  # a date the parser hung on a participle ("packed ... on 23 October")
+            chosen = _best_timex([t for t in free if not _dates_a_thing(c, t)], near)
         if chosen is None and not relative and said and _reported_past_perfect(c):
             chosen = _best_timex(said, near)
             if chosen is not None:
@@ -301,6 +301,16 @@ def _toll_update(verb, lex) -> bool:
     """ "the death toll rose to 100 on Tuesday", not "a missile hit the depot on Tuesday"."""
     return verb.lemma_.lower() in lex.toll_verbs and any(
         ch.dep_ in ("nsubj", "nsubjpass") and ch.lemma_.lower() in lex.toll_nouns for ch in verb.children)
+
+
+def _dates_a_thing(c: Candidate, t: Timex) -> bool:
+    """ "ahead of next month's elections", "last year's budget": a day's possessive dates the noun it stands on;
+    when that noun is not the event's trigger, it is no date of the event."""
+    toks = [tok for tok in c.sent if t.start <= c.offset + tok.idx < t.end]
+    for tok in toks:
+        if tok.dep_ == "poss" and not (t.start <= c.offset + tok.head.idx < t.end):
+            return c.trigger_token is None or tok.head.i != c.trigger_token.i
+    return False
 
 
 def _dated_by_when_clause(c: Candidate, timexes: list[Timex]) -> bool:
