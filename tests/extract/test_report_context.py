@@ -275,3 +275,10 @@ def test_a_place_told_by_its_distance_is_no_origin_and_an_origin_splits_nothing(
     (m,) = report("Two jets took off from the town of Adana on Monday and fired missiles at a rebel camp across the "
                   "border from the town of Kilis, killing 12 fighters.")
     assert m.place is not None and m.place.name == "Kilis"
+
+
+def test_a_days_possessive_on_another_noun_dates_that_noun():
+    (m,) = report("The government said Friday that Abu Karim, a rebel commander linked to al-Qaeda, was behind the "
+                  "assassination of opposition leader Maria Santos, whose death has thrown the country into turmoil "
+                  "ahead of next month's elections.")
+    assert m.date == PUBLISHED  # not the elections' month
