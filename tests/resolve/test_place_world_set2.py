@@ -3,13 +3,11 @@ web news written for it) keeps its floor, and the kinds it showed failing resolv
 tests."""
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
-from geo_spans import spans_of
+from geo_spans import near, set_resolution, spans_of
 
-from sitrep.model import haversine_km
 from sitrep.resolve import geocode_text, resolve_spans
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,17 +18,9 @@ FLOOR_WORLD2_ACC161 = 0.92
 
 @pytest.mark.slow
 def test_second_world_set_accuracy_floor():
-    spec = importlib.util.spec_from_file_location("geoparse_bench", ROOT / "benchmarks" / "geoparse.py")
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
-    r = bench.resolution(bench.read_corpus(WORLD_SET2))
+    r = set_resolution(WORLD_SET2)
     assert r["toponyms"] >= 190
     assert r["acc161"] >= FLOOR_WORLD2_ACC161, f"accuracy@161 {r['acc161']:.3f} fell below {FLOOR_WORLD2_ACC161}"
-
-
-def _near(text: str, name: str, lat: float, lon: float) -> bool:
-    [p] = resolve_spans(text, spans_of(text, name))
-    return p is not None and haversine_km(p.latitude, p.longitude, lat, lon) <= 161
 
 
 @pytest.mark.parametrize("text", [
@@ -39,7 +29,7 @@ def _near(text: str, name: str, lat: float, lon: float) -> bool:
 ])
 def test_a_name_listed_with_countries_is_the_country(text):
     # Nigeria has a Niger State; listed with countries, "Niger" is the country
-    assert _near(text, "Niger", 17.6, 8.1)
+    assert near(text, "Niger", 17.6, 8.1)
 
 
 def test_a_name_listed_with_states_stays_the_state():
@@ -54,7 +44,7 @@ def test_a_name_listed_with_states_stays_the_state():
 ])
 def test_second_order_division_by_its_english_name(text, name, lat, lon):
     # GeoNames writes "Kabupaten Pasaman Barat"; English news drops the generic word and puts the compass first
-    assert _near(text, name, lat, lon)
+    assert near(text, name, lat, lon)
 
 
 @pytest.mark.parametrize(("text", "name", "lat", "lon"), [
@@ -62,7 +52,7 @@ def test_second_order_division_by_its_english_name(text, name, lat, lon):
     ("Tensions in the South Caucasus rose after the border incident.", "South Caucasus", 40.9, 45.3),
 ])
 def test_world_regions_the_first_set_lacked(text, name, lat, lon):
-    assert _near(text, name, lat, lon)
+    assert near(text, name, lat, lon)
 
 
 def test_a_title_ending_on_a_division_after_a_comma():
