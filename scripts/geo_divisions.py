@@ -30,12 +30,35 @@ GENERIC = re.compile(
     r"district|division|territory|autonomous region|autonomous okrug|autonomous oblast|republic|county|"
     r"parish|borough|municipality|voivodeship|governorate|emirate|canton|regional state|federal district)$",
     re.I)
+# the local word for a second-order division around its name (GeoNames writes "Kabupaten Pasaman Barat", "Amphoe
+# Mae Sai", "Huyen Ba Vi", "Powiat ...", "Shahrestan-e ...", "... Ilcesi"; English news writes the name alone)
+GENERIC2 = re.compile(
+    r"^(?:kabupaten|kota|amphoe|huyen|powiat|municipio|partido|distrito|provincia|departamento|shahrestan-e|"
+    r"politischer\s+bezirk|bezirk|okres|obshtina)\s+(?:(?:de|del)\s+)?|\s+(?:ilcesi|rayon|raion)$", re.I)
 
 
 # what is left of some names without their generic word is no name ("First Governorate", "Capital Region")
 GENERIC_LEFT = frozenset({"first", "second", "third", "fourth", "fifth", "capital", "central", "north", "south",
                           "east", "west", "northern", "southern", "eastern", "western", "city", "federal", "national",
                           "special", "autonomous", "upper", "lower", "greater", "metropolitan", "island", "islands"})
+
+
+# Indonesian and Malay compass words after a name ("Pasaman Barat"), and how English news writes them ("West Pasaman")
+COMPASS_AFTER = {"ID": {"barat": "West", "timur": "East", "utara": "North", "selatan": "South", "tengah": "Central"},
+                 "MY": {"barat": "West", "timur": "East", "utara": "North", "selatan": "South", "tengah": "Central"}}
+
+
+def _english_compass(cc: str, name: str) -> str | None:
+    """ "Pasaman Barat" -> "West Pasaman" (Indonesia, Malaysia); None when the name ends in no such word."""
+    head, _, last = name.rpartition(" ")
+    word = COMPASS_AFTER.get(cc, {}).get(last.lower())
+    return f"{word} {head}" if word and head else None
+
+
+def _generic_sub(name: str, second: bool) -> str:
+    """The name without its generic word ("Zabul Province" -> "Zabul"; second order also "Kabupaten Bantul")."""
+    name = GENERIC.sub("", name)
+    return GENERIC2.sub("", name) if second else name
 
 
 def _latin(name: str) -> bool:
@@ -128,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
         if level not in ("1", "2") or sid not in boxes or not gcode.startswith(cc + "."):
             continue
         second = level == "2" and cc != "US"
-        if second and (GENERIC.sub("", _ascii(name)).strip().lower() in town_names.get(row[8], ())
+        if second and (_generic_sub(_ascii(name), second).strip().lower() in town_names.get(row[8], ())
                        or _ascii(name).lower() in town_names.get(row[8], ())):
             continue  # second-order divisions elsewhere are mostly named after their seat: news naming it means the town
         parts = gcode.split(".")
@@ -139,10 +162,11 @@ def main(argv: list[str] | None = None) -> int:
             continue
         short = []
         for n in names:
-            s = GENERIC.sub("", n).strip()
+            s = _generic_sub(n, second).strip()
             if len(s) > 3 and s.lower() not in GENERIC_LEFT and s != n and s not in names and s not in short:
                 short.append(s)
         lon = (b[2] + b[3]) / 2 if b[3] - b[2] <= 180 else ((b[2] + b[3]) / 2 + 180) % 360 - 180
+        short += [e for e in (_english_compass(cc, n) for n in short) if e and e not in short]
         if second:  # English news writes the name or its short form, not the local-language aliases
             names = [n for n in names[:1] + short if n.isascii()] or names[:1]
             short = []

@@ -97,3 +97,12 @@ def timex_benchmark():
     sys.modules.setdefault("timex_benchmark", module)  # dataclasses look their module up here
     spec.loader.exec_module(module)
     return module
+
+
+def wire_scores(path, nlp) -> dict:
+    """A wire timex set's figures as benchmarks/timex.py measures them: value accuracy (DATE, all types) and strict
+    detection F1."""
+    bench = timex_benchmark()
+    s = bench.score_docs(bench.read_wire(path), nlp=nlp)
+    return {"value_accuracy": s["value_accuracy"], "value_accuracy_all_types": s["value_accuracy_all_types"],
+            "strict_f1": s["strict"][2]}

@@ -59,3 +59,22 @@ def test_weapon_pronoun_keeps_number():
             "wounding two officers.")
     for e in events(text):
         assert not any("'It' refers to 'mines'" in n for n in e.notes)
+
+
+def test_actor_named_by_a_perpetrator_filler_fills_an_empty_actor1():
+    e = events("An Afghan soldier was shot and wounded by Taliban fighters near Kandahar on Monday.")[0]
+    assert e.actor1 == "Taliban"
+    assert [s.text for s in e.field_spans["actor1"]] == ["Taliban"]
+    assert any("named by the perpetrator 'Taliban fighters'" in n for n in e.notes)
+
+
+def test_actor1_that_names_the_victim_gives_way_to_the_perpetrator():
+    text = "A Kurdish fighter killed and then beheaded by Islamic State militants near Kobani was buried on Monday."
+    e = events(text)[0]
+    assert [f.text for f in e.roles["victims"]] == ["Kurdish fighter"]
+    assert e.actor1 == "Islamic State"
+
+
+def test_a_victim_with_no_named_doer_leaves_actor1_as_it_was():
+    e = events("An Armenian soldier was killed near the border village of Tegh on Monday.")[0]
+    assert e.actor1 in (None, "Unidentified Armed Group")

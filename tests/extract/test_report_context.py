@@ -205,3 +205,80 @@ def test_a_days_possessive_refers_back_to_the_event_told():
     attacks = [m for m in events if m.date == date(2022, 3, 7)]
     assert len(attacks) == 1
     assert attacks[0].sub_event_type == "Chemical weapon" and attacks[0].claimed is False
+
+
+def test_shooting_at_a_target_is_an_attack_on_it():
+    events = report("Gunmen shot at a minibus carrying pilgrims near Hamar on Monday, killing seven people.")
+    assert len(events) == 1 and events[0].target and "minibus" in events[0].target
+    assert events[0].fatalities.best == 7 and events[0].date == date(2022, 3, 7)
+
+
+def test_a_when_clause_after_since_a_day_tells_its_own_event():
+    # "since Monday" names a day, not an earlier event: the "when" clause is an attack of that day
+    events = report("Checkpoints have ringed the capital since Monday, when a car bomb killed 14 people outside the "
+                    "central bank in Hamar.")
+    assert len(events) == 1 and events[0].date == date(2022, 3, 7) and events[0].fatalities.best == 14
+
+
+def test_a_groups_acronym_read_as_a_verb_still_names_the_doer():
+    events = report("IS fighters attacked a border post near Hamar on Sunday, killing two guards.")
+    assert len(events) == 1 and events[0].actor1 == "Islamic State"
+
+
+def test_the_party_behind_an_attack_is_its_doer_unless_asked_or_denied():
+    told = "Three guards were killed when a car bomb exploded outside a hotel in Hamar on Monday. "
+    (listed,) = report(told + "Police said al-Shabaab was behind the bombing.")
+    assert listed.actor1 == "Al-Shabaab" and listed.claimed is None  # blame, not a claim
+    (asked,) = report(told + "Asked whether al-Shabaab was behind the bombing, the minister said nothing.")
+    assert asked.actor1 is None
+    (denied,) = report(told + "Police said al-Shabaab was not behind the bombing.")
+    assert denied.actor1 is None
+
+
+def test_where_a_shot_came_from_is_not_where_it_fell():
+    (m,) = report("Two jets took off from the town of Adana on Monday and bombed rebel positions in Idlib province, "
+                  "killing 12 fighters.")
+    assert m.place is not None and m.place.country_code == "SY"  # Idlib, not the air base's town in Turkey
+    (only,) = report("A rocket fired from Syria killed two people on Monday.")
+    assert only.place is not None and only.place.country_code == "SY"  # the origin when no other place is told
+
+
+def test_raids_that_made_arrests_are_no_attack():
+    assert report("Police detained 140 people in raids across four provinces on Monday, officials said.") == []
+    (m,) = report("Soldiers killed six militants in a raid on a hideout near the capital on Monday.")
+    assert m.fatalities.best == 6
+
+
+def test_where_the_bomb_lay_is_where_it_went_off_and_the_speakers_city_is_not():
+    events = report(
+        "HAMAR, Norway - A bomb hidden in a car outside the town hall in Jarabulus, Syria, exploded on Monday, "
+        "killing nine people, officials said.\n\n"
+        "The government in Damascus said rebels had planted the bomb.")
+    assert len(events) == 1 and events[0].place is not None and events[0].place.country_code == "SY"
+    assert events[0].place.name != "Damascus"
+
+
+def test_an_airliner_brought_down_is_not_a_bomb_that_lay_somewhere():
+    # the subject's participle phrase is the airliner's route, not where a weapon lay
+    (m,) = report("DONETSK, Ukraine - An airliner flying from Amsterdam to Kuala Lumpur was brought down by a missile on "
+                  "Thursday, killing all 298 people on board, officials said.")
+    assert m.place is not None and m.place.country_code == "UA"
+
+
+def test_a_habit_is_no_event():
+    assert report("The rebels have often attacked convoys on the northern highway in their bid to cut off the "
+                  "capital.") == []
+
+
+def test_a_place_told_by_its_distance_is_no_origin_and_an_origin_splits_nothing():
+    # "across the border from Kilis" says where the targets lay; "took off from Adana" where the jets came from
+    (m,) = report("Two jets took off from the town of Adana on Monday and fired missiles at a rebel camp across the "
+                  "border from the town of Kilis, killing 12 fighters.")
+    assert m.place is not None and m.place.name == "Kilis"
+
+
+def test_a_days_possessive_on_another_noun_dates_that_noun():
+    (m,) = report("The government said Friday that Abu Karim, a rebel commander linked to al-Qaeda, was behind the "
+                  "assassination of opposition leader Maria Santos, whose death has thrown the country into turmoil "
+                  "ahead of next month's elections.")
+    assert m.date == PUBLISHED  # not the elections' month

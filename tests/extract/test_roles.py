@@ -252,3 +252,27 @@ def test_what_a_relative_clause_says_the_act_aimed_at(nlp):
     assert r["victims"] == ["traders"]
     r = run(nlp, "The shelling, which targeted the grain depot, lasted two hours.", "shelling")
     assert r["targets"] == ["grain depot"]
+
+
+def test_participles_joined_by_and_share_the_by_agent(nlp):
+    r = run(nlp, "A Kurdish fighter killed and then beheaded by Islamic State militants near Kobani was buried.",
+            "killed")
+    assert r["victims"] == ["Kurdish fighter"]
+    assert r["perpetrator_individuals"] == ["Islamic State militants"]
+    r = run(nlp, "Two drivers were shot and wounded by masked men outside the depot.", "shot")
+    assert r["victims"] == ["drivers"]
+    assert r["perpetrator_individuals"] == ["masked men"]
+
+
+def test_an_active_verb_joined_to_a_passive_keeps_its_doer(nlp):
+    r = run(nlp, "The militants shelled the barracks at dawn and were attacked by helicopters an hour later.",
+            "shelled")
+    assert r["perpetrator_individuals"] == ["militants"]
+    assert r["targets"] == ["barracks"]
+
+
+def test_sides_of_the_clash_a_harm_verb_happened_in(nlp):
+    text = "One man was killed and two were hurt in a gun battle between police and smugglers near the bridge."
+    r = run(nlp, text, "killed")
+    assert "police" in r["perpetrator_individuals"] + r["perpetrator_organizations"]
+    assert "smugglers" in r["victims"]

@@ -329,3 +329,54 @@ def test_a_facility_attacked_again_days_later_is_another_incident():
                               **town), rules).merge
     assert not compare(shelled, f("e", "d5", date=date(2023, 12, 10), sub_event_type="Air/drone strike",
                                   **town), rules).merge
+
+
+def _kirkuk(key, doc, **kw) -> Features:
+    return f(key, doc, **{"latitude": 35.468, "longitude": 44.392, "location_name": "Kirkuk", "country_code": "IQ",
+                          "target": "militants", "actor1": "United States", **kw})
+
+
+def test_a_bomb_on_a_police_patrol_is_not_the_air_strike_on_militants_that_day():
+    """One town, one day, one ACLED type: a US air strike that killed militants and a roadside bomb that wounded
+    policemen are two attacks (the targets are on two sides, the sub-event types differ)."""
+    strike = _kirkuk("a", "d1")
+    bomb = _kirkuk("b", "d2", sub_event_type="Remote explosive/landmine/IED", target="two policemen", actor1=None,
+                   weapons=frozenset(["ied"]))
+    d = compare(bomb, strike)
+    assert not d.merge
+    assert any("two sides" in r for r in d.reasons) and any("sub-event types differ" in r for r in d.reasons)
+    # the same strike, its victims told another way ('five fighters of the faction'), still merges
+    assert compare(_kirkuk("c", "d3", target="five fighters of the faction"), strike).merge
+
+
+def test_a_battle_hits_both_sides():
+    """In a clash both sides are hit: one outlet counts the soldiers killed, another the insurgents."""
+    a = _kirkuk("a", "d1", event_type="Battles", sub_event_type="Armed clash", target="soldiers", actor1=None)
+    b = _kirkuk("b", "d2", event_type="Battles", sub_event_type="Armed clash", target="insurgents", actor1=None)
+    d = compare(a, b)
+    assert d.merge and not any("two sides" in r for r in d.reasons)
+
+
+def test_one_town_name_read_as_two_towns_of_one_country():
+    """The gazetteer read 'Brownsville' once in Brooklyn and once in Texas: two reports naming the town alike still
+    compare (the name agrees); two different names that far apart never do."""
+    a = f("a", "d1", location_name="Brownsville", latitude=40.663, longitude=-73.910, country_code="US", target=None,
+          sub_event_type="Attack", event_type="Violence against civilians")
+    b = f("b", "d2", location_name="Brownsville", latitude=25.901, longitude=-97.497, country_code="US", target=None,
+          sub_event_type="Attack", event_type="Violence against civilians")
+    d = compare(a, b)
+    assert d.merge and any("read at two places" in r for r in d.reasons)
+    other = Features(**{**b.__dict__, "key": "c", "documents": frozenset(["d3"]), "location_name": "Harlingen"})
+    assert "km apart" in (compare(a, other).veto or "")
+
+
+def test_two_undated_killings_in_one_county_with_two_named_victims_stay_apart():
+    """No date on either report: the victims' names are all that tells two shootings in one county apart."""
+    a = f("a", "d1", date=None, date_precision=None, event_type="Violence against civilians", sub_event_type="Attack",
+          location_name="Millbrook", latitude=33.83, longitude=-118.07, country_code="US", target="Deputy Tamsin Vale")
+    b = f("b", "d2", date=None, date_precision=None, event_type="Violence against civilians", sub_event_type="Attack",
+          location_name="Harlow County", latitude=34.02, longitude=-118.20, geo_precision=2, country_code="US",
+          target="Orrin Castell")
+    d = compare(a, b)
+    assert not d.merge and "different named targets" in d.veto
+    assert compare(a, Features(**{**b.__dict__, "target": "Deputy Vale"})).merge  # one victim named two ways

@@ -1,4 +1,12 @@
-"""Test helper shared by the geo tests: the (start, end) spans of names, found in order in a text."""
+"""Test helpers shared by the geo tests: the (start, end) spans of names, found in order in a text; whether a name
+resolves near a point; a toponym set's accuracy as benchmarks/geoparse.py measures it."""
+import importlib.util
+from pathlib import Path
+
+from sitrep.model import haversine_km
+from sitrep.resolve import resolve_spans
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def spans_of(text: str, *names: str) -> list[tuple[int, int]]:
@@ -8,3 +16,17 @@ def spans_of(text: str, *names: str) -> list[tuple[int, int]]:
         out.append((s, s + len(n)))
         pos = s + len(n)
     return out
+
+
+def near(text: str, name: str, lat: float, lon: float) -> bool:
+    """``name`` (its first occurrence), resolved as a given span, lies within 161 km of (lat, lon)."""
+    [p] = resolve_spans(text, spans_of(text, name))
+    return p is not None and haversine_km(p.latitude, p.longitude, lat, lon) <= 161
+
+
+def set_resolution(path: Path) -> dict:
+    """benchmarks/geoparse.py's resolution figures (toponyms, acc161, ...) on a toponym set."""
+    spec = importlib.util.spec_from_file_location("geoparse_bench", ROOT / "benchmarks" / "geoparse.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    return bench.resolution(bench.read_corpus(path))

@@ -210,3 +210,11 @@ def test_cli_plain_mode(tmp_path, capsys):
     assert main(["geocode", str(f)]) == 0
     rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
     assert rows[0]["document"] == "r" and rows[0]["feature"] == "base" and rows[0]["precision"] == 1
+
+
+def test_letters_nfkd_leaves_whole_match_their_plain_spelling():
+    # GeoNames spells main names "Reyhanlı", "Łódź", "Tromsø"; news writes them plain
+    from sitrep.resolve.gazetteer import norm
+
+    assert norm("Reyhanlı") == norm("Reyhanli") == "reyhanli"
+    assert norm("Łódź") == "lodz" and norm("Tromsø") == "tromso" and norm("Straße") == "strasse"

@@ -2,13 +2,11 @@
 floor, and the kinds it showed failing resolve, in sentences written for these tests."""
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
-from geo_spans import spans_of
+from geo_spans import near, set_resolution, spans_of
 
-from sitrep.model import haversine_km
 from sitrep.resolve import geocode_text, resolve_spans
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -19,33 +17,25 @@ FLOOR_WORLD_ACC161 = 0.93
 
 @pytest.mark.slow
 def test_world_set_accuracy_floor():
-    spec = importlib.util.spec_from_file_location("geoparse_bench", ROOT / "benchmarks" / "geoparse.py")
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
-    r = bench.resolution(bench.read_corpus(WORLD_SET))
+    r = set_resolution(WORLD_SET)
     assert r["toponyms"] >= 200
     assert r["acc161"] >= FLOOR_WORLD_ACC161, f"accuracy@161 {r['acc161']:.3f} fell below {FLOOR_WORLD_ACC161}"
 
 
-def _near(text: str, name: str, lat: float, lon: float) -> bool:
-    [p] = resolve_spans(text, spans_of(text, name))
-    return p is not None and haversine_km(p.latitude, p.longitude, lat, lon) <= 161
-
-
 def test_country_over_a_town_called_by_its_short_name():
     text = "MEXICO CITY - Mexico's interior ministry sent police to the port of Manzanillo after a prison riot."
-    assert _near(text, "Mexico's", 23.0, -102.0)
+    assert near(text, "Mexico's", 23.0, -102.0)
 
 
 def test_division_over_a_city_called_by_an_old_name():
     # "Edo" is an old name of Tokyo and the name of a Nigerian state
     text = "Gunmen burned a police post in Edo on Sunday night."
-    assert _near(text, "Edo", 6.5, 6.0)
+    assert near(text, "Edo", 6.5, 6.0)
 
 
 def test_demonym_over_a_foreign_division_of_the_same_name():
     text = "Kenyan troops closed two crossings on the Somali border after a bus was ambushed near Mandera."
-    assert _near(text, "Somali", 6.0, 48.0)
+    assert near(text, "Somali", 6.0, 48.0)
 
 
 def test_division_word_still_names_the_division():

@@ -329,3 +329,10 @@ def test_the_day_before_an_object_is_the_day_with_a_signal():
 ])
 def test_soon_before_a_past_form_tells_a_sequence(text, n):
     assert len(values(text, date(1999, 11, 24))) == n
+
+
+def test_a_day_takes_the_year_named_after_it():
+    assert values("On March 3 last year, rebels stormed the prison.", date(2004, 6, 10)) == [
+        ("March 3 last year", "2003-03-03")]
+    assert values("The talks resume on January 9 next year.", date(2004, 6, 10)) == [
+        ("January 9 next year", "2005-01-09")]

@@ -51,6 +51,7 @@ class Rules:
     contained_name: float
     same_type: float
     same_sub_type: float
+    different_sub_type: float
     compatible_type: float
     different_type: float
     no_place: float
@@ -61,6 +62,8 @@ class Rules:
     never: frozenset[frozenset[str]]
     target_same: float
     target_different: float
+    different_side: float
+    sides: dict[str, str]
     target_different_names: float
     same_ratio: float
     ignore_words: frozenset[str]
@@ -140,6 +143,7 @@ def load_rules(path: str | Path | None = None, weights: str | Path | dict | None
         contained_name=_need(data, "place.contained_name", float, where),
         same_type=_need(data, "type.same_type", float, where),
         same_sub_type=_need(data, "type.same_sub_type", float, where),
+        different_sub_type=_need(data, "type.different_sub_type", float, where),
         compatible_type=_need(data, "type.compatible_type", float, where),
         different_type=_need(data, "type.different_type", float, where),
         no_place=_need(data, "place.no_place", float, where),
@@ -150,6 +154,8 @@ def load_rules(path: str | Path | None = None, weights: str | Path | dict | None
         never=never,
         target_same=_need(data, "target.same", float, where),
         target_different=_need(data, "target.different", float, where),
+        different_side=_need(data, "target.different_side", float, where),
+        sides=_sides(_need(data, "target.sides", dict, where), where),
         target_different_names=_need(data, "target.different_names", float, where),
         same_ratio=_need(data, "target.same_ratio", float, where),
         ignore_words=frozenset(w.lower() for w in _need(data, "target.ignore_words", list, where)),
@@ -168,6 +174,19 @@ def _type_pairs(pairs: list, name: str, where: str) -> frozenset[frozenset[str]]
             raise errors.KnowledgeError(f"{where}: type.{name}[{i}] must be a pair of type names", code=errors.E403_KNOWLEDGE_ENTRY)
         out.add(frozenset(pair))
     return frozenset(out)
+
+
+def _sides(table: dict, where: str) -> dict[str, str]:
+    """``{forces = ["soldiers", ...], armed_groups = [...]}`` -> word -> side; a word on two sides is an error."""
+    out: dict[str, str] = {}
+    for side, words in table.items():
+        if not (isinstance(words, list) and words and all(isinstance(w, str) and w.strip() for w in words)):
+            raise errors.KnowledgeError(f"{where}: target.sides.{side} must be a list of words", code=errors.E403_KNOWLEDGE_ENTRY)
+        for w in words:
+            if out.get(w.lower(), side) != side:
+                raise errors.KnowledgeError(f"{where}: target.sides: '{w}' is on two sides", code=errors.E403_KNOWLEDGE_ENTRY)
+            out[w.lower()] = side
+    return out
 
 
 def _families(groups: list, where: str) -> dict[str, str]:
@@ -518,6 +537,9 @@ def _type_score(a: Features, b: Features, rules: Rules, reasons: list[str]) -> f
         if a.sub_event_type and a.sub_event_type == b.sub_event_type:
             reasons.append(f"same sub-event type {a.sub_event_type}")
             return rules.same_type + rules.same_sub_type
+        if a.sub_event_type and b.sub_event_type:  # a roadside bomb and an air strike the same day in one town
+            reasons.append(f"sub-event types differ: {a.sub_event_type} / {b.sub_event_type}")
+            return rules.same_type + rules.different_sub_type
         return rules.same_type
     if frozenset((a.event_type, b.event_type)) in rules.compatible:
         reasons.append(f"compatible types {a.event_type} / {b.event_type}")
@@ -543,13 +565,26 @@ def _target_score(a: Features, b: Features, rules: Rules, reasons: list[str]) ->
         return rules.target_same
     if _is_facility(a, rules) and _is_facility(b, rules):
         raise _Veto(f"different facilities: {a.target!r} / {b.target!r}")
+    sa, sb = _side(a.target, rules), _side(b.target, rules)
+    if sa and sb and sa != sb and "Battles" not in (a.event_type, b.event_type):
+        # "policemen" / "militants": an attack on each side, two attacks (in a battle both sides are hit)
+        reasons.append(f"targets on two sides: {a.target!r} ({sa}) / {b.target!r} ({sb})")
+        return rules.different_side
     if _is_name(a.target) and _is_name(b.target):  # "Deputy Ortiz" / "Escalante": two different people
-        if rules.target_different_names <= -1.0:
+        if rules.target_different_names <= -1.0 or (a.date is None and b.date is None):
+            # with no date on either side, two names are all that tells two killings in one county apart
             raise _Veto(f"different named targets: {a.target!r} / {b.target!r}")
         reasons.append(f"named targets differ: {a.target!r} / {b.target!r}")
         return rules.target_different_names
     reasons.append(f"targets differ: {a.target!r} / {b.target!r}")
     return rules.target_different
+
+
+def _side(target: str, rules: Rules) -> str | None:
+    """The side of a conflict a target's words name (``target.sides``: state forces, armed groups), None when
+    they name none or both."""
+    found = {rules.sides[w] for w in re.findall(r"[a-z]+", target.lower()) if w in rules.sides}
+    return found.pop() if len(found) == 1 else None
 
 
 def _same_facility_place(a: Features, b: Features, rules: Rules) -> bool:
@@ -576,6 +611,9 @@ def _place_score(a: Features, b: Features, rules: Rules, reasons: list[str]) -> 
             reasons.append(f"place {inner[0]!r} within {inner[1]!r}")
             return rules.place_scores[3]
         if km > limit:
+            if _one_name_two_readings(a, b, rules):
+                reasons.append(f"one place name {a.location_name!r} read at two places {km:.0f} km apart")
+                return rules.same_name
             raise _Veto(f"places {km:.0f} km apart (limit {limit:.0f} km at geo_precision {prec})")
         if (prec == 1 and a.feature and b.feature and a.location_name and b.location_name
                 and not _same_name(a.location_name, b.location_name, rules)
@@ -594,6 +632,16 @@ def _place_score(a: Features, b: Features, rules: Rules, reasons: list[str]) -> 
         raise _Veto(f"places differ: {a.location_name!r} / {b.location_name!r}")
     reasons.append("no place to compare")
     return rules.no_place
+
+
+def _one_name_two_readings(a: Features, b: Features, rules: Rules) -> bool:
+    """Two reports name one town alike and the gazetteer read it as two towns of that name in one country
+    ('Brownsville' in Brooklyn / in Texas): the name agrees, the distance is the gazetteer's doubt. Not a facility's
+    name ('Ain al-Asad Air Base'), which names one place."""
+    return bool(a.location_name and b.location_name and a.country_code and b.country_code
+                and a.country_code.upper() == b.country_code.upper() and (a.geo_precision or 3) <= 2
+                and (b.geo_precision or 3) <= 2 and _norm(a.location_name) == _norm(b.location_name)
+                and not rules.facility_re.search(a.location_name.lower()))  # a base has one place
 
 
 def _within(coarse: Features, fine: Features) -> tuple[str, str] | None:

@@ -294,7 +294,7 @@ def _attach_place(c: Candidate, places: list[Place], siblings: list[Candidate], 
         around = [p for p in in_sentence if c.clause_start <= p.span.start and p.span.end <= c.clause_end and own(p)]
     else:
         around = [p for p in in_sentence if not c.in_side_clause(p.span.start) and own(p)]
-    pool = inside or around
+    pool = inside or around or [p for p in in_sentence if own(p) and _on_weapon_subject(c, p)]
     if not pool and not in_sentence:
         pool = _named_again(c, places, text)
     if not pool:
@@ -304,12 +304,53 @@ def _attach_place(c: Candidate, places: list[Place], siblings: list[Candidate], 
     def key(p: Place):
         in_target = 0 if tgt and tgt[0] <= p.span.start and p.span.end <= tgt[1] else 1
         facility = 0 if not p.geonameid else 1
-        return (p.geo_precision, facility, _is_country(p), in_target, abs(p.span.start - m.trigger.start))
+        return (_origin(c, p), p.geo_precision, facility, _is_country(p), in_target,
+                abs(p.span.start - m.trigger.start))
 
     best = min(pool, key=key)
     m.place = best
     m.place_text = best.span
     m.add_span("location", best.span)
+
+
+def _on_weapon_subject(c: Candidate, p: Place) -> bool:
+    """A place in a participle phrase on the trigger's subject that names a weapon ("A bomb hidden in the roof of a
+    shrine in Rangoon exploded"): where the weapon lay is where it went off. Taken only when the clause itself names
+    no place (the phrase may say where it was made: "a bomb made in X exploded in Y")."""
+    tok = c.token_at(p.span.start)
+    trig = c.trigger_token
+    if tok is None or trig is None:
+        return False
+    subj = trig if trig.dep_ in ("nsubj", "nsubjpass") else next(
+        (ch for ch in trig.children if ch.dep_ in ("nsubj", "nsubjpass")), None)  # "A bomb ... exploded"
+    if subj is None or not _weapon_word(subj):  # the bomb, not the airliner it brought down
+        return False
+    acl = next((ch for ch in subj.children if ch.dep_ == "acl"), None)
+    return acl is not None and any(t.i == tok.i for t in acl.subtree)
+
+
+def _weapon_word(tok) -> bool:
+    from sitrep.extract.lexicon import load_lexicon
+
+    weapons = load_lexicon().weapons
+    return tok.lower_ in weapons or tok.lemma_.lower() in weapons
+
+
+def _origin(c: Candidate, p: Place) -> int:
+    """1 for a place a "from" phrase names: where the shot or the jets came from, not where the act fell ("rockets
+    fired from Gaza landed in Sderot", "jets took off from Diyarbakir air base and struck ... across the border
+    from Kilis"); another place of the clause goes first, the origin stays when there is none ("a plane exploded
+    when taking off from Bogota"). Of the 34 sentences of the corpora of ../shared with "fired / launched / took
+    off / flew / departed from", 2 also name where the act fell, both the other place. ("to" is not one: "traveling
+    from Usulutan to San Miguel department" in a MUC-4 report is placed right by its destination.)"""
+    tok = c.token_at(p.span.start)
+    while tok is not None and tok.dep_ in ("compound", "amod", "nmod", "pobj", "det", "appos") and tok.head.i != tok.i:
+        if tok.dep_ == "pobj" and tok.head.lower_ != "of":
+            # a verb's "from" ("took off from", "fired from"); not a noun's ("10 km from Kabul", "across the border
+            # from Kilis": where it lies, told by distance)
+            return int(tok.head.lower_ == "from" and tok.head.head.pos_ in ("VERB", "AUX"))
+        tok = tok.head.head if tok.dep_ == "pobj" else tok.head  # "from the town of Adana": on to "town"
+    return 0
 
 
 def _named_again(c: Candidate, places: list[Place], text: str) -> list[Place]:
@@ -408,7 +449,7 @@ def split_places(cands: list[Candidate], places: list[Place], text: str) -> list
         if m.generic or m.place is None or m.place.geo_precision != 1:
             continue
         pool = sorted((p for p in places if p.span and p.geo_precision == 1 and c.contains(p.span.start, p.span.end)
-                       and not c.in_side_clause(p.span.start)), key=lambda p: p.span.start)
+                       and not c.in_side_clause(p.span.start) and not _origin(c, p)), key=lambda p: p.span.start)
         extra = []
         for prev, p in zip(pool, pool[1:], strict=False):
             between = text[prev.span.end:p.span.start]

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from sitrep.extract.mentions import Candidate
+from sitrep.extract.mentions import Candidate, clause_head
 from sitrep.model import Document, EventMention, Span, Timex
 from sitrep.resolve import time as rtime
 
@@ -110,6 +110,8 @@ def attach_dates(cands: list[Candidate], timexes: list[Timex], text: str) -> Non
     for c in cands:
         s = c.mention.evidence[0]
         siblings = by_sentence[c.sentence_index]
+        if _dated_by_when_clause(c, [t for t in timexes if s.start <= t.start and t.end <= s.end]):
+            continue
         in_sentence = [t for t in timexes if s.start <= t.start and t.end <= s.end and t.type in ("DATE", "TIME")
                        and not _SINCE.search(text[max(0, t.start - 12):t.start])]
         relative = [t for t in in_sentence if t.anchor == "event"]
@@ -127,8 +129,8 @@ def attach_dates(cands: list[Candidate], timexes: list[Timex], text: str) -> Non
             continue
         chosen = _best_timex(inside, near) or (None if relative and not c.relative_anchor
                                                else _best_timex(nearby, near))
-        if chosen is None and not relative:
-            chosen = _best_timex(free, near)  # a date the parser hung on a participle ("packed ... on 23 October")
+        if chosen is None and not relative:  # a date the parser hung on a participle ("packed ... on 23 October")
+            chosen = _best_timex([t for t in free if not _dates_a_thing(c, t)], near)
         if chosen is None and not relative and said and _reported_past_perfect(c):
             chosen = _best_timex(said, near)
             if chosen is not None:
@@ -299,6 +301,35 @@ def _toll_update(verb, lex) -> bool:
     """ "the death toll rose to 100 on Tuesday", not "a missile hit the depot on Tuesday"."""
     return verb.lemma_.lower() in lex.toll_verbs and any(
         ch.dep_ in ("nsubj", "nsubjpass") and ch.lemma_.lower() in lex.toll_nouns for ch in verb.children)
+
+
+def _dates_a_thing(c: Candidate, t: Timex) -> bool:
+    """ "ahead of next month's elections", "last year's budget": a day's possessive dates the noun it stands on;
+    when that noun is not the event's trigger, it is no date of the event."""
+    toks = [tok for tok in c.sent if t.start <= c.offset + tok.idx < t.end]
+    for tok in toks:
+        if tok.dep_ == "poss" and not (t.start <= c.offset + tok.head.idx < t.end):
+            return c.trigger_token is None or tok.head.i != c.trigger_token.i
+    return False
+
+
+def _dated_by_when_clause(c: Candidate, timexes: list[Timex]) -> bool:
+    """ "... since Monday, when a car bomb killed 14": a "when" clause hung on a day tells an event of that day (the
+    day is no earlier event: mentions.is_reference). Dates ``c`` and returns True, else False."""
+    head = clause_head(c.trigger_token) if c.trigger_token is not None else None
+    if head is None or head.dep_ != "relcl" or not any(ch.lower_ == "when" for ch in head.children):
+        return False
+    day = head.head
+    a = c.offset + day.idx
+    t = next((t for t in timexes if t.start <= a < t.end and t.type == "DATE" and t.date is not None
+              and t.precision in ("day", "week", "month")), None)
+    if t is None:
+        return False
+    m = c.mention
+    m.timex, m.date, m.date_precision = t, t.date, t.precision
+    m.add_span("date", Span(t.start, t.end, t.text))
+    m.notes.append(f"date: '{t.text}', the day its 'when' clause hangs on")
+    return True
 
 
 def _in_since(c: Candidate, pos: int) -> bool:

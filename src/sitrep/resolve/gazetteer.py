@@ -46,13 +46,17 @@ _APOS = str.maketrans({"\u2019": "", "\u2018": "", "'": "", "`": "", "\u02bc": "
                        ".": "", "-": " ", "\u2010": " ", "\u2011": " ", "\u2013": " ", "\u2014": " ",
                        "_": " ", ",": " ", "/": " ", "(": " ", ")": " "})
 _SPACES = re.compile(r"\s+")
+# letters NFKD leaves whole: GeoNames writes "Reyhanlı", "Łódź", "Tromsø", news "Reyhanli", "Lodz", "Tromso"
+_PLAIN = str.maketrans({"ı": "i", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ð": "d", "Ð": "d",
+                        "ħ": "h", "Ħ": "h", "ŧ": "t", "Ŧ": "t", "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe",
+                        "þ": "th", "Þ": "th"})
 
 
 @functools.lru_cache(maxsize=200_000)
 def norm(name: str) -> str:
     """Lower case, no accents, no dots or apostrophes, hyphens as spaces: ``Ain al-Asad`` ->
     ``ain al asad``, ``U.S.`` -> ``us``, ``Al Fallūjah`` -> ``al fallujah``."""
-    s = unicodedata.normalize("NFKD", name)
+    s = unicodedata.normalize("NFKD", name.translate(_PLAIN))
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
     s = s.casefold().translate(_APOS)
     return _SPACES.sub(" ", s).strip()

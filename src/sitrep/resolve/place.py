@@ -222,13 +222,14 @@ def mislabelled_place(label: str, text: str, start: int, end: int, gz: Gazetteer
     if cues.person_before.search(before) or cues.person_after.match(after):
         return False
     cued = _place_cue_before(text, start)
+    tail = _title_tail(text, start, end)
     ids = gz.lookup(name)
     # a person's name that is also a world division ("Michael", "Flores") needs a place cue ("in Tigray"); when
     # geoparsing, a region or union NER labels an organisation is one ("the EU", "the European Union")
     if any(gz[i].kind == COUNTRY or gz[i].kind == ADMIN1 and (label != "PERSON" or not _world_division(gz, i))
            or gz[i].kind == REGION and label == "ORG" and every_mention for i in ids):
         return True
-    if label == "PERSON" and any(_world_division(gz, i) for i in ids) and (cued or cues.place_after.match(after)):
+    if label == "PERSON" and any(_world_division(gz, i) for i in ids) and (cued or tail or cues.place_after.match(after)):
         return True
     if (cc := _possessive_country(gz, text, start)) and any(gz[i].cc == cc for i in ids):
         return True  # "Egypt's northern Sinai", "Nigeria's Borno": a place of the country named before it
@@ -243,7 +244,7 @@ def mislabelled_place(label: str, text: str, start: int, end: int, gz: Gazetteer
         return True  # "shelled Idlib and Hama": a town of some size by another of its names, after a place cue
     if max((gz[i].pop for i in towns), default=0) < MIN_MISLABELLED_POPULATION:
         return bool(towns) and (label != "PERSON" or every_mention) and cued
-    return label != "PERSON" or cued or bool(cues.place_after.match(after))
+    return label != "PERSON" or cued or tail or bool(cues.place_after.match(after))
 
 
 # a name and a conjunction before a name: "in Lahore and Rawalpindi" (the place cue before the first counts for both)
@@ -271,6 +272,17 @@ def _place_cue_before(text: str, start: int) -> bool:
         return True
     conj = _CONJUNCT_BEFORE.search(text, max(0, start - 60), start)
     return conj is not None and cues.place_before.search(text, max(0, conj.start() - 30), conj.start()) is not None
+
+
+_TAIL_BEFORE = re.compile(r"\w\s*,\s*$")
+_TAIL_AFTER = re.compile(r"[ \t]*(?:\n|$)")
+
+
+def _title_tail(text: str, start: int, end: int) -> bool:
+    """A name after a comma that ends its line, with no full stop: the place a title ends on ("Boko Haram attack,
+    Borno", "Cult clash, Delta"), as incident titles and datelines name it (UCDP Nigeria: 420 headlines end so;
+    LGL end to end: detection P/R/F1 unchanged, even and odd)."""
+    return _TAIL_BEFORE.search(text, max(0, start - 4), start) is not None and _TAIL_AFTER.match(text, end) is not None
 
 
 _NAME_WORD = re.compile(r"[A-Z][\w'\u2019.\-]*")
@@ -1001,11 +1013,12 @@ class _Query:
     division_word: bool = False  # the word for a division follows the name ("Sao Paulo state")
     main_town_pop: int = 0  # the people of the largest town called by this very name
     own_name_elsewhere: bool = False  # a country, region or first-order division has this name as its own ("Edo")
+    peers: frozenset[str] = frozenset()  # kinds of the pass-1 readings of the names listed with it ("Chad and Niger")
 
 
 def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, default_country: str | None,
            anchors: list[Anchor] | None,
-           votes: dict[tuple[str, str, str], float] | None = None) -> _Scored:
+           votes: dict[tuple[str, str, str], float] | None = None, peers: frozenset[str] = frozenset()) -> _Scored:
     key = norm(m.text)
     qcc, qa1 = _qualifier(gz, text, m.end)
     subdivisions = {gz[i].cc for i in ids if gz[i].kind == ADMIN1}
@@ -1014,7 +1027,8 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
     q = _Query(key, qcc, qa1, subdivisions, same_name_big, set(gz.capital.values()) if subdivisions else (), ctx,
                default_country, anchors, votes, admin_word_after(text, m.end),
                max((gz[i].pop for i in ids if gz[i].kind == CITY and norm(gz[i].name) == key), default=0),
-               any(gz[i].kind in (COUNTRY, REGION, CONTINENT, ADMIN1) and norm(gz[i].name) == key for i in ids))
+               any(gz[i].kind in (COUNTRY, REGION, CONTINENT, ADMIN1) and norm(gz[i].name) == key for i in ids),
+               peers if len({gz[i].kind for i in ids}) > 1 else frozenset())
     w = load_scoring()
     ranker = load_ranker()
     top_pop = max((gz[i].pop for i in ids if gz[i].kind == CITY), default=-1)
@@ -1036,13 +1050,13 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
 
 def _score_once(memo: dict[tuple, _Scored], step: int, gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx,
                 default_country: str | None, anchors: list[Anchor] | None,
-                votes: dict[tuple[str, str, str], float] | None = None) -> _Scored:
+                votes: dict[tuple[str, str, str], float] | None = None, peers: frozenset[str] = frozenset()) -> _Scored:
     """``_score``, once per pass for each name, qualifier and readings: a name the text repeats ("Paris ... Paris")
     scores alike each time (``_score`` reads of the mention only its name and the qualifier or division word after it)."""
-    key = (step, norm(m.text), _qualifier(gz, text, m.end), admin_word_after(text, m.end), tuple(ids))
+    key = (step, norm(m.text), _qualifier(gz, text, m.end), admin_word_after(text, m.end), tuple(ids), peers)
     sc = memo.get(key)
     if sc is None:
-        sc = memo[key] = _score(gz, text, m, ids, ctx, default_country, anchors, votes)
+        sc = memo[key] = _score(gz, text, m, ids, ctx, default_country, anchors, votes, peers)
     return sc
 
 
@@ -1109,6 +1123,10 @@ def _reading_terms(gz: Gazetteer, i: int, ids: list[int], q: _Query, w: Scoring,
             s -= w.context_same_name_big  # "Somalia": the country, not Ethiopia's Somali region known by that name
             notes.append("a country or region has this name")
             f["same_name_big"] = 1.0
+    if kind in q.peers:
+        s += w.context_coordinated  # "Cameroon, Chad and Niger": listed with countries, a country
+        notes.append("listed with places of its kind")
+        f["coordinated"] = 1.0
     if f.get("world_division") and not ctx.cc_without(key, cc) and not any(
             c2 == cc for k2, c2, _ in q.votes or () if k2 != key):  # nor a town of the text lies in ("Maidstone")
         s -= w.context_unnamed_division  # "Delta", "North Side": a province of a country the text never names
@@ -1327,20 +1345,7 @@ def _clear_winner(gz: Gazetteer, i: int, j: int, w: Scoring, ids: list[int]) -> 
 def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz: Gazetteer,
              trace: dict[int, _Scored] | None = None) -> list[Place | None]:
     """Places of ``mentions`` (None: no reading). ``trace`` gets each mention's scored readings of pass 2."""
-    cands = []
-    for m in mentions:
-        if m.source == "facility":
-            cands.append([])
-        elif m.capital_of:
-            cands.append([gz.capital[m.capital_of]] if m.capital_of in gz.capital else [])
-        else:
-            ids = candidate_ids(gz, m.text)
-            if not ids and m.source == "given" and not _county_match(gz, m.text):
-                ids = _variant_ids(gz, m.text)
-            word = _ADMIN_WORD_AFTER.match(text, m.end)
-            if word and m.source == "given":  # "Sao Paulo state", the span without the word: the state is a reading
-                ids = ids + [i for i in _division_by_other_word(gz, norm(m.text + word.group(0))) if i not in ids]
-            cands.append(ids)
+    cands = [_mention_candidates(gz, text, m) for m in mentions]
     county_of = county_mentions(gz, text, mentions, cands)
     for k in county_of:
         cands[k] = []
@@ -1374,6 +1379,7 @@ def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz
             vk = (norm(m.text), gz[i].cc, gz[i].admin1)
             votes[vk] = 1.0
     near_county = _county_anchors(gz, mentions, cands, county_of, anchors, votes)
+    peers = _listed_kinds(gz, text, mentions, cands, first)
     # pass 2: with nearness to the places of pass 1 and the subdivisions they vote for
     table = _anchor_table(anchors)
     pending: list[tuple[int, Mention, Span, list[str]]] = []
@@ -1386,7 +1392,7 @@ def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz
             if counties:
                 pending.append((k, m, span, counties))
             continue
-        sc = _score_once(memo, 2, gz, text, m, ids, ctx, default_country, table, votes)
+        sc = _score_once(memo, 2, gz, text, m, ids, ctx, default_country, table, votes, peers[k])
         out[k] = _best_place(gz, text, m, span, sc, w)
         if trace is not None:
             trace[k] = sc
@@ -1395,6 +1401,43 @@ def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz
         out[k] = _county_place(gz, text, m, span, states, ctx, votes, out, near_county.get(k))
     # a name the gazetteer does not know ("Meadow Grove") has no reading: None, never a neighbour's point
     return out
+
+
+def _mention_candidates(gz: Gazetteer, text: str, m: Mention) -> list[int]:
+    """The gazetteer readings of one mention (none for a facility: it is placed from its own table)."""
+    if m.source == "facility":
+        return []
+    if m.capital_of:
+        return [gz.capital[m.capital_of]] if m.capital_of in gz.capital else []
+    ids = candidate_ids(gz, m.text)
+    if not ids and m.source == "given" and not _county_match(gz, m.text):
+        ids = _variant_ids(gz, m.text)
+    word = _ADMIN_WORD_AFTER.match(text, m.end)
+    if word and m.source == "given":  # "Sao Paulo state", the span without the word: the state is a reading
+        ids = ids + [i for i in _division_by_other_word(gz, norm(m.text + word.group(0))) if i not in ids]
+    return ids
+
+
+_LIST_GAP = re.compile(r"(?:['\u2019]s)?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+
+
+def _listed_kinds(gz: Gazetteer, text: str, mentions: list[Mention], cands: list[list[int]],
+                  first: list[_Scored | None]) -> list[frozenset[str]]:
+    """Per mention, the kinds of the best pass-1 readings of the names listed with it ("Cameroon, Chad and Niger":
+    only a comma, "and" or "or" between them)."""
+    order = sorted(range(len(mentions)), key=lambda k: mentions[k].start)
+    sure: list[str | None] = [None] * len(mentions)
+    for k, sc in enumerate(first):
+        if sc is not None:
+            sure[k] = gz[sc.ids[max(range(len(sc.ids)), key=sc.scores.__getitem__)]].kind
+    out: list[set[str]] = [set() for _ in mentions]
+    for a, b in zip(order, order[1:], strict=False):
+        if _LIST_GAP.fullmatch(text[mentions[a].end:mentions[b].start]):
+            if sure[b]:
+                out[a].add(sure[b])
+            if sure[a]:
+                out[b].add(sure[a])
+    return [frozenset(x) for x in out]
 
 
 _PREFIXES = re.compile(r"^(?:town|city|village|borough|port|township|county|district|province) of\s+", re.I)

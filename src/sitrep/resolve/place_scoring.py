@@ -55,6 +55,7 @@ class Scoring:
     context_county_town: float
     context_county_town_km: float
     context_division_word: float
+    context_coordinated: float
     home_min_weight: float
     home_min_share: float
     home_cue_weight: float

@@ -201,7 +201,7 @@ class Grammar:
         ORD = r"(?P<ord>" + self.ORDW + r"|[1-4](?:st|nd|rd|th))"
         # "two days ago", "a year earlier", "three weeks later", "hours after"
         self._add(rf"\b(?:(?:nearly|almost|about|around|some|more\s+than|less\s+than|roughly)\s+)?"
-                  rf"(?:(?P<n>{NUM}|an?|one)|(?P<vague>{self.VAGUE}))?[\s-]*{self.UNIT}\s+(?:or\s+so\s+)?"
+                  rf"(?:(?P<half>half\s+)?(?P<n>{NUM}|an?|one)|(?P<vague>{self.VAGUE}))?[\s-]*{self.UNIT}\s+(?:or\s+so\s+)?"
                   rf"(?P<dir>ago|earlier|later|before|after|afterwards?|from\s+now|hence|previously|on)\b",
                   self._ago, need=units)
         # last week / this month / next year / the past year / earlier this year
@@ -209,7 +209,7 @@ class Grammar:
                   r"the\s+last|earlier\s+this|later\s+this|late\s+last|early\s+next|early\s+last|late\s+next|"
                   r"earlier\s+in\s+the|later\s+in\s+the|the\s+(?:end|start|beginning|middle)\s+of\s+(?:this|last|next|the)|"
                   r"the\s+rest\s+of\s+(?:this|the)|the\s+same|that|the\s+preceding|the\s+prior|the\s+full|"
-                  r"the\s+latest|the\s+most\s+recent|the\s+just[\s-]ended|the)\s+"
+                  r"the\s+latest|the\s+most\s+recent|the\s+just[\s-]ended|the\s+new(?=\s+year\b(?!'s|’s))|the)\s+"
                   r"(?:(?P<fiscal>fiscal)\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century)\b(?!-to-)(?:\s+or\s+so\b)?", self._relunit,
                   need="week|month|year|quarter|decade|century")
         self._add(r"\b(?:the\s+)?(?:end\s+of\s+the\s+year|year[\s-]end|year's\s+end|end\s+of\s+the\s+month|"
@@ -526,6 +526,8 @@ class Grammar:
         if unit is None:
             return None
         n = self._count(m.group("n")) if m.group("n") else None
+        if m.group("half") and n is not None:  # "half a century ago": 50 years ago (TimeBank: 0 such)
+            n, unit = _HALF_OF.get(unit, (n / 2, unit))
         direction = re.sub(r"\s+", " ", m.group("dir").lower())
         if direction in ("before", "after") and _FOR_BEFORE_COUNT.search(text, max(0, m.start() - 12), m.start()):
             return None  # "stay for three days before flying on": how long, not when (the duration rule reads it)
@@ -661,10 +663,12 @@ class Grammar:
                             or _ONE_QUARTER.search(m.group(0)) and _THE_AFTER.match(text, m.end())):
             return None  # "three-quarters of its food", "a quarter of the market", "a quarter-century": fractions
         if g.get("a"):
-            # "a year" is only a duration after a preposition or a quantifier ("for a year", "nearly a year")
+            # "a year" is only a duration after a preposition or a quantifier ("for a year", "nearly a year"), a
+            # verb of spending time ("spent a year in jail", "will take a month") or before "off" ("a month off");
+            # the verbs and "off": TimeBank 0 such, wire3 1 right
             before = text[max(0, m.start() - 12):m.start()].lower()
             head = m.group(0).lower()
-            if not (re.search(r"\b(?:for|in|within|over|than|after|under|of|last|past|next|first|by)\s*$", before)
+            if not (_A_UNIT_BEFORE.search(before) or _OFF_AFTER.match(text, m.end())
                     or not head.startswith(("a ", "an ", "one "))):
                 return None
             return Reading(m.start(), m.end(), "dur", "DURATION", data={"n": 1, "unit": unit})
@@ -919,6 +923,12 @@ _OF_ACTIVITY = re.compile(r"\s+of\s+(?!the\b|a\b|an\b|this\b|that\b|\d)[a-z]", r
 _NAME_BEFORE = re.compile(r"(?:^|(?P<lead>\S)\s+)(?:[A-Z][A-Za-z]*|[A-Z]{2,})(?:['’]s)?[ \t]+$")
 
 
+_HALF_OF = {"C": (50, "Y"), "E": (5, "Y"), "Y": (6, "M")}  # half a century, a decade, a year
+_A_UNIT_BEFORE = re.compile(r"\b(?:for|in|within|over|than|after|under|of|last|past|next|first|by|spent|spend|spends|"
+                            r"spending|take|takes|took|taking)\s*$")
+_OFF_AFTER = re.compile(r"\s+off\b")
+
+
 def _all_caps_around(text: str, pos: int) -> bool:
     """The text around ``pos`` is written in capitals (a wire headline or an all-caps report)."""
     letters = [c for c in text[max(0, pos - 60):pos + 60] if c.isalpha()]
@@ -1062,7 +1072,9 @@ def scan(text: str, start: int = 0, end: int | None = None, path: str | None = N
                     found.append(r)
     idioms = [(m.start(), m.end()) for m in g.not_time.finditer(text, start, end)] if g.not_time else []
     if idioms:
-        found = [r for r in found if not any(a <= r.start and r.end <= b for a, b in idioms)]
+        # inside one, or reaching into one without holding it whole ("as soon as possible" holds "as soon as")
+        found = [r for r in found if not any(a < r.end and r.start < b and not (r.start <= a and b <= r.end)
+                                             for a, b in idioms)]
     found.sort(key=lambda r: (-r.length, r.start))
     chosen: list[Reading] = []
     taken = bytearray(end - start)
@@ -1123,12 +1135,14 @@ def _combine(a: Reading, b: Reading) -> Reading | None:
     if a.kind == "wd" and not a.data.get("rel") and b.kind == "relunit" and b.data["unit"] == "week" \
             and b.data["rel"] in ("last", "this", "next"):
         return Reading(start, end, "wd", data=dict(a.data, week={"last": -1, "this": 0, "next": 1}[b.data["rel"]]))
-    # "June last year", "January this year", "January nineteen ninety-seven", "the winter of 1994"
-    if a.kind in ("abs", "season") and a.data.get("y") is None and (a.kind == "season" or a.data.get("d") is None):
+    # "June last year", "April 18 last year", "January this year", "January nineteen ninety-seven", "the winter of
+    # 1994" (a day too takes the year named after it: "On April 18 last year, gunmen killed ...")
+    if a.kind in ("abs", "season") and a.data.get("y") is None:
         if b.kind == "relunit" and b.data["unit"] == "year" and b.data["rel"] in ("last", "this", "next"):
             return Reading(start, end, a.kind, data=dict(a.data, yshift={"last": -1, "this": 0, "next": 1}[
                 b.data["rel"]], rel=""))
-        if b.kind == "abs" and b.data.get("m") is None and b.data.get("y"):
+        if (a.kind == "season" or a.data.get("d") is None) and b.kind == "abs" and b.data.get("m") is None \
+                and b.data.get("y"):
             return Reading(start, end, a.kind, data=dict(a.data, y=b.data["y"], rel=""))
     # "the third quarter of last year", "the first half of this year"
     if a.kind in ("quarter", "half") and not a.data.get("y") and b.kind == "relunit" and b.data["unit"] == "year" \

@@ -45,6 +45,19 @@ class Parses:
             return None
         return governing_tense(doc, start - offset, end - offset)
 
+    def verb_form(self, start: int, end: int) -> str | None:
+        """'present' when the verb the expression hangs on is a plain present ("Today, most farmers own ..."),
+        'other' for any other verb form, None when the sentence was not parsed or no verb is above it."""
+        i = bisect_right(self._starts, start) - 1
+        if i < 0 or end - self._starts[i] > len(self._docs[i].text):
+            return None
+        inside = _tokens_in(self._docs[i], start - self._starts[i], end - self._starts[i])
+        verb = inside[0].head if inside else None
+        if verb is None or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        return "present" if verb.tag_ in ("VBZ", "VBP") and not aux else "other"
+
 
 def _tokens_in(doc, start: int, end: int) -> list:
     return [t for t in doc if t.idx < end and start < t.idx + len(t.text)]
@@ -77,6 +90,8 @@ def governing_tense(doc, start: int, end: int) -> str | None:
                 if above is not None:
                     return above
             return _frame_tense(tok)
+        if tok.i not in ids and _due_apposed(tok):
+            return "future"
         # "to" too: "postponed the vote to Friday", "extended the curfew to Monday" (TimeBank: 0 such)
         until = until or (tok.i not in ids and tok.lower_ in ("until", "till", "to"))
         if tok.i not in ids and tok.pos_ not in ("ADP", "SCONJ", "PART", "ADV") and tok.lower_ not in _TIME_NOUNS:
@@ -88,6 +103,14 @@ def governing_tense(doc, start: int, end: int) -> str | None:
         tok = tok.head
         steps += 1
     return None
+
+
+def _due_apposed(tok) -> bool:
+    """ "The envoy, due in Belgrade on Friday, said ...": "due" set beside a noun, not the complement of a past "be"
+    ("was due on Friday" is told by its verb). TimeBank: no value changed; the sentence of a test: 1 right."""
+    if tok.pos_ != "ADJ" or tok.lower_ != "due":
+        return False
+    return tok.dep_ != "acomp" or tok.head.tag_ not in ("VBD", "VBN")
 
 
 def _stative_relative(verb) -> bool:

@@ -30,6 +30,7 @@ from sitrep.resolve.timex.parsed import Parses
 REPORT_WINDOW = 1500  # characters back to look for the quarter a report is about
 HOLIDAY_AHEAD_DAYS = 14  # a holiday this close ahead is the one a past-tense clause means, not last year's
 SLACK_DAYS = 3  # a past-tense event may be dated a few days after the report's date (time zones, late filing)
+NEW_YEAR_FROM_MONTH = 7  # from July on, "the new year" is the coming one
 
 
 @dataclass
@@ -44,6 +45,7 @@ class Context:
     day_in_view: date | None = None  # the last day a date (not a time of day) named
     weekday_direction: str | None = None  # the side of the report the last weekday with a tense fell on
     last_month: tuple[int, int] | None = None  # the last month a date in the text fell in
+    frame_year: tuple[int, int] | None = None  # (offset, year) of a year that opens its sentence ("In 1996, ...")
 
 
 @knowledge_cached
@@ -63,6 +65,14 @@ def _cue_patterns(path: str | None = None) -> tuple[re.Pattern, re.Pattern, re.P
 _SENTENCE_END = re.compile(r"\s[.!?](?!\w\.)")  # searched in reversed text: ". " backwards
 _PERIOD_CUE = re.compile(r"\b(?:(?P<y>(?:four|five|six|seven|eight|nine|ten|eleven|twelve|[4-9]|1[0-2])[\s-]+months?|first\s+half|(?:fiscal\s+)?year\s+"
                          r"(?:ended|ending|to\s+date)|full[\s-]+year)|(?P<q>quarter|three\s+months))\b", re.I)
+_YEAR_VALUE = re.compile(r"\d{4}")
+_FRAME_AFTER = re.compile(r"\s*,")
+# the start of a sentence (or of the text), then at most a preposition before the expression
+_FRAME_BEFORE = re.compile(r"(?:^|[.!?:]['\")]?\s+|\n\s*|\s-\s)(?:(?:in|by|during|until|since)\s+)?$", re.I)
+# a clause's start before "Today,": the sentence's, or "And" / "But" opening it
+_AGE_BEFORE = re.compile(r"(?:^|[.!?:]['\")]?\s+|\n\s*)(?:(?:and|but|yet)\s+)?$", re.I)
+_PAST_FORM = re.compile(r"\b(?!need\b)\w{2,}ed\b", re.I)  # "freed", "agreed": past forms the cue words miss
+_PROGRESSIVE = re.compile(r"\b(?:is|are|am|'re)\s+(?:\w+\s+)?\w+ing\b", re.I)
 _CLAUSE_BOUNDARY = re.compile(r"[.!?;:\n]\s|\n")
 # a date right after one of these is a deadline or a term, not a narrated event: take the closest reading
 _DEADLINE = re.compile(r"\b(?:to|until|till|through|thru|by|effective|before|due|from|starting|beginning)\s+(?:on\s+)?$",
@@ -233,6 +243,11 @@ def pick_year(month: int, day: int | None, anchor: date, direction: str | None) 
         return max(ok)[0] if ok else None
     if direction == "past":
         ok = [o for o in options if o[1] <= anchor + timedelta(days=SLACK_DAYS) or same_month(o[1])]
+        if day is None and ok and _months_between(max(ok)[1], anchor) == 11:
+            # a month named bare in a past-tense clause is not the one eleven months back but the coming one
+            # ("told oil companies of a cutback in its supply in September", written in August: a past reading
+            # would have said "last September"). TimeBank: fires 1 time, right (no gold month lies 11 back)
+            return anchor.year if month > anchor.month else anchor.year + 1
         return max(ok)[0] if ok else None
     if direction == "future":
         ok = [o for o in options if o[2] >= anchor - timedelta(days=SLACK_DAYS) or same_month(o[1])]
@@ -246,6 +261,10 @@ def pick_year(month: int, day: int | None, anchor: date, direction: str | None) 
 
     best = min(options, key=lambda o: (distance(o), -o[0]))
     return best[0] if distance(best) <= 200 else None  # 29 February, four years out: no honest guess
+
+
+def _months_between(d: date, anchor: date) -> int:
+    return (anchor.year - d.year) * 12 + anchor.month - d.month
 
 
 def weekday_date(wd: int, anchor: date, rel: str, direction: str | None) -> date:
@@ -350,7 +369,26 @@ class Resolver:
     def value(self, r: Reading) -> tuple[str | None, str, str]:
         """(value or None, type, anchor label)."""
         handler = getattr(self, "_" + r.kind)
-        return handler(r)
+        found = handler(r)
+        if found[0] is not None and found[1] == "DATE" and _YEAR_VALUE.fullmatch(found[0]) and self._opens_sentence(r):
+            self.ctx.frame_year = (r.end, int(found[0]))
+        return found
+
+    def _opens_sentence(self, r: Reading) -> bool:
+        """The expression opens its sentence (or what follows a speaker's name and colon), set off by a comma
+        ("Four years ago, ...", "In 1996, ...")."""
+        return bool(_FRAME_AFTER.match(self.text, r.end)) and bool(_FRAME_BEFORE.search(self.text[max(0, r.start - 40):r.start]))
+
+    def _framed_year(self, r: Reading) -> int | None:
+        """The year a sentence-opening year frames for a day or month without one later in the same sentence
+        ("Four years ago, Bob Dole had the nomination locked up by mid-March": 1996-03). TimeBank: fires 0 times;
+        wire3: 1 right."""
+        frame = self.ctx.frame_year
+        if frame is None or self.anchor is None or frame[1] == self.anchor.year:
+            return None
+        if r.start < frame[0] or _SENTENCE_END.search(self.text[frame[0]:r.start][::-1]):
+            return None
+        return frame[1]
 
     # each handler returns (value, type, anchor)
     def _fixed(self, r):
@@ -404,6 +442,8 @@ class Resolver:
                 y = self.anchor.year if m > self.anchor.month else self.anchor.year + 1
             elif rel == "this":
                 y = self.anchor.year
+            elif (framed := self._framed_year(r)) is not None:
+                y = framed
             elif r.data.get("range_to"):  # "January-June": the range's last month decides the year
                 last = r.data["range_to"].data["m"]
                 y_last = pick_year(last, None, self.anchor, self.direction(r.data["range_to"]))
@@ -471,12 +511,32 @@ class Resolver:
         return _fmt_day(day), "DATE", label
 
     def _rday(self, r):
+        if r.data["off"] == 0 and self._present_age(r):
+            return "PRESENT_REF", "DATE", "report"
         if self.anchor is None:
             return "XXXX-XX-XX", "DATE", "report"
         d = self.anchor + timedelta(days=r.data["off"])
         self.ctx.last_day = self.ctx.day_in_view = d
         self.ctx.last_granularity = "D"
         return _fmt_day(d), "DATE", "report"
+
+    def _present_age(self, r: Reading) -> bool:
+        """"Today," opening a clause in the plain present, set against the past: these days, not the report's day
+        ("And today, the right to work is equal to the right to survival"; "Today, wages in the East still lag").
+        Not when the clause's cue words tell a past or a future, nor a progressive ("Today, troops are searching
+        ...": the day); a plain present of a schedule ("Today, the two leaders meet in Geneva") is misread.
+        TimeBank: fires 1 time, right (the other clause-opening "Today," tells a past: "began"); wire3: 1 right."""
+        if not _FRAME_AFTER.match(self.text, r.end) or not _AGE_BEFORE.search(self.text[max(0, r.start - 40):r.start]):
+            return False
+        stop = _CLAUSE_BOUNDARY.search(self.text, r.end + 1)
+        hi = stop.start() if stop else len(self.text)
+        clause = self.text[r.end:hi]
+        if _PROGRESSIVE.search(clause) or _PAST_FORM.search(clause):
+            return False
+        form = self.parses.verb_form(r.start, r.end) if self.parses else None
+        if form is not None:  # the parse's verb, not its tense, which reads every plain present as a schedule ahead
+            return form == "present"
+        return tense(self.text, r.start, r.end, self.path) is None
 
     def _rtime(self, r):
         if self.anchor is None:
@@ -594,7 +654,9 @@ class Resolver:
             self.ctx.last_month, self.ctx.last_granularity = (y, m), "M"
             return f"{y:04d}-{m:02d}", "DATE", "report"
         shift = 0
-        if rel in ("last", "the past", "the previous", "the last", "late last", "early last", "the preceding",
+        if rel == "the new":  # "the new year": the year whose New Year's Day is nearest (TimeBank: 0 such)
+            shift = 1 if a.month >= NEW_YEAR_FROM_MONTH else 0
+        elif rel in ("last", "the past", "the previous", "the last", "late last", "early last", "the preceding",
                    "the prior", "this past"):
             shift = -1
         elif rel in ("next", "the next", "the coming", "the following", "early next", "late next", "this coming"):

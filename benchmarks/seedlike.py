@@ -1,0 +1,97 @@
+"""Seed-like reports: every set of short multi-event reports of our own writing (``tests/data/*_reports`` with a
+``*_gold.json`` beside it, and ``tests/data/everyday_pages``), scored by the evaluation kit's ``score.py`` the way
+the sealed set is: each report with its gold publication date, and again with no date at all (the day inferred
+from the text; events whose day cannot be known are left out, as ``sitrep extract`` does).
+
+Each set was measured once before anything was fitted to it; that first figure is written in its gold's "about"
+and in its commit. Every later figure of a set is a SEEN figure: it says what the fixes did, not how sitrep does on
+news it never saw (that is the sealed figure in ../shared/eval/SEALED.md). Prints a table; asserts nothing.
+
+    python3 benchmarks/seedlike.py [--sets fresh6,fresh7] [--verbose]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO / "tests" / "data"
+SCORE = REPO.parent / "shared" / "eval" / "score.py"
+_LINE = re.compile(r"events gold=(\d+) system=(\d+) matched=(\d+)\s+P=([\d.]+) R=([\d.]+) F1=([\d.]+) fields=([\d.]+)")
+
+
+def sets() -> dict[str, tuple[Path, Path]]:
+    """name -> (folder of .txt reports, gold file): dev, fresh .. freshN in the order they were written, the rest."""
+    out = {}
+    for gold in DATA.glob("*_gold.json"):
+        folder = DATA / gold.name.removesuffix("_gold.json")
+        if folder.is_dir() and any(folder.glob("*.txt")):
+            out[folder.name.removesuffix("_reports")] = (folder, gold)
+    return dict(sorted(out.items(), key=lambda kv: (kv[0] != "dev", _order(kv[0]), kv[0])))
+
+
+def _order(name: str) -> int:
+    digits = re.sub(r"\D", "", name)
+    return int(digits) if digits else (1 if name.startswith("fresh") else 99)
+
+
+def extract(folder: Path, gold: Path, with_dates: bool) -> list[dict]:
+    from sitrep.ingest.text import document_from_text
+    from sitrep.pipeline import event_record, extract_documents
+
+    published = {d["id"]: d.get("published") for d in json.loads(gold.read_text())["documents"]}
+    docs = []
+    for path in sorted(folder.glob("*.txt")):
+        day = published.get(path.stem) if with_dates else None
+        docs.append(document_from_text(path.read_text(encoding="utf-8"), path.stem,
+                                       published=date.fromisoformat(day) if day else None))
+    return [event_record(ev) for _, events, _ in extract_documents(docs) for ev in events if ev.date is not None]
+
+
+def score(gold: Path, records: list[dict], verbose: bool) -> dict:
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as fh:
+        json.dump(records, fh)
+    res = subprocess.run([sys.executable, str(SCORE), "--gold", str(gold), "--system", fh.name, "--verbose"],
+                         capture_output=True, text=True)
+    Path(fh.name).unlink()
+    if verbose:
+        print(res.stdout)
+    m = _LINE.search(res.stdout)
+    if m is None:
+        return {"error": (res.stdout + res.stderr)[-300:]}
+    g, s, k = (int(x) for x in m.groups()[:3])
+    return {"gold": g, "system": s, "matched": k, "f1": float(m.group(6)), "fields": float(m.group(7))}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sets", help="comma-separated set names (default: all)")
+    ap.add_argument("--verbose", action="store_true", help="print the scorer's per-event lines")
+    args = ap.parse_args(argv)
+    if not SCORE.exists():
+        print(f"needs {SCORE} (the evaluation kit beside the repository)")
+        return 0
+    chosen = sets()
+    if args.sets:
+        chosen = {k: v for k, v in chosen.items() if k in args.sets.split(",")}
+    print(f"{'set':16} {'gold':>4}  {'with dates: F1  fields  extra':>30}  {'without: F1  fields':>22}")
+    for name, (folder, gold) in chosen.items():
+        dated = score(gold, extract(folder, gold, True), args.verbose)
+        bare = score(gold, extract(folder, gold, False), args.verbose)
+        if "error" in dated or "error" in bare:
+            print(f"{name:16} scorer failed: {dated.get('error') or bare.get('error')}")
+            continue
+        extra = dated["system"] - dated["matched"]
+        print(f"{name:16} {dated['gold']:>4}  {dated['f1']:>18.3f}  {dated['fields']:.3f}  {extra:>5}  "
+              f"{bare['f1']:>15.3f}  {bare['fields']:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
