@@ -282,3 +282,12 @@ def test_a_days_possessive_on_another_noun_dates_that_noun():
                   "assassination of opposition leader Maria Santos, whose death has thrown the country into turmoil "
                   "ahead of next month's elections.")
     assert m.date == PUBLISHED  # not the elections' month
+
+
+def test_accidents_statistics_and_figures_of_speech_are_no_events():
+    assert report("A bus crash killed 12 passengers on the coast road on Monday.") == []
+    assert report("The city's murder rate fell by a third last year, the police chief said.") == []
+    assert report("Former rebel leaders admitted to thousands of kidnappings before the tribunal on Monday.") == []
+    assert report("The new press law is a fresh attack on rights, the union said on Monday.") == []
+    (m,) = report("Rocket fire killed three people in the border town of Sderot on Monday.")
+    assert m.fatalities.best == 3
