@@ -218,3 +218,12 @@ def test_letters_nfkd_leaves_whole_match_their_plain_spelling():
 
     assert norm("Reyhanlı") == norm("Reyhanli") == "reyhanli"
     assert norm("Łódź") == "lodz" and norm("Tromsø") == "tromso" and norm("Straße") == "strasse"
+
+
+def test_a_country_in_the_possessive_qualifies_the_name_after_it():
+    # "Ecuador's Palmira" as "Palmira, Ecuador": not the bigger Palmira of Colombia
+    from sitrep.resolve import geocode_text
+
+    text = "Gunmen attacked a police post in Ecuador's Palmira on Monday."
+    (p,) = [p for p in geocode_text(text) if p.span and p.span.text == "Palmira"]
+    assert p.country_code == "EC"

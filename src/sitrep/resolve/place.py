@@ -832,6 +832,15 @@ def _qualifier(gz: Gazetteer, text: str, end: int) -> tuple[str | None, str | No
     return None, None
 
 
+def _qualifier_or_possessive(gz: Gazetteer, text: str, m: Mention) -> tuple[str | None, str | None]:
+    """``_qualifier``, else a country named in the possessive right before the name ("Mozambique's Palma", "Egypt's
+    northern Sinai"): the country qualifies it as "Palma, Mozambique" would."""
+    q = _qualifier(gz, text, m.end)
+    if q[0] is None and (cc := _possessive_country(gz, text, m.start)):
+        return cc, None
+    return q
+
+
 @dataclass
 class _Ctx:
     cc: dict[str, float] = field(default_factory=dict)  # country weight from the whole document
@@ -1020,7 +1029,7 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
            anchors: list[Anchor] | None,
            votes: dict[tuple[str, str, str], float] | None = None, peers: frozenset[str] = frozenset()) -> _Scored:
     key = norm(m.text)
-    qcc, qa1 = _qualifier(gz, text, m.end)
+    qcc, qa1 = _qualifier_or_possessive(gz, text, m)
     subdivisions = {gz[i].cc for i in ids if gz[i].kind == ADMIN1}
     same_name_big = any(gz[i].kind in (COUNTRY, REGION, CONTINENT) and norm(gz[i].name) == key
                         for i in ids)
@@ -1053,7 +1062,7 @@ def _score_once(memo: dict[tuple, _Scored], step: int, gz: Gazetteer, text: str,
                 votes: dict[tuple[str, str, str], float] | None = None, peers: frozenset[str] = frozenset()) -> _Scored:
     """``_score``, once per pass for each name, qualifier and readings: a name the text repeats ("Paris ... Paris")
     scores alike each time (``_score`` reads of the mention only its name and the qualifier or division word after it)."""
-    key = (step, norm(m.text), _qualifier(gz, text, m.end), admin_word_after(text, m.end), tuple(ids), peers)
+    key = (step, norm(m.text), _qualifier_or_possessive(gz, text, m), admin_word_after(text, m.end), tuple(ids), peers)
     sc = memo.get(key)
     if sc is None:
         sc = memo[key] = _score(gz, text, m, ids, ctx, default_country, anchors, votes, peers)
