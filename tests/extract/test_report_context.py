@@ -223,6 +223,9 @@ def test_a_when_clause_after_since_a_day_tells_its_own_event():
 def test_a_groups_acronym_read_as_a_verb_still_names_the_doer():
     events = report("IS fighters attacked a border post near Hamar on Sunday, killing two guards.")
     assert len(events) == 1 and events[0].actor1 == "Islamic State"
+    (blamed,) = report("A car bomb killed nine people outside a mosque near Hamar on Sunday. The army blamed IS for "
+                       "the attack.")
+    assert blamed.actor1 == "Islamic State"
 
 
 def test_the_party_behind_an_attack_is_its_doer_unless_asked_or_denied():

@@ -305,7 +305,11 @@ def _blamed_party(verb):
     for ch in verb.children:
         if ch.dep_ == "prep" and ch.lower_ == "on":
             return next((g for g in ch.children if g.dep_ == "pobj"), None)
-    return next((ch for ch in verb.children if ch.dep_ == "dobj"), None)
+    obj = next((ch for ch in verb.children if ch.dep_ == "dobj"), None)
+    if obj is None:  # "blamed IS for the attack": spaCy-sm reads the acronym as a verb (mentions._np_range)
+        obj = next((ch for ch in verb.children if ch.pos_ == "AUX" and ch.text.isupper() and len(ch.text) >= 2
+                    and not ch.doc.text.isupper()), None)
+    return obj
 
 
 def _event_of_sentence(events, start: int, end: int):
