@@ -19,7 +19,9 @@ from sitrep.extract.mentions import (
     UNIDENTIFIED,
     Candidate,
     SentenceExtractor,
+    _is_time,
     _match_trigger,
+    acronym,
     is_reference,
     number,
 )
@@ -307,8 +309,7 @@ def _blamed_party(verb):
             return next((g for g in ch.children if g.dep_ == "pobj"), None)
     obj = next((ch for ch in verb.children if ch.dep_ == "dobj"), None)
     if obj is None:  # "blamed IS for the attack": spaCy-sm reads the acronym as a verb (mentions._np_range)
-        obj = next((ch for ch in verb.children if ch.pos_ == "AUX" and ch.text.isupper() and len(ch.text) >= 2
-                    and not ch.doc.text.isupper()), None)
+        obj = next((ch for ch in verb.children if ch.pos_ == "AUX" and acronym(ch)), None)
     return obj
 
 
@@ -643,8 +644,6 @@ def in_headline(c: Candidate, doc: Document | None) -> bool:
 def definite(c: Candidate) -> bool:
     """ "the attack", "the rocket attack", "The drone hit ...", "the rockets landed": refers to an event told; so
     does a day's possessive ("Monday's attack", "yesterday's bombing": 29 uses in the corpora of ../shared)."""
-    from sitrep.extract.mentions import _is_time
-
     return any((ch.dep_ in ("det", "preconj", "predet") and ch.lower_ in (
         "the", "this", "that", "these", "those", "both", "either", "neither")) or (ch.dep_ == "poss" and _is_time(ch))
         for h in _named_by(c.trigger_token) for ch in h.children)

@@ -280,14 +280,17 @@ def _figurative(tok, lex: Lexicon) -> bool:
              for g in c.children if g.dep_ == "pobj"]
     if any(o.lemma_.lower() in lex.figurative_objects or o.lower_ in lex.figurative_objects for o in objs):
         return True
-    if tok.dep_ in ("dobj", "xcomp", "pobj") and (lemma(tok.head) in lex.figurative_governors or any(
-            f"{lemma(tok.head)} {c.lower_}" in lex.figurative_governors for c in tok.head.children if c.dep_ == "prt")):
+    if tok.dep_ in ("dobj", "xcomp", "pobj") and _verb_in(tok.head, lex.figurative_governors):
         return True  # "stop fighting", "called off a strike"
-    if lemma(tok) == "raid" and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and (
-            lemma(tok.head.head) in lex.figurative_arrest or any(
-            f"{lemma(tok.head.head)} {c.lower_}" in lex.figurative_arrest for c in tok.head.head.children if c.dep_ == "prt")):
+    if lemma(tok) == "raid" and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and _verb_in(
+            tok.head.head, lex.figurative_arrest):
         return True  # "detained 251 people in raids": raids that made arrests
     return tok.dep_ == "amod" and tok.head.lemma_.lower() in lex.figurative_objects or _other_sense(tok, lex)
+
+
+def _verb_in(verb, words: frozenset[str]) -> bool:
+    """The verb's lemma, or its lemma and particle ("call off", "round up"), is one of ``words``."""
+    return lemma(verb) in words or any(f"{lemma(verb)} {c.lower_}" in words for c in verb.children if c.dep_ == "prt")
 
 
 def _sense_modifier(tok, lex: Lexicon, deps: tuple[str, ...]) -> bool:
@@ -414,13 +417,18 @@ def _np_range(tok, offset: int, *, cut_preps: bool = True) -> tuple[int, int]:
     return offset + left.idx, offset + right.idx + len(right.text)
 
 
+def acronym(tok) -> bool:
+    """An upper-case word of two letters or more in mixed-case text ("IS", "PKK"; in ALL-CAPS wires every word is)."""
+    return tok.text.isupper() and len(tok.text) >= 2 and not tok.doc.text.isupper()
+
+
 def _acronym_read_as_verb(prev, head) -> bool:
     """ "IS militants attacked ...": spaCy-sm reads the group's acronym "IS" as the verb's auxiliary. An upper-case
     word of mixed-case text, a listed group's whole alias, tagged as an auxiliary of the verb the noun is subject
     of, is the noun's modifier (3 uses of "IS militants / fighters / insurgents" in the corpora of ../shared)."""
     if prev.dep_ not in ("aux", "auxpass") or prev.head.i != head.head.i or head.dep_ not in ("nsubj", "nsubjpass"):
         return False
-    if not (prev.text.isupper() and len(prev.text) >= 2) or prev.doc.text.isupper():
+    if not acronym(prev):
         return False
     match = resolve_actor(prev.text)
     return match is not None and match.text == prev.text

@@ -110,9 +110,10 @@ def attach_dates(cands: list[Candidate], timexes: list[Timex], text: str) -> Non
     for c in cands:
         s = c.mention.evidence[0]
         siblings = by_sentence[c.sentence_index]
-        if _dated_by_when_clause(c, [t for t in timexes if s.start <= t.start and t.end <= s.end]):
+        of_sentence = [t for t in timexes if s.start <= t.start and t.end <= s.end]
+        if _dated_by_when_clause(c, of_sentence):
             continue
-        in_sentence = [t for t in timexes if s.start <= t.start and t.end <= s.end and t.type in ("DATE", "TIME")
+        in_sentence = [t for t in of_sentence if t.type in ("DATE", "TIME")
                        and not _SINCE.search(text[max(0, t.start - 12):t.start])]
         relative = [t for t in in_sentence if t.anchor == "event"]
         reporting = [_reporting_time(c, t.start) for t in in_sentence]  # "said on Monday": the source's time
@@ -306,9 +307,11 @@ def _toll_update(verb, lex) -> bool:
 def _dates_a_thing(c: Candidate, t: Timex) -> bool:
     """ "ahead of next month's elections", "last year's budget": a day's possessive dates the noun it stands on;
     when that noun is not the event's trigger, it is no date of the event."""
-    toks = [tok for tok in c.sent if t.start <= c.offset + tok.idx < t.end]
-    for tok in toks:
-        if tok.dep_ == "poss" and not (t.start <= c.offset + tok.head.idx < t.end):
+    def inside(tok) -> bool:
+        return t.start <= c.offset + tok.idx < t.end
+
+    for tok in c.sent:
+        if inside(tok) and tok.dep_ == "poss" and not inside(tok.head):
             return c.trigger_token is None or tok.head.i != c.trigger_token.i
     return False
 
