@@ -87,6 +87,14 @@ TANF = Place("Al-Tanf garrison", 33.4975, 38.6556, country="Syria", country_code
              feature="base", geo_precision=1)
 
 
+@pytest.fixture(scope="session")
+def nlp():
+    """spaCy's English model as sitrep loads it (once per process: load_spacy is cached)."""
+    from sitrep.nlp.spacy_model import load_spacy
+
+    return load_spacy()
+
+
 def timex_benchmark():
     """benchmarks/timex.py as a module (its readers and scorers), loaded once."""
     import importlib.util
@@ -99,10 +107,14 @@ def timex_benchmark():
     return module
 
 
-def wire_scores(path, nlp) -> dict:
-    """A wire timex set's figures as benchmarks/timex.py measures them: value accuracy (DATE, all types) and strict
-    detection F1."""
+def check_wire_floors(path, nlp, floors: dict, *, docs: int, dates: int) -> None:
+    """A wire timex set, read once, holds at least ``docs`` passages and ``dates`` DATE timexes and stays above its
+    ``floors`` as benchmarks/timex.py measures them: value accuracy (DATE, all types) and strict detection F1."""
     bench = timex_benchmark()
-    s = bench.score_docs(bench.read_wire(path), nlp=nlp)
-    return {"value_accuracy": s["value_accuracy"], "value_accuracy_all_types": s["value_accuracy_all_types"],
-            "strict_f1": s["strict"][2]}
+    read = bench.read_wire(path)
+    assert len(read) >= docs and sum(g.type == "DATE" for d in read for g in d.timexes) >= dates
+    s = bench.score_docs(read, nlp=nlp)
+    got = {"value_accuracy": s["value_accuracy"], "value_accuracy_all_types": s["value_accuracy_all_types"],
+           "strict_f1": s["strict"][2]}
+    low = {k: round(v, 3) for k, v in got.items() if v < floors[k]}
+    assert not low, f"below the recorded floors {floors}: {low}"

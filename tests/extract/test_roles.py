@@ -11,13 +11,6 @@ from sitrep.extract import roles as R
 spacy = pytest.importorskip("spacy")
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from sitrep.nlp.spacy_model import load_spacy
-
-    return load_spacy()
-
-
 def run(nlp, text: str, trigger: str, *, parse_text: str | None = None):
     """Parse ``parse_text`` (a same-length truecased copy, when given) and read roles against ``text``."""
     doc = nlp(parse_text or text)

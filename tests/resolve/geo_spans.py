@@ -30,3 +30,10 @@ def set_resolution(path: Path) -> dict:
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
     return bench.resolution(bench.read_corpus(path))
+
+
+def check_set_floor(path: Path, floor: float, *, toponyms: int) -> None:
+    """A toponym set of ours holds at least ``toponyms`` toponyms and resolves at or above ``floor`` acc@161 km."""
+    r = set_resolution(path)
+    assert r["toponyms"] >= toponyms
+    assert r["acc161"] >= floor, f"accuracy@161 {r['acc161']:.3f} fell below {floor}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from geo_spans import near, set_resolution, spans_of
+from geo_spans import check_set_floor, near, spans_of
 
 from sitrep.resolve import geocode_text, resolve_spans
 
@@ -17,9 +17,7 @@ FLOOR_WORLD_ACC161 = 0.93
 
 @pytest.mark.slow
 def test_world_set_accuracy_floor():
-    r = set_resolution(WORLD_SET)
-    assert r["toponyms"] >= 200
-    assert r["acc161"] >= FLOOR_WORLD_ACC161, f"accuracy@161 {r['acc161']:.3f} fell below {FLOOR_WORLD_ACC161}"
+    check_set_floor(WORLD_SET, FLOOR_WORLD_ACC161, toponyms=200)
 
 
 def test_country_over_a_town_called_by_its_short_name():

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from geo_spans import near, set_resolution, spans_of
+from geo_spans import check_set_floor, near, spans_of
 
 from sitrep.resolve import geocode_text, resolve_spans
 
@@ -18,9 +18,7 @@ FLOOR_WORLD2_ACC161 = 0.92
 
 @pytest.mark.slow
 def test_second_world_set_accuracy_floor():
-    r = set_resolution(WORLD_SET2)
-    assert r["toponyms"] >= 190
-    assert r["acc161"] >= FLOOR_WORLD2_ACC161, f"accuracy@161 {r['acc161']:.3f} fell below {FLOOR_WORLD2_ACC161}"
+    check_set_floor(WORLD_SET2, FLOOR_WORLD2_ACC161, toponyms=190)
 
 
 @pytest.mark.parametrize("text", [

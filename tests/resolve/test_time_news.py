@@ -27,13 +27,6 @@ def values(text: str, anchor: date | None, **kw) -> list[tuple[str, str]]:
     return [(t.text, t.value) for t in DocumentTimes(text, anchor, **kw).find()]
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from sitrep.nlp.spacy_model import load_spacy
-
-    return load_spacy()
-
-
 def parsed_values(text: str, anchor: date, nlp) -> list[tuple[str, str]]:
     return [(t.text, t.value) for t in DocumentTimes(text, anchor).find(0, len(text), parse=nlp(text))]
 

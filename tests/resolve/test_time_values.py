@@ -238,13 +238,6 @@ def test_a_holiday_weekend_is_the_weekend_next_to_the_holiday():
         ("the Labor Day weekend", "1998-W36-WE")]  # Monday 7 September: the weekend before it
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from sitrep.nlp.spacy_model import load_spacy
-
-    return load_spacy()
-
-
 @pytest.mark.parametrize("text, want", [
     ("The offer had been scheduled to expire at midnight Friday.", ("midnight Friday", "1989-10-27T24:00")),
     ("The bid had been due to expire Friday evening.", ("Friday evening", "1989-10-27TEV")),

@@ -31,13 +31,6 @@ def _cases() -> list[tuple[str, date, str, list[tuple[str, str, str]]]]:
 CASES = _cases()
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from sitrep.nlp.spacy_model import load_spacy
-
-    return load_spacy()
-
-
 def test_the_set_is_large_enough_and_well_formed():
     assert len(CASES) >= 60
     assert all("<" not in text for _, _, text, _ in CASES)

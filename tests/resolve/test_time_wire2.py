@@ -6,9 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pytest
-
-from conftest import timex_benchmark, wire_scores
+from conftest import check_wire_floors
 from sitrep.resolve.time import DocumentTimes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -19,23 +17,8 @@ WIRE2 = Path(__file__).parent / "data" / "wire_timex2.txt"
 FLOORS = {"value_accuracy": 0.985, "value_accuracy_all_types": 0.975, "strict_f1": 0.99}
 
 
-def _benchmark():
-    return timex_benchmark()
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from sitrep.nlp.spacy_model import load_spacy
-
-    return load_spacy()
-
-
 def test_wire2_floors(nlp):
-    docs = _benchmark().read_wire(WIRE2)
-    assert len(docs) >= 80 and sum(g.type == "DATE" for d in docs for g in d.timexes) >= 140
-    got = wire_scores(WIRE2, nlp)
-    low = {k: round(v, 3) for k, v in got.items() if v < FLOORS[k]}
-    assert not low, f"below the recorded floors {FLOORS}: {low}"
+    check_wire_floors(WIRE2, nlp, FLOORS, docs=80, dates=140)
 
 
 def _found(text: str, anchor: date, *, signals: bool = False, nlp=None) -> list[tuple[str, str, str]]:

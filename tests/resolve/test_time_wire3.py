@@ -7,9 +7,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pytest
-
-from conftest import timex_benchmark, wire_scores
+from conftest import check_wire_floors
 from sitrep.resolve.time import DocumentTimes
 
 WIRE3 = Path(__file__).parent / "data" / "wire_timex3.txt"
@@ -19,19 +17,8 @@ WIRE3 = Path(__file__).parent / "data" / "wire_timex3.txt"
 FLOORS = {"value_accuracy": 0.985, "value_accuracy_all_types": 0.985, "strict_f1": 0.99}
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from sitrep.nlp.spacy_model import load_spacy
-
-    return load_spacy()
-
-
 def test_wire3_floors(nlp):
-    docs = timex_benchmark().read_wire(WIRE3)
-    assert len(docs) >= 55 and sum(g.type == "DATE" for d in docs for g in d.timexes) >= 110
-    got = wire_scores(WIRE3, nlp)
-    low = {k: round(v, 3) for k, v in got.items() if v < FLOORS[k]}
-    assert not low, f"below the recorded floors {FLOORS}: {low}"
+    check_wire_floors(WIRE3, nlp, FLOORS, docs=55, dates=110)
 
 
 def _found(text: str, anchor: date, *, nlp=None) -> list[tuple[str, str, str]]:
