@@ -74,3 +74,23 @@ def test_a_weekly_that_is_a_paper_is_no_time():
 def test_patriots_day_is_the_third_monday_of_april():
     assert _found("The marathon is run on Patriots' Day.", date(2013, 4, 10)) == [("Patriots' Day", "DATE", "2013-04-15")]
     assert _found("The bombs went off on Patriots' Day.", date(2013, 4, 16)) == [("Patriots' Day", "DATE", "2013-04-15")]
+
+
+WEDNESDAY = date(1999, 3, 17)
+
+
+def test_a_schedule_the_tagger_misreads_still_looks_ahead(nlp):
+    # "resume" tagged a noun, the sentence's root, with "talks" its subject
+    text = "The talks, which opened in Rambouillet last month, resume in Paris on Monday."
+    assert _found(text, WEDNESDAY, nlp=nlp)[-1] == ("Monday", "DATE", "1999-03-22")
+    # a day hung on the clock's "p.m." takes the verb above it
+    assert _found("Voting ends at 8 p.m. Sunday.", WEDNESDAY, nlp=nlp) == [("8 p.m. Sunday", "TIME", "1999-03-21T20:00")]
+    assert _found("Voting ended at 8 p.m. Sunday.", WEDNESDAY, nlp=nlp) == [("8 p.m. Sunday", "TIME", "1999-03-14T20:00")]
+    # a modal verb joined to a past one looks ahead
+    text = "The deadline expired Saturday and NATO could strike as soon as Friday."
+    assert _found(text, WEDNESDAY, nlp=nlp) == [("Saturday", "DATE", "1999-03-13"), ("Friday", "DATE", "1999-03-19")]
+
+
+def test_now_inside_a_compound_adjective_is_no_time():
+    assert _found("The now-defunct airline sold its planes. For now, the hangar is empty.", WEDNESDAY) == [
+        ("now", "DATE", "PRESENT_REF")]
