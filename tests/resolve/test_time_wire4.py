@@ -94,3 +94,17 @@ def test_a_schedule_the_tagger_misreads_still_looks_ahead(nlp):
 def test_now_inside_a_compound_adjective_is_no_time():
     assert _found("The now-defunct airline sold its planes. For now, the hangar is empty.", WEDNESDAY) == [
         ("now", "DATE", "PRESENT_REF")]
+
+
+def test_the_same_period_last_year_is_the_period_named_a_year_back():
+    # Xinhua style: a month or months of this year against the same stretch of the last one, no quarter named
+    day = date(1998, 3, 5)
+    assert _found("Tourist arrivals in January rose 10 percent over the same period last year.", day)[-1] == (
+        "the same period last year", "DATE", "1997-01")
+    assert _found("Exports in January-February rose 8 percent from the same period last year.", day)[-1] == (
+        "the same period last year", "DATE", "1997")
+    text = "Exports in the first two months of this year rose 8 percent over the same period last year."
+    assert _found(text, day)[-1] == ("the same period last year", "DATE", "1997")
+    # a quarter named keeps the year-earlier quarter
+    assert _found("Exports in the first quarter rose 8 percent from the same period last year.", day)[-1] == (
+        "the same period last year", "DATE", "1997-Q1")
