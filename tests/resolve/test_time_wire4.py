@@ -108,3 +108,12 @@ def test_the_same_period_last_year_is_the_period_named_a_year_back():
     # a quarter named keeps the year-earlier quarter
     assert _found("Exports in the first quarter rose 8 percent from the same period last year.", day)[-1] == (
         "the same period last year", "DATE", "1997-Q1")
+
+
+def test_the_next_year_in_a_past_clause_follows_the_year_named(nlp):
+    day = date(1998, 6, 10)
+    assert _found("He was elected in 1990 and the next year he resigned.", day)[-1] == ("the next year", "DATE", "1991")
+    assert _found("The army took the town in May. The next month, it lost it again.", day, nlp=nlp)[-1] == (
+        "The next month", "DATE", "1998-06")
+    # looking ahead it is the report's next one
+    assert _found("The next week will be decisive.", day) == [("The next week", "DATE", "1998-W25")]

@@ -677,6 +677,9 @@ class Resolver:
                 unit, "XXXX"), "DATE", "report"
         # "that year", "the following month", "the previous year": from the year or month the text last named
         ref_shift = {"that": 0, "the following": 1, "the previous": -1, "the preceding": -1, "the prior": -1}.get(rel)
+        if rel == "the next" and unit in ("week", "month", "year") and self.verb_direction(r) == "past":
+            ref_shift = 1  # "He was elected in 1990 and the next year he resigned": 1991, as "the following year"
+            # (TimeBank: no "the next week/month/year" but "the next year or so", ahead; a test's sentences: 2 right)
         if ref_shift is not None and unit == "year" and self.ctx.last_year is not None:
             y = self.ctx.last_year + ref_shift
             self.ctx.last_year, self.ctx.last_granularity = y, "Y"
