@@ -117,3 +117,9 @@ def test_the_next_year_in_a_past_clause_follows_the_year_named(nlp):
         "The next month", "DATE", "1998-06")
     # looking ahead it is the report's next one
     assert _found("The next week will be decisive.", day) == [("The next week", "DATE", "1998-W25")]
+
+
+def test_a_month_of_that_year_takes_the_year_named_before():
+    text = "The army withdrew in 1996 after a peace deal signed in August of that year."
+    assert _found(text, date(1999, 12, 1)) == [("1996", "DATE", "1996"), ("August", "DATE", "1996-08"),
+                                               ("that year", "DATE", "1996")]

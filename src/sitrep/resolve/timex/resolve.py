@@ -84,6 +84,9 @@ _DEADLINE = re.compile(r"\b(?:to|until|till|through|thru|by|effective|before|due
 
 
 _ENDED = re.compile(r"\bended\s+(?:on\s+)?$", re.I)
+# "in August of that year", "in May the same year": the month of the year the text named last (TimeBank: 0 fires;
+# a test's sentence: 1 right, 1999-08 -> 1996-08)
+_THAT_YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?(?:that|the\s+same)\s+year\b", re.I)
 _PERIOD_TO = re.compile(r"\b(?:months|quarter|year|weeks|half)\s+to\s+$", re.I)
 _TO_BEFORE = re.compile(r"\bto\s+$", re.I)
 _FOR_BEFORE = re.compile(r"\bfor\s+$", re.I)
@@ -464,6 +467,8 @@ class Resolver:
                 y = self.anchor.year
             elif (framed := self._framed_year(r)) is not None:
                 y = framed
+            elif _THAT_YEAR_AFTER.match(self.text, r.end) and self.ctx.last_year is not None:
+                y = self.ctx.last_year  # "a peace deal signed in August of that year": the year named before
             elif r.data.get("range_to"):  # "January-June": the range's last month decides the year
                 last = r.data["range_to"].data["m"]
                 y_last = pick_year(last, None, self.anchor, self.direction(r.data["range_to"]))
