@@ -42,3 +42,9 @@ def test_an_event_of_another_year_gets_no_day_never_the_reports():
     events = run("Ministers met on Monday. Rebels bombed the town of Kassala twelve years ago, killing 40 people.",
                  tuesday)
     assert events and all(m.date is None for m in events), [(m.date, m.notes) for m in events]
+
+
+def test_a_span_that_holds_the_reports_year_still_falls_back_to_the_reports_day():
+    tuesday = date(2023, 5, 2)
+    events = run("Rebels bombed the town of Kassala this year, killing 40 people.", tuesday)
+    assert events and all(m.date is not None for m in events), [(m.date, m.notes) for m in events]
