@@ -48,3 +48,10 @@ def test_a_span_that_holds_the_reports_year_still_falls_back_to_the_reports_day(
     tuesday = date(2023, 5, 2)
     events = run("Rebels bombed the town of Kassala this year, killing 40 people.", tuesday)
     assert events and all(m.date is not None for m in events), [(m.date, m.notes) for m in events]
+
+
+def test_minutes_after_a_dated_deed_that_is_no_event_takes_that_deeds_day():
+    wednesday = date(2011, 7, 13)
+    events = run("A bus blew up minutes after leaving the depot in Jalalabad on Sunday evening, killing nine "
+                 "passengers.", wednesday)
+    assert events and all(m.date == wednesday - timedelta(days=3) for m in events), [(m.date, m.notes) for m in events]

@@ -145,6 +145,9 @@ def attach_dates(cands: list[Candidate], timexes: list[Timex], text: str) -> Non
             chosen = _best_timex(said, near)
             if chosen is not None:
                 m.notes.append(f"date: the day its source said it ('{chosen.text}'): a deed told in the past perfect")
+        if chosen is None and relative and not c.relative_anchor and _after_a_dated_deed(c, relative, in_sentence,
+                                                                                     siblings):
+            continue
         if chosen is None and relative and not c.relative_anchor:
             # "Hours after the rockets landed ..., X announced an attack": timed against the "after" clause's event
             m.timex = relative[0]
@@ -241,6 +244,32 @@ def _year_only(m: EventMention, t: Timex) -> None:
 _YEAR_NOTE = re.compile(r"^date: '.*' names the span (\d{2,4})X{0,2}, no day$", re.S)
 
 
+def _after_a_dated_deed(c: Candidate, relative: list[Timex], dated: list[Timex], siblings: list[Candidate]) -> bool:
+    """ "exploded in the air minutes after taking off from Bogota on Monday morning, killing all 107": a relative
+    expression whose "after / before" phrase is no event of the text but holds a day of its own is counted from
+    that day (one step from an explicit anchor). Dates ``c`` and returns True, else False. Seen on fresh2 (seen):
+    the Avianca bombing, given the report's day ('minutes after' the event it follows, with no such event)."""
+    if any(o is not c and o.relative_anchor for o in siblings):
+        return False
+    for rel in relative:
+        after = c.token_at(rel.end - 1)  # "minutes after" holds its "after"; "73 seconds" is followed by it
+        if after is not None and after.lower_ not in ("after", "before"):
+            after = next((tok for tok in c.sent if c.offset + tok.idx >= rel.end), None)
+        if after is None or after.lower_ not in ("after", "before"):
+            continue
+        inside = {t.i for t in after.subtree}
+        for t in dated:
+            tok = c.token_at(t.start)
+            if t.anchor != "event" and t.date is not None and t.precision == "day" and tok is not None \
+                    and tok.i in inside:
+                m = c.mention
+                m.timex, m.date, m.date_precision = rel, rtime.chain_event_date(rel, t.date) or t.date, "day"
+                m.add_span("date", Span(t.start, t.end, t.text))
+                m.notes.append(f"date: '{rel.text}' counted from '{t.text}', the day of what it follows")
+                return True
+    return False
+
+
 def _counted_back(c: Candidate, relative: list[Timex], dated: list[Timex], siblings: list[Candidate]) -> bool:
     """ "Police searched the offices on Wednesday, two days after a bomb attack ... killed 10": the event of an
     "after" clause with no date of its own lies that far before the day of the clause it is timed against (Monday),
@@ -279,6 +308,8 @@ def _attach_relative_dates(cands: list[Candidate]) -> None:
     relative: set[int] = set()  # mentions dated from another event's date
     for c in cands:
         m = c.mention
+        if m.timex is not None and m.timex.anchor == "event" and m.date is not None:
+            relative.add(id(m))  # counted already ("minutes after taking off on Monday"): one step taken
         if m.timex is not None and m.timex.anchor == "event" and m.date is None:
             ref = c.relative_to
             base_from = ref.mention if ref is not None and ref.mention.date else None
