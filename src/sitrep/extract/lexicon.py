@@ -82,6 +82,7 @@ class Lexicon:
     figurative_to_death: frozenset[str] = frozenset()  # "sentenced to death", "starved to death"
     attempt_verbs: frozenset[str] = frozenset()  # "tried to kill": an infinitive trigger that still happened
     human_heads: frozenset[str] = frozenset()  # nouns that name people ("soldiers", "civilians")
+    agent_suffixes: frozenset[str] = frozenset()  # endings of nouns that name a doer ("peacekeepers", "technician")
     state_force_heads: frozenset[str] = frozenset()  # perpetrator heads that name a state's forces
     law_enforcement_heads: frozenset[str] = frozenset()  # "police": their raids and arrests are no attack by default
     count_nouns: frozenset[str] = frozenset()  # "dozens of", "five of": the "of" phrase is what is counted
@@ -250,7 +251,7 @@ def load_lexicon() -> Lexicon:
 
 
 # events.toml [actors] word lists read as they are (Lexicon fields of the same name); human_heads adds person_nouns.txt
-_ACTOR_WORDS = ("state_force_heads", "law_enforcement_heads", "count_nouns", "victim_subject_verbs")
+_ACTOR_WORDS = ("state_force_heads", "law_enforcement_heads", "count_nouns", "victim_subject_verbs", "agent_suffixes")
 
 
 def _figurative(path: Path, data: dict) -> dict[str, frozenset[str]]:

@@ -288,6 +288,13 @@ def _human(tok) -> bool:
                                       for c in tok.lefts)
 
 
+def _agent_noun(tok, lex: Lexicon) -> bool:
+    """A common noun whose ending names a doer ("peacekeepers", "receptionist"): events.toml [actors]
+    agent_suffixes, with a stem of at least three letters left."""
+    word = tok.lower_
+    return tok.pos_ == "NOUN" and any(word.endswith(s) and len(word) - len(s) >= 3 for s in lex.agent_suffixes)
+
+
 def _figurative(tok, lex: Lexicon) -> bool:
     """"launch an offensive against unemployment", "seize power", "it deals a blow to", "stop fighting": the
     trigger's object, or the verb that governs it, makes it a figure of speech (events.toml [figurative])."""
@@ -328,9 +335,13 @@ def _other_sense(tok, lex: Lexicon) -> bool:
                                             for c in tok.children)
                                         or tok.dep_ == "acl" and lemma(tok.head) in lex.figurative_subjects):
         return True
-    if lemma(tok) in lex.victim_subject_verbs and any(  # "five people died in the quake", "died of cancer"
+    # "five people died in the quake", "died of cancer"; a passive casualty verb too: "was killed in the collision",
+    # "injured by the quake" (the corpora of ../shared: 22 such sentences name an accident or a disaster, 1 is
+    # doubtful: "pilots ... were killed in the crash" of a jet in a battle)
+    if (lemma(tok) in lex.victim_subject_verbs or tok.tag_ == "VBN") and any(
             g.dep_ == "pobj" and lemma(g) in lex.figurative_subjects
-            for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from") for g in c.children):
+            for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "of", "from", "by")
+            for g in c.children):
         return True
     return (tok.dep_ == "pobj" and tok.head.lower_ == "on" and lemma(tok.head.head) in lex.figurative_on
             and not any(c.dep_ == "det" for c in tok.children))
@@ -717,7 +728,7 @@ class SentenceExtractor:
 
     def _victim_of(self, tok):
         for child in tok.children:
-            if child.dep_ in ("dobj", "nsubjpass") and _human(child):
+            if child.dep_ in ("dobj", "nsubjpass") and (_human(child) or _agent_noun(child, self.lex)):
                 of = [g for c in child.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                       if g.dep_ == "pobj"] if child.lower_ in self.lex.count_nouns else []
                 return of[0] if of else child  # "dozens of soldiers": the soldiers
