@@ -292,11 +292,12 @@ def _figurative(tok, lex: Lexicon) -> bool:
 
 def _released(tok, lex: Lexicon) -> bool:
     """A person the trigger names, freed: "agree truce to free 50 hostages", "the hostages were released", "13
-    hostages freed" tell a release, not a taking (events.toml [figurative] release)."""
+    hostages freed" tell a release, not a taking (events.toml [figurative] release). Freed by a state's forces
+    ("Nigerian army frees 180 hostages") it is their operation, which UCDP codes: that stays."""
     if tok.pos_ != "NOUN" or tok.lower_ not in lex.human_heads:
         return False
     if tok.dep_ in ("dobj", "nsubjpass") and _verb_in(tok.head, lex.figurative_release):
-        return True
+        return not any(c.dep_ == "nsubj" and c.lower_ in lex.state_force_heads for c in tok.head.children)
     return any(c.dep_ == "acl" and _verb_in(c, lex.figurative_release) for c in tok.children)
 
 
