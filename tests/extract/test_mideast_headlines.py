@@ -33,3 +33,8 @@ def test_hostages_freed_are_a_release_not_a_kidnapping():
 def test_killed_in_a_crash_with_no_doer_is_no_event():
     assert not headline("Defence minister Ali Karimi killed in helicopter crash")
     assert len(headline("Provincial governor killed in bomb attack on his convoy")) == 1
+
+
+def test_a_weapon_word_that_names_a_trade_is_no_event():
+    assert not headline("Minister vows to resume bomb shipments to the army")
+    assert not headline("Parliament votes to suspend bomb deliveries to the air force")
