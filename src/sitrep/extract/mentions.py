@@ -356,7 +356,9 @@ def _other_sense(tok, lex: Lexicon) -> bool:
         t.dep_ == "agent" and not any(lemma(g) in lex.figurative_subjects for g in t.children) for t in tok.sent)
     if (lemma(tok) in lex.victim_subject_verbs or undone) and any(
             g.dep_ == "pobj" and lemma(g) in lex.figurative_subjects and (
-                lemma(tok) in lex.victim_subject_verbs or not any(t.pos_ == "VERB" for t in g.subtree))
+                lemma(tok) in lex.victim_subject_verbs or not any(
+                    t.pos_ == "VERB" and (t.dep_ == "acl" or any(c.dep_ == "agent" for c in t.children))
+                    for t in g.subtree))  # "the collision, which was filmed" was still no one's deed
             for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "of", "from", "by")
             for g in c.children):
         return True
