@@ -55,3 +55,11 @@ def test_minutes_after_a_dated_deed_that_is_no_event_takes_that_deeds_day():
     events = run("A bus blew up minutes after leaving the depot in Jalalabad on Sunday evening, killing nine "
                  "passengers.", wednesday)
     assert events and all(m.date == wednesday - timedelta(days=3) for m in events), [(m.date, m.notes) for m in events]
+
+
+def test_an_event_of_another_year_does_not_take_the_day_of_the_event_told_before_it():
+    tuesday = date(2023, 5, 2)
+    events = run("A car bomb exploded at a market in Kandy on Monday, killing six people. Rebels bombed a bridge near "
+                 "Jaffna in 1998, killing four soldiers.", tuesday)
+    bridge = [m for m in events if m.date != tuesday - timedelta(days=1)]
+    assert len(events) == 2 and len(bridge) == 1 and bridge[0].date is None, [(m.date, m.notes) for m in events]

@@ -232,6 +232,8 @@ def combine(mentions: list[EventMention], infos: list[MergeInfo]) -> EventMentio
         # the attack's own date before a killing clause's (which may be another verb's)
         d = min(dated, key=lambda p: (rank.get(p[0].date_precision or "year", 4), p[1].killing))[0]
         out.date, out.date_precision, out.timex = d.date, d.date_precision, d.timex
+    else:  # an undated mention's time expression ("in 1968", "two days ago" with no report date) stays known
+        out.timex = next((m.timex for m in mentions if m.timex is not None), None)
     claims = [m.claimed for m in mentions]
     out.claimed = True if True in claims else False if False in claims else None
     for count in ("fatalities", "injured"):
