@@ -5,11 +5,17 @@ from datetime import date
 from pathlib import Path
 
 _PATH = Path(__file__).resolve().parents[2] / "benchmarks" / "event_dates.py"
-_spec = importlib.util.spec_from_file_location("event_dates_benchmark", _PATH)
-assert _spec is not None and _spec.loader is not None
-bench = importlib.util.module_from_spec(_spec)
-sys.modules[_spec.name] = bench  # dataclasses look their module up
-_spec.loader.exec_module(bench)
+
+
+def _bench():
+    """benchmarks/event_dates.py as a module, loaded when a test runs (not at collection)."""
+    spec = importlib.util.spec_from_file_location("event_dates_benchmark", _PATH)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["event_dates_benchmark"] = module  # dataclasses look their module up here
+    spec.loader.exec_module(module)
+    return module
+
 
 TML = """<?xml version="1.0" ?>
 <TimeML><DOCID>t1</DOCID>
@@ -31,7 +37,7 @@ Police <EVENT eid="e3" class="OCCURRENCE">shot</EVENT> a man later.</TEXT>
 def test_the_reader_keeps_events_a_tlink_puts_inside_a_day_and_marks_the_violent_ones(tmp_path):
     path = tmp_path / "t1.tml"
     path.write_text(TML, encoding="utf-8")
-    p = bench.read_tml(path, frozenset({"attack", "shoot"}))
+    p = _bench().read_tml(path, frozenset({"attack", "shoot"}))
     assert p.dct == date(2004, 3, 12)
     got = {(g.word, g.value, g.violent) for g in p.events}
     assert got == {("attacked", "2004-03-10", True), ("met", "2004-03-11", False)}  # "shot ... AFTER": no day
@@ -40,6 +46,7 @@ def test_the_reader_keeps_events_a_tlink_puts_inside_a_day_and_marks_the_violent
 
 
 def test_the_date_check_by_precision():
+    bench = _bench()
     assert bench.right("2004-03-10", date(2004, 3, 10), "day")
     assert bench.right("2004-03", date(2004, 3, 1), "month")
     assert bench.right("2004-W11", date(2004, 3, 10), "week")
