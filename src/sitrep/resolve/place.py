@@ -667,6 +667,9 @@ def candidate_ids(gz: Gazetteer, name: str) -> list[int]:
             ids = gz.lookup_key("al " + key)
     if not ids and key.endswith(" city"):
         ids = [i for i in gz.lookup_key(key[:-5]) if gz[i].kind == CITY]
+    if not ids and name[:1].isupper():
+        # "Shetland", "Orkney": a division or region GeoNames names with the word for islands ("Shetland Islands")
+        ids = [i for i in gz.lookup_key(key + " islands") if gz[i].kind != CITY]
     if not ids and _ADMIN_SUFFIX.search(key):
         ids = _division_by_other_word(gz, key)
     if not ids:
