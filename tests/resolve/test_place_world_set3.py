@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from geo_spans import check_set_floor, near, spans_of
 
-from sitrep.resolve import resolve_spans
+from sitrep.resolve import geocode_text, resolve_spans
 
 ROOT = Path(__file__).resolve().parents[2]
 WORLD_SET3 = ROOT / "benchmarks" / "data" / "world_toponyms3.xml"
@@ -56,3 +56,21 @@ def test_a_word_without_islands_stays_a_town():
 def test_southern_kaduna_is_a_region():
     text = "Gunmen killed 11 villagers in Southern Kaduna on Sunday, residents said."
     assert near(text, "Southern Kaduna", 9.7, 8.3)
+
+
+def test_a_populous_division_over_a_foreign_town_when_no_country_is_named():
+    # no country named, no home country: Nigeria's Delta State (millions) over Delta, British Columbia (100,000)
+    [p] = geocode_text("Rival cult groups clash in Delta, three feared dead")
+    assert p.country_code == "NG" and p.feature == "ADM1"
+
+
+def test_a_home_country_keeps_the_town():
+    text = "Vancouver and Delta councils in British Columbia agreed a new bus line."
+    places = {p.name: p.country_code for p in geocode_text(text)}
+    assert places.get("Delta") == "CA"
+
+
+def test_a_compass_abbreviation_inside_an_organisation_is_no_state():
+    # "NE" before a country in a name NER reads as an organisation: northeast, not Nebraska
+    places = geocode_text("Blast hits NE Nigeria displacement camp, two dead")
+    assert [p.country_code for p in places] == ["NG"]

@@ -179,6 +179,14 @@ def _past_compass(text: str, start: int, end: int) -> tuple[int, int]:
     return _clean(text, name.start(1), max(end, name.end(1)) if end > m.end() else name.end(1))
 
 
+def _embedded_compass(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """ "NE" of an organisation NER reads in "NE Nigeria refugee camp": the compass point, the name after it."""
+    if span is None:
+        return None
+    s, e = _past_compass(text, *span)
+    return (s, e) if e > s else None
+
+
 _ADMIN_WORDS = r"(?:province|governorate|state|region|district|prefecture|department|oblast)"
 _ADMIN_SUFFIX = re.compile(rf"\s+{_ADMIN_WORDS}$", re.I)
 _ADMIN_WORD_AFTER = re.compile(rf"\s+{_ADMIN_WORDS}\b", re.I)
@@ -407,7 +415,7 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_men
         elif label not in (*_PLACE_LABELS, "NORP"):
             if not mislabelled_place(label, text, start, end, gz, every_mention=every_mention):
                 if every_mention:  # "Ohio" of "the Ohio Department of Transportation"
-                    add(_embedded_place(gz, text, start, end, label), "embedded", label)
+                    add(_embedded_compass(text, _embedded_place(gz, text, start, end, label)), "embedded", label)
                 continue
             label = "GPE"
         s, e = _past_compass(text, *_clean(text, start, end))
@@ -1140,7 +1148,9 @@ def _reading_terms(gz: Gazetteer, i: int, ids: list[int], q: _Query, w: Scoring,
         notes.append("listed with places of its kind")
         f["coordinated"] = 1.0
     if f.get("world_division") and not ctx.cc_without(key, cc) and not any(
-            c2 == cc for k2, c2, _ in q.votes or () if k2 != key):  # nor a town of the text lies in ("Maidstone")
+            c2 == cc for k2, c2, _ in q.votes or () if k2 != key) and not (  # nor a town of the text lies in
+            w.context_unnamed_division_pop_ratio and kind == ADMIN1 and q.main_town_pop > 0 and not ctx.home
+            and gz.division_population(cc, a1) >= w.context_unnamed_division_pop_ratio * q.main_town_pop):
         s -= w.context_unnamed_division  # "Delta", "North Side": a province of a country the text never names
         notes.append("a division of a country the text does not name")
         f["unnamed_division"] = 1.0
