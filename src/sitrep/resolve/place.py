@@ -678,6 +678,9 @@ def candidate_ids(gz: Gazetteer, name: str) -> list[int]:
     if not ids and name[:1].isupper():
         # "Shetland", "Orkney": a division or region GeoNames names with the word for islands ("Shetland Islands")
         ids = [i for i in gz.lookup_key(key + " islands") if gz[i].kind != CITY]
+    if not ids and name[:1].isupper() and len(key) >= 6 and key.endswith("ah"):
+        # "Hodeidah", "Raqqah": Arabic names end in -ah or -a as transliterations go; a town of some size so named
+        ids = [i for i in gz.lookup_key(key[:-1]) if gz[i].kind != CITY or gz[i].pop >= MIN_MISLABELLED_POPULATION]
     if not ids and _ADMIN_SUFFIX.search(key):
         ids = _division_by_other_word(gz, key)
     if not ids:
