@@ -1150,10 +1150,7 @@ def _reading_terms(gz: Gazetteer, i: int, ids: list[int], q: _Query, w: Scoring,
         s += w.context_coordinated  # "Cameroon, Chad and Niger": listed with countries, a country
         notes.append("listed with places of its kind")
         f["coordinated"] = 1.0
-    if f.get("world_division") and not ctx.cc_without(key, cc) and not any(
-            c2 == cc for k2, c2, _ in q.votes or () if k2 != key) and not (  # nor a town of the text lies in
-            w.context_unnamed_division_pop_ratio and kind == ADMIN1 and q.main_town_pop > 0 and not ctx.home
-            and gz.division_population(cc, a1) >= w.context_unnamed_division_pop_ratio * q.main_town_pop):
+    if f.get("world_division") and _unnamed_division(gz, i, q, w):
         s -= w.context_unnamed_division  # "Delta", "North Side": a province of a country the text never names
         notes.append("a division of a country the text does not name")
         f["unnamed_division"] = 1.0
@@ -1182,6 +1179,17 @@ def _reading_terms(gz: Gazetteer, i: int, ids: list[int], q: _Query, w: Scoring,
         notes.append("default country")
         f["default_country"] = 1.0
     return s
+
+
+def _unnamed_division(gz: Gazetteer, i: int, q: _Query, w: Scoring) -> bool:
+    """A division of a country the text never names, nor a town of the text lies in ("Maidstone"), unless (with no
+    home country) its towns hold ``unnamed_division_pop_ratio`` times the people of the largest town of the name."""
+    e, ctx, key = gz[i], q.ctx, q.key
+    if ctx.cc_without(key, e.cc) or any(c2 == e.cc for k2, c2, _ in q.votes or () if k2 != key):
+        return False
+    ratio = w.context_unnamed_division_pop_ratio
+    return not (ratio and e.kind == ADMIN1 and q.main_town_pop > 0 and not ctx.home
+                and gz.division_population(e.cc, e.admin1) >= ratio * q.main_town_pop)
 
 
 def _subdivision_terms(gz: Gazetteer, i: int, q: _Query, w: Scoring, notes: list[str], f: dict[str, float]) -> float:
