@@ -317,6 +317,8 @@ def _text_score(a: Features, b: Features, rules: Rules, reasons: list[str]) -> f
 def _similar(a: Features, b: Features, rules: Rules) -> float:
     """The share of content words two events' sentences have in common (Jaccard, ``text.stop_words`` left out); 0
     when they share fewer than ``text.similar_words`` (two short sentences share a share of words by chance)."""
+    if not (a.words and b.words):
+        return 0.0
     wa, wb = a.words - rules.stop_words, b.words - rules.stop_words
     shared = len(wa & wb)
     return shared / len(wa | wb) if shared >= rules.similar_words else 0.0
