@@ -76,3 +76,11 @@ def test_a_weekday_hung_on_a_relative_clause_in_the_present_takes_the_main_claus
                        ("Kallas, who flies to Riga on Friday, said the talks were useful.", "2019-06-14")):
         (t,) = DocumentTimes(text, saturday).find(0, len(text), parse=nlp(text))
         assert t.value == want, (text, t.value)
+
+
+def test_a_place_after_an_apposition_that_shares_out_the_victims_is_the_event_s():
+    """ "killed 11 people, eight of them Dutch tourists, outside the hotel ... in Sousse": the parser hangs the
+    place on the apposition; it is still the killing's, not the dateline's (Tunis)."""
+    events = run("TUNIS (Reuters) - On Friday, gunmen killed 11 people, eight of them Dutch tourists, outside the "
+                 "Marhaba hotel near the beach in Sousse.")
+    assert [m.place.name for m in events if m.place] == ["Sousse"], [(m.place, m.notes) for m in events]

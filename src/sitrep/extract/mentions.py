@@ -58,18 +58,34 @@ class Candidate:
         something else ("a coalition formed in October", "crimes committed ... in Gaza")."""
         tok = self.token_at(pos)
         head = self.trigger_token
+        came_from = None
         while tok is not None and tok.head.i != tok.i:
             if tok.i == head.i:
                 return False
             if tok.dep_ == "appos" and tok.pos_ == "PROPN" and tok.head.lemma_.lower() in _PLACE_NOUNS:
                 pass  # "the capital Abuja", "the town Chibok": the name of the noun it stands beside, not a side note
+            elif tok.dep_ == "appos" and _after_share_of_them(tok, came_from):
+                pass  # "killed 32 people, most of them students, in the town of Suruc": the clause's own phrase
             elif tok.dep_ in ("acl", "relcl", "appos") or _purpose(tok) or _speech(tok):
                 return not any(t.i == head.i for t in tok.subtree)
             elif tok.dep_ == "nsubj" and tok.head.lemma_.lower() in load_lexicon().report_verbs and not any(
                     t.i == head.i for t in tok.subtree):
                 return True  # "The government in Seoul said agents had planted the bomb": where the speaker is
-            tok = tok.head
+            came_from, tok = tok, tok.head
         return False
+
+
+def _after_share_of_them(appos, child) -> bool:
+    """``child`` is a phrase set off by a comma after an apposition that shares out the noun before it ("32
+    people, most of them students, in the town of Suruc"; "18 people, 17 of them tourists, outside the hotel"):
+    the parser hangs the phrase on the apposition, but the sentence goes on with the clause it interrupted.
+    Seed-like sets (fresh7): 2 events placed by it, both right; golden outputs: no other change."""
+    if child is None or child.dep_ != "prep" or child.i < appos.i:
+        return False
+    if not any(t.text == "," for t in child.doc[appos.i + 1:child.i]):
+        return False
+    return any(t.dep_ == "pobj" and t.lower_ in ("them", "whom") and t.head.lower_ == "of" and t.i < appos.i
+               for t in appos.subtree)
 
 
 
