@@ -27,7 +27,7 @@ from sitrep.errors import (
 )
 from sitrep.knowledge import knowledge_cached, knowledge_path
 from sitrep.model import RoleFiller
-from sitrep.nlp.tokens import lemma
+from sitrep.nlp.tokens import lemma, text_of
 
 ROLE_KEYS = ("perpetrator_individuals", "perpetrator_organizations", "targets", "victims", "weapons")
 NOUN_KINDS = ("perpetrator", "agent", "org_head", "target", "weapon", "person")
@@ -219,7 +219,7 @@ class _Collector:
         """Token ranges of organisation aliases inside tokens [i, j)."""
         doc = self.doc
         a, b = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
-        seg = doc.text[a:b]
+        seg = text_of(doc)[a:b]
         found = []
         for m in self.lex.org_re.finditer(seg):
             alias = " ".join(m.group(0).lower().replace("-", " ").split())
