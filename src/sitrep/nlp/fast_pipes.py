@@ -167,7 +167,8 @@ def _by_value(tests: list[tuple[int, _Test]]) -> tuple[int, dict, list[tuple[int
     """One attribute's tests split for ``RuleTable.mask``: the positions with an equality or IN test, the
     positions whose such test each value passes, and the other tests (NOT_IN, REGEX), run one by one. A position
     has at most one test of an attribute (a pattern token names each attribute once)."""
-    tested, passing, others = 0, {}, []
+    tested, others = 0, []
+    passing: dict[str | bool, int] = {}
     for bit, test in tests:
         values = (test.eq,) if test.eq is not None else test.among
         if values is None:
