@@ -1,6 +1,6 @@
 """Real-news benchmark: how extraction holds on annotated real news it was not written against.
 
-    python3 benchmarks/realnews.py [--limit N] [--only ucdp,wikievents,rams,negatives,headlines2] [--no-spacy]
+    python3 benchmarks/realnews.py [--limit N] [--only ucdp,wikievents,rams,negatives,headlines2,mideast] [--no-spacy]
 
 (a) UCDP GED headlines (Nigeria = tune, Ukraine = check), each a report with its source date: share detected,
     right country, place within 161 km (where_prec <= 3), date within date_start..date_end +/- 1 day, deaths
@@ -10,7 +10,9 @@
     (c) RAMS (dev = tune, test = check): attack / die / injure windows with an event of the right family in the
     trigger's sentence; (d) the real negative sentences (benchmarks/data/realnews_negatives.csv, split by source
     document): share that yields an event; (e) headlines2, our own headlines from other countries
-    (benchmarks/data/realnews_headlines2.csv; not run by default): detected, country, place, false events. Speed: articles/s, and the ratio to spaCy-sm's full pipeline over the
+    (benchmarks/data/realnews_headlines2.csv; not run by default): detected, country, place, false events;
+    (f) mideast, our own 2023-24 Middle East headlines (benchmarks/data/realnews_mideast.csv; not run by default;
+    tune = odd publication month, check = even): yield, recall, precision, country and place of found attacks. Speed: articles/s, and the ratio to spaCy-sm's full pipeline over the
     same texts in the same run. Prints tune and check; the last line holds the check figures.
 """
 from __future__ import annotations
@@ -33,6 +35,7 @@ from sitrep.model import Document  # noqa: E402
 SHARED = Path(os.environ.get("SITREP_SHARED") or Path(__file__).resolve().parents[1] / ".." / "shared").resolve()
 NEGATIVES = Path(__file__).resolve().parent / "data" / "realnews_negatives.csv"
 HEADLINES2 = Path(__file__).resolve().parent / "data" / "realnews_headlines2.csv"
+MIDEAST = Path(__file__).resolve().parent / "data" / "realnews_mideast.csv"
 SPLITS = ("tune", "check")
 
 
@@ -151,6 +154,37 @@ def show_headlines2(res: dict, verbose: bool) -> None:
         print(f"  [false] {it.id}: {it.headline}")
 
 
+def mideast(timer: Timer, limit: int) -> dict:
+    """Our Middle East headlines, per split: the figures and, for reading, the events of each headline."""
+    items = rn.read_mideast(MIDEAST)
+    out: dict = {}
+    for split in SPLITS:
+        part = [it for it in items if it.split == split][: limit or None]
+        docs = [Document(id=it.id, text=it.headline, title=it.headline, published=it.published) for it in part]
+        events = timer.run(f"mideast {split} (ours)", docs)
+        out[split] = rn.score_mideast(part, events)
+        out[split]["rows"] = [(it, events.get(it.id, [])) for it in part]
+    return out
+
+
+def show_mideast(res: dict, verbose: bool) -> None:
+    """The figures of both splits; with ``--false`` the tune split's misses, false events and wrong places (the
+    check split's are never printed: it stays the honest figure)."""
+    show("(f) mideast: our own 2023-24 Middle East headlines (tune = odd month, check = even)", res,
+         ["yield", "recall", "precision", "country", "place", "place_all"])
+    if not verbose:
+        return
+    for it, evs in res["tune"]["rows"]:
+        if it.attack and not evs:
+            print(f"  [missed] {it.id} [{it.tags}]: {it.headline}")
+        elif not it.attack and evs:
+            print(f"  [false] {it.id} [{it.tags}] {evs[0].event_type}: {it.headline}")
+        elif it.attack:
+            got = sorted({f"{e.place.country_code}:{e.place.name}" if e.place else "-" for e in evs})
+            print(f"  [found] {it.id} {'/'.join(it.countries) or '-'}:{it.place or '-'} got {','.join(got)}"
+                  f" types={','.join(sorted({e.event_type for e in evs}))}: {it.headline}")
+
+
 def show(title: str, res: dict[str, dict], keys: list[str]) -> None:
     if not res:
         return
@@ -166,7 +200,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="at most N items of each set and split (quick runs)")
     ap.add_argument("--only", default="ucdp,wikievents,rams,negatives", help="comma-separated sets to run")
     ap.add_argument("--no-spacy", action="store_true", help="skip the spaCy-sm speed reference")
-    ap.add_argument("--false", action="store_true", help="print the negative sentences that yield an event (and headlines2's misses)")
+    ap.add_argument("--false", action="store_true", help="print the negative sentences that yield an event (and headlines2's misses, "
+                    "mideast's tune misses and false events)")
     args = ap.parse_args(argv)
     if not SHARED.exists():
         raise SystemExit(f"needs the shared data at {SHARED}")
@@ -180,6 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     r = rams(timer, args.limit) if "rams" in sets else {}
     neg = negatives(timer, args.limit) if "negatives" in sets else {}
     h2 = headlines2(timer, args.limit) if "headlines2" in sets else {}
+    me = mideast(timer, args.limit) if "mideast" in sets else {}
     show("(a) UCDP headlines (tune = Nigeria, check = Ukraine)", u,
          ["detected", "country", "place", "place_all", "date", "deaths"])
     show("(b) WikiEvents dev (documents half / half)", w,
@@ -193,6 +229,8 @@ def main(argv: list[str] | None = None) -> int:
     show("(d) real negative sentences: share with a false event", neg, ["false"])
     if h2:
         show_headlines2(h2, args.false)
+    if me:
+        show_mideast(me, args.false)
     if args.false and neg:
         for split in SPLITS:
             for n in neg[split]["examples"]:

@@ -46,6 +46,17 @@ def test_a_yearless_dateline_takes_a_year_near_the_latest_year_told():
     assert got == date(1973, 8, 27), why
 
 
+def test_a_yearless_dateline_takes_a_year_told_with_no_tense_cue_before_the_latest_year_rule():
+    """The tense cue of "in 1992" is out of the clause's reach ("to topple the king in 1992"), yet the year is
+    background: 18 November fell on a Tuesday in 1986, 1997, 2003 ...: the nearest year after 1992, not the latest
+    year (2025)."""
+    got, why = infer_report_date("PORTVILLE, Nov 18 (AP) - Gunmen fired on a tourist bus on Tuesday, killing nine, "
+                                 "police said. Rebels have fought the army since they began their campaign to topple the "
+                                 "king in 1992.",
+                                 today=date(2026, 1, 1))
+    assert got == date(1997, 11, 18), why
+
+
 def test_a_yearless_dateline_with_no_year_told_keeps_the_latest_year():
     got, why = infer_report_date("PORTVILLE, Aug 27 (AP) - A bomb went off at the harbour on Monday.",
                                  today=date(2026, 1, 1))
@@ -65,3 +76,11 @@ def test_a_weekday_hung_on_a_relative_clause_in_the_present_takes_the_main_claus
                        ("Kallas, who flies to Riga on Friday, said the talks were useful.", "2019-06-14")):
         (t,) = DocumentTimes(text, saturday).find(0, len(text), parse=nlp(text))
         assert t.value == want, (text, t.value)
+
+
+def test_a_place_after_an_apposition_that_shares_out_the_victims_is_the_event_s():
+    """ "killed 11 people, eight of them Dutch tourists, outside the hotel ... in Sousse": the parser hangs the
+    place on the apposition; it is still the killing's, not the dateline's (Tunis)."""
+    events = run("TUNIS (Reuters) - On Friday, gunmen killed 11 people, eight of them Dutch tourists, outside the "
+                 "Marhaba hotel near the beach in Sousse.")
+    assert [m.place.name for m in events if m.place] == ["Sousse"], [(m.place, m.notes) for m in events]

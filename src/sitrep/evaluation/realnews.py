@@ -465,3 +465,61 @@ def read_headlines2(path: Path) -> tuple[list[UcdpItem], list[UcdpItem]]:
                 low=deaths if deaths is not None else 0, high=deaths if deaths is not None else 10**6)
             (events if row["kind"] == "event" else others).append(item)
     return events, others
+
+
+# ---------------------------------------------------------------- our Middle East headlines
+
+
+@dataclass
+class MideastItem:
+    id: str
+    headline: str
+    published: date
+    attack: bool  # hand-judged: the headline clearly reports one specific attack
+    countries: tuple[str, ...]  # ISO2 of the event, alternatives (Jerusalem IL/PS); empty: at sea, not scored
+    place: str  # the most precise place the headline names ("" none)
+    point: tuple[float, float] | None  # scored only where the headline names a place
+    tags: str
+    split: str  # publication month odd = tune, even = check (fixed before any run)
+
+
+def read_mideast(path: Path) -> list[MideastItem]:
+    """Our own 2023-24 Middle East headlines (``benchmarks/data/realnews_mideast.csv``)."""
+    out = []
+    with open(path, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(line for line in fh if not line.startswith("#")):
+            day = date.fromisoformat(row["published"])
+            point = (float(row["latitude"]), float(row["longitude"])) if row["place"] and row["latitude"] else None
+            out.append(MideastItem(
+                id=row["id"], headline=row["headline"], published=day, attack=row["judgement"] == "attack",
+                countries=tuple(c for c in row["country"].split("/") if c), place=row["place"], point=point,
+                tags=row["tags"], split="tune" if day.month % 2 else "check"))
+    return out
+
+
+def score_mideast(items: list[MideastItem], events: dict[str, list]) -> dict:
+    """yield: share of all headlines with any event; recall: share of the attack headlines with an event;
+    precision: share of the events given that come from attack headlines and are of a violent type; of the
+    found attacks: right country (where one is judged) and place within 161 km (where the headline names a
+    place with a point); ``place_all``: the same over all attack headlines that name a place."""
+    attacks = [it for it in items if it.attack]
+    found = [it for it in attacks if events.get(it.id)]
+    given = [(it, e) for it in items for e in events.get(it.id, [])]
+    right = sum(it.attack and e.event_type in VIOLENT_TYPES for it, e in given)
+    judged = [it for it in found if it.countries]
+    country = sum(any(e.place is not None and e.place.country_code in it.countries for e in events[it.id])
+                  for it in judged)
+
+    def near(it: MideastItem) -> bool:
+        assert it.point is not None
+        return any(e.place is not None and haversine_km(e.place.latitude, e.place.longitude, *it.point) <= 161
+                   for e in events.get(it.id, []))
+
+    placed = [it for it in attacks if it.point is not None]
+    near_n = sum(near(it) for it in placed)
+    return {"n": len(items), "attacks": len(attacks), "yield": sum(bool(events.get(it.id)) for it in items)
+            / max(len(items), 1), "recall": len(found) / max(len(attacks), 1),
+            "precision": right / max(len(given), 1), "events": len(given),
+            "country": country / max(len(judged), 1),
+            "place": near_n / max(sum(1 for it in placed if events.get(it.id)), 1),
+            "place_all": near_n / max(len(placed), 1)}

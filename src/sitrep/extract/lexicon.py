@@ -80,8 +80,10 @@ class Lexicon:
     figurative_heads: frozenset[str] = frozenset()  # "hostage talks", "bomb squad"
     figurative_arrest: frozenset[str] = frozenset()  # "detained 251 people in raids": raids that arrest
     figurative_to_death: frozenset[str] = frozenset()  # "sentenced to death", "starved to death"
+    figurative_release: frozenset[str] = frozenset()  # "free 50 hostages": a release, not a taking
     attempt_verbs: frozenset[str] = frozenset()  # "tried to kill": an infinitive trigger that still happened
     human_heads: frozenset[str] = frozenset()  # nouns that name people ("soldiers", "civilians")
+    agent_suffixes: frozenset[str] = frozenset()  # endings of nouns that name a doer ("peacekeepers", "technician")
     state_force_heads: frozenset[str] = frozenset()  # perpetrator heads that name a state's forces
     law_enforcement_heads: frozenset[str] = frozenset()  # "police": their raids and arrests are no attack by default
     count_nouns: frozenset[str] = frozenset()  # "dozens of", "five of": the "of" phrase is what is counted
@@ -250,13 +252,14 @@ def load_lexicon() -> Lexicon:
 
 
 # events.toml [actors] word lists read as they are (Lexicon fields of the same name); human_heads adds person_nouns.txt
-_ACTOR_WORDS = ("state_force_heads", "law_enforcement_heads", "count_nouns", "victim_subject_verbs")
+_ACTOR_WORDS = ("state_force_heads", "law_enforcement_heads", "count_nouns", "victim_subject_verbs", "agent_suffixes")
 
 
 def _figurative(path: Path, data: dict) -> dict[str, frozenset[str]]:
     """events.toml [figurative]: the words that make a trigger a figure of speech or another sense."""
     keys = {"objects": "objects", "governors": "governors", "modifiers": "modifiers", "subjects": "subjects",
-            "on": "on_governors", "heads": "compound_heads", "to_death": "to_death_verbs", "arrest": "arrest_verbs"}
+            "on": "on_governors", "heads": "compound_heads", "to_death": "to_death_verbs", "arrest": "arrest_verbs",
+            "release": "release"}
     return {f"figurative_{name}": _words(path, data, "figurative", key) for name, key in keys.items()}
 
 

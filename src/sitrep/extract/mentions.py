@@ -58,18 +58,34 @@ class Candidate:
         something else ("a coalition formed in October", "crimes committed ... in Gaza")."""
         tok = self.token_at(pos)
         head = self.trigger_token
+        came_from = None
         while tok is not None and tok.head.i != tok.i:
             if tok.i == head.i:
                 return False
             if tok.dep_ == "appos" and tok.pos_ == "PROPN" and tok.head.lemma_.lower() in _PLACE_NOUNS:
                 pass  # "the capital Abuja", "the town Chibok": the name of the noun it stands beside, not a side note
+            elif tok.dep_ == "appos" and _after_share_of_them(tok, came_from):
+                pass  # "killed 32 people, most of them students, in the town of Suruc": the clause's own phrase
             elif tok.dep_ in ("acl", "relcl", "appos") or _purpose(tok) or _speech(tok):
                 return not any(t.i == head.i for t in tok.subtree)
             elif tok.dep_ == "nsubj" and tok.head.lemma_.lower() in load_lexicon().report_verbs and not any(
                     t.i == head.i for t in tok.subtree):
                 return True  # "The government in Seoul said agents had planted the bomb": where the speaker is
-            tok = tok.head
+            came_from, tok = tok, tok.head
         return False
+
+
+def _after_share_of_them(appos, child) -> bool:
+    """``child`` is a phrase set off by a comma after an apposition that shares out the noun before it ("32
+    people, most of them students, in the town of Suruc"; "18 people, 17 of them tourists, outside the hotel"):
+    the parser hangs the phrase on the apposition, but the sentence goes on with the clause it interrupted.
+    Seed-like sets (fresh7): 2 events placed by it, both right; golden outputs: no other change."""
+    if child is None or child.dep_ != "prep" or child.i < appos.i:
+        return False
+    if not any(t.text == "," for t in child.doc[appos.i + 1:child.i]):
+        return False
+    return any(t.dep_ == "pobj" and t.lower_ in ("them", "whom") and t.head.lower_ == "of" and t.i < appos.i
+               for t in appos.subtree)
 
 
 
@@ -272,6 +288,13 @@ def _human(tok) -> bool:
                                       for c in tok.lefts)
 
 
+def _agent_noun(tok, lex: Lexicon) -> bool:
+    """A common noun whose ending names a doer ("peacekeepers", "receptionist"): events.toml [actors]
+    agent_suffixes, with a stem of at least three letters left."""
+    word = tok.lower_
+    return tok.pos_ == "NOUN" and any(word.endswith(s) and len(word) - len(s) >= 3 for s in lex.agent_suffixes)
+
+
 def _figurative(tok, lex: Lexicon) -> bool:
     """"launch an offensive against unemployment", "seize power", "it deals a blow to", "stop fighting": the
     trigger's object, or the verb that governs it, makes it a figure of speech (events.toml [figurative])."""
@@ -285,7 +308,20 @@ def _figurative(tok, lex: Lexicon) -> bool:
     if lemma(tok) == "raid" and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and _verb_in(
             tok.head.head, lex.figurative_arrest):
         return True  # "detained 251 people in raids": raids that made arrests
+    if _released(tok, lex):
+        return True
     return tok.dep_ == "amod" and tok.head.lemma_.lower() in lex.figurative_objects or _other_sense(tok, lex)
+
+
+def _released(tok, lex: Lexicon) -> bool:
+    """A person the trigger names, freed: "agree truce to free 50 hostages", "the hostages were released", "13
+    hostages freed" tell a release, not a taking (events.toml [figurative] release). Freed by a state's forces
+    ("Nigerian army frees 180 hostages") it is their operation, which UCDP codes: that stays."""
+    if tok.pos_ != "NOUN" or tok.lower_ not in lex.human_heads:
+        return False
+    if tok.dep_ in ("dobj", "nsubjpass") and _verb_in(tok.head, lex.figurative_release):
+        return not any(c.dep_ == "nsubj" and c.lower_ in lex.state_force_heads for c in tok.head.children)
+    return any(c.dep_ == "acl" and _verb_in(c, lex.figurative_release) for c in tok.children)
 
 
 def _verb_in(verb, words: frozenset[str]) -> bool:
@@ -312,9 +348,19 @@ def _other_sense(tok, lex: Lexicon) -> bool:
                                             for c in tok.children)
                                         or tok.dep_ == "acl" and lemma(tok.head) in lex.figurative_subjects):
         return True
-    if lemma(tok) in lex.victim_subject_verbs and any(  # "five people died in the quake", "died of cancer"
-            g.dep_ == "pobj" and lemma(g) in lex.figurative_subjects
-            for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from") for g in c.children):
+    # "five people died in the quake", "died of cancer", "President killed in helicopter crash", "injured by the
+    # quake": no one did it (a crash of a helicopter "shot down by rebels" was done). The corpora of ../shared: 22
+    # passive casualty verbs "in" / "by" an accident or a disaster, 1 doubtful ("pilots ... were killed in the crash"
+    # of a jet in a battle); headlines: events.toml [figurative] subjects
+    undone = tok.pos_ == "VERB" and not any(c.dep_ in ("dobj", "obj") for c in tok.children) and not any(
+        t.dep_ == "agent" and not any(lemma(g) in lex.figurative_subjects for g in t.children) for t in tok.sent)
+    if (lemma(tok) in lex.victim_subject_verbs or undone) and any(
+            g.dep_ == "pobj" and lemma(g) in lex.figurative_subjects and (
+                lemma(tok) in lex.victim_subject_verbs or not any(
+                    t.pos_ == "VERB" and (t.dep_ == "acl" or any(c.dep_ == "agent" for c in t.children))
+                    for t in g.subtree))  # "the collision, which was filmed" was still no one's deed
+            for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "of", "from", "by")
+            for g in c.children):
         return True
     return (tok.dep_ == "pobj" and tok.head.lower_ == "on" and lemma(tok.head.head) in lex.figurative_on
             and not any(c.dep_ == "det" for c in tok.children))
@@ -701,7 +747,7 @@ class SentenceExtractor:
 
     def _victim_of(self, tok):
         for child in tok.children:
-            if child.dep_ in ("dobj", "nsubjpass") and _human(child):
+            if child.dep_ in ("dobj", "nsubjpass") and (_human(child) or _agent_noun(child, self.lex)):
                 of = [g for c in child.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                       if g.dep_ == "pobj"] if child.lower_ in self.lex.count_nouns else []
                 return of[0] if of else child  # "dozens of soldiers": the soldiers

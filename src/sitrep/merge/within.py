@@ -111,8 +111,9 @@ def _dates_conflict(a: EventMention, b: EventMention) -> bool:
 def _casualties_of(event: Event, info: MergeInfo) -> bool:
     """"Three soldiers who were killed when a drone struck ...": a killing clause and the attack it
     tells the casualties of, in one sentence."""
-    return any(i.sentence_index == info.sentence_index and (info.killing or i.killing or info.participle)
-               for i in event.infos)
+    return not info.relative_anchor and any(
+        i.sentence_index == info.sentence_index and not i.relative_anchor and (info.killing or i.killing or info.participle)
+        for i in event.infos)
 
 
 def _killing_and_attack(event: Event, info: MergeInfo) -> bool:
@@ -134,7 +135,7 @@ def compatible(event: Event, m: EventMention, info: MergeInfo) -> tuple[bool, st
     rel = _place_relation(e.place, m.place)
     if rel == "conflict":
         return False, "places differ"
-    if _dates_conflict(e, m) and not (_killing_and_attack(event, info) and _near_days(e, m)):
+    if _dates_conflict(e, m) and (info.relative_anchor or not (_killing_and_attack(event, info) and _near_days(e, m))):
         # a killing clause's date may be another verb's, a day off ("named on Monday the soldiers killed when a
         # drone struck ... on Sunday"); two killings a day apart are two events
         return False, "dates differ"

@@ -265,7 +265,7 @@ def _dateline_year(text: str, dl: Dateline, dated: list[Reading], readings: list
     named = on_dateline[0].data["wd"] if on_dateline else told[0].data["wd"] if told else None
     if named is None:
         return None
-    told_years = [r.data["y"] for r in readings if r.data.get("y") and tense(text, r.start, r.end) == "past"]
+    told_years = _told_years(text, readings)
     if told_years:
         return _near_told_year(dl, month, day, named, max(told_years), today)
     for y in range(today.year, today.year - 29, -1):  # the calendar repeats within 28 years
@@ -276,6 +276,17 @@ def _dateline_year(text: str, dl: Dateline, dated: list[Reading], readings: list
         if d <= today and d.isoweekday() == named:
             return d, f"dateline {dl.span.text.strip()!r}, the latest year in which it fell on the weekday named"
     return None
+
+
+def _told_years(text: str, readings: list[Reading]) -> list[int]:
+    """The years a text tells in the past tense; failing those, the years with no tense cue ("since militants began
+    their campaign in 1992", where the cue is out of reach), never one told as future. TimeBank (tune; a yearless
+    dateline simulated as in ``_near_told_year``): the past years decide 46 reports (39 right); of the 137 with none,
+    16 name a year with no cue, 8 right by ``_near_told_year`` against 0 by the fall-back (the latest year in which
+    the day fell on the weekday: no TimeBank report is that recent); the 8 wrong are bond maturities ("due 2011").
+    TE3-platinum (check): 3 of 3 right."""
+    years = [(r.data["y"], tense(text, r.start, r.end)) for r in readings if r.data.get("y")]
+    return [y for y, t in years if t == "past"] or [y for y, t in years if t is None]
 
 
 def _near_told_year(dl: Dateline, month: int, day: int, named: int, told: int, today: date) -> tuple[date, str] | None:

@@ -52,6 +52,8 @@ class Lexicon:
     not_time: list[str] = field(default_factory=list)
     deferring_verbs: list[str] = field(default_factory=list)
     committing_verbs: list[str] = field(default_factory=list)
+    past_forms: set[str] = field(default_factory=set)
+    ordering_verbs: set[str] = field(default_factory=set)
     aged_things: set[str] = field(default_factory=set)
     source: str = field(default="")
 
@@ -161,6 +163,8 @@ def parse_lexicon(raw: str, path: str = FILE_NAME) -> Lexicon:
         not_time=c.words("not_time", "phrases"),
         deferring_verbs=c.words("tense", "deferring_verbs"),
         committing_verbs=c.words("tense", "committing_verbs"),
+        past_forms=set(c.words("tense", "past_forms")),
+        ordering_verbs=set(c.words("tense", "ordering_verbs")),
         aged_things=set(c.words("aged_things", "nouns")),
         source=path,
     )

@@ -1,0 +1,37 @@
+"""Which clauses of a report are events of their own: victims named by a doer's noun, deaths in an accident, and
+an earlier killing told in an "a day after" clause. Sentences written for these tests."""
+from datetime import date
+
+from sitrep.ingest.text import document_from_text
+from sitrep.pipeline import extract_document
+
+SUNDAY = date(2019, 6, 9)
+
+
+def run(text: str, published: date | None = SUNDAY):
+    return extract_document(document_from_text(text, "t", published=published))
+
+
+def test_victims_named_by_a_doer_noun_the_lists_lack_make_a_killing():
+    """ "peacekeepers", "receptionist", "technician": nouns whose ending names a person (events.toml
+    agent_suffixes)."""
+    for victims in ("four peacekeepers", "a receptionist", "two technicians"):
+        events = run(f"Gunmen killed {victims} at a clinic in Port Alder on Saturday.")
+        assert [m.event_type for m in events] == ["Violence against civilians"], (victims, events)
+
+
+def test_a_death_in_a_collision_or_a_quake_is_no_attack():
+    for text in ("Two soldiers were killed in the collision of their truck and a bus on Saturday.",
+                 "Nine villagers were injured by the quake that struck Port Alder on Saturday."):
+        assert run(text) == [], text
+
+
+def test_a_killing_told_in_an_a_day_after_clause_is_its_own_earlier_event():
+    events = run("Rebels fought army troops in Port Alder on Saturday, a day after soldiers killed nine "
+                 "peacekeepers at a checkpoint.")
+    by_type = {m.event_type: m for m in events}
+    assert set(by_type) == {"Battles", "Violence against civilians"}, [(m.event_type, m.notes) for m in events]
+    assert by_type["Battles"].date == date(2019, 6, 8)
+    assert by_type["Violence against civilians"].date == date(2019, 6, 7)
+    assert by_type["Violence against civilians"].fatalities.best == 9
+    assert by_type["Battles"].fatalities.best is None
