@@ -28,6 +28,7 @@ from sitrep.extract.mentions import (
 from sitrep.merge.within import MergeInfo
 from sitrep.model import Count, Document, EventMention, Place, ReportedTotal, RoleFiller, Span
 from sitrep.nlp import Analysis
+from sitrep.nlp.tokens import text_of
 
 
 def candidates(analysis: Analysis) -> list[Candidate]:
@@ -64,7 +65,7 @@ def _game_words(cands: list[Candidate], text: str) -> None:
     page = len({w.group(0).lower() for w in rx.finditer(text)}) >= lex.sport_doc_min
     for c in cands:
         m = c.mention
-        sentence = len({w.group(0).lower() for w in rx.finditer(c.sent.text)}) >= lex.sport_sentence_min
+        sentence = len({w.group(0).lower() for w in rx.finditer(text_of(c.sent))}) >= lex.sport_sentence_min
         if m.generic or not (page or sentence) or counted(m) or (m.weapons and not weak_weapon(m)) or (
                 m.actor1 and actor_type(m.actor1) is not None):
             continue
@@ -187,7 +188,7 @@ def attach_roles(cands: list[Candidate], text: str) -> None:
     for c in cands:
         if c.trigger_token is None:
             continue
-        local = text[c.offset:c.offset + len(c.sent.doc.text)]  # the sentence, not the rest of the report
+        local = text[c.offset:c.offset + len(text_of(c.sent.doc))]  # the sentence, not the rest of the report
         roles = extract_roles(c.sent, c.trigger_token, local)
         for role, fillers in roles.items():
             c.mention.roles[role] = [RoleFiller(f.text, f.start + c.offset, f.end + c.offset) for f in fillers]
@@ -504,8 +505,8 @@ def total_cue(c: Candidate, text: str | None = None, base: int = 0):
     from sitrep.extract.lexicon import load_lexicon
 
     if text is None:
-        text, base = c.sent.doc.text, c.offset
-    a, b = c.clause_start - base, min(c.offset + len(c.sent.text), c.clause_end + 40) - base
+        text, base = text_of(c.sent.doc), c.offset
+    a, b = c.clause_start - base, min(c.offset + len(text_of(c.sent)), c.clause_end + 40) - base
     war = _war_doer(c)
     if war is not None:  # "the war has killed more than 10,000 people"
         start = c.offset + war.left_edge.idx - base
