@@ -35,3 +35,18 @@ def test_a_killing_told_in_an_a_day_after_clause_is_its_own_earlier_event():
     assert by_type["Violence against civilians"].date == date(2019, 6, 7)
     assert by_type["Violence against civilians"].fatalities.best == 9
     assert by_type["Battles"].fatalities.best is None
+
+
+def test_a_verb_joined_by_and_with_a_doer_of_its_own_is_another_event():
+    """ "jets bombed ..., and hours later the rebels fired rockets at ...": two deeds, two places; "gunmen stormed
+    the hotel and opened fire" stays one."""
+    events = run("Army jets bombed rebel camps near Sirte early Saturday, and hours later the rebels fired two "
+                 "rockets at a navy base on the island of Malta.")
+    assert sorted(m.place.name for m in events if m.place) == ["Malta", "Sirte"], [(m.place, m.notes) for m in events]
+    one = run("Gunmen stormed a hotel in Sirte on Saturday and opened fire on the guests.")
+    assert len(one) == 1, [(m.trigger.text, m.notes) for m in one]
+
+
+def test_a_country_firing_missiles_at_a_named_target_is_an_attack():
+    events = run("Libya fired two missiles at a U.S. radar station on the island of Malta on Saturday.")
+    assert [m.place.name for m in events] == ["Malta"], [(m.place, m.notes) for m in events]

@@ -201,8 +201,10 @@ def _state_strikes(c: Candidate) -> bool:
     m, trig = c.mention, c.trigger_token
     if not m.weapons:
         return False
-    if trig.pos_ == "VERB":
-        doer, hit = trig, [ch for ch in trig.children if ch.dep_ == "dobj"]
+    if trig.pos_ == "VERB":  # what it hit: its object, or where it fired them ("fired two missiles at a U.S. station")
+        doer, hit = trig, [ch for ch in trig.children if ch.dep_ == "dobj"] + [
+            g for ch in trig.children if ch.dep_ == "prep" and ch.lower_ in _AIM_PREPS for g in ch.children
+            if g.dep_ == "pobj"]
     elif trig.dep_ == "dobj":  # the strikes a state launches, on what: "launches strikes on Gaza"
         doer, hit = trig.head, [g for ch in trig.children if ch.dep_ == "prep" and ch.lower_ in _AIM_PREPS
                                 for g in ch.children if g.dep_ == "pobj"]
