@@ -254,6 +254,7 @@ def apply_blame(events, analysis: Analysis) -> None:
     In the annotated news of ../shared (RAMS, WikiEvents, ECB+, MUC-4; 51,298 sentences) "blame" is written
     128 times; of those that blame a named party for violence (about 30), a few are disputes ("the FMLN blamed
     the army, the army the FMLN"): the first blame told wins, a later one never overrides."""
+    from sitrep.extract.coreference import named_antecedent
     from sitrep.resolve.actor import resolve_actor
 
     for s in analysis.sentences:
@@ -270,9 +271,12 @@ def apply_blame(events, analysis: Analysis) -> None:
                 party = _party_behind(verb)
             if party is None:
                 continue
+            last = _contiguous_end(party)  # a non-projective parse: "the same groups were behind ..., Beth Israel"
             a = s.start + party.left_edge.idx - sent[0].idx
-            b = s.start + party.right_edge.idx - sent[0].idx + len(party.right_edge.text)
+            b = s.start + last.idx - sent[0].idx + len(last.text)
             actor = resolve_actor(analysis.doc.text[a:b])
+            if actor is None and (found := named_antecedent(analysis, s.index, party, s.start + party.idx - sent[0].idx)):
+                actor, a = found  # "The caller said the same groups were behind ...": the groups named before
             event = _event_of_sentence(events, s.start, s.end)
             if actor is None or event is None or event.merged.actor1 not in (None, UNIDENTIFIED):
                 continue
@@ -282,6 +286,16 @@ def apply_blame(events, analysis: Analysis) -> None:
             m.notes.append(f"actor: the party blamed ('{actor.text}')")
             if not any(e.start == s.start for e in m.evidence):
                 m.evidence.append(Span(s.start, s.end, s.text))
+
+
+def _contiguous_end(tok):
+    """The last token of the unbroken run of ``tok``'s subtree from its left edge: a non-projective parse hangs
+    words after the verb on the subject ("the same groups were behind Saturday's bombings ... Beth Israel")."""
+    ids = {t.i for t in tok.subtree}
+    i = tok.left_edge.i
+    while i + 1 in ids:
+        i += 1
+    return tok.doc[i]
 
 
 def _negated(verb) -> bool:
