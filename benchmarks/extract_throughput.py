@@ -4,7 +4,7 @@ the clock and by CPU time), with ``--breakdown`` the CPU time of each stage of t
 document (MUC-4 and LGL texts run together into one report of 1, 2 and 4 MB, each size in its own process): seconds
 and peak memory, which must grow linearly. Prints figures; asserts nothing.
 
-    python3 benchmarks/extract_throughput.py [--muc N] [--lgl N] [--long 1,2,4] [--long-only] [--breakdown]
+    python3 benchmarks/extract_throughput.py [--muc N] [--lgl N] [--long 1,2,4] [--long-only] [--breakdown] [--compare]
 """
 from __future__ import annotations
 
@@ -54,17 +54,7 @@ def spacy_full_rate(docs) -> tuple[float, float]:
     """Articles/s of spaCy-sm's full pipeline (every component, ``nlp.pipe``) over the same texts in this run, by
     the clock and by this process's CPU time: the yardstick the speed figures are divided by (machines here differ
     2x from day to day, and on a shared machine the clock also counts the time others hold the core)."""
-    import spacy
-
-    from sitrep.nlp.spacy_model import MODEL_NAMES
-
-    nlp = None
-    for name in MODEL_NAMES:  # a fresh copy with every component, not sitrep's configured one
-        try:
-            nlp = spacy.load(name)
-            break
-        except OSError:
-            continue
+    nlp = _plain_spacy()
     list(nlp.pipe(["A rocket hit the base in Baghdad on Monday."]))
     t0, c0 = time.perf_counter(), time.process_time()
     for _ in nlp.pipe((d.text for d in docs), batch_size=64):
@@ -165,6 +155,36 @@ def breakdown(name: str, docs) -> None:
         print(f"    {label:<40} {t:6.2f} s  {t / total:6.1%}")
 
 
+def compare(docs) -> None:
+    """Whether sitrep's spaCy (``load_spacy``: lookup components, numpy's matrix products) annotates every token of
+    every sentence of ``docs`` (all of them, not only those the screen passes) as spaCy-sm's own pipeline does:
+    tag, POS, morphology, lemma, head, dependency and entity."""
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, ORTH, POS, TAG
+
+    from sitrep.nlp import prepare
+    from sitrep.nlp.spacy_model import load_spacy
+
+    attrs = [ORTH, POS, TAG, DEP, HEAD, MORPH, LEMMA, ENT_TYPE, ENT_IOB]
+    texts = [a.text[s.start:s.end] for a in map(prepare, docs) for s in a.sentences]
+    differ = [a.text for a, b in zip(_plain_spacy().pipe(texts, batch_size=256), load_spacy().pipe(texts, batch_size=256),
+                                     strict=True) if a.to_array(attrs).tolist() != b.to_array(attrs).tolist()]
+    print(f"annotations: {len(texts) - len(differ)} of {len(texts)} sentences the same as spaCy-sm's own pipeline",
+          *(f"    differs: {t[:100]!r}" for t in differ[:5]), sep="\n")
+
+
+def _plain_spacy():
+    import spacy
+
+    from sitrep.nlp.spacy_model import MODEL_NAMES
+
+    for name in MODEL_NAMES:  # a fresh copy with every component, not sitrep's configured one
+        try:
+            return spacy.load(name)
+        except OSError:
+            continue
+    raise SystemExit("no spaCy English model")
+
+
 def long_text(megabytes: float) -> str:
     """MUC-4 reports (truecased as the pipeline would) and LGL articles, alternating, until the size."""
     from sitrep.evaluation.muc4 import read_docs
@@ -221,6 +241,8 @@ def main() -> None:
     ap.add_argument("--long", default="1,2,4", metavar="MB,MB", help="sizes of the long-document case")
     ap.add_argument("--long-only", action="store_true", help="only the long-document case")
     ap.add_argument("--breakdown", action="store_true", help="where the time goes, per stage (cProfile)")
+    ap.add_argument("--compare", action="store_true", help="only: sitrep's spaCy annotates every sentence of both "
+                    "sets as spaCy-sm's own pipeline does")
     ap.add_argument("--long-one", type=float, default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if not SHARED.exists():
@@ -229,6 +251,8 @@ def main() -> None:
         return measure_long(args.long_one)
     if args.long_only:
         return run_long(args.long)
+    if args.compare:
+        return compare(conflict_docs(args.muc) + lgl_docs(args.lgl))
     from sitrep.ingest.text import document_from_text
     from sitrep.pipeline import extract_document
 

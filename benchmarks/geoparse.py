@@ -16,7 +16,9 @@ never asserted.
 ``benchmarks/data/world_toponyms.xml`` (216 toponyms of international, web and outbreak news, in passages written
 for it; ``scripts/build_world_toponyms.py`` builds it from ``world_toponyms.txt``) is a second corpus in this
 layout, for the kinds LGL's US local news rarely shows: ``python3 benchmarks/geoparse.py
-benchmarks/data/world_toponyms.xml``.
+benchmarks/data/world_toponyms.xml``; ``world_toponyms2.xml`` (192, s24) and ``world_toponyms3.xml`` (195, s25: wire,
+web and outbreak news from Asia, Africa, Latin America and Europe) are two more, each written before the resolver
+was run on it.
 """
 from __future__ import annotations
 

@@ -46,7 +46,8 @@ def _f(tp: int, pred: int, gold: int) -> tuple[float, float, float]:
 
 def score(topics: dict[int, list[E.Extracted]], rules=None) -> dict:
     """Scores over the topics (pairs and mentions pooled; chains never cross topics)."""
-    doc = {"tp": 0, "predicted": 0, "gold": 0, "mixed": 0, "incidents": 0, "articles_with_events": 0}
+    doc = {"tp": 0, "predicted": 0, "gold": 0, "mixed": 0, "incidents": 0, "articles_with_events": 0,
+           "gold_with_events": 0}
     key: list[set] = []
     response: list[set] = []
     total = 0
@@ -175,6 +176,9 @@ def report(name: str, s: dict, n_articles: int) -> None:
     print(f"{name}: {n_articles} articles, {d['articles_with_events']} with events, {d['incidents']} incidents")
     print(f"  document pairs: P {p:.3f} R {r:.3f} F1 {f:.3f} ({d['tp']} of {d['predicted']} predicted, "
           f"{d['gold']} gold); mixed incidents {d['mixed']}")
+    # what merging alone can reach: the gold pairs of two articles in which sitrep finds an event
+    _, rw, fw = _f(d["tp"], d["predicted"], d["gold_with_events"])
+    print(f"  of the {d['gold_with_events']} gold pairs of articles with events: R {rw:.3f} F1 {fw:.3f}")
     for t, x in s["per_topic"].items():
         tp, pr, gd = x["tp"], x["predicted"], x["gold"]
         print(f"    topic {t:2d}: pairs {tp}/{pr} predicted, {gd} gold, mixed {x['mixed']}, incidents {x['incidents']}")

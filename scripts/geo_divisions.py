@@ -86,6 +86,9 @@ def _rows(path: Path) -> list[list[str]]:
 
 CLUSTER_KM = 500.0  # places closer than this (through a chain of neighbours) form one group ...
 CLUSTER_SHARE = 0.05  # ... and a group holding less than this share of the division's places is left out of its box
+# ... and so is a lone place 500 km from all others in a division of at least this many places (5% of a few places is
+# under one: Mali's Gao region held a miscoded Bamba 700 km south-west, its box midpoint in Burkina Faso)
+LONE_MIN_PLACES = 4
 
 
 def _main_places(pts: list[tuple[float, float]]) -> list[tuple[float, float]]:
@@ -110,7 +113,8 @@ def _main_places(pts: list[tuple[float, float]]) -> list[tuple[float, float]]:
     graph = coo_matrix((np.ones(len(rows)), (rows, idx.ravel()[near.ravel()])), shape=(len(pts), len(pts)))
     _n, label = connected_components(graph, directed=False)
     sizes = np.bincount(label)
-    keep = (sizes[label] >= CLUSTER_SHARE * len(pts)) | (sizes[label] == sizes.max())
+    least = max(CLUSTER_SHARE * len(pts), 2 if len(pts) >= LONE_MIN_PLACES else 0)
+    keep = (sizes[label] >= least) | (sizes[label] == sizes.max())
     return [p for p, kept in zip(pts, keep, strict=True) if kept]
 
 

@@ -118,3 +118,12 @@ def check_wire_floors(path, nlp, floors: dict, *, docs: int, dates: int) -> None
            "strict_f1": s["strict"][2]}
     low = {k: round(v, 3) for k, v in got.items() if v < floors[k]}
     assert not low, f"below the recorded floors {floors}: {low}"
+
+
+def timexes_found(text: str, anchor: date, *, signals: bool = False, nlp=None) -> list[tuple[str, str, str]]:
+    """(text, type, value) of the time expressions found in ``text`` read on ``anchor`` (with the parse of ``nlp``
+    when given): the wire sets' tests of one behaviour each."""
+    from sitrep.resolve.time import DocumentTimes
+
+    parses = [(0, nlp(text))] if nlp is not None else []
+    return [(t.text, t.type, t.value) for t in DocumentTimes(text, anchor, parses=parses, signals=signals).find()]

@@ -380,3 +380,22 @@ def test_two_undated_killings_in_one_county_with_two_named_victims_stay_apart():
     d = compare(a, b)
     assert not d.merge and "different named targets" in d.veto
     assert compare(a, Features(**{**b.__dict__, "target": "Deputy Vale"})).merge  # one victim named two ways
+
+
+def test_two_undated_reports_told_in_the_same_words_merge():
+    """Outlets copying one wire story tell an event in the same words: two undated reports, one unplaced, whose
+    sentences share most of their words are compared (and score ``text.similar``); told in other words, or of
+    another event, they stay vetoed."""
+    told = across.sentence_words(["A sacked warehouse clerk opened fire at the staff Christmas lunch in a depot "
+                                  "near the harbour on Friday, killing the manager, officers said."])
+    retold = across.sentence_words(["A warehouse clerk who had been sacked opened fire at the staff Christmas "
+                                    "lunch on Friday, killing the manager."])
+    other = across.sentence_words(["Gunmen shot dead a shopkeeper outside his store on the ring road."])
+    base = dict(date=None, date_precision=None, event_type="Violence against civilians", sub_event_type="Attack",
+                target="the manager", location_name="Gdansk", latitude=54.35, longitude=18.65, country_code="PL")
+    unplaced = {**base, "location_name": None, "latitude": None, "longitude": None, "country_code": None}
+    placed = f("a", "d1", **base, words=told)
+    d = compare(placed, f("b", "d2", **unplaced, words=retold))
+    assert d.merge and any("sentences alike" in r for r in d.reasons)
+    assert compare(placed, f("c", "d3", **unplaced, words=other)).veto
+    assert compare(placed, f("d", "d4", **unplaced)).veto  # no sentence: nothing tells it

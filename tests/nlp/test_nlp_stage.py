@@ -15,6 +15,18 @@ def test_split_keeps_offsets_and_abbreviations():
         assert text[s.start:s.end] == s.text
 
 
+def test_the_word_before_a_break_is_read_from_the_sentence_start_when_it_is_long():
+    from sitrep.nlp.sentences import _LAST_WORD, _last_word
+
+    long_word = "x" * 70 + "." + "y" * 30  # longer than the window the last word is first looked for in
+    for text in ("Troops left " + long_word + ". Then", "Hello there, Mr. Then", "a" * 90 + "!? Then",
+                 "Sentences end. " + "b" * 63 + ". Next", "No. 5 Then"):
+        for end in range(1, len(text) + 1):
+            for start in (0, 3, max(0, end - 70)):
+                want, got = _LAST_WORD.search(text, start, end), _last_word(text, start, end)
+                assert (want and want.span(1)) == (got and got.span(1)), (text, start, end)
+
+
 def test_wrapped_wire_lines_are_not_sentences():
     text = "   SAN SALVADOR, 12 JAN 90 -- [TEXT] GUERRILLAS ATTACKED THE\nPOWER STATION LAST NIGHT.\n\n   NO ONE DIED."
     sents = split_sentences(truecase(text))

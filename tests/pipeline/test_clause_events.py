@@ -50,3 +50,9 @@ def test_a_verb_joined_by_and_with_a_doer_of_its_own_is_another_event():
 def test_a_country_firing_missiles_at_a_named_target_is_an_attack():
     events = run("Libya fired two missiles at a U.S. radar station on the island of Malta on Saturday.")
     assert [m.place.name for m in events] == ["Malta"], [(m.place, m.notes) for m in events]
+
+
+def test_the_claimant_is_the_doer_not_the_side_a_later_clause_has_fight():
+    events = run("Gunmen stormed a hotel in Port Alder on Saturday, killing 12 guests, as police battled to free "
+                 "hostages trapped inside. The Red Brigades claimed the attack in a statement.")
+    assert [m.actor1 for m in events] == ["Red Brigades"], [(m.actor1, m.claimant, m.notes) for m in events]

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from conftest import check_wire_floors
+from conftest import timexes_found as _found
 from sitrep.resolve.time import DocumentTimes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,10 +21,6 @@ FLOORS = {"value_accuracy": 0.985, "value_accuracy_all_types": 0.975, "strict_f1
 def test_wire2_floors(nlp):
     check_wire_floors(WIRE2, nlp, FLOORS, docs=80, dates=140)
 
-
-def _found(text: str, anchor: date, *, signals: bool = False, nlp=None) -> list[tuple[str, str, str]]:
-    parses = [(0, nlp(text))] if nlp is not None else []
-    return [(t.text, t.type, t.value) for t in DocumentTimes(text, anchor, parses=parses, signals=signals).find()]
 
 
 def test_a_counted_stretch_before_a_relation_word_is_one_duration():

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from conftest import check_wire_floors
-from sitrep.resolve.time import DocumentTimes
+from conftest import timexes_found as _found
 
 WIRE3 = Path(__file__).parent / "data" / "wire_timex3.txt"
 
@@ -20,10 +20,6 @@ FLOORS = {"value_accuracy": 0.985, "value_accuracy_all_types": 0.985, "strict_f1
 def test_wire3_floors(nlp):
     check_wire_floors(WIRE3, nlp, FLOORS, docs=55, dates=110)
 
-
-def _found(text: str, anchor: date, *, nlp=None) -> list[tuple[str, str, str]]:
-    parses = [(0, nlp(text))] if nlp is not None else []
-    return [(t.text, t.type, t.value) for t in DocumentTimes(text, anchor, parses=parses, signals=False).find()]
 
 
 def test_a_year_opening_the_sentence_gives_its_year_to_a_month_later_in_it(nlp):

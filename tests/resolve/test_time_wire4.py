@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from conftest import check_wire_floors
-from sitrep.resolve.time import DocumentTimes
+from conftest import timexes_found as _found
 
 WIRE4 = Path(__file__).parent / "data" / "wire_timex4.txt"
 
@@ -22,10 +22,6 @@ THURSDAY = date(2003, 6, 12)
 def test_wire4_floors(nlp):
     check_wire_floors(WIRE4, nlp, FLOORS, docs=80, dates=170)
 
-
-def _found(text: str, anchor: date, *, nlp=None) -> list[tuple[str, str, str]]:
-    parses = [(0, nlp(text))] if nlp is not None else []
-    return [(t.text, t.type, t.value) for t in DocumentTimes(text, anchor, parses=parses, signals=False).find()]
 
 
 def test_an_irregular_past_read_as_a_present_is_still_the_past(nlp):

@@ -249,8 +249,10 @@ def document_scores(extracted: list[Extracted], events: dict) -> dict:
     ids = sorted(kind)
     gold = {(a, b) for i, a in enumerate(ids) for b in ids[i + 1:] if kind[a] == kind[b]}
     mixed = sum(1 for docs in incidents.values() if len({kind[d] for d in docs}) > 1)
+    with_events = {d for d, v in events.items() if v}
     return {"tp": len(predicted & gold), "predicted": len(predicted), "gold": len(gold), "mixed": mixed,
-            "incidents": len(incidents), "articles_with_events": sum(1 for v in events.values() if v)}
+            "incidents": len(incidents), "articles_with_events": len(with_events),
+            "gold_with_events": sum(1 for a, b in gold if a in with_events and b in with_events)}
 
 
 def mention_clusters(extracted: list[Extracted], events: dict) -> tuple[list[set], list[set], int]:

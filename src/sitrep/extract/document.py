@@ -28,6 +28,7 @@ from sitrep.extract.mentions import (
 from sitrep.merge.within import MergeInfo
 from sitrep.model import Count, Document, EventMention, Place, ReportedTotal, RoleFiller, Span
 from sitrep.nlp import Analysis
+from sitrep.nlp.tokens import text_of
 
 
 def candidates(analysis: Analysis) -> list[Candidate]:
@@ -64,7 +65,7 @@ def _game_words(cands: list[Candidate], text: str) -> None:
     page = len({w.group(0).lower() for w in rx.finditer(text)}) >= lex.sport_doc_min
     for c in cands:
         m = c.mention
-        sentence = len({w.group(0).lower() for w in rx.finditer(c.sent.text)}) >= lex.sport_sentence_min
+        sentence = len({w.group(0).lower() for w in rx.finditer(text_of(c.sent))}) >= lex.sport_sentence_min
         if m.generic or not (page or sentence) or counted(m) or (m.weapons and not weak_weapon(m)) or (
                 m.actor1 and actor_type(m.actor1) is not None):
             continue
@@ -187,7 +188,7 @@ def attach_roles(cands: list[Candidate], text: str) -> None:
     for c in cands:
         if c.trigger_token is None:
             continue
-        local = text[c.offset:c.offset + len(c.sent.doc.text)]  # the sentence, not the rest of the report
+        local = text[c.offset:c.offset + len(text_of(c.sent.doc))]  # the sentence, not the rest of the report
         roles = extract_roles(c.sent, c.trigger_token, local)
         for role, fillers in roles.items():
             c.mention.roles[role] = [RoleFiller(f.text, f.start + c.offset, f.end + c.offset) for f in fillers]
@@ -253,6 +254,7 @@ def apply_blame(events, analysis: Analysis) -> None:
     In the annotated news of ../shared (RAMS, WikiEvents, ECB+, MUC-4; 51,298 sentences) "blame" is written
     128 times; of those that blame a named party for violence (about 30), a few are disputes ("the FMLN blamed
     the army, the army the FMLN"): the first blame told wins, a later one never overrides."""
+    from sitrep.extract.coreference import named_antecedent
     from sitrep.resolve.actor import resolve_actor
 
     for s in analysis.sentences:
@@ -269,9 +271,12 @@ def apply_blame(events, analysis: Analysis) -> None:
                 party = _party_behind(verb)
             if party is None:
                 continue
+            last = _contiguous_end(party)  # a non-projective parse: "the same groups were behind ..., Beth Israel"
             a = s.start + party.left_edge.idx - sent[0].idx
-            b = s.start + party.right_edge.idx - sent[0].idx + len(party.right_edge.text)
+            b = s.start + last.idx - sent[0].idx + len(last.text)
             actor = resolve_actor(analysis.doc.text[a:b])
+            if actor is None and (found := named_antecedent(analysis, s.index, party, s.start + party.idx - sent[0].idx)):
+                actor, a = found  # "The caller said the same groups were behind ...": the groups named before
             event = _event_of_sentence(events, s.start, s.end)
             if actor is None or event is None or event.merged.actor1 not in (None, UNIDENTIFIED):
                 continue
@@ -281,6 +286,16 @@ def apply_blame(events, analysis: Analysis) -> None:
             m.notes.append(f"actor: the party blamed ('{actor.text}')")
             if not any(e.start == s.start for e in m.evidence):
                 m.evidence.append(Span(s.start, s.end, s.text))
+
+
+def _contiguous_end(tok):
+    """The last token of the unbroken run of ``tok``'s subtree from its left edge: a non-projective parse hangs
+    words after the verb on the subject ("the same groups were behind Saturday's bombings ... Beth Israel")."""
+    ids = {t.i for t in tok.subtree}
+    i = tok.left_edge.i
+    while i + 1 in ids:
+        i += 1
+    return tok.doc[i]
 
 
 def _negated(verb) -> bool:
@@ -504,8 +519,8 @@ def total_cue(c: Candidate, text: str | None = None, base: int = 0):
     from sitrep.extract.lexicon import load_lexicon
 
     if text is None:
-        text, base = c.sent.doc.text, c.offset
-    a, b = c.clause_start - base, min(c.offset + len(c.sent.text), c.clause_end + 40) - base
+        text, base = text_of(c.sent.doc), c.offset
+    a, b = c.clause_start - base, min(c.offset + len(text_of(c.sent)), c.clause_end + 40) - base
     war = _war_doer(c)
     if war is not None:  # "the war has killed more than 10,000 people"
         start = c.offset + war.left_edge.idx - base

@@ -13,7 +13,7 @@ from typing import Any
 
 from sitrep.extract.lexicon import Lexicon, Trigger, Weapon, load_lexicon
 from sitrep.model import Count, EventMention, Span
-from sitrep.nlp.tokens import lemma
+from sitrep.nlp.tokens import lemma, text_of
 from sitrep.resolve.actor import actor_type, resolve_actor
 
 CLAUSE_DEPS = {"ROOT", "advcl", "ccomp", "relcl", "parataxis", "acl", "csubj", "pcomp"}
@@ -628,7 +628,7 @@ class SentenceExtractor:
         if not usable:
             return None
         tok, trig = self._primary(usable)
-        s_start, s_end = offset, offset + len(sent.text)
+        s_start, s_end = offset, offset + len(text_of(sent))
         m = EventMention(document_id=self.doc_id, trigger=_tok_span(tok, offset, text),
                          sentence_index=sentence_index, event_type="", sub_event_type="")
         m.evidence.append(_span(text, s_start, s_end))
@@ -991,7 +991,7 @@ class SentenceExtractor:
     def _casualties(self, cand: Candidate, sent, off: int) -> None:
         m, lex, text = cand.mention, self.lex, self.text
         a, b = cand.clause_start, cand.clause_end
-        sentence = text[off: off + len(sent.text)]
+        sentence = text[off: off + len(text_of(sent))]
         if lex.phrases["zero_casualties"].search(sentence):
             z = lex.phrases["zero_casualties"].search(sentence)
             span = Span(off + z.start(), off + z.end(), z.group(0))

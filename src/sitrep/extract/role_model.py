@@ -26,7 +26,7 @@ from sitrep.errors import (
 from sitrep.knowledge import knowledge_cached, knowledge_path, logistic, read_model_json
 from sitrep.model import EventMention, RoleFiller
 from sitrep.nlp import Analysis
-from sitrep.nlp.tokens import lemma
+from sitrep.nlp.tokens import lemma, text_of
 
 ROLE_KEYS = ("perpetrator_individuals", "perpetrator_organizations", "targets", "victims", "weapons")
 
@@ -200,7 +200,7 @@ def _sentence_candidates(analysis, si: int, rank: int, rc: _ReportContext, lex) 
         "verbs": sorted({f"sv={lemma(t)}" for t in parsed if t.pos_ == "VERB"}),
         "cues": sorted({lemma(t) for t in parsed if lemma(t) in _CUES}),
         "ents": list(parsed.ents),
-        "org_hits": [(m.start(), m.end(), m.group(0)) for m in lex.org_re.finditer(parsed.text)],
+        "org_hits": [(m.start(), m.end(), m.group(0)) for m in lex.org_re.finditer(text_of(parsed))],
     }
     sent["ent_of"] = {t.i: e.label_ for e in sent["ents"] for t in e}
     out = []

@@ -27,7 +27,7 @@ from sitrep.errors import (
 )
 from sitrep.knowledge import knowledge_cached, knowledge_path
 from sitrep.model import RoleFiller
-from sitrep.nlp.tokens import lemma
+from sitrep.nlp.tokens import lemma, text_of
 
 ROLE_KEYS = ("perpetrator_individuals", "perpetrator_organizations", "targets", "victims", "weapons")
 NOUN_KINDS = ("perpetrator", "agent", "org_head", "target", "weapon", "person")
@@ -219,7 +219,7 @@ class _Collector:
         """Token ranges of organisation aliases inside tokens [i, j)."""
         doc = self.doc
         a, b = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
-        seg = doc.text[a:b]
+        seg = text_of(doc)[a:b]
         found = []
         for m in self.lex.org_re.finditer(seg):
             alias = " ".join(m.group(0).lower().replace("-", " ").split())
@@ -741,6 +741,21 @@ def organization_of(s: str) -> str | None:
 def is_person_name(s: str) -> bool:
     """True when a victim filler names someone ("IGNACIO ELLACURIA", "Cerezo") rather than
     describing them ("three peasants", "a Jesuit priest")."""
+    memo = _person_names()  # the role model asks of every phrase variant, many of them again
+    found = memo.get(s)
+    if found is None:
+        if len(memo) >= 8192:
+            memo.clear()
+        found = memo[s] = _is_person_name(s)
+    return found
+
+
+@knowledge_cached
+def _person_names() -> dict[str, bool]:
+    return {}
+
+
+def _is_person_name(s: str) -> bool:
     words = load_role_lexicon().words
     toks = [t for t in re.findall(r"[A-Za-z][A-Za-z'.-]*", s)]
     if not toks or any(ch.isdigit() for ch in s):

@@ -161,6 +161,9 @@ def read_toml(path: Path) -> tuple[str, dict]:
                              code=E402_KNOWLEDGE_SYNTAX) from exc
 
 
+_MISSING = object()
+
+
 def knowledge_cached(fn: Callable[..., T]) -> Callable[..., T]:
     """Keep a loader's result on the current ``Knowledge`` object (instead of a process-wide ``lru_cache``), keyed
     by the loader and its arguments. ``fn.cache_clear()`` forgets every table of the current knowledge."""
@@ -170,7 +173,9 @@ def knowledge_cached(fn: Callable[..., T]) -> Callable[..., T]:
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         k = plain if not args and not kwargs else (*key, args, tuple(sorted(kwargs.items())))
-        return current_knowledge().table(k, lambda: fn(*args, **kwargs))
+        kb = current_knowledge()
+        found = kb._tables.get(k, _MISSING)  # built already: the common case, asked for in inner loops
+        return kb.table(k, lambda: fn(*args, **kwargs)) if found is _MISSING else found
 
     wrapper.cache_clear = reset_knowledge  # type: ignore[attr-defined]
     return wrapper

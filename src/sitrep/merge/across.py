@@ -72,6 +72,10 @@ class Rules:
     actor_different: float
     weapons_overlap: float
     weapon_families: dict[str, str]
+    similar_ratio: float
+    similar: float
+    similar_words: int
+    stop_words: frozenset[str]
 
 
 def _need(data: dict, key: str, kind, where: str):
@@ -164,6 +168,10 @@ def load_rules(path: str | Path | None = None, weights: str | Path | dict | None
         actor_different=_need(data, "actor.different", float, where),
         weapons_overlap=_need(data, "weapons.overlap", float, where),
         weapon_families=_families(_need(data, "weapons.families", list, where), where),
+        similar_ratio=_need(data, "text.similar_ratio", float, where),
+        similar=_need(data, "text.similar", float, where),
+        similar_words=_need(data, "text.similar_words", int, where),
+        stop_words=frozenset(w.lower() for w in _need(data, "text.stop_words", list, where)),
     )
 
 
@@ -226,6 +234,7 @@ class Features:
     weapons: frozenset[str] = frozenset()
     feature: str | None = None  # place feature (facility type) when known
     date_bound: bool = False  # the date is only the report's: the event happened on or before it
+    words: frozenset[str] = frozenset()  # the words of its evidence sentences (``sentence_words``)
 
 
 def features_from_mention(m: EventMention, key: str) -> Features:
@@ -237,7 +246,7 @@ def features_from_mention(m: EventMention, key: str) -> Features:
         geo_precision=p.geo_precision if p else None, country_code=(p.country_code if p else None),
         country=p.country if p else None, admin1=p.admin1 if p else None, location_name=p.name if p else (m.place_text.text if m.place_text else None),
         target=m.target, actor1=m.actor1, weapons=frozenset(m.weapons), feature=p.feature if p else None,
-        date_bound=date_from_report(m.notes),
+        date_bound=date_from_report(m.notes), words=sentence_words(s.text for s in m.evidence),
     )
 
 
@@ -271,7 +280,48 @@ def features_from_row(row: dict, documents=None) -> Features:
         geo_precision=row.get("geo_precision"), country_code=row.get("country_code"), country=row.get("country"),
         admin1=row.get("admin1"), location_name=row.get("location_name"), target=row.get("target"), actor1=row.get("actor1"),
         weapons=frozenset(weapons), feature=row.get("place_feature"), date_bound=date_from_report(row.get("notes")),
+        words=sentence_words(_evidence_texts(row.get("evidence"))),
     )
+
+
+def _evidence_texts(evidence) -> list[str]:
+    import json
+
+    if isinstance(evidence, str):
+        evidence = json.loads(evidence or "[]")
+    return [e.get("text") or "" for e in evidence or () if isinstance(e, dict)]
+
+
+_WORD = re.compile(r"[a-z][a-z'-]+")
+
+
+def sentence_words(texts) -> frozenset[str]:
+    """The lower-case words of an event's evidence sentences, three letters or more (stop words stay: the rules
+    leave them out when comparing, ``text.stop_words``)."""
+    return frozenset(w for t in texts for w in _WORD.findall(t.lower()) if len(w) > 2)
+
+
+def _alike(a: Features, b: Features, rules: Rules) -> bool:
+    """Do two events' sentences share ``text.similar_ratio`` of their content words or more (outlets copying one
+    wire story: 'opened fire at an office Christmas party ..., killing one person')?"""
+    return rules.similar_ratio <= 1.0 and _similar(a, b, rules) >= rules.similar_ratio
+
+
+def _text_score(a: Features, b: Features, rules: Rules, reasons: list[str]) -> float:
+    if not _alike(a, b, rules):
+        return 0.0
+    reasons.append(f"sentences alike ({_similar(a, b, rules):.2f} of their words)")
+    return rules.similar
+
+
+def _similar(a: Features, b: Features, rules: Rules) -> float:
+    """The share of content words two events' sentences have in common (Jaccard, ``text.stop_words`` left out); 0
+    when they share fewer than ``text.similar_words`` (two short sentences share a share of words by chance)."""
+    if not (a.words and b.words):
+        return 0.0
+    wa, wb = a.words - rules.stop_words, b.words - rules.stop_words
+    shared = len(wa & wb)
+    return shared / len(wa | wb) if shared >= rules.similar_words else 0.0
 
 
 # ---------------------------------------------------------------------------------------- dates
@@ -381,7 +431,7 @@ def compare(a: Features, b: Features, rules: Rules | None = None) -> Decision:
     try:
         score = (_date_score(a, b, rules, reasons) + _type_score(a, b, rules, reasons)
                  + _target_score(a, b, rules, reasons) + _place_score(a, b, rules, reasons)
-                 + _actor_weapon_score(a, b, rules, reasons))
+                 + _actor_weapon_score(a, b, rules, reasons) + _text_score(a, b, rules, reasons))
     except _Veto as v:
         return Decision(False, 0.0, [str(v)], veto=str(v))
     ok = score >= rules.threshold - 1e-9
@@ -397,15 +447,15 @@ def _date_score(a: Features, b: Features, rules: Rules, reasons: list[str]) -> f
         # an article with no date (none in the text, none given): only other undated ones may be the same
         # incident as far as dates go; a dated and an undated report only when place and target both agree
         if a.date is None and b.date is None:
-            if not (_placed(a) and _placed(b) or _same_proper_target(a, b)):
+            if not (_placed(a) and _placed(b) or _same_proper_target(a, b) or _alike(a, b, rules)):
                 # two bank bombings, undated, one unplaced: nothing tells them apart but a name they share
                 raise _Veto(_UNDATED_UNPLACED)
             reasons.append("neither report dates it")
             return rules.date_scores["unknown_both"]
         if rules.date_scores["unknown_one"] <= -1.0:
             raise _Veto("no date to compare")
-        if not _place_and_target_agree(a, b, rules):
-            raise _Veto("no date to compare, and no place and target that agree")
+        if not (_place_and_target_agree(a, b, rules) or _alike(a, b, rules)):
+            raise _Veto("no date to compare, and no place and target that agree, nor sentences alike")
         reasons.append(f"one report does not date it; same place and target {a.target!r}")
         return rules.date_scores["unknown_one"]
     try:

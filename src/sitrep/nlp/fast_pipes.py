@@ -12,6 +12,13 @@ Both write the annotations spaCy's components would (``tests/nlp/test_fast_pipes
 token). ``install(nlp)`` puts them in place of the model's components, under the same names, when the model's
 patterns are of the kinds read here (one or two tokens; equality, IN, NOT_IN, REGEX; TAG, LOWER, DEP,
 IS_SPACE); otherwise it leaves the pipeline as it is.
+
+``install`` also has the models' matrix products (the token vectors of ``tok2vec`` and of the NER, the parsers'
+feature layers) done by numpy's BLAS instead of the BLIS that thinc bundles: on these machines BLIS runs its
+generic kernel (``BLIS_ARCH_DEBUG=1`` says "selecting sub-configuration 'generic'"), 2-3x slower than numpy's
+on the same products. The sums come out in another order, so the floats differ in their last bits; the
+annotations were the same on every token of the sentences compared (the tests' sentences, and
+``benchmarks/extract_throughput.py --compare``). The parsers' step-by-step loop (compiled into spaCy) keeps BLIS.
 """
 from __future__ import annotations
 
@@ -87,6 +94,7 @@ class RuleTable:
                     bit += 1
         self.all_bits = (1 << bit) - 1
         self._masks: dict[str, dict] = {name: {} for name in _READ}
+        self._by_value = {name: _by_value(tests) for name, tests in self.tests.items()}
         self._starts: dict[int, list[tuple[int, int, int, int]]] = {}
         self._outcome: dict[tuple[int, ...], list[tuple[int, int]]] = {}
 
@@ -97,8 +105,9 @@ class RuleTable:
         m = cache.get(value_id)
         if m is None:
             value = bool(value_id) if name == "IS_SPACE" else strings[value_id]
-            m = self.all_bits
-            for bit, test in self.tests[name]:
+            tested, passing, others = self._by_value[name]
+            m = (self.all_bits & ~tested) | passing.get(value, 0)
+            for bit, test in others:
                 if not test(value):
                     m &= ~(1 << bit)
             cache[value_id] = m
@@ -152,6 +161,23 @@ class RuleTable:
             out = [(_SET.index(attr), v) for attr, v in final.items()]
             self._outcome[hits] = out
         return out
+
+
+def _by_value(tests: list[tuple[int, _Test]]) -> tuple[int, dict, list[tuple[int, _Test]]]:
+    """One attribute's tests split for ``RuleTable.mask``: the positions with an equality or IN test, the
+    positions whose such test each value passes, and the other tests (NOT_IN, REGEX), run one by one. A position
+    has at most one test of an attribute (a pattern token names each attribute once)."""
+    tested, others = 0, []
+    passing: dict[str | bool, int] = {}
+    for bit, test in tests:
+        values = (test.eq,) if test.eq is not None else test.among
+        if values is None:
+            others.append((bit, test))
+            continue
+        tested |= 1 << bit
+        for v in values:
+            passing[v] = passing.get(v, 0) | 1 << bit
+    return tested, passing, others
 
 
 def _unsupported(what: str):
@@ -267,7 +293,9 @@ def _make_lemmatizer(nlp, name):
 
 def install(nlp) -> list[str]:
     """Put the lookup components in place of the model's attribute ruler and rule lemmatizer (same names, same
-    places); the names of those replaced. A ruler with patterns ``RuleTable`` does not read stays as it is."""
+    places), and numpy's matrix products in its models (``numpy_products``); the names of the components
+    replaced. A ruler with patterns ``RuleTable`` does not read stays as it is."""
+    numpy_products(nlp)
     done = []
     for name, factory, check in (("attribute_ruler", "sitrep_attribute_ruler", RuleTable),
                                  ("lemmatizer", "sitrep_lemmatizer", _rule_mode)):
@@ -282,6 +310,19 @@ def install(nlp) -> list[str]:
         nlp.replace_pipe(name, factory)
         done.append(name)
     return done
+
+
+def numpy_products(nlp) -> None:
+    """Every layer of the pipeline's models does its matrix products with numpy (thinc's ``NumpyOps`` without
+    BLIS); the other operations (maxout, layer norm, hashing) stay thinc's own compiled ones."""
+    from thinc.api import NumpyOps
+
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if model is not None and hasattr(model, "walk"):
+            for layer in model.walk():
+                layer.ops = ops
 
 
 def _rule_mode(lemmatizer) -> None:

@@ -38,7 +38,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     for a, b in bounds:
         seg_start = a
         for m in _BREAK.finditer(text, a, b):
-            word = _LAST_WORD.search(text, seg_start, m.start() + 1)
+            word = _last_word(text, seg_start, m.start() + 1)
             token = word.group(1).lower().rstrip(".") if word else ""
             if token in abbrev or (len(token) == 1 and token.isalpha()):
                 continue
@@ -46,6 +46,17 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
             seg_start = m.end()
         _add(out, text, seg_start, b)
     return out
+
+
+def _last_word(text: str, start: int, end: int) -> re.Match | None:
+    """``_LAST_WORD.search(text, start, end)``, looked for in the last 64 characters first: searched from
+    ``start``, the pattern is tried at every position of the sentence so far. The answer in the window is the
+    one from ``start`` unless the window starts inside the word (or holds none): then the search from ``start``."""
+    lo = max(start, end - 64)
+    word = _LAST_WORD.search(text, lo, end)
+    if lo > start and (word is None or word.start() == lo):
+        word = _LAST_WORD.search(text, start, end)
+    return word
 
 
 MAX_SENTENCE_CHARS = 2000  # longer "sentences" (no punctuation, tables, run-on dumps) are cut at white space

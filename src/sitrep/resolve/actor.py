@@ -135,6 +135,27 @@ def load_state_forces() -> StateForces:
 def find_actors(text: str) -> list[ActorMatch]:
     """All actor names in ``text``, longest first at each position, without overlaps: the names of
     ``actors.csv``, and a state's forces named by the country ("Nigerian troops", see ``load_state_forces``)."""
+    if len(text) > _MEMO_CHARS:
+        return _find_actors(text)
+    memo = _found_actors()
+    found = memo.get(text)
+    if found is None:
+        if len(memo) >= 4096:
+            memo.clear()
+        found = memo[text] = tuple(_find_actors(text))
+    return list(found)
+
+
+_MEMO_CHARS = 400  # phrases and sentences, asked about again and again (the matches are frozen)
+
+
+@knowledge_cached
+def _found_actors() -> dict[str, tuple[ActorMatch, ...]]:
+    """``find_actors``' answers for the short texts asked last, kept with the knowledge that made them."""
+    return {}
+
+
+def _find_actors(text: str) -> list[ActorMatch]:
     table = load_actors()
     found: list[ActorMatch] = []
     for pat, lookup, fold in ((table.pattern_ci, table.alias_ci, True), (table.pattern_cs, table.alias_cs, False)):

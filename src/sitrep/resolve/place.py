@@ -179,6 +179,14 @@ def _past_compass(text: str, start: int, end: int) -> tuple[int, int]:
     return _clean(text, name.start(1), max(end, name.end(1)) if end > m.end() else name.end(1))
 
 
+def _embedded_compass(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """ "NE" of an organisation NER reads in "NE Nigeria refugee camp": the compass point, the name after it."""
+    if span is None:
+        return None
+    s, e = _past_compass(text, *span)
+    return (s, e) if e > s else None
+
+
 _ADMIN_WORDS = r"(?:province|governorate|state|region|district|prefecture|department|oblast)"
 _ADMIN_SUFFIX = re.compile(rf"\s+{_ADMIN_WORDS}$", re.I)
 _ADMIN_WORD_AFTER = re.compile(rf"\s+{_ADMIN_WORDS}\b", re.I)
@@ -407,7 +415,7 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_men
         elif label not in (*_PLACE_LABELS, "NORP"):
             if not mislabelled_place(label, text, start, end, gz, every_mention=every_mention):
                 if every_mention:  # "Ohio" of "the Ohio Department of Transportation"
-                    add(_embedded_place(gz, text, start, end, label), "embedded", label)
+                    add(_embedded_compass(text, _embedded_place(gz, text, start, end, label)), "embedded", label)
                 continue
             label = "GPE"
         s, e = _past_compass(text, *_clean(text, start, end))
@@ -667,6 +675,12 @@ def candidate_ids(gz: Gazetteer, name: str) -> list[int]:
             ids = gz.lookup_key("al " + key)
     if not ids and key.endswith(" city"):
         ids = [i for i in gz.lookup_key(key[:-5]) if gz[i].kind == CITY]
+    if not ids and name[:1].isupper():
+        # "Shetland", "Orkney": a division or region GeoNames names with the word for islands ("Shetland Islands")
+        ids = [i for i in gz.lookup_key(key + " islands") if gz[i].kind != CITY]
+    if not ids and name[:1].isupper() and len(key) >= 6 and key.endswith("ah"):
+        # "Hodeidah", "Raqqah": Arabic names end in -ah or -a as transliterations go; a town of some size so named
+        ids = [i for i in gz.lookup_key(key[:-1]) if gz[i].kind != CITY or gz[i].pop >= MIN_MISLABELLED_POPULATION]
     if not ids and _ADMIN_SUFFIX.search(key):
         ids = _division_by_other_word(gz, key)
     if not ids:
@@ -1136,8 +1150,7 @@ def _reading_terms(gz: Gazetteer, i: int, ids: list[int], q: _Query, w: Scoring,
         s += w.context_coordinated  # "Cameroon, Chad and Niger": listed with countries, a country
         notes.append("listed with places of its kind")
         f["coordinated"] = 1.0
-    if f.get("world_division") and not ctx.cc_without(key, cc) and not any(
-            c2 == cc for k2, c2, _ in q.votes or () if k2 != key):  # nor a town of the text lies in ("Maidstone")
+    if f.get("world_division") and _unnamed_division(gz, i, q, w):
         s -= w.context_unnamed_division  # "Delta", "North Side": a province of a country the text never names
         notes.append("a division of a country the text does not name")
         f["unnamed_division"] = 1.0
@@ -1166,6 +1179,17 @@ def _reading_terms(gz: Gazetteer, i: int, ids: list[int], q: _Query, w: Scoring,
         notes.append("default country")
         f["default_country"] = 1.0
     return s
+
+
+def _unnamed_division(gz: Gazetteer, i: int, q: _Query, w: Scoring) -> bool:
+    """A division of a country the text never names, nor a town of the text lies in ("Maidstone"), unless (with no
+    home country) its towns hold ``unnamed_division_pop_ratio`` times the people of the largest town of the name."""
+    e, ctx, key = gz[i], q.ctx, q.key
+    if ctx.cc_without(key, e.cc) or any(c2 == e.cc for k2, c2, _ in q.votes or () if k2 != key):
+        return False
+    ratio = w.context_unnamed_division_pop_ratio
+    return not (ratio and e.kind == ADMIN1 and q.main_town_pop > 0 and not ctx.home
+                and gz.division_population(e.cc, e.admin1) >= ratio * q.main_town_pop)
 
 
 def _subdivision_terms(gz: Gazetteer, i: int, q: _Query, w: Scoring, notes: list[str], f: dict[str, float]) -> float:

@@ -37,6 +37,7 @@ class Scoring:
     context_same_name_big: float
     context_foreign_penalty: float
     context_unnamed_division: float
+    context_unnamed_division_pop_ratio: float
     context_qualifier: float
     context_qualifier_other_country: float
     context_country_named: float

@@ -402,9 +402,12 @@ class Store:
                     "date <= ?)" + (near.format("date IS NULL") if box else "") + ")")
             params = [window[0].isoformat(), window[1].isoformat()] * 2
         params += list(box or ())
-        if f.country_code:
-            sql += " AND (country_code = ? OR country_code IS NULL)"
+        if f.country_code:  # or another country's incident with an unplaced member it may match (single link)
+            unplaced = "date IS NULL" if window is None else "date >= ? AND date <= ?"
+            sql += (" AND (country_code = ? OR country_code IS NULL OR id IN (SELECT incident_id FROM mentions "
+                    f"WHERE country_code IS NULL AND {unplaced}))")
             params.append(f.country_code.upper())
+            params += [] if window is None else [window[0].isoformat(), window[1].isoformat()]
         rows = self.conn.all(sql + " ORDER BY id", params)
         if not rows:
             return []

@@ -72,8 +72,8 @@ def parse_dateline(text: str) -> Dateline | None:
     and the span of the whole dateline, up to and including its dash."""
     memo = _recent_datelines()
     if text not in memo:
-        if len(memo) >= 16:
-            memo.clear()
+        if len(memo) >= 256:  # a batch of 64 reports asks for its texts before parsing, then for each again
+            del memo[next(iter(memo))]
         memo[text] = _parse_dateline(text)
     found = memo[text]
     return None if found is None else replace(found)

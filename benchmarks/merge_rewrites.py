@@ -1,0 +1,113 @@
+"""Our own cross-outlet rewrites (tests/data/merge2): do other outlets' accounts of a multi-event report join its
+incidents, and does a different attack of the same kind in the same city two days later stay apart?
+
+Each report of ``tests/data/merge2/expected.json`` is extracted (its publication date given), and the reports are
+ingested into a fresh in-memory store in the listed order and in the reverse order. A stored event stands for the
+gold events of its report whose phrases its trigger's paragraph names (``phrases``); events of two reports that
+stand for one gold event should share an incident (recall over such pairs), and events of two reports that share
+an incident should stand for one gold event (precision; an incident whose events share no gold event is mixed).
+Events that stand for no gold event are counted apart.
+
+    python3 benchmarks/merge_rewrites.py [-v]
+"""
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+HERE = Path(__file__).resolve().parents[1] / "tests" / "data" / "merge2"
+
+
+def load() -> tuple[list, dict]:
+    """[(document, events, gold entry)] in the listed order, and the gold."""
+    from sitrep.ingest import read_paths
+    from sitrep.pipeline import extract_document
+
+    gold = json.loads((HERE / "expected.json").read_text(encoding="utf-8"))
+    out = []
+    for d in gold["documents"]:
+        doc = next(read_paths([str(HERE / d["file"])], published=date.fromisoformat(d["published"])))
+        out.append((doc, extract_document(doc), d))
+    return out, gold
+
+
+def keys_of(doc, event, entry: dict) -> frozenset[str]:
+    """The gold events whose phrases the paragraph of the event's trigger names."""
+    spans = event.field_spans.get("trigger") or []
+    found: set[str] = set()
+    for s in spans:
+        start = doc.text.rfind("\n", 0, s.start) + 1
+        end = doc.text.find("\n", s.end)
+        para = doc.text[start:end if end >= 0 else len(doc.text)].lower()
+        found |= {k for k, ph in entry["phrases"].items() if any(p.lower() in para for p in ph)}
+    return frozenset(found)
+
+
+def run(reports: list, reverse: bool = False) -> dict:
+    """Ingest in the order given (or reversed) and score the cross-report pairs of events."""
+    from sitrep.store.core import Store
+    from sitrep.store.dialect import connect
+
+    store = Store(connect(":memory:"))
+    try:
+        for doc, events, _ in (reversed(reports) if reverse else reports):
+            store.ingest(doc, events)
+        incs: dict[str, list[str]] = {}
+        for r in store.conn.all("SELECT document_id, incident_id FROM mentions ORDER BY document_id, idx"):
+            incs.setdefault(r["document_id"], []).append(r["incident_id"])
+        n_incidents = store.count_incidents()
+    finally:
+        store.close()
+    units = []  # (document, incident, gold keys)
+    unmatched = 0
+    for doc, events, entry in reports:
+        for ev, inc in zip(events, incs.get(doc.id, []), strict=False):
+            k = keys_of(doc, ev, entry)
+            unmatched += not k
+            if k:
+                units.append((doc.id, inc, k))
+    tp = pred = gold = 0
+    missed, wrong = [], []
+    for i, (da, ia, ka) in enumerate(units):
+        for db, ib, kb in units[i + 1:]:
+            if da == db:
+                continue
+            same, one = bool(ka & kb), ia == ib
+            tp += same and one
+            pred += one
+            gold += same
+            if same and not one:
+                missed.append((da, sorted(ka), db, sorted(kb)))
+            elif one and not same:
+                wrong.append((da, sorted(ka), db, sorted(kb)))
+    mixed = sum(1 for inc in {u[1] for u in units} if not frozenset.intersection(
+        *[u[2] for u in units if u[1] == inc]))
+    return {"tp": tp, "predicted": pred, "gold": gold, "mixed": mixed, "incidents": n_incidents,
+            "unmatched": unmatched, "missed": missed, "wrong": wrong}
+
+
+def main(argv: list[str] | None = None) -> int:
+    verbose = "-v" in (argv if argv is not None else sys.argv[1:])
+    reports, _ = load()
+    for name, rev in (("listed order", False), ("reverse order", True)):
+        s = run(reports, rev)
+        p = s["tp"] / s["predicted"] if s["predicted"] else 0.0
+        r = s["tp"] / s["gold"] if s["gold"] else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        print(f"{name}: cross-report event pairs P {p:.3f} R {r:.3f} F1 {f:.3f} ({s['tp']} of {s['predicted']} "
+              f"predicted, {s['gold']} gold); mixed incidents {s['mixed']}; {s['incidents']} incidents; "
+              f"{s['unmatched']} events stand for no gold event")
+        if verbose:
+            for m in s["missed"]:
+                print("   missed", *m)
+            for w in s["wrong"]:
+                print("   wrong ", *w)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
