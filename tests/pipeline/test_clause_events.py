@@ -56,13 +56,3 @@ def test_the_claimant_is_the_doer_not_the_side_a_later_clause_has_fight():
     events = run("Gunmen stormed a hotel in Port Alder on Saturday, killing 12 guests, as police battled to free "
                  "hostages trapped inside. The Red Brigades claimed the attack in a statement.")
     assert [m.actor1 for m in events] == ["Red Brigades"], [(m.actor1, m.claimant, m.notes) for m in events]
-
-
-def test_the_deed_a_suspect_is_charged_with_is_no_new_event():
-    """ "suspected of Monday's bombings": an event the report refers to, not one of the report's day, when the
-    sentence tells its news (the shootout); alone in its sentence it stays, an arrest report's one mention."""
-    events = run("A man suspected of Monday's bombings at the stadium in Port Alder was killed in a shootout with "
-                 "police on Saturday.")
-    assert [(m.event_type, m.date) for m in events] == [("Battles", date(2019, 6, 8))], [
-        (m.event_type, m.date, m.notes) for m in events]
-    assert len(run("Two men were charged on Saturday with the murder of a taxi driver in Port Alder.")) == 1

@@ -49,26 +49,7 @@ def candidates(analysis: Analysis) -> list[Candidate]:
             c.mention.generic = False  # "11 dead after suicide attack on church": the headline's only event
             c.mention.notes.append("headline: the event its 'after' phrase names")
     _game_words(cands, analysis.doc.text)
-    _charged_with(cands)
     return cands
-
-
-def _charged_with(cands: list[Candidate]) -> None:
-    """ "One of two brothers suspected of Monday's bombings has been killed in a shootout": the deed a suspect is
-    suspected of, charged with or arrested over is an event the report refers to, not one of its day, when the
-    sentence tells another that is its news (the shootout). Alone in its sentence ("A man was charged with the
-    murder of ...") it stays: an arrest report's one mention of its incident (ECB+ tune: made a reference in every
-    sentence, it cost document F1 0.820 -> 0.789, the arrest and trial articles losing their incident)."""
-    from sitrep.extract.mentions import charged_with
-
-    for c in cands:
-        m = c.mention
-        if m.generic or not charged_with(c.trigger_token):
-            continue
-        if any(o is not c and o.sentence_index == c.sentence_index and not o.mention.generic
-               and not charged_with(o.trigger_token) for o in cands):
-            m.generic = True
-            m.notes.append("generic: the deed a suspect is charged with (events.toml [references] governors)")
 
 
 def _game_words(cands: list[Candidate], text: str) -> None:

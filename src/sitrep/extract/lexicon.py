@@ -91,7 +91,6 @@ class Lexicon:
     reference_nouns: frozenset[str] = frozenset()  # "in retaliation for X": X is another event
     summary_nouns: frozenset[str] = frozenset()  # "two bomb attacks": a count of events a lede sums up
     reference_preps: frozenset[str] = frozenset()  # "after X"
-    reference_governors: frozenset[str] = frozenset()  # "suspected of X", "charged with X"
     typing: Typing | None = None  # how a clause's ACLED type is decided ([typing])
     irregular_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "strike" -> struck, striking
 
@@ -246,7 +245,6 @@ def load_lexicon() -> Lexicon:
         human_heads=_words(epath, edata, "actors", "human_heads") | _word_list("person_nouns.txt"),
         reference_nouns=_words(epath, edata, "references", "nouns"),
         reference_preps=_words(epath, edata, "references", "prepositions"),
-        reference_governors=_words(epath, edata, "references", "governors"),
         summary_nouns=_words(epath, edata, "references", "summary_nouns"),
         typing=_typing(epath, edata, kinds, weapons),
         irregular_forms=_forms(epath, edata),

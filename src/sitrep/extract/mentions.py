@@ -140,17 +140,6 @@ def is_reference(tok) -> bool:
         prep.lower_ in ("for", "to", "of") and prep.head.lower_ in lex.reference_nouns)
 
 
-def charged_with(tok) -> bool:
-    """``tok`` is what someone is "suspected of", "charged with", "arrested over" (events.toml [references]
-    governors): an event the report refers to."""
-    cur = tok
-    while cur.dep_ in ("compound", "amod", "conj") and cur.head.i != cur.i:
-        cur = cur.head
-    prep = cur.head
-    return cur.dep_ == "pobj" and prep.lower_ in ("of", "for", "with", "over") and (
-        prep.head.lower_ in load_lexicon().reference_governors)
-
-
 def is_clause_head(tok) -> bool:
     return tok.dep_ in CLAUSE_DEPS or is_reference(tok) or _own_subject_conj(tok)
 
