@@ -11,37 +11,42 @@ def run(text: str, published: date):
     return extract_document(document_from_text(text, "t", published=published))
 
 
+def all_dated(events, day: date | None) -> None:
+    """At least one event, and every event on ``day`` (None: with no day)."""
+    assert events and all(m.date == day for m in events), [(m.date, m.notes) for m in events]
+
+
 def test_a_day_in_the_relative_clause_of_the_trigger_beats_the_main_verbs_day():
     friday = date(2021, 6, 11)
     events = run("Detectives searched a warehouse on Friday for the men who left a bomb that exploded outside a "
                  "bank in Leeds on Wednesday.", friday)
-    assert events and all(m.date == friday - timedelta(days=2) for m in events), [(m.date, m.notes) for m in events]
+    all_dated(events, friday - timedelta(days=2))
 
 
 def test_a_day_inside_the_attack_phrase_beats_the_day_of_the_verb_it_sits_under():
     saturday = date(2019, 3, 16)
     events = run("Police questioned three men Saturday in the attack on a bakery in Lyon Thursday.", saturday)
-    assert events and all(m.date == saturday - timedelta(days=2) for m in events), [(m.date, m.notes) for m in events]
+    all_dated(events, saturday - timedelta(days=2))
 
 
 def test_a_participle_takes_the_day_of_the_verb_it_hangs_on_before_a_relative_moment():
     wednesday = date(2017, 2, 8)
     events = run("The tanker exploded yesterday minutes after leaving port, killing nine sailors.", wednesday)
-    assert events and all(m.date == wednesday - timedelta(days=1) for m in events), [(m.date, m.notes) for m in events]
+    all_dated(events, wednesday - timedelta(days=1))
 
 
 def test_a_when_clause_takes_the_time_of_its_verb_not_of_the_main_clause():
     friday = date(2016, 9, 9)
     events = run("Troops closed the border Friday after the governor was shot dead Thursday evening when gunmen "
                  "ambushed his convoy.", friday)
-    assert events and all(m.date == friday - timedelta(days=1) for m in events), [(m.date, m.notes) for m in events]
+    all_dated(events, friday - timedelta(days=1))
 
 
 def test_an_event_of_another_year_gets_no_day_never_the_reports():
     tuesday = date(2023, 5, 2)
     events = run("Ministers met on Monday. Rebels bombed the town of Kassala twelve years ago, killing 40 people.",
                  tuesday)
-    assert events and all(m.date is None for m in events), [(m.date, m.notes) for m in events]
+    all_dated(events, None)
 
 
 def test_a_span_that_holds_the_reports_year_still_falls_back_to_the_reports_day():
@@ -54,7 +59,7 @@ def test_minutes_after_a_dated_deed_that_is_no_event_takes_that_deeds_day():
     wednesday = date(2011, 7, 13)
     events = run("A bus blew up minutes after leaving the depot in Jalalabad on Sunday evening, killing nine "
                  "passengers.", wednesday)
-    assert events and all(m.date == wednesday - timedelta(days=3) for m in events), [(m.date, m.notes) for m in events]
+    all_dated(events, wednesday - timedelta(days=3))
 
 
 def test_an_event_of_another_year_does_not_take_the_day_of_the_event_told_before_it():
