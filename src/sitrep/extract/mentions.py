@@ -373,18 +373,26 @@ def _other_sense(tok, lex: Lexicon) -> bool:
     # quake": no one did it (a crash of a helicopter "shot down by rebels" was done). The corpora of ../shared: 22
     # passive casualty verbs "in" / "by" an accident or a disaster, 1 doubtful ("pilots ... were killed in the crash"
     # of a jet in a battle); headlines: events.toml [figurative] subjects
-    undone = tok.pos_ == "VERB" and not any(c.dep_ in ("dobj", "obj") for c in tok.children) and not any(
-        t.dep_ == "agent" and not any(lemma(g) in lex.figurative_subjects for g in t.children) for t in tok.sent)
-    if (lemma(tok) in lex.victim_subject_verbs or undone) and any(
-            g.dep_ == "pobj" and lemma(g) in lex.figurative_subjects and (
-                lemma(tok) in lex.victim_subject_verbs or not any(
-                    t.pos_ == "VERB" and (t.dep_ == "acl" or any(c.dep_ == "agent" for c in t.children))
-                    for t in g.subtree))  # "the collision, which was filmed" was still no one's deed
-            for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "of", "from", "by")
-            for g in c.children):
+    accidents = [g for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "of", "from", "by")
+                 for g in c.children if g.dep_ == "pobj" and lemma(g) in lex.figurative_subjects]
+    if accidents and (lemma(tok) in lex.victim_subject_verbs or _undone(tok, lex) and any(
+            not _done(g) for g in accidents)):
         return True
     return (tok.dep_ == "pobj" and tok.head.lower_ == "on" and lemma(tok.head.head) in lex.figurative_on
             and not any(c.dep_ == "det" for c in tok.children))
+
+
+def _undone(tok, lex: Lexicon) -> bool:
+    """A verb with no object and no doer in its sentence but an accident ("killed in the crash", "by the quake")."""
+    return tok.pos_ == "VERB" and not any(c.dep_ in ("dobj", "obj") for c in tok.children) and not any(
+        t.dep_ == "agent" and not any(lemma(g) in lex.figurative_subjects for g in t.children) for t in tok.sent)
+
+
+def _done(accident) -> bool:
+    """Someone did the accident: a participle or a "by" agent inside it ("a helicopter shot down by rebels"); a
+    relative clause on it ("the collision, which was filmed") is no doer."""
+    return any(t.pos_ == "VERB" and (t.dep_ == "acl" or any(c.dep_ == "agent" for c in t.children))
+               for t in accident.subtree)
 
 
 def _unrealized(tok, lex: Lexicon) -> bool:

@@ -25,7 +25,7 @@ from sitrep.errors import (
     E430_ROLES_FILE,  # noqa: F401 (re-exported)
     KnowledgeError,
 )
-from sitrep.knowledge import knowledge_cached, knowledge_path
+from sitrep.knowledge import knowledge_cached, knowledge_memo, knowledge_path
 from sitrep.model import RoleFiller
 from sitrep.nlp.tokens import lemma, text_of
 
@@ -738,24 +738,10 @@ def organization_of(s: str) -> str | None:
     return None
 
 
+@knowledge_memo(8192)  # the role model asks of every phrase variant, many of them again
 def is_person_name(s: str) -> bool:
     """True when a victim filler names someone ("IGNACIO ELLACURIA", "Cerezo") rather than
     describing them ("three peasants", "a Jesuit priest")."""
-    memo = _person_names()  # the role model asks of every phrase variant, many of them again
-    found = memo.get(s)
-    if found is None:
-        if len(memo) >= 8192:
-            memo.clear()
-        found = memo[s] = _is_person_name(s)
-    return found
-
-
-@knowledge_cached
-def _person_names() -> dict[str, bool]:
-    return {}
-
-
-def _is_person_name(s: str) -> bool:
     words = load_role_lexicon().words
     toks = [t for t in re.findall(r"[A-Za-z][A-Za-z'.-]*", s)]
     if not toks or any(ch.isdigit() for ch in s):

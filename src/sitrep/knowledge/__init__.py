@@ -179,3 +179,27 @@ def knowledge_cached(fn: Callable[..., T]) -> Callable[..., T]:
 
     wrapper.cache_clear = reset_knowledge  # type: ignore[attr-defined]
     return wrapper
+
+
+A = TypeVar("A")
+
+
+def knowledge_memo(limit: int) -> Callable[[Callable[[A], T]], Callable[[A], T]]:
+    """A one-argument function's answers for the last ``limit`` arguments asked about (the oldest forgotten
+    first), kept on the current ``Knowledge`` object, since they depend on its tables: the phrases and texts the
+    pipeline asks about again and again (actor names, person names, datelines)."""
+    def decorate(fn: Callable[[A], T]) -> Callable[[A], T]:
+        key = ("memo", fn.__module__, fn.__qualname__)
+
+        @functools.wraps(fn)
+        def wrapper(arg: A) -> T:
+            memo: dict = current_knowledge().table(key, dict)
+            found = memo.get(arg, _MISSING)
+            if found is _MISSING:
+                if len(memo) >= limit:
+                    del memo[next(iter(memo))]
+                found = memo[arg] = fn(arg)
+            return found
+
+        return wrapper
+    return decorate

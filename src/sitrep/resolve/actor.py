@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from sitrep import errors
 from sitrep.errors import KnowledgeError
-from sitrep.knowledge import knowledge_cached, knowledge_path
+from sitrep.knowledge import knowledge_cached, knowledge_memo, knowledge_path
 
 REQUIRED = ("canonical", "type", "aliases", "source")
 _SPONSORED = re.compile(r"-(?:backed|aligned|allied|supported|sponsored|affiliated|linked|funded|armed)\b", re.I)
@@ -135,24 +135,16 @@ def load_state_forces() -> StateForces:
 def find_actors(text: str) -> list[ActorMatch]:
     """All actor names in ``text``, longest first at each position, without overlaps: the names of
     ``actors.csv``, and a state's forces named by the country ("Nigerian troops", see ``load_state_forces``)."""
-    if len(text) > _MEMO_CHARS:
-        return _find_actors(text)
-    memo = _found_actors()
-    found = memo.get(text)
-    if found is None:
-        if len(memo) >= 4096:
-            memo.clear()
-        found = memo[text] = tuple(_find_actors(text))
-    return list(found)
+    return _find_actors(text) if len(text) > _MEMO_CHARS else list(_found_actors(text))
 
 
 _MEMO_CHARS = 400  # phrases and sentences, asked about again and again (the matches are frozen)
 
 
-@knowledge_cached
-def _found_actors() -> dict[str, tuple[ActorMatch, ...]]:
-    """``find_actors``' answers for the short texts asked last, kept with the knowledge that made them."""
-    return {}
+@knowledge_memo(4096)
+def _found_actors(text: str) -> tuple[ActorMatch, ...]:
+    """``find_actors``' answers for the short texts asked last."""
+    return tuple(_find_actors(text))
 
 
 def _find_actors(text: str) -> list[ActorMatch]:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from sitrep.knowledge import knowledge_cached
+from sitrep.knowledge import knowledge_memo
 from sitrep.model import Span
 from sitrep.resolve.timex.grammar import Reading, scan
 from sitrep.resolve.timex.resolve import Resolver, tense
@@ -70,22 +70,12 @@ def _date_at(text: str, pos: int, line_end: int) -> tuple[Reading | None, str | 
 def parse_dateline(text: str) -> Dateline | None:
     """The dateline in the first lines of ``text``: place, date (None when absent or the year is missing)
     and the span of the whole dateline, up to and including its dash."""
-    memo = _recent_datelines()
-    if text not in memo:
-        if len(memo) >= 256:  # a batch of 64 reports asks for its texts before parsing, then for each again
-            del memo[next(iter(memo))]
-        memo[text] = _parse_dateline(text)
-    found = memo[text]
+    found = _parse_dateline(text)
     return None if found is None else replace(found)
 
 
-@knowledge_cached
-def _recent_datelines() -> dict[str, Dateline | None]:
-    """The datelines of the texts read last: the pipeline asks for a report's dateline before parsing, for its
-    place and for its date. Kept with the knowledge (the time words read them)."""
-    return {}
-
-
+# a batch of 64 reports asks for its texts' datelines before parsing, then for each again (place, date)
+@knowledge_memo(256)
 def _parse_dateline(text: str) -> Dateline | None:
     for lo, hi in _lines(text):
         m = _PLACE.match(text, lo, hi)
