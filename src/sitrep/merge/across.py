@@ -308,9 +308,10 @@ def _alike(a: Features, b: Features, rules: Rules) -> bool:
 
 
 def _text_score(a: Features, b: Features, rules: Rules, reasons: list[str]) -> float:
-    if not _alike(a, b, rules):
+    share = _similar(a, b, rules) if rules.similar_ratio <= 1.0 else 0.0  # ``_alike``, its share computed once
+    if share < rules.similar_ratio:
         return 0.0
-    reasons.append(f"sentences alike ({_similar(a, b, rules):.2f} of their words)")
+    reasons.append(f"sentences alike ({share:.2f} of their words)")
     return rules.similar
 
 
