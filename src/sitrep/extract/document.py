@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from sitrep.extract.headline import title_range
 from sitrep.extract.lexicon import load_lexicon
 from sitrep.extract.mentions import (
     REFERENCE_NOTE,
@@ -33,7 +34,7 @@ from sitrep.nlp.tokens import text_of
 
 def candidates(analysis: Analysis) -> list[Candidate]:
     """Clause-level event candidates of every parsed sentence, in text order."""
-    extractor = SentenceExtractor(analysis.doc.text, analysis.doc.id)
+    extractor = SentenceExtractor(analysis.doc.text, analysis.doc.id, headline=title_range(analysis.doc))
     cands: list[Candidate] = []
     for s in analysis.sentences:
         parsed = analysis.parse(s.index)

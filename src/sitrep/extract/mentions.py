@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from sitrep.extract.headline import headline_triggers, headline_victim
 from sitrep.extract.lexicon import Lexicon, Trigger, Weapon, load_lexicon
 from sitrep.model import Count, EventMention, Span
 from sitrep.nlp.tokens import lemma, text_of
@@ -571,11 +572,13 @@ def _tok_span(tok, offset: int, text: str) -> Span:
 class SentenceExtractor:
     """Reads event mentions off one parsed sentence."""
 
-    def __init__(self, text: str, doc_id: str, lex: Lexicon | None = None):
+    def __init__(self, text: str, doc_id: str, lex: Lexicon | None = None, headline: tuple[int, int] | None = None):
         self.text = text  # original document text (offsets); the parse may be of a truecased copy
         self.doc_id = doc_id
         self.lex = lex or load_lexicon()
         self.other_sense: set[str] = set()  # kinds of noun triggers a modifier gave another sense ("a gas explosion")
+        self.headline = headline  # the title line of a dated report (extract/headline.py)
+        self.headline_reading = False  # reading the title line's killing verbs the parser missed
 
     # ---- weapons -------------------------------------------------------------------------------------------
     def weapons_in(self, a: int, b: int, ranges=None) -> list[tuple[Span, Weapon]]:
@@ -593,8 +596,20 @@ class SentenceExtractor:
     def extract(self, sent, sentence_index: int, offset: int) -> list[Candidate]:
         """The event candidates of one parsed sentence: one per clause that holds a usable trigger."""
         triggers = self._triggers(sent)
-        if not triggers:
-            return []
+        out = self._read(triggers, sent, sentence_index, offset) if triggers else []
+        if self.headline is not None and self.headline[0] <= offset < self.headline[1] and all(
+                c.mention.generic for c in out):
+            # a headline's killing verb the parser read as a noun ("Gunmen on horseback kill 24", "20 shot dead")
+            extra = headline_triggers(sent, self.lex, {t.i for t, _ in triggers})
+            if extra or triggers:
+                self.headline_reading = True
+                try:
+                    out = self._read(sorted(triggers + extra, key=lambda x: x[0].i), sent, sentence_index, offset)
+                finally:
+                    self.headline_reading = False
+        return out
+
+    def _read(self, triggers, sent, sentence_index: int, offset: int) -> list[Candidate]:
         by_clause: dict[int, list] = {}
         heads = {}
         for tok, trig in triggers:
@@ -792,7 +807,7 @@ class SentenceExtractor:
         if tok.dep_ in ("xcomp", "oprd") and lemma(tok.head) in self.lex.casualty_hedge_verbs:
             # "eleven villagers were feared killed": the victims are the hedging verb's subject
             return next((c for c in tok.head.children if c.dep_ in ("nsubjpass", "nsubj") and _human(c)), None)
-        return None
+        return headline_victim(tok, self.lex) if self.headline_reading else None
 
     # ---- roles -------------------------------------------------------------------------------------------
     def _arguments(self, cand: Candidate, tok, trig: Trigger, usable) -> None:
