@@ -283,7 +283,7 @@ def main() -> None:
     print("most 'violent':", ", ".join(f"{k} {v:+.2f}" for k, v in top[::-1][:25]))
     model = {"meta": {"trainer": "python3 scripts/train_clause_model.py", "C": C,
                       "trained_on": "tune split: RAMS dev attack/die/injure trigger sentences, WikiEvents tune "
-                                    "documents, UCDP Nigeria headlines (one in four); tune half of the real negative "
+                                    "documents, UCDP Nigeria headlines (all, weight 0.2); tune half of the real negative "
                                     "sentences, WikiEvents tune sentences with no such event; weak (weight 0.5): ECB+ "
                                     "tune documents of topics about other things, RAMS dev trigger sentences of "
                                     "non-violent event kinds (tune half); an ALL-CAPS copy of each article; MUC-4 dev "

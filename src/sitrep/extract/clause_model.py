@@ -28,7 +28,7 @@ def clause_features(c: Candidate) -> list[str]:
     m, tok = c.mention, c.trigger_token
     feats = [f"kind={c.kind}", f"trig={lemma(tok)}", f"trig_pos={lemma(tok)}:{tok.pos_}", f"pos={tok.pos_}",
              f"dep={tok.dep_}",
-             f"head={lemma(tok.head)}", f"kind_head={c.kind}:{lemma(tok.head)}"]
+             f"head={_word(tok.head)}", f"kind_head={c.kind}:{_word(tok.head)}"]
     feats += [f"weapon={w}" for w in m.weapons] or ["weapon=none"]
     feats += [f"type={m.event_type}", f"fatal={m.fatalities.best is not None}", f"injured={m.injured.best is not None}",
               f"actor={m.actor1 is not None}", f"target={m.target is not None}", f"plural={m.plural}",
@@ -37,19 +37,45 @@ def clause_features(c: Candidate) -> list[str]:
     feats += _argument_kinds(tok)
     for ch in tok.children:
         if ch.dep_ in _ARG_DEPS:
-            feats.append(f"{ch.dep_}={'NAME' if ch.pos_ == 'PROPN' else lemma(ch)}")
+            feats.append(f"{ch.dep_}={_word(ch)}")
             feats.append(f"{ch.dep_}_ent={ch.ent_type_ or '-'}")
         elif ch.dep_ == "prep":
             for g in ch.children:
                 if g.dep_ == "pobj":
-                    feats.append(f"prep_{ch.lower_}={'NAME' if g.pos_ == 'PROPN' else lemma(g)}")
+                    feats.append(f"prep_{ch.lower_}={_word(g)}")
     if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"):  # a noun trigger: its governor's other arguments
-        feats += [f"gov_{ch.dep_}={lemma(ch)}" for ch in tok.head.children if ch.dep_ in ("nsubj", "dobj") and ch.i != tok.i]
+        feats += [f"gov_{ch.dep_}={_word(ch)}" for ch in tok.head.children if ch.dep_ in ("nsubj", "dobj") and ch.i != tok.i]
     # the common words of the sentence; names and words of a named entity ("Nigerian", "Ukrainian") are left out:
     # they teach where the training news happened
     feats += [f"w={lemma(t)}" for t in c.sent if t.pos_ in ("NOUN", "VERB", "ADJ") and t.i != tok.i
-              and t.ent_type_ not in _NAMED]
+              and t.ent_type_ not in _NAMED and _word(t) != "NAME"]
     return feats
+
+
+def _word(t) -> str:
+    """The token's lemma, or NAME for a name: a proper noun, or a word that names a country, its people, a
+    first-order division, a big city or an armed group (the gazetteer's and actors.csv's names, of every country:
+    "nigerian", "plateau", "crimea", "salvadoran" tagged as common words taught the model where its news happened)."""
+    return "NAME" if t.pos_ == "PROPN" or t.lower_ in _names() or lemma(t) in _names() else lemma(t)
+
+
+@knowledge_cached
+def _names() -> frozenset[str]:
+    """Lower-case one-word names of countries, their demonyms and aliases (geo_countries.csv), big cities and
+    actor aliases (the truecaser's names) and first-order divisions."""
+    import csv
+
+    from sitrep.nlp.truecase import _division_words
+    from sitrep.nlp.truecase import _names as cased_names
+
+    single, _, _, _, acronyms = cased_names()
+    out = set(single) | {a.lower() for a in acronyms if len(a) > 2} | set(_division_words())
+    with knowledge_path("geo_countries.csv").open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(line for line in fh if not line.startswith("#")):
+            for name in (row.get("demonyms") or "").split("|") + (row.get("aliases") or "").split("|"):
+                if name.strip() and " " not in name.strip():
+                    out.add(name.strip().lower())
+    return frozenset(out)
 
 
 def _argument_kinds(tok) -> list[str]:
