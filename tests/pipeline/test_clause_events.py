@@ -87,3 +87,39 @@ def test_a_place_after_a_sharing_out_apposition_parsed_on_the_date_is_the_events
             "young students, in the town of Suruc.")
     (c,) = [c for c in candidates(analyze(document_from_text(text, "t"))) if c.mention.trigger.text == "killed"]
     assert not c.in_side_clause(text.index("Suruc"))
+
+
+def test_police_who_shot_the_attacker_are_not_the_attacks_doer():
+    """ "... before police shot him dead": the police answer the attack; its doer stays the gunman."""
+    (m,) = extract_document(document_from_text(
+        "A gunman opened fire on diners at a cafe in Sousse on Friday, killing 12 people, before police shot him "
+        "dead.", "t", published=date(2015, 6, 27)))
+    assert m.actor1 == "Unidentified Armed Group" and m.fatalities.best == 12, (m.actor1, m.notes)
+
+
+def test_troops_who_killed_the_attackers_leave_the_attack_its_doer():
+    events = extract_document(document_from_text(
+        "Rebels attacked an army post near Gao on Monday. Soldiers killed seven of the rebels in the fighting.", "t",
+        published=date(2015, 6, 27)))
+    assert events and all(m.actor1 != "Mali" for m in events), [(m.actor1, m.notes) for m in events]
+
+
+def test_a_state_strike_that_killed_militants_keeps_its_doer():
+    (m,) = extract_document(document_from_text(
+        "French jets struck a militant camp near Gao on Monday, killing seven militants.", "t",
+        published=date(2015, 6, 27)))
+    assert m.actor1 == "France", (m.actor1, m.notes)
+
+
+def test_an_attack_claimed_by_a_group_in_an_apposition_is_claimed():
+    (m,) = extract_document(document_from_text(
+        "Gunmen shot dead two guards at a bank in Lahore on Tuesday, an attack also claimed by Islamic State.", "t",
+        published=date(2015, 6, 27)))
+    assert m.claimed is True and m.actor1 == "Islamic State", (m.claimed, m.actor1, m.notes)
+
+
+def test_no_group_saying_it_was_behind_the_attack_is_no_claim():
+    events = extract_document(document_from_text(
+        "Gunmen shot dead two guards at a bank in Lahore on Tuesday. No group has said it was behind the attack.",
+        "t", published=date(2015, 6, 27)))
+    assert events and all(m.claimed is False for m in events), [(m.claimed, m.notes) for m in events]

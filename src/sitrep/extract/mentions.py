@@ -41,6 +41,7 @@ class Candidate:
     relative_to: Candidate | None = None  # for "Hours after X, ...": the candidate of the X clause
     kind: str = ""  # the trigger's kind (attack, killing, kidnap ...)
     ranges: list[tuple[int, int]] = field(default_factory=list)  # clause pieces (nested clauses cut out)
+    victim: Any = None  # the token of the people the clause's killing or wounding hit, when the parse names them
 
     def contains(self, start: int, end: int) -> bool:
         return any(a <= start and end <= b for a, b in self.ranges)
@@ -842,6 +843,7 @@ class SentenceExtractor:
             self._set_claimant(cand, claimer, governor)
         self._set_target(cand, tok, target if target is not None else victim)
         if victim is not None:
+            cand.victim = victim
             cand.mention.notes.append(f"victims: {victim.text}")
             cand.mention.roles.setdefault("victims", [])
 
@@ -1164,7 +1166,9 @@ class SentenceExtractor:
                     if t.pos_ == "VERB" and (claim and lemma(t) in lex.claim_verbs or carried and (
                             lemma(t) in lex.claim_verbs or lemma(t) in lex.report_verbs) and any(
                             tok in c.subtree for c in t.children if c.dep_ in ("ccomp", "dobj", "xcomp"))):
-                        subj = next((ch for ch in t.children if ch.dep_ == "nsubj"), None)
+                        subj = next((ch for ch in t.children if ch.dep_ == "nsubj"), None) or next(
+                            (g for ch in t.children if ch.dep_ == "agent" for g in ch.children if g.dep_ == "pobj"),
+                            None)  # "an attack also claimed by Islamic State"
                         if subj is None:
                             continue
                         found = self._claimant(subj, cand.offset)
