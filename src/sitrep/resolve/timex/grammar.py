@@ -860,6 +860,7 @@ class Grammar:
                 return None  # "24 hours after": a counted stretch (the "ago" rule's), not the bare "hours after"
             if unit_first:  # "hours after", "minutes later": TimeML leaves the relation word out (a signal)
                 data["timeml_end"] = m.start() + unit_first.end("units")
+                data["timeml_unit"] = self._unit(unit_first.group("units"))  # and reads "hours" as how long
             day_prep = _DAY_THEN_PREPOSITION.match(m.group(0))
             if day_prep and _OBJECT_AFTER.match(text, m.end()):  # "the day before the plunge": "before" takes an
                 data["timeml_end"] = m.start() + day_prep.end("day")  # object, a signal; "the day before." is one

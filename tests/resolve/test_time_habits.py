@@ -1,0 +1,32 @@
+"""Issue 13, seventh round: TimeML conventions that TimeBank's annotators follow throughout (counted per source group
+by ``benchmarks/timex.py --habits``), each on sentences written here."""
+from __future__ import annotations
+
+from datetime import date
+
+from conftest import timexes_found as _found
+
+WEDNESDAY = date(1999, 3, 17)
+
+
+def test_uncounted_hours_before_a_relation_word_are_a_duration():
+    # TimeML reads "Three days later", "A few days later" as how long (DURATION); an uncounted "hours" or "minutes"
+    # of "hours after" is the same: PTXH, not the day of the last event
+    assert _found("The governor resigned hours after the vote.", WEDNESDAY) == [("hours", "DURATION", "PTXH")]
+    assert _found("Minutes later a second blast shook the square.", WEDNESDAY) == [
+        ("Minutes", "DURATION", "PTXM")]
+    # counted, the stretch keeps its count
+    assert _found("The governor resigned 12 hours after the vote.", WEDNESDAY) == [("12 hours", "DURATION", "PT12H")]
+
+
+def test_the_pipeline_keeps_hours_after_as_an_offset_from_the_event():
+    # the pipeline (signals on) still dates the resignation by the vote: the whole phrase, relative to the event
+    found = _found("The governor resigned hours after the vote.", WEDNESDAY, signals=True)
+    assert found == [("hours after", "TIME", "P0D")]
+
+
+def test_the_foreseeable_future_is_no_time():
+    assert _found("The ferry service will stay closed for the foreseeable future.", WEDNESDAY) == []
+    # the plain future is still one
+    assert _found("The ferry service may reopen in the near future.", WEDNESDAY) == [
+        ("the near future", "DATE", "FUTURE_REF")]
