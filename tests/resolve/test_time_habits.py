@@ -30,3 +30,18 @@ def test_the_foreseeable_future_is_no_time():
     # the plain future is still one
     assert _found("The ferry service may reopen in the near future.", WEDNESDAY) == [
         ("the near future", "DATE", "FUTURE_REF")]
+
+
+def test_a_modal_in_a_clause_told_by_a_verb_of_saying_looks_ahead(nlp):
+    # the modal's own verb governs the day; the telling is past, the landfall still to come
+    assert _found("Forecasters said the storm could make landfall by Friday.", WEDNESDAY, nlp=nlp) == [
+        ("Friday", "DATE", "1999-03-19")]
+    # a past told with "could have" stays past
+    assert _found("Officials said the blaze could have started Monday.", WEDNESDAY, nlp=nlp) == [
+        ("Monday", "DATE", "1999-03-15")]
+
+
+def test_the_next_century_keeps_its_determiner():
+    # as "the last century", "the next year": TimeML's extent holds the determiner
+    assert _found("The bridge will be finished early in the next century.", WEDNESDAY) == [
+        ("the next century", "DATE", "20")]

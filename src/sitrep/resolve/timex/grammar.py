@@ -205,8 +205,9 @@ class Grammar:
                   rf"(?P<dir>ago|earlier|later|before|after|afterwards?|from\s+now|hence|previously|on)\b",
                   self._ago, need=units)
         # last week / this month / next year / the past year / earlier this year
-        # "the next year": with its determiner (TimeML's extent); in a past clause, the year after the one named
-        self._add(r"\b(?P<rel>last|next|the\s+next(?=\s+\w+\s+or\s+so\b|\s+(?:week|month|year)\b)|this\s+past|this\s+coming|this|the\s+past|the\s+previous|the\s+current|the\s+coming|the\s+following|"
+        # "the next year": with its determiner (TimeML's extent); in a past clause, the year after the one named;
+        # "the next century" too, as "the last century" (TimeBank: 0 such)
+        self._add(r"\b(?P<rel>last|next|the\s+next(?=\s+\w+\s+or\s+so\b|\s+(?:week|month|year|century)\b)|this\s+past|this\s+coming|this|the\s+past|the\s+previous|the\s+current|the\s+coming|the\s+following|"
                   r"the\s+last|earlier\s+this|later\s+this|late\s+last|early\s+next|early\s+last|late\s+next|"
                   r"earlier\s+in\s+the|later\s+in\s+the|the\s+(?:end|start|beginning|middle)\s+of\s+(?:this|last|next|the)|"
                   r"the\s+rest\s+of\s+(?:this|the)|the\s+same|that|the\s+preceding|the\s+prior|the\s+full|"
