@@ -155,9 +155,26 @@ def read_wire(path: Path = WIRE_SET) -> list[TmlDoc]:
     return docs
 
 
+_MONTHS_OFFSET = re.compile(r"^(?P<sign>-?)P(?P<n>\d+)(?P<unit>[MY])$")
+
+
 def _comparable(t: Timex, resolver: DocumentTimes, dct: date | None) -> str:
+    ctx = resolver._resolver.ctx
+    months = _MONTHS_OFFSET.match(t.value) if t.anchor == "event" else None
+    if months and (ctx.last_month or ctx.last_day or dct):
+        # "a month earlier", "two years before": TimeML names the month or the year (TimeBank's "a month ago":
+        # 1989-09), counted from the month the text named last ("in July ... a month earlier": June), else from
+        # the last day it named
+        day = ctx.last_day or dct
+        y, m = ctx.last_month if ctx.last_month and (ctx.last_granularity == "M" or day is None) else (day.year,
+                                                                                                      day.month)
+        n = int(months.group("n")) * (-1 if months.group("sign") else 1)
+        if months.group("unit") == "Y":
+            return f"{y + n:04d}"
+        k = y * 12 + m - 1 + n
+        return f"{k // 12:04d}-{k % 12 + 1:02d}"
     if t.anchor == "event":
-        base = resolver._resolver.ctx.last_day or dct
+        base = ctx.last_day or dct
         d = event_date(t, base) if base else None
         if d is not None:
             return d.isoformat() + (t.value[t.value.index("T"):] if "T" in t.value and False else "")

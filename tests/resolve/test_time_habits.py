@@ -45,3 +45,25 @@ def test_the_next_century_keeps_its_determiner():
     # as "the last century", "the next year": TimeML's extent holds the determiner
     assert _found("The bridge will be finished early in the next century.", WEDNESDAY) == [
         ("the next century", "DATE", "20")]
+
+
+def test_the_same_month_last_year_is_the_month_named_before_a_year_back():
+    assert _found("Prices in October were 2 percent higher than in the same month last year.", WEDNESDAY) == [
+        ("October", "DATE", "1998-10"), ("the same month last year", "DATE", "1997-10")]
+    # no month named: the year
+    assert _found("Prices rose 2 percent over the same month last year.", WEDNESDAY) == [
+        ("the same month last year", "DATE", "1998")]
+
+
+def test_the_benchmark_names_the_month_of_a_month_offset(tmp_path):
+    # TimeML values "a month earlier" as a month, counted from the month named last (TimeBank's "a month ago": a
+    # month); the pipeline keeps the offset, the benchmark turns it into the TimeML value
+    from conftest import timex_benchmark
+
+    (tmp_path / "b.tml").write_text(
+        '<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1999-03-17" functionInDocument="CREATION_TIME">'
+        '03/17/1999</TIMEX3></DCT><TEXT>Unemployment was 4.1 percent in <TIMEX3 tid="t1" type="DATE" '
+        'value="1999-01">January</TIMEX3>, down from 4.3 percent <TIMEX3 tid="t2" type="DATE" value="1998-12">a '
+        'month earlier</TIMEX3>.</TEXT></TimeML>', encoding="utf-8")
+    s = timex_benchmark().score_dir(tmp_path)
+    assert s["value_accuracy"] == 1.0

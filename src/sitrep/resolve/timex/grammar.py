@@ -170,7 +170,8 @@ class Grammar:
                   self._year_ago, need="year")
         # "the corresponding period last year", "the same quarter a year ago", "last year's quarter": one
         # expression, the year-earlier period (TimeML: the whole noun phrase is the expression)
-        self._add(r"\b(?:the\s+)?(?:corresponding|comparable|same|like)\s+(?P<what>quarter|period)\s+(?:of\s+)?"
+        # "the same month last year": the month named before, a year back (TimeBank: 0 such)
+        self._add(r"\b(?:the\s+)?(?:corresponding|comparable|same|like)\s+(?P<what>quarter|period|month)\s+(?:of\s+)?"
                   r"(?P<ye>last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|prior|preceding)\s+year)\b",
                   self._year_ago, need="year")
         self._add(r"\blast\s+year's\s+(?:(?:fiscal|comparable|same|corresponding)\s+)?(?P<what>quarter|period)\b",
