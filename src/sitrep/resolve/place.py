@@ -1464,13 +1464,23 @@ def _listed_kinds(gz: Gazetteer, text: str, mentions: list[Mention], cands: list
         if sc is not None:
             sure[k] = gz[sc.ids[max(range(len(sc.ids)), key=sc.scores.__getitem__)]].kind
     out: list[set[str]] = [set() for _ in mentions]
-    for a, b in zip(order, order[1:], strict=False):
-        if _LIST_GAP.fullmatch(text[mentions[a].end:mentions[b].start]):
+    gaps = [text[mentions[a].end:mentions[b].start] for a, b in zip(order, order[1:], strict=False)]
+    listed = [bool(_LIST_GAP.fullmatch(g)) for g in gaps]
+    for n, (a, b) in enumerate(zip(order, order[1:], strict=False)):
+        if listed[n] and _qualifier_pair(gaps[n], n, listed):
+            continue  # "MAPUTO, Mozambique -", "Lancaster, Pa.": a place and its qualifier, not a list
+        if listed[n]:
             if sure[b]:
                 out[a].add(sure[b])
             if sure[a]:
                 out[b].add(sure[a])
     return [frozenset(x) for x in out]
+
+
+def _qualifier_pair(gap: str, n: int, listed: list[bool]) -> bool:
+    """Two names joined by a bare comma, with no name listed before or after them: "Town, Country" (a place and
+    its qualifier), never "Cameroon, Chad and Niger"."""
+    return gap.strip() == "," and not (n > 0 and listed[n - 1]) and not (n + 1 < len(listed) and listed[n + 1])
 
 
 _PREFIXES = re.compile(r"^(?:town|city|village|borough|port|township|county|district|province) of\s+", re.I)
