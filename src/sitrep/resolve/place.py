@@ -197,6 +197,16 @@ def admin_word_after(text: str, end: int) -> bool:
     return _ADMIN_WORD_AFTER.match(text, end) is not None
 
 
+_DATELINE_AFTER = re.compile(r"\s*(?:,|\(|\s[-\u2014\u2013])")
+
+
+def dateline_name(text: str, start: int, end: int) -> bool:
+    """ "NEW YORK (Reuters) -", "MAPUTO, Mozambique -": a name in capitals opening a line, before a comma, a
+    parenthesis or a dash, is a wire dateline, which names a town."""
+    return (start == 0 or text[start - 1] == "\n") and text[start:end].isupper() \
+        and _DATELINE_AFTER.match(text, end) is not None
+
+
 @dataclass
 class _Ents:
     ents: list
@@ -1445,6 +1455,8 @@ def _mention_candidates(gz: Gazetteer, text: str, m: Mention) -> list[int]:
     ids = candidate_ids(gz, m.text)
     if not ids and m.source == "given" and not _county_match(gz, m.text):
         ids = _variant_ids(gz, m.text)
+    if dateline_name(text, m.start, m.end):  # "NEW YORK (Reuters) -": a dateline names a town, not the state
+        ids = [i for i in ids if gz[i].kind == CITY] or ids
     word = _ADMIN_WORD_AFTER.match(text, m.end)
     if word and m.source == "given":  # "Sao Paulo state", the span without the word: the state is a reading
         ids = ids + [i for i in _division_by_other_word(gz, norm(m.text + word.group(0))) if i not in ids]
