@@ -1014,6 +1014,8 @@ def _cue_literals(gz: Gazetteer) -> dict[str, list[tuple[str, re.Pattern]]]:
 # ---------------------------------------------------------------------------------------------
 def _prior(gz: Gazetteer, i: int, w: Scoring) -> float:
     kind = gz[i].kind
+    if kind == ADMIN2 and _big_admin2(gz, i, w):
+        return w.prior_admin2_big
     fixed = {COUNTRY: w.prior_country, CONTINENT: w.prior_continent, ADMIN1: w.prior_admin1, REGION: w.prior_region,
              FACILITY: w.prior_facility, ADMIN2: w.prior_admin2}.get(kind)
     if fixed is not None:
@@ -1197,9 +1199,17 @@ def _unnamed_division(gz: Gazetteer, i: int, q: _Query, w: Scoring) -> bool:
     e, ctx, key = gz[i], q.ctx, q.key
     if ctx.cc_without(key, e.cc) or any(c2 == e.cc for k2, c2, _ in q.votes or () if k2 != key):
         return False
+    if e.kind == ADMIN2 and not ctx.home and _big_admin2(gz, i, w):
+        return False  # "Floods hit Cornwall and Devon": counties of many towns, in a text of no one country
     ratio = w.context_unnamed_division_pop_ratio
     return not (ratio and e.kind == ADMIN1 and q.main_town_pop > 0 and not ctx.home
                 and gz.division_population(e.cc, e.admin1) >= ratio * q.main_town_pop)
+
+
+def _big_admin2(gz: Gazetteer, i: int, w: Scoring) -> bool:
+    """A second-order division holding ``prior.admin2_big_places`` towns of cities500 or more (0: off): an English
+    county, a Philippine province, a French department, known as well as a first-order division."""
+    return bool(w.prior_admin2_big_places) and gz.admin2_places.get(i, 0) >= w.prior_admin2_big_places
 
 
 def _subdivision_terms(gz: Gazetteer, i: int, q: _Query, w: Scoring, notes: list[str], f: dict[str, float]) -> float:
