@@ -48,3 +48,18 @@ def test_a_dateline_names_the_city_not_the_state():
     text = "NEW YORK (AP) - Subway service was suspended after a fire on Tuesday, officials said."
     [p] = resolve_spans(text, spans_of(text, "NEW YORK"))
     assert p is not None and abs(p.latitude - 40.71) < 0.5 and abs(p.longitude + 74.0) < 0.5
+
+
+@pytest.mark.parametrize(("text", "name", "lat", "lon"), [
+    ("Storm surges flooded harbours across Cornwall and Devon overnight.", "Devon", 50.7, -3.7),
+    ("Police in Suffolk closed two roads after a lorry overturned.", "Suffolk", 52.2, 1.0),
+])
+def test_a_county_of_many_towns_over_a_foreign_town(text, name, lat, lon):
+    # no country named: England's counties, not Devon, South Africa or Suffolk, Virginia
+    assert near(text, name, lat, lon)
+
+
+def test_a_home_country_keeps_its_town_over_a_county_abroad():
+    text = "The Suffolk city council in Virginia met in Norfolk on Monday."
+    [p] = resolve_spans(text, spans_of(text, "Suffolk"))
+    assert p is not None and p.country_code == "US"
