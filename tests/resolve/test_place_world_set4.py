@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from geo_spans import check_set_floor, near, spans_of
 
-from sitrep.resolve import resolve_spans
+from sitrep.resolve import geocode_text, resolve_spans
 
 ROOT = Path(__file__).resolve().parents[2]
 WORLD_SET4 = ROOT / "benchmarks" / "data" / "world_toponyms4.xml"
@@ -63,3 +63,20 @@ def test_a_home_country_keeps_its_town_over_a_county_abroad():
     text = "The Suffolk city council in Virginia met in Norfolk on Monday."
     [p] = resolve_spans(text, spans_of(text, "Suffolk"))
     assert p is not None and p.country_code == "US"
+
+
+def test_a_landmark_with_its_article_is_found():
+    # NER labels "the White House" an organisation, article and all; the name without it is a landmark
+    names = [p.span.text for p in geocode_text("Lawmakers met at the White House on Monday to discuss the budget.")]
+    assert "White House" in names
+
+
+def test_two_places_in_one_entity_are_both_found():
+    # NER reads "Malappuram and Kannur" as one name (a work of art); each side is a town, the whole no place
+    names = {p.span.text for p in geocode_text("Health workers traced contacts in Malappuram and Kannur over the weekend.")}
+    assert {"Malappuram", "Kannur"} <= names
+
+
+def test_a_country_named_with_and_stays_whole():
+    names = [p.span.text for p in geocode_text("Officials in Bosnia and Herzegovina said the border would reopen.")]
+    assert "Bosnia" not in names and "Herzegovina" not in names

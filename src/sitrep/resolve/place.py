@@ -354,18 +354,33 @@ def _embedded_place(gz: Gazetteer, text: str, start: int, end: int, label: str =
 _SPACED_DASH = re.compile(r"\s+(?:-+|[\u2013\u2014])\s+")
 
 
-def _entity_pieces(text: str, ents) -> list[tuple[str, int, int]]:
+def _entity_pieces(text: str, ents, gz: Gazetteer | None = None) -> list[tuple[str, int, int]]:
     """(label, start, end) of each entity, cut at a spaced dash: NER runs a dateline into the sentence after it
-    ("LIMA - Peru's", "Congo - Health"), and no place's name holds one."""
+    ("LIMA - Peru's", "Congo - Health"), and no place's name holds one; with ``gz``, also cut at "and" between two
+    names the gazetteer knows when the whole has no reading ("Sulu and Basilan" as one organisation; never
+    "Trinidad and Tobago")."""
     out = []
     for ent in ents:
         start = ent.start_char
         for m in _SPACED_DASH.finditer(text, ent.start_char, ent.end_char):
             out.append((ent.label_, *_clean(text, start, m.start())))
             start = m.end()
-        out.append((ent.label_, *_clean(text, start, ent.end_char)) if start > ent.start_char
-                   else (ent.label_, start, ent.end_char))
+        out.extend(_and_pieces(gz, text, ent.label_, *((_clean(text, start, ent.end_char)) if start > ent.start_char
+                                                        else (start, ent.end_char))))
     return out
+
+
+_AND_SPLIT = re.compile(r"\s+and\s+")
+
+
+def _and_pieces(gz: Gazetteer | None, text: str, label: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    m = _AND_SPLIT.search(text, start, end) if gz is not None and label not in _NOT_NAMES else None
+    if m is None or _AND_SPLIT.search(text, m.end(), end) or candidate_ids(gz, text[start:end]):
+        return [(label, start, end)]
+    left, right = _clean(text, start, m.start()), _clean(text, m.end(), end)
+    if not all(e > s and candidate_ids(gz, text[s:e]) for s, e in (left, right)):
+        return [(label, start, end)]
+    return [(label, *left), (label, *right)]
 
 
 def _after_demonym(gz: Gazetteer, text: str, start: int, end: int) -> int | None:
@@ -418,12 +433,13 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_men
             out.append(Mention(m.start(), m.end(), m.group(0), "facility", facility_ids=list(ids)))
             taken.append((m.start(), m.end()))
     doc = doc if doc is not None else _ner(text)
-    for label, start, end in _entity_pieces(text, doc.ents):
+    for label, start, end in _entity_pieces(text, doc.ents, gz):
         named = _place_before_event_noun(gz, text, start, end)
         if named is not None:  # "Agatu Killings" (an ORG, a FAC)
             (start, end), label = named, "GPE"
         elif label not in (*_PLACE_LABELS, "NORP"):
-            if not mislabelled_place(label, text, start, end, gz, every_mention=every_mention):
+            # "the White House" (ORG): the name without its article
+            if not mislabelled_place(label, text, *_clean(text, start, end), gz, every_mention=every_mention):
                 if every_mention:  # "Ohio" of "the Ohio Department of Transportation"
                     add(_embedded_compass(text, _embedded_place(gz, text, start, end, label)), "embedded", label)
                 continue
