@@ -80,3 +80,9 @@ def test_two_places_in_one_entity_are_both_found():
 def test_a_country_named_with_and_stays_whole():
     names = [p.span.text for p in geocode_text("Officials in Bosnia and Herzegovina said the border would reopen.")]
     assert "Bosnia" not in names and "Herzegovina" not in names
+
+
+def test_a_town_named_like_a_landmark_keeps_its_state():
+    text = "Whitehall police arrested a man after a chase through Columbus, Ohio, on Friday."
+    [p] = resolve_spans(text, spans_of(text, "Whitehall"))
+    assert p is not None and p.country_code == "US" and abs(p.latitude - 40.0) < 0.5
