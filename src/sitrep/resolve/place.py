@@ -1028,9 +1028,9 @@ def _cue_literals(gz: Gazetteer) -> dict[str, list[tuple[str, re.Pattern]]]:
 # ---------------------------------------------------------------------------------------------
 # scoring
 # ---------------------------------------------------------------------------------------------
-def _prior(gz: Gazetteer, i: int, w: Scoring) -> float:
+def _prior(gz: Gazetteer, i: int, w: Scoring, key: str = "") -> float:
     kind = gz[i].kind
-    if kind == ADMIN2 and _big_admin2(gz, i, w):
+    if kind == ADMIN2 and _big_admin2(gz, i, w) and not _town_of_the_name(gz, i, key):
         return w.prior_admin2_big
     fixed = {COUNTRY: w.prior_country, CONTINENT: w.prior_continent, ADMIN1: w.prior_admin1, REGION: w.prior_region,
              FACILITY: w.prior_facility, ADMIN2: w.prior_admin2}.get(kind)
@@ -1135,7 +1135,7 @@ def _reading_terms(gz: Gazetteer, i: int, ids: list[int], q: _Query, w: Scoring,
     e = gz[i]
     cc, a1, kind = e.cc, e.admin1, e.kind
     ctx, key = q.ctx, q.key
-    s = _prior(gz, i, w)
+    s = _prior(gz, i, w, key)
     notes.append(f"prior {s:.1f}")
     if kind == CITY:
         if norm(gz[i].name) == key:
@@ -1215,11 +1215,18 @@ def _unnamed_division(gz: Gazetteer, i: int, q: _Query, w: Scoring) -> bool:
     e, ctx, key = gz[i], q.ctx, q.key
     if ctx.cc_without(key, e.cc) or any(c2 == e.cc for k2, c2, _ in q.votes or () if k2 != key):
         return False
-    if e.kind == ADMIN2 and not ctx.home and _big_admin2(gz, i, w):
+    if e.kind == ADMIN2 and not ctx.home and _big_admin2(gz, i, w) and not _town_of_the_name(gz, i, key):
         return False  # "Floods hit Cornwall and Devon": counties of many towns, in a text of no one country
     ratio = w.context_unnamed_division_pop_ratio
     return not (ratio and e.kind == ADMIN1 and q.main_town_pop > 0 and not ctx.home
                 and gz.division_population(e.cc, e.admin1) >= ratio * q.main_town_pop)
+
+
+def _town_of_the_name(gz: Gazetteer, i: int, key: str) -> bool:
+    """A town of the division's country has ``key`` as its main name: the division is named after its town
+    ("Kramatorsk" is also an alternate name of Kramatorskyi Raion), so the name is the town's."""
+    return bool(key) and any(gz[j].kind == CITY and gz[j].cc == gz[i].cc and norm(gz[j].name) == key
+                             for j in gz.lookup_key(key))
 
 
 def _big_admin2(gz: Gazetteer, i: int, w: Scoring) -> bool:
