@@ -71,3 +71,25 @@ def test_analyze_parses_only_screened_sentences():
     a = analyze(Document(id="t", text=text))
     assert [s.screened for s in a.sentences] == [False, True, False]
     assert set(a.parses) == {1}
+
+
+def _annotations(parsed) -> list:
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, ORTH, POS, TAG
+
+    return parsed.to_array([ORTH, POS, TAG, DEP, HEAD, MORPH, LEMMA, ENT_TYPE, ENT_IOB]).tolist()
+
+
+def test_entities_of_trigger_sentences_first_then_the_rest_as_a_full_parse():
+    # the second sentence passes the screen (a weapon word) but holds no trigger: parsed without its entities
+    text = ("Gunmen shot dead two guards outside a bank in Lagos on Tuesday. Police in Abuja showed the rifles "
+            "to reporters from Reuters. The bank reopened.")
+    full = analyze(Document(id="t", text=text))
+    lazy = analyze(Document(id="t", text=text), entities="triggers")
+    assert set(full.parses) == {0, 1}
+    assert set(lazy.parses) == {0} and set(lazy.unnamed) == {1}
+    assert not lazy.unnamed[1].ents
+    assert _annotations(lazy.parses[0]) == _annotations(full.parses[0])
+    lazy.name_entities()
+    assert not lazy.unnamed and list(lazy.parses) == list(full.parses)
+    assert [_annotations(p) for p in lazy.parses.values()] == [_annotations(p) for p in full.parses.values()]
+    assert {e.label_ for e in lazy.entities()} >= {"GPE"} and lazy.entities() == full.entities()

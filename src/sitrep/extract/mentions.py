@@ -288,6 +288,13 @@ def _match_trigger(tok, lex: Lexicon) -> Trigger | None:
     return None
 
 
+def has_trigger(sent) -> bool:
+    """Whether a token of the parsed sentence is a trigger: ``SentenceExtractor.extract`` finds no candidate in a
+    sentence without one. Reads no named entity (the parse's entities may come later: ``sitrep.nlp``)."""
+    lex = load_lexicon()
+    return any(_match_trigger(tok, lex) for tok in sent)
+
+
 PERSON_PRONOUNS = {"he", "she", "him", "her", "they", "them", "who", "whom", "we", "us", "i", "me", "you"}
 
 
