@@ -93,3 +93,16 @@ def test_entities_of_trigger_sentences_first_then_the_rest_as_a_full_parse():
     assert not lazy.unnamed and list(lazy.parses) == list(full.parses)
     assert [_annotations(p) for p in lazy.parses.values()] == [_annotations(p) for p in full.parses.values()]
     assert {e.label_ for e in lazy.entities()} >= {"GPE"} and lazy.entities() == full.entities()
+
+
+def test_token_at_finds_the_token_that_holds_an_offset_as_a_walk_does():
+    from sitrep.nlp.spacy_model import load_spacy
+    from sitrep.nlp.tokens import token_at
+
+    parsed = load_spacy()("Two  mortar rounds hit the U.S. base, officials said.\\n")
+    halves = (parsed, parsed[3:7])
+    for sent in halves:
+        for pos in range(-2, len(parsed.text) + 3):
+            walked = next((t for t in sent if t.idx <= pos < t.idx + len(t.text)), None)
+            found = token_at(sent, pos)
+            assert (walked.i if walked is not None else None) == (found.i if found is not None else None), (sent, pos)
