@@ -79,20 +79,26 @@ def _annotations(parsed) -> list:
     return parsed.to_array([ORTH, POS, TAG, DEP, HEAD, MORPH, LEMMA, ENT_TYPE, ENT_IOB]).tolist()
 
 
-def test_entities_of_trigger_sentences_first_then_the_rest_as_a_full_parse():
-    # the second sentence passes the screen (a weapon word) but holds no trigger: parsed without its entities
-    text = ("Gunmen shot dead two guards outside a bank in Lagos on Tuesday. Police in Abuja showed the rifles "
-            "to reporters from Reuters. The bank reopened.")
-    full = analyze(Document(id="t", text=text))
-    lazy = analyze(Document(id="t", text=text), entities="triggers")
-    assert set(full.parses) == {0, 1}
-    assert set(lazy.parses) == {0} and set(lazy.unnamed) == {1}
-    assert not lazy.unnamed[1].ents
-    assert _annotations(lazy.parses[0]) == _annotations(full.parses[0])
-    lazy.name_entities()
-    assert not lazy.unnamed and list(lazy.parses) == list(full.parses)
-    assert [_annotations(p) for p in lazy.parses.values()] == [_annotations(p) for p in full.parses.values()]
-    assert {e.label_ for e in lazy.entities()} >= {"GPE"} and lazy.entities() == full.entities()
+def test_a_report_without_a_trigger_is_parsed_without_entities_until_asked():
+    from sitrep.nlp import analyze_many
+
+    # both sentences pass the screen (weapon words) but neither holds a trigger: no event, no entities needed
+    quiet = ("Police in Abuja showed the rifles to reporters from Reuters. The museum in Lagos keeps an old machine gun "
+             "from 1914.")
+    # a trigger in one sentence: the report's entities are all given with the parse
+    loud = "Gunmen shot dead two guards outside a bank in Lagos on Tuesday. " + quiet
+    docs = [Document(id="q", text=quiet), Document(id="l", text=loud)]
+    full = list(analyze_many(docs))
+    lazy = list(analyze_many(docs, entities="triggers"))
+    assert set(full[0].parses) == {0, 1} and set(full[1].parses) == {0, 1, 2}
+    assert not lazy[0].parses and set(lazy[0].unnamed) == {0, 1} and not lazy[0].unnamed[0].ents
+    assert set(lazy[1].parses) == {0, 1, 2} and not lazy[1].unnamed
+    for a in lazy:
+        a.name_entities()
+    for a, b in zip(full, lazy, strict=True):
+        assert not b.unnamed and list(b.parses) == list(a.parses)
+        assert [_annotations(p) for p in b.parses.values()] == [_annotations(p) for p in a.parses.values()]
+        assert b.entities() == a.entities() and {e.label_ for e in b.entities()} >= {"GPE"}
 
 
 def test_token_at_finds_the_token_that_holds_an_offset_as_a_walk_does():

@@ -22,8 +22,8 @@ class Analysis:
     sentences: list[Sentence]
     parses: dict[int, object] = field(default_factory=dict)  # sentence index -> spaCy Doc of that sentence
     error: str | None = None  # a coded message when a stage failed on this document: it has no events
-    # sentence index -> a parse still without its named entities (``entities="triggers"``: no trigger word in it);
-    # ``name_entities`` gives them theirs and moves them into ``parses``
+    # sentence index -> a parse still without its named entities (``entities="triggers"``: no trigger word in the
+    # report); ``name_entities`` gives them theirs and moves them into ``parses``
     unnamed: dict[int, object] = field(default_factory=dict)
     nlp: object = field(default=None, repr=False)  # the pipeline that parsed ``unnamed``
 
@@ -87,9 +87,10 @@ def analyze_many(docs: Iterable[Document], *, nlp=None, batch_size: int = 64, en
                  ) -> Iterator[Analysis]:
     """Analyses of many documents, in order; the screened sentences of ``batch_size`` documents go through spaCy
     as one stream, which is faster than one call per document. ``entities="triggers"``: the named entities (half
-    of spaCy's time) only of the sentences that hold a trigger word, the only ones in which event candidates are
-    read; the others' wait in ``Analysis.unnamed`` for ``Analysis.name_entities``, which a report without events
-    never needs."""
+    of spaCy's time) only of the reports with a trigger word in a parsed sentence: event candidates are read only in
+    such a sentence, so a report without one has no event. Its parses wait without entities in
+    ``Analysis.unnamed`` (``Analysis.name_entities`` gives them). Per report, not per sentence: the entities of
+    a few sentences asked for by one report cost more than those of the whole batch's (1.7x per sentence on LGL's)."""
     if entities not in ("all", "triggers"):
         raise ValueError(f"entities must be 'all' or 'triggers', not {entities!r}")
     pending: list[Analysis] = []
@@ -163,17 +164,16 @@ def _pipe(todo: list[tuple[Analysis, int]], nlp, entities: str = "all") -> None:
         for (a, i), parsed in zip(todo, nlp.pipe(texts, batch_size=256), strict=True):
             a.parses[i] = parsed
         return
-    # the named entities (the model's last component; nothing before it reads them) of the sentences with a trigger
-    # word now, of the others when the report turns out to need them
+    # the named entities (the model's last component; nothing before it reads them) of the reports with a trigger word
     from sitrep.extract.mentions import has_trigger
 
     docs = list(nlp.pipe(texts, batch_size=256, disable=["ner"]))
-    now = [k for k, d in enumerate(docs) if has_trigger(d)]
+    wanted = {id(a) for (a, _), d in zip(todo, docs, strict=True) if has_trigger(d)}
+    now = [k for k, (a, _) in enumerate(todo) if id(a) in wanted]
     for k, d in zip(now, nlp.get_pipe("ner").pipe([docs[k] for k in now], batch_size=256), strict=True):
         docs[k] = d
-    named = set(now)
-    for k, ((a, i), d) in enumerate(zip(todo, docs, strict=True)):
-        if k in named:
+    for (a, i), d in zip(todo, docs, strict=True):
+        if id(a) in wanted:
             a.parses[i] = d
         else:
             a.unnamed[i] = d
