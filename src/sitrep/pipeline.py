@@ -86,7 +86,7 @@ def extract_analysis(analysis: Analysis, *, learned_roles: bool = True) -> list[
     if all(c.mention.generic for c in cands):
         _keep_totals(doc, cands)
         return []
-    analysis.name_entities()  # the entities of the parsed sentences without a trigger word (parsed without them)
+    analysis.name_entities()  # a report parsed without its entities (no trigger word: sitrep.nlp) gets them here
     # 2. the report's date and dateline; the time expressions of the sentences that hold candidates
     report_date, date_reason = event_time.report_date(doc)
     dateline = event_time.dateline(doc)
