@@ -301,9 +301,10 @@ def _match_trigger(tok, lex: Lexicon) -> Trigger | None:
 
 def has_trigger(sent) -> bool:
     """Whether a token of the parsed sentence is a trigger: ``SentenceExtractor.extract`` finds no candidate in a
-    sentence without one. Reads no named entity (the parse's entities may come later: ``sitrep.nlp``)."""
+    sentence without one. Reads no named entity (the parse's entities may come later: ``sitrep.nlp``). A killing
+    verb the parser read as a noun counts too: a title line reads it (``extract/headline.py``)."""
     lex = load_lexicon()
-    return any(_match_trigger(tok, lex) for tok in sent)
+    return any(_match_trigger(tok, lex) for tok in sent) or bool(headline_triggers(sent, lex, set()))
 
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "they", "them", "who", "whom", "we", "us", "i", "me", "you"}
