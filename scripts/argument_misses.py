@@ -120,17 +120,18 @@ GROUPS = {"Attacker": ("Attacker",), "Target+Victim": ("Target", "Victim"), "Ins
 
 def _precision(text: str, src: str, near: list, gargs: list, roles: list[str], given: Counter,
                right: Counter) -> None:
-    """Counts each distinct value sitrep gives a role group (in the events of a gold sentence that names the
-    group) and whether the words of that value hold the head word of one of the group's gold arguments."""
+    """Per event of a gold sentence that names a role group: whether sitrep gives the event a value for the group
+    (an 'Unidentified ...' actor is none) and whether one of its values holds a gold argument's head word (an
+    event named by its canonical and its written name counts once)."""
     for group, members in GROUPS.items():
         heads = [rn.head_word(text[a:b]) for r, a, b in gargs if r in members and r in roles]
         if not heads:
             continue
-        values = {v.lower() for e in near for r in members for v in rn.role_values(e, r)
-                  if not v.startswith("Unidentified")}
-        for v in values:
-            given[f"{src} {group}"] += 1
-            right[f"{src} {group}"] += any(rn.head_found(h, [v]) for h in heads)
+        for e in near:
+            values = [v for r in members for v in rn.role_values(e, r) if not v.startswith("Unidentified")]
+            if values:
+                given[f"{src} {group}"] += 1
+                right[f"{src} {group}"] += any(rn.head_found(h, values) for h in heads)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -179,8 +180,8 @@ def main(argv: list[str] | None = None) -> int:
         for (k2, k), n in sorted(counts.items(), key=lambda x: -x[1]):
             if k2 == key:
                 print(f"  {k:<34} {n:>4}")
-    print("\nprecision: of the distinct values sitrep gives a role in the sentences where gold names that role, the "
-          "share whose words hold a gold argument's head word ('Unidentified ...' actors left out)")
+    print("\nprecision: of the events in a gold sentence that names the role and that give it a value, the share "
+          "with a value holding a gold argument's head word ('Unidentified ...' actors are no value)")
     for key in sorted(given):
         print(f"  {key:<28} {right[key]:>4} / {given[key]:<4} = {right[key] / max(given[key], 1):.3f}")
     return 0
