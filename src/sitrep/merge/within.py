@@ -39,6 +39,7 @@ class MergeInfo:
     participle: bool = False  # "missiles were launched ..., targeting the airfield": the same act, told on
     told_target: bool = False  # "it had attacked the hotel": a definite target, named before as another event's
     summary: int = 0  # "two bomb attacks": how many events the mention sums up (0: it tells one)
+    responder: bool = False  # "... before police shot him dead": its victims are the doers of the attack told
 
 
 @dataclass
@@ -219,7 +220,8 @@ def combine(mentions: list[EventMention], infos: list[MergeInfo]) -> EventMentio
                 weapons.append(w)
     out.weapons = weapons
     for name in ("actor1", "actor2", "target", "claimant"):
-        values = [getattr(m, name) for m in mentions if getattr(m, name)]
+        values = [getattr(m, name) for m, i in zip(mentions, infos, strict=True) if getattr(m, name)
+                  and not (i.responder and name in ("actor1", "target") and not all(j.responder for j in infos))]
         named = [v for v in values if v != UNIDENTIFIED]  # a claim names the "unidentified" group
         setattr(out, name, (named or values or [None])[0])
     if out.claimant and first.actor1 in (None, UNIDENTIFIED) and out.actor1 != out.claimant and _claimant_acts():
