@@ -34,7 +34,36 @@ def find_places(text: str, ents: list, default_country: str | None = None) -> li
     places = rplace.geocode_text(text, default_country=default_country, ents=ents, every_mention=False)
     places = _drop_foreign_namesakes(_outside_actor_names(_not_surnames(places, text, ents), text), text)
     places = [p for p in places if not (p.span and _team(text, p.span.start, p.span.end))]
-    return [_in_zone(p) for p in _context_namesakes(places, text, default_country)]
+    return [_in_zone(p) for p in _owned_places(_context_namesakes(places, text, default_country), text)]
+
+
+_OWNER = re.compile(r"['\u2019]s\s+(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
+                    r"(?:ern)?\s+)?$", re.I)
+
+
+def _owned_places(places: list[Place], text: str) -> list[Place]:
+    """ "Mozambique's Palma", "Mogadishu's Lido beach", "Tigray's Togoga": the name after a place's possessive lies
+    in that place's country; a reading of it in another country (Palma, Spain; Lido Beach, New York) is a namesake,
+    replaced by the namesake in the owner's country, else dropped (the owner still places the event)."""
+    from sitrep.resolve.gazetteer import get_gazetteer
+
+    owners = {p.span.end: p for p in places if p.span is not None and p.country_code}
+    gz = None
+    out = []
+    for p in places:
+        q = None
+        if p.span is not None and p.country_code and p.feature not in _COUNTRY_FEATURES:
+            m = _OWNER.search(text[max(0, p.span.start - 30):p.span.start])
+            at = p.span.start - (len(m.group(0)) if m else 0)
+            q = owners.get(at) if m else None
+        if q is None or q.country_code == p.country_code:
+            out.append(p)
+            continue
+        gz = gz or get_gazetteer()
+        r = _namesake_in(gz, p.span.text, {q.country_code}, p)
+        if r is not None:
+            out.append(r)
+    return out
 
 
 # "as diners watched Spain play the Netherlands", "Philadelphia beats Green Bay": a name on either side of a game's
@@ -120,7 +149,7 @@ def _context_namesakes(places: list[Place], text: str, default_country: str | No
         if p.country_code in ctx or _people_named(gz, p.country_code, text):
             out.append(p)
             continue
-        q = _namesake_in(gz, said, ctx, p)
+        q = _namesake_in(gz, said, ctx, p) or _namesake_in(gz, said, ctx | _peoples(gz, text), p, above=pop)
         if q is not None:
             out.append(q)
         elif own or pop >= SMALL_TOWN or not _unknown_name(said) or _shares_word(p.name, said):
@@ -153,12 +182,25 @@ def _people_named(gz, cc: str | None, text: str) -> bool:
 
 
 
-def _namesake_in(gz, said: str, ctx: set[str], p: Place) -> Place | None:
-    """The reading of ``said`` by its main name in a country of ``ctx``: a first-order division, else the most
-    populous town."""
-    from sitrep.resolve.gazetteer import ADMIN1, norm
+def _peoples(gz, text: str) -> set[str]:
+    """The countries whose people the text names ("Palestinians", "Israeli")."""
+    from sitrep.resolve.gazetteer import norm
 
-    ids = [i for i in rplace.candidate_ids(gz, said) if gz[i].cc in ctx and norm(gz[i].name) == norm(said)]
+    return {cc for w in CAP_WORD.finditer(text) if (cc := gz.demonym_country(norm(w.group(0))))}
+
+
+def _namesake_in(gz, said: str, ctx: set[str], p: Place, above: int | None = None) -> Place | None:
+    """The reading of ``said`` by its main name in a country of ``ctx``: a first-order division, else the most
+    populous town. ``above``: by any of its names, a town with more people than that ("Palmyra": Tadmur, Syria,
+    beside "Islamic State", not Palmyra, New York; "Jenin" beside "Palestinians": the town of the West Bank, not
+    the Polish village)."""
+    from sitrep.resolve.gazetteer import ADMIN1, CITY, norm
+
+    if above is not None:
+        ids = [i for i in rplace.candidate_ids(gz, said) if gz[i].cc in ctx and gz[i].kind == CITY
+               and gz[i].pop > above]
+    else:
+        ids = [i for i in rplace.candidate_ids(gz, said) if gz[i].cc in ctx and norm(gz[i].name) == norm(said)]
     if not ids:
         return None
     i = max(ids, key=lambda i: (gz[i].kind == ADMIN1, gz[i].pop))
@@ -304,13 +346,22 @@ def _attach_place(c: Candidate, places: list[Place], siblings: list[Candidate], 
     def key(p: Place):
         in_target = 0 if tgt and tgt[0] <= p.span.start and p.span.end <= tgt[1] else 1
         facility = 0 if not p.geonameid else 1
-        return (_origin(c, p), p.geo_precision, facility, _is_country(p), in_target,
+        return (_origin(c, p), p.geo_precision, _unplaced(c, p), facility, _is_country(p), in_target,
                 abs(p.span.start - m.trigger.start))
 
     best = min(pool, key=key)
     m.place = best
     m.place_text = best.span
     m.add_span("location", best.span)
+
+
+def _unplaced(c: Candidate, p: Place) -> int:
+    """0 for a name a preposition of place governs ("assassinated in Tehran", "explodes at army base in Cucuta"),
+    1 for one that is not (a subject, a modifier, a person's name read as a town: "Ismail Haniyeh", "Car bomb")."""
+    tok = c.token_at(p.span.end - 1)
+    while tok is not None and tok.dep_ in ("compound", "flat", "appos", "conj", "nmod", "amod") and tok.head.i != tok.i:
+        tok = tok.head
+    return 0 if tok is not None and _placed_noun(tok) else 1
 
 
 def _on_weapon_subject(c: Candidate, p: Place) -> bool:
@@ -540,8 +591,8 @@ def _modifier(c: Candidate, p: Place, text: str) -> bool:
     """A country or region used as an adjective ("US bases", "the Iraqi capital") does not place the event."""
     if p.geo_precision < 3 and p.feature not in ("PCLI", "PCLD", "PCLS", "PCLF", "PCL", "ADM1"):
         return False
-    if text[p.span.end:p.span.end + 8].startswith(_SPONSORED):
-        return True
+    if text[p.span.end:p.span.end + 8].startswith(_SPONSORED) or _JOINED.match(text, p.span.end):
+        return True  # "Iran-backed", "US-British strikes", "Israel-Hamas war"
     if p.feature not in _COUNTRY_FEATURES and rplace.admin_word_after(text, p.span.end):
         return False  # "in Zamfara state": the division's own name, not an adjective
     tok = c.token_at(p.span.start)
@@ -556,7 +607,23 @@ def _modifier(c: Candidate, p: Place, text: str) -> bool:
             last.dep_ == "nsubj" and last.head.i == trig.i
             or last.dep_ == "pobj" and last.head.dep_ == "agent" and last.head.head.i == trig.i):
         return True  # "The US has fired 59 missiles at an air base": the country that did it, not where
+    if last.dep_ == "poss" and last.head.pos_ == "PROPN" and not _actor_head(last.head):
+        return False  # "Yemen's Hodeidah", "Mozambique's Palma": the country holds the place named after it
     return last.dep_ in ("compound", "amod", "nmod", "poss") and last.head.i > last.i
+
+
+_JOINED = re.compile(r"[-\u2010\u2011][A-Z]")
+
+
+def _actor_head(tok) -> bool:
+    """The proper noun a possessive qualifies names an actor or a person ("Nigeria's Boko Haram", "Russia's
+    Putin"), not a place."""
+    from sitrep.resolve.actor import resolve_actor
+
+    words = [t for t in tok.subtree if t.i > max((c.i for c in tok.children if c.dep_ == "poss"), default=-1)
+             and t.i <= tok.i]
+    name = " ".join(t.text for t in words)
+    return tok.ent_type_ in ("PERSON", "ORG", "NORP") or resolve_actor(name) is not None
 
 
 
