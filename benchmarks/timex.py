@@ -2,13 +2,16 @@
 
     python3 benchmarks/timex.py [DIR] [--errors N] [--no-parse] [--wire]
 
-Without DIR: TimeBank (``../shared/data/timeml/TimeBank``), the TUNE corpus the rules are chosen on, and its
-wire documents of 1998 as a sub-measure (the nearest visible relative of the sealed 1998-2000 wire corpus), then
+Without DIR: TimeBank (``../shared/data/timeml/TimeBank``), the TUNE corpus the rules are chosen on, and its two
+source groups (the file-name prefix: wire and broadcast news of 1998, the nearest visible relative of the sealed
+1998-2000 wire corpus, and the Wall Street Journal with AP and San Jose Mercury of 1989-91), then
 TE3-platinum (``../shared/data/timeml/te3-platinum``), the CHECK corpus, reported and never tuned on (the
 errors listed with --errors are TimeBank's), then the wire sentences written for sitrep
 (``tests/resolve/data/wire_timex.txt``, tuned on) and the wire passages written later and measured once unseen
 (``wire_timex2.txt``, then ``wire_timex3.txt`` and ``wire_timex4.txt``: wire, broadcast transcripts, opinion, sport
-and finance of several decades; each header keeps its first, unseen figure; --wire: the four wire sets alone). With DIR: that directory of ``.tml`` files alone. Each document's
+and finance of several decades; each header keeps its first, unseen figure; --wire: the four wire sets alone;
+--group G --errors N: one TimeBank source group's errors; --habits: how TimeBank's annotators wrote the forms whose
+value is a matter of convention, counted per group). With DIR: that directory of ``.tml`` files alone. Each document's
 creation time (the TIMEX3 with functionInDocument="CREATION_TIME") is the anchor; sentences naming a weekday
 are parsed with spaCy (as the pipeline parses event sentences) so that a bare weekday takes the tense of its
 governing verb (--no-parse: the cue-word fallback alone). Prints
@@ -59,8 +62,12 @@ WIRE_SET3 = ROOT / "tests" / "resolve" / "data" / "wire_timex3.txt"
 # on both sides of the report, holidays, "the April 15 attack"), measured once before any rule was fitted to it: DATE
 # value 0.960, strict F1 0.990 (its header)
 WIRE_SET4 = ROOT / "tests" / "resolve" / "data" / "wire_timex4.txt"
-SUB_YEAR = 1998  # TimeBank's wire documents of 1998 (ABC, APW, CNN, NYT, PRI, VOA): the nearest visible relative
-                 # of the sealed corpus (wire news of 1998-2000)
+# TimeBank's documents by source (the file-name prefix): wire and broadcast news of 1998 (AP, NYT, ABC, CNN, PRI,
+# VOA and the ea/ed broadcasts), the nearest visible relative of the sealed corpus (wire news of 1998-2000); the rest
+# is the Wall Street Journal of 1989-90 (wsj_, WSJ) with AP and the San Jose Mercury News of 1990-91 (AP90, SJMN)
+SOURCE_GROUPS = {"wire98": ("APW", "NYT", "ABC", "CNN", "PRI", "VOA", "ea", "ed"), "wsj90": ()}
+GROUP_LABELS = {"wire98": "wire and broadcast news of 1998 (APW, NYT, ABC, CNN, PRI, VOA, ea, ed)",
+                "wsj90": "Wall Street Journal 1989-90 with AP 1990 and SJMN 1991 (wsj_, WSJ, AP90, SJMN)"}
 # sentences whose expressions take a side of the report from the governing verb, as the pipeline parses its event
 # sentences: a weekday, "the weekend", a month (its year)
 _NEEDS_PARSE = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekend|january|february|march|april|may|"
@@ -148,9 +155,26 @@ def read_wire(path: Path = WIRE_SET) -> list[TmlDoc]:
     return docs
 
 
+_MONTHS_OFFSET = re.compile(r"^(?P<sign>-?)P(?P<n>\d+)(?P<unit>[MY])$")
+
+
 def _comparable(t: Timex, resolver: DocumentTimes, dct: date | None) -> str:
+    ctx = resolver._resolver.ctx
+    months = _MONTHS_OFFSET.match(t.value) if t.anchor == "event" else None
+    if months and (ctx.last_month or ctx.last_day or dct):
+        # "a month earlier", "two years before": TimeML names the month or the year (TimeBank's "a month ago":
+        # 1989-09), counted from the month the text named last ("in July ... a month earlier": June), else from
+        # the last day it named
+        day = ctx.last_day or dct
+        y, m = ctx.last_month if ctx.last_month and (ctx.last_granularity == "M" or day is None) else (day.year,
+                                                                                                      day.month)
+        n = int(months.group("n")) * (-1 if months.group("sign") else 1)
+        if months.group("unit") == "Y":
+            return f"{y + n:04d}"
+        k = y * 12 + m - 1 + n
+        return f"{k // 12:04d}-{k % 12 + 1:02d}"
     if t.anchor == "event":
-        base = resolver._resolver.ctx.last_day or dct
+        base = ctx.last_day or dct
         d = event_date(t, base) if base else None
         if d is not None:
             return d.isoformat() + (t.value[t.value.index("T"):] if "T" in t.value and False else "")
@@ -176,17 +200,22 @@ def load_parser(parse: bool):
     return load_spacy()
 
 
-def read_dir(directory: Path, year: int | None = None) -> list[TmlDoc]:
-    """The .tml documents of ``directory`` (with ``year``: only those whose creation time is in that year)."""
+def source_group(name: str) -> str:
+    """The TimeBank source group of a document's file name (its prefix): ``wire98`` or ``wsj90``."""
+    return next((g for g, prefixes in SOURCE_GROUPS.items() if prefixes and name.startswith(prefixes)), "wsj90")
+
+
+def read_dir(directory: Path, group: str | None = None) -> list[TmlDoc]:
+    """The .tml documents of ``directory`` (with ``group``: only those of that source group)."""
     files = sorted(Path(directory).glob("*.tml"))
     if not files:
         raise SystemExit(f"no .tml files in {directory}")
     docs = [read_tml(p) for p in files]
-    return [d for d in docs if year is None or (d.dct is not None and d.dct.year == year)]
+    return [d for d in docs if group is None or source_group(d.name) == group]
 
 
-def score_dir(directory: Path, errors: int = 0, nlp=None, year: int | None = None) -> dict:
-    return score_docs(read_dir(directory, year), errors=errors, nlp=nlp)
+def score_dir(directory: Path, errors: int = 0, nlp=None, group: str | None = None) -> dict:
+    return score_docs(read_dir(directory, group), errors=errors, nlp=nlp)
 
 
 def score_docs(docs: list[TmlDoc], errors: int = 0, nlp=None) -> dict:
@@ -295,6 +324,50 @@ def report(label: str, docs: list[TmlDoc], errors: int, nlp) -> dict:
     return s
 
 
+# forms whose TimeML value is a convention (a placeholder, a granularity, a week's number or "XX"): how each source
+# group's annotators wrote them (gold text matched whole, lower case); a form written one way throughout a group is
+# a convention to implement, one written both ways is the annotators' own variation
+HABIT_FORMS = {
+    "now": r"(right )?now", "today": r"today", "current(ly)": r"current(ly)?", "recent(ly)": r"(more )?recent(ly)?",
+    "soon": r"soon", "the (foreseeable) future": r"the (foreseeable |near |immediate )?future",
+    "this week": r"(early |late )?this week", "last week": r"(early |late )?last week",
+    "next week": r"(early |late )?next week", "the week": r"the week", "N weeks ago": r"\w+ weeks? ago",
+    "weekday": r"(mon|tues|wednes|thurs|fri|satur|sun)day", "this/last/next month": r"(this|last|next) month",
+    "last <month>": r"last (january|february|march|april|may|june|july|august|september|october|november|december)",
+    "the quarter": r"the (latest |current |first |second |third |fourth )?(fiscal )?quarter",
+    "this year": r"this year", "last year": r"last year", "next year": r"next year",
+    "a year ago/earlier": r"(a|one) year (ago|earlier)", "N years ago": r"(\w+ )?\w+ years ago",
+    "the past/last few/several N": r"the (past|last) (few|several) \w+", "the past/last N units": r"the (past|last) \w+ \w+s",
+}
+# words counted as written anywhere in the text: how many of their occurrences the annotators tagged
+HABIT_WORDS = ("now", "today", "recently", "currently", "soon", "daily", "the foreseeable future", "the future")
+
+
+def value_shape(value: str) -> str:
+    """A value with its digits hidden: 1998-W09 -> 9999-W99, PRESENT_REF stays."""
+    return re.sub(r"\d", "9", value)
+
+
+def habits(docs: list[TmlDoc]) -> list[str]:
+    """Lines: for each form of HABIT_FORMS the (type, value shape) counts of its gold timexes, then for each word of
+    HABIT_WORDS how many of its occurrences are inside a gold timex."""
+    forms: dict[str, Counter] = {f: Counter() for f in HABIT_FORMS}
+    for doc in docs:
+        for g in doc.timexes:
+            for form, rx in HABIT_FORMS.items():
+                if re.fullmatch(rx, g.text.lower()):
+                    forms[form][f"{g.type} {value_shape(g.value)}"] += 1
+    lines = [f"  {form:28s} " + ", ".join(f"{k}: {n}" for k, n in c.most_common()) for form, c in forms.items() if c]
+    for word in HABIT_WORDS:
+        tagged = untagged = 0
+        for doc in docs:
+            for m in re.finditer(rf"\b{word}\b", doc.text, re.I):
+                inside = any(g.start <= m.start() and m.end() <= g.end for g in doc.timexes)
+                tagged, untagged = tagged + inside, untagged + (not inside)
+        lines.append(f"  '{word}' written {tagged + untagged} times: tagged {tagged}, untagged {untagged}")
+    return lines
+
+
 def summary(s: dict) -> str:
     return (f"value_accuracy={s['value_accuracy']:.3f} detection_f1_strict={s['strict'][2]:.3f} "
             f"detection_f1_relaxed={s['relaxed'][2]:.3f}")
@@ -307,8 +380,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", type=int, default=0, metavar="N", help="print the N most frequent errors")
     ap.add_argument("--no-parse", action="store_true", help="no spaCy parse: the governing verb's tense unused")
     ap.add_argument("--wire", action="store_true", help="the hand-written wire sentences alone (errors listed)")
+    ap.add_argument("--group", choices=sorted(SOURCE_GROUPS), help="one TimeBank source group alone (with --errors)")
+    ap.add_argument("--habits", action="store_true", help="TimeBank's conventions counted per source group")
     args = ap.parse_args(argv)
+    if args.habits:
+        for group, label in GROUP_LABELS.items():
+            print(f"TimeBank {group}: {label}")
+            print("\n".join(habits(read_dir(DEFAULT_DIR, group))))
+        return 0
     nlp = load_parser(not args.no_parse)
+    if args.group:
+        print(summary(report(f"TimeBank {args.group}: {GROUP_LABELS[args.group]}", read_dir(DEFAULT_DIR, args.group),
+                             args.errors, nlp)))
+        return 0
     if args.wire:
         print(summary(report(f"wire sentences: {WIRE_SET.name}", read_wire(), args.errors, nlp)))
         print(summary(report(f"wire passages: {WIRE_SET2.name}", read_wire(WIRE_SET2), args.errors, nlp)))
@@ -321,8 +405,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     tune = report(f"TUNE corpus (rules chosen here): TimeBank: {DEFAULT_DIR}", read_dir(DEFAULT_DIR), args.errors, nlp)
     print()
-    sub = report(f"  of which the wire documents of {SUB_YEAR} (sub-measure)", read_dir(DEFAULT_DIR, SUB_YEAR), 0, nlp)
-    print()
+    groups = {}
+    for group, label in GROUP_LABELS.items():
+        groups[group] = report(f"  of which {group}: {label}", read_dir(DEFAULT_DIR, group), 0, nlp)
+        print()
     check = report(f"CHECK corpus (reported only, never tuned on): TE3-platinum: {CHECK_DIR}", read_dir(CHECK_DIR), 0,
                    nlp) if CHECK_DIR.is_dir() else None
     print()
@@ -338,7 +424,8 @@ def main(argv: list[str] | None = None) -> int:
                    f"{WIRE_SET4.name}", read_wire(WIRE_SET4), 0, nlp)
     print()
     print(f"tune TimeBank: {summary(tune)}")
-    print(f"tune TimeBank {SUB_YEAR}: {summary(sub)}")
+    for group, scores in groups.items():
+        print(f"tune TimeBank {group}: {summary(scores)}")
     if check is not None:
         print(f"check TE3-platinum: {summary(check)}")
     print(f"wire sentences: {summary(wire)}")

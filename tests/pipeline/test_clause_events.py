@@ -56,3 +56,70 @@ def test_the_claimant_is_the_doer_not_the_side_a_later_clause_has_fight():
     events = run("Gunmen stormed a hotel in Port Alder on Saturday, killing 12 guests, as police battled to free "
                  "hostages trapped inside. The Red Brigades claimed the attack in a statement.")
     assert [m.actor1 for m in events] == ["Red Brigades"], [(m.actor1, m.claimant, m.notes) for m in events]
+
+
+def test_victims_found_shot_dead_are_an_event_with_their_count():
+    """ "were found shot dead": the victims are the subject of "found", as of "feared killed"."""
+    (m,) = extract_document(document_from_text(
+        "On Tuesday, three farmers were found shot dead in a barn outside Port Alder.", "t",
+        published=date(2019, 6, 9)))
+    assert m.event_type == "Violence against civilians" and m.fatalities.best == 3, m.notes
+
+
+def test_a_place_in_a_revenge_phrase_is_not_where_the_act_was_done():
+    """ "killed them in revenge for Cizre": Cizre names the earlier event, so it sits outside the clause's places."""
+    from sitrep.extract.document import candidates
+    from sitrep.nlp import analyze
+
+    text = "The PKK said its fighters had killed the two men in revenge for Cizre."
+    (c,) = [c for c in candidates(analyze(document_from_text(text, "t"))) if c.mention.trigger.text == "killed"]
+    assert c.in_side_clause(text.index("Cizre"))
+    assert not c.in_side_clause(text.index("men"))
+
+
+def test_a_place_after_a_sharing_out_apposition_parsed_on_the_date_is_the_events():
+    """The parser may hang "most of them ..." on the day before the clause; the place after it is still the
+    killing's own."""
+    from sitrep.extract.document import candidates
+    from sitrep.nlp import analyze
+
+    text = ("Tension in the north has risen since Monday, when a suicide bomber killed 20 people, most of them "
+            "young students, in the town of Suruc.")
+    (c,) = [c for c in candidates(analyze(document_from_text(text, "t"))) if c.mention.trigger.text == "killed"]
+    assert not c.in_side_clause(text.index("Suruc"))
+
+
+def test_police_who_shot_the_attacker_are_not_the_attacks_doer():
+    """ "... before police shot him dead": the police answer the attack; its doer stays the gunman."""
+    (m,) = extract_document(document_from_text(
+        "A gunman opened fire on diners at a cafe in Sousse on Friday, killing 12 people, before police shot him "
+        "dead.", "t", published=date(2015, 6, 27)))
+    assert m.actor1 == "Unidentified Armed Group" and m.fatalities.best == 12, (m.actor1, m.notes)
+
+
+def test_troops_who_killed_the_attackers_leave_the_attack_its_doer():
+    events = extract_document(document_from_text(
+        "Rebels attacked an army post near Gao on Monday. Soldiers killed seven of the rebels in the fighting.", "t",
+        published=date(2015, 6, 27)))
+    assert events and all(m.actor1 != "Mali" for m in events), [(m.actor1, m.notes) for m in events]
+
+
+def test_a_state_strike_that_killed_militants_keeps_its_doer():
+    (m,) = extract_document(document_from_text(
+        "French jets struck a militant camp near Gao on Monday, killing seven militants.", "t",
+        published=date(2015, 6, 27)))
+    assert m.actor1 == "France", (m.actor1, m.notes)
+
+
+def test_an_attack_claimed_by_a_group_in_an_apposition_is_claimed():
+    (m,) = extract_document(document_from_text(
+        "Gunmen shot dead two guards at a bank in Lahore on Tuesday, an attack also claimed by Islamic State.", "t",
+        published=date(2015, 6, 27)))
+    assert m.claimed is True and m.actor1 == "Islamic State", (m.claimed, m.actor1, m.notes)
+
+
+def test_no_group_saying_it_was_behind_the_attack_is_no_claim():
+    events = extract_document(document_from_text(
+        "Gunmen shot dead two guards at a bank in Lahore on Tuesday. No group has said it was behind the attack.",
+        "t", published=date(2015, 6, 27)))
+    assert events and all(m.claimed is False for m in events), [(m.claimed, m.notes) for m in events]

@@ -84,3 +84,27 @@ def test_a_place_after_an_apposition_that_shares_out_the_victims_is_the_event_s(
     events = run("TUNIS (Reuters) - On Friday, gunmen killed 11 people, eight of them Dutch tourists, outside the "
                  "Marhaba hotel near the beach in Sousse.")
     assert [m.place.name for m in events if m.place] == ["Sousse"], [(m.place, m.notes) for m in events]
+
+
+def test_a_day_right_after_a_reporting_verb_is_the_day_said_wherever_the_parse_hangs_it():
+    """The parser hangs "on Saturday" on "detained"; the day is still the one the police spoke, not the attacks'."""
+    events = run("Harbour police said on Saturday they had detained four suspects over the two waves of bomb attacks "
+                 "that have hit Port Alder within a week.")
+    assert all(m.date != date(2019, 6, 8) for m in events), [(m.trigger.text, m.date, m.notes) for m in events]
+
+
+def test_a_days_possessive_on_the_trigger_dates_it_after_from():
+    """ "from Thursday's blasts": the "from <day>" of a span start does not apply to a day's possessive."""
+    events = run("Doctors said 300 people were treated for wounds from Thursday's car bomb at the harbour in Port Alder.")
+    assert any(m.date == date(2019, 6, 6) for m in events), [(m.trigger.text, m.date, m.notes) for m in events]
+
+
+def test_a_summary_done_in_the_past_perfect_through_a_support_verb_takes_the_day_said():
+    """ "said on Monday they had carried out two bomb attacks": the summary is dated as the deed it reports, so it
+    is told apart from the two bombs of Sunday and leaves them their own claims."""
+    events = run("The Red Brigades said on Monday they had carried out two bomb attacks in Port Alder, which police "
+                 "said killed 40 people.\n\nThe first bomb went off late on Sunday at a cafe near the harbour.\n\n"
+                 "Less than an hour later, a second bomb exploded at the ferry terminal.",
+                 published=date(2019, 6, 10))
+    cafe = [m for m in events if m.target and "cafe" in m.target]
+    assert cafe and cafe[0].fatalities.best is None, [(m.trigger.text, m.target, m.fatalities) for m in events]

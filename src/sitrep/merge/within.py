@@ -39,6 +39,7 @@ class MergeInfo:
     participle: bool = False  # "missiles were launched ..., targeting the airfield": the same act, told on
     told_target: bool = False  # "it had attacked the hotel": a definite target, named before as another event's
     summary: int = 0  # "two bomb attacks": how many events the mention sums up (0: it tells one)
+    responder: bool = False  # "... before police shot him dead": its victims are the doers of the attack told
 
 
 @dataclass
@@ -73,6 +74,18 @@ def _place_relation(p, q) -> str:
             return "compatible" if d <= 25 else "conflict"
         return "same" if d <= 10 else "compatible" if d <= 25 else "conflict"
     return "compatible" if d <= 50 else "conflict"
+
+
+def _lede_reference(event: Event, m: EventMention, rel: str) -> bool:
+    """ "X claimed responsibility on Saturday for the shooting at a beach hotel near Sousse ...", then "The gunman
+    ... opened fire on Friday ... in Port El Kantaoui": an event told so far only by a definite reference with no
+    day of its own takes the first dated telling that follows in the same or a nearby town. Counted: COUNT."""
+    e = event.merged
+    if e is None or e.date is not None or m.date is None or not event.infos[0].definite:
+        return False
+    near = rel == "same" or (rel == "compatible" and e.place is not None and m.place is not None
+                             and max(e.place.geo_precision, m.place.geo_precision) <= 2)
+    return near
 
 
 def _head(target: str | None) -> str | None:
@@ -185,6 +198,8 @@ def merge_mentions(mentions: list[tuple[EventMention, MergeInfo]]) -> list[Event
                 best = (event, f"same weapon ({', '.join(m.weapons)}), no place of its own")
             elif info.relative_anchor and m.place is None:
                 best = (event, "the event an 'after ...' clause refers to")
+            elif _lede_reference(event, m, rel):
+                best = (event, "the dated telling of the event an undated reference told first")
             if best:
                 break
         if best:
@@ -219,7 +234,8 @@ def combine(mentions: list[EventMention], infos: list[MergeInfo]) -> EventMentio
                 weapons.append(w)
     out.weapons = weapons
     for name in ("actor1", "actor2", "target", "claimant"):
-        values = [getattr(m, name) for m in mentions if getattr(m, name)]
+        values = [getattr(m, name) for m, i in zip(mentions, infos, strict=True) if getattr(m, name)
+                  and not (i.responder and name in ("actor1", "target") and not all(j.responder for j in infos))]
         named = [v for v in values if v != UNIDENTIFIED]  # a claim names the "unidentified" group
         setattr(out, name, (named or values or [None])[0])
     if out.claimant and first.actor1 in (None, UNIDENTIFIED) and out.actor1 != out.claimant and _claimant_acts():

@@ -71,6 +71,11 @@ class DocumentTimes:
             # TimeML: "three days" of "three days later" is how long, the relation word a signal (TimeBank:
             # "Three days later", "90 days after", "a month after" all DURATION); the pipeline keeps the offset
             r = Reading(r.start, r.end, "dur", "DURATION", data={"n": r.data["n"], "unit": r.data["unit"]})
+        elif not self.signals and r.kind == "event" and r.data.get("timeml_unit"):
+            # the same for an uncounted unit: "hours" of "hours after" is PTXH, as "Days" of "Days later" is PXD
+            # (TimeBank: no bare "hours/minutes after"; wire2's one, gold PTXH, was a TIME on the day)
+            r = Reading(r.start, r.data["timeml_end"], "dur", "DURATION",
+                        data={"n": None, "unit": r.data["timeml_unit"]})
         value, typ, label = self._resolver.value(r)
         if value is None:
             return None

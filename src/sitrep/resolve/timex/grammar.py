@@ -170,7 +170,8 @@ class Grammar:
                   self._year_ago, need="year")
         # "the corresponding period last year", "the same quarter a year ago", "last year's quarter": one
         # expression, the year-earlier period (TimeML: the whole noun phrase is the expression)
-        self._add(r"\b(?:the\s+)?(?:corresponding|comparable|same|like)\s+(?P<what>quarter|period)\s+(?:of\s+)?"
+        # "the same month last year": the month named before, a year back (TimeBank: 0 such)
+        self._add(r"\b(?:the\s+)?(?:corresponding|comparable|same|like)\s+(?P<what>quarter|period|month)\s+(?:of\s+)?"
                   r"(?P<ye>last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|prior|preceding)\s+year)\b",
                   self._year_ago, need="year")
         self._add(r"\blast\s+year's\s+(?:(?:fiscal|comparable|same|corresponding)\s+)?(?P<what>quarter|period)\b",
@@ -205,8 +206,9 @@ class Grammar:
                   rf"(?P<dir>ago|earlier|later|before|after|afterwards?|from\s+now|hence|previously|on)\b",
                   self._ago, need=units)
         # last week / this month / next year / the past year / earlier this year
-        # "the next year": with its determiner (TimeML's extent); in a past clause, the year after the one named
-        self._add(r"\b(?P<rel>last|next|the\s+next(?=\s+\w+\s+or\s+so\b|\s+(?:week|month|year)\b)|this\s+past|this\s+coming|this|the\s+past|the\s+previous|the\s+current|the\s+coming|the\s+following|"
+        # "the next year": with its determiner (TimeML's extent); in a past clause, the year after the one named;
+        # "the next century" too, as "the last century" (TimeBank: 0 such)
+        self._add(r"\b(?P<rel>last|next|the\s+next(?=\s+\w+\s+or\s+so\b|\s+(?:week|month|year|century)\b)|this\s+past|this\s+coming|this|the\s+past|the\s+previous|the\s+current|the\s+coming|the\s+following|"
                   r"the\s+last|earlier\s+this|later\s+this|late\s+last|early\s+next|early\s+last|late\s+next|"
                   r"earlier\s+in\s+the|later\s+in\s+the|the\s+(?:end|start|beginning|middle)\s+of\s+(?:this|last|next|the)|"
                   r"the\s+rest\s+of\s+(?:this|the)|the\s+same|that|the\s+preceding|the\s+prior|the\s+full|"
@@ -860,6 +862,7 @@ class Grammar:
                 return None  # "24 hours after": a counted stretch (the "ago" rule's), not the bare "hours after"
             if unit_first:  # "hours after", "minutes later": TimeML leaves the relation word out (a signal)
                 data["timeml_end"] = m.start() + unit_first.end("units")
+                data["timeml_unit"] = self._unit(unit_first.group("units"))  # and reads "hours" as how long
             day_prep = _DAY_THEN_PREPOSITION.match(m.group(0))
             if day_prep and _OBJECT_AFTER.match(text, m.end()):  # "the day before the plunge": "before" takes an
                 data["timeml_end"] = m.start() + day_prep.end("day")  # object, a signal; "the day before." is one

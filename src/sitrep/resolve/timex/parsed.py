@@ -254,10 +254,11 @@ def verb_tense(verb) -> str | None:
     words = {c.text.lower() for c in aux}
     if words & _FUTURE_AUX:
         return "future"
-    if words & _MODALS and not words & {"have", "'ve"} and _main_clause(verb) and not any(
-            c.dep_ == "mark" for c in verb.children):
+    if words & _MODALS and not words & {"have", "'ve"} and (_main_clause(verb) and not any(
+            c.dep_ == "mark" for c in verb.children) or _told(verb)):
         return "future"  # "the verdict may come Friday", "could meet Friday" (not "could have"; not a clause told
-        # under another verb: "warnings on Thursday that strikes could do harm")
+        # under another verb: "warnings on Thursday that strikes could do harm"; but one a verb of saying tells:
+        # "said the storm could make landfall by Friday")
     if any(c.tag_ == "TO" or c.text.lower() == "to" for c in aux):
         if words & {"have"}:
             return "past"  # "to have left"
@@ -303,6 +304,12 @@ def _shares_subject(verb) -> bool:
     head = verb.head
     return verb.dep_ == "conj" and head.pos_ == "VERB" and head.i != verb.i and not any(
         c.dep_ in ("aux", "auxpass") for c in head.children) and any(c.dep_ == "nsubj" for c in head.children)
+
+
+def _told(verb) -> bool:
+    """The clause a verb of saying tells ("Forecasters said the storm could make landfall by Friday"): a modal there
+    looks ahead of the telling."""
+    return verb.dep_ == "ccomp" and verb.head.i != verb.i and verb.head.lemma_.lower() in _REPORTING
 
 
 def _main_clause(verb) -> bool:

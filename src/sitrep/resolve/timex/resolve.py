@@ -644,6 +644,9 @@ class Resolver:
         if self.anchor is None:
             return "XXXX", "DATE", "report"
         what = r.data.get("what") or ""
+        if what == "month":  # "the same month last year": the month named before, a year back; none named: the year
+            month = self._month_a_year_back(r.start)
+            return month or f"{self.anchor.year - 1:04d}", "DATE", "report"
         period = self._period_in_view(r.start) if what in ("", "period") else None
         if what in ("", "period") and period is None and (month := self._month_a_year_back(r.start)) is not None:
             return month, "DATE", "report"
