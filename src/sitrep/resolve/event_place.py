@@ -618,13 +618,19 @@ def _modifier(c: Candidate, p: Place, text: str) -> bool:
             last.dep_ == "nsubj" and last.head.i == trig.i
             or last.dep_ == "pobj" and last.head.dep_ == "agent" and last.head.head.i == trig.i):
         return True  # "The US has fired 59 missiles at an air base": the country that did it, not where
-    if last.dep_ == "poss" and last.head.pos_ == "PROPN" and not _actor_head(last.head):
+    if last.dep_ == "poss" and _named_head(last.head) and not _actor_head(last.head):
         return False  # "Yemen's Hodeidah", "Mozambique's Palma": the country holds the place named after it (with
         # the hyphen above: no change on UCDP tune, WikiEvents tune, MUC-4 DEV; found on mideast, a seen figure)
     return last.dep_ in ("compound", "amod", "nmod", "poss") and last.head.i > last.i
 
 
 _JOINED = re.compile(r"[-\u2010\u2011][A-Z]")
+
+
+def _named_head(tok) -> bool:
+    """A proper name, or a noun a capitalised name qualifies ("Hodeidah", "Zxqorta camp"; not "defence ministry")."""
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() or any(
+        ch.dep_ == "compound" and ch.pos_ == "PROPN" and ch.text[:1].isupper() for ch in tok.children)
 
 
 def _actor_head(tok) -> bool:
