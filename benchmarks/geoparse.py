@@ -18,7 +18,8 @@ for it; ``scripts/build_world_toponyms.py`` builds it from ``world_toponyms.txt`
 layout, for the kinds LGL's US local news rarely shows: ``python3 benchmarks/geoparse.py
 benchmarks/data/world_toponyms.xml``; ``world_toponyms2.xml`` (192, s24) and ``world_toponyms3.xml`` (195, s25: wire,
 web and outbreak news from Asia, Africa, Latin America and Europe) are two more, each written before the resolver
-was run on it.
+was run on it; ``world_toponyms4.xml`` (288, s26) is annotated as GeoWebNews and GeoVirus annotate (metonyms,
+demonyms, streets and buildings, small namesakes abroad), harder than the first three.
 """
 from __future__ import annotations
 

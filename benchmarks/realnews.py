@@ -8,8 +8,9 @@
     Conflict.Attack / Life.Die / Life.Injure and recall of Attacker, Target, Victim, Instrument, Place (head word
     of the gold argument among the words of the event's value for the role; also by span overlap);
     (c) RAMS (dev = tune, test = check): attack / die / injure windows with an event of the right family in the
-    trigger's sentence; (d) the real negative sentences (benchmarks/data/realnews_negatives.csv, split by source
-    document): share that yields an event; (e) headlines2, our own headlines from other countries
+    trigger's sentence, and on tune the same over the windows a reader judged to report one specific violent event
+    and over those rightly refused (benchmarks/data/rams_dev_judged.csv); (d) the real negative sentences
+    (benchmarks/data/realnews_negatives.csv, split by source document): share that yields an event; (e) headlines2, our own headlines from other countries
     (benchmarks/data/realnews_headlines2.csv; not run by default): detected, country, place, false events;
     (f) mideast, our own 2023-24 Middle East headlines (benchmarks/data/realnews_mideast.csv; not run by default;
     tune = odd publication month, check = even): yield, recall, precision, country and place of found attacks. Speed: articles/s, and the ratio to spaCy-sm's full pipeline over the
@@ -36,6 +37,7 @@ SHARED = Path(os.environ.get("SITREP_SHARED") or Path(__file__).resolve().parent
 NEGATIVES = Path(__file__).resolve().parent / "data" / "realnews_negatives.csv"
 HEADLINES2 = Path(__file__).resolve().parent / "data" / "realnews_headlines2.csv"
 MIDEAST = Path(__file__).resolve().parent / "data" / "realnews_mideast.csv"
+RAMS_JUDGED = Path(__file__).resolve().parent / "data" / "rams_dev_judged.csv"
 SPLITS = ("tune", "check")
 
 
@@ -99,10 +101,14 @@ def wikievents(timer: Timer, limit: int) -> dict[str, dict]:
 
 
 def rams(timer: Timer, limit: int) -> dict[str, dict]:
+    """The RAMS figures; on the tune split also over the windows a reader judged (RAMS_JUDGED): those that report
+    one specific violent event, and those sitrep rightly refuses."""
+    judged = rn.read_rams_judged(RAMS_JUDGED) if RAMS_JUDGED.exists() else {}
     out = {}
     for split, part in rn.RAMS_SPLIT.items():
         ws = [w for w in rn.rams_windows(SHARED, part) if rn.rams_family(w)][: limit or None]
-        out[split] = rn.score_rams(ws, timer.run(f"RAMS {part}", [Document(id=w.id, text=w.text) for w in ws]))
+        out[split] = rn.score_rams(ws, timer.run(f"RAMS {part}", [Document(id=w.id, text=w.text) for w in ws]),
+                                   judged if split == "tune" else None)
     return out
 
 
@@ -224,6 +230,11 @@ def main(argv: list[str] | None = None) -> int:
          ["Attacker_span", "Target+Victim_span", "Instrument_span", "Place_span"])
     show("(c) RAMS attack/die/injure windows (tune = dev, check = test)", r,
          ["all", "conflict.attack", "life.die", "life.injure"])
+    if r and "specific" in r["tune"]:
+        t = r["tune"]
+        print(f"    tune, judged by a reader: one specific violent event n={t['specific_n']} found={t['specific']:.3f}"
+              f"  |  rightly refused n={t['refused_found_n']} found={t['refused_found']:.3f} (another event of the "
+              "sentence, or a false one)")
     show("    RAMS roles by head-word match", r,
          ["role_Attacker", "role_Target", "role_Victim", "role_Target+Victim", "role_Instrument", "role_Place"])
     show("(d) real negative sentences: share with a false event", neg, ["false"])

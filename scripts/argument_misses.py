@@ -27,7 +27,8 @@ from sitrep.model import Document  # noqa: E402
 SHARED = (ROOT / ".." / "shared").resolve()
 PRONOUNS = frozenset("he she they it him her them his their its who which that we i you this these those".split())
 CLAIM = re.compile(r"\b(claim\w*|responsib\w*|blam\w*|accus\w*|behind|attribut\w*|suspect\w*)\b", re.I)
-ROLE_OF_FIELD = {"Attacker": ("Target", "Victim"), "Target": ("Attacker",), "Victim": ("Attacker",)}
+ROLE_OF_FIELD = {"Attacker": ("Target", "Victim"), "Target": ("Attacker",), "Victim": ("Attacker",),
+                 "Instrument": ("Attacker", "Target")}
 
 
 def items(split: str):
@@ -59,6 +60,17 @@ def _token(analysis, start: int, end: int):
     return head_at(analysis, start, end)
 
 
+def _claim_sentence(analysis, offset: int) -> bool:
+    s = next((s for s in analysis.sentences if s.start <= offset < s.end), None)
+    return s is not None and bool(CLAIM.search(analysis.doc.text[s.start:s.end]))
+
+
+def _weapon_word(text: str) -> bool:
+    from sitrep.extract.lexicon import load_lexicon
+
+    return bool(load_lexicon().weapon_re.search(text))
+
+
 def kind_of(analysis, text: str, sent: tuple[int, int], role: str, a: int, b: int, near: list, cands) -> str:
     words = re.findall(r"\w+", text[a:b].lower())
     pron = len(words) == 1 and words[0] in PRONOUNS
@@ -69,6 +81,8 @@ def kind_of(analysis, text: str, sent: tuple[int, int], role: str, a: int, b: in
     if not (sent[0] <= a < sent[1]):
         if pron:
             return "other sentence: pronoun"
+        if _claim_sentence(analysis, a):
+            return "other sentence: claim or blame"
         tok = _token(analysis, a, b)
         name = tok is not None and tok.pos_ == "PROPN" or text[a:a + 1].isupper() and not text[a:b].istitle() \
             or any(w[:1].isupper() for w in text[a:b].split()[-1:])
@@ -84,19 +98,46 @@ def kind_of(analysis, text: str, sent: tuple[int, int], role: str, a: int, b: in
     tok = _token(analysis, a, b)
     if tok is None:
         return "unparsed"
+    if role == "Instrument" and not _weapon_word(text[a:b]):
+        return "instrument: not in weapons.toml"
     if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
         return "passive by agent"
-    if tok.dep_ == "appos" or any(c.dep_ in ("relcl", "acl") for c in tok.children) or tok.dep_ == "relcl":
-        return "apposition / relative clause"
+    if tok.dep_ == "poss":
+        return "possessive"
+    if tok.dep_ == "appos":
+        return "apposition"
+    if tok.dep_ == "compound" or any(c.dep_ in ("relcl", "acl") for c in tok.children) or tok.dep_ == "relcl":
+        return "compound / relative clause"
+    if role == "Instrument" and tok.dep_ == "pobj":
+        return f"instrument: prepositional ({tok.head.lower_})"
     if CLAIM.search(text[sent[0]:sent[1]]):
         return "claim or blame sentence"
     return f"in sentence: {tok.dep_}"
 
 
+GROUPS = {"Attacker": ("Attacker",), "Target+Victim": ("Target", "Victim"), "Instrument": ("Instrument",)}
+
+
+def _precision(text: str, src: str, near: list, gargs: list, roles: list[str], given: Counter,
+               right: Counter) -> None:
+    """Per event of a gold sentence that names a role group: whether sitrep gives the event a value for the group
+    (an 'Unidentified ...' actor is none) and whether one of its values holds a gold argument's head word (an
+    event named by its canonical and its written name counts once)."""
+    for group, members in GROUPS.items():
+        heads = [rn.head_word(text[a:b]) for r, a, b in gargs if r in members and r in roles]
+        if not heads:
+            continue
+        for e in near:
+            values = [v for r in members for v in rn.role_values(e, r) if not v.startswith("Unidentified")]
+            if values:
+                given[f"{src} {group}"] += 1
+                right[f"{src} {group}"] += any(rn.head_found(h, values) for h in heads)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="tune")
-    ap.add_argument("--roles", default="Attacker,Target,Victim")
+    ap.add_argument("--roles", default="Attacker,Target,Victim,Instrument")
     ap.add_argument("--show", default="", help="print the arguments of the kinds that start with this")
     args = ap.parse_args(argv)
     from sitrep.nlp import analyze_many
@@ -107,6 +148,8 @@ def main(argv: list[str] | None = None) -> int:
     gold = {d.id: (evs, src) for d, evs, src in data}
     counts: Counter = Counter()
     totals: Counter = Counter()
+    given: Counter = Counter()
+    right: Counter = Counter()
     from sitrep.extract import document as report
 
     for an in analyze_many([d for d, _, _ in data]):
@@ -127,15 +170,20 @@ def main(argv: list[str] | None = None) -> int:
                         print(f"[{key}/found] {text[a:b]!r} | {text[sent[0]:sent[1]].strip()[:200]!r}")
                     continue
                 k = kind_of(an, text, sent, role, a, b, near, cands)
-                counts[(key, k)] += 1
                 if args.show and (args.show == "all" or k.startswith(args.show)):
                     vals = {r: sorted({v for e in near for v in rn.role_values(e, r)}) for r in ("Attacker", "Target")}
                     print(f"[{key}/{k}] {text[a:b]!r} | {text[sent[0]:sent[1]].strip()[:300]!r} | {vals}")
+                counts[(key, k)] += 1
+            _precision(text, src, near, gargs, roles, given, right)
     for key in sorted(totals):
         print(f"\n{key}: {totals[key]} arguments")
         for (k2, k), n in sorted(counts.items(), key=lambda x: -x[1]):
             if k2 == key:
                 print(f"  {k:<34} {n:>4}")
+    print("\nprecision: of the events in a gold sentence that names the role and that give it a value, the share "
+          "with a value holding a gold argument's head word ('Unidentified ...' actors are no value)")
+    for key in sorted(given):
+        print(f"  {key:<28} {right[key]:>4} / {given[key]:<4} = {right[key] / max(given[key], 1):.3f}")
     return 0
 
 

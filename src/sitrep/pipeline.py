@@ -34,7 +34,7 @@ __all__ = ["PRECISION_CODES", "event_record", "extract_analysis", "extract_docum
 
 
 def extract_document(doc: Document, *, nlp=None) -> list[EventMention]:
-    return extract_analysis(analyze(doc, nlp=nlp))
+    return extract_analysis(analyze(doc, nlp=nlp, entities="triggers"))
 
 
 def extract_documents(docs: Iterable[Document], *, nlp=None, batch_size: int = 64
@@ -44,7 +44,7 @@ def extract_documents(docs: Iterable[Document], *, nlp=None, batch_size: int = 6
     back with no events and the error, and the others go on."""
     group: list[Analysis] = []
     chars = 0
-    for analysis in analyze_many(docs, nlp=nlp, batch_size=batch_size):
+    for analysis in analyze_many(docs, nlp=nlp, batch_size=batch_size, entities="triggers"):
         group.append(analysis)
         chars += len(analysis.text)
         if len(group) >= batch_size or chars > MAX_BATCH_CHARS:
@@ -86,6 +86,7 @@ def extract_analysis(analysis: Analysis, *, learned_roles: bool = True) -> list[
     if all(c.mention.generic for c in cands):
         _keep_totals(doc, cands)
         return []
+    analysis.name_entities()  # a report parsed without its entities (no trigger word: sitrep.nlp) gets them here
     # 2. the report's date and dateline; the time expressions of the sentences that hold candidates
     report_date, date_reason = event_time.report_date(doc)
     dateline = event_time.dateline(doc)

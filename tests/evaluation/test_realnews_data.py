@@ -112,3 +112,30 @@ def test_the_place_role_counts_the_place_as_written_in_the_event_sentence():
     ev.roles["places"] = [RoleFiller(text[19:34], 19, 34)]
     assert rn.head_found(rn.head_word("the bus station"), rn.role_values(ev, "Place"))
     assert (19, 34) in rn._role_spans(ev, "Place")
+
+
+JUDGED = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "rams_dev_judged.csv"
+
+
+def test_rams_judged_windows_are_scored_apart():
+    from sitrep.model import EventMention, Span
+
+    text = "Gunmen killed two guards at the gate. Crime rates fell."
+    shot = rn.RamsWindow("a", text, "life.die.deathcausedbyviolentevents", (0, 37), (7, 13))
+    rate = rn.RamsWindow("b", text, "life.die.deathcausedbyviolentevents", (38, 55), (38, 43))
+    e = EventMention("a", Span(7, 13, "killed"), 0, "Violence against civilians", "Attack")
+    judged = {("a", 7): "specific", ("b", 38): "refuse"}
+    res = rn.score_rams([shot, rate], {"a": [e]}, judged)
+    assert res["all"] == 0.5 and res["specific"] == 1.0 and res["refused_found"] == 0.0
+    assert res["specific_n"] == res["refused_found_n"] == 1
+    assert "specific" not in rn.score_rams([shot, rate], {"a": [e]})  # without judgements: the plain figure
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason=f"needs the shared corpora at {SHARED}")
+def test_the_rams_judgements_name_every_tune_window_and_hold_no_text():
+    header = next(line for line in JUDGED.read_text(encoding="utf-8").splitlines() if not line.startswith("#"))
+    assert header == "doc_key,trigger_start,trigger_end,event_type,judgement,reason"
+    judged = rn.read_rams_judged(JUDGED)
+    windows = [w for w in rn.rams_windows(SHARED.resolve(), rn.RAMS_SPLIT["tune"]) if rn.rams_family(w)]
+    assert {(w.id, w.trigger[0]) for w in windows} == set(judged)
+    assert set(judged.values()) == {"specific", "refuse"}

@@ -93,6 +93,21 @@ def test_a_rule_perpetrator_the_model_rejects_as_attacker_is_dropped():
     assert not any("Rebels" in p for p in _perpetrators(ev))
 
 
+def test_a_perpetrator_the_role_model_added_is_dropped_under_the_floor_a_rule_made_one_only_if_a_victim():
+    text = "Rebels ambushed an army convoy near Goma on Friday, killing eleven soldiers."
+    weak = _model({"attacker": {"h=rebel": 1.0}}, floor=0.3)  # attacker 0.12, victim and target 0.05
+    an, evs = _analysis_and_events(text)
+    AM.apply_argument_model(an, evs, weak, rule_made=[set()])  # not the rules': the report-level model's
+    assert not any("Rebels" in p for p in _perpetrators(evs[0]))
+    an, evs = _analysis_and_events(text)
+    spans = [{(f.start, f.end) for k in AM.ROLE_KEYS_OF["attacker"] for f in ev.roles.get(k, [])} for ev in evs]
+    AM.apply_argument_model(an, evs, weak, rule_made=spans)  # the rules' doer, no likelier victim or target
+    assert any("Rebels" in p for p in _perpetrators(evs[0]))
+    an, evs = _analysis_and_events(text)
+    AM.apply_argument_model(an, evs, _model({"attacker": {"h=rebel": 3.0}}, floor=0.3), rule_made=[set()])
+    assert any("Rebels" in p for p in _perpetrators(evs[0]))  # 0.5: kept
+
+
 def test_malformed_or_missing_model_is_a_clear_error(tmp_path):
     bad = tmp_path / "argument_model.json"
     bad.write_text('{"roles": {\n  "attacker": ]\n}')

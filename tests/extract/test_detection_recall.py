@@ -106,3 +106,19 @@ def test_the_same_accidental_blast_told_again_is_no_event():
     bomb = page + " On Wednesday a car bomb killed six soldiers at a checkpoint in Hamar, the army said."
     events = extract_document(document_from_text(bomb, "gas2", published=DAY))
     assert any(e.fatalities.best == 6 for e in events)
+
+
+def test_a_relative_named_by_kin_is_a_victim():
+    # RAMS dev: "My cousin ... was murdered on January the 1st, 1989 in North Little Rock" was no killing: the kin
+    # noun was no person to the victim check (events.toml [actors] human_heads)
+    events = body("Her nephew was murdered outside a bakery in Mosul on 4 March 2022.")
+    assert len(events) == 1 and events[0].event_type == "Violence against civilians"
+    assert len(body("Gunmen killed her uncle at a checkpoint near Kirkuk on Sunday.")) == 1
+
+
+def test_what_rams_marks_but_is_no_specific_event_stays_refused():
+    # the kinds of RAMS windows a reader judged rightful refusals (statistics, illness, hypotheticals, a war as a whole)
+    assert body("The homicide rate in the port city fell by a third last year, the mayor's office said.") == []
+    assert body("The singer had surgery on her knee in Lyon after a long illness.") == []
+    assert body("If the talks fail, the militias could attack the capital within weeks.") == []
+    assert body("The civil war in the north has dragged on for a decade.") == []

@@ -269,3 +269,14 @@ def test_sides_of_the_clash_a_harm_verb_happened_in(nlp):
     r = run(nlp, text, "killed")
     assert "police" in r["perpetrator_individuals"] + r["perpetrator_organizations"]
     assert "smugglers" in r["victims"]
+
+
+def test_an_organisation_before_the_head_of_what_was_hit_is_not_the_doer(nlp):
+    r = run(nlp, "Insurgents ambushed an army convoy and a police checkpoint outside Gardez.", "ambushed")
+    assert r["perpetrator_organizations"] == []
+    assert r["perpetrator_individuals"] == ["Insurgents"]
+    assert "army convoy" in r["targets"]
+    r = run(nlp, "She buried her brother, a navy lieutenant who was shot by a sniper in Mosul in 2016.", "shot")
+    assert r["perpetrator_organizations"] == []
+    assert r["victims"] == ["navy lieutenant"]
+

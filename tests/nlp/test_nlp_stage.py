@@ -71,3 +71,44 @@ def test_analyze_parses_only_screened_sentences():
     a = analyze(Document(id="t", text=text))
     assert [s.screened for s in a.sentences] == [False, True, False]
     assert set(a.parses) == {1}
+
+
+def _annotations(parsed) -> list:
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, ORTH, POS, TAG
+
+    return parsed.to_array([ORTH, POS, TAG, DEP, HEAD, MORPH, LEMMA, ENT_TYPE, ENT_IOB]).tolist()
+
+
+def test_a_report_without_a_trigger_is_parsed_without_entities_until_asked():
+    from sitrep.nlp import analyze_many
+
+    # both sentences pass the screen (weapon words) but neither holds a trigger: no event, no entities needed
+    quiet = ("Police in Abuja showed the rifles to reporters from Reuters. The museum in Lagos keeps an old machine gun "
+             "from 1914.")
+    # a trigger in one sentence: the report's entities are all given with the parse
+    loud = "Gunmen shot dead two guards outside a bank in Lagos on Tuesday. " + quiet
+    docs = [Document(id="q", text=quiet), Document(id="l", text=loud)]
+    full = list(analyze_many(docs))
+    lazy = list(analyze_many(docs, entities="triggers"))
+    assert set(full[0].parses) == {0, 1} and set(full[1].parses) == {0, 1, 2}
+    assert not lazy[0].parses and set(lazy[0].unnamed) == {0, 1} and not lazy[0].unnamed[0].ents
+    assert set(lazy[1].parses) == {0, 1, 2} and not lazy[1].unnamed
+    for a in lazy:
+        a.name_entities()
+    for a, b in zip(full, lazy, strict=True):
+        assert not b.unnamed and list(b.parses) == list(a.parses)
+        assert [_annotations(p) for p in b.parses.values()] == [_annotations(p) for p in a.parses.values()]
+        assert b.entities() == a.entities() and {e.label_ for e in b.entities()} >= {"GPE"}
+
+
+def test_token_at_finds_the_token_that_holds_an_offset_as_a_walk_does():
+    from sitrep.nlp.spacy_model import load_spacy
+    from sitrep.nlp.tokens import token_at
+
+    parsed = load_spacy()("Two  mortar rounds hit the U.S. base, officials said.\\n")
+    halves = (parsed, parsed[3:7])
+    for sent in halves:
+        for pos in range(-2, len(parsed.text) + 3):
+            walked = next((t for t in sent if t.idx <= pos < t.idx + len(t.text)), None)
+            found = token_at(sent, pos)
+            assert (walked.i if walked is not None else None) == (found.i if found is not None else None), (sent, pos)

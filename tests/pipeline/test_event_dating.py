@@ -108,3 +108,12 @@ def test_a_summary_done_in_the_past_perfect_through_a_support_verb_takes_the_day
                  published=date(2019, 6, 10))
     cafe = [m for m in events if m.target and "cafe" in m.target]
     assert cafe and cafe[0].fatalities.best is None, [(m.trigger.text, m.target, m.fatalities) for m in events]
+
+
+def test_a_lede_that_refers_to_the_attack_joins_its_dated_telling():
+    """The lede names the shooting only as what a group claimed; the next paragraph tells it with its day."""
+    events = run("The Red Brigades claimed responsibility on Sunday for the shooting at a hotel near Sousse in which "
+                 "a gunman killed 20 people.\n\nWitnesses said a gunman opened fire on holidaymakers on the sand in "
+                 "Port El Kantaoui on Friday before police shot him dead.")
+    assert len(events) == 1, [(m.trigger.text, m.date, m.notes) for m in events]
+    assert events[0].date == date(2019, 6, 7) and events[0].fatalities.best == 20, events[0].notes

@@ -11,6 +11,7 @@ Public:
     rams_windows(shared, split) -> list[RamsWindow]    RAMS windows as text with the trigger's sentence span
     source_text(shared, source, doc) -> str            the text a negative sentence's offsets point into
     score_ucdp / score_wikievents / score_rams          figures as dicts
+    read_rams_judged(path) -> dict                     our judgement of each RAMS dev window: specific / refuse
 """
 from __future__ import annotations
 
@@ -337,19 +338,37 @@ def right_family(e, etype: str) -> bool:
     return "setfire" in etype and e.sub_event_type == "Looting/property destruction"
 
 
-def score_rams(windows: list[RamsWindow], events: dict[str, list]) -> dict:
+def score_rams(windows: list[RamsWindow], events: dict[str, list],
+               judged: dict[tuple[str, int], str] | None = None) -> dict:
     """Of the attack / die / injure windows: the share with a sitrep event in the trigger's sentence of the
-    right family (and any event there at all)."""
+    right family (and any event there at all). With ``judged`` (``read_rams_judged``): the same share over the
+    windows a reader judged to report one specific violent event (``specific``) and over those sitrep rightly
+    refuses (``refused_found``: there a found event is another event of the sentence, or a false one)."""
     fam = [w for w in windows if rams_family(w)]
     out: dict = {"n": len(fam)}
+
+    def found(w: RamsWindow) -> bool:
+        return any(any(w.sentence[0] <= t < w.sentence[1] for t in trigger_starts(e))
+                   and right_family(e, w.event_type) for e in events.get(w.id, []))
+
     for f in (*FAMILIES, "all"):
         ws = [w for w in fam if f == "all" or rams_family(w) == f]
-        hit = sum(any(any(w.sentence[0] <= t < w.sentence[1] for t in trigger_starts(e))
-                          and right_family(e, w.event_type) for e in events.get(w.id, [])) for w in ws)
-        out[f] = hit / max(len(ws), 1)
+        out[f] = sum(found(w) for w in ws) / max(len(ws), 1)
         out[f"{f}_n"] = len(ws)
+    if judged:
+        for name, label in (("specific", "specific"), ("refused_found", "refuse")):
+            ws = [w for w in fam if judged.get((w.id, w.trigger[0])) == label]
+            out[name], out[f"{name}_n"] = sum(found(w) for w in ws) / max(len(ws), 1), len(ws)
     out.update(_rams_roles(fam, events))
     return out
+
+
+def read_rams_judged(path: Path) -> dict[tuple[str, int], str]:
+    """Our judgement of each RAMS dev window (``benchmarks/data/rams_dev_judged.csv``): (doc_key, trigger start) ->
+    "specific" (one specific violent event) or "refuse" (a rate, an illness, a plan, a figure, a war ...)."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        return {(row["doc_key"], int(row["trigger_start"])): row["judgement"]
+                for row in csv.DictReader(line for line in fh if not line.startswith("#"))}
 
 
 def _rams_roles(windows: list[RamsWindow], events: dict[str, list]) -> dict:

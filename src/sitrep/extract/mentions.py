@@ -13,7 +13,7 @@ from typing import Any
 
 from sitrep.extract.lexicon import Lexicon, Trigger, Weapon, load_lexicon
 from sitrep.model import Count, EventMention, Span
-from sitrep.nlp.tokens import lemma, text_of
+from sitrep.nlp.tokens import lemma, text_of, token_at
 from sitrep.resolve.actor import actor_type, resolve_actor
 
 CLAUSE_DEPS = {"ROOT", "advcl", "ccomp", "relcl", "parataxis", "acl", "csubj", "pcomp"}
@@ -48,11 +48,7 @@ class Candidate:
 
     def token_at(self, pos: int):
         """The parse token at absolute character offset ``pos``, or None."""
-        for tok in self.sent:
-            a = self.offset + tok.idx
-            if a <= pos < a + len(tok.text):
-                return tok
-        return None
+        return token_at(self.sent, pos - self.offset)
 
     def in_side_clause(self, pos: int) -> bool:
         """True when the words at ``pos`` sit in a relative clause, apposition or participle phrase describing
@@ -300,6 +296,13 @@ def _match_trigger(tok, lex: Lexicon) -> Trigger | None:
         if pos in t.pos:
             return t
     return None
+
+
+def has_trigger(sent) -> bool:
+    """Whether a token of the parsed sentence is a trigger: ``SentenceExtractor.extract`` finds no candidate in a
+    sentence without one. Reads no named entity (the parse's entities may come later: ``sitrep.nlp``)."""
+    lex = load_lexicon()
+    return any(_match_trigger(tok, lex) for tok in sent)
 
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "they", "them", "who", "whom", "we", "us", "i", "me", "you"}

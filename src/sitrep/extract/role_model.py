@@ -448,9 +448,11 @@ def apply_role_model(analysis: Analysis, events: list[EventMention]) -> None:
     from sitrep.extract.coreference import apply_coreference
     from sitrep.extract.target_field import choose_targets
 
+    perpetrators = ("perpetrator_individuals", "perpetrator_organizations")
+    rule_made = [{(f.start, f.end) for k in perpetrators for f in ev.roles.get(k, [])} for ev in events]
     apply_report_roles(analysis, events)
     if events:
-        apply_argument_model(analysis, events)
+        apply_argument_model(analysis, events, rule_made=rule_made)
         apply_coreference(analysis, events)
         choose_targets(analysis, events)
 

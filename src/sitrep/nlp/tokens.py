@@ -1,10 +1,13 @@
 """Small helpers over spaCy tokens shared by the extract stage."""
 from __future__ import annotations
 
+from bisect import bisect_right
+
 # prepositions that put what follows at a place ("killed in Fresh Plateau Attack", "in Taraba villages")
 PLACE_PREPOSITIONS = frozenset(("in", "at", "near", "on", "across", "around", "outside"))
 
 _TEXT = "sitrep.text"  # the key of a parsed Doc's text in its user_data
+_BOUNDS = "sitrep.bounds"  # the key of a parsed Doc's token offsets (starts, ends) in its user_data
 
 
 def lemma(tok) -> str:
@@ -22,3 +25,20 @@ def text_of(sent) -> str:
     if text is None:
         text = data[_TEXT] = sent.text
     return text
+
+
+def token_at(sent, pos: int):
+    """The first token of ``sent`` (a parsed Doc, or a Span of one) whose characters hold offset ``pos`` of the Doc's
+    text, or None: the tokens' offsets are read once per Doc and searched by bisection (a walk over the sentence
+    makes a Token object of every word before it)."""
+    doc = getattr(sent, "doc", sent)
+    bounds = doc.user_data.get(_BOUNDS)
+    if bounds is None:
+        from spacy.attrs import IDX, LENGTH
+
+        rows = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+        bounds = doc.user_data[_BOUNDS] = ([a for a, _ in rows], [a + n for a, n in rows])
+    starts, ends = bounds
+    lo, hi = (sent.start, sent.end) if sent is not doc else (0, len(doc))
+    k = bisect_right(starts, pos, lo, hi) - 1
+    return doc[k] if k >= lo and pos < ends[k] else None

@@ -40,11 +40,6 @@ def report_date(doc: Document) -> tuple[date | None, str]:
 # today dismantled"), which the comma rule keeps: 4 right, 0 wrong.
 _CAUSE_BEFORE = re.compile(r"\b(?:in\s+(?:response|retaliation|revenge|reprisal)\s+(?:to|for)|to\s+avenge)\b[^,;]*$",
                            re.I)
-# "were killed around midday", "stormed the plane at dusk": a time of day with no day word tells the hour of the
-# day being told, not the report's day (the resolver counts it from the report's date). Counted: COUNT.
-_BARE_TIME_OF_DAY = re.compile(r"^(?:(?:around|about|at|by|before|after|shortly|just|in|the)\s+)*(?:midday|noon|"
-                               r"midnight|dawn|dusk|sunrise|sunset|nightfall|daybreak|morning|afternoon|evening|"
-                               r"night)$", re.I)
 _SINCE = re.compile(r"\b(?:since|until|till|starting|from)\s+(?:mid-?|early\s+|late\s+)?$", re.I)
 
 
@@ -123,7 +118,7 @@ def attach_dates(cands: list[Candidate], timexes: list[Timex], text: str) -> Non
         of_sentence = [t for t in timexes if s.start <= t.start and t.end <= s.end]
         if _dated_by_when_clause(c, of_sentence):
             continue
-        in_sentence = [t for t in of_sentence if t.type in ("DATE", "TIME") and not _BARE_TIME_OF_DAY.match(t.text)
+        in_sentence = [t for t in of_sentence if t.type in ("DATE", "TIME")
                        and (not _SINCE.search(text[max(0, t.start - 12):t.start]) or _dates_trigger(c, t))]
         relative = [t for t in in_sentence if t.anchor == "event"]
         reporting = [_reporting_time(c, t.start) for t in in_sentence]  # "said on Monday": the source's time

@@ -136,6 +136,7 @@ class Gazetteer:
     facilities: list[Facility] = field(default_factory=list)
     facility_entry: list[int] = field(default_factory=list)  # parallel to facilities
     county_point: dict[tuple[str, str], tuple[float, float, int]] = field(default_factory=dict)  # (state, key) -> lat, lon, gid
+    admin2_places: dict[int, int] = field(default_factory=dict)  # entry id of a geo_admin2.csv row -> its cities500 places
     _division_pop: dict | None = field(default=None, repr=False)  # division_population's table, made on first use
     load_seconds: float = 0.0
     _rows: list = field(default_factory=list, repr=False)  # Entry objects made so far, by id
@@ -506,7 +507,7 @@ _KNOWLEDGE_FILES = ("geo_countries.csv", "geo_admin1.csv", "geo_divisions.csv", 
 # the built tables kept as they are (marshal: lists, dicts, sets, tuples of plain values)
 _BUILT_FIELDS = ("col_name", "index", "city_keys", "n_cities", "country_entry", "country_name", "admin1_entry",
                  "capital", "demonyms", "region_demonyms", "abbrevs", "dotted_abbrevs", "facility_entry",
-                 "county_point")
+                 "county_point", "admin2_places")
 # columns of few distinct values, kept as a table and codes (loading then makes no new strings) ...
 _CODED_COLUMNS = ("col_cc", "col_admin1", "col_feature", "col_kind", "col_source", "col_city")
 # ... and numbers, kept as arrays
@@ -754,7 +755,7 @@ def _add_admin2(gz: Gazetteer) -> None:
     a Nigerian local government area; ``geo_admin2.csv``), found under their name and its short form."""
     path = knowledge_path("geo_admin2.csv")
     rows = _read_rows(path, DIVISION_COLUMNS)  # 14,500 generated rows: read as tuples, checked field by field
-    for n, (cc, level, admin1, _a2, name, aliases, lat, lon, gid, *_rest) in rows:
+    for n, (cc, level, admin1, _a2, name, aliases, lat, lon, gid, *rest) in rows:
         if level != "2" or len(cc) != 2 or not admin1 or not name or not gid.isdigit():
             raise KnowledgeError(f"{path}:{n}: needs country (ISO2), level 2, admin1 code, a name and a GeoNames id",
                                  code=E402_BAD_ROW)
@@ -767,6 +768,8 @@ def _add_admin2(gz: Gazetteer) -> None:
             raise KnowledgeError(f"{path}:{n}: point {y}, {x} outside the globe", code=E402_BAD_ROW)
         i = gz._add(name, y, x, cc, admin1, "ADM2", 0, int(gid), ADMIN2,
                     f"geo_admin2.csv:{n}: GeoNames {gid}, point estimated from its places")
+        if rest and rest[0].isdigit():
+            gz.admin2_places[i] = int(rest[0])  # how many towns it holds: how well known it is ("Cornwall")
         gz._index(name, i)
         for a in aliases.split("|") if aliases else ():
             gz._index(a, i)

@@ -197,6 +197,16 @@ def admin_word_after(text: str, end: int) -> bool:
     return _ADMIN_WORD_AFTER.match(text, end) is not None
 
 
+_DATELINE_AFTER = re.compile(r"\s*(?:,|\(|\s[-\u2014\u2013])")
+
+
+def dateline_name(text: str, start: int, end: int) -> bool:
+    """ "NEW YORK (Reuters) -", "MAPUTO, Mozambique -": a name in capitals opening a line, before a comma, a
+    parenthesis or a dash, is a wire dateline, which names a town."""
+    return (start == 0 or text[start - 1] == "\n") and text[start:end].isupper() \
+        and _DATELINE_AFTER.match(text, end) is not None
+
+
 @dataclass
 class _Ents:
     ents: list
@@ -344,18 +354,33 @@ def _embedded_place(gz: Gazetteer, text: str, start: int, end: int, label: str =
 _SPACED_DASH = re.compile(r"\s+(?:-+|[\u2013\u2014])\s+")
 
 
-def _entity_pieces(text: str, ents) -> list[tuple[str, int, int]]:
+def _entity_pieces(text: str, ents, gz: Gazetteer | None = None) -> list[tuple[str, int, int]]:
     """(label, start, end) of each entity, cut at a spaced dash: NER runs a dateline into the sentence after it
-    ("LIMA - Peru's", "Congo - Health"), and no place's name holds one."""
+    ("LIMA - Peru's", "Congo - Health"), and no place's name holds one; with ``gz``, also cut at "and" between two
+    names the gazetteer knows when the whole has no reading ("Sulu and Basilan" as one organisation; never
+    "Trinidad and Tobago")."""
     out = []
     for ent in ents:
         start = ent.start_char
         for m in _SPACED_DASH.finditer(text, ent.start_char, ent.end_char):
             out.append((ent.label_, *_clean(text, start, m.start())))
             start = m.end()
-        out.append((ent.label_, *_clean(text, start, ent.end_char)) if start > ent.start_char
-                   else (ent.label_, start, ent.end_char))
+        out.extend(_and_pieces(gz, text, ent.label_, *((_clean(text, start, ent.end_char)) if start > ent.start_char
+                                                        else (start, ent.end_char))))
     return out
+
+
+_AND_SPLIT = re.compile(r"\s+and\s+")
+
+
+def _and_pieces(gz: Gazetteer | None, text: str, label: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    m = _AND_SPLIT.search(text, start, end) if gz is not None and label not in _NOT_NAMES else None
+    if m is None or _AND_SPLIT.search(text, m.end(), end) or candidate_ids(gz, text[start:end]):
+        return [(label, start, end)]
+    left, right = _clean(text, start, m.start()), _clean(text, m.end(), end)
+    if not all(e > s and candidate_ids(gz, text[s:e]) for s, e in (left, right)):
+        return [(label, start, end)]
+    return [(label, *left), (label, *right)]
 
 
 def _after_demonym(gz: Gazetteer, text: str, start: int, end: int) -> int | None:
@@ -408,12 +433,13 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_men
             out.append(Mention(m.start(), m.end(), m.group(0), "facility", facility_ids=list(ids)))
             taken.append((m.start(), m.end()))
     doc = doc if doc is not None else _ner(text)
-    for label, start, end in _entity_pieces(text, doc.ents):
+    for label, start, end in _entity_pieces(text, doc.ents, gz):
         named = _place_before_event_noun(gz, text, start, end)
         if named is not None:  # "Agatu Killings" (an ORG, a FAC)
             (start, end), label = named, "GPE"
         elif label not in (*_PLACE_LABELS, "NORP"):
-            if not mislabelled_place(label, text, start, end, gz, every_mention=every_mention):
+            # "the White House" (ORG): the name without its article
+            if not mislabelled_place(label, text, *_clean(text, start, end), gz, every_mention=every_mention):
                 if every_mention:  # "Ohio" of "the Ohio Department of Transportation"
                     add(_embedded_compass(text, _embedded_place(gz, text, start, end, label)), "embedded", label)
                 continue
@@ -1002,8 +1028,10 @@ def _cue_literals(gz: Gazetteer) -> dict[str, list[tuple[str, re.Pattern]]]:
 # ---------------------------------------------------------------------------------------------
 # scoring
 # ---------------------------------------------------------------------------------------------
-def _prior(gz: Gazetteer, i: int, w: Scoring) -> float:
+def _prior(gz: Gazetteer, i: int, w: Scoring, key: str = "") -> float:
     kind = gz[i].kind
+    if kind == ADMIN2 and _big_admin2(gz, i, w) and not _town_of_the_name(gz, i, key):
+        return w.prior_admin2_big
     fixed = {COUNTRY: w.prior_country, CONTINENT: w.prior_continent, ADMIN1: w.prior_admin1, REGION: w.prior_region,
              FACILITY: w.prior_facility, ADMIN2: w.prior_admin2}.get(kind)
     if fixed is not None:
@@ -1107,7 +1135,7 @@ def _reading_terms(gz: Gazetteer, i: int, ids: list[int], q: _Query, w: Scoring,
     e = gz[i]
     cc, a1, kind = e.cc, e.admin1, e.kind
     ctx, key = q.ctx, q.key
-    s = _prior(gz, i, w)
+    s = _prior(gz, i, w, key)
     notes.append(f"prior {s:.1f}")
     if kind == CITY:
         if norm(gz[i].name) == key:
@@ -1187,9 +1215,24 @@ def _unnamed_division(gz: Gazetteer, i: int, q: _Query, w: Scoring) -> bool:
     e, ctx, key = gz[i], q.ctx, q.key
     if ctx.cc_without(key, e.cc) or any(c2 == e.cc for k2, c2, _ in q.votes or () if k2 != key):
         return False
+    if e.kind == ADMIN2 and not ctx.home and _big_admin2(gz, i, w) and not _town_of_the_name(gz, i, key):
+        return False  # "Floods hit Cornwall and Devon": counties of many towns, in a text of no one country
     ratio = w.context_unnamed_division_pop_ratio
     return not (ratio and e.kind == ADMIN1 and q.main_town_pop > 0 and not ctx.home
                 and gz.division_population(e.cc, e.admin1) >= ratio * q.main_town_pop)
+
+
+def _town_of_the_name(gz: Gazetteer, i: int, key: str) -> bool:
+    """A town of the division's country has ``key`` as its main name: the division is named after its town
+    ("Kramatorsk" is also an alternate name of Kramatorskyi Raion), so the name is the town's."""
+    return bool(key) and any(gz[j].kind == CITY and gz[j].cc == gz[i].cc and norm(gz[j].name) == key
+                             for j in gz.lookup_key(key))
+
+
+def _big_admin2(gz: Gazetteer, i: int, w: Scoring) -> bool:
+    """A second-order division holding ``prior.admin2_big_places`` towns of cities500 or more (0: off): an English
+    county, a Philippine province, a French department, known as well as a first-order division."""
+    return bool(w.prior_admin2_big_places) and gz.admin2_places.get(i, 0) >= w.prior_admin2_big_places
 
 
 def _subdivision_terms(gz: Gazetteer, i: int, q: _Query, w: Scoring, notes: list[str], f: dict[str, float]) -> float:
@@ -1445,6 +1488,8 @@ def _mention_candidates(gz: Gazetteer, text: str, m: Mention) -> list[int]:
     ids = candidate_ids(gz, m.text)
     if not ids and m.source == "given" and not _county_match(gz, m.text):
         ids = _variant_ids(gz, m.text)
+    if dateline_name(text, m.start, m.end):  # "NEW YORK (Reuters) -": a dateline names a town, not the state
+        ids = [i for i in ids if gz[i].kind == CITY] or ids
     word = _ADMIN_WORD_AFTER.match(text, m.end)
     if word and m.source == "given":  # "Sao Paulo state", the span without the word: the state is a reading
         ids = ids + [i for i in _division_by_other_word(gz, norm(m.text + word.group(0))) if i not in ids]
@@ -1464,13 +1509,23 @@ def _listed_kinds(gz: Gazetteer, text: str, mentions: list[Mention], cands: list
         if sc is not None:
             sure[k] = gz[sc.ids[max(range(len(sc.ids)), key=sc.scores.__getitem__)]].kind
     out: list[set[str]] = [set() for _ in mentions]
-    for a, b in zip(order, order[1:], strict=False):
-        if _LIST_GAP.fullmatch(text[mentions[a].end:mentions[b].start]):
+    gaps = [text[mentions[a].end:mentions[b].start] for a, b in zip(order, order[1:], strict=False)]
+    listed = [bool(_LIST_GAP.fullmatch(g)) for g in gaps]
+    for n, (a, b) in enumerate(zip(order, order[1:], strict=False)):
+        if listed[n] and _qualifier_pair(gaps[n], n, listed):
+            continue  # "MAPUTO, Mozambique -", "Lancaster, Pa.": a place and its qualifier, not a list
+        if listed[n]:
             if sure[b]:
                 out[a].add(sure[b])
             if sure[a]:
                 out[b].add(sure[a])
     return [frozenset(x) for x in out]
+
+
+def _qualifier_pair(gap: str, n: int, listed: list[bool]) -> bool:
+    """Two names joined by a bare comma, with no name listed before or after them: "Town, Country" (a place and
+    its qualifier), never "Cameroon, Chad and Niger"."""
+    return gap.strip() == "," and not (n > 0 and listed[n - 1]) and not (n + 1 < len(listed) and listed[n + 1])
 
 
 _PREFIXES = re.compile(r"^(?:town|city|village|borough|port|township|county|district|province) of\s+", re.I)

@@ -27,6 +27,8 @@ class Scoring:
     prior_region: float
     prior_admin1: float
     prior_admin2: float
+    prior_admin2_big: float
+    prior_admin2_big_places: float
     prior_facility: float
     prior_capital_bonus: float
     name_main_name: float
