@@ -1,0 +1,61 @@
+"""Which toponym becomes an event's place, and in which country (issues 11 and 12): sentences written for each
+mechanism, with places of several countries so that no rule leans on one country's names."""
+from __future__ import annotations
+
+from datetime import date
+
+from sitrep.model import Document
+from sitrep.pipeline import extract_document
+from sitrep.resolve.event_country import Reading, _agreed
+
+
+def _places(headline: str) -> list:
+    doc = Document(id="h", text=headline, title=headline, published=date(2022, 3, 4))
+    return [e.place for e in extract_document(doc)]
+
+
+def _countries(headline: str) -> set:
+    return {p.country_code for p in _places(headline) if p is not None}
+
+
+def test_a_place_a_preposition_governs_outranks_a_persons_name_read_as_a_town():
+    # "Ismail" has a town reading; the event happened where "in" says
+    assert _countries("Militia commander Ismail Farah gunned down in Kandahar") == {"AF"}
+
+
+def test_a_place_after_a_possessive_lies_in_the_owners_country():
+    # Palma's largest namesake is in Spain; "Mozambique's" says which one is meant (no Palma of Mozambique in the
+    # gazetteer: the country places the event)
+    assert _countries("Insurgents overran Mozambique's Palma on Friday, killing dozens") == {"MZ"}
+
+
+def test_a_country_joined_by_a_hyphen_is_a_modifier_and_a_possessive_one_a_place():
+    assert _countries("US-British jets struck Somalia's Zxqorta camp, killing nine") == {"SO"}
+
+
+def test_a_namesake_in_the_country_whose_people_the_text_names():
+    # Jenin is also a Polish village; "Palestinians" points at the West Bank town
+    assert _countries("Three Palestinians killed as Israeli jets strike Jenin") == {"PS"}
+
+
+def test_a_headline_label_before_a_colon_is_the_events_place():
+    assert _countries("KIDAL: SUICIDE BOMBER KILLS SIX SOLDIERS") == {"ML"}
+    assert _countries("MOPTI: GUNMEN KILL FOUR POLICEMEN AT A CHECKPOINT") == {"ML"}
+
+
+def test_a_city_that_opens_an_organisations_name_places_the_event():
+    assert _countries("Militants storm Baghdad University, killing 22") == {"IQ"}
+
+
+def test_a_group_of_many_countries_names_none_alone():
+    many = Reading("group", "IQ", "Islamic State", 0, ("IQ", "SY", "AF", "NG", "SO", "MZ", "CD"))
+    few = Reading("group", "NG", "Boko Haram", 0, ("NG", "CM", "TD", "NE"))
+    victim = Reading("victim", "MZ", "Mozambican", 20)
+    order = ("group", "victim")
+    assert _agreed([many, victim], order, 4) is victim
+    assert _agreed([many], order, 4) is None
+    assert _agreed([few, victim], order, 4) is few
+
+
+def test_a_global_groups_claim_takes_the_victims_country():
+    assert _countries("Islamic State says it killed 12 Mozambican soldiers") == {"MZ"}
