@@ -56,7 +56,8 @@ def _word(t) -> str:
     """The token's lemma, or NAME for a name: a proper noun, or a word that names a country, its people, a
     first-order division, a big city or an armed group (the gazetteer's and actors.csv's names, of every country:
     "nigerian", "plateau", "crimea", "salvadoran" tagged as common words taught the model where its news happened)."""
-    return "NAME" if t.pos_ == "PROPN" or t.lower_ in _names() or lemma(t) in _names() else lemma(t)
+    named = t.text[:1].isupper() and (t.lower_ in _names() or lemma(t) in _names())  # "man", "store", "coast"
+    return "NAME" if t.pos_ == "PROPN" or named or t.text in _acronyms() else lemma(t)
 
 
 @knowledge_cached
@@ -68,13 +69,28 @@ def _names() -> frozenset[str]:
     from sitrep.nlp.truecase import _division_words
     from sitrep.nlp.truecase import _names as cased_names
 
-    single, _, _, _, acronyms = cased_names()
-    out = set(single) | {a.lower() for a in acronyms if len(a) > 2} | set(_division_words())
+    single = cased_names()[0]
+    out = set(single) | set(_division_words())
     with knowledge_path("geo_countries.csv").open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(line for line in fh if not line.startswith("#")):
             for name in (row.get("demonyms") or "").split("|") + (row.get("aliases") or "").split("|"):
-                if name.strip() and " " not in name.strip():
+                if name.strip() and " " not in name.strip() and not name.strip().isupper():  # "CAR": _acronyms
                     out.add(name.strip().lower())
+    return frozenset(out)
+
+
+@knowledge_cached
+def _acronyms() -> frozenset[str]:
+    """Actors' and places' acronyms as written ("CAR", "ISIS"): matched case for case, since lower-cased they are
+    common words ("car bomb" is no Central African Republic)."""
+    import csv
+
+    from sitrep.nlp.truecase import _names as cased_names
+
+    out = {a for a in cased_names()[4] if len(a) > 2}
+    with knowledge_path("geo_countries.csv").open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(line for line in fh if not line.startswith("#")):
+            out |= {a.strip() for a in (row.get("aliases") or "").split("|") if a.strip().isupper() and len(a.strip()) > 2}
     return frozenset(out)
 
 

@@ -1,0 +1,29 @@
+"""The clause model's features leave names out (a word naming a country, a people, a division, a big city or an
+armed group is NAME), but never a common word whose capitalised form is a name. Sentences written for these tests."""
+from __future__ import annotations
+
+from sitrep.extract.clause_model import clause_features
+from sitrep.extract.document import candidates
+from sitrep.ingest.text import document_from_text
+from sitrep.nlp import analyze
+
+
+def features(text: str, trigger: str) -> set[str]:
+    (c,) = [c for c in candidates(analyze(document_from_text(text, "t"))) if c.mention.trigger.text == trigger]
+    return set(clause_features(c))
+
+
+def test_a_countrys_people_are_a_name():
+    assert "w=nigerian" not in features("Nigerian troops shelled the camp on Monday.", "shelled")
+
+
+def test_car_is_a_word_not_the_central_african_republic():
+    """ "CAR" is an alias of the Central African Republic; "car bomb" keeps its word."""
+    feats = features("The film opens with a car bomb in a crowded square.", "bomb")
+    assert "compound=car" in feats and "compound=NAME" not in feats
+
+
+def test_a_lower_case_word_that_is_also_a_place_keeps_its_word():
+    """ "man" (Man, Côte d'Ivoire) written lower case is the common word."""
+    feats = features("Gunmen shot a man outside the market on Monday.", "shot")
+    assert "dobj=man" in feats
