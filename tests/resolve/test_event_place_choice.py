@@ -59,3 +59,16 @@ def test_a_group_of_many_countries_names_none_alone():
 
 def test_a_global_groups_claim_takes_the_victims_country():
     assert _countries("Islamic State says it killed 12 Mozambican soldiers") == {"MZ"}
+
+
+def test_a_towns_name_before_street_names_the_street():
+    from datetime import date
+
+    from sitrep.ingest.text import document_from_text
+    from sitrep.pipeline import extract_document
+
+    events = extract_document(document_from_text(
+        "A car bomb exploded at the Oxford Street bus station in north Belfast on Friday, killing six people.", "t",
+        published=date(1972, 7, 22)))
+    assert events and all(m.place is None or m.place.name != "Oxford" for m in events), \
+        [(m.place and m.place.name) for m in events]
