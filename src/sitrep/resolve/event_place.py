@@ -27,7 +27,6 @@ from sitrep.resolve.event_country import CAP_WORD, event_country
 from sitrep.resolve.event_time import dateline as _dateline
 from sitrep.resolve.gazetteer import ADMIN1
 
-
 # "at the Oxford Street bus station" (in Belfast), "on Haifa Street" (in Baghdad): a town's name before a word for a
 # street names the street, not the town. WikiEvents check (read as a kind, after the s26 place rules placed a
 # Belfast bombing in Oxford, and WikiEvents check Attacker fell 0.368 -> 0.316 with the split event): 1 fire, right;
