@@ -117,3 +117,20 @@ def test_a_lede_that_refers_to_the_attack_joins_its_dated_telling():
                  "Port El Kantaoui on Friday before police shot him dead.")
     assert len(events) == 1, [(m.trigger.text, m.date, m.notes) for m in events]
     assert events[0].date == date(2019, 6, 7) and events[0].fatalities.best == 20, events[0].notes
+
+
+def test_a_title_line_joins_the_dated_telling_that_follows():
+    """The title line has no day of its own (the report came out the day after); the body tells the same bombing
+    with its day, in a district of the title's town."""
+    events = run("Car bomb hits police station in Istanbul\n\nA car bomb exploded outside a police station in "
+                 "Istanbul's Fatih district on Saturday, wounding three policemen.\n\nNo one said they had carried "
+                 "out the attack.")
+    assert len(events) == 1 and events[0].date == date(2019, 6, 8), [(m.trigger.text, m.date, m.notes)
+                                                                        for m in events]
+
+
+def test_no_one_saying_they_did_it_dates_no_deed():
+    events = run("Gunmen attacked a police checkpoint in Mardin on Friday, wounding two officers.\n\nNo group said on "
+                 "Sunday that it had carried out the attack.")
+    assert len(events) == 1 and events[0].date == date(2019, 6, 7), [(m.trigger.text, m.date, m.notes)
+                                                                        for m in events]

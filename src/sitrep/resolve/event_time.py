@@ -450,7 +450,14 @@ def _reported_past_perfect(c: Candidate) -> bool:
     if any(ch.dep_ in ("auxpass", "nsubjpass") for ch in tok.children):
         return False  # "police said on Saturday that 85 people had been killed there": a toll of a deed told before
     head = tok.head if tok.dep_ == "conj" else tok  # "had hit a vessel and sunk it"
-    return head.dep_ == "ccomp"
+    return head.dep_ == "ccomp" and not _nobody_says(head.head)
+
+
+def _nobody_says(verb) -> bool:
+    """ "No one said they had carried out the attack": a reporting verb whose subject is no one reports no deed
+    (merge2's police-station report took a day from another clause so, and joined another attack)."""
+    return any(ch.dep_ == "nsubj" and (ch.lower_ in ("nobody", "none") or any(
+        d.lower_ == "no" for d in ch.children)) for ch in verb.children)
 
 
 def _toll_update(verb, lex) -> bool:
