@@ -86,3 +86,10 @@ def test_a_town_named_like_a_landmark_keeps_its_state():
     text = "Whitehall police arrested a man after a chase through Columbus, Ohio, on Friday."
     [p] = resolve_spans(text, spans_of(text, "Whitehall"))
     assert p is not None and p.country_code == "US" and abs(p.latitude - 40.0) < 0.5
+
+
+def test_a_division_named_after_its_town_leaves_the_name_to_the_town():
+    # "Kramatorsk" is also an alternate name of Kramatorskyi Raion (a division of many towns): the town, not the raion
+    text = "A missile struck the railway station in Kramatorsk on Friday as civilians waited to leave."
+    [p] = resolve_spans(text, spans_of(text, "Kramatorsk"))
+    assert p is not None and p.feature.startswith("PPL") and abs(p.latitude - 48.72) < 0.1
