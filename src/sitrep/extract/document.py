@@ -680,8 +680,8 @@ def responder(c: Candidate, cands: list[Candidate]) -> bool:
         return False
     v = next((g for p in v.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
               if g.dep_ == "pobj"), v)  # "four of the attackers"
-    if v.lemma_.lower() in load_role_lexicon().words["perpetrator"] or v.lower_ in load_role_lexicon().words[
-            "perpetrator"]:  # ... after an attack told before whose doer is no state's forces
+    doers = load_role_lexicon().words["perpetrator"]
+    if v.lemma_.lower() in doers or v.lower_ in doers:  # ... after an attack told before whose doer is no state's
         return _state_side(c.mention.actor1) and any(
             o.mention.trigger.start < c.mention.trigger.start and not _state_side(o.mention.actor1) for o in cands)
     return v.lower_ in ("him", "them", "her") and _state_side(c.mention.actor1) and any(
