@@ -64,34 +64,37 @@ def _word(t) -> str:
 def _names() -> frozenset[str]:
     """Lower-case one-word names of countries, their demonyms and aliases (geo_countries.csv), big cities and
     actor aliases (the truecaser's names) and first-order divisions."""
-    import csv
-
     from sitrep.nlp.truecase import _division_words
     from sitrep.nlp.truecase import _names as cased_names
 
-    single = cased_names()[0]
-    out = set(single) | set(_division_words())
-    with knowledge_path("geo_countries.csv").open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(line for line in fh if not line.startswith("#")):
-            for name in (row.get("demonyms") or "").split("|") + (row.get("aliases") or "").split("|"):
-                if name.strip() and " " not in name.strip() and not name.strip().isupper():  # "CAR": _acronyms
-                    out.add(name.strip().lower())
-    return frozenset(out)
+    return frozenset(set(cased_names()[0]) | set(_division_words()) | _country_words()[0])
 
 
 @knowledge_cached
 def _acronyms() -> frozenset[str]:
     """Actors' and places' acronyms as written ("CAR", "ISIS"): matched case for case, since lower-cased they are
     common words ("car bomb" is no Central African Republic)."""
-    import csv
-
     from sitrep.nlp.truecase import _names as cased_names
 
-    out = {a for a in cased_names()[4] if len(a) > 2}
+    return frozenset({a for a in cased_names()[4] if len(a) > 2} | _country_words()[1])
+
+
+@knowledge_cached
+def _country_words() -> tuple[frozenset[str], frozenset[str]]:
+    """geo_countries.csv, read once: its one-word demonyms and aliases in lower case, and its aliases written as
+    acronyms ("CAR"), which stay out of the first."""
+    import csv
+
+    names: set[str] = set()
+    acronyms: set[str] = set()
     with knowledge_path("geo_countries.csv").open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(line for line in fh if not line.startswith("#")):
-            out |= {a.strip() for a in (row.get("aliases") or "").split("|") if a.strip().isupper() and len(a.strip()) > 2}
-    return frozenset(out)
+            aliases = [a.strip() for a in (row.get("aliases") or "").split("|")]
+            for name in [d.strip() for d in (row.get("demonyms") or "").split("|")] + aliases:
+                if name and " " not in name and not name.isupper():
+                    names.add(name.lower())
+            acronyms |= {a for a in aliases if a.isupper() and len(a) > 2}
+    return frozenset(names), frozenset(acronyms)
 
 
 def _argument_kinds(tok) -> list[str]:

@@ -650,11 +650,8 @@ def headline_reference(c: Candidate, cands: list[Candidate]) -> bool:
 
 def in_headline(c: Candidate, doc: Document | None) -> bool:
     """The candidate stands in the title line of a report that has a publication date."""
-    if doc is None or doc.published is None or not doc.title:
-        return False
-    title = doc.title.strip()
-    start = doc.text.find(title[:40]) if title else -1
-    return 0 <= start <= c.clause_start < start + len(title)
+    title = title_range(doc)
+    return title is not None and title[0] <= c.clause_start < title[1]
 
 
 def definite(c: Candidate) -> bool:
