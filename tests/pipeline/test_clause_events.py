@@ -142,3 +142,16 @@ def test_a_clause_kept_only_by_the_reports_lower_threshold_keeps_no_weak_neighbo
             "Opponents blasted the developer's traffic figures as fantasy.")
     triggers = [m.trigger.text for m in run(text)]
     assert "blasted" not in triggers and "fired" in triggers, triggers
+
+
+def test_a_negated_act_does_not_make_a_page_one_that_tells_of_violence():
+    """ "the rifle had not been fired in years": the text denies the act, so the page's other senses stay senses."""
+    text = ("A farmer who kept a rifle after his licence ran out was fined. The court heard the rifle had not been "
+            "fired in years and was locked in a cabinet. A bookkeeper who raided a charity's accounts was jailed.")
+    assert run(text) == []
+
+
+def test_a_participle_shares_the_natural_subject_of_its_verb():
+    """ "a meteor exploded over the city, blowing out windows and injuring 900 people": no one did it."""
+    assert run("A meteor exploded over Port Alder on Saturday, blowing out windows and injuring 900 people.") == []
+    assert run("A bomb exploded in Port Alder on Saturday, blowing out windows and injuring 12 people.") != []
