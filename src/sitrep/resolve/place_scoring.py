@@ -59,6 +59,9 @@ class Scoring:
     context_county_town_km: float
     context_division_word: float
     context_coordinated: float
+    context_cluster: float
+    context_cluster_km: float
+    context_cluster_max: float
     home_min_weight: float
     home_min_share: float
     home_cue_weight: float
@@ -156,7 +159,7 @@ FEATURES = ("hand", "city", "country", "admin1", "region", "continent", "facilit
             "largest_town", "pop_share", "capital", "main_name", "alternate_name", "same_name_subdivision", "same_name_big",
             "foreign", "unnamed_division", "foreign_country_home_subdivision", "home_country", "qualifier", "qualifier_other_country",
             "country_named", "default_country", "subdivision_named", "subdivision_votes", "soft_subdivision",
-            "holding", "near")
+            "holding", "near", "cluster", "admin2", "dwarfed", "own_name_elsewhere", "division_word", "coordinated")
 
 
 CUES_FILE = "geo_cues.toml"
