@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         gold = [t for t in a["toponyms"] if t["lat"] is not None]
         places, readings = resolve_spans_traced(a["text"], [(t["start"], t["end"]) for t in gold])
-        for t, p, rs in zip(gold, places, readings, strict=True):
+        for t, rs in zip(gold, readings, strict=True):
             t["_readings"] = rs or []
         for t, p, rs in zip(gold, places, readings, strict=True):
             total += 1

@@ -102,6 +102,40 @@ def fit(docs: list[list[list[tuple[list[float], bool]]]], c: float) -> dict[str,
     return {k: round(float(v), 5) for k, v in zip(FEATURES, res.x, strict=True) if abs(v) > 1e-6}
 
 
+def fit_pairwise(docs: list[list[list[tuple[list[float], bool]]]], c: float, near: float = 5.0) -> dict[str, float]:
+    """A pairwise ranker (RankNet): for each toponym, its best right reading (by the hand score) against each wrong
+    reading whose hand score comes within ``near`` of it (the readings the decision is between), logistic loss on
+    the difference of their scores, L2-penalised towards the hand score alone with strength 1 / c."""
+    import numpy as np
+    from scipy.optimize import minimize
+
+    from sitrep.resolve.place_scoring import FEATURES
+
+    h = FEATURES.index("hand")
+    diffs = []
+    for doc in docs:
+        for r in doc:
+            right = [f for f, ok in r if ok]
+            if not right or len(right) == len(r):
+                continue
+            best = max(right, key=lambda f: f[h])
+            diffs.extend([b - w for b, w in zip(best, f, strict=True)] for f, ok in r
+                         if not ok and f[h] >= best[h] - near)
+    d_all = np.asarray(diffs, dtype=float).reshape(-1, len(FEATURES))
+    start = np.zeros(len(FEATURES))
+    start[h] = 1.0
+
+    def loss(wv: np.ndarray) -> tuple[float, np.ndarray]:
+        m = d_all @ wv
+        total = np.logaddexp(0.0, -m).sum()
+        grad = -(d_all * (1.0 / (1.0 + np.exp(m)))[:, None]).sum(axis=0)
+        d = wv - start
+        return float(total + d @ d / (2 * c)), grad + d / c
+
+    res = minimize(loss, start, jac=True, method="L-BFGS-B", options={"maxiter": 500})
+    return {k: round(float(v), 5) for k, v in zip(FEATURES, res.x, strict=True) if abs(v) > 1e-6}
+
+
 def _document(weights: dict[str, float], hand_margin: float, meta: dict) -> dict:
     hand = weights.get("hand", 0.0)
     return {"about": "Linear ranker of toponym readings (sitrep.resolve.place._score); features absent = 0.",

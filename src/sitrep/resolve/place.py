@@ -629,7 +629,9 @@ def _scan_toponyms(text: str, gz: Gazetteer) -> list[Mention]:
                 if big:
                     hit = Mention(s0, e0, name, "scan")
                     break
-                if pop >= SCAN_MIN_POP and not _sentence_start(text, s0):
+                if pop >= SCAN_MIN_POP and not _sentence_start(text, s0) and (
+                        j == len(words) or k > 0 or words[j].group(0) in load_cues().name_after):
+                    # (not before another capitalised word: "George Mitchell" is no town of George)
                     hit = Mention(s0, e0, name, "scan")  # a large city: its country and state are context
                     break
             if hit:
@@ -1113,6 +1115,7 @@ class _Query:
     main_town_pop: int = 0  # the people of the largest town called by this very name
     own_name_elsewhere: bool = False  # a country, region or first-order division has this name as its own ("Edo")
     peers: frozenset[str] = frozenset()  # kinds of the pass-1 readings of the names listed with it ("Chad and Niger")
+    division_key: str = ""  # the name with the word for a division after it ("sao paulo state")
 
 
 def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, default_country: str | None,
@@ -1130,6 +1133,8 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
                max((gz[i].pop for i in ids if gz[i].kind == CITY and norm(gz[i].name) == key), default=0),
                any(gz[i].kind in (COUNTRY, REGION, CONTINENT, ADMIN1) and norm(gz[i].name) == key for i in ids),
                peers if len({gz[i].kind for i in ids}) > 1 else frozenset())
+    word = _ADMIN_WORD_AFTER.match(text, m.end)
+    q.division_key = norm(m.text + word.group(0)) if word else ""
     w = load_scoring()
     ranker = load_ranker()
     top_pop = max((gz[i].pop for i in ids if gz[i].kind == CITY), default=-1)
@@ -1216,7 +1221,7 @@ def _reading_terms(gz: Gazetteer, i: int, ids: list[int], q: _Query, w: Scoring,
             notes.append(f"outside the document's country ({ctx.home})")
             f["foreign"] = 1.0
     if kind in (ADMIN1, ADMIN2):
-        if q.division_word:
+        if q.division_word and _division_word_fits(gz, i, q):
             s += w.context_division_word  # "Sao Paulo state", "Washington state": the division, not the town
             notes.append("the word for a division follows")
             f["division_word"] = 1.0
@@ -1257,6 +1262,19 @@ def _reading_terms(gz: Gazetteer, i: int, ids: list[int], q: _Query, w: Scoring,
         notes.append("default country")
         f["default_country"] = 1.0
     return s
+
+
+_DIVISION_WORDS = ("province", "governorate", "state", "region", "district", "prefecture", "department", "oblast")
+
+
+def _division_word_fits(gz: Gazetteer, i: int, q: _Query) -> bool:
+    """The word after the name may be this division's: "state" (a "Gulf state", the "Baltic states" are countries)
+    only for a division of ``geo_divisions.csv`` known as a state ("Borno State") or by no such word at all ("Sao
+    Paulo"), not for one known as a province ("Gulf Province"); the other words ("La Libertad region" for a Peruvian
+    department) fit any division."""
+    if not q.division_key.endswith(" state") or not _world_division(gz, i) or i in gz.lookup_key(q.division_key):
+        return True
+    return not any(i in gz.lookup_key(f"{q.key} {word}") for word in _DIVISION_WORDS)
 
 
 def _unnamed_division(gz: Gazetteer, i: int, q: _Query, w: Scoring) -> bool:

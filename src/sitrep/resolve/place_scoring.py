@@ -177,6 +177,7 @@ class Cues:
     local_heads: frozenset[str] = frozenset()
     town_after: re.Pattern = re.compile(r"(?!)")
     event_after: re.Pattern = re.compile(r"(?!)")
+    name_after: frozenset[str] = frozenset()
 
 
 def _words(p: Path, raw: str, data: dict, section: str, key: str) -> list[str]:
@@ -206,4 +207,5 @@ def load_cues(path: str | None = None) -> Cues:
         local_heads=frozenset(_words(p, raw, data, "organisation", "local_heads")),
         town_after=re.compile(rf"\s+(?:{_alternation(_words(p, raw, data, 'place', 'town_after'))})\b"),
         event_after=re.compile(rf"\s+(?:{_alternation(_words(p, raw, data, 'place', 'event_after'))})$", re.I),
+        name_after=frozenset(_words(p, raw, data, "place", "name_after")),
     )
