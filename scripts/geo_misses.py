@@ -6,6 +6,7 @@ order, is even or odd: choose on even, report odd).
 
 Kinds (the first that applies):
   no reading        the gazetteer has no reading of the name (rivers, parks, lakes, hamlets ...)
+  county            a US county placed in the wrong state or far from its towns ("Madison County")
   unreachable       readings, none within 161 km of the gold point (another place of the name, a spelling)
   demonym           an adjective or people's word ("Canadians", "Iraqi")
   street/building   the gold point is a facility, a park, a street, a building
@@ -40,18 +41,17 @@ NAMESAKE = ("foreign/US", "US namesake", "other namesake")
 
 def _kind(t: dict, p, readings, gz) -> str:
     phrase = t["phrase"]
-    if p is None or not readings:
+    if (t["fcode"] or "") in STREETS or gold_kind(t["fcode"]) == "facility":
+        return "street/building"
+    if _demonym(gz, phrase):
+        return "demonym"
+    if p is None:
         return "no reading"
+    if not readings:
+        return "county"
     right = [i for i, _ in readings if km(gz[i].lat, gz[i].lon, t["lat"], t["lon"]) <= 161]
     if not right:
         return "unreachable"
-    if phrase[:1].isupper() and (phrase.endswith(("ans", "ians", "ese", "ish", "ers", "i")) or
-                                 phrase.endswith("an") and not phrase.lower().startswith(("new ", "san ", "lan"))):
-        from sitrep.resolve.gazetteer import norm
-        if gz.demonym_country(norm(phrase)) or gz.demonym_country(norm(phrase.rstrip("s"))):
-            return "demonym"
-    if (t["fcode"] or "") in STREETS or gold_kind(t["fcode"]) == "facility":
-        return "street/building"
     gk, pk = gold_kind(t["fcode"]), gold_kind(p.feature)
     if gk == "country" or pk == "country":
         return "country-level"
@@ -67,16 +67,24 @@ def _kind(t: dict, p, readings, gz) -> str:
     return "US namesake" if gold_us else "other namesake"
 
 
+def _demonym(gz, phrase: str) -> bool:
+    from sitrep.resolve.gazetteer import norm
+
+    if not phrase[:1].isupper() or not phrase.endswith(("ans", "ian", "ese", "ish", "ers", "i", "an", "ns")):
+        return False
+    return bool(gz.demonym_country(norm(phrase)) or gz.demonym_country(norm(phrase.rstrip("s"))))
+
+
 def _home(a: dict, t: dict, gz, readings_of) -> tuple[bool, float | None]:
     """Whether a right reading lies in the state of most other gold toponyms, and the km from the right point to
     their median point."""
-    others = [o for o in a["toponyms"] if o is not t and o["lat"] is not None and o["phrase"] != t["phrase"]]
+    others = [o for o in a["toponyms"] if o["lat"] is not None and o["phrase"].lower() != t["phrase"].lower()]
     if not others:
         return False, None
     states = Counter()
     for o in others:
         for i in readings_of(o):
-            if km(gz[i].lat, gz[i].lon, o["lat"], o["lon"]) <= 30 and gz[i].admin1:
+            if km(gz[i].lat, gz[i].lon, o["lat"], o["lon"]) <= 161 and gz[i].admin1:
                 states[(gz[i].cc, gz[i].admin1)] += 1
                 break
     right = [i for i, _ in t["_readings"] if km(gz[i].lat, gz[i].lon, t["lat"], t["lon"]) <= 161]
