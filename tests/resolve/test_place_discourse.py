@@ -100,3 +100,12 @@ def test_a_street_named_after_a_town_is_still_context():
     assert [m.text for m in scan_toponyms(text)] == ["Clarksville"]
     text = "Officers said Clarksville Harmon, 44, was charged on Friday night."
     assert [m.text for m in scan_toponyms(text)] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Fans from Kokomo, Ind., drove to Atlanta for the game on Saturday.",
+    "Students from Indiana flew to Atlanta for the debate.",
+])
+def test_a_great_city_beats_a_small_namesake_in_the_state_the_text_names(text):
+    [p] = resolve_spans(text, spans_of(text, "Atlanta"))
+    assert p is not None and p.admin1 == "Georgia", p  # not Atlanta, Indiana (735 people)

@@ -1197,6 +1197,11 @@ def _reading_terms(gz: Gazetteer, i: int, ids: list[int], q: _Query, w: Scoring,
             s += w.name_main_name
             notes.append("main name")
             f["main_name"] = 1.0
+            if (w.name_dwarfed_main and q.main_town_pop >= w.name_dwarfed_main_pop
+                    and q.main_town_pop >= w.name_dwarfed_ratio * max(1, e.pop)):
+                s -= w.name_dwarfed_main  # "Boston" beside "Long Island": still the city, not Boston, New York
+                notes.append("a far larger town bears this name")
+                f["dwarfed"] = 1.0
         else:
             s += w.name_alternate_name  # an alternate / historical name ("Berea" for Aleppo)
             f["alternate_name"] = 1.0

@@ -36,6 +36,8 @@ class Scoring:
     name_dwarfed: float
     name_dwarfed_ratio: float
     name_own_name_elsewhere: float
+    name_dwarfed_main: float
+    name_dwarfed_main_pop: float
     context_same_name_big: float
     context_foreign_penalty: float
     context_unnamed_division: float
