@@ -112,7 +112,7 @@ def fit_pairwise(docs: list[list[list[tuple[list[float], bool]]]], c: float, nea
     from sitrep.resolve.place_scoring import FEATURES
 
     h = FEATURES.index("hand")
-    diffs = []
+    diffs: list[list[float]] = []
     for doc in docs:
         for r in doc:
             right = [f for f, ok in r if ok]
@@ -121,7 +121,7 @@ def fit_pairwise(docs: list[list[list[tuple[list[float], bool]]]], c: float, nea
             best = max(right, key=lambda f: f[h])
             diffs.extend([b - w for b, w in zip(best, f, strict=True)] for f, ok in r
                          if not ok and f[h] >= best[h] - near)
-    d_all = np.asarray(diffs, dtype=float).reshape(-1, len(FEATURES))
+    d_all = np.array(diffs, dtype=np.float64).reshape(-1, len(FEATURES))
     start = np.zeros(len(FEATURES))
     start[h] = 1.0
 

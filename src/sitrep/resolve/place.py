@@ -1193,26 +1193,7 @@ def _reading_terms(gz: Gazetteer, i: int, ids: list[int], q: _Query, w: Scoring,
     s = _prior(gz, i, w, key)
     notes.append(f"prior {s:.1f}")
     if kind == CITY:
-        if norm(gz[i].name) == key:
-            s += w.name_main_name
-            notes.append("main name")
-            f["main_name"] = 1.0
-            if (w.name_dwarfed_main and q.main_town_pop >= w.name_dwarfed_main_pop
-                    and q.main_town_pop >= w.name_dwarfed_ratio * max(1, e.pop)):
-                s -= w.name_dwarfed_main  # "Boston" beside "Long Island": still the city, not Boston, New York
-                notes.append("a far larger town bears this name")
-                f["dwarfed"] = 1.0
-        else:
-            s += w.name_alternate_name  # an alternate / historical name ("Berea" for Aleppo)
-            f["alternate_name"] = 1.0
-            if q.main_town_pop >= w.name_dwarfed_ratio * max(1, e.pop):
-                s -= w.name_dwarfed  # "Jerusalem": the city of that name, not El Rio, California, by an old name
-                notes.append("a far larger town bears this name")
-                f["dwarfed"] = 1.0
-            if q.own_name_elsewhere:
-                s -= w.name_own_name_elsewhere  # "Mexico": the country, not Mexico City by its short name
-                notes.append("a country or division bears this name as its own")
-                f["own_name_elsewhere"] = 1.0
+        s += _name_terms(gz, i, q, w, notes, f)
         if cc in q.subdivisions and i not in q.capitals:
             s -= w.context_same_name_big
             notes.append("a subdivision has this name")
@@ -1280,6 +1261,33 @@ def _division_word_fits(gz: Gazetteer, i: int, q: _Query) -> bool:
     if not q.division_key.endswith(" state") or not _world_division(gz, i) or i in gz.lookup_key(q.division_key):
         return True
     return not any(i in gz.lookup_key(f"{q.key} {word}") for word in _DIVISION_WORDS)
+
+
+def _name_terms(gz: Gazetteer, i: int, q: _Query, w: Scoring, notes: list[str], f: dict[str, float]) -> float:
+    """A town's name: its main name or an alternate one, and a far larger town of the name."""
+    e, key = gz[i], q.key
+    s = 0.0
+    if norm(gz[i].name) == key:
+        s += w.name_main_name
+        notes.append("main name")
+        f["main_name"] = 1.0
+        if (w.name_dwarfed_main and q.main_town_pop >= w.name_dwarfed_main_pop
+                and q.main_town_pop >= w.name_dwarfed_ratio * max(1, e.pop)):
+            s -= w.name_dwarfed_main  # "Students from Indiana flew to Atlanta": Georgia's, not Atlanta, Indiana
+            notes.append("a far larger town bears this name")
+            f["dwarfed"] = 1.0
+    else:
+        s += w.name_alternate_name  # an alternate / historical name ("Berea" for Aleppo)
+        f["alternate_name"] = 1.0
+        if q.main_town_pop >= w.name_dwarfed_ratio * max(1, e.pop):
+            s -= w.name_dwarfed  # "Jerusalem": the city of that name, not El Rio, California, by an old name
+            notes.append("a far larger town bears this name")
+            f["dwarfed"] = 1.0
+        if q.own_name_elsewhere:
+            s -= w.name_own_name_elsewhere  # "Mexico": the country, not Mexico City by its short name
+            notes.append("a country or division bears this name as its own")
+            f["own_name_elsewhere"] = 1.0
+    return s
 
 
 def _unnamed_division(gz: Gazetteer, i: int, q: _Query, w: Scoring) -> bool:
