@@ -340,7 +340,8 @@ def _attach_relative_dates(cands: list[Candidate]) -> None:
                     relative.add(id(m))
                 else:
                     m.notes.append(f"date: '{m.timex.text}' not counted from a date that was itself relative")
-        if story is not None and m.date is not None and story.date != m.date and _bare_time_of_day(m.timex):
+        if story is not None and m.date is not None and story.date != m.date and m.timex is not None \
+                and _bare_time_of_day(m.timex):
             m.date = story.date  # "The priests ... were killed around midday": the day of the story told
             m.notes.append(f"date: '{m.timex.text}' names no day: the day of the event told before it")
         if m.date is not None and not m.generic:
