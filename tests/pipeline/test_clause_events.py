@@ -155,3 +155,11 @@ def test_a_participle_shares_the_natural_subject_of_its_verb():
     """ "a meteor exploded over the city, blowing out windows and injuring 900 people": no one did it."""
     assert run("A meteor exploded over Port Alder on Saturday, blowing out windows and injuring 900 people.") == []
     assert run("A bomb exploded in Port Alder on Saturday, blowing out windows and injuring 12 people.") != []
+
+
+def test_an_act_to_come_is_no_event():
+    """ "will attack", "will be executed", "will strike again": a threat, a plan or a forecast."""
+    for text in ("Rebels will attack the barracks in Port Alder, a spokesman said on Saturday.",
+                 "Police fear the gang will strike again after Saturday's raid in Port Alder.",
+                 "The hostages will be executed on Monday, the group said."):
+        assert [m.trigger.text for m in run(text) if m.trigger.text in ("attack", "strike", "executed")] == [], text
