@@ -13,6 +13,7 @@ Tune split only for choices (WikiEvents tune half + RAMS dev); the check split i
 from __future__ import annotations
 
 import argparse
+import contextlib
 import re
 import sys
 from collections import Counter
@@ -21,10 +22,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from sitrep.evaluation import argument_cv  # noqa: E402
 from sitrep.evaluation import realnews as rn  # noqa: E402
 from sitrep.model import Document  # noqa: E402
 
 SHARED = (ROOT / ".." / "shared").resolve()
+FOLDS = ROOT / "benchmarks" / "data" / "argument_model_folds.json.gz"
 PRONOUNS = frozenset("he she they it him her them his their its who which that we i you this these those".split())
 CLAIM = re.compile(r"\b(claim\w*|responsib\w*|blam\w*|accus\w*|behind|attribut\w*|suspect\w*)\b", re.I)
 ROLE_OF_FIELD = {"Attacker": ("Target", "Victim"), "Target": ("Attacker",), "Victim": ("Attacker",),
@@ -32,10 +35,10 @@ ROLE_OF_FIELD = {"Attacker": ("Target", "Victim"), "Target": ("Attacker",), "Vic
 
 
 def items(split: str):
-    """(Document, trigger sentence span, [(role, start, end)]) per gold attack / die / injure event."""
+    """(Document, [(trigger sentence span, [(role, start, end)])], corpus, article key) per annotated report."""
     for w in rn.rams_windows(SHARED, rn.RAMS_SPLIT[split]):
         if rn.rams_family(w):
-            yield Document(id=w.id, text=w.text), [(w.sentence, w.args)], "RAMS"
+            yield Document(id=w.id, text=w.text), [(w.sentence, w.args)], "RAMS", w.source
     ids = rn.WIKIEVENTS_TUNE if split == "tune" else rn.WIKIEVENTS_CHECK
     for d in rn.wikievents_docs(SHARED):
         if d["doc_id"] not in ids:
@@ -51,7 +54,7 @@ def items(split: str):
                     m = ents[a["entity_id"]]
                     args.append((role, *rn._wiki_span(d, m["start"], m["end"])))
             evs.append(((toks[0][1], toks[-1][2] + 1), args))
-        yield Document(id=d["doc_id"], text=d["text"]), evs, "WikiEvents"
+        yield Document(id=d["doc_id"], text=d["text"]), evs, "WikiEvents", d["doc_id"]
 
 
 def _token(analysis, start: int, end: int):
@@ -140,20 +143,25 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--roles", default="Attacker,Target,Victim,Instrument")
     ap.add_argument("--show", default="", help="print the arguments of the kinds that start with this")
     args = ap.parse_args(argv)
+    from sitrep.extract.argument_model import using_argument_model
     from sitrep.nlp import analyze_many
     from sitrep.pipeline import extract_analysis
 
     roles = args.roles.split(",")
     data = list(items(args.split))
-    gold = {d.id: (evs, src) for d, evs, src in data}
+    gold = {d.id: (evs, src) for d, evs, src, _ in data}
+    # the argument model was trained on the tune texts: each runs under the fold model that did not see it
+    folds = argument_cv.read_folds(FOLDS) if args.split == "tune" else None
+    fold = {d.id: argument_cv.fold_of(key) for d, _, _, key in data}
     counts: Counter = Counter()
     totals: Counter = Counter()
     given: Counter = Counter()
     right: Counter = Counter()
     from sitrep.extract import document as report
 
-    for an in analyze_many([d for d, _, _ in data]):
-        events = extract_analysis(an) if not an.error else []
+    for an in analyze_many([d for d, _, _, _ in data]):
+        with using_argument_model(folds[fold[an.doc.id]]) if folds else contextlib.nullcontext():
+            events = extract_analysis(an) if not an.error else []
         cands = report.candidates(an) if not an.error else []
         text = an.doc.text
         evs, src = gold[an.doc.id]

@@ -180,3 +180,36 @@ def test_each_sentence_of_a_merged_event_may_say_where():
     cands = [cand(0, "market", 0, 0.6), cand(20, "Kabul", 0, 0.5), cand(50, "Shah Shaheed district", 1, 0.4)]
     assert [c.text for c in AM._fillers(cands, "place", ["place"], 0.3)] == ["market", "Shah Shaheed district"]
     assert [c.text for c in AM._fillers(cands, "attacker", ["attacker"], 0.0)] == ["market"]  # one per event
+
+
+def test_the_pipeline_runs_the_given_argument_model_inside_the_block_only():
+    """The benchmark's cross-validated tune figures run each article under a fold's model: inside the block the
+    pipeline reads that model (one that fills nothing, one that takes the "in" phrase for the place: no rule
+    names the place as written), after it the packaged one again."""
+    text = "The explosion killed five shoppers in the market square of Tarvin on Monday."
+
+    def places() -> list[str]:
+        return [f.text for ev in _events(text) for f in ev.roles.get("places", [])]
+
+    shipped = AM.default_argument_model()
+    silent, where = _model({}), _model({"place": {"pprep=in": 9.0}})
+    with AM.using_argument_model(silent):
+        assert AM.default_argument_model() is silent
+        assert places() == []
+    with AM.using_argument_model(where):
+        assert places() == ["market square of Tarvin"]
+    assert AM.default_argument_model() is shipped
+    with AM.using_argument_model(None):
+        assert AM.default_argument_model() is None and places() == []
+
+
+def test_cross_validated_runs_put_each_article_under_its_own_fold_model():
+    from sitrep.evaluation import argument_cv
+
+    folds = [_model({}, threshold=0.1 * (k + 1)) for k in range(argument_cv.FOLDS)]
+    keys = [f"article-{i}" for i in range(12)]
+    got = argument_cv.run_by_fold(lambda part: {k: AM.default_argument_model() for k in part}, keys,
+                                  lambda k: k, folds)
+    assert sorted(got) == sorted(keys)
+    assert all(got[k] is folds[argument_cv.fold_of(k)] for k in keys)
+    assert AM.default_argument_model() is not None and AM.default_argument_model() not in folds
