@@ -951,9 +951,10 @@ def _link_score(f: Features, group: Features, members: list[Features], rules: Ru
     best = d.score if d.merge and _in_block(f, group, rules) else None
     for m in members:
         if d.veto is not None and (f.date is None or m.date is None) and not (
-                d.veto == _UNDATED_UNPLACED and group.date is None):
+                d.veto == _UNDATED_UNPLACED and group.date is None) and not (f.place_weak or m.place_weak):
             continue  # an undated report bridges no conflict with the group: the killing and the trial two years on
-            # (an undated group bars an unplaced report only for want of a shared name, which a member may have)
+            # (an undated group bars an unplaced report only for want of a shared name, which a member may have;
+            # a place that is only a report's main place vetoes nothing a member told in the same words may join)
         dm = compare(f, m, rules)
         if dm.merge and (best is None or dm.score > best):
             best = dm.score
