@@ -17,7 +17,13 @@ merge weights were chosen on the tune topics only (``python3 -m sitrep.evaluatio
 (the best direct comparison of their events: no date, date off by days, place, type, target, threshold, or
 clustering), with counts per topic; and the gold violent action mentions no sitrep trigger overlaps.
 
-    python3 benchmarks/merge_ecb.py [--shared ../shared] [--split check|tune|all] [--why]
+``--subevents`` adds what the mention scores measure: ECB+ chains are one action each (the shooting, the killing,
+the arrest of one attack are chains of their own), sitrep's incidents are whole attacks. It counts the found gold
+mention pairs by whether sitrep puts them in one incident and whether their trigger words share a stem, and scores
+the incidents split into sub-events (an incident's mentions grouped by the stem of the trigger word that found
+them: what sitrep would expose as an incident's actions) with the same scorer.
+
+    python3 benchmarks/merge_ecb.py [--shared ../shared] [--split check|tune|all] [--why] [--subevents]
 """
 from __future__ import annotations
 
@@ -170,6 +176,61 @@ def _missed_mentions(x: E.Extracted) -> Counter:
     return out
 
 
+_IRREGULAR = {"shot": "shoot", "died": "die", "dead": "die", "death": "die", "gunned": "gun", "slain": "slay",
+              "fired": "fire", "opened": "open", "struck": "strike", "hit": "hit"}
+
+
+def _stem(word: str) -> str:
+    """A trigger word's stem: 'shooting' / 'shot' / 'shoots' -> 'shoot', 'killings' -> 'kill', 'murdered' -> 'murder'."""
+    w = word.lower().split()[0] if word.strip() else ""
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    for suffix in ("ings", "ing", "ed", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)]
+            break
+    return w[:-1] if len(w) > 3 and w[-1] == w[-2] else w
+
+
+def subevents(topics: dict[int, list[E.Extracted]], rules=None) -> None:
+    """Found gold mention pairs by (one incident?, one trigger stem?) against (one chain?), and the CoNLL scores of
+    the incidents and of the incidents split by trigger stem."""
+    table: Counter = Counter()
+    key: list[set] = []
+    by_incident: list[set] = []
+    by_sub: list[set] = []
+    for extracted in topics.values():
+        events = E.ingest(extracted, rules)
+        found = []  # (gold mention, incident, stem of the sitrep trigger word it overlaps)
+        for x in extracted:
+            for g in x.article.mentions:
+                hit = next(((inc, x.article.text[s:e]) for inc, spans in events[x.article.id] for s, e in spans
+                            if s < g.end and g.start < e), None)
+                if hit:
+                    found.append((g, hit[0], _stem(hit[1])))
+        chains: dict[str, set] = {}
+        incs: dict[str, set] = {}
+        subs: dict[tuple, set] = {}
+        for g, inc, stem in found:
+            chains.setdefault(g.chain, set()).add(g.key)
+            incs.setdefault(inc, set()).add(g.key)
+            subs.setdefault((inc, stem), set()).add(g.key)
+        key += chains.values()
+        by_incident += incs.values()
+        by_sub += subs.values()
+        for i, (g, inc, stem) in enumerate(found):
+            for h, inc2, stem2 in found[i + 1:]:
+                table[(inc == inc2, stem == stem2, g.chain == h.chain)] += 1
+    print("  found gold mention pairs: one incident / one trigger stem -> pairs of one gold chain, of two chains")
+    for inc in (True, False):
+        for st in (True, False):
+            print(f"    {'one incident' if inc else 'two incidents'}, {'one stem' if st else 'two stems'}: "
+                  f"{table[(inc, st, True)]} one chain, {table[(inc, st, False)]} two chains")
+    for name, response in (("incidents", by_incident), ("incidents split by trigger stem (sub-events)", by_sub)):
+        m = E.conll(key, response)
+        print(f"  {name}: " + "  ".join(f"{k} F1 {v[2]:.3f}" for k, v in m.items()))
+
+
 def report(name: str, s: dict, n_articles: int) -> None:
     d = s["doc"]
     p, r, f = s["doc_prf"]
@@ -193,6 +254,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", default=None)
     ap.add_argument("--split", choices=("check", "tune", "all"), default="all")
     ap.add_argument("--why", action="store_true", help="also print why articles of one event share no incident")
+    ap.add_argument("--subevents", action="store_true", help="also print the mention pairs by incident and trigger "
+                    "stem, and the scores of incidents split into sub-events")
     args = ap.parse_args(argv)
     root = shared_dir(args.shared) / "data" / "realnews" / "ecbplus"
     if not root.is_dir():
@@ -213,6 +276,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  extraction {t1 - t0:.1f} s, ingest and scoring {t2 - t1:.1f} s")
         if args.why:
             why_missed(topics)
+        if args.subevents:
+            subevents(topics)
     return 0
 
 

@@ -1,4 +1,4 @@
-"""Our own cross-outlet rewrites (tests/data/merge2): do other outlets' accounts of a multi-event report join its
+"""Our own cross-outlet rewrites (tests/data/merge2, tests/data/merge3): do other outlets' accounts of a multi-event report join its
 incidents, and does a different attack of the same kind in the same city two days later stay apart?
 
 Each report of ``tests/data/merge2/expected.json`` is extracted (its publication date given), and the reports are
@@ -8,7 +8,7 @@ stand for one gold event should share an incident (recall over such pairs), and 
 an incident should stand for one gold event (precision; an incident whose events share no gold event is mixed).
 Events that stand for no gold event are counted apart.
 
-    python3 benchmarks/merge_rewrites.py [-v]
+    python3 benchmarks/merge_rewrites.py [-v] [--set merge2|merge3]   (default merge2)
 """
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-HERE = Path(__file__).resolve().parents[1] / "tests" / "data" / "merge2"
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
+HERE = DATA / "merge2"
 
 
 def load() -> tuple[list, dict]:
@@ -91,13 +92,20 @@ def run(reports: list, reverse: bool = False) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    verbose = "-v" in (argv if argv is not None else sys.argv[1:])
-    reports, _ = load()
+    global HERE
+    args = argv if argv is not None else sys.argv[1:]
+    verbose = "-v" in args
+    if "--set" in args:
+        HERE = DATA / args[args.index("--set") + 1]
+    print(HERE.name)
+    reports, gold = load()
     for name, rev in (("listed order", False), ("reverse order", True)):
         s = run(reports, rev)
         p = s["tp"] / s["predicted"] if s["predicted"] else 0.0
         r = s["tp"] / s["gold"] if s["gold"] else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
+        if "expected_incidents" in gold:
+            name += f" (want {gold['expected_incidents']} incidents)"
         print(f"{name}: cross-report event pairs P {p:.3f} R {r:.3f} F1 {f:.3f} ({s['tp']} of {s['predicted']} "
               f"predicted, {s['gold']} gold); mixed incidents {s['mixed']}; {s['incidents']} incidents; "
               f"{s['unmatched']} events stand for no gold event")

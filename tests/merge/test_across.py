@@ -399,3 +399,42 @@ def test_two_undated_reports_told_in_the_same_words_merge():
     assert d.merge and any("sentences alike" in r for r in d.reasons)
     assert compare(placed, f("c", "d3", **unplaced, words=other)).veto
     assert compare(placed, f("d", "d4", **unplaced)).veto  # no sentence: nothing tells it
+
+
+def test_a_place_that_is_only_the_reports_says_nothing_against_the_same_words():
+    """A roundup tells a shooting with no place in its sentences, and a bank bombing in another country after it:
+    the shooting takes the report's main place (the bombing's town). Told in the words of another outlet's report
+    of the shooting, placed in its own sentences, the two are compared with no place; told in other words, or
+    with the place in the event's own sentences, the countries still differ."""
+    told = across.sentence_words(["A sacked warehouse clerk opened fire at the staff Christmas lunch in a depot "
+                                  "near the harbour on Friday, killing the manager, officers said."])
+    retold = across.sentence_words(["A warehouse clerk who had been sacked opened fire at the staff Christmas "
+                                    "lunch on Friday, killing the manager."])
+    other = across.sentence_words(["Gunmen shot dead a shopkeeper outside his store on the ring road."])
+    base = dict(date=None, date_precision=None, event_type="Violence against civilians", sub_event_type="Attack",
+                target="the manager", location_name="Gdansk", latitude=54.35, longitude=18.65, geo_precision=1,
+                country_code="PL")
+    roundup = {**base, "location_name": "Malmo", "latitude": 55.61, "longitude": 13.0, "country_code": "SE"}
+    placed = f("a", "d1", **base, words=told)
+    d = compare(placed, f("b", "d2", **roundup, words=retold, place_weak=True))
+    assert d.merge and any("only its report's main place" in r for r in d.reasons), d.reasons
+    assert "countries differ" in compare(placed, f("c", "d3", **roundup, words=other, place_weak=True)).veto
+    assert "countries differ" in compare(placed, f("e", "d5", **roundup, words=retold)).veto
+
+
+def test_report_place_note_is_read_from_mentions_and_rows():
+    note = "place: document's main place (Malmo), no place in the event's sentences"
+    assert across.place_from_report([note]) and across.place_from_report(f'["{note}"]')
+    assert not across.place_from_report(["place: the sentence's own"]) and not across.place_from_report(None)
+
+
+def test_another_victim_at_one_town_days_later_is_another_incident():
+    """A police sergeant shot at a traffic stop in a town two days after a campus officer was shot there: one type
+    at one town days apart joins only when the targets do not differ (``date.same_town_days``)."""
+    rules = across.load_rules(weights={"date.same_town_days": 3, "date.same_town": 0.15})
+    town = dict(event_type="Violence against civilians", sub_event_type="Attack", location_name="Troy",
+                latitude=42.60, longitude=-83.15, geo_precision=1, country_code="US")
+    a = f("a", "d1", date=date(2015, 4, 9), target="campus officer", **town)
+    assert not compare(a, f("b", "d2", date=date(2015, 4, 11), target="police sergeant", **town), rules).merge
+    assert compare(a, f("c", "d3", date=date(2015, 4, 11), target="the campus officer", **town), rules).merge
+    assert compare(a, f("d", "d4", date=date(2015, 4, 11), target=None, **town), rules).merge

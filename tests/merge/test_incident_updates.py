@@ -263,3 +263,45 @@ def test_one_victim_named_two_ways_in_one_report_is_one_incident_once_a_report_b
         got = _partition(s)
         s.close()
         assert sorted(map(sorted, got)) == [["x-paper#0", "x-paper#1", "y-wire#0"]], [d.id for d, _ in order]
+
+
+def _wire_copies():
+    """One shooting told by three outlets in one wire story's words, undated; a roundup places it only by its
+    report's main place, the town of a bank bombing it tells after it, in another country."""
+    from conftest import Span
+
+    gdansk = Place("Gdansk", 54.35, 18.65, country="Poland", country_code="PL", geo_precision=1)
+    malmo = Place("Malmo", 55.61, 13.0, country="Sweden", country_code="SE", geo_precision=1)
+    a = make_doc("wire-a", "Depot shooting\nFILE: A sacked warehouse clerk opened fire at the staff Christmas lunch "
+                 "in a depot near the harbour in Gdansk, killing the manager, officers said.")
+    b = make_doc("roundup-b", "Roundup\nFILE: A warehouse clerk who had been sacked opened fire at the staff "
+                 "Christmas lunch in a depot near the harbour, killing the manager.\nA bomb damaged a bank in Malmo.")
+    c = make_doc("paper-c", "Clerk held\nFILE: The sacked warehouse clerk who opened fire at the staff Christmas "
+                 "lunch in the harbour depot, killing the manager, was held, officers said.")
+    out = []
+    for doc, place in ((a, gdansk), (b, malmo), (c, None)):
+        m = make_mention(doc, "opened fire", event_type="Violence against civilians", sub_event_type="Attack",
+                         when=None, place=place, target="the manager", weapons=())
+        start = doc.text.index("FILE: ") + 6
+        end = doc.text.find("\n", start) % (len(doc.text) + 1)
+        m.evidence = [Span(start, end, doc.text[start:end])]
+        if doc is b:
+            m.notes.append("place: document's main place (Malmo), no place in the event's sentences")
+        ms = [m]
+        if doc is b:
+            ms.append(make_mention(doc, "bomb damaged", when=None, place=malmo, target="a bank", weapons=("ied",),
+                                   sub_event_type="Remote explosive/landmine/IED"))
+        out.append((doc, ms))
+    return out
+
+
+def test_a_roundup_placed_only_by_another_story_joins_the_wire_copies_in_any_order(store_url):
+    seen = None
+    for order in itertools.permutations(_wire_copies()):
+        s = _store_with(store_url, order)
+        got = _partition(s)
+        s.close()
+        assert frozenset({"wire-a#0", "roundup-b#0", "paper-c#0"}) in got, got
+        assert frozenset({"roundup-b#1"}) in got
+        assert seen is None or got == seen, order
+        seen = got

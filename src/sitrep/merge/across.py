@@ -234,6 +234,7 @@ class Features:
     weapons: frozenset[str] = frozenset()
     feature: str | None = None  # place feature (facility type) when known
     date_bound: bool = False  # the date is only the report's: the event happened on or before it
+    place_weak: bool = False  # the place is only the report's main place: none in the event's sentences
     words: frozenset[str] = frozenset()  # the words of its evidence sentences (``sentence_words``)
 
 
@@ -247,6 +248,7 @@ def features_from_mention(m: EventMention, key: str) -> Features:
         country=p.country if p else None, admin1=p.admin1 if p else None, location_name=p.name if p else (m.place_text.text if m.place_text else None),
         target=m.target, actor1=m.actor1, weapons=frozenset(m.weapons), feature=p.feature if p else None,
         date_bound=date_from_report(m.notes), words=sentence_words(s.text for s in m.evidence),
+        place_weak=place_from_report(m.notes),
     )
 
 
@@ -262,6 +264,21 @@ def date_from_report(notes) -> bool:
             return False
         notes = json.loads(notes or "[]")
     return any(isinstance(n, str) and n.startswith(REPORT_DATE_NOTE) for n in notes or ())
+
+
+REPORT_PLACE_NOTE = "place: document's main place"  # what the pipeline notes on an event placed by its report
+
+
+def place_from_report(notes) -> bool:
+    """Was the event placed only by its report's main place (no place in its own sentences)? Such a place may be
+    another event's of the report (a roundup's last story), so it agrees or says nothing, never vetoes."""
+    import json
+
+    if isinstance(notes, str):
+        if REPORT_PLACE_NOTE not in notes:
+            return False
+        notes = json.loads(notes or "[]")
+    return any(isinstance(n, str) and n.startswith(REPORT_PLACE_NOTE) for n in notes or ())
 
 
 def features_from_row(row: dict, documents=None) -> Features:
@@ -280,7 +297,7 @@ def features_from_row(row: dict, documents=None) -> Features:
         geo_precision=row.get("geo_precision"), country_code=row.get("country_code"), country=row.get("country"),
         admin1=row.get("admin1"), location_name=row.get("location_name"), target=row.get("target"), actor1=row.get("actor1"),
         weapons=frozenset(weapons), feature=row.get("place_feature"), date_bound=date_from_report(row.get("notes")),
-        words=sentence_words(_evidence_texts(row.get("evidence"))),
+        words=sentence_words(_evidence_texts(row.get("evidence"))), place_weak=place_from_report(row.get("notes")),
     )
 
 
@@ -464,7 +481,8 @@ def _date_score(a: Features, b: Features, rules: Rules, reasons: list[str]) -> f
             a, b, rules, reasons)
     except _Veto:
         gap = _date_gap(a, b, rules)
-        if gap <= rules.same_town_days and _same_town_event(a, b, rules):
+        if gap <= rules.same_town_days and _same_town_event(a, b, rules) and not (
+                a.target and b.target and not _same_name(a.target, b.target, rules)):
             reasons.append(f"dates {gap} days apart, one type at one town")
             return rules.date_scores["same_town"]
         if gap > rules.named_target_days or not _same_named_target(a, b, rules):
@@ -604,7 +622,8 @@ def _type_score(a: Features, b: Features, rules: Rules, reasons: list[str]) -> f
 
 def _target_score(a: Features, b: Features, rules: Rules, reasons: list[str]) -> float:
     """Never two different facilities (bases, embassies ...) as one incident."""
-    if a.country_code and b.country_code and a.country_code.upper() != b.country_code.upper():
+    if a.country_code and b.country_code and a.country_code.upper() != b.country_code.upper() and not (
+            _weak_place_alike(a, b, rules)):
         raise _Veto(f"countries differ: {a.country_code} / {b.country_code}")
     if not (a.target and b.target):
         return 0.0
@@ -665,6 +684,9 @@ def _place_score(a: Features, b: Features, rules: Rules, reasons: list[str]) -> 
             if _one_name_two_readings(a, b, rules):
                 reasons.append(f"one place name {a.location_name!r} read at two places {km:.0f} km apart")
                 return rules.same_name
+            if _weak_place_alike(a, b, rules):
+                reasons.append(f"places {km:.0f} km apart, one only its report's main place: no place to compare")
+                return rules.no_place
             raise _Veto(f"places {km:.0f} km apart (limit {limit:.0f} km at geo_precision {prec})")
         if (prec == 1 and a.feature and b.feature and a.location_name and b.location_name
                 and not _same_name(a.location_name, b.location_name, rules)
@@ -680,9 +702,18 @@ def _place_score(a: Features, b: Features, rules: Rules, reasons: list[str]) -> 
         if pa[: len(pb)] == pb or pb[: len(pa)] == pa:
             reasons.append(f"place {a.location_name!r} within / around {b.location_name!r}")
             return rules.contained_name
+        if _weak_place_alike(a, b, rules):
+            reasons.append("places differ, one only its report's main place: no place to compare")
+            return rules.no_place
         raise _Veto(f"places differ: {a.location_name!r} / {b.location_name!r}")
     reasons.append("no place to compare")
     return rules.no_place
+
+
+def _weak_place_alike(a: Features, b: Features, rules: Rules) -> bool:
+    """One side placed only by its report's main place (none in its own sentences: a roundup's other story may have
+    given it) and the two told in the same words (outlets copying one wire story): their places say nothing."""
+    return (a.place_weak or b.place_weak) and _alike(a, b, rules)
 
 
 def _one_name_two_readings(a: Features, b: Features, rules: Rules) -> bool:
@@ -852,6 +883,8 @@ def incident_features(key: str, members: list[dict]) -> Features:
     fr.feature = next((r["place_feature"] for r in members if r.get("place_feature")), None)
     dated = [r for r in members if r.get("date")]
     fr.date_bound = bool(dated) and all(date_from_report(r.get("notes")) for r in dated)
+    placed = [r for r in members if r.get("latitude") is not None or r.get("location_name")]
+    fr.place_weak = bool(placed) and all(place_from_report(r.get("notes")) for r in placed)
     return fr
 
 
@@ -901,7 +934,12 @@ def _groups_agree(a: Features, b: Features, ma: list[Features], mb: list[Feature
     shared = a.documents & b.documents
     if shared and not all(m.target and not _is_facility(m, rules) for m in (*ma, *mb) if m.documents & shared):
         return False
-    return compare(Features(**{**a.__dict__, "documents": a.documents - shared}), b, rules).merge
+    d = compare(Features(**{**a.__dict__, "documents": a.documents - shared}), b, rules)
+    if d.merge or shared or d.veto is not None and not (a.place_weak or b.place_weak):
+        return d.merge
+    # too little said by the groups' consolidated fields, which keep no sentences, or a place that is only a
+    # report's main place: one member of each that match directly (outlets copying one wire story) join them
+    return any(compare(x, y, rules).merge for x in ma for y in mb)
 
 
 def _link_score(f: Features, group: Features, members: list[Features], rules: Rules) -> float | None:
@@ -913,9 +951,10 @@ def _link_score(f: Features, group: Features, members: list[Features], rules: Ru
     best = d.score if d.merge and _in_block(f, group, rules) else None
     for m in members:
         if d.veto is not None and (f.date is None or m.date is None) and not (
-                d.veto == _UNDATED_UNPLACED and group.date is None):
+                d.veto == _UNDATED_UNPLACED and group.date is None) and not (f.place_weak or m.place_weak):
             continue  # an undated report bridges no conflict with the group: the killing and the trial two years on
-            # (an undated group bars an unplaced report only for want of a shared name, which a member may have)
+            # (an undated group bars an unplaced report only for want of a shared name, which a member may have;
+            # a place that is only a report's main place vetoes nothing a member told in the same words may join)
         dm = compare(f, m, rules)
         if dm.merge and (best is None or dm.score > best):
             best = dm.score
@@ -952,7 +991,8 @@ def consolidate(members: list[dict]) -> dict:
         out["event_type"], out["sub_event_type"] = first.get("event_type"), first.get("sub_event_type")
     # place: the finest geo_precision with coordinates; among equals, the earliest report's
     placed = [r for r in rows if r.get("latitude") is not None]
-    src = min(placed, key=lambda r: r.get("geo_precision") or 3) if placed else next(
+    # a place of the event's own sentences before one that is only its report's main place
+    src = min(placed, key=lambda r: (place_from_report(r.get("notes")), r.get("geo_precision") or 3)) if placed else next(
         (r for r in rows if r.get("location_name")), first)
     for k in ("location_name", "country", "country_code", "admin1", "latitude", "longitude", "geo_precision"):
         out[k] = src.get(k)

@@ -402,11 +402,13 @@ class Store:
                     "date <= ?)" + (near.format("date IS NULL") if box else "") + ")")
             params = [window[0].isoformat(), window[1].isoformat()] * 2
         params += list(box or ())
-        if f.country_code:  # or another country's incident with an unplaced member it may match (single link)
+        if f.country_code and not f.place_weak:
+            # or another country's incident with an unplaced member, or one placed only by its report, it may
+            # match (single link; a report's main place may be another event's)
             unplaced = "date IS NULL" if window is None else "date >= ? AND date <= ?"
             sql += (" AND (country_code = ? OR country_code IS NULL OR id IN (SELECT incident_id FROM mentions "
-                    f"WHERE country_code IS NULL AND {unplaced}))")
-            params.append(f.country_code.upper())
+                    f"WHERE (country_code IS NULL OR notes LIKE ?) AND {unplaced}))")
+            params += [f.country_code.upper(), f"%{across.REPORT_PLACE_NOTE}%"]
             params += [] if window is None else [window[0].isoformat(), window[1].isoformat()]
         rows = self.conn.all(sql + " ORDER BY id", params)
         if not rows:
@@ -415,13 +417,14 @@ class Store:
         docs: dict[str, set[str]] = {i: set() for i in ids}
         feats: dict[str, str | None] = {}
         bound: dict[str, bool] = {}
+        weak: dict[str, bool] = {}
         anchor: dict[str, tuple[str, str]] = {}  # the incident's first mention in report order
         for chunk in range(0, len(ids), 500):
             part = ids[chunk:chunk + 500]
             q = ", ".join("?" for _ in part)
             for r in self.conn.all(
-                    "SELECT m.incident_id, m.id, m.document_id, m.place_feature, m.date, m.notes, "
-                    "d.published FROM mentions m JOIN documents d ON d.id = m.document_id "
+                    "SELECT m.incident_id, m.id, m.document_id, m.place_feature, m.date, m.notes, m.latitude, "
+                    "m.location_name, d.published FROM mentions m JOIN documents d ON d.id = m.document_id "
                     f"WHERE m.incident_id IN ({q}) ORDER BY m.id", part):
                 docs[r["incident_id"]].add(r["document_id"])
                 key = across.sort_key(r)
@@ -431,11 +434,14 @@ class Store:
                 if r["date"]:  # the incident's date is only a report's when all its dates are
                     own = not across.date_from_report(r["notes"])
                     bound[r["incident_id"]] = bound.get(r["incident_id"], True) and not own
+                if r["latitude"] is not None or r["location_name"]:  # and its place, when all its places are
+                    weak[r["incident_id"]] = weak.get(r["incident_id"], True) and across.place_from_report(r["notes"])
         out = []
         for r in rows:
             fr = across.features_from_row(r, documents=docs[r["id"]])
             fr.feature = feats.get(r["id"])
             fr.date_bound = bound.get(r["id"], False)
+            fr.place_weak = weak.get(r["id"], False)
             out.append(fr)
         # in the order regrouping meets them (report order of their first mentions): a tie goes the same way
         out.sort(key=lambda fr: anchor.get(fr.key, ("9999-12-31", fr.key)))
