@@ -73,3 +73,10 @@ def test_a_quarter_point_is_no_time():
     assert _found("The bank cut its main rate by a quarter point.", WEDNESDAY) == []
     assert _found("Rates rose a quarter-percentage point.", WEDNESDAY) == []
     assert _found("Profit fell in the quarter.", WEDNESDAY) != []
+
+
+def test_a_unit_off_a_time_is_a_duration():
+    assert _found("The celebrations came a year early.", WEDNESDAY) == [("a year", "DURATION", "P1Y")]
+    assert _found("The ship docked a day late.", WEDNESDAY) == [("a day", "DURATION", "P1D")]
+    # a bare "a year" with nothing around it is no time
+    assert _found("It was a year of war.", WEDNESDAY) == []
