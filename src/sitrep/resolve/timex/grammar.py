@@ -198,6 +198,13 @@ class Grammar:
     def _build_relative(self) -> None:
         """Expressions relative to the report or to another event, reporting periods, seasons."""
         NUM = self.NUM
+        # "probably on the 12th", "by the 15th": a day of the month in view, after a preposition and before no noun
+        # ("the 12th century", "the 15th victim" are not) (TimeBank: 0 such; wire5: 2 right)
+        after_prep = "|".join(rf"(?<=\b{w}\s)" for w in ("on", "by", "until", "till", "before", "after", "since", "from",
+                                                            "through"))
+        self._add(rf"(?:{after_prep})(?P<the>the\s+(?P<day>3[01]|[12][0-9]|0?[1-9])"
+                  r"(?:st|nd|rd|th))\b(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|when|at|in|if|but|as|because|whether)\b)",
+                  self._month_day, need=r"\bthe\s+\d{1,2}(?:st|nd|rd|th)\b")
         units = _alt(self.lex.units) + r"(?:s|es)?\b"
         ORD = r"(?P<ord>" + self.ORDW + r"|[1-4](?:st|nd|rd|th))"
         # "two days ago", "a year earlier", "three weeks later", "hours after"
@@ -303,6 +310,8 @@ class Grammar:
         self._add(r"(?<![\w-])(?:(?:twice|three\s+times|near|nearly)[\s-]+)?daily\b", self._daily, need="daily")
         # fixed phrases: fuzzy references, sets, event-relative phrases
         self._add(r"\b" + _alt(lex.fuzzy) + r"\b", self._fixed("fuzzy"))
+        if lex.named_dates:  # "Y2K", "the new millennium": a year or a millennium by its name
+            self._add(r"\b" + _alt(lex.named_dates) + r"\b", self._named_date)
         self._add(r"\b" + _alt(lex.sets) + r"\b", self._fixed("set"))
         self._add(r"\b" + _alt(lex.event_relative) + r"\b", self._fixed("event"))
 
@@ -813,6 +822,13 @@ class Grammar:
             return None  # "in Kathimerini daily, ...", "the Kathimerini daily said": the paper's name before it
         return Reading(m.start(), m.end(), "fixed", "SET", data={"value": "P1D"})
 
+    def _month_day(self, m, text):
+        return Reading(m.start("the"), m.end(), "mday", data={"d": int(m.group("day"))})
+
+    def _named_date(self, m, text):
+        value = self.lex.named_dates.get(re.sub(r"[\s-]+", " ", m.group(0).lower()))
+        return Reading(m.start(), m.end(), "fixed", data={"value": value}) if value else None
+
     @staticmethod
     def _value(value: str):
         def handler(m, text):
@@ -947,7 +963,9 @@ _NAME_BEFORE = re.compile(r"(?:^|(?P<lead>\S)\s+)(?:[A-Z][A-Za-z]*|[A-Z]{2,})(?:
 _HALF_OF = {"C": (50, "Y"), "E": (5, "Y"), "Y": (6, "M")}  # half a century, a decade, a year
 _A_UNIT_BEFORE = re.compile(r"\b(?:for|in|within|over|than|after|under|of|last|past|next|first|by|spent|spend|spends|"
                             r"spending|take|takes|took|taking)\s*$")
-_OFF_AFTER = re.compile(r"\s+off\b")
+# "a month off"; "came a year early", "arrived a day late", "a week ahead of schedule": how far off a time (TimeBank:
+# 0 fires; wire5: 1 right)
+_OFF_AFTER = re.compile(r"\s+(?:off|early|late|ahead|behind)\b")
 
 
 def _all_caps_around(text: str, pos: int) -> bool:
@@ -978,7 +996,10 @@ _YEAR_NAMED_AFTER = re.compile(r"[\s-]+(?:ended|ending|to|before|after|earlier|a
 # "three quarters of the market", "a quarter of its food" (a determiner after "of": a share of something), not
 # "several quarters of losses" (a stretch of time) nor "the first quarter of the year"
 _FRACTION_AFTER = re.compile(r"(?:\s+of\s+(?:the|its|their|his|her|our|your|all|a|an|this|that|these|those|"
-                             r"every|each)\b(?!\s+(?:fiscal\s+)?(?:year|decade|century)\b)|[\s-]+century)", re.I)
+                             r"every|each)\b(?!\s+(?:fiscal\s+)?(?:year|decade|century)\b)|[\s-]+century"
+                             # "cut rates by a quarter point", "a quarter-percentage-point rise": a rate's fraction
+                             # (TimeBank: 0 such; wire5: 1 right)
+                             r"|[\s-]+(?:percentage[\s-]+)?points?\b)", re.I)
 # "one quarter the power", "a quarter the size": a fraction before a noun phrase (not "for three quarters the economy")
 _ONE_QUARTER = re.compile(r"\b(?:an?|one)\s+quarter$", re.I)
 _THE_AFTER = re.compile(r"\s+(?:the|its|their)\s+(?!(?:fiscal\s+)?(?:year|decade|century)\b)", re.I)

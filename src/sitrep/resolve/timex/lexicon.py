@@ -23,6 +23,7 @@ FILE_NAME = "time_lexicon.toml"
 _PARTS = {"MO", "AF", "EV", "NI"}
 _SEASONS = {"SP", "SU", "FA", "WI"}
 _UNIT_RE = re.compile(r"^(?:[0-9]*[YMWDQEC]|T[HMS])$")
+_NAMED_VALUE_RE = re.compile(r"^[0-9]{1,4}$")
 _DURATION_RE = re.compile(r"^-?P(?:T?[0-9]+[YMWDQEHS])+$")
 
 
@@ -50,6 +51,7 @@ class Lexicon:
     aliases: dict[str, str]
     holidays: dict[str, str] = field(default_factory=dict)
     not_time: list[str] = field(default_factory=list)
+    named_dates: dict[str, str] = field(default_factory=dict)
     deferring_verbs: list[str] = field(default_factory=list)
     committing_verbs: list[str] = field(default_factory=list)
     past_forms: set[str] = field(default_factory=set)
@@ -161,6 +163,9 @@ def parse_lexicon(raw: str, path: str = FILE_NAME) -> Lexicon:
                            'a holiday rule: "MM-DD", "MM/N/WD[+K]", "easter+N", "hijri:MM-DD", "hebrew:MM-DD" or '
                            '"dates:YYYY-MM-DD,..."'),
         not_time=c.words("not_time", "phrases"),
+        named_dates=c.mapping("named_dates", lambda v: isinstance(v, str) and bool(_NAMED_VALUE_RE.match(v)),
+                              "a TimeML year, decade, century or millennium (2000, 199, 19, 2)")
+        if "named_dates" in data else {},
         deferring_verbs=c.words("tense", "deferring_verbs"),
         committing_verbs=c.words("tense", "committing_verbs"),
         past_forms=set(c.words("tense", "past_forms")),

@@ -67,6 +67,18 @@ class Parses:
                 return None  # "under a June agreement": a noun's time, not the verb's
         return None
 
+    def prenominal(self, start: int, end: int) -> bool:
+        """The expression at ``text[start:end]`` modifies a noun after it ("the Aug. 7 embassy bombings", "the Nov. 3
+        election"): a noun's time, which the clause's tense does not tell."""
+        i = bisect_right(self._starts, start) - 1
+        if i < 0 or end - self._starts[i] > len(self._docs[i].text):
+            return False
+        inside = _tokens_in(self._docs[i], start - self._starts[i], end - self._starts[i])
+        ids = {t.i for t in inside}
+        heads = [t for t in inside if t.head.i not in ids]
+        return len(heads) == 1 and heads[0].dep_ in ("nmod", "compound", "amod", "npadvmod") \
+            and heads[0].head.pos_ == "NOUN" and heads[0].head.i > max(ids)
+
     def verb_form(self, start: int, end: int) -> str | None:
         """'present' when the verb the expression hangs on is a plain present ("Today, most farmers own ..."),
         'other' for any other verb form, None when the sentence was not parsed or no verb is above it."""
@@ -118,7 +130,8 @@ def governing_tense(doc, start: int, end: int) -> str | None:
         until = until or (tok.i not in ids and tok.lower_ in ("until", "till", "to"))
         if tok.i not in ids and not possessive and _verb_read_as_noun(tok):
             return _noun_verb_tense(tok)
-        if tok.i not in ids and tok.pos_ not in ("ADP", "SCONJ", "PART", "ADV") and tok.lower_ not in _TIME_NOUNS:
+        if tok.i not in ids and tok.pos_ not in ("ADP", "SCONJ", "PART", "ADV") and tok.lower_ not in _TIME_NOUNS \
+                and not _day_word(tok.lower_):
             # "Friday's purchases", "the attack on Friday": a noun's time, not a clause's; but a clause that
             # looks ahead carries its nouns along ("will return from a state visit on Sunday")
             return "future" if not possessive and _verb_above(tok) == "future" else None
@@ -184,7 +197,10 @@ def _verb_above(tok) -> str | None:
             if tok.lemma_.lower() == "be":  # "X on Thursday is ...": no telling, but "is due in Belgrade Thursday"
                 return "future" if _due(tok) else None
             if tok.tag_ in ("VBZ", "VBP", "VB") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
-                return None  # a bare present says nothing of its nouns' days: "Troops Kill 18 in Tuesday Attack"
+                # a bare present says nothing of its nouns' days ("Troops Kill 18 in Tuesday Attack"), but one that
+                # looks ahead by meaning does: "Forecasters expect snow over the weekend" (TimeBank: no value
+                # changed; wire5: 1 right)
+                return "future" if tok.lemma_.lower() in _AHEAD and tok.tag_ != "VB" else None
             return _frame_tense(tok)
         if tok.pos_ not in ("ADP", "NOUN", "PROPN"):
             return None
@@ -330,6 +346,16 @@ _SINGULAR_PRONOUNS = {"he", "she", "it", "this", "that"}
 # changed; a test's sentence: 1 right)
 _TIME_NOUNS = {"morning", "afternoon", "evening", "night", "midnight", "noon", "midday", "dawn", "dusk", "a.m.", "p.m.",
                "am", "pm"}
+
+
+def _day_word(word: str) -> bool:
+    """A weekday or a report-relative day of the lexicon ("Thursday", "tonight"): a day joined to another ("plays the
+    Pirates tonight and Thursday", "met Monday and Tuesday") takes the verb of the day it is joined to (TimeBank: no
+    value changed; wire5: 1 right)."""
+    from sitrep.resolve.timex.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    return word in lex.weekdays or word in lex.report_days
 
 
 def _singular_subject(verb) -> bool:

@@ -31,6 +31,7 @@ REPORT_WINDOW = 1500  # characters back to look for the quarter a report is abou
 HOLIDAY_AHEAD_DAYS = 14  # a holiday this close ahead is the one a past-tense clause means, not last year's
 SLACK_DAYS = 3  # a past-tense event may be dated a few days after the report's date (time zones, late filing)
 NEW_YEAR_FROM_MONTH = 7  # from July on, "the new year" is the coming one
+MDAY_MONTH_CHARS = 120  # "in July, probably on the 12th": a month named this close before gives the day its month
 MONTH_PAIR_CHARS = 24  # a month this close after another ("January-February", "in May and June") makes a pair
 
 
@@ -86,6 +87,9 @@ _DEADLINE = re.compile(r"\b(?:to|until|till|through|thru|by|effective|before|due
 _ENDED = re.compile(r"\bended\s+(?:on\s+)?$", re.I)
 # "in August of that year", "in May the same year": the month of the year the text named last (TimeBank: 0 fires;
 # a test's sentence: 1 right, 1999-08 -> 1996-08)
+# "has been shaky since January" in December: a month or day after "since" is over, never the coming one (TimeBank:
+# no value changed; wire5: 1 right)
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
 _THAT_YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?(?:that|the\s+same)\s+year\b", re.I)
 _PERIOD_TO = re.compile(r"\b(?:months|quarter|year|weeks|half)\s+to\s+$", re.I)
 _TO_BEFORE = re.compile(r"\bto\s+$", re.I)
@@ -373,8 +377,14 @@ class Resolver:
         (with the parse over any cue word: 3 wrong, "its record high set on Aug. 6", "ahead of the weekend");
         wire2: 2 right."""
         found = self.direction(r)
-        if found == "over" or not self.parses or _DEADLINE.search(self.text, max(0, r.start - 16), r.start) \
-                or not self._verb_after_cues(r):
+        if found == "over" or not self.parses or _DEADLINE.search(self.text, max(0, r.start - 16), r.start):
+            return found
+        if found == "future" and r.kind == "abs" and r.data.get("d") and self.parses.prenominal(r.start, r.end):
+            # "would not hand over bin Laden, whom Washington accuses of plotting the Aug. 7 embassy bombings": a day
+            # that times a noun is not put ahead by a future told of something else: the nearest one (TimeBank: no
+            # value changed; wire5: 1 right)
+            return None
+        if not self._verb_after_cues(r):
             return found
         parsed = self.parses.tense(r.start, r.end)
         return parsed if parsed is not None else found
@@ -474,7 +484,8 @@ class Resolver:
                 y_last = pick_year(last, None, self.anchor, self.direction(r.data["range_to"]))
                 y = None if y_last is None else y_last if m <= last else y_last - 1
             else:
-                direction = "past" if r.data.get("wd") else self.date_direction(r)
+                direction = "past" if r.data.get("wd") else "over" if _SINCE_BEFORE.search(
+                    self.text, max(0, r.start - 8), r.start) else self.date_direction(r)
                 y = pick_year(m, d, self.anchor, direction)
             if y is None:
                 return None, "DATE", label
@@ -490,6 +501,28 @@ class Resolver:
         self.ctx.last_day = self.ctx.day_in_view = day
         self.ctx.last_granularity = "D"
         return _fmt_day(day), "DATE", label
+
+    def _mday(self, r):
+        """ "probably on the 12th": that day of the month the text named last nearby, else of the report's month, on
+        the side of the report the clause looks to."""
+        d = r.data["d"]
+        if self.anchor is None:
+            return None, "DATE", "report"
+        if self.ctx.month_at is not None and self.ctx.last_month and 0 < r.start - self.ctx.month_at[0] <= MDAY_MONTH_CHARS:
+            y, m = self.ctx.last_month
+        else:
+            y, m = self.anchor.year, self.anchor.month
+            direction = self.date_direction(r)
+            if direction == "future" and d < self.anchor.day:
+                y, m = _add_months(y, m, 1)
+            elif direction in ("past", "over") and d > self.anchor.day + SLACK_DAYS:
+                y, m = _add_months(y, m, -1)
+        day = _safe_date(y, m, d)
+        if day is None:
+            return None, "DATE", "report"
+        self.ctx.last_day = self.ctx.day_in_view = day
+        self.ctx.last_granularity = "D"
+        return _fmt_day(day), "DATE", "report"
 
     def _wd(self, r):
         if self.anchor is None:
