@@ -20,6 +20,13 @@ def test_victims_named_by_a_doer_noun_the_lists_lack_make_a_killing():
         assert [m.event_type for m in events] == ["Violence against civilians"], (victims, events)
 
 
+def test_victims_named_by_a_word_for_doers_make_a_killing():
+    """ "hijackers", "raiders", "the shooter": the doers' words of roles_lexicon.csv name people too."""
+    for victims, dead in (("the three hijackers", 3), ("two raiders", 2), ("the shooter", None)):
+        events = run(f"Commandos stormed the plane at Port Alder airport on Saturday and killed {victims}.")
+        assert len(events) == 1 and events[0].fatalities.best == dead, (victims, events)
+
+
 def test_a_death_in_a_collision_or_a_quake_is_no_attack():
     for text in ("Two soldiers were killed in the collision of their truck and a bus on Saturday.",
                  "Nine villagers were injured by the quake that struck Port Alder on Saturday."):
