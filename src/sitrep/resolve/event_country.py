@@ -146,8 +146,7 @@ def _country_names(text: str, offset: int, groups) -> list[Reading]:
             name = " ".join(words[:n])
             cc = next((gz.col_cc[j] for j in gz.lookup_key(norm(name)) if gz.col_kind[j] == COUNTRY), None)
             if cc and cc in gz.country_entry:
-                if not named_as_neighbour(text, run.start(), run.start() + len(name)):
-                    out.append(Reading("named", cc, name, offset + run.start()))
+                out.append(Reading("named", cc, name, offset + run.start()))
                 break
             key = norm(name)
             if name.lower() in STOP_WORDS or name.lower() in COMPASS or gz.demonym_country(key) or (
@@ -161,20 +160,6 @@ def _country_names(text: str, offset: int, groups) -> list[Reading]:
                 out.append(Reading("division", only, name, offset + run.start()))
                 break
     return out
-
-
-_BORDER_AFTER = re.compile(r"^(?:\s+and\s+(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)?\s*[-\u2010]?\s*"
-                           r"(?:borders?|frontiers?)\b")
-# "insurgents from Mozambique", "fighters from Chad" (people from a country; "death toll from Nigeria attack" is none)
-_FROM_BEFORE = re.compile(r"(?:\b[a-z]+(?:s|men)\s+from|\bborders?\s+with|\bfrontiers?\s+with|\bborder\s+of)\s+"
-                          r"(?:the\s+)?$", re.I)
-
-
-def named_as_neighbour(text: str, start: int, end: int) -> bool:
-    """The country name at ``text[start:end]`` names the other side of a border or where someone came from ("near
-    the Congo border", "near Niger and Burkina borders", "the border with Chad", "insurgents from Mozambique").
-    Counted when made (s27, where it changes the event's country): see ``event_place._neighbour``."""
-    return bool(_BORDER_AFTER.match(text[end:end + 60]) or _FROM_BEFORE.search(text[max(0, start - 30):start]))
 
 
 LARGE_CITY = 100_000  # people: a city (or a division's towns together) this large is known by its name alone

@@ -23,7 +23,7 @@ from sitrep.model import Count, EventMention, Place, Span, haversine_km
 from sitrep.nlp import Analysis
 from sitrep.nlp.tokens import PLACE_PREPOSITIONS
 from sitrep.resolve import place as rplace
-from sitrep.resolve.event_country import CAP_WORD, event_country, named_as_neighbour
+from sitrep.resolve.event_country import CAP_WORD, event_country
 from sitrep.resolve.event_time import dateline as _dateline
 from sitrep.resolve.gazetteer import ADMIN1
 
@@ -713,41 +713,24 @@ def fallback_place(places: list[Place], analysis: Analysis) -> Place | None:
             continue
         counts.setdefault(p.name, []).append(p)
     if not counts:
-        return _modifier_country(places, screened, (0, 0) if analysis.all_caps else _title_range(analysis),
-                                 analysis.text)
+        return _modifier_country(places, screened, (0, 0) if analysis.all_caps else _title_range(analysis))
     name, group = min(counts.items(), key=lambda kv: (min(kv[1][0].geo_precision, 2), _is_country(kv[1][0]),
                                                       -len(kv[1])))
     return _coarsen(group[0], "the place the report names most")
 
 
-def _modifier_country(places: list[Place], screened: list[tuple[int, int]], title: tuple[int, int],
-                      text: str) -> Place | None:
+def _modifier_country(places: list[Place], screened: list[tuple[int, int]], title: tuple[int, int]) -> Place | None:
     """No place but a country named as an adjective anywhere ("Nigeria blast kills 4", "US troops ..."), or a
     first-order division in the title line ("Zamfara Massacre", "Herdsmen Attack Benue Community"): the event's
     region, the division before the country, kept last of all. (In the body a division's name before a word is
     as often a person's: "Diego Montana said".)"""
     named = [p for p in places if p.span is not None and any(a <= p.span.start < b for a, b in screened)
-             and (p.feature in _COUNTRY_FEATURES or p.feature == "ADM1" and title[0] <= p.span.start < title[1])
-             and not _neighbour(p, text)]
+             and (p.feature in _COUNTRY_FEATURES or p.feature == "ADM1" and title[0] <= p.span.start < title[1])]
     if not named:
         return None
     p = min(named, key=_is_country)
     what = "a country" if _is_country(p) else "a first-order division"
     return _coarsen(p, f"{what} named as an adjective, no other place")
-
-
-def _neighbour(p: Place, text: str) -> bool:
-    """A country named as the other side of a border or as where someone came from ("near the Congo border", "near
-    Niger and Burkina borders", "on the border with Chad", "insurgents from Mozambique"): not the event's country.
-    Left out of the adjective fall-back, so that the sentence's other readings (``event_country``: "Tanzanian
-    village") decide. Counted when made (s27, with the same cue in ``event_country``'s country names; events whose
-    country changes): UCDP tune 0 (one headline fires, "on Nigeria-Niger border", its group decides), headlines2 0,
-    mideast 0; headlines3 (its misses read by then) 2 wrong -> right (Benin, Tanzania), 1 wrong -> none (a
-    Venezuelan village "near Brazil border"); golden outputs (MUC-4 DEV 1-100, seed, dev) unchanged. A cue of how
-    a border or an origin is written, not of a corpus: it stays although tune gives it no count."""
-    if p.span is None or p.feature not in _COUNTRY_FEATURES:
-        return False
-    return named_as_neighbour(text, p.span.start, p.span.end)
 
 
 def _coarsen(p: Place, why: str) -> Place:
