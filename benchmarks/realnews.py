@@ -1,6 +1,6 @@
 """Real-news benchmark: how extraction holds on annotated real news it was not written against.
 
-    python3 benchmarks/realnews.py [--limit N] [--only ucdp,wikievents,rams,negatives,headlines2,mideast] [--no-spacy]
+    python3 benchmarks/realnews.py [--limit N] [--only ucdp,wikievents,rams,negatives,headlines2,mideast,headlines3] [--no-spacy]
 
 (a) UCDP GED headlines (Nigeria = tune, Ukraine = check), each a report with its source date: share detected,
     right country, place within 161 km (where_prec <= 3), date within date_start..date_end +/- 1 day, deaths
@@ -13,7 +13,9 @@
     (benchmarks/data/realnews_negatives.csv, split by source document): share that yields an event; (e) headlines2, our own headlines from other countries
     (benchmarks/data/realnews_headlines2.csv; not run by default): detected, country, place, false events;
     (f) mideast, our own 2023-24 Middle East headlines (benchmarks/data/realnews_mideast.csv; not run by default;
-    tune = odd publication month, check = even): yield, recall, precision, country and place of found attacks. Speed: articles/s, and the ratio to spaCy-sm's full pipeline over the
+    tune = odd publication month, check = even): yield, recall, precision, country and place of found attacks;
+    (g) headlines3, our own headlines from 60 countries in no other set (benchmarks/data/realnews_headlines3.csv;
+    not run by default): as (e). Speed: articles/s, and the ratio to spaCy-sm's full pipeline over the
     same texts in the same run. Prints tune and check; the last line holds the check figures. The argument model
     was trained on the tune split's WikiEvents and RAMS texts: there each article runs under the model of the
     folds that did not hold it (benchmarks/data/argument_model_folds.json.gz, sitrep.evaluation.argument_cv).
@@ -39,6 +41,7 @@ from sitrep.model import Document  # noqa: E402
 SHARED = Path(os.environ.get("SITREP_SHARED") or Path(__file__).resolve().parents[1] / ".." / "shared").resolve()
 NEGATIVES = Path(__file__).resolve().parent / "data" / "realnews_negatives.csv"
 HEADLINES2 = Path(__file__).resolve().parent / "data" / "realnews_headlines2.csv"
+HEADLINES3 = Path(__file__).resolve().parent / "data" / "realnews_headlines3.csv"
 MIDEAST = Path(__file__).resolve().parent / "data" / "realnews_mideast.csv"
 RAMS_JUDGED = Path(__file__).resolve().parent / "data" / "rams_dev_judged.csv"
 ARGUMENT_FOLDS = Path(__file__).resolve().parent / "data" / "argument_model_folds.json.gz"
@@ -147,14 +150,15 @@ def negatives(timer: Timer, limit: int) -> dict[str, dict]:
     return out
 
 
-def headlines2(timer: Timer, limit: int) -> dict:
+def headlines2(timer: Timer, limit: int, path: Path = HEADLINES2, name: str = "headlines2 (ours)") -> dict:
     """Our own headline set (not split: never used to choose anything): detected, country and place <= 161 km of
-    the event headlines; share of the non-event headlines that yield an event."""
-    events, others = rn.read_headlines2(HEADLINES2)
+    the event headlines; share of the non-event headlines that yield an event. headlines3 (another 60 countries,
+    events only) is read the same way."""
+    events, others = rn.read_headlines2(path)
     events, others = events[: limit or None], others[: limit or None]
     docs = [Document(id=it.id, text=it.headline, title=it.headline, published=it.published)
             for it in events + others]
-    out = timer.run("headlines2 (ours)", docs)
+    out = timer.run(name, docs)
     res = rn.score_ucdp(events, out)
     res["false"] = sum(bool(out.get(it.id)) for it in others) / max(len(others), 1)
     res["negatives"] = len(others)
@@ -165,8 +169,10 @@ def headlines2(timer: Timer, limit: int) -> dict:
     return res
 
 
-def show_headlines2(res: dict, verbose: bool) -> None:
-    print("\n(e) headlines2: our own headlines from 33 other countries (events) and non-event headlines")
+def show_headlines2(res: dict, verbose: bool,
+                    title: str = "(e) headlines2: our own headlines from 33 other countries (events) and non-event "
+                    "headlines") -> None:
+    print(f"\n{title}")
     print(f"  events n={res['n']:<4} detected={res['detected']:.3f}  country={res['country']:.3f}  "
           f"place<=161km(all)={res['place_all']:.3f}  place(detected)={res['place']:.3f}  "
           f"| non-events n={res['negatives']} false={res['false']:.3f}")
@@ -243,6 +249,7 @@ def main(argv: list[str] | None = None) -> int:
     neg = negatives(timer, args.limit) if "negatives" in sets else {}
     h2 = headlines2(timer, args.limit) if "headlines2" in sets else {}
     me = mideast(timer, args.limit) if "mideast" in sets else {}
+    h3 = headlines2(timer, args.limit, HEADLINES3, "headlines3 (ours)") if "headlines3" in sets else {}
     show("(a) UCDP headlines (tune = Nigeria, check = Ukraine)", u,
          ["detected", "country", "place", "place_all", "date", "deaths"])
     show("(b) WikiEvents dev (documents half / half)", w,
@@ -263,6 +270,8 @@ def main(argv: list[str] | None = None) -> int:
         show_headlines2(h2, args.false)
     if me:
         show_mideast(me, args.false)
+    if h3:
+        show_headlines2(h3, args.false, "(g) headlines3: our own headlines from 60 countries in no other set (events)")
     if args.false and neg:
         for split in SPLITS:
             for n in neg[split]["examples"]:

@@ -1,7 +1,7 @@
 """Which mechanism gave each detected headline's event its country, and how often it is right (a diagnosis for
 issue 11's sealed country figure, not a gate).
 
-    python3 scripts/event_country_mechanisms.py [--sets ucdp-tune,headlines2,mideast,leads] [--show MECHANISM]
+    python3 scripts/event_country_mechanisms.py [--sets ucdp-tune,headlines2,headlines3,mideast,leads] [--show MECHANISM]
 
 For each detected headline the event that carries the right country (else the first event) is credited to one
 mechanism, read off its place's reason and notes:
@@ -74,8 +74,8 @@ def items(name: str) -> list[tuple[str, str, object, set[str]]]:
         split = name.split("-")[1]
         return [(it.id, it.headline, it.published, {it.country})
                 for it in rn.ucdp_items(SHARED, rn.UCDP_SPLIT[split])]
-    if name == "headlines2":
-        evs, _ = rn.read_headlines2(BENCH / "realnews_headlines2.csv")
+    if name in ("headlines2", "headlines3"):
+        evs, _ = rn.read_headlines2(BENCH / f"realnews_{name}.csv")
         return [(it.id, it.headline, it.published, {it.country}) for it in evs]
     if name == "mideast":
         return [(it.id, it.headline, it.published, set(it.countries))
