@@ -163,3 +163,12 @@ def test_an_act_to_come_is_no_event():
                  "Police fear the gang will strike again after Saturday's raid in Port Alder.",
                  "The hostages will be executed on Monday, the group said."):
         assert [m.trigger.text for m in run(text) if m.trigger.text in ("attack", "strike", "executed")] == [], text
+
+
+def test_the_doer_of_another_event_of_the_sentence_does_not_name_this_ones_actor():
+    events = run("Gunmen shot dead three nurses at a clinic in Port Alder on Saturday, a day after Dutch commandos "
+                 "stormed a ship off Kessel Bay and killed the two pirates aboard.")
+    by_day = {m.date: m for m in events}
+    nurses, pirates = by_day[date(2019, 6, 8)], by_day[date(2019, 6, 7)]
+    assert pirates.actor1 and "Netherlands" in pirates.actor1, [(m.date, m.actor1) for m in events]
+    assert "Netherlands" not in (nurses.actor1 or ""), [(m.date, m.actor1, m.notes) for m in events]
