@@ -134,6 +134,19 @@ def kind(got: date | None, truth: date) -> str:
     return "earlier date told" if got < truth else "later date told"
 
 
+# the rule that gave an answer, read off its reason
+RULES = (("told as today", "today"), ("after a date label", "date label"), ("on a line of its own", "date line"),
+         ("publication line", "publication line"), ("report's address", "address"),
+         ("the year nearest", "dateline day, told year"), ("latest year in which", "dateline day, latest year"),
+         ("from the text", "dateline day, year of a told date"), ("dateline", "dateline"),
+         ("then the", "latest day told, then weekday"), ("(a lower bound)", "latest day told, lower bound"),
+         ("latest day-precision", "latest day told"))
+
+
+def rule_of(why: str) -> str:
+    return next((name for cue, name in RULES if cue in why), "other")
+
+
 def _rate(k: int, n: int) -> str:
     return f"{k / n:.3f}" if n else "-"
 
@@ -153,6 +166,8 @@ def score_set(items: list[Item]) -> tuple[Counter, list[tuple[str, date, date | 
             c["year"] += got.year == it.truth.year
         k = kind(got, it.truth)
         c[k] += 1
+        if got is not None:
+            c[("rule", rule_of(why), k == "right")] += 1
         if k != "right":
             wrong.append((it.name, it.truth, got, why))
     return c, wrong
@@ -167,6 +182,10 @@ def print_set(label: str, items: list[Item], errors: int) -> Counter:
     kinds = "  ".join(f"{k} {c[k]}" for k in KINDS)
     right = c["right"] / c["answered"] if c["answered"] else 0.0
     print(f"  kinds: {kinds}   (of the answers, right within 1 day: {right:.3f})")
+    rules = sorted({key[1] for key in c if isinstance(key, tuple)})
+    if rules:
+        print("  by rule (right / wrong): " + ", ".join(f"{r} {c[('rule', r, True)]}/{c[('rule', r, False)]}"
+                                                      for r in rules))
     for name, truth, got, why in wrong[:errors]:
         if got is not None or errors > 50:
             print(f"    {name}: true {truth} got {got}: {why[:110]}")
