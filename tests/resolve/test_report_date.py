@@ -115,3 +115,16 @@ def test_a_day_whose_year_comes_from_another_event_is_not_the_reports():
     assert day is None and "an event of its own" in why
     text = "Raids have grown since the siege began in March 2024. Gunmen killed the mayor on 28 October."
     assert infer_report_date(text)[0] == date(2024, 10, 28)  # the year from the start of what the report follows
+
+
+def test_a_yearless_dateline_takes_a_year_from_a_recent_month_only():
+    text = "BAGHDAD, Jan 5 (Wire) - Rockets hit the base, the latest attack since mid-November 2023."
+    assert infer_report_date(text)[0] == date(2024, 1, 5)  # the next year: within four months of the month told
+    text = "BAGHDAD, Jan 5 (Wire) - Rockets hit the base. The base was built in March 2011."
+    assert infer_report_date(text)[0] is None  # a date years away gives no year
+
+
+def test_a_yearless_dateline_is_never_before_a_year_told_in_the_past():
+    """April 8 fell on a Friday in 1988 and 1994: with 1990 told, 1988 cannot be the report's year."""
+    text = "KIGALI, April 8 (Wire) - Fighting spread on Friday. The rebels invaded in 1990."
+    assert infer_report_date(text, today=date(2026, 1, 1))[0] == date(1994, 4, 8)

@@ -340,11 +340,7 @@ def _dateline_year(text: str, dl: Dateline, dated: list[Reading], readings: list
                    today: date) -> tuple[date, str] | None:
     month, day = int(dl.value[5:7]), int(dl.value[8:10])
     if dated:
-        y = max(r.data["y"] for r in dated)
-        try:
-            return date(y, month, day), f"dateline {dl.span.text.strip()!r}, year {y} from the text"
-        except ValueError:
-            return None
+        return _year_from_dates(text, dl, dated, month, day)
     days = [r.data["day"] if r.kind == "daytime" else r for r in readings]
     weekdays = [r for r in days if r.kind == "wd" and not r.data.get("rel")]
     told = [r for r in weekdays if tense(text, r.start, r.end) != "future"] or weekdays  # the event, not a plan
@@ -365,6 +361,28 @@ def _dateline_year(text: str, dl: Dateline, dated: list[Reading], readings: list
     return None
 
 
+def _year_from_dates(text: str, dl: Dateline, dated: list[Reading], month: int, day: int) -> tuple[date, str] | None:
+    """A yearless dateline in a text that writes a month with its year: the dateline's day in that year or the
+    next, whichever falls after the latest such date (not a plan) and within ``RECENT_DAYS`` of it ("BAGHDAD,
+    Dec 8 ... since mid-October 2023"); else no answer."""
+    year, ref = _text_year(text, dated)
+    if year is None or ref is None:
+        return None
+    for y in (year, year + 1):
+        d = _safe_day(y, month, day)
+        if d is not None and 0 <= (d - ref).days <= RECENT_DAYS:
+            return d, f"dateline {dl.span.text.strip()!r}, year {y} from the text"
+    return None
+
+
+# Tune: a yearless dateline ("WASHINGTON, Aug 15 (AP) -") put before each TimeBank and MUC-4 DEV body, the year right
+# / wrong by window: 30 days 11 / 10 (TimeBank 0 / 3, MUC-4 DEV 11 / 7), 60 days 18 / 17, 120 days 22 / 24, 180 days
+# 28 / 35, 365 days 49 / 70; the latest year of the text with no window (the rule before) was right in 2 of 22 on
+# TimeBank and 8 of 33 on the first 400 of MUC-4 DEV. 120 keeps "Dec 8" after "mid-October 2023" (the seed's style);
+# check, MUC-4 TST1+2: 3 / 5. Near an even chance either way: a wrong year moves every event of the report.
+RECENT_DAYS = 120
+
+
 def _told_years(text: str, readings: list[Reading]) -> list[int]:
     """The years a text tells in the past tense; failing those, the years with no tense cue ("since militants began
     their campaign in 1992", where the cue is out of reach), never one told as future. TimeBank (tune; a yearless
@@ -378,12 +396,15 @@ def _told_years(text: str, readings: list[Reading]) -> list[int]:
 
 def _near_told_year(dl: Dateline, month: int, day: int, named: int, told: int, today: date) -> tuple[date, str] | None:
     """A yearless dateline in a text that names a past year ("since it was sent in 1969", "in 2013") but no day or
-    month with one: of the years in which the dateline's day fell on the weekday named, the nearest the year after
-    the latest year told (ties: the earlier). Chosen on TimeBank (tune; the DCT's day and weekday kept, its year
+    month with one: of the years in which the dateline's day fell on the weekday named, not before the latest year
+    told, the nearest the year after it (ties: the earlier). Chosen on TimeBank (tune; the DCT's day and weekday kept, its year
     taken away; 46 reports name a past year): the year after the latest told one is the commonest gap (16 of 46;
     the same year 6, two years after 7); the nearest year to Y+1 is right in 39 of 46, to Y 39, the earliest not
     before Y 36, the latest not after today (the rule for a text with no year) 0. TE3-platinum (check): 8 of 9."""
-    years = [y for y in range(told - 28, min(today.year, told + 28) + 1) if _weekday(y, month, day) == named]
+    # never before the year told: a year told in the past is not after the report. With a yearless dateline put before
+    # each body (``_year_from_dates``), TimeBank: 5 of 15 right -> 6 of 15; TE3: 3 of 4 either way; our seed-like
+    # reports: "KIGALI, April 8" with 1990 told goes from 1988 to 1994, right
+    years = [y for y in range(told, min(today.year, told + 28) + 1) if _weekday(y, month, day) == named]
     if not years:
         return None
     y = min(years, key=lambda y: (abs(y - told - 1), y))
