@@ -629,7 +629,9 @@ def _scan_toponyms(text: str, gz: Gazetteer) -> list[Mention]:
                 if big:
                     hit = Mention(s0, e0, name, "scan")
                     break
-                if pop >= SCAN_MIN_POP and not _sentence_start(text, s0):
+                if pop >= SCAN_MIN_POP and not _sentence_start(text, s0) and (
+                        j == len(words) or k > 0 or words[j].group(0) in load_cues().name_after):
+                    # (not before another capitalised word: "George Mitchell" is no town of George)
                     hit = Mention(s0, e0, name, "scan")  # a large city: its country and state are context
                     break
             if hit:
@@ -891,6 +893,11 @@ class _Ctx:
     home: str | None = None  # the country most of the document's places point to
     # (cc, admin1) -> names of the document (keys) with a reading there: towns, counties, the subdivision itself
     holds: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    # name key -> the qualifiers written after it somewhere in the text ("New Haven, Conn." ... "New Haven")
+    qualified: dict[str, set[tuple[str, str | None]]] = field(default_factory=dict)
+    # (name key, town reading) -> how many of the document's other names have a reading near it (any of their
+    # readings, not only the best: "New London", "Mt. Pleasant" and "Winfield" together are the Iowa towns)
+    cluster: dict[tuple[str, int], float] = field(default_factory=dict)
 
     _margins: dict[tuple[str, tuple[str, str]], int] = field(default_factory=dict)
 
@@ -966,6 +973,7 @@ def reading_context(gz: Gazetteer, text: str, mentions: list[Mention], cands: li
                 a1s.add(("US", states[0]))
         q = _qualifier(gz, text, m.end)
         if q[0]:
+            ctx.qualified.setdefault(norm(m.text), set()).add(q)
             ccs.add(q[0])
             if q[1]:
                 a1s.add((q[0], q[1]))
@@ -1000,12 +1008,54 @@ def reading_context(gz: Gazetteer, text: str, mentions: list[Mention], cands: li
         hits = sum(1 for lit, c in cues if lit in text and c.search(text))
         if hits:
             ctx.cc[cc] = ctx.cc.get(cc, 0.0) + min(w.home_cue_max, w.home_cue_weight * hits)
+    ranker = load_ranker()
+    if w.context_cluster or ranker is not None and ranker.weights.get("cluster") or not _ranker_on():
+        ctx.cluster = _cluster_support(gz, mentions, cands, w.context_cluster_km)
     # the document's home country: the one most of its places point to
     if ctx.cc:
         cc, weight = max(ctx.cc.items(), key=lambda kv: kv[1])
         if weight >= w.home_min_weight and weight >= w.home_min_share * sum(ctx.cc.values()):
             ctx.home = cc
     return ctx
+
+
+def _ranker_on() -> bool:
+    """False while the ranker's trainer reads features under the hand weights (it wants every feature)."""
+    from sitrep.resolve import place_scoring
+
+    return place_scoring.RANKER_ENABLED
+
+
+def _cluster_support(gz: Gazetteer, mentions: list[Mention], cands: list[list[int]],
+                     radius_km: float) -> dict[tuple[str, int], float]:
+    """Per (name key, town or facility reading): the number of the document's other names with a town or facility
+    reading within ``radius_km`` of it, whichever reading of theirs is chosen (a grid of cells, not all pairs)."""
+    if radius_km <= 0:
+        return {}
+    by_key: dict[str, set[int]] = {}
+    for m, ids in zip(mentions, cands, strict=True):
+        got = [i for i in ids if gz[i].kind in (CITY, FACILITY)]
+        if got:
+            by_key.setdefault(norm(m.text), set()).update(got)
+    if len(by_key) < 2:
+        return {}
+    cell = radius_km / 111.0
+    grid: dict[tuple[int, int], list[tuple[int, str]]] = {}
+    for key, ids in by_key.items():
+        for i in ids:
+            grid.setdefault((int(gz[i].lat // cell), int(gz[i].lon // cell)), []).append((i, key))
+    out: dict[tuple[str, int], float] = {}
+    for key, ids in by_key.items():
+        for i in ids:
+            e = gz[i]
+            r, c = int(e.lat // cell), int(e.lon // cell)
+            span = min(60, math.ceil(1 / max(0.02, math.cos(math.radians(e.lat)))))
+            near = {k2 for dr in (-1, 0, 1) for dc in range(-span, span + 1)
+                    for j, k2 in grid.get((r + dr, c + dc), ()) if k2 != key
+                    and haversine_km(e.lat, e.lon, gz[j].lat, gz[j].lon) <= radius_km}
+            if near:
+                out[(key, i)] = float(len(near))
+    return out
 
 
 _CUE_NUMBER = r"\d+(?:[.,]\d+)*"  # what "#" of a register cue becomes (gazetteer._cue_patterns)
@@ -1065,6 +1115,7 @@ class _Query:
     main_town_pop: int = 0  # the people of the largest town called by this very name
     own_name_elsewhere: bool = False  # a country, region or first-order division has this name as its own ("Edo")
     peers: frozenset[str] = frozenset()  # kinds of the pass-1 readings of the names listed with it ("Chad and Niger")
+    division_key: str = ""  # the name with the word for a division after it ("sao paulo state")
 
 
 def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, default_country: str | None,
@@ -1072,6 +1123,8 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
            votes: dict[tuple[str, str, str], float] | None = None, peers: frozenset[str] = frozenset()) -> _Scored:
     key = norm(m.text)
     qcc, qa1 = _qualifier_or_possessive(gz, text, m)
+    if qcc is None and len(ctx.qualified.get(key, ())) == 1:
+        qcc, qa1 = next(iter(ctx.qualified[key]))  # "New Haven, Conn." earlier: a bare "New Haven" is that one
     subdivisions = {gz[i].cc for i in ids if gz[i].kind == ADMIN1}
     same_name_big = any(gz[i].kind in (COUNTRY, REGION, CONTINENT) and norm(gz[i].name) == key
                         for i in ids)
@@ -1080,6 +1133,8 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
                max((gz[i].pop for i in ids if gz[i].kind == CITY and norm(gz[i].name) == key), default=0),
                any(gz[i].kind in (COUNTRY, REGION, CONTINENT, ADMIN1) and norm(gz[i].name) == key for i in ids),
                peers if len({gz[i].kind for i in ids}) > 1 else frozenset())
+    word = _ADMIN_WORD_AFTER.match(text, m.end)
+    q.division_key = norm(m.text + word.group(0)) if word else ""
     w = load_scoring()
     ranker = load_ranker()
     top_pop = max((gz[i].pop for i in ids if gz[i].kind == CITY), default=-1)
@@ -1088,7 +1143,7 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
         notes: list[str] = []
         f = _kind_features(gz, i, top_pop)
         s = (_reading_terms(gz, i, ids, q, w, notes, f) + _subdivision_terms(gz, i, q, w, notes, f)
-             + _near_term(gz, i, q, w, notes, f))
+             + _near_term(gz, i, q, w, notes, f) + _cluster_term(i, q, w, notes, f))
         f["hand"] = s
         if ranker is not None:
             s = ranker.score(f)
@@ -1138,21 +1193,7 @@ def _reading_terms(gz: Gazetteer, i: int, ids: list[int], q: _Query, w: Scoring,
     s = _prior(gz, i, w, key)
     notes.append(f"prior {s:.1f}")
     if kind == CITY:
-        if norm(gz[i].name) == key:
-            s += w.name_main_name
-            notes.append("main name")
-            f["main_name"] = 1.0
-        else:
-            s += w.name_alternate_name  # an alternate / historical name ("Berea" for Aleppo)
-            f["alternate_name"] = 1.0
-            if q.main_town_pop >= w.name_dwarfed_ratio * max(1, e.pop):
-                s -= w.name_dwarfed  # "Jerusalem": the city of that name, not El Rio, California, by an old name
-                notes.append("a far larger town bears this name")
-                f["dwarfed"] = 1.0
-            if q.own_name_elsewhere:
-                s -= w.name_own_name_elsewhere  # "Mexico": the country, not Mexico City by its short name
-                notes.append("a country or division bears this name as its own")
-                f["own_name_elsewhere"] = 1.0
+        s += _name_terms(gz, i, q, w, notes, f)
         if cc in q.subdivisions and i not in q.capitals:
             s -= w.context_same_name_big
             notes.append("a subdivision has this name")
@@ -1166,7 +1207,7 @@ def _reading_terms(gz: Gazetteer, i: int, ids: list[int], q: _Query, w: Scoring,
             notes.append(f"outside the document's country ({ctx.home})")
             f["foreign"] = 1.0
     if kind in (ADMIN1, ADMIN2):
-        if q.division_word:
+        if q.division_word and _division_word_fits(gz, i, q):
             s += w.context_division_word  # "Sao Paulo state", "Washington state": the division, not the town
             notes.append("the word for a division follows")
             f["division_word"] = 1.0
@@ -1206,6 +1247,46 @@ def _reading_terms(gz: Gazetteer, i: int, ids: list[int], q: _Query, w: Scoring,
         s += w.context_default_country
         notes.append("default country")
         f["default_country"] = 1.0
+    return s
+
+
+_DIVISION_WORDS = ("province", "governorate", "state", "region", "district", "prefecture", "department", "oblast")
+
+
+def _division_word_fits(gz: Gazetteer, i: int, q: _Query) -> bool:
+    """The word after the name may be this division's: "state" (a "Gulf state", the "Baltic states" are countries)
+    only for a division of ``geo_divisions.csv`` known as a state ("Borno State") or by no such word at all ("Sao
+    Paulo"), not for one known as a province ("Gulf Province"); the other words ("La Libertad region" for a Peruvian
+    department) fit any division."""
+    if not q.division_key.endswith(" state") or not _world_division(gz, i) or i in gz.lookup_key(q.division_key):
+        return True
+    return not any(i in gz.lookup_key(f"{q.key} {word}") for word in _DIVISION_WORDS)
+
+
+def _name_terms(gz: Gazetteer, i: int, q: _Query, w: Scoring, notes: list[str], f: dict[str, float]) -> float:
+    """A town's name: its main name or an alternate one, and a far larger town of the name."""
+    e, key = gz[i], q.key
+    s = 0.0
+    if norm(gz[i].name) == key:
+        s += w.name_main_name
+        notes.append("main name")
+        f["main_name"] = 1.0
+        if (w.name_dwarfed_main and q.main_town_pop >= w.name_dwarfed_main_pop
+                and q.main_town_pop >= w.name_dwarfed_ratio * max(1, e.pop)):
+            s -= w.name_dwarfed_main  # "Students from Indiana flew to Atlanta": Georgia's, not Atlanta, Indiana
+            notes.append("a far larger town bears this name")
+            f["dwarfed"] = 1.0
+    else:
+        s += w.name_alternate_name  # an alternate / historical name ("Berea" for Aleppo)
+        f["alternate_name"] = 1.0
+        if q.main_town_pop >= w.name_dwarfed_ratio * max(1, e.pop):
+            s -= w.name_dwarfed  # "Jerusalem": the city of that name, not El Rio, California, by an old name
+            notes.append("a far larger town bears this name")
+            f["dwarfed"] = 1.0
+        if q.own_name_elsewhere:
+            s -= w.name_own_name_elsewhere  # "Mexico": the country, not Mexico City by its short name
+            notes.append("a country or division bears this name as its own")
+            f["own_name_elsewhere"] = 1.0
     return s
 
 
@@ -1284,6 +1365,16 @@ def _near_term(gz: Gazetteer, i: int, q: _Query, w: Scoring, notes: list[str], f
         return 0.0
     notes.append(f"{d:.0f} km from another place")
     return bonus
+
+
+def _cluster_term(i: int, q: _Query, w: Scoring, notes: list[str], f: dict[str, float]) -> float:
+    """Other names of the document that can lie near this reading (``_Ctx.cluster``), up to ``cluster_max``."""
+    n = q.ctx.cluster.get((q.key, i), 0)
+    if not n:
+        return 0.0
+    f["cluster"] = min(w.context_cluster_max, n)
+    notes.append(f"other names can lie within {w.context_cluster_km:.0f} km")
+    return w.context_cluster * f["cluster"]
 
 
 def _anchor_table(anchors: list[tuple[float, float, str]]) -> list[Anchor]:

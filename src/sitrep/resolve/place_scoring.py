@@ -36,6 +36,8 @@ class Scoring:
     name_dwarfed: float
     name_dwarfed_ratio: float
     name_own_name_elsewhere: float
+    name_dwarfed_main: float
+    name_dwarfed_main_pop: float
     context_same_name_big: float
     context_foreign_penalty: float
     context_unnamed_division: float
@@ -59,6 +61,9 @@ class Scoring:
     context_county_town_km: float
     context_division_word: float
     context_coordinated: float
+    context_cluster: float
+    context_cluster_km: float
+    context_cluster_max: float
     home_min_weight: float
     home_min_share: float
     home_cue_weight: float
@@ -156,7 +161,7 @@ FEATURES = ("hand", "city", "country", "admin1", "region", "continent", "facilit
             "largest_town", "pop_share", "capital", "main_name", "alternate_name", "same_name_subdivision", "same_name_big",
             "foreign", "unnamed_division", "foreign_country_home_subdivision", "home_country", "qualifier", "qualifier_other_country",
             "country_named", "default_country", "subdivision_named", "subdivision_votes", "soft_subdivision",
-            "holding", "near")
+            "holding", "near", "cluster", "admin2", "dwarfed", "own_name_elsewhere", "division_word", "coordinated")
 
 
 CUES_FILE = "geo_cues.toml"
@@ -174,6 +179,7 @@ class Cues:
     local_heads: frozenset[str] = frozenset()
     town_after: re.Pattern = re.compile(r"(?!)")
     event_after: re.Pattern = re.compile(r"(?!)")
+    name_after: frozenset[str] = frozenset()
 
 
 def _words(p: Path, raw: str, data: dict, section: str, key: str) -> list[str]:
@@ -203,4 +209,5 @@ def load_cues(path: str | None = None) -> Cues:
         local_heads=frozenset(_words(p, raw, data, "organisation", "local_heads")),
         town_after=re.compile(rf"\s+(?:{_alternation(_words(p, raw, data, 'place', 'town_after'))})\b"),
         event_after=re.compile(rf"\s+(?:{_alternation(_words(p, raw, data, 'place', 'event_after'))})$", re.I),
+        name_after=frozenset(_words(p, raw, data, "place", "name_after")),
     )
