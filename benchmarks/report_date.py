@@ -6,12 +6,19 @@ Each document's metadata date is taken away and only the body is read, as a user
 
 - TUNE: TimeBank (``../shared/data/timeml/TimeBank``), the document creation time (DCT) as the truth; the rules of
   ``infer_report_date`` are chosen on this set only;
-- CHECK: TE3-platinum (``../shared/data/timeml/te3-platinum``, DCT) and the English newspaper4k pages
-  (``../shared/data/ingestion/newspaper4k``: ``txt/`` body text, ``metadata/`` publication date), reported only.
+- TUNE: MUC-4 DEV (``../shared/data/muc4/docs/dev-*``, 1,300 FBIS reports): the dateline ("SAN SALVADOR, 3 JAN 90
+  (ACAN-EFE) --") gives the truth and the whole header up to ``[TEXT]`` (or the dateline's ``--``) is taken away;
+- CHECK: TE3-platinum (``../shared/data/timeml/te3-platinum``, DCT), the English newspaper4k pages
+  (``../shared/data/ingestion/newspaper4k``: ``txt/`` body text, ``metadata/`` publication date), MUC-4 TST1 and TST2
+  (as DEV; TST3 and TST4 are not in ../shared) and ECB+ (``../shared/data/realnews/ecbplus``, the ``*ecbplus``
+  articles, all topics): an article's date is read from its own head, the publication line under the title
+  ("Published: March 13, 2013", "Updated Thu 6 May 2010"), else a dated dateline, else a day in the address of its
+  first line; the address line and the line that gave the date are taken away (the ``*ecb`` articles have none of
+  these and are left out). Reported only.
 
 Per set: the share of documents given a date, and of all documents the share exact, within 1 day (the scorer's
-tolerance for an event) and within 7 days; then the error kinds: no answer, a wrong year, an earlier date the text
-tells (an event's date taken for the report's), a later one (a plan, a due date).
+tolerance for an event), within 7 days and in the right year; then the error kinds: no answer, a wrong year, an
+earlier date in the right year (an event's date taken for the report's), a later one (a plan, a due date).
 
 Then the pipeline on our own reports without ``--published``: the evaluation kit's scorer (``score.py``) on the
 seed, ``tests/data/seed_variants`` (the seed's gold), ``tests/data/dev_reports`` and ``tests/data/undated_reports``
@@ -40,6 +47,8 @@ from timex import read_tml  # noqa: E402
 SHARED = Path(os.environ.get("SITREP_SHARED") or ROOT / ".." / "shared").resolve()
 TIMEML = SHARED / "data" / "timeml"
 NEWSPAPER = SHARED / "data" / "ingestion" / "newspaper4k"
+MUC4 = SHARED / "data" / "muc4" / "docs"
+ECBPLUS = SHARED / "data" / "realnews" / "ecbplus"
 SEED = SHARED / "seed" / "000_ae200f296289012f.txt"
 SEED_GOLD = SHARED / "eval" / "seed-gold.json"
 SCORE = SHARED / "eval" / "score.py"
@@ -76,6 +85,45 @@ def newspaper_items() -> list[Item]:
     return out
 
 
+def muc4_items(pattern: str) -> list[Item]:
+    """MUC-4 reports whose dateline has a full date; the text after the header (``[TEXT]`` or the dateline's
+    ``--``), so that no part of the dateline is read."""
+    from sitrep.evaluation.muc4 import read_docs
+
+    out = []
+    for path in sorted(MUC4.glob(pattern)):
+        for doc in read_docs(path):
+            if doc.report_date is not None and doc.body_start:
+                out.append(Item(doc.id, doc.text[doc.body_start:], doc.report_date))
+    return out
+
+
+def ecbplus_items() -> list[Item]:
+    """ECB+ articles dated by their own head (publication line, else dated dateline, else the address's day),
+    with the address line and the dated line taken away."""
+    from sitrep.evaluation.ecbplus import read_article
+    from sitrep.resolve.timex.dateline import _head_url, parse_dateline, parse_posted, url_date
+
+    out = []
+    for path in sorted(ECBPLUS.glob("*/*ecbplus.xml"), key=lambda p: (int(p.parent.name), p.stem)):
+        text = read_article(path, int(path.parent.name), set()).text
+        posted, dl = parse_posted(text), parse_dateline(text)
+        url = _head_url(text)
+        truth = posted.date if posted else dl.date if dl and dl.date else url_date(url)
+        if truth is None:
+            continue
+        drop = [line.span for line in (posted, dl) if line is not None]
+        lines = []
+        pos = 0
+        for line in text.split("\n"):
+            end = pos + len(line)
+            if not (url and url in line) and not any(s.start < end and pos < s.end for s in drop):
+                lines.append(line)
+            pos = end + 1
+        out.append(Item(path.stem, "\n".join(lines), truth))
+    return out
+
+
 def kind(got: date | None, truth: date) -> str:
     if got is None:
         return "no answer"
@@ -84,6 +132,23 @@ def kind(got: date | None, truth: date) -> str:
     if got.year != truth.year:
         return "wrong year"
     return "earlier date told" if got < truth else "later date told"
+
+
+# the rule that gave an answer, read off its reason
+RULES = (("told as today", "today"), ("after a date label", "date label"), ("on a line of its own", "date line"),
+         ("publication line", "publication line"), ("report's address", "address"),
+         ("the year nearest", "dateline day, told year"), ("latest year in which", "dateline day, latest year"),
+         ("from the text", "dateline day, year of a told date"), ("dateline", "dateline"),
+         ("then the", "latest day told, then weekday"), ("(a lower bound)", "latest day told, lower bound"),
+         ("latest day-precision", "latest day told"))
+
+
+def rule_of(why: str) -> str:
+    return next((name for cue, name in RULES if cue in why), "other")
+
+
+def _rate(k: int, n: int) -> str:
+    return f"{k / n:.3f}" if n else "-"
 
 
 def score_set(items: list[Item]) -> tuple[Counter, list[tuple[str, date, date | None, str]]]:
@@ -98,8 +163,11 @@ def score_set(items: list[Item]) -> tuple[Counter, list[tuple[str, date, date | 
             c["exact"] += off == 0
             c["day"] += off <= 1
             c["week"] += off <= 7
+            c["year"] += got.year == it.truth.year
         k = kind(got, it.truth)
         c[k] += 1
+        if got is not None:
+            c[("rule", rule_of(why), k == "right")] += 1
         if k != "right":
             wrong.append((it.name, it.truth, got, why))
     return c, wrong
@@ -109,10 +177,15 @@ def print_set(label: str, items: list[Item], errors: int) -> Counter:
     c, wrong = score_set(items)
     n = c["n"] or 1
     print(f"{label}: {c['n']} documents  answered {c['answered'] / n:.3f} ({c['answered']})  exact {c['exact'] / n:.3f}"
-          f"  within 1 day {c['day'] / n:.3f}  within 7 days {c['week'] / n:.3f}")
+          f"  within 1 day {c['day'] / n:.3f} ({c['day']})  within 7 days {c['week'] / n:.3f}  right year "
+          f"{c['year'] / n:.3f}")
     kinds = "  ".join(f"{k} {c[k]}" for k in KINDS)
     right = c["right"] / c["answered"] if c["answered"] else 0.0
     print(f"  kinds: {kinds}   (of the answers, right within 1 day: {right:.3f})")
+    rules = sorted({key[1] for key in c if isinstance(key, tuple)})
+    if rules:
+        print("  by rule (right / wrong): " + ", ".join(f"{r} {c[('rule', r, True)]}/{c[('rule', r, False)]}"
+                                                      for r in rules))
     for name, truth, got, why in wrong[:errors]:
         if got is not None or errors > 50:
             print(f"    {name}: true {truth} got {got}: {why[:110]}")
@@ -224,14 +297,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"needs {TIMEML}/TimeBank")
         return 1
     tune = print_set("TUNE TimeBank", timeml_items("TimeBank"), args.errors)
+    muc_dev = print_set("TUNE MUC-4 DEV", muc4_items("dev-*"), args.errors) if MUC4.is_dir() else None
     check_te3 = print_set("CHECK TE3-platinum", timeml_items("te3-platinum"), args.errors)
     check_np = print_set("CHECK newspaper4k (English)", newspaper_items(), args.errors) if NEWSPAPER.is_dir() else None
+    muc_tst = print_set("CHECK MUC-4 TST1+TST2", muc4_items("tst*"), args.errors) if MUC4.is_dir() else None
+    ecb = print_set("CHECK ECB+ (dated by their head)", ecbplus_items(), args.errors) if ECBPLUS.is_dir() else None
     if not args.no_pipeline:
         pipeline()
     line = f"tune day={tune['day'] / tune['n']:.3f} answered={tune['answered'] / tune['n']:.3f}"
     line += f" check_te3 day={check_te3['day'] / check_te3['n']:.3f}"
     if check_np:
         line += f" check_newspaper4k day={check_np['day'] / check_np['n']:.3f}"
+    for name, c in (("tune_muc4_dev", muc_dev), ("check_muc4_tst", muc_tst), ("check_ecbplus", ecb)):
+        if c:
+            line += f" {name} day={_rate(c['day'], c['n'])} answered={_rate(c['answered'], c['n'])}"
     print(line)
     return 0
 

@@ -6,8 +6,10 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from sitrep.knowledge import knowledge_memo
+from sitrep.errors import E403_KNOWLEDGE_ENTRY, KnowledgeError
+from sitrep.knowledge import knowledge_cached, knowledge_memo, knowledge_path, read_toml
 from sitrep.model import Span
+from sitrep.nlp.truecase import is_mostly_caps, truecase
 from sitrep.resolve.timex.grammar import Reading, scan
 from sitrep.resolve.timex.resolve import Resolver, tense
 
@@ -228,6 +230,11 @@ def infer_report_date(text: str, today: date | None = None) -> tuple[date | None
         return on_url, f"the day in the report's address {url!r}"
     readings = scan(text)
     dated = [r for r in readings if r.kind == "abs" and r.data.get("y") and r.data.get("m")]
+    # a line of an ALL-CAPS wire is read for lower-case words on a same-length mixed-case copy (the truecaser
+    # lowers "MAY", so the dates are read on the text itself)
+    cued = _cued_day(text, readings, dated, truecase(text) if is_mostly_caps(text) else text)
+    if cued is not None:
+        return cued
     if dl and dl.value and dl.value.startswith("XXXX"):
         found = _dateline_year(text, dl, dated, readings, today or date.today())
         if found is not None:
@@ -239,15 +246,101 @@ def infer_report_date(text: str, today: date | None = None) -> tuple[date | None
     return _latest_told(text, readings, dated)
 
 
+@dataclass(frozen=True)
+class _Cues:
+    today_before: re.Pattern[str]  # "today, " "this morning (Tuesday " right before a day
+    today_after: re.Pattern[str]  # ", today" "(today)" right after it
+    mark: re.Pattern[str]  # "[dated] Lima, " "UPDATED: " before a day on its line
+    mark_chars: int
+    line_chars: int
+
+
+def _bad_cues(path, raw: str, key: str, what: str) -> KnowledgeError:
+    i = raw.find(key)
+    return KnowledgeError(f"{path}:{raw.count(chr(10), 0, i) + 1 if i >= 0 else 1}: {key}: {what}",
+                          code=E403_KNOWLEDGE_ENTRY)
+
+
+@knowledge_cached
+def _cues() -> _Cues:
+    """The cue words of ``knowledge/report_date.toml``, checked: lists of words and positive character counts."""
+    path = knowledge_path("report_date.toml")
+    raw, data = read_toml(path)
+    words = {}
+    for key in ("today_words", "date_marks"):
+        v = data.get(key)
+        if not isinstance(v, list) or not v or not all(isinstance(w, str) and w.strip() for w in v):
+            raise _bad_cues(path, raw, key, "needs a list of words")
+        words[key] = "|".join(re.escape(w.strip()).replace(r"\ ", r"\s+") for w in sorted(v, key=len, reverse=True))
+    sizes = {}
+    for key in ("date_mark_chars", "date_line_chars"):
+        v = data.get(key)
+        if not isinstance(v, int) or isinstance(v, bool) or v <= 0:
+            raise _bad_cues(path, raw, key, "needs a positive whole number")
+        sizes[key] = v
+    today, marks = words["today_words"], words["date_marks"]
+    return _Cues(today_before=re.compile(rf"\b(?:{today})\b[\s,(]*(?:[A-Za-z]+day\b[\s,]*)?$", re.I),
+                 today_after=re.compile(rf"[\s,]*\(?\s*(?:{today})\b", re.I),
+                 mark=re.compile(rf"(?:\[\s*(?:{marks})\s*\]|\b(?:{marks})\s*:|^[ \t]*(?:{marks})\b)[^\n]*$",
+                                 re.I | re.M),
+                 mark_chars=sizes["date_mark_chars"], line_chars=sizes["date_line_chars"])
+
+
+def _cue(text: str, r: Reading, cues: _Cues, cased: str) -> str | None:
+    """Why the day of ``r`` is the day the text speaks from ("today", a signature or time stamp label, a line of
+    its own), or None."""
+    if cues.today_before.search(text, max(0, r.start - 40), r.start) or cues.today_after.match(text, r.end, r.end + 12):
+        return "told as today"
+    if cues.mark.search(text, max(0, r.start - cues.mark_chars), r.start):
+        return "after a date label"
+    lo, hi = text.rfind("\n", 0, r.start) + 1, text.find("\n", r.end)
+    hi = len(text) if hi < 0 else hi
+    rest = cased[lo:r.start] + " " + cased[r.end:hi]
+    if r.data.get("y") and hi - lo <= cues.line_chars and not _WORDS.search(rest) and not _DIGIT.search(rest):
+        return "on a line of its own"
+    return None
+
+
+_DIGIT = re.compile(r"\d")
+_WORDS = re.compile(r"\b[a-z]{2,}\b")  # "of 11 November 1989." closing a wrapped sentence is no date line
+
+
+def _cued_day(text: str, readings: list[Reading], dated: list[Reading], cased: str) -> tuple[date, str] | None:
+    """The latest day the text tells as its own (``_cue``): "today, 12 January" with "1990" told, "[dated] Lima,
+    9 January 1990", "UPDATED: FRIDAY, MAY 3, 2013", a line "El Salvador, 16 November 1989"."""
+    cues = _cues()
+    year, ref = _text_year(text, dated)
+    found: list[tuple[date, str, Reading]] = []
+    for r in readings:
+        if r.kind != "abs" or not r.data.get("d") or not r.data.get("m") or r.data.get("rel"):
+            continue
+        why = _cue(text, r, cues, cased)
+        if why is None or (not r.data.get("y") and year is None):
+            continue
+        d, _ = _year_of(r, year or r.data["y"], ref or date(r.data["y"], 1, 1))
+        if d is not None:
+            found.append((d, why, r))
+    if not found:
+        return None
+    d, why, r = max(found, key=lambda f: f[0])
+    return d, f"{text[r.start:r.end]!r}, {why}"
+
+
+def _text_year(text: str, dated: list[Reading]) -> tuple[int | None, date | None]:
+    """The text's year (the latest year of a date not told as a plan) and its latest such date."""
+    dated = [r for r in dated if tense(text, r.start, r.end) != "future"]
+    if not dated:
+        return None, None
+    ref_reading = max(dated, key=lambda r: (r.data["y"], r.data.get("m") or 0, r.data.get("d") or 0))
+    return ref_reading.data["y"], date(ref_reading.data["y"], ref_reading.data.get("m") or 1,
+                                       ref_reading.data.get("d") or 1)
+
+
 def _dateline_year(text: str, dl: Dateline, dated: list[Reading], readings: list[Reading],
                    today: date) -> tuple[date, str] | None:
     month, day = int(dl.value[5:7]), int(dl.value[8:10])
     if dated:
-        y = max(r.data["y"] for r in dated)
-        try:
-            return date(y, month, day), f"dateline {dl.span.text.strip()!r}, year {y} from the text"
-        except ValueError:
-            return None
+        return _year_from_dates(text, dl, dated, month, day)
     days = [r.data["day"] if r.kind == "daytime" else r for r in readings]
     weekdays = [r for r in days if r.kind == "wd" and not r.data.get("rel")]
     told = [r for r in weekdays if tense(text, r.start, r.end) != "future"] or weekdays  # the event, not a plan
@@ -268,6 +361,28 @@ def _dateline_year(text: str, dl: Dateline, dated: list[Reading], readings: list
     return None
 
 
+def _year_from_dates(text: str, dl: Dateline, dated: list[Reading], month: int, day: int) -> tuple[date, str] | None:
+    """A yearless dateline in a text that writes a month with its year: the dateline's day in that year or the
+    next, whichever falls after the latest such date (not a plan) and within ``RECENT_DAYS`` of it ("BAGHDAD,
+    Dec 8 ... since mid-October 2023"); else no answer."""
+    year, ref = _text_year(text, dated)
+    if year is None or ref is None:
+        return None
+    for y in (year, year + 1):
+        d = _safe_day(y, month, day)
+        if d is not None and 0 <= (d - ref).days <= RECENT_DAYS:
+            return d, f"dateline {dl.span.text.strip()!r}, year {y} from the text"
+    return None
+
+
+# Tune: a yearless dateline ("WASHINGTON, Aug 15 (AP) -") put before each TimeBank and MUC-4 DEV body, the year right
+# / wrong by window: 30 days 11 / 10 (TimeBank 0 / 3, MUC-4 DEV 11 / 7), 60 days 18 / 17, 120 days 22 / 24, 180 days
+# 28 / 35, 365 days 49 / 70; the latest year of the text with no window (the rule before) was right in 2 of 22 on
+# TimeBank and 8 of 33 on the first 400 of MUC-4 DEV. 120 keeps "Dec 8" after "mid-October 2023" (the seed's style);
+# check, MUC-4 TST1+2: 3 / 5. Near an even chance either way: a wrong year moves every event of the report.
+RECENT_DAYS = 120
+
+
 def _told_years(text: str, readings: list[Reading]) -> list[int]:
     """The years a text tells in the past tense; failing those, the years with no tense cue ("since militants began
     their campaign in 1992", where the cue is out of reach), never one told as future. TimeBank (tune; a yearless
@@ -281,12 +396,15 @@ def _told_years(text: str, readings: list[Reading]) -> list[int]:
 
 def _near_told_year(dl: Dateline, month: int, day: int, named: int, told: int, today: date) -> tuple[date, str] | None:
     """A yearless dateline in a text that names a past year ("since it was sent in 1969", "in 2013") but no day or
-    month with one: of the years in which the dateline's day fell on the weekday named, the nearest the year after
-    the latest year told (ties: the earlier). Chosen on TimeBank (tune; the DCT's day and weekday kept, its year
+    month with one: of the years in which the dateline's day fell on the weekday named, not before the latest year
+    told, the nearest the year after it (ties: the earlier). Chosen on TimeBank (tune; the DCT's day and weekday kept, its year
     taken away; 46 reports name a past year): the year after the latest told one is the commonest gap (16 of 46;
     the same year 6, two years after 7); the nearest year to Y+1 is right in 39 of 46, to Y 39, the earliest not
     before Y 36, the latest not after today (the rule for a text with no year) 0. TE3-platinum (check): 8 of 9."""
-    years = [y for y in range(told - 28, min(today.year, told + 28) + 1) if _weekday(y, month, day) == named]
+    # never before the year told: a year told in the past is not after the report. With a yearless dateline put before
+    # each body (``_year_from_dates``), TimeBank: 5 of 15 right -> 6 of 15; TE3: 3 of 4 either way; our seed-like
+    # reports: "KIGALI, April 8" with 1990 told goes from 1988 to 1994, right
+    years = [y for y in range(told, min(today.year, told + 28) + 1) if _weekday(y, month, day) == named]
     if not years:
         return None
     y = min(years, key=lambda y: (abs(y - told - 1), y))
@@ -298,8 +416,9 @@ def _near_told_year(dl: Dateline, month: int, day: int, named: int, told: int, t
 # for the report's date and never the date of its latest event ("Rockets hit the base on Friday. Attacks have gone
 # on since October 17, 2023" does not date the report October 17 and the Friday before it). TimeBank (tune): 6 days
 # follow such a word, none within a week of the report's date; the 1 told in the past tense ("to carry out an
-# inspection since Jan. 13") is 52 days before it.
-_LOWER_BOUND = re.compile(r"\b(?:since|starting|beginning|began|begun|started|from)\s+(?:on\s+)?"
+# inspection since Jan. 13") is 52 days before it. "began in October 2023" is a start too (a month, never a day
+# the report is dated by: it gives the year of ``_latest_told``).
+_LOWER_BOUND = re.compile(r"\b(?:since|starting|beginning|began|begun|started|from)\s+(?:on\s+|in\s+)?"
                           r"(?:(?:mid|early|late)[\s-]+)?$", re.I)
 
 
@@ -392,13 +511,41 @@ def _latest_told(text: str, readings: list[Reading], dated: list[Reading]) -> tu
             return None, f"no dateline; the only day-precision date ({text[told[0].reading.start:told[0].reading.end]!r}) " \
                          "is when something began, a lower bound for the report's date"
         return None, "no dateline and no day-precision date in the text"
+    latest = max(events, key=lambda t: t.day)
+    r = latest.reading
+    # a latest day written without its year or weekday takes the text's year (``_told_days``); counted with the cues
+    # in place, that day is the report's when the year came from the start of what the report follows ("attacks
+    # since mid-October 2023 ... rockets hit the embassy on 8 December"): tune 0 right, 1 wrong (MUC-4 DEV), check 0
+    # / 3, our seed-like reports 4 / 5 (the seed's style); when it came from an event of its own ("the 25 February
+    # 1990 elections ... killed on 28 October"): tune 4 / 27 (TimeBank 0 / 1, MUC-4 DEV 4 / 26), check 3 / 12, our
+    # reports 0 / 0: no answer
+    # a latest day written in full with its year ("on 3 May 2024") but no weekday and no cue (``_cued_day``): the
+    # date of an event the report looks back on, not the report's. Counted with the cues in place: tune 2 right, 19
+    # wrong (TimeBank 0 / 3, MUC-4 DEV 2 / 16); check ECB+ 4 / 11. Written with its weekday ("Friday, 8 December
+    # 2023") it still answers: check ECB+ 2 / 0 (tune: none)
+    if r.data.get("y") and not r.data.get("wd"):
+        return None, f"no dateline; the latest day the text tells, {text[r.start:r.end]!r}, has its year written " \
+                     "and no cue that the text speaks from it: an event the report looks back on"
+    source = _year_source(text, dated)
+    if not r.data.get("y") and not r.data.get("wd") and source is not None and not _is_bound(text, source):
+        return None, f"no dateline; the latest day the text tells, {text[r.start:r.end]!r}, takes its year from " \
+                     f"{text[source.start:source.end]!r}, an event of its own, not the start of what the report follows"
     weekdays = _past_weekdays(text, readings)
     best, why = _choose(events, [t.day for t in told if t.bound], weekdays)
     if best is None:
         return None, why
-    latest = max(events, key=lambda t: t.day)
-    r = latest.reading
     return best, f"latest day-precision date in the text {text[r.start:r.end]!r} ({latest.how}){why}"
+
+
+def _year_source(text: str, dated: list[Reading]) -> Reading | None:
+    """The date that gives the text its year (``_told_days``): the latest one not told as a plan."""
+    dated = [r for r in dated if tense(text, r.start, r.end) != "future"]
+    return max(dated, key=lambda r: (r.data["y"], r.data.get("m") or 0, r.data.get("d") or 0), default=None)
+
+
+def _is_bound(text: str, r: Reading) -> bool:
+    """Is ``r`` the start of something ("since October 17, 2023", "began in mid-October 2023")?"""
+    return bool(_LOWER_BOUND.search(text, max(0, r.start - 24), r.start))
 
 
 def _past_weekdays(text: str, readings: list[Reading]) -> list[tuple[int, int]]:
