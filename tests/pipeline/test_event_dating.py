@@ -57,10 +57,14 @@ def test_a_yearless_dateline_takes_a_year_told_with_no_tense_cue_before_the_late
     assert got == date(1997, 11, 18), why
 
 
-def test_a_yearless_dateline_with_no_year_told_keeps_the_latest_year():
-    got, why = infer_report_date("PORTVILLE, Aug 27 (AP) - A bomb went off at the harbour on Monday.",
-                                 today=date(2026, 1, 1))
+def test_a_yearless_dateline_with_no_year_told_is_a_live_report_or_none():
+    """The latest year in which its day fell on the weekday named, when that day is a live report's (a month at
+    most before today); an archive's report that tells no year gets no date rather than a wrong year."""
+    text = "PORTVILLE, Aug 27 (AP) - A bomb went off at the harbour on Monday."
+    got, why = infer_report_date(text, today=date(2018, 9, 3))
     assert got == date(2018, 8, 27), why
+    got, why = infer_report_date(text, today=date(2026, 1, 1))
+    assert got is None and "no live report" in why, why
 
 
 def test_a_weekday_hung_on_a_relative_clause_in_the_present_takes_the_main_clause_tense():

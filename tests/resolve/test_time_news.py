@@ -179,8 +179,10 @@ def test_month_day_year_from_a_dated_month_of_the_text():
 
 def test_dateline_day_takes_the_year_of_its_weekday():
     text = "KABUL, Mar 15 (Wire) - A bomb went off outside the ministry on Friday, police said."
-    assert infer_report_date(text, today=date(2026, 1, 1))[0] == date(2024, 3, 15)  # latest Friday 15 March
-    assert infer_report_date(text, today=date(2024, 3, 1))[0] == date(2019, 3, 15)  # not after today
+    assert infer_report_date(text, today=date(2024, 3, 18))[0] == date(2024, 3, 15)  # a live report: this Friday
+    # an archive's report (the latest Friday 15 March is years before today): no year can be told
+    assert infer_report_date(text, today=date(2026, 1, 1))[0] is None
+    assert infer_report_date(text, today=date(2024, 3, 1))[0] is None  # not after today: 2019 is no live report
     # a past year the text tells: the Friday 15 March nearest the year after it (TimeBank, see _near_told_year)
     told = text + " The ministry was rebuilt in 2012."
     assert infer_report_date(told, today=date(2026, 1, 1))[0] == date(2013, 3, 15)
@@ -189,12 +191,12 @@ def test_dateline_day_takes_the_year_of_its_weekday():
 def test_dateline_year_from_the_weekday_of_the_event_not_of_a_plan():
     text = "KABUL, Mar 15 (Wire) - Ministers will meet on Monday. A bomb went off outside the ministry on Friday " \
            "night, shortly after noon prayers."
-    assert infer_report_date(text, today=date(2026, 1, 1))[0] == date(2024, 3, 15)
+    assert infer_report_date(text, today=date(2024, 3, 20))[0] == date(2024, 3, 15)
 
 
 def test_dateline_weekday_written_with_the_day():
     text = "KABUL, Friday, Mar 15 (Wire) - A bomb went off outside the ministry."
-    assert infer_report_date(text, today=date(2026, 1, 1))[0] == date(2024, 3, 15)
+    assert infer_report_date(text, today=date(2024, 3, 20))[0] == date(2024, 3, 15)
 
 
 def test_chained_event_dates_do_not_drift():
