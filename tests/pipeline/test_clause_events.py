@@ -20,6 +20,13 @@ def test_victims_named_by_a_doer_noun_the_lists_lack_make_a_killing():
         assert [m.event_type for m in events] == ["Violence against civilians"], (victims, events)
 
 
+def test_victims_named_by_a_word_for_doers_make_a_killing():
+    """ "hijackers", "raiders", "the shooter": the doers' words of roles_lexicon.csv name people too."""
+    for victims, dead in (("the three hijackers", 3), ("two raiders", 2), ("the shooter", None)):
+        events = run(f"Commandos stormed the plane at Port Alder airport on Saturday and killed {victims}.")
+        assert len(events) == 1 and events[0].fatalities.best == dead, (victims, events)
+
+
 def test_a_death_in_a_collision_or_a_quake_is_no_attack():
     for text in ("Two soldiers were killed in the collision of their truck and a bus on Saturday.",
                  "Nine villagers were injured by the quake that struck Port Alder on Saturday."):
@@ -123,3 +130,15 @@ def test_no_group_saying_it_was_behind_the_attack_is_no_claim():
         "Gunmen shot dead two guards at a bank in Lahore on Tuesday. No group has said it was behind the attack.",
         "t", published=date(2015, 6, 27)))
     assert events and all(m.claimed is False for m in events), [(m.claimed, m.notes) for m in events]
+
+
+def test_a_clause_kept_only_by_the_reports_lower_threshold_keeps_no_weak_neighbour():
+    """Nearness to a kept clause keeps a weak one only when that clause is kept on its own strength (the model's
+    threshold or an armed doer), not when it was itself kept by the report's lower threshold."""
+    text = ("Gunmen fired on a bus near the ring road in Port Alder on Saturday, wounding the driver.\n\n"
+            "Library hours will change in May. The parks team will plant 400 trees this winter. Bin collections "
+            "move to Thursdays.\n\n"
+            "A former bookkeeper who raided a charity's accounts to pay for holidays was jailed for 14 months.\n\n"
+            "Opponents blasted the developer's traffic figures as fantasy.")
+    triggers = [m.trigger.text for m in run(text)]
+    assert "blasted" not in triggers and "fired" in triggers, triggers

@@ -134,3 +134,18 @@ def test_no_one_saying_they_did_it_dates_no_deed():
                  "Sunday that it had carried out the attack.")
     assert len(events) == 1 and events[0].date == date(2019, 6, 7), [(m.trigger.text, m.date, m.notes)
                                                                         for m in events]
+
+
+def test_a_time_of_day_with_no_day_is_the_day_of_the_story_told():
+    """ "were killed around midday": the day of the event told before, not the report's day; an "a day after"
+    clause's earlier event does not set that day."""
+    events = run("Gunmen shot dead three nurses at a clinic in Port Alder on Friday, a day after soldiers killed "
+                 "two raiders near Kessel Bay. The nurses were killed around midday in the clinic's yard.")
+    by_day = {m.date: m for m in events}
+    assert set(by_day) == {date(2019, 6, 7), date(2019, 6, 6)}, [(m.date, m.notes) for m in events]
+    assert any("names no day" in n for n in by_day[date(2019, 6, 7)].notes)
+
+
+def test_a_time_of_day_in_a_report_with_no_earlier_day_is_the_reports_day():
+    events = run("A bomb exploded at a market in Port Alder at 8 a.m., killing four people.")
+    assert [m.date for m in events] == [SUNDAY]

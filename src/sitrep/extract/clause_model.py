@@ -193,18 +193,21 @@ def keep_violent(cands: list[Candidate]) -> list[Candidate]:
     the others need only the lower ``report_threshold``: a report uses its attack words in one sense (one sense
     per discourse). A clause that counts the dead of a span or a war stays too, alone (it becomes a reported total,
     never an incident). A candidate below the thresholds leaves the report's events: the word is used in another
-    sense."""
+    sense. Nearness counts from the clauses kept on their own strength only, not from those the lower threshold
+    kept (a chain of weak clauses would carry a page's other senses: golden outputs, the seed-like sets, WikiEvents,
+    RAMS and negatives unchanged; fresh10's council page (seen) loses "Opponents blasted the traffic figures")."""
     model = clause_model()
     probs = [model.probability(clause_features(c)) for c in cands]
     # a generic clause (a habit, a plan, a simile: "as though a bomb had hit them") tells no event of its own, so it
     # does not make the report one that tells of violence
-    kept = {c.sentence_index for c, p in zip(cands, probs, strict=True)
-            if not c.mention.generic and (p >= model.threshold or armed(c))}
+    anchors = {c.sentence_index for c, p in zip(cands, probs, strict=True)
+               if not c.mention.generic and (p >= model.threshold or armed(c))}
+    kept = set(anchors)
     if kept:
         kept |= {c.sentence_index for c, p in zip(cands, probs, strict=True) if p >= model.report_threshold}
     out = []
     for c, p in zip(cands, probs, strict=True):
-        if c.sentence_index in kept or any(abs(c.sentence_index - k) <= NEAR for k in kept) or total(c):
+        if c.sentence_index in kept or any(abs(c.sentence_index - k) <= NEAR for k in anchors) or total(c):
             c.mention.notes.append(f"clause model: {p:.2f}")
             out.append(c)
     return out
