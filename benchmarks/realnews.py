@@ -1,6 +1,6 @@
 """Real-news benchmark: how extraction holds on annotated real news it was not written against.
 
-    python3 benchmarks/realnews.py [--limit N] [--only ucdp,wikievents,rams,negatives,headlines2,mideast,headlines3] [--no-spacy]
+    python3 benchmarks/realnews.py [--limit N] [--only ucdp,wikievents,rams,negatives,headlines2,mideast,mideast2,headlines3] [--no-spacy]
 
 (a) UCDP GED headlines (Nigeria = tune, Ukraine = check), each a report with its source date: share detected,
     right country, place within 161 km (where_prec <= 3), date within date_start..date_end +/- 1 day, deaths
@@ -14,11 +14,13 @@
     (benchmarks/data/realnews_headlines2.csv; not run by default): detected, country, place, false events;
     (f) mideast, our own 2023-24 Middle East headlines (benchmarks/data/realnews_mideast.csv; not run by default;
     tune = odd publication month, check = even): yield, recall, precision, country and place of found attacks;
-    (g) headlines3, our own headlines from 60 countries in no other set (benchmarks/data/realnews_headlines3.csv;
-    not run by default): as (e). Speed: articles/s, and the ratio to spaCy-sm's full pipeline over the
-    same texts in the same run. Prints tune and check; the last line holds the check figures. The argument model
-    was trained on the tune split's WikiEvents and RAMS texts: there each article runs under the model of the
-    folds that did not hold it (benchmarks/data/argument_model_folds.json.gz, sitrep.evaluation.argument_cv).
+    (g) mideast2, a second such set, 2022-25, with Iran and the Af-Pak border (benchmarks/data/realnews_mideast2.csv;
+    not run by default; scored as (f)); (h) headlines3, our own headlines from 60 countries in no other set
+    (benchmarks/data/realnews_headlines3.csv; not run by default): as (e). Speed: articles/s, and the ratio to
+    spaCy-sm's full pipeline over the same texts in the same run. Prints tune and check; the last line holds the
+    check figures. The argument model was trained on the tune split's WikiEvents and RAMS texts: there each article
+    runs under the model of the folds that did not hold it (benchmarks/data/argument_model_folds.json.gz,
+    sitrep.evaluation.argument_cv).
 """
 from __future__ import annotations
 
@@ -43,6 +45,7 @@ NEGATIVES = Path(__file__).resolve().parent / "data" / "realnews_negatives.csv"
 HEADLINES2 = Path(__file__).resolve().parent / "data" / "realnews_headlines2.csv"
 HEADLINES3 = Path(__file__).resolve().parent / "data" / "realnews_headlines3.csv"
 MIDEAST = Path(__file__).resolve().parent / "data" / "realnews_mideast.csv"
+MIDEAST2 = Path(__file__).resolve().parent / "data" / "realnews_mideast2.csv"
 RAMS_JUDGED = Path(__file__).resolve().parent / "data" / "rams_dev_judged.csv"
 ARGUMENT_FOLDS = Path(__file__).resolve().parent / "data" / "argument_model_folds.json.gz"
 SPLITS = ("tune", "check")
@@ -187,23 +190,23 @@ def show_headlines2(res: dict, verbose: bool,
         print(f"  [false] {it.id}: {it.headline}")
 
 
-def mideast(timer: Timer, limit: int) -> dict:
+def mideast(timer: Timer, limit: int, path: Path = MIDEAST, name: str = "mideast") -> dict:
     """Our Middle East headlines, per split: the figures and, for reading, the events of each headline."""
-    items = rn.read_mideast(MIDEAST)
+    items = rn.read_mideast(path)
     out: dict = {}
     for split in SPLITS:
         part = [it for it in items if it.split == split][: limit or None]
         docs = [Document(id=it.id, text=it.headline, title=it.headline, published=it.published) for it in part]
-        events = timer.run(f"mideast {split} (ours)", docs)
+        events = timer.run(f"{name} {split} (ours)", docs)
         out[split] = rn.score_mideast(part, events)
         out[split]["rows"] = [(it, events.get(it.id, [])) for it in part]
     return out
 
 
-def show_mideast(res: dict, verbose: bool) -> None:
+def show_mideast(res: dict, verbose: bool, title: str = "(f) mideast: our own 2023-24 Middle East headlines") -> None:
     """The figures of both splits; with ``--false`` the tune split's misses, false events and wrong places (the
     check split's are never printed: it stays the honest figure)."""
-    show("(f) mideast: our own 2023-24 Middle East headlines (tune = odd month, check = even)", res,
+    show(f"{title} (tune = odd month, check = even)", res,
          ["yield", "recall", "precision", "country", "place", "place_all"])
     if not verbose:
         return
@@ -250,6 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     h2 = headlines2(timer, args.limit) if "headlines2" in sets else {}
     me = mideast(timer, args.limit) if "mideast" in sets else {}
     h3 = headlines2(timer, args.limit, HEADLINES3, "headlines3 (ours)") if "headlines3" in sets else {}
+    me2 = mideast(timer, args.limit, MIDEAST2, "mideast2") if "mideast2" in sets else {}
     show("(a) UCDP headlines (tune = Nigeria, check = Ukraine)", u,
          ["detected", "country", "place", "place_all", "date", "deaths"])
     show("(b) WikiEvents dev (documents half / half)", w,
@@ -270,8 +274,10 @@ def main(argv: list[str] | None = None) -> int:
         show_headlines2(h2, args.false)
     if me:
         show_mideast(me, args.false)
+    if me2:
+        show_mideast(me2, args.false, "(g) mideast2: our second set, 2022-25 Middle East and Af-Pak headlines")
     if h3:
-        show_headlines2(h3, args.false, "(g) headlines3: our own headlines from 60 countries in no other set (events)")
+        show_headlines2(h3, args.false, "(h) headlines3: our own headlines from 60 countries in no other set (events)")
     if args.false and neg:
         for split in SPLITS:
             for n in neg[split]["examples"]:
