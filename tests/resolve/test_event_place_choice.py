@@ -72,3 +72,10 @@ def test_a_towns_name_before_street_names_the_street():
         published=date(1972, 7, 22)))
     assert events and all(m.place is None or m.place.name != "Oxford" for m in events), \
         [(m.place and m.place.name) for m in events]
+
+
+def test_a_country_that_condemns_the_attack_is_not_its_place():
+    events = extract_document(Document(
+        id="t", text="A bomb hit the Chinese consulate in Karachi on Tuesday, killing two guards. China condemned the "
+        "attack in the strongest terms.", published=date(2019, 6, 12)))
+    assert [m.place.name for m in events if m.place is not None] == ["Karachi"], [(m.place, m.notes) for m in events]
