@@ -172,3 +172,8 @@ def test_the_doer_of_another_event_of_the_sentence_does_not_name_this_ones_actor
     nurses, pirates = by_day[date(2019, 6, 8)], by_day[date(2019, 6, 7)]
     assert pirates.actor1 and "Netherlands" in pirates.actor1, [(m.date, m.actor1) for m in events]
     assert "Netherlands" not in (nurses.actor1 or ""), [(m.date, m.actor1, m.notes) for m in events]
+
+
+def test_a_named_liberation_army_is_a_group_not_the_reports_state():
+    events = run("Gunmen seized a trader in Quetta on Saturday. The Kessel Liberation Army claimed the kidnapping.")
+    assert [m.actor1 for m in events] == ["Kessel Liberation Army"], [(m.actor1, m.notes) for m in events]

@@ -86,6 +86,7 @@ class Lexicon:
     agent_suffixes: frozenset[str] = frozenset()  # endings of nouns that name a doer ("peacekeepers", "technician")
     state_force_heads: frozenset[str] = frozenset()  # perpetrator heads that name a state's forces
     law_enforcement_heads: frozenset[str] = frozenset()  # "police": their raids and arrests are no attack by default
+    group_name_words: frozenset[str] = frozenset()  # "Baloch Liberation Army": words that make a force a named group
     count_nouns: frozenset[str] = frozenset()  # "dozens of", "five of": the "of" phrase is what is counted
     victim_subject_verbs: frozenset[str] = frozenset()  # "two bombers die": the subject is the one harmed
     reference_nouns: frozenset[str] = frozenset()  # "in retaliation for X": X is another event
@@ -255,7 +256,8 @@ def load_lexicon() -> Lexicon:
 
 
 # events.toml [actors] word lists read as they are (Lexicon fields of the same name); human_heads adds person_nouns.txt
-_ACTOR_WORDS = ("state_force_heads", "law_enforcement_heads", "count_nouns", "victim_subject_verbs", "agent_suffixes")
+_ACTOR_WORDS = ("state_force_heads", "law_enforcement_heads", "count_nouns", "victim_subject_verbs", "agent_suffixes",
+                "group_name_words")
 
 
 def _figurative(path: Path, data: dict) -> dict[str, frozenset[str]]:
