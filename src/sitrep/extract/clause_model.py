@@ -45,7 +45,6 @@ def clause_features(c: Candidate) -> list[str]:
                     feats.append(f"prep_{ch.lower_}={_word(g)}")
     if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"):  # a noun trigger: its governor's other arguments
         feats += [f"gov_{ch.dep_}={_word(ch)}" for ch in tok.head.children if ch.dep_ in ("nsubj", "dobj") and ch.i != tok.i]
-    feats += _frame(tok)
     # the common words of the sentence; names and words of a named entity ("Nigerian", "Ukrainian") are left out:
     # they teach where the training news happened
     feats += [f"w={lemma(t)}" for t in c.sent if t.pos_ in ("NOUN", "VERB", "ADJ") and t.i != tok.i
@@ -53,47 +52,12 @@ def clause_features(c: Candidate) -> list[str]:
     return feats
 
 
-_UP_DEPS = ("pobj", "prep", "dobj", "compound", "conj", "nsubj", "nsubjpass", "poss", "amod", "appos")
-
-
-def _frame(tok) -> list[str]:
-    """How the sentence frames the trigger, in words of no country: the verb a noun trigger's phrase hangs on
-    ("sentences ... over the massacre", "condemns the strike", "vows ... after the attack", "remembers the bombing's
-    victims": ``frame=sentence``; the preposition on the way, as a feature of its own, learned "from" as another
-    sense, -0.56, and lost "wounds from Thursday's car bomb": left out); the sentence asked as a
-    question (``question``: "Can US strikes deter the Houthis?"); a label before a colon at its start
-    (``label=analysis``, "LIVE:", "Pentagon:": a name becomes NAME); a count of people beside the trigger of a
-    telegraphic sentence (``toll_near``: "12 dead in ...", "feared killed")."""
-    out = []
-    head = tok
-    for _ in range(6):  # up the phrase to the verb it hangs on
-        if head.pos_ in ("VERB", "AUX") and head.i != tok.i or head.dep_ not in _UP_DEPS or head.head.i == head.i:
-            break
-        head = head.head
-    if head.i != tok.i and head.pos_ in ("VERB", "AUX"):
-        out.append(f"frame={lemma(head)}")
-    words = [t for t in tok.sent if not t.is_space]
-    if words and words[-1].text == "?":
-        out.append("question")
-    colon = next((t.i for t in words[:4] if t.text == ":"), None)
-    if colon is not None and colon > tok.sent.start:
-        out.append(f"label={_word(tok.doc[colon - 1])}")
-    near = tok.doc[max(tok.i - 2, tok.sent.start): min(tok.i + 3, tok.sent.end)]
-    if any(t.like_num and t.i != tok.i for t in near):
-        out.append("toll_near")
-    return out
-
-
 def _word(t) -> str:
     """The token's lemma, or NAME for a name: a proper noun, or a word that names a country, its people, a
     first-order division, a big city or an armed group (the gazetteer's and actors.csv's names, of every country:
     "nigerian", "plateau", "crimea", "salvadoran" tagged as common words taught the model where its news happened)."""
     named = t.text[:1].isupper() and (t.lower_ in _names() or lemma(t) in _names())  # "man", "store", "coast"
-    if t.pos_ == "PROPN" or named or t.text in _acronyms() or t.lower_ in _country_words()[0]:
-        return "NAME"  # a demonym in any case ("salvadoran" in truecased wire text taught the model El Salvador)
-    if t.lower_ in _names() and any(n.pos_ == "PROPN" for n in t.doc[max(t.i - 1, 0): t.i + 2] if n.i != t.i):
-        return "NAME"  # a name's word written in lower case beside the rest of it ("Boko haram")
-    return lemma(t)
+    return "NAME" if t.pos_ == "PROPN" or named or t.text in _acronyms() else lemma(t)
 
 
 @knowledge_cached
