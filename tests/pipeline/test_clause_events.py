@@ -177,3 +177,9 @@ def test_the_doer_of_another_event_of_the_sentence_does_not_name_this_ones_actor
 def test_a_named_liberation_army_is_a_group_not_the_reports_state():
     events = run("Gunmen seized a trader in Quetta on Saturday. The Kessel Liberation Army claimed the kidnapping.")
     assert [m.actor1 for m in events] == ["Kessel Liberation Army"], [(m.actor1, m.notes) for m in events]
+
+
+def test_the_verb_blast_needs_a_weapon_and_a_blast_furnace_is_industry():
+    assert run("Conservative groups blasted the three senators over the vote in Port Alder on Saturday.") == []
+    assert run("The last blast furnace at the steelworks in Port Alder was shut down on Saturday.") == []
+    assert run("Jets blasted rebel camps near Port Alder with bombs on Saturday, killing 30 fighters.") != []
