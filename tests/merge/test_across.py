@@ -382,17 +382,26 @@ def test_two_undated_killings_in_one_county_with_two_named_victims_stay_apart():
     assert compare(a, Features(**{**b.__dict__, "target": "Deputy Vale"})).merge  # one victim named two ways
 
 
-def test_two_undated_reports_told_in_the_same_words_merge():
-    """Outlets copying one wire story tell an event in the same words: two undated reports, one unplaced, whose
-    sentences share most of their words are compared (and score ``text.similar``); told in other words, or of
-    another event, they stay vetoed."""
+def _clerk_shooting():
+    """One shooting told by one outlet, retold in other words by another, another event's sentence, and the
+    fields of an undated event in Gdansk."""
     told = across.sentence_words(["A sacked warehouse clerk opened fire at the staff Christmas lunch in a depot "
                                   "near the harbour on Friday, killing the manager, officers said."])
     retold = across.sentence_words(["A warehouse clerk who had been sacked opened fire at the staff Christmas "
                                     "lunch on Friday, killing the manager."])
     other = across.sentence_words(["Gunmen shot dead a shopkeeper outside his store on the ring road."])
     base = dict(date=None, date_precision=None, event_type="Violence against civilians", sub_event_type="Attack",
-                target="the manager", location_name="Gdansk", latitude=54.35, longitude=18.65, country_code="PL")
+                target="the manager", location_name="Gdansk", latitude=54.35, longitude=18.65, geo_precision=1,
+                country_code="PL")
+    return told, retold, other, base
+
+
+def test_two_undated_reports_told_in_the_same_words_merge():
+    """Outlets copying one wire story tell an event in the same words: two undated reports, one unplaced, whose
+    sentences share most of their words are compared (and score ``text.similar``); told in other words, or of
+    another event, they stay vetoed."""
+    told, retold, other, base = _clerk_shooting()
+    del base["geo_precision"]
     unplaced = {**base, "location_name": None, "latitude": None, "longitude": None, "country_code": None}
     placed = f("a", "d1", **base, words=told)
     d = compare(placed, f("b", "d2", **unplaced, words=retold))
@@ -406,14 +415,7 @@ def test_a_place_that_is_only_the_reports_says_nothing_against_the_same_words():
     the shooting takes the report's main place (the bombing's town). Told in the words of another outlet's report
     of the shooting, placed in its own sentences, the two are compared with no place; told in other words, or
     with the place in the event's own sentences, the countries still differ."""
-    told = across.sentence_words(["A sacked warehouse clerk opened fire at the staff Christmas lunch in a depot "
-                                  "near the harbour on Friday, killing the manager, officers said."])
-    retold = across.sentence_words(["A warehouse clerk who had been sacked opened fire at the staff Christmas "
-                                    "lunch on Friday, killing the manager."])
-    other = across.sentence_words(["Gunmen shot dead a shopkeeper outside his store on the ring road."])
-    base = dict(date=None, date_precision=None, event_type="Violence against civilians", sub_event_type="Attack",
-                target="the manager", location_name="Gdansk", latitude=54.35, longitude=18.65, geo_precision=1,
-                country_code="PL")
+    told, retold, other, base = _clerk_shooting()
     roundup = {**base, "location_name": "Malmo", "latitude": 55.61, "longitude": 13.0, "country_code": "SE"}
     placed = f("a", "d1", **base, words=told)
     d = compare(placed, f("b", "d2", **roundup, words=retold, place_weak=True))
