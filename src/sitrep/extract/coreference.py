@@ -130,15 +130,16 @@ def apply_coreference(analysis, events: list[EventMention]) -> None:
     from sitrep.extract.roles import load_role_lexicon
 
     lex = load_role_lexicon()
-    for ev in events:
-        for si, t in {si: t for si, t in trigger_tokens(analysis, ev)}.items():  # each sentence of a trigger
+    triggers = [(ev, trigger_tokens(analysis, ev)) for ev in events]  # read once: each event's trigger tokens
+    for ev, tokens in triggers:
+        for si, t in {si: t for si, t in tokens}.items():  # each sentence of a trigger
             _weapon_pronoun(analysis, ev, si, t)
-        _actor_of_fillers(ev, analysis, events)
+        _actor_of_fillers(ev, analysis, triggers)
         if _named_actor(ev):
             continue
         if _doer_words(analysis, ev, lex):
             continue
-        for si, t in trigger_tokens(analysis, ev)[:1]:
+        for si, t in tokens[:1]:
             off, text = analysis.sentences[si].start, analysis.doc.text
             doers = [(d, k) for d in _doers(t) if (k := _unnamed_doer(d, lex))]
             if not doers:
@@ -150,7 +151,7 @@ def apply_coreference(analysis, events: list[EventMention]) -> None:
                 _link(analysis, ev, found[0], found[1], spans)
 
 
-def _actor_of_fillers(ev: EventMention, analysis=None, events: list[EventMention] | None = None) -> None:
+def _actor_of_fillers(ev: EventMention, analysis, triggers: list[tuple[EventMention, list]]) -> None:
     """An event whose actor1 is empty, unidentified or the side hit (``_actor_is_hit``) takes the actor that its
     first perpetrator filler names ("shot and wounded by Taliban fighters" -> Taliban; "the strikes by the
     Saudi-led coalition"), with the name's words as evidence: the fillers the grammar rules and the learned models
@@ -165,7 +166,7 @@ def _actor_of_fillers(ev: EventMention, analysis=None, events: list[EventMention
     if ev.actor1 not in (None, UNIDENTIFIED) and not _actor_is_hit(ev):
         return
     for f in [*ev.roles.get("perpetrator_organizations", []), *ev.roles.get("perpetrator_individuals", [])]:
-        if analysis is not None and _another_events_doer(analysis, ev, f, events or []):
+        if _another_events_doer(analysis, ev, f, triggers):
             continue
         m = resolve_actor(f.text)
         if m is not None and m.canonical != ev.actor1:
@@ -175,14 +176,14 @@ def _actor_of_fillers(ev: EventMention, analysis=None, events: list[EventMention
             return
 
 
-def _another_events_doer(analysis, ev: EventMention, f, events: list[EventMention]) -> bool:
+def _another_events_doer(analysis, ev: EventMention, f, triggers: list[tuple[EventMention, list]]) -> bool:
     """The filler is the subject of another event's trigger (or of the verb that trigger is joined to by "and") and
     of none of this event's: "Gunmen shot dead four priests ..., a day after French commandos stormed an airliner
     ... and killed the four hijackers aboard": the commandos did the other killing, not this one. Over MUC-4 DEV
     0001-0400, WikiEvents (all) and RAMS dev (1,344 texts): 1 fire, right ("ARMY HELICOPTERS FIRED ROCKETS ...
     WHERE SOME 100 GUERRILLAS ATTACKED A CIVIL DEFENSE POST": not the guerrillas' firing); fresh9 (seen): the
     priests' killing no longer names France; golden outputs unchanged."""
-    from sitrep.extract.argument_model import _sentence_of, _token_at, trigger_tokens
+    from sitrep.extract.argument_model import _sentence_of, _token_at
 
     si = _sentence_of(analysis, f.start)
     parsed = analysis.parse(si) if si is not None else None
@@ -195,10 +196,10 @@ def _another_events_doer(analysis, ev: EventMention, f, events: list[EventMentio
         return False
     verb = tok.head.head if tok.dep_ == "agent" else tok.head
     doing = {verb.i} | {c.i for c in verb.conjuncts}
-    own = {t.i for s, t in trigger_tokens(analysis, ev) if s == si}
+    own = {t.i for o, tokens in triggers if o is ev for s, t in tokens if s == si}
     if doing & own:
         return False
-    return any(t.i in doing for o in events if o is not ev for s, t in trigger_tokens(analysis, o) if s == si)
+    return any(t.i in doing for o, tokens in triggers if o is not ev for s, t in tokens if s == si)
 
 
 _QUANTITY = re.compile(r"^(?:(?:\w+|\d+) of )?(?:the |her |his |their |its |a |an |some |several |two |three |four |five "

@@ -257,7 +257,8 @@ def _state_force_words(actor: str | None) -> bool:
     from sitrep.resolve.actor import state_force_nouns
 
     words = (actor or "").lower().split()
-    if any(w in load_lexicon().group_name_words for w in words[:-1]):
+    group_words = load_lexicon().group_name_words
+    if any(w in group_words for w in words[:-1]):
         return False  # "Baloch Liberation Army", "OCTOBER GUERRILLA FORCES": a named group
     return bool(words) and (words[-1] in state_force_nouns() or " ".join(words[-2:]) in state_force_nouns())
 
