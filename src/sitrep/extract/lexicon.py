@@ -90,6 +90,7 @@ class Lexicon:
     count_nouns: frozenset[str] = frozenset()  # "dozens of", "five of": the "of" phrase is what is counted
     victim_subject_verbs: frozenset[str] = frozenset()  # "two bombers die": the subject is the one harmed
     reference_nouns: frozenset[str] = frozenset()  # "in retaliation for X": X is another event
+    cause_nouns: frozenset[str] = frozenset()  # "in revenge for Suruc": a place there is the cause's, not the act's
     summary_nouns: frozenset[str] = frozenset()  # "two bomb attacks": a count of events a lede sums up
     reference_preps: frozenset[str] = frozenset()  # "after X"
     typing: Typing | None = None  # how a clause's ACLED type is decided ([typing])
@@ -248,6 +249,7 @@ def load_lexicon() -> Lexicon:
         **{key: _words(epath, edata, "actors", key) for key in _ACTOR_WORDS},
         human_heads=_words(epath, edata, "actors", "human_heads") | _word_list("person_nouns.txt"),
         reference_nouns=_words(epath, edata, "references", "nouns"),
+        cause_nouns=_words(epath, edata, "references", "cause_nouns"),
         reference_preps=_words(epath, edata, "references", "prepositions"),
         summary_nouns=_words(epath, edata, "references", "summary_nouns"),
         typing=_typing(epath, edata, kinds, weapons),

@@ -99,9 +99,6 @@ def _purpose(tok) -> bool:
         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
-_CAUSE_NOUNS = frozenset({"revenge", "retaliation", "reprisal", "response", "retribution", "vengeance"})
-
-
 def _cause(tok) -> bool:
     """ "said it had killed them in revenge for Suruc", "in retaliation for the bombing in Kabul": a place in the
     phrase that gives the act's cause names the earlier event's place, not this act's (as event_time's
@@ -109,7 +106,8 @@ def _cause(tok) -> bool:
     times, each on a place of the cause ("in response to Riyadh's ... attacks", "retaliation for the U.S. ...", a
     person's killing), never on where the act was done; fresh7's PKK claim "killed them in revenge for Suruc" was
     placed in Suruc by it."""
-    return tok.dep_ == "prep" and tok.lower_ in ("for", "to", "against") and tok.head.lemma_.lower() in _CAUSE_NOUNS
+    return tok.dep_ == "prep" and tok.lower_ in ("for", "to", "against") and \
+        tok.head.lemma_.lower() in load_lexicon().cause_nouns  # events.toml [references] cause_nouns
 
 
 def _speech(tok) -> bool:
