@@ -330,11 +330,10 @@ def _cued_day(text: str, readings: list[Reading], dated: list[Reading], cased: s
 
 
 def _text_year(text: str, dated: list[Reading]) -> tuple[int | None, date | None]:
-    """The text's year (the latest year of a date not told as a plan) and its latest such date."""
-    dated = [r for r in dated if tense(text, r.start, r.end) != "future"]
-    if not dated:
+    """The text's year (the latest year of a date not told as a plan, ``_year_source``) and its latest such date."""
+    ref_reading = _year_source(text, dated)
+    if ref_reading is None:
         return None, None
-    ref_reading = max(dated, key=lambda r: (r.data["y"], r.data.get("m") or 0, r.data.get("d") or 0))
     return ref_reading.data["y"], date(ref_reading.data["y"], ref_reading.data.get("m") or 1,
                                        ref_reading.data.get("d") or 1)
 
