@@ -44,8 +44,9 @@ def find_places(text: str, ents: list, default_country: str | None = None) -> li
     return [_in_zone(p) for p in _owned_places(_context_namesakes(places, text, default_country), text)]
 
 
-_OWNER = re.compile(r"['\u2019]s\s+(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
-                    r"(?:ern)?\s+)?$", re.I)
+# a compass word: "north", "north-east", "southwestern", "central"
+_COMPASS = r"(?P<dir>(?:north|south)(?:-?(?:east|west))?|east|west|central)(?:ern)?"
+_OWNER = re.compile(r"['\u2019]s\s+(?:" + _COMPASS + r"\s+)?$", re.I)
 
 
 def _owned_places(places: list[Place], text: str) -> list[Place]:
@@ -335,7 +336,6 @@ def fill_place(m: EventMention, fallback: Place | None) -> None:
         _nearest_country(m)
 
 
-_COMPASS = r"(?P<dir>(?:north|south)(?:-?(?:east|west))?|east|west|central)(?:ern)?"
 _COMPASS_OWNED = r"['\u2019]s\s+(?:far\s+|restive\s+|troubled\s+)?" + _COMPASS + r"\b"
 _COMPASS_ALONE = re.compile(r"\b(?:in|across|from)\s+(?:the\s+)?(?:country['\u2019]s\s+)?" + _COMPASS
                             + r"\b(?!\s+(?:[A-Z]|and\b|or\b|-))", re.I)
