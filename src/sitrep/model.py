@@ -151,6 +151,13 @@ class ReportedTotal:
     evidence: list[Span] = field(default_factory=list)
 
 
+# The notes an event dated only by its report's date (resolve/event_time.fill_date) or placed only by its report's
+# main place (resolve/event_place.fill_place) carries: merging reads them (merge/across.date_from_report,
+# place_from_report), since such a date or place may be another event's of the report
+REPORT_DATE_NOTE = "date: the report's date"
+REPORT_PLACE_NOTE = "place: document's main place"
+
+
 @dataclass
 class EventMention:
     """One event as one passage of one document describes it."""

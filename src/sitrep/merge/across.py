@@ -33,7 +33,7 @@ from rapidfuzz import fuzz
 
 from sitrep import errors
 from sitrep.knowledge import knowledge_cached, read_toml
-from sitrep.model import EventMention, haversine_km
+from sitrep.model import REPORT_DATE_NOTE, REPORT_PLACE_NOTE, EventMention, haversine_km
 
 RULES_FILE = "merge.toml"  # in sitrep/knowledge/, or SITREP_KNOWLEDGE to override
 WEIGHTS_FILE = "merge_weights.toml"  # learned on ECB+ tune topics (sitrep.evaluation.train_merge); overrides
@@ -252,33 +252,26 @@ def features_from_mention(m: EventMention, key: str) -> Features:
     )
 
 
-REPORT_DATE_NOTE = "date: the report's date"  # what the pipeline notes on an event dated by its report
-
-
 def date_from_report(notes) -> bool:
     """Was the event dated only by its report's date (no date in its own sentences)?"""
-    import json
-
-    if isinstance(notes, str):
-        if REPORT_DATE_NOTE not in notes:  # most rows: no need to parse
-            return False
-        notes = json.loads(notes or "[]")
-    return any(isinstance(n, str) and n.startswith(REPORT_DATE_NOTE) for n in notes or ())
-
-
-REPORT_PLACE_NOTE = "place: document's main place"  # what the pipeline notes on an event placed by its report
+    return _noted(notes, REPORT_DATE_NOTE)
 
 
 def place_from_report(notes) -> bool:
     """Was the event placed only by its report's main place (no place in its own sentences)? Such a place may be
     another event's of the report (a roundup's last story), so it agrees or says nothing, never vetoes."""
+    return _noted(notes, REPORT_PLACE_NOTE)
+
+
+def _noted(notes, prefix: str) -> bool:
+    """A note of the event (a list, or a stored row's JSON list) starts with ``prefix``."""
     import json
 
     if isinstance(notes, str):
-        if REPORT_PLACE_NOTE not in notes:
+        if prefix not in notes:  # most rows: no need to parse
             return False
         notes = json.loads(notes or "[]")
-    return any(isinstance(n, str) and n.startswith(REPORT_PLACE_NOTE) for n in notes or ())
+    return any(isinstance(n, str) and n.startswith(prefix) for n in notes or ())
 
 
 def features_from_row(row: dict, documents=None) -> Features:

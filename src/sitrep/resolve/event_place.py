@@ -19,7 +19,7 @@ import dataclasses
 import re
 
 from sitrep.extract.mentions import Candidate
-from sitrep.model import Count, EventMention, Place, Span, haversine_km
+from sitrep.model import REPORT_PLACE_NOTE, Count, EventMention, Place, Span, haversine_km
 from sitrep.nlp import Analysis
 from sitrep.nlp.tokens import PLACE_PREPOSITIONS
 from sitrep.resolve import place as rplace
@@ -327,7 +327,7 @@ def fill_place(m: EventMention, fallback: Place | None) -> None:
     at (``event_country``: its armed group's, its people's); a sea its nearest country."""
     if m.place is None and fallback is not None:
         m.place = fallback
-        m.notes.append(f"place: document's main place ({fallback.name}), no place in the event's sentences")
+        m.notes.append(f"{REPORT_PLACE_NOTE} ({fallback.name}), no place in the event's sentences")
     if m.place is None:
         m.place = event_country(m)
     if m.place is not None and m.place.feature in _COUNTRY_FEATURES and not _ZONE.match(m.place.reason or ""):

@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from sitrep.extract.mentions import Candidate, clause_head
-from sitrep.model import Document, EventMention, Span, Timex
+from sitrep.model import REPORT_DATE_NOTE, Document, EventMention, Span, Timex
 from sitrep.resolve import time as rtime
 
 
@@ -101,7 +101,7 @@ def fill_date(m: EventMention, report_date: date | None, reason: str) -> None:
         m.notes.append("date: unknown, the event's year is not the report's and no day is given")
     elif m.date is None and report_date is not None:
         m.date, m.date_precision = report_date, "day"
-        m.notes.append(f"date: the report's date ({reason}), no date in the event's sentences")
+        m.notes.append(f"{REPORT_DATE_NOTE} ({reason}), no date in the event's sentences")
     elif m.date is None:
         said = f"'{m.timex.text}' is counted from the report's date" if m.timex is not None else \
             "no date in the event's sentences"

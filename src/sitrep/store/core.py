@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime
 
 from sitrep import errors
 from sitrep.merge import across
-from sitrep.model import Document, EventMention
+from sitrep.model import REPORT_PLACE_NOTE, Document, EventMention
 from sitrep.store import schema
 from sitrep.store.dialect import Connection
 from sitrep.store.records import INCIDENT_FIELDS, MENTION_COLUMNS, content_hash, mention_row, source_key
@@ -408,7 +408,7 @@ class Store:
             unplaced = "date IS NULL" if window is None else "date >= ? AND date <= ?"
             sql += (" AND (country_code = ? OR country_code IS NULL OR id IN (SELECT incident_id FROM mentions "
                     f"WHERE (country_code IS NULL OR notes LIKE ?) AND {unplaced}))")
-            params += [f.country_code.upper(), f"%{across.REPORT_PLACE_NOTE}%"]
+            params += [f.country_code.upper(), f"%{REPORT_PLACE_NOTE}%"]
             params += [] if window is None else [window[0].isoformat(), window[1].isoformat()]
         rows = self.conn.all(sql + " ORDER BY id", params)
         if not rows:
