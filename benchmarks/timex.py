@@ -434,8 +434,9 @@ def kind_table(docs: list[TmlDoc], nlp, errors: int = 0) -> list[str]:
         got = rows.get(name, [])
         wrong = [r for r in got if r[2] != r[1].value]
         shapes = Counter(value_shape(g.value) for _, g, _ in got)
-        lines.append(f"  {name:38s} gold {len(got):4d}  right {len(got) - len(wrong):4d}  wrong {len(wrong):3d}   "
-                     + ", ".join(f"{k}: {n}" for k, n in shapes.most_common(5)))
+        wire = sum(source_group(doc.name) == "wire98" for doc, _, _ in wrong)
+        lines.append(f"  {name:38s} gold {len(got):4d}  right {len(got) - len(wrong):4d}  wrong {len(wrong):3d} "
+                     f"(wire98 {wire:2d})   " + ", ".join(f"{k}: {n}" for k, n in shapes.most_common(5)))
         for doc, g, value in wrong[:errors]:
             lines.append(f"      {doc.name:24s} {doc.dct}  {g.text!r:34s} gold {g.value:12s} ours {value}")
     total = sum(len(v) for v in rows.values())
