@@ -440,3 +440,20 @@ def test_another_victim_at_one_town_days_later_is_another_incident():
     assert not compare(a, f("b", "d2", date=date(2015, 4, 11), target="police sergeant", **town), rules).merge
     assert compare(a, f("c", "d3", date=date(2015, 4, 11), target="the campus officer", **town), rules).merge
     assert compare(a, f("d", "d4", date=date(2015, 4, 11), target=None, **town), rules).merge
+
+
+def test_different_targets_at_two_towns_on_days_that_may_differ_stay_apart():
+    """A guard shot dead in Northbrook on Thursday night (one report dates it only by its own date, Friday) and a
+    gun battle with the suspects in Glenview early on Friday, 6 km away: two attacks. The same two towns with one
+    target, or both dated by their own sentences to one day, still merge."""
+    shooting = dict(event_type="Violence against civilians", sub_event_type="Attack", country_code="US",
+                    weapons=frozenset({"small arms"}), actor1=None, date=date(2021, 3, 5), geo_precision=1)
+    northbrook = dict(location_name="Northbrook", latitude=42.1275, longitude=-87.8290, **shooting)
+    glenview = dict(location_name="Glenview", latitude=42.0698, longitude=-87.7878, **shooting)
+    guard = f("a", "d1", date_bound=True, target="a security guard", **northbrook)
+    battle = f("b", "d2", target="the suspects", **glenview)
+    d = compare(guard, battle)
+    assert not d.merge and any("two towns" in r for r in d.reasons), d.reasons
+    assert compare(guard, f("c", "d3", target="security guard", **glenview)).merge
+    same_day = compare(f("e", "d5", target="a security guard", **northbrook), battle)
+    assert not any("two towns" in r for r in same_day.reasons), same_day.reasons

@@ -62,6 +62,8 @@ class Rules:
     never: frozenset[frozenset[str]]
     target_same: float
     target_different: float
+    target_different_towns: float
+    towns_km: float
     different_side: float
     sides: dict[str, str]
     target_different_names: float
@@ -158,6 +160,8 @@ def load_rules(path: str | Path | None = None, weights: str | Path | dict | None
         never=never,
         target_same=_need(data, "target.same", float, where),
         target_different=_need(data, "target.different", float, where),
+        target_different_towns=_need(data, "target.different_towns", float, where),
+        towns_km=_need(data, "target.towns_km", float, where),
         different_side=_need(data, "target.different_side", float, where),
         sides=_sides(_need(data, "target.sides", dict, where), where),
         target_different_names=_need(data, "target.different_names", float, where),
@@ -639,8 +643,30 @@ def _target_score(a: Features, b: Features, rules: Rules, reasons: list[str]) ->
             raise _Veto(f"different named targets: {a.target!r} / {b.target!r}")
         reasons.append(f"named targets differ: {a.target!r} / {b.target!r}")
         return rules.target_different_names
+    if _two_towns_two_days(a, b, rules):  # two attacks on different targets in one area within days: two
+        reasons.append(f"targets differ at two towns, on days that may differ: {a.target!r} / {b.target!r}")
+        return rules.target_different_towns
     reasons.append(f"targets differ: {a.target!r} / {b.target!r}")
     return rules.target_different
+
+
+def _two_towns_two_days(a: Features, b: Features, rules: Rules) -> bool:
+    """Both events placed by their own sentences at two towns of other names (geo_precision 1, more than
+    ``target.towns_km`` apart) and dated, not to one day by both their own sentences: with targets that differ, two
+    attacks (the MIT officer shot in Cambridge on Thursday night, the shootout in Watertown early on Friday)."""
+    if not (a.geo_precision == 1 and b.geo_precision == 1 and not (a.place_weak or b.place_weak)
+            and a.latitude is not None and b.latitude is not None and a.longitude is not None
+            and b.longitude is not None and a.date is not None and b.date is not None):
+        return False
+    if _norm(a.location_name) == _norm(b.location_name) or _same_day(a, b):
+        return False
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) > rules.towns_km
+
+
+def _same_day(a: Features, b: Features) -> bool:
+    """Both events dated by their own sentences to one day."""
+    return (a.date is not None and a.date == b.date and not (a.date_bound or b.date_bound)
+            and a.date_precision in (None, "day") and b.date_precision in (None, "day"))
 
 
 def _side(target: str, rules: Rules) -> str | None:
