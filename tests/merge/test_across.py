@@ -457,3 +457,16 @@ def test_different_targets_at_two_towns_on_days_that_may_differ_stay_apart():
     assert compare(guard, f("c", "d3", target="security guard", **glenview)).merge
     same_day = compare(f("e", "d5", target="a security guard", **northbrook), battle)
     assert not any("two towns" in r for r in same_day.reasons), same_day.reasons
+
+
+def test_a_village_and_the_town_named_like_its_province_agree():
+    """'a border post near Hollow Creek' (a village of Marlow province) / 'an outpost in Marlow': the town that
+    bears the province's name may stand for the province, so the two places agree as a place at two precisions; a
+    town of another province's name does not."""
+    post = dict(target=None, event_type="Battles", sub_event_type="Armed clash", country_code="TR", geo_precision=1)
+    village = f("a", "d1", location_name="Hollow Creek", latitude=36.68, longitude=37.47, admin1="Marlow", **post)
+    capital = f("b", "d2", location_name="Marlow", latitude=36.72, longitude=37.12, admin1="Marlow", **post)
+    d = compare(village, capital)
+    assert d.veto is None and any("within" in r for r in d.reasons), d.reasons
+    other = f("c", "d3", location_name="Marlow", latitude=36.72, longitude=37.12, admin1="Gaziantep", **post)
+    assert "km apart" in compare(village, other).veto
