@@ -751,7 +751,7 @@ def _within(coarse: Features, fine: Features) -> tuple[str, str] | None:
     bears the name of the other town's first-order division ('Kilis' / 'Elbeyli' in Kilis province: a province and
     its capital share the name, and one outlet's 'in Kilis' may mean the province the other's village lies in)."""
     if (coarse.geo_precision or 3) <= 2 and (fine.geo_precision or 3) <= 2 and coarse.location_name and (
-            fine.admin1 and _norm(coarse.location_name) == _norm(fine.admin1) != _norm(fine.location_name)
+            fine.location_name and fine.admin1 and _norm(coarse.location_name) == _norm(fine.admin1) != _norm(fine.location_name)
             and _norm(coarse.admin1) == _norm(fine.admin1)):
         return fine.location_name, coarse.location_name
     if coarse.geo_precision != 3 or (fine.geo_precision or 3) >= 3 or not (coarse.location_name and fine.location_name):
