@@ -470,3 +470,18 @@ def test_a_village_and_the_town_named_like_its_province_agree():
     assert d.veto is None and any("within" in r for r in d.reasons), d.reasons
     other = f("c", "d3", location_name="Marlow", latitude=36.72, longitude=37.12, admin1="Gaziantep", **post)
     assert "km apart" in compare(village, other).veto
+
+
+def test_sub_events_group_trigger_words_by_the_action_they_name():
+    """'opened fire' and 'shot' are the shooting, 'killing' and 'died' the killing; a word of no kind is its own."""
+    assert [across.action_kind(w) for w in ("opened", "shot", "Killing", "died", "wounded", "blast")] == [
+        "shooting", "shooting", "killing", "killing", "wounding", "bombing"]
+    assert across.action_kind("kidnapped") == "kidnapped"
+    rows = [{"id": "b#0", "document_id": "b", "published": "2022-03-09",
+             "field_spans": '{"trigger": [{"start": 5, "end": 9, "text": "shot"}]}'},
+            {"id": "a#0", "document_id": "a", "published": "2022-03-08",
+             "field_spans": {"trigger": [{"start": 0, "end": 6, "text": "opened"}, {"start": 20, "end": 27,
+                                                                                   "text": "killing"}]}}]
+    subs = across.subevents(rows)
+    assert [s["kind"] for s in subs] == ["shooting", "killing"]
+    assert [t["mention_id"] for t in subs[0]["triggers"]] == ["a#0", "b#0"]

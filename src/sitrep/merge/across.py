@@ -78,6 +78,7 @@ class Rules:
     similar: float
     similar_words: int
     stop_words: frozenset[str]
+    action_kinds: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 def _need(data: dict, key: str, kind, where: str):
@@ -176,6 +177,7 @@ def load_rules(path: str | Path | None = None, weights: str | Path | dict | None
         similar=_need(data, "text.similar", float, where),
         similar_words=_need(data, "text.similar_words", int, where),
         stop_words=frozenset(w.lower() for w in _need(data, "text.stop_words", list, where)),
+        action_kinds=_kinds(_need(data, "subevents.kinds", list, where), where),
     )
 
 
@@ -199,6 +201,16 @@ def _sides(table: dict, where: str) -> dict[str, str]:
                 raise errors.KnowledgeError(f"{where}: target.sides: '{w}' is on two sides", code=errors.E403_KNOWLEDGE_ENTRY)
             out[w.lower()] = side
     return out
+
+
+def _kinds(rows: list, where: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``[["shooting", "shoot", "shot", ...], ...]`` -> ((kind, word beginnings), ...) in the file's order."""
+    out = []
+    for i, row in enumerate(rows):
+        if not (isinstance(row, list) and len(row) >= 2 and all(isinstance(w, str) and w.strip() for w in row)):
+            raise errors.KnowledgeError(f"{where}: subevents.kinds[{i}] must be a kind and its word beginnings", code=errors.E403_KNOWLEDGE_ENTRY)
+        out.append((row[0], tuple(w.lower() for w in row[1:])))
+    return tuple(out)
 
 
 def _families(groups: list, where: str) -> dict[str, str]:
@@ -984,6 +996,37 @@ def _link_score(f: Features, group: Features, members: list[Features], rules: Ru
         if dm.merge and (best is None or dm.score > best):
             best = dm.score
     return best
+
+
+# ---------------------------------------------------------------------------------- sub-events
+def action_kind(word: str, rules: Rules | None = None) -> str:
+    """The action a trigger word names (``[subevents] kinds``: 'shot' -> shooting, 'killed' -> killing); a word of
+    no kind names its own."""
+    rules = rules or default_rules()
+    w = " ".join(word.lower().split())
+    return next((kind for kind, starts in rules.action_kinds if w.startswith(starts)), w)
+
+
+def subevents(members: list[dict], rules: Rules | None = None) -> list[dict]:
+    """An incident's sub-events: the trigger words of its member mention rows (``field_spans``' trigger spans, else
+    ``trigger_span``) grouped by ``action_kind``, in the order reports tell them: [{kind, triggers: [{mention_id,
+    document_id, start, end, text}]}]. ECB+ keeps the shooting, the killing and the wounding of one attack as
+    chains of their own; the incident is the attack."""
+    import json
+
+    rules = rules or default_rules()
+    kinds: dict[str, list[dict]] = {}
+    for r in sorted(members, key=sort_key):
+        spans = r.get("field_spans") or "{}"
+        spans = (json.loads(spans) if isinstance(spans, str) else spans).get("trigger") or []
+        if not spans and r.get("trigger_span"):
+            t = r["trigger_span"]
+            spans = [json.loads(t) if isinstance(t, str) else t]
+        for s in spans:
+            kinds.setdefault(action_kind(s.get("text") or "", rules), []).append(
+                {"mention_id": r["id"], "document_id": r["document_id"], "start": s.get("start"), "end": s.get("end"),
+                 "text": s.get("text")})
+    return [{"kind": k, "triggers": v} for k, v in kinds.items()]
 
 
 # ---------------------------------------------------------------------------------- consolidate
