@@ -57,3 +57,9 @@ def test_a_headline_in_capitals_keeps_its_names():
     assert truecase("US-LED STRIKES ON SYRIA'S RAQQA KILL 11 PALESTINIANS", title=True) == \
         "US-led strikes on Syria's Raqqa kill 11 Palestinians"
     assert truecase("LET US MOURN THE DEAD", title=True) == "Let us mourn the dead"
+
+
+def test_a_headline_that_counts_its_dead_is_one_event_whatever_counts_the_attacks():
+    assert len(headline("Multiple car bombs kill nine near Kirkuk checkpoint")) == 1
+    assert len(headline("Raiders kill 14 farmers in series of night attacks on villages")) >= 1
+    assert not headline("Militias threaten to kill 20 hostages in the capital")
