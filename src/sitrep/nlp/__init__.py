@@ -69,7 +69,8 @@ def _failed(exc: Exception) -> str:
 
 
 def _prepare(doc: Document) -> Analysis:
-    caps = is_mostly_caps(doc.text[doc.body_start:])
+    # a report that is its title line alone is truecased as a headline, and read as sentence case after it
+    caps = is_mostly_caps(doc.text[doc.body_start:]) and doc.text.strip() != (doc.title or "").strip()
     text = truecase_title(doc, truecase(doc.text) if caps else None)
     from sitrep.extract.headline import mask_affixes  # an outlet's name and labels around the title line
 
