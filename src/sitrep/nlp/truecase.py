@@ -142,6 +142,11 @@ def _unknown(word: str, shortest: int = 4) -> bool:
     return True
 
 
+def _men_plural(word: str) -> bool:
+    """A plural in -men of a dictionary word in -man ("servicemen", "women"), which the lemma index lacks."""
+    return word.endswith("men") and not _unknown(word[:-3] + "man", 3)
+
+
 _TITLE_WORD = re.compile(r"[A-Za-z][a-z']{3,}")
 
 
@@ -256,7 +261,7 @@ def _headline_word(low: str, written: str) -> str | None:
         found = single.get(part) or demonyms.get(part) or demonyms.get(part[:-1] if part.endswith("s") else "")
         if found is not None and len(found) >= len(part.rstrip("s")):
             return found + part[len(found):]
-        return part.capitalize() if _unknown(part, 4) else None
+        return part.capitalize() if _unknown(part, 4) and not _men_plural(part) else None
 
     base = _POSSESSIVE.sub("", low)
     parts = base.split("-")
@@ -293,7 +298,8 @@ def truecase(text: str, *, title: bool = False) -> str:
     while i < len(words):
         done = False
         for n in range(min(longest, len(words) - i) if lows[i] in firsts else 1, 1, -1):
-            phrase = " ".join(lows[i:i + n])
+            # a headline's possessive ends the name it follows: "South Sudan's Jonglei", "Cox's Bazar"
+            phrase = " ".join([*lows[i:i + n - 1], _POSSESSIVE.sub("", lows[i + n - 1]) if title else lows[i + n - 1]])
             cased = multi.get(phrase)
             if cased and all(text[words[k].end():words[k + 1].start()] == " " for k in range(i, i + n - 1)):
                 a = words[i].start()
@@ -314,7 +320,8 @@ def truecase(text: str, *, title: bool = False) -> str:
                 out[m.start():m.end()] = "US"
         elif title and (parts := _headline_word(lows[i], text[m.start():m.end()])) is not None:
             out[m.start():m.start() + len(parts)] = parts
-        elif _unknown(lows[i], 3 if title else 4):  # a word no English dictionary has is a name: Oqueli, Pelaez
+        elif _unknown(lows[i], 3 if title else 4) and not (title and _men_plural(lows[i])):
+            # a word no English dictionary has is a name: Oqueli, Pelaez (a headline's "servicemen" is none)
             out[m.start()] = out[m.start()].upper()
             named.add(i)
         i += 1
