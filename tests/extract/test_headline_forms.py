@@ -63,3 +63,14 @@ def test_a_headline_that_counts_its_dead_is_one_event_whatever_counts_the_attack
     assert len(headline("Multiple car bombs kill nine near Kirkuk checkpoint")) == 1
     assert len(headline("Raiders kill 14 farmers in series of night attacks on villages")) >= 1
     assert not headline("Militias threaten to kill 20 hostages in the capital")
+
+
+def test_a_bad_affix_rule_names_its_file_and_line(tmp_path):
+    from sitrep.errors import E403_KNOWLEDGE_ENTRY, KnowledgeError
+    from sitrep.knowledge import Knowledge, use_knowledge
+
+    (tmp_path / "headline_affixes.txt").write_text("# rules\nsuffix \\s+-\\s+Reuters\nsuffix (unclosed\n",
+                                                   encoding="utf-8")
+    with use_knowledge(Knowledge(tmp_path)), pytest.raises(KnowledgeError) as err:
+        affix_spans("Car bomb kills six near Mosul market - Reuters")
+    assert err.value.code == E403_KNOWLEDGE_ENTRY and "headline_affixes.txt:3" in str(err.value)
