@@ -1,6 +1,7 @@
 """Real-news benchmark: how extraction holds on annotated real news it was not written against.
 
     python3 benchmarks/realnews.py [--limit N] [--only ucdp,wikievents,rams,negatives,headlines2,mideast,mideast2,headlines3] [--no-spacy]
+                                   [--forms all|title,caps,suffix,...]
 
 (a) UCDP GED headlines (Nigeria = tune, Ukraine = check), each a report with its source date: share detected,
     right country, place within 161 km (where_prec <= 3), date within date_start..date_end +/- 1 day, deaths
@@ -21,6 +22,11 @@
     check figures. The argument model was trained on the tune split's WikiEvents and RAMS texts: there each article
     runs under the model of the folds that did not hold it (benchmarks/data/argument_model_folds.json.gz,
     sitrep.evaluation.argument_cv).
+
+``--forms`` re-scores the headline sets of ``--only`` with their headlines written as outlets write them
+(sitrep.evaluation.realnews.HEADLINE_FORMS: Title Case, AP title case, ALL CAPS, an outlet's name after, a label
+before, quotes, "...", "(VIDEO)", and a seeded mix of them), one row per set and form beside the plain figure:
+what the sealed real headlines look like and our clean sentence-case sets do not.
 """
 from __future__ import annotations
 
