@@ -3,6 +3,7 @@ when the metadata has none."""
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -111,6 +112,17 @@ def _parse_dateline(text: str) -> Dateline | None:
         start = place.start if place else reading.start
         return Dateline(place=place, date=when, span=Span(start, end, text[start:end]), value=value, agency=agency)
     return None
+
+
+def _scan_text(text: str) -> list[Reading]:
+    """``scan(text)``, the time expressions of a whole text, read once for the report's date and again, when that
+    is unknown, for the year its undated days take (``year_anchor``): a copy of the readings remembered."""
+    return deepcopy(_scanned(text))
+
+
+@knowledge_memo(4)
+def _scanned(text: str) -> list[Reading]:
+    return scan(text)
 
 
 def parse_posted(text: str) -> Dateline | None:
@@ -229,7 +241,7 @@ def infer_report_date(text: str, today: date | None = None) -> tuple[date | None
     on_url = url_date(url)
     if on_url is not None:
         return on_url, f"the day in the report's address {url!r}"
-    readings = scan(text)
+    readings = _scan_text(text)
     dated = [r for r in readings if r.kind == "abs" and r.data.get("y") and r.data.get("m")]
     # a line of an ALL-CAPS wire is read for lower-case words on a same-length mixed-case copy (the truecaser
     # lowers "MAY", so the dates are read on the text itself)
@@ -618,7 +630,7 @@ def year_anchor(text: str) -> date | None:
     tells of an event, with its year, to give a year to the days it writes without one ("3 December" in a text
     that says "since mid-October 2023"). It is not the report's date: weekdays, "two days ago" and days with no
     date in their sentences are never counted from it."""
-    readings = scan(text)
+    readings = _scan_text(text)
     dated = [r for r in readings if r.kind == "abs" and r.data.get("y") and r.data.get("m")]
     if not dated:
         return None

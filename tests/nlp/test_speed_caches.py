@@ -1,0 +1,46 @@
+"""The remembered answers that save work (a report's whole text read for actors, its time expressions, an ALL-CAPS
+report's truecasing) give what the work done anew gives."""
+from __future__ import annotations
+
+from sitrep.resolve import actor
+from sitrep.resolve.timex import dateline
+from sitrep.resolve.timex.grammar import scan
+
+# a report of our own, long enough (over 400 characters) to be remembered as a whole text
+REPORT = ("Fighters of the Islamic State attacked an army post near the border on Tuesday, 4 March 2025, and "
+          "the Nigerian troops who held it fired back for two hours, the army said. Boko Haram said on Wednesday "
+          "that its men had taken the post. Residents said the attackers came on motorcycles at dawn and left "
+          "before noon. Two days later, soldiers of the Nigerian Army returned and found the post burnt. "
+          "The governor said the state would rebuild it by the end of the month.")
+
+
+def test_whole_text_actors_remembered_equal_fresh():
+    assert len(REPORT) > actor._MEMO_CHARS
+    fresh = actor._find_actors(REPORT)
+    first = actor.find_actors(REPORT)
+    assert first == fresh and fresh
+    first.clear()  # a caller's list is its own: the remembered answer stays whole
+    assert actor.find_actors(REPORT) == fresh
+    assert actor.find_actors(REPORT[:300]) == actor._find_actors(REPORT[:300])
+
+
+def test_whole_text_readings_remembered_equal_fresh_and_copied():
+    fresh = scan(REPORT)
+    got = dateline._scan_text(REPORT)
+    assert [(r.start, r.end, r.kind, r.data) for r in got] == [(r.start, r.end, r.kind, r.data) for r in fresh]
+    got[0].start, got[0].data["poked"] = -1, True  # a caller that changed a reading changes no later answer
+    again = dateline._scan_text(REPORT)
+    assert [(r.start, r.end, r.kind, r.data) for r in again] == [(r.start, r.end, r.kind, r.data) for r in fresh]
+    assert dateline.infer_report_date(REPORT) == dateline.infer_report_date(REPORT)
+    assert dateline.year_anchor(REPORT) == dateline.year_anchor(REPORT)
+
+
+def test_truecase_remembered_equals_fresh():
+    import importlib
+
+    tc = importlib.import_module("sitrep.nlp.truecase")
+
+    caps = REPORT.upper()
+    assert tc.truecase(caps) == tc._truecase(caps) == tc.truecase(caps)
+    title = "Gunmen Kill Five In Attack On Plateau Village"
+    assert tc.truecase(title, title=True) == tc._truecase(title, title=True)
