@@ -44,3 +44,18 @@ def test_truecase_remembered_equals_fresh():
     assert tc.truecase(caps) == tc._truecase(caps) == tc.truecase(caps)
     title = "Gunmen Kill Five In Attack On Plateau Village"
     assert tc.truecase(title, title=True) == tc._truecase(title, title=True)
+
+
+def test_remembered_lemma_equals_the_tokens():
+    import pytest
+
+    pytest.importorskip("spacy")
+    from sitrep.nlp.spacy_model import load_spacy
+    from sitrep.nlp.tokens import lemma
+
+    nlp = load_spacy()
+    doc = nlp("Gunmen were shooting at the police; the Police said the gunmen had shot two officers.")
+    words = [(t.lemma_ or t.text).lower() for t in doc]
+    assert [lemma(t) for t in doc] == words == [lemma(t) for t in doc]
+    blank = nlp.make_doc("Gunmen shot")  # no lemmas yet: the text
+    assert [lemma(t) for t in blank] == ["gunmen", "shot"]
