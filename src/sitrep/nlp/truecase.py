@@ -6,7 +6,7 @@ import csv
 import re
 from functools import lru_cache
 
-from sitrep.knowledge import knowledge_cached, knowledge_path
+from sitrep.knowledge import knowledge_cached, knowledge_memo, knowledge_path
 from sitrep.nlp.tokens import PLACE_PREPOSITIONS
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'.-]*")
@@ -289,6 +289,16 @@ def _demonyms() -> dict[str, str]:
 def truecase(text: str, *, title: bool = False) -> str:
     """``title``: a headline in Title Case, whose names are short ("Imo", "Biu") and whose dictionary words beside
     a name are its own words, not a part of it ("Borno Market", "Herdsmen Attack Benue")."""
+    return _truecase(text, title=True) if title else _truecased(text)
+
+
+# an ALL-CAPS report is truecased to be parsed and again when its date is read from its lines (``dateline``)
+@knowledge_memo(4)
+def _truecased(text: str) -> str:
+    return _truecase(text)
+
+
+def _truecase(text: str, *, title: bool = False) -> str:
     single, multi, longest, firsts, acronyms = _names()
     out = list(text.lower())
     words = list(_WORD.finditer(text))

@@ -611,4 +611,3 @@ def _choose(events: list[_Told], bounds: list[date], weekdays: list[tuple[int, i
                 return r, f", then the {_WEEKDAY_NAMES[r.isoweekday() - 1]} the report opens with, {_days(k)} later"
         return r, "" if k == 0 else f", {_days(k)} later (a lower bound)"
     return None, "no dateline; the text says something began after its latest event's day"
-
