@@ -364,3 +364,10 @@ def test_a_group_that_accepted_responsibility_claimed_the_event():
     events = body("A bomb exploded at a bus depot in Turbat on Tuesday, killing four people. The council accepted "
                   "an offer of talks.")
     assert len(events) == 1 and events[0].claimed is None
+
+
+def test_a_headline_that_tells_a_reaction_names_an_earlier_event():
+    assert headline("Governor vows to hunt down the killers after Gombe market attack") == []
+    assert headline("Rebels threaten to target oil fields after air strikes on Misrata") == []
+    events = headline("Nine dead after bomb attack on bus station in Gombe")
+    assert len(events) == 1 and events[0].date == DAY

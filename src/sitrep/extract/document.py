@@ -643,8 +643,14 @@ def headline_reference(c: Candidate, cands: list[Candidate]) -> bool:
     tok = c.trigger_token
     while tok is not None and tok.head.i != tok.i and not is_reference(tok):
         tok = tok.head
-    if tok is None or tok.head.lower_ not in load_lexicon().reference_preps:
+    lex = load_lexicon()
+    if tok is None or tok.head.lower_ not in lex.reference_preps:
         return False  # "marks the anniversary of the bombings", "in retaliation for": an earlier event by its noun
+    verb = tok.head.head
+    while verb.head.i != verb.i and verb.dep_ in ("xcomp", "advcl", "conj", "ccomp") and verb.pos_ == "VERB":
+        verb = verb.head  # "vows to crush militants after ...": the headline's own verb
+    if verb.lemma_.lower() in lex.reaction_verbs:
+        return False  # "Army chief vows to crush militants after Bannu attack": the headline tells the reaction
     return not any(o is not c and o.sentence_index == c.sentence_index and not o.mention.generic for o in cands)
 
 

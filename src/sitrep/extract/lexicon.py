@@ -94,6 +94,7 @@ class Lexicon:
     cause_nouns: frozenset[str] = frozenset()  # "in revenge for Suruc": a place there is the cause's, not the act's
     summary_nouns: frozenset[str] = frozenset()  # "two bomb attacks": a count of events a lede sums up
     reference_preps: frozenset[str] = frozenset()  # "after X"
+    reaction_verbs: frozenset[str] = frozenset()  # "vows revenge after X": a headline that tells a reaction
     typing: Typing | None = None  # how a clause's ACLED type is decided ([typing])
     irregular_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "strike" -> struck, striking
     air_bomb_words: frozenset[str] = frozenset()  # events.toml [air_dropped]: bombs that may come from the air
@@ -255,6 +256,7 @@ def load_lexicon() -> Lexicon:
         reference_nouns=_words(epath, edata, "references", "nouns"),
         cause_nouns=_words(epath, edata, "references", "cause_nouns"),
         reference_preps=_words(epath, edata, "references", "prepositions"),
+        reaction_verbs=_words(epath, edata, "references", "reaction_verbs"),
         summary_nouns=_words(epath, edata, "references", "summary_nouns"),
         typing=_typing(epath, edata, kinds, weapons),
         irregular_forms=_forms(epath, edata),
