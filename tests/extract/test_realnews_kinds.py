@@ -371,3 +371,10 @@ def test_a_headline_that_tells_a_reaction_names_an_earlier_event():
     assert headline("Rebels threaten to target oil fields after air strikes on Misrata") == []
     events = headline("Nine dead after bomb attack on bus station in Gombe")
     assert len(events) == 1 and events[0].date == DAY
+
+
+def test_hijacking_a_craft_is_an_abduction_and_other_hijackings_are_no_event():
+    events = body("Gunmen hijacked a ferry near Zamboanga on Tuesday and held its 40 passengers.")
+    assert len(events) == 1 and events[0].sub_event_type == "Abduction/forced disappearance"
+    assert body("Hackers hijacked the ministry's website on Tuesday.") == []
+    assert body("Critics said the lobby hijacked the reform process on Tuesday.") == []

@@ -698,6 +698,7 @@ class SentenceExtractor:
         usable = [(tok, trig) for tok, trig in group
                   if not (trig.needs == "weapon" and not weapons) and not (trig.needs == "victim" and not self._victim_of(tok))
                   and not (trig.needs == "aircraft" and self._aircraft_of(tok) is None)
+                  and not (trig.needs == "conveyance" and self._conveyance_of(tok) is None)
                   and not (trig.needs == "place" and self._held_place(tok) is None)
                   and not self._figurative(tok, trig) and not _unrealized(tok, lex)]
         if not usable:
@@ -882,6 +883,16 @@ class SentenceExtractor:
                     t.lower_ in self.lex.aircraft for t in child.subtree if t.i <= child.i)):
                 return child
         return None
+
+    def _conveyance_of(self, tok):
+        """The craft a "hijack" verb or noun took (its object, passive subject or "of" object), or None."""
+        kinds = self.lex.aircraft | self.lex.conveyances
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        objs += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if tok.dep_ == "acl" and tok.tag_ == "VBN":
+            objs.append(tok.head)  # "a ferry hijacked by pirates"; "the hijacked airliner" describes a craft
+        return next((o for o in objs if lemma(o) in kinds or o.lower_ in kinds or any(
+            t.lower_ in kinds for t in o.subtree if t.i <= o.i)), None)
 
     def _speaker_antecedent(self, actor):
         """ "Afghan forces said they had retaken the city": a pronoun doer of a clause that reports what its
