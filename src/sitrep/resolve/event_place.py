@@ -778,7 +778,7 @@ _CAPS_PLACE_CUE = re.compile(r"\b(?:TOWN|CITY|VILLAGE|PROVINCE|DEPARTMENT|DISTRI
 def _relabelled_place(e, text: str, gz) -> bool:
     """A name NER did not label a place that is one (``place.mislabelled_place``: no actor's name)."""
     return e.label_ not in ("GPE", "LOC", "FAC", "NORP") and rplace.mislabelled_place(
-        e.label_, text, e.start_char, e.end_char, gz)
+        e.label_, text, e.start_char, e.end_char, gz) and not _people_word(text[e.start_char:e.end_char])
 
 
 _AFTER_COMPASS = re.compile(r"\s+([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)")
@@ -867,7 +867,7 @@ def _scanned(analysis: Analysis, taken: list[tuple[int, int]], *, scan_only: boo
     screened = [(s.start, s.end) for s in analysis.sentences if s.screened]
     return [Entity("GPE", m.start, m.end) for m in rplace.scan_toponyms(analysis.text)
             if (not scan_only or m.source == "scan") and any(a <= m.start < b for a, b in screened)
-            and all(m.end <= a or m.start >= b for a, b in taken)]
+            and all(m.end <= a or m.start >= b for a, b in taken) and not _people_word(analysis.text[m.start:m.end])]
 
 
 _NAME_RUN = re.compile(r"[A-Z][a-z][\w'\u2019-]*(?: [A-Z][a-z][\w'\u2019-]*){0,2}")
@@ -901,6 +901,8 @@ def _cued_towns(analysis: Analysis, ents: list) -> list:
             if not (cued or headline):
                 continue  # "kill ten in Birnin Gwari", "Cult clash, Rivers"
             span = _town_name(text, m)
+            if span is not None and _people_word(text[span[0]:span[1]]):
+                continue  # "killings by Army, Police": a word for people, not a town
             if span is None or any(a < span[1] and span[0] < b and not (span[0] <= a and b <= span[1])
                                    or (a, b) == span for a, b in placed):
                 continue  # a place NER found stays, unless it is a part of the name ("Ijebu" of "Ijebu-Ode")
@@ -909,6 +911,18 @@ def _cued_towns(analysis: Analysis, ents: list) -> list:
             out.append(Entity("GPE", *span))
             placed.append(span)
     return out
+
+
+def _people_word(name: str) -> bool:
+    """A one-word name that is a word for people of the event lexicon ("Man", "Police", "Army": ``events.toml``
+    human, state-force and perpetrator heads, ``person_nouns.txt``): a cue before it ("by", "in"), a comma or a
+    verb's context does not make it a town ("killings by Army, Police" read as Police, Poland; "Kills Man" as Man,
+    Ivory Coast)."""
+    from sitrep.extract.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    word = name.strip().lower()
+    return word.isalpha() and (word in lex.human_heads or word in lex.state_force_heads or word in lex.perpetrator_heads)
 
 
 _LABEL_END = re.compile(r"\s*(?::|\s[-\u2013\u2014]\s)")
