@@ -54,9 +54,9 @@ def strip_country(text: str, ccs) -> str:
     names: set[str] = set()
     dems: set[str] = set()
     for cc in ccs:
-        n, d = country_words(cc)
-        names.update(n)
-        dems.update(d)
+        cc_names, cc_dems = country_words(cc)
+        names.update(cc_names)
+        dems.update(cc_dems)
     if not names:
         return text
     n = rf"(?:the\s+)?(?:{_alt(sorted(names, key=len, reverse=True))})"
@@ -72,9 +72,9 @@ def strip_country(text: str, ccs) -> str:
     for m in re.finditer(rf"\s*(?:[-\u2013\u2014|:,])\s*{n}\s*$", text, re.I):
         add(m.start(), m.end(), "")
     for m in re.finditer(rf"\b(?P<pre>(?:in|across|of|from|into)\s+)?(?:the\s+)?(?:far\s+)?(?P<dir>{_COMPASS})"
-                         rf"(?:ern)?\s+{n}\b(?![-'\u2019])", text, re.I):
+                         rf"(?:ern)?\s+(?P<country>{n})\b(?![-'\u2019])", text, re.I):
         lead = m.group("pre") or ""
-        said = text[m.start("dir"):m.end() - len(re.search(rf"\s+{n}$", m.group(0), re.I).group(0))]
+        said = text[m.start("dir"):m.start("country")].rstrip()
         add(m.start(), m.end(), f"{lead}the {m.group('dir')}" if lead else said)  # "in volatile central"
     for m in re.finditer(rf"\b{n}['\u2019]s\s+(?P<next>[\w-]+)", text, re.I):
         proper = m.group("next")[:1].isupper() and not (text.isupper() and _dictionary(m.group("next")))
