@@ -1,6 +1,7 @@
 """Real-news benchmark: how extraction holds on annotated real news it was not written against.
 
     python3 benchmarks/realnews.py [--limit N] [--only ucdp,wikievents,rams,negatives,headlines2,mideast,mideast2,headlines3] [--no-spacy]
+                                   [--forms all|title,caps,suffix,...]
 
 (a) UCDP GED headlines (Nigeria = tune, Ukraine = check), each a report with its source date: share detected,
     right country, place within 161 km (where_prec <= 3), date within date_start..date_end +/- 1 day, deaths
@@ -21,6 +22,11 @@
     check figures. The argument model was trained on the tune split's WikiEvents and RAMS texts: there each article
     runs under the model of the folds that did not hold it (benchmarks/data/argument_model_folds.json.gz,
     sitrep.evaluation.argument_cv).
+
+``--forms`` re-scores the headline sets of ``--only`` with their headlines written as outlets write them
+(sitrep.evaluation.realnews.HEADLINE_FORMS: Title Case, AP title case, ALL CAPS, an outlet's name after, a label
+before, quotes, "...", "(VIDEO)", and a seeded mix of them), one row per set and form beside the plain figure:
+what the sealed real headlines look like and our clean sentence-case sets do not.
 """
 from __future__ import annotations
 
@@ -91,11 +97,18 @@ class Timer:
             print(f"  {name:<32} {n:>8}   {n / dt:12.1f}   {sp}")
 
 
-def ucdp(timer: Timer, limit: int) -> dict[str, dict]:
+def headline_doc(it, form: str = "plain") -> Document:
+    """A headline as a report of its publication day, written as an outlet of kind ``form`` writes it
+    (``rn.HEADLINE_FORMS``; plain: as the set has it)."""
+    head = rn.headline_form(form, it.headline, it.id)
+    return Document(id=it.id, text=head, title=head, published=it.published)
+
+
+def ucdp(timer: Timer, limit: int, form: str = "plain") -> dict[str, dict]:
     out = {}
     for split, country in rn.UCDP_SPLIT.items():
         items = rn.ucdp_items(SHARED, country)[: limit or None]
-        docs = [Document(id=it.id, text=it.headline, title=it.headline, published=it.published) for it in items]
+        docs = [headline_doc(it, form) for it in items]
         out[split] = rn.score_ucdp(items, timer.run(f"UCDP {country} headlines", docs))
     return out
 
@@ -153,15 +166,14 @@ def negatives(timer: Timer, limit: int) -> dict[str, dict]:
     return out
 
 
-def headlines2(timer: Timer, limit: int, path: Path = HEADLINES2, name: str = "headlines2 (ours)") -> dict:
+def headlines2(timer: Timer, limit: int, path: Path = HEADLINES2, name: str = "headlines2 (ours)",
+               form: str = "plain") -> dict:
     """Our own headline set (not split: never used to choose anything): detected, country and place <= 161 km of
     the event headlines; share of the non-event headlines that yield an event. headlines3 (another 60 countries,
     events only) is read the same way."""
     events, others = rn.read_headlines2(path)
     events, others = events[: limit or None], others[: limit or None]
-    docs = [Document(id=it.id, text=it.headline, title=it.headline, published=it.published)
-            for it in events + others]
-    out = timer.run(name, docs)
+    out = timer.run(name, [headline_doc(it, form) for it in events + others])
     res = rn.score_ucdp(events, out)
     res["false"] = sum(bool(out.get(it.id)) for it in others) / max(len(others), 1)
     res["negatives"] = len(others)
@@ -190,14 +202,13 @@ def show_headlines2(res: dict, verbose: bool,
         print(f"  [false] {it.id}: {it.headline}")
 
 
-def mideast(timer: Timer, limit: int, path: Path = MIDEAST, name: str = "mideast") -> dict:
+def mideast(timer: Timer, limit: int, path: Path = MIDEAST, name: str = "mideast", form: str = "plain") -> dict:
     """Our Middle East headlines, per split: the figures and, for reading, the events of each headline."""
     items = rn.read_mideast(path)
     out: dict = {}
     for split in SPLITS:
         part = [it for it in items if it.split == split][: limit or None]
-        docs = [Document(id=it.id, text=it.headline, title=it.headline, published=it.published) for it in part]
-        events = timer.run(f"{name} {split} (ours)", docs)
+        events = timer.run(f"{name} {split} (ours)", [headline_doc(it, form) for it in part])
         out[split] = rn.score_mideast(part, events)
         out[split]["rows"] = [(it, events.get(it.id, [])) for it in part]
     return out
@@ -221,6 +232,44 @@ def show_mideast(res: dict, verbose: bool, title: str = "(f) mideast: our own 20
                   f" types={','.join(sorted({e.event_type for e in evs}))}: {it.headline}")
 
 
+HEADLINE_SETS = ("ucdp", "mideast", "mideast2", "headlines2", "headlines3")
+
+
+def headline_forms(timer: Timer, limit: int, forms: list[str], sets: set[str]) -> list[tuple[str, str, str]]:
+    """Each headline set re-scored with its headlines written as outlets write them (``rn.HEADLINE_FORMS``: Title
+    Case, ALL CAPS, an outlet's name after, a prefix before, quotes, "...", "(VIDEO)", a seeded mix): (set, form,
+    figures) rows, tune / check where the set is split. The non-event headlines (headlines2's, mideast's) give the
+    false events; the negative sentences are not headlines and stay out."""
+    rows = []
+    for form in forms:
+        if "ucdp" in sets:
+            u = ucdp(timer, limit, form)
+            rows.append(("UCDP", form, _pair(u, ("detected", "country", "place_all"))))
+        for name, path in (("mideast", MIDEAST), ("mideast2", MIDEAST2)):
+            if name in sets:
+                rows.append((name, form, _pair(mideast(timer, limit, path, name, form),
+                                               ("recall", "precision", "country", "place"))))
+        for name, path in (("headlines2", HEADLINES2), ("headlines3", HEADLINES3)):
+            if name in sets:
+                h = headlines2(timer, limit, path, name, form)
+                keys = ("detected", "country", "place_all") + (("false",) if h["negatives"] else ())
+                rows.append((name, form, "  ".join(f"{k}={h[k]:.3f}" for k in keys)))
+    return rows
+
+
+def _pair(res: dict[str, dict], keys: tuple[str, ...]) -> str:
+    return "  ".join(f"{k}={res['tune'][k]:.3f}/{res['check'][k]:.3f}" for k in keys)
+
+
+def show_forms(rows: list[tuple[str, str, str]]) -> None:
+    print("\nheadlines as outlets write them (tune/check where split; country and place of the detected, "
+          "place_all of all that name a point)")
+    for name in dict.fromkeys(r[0] for r in rows):
+        for set_name, form, figures in rows:
+            if set_name == name:
+                print(f"  {set_name:<11} {form:<9} {figures}")
+
+
 def show(title: str, res: dict[str, dict], keys: list[str]) -> None:
     if not res:
         return
@@ -238,6 +287,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-spacy", action="store_true", help="skip the spaCy-sm speed reference")
     ap.add_argument("--false", action="store_true", help="print the negative sentences that yield an event (and headlines2's misses, "
                     "mideast's tune misses and false events)")
+    ap.add_argument("--forms", default="", help="re-score the headline sets (of --only) with their headlines as "
+                    f"outlets write them: comma-separated forms of {','.join(rn.HEADLINE_FORMS)}, or 'all'")
     args = ap.parse_args(argv)
     if not SHARED.exists():
         raise SystemExit(f"needs the shared data at {SHARED}")
@@ -246,6 +297,11 @@ def main(argv: list[str] | None = None) -> int:
     from sitrep.pipeline import extract_document
 
     extract_document(Document(id="warmup", text="A rocket hit the base in Baghdad on Monday."))
+    if args.forms:
+        forms = list(rn.HEADLINE_FORMS) if args.forms == "all" else ["plain", *(
+            f for f in args.forms.split(",") if f != "plain")]
+        show_forms(headline_forms(timer, args.limit, forms, sets & set(HEADLINE_SETS)))
+        sets -= set(HEADLINE_SETS)
     u = ucdp(timer, args.limit) if "ucdp" in sets else {}
     w = wikievents(timer, args.limit) if "wikievents" in sets else {}
     r = rams(timer, args.limit) if "rams" in sets else {}

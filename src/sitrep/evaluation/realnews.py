@@ -542,3 +542,64 @@ def score_mideast(items: list[MideastItem], events: dict[str, list]) -> dict:
             "country": country / max(len(judged), 1),
             "place": near_n / max(sum(1 for it in placed if events.get(it.id)), 1),
             "place_all": near_n / max(len(placed), 1)}
+
+
+# ---------------------------------------------------------------- headlines as outlets write them
+
+# How real outlets dress a headline that our sets write in clean sentence case: what the sealed headlines look like
+# and our sets do not. Each form is deterministic; the random ones are seeded by the headline's id.
+OUTLET_SUFFIXES = (" - Reuters", " | Al Jazeera", " - The New York Times", " | AP News", " - BBC News",
+                   " | The Times of Israel", " - Al Arabiya English", " : Premium Times Nigeria")
+OUTLET_PREFIXES = ("UPDATE 2-", "BREAKING: ", "WATCH: ", "Live updates: ", "UPDATE 1-", "EXCLUSIVE-")
+_SMALL_WORDS = frozenset("a an and as at but by for from in into nor of off on or over per the to up via with".split())
+
+
+def _title_word(word: str) -> str:
+    """A word with its first letter in capitals, the rest as written ("US", "al-Qaeda" -> "Al-Qaeda")."""
+    return next((word[:i] + word[i].upper() + word[i + 1:] for i, ch in enumerate(word) if ch.isalpha()), word)
+
+
+def title_case(headline: str, *, small_words: bool = False) -> str:
+    """Every word capitalised ("Rockets Hit US Base In Eastern Syria"); with ``small_words`` (AP / Chicago style)
+    articles, conjunctions and short prepositions stay lower-case unless first."""
+    words = headline.split(" ")
+    return " ".join(w if small_words and k and w.lower() in _SMALL_WORDS else _title_word(w)
+                    for k, w in enumerate(words))
+
+
+def _seeded(key: str, form: str):
+    import random
+
+    return random.Random(f"{form}:{key}")  # a str seed is hashed with SHA-512: the same draw in every run
+
+
+def _mixed(headline: str, key: str) -> str:
+    """A draw of what outlets do, per headline: Title Case (half), ALL CAPS (one in ten), an outlet's name after it
+    (two in five), a prefix before it (one in five)."""
+    rnd = _seeded(key, "mixed")
+    case, suffix, prefix = rnd.random(), rnd.random(), rnd.random()
+    out = headline.upper() if case < 0.1 else title_case(headline) if case < 0.6 else headline
+    if suffix < 0.4:
+        out += rnd.choice(OUTLET_SUFFIXES)
+    if prefix < 0.2:
+        out = rnd.choice(OUTLET_PREFIXES) + out
+    return out
+
+
+HEADLINE_FORMS = {
+    "plain": lambda h, key: h,
+    "title": lambda h, key: title_case(h),
+    "title_ap": lambda h, key: title_case(h, small_words=True),
+    "caps": lambda h, key: h.upper(),
+    "suffix": lambda h, key: h + _seeded(key, "suffix").choice(OUTLET_SUFFIXES),
+    "prefix": lambda h, key: _seeded(key, "prefix").choice(OUTLET_PREFIXES) + h,
+    "quotes": lambda h, key: f"\u201c{h}\u201d",
+    "ellipsis": lambda h, key: h.rstrip(".") + "...",
+    "video": lambda h, key: h + " (VIDEO)",
+    "mixed": _mixed,
+}
+
+
+def headline_form(form: str, headline: str, key: str) -> str:
+    """The headline as an outlet of kind ``form`` (``HEADLINE_FORMS``) writes it; ``key`` seeds the random ones."""
+    return HEADLINE_FORMS[form](headline, key)

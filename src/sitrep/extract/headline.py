@@ -9,14 +9,25 @@ Where it fires (detected with it, not without; tune data only): UCDP Nigeria hea
 wrong 0: all UCDP events), our Middle East tune headlines 2 more of 115 (both attacks); the negative sentences, RAMS,
 WikiEvents and MUC-4 have no dated title line (never read so; golden outputs unchanged).
 
+Outlets dress a headline in parts that are no part of it (knowledge/headline_affixes.txt: "UPDATE 2-", "BREAKING:",
+" - Reuters", " | Al Jazeera", "(VIDEO)"): ``affix_spans`` finds them in a report's title line and ``mask_affixes``
+blanks them in the parsed copy of the text, so the parser reads the headline alone and the place finder never takes
+"The New York Times" for New York.
+
 Public:
     title_range(doc) -> (start, end) | None     the title line of a dated report
+    affix_spans(title) -> [(start, end)]        an outlet's labels and name around a headline
+    mask_affixes(doc, text) -> str              ``text`` (same length) with those of the report's title blanked
     headline_triggers(sent, lex, matched) -> [(token, Trigger)]
     headline_victim(tok, lex) -> token | None
 """
 from __future__ import annotations
 
+import re
+
+from sitrep.errors import E401_KNOWLEDGE_UNREADABLE, E403_KNOWLEDGE_ENTRY, KnowledgeError
 from sitrep.extract.lexicon import Lexicon, Trigger
+from sitrep.knowledge import knowledge_cached, knowledge_path
 from sitrep.model import Document
 
 _NEAR = 3  # tokens: how far from the verb its victim may stand ("kill at least 24", "15 Die")
@@ -30,6 +41,78 @@ def title_range(doc: Document | None) -> tuple[int, int] | None:
     title = doc.title.strip()
     start = doc.text.find(title[:40]) if title else -1
     return None if start < 0 else (start, start + len(title))
+
+
+@knowledge_cached
+def _affix_rules() -> tuple[tuple[re.Pattern, ...], tuple[re.Pattern, ...]]:
+    """knowledge/headline_affixes.txt: the prefix rules (anchored at the title's start) and the suffix rules (at its
+    end); a line that is no rule, or no regular expression, is an error naming the file and the line."""
+    path = knowledge_path("headline_affixes.txt")
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise KnowledgeError(f"{path}: cannot read: {exc.strerror or exc}", code=E401_KNOWLEDGE_UNREADABLE) from exc
+    rules: dict[str, list[re.Pattern]] = {"prefix": [], "suffix": []}
+    for lineno, raw in enumerate(lines, 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        kind, _, rx = line.partition(" ")
+        try:
+            if kind not in rules or not rx:
+                raise ValueError("a rule is 'prefix REGEX' or 'suffix REGEX'")
+            flags = re.I if rx.startswith("(?i)") else 0
+            rx = rx.removeprefix("(?i)")
+            rules[kind].append(re.compile(rf"(?:{rx})" + ("$" if kind == "suffix" else ""), flags))
+        except (re.error, ValueError) as exc:
+            raise KnowledgeError(f"{path}:{lineno}: {exc}: {raw!r}", code=E403_KNOWLEDGE_ENTRY) from exc
+    return tuple(rules["prefix"]), tuple(rules["suffix"])
+
+
+_MIN_LEFT = 12  # characters: what is left of a headline is still one ("WATCH: Live" is not stripped to nothing)
+
+
+def affix_spans(title: str) -> list[tuple[int, int]]:
+    """The spans of ``title`` that an outlet adds around the headline: labels before it, then its name, a media
+    tag or an ellipsis after it, each rule tried again on what is left (knowledge/headline_affixes.txt). A cut that
+    would leave less than a short headline is not made."""
+    prefixes, suffixes = _affix_rules()
+    a, b = 0, len(title.rstrip())
+    out = []
+    for rules, at_start in ((prefixes, True), (suffixes, False)):
+        found = True
+        while found:
+            found = False
+            for rx in rules:
+                m = rx.match(title, a, b) if at_start else _last_match(rx, title, a, b)
+                if m is None or m.end() == m.start():
+                    continue
+                left = title[m.end():b] if at_start else title[a:m.start()]
+                if len(left.strip()) < _MIN_LEFT:
+                    continue
+                out.append((m.start(), m.end()))
+                a, b = (m.end(), b) if at_start else (a, m.start())
+                found = True
+    return sorted(out)
+
+
+def _last_match(rx: re.Pattern, text: str, a: int, b: int) -> re.Match | None:
+    """The match of a suffix rule (which ends with ``$``) that ends at ``b``, starting as early as it can."""
+    for m in rx.finditer(text, a, b):
+        return m
+    return None
+
+
+def mask_affixes(doc: Document, text: str) -> str:
+    """``text`` (the parsed copy of ``doc.text``, same length) with the outlet's parts of the report's title line
+    (``affix_spans``) blanked: the parser and the place finder read the headline only."""
+    title = (doc.title or "").strip()
+    start = doc.text.find(title) if title else -1
+    if start < 0:
+        return text
+    for a, b in affix_spans(title):
+        text = text[:start + a] + " " * (b - a) + text[start + b:]
+    return text
 
 
 def _verb_lemmas(word: str, lex: Lexicon) -> list[str]:

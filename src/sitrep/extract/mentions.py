@@ -715,6 +715,7 @@ class SentenceExtractor:
         if trig.needs == "weapon" and not m.weapons:
             return None  # "which hit a drone launch site": the only weapon word named the target
         self._casualties(cand, sent, offset)
+        self._counted_headline(m, offset)
         weapons = self._air_dropped(cand, weapons)
         self._type(cand, trig, [(sp, w) for sp, w in weapons if sp in m.field_spans.get("weapons", [])])
         self._modality(cand, text[s_start:s_end], " ".join(text[a:b] for a, b in ranges), tok)
@@ -742,6 +743,20 @@ class SentenceExtractor:
                 t.tag_ in ("NN", "NNP") and _match_trigger(t, self.lex) for t, _ in usable):
             m.plural = True
             m.notes.append("plural trigger")
+
+    def _counted_headline(self, m: EventMention, offset: int) -> None:
+        """A headline that counts its dead or wounded tells one event, whatever word says the attack was several
+        ("Multiple bombs kill eight in market town", "Gunmen kill 12 in a series of raids"): a counting word
+        (discourse.toml [generic] quantifiers) no longer makes it generic there. Other cues stay: a habit, a plan,
+        what is to come, a span ("so far"), an earlier event."""
+        if not (m.generic and self.headline is not None and self.headline[0] <= offset < self.headline[1]):
+            return
+        cue = next((n for n in m.notes if n.startswith("generic: '")), None)
+        if cue is None or not self.lex.phrases["quantifier"].fullmatch(cue[10:-1]) or not (
+                m.fatalities.best or m.injured.best):
+            return
+        m.generic = False
+        m.notes.append(f"headline: its count tells one event ({cue})")
 
     def _weapons(self, cand: Candidate, head, tok, trig: Trigger, weapons: list) -> None:
         """The clause's weapons; else a parent clause's ("..., killing 241"), the subject's description ("a truck
@@ -1185,7 +1200,8 @@ class SentenceExtractor:
             if tok.dep_ == "acl" and tok.tag_ == "VBN":  # headline style: "15 killed in clashes"
                 cands.append(tok.head)
         elif tok.pos_ == "ADJ":  # "five dead", "three people dead"
-            cands = [c for c in tok.children if c.dep_ in ("nsubj", "npadvmod", "nummod")] + [tok.head]
+            # "shot dead nine people": the parser may hang the dead on "dead" as its object
+            cands = [c for c in tok.children if c.dep_ in ("nsubj", "npadvmod", "nummod", "dobj")] + [tok.head]
             if tok.head.dep_ == "compound":  # "shot dead Mayor Juan Perez": the name the title is part of
                 cands.append(tok.head.head)
             if tok.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and tok.head.pos_ in ("VERB", "AUX"):

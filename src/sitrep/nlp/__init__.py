@@ -69,8 +69,12 @@ def _failed(exc: Exception) -> str:
 
 
 def _prepare(doc: Document) -> Analysis:
-    caps = is_mostly_caps(doc.text[doc.body_start:])
-    text = truecase(doc.text) if caps else truecase_title(doc)
+    # a report that is its title line alone is truecased as a headline, and read as sentence case after it
+    caps = is_mostly_caps(doc.text[doc.body_start:]) and doc.text.strip() != (doc.title or "").strip()
+    text = truecase_title(doc, truecase(doc.text) if caps else None)
+    from sitrep.extract.headline import mask_affixes  # an outlet's name and labels around the title line
+
+    text = mask_affixes(doc, text)
     sentences = cap_length(split_sentences(text, doc.body_start), text)
     from sitrep.resolve.timex.dateline import parse_dateline  # a layout fact of the text, read before parsing
 

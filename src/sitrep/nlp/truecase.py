@@ -6,7 +6,7 @@ import csv
 import re
 from functools import lru_cache
 
-from sitrep.knowledge import knowledge_cached, knowledge_path
+from sitrep.knowledge import knowledge_cached, knowledge_memo, knowledge_path
 from sitrep.nlp.tokens import PLACE_PREPOSITIONS
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'.-]*")
@@ -142,23 +142,33 @@ def _unknown(word: str, shortest: int = 4) -> bool:
     return True
 
 
+def _men_plural(word: str) -> bool:
+    """A plural in -men of a dictionary word in -man ("servicemen", "women"), which the lemma index lacks."""
+    return word.endswith("men") and not _unknown(word[:-3] + "man", 3)
+
+
 _TITLE_WORD = re.compile(r"[A-Za-z][a-z']{3,}")
 
 
-def truecase_title(doc) -> str:
-    """The document text with a Title-Case title line ("Army Kills 3 Insurgents In Borno") in sentence case, as
-    ``truecase`` writes it (same length): the parser reads "Kills" in such a line as a name."""
+def truecase_title(doc, text: str | None = None) -> str:
+    """``text`` (the document text, or a same-length copy of it) with a Title-Case title line ("Army Kills 3
+    Insurgents In Borno") in sentence case, as ``truecase`` writes it (same length): the parser reads "Kills" in such
+    a line as a name. An ALL-CAPS title line ("ISRAELI STRIKE KILLS 5 IN GAZA'S RAFAH") is truecased as a headline
+    too, not as running text (whose names take in the dictionary words beside them: "Deif Kills 90")."""
+    text = doc.text if text is None else text
     title = (doc.title or "").strip()
     start = doc.text.find(title) if title else -1
     if start < 0:
-        return doc.text
+        return text
+    if is_mostly_caps(title):
+        return text[:start] + truecase(title, title=True) + text[start + len(title):]
     words = _TITLE_WORD.findall(title)
     if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.75 * len(words):
-        return doc.text
-    return doc.text[:start] + _title_case_kept(title, truecase(title, title=True)) + doc.text[start + len(title):]
+        return text
+    return text[:start] + _title_case_kept(title, truecase(title, title=True)) + text[start + len(title):]
 
 
-_ACRONYM = re.compile(r"\b[A-Z]{3,6}s?\b")
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}s?\b")  # "US", "UN", "IDP": capitals in a Title-Case line are an acronym
 _DIVISION = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:State|Region|Province|Oblast|Governorate|District|"
                        r"Department|Prefecture)\b")
 
@@ -230,9 +240,65 @@ def _division_words() -> frozenset[str]:
     return frozenset(n for n in names if not _COMPASS.fullmatch(n) and len(n) >= 3)
 
 
+# words after which "US" in a headline's capitals is the pronoun ("Let US ...", "Tell US"), not the country
+_US_PRONOUN_BEFORE = frozenset("let lets tell told tells give gave gives join joins help helps for with to show shows "
+                               "leave leaves thank call calls".split())
+_POSSESSIVE = re.compile(r"['\u2019]s$")
+
+
+def _headline_word(low: str, written: str) -> str | None:
+    """A headline's word that holds a name the whole-word lookup misses, cased (same length): a possessive
+    ("yemen's" -> "Yemen's"), a nationality ("palestinians", "british": geo_countries.csv demonyms) or the parts of a
+    hyphenated word ("israel-linked" -> "Israel-linked", "al-shifa" -> "al-Shifa": a part no dictionary has is a
+    name); "US" in an ALL-CAPS line is the country unless a word before it governs a pronoun ("told US"). None
+    when nothing in it is a name."""
+    single = _names()[0]
+    demonyms = _demonyms()
+
+    def cased(part: str, as_written: str) -> str | None:
+        if part == "us" and as_written == "US":
+            return "US"  # "US-British strikes"
+        found = single.get(part) or demonyms.get(part) or demonyms.get(part[:-1] if part.endswith("s") else "")
+        if found is not None and len(found) >= len(part.rstrip("s")):
+            return found + part[len(found):]
+        return part.capitalize() if _unknown(part, 4) and not _men_plural(part) else None
+
+    base = _POSSESSIVE.sub("", low)
+    parts = base.split("-")
+    done = [cased(p, w) if p.isalpha() else None for p, w in zip(parts, written[:len(base)].split("-"), strict=True)]
+    if all(d is None for d in done):
+        return None
+    word = "-".join(d if d is not None else p for d, p in zip(done, parts, strict=True))
+    return word + low[len(base):] if len(word) == len(base) else None
+
+
+@knowledge_cached
+def _demonyms() -> dict[str, str]:
+    """Lower-case nationality words and country aliases of geo_countries.csv ("palestinian", "britain") -> as
+    written: the names a headline uses for a country's people and forces."""
+    out: dict[str, str] = {}
+    with open(knowledge_path("geo_countries.csv"), encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(line for line in fh if not line.startswith("#")):
+            for name in (row.get("demonyms") or "").split("|") + (row.get("aliases") or "").split("|"):
+                name = name.strip()
+                if name and " " not in name and not name.isupper() and name[0].isupper():
+                    out.setdefault(name.lower(), name)
+    return out
+
+
 def truecase(text: str, *, title: bool = False) -> str:
     """``title``: a headline in Title Case, whose names are short ("Imo", "Biu") and whose dictionary words beside
     a name are its own words, not a part of it ("Borno Market", "Herdsmen Attack Benue")."""
+    return _truecase(text, title=True) if title else _truecased(text)
+
+
+# an ALL-CAPS report is truecased to be parsed and again when its date is read from its lines (``dateline``)
+@knowledge_memo(4)
+def _truecased(text: str) -> str:
+    return _truecase(text)
+
+
+def _truecase(text: str, *, title: bool = False) -> str:
     single, multi, longest, firsts, acronyms = _names()
     out = list(text.lower())
     words = list(_WORD.finditer(text))
@@ -242,7 +308,8 @@ def truecase(text: str, *, title: bool = False) -> str:
     while i < len(words):
         done = False
         for n in range(min(longest, len(words) - i) if lows[i] in firsts else 1, 1, -1):
-            phrase = " ".join(lows[i:i + n])
+            # a headline's possessive ends the name it follows: "South Sudan's Jonglei", "Cox's Bazar"
+            phrase = " ".join([*lows[i:i + n - 1], _POSSESSIVE.sub("", lows[i + n - 1]) if title else lows[i + n - 1]])
             cased = multi.get(phrase)
             if cased and all(text[words[k].end():words[k + 1].start()] == " " for k in range(i, i + n - 1)):
                 a = words[i].start()
@@ -258,7 +325,13 @@ def truecase(text: str, *, title: bool = False) -> str:
             out[m.start():m.start() + len(cased)] = cased
         elif len(lows[i]) <= 5 and lows[i].upper() in acronyms:  # acronyms: FMLN, URNG
             out[m.start():m.start() + len(lows[i])] = lows[i].upper()
-        elif _unknown(lows[i], 3 if title else 4):  # a word no English dictionary has is a name: Oqueli, Pelaez
+        elif title and lows[i] == "us":  # "US strike kills ...", not "Let US ..."
+            if text[m.start():m.end()] == "US" and (i == 0 or lows[i - 1] not in _US_PRONOUN_BEFORE):
+                out[m.start():m.end()] = "US"
+        elif title and (parts := _headline_word(lows[i], text[m.start():m.end()])) is not None:
+            out[m.start():m.start() + len(parts)] = parts
+        elif _unknown(lows[i], 3 if title else 4) and not (title and _men_plural(lows[i])):
+            # a word no English dictionary has is a name: Oqueli, Pelaez (a headline's "servicemen" is none)
             out[m.start()] = out[m.start()].upper()
             named.add(i)
         i += 1

@@ -139,7 +139,7 @@ def load_state_forces() -> StateForces:
 def find_actors(text: str) -> list[ActorMatch]:
     """All actor names in ``text``, longest first at each position, without overlaps: the names of
     ``actors.csv``, and a state's forces named by the country ("Nigerian troops", see ``load_state_forces``)."""
-    return _find_actors(text) if len(text) > _MEMO_CHARS else list(_found_actors(text))
+    return list(_found_actors(text) if len(text) <= _MEMO_CHARS else _found_in_report(text))
 
 
 _MEMO_CHARS = 400  # phrases and sentences, asked about again and again (the matches are frozen)
@@ -148,6 +148,13 @@ _MEMO_CHARS = 400  # phrases and sentences, asked about again and again (the mat
 @knowledge_memo(4096)
 def _found_actors(text: str) -> tuple[ActorMatch, ...]:
     """``find_actors``' answers for the short texts asked last."""
+    return tuple(_find_actors(text))
+
+
+# a report's whole text is read for its actors twice as its places are resolved (names that hold a place, the
+# countries its groups fight in): the answers for the last few long texts
+@knowledge_memo(4)
+def _found_in_report(text: str) -> tuple[ActorMatch, ...]:
     return tuple(_find_actors(text))
 
 

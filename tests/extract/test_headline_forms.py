@@ -1,0 +1,76 @@
+"""Headlines as outlets write them (issue 11: the sealed headlines come in Title Case, ALL CAPS, with an outlet's
+name and labels around them): the same event, country and place as the plain headline. Each headline is written
+for this test."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.extract.headline import affix_spans
+from sitrep.ingest.text import document_from_text
+from sitrep.nlp.truecase import truecase
+from sitrep.pipeline import extract_document
+
+DAY = date(2024, 5, 14)
+
+
+def headline(text: str):
+    return extract_document(document_from_text(text, "h", title=text, published=DAY))
+
+
+def cut(title: str) -> list[str]:
+    return [title[a:b] for a, b in affix_spans(title)]
+
+
+def test_an_outlets_name_after_the_headline_is_cut():
+    assert cut("Car bomb kills six near Mosul market - Reuters") == [" - Reuters"]
+    assert cut("Militants storm police post in Zhob | Al Jazeera") == [" | Al Jazeera"]
+    assert cut("Drone hits fuel depot outside Kursk - The Moscow Times") == [" - The Moscow Times"]
+    assert cut("Gunmen abduct 12 farmers in Zamfara : Premium Times Nigeria") == [" : Premium Times Nigeria"]
+
+
+def test_labels_before_and_tags_after_are_cut():
+    assert cut("UPDATE 3-Shelling kills two in Kherson suburb") == ["UPDATE 3-"]
+    assert cut("BREAKING: Suicide bomber hits checkpoint in Kandahar...") == ["BREAKING: ", "..."]
+    assert cut("Live updates: Airstrike flattens clinic in Khan Younis (VIDEO)") == ["Live updates: ", " (VIDEO)"]
+
+
+def test_a_source_named_after_the_headline_stays():
+    assert cut("Three soldiers killed in shelling near Avdiivka - army spokesman") == []
+    assert cut("Five killed in clash over farmland: police") == []
+    assert cut("WATCH: Protest") == []  # what is left would be no headline
+
+
+@pytest.mark.parametrize("dressed", [
+    "Rocket attack hits army base near Kirkuk, two soldiers wounded - The New York Times",
+    "Rocket Attack Hits Army Base Near Kirkuk, Two Soldiers Wounded",
+    "ROCKET ATTACK HITS ARMY BASE NEAR KIRKUK, TWO SOLDIERS WOUNDED",
+    "BREAKING: Rocket attack hits army base near Kirkuk, two soldiers wounded | Times of Israel",
+])
+def test_the_dressed_headline_keeps_its_event_and_country(dressed):
+    events = headline(dressed)
+    assert events and {e.place.country_code for e in events if e.place} == {"IQ"}
+
+
+def test_a_headline_in_capitals_keeps_its_names():
+    assert truecase("US-LED STRIKES ON SYRIA'S RAQQA KILL 11 PALESTINIANS", title=True) == \
+        "US-led strikes on Syria's Raqqa kill 11 Palestinians"
+    assert truecase("LET US MOURN THE DEAD", title=True) == "Let us mourn the dead"
+
+
+def test_a_headline_that_counts_its_dead_is_one_event_whatever_counts_the_attacks():
+    assert len(headline("Multiple car bombs kill nine near Kirkuk checkpoint")) == 1
+    assert len(headline("Raiders kill 14 farmers in series of night attacks on villages")) >= 1
+    assert not headline("Militias threaten to kill 20 hostages in the capital")
+
+
+def test_a_bad_affix_rule_names_its_file_and_line(tmp_path):
+    from sitrep.errors import E403_KNOWLEDGE_ENTRY, KnowledgeError
+    from sitrep.knowledge import Knowledge, use_knowledge
+
+    (tmp_path / "headline_affixes.txt").write_text("# rules\nsuffix \\s+-\\s+Reuters\nsuffix (unclosed\n",
+                                                   encoding="utf-8")
+    with use_knowledge(Knowledge(tmp_path)), pytest.raises(KnowledgeError) as err:
+        affix_spans("Car bomb kills six near Mosul market - Reuters")
+    assert err.value.code == E403_KNOWLEDGE_ENTRY and "headline_affixes.txt:3" in str(err.value)
