@@ -119,3 +119,35 @@ def test_a_foreign_city_with_no_namesake_in_the_groups_countries_stays():
 def test_a_town_of_some_size_by_its_own_name_stays_beside_another_countrys_name():
     places = _found("Islamic State claimed the twin bombings in the Iranian city of Kerman, months after a US raid.")
     assert ("Kerman", "IR") in [(p.name, p.country_code) for p in places]
+
+
+def test_a_country_beyond_the_border_is_not_where_it_happened():
+    # the neighbour named as the far side of a border places nothing; the country beside it does
+    assert _countries("Gunmen killed eleven herders near the Sudan border") == set()
+    assert _countries("Militants shot dead four guards close to the border with Tanzania") == set()
+    assert _countries("Bandits killed six Zambian traders near Congo border") == {"ZM"}
+
+
+def test_a_pair_of_countries_along_a_border_keeps_its_reading():
+    assert _countries("Mortar fire killed three on the Mali-Niger border") != set()
+
+
+def test_a_border_post_belongs_to_the_side_that_names_it():
+    from sitrep.resolve.event_country import beside_border
+
+    text = "Raiders stormed a Kenyan border post near Somali frontier"
+    kenyan, somali = text.index("Kenyan"), text.index("Somali")
+    assert not beside_border(text, kenyan, kenyan + 6)
+    assert beside_border(text, somali, somali + 6)
+
+
+def test_foreigners_nationality_does_not_place_the_event():
+    # "Korean engineers" are away from home: the attack is not in Korea
+    assert _countries("Roadside bomb killed two Korean engineers on a highway") == set()
+
+
+def test_a_reading_of_the_sentence_outranks_a_country_named_as_the_attacker():
+    # "US" as an adjective names who struck; the group's country names where
+    events = _events("US warplanes struck Houthi depots overnight")
+    assert {e.place.country_code for e in events if e.place} == {"YE"}
+    assert any("(group)" in n for e in events for n in e.notes)

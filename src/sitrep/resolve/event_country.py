@@ -13,6 +13,10 @@ A reading is a country with its kind:
     division       a first-order division's or a large city's name the parser did not take for a place ("Blasts at
                    Kandahar Shi'ite mosque", "Army vs Boko Haram, Borno"), when all its namesakes of that kind
                    lie in one country
+    border         a country's name or nationality word that names one side of a border ("near Congo border",
+                   "on the border with Chad", "near Uzbek border"): the neighbour, seen from where it happened
+    abroad         a nationality word before a word for people away from home (``abroad_words``: "Chinese
+                   engineers", "Spanish tourists", "French instructor")
 
 Public:
     country_readings(m) -> list[Reading]   every reading of the event's first sentence, in text order
@@ -33,7 +37,8 @@ from sitrep.model import EventMention, Place
 from sitrep.nlp.tokens import PLACE_PREPOSITIONS
 
 FILE_NAME = "event_country.toml"
-KINDS = ("group", "actor_state", "actor", "victim", "location", "before", "after", "named", "division")
+KINDS = ("group", "actor_state", "actor", "victim", "location", "before", "after", "named", "division", "border",
+         "abroad")
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,8 @@ class Decision:
     state_words: tuple[str, ...]
     counts: dict[str, tuple[int, int]]  # kind -> (right, wrong) on the tune split
     max_group_countries: int = 4  # a group fighting in more countries decides only with another reading
+    abroad_words: tuple[str, ...] = ()  # "engineers", "tourists": the people a nationality word names are abroad
+    border_nouns: tuple[str, ...] = ()  # "post", "town": "X border post" lies on X's side
 
 
 def _line_of(raw: str, text: str) -> int:
@@ -88,7 +95,13 @@ def load_decision(path: str | None = None) -> Decision:
     most = data.get("max_group_countries", 4)
     if not isinstance(most, int) or most < 1:
         raise bad("max_group_countries must be a positive integer", "max_group_countries")
-    return Decision(order, tuple(w.lower() for w in words), counts, most)
+    lists = []
+    for key in ("abroad_words", "border_nouns"):
+        got = data.get(key, [])
+        if not isinstance(got, list) or not all(isinstance(w, str) and w for w in got):
+            raise bad(f"{key} must be a list of words", key)
+        lists.append(tuple(w.lower() for w in got))
+    return Decision(order, tuple(w.lower() for w in words), counts, most, *lists)
 
 
 CAP_WORD = re.compile(r"\b[A-Z][a-z]+\b")  # a capitalised word: a nationality word may be one
@@ -119,9 +132,40 @@ def country_readings(m: EventMention) -> list[Reading]:
         cc = gz.demonym_country(key)
         if cc and cc in gz.country_entry:
             at = ev.start + w.start()
-            out.append(Reading(_role(m, at, ev.text[:w.start()]), cc, w.group(0), at))
+            kind = _side(ev.text, w.start(), w.end()) or _role(m, at, ev.text[:w.start()])
+            out.append(Reading(kind, cc, w.group(0), at))
     out += _country_names(ev.text, ev.start, groups)
     return sorted(out, key=lambda r: r.start)
+
+
+_BORDER_AFTER = re.compile(r"(?:[-\u2013/][A-Z][\w'\u2019-]*)?\s+(?:border|frontier)s?\b", re.I)
+_BORDER_BEFORE = re.compile(r"\b(?:border|frontier)s?\s+with\s+(?:the\s+)?$", re.I)
+
+
+def beside_border(text: str, start: int, end: int) -> bool:
+    """The name at ``start``..``end`` is the one side of a border the text names ("near Congo border", "on the
+    border with Chad"; not a pair, "the Nigeria-Cameroon border", which holds the event's own side)."""
+    if text[start - 1:start] in ("-", "\u2013", "/"):
+        return False  # the second of a pair
+    after = _BORDER_AFTER.match(text, end)
+    if after is not None:
+        noun = re.match(r"\s+([a-z]+)", text[after.end():after.end() + 20])
+        if noun and noun.group(1) in load_decision().border_nouns:
+            return False  # "Tajik border post", "Nigerian border town": that side's own
+        return after.group(0)[:1] not in ("-", "\u2013", "/")
+    return bool(_BORDER_BEFORE.search(text[max(0, start - 30):start])) and not re.match(r"[-\u2013/][A-Z]",
+                                                                                         text[end:end + 2])
+
+
+def _side(text: str, start: int, end: int) -> str | None:
+    """ "border" for a nationality word beside a border ("near Uzbek border"), "abroad" for one before a word for
+    people away from home ("Chinese engineers"), else None."""
+    if beside_border(text, start, end):
+        return "border"
+    nxt = re.match(r"\s+([a-z]+)\b(?:\s+([a-z]+)\b)?", text[end:end + 40])  # "Chinese engineers", "... aid workers"
+    if nxt and set(nxt.groups()) & set(load_decision().abroad_words):
+        return "abroad"
+    return None
 
 
 def _country_names(text: str, offset: int, groups) -> list[Reading]:
@@ -146,7 +190,9 @@ def _country_names(text: str, offset: int, groups) -> list[Reading]:
             name = " ".join(words[:n])
             cc = next((gz.col_cc[j] for j in gz.lookup_key(norm(name)) if gz.col_kind[j] == COUNTRY), None)
             if cc and cc in gz.country_entry:
-                out.append(Reading("named", cc, name, offset + run.start()))
+                a = run.start()
+                kind = "border" if beside_border(text, a, a + len(name)) else "named"
+                out.append(Reading(kind, cc, name, offset + a))
                 break
             key = norm(name)
             if name.lower() in STOP_WORDS or name.lower() in COMPASS or gz.demonym_country(key) or (
