@@ -1181,8 +1181,7 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
                         for i in ids)
     q = _Query(key, qcc, qa1, subdivisions, same_name_big, set(gz.capital.values()) if subdivisions else (), ctx,
                default_country, anchors, votes, admin_word_after(text, m.end),
-               max((gz[i].pop for i in ids if gz[i].kind == CITY and (norm(gz[i].name) == key or _main_name_head(gz[i].name, key))),
-                   default=0),
+               max((gz[i].pop for i in ids if gz[i].kind == CITY and _main_or_head(gz[i].name, key)), default=0),
                any(gz[i].kind in (COUNTRY, REGION, CONTINENT, ADMIN1) and norm(gz[i].name) == key for i in ids),
                peers if len({gz[i].kind for i in ids}) > 1 else frozenset())
     word = _ADMIN_WORD_AFTER.match(text, m.end)
@@ -1331,7 +1330,7 @@ def _name_terms(gz: Gazetteer, i: int, q: _Query, w: Scoring, notes: list[str], 
     """A town's name: its main name or an alternate one, and a far larger town of the name."""
     e, key = gz[i], q.key
     s = 0.0
-    if norm(gz[i].name) == key or _main_name_head(gz[i].name, key):
+    if _main_or_head(gz[i].name, key):
         s += w.name_main_name
         notes.append("main name")
         f["main_name"] = 1.0
@@ -1354,10 +1353,16 @@ def _name_terms(gz: Gazetteer, i: int, q: _Query, w: Scoring, notes: list[str], 
     return s
 
 
+def _main_or_head(name: str, key: str) -> bool:
+    """The town is called ``key`` by its main name, or by its main name less a linking tail."""
+    n = norm(name)
+    return n == key or (n.startswith(key) and _main_name_head(name, key))
+
+
 def _main_name_head(name: str, key: str) -> bool:
     """ "Frankfurt" for Frankfurt am Main, "Newcastle" for Newcastle upon Tyne, "Boulogne" for Boulogne-sur-Mer: the
     name is the town's main name less the tail GeoNames writes after a lower-case linking word or in brackets."""
-    if not norm(name).startswith(key + " "):
+    if len(name) <= len(key) or not norm(name).startswith(key + " "):
         return False
     words = name.replace("-", " ").split()
     n = len(key.split())
