@@ -305,3 +305,53 @@ def test_hostages_killed_in_a_gun_battle_are_its_victims_not_a_kidnapping():
     assert event.sub_event_type != "Abduction/forced disappearance"
     (event,) = body("Gunmen took 12 hostages at a school in Hamar on Monday.")
     assert event.sub_event_type == "Abduction/forced disappearance"
+
+
+# ---- type: bombs from the air (issue 11 kind 5)
+
+
+def test_bombs_dropped_or_named_by_an_air_doer_are_an_air_strike():
+    for text in ("Warplanes bombed a fuel depot outside Tikrit on Tuesday, killing four guards.",
+                 "Two bombs fell on a crowded bus station in Dubrovnik on Tuesday, killing six people.",
+                 "NATO bombs hit a power plant near Novi Sad on Tuesday, killing two workers.",
+                 "The bombing of a clinic by the air force killed nine people in Kassala on Tuesday."):
+        events = body(text)
+        assert len(events) == 1, text
+        assert events[0].sub_event_type == "Air/drone strike", text
+        assert events[0].weapons == ["airstrike"], text
+
+
+def test_bombs_planted_or_dropped_by_people_stay_an_ied():
+    for text in ("A bomb planted under a plane exploded at Jaffna airport on Tuesday, killing two mechanics.",
+                 "Rebels bombed a police post in Kassala on Tuesday, killing three officers.",
+                 "Two men dropped a bomb outside a bank in Medellin on Tuesday, wounding four people."):
+        events = body(text)
+        assert len(events) == 1, text
+        assert events[0].sub_event_type == "Remote explosive/landmine/IED", text
+
+
+# ---- casualties: one person named by a singular noun
+
+
+def test_a_singular_person_noun_counts_one_and_adds_to_the_others():
+    events = body("Gunmen ambushed a judge's convoy near Quetta on Tuesday, killing his bodyguard and two police officers.")
+    assert len(events) == 1 and events[0].fatalities.best == 3
+    events = body("Gunmen killed the pilot of a supply plane at Juba airport on Tuesday.")
+    assert len(events) == 1 and events[0].fatalities.best == 1
+
+
+def test_a_singular_noun_of_many_people_counts_nobody_and_a_number_wins():
+    events = body("A gunman killed the family in their farmhouse near Kisumu on Tuesday.")
+    assert len(events) == 1 and events[0].fatalities.best is None
+    events = body("The rebels inflicted six casualties upon the garrison in Tete on Tuesday.")
+    assert all(e.injured.best in (None, 6) and e.fatalities.best in (None, 6) for e in events)
+
+
+# ---- claims told in a relative clause
+
+
+def test_a_group_that_claimed_the_event_in_a_relative_clause_is_its_claimant():
+    events = body("Gunmen abducted an engineer near Gwadar on Tuesday. The Baloch Liberation Army, which claimed "
+                  "the kidnapping, demanded a ransom.")
+    assert len(events) == 1
+    assert events[0].claimed is True and events[0].actor1 == "Baloch Liberation Army"

@@ -88,6 +88,7 @@ class Lexicon:
     law_enforcement_heads: frozenset[str] = frozenset()  # "police": their raids and arrests are no attack by default
     group_name_words: frozenset[str] = frozenset()  # "Baloch Liberation Army": words that make a force a named group
     count_nouns: frozenset[str] = frozenset()  # "dozens of", "five of": the "of" phrase is what is counted
+    collective_heads: frozenset[str] = frozenset()  # "the family", "the crew": a singular noun of many people
     victim_subject_verbs: frozenset[str] = frozenset()  # "two bombers die": the subject is the one harmed
     reference_nouns: frozenset[str] = frozenset()  # "in retaliation for X": X is another event
     cause_nouns: frozenset[str] = frozenset()  # "in revenge for Suruc": a place there is the cause's, not the act's
@@ -95,6 +96,9 @@ class Lexicon:
     reference_preps: frozenset[str] = frozenset()  # "after X"
     typing: Typing | None = None  # how a clause's ACLED type is decided ([typing])
     irregular_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "strike" -> struck, striking
+    air_bomb_words: frozenset[str] = frozenset()  # events.toml [air_dropped]: bombs that may come from the air
+    air_drop_verbs: frozenset[str] = frozenset()  # "bombs fell", "dropped bombs"
+    air_words: frozenset[str] = frozenset()  # "air force", "aerial": an air doer (with [actors] aircraft)
 
 
 @dataclass(frozen=True)
@@ -254,12 +258,13 @@ def load_lexicon() -> Lexicon:
         summary_nouns=_words(epath, edata, "references", "summary_nouns"),
         typing=_typing(epath, edata, kinds, weapons),
         irregular_forms=_forms(epath, edata),
+        **{f"air_{key}": _words(epath, edata, "air_dropped", key) for key in ("bomb_words", "drop_verbs", "words")},
     )
 
 
 # events.toml [actors] word lists read as they are (Lexicon fields of the same name); human_heads adds person_nouns.txt
 _ACTOR_WORDS = ("state_force_heads", "law_enforcement_heads", "count_nouns", "victim_subject_verbs", "agent_suffixes",
-                "group_name_words")
+                "group_name_words", "collective_heads")
 
 
 def _figurative(path: Path, data: dict) -> dict[str, frozenset[str]]:
