@@ -484,14 +484,20 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_men
         if every_mention:
             add(_qualifier_span(gz, text, e), "qualifier", "GPE")
     if every_mention:
-        for span in _datelines(gz, text) + _cued_towns(gz, text, doc.ents):
-            add(span, "cued", "GPE")
-        for span in _unlabelled_big(gz, text, doc.ents):
-            add(span, "scan", "GPE")
-        for span in _listed_names(gz, text, doc.ents, [(m.start, m.end) for m in out]):
-            add(span, "listed", "GPE")
+        _add_unlabelled(gz, text, doc.ents, out, add)
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _add_unlabelled(gz: Gazetteer, text: str, ents, out: list[Mention], add) -> None:
+    """The places geoparsing counts that no named entity gave: datelines' and cued towns, countries, regions and
+    landmarks, then the names listed with any place found."""
+    for span in _datelines(gz, text) + _cued_towns(gz, text, ents):
+        add(span, "cued", "GPE")
+    for span in _unlabelled_big(gz, text, ents):
+        add(span, "scan", "GPE")
+    for span in _listed_names(gz, text, ents, [(m.start, m.end) for m in out]):
+        add(span, "listed", "GPE")
 
 
 def _people_word(gz: Gazetteer, text: str, s: int, e: int, add, *, every_mention: bool) -> bool:
