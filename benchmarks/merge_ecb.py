@@ -8,7 +8,9 @@ and scored:
   (pairwise P / R / F1), and incidents that mix articles of the two events (must be 0);
 * mention level: each sitrep event maps to the gold action mentions its triggers overlap (annotated sentences
   only); the incidents are scored against the gold cross-document chains with MUC, B3, CEAF-e and CoNLL F1 on
-  the mentions found; mention recall is printed apart.
+  the mentions found; mention recall is printed apart. The same scores of the incidents' sub-events (an incident's
+  mentions grouped by the action their trigger word names, ``sitrep.merge.subevents``, which the store gives with
+  each incident): ECB+ chains are one action each, an incident is a whole attack.
 
 The topics and why they are violent, and the tune / check split, are in ``sitrep.evaluation.ecbplus``; the
 merge weights were chosen on the tune topics only (``python3 -m sitrep.evaluation.train_merge``).
@@ -56,6 +58,7 @@ def score(topics: dict[int, list[E.Extracted]], rules=None) -> dict:
            "gold_with_events": 0}
     key: list[set] = []
     response: list[set] = []
+    sub: list[set] = []  # the incidents' sub-events (merge.subevents): their mentions grouped by action kind
     total = 0
     per_topic = {}
     for t, extracted in topics.items():
@@ -68,6 +71,7 @@ def score(topics: dict[int, list[E.Extracted]], rules=None) -> dict:
         key += k
         response += r
         total += n
+        sub += E.mention_clusters(extracted, events, by_action=True)[1]
     found = sum(len(c) for c in key)
     moved = total_events = 0
     for extracted in topics.values():  # the same articles in reverse order: same incidents, same ids?
@@ -76,7 +80,7 @@ def score(topics: dict[int, list[E.Extracted]], rules=None) -> dict:
             total_events += len(evs)
             moved += sum(1 for (a, _), (b, _) in zip(evs, backward[doc_id], strict=True) if a != b)
     return {"order": (moved, total_events), "doc": doc, "doc_prf": _f(doc["tp"], doc["predicted"], doc["gold"]), "per_topic": per_topic,
-            "mentions": E.conll(key, response), "found": found, "gold_mentions": total}
+            "mentions": E.conll(key, response), "subevents": E.conll(key, sub), "found": found, "gold_mentions": total}
 
 
 # --why: the causes of missed pairs, in the order they are checked (a veto's first words -> the cause)
@@ -247,6 +251,8 @@ def report(name: str, s: dict, n_articles: int) -> None:
     print(f"  mentions found {s['found']} of {s['gold_mentions']} (recall {s['found'] / max(1, s['gold_mentions']):.3f})")
     print(f"  reverse arrival order: {s['order'][0]} of {s['order'][1]} events in another incident id")
     print("  on found mentions: " + "  ".join(f"{k} P {v[0]:.3f} R {v[1]:.3f} F1 {v[2]:.3f}" for k, v in m.items()))
+    print("  the incidents' sub-events (their mentions by action kind, as the store gives them): " + "  ".join(
+        f"{k} P {v[0]:.3f} R {v[1]:.3f} F1 {v[2]:.3f}" for k, v in s["subevents"].items()))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,7 +12,10 @@ errors listed with --errors are TimeBank's), then the wire sentences written for
 and finance of several decades; ``wire_timex5.txt``: 1998-2000 wire written around TimeML's habits; each header keeps
 its first, unseen figure; --wire: the five wire sets alone;
 --group G --errors N: one TimeBank source group's errors; --habits: how TimeBank's annotators wrote the forms whose
-value is a matter of convention, counted per group). With DIR: that directory of ``.tml`` files alone. Each document's
+value is a matter of convention, counted per group; --kinds [--errors N]: TimeBank's DATE values by kind, right and
+wrong, with the shapes of the gold values; --focus: whether a "temporal focus", the last date told with its day in the
+sentences before, values relative expressions better than the document's date: where it wins and where it loses on
+TimeBank, the aggregate alone on TE3-platinum). With DIR: that directory of ``.tml`` files alone. Each document's
 creation time (the TIMEX3 with functionInDocument="CREATION_TIME") is the anchor; sentences naming a weekday
 are parsed with spaCy (as the pipeline parses event sentences) so that a bare weekday takes the tense of its
 governing verb (--no-parse: the cue-word fallback alone). Prints
@@ -373,6 +376,132 @@ def habits(docs: list[TmlDoc]) -> list[str]:
     return lines
 
 
+# kinds of DATE expression for the error table (--kinds): the first pattern that matches the gold text whole (lower
+# case) names its kind; each kind is printed with its gold count, how many we value right, and the shapes of its gold
+# values (digits hidden), so that a kind whose values the annotators wrote one way reads as a rule to learn, and one
+# written several ways as their variation
+_WD = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_MON = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+VALUE_KINDS = (
+    ("anchored day (that / same / previous / next day)",
+     r".*\b(?:that|same|previous|next|following|prior) (?:day|night|morning|evening)\b.*|the day (?:before|after)"),
+    ("weekday", rf"(?:(?:early|late|last|this|next|on|the)\s+)?{_WD}(?:\s+(?:morning|afternoon|evening|night))?"),
+    ("today / yesterday / tomorrow", r".*\b(?:today|tonight|yesterday|tomorrow)\b.*"),
+    ("week", r".*\b(?:weeks?|weekend)\b.*"),
+    ("quarter / period / half", r".*\b(?:quarter|period|half)\b.*"),
+    ("fiscal", r".*\bfiscal\b.*"),
+    ("holiday / season", r".*\b(?:christmas|thanksgiving|easter|new year|summer|winter|spring|fall|autumn)\b.*"),
+    ("a year ago / earlier", r".*\byears?[- ](?:ago|earlier|before|later)\b.*|year-(?:earlier|ago)"),
+    ("this / last / next year", r".*\b(?:this|last|next|the|that|current|same) year\b.*|last"),
+    ("year end", r".*\byear[- ]?end\b.*|.*\b(?:end|beginning|start) of (?:the )?year\b.*"),
+    ("month relative", r".*\b(?:this|last|next|the|that) month\b.*|.*\bmonths? ago\b.*|.*\bend of the month\b.*"),
+    ("decade / century", r".*\b(?:decades?|century|\d0'?s)\b.*"),
+    ("vague: now / recent / future / past", r".*\b(?:now|recent(?:ly)?|current(?:ly)?|soon|future|past|present|"
+                                            r"nowadays|moment|time|few|several)\b.*"),
+    ("date with its day", rf".*\b{_MON}\s+\d{{1,2}}\b.*|.*\b\d{{1,2}}\s+{_MON}.*"),
+    ("month (and year)", rf"(?:(?:early|late|mid|in)[\s-]+)?{_MON}(?:\s*,?\s*\d{{4}})?"),
+    ("year number", r".*\b\d{4}\b.*"),
+)
+
+
+def value_kind(text: str) -> str:
+    """The VALUE_KINDS name of a gold DATE expression's text, or 'other'."""
+    low = " ".join(text.lower().split())
+    return next((name for name, rx in VALUE_KINDS if re.fullmatch(rx, low)), "other")
+
+
+def given_values(doc: TmlDoc, nlp, parses: list | None = None) -> list[tuple[Gold, str | None]]:
+    """Each gold timex of ``doc`` with the value we give its span, in text order (context carries over)."""
+    parses = sentence_parses(doc.text, nlp) if parses is None else parses
+    dt = DocumentTimes(doc.text, doc.dct, parses=parses, signals=False)
+    out = []
+    for g in doc.timexes:
+        t = dt.value_at(g.start, g.end)
+        out.append((g, _comparable(t, dt, doc.dct) if t else None))
+    return out
+
+
+def kind_table(docs: list[TmlDoc], nlp, errors: int = 0) -> list[str]:
+    """Lines: the DATE value table by kind (gold, right, wrong, gold value shapes), with up to ``errors`` of each
+    kind's wrong values listed."""
+    rows: dict[str, list[tuple[TmlDoc, Gold, str | None]]] = {}
+    for doc in docs:
+        for g, value in given_values(doc, nlp):
+            if g.type == "DATE":
+                rows.setdefault(value_kind(g.text), []).append((doc, g, value))
+    lines = []
+    for name in [k for k, _ in VALUE_KINDS] + ["other"]:
+        got = rows.get(name, [])
+        wrong = [r for r in got if r[2] != r[1].value]
+        shapes = Counter(value_shape(g.value) for _, g, _ in got)
+        wire = sum(source_group(doc.name) == "wire98" for doc, _, _ in wrong)
+        lines.append(f"  {name:38s} gold {len(got):4d}  right {len(got) - len(wrong):4d}  wrong {len(wrong):3d} "
+                     f"(wire98 {wire:2d})   " + ", ".join(f"{k}: {n}" for k, n in shapes.most_common(5)))
+        for doc, g, value in wrong[:errors]:
+            lines.append(f"      {doc.name:24s} {doc.dct}  {g.text!r:34s} gold {g.value:12s} ours {value}")
+    total = sum(len(v) for v in rows.values())
+    right = sum(v == g.value for got in rows.values() for _, g, v in got)
+    lines.append(f"  {'all DATE':38s} gold {total:4d}  right {right:4d}  wrong {total - right:3d}")
+    return lines
+
+
+# "temporal focus" (--focus): would a relative expression (a weekday, yesterday / today / tomorrow, "the next day",
+# "two days later") take TimeML's value from the last date written with its day in the sentences before it (within
+# N sentences; TimeBank's texts keep no paragraph breaks) rather than from the document's date?
+_FOCUS_DAY = re.compile(rf"\b{_MON}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MON}", re.I)
+_FOCUS_RELATIVE = re.compile(rf"^(?:(?:on|last|this|next|early|late)\s+)?(?:{_WD}|yesterday|today|tomorrow|tonight)\b|"
+                             r"\b(?:next|following|previous|same|prior)\s+(?:day|night|morning)\b|"
+                             r"\b(?:days?|weeks?)\s+(?:later|earlier|before|after)\b|\bthat\s+(?:day|night)\b", re.I)
+FOCUS_WINDOWS = (1, 3, None)  # sentences back (None: anywhere before)
+
+
+def focus_counts(docs: list[TmlDoc], nlp, verbose: bool = False) -> list[str]:
+    """Lines: for each window, the relative DATE expressions, how many the document's date values right and how
+    many the focus would, where the focus wins and where it loses (each case listed when ``verbose``)."""
+    from sitrep.nlp.sentences import split_sentences
+
+    counts = {w: Counter() for w in FOCUS_WINDOWS}
+    cases: list[str] = []
+    for doc in docs:
+        if doc.dct is None:
+            continue
+        sentences = [s.start for s in split_sentences(doc.text, 0)]
+
+        def index(pos: int, starts=sentences) -> int:
+            return sum(1 for s in starts if s <= pos)
+        days = [(g.start, index(g.start), date.fromisoformat(g.value)) for g in doc.timexes
+                if g.type == "DATE" and _FOCUS_DAY.search(g.text) and re.fullmatch(r"\d{4}-\d\d-\d\d", g.value)]
+        parses = sentence_parses(doc.text, nlp)
+        base = dict(((g.start, g.end), v) for g, v in given_values(doc, nlp, parses))
+        other: dict[date, dict] = {}
+        for g in doc.timexes:
+            if g.type != "DATE" or not _FOCUS_RELATIVE.search(g.text):
+                continue
+            here = index(g.start)
+            for w in FOCUS_WINDOWS:
+                before = [d for d in days if d[0] < g.start and (w is None or here - d[1] <= w)]
+                focus = before[-1][2] if before else doc.dct
+                if focus not in other:
+                    other[focus] = dict(((h.start, h.end), v) for h, v in
+                                        given_values(TmlDoc(doc.name, doc.text, focus, doc.timexes), nlp, parses))
+                v0, v1 = base[(g.start, g.end)], other[focus][(g.start, g.end)]
+                c = counts[w]
+                c["relative"] += 1
+                c["date_right"] += v0 == g.value
+                c["focus_right"] += v1 == g.value
+                c["changed"] += v0 != v1
+                c["wins"] += v1 == g.value != v0
+                c["losses"] += v0 == g.value != v1
+                if verbose and v0 != v1:
+                    verdict = "wins" if v1 == g.value else "loses" if v0 == g.value else "both wrong"
+                    cases.append(f"      within {w or 'all'}: {verdict:10s} {doc.name:22s} {g.text!r:14s} gold "
+                                 f"{g.value}  document date {doc.dct}: {v0}  focus {focus}: {v1}")
+    lines = [f"  within {w or 'any number of'} sentences: {c['relative']} relative, the document's date right "
+             f"{c['date_right']}, the focus right {c['focus_right']}; {c['changed']} values change: the focus wins "
+             f"{c['wins']}, loses {c['losses']}" for w, c in counts.items()]
+    return lines + cases
+
+
 def summary(s: dict) -> str:
     return (f"value_accuracy={s['value_accuracy']:.3f} detection_f1_strict={s['strict'][2]:.3f} "
             f"detection_f1_relaxed={s['relaxed'][2]:.3f}")
@@ -387,6 +516,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--wire", action="store_true", help="the hand-written wire sentences alone (errors listed)")
     ap.add_argument("--group", choices=sorted(SOURCE_GROUPS), help="one TimeBank source group alone (with --errors)")
     ap.add_argument("--habits", action="store_true", help="TimeBank's conventions counted per source group")
+    ap.add_argument("--kinds", action="store_true",
+                    help="TimeBank's DATE values by kind (with --errors N: N wrong ones of each kind)")
+    ap.add_argument("--focus", action="store_true", help="temporal focus against the document's date, counted on "
+                    "TimeBank (each change listed) and on TE3-platinum (aggregate only)")
     args = ap.parse_args(argv)
     if args.habits:
         for group, label in GROUP_LABELS.items():
@@ -394,6 +527,17 @@ def main(argv: list[str] | None = None) -> int:
             print("\n".join(habits(read_dir(DEFAULT_DIR, group))))
         return 0
     nlp = load_parser(not args.no_parse)
+    if args.kinds:
+        print(f"TimeBank DATE values given the gold spans, by kind: {DEFAULT_DIR}")
+        print("\n".join(kind_table(read_dir(DEFAULT_DIR), nlp, args.errors)))
+        return 0
+    if args.focus:
+        print(f"TimeBank (tune): {DEFAULT_DIR}")
+        print("\n".join(focus_counts(read_dir(DEFAULT_DIR), nlp, verbose=True)))
+        if CHECK_DIR.is_dir():
+            print(f"TE3-platinum (check, aggregate only): {CHECK_DIR}")
+            print("\n".join(focus_counts(read_dir(CHECK_DIR), nlp)))
+        return 0
     if args.group:
         print(summary(report(f"TimeBank {args.group}: {GROUP_LABELS[args.group]}", read_dir(DEFAULT_DIR, args.group),
                              args.errors, nlp)))

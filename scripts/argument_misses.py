@@ -5,9 +5,12 @@ injure event that ``benchmarks/realnews.py`` counts as missed (head-word match),
 
 Kinds, first that applies: the event is not found in the trigger's sentence (``no event``); the argument stands in
 another sentence (a pronoun, a common noun "the gunmen", a name); it is a pronoun of the trigger's sentence; sitrep
-names a phrase over the argument's words for the role but not its head word (``wrong head``); sitrep gives the
-phrase another role (``other role``); the "by" agent of a passive; an apposition or the noun a relative clause
-hangs on; a sentence of claim or blame; the subject / object / other phrase of the trigger that no rule read.
+names a phrase over the argument's words for the role but not its head word (``head-word scoring``: "Iraq" of gold
+"Iraq and Syria", whose head is "Syria"); sitrep gives the phrase another role (``other role``); an instrument
+word not in weapons.toml; the "by" agent of a passive; a possessive; an apposition or the noun a relative clause
+hangs on; an instrument or a place in a prepositional phrase (a place's of the trigger, of another verb or of a
+noun); a sentence of claim or blame; the subject / object / other phrase of the trigger that no rule read. Each
+in-sentence miss whose event gives the role another value is counted apart as well (``... given another value``).
 Tune split only for choices (WikiEvents tune half + RAMS dev); the check split is for looking, never tuning.
 """
 from __future__ import annotations
@@ -31,7 +34,7 @@ FOLDS = ROOT / "benchmarks" / "data" / "argument_model_folds.json.gz"
 PRONOUNS = frozenset("he she they it him her them his their its who which that we i you this these those".split())
 CLAIM = re.compile(r"\b(claim\w*|responsib\w*|blam\w*|accus\w*|behind|attribut\w*|suspect\w*)\b", re.I)
 ROLE_OF_FIELD = {"Attacker": ("Target", "Victim"), "Target": ("Attacker",), "Victim": ("Attacker",),
-                 "Instrument": ("Attacker", "Target")}
+                 "Instrument": ("Attacker", "Target"), "Place": ("Target", "Attacker")}
 
 
 def items(split: str):
@@ -94,7 +97,7 @@ def kind_of(analysis, text: str, sent: tuple[int, int], role: str, a: int, b: in
         return "pronoun in sentence"
     spans = [(x, y) for e in near for x, y in rn._role_spans(e, role)]
     if any(x < b and a < y for x, y in spans):
-        return "wrong head"
+        return "head-word scoring: a value over its words, another head"
     others = [(x, y) for e in near for r in ROLE_OF_FIELD.get(role, ()) for x, y in rn._role_spans(e, r)]
     if any(x < b and a < y for x, y in others):
         return "other role"
@@ -113,12 +116,25 @@ def kind_of(analysis, text: str, sent: tuple[int, int], role: str, a: int, b: in
         return "compound / relative clause"
     if role == "Instrument" and tok.dep_ == "pobj":
         return f"instrument: prepositional ({tok.head.lower_})"
+    if role == "Place" and tok.dep_ == "pobj":
+        return _place_prep(analysis, tok, near)
     if CLAIM.search(text[sent[0]:sent[1]]):
         return "claim or blame sentence"
     return f"in sentence: {tok.dep_}"
 
 
-GROUPS = {"Attacker": ("Attacker",), "Target+Victim": ("Target", "Victim"), "Instrument": ("Instrument",)}
+def _place_prep(analysis, tok, near: list) -> str:
+    """A place in a prepositional phrase: of the event's trigger, of another verb, or of a noun."""
+    from sitrep.extract.argument_model import trigger_tokens
+
+    gov = tok.head.head
+    if any(t.i == gov.i and t.doc is tok.doc for e in near for _, t in trigger_tokens(analysis, e)):
+        return "place: prepositional phrase of the trigger"
+    return "place: prepositional phrase of another " + ("verb" if gov.pos_ in ("VERB", "AUX") else "word")
+
+
+GROUPS = {"Attacker": ("Attacker",), "Target+Victim": ("Target", "Victim"), "Instrument": ("Instrument",),
+          "Place": ("Place",)}
 
 
 def _precision(text: str, src: str, near: list, gargs: list, roles: list[str], given: Counter,
@@ -140,7 +156,7 @@ def _precision(text: str, src: str, near: list, gargs: list, roles: list[str], g
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="tune")
-    ap.add_argument("--roles", default="Attacker,Target,Victim,Instrument")
+    ap.add_argument("--roles", default="Attacker,Target,Victim,Instrument,Place")
     ap.add_argument("--show", default="", help="print the arguments of the kinds that start with this")
     args = ap.parse_args(argv)
     from sitrep.extract.argument_model import using_argument_model
@@ -179,15 +195,18 @@ def main(argv: list[str] | None = None) -> int:
                     continue
                 k = kind_of(an, text, sent, role, a, b, near, cands)
                 if args.show and (args.show == "all" or k.startswith(args.show)):
-                    vals = {r: sorted({v for e in near for v in rn.role_values(e, r)}) for r in ("Attacker", "Target")}
+                    vals = {r: sorted({v for e in near for v in rn.role_values(e, r)}) for r in ("Attacker", "Target", role)}
                     print(f"[{key}/{k}] {text[a:b]!r} | {text[sent[0]:sent[1]].strip()[:300]!r} | {vals}")
                 counts[(key, k)] += 1
+                if not k.startswith(("no event", "other sentence")) and any(
+                        not v.startswith("Unidentified") for e in near for v in rn.role_values(e, role)):
+                    counts[(key, "  ... given another value")] += 1
             _precision(text, src, near, gargs, roles, given, right)
     for key in sorted(totals):
         print(f"\n{key}: {totals[key]} arguments")
-        for (k2, k), n in sorted(counts.items(), key=lambda x: -x[1]):
+        for (k2, k), n in sorted(counts.items(), key=lambda x: (x[0][1].startswith(" "), -x[1])):
             if k2 == key:
-                print(f"  {k:<34} {n:>4}")
+                print(f"  {k:<58} {n:>4}")
     print("\nprecision: of the events in a gold sentence that names the role and that give it a value, the share "
           "with a value holding a gold argument's head word ('Unidentified ...' actors are no value)")
     for key in sorted(given):

@@ -355,3 +355,12 @@ def test_a_group_that_claimed_the_event_in_a_relative_clause_is_its_claimant():
                   "the kidnapping, demanded a ransom.")
     assert len(events) == 1
     assert events[0].claimed is True and events[0].actor1 == "Baloch Liberation Army"
+
+
+def test_a_group_that_accepted_responsibility_claimed_the_event():
+    events = body("A bomb exploded at a bus depot in Turbat on Tuesday, killing four people. The Baloch Liberation "
+                  "Army accepted responsibility for the bombing.")
+    assert len(events) == 1 and events[0].claimed is True
+    events = body("A bomb exploded at a bus depot in Turbat on Tuesday, killing four people. The council accepted "
+                  "an offer of talks.")
+    assert len(events) == 1 and events[0].claimed is None

@@ -440,3 +440,48 @@ def test_another_victim_at_one_town_days_later_is_another_incident():
     assert not compare(a, f("b", "d2", date=date(2015, 4, 11), target="police sergeant", **town), rules).merge
     assert compare(a, f("c", "d3", date=date(2015, 4, 11), target="the campus officer", **town), rules).merge
     assert compare(a, f("d", "d4", date=date(2015, 4, 11), target=None, **town), rules).merge
+
+
+def test_different_targets_at_two_towns_on_days_that_may_differ_stay_apart():
+    """A guard shot dead in Northbrook on Thursday night (one report dates it only by its own date, Friday) and a
+    gun battle with the suspects in Glenview early on Friday, 6 km away: two attacks. The same two towns with one
+    target, or both dated by their own sentences to one day, still merge."""
+    shooting = dict(event_type="Violence against civilians", sub_event_type="Attack", country_code="US",
+                    weapons=frozenset({"small arms"}), actor1=None, date=date(2021, 3, 5), geo_precision=1)
+    northbrook = dict(location_name="Northbrook", latitude=42.1275, longitude=-87.8290, **shooting)
+    glenview = dict(location_name="Glenview", latitude=42.0698, longitude=-87.7878, **shooting)
+    guard = f("a", "d1", date_bound=True, target="a security guard", **northbrook)
+    battle = f("b", "d2", target="the suspects", **glenview)
+    d = compare(guard, battle)
+    assert not d.merge and any("two towns" in r for r in d.reasons), d.reasons
+    assert compare(guard, f("c", "d3", target="security guard", **glenview)).merge
+    same_day = compare(f("e", "d5", target="a security guard", **northbrook), battle)
+    assert not any("two towns" in r for r in same_day.reasons), same_day.reasons
+
+
+def test_a_village_and_the_town_named_like_its_province_agree():
+    """'a border post near Hollow Creek' (a village of Marlow province) / 'an outpost in Marlow': the town that
+    bears the province's name may stand for the province, so the two places agree as a place at two precisions; a
+    town of another province's name does not."""
+    post = dict(target=None, event_type="Battles", sub_event_type="Armed clash", country_code="TR", geo_precision=1)
+    village = f("a", "d1", location_name="Hollow Creek", latitude=36.68, longitude=37.47, admin1="Marlow", **post)
+    capital = f("b", "d2", location_name="Marlow", latitude=36.72, longitude=37.12, admin1="Marlow", **post)
+    d = compare(village, capital)
+    assert d.veto is None and any("within" in r for r in d.reasons), d.reasons
+    other = f("c", "d3", location_name="Marlow", latitude=36.72, longitude=37.12, admin1="Gaziantep", **post)
+    assert "km apart" in compare(village, other).veto
+
+
+def test_sub_events_group_trigger_words_by_the_action_they_name():
+    """'opened fire' and 'shot' are the shooting, 'killing' and 'died' the killing; a word of no kind is its own."""
+    assert [across.action_kind(w) for w in ("opened", "shot", "Killing", "died", "wounded", "blast")] == [
+        "shooting", "shooting", "killing", "killing", "wounding", "bombing"]
+    assert across.action_kind("kidnapped") == "kidnapped"
+    rows = [{"id": "b#0", "document_id": "b", "published": "2022-03-09",
+             "field_spans": '{"trigger": [{"start": 5, "end": 9, "text": "shot"}]}'},
+            {"id": "a#0", "document_id": "a", "published": "2022-03-08",
+             "field_spans": {"trigger": [{"start": 0, "end": 6, "text": "opened"}, {"start": 20, "end": 27,
+                                                                                   "text": "killing"}]}}]
+    subs = across.subevents(rows)
+    assert [s["kind"] for s in subs] == ["shooting", "killing"]
+    assert [t["mention_id"] for t in subs[0]["triggers"]] == ["a#0", "b#0"]

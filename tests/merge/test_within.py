@@ -2,7 +2,7 @@
 from datetime import date
 
 from sitrep.merge import MergeInfo, merge_mentions
-from sitrep.model import Count, EventMention, Place, Span
+from sitrep.model import Count, EventMention, Place, RoleFiller, Span
 
 EMBASSY = Place("US Embassy Baghdad", 33.2986, 44.3953, country="Iraq", feature="embassy", geo_precision=1)
 CONOCO = Place("Conoco gas field", 35.43, 40.33, country="Syria", feature="oilfield", geo_precision=1)
@@ -105,3 +105,19 @@ def test_a_count_of_attacks_with_no_events_told_apart_stays():
 
     text = "Two bomb attacks on bus stations in Hamar killed ten people on Sunday, police said."
     assert len(extract_document(document_from_text(text, "t", published=date(2022, 6, 13)))) == 1
+
+
+def test_known_doers_hitting_a_new_target_elsewhere_are_another_attack():
+    """ "A gunman died in a firefight with troopers", then "Officers said the gunmen shot dead a warden at a
+    depot in Ridgefield": definite only by its doers, with a target named afresh at a place of its own: two attacks.
+    The same clause with "the warden" (a target told before) or no doer before its verb refers back."""
+    town = Place("Ridgefield", 41.28, -73.50, country="United States", geonameid=4839, geo_precision=1)
+    first = mention(0, "firefight", weapons=(), target="troopers")
+    shot = mention(1, "shot", weapons=(), target="warden", place=town)
+    shot.roles["perpetrator_individuals"] = [RoleFiller("gunmen", 106, 112)]
+    shot.trigger = Span(113, 117, "shot")
+    assert len(merge_mentions([(first, MergeInfo()), (shot, MergeInfo(sentence_index=1, definite=True))])) == 2
+    told = MergeInfo(sentence_index=1, definite=True, told_target=True)
+    assert len(merge_mentions([(first, MergeInfo()), (shot, told)])) == 1
+    shot.roles["perpetrator_individuals"] = [RoleFiller("gunmen", 60, 66)]  # not the verb's subject
+    assert len(merge_mentions([(first, MergeInfo()), (shot, MergeInfo(sentence_index=1, definite=True))])) == 1

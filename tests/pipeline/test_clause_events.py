@@ -22,7 +22,7 @@ def test_victims_named_by_a_doer_noun_the_lists_lack_make_a_killing():
 
 def test_victims_named_by_a_word_for_doers_make_a_killing():
     """ "hijackers", "raiders", "the shooter": the doers' words of roles_lexicon.csv name people too."""
-    for victims, dead in (("the three hijackers", 3), ("two raiders", 2), ("the shooter", None)):
+    for victims, dead in (("the three hijackers", 3), ("two raiders", 2), ("the shooter", 1)):
         events = run(f"Commandos stormed the plane at Port Alder airport on Saturday and killed {victims}.")
         assert len(events) == 1 and events[0].fatalities.best == dead, (victims, events)
 

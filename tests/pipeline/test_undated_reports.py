@@ -38,10 +38,11 @@ def test_a_weekday_after_a_start_date_is_not_put_before_it(tmp_path):
 
 
 
-def test_an_undated_report_still_gives_years_to_the_days_it_tells(tmp_path):
+def test_an_undated_report_leaves_its_yearless_days_undated(tmp_path):
     """Its weekday falls on none of its days and its latest day has its year written (wire style: a day of another
-    year), so its own day is unknown; "28 November" still takes the year of "December 3, 2023", and the Friday
-    attack stays undated with the reason in its notes."""
+    year), so its own day is unknown; "28 November" takes no year from "December 3, 2023" (that guess was right 24
+    times of 96 in the annotated news of ../shared), and the Friday attack stays undated with the reason in its
+    notes."""
     text = ("Rockets hit the US embassy in Baghdad on Friday, officials said. Five fighters were killed in a US "
             "strike in Kirkuk on December 3, 2023. A drone hit the Ain al-Asad air base on 28 November.")
     path = tmp_path / "report.txt"
@@ -49,6 +50,6 @@ def test_an_undated_report_still_gives_years_to_the_days_it_tells(tmp_path):
     events = [event_record(e) for e in extract_document(next(read_paths([str(path)])))]
     dates = {e["location"]["name"]: e["date"] for e in events}
     assert dates.get("Kirkuk") == "2023-12-03", dates
-    assert "2023-11-28" in dates.values(), dates
+    assert not any(d and d.endswith("-11-28") for d in dates.values()), dates
     embassy = next(e for e in events if e["location"]["country"] == "Iraq" and e["date"] is None)
     assert any("report's date is unknown" in n for n in embassy["notes"])

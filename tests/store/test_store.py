@@ -336,3 +336,25 @@ def test_cached_answers_follow_writes_of_other_connections(store_url):
             time.sleep(0.1)
         assert reader.stats()["totals"]["documents"] == 2
         assert reader.count_documents() == 2
+
+
+def test_an_incident_gives_its_sub_events_by_action(store):
+    """ECB+ keeps the shooting and the killing of one attack as two chains; the incident gives its trigger words
+    grouped by the action they name, from every report (sentences of our own, extracted by the pipeline)."""
+    from sitrep.model import Document
+    from sitrep.pipeline import extract_document
+
+    first = Document(id="ridgeton-a", text="Gunmen kill two on bus in Ridgeton\nGunmen opened fire on a bus in "
+                     "Ridgeton, Ohio, on Monday, killing two passengers and wounding five others, police said.\n",
+                     published=date(2022, 3, 8))
+    second = Document(id="ridgeton-b", text="Bus shooting in Ridgeton\nAttackers shot dead two passengers on a bus in "
+                      "Ridgeton, Ohio, on Monday, the sheriff said.\n",
+                      published=date(2022, 3, 8))
+    for doc in (first, second):
+        store.ingest(doc, extract_document(doc))
+    (inc,) = store.incidents()
+    subs = store.incident(inc["id"])["subevents"]
+    kinds = {s["kind"]: {t["document_id"] for t in s["triggers"]} for s in subs}
+    assert kinds.get("shooting") == {"ridgeton-a", "ridgeton-b"}, subs
+    assert "ridgeton-a" in kinds.get("killing", set()), subs
+    assert all(t["text"] for s in subs for t in s["triggers"])

@@ -255,19 +255,22 @@ def document_scores(extracted: list[Extracted], events: dict) -> dict:
             "gold_with_events": sum(1 for a, b in gold if a in with_events and b in with_events)}
 
 
-def mention_clusters(extracted: list[Extracted], events: dict) -> tuple[list[set], list[set], int]:
+def mention_clusters(extracted: list[Extracted], events: dict, by_action: bool = False) -> tuple[list[set], list[set], int]:
     """(gold chains, incident clusters) over the gold action mentions a sitrep trigger overlaps, and the
-    number of gold mentions."""
+    number of gold mentions. ``by_action``: the clusters are the incidents' sub-events (``merge.action_kind`` of the
+    trigger word the mention overlaps: the shooting, the killing ... of an incident), as the store gives them."""
+    from sitrep.merge import action_kind
+
     key: dict[str, set] = {}
-    response: dict[str, set] = {}
+    response: dict[tuple[str, str], set] = {}
     total = 0
     for x in extracted:
         total += len(x.article.mentions)
         for g in x.article.mentions:
-            inc = next((inc for inc, spans in events[x.article.id]
-                        if any(s < g.end and g.start < e for s, e in spans)), None)
-            if inc is None:
+            hit = next(((inc, x.article.text[s:e]) for inc, spans in events[x.article.id] for s, e in spans
+                        if s < g.end and g.start < e), None)
+            if hit is None:
                 continue
             key.setdefault(g.chain, set()).add(g.key)
-            response.setdefault(inc, set()).add(g.key)
+            response.setdefault((hit[0], action_kind(hit[1]) if by_action else ""), set()).add(g.key)
     return list(key.values()), list(response.values()), total

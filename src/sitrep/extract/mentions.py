@@ -1185,7 +1185,8 @@ class SentenceExtractor:
             if tok.dep_ == "acl" and tok.tag_ == "VBN":  # headline style: "15 killed in clashes"
                 cands.append(tok.head)
         elif tok.pos_ == "ADJ":  # "five dead", "three people dead"
-            cands = [c for c in tok.children if c.dep_ in ("nsubj", "npadvmod", "nummod")] + [tok.head]
+            # "shot dead nine people": the parser may hang the dead on "dead" as its object
+            cands = [c for c in tok.children if c.dep_ in ("nsubj", "npadvmod", "nummod", "dobj")] + [tok.head]
             if tok.head.dep_ == "compound":  # "shot dead Mayor Juan Perez": the name the title is part of
                 cands.append(tok.head.head)
             if tok.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and tok.head.pos_ in ("VERB", "AUX"):

@@ -62,6 +62,8 @@ class Rules:
     never: frozenset[frozenset[str]]
     target_same: float
     target_different: float
+    target_different_towns: float
+    towns_km: float
     different_side: float
     sides: dict[str, str]
     target_different_names: float
@@ -76,6 +78,7 @@ class Rules:
     similar: float
     similar_words: int
     stop_words: frozenset[str]
+    action_kinds: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 def _need(data: dict, key: str, kind, where: str):
@@ -158,6 +161,8 @@ def load_rules(path: str | Path | None = None, weights: str | Path | dict | None
         never=never,
         target_same=_need(data, "target.same", float, where),
         target_different=_need(data, "target.different", float, where),
+        target_different_towns=_need(data, "target.different_towns", float, where),
+        towns_km=_need(data, "target.towns_km", float, where),
         different_side=_need(data, "target.different_side", float, where),
         sides=_sides(_need(data, "target.sides", dict, where), where),
         target_different_names=_need(data, "target.different_names", float, where),
@@ -172,6 +177,7 @@ def load_rules(path: str | Path | None = None, weights: str | Path | dict | None
         similar=_need(data, "text.similar", float, where),
         similar_words=_need(data, "text.similar_words", int, where),
         stop_words=frozenset(w.lower() for w in _need(data, "text.stop_words", list, where)),
+        action_kinds=_kinds(_need(data, "subevents.kinds", list, where), where),
     )
 
 
@@ -195,6 +201,16 @@ def _sides(table: dict, where: str) -> dict[str, str]:
                 raise errors.KnowledgeError(f"{where}: target.sides: '{w}' is on two sides", code=errors.E403_KNOWLEDGE_ENTRY)
             out[w.lower()] = side
     return out
+
+
+def _kinds(rows: list, where: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``[["shooting", "shoot", "shot", ...], ...]`` -> ((kind, word beginnings), ...) in the file's order."""
+    out = []
+    for i, row in enumerate(rows):
+        if not (isinstance(row, list) and len(row) >= 2 and all(isinstance(w, str) and w.strip() for w in row)):
+            raise errors.KnowledgeError(f"{where}: subevents.kinds[{i}] must be a kind and its word beginnings", code=errors.E403_KNOWLEDGE_ENTRY)
+        out.append((row[0], tuple(w.lower() for w in row[1:])))
+    return tuple(out)
 
 
 def _families(groups: list, where: str) -> dict[str, str]:
@@ -639,8 +655,30 @@ def _target_score(a: Features, b: Features, rules: Rules, reasons: list[str]) ->
             raise _Veto(f"different named targets: {a.target!r} / {b.target!r}")
         reasons.append(f"named targets differ: {a.target!r} / {b.target!r}")
         return rules.target_different_names
+    if _two_towns_two_days(a, b, rules):  # two attacks on different targets in one area within days: two
+        reasons.append(f"targets differ at two towns, on days that may differ: {a.target!r} / {b.target!r}")
+        return rules.target_different_towns
     reasons.append(f"targets differ: {a.target!r} / {b.target!r}")
     return rules.target_different
+
+
+def _two_towns_two_days(a: Features, b: Features, rules: Rules) -> bool:
+    """Both events placed by their own sentences at two towns of other names (geo_precision 1, more than
+    ``target.towns_km`` apart) and dated, not to one day by both their own sentences: with targets that differ, two
+    attacks (the MIT officer shot in Cambridge on Thursday night, the shootout in Watertown early on Friday)."""
+    if not (a.geo_precision == 1 and b.geo_precision == 1 and not (a.place_weak or b.place_weak)
+            and a.latitude is not None and b.latitude is not None and a.longitude is not None
+            and b.longitude is not None and a.date is not None and b.date is not None):
+        return False
+    if _norm(a.location_name) == _norm(b.location_name) or _same_day(a, b):
+        return False
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) > rules.towns_km
+
+
+def _same_day(a: Features, b: Features) -> bool:
+    """Both events dated by their own sentences to one day."""
+    return (a.date is not None and a.date == b.date and not (a.date_bound or b.date_bound)
+            and a.date_precision in (None, "day") and b.date_precision in (None, "day"))
 
 
 def _side(target: str, rules: Rules) -> str | None:
@@ -721,7 +759,13 @@ def _one_name_two_readings(a: Features, b: Features, rules: Rules) -> bool:
 
 def _within(coarse: Features, fine: Features) -> tuple[str, str] | None:
     """(fine place, coarse place) when ``coarse`` is a division or country (geo_precision 3) that ``fine``, a
-    town or district, lies in by the gazetteer (its country, or its first-order division by name)."""
+    town or district, lies in by the gazetteer (its country, or its first-order division by name); or a town that
+    bears the name of the other town's first-order division ('Kilis' / 'Elbeyli' in Kilis province: a province and
+    its capital share the name, and one outlet's 'in Kilis' may mean the province the other's village lies in)."""
+    if (coarse.geo_precision or 3) <= 2 and (fine.geo_precision or 3) <= 2 and coarse.location_name and (
+            fine.location_name and fine.admin1 and _norm(coarse.location_name) == _norm(fine.admin1) != _norm(fine.location_name)
+            and _norm(coarse.admin1) == _norm(fine.admin1)):
+        return fine.location_name, coarse.location_name
     if coarse.geo_precision != 3 or (fine.geo_precision or 3) >= 3 or not (coarse.location_name and fine.location_name):
         return None
     if not (coarse.country_code and fine.country_code and coarse.country_code.upper() == fine.country_code.upper()):
@@ -952,6 +996,37 @@ def _link_score(f: Features, group: Features, members: list[Features], rules: Ru
         if dm.merge and (best is None or dm.score > best):
             best = dm.score
     return best
+
+
+# ---------------------------------------------------------------------------------- sub-events
+def action_kind(word: str, rules: Rules | None = None) -> str:
+    """The action a trigger word names (``[subevents] kinds``: 'shot' -> shooting, 'killed' -> killing); a word of
+    no kind names its own."""
+    rules = rules or default_rules()
+    w = " ".join(word.lower().split())
+    return next((kind for kind, starts in rules.action_kinds if w.startswith(starts)), w)
+
+
+def subevents(members: list[dict], rules: Rules | None = None) -> list[dict]:
+    """An incident's sub-events: the trigger words of its member mention rows (``field_spans``' trigger spans, else
+    ``trigger_span``) grouped by ``action_kind``, in the order reports tell them: [{kind, triggers: [{mention_id,
+    document_id, start, end, text}]}]. ECB+ keeps the shooting, the killing and the wounding of one attack as
+    chains of their own; the incident is the attack."""
+    import json
+
+    rules = rules or default_rules()
+    kinds: dict[str, list[dict]] = {}
+    for r in sorted(members, key=sort_key):
+        spans = r.get("field_spans") or "{}"
+        spans = (json.loads(spans) if isinstance(spans, str) else spans).get("trigger") or []
+        if not spans and r.get("trigger_span"):
+            t = r["trigger_span"]
+            spans = [json.loads(t) if isinstance(t, str) else t]
+        for s in spans:
+            kinds.setdefault(action_kind(s.get("text") or "", rules), []).append(
+                {"mention_id": r["id"], "document_id": r["document_id"], "start": s.get("start"), "end": s.get("end"),
+                 "text": s.get("text")})
+    return [{"kind": k, "triggers": v} for k, v in kinds.items()]
 
 
 # ---------------------------------------------------------------------------------- consolidate

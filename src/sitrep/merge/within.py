@@ -118,6 +118,19 @@ def _told_in(event: Event, target: str | None) -> bool:
         re.search(rf"\b{re.escape(head)}s?\b", x.evidence[0].text, re.I) for x in event.mentions if x.evidence)
 
 
+def _new_victim(event: Event, m: EventMention, info: MergeInfo) -> bool:
+    """ "... killed in a shootout with police", then "Police say the brothers shot dead a police officer ... on the
+    campus in Cambridge": a clause definite only by its doer, the subject just before its verb ("the brothers
+    shot"), that hits a target of its own named afresh (no "the") at a place of its own, other than the event's,
+    tells another attack by the same doers (two attacks on different targets in one town stay apart)."""
+    if m.target is None or info.told_target or m.place is None:
+        return False
+    if not any(0 <= m.trigger.start - f.end <= 1 for f in m.roles.get("perpetrator_individuals", [])
+               + m.roles.get("perpetrator_organizations", [])):
+        return False
+    return _head(m.target) not in {_head(x.target) for x in event.mentions}
+
+
 def _dates_conflict(a: EventMention, b: EventMention) -> bool:
     if a.date is None or b.date is None:
         return False
@@ -196,7 +209,7 @@ def merge_mentions(mentions: list[tuple[EventMention, MergeInfo]]) -> list[Event
             elif info.told_target and m.place is None and m.date is None and _told_in(event, m.target):
                 best = (event, f"the target told before ('the {m.target}')")
             elif info.definite and (m.place is None or rel in ("compatible", "unknown")) and (
-                    m.date is None or e.date is None or e.date == m.date):
+                    m.date is None or e.date is None or e.date == m.date) and not _new_victim(event, m, info):
                 best = (event, f"definite reference '{m.trigger.text}'")
             elif m.place is None and m.weapons and not info.weak_weapon and set(m.weapons) & set(e.weapons) and (
                     e.place is None or e.place.geo_precision <= 2):

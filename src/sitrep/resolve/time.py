@@ -6,7 +6,6 @@ Public API (the rest of ``sitrep.resolve.timex`` is internal):
     find_timexes(text, anchor, *, start=0, end=None) -> list[Timex]
     normalize(expression, anchor) -> str | None
     infer_report_date(text, today=None) -> tuple[date | None, str]
-    year_anchor(text) -> date | None                   when the report's day is unknown, a day that gives years
                                                         to the days the text writes without one
     parse_dateline(text) -> Dateline | None            Dateline(place, date, span, value, agency)
     DocumentTimes(text, anchor, *, parses, signals)     .find(start, end, parse) / .value_at(start, end), sharing
@@ -29,7 +28,7 @@ from datetime import date, timedelta
 
 from sitrep import codebook
 from sitrep.model import Timex
-from sitrep.resolve.timex.dateline import Dateline, infer_report_date, parse_dateline, year_anchor
+from sitrep.resolve.timex.dateline import Dateline, infer_report_date, parse_dateline
 from sitrep.resolve.timex.grammar import Reading, scan
 from sitrep.resolve.timex.lexicon import load_lexicon
 from sitrep.resolve.timex.parsed import Parses
@@ -37,7 +36,7 @@ from sitrep.resolve.timex.resolve import Resolver
 
 __all__ = [
     "Dateline", "DocumentTimes", "acled_time_precision", "chain_event_date", "event_date", "find_timexes",
-    "infer_report_date", "normalize", "parse_dateline", "ucdp_date_prec", "year_anchor",
+    "infer_report_date", "normalize", "parse_dateline", "ucdp_date_prec",
 ]
 
 

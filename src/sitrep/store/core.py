@@ -686,6 +686,7 @@ class Store:
             {"document_id": r["document_id"], "mention_id": r["mention_id"], "status": r["status"],
              "claimant": r["claimant"], "published": r["published"], "evidence": _json(r["evidence"], [])}
             for r in c.all("SELECT * FROM claims WHERE incident_id = ? ORDER BY published, id", (incident_id,))]
+        out["subevents"] = across.subevents(members, self.rules)
         out["merge_reasons"] = [
             {"mention_id": mid, "document_id": mid.rsplit("#", 1)[0], "score": link["score"],
              "reasons": _json(link["reasons"], []), "linked_at": link["linked_at"]}

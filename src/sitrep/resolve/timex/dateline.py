@@ -612,14 +612,3 @@ def _choose(events: list[_Told], bounds: list[date], weekdays: list[tuple[int, i
         return r, "" if k == 0 else f", {_days(k)} later (a lower bound)"
     return None, "no dateline; the text says something began after its latest event's day"
 
-
-def year_anchor(text: str) -> date | None:
-    """When the report's own day is unknown (``infer_report_date`` gives None): the latest past day the text
-    tells of an event, with its year, to give a year to the days it writes without one ("3 December" in a text
-    that says "since mid-October 2023"). It is not the report's date: weekdays, "two days ago" and days with no
-    date in their sentences are never counted from it."""
-    readings = scan(text)
-    dated = [r for r in readings if r.kind == "abs" and r.data.get("y") and r.data.get("m")]
-    if not dated:
-        return None
-    return max((t.day for t in _told_days(text, readings, dated) if not t.bound), default=None)

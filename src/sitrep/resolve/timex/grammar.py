@@ -1157,6 +1157,41 @@ def _merge(readings: list[Reading], text: str) -> list[Reading]:
             if _month_alone(prev) and _month_alone(r) and _RANGE_GAP.fullmatch(gap):
                 prev.data["range_to"] = r  # "January-June": the first month in the year of the last
         out.append(r)
+    return _paren_clocks(out, text)
+
+
+_PAREN_OPEN = re.compile(r"\s*\(\s*")
+_PAREN_CLOSE = re.compile(r"\s*\)\s*,?\s*(?:on\s+)?")
+
+
+def _clock(r: Reading) -> bool:
+    return r.kind == "tod" and "hh" in r.data
+
+
+def _a_day(r: Reading) -> bool:
+    return r.kind in ("wd", "rday") or r.kind == "abs" and bool(r.data.get("d"))
+
+
+def _paren_clocks(out: list[Reading], text: str) -> list[Reading]:
+    """Wire news gives a clock time in a second zone in brackets between the time and its day ("at 10:40 a.m. (0740
+    GMT) Friday", "on Friday at 10:40 a.m. (0740 GMT)"): both clock times are that day's, not the report's.
+    TimeBank: no such bracket (fires 0 times); the wire sentences of a test: the event of "Bombs exploded ... at about
+    10:40 a.m. (0740 GMT) Friday" was dated the report's day."""
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if not (_clock(b) and _PAREN_OPEN.fullmatch(text, a.end, b.start)):
+            continue
+        close = _PAREN_CLOSE.match(text, b.end)
+        if close is None:
+            continue
+        day = None
+        if _clock(a) and i + 2 < len(out) and close.end() == out[i + 2].start and _a_day(out[i + 2]):
+            day = out[i + 2]
+            out[i] = Reading(a.start, a.end, "daytime", "TIME", data={"day": day, "tod": a.data})
+        elif a.kind == "daytime":
+            day = a.data["day"]
+        if day is not None:
+            out[i + 1] = Reading(b.start, b.end, "daytime", "TIME", data={"day": day, "tod": b.data})
     return out
 
 
