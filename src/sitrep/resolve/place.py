@@ -231,10 +231,14 @@ def mislabelled_place(label: str, text: str, start: int, end: int, gz: Gazetteer
 
     gz = gz or get_gazetteer()
     name = text[start:end]
-    if label in _NOT_NAMES or not name[:1].isupper() or resolve_actor(name) is not None:
+    if label in _NOT_NAMES or not name[:1].isupper():
         return False
+    if resolve_actor(name) is not None and not (every_mention and any(gz[i].kind == REGION for i in gz.lookup(name))):
+        return False  # an actor ("Hamas"); when geoparsing, a landmark named for its government is a place ("Kremlin")
     if _YEAR_BEFORE.search(text, max(0, start - 6), start) or _COMPASS_WORD.fullmatch(name):
         return False  # "a 1992 Toyota": a make of car; "Central Command"
+    if every_mention and label == "ORG" and any(gz[i].kind == REGION for i in gz.lookup(name)):
+        return True  # when geoparsing, a region or landmark NER labels an organisation ("Kremlin says", "the EU")
     cues = load_cues()
     before, after = text[max(0, start - 30):start], text[end:end + 30]
     if cues.person_before.search(before) or cues.person_after.match(after):
@@ -245,7 +249,7 @@ def mislabelled_place(label: str, text: str, start: int, end: int, gz: Gazetteer
     # a person's name that is also a world division ("Michael", "Flores") needs a place cue ("in Tigray"); when
     # geoparsing, a region or union NER labels an organisation is one ("the EU", "the European Union")
     if any(gz[i].kind == COUNTRY or gz[i].kind == ADMIN1 and (label != "PERSON" or not _world_division(gz, i))
-           or gz[i].kind == REGION and label == "ORG" and every_mention for i in ids):
+           for i in ids):
         return True
     if label == "PERSON" and any(_world_division(gz, i) for i in ids) and (cued or tail or cues.place_after.match(after)):
         return True
@@ -480,10 +484,20 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_men
         if every_mention:
             add(_qualifier_span(gz, text, e), "qualifier", "GPE")
     if every_mention:
-        for span in _datelines(gz, text) + _cued_towns(gz, text, doc.ents):
-            add(span, "cued", "GPE")
+        _add_unlabelled(gz, text, doc.ents, out, add)
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _add_unlabelled(gz: Gazetteer, text: str, ents, out: list[Mention], add) -> None:
+    """The places geoparsing counts that no named entity gave: datelines' and cued towns, countries, regions and
+    landmarks, then the names listed with any place found."""
+    for span in _datelines(gz, text) + _cued_towns(gz, text, ents):
+        add(span, "cued", "GPE")
+    for span in _unlabelled_big(gz, text, ents):
+        add(span, "scan", "GPE")
+    for span in _listed_names(gz, text, ents, [(m.start, m.end) for m in out]):
+        add(span, "listed", "GPE")
 
 
 def _people_word(gz: Gazetteer, text: str, s: int, e: int, add, *, every_mention: bool) -> bool:
@@ -560,6 +574,40 @@ def _cued_towns(gz: Gazetteer, text: str, ents) -> list[tuple[int, int]]:
         key = norm(m.group(0))
         if any(gz[i].kind in (CITY, ADMIN1, COUNTRY) and norm(gz[i].name) == key for i in gz.lookup(key)):
             out.append((s, e))
+    return out
+
+
+_LIST_AFTER = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)((?<![\w'\u2019-])[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})(?![\w'\u2019-])")
+_LIST_BEFORE = re.compile(r"(?<![\w'\u2019.-])([A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})(?:,\s*(?:and\s+)?|\s+and\s+)$")
+
+
+def _unlabelled_big(gz: Gazetteer, text: str, ents) -> list[tuple[int, int]]:
+    """Countries, regions, landmarks and curated first-order divisions no named entity holds ("Kremlin says ...",
+    "[1] Malawi" as a heading, "Downing Street and Brussels close in"): the names the scan finds without NER."""
+    spans = [(e.start_char, e.end_char) for e in ents]
+    return [(m.start, m.end) for m in _scan_toponyms(text, gz) if m.source == "scan" and _scan_name(gz, m.text)[0]
+            and not any(a < m.end and m.start < b for a, b in spans)]
+
+
+def _listed_names(gz: Gazetteer, text: str, ents, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Title-Case names no named entity holds, listed with a toponym found ("Larkana, Jacobabad and Dadu districts",
+    "West Bengal and Assam"), that the gazetteer knows by their main name as a town, a division or a country: a
+    list of places holds places."""
+    spans = [(e.start_char, e.end_char) for e in ents]
+    out: list[tuple[int, int]] = []
+    todo = list(found)
+    while todo:
+        s, e = todo.pop()
+        hits = [m.span(1) for m in [_LIST_AFTER.match(text, e)] if m]
+        hits += [m.span(1) for m in [_LIST_BEFORE.search(text, max(0, s - 40), s)] if m]
+        for a, b in hits:
+            key = norm(text[a:b])
+            if (any(x < b and a < y for x, y in spans + found + out) or key in _STOP_CAPS
+                    or not any(gz[i].kind in (CITY, ADMIN1, ADMIN2, COUNTRY) and norm(gz[i].name) == key
+                               for i in gz.lookup_key(key))):
+                continue
+            out.append((a, b))
+            todo.append((a, b))
     return out
 
 
@@ -775,6 +823,15 @@ def _us_counties() -> dict[str, list[str]]:
         base = m.group("base") if m else c["name"]
         out.setdefault(norm(base), []).append(c["state"])
     return out
+
+
+def _county_states(gz: Gazetteer, m: Mention, ctx: _Ctx) -> list[str]:
+    """The states a name with no reading may be a county of: "X County" in any text; a bare county name
+    ("Avoyelles", "Monongalia", "Miami-Dade") in a text whose home country is the US."""
+    states = _county_match(gz, m.text)
+    if not states and ctx.home == "US" and m.text[:1].isupper() and not _COUNTY.match(m.text.strip()):
+        states = _us_counties().get(norm(m.text), [])
+    return states
 
 
 def _county_match(gz: Gazetteer, name: str) -> list[str]:
@@ -1130,7 +1187,7 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
                         for i in ids)
     q = _Query(key, qcc, qa1, subdivisions, same_name_big, set(gz.capital.values()) if subdivisions else (), ctx,
                default_country, anchors, votes, admin_word_after(text, m.end),
-               max((gz[i].pop for i in ids if gz[i].kind == CITY and norm(gz[i].name) == key), default=0),
+               max((gz[i].pop for i in ids if gz[i].kind == CITY and _main_or_head(gz[i].name, key)), default=0),
                any(gz[i].kind in (COUNTRY, REGION, CONTINENT, ADMIN1) and norm(gz[i].name) == key for i in ids),
                peers if len({gz[i].kind for i in ids}) > 1 else frozenset())
     word = _ADMIN_WORD_AFTER.match(text, m.end)
@@ -1206,6 +1263,10 @@ def _reading_terms(gz: Gazetteer, i: int, ids: list[int], q: _Query, w: Scoring,
             s -= w.context_foreign_penalty
             notes.append(f"outside the document's country ({ctx.home})")
             f["foreign"] = 1.0
+        elif _minor_country(ctx, key, cc, w):
+            s -= w.context_minor_country
+            notes.append(f"its country named far less than the document's ({ctx.home})")
+            f["minor_country"] = 1.0
     if kind in (ADMIN1, ADMIN2):
         if q.division_word and _division_word_fits(gz, i, q):
             s += w.context_division_word  # "Sao Paulo state", "Washington state": the division, not the town
@@ -1253,6 +1314,14 @@ def _reading_terms(gz: Gazetteer, i: int, ids: list[int], q: _Query, w: Scoring,
 _DIVISION_WORDS = ("province", "governorate", "state", "region", "district", "prefecture", "department", "oblast")
 
 
+def _minor_country(ctx: _Ctx, key: str, cc: str, w: Scoring) -> bool:
+    """A reading abroad whose country the text names, but far less than its home country: one stray Canadian name in
+    a British story does not make its London Ontario's."""
+    if not (w.context_minor_country and ctx.home and cc != ctx.home):
+        return False
+    return ctx.cc_without(key, cc) < w.context_minor_country_share * ctx.cc.get(ctx.home, 0.0)
+
+
 def _division_word_fits(gz: Gazetteer, i: int, q: _Query) -> bool:
     """The word after the name may be this division's: "state" (a "Gulf state", the "Baltic states" are countries)
     only for a division of ``geo_divisions.csv`` known as a state ("Borno State") or by no such word at all ("Sao
@@ -1267,7 +1336,7 @@ def _name_terms(gz: Gazetteer, i: int, q: _Query, w: Scoring, notes: list[str], 
     """A town's name: its main name or an alternate one, and a far larger town of the name."""
     e, key = gz[i], q.key
     s = 0.0
-    if norm(gz[i].name) == key:
+    if _main_or_head(gz[i].name, key):
         s += w.name_main_name
         notes.append("main name")
         f["main_name"] = 1.0
@@ -1288,6 +1357,22 @@ def _name_terms(gz: Gazetteer, i: int, q: _Query, w: Scoring, notes: list[str], 
             notes.append("a country or division bears this name as its own")
             f["own_name_elsewhere"] = 1.0
     return s
+
+
+def _main_or_head(name: str, key: str) -> bool:
+    """The town is called ``key`` by its main name, or by its main name less a linking tail."""
+    n = norm(name)
+    return n == key or (n.startswith(key) and _main_name_head(name, key))
+
+
+def _main_name_head(name: str, key: str) -> bool:
+    """ "Frankfurt" for Frankfurt am Main, "Newcastle" for Newcastle upon Tyne, "Boulogne" for Boulogne-sur-Mer: the
+    name is the town's main name less the tail GeoNames writes after a lower-case linking word or in brackets."""
+    if len(name) <= len(key) or not norm(name).startswith(key + " "):
+        return False
+    words = name.replace("-", " ").split()
+    n = len(key.split())
+    return len(words) > n and (words[n][:1].islower() or words[n][:1] == "(")
 
 
 def _unnamed_division(gz: Gazetteer, i: int, q: _Query, w: Scoring) -> bool:
@@ -1555,7 +1640,7 @@ def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz
         if m.source == "facility":
             continue
         if not ids:
-            counties = county_of.get(k) or _county_match(gz, m.text)
+            counties = county_of.get(k) or _county_states(gz, m, ctx)
             if counties:
                 pending.append((k, m, span, counties))
             continue

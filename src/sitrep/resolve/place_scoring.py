@@ -40,6 +40,8 @@ class Scoring:
     name_dwarfed_main_pop: float
     context_same_name_big: float
     context_foreign_penalty: float
+    context_minor_country: float
+    context_minor_country_share: float
     context_unnamed_division: float
     context_unnamed_division_pop_ratio: float
     context_qualifier: float
