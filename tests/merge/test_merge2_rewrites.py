@@ -22,17 +22,24 @@ from sitrep.store import open_store
 HERE = Path(__file__).resolve().parents[1] / "data" / "merge2"
 
 
-@pytest.fixture(scope="module")
-def reports():
+def extract_set(name: str) -> list:
+    """The reports of tests/data/<name> (listed in its expected.json) with their events, each with its own
+    publication date."""
     from sitrep.ingest import read_paths
     from sitrep.pipeline import extract_document
 
-    gold = json.loads((HERE / "expected.json").read_text(encoding="utf-8"))
+    here = HERE.parent / name
+    gold = json.loads((here / "expected.json").read_text(encoding="utf-8"))
     out = []
     for d in gold["documents"]:
-        doc = next(read_paths([str(HERE / d["file"])], published=date.fromisoformat(d["published"])))
+        doc = next(read_paths([str(here / d["file"])], published=date.fromisoformat(d["published"])))
         out.append((doc, extract_document(doc)))
     return out
+
+
+@pytest.fixture(scope="module")
+def reports():
+    return extract_set("merge2")
 
 
 def _incidents(tmp_path, reports, name: str) -> dict[str, list[frozenset[str]]]:

@@ -11,27 +11,14 @@ the first report's shrine bombing of the day before."""
 from __future__ import annotations
 
 import pytest
-from test_merge2_rewrites import _incidents, _sentence_incident
+from test_merge2_rewrites import _incidents, _sentence_incident, extract_set
 
 HERE_NAME = "merge4"
 
 
 @pytest.fixture(scope="module")
 def reports():
-    import json
-    from datetime import date
-    from pathlib import Path
-
-    from sitrep.ingest import read_paths
-    from sitrep.pipeline import extract_document
-
-    here = Path(__file__).resolve().parents[1] / "data" / HERE_NAME
-    gold = json.loads((here / "expected.json").read_text(encoding="utf-8"))
-    out = []
-    for d in gold["documents"]:
-        doc = next(read_paths([str(here / d["file"])], published=date.fromisoformat(d["published"])))
-        out.append((doc, extract_document(doc)))
-    return out
+    return extract_set(HERE_NAME)
 
 
 def test_other_attacks_in_the_same_city_stay_apart_in_either_order(tmp_path, reports):
