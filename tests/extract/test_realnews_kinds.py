@@ -378,3 +378,10 @@ def test_hijacking_a_craft_is_an_abduction_and_other_hijackings_are_no_event():
     assert len(events) == 1 and events[0].sub_event_type == "Abduction/forced disappearance"
     assert body("Hackers hijacked the ministry's website on Tuesday.") == []
     assert body("Critics said the lobby hijacked the reform process on Tuesday.") == []
+
+
+def test_police_who_shot_the_unnamed_attacker_are_not_its_doer():
+    events = body("On Tuesday a man drove a van into a crowded market in Mardan, killing nine people, before police "
+                  "shot him dead.")
+    assert len(events) == 1 and events[0].fatalities.best == 9
+    assert events[0].actor1 in (None, "Unidentified Armed Group")

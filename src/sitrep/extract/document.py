@@ -689,7 +689,19 @@ def responder(c: Candidate, cands: list[Candidate]) -> bool:
             o.mention.trigger.start < c.mention.trigger.start and not _state_side(o.mention.actor1) for o in cands)
     return v.lower_ in ("him", "them", "her") and _state_side(c.mention.actor1) and any(
         o is not c and o.sentence_index == c.sentence_index and o.mention.trigger.start < c.mention.trigger.start
-        and o.mention.actor1 and not _state_side(o.mention.actor1) for o in cands)
+        and (o.mention.actor1 or _person_subject(o)) and not _state_side(o.mention.actor1) for o in cands)
+
+
+def _person_subject(c: Candidate) -> bool:
+    """The clause's doer is a person the text does not name as a force ("a man drove a lorry into crowds, killing
+    84, before police shot him dead"): its trigger's subject is a noun for people."""
+    from sitrep.extract.mentions import _human
+
+    tok = c.trigger_token
+    subj = next((ch for ch in tok.children if ch.dep_ == "nsubj"), None) if tok is not None else None
+    if subj is None and tok is not None and tok.dep_ in ("advcl", "xcomp", "conj"):
+        subj = next((ch for ch in tok.head.children if ch.dep_ == "nsubj"), None)  # "..., killing 84": the verb's
+    return subj is not None and subj.pos_ in ("NOUN", "PROPN") and _human(subj)
 
 
 def _state_side(actor: str | None) -> bool:
