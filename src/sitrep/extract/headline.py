@@ -84,7 +84,7 @@ def affix_spans(title: str) -> list[tuple[int, int]]:
         while found:
             found = False
             for rx in rules:
-                m = rx.match(title, a, b) if at_start else _last_match(rx, title, a, b)
+                m = rx.match(title, a, b) if at_start else rx.search(title, a, b)  # a suffix rule ends with $
                 if m is None or m.end() == m.start():
                     continue
                 left = title[m.end():b] if at_start else title[a:m.start()]
@@ -94,13 +94,6 @@ def affix_spans(title: str) -> list[tuple[int, int]]:
                 a, b = (m.end(), b) if at_start else (a, m.start())
                 found = True
     return sorted(out)
-
-
-def _last_match(rx: re.Pattern, text: str, a: int, b: int) -> re.Match | None:
-    """The match of a suffix rule (which ends with ``$``) that ends at ``b``, starting as early as it can."""
-    for m in rx.finditer(text, a, b):
-        return m
-    return None
 
 
 def mask_affixes(doc: Document, text: str) -> str:

@@ -6,7 +6,6 @@ Public API (the rest of ``sitrep.resolve.timex`` is internal):
     find_timexes(text, anchor, *, start=0, end=None) -> list[Timex]
     normalize(expression, anchor) -> str | None
     infer_report_date(text, today=None) -> tuple[date | None, str]
-                                                        to the days the text writes without one
     parse_dateline(text) -> Dateline | None            Dateline(place, date, span, value, agency)
     DocumentTimes(text, anchor, *, parses, signals)     .find(start, end, parse) / .value_at(start, end), sharing
                                                         context; a sentence's parse gives a bare weekday the
