@@ -19,6 +19,7 @@ import dataclasses
 import re
 
 from sitrep.extract.mentions import Candidate
+from sitrep.knowledge import knowledge_memo
 from sitrep.model import REPORT_PLACE_NOTE, Count, EventMention, Place, Span, haversine_km
 from sitrep.nlp import Analysis
 from sitrep.nlp.tokens import PLACE_PREPOSITIONS
@@ -325,9 +326,11 @@ def attach_places(cands: list[Candidate], places: list[Place], text: str) -> Non
 def fill_place(m: EventMention, fallback: Place | None) -> None:
     """An event whose sentences name no place takes the report's main place, else the country its sentence points
     at (``event_country``: its armed group's, its people's); a sea its nearest country."""
-    if m.place is None and fallback is not None and not _adjective_overruled(m, fallback):
-        m.place = fallback
-        m.notes.append(f"{REPORT_PLACE_NOTE} ({fallback.name}), no place in the event's sentences")
+    if m.place is None and fallback is not None:
+        m.place = _overruling_country(m, fallback)
+        if m.place is None:
+            m.place = fallback
+            m.notes.append(f"{REPORT_PLACE_NOTE} ({fallback.name}), no place in the event's sentences")
     if m.place is None:
         m.place = event_country(m)
     if m.place is not None and m.place.feature in _COUNTRY_FEATURES and not _ZONE.match(m.place.reason or ""):
@@ -336,18 +339,21 @@ def fill_place(m: EventMention, fallback: Place | None) -> None:
         _nearest_country(m)
 
 
-def _adjective_overruled(m: EventMention, fallback: Place) -> bool:
+def _overruling_country(m: EventMention, fallback: Place) -> Place | None:
     """A country named only as an adjective or a subject ("US strikes on Ras Isa port kill 74, Houthi media says",
     "Israel strikes Sanaa airport") gives way to a reading of the event's sentence that names another country
     (``event_country``: the Houthis' Yemen, the city Sanaa): the adjective is the attacker's more often than the
     place's. Where they disagree: UCDP tune 1 right, 0 wrong (with the country's name taken out,
-    benchmarks/realnews_country.py; none as written); headlines3 1 / 0; mideast2 (seen) 4 / 1."""
+    benchmarks/realnews_country.py; none as written); headlines3 1 / 0; mideast2 (seen) 4 / 1. That reading, with
+    its notes, or None (and no notes) when the fallback stands."""
     if "named as an adjective" not in (fallback.reason or "") or fallback.feature not in _COUNTRY_FEATURES:
-        return False
+        return None
     notes = list(m.notes)
     other = event_country(m)
+    if other is not None and other.country_code != fallback.country_code:
+        return other
     m.notes[:] = notes
-    return other is not None and other.country_code != fallback.country_code
+    return None
 
 
 _COMPASS_OWNED = r"['\u2019]s\s+(?:far\s+|restive\s+|troubled\s+)?" + _COMPASS + r"\b"
@@ -362,14 +368,10 @@ def _compass_part(m: EventMention, p: Place) -> Place:
     made (s27): UCDP tune fires 85, within 161 km of UCDP's point 52 (39 were already, at the country's point):
     place_all 0.386 -> 0.390, check 0.275 -> 0.288; headlines2 1 fire ("central Somali town of Mahas", wrong before
     and after); headlines3, mideast, WikiEvents tune, MUC-4 DEV 1-100, LGL even articles: 0 fires."""
-    from sitrep.resolve.gazetteer import get_gazetteer
-
     if not m.evidence or not p.country_code:
         return p
     text = m.evidence[0].text
-    gz = get_gazetteer()
-    names = [gz.country_name.get(p.country_code, p.name)] + [d for d, c in gz.demonyms.items() if c == p.country_code]
-    alt = "|".join(re.escape(n) for n in names if n)
+    alt = _country_words((p.country_code, p.name))
     hit = (re.search(rf"\b(?:{alt}){_COMPASS_OWNED}", text, re.I) if alt else None) or (
         re.search(rf"\b{_COMPASS}\s+(?:{alt})\b", text, re.I) if alt else None) or _COMPASS_ALONE.search(text)
     if hit is None:
@@ -378,6 +380,18 @@ def _compass_part(m: EventMention, p: Place) -> Place:
     q = copy.copy(p)
     q.reason = f"region: {direction} part of {p.name} (the sentence's '{hit.group(0).strip()}'); {p.reason or ''}"
     return _in_zone(q)
+
+
+@knowledge_memo(64)
+def _country_words(country: tuple[str, str]) -> str:
+    """A country's name (its code's, else ``name``) and nationality words as one alternation, made once per
+    country: the gazetteer's demonyms are read whole for each."""
+    from sitrep.resolve.gazetteer import get_gazetteer
+
+    code, name = country
+    gz = get_gazetteer()
+    names = [gz.country_name.get(code, name)] + [d for d, c in gz.demonyms.items() if c == code]
+    return "|".join(re.escape(n) for n in names if n)
 
 
 def _attach_place(c: Candidate, places: list[Place], siblings: list[Candidate], text: str) -> None:
