@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.errors import E433_ARGUMENT_MODEL, KnowledgeError
-from sitrep.knowledge import current_knowledge, knowledge_cached, knowledge_path, logistic, read_model_json
+from sitrep.knowledge import knowledge_cached, knowledge_path, logistic, read_model_json
 from sitrep.model import EventMention, RoleFiller
 from sitrep.nlp.tokens import lemma
 
@@ -244,18 +244,8 @@ def using_argument_model(model: ArgumentModel | None) -> Iterator[None]:
     """Within the block the pipeline's argument model is ``model`` (None: none) instead of the packaged one, on the
     current knowledge's tables: the benchmark's cross-validated tune figures run each article under the model
     fitted without it (``sitrep.evaluation.argument_cv``)."""
-    key = (default_argument_model.__module__, default_argument_model.__qualname__, (), ())  # knowledge_cached's
-    tables = current_knowledge()._tables
-    missing = object()
-    old = tables.get(key, missing)
-    tables[key] = model
-    try:
+    with default_argument_model.overridden(model):  # type: ignore[attr-defined]
         yield
-    finally:
-        if old is missing:
-            tables.pop(key, None)
-        else:
-            tables[key] = old
 
 
 def _key_for(role: str, c: ArgCandidate) -> str:

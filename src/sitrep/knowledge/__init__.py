@@ -177,7 +177,23 @@ def knowledge_cached(fn: Callable[..., T]) -> Callable[..., T]:
         found = kb._tables.get(k, _MISSING)  # built already: the common case, asked for in inner loops
         return kb.table(k, lambda: fn(*args, **kwargs)) if found is _MISSING else found
 
+    @contextlib.contextmanager
+    def overridden(value: T) -> Iterator[None]:
+        """Within the block the loader, called without arguments, gives ``value`` on the current knowledge (a
+        benchmark's model fitted without the texts it scores); the table it held before comes back after."""
+        tables = current_knowledge()._tables
+        old = tables.get(plain, _MISSING)
+        tables[plain] = value
+        try:
+            yield
+        finally:
+            if old is _MISSING:
+                tables.pop(plain, None)
+            else:
+                tables[plain] = old
+
     wrapper.cache_clear = reset_knowledge  # type: ignore[attr-defined]
+    wrapper.overridden = overridden  # type: ignore[attr-defined]
     return wrapper
 
 
