@@ -40,3 +40,10 @@ def test_an_unknown_name_abstains_instead_of_taking_a_neighbours_point():
 def test_unknown_name_with_no_context_at_all_stays_unplaced():
     text = "Qqzzvani was quiet on Monday."
     assert resolve_spans(text, [_span(text, "Qqzzvani")]) == [None]
+
+
+def test_an_abbreviated_word_reads_the_towns_geonames_writes_out():
+    # GeoNames gives "Mt Pleasant" as an alternate name of a few towns only; the Iowa town is "Mount Pleasant"
+    text = "The county fair opened on Friday in Mt. Pleasant, Iowa, and runs through the weekend."
+    [p] = resolve_spans(text, [_span(text, "Mt. Pleasant")])
+    assert p is not None and p.admin1 == "Iowa" and p.feature.startswith("PPL")

@@ -1173,6 +1173,7 @@ class _Query:
     own_name_elsewhere: bool = False  # a country, region or first-order division has this name as its own ("Edo")
     peers: frozenset[str] = frozenset()  # kinds of the pass-1 readings of the names listed with it ("Chad and Niger")
     division_key: str = ""  # the name with the word for a division after it ("sao paulo state")
+    long_key: str = ""  # the name with its abbreviated words written out ("mount pleasant" of "Mt. Pleasant")
 
 
 def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, default_country: str | None,
@@ -1192,6 +1193,11 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
                peers if len({gz[i].kind for i in ids}) > 1 else frozenset())
     word = _ADMIN_WORD_AFTER.match(text, m.end)
     q.division_key = norm(m.text + word.group(0)) if word else ""
+    long = norm(expand_abbreviations(m.text))
+    if long != key:
+        q.long_key = long
+        q.main_town_pop = max(q.main_town_pop, max((gz[i].pop for i in ids if gz[i].kind == CITY
+                                                    and _main_or_head(gz[i].name, long)), default=0))
     w = load_scoring()
     ranker = load_ranker()
     top_pop = max((gz[i].pop for i in ids if gz[i].kind == CITY), default=-1)
@@ -1336,7 +1342,7 @@ def _name_terms(gz: Gazetteer, i: int, q: _Query, w: Scoring, notes: list[str], 
     """A town's name: its main name or an alternate one, and a far larger town of the name."""
     e, key = gz[i], q.key
     s = 0.0
-    if _main_or_head(gz[i].name, key):
+    if _main_or_head(gz[i].name, key) or q.long_key and _main_or_head(gz[i].name, q.long_key):
         s += w.name_main_name
         notes.append("main name")
         f["main_name"] = 1.0
@@ -1662,6 +1668,10 @@ def _mention_candidates(gz: Gazetteer, text: str, m: Mention) -> list[int]:
     if m.capital_of:
         return [gz.capital[m.capital_of]] if m.capital_of in gz.capital else []
     ids = candidate_ids(gz, m.text)
+    long = expand_abbreviations(m.text)
+    if ids and long != m.text:
+        # "Mt. Pleasant": GeoNames gives "Mt Pleasant" as an alternate name of 7 towns, and calls 32 "Mount Pleasant"
+        ids = ids + [i for i in candidate_ids(gz, long) if i not in ids]
     if not ids and m.source == "given" and not _county_match(gz, m.text):
         ids = _variant_ids(gz, m.text)
     if dateline_name(text, m.start, m.end):  # "NEW YORK (Reuters) -": a dateline names a town, not the state
@@ -1713,6 +1723,17 @@ _DEMONYM_ENDINGS = (("ians", ("ia", "", "a")), ("ans", ("a", "o", "", "as")), ("
                     ("ns", ("",)), ("n", ("",)), ("i", ("",)), ("s", ("",)), ("", ("ia", "a")))
 
 
+_ABBREVIATED_WORDS = ((re.compile(r"\bMt\.?\s"), "Mount "), (re.compile(r"\bSt\.?\s"), "Saint "),
+                      (re.compile(r"\bFt\.?\s"), "Fort "))
+
+
+def expand_abbreviations(name: str) -> str:
+    """ "Mt. Pleasant" -> "Mount Pleasant", "St. Paul" -> "Saint Paul", "Ft. Worth" -> "Fort Worth"."""
+    for rx, word in _ABBREVIATED_WORDS:
+        name = rx.sub(word, name)
+    return name
+
+
 def _variant_ids(gz: Gazetteer, name: str) -> list[int]:
     """Readings of a given toponym the gazetteer lacks as written: "Town of Groton", "Tewksbury Twp.",
     "South Los Angeles", "Mt. Pleasant", "Ohioans", "Dagestani", "Abkhaz"."""
@@ -1720,8 +1741,7 @@ def _variant_ids(gz: Gazetteer, name: str) -> list[int]:
     stripped = _SUFFIXES.sub("", _PREFIXES.sub("", name.strip()))
     if stripped != name:
         tries.append(stripped)
-    expanded = re.sub(r"\bMt\.?\s", "Mount ", re.sub(r"\bSt\.?\s", "Saint ", name))
-    expanded = re.sub(r"\bFt\.?\s", "Fort ", expanded)
+    expanded = expand_abbreviations(name)
     if expanded != name:
         tries.append(expanded)
     if _DIRECTION_PREFIX.match(name):
