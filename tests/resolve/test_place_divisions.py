@@ -115,3 +115,13 @@ def test_a_division_whose_country_only_a_town_of_the_text_shows_is_not_foreign_n
     text = "Heavy rain hit Victoria, with Melbourne recording its wettest day in a decade."
     state = _place(text, "Victoria")
     assert state.country_code == "AU" and state.feature == "ADM1"
+
+
+def test_divisions_filed_under_a_region_are_each_a_division_and_none_stands_for_the_region():
+    # Ireland's counties sit under four provinces in GeoNames: each county is its own division
+    text = "Storms closed roads across County Mayo and County Wexford, Irish councils said on Monday."
+    mayo, wexford = (_place(text, n) for n in ("County Mayo", "County Wexford"))
+    assert mayo.country_code == wexford.country_code == "IE" and mayo.feature.startswith("ADM")
+    assert haversine_km(mayo.latitude, mayo.longitude, wexford.latitude, wexford.longitude) > 161
+    # and a town of the province is not given the first county listed under it as its division
+    assert _place("Protesters marched through Dublin on Saturday.", "Dublin").admin1 != "Wicklow"

@@ -737,11 +737,17 @@ def _add_divisions(gz: Gazetteer) -> None:
         if r["level"] == 2:
             gz.county_point[(r["admin1"], r["key"])] = (r["lat"], r["lon"], r["gid"])
             continue
-        if r["cc"] in curated or (r["cc"], r["admin1"]) in gz.admin1_entry:
+        # a row with a second-order code is a division GeoNames files under a first-order region that the file
+        # lacks (Ireland's 26 counties under its 4 provinces, Malawi's 28 districts under its 3 regions, Taiwan's
+        # counties, Lithuania's municipalities): each is a division of its own, none the region (before, the
+        # first row of a region stood for it and the others were dropped: Wicklow for all of Leinster, no Mayo)
+        sub = bool(r["admin2"])
+        if r["cc"] in curated or not sub and (r["cc"], r["admin1"]) in gz.admin1_entry:
             continue
         i = gz._add(r["name"], r["lat"], r["lon"], r["cc"], r["admin1"], "ADM1", 0, r["gid"], ADMIN1,
                     f"geo_divisions.csv:{r['line']}: GeoNames {r['gid']}, point estimated from its places")
-        gz.admin1_entry[(r["cc"], r["admin1"])] = i
+        if not sub:
+            gz.admin1_entry[(r["cc"], r["admin1"])] = i
         for a in [r["name"], *r["aliases"]]:
             key = norm(a)
             if any(gz.col_cc[j] == r["cc"] and gz.col_admin1[j] == r["admin1"] and gz.col_pop[j] >= DIVISION_TOWN_MIN
