@@ -1193,7 +1193,7 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
                peers if len({gz[i].kind for i in ids}) > 1 else frozenset())
     word = _ADMIN_WORD_AFTER.match(text, m.end)
     q.division_key = norm(m.text + word.group(0)) if word else ""
-    long = norm(expand_abbreviations(m.text))
+    long = norm(_expand_abbreviations(m.text))
     if long != key:
         q.long_key = long
         q.main_town_pop = max(q.main_town_pop, max((gz[i].pop for i in ids if gz[i].kind == CITY
@@ -1668,7 +1668,7 @@ def _mention_candidates(gz: Gazetteer, text: str, m: Mention) -> list[int]:
     if m.capital_of:
         return [gz.capital[m.capital_of]] if m.capital_of in gz.capital else []
     ids = candidate_ids(gz, m.text)
-    long = expand_abbreviations(m.text)
+    long = _expand_abbreviations(m.text)
     if ids and long != m.text:
         # "Mt. Pleasant": GeoNames gives "Mt Pleasant" as an alternate name of 7 towns, and calls 32 "Mount Pleasant"
         ids = ids + [i for i in candidate_ids(gz, long) if i not in ids]
@@ -1727,7 +1727,7 @@ _ABBREVIATED_WORDS = ((re.compile(r"\bMt\.?\s"), "Mount "), (re.compile(r"\bSt\.
                       (re.compile(r"\bFt\.?\s"), "Fort "))
 
 
-def expand_abbreviations(name: str) -> str:
+def _expand_abbreviations(name: str) -> str:
     """ "Mt. Pleasant" -> "Mount Pleasant", "St. Paul" -> "Saint Paul", "Ft. Worth" -> "Fort Worth"."""
     for rx, word in _ABBREVIATED_WORDS:
         name = rx.sub(word, name)
@@ -1741,7 +1741,7 @@ def _variant_ids(gz: Gazetteer, name: str) -> list[int]:
     stripped = _SUFFIXES.sub("", _PREFIXES.sub("", name.strip()))
     if stripped != name:
         tries.append(stripped)
-    expanded = expand_abbreviations(name)
+    expanded = _expand_abbreviations(name)
     if expanded != name:
         tries.append(expanded)
     if _DIRECTION_PREFIX.match(name):
