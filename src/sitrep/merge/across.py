@@ -78,6 +78,7 @@ class Rules:
     similar: float
     similar_words: int
     stop_words: frozenset[str]
+    told_apart_links: int = 0
     action_kinds: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
@@ -178,6 +179,7 @@ def load_rules(path: str | Path | None = None, weights: str | Path | dict | None
         similar_words=_need(data, "text.similar_words", int, where),
         stop_words=frozenset(w.lower() for w in _need(data, "text.stop_words", list, where)),
         action_kinds=_kinds(_need(data, "subevents.kinds", list, where), where),
+        told_apart_links=_need(data, "regroup.told_apart_links", int, where),
     )
 
 
@@ -969,14 +971,35 @@ def _groups_agree(a: Features, b: Features, ma: list[Features], mb: list[Feature
     told them apart; they may still be one event named two ways ('the Brooklyn mom' / 'Horton') when each of
     them names a target that is no facility ('a rocket hit Mosul; another hit a police station': two)."""
     shared = a.documents & b.documents
-    if shared and not all(m.target and not _is_facility(m, rules) for m in (*ma, *mb) if m.documents & shared):
-        return False
-    d = compare(Features(**{**a.__dict__, "documents": a.documents - shared}), b, rules)
+    named = all(m.target and not _is_facility(m, rules) for m in (*ma, *mb) if m.documents & shared)
+    rest = Features(**{**a.__dict__, "documents": a.documents - shared})
+    d = compare(rest, b, rules)
+    if shared and not (named and d.merge):
+        return rules.told_apart_links > 0 and _bridged(ma, mb, rules)
     if d.merge or shared or d.veto is not None and not (a.place_weak or b.place_weak):
         return d.merge
     # too little said by the groups' consolidated fields, which keep no sentences, or a place that is only a
     # report's main place: one member of each that match directly (outlets copying one wire story) join them
     return any(compare(x, y, rules).merge for x in ma for y in mb)
+
+
+def _bridged(ma: list[Features], mb: list[Features], rules: Rules) -> bool:
+    """Two groups a report told apart (it has a mention in each: one attack it split in two, 'the bomb that killed
+    two officers' / 'the blast at the bank'), that a new mention matches both of, are one when at least
+    ``regroup.told_apart_links`` pairs of their members of other reports match directly: reports that each tell
+    one of them tell them as one. A report that told two events and reports of only one of them never bridge them
+    ('A rocket hit Mosul. Another rocket hit a police station.', then reports of the police station)."""
+    shared = frozenset().union(*(m.documents for m in ma)) & frozenset().union(*(m.documents for m in mb))
+    links = 0
+    for x in ma:
+        if x.documents & shared:
+            continue
+        for y in mb:
+            if not (y.documents & shared) and compare(x, y, rules).merge:
+                links += 1
+                if links >= rules.told_apart_links:
+                    return True
+    return False
 
 
 def _link_score(f: Features, group: Features, members: list[Features], rules: Rules) -> float | None:
