@@ -508,3 +508,13 @@ def test_groups_a_report_told_apart_join_only_through_other_reports():
     assert not across._groups_agree(ga, gb, [a0, b], [a1], rules)  # only the report's own mention on one side
     off = dataclasses.replace(rules, told_apart_links=0)
     assert not across._groups_agree(ga, gb, [a0, *others_a], [a1, *others_b], off)
+
+
+def test_a_generic_attack_word_names_the_incidents_main_act():
+    """'the attack' of an incident told mostly as a shooting is its shooting; 'the assault' keeps its kind; with no
+    main act (only killings told) 'attack' stays a kind of its own."""
+    words = ["opened fire", "shooting", "killed", "Attack", "attacks", "assault"]
+    assert across.incident_action_kinds(words) == ["shooting", "shooting", "killing", "shooting", "shooting", "attack"]
+    bombing = ["bomb", "explosion", "shot", "attack"]
+    assert across.incident_action_kinds(bombing)[-1] == "bombing"
+    assert across.incident_action_kinds(["killed", "attack"]) == ["killing", "attack"]

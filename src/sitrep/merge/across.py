@@ -80,6 +80,8 @@ class Rules:
     stop_words: frozenset[str]
     told_apart_links: int = 0
     action_kinds: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    generic_words: tuple[str, ...] = ()
+    main_acts: tuple[str, ...] = ()
 
 
 def _need(data: dict, key: str, kind, where: str):
@@ -180,7 +182,16 @@ def load_rules(path: str | Path | None = None, weights: str | Path | dict | None
         stop_words=frozenset(w.lower() for w in _need(data, "text.stop_words", list, where)),
         action_kinds=_kinds(_need(data, "subevents.kinds", list, where), where),
         told_apart_links=_need(data, "regroup.told_apart_links", int, where),
+        generic_words=tuple(w.lower() for w in _strings(data, "subevents.generic", where)),
+        main_acts=tuple(_strings(data, "subevents.main_acts", where)),
     )
+
+
+def _strings(data: dict, key: str, where: str) -> list[str]:
+    values = _need(data, key, list, where)
+    if not all(isinstance(v, str) and v.strip() for v in values):
+        raise errors.KnowledgeError(f"{where}: {key} must be non-empty strings", code=errors.E403_KNOWLEDGE_ENTRY)
+    return values
 
 
 def _type_pairs(pairs: list, name: str, where: str) -> frozenset[frozenset[str]]:
@@ -1030,25 +1041,39 @@ def action_kind(word: str, rules: Rules | None = None) -> str:
     return next((kind for kind, starts in rules.action_kinds if w.startswith(starts)), w)
 
 
+def incident_action_kinds(words: list[str], rules: Rules | None = None) -> list[str]:
+    """The action kind of each trigger word of one incident: ``action_kind``, except that a generic word
+    (``[subevents] generic``: 'attack') names the incident's main act, the kind of ``[subevents] main_acts`` its
+    trigger words name most (the first listed on a tie), when it has one."""
+    rules = rules or default_rules()
+    kinds = [action_kind(w, rules) for w in words]
+    told = Counter(k for k in kinds if k in rules.main_acts)
+    if not told:
+        return kinds
+    main = max(rules.main_acts, key=lambda k: (told[k], -rules.main_acts.index(k)))
+    return [main if " ".join(w.lower().split()).startswith(rules.generic_words) else k for w, k in zip(words, kinds, strict=True)]
+
+
 def subevents(members: list[dict], rules: Rules | None = None) -> list[dict]:
     """An incident's sub-events: the trigger words of its member mention rows (``field_spans``' trigger spans, else
-    ``trigger_span``) grouped by ``action_kind``, in the order reports tell them: [{kind, triggers: [{mention_id,
-    document_id, start, end, text}]}]. ECB+ keeps the shooting, the killing and the wounding of one attack as
-    chains of their own; the incident is the attack."""
+    ``trigger_span``) grouped by action kind (``incident_action_kinds``), in the order reports tell them: [{kind,
+    triggers: [{mention_id, document_id, start, end, text}]}]. ECB+ keeps the shooting, the killing and the
+    wounding of one attack as chains of their own; the incident is the attack."""
     import json
 
     rules = rules or default_rules()
-    kinds: dict[str, list[dict]] = {}
+    triggers: list[dict] = []
     for r in sorted(members, key=sort_key):
         spans = r.get("field_spans") or "{}"
         spans = (json.loads(spans) if isinstance(spans, str) else spans).get("trigger") or []
         if not spans and r.get("trigger_span"):
             t = r["trigger_span"]
             spans = [json.loads(t) if isinstance(t, str) else t]
-        for s in spans:
-            kinds.setdefault(action_kind(s.get("text") or "", rules), []).append(
-                {"mention_id": r["id"], "document_id": r["document_id"], "start": s.get("start"), "end": s.get("end"),
-                 "text": s.get("text")})
+        triggers += [{"mention_id": r["id"], "document_id": r["document_id"], "start": s.get("start"),
+                      "end": s.get("end"), "text": s.get("text")} for s in spans]
+    kinds: dict[str, list[dict]] = {}
+    for t, kind in zip(triggers, incident_action_kinds([t["text"] or "" for t in triggers], rules), strict=True):
+        kinds.setdefault(kind, []).append(t)
     return [{"kind": k, "triggers": v} for k, v in kinds.items()]
 
 
