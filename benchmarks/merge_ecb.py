@@ -10,7 +10,8 @@ and scored:
   only); the incidents are scored against the gold cross-document chains with MUC, B3, CEAF-e and CoNLL F1 on
   the mentions found; mention recall is printed apart. The same scores of the incidents' sub-events (an incident's
   mentions grouped by the action their trigger word names, ``sitrep.merge.subevents``, which the store gives with
-  each incident): ECB+ chains are one action each, an incident is a whole attack.
+  each incident): ECB+ chains are one action each, an incident is a whole attack. Both are printed again for
+  perfect merging (each seminal event one incident, the same events and triggers): the bound merging alone can reach.
 
 The topics and why they are violent, and the tune / check split, are in ``sitrep.evaluation.ecbplus``; the
 merge weights were chosen on the tune topics only (``python3 -m sitrep.evaluation.train_merge``).
