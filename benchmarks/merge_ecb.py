@@ -10,7 +10,8 @@ and scored:
   only); the incidents are scored against the gold cross-document chains with MUC, B3, CEAF-e and CoNLL F1 on
   the mentions found; mention recall is printed apart. The same scores of the incidents' sub-events (an incident's
   mentions grouped by the action their trigger word names, ``sitrep.merge.subevents``, which the store gives with
-  each incident): ECB+ chains are one action each, an incident is a whole attack.
+  each incident): ECB+ chains are one action each, an incident is a whole attack. Both are printed again for
+  perfect merging (each seminal event one incident, the same events and triggers): the bound merging alone can reach.
 
 The topics and why they are violent, and the tune / check split, are in ``sitrep.evaluation.ecbplus``; the
 merge weights were chosen on the tune topics only (``python3 -m sitrep.evaluation.train_merge``).
@@ -59,6 +60,8 @@ def score(topics: dict[int, list[E.Extracted]], rules=None) -> dict:
     key: list[set] = []
     response: list[set] = []
     sub: list[set] = []  # the incidents' sub-events (merge.subevents): their mentions grouped by action kind
+    ceiling: list[set] = []  # the same, with each topic's two seminal events as its incidents (perfect merging)
+    ceiling_sub: list[set] = []
     total = 0
     per_topic = {}
     for t, extracted in topics.items():
@@ -72,6 +75,10 @@ def score(topics: dict[int, list[E.Extracted]], rules=None) -> dict:
         response += r
         total += n
         sub += E.mention_clusters(extracted, events, by_action=True)[1]
+        perfect = {x.article.id: [(f"{t}:{x.article.event}", spans) for _, spans in events[x.article.id]]
+                   for x in extracted}
+        ceiling += E.mention_clusters(extracted, perfect)[1]
+        ceiling_sub += E.mention_clusters(extracted, perfect, by_action=True)[1]
     found = sum(len(c) for c in key)
     moved = total_events = 0
     for extracted in topics.values():  # the same articles in reverse order: same incidents, same ids?
@@ -80,7 +87,8 @@ def score(topics: dict[int, list[E.Extracted]], rules=None) -> dict:
             total_events += len(evs)
             moved += sum(1 for (a, _), (b, _) in zip(evs, backward[doc_id], strict=True) if a != b)
     return {"order": (moved, total_events), "doc": doc, "doc_prf": _f(doc["tp"], doc["predicted"], doc["gold"]), "per_topic": per_topic,
-            "mentions": E.conll(key, response), "subevents": E.conll(key, sub), "found": found, "gold_mentions": total}
+            "mentions": E.conll(key, response), "subevents": E.conll(key, sub), "found": found, "gold_mentions": total,
+            "ceiling": (E.conll(key, ceiling)["CoNLL"][2], E.conll(key, ceiling_sub)["CoNLL"][2])}
 
 
 # --why: the causes of missed pairs, in the order they are checked (a veto's first words -> the cause)
@@ -253,6 +261,10 @@ def report(name: str, s: dict, n_articles: int) -> None:
     print("  on found mentions: " + "  ".join(f"{k} P {v[0]:.3f} R {v[1]:.3f} F1 {v[2]:.3f}" for k, v in m.items()))
     print("  the incidents' sub-events (their mentions by action kind, as the store gives them): " + "  ".join(
         f"{k} P {v[0]:.3f} R {v[1]:.3f} F1 {v[2]:.3f}" for k, v in s["subevents"].items()))
+    # what perfect merging of these events would score: ECB+ chains are one action each, an incident a whole attack,
+    # so the incidents' mention CoNLL is bounded well below 1 whatever merging does
+    print(f"  perfect merging (each seminal event one incident, the same events and triggers): incidents CoNLL F1 "
+          f"{s['ceiling'][0]:.3f}, sub-events CoNLL F1 {s['ceiling'][1]:.3f}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -485,3 +485,36 @@ def test_sub_events_group_trigger_words_by_the_action_they_name():
     subs = across.subevents(rows)
     assert [s["kind"] for s in subs] == ["shooting", "killing"]
     assert [t["mention_id"] for t in subs[0]["triggers"]] == ["a#0", "b#0"]
+
+
+def test_groups_a_report_told_apart_join_only_through_other_reports():
+    """A report tells one bombing as two events (the blast at the bank / the officers it killed): its two mentions
+    sit in two groups. The groups are one when reports that each tell only one of them match each other directly
+    (``regroup.told_apart_links`` pairs); the report's own mentions never bridge them, and with the rule off
+    (0) the groups stay two, as a report's two events do."""
+    import dataclasses
+
+    rules = across.default_rules()
+    base = dict(sub_event_type="Remote explosive/landmine/IED", target=None, location_name="Mosul")
+    a0, a1 = f("a#0", "a", **base), f("a#1", "a", **{**base, "target": "two police officers"})
+    b, c = f("b#0", "b", **base), f("c#0", "c", **base)
+    d, e = f("d#0", "d", **base), f("e#0", "e", **base)
+    ga = Features(**{**a0.__dict__, "key": "g1", "documents": frozenset(["a", "b", "d"])})
+    gb = Features(**{**a1.__dict__, "key": "g2", "documents": frozenset(["a", "c", "e"])})
+    need = rules.told_apart_links
+    assert need >= 1
+    others_a, others_b = [b, d][:need], [c, e][:need]
+    assert across._groups_agree(ga, gb, [a0, *others_a], [a1, *others_b], rules)
+    assert not across._groups_agree(ga, gb, [a0, b], [a1], rules)  # only the report's own mention on one side
+    off = dataclasses.replace(rules, told_apart_links=0)
+    assert not across._groups_agree(ga, gb, [a0, *others_a], [a1, *others_b], off)
+
+
+def test_a_generic_attack_word_names_the_incidents_main_act():
+    """'the attack' of an incident told mostly as a shooting is its shooting; 'the assault' keeps its kind; with no
+    main act (only killings told) 'attack' stays a kind of its own."""
+    words = ["opened fire", "shooting", "killed", "Attack", "attacks", "assault"]
+    assert across.incident_action_kinds(words) == ["shooting", "shooting", "killing", "shooting", "shooting", "attack"]
+    bombing = ["bomb", "explosion", "shot", "attack"]
+    assert across.incident_action_kinds(bombing)[-1] == "bombing"
+    assert across.incident_action_kinds(["killed", "attack"]) == ["killing", "attack"]

@@ -257,20 +257,33 @@ def document_scores(extracted: list[Extracted], events: dict) -> dict:
 
 def mention_clusters(extracted: list[Extracted], events: dict, by_action: bool = False) -> tuple[list[set], list[set], int]:
     """(gold chains, incident clusters) over the gold action mentions a sitrep trigger overlaps, and the
-    number of gold mentions. ``by_action``: the clusters are the incidents' sub-events (``merge.action_kind`` of the
-    trigger word the mention overlaps: the shooting, the killing ... of an incident), as the store gives them."""
-    from sitrep.merge import action_kind
-
+    number of gold mentions. ``by_action``: the clusters are the incidents' sub-events (``merge.incident_action_kinds``
+    of the trigger word the mention overlaps among its incident's trigger words: the shooting, the killing ... of an
+    incident), as the store gives them (``merge.subevents``)."""
     key: dict[str, set] = {}
     response: dict[tuple[str, str], set] = {}
+    kinds = _incident_kinds(extracted, events) if by_action else {}
     total = 0
     for x in extracted:
         total += len(x.article.mentions)
         for g in x.article.mentions:
-            hit = next(((inc, x.article.text[s:e]) for inc, spans in events[x.article.id] for s, e in spans
+            hit = next(((inc, s, e) for inc, spans in events[x.article.id] for s, e in spans
                         if s < g.end and g.start < e), None)
             if hit is None:
                 continue
             key.setdefault(g.chain, set()).add(g.key)
-            response.setdefault((hit[0], action_kind(hit[1]) if by_action else ""), set()).add(g.key)
+            response.setdefault((hit[0], kinds.get((hit[0], x.article.id, hit[1], hit[2]), "")), set()).add(g.key)
     return list(key.values()), list(response.values()), total
+
+
+def _incident_kinds(extracted: list[Extracted], events: dict) -> dict[tuple[str, str, int, int], str]:
+    """(incident, article, start, end) of each trigger span -> its action kind among its incident's trigger words."""
+    from sitrep.merge import incident_action_kinds
+
+    text = {x.article.id: x.article.text for x in extracted}
+    spans: dict[str, list[tuple[str, int, int]]] = {}
+    for x in extracted:
+        for inc, trigger_spans in events[x.article.id]:
+            spans.setdefault(inc, []).extend((x.article.id, s, e) for s, e in trigger_spans)
+    return {(inc, d, s, e): k for inc, sp in spans.items()
+            for (d, s, e), k in zip(sp, incident_action_kinds([text[d][s:e] for d, s, e in sp]), strict=True)}

@@ -78,7 +78,10 @@ class Rules:
     similar: float
     similar_words: int
     stop_words: frozenset[str]
+    told_apart_links: int = 0
     action_kinds: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    generic_words: tuple[str, ...] = ()
+    main_acts: tuple[str, ...] = ()
 
 
 def _need(data: dict, key: str, kind, where: str):
@@ -178,7 +181,17 @@ def load_rules(path: str | Path | None = None, weights: str | Path | dict | None
         similar_words=_need(data, "text.similar_words", int, where),
         stop_words=frozenset(w.lower() for w in _need(data, "text.stop_words", list, where)),
         action_kinds=_kinds(_need(data, "subevents.kinds", list, where), where),
+        told_apart_links=_need(data, "regroup.told_apart_links", int, where),
+        generic_words=tuple(w.lower() for w in _strings(data, "subevents.generic", where)),
+        main_acts=tuple(_strings(data, "subevents.main_acts", where)),
     )
+
+
+def _strings(data: dict, key: str, where: str) -> list[str]:
+    values = _need(data, key, list, where)
+    if not all(isinstance(v, str) and v.strip() for v in values):
+        raise errors.KnowledgeError(f"{where}: {key} must be non-empty strings", code=errors.E403_KNOWLEDGE_ENTRY)
+    return values
 
 
 def _type_pairs(pairs: list, name: str, where: str) -> frozenset[frozenset[str]]:
@@ -969,14 +982,35 @@ def _groups_agree(a: Features, b: Features, ma: list[Features], mb: list[Feature
     told them apart; they may still be one event named two ways ('the Brooklyn mom' / 'Horton') when each of
     them names a target that is no facility ('a rocket hit Mosul; another hit a police station': two)."""
     shared = a.documents & b.documents
-    if shared and not all(m.target and not _is_facility(m, rules) for m in (*ma, *mb) if m.documents & shared):
-        return False
-    d = compare(Features(**{**a.__dict__, "documents": a.documents - shared}), b, rules)
+    named = all(m.target and not _is_facility(m, rules) for m in (*ma, *mb) if m.documents & shared)
+    rest = Features(**{**a.__dict__, "documents": a.documents - shared})
+    d = compare(rest, b, rules)
+    if shared and not (named and d.merge):
+        return rules.told_apart_links > 0 and _bridged(ma, mb, rules)
     if d.merge or shared or d.veto is not None and not (a.place_weak or b.place_weak):
         return d.merge
     # too little said by the groups' consolidated fields, which keep no sentences, or a place that is only a
     # report's main place: one member of each that match directly (outlets copying one wire story) join them
     return any(compare(x, y, rules).merge for x in ma for y in mb)
+
+
+def _bridged(ma: list[Features], mb: list[Features], rules: Rules) -> bool:
+    """Two groups a report told apart (it has a mention in each: one attack it split in two, 'the bomb that killed
+    two officers' / 'the blast at the bank'), that a new mention matches both of, are one when at least
+    ``regroup.told_apart_links`` pairs of their members of other reports match directly: reports that each tell
+    one of them tell them as one. A report that told two events and reports of only one of them never bridge them
+    ('A rocket hit Mosul. Another rocket hit a police station.', then reports of the police station)."""
+    shared = frozenset().union(*(m.documents for m in ma)) & frozenset().union(*(m.documents for m in mb))
+    links = 0
+    for x in ma:
+        if x.documents & shared:
+            continue
+        for y in mb:
+            if not (y.documents & shared) and compare(x, y, rules).merge:
+                links += 1
+                if links >= rules.told_apart_links:
+                    return True
+    return False
 
 
 def _link_score(f: Features, group: Features, members: list[Features], rules: Rules) -> float | None:
@@ -1007,25 +1041,39 @@ def action_kind(word: str, rules: Rules | None = None) -> str:
     return next((kind for kind, starts in rules.action_kinds if w.startswith(starts)), w)
 
 
+def incident_action_kinds(words: list[str], rules: Rules | None = None) -> list[str]:
+    """The action kind of each trigger word of one incident: ``action_kind``, except that a generic word
+    (``[subevents] generic``: 'attack') names the incident's main act, the kind of ``[subevents] main_acts`` its
+    trigger words name most (the first listed on a tie), when it has one."""
+    rules = rules or default_rules()
+    kinds = [action_kind(w, rules) for w in words]
+    told = Counter(k for k in kinds if k in rules.main_acts)
+    if not told:
+        return kinds
+    main = max(rules.main_acts, key=lambda k: (told[k], -rules.main_acts.index(k)))
+    return [main if " ".join(w.lower().split()).startswith(rules.generic_words) else k for w, k in zip(words, kinds, strict=True)]
+
+
 def subevents(members: list[dict], rules: Rules | None = None) -> list[dict]:
     """An incident's sub-events: the trigger words of its member mention rows (``field_spans``' trigger spans, else
-    ``trigger_span``) grouped by ``action_kind``, in the order reports tell them: [{kind, triggers: [{mention_id,
-    document_id, start, end, text}]}]. ECB+ keeps the shooting, the killing and the wounding of one attack as
-    chains of their own; the incident is the attack."""
+    ``trigger_span``) grouped by action kind (``incident_action_kinds``), in the order reports tell them: [{kind,
+    triggers: [{mention_id, document_id, start, end, text}]}]. ECB+ keeps the shooting, the killing and the
+    wounding of one attack as chains of their own; the incident is the attack."""
     import json
 
     rules = rules or default_rules()
-    kinds: dict[str, list[dict]] = {}
+    triggers: list[dict] = []
     for r in sorted(members, key=sort_key):
         spans = r.get("field_spans") or "{}"
         spans = (json.loads(spans) if isinstance(spans, str) else spans).get("trigger") or []
         if not spans and r.get("trigger_span"):
             t = r["trigger_span"]
             spans = [json.loads(t) if isinstance(t, str) else t]
-        for s in spans:
-            kinds.setdefault(action_kind(s.get("text") or "", rules), []).append(
-                {"mention_id": r["id"], "document_id": r["document_id"], "start": s.get("start"), "end": s.get("end"),
-                 "text": s.get("text")})
+        triggers += [{"mention_id": r["id"], "document_id": r["document_id"], "start": s.get("start"),
+                      "end": s.get("end"), "text": s.get("text")} for s in spans]
+    kinds: dict[str, list[dict]] = {}
+    for t, kind in zip(triggers, incident_action_kinds([t["text"] or "" for t in triggers], rules), strict=True):
+        kinds.setdefault(kind, []).append(t)
     return [{"kind": k, "triggers": v} for k, v in kinds.items()]
 
 
