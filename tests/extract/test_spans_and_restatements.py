@@ -142,3 +142,25 @@ def test_a_war_that_has_killed_thousands_is_a_total_and_an_ongoing_bombing_no_in
     assert len(events) == 1
     _, events = run("Officials blamed the navy, which has been bombing rebel camps in the delta since March 2019.")
     assert events == []
+
+
+def test_the_dead_after_a_ranking_since_are_the_earlier_events():
+    _, events = run("A bomb exploded in a crowded bus station in Kaduna on 19 May, killing 11 people. It was the "
+                    "deadliest attack in the state since 3 March 2019, when gunmen stormed a market in Zaria, "
+                    "killing 30 traders.")
+    kaduna = [e for e in events if e.date == date(2022, 5, 19)]
+    assert len(kaduna) == 1 and kaduna[0].fatalities.best == 11
+
+
+def test_a_wars_total_in_a_relative_clause_is_no_events_dead():
+    _, events = run("A car bomb exploded outside a hotel in Lagos on 19 May, killing 14 people. It was the worst "
+                    "bombing in the city in the long insurgency, which has cost more than 9,000 lives.")
+    assert len(events) == 1 and events[0].fatalities.best == 14
+
+
+def test_a_strike_that_lasts_a_stated_time_is_a_stoppage_of_work():
+    for text in ("Pilots at the airline began a 48-hour strike in Johannesburg on Saturday, grounding dozens of flights.",
+                 "Dock workers in Mombasa began a three-day strike on Thursday, halting cargo at the port.",
+                 "Port workers started an indefinite strike in Durban on Saturday, leaving ships stranded at sea."):
+        _, events = run(text)
+        assert events == [], text

@@ -121,3 +121,15 @@ def test_known_doers_hitting_a_new_target_elsewhere_are_another_attack():
     assert len(merge_mentions([(first, MergeInfo()), (shot, told)])) == 1
     shot.roles["perpetrator_individuals"] = [RoleFiller("gunmen", 60, 66)]  # not the verb's subject
     assert len(merge_mentions([(first, MergeInfo()), (shot, MergeInfo(sentence_index=1, definite=True))])) == 1
+
+
+def test_a_title_line_run_into_the_lead_joins_its_dated_telling():
+    """A plain text whose first line (a title: no dateline follows it) runs into the lead's sentence: the title's
+    event, with no place and no day, is the one the lead tells with both."""
+    from sitrep.ingest.text import document_from_text
+    from sitrep.pipeline import extract_document
+
+    text = ("Ferry bombs kill 40 on island crossing\nAt least 40 people were killed when two bombs set fire to the "
+            "lower deck of a ferry near Zamboanga late on Sunday night, officials said.")
+    events = extract_document(document_from_text(text, "t", published=date(2022, 6, 13)))
+    assert len(events) == 1 and events[0].date == date(2022, 6, 12)

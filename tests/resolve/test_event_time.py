@@ -68,3 +68,10 @@ def test_an_event_of_another_year_does_not_take_the_day_of_the_event_told_before
                  "Jaffna in 1998, killing four soldiers.", tuesday)
     bridge = [m for m in events if m.date != tuesday - timedelta(days=1)]
     assert len(events) == 2 and len(bridge) == 1 and bridge[0].date is None, [(m.date, m.notes) for m in events]
+
+
+def test_a_day_in_a_relative_clause_on_another_noun_does_not_date_a_told_attack():
+    monday = date(2021, 6, 14)
+    events = run("A bomb exploded in a market in Kano on Sunday, killing nine people. Officials said the bombing was "
+                 "meant to wreck a peace conference that opens on Wednesday in Abuja.", monday)
+    all_dated(events, monday - timedelta(days=1))

@@ -804,15 +804,9 @@ def restates(c: Candidate) -> bool:
     strike since its deployment": an ordinal or superlative over a span since something ranks an event the text
     tells, it is not another. In the annotated news of ../shared (RAMS, WikiEvents, ECB+, MUC-4; 51,298
     sentences) 9 sentences rank a violent event so; all 9 restate the event told in or just before them."""
-    tok = c.trigger_token
-    if tok is None:
-        return False
-    noun = tok.head if tok.dep_ == "acl" else tok  # "troops killed": the ranked noun is the participle's head
-    if not any(ch.dep_ in ("amod", "nummod") and (ch.tag_ == "JJS" or ch.ent_type_ == "ORDINAL")
-               for ch in noun.children):
-        return False
-    scope = noun.head if noun.dep_ in ("attr", "pobj", "dobj") else noun  # "was the first attack ... since ..."
-    return any(t.lower_ == "since" for t in scope.subtree)
+    from sitrep.extract.mentions import ranking_since
+
+    return c.trigger_token is not None and ranking_since(c.trigger_token) is not None
 
 
 def weak_weapon(m: EventMention) -> bool:
