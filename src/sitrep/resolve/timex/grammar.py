@@ -90,6 +90,8 @@ class Grammar:
         # (rule, handler, keyword): a rule with a keyword only runs in windows around the keyword's hits
         self.rules: list[tuple[re.Pattern, Callable, re.Pattern | None]] = []
         self.not_time = re.compile(r"\b" + _alt(lex.not_time) + r"\b", re.I) if lex.not_time else None
+        self.play = re.compile(r"\b" + _alt(lex.play_words) + r"\b", re.I) if lex.play_words else None
+        self._play_last: tuple[str, bool] = ("", False)  # the last text read, whether it reports a game
         self._build()
 
     # ---- rules -------------------------------------------------------------------------------------
@@ -623,6 +625,8 @@ class Grammar:
         y = g.get("qyear") or g.get("qyear0")
         head = m.group(0).lower()
         shift = -1 if "last year's" in head else 1 if "next year's" in head else 0
+        if not y and not shift and "fiscal" not in head and self._in_play(text):
+            return None  # "the second half" of a game ([play] of the lexicon)
         if qh == "half":
             if q not in (1, 2):
                 return None
@@ -635,6 +639,17 @@ class Grammar:
         return Reading(_adjective_start(m, text), m.end(), "quarter",
                        data={"q": q, "y": int(y) if y else None, "shift": shift, "current": current, "latest": latest,
                              "needs_context": qh == "period", "ended": ended})
+
+    def _in_play(self, text: str) -> bool:
+        """``text`` reports a game: it holds two different words of the lexicon's [play] list."""
+        if self.play is None:
+            return False
+        last, answer = self._play_last
+        if text is not last:
+            words = {re.sub(r"[\s-]+", "", m.group(0).lower()).removesuffix("s") for m in self.play.finditer(text)}
+            answer = len(words) >= 2
+            self._play_last = (text, answer)
+        return answer
 
     def _ended_month(self, text: str, pos: int) -> tuple[int, bool, int] | None:
         """("the quarter) ended Sept. 30": (the month the period ends in, True for ended / False for ending, the
