@@ -90,6 +90,8 @@ class Grammar:
         # (rule, handler, keyword): a rule with a keyword only runs in windows around the keyword's hits
         self.rules: list[tuple[re.Pattern, Callable, re.Pattern | None]] = []
         self.not_time = re.compile(r"\b" + _alt(lex.not_time) + r"\b", re.I) if lex.not_time else None
+        self.play = re.compile(r"\b" + _alt(lex.play_words) + r"\b", re.I) if lex.play_words else None
+        self._play_last: tuple[str, bool] = ("", False)  # the last text read, whether it reports a game
         self._build()
 
     # ---- rules -------------------------------------------------------------------------------------
@@ -141,8 +143,10 @@ class Grammar:
         # "since '96", "the summer of '97", "fiscal '99": a year written with two digits after a preposition
         self._add(r"(?:\b(?P<fiscal>fiscal(?:\s+year)?)\s+)?['’](?P<yy>[0-9]{2})\b(?!['’]?s\b|\s*%|['’\w])",
                   self._short_year, need=r"['’]\d\d")
-        self._add(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]*)?(?P<decw>twenties|thirties|forties|fifties|sixties|"
-                  r"seventies|eighties|nineties)\b", self._decade, need=r"ties\b")
+        # "the sixties", "the late nineteen eighties" (a broadcast's spoken decade: ECB+ 9, none read before)
+        self._add(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]*)?(?:(?P<decc>nineteen|eighteen)[\s-]+)?"
+                  r"(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", self._decade,
+                  need=r"ties\b")
         self._add(rf"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]*)?(?P<cent>{self.ORDW}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+century\b", self._century, need="century")
         self._add(r"\b(?:the\s+year\s+)?(?P<yw1>nineteen|twenty)[\s-]+(?P<yw2>(?:(?:ten|eleven|twelve|thirteen|"
                   r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?:twenty|thirty|forty|fifty|sixty|"
@@ -449,9 +453,11 @@ class Grammar:
         else:
             words = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
                      "eighties": 8, "nineties": 9}
-            value = "19" + str(words[g["decw"].lower()])
-            if not m.group(0).lower().startswith(("the", "early", "mid", "late")):
+            value = ("18" if (g.get("decc") or "").lower() == "eighteen" else "19") + str(words[g["decw"].lower()])
+            if not m.group(0).lower().startswith(("the", "early", "mid", "late", "nineteen", "eighteen")):
                 return None
+            if _AGE_OWNER.search(text, max(0, m.start() - 8), m.start()):
+                return None  # "in his early twenties": an age, not a decade
         return Reading(m.start(), m.end(), "fixed", data={"value": value})
 
     def _century(self, m, text):
@@ -623,6 +629,8 @@ class Grammar:
         y = g.get("qyear") or g.get("qyear0")
         head = m.group(0).lower()
         shift = -1 if "last year's" in head else 1 if "next year's" in head else 0
+        if not y and not shift and "fiscal" not in head and self._in_play(text):
+            return None  # "the second half" of a game ([play] of the lexicon)
         if qh == "half":
             if q not in (1, 2):
                 return None
@@ -635,6 +643,17 @@ class Grammar:
         return Reading(_adjective_start(m, text), m.end(), "quarter",
                        data={"q": q, "y": int(y) if y else None, "shift": shift, "current": current, "latest": latest,
                              "needs_context": qh == "period", "ended": ended})
+
+    def _in_play(self, text: str) -> bool:
+        """``text`` reports a game: it holds two different words of the lexicon's [play] list."""
+        if self.play is None:
+            return False
+        last, answer = self._play_last
+        if text is not last:
+            words = {re.sub(r"[\s-]+", "", m.group(0).lower()).removesuffix("s") for m in self.play.finditer(text)}
+            answer = len(words) >= 2
+            self._play_last = (text, answer)
+        return answer
 
     def _ended_month(self, text: str, pos: int) -> tuple[int, bool, int] | None:
         """("the quarter) ended Sept. 30": (the month the period ends in, True for ended / False for ending, the
@@ -1071,6 +1090,7 @@ def grammar(path: str | None = None) -> Grammar:
 
 # ---- running the cascade ------------------------------------------------------------------------------
 _LAST_AS_VERB = re.compile(r"last\s+", re.I)
+_AGE_OWNER = re.compile(r"\b(?:his|her|their|my|your|our|its)\s+$", re.I)
 _VERB_SLOT_BEFORE = re.compile(r"(?:\b(?:will|would|could|can|may|might|should|must|to|did|does|do|shall)|'ll|"
                                r"\b(?:it|they|talks|which|that)|n't)\s+$", re.I)
 _RANGE_GAP = re.compile(r"\s*(?:-|–|to|through|until|till|and)\s*", re.I)
