@@ -49,6 +49,8 @@ def candidates(analysis: Analysis) -> list[Candidate]:
         if c.mention.generic and in_headline(c, analysis.doc) and headline_reference(c, cands):
             c.mention.generic = False  # "11 dead after suicide attack on church": the headline's only event
             c.mention.notes.append("headline: the event its 'after' phrase names")
+    for c in cands:  # the clause model's fall-back reads it (clause_model.counted_headline)
+        c.mention.headline = in_headline(c, analysis.doc)
     _game_words(cands, analysis.doc.text)
     return cands
 

@@ -149,7 +149,8 @@ def headline_victim(tok, lex: Lexicon):
     """The people a headline's killing verb harms, read off the words beside it where the parse gave it none: for a
     verb in its present form, a number or a word for people right after it ("kill at least 24", "kills two", "hacks
     to death 10", "kill Osaze Odewingie"); for a past form, "dead" or a verb whose subject dies, right before it ("20
-    shot dead", "Again 15 Die", "Soldiers and Policemen killed"). "Crowds see Dead Sea scrolls" has none."""
+    shot dead", "Again 15 Die", "Soldiers and Policemen killed"), a hedging verb between ("Three persons feared dead":
+    UCDP Nigeria tune 6 headlines, all events). "Crowds see Dead Sea scrolls" has none."""
     from sitrep.extract.mentions import _agent_noun, _human
 
     doc, word = tok.doc, tok.lower_
@@ -159,9 +160,11 @@ def headline_victim(tok, lex: Lexicon):
         words = list(reversed(doc[max(tok.i - _NEAR, 0): tok.i]))
     else:
         words = [t for t in doc[tok.i + 1: tok.i + 1 + _NEAR] if t.lower_ not in ("to", "death")]
-    for t in words:
+    for k, t in enumerate(words):
         if t.like_num or (t.pos_ in ("NOUN", "PROPN", "NUM") and (_human(t) or _agent_noun(t, lex))):
             return t
+        if before and k == 0 and t.pos_ == "VERB" and t.lemma_.lower() in lex.casualty_hedge_verbs:
+            continue  # "Three persons feared dead", "two soldiers believed dead": the hedge stands between
         if t.is_punct or t.pos_ == "VERB" or t.pos_ == "ADP" and t.lower_ != "at":
             return None
     return None
