@@ -192,7 +192,8 @@ def attach_roles(cands: list[Candidate], text: str) -> None:
         if c.trigger_token is None:
             continue
         local = text[c.offset:c.offset + len(text_of(c.sent.doc))]  # the sentence, not the rest of the report
-        roles = extract_roles(c.sent, c.trigger_token, local)
+        # the parse starts where ``local`` does (offset 0), also where its copy blanked an outlet's words or quote marks
+        roles = extract_roles(c.sent, c.trigger_token, local, offset=0)
         for role, fillers in roles.items():
             c.mention.roles[role] = [RoleFiller(f.text, f.start + c.offset, f.end + c.offset) for f in fillers]
 

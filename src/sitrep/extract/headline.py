@@ -105,7 +105,26 @@ def mask_affixes(doc: Document, text: str) -> str:
         return text
     for a, b in affix_spans(title):
         text = text[:start + a] + " " * (b - a) + text[start + b:]
+    for a, b in quote_marks(text[start:start + len(title)]):
+        text = text[:start + a] + " " * (b - a) + text[start + b:]
     return text
+
+
+# a pair of quote marks around words of a headline: opened after a space (or the start), closed before a space, a
+# punctuation mark or the end; an apostrophe inside a word ("Nigeria's") opens nothing
+_QUOTED = re.compile(r"(?<![\w'‘’\"“”])(['‘\"“])[^'‘’\"“”\n]{1,80}?(['’\"”])(?![\w'‘’\"“”])")
+
+
+def quote_marks(title: str) -> list[tuple[int, int]]:
+    """The quote marks of a headline's quoted words ("Boko Haram 'slaughter' worshipper", "Woman bomber 'kills
+    several'", "'200 dead' as forces battle rebels"), which the parser reads as words of their own and hangs the
+    rest of the headline on (the verb becomes a noun, the victim an appositive): blanked in the parsed copy, the
+    words stay. UCDP Nigeria tune: 138 of 3,426 headlines quote words; blanked, 7 more are found (all events: "Two
+    teenage girl 'bombers' shot dead"), none lost; mideast and mideast2 tune: no change."""
+    out = []
+    for m in _QUOTED.finditer(title):
+        out += [(m.start(1), m.end(1)), (m.start(2), m.end(2))]
+    return out
 
 
 def _verb_lemmas(word: str, lex: Lexicon) -> list[str]:
