@@ -17,7 +17,9 @@ blanks them in the parsed copy of the text, so the parser reads the headline alo
 Public:
     title_range(doc) -> (start, end) | None     the title line of a dated report
     affix_spans(title) -> [(start, end)]        an outlet's labels and name around a headline
-    mask_affixes(doc, text) -> str              ``text`` (same length) with those of the report's title blanked
+    mask_affixes(doc, text) -> str              ``text`` (same length) with those of the report's title blanked,
+                                                and the quote marks around its quoted words (``quote_marks``)
+    quote_marks(title) -> [(start, end)]        the quote marks of a headline's quoted words
     headline_triggers(sent, lex, matched) -> [(token, Trigger)]
     headline_victim(tok, lex) -> token | None
 """
