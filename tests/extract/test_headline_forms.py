@@ -74,3 +74,12 @@ def test_a_bad_affix_rule_names_its_file_and_line(tmp_path):
     with use_knowledge(Knowledge(tmp_path)), pytest.raises(KnowledgeError) as err:
         affix_spans("Car bomb kills six near Mosul market - Reuters")
     assert err.value.code == E403_KNOWLEDGE_ENTRY and "headline_affixes.txt:3" in str(err.value)
+
+
+def test_quote_marks_around_words_of_a_headline_are_blanked_for_the_parser():
+    from sitrep.extract.headline import quote_marks
+
+    title = "Rebels 'slaughter' villagers in Kara's market"
+    assert [title[a:b] for a, b in quote_marks(title)] == ["'", "'"]  # the possessive's apostrophe opens nothing
+    assert len(headline("Rebel fighter 'kills several' at village market")) == 1
+    assert len(headline("Two 'bombers' shot dead at checkpoint in Kara")) == 1

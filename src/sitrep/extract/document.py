@@ -49,6 +49,8 @@ def candidates(analysis: Analysis) -> list[Candidate]:
         if c.mention.generic and in_headline(c, analysis.doc) and headline_reference(c, cands):
             c.mention.generic = False  # "11 dead after suicide attack on church": the headline's only event
             c.mention.notes.append("headline: the event its 'after' phrase names")
+    for c in cands:  # the clause model's fall-back reads it (clause_model.counted_headline)
+        c.mention.headline = in_headline(c, analysis.doc)
     _game_words(cands, analysis.doc.text)
     return cands
 
@@ -190,7 +192,8 @@ def attach_roles(cands: list[Candidate], text: str) -> None:
         if c.trigger_token is None:
             continue
         local = text[c.offset:c.offset + len(text_of(c.sent.doc))]  # the sentence, not the rest of the report
-        roles = extract_roles(c.sent, c.trigger_token, local)
+        # the parse starts where ``local`` does (offset 0), also where its copy blanked an outlet's words or quote marks
+        roles = extract_roles(c.sent, c.trigger_token, local, offset=0)
         for role, fillers in roles.items():
             c.mention.roles[role] = [RoleFiller(f.text, f.start + c.offset, f.end + c.offset) for f in fillers]
 

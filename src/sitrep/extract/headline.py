@@ -17,7 +17,9 @@ blanks them in the parsed copy of the text, so the parser reads the headline alo
 Public:
     title_range(doc) -> (start, end) | None     the title line of a dated report
     affix_spans(title) -> [(start, end)]        an outlet's labels and name around a headline
-    mask_affixes(doc, text) -> str              ``text`` (same length) with those of the report's title blanked
+    mask_affixes(doc, text) -> str              ``text`` (same length) with those of the report's title blanked,
+                                                and the quote marks around its quoted words (``quote_marks``)
+    quote_marks(title) -> [(start, end)]        the quote marks of a headline's quoted words
     headline_triggers(sent, lex, matched) -> [(token, Trigger)]
     headline_victim(tok, lex) -> token | None
 """
@@ -105,7 +107,26 @@ def mask_affixes(doc: Document, text: str) -> str:
         return text
     for a, b in affix_spans(title):
         text = text[:start + a] + " " * (b - a) + text[start + b:]
+    for a, b in quote_marks(text[start:start + len(title)]):
+        text = text[:start + a] + " " * (b - a) + text[start + b:]
     return text
+
+
+# a pair of quote marks around words of a headline: opened after a space (or the start), closed before a space, a
+# punctuation mark or the end; an apostrophe inside a word ("Nigeria's") opens nothing
+_QUOTED = re.compile(r"(?<![\w'‘’\"“”])(['‘\"“])[^'‘’\"“”\n]{1,80}?(['’\"”])(?![\w'‘’\"“”])")
+
+
+def quote_marks(title: str) -> list[tuple[int, int]]:
+    """The quote marks of a headline's quoted words ("Boko Haram 'slaughter' worshipper", "Woman bomber 'kills
+    several'", "'200 dead' as forces battle rebels"), which the parser reads as words of their own and hangs the
+    rest of the headline on (the verb becomes a noun, the victim an appositive): blanked in the parsed copy, the
+    words stay. UCDP Nigeria tune: 138 of 3,426 headlines quote words; blanked, 7 more are found (all events: "Two
+    teenage girl 'bombers' shot dead"), none lost; mideast and mideast2 tune: no change."""
+    out = []
+    for m in _QUOTED.finditer(title):
+        out += [(m.start(1), m.end(1)), (m.start(2), m.end(2))]
+    return out
 
 
 def _verb_lemmas(word: str, lex: Lexicon) -> list[str]:
@@ -149,7 +170,8 @@ def headline_victim(tok, lex: Lexicon):
     """The people a headline's killing verb harms, read off the words beside it where the parse gave it none: for a
     verb in its present form, a number or a word for people right after it ("kill at least 24", "kills two", "hacks
     to death 10", "kill Osaze Odewingie"); for a past form, "dead" or a verb whose subject dies, right before it ("20
-    shot dead", "Again 15 Die", "Soldiers and Policemen killed"). "Crowds see Dead Sea scrolls" has none."""
+    shot dead", "Again 15 Die", "Soldiers and Policemen killed"), a hedging verb between ("Three persons feared dead":
+    UCDP Nigeria tune 6 headlines, all events). "Crowds see Dead Sea scrolls" has none."""
     from sitrep.extract.mentions import _agent_noun, _human
 
     doc, word = tok.doc, tok.lower_
@@ -159,9 +181,11 @@ def headline_victim(tok, lex: Lexicon):
         words = list(reversed(doc[max(tok.i - _NEAR, 0): tok.i]))
     else:
         words = [t for t in doc[tok.i + 1: tok.i + 1 + _NEAR] if t.lower_ not in ("to", "death")]
-    for t in words:
+    for k, t in enumerate(words):
         if t.like_num or (t.pos_ in ("NOUN", "PROPN", "NUM") and (_human(t) or _agent_noun(t, lex))):
             return t
+        if before and k == 0 and t.pos_ == "VERB" and t.lemma_.lower() in lex.casualty_hedge_verbs:
+            continue  # "Three persons feared dead", "two soldiers believed dead": the hedge stands between
         if t.is_punct or t.pos_ == "VERB" or t.pos_ == "ADP" and t.lower_ != "at":
             return None
     return None
