@@ -80,6 +80,13 @@ def test_a_division_named_by_a_dictionary_word_keeps_its_capital_in_a_capitals_h
         assert truecase_title(doc) in ("Cattle raiders kill 14 in Lakes", "Gunmen kill 5 in fresh Unity attack")
 
 
+def test_a_label_in_capitals_is_the_place_its_plain_form_labels():
+    # "DELTA -" reads as a dateline; the name alone is Delta, British Columbia, the label the division
+    plain = "Delta - Gunmen kill 3 policemen at checkpoint"
+    got = [{(e.place.country_code, e.place.name) for e in headline(h) if e.place} for h in (plain, plain.upper())]
+    assert got[0] == got[1] and len(got[0]) == 1
+
+
 def test_a_headline_that_counts_its_dead_is_one_event_whatever_counts_the_attacks():
     assert len(headline("Multiple car bombs kill nine near Kirkuk checkpoint")) == 1
     assert len(headline("Raiders kill 14 farmers in series of night attacks on villages")) >= 1

@@ -740,7 +740,10 @@ def fallback_place(places: list[Place], analysis: Analysis) -> Place | None:
         # "MAIDUGURI, Nigeria": the town (which NER may miss in capitals), not the country
         town_end = dl.place.start + len(dl.place.text.split(",")[0])
         town = rplace.resolve_spans(analysis.doc.text, [(dl.place.start, town_end)])[0]
-        if town is not None and not (town.reason or "").startswith(("abstain", "unknown")):
+        # read alone, only where no place below a country's was found there: a headline's "PLATEAU - NINE KILLED"
+        # is the division its label names (_label_place), not the town Plateau, US, that the name alone reads as
+        if town is not None and not (town.reason or "").startswith(("abstain", "unknown")) and \
+                all(p.feature in _COUNTRY_FEATURES for p in inside):
             inside.append(town)
         if inside:
             return _coarsen(min(inside, key=lambda p: p.geo_precision), "the dateline's place")
