@@ -114,7 +114,7 @@ def extract_analysis(analysis: Analysis, *, learned_roles: bool = True) -> list[
         assert m is not None  # merge_mentions sets it
         if not (report.specific(m) or any(x.headline for x in e.mentions)):
             continue
-        event_place.fill_place(m, fallback)
+        event_place.fill_place(m, fallback, analysis.text)
         report.name_national_forces(m, fallback)
         event_time.fill_date(m, report_date, date_reason)
         m.notes.extend(f"merged: {r}" for r in e.reasons)

@@ -9,7 +9,7 @@ import pytest
 
 from sitrep.extract.headline import affix_spans
 from sitrep.ingest.text import document_from_text
-from sitrep.nlp.truecase import truecase
+from sitrep.nlp.truecase import truecase, truecase_title
 from sitrep.pipeline import extract_document
 
 DAY = date(2024, 5, 14)
@@ -57,6 +57,34 @@ def test_a_headline_in_capitals_keeps_its_names():
     assert truecase("US-LED STRIKES ON SYRIA'S RAQQA KILL 11 PALESTINIANS", title=True) == \
         "US-led strikes on Syria's Raqqa kill 11 Palestinians"
     assert truecase("LET US MOURN THE DEAD", title=True) == "Let us mourn the dead"
+
+
+@pytest.mark.parametrize("plain, country", [
+    ("Somali troops kill 12 militants in raid", "SO"),  # the actor's nationality
+    ("Gunmen kill 10 in northeastern Kenyan town", "KE"),  # the place's
+    ("Bomb hits Turkish army convoy, three soldiers hurt", "TR"),
+])
+def test_a_headline_in_capitals_names_the_country_its_plain_form_names(plain, country):
+    for form in (plain, plain.upper()):
+        assert {e.place.country_code for e in headline(form) if e.place} == {country}, form
+
+
+def test_a_short_title_line_in_capitals_is_read_as_a_headline():
+    # under 20 letters: read as written before, so no name of it was found
+    assert {e.place.country_code for e in headline("BLAST KILLS 3 IN MOMBASA") if e.place} == {"KE"}
+
+
+def test_a_division_named_by_a_dictionary_word_keeps_its_capital_in_a_capitals_headline():
+    for title in ("CATTLE RAIDERS KILL 14 IN LAKES", "GUNMEN KILL 5 IN FRESH UNITY ATTACK"):
+        doc = document_from_text(title, "h", title=title, published=DAY)
+        assert truecase_title(doc) in ("Cattle raiders kill 14 in Lakes", "Gunmen kill 5 in fresh Unity attack")
+
+
+def test_a_label_in_capitals_is_the_place_its_plain_form_labels():
+    # "DELTA -" reads as a dateline; the name alone is Delta, British Columbia, the label the division
+    plain = "Delta - Gunmen kill 3 policemen at checkpoint"
+    got = [{(e.place.country_code, e.place.name) for e in headline(h) if e.place} for h in (plain, plain.upper())]
+    assert got[0] == got[1] and len(got[0]) == 1
 
 
 def test_a_headline_that_counts_its_dead_is_one_event_whatever_counts_the_attacks():

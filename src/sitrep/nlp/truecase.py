@@ -18,10 +18,12 @@ _UPPER = re.compile(r"[A-Z]")
 _LOWER = re.compile(r"[a-z]")
 
 
-def is_mostly_caps(text: str) -> bool:
+def is_mostly_caps(text: str, least: int = 20) -> bool:
+    """Whether ``text`` is written in capitals: more than 85% of its first 20,000 letters, and ``least`` letters or
+    more (a title line is a short text: "CULT CLASH, LAGOS")."""
     head = text[:20000]
     upper, lower = len(_UPPER.findall(head)), len(_LOWER.findall(head))
-    if upper + lower < 20:
+    if upper + lower < least:
         return False
     return upper / (upper + lower) > 0.85
 
@@ -148,6 +150,7 @@ def _men_plural(word: str) -> bool:
 
 
 _TITLE_WORD = re.compile(r"[A-Za-z][a-z']{3,}")
+SHORT_CAPS = 8  # letters: a title line this long in capitals is truecased ("3 DEAD IN OGUN CULT CLASH", 18 letters)
 
 
 def truecase_title(doc, text: str | None = None) -> str:
@@ -160,8 +163,11 @@ def truecase_title(doc, text: str | None = None) -> str:
     start = doc.text.find(title) if title else -1
     if start < 0:
         return text
-    if is_mostly_caps(title):
-        return text[:start] + truecase(title, title=True) + text[start + len(title):]
+    if is_mostly_caps(title, SHORT_CAPS):
+        out = list(truecase(title, title=True))
+        for a, name in _placed_divisions(title):  # "20 KILLED IN PLATEAU ATTACK": a division where a place is due
+            out[a:a + len(name)] = name.capitalize()
+        return text[:start] + "".join(out) + text[start + len(title):]
     words = _TITLE_WORD.findall(title)
     if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.75 * len(words):
         return text

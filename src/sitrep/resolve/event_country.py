@@ -19,11 +19,14 @@ A reading is a country with its kind:
                    engineers", "Spanish tourists", "French instructor")
 
 Public:
-    country_readings(m) -> list[Reading]   every reading of the event's first sentence, in text order
-    event_country(m) -> Place | None       the reading of the best kind the knowledge file lets decide
+    country_readings(m, text) -> list[Reading]   every reading of the event's first sentence, in text order
+    event_country(m, text) -> Place | None       the reading of the best kind the knowledge file lets decide
+(``text``: the text the parser read, the document's truecased where it was ALL CAPS, same length; the readings of
+a sentence in capitals are those of its truecased copy: "NIGERIAN TROOPS KILL 12" reads as "Nigerian troops ...")
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,9 +111,10 @@ CAP_WORD = re.compile(r"\b[A-Z][a-z]+\b")  # a capitalised word: a nationality w
 CAP_NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}\b")  # up to three: "Burkina Faso", "South Sudan"
 
 
-def country_readings(m: EventMention) -> list[Reading]:
-    """The countries the event's first sentence points at: its armed groups' and its nationality words'."""
-    from sitrep.nlp.truecase import is_mostly_caps
+def country_readings(m: EventMention, text: str | None = None) -> list[Reading]:
+    """The countries the event's first sentence points at: its armed groups' and its nationality words' (read in
+    ``text``, the parser's copy of the document, where the sentence is in capitals)."""
+    from sitrep.nlp.truecase import SHORT_CAPS, is_mostly_caps
     from sitrep.resolve.actor import actor_countries, find_actors
     from sitrep.resolve.gazetteer import get_gazetteer, norm
 
@@ -119,7 +123,9 @@ def country_readings(m: EventMention) -> list[Reading]:
     ev = m.evidence[0]
     gz = get_gazetteer()
     out: list[Reading] = []
-    caps = is_mostly_caps(ev.text)  # "THE LOT THAT IS USED": a short alias in capitals is a word there
+    caps = is_mostly_caps(ev.text, SHORT_CAPS)  # "THE LOT THAT IS USED": a short alias in capitals is a word there
+    if caps and text is not None and len(text) >= ev.end:
+        ev = dataclasses.replace(ev, text=text[ev.start:ev.end])  # nationality words keep their capitals there
     groups = [a for a in find_actors(ev.text) if a.type != "state" and not (caps and len(a.text) <= 4)]
     for a in groups:
         ccs = actor_countries(a.canonical)
@@ -134,7 +140,7 @@ def country_readings(m: EventMention) -> list[Reading]:
             at = ev.start + w.start()
             kind = _side(ev.text, w.start(), w.end()) or _role(m, at, ev.text[:w.start()])
             out.append(Reading(kind, cc, w.group(0), at))
-    out += _country_names(ev.text, ev.start, groups)
+    out += _country_names(ev.text, ev.start, groups, title_case=caps)
     return sorted(out, key=lambda r: r.start)
 
 
@@ -168,9 +174,10 @@ def _side(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def _country_names(text: str, offset: int, groups) -> list[Reading]:
+def _country_names(text: str, offset: int, groups, title_case: bool = False) -> list[Reading]:
     """A country's own name among the capitalised words (the longest run of up to three words that is one), outside
-    an armed group's name: the parser may have hidden it in an organisation ("Northeast Nigeria bus station")."""
+    an armed group's name: the parser may have hidden it in an organisation ("Northeast Nigeria bus station").
+    ``title_case``: the capitals say nothing of names (a truecased ALL-CAPS line: "KILLS 9-MAN TEAM")."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     from sitrep.nlp.truecase import is_unknown_word
@@ -181,7 +188,7 @@ def _country_names(text: str, offset: int, groups) -> list[Reading]:
     # in a title-case line a capital says nothing: a dictionary word there ("Mobile Police Kill Two Robbers") is no
     # name; in sentence case one inside the line is ("Blasts at Kandahar Shi'ite mosque")
     long_words = re.findall(r"[A-Za-z]{4,}", text)
-    title_case = sum(w[0].isupper() for w in long_words) >= 0.6 * max(len(long_words), 1)
+    title_case = title_case or sum(w[0].isupper() for w in long_words) >= 0.6 * max(len(long_words), 1)
     for run in CAP_NAME.finditer(text):
         if any(a.start <= run.start() < a.end for a in groups):
             continue
@@ -230,13 +237,13 @@ def _role(m: EventMention, at: int, before: str) -> str:
     return "before" if at < m.trigger.start else "after"
 
 
-def event_country(m: EventMention) -> Place | None:
+def event_country(m: EventMention, text: str | None = None) -> Place | None:
     """The country of the reading whose kind ranks first (the first in the text among equals), at its point."""
     from sitrep.resolve.gazetteer import get_gazetteer
 
     decision = load_decision()
     order = decision.order
-    readings = [r for r in country_readings(m) if r.kind in order]
+    readings = [r for r in country_readings(m, text) if r.kind in order]
     best = _agreed(readings, order, decision.max_group_countries)
     if best is None:
         return None
