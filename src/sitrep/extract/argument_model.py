@@ -220,13 +220,20 @@ class ArgumentModel:
         p = Path(path) if path else knowledge_path("argument_model.json")
         return cls.from_json(read_model_json(p, "argument model", E433_ARGUMENT_MODEL), str(p))
 
+    def __post_init__(self) -> None:
+        # one lookup per feature for all roles (a role without the feature holds 0.0, which adds nothing)
+        table: dict[str, list[float]] = {}
+        for k, r in enumerate(ARG_ROLES):
+            for f, w in self.weights[r].items():
+                table.setdefault(f, [0.0] * len(ARG_ROLES))[k] = w
+        self._table = table
+
     def score(self, cand: ArgCandidate) -> dict[str, float]:
-        feats = set(cand.features)
-        out = {}
-        for r in ARG_ROLES:
-            w = self.weights[r]
-            z = self.bias[r] + sum(w.get(f, 0.0) for f in feats)
-            out[r] = logistic(z)
+        """Each role's probability: its bias plus the weights of the candidate's features (each feature once)."""
+        get = self._table.get
+        rows = [w for w in map(get, set(cand.features)) if w is not None]  # the features' order of the set, kept
+        cols = zip(*rows, strict=True) if rows else ((),) * len(ARG_ROLES)
+        out = {r: logistic(self.bias[r] + sum(col)) for r, col in zip(ARG_ROLES, cols, strict=True)}
         cand.scores = out
         return out
 
