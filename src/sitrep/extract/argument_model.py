@@ -166,11 +166,12 @@ def _candidate(analysis, ev, si: int, h, t, lex) -> ArgCandidate:
              *(f"{r}:{t.pos_}" for r in rel), *_rule_features(ev, a, b)]
     if actor is not None:
         feats += ["actor", f"actor_type={actor_type(actor.canonical) or '-'}"]
-    if lex.org_re.search(text):
+    org_alias = lex.org_re.search(text) is not None  # the organisations' alias pattern, searched once
+    if org_alias:
         feats.append("org_alias")
     if is_person_name(text):
         feats.append("person_name")
-    org = actor is not None or ent in _ORG_ENTS or bool(lex.org_re.search(text)) or "org_head" in kinds
+    org = actor is not None or ent in _ORG_ENTS or org_alias or "org_head" in kinds
     conj = off + h.head.idx if h.dep_ == "conj" and h.head.pos_ in ("NOUN", "PROPN") else None
     return ArgCandidate(a, b, text, off + h.idx, h.text, org, conj, si, feats)
 
