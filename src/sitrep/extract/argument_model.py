@@ -166,11 +166,12 @@ def _candidate(analysis, ev, si: int, h, t, lex) -> ArgCandidate:
              *(f"{r}:{t.pos_}" for r in rel), *_rule_features(ev, a, b)]
     if actor is not None:
         feats += ["actor", f"actor_type={actor_type(actor.canonical) or '-'}"]
-    if lex.org_re.search(text):
+    org_alias = lex.org_re.search(text) is not None  # the organisations' alias pattern, searched once
+    if org_alias:
         feats.append("org_alias")
     if is_person_name(text):
         feats.append("person_name")
-    org = actor is not None or ent in _ORG_ENTS or bool(lex.org_re.search(text)) or "org_head" in kinds
+    org = actor is not None or ent in _ORG_ENTS or org_alias or "org_head" in kinds
     conj = off + h.head.idx if h.dep_ == "conj" and h.head.pos_ in ("NOUN", "PROPN") else None
     return ArgCandidate(a, b, text, off + h.idx, h.text, org, conj, si, feats)
 
@@ -220,13 +221,20 @@ class ArgumentModel:
         p = Path(path) if path else knowledge_path("argument_model.json")
         return cls.from_json(read_model_json(p, "argument model", E433_ARGUMENT_MODEL), str(p))
 
+    def __post_init__(self) -> None:
+        # one lookup per feature for all roles (a role without the feature holds 0.0, which adds nothing)
+        table: dict[str, list[float]] = {}
+        for k, r in enumerate(ARG_ROLES):
+            for f, w in self.weights[r].items():
+                table.setdefault(f, [0.0] * len(ARG_ROLES))[k] = w
+        self._table = table
+
     def score(self, cand: ArgCandidate) -> dict[str, float]:
-        feats = set(cand.features)
-        out = {}
-        for r in ARG_ROLES:
-            w = self.weights[r]
-            z = self.bias[r] + sum(w.get(f, 0.0) for f in feats)
-            out[r] = logistic(z)
+        """Each role's probability: its bias plus the weights of the candidate's features (each feature once)."""
+        get = self._table.get
+        rows = [w for w in map(get, set(cand.features)) if w is not None]  # the features' order of the set, kept
+        cols = zip(*rows, strict=True) if rows else ((),) * len(ARG_ROLES)
+        out = {r: logistic(self.bias[r] + sum(col)) for r, col in zip(ARG_ROLES, cols, strict=True)}
         cand.scores = out
         return out
 

@@ -196,8 +196,8 @@ def in_reference(tok) -> bool:
 def clause_ranges(head, offset: int) -> list[tuple[int, int]]:
     """Character ranges of the clause of ``head``, with nested clauses cut out."""
     excluded = set()
-    for t in head.subtree:
-        if t.i != head.i and is_clause_head(t) and clause_head(t).i == t.i:
+    for t in head.subtree:  # a clause head heads its own clause (clause_head gives it back at once)
+        if t.i != head.i and t.i not in excluded and is_clause_head(t):
             excluded.update(x.i for x in t.subtree)
     ranges: list[tuple[int, int]] = []
     # in document order: a non-projective parse yields a subtree out of order ("the same groups were behind the

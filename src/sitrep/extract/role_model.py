@@ -59,11 +59,12 @@ def _key(text: str) -> str:
 
 
 
-def _spans_of(head, ents=None) -> list[tuple[int, int, str]]:
+def _spans_of(head, ents=None, toks=None) -> list[tuple[int, int, str]]:
     """Token ranges [i, j) of the noun phrase headed by ``head``: the bare chunk (modifiers before
     the head), without its number, quantity or adjectives, the name at its end, the chunk with its "of"
-    complements, and the whole subtree without clauses."""
-    doc = head.doc
+    complements, and the whole subtree without clauses. ``toks``: the sentence's tokens as a list (indexing a
+    spaCy Doc makes a new Token object at each call)."""
+    doc = head.doc if toks is None else toks
     left = head.i
     for t in sorted(head.lefts, key=lambda t: t.i):  # contiguous left modifiers
         if t.dep_ in ("punct", "cc", "preconj"):
@@ -106,7 +107,7 @@ def _spans_of(head, ents=None) -> list[tuple[int, int, str]]:
         for k in range(max(i, head.i - 3), head.i + 1):
             if k > left:
                 out.append((k, head.i + 1, "name"))
-    for e in (doc.ents if ents is None else ents):  # a name inside the phrase: "landowner Samuel Plazas", "the Cerezo government"
+    for e in (head.doc.ents if ents is None else ents):  # a name inside the phrase: "landowner Samuel Plazas", "the Cerezo government"
         if left <= e.start and e.end <= head.i + 1 and (e.start, e.end) != (left, head.i + 1) \
                 and e.label_ in ("PERSON", "ORG", "NORP", "FAC"):
             out.append((e.start, e.end, "ent" if e.end == head.i + 1 else "ent_in"))
@@ -190,6 +191,8 @@ def candidates(analysis, events: list[EventMention] | None = None) -> list[RoleC
 
 def _sentence_candidates(analysis, si: int, rank: int, rc: _ReportContext, lex) -> list[RoleCandidate]:
     parsed = analysis.parses[si]
+    toks = list(parsed)  # each token made once (indexing the Doc makes a new Token object at each call)
+    lems = [lemma(t) for t in toks]
     off = analysis.sentences[si].start
     in_event = si in rc.event_sents
     near = min((abs(si - e) for e in rc.event_sents), default=99)
@@ -197,15 +200,15 @@ def _sentence_candidates(analysis, si: int, rank: int, rc: _ReportContext, lex) 
         "ctx": "ev" if in_event else ("near" if near <= 1 else "far"),
         "feats": [f"sent_event={in_event}", f"near={min(near, 3)}", f"srank={min(rank, 4)}",
                   f"screened={bool(getattr(analysis.sentences[si], 'screened', False))}"],
-        "verbs": sorted({f"sv={lemma(t)}" for t in parsed if t.pos_ == "VERB"}),
-        "cues": sorted({lemma(t) for t in parsed if lemma(t) in _CUES}),
+        "verbs": sorted({f"sv={lem}" for t, lem in zip(toks, lems, strict=True) if t.pos_ == "VERB"}),
+        "cues": sorted({lem for lem in lems if lem in _CUES}),
         "ents": list(parsed.ents),
         "org_hits": [(m.start(), m.end(), m.group(0)) for m in lex.org_re.finditer(text_of(parsed))],
     }
     sent["ent_of"] = {t.i: e.label_ for e in sent["ents"] for t in e}
+    sent["toks"], sent["lems"] = toks, lems
     out = []
-    for head in parsed:
-        h = lemma(head)
+    for head, h in zip(toks, lems, strict=True):
         weapon_word = lex.is_("weapon", h)
         if head.pos_ not in _NOUN_POS and not (head.dep_ == "amod" and weapon_word):
             continue
@@ -220,11 +223,13 @@ def _sentence_candidates(analysis, si: int, rank: int, rc: _ReportContext, lex) 
 def _head_features(head, h: str, off: int, si: int, sent: dict, rc: _ReportContext, lex) -> list[str]:
     gov = head.head
     ctx = sent["ctx"]
+    lems = sent["lems"]
+    g, g2 = lems[gov.i], lems[gov.head.i]
     base = [
-        f"h={h}", f"dep={head.dep_}", f"gov={lemma(gov)}", f"gov2={lemma(gov.head)}",
-        f"dep_gov={head.dep_}:{lemma(gov)}", f"pos={head.pos_}", f"ent={sent['ent_of'].get(head.i, '-')}",
+        f"h={h}", f"dep={head.dep_}", f"gov={g}", f"gov2={g2}",
+        f"dep_gov={head.dep_}:{g}", f"pos={head.pos_}", f"ent={sent['ent_of'].get(head.i, '-')}",
         *sent["feats"], f"hfreq={min(rc.head_count.get(h, 0), 4)}", f"hfirst={rc.head_first.get(h) == si}",
-        f"ctx_h={ctx}:{h}", f"ctx_dep={ctx}:{head.dep_}:{lemma(gov)}",
+        f"ctx_h={ctx}:{h}", f"ctx_dep={ctx}:{head.dep_}:{g}",
         *rc.doc_feats,
     ]
     if off + gov.idx in rc.triggers and gov.i != head.i:
@@ -232,15 +237,14 @@ def _head_features(head, h: str, off: int, si: int, sent: dict, rc: _ReportConte
     elif head.dep_ == "pobj" and off + gov.head.idx in rc.triggers:
         base += ["gov2_trigger", f"trig_prep={gov.lower_}"]
     if head.dep_ == "pobj":
-        base += [f"prep={gov.lower_}", f"prep_gov={gov.lower_}:{lemma(gov.head)}",
-                 f"ctx_prep={ctx}:{gov.lower_}:{lemma(gov.head)}"]
+        base += [f"prep={gov.lower_}", f"prep_gov={gov.lower_}:{g2}", f"ctx_prep={ctx}:{gov.lower_}:{g2}"]
     if gov.dep_ == "conj" or head.dep_ == "conj":
         base.append("in_conj")
     for kind in ("perpetrator", "agent", "org_head", "target", "weapon", "person"):
         if lex.is_(kind, h):
             base += [f"lex={kind}", f"ctx_lex={ctx}:{kind}"]
     mods = [t for t in head.lefts if t.dep_ in ("amod", "compound")]
-    base += [f"mod={lemma(t)}" for t in mods[:3]]
+    base += [f"mod={lems[t.i]}" for t in mods[:3]]
     base += sent["verbs"][:12]
     base += [f"cue={c}" for c in sent["cues"]] + [f"cue_dep={c}:{head.dep_}" for c in sent["cues"]]
     return base
@@ -251,17 +255,18 @@ def _span_candidates(text: str, parsed, head, h: str, off: int, si: int, base: l
     """One candidate per span variant of the phrase headed by ``head``, with the span's own features."""
     from sitrep.extract.roles import is_person_name
 
+    toks, lems = sent["toks"], sent["lems"]
     out = []
-    for i, j, kind in _spans_of(head, sent["ents"]):
-        start, end = off + parsed[i].idx, off + parsed[j - 1].idx + len(parsed[j - 1])
+    for i, j, kind in _spans_of(head, sent["ents"], toks):
+        a0, b0 = toks[i].idx, toks[j - 1].idx + len(toks[j - 1])
+        start, end = off + a0, off + b0
         s = text[start:end]
         if not s.strip():
             continue
-        feats = [*base, f"kind={kind}", f"len={min(j - i, 6)}", f"first={lemma(parsed[i])}",
+        feats = [*base, f"kind={kind}", f"len={min(j - i, 6)}", f"first={lems[i]}",
                  f"kind_h={kind}:{h}", f"kind_ent={kind}:{sent['ent_of'].get(head.i, '-')}"]
-        feats += [f"L{k}={lemma(parsed[i - k])}" for k in (1, 2, 3) if i - k >= 0]
-        feats += [f"R{k}={lemma(parsed[j + k - 1])}" for k in (1, 2, 3) if j + k - 1 < len(parsed)]
-        a0, b0 = parsed[i].idx, parsed[j - 1].idx + len(parsed[j - 1])
+        feats += [f"L{k}={lems[i - k]}" for k in (1, 2, 3) if i - k >= 0]
+        feats += [f"R{k}={lems[j + k - 1]}" for k in (1, 2, 3) if j + k - 1 < len(toks)]
         hit = next((x for x in sent["org_hits"] if a0 <= x[0] and x[1] <= b0), None)
         if hit:
             feats += ["org_alias", f"org_kind={lex.alias_kind.get(hit[2].lower(), '-')}",
@@ -273,7 +278,7 @@ def _span_candidates(text: str, parsed, head, h: str, off: int, si: int, base: l
             if a < end and start < b:
                 feats += [f"rule_any={key}" for key in keys]
         if j - i <= 3:
-            feats.append(f"txt={' '.join(lemma(t) for t in parsed[i:j])}")
+            feats.append(f"txt={' '.join(lems[i:j])}")
         feats += [f"rule_head={key}" for key in rc.rule_heads.get(off + head.idx + len(head), ())]
         out.append(RoleCandidate(start, end, s, off + head.idx, si, feats))
     return out

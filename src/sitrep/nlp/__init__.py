@@ -172,7 +172,10 @@ def _pipe(todo: list[tuple[Analysis, int]], nlp, entities: str = "all") -> None:
     from sitrep.extract.mentions import has_trigger
 
     docs = list(nlp.pipe(texts, batch_size=256, disable=["ner"]))
-    wanted = {id(a) for (a, _), d in zip(todo, docs, strict=True) if has_trigger(d)}
+    wanted: set[int] = set()
+    for (a, _), d in zip(todo, docs, strict=True):
+        if id(a) not in wanted and has_trigger(d):  # one sentence with a trigger word decides its report
+            wanted.add(id(a))
     now = [k for k, (a, _) in enumerate(todo) if id(a) in wanted]
     for k, d in zip(now, nlp.get_pipe("ner").pipe([docs[k] for k in now], batch_size=256), strict=True):
         docs[k] = d

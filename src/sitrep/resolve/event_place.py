@@ -276,9 +276,15 @@ def _in_zone(p: Place) -> Place:
     key = (p.country_code, a1)
     towns = gz.zone_towns.get(key)
     if towns is None:
-        towns = gz.zone_towns[key] = [(gz.col_lat[i], gz.col_lon[i], max(gz.col_pop[i], 1)) for i in range(gz.n_cities)
-                                      if gz.col_cc[i] == p.country_code and (a1 is None or gz.col_admin1[i] == a1)
-                                      and gz.col_kind[i] == CITY]
+        # the towns of each country, found in one pass over the gazetteer (kept under the key None), not one per zone
+        by_cc = gz.zone_towns.get(None)
+        if by_cc is None:
+            by_cc = gz.zone_towns[None] = {}
+            for i in range(gz.n_cities):
+                if gz.col_kind[i] == CITY:
+                    by_cc.setdefault(gz.col_cc[i], []).append(i)
+        towns = gz.zone_towns[key] = [(gz.col_lat[i], gz.col_lon[i], max(gz.col_pop[i], 1))
+                                      for i in by_cc.get(p.country_code, ()) if a1 is None or gz.col_admin1[i] == a1]
     pts = _zone(towns, m.group("dir"))
     if not pts:
         return p
