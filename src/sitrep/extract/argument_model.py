@@ -26,7 +26,13 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.errors import E433_ARGUMENT_MODEL, KnowledgeError
-from sitrep.knowledge import knowledge_cached, knowledge_path, logistic, read_model_json
+from sitrep.knowledge import (
+    knowledge_cached,
+    knowledge_path,
+    read_model_json,
+    role_probabilities,
+    weight_table,
+)
 from sitrep.model import EventMention, RoleFiller
 from sitrep.nlp.tokens import lemma
 
@@ -222,21 +228,12 @@ class ArgumentModel:
         return cls.from_json(read_model_json(p, "argument model", E433_ARGUMENT_MODEL), str(p))
 
     def __post_init__(self) -> None:
-        # one lookup per feature for all roles (a role without the feature holds 0.0, which adds nothing)
-        table: dict[str, list[float]] = {}
-        for k, r in enumerate(ARG_ROLES):
-            for f, w in self.weights[r].items():
-                table.setdefault(f, [0.0] * len(ARG_ROLES))[k] = w
-        self._table = table
+        self._table = weight_table(self.weights, ARG_ROLES)
 
     def score(self, cand: ArgCandidate) -> dict[str, float]:
         """Each role's probability: its bias plus the weights of the candidate's features (each feature once)."""
-        get = self._table.get
-        rows = [w for w in map(get, set(cand.features)) if w is not None]  # the features' order of the set, kept
-        cols = zip(*rows, strict=True) if rows else ((),) * len(ARG_ROLES)
-        out = {r: logistic(self.bias[r] + sum(col)) for r, col in zip(ARG_ROLES, cols, strict=True)}
-        cand.scores = out
-        return out
+        cand.scores = role_probabilities(self._table, self.bias, ARG_ROLES, cand.features)
+        return cand.scores
 
 
 @knowledge_cached

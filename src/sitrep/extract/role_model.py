@@ -23,7 +23,13 @@ from sitrep.errors import (
     E431_ROLE_MODEL,  # noqa: F401 (re-exported)
     KnowledgeError,
 )
-from sitrep.knowledge import knowledge_cached, knowledge_path, logistic, read_model_json
+from sitrep.knowledge import (
+    knowledge_cached,
+    knowledge_path,
+    read_model_json,
+    role_probabilities,
+    weight_table,
+)
 from sitrep.model import EventMention, RoleFiller
 from sitrep.nlp import Analysis
 from sitrep.nlp.tokens import lemma, text_of
@@ -324,19 +330,10 @@ class RoleModel:
         return cls.from_json(read_model_json(p, "role model", E431_ROLE_MODEL), str(p))
 
     def __post_init__(self) -> None:
-        # one lookup per feature for all roles
-        table: dict[str, list[float]] = {}
-        for k, r in enumerate(ROLE_KEYS):
-            for f, w in self.weights[r].items():
-                table.setdefault(f, [0.0] * len(ROLE_KEYS))[k] = w
-        self._table = table
+        self._table = weight_table(self.weights, ROLE_KEYS)
 
     def score(self, cand: RoleCandidate) -> dict[str, float]:
-        get = self._table.get
-        rows = [w for w in map(get, set(cand.features)) if w is not None]
-        cols = zip(*rows, strict=True) if rows else ((),) * len(ROLE_KEYS)
-        z = [self.bias[r] + sum(col) for r, col in zip(ROLE_KEYS, cols, strict=True)]
-        cand.scores = {r: logistic(v) for r, v in zip(ROLE_KEYS, z, strict=True)}
+        cand.scores = role_probabilities(self._table, self.bias, ROLE_KEYS, cand.features)
         return cand.scores
 
 

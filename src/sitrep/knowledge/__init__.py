@@ -95,6 +95,25 @@ def logistic(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+def weight_table(weights: dict[str, dict[str, float]], roles: tuple[str, ...]) -> dict[str, list[float]]:
+    """The learned per-role models' weights as one row per feature, a column per role (0.0 where a role lacks the
+    feature, which adds nothing): one lookup per feature scores every role (``role_probabilities``)."""
+    table: dict[str, list[float]] = {}
+    for k, r in enumerate(roles):
+        for f, w in weights[r].items():
+            table.setdefault(f, [0.0] * len(roles))[k] = w
+    return table
+
+
+def role_probabilities(table: dict[str, list[float]], bias: dict[str, float], roles: tuple[str, ...],
+                       features) -> dict[str, float]:
+    """Each role's probability: its bias plus the weights of the distinct ``features`` (in the set's order)."""
+    get = table.get
+    rows = [w for w in map(get, set(features)) if w is not None]
+    cols = zip(*rows, strict=True) if rows else ((),) * len(roles)
+    return {r: logistic(bias[r] + sum(col)) for r, col in zip(roles, cols, strict=True)}
+
+
 def read_model_json(path: Path, what: str, code: str) -> Any:
     """A learned model's JSON file: missing, unreadable or broken JSON is a KnowledgeError with ``code`` naming the
     file (and the line of a syntax error)."""
