@@ -114,6 +114,9 @@ def extract_analysis(analysis: Analysis, *, learned_roles: bool = True) -> list[
         assert m is not None  # merge_mentions sets it
         if not (report.specific(m) or any(x.headline for x in e.mentions)):
             continue
+        if (before := event_place.place_before(m, body_places, analysis, ents, fallback)) is not None:
+            m.place = before  # taken up again from a sentence before ("the same depot"), not the fallback
+            m.notes.append(f"place: {before.reason}")
         event_place.fill_place(m, fallback, analysis.text)
         report.name_national_forces(m, fallback)
         event_time.fill_date(m, report_date, date_reason)
