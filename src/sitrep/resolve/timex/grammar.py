@@ -93,6 +93,7 @@ class Grammar:
         # beside each rule, the words without which it cannot match (prefilter.py), or None: an exact skip
         self.needs: list[Words | None] = []
         self.not_time = re.compile(r"\b" + _alt(lex.not_time) + r"\b", re.I) if lex.not_time else None
+        self.not_time_needs = required(self.not_time.pattern) if self.not_time else None
         self.play = re.compile(r"\b" + _alt(lex.play_words) + r"\b", re.I) if lex.play_words else None
         self._play_last: tuple[str, bool] = ("", False)  # the last text read, whether it reports a game
         self._build()
@@ -1139,7 +1140,8 @@ def scan(text: str, start: int = 0, end: int | None = None, path: str | None = N
                 r = handler(m, text)
                 if r is not None and r.end > r.start:
                     found.append(r)
-    idioms = [(m.start(), m.end()) for m in g.not_time.finditer(text, start, end)] if g.not_time else []
+    idioms = [(m.start(), m.end()) for m in g.not_time.finditer(text, start, end)] \
+        if found and g.not_time and (g.not_time_needs is None or may_match(g.not_time_needs, low)) else []
     if idioms:
         # inside one, or reaching into one without holding it whole ("as soon as possible" holds "as soon as")
         found = [r for r in found if not any(a < r.end and r.start < b and not (r.start <= a and b <= r.end)

@@ -1,7 +1,7 @@
 """Exact, cheap prefilters for the timex rules: the literal words a rule's pattern cannot match without.
 
 ``required(pattern)`` reads a compiled-to-be pattern's syntax tree and gives the words its matches must hold, as
-alternatives of words that must all be there (``{{"good", "friday"}, {"easter"}}``: "good" and "friday", or
+alternatives of words that must all be there (``{"good", "friday"} or {"easter"}``: "good" and "friday", or
 "easter"), lower-cased, or None when it cannot tell (the rule always runs). ``may_match`` says whether a stretch
 of text holds one such alternative; when it does not, the rule cannot match anywhere in that stretch, so skipping
 it changes no answer. Only what every match must contain is used: literal runs, groups, alternations (every
@@ -14,8 +14,9 @@ ASCII without case matches only itself. A stretch that holds one of those four i
 ``str.lower()`` keeps each letter that can meet a pattern's letter as that letter, so a plain substring test on
 the lower-cased stretch is exact. (A pattern letter beyond ASCII with case ends a literal run: not used.)
 
-On LGL (588 general news articles) a whole-text scan skips about half its rules this way (see
-``benchmarks`` and the s29 speed2 report for the CPU figures)."""
+Measured (s29, same process, base vs prefilter, CPU per article): the report-date scan of a whole text, LGL
+11.3 -> 7.3 ms, MUC-4 DEV 9.1 -> 6.0 ms; a 40-character dateline window 0.22 -> 0.07 ms. Answers unchanged: every
+reading, value, report date and dateline over TimeBank, TE3, MUC-4 DEV, LGL and ECB+ (4,373 texts) identical."""
 from __future__ import annotations
 
 import re
