@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from sitrep.knowledge import knowledge_cached
 from sitrep.resolve.timex.lexicon import Lexicon, load_lexicon
+from sitrep.resolve.timex.prefilter import Words, folded, may_match, required
 
 
 @dataclass
@@ -89,7 +90,10 @@ class Grammar:
         self.YEAR = r"(?P<year>1[5-9][0-9]{2}|20[0-9]{2}|['’][0-9]{2})\b"
         # (rule, handler, keyword): a rule with a keyword only runs in windows around the keyword's hits
         self.rules: list[tuple[re.Pattern, Callable, re.Pattern | None]] = []
+        # beside each rule, the words without which it cannot match (prefilter.py), or None: an exact skip
+        self.needs: list[Words | None] = []
         self.not_time = re.compile(r"\b" + _alt(lex.not_time) + r"\b", re.I) if lex.not_time else None
+        self.not_time_needs = required(self.not_time.pattern) if self.not_time else None
         self.play = re.compile(r"\b" + _alt(lex.play_words) + r"\b", re.I) if lex.play_words else None
         self._play_last: tuple[str, bool] = ("", False)  # the last text read, whether it reports a game
         self._build()
@@ -97,6 +101,7 @@ class Grammar:
     # ---- rules -------------------------------------------------------------------------------------
     def _add(self, pattern: str, handler: Callable, need: str | None = None) -> None:
         self.rules.append((re.compile(pattern, re.I), handler, re.compile(need, re.I) if need else None))
+        self.needs.append(required(pattern) or (required(need) if need else None))
 
     def _build(self) -> None:
         """The rules, in three groups; on a tie of length the rule added first wins."""
@@ -1124,7 +1129,10 @@ def scan(text: str, start: int = 0, end: int | None = None, path: str | None = N
     end = len(text) if end is None else end
     found: list[Reading] = []
     windows: dict[re.Pattern | None, list[tuple[int, int]]] = {}  # rules that share a keyword share its windows
-    for pattern, handler, need in g.rules:
+    low = folded(text[start:end])
+    for (pattern, handler, need), words in zip(g.rules, g.needs, strict=True):
+        if words is not None and not may_match(words, low):
+            continue  # the stretch lacks the words every match of the rule holds
         if need not in windows:
             windows[need] = _windows(need, text, start, end)
         for lo, hi in windows[need]:
@@ -1132,7 +1140,8 @@ def scan(text: str, start: int = 0, end: int | None = None, path: str | None = N
                 r = handler(m, text)
                 if r is not None and r.end > r.start:
                     found.append(r)
-    idioms = [(m.start(), m.end()) for m in g.not_time.finditer(text, start, end)] if g.not_time else []
+    idioms = [(m.start(), m.end()) for m in g.not_time.finditer(text, start, end)] \
+        if found and g.not_time and (g.not_time_needs is None or may_match(g.not_time_needs, low)) else []
     if idioms:
         # inside one, or reaching into one without holding it whole ("as soon as possible" holds "as soon as")
         found = [r for r in found if not any(a < r.end and r.start < b and not (r.start <= a and b <= r.end)
