@@ -20,8 +20,12 @@ reading, value, report date and dateline over TimeBank, TE3, MUC-4 DEV, LGL and 
 from __future__ import annotations
 
 import re
-import re._constants as _c  # type: ignore[import-not-found, unused-ignore]
-import re._parser as _p  # type: ignore[import-not-found, unused-ignore]
+
+try:  # the standard library's regex parser (private; present in CPython 3.11-3.14): without it no rule is skipped
+    import re._constants as _c  # type: ignore[import-not-found, unused-ignore]
+    import re._parser as _p  # type: ignore[import-not-found, unused-ignore]
+except ImportError:  # pragma: no cover - another Python
+    _p = None
 from dataclasses import dataclass
 
 Need = frozenset[frozenset[str]]  # alternatives of words that must all be present
@@ -113,7 +117,12 @@ def _grouped(need: Need) -> Words:
 
 def required(pattern: str) -> Words | None:
     """The words a match of ``pattern`` must hold (see the module's docstring), or None."""
-    need = _sequence(_p.parse(pattern))
+    if _p is None:
+        return None
+    try:
+        need = _sequence(_p.parse(pattern))
+    except (AttributeError, TypeError, ValueError, re.error):  # a parser of another shape: the rule always runs
+        return None
     if not need or any(not alt for alt in need):
         return None
     return _grouped(_simplify(need))
