@@ -59,6 +59,15 @@ def _incidents(tmp_path, reports, name: str) -> dict[str, list[frozenset[str]]]:
     return out
 
 
+def _in_either_order(tmp_path, reports) -> dict[str, list[frozenset[str]]]:
+    """``_incidents`` of the reports in their listed order, after asserting that the reverse order makes the same
+    partition of mentions into incidents."""
+    forward = _incidents(tmp_path, reports, "forward")
+    backward = _incidents(tmp_path, list(reversed(reports)), "backward")
+    assert forward["partition"] == backward["partition"]
+    return forward
+
+
 def _sentence_incident(doc, events, got, words: str) -> frozenset[str]:
     """The reports of the incident of the event whose trigger's paragraph holds ``words``."""
     for ev, incident in zip(events, got[doc.id], strict=True):
@@ -71,9 +80,7 @@ def _sentence_incident(doc, events, got, words: str) -> frozenset[str]:
 
 
 def test_rewrites_and_other_attacks_in_either_order(tmp_path, reports):
-    forward = _incidents(tmp_path, reports, "forward")
-    backward = _incidents(tmp_path, list(reversed(reports)), "backward")
-    assert forward["partition"] == backward["partition"]
+    forward = _in_either_order(tmp_path, reports)
     by_id = {doc.id: (doc, events) for doc, events in reports}
     retold = _sentence_incident(*by_id["istanbul_other_outlet"], forward, "synagogues")
     assert "istanbul_2003" in retold
