@@ -20,7 +20,7 @@ import dataclasses
 import re
 
 from sitrep.extract.mentions import Candidate
-from sitrep.knowledge import current_knowledge, knowledge_memo
+from sitrep.knowledge import knowledge_cached, knowledge_memo
 from sitrep.model import REPORT_PLACE_NOTE, Count, EventMention, Place, Span, haversine_km
 from sitrep.nlp import Analysis
 from sitrep.nlp.tokens import PLACE_PREPOSITIONS
@@ -276,15 +276,12 @@ def _in_zone(p: Place) -> Place:
     key = (p.country_code, a1)
     towns = gz.zone_towns.get(key)
     if towns is None:
-        # the towns of each country, found in one pass over the gazetteer (kept under the key None), not one per zone
-        by_cc = gz.zone_towns.get(None)
-        if by_cc is None:
-            by_cc = gz.zone_towns[None] = {}
+        if not gz.country_towns:  # the towns of each country, found in one pass over the gazetteer, not one per zone
             for i in range(gz.n_cities):
                 if gz.col_kind[i] == CITY:
-                    by_cc.setdefault(gz.col_cc[i], []).append(i)
-        towns = gz.zone_towns[key] = [(gz.col_lat[i], gz.col_lon[i], max(gz.col_pop[i], 1))
-                                      for i in by_cc.get(p.country_code, ()) if a1 is None or gz.col_admin1[i] == a1]
+                    gz.country_towns.setdefault(gz.col_cc[i], []).append(i)
+        towns = gz.zone_towns[key] = [(gz.col_lat[i], gz.col_lon[i], max(gz.col_pop[i], 1)) for i in
+                                      gz.country_towns.get(p.country_code, ()) if a1 is None or gz.col_admin1[i] == a1]
     pts = _zone(towns, m.group("dir"))
     if not pts:
         return p
@@ -1121,12 +1118,11 @@ def _definite_heads(text: str, s) -> set[str]:
     return out
 
 
+@knowledge_cached
 def _place_nouns() -> frozenset[str]:
-    return current_knowledge().table(("event_place", "place nouns"), _build_place_nouns)
-
-
-def _build_place_nouns() -> frozenset[str]:
+    """The one-word target and place nouns of roles_lexicon.csv."""
     from sitrep.extract.roles import load_role_lexicon
+
     lex = load_role_lexicon()
     return frozenset(w for w in lex.words["target"] | lex.words["place"] if " " not in w)
 

