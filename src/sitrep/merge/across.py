@@ -982,12 +982,13 @@ def _groups_agree(a: Features, b: Features, ma: list[Features], mb: list[Feature
     told them apart; they may still be one event named two ways ('the Brooklyn mom' / 'Horton') when each of
     them names a target that is no facility ('a rocket hit Mosul; another hit a police station': two)."""
     shared = a.documents & b.documents
-    named = all(m.target and not _is_facility(m, rules) for m in (*ma, *mb) if m.documents & shared)
-    rest = Features(**{**a.__dict__, "documents": a.documents - shared})
-    d = compare(rest, b, rules)
-    if shared and not (named and d.merge):
+    if shared:  # one when both name targets that are no facility and agree without that report, or are bridged
+        named = all(m.target and not _is_facility(m, rules) for m in (*ma, *mb) if m.documents & shared)
+        if named and compare(Features(**{**a.__dict__, "documents": a.documents - shared}), b, rules).merge:
+            return True
         return rules.told_apart_links > 0 and _bridged(ma, mb, rules)
-    if d.merge or shared or d.veto is not None and not (a.place_weak or b.place_weak):
+    d = compare(a, b, rules)
+    if d.merge or d.veto is not None and not (a.place_weak or b.place_weak):
         return d.merge
     # too little said by the groups' consolidated fields, which keep no sentences, or a place that is only a
     # report's main place: one member of each that match directly (outlets copying one wire story) join them
