@@ -58,3 +58,57 @@ def test_pronoun_doer_never_refers_to_a_country_named_as_a_place():
     events = _events("Gunmen broke into the embassy in Sirte before dawn on Tuesday, demanding the release of 50 "
                      "prisoners held in Turkey. They shot dead two guards and seized nine diplomats.")
     assert all(ev.actor1 != "Turkey" for ev in events)
+
+
+# ---- attribution in other words, blamed groups the actor list lacks, participle clauses (issue 11, session 30)
+
+def test_hallmarks_of_a_listed_group_name_the_doer():
+    (ev,) = _events("Two bombs ripped through a hotel in Peshawar on Monday, killing nine guests. Police said the "
+                    "blasts bore the hallmarks of the Pakistani Taliban.")
+    assert ev.actor1 == "Tehrik-i-Taliban Pakistan"
+    assert any("hallmark" in n or "(bear)" in n for n in ev.notes)
+
+
+def test_blamed_group_the_list_lacks_keeps_its_words():
+    (ev,) = _events("A car bomb killed eleven people at a bus station in Kirkuk on Tuesday. The governor blamed "
+                    "Kurdish separatists for the bombing.")
+    assert ev.actor1 == "Kurdish separatists"
+
+
+def test_a_bare_doer_word_blamed_adds_nothing():
+    (ev,) = _events("A car bomb killed eleven people at a bus station in Kirkuk on Tuesday. The governor blamed "
+                    "militants for the bombing.")
+    assert ev.actor1 in (None, "Unidentified Armed Group")
+
+
+def test_a_listed_group_blamed_later_wins_over_a_description():
+    (ev,) = _events("A car bomb killed eleven people at a bus station in Kirkuk on Tuesday. The governor blamed "
+                    "Sunni extremists. The interior ministry blamed the Islamic State.")
+    assert ev.actor1 == "Islamic State"
+
+
+def test_blame_for_an_earlier_act_told_in_full_is_not_this_events():
+    (ev,) = _events("A bomb exploded on a bus in Quetta on Sunday, killing six passengers. Buses were searched "
+                    "after the attack on the city's main bazaar in 2009, which officials blamed on Baloch separatists.")
+    assert ev.actor1 in (None, "Unidentified Armed Group")
+
+
+@pytest.mark.parametrize("text,doer", [
+    ("Al-Shabaab fighters launched a series of raids on villages near Kismayo on Friday, killing fifteen people.",
+     "Al-Shabaab"),
+    ("A Taliban rocket exploded in a market in Kunduz on Friday, killing fifteen people.", "Taliban")])
+def test_participle_clause_takes_the_subject_of_the_act_it_hangs_on(text, doer):
+    (ev,) = _events(text)
+    assert ev.actor1 == doer
+
+
+def test_participle_clause_on_a_verb_of_no_act_names_no_doer():
+    events = _events("Police were hunting a man who left a bag that exploded in a market in Lyon on Friday, "
+                     "wounding thirteen shoppers.")
+    assert all(ev.actor1 != "police" and ev.actor1 != "France" for ev in events)
+
+
+def test_two_names_before_forces_are_a_people_not_the_state():
+    (ev,) = _events("SREBRENICA, Bosnia (Reuters) - Bosnian Serb forces seized forty Dutch peacekeepers near "
+                    "Srebrenica on Tuesday.")
+    assert ev.actor1 == "Bosnian Serb forces"
