@@ -55,6 +55,8 @@ class Rules:
     compatible_type: float
     different_type: float
     no_place: float
+    same_count: float
+    min_count: int
     bound_days: int
     named_target_days: int
     same_town_days: int
@@ -157,6 +159,8 @@ def load_rules(path: str | Path | None = None, weights: str | Path | dict | None
         compatible_type=_need(data, "type.compatible_type", float, where),
         different_type=_need(data, "type.different_type", float, where),
         no_place=_need(data, "place.no_place", float, where),
+        same_count=_need(data, "casualties.same_count", float, where),
+        min_count=_need(data, "casualties.min_count", int, where),
         bound_days=_need(data, "date.bound_days", int, where),
         named_target_days=_need(data, "date.named_target_days", int, where),
         same_town_days=_need(data, "date.same_town_days", int, where),
@@ -265,6 +269,7 @@ class Features:
     date_bound: bool = False  # the date is only the report's: the event happened on or before it
     place_weak: bool = False  # the place is only the report's main place: none in the event's sentences
     words: frozenset[str] = frozenset()  # the words of its evidence sentences (``sentence_words``)
+    fatalities: tuple[int, int] | None = None  # the lowest and highest toll told (``_toll``)
 
 
 def features_from_mention(m: EventMention, key: str) -> Features:
@@ -277,8 +282,14 @@ def features_from_mention(m: EventMention, key: str) -> Features:
         country=p.country if p else None, admin1=p.admin1 if p else None, location_name=p.name if p else (m.place_text.text if m.place_text else None),
         target=m.target, actor1=m.actor1, weapons=frozenset(m.weapons), feature=p.feature if p else None,
         date_bound=date_from_report(m.notes), words=sentence_words(s.text for s in m.evidence),
-        place_weak=place_from_report(m.notes),
+        place_weak=place_from_report(m.notes), fatalities=_toll(m.fatalities.low, m.fatalities.best, m.fatalities.high),
     )
+
+
+def _toll(low: int | None, best: int | None, high: int | None) -> tuple[int, int] | None:
+    """(lowest, highest) of a toll's figures; None when none is told."""
+    vals = [v for v in (low, best, high) if v is not None]
+    return (min(vals), max(vals)) if vals else None
 
 
 def date_from_report(notes) -> bool:
@@ -320,6 +331,7 @@ def features_from_row(row: dict, documents=None) -> Features:
         admin1=row.get("admin1"), location_name=row.get("location_name"), target=row.get("target"), actor1=row.get("actor1"),
         weapons=frozenset(weapons), feature=row.get("place_feature"), date_bound=date_from_report(row.get("notes")),
         words=sentence_words(_evidence_texts(row.get("evidence"))), place_weak=place_from_report(row.get("notes")),
+        fatalities=_toll(row.get("fatalities_low"), row.get("fatalities_best"), row.get("fatalities_high")),
     )
 
 
@@ -487,7 +499,8 @@ def _date_score(a: Features, b: Features, rules: Rules, reasons: list[str]) -> f
         # an article with no date (none in the text, none given): only other undated ones may be the same
         # incident as far as dates go; a dated and an undated report only when place and target both agree
         if a.date is None and b.date is None:
-            if not (_placed(a) and _placed(b) or _same_proper_target(a, b) or _alike(a, b, rules)):
+            if not (_placed(a) and _placed(b) or _same_proper_target(a, b) or _alike(a, b, rules)
+                    or _toll_told_alike(a, b, rules)):
                 # two bank bombings, undated, one unplaced: nothing tells them apart but a name they share
                 raise _Veto(_UNDATED_UNPLACED)
             reasons.append("neither report dates it")
@@ -801,7 +814,21 @@ def _actor_weapon_score(a: Features, b: Features, rules: Rules, reasons: list[st
     if a.weapons and b.weapons and a.weapons & b.weapons:
         score += rules.weapons_overlap
         reasons.append("weapons " + ", ".join(sorted(a.weapons & b.weapons)))
+    if rules.same_count and _same_toll(a.fatalities, b.fatalities, rules.min_count):
+        score += rules.same_count
+        reasons.append(f"the same toll told ({a.fatalities[0]}-{a.fatalities[1]} / {b.fatalities[0]}-{b.fatalities[1]})")
     return score
+
+
+def _toll_told_alike(a: Features, b: Features, rules: Rules) -> bool:
+    """Both tell one toll of ``casualties.min_count`` killed or more (``casualties.same_count`` on): what lets an
+    undated report be compared."""
+    return rules.same_count > 0 and _same_toll(a.fatalities, b.fatalities, rules.min_count)
+
+
+def _same_toll(a: tuple[int, int] | None, b: tuple[int, int] | None, least: int) -> bool:
+    """Two tolls (lowest, highest figure) that overlap at ``least`` killed or more."""
+    return bool(a and b and max(a[0], b[0], least) <= min(a[1], b[1]))
 
 
 def best_match(f: Features, candidates: list[Features], rules: Rules | None = None) -> tuple[Features, Decision] | None:
