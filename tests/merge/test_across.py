@@ -290,7 +290,9 @@ def test_two_undated_reports_one_unplaced_merge_on_one_toll_of_two_or_more():
     dated = dict(target=None, fatalities=(15, 16))
     d = compare(f("e", "d5", **dated), f("g", "d6", **{**dated, "fatalities": (15, 15)}))
     assert "the same toll told (15-16 / 15-15)" in d.reasons
-    assert across._same_toll((2, 27), (14, 14), 2) and not across._same_toll((1, 1), (1, 3), 2)
+    rules = across.default_rules()
+    assert across._same_toll((2, 27), (14, 14), rules) and not across._same_toll((1, 1), (1, 3), rules)
+    assert not across._same_toll((2012, 2012), (2012, 2012), rules)  # 'the 2012 shooting death': a year
 
 
 def test_two_undated_reports_one_unplaced_merge_on_a_shared_proper_name():

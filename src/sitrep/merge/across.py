@@ -57,6 +57,7 @@ class Rules:
     no_place: float
     same_count: float
     min_count: int
+    max_count: int
     bound_days: int
     named_target_days: int
     same_town_days: int
@@ -161,6 +162,7 @@ def load_rules(path: str | Path | None = None, weights: str | Path | dict | None
         no_place=_need(data, "place.no_place", float, where),
         same_count=_need(data, "casualties.same_count", float, where),
         min_count=_need(data, "casualties.min_count", int, where),
+        max_count=_need(data, "casualties.max_count", int, where),
         bound_days=_need(data, "date.bound_days", int, where),
         named_target_days=_need(data, "date.named_target_days", int, where),
         same_town_days=_need(data, "date.same_town_days", int, where),
@@ -814,7 +816,7 @@ def _actor_weapon_score(a: Features, b: Features, rules: Rules, reasons: list[st
     if a.weapons and b.weapons and a.weapons & b.weapons:
         score += rules.weapons_overlap
         reasons.append("weapons " + ", ".join(sorted(a.weapons & b.weapons)))
-    if rules.same_count and _same_toll(a.fatalities, b.fatalities, rules.min_count):
+    if rules.same_count and _same_toll(a.fatalities, b.fatalities, rules):
         score += rules.same_count
         reasons.append(f"the same toll told ({a.fatalities[0]}-{a.fatalities[1]} / {b.fatalities[0]}-{b.fatalities[1]})")
     return score
@@ -823,12 +825,13 @@ def _actor_weapon_score(a: Features, b: Features, rules: Rules, reasons: list[st
 def _toll_told_alike(a: Features, b: Features, rules: Rules) -> bool:
     """Both tell one toll of ``casualties.min_count`` killed or more (``casualties.same_count`` on): what lets an
     undated report be compared."""
-    return rules.same_count > 0 and _same_toll(a.fatalities, b.fatalities, rules.min_count)
+    return rules.same_count > 0 and _same_toll(a.fatalities, b.fatalities, rules)
 
 
-def _same_toll(a: tuple[int, int] | None, b: tuple[int, int] | None, least: int) -> bool:
-    """Two tolls (lowest, highest figure) that overlap at ``least`` killed or more."""
-    return bool(a and b and max(a[0], b[0], least) <= min(a[1], b[1]))
+def _same_toll(a: tuple[int, int] | None, b: tuple[int, int] | None, rules: Rules) -> bool:
+    """Two tolls (lowest, highest figure) that overlap at ``casualties.min_count`` killed or more and at no more
+    than ``casualties.max_count`` (a figure above it is a year read as a toll)."""
+    return bool(a and b and max(a[0], b[0], rules.min_count) <= min(a[1], b[1], rules.max_count))
 
 
 def best_match(f: Features, candidates: list[Features], rules: Rules | None = None) -> tuple[Features, Decision] | None:
