@@ -276,23 +276,22 @@ def test_two_undated_reports_need_places_to_merge():
 
 
 def test_two_undated_reports_one_unplaced_merge_on_one_toll_of_two_or_more():
-    """Undated, one of them unplaced: both telling one toll of two or more killed ('killed two' / 'two dead, three
-    by one count') lets them be compared (``casualties``); a toll of one, or two tolls that differ, does not. Dated
-    reports that tell one toll score it."""
+    """Undated, one of them unplaced: both telling one toll of two or more killed lets them be compared
+    (``casualties``); a toll of one, or two tolls that differ, does not. Dated reports that tell one toll score it."""
     bank = dict(date=None, date_precision=None, target="the bank", sub_event_type="Remote explosive/landmine/IED",
-                location_name="Lyon", latitude=45.76, longitude=4.84, country_code="FR", fatalities=(2, 2))
+                location_name="Lyon", latitude=45.76, longitude=4.84, country_code="FR", fatalities=2)
     unplaced = {**bank, "location_name": None, "latitude": None, "longitude": None, "country_code": None}
     placed = f("a", "d1", **bank)
-    assert compare(placed, f("b", "d2", **{**unplaced, "fatalities": (2, 3)})).merge
-    for toll in ((1, 1), (3, 4), None):
+    assert compare(placed, f("b", "d2", **unplaced)).merge
+    for toll in (1, 3, None):
         assert compare(f("c", "d3", **{**bank, "fatalities": toll}), f("d", "d4", **{
-            **unplaced, "fatalities": toll if toll == (1, 1) else (2, 2)})).veto == across._UNDATED_UNPLACED
-    dated = dict(target=None, fatalities=(15, 16))
-    d = compare(f("e", "d5", **dated), f("g", "d6", **{**dated, "fatalities": (15, 15)}))
-    assert "the same toll told (15-16 / 15-15)" in d.reasons
+            **unplaced, "fatalities": toll if toll == 1 else 2})).veto == across._UNDATED_UNPLACED
+    dated = dict(target=None, fatalities=15)
+    assert "the same toll told (15)" in compare(f("e", "d5", **dated), f("g", "d6", **dated)).reasons
     rules = across.default_rules()
-    assert across._same_toll((2, 27), (14, 14), rules) and not across._same_toll((1, 1), (1, 3), rules)
-    assert not across._same_toll((2012, 2012), (2012, 2012), rules)  # 'the 2012 shooting death': a year
+    assert across._toll(3, 80, 80) == 80 and across._toll(None, None, 4) == 4
+    assert not across._same_toll(1, 1, rules) and not across._same_toll(80, 129, rules)
+    assert not across._same_toll(2012, 2012, rules)  # 'the 2012 shooting death': a year
 
 
 def test_two_undated_reports_one_unplaced_merge_on_a_shared_proper_name():

@@ -271,7 +271,7 @@ class Features:
     date_bound: bool = False  # the date is only the report's: the event happened on or before it
     place_weak: bool = False  # the place is only the report's main place: none in the event's sentences
     words: frozenset[str] = frozenset()  # the words of its evidence sentences (``sentence_words``)
-    fatalities: tuple[int, int] | None = None  # the lowest and highest toll told (``_toll``)
+    fatalities: int | None = None  # the toll told (``_toll``)
 
 
 def features_from_mention(m: EventMention, key: str) -> Features:
@@ -288,10 +288,9 @@ def features_from_mention(m: EventMention, key: str) -> Features:
     )
 
 
-def _toll(low: int | None, best: int | None, high: int | None) -> tuple[int, int] | None:
-    """(lowest, highest) of a toll's figures; None when none is told."""
-    vals = [v for v in (low, best, high) if v is not None]
-    return (min(vals), max(vals)) if vals else None
+def _toll(low: int | None, best: int | None, high: int | None) -> int | None:
+    """A toll's best figure (its highest or lowest when no best is told); None when none is told."""
+    return next((x for x in (best, high, low) if x is not None), None)
 
 
 def date_from_report(notes) -> bool:
@@ -818,7 +817,7 @@ def _actor_weapon_score(a: Features, b: Features, rules: Rules, reasons: list[st
         reasons.append("weapons " + ", ".join(sorted(a.weapons & b.weapons)))
     if rules.same_count and _same_toll(a.fatalities, b.fatalities, rules):
         score += rules.same_count
-        reasons.append(f"the same toll told ({a.fatalities[0]}-{a.fatalities[1]} / {b.fatalities[0]}-{b.fatalities[1]})")
+        reasons.append(f"the same toll told ({a.fatalities})")
     return score
 
 
@@ -828,10 +827,10 @@ def _toll_told_alike(a: Features, b: Features, rules: Rules) -> bool:
     return rules.same_count > 0 and _same_toll(a.fatalities, b.fatalities, rules)
 
 
-def _same_toll(a: tuple[int, int] | None, b: tuple[int, int] | None, rules: Rules) -> bool:
-    """Two tolls (lowest, highest figure) that overlap at ``casualties.min_count`` killed or more and at no more
-    than ``casualties.max_count`` (a figure above it is a year read as a toll)."""
-    return bool(a and b and max(a[0], b[0], rules.min_count) <= min(a[1], b[1], rules.max_count))
+def _same_toll(a: int | None, b: int | None, rules: Rules) -> bool:
+    """One toll (``_toll``) of ``casualties.min_count`` killed or more and no more than ``casualties.max_count`` (a
+    figure above it is a year read as a toll)."""
+    return a is not None and a == b and rules.min_count <= a <= rules.max_count
 
 
 def best_match(f: Features, candidates: list[Features], rules: Rules | None = None) -> tuple[Features, Decision] | None:
