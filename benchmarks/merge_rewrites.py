@@ -1,4 +1,4 @@
-"""Our own cross-outlet rewrites (tests/data/merge2, merge3, merge4): do other outlets' accounts of a multi-event report join its
+"""Our own cross-outlet rewrites (tests/data/merge2, merge3, merge4, merge5): do other outlets' accounts of a multi-event report join its
 incidents, and does a different attack of the same kind in the same city two days later stay apart?
 
 Each report of ``tests/data/merge2/expected.json`` is extracted (its publication date given), and the reports are
@@ -8,7 +8,7 @@ stand for one gold event should share an incident (recall over such pairs), and 
 an incident should stand for one gold event (precision; an incident whose events share no gold event is mixed).
 Events that stand for no gold event are counted apart.
 
-    python3 benchmarks/merge_rewrites.py [-v] [--set merge2|merge3|merge4]   (default merge2)
+    python3 benchmarks/merge_rewrites.py [-v] [--set merge2|merge3|merge4|merge5]   (default merge2)
 """
 from __future__ import annotations
 

@@ -275,6 +275,25 @@ def test_two_undated_reports_need_places_to_merge():
     assert compare(placed, f("c", "d3", **bank)).merge
 
 
+def test_two_undated_reports_one_unplaced_merge_on_one_toll_of_two_or_more():
+    """Undated, one of them unplaced: both telling one toll of two or more killed lets them be compared
+    (``casualties``); a toll of one, or two tolls that differ, does not. Dated reports that tell one toll score it."""
+    bank = dict(date=None, date_precision=None, target="the bank", sub_event_type="Remote explosive/landmine/IED",
+                location_name="Lyon", latitude=45.76, longitude=4.84, country_code="FR", fatalities=2)
+    unplaced = {**bank, "location_name": None, "latitude": None, "longitude": None, "country_code": None}
+    placed = f("a", "d1", **bank)
+    assert compare(placed, f("b", "d2", **unplaced)).merge
+    for toll in (1, 3, None):
+        assert compare(f("c", "d3", **{**bank, "fatalities": toll}), f("d", "d4", **{
+            **unplaced, "fatalities": toll if toll == 1 else 2})).veto == across._UNDATED_UNPLACED
+    dated = dict(target=None, fatalities=15)
+    assert "the same toll told (15)" in compare(f("e", "d5", **dated), f("g", "d6", **dated)).reasons
+    rules = across.default_rules()
+    assert across._toll(3, 80, 80) == 80 and across._toll(None, None, 4) == 4
+    assert not across._same_toll(1, 1, rules) and not across._same_toll(80, 129, rules)
+    assert not across._same_toll(2012, 2012, rules)  # 'the 2012 shooting death': a year
+
+
 def test_two_undated_reports_one_unplaced_merge_on_a_shared_proper_name():
     """Undated, one of them unplaced: a proper name of two words both give the target ("the Harbor Savings Bank
     branch") tells the bombing; a bare "bank" or one capitalised word does not. Through a member of an undated

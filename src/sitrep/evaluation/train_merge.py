@@ -52,6 +52,8 @@ GRID: dict[str, list[float]] = {
     # 0.2 (none 0.25; 159 of 5,190 pairs of one event do)
     "text.similar_ratio": [0.25, 0.3, 0.4, 0.5, 1.1],
     "text.similar": [0.0, 0.1, 0.2, 0.35],
+    # one toll of two or more killed told by both (merge.toml [casualties]; 0: off, and no undated pair compared)
+    "casualties.same_count": [0.0, 0.1, 0.2],
 }
 
 

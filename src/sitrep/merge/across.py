@@ -55,6 +55,9 @@ class Rules:
     compatible_type: float
     different_type: float
     no_place: float
+    same_count: float
+    min_count: int
+    max_count: int
     bound_days: int
     named_target_days: int
     same_town_days: int
@@ -157,6 +160,9 @@ def load_rules(path: str | Path | None = None, weights: str | Path | dict | None
         compatible_type=_need(data, "type.compatible_type", float, where),
         different_type=_need(data, "type.different_type", float, where),
         no_place=_need(data, "place.no_place", float, where),
+        same_count=_need(data, "casualties.same_count", float, where),
+        min_count=_need(data, "casualties.min_count", int, where),
+        max_count=_need(data, "casualties.max_count", int, where),
         bound_days=_need(data, "date.bound_days", int, where),
         named_target_days=_need(data, "date.named_target_days", int, where),
         same_town_days=_need(data, "date.same_town_days", int, where),
@@ -265,6 +271,7 @@ class Features:
     date_bound: bool = False  # the date is only the report's: the event happened on or before it
     place_weak: bool = False  # the place is only the report's main place: none in the event's sentences
     words: frozenset[str] = frozenset()  # the words of its evidence sentences (``sentence_words``)
+    fatalities: int | None = None  # the toll told (``_toll``)
 
 
 def features_from_mention(m: EventMention, key: str) -> Features:
@@ -277,8 +284,13 @@ def features_from_mention(m: EventMention, key: str) -> Features:
         country=p.country if p else None, admin1=p.admin1 if p else None, location_name=p.name if p else (m.place_text.text if m.place_text else None),
         target=m.target, actor1=m.actor1, weapons=frozenset(m.weapons), feature=p.feature if p else None,
         date_bound=date_from_report(m.notes), words=sentence_words(s.text for s in m.evidence),
-        place_weak=place_from_report(m.notes),
+        place_weak=place_from_report(m.notes), fatalities=_toll(m.fatalities.low, m.fatalities.best, m.fatalities.high),
     )
+
+
+def _toll(low: int | None, best: int | None, high: int | None) -> int | None:
+    """A toll's best figure (its highest or lowest when no best is told); None when none is told."""
+    return next((x for x in (best, high, low) if x is not None), None)
 
 
 def date_from_report(notes) -> bool:
@@ -320,6 +332,7 @@ def features_from_row(row: dict, documents=None) -> Features:
         admin1=row.get("admin1"), location_name=row.get("location_name"), target=row.get("target"), actor1=row.get("actor1"),
         weapons=frozenset(weapons), feature=row.get("place_feature"), date_bound=date_from_report(row.get("notes")),
         words=sentence_words(_evidence_texts(row.get("evidence"))), place_weak=place_from_report(row.get("notes")),
+        fatalities=_toll(row.get("fatalities_low"), row.get("fatalities_best"), row.get("fatalities_high")),
     )
 
 
@@ -487,7 +500,8 @@ def _date_score(a: Features, b: Features, rules: Rules, reasons: list[str]) -> f
         # an article with no date (none in the text, none given): only other undated ones may be the same
         # incident as far as dates go; a dated and an undated report only when place and target both agree
         if a.date is None and b.date is None:
-            if not (_placed(a) and _placed(b) or _same_proper_target(a, b) or _alike(a, b, rules)):
+            if not (_placed(a) and _placed(b) or _same_proper_target(a, b) or _alike(a, b, rules)
+                    or _toll_told_alike(a, b, rules)):
                 # two bank bombings, undated, one unplaced: nothing tells them apart but a name they share
                 raise _Veto(_UNDATED_UNPLACED)
             reasons.append("neither report dates it")
@@ -801,7 +815,22 @@ def _actor_weapon_score(a: Features, b: Features, rules: Rules, reasons: list[st
     if a.weapons and b.weapons and a.weapons & b.weapons:
         score += rules.weapons_overlap
         reasons.append("weapons " + ", ".join(sorted(a.weapons & b.weapons)))
+    if rules.same_count and _same_toll(a.fatalities, b.fatalities, rules):
+        score += rules.same_count
+        reasons.append(f"the same toll told ({a.fatalities})")
     return score
+
+
+def _toll_told_alike(a: Features, b: Features, rules: Rules) -> bool:
+    """Both tell one toll of ``casualties.min_count`` killed or more (``casualties.same_count`` on): what lets an
+    undated report be compared."""
+    return rules.same_count > 0 and _same_toll(a.fatalities, b.fatalities, rules)
+
+
+def _same_toll(a: int | None, b: int | None, rules: Rules) -> bool:
+    """One toll (``_toll``) of ``casualties.min_count`` killed or more and no more than ``casualties.max_count`` (a
+    figure above it is a year read as a toll)."""
+    return a is not None and a == b and rules.min_count <= a <= rules.max_count
 
 
 def best_match(f: Features, candidates: list[Features], rules: Rules | None = None) -> tuple[Features, Decision] | None:

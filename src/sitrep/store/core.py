@@ -390,7 +390,8 @@ class Store:
     def _candidates(self, f: across.Features) -> list[across.Features]:
         window = across.block_window(f, self.rules)
         sql = ("SELECT id, date, date_precision, event_type, sub_event_type, weapons, actor1, target, "
-               "location_name, country, country_code, admin1, latitude, longitude, geo_precision FROM incidents ")
+               "location_name, country, country_code, admin1, latitude, longitude, geo_precision, fatalities_low, "
+               "fatalities_best, fatalities_high FROM incidents ")
         # a date on one side only: the other side at the same town (an unknown date is no evidence either way)
         box = across.undated_box(f, self.rules)
         near = " OR ({} AND latitude >= ? AND latitude <= ? AND longitude >= ? AND longitude <= ?)"
