@@ -183,3 +183,26 @@ def test_the_verb_blast_needs_a_weapon_and_a_blast_furnace_is_industry():
     assert run("Conservative groups blasted the three senators over the vote in Port Alder on Saturday.") == []
     assert run("The last blast furnace at the steelworks in Port Alder was shut down on Saturday.") == []
     assert run("Jets blasted rebel camps near Port Alder with bombs on Saturday, killing 30 fighters.") != []
+
+
+def test_a_death_when_a_vehicle_crashes_is_no_attack():
+    """ "killed when his van hit a bus", "died when the ferry capsized": an accident (events.toml [figurative]
+    accident_verbs, vehicles); a weapon, another trigger or people hit in the "when" clause keep it violence."""
+    for text in ("A courier was killed when his van hit a bus on the ring road at Port Alder on Saturday.",
+                 "Two fishermen died when their boat capsized off Port Alder on Saturday."):
+        assert run(text) == [], text
+    for text in ("Two soldiers were killed when their truck hit a landmine near Port Alder on Saturday.",
+                 "Three guards died when their convoy came under fire near Port Alder on Saturday."):
+        assert run(text) != [], text
+
+
+def test_a_page_about_a_video_game_holds_the_games_weapons():
+    """On a page with three video-game words (events.toml [sport] game_words) the game's bomb is no bombing; a
+    real bomb on a page that only mentions a console stays."""
+    page = ("Esports: Harbour Kings win the league final\n\nHarbour Kings won the online final on Saturday. Their "
+            "captain planted the bomb in the last second of the round as the crowd of gamers roared. The esports "
+            "club will play in the multiplayer cup next month.")
+    assert run(page) == []
+    news = ("A bomb exploded outside a video-game shop in Port Alder on Saturday, killing two people, police said. "
+            "The shop sold consoles.")
+    assert run(news) != []

@@ -470,6 +470,8 @@ def _other_sense(tok, lex: Lexicon) -> bool:
     # quake": no one did it (a crash of a helicopter "shot down by rebels" was done). The corpora of ../shared: 22
     # passive casualty verbs "in" / "by" an accident or a disaster, 1 doubtful ("pilots ... were killed in the crash"
     # of a jet in a battle); headlines: events.toml [figurative] subjects
+    if _accident_when(tok, lex):
+        return True
     accidents = [g for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "of", "from", "by")
                  for g in c.children if g.dep_ == "pobj" and lemma(g) in lex.figurative_subjects]
     if accidents and (lemma(tok) in lex.victim_subject_verbs or _undone(tok, lex) and any(
@@ -477,6 +479,35 @@ def _other_sense(tok, lex: Lexicon) -> bool:
         return True
     return (tok.dep_ == "pobj" and tok.head.lower_ == "on" and lemma(tok.head.head) in lex.figurative_on
             and not any(c.dep_ == "det" for c in tok.children))
+
+
+def _accident_when(tok, lex: Lexicon) -> bool:
+    """A casualty verb whose "when" clause tells an accident and names no weapon: "a motorcyclist was killed when his
+    bike hit a lorry", "died when the plane crashed", "died when a wall collapsed" (events.toml [figurative]
+    accident_verbs, vehicles). A weapon in the clause makes it violence ("killed when rocket hits bus", "killed when
+    truck hits mine"), and so do people hit by a vehicle ("killed when a truck ploughed into the crowd": a ramming)
+    and another trigger or "fire" in the clause ("when lorries unloading at a warehouse came under fire", "when his
+    helicopter was attacked"), a passive accident verb ("when an ore train was derailed": by someone) and an aircraft
+    that crashed ("when his F-16 crashed in Saada": in a war a crash may be a shooting down)."""
+    if tok.pos_ != "VERB" or not (lemma(tok) in lex.killed_words or lemma(tok) in lex.injured_words):
+        return False
+    for w in tok.children:
+        if w.dep_ != "advcl" or not any(c.lower_ == "when" and c.dep_ in ("advmod", "mark") for c in w.children):
+            continue
+        clause = w.doc[w.left_edge.i:w.right_edge.i + 1]
+        if lex.weapon_re.search(clause.text):
+            continue
+        hit = [c for c in w.children if c.dep_ in ("dobj", "obj")] + [
+            g for c in w.children if c.dep_ == "prep" and c.lower_ in ("into", "through", "at") for g in c.children
+            if g.dep_ == "pobj"]
+        vehicle = any(c.dep_ == "nsubj" and lemma(c) in lex.figurative_vehicles for c in w.children) and not any(
+            _human(h) for h in hit)  # "a truck ploughed into the crowd" is a ramming
+        crash = lemma(w) in lex.figurative_accident_verbs and not any(c.dep_ == "auxpass" for c in w.children) and \
+            not any(c.dep_ == "nsubj" and (lemma(c) in lex.aircraft or c.pos_ == "PROPN" or any(
+                ch.isdigit() for ch in c.text)) for c in w.children)  # a model's name: "F-16", "MiG-29"
+        if (vehicle or crash) and not any(_match_trigger(t, lex) or t.lower_ == "fire" for t in clause if t.i != w.i):
+            return True  # "came under fire", "was derailed" (by someone) are no accident
+    return False
 
 
 def _undone(tok, lex: Lexicon) -> bool:
