@@ -206,3 +206,12 @@ def test_a_page_about_a_video_game_holds_the_games_weapons():
     news = ("A bomb exploded outside a video-game shop in Port Alder on Saturday, killing two people, police said. "
             "The shop sold consoles.")
     assert run(news) != []
+
+
+def test_the_act_a_court_tries_is_no_event_of_the_report():
+    """ "convicted over the killing", "jailed for the bombing": a trial of an earlier act (events.toml [figurative]
+    court); the act told as news stays."""
+    for text in ("A court in Port Alder on Saturday convicted two former policemen over the killing of a student.",
+                 "Three men were jailed for life in Port Alder on Saturday for the bombing of a bus station."):
+        assert run(text) == [], text
+    assert run("Gunmen killed a student in Port Alder on Saturday, police said.") != []

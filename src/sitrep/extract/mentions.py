@@ -403,9 +403,26 @@ def _figurative(tok, lex: Lexicon) -> bool:
     if lemma(tok) == "raid" and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and _verb_in(
             tok.head.head, lex.figurative_arrest):
         return True  # "detained 251 people in raids": raids that made arrests
-    if _released(tok, lex):
+    if _released(tok, lex) or _court_reference(tok, lex):
         return True
     return tok.dep_ == "amod" and tok.head.lemma_.lower() in lex.figurative_objects or _other_sense(tok, lex)
+
+
+def _court_reference(tok, lex: Lexicon) -> bool:
+    """A noun trigger that a court's act is "over" or "for" ("convicts ex-police officers over 2017 killing of
+    teenager", "sentenced for the murder", "to face charges over drug war killings"): the trial of an earlier act,
+    not an event told as news (events.toml [figurative] court)."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ not in ("over", "for"):
+        return False
+    if any(t.ent_type_ == "DATE" and t.lower_ in _MONTH_WORDS for t in tok.subtree):
+        return False  # "for the fatal shooting of Tamir Rice on November 22, 2014": an earlier event told with its day
+    gov = tok.head.head
+    return _verb_in(gov, lex.figurative_court) or gov.pos_ == "NOUN" and lemma(gov) in lex.figurative_court
+
+
+_MONTH_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                          "october", "november", "december", "jan", "jan.", "feb", "feb.", "aug", "aug.", "sept",
+                          "sept.", "sep", "sep.", "oct", "oct.", "nov", "nov.", "dec", "dec."})
 
 
 def _released(tok, lex: Lexicon) -> bool:
