@@ -215,3 +215,16 @@ def test_the_act_a_court_tries_is_no_event_of_the_report():
                  "Three men were jailed for life in Port Alder on Saturday for the bombing of a bus station."):
         assert run(text) == [], text
     assert run("Gunmen killed a student in Port Alder on Saturday, police said.") != []
+
+
+def test_a_killing_in_an_accident_is_no_attack_even_with_a_doer():
+    """ "shot and killed his brother in a hunting accident" (events.toml [figurative] mishaps)."""
+    assert run("A farmer shot and killed his brother in a hunting accident near Port Alder on Saturday.") == []
+    assert run("Gunmen shot and killed two farmers near Port Alder on Saturday, a day after an accident closed the "
+               "road.") != []
+
+
+def test_a_verb_joined_to_an_accidents_verb_shares_its_subject():
+    """ "a road accident claimed the lives of two teachers and injured five pupils": the accident did both."""
+    assert run("A road accident near Port Alder on Saturday claimed the lives of two teachers and injured five "
+               "pupils.") == []

@@ -86,6 +86,7 @@ class Lexicon:
     figurative_accident_verbs: frozenset[str] = frozenset()  # "killed when the plane crashed": an accident
     figurative_vehicles: frozenset[str] = frozenset()  # "killed when his bike hit a lorry": a vehicle did it
     figurative_court: frozenset[str] = frozenset()  # "convicted over the killing": a trial of an earlier act
+    figurative_mishaps: frozenset[str] = frozenset()  # "shot his father in a hunting accident": no intent
     attempt_verbs: frozenset[str] = frozenset()  # "tried to kill": an infinitive trigger that still happened
     human_heads: frozenset[str] = frozenset()  # nouns that name people ("soldiers", "civilians")
     agent_suffixes: frozenset[str] = frozenset()  # endings of nouns that name a doer ("peacekeepers", "technician")
@@ -282,7 +283,7 @@ def _figurative(path: Path, data: dict) -> dict[str, frozenset[str]]:
     keys = {"objects": "objects", "governors": "governors", "modifiers": "modifiers", "subjects": "subjects",
             "on": "on_governors", "heads": "compound_heads", "to_death": "to_death_verbs", "arrest": "arrest_verbs",
             "release": "release", "accident_verbs": "accident_verbs", "vehicles": "vehicles",
-            "court": "court"}
+            "court": "court", "mishaps": "mishaps"}
     return {f"figurative_{name}": _words(path, data, "figurative", key) for name, key in keys.items()}
 
 

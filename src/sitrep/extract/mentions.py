@@ -471,6 +471,17 @@ def _subject_of_participle(tok) -> str | None:
     return lemma(subj) if subj is not None else None
 
 
+def _subject_of_conjunct(tok) -> str | None:
+    """The subject a verb with none of its own shares with the verb it is joined to ("a two-car accident claimed the
+    life of a student and injured several others": the accident), as its lemma. COUNT: events.toml [figurative]
+    subjects."""
+    if tok.dep_ != "conj" or tok.head.pos_ not in ("VERB", "AUX") or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return None
+    subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return lemma(subj) if subj is not None else None
+
+
 def _other_sense(tok, lex: Lexicon) -> bool:
     """"a hunger strike", "a cyber attack", "the quake struck", "the film bombed", "went on strike": a modifier,
     the subject or the governing "on" names another sense of the word (events.toml [figurative])."""
@@ -481,7 +492,8 @@ def _other_sense(tok, lex: Lexicon) -> bool:
     if tok.pos_ in ("VERB", "AUX") and (any(c.dep_ == "nsubj" and lemma(c) in lex.figurative_subjects
                                             for c in tok.children)
                                         or tok.dep_ == "acl" and lemma(tok.head) in lex.figurative_subjects
-                                        or _subject_of_participle(tok) in lex.figurative_subjects):
+                                        or _subject_of_participle(tok) in lex.figurative_subjects
+                                        or _subject_of_conjunct(tok) in lex.figurative_subjects):
         return True
     # "five people died in the quake", "died of cancer", "President killed in helicopter crash", "injured by the
     # quake": no one did it (a crash of a helicopter "shot down by rebels" was done). The corpora of ../shared: 22
@@ -494,6 +506,9 @@ def _other_sense(tok, lex: Lexicon) -> bool:
     if accidents and (lemma(tok) in lex.victim_subject_verbs or _undone(tok, lex) and any(
             not _done(g) for g in accidents)):
         return True
+    if any(g.dep_ == "pobj" and lemma(g) in lex.figurative_mishaps for c in tok.children
+           if c.dep_ == "prep" and c.lower_ == "in" for g in c.children):
+        return True  # "shot and killed his father in a hunting accident": done, but by accident
     return (tok.dep_ == "pobj" and tok.head.lower_ == "on" and lemma(tok.head.head) in lex.figurative_on
             and not any(c.dep_ == "det" for c in tok.children))
 
