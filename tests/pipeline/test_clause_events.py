@@ -183,3 +183,48 @@ def test_the_verb_blast_needs_a_weapon_and_a_blast_furnace_is_industry():
     assert run("Conservative groups blasted the three senators over the vote in Port Alder on Saturday.") == []
     assert run("The last blast furnace at the steelworks in Port Alder was shut down on Saturday.") == []
     assert run("Jets blasted rebel camps near Port Alder with bombs on Saturday, killing 30 fighters.") != []
+
+
+def test_a_death_when_a_vehicle_crashes_is_no_attack():
+    """ "killed when his van hit a bus", "died when the ferry capsized": an accident (events.toml [figurative]
+    accident_verbs, vehicles); a weapon, another trigger or people hit in the "when" clause keep it violence."""
+    for text in ("A courier was killed when his van hit a bus on the ring road at Port Alder on Saturday.",
+                 "Two fishermen died when their boat capsized off Port Alder on Saturday."):
+        assert run(text) == [], text
+    for text in ("Two soldiers were killed when their truck hit a landmine near Port Alder on Saturday.",
+                 "Three guards died when their convoy came under fire near Port Alder on Saturday."):
+        assert run(text) != [], text
+
+
+def test_a_page_about_a_video_game_holds_the_games_weapons():
+    """On a page with three video-game words (events.toml [sport] game_words) the game's bomb is no bombing; a
+    real bomb on a page that only mentions a console stays."""
+    page = ("Esports: Harbour Kings win the league final\n\nHarbour Kings won the online final on Saturday. Their "
+            "captain planted the bomb in the last second of the round as the crowd of gamers roared. The esports "
+            "club will play in the multiplayer cup next month.")
+    assert run(page) == []
+    news = ("A bomb exploded outside a video-game shop in Port Alder on Saturday, killing two people, police said. "
+            "The shop sold consoles.")
+    assert run(news) != []
+
+
+def test_the_act_a_court_tries_is_no_event_of_the_report():
+    """ "convicted over the killing", "jailed for the bombing": a trial of an earlier act (events.toml [figurative]
+    court); the act told as news stays."""
+    for text in ("A court in Port Alder on Saturday convicted two former policemen over the killing of a student.",
+                 "Three men were jailed for life in Port Alder on Saturday for the bombing of a bus station."):
+        assert run(text) == [], text
+    assert run("Gunmen killed a student in Port Alder on Saturday, police said.") != []
+
+
+def test_a_killing_in_an_accident_is_no_attack_even_with_a_doer():
+    """ "shot and killed his brother in a hunting accident" (events.toml [figurative] mishaps)."""
+    assert run("A farmer shot and killed his brother in a hunting accident near Port Alder on Saturday.") == []
+    assert run("Gunmen shot and killed two farmers near Port Alder on Saturday, a day after an accident closed the "
+               "road.") != []
+
+
+def test_a_verb_joined_to_an_accidents_verb_shares_its_subject():
+    """ "a road accident claimed the lives of two teachers and injured five pupils": the accident did both."""
+    assert run("A road accident near Port Alder on Saturday claimed the lives of two teachers and injured five "
+               "pupils.") == []

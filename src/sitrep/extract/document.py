@@ -57,7 +57,7 @@ def candidates(analysis: Analysis) -> list[Candidate]:
 def _game_words(cands: list[Candidate], text: str) -> None:
     """On a page about a game ("Mueller struck first", "Kroos shot twice", "a bombardment that left the home crowd
     in tears"), a violent word that counts no dead or wounded, names no weapon of its own and no armed group is the
-    game's (events.toml [sport])."""
+    game's (events.toml [sport]); on a page about a video game (its game_words) its weapons are the game's too."""
     from sitrep.resolve.actor import actor_type
 
     lex = load_lexicon()
@@ -65,11 +65,13 @@ def _game_words(cands: list[Candidate], text: str) -> None:
     if rx is None or not cands:
         return
     page = len({w.group(0).lower() for w in rx.finditer(text)}) >= lex.sport_doc_min
+    game = lex.game_words is not None and len({w.group(0).lower() for w in lex.game_words.finditer(text)}) >= \
+        lex.game_doc_min  # a video game's weapons are the game's too ("defusing the bomb", "an orbital strike")
     for c in cands:
         m = c.mention
         sentence = len({w.group(0).lower() for w in rx.finditer(text_of(c.sent))}) >= lex.sport_sentence_min
-        if m.generic or not (page or sentence) or counted(m) or (m.weapons and not weak_weapon(m)) or (
-                m.actor1 and actor_type(m.actor1) is not None):
+        if m.generic or not (page or sentence or game) or counted(m) or (
+                m.weapons and not weak_weapon(m) and not game) or (m.actor1 and actor_type(m.actor1) is not None):
             continue
         m.generic = True
         m.notes.append("generic: a game's words (events.toml [sport])")

@@ -71,6 +71,8 @@ class Lexicon:
     sport_words: re.Pattern | None = None  # events.toml [sport] words (whole words, any case)
     sport_doc_min: int = 4
     sport_sentence_min: int = 2
+    game_words: re.Pattern | None = None  # events.toml [sport] game_words: a page about a video game
+    game_doc_min: int = 3
     toll_nouns: frozenset[str] = frozenset()  # the subjects that make a toll verb update a toll
     figurative_objects: frozenset[str] = frozenset()  # "launch an offensive against unemployment"
     figurative_governors: frozenset[str] = frozenset()  # "deal a blow", "stop fighting"
@@ -81,6 +83,10 @@ class Lexicon:
     figurative_arrest: frozenset[str] = frozenset()  # "detained 251 people in raids": raids that arrest
     figurative_to_death: frozenset[str] = frozenset()  # "sentenced to death", "starved to death"
     figurative_release: frozenset[str] = frozenset()  # "free 50 hostages": a release, not a taking
+    figurative_accident_verbs: frozenset[str] = frozenset()  # "killed when the plane crashed": an accident
+    figurative_vehicles: frozenset[str] = frozenset()  # "killed when his bike hit a lorry": a vehicle did it
+    figurative_court: frozenset[str] = frozenset()  # "convicted over the killing": a trial of an earlier act
+    figurative_mishaps: frozenset[str] = frozenset()  # "shot his father in a hunting accident": no intent
     attempt_verbs: frozenset[str] = frozenset()  # "tried to kill": an infinitive trigger that still happened
     human_heads: frozenset[str] = frozenset()  # nouns that name people ("soldiers", "civilians")
     agent_suffixes: frozenset[str] = frozenset()  # endings of nouns that name a doer ("peacekeepers", "technician")
@@ -247,6 +253,8 @@ def load_lexicon() -> Lexicon:
         sport_words=_sport_pattern(edata.get("sport", {}).get("words", [])),
         sport_doc_min=int(edata.get("sport", {}).get("doc_min", 4)),
         sport_sentence_min=int(edata.get("sport", {}).get("sentence_min", 2)),
+        game_words=_sport_pattern(edata.get("sport", {}).get("game_words", [])),
+        game_doc_min=int(edata.get("sport", {}).get("game_doc_min", 3)),
         light_verbs=frozenset(edata.get("actors", {}).get("light_verbs", [])),
         military_targets=frozenset(edata.get("actors", {}).get("military_targets", [])),
         not_targets=frozenset(edata.get("actors", {}).get("not_targets", [])),
@@ -274,7 +282,8 @@ def _figurative(path: Path, data: dict) -> dict[str, frozenset[str]]:
     """events.toml [figurative]: the words that make a trigger a figure of speech or another sense."""
     keys = {"objects": "objects", "governors": "governors", "modifiers": "modifiers", "subjects": "subjects",
             "on": "on_governors", "heads": "compound_heads", "to_death": "to_death_verbs", "arrest": "arrest_verbs",
-            "release": "release"}
+            "release": "release", "accident_verbs": "accident_verbs", "vehicles": "vehicles",
+            "court": "court", "mishaps": "mishaps"}
     return {f"figurative_{name}": _words(path, data, "figurative", key) for name, key in keys.items()}
 
 

@@ -403,9 +403,26 @@ def _figurative(tok, lex: Lexicon) -> bool:
     if lemma(tok) == "raid" and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and _verb_in(
             tok.head.head, lex.figurative_arrest):
         return True  # "detained 251 people in raids": raids that made arrests
-    if _released(tok, lex):
+    if _released(tok, lex) or _court_reference(tok, lex):
         return True
     return tok.dep_ == "amod" and tok.head.lemma_.lower() in lex.figurative_objects or _other_sense(tok, lex)
+
+
+def _court_reference(tok, lex: Lexicon) -> bool:
+    """A noun trigger that a court's act is "over" or "for" ("convicts ex-police officers over 2017 killing of
+    teenager", "sentenced for the murder", "to face charges over drug war killings"): the trial of an earlier act,
+    not an event told as news (events.toml [figurative] court)."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ not in ("over", "for"):
+        return False
+    if any(t.ent_type_ == "DATE" and t.lower_ in _MONTH_WORDS for t in tok.subtree):
+        return False  # "for the fatal shooting of Tamir Rice on November 22, 2014": an earlier event told with its day
+    gov = tok.head.head
+    return _verb_in(gov, lex.figurative_court) or gov.pos_ == "NOUN" and lemma(gov) in lex.figurative_court
+
+
+_MONTH_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                          "october", "november", "december", "jan", "jan.", "feb", "feb.", "aug", "aug.", "sept",
+                          "sept.", "sep", "sep.", "oct", "oct.", "nov", "nov.", "dec", "dec."})
 
 
 def _released(tok, lex: Lexicon) -> bool:
@@ -454,6 +471,17 @@ def _subject_of_participle(tok) -> str | None:
     return lemma(subj) if subj is not None else None
 
 
+def _subject_of_conjunct(tok) -> str | None:
+    """The subject a verb with none of its own shares with the verb it is joined to ("a two-car accident claimed the
+    life of a student and injured several others": the accident), as its lemma. COUNT: events.toml [figurative]
+    subjects."""
+    if tok.dep_ != "conj" or tok.head.pos_ not in ("VERB", "AUX") or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return None
+    subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return lemma(subj) if subj is not None else None
+
+
 def _other_sense(tok, lex: Lexicon) -> bool:
     """"a hunger strike", "a cyber attack", "the quake struck", "the film bombed", "went on strike": a modifier,
     the subject or the governing "on" names another sense of the word (events.toml [figurative])."""
@@ -464,19 +492,54 @@ def _other_sense(tok, lex: Lexicon) -> bool:
     if tok.pos_ in ("VERB", "AUX") and (any(c.dep_ == "nsubj" and lemma(c) in lex.figurative_subjects
                                             for c in tok.children)
                                         or tok.dep_ == "acl" and lemma(tok.head) in lex.figurative_subjects
-                                        or _subject_of_participle(tok) in lex.figurative_subjects):
+                                        or _subject_of_participle(tok) in lex.figurative_subjects
+                                        or _subject_of_conjunct(tok) in lex.figurative_subjects):
         return True
     # "five people died in the quake", "died of cancer", "President killed in helicopter crash", "injured by the
     # quake": no one did it (a crash of a helicopter "shot down by rebels" was done). The corpora of ../shared: 22
     # passive casualty verbs "in" / "by" an accident or a disaster, 1 doubtful ("pilots ... were killed in the crash"
     # of a jet in a battle); headlines: events.toml [figurative] subjects
+    if _accident_when(tok, lex):
+        return True
     accidents = [g for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "of", "from", "by")
                  for g in c.children if g.dep_ == "pobj" and lemma(g) in lex.figurative_subjects]
     if accidents and (lemma(tok) in lex.victim_subject_verbs or _undone(tok, lex) and any(
             not _done(g) for g in accidents)):
         return True
+    if any(g.dep_ == "pobj" and lemma(g) in lex.figurative_mishaps for c in tok.children
+           if c.dep_ == "prep" and c.lower_ == "in" for g in c.children):
+        return True  # "shot and killed his father in a hunting accident": done, but by accident
     return (tok.dep_ == "pobj" and tok.head.lower_ == "on" and lemma(tok.head.head) in lex.figurative_on
             and not any(c.dep_ == "det" for c in tok.children))
+
+
+def _accident_when(tok, lex: Lexicon) -> bool:
+    """A casualty verb whose "when" clause tells an accident and names no weapon: "a motorcyclist was killed when his
+    bike hit a lorry", "died when the plane crashed", "died when a wall collapsed" (events.toml [figurative]
+    accident_verbs, vehicles). A weapon in the clause makes it violence ("killed when rocket hits bus", "killed when
+    truck hits mine"), and so do people hit by a vehicle ("killed when a truck ploughed into the crowd": a ramming)
+    and another trigger or "fire" in the clause ("when lorries unloading at a warehouse came under fire", "when his
+    helicopter was attacked"), a passive accident verb ("when an ore train was derailed": by someone) and an aircraft
+    that crashed ("when his F-16 crashed in Saada": in a war a crash may be a shooting down)."""
+    if tok.pos_ != "VERB" or not (lemma(tok) in lex.killed_words or lemma(tok) in lex.injured_words):
+        return False
+    for w in tok.children:
+        if w.dep_ != "advcl" or not any(c.lower_ == "when" and c.dep_ in ("advmod", "mark") for c in w.children):
+            continue
+        clause = w.doc[w.left_edge.i:w.right_edge.i + 1]
+        if lex.weapon_re.search(clause.text):
+            continue
+        hit = [c for c in w.children if c.dep_ in ("dobj", "obj")] + [
+            g for c in w.children if c.dep_ == "prep" and c.lower_ in ("into", "through", "at") for g in c.children
+            if g.dep_ == "pobj"]
+        vehicle = any(c.dep_ == "nsubj" and lemma(c) in lex.figurative_vehicles for c in w.children) and not any(
+            _human(h) for h in hit)  # "a truck ploughed into the crowd" is a ramming
+        crash = lemma(w) in lex.figurative_accident_verbs and not any(c.dep_ == "auxpass" for c in w.children) and \
+            not any(c.dep_ == "nsubj" and (lemma(c) in lex.aircraft or c.pos_ == "PROPN" or any(
+                ch.isdigit() for ch in c.text)) for c in w.children)  # a model's name: "F-16", "MiG-29"
+        if (vehicle or crash) and not any(_match_trigger(t, lex) or t.lower_ == "fire" for t in clause if t.i != w.i):
+            return True  # "came under fire", "was derailed" (by someone) are no accident
+    return False
 
 
 def _undone(tok, lex: Lexicon) -> bool:
