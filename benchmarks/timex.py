@@ -22,9 +22,12 @@ governing verb (--no-parse: the cue-word fallback alone). Prints
 
 - value accuracy given the gold spans, for DATE expressions (and for all types);
 - detection precision / recall / F1, strict (same span) and relaxed (overlap), all TIMEX3 types;
+- DATE-only detection (system DATE expressions against gold DATE ones, strict and relaxed): the sealed 1998-2000
+  wire figure counts DATE timexes only;
 - value accuracy end to end (of the relaxed matches, how many have the gold value);
 
-and ends with ``value_accuracy=0.XXX detection_f1_strict=0.XXX detection_f1_relaxed=0.XXX``.
+for TimeBank, its source groups and its print wire of 1998 (APW, NYT) alone, and ends with
+``value_accuracy=0.XXX detection_f1_strict=0.XXX detection_f1_relaxed=0.XXX date_f1_strict=0.XXX``.
 Expressions resolved against another event (anchor="event") are applied to the last day the text named.
 """
 from __future__ import annotations
@@ -76,6 +79,9 @@ WIRE_SET5 = ROOT / "tests" / "resolve" / "data" / "wire_timex5.txt"
 SOURCE_GROUPS = {"wire98": ("APW", "NYT", "ABC", "CNN", "PRI", "VOA", "ea", "ed"), "wsj90": ()}
 GROUP_LABELS = {"wire98": "wire and broadcast news of 1998 (APW, NYT, ABC, CNN, PRI, VOA, ea, ed)",
                 "wsj90": "Wall Street Journal 1989-90 with AP 1990 and SJMN 1991 (wsj_, WSJ, AP90, SJMN)"}
+# the print wire of 1998 alone (AP Worldstream, New York Times): the kind of text the sealed corpus is, without the
+# broadcast transcripts of wire98
+PRINT_WIRE98 = ("APW", "NYT")
 # sentences whose expressions take a side of the report from the governing verb, as the pipeline parses its event
 # sentences: a weekday, "the weekend", a month (its year)
 _NEEDS_PARSE = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekend|january|february|march|april|may|"
@@ -226,6 +232,20 @@ def score_dir(directory: Path, errors: int = 0, nlp=None, group: str | None = No
     return score_docs(read_dir(directory, group), errors=errors, nlp=nlp)
 
 
+def date_detection(found: list[Timex], golds: list[Gold]) -> Counter:
+    """DATE-only detection counts of one document (the sealed wire figure counts DATE timexes only): the system's
+    DATE expressions and the gold DATE ones, and how many of each meet one of the other kind's, on the same span
+    (strict) or overlapping (relaxed)."""
+    sys_dates = [(t.start, t.end) for t in found if t.type == "DATE"]
+    gold_dates = [(g.start, g.end) for g in golds if g.type == "DATE"]
+    c = Counter(date_sys=len(sys_dates), date_gold=len(gold_dates))
+    c["date_strict_sys"] = sum(s in gold_dates for s in sys_dates)
+    c["date_strict_gold"] = sum(g in sys_dates for g in gold_dates)
+    c["date_relaxed_sys"] = sum(any(g[0] < s[1] and s[0] < g[1] for g in gold_dates) for s in sys_dates)
+    c["date_relaxed_gold"] = sum(any(g[0] < s[1] and s[0] < g[1] for s in sys_dates) for g in gold_dates)
+    return c
+
+
 def score_docs(docs: list[TmlDoc], errors: int = 0, nlp=None) -> dict:
     given = Counter()
     e2e = Counter()
@@ -282,6 +302,7 @@ def score_docs(docs: list[TmlDoc], errors: int = 0, nlp=None) -> dict:
                         e2e["date_relaxed"] += 1
                         e2e["date_value_ok"] += value == g.value
                     break
+        e2e.update(date_detection(found, doc.timexes))
         for i, g in enumerate(doc.timexes):
             if i not in used_relaxed and errors:
                 value_errors[("MISSED", g.text.lower(), g.type)] += 1
@@ -297,6 +318,11 @@ def score_docs(docs: list[TmlDoc], errors: int = 0, nlp=None) -> dict:
 
     ps, rs, fs = prf(e2e["strict"])
     pr, rr, fr = prf(e2e["relaxed"])
+
+    def date_prf(hit: str) -> tuple[float, float, float]:
+        p = e2e[f"date_{hit}_sys"] / e2e["date_sys"] if e2e["date_sys"] else 0.0
+        r = e2e[f"date_{hit}_gold"] / e2e["date_gold"] if e2e["date_gold"] else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
     return {
         "documents": len(docs),
         "gold": e2e["gold"],
@@ -306,6 +332,8 @@ def score_docs(docs: list[TmlDoc], errors: int = 0, nlp=None) -> dict:
         "value_accuracy_all_types": given["all_ok"] / given["all"] if given["all"] else 0.0,
         "strict": (ps, rs, fs),
         "relaxed": (pr, rr, fr),
+        "date_strict": date_prf("strict"),
+        "date_relaxed": date_prf("relaxed"),
         "e2e_value_accuracy": e2e["value_ok"] / e2e["relaxed"] if e2e["relaxed"] else 0.0,
         "e2e_date_value_accuracy": e2e["date_value_ok"] / e2e["date_relaxed"] if e2e["date_relaxed"] else 0.0,
         "chars": chars,
@@ -321,6 +349,9 @@ def report(label: str, docs: list[TmlDoc], errors: int, nlp) -> dict:
     for name in ("strict", "relaxed"):
         p, r, f = s[name]
         print(f"detection {name:7s}: P {p:.3f} R {r:.3f} F1 {f:.3f}  (system {s['system']}, gold {s['gold']})")
+    p, r, f = s["date_strict"]
+    print(f"DATE only (system DATE against gold DATE): strict P {p:.3f} R {r:.3f} F1 {f:.3f}; relaxed F1 "
+          f"{s['date_relaxed'][2]:.3f}")
     print(f"end to end: value accuracy of relaxed matches {s['e2e_value_accuracy']:.3f} "
           f"(DATE {s['e2e_date_value_accuracy']:.3f})")
     rate = s["chars"] / s["seconds"] if s["seconds"] else 0.0
@@ -504,7 +535,7 @@ def focus_counts(docs: list[TmlDoc], nlp, verbose: bool = False) -> list[str]:
 
 def summary(s: dict) -> str:
     return (f"value_accuracy={s['value_accuracy']:.3f} detection_f1_strict={s['strict'][2]:.3f} "
-            f"detection_f1_relaxed={s['relaxed'][2]:.3f}")
+            f"detection_f1_relaxed={s['relaxed'][2]:.3f} date_f1_strict={s['date_strict'][2]:.3f}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -559,6 +590,9 @@ def main(argv: list[str] | None = None) -> int:
     for group, label in GROUP_LABELS.items():
         groups[group] = report(f"  of which {group}: {label}", read_dir(DEFAULT_DIR, group), 0, nlp)
         print()
+    print_wire = report(f"  of which the print wire of 1998 ({', '.join(PRINT_WIRE98)})",
+                        [d for d in read_dir(DEFAULT_DIR) if d.name.startswith(PRINT_WIRE98)], 0, nlp)
+    print()
     check = report(f"CHECK corpus (reported only, never tuned on): TE3-platinum: {CHECK_DIR}", read_dir(CHECK_DIR), 0,
                    nlp) if CHECK_DIR.is_dir() else None
     print()
@@ -579,6 +613,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"tune TimeBank: {summary(tune)}")
     for group, scores in groups.items():
         print(f"tune TimeBank {group}: {summary(scores)}")
+    print(f"tune TimeBank print wire 1998: {summary(print_wire)}")
     if check is not None:
         print(f"check TE3-platinum: {summary(check)}")
     print(f"wire sentences: {summary(wire)}")
