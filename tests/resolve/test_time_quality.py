@@ -62,3 +62,21 @@ def test_benchmark_reads_timeml(tmp_path):
         ("yesterday", "DATE", "1998-02-12"), ("two years", "DURATION", "P2Y")]
     s = bench.score_dir(tmp_path)
     assert s["value_accuracy"] == 1.0 and s["relaxed"][2] == 1.0 and s["strict"][2] == 1.0
+    assert s["date_strict"][2] == 1.0 and s["date_relaxed"][2] == 1.0 and s["date_unread"] == 0
+
+
+def test_benchmark_counts_date_detection():
+    """DATE-only detection: a system DATE on a gold DURATION's span counts against DATE precision, a gold DATE
+    found as another type against DATE recall; the span itself still counts for all-types detection."""
+    from sitrep.model import Timex
+
+    bench = _benchmark()
+    golds = [bench.Gold(0, 6, "Friday", "DATE", "1998-02-13"), bench.Gold(10, 19, "two years", "DURATION", "P2Y"),
+             bench.Gold(30, 39, "last week", "DATE", "1998-W06")]
+    found = [Timex(start=0, end=6, text="Friday", type="DATE", value="1998-02-13", anchor="report"),
+             Timex(start=10, end=19, text="two years", type="DATE", value="PAST_REF", anchor="report"),
+             Timex(start=30, end=34, text="last", type="DATE", value="1998-W06", anchor="report")]
+    c = bench.date_detection(found, golds)
+    assert (c["date_sys"], c["date_gold"]) == (3, 2)
+    assert (c["date_strict_sys"], c["date_strict_gold"]) == (1, 1)
+    assert (c["date_relaxed_sys"], c["date_relaxed_gold"]) == (2, 2)
