@@ -15,7 +15,8 @@ its first, unseen figure; --wire: the five wire sets alone;
 value is a matter of convention, counted per group; --kinds [--errors N]: TimeBank's DATE values by kind, right and
 wrong, with the shapes of the gold values; --focus: whether a "temporal focus", the last date told with its day in the
 sentences before, values relative expressions better than the document's date: where it wins and where it loses on
-TimeBank, the aggregate alone on TE3-platinum). With DIR: that directory of ``.tml`` files alone. Each document's
+TimeBank, the aggregate alone on TE3-platinum; --coverage N: the N most frequent contexts of a time word no reading
+covers in the real news of ../shared, to count a new rule's fires on). With DIR: that directory of ``.tml`` files alone. Each document's
 creation time (the TIMEX3 with functionInDocument="CREATION_TIME") is the anchor; sentences naming a weekday
 are parsed with spaCy (as the pipeline parses event sentences) so that a bare weekday takes the tense of its
 governing verb (--no-parse: the cue-word fallback alone). Prints
@@ -538,6 +539,63 @@ def focus_counts(docs: list[TmlDoc], nlp, verbose: bool = False) -> list[str]:
     return lines + cases
 
 
+# --coverage: the time words of real news (RAMS, WikiEvents, ECB+, MUC-4 in ../shared, no TIMEX3 annotation) that no
+# reading of the grammar covers, counted by their context (two words before, one after): where the grammar's coverage of
+# unseen text falls short (gold DATE spans given no value: TimeBank 0.4 %, TE3-platinum 5 %), each candidate form with
+# how often it occurs in real text, to count a new rule's fires on before writing it
+_COVERAGE_WORDS = re.compile(r"\b(?:days?|weeks?|weekends?|months?|years?|decades?|century|centuries|ago|morning|"
+                             r"afternoon|evening|night|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|"
+                             r"february|april|june|july|august|september|october|november|december|spring|summer|"
+                             r"autumn|winter|holidays?)\b", re.I)
+_AGE_AFTER = re.compile(r"\s*-\s*old\b|\s+old\b", re.I)  # "a 36-year-old", "16 years old": an age
+
+
+def real_texts() -> list[tuple[str, str]]:
+    """(source, text) of the real news of ../shared without TIMEX3 annotation: RAMS windows, WikiEvents articles, ECB+
+    articles (their tokens joined), MUC-4 files."""
+    import json
+
+    base = shared_dir() / "data"
+    out: list[tuple[str, str]] = []
+    for f in sorted((base / "realnews" / "rams").glob("*.jsonlines")):
+        for line in f.read_text(encoding="utf-8").splitlines():
+            out.append(("rams", " ".join(" ".join(s) for s in json.loads(line)["sentences"])))
+    wiki = base / "realnews" / "wikievents" / "dev.jsonl"
+    if wiki.is_file():
+        for line in wiki.read_text(encoding="utf-8").splitlines():
+            d = json.loads(line)
+            out.append(("wikievents", d.get("text") or " ".join(d["tokens"])))
+    for f in sorted((base / "realnews" / "ecbplus").glob("*/*.xml")):
+        out.append(("ecbplus", " ".join(re.findall(r"<token[^>]*>([^<]*)</token>",
+                                                   f.read_text(encoding="utf-8", errors="replace")))))
+    for f in sorted((base / "muc4" / "docs").glob("*")):
+        out.append(("muc4", f.read_text(encoding="utf-8", errors="replace")))
+    return out
+
+
+def coverage_gaps(texts: list[tuple[str, str]], top: int) -> list[str]:
+    """Lines: the ``top`` most frequent contexts of a time word no reading covers, with their count (a text counted
+    once per context) and one example."""
+    from sitrep.resolve.timex.grammar import scan
+
+    counts: Counter = Counter()
+    example: dict[str, str] = {}
+    for _, text in texts:
+        covered = [(r.start, r.end) for r in scan(text)]
+        seen: set[str] = set()
+        for m in _COVERAGE_WORDS.finditer(text):
+            if any(a <= m.start() < b for a, b in covered) or _AGE_AFTER.match(text, m.end()):
+                continue
+            before = re.findall(r"[\w'-]+", text[max(0, m.start() - 30):m.start()])[-2:]
+            after = re.findall(r"[\w'-]+", text[m.end():m.end() + 20])[:1]
+            key = " ".join(before).lower() + " [" + m.group(0).lower() + "] " + " ".join(after).lower()
+            if key not in seen:
+                seen.add(key)
+                counts[key] += 1
+                example.setdefault(key, " ".join(text[max(0, m.start() - 50):m.end() + 30].split()))
+    return [f"  {n:4d}  {key:40s} {example[key]!r}" for key, n in counts.most_common(top)]
+
+
 def summary(s: dict) -> str:
     return (f"value_accuracy={s['value_accuracy']:.3f} detection_f1_strict={s['strict'][2]:.3f} "
             f"detection_f1_relaxed={s['relaxed'][2]:.3f} date_f1_strict={s['date_strict'][2]:.3f}")
@@ -556,7 +614,14 @@ def main(argv: list[str] | None = None) -> int:
                     help="TimeBank's DATE values by kind (with --errors N: N wrong ones of each kind)")
     ap.add_argument("--focus", action="store_true", help="temporal focus against the document's date, counted on "
                     "TimeBank (each change listed) and on TE3-platinum (aggregate only)")
+    ap.add_argument("--coverage", type=int, default=0, metavar="N", help="the N most frequent contexts of a time word "
+                    "that no reading covers in the real news of ../shared (RAMS, WikiEvents, ECB+, MUC-4)")
     args = ap.parse_args(argv)
+    if args.coverage:
+        texts = real_texts()
+        print(f"time words no reading covers, by context, in {len(texts)} real texts (RAMS, WikiEvents, ECB+, MUC-4)")
+        print("\n".join(coverage_gaps(texts, args.coverage)))
+        return 0
     if args.habits:
         for group, label in GROUP_LABELS.items():
             print(f"TimeBank {group}: {label}")
