@@ -44,6 +44,7 @@ def _order(name: str) -> int:
 def extract(folder: Path, gold: Path, with_dates: bool) -> list[dict]:
     from sitrep.ingest.text import document_from_text
     from sitrep.pipeline import event_record, extract_documents
+    from sitrep.records import day_known
 
     published = {d["id"]: d.get("published") for d in json.loads(gold.read_text())["documents"]}
     docs = []
@@ -51,7 +52,7 @@ def extract(folder: Path, gold: Path, with_dates: bool) -> list[dict]:
         day = published.get(path.stem) if with_dates else None
         docs.append(document_from_text(path.read_text(encoding="utf-8"), path.stem,
                                        published=date.fromisoformat(day) if day else None))
-    return [event_record(ev) for _, events, _ in extract_documents(docs) for ev in events if ev.date is not None]
+    return [event_record(ev) for _, events, _ in extract_documents(docs) for ev in events if day_known(ev)]
 
 
 def score(gold: Path, records: list[dict], verbose: bool) -> dict:

@@ -94,6 +94,20 @@ def test_extract_keeps_events_with_no_knowable_day_apart(capsys, tmp_path):
     assert "record_kind" not in rec and rec["date"] == "2024-03-04"
 
 
+def test_extract_leaves_an_event_known_only_to_its_month_out_of_the_incidents(capsys, tmp_path):
+    path = tmp_path / "month.txt"
+    path.write_text("Rebels ambushed an army convoy near the town of Gulu on Tuesday, killing six soldiers. The "
+                    "same group had bombed a bus depot in the town in March 2019.\n", encoding="utf-8")
+    rc, out, err = _run(capsys, "extract", str(path), "--published", "2021-05-13")
+    (rec,) = [json.loads(line) for line in out.splitlines()]
+    assert rc == 0 and rec["date"] == "2021-05-11" and rec["fatalities"] == 6
+    assert "1 event(s) with no knowable day" in err and "only a month" in err
+    rc, out, _ = _run(capsys, "extract", str(path), "--published", "2021-05-13", "--undated", "--quiet")
+    month = [json.loads(line) for line in out.splitlines() if "record_kind" in line]
+    assert [(r["record_kind"], r["date"], r["date_precision"]) for r in month] == [
+        ("undated_event", "2019-03-01", "month")]
+
+
 def test_extract_says_e108_for_a_report_in_french(capsys, tmp_path):
     fr = tmp_path / "rapport.txt"
     fr.write_text(FRENCH, encoding="utf-8")

@@ -5,8 +5,9 @@ Reported totals ("28,000 killed since 2015") are not events: they are left out u
 as records of their own (``record_kind: reported_total``) after each report's events, so that whatever reads the
 output as events (the evaluation kit's ``score.py``, a spreadsheet) never counts a total as an incident. An
 incident is dated (FORMAT.md: ``date`` is YYYY-MM-DD): events whose day cannot be known (no date in their sentences,
-none for the report) are left out and counted on stderr; ``--undated`` writes them as ``record_kind:
-undated_event``, and ``--published`` gives them the report's day. (The Python API, ``sitrep.pipeline``, returns
+none for the report, or only a month: ``records.day_known``) are left out and counted on stderr; ``--undated``
+writes them as ``record_kind: undated_event`` (a month-only one keeps its month's first day and
+``date_precision: month``), and ``--published`` gives the undated ones the report's day. (The Python API, ``sitrep.pipeline``, returns
 them as events with ``date`` None; the store keeps them as undated incidents.)
 
 Reads plain text, the seed layout (title line, then ``FILE:``), JSON Lines and stdin (``-`` or no path).
@@ -29,8 +30,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="also write the reports' reported totals ('28,000 killed since 2015') as records with "
                         "record_kind 'reported_total' (json/jsonl); they are never events")
     p.add_argument("--undated", action="store_true",
-                   help="also write events whose day cannot be known (no date in the text, no --published) as "
-                        "records with record_kind 'undated_event' (json/jsonl); they are not incidents")
+                   help="also write events whose day cannot be known (no date in the text and no --published, or only "
+                        "a month) as records with record_kind 'undated_event' (json/jsonl); they are not incidents")
     p.add_argument("--quiet", action="store_true", help="no progress or per-input messages on stderr")
 
 
@@ -40,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     from sitrep.ingest.language import screen_language
     from sitrep.ingest.text import parse_date_arg
     from sitrep.pipeline import event_record, extract_documents
-    from sitrep.records import undated_record
+    from sitrep.records import day_known, undated_record
 
     published = parse_date_arg(args.published)
     if args.published and published is None:
@@ -73,8 +74,8 @@ def run(args: argparse.Namespace) -> int:
                 continue
             extra = args.format != "table"
             totals = doc.meta.get("reported_totals", []) if args.totals and extra else []
-            dated = [ev for ev in events if ev.date is not None]
-            undated = [undated_record(ev) for ev in events if ev.date is None] if args.undated and extra else []
+            dated = [ev for ev in events if day_known(ev)]
+            undated = [undated_record(ev) for ev in events if not day_known(ev)] if args.undated and extra else []
             left_out += 0 if args.undated else len(events) - len(dated)
             # record_kind "reported_total" / "undated_event": never read as incidents
             for rec in [event_record(ev) for ev in dated] + undated + totals:
@@ -84,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
                     records.append(rec)
     if left_out and not args.quiet:
         print(f"sitrep extract: {left_out} event(s) with no knowable day left out (no date in the text and no "
-              "--published; --undated writes them as undated_event records)", file=sys.stderr)
+              "--published, or only a month; --undated writes them as undated_event records)", file=sys.stderr)
     if args.format == "json":
         json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
