@@ -62,3 +62,19 @@ def test_a_headline_that_counts_its_dead_keeps_a_doubtful_attack_word():
 def test_a_hedged_count_of_dead_is_an_event():
     assert len(headline("12 Feared Killed By Bandits in Hilltop Village")) == 1  # killed: advcl of feared
     assert len(headline("Three soldiers feared dead in Kara")) == 1  # the hedge between the people and 'dead'
+
+
+def test_a_headline_clause_is_kept_at_the_models_even_odds():
+    # the model alone is in doubt (0.5 <= p < its threshold); a dated report's title line tells one day's event
+    assert len(headline("Court jails officer for killing motorcyclist")) == 1
+
+
+def test_a_doubtful_headline_clause_that_names_no_harm_is_no_event():
+    # 0.5 <= p < the threshold, and the only weapon is the one the word "strike" itself implies
+    assert not headline("Brazilian truckers' strike ends after fuel deal")
+
+
+def test_a_headline_plural_attack_noun_or_a_modifier_is_no_event_at_even_odds():
+    # each at 0.5 <= p < the threshold: many acts told as a trend, and a word that only modifies another noun
+    assert not headline("Militia attacks on shipping will widen, commander says")
+    assert not headline("Truce talks in Doha stall over hostage list")
