@@ -61,7 +61,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sitrep import codebook
 from sitrep.model import Place, Span, haversine_km
@@ -100,6 +100,7 @@ class Mention:
     label: str = ""
     facility_ids: list[int] = field(default_factory=list)
     capital_of: str | None = None
+    street_end: int | None = None  # "Memphis" of "Memphis Street": the end of the street's name (an abstention)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -486,7 +487,26 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_men
     if every_mention:
         _add_unlabelled(gz, text, doc.ents, out, add)
     out.sort(key=lambda m: m.start)
+    _mark_streets(text, out)
     return out
+
+
+_SAINT_AFTER = re.compile(r"\s+[A-Z]")
+
+
+def _mark_streets(text: str, mentions: list[Mention]) -> None:
+    """A found name followed by a street's word ("Memphis St.", "Oxford Road") names the street: its end is kept
+    (``Mention.street_end``) and it resolves as an abstention over the whole street name."""
+    after = load_cues().street_after
+    for k, m in enumerate(mentions):
+        if m.source in ("facility", "qualifier", "given"):
+            continue
+        hit = after.match(text, m.end)
+        nxt = mentions[k + 1].start if k + 1 < len(mentions) else len(text)
+        if hit and hit.group(0).lstrip().startswith("St.") and _SAINT_AFTER.match(text, hit.end()):
+            continue  # "Paris St. Germain": a saint's name, not a street
+        if hit and hit.end() <= nxt:
+            m.street_end = hit.end()
 
 
 def _add_unlabelled(gz: Gazetteer, text: str, ents, out: list[Mention], add) -> None:
@@ -1660,6 +1680,9 @@ def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz
             continue
         sc = _score_once(memo, 2, gz, text, m, ids, ctx, default_country, table, votes, peers[k])
         out[k] = _best_place(gz, text, m, span, sc, w)
+        if m.street_end is not None:
+            street = Span(m.start, m.street_end, text[m.start:m.street_end])
+            out[k] = replace(out[k], span=street, reason=f"abstain: a street named after {out[k].name}")
         if trace is not None:
             trace[k] = sc
     # pass 3: counties, placed among the resolved places of their state
