@@ -1679,10 +1679,11 @@ def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz
                 pending.append((k, m, span, counties))
             continue
         sc = _score_once(memo, 2, gz, text, m, ids, ctx, default_country, table, votes, peers[k])
-        out[k] = _best_place(gz, text, m, span, sc, w)
+        best = _best_place(gz, text, m, span, sc, w)
         if m.street_end is not None:
             street = Span(m.start, m.street_end, text[m.start:m.street_end])
-            out[k] = replace(out[k], span=street, reason=f"abstain: a street named after {out[k].name}")
+            best = replace(best, span=street, reason=f"abstain: a street named after {best.name}")
+        out[k] = best
         if trace is not None:
             trace[k] = sc
     # pass 3: counties, placed among the resolved places of their state
