@@ -13,6 +13,14 @@ def test_a_list_ending_in_counties_names_counties_of_the_state_holding_all():
     assert {p.admin1 for p in places} == {"Minnesota"}
 
 
+def test_a_state_before_counties_is_the_state_not_a_county_of_its_name():
+    # Indiana County is in Pennsylvania; "Ohio counties" are the state's, as is "Iowa" here
+    text = "Its jobless rate was near the middle of Iowa counties, the state agency of Iowa said."
+    first = text.index("Iowa")
+    [p] = resolve_spans(text, [(first, first + 4)])
+    assert p is not None and p.feature == "ADM1" and p.name == "Iowa"
+
+
 def test_a_bare_name_is_the_county_when_the_text_writes_it_with_county():
     text = "DeKalb County commissioners met on Tuesday. DeKalb will raise the fee, the county manager said."
     second = text.index("DeKalb will")

@@ -61,3 +61,17 @@ def test_a_compass_adjective_and_a_car_make_are_no_places():
     # the division named by the compass word with its kind after it stays a place
     text = "Cholera spread in Eastern Province, Zambia, health officials said."
     assert _spans(text)["Eastern Province"].country_code == "ZM"
+
+
+def test_a_street_named_after_a_place_is_no_event_place():
+    # the street is found whole and abstains: an incident on Memphis Street is not placed in Tennessee
+    text = "Officers were called to a house on Memphis Street in Alexandria, La., late on Sunday."
+    found = _spans(text)
+    assert (found["Memphis Street"].reason or "").startswith("abstain: a street")
+    assert "Memphis Street" not in {p.span.text for p in geocode_text(text)}
+    assert "Alexandria" in {p.span.text for p in geocode_text(text)}
+
+
+def test_a_saint_after_a_place_is_no_street():
+    found = _spans("Paris St. Germain beat Lyon on Sunday in front of 40,000 fans.")
+    assert not any((p.reason or "").startswith("abstain: a street") for p in found.values())

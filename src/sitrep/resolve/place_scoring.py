@@ -182,6 +182,7 @@ class Cues:
     town_after: re.Pattern = re.compile(r"(?!)")
     event_after: re.Pattern = re.compile(r"(?!)")
     name_after: frozenset[str] = frozenset()
+    street_after: re.Pattern = re.compile(r"(?!)")
 
 
 def _words(p: Path, raw: str, data: dict, section: str, key: str) -> list[str]:
@@ -212,4 +213,5 @@ def load_cues(path: str | None = None) -> Cues:
         town_after=re.compile(rf"\s+(?:{_alternation(_words(p, raw, data, 'place', 'town_after'))})\b"),
         event_after=re.compile(rf"\s+(?:{_alternation(_words(p, raw, data, 'place', 'event_after'))})$", re.I),
         name_after=frozenset(_words(p, raw, data, "place", "name_after")),
+        street_after=re.compile(rf"\s+(?:{_alternation(_words(p, raw, data, 'place', 'street_after'))})(?![\w'\u2019-])"),
     )
