@@ -46,3 +46,21 @@ def test_remembered_lemma_equals_the_tokens():
     assert [lemma(t) for t in doc] == words == [lemma(t) for t in doc]
     blank = nlp.make_doc("Gunmen shot")  # no lemmas yet: the text
     assert [lemma(t) for t in blank] == ["gunmen", "shot"]
+
+
+def test_mostly_caps_counts_ascii_letters_as_a_pattern_would():
+    """is_mostly_caps counts A-Z and a-z as bytes of the UTF-8 text: the same counts as the patterns [A-Z], [a-z]
+    on the text, with letters beyond ASCII, a lone surrogate and a text longer than the 20,000 read."""
+    import re
+
+    from sitrep.nlp.truecase import is_mostly_caps
+
+    def by_pattern(text: str, least: int) -> bool:
+        head = text[:20000]
+        upper, lower = len(re.findall("[A-Z]", head)), len(re.findall("[a-z]", head))
+        return upper + lower >= least and upper / (upper + lower) > 0.85
+
+    texts = ["GUNMEN KILL FIVE IN PLATEAU VILLAGE", "Gunmen kill five", "ÉCOLE ÜNITED ſ K İ ı \ud800 ABC déf",
+             "CULT CLASH, LAGOS", "x" * 30000 + "A" * 10, "A" * 19999 + "é" + "b" * 10, ""]
+    for least in (1, 3, 20):
+        assert [is_mostly_caps(t, least) for t in texts] == [by_pattern(t, least) for t in texts]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
+import string
 from functools import lru_cache
 
 from sitrep.knowledge import knowledge_cached, knowledge_memo, knowledge_path
@@ -14,15 +15,17 @@ _MONTHS = ("january february march april may june july august september october 
            "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday")
 
 
-_UPPER = re.compile(r"[A-Z]")
-_LOWER = re.compile(r"[a-z]")
+# the ASCII capitals and small letters is_mostly_caps counts, as bytes of the UTF-8 text (where every other
+# character is bytes >= 0x80): deleting them is 2x faster than finding each with a pattern
+_UPPER_BYTES, _LOWER_BYTES = string.ascii_uppercase.encode(), string.ascii_lowercase.encode()
 
 
 def is_mostly_caps(text: str, least: int = 20) -> bool:
     """Whether ``text`` is written in capitals: more than 85% of its first 20,000 letters, and ``least`` letters or
     more (a title line is a short text: "CULT CLASH, LAGOS")."""
-    head = text[:20000]
-    upper, lower = len(_UPPER.findall(head)), len(_LOWER.findall(head))
+    head = text[:20000].encode("utf-8", "surrogatepass")
+    upper = len(head) - len(head.translate(None, _UPPER_BYTES))
+    lower = len(head) - len(head.translate(None, _LOWER_BYTES))
     if upper + lower < least:
         return False
     return upper / (upper + lower) > 0.85

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from sitrep import errors
 from sitrep.errors import KnowledgeError
 from sitrep.knowledge import knowledge_cached, knowledge_memo, knowledge_path
+from sitrep.resolve.lowered import lower_text, lowered
 
 REQUIRED = ("canonical", "type", "aliases", "source")
 _SPONSORED = re.compile(r"-(?:backed|aligned|allied|supported|sponsored|affiliated|linked|funded|armed)\b", re.I)
@@ -33,6 +34,8 @@ class ActorTable:
     alias_cs: dict[str, str]
     alias_ci: dict[str, str]
     countries: dict[str, tuple[str, ...]]
+    # ``pattern_ci`` without re.I, run on the lower-cased text where it finds the same (``sitrep.resolve.lowered``)
+    pattern_low: re.Pattern | None = None
 
 
 def _compile(aliases) -> re.Pattern | None:
@@ -73,7 +76,9 @@ def load_actors() -> ActorTable:
                     cs[alias] = canonical
                 else:
                     ci[alias.lower()] = canonical
-    return ActorTable(types, _compile(cs), re.compile(_compile(ci).pattern, re.I) if ci else None, cs, ci, countries)
+    pattern_ci = re.compile(_compile(ci).pattern, re.I) if ci else None
+    return ActorTable(types, _compile(cs), pattern_ci, cs, ci, countries,
+                      lowered(pattern_ci) if pattern_ci is not None else None)
 
 
 _ISO2 = re.compile(r"[A-Z]{2}")
@@ -161,14 +166,18 @@ def _found_in_report(text: str) -> tuple[ActorMatch, ...]:
 def _find_actors(text: str) -> list[ActorMatch]:
     table = load_actors()
     found: list[ActorMatch] = []
+    low = lower_text(text) if table.pattern_low is not None else None
     for pat, lookup, fold in ((table.pattern_ci, table.alias_ci, True), (table.pattern_cs, table.alias_cs, False)):
         if pat is None:
             continue
-        for m in pat.finditer(text):
-            key = m.group(0).lower() if fold else m.group(0)
-            canonical = lookup.get(key)
+        on = text
+        if fold and low is not None:  # the same matches, found faster (sitrep.resolve.lowered)
+            pat, on = table.pattern_low, low  # type: ignore[assignment]
+        for m in pat.finditer(on):
+            written = text[m.start():m.end()]
+            canonical = lookup.get(written.lower() if fold else written)
             if canonical:
-                found.append(ActorMatch(canonical, table.canonical_type.get(canonical, ""), m.start(), m.end(), m.group(0)))
+                found.append(ActorMatch(canonical, table.canonical_type.get(canonical, ""), m.start(), m.end(), written))
     forces = load_state_forces()
     if forces.pattern is not None:
         for m in forces.pattern.finditer(text):

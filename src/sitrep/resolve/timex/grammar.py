@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sitrep.knowledge import knowledge_cached
+from sitrep.resolve.lowered import lower_text, lowered
 from sitrep.resolve.timex.lexicon import Lexicon, load_lexicon
 from sitrep.resolve.timex.prefilter import Words, folded, may_match, required
 
@@ -92,8 +93,12 @@ class Grammar:
         self.rules: list[tuple[re.Pattern, Callable, re.Pattern | None]] = []
         # beside each rule, the words without which it cannot match (prefilter.py), or None: an exact skip
         self.needs: list[Words | None] = []
+        # beside each rule, it and its keyword without re.I to run on the lower-cased text where they find the same
+        # (sitrep.resolve.lowered), or None
+        self.plain: list[tuple[re.Pattern | None, re.Pattern | None]] = []
         self.not_time = re.compile(r"\b" + _alt(lex.not_time) + r"\b", re.I) if lex.not_time else None
         self.not_time_needs = required(self.not_time.pattern) if self.not_time else None
+        self.not_time_plain = lowered(self.not_time, BEHIND) if self.not_time else None
         self.play = re.compile(r"\b" + _alt(lex.play_words) + r"\b", re.I) if lex.play_words else None
         self._play_last: tuple[str, bool] = ("", False)  # the last text read, whether it reports a game
         self._build()
@@ -102,6 +107,8 @@ class Grammar:
     def _add(self, pattern: str, handler: Callable, need: str | None = None) -> None:
         self.rules.append((re.compile(pattern, re.I), handler, re.compile(need, re.I) if need else None))
         self.needs.append(required(pattern) or (required(need) if need else None))
+        rule, keyword = self.rules[-1][0], self.rules[-1][2]
+        self.plain.append((lowered(rule, BEHIND), lowered(keyword, BEHIND) if keyword is not None else None))
 
     def _build(self) -> None:
         """The rules, in three groups; on a tie of length the rule added first wins."""
@@ -1107,20 +1114,60 @@ _DAYISH = ("abs", "wd", "rday")
 
 
 WINDOW_BEFORE, WINDOW_AFTER = 80, 60
+BEHIND = 16  # characters before a stretch that a rule without re.I may read (a lookbehind, \b): lowered() checks
 
 
-def _windows(need: re.Pattern | None, text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Where a rule can match: the whole range, or windows around its keyword (merged when they touch)."""
+def _windows(need: re.Pattern | None, text: str, start: int, end: int, at: int = 0) -> list[tuple[int, int]]:
+    """Where a rule can match: the whole range, or windows around its keyword (merged when they touch). ``text``
+    begins at offset ``at`` of the text (a lower-cased stretch for a keyword without re.I: ``_lowered``)."""
     if need is None:
         return [(start, end)]
     out: list[tuple[int, int]] = []
-    for m in need.finditer(text, start, end):
-        lo, hi = max(start, m.start() - WINDOW_BEFORE), min(end, m.end() + WINDOW_AFTER)
+    for m in need.finditer(text, start - at, end - at):
+        lo, hi = max(start, m.start() + at - WINDOW_BEFORE), min(end, m.end() + at + WINDOW_AFTER)
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], hi))
         else:
             out.append((lo, hi))
     return out
+
+
+def _lowered(text: str, start: int, end: int) -> tuple[str, int] | None:
+    """The lower-cased stretch the rules without re.I run on (``sitrep.resolve.lowered``), from ``BEHIND``
+    characters before ``start`` (what a lookbehind or ``\\b`` reads there), and the offset it begins at; None
+    when a character of it defeats that."""
+    at = max(0, start - BEHIND)
+    low = lower_text(text[at:end])
+    return None if low is None else (low, at)
+
+
+def _matches(pattern: re.Pattern, plain: re.Pattern | None, text: str, low: tuple[str, int] | None, lo: int,
+             hi: int):
+    """``pattern.finditer(text, lo, hi)``; where the rule has a ``plain`` copy (without re.I) and the text a
+    lower-cased stretch, its matches are found on that stretch and each read again off the text at the same start
+    (the same match: its groups as the handler reads them). An empty match, which finditer may follow with another
+    at the same place, is never found that way: that window runs as before."""
+    if plain is None or low is None:
+        yield from pattern.finditer(text, lo, hi)
+        return
+    stretch, at = low
+    found = []
+    for p in plain.finditer(stretch, lo - at, hi - at):
+        m = pattern.match(text, p.start() + at, hi)
+        if m is None or m.end() != p.end() + at or p.end() == p.start():
+            yield from pattern.finditer(text, lo, hi)
+            return
+        found.append(m)
+    yield from found
+
+
+def _idioms(g: Grammar, text: str, start: int, end: int, stretch: tuple[str, int] | None) -> list[tuple[int, int]]:
+    """Where the not-time idioms are ("as soon as possible"), on the lower-cased stretch where it can be read."""
+    if g.not_time_plain is not None and stretch is not None:
+        low, at = stretch
+        return [(m.start() + at, m.end() + at) for m in g.not_time_plain.finditer(low, start - at, end - at)]
+    assert g.not_time is not None
+    return [(m.start(), m.end()) for m in g.not_time.finditer(text, start, end)]
 
 
 def scan(text: str, start: int = 0, end: int | None = None, path: str | None = None) -> list[Reading]:
@@ -1130,17 +1177,19 @@ def scan(text: str, start: int = 0, end: int | None = None, path: str | None = N
     found: list[Reading] = []
     windows: dict[re.Pattern | None, list[tuple[int, int]]] = {}  # rules that share a keyword share its windows
     low = folded(text[start:end])
-    for (pattern, handler, need), words in zip(g.rules, g.needs, strict=True):
+    stretch = _lowered(text, start, end) if low is not None else None  # the rules without re.I run on it
+    for (pattern, handler, need), words, (plain, plain_need) in zip(g.rules, g.needs, g.plain, strict=True):
         if words is not None and not may_match(words, low):
             continue  # the stretch lacks the words every match of the rule holds
         if need not in windows:
-            windows[need] = _windows(need, text, start, end)
+            windows[need] = _windows(plain_need, stretch[0], start, end, stretch[1]) if plain_need and stretch \
+                else _windows(need, text, start, end)
         for lo, hi in windows[need]:
-            for m in pattern.finditer(text, lo, hi):
+            for m in _matches(pattern, plain, text, stretch, lo, hi):
                 r = handler(m, text)
                 if r is not None and r.end > r.start:
                     found.append(r)
-    idioms = [(m.start(), m.end()) for m in g.not_time.finditer(text, start, end)] \
+    idioms = _idioms(g, text, start, end, stretch) \
         if found and g.not_time and (g.not_time_needs is None or may_match(g.not_time_needs, low)) else []
     if idioms:
         # inside one, or reaching into one without holding it whole ("as soon as possible" holds "as soon as")

@@ -1,0 +1,81 @@
+"""A re.I pattern run without re.I on the lower-cased text (resolve/lowered.py) finds what it found on the text."""
+import re
+import sys
+
+from sitrep.resolve import actor
+from sitrep.resolve.lowered import lower_text, lowered
+from sitrep.resolve.timex import grammar as grammar_module
+
+# sentences of our own, one behaviour each, written in several cases below
+SENTENCES = [
+    "Boko Haram fighters and Nigerian troops clashed on Good Friday, two days after the Easter Sunday raid.",
+    "The Taliban said on Dec. 8, 2023 at 10:30 p.m. EST that three were killed; a year earlier, on 4 FEB 90, too.",
+    "Séléka rebels and the Islamic State in Iraq and the Levant: talks resume next week, as soon as possible.",
+    "ΟΔΟΣ Σ in Athens, the Straße, a café on the ﬆreet, Kelvin's 5 \u212a and \u0130stanbul on Monday night.",
+    "In the late 1990s and the mid-'80s, during fiscal '99, al-Shabaab and ISIS-backed groups, the FMLN, the 12th.",
+]
+TEXTS = SENTENCES + [s.upper() for s in SENTENCES] + [s.title() for s in SENTENCES] + [" ".join(SENTENCES)]
+EVERYTHING = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+
+
+def test_lower_case_keeps_length_and_word_classes():
+    """The facts the module rests on, over the whole of Unicode: only the dotted capital I lower-cases to more
+    than one character, and \\w, \\d, \\s say the same of a character and of its lower case."""
+    assert [c for c in EVERYTHING if len(c.lower()) != 1] == ["\u0130"]
+    for cls in (r"\w", r"\d", r"\s"):
+        p = re.compile(cls)
+        assert not [c for c in EVERYTHING if c.lower() != c and bool(p.match(c)) != bool(p.match(c.lower()))]
+
+
+def test_refused():
+    assert lowered(re.compile("fmln")) is None  # no re.I to take away
+    assert lowered(re.compile("FMLN", re.I)) is None  # an upper-case letter never meets the lower-cased text
+    assert lowered(re.compile(r"(?-i:GMT)|noon", re.I)) is None
+    assert lowered(re.compile(r"(a)\1", re.I)) is None
+    assert lowered(re.compile(r"[A-Z]+", re.I)) is None
+    assert lowered(re.compile("\u03c3", re.I)) is None  # sigma: re.I's extra case pairs
+    assert lowered(re.compile(r"(?<=during\s)the\b", re.I), behind=4) is None  # reads 7 back
+    assert lowered(re.compile(r"(?<=during\s)the\b", re.I), behind=16) is not None
+    assert lowered(re.compile(r"\bcaf\u00e9s?\b|[a-z0-9\s-]+day", re.I)) is not None
+    assert lower_text("\u212a") is None and lower_text("I\u0307") is not None
+
+
+def _spans(pattern, text):
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def test_same_matches_as_with_re_i():
+    patterns = [actor.load_actors().pattern_ci] + [p for p, _, _ in grammar_module.grammar(None).rules]
+    checked = 0
+    for pattern in patterns:
+        plain = lowered(pattern)
+        if plain is None:
+            continue
+        for text in TEXTS:
+            low = lower_text(text)
+            if low is None:
+                continue
+            assert _spans(plain, low) == _spans(pattern, text), (pattern.pattern[:60], text)
+            checked += 1
+    assert checked > 100
+
+
+def test_actors_and_timex_scan_unchanged():
+    """find_actors and the timex scan, with their lowered patterns and without (the re.I ones on the text)."""
+    table = actor.load_actors()
+    g = grammar_module.grammar(None)
+    plain, not_time = list(g.plain), g.not_time_plain
+    fast_pattern = table.pattern_low
+    windows = [(t, a, min(len(t), a + n)) for t in TEXTS for a in (0, 7, 33) for n in (40, 400)]
+    fast = ([actor._find_actors(t) for t in TEXTS], [grammar_module.scan(t, a, b) for t, a, b in windows])
+    try:
+        table.pattern_low = None
+        g.plain[:] = [(None, None)] * len(plain)
+        g.not_time_plain = None
+        slow = ([actor._find_actors(t) for t in TEXTS], [grammar_module.scan(t, a, b) for t, a, b in windows])
+    finally:
+        table.pattern_low = fast_pattern
+        g.plain[:] = plain
+        g.not_time_plain = not_time
+    assert repr(fast) == repr(slow)
+    assert any(fast[0]) and any(fast[1])
