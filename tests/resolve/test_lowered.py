@@ -79,3 +79,10 @@ def test_actors_and_timex_scan_unchanged():
         g.not_time_plain = not_time
     assert repr(fast) == repr(slow)
     assert any(fast[0]) and any(fast[1])
+
+
+def test_a_month_with_a_long_s_is_read_not_an_error():
+    """re.I matches "ſeptember" (U+017F folds to s): the month's name is looked up as re.I matched it."""
+    text = "The convoy was ambushed on 12 ſeptember 1998, officials said."
+    readings = grammar_module.scan(text, 0, len(text))
+    assert any(r.data.get("m") == 9 for r in readings)

@@ -334,7 +334,7 @@ class Grammar:
     # ---- handlers: match -> Reading | None -------------------------------------------------------------
     def _month_number(self, m: re.Match, text: str) -> int | None:
         name = m.group("mon")
-        key = name.rstrip(".").lower()
+        key = name.rstrip(".").casefold()  # casefold, as re.I matches: "ſeptember" (a long s) is September
         month = self.lex.months.get(key)
         if month is None:
             return None
@@ -395,7 +395,9 @@ class Grammar:
 
     def _month(self, m, text):
         name = m.group("mon")
-        month = self.lex.months[name.lower()]
+        month = self.lex.months.get(name.casefold())  # casefold, as re.I matches ("ſeptember": a long s)
+        if month is None:
+            return None
         rel = (m.groupdict().get("rel") or "").lower()
         rel = re.sub(r"\s+", " ", rel)
         if rel in ("until", "since"):
@@ -681,7 +683,9 @@ class Grammar:
                                                             "ended": self._ended_month(text, m.end())})
 
     def _season(self, m, text):
-        season = self.lex.seasons[m.group("season").lower()]
+        season = self.lex.seasons.get(m.group("season").casefold())  # as re.I matches (a long s)
+        if season is None:
+            return None
         rel = re.sub(r"\s+", " ", (m.groupdict().get("rel") or "").lower())
         y = m.groupdict().get("year")
         name = m.group("season").lower()
