@@ -294,3 +294,16 @@ def test_accidents_statistics_and_figures_of_speech_are_no_events():
     assert report("The new press law is a fresh attack on rights, the union said on Monday.") == []
     (m,) = report("Rocket fire killed three people in the border town of Sderot on Monday.")
     assert m.fatalities.best == 3
+
+
+def test_no_claim_told_alone_speaks_of_every_attack_of_its_type_and_day():
+    # two bombings of one night, then "No group has claimed responsibility.": both are unclaimed; the air strike
+    # of the same day and the bombing of another year are left alone
+    events = report(
+        "A car bomb exploded outside a police station in Mardan on Sunday night, killing nine people.\n\n"
+        "Minutes later, a second bomb went off at a bus stand in Swabi, killing four. No group has claimed "
+        "responsibility.\n\n"
+        "In 2019, a bomb at the same bus stand killed two people.")
+    bombs = [m for m in events if m.date == date(2022, 3, 6)]
+    assert len(bombs) == 2 and all(m.claimed is False for m in bombs)
+    assert not any(m.claimed is False for m in events if m.date and m.date.year == 2019)
