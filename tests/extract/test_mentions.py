@@ -72,3 +72,17 @@ def test_clause_of_a_non_projective_parse_keeps_its_words():
             "the Palm and the Horizon, which killed 30 guests.")
     bombing = next(m for m in mentions(text) if m.trigger.text == "bombings")
     assert bombing.weapons == ["suicide bomb"] and bombing.sub_event_type == "Suicide bomb"
+
+
+@pytest.mark.parametrize("text", [
+    "A man was arrested in connection with the 2012 shooting death of his neighbour in Tulsa.",
+    "She is charged with murder for the shooting deaths of two co-workers in September 2010.",
+])
+def test_a_year_is_no_toll(text):
+    """Four digits with no separator inside discourse.toml's year_figures are a year, never the dead."""
+    assert all(m.fatalities.best is None or m.fatalities.best < 1000 for m in mentions(text))
+
+
+def test_a_toll_with_a_separator_stays():
+    (m,) = mentions("Gunmen killed 1,200 villagers in an attack on the town.")
+    assert m.fatalities.best == 1200

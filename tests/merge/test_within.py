@@ -133,3 +133,32 @@ def test_a_title_line_run_into_the_lead_joins_its_dated_telling():
             "lower deck of a ferry near Zamboanga late on Sunday night, officials said.")
     events = extract_document(document_from_text(text, "t", published=date(2022, 6, 13)))
     assert len(events) == 1 and events[0].date == date(2022, 6, 12)
+
+
+BOSTON = Place("Boston", 42.36, -71.06, country="United States", geonameid=4930956, feature="PPLA", geo_precision=1)
+
+
+def test_a_weak_weapon_told_on_the_events_day_with_no_place_joins_it():
+    """ "Monday's bombings in Boston", then "Two bombs exploded near the finish line on Monday": one attack."""
+    a = mention(0, "bombings", place=BOSTON, day=date(2013, 4, 15), weapons=("ied",))
+    b = mention(1, "bombs", day=date(2013, 4, 15), weapons=("ied",), target="finish line")
+    (event,) = merge_mentions([(a, MergeInfo(weak_weapon=True)), (b, MergeInfo(sentence_index=1, weak_weapon=True))])
+    assert any("same day and weapon" in r for r in event.reasons)
+
+
+def test_a_weak_weapon_on_another_day_stays_apart():
+    a = mention(0, "bombings", place=BOSTON, day=date(2013, 4, 15), weapons=("ied",))
+    b = mention(1, "bombs", day=date(2013, 4, 17), weapons=("ied",), target="market")
+    assert len(merge_mentions([(a, MergeInfo(weak_weapon=True)), (b, MergeInfo(sentence_index=1, weak_weapon=True))])) == 2
+
+
+def test_bare_bombs_do_not_conflict_with_an_air_strike():
+    """ "NATO bombs struck the embassy" (an air strike), then "Several bombs hit the embassy": bare "bombs" may be
+    dropped ones; a car bomb stays apart from an air strike."""
+    a = mention(0, "struck", place=BAGHDAD, day=date(1999, 5, 7), weapons=("airstrike",), target="embassy")
+    b = mention(1, "hit", weapons=("ied",), target="embassy")
+    b.field_spans["weapons"] = [Span(110, 115, "bombs")]
+    assert len(merge_mentions([(a, MergeInfo()), (b, MergeInfo(sentence_index=1))])) == 1
+    c = mention(1, "hit", weapons=("ied",), target="embassy")
+    c.field_spans["weapons"] = [Span(110, 118, "car bomb")]
+    assert len(merge_mentions([(a, MergeInfo()), (c, MergeInfo(sentence_index=1))])) == 2

@@ -64,6 +64,7 @@ class Lexicon:
     military_targets: frozenset[str] = frozenset()
     not_targets: frozenset[str] = frozenset()
     toll_verbs: frozenset[str] = frozenset()
+    year_figures: tuple[int, int] = (0, -1)  # discourse.toml [casualty] year_figures: "the 2012 shooting death"
     war_subjects: frozenset[str] = frozenset()  # discourse.toml [totals] war_subjects: "the war has killed 10,000"
     aircraft: frozenset[str] = frozenset()  # events.toml [actors] aircraft: what "shot down" must hit
     held_places: frozenset[str] = frozenset()  # events.toml [actors] held_places: what "overran" must take
@@ -117,6 +118,14 @@ class Typing:
     kind_first_without_weapon: frozenset[str]
     weapons_not_deciding: frozenset[str]
     priority: dict[str, int]
+
+
+def _year_figures(value) -> tuple[int, int]:
+    """discourse.toml [casualty] year_figures: [first, last] year a four-digit casualty figure is read as."""
+    if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, int) for v in value)):
+        raise KnowledgeError(f"discourse.toml: [casualty] year_figures must be [first, last] years; got {value!r}",
+                             code=E403_KNOWLEDGE_ENTRY)
+    return value[0], value[1]
 
 
 def _phrase_re(phrases: list[str]) -> re.Pattern:
@@ -244,6 +253,7 @@ def load_lexicon() -> Lexicon:
         casualty_hedge_verbs=frozenset(ddata["casualty"].get("hedge_verbs", [])),
         claimant_is_actor1=bool(ddata["claim"].get("claimant_is_actor1", True)),
         toll_verbs=frozenset(ddata["casualty"].get("toll_verbs", [])),
+        year_figures=_year_figures(ddata["casualty"].get("year_figures", [0, -1])),
         war_subjects=frozenset(ddata["totals"].get("war_subjects", [])),
         toll_nouns=frozenset(ddata["casualty"].get("toll_nouns", [])),
         perpetrator_heads=frozenset(w.lower() for w in edata.get("actors", {}).get("perpetrator_heads", [])),

@@ -1303,7 +1303,8 @@ class SentenceExtractor:
         toll = _TOLL.search(sentence)
         if toll and m.fatalities.best is None:  # "the death toll ... rose to 100"
             value = number(toll.group("n"))
-            if value is not None:
+            first, last = lex.year_figures
+            if value is not None and not (len(toll.group("n")) == 4 and first <= value <= last):
                 span = Span(off + toll.start(), off + toll.end(), toll.group(0))
                 m.fatalities = Count(value if toll.group("least") else value, value, value, [span])
                 m.add_span("fatalities", span)
@@ -1328,6 +1329,8 @@ class SentenceExtractor:
             if count is None:
                 continue
             best, low, num_tok = count
+            if self._year_figure(num_tok):
+                continue  # "the 2012 shooting death": a year, not a toll
             span = _span(text, off + num_tok.idx, off + tok.idx + len(tok.text)) if num_tok.i < tok.i else \
                 _span(text, off + tok.idx, off + num_tok.idx + len(num_tok.text))
             target = m.fatalities if kind == "killed" else m.injured
@@ -1337,6 +1340,11 @@ class SentenceExtractor:
                 target.high = best
             target.spans.append(span)
             m.add_span("fatalities" if kind == "killed" else "injured", span)
+
+    def _year_figure(self, tok) -> bool:
+        """Four digits with no separator inside discourse.toml's year_figures: a year ("in September 2010")."""
+        first, last = self.lex.year_figures
+        return len(tok.text) == 4 and tok.text.isdigit() and first <= int(tok.text) <= last
 
     def _one_person(self, tok) -> bool:
         """ "his driver", "the pilot", "the mayor's wife": a singular person noun with a determiner or possessor

@@ -85,6 +85,8 @@ class Rules:
     action_kinds: tuple[tuple[str, tuple[str, ...]], ...] = ()
     generic_words: tuple[str, ...] = ()
     main_acts: tuple[str, ...] = ()
+    dropped_words: frozenset[str] = frozenset()  # [weapons] dropped_words: "bombs" an aircraft may drop
+    dropped_family: str = ""
 
 
 def _need(data: dict, key: str, kind, where: str):
@@ -190,6 +192,8 @@ def load_rules(path: str | Path | None = None, weights: str | Path | dict | None
         told_apart_links=_need(data, "regroup.told_apart_links", int, where),
         generic_words=tuple(w.lower() for w in _strings(data, "subevents.generic", where)),
         main_acts=tuple(_strings(data, "subevents.main_acts", where)),
+        dropped_words=frozenset(w.lower() for w in _strings(data, "weapons.dropped_words", where)),
+        dropped_family=_need(data, "weapons.dropped_family", str, where),
     )
 
 
