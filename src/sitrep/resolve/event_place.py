@@ -415,20 +415,42 @@ def _attach_place(c: Candidate, places: list[Place], siblings: list[Candidate], 
     pool = inside or around or [p for p in in_sentence if own(p) and _on_weapon_subject(c, p)]
     if not pool and not in_sentence:
         pool = _named_again(c, places, text)
-    if not pool:
-        return
+    if not pool or all(_route(c, p) for p in pool) and not all(_route(c, p) for p in in_sentence):
+        return  # "killing 15, including tourists from France": the sentence's other place, through the report's
     tgt = c.target_range
 
     def key(p: Place):
         in_target = 0 if tgt and tgt[0] <= p.span.start and p.span.end <= tgt[1] else 1
         facility = 0 if not p.geonameid else 1
-        return (_origin(c, p), p.geo_precision, _unplaced(c, p), facility, _is_country(p), in_target,
+        return (_origin(c, p), _route(c, p), p.geo_precision, _reference(c, p), _unplaced(c, p), facility, _is_country(p), in_target,
                 abs(p.span.start - m.trigger.start))
 
     best = min(pool, key=key)
     m.place = best
     m.place_text = best.span
     m.add_span("location", best.span)
+
+
+_COMPASS_WORD = re.compile(_COMPASS.replace("(?P<dir>", "(?:") + r"|(?:north|south)-(?:east|west)(?:ern)?", re.I)
+_DISTANCE_UNITS = frozenset(("km", "kms", "kilometre", "kilometres", "kilometer", "kilometers", "mile", "miles", "mi"))
+
+
+def _reference(c: Candidate, p: Place) -> int:
+    """1 for the town a relative locator measures from ("Grand-Bassam, east of Abidjan", "20 km north of
+    Maiduguri", "30 kilometres from Kabul"): another town of the same precision that the clause names goes first
+    (the place the locator describes); the reference stays when it is the only one. Ranked after precision, so a
+    country named beside it never wins over it. Counts in the commit that added it (RPLACE_COUNTS below)."""
+    tok = c.token_at(p.span.end - 1)
+    while tok is not None and tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok is None or tok.dep_ != "pobj" or tok.head.lower_ not in ("of", "from"):
+        return 0
+    prep = tok.head
+    if any(ch.dep_ == "npadvmod" and ch.lower_ in _DISTANCE_UNITS for ch in prep.children):
+        return 1  # "30 kilometres from Kabul"
+    # "east of Abidjan"; not "in the north of Borno" (a part of it, where the event was)
+    return int(prep.lower_ == "of" and _COMPASS_WORD.fullmatch(prep.head.lower_) is not None
+               and not any(ch.dep_ in ("det", "poss") for ch in prep.head.children))
 
 
 def _unplaced(c: Candidate, p: Place) -> int:
@@ -486,6 +508,23 @@ def _origin(c: Candidate, p: Place) -> int:
             return int(tok.head.lower_ == "from" and tok.head.head.pos_ in ("VERB", "AUX"))
         tok = tok.head.head if tok.dep_ == "pobj" else tok.head  # "from the town of Adana": on to "town"
     return 0
+
+
+def _route(c: Candidate, p: Place) -> int:
+    """1 for a place a noun's "from" or "to" phrase names: where people or a vehicle came from or were going ("a
+    Cebu Pacific flight from Manila had landed", "tourists from mainland China", "a flight from New York to
+    Seoul"), not where the act fell; another place of the clause goes first, the route stays when there is none
+    ("an ambush on the road from Kabul to Jalalabad"). Not a distance ("30 km from Kabul": ``_reference``). Counts
+    in the commit that added it."""
+    tok = c.token_at(p.span.end - 1)
+    while tok is not None and tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok is None or tok.dep_ != "pobj" or tok.head.lower_ not in ("from", "to"):
+        return 0
+    prep = tok.head
+    if any(ch.dep_ == "npadvmod" for ch in prep.children):
+        return 0  # "30 kilometres from Kabul", "20 miles to the south"
+    return int(prep.dep_ == "prep" and prep.head.pos_ in ("NOUN", "PROPN") and prep.head.i != c.trigger_token.i)
 
 
 def _named_again(c: Candidate, places: list[Place], text: str) -> list[Place]:
@@ -919,7 +958,7 @@ def _cued_towns(analysis: Analysis, ents: list) -> list:
             continue
         for m in _NAME_RUN.finditer(text, s.start, s.end):
             last = text[s.start:m.start()].rstrip().endswith(",") and not text[m.end():s.end].strip(" .!\n")
-            cued = last or cue.search(text, max(s.start, m.start() - 30), m.start())
+            cued = last or cue.search(text, max(s.start, m.start() - 30), m.start()) or _division_cued(text, m)
             headline = (title[0] <= m.start() < title[1] and text[m.start() - 1:m.start()] not in ("/", "-", "'")
                         and _unknown_name(m.group(0)))
             if not (cued or headline) and title[0] <= m.start() < title[1]:
@@ -939,6 +978,16 @@ def _cued_towns(analysis: Analysis, ents: list) -> list:
             out.append(Entity("GPE", *span))
             placed.append(span)
     return out
+
+
+_IN_THE = re.compile(r"\b(?:in|across|of)\s+the\s+$", re.I)
+
+
+def _division_cued(text: str, m: re.Match) -> bool:
+    """ "in the Lakki Marwat district of north-west Pakistan": a name between "in the" and the word for its kind of
+    division is a place's (the town of that name, else the division: ``_town_name``), where NER labelled
+    nothing. Counts in the commit that added it."""
+    return _IN_THE.search(text, max(0, m.start() - 12), m.start()) is not None and rplace.admin_word_after(text, m.end())
 
 
 def _title_tail_towns(analysis: Analysis, ents: list) -> list:
