@@ -102,3 +102,8 @@ def test_where_travellers_came_from_is_not_where_the_attack_fell():
 def test_a_name_between_in_the_and_a_division_word_is_read_as_a_place():
     assert any(n.startswith("Lakki") for n in _names(
         "Police van hit\n\nA roadside bomb struck a police van in the Lakki Marwat district on Sunday, killing two."))
+
+
+def test_a_division_no_town_is_named_after_is_the_place_between_in_the_and_its_word():
+    assert _names("Market blast\n\nA bomb exploded at a market in the Kurram district on Sunday, killing four.")[-1] \
+        == "Kurram District"

@@ -974,7 +974,7 @@ def _cued_towns(analysis: Analysis, ents: list) -> list:
                     m, headline = inner, True
             if not (cued or headline):
                 continue  # "kill ten in Birnin Gwari", "Cult clash, Rivers"
-            span = _town_name(text, m)
+            span = _town_name(text, m, division=_division_cued(text, m))
             if span is not None and _people_word(text[span[0]:span[1]]):
                 continue  # "killings by Army, Police": a word for people, not a town
             if span is None or any(a < span[1] and span[0] < b and not (span[0] <= a and b <= span[1])
@@ -1128,7 +1128,7 @@ def _title_range(analysis: Analysis) -> tuple[int, int]:
     return (start, start + len(title)) if start >= 0 else (0, 0)
 
 
-def _town_name(text: str, m: re.Match) -> tuple[int, int] | None:
+def _town_name(text: str, m: re.Match, division: bool = False) -> tuple[int, int] | None:
     """The longest first words of ``m`` that name, in the gazetteer, a first-order division (its main name), a town
     of some size, or a small town by its main name with a word no dictionary has; not a compass word, an actor's name, a nationality or a person's
     possessive ("in Jonathan's cabinet")."""
@@ -1153,6 +1153,9 @@ def _town_name(text: str, m: re.Match) -> tuple[int, int] | None:
         if any(gz[i].kind in (CITY, ADMIN2) and norm(gz[i].name) == key for i in ids) and any(
                 is_unknown_word(part) for w in words[:k] for part in re.split(r"[-'\u2019]", w.group(0).lower())):
             return a, b  # a small town or a district by its main name, with a word no dictionary has ("Birnin Gwari")
+        if division and k == len(words) and any(gz[i].kind == ADMIN2 for i in ids) and not any(
+                gz[i].kind == CITY for i in ids):
+            return a, b  # "in the Kurram district": the second-order division of that name, no town bears it
     return None
 
 
