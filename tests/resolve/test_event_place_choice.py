@@ -79,3 +79,31 @@ def test_a_country_that_condemns_the_attack_is_not_its_place():
         id="t", text="A bomb hit the Chinese consulate in Karachi on Tuesday, killing two guards. China condemned the "
         "attack in the strongest terms.", published=date(2019, 6, 12)))
     assert [m.place.name for m in events if m.place is not None] == ["Karachi"], [(m.place, m.notes) for m in events]
+
+
+def _names(text: str) -> list[str]:
+    doc = Document(id="r", text=text, title=text.split("\n")[0], published=date(2019, 6, 10))
+    return [e.place.name for e in extract_document(doc) if e.place is not None]
+
+
+def test_a_town_beside_a_relative_locator_outranks_the_town_it_is_measured_from():
+    # "east of Kisumu" says where Ahero lies; the raid was at Ahero (and the reference stays when alone)
+    assert _names("Gunmen raid market\n\nGunmen stormed the lakeside town of Ahero, east of Kisumu, on Sunday "
+                  "and opened fire on traders.") == ["Ahero"]
+    assert _names("Gunmen raid market\n\nGunmen raided a market 20 km north of Kisumu on Sunday.") == ["Kisumu"]
+
+
+def test_where_travellers_came_from_is_not_where_the_attack_fell():
+    places = _names("Blast at market\n\nA bomb exploded at a market in Mombasa on Sunday, killing six people, "
+                    "including visitors from Uganda.")
+    assert places and "Uganda" not in places
+
+
+def test_a_name_between_in_the_and_a_division_word_is_read_as_a_place():
+    assert any(n.startswith("Lakki") for n in _names(
+        "Police van hit\n\nA roadside bomb struck a police van in the Lakki Marwat district on Sunday, killing two."))
+
+
+def test_a_division_no_town_is_named_after_is_the_place_between_in_the_and_its_word():
+    assert _names("Market blast\n\nA bomb exploded at a market in the Kurram district on Sunday, killing four.")[-1] \
+        == "Kurram District"
