@@ -830,6 +830,7 @@ class SentenceExtractor:
                   and not (trig.needs == "aircraft" and self._aircraft_of(tok) is None)
                   and not (trig.needs == "conveyance" and self._conveyance_of(tok) is None)
                   and not (trig.needs == "place" and self._held_place(tok) is None)
+                  and not (trig.needs == "lives" and self._lives_of(tok) is None)
                   and not self._figurative(tok, trig) and not _unrealized(tok, lex)]
         if not usable:
             return None
@@ -1051,6 +1052,17 @@ class SentenceExtractor:
                 return o
         return None
 
+    def _lives_of(self, tok):
+        """The lives a deadly doer claimed ("Cult war claims four lives"): the object "life"/"lives" of a clause
+        whose subject is one of [actors] deadly_doers; none in a perfect or relative clause ("a conflict which has
+        claimed 70,000 lives": a total, discourse.toml [totals])."""
+        if tok.dep_ == "relcl" or any(c.dep_ == "aux" and lemma(c) == "have" for c in tok.children):
+            return None
+        if not any(c.dep_ in ("nsubj", "nsubjpass") and (lemma(c) in self.lex.deadly_doers or c.lower_ in
+                                                         self.lex.deadly_doers) for c in tok.children):
+            return None
+        return next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ in ("life", "lives")), None)
+
     def _victim_of(self, tok):
         for child in tok.children:
             if child.dep_ in ("dobj", "nsubjpass") and (_human(child) or _agent_noun(child, self.lex)):
@@ -1145,6 +1157,8 @@ class SentenceExtractor:
             target = self._prep_object(target, ("at", "on", "against", "into", "toward", "towards"))
         if trig.needs == "weapon" and target is None:
             target = self._prep_object(tok, ("near", "on", "at", "in", "into", "inside", "against", "outside"))
+        if trig.needs == "lives":
+            target = None  # "claims four lives": a count of the dead, no target
         particle = trig.lemma.partition(" ")[2]
         if target is None and particle in ("at", "on", "upon"):  # "shot at a minibus", "fired on the convoy"
             target = self._prep_object(tok, (particle,))
