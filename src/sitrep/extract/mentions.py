@@ -831,6 +831,7 @@ class SentenceExtractor:
                   and not (trig.needs == "conveyance" and self._conveyance_of(tok) is None)
                   and not (trig.needs == "place" and self._held_place(tok) is None)
                   and not (trig.needs == "lives" and self._lives_of(tok) is None)
+                  and not (trig.needs == "captors" and self._captors_of(tok) is None)
                   and not self._figurative(tok, trig) and not _unrealized(tok, lex)]
         if not usable:
             return None
@@ -1062,6 +1063,19 @@ class SentenceExtractor:
                                                          self.lex.deadly_doers) for c in tok.children):
             return None
         return next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ in ("life", "lives")), None)
+
+    def _captors_of(self, tok):
+        """The armed group a rescue took people or a place from: the object of "from" on the verb or its object
+        ("rescue 14 women from insurgents"), one of [actors] captor_heads or a non-state group actors.csv names."""
+        froms = [g for h in [tok, *(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))]
+                 for p in h.children if p.dep_ == "prep" and p.lower_ == "from" for g in p.children if g.dep_ == "pobj"]
+        for g in froms:
+            if g.lower_ in self.lex.captor_heads:
+                return g
+            found = resolve_actor(g.doc[g.left_edge.i:g.right_edge.i + 1].text)
+            if found is not None and found.type != "state":
+                return g
+        return None
 
     def _victim_of(self, tok):
         for child in tok.children:

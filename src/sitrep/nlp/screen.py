@@ -9,9 +9,17 @@ from sitrep.extract.lexicon import load_lexicon
 from sitrep.knowledge import knowledge_cached
 
 _WORD = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
-_NOT_ALONE = ("weapon", "lives")  # trigger needs that keep its word out of the screen alone
-# a trigger that needs "lives" passes as a phrase: its word, at most four words, "lives"/"life" ("claims 11 lives")
-_LIVES_TAIL = r"(?:[\s-]+[\w,'.-]+){0,4}?[\s-]+li(?:ves|fe)\b"
+_NOT_ALONE = ("weapon", "lives", "captors")  # trigger needs that keep its word out of the screen alone
+
+
+def _tails() -> dict[str, str]:
+    """The regular expression after a trigger word of each need that passes the screen only as a phrase: "lives"
+    within four words ("claims 11 lives"); "from" within seven words and then a capital or one of [actors]
+    captor_heads ("rescue 14 women from insurgents", "frees 338 from Boko Haram"; "Rescue workers pulled bodies
+    from the wreckage" stays out)."""
+    captors = "|".join(sorted(map(re.escape, load_lexicon().captor_heads), key=len, reverse=True))
+    return {"lives": r"(?:[\s-]+[\w,'.-]+){0,4}?[\s-]+li(?:ves|fe)\b",
+            "captors": r"(?:[\s-]+[\w,'.-]+){0,6}?[\s-]+from[\s-]+(?:the[\s-]+)?(?:(?-i:[A-Z])|(?:" + captors + r")\b)"}
 
 
 def _forms(lemma: str) -> set[str]:
@@ -45,9 +53,10 @@ def _phrase_alternatives() -> list[tuple[str, str]]:
     strike"), the first word as a sentence's words are split (before a hyphen: "rocket-propelled grenade")."""
     lex = load_lexicon()
     out = [(p.split()[0].split("-")[0], re.escape(p).replace(r"\ ", r"[\s-]+")) for p in lex.weapons if " " in p]
+    tails = _tails()
     for t, ts in lex.triggers.items():
-        if " " not in t and any(x.needs == "lives" for x in ts):
-            out += [(form, re.escape(form) + _LIVES_TAIL) for form in _forms(t)]
+        for need in {x.needs for x in ts if x.needs in tails} if " " not in t else ():
+            out += [(form, re.escape(form) + tails[need]) for form in _forms(t)]
     for t, ts in lex.triggers.items():
         if " " in t and any(x.needs != "weapon" for x in ts):  # a verb phrase in any form: "opening fire"
             first, rest = t.split(" ", 1)
@@ -68,7 +77,7 @@ def screen_phrases() -> re.Pattern:
         first, rest = t.split(" ", 1)
         forms = "|".join(sorted(map(re.escape, _forms(first) | set(lex.irregular_forms.get(first, ()))), key=len, reverse=True))
         alts.add(f"(?:{forms})" + r"[\s-]+" + re.escape(rest).replace(r"\ ", r"[\s-]+"))
-    alts |= {alt for first, alt in _phrase_alternatives() if alt.endswith(_LIVES_TAIL)}
+    alts |= {alt for first, alt in _phrase_alternatives() if alt.endswith(tuple(_tails().values()))}
     return re.compile(r"\b(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")", re.I)
 
 
