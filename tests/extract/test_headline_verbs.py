@@ -37,3 +37,25 @@ def test_a_verb_form_with_no_people_on_its_side_is_no_killing():
 def test_only_a_dated_title_line_is_read_so():
     text = "Militia hacks to death 8 in river town"
     assert not extract_document(document_from_text(text, "h"))
+
+
+def test_a_deadly_doer_that_claims_lives_is_a_killing():
+    events = headline("Land feud claims seven lives in Kano")
+    assert len(events) == 1 and events[0].fatalities.best == 7 and events[0].target is None
+
+
+def test_claimed_lives_of_another_doer_or_a_total_are_no_event():
+    assert not headline("Cholera outbreak claims 14 lives in two districts")
+    assert not headline("Road crash claims five lives on the expressway")
+    assert not headline("The insurgency, which has claimed 30,000 lives, enters its tenth year")
+
+
+def test_a_rescue_from_an_armed_group_is_an_operation():
+    events = headline("Soldiers rescue 40 farmers from kidnappers in Kaduna forest")
+    assert len(events) == 1 and events[0].event_type == "Battles"
+
+
+def test_a_rescue_from_no_armed_group_is_no_event():
+    assert not headline("Firefighters rescue 12 from collapsed building")
+    assert not headline("Coast guard rescues 200 migrants from sinking boat")
+    assert not headline("Court frees activist from detention")

@@ -68,6 +68,8 @@ class Lexicon:
     war_subjects: frozenset[str] = frozenset()  # discourse.toml [totals] war_subjects: "the war has killed 10,000"
     aircraft: frozenset[str] = frozenset()  # events.toml [actors] aircraft: what "shot down" must hit
     held_places: frozenset[str] = frozenset()  # events.toml [actors] held_places: what "overran" must take
+    deadly_doers: frozenset[str] = frozenset()  # events.toml [actors] deadly_doers: who "claims lives"
+    captor_heads: frozenset[str] = frozenset()  # events.toml [actors] captor_heads: whom "rescued from"
     person_titles: frozenset[str] = frozenset()  # events.toml [actors] person_titles: "Mayor X", "the Duke of Y"
     sport_words: re.Pattern | None = None  # events.toml [sport] words (whole words, any case)
     sport_doc_min: int = 4
@@ -259,6 +261,8 @@ def load_lexicon() -> Lexicon:
         perpetrator_heads=frozenset(w.lower() for w in edata.get("actors", {}).get("perpetrator_heads", [])),
         aircraft=frozenset(w.lower() for w in edata.get("actors", {}).get("aircraft", [])),
         held_places=frozenset(w.lower() for w in edata.get("actors", {}).get("held_places", [])),
+        deadly_doers=frozenset(w.lower() for w in edata.get("actors", {}).get("deadly_doers", [])),
+        captor_heads=frozenset(w.lower() for w in edata.get("actors", {}).get("captor_heads", [])),
         person_titles=frozenset(w.lower() for w in edata.get("actors", {}).get("person_titles", [])),
         sport_words=_sport_pattern(edata.get("sport", {}).get("words", [])),
         sport_doc_min=int(edata.get("sport", {}).get("doc_min", 4)),

@@ -830,6 +830,8 @@ class SentenceExtractor:
                   and not (trig.needs == "aircraft" and self._aircraft_of(tok) is None)
                   and not (trig.needs == "conveyance" and self._conveyance_of(tok) is None)
                   and not (trig.needs == "place" and self._held_place(tok) is None)
+                  and not (trig.needs == "lives" and self._lives_of(tok) is None)
+                  and not (trig.needs == "captors" and self._captors_of(tok) is None)
                   and not self._figurative(tok, trig) and not _unrealized(tok, lex)]
         if not usable:
             return None
@@ -1051,6 +1053,30 @@ class SentenceExtractor:
                 return o
         return None
 
+    def _lives_of(self, tok):
+        """The lives a deadly doer claimed ("Cult war claims four lives"): the object "life"/"lives" of a clause
+        whose subject is one of [actors] deadly_doers; none in a perfect or relative clause ("a conflict which has
+        claimed 70,000 lives": a total, discourse.toml [totals])."""
+        if tok.dep_ == "relcl" or any(c.dep_ == "aux" and lemma(c) == "have" for c in tok.children):
+            return None
+        if not any(c.dep_ in ("nsubj", "nsubjpass") and (lemma(c) in self.lex.deadly_doers or c.lower_ in
+                                                         self.lex.deadly_doers) for c in tok.children):
+            return None
+        return next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ in ("life", "lives")), None)
+
+    def _captors_of(self, tok):
+        """The armed group a rescue took people or a place from: the object of "from" on the verb or its object
+        ("rescue 14 women from insurgents"), one of [actors] captor_heads or a non-state group actors.csv names."""
+        froms = [g for h in [tok, *(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))]
+                 for p in h.children if p.dep_ == "prep" and p.lower_ == "from" for g in p.children if g.dep_ == "pobj"]
+        for g in froms:
+            if g.lower_ in self.lex.captor_heads:
+                return g
+            found = resolve_actor(g.doc[g.left_edge.i:g.right_edge.i + 1].text)
+            if found is not None and found.type != "state":
+                return g
+        return None
+
     def _victim_of(self, tok):
         for child in tok.children:
             if child.dep_ in ("dobj", "nsubjpass") and (_human(child) or _agent_noun(child, self.lex)):
@@ -1145,6 +1171,8 @@ class SentenceExtractor:
             target = self._prep_object(target, ("at", "on", "against", "into", "toward", "towards"))
         if trig.needs == "weapon" and target is None:
             target = self._prep_object(tok, ("near", "on", "at", "in", "into", "inside", "against", "outside"))
+        if trig.needs == "lives":
+            target = None  # "claims four lives": a count of the dead, no target
         particle = trig.lemma.partition(" ")[2]
         if target is None and particle in ("at", "on", "upon"):  # "shot at a minibus", "fired on the convoy"
             target = self._prep_object(tok, (particle,))

@@ -9,6 +9,17 @@ from sitrep.extract.lexicon import load_lexicon
 from sitrep.knowledge import knowledge_cached
 
 _WORD = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+_NOT_ALONE = ("weapon", "lives", "captors")  # trigger needs that keep its word out of the screen alone
+
+
+def _tails() -> dict[str, str]:
+    """The regular expression after a trigger word of each need that passes the screen only as a phrase: "lives"
+    within four words ("claims 11 lives"); "from" within seven words and then a capital or one of [actors]
+    captor_heads ("rescue 14 women from insurgents", "frees 338 from Boko Haram"; "Rescue workers pulled bodies
+    from the wreckage" stays out)."""
+    captors = "|".join(sorted(map(re.escape, load_lexicon().captor_heads), key=len, reverse=True))
+    return {"lives": r"(?:[\s-]+[\w,'.-]+){0,4}?[\s-]+li(?:ves|fe)\b",
+            "captors": r"(?:[\s-]+[\w,'.-]+){0,6}?[\s-]+from[\s-]+(?:the[\s-]+)?(?:(?-i:[A-Z])|(?:" + captors + r")\b)"}
 
 
 def _forms(lemma: str) -> set[str]:
@@ -29,7 +40,7 @@ def screen_words() -> frozenset[str]:
     lex = load_lexicon()
     words: set[str] = set()
     for lemma, triggers in lex.triggers.items():
-        if " " not in lemma and any(t.needs != "weapon" for t in triggers):  # "hit", "land": only beside a weapon
+        if " " not in lemma and any(t.needs not in _NOT_ALONE for t in triggers):  # "hit": only beside a weapon
             words |= _forms(lemma)
     for phrase in lex.weapons:
         if " " not in phrase:
@@ -42,6 +53,10 @@ def _phrase_alternatives() -> list[tuple[str, str]]:
     strike"), the first word as a sentence's words are split (before a hyphen: "rocket-propelled grenade")."""
     lex = load_lexicon()
     out = [(p.split()[0].split("-")[0], re.escape(p).replace(r"\ ", r"[\s-]+")) for p in lex.weapons if " " in p]
+    tails = _tails()
+    for t, ts in lex.triggers.items():
+        for need in {x.needs for x in ts if x.needs in tails} if " " not in t else ():
+            out += [(form, re.escape(form) + tails[need]) for form in _forms(t)]
     for t, ts in lex.triggers.items():
         if " " in t and any(x.needs != "weapon" for x in ts):  # a verb phrase in any form: "opening fire"
             first, rest = t.split(" ", 1)
@@ -62,6 +77,7 @@ def screen_phrases() -> re.Pattern:
         first, rest = t.split(" ", 1)
         forms = "|".join(sorted(map(re.escape, _forms(first) | set(lex.irregular_forms.get(first, ()))), key=len, reverse=True))
         alts.add(f"(?:{forms})" + r"[\s-]+" + re.escape(rest).replace(r"\ ", r"[\s-]+"))
+    alts |= {alt for first, alt in _phrase_alternatives() if alt.endswith(tuple(_tails().values()))}
     return re.compile(r"\b(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")", re.I)
 
 
