@@ -435,6 +435,17 @@ _COMPASS_WORD = re.compile(_COMPASS.replace("(?P<dir>", "(?:") + r"|(?:north|sou
 _DISTANCE_UNITS = frozenset(("km", "kms", "kilometre", "kilometres", "kilometer", "kilometers", "mile", "miles", "mi"))
 
 
+def _governing_prep(c: Candidate, p: Place, words: tuple[str, ...]):
+    """The preposition (one of ``words``) whose object is the place's name (its last token, up through compounds),
+    or None."""
+    tok = c.token_at(p.span.end - 1)
+    while tok is not None and tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok is None or tok.dep_ != "pobj" or tok.head.lower_ not in words:
+        return None
+    return tok.head
+
+
 def _reference(c: Candidate, p: Place) -> int:
     """1 for the town a relative locator measures from ("Grand-Bassam, east of Abidjan", "20 km north of
     Maiduguri", "30 kilometres from Kabul"): another town of the same precision that the clause names goes first
@@ -443,12 +454,9 @@ def _reference(c: Candidate, p: Place) -> int:
     (tune) and Ukraine 0, RAMS dev and test 0, MUC-4 DEV 0001-0400 0, seed-like fresh..fresh12 0; fresh13 (seen,
     not tuned on) 1, right ("the beach resort of Grand-Bassam, east of Abidjan": Grand-Bassam). A rare form: the
     count is thin, and the rule only reorders towns of one clause."""
-    tok = c.token_at(p.span.end - 1)
-    while tok is not None and tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
-        tok = tok.head
-    if tok is None or tok.dep_ != "pobj" or tok.head.lower_ not in ("of", "from"):
+    prep = _governing_prep(c, p, ("of", "from"))
+    if prep is None:
         return 0
-    prep = tok.head
     if any(ch.dep_ == "npadvmod" and ch.lower_ in _DISTANCE_UNITS for ch in prep.children):
         return 1  # "30 kilometres from Kabul"
     # "east of Abidjan"; not "in the north of Borno" (a part of it, where the event was)
@@ -523,12 +531,9 @@ def _route(c: Candidate, p: Place) -> int:
     Iraq" no longer an event in Iraq beside the Baghdad bombing: fresh2 fields 0.790 -> 0.800); MUC-4 DEV 0001-0400
     1 neither (a caudillo "from La Rioja province" assassinated in 1835: Argentina now); RAMS 1 neither ("a gesture
     to Turkey": no place now, no event there either); WikiEvents dev, UCDP tune and check 0."""
-    tok = c.token_at(p.span.end - 1)
-    while tok is not None and tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
-        tok = tok.head
-    if tok is None or tok.dep_ != "pobj" or tok.head.lower_ not in ("from", "to"):
+    prep = _governing_prep(c, p, ("from", "to"))
+    if prep is None:
         return 0
-    prep = tok.head
     if any(ch.dep_ == "npadvmod" for ch in prep.children):
         return 0  # "30 kilometres from Kabul", "20 miles to the south"
     return int(prep.dep_ == "prep" and prep.head.pos_ in ("NOUN", "PROPN") and prep.head.i != c.trigger_token.i)
