@@ -16,6 +16,7 @@ from sitrep.extract.lexicon import Lexicon, Trigger, Weapon, load_lexicon
 from sitrep.model import Count, EventMention, Span
 from sitrep.nlp.tokens import lemma, text_of, token_at
 from sitrep.resolve.actor import actor_type, resolve_actor
+from sitrep.resolve.timex.lexicon import load_lexicon as load_time_lexicon
 
 CLAUSE_DEPS = {"ROOT", "advcl", "ccomp", "relcl", "parataxis", "acl", "csubj", "pcomp"}
 NUMBER_WORDS = {
@@ -414,15 +415,11 @@ def _court_reference(tok, lex: Lexicon) -> bool:
     not an event told as news (events.toml [figurative] court)."""
     if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ not in ("over", "for"):
         return False
-    if any(t.ent_type_ == "DATE" and t.lower_ in _MONTH_WORDS for t in tok.subtree):
+    months = load_time_lexicon().months  # the month names of knowledge/time_lexicon.toml
+    if any(t.ent_type_ == "DATE" and t.lower_.rstrip(".") in months for t in tok.subtree):
         return False  # "for the fatal shooting of Tamir Rice on November 22, 2014": an earlier event told with its day
     gov = tok.head.head
     return _verb_in(gov, lex.figurative_court) or gov.pos_ == "NOUN" and lemma(gov) in lex.figurative_court
-
-
-_MONTH_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                          "october", "november", "december", "jan", "jan.", "feb", "feb.", "aug", "aug.", "sept",
-                          "sept.", "sep", "sep.", "oct", "oct.", "nov", "nov.", "dec", "dec."})
 
 
 def _released(tok, lex: Lexicon) -> bool:
