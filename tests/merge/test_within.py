@@ -162,3 +162,22 @@ def test_bare_bombs_do_not_conflict_with_an_air_strike():
     c = mention(1, "hit", weapons=("ied",), target="embassy")
     c.field_spans["weapons"] = [Span(110, 118, "car bomb")]
     assert len(merge_mentions([(a, MergeInfo()), (c, MergeInfo(sentence_index=1))])) == 2
+
+
+def test_a_placed_undated_lede_joins_the_dated_telling_right_after_it():
+    lede = mention(0, "killed", place=BAGHDAD, weapons=())
+    body = mention(1, "exploded", day=date(2023, 12, 8), weapons=())
+    (event,) = merge_mentions([(lede, MergeInfo()), (body, MergeInfo(sentence_index=1))])
+    assert event.merged.date == date(2023, 12, 8) and event.merged.place == BAGHDAD
+    assert event.reasons == ["the dated telling of the event an undated reference told first"]
+
+
+def test_a_dated_telling_far_below_a_placed_lede_or_after_another_event_stays_apart():
+    far = mention(3, "exploded", day=date(2023, 12, 8), weapons=())
+    assert len(merge_mentions([(mention(0, "killed", place=BAGHDAD, weapons=()), MergeInfo()),
+                               (far, MergeInfo(sentence_index=3))])) == 2
+    other = mention(1, place=CONOCO, day=date(2023, 12, 7))
+    body = mention(2, "exploded", day=date(2023, 12, 8), weapons=())
+    events = merge_mentions([(mention(0, "killed", place=BAGHDAD, weapons=()), MergeInfo()),
+                             (other, MergeInfo(sentence_index=1)), (body, MergeInfo(sentence_index=2))])
+    assert len(events) == 3
