@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from sitrep.extract.attribution import CUES, attributed, party_end, specific_act
+from sitrep.extract.attribution import CUES, attributed, party_end, specific_act, unlisted_party
 from sitrep.extract.headline import title_range
 from sitrep.extract.lexicon import load_lexicon
 from sitrep.extract.mentions import (
@@ -340,7 +340,6 @@ def _attributions(events, analysis: Analysis, s, parsed=None):
 def _party_actor(text: str, a: int, b: int, party, off: int):
     """The actor a blamed party names: a listed one (resolve_actor), else a group the text names that the list
     lacks ("Serb gunners", "the Bosnian Serbs": attribution.unlisted_party), by its words."""
-    from sitrep.extract.attribution import unlisted_party
     from sitrep.resolve.actor import ActorMatch, resolve_actor
 
     actor = resolve_actor(text[a:b])

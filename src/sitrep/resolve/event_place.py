@@ -970,16 +970,18 @@ def _cued_towns(analysis: Analysis, ents: list) -> list:
             continue
         for m in _NAME_RUN.finditer(text, s.start, s.end):
             last = text[s.start:m.start()].rstrip().endswith(",") and not text[m.end():s.end].strip(" .!\n")
-            cued = last or cue.search(text, max(s.start, m.start() - 30), m.start()) or _division_cued(text, m)
+            division = _division_cued(text, m)
+            cued = last or cue.search(text, max(s.start, m.start() - 30), m.start()) or division
             headline = (title[0] <= m.start() < title[1] and text[m.start() - 1:m.start()] not in ("/", "-", "'")
                         and _unknown_name(m.group(0)))
             if not (cued or headline) and title[0] <= m.start() < title[1]:
                 inner = _name_after_title_words(text, m)
                 if inner is not None:
                     m, headline = inner, True
+                    division = _division_cued(text, m)
             if not (cued or headline):
                 continue  # "kill ten in Birnin Gwari", "Cult clash, Rivers"
-            span = _town_name(text, m, division=_division_cued(text, m))
+            span = _town_name(text, m, division=division)
             if span is not None and _people_word(text[span[0]:span[1]]):
                 continue  # "killings by Army, Police": a word for people, not a town
             if span is None or any(a < span[1] and span[0] < b and not (span[0] <= a and b <= span[1])
