@@ -1,6 +1,6 @@
 """The report's date inferred from its text, on real documents whose date is known.
 
-    python3 benchmarks/report_date.py [--errors N] [--no-pipeline]
+    python3 benchmarks/report_date.py [--errors N] [--no-pipeline] [--yearless]
 
 Each document's metadata date is taken away and only the body is read, as a user would paste it:
 
@@ -19,6 +19,10 @@ Each document's metadata date is taken away and only the body is read, as a user
 Per set: the share of documents given a date, and of all documents the share exact, within 1 day (the scorer's
 tolerance for an event), within 7 days and in the right year; then the error kinds: no answer, a wrong year, an
 earlier date in the right year (an event's date taken for the report's), a later one (a plan, a due date).
+
+``--yearless`` puts a wire dateline with the true month and day but no year before each body ("LONDON, May 26
+(Reuters) - ..."), as Reuters and AP write them, and scores the same way: how often the year of such a report is
+found from its body (the weekdays it tells, the years it names), on the same tune and check sets.
 
 Then the pipeline on our own reports without ``--published``: the evaluation kit's scorer (``score.py``) on the
 seed, ``tests/data/seed_variants`` (the seed's gold), ``tests/data/dev_reports`` and ``tests/data/undated_reports``

@@ -194,6 +194,18 @@ def test_dateline_year_from_the_weekday_of_the_event_not_of_a_plan():
     assert infer_report_date(text, today=date(2024, 3, 20))[0] == date(2024, 3, 15)
 
 
+def test_dateline_year_from_a_dated_month_fits_the_weekdays_told():
+    """A yearless dateline takes the year of the text's latest month (or the next) only when its day falls at most
+    three days after a weekday the text tells (``WEEKDAY_SPAN``); failing that, no answer, and not the year of the
+    dateline's own day read as the latest day told."""
+    since = "The insurgency began in March 2011."
+    wednesday = f"PORT ELWIN, June 9 (Wire) - Gunmen attacked a police post on Wednesday. {since}"
+    assert infer_report_date(wednesday)[0] == date(2011, 6, 9)  # a Thursday, the day after
+    weekend = f"PORT ELWIN, June 9 (Wire) - Gunmen attacked a police post on Saturday and shelled it on Sunday. {since}"
+    day, why = infer_report_date(weekend)  # 9 June 2011 is a Thursday, four days after the Sunday
+    assert day is None and "none of the text's years fits its day" in why
+
+
 def test_dateline_weekday_written_with_the_day():
     text = "KABUL, Friday, Mar 15 (Wire) - A bomb went off outside the ministry."
     assert infer_report_date(text, today=date(2024, 3, 20))[0] == date(2024, 3, 15)
