@@ -204,6 +204,8 @@ def test_dateline_year_from_a_dated_month_fits_the_weekdays_told():
     weekend = f"PORT ELWIN, June 9 (Wire) - Gunmen attacked a police post on Saturday and shelled it on Sunday. {since}"
     day, why = infer_report_date(weekend)  # 9 June 2011 is a Thursday, four days after the Sunday
     assert day is None and "none of the text's years fits its day" in why
+    # a year told in the past tense after the month's: the report is not before it
+    assert infer_report_date(f"{wednesday} Parliament was elected in 2012.")[0] is None
 
 
 def test_dateline_weekday_written_with_the_day():
