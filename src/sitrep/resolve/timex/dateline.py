@@ -218,7 +218,9 @@ def infer_report_date(text: str, today: date | None = None) -> tuple[date | None
     that names a month or a day with its year ("mid-October 2023", "3 Dec 2023"), never from a bare year
     written for another event ("founded in 2009"). A dateline day with no year anywhere takes the year in which
     it fell on the weekday the report names ("BAGHDAD, Dec 8 ... on Friday"), the latest not after ``today`` when
-    that is at most ``LIVE_DAYS`` before it (a live report); an archive's such report gets no date."""
+    that is at most ``LIVE_DAYS`` before it (a live report); an archive's such report gets no date. A yearless
+    dateline whose year the text does not give (``_dateline_year``) leaves the report undated: the dateline's day is
+    the report's, and no later rule reads its year better."""
     dl = parse_dateline(text)
     if dl and dl.date:
         return dl.date, f"dateline {dl.span.text.strip()!r}"
