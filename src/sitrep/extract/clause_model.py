@@ -167,7 +167,7 @@ def keep_violent(cands: list[Candidate]) -> list[Candidate]:
     # a generic clause (a habit, a plan, a simile: "as though a bomb had hit them") tells no event of its own, so it
     # does not make the report one that tells of violence
     anchors = {c.sentence_index for c, p in zip(cands, probs, strict=True)
-               if not c.mention.generic and not _negated(c) and (p >= model.threshold or armed(c)
+               if not c.mention.generic and not _negated(c) and (p >= model.threshold or armed(c) or onset_clash(c)
                                                                   or p >= model.headline_threshold and headline_clause(c)
                                                                   or p >= COUNTED_FLOOR and counted_headline(c))}
     kept = set(anchors)
@@ -260,6 +260,25 @@ def _counts_dead(sent) -> bool:
     return any(t.lower_ in _DEAD_WORDS and (any(count(ch) for ch in t.children if ch.dep_ in ("nsubj", "nsubjpass"))
                                           or t.i > 0 and count(t.nbor(-1)) or count(t.head) and t.dep_ == "amod")
                for t in sent)
+
+
+def onset_clash(c: Candidate) -> bool:
+    """A title line's clash word told as breaking out or going on ("Fighting erupts in Khartoum", "Clashes flare in
+    Bawku", "Heavy fighting breaks out near the airport"): the clash word is the subject of one of events.toml
+    [actors] clash_onset_verbs ("break" with "out"), and not a word the model's own weight reads as mostly another
+    sense ("A fight broke out at the stadium", "a legal battle rages"). The model has seen few headline clashes; the
+    corpus count that bears the rule out is beside the verb list."""
+    tok = c.trigger_token
+    if not c.mention.headline or c.kind != "clash" or tok is None or tok.dep_ != "nsubj":
+        return False
+    from sitrep.extract.lexicon import load_lexicon
+
+    verb = tok.head
+    weights = clause_model().weights  # the word as written too: "Fighting/VBG" has the lemma "fight"
+    if lemma(verb) not in load_lexicon().clash_onset_verbs or max(
+            weights.get(f"trig={lemma(tok)}", 0.0), weights.get(f"trig={tok.lower_}", 0.0)) < 0:
+        return False  # a word the model weighs as mostly another sense ("fight": a brawl, a match; "battle")
+    return lemma(verb) != "break" or any(ch.dep_ == "prt" and ch.lower_ == "out" for ch in verb.children)
 
 
 _WEAPON_DEPS = ("nsubj", "nsubjpass", "compound", "nmod")
