@@ -95,3 +95,8 @@ def test_a_clash_word_that_breaks_out_is_a_clash():
 def test_a_brawl_that_breaks_out_is_no_clash():
     assert not headline("A fight broke out at the stadium after the derby")
     assert not headline("Fighting breaks down the old door")
+
+
+def test_an_army_of_fans_that_storms_is_no_attack():
+    assert not headline("An army of fans stormed the pitch in Rosario after the final whistle")
+    assert len(headline("A group of gunmen stormed a bank in Port-au-Prince")) == 1

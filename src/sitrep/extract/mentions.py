@@ -1079,8 +1079,8 @@ class SentenceExtractor:
         """The armed one that does a verb like "storm" ("Gunmen storm a school", "Maoist rebels storm district
         headquarters", "assailants storming the base"): its subject (or, for a participle, the noun it describes)
         is a perpetrator or state-force head ([actors]), a captor head, a noun with "armed" / "masked" before it, or
-        a name of an armed group of actors.csv; "protesters stormed parliament" has none. The verb must act
-        on something ("stormed to victory" does not)."""
+        a name of an armed group of actors.csv ("an army of fans" is its fans); "protesters stormed parliament" has
+        none. The verb must act on something ("stormed to victory" does not)."""
         if not any(c.dep_ in ("dobj", "prep") for c in tok.children):
             return None
         lex = self.lex
@@ -1089,6 +1089,8 @@ class SentenceExtractor:
         if tok.dep_ == "acl" and tok.tag_ == "VBG":
             doers.append(tok.head)
         for d in doers:
+            d = next((g for p in d.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                      if g.dep_ == "pobj"), d)  # "an army of fans", "a group of gunmen": those it is made of
             if d.lower_ in heads or lemma(d) in heads or any(
                     c.dep_ == "amod" and c.lower_ in ("armed", "masked") for c in d.children):
                 return d
