@@ -100,3 +100,13 @@ def test_a_brawl_that_breaks_out_is_no_clash():
 def test_an_army_of_fans_that_storms_is_no_attack():
     assert not headline("An army of fans stormed the pitch in Rosario after the final whistle")
     assert len(headline("A group of gunmen stormed a bank in Port-au-Prince")) == 1
+
+
+def test_a_verb_read_as_a_noun_between_an_armed_doer_and_its_object():
+    assert len(headline("Insurgents torch clinic in Cabo Delgado")) == 1
+    assert len(headline("Troops Battle Rebels Near Beni")) == 1
+
+
+def test_a_police_or_modifier_compound_is_no_armed_act():
+    assert not headline("Police raid offices of opposition party in Harare")
+    assert not headline("Army strike force drills in Accra")
