@@ -59,3 +59,54 @@ def test_a_rescue_from_no_armed_group_is_no_event():
     assert not headline("Firefighters rescue 12 from collapsed building")
     assert not headline("Coast guard rescues 200 migrants from sinking boat")
     assert not headline("Court frees activist from detention")
+
+
+def test_an_armed_doer_that_storms_a_place_is_an_attack():
+    for text in ("Masked gunmen storm a radio station in Lubumbashi", "Separatist rebels storm police post in Bamenda",
+                 "Armed men storm hotel lobby in Cap-Haitien"):
+        assert len(headline(text)) == 1, text
+
+
+def test_storming_by_no_armed_doer_is_no_event():
+    assert not headline("Protesters storm the parliament building in Colombo")
+    assert not headline("Hosts storm to victory in the final in Lima")
+    assert not headline("Tropical storm batters the coast near Da Nang")
+
+
+def test_forces_that_exchange_fire_clash():
+    events = headline("Armenian and Azerbaijani troops exchange fire along the border")
+    assert len(events) == 1 and events[0].event_type == "Battles"
+
+
+def test_a_number_feared_killed_counts_its_dead():
+    events = headline("14 Feared Killed in Attack on Village in Ituri")
+    assert len(events) == 1
+    events = headline("7 feared killed in Sool region")
+    assert len(events) == 1 and events[0].fatalities.best == 7
+
+
+def test_a_clash_word_that_breaks_out_is_a_clash():
+    for text in ("Heavy fighting erupts in Aden between rival factions", "Clashes flare again in Kidal",
+                 "Fighting breaks out near the airport of Juba"):
+        events = headline(text)
+        assert len(events) == 1 and events[0].event_type == "Battles", text
+
+
+def test_a_brawl_that_breaks_out_is_no_clash():
+    assert not headline("A fight broke out at the stadium after the derby")
+    assert not headline("Fighting breaks down the old door")
+
+
+def test_an_army_of_fans_that_storms_is_no_attack():
+    assert not headline("An army of fans stormed the pitch in Rosario after the final whistle")
+    assert len(headline("A group of gunmen stormed a bank in Port-au-Prince")) == 1
+
+
+def test_a_verb_read_as_a_noun_between_an_armed_doer_and_its_object():
+    assert len(headline("Insurgents torch clinic in Cabo Delgado")) == 1
+    assert len(headline("Troops Battle Rebels Near Beni")) == 1
+
+
+def test_a_police_or_modifier_compound_is_no_armed_act():
+    assert not headline("Police raid offices of opposition party in Harare")
+    assert not headline("Army strike force drills in Accra")
