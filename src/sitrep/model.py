@@ -155,6 +155,9 @@ class ReportedTotal:
 # main place (resolve/event_place.fill_place) carries: merging reads them (merge/across.date_from_report,
 # place_from_report), since such a date or place may be another event's of the report
 REPORT_DATE_NOTE = "date: the report's date"
+# ... or dated only by the day its source said it ("X said on Sunday its men had fired the rockets": the deed was done
+# on or before that day; resolve/event_time.attach_dates)
+SAID_DATE_NOTE = "date: the day its source said it"
 REPORT_PLACE_NOTE = "place: document's main place"
 
 

@@ -215,6 +215,34 @@ def test_two_attacks_on_different_targets_in_one_city_the_same_day_stay_apart():
     assert not d.merge and "different facilities" in d.veto
 
 
+def test_one_kind_of_facility_named_at_other_precisions_merges():
+    """ "the US embassy" (placed at the embassy) / "the U.S. diplomatic compound" (placed at the city) the same day:
+    one diplomatic facility; two owners ("Chinese" / "US") or two kinds (an embassy / a base) stay two."""
+    embassy = f("a", "d1", target="US embassy", location_name="Embassy of the United States Baghdad",
+                latitude=33.300, longitude=44.393, sub_event_type="Shelling/artillery/missile attack")
+    compound = f("b", "d2", target="U.S. diplomatic compound", location_name="Baghdad", latitude=33.3406,
+                 longitude=44.4009, geo_precision=2, sub_event_type="Shelling/artillery/missile attack")
+    d = compare(embassy, compound)
+    assert d.merge, d.reasons
+    assert any("one kind of facility" in r for r in d.reasons)
+    chinese = f("c", "d3", target="Chinese embassy", location_name="Baghdad", latitude=33.3406, longitude=44.4009,
+                geo_precision=2, sub_event_type="Shelling/artillery/missile attack")
+    assert "different facilities" in (compare(embassy, chinese).veto or "")
+    base = f("e", "d4", target="US base", location_name="Baghdad", latitude=33.3406, longitude=44.4009,
+             geo_precision=2, sub_event_type="Shelling/artillery/missile attack")
+    assert "different facilities" in (compare(embassy, base).veto or "")
+
+
+def test_a_day_a_source_said_it_bounds_the_deed():
+    """ "a faction said on Sunday its men had fired the rockets": the deed was done on or before the Sunday."""
+    said = ["date: the day its source said it ('Sunday'): a deed told in the past perfect"]
+    assert across.date_from_report(said) and not across.date_from_report(["clause model: 0.4"])
+    friday = f("a", "d1")
+    sunday = f("b", "d2", date=date(2024, 1, 22), date_bound=True)
+    d = compare(friday, sunday)
+    assert d.merge and any("on or before" in r for r in d.reasons), d.reasons
+
+
 def test_a_protest_is_never_an_attack():
     d = compare(f("a", "d1"), f("b", "d2", event_type="Protests", sub_event_type="Peaceful protest"))
     assert "types differ" in d.veto

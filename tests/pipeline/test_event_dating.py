@@ -28,6 +28,16 @@ def test_a_deed_in_the_simple_past_with_the_day_said_keeps_the_reports_rule():
     assert all("a deed told in the past perfect" not in " ".join(m.notes) for m in events)
 
 
+def test_a_day_before_the_reporting_verb_of_a_past_perfect_deed_is_noted_as_the_day_said():
+    """ "On Friday a faction said its men had shelled the depot": the day stays (no other is told), noted as the day
+    said, which merging across reports reads as "on or before" (merge/across.date_from_report)."""
+    events = run("Mortar fire wrecked a clinic in Port Alder on Saturday, killing six people. On Friday a little-known "
+                 "faction said in a statement that its men had bombed a fuel depot near Kessel Bay.")
+    depot = [m for m in events if m.target and "depot" in m.target]
+    assert depot and depot[0].date == date(2019, 6, 7), [(m.target, m.date, m.notes) for m in events]
+    assert any("the day its source said it" in n for n in depot[0].notes), depot[0].notes
+
+
 def test_a_date_of_the_attack_answered_does_not_date_the_answer():
     (m,) = run("The army has fired 20 missiles at a rebel air base in response to a suspected chemical weapons "
                "attack on a government-held village earlier this week.")

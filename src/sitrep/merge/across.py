@@ -33,7 +33,7 @@ from rapidfuzz import fuzz
 
 from sitrep import errors
 from sitrep.knowledge import knowledge_cached, read_toml
-from sitrep.model import REPORT_DATE_NOTE, REPORT_PLACE_NOTE, EventMention, haversine_km
+from sitrep.model import REPORT_DATE_NOTE, REPORT_PLACE_NOTE, SAID_DATE_NOTE, EventMention, haversine_km
 
 RULES_FILE = "merge.toml"  # in sitrep/knowledge/, or SITREP_KNOWLEDGE to override
 WEIGHTS_FILE = "merge_weights.toml"  # learned on ECB+ tune topics (sitrep.evaluation.train_merge); overrides
@@ -87,6 +87,8 @@ class Rules:
     main_acts: tuple[str, ...] = ()
     dropped_words: frozenset[str] = frozenset()  # [weapons] dropped_words: "bombs" an aircraft may drop
     dropped_family: str = ""
+    facility_kinds: tuple[tuple[str, re.Pattern], ...] = ()  # [target.facility_kinds]: kind, its words
+    kind_words: frozenset[str] = frozenset()  # the words of every kind, left out of a facility's owner words
 
 
 def _need(data: dict, key: str, kind, where: str):
@@ -144,6 +146,7 @@ def load_rules(path: str | Path | None = None, weights: str | Path | dict | None
     words = _need(data, "target.facility_words", list, where)
     if not words or not all(isinstance(w, str) and w.strip() for w in words):
         raise errors.KnowledgeError(f"{where}: target.facility_words must be non-empty strings", code=errors.E403_KNOWLEDGE_ENTRY)
+    kinds = data.get("target", {}).get("facility_kinds", {})
     facility_re = re.compile(r"\b(?:" + "|".join(re.escape(w.lower()) for w in sorted(words, key=len, reverse=True))
                              + r")s?\b")
     return Rules(
@@ -194,6 +197,9 @@ def load_rules(path: str | Path | None = None, weights: str | Path | dict | None
         main_acts=tuple(_strings(data, "subevents.main_acts", where)),
         dropped_words=frozenset(w.lower() for w in _strings(data, "weapons.dropped_words", where)),
         dropped_family=_need(data, "weapons.dropped_family", str, where),
+        facility_kinds=_facility_kinds(kinds, where),
+        kind_words=frozenset(w for ws in kinds.values() if isinstance(ws, list)
+                             for p in ws if isinstance(p, str) for w in p.lower().split()),
     )
 
 
@@ -233,6 +239,18 @@ def _kinds(rows: list, where: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
         if not (isinstance(row, list) and len(row) >= 2 and all(isinstance(w, str) and w.strip() for w in row)):
             raise errors.KnowledgeError(f"{where}: subevents.kinds[{i}] must be a kind and its word beginnings", code=errors.E403_KNOWLEDGE_ENTRY)
         out.append((row[0], tuple(w.lower() for w in row[1:])))
+    return tuple(out)
+
+
+def _facility_kinds(table: dict, where: str) -> tuple[tuple[str, re.Pattern], ...]:
+    """``[target.facility_kinds]``: each kind's words as one pattern (whole words, a plural too)."""
+    out = []
+    for kind, words in table.items():
+        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
+            raise errors.KnowledgeError(f"{where}: target.facility_kinds.{kind} must be a list of non-empty strings",
+                                        code=errors.E403_KNOWLEDGE_ENTRY)
+        alternatives = "|".join(re.escape(w.lower()) for w in sorted(words, key=len, reverse=True))
+        out.append((kind, re.compile(r"\b(?:" + alternatives + r")s?\b")))
     return tuple(out)
 
 
@@ -298,8 +316,16 @@ def _toll(low: int | None, best: int | None, high: int | None) -> int | None:
 
 
 def date_from_report(notes) -> bool:
-    """Was the event dated only by its report's date (no date in its own sentences)?"""
-    return _noted(notes, REPORT_DATE_NOTE)
+    """Was the event dated only by its report's date (no date in its own sentences), or only by the day its source
+    said it ("a faction said on Sunday its men had fired the rockets")? Either is a bound: the deed was done on or
+    before that day (``date.bound_days``). tests/data/merge6's feature dated the embassy rockets by the Sunday a
+    faction claimed them (the rockets fell on the Friday, told a sentence before the day). The said-day note: in no
+    golden output; over the seed-like sets and merge2..6 (233 extractions, with and without dates) 4 sentences, each
+    a deed done on or before the day said (fresh4 sanaa_2016's vessel, fresh8 tripoli_1986's Lampedusa claim,
+    merge5's Islamic State claim, merge6's embassy rockets); by resolve/event_time._reported_past_perfect's count, 2
+    attack sentences of ../shared's annotated news (ECB+, RAMS, TimeBank/TE3), both on the day said or the day
+    before. ECB+ tune / check scores unchanged."""
+    return _noted(notes, REPORT_DATE_NOTE) or _noted(notes, SAID_DATE_NOTE)
 
 
 def place_from_report(notes) -> bool:
@@ -674,7 +700,10 @@ def _target_score(a: Features, b: Features, rules: Rules, reasons: list[str]) ->
         reasons.append(f"same facility {a.location_name!r} ({a.target!r} / {b.target!r})")
         return rules.target_same
     if _is_facility(a, rules) and _is_facility(b, rules):
-        raise _Veto(f"different facilities: {a.target!r} / {b.target!r}")
+        if not _one_kind_of_facility(a.target, b.target, rules):
+            raise _Veto(f"different facilities: {a.target!r} / {b.target!r}")
+        reasons.append(f"one kind of facility, named at other precisions: {a.target!r} / {b.target!r}")
+        return rules.target_different
     sa, sb = _side(a.target, rules), _side(b.target, rules)
     if sa and sb and sa != sb and "Battles" not in (a.event_type, b.event_type):
         # "policemen" / "militants": an attack on each side, two attacks (in a battle both sides are hit)
@@ -691,6 +720,29 @@ def _target_score(a: Features, b: Features, rules: Rules, reasons: list[str]) ->
         return rules.target_different_towns
     reasons.append(f"targets differ: {a.target!r} / {b.target!r}")
     return rules.target_different
+
+
+def _one_kind_of_facility(a: str, b: str, rules: Rules) -> bool:
+    """ "the US embassy" / "the U.S. diplomatic compound", "Ain al-Asad air base" / "the base": both targets name
+    one kind of facility (``[target.facility_kinds]``, merge.toml) and no two different owners or names (their
+    capitalised words, the kind's words left out: "US" / "U.S." agree, "Chinese embassy" / "US embassy" do not).
+    Counted over the pairs of events of two reports whose facility targets differ by name (the "different
+    facilities" veto): tests/data/merge2..6 (merge6 with the seed) 14 pairs, 2 lifted: 1 of one event (merge6: the
+    seed's "US embassy" / the wire's "U.S. diplomatic compound", now one incident), 1 of two (merge4: Belgrade's
+    "embassy building" / Beijing's "US embassy compound", kept apart by their countries); ECB+ tune topics 0 such
+    pairs, check topics 25 (all of one event), none lifted."""
+    kinds_a = {k for k, rx in rules.facility_kinds if rx.search(a.lower())}
+    kinds_b = {k for k, rx in rules.facility_kinds if rx.search(b.lower())}
+    if not kinds_a or kinds_a != kinds_b:
+        return False
+    owners_a, owners_b = _owner_words(a, rules), _owner_words(b, rules)
+    return not (owners_a and owners_b and owners_a != owners_b)
+
+
+def _owner_words(target: str, rules: Rules) -> frozenset[str]:
+    """The capitalised words of a facility target, dots left out ("U.S." -> "us"), but the words of its kind."""
+    words = (w.replace(".", "").lower() for w in re.findall(r"[A-Z][\w.'-]*", target))
+    return frozenset(w for w in words if w and w not in rules.kind_words)
 
 
 def _two_towns_two_days(a: Features, b: Features, rules: Rules) -> bool:
