@@ -181,3 +181,16 @@ def test_a_dated_telling_far_below_a_placed_lede_or_after_another_event_stays_ap
     events = merge_mentions([(mention(0, "killed", place=BAGHDAD, weapons=()), MergeInfo()),
                              (other, MergeInfo(sentence_index=1)), (body, MergeInfo(sentence_index=2))])
     assert len(events) == 3
+
+
+def test_an_undated_lede_stays_apart_from_an_earlier_attack_told_with_its_full_date():
+    """With no report date, "on Monday night" cannot be compared with "March 3, 2001": the lede does not join the
+    earlier killing and take its day (within._unknown_and_named_days). Sentences written for this test."""
+    from sitrep.ingest.text import document_from_text
+    from sitrep.pipeline import extract_document
+
+    text = ("Gunmen shot dead twelve villagers in Kessel on Monday night, police said. The attack revived memories of "
+            "March 3, 2001, when gunmen killed nine farmers in the same village.")
+    events = extract_document(document_from_text(text, "t", published=None))
+    assert sorted((str(m.date), m.fatalities.best) for m in events) == [("2001-03-03", 9), ("None", 12)], [
+        (m.date, m.fatalities.best, m.notes) for m in events]

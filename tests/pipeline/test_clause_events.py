@@ -228,3 +228,58 @@ def test_a_verb_joined_to_an_accidents_verb_shares_its_subject():
     """ "a road accident claimed the lives of two teachers and injured five pupils": the accident did both."""
     assert run("A road accident near Port Alder on Saturday claimed the lives of two teachers and injured five "
                "pupils.") == []
+
+
+
+def test_a_strike_called_or_broken_is_a_stoppage_of_work():
+    """ "the unions called a strike", "broke the strike" (events.toml [figurative] governed), even in a report that
+    tells of violence; a strike carried out by a military stays an air strike."""
+    for then in ("Dock workers' unions called a strike across the province on Saturday in protest.",
+                 "Teachers in the city broke the strike on Saturday to attend the funerals."):
+        events = run(f"Gunmen killed two guards at a bank in Port Alder on Friday, police said. {then}")
+        assert [m.event_type for m in events] == ["Violence against civilians"], (then, events)
+    assert run("The air force carried out a strike on a rebel camp near Port Alder on Saturday, killing nine "
+               "fighters.") != []
+
+
+def test_a_group_described_by_whom_it_fights_is_no_fight():
+    """ "blamed separatists fighting the government": what the group is (events.toml [figurative] describing);
+    the bombing the sentence before told stays alone."""
+    events = run("A bomb exploded at a bus station in Port Alder on Saturday, killing six people. Police blamed "
+                 "Kessel separatists fighting the government in the hills.")
+    assert [m.sub_event_type for m in events] == ["Remote explosive/landmine/IED"], [(m.sub_event_type, m.notes)
+                                                                                     for m in events]
+    assert run("Separatists fought troops in the hills near Port Alder on Saturday, killing four soldiers.") != []
+
+
+def test_a_page_about_companies_holds_the_markets_raids():
+    """On a page with four words of companies and markets (events.toml [sport] trade_words) a raid is a market's;
+    a bomb on a page with one such word stays."""
+    page = ("Brewer bids for rival\n\nA brewer launched a hostile takeover bid for its rival on Saturday. It had "
+            "built a stake of 8 percent in a dawn raid on the market last month. The rival's board adopted a poison "
+            "pill to fend off the raid, and analysts said investors would back the bid. Its shares rose.")
+    assert run(page) == []
+    news = ("A bomb exploded outside a bank in Port Alder on Saturday, killing two people, police said. Its shares "
+            "fell.")
+    assert run(news) != []
+
+
+def test_a_blast_of_air_a_bomb_cyclone_and_a_falling_branch_are_weather():
+    """ "a blast of cold air", "a bomb cyclone" (events.toml [figurative] of_objects, compound_heads); "killed when
+    a branch fell on her car" (accident_verbs); after a bombing told the day before, each stays no event. A shell
+    that fell is no accident (munitions)."""
+    for then in ("A blast of cold air swept over the city on Sunday, and the sea froze along the harbour wall.",
+                 "A storm that forecasters called a bomb cyclone reached the city on Sunday night.",
+                 "On Sunday a woman was killed when a branch fell on her car in the city, police said."):
+        events = run(f"A bomb exploded at a bus station in Port Alder on Saturday, killing six people. {then}")
+        assert [m.sub_event_type for m in events] == ["Remote explosive/landmine/IED"], (then, events)
+    assert run("Two soldiers were killed when a shell fell on their post near Port Alder on Saturday.") != []
+
+
+def test_a_toll_of_the_fighting_in_the_perfect_is_a_total():
+    """ "have been killed in the fighting": a war's toll (document._war_span), not the count of the bombing told
+    before it."""
+    events = run("A bomb exploded at a bus station in Port Alder on Saturday, killing six people. More than 9,000 "
+                 "people have been killed in the fighting between the army and the rebels.")
+    assert [m.fatalities.best for m in events] == [6], [(m.fatalities.best, m.notes) for m in events]
+    assert run("Twelve people were killed in the fighting in Port Alder on Saturday, police said.") != []

@@ -401,6 +401,13 @@ def _figurative(tok, lex: Lexicon) -> bool:
         return True
     if tok.dep_ in ("dobj", "xcomp", "pobj") and _verb_in(tok.head, lex.figurative_governors):
         return True  # "stop fighting", "called off a strike"
+    if tok.dep_ == "dobj" and f"{_verb_and_particle(tok.head)} {lemma(tok)}" in lex.figurative_governed:
+        return True  # "called a strike", "broke the strike": a stoppage of work ("called in an air strike" stays)
+    if _describing(tok, lex):
+        return True
+    if tok.pos_ == "NOUN" and any(g.dep_ == "pobj" and lemma(g) in lex.figurative_of_objects for c in tok.children
+                                  if c.dep_ == "prep" and c.lower_ == "of" for g in c.children):
+        return True  # "a blast of Arctic air", "an explosion of anger"
     if lemma(tok) == "raid" and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and _verb_in(
             tok.head.head, lex.figurative_arrest):
         return True  # "detained 251 people in raids": raids that made arrests
@@ -431,6 +438,20 @@ def _released(tok, lex: Lexicon) -> bool:
     if tok.dep_ in ("dobj", "nsubjpass") and _verb_in(tok.head, lex.figurative_release):
         return not any(c.dep_ == "nsubj" and c.lower_ in lex.state_force_heads for c in tok.head.children)
     return any(c.dep_ == "acl" and _verb_in(c, lex.figurative_release) for c in tok.children)
+
+
+def _verb_and_particle(verb) -> str:
+    """The verb's lemma with its particle, if it has one ("call", "call in")."""
+    return " ".join([lemma(verb)] + [c.lower_ for c in verb.children if c.dep_ == "prt"])
+
+
+def _describing(tok, lex: Lexicon) -> bool:
+    """A participle that describes a group by whom it fights ("Chechen rebels fighting Russian forces in
+    neighbouring Chechnya", "two of the main groups fighting Indian rule", "armed groups fighting IS"): what the group
+    is, not a fight told as news (events.toml [figurative] describing). Only with an object: "Dozens killed in
+    Nigeria fighting between army, jihadists" (a headline's noun parsed as a participle) stays."""
+    return tok.tag_ == "VBG" and tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and \
+        lemma(tok) in lex.figurative_describing and any(c.dep_ in ("dobj", "obj") for c in tok.children)
 
 
 def _verb_in(verb, words: frozenset[str]) -> bool:
@@ -532,8 +553,9 @@ def _accident_when(tok, lex: Lexicon) -> bool:
         vehicle = any(c.dep_ == "nsubj" and lemma(c) in lex.figurative_vehicles for c in w.children) and not any(
             _human(h) for h in hit)  # "a truck ploughed into the crowd" is a ramming
         crash = lemma(w) in lex.figurative_accident_verbs and not any(c.dep_ == "auxpass" for c in w.children) and \
-            not any(c.dep_ == "nsubj" and (lemma(c) in lex.aircraft or c.pos_ == "PROPN" or any(
-                ch.isdigit() for ch in c.text)) for c in w.children)  # a model's name: "F-16", "MiG-29"
+            not any(c.dep_ == "nsubj" and (lemma(c) in lex.aircraft or lemma(c) in lex.figurative_munitions
+                                           or c.pos_ == "PROPN" or any(ch.isdigit() for ch in c.text))
+                    for c in w.children)  # a model's name: "F-16", "MiG-29"; "a shell fell"
         if (vehicle or crash) and not any(_match_trigger(t, lex) or t.lower_ == "fire" for t in clause if t.i != w.i):
             return True  # "came under fire", "was derailed" (by someone) are no accident
     return False
