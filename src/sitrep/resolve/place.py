@@ -71,6 +71,7 @@ from sitrep.resolve.gazetteer import (
     CITY,
     CONTINENT,
     COUNTRY,
+    CUE_NO_LETTER_BEFORE,
     FACILITY,
     REGION,
     Gazetteer,
@@ -1153,8 +1154,8 @@ def _cue_literals(gz: Gazetteer) -> dict[str, list[tuple[str, re.Pattern]]]:
     if cached is None:
         cached = {}
         for cc, cues in gz.cues.items():
-            parts = [[re.sub(r"\\(.)", r"\1", bit.replace(r"\b", "")) for bit in c.pattern.split(_CUE_NUMBER)]
-                     for c in cues]
+            parts = [[re.sub(r"\\(.)", r"\1", bit.replace(r"\b", "").replace(CUE_NO_LETTER_BEFORE, ""))
+                      for bit in c.pattern.split(_CUE_NUMBER)] for c in cues]
             cached[cc] = [(max(ps, key=len) if not c.flags & re.I else "", c) for ps, c in zip(parts, cues, strict=True)]
         gz._cue_literals = cached
     return cached
@@ -1302,6 +1303,10 @@ def _reading_terms(gz: Gazetteer, i: int, ids: list[int], q: _Query, w: Scoring,
             notes.append(f"its country named far less than the document's ({ctx.home})")
             f["minor_country"] = 1.0
     if kind in (ADMIN1, ADMIN2):
+        if _minor_country(ctx, key, cc, w):
+            s -= w.context_minor_country
+            notes.append(f"its country named far less than the document's ({ctx.home})")
+            f["minor_country"] = 1.0
         if q.division_word and _division_word_fits(gz, i, q):
             s += w.context_division_word  # "Sao Paulo state", "Washington state": the division, not the town
             notes.append("the word for a division follows")
