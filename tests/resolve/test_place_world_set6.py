@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from geo_spans import check_set_floor, near
 
+from sitrep.resolve import geocode_text
 from sitrep.resolve.gazetteer import get_gazetteer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,3 +38,11 @@ def test_a_division_of_a_country_named_far_less_loses_to_its_capital():
     text = ("Mexico's army sent 600 troops to Sinaloa and Sonora on Friday after clashes near Culiacan, Mexican "
             "officials said, while officials in Washington said the United States would share intelligence.")
     assert near(text, "Washington", 38.9, -77.04)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Power was cut to thousands of homes in the Poltava region overnight.", "Poltava"),
+    ("Drones were shot down over the Sumy and Chernihiv regions, the air force said.", "Chernihiv"),
+])
+def test_a_known_name_before_the_word_for_a_division_is_found(text, name):
+    assert name in {p.span.text for p in geocode_text(text, include_abstentions=True)}
