@@ -46,3 +46,11 @@ def test_a_division_of_a_country_named_far_less_loses_to_its_capital():
 ])
 def test_a_known_name_before_the_word_for_a_division_is_found(text, name):
     assert name in {p.span.text for p in geocode_text(text, include_abstentions=True)}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("MEDELLÍN - Police said on Sunday that two men were arrested.", "MEDELLÍN"),
+    ("Rain closed roads between Oaxaca, Tehuantepec and Juchitán on Monday.", "Juchitán"),
+])
+def test_accented_names_are_read_by_the_scans(text, name):
+    assert name in {p.span.text for p in geocode_text(text, include_abstentions=True)}
