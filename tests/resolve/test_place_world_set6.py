@@ -2,7 +2,8 @@
 outbreak updates, GeoWebNews-style demonyms, metonyms and buildings) keeps its floor, and the mechanisms added
 with it hold, in sentences written for these tests: a currency sign after letters ("NZ$", "C$") is no US register
 cue; a first-order division whose country the text names far less than its own country loses as a town does
-("officials in Washington" in a Mexican story: the capital, not the state)."""
+("officials in Washington" in a Mexican story: the capital, not the state); a known name before the word for a
+division in lower case ("the Poltava region") is found; the scans read accented names ("MEDELLÍN -")."""
 from __future__ import annotations
 
 from pathlib import Path
