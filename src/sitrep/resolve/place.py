@@ -581,8 +581,8 @@ def _datelines(gz: Gazetteer, text: str) -> list[tuple[int, int]]:
 
 # the word for a division, in lower case, after a name no entity holds ("in the Kharkiv region", "the Mykolaiv and
 # Kherson regions"): the name is a place when the gazetteer knows it by its main name. End to end (overlap F1):
-# LGL even / odd 0.8216 / 0.8234 unchanged; world sets 1-5: world even +1 (Kharkiv), world3 +1 (Kherson), no false
-# place; world_toponyms6 odd +1. ("regions" etc. after a name NER reads as a person: geo_cues.toml place.after)
+# LGL even / odd 0.8216 / 0.8234 unchanged; world sets 1-5: world even +1 (Kharkiv), world3 even +1 (Kherson) and
+# odd +1, no false place; world_toponyms6 odd +1. ("regions" etc. after a name NER reads as a person: geo_cues.toml place.after)
 _DIVISION_WORD_AFTER = re.compile(rf"\s+{_ADMIN_WORDS}s?\b")
 _TITLE_RUN = re.compile(rf"(?<![\w.'\u2019-]){_WORD}(?:\s{_WORD}){{0,2}}(?![\w'\u2019-])")
 
