@@ -19,6 +19,10 @@ def test_a_line_break_of_wrapped_text_does_not_end_the_clause():
 
 def test_a_paragraph_break_still_ends_the_clause():
     assert _found("The rebels shelled the town.\n\n10 March is a holiday there.", THURSDAY)[0][2] != "1998-03-10"
+    # a headline over a paragraph of running text (no line end within 100 characters): its cue stays out
+    text = ("Government will respond, minister says\nOn 10 March rebels shelled the northern town, killing eleven "
+            "people and wounding dozens more, local officials said.")
+    assert _found(text, THURSDAY) == [("10 March", "DATE", "1998-03-10")]
 
 
 def test_a_possessive_weekday_in_capitals_is_not_a_day_set_ahead():

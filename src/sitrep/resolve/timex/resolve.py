@@ -78,11 +78,22 @@ _FRAME_BEFORE = re.compile(r"(?:^|[.!?:]['\")]?\s+|\n\s*|\s-\s)(?:(?:in|by|durin
 _AGE_BEFORE = re.compile(r"(?:^|[.!?:]['\")]?\s+|\n\s*)(?:(?:and|but|yet)\s+)?$", re.I)
 _PAST_FORM = re.compile(r"\b(?!need\b)\w{2,}ed\b", re.I)  # "freed", "agreed": past forms the cue words miss
 _PROGRESSIVE = re.compile(r"\b(?:is|are|am|'re)\s+(?:\w+\s+)?\w+ing\b", re.I)
-# a clause ends at a sentence's or a clause's punctuation, or at a paragraph break: a blank line, an indented line, or a
-# line end after closing punctuation; not at the line ends of hard-wrapped text ("the army will\ndeploy": plain-text
-# wire, MUC-4), where a cue word on the next line is still the clause's (benchmarks/timex.py --wrap 72: TimeBank DATE
-# value 0.908 with every line end a boundary, 0.912 unwrapped)
-_CLAUSE_BOUNDARY = re.compile(r"[.!?;:]\s|\n[ \t]*(?=\n)|\n(?=[ \t]{2,}|\t)|(?<=[.!?;:]['\"\u201d\u2019)])[ \t]*\n")
+# a clause ends at a sentence's or a clause's punctuation, or at a paragraph break: a blank line, an indented line, a
+# line end after closing punctuation, or one between lines that are not both hard-wrapped (a line over 100 characters
+# before it, or no line end within 100 characters after it: a headline over a paragraph of running text). Not at the
+# line ends of hard-wrapped text ("the army will\ndeploy": plain-text wire, MUC-4), where a cue word on the next line
+# is still the clause's (benchmarks/timex.py --wrap 72: TimeBank DATE value 0.908 with every line end a boundary,
+# 0.911 so; 0.912 unwrapped)
+_CLAUSE_BOUNDARY = re.compile(r"[.!?;:]\s|\n[ \t]*(?=\n)|\n(?=[ \t]{2,}|\t)|(?<=[.!?;:]['\"\u201d\u2019)])[ \t]*\n|"
+                              r"(?<=[^\n]{101})\n|\n(?![^\n]{0,100}(?:\n|\Z))")
+
+
+def _clause_cuts(text: str, lo: int, hi: int) -> list[int]:
+    """Where the clause boundaries that lie within ``text[lo:hi]`` end (a line end's boundary is judged by the line
+    after it, which may run past ``hi``)."""
+    return [c.end() for c in _CLAUSE_BOUNDARY.finditer(text, lo, min(len(text), hi + 102)) if c.end() <= hi]
+
+
 # a date right after one of these is a deadline or a term, not a narrated event: take the closest reading
 _DEADLINE = re.compile(r"\b(?:to|until|till|through|thru|by|effective|before|due|from|starting|beginning)\s+(?:on\s+)?$",
                        re.I)
@@ -117,12 +128,11 @@ def tense(text: str, start: int, end: int, path: str | None = None) -> str | Non
         return "past"  # "the year ended March 31": a period already over
     deadline = bool(_DEADLINE.search(text, max(0, start - 16), start))
     lo = max(0, start - 160)
-    cuts = [c.end() for c in _CLAUSE_BOUNDARY.finditer(text, lo, start)]
+    cuts = _clause_cuts(text, lo, start)
     if cuts:
         lo = cuts[-1]
-    hi_text = text[end:end + 160]
-    stop = _CLAUSE_BOUNDARY.search(hi_text)
-    hi = end + (stop.start() if stop else len(hi_text))
+    stop = _CLAUSE_BOUNDARY.search(text, end)
+    hi = min(stop.start() if stop else len(text), end + 160)
     strong, weak, ahead = _cue_patterns(path)
     if _participle_before(text, lo, start, strong, weak, ahead):
         return "past"
@@ -140,7 +150,7 @@ def cue_before(text: str, start: int, path: str | None = None) -> bool:
 def last_cue_end(text: str, start: int, path: str | None = None) -> int | None:
     """Where the last tense cue word (or regular past form) in the clause before ``text[start:]`` ends, or None."""
     lo = max(0, start - 160)
-    cuts = [c.end() for c in _CLAUSE_BOUNDARY.finditer(text, lo, start)]
+    cuts = _clause_cuts(text, lo, start)
     if cuts:
         lo = cuts[-1]
     strong, weak, ahead = _cue_patterns(path)
