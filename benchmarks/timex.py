@@ -16,7 +16,9 @@ value is a matter of convention, counted per group; --kinds [--errors N]: TimeBa
 wrong, with the shapes of the gold values; --focus: whether a "temporal focus", the last date told with its day in the
 sentences before, values relative expressions better than the document's date: where it wins and where it loses on
 TimeBank, the aggregate alone on TE3-platinum; --coverage N: the N most frequent contexts of a time word no reading
-covers in the real news of ../shared, to count a new rule's fires on). With DIR: that directory of ``.tml`` files alone. Each document's
+covers in the real news of ../shared, to count a new rule's fires on; --wrap N: every TimeML text hard-wrapped at N
+columns, offsets kept, as plain-text wire and MUC-4 come: TimeBank DATE value 0.908 when every line end cut a clause,
+0.911 since). With DIR: that directory of ``.tml`` files alone. Each document's
 creation time (the TIMEX3 with functionInDocument="CREATION_TIME") is the anchor; sentences naming a weekday
 are parsed with spaCy (as the pipeline parses event sentences) so that a bare weekday takes the tense of its
 governing verb (--no-parse: the cue-word fallback alone). Prints
