@@ -16,7 +16,9 @@ value is a matter of convention, counted per group; --kinds [--errors N]: TimeBa
 wrong, with the shapes of the gold values; --focus: whether a "temporal focus", the last date told with its day in the
 sentences before, values relative expressions better than the document's date: where it wins and where it loses on
 TimeBank, the aggregate alone on TE3-platinum; --coverage N: the N most frequent contexts of a time word no reading
-covers in the real news of ../shared, to count a new rule's fires on). With DIR: that directory of ``.tml`` files alone. Each document's
+covers in the real news of ../shared, to count a new rule's fires on; --wrap N: every TimeML text hard-wrapped at N
+columns, offsets kept, as plain-text wire and MUC-4 come: TimeBank DATE value 0.908 when every line end cut a clause,
+0.911 since). With DIR: that directory of ``.tml`` files alone. Each document's
 creation time (the TIMEX3 with functionInDocument="CREATION_TIME") is the anchor; sentences naming a weekday
 are parsed with spaCy (as the pipeline parses event sentences) so that a bare weekday takes the tense of its
 governing verb (--no-parse: the cue-word fallback alone). Prints
@@ -222,12 +224,38 @@ def source_group(name: str) -> str:
     return next((g for g, prefixes in SOURCE_GROUPS.items() if prefixes and name.startswith(prefixes)), "wsj90")
 
 
+# --wrap N: every document's text hard-wrapped at N columns, as plain-text wire feeds, MUC-4 and many archives come
+# (a space before the column becomes a line break; offsets, and so the gold spans, are kept)
+WRAP: int | None = None
+
+
+def hard_wrapped(text: str, width: int) -> str:
+    """``text`` with spaces turned into line breaks so that no line runs past ``width`` characters (a word longer
+    than that keeps its line); the length and every offset stay as they were."""
+    chars = list(text)
+    line_start = 0
+    last_space = -1
+    for i, c in enumerate(chars):
+        if c == "\n":
+            line_start, last_space = i + 1, -1
+            continue
+        if c == " ":
+            last_space = i
+        if i - line_start >= width and last_space > line_start:
+            chars[last_space] = "\n"
+            line_start, last_space = last_space + 1, -1
+    return "".join(chars)
+
+
 def read_dir(directory: Path, group: str | None = None) -> list[TmlDoc]:
-    """The .tml documents of ``directory`` (with ``group``: only those of that source group)."""
+    """The .tml documents of ``directory`` (with ``group``: only those of that source group), hard-wrapped at
+    ``WRAP`` columns when that is set (--wrap)."""
     files = sorted(Path(directory).glob("*.tml"))
     if not files:
         raise SystemExit(f"no .tml files in {directory}")
     docs = [read_tml(p) for p in files]
+    if WRAP:
+        docs = [TmlDoc(d.name, hard_wrapped(d.text, WRAP), d.dct, d.timexes) for d in docs]
     return [d for d in docs if group is None or source_group(d.name) == group]
 
 
@@ -616,7 +644,11 @@ def main(argv: list[str] | None = None) -> int:
                     "TimeBank (each change listed) and on TE3-platinum (aggregate only)")
     ap.add_argument("--coverage", type=int, default=0, metavar="N", help="the N most frequent contexts of a time word "
                     "that no reading covers in the real news of ../shared (RAMS, WikiEvents, ECB+, MUC-4)")
+    ap.add_argument("--wrap", type=int, default=0, metavar="N", help="hard-wrap the TimeML texts at N columns (as "
+                    "plain-text wire comes): how much the readings lean on line breaks")
     args = ap.parse_args(argv)
+    global WRAP
+    WRAP = args.wrap or None
     if args.coverage:
         texts = real_texts()
         print(f"time words no reading covers, by context, in {len(texts)} real texts (RAMS, WikiEvents, ECB+, MUC-4)")
