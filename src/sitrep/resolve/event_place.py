@@ -361,9 +361,19 @@ def _overruling_country(m: EventMention, fallback: Place, text: str | None) -> P
     return None
 
 
-_COMPASS_OWNED = r"['\u2019]s\s+(?:far\s+|restive\s+|troubled\s+)?" + _COMPASS + r"\b"
-_COMPASS_ALONE = re.compile(r"\b(?:in|across|from)\s+(?:the\s+)?(?:country['\u2019]s\s+)?" + _COMPASS
-                            + r"\b(?!\s+(?:[A-Z]|and\b|or\b|-))", re.I)
+@knowledge_cached
+def _zone_patterns() -> tuple[str, re.Pattern]:
+    """After a country's possessive, and after "in (the)" alone: a compass word, maybe behind one of the words of
+    ``geo_cues.toml`` [zone] before_compass ("Nigeria's remote northeast", "in the separatist east")."""
+    from sitrep.knowledge import knowledge_path, read_toml
+
+    _raw, data = read_toml(knowledge_path("geo_cues.toml"))
+    words = "|".join(re.escape(w) for w in sorted(data.get("zone", {}).get("before_compass", []), key=len, reverse=True))
+    mod = rf"(?:(?:{words})\s+)?" if words else ""
+    owned = r"['\u2019]s\s+" + mod + _COMPASS + r"\b"
+    alone = re.compile(r"\b(?:in|across|from)\s+(?:the\s+)?(?:country['\u2019]s\s+)?" + mod + _COMPASS
+                       + r"\b(?!\s+(?:[A-Z]|and\b|or\b|-))", re.I)
+    return owned, alone
 
 
 def _compass_part(m: EventMention, p: Place) -> Place:
@@ -377,8 +387,9 @@ def _compass_part(m: EventMention, p: Place) -> Place:
         return p
     text = m.evidence[0].text
     alt = _country_words((p.country_code, p.name))
-    hit = (re.search(rf"\b(?:{alt}){_COMPASS_OWNED}", text, re.I) if alt else None) or (
-        re.search(rf"\b{_COMPASS}\s+(?:{alt})\b", text, re.I) if alt else None) or _COMPASS_ALONE.search(text)
+    owned, alone = _zone_patterns()
+    hit = (re.search(rf"\b(?:{alt}){owned}", text, re.I) if alt else None) or (
+        re.search(rf"\b{_COMPASS}\s+(?:{alt})\b", text, re.I) if alt else None) or alone.search(text)
     if hit is None:
         return p
     direction = hit.group("dir").lower()
