@@ -54,3 +54,8 @@ def test_a_group_area_row_wrong_as_often_as_right_is_not_used(tmp_path):
     with use_knowledge(Knowledge(tmp_path)):
         [p] = _places("Ambazonian separatists kill three gendarmes in Cameroon")
     assert p is not None and p.country_code == "CM" and "mostly fights in" not in (p.reason or "")
+
+
+def test_foreign_troops_named_by_their_country_fight_where_the_group_is():
+    [p] = _places("Kenya Troops Kill 12 al-Shabaab Fighters in Raid")
+    assert p is not None and p.country_code == "SO"
