@@ -148,3 +148,12 @@ def test_a_first_order_division_named_as_an_adjective_places_the_event(headline)
 
 def test_a_name_glued_to_an_abbreviation_is_no_town_in_the_title_line():
     assert all(p is None or p.country_code != "NO" for p in _places("Troops Kill Three B'Haram Fighters in Ambush"))
+
+
+@pytest.mark.parametrize(("headline", "cc", "direction"), [
+    ("Gunmen kill four soldiers in Pakistan's volatile northwest", "PK", "northwest"),
+    ("Three Malian soldiers killed in rebel north", "ML", "north"),
+])
+def test_a_word_between_the_country_and_its_compass_point_keeps_the_part(headline, cc, direction):
+    [p] = _places(headline)
+    assert p is not None and p.country_code == cc and f"{direction} part of" in p.reason

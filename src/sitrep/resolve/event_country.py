@@ -140,7 +140,7 @@ def country_readings(m: EventMention, text: str | None = None) -> list[Reading]:
             at = ev.start + w.start()
             kind = _side(ev.text, w.start(), w.end()) or _role(m, at, ev.text[:w.start()])
             out.append(Reading(kind, cc, w.group(0), at))
-    out += _country_names(ev.text, ev.start, groups, title_case=caps)
+    out += _country_names(ev.text, ev.start, groups, title_case=caps, m=m)
     return sorted(out, key=lambda r: r.start)
 
 
@@ -174,7 +174,8 @@ def _side(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def _country_names(text: str, offset: int, groups, title_case: bool = False) -> list[Reading]:
+def _country_names(text: str, offset: int, groups, title_case: bool = False,
+                   m: EventMention | None = None) -> list[Reading]:
     """A country's own name among the capitalised words (the longest run of up to three words that is one), outside
     an armed group's name: the parser may have hidden it in an organisation ("Northeast Nigeria bus station").
     ``title_case``: the capitals say nothing of names (a truecased ALL-CAPS line: "KILLS 9-MAN TEAM")."""
@@ -199,6 +200,9 @@ def _country_names(text: str, offset: int, groups, title_case: bool = False) -> 
             if cc and cc in gz.country_entry:
                 a = run.start()
                 kind = "border" if beside_border(text, a, a + len(name)) else "named"
+                if kind == "named" and m is not None and _state_word_after(text, a + len(name)):
+                    role = _role(m, offset + a, text[:a])  # "Cameroon troops kill": the force, as "Cameroonian"
+                    kind = {"actor_state": "actor_state", "actor": "actor_state", "victim": "victim"}.get(role, kind)
                 out.append(Reading(kind, cc, name, offset + a))
                 break
             key = norm(name)
@@ -213,6 +217,16 @@ def _country_names(text: str, offset: int, groups, title_case: bool = False) -> 
                 out.append(Reading("division", only, name, offset + run.start()))
                 break
     return out
+
+
+def _state_word_after(text: str, end: int) -> bool:
+    """ "Cameroon troops", "Niger army": a country's name before a state force's word, inside the event's actor or
+    target, names the force as its nationality word does ("Cameroonian troops": kind actor_state, or victim), not
+    where it fought (kind named): foreign troops fight where the armed group of the sentence is. UCDP tune (s31): 8
+    headlines' country right that were wrong ("Cameroon Troops Kill 35 Boko Haram Terrorists"), 6 more within
+    161 km, none worse."""
+    words = "|".join(re.escape(w) for w in load_decision().state_words)
+    return re.match(rf"\s+(?:{words})\b", text[end:end + 40], re.I) is not None
 
 
 LARGE_CITY = 100_000  # people: a city (or a division's towns together) this large is known by its name alone
