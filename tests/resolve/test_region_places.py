@@ -34,28 +34,6 @@ def test_a_peoples_word_of_a_region_does_not_place_the_event():
     assert all(p.feature != "RGN" for p in places)
 
 
-def test_a_group_that_mostly_fights_in_one_division_places_an_event_named_only_by_its_country(tmp_path):
-    from sitrep.knowledge import Knowledge, use_knowledge
-
-    (tmp_path / "group_areas.csv").write_text(
-        "group,country,area,tune_right,tune_wrong,source\n"
-        "Ambazonia Defence Forces,CM,North-West,5,1,test row\n", encoding="utf-8")
-    with use_knowledge(Knowledge(tmp_path)):
-        [p] = _places("Ambazonian separatists kill three gendarmes in Cameroon")
-    assert p is not None and p.country_code == "CM" and p.feature == "ADM1" and "mostly fights in" in p.reason
-
-
-def test_a_group_area_row_wrong_as_often_as_right_is_not_used(tmp_path):
-    from sitrep.knowledge import Knowledge, use_knowledge
-
-    (tmp_path / "group_areas.csv").write_text(
-        "group,country,area,tune_right,tune_wrong,source\n"
-        "Ambazonia Defence Forces,CM,North-West,2,2,test row\n", encoding="utf-8")
-    with use_knowledge(Knowledge(tmp_path)):
-        [p] = _places("Ambazonian separatists kill three gendarmes in Cameroon")
-    assert p is not None and p.country_code == "CM" and "mostly fights in" not in (p.reason or "")
-
-
 def test_foreign_troops_named_by_their_country_fight_where_the_group_is():
     [p] = _places("Kenya Troops Kill 12 al-Shabaab Fighters in Raid")
     assert p is not None and p.country_code == "SO"

@@ -340,8 +340,6 @@ def fill_place(m: EventMention, fallback: Place | None, text: str | None = None)
         m.place = event_country(m, text)
     if m.place is not None and m.place.feature in _COUNTRY_FEATURES and not _ZONE.match(m.place.reason or ""):
         m.place = _compass_part(m, m.place)
-        if not _ZONE.match(m.place.reason or ""):
-            m.place = _group_area(m, m.place)
     if m.place is not None and not m.place.country:
         _nearest_country(m)
 
@@ -398,54 +396,6 @@ def _compass_part(m: EventMention, p: Place) -> Place:
     q = copy.copy(p)
     q.reason = f"region: {direction} part of {p.name} (the sentence's '{hit.group(0).strip()}'); {p.reason or ''}"
     return _in_zone(q)
-
-
-@knowledge_cached
-def _group_areas() -> dict[tuple[str, str], tuple[str, str]]:
-    """(group, country) -> (area, its row) of ``knowledge/group_areas.csv``, the rows right at least twice as often
-    as wrong on the tune split."""
-    import csv
-
-    from sitrep.errors import E403_KNOWLEDGE_ENTRY, KnowledgeError
-    from sitrep.knowledge import knowledge_path
-
-    path = knowledge_path("group_areas.csv")
-    out = {}
-    with open(path, encoding="utf-8", newline="") as fh:
-        lines = [(n, line) for n, line in enumerate(fh, 1) if line.strip() and not line.startswith("#")]
-    for (n, _), row in zip(lines[1:], csv.DictReader(line for _, line in lines), strict=True):
-        try:
-            right, wrong = int(row["tune_right"]), int(row["tune_wrong"])
-        except (KeyError, TypeError, ValueError):
-            raise KnowledgeError(f"{path}:{n}: needs group, country, area, tune_right, tune_wrong, source",
-                                 code=E403_KNOWLEDGE_ENTRY) from None
-        if right >= 2 * wrong and right > 0:
-            out[(row["group"], row["country"])] = (row["area"], f"group_areas.csv:{n}")
-    return out
-
-
-def _group_area(m: EventMention, p: Place) -> Place:
-    """An event placed at its country whose sentence names an armed group that mostly fights in one division of
-    it (``knowledge/group_areas.csv``): at that division (precision 3), not at the country's point."""
-    from sitrep.resolve.actor import find_actors
-    from sitrep.resolve.gazetteer import get_gazetteer
-
-    areas = _group_areas()
-    if not m.evidence or not p.country_code or not areas:
-        return p
-    for a in find_actors(m.evidence[0].text):
-        got = areas.get((a.canonical, p.country_code))
-        if got is None:
-            continue
-        gz = get_gazetteer()
-        ids = [i for i in gz.lookup(got[0]) if gz[i].cc == p.country_code and gz[i].kind in (ADMIN1, "region")]
-        if not ids:
-            continue
-        q = rplace.place_of(gz, ids[0], p.span, f"the area '{a.text}' mostly fights in ({got[1]}); {p.reason or ''}")
-        q.geo_precision = 3
-        m.notes.append(f"place: {q.reason}")
-        return q
-    return p
 
 
 @knowledge_memo(64)
