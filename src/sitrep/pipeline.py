@@ -69,7 +69,7 @@ def _extract_group(group: list[Analysis], nlp) -> Iterator[tuple[Document, list[
     for analysis, events, err in done:
         if events:
             try:
-                with caps_text(analysis.all_caps):
+                with caps_text(analysis.doc.text if analysis.all_caps else None):
                     apply_role_model(analysis, events)
             except Exception as exc:
                 events, err = [], f"[{E300_EXTRACTION_FAILED}] extraction failed: {type(exc).__name__}: {exc}"
@@ -80,7 +80,8 @@ def _extract_group(group: list[Analysis], nlp) -> Iterator[tuple[Document, list[
 def extract_analysis(analysis: Analysis, *, learned_roles: bool = True) -> list[EventMention]:
     """Events of one analysed report. ``learned_roles=False`` keeps the grammar rules' role fillers
     (what the role model is trained over)."""
-    with caps_text(analysis.all_caps):  # a report in capitals: "US", "IS" may be the words (sitrep.resolve.actor)
+    # a report in capitals: "US", "IS" may be the words (sitrep.resolve.actor)
+    with caps_text(analysis.doc.text if analysis.all_caps else None):
         return _extract_analysis(analysis, learned_roles)
 
 

@@ -67,7 +67,9 @@ def test_caps_alias_alone_in_a_report_in_capitals_takes_its_likelier_reading():
     from sitrep.resolve.actor import caps_text, find_actors
 
     assert [a.canonical for a in find_actors("IS")] == ["Islamic State"]  # mixed-case text: the capitals tell
-    with caps_text(True):
+    with caps_text("A US DRONE STRIKE HIT THE TOWN; IT IS THE THIRD THIS WEEK"):
         assert find_actors("IS") == [] and [a.canonical for a in find_actors("US")] == ["United States"]
         assert find_actors("TOLD US") == []
+    with caps_text("THE COMMANDER TOLD US THAT THE REBELS ATTACKED THE TOWN"):
+        assert find_actors("US") == []  # the alias alone reads as the report's own "US" does
     assert [a.canonical for a in find_actors("IS")] == ["Islamic State"]

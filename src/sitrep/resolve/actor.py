@@ -151,29 +151,30 @@ def load_state_forces() -> StateForces:
 def find_actors(text: str) -> list[ActorMatch]:
     """All actor names in ``text``, longest first at each position, without overlaps: the names of
     ``actors.csv``, and a state's forces named by the country ("Nigerian troops", see ``load_state_forces``)."""
-    key = (text, _CAPS_TEXT.get())
+    key = (text, _CAPS_REPORT.get())
     return list(_found_actors(key) if len(text) <= _MEMO_CHARS else _found_in_report(key))
 
 
 _MEMO_CHARS = 400  # phrases and sentences, asked about again and again (the matches are frozen)
 
-# set while one report written in capitals is read (``caps_text``): a phrase cut from it ("US", "IS") is in
+# the text of the report written in capitals being read (``caps_text``): a phrase cut from it ("US", "IS") is in
 # capitals too however short it is
-_CAPS_TEXT: contextvars.ContextVar[bool] = contextvars.ContextVar("sitrep_caps_text", default=False)
+_CAPS_REPORT: contextvars.ContextVar[str | None] = contextvars.ContextVar("sitrep_caps_report", default=None)
 
 
 @contextlib.contextmanager
-def caps_text(on: bool) -> Iterator[None]:
-    """Within the block the texts given to ``find_actors`` are cut from a report written in capitals (``on``)."""
-    token = _CAPS_TEXT.set(on)
+def caps_text(report: str | None) -> Iterator[None]:
+    """Within the block the texts given to ``find_actors`` are cut from ``report``, a report written in capitals
+    (None: a report in mixed case)."""
+    token = _CAPS_REPORT.set(report)
     try:
         yield
     finally:
-        _CAPS_TEXT.reset(token)
+        _CAPS_REPORT.reset(token)
 
 
 @knowledge_memo(4096)
-def _found_actors(key: tuple[str, bool]) -> tuple[ActorMatch, ...]:
+def _found_actors(key: tuple[str, str | None]) -> tuple[ActorMatch, ...]:
     """``find_actors``' answers for the short texts asked last."""
     return tuple(_find_actors(*key))
 
@@ -181,7 +182,7 @@ def _found_actors(key: tuple[str, bool]) -> tuple[ActorMatch, ...]:
 # a report's whole text is read for its actors twice as its places are resolved (names that hold a place, the
 # countries its groups fight in): the answers for the last few long texts
 @knowledge_memo(4)
-def _found_in_report(key: tuple[str, bool]) -> tuple[ActorMatch, ...]:
+def _found_in_report(key: tuple[str, str | None]) -> tuple[ActorMatch, ...]:
     return tuple(_find_actors(*key))
 
 
@@ -207,16 +208,18 @@ def neighbour_words(text: str, start: int, end: int) -> tuple[str, str]:
     return (before[-1].upper() if before else "", after.group(0).upper() if after else "")
 
 
-def caps_alias_is_name(alias: str, text: str, start: int, end: int) -> bool:
+def caps_alias_is_name(alias: str, text: str, start: int, end: int, report: str | None = None) -> bool:
     """Whether ``alias`` at ``text[start:end]``, in capitals that do not tell the name from the common word, is
     the name: naive Bayes over its previous and next word with the mixed-case counts of ``caps_aliases.json``
-    (add-one smoothed); the alias alone (a phrase cut from capitals) is the likelier reading of the two in
-    mixed-case text: "US" the name (307 to 174), "IS" the word (100 to 3,754). An alias the file lacks is always
-    the name."""
+    (add-one smoothed). The alias alone (a phrase cut from ``report``, in capitals) reads as most of its
+    occurrences in the report do; with no report, as the likelier reading of the two in mixed-case text: "US" the
+    name (307 to 174), "IS" the word (100 to 3,754). An alias the file lacks is always the name."""
     counts = load_caps_aliases().get(alias)
     if not counts:
         return True
     prev, nxt = neighbour_words(text, start, end)
+    if not prev and not nxt and report is not None and report != text:
+        return _report_reading((alias, report))
     seen = len({w for side in counts.values() for w in (*side["prev"], *side["next"])}) + 1
     score = {}
     for reading, side in counts.items():
@@ -224,6 +227,16 @@ def caps_alias_is_name(alias: str, text: str, start: int, end: int) -> bool:
         score[reading] = math.log(total) + sum(  # an end of the text given tells nothing: the phrase was cut there
             math.log((side[where].get(w, 0) + 1) / (total + seen)) for where, w in (("prev", prev), ("next", nxt)) if w)
     return score.get("name", 0.0) >= score.get("word", -math.inf)
+
+
+@knowledge_memo(64)
+def _report_reading(key: tuple[str, str]) -> bool:
+    """Whether most occurrences of the alias in the report (the alias, the report's text) read as the name; with none
+    in it, the likelier reading in mixed-case text."""
+    alias, report = key
+    votes = [caps_alias_is_name(alias, report, m.start(), m.end())
+             for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w])", report)]
+    return sum(votes) * 2 > len(votes) if votes else caps_alias_is_name(alias, alias, 0, len(alias))
 
 
 def _in_capitals(text: str, start: int, end: int, caps: bool) -> bool:
@@ -236,7 +249,7 @@ def _in_capitals(text: str, start: int, end: int, caps: bool) -> bool:
     return len(letters) >= 8 and not any(c.islower() for c in letters)
 
 
-def _find_actors(text: str, caps: bool = False) -> list[ActorMatch]:
+def _find_actors(text: str, report: str | None = None) -> list[ActorMatch]:
     table = load_actors()
     found: list[ActorMatch] = []
     low = lower_text(text) if table.pattern_low is not None else None
@@ -250,7 +263,8 @@ def _find_actors(text: str, caps: bool = False) -> list[ActorMatch]:
             written = text[m.start():m.end()]
             canonical = lookup.get(written.lower() if fold else written)
             if canonical and not fold and written in load_caps_aliases() and _in_capitals(
-                    text, m.start(), m.end(), caps) and not caps_alias_is_name(written, text, m.start(), m.end()):
+                    text, m.start(), m.end(), report is not None) and not caps_alias_is_name(
+                    written, text, m.start(), m.end(), report):
                 continue  # "TOLD US", "IT IS": the common word in capitals
             if canonical:
                 found.append(ActorMatch(canonical, table.canonical_type.get(canonical, ""), m.start(), m.end(), written))
