@@ -28,7 +28,7 @@ from sitrep.merge.within import merge_mentions
 from sitrep.model import Document, EventMention
 from sitrep.nlp import MAX_BATCH_CHARS, Analysis, analyze, analyze_many, parse_sentences
 from sitrep.records import PRECISION_CODES, event_record, total_record
-from sitrep.resolve import event_place, event_time
+from sitrep.resolve import caps_text, event_place, event_time
 
 __all__ = ["PRECISION_CODES", "event_record", "extract_analysis", "extract_document", "extract_documents"]
 
@@ -69,7 +69,8 @@ def _extract_group(group: list[Analysis], nlp) -> Iterator[tuple[Document, list[
     for analysis, events, err in done:
         if events:
             try:
-                apply_role_model(analysis, events)
+                with caps_text(analysis.doc.text if analysis.all_caps else None):
+                    apply_role_model(analysis, events)
             except Exception as exc:
                 events, err = [], f"[{E300_EXTRACTION_FAILED}] extraction failed: {type(exc).__name__}: {exc}"
         # the role model's parse above may have failed on this report (E202): no events, that error
@@ -79,6 +80,12 @@ def _extract_group(group: list[Analysis], nlp) -> Iterator[tuple[Document, list[
 def extract_analysis(analysis: Analysis, *, learned_roles: bool = True) -> list[EventMention]:
     """Events of one analysed report. ``learned_roles=False`` keeps the grammar rules' role fillers
     (what the role model is trained over)."""
+    # a report in capitals: "US", "IS" may be the words (sitrep.resolve.actor)
+    with caps_text(analysis.doc.text if analysis.all_caps else None):
+        return _extract_analysis(analysis, learned_roles)
+
+
+def _extract_analysis(analysis: Analysis, learned_roles: bool) -> list[EventMention]:
     doc = analysis.doc
     # 1. clause-level event candidates in the parsed sentences, less those the learned clause model takes for
     #    another sense of the word (a quake "struck", a miners' strike); most news has none worth dating or placing

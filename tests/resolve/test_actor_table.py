@@ -46,3 +46,30 @@ def test_aliases_left_out_where_they_name_other_things():
     assert find_actors("She watched the BBC documentary series Provos last night.") == []
     assert find_actors("The orchard was planted in late black September rain.") == []
     assert find_actors("The strike began on 17 November and ended a week later.") == []
+
+
+# "US" and "IS" in capitals: the pronoun and the verb unless the neighbours make the name likelier (caps_aliases.json)
+def test_caps_alias_is_the_word_after_a_verb_or_before_an_article():
+    from sitrep.resolve.actor import find_actors
+
+    assert find_actors("THE REBELS WARNED US THAT THEY WOULD RETURN") == []
+    assert find_actors("THE BRIDGE IS A TARGET OF THE SABOTEURS") == []
+
+
+def test_caps_alias_is_the_name_beside_a_name_form():
+    from sitrep.resolve.actor import find_actors
+
+    assert [a.canonical for a in find_actors("GUNMEN FIRED ON THE US EMBASSY LAST NIGHT")] == ["United States"]
+    assert [a.canonical for a in find_actors("IS CLAIMS BOMBING OF MARKET")] == ["Islamic State"]
+
+
+def test_caps_alias_alone_in_a_report_in_capitals_takes_its_likelier_reading():
+    from sitrep.resolve.actor import caps_text, find_actors
+
+    assert [a.canonical for a in find_actors("IS")] == ["Islamic State"]  # mixed-case text: the capitals tell
+    with caps_text("A US DRONE STRIKE HIT THE TOWN; IT IS THE THIRD THIS WEEK"):
+        assert find_actors("IS") == [] and [a.canonical for a in find_actors("US")] == ["United States"]
+        assert find_actors("TOLD US") == []
+    with caps_text("THE COMMANDER TOLD US THAT THE REBELS ATTACKED THE TOWN"):
+        assert find_actors("US") == []  # the alias alone reads as the report's own "US" does
+    assert [a.canonical for a in find_actors("IS")] == ["Islamic State"]

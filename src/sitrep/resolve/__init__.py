@@ -13,6 +13,6 @@ _EXPORTS = {
     "place": ("geocode_text", "resolve_spans", "find_toponyms", "scan_toponyms", "ucdp_where_prec", "Mention", "candidate_ids", "abbrev_form", "county_mentions", "reading_context",),
     "event_place": ("place_entities", "find_places", "outside_dateline", "attach_places", "split_places", "fallback_place", "fill_place",),
     "gazetteer": ("Gazetteer", "get_gazetteer",),
-    "actor": ("ActorMatch", "find_actors", "resolve_actor", "actor_type", "load_actors",),
+    "actor": ("ActorMatch", "find_actors", "resolve_actor", "actor_type", "load_actors", "caps_text",),
 }
 __all__, __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

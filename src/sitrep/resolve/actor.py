@@ -1,10 +1,17 @@
 """Actors: names in the text -> canonical actor names from ``knowledge/actors.csv`` (canonical, type, aliases,
 source, and optionally countries: the ISO 3166 alpha-2 codes of the countries an armed group fights in, its main one
-first, or a state's own code, as the row's source gives them). Aliases in capitals of up to 4 letters (US, IRI, FMLN) match case-sensitively; others ignore case."""
+first, or a state's own code, as the row's source gives them). Aliases in capitals of up to 4 letters (US, IRI, FMLN) match case-sensitively; others ignore case.
+In ALL-CAPS text an alias that is also a common word ("US", "IS": ``caps_aliases.json``) is the name only where its
+neighbours make the name likelier than the word ("THE US EMBASSY", "IS CLAIMS", not "TOLD US", "IT IS")."""
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import csv
+import json
+import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from sitrep import errors
@@ -144,26 +151,105 @@ def load_state_forces() -> StateForces:
 def find_actors(text: str) -> list[ActorMatch]:
     """All actor names in ``text``, longest first at each position, without overlaps: the names of
     ``actors.csv``, and a state's forces named by the country ("Nigerian troops", see ``load_state_forces``)."""
-    return list(_found_actors(text) if len(text) <= _MEMO_CHARS else _found_in_report(text))
+    key = (text, _CAPS_REPORT.get())
+    return list(_found_actors(key) if len(text) <= _MEMO_CHARS else _found_in_report(key))
 
 
 _MEMO_CHARS = 400  # phrases and sentences, asked about again and again (the matches are frozen)
 
+# the text of the report written in capitals being read (``caps_text``): a phrase cut from it ("US", "IS") is in
+# capitals too however short it is
+_CAPS_REPORT: contextvars.ContextVar[str | None] = contextvars.ContextVar("sitrep_caps_report", default=None)
+
+
+@contextlib.contextmanager
+def caps_text(report: str | None) -> Iterator[None]:
+    """Within the block the texts given to ``find_actors`` are cut from ``report``, a report written in capitals
+    (None: a report in mixed case)."""
+    token = _CAPS_REPORT.set(report)
+    try:
+        yield
+    finally:
+        _CAPS_REPORT.reset(token)
+
 
 @knowledge_memo(4096)
-def _found_actors(text: str) -> tuple[ActorMatch, ...]:
+def _found_actors(key: tuple[str, str | None]) -> tuple[ActorMatch, ...]:
     """``find_actors``' answers for the short texts asked last."""
-    return tuple(_find_actors(text))
+    return tuple(_find_actors(*key))
 
 
 # a report's whole text is read for its actors twice as its places are resolved (names that hold a place, the
 # countries its groups fight in): the answers for the last few long texts
 @knowledge_memo(4)
-def _found_in_report(text: str) -> tuple[ActorMatch, ...]:
-    return tuple(_find_actors(text))
+def _found_in_report(key: tuple[str, str | None]) -> tuple[ActorMatch, ...]:
+    return tuple(_find_actors(*key))
 
 
-def _find_actors(text: str) -> list[ActorMatch]:
+@knowledge_cached
+def load_caps_aliases() -> dict[str, dict]:
+    """``caps_aliases.json``: per alias that is also a common word, the words seen before and after it written as
+    the name and as the word in mixed-case text (``scripts/caps_alias_context.py``)."""
+    path = knowledge_path("caps_aliases.json")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise KnowledgeError(f"{path}: cannot read the caps aliases: {exc}", code=errors.E401_KNOWLEDGE_UNREADABLE) from exc
+    return dict(data.get("aliases", {}))
+
+
+_NEIGHBOUR = re.compile(r"[A-Za-z][A-Za-z'.-]*|[^\sA-Za-z]")
+
+
+def neighbour_words(text: str, start: int, end: int) -> tuple[str, str]:
+    """The word (or sign) before and after ``text[start:end]``, in capitals; '' at an end of the text."""
+    before = _NEIGHBOUR.findall(text, max(0, start - 40), start)
+    after = _NEIGHBOUR.match(text, end + len(text[end:end + 40]) - len(text[end:end + 40].lstrip()))
+    return (before[-1].upper() if before else "", after.group(0).upper() if after else "")
+
+
+def caps_alias_is_name(alias: str, text: str, start: int, end: int, report: str | None = None) -> bool:
+    """Whether ``alias`` at ``text[start:end]``, in capitals that do not tell the name from the common word, is
+    the name: naive Bayes over its previous and next word with the mixed-case counts of ``caps_aliases.json``
+    (add-one smoothed). The alias alone (a phrase cut from ``report``, in capitals) reads as most of its
+    occurrences in the report do; with no report, as the likelier reading of the two in mixed-case text: "US" the
+    name (307 to 174), "IS" the word (100 to 3,754). An alias the file lacks is always the name."""
+    counts = load_caps_aliases().get(alias)
+    if not counts:
+        return True
+    prev, nxt = neighbour_words(text, start, end)
+    if not prev and not nxt and report is not None and report != text:
+        return _report_reading((alias, report))
+    seen = len({w for side in counts.values() for w in (*side["prev"], *side["next"])}) + 1
+    score = {}
+    for reading, side in counts.items():
+        total = max(int(side["total"]), 1)
+        score[reading] = math.log(total) + sum(  # an end of the text given tells nothing: the phrase was cut there
+            math.log((side[where].get(w, 0) + 1) / (total + seen)) for where, w in (("prev", prev), ("next", nxt)) if w)
+    return score.get("name", 0.0) >= score.get("word", -math.inf)
+
+
+@knowledge_memo(64)
+def _report_reading(key: tuple[str, str]) -> bool:
+    """Whether most occurrences of the alias in the report (the alias, the report's text) read as the name; with none
+    in it, the likelier reading in mixed-case text."""
+    alias, report = key
+    votes = [caps_alias_is_name(alias, report, m.start(), m.end())
+             for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w])", report)]
+    return sum(votes) * 2 > len(votes) if votes else caps_alias_is_name(alias, alias, 0, len(alias))
+
+
+def _in_capitals(text: str, start: int, end: int, caps: bool) -> bool:
+    """The alias at ``text[start:end]`` stands in capitals: a report in capitals, or 8 letters or more around it
+    and none small."""
+    if caps:
+        return True
+    around = text[max(0, start - 60):start] + " " + text[end:end + 60]
+    letters = [c for c in around if c.isalpha()]
+    return len(letters) >= 8 and not any(c.islower() for c in letters)
+
+
+def _find_actors(text: str, report: str | None = None) -> list[ActorMatch]:
     table = load_actors()
     found: list[ActorMatch] = []
     low = lower_text(text) if table.pattern_low is not None else None
@@ -176,6 +262,10 @@ def _find_actors(text: str) -> list[ActorMatch]:
         for m in pat.finditer(on):
             written = text[m.start():m.end()]
             canonical = lookup.get(written.lower() if fold else written)
+            if canonical and not fold and written in load_caps_aliases() and _in_capitals(
+                    text, m.start(), m.end(), report is not None) and not caps_alias_is_name(
+                    written, text, m.start(), m.end(), report):
+                continue  # "TOLD US", "IT IS": the common word in capitals
             if canonical:
                 found.append(ActorMatch(canonical, table.canonical_type.get(canonical, ""), m.start(), m.end(), written))
     forces = load_state_forces()
