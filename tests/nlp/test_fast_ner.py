@@ -68,3 +68,12 @@ def test_preset_entities_go_through_spacys_own_decoding(plain):
         docs.append(nlp.get_pipe("ner")(doc))
     assert docs[0].to_array(ATTRS).tolist() == docs[1].to_array(ATTRS).tolist()
     assert any(e.label_ == "ORG" and e.start == 2 for e in docs[1].ents)
+
+
+def test_entities_without_the_parse_are_the_same(plain):
+    """The gazetteer reads entities of text run through the recogniser alone (no parser: no sentence starts)."""
+    fast = load_spacy()
+    for text in SENTENCES:
+        a = plain(text, disable=[p for p in plain.pipe_names if p not in ("tok2vec", "ner")])
+        b = fast(text, disable=[p for p in fast.pipe_names if p not in ("tok2vec", "ner")])
+        assert a.to_array(ATTRS).tolist() == b.to_array(ATTRS).tolist(), text
