@@ -291,6 +291,19 @@ def _make_lemmatizer(nlp, name):
     return LemmaCache(_ORIGINALS.pop(name))
 
 
+@Language.factory("sitrep_ner")
+def _make_ner(nlp, name):
+    from sitrep.nlp.fast_ner import FastEntityRecognizer
+
+    return FastEntityRecognizer(_ORIGINALS.pop(name))
+
+
+def _ner_check(ner) -> None:
+    from sitrep.nlp.fast_ner import FastEntityRecognizer
+
+    FastEntityRecognizer(ner)
+
+
 def install(nlp) -> list[str]:
     """Put the lookup components in place of the model's attribute ruler and rule lemmatizer (same names, same
     places), and numpy's matrix products in its models (``numpy_products``); the names of the components
@@ -298,7 +311,8 @@ def install(nlp) -> list[str]:
     numpy_products(nlp)
     done = []
     for name, factory, check in (("attribute_ruler", "sitrep_attribute_ruler", RuleTable),
-                                 ("lemmatizer", "sitrep_lemmatizer", _rule_mode)):
+                                 ("lemmatizer", "sitrep_lemmatizer", _rule_mode),
+                                 ("ner", "sitrep_ner", _ner_check)):
         if name not in nlp.pipe_names:
             continue
         original = nlp.get_pipe(name)
