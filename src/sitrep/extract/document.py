@@ -673,8 +673,6 @@ def _war_span(t, verb) -> bool:
     has / have and such a phrase, a casualty verb so 2 times (MUC-4 "hundreds have been wounded in the fighting
     between soldiers and rebels" since an offensive began, ECB+ "Nine Israelis ... have been killed in the
     conflict"), both totals. The war words are discourse.toml [totals] war_subjects."""
-    from sitrep.extract.lexicon import load_lexicon
-
     lex = load_lexicon()
     return t.lower_ in ("in", "during", "throughout") and t.dep_ == "prep" and t.head.i == verb.i and (
         verb.lemma_.lower() in lex.killed_words or verb.lemma_.lower() in lex.injured_words) and any(
