@@ -181,3 +181,24 @@ def test_a_dated_telling_far_below_a_placed_lede_or_after_another_event_stays_ap
     events = merge_mentions([(mention(0, "killed", place=BAGHDAD, weapons=()), MergeInfo()),
                              (other, MergeInfo(sentence_index=1)), (body, MergeInfo(sentence_index=2))])
     assert len(events) == 3
+
+
+def test_a_telling_on_the_events_day_with_no_place_of_its_own_joins_it():
+    """ "Commandos stormed the airliner in Marseille on Monday", then "Gendarmes stormed the Airbus on the tarmac
+    at dusk on Monday" (no place the gazetteer knows): one storming, not a second one at the report's main place."""
+    a = mention(0, "stormed", place=BAGHDAD, day=date(2023, 12, 8), weapons=(), target="airliner")
+    b = mention(2, "stormed", day=date(2023, 12, 8), weapons=(), target="Airbus")
+    (event,) = merge_mentions([(a, MergeInfo()), (b, MergeInfo(sentence_index=2))])
+    assert event.reasons == ["told again on the event's day, with no place of its own"]
+    assert event.merged.place == BAGHDAD
+
+
+def test_a_same_day_telling_of_another_kind_or_a_killing_after_no_killing_stays_apart():
+    a = mention(0, "stormed", place=BAGHDAD, day=date(2023, 12, 8), weapons=(), target="airliner")
+    clash = mention(2, "fought", day=date(2023, 12, 8), weapons=(), target="troops")
+    clash.event_type = "Battles"
+    assert len(merge_mentions([(a, MergeInfo()), (clash, MergeInfo(sentence_index=2))])) == 2
+    killed = mention(2, "killed", day=date(2023, 12, 8), weapons=(), target="mayor")
+    assert len(merge_mentions([(a, MergeInfo()), (killed, MergeInfo(sentence_index=2, killing=True))])) == 2
+    another = mention(2, "stormed", day=date(2023, 12, 8), weapons=(), target="bank")
+    assert len(merge_mentions([(a, MergeInfo()), (another, MergeInfo(sentence_index=2, another=True))])) == 2

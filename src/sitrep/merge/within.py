@@ -174,6 +174,16 @@ def _same_day_weapon(e: EventMention, m: EventMention, info: MergeInfo) -> bool:
             and bool({_family(w) for w in m.weapons} & {_family(w) for w in e.weapons}))
 
 
+def _same_day_unplaced(event: Event, m: EventMention, info: MergeInfo) -> bool:
+    """A clause with a day of its own and no place of its own, on the day of an event told before, tells that
+    event again; standing apart it would take the report's main place."""
+    e = event.merged
+    assert e is not None
+    return (m.place is None and not info.another and not info.summary and m.date is not None
+            and e.date == m.date and e.date_precision == "day" == m.date_precision and e.event_type == m.event_type
+            and (not info.killing or any(i.killing for i in event.infos)))
+
+
 def _dates_conflict(a: EventMention, b: EventMention) -> bool:
     if a.date is None or b.date is None:
         return False
@@ -261,6 +271,8 @@ def merge_mentions(mentions: list[tuple[EventMention, MergeInfo]]) -> list[Event
                 best = (event, f"same day and weapon ({', '.join(m.weapons)}), no place of its own")
             elif info.relative_anchor and m.place is None:
                 best = (event, "the event an 'after ...' clause refers to")
+            elif _same_day_unplaced(event, m, info):
+                best = (event, "told again on the event's day, with no place of its own")
             elif _lede_reference(event, m, rel, event is events[-1]):
                 best = (event, "the dated telling of the event an undated reference told first")
             if best:
