@@ -194,3 +194,24 @@ def test_an_undated_lede_stays_apart_from_an_earlier_attack_told_with_its_full_d
     events = extract_document(document_from_text(text, "t", published=None))
     assert sorted((str(m.date), m.fatalities.best) for m in events) == [("2001-03-03", 9), ("None", 12)], [
         (m.date, m.fatalities.best, m.notes) for m in events]
+
+
+def test_a_telling_on_the_events_day_with_no_place_of_its_own_joins_it():
+    """ "Commandos stormed the airliner in Marseille on Monday", then "Gendarmes stormed the Airbus on the tarmac
+    at dusk on Monday" (no place the gazetteer knows): one storming, not a second one at the report's main place."""
+    a = mention(0, "stormed", place=BAGHDAD, day=date(2023, 12, 8), weapons=(), target="airliner")
+    b = mention(2, "stormed", day=date(2023, 12, 8), weapons=(), target="Airbus")
+    (event,) = merge_mentions([(a, MergeInfo()), (b, MergeInfo(sentence_index=2))])
+    assert event.reasons == ["told again on the event's day, with no place of its own"]
+    assert event.merged.place == BAGHDAD
+
+
+def test_a_same_day_telling_of_another_kind_or_a_killing_after_no_killing_stays_apart():
+    a = mention(0, "stormed", place=BAGHDAD, day=date(2023, 12, 8), weapons=(), target="airliner")
+    clash = mention(2, "fought", day=date(2023, 12, 8), weapons=(), target="troops")
+    clash.event_type = "Battles"
+    assert len(merge_mentions([(a, MergeInfo()), (clash, MergeInfo(sentence_index=2))])) == 2
+    killed = mention(2, "killed", day=date(2023, 12, 8), weapons=(), target="mayor")
+    assert len(merge_mentions([(a, MergeInfo()), (killed, MergeInfo(sentence_index=2, killing=True))])) == 2
+    another = mention(2, "stormed", day=date(2023, 12, 8), weapons=(), target="bank")
+    assert len(merge_mentions([(a, MergeInfo()), (another, MergeInfo(sentence_index=2, another=True))])) == 2
