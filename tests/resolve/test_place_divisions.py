@@ -145,3 +145,9 @@ def test_the_point_of_a_division_across_the_antimeridian_lies_between_its_places
     assert abs(lat + 18.15) < 1e-9 and abs(abs(lon) - 180) < 1
     # a division far from it keeps the plain midpoint of its box
     assert G._box_point(G._box([(47.9, 37.5), (48.2, 38.1), (47.0, 37.2)])) == ((47.0 + 48.2) / 2, (37.2 + 38.1) / 2)
+
+
+def test_a_division_across_the_antimeridian_is_placed_there():
+    # its places lie on both sides of 180 degrees; the box around the rest of the world put it at lon 0.1
+    p = _place("Storms cut power across Chukotka overnight, regional officials said.", "Chukotka")
+    assert p is not None and p.country_code == "RU" and abs(p.longitude) > 160
