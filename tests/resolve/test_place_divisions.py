@@ -125,3 +125,29 @@ def test_divisions_filed_under_a_region_are_each_a_division_and_none_stands_for_
     assert haversine_km(mayo.latitude, mayo.longitude, wexford.latitude, wexford.longitude) > 161
     # and a town of the province is not given the first county listed under it as its division
     assert _place("Protesters marched through Dublin on Saturday.", "Dublin").admin1 != "Wicklow"
+
+
+def _divisions_script():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "geo_divisions.py"
+    spec = importlib.util.spec_from_file_location("geo_divisions_script", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_the_point_of_a_division_across_the_antimeridian_lies_between_its_places():
+    G = _divisions_script()
+    # islands on both sides of 180 degrees: the box around them, not around the rest of the world
+    lat, lon = G._box_point(G._box([(-17.9, 179.6), (-18.4, -179.2), (-18.1, -179.9)]))
+    assert abs(lat + 18.15) < 1e-9 and abs(abs(lon) - 180) < 1
+    # a division far from it keeps the plain midpoint of its box
+    assert G._box_point(G._box([(47.9, 37.5), (48.2, 38.1), (47.0, 37.2)])) == ((47.0 + 48.2) / 2, (37.2 + 38.1) / 2)
+
+
+def test_a_division_across_the_antimeridian_is_placed_there():
+    # its places lie on both sides of 180 degrees; the box around the rest of the world put it at lon 0.1
+    p = _place("Storms cut power across Chukotka overnight, regional officials said.", "Chukotka")
+    assert p is not None and p.country_code == "RU" and abs(p.longitude) > 160
