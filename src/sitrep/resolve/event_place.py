@@ -365,11 +365,10 @@ def _overruling_country(m: EventMention, fallback: Place, text: str | None) -> P
 def _zone_patterns() -> tuple[str, re.Pattern]:
     """After a country's possessive, and after "in (the)" alone: a compass word, maybe behind one of the words of
     ``geo_cues.toml`` [zone] before_compass ("Nigeria's remote northeast", "in the separatist east")."""
-    from sitrep.knowledge import knowledge_path, read_toml
+    from sitrep.resolve.place_scoring import load_cues
 
-    _raw, data = read_toml(knowledge_path("geo_cues.toml"))
-    words = "|".join(re.escape(w) for w in sorted(data.get("zone", {}).get("before_compass", []), key=len, reverse=True))
-    mod = rf"(?:(?:{words})\s+)?" if words else ""
+    words = "|".join(re.escape(w) for w in load_cues().zone_before_compass)  # longest first
+    mod = rf"(?:(?:{words})\s+)?"
     owned = r"['\u2019]s\s+" + mod + _COMPASS + r"\b"
     alone = re.compile(r"\b(?:in|across|from)\s+(?:the\s+)?(?:country['\u2019]s\s+)?" + mod + _COMPASS
                        + r"\b(?!\s+(?:[A-Z]|and\b|or\b|-))", re.I)

@@ -183,6 +183,7 @@ class Cues:
     event_after: re.Pattern = re.compile(r"(?!)")
     name_after: frozenset[str] = frozenset()
     street_after: re.Pattern = re.compile(r"(?!)")
+    zone_before_compass: tuple[str, ...] = ()  # [zone] before_compass: "in the separatist east" (event_place)
 
 
 def _words(p: Path, raw: str, data: dict, section: str, key: str) -> list[str]:
@@ -214,4 +215,5 @@ def load_cues(path: str | None = None) -> Cues:
         event_after=re.compile(rf"\s+(?:{_alternation(_words(p, raw, data, 'place', 'event_after'))})$", re.I),
         name_after=frozenset(_words(p, raw, data, "place", "name_after")),
         street_after=re.compile(rf"\s+(?:{_alternation(_words(p, raw, data, 'place', 'street_after'))})(?![\w'\u2019-])"),
+        zone_before_compass=tuple(_words(p, raw, data, "zone", "before_compass")),
     )
