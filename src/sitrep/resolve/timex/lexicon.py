@@ -56,6 +56,7 @@ class Lexicon:
     committing_verbs: list[str] = field(default_factory=list)
     past_forms: set[str] = field(default_factory=set)
     ordering_verbs: set[str] = field(default_factory=set)
+    awaited_verbs: set[str] = field(default_factory=set)
     aged_things: set[str] = field(default_factory=set)
     play_words: list[str] = field(default_factory=list)
     source: str = field(default="")
@@ -171,6 +172,7 @@ def parse_lexicon(raw: str, path: str = FILE_NAME) -> Lexicon:
         committing_verbs=c.words("tense", "committing_verbs"),
         past_forms=set(c.words("tense", "past_forms")),
         ordering_verbs=set(c.words("tense", "ordering_verbs")),
+        awaited_verbs=set(c.words("tense", "awaited_verbs")) if "awaited_verbs" in c.table("tense") else set(),
         aged_things=set(c.words("aged_things", "nouns")),
         play_words=c.words("play", "words") if "play" in data else [],
         source=path,

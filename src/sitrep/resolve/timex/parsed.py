@@ -235,6 +235,13 @@ def _committing() -> frozenset[str]:
     return frozenset(load_lexicon().committing_verbs)
 
 
+def _awaited(verb) -> bool:
+    """A verb whose past passive reports an expectation ("were expected"): the lexicon's [tense] awaited_verbs."""
+    from sitrep.resolve.timex.lexicon import load_lexicon
+
+    return verb.lemma_.lower() in load_lexicon().awaited_verbs
+
+
 def _deferring() -> frozenset[str]:
     """Verbs that put something off to a day ahead ("adjourned until Monday"): the lexicon's [tense]."""
     from sitrep.resolve.timex.lexicon import load_lexicon
@@ -300,6 +307,8 @@ def verb_tense(verb) -> str | None:
     if verb.lemma_.lower() in _AHEAD and (verb.tag_ in ("VBZ", "VBP") or words & {"is", "are"} or (
             verb.tag_ == "VBN" and not words & {"was", "were", "had"})):
         return "future"  # "is scheduled for Friday", "has been set for Friday", "a vote planned for Friday"
+    if verb.tag_ == "VBN" and words & {"was", "were"} and not words & {"had", "been"} and _awaited(verb):
+        return "future"  # "agents were expected in Aden by Saturday": an expectation told, still ahead
     if verb.tag_ == "VBD" or words & _PAST_AUX:
         return "past"
     if verb.tag_ == "VBN" and not words:
