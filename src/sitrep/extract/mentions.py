@@ -489,6 +489,17 @@ def _subject_of_participle(tok) -> str | None:
     return lemma(subj) if subj is not None else None
 
 
+def _subject_word(tok, lex: Lexicon) -> str:
+    """The lemma of a subject, or for a disaster's name led by its kind ("Typhoon Odette", "Hurricane Katrina":
+    events.toml [figurative] named, right before the name) the kind's word. COUNT: beside that list."""
+    if tok.pos_ in ("PROPN", "NOUN") and tok.i > 0:  # the truecaser may lower a name it does not know ("maria")
+        kind = tok.doc[tok.i - 1]
+        if kind.dep_ == "compound" and kind.head.i == tok.i and kind.text[:1].isupper() \
+                and kind.lower_ in lex.figurative_named:
+            return kind.lower_
+    return lemma(tok)
+
+
 def _subject_of_conjunct(tok) -> str | None:
     """The subject a verb with none of its own shares with the verb it is joined to ("a two-car accident claimed the
     life of a student and injured several others": the accident), as its lemma. COUNT: events.toml [figurative]
@@ -507,7 +518,7 @@ def _other_sense(tok, lex: Lexicon) -> bool:
         return True
     if tok.dep_ == "compound" and lemma(tok.head) in lex.figurative_heads:
         return True  # "hostage talks", "bomb squad", "attack helicopter": the word describes another thing
-    if tok.pos_ in ("VERB", "AUX") and (any(c.dep_ == "nsubj" and lemma(c) in lex.figurative_subjects
+    if tok.pos_ in ("VERB", "AUX") and (any(c.dep_ == "nsubj" and _subject_word(c, lex) in lex.figurative_subjects
                                             for c in tok.children)
                                         or tok.dep_ == "acl" and lemma(tok.head) in lex.figurative_subjects
                                         or _subject_of_participle(tok) in lex.figurative_subjects
@@ -520,7 +531,7 @@ def _other_sense(tok, lex: Lexicon) -> bool:
     if _accident_when(tok, lex):
         return True
     accidents = [g for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "of", "from", "by")
-                 for g in c.children if g.dep_ == "pobj" and lemma(g) in lex.figurative_subjects]
+                 for g in c.children if g.dep_ == "pobj" and _subject_word(g, lex) in lex.figurative_subjects]
     if accidents and (lemma(tok) in lex.victim_subject_verbs or _undone(tok, lex) and any(
             not _done(g) for g in accidents)):
         return True
