@@ -500,6 +500,19 @@ def _subject_word(tok, lex: Lexicon) -> str:
     return lemma(tok)
 
 
+def _subject_of_leave(tok, lex: Lexicon) -> str | None:
+    """What left the dead or hurt of a casualty word that "leave" governs ("Floods leave 40 dead", "Earthquake leaves
+    300 dead", "the quake left 300 people dead"), as its subject's word (``_subject_word``). COUNT: events.toml
+    [figurative] subjects."""
+    head = tok.head
+    if tok.dep_ == "amod" and head.like_num:
+        head = head.head  # "leaves 300 dead": the word hangs on the number
+    if tok.dep_ not in ("dobj", "oprd", "amod", "acomp", "xcomp", "ccomp") or lemma(head) != "leave":
+        return None
+    subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return _subject_word(subj, lex) if subj is not None else None
+
+
 def _subject_of_conjunct(tok) -> str | None:
     """The subject a verb with none of its own shares with the verb it is joined to ("a two-car accident claimed the
     life of a student and injured several others": the accident), as its lemma. COUNT: events.toml [figurative]
@@ -524,6 +537,8 @@ def _other_sense(tok, lex: Lexicon) -> bool:
                                         or _subject_of_participle(tok) in lex.figurative_subjects
                                         or _subject_of_conjunct(tok) in lex.figurative_subjects):
         return True
+    if _subject_of_leave(tok, lex) in lex.figurative_subjects:
+        return True  # "Floods leave 40 dead", "Earthquake leaves 300 dead": no one did it
     # "five people died in the quake", "died of cancer", "President killed in helicopter crash", "injured by the
     # quake": no one did it (a crash of a helicopter "shot down by rebels" was done). The corpora of ../shared: 22
     # passive casualty verbs "in" / "by" an accident or a disaster, 1 doubtful ("pilots ... were killed in the crash"
