@@ -1,6 +1,7 @@
 """Real-news benchmark: how extraction holds on annotated real news it was not written against.
 
-    python3 benchmarks/realnews.py [--limit N] [--only ucdp,wikievents,rams,negatives,headlines2,mideast,mideast2,headlines3] [--no-spacy]
+    python3 benchmarks/realnews.py [--limit N] [--only ucdp,wikievents,rams,negatives,headlines2,mideast,mideast2,headlines3,headlines4]
+                                   [--no-spacy]
                                    [--forms all|title,caps,suffix,...]
 
 (a) UCDP GED headlines (Nigeria = tune, Ukraine = check), each a report with its source date: share detected,
@@ -17,7 +18,9 @@
     tune = odd publication month, check = even): yield, recall, precision, country and place of found attacks;
     (g) mideast2, a second such set, 2022-25, with Iran and the Af-Pak border (benchmarks/data/realnews_mideast2.csv;
     not run by default; scored as (f)); (h) headlines3, our own headlines from 60 countries in no other set
-    (benchmarks/data/realnews_headlines3.csv; not run by default): as (e). Speed: articles/s, and the ratio to
+    (benchmarks/data/realnews_headlines3.csv; not run by default): as (e); (i) headlines4, our own headlines in the
+    styles of Indian, Pakistani, Filipino, Mexican, Colombian, Kenyan, Somali, Syrian and Afghan outlets and wire
+    slugs, events and non-events (benchmarks/data/realnews_headlines4.csv; not run by default): as (e). Speed: articles/s, and the ratio to
     spaCy-sm's full pipeline over the same texts in the same run. Prints tune and check; the last line holds the
     check figures. The argument model was trained on the tune split's WikiEvents and RAMS texts: there each article
     runs under the model of the folds that did not hold it (benchmarks/data/argument_model_folds.json.gz,
@@ -50,6 +53,7 @@ SHARED = Path(os.environ.get("SITREP_SHARED") or Path(__file__).resolve().parent
 NEGATIVES = Path(__file__).resolve().parent / "data" / "realnews_negatives.csv"
 HEADLINES2 = Path(__file__).resolve().parent / "data" / "realnews_headlines2.csv"
 HEADLINES3 = Path(__file__).resolve().parent / "data" / "realnews_headlines3.csv"
+HEADLINES4 = Path(__file__).resolve().parent / "data" / "realnews_headlines4.csv"
 MIDEAST = Path(__file__).resolve().parent / "data" / "realnews_mideast.csv"
 MIDEAST2 = Path(__file__).resolve().parent / "data" / "realnews_mideast2.csv"
 RAMS_JUDGED = Path(__file__).resolve().parent / "data" / "rams_dev_judged.csv"
@@ -232,7 +236,7 @@ def show_mideast(res: dict, verbose: bool, title: str = "(f) mideast: our own 20
                   f" types={','.join(sorted({e.event_type for e in evs}))}: {it.headline}")
 
 
-HEADLINE_SETS = ("ucdp", "mideast", "mideast2", "headlines2", "headlines3")
+HEADLINE_SETS = ("ucdp", "mideast", "mideast2", "headlines2", "headlines3", "headlines4")
 
 
 def headline_forms(timer: Timer, limit: int, forms: list[str], sets: set[str]) -> list[tuple[str, str, str]]:
@@ -249,7 +253,8 @@ def headline_forms(timer: Timer, limit: int, forms: list[str], sets: set[str]) -
             if name in sets:
                 rows.append((name, form, _pair(mideast(timer, limit, path, name, form),
                                                ("recall", "precision", "country", "place"))))
-        for name, path in (("headlines2", HEADLINES2), ("headlines3", HEADLINES3)):
+        for name, path in (("headlines2", HEADLINES2), ("headlines3", HEADLINES3),
+                           ("headlines4", HEADLINES4)):
             if name in sets:
                 h = headlines2(timer, limit, path, name, form)
                 keys = ("detected", "country", "place_all") + (("false",) if h["negatives"] else ())
@@ -309,6 +314,7 @@ def main(argv: list[str] | None = None) -> int:
     h2 = headlines2(timer, args.limit) if "headlines2" in sets else {}
     me = mideast(timer, args.limit) if "mideast" in sets else {}
     h3 = headlines2(timer, args.limit, HEADLINES3, "headlines3 (ours)") if "headlines3" in sets else {}
+    h4 = headlines2(timer, args.limit, HEADLINES4, "headlines4 (ours)") if "headlines4" in sets else {}
     me2 = mideast(timer, args.limit, MIDEAST2, "mideast2") if "mideast2" in sets else {}
     show("(a) UCDP headlines (tune = Nigeria, check = Ukraine)", u,
          ["detected", "country", "place", "place_all", "date", "deaths"])
@@ -334,6 +340,9 @@ def main(argv: list[str] | None = None) -> int:
         show_mideast(me2, args.false, "(g) mideast2: our second set, 2022-25 Middle East and Af-Pak headlines")
     if h3:
         show_headlines2(h3, args.false, "(h) headlines3: our own headlines from 60 countries in no other set (events)")
+    if h4:
+        show_headlines2(h4, args.false, "(i) headlines4: our own headlines in other outlets' styles (events and "
+                        "non-events)")
     if args.false and neg:
         for split in SPLITS:
             for n in neg[split]["examples"]:

@@ -83,6 +83,7 @@ class Lexicon:
     figurative_governors: frozenset[str] = frozenset()  # "deal a blow", "stop fighting"
     figurative_modifiers: frozenset[str] = frozenset()  # "hunger strike", "cyber attack", "heart attack"
     figurative_subjects: frozenset[str] = frozenset()  # "the quake struck", "the film bombed"
+    figurative_named: frozenset[str] = frozenset()  # "Typhoon Odette kills 375": the kind word before a disaster's name
     figurative_on: frozenset[str] = frozenset()  # "went on strike", "remain on strike"
     figurative_heads: frozenset[str] = frozenset()  # "hostage talks", "bomb squad"
     figurative_arrest: frozenset[str] = frozenset()  # "detained 251 people in raids": raids that arrest
@@ -307,7 +308,7 @@ def _figurative(path: Path, data: dict) -> dict[str, frozenset[str]]:
             "on": "on_governors", "heads": "compound_heads", "to_death": "to_death_verbs", "arrest": "arrest_verbs",
             "release": "release", "accident_verbs": "accident_verbs", "vehicles": "vehicles",
             "court": "court", "mishaps": "mishaps", "governed": "governed", "describing": "describing",
-            "of_objects": "of_objects", "munitions": "munitions"}
+            "of_objects": "of_objects", "munitions": "munitions", "named": "named"}
     return {f"figurative_{name}": _words(path, data, "figurative", key) for name, key in keys.items()}
 
 
