@@ -320,7 +320,11 @@ def _demonym_country(gz: Gazetteer, text: str, start: int, end: int) -> str | No
     Mozambican town of Palma", "the Venezuelan city of Barcelona"; the kinds are ``[place] country_kind`` of
     ``geo_cues.toml``), or the country after it with a compass word ("Palma, in northern Mozambique", "Palma in
     Mozambique's north"). None when neither is written, and for a country's own name ("its conflict with Russia in
-    eastern Ukraine")."""
+    eastern Ukraine"). Over the real texts of ../shared (RAMS, WikiEvents, ECB+, MUC-4, LGL, UCDP headlines) it
+    fires 70 times: 65 agree with the reading chosen without it (LGL's 7 among them), 5 move, all right ("the southern
+    Russian town of Donetsk" is Rostov's Donetsk, twice; "the central Syrian city of Palmyra" no longer abstains,
+    twice; "Blast in northeast Nigeria" no longer reads a headline's word as a Russian village); world sets 1-7: 14
+    fires, 3 moved, all to the country written (Trinidad, Florencia, San Fernando in world7)."""
     if any(gz[i].kind == COUNTRY for i in gz.lookup(text[start:end])):
         return None
     hit = load_cues().country_kind_before.search(text, max(0, start - 60), start)
