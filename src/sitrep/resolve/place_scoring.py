@@ -184,6 +184,9 @@ class Cues:
     name_after: frozenset[str] = frozenset()
     street_after: re.Pattern = re.compile(r"(?!)")
     zone_before_compass: tuple[str, ...] = ()  # [zone] before_compass: "in the separatist east" (event_place)
+    # [place] country_kind after a capitalised word (a country's adjective, checked by the caller) and before the name:
+    # "the northern Mozambican town of ", "the Syrian coastal city of "
+    country_kind_before: re.Pattern = re.compile(r"(?!)")
 
 
 def _words(p: Path, raw: str, data: dict, section: str, key: str) -> list[str]:
@@ -216,4 +219,7 @@ def load_cues(path: str | None = None) -> Cues:
         name_after=frozenset(_words(p, raw, data, "place", "name_after")),
         street_after=re.compile(rf"\s+(?:{_alternation(_words(p, raw, data, 'place', 'street_after'))})(?![\w'\u2019-])"),
         zone_before_compass=tuple(_words(p, raw, data, "zone", "before_compass")),
+        country_kind_before=re.compile(
+            rf"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:[a-z-]+\s+)?(?:{_alternation(_words(p, raw, data, 'place', 'country_kind'))})"
+            r"(?:\s+of)?\s+$"),
     )
