@@ -75,3 +75,32 @@ def test_a_day_in_a_relative_clause_on_another_noun_does_not_date_a_told_attack(
     events = run("A bomb exploded in a market in Kano on Sunday, killing nine people. Officials said the bombing was "
                  "meant to wreck a peace conference that opens on Wednesday in Abuja.", monday)
     all_dated(events, monday - timedelta(days=1))
+
+
+def test_a_day_before_a_claim_of_the_deed_is_the_claims_not_the_deeds():
+    friday = date(2022, 3, 11)
+    events = run("A militant group on Friday claimed responsibility for the bombing of a bus station in Peshawar.\n\n"
+                 "A bomb exploded at the bus station on Wednesday, killing nine people.", friday)
+    all_dated(events, friday - timedelta(days=2))
+
+
+def test_a_count_in_a_clause_on_a_dated_verb_is_counted_from_that_day():
+    monday = date(2018, 5, 14)
+    events = run("Relatives gathered on Monday outside the school in Maiduguri, where three days earlier gunmen shot "
+                 "dead two teachers shortly before noon.", monday)
+    all_dated(events, monday - timedelta(days=3))
+
+
+def test_a_time_of_day_after_before_is_not_the_reports_day():
+    thursday = date(2009, 3, 5)
+    events = run("Gunmen killed four engineers at a hotel in Kandahar late on Tuesday, police said.\n\nSurvivors said "
+                 "six men came in two jeeps shortly before 9 p.m. and raked the terrace where the engineers sat with "
+                 "machine-gun fire.", thursday)
+    all_dated(events, thursday - timedelta(days=2))
+
+
+def test_a_day_after_the_that_of_a_reporting_verb_dates_the_deed():
+    day = date(1989, 6, 11)
+    events = run("POLICE SOURCES REPORTED TODAY IN CUZCO THAT YESTERDAY HEAVILY-ARMED TERRORISTS OVERPOWERED PISAC "
+                 "RESIDENTS AND BURNED THE OFFICES OF THE ELECTRICITY COMPANY.", day)
+    all_dated(events, day - timedelta(days=1))
