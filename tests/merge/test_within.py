@@ -215,3 +215,20 @@ def test_a_same_day_telling_of_another_kind_or_a_killing_after_no_killing_stays_
     assert len(merge_mentions([(a, MergeInfo()), (killed, MergeInfo(sentence_index=2, killing=True))])) == 2
     another = mention(2, "stormed", day=date(2023, 12, 8), weapons=(), target="bank")
     assert len(merge_mentions([(a, MergeInfo()), (another, MergeInfo(sentence_index=2, another=True))])) == 2
+
+
+def test_a_fight_told_with_an_attack_in_one_sentence_is_one_event():
+    """ "Commandos stormed an apartment ..., and two suspects were killed in a gun battle": the battle is a phase of
+    the storming, not a second event; a fight in the next sentence, or beside a reference to a told attack ("suspected
+    of Monday's bombings, killed in a shootout"), or two attacks of one sentence on two targets stay apart."""
+    storm = mention(1, "stormed", place=BAGHDAD, day=date(2023, 12, 8), weapons=(), target="apartment")
+    battle = mention(1, "battle", weapons=("small arms",), target="suspects")
+    battle.event_type, battle.sub_event_type = "Battles", "Armed clash"
+    (event,) = merge_mentions([(storm, MergeInfo(sentence_index=1)), (battle, MergeInfo(sentence_index=1))])
+    assert event.reasons == ["same sentence: a fight of this attack"]
+    assert len(merge_mentions([(storm, MergeInfo(sentence_index=1)), (battle, MergeInfo(sentence_index=2))])) == 2
+    told = mention(1, "bombings", day=date(2023, 12, 8), weapons=("ied",))
+    assert len(merge_mentions([(told, MergeInfo(sentence_index=1, definite=True)),
+                               (battle, MergeInfo(sentence_index=1))])) == 2
+    bank = mention(1, "attacked", weapons=(), target="bank")
+    assert len(merge_mentions([(storm, MergeInfo(sentence_index=1)), (bank, MergeInfo(sentence_index=1))])) == 2
