@@ -160,12 +160,16 @@ def cause_of(analysis, text: str, sent: tuple[int, int], role: str, a: int, b: i
     if any(x < b and a < y for x, y in spans):
         return "chosen, wrong head (a value over its words)"
     tok = _token(analysis, a, b)
-    if role == "Place" and any(rn.role_values(e, role) for e in near) and tok is not None:
-        from sitrep.extract.target_field import head_kind
-        return f"place: the event's place given elsewhere (gold a {head_kind(tok)})"
     model = model or am.default_argument_model()
     role_ = role.lower()
     cands = [c for e in near for c in am.candidates(analysis, e) if a <= c.head < b]
+    if role == "Place" and any(rn.role_values(e, role) for e in near) and tok is not None:
+        from sitrep.extract.target_field import head_kind
+        for c in cands:
+            model.score(c)
+        why = "not a candidate" if not cands else "the model chose another phrase" if any(
+            e.roles.get("places") for e in near) else "under threshold"
+        return f"place: the event's place given elsewhere (gold a {head_kind(tok)}; {why})"
     if not cands:
         return f"not a candidate span ({tok.pos_ if tok is not None else 'unparsed'})"
     for c in cands:
