@@ -133,6 +133,56 @@ def _place_prep(analysis, tok, near: list) -> str:
     return "place: prepositional phrase of another " + ("verb" if gov.pos_ in ("VERB", "AUX") else "word")
 
 
+DEFINITE = frozenset("the this that these those such".split())
+
+
+def cause_of(analysis, text: str, sent: tuple[int, int], role: str, a: int, b: int, near: list, model) -> str:
+    """Why a gold argument is missed, as the argument model sees it (first that applies): no event in the trigger's
+    sentence; coreference (the argument is a pronoun, or a definite common noun "the group" outside the trigger's
+    sentence, whose antecedent a reader would give); an argument of another sentence (a name); the event gives the
+    role a value over the argument's words with another head; a Place given as the event's town where the gold is a
+    facility or area (or the reverse); no candidate of the model's has its head in the argument (not found as a
+    span: ``not a candidate``, with the head's part of speech); a candidate there that the role did not take:
+    because the event already names another value for the role (by the rules or the model), or because the model
+    scores it under the threshold (with its score and whether another role scores it higher)."""
+    from sitrep.extract import argument_model as am
+
+    if not near:
+        return "no event in the sentence"
+    words = re.findall(r"\w+", text[a:b].lower())
+    if len(words) == 1 and words[0] in PRONOUNS:
+        return "coreference: a pronoun"
+    inside = sent[0] <= a < sent[1]
+    if not inside:
+        return "coreference: 'the ...' of another sentence" if words and words[0] in DEFINITE else \
+            "another sentence: a name or bare noun"
+    spans = [(x, y) for e in near for x, y in rn._role_spans(e, role)]
+    if any(x < b and a < y for x, y in spans):
+        return "chosen, wrong head (a value over its words)"
+    tok = _token(analysis, a, b)
+    model = model or am.default_argument_model()
+    role_ = role.lower()
+    cands = [c for e in near for c in am.candidates(analysis, e) if a <= c.head < b]
+    if role == "Place" and any(rn.role_values(e, role) for e in near) and tok is not None:
+        from sitrep.extract.target_field import head_kind
+        for c in cands:
+            model.score(c)
+        why = "not a candidate" if not cands else "the model chose another phrase" if any(
+            e.roles.get("places") for e in near) else "under threshold"
+        return f"place: the event's place given elsewhere (gold a {head_kind(tok)}; {why})"
+    if not cands:
+        return f"not a candidate span ({tok.pos_ if tok is not None else 'unparsed'})"
+    for c in cands:
+        model.score(c)
+    best = max(cands, key=lambda c: c.scores[role_])
+    if any(am.has_role(e, role_) for e in near):
+        return "candidate, role filled with another value"
+    th = model.thresholds[role_]
+    other = max((r for r in am.ARG_ROLES if r != role_), key=lambda r: best.scores[r])
+    what = f"another role likelier ({other})" if best.scores[other] > best.scores[role_] else "under threshold"
+    return f"candidate, not chosen: {what}" + (" [model off for role]" if th >= 1.0 else "")
+
+
 GROUPS = {"Attacker": ("Attacker",), "Target+Victim": ("Target", "Victim"), "Instrument": ("Instrument",),
           "Place": ("Place",)}
 
@@ -158,6 +208,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", default="tune")
     ap.add_argument("--roles", default="Attacker,Target,Victim,Instrument,Place")
     ap.add_argument("--show", default="", help="print the arguments of the kinds that start with this")
+    ap.add_argument("--causes", action="store_true",
+                    help="sort the misses by the argument model's view instead (``cause_of``): no event, coreference, "
+                         "no candidate span, a candidate not chosen, a value with another head, facility vs town")
     args = ap.parse_args(argv)
     from sitrep.extract.argument_model import using_argument_model
     from sitrep.nlp import analyze_many
@@ -193,7 +246,8 @@ def main(argv: list[str] | None = None) -> int:
                     if args.show == "found":
                         print(f"[{key}/found] {text[a:b]!r} | {text[sent[0]:sent[1]].strip()[:200]!r}")
                     continue
-                k = kind_of(an, text, sent, role, a, b, near, cands)
+                k = (cause_of(an, text, sent, role, a, b, near, folds[fold[an.doc.id]] if folds else None)
+                     if args.causes else kind_of(an, text, sent, role, a, b, near, cands))
                 if args.show and (args.show == "all" or k.startswith(args.show)):
                     vals = {r: sorted({v for e in near for v in rn.role_values(e, r)}) for r in ("Attacker", "Target", role)}
                     print(f"[{key}/{k}] {text[a:b]!r} | {text[sent[0]:sent[1]].strip()[:300]!r} | {vals}")

@@ -163,6 +163,30 @@ def test_the_place_role_is_the_phrase_of_the_event_sentence_with_the_places_join
     assert [f.text for f in ev.roles["places"]] == ["Idlib", "Hama"]
 
 
+def test_the_place_role_takes_the_facility_and_the_town_it_stands_in():
+    # where is told twice, nested: the phrase the locative preposition hangs on and the one it hangs, or a name and
+    # its apposition; the model picks one, the other joins it when it reaches the threshold too
+    an, evs = _analysis_and_events("Gunmen shot two guards at a checkpoint near Nablus on Tuesday.")
+    cands = {c.head_text: c for c in AM.candidates(an, evs[0])}
+    assert cands["Nablus"].within == cands["checkpoint"].head and cands["checkpoint"].within is None
+    AM.apply_argument_model(an, evs[:1], _model({"place": {"pprep=at": 9.0, "pprep=near": 8.0}}))
+    assert [f.text for f in evs[0].roles["places"]] == ["checkpoint", "Nablus"]
+    an, evs = _analysis_and_events("Three people were shot dead in Kandahar, the main city of the south, on Monday.")
+    cands = {c.head_text: c for c in AM.candidates(an, evs[0])}
+    assert cands["city"].within == cands["Kandahar"].head
+    AM.apply_argument_model(an, evs[:1], _model({"place": {"pprep=in": 9.0, "dep=appos": 8.0}}))
+    assert [f.text for f in evs[0].roles["places"]] == ["Kandahar", "main city of the south"]
+    an, evs = _analysis_and_events("Three people were shot dead in Kandahar, the main city of the south, on Monday.")
+    AM.apply_argument_model(an, evs[:1], _model({"place": {"pprep=in": 9.0}}))  # the apposition under the threshold
+    assert [f.text for f in evs[0].roles["places"]] == ["Kandahar"]
+    # what the act was fired on is no place, though a place locates it
+    an, evs = _analysis_and_events("Gunmen fired on a convoy in Helmand province on Monday.")
+    cands = {c.head_text: c for c in AM.candidates(an, evs[0])}
+    assert cands["province"].within == cands["convoy"].head
+    AM.apply_argument_model(an, evs[:1], _model({"place": {"pprep=in": 9.0, "pprep=on": 8.0}}))
+    assert [f.text for f in evs[0].roles["places"]] == ["Helmand province"]
+
+
 def test_a_place_may_also_be_what_was_hit():
     # "the market" is the target and where it happened: the place role does not yield to the target role
     cands = [AM.ArgCandidate(0, 6, "market", 0, "market", False, None, scores={"place": 0.6, "target": 0.9}),
