@@ -23,7 +23,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 def sentences(name: str, limit: int | None) -> list[str]:
     from extract_throughput import SHARED, lgl_docs  # type: ignore[import-not-found]
-
     from sitrep.nlp import prepare
 
     if name == "muc4":
