@@ -8,7 +8,8 @@ word's and the top's last-attached left child, the top's last-attached right chi
 compiled loop, which made the loop cost more than the model's layers. Here the model's own layers compute the
 token vectors and the precomputed hidden features (the same calls on the same batches as spaCy's
 ``Parser.pipe``: batches of ``batch_size``, sorted by length, in quarters); the step loop runs over all the
-sentences of a quarter at once in numpy, with the arithmetic of spaCy's ``predict_states`` in the same order (the
+sentences of a batch at once in numpy (its four quarters together: a quarter of the steps, each over more
+states, the cheaper way in numpy), with the arithmetic of spaCy's ``predict_states`` in the same order (the
 features' vectors summed in feature order onto zero, the bias, the maximum of each unit's pieces, the output
 layer's product by BLIS's ``gemm`` as spaCy's loop calls it, its bias) and the moves, validity rules and state of
 ``arc_eager.pyx`` and ``_state.pxd``:
@@ -25,8 +26,9 @@ layer's product by BLIS's ``gemm`` as spaCy's loop calls it, its bias) and the m
   label, ``ROOT`` on the words without a head, then the children, edges and sentence starts from the heads
   (``Doc.from_array``) and the parser's post-processing (``deprojectivize``).
 
-A batch the rules here do not cover (no valid move for a state, an arc removed from inside a child list, a model
-with unseen classes, subtoken labels, another feature set or a beam) goes through spaCy's own decoding.
+A batch the rules here do not cover (no valid move for a state, a score not a finite number, an arc removed from
+inside a child list) goes through spaCy's own decoding; a model they do not cover (unseen classes, subtoken
+labels, another feature set, a beam) keeps spaCy's parser.
 ``tests/nlp/test_fast_parser.py`` and ``scripts/parser_identity.py`` compare every token's annotation with spaCy's
 own parser.
 """
@@ -71,7 +73,6 @@ class FastDependencyParser:
             labels.append(strings.add(label) if move in "LR" else 0)
         self.kinds = numpy.array(kinds)
         self.labels = numpy.array(labels, dtype="uint64")
-        self.kind_is = [self.kinds == k for k in range(5)]
         self.root = strings.add("ROOT")
         if parser.moves.root_label != self.root:
             raise Unsupported("a parser whose root label is not ROOT")
@@ -121,7 +122,10 @@ class FastDependencyParser:
         feature = numpy.arange(n_feat) + n_feat  # no word (the number of words) wraps round to the padding
         while state.drop_finished():
             ids = state.features()
-            hidden = numpy.add.reduce(rows.take(ids * n_feat + feature, axis=0, mode="wrap"), axis=1)  # in order
+            vectors = rows.take(ids * n_feat + feature, axis=0, mode="wrap")  # (states, 8, hidden * pieces)
+            hidden = vectors[:, 0] + vectors[:, 1]  # onto zero in feature order, as spaCy's saxpy calls
+            for f in range(2, n_feat):
+                hidden += vectors[:, f]
             hidden += bias
             hidden = hidden.reshape(len(ids), n_hidden, n_pieces).max(axis=2) if n_pieces != 2 else \
                 numpy.maximum(hidden[:, 0::2], hidden[:, 1::2])
