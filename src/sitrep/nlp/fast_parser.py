@@ -114,6 +114,7 @@ class FastDependencyParser:
         # (1 + tokens, 8 features, hidden, pieces) of each part; row 0 the padding (a parameter: the same in each)
         layers = [self.lower.predict(self.tok2vec.predict(part)) for part in parts if any(len(d) for d in part)]
         cached = numpy.concatenate([layers[0][:1]] + [c[1:] for c in layers]) if len(layers) > 1 else layers[0]
+        del layers  # 4 KB a word: the batch's one copy only
         n_feat, n_hidden, n_pieces = cached.shape[1:]
         rows = cached.reshape(-1, n_hidden * n_pieces)  # row (1 + word) * 8 + feature; rows 0-7 the padding's
         bias = self.lower.get_param("b").reshape(-1)
