@@ -18,7 +18,8 @@ feature layers) done by numpy's BLAS instead of the BLIS that thinc bundles: on 
 generic kernel (``BLIS_ARCH_DEBUG=1`` says "selecting sub-configuration 'generic'"), 2-3x slower than numpy's
 on the same products. The sums come out in another order, so the floats differ in their last bits; the
 annotations were the same on every token of the sentences compared (the tests' sentences, and
-``benchmarks/extract_throughput.py --compare``). The parsers' step-by-step loop (compiled into spaCy) keeps BLIS.
+``benchmarks/extract_throughput.py --compare``). The scores of the parsers' moves keep BLIS (spaCy's loop calls
+it; ``sitrep.nlp.fast_ner`` and ``sitrep.nlp.fast_parser``, which decode in numpy, call the same routine).
 """
 from __future__ import annotations
 
@@ -304,15 +305,30 @@ def _ner_check(ner) -> None:
     FastEntityRecognizer(ner)
 
 
+@Language.factory("sitrep_parser")
+def _make_parser(nlp, name):
+    from sitrep.nlp.fast_parser import FastDependencyParser
+
+    return FastDependencyParser(_ORIGINALS.pop(name))
+
+
+def _parser_check(parser) -> None:
+    from sitrep.nlp.fast_parser import FastDependencyParser
+
+    FastDependencyParser(parser)
+
+
 def install(nlp) -> list[str]:
-    """Put the lookup components in place of the model's attribute ruler and rule lemmatizer (same names, same
-    places), and numpy's matrix products in its models (``numpy_products``); the names of the components
-    replaced. A ruler with patterns ``RuleTable`` does not read stays as it is."""
+    """Put the lookup components in place of the model's attribute ruler and rule lemmatizer, and the numpy
+    decodings in place of its entity recogniser and parser (same names, same places), and numpy's matrix products
+    in its models (``numpy_products``); the names of the components replaced. A component of a kind these do not
+    read (a ruler with other patterns, a parser with a beam) stays as it is."""
     numpy_products(nlp)
     done = []
     for name, factory, check in (("attribute_ruler", "sitrep_attribute_ruler", RuleTable),
                                  ("lemmatizer", "sitrep_lemmatizer", _rule_mode),
-                                 ("ner", "sitrep_ner", _ner_check)):
+                                 ("ner", "sitrep_ner", _ner_check),
+                                 ("parser", "sitrep_parser", _parser_check)):
         if name not in nlp.pipe_names:
             continue
         original = nlp.get_pipe(name)

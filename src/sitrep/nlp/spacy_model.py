@@ -1,5 +1,6 @@
 """Loads the spaCy English model once. The official package name first, then the PyPI re-upload. Its attribute
-ruler and lemmatizer are replaced by lookup versions that annotate the same (``sitrep.nlp.fast_pipes``)."""
+ruler and lemmatizer are replaced by lookup versions, its entity recogniser and parser by numpy decodings of their
+own models, that annotate the same (``sitrep.nlp.fast_pipes``)."""
 from __future__ import annotations
 
 from functools import lru_cache
