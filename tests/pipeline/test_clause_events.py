@@ -317,3 +317,13 @@ def test_a_group_that_strikes_on_the_ground_makes_no_air_strike():
     assert [m.sub_event_type for m in events] == ["Attack"], [(m.sub_event_type, m.notes) for m in events]
     events = run("Warplanes struck a market in Port Alder on Saturday, killing 12 people.")
     assert [m.sub_event_type for m in events] == ["Air/drone strike"], [(m.sub_event_type, m.notes) for m in events]
+
+
+def test_gunmen_who_name_no_weapon_attack_with_small_arms():
+    """ "Gunmen killed 14 people in an attack on the village" (events.toml [actors] gun_doers): small arms; a
+    gunman's grenade stays a grenade."""
+    events = run("Gunmen killed 14 people in an attack on the village of Kessel near Port Alder on Saturday, police "
+                 "said.")
+    assert [m.weapons for m in events] == [["small arms"]], [(m.weapons, m.notes) for m in events]
+    events = run("A gunman threw a grenade into a bar in Port Alder on Saturday, killing two people.")
+    assert [m.weapons for m in events] == [["grenade"]], [(m.weapons, m.notes) for m in events]

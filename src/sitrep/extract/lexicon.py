@@ -110,6 +110,7 @@ class Lexicon:
     conveyances: frozenset[str] = frozenset()  # what "hijack" must take besides an aircraft ("a bus", "the ship")
     victim_subject_verbs: frozenset[str] = frozenset()  # "two bombers die": the subject is the one harmed
     clash_onset_verbs: frozenset[str] = frozenset()  # "fighting erupts in X": a clash word told as breaking out
+    gun_doers: frozenset[str] = frozenset()  # events.toml [actors] gun_doers: "gunmen" attack with small arms
     reference_nouns: frozenset[str] = frozenset()  # "in retaliation for X": X is another event
     cause_nouns: frozenset[str] = frozenset()  # "in revenge for Suruc": a place there is the cause's, not the act's
     summary_nouns: frozenset[str] = frozenset()  # "two bomb attacks": a count of events a lede sums up
@@ -303,7 +304,7 @@ def load_lexicon() -> Lexicon:
 
 # events.toml [actors] word lists read as they are (Lexicon fields of the same name); human_heads adds person_nouns.txt
 _ACTOR_WORDS = ("state_force_heads", "law_enforcement_heads", "count_nouns", "victim_subject_verbs", "agent_suffixes",
-                "group_name_words", "collective_heads", "conveyances", "clash_onset_verbs")
+                "group_name_words", "collective_heads", "conveyances", "clash_onset_verbs", "gun_doers")
 
 
 def _figurative(path: Path, data: dict) -> dict[str, frozenset[str]]:

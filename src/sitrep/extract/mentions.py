@@ -944,6 +944,14 @@ class SentenceExtractor:
         if not m.weapons and trig.weapon and not (trig.weapon == "airstrike" and self._ground_striker(tok)):
             m.weapons.append(trig.weapon)
             m.add_span("weapons", m.trigger)
+        verb = tok
+        while verb.pos_ != "VERB" and verb.dep_ in ("pobj", "prep", "dobj") and verb.head.i != verb.i:
+            verb = verb.head  # "gunmen killed 14 people in an attack on the village": the attack's verb
+        gunmen = None if m.weapons else next(
+            (c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in self.lex.gun_doers), None)
+        if gunmen is not None:  # "gunmen killed 14 people": events.toml [actors] gun_doers
+            m.weapons.append("small arms")
+            m.add_span("weapons", _tok_span(gunmen, cand.offset, self.text))
 
     def _ground_striker(self, tok) -> bool:
         """A strike verb whose subject is an armed group on the ground ("The attackers struck Solhan", "Boko Haram
