@@ -101,10 +101,14 @@ def later_state(c: Candidate) -> str | None:
     missing, trapped, captive or hostage, and all 13 tell a state that goes on from an earlier event (hostages
     "still being held", students "still missing", positions "still held"), none a new one; 2 tell a death of
     the wounded ("two of the wounded subversives died later", "died from her wounds"), both of an event told
-    before it. "died in / at (a) hospital" (fresh15's "Mr Pryce died in hospital the next morning", seen): 14
-    sentences of ../shared (RAMS 3, MUC-4 6, ECB+ 3, LGL 2), 11 the later death of someone hurt in an event of the
+    before it. "died in / at (a) hospital" (fresh15's "Mr Pryce died in hospital the next morning", seen), with no
+    phrase of its cause ("after", "as a result of", "from", "of"): of the 14 such sentences of ../shared (RAMS 3,
+    MUC-4 6, ECB+ 3, LGL 2), 12 have no cause phrase, 10 of them the later death of someone hurt in an event of the
     same report ("the victim ... later died at a hospital", "tortured another one who died later at Rosales
-    hospital", "she died at the hospital"), 3 of illness (anthrax twice, cancer), none a new attack."""
+    hospital", "she died at the hospital") and 2 of illness (anthrax), none a new attack; the 2 with one tell the
+    attack ("died in hospital Thursday after being sprayed with submachinegun fire", "as a result of the dynamite
+    attack"), as fresh8's "Tamerlan Tsarnaev died in hospital after the gun battle in Watertown" does (seen: fresh8
+    with dates 0.800 -> 0.759 without the condition)."""
     tok = c.trigger_token
     if tok is None:
         return None
@@ -114,8 +118,10 @@ def later_state(c: Candidate) -> str | None:
             return "a state that 'still' holds"
         if t.dep_ in _OWN_CLAUSE or t.dep_ == "advcl":
             break
-    if lemma(tok) == "die" and any(c.dep_ == "prep" and c.lower_ in ("in", "at") and any(
-            g.dep_ == "pobj" and lemma(g) == "hospital" for g in c.children) for c in tok.children):
+    preps = [c for c in tok.children if c.dep_ == "prep"]
+    if lemma(tok) == "die" and any(c.lower_ in ("in", "at") and any(
+            g.dep_ == "pobj" and lemma(g) == "hospital" for g in c.children) for c in preps) and not any(
+            c.lower_ in _CAUSE_PREPS for c in preps):  # "died in hospital after the gun battle": the battle too
         return "a later death in hospital"
     if tok.lemma_.lower() not in lex.killed_words:
         return None
@@ -127,6 +133,7 @@ def later_state(c: Candidate) -> str | None:
 
 
 _WOUNDED = frozenset({"wounded", "injured"})
+_CAUSE_PREPS = frozenset({"after", "as", "from", "of"})  # "died in hospital after / as a result of / from ..."
 _LATER_STATE = ", of an event told before, not a new one"  # its sentence may still claim that event
 
 
