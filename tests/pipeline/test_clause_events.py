@@ -283,3 +283,47 @@ def test_a_toll_of_the_fighting_in_the_perfect_is_a_total():
                  "people have been killed in the fighting between the army and the rebels.")
     assert [m.fatalities.best for m in events] == [6], [(m.fatalities.best, m.notes) for m in events]
     assert run("Twelve people were killed in the fighting in Port Alder on Saturday, police said.") != []
+
+
+def test_a_page_about_a_film_holds_the_storys_battles():
+    """On a page with four words of reviews and the screen trade (events.toml [sport] screen_words) the shells,
+    snipers and machine guns are the story's; a bombing told with one such word stays."""
+    page = ("Review: 'Harbour of Ash' is a gripping war film\n\nThe director follows a patrol through one summer on "
+            "an island. A sniper picks off the signaller, and machine-gun fire cuts down four men on the beach. The "
+            "cast is strong and the sound design is superb, though a subplot drags. It opens in cinemas on Friday.")
+    assert run(page) == []
+    news = ("A bomb exploded outside a cinema in Port Alder on Saturday, killing two people, police said. The cast "
+            "of the film was not there.")
+    assert run(news) != []
+
+
+def test_a_verdict_is_no_event_and_a_death_in_hospital_is_the_shootings():
+    """ "found guilty on Thursday of murdering" (events.toml [figurative] verdict) is the trial of the shooting
+    told with its own day, not an event of Thursday; "died in hospital the next morning" is that shooting's wounded
+    (document.later_state), not an event of the next day."""
+    verdict = "A man was found guilty on Thursday of murdering two passengers on a bus in Port Alder."
+    told = ("The gunman opened fire on the bus in Port Alder on March 3, 2023, killing two passengers and wounding "
+            "the driver, police said.")
+    for text in (verdict, f"{verdict} {told}", f"{told} The driver died in hospital the next morning."):
+        events = run(text, published=date(2024, 6, 14))
+        want = [] if text == verdict else ["2023-03-03"]
+        assert [str(m.date) for m in events] == want, (text, [(m.date, m.notes) for m in events])
+
+
+def test_a_group_that_strikes_on_the_ground_makes_no_air_strike():
+    """ "The attackers struck the village" (mentions._ground_striker): an armed group's strike verb is its attack,
+    not an air strike; warplanes and an air force that strike stay air strikes."""
+    events = run("The attackers struck Kessel, a village near Port Alder, on Saturday night, killing 30 residents.")
+    assert [m.sub_event_type for m in events] == ["Attack"], [(m.sub_event_type, m.notes) for m in events]
+    events = run("Warplanes struck a market in Port Alder on Saturday, killing 12 people.")
+    assert [m.sub_event_type for m in events] == ["Air/drone strike"], [(m.sub_event_type, m.notes) for m in events]
+
+
+def test_gunmen_who_name_no_weapon_attack_with_small_arms():
+    """ "Gunmen killed 14 people in an attack on the village" (events.toml [actors] gun_doers): small arms; a
+    gunman's grenade stays a grenade."""
+    events = run("Gunmen killed 14 people in an attack on the village of Kessel near Port Alder on Saturday, police "
+                 "said.")
+    assert [m.weapons for m in events] == [["small arms"]], [(m.weapons, m.notes) for m in events]
+    events = run("A gunman threw a grenade into a bar in Port Alder on Saturday, killing two people.")
+    assert [m.weapons for m in events] == [["grenade"]], [(m.weapons, m.notes) for m in events]

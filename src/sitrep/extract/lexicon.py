@@ -78,6 +78,8 @@ class Lexicon:
     game_doc_min: int = 3
     trade_words: re.Pattern | None = None  # events.toml [sport] trade_words: a page about companies and markets
     trade_doc_min: int = 4
+    screen_words: re.Pattern | None = None  # events.toml [sport] screen_words: a page about a film, show or book
+    screen_doc_min: int = 4
     toll_nouns: frozenset[str] = frozenset()  # the subjects that make a toll verb update a toll
     figurative_objects: frozenset[str] = frozenset()  # "launch an offensive against unemployment"
     figurative_governors: frozenset[str] = frozenset()  # "deal a blow", "stop fighting"
@@ -92,6 +94,7 @@ class Lexicon:
     figurative_accident_verbs: frozenset[str] = frozenset()  # "killed when the plane crashed": an accident
     figurative_vehicles: frozenset[str] = frozenset()  # "killed when his bike hit a lorry": a vehicle did it
     figurative_court: frozenset[str] = frozenset()  # "convicted over the killing": a trial of an earlier act
+    figurative_verdict: frozenset[str] = frozenset()  # "found guilty of murdering": a verdict's act
     figurative_mishaps: frozenset[str] = frozenset()  # "shot his father in a hunting accident": no intent
     figurative_governed: frozenset[str] = frozenset()  # "called a strike": a verb and the trigger it governs
     figurative_describing: frozenset[str] = frozenset()  # "rebels fighting Russian forces": a group described
@@ -108,6 +111,7 @@ class Lexicon:
     conveyances: frozenset[str] = frozenset()  # what "hijack" must take besides an aircraft ("a bus", "the ship")
     victim_subject_verbs: frozenset[str] = frozenset()  # "two bombers die": the subject is the one harmed
     clash_onset_verbs: frozenset[str] = frozenset()  # "fighting erupts in X": a clash word told as breaking out
+    gun_doers: frozenset[str] = frozenset()  # events.toml [actors] gun_doers: "gunmen" attack with small arms
     reference_nouns: frozenset[str] = frozenset()  # "in retaliation for X": X is another event
     cause_nouns: frozenset[str] = frozenset()  # "in revenge for Suruc": a place there is the cause's, not the act's
     summary_nouns: frozenset[str] = frozenset()  # "two bomb attacks": a count of events a lede sums up
@@ -279,6 +283,8 @@ def load_lexicon() -> Lexicon:
         game_doc_min=int(edata.get("sport", {}).get("game_doc_min", 3)),
         trade_words=_sport_pattern(edata.get("sport", {}).get("trade_words", [])),
         trade_doc_min=int(edata.get("sport", {}).get("trade_doc_min", 4)),
+        screen_words=_sport_pattern(edata.get("sport", {}).get("screen_words", [])),
+        screen_doc_min=int(edata.get("sport", {}).get("screen_doc_min", 4)),
         light_verbs=frozenset(edata.get("actors", {}).get("light_verbs", [])),
         military_targets=frozenset(edata.get("actors", {}).get("military_targets", [])),
         not_targets=frozenset(edata.get("actors", {}).get("not_targets", [])),
@@ -299,7 +305,7 @@ def load_lexicon() -> Lexicon:
 
 # events.toml [actors] word lists read as they are (Lexicon fields of the same name); human_heads adds person_nouns.txt
 _ACTOR_WORDS = ("state_force_heads", "law_enforcement_heads", "count_nouns", "victim_subject_verbs", "agent_suffixes",
-                "group_name_words", "collective_heads", "conveyances", "clash_onset_verbs")
+                "group_name_words", "collective_heads", "conveyances", "clash_onset_verbs", "gun_doers")
 
 
 def _figurative(path: Path, data: dict) -> dict[str, frozenset[str]]:
@@ -307,8 +313,8 @@ def _figurative(path: Path, data: dict) -> dict[str, frozenset[str]]:
     keys = {"objects": "objects", "governors": "governors", "modifiers": "modifiers", "subjects": "subjects",
             "on": "on_governors", "heads": "compound_heads", "to_death": "to_death_verbs", "arrest": "arrest_verbs",
             "release": "release", "accident_verbs": "accident_verbs", "vehicles": "vehicles",
-            "court": "court", "mishaps": "mishaps", "governed": "governed", "describing": "describing",
-            "of_objects": "of_objects", "munitions": "munitions", "named": "named"}
+            "court": "court", "verdict": "verdict", "mishaps": "mishaps", "governed": "governed",
+            "describing": "describing", "of_objects": "of_objects", "munitions": "munitions", "named": "named"}
     return {f"figurative_{name}": _words(path, data, "figurative", key) for name, key in keys.items()}
 
 
