@@ -153,8 +153,8 @@ def _month_keeps() -> dict[str, frozenset[str]]:
 def month_kept(low: str, text: str, start: int, end: int) -> bool:
     """Whether the month word ``low`` ("may", "march") at ``text[start:end]`` is the month: a cue beside it keeps
     it (``caps_months.json``)."""
-    keeps = _month_keeps().get(low)
-    return bool(keeps) and any(c in keeps for c in month_cues(text, start, end))
+    keeps = _month_keeps().get(low, frozenset())
+    return any(c in keeps for c in month_cues(text, start, end))
 
 
 _NOT_NAMES = frozenset(_MONTHS.split()) | frozenset(("today", "yesterday", "tonight", "tomorrow", "morning",
