@@ -1,0 +1,35 @@
+"""Every shipped learned file is what its script in the repo writes: its meta names the exact command that
+reproduces it, and the recipes cheap enough for CI are re-run here and compared with the shipped file."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from sitrep.knowledge import PACKAGED
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("SITREP_SHARED") or ROOT / ".." / "shared")
+
+
+def _script(name: str):
+    path = ROOT / "scripts" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_caps_aliases_meta_names_its_command():
+    data = json.loads((PACKAGED / "caps_aliases.json").read_text(encoding="utf-8"))
+    assert data["trainer"] == "python3 scripts/caps_alias_context.py"
+
+
+@pytest.mark.skipif(not (SHARED / "data" / "realnews" / "rams").is_dir(), reason="needs ../shared")
+def test_caps_aliases_is_what_its_script_counts():
+    shipped = json.loads((PACKAGED / "caps_aliases.json").read_text(encoding="utf-8"))
+    assert _script("caps_alias_context").count() == shipped  # ~1 s of counting over the mixed-case corpora
