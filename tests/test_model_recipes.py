@@ -33,3 +33,14 @@ def test_caps_aliases_meta_names_its_command():
 def test_caps_aliases_is_what_its_script_counts():
     shipped = json.loads((PACKAGED / "caps_aliases.json").read_text(encoding="utf-8"))
     assert _script("caps_alias_context").count() == shipped  # ~1 s of counting over the mixed-case corpora
+
+
+def test_clause_model_meta_names_the_command_that_reproduces_it():
+    # today's recipe gives another model; --shipped runs the recipe of the commit that wrote the weights (~7 min, so
+    # not re-run here: checked by hand, weights, bias and thresholds equal to the last digit)
+    data = json.loads((PACKAGED / "clause_model.json").read_text(encoding="utf-8"))
+    trainer = _script("train_clause_model")
+    assert data["meta"]["trainer"] == trainer.SHIPPED_TRAINER and "--shipped" in trainer.SHIPPED_TRAINER
+    assert trainer.SHIPPED in trainer.SHIPPED_TRAINER
+    assert data["meta"]["trained_on"] == trainer.SHIPPED_TRAINED_ON
+    assert data["headline_threshold"] == trainer.HEADLINE_THRESHOLD
