@@ -127,3 +127,17 @@ def timexes_found(text: str, anchor: date, *, signals: bool = False, nlp=None) -
 
     parses = [(0, nlp(text))] if nlp is not None else []
     return [(t.text, t.type, t.value) for t in DocumentTimes(text, anchor, parses=parses, signals=signals).find()]
+
+
+@pytest.fixture(scope="module")
+def plain():
+    """spaCy-sm's pipeline as spaCy itself runs it, none of sitrep's decoders swapped in: the reference that
+    tests/nlp's numpy decodings (fast_ner, fast_parser, fast_pipes) must match exactly."""
+    import spacy
+
+    from sitrep.nlp.spacy_model import MODEL_NAMES
+
+    name = next((n for n in MODEL_NAMES if spacy.util.is_package(n)), None)
+    if name is None:
+        pytest.skip("no spaCy English model installed")
+    return spacy.load(name)

@@ -5,12 +5,11 @@ decoding then)."""
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE
 from spacy.tokens import Span
 
 from sitrep.nlp.fast_ner import FastEntityRecognizer
-from sitrep.nlp.spacy_model import MODEL_NAMES, load_spacy
+from sitrep.nlp.spacy_model import load_spacy
 
 SENTENCES = [
     "Gunmen from the Islamic State killed 12 soldiers near Kirkuk on Tuesday, the Iraqi army said.",
@@ -26,14 +25,6 @@ SENTENCES = [
     "Reuters reported that Al-Shabaab claimed the attack on the African Union base in Somalia.",
 ]
 ATTRS = [ENT_IOB, ENT_TYPE, ENT_KB_ID]
-
-
-@pytest.fixture(scope="module")
-def plain():
-    name = next((n for n in MODEL_NAMES if spacy.util.is_package(n)), None)
-    if name is None:
-        pytest.skip("no spaCy English model installed")
-    return spacy.load(name)
 
 
 def test_the_model_runs_the_numpy_decoding():

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import numpy
 import pytest
-import spacy
 
 from sitrep.nlp import fast_parser
 from sitrep.nlp.fast_parser import FastDependencyParser
-from sitrep.nlp.spacy_model import MODEL_NAMES, load_spacy
+from sitrep.nlp.spacy_model import load_spacy
 
 SENTENCES = [
     "Gunmen from a breakaway faction killed 12 soldiers near the border on Tuesday, the army said.",
@@ -27,14 +26,6 @@ SENTENCES = [
     "He said that he saw what happened when the shooting started and that he ran, though nobody believed him.",
     "The ministry, citing witnesses who asked not to be named because they feared reprisals, said 40 were killed.",
 ]
-
-
-@pytest.fixture(scope="module")
-def plain():
-    name = next((n for n in MODEL_NAMES if spacy.util.is_package(n)), None)
-    if name is None:
-        pytest.skip("no spaCy English model installed")
-    return spacy.load(name)
 
 
 def _tagged(texts):

@@ -4,12 +4,11 @@ the model's kinds of exception (pronoun case by dependency, 'do' and 'have' as m
 'got', white space, 'but' as an adverb, determiners standing alone)."""
 from __future__ import annotations
 
-import pytest
 import spacy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, ORTH, POS, TAG
 
 from sitrep.nlp import fast_pipes
-from sitrep.nlp.spacy_model import MODEL_NAMES, load_spacy
+from sitrep.nlp.spacy_model import load_spacy
 
 SENTENCES = [
     "I saw you and you saw me; it hit them, and they told it to us.",
@@ -28,14 +27,6 @@ SENTENCES = [
     "   ",
 ]
 ATTRS = [ORTH, POS, TAG, DEP, HEAD, MORPH, LEMMA, ENT_TYPE, ENT_IOB]
-
-
-@pytest.fixture(scope="module")
-def plain():
-    name = next((n for n in MODEL_NAMES if spacy.util.is_package(n)), None)
-    if name is None:
-        pytest.skip("no spaCy English model installed")
-    return spacy.load(name)
 
 
 def test_the_model_runs_the_lookup_components():
