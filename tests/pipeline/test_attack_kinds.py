@@ -91,3 +91,15 @@ def test_all_capitals_wire_copy(caps):
     for ev in events:
         for fillers in ev.roles.values():
             assert all(text[f.start:f.end] == f.text for f in fillers)  # as written, case and all
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Army troops killed 14 insurgents near the town of Santa Rosa on Monday.", "Battles"),
+    ("Government soldiers shot dead six rebels outside Villa Nueva on Monday.", "Battles"),
+    ("Gunmen killed six peasants in the village of La Esperanza on Monday.", "Violence against civilians"),
+])
+def test_killing_armed_men_is_a_battle(text, expected):
+    """A killing whose victims are armed men (events.toml [typing] armed_men) is an armed clash; one of
+    peasants stays violence against civilians."""
+    (e,) = run(text)
+    assert e.event_type == expected

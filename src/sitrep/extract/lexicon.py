@@ -132,6 +132,8 @@ class Typing:
     kind_first_without_weapon: frozenset[str]
     weapons_not_deciding: frozenset[str]
     priority: dict[str, int]
+    armed_victim_kinds: frozenset[str] = frozenset()  # [typing] kinds typed as battles when armed men are hit
+    armed_men: frozenset[str] = frozenset()  # [typing] armed_men: head nouns of armed men ("gunmen", "insurgents")
 
 
 def _year_figures(value) -> tuple[int, int]:
@@ -337,7 +339,12 @@ def _typing(path: Path, data: dict, kinds: dict, weapons: dict[str, Weapon]) -> 
         if k not in known_kinds or not isinstance(v, int):
             raise KnowledgeError(f"{path}: [typing.priority] {k} must be a trigger kind with a whole number",
                                  code=E403_KNOWLEDGE_ENTRY)
-    return Typing(first, first_nw, not_deciding, dict(priority))
+    armed_kinds = _words(path, data, "typing", "armed_victim_kinds")
+    for k in armed_kinds:
+        if k not in kinds:
+            raise KnowledgeError(f"{path}: [typing] kind '{k}' has no line in [kinds]", code=E403_KNOWLEDGE_ENTRY)
+    armed = frozenset(w.lower() for w in _words(path, data, "typing", "armed_men"))
+    return Typing(first, first_nw, not_deciding, dict(priority), armed_kinds, armed)
 
 
 def _forms(path: Path, data: dict) -> dict[str, tuple[str, ...]]:

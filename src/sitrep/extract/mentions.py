@@ -1572,12 +1572,23 @@ class SentenceExtractor:
                 m.sub_event_type = "Government regains territory"  # "troops recaptured the town"
         elif ranked and ranked[0].category not in typing.weapons_not_deciding:
             m.event_type, m.sub_event_type = ranked[0].event_type, ranked[0].sub_event_type
+        elif trig.kind in typing.armed_victim_kinds and self._armed_victims(cand):
+            m.event_type, m.sub_event_type = lex.military_target  # "troops killed 32 gunmen": an armed clash
         elif trig.kind in lex.kinds:
             m.event_type, m.sub_event_type = lex.kinds[trig.kind]
         else:
             tgt = (m.target or "").lower().split()
             military = any(w in lex.military_targets for w in tgt)
             m.event_type, m.sub_event_type = lex.military_target if military else lex.civilian_target
+
+    def _armed_victims(self, cand: Candidate) -> bool:
+        """The people a killing hit are armed men (events.toml [typing] armed_men): its victim token, else the head
+        word of its target ("killed 32 gunmen", "kills 14 Islamist insurgents")."""
+        armed = self.lex.typing.armed_men
+        if cand.victim is not None:
+            return cand.victim.lower_ in armed or lemma(cand.victim) in armed
+        words = (cand.mention.target or "").lower().split()
+        return bool(words) and words[-1] in armed
 
     # ---- modality ------------------------------------------------------------------------------------------
     def _modality(self, cand: Candidate, sentence_text: str, clause_text: str, tok) -> None:
