@@ -38,17 +38,42 @@ _BEGIN, _IN, _LAST, _UNIT, _OUT = range(5)
 _KIND = {"B": _BEGIN, "I": _IN, "L": _LAST, "U": _UNIT}
 
 
+def greedy_layers(component, n_features: int, what: str) -> tuple:
+    """The token-vector, precomputed-hidden and output layers of a greedy transition component (spaCy's
+    ``EntityRecognizer``, ``DependencyParser``) whose model reads ``n_features`` state features; ``Unsupported``
+    for a model with unseen classes, without its output layer, with other state features or with a beam."""
+    model = component.model
+    if model.attrs.get("unseen_classes") or not model.attrs.get("has_upper") or len(model.layers) != 3:
+        raise Unsupported(f"{what} with unseen classes or without its output layer")
+    tok2vec, lower, upper = model.layers
+    if lower.get_dim("nF") != n_features or component.cfg.get("beam_width", 1) != 1:
+        raise Unsupported(f"{what} with other state features or a beam")
+    return tok2vec, lower, upper
+
+
+def move_scores(summed: numpy.ndarray, bias: numpy.ndarray, weights: numpy.ndarray, out_bias: numpy.ndarray,
+                n_pieces: int) -> numpy.ndarray:
+    """The moves' scores of a batch of states, with the arithmetic of spaCy's ``predict_states``: the features'
+    precomputed vectors ``summed`` (states, hidden * pieces, already added in feature order onto zero) plus the
+    hidden bias, the maximum of each unit's pieces, the output layer's product by BLIS's ``gemm`` (the routine
+    spaCy's loop calls), its bias. ``summed`` is changed in place."""
+    summed += bias
+    n_hidden = summed.shape[1] // n_pieces
+    hidden = numpy.maximum(summed[:, 0::2], summed[:, 1::2]) if n_pieces == 2 else \
+        summed.reshape(len(summed), n_hidden, n_pieces).max(axis=2)
+    scores = blis.py.gemm(numpy.ascontiguousarray(hidden, dtype="float32"), weights, trans2=True, beta=0.0)
+    scores += out_bias
+    return scores
+
+
 class FastEntityRecognizer:
     """Pipeline component: spaCy's ``EntityRecognizer`` (``original``) with its greedy decoding in numpy."""
 
     def __init__(self, ner) -> None:
         self.original = ner
-        model = ner.model
-        if model.attrs.get("unseen_classes") or not model.attrs.get("has_upper") or len(model.layers) != 3:
-            raise Unsupported("an NER model with unseen classes or without its output layer")
-        self.tok2vec, self.lower, self.upper = model.layers
-        if self.lower.get_dim("nF") != 3 or getattr(ner, "postprocesses", []) or ner.cfg.get("beam_width", 1) != 1:
-            raise Unsupported("an NER model with other state features, post-processing or a beam")
+        self.tok2vec, self.lower, self.upper = greedy_layers(ner, 3, "an NER model")
+        if getattr(ner, "postprocesses", []):
+            raise Unsupported("an NER model with post-processing")
         names = [ner.moves.get_class_name(i) for i in range(ner.moves.n_moves)]
         kinds, labels = [], []
         for name in names:
@@ -110,10 +135,7 @@ class FastEntityRecognizer:
             before = numpy.where(is_open, b0 - 1, -1)
             hidden = cached[b0 + 1, 0] + cached[first + 1, 1]  # a missing feature (-1) reads the padding, row 0
             hidden += cached[before + 1, 2]
-            hidden += bias
-            hidden = hidden.reshape(len(live), n_hidden, n_pieces).max(axis=2)
-            scores = blis.py.gemm(numpy.ascontiguousarray(hidden, dtype="float32"), weights, trans2=True, beta=0.0)
-            scores += out_bias
+            scores = move_scores(hidden, bias, weights, out_bias, n_pieces)
             valid = self._valid(is_open, open_label[live], lengths[live] - t >= 2, space[b0], starts[b0 + 1])
             if numpy.isnan(scores).any():
                 raise FloatingPointError("NaN scores")

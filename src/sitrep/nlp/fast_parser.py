@@ -36,11 +36,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-import blis.py
 import numpy
 from spacy.attrs import DEP, HEAD, SENT_START
 from spacy.util import minibatch
 
+from sitrep.nlp.fast_ner import greedy_layers, move_scores
 from sitrep.nlp.fast_pipes import Unsupported
 
 _SHIFT, _REDUCE, _LEFT, _RIGHT, _BREAK = range(5)
@@ -56,12 +56,7 @@ class FastDependencyParser:
 
     def __init__(self, parser) -> None:
         self.original = parser
-        model = parser.model
-        if model.attrs.get("unseen_classes") or not model.attrs.get("has_upper") or len(model.layers) != 3:
-            raise Unsupported("a parser model with unseen classes or without its output layer")
-        self.tok2vec, self.lower, self.upper = model.layers
-        if self.lower.get_dim("nF") != 8 or parser.cfg.get("beam_width", 1) != 1:
-            raise Unsupported("a parser model with other state features or a beam")
+        self.tok2vec, self.lower, self.upper = greedy_layers(parser, 8, "a parser model")
         strings = parser.vocab.strings
         kinds, labels = [], []
         for i in range(parser.moves.n_moves):
@@ -127,11 +122,7 @@ class FastDependencyParser:
             hidden = vectors[:, 0] + vectors[:, 1]  # onto zero in feature order, as spaCy's saxpy calls
             for f in range(2, n_feat):
                 hidden += vectors[:, f]
-            hidden += bias
-            hidden = hidden.reshape(len(ids), n_hidden, n_pieces).max(axis=2) if n_pieces != 2 else \
-                numpy.maximum(hidden[:, 0::2], hidden[:, 1::2])
-            scores = blis.py.gemm(hidden, weights, trans2=True, beta=0.0)
-            scores += out_bias
+            scores = move_scores(hidden, bias, weights, out_bias, n_pieces)
             if not numpy.isfinite(scores.sum()):
                 raise _Fallback("a score that is not a number")
             valid = state.valid(ids).take(self.kinds, axis=1)
