@@ -84,3 +84,14 @@ def test_benchmark_counts_date_detection():
     assert (c["date_sys"], c["date_gold"]) == (3, 2)
     assert (c["date_strict_sys"], c["date_strict_gold"]) == (1, 1)
     assert (c["date_relaxed_sys"], c["date_relaxed_gold"]) == (2, 2)
+
+
+def test_wire_story_sets_read():
+    """The two sets of whole 1998-2000 wire stories (check sets, benchmarks/data/timex_wire1 and timex_wire2) read
+    as TimeML: every story has its creation time and the counts their READMEs give."""
+    bench = _benchmark()
+    for directory, stories, timexes, dates in ((bench.WIRE1_DIR, 14, 194, 137), (bench.WIRE2_DIR, 10, 141, 135)):
+        docs = bench.read_dir(directory)
+        assert len(docs) == stories and all(d.dct is not None for d in docs)
+        assert sum(len(d.timexes) for d in docs) == timexes
+        assert sum(g.type == "DATE" for d in docs for g in d.timexes) == dates
