@@ -404,3 +404,19 @@ def test_a_holiday_a_few_days_after_a_weekday_of_a_month():
     # "11/1/1+1": the day after the first Monday of November, the US Election Day
     assert holiday_in("11/1/1+1", 2000) == date(2000, 11, 7)
     assert holiday_in("11/1/1+1", 1998) == date(1998, 11, 3)
+
+
+def test_an_event_dated_from_an_inferred_year_says_so():
+    """An event counted from a report date whose year the text does not write ("on Friday" under a yearless
+    dateline) says in its date note that the year was inferred; with the report's date given, it does not."""
+    from sitrep.ingest.text import document_from_text
+    from sitrep.pipeline import extract_document
+
+    text = ("OSTRAVIN, Aug 14 (Wire) - A car bomb exploded outside the port authority in Ostravin on Friday, killing "
+            "six people, police said. The same building was hit by a rocket in May 2012.")
+    inferred = extract_document(document_from_text(text, "yearless"))
+    assert inferred and inferred[0].date == date(2015, 8, 14)
+    assert any(n.startswith("date: 'Friday' counted from the report's date") and "its year inferred" in n
+               for n in inferred[0].notes)
+    given = extract_document(document_from_text(text, "yearless", published=date(2015, 8, 14)))
+    assert given and not any("its year inferred" in n for n in given[0].notes)

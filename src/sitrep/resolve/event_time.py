@@ -16,18 +16,22 @@ from datetime import date, timedelta
 from sitrep.extract.mentions import Candidate, clause_head
 from sitrep.model import REPORT_DATE_NOTE, SAID_DATE_NOTE, Document, EventMention, Span, Timex
 from sitrep.resolve import time as rtime
+from sitrep.resolve.timex.dateline import YEAR_INFERRED
 
 
 def report_date(doc: Document) -> tuple[date | None, str]:
     if doc.published:
         return doc.published, "given"
-    inferred, reason = rtime.infer_report_date(doc.text[doc.body_start:])
-    if inferred is None and doc.url:
-        from sitrep.resolve.timex.dateline import url_date
+    from sitrep.resolve.timex.dateline import url_date, year_written
 
+    body = doc.text[doc.body_start:]
+    inferred, reason = rtime.infer_report_date(body)
+    if inferred is None and doc.url:
         on_url = url_date(doc.url)
         if on_url is not None:
             return on_url, f"inferred: the day in the report's address {doc.url!r}"
+    if inferred is not None and not year_written(body, inferred):
+        reason += YEAR_INFERRED
     return inferred, f"inferred: {reason}"
 
 
@@ -100,6 +104,11 @@ def fill_date(m: EventMention, report_date: date | None, reason: str) -> None:
         said = f"'{m.timex.text}' is counted from the report's date" if m.timex is not None else \
             "no date in the event's sentences"
         m.notes.append(f"date: unknown, {said} and the report's date is unknown ({reason})")
+    elif (report_date is not None and YEAR_INFERRED in reason and m.timex is not None and m.timex.anchor == "report"
+          and m.date.year == report_date.year):
+        # "on Friday", "on 14 July" counted from a report date whose year the text does not write: the event's year
+        # is that inference's
+        m.notes.append(f"date: '{m.timex.text}' counted from the report's date ({reason})")
 
 
 def attach_dates(cands: list[Candidate], timexes: list[Timex], text: str) -> None:

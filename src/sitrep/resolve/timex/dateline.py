@@ -256,6 +256,18 @@ def infer_report_date(text: str, today: date | None = None) -> tuple[date | None
     return _latest_told(text, readings, dated)
 
 
+# what ``report_date`` (resolve/event_time.py) adds to the reason of an inferred report date whose year the text does
+# not write with that day: the events dated from it say so (``fill_date``)
+YEAR_INFERRED = "; its year inferred, not written with the day"
+
+
+def year_written(text: str, day: date) -> bool:
+    """Does ``text`` write ``day`` with its year ("8 December 2023", "Dec 8, 2023", "2023-12-08")? When it does not,
+    the year of a report date inferred as ``day`` came from elsewhere (a weekday, another date, a year told)."""
+    return any(r.kind == "abs" and (r.data.get("y"), r.data.get("m"), r.data.get("d")) == (day.year, day.month, day.day)
+               for r in scan(text))
+
+
 @dataclass(frozen=True)
 class _Cues:
     today_before: re.Pattern[str]  # "today, " "this morning (Tuesday " right before a day
