@@ -447,6 +447,18 @@ def _told_years(text: str, readings: list[Reading]) -> list[int]:
     return [y for y, t in years if t == "past"] or [y for y, t in years if t is None]
 
 
+# Tried and not kept (``report_date.py --yearless``, answers right within a day / answered, tune = TimeBank + MUC-4
+# DEV, check = TE3, newspaper4k, MUC-4 TST, ECB+; this rule: tune 70 / 127, check 105 / 192):
+# - every year from the latest told - 3 to + 28 scored by counted shares (the days from each past weekday told to the
+#   report's day, 0 to 6: 46 42 38 27 13 5 6 over 177 (document, weekday) pairs; the report's year minus the latest
+#   told one), the likeliest year answering: 10 / 47 of this rule's tune answers against 16 / 47, check ECB+ 37 / 122
+#   against 57 / 122; with the counts of the first weekday only and the gaps of the 48 tune documents that tell both a
+#   weekday and a year, 17 / 47 on tune and 37 / 122 on ECB+; no share threshold raised its precision on tune;
+# - the first weekday told the dateline's day or the day before (the nearer year to Y + 1, the same day on a tie):
+#   tune 72 / 127, check 94 / 193 (MUC-4 radio reports tell the day before, ECB+ web pages the same day);
+# - any weekday told the dateline's day and none more than 4 days before it (129 of 140 tune documents that tell a
+#   weekday): tune unchanged but for one wrong year, check ECB+ 56 / 121; "TUZLA, May 26 ... on Thursday ... on
+#   Friday" with "April 1992" would take 1995 (right) instead of 1994.
 def _near_told_year(dl: Dateline, month: int, day: int, named: int, told: int, today: date) -> tuple[date, str] | None:
     """A yearless dateline in a text that names a past year ("since it was sent in 1969", "in 2013") but no day or
     month with one: of the years in which the dateline's day fell on the weekday named, not before the latest year
