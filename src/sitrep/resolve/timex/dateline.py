@@ -448,7 +448,11 @@ def _told_years(text: str, readings: list[Reading]) -> list[int]:
 
 
 # Tried and not kept (``report_date.py --yearless``, answers right within a day / answered, tune = TimeBank + MUC-4
-# DEV, check = TE3, newspaper4k, MUC-4 TST, ECB+; this rule: tune 70 / 127, check 105 / 192):
+# DEV, check = TE3, newspaper4k, MUC-4 TST, ECB+; this rule, counted with the first fallback below: tune 70 / 127,
+# check 105 / 192):
+# - this rule also for a text that dates months far from the dateline's day ("JAKARTA, July 17 ... on Friday" with
+#   "Aug. 5, 2003" told), where today there is no answer: tune 6 right / 9 wrong (TimeBank 4 / 5, MUC-4 DEV 2 / 4),
+#   check 21 / 16; not kept, as it is wrong more often than right on tune;
 # - every year from the latest told - 3 to + 28 scored by counted shares (the days from each past weekday told to the
 #   report's day, 0 to 6: 46 42 38 27 13 5 6 over 177 (document, weekday) pairs; the report's year minus the latest
 #   told one), the likeliest year answering: 10 / 47 of this rule's tune answers against 16 / 47, check ECB+ 37 / 122
