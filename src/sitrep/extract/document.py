@@ -51,14 +51,33 @@ def candidates(analysis: Analysis) -> list[Candidate]:
     for c in cands:  # the clause model's fall-back reads it (clause_model.counted_headline)
         c.mention.headline = in_headline(c, analysis.doc)
     _game_words(cands, analysis.doc.text)
+    _called_out(cands, analysis.doc.text)
     return cands
+
+
+def _called_out(cands: list[Candidate], text: str) -> None:
+    """A trigger inside the quotation a word of calling out opens ("marched through the capital shouting \"Burn in
+    hell, Zarqawi\"", "chanted \"how many kids will you kill today\""): what was called out, not an event told
+    (events.toml [figurative] chants; COUNT there)."""
+    words = load_lexicon().figurative_chants
+    if not words or not cands:
+        return
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    quoted = [(m.start(1), m.end(1)) for m in re.finditer(
+        rf"\b(?:{alts})\b[^.\n\"\u201c\u201d]{{0,20}}?[\"\u201c]([^\"\u201d\n]{{1,160}})[\"\u201d]", text, re.I)]
+    for c in cands:
+        m = c.mention
+        if not m.generic and any(a <= m.trigger.start and m.trigger.end <= b for a, b in quoted):
+            m.generic = True
+            m.notes.append("generic: words called out (events.toml [figurative] chants)")
 
 
 def _game_words(cands: list[Candidate], text: str) -> None:
     """On a page about a game ("Mueller struck first", "Kroos shot twice", "a bombardment that left the home crowd
     in tears"), a violent word that counts no dead or wounded, names no weapon of its own and no armed group is the
     game's (events.toml [sport]); on a page about a video game (its game_words), or about a film, a show or a book
-    (its screen_words), its weapons are the game's or the story's too. A
+    (its screen_words), or about military exercises (its drill_words), its weapons are the game's, the story's or
+    the exercise's too. A
     page about companies and markets (its trade_words: "a hostile takeover bid ... to fend off the raid", "a dawn
     raid on the market") is read as a page about a game is."""
     from sitrep.resolve.actor import actor_type
@@ -68,7 +87,8 @@ def _game_words(cands: list[Candidate], text: str) -> None:
     if rx is None or not cands:
         return
     page = len({w.group(0).lower() for w in rx.finditer(text)}) >= lex.sport_doc_min
-    game = _page_of(lex.game_words, text, lex.game_doc_min) or _page_of(lex.screen_words, text, lex.screen_doc_min)
+    game = (_page_of(lex.game_words, text, lex.game_doc_min) or _page_of(lex.screen_words, text, lex.screen_doc_min)
+            or _page_of(lex.drill_words, text, lex.drill_doc_min))
     page = page or lex.trade_words is not None and len(  # a page about companies: "fend off the raid"
         {w.group(0).lower() for w in lex.trade_words.finditer(text)}) >= lex.trade_doc_min
     for c in cands:

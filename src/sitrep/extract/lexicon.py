@@ -80,6 +80,8 @@ class Lexicon:
     trade_doc_min: int = 4
     screen_words: re.Pattern | None = None  # events.toml [sport] screen_words: a page about a film, show or book
     screen_doc_min: int = 4
+    drill_words: re.Pattern | None = None  # events.toml [sport] drill_words: a page about military exercises
+    drill_doc_min: int = 4
     toll_nouns: frozenset[str] = frozenset()  # the subjects that make a toll verb update a toll
     figurative_objects: frozenset[str] = frozenset()  # "launch an offensive against unemployment"
     figurative_governors: frozenset[str] = frozenset()  # "deal a blow", "stop fighting"
@@ -96,6 +98,7 @@ class Lexicon:
     figurative_court: frozenset[str] = frozenset()  # "convicted over the killing": a trial of an earlier act
     figurative_verdict: frozenset[str] = frozenset()  # "found guilty of murdering": a verdict's act
     figurative_mishaps: frozenset[str] = frozenset()  # "shot his father in a hunting accident": no intent
+    figurative_chants: frozenset[str] = frozenset()  # "shouting 'Burn in hell'": the words a crowd calls out
     figurative_governed: frozenset[str] = frozenset()  # "called a strike": a verb and the trigger it governs
     figurative_describing: frozenset[str] = frozenset()  # "rebels fighting Russian forces": a group described
     figurative_of_objects: frozenset[str] = frozenset()  # "a blast of Arctic air": what the trigger noun is made of
@@ -287,6 +290,8 @@ def load_lexicon() -> Lexicon:
         trade_doc_min=int(edata.get("sport", {}).get("trade_doc_min", 4)),
         screen_words=_sport_pattern(edata.get("sport", {}).get("screen_words", [])),
         screen_doc_min=int(edata.get("sport", {}).get("screen_doc_min", 4)),
+        drill_words=_sport_pattern(edata.get("sport", {}).get("drill_words", [])),
+        drill_doc_min=int(edata.get("sport", {}).get("drill_doc_min", 4)),
         light_verbs=frozenset(edata.get("actors", {}).get("light_verbs", [])),
         military_targets=frozenset(edata.get("actors", {}).get("military_targets", [])),
         not_targets=frozenset(edata.get("actors", {}).get("not_targets", [])),
@@ -316,7 +321,8 @@ def _figurative(path: Path, data: dict) -> dict[str, frozenset[str]]:
             "on": "on_governors", "heads": "compound_heads", "to_death": "to_death_verbs", "arrest": "arrest_verbs",
             "release": "release", "accident_verbs": "accident_verbs", "vehicles": "vehicles",
             "court": "court", "verdict": "verdict", "mishaps": "mishaps", "governed": "governed",
-            "describing": "describing", "of_objects": "of_objects", "munitions": "munitions", "named": "named"}
+            "describing": "describing", "of_objects": "of_objects", "munitions": "munitions", "named": "named",
+            "chants": "chants"}
     return {f"figurative_{name}": _words(path, data, "figurative", key) for name, key in keys.items()}
 
 
