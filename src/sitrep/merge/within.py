@@ -40,6 +40,7 @@ class MergeInfo:
     told_target: bool = False  # "it had attacked the hotel": a definite target, named before as another event's
     summary: int = 0  # "two bomb attacks": how many events the mention sums up (0: it tells one)
     responder: bool = False  # "... before police shot him dead": its victims are the doers of the attack told
+    told_before: bool = False  # "after the bombing": joins an event of an earlier sentence or none (never starts one)
 
 
 @dataclass
@@ -327,8 +328,8 @@ def merge_mentions(mentions: list[tuple[EventMention, MergeInfo]]) -> list[Event
     ``MAX_EVENT_MENTIONS`` mentions, so a book-length text costs time in proportion to its length."""
     events: list[Event] = []
     for m, info in mentions:
-        best = None
-        for event in reversed(events[-LOOKBACK_EVENTS:]):
+        best = _told_before(events, m, info) if info.told_before else None
+        for event in [] if info.told_before else reversed(events[-LOOKBACK_EVENTS:]):
             if len(event.mentions) >= MAX_EVENT_MENTIONS:
                 continue
             ok, rel = compatible(event, m, info)
@@ -372,7 +373,7 @@ def merge_mentions(mentions: list[tuple[EventMention, MergeInfo]]) -> list[Event
             best[0].infos.append(info)
             best[0].reasons.append(best[1])
             best[0].merged = combine(best[0].mentions, best[0].infos)
-        else:
+        elif not info.told_before:
             if info.definite and m.date is None:
                 # "the strikes hit sites in Deir ez-Zor": the strikes told before, somewhere else -> their date
                 ref = next((ev for ev in reversed(events) if ev.merged.date is not None
@@ -382,6 +383,28 @@ def merge_mentions(mentions: list[tuple[EventMention, MergeInfo]]) -> list[Event
                     m.notes.append(f"date: that of the event '{m.trigger.text}' refers to")
             events.append(Event([m], [info], combine([m], [info]), []))
     return events
+
+
+def _told_before(events: list[Event], m: EventMention, info: MergeInfo) -> tuple[Event, str] | None:
+    """The event an earlier event's reference ("three days after the bombing") names: of the compatible events told
+    in earlier sentences that hit no other victims, the last with its weapon ("the bombing": a bomb told), else the
+    last told."""
+    told = [ev for ev in reversed(events[-LOOKBACK_EVENTS:]) if len(ev.mentions) < MAX_EVENT_MENTIONS
+            and all(i.sentence_index < info.sentence_index for i in ev.infos) and compatible(ev, m, info)[0]
+            and not _other_victims(ev, m)]
+    armed = [ev for ev in told if set(map(_family, m.weapons)) & set(map(_family, ev.merged.weapons))]
+    best = (armed or told or [None])[0]
+    return None if best is None else (best, f"the event '{m.trigger.text}' refers to, told before")
+
+
+def _other_victims(event: Event, m: EventMention) -> bool:
+    """Both name whom they hit, and no one in common ("after the assassination of Galan" is not the killing of
+    Velez told before)."""
+    def heads(x: EventMention) -> set[str]:
+        return {h for h in [_head(x.target), *(_head(f.text) for f in x.roles.get("victims", []))] if h}
+
+    mine, told = heads(m), set().union(*(heads(x) for x in event.mentions))
+    return bool(mine and told and not mine & told)
 
 
 def combine(mentions: list[EventMention], infos: list[MergeInfo]) -> EventMention:
