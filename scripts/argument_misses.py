@@ -3,6 +3,9 @@ injure event that ``benchmarks/realnews.py`` counts as missed (head-word match),
 
     python3 scripts/argument_misses.py [--split tune|check] [--roles Attacker,Target,Victim] [--show KIND]
 
+Each role's head line gives its recall over all the gold arguments and over those of gold events whose trigger
+sentence holds a sitrep event ("in found events": what the argument decisions can reach).
+
 Kinds, first that applies: the event is not found in the trigger's sentence (``no event``); the argument stands in
 another sentence (a pronoun, a common noun "the gunmen", a name); it is a pronoun of the trigger's sentence; sitrep
 names a phrase over the argument's words for the role but not its head word (``head-word scoring``: "Iraq" of gold
@@ -257,7 +260,11 @@ def main(argv: list[str] | None = None) -> int:
                     counts[(key, "  ... given another value")] += 1
             _precision(text, src, near, gargs, roles, given, right)
     for key in sorted(totals):
-        print(f"\n{key}: {totals[key]} arguments")
+        # the arguments of the gold events whose trigger sentence holds a sitrep event: what the role decisions can
+        # reach (the rest wait on event detection)
+        inside = totals[key] - sum(n for (k2, k), n in counts.items() if k2 == key and k.startswith("no event"))
+        print(f"\n{key}: {totals[key]} arguments; in found events {counts[(key, 'found')]} / {inside} = "
+              f"{counts[(key, 'found')] / max(inside, 1):.3f}")
         for (k2, k), n in sorted(counts.items(), key=lambda x: (x[0][1].startswith(" "), -x[1])):
             if k2 == key:
                 print(f"  {k:<58} {n:>4}")
