@@ -284,11 +284,13 @@ def main(argv: list[str] | None = None) -> int:
         splits = {args.split: splits[args.split]}
     for t, why in sorted(E.VIOLENT_TOPICS.items()):
         print(f"topic {t:2d} ({'tune' if t in E.TUNE_TOPICS else 'check'}): {why}")
+    scores = {}
     for name, topic_ids in splits.items():
         t0 = time.perf_counter()
         topics = {t: E.extract(E.read_topic(root, t)) for t in topic_ids}
         t1 = time.perf_counter()
         s = score(topics)
+        scores[name] = s
         t2 = time.perf_counter()
         report(f"{name} topics {', '.join(map(str, topic_ids))}", s, sum(len(v) for v in topics.values()))
         print(f"  extraction {t1 - t0:.1f} s, ingest and scoring {t2 - t1:.1f} s")
@@ -296,7 +298,24 @@ def main(argv: list[str] | None = None) -> int:
             why_missed(topics)
         if args.subevents:
             subevents(topics)
+    answer(scores)
     return 0
+
+
+def answer(scores: dict[str, dict]) -> None:
+    """The last lines: which figure answers issue 16's 'mention-level CoNLL', and why that one."""
+    def fig(key: str, i: int | None = None) -> str:
+        return " / ".join(f"{(s[key]['CoNLL'][2] if i is None else s[key][i]):.3f}" for s in scores.values())
+
+    names = " / ".join(scores)
+    print(f"mention-level CoNLL F1 ({names}), the figure of issue 16: the incidents' sub-events {fig('subevents')} "
+          f"(with perfect merging {fig('ceiling', 1)}).")
+    print("  Why the sub-events: ECB+ gold chains are one action each (the shooting, the deaths, the charge of one "
+          "attack are chains of their own) and a sitrep incident is the whole attack; its sub-events (its mentions "
+          "by action kind, as the store gives them) are the unit the chains count.")
+    print(f"  The incidents' own mention CoNLL ({fig('mentions')}, perfect merging {fig('ceiling', 0)}) scores "
+          f"whole attacks against single actions and is bounded well below 1 whatever merging does; document pairs "
+          f"F1 {' / '.join(format(s['doc_prf'][2], '.3f') for s in scores.values())}.")
 
 
 if __name__ == "__main__":
