@@ -584,3 +584,16 @@ def test_a_crime_word_told_as_the_charge_is_a_sub_event_of_its_own():
              "evidence": '[{"start": 10, "end": 38, "text": "The guard murdered a driver."}]',
              "field_spans": {"trigger": [{"start": 20, "end": 28, "text": "murdered"}]}}]
     assert [s["kind"] for s in across.subevents(rows)] == ["charge", "killing"]
+
+
+def test_two_venues_of_one_city_the_same_night_are_two_incidents():
+    """Gunmen at a concert hall and at cafe terraces the same night, both placed only at the city: two incidents;
+    one outlet's bar and another's cafe at one place may be one venue named at other precisions."""
+    city = dict(event_type="Violence against civilians", sub_event_type="Attack", latitude=50.85, longitude=4.35,
+                geo_precision=2, country_code="BE", location_name="Brussels")
+    hall = f("a", "d1", target="the Orchid concert hall", **city)
+    terraces = f("b", "d2", target="cafe terraces", **city)
+    d = compare(hall, terraces)
+    assert not d.merge and d.veto and d.veto.startswith("different facilities"), d.reasons
+    bar = f("c", "d3", target="the corner bar", **city)
+    assert compare(terraces, bar).merge
