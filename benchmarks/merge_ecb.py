@@ -20,7 +20,9 @@ merge weights were chosen on the tune topics only (``python3 -m sitrep.evaluatio
 (the best direct comparison of their events: no date, date off by days, place, type, target, threshold, or
 clustering), with counts per topic; and the gold violent action mentions no sitrep trigger overlaps.
 
-``--subevents`` adds what the mention scores measure: ECB+ chains are one action each (the shooting, the killing,
+``--subevents`` adds where the incidents' sub-events differ from the gold chains (pairs of found mentions of one
+chain in two sub-events, of one incident or two, and of two chains in one sub-event, with counts), and what the
+mention scores measure: ECB+ chains are one action each (the shooting, the killing,
 the arrest of one attack are chains of their own), sitrep's incidents are whole attacks. It counts the found gold
 mention pairs by whether sitrep puts them in one incident and whether their trigger words share a stem, and scores
 the incidents split into sub-events (an incident's mentions grouped by the stem of the trigger word that found
@@ -243,6 +245,34 @@ def subevents(topics: dict[int, list[E.Extracted]], rules=None) -> None:
         print(f"  {name}: " + "  ".join(f"{k} F1 {v[2]:.3f}" for k, v in m.items()))
 
 
+def subevent_differences(topics: dict[int, list[E.Extracted]], rules=None) -> None:
+    """Where the incidents' sub-events (as the store gives them) differ from the gold action chains, over the
+    found gold mentions: pairs of one chain in two sub-events (of one incident: by the two action kinds; of two
+    incidents: merging) and pairs of two chains in one sub-event (by kind and the two gold words)."""
+    split: Counter = Counter()
+    joined: Counter = Counter()
+    for extracted in topics.values():
+        events = E.ingest(extracted, rules)
+        kinds = E._incident_kinds(extracted, events)
+        found = []
+        for x in extracted:
+            for g in x.article.mentions:
+                hit = next(((inc, s, e) for inc, spans in events[x.article.id] for s, e in spans
+                            if s < g.end and g.start < e), None)
+                if hit:
+                    found.append((g, hit[0], kinds[(hit[0], x.article.id, hit[1], hit[2])]))
+        for i, (g, inc, kind) in enumerate(found):
+            for h, inc2, kind2 in found[i + 1:]:
+                if g.chain == h.chain and (inc, kind) != (inc2, kind2):
+                    split[("one incident, kinds " if inc == inc2 else "two incidents, kinds ")
+                          + " / ".join(sorted((kind, kind2)))] += 1
+                elif g.chain != h.chain and (inc, kind) == (inc2, kind2):
+                    joined[f"{kind}: " + " / ".join(sorted((g.text.lower().split()[0], h.text.lower().split()[0])))] += 1
+    print(f"  sub-events vs gold chains, found mention pairs: one chain in two sub-events {sum(split.values())} ("
+          + ", ".join(f"{k} {v}" for k, v in split.most_common(10)) + f"); two chains in one sub-event "
+          f"{sum(joined.values())} (" + ", ".join(f"{k} {v}" for k, v in joined.most_common(10)) + ")")
+
+
 def report(name: str, s: dict, n_articles: int) -> None:
     d = s["doc"]
     p, r, f = s["doc_prf"]
@@ -298,6 +328,7 @@ def main(argv: list[str] | None = None) -> int:
             why_missed(topics)
         if args.subevents:
             subevents(topics)
+            subevent_differences(topics)
     answer(scores)
     return 0
 
