@@ -9,7 +9,12 @@ stand for one gold event should share an incident (recall over such pairs), and 
 an incident should stand for one gold event (precision; an incident whose events share no gold event is mixed).
 Events that stand for no gold event are counted apart.
 
-    python3 benchmarks/merge_rewrites.py [-v] [--set merge2|merge3|merge4|merge5|merge6]   (default merge2)
+``--why`` prints, for each missed or wrong pair (listed order), its cause: the direct comparison of the two events
+(``sitrep.merge.across.compare``: the veto that parts them, or 'would merge directly' when the grouping kept them
+apart, or 'joined through other members' for a wrong pair they do not match directly), and whether a side stands
+for several gold events (a lede or a paragraph that names several: its pairs cannot all be met), with counts.
+
+    python3 benchmarks/merge_rewrites.py [-v] [--why] [--set merge2|merge3|merge4|merge5|merge6]   (default merge2)
 """
 from __future__ import annotations
 
@@ -65,18 +70,18 @@ def run(reports: list, reverse: bool = False) -> dict:
         n_incidents = store.count_incidents()
     finally:
         store.close()
-    units = []  # (document, incident, gold keys)
+    units = []  # (document, incident, gold keys, event)
     unmatched = 0
     for doc, events, entry in reports:
         for ev, inc in zip(events, incs.get(doc.id, []), strict=False):
             k = keys_of(doc, ev, entry)
             unmatched += not k
             if k:
-                units.append((doc.id, inc, k))
+                units.append((doc.id, inc, k, ev))
     tp = pred = gold = 0
     missed, wrong = [], []
-    for i, (da, ia, ka) in enumerate(units):
-        for db, ib, kb in units[i + 1:]:
+    for i, (da, ia, ka, ea) in enumerate(units):
+        for db, ib, kb, eb in units[i + 1:]:
             if da == db:
                 continue
             same, one = bool(ka & kb), ia == ib
@@ -84,19 +89,42 @@ def run(reports: list, reverse: bool = False) -> dict:
             pred += one
             gold += same
             if same and not one:
-                missed.append((da, sorted(ka), db, sorted(kb)))
+                missed.append((da, sorted(ka), db, sorted(kb), _cause(ea, eb, ka, kb, True)))
             elif one and not same:
-                wrong.append((da, sorted(ka), db, sorted(kb)))
+                wrong.append((da, sorted(ka), db, sorted(kb), _cause(ea, eb, ka, kb, False)))
     mixed = sum(1 for inc in {u[1] for u in units} if not frozenset.intersection(
         *[u[2] for u in units if u[1] == inc]))
     return {"tp": tp, "predicted": pred, "gold": gold, "mixed": mixed, "incidents": n_incidents,
             "unmatched": unmatched, "missed": missed, "wrong": wrong}
 
 
+_CAUSES = (("no date", "no date"), ("neither report dates it", "no date"), ("dates ", "date off by days"),
+           ("date ranges", "date off by days"), ("places", "place disagreement"),
+           ("countries", "place disagreement (country)"), ("types", "type disagreement"),
+           ("different named", "target naming"), ("different facilities", "target naming"))
+
+
+def _cause(a, b, ka: frozenset, kb: frozenset, missed: bool) -> str:
+    """Why a pair of events of two reports was missed (or wrongly joined): their direct comparison."""
+    from sitrep.merge import across
+
+    d = across.compare(across.features_from_mention(a, "a"), across.features_from_mention(b, "b"))
+    several = " (a side stands for several gold events)" if len(ka) > 1 or len(kb) > 1 else ""
+    if not missed:
+        return ("match directly: " + ", ".join(r for r in d.reasons if r.startswith(("same", "dates", "places", "place")))
+                if d.merge else "joined through other members (single link)") + several
+    if d.merge:
+        return "would merge directly: grouping kept them apart" + several
+    if d.veto is None:
+        return f"below threshold ({d.score:.2f})" + several
+    return next((why for start, why in _CAUSES if d.veto.startswith(start)), "other: " + d.veto[:40]) + several
+
+
 def main(argv: list[str] | None = None) -> int:
     global HERE
     args = argv if argv is not None else sys.argv[1:]
     verbose = "-v" in args
+    why = "--why" in args
     if "--set" in args:
         HERE = DATA / args[args.index("--set") + 1]
     print(HERE.name)
@@ -113,9 +141,17 @@ def main(argv: list[str] | None = None) -> int:
               f"{s['unmatched']} events stand for no gold event")
         if verbose:
             for m in s["missed"]:
-                print("   missed", *m)
+                print("   missed", *m[:4])
             for w in s["wrong"]:
-                print("   wrong ", *w)
+                print("   wrong ", *w[:4])
+        if why and not rev:
+            from collections import Counter
+
+            for kind in ("missed", "wrong"):
+                causes = Counter(x[4] for x in s[kind])
+                for x in s[kind]:
+                    print(f"   {kind} {x[0]} {x[1]} / {x[2]} {x[3]}: {x[4]}")
+                print(f"  {kind} pairs by cause: " + ("; ".join(f"{k} {v}" for k, v in causes.most_common()) or "none"))
     return 0
 
 

@@ -565,3 +565,35 @@ def test_a_generic_attack_word_names_the_incidents_main_act():
     bombing = ["bomb", "explosion", "shot", "attack"]
     assert across.incident_action_kinds(bombing)[-1] == "bombing"
     assert across.incident_action_kinds(["killed", "attack"]) == ["killing", "attack"]
+
+
+def test_a_crime_word_told_as_the_charge_is_a_sub_event_of_its_own():
+    """'charged with first-degree murder' is the charge, 'counts of murder' too; 'charged with her murder' and
+    'accused of murdering' are the killing, as the crime word with no cue before it."""
+    words = ["murder", "Murder", "murder", "murdering", "murder", "shot"]
+    before = ["The gunman was charged with first - degree ", "Guard Charged With Two Counts Of ",
+              "Prosecutors charged him with her ", "He is accused of ", "The ", "He "]
+    assert across.incident_action_kinds(words, before=before) == [
+        "charge", "charge", "killing", "killing", "killing", "shooting"]
+    assert across.action_kind("murder", before="faces one count of attempted ") == "charge"
+    assert across.action_kind("murder") == "killing"
+    rows = [{"id": "a#0", "document_id": "a", "published": "2022-03-08",
+             "evidence": [{"start": 0, "end": 44, "text": "The guard was charged with murder on Monday."}],
+             "field_spans": {"trigger": [{"start": 27, "end": 33, "text": "murder"}]}},
+            {"id": "b#0", "document_id": "b", "published": "2022-03-09",
+             "evidence": '[{"start": 10, "end": 38, "text": "The guard murdered a driver."}]',
+             "field_spans": {"trigger": [{"start": 20, "end": 28, "text": "murdered"}]}}]
+    assert [s["kind"] for s in across.subevents(rows)] == ["charge", "killing"]
+
+
+def test_two_venues_of_one_city_the_same_night_are_two_incidents():
+    """Gunmen at a concert hall and at cafe terraces the same night, both placed only at the city: two incidents;
+    one outlet's bar and another's cafe at one place may be one venue named at other precisions."""
+    city = dict(event_type="Violence against civilians", sub_event_type="Attack", latitude=50.85, longitude=4.35,
+                geo_precision=2, country_code="BE", location_name="Brussels")
+    hall = f("a", "d1", target="the Orchid concert hall", **city)
+    terraces = f("b", "d2", target="cafe terraces", **city)
+    d = compare(hall, terraces)
+    assert not d.merge and d.veto and d.veto.startswith("different facilities"), d.reasons
+    bar = f("c", "d3", target="the corner bar", **city)
+    assert compare(terraces, bar).merge

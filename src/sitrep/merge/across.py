@@ -85,10 +85,32 @@ class Rules:
     action_kinds: tuple[tuple[str, tuple[str, ...]], ...] = ()
     generic_words: tuple[str, ...] = ()
     main_acts: tuple[str, ...] = ()
+    charge: Charge | None = None  # [subevents.charge]: a crime word told as the charge ('charged with murder')
     dropped_words: frozenset[str] = frozenset()  # [weapons] dropped_words: "bombs" an aircraft may drop
     dropped_family: str = ""
     facility_kinds: tuple[tuple[str, re.Pattern], ...] = ()  # [target.facility_kinds]: kind, its words
     kind_words: frozenset[str] = frozenset()  # the words of every kind, left out of a facility's owner words
+
+
+@dataclass(frozen=True)
+class Charge:
+    """``[subevents.charge]``: a crime word ('murder') right after a charge cue ('charged with', 'counts of'), past
+    the modifiers ('first-degree'), names the charge, a sub-event of its own kind."""
+
+    kind: str
+    words: frozenset[str]
+    before: tuple[str, ...]
+    modifiers: frozenset[str]
+
+
+def _charge(data: dict, where: str) -> Charge | None:
+    table = data.get("subevents", {}).get("charge")
+    if table is None:
+        return None
+    return Charge(kind=_need(table, "kind", str, where + " subevents.charge"),
+                  words=frozenset(w.lower() for w in _strings(table, "words", where + " subevents.charge")),
+                  before=tuple(" " + " ".join(w.lower().split()) for w in _strings(table, "before", where + " subevents.charge")),
+                  modifiers=frozenset(w.lower() for w in _strings(table, "modifiers", where + " subevents.charge")))
 
 
 def _need(data: dict, key: str, kind, where: str):
@@ -195,6 +217,7 @@ def load_rules(path: str | Path | None = None, weights: str | Path | dict | None
         told_apart_links=_need(data, "regroup.told_apart_links", int, where),
         generic_words=tuple(w.lower() for w in _strings(data, "subevents.generic", where)),
         main_acts=tuple(_strings(data, "subevents.main_acts", where)),
+        charge=_charge(data, where),
         dropped_words=frozenset(w.lower() for w in _strings(data, "weapons.dropped_words", where)),
         dropped_family=_need(data, "weapons.dropped_family", str, where),
         facility_kinds=_facility_kinds(kinds, where),
@@ -1119,20 +1142,32 @@ def _link_score(f: Features, group: Features, members: list[Features], rules: Ru
 
 
 # ---------------------------------------------------------------------------------- sub-events
-def action_kind(word: str, rules: Rules | None = None) -> str:
+def action_kind(word: str, rules: Rules | None = None, before: str = "") -> str:
     """The action a trigger word names (``[subevents] kinds``: 'shot' -> shooting, 'killed' -> killing); a word of
-    no kind names its own."""
+    no kind names its own. ``before``: the words before it in its sentence; a crime word told as the charge
+    ('charged with first-degree murder', ``[subevents.charge]``) names the charge."""
     rules = rules or default_rules()
     w = " ".join(word.lower().split())
+    if rules.charge is not None and _charged(w, before, rules.charge):
+        return rules.charge.kind
     return next((kind for kind, starts in rules.action_kinds if w.startswith(starts)), w)
 
 
-def incident_action_kinds(words: list[str], rules: Rules | None = None) -> list[str]:
-    """The action kind of each trigger word of one incident: ``action_kind``, except that a generic word
-    (``[subevents] generic``: 'attack') names the incident's main act, the kind of ``[subevents] main_acts`` its
-    trigger words name most (the first listed on a tie), when it has one."""
+def _charged(word: str, before: str, charge: Charge) -> bool:
+    if word not in charge.words or not before:
+        return False
+    words = re.sub(r"\s*-\s*", "-", before.lower()).split()
+    while words and words[-1] in charge.modifiers:
+        words.pop()
+    return (" " + " ".join(words)).endswith(charge.before)
+
+
+def incident_action_kinds(words: list[str], rules: Rules | None = None, before: list[str] | None = None) -> list[str]:
+    """The action kind of each trigger word of one incident: ``action_kind`` (``before``: the words before each in
+    its sentence), except that a generic word (``[subevents] generic``: 'attack') names the incident's main act, the
+    kind of ``[subevents] main_acts`` its trigger words name most (the first listed on a tie), when it has one."""
     rules = rules or default_rules()
-    kinds = [action_kind(w, rules) for w in words]
+    kinds = [action_kind(w, rules, b) for w, b in zip(words, before or [""] * len(words), strict=True)]
     told = Counter(k for k in kinds if k in rules.main_acts)
     if not told:
         return kinds
@@ -1149,6 +1184,7 @@ def subevents(members: list[dict], rules: Rules | None = None) -> list[dict]:
 
     rules = rules or default_rules()
     triggers: list[dict] = []
+    before: list[str] = []
     for r in sorted(members, key=sort_key):
         spans = r.get("field_spans") or "{}"
         spans = (json.loads(spans) if isinstance(spans, str) else spans).get("trigger") or []
@@ -1157,10 +1193,26 @@ def subevents(members: list[dict], rules: Rules | None = None) -> list[dict]:
             spans = [json.loads(t) if isinstance(t, str) else t]
         triggers += [{"mention_id": r["id"], "document_id": r["document_id"], "start": s.get("start"),
                       "end": s.get("end"), "text": s.get("text")} for s in spans]
+        before += [_words_before(s.get("start"), r) for s in spans]
     kinds: dict[str, list[dict]] = {}
-    for t, kind in zip(triggers, incident_action_kinds([t["text"] or "" for t in triggers], rules), strict=True):
+    for t, kind in zip(triggers, incident_action_kinds([t["text"] or "" for t in triggers], rules, before), strict=True):
         kinds.setdefault(kind, []).append(t)
     return [{"kind": k, "triggers": v} for k, v in kinds.items()]
+
+
+def _words_before(start: int | None, row: dict) -> str:
+    """The text before a trigger in the evidence sentence (or the sentence) of its mention row that holds it."""
+    import json
+
+    if start is None:
+        return ""
+    for col in ("evidence", "sentence"):
+        spans = row.get(col) or []
+        spans = json.loads(spans) if isinstance(spans, str) else spans
+        for sp in spans if isinstance(spans, list) else [spans]:
+            if isinstance(sp, dict) and sp.get("text") and sp.get("start", start + 1) <= start < sp.get("end", -1):
+                return str(sp["text"])[: start - sp["start"]]
+    return ""
 
 
 # ---------------------------------------------------------------------------------- consolidate
