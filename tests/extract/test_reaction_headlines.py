@@ -31,3 +31,9 @@ def test_a_condemned_attack_stays_where_the_headline_counts_its_dead_or_names_it
 
 def test_the_reaction_verb_as_the_attack_itself_is_untouched():
     assert len(headline("Militia drone slams into fuel depot in Goma, killing two")) == 1
+
+
+def test_an_execution_of_the_convicted_is_a_sentence_carried_out():
+    assert not headline("Belarus executes two men convicted of spying")
+    assert not headline("Egypt executes five men over 2015 church attack")
+    assert len(headline("Militants execute three aid workers abducted in Kasai")) == 1

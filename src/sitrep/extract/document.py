@@ -21,6 +21,7 @@ from sitrep.extract.mentions import (
     UNIDENTIFIED,
     Candidate,
     SentenceExtractor,
+    _human,
     _is_time,
     is_reference,
     number,
@@ -756,7 +757,7 @@ def headline_reaction(c: Candidate) -> str | None:
     condemns Agatu killings as death toll hits 100") or names its victims ("condemns mob killing of Christian woman",
     "protests over photographer's killing"): a reaction is then how a local paper tells a small event (UCDP)."""
     tok = c.trigger_token
-    if tok is None or tok.pos_ not in ("NOUN", "PROPN") or counted(c.mention):
+    if tok is None or tok.pos_ not in ("NOUN", "PROPN"):
         return None
     cur = tok
     while cur.dep_ in ("compound", "amod", "conj", "appos") and cur.head.i != cur.i:
@@ -770,14 +771,14 @@ def headline_reaction(c: Candidate) -> str | None:
         return None
     if verb.lemma_.lower() not in load_lexicon().reaction_verbs or _names_victim(tok):
         return None
+    if counted(c.mention) and not (cur is not tok and cur.dep_ == "dobj" and _human(cur)):
+        return None  # "as death toll hits 100"; not the count of those the reaction is on ("hangs five men over X")
     return verb.lemma_.lower()
 
 
 def _names_victim(tok) -> bool:
     """The trigger noun names whom it harmed: an "of" phrase of people ("the killing of 10 traders"), or a
     possessive that is a word for people ("the photographer's killing"; not a state's: "Iran's attack")."""
-    from sitrep.extract.mentions import _human
-
     lex = load_lexicon()
     return any((ch.dep_ == "prep" and ch.lower_ == "of" and any(g.dep_ == "pobj" and (_human(g) or _aged(g))
                                                                 for g in ch.children))
