@@ -37,3 +37,9 @@ def test_an_execution_of_the_convicted_is_a_sentence_carried_out():
     assert not headline("Belarus executes two men convicted of spying")
     assert not headline("Egypt executes five men over 2015 church attack")
     assert len(headline("Militants execute three aid workers abducted in Kasai")) == 1
+
+
+def test_hostage_as_a_modifier_names_no_taking():
+    assert not headline("Hostage relatives rally outside parliament in Bogota")
+    assert not headline("Rebels and army agree truce and hostage release in Mindanao")
+    assert len(headline("Gunmen seize 12 hostages at a hotel in Bamako")) == 1

@@ -552,6 +552,8 @@ def _other_sense(tok, lex: Lexicon) -> bool:
         return True
     if tok.dep_ == "compound" and lemma(tok.head) in lex.figurative_heads:
         return True  # "hostage talks", "bomb squad", "attack helicopter": the word describes another thing
+    if tok.dep_ == "compound" and tok.lower_ in lex.figurative_modifier_only:
+        return True  # "hostage release", "hostage families": a word for people that names no taking as a modifier
     if tok.pos_ in ("VERB", "AUX") and (any(c.dep_ == "nsubj" and _subject_word(c, lex) in lex.figurative_subjects
                                             for c in tok.children)
                                         or tok.dep_ == "acl" and lemma(tok.head) in lex.figurative_subjects
