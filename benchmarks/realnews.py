@@ -1,6 +1,6 @@
 """Real-news benchmark: how extraction holds on annotated real news it was not written against.
 
-    python3 benchmarks/realnews.py [--limit N] [--only ucdp,wikievents,rams,negatives,headlines2,mideast,mideast2,headlines3,headlines4]
+    python3 benchmarks/realnews.py [--limit N] [--only ucdp,wikievents,rams,negatives,headlines2,mideast,mideast2,mideast3,headlines3,headlines4]
                                    [--no-spacy]
                                    [--forms all|title,caps,suffix,...]
 
@@ -20,7 +20,9 @@
     not run by default; scored as (f)); (h) headlines3, our own headlines from 60 countries in no other set
     (benchmarks/data/realnews_headlines3.csv; not run by default): as (e); (i) headlines4, our own headlines in the
     styles of Indian, Pakistani, Filipino, Mexican, Colombian, Kenyan, Somali, Syrian and Afghan outlets and wire
-    slugs, events and non-events (benchmarks/data/realnews_headlines4.csv; not run by default): as (e). Speed: articles/s, and the ratio to
+    slugs, events and non-events (benchmarks/data/realnews_headlines4.csv; not run by default): as (e); (j) mideast3,
+    2023-24 Middle East headlines with a real feed's mix, one in four a specific violent event
+    (benchmarks/data/realnews_mideast3.csv; not run by default): scored as (f). Speed: articles/s, and the ratio to
     spaCy-sm's full pipeline over the same texts in the same run. Prints tune and check; the last line holds the
     check figures. The argument model was trained on the tune split's WikiEvents and RAMS texts: there each article
     runs under the model of the folds that did not hold it (benchmarks/data/argument_model_folds.json.gz,
@@ -56,6 +58,7 @@ HEADLINES3 = Path(__file__).resolve().parent / "data" / "realnews_headlines3.csv
 HEADLINES4 = Path(__file__).resolve().parent / "data" / "realnews_headlines4.csv"
 MIDEAST = Path(__file__).resolve().parent / "data" / "realnews_mideast.csv"
 MIDEAST2 = Path(__file__).resolve().parent / "data" / "realnews_mideast2.csv"
+MIDEAST3 = Path(__file__).resolve().parent / "data" / "realnews_mideast3.csv"
 RAMS_JUDGED = Path(__file__).resolve().parent / "data" / "rams_dev_judged.csv"
 ARGUMENT_FOLDS = Path(__file__).resolve().parent / "data" / "argument_model_folds.json.gz"
 SPLITS = ("tune", "check")
@@ -236,7 +239,7 @@ def show_mideast(res: dict, verbose: bool, title: str = "(f) mideast: our own 20
                   f" types={','.join(sorted({e.event_type for e in evs}))}: {it.headline}")
 
 
-HEADLINE_SETS = ("ucdp", "mideast", "mideast2", "headlines2", "headlines3", "headlines4")
+HEADLINE_SETS = ("ucdp", "mideast", "mideast2", "mideast3", "headlines2", "headlines3", "headlines4")
 
 
 def headline_forms(timer: Timer, limit: int, forms: list[str], sets: set[str]) -> list[tuple[str, str, str]]:
@@ -249,7 +252,7 @@ def headline_forms(timer: Timer, limit: int, forms: list[str], sets: set[str]) -
         if "ucdp" in sets:
             u = ucdp(timer, limit, form)
             rows.append(("UCDP", form, _pair(u, ("detected", "country", "place_all"))))
-        for name, path in (("mideast", MIDEAST), ("mideast2", MIDEAST2)):
+        for name, path in (("mideast", MIDEAST), ("mideast2", MIDEAST2), ("mideast3", MIDEAST3)):
             if name in sets:
                 rows.append((name, form, _pair(mideast(timer, limit, path, name, form),
                                                ("recall", "precision", "country", "place"))))
@@ -316,6 +319,7 @@ def main(argv: list[str] | None = None) -> int:
     h3 = headlines2(timer, args.limit, HEADLINES3, "headlines3 (ours)") if "headlines3" in sets else {}
     h4 = headlines2(timer, args.limit, HEADLINES4, "headlines4 (ours)") if "headlines4" in sets else {}
     me2 = mideast(timer, args.limit, MIDEAST2, "mideast2") if "mideast2" in sets else {}
+    me3 = mideast(timer, args.limit, MIDEAST3, "mideast3") if "mideast3" in sets else {}
     show("(a) UCDP headlines (tune = Nigeria, check = Ukraine)", u,
          ["detected", "country", "place", "place_all", "date", "deaths"])
     show("(b) WikiEvents dev (documents half / half)", w,
@@ -338,6 +342,8 @@ def main(argv: list[str] | None = None) -> int:
         show_mideast(me, args.false)
     if me2:
         show_mideast(me2, args.false, "(g) mideast2: our second set, 2022-25 Middle East and Af-Pak headlines")
+    if me3:
+        show_mideast(me3, args.false, "(j) mideast3: 2023-24 Middle East headlines, a real feed's mix (1 in 4 events)")
     if h3:
         show_headlines2(h3, args.false, "(h) headlines3: our own headlines from 60 countries in no other set (events)")
     if h4:

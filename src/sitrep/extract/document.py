@@ -21,6 +21,7 @@ from sitrep.extract.mentions import (
     UNIDENTIFIED,
     Candidate,
     SentenceExtractor,
+    _human,
     _is_time,
     is_reference,
     number,
@@ -50,6 +51,9 @@ def candidates(analysis: Analysis) -> list[Candidate]:
             c.mention.notes.append("headline: the event its 'after' phrase names")
     for c in cands:  # the clause model's fall-back reads it (clause_model.counted_headline)
         c.mention.headline = in_headline(c, analysis.doc)
+        if c.mention.headline and not c.mention.generic and (verb := headline_reaction(c)):
+            c.mention.generic = True  # "UN condemns Israeli strike on camp": the headline tells the reaction
+            c.mention.notes.append(f"generic: the object of a headline's reaction '{verb}'")
     _game_words(cands, analysis.doc.text)
     _called_out(cands, analysis.doc.text)
     return cands
@@ -814,6 +818,51 @@ def headline_reference(c: Candidate, cands: list[Candidate]) -> bool:
     if verb.lemma_.lower() in lex.reaction_verbs:
         return False  # "Army chief vows to crush militants after Bannu attack": the headline tells the reaction
     return not any(o is not c and o.sentence_index == c.sentence_index and not o.mention.generic for o in cands)
+
+
+_REACTION_OBJECT_PREPS = frozenset({"over", "for", "against"})
+
+
+def headline_reaction(c: Candidate) -> str | None:
+    """A headline whose own verb is a reaction (events.toml [references] reaction_verbs) and whose trigger noun is
+    that verb's object or its "over / for / against" phrase tells the reaction, not the event ("Kurdistan Region
+    condemns Iranian missile strikes on Erbil", "Iraq recalls ambassador over Erbil missile attack", "Iran hangs two
+    men over shrine attack"): the verb's lemma, else None. The event stays where the headline counts its dead ("House
+    condemns Agatu killings as death toll hits 100") or names its victims ("condemns mob killing of Christian woman",
+    "protests over photographer's killing"): a reaction is then how a local paper tells a small event (UCDP)."""
+    tok = c.trigger_token
+    if tok is None or tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    cur = tok
+    while cur.dep_ in ("compound", "amod", "conj", "appos") and cur.head.i != cur.i:
+        cur = cur.head
+    if cur.dep_ == "pobj" and cur.head.lower_ in _REACTION_OBJECT_PREPS:
+        cur = cur.head
+        while cur.head.dep_ == "dobj" and cur.dep_ == "prep":  # "recalls ambassador over X"
+            cur = cur.head
+    verb = cur.head
+    if cur.dep_ not in ("dobj", "prep") or verb.dep_ != "ROOT" or verb.pos_ != "VERB":
+        return None
+    if verb.lemma_.lower() not in load_lexicon().reaction_verbs or _names_victim(tok):
+        return None
+    if counted(c.mention) and not (cur is not tok and cur.dep_ == "dobj" and _human(cur)):
+        return None  # "as death toll hits 100"; not the count of those the reaction is on ("hangs five men over X")
+    return verb.lemma_.lower()
+
+
+def _names_victim(tok) -> bool:
+    """The trigger noun names whom it harmed: an "of" phrase of people ("the killing of 10 traders"), or a
+    possessive that is a word for people ("the photographer's killing"; not a state's: "Iran's attack")."""
+    lex = load_lexicon()
+    return any((ch.dep_ == "prep" and ch.lower_ == "of" and any(g.dep_ == "pobj" and (_human(g) or _aged(g))
+                                                                for g in ch.children))
+               or (ch.dep_ == "poss" and (ch.lower_ in lex.human_heads or ch.lemma_.lower() in lex.human_heads))
+               for ch in tok.children)
+
+
+def _aged(tok) -> bool:
+    """A noun told by its age ("a 23-year-old native"): a person."""
+    return any(m.lower_ == "old" and any(y.lemma_.lower() == "year" for y in m.children) for m in tok.children)
 
 
 def in_headline(c: Candidate, doc: Document | None) -> bool:

@@ -97,6 +97,8 @@ class Lexicon:
     figurative_vehicles: frozenset[str] = frozenset()  # "killed when his bike hit a lorry": a vehicle did it
     figurative_court: frozenset[str] = frozenset()  # "convicted over the killing": a trial of an earlier act
     figurative_verdict: frozenset[str] = frozenset()  # "found guilty of murdering": a verdict's act
+    figurative_executions: frozenset[str] = frozenset()  # "executes seven convicted of ...": a sentence carried out
+    figurative_modifier_only: frozenset[str] = frozenset()  # "hostage release": no taking as a compound modifier
     figurative_mishaps: frozenset[str] = frozenset()  # "shot his father in a hunting accident": no intent
     figurative_chants: frozenset[str] = frozenset()  # "shouting 'Burn in hell'": the words a crowd calls out
     figurative_governed: frozenset[str] = frozenset()  # "called a strike": a verb and the trigger it governs
@@ -322,7 +324,7 @@ def _figurative(path: Path, data: dict) -> dict[str, frozenset[str]]:
             "release": "release", "accident_verbs": "accident_verbs", "vehicles": "vehicles",
             "court": "court", "verdict": "verdict", "mishaps": "mishaps", "governed": "governed",
             "describing": "describing", "of_objects": "of_objects", "munitions": "munitions", "named": "named",
-            "chants": "chants"}
+            "chants": "chants", "executions": "executions", "modifier_only": "modifier_only"}
     return {f"figurative_{name}": _words(path, data, "figurative", key) for name, key in keys.items()}
 
 

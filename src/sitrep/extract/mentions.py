@@ -414,7 +414,7 @@ def _figurative(tok, lex: Lexicon) -> bool:
     if lemma(tok) == "raid" and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and _verb_in(
             tok.head.head, lex.figurative_arrest):
         return True  # "detained 251 people in raids": raids that made arrests
-    if _released(tok, lex) or _court_reference(tok, lex):
+    if _released(tok, lex) or _court_reference(tok, lex) or _judicial_execution(tok, lex):
         return True
     return tok.dep_ == "amod" and tok.head.lemma_.lower() in lex.figurative_objects or _other_sense(tok, lex)
 
@@ -435,6 +435,22 @@ def _court_reference(tok, lex: Lexicon) -> bool:
         return any(g.lower_ in lex.figurative_verdict or lemma(g) in lex.figurative_verdict for g in
                    [gov, *(c for c in gov.children if c.dep_ in ("oprd", "acomp"))])
     return _verb_in(gov, lex.figurative_court) or gov.pos_ == "NOUN" and lemma(gov) in lex.figurative_court
+
+
+def _judicial_execution(tok, lex: Lexicon) -> bool:
+    """An execution of the convicted or for a reason given ("Saudi Arabia executes seven convicted of terrorism
+    offences", "Iran executes three men over 2022 protests", "ordered execution for a gang member convicted of
+    murdering"): a sentence carried out, not an attack (events.toml [figurative] executions); "Jihadists execute aid
+    worker abducted in Nigeria" stays."""
+    if lemma(tok) not in lex.figurative_executions:
+        return False
+    for ch in tok.children:
+        if ch.dep_ == "prep" and ch.lower_ == "over":
+            return True
+        if (ch.dep_ in ("dobj", "nsubjpass") or ch.dep_ == "prep" and ch.lower_ == "for") and any(
+                _verb_in(t, lex.figurative_verdict) or _verb_in(t, lex.figurative_court) for t in ch.subtree):
+            return True
+    return tok.dep_ in ("dobj", "nsubjpass") and any(c.dep_ == "prep" and c.lower_ == "over" for c in tok.head.children)
 
 
 def _released(tok, lex: Lexicon) -> bool:
@@ -556,6 +572,8 @@ def _other_sense(tok, lex: Lexicon) -> bool:
         return True
     if tok.dep_ == "compound" and lemma(tok.head) in lex.figurative_heads:
         return True  # "hostage talks", "bomb squad", "attack helicopter": the word describes another thing
+    if tok.dep_ == "compound" and tok.lower_ in lex.figurative_modifier_only:
+        return True  # "hostage release", "hostage families": a word for people that names no taking as a modifier
     if tok.pos_ in ("VERB", "AUX") and (any(c.dep_ == "nsubj" and _subject_word(c, lex) in lex.figurative_subjects
                                             for c in tok.children)
                                         or tok.dep_ == "acl" and lemma(tok.head) in lex.figurative_subjects
