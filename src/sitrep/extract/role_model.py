@@ -191,7 +191,7 @@ def candidates(analysis, events: list[EventMention] | None = None) -> list[RoleC
     out: list[RoleCandidate] = []
     for rank, si in enumerate(sorted(analysis.parses)):
         out += _sentence_candidates(analysis, si, rank, ctx, lex)
-    _add_text_features(out)
+    _add_text_features(out, ctx)
     return out
 
 
@@ -213,9 +213,12 @@ def _sentence_candidates(analysis, si: int, rank: int, rc: _ReportContext, lex) 
     }
     sent["ent_of"] = {t.i: e.label_ for e in sent["ents"] for t in e}
     sent["toks"], sent["lems"] = toks, lems
+    end = analysis.sentences[si].end  # the rules' fillers a span of this sentence can overlap
+    sent["rules"] = [(a, b, keys) for (a, b), keys in rc.rule.items() if a < end and off < b]
     out = []
+    weapons = lex.words["weapon"]  # ``lex.is_`` without its lower(): a lemma is in lower case already
     for head, h in zip(toks, lems, strict=True):
-        weapon_word = lex.is_("weapon", h)
+        weapon_word = h in weapons
         if head.pos_ not in _NOUN_POS and not (head.dep_ == "amod" and weapon_word):
             continue
         if head.dep_ in ("compound", "amod", "nmod", "poss") and head.head.pos_ in _NOUN_POS \
@@ -246,8 +249,9 @@ def _head_features(head, h: str, off: int, si: int, sent: dict, rc: _ReportConte
         base += [f"prep={gov.lower_}", f"prep_gov={gov.lower_}:{g2}", f"ctx_prep={ctx}:{gov.lower_}:{g2}"]
     if gov.dep_ == "conj" or head.dep_ == "conj":
         base.append("in_conj")
+    words = lex.words
     for kind in ("perpetrator", "agent", "org_head", "target", "weapon", "person"):
-        if lex.is_(kind, h):
+        if h in words[kind]:
             base += [f"lex={kind}", f"ctx_lex={ctx}:{kind}"]
     mods = [t for t in head.lefts if t.dep_ in ("amod", "compound")]
     base += [f"mod={lems[t.i]}" for t in mods[:3]]
@@ -262,6 +266,10 @@ def _span_candidates(text: str, parsed, head, h: str, off: int, si: int, base: l
     from sitrep.extract.roles import is_person_name
 
     toks, lems = sent["toks"], sent["lems"]
+    n = len(toks)
+    ent_h = sent["ent_of"].get(head.i, "-")
+    rule_head = [f"rule_head={key}" for key in rc.rule_heads.get(off + head.idx + len(head), ())]
+    person = sent.setdefault("person", {})  # is_person_name of each span text of the sentence
     out = []
     for i, j, kind in _spans_of(head, sent["ents"], toks):
         a0, b0 = toks[i].idx, toks[j - 1].idx + len(toks[j - 1])
@@ -269,38 +277,42 @@ def _span_candidates(text: str, parsed, head, h: str, off: int, si: int, base: l
         s = text[start:end]
         if not s.strip():
             continue
-        feats = [*base, f"kind={kind}", f"len={min(j - i, 6)}", f"first={lems[i]}",
-                 f"kind_h={kind}:{h}", f"kind_ent={kind}:{sent['ent_of'].get(head.i, '-')}"]
+        feats = [*base, f"kind={kind}", f"len={min(j - i, 6)}", f"first={lems[i]}", f"kind_h={kind}:{h}",
+                 f"kind_ent={kind}:{ent_h}"]
         feats += [f"L{k}={lems[i - k]}" for k in (1, 2, 3) if i - k >= 0]
-        feats += [f"R{k}={lems[j + k - 1]}" for k in (1, 2, 3) if j + k - 1 < len(toks)]
+        feats += [f"R{k}={lems[j + k - 1]}" for k in (1, 2, 3) if j + k - 1 < n]
         hit = next((x for x in sent["org_hits"] if a0 <= x[0] and x[1] <= b0), None)
         if hit:
             feats += ["org_alias", f"org_kind={lex.alias_kind.get(hit[2].lower(), '-')}",
                       f"org_full={hit[2].lower() == s.lower()}"]
-        if is_person_name(s):
+        named = person.get(s)
+        if named is None:
+            named = person[s] = is_person_name(s)
+        if named:
             feats += ["person_name", f"ctx_person={sent['ctx']}"]
         feats += [f"rule={key}" for key in rc.rule.get((start, end), ())]
-        for (a, b), keys in rc.rule.items():
+        for a, b, keys in sent["rules"]:
             if a < end and start < b:
                 feats += [f"rule_any={key}" for key in keys]
         if j - i <= 3:
             feats.append(f"txt={' '.join(lems[i:j])}")
-        feats += [f"rule_head={key}" for key in rc.rule_heads.get(off + head.idx + len(head), ())]
+        feats += rule_head
         out.append(RoleCandidate(start, end, s, off + head.idx, si, feats))
     return out
 
 
-def _add_text_features(out: list[RoleCandidate]) -> None:
-    """How often the same words come back in the report's candidates, and the rules' roles for those words."""
-    norm = [_key(c.text) for c in out]
+def _add_text_features(out: list[RoleCandidate], rc: _ReportContext) -> None:
+    """How often the same words come back in the report's candidates, and the rules' roles for those words (a
+    candidate's ``rule=`` features: the roles of the rules' filler of its very span)."""
+    keys: dict[str, str] = {}
+    norm = [keys.get(c.text) or keys.setdefault(c.text, _key(c.text)) for c in out]
     freq: dict[str, int] = {}
     for n in norm:
         freq[n] = freq.get(n, 0) + 1
     rule_of_text: dict[str, set[str]] = {}
     for c, n in zip(out, norm, strict=True):
-        for f in c.features:
-            if f.startswith("rule="):
-                rule_of_text.setdefault(n, set()).add(f[5:])
+        if (c.start, c.end) in rc.rule:
+            rule_of_text.setdefault(n, set()).update(rc.rule[(c.start, c.end)])
     for c, n in zip(out, norm, strict=True):
         c.features.append(f"tfreq={min(freq[n], 4)}")
         c.features += [f"same_text_rule={k}" for k in sorted(rule_of_text.get(n, ()))]
