@@ -268,7 +268,7 @@ def _span_candidates(text: str, parsed, head, h: str, off: int, si: int, base: l
     toks, lems = sent["toks"], sent["lems"]
     n = len(toks)
     ent_h = sent["ent_of"].get(head.i, "-")
-    rule_head = [f"rule_head={key}" for key in rc.rule_heads.get(off + head.idx + len(head), ())]
+    rule_head = [f"rule_head={key}" for key in sorted(rc.rule_heads.get(off + head.idx + len(head), ()))]
     person = sent.setdefault("person", {})  # is_person_name of each span text of the sentence
     out = []
     for i, j, kind in _spans_of(head, sent["ents"], toks):
@@ -290,10 +290,10 @@ def _span_candidates(text: str, parsed, head, h: str, off: int, si: int, base: l
             named = person[s] = is_person_name(s)
         if named:
             feats += ["person_name", f"ctx_person={sent['ctx']}"]
-        feats += [f"rule={key}" for key in rc.rule.get((start, end), ())]
+        feats += [f"rule={key}" for key in sorted(rc.rule.get((start, end), ()))]
         for a, b, keys in sent["rules"]:
             if a < end and start < b:
-                feats += [f"rule_any={key}" for key in keys]
+                feats += [f"rule_any={key}" for key in sorted(keys)]
         if j - i <= 3:
             feats.append(f"txt={' '.join(lems[i:j])}")
         feats += rule_head
