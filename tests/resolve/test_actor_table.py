@@ -73,3 +73,22 @@ def test_caps_alias_alone_in_a_report_in_capitals_takes_its_likelier_reading():
     with caps_text("THE COMMANDER TOLD US THAT THE REBELS ATTACKED THE TOWN"):
         assert find_actors("US") == []  # the alias alone reads as the report's own "US" does
     assert [a.canonical for a in find_actors("IS")] == ["Islamic State"]
+
+
+def test_armed_groups_of_more_regions_resolve_by_name_and_acronym():
+    assert resolve_actor("a communique of the Army of National Liberation").canonical == "National Liberation Army (Colombia)"
+    assert resolve_actor("paramilitaries of the AUC").canonical == "United Self-Defense Forces of Colombia"
+    assert resolve_actor("a faction calling itself Jamaat-ul-Ahrar").canonical == "Jamaat-ul-Ahrar"
+    assert resolve_actor("DPR fighters shelled the village").canonical == "United Armed Forces of Novorossiya"
+    assert resolve_actor("gunmen of the BRN").canonical == "Barisan Revolusi Nasional"
+    assert actor_countries("Free Aceh Movement") == ("ID",)
+    text = ("Bus ambushed in the hills\n\nSAN PEDRO SULA, May 4, 1989 - Cinchoneros guerrillas ambushed a bus on the "
+            "highway on Thursday, killing two soldiers, the army said.\n")
+    assert "Cinchoneros Popular Liberation Movement" in _actors(text, date(1989, 5, 4))
+
+
+def test_a_longer_name_that_contains_another_groups_name_is_its_own_group():
+    # "Sudan Liberation Army" sits inside "South Sudan Liberation Army", a different group of another country
+    assert resolve_actor("the South Sudan Liberation Army rebels").canonical == "South Sudan Liberation Army"
+    assert resolve_actor("the Sudan Liberation Army in Darfur").canonical == "Sudan Liberation Movement/Army"
+    assert actor_countries("South Sudan Liberation Army") == ("SS",)
