@@ -263,7 +263,12 @@ YEAR_INFERRED = "; its year inferred, not written with the day"
 
 def year_written(text: str, day: date) -> bool:
     """Does ``text`` write ``day`` with its year ("8 December 2023", "Dec 8, 2023", "2023-12-08")? When it does not,
-    the year of a report date inferred as ``day`` came from elsewhere (a weekday, another date, a year told)."""
+    the year of a report date inferred as ``day`` came from elsewhere (a weekday, another date, a year told). A
+    dateline gives its date only with its year written, and is read (memoised) by the inference just before: the
+    whole text is scanned only when the day is not the dateline's."""
+    dl = parse_dateline(text)
+    if dl is not None and dl.date == day:
+        return True
     return any(r.kind == "abs" and (r.data.get("y"), r.data.get("m"), r.data.get("d")) == (day.year, day.month, day.day)
                for r in scan(text))
 
