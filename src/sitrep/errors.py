@@ -64,7 +64,6 @@ E430_ROLES_FILE = "E430"  # a roles_*.csv knowledge file is missing or has a bad
 E431_ROLE_MODEL = "E431"  # the role model file is missing or malformed
 E432_CLAUSE_MODEL = "E432"  # the clause model file (knowledge/clause_model.json) is missing or malformed
 E433_ARGUMENT_MODEL = "E433"  # the argument model file (knowledge/argument_model.json) is missing or malformed
-E434_HEADLINE_MODEL = "E434"  # the headline model or its word classes (knowledge/headline_model.json, headline_forms.toml) missing or malformed
 
 # Store
 E601_STORE_OPEN = "E601"  # a SQLite file that cannot be opened (no folder, not a database)

@@ -23,7 +23,6 @@ from collections.abc import Iterable, Iterator
 from sitrep.errors import E300_EXTRACTION_FAILED
 from sitrep.extract import document as report
 from sitrep.extract.clause_model import keep_violent
-from sitrep.extract.headline_model import judge as judge_headline
 from sitrep.extract.role_model import apply_role_model, role_sentences
 from sitrep.merge.within import merge_mentions
 from sitrep.model import Document, EventMention
@@ -90,11 +89,10 @@ def _extract_analysis(analysis: Analysis, learned_roles: bool) -> list[EventMent
     doc = analysis.doc
     # 1. clause-level event candidates in the parsed sentences, less those the learned clause model takes for
     #    another sense of the word (a quake "struck", a miners' strike); most news has none worth dating or placing
-    every = report.candidates(analysis)
-    cands = keep_violent(every)
+    cands = keep_violent(report.candidates(analysis))
     if all(c.mention.generic for c in cands):
         _keep_totals(doc, cands)
-        return judge_headline(analysis, every, [])
+        return []
     analysis.name_entities()  # a report parsed without its entities (no trigger word: sitrep.nlp) gets them here
     # 2. the report's date and dateline; the time expressions of the sentences that hold candidates
     report_date, date_reason = event_time.report_date(doc)
@@ -132,8 +130,6 @@ def _extract_analysis(analysis: Analysis, learned_roles: bool) -> list[EventMent
         m.notes.extend(f"merged: {r}" for r in e.reasons)
         report.mark_military(m, battle=any(x.event_type == "Battles" for x in e.mentions))
         out.append(m)
-    # a report that is a headline alone keeps its events where the headline model takes it for one event that happened
-    out = judge_headline(analysis, every, out)
     # 7. the learned role model chooses the role fillers among the noun phrases near each event
     if learned_roles:
         apply_role_model(analysis, out)
