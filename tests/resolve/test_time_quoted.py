@@ -43,3 +43,8 @@ def test_the_wire3_stories_are_read_whole():
     golds = [g for d in docs for g in d.timexes]
     assert len(golds) == 178 and sum(g.type == "DATE" for g in golds) == 148
     assert all(d.text[g.start:g.end] == g.text for d in docs for g in d.timexes)
+
+
+def test_a_day_of_another_clause_after_the_attribution_is_not_the_speakers():
+    text = '"This is a sad day for the city today," said the mayor, who will attend the funeral on Tuesday.'
+    assert ("today", "DATE", "2003-05-16") in _found(text, FRIDAY)

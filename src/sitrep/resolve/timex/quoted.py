@@ -20,6 +20,9 @@ QUOTE_REACH = 400
 ATTRIBUTION_REACH = 80
 
 _SENTENCE_END = re.compile(r"[.!?](?:['\"\u201d\u2019)]|'')*\s+(?=(?:``|[\"\u201c'(])?[A-Z])")
+# a clause about something else set off after the attribution ('said the mayor, who will attend the funeral on
+# Friday'): the attribution's words end before it
+_OTHER_CLAUSE = re.compile(r",\s+(?:who|whom|whose|which|where|when|while|as|after|before|but|and)\b", re.I)
 _PARAGRAPH = re.compile(r"\n[ \t]*\n|\n(?=[ \t])")
 
 
@@ -77,6 +80,8 @@ def attribution(text: str, start: int, speech: re.Pattern[str]) -> list[tuple[in
     if closed < len(text) and mark in (",", "?", "!", "-"):  # the sentence goes on after the quotation
         stop = _SENTENCE_END.search(text, closed, _paragraph_end(text, closed))
         tail_end = stop.start() + 1 if stop else _paragraph_end(text, closed)
+        other = _OTHER_CLAUSE.search(text, closed + 2, tail_end)
+        tail_end = other.start() if other else tail_end
         tail = text[closed:tail_end]
         if speech.search(tail):
             out.append((closed, min(tail_end, closed + ATTRIBUTION_REACH), "first"))
