@@ -59,6 +59,7 @@ class Lexicon:
     awaited_verbs: set[str] = field(default_factory=set)
     aged_things: set[str] = field(default_factory=set)
     play_words: list[str] = field(default_factory=list)
+    speech_words: list[str] = field(default_factory=list)
     source: str = field(default="")
 
 
@@ -173,6 +174,7 @@ def parse_lexicon(raw: str, path: str = FILE_NAME) -> Lexicon:
         past_forms=set(c.words("tense", "past_forms")),
         ordering_verbs=set(c.words("tense", "ordering_verbs")),
         awaited_verbs=set(c.words("tense", "awaited_verbs")) if "awaited_verbs" in c.table("tense") else set(),
+        speech_words=c.words("quoted", "speech_words") if "quoted" in data else [],
         aged_things=set(c.words("aged_things", "nouns")),
         play_words=c.words("play", "words") if "play" in data else [],
         source=path,
