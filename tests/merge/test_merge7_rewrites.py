@@ -43,4 +43,3 @@ def test_retold_ledes_join_and_the_rewrites_own_event_stays_apart(tmp_path, repo
     assert _first_trigger_incident(*by_id["moscow_other_outlet"], forward, "Kizlyar") == {"moscow_other_outlet"}
     assert _sentence_incident(*by_id["sri_lanka_easter"], forward, "churches and luxury hotels") == {
         "sri_lanka_easter", "sri_lanka_other_outlet"}
-    assert _sentence_incident(*by_id["barcelona_van"], forward, "Cambrils") == {"barcelona_van"}
