@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -597,3 +598,27 @@ def test_two_venues_of_one_city_the_same_night_are_two_incidents():
     assert not d.merge and d.veto and d.veto.startswith("different facilities"), d.reasons
     bar = f("c", "d3", target="the corner bar", **city)
     assert compare(terraces, bar).merge
+
+
+def test_a_bomb_and_a_suicide_bomb_are_one_family_of_sub_types():
+    """'A bomb went off at the cathedral' / 'a suicide bomber blew himself up in the cathedral': one explosion told
+    as two sub-event types of one family (type.sub_type_families) loses nothing for its sub-types; a bomb and an
+    air strike still do."""
+    bomb = dict(sub_event_type="Remote explosive/landmine/IED", target="the cathedral", location_name="Mosul",
+                latitude=36.34, longitude=43.13, geo_precision=2)
+    a = f("a", "d1", **bomb)
+    suicide = compare(a, f("b", "d2", **{**bomb, "sub_event_type": "Suicide bomb"}))
+    same = compare(a, f("b", "d2", **bomb))
+    air = compare(a, f("b", "d2", **{**bomb, "sub_event_type": "Air/drone strike"}))
+    assert any("one family" in r for r in suicide.reasons)
+    assert suicide.score == pytest.approx(same.score - across.default_rules().same_sub_type)
+    assert air.score < suicide.score
+    assert any("sub-event types differ" in r for r in air.reasons)
+
+
+def test_sub_type_families_are_checked_when_loaded(tmp_path):
+    text = (Path(across.__file__).parent.parent / "knowledge" / "merge.toml").read_text(encoding="utf-8")
+    bad = tmp_path / "merge.toml"
+    bad.write_text(text.replace('["Remote explosive/landmine/IED", "Suicide bomb"]', '"Suicide bomb"'), encoding="utf-8")
+    with pytest.raises(errors.KnowledgeError, match="type.sub_type_families"):
+        across.load_rules(bad, weights="")

@@ -90,6 +90,7 @@ class Rules:
     dropped_family: str = ""
     facility_kinds: tuple[tuple[str, re.Pattern], ...] = ()  # [target.facility_kinds]: kind, its words
     kind_words: frozenset[str] = frozenset()  # the words of every kind, left out of a facility's owner words
+    sub_type_families: dict[str, str] = field(default_factory=dict)  # [type] sub_type_families: sub-type -> family
 
 
 @dataclass(frozen=True)
@@ -223,6 +224,8 @@ def load_rules(path: str | Path | None = None, weights: str | Path | dict | None
         facility_kinds=_facility_kinds(kinds, where),
         kind_words=frozenset(w for ws in kinds.values() if isinstance(ws, list)
                              for p in ws if isinstance(p, str) for w in p.lower().split()),
+        sub_type_families=_families(data.get("type", {}).get("sub_type_families", []), where,
+                                    "type.sub_type_families"),
     )
 
 
@@ -277,12 +280,12 @@ def _facility_kinds(table: dict, where: str) -> tuple[tuple[str, re.Pattern], ..
     return tuple(out)
 
 
-def _families(groups: list, where: str) -> dict[str, str]:
-    """``[["rocket", "missile"], ...]`` -> weapon -> the family's first weapon."""
+def _families(groups: list, where: str, key: str = "weapons.families") -> dict[str, str]:
+    """``[["rocket", "missile"], ...]`` -> weapon (or sub-event type) -> the family's first one."""
     out: dict[str, str] = {}
     for i, group in enumerate(groups):
         if not (isinstance(group, list) and group and all(isinstance(w, str) and w for w in group)):
-            raise errors.KnowledgeError(f"{where}: weapons.families[{i}] must be a list of weapon names", code=errors.E403_KNOWLEDGE_ENTRY)
+            raise errors.KnowledgeError(f"{where}: {key}[{i}] must be a list of names", code=errors.E403_KNOWLEDGE_ENTRY)
         for w in group:
             out[w] = group[0]
     return out
@@ -647,7 +650,7 @@ def _same_town_event(a: Features, b: Features, rules: Rules) -> bool:
     type, not with weapons of no common family."""
     if not (a.event_type and a.event_type == b.event_type and _near_places(a, b, rules)):
         return False
-    if a.sub_event_type and b.sub_event_type and a.sub_event_type != b.sub_event_type:
+    if a.sub_event_type and b.sub_event_type and not _one_sub_type(a.sub_event_type, b.sub_event_type, rules):
         return False
     if any(_is_facility(f, rules) or (f.feature and rules.facility_re.search(f.feature.lower())) for f in (a, b)):
         return False
@@ -695,6 +698,9 @@ def _type_score(a: Features, b: Features, rules: Rules, reasons: list[str]) -> f
         if a.sub_event_type and a.sub_event_type == b.sub_event_type:
             reasons.append(f"same sub-event type {a.sub_event_type}")
             return rules.same_type + rules.same_sub_type
+        if a.sub_event_type and b.sub_event_type and _one_sub_type(a.sub_event_type, b.sub_event_type, rules):
+            reasons.append(f"sub-event types of one family: {a.sub_event_type} / {b.sub_event_type}")
+            return rules.same_type  # 'a bomb went off' / 'a suicide bomber blew himself up': one explosion
         if a.sub_event_type and b.sub_event_type:  # a roadside bomb and an air strike the same day in one town
             reasons.append(f"sub-event types differ: {a.sub_event_type} / {b.sub_event_type}")
             return rules.same_type + rules.different_sub_type
@@ -707,6 +713,12 @@ def _type_score(a: Features, b: Features, rules: Rules, reasons: list[str]) -> f
     # outlets type one attack differently ("a drone strike" / "an attack", "a firebomb" / "arson")
     reasons.append(f"types differ: {a.event_type} / {b.event_type}")
     return rules.different_type
+
+
+def _one_sub_type(a: str, b: str, rules: Rules) -> bool:
+    """One sub-event type, or two of one family (``type.sub_type_families``, merge.toml)."""
+    fam = rules.sub_type_families
+    return a == b or fam.get(a, a) == fam.get(b, b)
 
 
 def _target_score(a: Features, b: Features, rules: Rules, reasons: list[str]) -> float:
