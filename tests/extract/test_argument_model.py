@@ -187,24 +187,6 @@ def test_the_place_role_takes_the_facility_and_the_town_it_stands_in():
     assert [f.text for f in evs[0].roles["places"]] == ["Helmand province"]
 
 
-def test_place_names_listed_with_the_chosen_one_join_it_whatever_their_score():
-    # the model scores the second name of a list low (it hangs on the first); an annotator marks the list whole
-    an, evs = _analysis_and_events("Militants shelled army posts in Kano and Kaduna on Friday, killing two soldiers.")
-    cands = {c.head_text: c for c in AM.candidates(an, evs[0])}
-    assert cands["Kaduna"].joined == cands["Kano"].head
-    only_first = _model({"place": {"pprep=in": 9.0, "dep=conj": -20.0}})
-    AM.apply_argument_model(an, evs[:1], only_first)
-    assert [f.text for f in evs[0].roles["places"]] == ["Kano", "Kaduna"]
-    an, evs = _analysis_and_events("A gunman killed three shoppers at a mall in Tulsa, Oklahoma, on Sunday.")
-    cands = {c.head_text: c for c in AM.candidates(an, evs[0])}
-    assert cands["Oklahoma"].joined == cands["Tulsa"].head
-    AM.apply_argument_model(an, evs[:1], _model({"place": {"pprep=in": 9.0, "pprep=at": -9.0, "dep=appos": -20.0}}))
-    assert [f.text for f in evs[0].roles["places"]] == ["Tulsa", "Oklahoma"]
-    # a name with a possessive after it is the speaker's country, not a second place
-    an, evs = _analysis_and_events("A bomb killed four policemen in Kirkuk, Iraq's interior ministry said on Monday.")
-    assert all(c.joined is None for c in AM.candidates(an, evs[0]))
-
-
 def test_a_place_may_also_be_what_was_hit():
     # "the market" is the target and where it happened: the place role does not yield to the target role
     cands = [AM.ArgCandidate(0, 6, "market", 0, "market", False, None, scores={"place": 0.6, "target": 0.9}),

@@ -20,7 +20,6 @@ written in the event's sentence: no rule fills it, so the model's choice is the 
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,9 +67,6 @@ class ArgCandidate:
     # the head offset of the phrase this one says where of: the noun its locative preposition hangs on ("her home
     # in a West Bank settlement", "posts in Anderstown") or the name it is in apposition to ("Talish, a village")
     within: int | None = None
-    # the head offset of the place name this one is listed with ("Iraq and Syria", "North Little Rock, Arkansas",
-    # "Panama, Dominican Republic and Venezuela": the name before it), both names of places; see ``place_group``
-    joined: int | None = None
 
 
 def _sentence_of(analysis, offset: int) -> int | None:
@@ -222,30 +218,7 @@ def candidates(analysis, ev: EventMention) -> list[ArgCandidate]:
                 continue
             c = _candidate(analysis, ev, si, h, t, lex)
             out.setdefault(c.head, c)
-    cands = list(out.values())
-    _join_place_names(cands, analysis.doc.text)
-    return cands
-
-
-_PLACE_ENTS = frozenset(("ent=GPE", "ent=LOC"))
-# what stands between two names of places listed together: ", ", " and ", ", and ", " or " (a "the" may follow)
-_LISTED = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or)\s+(?:the\s+)?$", re.I)
-
-
-def _place_name(c: ArgCandidate) -> bool:
-    return any(f in _PLACE_ENTS for f in c.features)
-
-
-def _join_place_names(cands: list[ArgCandidate], text: str) -> None:
-    """Sets ``joined`` of each place name that follows another with only ", " / "and" / "or" between them (read
-    off the text, not the parse: the parser hangs "Syria" of "the campaign against IS in Iraq and Syria" on the
-    campaign, and "Venezuela" of "in Panama, Dominican Republic and Venezuela" on the republic). Not a name with a
-    possessive after it ("in Baghdad, Iraq's interior ministry said": the ministry's country)."""
-    names = sorted((c for c in cands if _place_name(c)), key=lambda c: c.start)
-    for a, b in zip(names, names[1:], strict=False):
-        if a.sentence == b.sentence and a.end <= b.start and _LISTED.match(text[a.end:b.start] + " ") \
-                and "dep=poss" not in b.features:
-            b.joined = a.head
+    return list(out.values())
 
 
 @dataclass
@@ -379,28 +352,17 @@ def place_group(cands: list[ArgCandidate], best: ArgCandidate, threshold: float)
     "home"), 2 over none ("Mich." of "Kalamazoo, Mich.", an event RAMS does not annotate); on check 8, 4 over a gold
     Place, 4 over none, each a real place of its event ("Afghanistan" of "Helmand Province, Afghanistan", "eastern
     France", "north Belfast"). benchmarks/realnews.py Place tune / check: RAMS 0.248 / 0.124 -> 0.262 / 0.124,
-    WikiEvents 0.588 / 0.421 unchanged; MUC-4 TST1+2 unchanged (no slot reads places).
-
-    A place name listed with a chosen one ("in Iraq and Syria", "in North Little Rock, Arkansas": ``joined``, either
-    way) joins it whatever its score: the model scores the second name of a list low (it hangs on the first, not on
-    the trigger), and an annotator marks the list whole, its head the last name: 3 of the 22 tune Places missed in
-    found events (scripts/place_miss_causes.py). Fires (a name added): tune 12, in a sentence with a gold event 6,
-    4 over a gold Place ("Syria" x2, "Arkansas", "Fla.") and 2 not ("Anderstown" of "posts in Anderstown and the Old
-    Park Road", "Haiti"); check 6, in a gold event's sentence 4, 2 over a gold Place ("Dominican Republic",
-    "Venezuela", whose gold head is "only") and 2 not ("New York" of another event's "in New York and New Jersey").
-    benchmarks/realnews.py Place tune / check: RAMS 0.262 / 0.124 -> 0.283 / 0.124, WikiEvents 0.588 / 0.421
-    unchanged; seed-like sets, the seed and MUC-4 TST1+2 (0.443) unchanged (no field reads the places role)."""
+    WikiEvents 0.588 / 0.421 unchanged; MUC-4 TST1+2 unchanged (no slot reads places)."""
     by_head = {c.head: c for c in cands}
     group, todo = {best.head}, [best]
     while todo:
         c = todo.pop()
-        listed = [o for o in cands if _place_name(c) and (o.joined == c.head or c.joined == o.head)]
         linked = [o for o in cands if o.conj_of == c.head or o.within == c.head]
         inner = by_head.get(c.within) if c.within is not None else None
         if inner is not None and any(f in _WHERE for f in inner.features):
             linked.append(inner)
-        for o in [*listed, *(o for o in linked if o.scores["place"] >= threshold)]:
-            if o.head not in group:
+        for o in linked:
+            if o.head not in group and o.scores["place"] >= threshold:
                 group.add(o.head)
                 todo.append(o)
     return sorted((by_head[h] for h in group if h != best.head), key=lambda c: c.head)
