@@ -309,8 +309,8 @@ def _gain(records: list[dict], probs, role: str, threshold: float | None, floor:
 # (res=here / elsewhere / none, and res=locates for the noun a locative phrase holding it hangs on: "a street in
 # the city of Lyon"). Plain refit 0.350 / 0.293 (threshold 0.30); + lex=place 0.357 / 0.296 (0.20); + res= 0.343 /
 # 0.295 (0.15); both 0.317 / 0.289 (0.35): within an argument or two. Written (place role only) and run,
-# benchmarks/realnews.py with lex=place: WikiEvents Place 0.588 / 0.421 -> 0.412 / 0.368, RAMS 0.283 / 0.124 ->
-# 0.290 / 0.144 (as every refit since s32: the WikiEvents articles lose, RAMS windows gain). Not shipped.
+# benchmarks/realnews.py with lex=place (and the listed-names join of 7d9a25a, reverted): WikiEvents Place 0.588 /
+# 0.421 -> 0.412 / 0.368, RAMS 0.283 / 0.124 -> 0.290 / 0.144 (as every refit since s32: the WikiEvents articles lose, RAMS windows gain). Not shipped.
 def choose(records: list[dict], probs) -> tuple[dict[str, float], float]:
     """Per role the threshold of the best news F1 (F-beta, ``BETA``) that keeps the MUC-4 F1 (out-of-fold); then
     the floor."""
