@@ -187,6 +187,17 @@ def test_the_place_role_takes_the_facility_and_the_town_it_stands_in():
     assert [f.text for f in evs[0].roles["places"]] == ["Helmand province"]
 
 
+def test_a_place_name_compounded_on_the_trigger_noun_is_where_unless_it_names_a_country():
+    an, evs = _analysis_and_events("Twelve people died in the Peshawar bombing on Monday.")
+    assert evs
+    AM.apply_argument_model(an, evs, _model({}))  # a model that chooses no place: the name is no candidate of its
+    assert [f.text for ev in evs for f in ev.roles.get("places", [])] == ["Peshawar"]
+    an, evs = _analysis_and_events("A US airstrike killed 12 militants near the border on Monday.")
+    assert evs
+    AM.apply_argument_model(an, evs, _model({}))  # the attacker's country, not where it struck
+    assert not any(ev.roles.get("places") for ev in evs)
+
+
 def test_a_place_may_also_be_what_was_hit():
     # "the market" is the target and where it happened: the place role does not yield to the target role
     cands = [AM.ArgCandidate(0, 6, "market", 0, "market", False, None, scores={"place": 0.6, "target": 0.9}),
