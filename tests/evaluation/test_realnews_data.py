@@ -139,3 +139,11 @@ def test_the_rams_judgements_name_every_tune_window_and_hold_no_text():
     windows = [w for w in rn.rams_windows(SHARED.resolve(), rn.RAMS_SPLIT["tune"]) if rn.rams_family(w)]
     assert {(w.id, w.trigger[0]) for w in windows} == set(judged)
     assert set(judged.values()) == {"specific", "refuse"}
+
+
+def test_an_abbreviation_head_matches_its_dotted_value():
+    """The gold head of "Washington, D.C." is "dc"; a value written "D.C." is the same word, not "d" and "c"."""
+    assert rn.head_word("Washington, D.C.") == "dc"
+    assert rn.head_found(rn.head_word("Washington, D.C."), ["D.C."])
+    assert rn.head_found(rn.head_word("the U.N. compound"), ["the U.N. compound in Gao"])
+    assert not rn.head_found(rn.head_word("Washington, D.C."), ["Dakar"])

@@ -201,10 +201,11 @@ def head_word(mention: str) -> str:
 
 
 def head_found(head: str, values: list[str]) -> bool:
-    """The head word is one of the words of a value (case and punctuation ignored)."""
-    words = _WORD.findall(head.lower())
+    """The head word is one of the words of a value (case and punctuation ignored; the dots of an abbreviation
+    too: the gold head of "Washington, D.C." is "dc", a value "D.C." reads as "dc", not as "d" and "c")."""
+    words = _WORD.findall(head.lower().replace(".", ""))
     return bool(words) and any(all(w in vw for w in words)
-                               for vw in ({*_WORD.findall(v.lower())} for v in values))
+                               for vw in ({*_WORD.findall(v.lower().replace(".", ""))} for v in values))
 
 
 def trigger_starts(e) -> list[int]:
