@@ -56,7 +56,7 @@ class Runner:
     def knowledge(self, name: str | None) -> Knowledge:
         key = name or "shipped"
         if key not in self.kbs:
-            d = self.tmp / key
+            d = self.tmp / str(len(self.kbs))
             d.mkdir()
             if name is not None:
                 shutil.copy(name, d / "clause_model.json")

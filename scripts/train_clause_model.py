@@ -30,6 +30,43 @@ tune / check, shipped -> retrained (tune is in-sample for the retrained model):
   trig=strike -0.67, trig=injure -0.67; 'violent' w=kill +1.39, w=attack +0.90, trig=massacre +0.88, w=guerrilla
   +0.85, w=army +0.84, actor=True +0.83, weapon=small arms +0.74, w=salvadoran +0.66 (a people word that ALL-CAPS
   MUC-4 text truecases to lower case, which the name filter, capitals only, lets through).
+
+s34 (clause): the recipe on today's code, measured cross-validated (scripts/clause_cv.py: every tune document under
+the model of the folds without it; folds by article) and never in-sample:
+
+    python3 scripts/train_clause_model.py --C 0.3 --out M.json --write --folds M && python3 scripts/clause_cv.py M \
+        --sets wikievents,rams,negatives,mideast,headlines
+
+Why the plain retrain lost on WikiEvents check (0.855 -> 0.800, 47 -> 44 of 55 sentences): all three sentences are
+in one report (scenario_en_62, Venezuela's protests): "the slaying of seven more demonstrators" (0.61 -> 0.43),
+"Hugo Chavez, who died in 2013" (0.71 -> 0.04) and "About 100 people have died in three months of ... protests"
+(0.97 -> 0.38). The two "die" clauses fall on trig=die -1.14 / trig_pos=die:VERB -1.16, weights the shipped model
+does not have: "die" became a trigger after 498fc6b, so the shipped model never saw a "die" clause and scores it on
+kind=killing (+0.35) and the words around it. The retrain sees "die" mostly as a negative: 75 candidates of the
+hand-labelled negatives (natural and accident deaths, with their ALL-CAPS copies) against 42 positives, and the hard
+negatives (realnews_hard_negatives.csv) kept the 152 non-violent sentences of the 412 the model drew and dropped the
+260 violent ones, so what the model itself confused teaches only the "other sense" side. (Chavez's natural death is
+a WikiEvents Life.Die but no incident: that loss is right.) Cross-validated, the plain retrain (today's features,
+no headlines) is further below the shipped model on tune than in-sample figures showed: RAMS 0.204 (judged specific
+0.500), negatives false 0.040; WikiEvents check 0.800 / 0.815, RAMS check 0.201, negatives check 0.019.
+
+Features that name no word (clause_model._general_features: entity kinds, lexicon classes of the sentence's words,
+tag / head / auxiliaries, the generic and armed rules) lower the CV log loss of the plain recipe 0.409 -> 0.347 and
+raise the CV AUC of annotated positives (RAMS, WikiEvents) against the hand-labelled negatives 0.768 -> 0.813; a
+feature for the title line was left out (every UCDP headline is an event, so it reads "headline" as "violent"). The
+recipe (C 0.3 by CV log loss of 0.1 / 0.3 / 1.0; the Middle East tune headlines in; threshold 0.60 by Youden; 5,476
+candidates, CV keeps 0.902 of violent, rejects 0.856), realnews figures, shipped (tune in-sample) -> recipe (tune
+cross-validated), tune / check:
+  WikiEvents recall 0.833 / 0.855 -> 0.833 / 0.836, precision 0.804 / 0.810 -> 0.789 / 0.807; RAMS 0.264 / 0.212 ->
+  0.228 / 0.212 (judged specific 0.586 -> 0.517); negatives false 0.011 / 0.019 -> 0.059 / 0.023; mideast recall /
+  precision check 0.944 / 0.899 -> 0.889 / 0.892, mideast2 0.800 / 0.941 -> 0.850 / 0.944, mideast3 0.914 / 0.681
+  -> 0.914 / 0.800; headlines2 detected 0.945 -> 0.953, false 0.048 -> 0.119; headlines4 0.948 -> 0.922, false 0.135
+  -> 0.115. Not shipped (WikiEvents check and mideast check recall fall, headlines2 false events rise, negatives tune
+  over 0.03). The one WikiEvents check sentence it loses is Chavez's natural death (0.71 -> 0.01): a right refusal
+  that the gold counts as a miss; "the slaying of seven more demonstrators" and "100 people have died" it keeps. Tried, not better (scratch fits on the same examples, CV): C 0.1 / 1.0; without the hard negatives
+  (log loss 0.358 vs 0.347; RAMS judged specific 0.483 vs 0.500, negatives tune 0.037 vs 0.040); without w= features (0.371); the
+  annotated positives at weight 2; a lower threshold (0.40: RAMS check 0.207 -> 0.246 but negatives check 0.056).
+  No en_core_web_md here (word vectors not tried). The shipped model stays what --shipped rebuilds.
 """
 from __future__ import annotations
 
