@@ -50,7 +50,8 @@ class Runner:
 
     def __init__(self, prefix: str | None):
         self.prefix = prefix
-        self.tmp = Path(tempfile.mkdtemp(prefix="clause-cv-"))
+        self._tmp = tempfile.TemporaryDirectory(prefix="clause-cv-")  # removed when the runner goes
+        self.tmp = Path(self._tmp.name)
         self.kbs: dict[str, Knowledge] = {}
 
     def knowledge(self, name: str | None) -> Knowledge:
