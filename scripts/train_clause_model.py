@@ -30,6 +30,45 @@ tune / check, shipped -> retrained (tune is in-sample for the retrained model):
   trig=strike -0.67, trig=injure -0.67; 'violent' w=kill +1.39, w=attack +0.90, trig=massacre +0.88, w=guerrilla
   +0.85, w=army +0.84, actor=True +0.83, weapon=small arms +0.74, w=salvadoran +0.66 (a people word that ALL-CAPS
   MUC-4 text truecases to lower case, which the name filter, capitals only, lets through).
+
+s34 (clause): the recipe on today's code, measured cross-validated (scripts/clause_cv.py: every tune document under
+the model of the folds without it; folds by article) and never in-sample:
+
+    python3 scripts/train_clause_model.py --C 0.3 --out M.json --write --folds M && python3 scripts/clause_cv.py M \
+        --sets wikievents,rams,negatives,mideast,headlines
+
+Why the plain retrain lost on WikiEvents check (0.855 -> 0.800, 47 -> 44 of 55 sentences): all three sentences are
+in one report (scenario_en_62, Venezuela's protests): "the slaying of seven more demonstrators" (0.61 -> 0.43),
+"Hugo Chavez, who died in 2013" (0.71 -> 0.04) and "About 100 people have died in three months of ... protests"
+(0.97 -> 0.38). The two "die" clauses fall on trig=die -1.14 / trig_pos=die:VERB -1.16, weights the shipped model
+does not have: "die" became a trigger after 498fc6b, so the shipped model never saw a "die" clause and scores it on
+kind=killing (+0.35) and the words around it. The retrain sees "die" mostly as a negative: 75 candidates of the
+hand-labelled negatives (natural and accident deaths, with their ALL-CAPS copies) against 42 positives, and the hard
+negatives (realnews_hard_negatives.csv) kept the 152 non-violent sentences of the 412 the model drew and dropped the
+260 violent ones, so what the model itself confused teaches only the "other sense" side. (Chavez's natural death is
+a WikiEvents Life.Die but no incident: that loss is right.) Cross-validated, the plain retrain (today's features,
+no headlines) is further below the shipped model on tune than in-sample figures showed: RAMS 0.204 (judged specific
+0.500), negatives false 0.040; WikiEvents check 0.800 / 0.815, RAMS check 0.201, negatives check 0.019.
+
+Features that name no word (clause_model._general_features: entity kinds, lexicon classes of the sentence's words,
+tag / head / auxiliaries, the generic and armed rules) lower the CV log loss of the plain recipe 0.409 -> 0.347 and
+raise the CV AUC of annotated positives (RAMS, WikiEvents) against the hand-labelled negatives 0.768 -> 0.813; a
+feature for the title line was left out (every UCDP headline is an event, so it reads "headline" as "violent"). The
+recipe (C 0.3 by CV log loss of 0.1 / 0.3 / 1.0; the Middle East tune headlines in; threshold 0.60 by Youden; 5,476
+candidates, CV keeps 0.902 of violent, rejects 0.856), realnews figures, shipped (tune in-sample) -> recipe (tune
+cross-validated), tune / check:
+  WikiEvents recall 0.833 / 0.855 -> 0.833 / 0.836, precision 0.804 / 0.810 -> 0.789 / 0.807; RAMS 0.264 / 0.212 ->
+  0.228 / 0.212 (judged specific 0.586 -> 0.517); negatives false 0.011 / 0.019 -> 0.059 / 0.023; mideast recall /
+  precision check 0.944 / 0.899 -> 0.889 / 0.892, mideast2 0.800 / 0.941 -> 0.850 / 0.944, mideast3 0.914 / 0.681
+  -> 0.914 / 0.800; headlines2 detected 0.945 -> 0.953, false 0.048 -> 0.119; headlines4 0.948 -> 0.922, false 0.135
+  -> 0.115. Not shipped (WikiEvents check and mideast check recall fall, headlines2 false events rise, negatives tune
+  over 0.03). The one WikiEvents check sentence it loses is Chavez's natural death (0.71 -> 0.01): a right refusal
+  that the gold counts as a miss; "the slaying of seven more demonstrators" and "100 people have died" it keeps. Tried, not better (scratch fits on the same examples, CV): C 0.1 / 1.0; without the hard negatives
+  (log loss 0.358 vs 0.347; RAMS judged specific 0.483 vs 0.500, negatives tune 0.037 vs 0.040); without w= features (0.371); the
+  annotated positives at weight 2; a lower threshold (0.40: RAMS check 0.207 -> 0.246 but negatives check 0.056);
+  the recipe's model at threshold 0.75, where its CV negatives tune meet 0.03 (0.022 / check 0.014): WikiEvents
+  0.833 / 0.800, RAMS 0.200 / 0.173, judged specific 0.431.
+  No en_core_web_md here (word vectors not tried). The shipped model stays what --shipped rebuilds.
 """
 from __future__ import annotations
 
@@ -59,7 +98,7 @@ UCDP_EVERY = 1  # every tune headline, each with a small weight (WEAK): one coun
 OUT = ROOT / "src" / "sitrep" / "knowledge" / "clause_model.json"
 
 
-def training_documents(judged_headlines: bool = False) -> list[tuple[Document, object]]:
+def training_documents(judged_headlines: bool = True) -> list[tuple[Document, object]]:
     """Every tune document with how its candidates are labelled."""
     docs: list[tuple[Document, object]] = []
     for w in rn.rams_windows(SHARED, rn.RAMS_SPLIT["tune"]):
@@ -80,7 +119,7 @@ def training_documents(judged_headlines: bool = False) -> list[tuple[Document, o
     if judged_headlines:
         docs += list(_headlines_judged())
     for i, n in enumerate(rn.read_negatives(NEGATIVES, SHARED) + rn.read_negatives(HARD_NEGATIVES, SHARED)):
-        if n.split == "tune":
+        if n.split == "tune" and not n.source.startswith(CHECK_SOURCES):
             docs.append((Document(id=f"neg-{n.source}#{n.doc}-{i}", text=n.text), ("all", 0)))
     # weak negatives: every candidate of the tune documents of ECB+ topics about other things (earthquakes, sport,
     # business, celebrities), beside the hand-labelled ones; the check documents stay out
@@ -96,14 +135,18 @@ def training_documents(judged_headlines: bool = False) -> list[tuple[Document, o
     return docs
 
 
-MIDEAST = [ROOT / "benchmarks" / "data" / f"realnews_{n}.csv" for n in ("mideast", "mideast2")]
+MIDEAST = [ROOT / "benchmarks" / "data" / f"realnews_{n}.csv" for n in ("mideast", "mideast2", "mideast3")]
+# negative sentences of the tune half whose article belongs to a benchmark's check split (RAMS test: 44 sentences)
+# stay out of training: the RAMS check figure would read articles the model was fitted on
+CHECK_SOURCES = ("data/realnews/rams/test.jsonlines",)
 
 
 def _headlines_judged():
-    """``--judged-headlines`` (not in the shipped model): headlines judged one by one, of the tune split only (odd
-    publication months): our Middle East sets' attack headlines and those that use the same words for no attack (a
-    court, a statement, markets, an anniversary, another sense), the only headlines labelled no (the UCDP headlines
-    are all events). Measured (s32-detect, recipe with / without them, `benchmarks/realnews.py`, tune / check):
+    """Headlines judged one by one, of the tune split only (odd publication months): our three Middle East sets'
+    attack headlines and those that use the same words for no attack (a court, a statement, markets, an
+    anniversary, another sense), the only headlines labelled no (the UCDP headlines are all events); in the recipe
+    since s34 (``--no-judged-headlines`` leaves them out). headlines2 and headlines4 have no tune half (never
+    used to choose anything): they stay out. Measured (s32-detect, recipe with / without them, `benchmarks/realnews.py`, tune / check):
     UCDP detected 0.716 / 0.717 -> 0.710 / 0.713; mideast recall / precision check 0.917 / 0.861 -> 0.917 / 0.919
     (tune in-sample); mideast2 check 0.850 / 0.944 both; headlines2 false 0.071 both; headlines4 detected 0.922 ->
     0.939, false 0.115 -> 0.096; negatives 0.004 / 0.019 both. Not shipped: any retrained model moves 104 of the 131
@@ -115,7 +158,7 @@ def _headlines_judged():
                        ("all", int(it.attack)))
 
 
-def examples(cache: dict | None = None, judged_headlines: bool = False):
+def examples(cache: dict | None = None, judged_headlines: bool = True):
     """(features, label, group, source) of every candidate of the tune data whose label is known. ``cache`` maps a
     document (its id, text and labelling) to its examples: only the documents not in it are parsed, and it is
     filled with them."""
@@ -153,14 +196,25 @@ def _all_caps(docs):
 
 def _doc_key(doc_id: str) -> str:
     """The source document of a training text: a labelled sentence, a RAMS window and its weak negatives, an ECB+
-    document and its labelled sentences all share one fold."""
+    document and its labelled sentences all share one fold; RAMS windows of one article share its URL (before s34
+    each window was its own fold, so a window's neighbours of the same article were in the training folds)."""
     if doc_id.startswith("neg-"):
         doc_id = doc_id[4:].rsplit("-", 1)[0]
         src, _, doc = doc_id.partition("#")
-        return doc or src
+        doc_id = doc or src
     for prefix in ("ramsneg-", "ecb-"):
         doc_id = doc_id.removeprefix(prefix)
-    return doc_id
+    return _rams_articles().get(doc_id, doc_id)
+
+
+_ARTICLES: dict[str, str] = {}
+
+
+def _rams_articles() -> dict[str, str]:
+    """RAMS window id -> its article's URL (dev windows: the tune split's)."""
+    if not _ARTICLES:
+        _ARTICLES.update({w.id: w.source for w in rn.rams_windows(SHARED, rn.RAMS_SPLIT["tune"])})
+    return _ARTICLES
 
 
 def _source(doc_id: str, label: int) -> str:
@@ -228,7 +282,7 @@ def _label(c, how):
 WEAK = {"ecb-": 0.5, "ramsneg-": 0.5, "nga+": 0.2, "DEV+": 0.5}
 
 
-def load(cache: Path | None, judged_headlines: bool = False) -> list[tuple[list[str], int, int, str]]:
+def load(cache: Path | None, judged_headlines: bool = True) -> list[tuple[list[str], int, int, str]]:
     """The tune examples: ``--cache FILE`` keeps each document's examples between runs, so that only new or changed
     documents are parsed (delete it after changing the features or the candidates)."""
     import pickle
@@ -334,8 +388,10 @@ def main() -> None:
     ap.add_argument("--keep", type=float, help="share of tune positives the threshold keeps (CV); default: the "
                     "threshold that best parts annotated positives from hand-labelled negatives")
     ap.add_argument("--cache", type=Path, help="pickle of the parsed examples, reused when it exists")
-    ap.add_argument("--judged-headlines", action="store_true", help="also train on our Middle East sets' tune "
-                    "headlines, judged attack or not (see _headlines_judged; not in the shipped model)")
+    ap.add_argument("--no-judged-headlines", dest="judged_headlines", action="store_false", help="leave out our "
+                    "Middle East sets' tune headlines, judged attack or not (see _headlines_judged)")
+    ap.add_argument("--folds", type=Path, help="also write the model of each CV fold (FOLDS.fold0.json ..: fitted "
+                    "without that fold, with the full model's thresholds), for scripts/clause_cv.py")
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--out", type=Path, default=OUT, help="where --write (or --shipped) puts the model")
     ap.add_argument("--shipped", action="store_true", help=f"write the shipped model: the recipe of {SHIPPED} on a "
@@ -386,6 +442,16 @@ def main() -> None:
     if args.write:
         args.out.write_text(json.dumps(model, indent=0, sort_keys=False) + "\n", encoding="utf-8")
         print(f"wrote {args.out} ({len(weights_out)} weights)")
+    if args.folds is not None:
+        for k in range(5):
+            part = groups != k
+            fold = LogisticRegression(C=C, class_weight="balanced", max_iter=3000).fit(
+                X[part], y[part], sample_weight=weights[part])
+            out = {**model, "meta": {**model["meta"], "fold": k}, "bias": round(float(fold.intercept_[0]), 4),
+                   "weights": {str(n): round(float(w), 4) for n, w in zip(names, fold.coef_[0], strict=True)
+                               if abs(w) >= 1e-3}}
+            Path(f"{args.folds}.fold{k}.json").write_text(json.dumps(out, indent=0) + "\n", encoding="utf-8")
+        print(f"wrote {args.folds}.fold0..4.json")
 
 
 if __name__ == "__main__":

@@ -27,3 +27,16 @@ def test_a_lower_case_word_that_is_also_a_place_keeps_its_word():
     """ "man" (Man, Côte d'Ivoire) written lower case is the common word."""
     feats = features("Gunmen shot a man outside the market on Monday.", "shot")
     assert "dobj=man" in feats
+
+
+def test_features_that_name_no_word_read_the_sentence_and_the_rules():
+    """The lexicon's classes of the sentence's words and the armed rule's decision: a word of another sentence
+    with the same classes gives the same features."""
+    feats = features("Masked gunmen fired rifles at the checkpoint, and three guards were killed.", "fired")
+    assert {"wc=armed", "wc=weapon", "wc=killed", "wc=number", "rule_armed=True", "tag=VBD"} <= feats
+    assert not any(f.startswith("rule_headline") for f in feats)
+
+
+def test_a_sentence_without_weapons_or_armed_men_has_no_such_class():
+    feats = features("The singer attacked the critics in a long interview on Sunday.", "attacked")
+    assert "wc=weapon" not in feats and "wc=armed" not in feats and "ent=DATE" in feats

@@ -49,7 +49,46 @@ def clause_features(c: Candidate) -> list[str]:
     # they teach where the training news happened
     feats += [f"w={lemma(t)}" for t in c.sent if t.pos_ in ("NOUN", "VERB", "ADJ") and t.i != tok.i
               and t.ent_type_ not in _NAMED and _word(t) != "NAME"]
-    return feats
+    return feats + _general_features(c)
+
+
+def _general_features(c: Candidate) -> list[str]:
+    """Features that name no word: the kinds of entity the sentence names, the lexicon's classes of its words,
+    the trigger's tag and verb group, and the rules' decisions."""
+    from sitrep.extract.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    tok, m = c.trigger_token, c.mention
+    out = [f"ent={t}" for t in sorted({e.label_ for e in c.sent.ents})]
+    classes: set[str] = set()
+    for t in c.sent:
+        if t.i == tok.i:
+            continue
+        low, lem = t.lower_, lemma(t)
+        for tr in lex.triggers.get(lem, []) + lex.triggers.get(low, []):
+            classes.add(f"wc_kind={tr.kind}")
+        if low in lex.weapons or lem in lex.weapons:
+            classes.add("wc=weapon")
+        if low in lex.law_enforcement_heads or lem in lex.law_enforcement_heads:
+            classes.add("wc=police")
+        elif low in lex.perpetrator_heads or lem in lex.perpetrator_heads or lem in lex.state_force_heads:
+            classes.add("wc=armed")
+        elif lem in lex.human_heads or low in lex.human_heads:
+            classes.add("wc=people")
+        if low in lex.killed_words or lem in lex.killed_words:
+            classes.add("wc=killed")
+        if low in lex.injured_words or lem in lex.injured_words:
+            classes.add("wc=injured")
+        if t.like_num:
+            classes.add("wc=number")
+        if t.tag_ == "MD":
+            classes.add("wc=modal")
+    out += sorted(classes)
+    out += [f"tag={tok.tag_}", f"head_pos={tok.head.pos_}", f"head_dep={tok.head.dep_}",
+            f"aux={'+'.join(sorted(lemma(ch) for ch in tok.children if ch.dep_ in ('aux', 'auxpass')))}"]
+    # no feature for a title line: every UCDP headline is an event, so it would read "headline" as "violent"
+    out += [f"rule_generic={bool(m.generic)}", f"rule_armed={armed(c)}"]
+    return out
 
 
 def _word(t) -> str:
