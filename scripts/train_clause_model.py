@@ -174,7 +174,7 @@ def examples(cache: dict | None = None, judged_headlines: bool = True):
         for c in report.candidates(analysis):
             label = _label(c, how)
             if label is not None:
-                out.append((clause_features(c), label, group, _source(doc_id, label)))
+                out.append((clause_features(c, general=True), label, group, _source(doc_id, label)))
         cache[key[analysis.doc.id]] = out
     return [ex for d, _ in docs for ex in cache[key[d.id]]]
 

@@ -10,7 +10,7 @@ from sitrep.nlp import analyze
 
 def features(text: str, trigger: str) -> set[str]:
     (c,) = [c for c in candidates(analyze(document_from_text(text, "t"))) if c.mention.trigger.text == trigger]
-    return set(clause_features(c))
+    return set(clause_features(c, general=True))
 
 
 def test_a_countrys_people_are_a_name():
@@ -40,3 +40,13 @@ def test_features_that_name_no_word_read_the_sentence_and_the_rules():
 def test_a_sentence_without_weapons_or_armed_men_has_no_such_class():
     feats = features("The singer attacked the critics in a long interview on Sunday.", "attacked")
     assert "wc=weapon" not in feats and "wc=armed" not in feats and "ent=DATE" in feats
+
+
+
+def test_features_that_name_no_word_are_computed_at_run_time_only_if_the_model_reads_them():
+    from sitrep.extract.clause_model import clause_model
+
+    text = "Gunmen opened fire on a bus in the hills, killing four passengers."
+    (c,) = [c for c in candidates(analyze(document_from_text(text, "t"))) if c.mention.trigger.text == "killing"]
+    assert any(f.startswith("wc=") for f in clause_features(c, general=True))
+    assert any(f.startswith("wc=") for f in clause_features(c)) == clause_model().reads_general

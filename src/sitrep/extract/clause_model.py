@@ -12,6 +12,7 @@ Public:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from sitrep.errors import E432_CLAUSE_MODEL, KnowledgeError
 from sitrep.extract.mentions import Candidate
@@ -23,8 +24,14 @@ _NAMED = frozenset({"NORP", "GPE", "LOC", "ORG", "PERSON", "FAC"})
 _ARG_DEPS = ("nsubj", "nsubjpass", "dobj", "agent", "poss", "compound", "amod")
 
 
-def clause_features(c: Candidate) -> list[str]:
-    """Features of one candidate: the rules' reading of the clause and the words the trigger stands with."""
+_GENERAL = ("ent=", "wc=", "wc_kind=", "tag=", "head_pos=", "head_dep=", "aux=", "rule_generic=", "rule_armed=")
+
+
+def clause_features(c: Candidate, general: bool | None = None) -> list[str]:
+    """Features of one candidate: the rules' reading of the clause and the words the trigger stands with, and the
+    features that name no word (``_general_features``) when ``general`` is true; None (at run time): only where the
+    shipped model has a weight for one of them (the model fitted on 498fc6b's features has none; computing them
+    costs ~0.2 ms a candidate for nothing). The trainer asks for them."""
     m, tok = c.mention, c.trigger_token
     feats = [f"kind={c.kind}", f"trig={lemma(tok)}", f"trig_pos={lemma(tok)}:{tok.pos_}", f"pos={tok.pos_}",
              f"dep={tok.dep_}",
@@ -49,7 +56,9 @@ def clause_features(c: Candidate) -> list[str]:
     # they teach where the training news happened
     feats += [f"w={lemma(t)}" for t in c.sent if t.pos_ in ("NOUN", "VERB", "ADJ") and t.i != tok.i
               and t.ent_type_ not in _NAMED and _word(t) != "NAME"]
-    return feats + _general_features(c)
+    if general is None:
+        general = clause_model().reads_general
+    return feats + _general_features(c) if general else feats
 
 
 def _general_features(c: Candidate) -> list[str]:
@@ -167,6 +176,11 @@ class ClauseModel:
     meta: dict
     report_threshold: float = 1.0  # in a report where a clause passed ``threshold``: one sense per discourse
     headline_threshold: float = 1.0  # a clause of a dated report's title line: see ``keep_violent``
+
+    @cached_property
+    def reads_general(self) -> bool:
+        """Whether a weight reads a feature that names no word (``_GENERAL``)."""
+        return any(k.startswith(_GENERAL) for k in self.weights)
 
     def probability(self, feats: list[str]) -> float:
         z = self.bias + sum(self.weights.get(f, 0.0) for f in set(feats))
