@@ -300,6 +300,28 @@ _POSSESSIVE_BEFORE = re.compile(r"([A-Z][\w.\u2019-]*(?:\s+[A-Z][\w.\u2019-]*)?)
                                 r"south-?eastern|south-?western|restive|remote)\s+)?$")
 
 
+_POSSESSIVE_DIVISION_BEFORE = re.compile(
+    r"([A-Z][\w.\u2019-]*(?:\s+[A-Z][\w.\u2019-]*)?)['\u2019]s\s+(?:(?:north|south|east|west|central|northern|southern|"
+    r"eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|restive|remote)\s+)?"
+    r"(?:(?:(?:state|provincial|regional)\s+)?capital,?\s+)?$")
+
+
+def _possessive_division(gz: Gazetteer, text: str, start: int) -> tuple[str, str] | None:
+    """(ISO2, admin1) of the one first-order division (and no country) named in the possessive right before ``start``
+    ("Kerala's ", "Bahia's capital ", "Hunan's provincial capital, "), or None. s34 counts: LGL even 1 fire (Utah's
+    Zion National Park), odd 0; world sets 1-7 3 (Kerala's Wayanad, Haryana's Nuh, Rajasthan's Bharatpur); all
+    right before and after; world_toponyms8 3, one moved, right (Changsha, from Guangdong's namesake); the other
+    mixed-case texts of ../shared (RAMS, WikiEvents, ECB+, UCDP headlines) 11, none moved."""
+    hit = _POSSESSIVE_DIVISION_BEFORE.search(text, max(0, start - 60), start)
+    if hit is None:
+        return None
+    es = [gz[i] for i in gz.lookup(hit.group(1))]
+    a1s = {(e.cc, e.admin1) for e in es if e.kind == ADMIN1 and e.cc and e.admin1}
+    if len(a1s) != 1 or any(e.kind == COUNTRY for e in es):
+        return None
+    return next(iter(a1s))
+
+
 def _possessive_country(gz: Gazetteer, text: str, start: int) -> str | None:
     """ISO2 of a country named in the possessive right before ``start`` ("Egypt's northern "), or None."""
     hit = _POSSESSIVE_BEFORE.search(text, max(0, start - 50), start)
@@ -1039,10 +1061,13 @@ def _qualifier(gz: Gazetteer, text: str, end: int) -> tuple[str | None, str | No
 
 def _qualifier_or_possessive(gz: Gazetteer, text: str, m: Mention) -> tuple[str | None, str | None]:
     """``_qualifier``, else a country named in the possessive right before the name ("Mozambique's Palma", "Egypt's
-    northern Sinai"): the country qualifies it as "Palma, Mozambique" would."""
+    northern Sinai"): the country qualifies it as "Palma, Mozambique" would; else a first-order division so named
+    ("Kerala's Wayanad", "Hunan's provincial capital, Changsha"), as "Changsha, Hunan" would."""
     q = _qualifier(gz, text, m.end)
     if q[0] is None and (cc := _possessive_country(gz, text, m.start) or _demonym_country(gz, text, m.start, m.end)):
         return cc, None
+    if q[0] is None and (a1 := _possessive_division(gz, text, m.start)):
+        return a1
     return q
 
 
