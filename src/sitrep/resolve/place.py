@@ -1609,6 +1609,11 @@ def _subdivision_terms(gz: Gazetteer, i: int, q: _Query, w: Scoring, notes: list
             sub += w.context_hold_weight * margin
             f["holding"] = float(margin)
             notes.append(f"its subdivision holds {margin} more of the other names than any other")
+    if (kind == CITY and not ctx.home and sub > w.context_no_home_support_max
+            and e.pop * w.context_no_home_dwarfed_ratio < q.main_town_pop):
+        notes.append("a far larger namesake, in a text of no home country")  # ("Paris" beside "Illinois" and "Beijing")
+        f["no_home_dwarfed"] = 1.0
+        sub = w.context_no_home_support_max
     return min(w.context_subdivision_support_max, sub)
 
 
