@@ -1284,6 +1284,8 @@ class _Scored:
     scores: list[float]
     why: list[str]
     features: list[dict[str, float]] = field(default_factory=list)  # per reading: what the ranker weighs
+    # per reading: ``_reading_terms``' sum, and the notes and features as they stood after it (pass 2 reuses them)
+    partial: list[tuple[float, list[str], dict[str, float]]] = field(default_factory=list)
 
 
 @dataclass
@@ -1321,9 +1323,12 @@ class _Query:
 def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, default_country: str | None,
            anchors: list[Anchor] | None,
            votes: dict[tuple[str, str, str], float] | None = None, peers: frozenset[str] = frozenset(),
-           around: tuple[tuple[str | None, str | None], tuple[str, bool] | None] | None = None) -> _Scored:
+           around: tuple[tuple[str | None, str | None], tuple[str, bool] | None] | None = None,
+           earlier: _Scored | None = None) -> _Scored:
     """The readings' scores. ``around``: the name's qualifier (``_qualifier_or_possessive``) and division word
-    (``_division_word``) when the caller has them already."""
+    (``_division_word``) when the caller has them already. ``earlier``: the same name's scores of pass 1, whose
+    ``_reading_terms`` part holds in pass 2 unless the reading's kind is among the listed names' or it is a division
+    of the world (whose ``_unnamed_division`` reads pass 2's votes): reused, same sums in the same order."""
     key = norm(m.text)
     if around is None:
         around = _qualifier_or_possessive(gz, text, m), _division_word(text, m.start, m.end)
@@ -1349,10 +1354,19 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
     ranker = load_ranker()
     top_pop = max((e.pop for e in es if e.kind == CITY), default=-1)
     scores, why, feats = [], [], []
-    for i in ids:
-        notes: list[str] = []
-        f = _kind_features(gz, i, top_pop)
-        s = (_reading_terms(gz, i, ids, q, w, notes, f) + _subdivision_terms(gz, i, q, w, notes, f)
+    partial: list[tuple[float, list[str], dict[str, float]]] = []
+    reuse = earlier.partial if earlier is not None else None
+    for n, i in enumerate(ids):
+        if reuse and gz[i].kind not in q.peers and "world_division" not in reuse[n][2]:
+            r, notes0, f0 = reuse[n]  # (a division of the world reads pass 2's votes: ``_unnamed_division``)
+            notes, f = list(notes0), dict(f0)
+            partial.append(reuse[n])
+        else:
+            notes = []
+            f = _kind_features(gz, i, top_pop)
+            r = _reading_terms(gz, i, ids, q, w, notes, f)
+            partial.append((r, list(notes), dict(f)))
+        s = (r + _subdivision_terms(gz, i, q, w, notes, f)
              + _near_term(gz, i, q, w, notes, f) + _cluster_term(i, q, w, notes, f))
         f["hand"] = s
         if ranker is not None:
@@ -1361,7 +1375,7 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
         scores.append(s)
         why.append(", ".join(notes))
         feats.append(f)
-    return _Scored(ids, scores, why, feats)
+    return _Scored(ids, scores, why, feats, partial)
 
 
 def _score_once(memo: dict[tuple, _Scored], step: int, gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx,
@@ -1373,7 +1387,8 @@ def _score_once(memo: dict[tuple, _Scored], step: int, gz: Gazetteer, text: str,
     key = (step, norm(m.text), *around, tuple(ids), peers)
     sc = memo.get(key)
     if sc is None:
-        sc = memo[key] = _score(gz, text, m, ids, ctx, default_country, anchors, votes, peers, around)
+        earlier = memo.get((1, *key[1:-1], frozenset())) if step == 2 else None
+        sc = memo[key] = _score(gz, text, m, ids, ctx, default_country, anchors, votes, peers, around, earlier)
     return sc
 
 
