@@ -21,7 +21,8 @@ web and outbreak news from Asia, Africa, Latin America and Europe) are two more,
 was run on it; ``world_toponyms4.xml`` (288, s26) is annotated as GeoWebNews and GeoVirus annotate (metonyms,
 demonyms, streets and buildings, small namesakes abroad), harder than the first three; ``world_toponyms5.xml`` (286,
 s28: outbreak reports and international web news, districts and provinces of Asia and Africa, regions, metonyms) is
-a fifth, written and committed before its one first run.
+a fifth, written and committed before its one first run; world_toponyms6-8 (s31, s32, s34) likewise, world_toponyms8
+in the style of the sealed GeoWebNews, TR-News and GeoVirus (metonyms, demonyms, local news, outbreak news).
 """
 from __future__ import annotations
 

@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from geoparse import DEFAULT, read_corpus  # noqa: E402
 
-WORLD = [ROOT / "benchmarks" / "data" / f"world_toponyms{s}.xml" for s in ("", "2", "3", "4", "5", "6", "7")]
+WORLD = [ROOT / "benchmarks" / "data" / f"world_toponyms{s}.xml" for s in ("", "2", "3", "4", "5", "6", "7", "8")]
 
 
 def answers(corpora: list[Path]) -> list[str]:

@@ -300,6 +300,28 @@ _POSSESSIVE_BEFORE = re.compile(r"([A-Z][\w.\u2019-]*(?:\s+[A-Z][\w.\u2019-]*)?)
                                 r"south-?eastern|south-?western|restive|remote)\s+)?$")
 
 
+_POSSESSIVE_DIVISION_BEFORE = re.compile(
+    r"([A-Z][\w.\u2019-]*(?:\s+[A-Z][\w.\u2019-]*)?)['\u2019]s\s+(?:(?:north|south|east|west|central|northern|southern|"
+    r"eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|restive|remote)\s+)?"
+    r"(?:(?:(?:state|provincial|regional)\s+)?capital,?\s+)?$")
+
+
+def _possessive_division(gz: Gazetteer, text: str, start: int) -> tuple[str, str] | None:
+    """(ISO2, admin1) of the one first-order division (and no country) named in the possessive right before ``start``
+    ("Kerala's ", "Bahia's capital ", "Hunan's provincial capital, "), or None. s34 counts: LGL even 1 fire (Utah's
+    Zion National Park), odd 0; world sets 1-7 3 (Kerala's Wayanad, Haryana's Nuh, Rajasthan's Bharatpur); all
+    right before and after; world_toponyms8 3, one moved, right (Changsha, from Guangdong's namesake); the other
+    mixed-case texts of ../shared (RAMS, WikiEvents, ECB+, UCDP headlines) 11, none moved."""
+    hit = _POSSESSIVE_DIVISION_BEFORE.search(text, max(0, start - 60), start)
+    if hit is None:
+        return None
+    es = [gz[i] for i in gz.lookup(hit.group(1))]
+    a1s = {(e.cc, e.admin1) for e in es if e.kind == ADMIN1 and e.cc and e.admin1}
+    if len(a1s) != 1 or any(e.kind == COUNTRY for e in es):
+        return None
+    return next(iter(a1s))
+
+
 def _possessive_country(gz: Gazetteer, text: str, start: int) -> str | None:
     """ISO2 of a country named in the possessive right before ``start`` ("Egypt's northern "), or None."""
     hit = _POSSESSIVE_BEFORE.search(text, max(0, start - 50), start)
@@ -1039,10 +1061,13 @@ def _qualifier(gz: Gazetteer, text: str, end: int) -> tuple[str | None, str | No
 
 def _qualifier_or_possessive(gz: Gazetteer, text: str, m: Mention) -> tuple[str | None, str | None]:
     """``_qualifier``, else a country named in the possessive right before the name ("Mozambique's Palma", "Egypt's
-    northern Sinai"): the country qualifies it as "Palma, Mozambique" would."""
+    northern Sinai"): the country qualifies it as "Palma, Mozambique" would; else a first-order division so named
+    ("Kerala's Wayanad", "Hunan's provincial capital, Changsha"), as "Changsha, Hunan" would."""
     q = _qualifier(gz, text, m.end)
     if q[0] is None and (cc := _possessive_country(gz, text, m.start) or _demonym_country(gz, text, m.start, m.end)):
         return cc, None
+    if q[0] is None and (a1 := _possessive_division(gz, text, m.start)):
+        return a1
     return q
 
 
@@ -1259,6 +1284,8 @@ class _Scored:
     scores: list[float]
     why: list[str]
     features: list[dict[str, float]] = field(default_factory=list)  # per reading: what the ranker weighs
+    # per reading: ``_reading_terms``' sum, and the notes and features as they stood after it (pass 2 reuses them)
+    partial: list[tuple[float, list[str], dict[str, float]]] = field(default_factory=list)
 
 
 @dataclass
@@ -1296,9 +1323,12 @@ class _Query:
 def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, default_country: str | None,
            anchors: list[Anchor] | None,
            votes: dict[tuple[str, str, str], float] | None = None, peers: frozenset[str] = frozenset(),
-           around: tuple[tuple[str | None, str | None], tuple[str, bool] | None] | None = None) -> _Scored:
+           around: tuple[tuple[str | None, str | None], tuple[str, bool] | None] | None = None,
+           earlier: _Scored | None = None) -> _Scored:
     """The readings' scores. ``around``: the name's qualifier (``_qualifier_or_possessive``) and division word
-    (``_division_word``) when the caller has them already."""
+    (``_division_word``) when the caller has them already. ``earlier``: the same name's scores of pass 1, whose
+    ``_reading_terms`` part holds in pass 2 unless the reading's kind is among the listed names' or it is a division
+    of the world (whose ``_unnamed_division`` reads pass 2's votes): reused, same sums in the same order."""
     key = norm(m.text)
     if around is None:
         around = _qualifier_or_possessive(gz, text, m), _division_word(text, m.start, m.end)
@@ -1324,10 +1354,19 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
     ranker = load_ranker()
     top_pop = max((e.pop for e in es if e.kind == CITY), default=-1)
     scores, why, feats = [], [], []
-    for i in ids:
-        notes: list[str] = []
-        f = _kind_features(gz, i, top_pop)
-        s = (_reading_terms(gz, i, ids, q, w, notes, f) + _subdivision_terms(gz, i, q, w, notes, f)
+    partial: list[tuple[float, list[str], dict[str, float]]] = []
+    reuse = earlier.partial if earlier is not None else None
+    for n, i in enumerate(ids):
+        if reuse and gz[i].kind not in q.peers and "world_division" not in reuse[n][2]:
+            r, notes0, f0 = reuse[n]  # (a division of the world reads pass 2's votes: ``_unnamed_division``)
+            notes, f = list(notes0), dict(f0)
+            partial.append(reuse[n])
+        else:
+            notes = []
+            f = _kind_features(gz, i, top_pop)
+            r = _reading_terms(gz, i, ids, q, w, notes, f)
+            partial.append((r, list(notes), dict(f)))
+        s = (r + _subdivision_terms(gz, i, q, w, notes, f)
              + _near_term(gz, i, q, w, notes, f) + _cluster_term(i, q, w, notes, f))
         f["hand"] = s
         if ranker is not None:
@@ -1336,7 +1375,7 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
         scores.append(s)
         why.append(", ".join(notes))
         feats.append(f)
-    return _Scored(ids, scores, why, feats)
+    return _Scored(ids, scores, why, feats, partial)
 
 
 def _score_once(memo: dict[tuple, _Scored], step: int, gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx,
@@ -1348,7 +1387,8 @@ def _score_once(memo: dict[tuple, _Scored], step: int, gz: Gazetteer, text: str,
     key = (step, norm(m.text), *around, tuple(ids), peers)
     sc = memo.get(key)
     if sc is None:
-        sc = memo[key] = _score(gz, text, m, ids, ctx, default_country, anchors, votes, peers, around)
+        earlier = memo.get((1, *key[1:-1], frozenset())) if step == 2 else None
+        sc = memo[key] = _score(gz, text, m, ids, ctx, default_country, anchors, votes, peers, around, earlier)
     return sc
 
 
@@ -1584,6 +1624,11 @@ def _subdivision_terms(gz: Gazetteer, i: int, q: _Query, w: Scoring, notes: list
             sub += w.context_hold_weight * margin
             f["holding"] = float(margin)
             notes.append(f"its subdivision holds {margin} more of the other names than any other")
+    if (kind == CITY and not ctx.home and sub > w.context_no_home_support_max
+            and e.pop * w.context_no_home_dwarfed_ratio < q.main_town_pop):
+        notes.append("a far larger namesake, in a text of no home country")  # ("Paris" beside "Illinois" and "Beijing")
+        f["no_home_dwarfed"] = 1.0
+        sub = w.context_no_home_support_max
     return min(w.context_subdivision_support_max, sub)
 
 

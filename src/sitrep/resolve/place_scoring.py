@@ -52,6 +52,8 @@ class Scoring:
     context_soft_subdivision: float
     context_soft_subdivision_max: float
     context_subdivision_support_max: float
+    context_no_home_support_max: float
+    context_no_home_dwarfed_ratio: float
     context_hold_min: float
     context_hold_weight: float
     context_default_country: float
