@@ -110,3 +110,18 @@ def test_a_verb_read_as_a_noun_between_an_armed_doer_and_its_object():
 def test_a_police_or_modifier_compound_is_no_armed_act():
     assert not headline("Police raid offices of opposition party in Harare")
     assert not headline("Army strike force drills in Accra")
+
+
+def test_a_killing_verb_beside_an_attack_word_that_names_no_one_is_read():
+    events = headline("Blasts in border city kill at least seven: Red Cross")
+    assert len(events) == 1 and events[0].event_type == "Explosions/Remote violence"
+    assert len(headline("Twin blasts in port town kill at least 12, including police")) == 1
+
+
+def test_a_plural_armed_doer_right_before_an_attack_verb_is_read_as_its_doer():
+    assert len(headline("Troops Battle Al-Shabaab Near Border Town")) == 1
+    assert len(headline("Soldiers Battle ISWAP Near Lake Town")) == 1
+
+
+def test_an_armed_word_before_an_attack_noun_is_no_doer():
+    assert not headline("Militant attacks hit six-year high across the region")

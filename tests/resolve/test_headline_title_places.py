@@ -43,3 +43,10 @@ def test_the_unknown_words_after_title_case_verbs_are_read_as_the_name():
     inner = runs["Bombers Hit Beledweyne"]
     assert inner is not None and text[inner.start():inner.end()] == "Beledweyne"
     assert runs["Kill Five"] is None  # no word of it is a name
+
+
+def test_a_title_case_lake_keeps_its_kind_word_and_is_no_country():
+    places = [p for p in _places("Gunmen Kill Four Fishermen Near Lake Kivu") if p is not None]
+    assert places and places[0].feature == "LK" and places[0].name == "Lake Kivu"
+    places = [p for p in _places("Soldiers Kill Nine Insurgents in Lake Chad") if p is not None]
+    assert places and places[0].name == "Lake Chad"
