@@ -165,6 +165,9 @@ def attach_dates(cands: list[Candidate], timexes: list[Timex], text: str) -> Non
             # counted (fill_date says so); it never takes another event's day (document.inherit_told_dates)
             m.timex = chosen
             continue
+        if chosen is not None and chosen.date is None and _coarse_timex([chosen]) is not None:
+            _year_only(m, chosen)  # "By the spring of 1944 he was flying ..., attacking railway yards": a season, no day
+            continue
         if chosen is None or chosen.date is None or chosen.precision not in ("day", "week", "month"):
             continue
         if not any(n.startswith(SAID_DATE_NOTE) for n in m.notes) and _said_before_the_deed(c, chosen):
@@ -201,6 +204,12 @@ def _dates_word(c: Candidate, t: Timex, word) -> bool:
     """``t`` dates ``word``: it hangs on it, or on a relative clause describing it ("two bombs that exploded ...
     on Monday")."""
     gov = _governor(c, t)
+    # up through the clauses that happen at the time of the verb they hang on: "planting the bomb that killed 11
+    # people as they gathered at the war memorial ... on Sunday" (fresh17, seen: the bomb took the "yesterday" of
+    # "admitted")
+    while gov is not None and gov.i != word.i and gov.pos_ == "VERB" and not (
+            gov.dep_ == "relcl" and gov.head.i == word.i) and _shares_time(gov):
+        gov = gov.head
     return gov is not None and (gov.i == word.i or (gov.dep_ == "relcl" and gov.head.i == word.i))
 
 
@@ -233,7 +242,8 @@ def _shares_time(word) -> bool:
     return bool(marks & _AT_ONCE) or (not marks and word.tag_ == "VBG")
 
 
-_COARSE_VALUE = re.compile(r"^(\d{2,4})X{0,2}$")  # TimeML years, decades, centuries: 2014, 198X, 198, 19
+# TimeML years, decades, centuries: 2014, 198X, 198, 19; and a season, quarter or half of a year: 1944-SP
+_COARSE_VALUE = re.compile(r"^(\d{2,4})(?:X{0,2}|-(?:SP|SU|FA|AU|WI|Q[1-4]|H[12]))$")
 
 
 def _coarse_timex(timexes: list[Timex]) -> Timex | None:
@@ -254,7 +264,9 @@ def _year_only(m: EventMention, t: Timex) -> None:
     m.notes.append(f"date: '{t.text}' names the span {t.value}, no day")
 
 
-_YEAR_NOTE = re.compile(r"^date: '.*' names the span (\d{2,4})X{0,2}, no day$", re.S)
+# A year, decade or century, or a season, quarter or half of a year ("By the spring of 1944": 1944-SP; fresh17's
+# obituary page, seen, took the report's day for a wartime raid told so).
+_YEAR_NOTE = re.compile(r"^date: '.*' names the span (\d{2,4})(?:X{0,2}|-(?:SP|SU|FA|AU|WI|Q[1-4]|H[12])), no day$", re.S)
 
 
 def _after_a_dated_deed(c: Candidate, relative: list[Timex], dated: list[Timex], siblings: list[Candidate]) -> bool:
