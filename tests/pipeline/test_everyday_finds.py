@@ -41,10 +41,16 @@ def test_a_bomb_that_was_found_or_did_not_go_off_is_no_explosion():
 
 
 def test_a_death_told_with_its_age_is_an_obituary():
-    """ "died aged 97", "died at the age of 88" (events.toml [figurative] ages); a killing stays."""
-    for text in ("Mary Holt, who has died aged 97, ran the Port Alder library for forty years.",
-                 "The painter Tom Reed died at the age of 88 on Saturday at his home in Port Alder."):
-        assert run(text) == [], (text, notes(run(text)))
+    """ "who has died aged 97" (events.toml [figurative] ages): on a page of wartime raids (whose clauses of violence
+    lower the clause model's bar for the others) the death is no attack; the raids, told by a season of 1944, have
+    no day; a killing stays."""
+    text = ("Mary Holt, who has died aged 97, flew 40 missions as a navigator with a bomber squadron, survived being "
+            "shot down over France and spent the rest of a long life caring for the animals of Port Alder. By the "
+            "spring of 1944 she was flying with 103 Squadron, attacking railway yards and factories. Two of the crew "
+            "were killed.")
+    events = run(text)
+    assert all(m.trigger.text != "died" and m.date is None for m in events), notes(events)
+    assert run("The painter Tom Reed died at the age of 88 on Saturday at his home in Port Alder.") == []
     assert run("Gunmen killed a 97-year-old farmer at his home in Port Alder on Saturday.") != []
 
 
@@ -62,7 +68,7 @@ def test_a_raid_told_by_a_season_of_another_year_has_no_day():
     """ "By the spring of 1944 ... attacking railway yards": the season of another year dates it (no day), and it
     does not take the report's day."""
     events = run("By the spring of 1944 he was flying bombers with a squadron from Lincolnshire, attacking railway "
-                 "yards near Rouen.")
+                 "yards and factories near Rouen. Two of the crew were killed.")
     assert all(m.date is None for m in events), notes(events)
 
 
@@ -72,4 +78,22 @@ def test_a_bomb_takes_the_day_of_the_clause_that_tells_it():
     text = ("The Red Brigades yesterday admitted planting the bomb that killed 11 people as they gathered at the "
             "war memorial in Port Alder for a parade on Sunday.")
     events = run(text, published=date(2025, 3, 18))
+    assert [str(m.date) for m in events] == ["2025-03-16"], notes(events)
+
+
+def test_an_earlier_event_a_comparison_tells_with_its_day_is_an_event():
+    """ "the worst attack since the bombing of the Grand Hotel in Kessel Bay on 12 October 1984, which killed five":
+    a "since" reference with an absolute day of its own is an event of its own."""
+    text = ("A bomb killed 11 people at the war memorial in Port Alder on Sunday. It was the worst attack since the "
+            "bombing of the Grand Hotel in Kessel Bay on 12 October 1984, which killed five people.")
+    days = sorted(str(m.date) for m in run(text))
+    assert days == ["1984-10-12", "2025-03-16"], notes(run(text))
+
+
+def test_a_time_counted_from_a_clause_that_tells_no_event_is_not_counted_from_the_event_before():
+    """ "The attack came less than a week after voters approved ...": the definite reference joins the event told
+    before it instead of taking a day a week after that event."""
+    text = ("Two bombs killed 20 people at a church in Port Alder on Sunday. The attack came less than a week after "
+            "voters approved a new charter for the region.")
+    events = run(text)
     assert [str(m.date) for m in events] == ["2025-03-16"], notes(events)

@@ -154,6 +154,11 @@ def attach_dates(cands: list[Candidate], timexes: list[Timex], text: str) -> Non
         if chosen is None and relative and not c.relative_anchor and _after_a_dated_deed(c, relative, in_sentence,
                                                                                      siblings):
             continue
+        if chosen is None and relative and not c.relative_anchor and _after_no_event(c, siblings):
+            # "The attack came less than a week after voters approved ... a new autonomous region" (fresh17, seen):
+            # counted from the event told before it, it took a day a week after that event
+            m.notes.append(f"date: '{relative[0].text}' counts from a clause that tells no event")
+            continue
         if chosen is None and relative and not c.relative_anchor:
             # "Hours after the rockets landed ..., X announced an attack": timed against the "after" clause's event
             m.timex = relative[0]
@@ -414,6 +419,18 @@ def _attach_relative_dates(cands: list[Candidate]) -> None:
             previous = m
             if id(m) not in relative and m.date_precision == "day":
                 story = m  # not an event a clause times against another ("a day after X")
+
+
+def _after_no_event(c: Candidate, siblings: list[Candidate]) -> bool:
+    """The sentence times its event against an "after / before" clause with a verb of its own ("came less than a
+    week after voters approved ...") and that clause holds no event candidate: the clause, not the event told before,
+    is what the expression counts from."""
+    if any(o is not c and o.relative_anchor for o in siblings) or c.trigger_token is None:
+        return False
+    trig = c.trigger_token
+    return any(t.dep_ == "advcl" and t.pos_ in ("VERB", "AUX") and not any(u.i == trig.i for u in t.subtree)
+               and any(ch.lower_ in ("after", "before") and ch.dep_ == "mark" for ch in t.children)
+               for t in trig.sent)
 
 
 def _bare_time_of_day(t: Timex | None) -> bool:
