@@ -101,6 +101,7 @@ class Lexicon:
     figurative_modifier_only: frozenset[str] = frozenset()  # "hostage release": no taking as a compound modifier
     figurative_found: frozenset[str] = frozenset()  # "a bomb found on a building site": a find, no explosion
     figurative_ages: frozenset[str] = frozenset()  # "died aged 101", "died at the age of 85": an obituary
+    figurative_plans: frozenset[str] = frozenset()  # "planning a second car bombing": an act not done yet
     figurative_mishaps: frozenset[str] = frozenset()  # "shot his father in a hunting accident": no intent
     figurative_chants: frozenset[str] = frozenset()  # "shouting 'Burn in hell'": the words a crowd calls out
     figurative_governed: frozenset[str] = frozenset()  # "called a strike": a verb and the trigger it governs
@@ -327,7 +328,7 @@ def _figurative(path: Path, data: dict) -> dict[str, frozenset[str]]:
             "court": "court", "verdict": "verdict", "mishaps": "mishaps", "governed": "governed",
             "describing": "describing", "of_objects": "of_objects", "munitions": "munitions", "named": "named",
             "chants": "chants", "executions": "executions", "modifier_only": "modifier_only", "found": "found",
-            "ages": "ages"}
+            "ages": "ages", "plans": "plans"}
     return {f"figurative_{name}": _words(path, data, "figurative", key) for name, key in keys.items()}
 
 

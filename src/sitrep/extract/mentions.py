@@ -404,6 +404,9 @@ def _figurative(tok, lex: Lexicon) -> bool:
     if tok.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "prt" for c in tok.head.children) and not any(
             c.dep_ in ("dobj", "obj") for c in tok.head.children) and _verb_in(tok.head, lex.figurative_governors):
         return True  # "the strike was called off", a headline's "sabotage ruled out": a verb and its particle only
+    if tok.dep_ == "dobj" and lemma(tok.head) in lex.figurative_plans and not any(
+            c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "another") for c in tok.children):
+        return True  # "suspected of planning a second car bombing", "plotting a terrorist attack": not done yet
     if tok.dep_ == "dobj" and f"{_verb_and_particle(tok.head)} {lemma(tok)}" in lex.figurative_governed:
         return True  # "called a strike", "broke the strike": a stoppage of work ("called in an air strike" stays)
     if _describing(tok, lex):
