@@ -178,6 +178,11 @@ def mentions_to_merge(cands: list[Candidate], doc: Document | None = None) -> li
         if m.headline and m.generic and headline_reference(c, cands):
             m.generic = False  # "11 dead after suicide attack on church": the headline's only event
             m.notes.append("headline: the event its 'after' phrase names")
+        if m.generic and dated_comparison(c):
+            # "the worst attack since the bombing of the Grand Hotel in Brighton on 12 October 1984, which killed
+            # five": the event a comparison reaches back to, told with its own day, is an event of its own
+            m.generic = False
+            m.notes.append("reference: an earlier event told with its own day ('since ...')")
         if m.generic and reference_only(c):
             # "four hours after the bombing", "in the wake of the attack": the event a clause names as earlier may
             # join an event told before it, never start one (merge.within, MergeInfo.told_before)
@@ -196,6 +201,21 @@ def mentions_to_merge(cands: list[Candidate], doc: Document | None = None) -> li
                          told_target=definite_target(c), summary=summary_count(c), responder=responder(c, cands))
         out.append((m, info))
     return out
+
+
+def dated_comparison(c: Candidate) -> bool:
+    """A trigger noun a "since" phrase names ("the worst attack since the bombing of the Grand Hotel in Brighton on 12
+    October 1984") with an absolute date of its own to the day: the earlier event is told, not only referred to.
+    fresh17 (seen) lost the Brighton bombing so; its "since a van ... blew up ... on July 31 last year" (a verb) was
+    kept. Not "after / following X" (often the event told before) nor a cause ("in retaliation for")."""
+    m, tok = c.mention, c.trigger_token
+    if REFERENCE_NOTE not in m.notes or any(n.startswith("generic: ") for n in m.notes) or tok is None:
+        return False
+    if m.timex is None or m.timex.anchor != "absolute" or m.date_precision != "day" or m.date is None:
+        return False
+    while tok.head.i != tok.i and not is_reference(tok):
+        tok = tok.head
+    return is_reference(tok) and tok.head.lower_ == "since"
 
 
 def reference_only(c: Candidate) -> bool:

@@ -99,6 +99,9 @@ class Lexicon:
     figurative_verdict: frozenset[str] = frozenset()  # "found guilty of murdering": a verdict's act
     figurative_executions: frozenset[str] = frozenset()  # "executes seven convicted of ...": a sentence carried out
     figurative_modifier_only: frozenset[str] = frozenset()  # "hostage release": no taking as a compound modifier
+    figurative_found: frozenset[str] = frozenset()  # "a bomb found on a building site": a find, no explosion
+    figurative_ages: frozenset[str] = frozenset()  # "died aged 101", "died at the age of 85": an obituary
+    figurative_plans: frozenset[str] = frozenset()  # "planning a second car bombing": an act not done yet
     figurative_mishaps: frozenset[str] = frozenset()  # "shot his father in a hunting accident": no intent
     figurative_chants: frozenset[str] = frozenset()  # "shouting 'Burn in hell'": the words a crowd calls out
     figurative_governed: frozenset[str] = frozenset()  # "called a strike": a verb and the trigger it governs
@@ -324,7 +327,8 @@ def _figurative(path: Path, data: dict) -> dict[str, frozenset[str]]:
             "release": "release", "accident_verbs": "accident_verbs", "vehicles": "vehicles",
             "court": "court", "verdict": "verdict", "mishaps": "mishaps", "governed": "governed",
             "describing": "describing", "of_objects": "of_objects", "munitions": "munitions", "named": "named",
-            "chants": "chants", "executions": "executions", "modifier_only": "modifier_only"}
+            "chants": "chants", "executions": "executions", "modifier_only": "modifier_only", "found": "found",
+            "ages": "ages", "plans": "plans"}
     return {f"figurative_{name}": _words(path, data, "figurative", key) for name, key in keys.items()}
 
 

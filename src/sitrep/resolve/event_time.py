@@ -154,6 +154,11 @@ def attach_dates(cands: list[Candidate], timexes: list[Timex], text: str) -> Non
         if chosen is None and relative and not c.relative_anchor and _after_a_dated_deed(c, relative, in_sentence,
                                                                                      siblings):
             continue
+        if chosen is None and relative and not c.relative_anchor and _after_no_event(c, siblings):
+            # "The attack came less than a week after voters approved ... a new autonomous region" (fresh17, seen):
+            # counted from the event told before it, it took a day a week after that event
+            m.notes.append(f"date: '{relative[0].text}' counts from a clause that tells no event")
+            continue
         if chosen is None and relative and not c.relative_anchor:
             # "Hours after the rockets landed ..., X announced an attack": timed against the "after" clause's event
             m.timex = relative[0]
@@ -164,6 +169,9 @@ def attach_dates(cands: list[Candidate], timexes: list[Timex], text: str) -> Non
             # "on Monday last week" in a report whose day is unknown: the event has a day of its own that cannot be
             # counted (fill_date says so); it never takes another event's day (document.inherit_told_dates)
             m.timex = chosen
+            continue
+        if chosen is not None and chosen.date is None and _coarse_timex([chosen]) is not None:
+            _year_only(m, chosen)  # "By the spring of 1944 he was flying ..., attacking railway yards": a season, no day
             continue
         if chosen is None or chosen.date is None or chosen.precision not in ("day", "week", "month"):
             continue
@@ -201,6 +209,12 @@ def _dates_word(c: Candidate, t: Timex, word) -> bool:
     """``t`` dates ``word``: it hangs on it, or on a relative clause describing it ("two bombs that exploded ...
     on Monday")."""
     gov = _governor(c, t)
+    # up through the clauses that happen at the time of the verb they hang on: "planting the bomb that killed 11
+    # people as they gathered at the war memorial ... on Sunday" (fresh17, seen: the bomb took the "yesterday" of
+    # "admitted")
+    while gov is not None and gov.i != word.i and gov.pos_ == "VERB" and not (
+            gov.dep_ == "relcl" and gov.head.i == word.i) and _shares_time(gov):
+        gov = gov.head
     return gov is not None and (gov.i == word.i or (gov.dep_ == "relcl" and gov.head.i == word.i))
 
 
@@ -233,7 +247,8 @@ def _shares_time(word) -> bool:
     return bool(marks & _AT_ONCE) or (not marks and word.tag_ == "VBG")
 
 
-_COARSE_VALUE = re.compile(r"^(\d{2,4})X{0,2}$")  # TimeML years, decades, centuries: 2014, 198X, 198, 19
+# TimeML years, decades, centuries: 2014, 198X, 198, 19; and a season, quarter or half of a year: 1944-SP
+_COARSE_VALUE = re.compile(r"^(\d{2,4})(?:X{0,2}|-(?:SP|SU|FA|AU|WI|Q[1-4]|H[12]))$")
 
 
 def _coarse_timex(timexes: list[Timex]) -> Timex | None:
@@ -254,7 +269,9 @@ def _year_only(m: EventMention, t: Timex) -> None:
     m.notes.append(f"date: '{t.text}' names the span {t.value}, no day")
 
 
-_YEAR_NOTE = re.compile(r"^date: '.*' names the span (\d{2,4})X{0,2}, no day$", re.S)
+# A year, decade or century, or a season, quarter or half of a year ("By the spring of 1944": 1944-SP; fresh17's
+# obituary page, seen, took the report's day for a wartime raid told so).
+_YEAR_NOTE = re.compile(r"^date: '.*' names the span (\d{2,4})(?:X{0,2}|-(?:SP|SU|FA|AU|WI|Q[1-4]|H[12])), no day$", re.S)
 
 
 def _after_a_dated_deed(c: Candidate, relative: list[Timex], dated: list[Timex], siblings: list[Candidate]) -> bool:
@@ -402,6 +419,18 @@ def _attach_relative_dates(cands: list[Candidate]) -> None:
             previous = m
             if id(m) not in relative and m.date_precision == "day":
                 story = m  # not an event a clause times against another ("a day after X")
+
+
+def _after_no_event(c: Candidate, siblings: list[Candidate]) -> bool:
+    """The sentence times its event against an "after / before" clause with a verb of its own ("came less than a
+    week after voters approved ...") and that clause holds no event candidate: the clause, not the event told before,
+    is what the expression counts from."""
+    if any(o is not c and o.relative_anchor for o in siblings) or c.trigger_token is None:
+        return False
+    trig = c.trigger_token
+    return any(t.dep_ == "advcl" and t.pos_ in ("VERB", "AUX") and not any(u.i == trig.i for u in t.subtree)
+               and any(ch.lower_ in ("after", "before") and ch.dep_ == "mark" for ch in t.children)
+               for t in trig.sent)
 
 
 def _bare_time_of_day(t: Timex | None) -> bool:
