@@ -17,7 +17,7 @@ Measured at s32-detect (504eadf), misses / headlines (share detected):
   first measure: a typhoon's toll is no longer one; left: an accident's and a factory blast's toll, a film, an
   inquiry, a march, a cricket match, politics).
 
-    python3 scripts/headline_misses.py [--sets ucdp,mideast,mideast2,mideast3,headlines4] [--show]
+    python3 scripts/headline_misses.py [--sets ucdp,mideast,mideast2,mideast3,mideast4,headlines4] [--show]
 """
 from __future__ import annotations
 
@@ -75,7 +75,7 @@ def items(sets: list[str]) -> list[tuple[str, str, str, object, bool]]:
     out = []
     if "ucdp" in sets:
         out += [("ucdp", i.id, i.headline, i.published, True) for i in rn.ucdp_items(SHARED, rn.UCDP_SPLIT["tune"])]
-    for name in ("mideast", "mideast2", "mideast3"):
+    for name in ("mideast", "mideast2", "mideast3", "mideast4"):
         if name in sets:
             out += [(name, i.id, i.headline, i.published, i.attack)
                     for i in rn.read_mideast(DATA / f"realnews_{name}.csv") if i.split == "tune"]
