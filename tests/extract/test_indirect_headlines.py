@@ -1,0 +1,38 @@
+"""Attack headlines worded indirectly, as a real regional feed words them (issue 11, mideast4): a barrage as the
+attack itself, an attack its doer claims; the same words for no single event stay without one. Each headline is written for this test."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.ingest.text import document_from_text
+from sitrep.pipeline import extract_document
+
+DAY = date(2024, 3, 14)
+
+
+def headline(text: str):
+    return extract_document(document_from_text(text, "h", title=text, published=DAY))
+
+
+@pytest.mark.parametrize("text", [
+    "Rebel group claims rocket barrage on army garrison in Kidal",
+    "Mortar barrage on Kismayo airport wounds three guards",
+])
+def test_a_barrage_is_the_attack(text):
+    assert headline(text)
+
+
+def test_an_attack_its_doer_claims_is_kept_without_a_named_target():
+    assert headline("Separatists claim first ambush in Anglophone region")
+
+
+@pytest.mark.parametrize("text", [
+    "Opposition claims victory in runoff",
+    "Opposition faces barrage of criticism over budget",
+    "Militant attacks hit six-year high in the Sahel, report says",
+    "Council demands rebels halt attacks on aid convoys",
+])
+def test_the_same_words_for_no_single_event_stay_without_one(text):
+    assert not headline(text)
