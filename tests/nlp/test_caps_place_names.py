@@ -43,3 +43,13 @@ def test_a_folded_name_that_is_a_common_word_stays_lower_case():
 def test_the_parse_copy_is_left_as_it_was():
     caps = "A CAR BOMB WENT OFF IN MEDELLIN LAST NIGHT."
     assert "in medellin" in truecase(caps)
+
+
+def test_a_nationality_keeps_its_capital_for_the_places_only():
+    caps = "THE SALVADORAN ARMY SHELLED THE VILLAGE."
+    assert "Salvadoran army" in placed(caps)
+    assert "salvadoran army" in truecase(caps)
+
+
+def test_a_common_word_that_a_town_bears_with_an_accent_stays_the_word():
+    assert "the union of" in placed("THE LEADER OF THE UNION OF PEASANT WORKERS WAS SHOT.")

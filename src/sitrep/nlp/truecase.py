@@ -34,6 +34,15 @@ def is_mostly_caps(text: str, least: int = 20) -> bool:
     return upper / (upper + lower) > 0.85
 
 
+# acronyms that are also English words, and common words that are also place names: lower-case in running text
+_LOWER_ACRONYMS = ("is", "us", "it", "am", "an", "as", "at", "be", "do", "go", "he", "if", "in", "me", "my", "no",
+                   "of", "on", "or", "so", "to", "up", "we", "ira", "eln")
+_COMMON_PLACE_WORDS = ("of", "the", "and", "in", "on", "at", "to", "by", "was", "is", "as", "said", "will", "may",
+                       "can", "police", "army", "may", "march", "sun", "mon", "sat", "wed", "people", "mines", "union",
+                       "victory", "mobile", "reading", "nice", "split", "date", "most", "male", "mary", "george",
+                       "hope", "opportunity", "university", "bar", "page", "deal", "van")
+
+
 @knowledge_cached
 def _names() -> tuple[dict[str, str], dict[str, str], int, frozenset[str], frozenset[str]]:
     """lower-case name -> cased form, for single words and multi-word names; the longest name in words; the
@@ -62,15 +71,12 @@ def _names() -> tuple[dict[str, str], dict[str, str], int, frozenset[str], froze
         for row in csv.DictReader(fh):
             for alias in [row.get("canonical", "")] + (row.get("aliases") or "").split("|"):
                 add(alias.strip())
-    for word in ("is", "us", "it", "am", "an", "as", "at", "be", "do", "go", "he", "if", "in", "me", "my", "no",
-                 "of", "on", "or", "so", "to", "up", "we", "ira", "eln"):
+    for word in _LOWER_ACRONYMS:
         single.pop(word, None)  # acronyms that are also English words stay lower-case
     for m in _MONTHS.split():
         single[m] = m.capitalize()
     # common words that are also place names stay lower-case in running text
-    for w in ("of", "the", "and", "in", "on", "at", "to", "by", "was", "is", "as", "said", "will", "may", "can",
-              "police", "army", "may", "march", "sun", "mon", "sat", "wed", "people", "mines", "union", "victory", "mobile", "reading", "nice", "split", "date",
-              "most", "male", "mary", "george", "hope", "opportunity", "university", "bar", "page", "deal", "van"):
+    for w in _COMMON_PLACE_WORDS:
         single.pop(w, None)
     longest = max((n.count(" ") + 1 for n in multi), default=1)
     firsts = frozenset(n.split(" ", 1)[0] for n in multi)
@@ -88,13 +94,14 @@ def _folded_names() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
 
     common = read_words(knowledge_path("caps_folded_common.txt"), r"[a-z]+(?: [a-z]+)*", "one lower-case name")
     single, multi = _names()[:2]
+    _never = frozenset(_LOWER_ACRONYMS) | frozenset(_COMMON_PLACE_WORDS)  # "Unión": "union" stays the word
     out: tuple[dict[str, str], dict[str, str]] = ({}, {})
     for names, into in ((single, out[0]), (multi, out[1])):
         for name in names.values():
             bare = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
             low = bare.lower()
             if bare != name and len(bare) == len(name) and bare[:1].isupper() and low not in common \
-                    and low not in single and low not in multi:
+                    and low not in single and low not in multi and low not in _never:
                 into.setdefault(low, bare)
     return out[0], out[1], frozenset(n.split(" ", 1)[0] for n in out[1])
 
@@ -508,6 +515,9 @@ def _truecase(text: str, *, title: bool = False, places: bool = False) -> str:
         cased = single.get(lows[i])
         if cased is None and places and (bare := _POSSESSIVE.sub("", lows[i])) != lows[i] and bare in single:
             cased = single[bare] + lows[i][len(bare):]  # "COLOMBIA'S", "BOGOTA'S": the name before a possessive
+        if cased is None and places:  # "SALVADORAN", "PERUVIANS": a nationality (geo_countries.csv demonyms)
+            found = _demonyms().get(lows[i]) or _demonyms().get(lows[i][:-1] if lows[i].endswith("s") else "")
+            cased = found + lows[i][len(found):] if found else None
         if cased and len(cased) == len(lows[i]):
             out[m.start():m.start() + len(cased)] = cased
         elif lows[i] in MONTH_WORDS and month_kept(lows[i], text, m.start(), m.end()):
