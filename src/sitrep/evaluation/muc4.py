@@ -298,7 +298,12 @@ def templates_by_doc(templates: Iterable[Template]) -> dict[str, list[Template]]
 # -------------------------------------------------------------------------------------------------- gold
 
 def _flat(text: str) -> str:
-    return " ".join(text.lower().split())
+    """Lower case, single spaces, accents dropped: the keys write place names in ASCII capitals ("BOGOTA"), the
+    gazetteer with their accents ("Bogotá")."""
+    import unicodedata
+
+    bare = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return " ".join(bare.lower().split())
 
 
 def _is_subset(a: Sequence[str], b: Sequence[str]) -> bool:

@@ -6,6 +6,7 @@ import csv
 import os
 import re
 import string
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -31,6 +32,15 @@ def is_mostly_caps(text: str, least: int = 20) -> bool:
     if upper + lower < least:
         return False
     return upper / (upper + lower) > 0.85
+
+
+# acronyms that are also English words, and common words that are also place names: lower-case in running text
+_LOWER_ACRONYMS = ("is", "us", "it", "am", "an", "as", "at", "be", "do", "go", "he", "if", "in", "me", "my", "no",
+                   "of", "on", "or", "so", "to", "up", "we", "ira", "eln")
+_COMMON_PLACE_WORDS = ("of", "the", "and", "in", "on", "at", "to", "by", "was", "is", "as", "said", "will", "may",
+                       "can", "police", "army", "may", "march", "sun", "mon", "sat", "wed", "people", "mines", "union",
+                       "victory", "mobile", "reading", "nice", "split", "date", "most", "male", "mary", "george",
+                       "hope", "opportunity", "university", "bar", "page", "deal", "van")
 
 
 @knowledge_cached
@@ -61,20 +71,54 @@ def _names() -> tuple[dict[str, str], dict[str, str], int, frozenset[str], froze
         for row in csv.DictReader(fh):
             for alias in [row.get("canonical", "")] + (row.get("aliases") or "").split("|"):
                 add(alias.strip())
-    for word in ("is", "us", "it", "am", "an", "as", "at", "be", "do", "go", "he", "if", "in", "me", "my", "no",
-                 "of", "on", "or", "so", "to", "up", "we", "ira", "eln"):
+    for word in _LOWER_ACRONYMS:
         single.pop(word, None)  # acronyms that are also English words stay lower-case
     for m in _MONTHS.split():
         single[m] = m.capitalize()
     # common words that are also place names stay lower-case in running text
-    for w in ("of", "the", "and", "in", "on", "at", "to", "by", "was", "is", "as", "said", "will", "may", "can",
-              "police", "army", "may", "march", "sun", "mon", "sat", "wed", "people", "mines", "union", "victory", "mobile", "reading", "nice", "split", "date",
-              "most", "male", "mary", "george", "hope", "opportunity", "university", "bar", "page", "deal", "van"):
+    for w in _COMMON_PLACE_WORDS:
         single.pop(w, None)
     longest = max((n.count(" ") + 1 for n in multi), default=1)
     firsts = frozenset(n.split(" ", 1)[0] for n in multi)
     acronyms = frozenset(v for v in single.values() if v.isupper() and len(v) <= 5)
     return single, multi, longest, firsts, acronyms
+
+
+@knowledge_cached
+def _folded_names() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+    """The names of ``_names`` as wire text in capitals writes them, without their accents ("MEDELLIN" for
+    Medellín, "SAN JOSE" for San José): lower-case folded name -> folded name, single words and multi-word names
+    apart, and the first words of the multi-word ones; a folded name that mixed-case text writes as a common word
+    more often is left out (``caps_folded_common.txt``: "sale" for Salé)."""
+    from sitrep.knowledge import read_words
+
+    common = read_words(knowledge_path("caps_folded_common.txt"), r"[a-z]+(?: [a-z]+)*", "one lower-case name")
+    single, multi = _names()[:2]
+    _never = frozenset(_LOWER_ACRONYMS) | frozenset(_COMMON_PLACE_WORDS)  # "Unión": "union" stays the word
+    out: tuple[dict[str, str], dict[str, str]] = ({}, {})
+    for names, into in ((single, out[0]), (multi, out[1])):
+        for name in names.values():
+            bare = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+            low = bare.lower()
+            if bare != name and len(bare) == len(name) and bare[:1].isupper() and low not in common \
+                    and low not in single and low not in multi and low not in _never:
+                into.setdefault(low, bare)
+    return out[0], out[1], frozenset(n.split(" ", 1)[0] for n in out[1])
+
+
+def place_capitals(text: str, cased: str) -> str:
+    """``cased`` (the truecased copy of ``text``, an ALL-CAPS report, same length) with the capitals that the
+    place and actor lookups need and the parse does without: names written without their accents ("MEDELLIN",
+    ``_folded_names``) and names before a possessive ("COLOMBIA'S", "SAN SALVADOR'S"). Only the letters where
+    the truecaser with those lookups writes a capital and without them none change."""
+    plain, placed = _truecased(text), _truecase(text, places=True)
+    if plain == placed or len(cased) != len(text):
+        return cased
+    out = list(cased)
+    for k, (a, b) in enumerate(zip(plain, placed, strict=True)):
+        if a != b and b.isupper():
+            out[k] = b
+    return "".join(out)
 
 
 @lru_cache(maxsize=1)
@@ -447,8 +491,13 @@ def _truecased(text: str) -> str:
     return _truecase(text)
 
 
-def _truecase(text: str, *, title: bool = False) -> str:
+def _truecase(text: str, *, title: bool = False, places: bool = False) -> str:
+    """``places``: also the names written without their accents and the names before a possessive
+    (``place_capitals``)."""
     single, multi, longest, firsts, acronyms = _names()
+    if places:
+        fsingle, fmulti, ffirsts = _folded_names()
+        single, multi, firsts = {**fsingle, **single}, {**fmulti, **multi}, firsts | ffirsts
     out = list(text.lower())
     words = list(_WORD.finditer(text))
     lows = [m.group(0).lower().rstrip(".") for m in words]
@@ -458,7 +507,8 @@ def _truecase(text: str, *, title: bool = False) -> str:
         done = False
         for n in range(min(longest, len(words) - i) if lows[i] in firsts else 1, 1, -1):
             # a headline's possessive ends the name it follows: "South Sudan's Jonglei", "Cox's Bazar"
-            phrase = " ".join([*lows[i:i + n - 1], _POSSESSIVE.sub("", lows[i + n - 1]) if title else lows[i + n - 1]])
+            last = _POSSESSIVE.sub("", lows[i + n - 1]) if title or places else lows[i + n - 1]
+            phrase = " ".join([*lows[i:i + n - 1], last])
             cased = multi.get(phrase)
             if cased and all(text[words[k].end():words[k + 1].start()] == " " for k in range(i, i + n - 1)):
                 a = words[i].start()
@@ -470,6 +520,11 @@ def _truecase(text: str, *, title: bool = False) -> str:
             continue
         m = words[i]
         cased = single.get(lows[i])
+        if cased is None and places and (bare := _POSSESSIVE.sub("", lows[i])) != lows[i] and bare in single:
+            cased = single[bare] + lows[i][len(bare):]  # "COLOMBIA'S", "BOGOTA'S": the name before a possessive
+        if cased is None and places:  # "SALVADORAN", "PERUVIANS": a nationality (geo_countries.csv demonyms)
+            found = _demonyms().get(lows[i]) or _demonyms().get(lows[i][:-1] if lows[i].endswith("s") else "")
+            cased = found + lows[i][len(found):] if found else None
         if cased and len(cased) == len(lows[i]):
             out[m.start():m.start() + len(cased)] = cased
         elif lows[i] in MONTH_WORDS and month_kept(lows[i], text, m.start(), m.end()):

@@ -985,15 +985,18 @@ def _missed_by_ner(analysis: Analysis, ents: list) -> list:
             or any(h.start_char == a and h.end_char < b for a, b in orgs)]
 
 
-def _scanned(analysis: Analysis, taken: list[tuple[int, int]], *, scan_only: bool = False) -> list:
+def _scanned(analysis: Analysis, taken: list[tuple[int, int]], *, scan_only: bool = False,
+             text: str | None = None) -> list:
     """Gazetteer names (``place.scan_toponyms``) in the screened sentences that overlap no span of ``taken``;
-    ``scan_only``: only those the scan itself found (countries, regions, big cities), not the curated ones."""
+    ``scan_only``: only those the scan itself found (countries, regions, big cities), not the curated ones.
+    ``text``: a copy of the analysis text to scan instead (same length)."""
     from sitrep.nlp import Entity
 
+    text = analysis.text if text is None else text
     screened = [(s.start, s.end) for s in analysis.sentences if s.screened]
-    return [Entity("GPE", m.start, m.end) for m in rplace.scan_toponyms(analysis.text)
+    return [Entity("GPE", m.start, m.end) for m in rplace.scan_toponyms(text)
             if (not scan_only or m.source == "scan") and any(a <= m.start < b for a, b in screened)
-            and all(m.end <= a or m.start >= b for a, b in taken) and not _people_word(analysis.text[m.start:m.end])]
+            and all(m.end <= a or m.start >= b for a, b in taken) and not _people_word(text[m.start:m.end])]
 
 
 _NAME_RUN = re.compile(r"[A-Z][a-z][\w'\u2019-]*(?: [A-Z][a-z][\w'\u2019-]*){0,2}")
@@ -1271,6 +1274,7 @@ def place_entities(analysis: Analysis) -> tuple[list, str]:
     names the gazetteer finds in the screened sentences. Also returns the analysis text with the capitals of such
     names given back ("THE TOWN OF HALABJA" -> "Halabja" in the truecased copy; same length, offsets unchanged)."""
     from sitrep.nlp import Entity
+    from sitrep.nlp.truecase import place_capitals
     from sitrep.resolve.gazetteer import get_gazetteer
 
     gz = get_gazetteer()
@@ -1291,6 +1295,9 @@ def place_entities(analysis: Analysis) -> tuple[list, str]:
     for e in tails:  # "Storm Plateau Community": the name gets back the capitals the truecased copy took
         restored = restored[:e.start_char] + analysis.doc.text[e.start_char:e.end_char] + restored[e.end_char:]
     if analysis.all_caps:
+        # the copy the places are read from gets the capitals of names the parse's copy leaves lower-case: towns
+        # written without their accents, names before a possessive ("MEDELLIN", "COLOMBIA'S")
+        restored = place_capitals(analysis.doc.text, restored)
         taken = [(e.start_char, e.end_char) for e in out if e.label_ in ("GPE", "LOC", "FAC", "NORP")]
         for m in _CAPS_PLACE_CUE.finditer(analysis.doc.text):  # "THE KURDISH TOWN OF HALABJA"
             a, b = m.span("name")
@@ -1301,7 +1308,7 @@ def place_entities(analysis: Analysis) -> tuple[list, str]:
                 taken.append((a, b))
                 # the truecased copy gets the name's capital back, as a name (same length, offsets unchanged)
                 restored = restored[:a] + analysis.doc.text[a:b].title() + restored[b:]
-        out += _scanned(analysis, taken)
+        out += _scanned(analysis, taken, text=restored)
     return out, restored
 
 
