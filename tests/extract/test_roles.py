@@ -280,3 +280,21 @@ def test_an_organisation_before_the_head_of_what_was_hit_is_not_the_doer(nlp):
     assert r["perpetrator_organizations"] == []
     assert r["victims"] == ["navy lieutenant"]
 
+
+
+@pytest.mark.parametrize("sentence,trigger,doer", [
+    ("The mayor of the town survived an attack on his convoy on Monday.", "attack", "mayor"),
+    ("Soldiers of the garrison repelled the attack before dawn.", "attack", "Soldiers"),
+    ("The government condemned the bombing of the market.", "bombing", "government"),
+    ("Police investigated the shooting at the depot.", "shooting", "Police"),
+])
+def test_subject_of_a_reaction_verb_is_not_the_doer(nlp, sentence, trigger, doer):
+    """The subject of a verb that reacts to the act that is its object (lexicon kind "reaction") did not do it."""
+    r = run(nlp, sentence, trigger)
+    perps = r.get("perpetrator_individuals", []) + r.get("perpetrator_organizations", [])
+    assert not any(doer in p for p in perps)
+
+
+def test_subject_of_a_verb_of_doing_stays_the_doer(nlp):
+    r = run(nlp, "Rebels detonated a bomb near the bridge.", "bomb")
+    assert any("Rebels" in p for p in r.get("perpetrator_individuals", []))
