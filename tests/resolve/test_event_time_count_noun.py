@@ -35,3 +35,12 @@ def test_a_verb_clause_after_the_count_is_still_the_anchor():
                  "market.", friday)
     assert all(m.date == friday for m in events), [(m.date, m.notes) for m in events]
 
+
+
+def test_the_indefinite_attack_a_count_starts_from_is_an_earlier_event_of_its_own():
+    sunday = date(1992, 8, 9)
+    events = run("ORURO, 9 Aug 1992 - Unidentified men threw a firebomb at the offices of a mining union early on "
+                 "Sunday. The attack comes less than a week after a bomb attack against the regional electricity "
+                 "company.", sunday)
+    days = sorted(m.date for m in events if m.date is not None)
+    assert days and days[-1] == sunday and any(d < sunday for d in days), [(m.date, m.notes) for m in events]
