@@ -126,6 +126,10 @@ def _extract_analysis(analysis: Analysis, learned_roles: bool) -> list[EventMent
         if (before := event_place.place_before(m, body_places, analysis, ents, fallback)) is not None:
             m.place = before  # taken up again from a sentence before ("the same depot"), not the fallback
             m.notes.append(f"place: {before.reason}")
+        elif (own := event_place.sentence_place(m, body_places, analysis, fallback)) is not None:
+            m.place, m.place_text = own, own.span
+            m.add_span("location", own.span)
+            m.notes.append(f"place: {own.reason}")
         event_place.fill_place(m, fallback, analysis.text)
         report.name_national_forces(m, fallback)
         event_time.fill_date(m, report_date, date_reason)
