@@ -63,6 +63,30 @@ def items(split: str):
         yield Document(id=d["doc_id"], text=d["text"]), evs, "WikiEvents", d["doc_id"]
 
 
+def extracted(split: str):
+    """(analysis, sitrep's events, gold events, corpus, fold model or None) per annotated report of ``split``; the
+    argument model was trained on the tune texts, so each of them runs under the fold model that did not see it."""
+    from sitrep.extract.argument_model import using_argument_model
+    from sitrep.nlp import analyze_many
+    from sitrep.pipeline import extract_analysis
+
+    data = list(items(split))
+    gold = {d.id: (evs, src) for d, evs, src, _ in data}
+    folds = argument_cv.read_folds(FOLDS) if split == "tune" else None
+    fold = {d.id: argument_cv.fold_of(key) for d, _, _, key in data}
+    for an in analyze_many([d for d, _, _, _ in data]):
+        model = folds[fold[an.doc.id]] if folds else None
+        with using_argument_model(model) if model else contextlib.nullcontext():
+            events = extract_analysis(an) if not an.error else []
+        evs, src = gold[an.doc.id]
+        yield an, events, evs, src, model
+
+
+def sentence_events(events: list, sent: tuple[int, int]) -> list:
+    """The events with a trigger inside the gold trigger's sentence."""
+    return [e for e in events if any(sent[0] <= t < sent[1] for t in rn.trigger_starts(e))]
+
+
 def _token(analysis, start: int, end: int):
     from sitrep.extract.target_field import head_at
 
@@ -215,30 +239,18 @@ def main(argv: list[str] | None = None) -> int:
                     help="sort the misses by the argument model's view instead (``cause_of``): no event, coreference, "
                          "no candidate span, a candidate not chosen, a value with another head, facility vs town")
     args = ap.parse_args(argv)
-    from sitrep.extract.argument_model import using_argument_model
-    from sitrep.nlp import analyze_many
-    from sitrep.pipeline import extract_analysis
-
     roles = args.roles.split(",")
-    data = list(items(args.split))
-    gold = {d.id: (evs, src) for d, evs, src, _ in data}
-    # the argument model was trained on the tune texts: each runs under the fold model that did not see it
-    folds = argument_cv.read_folds(FOLDS) if args.split == "tune" else None
-    fold = {d.id: argument_cv.fold_of(key) for d, _, _, key in data}
     counts: Counter = Counter()
     totals: Counter = Counter()
     given: Counter = Counter()
     right: Counter = Counter()
     from sitrep.extract import document as report
 
-    for an in analyze_many([d for d, _, _, _ in data]):
-        with using_argument_model(folds[fold[an.doc.id]]) if folds else contextlib.nullcontext():
-            events = extract_analysis(an) if not an.error else []
+    for an, events, evs, src, model in extracted(args.split):
         cands = report.candidates(an) if not an.error else []
         text = an.doc.text
-        evs, src = gold[an.doc.id]
         for sent, gargs in evs:
-            near = [e for e in events if any(sent[0] <= t < sent[1] for t in rn.trigger_starts(e))]
+            near = sentence_events(events, sent)
             for role, a, b in gargs:
                 if role not in roles:
                     continue
@@ -249,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
                     if args.show == "found":
                         print(f"[{key}/found] {text[a:b]!r} | {text[sent[0]:sent[1]].strip()[:200]!r}")
                     continue
-                k = (cause_of(an, text, sent, role, a, b, near, folds[fold[an.doc.id]] if folds else None)
+                k = (cause_of(an, text, sent, role, a, b, near, model)
                      if args.causes else kind_of(an, text, sent, role, a, b, near, cands))
                 if args.show and (args.show == "all" or k.startswith(args.show)):
                     vals = {r: sorted({v for e in near for v in rn.role_values(e, r)}) for r in ("Attacker", "Target", role)}

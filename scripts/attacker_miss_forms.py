@@ -52,7 +52,6 @@ Check (looking only): 41 in found events (RAMS 23, WikiEvents 18), 19 found; pas
 from __future__ import annotations
 
 import argparse
-import contextlib
 import re
 import sys
 from collections import Counter
@@ -62,9 +61,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from argument_misses import CLAIM, FOLDS, PRONOUNS, items  # noqa: E402
+from argument_misses import CLAIM, PRONOUNS, extracted, sentence_events  # noqa: E402
 
-from sitrep.evaluation import argument_cv  # noqa: E402
 from sitrep.evaluation import realnews as rn  # noqa: E402
 
 DEFINITE = frozenset("the this that these those".split())
@@ -143,25 +141,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--wrong", type=int, default=30)
     ap.add_argument("--show-wrong", action="store_true")
     args = ap.parse_args(argv)
-    from sitrep.extract.argument_model import using_argument_model
-    from sitrep.nlp import analyze_many
-    from sitrep.pipeline import extract_analysis
-
-    data = list(items(args.split))
-    gold = {d.id: (evs, src) for d, evs, src, _ in data}
-    folds = argument_cv.read_folds(FOLDS) if args.split == "tune" else None
-    fold = {d.id: argument_cv.fold_of(key) for d, _, _, key in data}
     forms: Counter = Counter()
     wrong: Counter = Counter()
     wrong_form: Counter = Counter()
     given = right = 0
-    for an in analyze_many([d for d, _, _, _ in data]):
-        with using_argument_model(folds[fold[an.doc.id]]) if folds else contextlib.nullcontext():
-            events = extract_analysis(an) if not an.error else []
+    for an, events, evs, src, _ in extracted(args.split):
         text = an.doc.text
-        evs, src = gold[an.doc.id]
         for sent, gargs in evs:
-            near = [e for e in events if any(sent[0] <= t < sent[1] for t in rn.trigger_starts(e))]
+            near = sentence_events(events, sent)
             if not near:
                 continue
             heads = [rn.head_word(text[a:b]) for r, a, b in gargs if r == "Attacker"]

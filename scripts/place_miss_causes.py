@@ -55,7 +55,6 @@ PRODUCT 1 ("Jarablus"), the attacker's country annotated as the place 1 ("Turkey
 from __future__ import annotations
 
 import argparse
-import contextlib
 import re
 import sys
 from collections import Counter
@@ -65,9 +64,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from argument_misses import FOLDS, items  # noqa: E402
+from argument_misses import extracted, sentence_events  # noqa: E402
 
-from sitrep.evaluation import argument_cv  # noqa: E402
 from sitrep.evaluation import realnews as rn  # noqa: E402
 
 DEFINITE = frozenset("the this that these those same such its their".split())
@@ -152,23 +150,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", default="tune")
     ap.add_argument("--show", action="store_true", help="print each miss with its sentence and the event's values")
     args = ap.parse_args(argv)
-    from sitrep.extract.argument_model import using_argument_model
-    from sitrep.nlp import analyze_many
-    from sitrep.pipeline import extract_analysis
-
-    data = list(items(args.split))
-    gold = {d.id: (evs, src) for d, evs, src, _ in data}
-    folds = argument_cv.read_folds(FOLDS) if args.split == "tune" else None
-    fold = {d.id: argument_cv.fold_of(key) for d, _, _, key in data}
     counts: Counter = Counter()
     totals: Counter = Counter()
-    for an in analyze_many([d for d, _, _, _ in data]):
-        with using_argument_model(folds[fold[an.doc.id]]) if folds else contextlib.nullcontext():
-            events = extract_analysis(an) if not an.error else []
+    for an, events, evs, src, _ in extracted(args.split):
         text = an.doc.text
-        evs, src = gold[an.doc.id]
         for sent, gargs in evs:
-            near = [e for e in events if any(sent[0] <= t < sent[1] for t in rn.trigger_starts(e))]
+            near = sentence_events(events, sent)
             if not near:
                 continue
             for role, a, b in gargs:
