@@ -26,6 +26,7 @@ from sitrep.extract.mentions import (
     is_reference,
     number,
 )
+from sitrep.knowledge import knowledge_cached
 from sitrep.merge.within import MergeInfo
 from sitrep.model import Count, Document, EventMention, Place, ReportedTotal, RoleFiller, Span
 from sitrep.nlp import Analysis
@@ -63,17 +64,25 @@ def _called_out(cands: list[Candidate], text: str) -> None:
     """A trigger inside the quotation a word of calling out opens ("marched through the capital shouting \"Burn in
     hell, Zarqawi\"", "chanted \"how many kids will you kill today\""): what was called out, not an event told
     (events.toml [figurative] chants; COUNT there)."""
-    words = load_lexicon().figurative_chants
-    if not words or not cands:
+    rx = _chant_quote()
+    if rx is None or not cands:
         return
-    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    quoted = [(m.start(1), m.end(1)) for m in re.finditer(
-        rf"\b(?:{alts})\b[^.\n\"\u201c\u201d]{{0,20}}?[\"\u201c]([^\"\u201d\n]{{1,160}})[\"\u201d]", text, re.I)]
+    quoted = [(m.start(1), m.end(1)) for m in rx.finditer(text)]
     for c in cands:
         m = c.mention
         if not m.generic and any(a <= m.trigger.start and m.trigger.end <= b for a, b in quoted):
             m.generic = True
             m.notes.append("generic: words called out (events.toml [figurative] chants)")
+
+
+@knowledge_cached
+def _chant_quote() -> re.Pattern | None:
+    """A word of calling out and the quotation it opens (``_called_out``), built once per knowledge."""
+    words = load_lexicon().figurative_chants
+    if not words:
+        return None
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alts})\b[^.\n\"\u201c\u201d]{{0,20}}?[\"\u201c]([^\"\u201d\n]{{1,160}})[\"\u201d]", re.I)
 
 
 def _game_words(cands: list[Candidate], text: str) -> None:
@@ -208,14 +217,11 @@ def dated_comparison(c: Candidate) -> bool:
     October 1984") with an absolute date of its own to the day: the earlier event is told, not only referred to.
     fresh17 (seen) lost the Brighton bombing so; its "since a van ... blew up ... on July 31 last year" (a verb) was
     kept. Not "after / following X" (often the event told before) nor a cause ("in retaliation for")."""
-    m, tok = c.mention, c.trigger_token
-    if REFERENCE_NOTE not in m.notes or any(n.startswith("generic: ") for n in m.notes) or tok is None:
-        return False
+    m = c.mention
     if m.timex is None or m.timex.anchor != "absolute" or m.date_precision != "day" or m.date is None:
         return False
-    while tok.head.i != tok.i and not is_reference(tok):
-        tok = tok.head
-    return is_reference(tok) and tok.head.lower_ == "since"
+    tok = _reference_word(c)
+    return tok is not None and tok.head.lower_ == "since"
 
 
 def reference_only(c: Candidate) -> bool:
@@ -224,15 +230,27 @@ def reference_only(c: Candidate) -> bool:
     indefinite one ("died after a gunfight": an event of its own), a cause ("in retaliation for the killing of ...":
     another side's act), an anniversary, nor a reference by a time ("since 2017, when a general was killed"), and not
     one with a time of its own ("four hours after the bombing" counts from it and stays one)."""
-    m, tok = c.mention, c.trigger_token
-    if REFERENCE_NOTE not in m.notes or any(n.startswith("generic: ") for n in m.notes) or tok is None or not (
-            m.timex is None or m.timex.anchor == "event") or not definite(c):
+    m = c.mention
+    if not (m.timex is None or m.timex.anchor == "event") or not definite(c):
         return False
+    tok = _reference_word(c)
+    if tok is None:
+        return False
+    prep = tok.head
+    return not _is_time(tok) and (
+        prep.lower_ in load_lexicon().reference_preps or prep.lower_ == "of" and prep.head.lower_ == "wake")
+
+
+def _reference_word(c: Candidate):
+    """For a clause that is generic only as a reference to an earlier event (its note, no other generic cue): the
+    trigger or the head above it that ``is_reference`` reads as the reference ("since the bombing", "after the
+    attack"), else None."""
+    m, tok = c.mention, c.trigger_token
+    if REFERENCE_NOTE not in m.notes or any(n.startswith("generic: ") for n in m.notes) or tok is None:
+        return None
     while tok.head.i != tok.i and not is_reference(tok):
         tok = tok.head
-    prep = tok.head
-    return is_reference(tok) and not _is_time(tok) and (
-        prep.lower_ in load_lexicon().reference_preps or prep.lower_ == "of" and prep.head.lower_ == "wake")
+    return tok if is_reference(tok) else None
 
 
 def _reference_mention(c: Candidate) -> EventMention:
