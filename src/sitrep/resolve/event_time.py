@@ -254,7 +254,8 @@ def _shares_time(word) -> bool:
 
 
 # TimeML years, decades, centuries: 2014, 198X, 198, 19; and a season, quarter or half of a year: 1944-SP
-_COARSE_VALUE = re.compile(r"^(\d{2,4})(?:X{0,2}|-(?:SP|SU|FA|AU|WI|Q[1-4]|H[12]))$")
+_COARSE = r"(\d{2,4})(?:X{0,2}|-(?:SP|SU|FA|AU|WI|Q[1-4]|H[12]))"
+_COARSE_VALUE = re.compile(rf"^{_COARSE}$")
 
 
 def _coarse_timex(timexes: list[Timex]) -> Timex | None:
@@ -277,7 +278,7 @@ def _year_only(m: EventMention, t: Timex) -> None:
 
 # A year, decade or century, or a season, quarter or half of a year ("By the spring of 1944": 1944-SP; fresh17's
 # obituary page, seen, took the report's day for a wartime raid told so).
-_YEAR_NOTE = re.compile(r"^date: '.*' names the span (\d{2,4})(?:X{0,2}|-(?:SP|SU|FA|AU|WI|Q[1-4]|H[12])), no day$", re.S)
+_YEAR_NOTE = re.compile(rf"^date: '.*' names the span {_COARSE}, no day$", re.S)
 
 
 def _after_a_dated_deed(c: Candidate, relative: list[Timex], dated: list[Timex], siblings: list[Candidate]) -> bool:
