@@ -21,6 +21,8 @@ from datetime import date
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+if str(REPO / "src") not in sys.path:  # measure this checkout, never an installed sitrep of another
+    sys.path.insert(0, str(REPO / "src"))
 DATA = REPO / "tests" / "data"
 SCORE = REPO.parent / "shared" / "eval" / "score.py"
 _LINE = re.compile(r"events gold=(\d+) system=(\d+) matched=(\d+)\s+P=([\d.]+) R=([\d.]+) F1=([\d.]+) fields=([\d.]+)")
