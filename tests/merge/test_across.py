@@ -622,3 +622,15 @@ def test_sub_type_families_are_checked_when_loaded(tmp_path):
     bad.write_text(text.replace('["Remote explosive/landmine/IED", "Suicide bomb"]', '"Suicide bomb"'), encoding="utf-8")
     with pytest.raises(errors.KnowledgeError, match="type.sub_type_families"):
         across.load_rules(bad, weights="")
+
+
+def test_an_unidentified_actor_neither_agrees_nor_differs():
+    """ "Unidentified Armed Group" (extraction's word for 'gunmen') says no actor is known: against a named group it
+    takes nothing off the score, and two of them add nothing."""
+    named = f("a", "d1", actor1="Islamic State")
+    unknown = f("b", "d2", actor1="Unidentified Armed Group")
+    d = compare(named, unknown)
+    assert not any("actor" in r for r in d.reasons), d.reasons
+    assert d.score == pytest.approx(compare(named, f("c", "d3")).score)
+    assert not any("actor" in r for r in compare(unknown, f("e", "d4", actor1="Unidentified Armed Group")).reasons)
+    assert any("actors differ" in r for r in compare(named, f("g", "d5", actor1="France")).reasons)
