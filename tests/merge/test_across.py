@@ -634,3 +634,14 @@ def test_an_unidentified_actor_neither_agrees_nor_differs():
     assert d.score == pytest.approx(compare(named, f("c", "d3")).score)
     assert not any("actor" in r for r in compare(unknown, f("e", "d4", actor1="Unidentified Armed Group")).reasons)
     assert any("actors differ" in r for r in compare(named, f("g", "d5", actor1="France")).reasons)
+
+
+def test_two_places_of_worship_or_a_church_and_a_hotel_the_same_day_are_two():
+    """Bombs at two churches (or at a church and a hotel's restaurant) of one town the same morning: two incidents;
+    a later report's 'the church' at the same town joins the named one."""
+    town = dict(latitude=7.21, longitude=79.84, location_name="Negombo", geo_precision=1, country_code="LK",
+                event_type="Violence against civilians", sub_event_type="Attack")
+    church = f("a", "d1", target="St Mark's Church", **town)
+    assert "different facilities" in (compare(church, f("b", "d2", target="St Jude's Church", **town)).veto or "")
+    assert "different facilities" in (compare(church, f("c", "d3", target="hotel restaurant", **town)).veto or "")
+    assert compare(church, f("e", "d4", target="the church", **town)).merge
