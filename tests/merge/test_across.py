@@ -622,3 +622,26 @@ def test_sub_type_families_are_checked_when_loaded(tmp_path):
     bad.write_text(text.replace('["Remote explosive/landmine/IED", "Suicide bomb"]', '"Suicide bomb"'), encoding="utf-8")
     with pytest.raises(errors.KnowledgeError, match="type.sub_type_families"):
         across.load_rules(bad, weights="")
+
+
+def test_an_unidentified_actor_neither_agrees_nor_differs():
+    """ "Unidentified Armed Group" (extraction's word for 'gunmen') says no actor is known: against a named group it
+    takes nothing off the score, and two of them add nothing."""
+    named = f("a", "d1", actor1="Islamic State")
+    unknown = f("b", "d2", actor1="Unidentified Armed Group")
+    d = compare(named, unknown)
+    assert not any("actor" in r for r in d.reasons), d.reasons
+    assert d.score == pytest.approx(compare(named, f("c", "d3")).score)
+    assert not any("actor" in r for r in compare(unknown, f("e", "d4", actor1="Unidentified Armed Group")).reasons)
+    assert any("actors differ" in r for r in compare(named, f("g", "d5", actor1="France")).reasons)
+
+
+def test_two_places_of_worship_or_a_church_and_a_hotel_the_same_day_are_two():
+    """Bombs at two churches (or at a church and a hotel's restaurant) of one town the same morning: two incidents;
+    a later report's 'the church' at the same town joins the named one."""
+    town = dict(latitude=7.21, longitude=79.84, location_name="Negombo", geo_precision=1, country_code="LK",
+                event_type="Violence against civilians", sub_event_type="Attack")
+    church = f("a", "d1", target="St Mark's Church", **town)
+    assert "different facilities" in (compare(church, f("b", "d2", target="St Jude's Church", **town)).veto or "")
+    assert "different facilities" in (compare(church, f("c", "d3", target="hotel restaurant", **town)).veto or "")
+    assert compare(church, f("e", "d4", target="the church", **town)).merge

@@ -91,6 +91,7 @@ class Rules:
     facility_kinds: tuple[tuple[str, re.Pattern], ...] = ()  # [target.facility_kinds]: kind, its words
     kind_words: frozenset[str] = frozenset()  # the words of every kind, left out of a facility's owner words
     sub_type_families: dict[str, str] = field(default_factory=dict)  # [type] sub_type_families: sub-type -> family
+    unknown_actors: frozenset[str] = frozenset()  # [actor] unknown: names that say no actor is known (as written)
 
 
 @dataclass(frozen=True)
@@ -226,6 +227,8 @@ def load_rules(path: str | Path | None = None, weights: str | Path | dict | None
                              for p in ws if isinstance(p, str) for w in p.lower().split()),
         sub_type_families=_families(data.get("type", {}).get("sub_type_families", []), where,
                                     "type.sub_type_families"),
+        unknown_actors=frozenset(_strings(data, "actor.unknown", where)) if "unknown" in data.get(
+            "actor", {}) else frozenset(),
     )
 
 
@@ -896,7 +899,7 @@ def _within(coarse: Features, fine: Features) -> tuple[str, str] | None:
 
 def _actor_weapon_score(a: Features, b: Features, rules: Rules, reasons: list[str]) -> float:
     score = 0.0
-    if a.actor1 and b.actor1:
+    if _known_actor(a.actor1, rules) and _known_actor(b.actor1, rules):
         if _same_name(a.actor1, b.actor1, rules):
             score += rules.actor_same
             reasons.append(f"same actor {a.actor1!r}")
@@ -910,6 +913,12 @@ def _actor_weapon_score(a: Features, b: Features, rules: Rules, reasons: list[st
         score += rules.same_count
         reasons.append(f"the same toll told ({a.fatalities})")
     return score
+
+
+def _known_actor(actor: str | None, rules: Rules) -> bool:
+    """An actor named, not one of ``actor.unknown`` ("Unidentified Armed Group": no group known), which agrees with
+    no other actor and differs from none."""
+    return bool(actor) and actor not in rules.unknown_actors
 
 
 def _toll_told_alike(a: Features, b: Features, rules: Rules) -> bool:
