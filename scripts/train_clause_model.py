@@ -69,6 +69,40 @@ cross-validated), tune / check:
   the recipe's model at threshold 0.75, where its CV negatives tune meet 0.03 (0.022 / check 0.014): WikiEvents
   0.833 / 0.800, RAMS 0.200 / 0.173, judged specific 0.431.
   No en_core_web_md here (word vectors not tried). The shipped model stays what --shipped rebuilds.
+
+s35 (clause): the recipe's causes of failure mended, measured cross-validated (clause_cv.py; tune under the fold
+models, check under the full one), and still not shipped. What changed in the recipe:
+  - names in ALL-CAPS text: a demonym in lower case (the truecaser leaves "salvadoran" so) is NAME
+    (clause_model._demonym), for a model whose meta says ``demonyms_hidden`` (this recipe's); the shipped model
+    reads its features as before. w=salvadoran (+0.61 in s34's retrain) is gone from the weights;
+  - hard negatives from both sides: realnews_hard_positives.csv, the 205 tune sentences of the same draw as the
+    hard negatives that its reader judged violent (the weak negatives of ECB+ and RAMS give those sentences no 0);
+  - class balance per trigger family (--family-balance; die / injure / the rest): measured, no tune gain, off;
+  - C by the CV log loss (folds by document) of 0.03 / 0.1 / 0.3 / 1 / 3 on the plain example weights: 0.3
+    (0.4405 / 0.3949 / 0.3752 / 0.3827 / 0.4167).
+Figures, tune (CV) / check, `scripts/clause_cv.py PREFIX --sets wikievents,rams,negatives,mideast,headlines`; shipped:
+benchmarks/realnews.py (its tune figures are in-sample for RAMS, WikiEvents and negatives):
+  model                            WikiEvents R (P)              RAMS all (judged)        negatives false
+  shipped                          0.833 / 0.855 (0.804 / 0.810)  0.264 / 0.212 (0.586)    0.011 / 0.019
+  --no-hard-positives (5,455)      0.833 / 0.836 (0.789 / 0.807)  0.232 / 0.218 (0.517)    0.051 / 0.023
+  the recipe (5,910 candidates)    0.833 / 0.836 (0.789 / 0.807)  0.252 / 0.235 (0.534)    0.055 / 0.042
+  --family-balance                 0.833 / 0.836 (0.789 / 0.807)  0.244 / 0.240 (0.534)    0.051 / 0.046
+  recipe, threshold 0.70 / 0.75 *  0.833 / 0.800 both             0.232 / 0.218, 0.224 / 0.212 (0.483 both)
+                                                                                            0.040 / 0.019, 0.029 / 0.014
+  (* a scratch fit of the same examples, thresholds set by hand; 0.75 is the lowest whose tune negatives meet 0.03.)
+  The hard positives lift RAMS tune 0.232 -> 0.252 (judged specific 0.517 -> 0.534) for negatives tune 0.051 ->
+  0.055, and the CV AUC of annotated positives against hand-labelled negatives 0.795 -> 0.804 (scratch fits); per
+  family balance changes no tune figure but RAMS all (-0.008) and negatives tune (-0.004): left off.
+  The recipe's model against the shipping gates (check): WikiEvents recall 0.855 -> 0.836 (fails by 0.019: the lost
+  sentence is Chavez's natural death, as in s34), precision 0.810 -> 0.807 (holds); negatives false 0.042 (fails
+  <= 0.03 by 0.012; tune CV 0.055, by 0.025); RAMS judged specific tune 0.586 (in-sample) -> 0.534 (CV; fails by
+  0.052; RAMS check all 0.212 -> 0.235); mideast 0.944 / 0.899 -> 0.903 / 0.893 (fails), mideast2 0.800 / 0.941 ->
+  0.850 / 0.919 (precision fails), mideast3 0.914 / 0.696 -> 0.943 / 0.767, mideast4 0.698 / 0.809 -> 0.717 / 0.809,
+  headlines2 detected 0.961 = but false 0.048 -> 0.095 (fails), headlines4 0.948 / 0.135 -> 0.957 / 0.135.
+  Top weights of the recipe's model: 'other sense' trig=die -1.09, trig=fight -0.95, rule_armed=False -0.92,
+  trig=injure -0.90, dep=compound -0.85, w=say -0.85, w=shower -0.84, trig=pound -0.80, w=quake -0.77; 'violent'
+  trig=murder +1.01, rule_armed=True +0.99, wc=killed +0.95, wc=armed +0.93, w=kill +0.82, wc_kind=bombing +0.80,
+  w=attack +0.79, trig=massacre +0.76, head_dep=relcl +0.75, w=government +0.72 (MUC-4's weak positives).
 """
 from __future__ import annotations
 
@@ -448,8 +482,9 @@ def main() -> None:
                     "Middle East sets' tune headlines, judged attack or not (see _headlines_judged)")
     ap.add_argument("--folds", type=Path, help="also write the model of each CV fold (FOLDS.fold0.json ..: fitted "
                     "without that fold, with the full model's thresholds), for scripts/clause_cv.py")
-    ap.add_argument("--no-family-balance", dest="family", action="store_false", help="one class balance over all "
-                    "candidates (scikit-learn's 'balanced') instead of one per trigger family (family_balanced)")
+    ap.add_argument("--family-balance", dest="family", action="store_true", help="one class balance per trigger "
+                    "family (family_balanced) instead of one over all candidates (scikit-learn's 'balanced'): measured "
+                    "in s35, no tune gain (see the docstring)")
     ap.add_argument("--no-hard-positives", dest="hard_positives", action="store_false", help="leave out "
                     "realnews_hard_positives.csv")
     ap.add_argument("--write", action="store_true")
