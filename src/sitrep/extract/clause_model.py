@@ -119,8 +119,8 @@ def _demonym(t) -> bool:
     """A country's people or one-word alias ("salvadoran", "nigerian", "britain") whatever its case or tag: an
     ALL-CAPS report is truecased before parsing, and the truecaser leaves these words in lower case (the parser
     then tags "salvadoran" VERB 18 times in 78), where the capital test of ``_name_or_lemma`` missed them (a retrain weighed
-    w=salvadoran +0.61 from MUC-4's wire text). Count: the 5,481 labelled candidates of the clause model's training
-    data hold 206 lower-case demonyms, every one in an ALL-CAPS text; the one common word among them, "polish",
+    w=salvadoran +0.61 from MUC-4's wire text). Count: the distinct sentences of the 5,481 labelled candidates of the clause
+    model's training data hold 206 lower-case demonyms, every one in an ALL-CAPS text; the one common word among them, "polish",
     is written in lower case twice in all of ../shared."""
     return t.lower_ in _country_words()[0] or lemma(t) in _country_words()[0]  # "salvadorans"
 
