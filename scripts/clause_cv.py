@@ -112,7 +112,7 @@ def main() -> None:
             false = sum(bool(evs.get(d.id)) for d in docs)
             print(f"negatives {split:<5} false={false / len(docs):.3f} ({false}/{len(docs)})")
     if "mideast" in sets:
-        for name in ("mideast", "mideast2", "mideast3"):
+        for name in ("mideast", "mideast2", "mideast3", "mideast4"):  # mideast4: never trained on
             items = rn.read_mideast(ROOT / "benchmarks" / "data" / f"realnews_{name}.csv")
             for split in ("tune", "check"):
                 part = [it for it in items if it.split == split]

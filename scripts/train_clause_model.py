@@ -69,6 +69,47 @@ cross-validated), tune / check:
   the recipe's model at threshold 0.75, where its CV negatives tune meet 0.03 (0.022 / check 0.014): WikiEvents
   0.833 / 0.800, RAMS 0.200 / 0.173, judged specific 0.431.
   No en_core_web_md here (word vectors not tried). The shipped model stays what --shipped rebuilds.
+
+s35 (clause): the recipe's causes of failure mended, measured cross-validated (clause_cv.py; tune under the fold
+models, check under the full one), and still not shipped. What changed in the recipe:
+  - names in ALL-CAPS text: a demonym in lower case (the truecaser leaves "salvadoran" so) is NAME
+    (clause_model._demonym), for a model whose meta says ``demonyms_hidden`` (this recipe's); the shipped model
+    reads its features as before. w=salvadoran (+0.61 in s34's retrain) is gone from the weights;
+  - hard negatives from both sides: realnews_hard_positives.csv, the 205 tune sentences of the same draw as the
+    hard negatives that its reader judged violent (the weak negatives of ECB+ and RAMS give those sentences no 0);
+  - class balance per trigger family (--family-balance; die / injure / the rest): measured, no tune gain, off;
+  - C by the CV log loss (folds by document) of 0.03 / 0.1 / 0.3 / 1 / 3 on the plain example weights: 0.3
+    (0.4405 / 0.3949 / 0.3752 / 0.3827 / 0.4167).
+Figures, tune (CV) / check, `scripts/clause_cv.py PREFIX --sets wikievents,rams,negatives,mideast,headlines`; shipped:
+benchmarks/realnews.py (its tune figures are in-sample for RAMS, WikiEvents and negatives):
+  model                            WikiEvents R (P)              RAMS all (judged)        negatives false
+  shipped                          0.833 / 0.855 (0.804 / 0.810)  0.264 / 0.212 (0.586)    0.011 / 0.019
+  --no-hard-positives (5,455)      0.833 / 0.836 (0.789 / 0.807)  0.232 / 0.218 (0.517)    0.051 / 0.023
+  the recipe (5,910 candidates)    0.833 / 0.836 (0.789 / 0.807)  0.252 / 0.235 (0.534)    0.055 / 0.042
+  --family-balance                 0.833 / 0.836 (0.789 / 0.807)  0.244 / 0.240 (0.534)    0.051 / 0.046
+  recipe, threshold 0.70 / 0.75 *  0.833 / 0.800 both             0.232 / 0.218, 0.224 / 0.212 (0.483 both)
+                                                                                            0.040 / 0.019, 0.029 / 0.014
+  (* a scratch fit of the same examples, thresholds set by hand; 0.75 is the lowest whose tune negatives meet 0.03.)
+  The hard positives lift RAMS tune 0.232 -> 0.252 (judged specific 0.517 -> 0.534) for negatives tune 0.051 ->
+  0.055, and the CV AUC of annotated positives against hand-labelled negatives 0.795 -> 0.804 (scratch fits); per
+  family balance changes no tune figure but RAMS all (-0.008) and negatives tune (-0.004): left off.
+  The recipe's model against the shipping gates (check): WikiEvents recall 0.855 -> 0.836 (fails by 0.019: the lost
+  sentence is Chavez's natural death, as in s34), precision 0.810 -> 0.807 (holds); negatives false 0.042 (fails
+  <= 0.03 by 0.012; tune CV 0.055, by 0.025); RAMS judged specific tune 0.586 (in-sample) -> 0.534 (CV; fails by
+  0.052; RAMS check all 0.212 -> 0.235); mideast 0.944 / 0.899 -> 0.903 / 0.893 (fails), mideast2 0.800 / 0.941 ->
+  0.850 / 0.919 (precision fails), mideast3 0.914 / 0.696 -> 0.943 / 0.767, mideast4 0.698 / 0.809 -> 0.717 / 0.809,
+  headlines2 detected 0.961 = but false 0.048 -> 0.095 (fails), headlines4 0.948 / 0.135 -> 0.957 / 0.135;
+  seed-like sets (benchmarks/seedlike.py, with dates): new false events in fresh9 +3 (F1 0.783 -> 0.692), fresh10 +2
+  (0.571 -> 0.533), fresh13 +2 (0.667 -> 0.609), fresh14 +1 (0.636 -> 0.609) and the everyday pages 0 -> 2 (fails);
+  MUC-4 TST1+2 CEAF-REE 0.443 -> 0.442 (passes >= 0.437; location 0.375 -> 0.362); golden outputs: 106 of 131 move
+  (most by the "clause model: p" note alone; not sorted, as the model is not shipped).
+  Tried, not better on tune: without MUC-4's weak positives (scratch fit; they teach w=government, w=today): CV AUC
+  0.804 -> 0.794, RAMS tune 0.252 (judged 0.534) =, negatives tune 0.055 -> 0.048 (still over 0.03), WikiEvents
+  check 0.836 -> 0.800.
+  Top weights of the recipe's model: 'other sense' trig=die -1.09, trig=fight -0.95, rule_armed=False -0.92,
+  trig=injure -0.90, dep=compound -0.85, w=say -0.85, w=shower -0.84, trig=pound -0.80, w=quake -0.77; 'violent'
+  trig=murder +1.01, rule_armed=True +0.99, wc=killed +0.95, wc=armed +0.93, w=kill +0.82, wc_kind=bombing +0.80,
+  w=attack +0.79, trig=massacre +0.76, head_dep=relcl +0.75, w=government +0.72 (MUC-4's weak positives).
 """
 from __future__ import annotations
 
@@ -94,6 +135,7 @@ from sitrep.nlp import analyze_many  # noqa: E402
 SHARED = (ROOT / ".." / "shared").resolve()
 NEGATIVES = ROOT / "benchmarks" / "data" / "realnews_negatives.csv"
 HARD_NEGATIVES = ROOT / "benchmarks" / "data" / "realnews_hard_negatives.csv"  # training only (drawn by the model)
+HARD_POSITIVES = ROOT / "benchmarks" / "data" / "realnews_hard_positives.csv"  # the same draw's violent sentences
 UCDP_EVERY = 1  # every tune headline, each with a small weight (WEAK): one country's headlines should not outweigh the annotated articles
 OUT = ROOT / "src" / "sitrep" / "knowledge" / "clause_model.json"
 
@@ -121,6 +163,9 @@ def training_documents(judged_headlines: bool = True) -> list[tuple[Document, ob
     for i, n in enumerate(rn.read_negatives(NEGATIVES, SHARED) + rn.read_negatives(HARD_NEGATIVES, SHARED)):
         if n.split == "tune" and not n.source.startswith(CHECK_SOURCES):
             docs.append((Document(id=f"neg-{n.source}#{n.doc}-{i}", text=n.text), ("all", 0)))
+    # the other side of the hard negatives: the sentences of the same draw a reader judged violent (see the file)
+    for i, n in enumerate(hard_positives()):
+        docs.append((Document(id=f"hpos-{n.source}#{n.doc}-{i}", text=n.text), ("all", 1)))
     # weak negatives: every candidate of the tune documents of ECB+ topics about other things (earthquakes, sport,
     # business, celebrities), beside the hand-labelled ones; the check documents stay out
     from realnews_negatives_pool import ECB_TOPICS, split_of
@@ -133,6 +178,23 @@ def training_documents(judged_headlines: bool = True) -> list[tuple[Document, ob
     docs += list(_all_caps(docs))
     docs += list(_muc4_dev())
     return docs
+
+
+def hard_positives() -> list:
+    """The tune sentences of realnews_hard_positives.csv (a check source's never)."""
+    return [n for n in rn.read_negatives(HARD_POSITIVES, SHARED)
+            if n.split == "tune" and not n.source.startswith(CHECK_SOURCES)]
+
+
+_HARD_TEXTS: set[str] = set()
+
+
+def _judged_violent(sent) -> bool:
+    """The sentence is a hard positive: the weak negatives of its document (ECB+ topics about other things, RAMS
+    windows of other kinds) give it no label 0 (it is labelled 1 as a hard positive)."""
+    if not _HARD_TEXTS:
+        _HARD_TEXTS.update(" ".join(n.text.lower().split()) for n in hard_positives())
+    return " ".join(sent.text.lower().split()) in _HARD_TEXTS
 
 
 MIDEAST = [ROOT / "benchmarks" / "data" / f"realnews_{n}.csv" for n in ("mideast", "mideast2", "mideast3")]
@@ -171,10 +233,11 @@ def examples(cache: dict | None = None, judged_headlines: bool = True):
         doc_id = analysis.doc.id.removeprefix(CAPS)
         group = zlib.crc32(_doc_key(doc_id).encode()) % 5  # folds by source document
         out = []
+        weak = doc_id.startswith(("ecb-", "ramsneg-"))
         for c in report.candidates(analysis):
             label = _label(c, how)
-            if label is not None:
-                out.append((clause_features(c, general=True), label, group, _source(doc_id, label)))
+            if label is not None and not (weak and _judged_violent(c.sent)):
+                out.append((clause_features(c, general=True, demonyms=True), label, group, _source(doc_id, label)))
         cache[key[analysis.doc.id]] = out
     return [ex for d, _ in docs for ex in cache[key[d.id]]]
 
@@ -198,8 +261,8 @@ def _doc_key(doc_id: str) -> str:
     """The source document of a training text: a labelled sentence, a RAMS window and its weak negatives, an ECB+
     document and its labelled sentences all share one fold; RAMS windows of one article share its URL (before s34
     each window was its own fold, so a window's neighbours of the same article were in the training folds)."""
-    if doc_id.startswith("neg-"):
-        doc_id = doc_id[4:].rsplit("-", 1)[0]
+    if doc_id.startswith(("neg-", "hpos-")):
+        doc_id = doc_id.split("-", 1)[1].rsplit("-", 1)[0]
         src, _, doc = doc_id.partition("#")
         doc_id = doc or src
     for prefix in ("ramsneg-", "ecb-"):
@@ -219,7 +282,7 @@ def _rams_articles() -> dict[str, str]:
 
 def _source(doc_id: str, label: int) -> str:
     """What kind of example: hand-labelled negative, weak negative (ECB+, RAMS other kinds, WikiEvents), positive."""
-    kind = doc_id.split("-", 1)[0] if doc_id.startswith(("neg-", "ecb-", "ramsneg-", "nga-", "DEV-", "hl-")) \
+    kind = doc_id.split("-", 1)[0] if doc_id.startswith(("neg-", "hpos-", "ecb-", "ramsneg-", "nga-", "DEV-", "hl-")) \
         else "annotated"
     return f"{kind}{'+' if label else '-'}"
 
@@ -294,15 +357,49 @@ def load(cache: Path | None, judged_headlines: bool = True) -> list[tuple[list[s
     return data
 
 
-def cv_probabilities(X, y, groups, weights, C: float):
+# trigger families: a family's positives and negatives weigh the same in all (``family_balanced``); the other
+# trigger words are one family ("attack")
+FAMILIES = {"die": ("die", "death", "dead", "perish"), "injure": ("injure", "wound", "hurt", "injury")}
+
+
+def family(feats: list[str]) -> str:
+    trig = next((f[5:] for f in feats if f.startswith("trig=")), "")
+    return next((name for name, words in FAMILIES.items() if trig in words), "attack")
+
+
+def family_balanced(y, families: list[str], weights):
+    """Sample weights with which each trigger family's violent and other clauses weigh the same (scikit-learn's
+    'balanced', per family): "die" had 125 other-sense candidates (natural and accidental deaths, their ALL-CAPS
+    copies) to 68 violent, and the whole-set balance (violent 4 to 1) made the word itself a strong 'other sense'
+    weight."""
+    import numpy as np
+
+    out = np.array(weights, dtype=float)
+    for fam in set(families):
+        idx = [i for i, f in enumerate(families) if f == fam]
+        total = sum(weights[i] for i in idx)
+        for lab in (0, 1):
+            sub = [i for i in idx if y[i] == lab]
+            part = sum(weights[i] for i in sub)
+            for i in sub:
+                out[i] = weights[i] * total / 2 / part
+    return out
+
+
+def classifier(C: float, balanced_families: bool):
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=C, class_weight=None if balanced_families else "balanced", max_iter=3000)
+
+
+def cv_probabilities(X, y, groups, weights, C: float, balanced_families: bool = False):
     """Out-of-fold probabilities, folds by source document (GroupKFold, 5)."""
     import numpy as np
-    from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
 
     probs = np.zeros(len(y))
     for train, test in GroupKFold(5).split(X, y, groups):
-        clf = LogisticRegression(C=C, class_weight="balanced", max_iter=3000)
+        clf = classifier(C, balanced_families)
         clf.fit(X[train], y[train], sample_weight=weights[train])
         probs[test] = clf.predict_proba(X[test])[:, 1]
     return probs
@@ -392,6 +489,11 @@ def main() -> None:
                     "Middle East sets' tune headlines, judged attack or not (see _headlines_judged)")
     ap.add_argument("--folds", type=Path, help="also write the model of each CV fold (FOLDS.fold0.json ..: fitted "
                     "without that fold, with the full model's thresholds), for scripts/clause_cv.py")
+    ap.add_argument("--family-balance", dest="family", action="store_true", help="one class balance per trigger "
+                    "family (family_balanced) instead of one over all candidates (scikit-learn's 'balanced'): measured "
+                    "in s35, no tune gain (see the docstring)")
+    ap.add_argument("--no-hard-positives", dest="hard_positives", action="store_false", help="leave out "
+                    "realnews_hard_positives.csv")
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--out", type=Path, default=OUT, help="where --write (or --shipped) puts the model")
     ap.add_argument("--shipped", action="store_true", help=f"write the shipped model: the recipe of {SHIPPED} on a "
@@ -402,27 +504,31 @@ def main() -> None:
         return
     import numpy as np
     from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import log_loss
 
     data = load(args.cache, args.judged_headlines)
+    if not args.hard_positives:
+        data = [d for d in data if not d[3].startswith("hpos")]
     vec = DictVectorizer()
     X = vec.fit_transform([dict.fromkeys(f, 1) for f, *_ in data]).tocsr()
     y = np.array([d[1] for d in data])
     groups = np.array([d[2] for d in data])
     sources = [d[3] for d in data]
-    weights = np.array([next((w for k, w in WEAK.items() if s.startswith(k)), 1.0) for s in sources])
+    plain = np.array([next((w for k, w in WEAK.items() if s.startswith(k)), 1.0) for s in sources])
+    weights = family_balanced(y, [family(f) for f, *_ in data], plain) if args.family else plain
     grid = [args.C] if args.C else [0.03, 0.1, 0.3, 1.0, 3.0]
-    losses = {C: log_loss(y, cv_probabilities(X, y, groups, weights, C), sample_weight=weights) for C in grid}
+    # C by the log loss of the out-of-fold probabilities (folds by document), each example at its plain weight
+    cv = {C: cv_probabilities(X, y, groups, weights, C, args.family) for C in grid}
+    losses = {C: log_loss(y, p, sample_weight=plain) for C, p in cv.items()}
     C = min(losses, key=losses.get)
     print("CV log loss by C: " + ", ".join(f"{c}: {v:.4f}" for c, v in losses.items()) + f" -> C={C}")
-    probs = cv_probabilities(X, y, groups, weights, C)
+    probs = cv[C]
     threshold, report_threshold = choose_threshold(probs, y, sources, weights, args.keep)
     rejected = float(np.mean(probs[y == 0] < threshold))
     keeps = float(np.mean(probs[y == 1] >= threshold))
     print(f"{len(y)} candidates ({y.sum()} violent, {len(y) - y.sum()} not); CV threshold {threshold}: keeps "
           f"{keeps:.3f} of violent, rejects {rejected:.3f} of the others")
-    clf = LogisticRegression(C=C, class_weight="balanced", max_iter=3000).fit(X, y, sample_weight=weights)
+    clf = classifier(C, args.family).fit(X, y, sample_weight=weights)
     names = vec.get_feature_names_out()
     weights_out = {str(n): round(float(w), 4) for n, w in zip(names, clf.coef_[0], strict=True) if abs(w) >= 1e-3}
     top = sorted(weights_out.items(), key=lambda kv: kv[1])
@@ -435,6 +541,8 @@ def main() -> None:
                                     "tune documents of topics about other things, RAMS dev trigger sentences of "
                                     "non-violent event kinds (tune half); an ALL-CAPS copy of each article; MUC-4 dev "
                                     "sentences holding a template's filler (every other report, weak)",
+                      "family_balance": args.family, "hard_positives": args.hard_positives,
+                      "demonyms_hidden": True,  # the features were read with demonyms=True (clause_features)
                       "candidates": len(y), "violent": int(y.sum()), "cv_keeps": round(keeps, 4),
                       "cv_rejects": round(rejected, 4)},
              "bias": round(float(clf.intercept_[0]), 4), "threshold": threshold,
@@ -445,7 +553,7 @@ def main() -> None:
     if args.folds is not None:
         for k in range(5):
             part = groups != k
-            fold = LogisticRegression(C=C, class_weight="balanced", max_iter=3000).fit(
+            fold = classifier(C, args.family).fit(
                 X[part], y[part], sample_weight=weights[part])
             out = {**model, "meta": {**model["meta"], "fold": k}, "bias": round(float(fold.intercept_[0]), 4),
                    "weights": {str(n): round(float(w), 4) for n, w in zip(names, fold.coef_[0], strict=True)

@@ -50,3 +50,17 @@ def test_features_that_name_no_word_are_computed_at_run_time_only_if_the_model_r
     (c,) = [c for c in candidates(analyze(document_from_text(text, "t"))) if c.mention.trigger.text == "killing"]
     assert any(f.startswith("wc=") for f in clause_features(c, general=True))
     assert any(f.startswith("wc=") for f in clause_features(c)) == clause_model().reads_general
+
+
+def test_a_peoples_word_in_an_all_caps_report_is_a_name_when_the_model_was_fitted_so():
+    """An ALL-CAPS report is truecased before parsing and its demonyms stay lower case: a model fitted with
+    ``demonyms_hidden`` reads them as names, the shipped model (fitted without) as it always did."""
+    from sitrep.extract.clause_model import clause_model
+
+    text = "THE ARMY SAID THAT SALVADORAN AND HONDURAN TROOPS SHELLED A REBEL CAMP NEAR THE BORDER ON MONDAY."
+    (c,) = [c for c in candidates(analyze(document_from_text(text, "t"))) if c.mention.trigger.text.lower() == "shelled"]
+    words = {f for f in clause_features(c, general=True, demonyms=True) if f.startswith("w=")}
+    assert "w=salvadoran" not in words and "w=troop" in words
+    shipped = set(clause_features(c, general=True, demonyms=False))
+    assert "w=salvadoran" in shipped
+    assert ("w=salvadoran" in clause_features(c, general=True)) == (not clause_model().hides_demonyms)

@@ -27,11 +27,20 @@ _ARG_DEPS = ("nsubj", "nsubjpass", "dobj", "agent", "poss", "compound", "amod")
 _GENERAL = ("ent=", "wc=", "wc_kind=", "tag=", "head_pos=", "head_dep=", "aux=", "rule_generic=", "rule_armed=")
 
 
-def clause_features(c: Candidate, general: bool | None = None) -> list[str]:
+def clause_features(c: Candidate, general: bool | None = None, demonyms: bool | None = None) -> list[str]:
     """Features of one candidate: the rules' reading of the clause and the words the trigger stands with, and the
     features that name no word (``_general_features``) when ``general`` is true; None (at run time): only where the
     shipped model has a weight for one of them (the model fitted on 498fc6b's features has none; computing them
-    costs ~0.2 ms a candidate for nothing). The trainer asks for them."""
+    costs ~0.2 ms a candidate for nothing). The trainer asks for them. ``demonyms``: a people word in lower case
+    (``_demonym``) is a NAME too; None: as the shipped model was fitted (its meta's ``demonyms_hidden``)."""
+    if general is None or demonyms is None:
+        model = clause_model()
+        general = model.reads_general if general is None else general
+        demonyms = model.hides_demonyms if demonyms is None else demonyms
+
+    def _word(t) -> str:
+        return _name_or_lemma(t, demonyms)
+
     m, tok = c.mention, c.trigger_token
     feats = [f"kind={c.kind}", f"trig={lemma(tok)}", f"trig_pos={lemma(tok)}:{tok.pos_}", f"pos={tok.pos_}",
              f"dep={tok.dep_}",
@@ -56,8 +65,6 @@ def clause_features(c: Candidate, general: bool | None = None) -> list[str]:
     # they teach where the training news happened
     feats += [f"w={lemma(t)}" for t in c.sent if t.pos_ in ("NOUN", "VERB", "ADJ") and t.i != tok.i
               and t.ent_type_ not in _NAMED and _word(t) != "NAME"]
-    if general is None:
-        general = clause_model().reads_general
     return feats + _general_features(c) if general else feats
 
 
@@ -100,12 +107,22 @@ def _general_features(c: Candidate) -> list[str]:
     return out
 
 
-def _word(t) -> str:
+def _name_or_lemma(t, demonyms: bool = False) -> str:
     """The token's lemma, or NAME for a name: a proper noun, or a word that names a country, its people, a
     first-order division, a big city or an armed group (the gazetteer's and actors.csv's names, of every country:
     "nigerian", "plateau", "crimea", "salvadoran" tagged as common words taught the model where its news happened)."""
     named = t.text[:1].isupper() and (t.lower_ in _names() or lemma(t) in _names())  # "man", "store", "coast"
-    return "NAME" if t.pos_ == "PROPN" or named or t.text in _acronyms() else lemma(t)
+    return "NAME" if t.pos_ == "PROPN" or named or t.text in _acronyms() or demonyms and _demonym(t) else lemma(t)
+
+
+def _demonym(t) -> bool:
+    """A country's people or one-word alias ("salvadoran", "nigerian", "britain") whatever its case or tag: an
+    ALL-CAPS report is truecased before parsing, and the truecaser leaves these words in lower case (the parser
+    then tags "salvadoran" VERB 18 times in 78), where the capital test of ``_name_or_lemma`` missed them (a retrain weighed
+    w=salvadoran +0.61 from MUC-4's wire text). Count: the distinct sentences of the 5,481 labelled candidates of the clause
+    model's training data hold 206 lower-case demonyms, every one in an ALL-CAPS text; the one common word among them, "polish",
+    is written in lower case twice in all of ../shared."""
+    return t.lower_ in _country_words()[0] or lemma(t) in _country_words()[0]  # "salvadorans"
 
 
 @knowledge_cached
@@ -176,6 +193,11 @@ class ClauseModel:
     meta: dict
     report_threshold: float = 1.0  # in a report where a clause passed ``threshold``: one sense per discourse
     headline_threshold: float = 1.0  # a clause of a dated report's title line: see ``keep_violent``
+
+    @property
+    def hides_demonyms(self) -> bool:
+        """Whether the model was fitted with lower-case demonyms read as names (``_demonym``)."""
+        return bool(self.meta.get("demonyms_hidden", False))
 
     @cached_property
     def reads_general(self) -> bool:
