@@ -36,3 +36,16 @@ def test_an_attack_its_doer_claims_is_kept_without_a_named_target():
 ])
 def test_the_same_words_for_no_single_event_stay_without_one(text):
     assert not headline(text)
+
+
+def test_an_act_told_in_a_speakers_voice_is_the_event():
+    events = headline("Mali army says it struck a jihadist convoy near Menaka")
+    assert events and "headline: an act in a speaker's voice" in events[0].notes
+
+
+@pytest.mark.parametrize("text", [
+    "Drought has killed thousands of cattle in the north, agency says",
+    "Rebel leader says his fighters will strike the capital",
+])
+def test_a_tally_or_a_threat_in_a_speakers_voice_stays_without_one(text):
+    assert not headline(text)
