@@ -49,3 +49,16 @@ def test_an_act_told_in_a_speakers_voice_is_the_event():
 ])
 def test_a_tally_or_a_threat_in_a_speakers_voice_stays_without_one(text):
     assert not headline(text)
+
+
+@pytest.mark.parametrize("text, form", [
+    ("Ship reports explosion off Aden", "headline: an act a speaker reports"),
+    ("Hotel hit by blast in Mogadishu", "headline: what an act hit, told first"),
+])
+def test_an_attack_reported_or_told_from_what_it_hit_is_the_event(text, form):
+    events = headline(text)
+    assert events and form in events[0].notes
+
+
+def test_a_report_of_no_attack_stays_without_one():
+    assert not headline("Minister reports progress on attack inquiry")
