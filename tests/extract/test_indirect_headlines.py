@@ -54,6 +54,7 @@ def test_a_tally_or_a_threat_in_a_speakers_voice_stays_without_one(text):
 @pytest.mark.parametrize("text, form", [
     ("Ship reports explosion off Aden", "headline: an act a speaker reports"),
     ("Hotel hit by blast in Mogadishu", "headline: what an act hit, told first"),
+    ("Toll from Kano mosque attack rises to 44, police say", "headline: the toll of one attack"),
 ])
 def test_an_attack_reported_or_told_from_what_it_hit_is_the_event(text, form):
     events = headline(text)
@@ -62,3 +63,11 @@ def test_an_attack_reported_or_told_from_what_it_hit_is_the_event(text, form):
 
 def test_a_report_of_no_attack_stays_without_one():
     assert not headline("Minister reports progress on attack inquiry")
+
+
+@pytest.mark.parametrize("text", [
+    "Flood toll rises to 40 in Kenya",
+    "Toll from string of attacks rises to 50",
+])
+def test_a_toll_of_no_one_attack_stays_without_one(text):
+    assert not headline(text)
