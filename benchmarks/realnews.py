@@ -190,6 +190,11 @@ def headlines2(timer: Timer, limit: int, path: Path = HEADLINES2, name: str = "h
     res["negatives"] = len(others)
     res["missed"] = [it for it in events if not out.get(it.id)]
     res["false_examples"] = [it for it in others if out.get(it.id)]
+    for split, odd in (("tune", 1), ("check", 0)):  # halves by publication month, as mideast's (issue 11, s35)
+        ev = [it for it in events if it.published.month % 2 == odd]
+        ot = [it for it in others if it.published.month % 2 == odd]
+        res[split] = (sum(bool(out.get(it.id)) for it in ev) / max(len(ev), 1), len(ev),
+                      sum(bool(out.get(it.id)) for it in ot) / max(len(ot), 1), len(ot))
     res["wrong_country"] = [(it, out[it.id]) for it in events if out.get(it.id) and not any(
         e.place is not None and e.place.country_code == it.country for e in out[it.id])]
     return res
@@ -202,6 +207,9 @@ def show_headlines2(res: dict, verbose: bool,
     print(f"  events n={res['n']:<4} detected={res['detected']:.3f}  country={res['country']:.3f}  "
           f"place<=161km(all)={res['place_all']:.3f}  place(detected)={res['place']:.3f}  "
           f"| non-events n={res['negatives']} false={res['false']:.3f}")
+    print("  halves by publication month (odd = tune, even = check): " + "  ".join(
+        f"{split} detected={res[split][0]:.3f} (n={res[split][1]}) false={res[split][2]:.3f} (n={res[split][3]})"
+        for split in SPLITS))
     if not verbose:
         return
     for it in res["missed"]:

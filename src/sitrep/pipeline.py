@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator
 from sitrep.errors import E300_EXTRACTION_FAILED
 from sitrep.extract import document as report
 from sitrep.extract.clause_model import keep_violent
+from sitrep.extract.headline import reported_acts
 from sitrep.extract.headline_no_event import refused_form
 from sitrep.extract.role_model import apply_role_model, role_sentences
 from sitrep.merge.within import merge_mentions
@@ -90,7 +91,8 @@ def _extract_analysis(analysis: Analysis, learned_roles: bool) -> list[EventMent
     doc = analysis.doc
     # 1. clause-level event candidates in the parsed sentences, less those the learned clause model takes for
     #    another sense of the word (a quake "struck", a miners' strike); most news has none worth dating or placing
-    cands = keep_violent(report.candidates(analysis))
+    found = report.candidates(analysis)
+    cands = reported_acts(found, keep_violent(found))  # and a title's act in a speaker's voice ("X says it struck Y")
     # a headline alone in a form that reports no event ("Analysis: ...", "the strike was 'aggression'") has none
     if all(c.mention.generic for c in cands) or refused_form(analysis, cands):
         _keep_totals(doc, cands)

@@ -36,3 +36,38 @@ def test_an_attack_its_doer_claims_is_kept_without_a_named_target():
 ])
 def test_the_same_words_for_no_single_event_stay_without_one(text):
     assert not headline(text)
+
+
+def test_an_act_told_in_a_speakers_voice_is_the_event():
+    events = headline("Mali army says it struck a jihadist convoy near Menaka")
+    assert events and "headline: an act in a speaker's voice" in events[0].notes
+
+
+@pytest.mark.parametrize("text", [
+    "Drought has killed thousands of cattle in the north, agency says",
+    "Rebel leader says his fighters will strike the capital",
+])
+def test_a_tally_or_a_threat_in_a_speakers_voice_stays_without_one(text):
+    assert not headline(text)
+
+
+@pytest.mark.parametrize("text, form", [
+    ("Ship reports explosion off Aden", "headline: an act a speaker reports"),
+    ("Hotel hit by blast in Mogadishu", "headline: what an act hit, told first"),
+    ("Toll from Kano mosque attack rises to 44, police say", "headline: the toll of one attack"),
+])
+def test_an_attack_reported_or_told_from_what_it_hit_is_the_event(text, form):
+    events = headline(text)
+    assert events and form in events[0].notes
+
+
+def test_a_report_of_no_attack_stays_without_one():
+    assert not headline("Minister reports progress on attack inquiry")
+
+
+@pytest.mark.parametrize("text", [
+    "Flood toll rises to 40 in Kenya",
+    "Toll from string of attacks rises to 50",
+])
+def test_a_toll_of_no_one_attack_stays_without_one(text):
+    assert not headline(text)
