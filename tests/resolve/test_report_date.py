@@ -155,3 +155,9 @@ def test_the_year_told_itself_is_no_answer():
     text = "RIVEL, Sept 12 (Wire) - Gunmen attacked a bus on Monday. The road was opened in 1988."
     day, _ = infer_report_date(text)  # 12 September fell on a Monday in 1988, the year told, not in 1989 or 1990
     assert day is None
+
+
+def test_a_text_that_says_today_names_other_days_by_weekday():
+    text = "SORVAN, July 17 (Wire) - Police said today that the bombs that hit two hotels on Friday morning were " \
+           "brought in by guests. The same hotel was bombed on Aug. 5, 2003."
+    assert infer_report_date(text)[0] is None  # without "today": 2009, the Friday 17 July after 2003
