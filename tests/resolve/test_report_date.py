@@ -161,3 +161,8 @@ def test_a_text_that_says_today_names_other_days_by_weekday():
     text = "SORVAN, July 17 (Wire) - Police said today that the bombs that hit two hotels on Friday morning were " \
            "brought in by guests. The same hotel was bombed on Aug. 5, 2003."
     assert infer_report_date(text)[0] is None  # without "today": 2009, the Friday 17 July after 2003
+
+
+def test_a_live_report_that_says_today_is_still_dated_by_the_calendar():
+    text = "KABUL, Mar 15 (Wire) - A bomb went off outside the ministry on Friday, officials said today."
+    assert infer_report_date(text, today=date(2024, 3, 20))[0] == date(2024, 3, 15)  # a Friday, five days ago
