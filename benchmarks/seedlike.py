@@ -7,7 +7,11 @@ Each set was measured once before anything was fitted to it; that first figure i
 and in its commit. Every later figure of a set is a SEEN figure: it says what the fixes did, not how sitrep does on
 news it never saw (that is the sealed figure in ../shared/eval/SEALED.md). Prints a table; asserts nothing.
 
-    python3 benchmarks/seedlike.py [--sets fresh6,fresh7] [--verbose]
+    python3 benchmarks/seedlike.py [--sets fresh6,fresh7] [--split tune|check] [--verbose]
+
+Split for choosing rules on these sets (fixed in session 35, before any rule was chosen on it): TUNE = fresh2,
+fresh4, ..., fresh16 (even numbers), CHECK = fresh3, fresh5, ..., fresh17 (odd numbers). A rule is chosen on the
+tune sets only; the check sets are read once per change and their figure reported beside the tune one.
 """
 from __future__ import annotations
 
@@ -25,6 +29,7 @@ if str(REPO / "src") not in sys.path:  # measure this checkout, never an install
     sys.path.insert(0, str(REPO / "src"))
 DATA = REPO / "tests" / "data"
 SCORE = REPO.parent / "shared" / "eval" / "score.py"
+SPLIT = {"tune": tuple(f"fresh{n}" for n in range(2, 17, 2)), "check": tuple(f"fresh{n}" for n in range(3, 18, 2))}
 _LINE = re.compile(r"events gold=(\d+) system=(\d+) matched=(\d+)\s+P=([\d.]+) R=([\d.]+) F1=([\d.]+) fields=([\d.]+)")
 
 
@@ -75,6 +80,7 @@ def score(gold: Path, records: list[dict], verbose: bool) -> dict:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sets", help="comma-separated set names (default: all)")
+    ap.add_argument("--split", choices=sorted(SPLIT), help="the tune or the check sets (SPLIT)")
     ap.add_argument("--verbose", action="store_true", help="print the scorer's per-event lines")
     args = ap.parse_args(argv)
     if not SCORE.exists():
@@ -83,7 +89,10 @@ def main(argv: list[str] | None = None) -> int:
     chosen = sets()
     if args.sets:
         chosen = {k: v for k, v in chosen.items() if k in args.sets.split(",")}
+    if args.split:
+        chosen = {k: v for k, v in chosen.items() if k in SPLIT[args.split]}
     print(f"{'set':16} {'gold':>4}  {'with dates: F1  fields  extra':>30}  {'without: F1  fields':>22}")
+    totals = {"with": [0, 0, 0], "without": [0, 0, 0]}
     for name, (folder, gold) in chosen.items():
         dated = score(gold, extract(folder, gold, True), args.verbose)
         bare = score(gold, extract(folder, gold, False), args.verbose)
@@ -93,6 +102,13 @@ def main(argv: list[str] | None = None) -> int:
         extra = dated["system"] - dated["matched"]
         print(f"{name:16} {dated['gold']:>4}  {dated['f1']:>18.3f}  {dated['fields']:.3f}  {extra:>5}  "
               f"{bare['f1']:>15.3f}  {bare['fields']:.3f}")
+        for how, res in (("with", dated), ("without", bare)):
+            totals[how] = [t + res[k] for t, k in zip(totals[how], ("gold", "system", "matched"), strict=True)]
+    if len(chosen) > 1:
+        (g, s, k), (g2, s2, k2) = totals["with"], totals["without"]
+        print(f"{'all (pooled)':16} {g:>4}  {2 * k / (g + s) if g + s else 0:>18.3f}  {'':5}  {s - k:>5}  "
+              f"{2 * k2 / (g2 + s2) if g2 + s2 else 0:>15.3f}   (events: with {s} sys / {k} matched; "
+              f"without {s2} / {k2})")
     return 0
 
 

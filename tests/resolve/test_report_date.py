@@ -128,3 +128,41 @@ def test_a_yearless_dateline_is_never_before_a_year_told_in_the_past():
     """April 8 fell on a Friday in 1988 and 1994: with 1990 told, 1988 cannot be the report's year."""
     text = "KIGALI, April 8 (Wire) - Fighting spread on Friday. The rebels invaded in 1990."
     assert infer_report_date(text, today=date(2026, 1, 1))[0] == date(1994, 4, 8)
+
+
+def test_yearless_dateline_with_history_dated_in_full_takes_the_weekday_year():
+    """The text's dated months are years before the dateline's day: the year after the latest year told in which the
+    day fell on the weekday of the event, as for a text that names only bare years."""
+    text = "SORVAN, July 17 (Wire) - Bombs hit two hotels in the capital on Friday morning. The same hotel was " \
+           "bombed on Aug. 5, 2003, when a car bomb killed 12 people."
+    day, why = infer_report_date(text)
+    assert day == date(2009, 7, 17) and "weekday named" in why
+
+
+def test_a_plan_weekday_is_not_the_report_day():
+    text = "KESTRA, Sept 13 (Wire) - Rebels blew up a bridge near the town. The talks will continue tomorrow, " \
+           "Thursday. The bridge was built in 1985."
+    assert infer_report_date(text)[0] is None
+
+
+def test_the_weekday_that_closes_the_days_told_is_the_report_day():
+    text = "TAVRIN, May 26 (Wire) - A shell hit the square on Thursday evening, killing 40 people. Jets struck the " \
+           "depot again on Friday. The war began in 1992."
+    assert infer_report_date(text)[0] == date(1995, 5, 26)  # a Friday; Thursday 26 May was 1994
+
+
+def test_the_year_told_itself_is_no_answer():
+    text = "RIVEL, Sept 12 (Wire) - Gunmen attacked a bus on Monday. The road was opened in 1988."
+    day, _ = infer_report_date(text)  # 12 September fell on a Monday in 1988, the year told, not in 1989 or 1990
+    assert day is None
+
+
+def test_a_text_that_says_today_names_other_days_by_weekday():
+    text = "SORVAN, July 17 (Wire) - Police said today that the bombs that hit two hotels on Friday morning were " \
+           "brought in by guests. The same hotel was bombed on Aug. 5, 2003."
+    assert infer_report_date(text)[0] is None  # without "today": 2009, the Friday 17 July after 2003
+
+
+def test_a_live_report_that_says_today_is_still_dated_by_the_calendar():
+    text = "KABUL, Mar 15 (Wire) - A bomb went off outside the ministry on Friday, officials said today."
+    assert infer_report_date(text, today=date(2024, 3, 20))[0] == date(2024, 3, 15)  # a Friday, five days ago

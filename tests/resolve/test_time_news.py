@@ -196,16 +196,17 @@ def test_dateline_year_from_the_weekday_of_the_event_not_of_a_plan():
 
 def test_dateline_year_from_a_dated_month_fits_the_weekdays_told():
     """A yearless dateline takes the year of the text's latest month (or the next) only when its day falls at most
-    three days after a weekday the text tells (``WEEKDAY_SPAN``); failing that, no answer, and not the year of the
-    dateline's own day read as the latest day told."""
+    three days after a weekday the text tells (``WEEKDAY_SPAN``); failing that, the year after the latest year told
+    in which the day fell on the weekday that closes the days told (``_near_told_year``, ``_compact``), and never the
+    year of the dateline's own day read as the latest day told."""
     since = "The insurgency began in March 2011."
     wednesday = f"PORT ELWIN, June 9 (Wire) - Gunmen attacked a police post on Wednesday. {since}"
     assert infer_report_date(wednesday)[0] == date(2011, 6, 9)  # a Thursday, the day after
     weekend = f"PORT ELWIN, June 9 (Wire) - Gunmen attacked a police post on Saturday and shelled it on Sunday. {since}"
     day, why = infer_report_date(weekend)  # 9 June 2011 is a Thursday, four days after the Sunday
-    assert day is None and "none of the text's years fits its day" in why
+    assert day == date(2013, 6, 9) and "weekday named" in why  # a Sunday, the weekend's last day
     # a year told in the past tense after the month's: the report is not before it
-    assert infer_report_date(f"{wednesday} Parliament was elected in 2012.")[0] is None
+    assert infer_report_date(f"{wednesday} Parliament was elected in 2012.")[0] == date(2021, 6, 9)
 
 
 def test_dateline_weekday_written_with_the_day():
