@@ -63,6 +63,10 @@ class Lexicon:
     light_verbs: frozenset[str] = frozenset()
     military_targets: frozenset[str] = frozenset()
     not_targets: frozenset[str] = frozenset()
+    page_not_armed: frozenset[str] = frozenset()  # events.toml [page]: armed-actor heads that say nothing of a page
+    page_no_doer: frozenset[str] = frozenset()  # events.toml [page]: killing words of a death with no doer ("died")
+    page_murder: frozenset[str] = frozenset()  # events.toml [page]: words that name a killing by someone ("murder")
+    page_min_sentences: int = 8  # events.toml [page]: the fewest sentences a page the signal reads has
     toll_verbs: frozenset[str] = frozenset()
     year_figures: tuple[int, int] = (0, -1)  # discourse.toml [casualty] year_figures: "the 2012 shooting death"
     war_subjects: frozenset[str] = frozenset()  # discourse.toml [totals] war_subjects: "the war has killed 10,000"
@@ -302,6 +306,10 @@ def load_lexicon() -> Lexicon:
         not_targets=frozenset(edata.get("actors", {}).get("not_targets", [])),
         **_figurative(epath, edata),
         attempt_verbs=_words(epath, edata, "unrealized", "attempt_verbs"),
+        page_not_armed=_words(epath, edata, "page", "not_armed"),
+        page_no_doer=_words(epath, edata, "page", "no_doer"),
+        page_murder=_words(epath, edata, "page", "murder"),
+        page_min_sentences=int(edata.get("page", {}).get("min_sentences", 8)),
         **{key: _words(epath, edata, "actors", key) for key in _ACTOR_WORDS},
         human_heads=_words(epath, edata, "actors", "human_heads") | _word_list("person_nouns.txt"),
         reference_nouns=_words(epath, edata, "references", "nouns"),
