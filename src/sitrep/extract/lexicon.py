@@ -306,10 +306,7 @@ def load_lexicon() -> Lexicon:
         not_targets=frozenset(edata.get("actors", {}).get("not_targets", [])),
         **_figurative(epath, edata),
         attempt_verbs=_words(epath, edata, "unrealized", "attempt_verbs"),
-        page_not_armed=_words(epath, edata, "page", "not_armed"),
-        page_no_doer=_words(epath, edata, "page", "no_doer"),
-        page_murder=_words(epath, edata, "page", "murder"),
-        page_min_sentences=int(edata.get("page", {}).get("min_sentences", 8)),
+        **_page(epath, edata), page_min_sentences=int(edata.get("page", {}).get("min_sentences", 8)),
         **{key: _words(epath, edata, "actors", key) for key in _ACTOR_WORDS},
         human_heads=_words(epath, edata, "actors", "human_heads") | _word_list("person_nouns.txt"),
         reference_nouns=_words(epath, edata, "references", "nouns"),
@@ -326,6 +323,11 @@ def load_lexicon() -> Lexicon:
 # events.toml [actors] word lists read as they are (Lexicon fields of the same name); human_heads adds person_nouns.txt
 _ACTOR_WORDS = ("state_force_heads", "law_enforcement_heads", "count_nouns", "victim_subject_verbs", "agent_suffixes",
                 "group_name_words", "collective_heads", "conveyances", "clash_onset_verbs", "gun_doers")
+
+
+def _page(path: Path, data: dict) -> dict[str, frozenset[str]]:
+    """events.toml [page]: the word lists the page-level signal of violence reads (extract/page_signal.py)."""
+    return {f"page_{key}": _words(path, data, "page", key) for key in ("not_armed", "no_doer", "murder")}
 
 
 def _figurative(path: Path, data: dict) -> dict[str, frozenset[str]]:
