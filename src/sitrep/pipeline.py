@@ -25,6 +25,7 @@ from sitrep.extract import document as report
 from sitrep.extract.clause_model import keep_violent
 from sitrep.extract.headline import reported_acts
 from sitrep.extract.headline_no_event import refused_form
+from sitrep.extract.page_signal import tells_violence
 from sitrep.extract.role_model import apply_role_model, role_sentences
 from sitrep.merge.within import merge_mentions
 from sitrep.model import Document, EventMention
@@ -93,6 +94,11 @@ def _extract_analysis(analysis: Analysis, learned_roles: bool) -> list[EventMent
     #    another sense of the word (a quake "struck", a miners' strike); most news has none worth dating or placing
     found = report.candidates(analysis)
     cands = reported_acts(found, keep_violent(found))  # and a title's act in a speaker's voice ("X says it struck Y")
+    # a page with no sign of violence at all (no armed actor, no weapon, no one harming anyone: an angling column's
+    # "bombing the swim", an obituary's "died in her sleep") has none, whatever its attack words (extract/page_signal)
+    if not tells_violence(cands, analysis.text, len(analysis.sentences)):
+        _keep_totals(doc, cands)
+        return []
     # a headline alone in a form that reports no event ("Analysis: ...", "the strike was 'aggression'") has none
     if all(c.mention.generic for c in cands) or refused_form(analysis, cands):
         _keep_totals(doc, cands)

@@ -63,6 +63,10 @@ class Lexicon:
     light_verbs: frozenset[str] = frozenset()
     military_targets: frozenset[str] = frozenset()
     not_targets: frozenset[str] = frozenset()
+    page_not_armed: frozenset[str] = frozenset()  # events.toml [page]: armed-actor heads that say nothing of a page
+    page_no_doer: frozenset[str] = frozenset()  # events.toml [page]: killing words of a death with no doer ("died")
+    page_murder: frozenset[str] = frozenset()  # events.toml [page]: words that name a killing by someone ("murder")
+    page_min_sentences: int = 8  # events.toml [page]: the fewest sentences a page the signal reads has
     toll_verbs: frozenset[str] = frozenset()
     year_figures: tuple[int, int] = (0, -1)  # discourse.toml [casualty] year_figures: "the 2012 shooting death"
     war_subjects: frozenset[str] = frozenset()  # discourse.toml [totals] war_subjects: "the war has killed 10,000"
@@ -302,6 +306,7 @@ def load_lexicon() -> Lexicon:
         not_targets=frozenset(edata.get("actors", {}).get("not_targets", [])),
         **_figurative(epath, edata),
         attempt_verbs=_words(epath, edata, "unrealized", "attempt_verbs"),
+        **_page(epath, edata), page_min_sentences=int(edata.get("page", {}).get("min_sentences", 8)),
         **{key: _words(epath, edata, "actors", key) for key in _ACTOR_WORDS},
         human_heads=_words(epath, edata, "actors", "human_heads") | _word_list("person_nouns.txt"),
         reference_nouns=_words(epath, edata, "references", "nouns"),
@@ -318,6 +323,11 @@ def load_lexicon() -> Lexicon:
 # events.toml [actors] word lists read as they are (Lexicon fields of the same name); human_heads adds person_nouns.txt
 _ACTOR_WORDS = ("state_force_heads", "law_enforcement_heads", "count_nouns", "victim_subject_verbs", "agent_suffixes",
                 "group_name_words", "collective_heads", "conveyances", "clash_onset_verbs", "gun_doers")
+
+
+def _page(path: Path, data: dict) -> dict[str, frozenset[str]]:
+    """events.toml [page]: the word lists the page-level signal of violence reads (extract/page_signal.py)."""
+    return {f"page_{key}": _words(path, data, "page", key) for key in ("not_armed", "no_doer", "murder")}
 
 
 def _figurative(path: Path, data: dict) -> dict[str, frozenset[str]]:

@@ -1,0 +1,92 @@
+"""Whether a page tells of violence at all: the page-level signal that a report's clause candidates need besides
+their own words. A page with no sign of violence (events.toml [page]) has no events, whatever its attack words:
+an angling column's "bombing the swim", an obituary's "died in her sleep", a quake that "struck" and killed.
+
+A page shows violence by any one of:
+
+1. an armed clause (``clause_model.armed``: an armed doer, or a weapon as the trigger's subject or means);
+2. an armed actor named anywhere on it: a perpetrator or state-force head of events.toml [actors] (not law
+   enforcement, not the words of [page] not_armed), or an armed group or a state's forces of actors.csv;
+3. a weapon word of weapons.toml that is not itself the trigger of a candidate ("a bomb exploded", "shot dead");
+4. a clause where people harm people: a verb trigger with a human subject and a human object ("a man stabbed his
+   mother"), or a human "by" agent and a human passive subject;
+5. a word that names a killing by someone ([page] murder: "the murder of", "the slayings", "massacred");
+6. a clause the clause model keeps on its own strength (``threshold``) that names its human victims or counts its
+   dead, by a word other than one of a death with no doer ([page] no_doer: "died", "dead").
+
+Counted (s35-fresh18, ``scripts/page_signal_count.py``): see the count beside events.toml [page].
+
+Public:
+    tells_violence(cands, text, sentences) -> bool
+"""
+from __future__ import annotations
+
+import re
+
+from sitrep.extract.clause_model import _negated, armed, clause_features, clause_model
+from sitrep.extract.lexicon import load_lexicon
+from sitrep.extract.mentions import Candidate, _human
+from sitrep.nlp.tokens import lemma
+
+_WORD = re.compile(r"[a-z][a-z'-]*")
+_KINDS = frozenset({"attack", "killing", "assassination", "bombing", "kidnap"})
+
+
+def tells_violence(cands: list[Candidate], text: str, sentences: int) -> bool:
+    """Whether the page whose clause candidates are ``cands`` (after the clause model), whose text is ``text`` and
+    which has ``sentences`` sentences shows violence by one of the six signs of the module's docstring. No
+    candidate, or fewer sentences than [page] min_sentences (a headline, a lede, a short window: too little text to
+    show the signs), is nothing to decide (True)."""
+    if not cands or sentences < load_lexicon().page_min_sentences:
+        return True
+    live = [c for c in cands if c.trigger_token is not None and not c.mention.generic and not _negated(c)]
+    if any(armed(c) for c in live) or _armed_named(text) or _weapon_named(cands, text):
+        return True
+    if any(_people_harm_people(c.trigger_token) for c in live if c.kind in _KINDS):
+        return True
+    lex = load_lexicon()
+    if any(lemma(c.trigger_token) in lex.page_murder or c.trigger_token.lower_ in lex.page_murder for c in live):
+        return True
+    model = clause_model()
+    return any(_victims_told(c) and model.probability(clause_features(c)) >= model.threshold for c in live)
+
+
+def _armed_named(text: str) -> bool:
+    from sitrep.resolve.actor import actor_type, find_actors
+
+    lex = load_lexicon()
+    heads = (lex.perpetrator_heads | lex.state_force_heads) - lex.law_enforcement_heads - lex.page_not_armed
+    if any(w in heads for w in _WORD.findall(text.lower())):
+        return True
+    return any(actor_type(a.canonical) in ("armed group", "state forces") for a in find_actors(text))
+
+
+def _weapon_named(cands: list[Candidate], text: str) -> bool:
+    """A weapon word that is no verb trigger of a candidate ("bombing the swim" is its own verb; "placed 11 bombs",
+    "Seven of these bombs exploded" name weapons)."""
+    spans = [(c.mention.trigger.start, c.mention.trigger.end) for c in cands
+             if c.trigger_token is not None and c.trigger_token.pos_ in ("VERB", "AUX")]
+    return any(not any(a <= m.start() and m.end() <= b for a, b in spans)  # "opened fire" names more than "opened"
+               for m in load_lexicon().weapon_re.finditer(text))
+
+
+def _people_harm_people(tok) -> bool:
+    kids = list(tok.children)
+    if any(ch.dep_ == "nsubj" and _doer(ch) for ch in kids) and any(ch.dep_ == "dobj" and _human(ch) for ch in kids):
+        return True
+    agent = any(ch.dep_ == "agent" and any(g.dep_ == "pobj" and _doer(g) for g in ch.children) for ch in kids)
+    return agent and any(ch.dep_ == "nsubjpass" and _human(ch) for ch in kids)
+
+
+def _doer(tok) -> bool:
+    """A person as the doer: not a bare number or "one", which may count things ("the last fatal one ... killed one
+    worker": an explosion)."""
+    return tok.pos_ != "NUM" and tok.lower_ != "one" and _human(tok)
+
+
+def _victims_told(c: Candidate) -> bool:
+    m, tok = c.mention, c.trigger_token
+    if lemma(tok) in load_lexicon().page_no_doer or tok.lower_ in load_lexicon().page_no_doer:
+        return False
+    return (c.victim is not None or bool(m.roles.get("victims")) or m.fatalities.best is not None
+            or m.injured.best is not None)

@@ -1,0 +1,54 @@
+"""A page with no sign of violence (no armed actor, no weapon, no one harming anyone, no killing by someone) has no
+events whatever its attack words; a page with one sign keeps its events (extract/page_signal.py)."""
+from datetime import date
+
+from sitrep.ingest.text import document_from_text
+from sitrep.model import Document
+from sitrep.pipeline import extract_document
+
+DAY = date(2025, 6, 2)
+
+
+def _events(text: str) -> list:
+    return extract_document(document_from_text(text, "t", published=DAY))
+
+
+def test_a_knitting_column_with_attack_words_has_no_event():
+    # "bombing the railings" is the clause model's bombing (0.8), and nothing else on the page is violence
+    text = ("Knit one, purl one: the autumn patterns\n\n"
+            "Knitters were out again on Saturday, bombing the railings of Ashby park with bright woollen covers. "
+            "The pattern for the covers is worked in four pieces and sewn together at the end. "
+            "Block each piece under a damp towel before you join them. "
+            "Use a double-knit wool in two colours that contrast. "
+            "Cast on 40 stitches and work in rib for ten rows. "
+            "Change to the second colour and knit the body in stocking stitch. "
+            "Our readers' favourite yarn shop in Ashby has a sale this week. "
+            "Next month: mittens for beginners.")
+    assert not _events(text)
+
+
+def test_a_natural_death_alone_is_no_event():
+    text = ("Retired teacher who ran the village choir for 40 years\n\n"
+            "Margaret Holm, who led the Ashby village choir from 1961 until 2001, died on Sunday in her sleep. "
+            "She was 92. Former pupils remembered her as strict but kind, and the choir will sing at her funeral.")
+    assert not _events(text)
+
+
+def test_a_report_with_a_weapon_keeps_its_event():
+    text = ("Bomb at market kills six\n\n"
+            "A bomb hidden in a vegetable cart exploded at a crowded market in the town of Kerala Wells on Sunday, "
+            "killing six shoppers and wounding 20, officials said. No group said it had planted it.")
+    assert _events(text)
+
+
+def test_a_murder_keeps_its_event_with_no_weapon_named():
+    text = ("Man charged after woman killed at her home\n\n"
+            "A 41-year-old man was charged on Monday with the murder of his neighbour, who was found dead at her "
+            "home in Harlow on Sunday, police said. He will appear before magistrates on Tuesday.")
+    from sitrep.extract import document as report
+    from sitrep.extract.clause_model import keep_violent
+    from sitrep.extract.page_signal import tells_violence
+    from sitrep.nlp import analyze
+
+    cands = keep_violent(report.candidates(analyze(Document(id="t", text=text, published=DAY))))
+    assert cands and tells_violence(cands, text, 9)
