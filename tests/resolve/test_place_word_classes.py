@@ -43,3 +43,12 @@ def test_forests_and_mountains_of_conflict_reports_are_places():
             "on the slopes of Mount Elgon.")
     places = _by_text(text)
     assert places["Sambisa Forest"].country_code == "NG" and places["Mount Elgon"].country_code == "UG"
+
+
+def test_a_feature_written_out_is_a_place_whatever_ner_labels_it():
+    from sitrep.resolve.place import mislabelled_place
+
+    text = "Air Force Jets Pound Insurgent Hideouts In Sambisa Forest"
+    s = text.index("Sambisa Forest")
+    assert mislabelled_place("PERSON", text, s, s + len("Sambisa Forest"))
+    assert mislabelled_place("ORG", text, s, s + len("Sambisa Forest"))
