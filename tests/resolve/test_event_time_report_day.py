@@ -37,3 +37,19 @@ def test_it_happened_leaves_an_event_with_a_day_of_its_own():
                  date(1993, 8, 20))
     assert events and all(m.date == date(1993, 8, 19) for m in events), \
         [(m.trigger.text, m.date, m.notes) for m in events]
+
+
+def test_a_when_clause_on_a_predicate_parsed_as_an_adjective_shares_its_time():
+    # ALL-CAPS text: "... CONTINUED LAST NIGHT WHEN [he] WAS KILLED" with "continued" tagged as an adjective (the root)
+    from types import SimpleNamespace as T
+
+    from sitrep.resolve.event_time import _shares_time
+
+    root = T(pos_="ADJ", dep_="ROOT", lower_="continued")
+    when = T(dep_="advmod", lower_="when")
+    killed = T(dep_="advcl", head=root, children=[when], tag_="VBN")
+    assert _shares_time(killed)
+    because = T(dep_="mark", lower_="because")
+    assert not _shares_time(T(dep_="advcl", head=root, children=[because], tag_="VBN"))
+    assert not _shares_time(T(dep_="advcl", head=T(pos_="ADJ", dep_="acomp", lower_="calm"), children=[when],
+                              tag_="VBN"))
