@@ -117,7 +117,7 @@ def _extract_analysis(analysis: Analysis, learned_roles: bool) -> list[EventMent
     report.drop_place_victims(cands, places)
     event_place.attach_places(cands, body_places, doc.text)
     cands = event_place.split_places(cands, body_places, doc.text)
-    event_time.attach_dates(cands, timexes, doc.text)
+    event_time.attach_dates(cands, timexes, doc.text, report_date)
     # 5. totals over a span or a war are records of their own (doc.meta["reported_totals"]), never incidents;
     #    mentions of one event merge; other sentences add claims, "no casualties" and victim lists
     _keep_totals(doc, cands)

@@ -1,0 +1,55 @@
+"""Event dates against the report's own day: a day counted from another event never falls after the report (the
+event stays undated, not given the report's day), and "It happened on <day>" in a sentence of its own dates the event
+told before it that has no day of its own. Sentences written for these tests."""
+from datetime import date
+
+from sitrep.ingest.text import document_from_text
+from sitrep.pipeline import extract_document
+
+
+def run(text: str, published: date):
+    return extract_document(document_from_text(text, "t", published=published))
+
+
+def test_a_count_that_reaches_past_the_report_leaves_the_event_undated():
+    day = date(1991, 4, 12)
+    events = run("CUZCO, 12 Apr 1991 - Yesterday a bomb exploded outside a tax office in Cuzco, wounding a guard. "
+                 "The cell was founded in the province in 1985 and, 9 years later, carried out its first attack by "
+                 "killing a mayor.", day)
+    assert any(m.date == date(1991, 4, 11) for m in events), [(m.trigger.text, m.date, m.notes) for m in events]
+    assert all(m.date is None or m.date <= day for m in events), [(m.trigger.text, m.date, m.notes) for m in events]
+    # the killing, undated, is told with no place or day of its own: like an event told with a year only, it may join
+    # the event told before it, never as a day of its own
+    assert any("after the report's own" in n for m in events for n in m.notes), [m.notes for m in events]
+
+
+def test_it_happened_on_a_day_dates_the_event_told_before():
+    events = run("ASUNCION, 20 Aug 1993 - A bomb exploded on a river ferry near Asuncion, wounding twelve "
+                 "passengers, port officials said.\n\nA reporter asked the port authority about the blast.\n\n"
+                 "\"It happened on 18 August at about noon,\" a spokeswoman said.", date(1993, 8, 20))
+    assert events and all(m.date == date(1993, 8, 18) for m in events), \
+        [(m.trigger.text, m.date, m.notes) for m in events]
+
+
+def test_it_happened_leaves_an_event_with_a_day_of_its_own():
+    events = run("ASUNCION, 20 Aug 1993 - A bomb exploded yesterday on a river ferry near Asuncion, wounding "
+                 "twelve passengers.\n\n\"It happened on 17 August, not on Thursday,\" a spokeswoman said.",
+                 date(1993, 8, 20))
+    assert events and all(m.date == date(1993, 8, 19) for m in events), \
+        [(m.trigger.text, m.date, m.notes) for m in events]
+
+
+def test_a_when_clause_on_a_predicate_parsed_as_an_adjective_shares_its_time():
+    # ALL-CAPS text: "... CONTINUED LAST NIGHT WHEN [he] WAS KILLED" with "continued" tagged as an adjective (the root)
+    from types import SimpleNamespace as T
+
+    from sitrep.resolve.event_time import _shares_time
+
+    root = T(pos_="ADJ", dep_="ROOT", lower_="continued")
+    when = T(dep_="advmod", lower_="when")
+    killed = T(dep_="advcl", head=root, children=[when], tag_="VBN")
+    assert _shares_time(killed)
+    because = T(dep_="mark", lower_="because")
+    assert not _shares_time(T(dep_="advcl", head=root, children=[because], tag_="VBN"))
+    assert not _shares_time(T(dep_="advcl", head=T(pos_="ADJ", dep_="acomp", lower_="calm"), children=[when],
+                              tag_="VBN"))
