@@ -254,3 +254,21 @@ def test_a_province_and_a_town_stay_apart_on_two_days_with_other_weapons_or_for_
     assert len(merge_mentions([(a, MergeInfo()), (shot, MergeInfo(sentence_index=1))])) == 2
     second = mention(1, "fired", place=MOSUL, day=date(2023, 5, 2), target="market")
     assert len(merge_mentions([(a, MergeInfo()), (second, MergeInfo(sentence_index=1, another=True))])) == 2
+
+
+KADHIMIYA = Place("Kadhimiya", 33.38, 44.34, country="Iraq", geonameid=98000, feature="PPLX", geo_precision=1)
+
+
+def test_a_bare_weapon_word_at_a_town_near_the_last_event_with_nothing_else_tells_it_again():
+    a = mention(0, place=BAGHDAD, day=date(2023, 5, 2), target="embassy")
+    b = mention(1, "rockets", place=KADHIMIYA)
+    (event,) = merge_mentions([(a, MergeInfo()), (b, MergeInfo(sentence_index=1, weak_weapon=True))])
+    assert any("near the last event" in r for r in event.reasons)
+
+
+def test_a_nearby_town_with_a_target_or_a_weapon_named_outright_stays_apart():
+    a = mention(0, place=BAGHDAD, day=date(2023, 5, 2), target="embassy")
+    hit = mention(1, "rockets", place=KADHIMIYA, target="market")
+    assert len(merge_mentions([(a, MergeInfo()), (hit, MergeInfo(sentence_index=1, weak_weapon=True))])) == 2
+    named = mention(1, "fired", place=KADHIMIYA)
+    assert len(merge_mentions([(a, MergeInfo()), (named, MergeInfo(sentence_index=1))])) == 2
