@@ -28,7 +28,10 @@ mention pairs by whether sitrep puts them in one incident and whether their trig
 the incidents split into sub-events (an incident's mentions grouped by the stem of the trigger word that found
 them: what sitrep would expose as an incident's actions) with the same scorer.
 
-    python3 benchmarks/merge_ecb.py [--shared ../shared] [--split check|tune|all] [--why] [--subevents]
+``--within`` adds within-document event coreference: over the pairs of found gold action mentions of one article,
+pairwise P / R of "one sitrep event" against "one gold chain" (what ``merge/within.py`` decides).
+
+    python3 benchmarks/merge_ecb.py [--shared ../shared] [--split check|tune|all] [--why] [--subevents] [--within]
 """
 from __future__ import annotations
 
@@ -273,6 +276,29 @@ def subevent_differences(topics: dict[int, list[E.Extracted]], rules=None) -> No
           f"{sum(joined.values())} (" + ", ".join(f"{k} {v}" for k, v in joined.most_common(10)) + ")")
 
 
+def within(topics: dict[int, list[E.Extracted]]) -> tuple[int, int, int]:
+    """Within-document event coreference (``--within``): over the pairs of gold action mentions of one article
+    that sitrep triggers overlap (a gold mention goes to the first of the article's sitrep events whose trigger
+    spans overlap it), "one sitrep event" against "one gold chain" (ECB+ INTRA_DOC_COREF and CROSS_DOC_COREF
+    chains, restricted to the article). Returns (pairs in one sitrep event and one chain, pairs in one sitrep
+    event, pairs of one chain); also prints the article-level counts of sitrep events with found mentions."""
+    tp = pred = gold = 0
+    for extracted in topics.values():
+        for x in extracted:
+            found = []  # (gold chain, index of the sitrep event)
+            for g in x.article.mentions:
+                ev = next((k for k, m in enumerate(x.events) for s in (m.field_spans.get("trigger") or [m.trigger])
+                           if s.start < g.end and g.start < s.end), None)
+                if ev is not None:
+                    found.append((g.chain, ev))
+            for i, (c, e) in enumerate(found):
+                for c2, e2 in found[i + 1:]:
+                    tp += c == c2 and e == e2
+                    pred += e == e2
+                    gold += c == c2
+    return tp, pred, gold
+
+
 def report(name: str, s: dict, n_articles: int) -> None:
     d = s["doc"]
     p, r, f = s["doc_prf"]
@@ -302,6 +328,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", default=None)
     ap.add_argument("--split", choices=("check", "tune", "all"), default="all")
     ap.add_argument("--why", action="store_true", help="also print why articles of one event share no incident")
+    ap.add_argument("--within", action="store_true", help="also print within-document event coreference: pairwise "
+                    "P/R of 'one sitrep event' over the found gold action mentions of one article, against one gold chain")
     ap.add_argument("--subevents", action="store_true", help="also print the mention pairs by incident and trigger "
                     "stem, and the scores of incidents split into sub-events")
     args = ap.parse_args(argv)
@@ -326,6 +354,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  extraction {t1 - t0:.1f} s, ingest and scoring {t2 - t1:.1f} s")
         if args.why:
             why_missed(topics)
+        if args.within:
+            tp, pred, gold = within(topics)
+            p, r, f = _f(tp, pred, gold)
+            print(f"  within-document event coreference (found gold mention pairs of one article): P {p:.3f} "
+                  f"R {r:.3f} F1 {f:.3f} ({tp} of {pred} pairs in one sitrep event, {gold} of one gold chain)")
         if args.subevents:
             subevents(topics)
             subevent_differences(topics)

@@ -232,3 +232,43 @@ def test_a_fight_told_with_an_attack_in_one_sentence_is_one_event():
                                (battle, MergeInfo(sentence_index=1))])) == 2
     bank = mention(1, "attacked", weapons=(), target="bank")
     assert len(merge_mentions([(storm, MergeInfo(sentence_index=1)), (bank, MergeInfo(sentence_index=1))])) == 2
+
+
+NINEVEH = Place("Nineveh", 36.0, 42.5, country="Iraq", geonameid=99999, feature="ADM1", geo_precision=3)
+MOSUL = Place("Mosul", 36.34, 43.13, country="Iraq", geonameid=99072, feature="PPLA", geo_precision=1)
+
+
+def test_a_strike_told_by_its_province_then_by_its_town_the_same_day_is_one_event():
+    day = date(2023, 5, 2)
+    a = mention(0, "strike", place=NINEVEH, day=day, target="village")
+    b = mention(1, "fired", place=MOSUL, day=day, target="market")
+    (event,) = merge_mentions([(a, MergeInfo()), (b, MergeInfo(sentence_index=1))])
+    assert event.merged.place is MOSUL and any("inside the other's region" in r for r in event.reasons)
+
+
+def test_a_province_and_a_town_stay_apart_on_two_days_with_other_weapons_or_for_another_act():
+    a = mention(0, "strike", place=NINEVEH, day=date(2023, 5, 2), target="village")
+    later = mention(1, "fired", place=MOSUL, day=date(2023, 5, 4), target="market")
+    assert len(merge_mentions([(a, MergeInfo()), (later, MergeInfo(sentence_index=1))])) == 2
+    shot = mention(1, "shot", place=MOSUL, day=date(2023, 5, 2), target="market", weapons=("small arms",))
+    assert len(merge_mentions([(a, MergeInfo()), (shot, MergeInfo(sentence_index=1))])) == 2
+    second = mention(1, "fired", place=MOSUL, day=date(2023, 5, 2), target="market")
+    assert len(merge_mentions([(a, MergeInfo()), (second, MergeInfo(sentence_index=1, another=True))])) == 2
+
+
+KADHIMIYA = Place("Kadhimiya", 33.38, 44.34, country="Iraq", geonameid=98000, feature="PPLX", geo_precision=1)
+
+
+def test_a_bare_weapon_word_at_a_town_near_the_last_event_with_nothing_else_tells_it_again():
+    a = mention(0, place=BAGHDAD, day=date(2023, 5, 2), target="embassy")
+    b = mention(1, "rockets", place=KADHIMIYA)
+    (event,) = merge_mentions([(a, MergeInfo()), (b, MergeInfo(sentence_index=1, weak_weapon=True))])
+    assert any("near the last event" in r for r in event.reasons)
+
+
+def test_a_nearby_town_with_a_target_or_a_weapon_named_outright_stays_apart():
+    a = mention(0, place=BAGHDAD, day=date(2023, 5, 2), target="embassy")
+    hit = mention(1, "rockets", place=KADHIMIYA, target="market")
+    assert len(merge_mentions([(a, MergeInfo()), (hit, MergeInfo(sentence_index=1, weak_weapon=True))])) == 2
+    named = mention(1, "fired", place=KADHIMIYA)
+    assert len(merge_mentions([(a, MergeInfo()), (named, MergeInfo(sentence_index=1))])) == 2
