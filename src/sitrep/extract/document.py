@@ -299,43 +299,24 @@ def apply_report_context(events, analysis: Analysis, cands: list[Candidate]) -> 
     drop_summaries(events)
 
 
-_BATTLES = "Battles"
-
-
 def inherit_told_dates(events) -> None:
     """An event whose sentences give no date, not even a relative one, takes the day of the nearest event of its
     kind told before it whose day the text gives ("... the suicide bombings ... on Easter Sunday. In Negombo, more
     than 100 worshippers were killed when a bomber blew himself up"): the report goes on telling the attacks its
     lede dated, and its own date (the fallback of ``event_time.fill_date``) is often a day or more later.
-    First an event of the same type: in TimeBank (``../shared/data/timeml``), of 44 events (any kind: statements,
+    Only an event of the same type: in TimeBank (``../shared/data/timeml``), of 44 events (any kind: statements,
     trades, ...) in sentences with no date of their own that are TLINKed to a day, where an earlier sentence told
     another day than the document's, 11 take that earlier day, 30 the document's date and 3 another day. In MUC-4
     TST1+2 (benchmarks/muc4.py) the incident date accuracy stays 0.756 with this rule; from an event of any type
-    it is 0.762 (one incident of 160 more: too few to outweigh TimeBank). Else (s35) the nearest such event of
-    another type, neither being a battle: TimeBank's events are mostly no violent acts, and among the violent acts
-    of the annotated reports the day told before is the better fall-back. Counted against the output without it:
-    MUC-4 DEV 0001-0700 (tune) 15 events of 13 reports change day: 8 move to a day of the report's key templates
-    from one that is none (0008, 0047, 0078, 0112, 0118, 0263, 0457 twice), 1 away from it (0198: "embassy
-    officials had destroyed the cameras" of reporters at Tuesday's attack, no incident of the key), 6 between days
-    the key holds both of or neither; incident date 0.818 = (those templates were already met by another event);
-    the seed-like sets with and without dates 0 changes; merge2..7 3, all right by reading (merge5's Paris
-    restaurant and Bataclan shootings the Friday, not the day after; merge7's Colombo hotel bombers on Easter
-    Sunday, not the rewrite's day), yet merge5's cross-report F1 falls 0.273 -> 0.190: its Bataclan pair had
-    matched by two wrong days (the wire's 14 Nov, now 13 Nov; the rewrite's 15 Nov, "at 9.40pm" left on its own
-    day), merge7 0.429 =; MUC-4 TST1+2 (check) 2, both to the day of the act told before (a farm burned
-    in the attack on it; "at that moment a grenade hit his car"), incident date 0.775 =. With battles too
-    (measured first, on DEV and the seed-like sets only): DEV 31 events changed, 8 toward a key day, 3 away, 2 of
-    those 3 from or to a battle (0140, 0621), and fresh8's Watertown shootout took the Boston bombing's day. An
-    event of the kind told with a coarser
+    it is 0.762 (one incident of 160 more: too few to outweigh TimeBank). An event of the kind told with a coarser
     date of its own ("In February, a woman opened fire ...") ends the run: the report has gone on to other events
     (ECB+ tune topics: "Two years ago, a student committed a shooting" took the lede's "last night"; with the rule
     cut there, document pairwise F1 0.709 -> 0.716, as with no rule at all; MUC-4 dates stay 0.756)."""
     told = sorted((e.merged for e in events if e.merged is not None and e.merged.evidence),
                   key=lambda m: m.evidence[0].start)
     last: dict[str, EventMention] = {}
-    last_act: EventMention | None = None  # the nearest dated event told before that is no battle
     for m in told:
-        before = last.get(m.event_type) or (last_act if m.event_type != _BATTLES else None)
+        before = last.get(m.event_type)
         if m.date is None and m.timex is None and before is not None:
             span = before.field_spans["date"][0]
             m.date, m.date_precision = before.date, "day"
@@ -344,10 +325,8 @@ def inherit_told_dates(events) -> None:
                            "sentences")
         elif m.date is not None and m.date_precision == "day" and m.field_spans.get("date"):
             last[m.event_type] = m
-            last_act = m if m.event_type != _BATTLES else last_act
         elif m.date is not None and m.field_spans.get("date"):  # "In February, a woman opened fire ...": the report
             last.pop(m.event_type, None)  # has gone on to other events of the kind, not the day its lede told
-            last_act = None
 
 
 def attach_roles(cands: list[Candidate], text: str) -> None:
