@@ -73,7 +73,7 @@ def extracted(split: str):
     data = list(items(split))
     gold = {d.id: (evs, src) for d, evs, src, _ in data}
     folds = argument_cv.read_folds(FOLDS) if split == "tune" else None
-    fold = {d.id: argument_cv.fold_of(key) for d, _, _, key in data}
+    fold = {d.id: argument_cv.fold_in(folds, key) for d, _, _, key in data}
     for an in analyze_many([d for d, _, _, _ in data]):
         model = folds[fold[an.doc.id]] if folds else None
         with using_argument_model(model) if model else contextlib.nullcontext():

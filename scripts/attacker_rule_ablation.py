@@ -82,7 +82,7 @@ def _model_for(split: str, key: str, mode: str, folds: list, change: Callable | 
 
     if mode == "none":
         return am.using_argument_model(None)
-    model = folds[argument_cv.fold_of(key)] if split == "tune" and mode != "in-sample" else None
+    model = folds[argument_cv.fold_in(folds, key)] if split == "tune" and mode != "in-sample" else None
     if change is not None:
         model = change(model or am.default_argument_model())
     return am.using_argument_model(model) if model is not None else contextlib.nullcontext()

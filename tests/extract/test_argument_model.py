@@ -248,3 +248,41 @@ def test_cross_validated_runs_put_each_article_under_its_own_fold_model():
     assert sorted(got) == sorted(keys)
     assert all(got[k] is folds[argument_cv.fold_of(k)] for k in keys)
     assert AM.default_argument_model() is not None and AM.default_argument_model() not in folds
+
+
+def test_fold_models_carry_the_fold_of_each_article(tmp_path):
+    import gzip
+    import json
+
+    from sitrep.evaluation import argument_cv
+
+    one = {"meta": {}, "attacker_floor": 0.0,
+           "roles": {r: {"bias": -5.0, "threshold": 0.5, "weights": {}} for r in AM.ARG_ROLES}}
+    path = tmp_path / "folds.json.gz"
+    table = {"story-a-1": 3, "story-a-2": 3, "story-b": 0}
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        json.dump({"meta": {"fold_of": table}, "folds": [one] * argument_cv.FOLDS}, fh)
+    folds = argument_cv.read_folds(path)
+    assert folds is not None and len(folds) == argument_cv.FOLDS
+    assert [argument_cv.fold_in(folds, k) for k in table] == [3, 3, 0]
+    assert argument_cv.fold_in(folds, "unlisted") == argument_cv.fold_of("unlisted")
+    got = argument_cv.run_by_fold(lambda part: {k: AM.default_argument_model() for k in part}, list(table),
+                                  lambda k: k, folds)
+    assert got["story-a-1"] is folds[3] and got["story-a-2"] is folds[3] and got["story-b"] is folds[0]
+
+
+def test_story_groups_join_articles_that_share_a_name_and_split_the_names_of_the_period():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "train_argument_model.py"
+    spec = importlib.util.spec_from_file_location("train_argument_model", path)
+    tr = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tr)
+    names = {f"a{i}": {"mayor": 1} for i in range(10)}
+    names["a0"] = {"mayor": 1, "okonkwo": 2}
+    names["a1"] = {"mayor": 3, "okonkwo": 1}
+    weight = dict.fromkeys(names, 1)
+    groups, dropped = tr.story_groups(names, weight)
+    assert dropped == ["mayor"]  # said in every article: it would make one group of all
+    assert ["a0", "a1"] in groups and len(groups) == 9
