@@ -92,3 +92,17 @@ def test_a_longer_name_that_contains_another_groups_name_is_its_own_group():
     assert resolve_actor("the South Sudan Liberation Army rebels").canonical == "South Sudan Liberation Army"
     assert resolve_actor("the Sudan Liberation Army in Darfur").canonical == "Sudan Liberation Movement/Army"
     assert actor_countries("South Sudan Liberation Army") == ("SS",)
+
+
+def test_state_forces_named_by_a_demonym_in_capitals_are_found_in_a_report_in_capitals():
+    from sitrep.resolve.actor import caps_text, find_actors
+
+    report = "PERUVIAN TROOPS SHELLED THE VILLAGE AND THE KENYAN ARMY SAID NOTHING ABOUT THE RAID"
+    assert find_actors(report) == []  # outside a report in capitals the name keeps its case
+    with caps_text(report):
+        found = find_actors(report)
+        assert [(a.canonical, a.text, a.forces) for a in found] == [
+            ("Peru", "PERUVIAN TROOPS", True), ("Kenya", "KENYAN ARMY", True)]
+        assert actor_type(find_actors("THE KENYAN ARMY")[0].canonical) == "state"
+        assert find_actors("PERUVIAN SINGERS") == []  # no force noun, no state
+    assert [a.canonical for a in find_actors("Peruvian troops shelled the village")] == ["Peru"]
