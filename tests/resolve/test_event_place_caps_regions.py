@@ -44,3 +44,9 @@ def test_a_caps_lake_named_after_a_country_is_the_lake():
 def test_a_caps_country_name_beside_a_facility_word_stays_the_country():
     assert "Us Embassy" not in _places("PROTESTERS STORMED THE US EMBASSY COMPOUND IN BAGHDAD ON TUESDAY, POLICE "
                                        "SAID.")
+
+
+def test_a_region_across_borders_takes_the_country_named_before_it_in_the_possessive():
+    doc = Document(id="p", text="Rebels ambushed an army patrol in Chile's Andes on Monday, killing four soldiers.")
+    places = [m.place for m in extract_document(doc) if m.place is not None and m.place.name == "Andes"]
+    assert places and all(p.country_code == "CL" for p in places)

@@ -342,7 +342,7 @@ def fill_place(m: EventMention, fallback: Place | None, text: str | None = None)
     if m.place is not None and m.place.feature in _COUNTRY_FEATURES and not _ZONE.match(m.place.reason or ""):
         m.place = _compass_part(m, m.place)
     if m.place is not None and not m.place.country:
-        _nearest_country(m)
+        _nearest_country(m, text)
 
 
 def _overruling_country(m: EventMention, fallback: Place, text: str | None) -> Place | None:
@@ -745,7 +745,7 @@ def _counts_per_place(split: list[EventMention], text: str, a: int, b: int) -> N
 _WATER_FEATURES = frozenset({"SEA", "GULF", "OCN", "STRT", "CHN", "BAY", "LK", "RSV", "STM", "SD", "LGN"})
 
 
-def _nearest_country(m: EventMention) -> None:
+def _nearest_country(m: EventMention, text: str | None = None) -> None:
     """A sea across borders ("the Gulf of Aden"): ACLED codes the event to the nearest country. A land region
     across borders ("the Middle East", "the Sahel") keeps none. Counted (s35) over UCDP tune headlines, mideast-
     mideast4 tune halves, the seed-like sets and MUC-4 DEV: see the report of s35-capsplace in the commit."""
@@ -754,7 +754,13 @@ def _nearest_country(m: EventMention) -> None:
     gz = get_gazetteer()
     p = m.place
     if p.feature not in _WATER_FEATURES and p.feature not in _COUNTRY_FEATURES and not p.country_code:
-        m.notes.append(f"country: none, {p.name} spans several countries")
+        # "in Peru's Andes": the country the text puts it in
+        cc = rplace._possessive_country(gz, text, p.span.start) if text and p.span is not None else None
+        if cc is not None:
+            p.country, p.country_code = gz.country_name.get(cc), cc
+            m.notes.append(f"country: {p.country}, named before {p.name} in the possessive")
+        else:
+            m.notes.append(f"country: none, {p.name} spans several countries")
         return
     best = min(gz.country_entry.items(), default=None,
                key=lambda kv: haversine_km(p.latitude, p.longitude, gz[kv[1]].lat, gz[kv[1]].lon))
