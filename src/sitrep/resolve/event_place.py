@@ -747,8 +747,11 @@ _WATER_FEATURES = frozenset({"SEA", "GULF", "OCN", "STRT", "CHN", "BAY", "LK", "
 
 def _nearest_country(m: EventMention, text: str | None = None) -> None:
     """A sea across borders ("the Gulf of Aden"): ACLED codes the event to the nearest country. A land region
-    across borders ("the Middle East", "the Sahel") keeps none. Counted (s35) over UCDP tune headlines, mideast-
-    mideast4 tune halves, the seed-like sets and MUC-4 DEV: see the report of s35-capsplace in the commit."""
+    across borders ("the Middle East", "the Sahel") keeps none, or the country named before it in the possessive
+    ("Peru's Andes"). Counted (s35), land-region fires: UCDP headlines and mideast1-4, both halves, plain and caps:
+    0 (the nearest-country fires there are seas and lakes: Red Sea 15, Lake Chad 11, Gulf of Aden 4-8, Persian Gulf
+    1-2); the seed-like sets 4 (Middle East twice, was Lebanon; "Peru's Andes" twice, was Bolivia), scores unchanged;
+    MUC-4 DEV 1300 reports 4 (Central America, was its point's country); TST1+2 0."""
     from sitrep.resolve.gazetteer import get_gazetteer
 
     gz = get_gazetteer()
