@@ -241,11 +241,6 @@ _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONE
 MIN_MISLABELLED_POPULATION = 20_000  # a town NER labels otherwise is taken without a place cue from this size
 
 
-# the word of a natural feature or a sea in a region's name ("Sambisa Forest", "Nuba Mountains", "Gulf of Aden")
-_NATURAL_WORD = re.compile(r"\b(?:Forest|Mountains?|Mount|Mt\.?|Hills?|River|Lake|Valley|Desert|Heights|Islands?|Gulf|"
-                           r"Sea|Bay|Strait|Canal|Peninsula|Plateau|Delta|Basin)\b")
-
-
 def mislabelled_place(label: str, text: str, start: int, end: int, gz: Gazetteer | None = None, *,
                       every_mention: bool = False) -> bool:
     """Whether a name NER labelled ``label`` (not a place label) is a place: the gazetteer knows the capitalised
@@ -266,13 +261,13 @@ def mislabelled_place(label: str, text: str, start: int, end: int, gz: Gazetteer
         return False  # "a 1992 Toyota": a make of car; "Central Command"
     if every_mention and label == "ORG" and any(gz[i].kind == REGION for i in gz.lookup(name)):
         return True  # when geoparsing, a region or landmark NER labels an organisation ("Kremlin says", "the EU")
-    if " " in name and _NATURAL_WORD.search(name) and any(gz[i].kind == REGION for i in gz.lookup(name)):
+    cues = load_cues()
+    if " " in name and cues.natural_word.search(name) and any(gz[i].kind == REGION for i in gz.lookup(name)):
         # a forest, mountain, river, lake or sea written out with its word ("Sambisa Forest" NER tags PERSON or ORG in
         # headlines): over the real texts of ../shared such region names of two words or more occur 258 times
         # (Gulf of Aden 75, Lake Chad 30, Persian Gulf 18, Sambisa Forest 16, Silicon Valley 13, Black Sea 13 ...),
         # each the feature by its words
         return True
-    cues = load_cues()
     before, after = text[max(0, start - 30):start], text[end:end + 30]
     if cues.person_before.search(before) or cues.person_after.match(after):
         return False

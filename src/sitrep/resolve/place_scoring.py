@@ -189,6 +189,7 @@ class Cues:
     # [place] country_kind after a capitalised word (a country's adjective, checked by the caller) and before the name:
     # "the northern Mozambican town of ", "the Syrian coastal city of "
     country_kind_before: re.Pattern = re.compile(r"(?!)")
+    natural_word: re.Pattern = re.compile(r"(?!)")  # [place] natural_words, as written: "Sambisa Forest", "Gulf of Aden"
 
 
 def _words(p: Path, raw: str, data: dict, section: str, key: str) -> list[str]:
@@ -224,4 +225,5 @@ def load_cues(path: str | None = None) -> Cues:
         country_kind_before=re.compile(
             rf"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:[a-z-]+\s+)?(?:{_alternation(_words(p, raw, data, 'place', 'country_kind'))})"
             r"(?:\s+of)?\s+$"),
+        natural_word=re.compile(rf"\b(?:{_alternation(_words(p, raw, data, 'place', 'natural_words'))})\b"),
     )
