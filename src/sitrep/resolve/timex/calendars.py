@@ -64,6 +64,18 @@ def holiday_in(rule: str, year: int) -> date | None:
     return _hebrew_in(year, cm, cd)
 
 
+def holidays_in(rule: str, year: int) -> list[date]:
+    """Every day of the holiday in Gregorian ``year``: an Islamic one falls twice in a year about every 33 years (Eid
+    al-Fitr on 8 January and 27 December 2000), a listed calendar's days as listed; the others once or never."""
+    m = RULE.match(rule)
+    if m is not None and m.group("cal") == "hijri":
+        return _islamic_all(year, int(m.group("cm")), int(m.group("cd")))
+    if m is not None and m.group("dates"):
+        return [d for d in (date.fromisoformat(x.strip()) for x in m.group("dates").split(",")) if d.year == year]
+    day = holiday_in(rule, year)
+    return [day] if day is not None else []
+
+
 def _nth_weekday(year: int, month: int, n: int, wd: int) -> date:
     if n > 0:
         first = date(year, month, 1)
@@ -81,12 +93,14 @@ def _fixed_from_islamic(y: int, m: int, d: int) -> int:
 
 
 def _islamic_in(year: int, m: int, d: int) -> date | None:
+    days = _islamic_all(year, m, d)
+    return days[0] if days else None  # the first in the year (a holiday falls twice in a year about every 33 years)
+
+
+def _islamic_all(year: int, m: int, d: int) -> list[date]:
     approx = int((year - 622) * 33 / 32)
-    for y in range(approx - 1, approx + 3):
-        day = date.fromordinal(_fixed_from_islamic(y, m, d))
-        if day.year == year:
-            return day  # the first in the year (a holiday falls twice in a Gregorian year about every 33 years)
-    return None
+    days = (date.fromordinal(_fixed_from_islamic(y, m, d)) for y in range(approx - 1, approx + 3))
+    return [day for day in days if day.year == year]
 
 
 # ---- Hebrew ----------------------------------------------------------------------------------------------------

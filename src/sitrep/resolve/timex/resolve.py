@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sitrep.knowledge import knowledge_cached
-from sitrep.resolve.timex.calendars import holiday_in
+from sitrep.resolve.timex.calendars import holiday_in, holidays_in
 from sitrep.resolve.timex.grammar import Reading, scan
 from sitrep.resolve.timex.lexicon import Lexicon, load_lexicon
 from sitrep.resolve.timex.parsed import Parses
@@ -330,7 +330,7 @@ def weekday_date(wd: int, anchor: date, rel: str, direction: str | None) -> date
 
 def holiday_near(rule: str, anchor: date, rel: str, direction: str | None) -> date | None:
     """The holiday of ``rule`` nearest the report on the side its clause looks to ("last Christmas": before)."""
-    days = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := holiday_in(rule, y)) is not None]
+    days = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) for d in holidays_in(rule, y)]
     if not days:
         return None
     direction = "past" if direction == "over" else direction
