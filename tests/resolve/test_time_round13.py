@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 
 from conftest import timexes_found as _found
-
 from sitrep.resolve.timex.calendars import holiday_in, holidays_in
 
 THURSDAY = date(2001, 5, 10)
