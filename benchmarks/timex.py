@@ -538,13 +538,14 @@ def kind_table(docs: list[TmlDoc], nlp, errors: int = 0) -> list[str]:
 # broadcast group, on TE3-platinum (check) and on the three wire story sets (check): a kind right on the source whose
 # documents its rules were read from and wrong elsewhere is a rule fitted to one source
 SOURCE_PREFIXES = ("wsj_", "WSJ", "AP9", "SJMN", "APW", "NYT", "ABC", "CNN", "PRI", "VOA", "ea", "ed")
+CHECK_PREFIXES = ("AP_", "CNN_", "WSJ_", "bbc_", "nyt_")  # TE3-platinum's sources (2013)
 
 
-def source_rows(docs: list[TmlDoc], nlp) -> list[str]:
+def source_rows(docs: list[TmlDoc], nlp, prefixes: tuple[str, ...] = SOURCE_PREFIXES) -> list[str]:
     """Lines: DATE value accuracy given the spans, strict detection F1 (all types) and DATE-only strict F1, per
     file-name prefix of ``docs``, then all of them without each prefix (leave one source out)."""
     counts = {p: score_docs([d for d in docs if d.name.startswith(p)], nlp=nlp)["counts"]
-              for p in SOURCE_PREFIXES if any(d.name.startswith(p) for d in docs)}
+              for p in prefixes if any(d.name.startswith(p) for d in docs)}
     total = sum(counts.values(), Counter())
 
     def row(label: str, n_docs: int, c: Counter) -> str:
@@ -750,6 +751,9 @@ def main(argv: list[str] | None = None) -> int:
         tb = read_dir(DEFAULT_DIR)
         print("TimeBank (tune) by source (file-name prefix), and all but one source")
         print("\n".join(source_rows(tb, nlp)))
+        if CHECK_DIR.is_dir():
+            print("TE3-platinum (check, reported only) by source")
+            print("\n".join(source_rows(read_dir(CHECK_DIR), nlp, CHECK_PREFIXES)))
         corpora = {"TB wsj90": [d for d in tb if source_group(d.name) == "wsj90"],
                    "TB wire98": [d for d in tb if source_group(d.name) == "wire98"],
                    "TE3 (check)": read_dir(CHECK_DIR) if CHECK_DIR.is_dir() else [],
