@@ -14,7 +14,10 @@ its first, unseen figure; --wire: the five wire sets alone), then whole wire sto
 (``benchmarks/data/timex_wire1``, a check set; --wire1: it alone, with --errors N its errors; and
 ``benchmarks/data/timex_wire2``, ten more such stories around TimeML's habit forms, a check set: --wire2;
 ``benchmarks/data/timex_wire3``, ten hard ones (weekdays both sides, quoted "today", months without a year): --wire3;
---group G --errors N: one TimeBank source group's errors; --habits: how TimeBank's annotators wrote the forms whose
+--group G --errors N: one TimeBank source group's errors; --sources: TimeBank's DATE value and strict F1 per
+file-name prefix and with each prefix left out, TE3-platinum's per source (reported only), then each value kind on
+TimeBank's two groups, TE3 and wire1-3 (the generalisation view: a kind right on TimeBank and wrong elsewhere was
+fitted to TimeBank; docs/timex-errors.md "Session 36"); --habits: how TimeBank's annotators wrote the forms whose
 value is a matter of convention, counted per group; --kinds [--errors N]: TimeBank's DATE values by kind, right and
 wrong, with the shapes of the gold values; --focus: whether a "temporal focus", the last date told with its day in the
 sentences before, values relative expressions better than the document's date: where it wins and where it loses on
