@@ -70,6 +70,7 @@ def rows(docs, nlp) -> list[dict]:
                 "plan": "plan" if _PLAN.search(doc.text, lo, hi) else "-",
                 "quoted": "quoted" if len(_QUOTE.findall(before)) % 2 else "-",
                 "back": (doc.dct.isoweekday() - wd) % 7,
+                "for": "for" if re.search(r"\bfor\s+$", doc.text[max(0, g.start - 6):g.start], re.I) else "-",
                 "poss": "poss" if doc.text[g.end:g.end + 2] in ("'s", "’s") else "-",
                 "sentence": " ".join(doc.text[lo:hi].split()),
             })
@@ -103,7 +104,7 @@ DECISIONS = {
 def table(name: str, got: list[dict]) -> list[str]:
     lines = [f"{name}: {len(got)} bare weekdays; gold sides " + ", ".join(
         f"{k} {n}" for k, n in Counter(r["gold_side"] for r in got).most_common())]
-    for cue in ("parse", "cue", "plan", "quoted", "poss", "back"):
+    for cue in ("parse", "cue", "plan", "quoted", "poss", "for", "back"):
         c = Counter((r[cue], r["gold_side"]) for r in got)
         for val in sorted({k for k, _ in c}, key=str):
             cells = ", ".join(f"{s} {c[(val, s)]}" for s in ("past", "same", "future", "other") if c[(val, s)])
