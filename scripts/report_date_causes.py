@@ -3,9 +3,10 @@ fresh4, ..., fresh16), the date sitrep infers for it, what its text allows (a da
 written in full, days without a year, bare years, weekdays, "last year" / an anniversary) and how its events score
 with the gold date and without; then the causes counted. ``--corpora``: the same question, counts only, on the
 real tune corpora of ``benchmarks/report_date.py`` (TimeBank, MUC-4 DEV; their dates hidden, no dateline put back):
-what each text allows about its own day, and what sitrep answers.
+what each text allows about its own day, and what sitrep answers; with ``--yearless``, each body behind a yearless
+wire dateline with its true month and day: what the text tells of the report's year.
 
-    python3 scripts/report_date_causes.py [--sets fresh2,fresh4] [--corpora]
+    python3 scripts/report_date_causes.py [--sets fresh2,fresh4] [--corpora [--yearless]]
 
 Reads the tune halves only (``benchmarks/seedlike.py`` SPLIT); the check sets are read by ``seedlike.py --split
 check``, pooled, once per change.
@@ -116,13 +117,16 @@ def seedlike(names: list[str]) -> None:
     print("causes (kind, the report has gold events): " + ", ".join(f"{k} {v}" for k, v in sorted(causes.items())))
 
 
-def corpora() -> None:
-    from report_date import muc4_items, timeml_items
+def corpora(with_dateline: bool) -> None:
+    from report_date import muc4_items, timeml_items, yearless
 
     for label, items in (("TimeBank", timeml_items("TimeBank")), ("MUC-4 DEV", muc4_items("dev-*"))):
+        if with_dateline:
+            items = yearless(items)
         c: Counter = Counter()
         for it in items:
-            c[(_what(it.text, it.truth), kind(infer_report_date(it.text)[0], it.truth))] += 1
+            what = _year_what(it.text, it.truth) if with_dateline else _what(it.text, it.truth)
+            c[(what, kind(infer_report_date(it.text)[0], it.truth))] += 1
         print(f"{label}: {len(items)} documents (what the text allows: sitrep right / wrong / none)")
         for what in sorted({w for w, _ in c}, key=lambda w: -sum(v for (x, _), v in c.items() if x == w)):
             n = sum(v for (x, _), v in c.items() if x == what)
@@ -151,6 +155,23 @@ def _what(text: str, truth: date) -> str:
     return "weekdays only" if weekdays else "nothing"
 
 
+def _year_what(text: str, truth: date) -> str:
+    """Behind a yearless dateline: what the text tells of the report's year."""
+    rs = scan(text)
+    years = sorted({r.data["y"] for r in rs if r.data.get("y")})
+    weekdays = any((r.data["day"] if r.kind == "daytime" else r).kind == "wd" for r in rs)
+    how = " and a weekday" if weekdays else ", no weekday"
+    if not years:
+        return "no year" + how
+    if truth.year in years:
+        return ("the report's year written, the latest" if years[-1] == truth.year else
+                "the report's year written, a later one too") + how
+    if years[-1] < truth.year:
+        return f"only earlier years, the latest {'1' if truth.year - years[-1] == 1 else '2-4' if truth.year - years[-1] <= 4 else '5+'} " \
+               "before" + how
+    return "other years, a later one too" + how
+
+
 def _md(year: int, r: Reading) -> date | None:
     try:
         return date(year, r.data["m"], r.data["d"])
@@ -162,9 +183,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sets", help="comma-separated seed-like sets (default: the tune split)")
     ap.add_argument("--corpora", action="store_true", help="the real tune corpora instead, counts only")
+    ap.add_argument("--yearless", action="store_true",
+                    help="with --corpora: each body behind a yearless wire dateline (report_date.py --yearless)")
     args = ap.parse_args(argv)
     if args.corpora:
-        corpora()
+        corpora(args.yearless)
     else:
         seedlike(args.sets.split(",") if args.sets else list(SPLIT["tune"]))
     return 0
