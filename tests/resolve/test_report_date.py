@@ -113,7 +113,7 @@ def test_a_day_whose_year_comes_from_another_event_is_not_the_reports():
     text = "Voters went to the polls on 25 February 1990. Gunmen killed the mayor on 28 October."
     day, why = infer_report_date(text)
     assert day is None and "an event of its own" in why
-    text = "Raids have grown since the siege began in March 2024. Gunmen killed the mayor on 28 October."
+    text = "Raids have grown since the siege began in mid-September 2024. Gunmen killed the mayor on 28 October."
     assert infer_report_date(text)[0] == date(2024, 10, 28)  # the year from the start of what the report follows
 
 
@@ -166,3 +166,11 @@ def test_a_text_that_says_today_names_other_days_by_weekday():
 def test_a_live_report_that_says_today_is_still_dated_by_the_calendar():
     text = "KABUL, Mar 15 (Wire) - A bomb went off outside the ministry on Friday, officials said today."
     assert infer_report_date(text, today=date(2024, 3, 20))[0] == date(2024, 3, 15)  # a Friday, five days ago
+
+
+def test_a_day_takes_the_year_of_a_start_only_within_months_after_it():
+    near = "Patrols have clashed along the border since early September 2022. A mortar hit the outpost on 30 October."
+    assert infer_report_date(near)[0] == date(2022, 10, 30)  # 59 days after the start
+    far = "The militia has held the valley since May 2019. Its fighters ambushed a supply column on 2 February."
+    day, why = infer_report_date(far)
+    assert day is None and "days after" in why  # 2020 or any later February: the text does not say
