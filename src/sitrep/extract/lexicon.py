@@ -67,6 +67,7 @@ class Lexicon:
     page_no_doer: frozenset[str] = frozenset()  # events.toml [page]: killing words of a death with no doer ("died")
     page_murder: frozenset[str] = frozenset()  # events.toml [page]: words that name a killing by someone ("murder")
     page_min_sentences: int = 8  # events.toml [page]: the fewest sentences a page the signal reads has
+    page_accident: frozenset[str] = frozenset()  # events.toml [page]: words of a page that tells of an accident
     toll_verbs: frozenset[str] = frozenset()
     year_figures: tuple[int, int] = (0, -1)  # discourse.toml [casualty] year_figures: "the 2012 shooting death"
     war_subjects: frozenset[str] = frozenset()  # discourse.toml [totals] war_subjects: "the war has killed 10,000"
@@ -327,7 +328,7 @@ _ACTOR_WORDS = ("state_force_heads", "law_enforcement_heads", "count_nouns", "vi
 
 def _page(path: Path, data: dict) -> dict[str, frozenset[str]]:
     """events.toml [page]: the word lists the page-level signal of violence reads (extract/page_signal.py)."""
-    return {f"page_{key}": _words(path, data, "page", key) for key in ("not_armed", "no_doer", "murder")}
+    return {f"page_{key}": _words(path, data, "page", key) for key in ("not_armed", "no_doer", "murder", "accident")}
 
 
 def _figurative(path: Path, data: dict) -> dict[str, frozenset[str]]:
