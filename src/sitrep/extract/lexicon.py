@@ -130,6 +130,7 @@ class Lexicon:
     summary_nouns: frozenset[str] = frozenset()  # "two bomb attacks": a count of events a lede sums up
     reference_preps: frozenset[str] = frozenset()  # "after X"
     reaction_verbs: frozenset[str] = frozenset()  # "vows revenge after X": a headline that tells a reaction
+    speaker_verbs: frozenset[str] = frozenset()  # "X denied / called the attack ...": a place in X is the speaker's
     typing: Typing | None = None  # how a clause's ACLED type is decided ([typing])
     irregular_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "strike" -> struck, striking
     air_bomb_words: frozenset[str] = frozenset()  # events.toml [air_dropped]: bombs that may come from the air
@@ -314,6 +315,7 @@ def load_lexicon() -> Lexicon:
         cause_nouns=_words(epath, edata, "references", "cause_nouns"),
         reference_preps=_words(epath, edata, "references", "prepositions"),
         reaction_verbs=_words(epath, edata, "references", "reaction_verbs"),
+        speaker_verbs=_words(epath, edata, "references", "speaker_verbs"),
         summary_nouns=_words(epath, edata, "references", "summary_nouns"),
         typing=_typing(epath, edata, kinds, weapons),
         irregular_forms=_forms(epath, edata),
