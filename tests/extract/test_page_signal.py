@@ -52,3 +52,41 @@ def test_a_murder_keeps_its_event_with_no_weapon_named():
 
     cands = keep_violent(report.candidates(analyze(Document(id="t", text=text, published=DAY))))
     assert cands and tells_violence(cands, text, 9)
+
+
+def _boiler_page(cause: str) -> str:
+    return ("Boiler blast kills two at Ashby laundry\n\n"
+            "A boiler exploded at the Ashby Road laundry on Monday morning, killing two workers and injuring four, "
+            "the fire service said. "
+            "The blast blew out the back wall of the building and set fire to a van parked outside. "
+            "A bomb disposal team checked the van and found nothing. "
+            f"{cause} "
+            "Two workers were killed when a boiler exploded at a dairy in Hilton on May 9, 2021. "
+            "The laundry had passed a safety inspection in March. "
+            "Its owner said the firm would help the families of the dead men. "
+            "Health and safety inspectors will visit the site on Wednesday. "
+            "The road will stay closed until the wall is made safe.")
+
+
+def test_a_page_that_tells_of_an_accident_has_no_event_from_its_weapon_words_or_victims():
+    # a weapon word ("bomb disposal team") and a kept clause with victims ("killing two workers") are the
+    # accident's when the page says it was one
+    assert not _events(_boiler_page("Police said it was a tragic accident and that there was no sign of foul play."))
+
+
+def test_the_same_page_without_an_accident_word_keeps_its_event():
+    assert _events(_boiler_page("Police said they were still trying to find out what had happened."))
+
+
+def test_a_page_with_an_armed_actor_keeps_its_event_though_it_names_an_accident():
+    text = ("Gunmen kill two at Ashby checkpoint\n\n"
+            "Militants opened fire on a police checkpoint outside Ashby on Monday morning, killing two officers, "
+            "the army said. "
+            "The attackers escaped in a van that later crashed into a wall on the edge of the town. "
+            "Soldiers searched the van and found rifles and ammunition. "
+            "The army said the crash was an accident and that no one else was hurt. "
+            "The checkpoint had been attacked twice this year. "
+            "The road will stay closed until Wednesday. "
+            "A curfew was declared in the district. "
+            "Funerals for the officers will be held on Tuesday.")
+    assert _events(text)

@@ -67,6 +67,7 @@ class Lexicon:
     page_no_doer: frozenset[str] = frozenset()  # events.toml [page]: killing words of a death with no doer ("died")
     page_murder: frozenset[str] = frozenset()  # events.toml [page]: words that name a killing by someone ("murder")
     page_min_sentences: int = 8  # events.toml [page]: the fewest sentences a page the signal reads has
+    page_accident: frozenset[str] = frozenset()  # events.toml [page]: words of a page that tells of an accident
     toll_verbs: frozenset[str] = frozenset()
     year_figures: tuple[int, int] = (0, -1)  # discourse.toml [casualty] year_figures: "the 2012 shooting death"
     war_subjects: frozenset[str] = frozenset()  # discourse.toml [totals] war_subjects: "the war has killed 10,000"
@@ -129,6 +130,7 @@ class Lexicon:
     summary_nouns: frozenset[str] = frozenset()  # "two bomb attacks": a count of events a lede sums up
     reference_preps: frozenset[str] = frozenset()  # "after X"
     reaction_verbs: frozenset[str] = frozenset()  # "vows revenge after X": a headline that tells a reaction
+    speaker_verbs: frozenset[str] = frozenset()  # "X denied / called the attack ...": a place in X is the speaker's
     typing: Typing | None = None  # how a clause's ACLED type is decided ([typing])
     irregular_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "strike" -> struck, striking
     air_bomb_words: frozenset[str] = frozenset()  # events.toml [air_dropped]: bombs that may come from the air
@@ -313,6 +315,7 @@ def load_lexicon() -> Lexicon:
         cause_nouns=_words(epath, edata, "references", "cause_nouns"),
         reference_preps=_words(epath, edata, "references", "prepositions"),
         reaction_verbs=_words(epath, edata, "references", "reaction_verbs"),
+        speaker_verbs=_words(epath, edata, "references", "speaker_verbs"),
         summary_nouns=_words(epath, edata, "references", "summary_nouns"),
         typing=_typing(epath, edata, kinds, weapons),
         irregular_forms=_forms(epath, edata),
@@ -327,7 +330,7 @@ _ACTOR_WORDS = ("state_force_heads", "law_enforcement_heads", "count_nouns", "vi
 
 def _page(path: Path, data: dict) -> dict[str, frozenset[str]]:
     """events.toml [page]: the word lists the page-level signal of violence reads (extract/page_signal.py)."""
-    return {f"page_{key}": _words(path, data, "page", key) for key in ("not_armed", "no_doer", "murder")}
+    return {f"page_{key}": _words(path, data, "page", key) for key in ("not_armed", "no_doer", "murder", "accident")}
 
 
 def _figurative(path: Path, data: dict) -> dict[str, frozenset[str]]:

@@ -14,6 +14,9 @@ A page shows violence by any one of:
 6. a clause the clause model keeps on its own strength (``threshold``) that names its human victims or counts its
    dead, by a word other than one of a death with no doer ([page] no_doer: "died", "dead").
 
+Signs 3 and 6 do not count on a page that tells of an accident ([page] accident: "accident", "foul play",
+"collision", "crash"): there they are the accident's ("a bomb squad checked a truck", "killing two workers").
+
 Counted (s35-fresh18, ``scripts/page_signal_count.py``): see the count beside events.toml [page].
 
 Public:
@@ -40,15 +43,29 @@ def tells_violence(cands: list[Candidate], text: str, sentences: int) -> bool:
     if not cands or sentences < load_lexicon().page_min_sentences:
         return True
     live = [c for c in cands if c.trigger_token is not None and not c.mention.generic and not _negated(c)]
-    if any(armed(c) for c in live) or _armed_named(text) or _weapon_named(cands, text):
+    if any(armed(c) for c in live) or _armed_named(text):
         return True
     if any(_people_harm_people(c.trigger_token) for c in live if c.kind in _KINDS):
         return True
     lex = load_lexicon()
     if any(lemma(c.trigger_token) in lex.page_murder or c.trigger_token.lower_ in lex.page_murder for c in live):
         return True
+    if _accident_told(text):
+        return False
+    if _weapon_named(cands, text):
+        return True
     model = clause_model()
     return any(_victims_told(c) and model.probability(clause_features(c)) >= model.threshold for c in live)
+
+
+def _accident_told(text: str) -> bool:
+    """The page tells of an accident ([page] accident: "an industrial accident, not an attack", "no sign of foul
+    play", "the third fatal collision"): where no stronger sign is found (1, 2, 4, 5 of the module's docstring), its
+    weapon words and its kept clauses' victims (3, 6) are those of the accident ("a bomb squad checked a truck",
+    "killing two workers"), not signs of violence."""
+    words = load_lexicon().page_accident
+    low = text.lower()
+    return any(re.search(rf"\b{re.escape(w)}\b", low) for w in words)
 
 
 def _armed_named(text: str) -> bool:

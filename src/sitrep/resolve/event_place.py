@@ -426,7 +426,7 @@ def _attach_place(c: Candidate, places: list[Place], siblings: list[Candidate], 
     pool = inside or around or [p for p in in_sentence if own(p) and _on_weapon_subject(c, p)]
     if not pool and not in_sentence:
         pool = _named_again(c, places, text)
-    pool = [p for p in pool if not _people_origin(c, p)]  # never where the act fell, even alone
+    pool = [p for p in pool if not _people_origin(c, p) and not _speaker(c, p)]  # never where the act fell
     if not pool or all(_route(c, p) for p in pool) and not all(_route(c, p) for p in in_sentence):
         return  # "killing 15, including tourists from France": the sentence's other place, through the report's
     tgt = c.target_range
@@ -557,6 +557,28 @@ def _people_origin(c: Candidate, p: Place) -> bool:
     """A place named as where people came from ("killing guests from Britain, Denmark and India")."""
     prep = _governing_prep(c, p, ("from",))
     return prep is not None and _people_before(prep)
+
+
+def _speaker(c: Candidate, p: Place) -> bool:
+    """A place in the subject of a verb of reaction or denial (events.toml [references] speaker_verbs, reaction_verbs)
+    that governs a noun trigger: who speaks of the act, not where it fell ("A Maskhadov envoy in London denied ...
+    the attack", "President Sarkozy of France called the attack cruel", "Moscow denied any part in the fighting").
+    Count: see speaker_verbs in events.toml."""
+    from sitrep.extract.lexicon import load_lexicon
+
+    trig, tok = c.trigger_token, c.token_at(p.span.end - 1)
+    if trig is None or tok is None or trig.pos_ not in ("NOUN", "PROPN"):
+        return False
+    lex = load_lexicon()
+    verbs = lex.speaker_verbs | lex.reaction_verbs
+    for verb in trig.ancestors:
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in verbs:
+            continue
+        for subj in verb.children:
+            if subj.dep_ in ("nsubj", "nsubjpass") and subj.left_edge.i <= tok.i <= subj.right_edge.i \
+                    and not subj.left_edge.i <= trig.i <= subj.right_edge.i:
+                return True
+    return False
 
 
 def _people_before(prep) -> bool:
