@@ -5,7 +5,7 @@ from datetime import date
 
 from sitrep.ingest.text import document_from_text
 from sitrep.merge.across import date_from_report
-from sitrep.model import BY_DATE_NOTE, OTHER_ACT_DATE_NOTE
+from sitrep.model import BY_DATE_NOTE, OTHER_ACT_DATE_NOTE, REFERENCE_DATE_NOTE
 from sitrep.pipeline import extract_document
 
 
@@ -43,3 +43,11 @@ def test_a_day_of_its_own_is_firm():
                  "evening, police said.", date(1992, 6, 9))
     assert events and all(m.date == date(1992, 6, 8) and not date_from_report(m.notes) for m in events), \
         [(m.trigger.text, m.date, m.notes) for m in events]
+
+
+def test_a_references_day_is_a_bound():
+    events = run("LIMA, 3 Apr 1990 (EFE) -- Guerrillas dynamited a high-tension pylon near Huancayo on Sunday. "
+                 "The interior minister condemned the attack in Lima as an act of cowardice.", date(1990, 4, 3))
+    noted = [m for m in events if any(n.startswith(REFERENCE_DATE_NOTE) for n in m.notes)]
+    assert all(date_from_report(m.notes) for m in noted), [(m.trigger.text, m.date, m.notes) for m in events]
+    assert date_from_report([f"{REFERENCE_DATE_NOTE} 'attack' refers to"])
