@@ -158,6 +158,17 @@ REPORT_DATE_NOTE = "date: the report's date"
 # ... or dated only by the day its source said it ("X said on Sunday its men had fired the rockets": the deed was done
 # on or before that day; resolve/event_time.attach_dates)
 SAID_DATE_NOTE = "date: the day its source said it"
+# ... or dated only by the day of an act of another type told before it (resolve/event_time.inherit_told_dates): a
+# guess, often right, that a report's later acts are its lede's (the MIT officer told after the Friday shootout was
+# shot on the Thursday night), so merging reads it as a bound too
+OTHER_ACT_DATE_NOTE = "date: the day of an act of another type told before it"
+# ... or dated by a day after "by" ("no group had claimed the attack by Friday", "By Sunday the toll had risen to
+# 129"): the day by which it had happened, a bound (resolve/event_time.attach_dates)
+BY_DATE_NOTE = "date: the day by which it had happened"
+# ... or dated by the event a definite reference with no day of its own is taken to name ("the attack in Barcelona":
+# the last dated event told before; merge/within.merge_mentions): right 2, wrong 4 in MUC-4 DEV 0001-0700 and the
+# merge tune sets (scripts/event_date_causes.py), so merging reads it as a bound too
+REFERENCE_DATE_NOTE = "date: that of the event"
 REPORT_PLACE_NOTE = "place: document's main place"
 
 

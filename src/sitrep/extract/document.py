@@ -31,6 +31,7 @@ from sitrep.merge.within import MergeInfo
 from sitrep.model import Count, Document, EventMention, Place, ReportedTotal, RoleFiller, Span
 from sitrep.nlp import Analysis
 from sitrep.nlp.tokens import lemma, text_of
+from sitrep.resolve.event_time import inherit_told_dates
 
 
 def candidates(analysis: Analysis) -> list[Candidate]:
@@ -297,36 +298,6 @@ def apply_report_context(events, analysis: Analysis, cands: list[Candidate]) -> 
     apply_blame(events, analysis)
     apply_victim_lists(events, analysis)
     drop_summaries(events)
-
-
-def inherit_told_dates(events) -> None:
-    """An event whose sentences give no date, not even a relative one, takes the day of the nearest event of its
-    kind told before it whose day the text gives ("... the suicide bombings ... on Easter Sunday. In Negombo, more
-    than 100 worshippers were killed when a bomber blew himself up"): the report goes on telling the attacks its
-    lede dated, and its own date (the fallback of ``event_time.fill_date``) is often a day or more later.
-    Only an event of the same type: in TimeBank (``../shared/data/timeml``), of 44 events (any kind: statements,
-    trades, ...) in sentences with no date of their own that are TLINKed to a day, where an earlier sentence told
-    another day than the document's, 11 take that earlier day, 30 the document's date and 3 another day. In MUC-4
-    TST1+2 (benchmarks/muc4.py) the incident date accuracy stays 0.756 with this rule; from an event of any type
-    it is 0.762 (one incident of 160 more: too few to outweigh TimeBank). An event of the kind told with a coarser
-    date of its own ("In February, a woman opened fire ...") ends the run: the report has gone on to other events
-    (ECB+ tune topics: "Two years ago, a student committed a shooting" took the lede's "last night"; with the rule
-    cut there, document pairwise F1 0.709 -> 0.716, as with no rule at all; MUC-4 dates stay 0.756)."""
-    told = sorted((e.merged for e in events if e.merged is not None and e.merged.evidence),
-                  key=lambda m: m.evidence[0].start)
-    last: dict[str, EventMention] = {}
-    for m in told:
-        before = last.get(m.event_type)
-        if m.date is None and m.timex is None and before is not None:
-            span = before.field_spans["date"][0]
-            m.date, m.date_precision = before.date, "day"
-            m.add_span("date", span)
-            m.notes.append(f"date: the day of the event told before it ('{span.text}'), no date in the event's "
-                           "sentences")
-        elif m.date is not None and m.date_precision == "day" and m.field_spans.get("date"):
-            last[m.event_type] = m
-        elif m.date is not None and m.field_spans.get("date"):  # "In February, a woman opened fire ...": the report
-            last.pop(m.event_type, None)  # has gone on to other events of the kind, not the day its lede told
 
 
 def attach_roles(cands: list[Candidate], text: str) -> None:

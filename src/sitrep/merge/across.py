@@ -33,7 +33,16 @@ from rapidfuzz import fuzz
 
 from sitrep import errors
 from sitrep.knowledge import knowledge_cached, read_toml
-from sitrep.model import REPORT_DATE_NOTE, REPORT_PLACE_NOTE, SAID_DATE_NOTE, EventMention, haversine_km
+from sitrep.model import (
+    BY_DATE_NOTE,
+    OTHER_ACT_DATE_NOTE,
+    REFERENCE_DATE_NOTE,
+    REPORT_DATE_NOTE,
+    REPORT_PLACE_NOTE,
+    SAID_DATE_NOTE,
+    EventMention,
+    haversine_km,
+)
 
 RULES_FILE = "merge.toml"  # in sitrep/knowledge/, or SITREP_KNOWLEDGE to override
 WEIGHTS_FILE = "merge_weights.toml"  # learned on ECB+ tune topics (sitrep.evaluation.train_merge); overrides
@@ -354,7 +363,8 @@ def date_from_report(notes) -> bool:
     merge5's Islamic State claim, merge6's embassy rockets); by resolve/event_time._reported_past_perfect's count, 2
     attack sentences of ../shared's annotated news (ECB+, RAMS, TimeBank/TE3), both on the day said or the day
     before. ECB+ tune / check scores unchanged."""
-    return _noted(notes, REPORT_DATE_NOTE) or _noted(notes, SAID_DATE_NOTE)
+    return any(_noted(notes, n) for n in (REPORT_DATE_NOTE, SAID_DATE_NOTE, OTHER_ACT_DATE_NOTE, BY_DATE_NOTE,
+                                          REFERENCE_DATE_NOTE))
 
 
 def place_from_report(notes) -> bool:

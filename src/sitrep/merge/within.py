@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from sitrep.extract.mentions import UNIDENTIFIED
-from sitrep.model import Count, EventMention, haversine_km
+from sitrep.model import REFERENCE_DATE_NOTE, Count, EventMention, haversine_km
 from sitrep.resolve.actor import actor_type
 
 WEAK = "weak"  # note on a mention whose weapon came from the trigger word alone ("strike" -> airstrike)
@@ -420,7 +420,7 @@ def merge_mentions(mentions: list[tuple[EventMention, MergeInfo]]) -> list[Event
                             and not _weapons_conflict(ev.merged, MergeInfo(), m, info)), None)
                 if ref is not None:
                     m.date, m.date_precision = ref.merged.date, ref.merged.date_precision
-                    m.notes.append(f"date: that of the event '{m.trigger.text}' refers to")
+                    m.notes.append(f"{REFERENCE_DATE_NOTE} '{m.trigger.text}' refers to")
             events.append(Event([m], [info], combine([m], [info]), []))
     return events
 
