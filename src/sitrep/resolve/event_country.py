@@ -309,8 +309,8 @@ _THEATRE_COLUMNS = ("actor", "country", "place", "source")
 
 
 @knowledge_cached
-def load_theatres() -> dict[str, tuple[str, int]]:
-    """``actor_theatres.csv``: armed group (canonical) -> (ISO2, gazetteer entry of its theatre's division)."""
+def load_theatres() -> dict[tuple[str, str], int]:
+    """``actor_theatres.csv``: (armed group's canonical name, ISO2) -> gazetteer entry of its theatre there."""
     import csv
 
     from sitrep.errors import E405_KNOWLEDGE_COLUMNS, E406_KNOWLEDGE_ROW
@@ -323,14 +323,14 @@ def load_theatres() -> dict[str, tuple[str, int]]:
     if not rows or tuple(c.strip() for c in rows[0]) != _THEATRE_COLUMNS:
         raise KnowledgeError(f"{p}:{lines[0][0] if lines else 1}: columns must be {','.join(_THEATRE_COLUMNS)}",
                              code=E405_KNOWLEDGE_COLUMNS)
-    out: dict[str, tuple[str, int]] = {}
+    out: dict[tuple[str, str], int] = {}
     for (n, _), row in zip(lines[1:], rows[1:], strict=True):
         actor, cc, place, source = ([c.strip() for c in row] + ["", "", "", ""])[:4]
         j = _division_entry(cc, place) if actor_type(actor) and cc in actor_countries(actor) and source else None
-        if j is None or len(row) != len(_THEATRE_COLUMNS) or actor in out:
-            raise KnowledgeError(f"{p}:{n}: a row needs an armed group of actors.csv (once), one of its countries, a "
+        if j is None or len(row) != len(_THEATRE_COLUMNS) or (actor, cc) in out:
+            raise KnowledgeError(f"{p}:{n}: a row needs an armed group of actors.csv, one of its countries (once), a "
                                  f"division the gazetteer knows there and a source", code=E406_KNOWLEDGE_ROW)
-        out[actor] = (cc, j)
+        out[(actor, cc)] = j
     return out
 
 
@@ -354,13 +354,14 @@ def theatre_place(m: EventMention, country: Place) -> Place | None:
     if not m.evidence or not country.country_code:
         return None
     theatres = load_theatres()
+    cc = country.country_code
     for a in find_actors(m.evidence[0].text):
-        cc, j = theatres.get(a.canonical, ("", -1))
-        if cc == country.country_code:
+        j = theatres.get((a.canonical, cc), -1)
+        if j >= 0:
             gz = get_gazetteer()
             e = gz[j]
             why = f"the theatre of '{a.text}' (actor_theatres.csv) in {country.name}, no place below the country named"
             return Place(name=e.name, latitude=round(e.lat, 5), longitude=round(e.lon, 5), country=country.country,
-                         country_code=cc, admin1=gz.admin1_name(cc, e.admin1) if e.admin1 else None, geonameid=e.gid or None, feature=e.feature,
-                         geo_precision=3, source=e.source, reason=why)
+                         country_code=cc, admin1=gz.admin1_name(cc, e.admin1) if e.admin1 else None,
+                         geonameid=e.gid or None, feature=e.feature, geo_precision=3, source=e.source, reason=why)
     return None
