@@ -1,5 +1,6 @@
 """An event whose sentence names no place below its country but names an armed group whose fighting its source places
-in one division (``knowledge/actor_theatres.csv``): placed at that division, not at the country's middle."""
+in one division (``knowledge/actor_theatres.csv``): placed at that division, not at the country's middle. A lake
+across borders goes to the country its sentence points at when that country's towns reach it."""
 from __future__ import annotations
 
 from datetime import date
@@ -61,3 +62,13 @@ def test_a_theatre_row_must_name_a_division_of_one_of_the_groups_countries(tmp_p
                                                  "Boko Haram,AF,Kandahar,https://example.org\n", encoding="utf-8")
     with use_knowledge(Knowledge(tmp_path)), pytest.raises(KnowledgeError, match=r"actor_theatres.csv:4"):
         load_theatres()
+
+
+def test_a_lake_goes_to_the_shore_country_its_sentence_points_at():
+    [p] = _places("Nigerian troops kill 19 militants on Lake Chad")
+    assert p.name == "Lake Chad" and p.country_code == "NG"
+
+
+def test_a_sea_far_from_the_towns_of_the_country_its_sentence_points_at_keeps_the_nearest_country():
+    [p] = _places("Houthis attack ship in Red Sea")
+    assert p.name == "Red Sea" and p.country_code not in (None, "YE")

@@ -26,7 +26,7 @@ from sitrep.model import REPORT_PLACE_NOTE, Count, EventMention, Place, Span, ha
 from sitrep.nlp import Analysis
 from sitrep.nlp.tokens import PLACE_PREPOSITIONS
 from sitrep.resolve import place as rplace
-from sitrep.resolve.event_country import CAP_WORD, beside_border, event_country, theatre_place
+from sitrep.resolve.event_country import CAP_WORD, beside_border, event_country, shore_country, theatre_place
 from sitrep.resolve.event_time import dateline as _dateline
 from sitrep.resolve.gazetteer import ADMIN1
 
@@ -797,6 +797,11 @@ def _nearest_country(m: EventMention, text: str | None = None) -> None:
             m.notes.append(f"country: {p.country}, named before {p.name} in the possessive")
         else:
             m.notes.append(f"country: none, {p.name} spans several countries")
+        return
+    shore = shore_country(m, p, text, lambda cc: _zone_towns(cc, None)) if p.feature in _WATER_FEATURES else None
+    if shore is not None:
+        p.country, p.country_code = gz.country_name.get(shore), shore
+        m.notes.append(f"country: {p.country}, on the shore of {p.name} and the country its sentence points at")
         return
     best = min(gz.country_entry.items(), default=None,
                key=lambda kv: haversine_km(p.latitude, p.longitude, gz[kv[1]].lat, gz[kv[1]].lon))
