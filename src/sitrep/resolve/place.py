@@ -125,7 +125,40 @@ def _alias_pattern(alias: str) -> str:
     return r"[\s\-\u2010\u2011]+".join(words)
 
 
-def _facility_matcher(gz: Gazetteer) -> tuple[re.Pattern, dict[str, list[int]]]:
+# characters that ``re.I`` matches to an ASCII letter while ``str.lower`` does not map them to it (İ ı ſ K): a text
+# holding one is matched without the prefilter of ``_FacilityMatcher.finditer``
+_FOLD_SPECIAL = re.compile("[\u0130\u0131\u017f\u212a]")
+_ALIAS_SEPARATORS = re.compile(r"[\s\-\u2010\u2011]+")
+
+
+def _facility_key(text: str) -> str:
+    """``text`` as the facility pattern reads it: lower case, no apostrophes or dots (the pattern makes them
+    optional), a run of spaces and hyphens one space."""
+    return _ALIAS_SEPARATORS.sub(" ", text.lower().replace("'", "").replace("\u2019", "").replace(".", ""))
+
+
+@dataclass
+class _FacilityMatcher:
+    """The facility aliases: ``by_alias`` (normalised alias -> entry ids) and the pattern that finds them in a
+    text, compiled on first use (a third of a second), with ``keys``, the aliases as ``_facility_key`` writes them:
+    a text whose ``_facility_key`` holds none of them has no match, so the pattern need not run on it."""
+
+    by_alias: dict[str, list[int]]
+    source: str
+    keys: tuple[str, ...]
+    compiled: re.Pattern | None = None
+
+    def finditer(self, text: str) -> list[re.Match]:
+        if not _FOLD_SPECIAL.search(text):
+            folded = _facility_key(text)
+            if not any(k in folded for k in self.keys):
+                return []
+        if self.compiled is None:
+            self.compiled = re.compile(self.source, re.I)
+        return list(self.compiled.finditer(text))
+
+
+def _facility_matcher(gz: Gazetteer) -> _FacilityMatcher:
     cached = getattr(gz, "_facility_matcher", None)
     if cached is not None:
         return cached
@@ -143,9 +176,12 @@ def _facility_matcher(gz: Gazetteer) -> tuple[re.Pattern, dict[str, list[int]]]:
         first = a.strip()[:1].lower()
         groups.setdefault(first if first.isalnum() else "", []).append(_alias_pattern(a))
     body = "|".join(f"(?={re.escape(c)})(?:{'|'.join(ps)})" if c else "|".join(ps) for c, ps in groups.items())
-    pattern = re.compile(r"(?<![\w])(?:" + body + r")(?![\w])", re.I)
-    gz._facility_matcher = (pattern, by_alias)
-    return pattern, by_alias
+    # a match reads as its alias under ``_facility_key``; an alias holding a shorter one needs no test of its own
+    keys = sorted({_facility_key(a).strip() for a in aliases}, key=len)
+    keys = [k for n, k in enumerate(keys) if not any(j in k for j in keys[:n])]
+    matcher = _FacilityMatcher(by_alias, r"(?<![\w])(?:" + body + r")(?![\w])", tuple(keys))
+    gz._facility_matcher = matcher
+    return matcher
 
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int]:
@@ -508,7 +544,8 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_men
     countries and regions ("Canadian", "Kurdish") and the state or country qualifying a town ("Ga." in "Athens,
     Ga."), non-overlapping, by offset."""
     gz = gz or get_gazetteer()
-    pattern, by_alias = _facility_matcher(gz)
+    facilities = _facility_matcher(gz)
+    by_alias = facilities.by_alias
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
 
@@ -523,7 +560,7 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_men
         taken.append(span)
         return True
 
-    for m in pattern.finditer(text):
+    for m in facilities.finditer(text):
         ids = by_alias.get(norm(m.group(0)))
         if ids:
             out.append(Mention(m.start(), m.end(), m.group(0), "facility", facility_ids=list(ids)))
@@ -778,9 +815,10 @@ def _scan_toponyms(text: str, gz: Gazetteer) -> list[Mention]:
     """Context without NER (fast): facilities, country and subdivision names written in capitals,
     "X County" and state abbreviations after a comma ("Paris, Tenn."). Used by resolve_spans, whose
     caller already gives the toponyms; these only tell which countries and states the text is about."""
-    pattern, by_alias = _facility_matcher(gz)
+    facilities = _facility_matcher(gz)
+    by_alias = facilities.by_alias
     out: list[Mention] = []
-    for m in pattern.finditer(text):
+    for m in facilities.finditer(text):
         ids = by_alias.get(norm(m.group(0)))
         if ids:
             out.append(Mention(m.start(), m.end(), m.group(0), "facility", facility_ids=list(ids)))
@@ -2139,8 +2177,7 @@ def resolve_spans_traced(text: str, spans: list[tuple[int, int]]) -> tuple[list[
             given.append(None)
             continue
         m = Mention(s, e, text[s:e], "given")
-        pattern, by_alias = _facility_matcher(gz)
-        ids = by_alias.get(norm(m.text))
+        ids = _facility_matcher(gz).by_alias.get(norm(m.text))
         if ids:
             m.source, m.facility_ids = "facility", list(ids)
         given.append(m)
