@@ -128,13 +128,13 @@ def _alias_pattern(alias: str) -> str:
 # characters that ``re.I`` matches to an ASCII letter while ``str.lower`` does not map them to it (İ ı ſ K): a text
 # holding one is matched without the prefilter of ``_FacilityMatcher.finditer``
 _FOLD_SPECIAL = re.compile("[\u0130\u0131\u017f\u212a]")
-_ALIAS_SEPARATORS = re.compile(r"[\s\-\u2010\u2011]+")
+_FACILITY_FOLD = str.maketrans({"'": None, "\u2019": None, ".": None, "-": " ", "\u2010": " ", "\u2011": " "})
 
 
 def _facility_key(text: str) -> str:
     """``text`` as the facility pattern reads it: lower case, no apostrophes or dots (the pattern makes them
-    optional), a run of spaces and hyphens one space."""
-    return _ALIAS_SEPARATORS.sub(" ", text.lower().replace("'", "").replace("\u2019", "").replace(".", ""))
+    optional), a run of spaces and hyphens (``[\\s\\-\\u2010\\u2011]+``) one space."""
+    return " ".join(text.lower().translate(_FACILITY_FOLD).split())
 
 
 @dataclass
@@ -151,7 +151,7 @@ class _FacilityMatcher:
     def finditer(self, text: str) -> list[re.Match]:
         if not _FOLD_SPECIAL.search(text):
             folded = _facility_key(text)
-            if not any(k in folded for k in self.keys):
+            if not any(map(folded.__contains__, self.keys)):
                 return []
         if self.compiled is None:
             self.compiled = re.compile(self.source, re.I)
@@ -1715,7 +1715,8 @@ def _anchor_table(anchors: list[tuple[float, float, str]]) -> list[Anchor]:
 
 
 def _nearest_km(lat: float, lon: float, table: list[Anchor], key: str) -> float | None:
-    """The distance to the nearest anchor not called ``key`` (``haversine_km``'s formula, term for term)."""
+    """The distance to the nearest anchor not called ``key`` (``haversine_km``'s formula, term for term; the
+    distance grows with the haversine term ``h``, so only the least ``h`` is turned into kilometres)."""
     p1 = math.radians(lat)
     c1 = math.cos(p1)
     best = None
@@ -1723,10 +1724,9 @@ def _nearest_km(lat: float, lon: float, table: list[Anchor], key: str) -> float 
         if k == key:
             continue
         h = math.sin((p2 - p1) / 2) ** 2 + c1 * c2 * math.sin(math.radians(b - lon) / 2) ** 2
-        d = 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
-        if best is None or d < best:
-            best = d
-    return best
+        if best is None or h < best:
+            best = h
+    return None if best is None else 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(best)))
 
 
 def _facility_score(gz: Gazetteer, text: str, m: Mention, ctx: _Ctx) -> tuple[int | None, str]:
