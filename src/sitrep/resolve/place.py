@@ -1924,6 +1924,8 @@ def _mention_candidates(gz: Gazetteer, text: str, m: Mention) -> list[int]:
         return []
     if m.capital_of:
         return [gz.capital[m.capital_of]] if m.capital_of in gz.capital else []
+    if m.source != "given" and load_cues().name_continues.match(text, m.end):
+        return []  # "Bir" of "Bir al-Abed": the first word of a longer name (count in geo_cues.toml name_articles)
     ids = candidate_ids(gz, m.text)
     long = _expand_abbreviations(m.text)
     if ids and long != m.text:
