@@ -139,23 +139,42 @@ def _facility_key(text: str) -> str:
 
 @dataclass
 class _FacilityMatcher:
-    """The facility aliases: ``by_alias`` (normalised alias -> entry ids) and the pattern that finds them in a
-    text, compiled on first use (a third of a second), with ``keys``, the aliases as ``_facility_key`` writes them:
-    a text whose ``_facility_key`` holds none of them has no match, so the pattern need not run on it."""
+    """The facility aliases: ``by_alias`` (normalised alias -> entry ids) and what finds them in a text.
+
+    ``groups``: each alias's pattern and its ``_facility_key``, by first letter, in the order the pattern of all
+    tries them (``_facility_source``). A match reads as its alias under ``_facility_key``, so an alias whose key the
+    folded text lacks matches nowhere in it, and leaving it out of the alternation changes no match: a text is
+    matched with the pattern of the aliases whose keys it holds (none: no pattern runs; the whole pattern takes a
+    third of a second to compile). ``keys``: the keys less those holding a shorter one, the first test."""
 
     by_alias: dict[str, list[int]]
-    source: str
+    groups: list[tuple[str, list[tuple[str, str]]]]
     keys: tuple[str, ...]
-    compiled: re.Pattern | None = None
+    compiled: dict[tuple[str, ...], re.Pattern] = field(default_factory=dict)
 
     def finditer(self, text: str) -> list[re.Match]:
-        if not _FOLD_SPECIAL.search(text):
+        if _FOLD_SPECIAL.search(text):
+            kept = self.groups
+        else:
             folded = _facility_key(text)
             if not any(map(folded.__contains__, self.keys)):
                 return []
-        if self.compiled is None:
-            self.compiled = re.compile(self.source, re.I)
-        return list(self.compiled.finditer(text))
+            kept = [(c, [(pat, k) for pat, k in alts if k in folded]) for c, alts in self.groups]
+        source = _facility_source(kept)
+        pattern = self.compiled.get(source)
+        if pattern is None:
+            if len(self.compiled) > 1000:
+                self.compiled.clear()
+            pattern = self.compiled[source] = re.compile(source, re.I)
+        return list(pattern.finditer(text))
+
+
+def _facility_source(groups: list[tuple[str, list[tuple[str, str]]]]) -> str:
+    """The alternatives grouped by their first letter behind a look-ahead on it: the same matches (two aliases that
+    can match at one offset share that letter, and keep their order), a third of the time."""
+    body = "|".join(f"(?={re.escape(c)})(?:{'|'.join(p for p, _ in alts)})" if c else "|".join(p for p, _ in alts)
+                    for c, alts in groups if alts)
+    return r"(?<![\w])(?:" + body + r")(?![\w])"
 
 
 def _facility_matcher(gz: Gazetteer) -> _FacilityMatcher:
@@ -169,17 +188,13 @@ def _facility_matcher(gz: Gazetteer) -> _FacilityMatcher:
             if i not in ids:
                 ids.append(i)
     aliases = sorted({a for f in gz.facilities for a in [f.name, *f.aliases]}, key=len, reverse=True)
-    # the alternatives grouped by their first letter behind a look-ahead on it: the same matches (two aliases
-    # that can match at one offset share that letter, and keep their order), a third of the time
-    groups: dict[str, list[str]] = {}
+    groups: dict[str, list[tuple[str, str]]] = {}
     for a in aliases:
         first = a.strip()[:1].lower()
-        groups.setdefault(first if first.isalnum() else "", []).append(_alias_pattern(a))
-    body = "|".join(f"(?={re.escape(c)})(?:{'|'.join(ps)})" if c else "|".join(ps) for c, ps in groups.items())
-    # a match reads as its alias under ``_facility_key``; an alias holding a shorter one needs no test of its own
-    keys = sorted({_facility_key(a).strip() for a in aliases}, key=len)
+        groups.setdefault(first if first.isalnum() else "", []).append((_alias_pattern(a), _facility_key(a)))
+    keys = sorted({_facility_key(a) for a in aliases}, key=len)
     keys = [k for n, k in enumerate(keys) if not any(j in k for j in keys[:n])]
-    matcher = _FacilityMatcher(by_alias, r"(?<![\w])(?:" + body + r")(?![\w])", tuple(keys))
+    matcher = _FacilityMatcher(by_alias, list(groups.items()), tuple(keys))
     gz._facility_matcher = matcher
     return matcher
 
