@@ -809,8 +809,9 @@ def _scan_name(gz: Gazetteer, name: str) -> tuple[bool, int]:
         key = norm(name)
         big = any(gz[i].kind in (COUNTRY, REGION) or (gz[i].kind == ADMIN1 and not _world_division(gz, i))
                   for i in gz.index.get(key, ()))
+        names, pops = gz.col_name, gz.col_pop  # (the columns: no Entry made for readings never scored)
         pop = 0 if key in _STOP_CAPS else max(
-            (gz[i].pop for i in gz.lookup_key(key) if norm(gz[i].name) == key), default=0)
+            (pops[i] for i in gz.lookup_key(key) if norm(names[i]) == key), default=0)
         got = memo[name] = (big, pop)
     return got
 
