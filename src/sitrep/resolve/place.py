@@ -150,7 +150,7 @@ class _FacilityMatcher:
     by_alias: dict[str, list[int]]
     groups: list[tuple[str, list[tuple[str, str]]]]
     keys: tuple[str, ...]
-    compiled: dict[tuple[str, ...], re.Pattern] = field(default_factory=dict)
+    compiled: dict[str, re.Pattern] = field(default_factory=dict)  # by pattern source
 
     def finditer(self, text: str) -> list[re.Match]:
         if _FOLD_SPECIAL.search(text):
