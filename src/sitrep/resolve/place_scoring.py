@@ -190,6 +190,8 @@ class Cues:
     # "the northern Mozambican town of ", "the Syrian coastal city of "
     country_kind_before: re.Pattern = re.compile(r"(?!)")
     natural_word: re.Pattern = re.compile(r"(?!)")  # [place] natural_words, as written: "Sambisa Forest", "Gulf of Aden"
+    # [place] name_articles after the name, then a hyphen and a capital: " al-Abed" of "Bir al-Abed"
+    name_continues: re.Pattern = re.compile(r"(?!)")
 
 
 def _words(p: Path, raw: str, data: dict, section: str, key: str) -> list[str]:
@@ -226,4 +228,5 @@ def load_cues(path: str | None = None) -> Cues:
             rf"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:[a-z-]+\s+)?(?:{_alternation(_words(p, raw, data, 'place', 'country_kind'))})"
             r"(?:\s+of)?\s+$"),
         natural_word=re.compile(rf"\b(?:{_alternation(_words(p, raw, data, 'place', 'natural_words'))})\b"),
+        name_continues=re.compile(rf"[ -](?:{_alternation(_words(p, raw, data, 'place', 'name_articles'))})-[A-Z]"),
     )
