@@ -143,14 +143,18 @@ def _verb_lemmas(word: str, lex: Lexicon) -> list[str]:
 
 
 def _verb_trigger(tok, lex: Lexicon) -> Trigger | None:
-    """The victim-needing verb trigger the token is a form of, or None."""
+    """The victim-needing verb trigger the token is a form of (or, run into the name before it, ends with:
+    ``sitrep.nlp.screen.joined_verb``: "Boko HaramKills 19"), or None."""
     nxt = tok.doc[tok.i + 1: tok.i + 3]
     if len(nxt) == 2 and nxt[0].lower_ == "to" and nxt[1].lower_ == "death":  # "hacks to death 10"
         return next((t for t in lex.triggers.get("to death", []) if "VERB" in t.pos), None)
-    for lem in _verb_lemmas(tok.lower_, lex):
-        trig = next((t for t in lex.triggers.get(lem, []) if "VERB" in t.pos and t.needs == "victim"), None)
-        if trig is not None:
-            return trig
+    from sitrep.nlp.screen import joined_verb
+
+    for word in (tok.lower_, joined_verb(tok.text)):
+        for lem in _verb_lemmas(word, lex) if word else ():
+            trig = next((t for t in lex.triggers.get(lem, []) if "VERB" in t.pos and t.needs == "victim"), None)
+            if trig is not None:
+                return trig
     return None
 
 
