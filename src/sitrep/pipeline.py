@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 
 from sitrep.errors import E300_EXTRACTION_FAILED
 from sitrep.extract import document as report
+from sitrep.extract.byline import outside_bylines
 from sitrep.extract.clause_model import keep_violent
 from sitrep.extract.headline import reported_acts
 from sitrep.extract.headline_no_event import refused_form
@@ -111,7 +112,9 @@ def _extract_analysis(analysis: Analysis, learned_roles: bool) -> list[EventMent
     # 3. the places the report names; in ALL-CAPS text the capitals of place names come back into analysis.text
     ents, analysis.text = event_place.place_entities(analysis)
     places = event_place.find_places(analysis.text, ents, doc.meta.get("country"))
-    body_places = event_place.outside_dateline(places, dateline)
+    #    a dateline and a correspondent's byline ("By our Madrid correspondent") place no event of their sentence;
+    #    they stay among the report's places (its fall-back)
+    body_places = outside_bylines(event_place.outside_dateline(places, dateline), doc.text)
     # 4. each clause's roles, place (one candidate per far-apart place of a clause) and date
     report.attach_roles(cands, doc.text)
     report.drop_place_victims(cands, places)
