@@ -513,12 +513,25 @@ def _place_names() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
     return {**fsingle, **single}, {**fmulti, **multi}, firsts | ffirsts
 
 
+@knowledge_cached
+def _name_lengths(places: bool) -> dict[str, tuple[int, ...]]:
+    """First word of a multi-word name (of ``_names``, or of ``_place_names`` with ``places``) -> the numbers of
+    words of the names it begins, longest first: a phrase of another length that begins with it is no name, so
+    ``_truecase`` looks up only these (the same first match as trying every length from the longest down)."""
+    multi = _place_names()[1] if places else _names()[1]
+    out: dict[str, set[int]] = {}
+    for name in multi:
+        out.setdefault(name.split(" ", 1)[0], set()).add(name.count(" ") + 1)
+    return {w: tuple(sorted((n for n in ns if n >= 2), reverse=True)) for w, ns in out.items()}
+
+
 def _truecase(text: str, *, title: bool = False, places: bool = False) -> str:
     """``places``: also the names written without their accents and the names before a possessive
     (``place_capitals``)."""
-    single, multi, longest, firsts, acronyms = _names()
+    single, multi, _, _, acronyms = _names()
     if places:
-        single, multi, firsts = _place_names()
+        single, multi, _ = _place_names()
+    lengths = _name_lengths(places)
     out = list(text.lower())
     words = list(_WORD.finditer(text))
     lows = [m.group(0).lower().rstrip(".") for m in words]
@@ -526,7 +539,9 @@ def _truecase(text: str, *, title: bool = False, places: bool = False) -> str:
     i = 0
     while i < len(words):
         done = False
-        for n in range(min(longest, len(words) - i) if lows[i] in firsts else 1, 1, -1):
+        for n in lengths.get(lows[i], ()):
+            if n > len(words) - i:
+                continue
             # a headline's possessive ends the name it follows: "South Sudan's Jonglei", "Cox's Bazar"
             last = _POSSESSIVE.sub("", lows[i + n - 1]) if title or places else lows[i + n - 1]
             phrase = " ".join([*lows[i:i + n - 1], last])
