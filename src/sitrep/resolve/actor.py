@@ -304,10 +304,10 @@ def _find_actors(text: str, report: str | None = None) -> list[ActorMatch]:
     # phrases the written-case pattern misses, 64 within a key perpetrator filler (TST1+2: 61, 12); most of the
     # rest name the army fighting, which MUC-4 does not key. As output, DEV PerpOrg moves in 6 reports: 1 right,
     # 5 wrong (4 in reports with no keyed incident), CEAF-REE unchanged; TST1+2 unchanged
-    for name, a, b in _force_names(forces, text, report is not None):
+    for name, start, end in _force_names(forces, text, report is not None):
         canonical = forces.country.get(name) or forces.country_caps.get(name.upper())
         if canonical:
-            found.append(ActorMatch(canonical, "state", a, b, text[a:b], True))
+            found.append(ActorMatch(canonical, "state", start, end, text[start:end], True))
     # "Iran-backed militants", "US-led coalition" name someone else: the sponsor is not the actor
     found = [a for a in found if not _SPONSORED.match(text, a.end)]
     found.sort(key=lambda a: (a.start, -(a.end - a.start)))
