@@ -86,3 +86,25 @@ def test_a_month_with_a_long_s_is_read_not_an_error():
     text = "The convoy was ambushed on 12 ſeptember 1998, officials said."
     readings = grammar_module.scan(text, 0, len(text))
     assert any(r.data.get("m") == 9 for r in readings)
+
+
+def test_match_spans_and_state_forces_as_with_re_i():
+    """``match_spans`` (the event lexicon's page and weapon words) and the state forces' pattern of a report in
+    capitals find, without re.I, what their re.I patterns find: on every text above (the long s, the Kelvin sign
+    and the dotted I among them, where the text keeps re.I)."""
+    from sitrep.extract.lexicon import load_lexicon
+    from sitrep.resolve.lowered import match_spans
+
+    lex = load_lexicon()
+    texts = TEXTS + ["SALVADORAN TROOPS AND THE US-LED COALITION HIT A CAR BOMB FACTORY; ſALVADORAN ARMY UNITS.",
+                     "The striker scored twice before Nigeria's army and Ukrainian forces shelled the grenade depot."]
+    for rx in (lex.weapon_re, lex.sport_words, lex.trade_words):
+        if rx is not None:
+            for t in texts:
+                assert match_spans(rx, t) == [m.span() for m in rx.finditer(t)]
+    forces = actor.load_state_forces()
+    assert forces.pattern_caps is not None and forces.pattern_caps_low is not None
+    for t in texts:
+        want = [(m.group("name"), m.start(), m.end()) for m in forces.pattern_caps.finditer(t)]
+        assert actor._force_names(forces, t, True) == want
+    assert actor._force_names(forces, texts[-2], True)  # the test means something: the capitals' forces are found

