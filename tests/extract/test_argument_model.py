@@ -286,3 +286,25 @@ def test_story_groups_join_articles_that_share_a_name_and_split_the_names_of_the
     groups, dropped = tr.story_groups(names, weight)
     assert dropped == ["mayor"]  # said in every article: it would make one group of all
     assert ["a0", "a1"] in groups and len(groups) == 9
+
+
+def test_the_places_written_with_the_resolved_place_join_it_where_the_model_chose_none():
+    # the gazetteer resolves one name of "in Mosul and Kirkuk"; the model (here one that chooses nothing) names no
+    # place: the places of the phrase that names the resolved place are the place as written
+    an, evs = _analysis_and_events("Two car bombs killed nine people in Mosul and Kirkuk on Monday.")
+    ev = evs[0]
+    assert ev.place is not None and ev.place.span is not None
+    AM.apply_argument_model(an, [ev], _model({}))
+    written = [f.text for f in ev.roles.get("places", [])]
+    assert {"Mosul", "Kirkuk"} - {ev.place.span.text} <= set(written)
+    assert ev.place.span.text not in written  # the resolved place itself is the event's place already
+    # a place named with its state: the state joins
+    an, evs = _analysis_and_events("A gunman shot dead three people in Dayton, Ohio, on Sunday night.")
+    ev = evs[0]
+    assert ev.place is not None and ev.place.span is not None and ev.place.span.text == "Dayton"
+    AM.apply_argument_model(an, [ev], _model({}))
+    assert [f.text for f in ev.roles.get("places", [])] == ["Ohio"]
+    # a place that stands apart from the event's phrase does not join
+    an, evs = _analysis_and_events("Nine people were killed in Mosul on Monday, officials in Baghdad said.")
+    AM.apply_argument_model(an, evs[:1], _model({}))
+    assert "Baghdad" not in [f.text for ev in evs for f in ev.roles.get("places", [])]
