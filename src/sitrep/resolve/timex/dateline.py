@@ -729,7 +729,18 @@ def _choose(events: list[_Told], bounds: list[date], weekdays: list[tuple[int, i
 
 
 def _within_recent(day: date, source: Reading) -> bool:
-    """Does ``day`` fall 0 to ``RECENT_DAYS`` days after the date of ``source`` (its month's first day when it
-    names no day)?"""
-    ref = _safe_day(source.data["y"], source.data.get("m") or 1, source.data.get("d") or 1)
-    return ref is not None and 0 <= (day - ref).days <= RECENT_DAYS
+    """Does ``day`` fall within the span ``source`` names or 0 to ``RECENT_DAYS`` days after its end? A source that
+    names no day spans its month (its year when it names no month): "7 February" after "since mid-October 2023" is
+    99 days after October's end (129 after its first day: the bundled undated report that dates so was lost when
+    the window counted from the first day)."""
+    y, m, d = source.data["y"], source.data.get("m"), source.data.get("d")
+    first = _safe_day(y, m or 1, d or 1)
+    if first is None:
+        return False
+    if d:
+        last = first
+    elif m:
+        last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    else:
+        last = date(y, 12, 31)
+    return first <= day and (day - last).days <= RECENT_DAYS
