@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import re
 
-from sitrep.errors import E401_KNOWLEDGE_UNREADABLE, E403_KNOWLEDGE_ENTRY, KnowledgeError
-from sitrep.knowledge import knowledge_cached, knowledge_path
+from sitrep.knowledge import knowledge_cached, knowledge_path, read_kinded_rules
 from sitrep.model import Place
 
 _HEAD_LINES = 6  # a byline stands among the first lines of a report
@@ -27,24 +26,9 @@ _BRACKET = re.compile(r"\[([^\]\[]{1,120})\]")
 def _byline_rules() -> tuple[tuple[re.Pattern, ...], tuple[re.Pattern, ...]]:
     """knowledge/bylines.txt: the line rules (a whole line) and the bracket rules (the words inside a [...]); a
     line that is no rule, or no regular expression, is an error naming the file and the line."""
-    path = knowledge_path("bylines.txt")
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise KnowledgeError(f"{path}: cannot read: {exc.strerror or exc}", code=E401_KNOWLEDGE_UNREADABLE) from exc
-    rules: dict[str, list[re.Pattern]] = {"line": [], "bracket": []}
-    for lineno, raw in enumerate(lines, 1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        kind, _, rx = line.partition(" ")
-        try:
-            if kind not in rules or not rx:
-                raise ValueError("a rule is 'line REGEX' or 'bracket REGEX'")
-            rules[kind].append(re.compile(rf"\s*(?:{rx})\s*", re.I))
-        except (re.error, ValueError) as exc:
-            raise KnowledgeError(f"{path}:{lineno}: {exc}: {raw!r}", code=E403_KNOWLEDGE_ENTRY) from exc
-    return tuple(rules["line"]), tuple(rules["bracket"])
+    rules = read_kinded_rules(knowledge_path("bylines.txt"), ("line", "bracket"),
+                              lambda _kind, rx: re.compile(rf"\s*(?:{rx})\s*", re.I))
+    return rules["line"], rules["bracket"]
 
 
 def byline_spans(text: str) -> list[tuple[int, int]]:

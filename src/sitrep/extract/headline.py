@@ -29,9 +29,8 @@ from __future__ import annotations
 
 import re
 
-from sitrep.errors import E401_KNOWLEDGE_UNREADABLE, E403_KNOWLEDGE_ENTRY, KnowledgeError
 from sitrep.extract.lexicon import Lexicon, Trigger, load_lexicon
-from sitrep.knowledge import knowledge_cached, knowledge_path
+from sitrep.knowledge import knowledge_cached, knowledge_path, read_kinded_rules
 from sitrep.model import Document
 
 _NEAR = 3  # tokens: how far from the verb its victim may stand ("kill at least 24", "15 Die")
@@ -51,26 +50,15 @@ def title_range(doc: Document | None) -> tuple[int, int] | None:
 def _affix_rules() -> tuple[tuple[re.Pattern, ...], tuple[re.Pattern, ...]]:
     """knowledge/headline_affixes.txt: the prefix rules (anchored at the title's start) and the suffix rules (at its
     end); a line that is no rule, or no regular expression, is an error naming the file and the line."""
-    path = knowledge_path("headline_affixes.txt")
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise KnowledgeError(f"{path}: cannot read: {exc.strerror or exc}", code=E401_KNOWLEDGE_UNREADABLE) from exc
-    rules: dict[str, list[re.Pattern]] = {"prefix": [], "suffix": []}
-    for lineno, raw in enumerate(lines, 1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        kind, _, rx = line.partition(" ")
-        try:
-            if kind not in rules or not rx:
-                raise ValueError("a rule is 'prefix REGEX' or 'suffix REGEX'")
-            flags = re.I if rx.startswith("(?i)") else 0
-            rx = rx.removeprefix("(?i)")
-            rules[kind].append(re.compile(rf"(?:{rx})" + ("$" if kind == "suffix" else ""), flags))
-        except (re.error, ValueError) as exc:
-            raise KnowledgeError(f"{path}:{lineno}: {exc}: {raw!r}", code=E403_KNOWLEDGE_ENTRY) from exc
-    return tuple(rules["prefix"]), tuple(rules["suffix"])
+    rules = read_kinded_rules(knowledge_path("headline_affixes.txt"), ("prefix", "suffix"), _affix_rule)
+    return rules["prefix"], rules["suffix"]
+
+
+def _affix_rule(kind: str, rx: str) -> re.Pattern:
+    """A prefix rule anchored where the caller matches it, a suffix rule at the title's end; "(?i)" before the
+    expression makes it ignore case."""
+    flags = re.I if rx.startswith("(?i)") else 0
+    return re.compile(rf"(?:{rx.removeprefix('(?i)')})" + ("$" if kind == "suffix" else ""), flags)
 
 
 _MIN_LEFT = 12  # characters: what is left of a headline is still one ("WATCH: Live" is not stripped to nothing)

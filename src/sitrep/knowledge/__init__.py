@@ -155,6 +155,35 @@ def read_words(path: Path, word: str, rule: str) -> frozenset[str]:
     return frozenset(words)
 
 
+def read_kinded_rules(path: Path, kinds: tuple[str, ...],
+                      compile_rule: Callable[[str, str], Any]) -> dict[str, tuple[Any, ...]]:
+    """A knowledge file of one rule a line, ``KIND REGEX`` ('#' starts a comment line): ``compile_rule(kind, regex)``
+    builds each rule, gathered by kind in file order. An unreadable file is a KnowledgeError E401; a line whose kind is
+    not one of ``kinds``, with no expression, or whose expression does not compile, one E403 naming the file and
+    the line."""
+    import re
+
+    from sitrep.errors import E401_KNOWLEDGE_UNREADABLE, E403_KNOWLEDGE_ENTRY, KnowledgeError
+
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise KnowledgeError(f"{path}: cannot read: {exc.strerror or exc}", code=E401_KNOWLEDGE_UNREADABLE) from exc
+    rules: dict[str, list[Any]] = {kind: [] for kind in kinds}
+    for lineno, raw in enumerate(lines, 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        kind, _, rx = line.partition(" ")
+        try:
+            if kind not in rules or not rx:
+                raise ValueError("a rule is " + " or ".join(f"'{k} REGEX'" for k in kinds))
+            rules[kind].append(compile_rule(kind, rx))
+        except (re.error, ValueError) as exc:
+            raise KnowledgeError(f"{path}:{lineno}: {exc}: {raw!r}", code=E403_KNOWLEDGE_ENTRY) from exc
+    return {kind: tuple(found) for kind, found in rules.items()}
+
+
 def read_toml(path: Path) -> tuple[str, dict]:
     """A knowledge TOML file's text and table: a missing or unreadable file is a KnowledgeError E401, broken TOML
     one E402 naming the file and line, so that an analyst who edits a file is told where it went wrong."""
