@@ -226,7 +226,21 @@ def clause_model() -> ClauseModel:
     return ClauseModel.from_json(read_model_json(p, "clause model", E432_CLAUSE_MODEL), str(p))
 
 
-def keep_violent(cands: list[Candidate]) -> list[Candidate]:
+def lede_sentence(analysis) -> int | None:
+    """The index of a wire report's lede: the sentence that starts where its dateline ends ("ALGIERS, Dec 31, 1994
+    (Reuters) - Gunmen killed ..."), or after the dateline a reader took off before the body ("SAN SALVADOR, 4 JAN
+    90 -- [TEXT]": ``meta["dateline_place"]``); None in a report without a dateline."""
+    from sitrep.resolve.timex.dateline import parse_dateline  # a layout fact of the text, as sitrep.nlp reads it
+
+    body = analysis.doc.body_start
+    dateline = parse_dateline(analysis.text[body:])
+    if dateline is None and not analysis.doc.meta.get("dateline_place"):
+        return None
+    at = body + (dateline.span.end if dateline is not None else 0)
+    return next((s.index for s in analysis.sentences if s.start >= at), None)
+
+
+def keep_violent(cands: list[Candidate], lede: int | None = None) -> list[Candidate]:
     """The candidates the clause model takes for violent events, those whose trigger a weapon word or an armed
     force does ("two drones targeted the garrison", "Russian forces pounded Kharkiv": the rules' fall-back where the
     model has seen few such clauses), and those within two sentences of a kept one ("In Syria, the strikes hit
@@ -248,6 +262,8 @@ def keep_violent(cands: list[Candidate]) -> list[Candidate]:
     kept = set(anchors)
     if kept:
         kept |= {c.sentence_index for c, p in zip(cands, probs, strict=True) if p >= model.report_threshold}
+        if lede is not None:
+            kept.add(lede)
     out = []
     for c, p in zip(cands, probs, strict=True):
         if c.sentence_index in kept or any(abs(c.sentence_index - k) <= NEAR for k in anchors) or total(c):
