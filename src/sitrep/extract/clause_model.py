@@ -231,7 +231,8 @@ def lede_sentence(analysis) -> int | None:
     """The index of a wire report's lede: the sentence that starts where its dateline ends ("ALGIERS, Dec 31, 1994
     (Reuters) - Gunmen killed ..."), or after the dateline a reader took off before the body ("SAN SALVADOR, 4 JAN
     90 -- [TEXT]": ``meta["dateline_place"]``); None in a report without a dateline."""
-    from sitrep.resolve.timex.dateline import parse_dateline  # a layout fact of the text, as sitrep.nlp reads it
+    # a layout fact of the text, read as sitrep.nlp reads it
+    from sitrep.resolve.timex.dateline import parse_dateline
 
     body = analysis.doc.body_start
     dateline = parse_dateline(analysis.text[body:])
