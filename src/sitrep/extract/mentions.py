@@ -403,7 +403,18 @@ def _agent_noun(tok, lex: Lexicon) -> bool:
     """A common noun whose ending names a doer ("peacekeepers", "receptionist"): events.toml [actors]
     agent_suffixes, with a stem of at least three letters left."""
     word = tok.lower_
-    return tok.pos_ == "NOUN" and any(word.endswith(s) and len(word) - len(s) >= 3 for s in lex.agent_suffixes)
+    return tok.pos_ == "NOUN" and (any(word.endswith(s) and len(word) - len(s) >= 3 for s in lex.agent_suffixes)
+                                   or _compound_person(word, lex))
+
+
+def _compound_person(word: str, lex: Lexicon) -> bool:
+    """A closed compound whose last word names people ("schoolteachers", "crewmember"): a human head of four
+    letters or more after four letters or more. Over ../shared, the objects of a killing, wounding or kidnap verb
+    (within four words) that no list names and that end so: "crewmember" 2, both people, none other; of all the
+    nouns of nine letters or more that end so, most are people (spokeswoman, firefighter, mineworkers,
+    councilwoman), a few are things (safeguard, screwdriver, typewriter, handkerchiefs), none of them a killing's
+    object there. Shorter stems would take "reasons", "midwife" would need three letters."""
+    return any(word.endswith(h) and len(word) - len(h) >= 4 for h in lex.human_heads if len(h) >= 4 and h.isalpha())
 
 
 def _figurative(tok, lex: Lexicon) -> bool:
