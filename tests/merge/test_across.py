@@ -1,6 +1,7 @@
 """Cross-report merging rules, on features built by hand (no database)."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -645,3 +646,23 @@ def test_two_places_of_worship_or_a_church_and_a_hotel_the_same_day_are_two():
     assert "different facilities" in (compare(church, f("b", "d2", target="St Jude's Church", **town)).veto or "")
     assert "different facilities" in (compare(church, f("c", "d3", target="hotel restaurant", **town)).veto or "")
     assert compare(church, f("e", "d4", target="the church", **town)).merge
+
+
+def test_victims_of_other_kinds_part_events_not_told_on_one_day():
+    """Nurses shot at a clinic on the Monday / a report of an attack on 'the courthouse' dated only by its own day:
+    other kinds of people hit, no word shared, no day in common: two events. Told on one day by both, the same
+    targets stay one event (a hospital's doctor may be a priest); soldiers / troops and 'people' name no kind."""
+    town = dict(latitude=9.06, longitude=7.49, location_name="Abuja", geo_precision=2, country_code="NG",
+                event_type="Violence against civilians", sub_event_type="Attack")
+    nurses = f("a", "d1", target="three nurses", date=date(2024, 3, 4), **town)
+    court = f("b", "d2", target="the courthouse", date=date(2024, 3, 6), date_bound=True, **town)
+    d = compare(nurses, court)
+    assert not d.merge and any("victims of other kinds" in r for r in d.reasons), d.reasons
+    assert across._other_kinds(nurses, court, across.default_rules())
+    same_day = f("c", "d3", target="the courthouse", date=date(2024, 3, 4), **town)
+    assert not across._other_kinds(nurses, same_day, across.default_rules())
+    rules = across.default_rules()
+    for a, b in (("US soldiers", "troops"), ("people", "civilians"), ("three nurses", "people"),
+                 ("two nurses", "nurses and a doctor"), ("the school", "its teachers")):
+        assert not across._other_kinds(f("x", "d1", target=a, **town), replace(court, target=b), rules), (a, b)
+    assert not across._other_kinds(f("y", "d1", target=None, **town), court, rules)
