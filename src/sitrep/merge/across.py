@@ -181,7 +181,6 @@ def load_rules(path: str | Path | None = None, weights: str | Path | dict | None
     words = _need(data, "target.facility_words", list, where)
     if not words or not all(isinstance(w, str) and w.strip() for w in words):
         raise errors.KnowledgeError(f"{where}: target.facility_words must be non-empty strings", code=errors.E403_KNOWLEDGE_ENTRY)
-    kinds = data.get("target", {}).get("facility_kinds", {})
     facility_re = re.compile(r"\b(?:" + "|".join(re.escape(w.lower()) for w in sorted(words, key=len, reverse=True))
                              + r")s?\b")
     return Rules(
@@ -233,16 +232,22 @@ def load_rules(path: str | Path | None = None, weights: str | Path | dict | None
         charge=_charge(data, where),
         dropped_words=frozenset(w.lower() for w in _strings(data, "weapons.dropped_words", where)),
         dropped_family=_need(data, "weapons.dropped_family", str, where),
-        facility_kinds=_facility_kinds(kinds, where),
-        kind_words=frozenset(w for ws in kinds.values() if isinstance(ws, list)
-                             for p in ws if isinstance(p, str) for w in p.lower().split()),
+        **_target_kinds(data.get("target", {}), where),
         sub_type_families=_families(data.get("type", {}).get("sub_type_families", []), where,
                                     "type.sub_type_families"),
         unknown_actors=frozenset(_strings(data, "actor.unknown", where)) if "unknown" in data.get(
             "actor", {}) else frozenset(),
-        victim_kinds=_facility_kinds(data.get("target", {}).get("victim_kinds", {}), where, "victim_kinds"),
-        different_kinds=float(data.get("target", {}).get("different_kinds", 0.0)),
     )
+
+
+def _target_kinds(target: dict, where: str) -> dict:
+    """The Rules fields of ``[target.facility_kinds]`` and ``[target.victim_kinds]`` (with ``different_kinds``)."""
+    kinds = target.get("facility_kinds", {})
+    return {"facility_kinds": _facility_kinds(kinds, where),
+            "kind_words": frozenset(w for ws in kinds.values() if isinstance(ws, list)
+                                    for p in ws if isinstance(p, str) for w in p.lower().split()),
+            "victim_kinds": _facility_kinds(target.get("victim_kinds", {}), where, "victim_kinds"),
+            "different_kinds": float(target.get("different_kinds", 0.0))}
 
 
 def _strings(data: dict, key: str, where: str) -> list[str]:
