@@ -494,14 +494,17 @@ def _name_heads() -> frozenset[str]:
 
 def _in_named_body(p: Place, places: list[Place], text: str) -> bool:
     """A country or province named only as the tail of a facility's or organisation's name ("a bomber blew himself
-    up outside the Stade de France") when the report names a finer place in that country (Paris): where the
-    facility is, coarsely, not the clause's own place; the event takes the report's place instead."""
+    up outside the Stade de France") when the report names a finer place in that country (Paris; for a province, in
+    that province): where the facility is, coarsely, not the clause's own place; the event takes the report's place
+    instead."""
     if p.span is None or p.geo_precision < 3 or not p.country_code:
         return False
     m = _NAME_TAIL.search(text, max(0, p.span.start - 40), p.span.start)
     if m is None or m.group(1).lower() not in _name_heads():
         return False
-    return any(o.country_code == p.country_code and o.geo_precision < p.geo_precision for o in places)
+    country = p.feature in _COUNTRY_FEATURES  # a province's name gives way only to a place inside that province
+    return any(o.country_code == p.country_code and o.geo_precision < p.geo_precision
+               and (country or (o.admin1 is not None and o.admin1 == p.admin1)) for o in places)
 
 
 _COMPASS_WORD = re.compile(_COMPASS.replace("(?P<dir>", "(?:") + r"|(?:north|south)-(?:east|west)(?:ern)?", re.I)
