@@ -462,7 +462,8 @@ def _attach_place(c: Candidate, places: list[Place], siblings: list[Candidate], 
     pool = inside or around or [p for p in in_sentence if own(p) and _on_weapon_subject(c, p)]
     if not pool and not in_sentence:
         pool = _named_again(c, places, text)
-    pool = [p for p in pool if not _people_origin(c, p) and not _speaker(c, p)]  # never where the act fell
+    pool = [p for p in pool if not _people_origin(c, p) and not _speaker(c, p)  # never where the act fell
+            and not _in_named_body(p, places, text)]
     if not pool or all(_route(c, p) for p in pool) and not all(_route(c, p) for p in in_sentence):
         return  # "killing 15, including tourists from France": the sentence's other place, through the report's
     tgt = c.target_range
@@ -477,6 +478,33 @@ def _attach_place(c: Candidate, places: list[Place], siblings: list[Candidate], 
     m.place = best
     m.place_text = best.span
     m.add_span("location", best.span)
+
+
+# "the Stade de France", "the Bank of England": a country or province at the tail of a name whose head is a
+# facility's or an organisation's word (``name_heads.txt``, with its counts)
+_NAME_TAIL = re.compile(r"\b([A-Z][a-z]+)\s+(?:of|de|du|des|del|della|di|da|do)\s+(?:the\s+|la\s+|le\s+)?$")
+
+
+@knowledge_cached
+def _name_heads() -> frozenset[str]:
+    from sitrep.knowledge import knowledge_path, read_words
+
+    return read_words(knowledge_path("name_heads.txt"), r"[a-z]+", "one lower-case word")
+
+
+def _in_named_body(p: Place, places: list[Place], text: str) -> bool:
+    """A country or province named only as the tail of a facility's or organisation's name ("a bomber blew himself
+    up outside the Stade de France") when the report names a finer place in that country (Paris; for a province, in
+    that province): where the facility is, coarsely, not the clause's own place; the event takes the report's place
+    instead."""
+    if p.span is None or p.geo_precision < 3 or not p.country_code:
+        return False
+    m = _NAME_TAIL.search(text, max(0, p.span.start - 40), p.span.start)
+    if m is None or m.group(1).lower() not in _name_heads():
+        return False
+    country = p.feature in _COUNTRY_FEATURES  # a province's name gives way only to a place inside that province
+    return any(o.country_code == p.country_code and o.geo_precision < p.geo_precision
+               and (country or (o.admin1 is not None and o.admin1 == p.admin1)) for o in places)
 
 
 _COMPASS_WORD = re.compile(_COMPASS.replace("(?P<dir>", "(?:") + r"|(?:north|south)-(?:east|west)(?:ern)?", re.I)
