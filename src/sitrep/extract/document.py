@@ -27,7 +27,7 @@ from sitrep.extract.mentions import (
     number,
 )
 from sitrep.knowledge import knowledge_cached
-from sitrep.merge.within import MergeInfo
+from sitrep.merge.within import REFERS_BACK, MergeInfo
 from sitrep.model import Count, Document, EventMention, Place, ReportedTotal, RoleFiller, Span
 from sitrep.nlp import Analysis
 from sitrep.nlp.tokens import lemma, text_of
@@ -374,9 +374,6 @@ def apply_sentence_claims(events, analysis: Analysis, generic_sentences: set[int
                     m.actor1 = actor.canonical
                     m.add_span("actor1", Span(s.start + actor.start, s.start + actor.end, actor.text))
                 m.evidence.append(Span(s.start, s.end, s.text))
-
-
-REFERS_BACK = "refers back: no place, date or target of its own"  # merge.within's reason
 
 
 def move_reference_no_claims(events) -> None:

@@ -16,6 +16,7 @@ from sitrep.model import REFERENCE_DATE_NOTE, Count, EventMention, haversine_km
 from sitrep.resolve.actor import actor_type
 
 WEAK = "weak"  # note on a mention whose weapon came from the trigger word alone ("strike" -> airstrike)
+REFERS_BACK = "refers back: no place, date or target of its own"  # the reason a bare reference joins an event
 
 
 def _family(weapon: str) -> str:
@@ -385,7 +386,7 @@ def merge_mentions(mentions: list[tuple[EventMention, MergeInfo]]) -> list[Event
             elif same_target:
                 best = (event, f"same target ('{m.target}')")
             elif not anchored:
-                best = (event, "refers back: no place, date or target of its own")
+                best = (event, REFERS_BACK)
             elif info.told_target and m.place is None and m.date is None and _told_in(event, m.target):
                 best = (event, f"the target told before ('the {m.target}')")
             elif info.definite and (m.place is None or rel in ("compatible", "unknown")) and (

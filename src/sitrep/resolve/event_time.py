@@ -935,10 +935,8 @@ def inherit_told_dates(events) -> None:
     last_act: EventMention | None = None  # the nearest dated event told before that is no battle
     for m in told:
         before = last.get(m.event_type)
-        other = last_act if before is None and m.event_type != _BATTLES else None
-        if m.date is None and m.timex is None and (before or other) is not None:
-            src = before or other
-            assert src is not None
+        src = before or (last_act if m.event_type != _BATTLES else None)
+        if m.date is None and m.timex is None and src is not None:
             span = src.field_spans["date"][0]
             m.date, m.date_precision = src.date, "day"
             m.add_span("date", span)
