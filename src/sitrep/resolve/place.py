@@ -128,6 +128,8 @@ def _alias_pattern(alias: str) -> str:
 # characters that ``re.I`` matches to an ASCII letter while ``str.lower`` does not map them to it (İ ı ſ K): a text
 # holding one is matched without the prefilter of ``_FacilityMatcher.finditer``
 _FOLD_SPECIAL = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
 def _facility_key(text: str) -> str:
     """``text`` as the facility pattern reads it: lower case, no apostrophes or dots (the pattern makes them
     optional), a run of spaces and hyphens (``[\\s\\-\\u2010\\u2011]+``) one space. (``str.replace``, five times
@@ -166,6 +168,15 @@ class _FacilityMatcher:
                 self.compiled.clear()
             pattern = self.compiled[source] = re.compile(source, re.I)
         return list(pattern.finditer(text))
+
+    def mentions(self, text: str) -> list[Mention]:
+        """The facility mentions of ``text``: each match whose alias names facilities."""
+        out = []
+        for m in self.finditer(text):
+            ids = self.by_alias.get(norm(m.group(0)))
+            if ids:
+                out.append(Mention(m.start(), m.end(), m.group(0), "facility", facility_ids=list(ids)))
+        return out
 
 
 def _facility_source(groups: list[tuple[str, list[tuple[str, str]]]]) -> str:
@@ -558,10 +569,8 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_men
     countries and regions ("Canadian", "Kurdish") and the state or country qualifying a town ("Ga." in "Athens,
     Ga."), non-overlapping, by offset."""
     gz = gz or get_gazetteer()
-    facilities = _facility_matcher(gz)
-    by_alias = facilities.by_alias
-    out: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    out: list[Mention] = _facility_matcher(gz).mentions(text)
+    taken: list[tuple[int, int]] = [(m.start, m.end) for m in out]
 
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
@@ -574,11 +583,6 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_men
         taken.append(span)
         return True
 
-    for m in facilities.finditer(text):
-        ids = by_alias.get(norm(m.group(0)))
-        if ids:
-            out.append(Mention(m.start(), m.end(), m.group(0), "facility", facility_ids=list(ids)))
-            taken.append((m.start(), m.end()))
     doc = doc if doc is not None else _ner(text)
     for label, start, end in _entity_pieces(text, doc.ents, gz):
         named = _place_before_event_noun(gz, text, start, end)
@@ -830,13 +834,7 @@ def _scan_toponyms(text: str, gz: Gazetteer) -> list[Mention]:
     """Context without NER (fast): facilities, country and subdivision names written in capitals,
     "X County" and state abbreviations after a comma ("Paris, Tenn."). Used by resolve_spans, whose
     caller already gives the toponyms; these only tell which countries and states the text is about."""
-    facilities = _facility_matcher(gz)
-    by_alias = facilities.by_alias
-    out: list[Mention] = []
-    for m in facilities.finditer(text):
-        ids = by_alias.get(norm(m.group(0)))
-        if ids:
-            out.append(Mention(m.start(), m.end(), m.group(0), "facility", facility_ids=list(ids)))
+    out = _facility_matcher(gz).mentions(text)
     for m in _CAPS_RUN.finditer(text):
         words = list(_CAP_WORD.finditer(m.group(0)))
         k = 0
