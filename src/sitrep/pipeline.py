@@ -94,7 +94,8 @@ def _extract_analysis(analysis: Analysis, learned_roles: bool) -> list[EventMent
     # 1. clause-level event candidates in the parsed sentences, less those the learned clause model takes for
     #    another sense of the word (a quake "struck", a miners' strike); most news has none worth dating or placing
     found = report.candidates(analysis)
-    cands = reported_acts(found, keep_violent(found, lede_sentence(analysis)))  # and a title's act in a speaker's voice ("X says it struck Y")
+    # (a wire report's lede kept with the rest), and a title's act in a speaker's voice ("X says it struck Y")
+    cands = reported_acts(found, keep_violent(found, lede_sentence(analysis)))
     # a page with no sign of violence at all (no armed actor, no weapon, no one harming anyone: an angling column's
     # "bombing the swim", an obituary's "died in her sleep") has none, whatever its attack words (extract/page_signal)
     if not tells_violence(cands, analysis.text, len(analysis.sentences)):

@@ -372,11 +372,11 @@ def resolved_place_phrase(analysis, ev: EventMention) -> list[RoleFiller]:
     from sitrep.extract.target_field import head_at, head_kind
 
     sp = ev.place.span if ev.place is not None else None
-    if sp is None or not any(si == _sentence_of(analysis, sp.start) for si, _ in trigger_tokens(analysis, ev)):
+    si = _sentence_of(analysis, sp.start) if sp is not None else None
+    if sp is None or si is None or not any(s == si for s, _ in trigger_tokens(analysis, ev)):
         return []
     h = head_at(analysis, sp.start, sp.end)
-    si = _sentence_of(analysis, sp.start)
-    if h is None or si is None:
+    if h is None:
         return []
     top = h
     while top.dep_ == "conj":
