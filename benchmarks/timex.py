@@ -536,6 +536,111 @@ def kind_table(docs: list[TmlDoc], nlp, errors: int = 0) -> list[str]:
     return lines
 
 
+# --classes: each wrong DATE value (given the gold span) by the way it is wrong, read off the two values and the
+# document's date alone (no instance read): no value; a gold value with an unspecified part (1989-WXX, 199X) where
+# ours names one; a duration where the gold names a date, or the other way; PRESENT/PAST/FUTURE_REF against a date;
+# another granularity (a quarter for a year: the shapes differ); the same granularity on the other side of the
+# document's date (direction); the same granularity and side, another unit (the anchor or the offset). Crossed with
+# the form kinds of VALUE_KINDS, the table says which errors are a convention (one class, one form, many documents)
+# and which are scattered (slips and TimeBank's own variation)
+_GRAIN = (("day", r"\d{4}-\d\d-\d\d"), ("weekend", r"\d{4}-W\d\d-WE"), ("week", r"\d{4}-W\d\d"),
+          ("month", r"\d{4}-\d\d"), ("quarter", r"\d{4}-Q\d"), ("half", r"\d{4}-H\d"),
+          ("season", r"\d{4}-(?:SP|SU|FA|WI)"), ("year", r"\d{4}"), ("decade", r"\d{3}"), ("century", r"\d\d"))
+ERROR_CLASSES = ("no value", "gold unspecified (X)", "duration for a date", "date for a duration", "REF against a date",
+                 "granularity", "direction", "anchor / offset", "other")
+
+
+def _grain(value: str) -> str | None:
+    return next((name for name, rx in _GRAIN if re.fullmatch(rx, value)), None)
+
+
+def _period_start(value: str, grain: str) -> date:
+    """The first day of the period a value names (a season or half: its first month)."""
+    y = int(value[:4]) if grain not in ("decade", "century") else int(value.ljust(4, "0"))
+    if grain == "day":
+        return date.fromisoformat(value)
+    if grain in ("week", "weekend"):
+        return date.fromisocalendar(y, int(value[6:8]), 6 if grain == "weekend" else 1)
+    if grain == "month":
+        return date(y, int(value[5:7]), 1)
+    if grain == "quarter":
+        return date(y, 3 * int(value[6]) - 2, 1)
+    if grain == "half":
+        return date(y, 6 * int(value[6]) - 5, 1)
+    if grain == "season":
+        return date(y, {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[value[5:7]], 1)
+    return date(y, 1, 1)
+
+
+def error_class(gold: str, ours: str | None, dct: date | None) -> str:
+    """The ERROR_CLASSES name of a wrong DATE value ``ours`` against ``gold``."""
+    if ours is None:
+        return "no value"
+    refs = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+    if gold in refs or ours in refs:
+        return "date for a duration" if ours.startswith("P") and ours not in refs else "REF against a date"
+    if ours.startswith("P"):
+        return "duration for a date"
+    if gold.startswith("P"):
+        return "date for a duration"
+    if "X" in gold and "X" not in ours:
+        return "gold unspecified (X)"
+    g, o = _grain(gold), _grain(ours)
+    if g is None or o is None:
+        return "other"
+    if g != o:
+        return "granularity"
+    if dct is None:
+        return "anchor / offset"
+    here = _period_start(_GRAIN_OF_DCT[g](dct), g) if g in _GRAIN_OF_DCT else None
+    gs, os_ = _period_start(gold, g), _period_start(ours, g)
+    if here is not None and (gs < here) != (os_ < here) and gs != here and os_ != here:
+        return "direction"
+    return "anchor / offset"
+
+
+_GRAIN_OF_DCT = {
+    "day": lambda d: d.isoformat(), "month": lambda d: f"{d.year:04d}-{d.month:02d}",
+    "week": lambda d: f"{d.isocalendar()[0]:04d}-W{d.isocalendar()[1]:02d}",
+    "weekend": lambda d: f"{d.isocalendar()[0]:04d}-W{d.isocalendar()[1]:02d}-WE",
+    "quarter": lambda d: f"{d.year:04d}-Q{(d.month + 2) // 3}", "half": lambda d: f"{d.year:04d}-H{(d.month + 5) // 6}",
+    "year": lambda d: f"{d.year:04d}"}
+
+
+def class_table(corpora: dict[str, list[TmlDoc]], nlp, errors: int = 0) -> list[str]:
+    """Lines: the wrong DATE values of each corpus by ERROR_CLASSES, then (first corpus only, the tune one) by class
+    and form kind, with up to ``errors`` instances of each class."""
+    per: dict[str, Counter] = {}
+    first: list[tuple[str, str, TmlDoc, Gold, str | None]] = []
+    for label, docs in corpora.items():
+        c = per.setdefault(label, Counter())
+        for doc in docs:
+            for g, value in given_values(doc, nlp):
+                if g.type != "DATE":
+                    continue
+                c["gold"] += 1
+                if value == g.value:
+                    continue
+                cls = error_class(g.value, value, doc.dct)
+                c[cls] += 1
+                if label == next(iter(corpora)):
+                    first.append((cls, value_kind(g.text), doc, g, value))
+    lines = ["  " + f"{'class':24s}" + "".join(f"{label:>16s}" for label in corpora)]
+    for cls in ERROR_CLASSES + ("all wrong", "gold"):
+        cells = [sum(v for k, v in c.items() if k != "gold") if cls == "all wrong" else c[cls] for c in per.values()]
+        lines.append("  " + f"{cls:24s}" + "".join(f"{n:>16d}" for n in cells))
+    lines.append(f"  {next(iter(corpora))}: class x form kind")
+    for cls in ERROR_CLASSES:
+        rows = [r for r in first if r[0] == cls]
+        if not rows:
+            continue
+        kinds = Counter(r[1] for r in rows)
+        lines.append(f"    {cls:24s} {len(rows):3d}: " + ", ".join(f"{k} {n}" for k, n in kinds.most_common()))
+        for _, _, doc, g, value in rows[:errors]:
+            lines.append(f"      {doc.name:24s} {doc.dct}  {g.text!r:34s} gold {g.value:12s} ours {value}")
+    return lines
+
+
 # --sources: the generalisation gap seen from what we have. TimeBank's documents by file-name prefix (each source its
 # own annotators and habits), then each value kind of VALUE_KINDS on TimeBank's 1989-91 WSJ group, on its 1998 wire and
 # broadcast group, on TE3-platinum (check) and on the three wire story sets (check): a kind right on the source whose
@@ -723,6 +828,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="TimeBank's DATE values by kind (with --errors N: N wrong ones of each kind)")
     ap.add_argument("--sources", action="store_true", help="the generalisation view: TimeBank per file-name prefix "
                     "and left out one at a time, then each value kind on TimeBank's two groups, TE3 and wire1-3")
+    ap.add_argument("--classes", action="store_true", help="the wrong DATE values by how they are wrong (granularity, "
+                    "direction, anchor, type...) on TimeBank (with --errors N: N of each), TE3 and wire1-3 (counts)")
     ap.add_argument("--focus", action="store_true", help="temporal focus against the document's date, counted on "
                     "TimeBank (each change listed) and on TE3-platinum (aggregate only)")
     ap.add_argument("--coverage", type=int, default=0, metavar="N", help="the N most frequent contexts of a time word "
@@ -763,6 +870,14 @@ def main(argv: list[str] | None = None) -> int:
                    "wire1-3 (check)": read_dir(WIRE1_DIR) + read_dir(WIRE2_DIR) + read_dir(WIRE3_DIR)}
         print("DATE values given the gold spans by kind and corpus: right/gold accuracy")
         print("\n".join(kinds_by_corpus(corpora, nlp)))
+        return 0
+    if args.classes:
+        tb = read_dir(DEFAULT_DIR)
+        corpora = {"TimeBank": tb, "TB wire98": [d for d in tb if source_group(d.name) == "wire98"],
+                   "TE3 (check)": read_dir(CHECK_DIR) if CHECK_DIR.is_dir() else [],
+                   "wire1-3 (check)": read_dir(WIRE1_DIR) + read_dir(WIRE2_DIR) + read_dir(WIRE3_DIR)}
+        print("wrong DATE values given the gold spans, by how they are wrong")
+        print("\n".join(class_table(corpora, nlp, args.errors)))
         return 0
     if args.focus:
         print(f"TimeBank (tune): {DEFAULT_DIR}")
