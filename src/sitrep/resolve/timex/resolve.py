@@ -848,7 +848,11 @@ class Resolver:
             if r.data.get("current"):
                 y, q = _quarter_of(a)
             elif r.data.get("latest"):
-                y, q = _add_quarters(*_quarter_of(a), -1)
+                # the quarter reported, as "a year earlier" reads it (a fiscal fourth quarter told in November),
+                # not the calendar quarter before the report. TimeBank: 1 value changed, right (wsj "fourth-quarter
+                # ... the latest period" 1989-Q4), 0 wrong; TE3, wire1-3: 0 changed; real news of ../shared: the
+                # form does not occur
+                y, q = self._reported_quarter(r.start)
             else:
                 y, q = self.ctx.last_quarter or _add_quarters(*_quarter_of(a), -1)
             self.ctx.last_quarter, self.ctx.last_granularity = (y, q), "Q"
