@@ -412,14 +412,12 @@ def assign_roles(analysis, events: list[EventMention], model: RoleModel | None =
                 continue  # names told after an event that hurt no one are not its victims
             events[k].roles[r].append(RoleFiller(c.text, c.start, c.end))
     for ev, kept in zip(events, rules, strict=True):
-        doerless = not any(ev.roles[r] for r in _PERPETRATORS)
         for r, fillers in kept.items():
             have = {_key(f.text) for e in events for f in e.roles[r]}
             for f in fillers:
                 c = by_span.get((f.start, f.end))
                 p = c.scores.get(r, 0.0) if c is not None else 1.0
-                if (p >= floor or (r == "victims" and _names_people(f.text)) or (doerless and r in _PERPETRATORS)) \
-                        and _key(f.text) not in have:
+                if (p >= floor or (r == "victims" and _names_people(f.text))) and _key(f.text) not in have:
                     ev.roles[r].append(f)
                     have.add(_key(f.text))
         for r in ROLE_KEYS:
@@ -445,7 +443,6 @@ def _names_people(text: str) -> bool:
 # from training), CEAF-REE F1: model only 0.455, union with the rules 0.404, floor 0.08 0.451, 0.15 0.461; with
 # the retrained model, 0.10 0.463, 0.15 0.455, 0.20 0.457 (differences of one or two fillers).
 RULE_FLOOR = 0.15
-_PERPETRATORS = ("perpetrator_individuals", "perpetrator_organizations")
 
 
 # ---- applying the model in the pipeline ---------------------------------------------------------------------
