@@ -11,7 +11,8 @@
     of the gold argument among the words of the event's value for the role; also by span overlap);
     (c) RAMS (dev = tune, test = check): attack / die / injure windows with an event of the right family in the
     trigger's sentence, and on tune the same over the windows a reader judged to report one specific violent event
-    and over those rightly refused (benchmarks/data/rams_dev_judged.csv); (d) the real negative sentences
+    and over those rightly refused (benchmarks/data/rams_dev_judged.csv), and the roles' recall over the judged
+    specific ones (the figure over all windows counts the arguments of events rightly not reported); (d) the real negative sentences
     (benchmarks/data/realnews_negatives.csv, split by source document): share that yields an event; (e) headlines2, our own headlines from other countries
     (benchmarks/data/realnews_headlines2.csv; not run by default): detected, country, place, false events;
     (f) mideast, our own 2023-24 Middle East headlines (benchmarks/data/realnews_mideast.csv; not run by default;
@@ -349,6 +350,11 @@ def main(argv: list[str] | None = None) -> int:
               "sentence, or a false one)")
     show("    RAMS roles by head-word match", r,
          ["role_Attacker", "role_Target", "role_Victim", "role_Target+Victim", "role_Instrument", "role_Place"])
+    if r and "specific_role_Attacker" in r["tune"]:
+        t = r["tune"]
+        print("    tune, the windows judged one specific violent event: " + "  ".join(
+            f"{k}={t[f'specific_role_{k}']:.3f} (n={t[f'specific_role_{k}_n']})"
+            for k in ("Attacker", "Target", "Victim", "Instrument", "Place")))
     show("(d) real negative sentences: share with a false event", neg, ["false"])
     if h2:
         show_headlines2(h2, args.false)

@@ -298,3 +298,26 @@ def test_subject_of_a_reaction_verb_is_not_the_doer(nlp, sentence, trigger, doer
 def test_subject_of_a_verb_of_doing_stays_the_doer(nlp):
     r = run(nlp, "Rebels detonated a bomb near the bridge.", "bomb")
     assert any("Rebels" in p for p in r.get("perpetrator_individuals", []))
+
+
+@pytest.mark.parametrize("sentence,trigger,doer", [
+    ("A prosecutor charged the farmhand Pedro Alvarado with the murder of his neighbour.", "murder", "Alvarado"),
+    ("Deputy Marcus Hale was indicted for the fatal shooting of a driver last spring.", "shooting", "Hale"),
+    ("Two former guards were convicted of the torture of prisoners in Lima.", "torture", "guards"),
+])
+def test_the_one_accused_of_the_act_is_its_doer(nlp, sentence, trigger, doer):
+    """A verb of justice (lexicon kind "charge") names the one it accuses of the act in its for / of / with phrase."""
+    r = run(nlp, sentence, trigger)
+    perps = r["perpetrator_individuals"] + r["perpetrator_organizations"]
+    assert any(doer in p for p in perps)
+
+
+def test_caught_in_the_act_is_not_accused_of_it(nlp):
+    """ "in" on the verb says where they were caught: the soldiers' raid was not done by those arrested."""
+    r = run(nlp, "Four traders were arrested in the raid on the market by soldiers.", "raid")
+    assert not any("traders" in p for p in r["perpetrator_individuals"] + r["perpetrator_organizations"])
+
+
+def test_a_by_phrase_the_parser_hung_on_the_place_names_the_doer(nlp):
+    r = run(nlp, "Five men were shot at a checkpoint by soldiers of the Third Brigade.", "shot")
+    assert r["perpetrator_individuals"] == ["soldiers of the Third Brigade"]

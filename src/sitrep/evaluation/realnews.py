@@ -360,6 +360,10 @@ def score_rams(windows: list[RamsWindow], events: dict[str, list],
         for name, label in (("specific", "specific"), ("refused_found", "refuse")):
             ws = [w for w in fam if judged.get((w.id, w.trigger[0])) == label]
             out[name], out[f"{name}_n"] = sum(found(w) for w in ws) / max(len(ws), 1), len(ws)
+        # the roles of the windows of one specific event alone: most other windows' events are rightly not
+        # reported, and their arguments count as missed in the figure over all windows
+        specific = [w for w in fam if judged.get((w.id, w.trigger[0])) == "specific"]
+        out.update({f"specific_{k}": v for k, v in _rams_roles(specific, events).items()})
     out.update(_rams_roles(fam, events))
     return out
 
