@@ -525,7 +525,16 @@ def test_sub_events_group_trigger_words_by_the_action_they_name():
     """'opened fire' and 'shot' are the shooting, 'killing' and 'died' the killing; a word of no kind is its own."""
     assert [across.action_kind(w) for w in ("opened", "shot", "Killing", "died", "wounded", "blast")] == [
         "shooting", "shooting", "killing", "killing", "wounding", "bombing"]
-    assert across.action_kind("kidnapped") == "kidnapped"
+    # a word of no kind names its own action by its stem: two forms of one word are one action
+    assert [across.action_kind(w) for w in ("kidnapped", "kidnapping", "Kidnaps")] == ["kidnap"] * 3
+    assert [across.action_kind(w) for w in ("torched", "torch", "clashes", "clashed", "chased", "chase")] == [
+        "torch", "torch", "clash", "clash", "chas", "chas"]
+    assert across.action_kind("looted") != across.action_kind("torched")
+    told = [{"id": "x#0", "document_id": "x", "published": "2022-03-08",
+             "field_spans": {"trigger": [{"start": 0, "end": 7, "text": "torched"}]}},
+            {"id": "y#0", "document_id": "y", "published": "2022-03-09",
+             "field_spans": {"trigger": [{"start": 3, "end": 11, "text": "torching"}]}}]
+    assert [(s["kind"], len(s["triggers"])) for s in across.subevents(told)] == [("torch", 2)]
     rows = [{"id": "b#0", "document_id": "b", "published": "2022-03-09",
              "field_spans": '{"trigger": [{"start": 5, "end": 9, "text": "shot"}]}'},
             {"id": "a#0", "document_id": "a", "published": "2022-03-08",

@@ -94,6 +94,7 @@ class Rules:
     action_kinds: tuple[tuple[str, tuple[str, ...]], ...] = ()
     generic_words: tuple[str, ...] = ()
     main_acts: tuple[str, ...] = ()
+    own_kind_suffixes: tuple[str, ...] = ()  # [subevents] own_kind_suffixes: a word of no kind names its stem
     charge: Charge | None = None  # [subevents.charge]: a crime word told as the charge ('charged with murder')
     dropped_words: frozenset[str] = frozenset()  # [weapons] dropped_words: "bombs" an aircraft may drop
     dropped_family: str = ""
@@ -229,6 +230,8 @@ def load_rules(path: str | Path | None = None, weights: str | Path | dict | None
         told_apart_links=_need(data, "regroup.told_apart_links", int, where),
         generic_words=tuple(w.lower() for w in _strings(data, "subevents.generic", where)),
         main_acts=tuple(_strings(data, "subevents.main_acts", where)),
+        own_kind_suffixes=tuple(w.lower() for w in _strings(data, "subevents.own_kind_suffixes", where)) if (
+            "own_kind_suffixes" in data.get("subevents", {})) else (),
         charge=_charge(data, where),
         dropped_words=frozenset(w.lower() for w in _strings(data, "weapons.dropped_words", where)),
         dropped_family=_need(data, "weapons.dropped_family", str, where),
@@ -1226,7 +1229,26 @@ def action_kind(word: str, rules: Rules | None = None, before: str = "") -> str:
     w = " ".join(word.lower().split())
     if rules.charge is not None and _charged(w, before, rules.charge):
         return rules.charge.kind
-    return next((kind for kind, starts in rules.action_kinds if w.startswith(starts)), w)
+    return next((kind for kind, starts in rules.action_kinds if w.startswith(starts)), None) or _own_kind(w, rules)
+
+
+def _own_kind(word: str, rules: Rules) -> str:
+    """The action a word of no kind names: its stem, so that two forms of one word are one action ('sprayed' /
+    'spraying' / 'spray' -> spray, 'clashes' / 'clashed' -> clash): the first of ``[subevents] own_kind_suffixes``
+    it ends in is cut ('es' only after s, x, z, ch, sh), leaving 3 letters at least, then a doubled last letter
+    other than l or s ('stabbed' -> stab) and a last 'e' ('chase' / 'chased' -> chas). A phrase keeps its words."""
+    if " " in word or not rules.own_kind_suffixes:
+        return word
+    w = word
+    for suffix in rules.own_kind_suffixes:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            if suffix == "es" and not w[:-2].endswith(("s", "x", "z", "ch", "sh")):
+                continue
+            w = w[: -len(suffix)]
+            break
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "ls":
+        w = w[:-1]
+    return w[:-1] if len(w) > 3 and w.endswith("e") else w
 
 
 def _charged(word: str, before: str, charge: Charge) -> bool:
