@@ -314,7 +314,7 @@ def _error_kind(a: dict, b: dict, shared: dict, size: dict, rules, x_of: dict) -
             return "split: two sitrep events of one article in two incidents (within-document)"
         if shared[a["doc"]] & shared[b["doc"]]:
             return ("split: two articles that share another incident (one article's event of the chain is in an "
-                    "incident apart from its other events)")
+                    "incident apart from its other events): the two events compared, " + _event_cause(a, b, rules))
         return "split: two articles that share no incident: " + _cause(x_of[a["doc"]], x_of[b["doc"]], rules)
     if not one_chain and one_sub:
         if a["doc"] == b["doc"] and a["event"] == b["event"]:
@@ -324,6 +324,20 @@ def _error_kind(a: dict, b: dict, shared: dict, size: dict, rules, x_of: dict) -
             return "joined: a gold singleton in a sub-event with another chain"
         return "joined: two gold chains in one sub-event (" + a["kind"] + ")"
     return None
+
+
+def _event_cause(a: dict, b: dict, rules) -> str:
+    """Why two found mentions' sitrep events (of two articles) are in two incidents: their direct comparison."""
+    from sitrep.merge import across
+
+    fa = across.features_from_mention(a["x"].events[a["event"]], f"{a['doc']}#{a['event']}")
+    fb = across.features_from_mention(b["x"].events[b["event"]], f"{b['doc']}#{b['event']}")
+    d = across.compare(fa, fb, rules)
+    if d.merge:
+        return "would merge directly (grouping: a report's two events never share an incident)"
+    if d.veto is None:
+        return "below threshold"
+    return next((why for start, why in _CAUSES if d.veto.startswith(start)), "other: " + d.veto[:40])
 
 
 def errors(topics: dict[int, list[E.Extracted]], rules=None) -> None:
