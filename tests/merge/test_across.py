@@ -534,7 +534,7 @@ def test_sub_events_group_trigger_words_by_the_action_they_name():
              "field_spans": {"trigger": [{"start": 0, "end": 7, "text": "torched"}]}},
             {"id": "y#0", "document_id": "y", "published": "2022-03-09",
              "field_spans": {"trigger": [{"start": 3, "end": 11, "text": "torching"}]}}]
-    assert [(s["kind"], len(s["triggers"])) for s in across.subevents(told)] == [("torch", 2)]
+    assert [(s["kind"], len(s["triggers"])) for s in across.subevents(told)] == [("torched", 2)]
     rows = [{"id": "b#0", "document_id": "b", "published": "2022-03-09",
              "field_spans": '{"trigger": [{"start": 5, "end": 9, "text": "shot"}]}'},
             {"id": "a#0", "document_id": "a", "published": "2022-03-08",

@@ -1342,7 +1342,10 @@ def subevents(members: list[dict], rules: Rules | None = None) -> list[dict]:
     kinds: dict[str, list[dict]] = {}
     for t, kind in zip(triggers, incident_action_kinds([t["text"] or "" for t in triggers], rules, before), strict=True):
         kinds.setdefault(kind, []).append(t)
-    return [{"kind": k, "triggers": v} for k, v in kinds.items()]
+    named = {k for k, _ in rules.action_kinds} | ({rules.charge.kind} if rules.charge else set())
+    # a word of no kind groups by its stem ('torched' / 'torching': torch) and is shown as the first word told
+    return [{"kind": k if k in named else " ".join((v[0]["text"] or k).lower().split()), "triggers": v}
+            for k, v in kinds.items()]
 
 
 def _words_before(start: int | None, row: dict) -> str:
