@@ -231,10 +231,7 @@ def load_rules(path: str | Path | None = None, weights: str | Path | dict | None
         told_apart_links=_need(data, "regroup.told_apart_links", int, where),
         generic_words=tuple(w.lower() for w in _strings(data, "subevents.generic", where)),
         main_acts=tuple(_strings(data, "subevents.main_acts", where)),
-        court_words=frozenset(w.lower() for w in _strings(data, "date.court_words", where)) if (
-            "court_words" in data.get("date", {})) else frozenset(),
-        own_kind_suffixes=tuple(w.lower() for w in _strings(data, "subevents.own_kind_suffixes", where)) if (
-            "own_kind_suffixes" in data.get("subevents", {})) else (),
+        **_word_lists(data, where),
         charge=_charge(data, where),
         dropped_words=frozenset(w.lower() for w in _strings(data, "weapons.dropped_words", where)),
         dropped_family=_need(data, "weapons.dropped_family", str, where),
@@ -244,6 +241,16 @@ def load_rules(path: str | Path | None = None, weights: str | Path | dict | None
         unknown_actors=frozenset(_strings(data, "actor.unknown", where)) if "unknown" in data.get(
             "actor", {}) else frozenset(),
     )
+
+
+def _word_lists(data: dict, where: str) -> dict:
+    """The optional word lists: ``[date] court_words``, ``[subevents] own_kind_suffixes`` (lower case; none when
+    left out)."""
+    def words(table: str, key: str) -> list[str]:
+        return [w.lower() for w in _strings(data, f"{table}.{key}", where)] if key in data.get(table, {}) else []
+
+    return {"court_words": frozenset(words("date", "court_words")),
+            "own_kind_suffixes": tuple(words("subevents", "own_kind_suffixes"))}
 
 
 def _target_kinds(target: dict, where: str) -> dict:
