@@ -28,10 +28,21 @@ mention pairs by whether sitrep puts them in one incident and whether their trig
 the incidents split into sub-events (an incident's mentions grouped by the stem of the trigger word that found
 them: what sitrep would expose as an incident's actions) with the same scorer.
 
+``--errors`` decomposes the sub-event mention scores: the pairs of found gold mentions they count wrong, by kind
+(one chain split over two action kinds of one incident, over two sitrep events of one article, over articles that
+share another incident or none, with the cause of the last as ``--why`` gives it; two chains joined in one sub-event,
+by one sitrep event or across events, a gold singleton joined), the sitrep events whose trigger spans overlap
+mentions of two chains, and the scores with each kind alone put right (action kinds by gold chain; each article's
+events in the incident it shares with most articles; perfect merging). The scorer is the standard one (MUC, B3 and
+CEAF-e with singletons in B3 and CEAF-e, CoNLL their mean F1; ``tests/merge/test_ecbplus_scores.py`` holds it to the
+published worked example), over the found mentions, each mapped to the one sitrep trigger span that overlaps it (on
+tune no found mention overlaps two spans).
+
 ``--within`` adds within-document event coreference: over the pairs of found gold action mentions of one article,
 pairwise P / R of "one sitrep event" against "one gold chain" (what ``merge/within.py`` decides).
 
-    python3 benchmarks/merge_ecb.py [--shared ../shared] [--split check|tune|all] [--why] [--subevents] [--within]
+    python3 benchmarks/merge_ecb.py [--shared ../shared] [--split check|tune|all] [--why] [--errors] [--subevents]
+        [--within]
 """
 from __future__ import annotations
 
@@ -276,6 +287,129 @@ def subevent_differences(topics: dict[int, list[E.Extracted]], rules=None) -> No
           f"{sum(joined.values())} (" + ", ".join(f"{k} {v}" for k, v in joined.most_common(10)) + ")")
 
 
+def _found_mentions(extracted: list[E.Extracted], events: dict) -> list[dict]:
+    """The found gold mentions of a topic: each with its article, the sitrep event and trigger span that overlap it
+    (the first, as ``E.mention_clusters`` maps it), its incident and its sub-event kind."""
+    kinds = E._incident_kinds(extracted, events)
+    out = []
+    for x in extracted:
+        for g in x.article.mentions:
+            hit = next(((inc, k, s, e) for k, (inc, spans) in enumerate(events[x.article.id]) for s, e in spans
+                        if s < g.end and g.start < e), None)
+            if hit:
+                inc, k, s, e = hit
+                out.append({"gold": g, "x": x, "doc": x.article.id, "inc": inc, "event": k, "span": (s, e),
+                            "kind": kinds[(inc, x.article.id, s, e)]})
+    return out
+
+
+def _error_kind(a: dict, b: dict, shared: dict, size: dict, rules, x_of: dict) -> str | None:
+    """The kind of error a pair of found mentions is in the sub-event scores, or None when the pair is right."""
+    one_chain = a["gold"].chain == b["gold"].chain
+    one_sub = (a["inc"], a["kind"]) == (b["inc"], b["kind"])
+    if one_chain and not one_sub:
+        if a["inc"] == b["inc"]:
+            return "split: one incident, two action kinds (" + " / ".join(sorted((a["kind"], b["kind"]))) + ")"
+        if a["doc"] == b["doc"]:
+            return "split: two sitrep events of one article in two incidents (within-document)"
+        if shared[a["doc"]] & shared[b["doc"]]:
+            return ("split: two articles that share another incident (one article's event of the chain is in an "
+                    "incident apart from its other events): the two events compared, " + _event_cause(a, b, rules))
+        return "split: two articles that share no incident: " + _cause(x_of[a["doc"]], x_of[b["doc"]], rules)
+    if not one_chain and one_sub:
+        if a["doc"] == b["doc"] and a["event"] == b["event"]:
+            return ("joined: one sitrep event over two chains, "
+                    + ("one trigger span" if a["span"] == b["span"] else "two trigger spans of one kind"))
+        if 1 in (size[a["gold"].chain], size[b["gold"].chain]):
+            return "joined: a gold singleton in a sub-event with another chain"
+        return "joined: two gold chains in one sub-event (" + a["kind"] + ")"
+    return None
+
+
+def _event_cause(a: dict, b: dict, rules) -> str:
+    """Why two found mentions' sitrep events (of two articles) are in two incidents: their direct comparison."""
+    from sitrep.merge import across
+
+    fa = across.features_from_mention(a["x"].events[a["event"]], f"{a['doc']}#{a['event']}")
+    fb = across.features_from_mention(b["x"].events[b["event"]], f"{b['doc']}#{b['event']}")
+    d = across.compare(fa, fb, rules)
+    if d.merge:
+        return "would merge directly (grouping: a report's two events never share an incident)"
+    if d.veto is None:
+        return "below threshold"
+    return next((why for start, why in _CAUSES if d.veto.startswith(start)), "other: " + d.veto[:40])
+
+
+def errors(topics: dict[int, list[E.Extracted]], rules=None) -> None:
+    """``--errors``: the sub-event mention scores (MUC, B3, CEAF-e) decomposed: the pairs of found gold mentions
+    scored wrong, by kind, with counts; the sitrep events whose trigger spans overlap found mentions of two gold
+    chains; and what each kind costs, as the CoNLL F1 with that kind alone put right (oracles)."""
+    from sitrep.merge import across
+
+    rules = rules or across.default_rules()
+    kinds: Counter = Counter()
+    two_chains: Counter = Counter()
+    key: list[set] = []
+    oracle: dict[str, list[set]] = {"as is": [], "action kinds right (incident x gold chain)": [],
+                                    "each article's events in its main incident": [],
+                                    "perfect merging (each seminal event one incident)": []}
+    for t, extracted in topics.items():
+        events = E.ingest(extracted, rules)
+        found = _found_mentions(extracted, events)
+        shared = {x.article.id: {i for i, _ in events[x.article.id]} for x in extracted}
+        chains: dict[str, set] = {}
+        for f in found:
+            chains.setdefault(f["gold"].chain, set()).add(f["gold"].key)
+        size = {c: len(v) for c, v in chains.items()}
+        x_of = {x.article.id: x for x in extracted}
+        for i, a in enumerate(found):
+            for b in found[i + 1:]:
+                kind = _error_kind(a, b, shared, size, rules, x_of)
+                if kind:
+                    kinds[kind] += 1
+        by_event: dict[tuple, set] = {}
+        for f in found:
+            by_event.setdefault((f["doc"], f["event"]), set()).add((f["gold"].chain, f["kind"]))
+        for told in by_event.values():
+            if len({c for c, _ in told}) > 1:  # does the sub-event mapping (by action kind) keep the chains apart?
+                alike = any(len({c for c, k in told if k == kind}) > 1 for _, kind in told)
+                two_chains["two chains in one action kind (joined)" if alike else "each chain its own action kind "
+                           "(the mapping splits them)"] += 1
+        key += chains.values()
+        for name, clusters in _oracles(t, extracted, events, found).items():
+            oracle[name] += clusters
+    print(f"  sub-event errors, pairs of found gold mentions ({sum(kinds.values())} wrong pairs):")
+    for k, v in kinds.most_common():
+        print(f"    {v:4d}  {k}")
+    print("  sitrep events whose trigger spans overlap found mentions of two or more gold chains: "
+          + (", ".join(f"{k} {v}" for k, v in two_chains.most_common()) or "none"))
+    print("  what each kind costs: the sub-event scores with it alone put right")
+    for name, clusters in oracle.items():
+        m = E.conll(key, clusters)
+        print(f"    {name}: " + "  ".join(f"{k} {v[2]:.3f}" for k, v in m.items()) + f" ({len(clusters)} clusters, "
+              f"{len(key)} gold chains)")
+
+
+def _oracles(t: int, extracted: list[E.Extracted], events: dict, found: list[dict]) -> dict[str, list[set]]:
+    """A topic's sub-event clusters as they are and with one kind of error put right."""
+    docs: dict[str, set] = {}
+    for d, evs in events.items():
+        for inc, _ in evs:
+            docs.setdefault(inc, set()).add(d)
+    main = {d: max((i for i, _ in evs), key=lambda i: (len(docs[i]), -[j for j, _ in evs].index(i)))
+            for d, evs in events.items() if evs}
+    one = {d: [(main[d], spans) for _, spans in evs] for d, evs in events.items()}
+    perfect = {x.article.id: [(f"{t}:{x.article.event}", spans) for _, spans in events[x.article.id]]
+               for x in extracted}
+    by_chain: dict[tuple, set] = {}
+    for f in found:
+        by_chain.setdefault((f["inc"], f["gold"].chain), set()).add(f["gold"].key)
+    return {"as is": E.mention_clusters(extracted, events, by_action=True)[1],
+            "action kinds right (incident x gold chain)": list(by_chain.values()),
+            "each article's events in its main incident": E.mention_clusters(extracted, one, by_action=True)[1],
+            "perfect merging (each seminal event one incident)": E.mention_clusters(extracted, perfect, by_action=True)[1]}
+
+
 def within(topics: dict[int, list[E.Extracted]]) -> tuple[int, int, int]:
     """Within-document event coreference (``--within``): over the pairs of gold action mentions of one article
     that sitrep triggers overlap (a gold mention goes to the first of the article's sitrep events whose trigger
@@ -330,6 +464,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--why", action="store_true", help="also print why articles of one event share no incident")
     ap.add_argument("--within", action="store_true", help="also print within-document event coreference: pairwise "
                     "P/R of 'one sitrep event' over the found gold action mentions of one article, against one gold chain")
+    ap.add_argument("--errors", action="store_true", help="also print the sub-event mention errors by kind, with "
+                    "counts, and the scores with each kind put right")
     ap.add_argument("--subevents", action="store_true", help="also print the mention pairs by incident and trigger "
                     "stem, and the scores of incidents split into sub-events")
     args = ap.parse_args(argv)
@@ -359,6 +495,8 @@ def main(argv: list[str] | None = None) -> int:
             p, r, f = _f(tp, pred, gold)
             print(f"  within-document event coreference (found gold mention pairs of one article): P {p:.3f} "
                   f"R {r:.3f} F1 {f:.3f} ({tp} of {pred} pairs in one sitrep event, {gold} of one gold chain)")
+        if args.errors:
+            errors(topics)
         if args.subevents:
             subevents(topics)
             subevent_differences(topics)
@@ -373,7 +511,9 @@ def answer(scores: dict[str, dict]) -> None:
 
     names = " / ".join(scores)
     print(f"mention-level CoNLL F1 ({names}), the figure of issue 16: the incidents' sub-events {fig('subevents')} "
-          f"(with perfect merging {fig('ceiling', 1)}).")
+          f"(with perfect merging {fig('ceiling', 1)}); its parts: " + ", ".join(
+              f"{part} F1 " + " / ".join(f"{s['subevents'][part][2]:.3f}" for s in scores.values())
+              for part in ("MUC", "B3", "CEAF-e")) + ".")
     print("  Why the sub-events: ECB+ gold chains are one action each (the shooting, the deaths, the charge of one "
           "attack are chains of their own) and a sitrep incident is the whole attack; its sub-events (its mentions "
           "by action kind, as the store gives them) are the unit the chains count.")

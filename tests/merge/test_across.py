@@ -525,7 +525,16 @@ def test_sub_events_group_trigger_words_by_the_action_they_name():
     """'opened fire' and 'shot' are the shooting, 'killing' and 'died' the killing; a word of no kind is its own."""
     assert [across.action_kind(w) for w in ("opened", "shot", "Killing", "died", "wounded", "blast")] == [
         "shooting", "shooting", "killing", "killing", "wounding", "bombing"]
-    assert across.action_kind("kidnapped") == "kidnapped"
+    # a word of no kind names its own action by its stem: two forms of one word are one action
+    assert [across.action_kind(w) for w in ("kidnapped", "kidnapping", "Kidnaps")] == ["kidnap"] * 3
+    assert [across.action_kind(w) for w in ("torched", "torch", "clashes", "clashed", "chased", "chase")] == [
+        "torch", "torch", "clash", "clash", "chas", "chas"]
+    assert across.action_kind("looted") != across.action_kind("torched")
+    told = [{"id": "x#0", "document_id": "x", "published": "2022-03-08",
+             "field_spans": {"trigger": [{"start": 0, "end": 7, "text": "torched"}]}},
+            {"id": "y#0", "document_id": "y", "published": "2022-03-09",
+             "field_spans": {"trigger": [{"start": 3, "end": 11, "text": "torching"}]}}]
+    assert [(s["kind"], len(s["triggers"])) for s in across.subevents(told)] == [("torched", 2)]
     rows = [{"id": "b#0", "document_id": "b", "published": "2022-03-09",
              "field_spans": '{"trigger": [{"start": 5, "end": 9, "text": "shot"}]}'},
             {"id": "a#0", "document_id": "a", "published": "2022-03-08",
@@ -666,3 +675,38 @@ def test_victims_of_other_kinds_part_events_not_told_on_one_day():
                  ("two nurses", "nurses and a doctor"), ("the school", "its teachers")):
         assert not across._other_kinds(f("x", "d1", target=a, **town), replace(court, target=b), rules), (a, b)
     assert not across._other_kinds(f("y", "d1", target=None, **town), court, rules)
+
+
+def _shooting_told(key, doc, day, sentence, **kw):
+    """A shooting in a town, told in one sentence that dates it (the date span lies in the sentence)."""
+    from sitrep.model import EventMention, Place, Span
+
+    town = Place("Millbrook", 41.78, -73.69, country="United States", country_code="US", geo_precision=1)
+    at = sentence.index(day) if day in sentence else 0
+    m = EventMention(document_id=doc, trigger=Span(0, 4, sentence[:4]), sentence_index=1,
+                     event_type="Violence against civilians", sub_event_type="Attack", place=town,
+                     date=kw.pop("date"), date_precision="day", target=kw.pop("target", None),
+                     evidence=[Span(0, len(sentence), sentence)],
+                     field_spans={"date": [Span(at, at + len(day), day)]})
+    return across.features_from_mention(m, key)
+
+
+def test_a_court_day_is_not_the_deed_day():
+    """A jury's verdict on Tuesday, a year and a half after the shooting it judges: the report of the verdict dates
+    the deed by the court's day; it joins the shooting's report (one town, one type, words in common), and a day
+    told beside a court word that is the deed's own month stays apart from other days."""
+    deed = _shooting_told("a", "d1", "Friday", "A gunman shot and killed Dora Vance, a nurse, outside the Millbrook "
+                          "library on Friday as she walked her dog, police said.", date=date(2021, 10, 22))
+    verdict = _shooting_told("b", "d2", "Tuesday", "A jury on Tuesday convicted the gunman who shot and killed Dora "
+                             "Vance, a nurse, outside the Millbrook library as she walked her dog.",
+                             date=date(2023, 4, 18))
+    assert verdict.date_court and not deed.date_court
+    d = compare(deed, verdict)
+    assert d.merge and any("court's day" in r for r in d.reasons)
+    # the court's day before the other's: no deed after its trial
+    later = replace(deed, key="c", documents=frozenset(["d3"]), date=date(2023, 6, 1))
+    assert not compare(later, verdict).merge
+    # nothing in common but the town and the type: two shootings, not a deed and its trial
+    other = _shooting_told("e", "d4", "Monday", "Two men were wounded when shots were fired into a parked car near "
+                           "the Millbrook bus depot on Monday.", date=date(2022, 5, 2))
+    assert not compare(other, verdict).merge

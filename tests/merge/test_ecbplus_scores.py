@@ -66,3 +66,13 @@ def test_scores_on_a_known_clustering():
 def test_split_is_fixed_and_disjoint():
     assert set(E.TUNE_TOPICS) | set(E.CHECK_TOPICS) == set(E.VIOLENT_TOPICS)
     assert not set(E.TUNE_TOPICS) & set(E.CHECK_TOPICS)
+
+
+def test_scores_match_the_published_worked_example():
+    # Vilain et al. 1995 / Bagga and Baldwin 1998 / Luo 2005: three key chains, the response joins the last two.
+    # MUC P 9/10 R 1; B3 P 16/21 R 1; CEAF-e (phi4) P 11/12 R 11/18. Singletons count in B3 and CEAF-e, not MUC.
+    key = [set("12345"), set("67"), set("89ABC")]
+    response = [set("12345"), set("6789ABC")]
+    assert E.muc(key, response)[:2] == (pytest.approx(0.9), pytest.approx(1.0))
+    assert E.b_cubed(key, response)[:2] == (pytest.approx(16 / 21), pytest.approx(1.0))
+    assert E.ceaf_e(key, response)[:2] == (pytest.approx(11 / 12), pytest.approx(11 / 18))

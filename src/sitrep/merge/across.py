@@ -94,6 +94,8 @@ class Rules:
     action_kinds: tuple[tuple[str, tuple[str, ...]], ...] = ()
     generic_words: tuple[str, ...] = ()
     main_acts: tuple[str, ...] = ()
+    own_kind_suffixes: tuple[str, ...] = ()  # [subevents] own_kind_suffixes: a word of no kind names its stem
+    court_words: frozenset[str] = frozenset()  # [date] court_words: a day told with one is a court's (_court_day)
     charge: Charge | None = None  # [subevents.charge]: a crime word told as the charge ('charged with murder')
     dropped_words: frozenset[str] = frozenset()  # [weapons] dropped_words: "bombs" an aircraft may drop
     dropped_family: str = ""
@@ -229,6 +231,7 @@ def load_rules(path: str | Path | None = None, weights: str | Path | dict | None
         told_apart_links=_need(data, "regroup.told_apart_links", int, where),
         generic_words=tuple(w.lower() for w in _strings(data, "subevents.generic", where)),
         main_acts=tuple(_strings(data, "subevents.main_acts", where)),
+        **_word_lists(data, where),
         charge=_charge(data, where),
         dropped_words=frozenset(w.lower() for w in _strings(data, "weapons.dropped_words", where)),
         dropped_family=_need(data, "weapons.dropped_family", str, where),
@@ -238,6 +241,16 @@ def load_rules(path: str | Path | None = None, weights: str | Path | dict | None
         unknown_actors=frozenset(_strings(data, "actor.unknown", where)) if "unknown" in data.get(
             "actor", {}) else frozenset(),
     )
+
+
+def _word_lists(data: dict, where: str) -> dict:
+    """The optional word lists: ``[date] court_words``, ``[subevents] own_kind_suffixes`` (lower case; none when
+    left out)."""
+    def words(table: str, key: str) -> list[str]:
+        return [w.lower() for w in _strings(data, f"{table}.{key}", where)] if key in data.get(table, {}) else []
+
+    return {"court_words": frozenset(words("date", "court_words")),
+            "own_kind_suffixes": tuple(words("subevents", "own_kind_suffixes"))}
 
 
 def _target_kinds(target: dict, where: str) -> dict:
@@ -341,11 +354,12 @@ class Features:
     place_weak: bool = False  # the place is only the report's main place: none in the event's sentences
     words: frozenset[str] = frozenset()  # the words of its evidence sentences (``sentence_words``)
     fatalities: int | None = None  # the toll told (``_toll``)
+    date_court: bool = False  # its day was told with a court's act: the court's day, the deed's on or before (_court_day)
 
 
 def features_from_mention(m: EventMention, key: str) -> Features:
     p = m.place
-    return Features(
+    f = Features(
         key=key, documents=frozenset([m.document_id]), date=m.date, date_precision=m.date_precision,
         event_type=m.event_type, sub_event_type=m.sub_event_type,
         latitude=p.latitude if p else None, longitude=p.longitude if p else None,
@@ -355,6 +369,10 @@ def features_from_mention(m: EventMention, key: str) -> Features:
         date_bound=date_from_report(m.notes), words=sentence_words(s.text for s in m.evidence),
         place_weak=place_from_report(m.notes), fatalities=_toll(m.fatalities.low, m.fatalities.best, m.fatalities.high),
     )
+    if _may_be_court_day(f):
+        f.date_court = _court_day([s.start for s in m.field_spans.get("date") or ()],
+                                  [(s.start, s.end, s.text) for s in m.evidence])
+    return f
 
 
 def _toll(low: int | None, best: int | None, high: int | None) -> int | None:
@@ -402,7 +420,7 @@ def features_from_row(row: dict, documents=None) -> Features:
     if isinstance(weapons, str):
         weapons = json.loads(weapons)
     docs = documents if documents is not None else ([row["document_id"]] if row.get("document_id") else [])
-    return Features(
+    f = Features(
         key=row["id"], documents=frozenset(docs), date=date.fromisoformat(d) if d else None,
         date_precision=row.get("date_precision"), event_type=row.get("event_type"),
         sub_event_type=row.get("sub_event_type"), latitude=row.get("latitude"), longitude=row.get("longitude"),
@@ -412,6 +430,31 @@ def features_from_row(row: dict, documents=None) -> Features:
         words=sentence_words(_evidence_texts(row.get("evidence"))), place_weak=place_from_report(row.get("notes")),
         fatalities=_toll(row.get("fatalities_low"), row.get("fatalities_best"), row.get("fatalities_high")),
     )
+    if _may_be_court_day(f):
+        spans = row.get("field_spans") or "{}"
+        spans = (json.loads(spans) if isinstance(spans, str) else spans).get("date") or []
+        evidence = row.get("evidence") or "[]"
+        evidence = json.loads(evidence) if isinstance(evidence, str) else evidence
+        f.date_court = _court_day([x.get("start") for x in spans if isinstance(x, dict)], [
+            (e.get("start"), e.get("end"), e.get("text") or "") for e in evidence or () if isinstance(e, dict)])
+    return f
+
+
+def _may_be_court_day(f: Features) -> bool:
+    return f.date is not None and f.date_precision in (None, "day") and bool(default_rules().court_words)
+
+
+def _court_day(date_starts: list, evidence: list[tuple]) -> bool:
+    """Was the event's day (day precision) told in a sentence that tells a court's act (``[date] court_words``:
+    "A jury on Tuesday convicted a man charged in an April 2007 shooting", "went on trial Wednesday for killing a
+    mother", "is expected to be arraigned ... later today")? That day is the court's: the deed was done on or before
+    it, months or years before (``date.named_target_days``). A month or year told there ("in Oct. 2011") is the
+    deed's and stays. Count in merge.toml [date]."""
+    if not date_starts:
+        return False
+    start = date_starts[0]
+    text = next((t for s, e, t in evidence if start is not None and s is not None and e is not None and s <= start < e), "")
+    return bool(default_rules().court_words & set(_WORD.findall(text.lower())))
 
 
 def _evidence_texts(evidence) -> list[str]:
@@ -499,7 +542,7 @@ def _named_slack(f: Features, rules: Rules) -> int:
     """How many days more a mention's date may differ from a match's: ``date.named_target_days`` when it names
     its target, else 0."""
     named = rules.named_target_days > 0 and f.target and _is_name(f.target) and not _is_facility(f, rules)
-    return rules.named_target_days if named else 0
+    return rules.named_target_days if named or f.date_court else 0
 
 
 def undated_box(f: Features, rules: Rules) -> tuple[float, float, float, float] | None:
@@ -599,6 +642,9 @@ def _date_score(a: Features, b: Features, rules: Rules, reasons: list[str]) -> f
                 a.target and b.target and not _same_name(a.target, b.target, rules)):
             reasons.append(f"dates {gap} days apart, one type at one town")
             return rules.date_scores["same_town"]
+        if gap <= rules.named_target_days and _court_told(a, b, rules):
+            reasons.append(f"dates {gap} days apart, one a court's day after the other's, sentences that share words")
+            return rules.date_scores["named_target"]
         if gap > rules.named_target_days or not _same_named_target(a, b, rules):
             raise
         reasons.append(f"dates {gap} days apart, the same named target {a.target!r} / {b.target!r} at one place")
@@ -652,6 +698,17 @@ def _same_named_target(a: Features, b: Features, rules: Rules) -> bool:
     return bool(a.target and b.target and _is_name(a.target) and _is_name(b.target)
                 and not _is_facility(a, rules) and not _is_facility(b, rules)
                 and _same_name(a.target, b.target, rules) and _near_places(a, b, rules))
+
+
+def _court_told(a: Features, b: Features, rules: Rules) -> bool:
+    """The deed and a court's act on it: one event dated by a court's day (``_court_day``), the other dated on or
+    before that day, of one type, at one town (or with one proper-named target), in sentences that share
+    ``text.similar_words`` content words (a court's day is no deed's: without the shared words it joined a report's
+    other shooting, months before at the same city, on ECB+ tune)."""
+    if not (a.date and b.date and a.event_type and a.event_type == b.event_type):
+        return False
+    court_after = (a.date_court and b.date <= a.date) or (b.date_court and a.date <= b.date)
+    return court_after and (_near_places(a, b, rules) or _same_proper_target(a, b)) and _similar(a, b, rules) > 0
 
 
 def _proper_words(target: str | None) -> frozenset[str]:
@@ -1226,7 +1283,26 @@ def action_kind(word: str, rules: Rules | None = None, before: str = "") -> str:
     w = " ".join(word.lower().split())
     if rules.charge is not None and _charged(w, before, rules.charge):
         return rules.charge.kind
-    return next((kind for kind, starts in rules.action_kinds if w.startswith(starts)), w)
+    return next((kind for kind, starts in rules.action_kinds if w.startswith(starts)), None) or _own_kind(w, rules)
+
+
+def _own_kind(word: str, rules: Rules) -> str:
+    """The action a word of no kind names: its stem, so that two forms of one word are one action ('sprayed' /
+    'spraying' / 'spray' -> spray, 'clashes' / 'clashed' -> clash): the first of ``[subevents] own_kind_suffixes``
+    it ends in is cut ('es' only after s, x, z, ch, sh), leaving 3 letters at least, then a doubled last letter
+    other than l or s ('stabbed' -> stab) and a last 'e' ('chase' / 'chased' -> chas). A phrase keeps its words."""
+    if " " in word or not rules.own_kind_suffixes:
+        return word
+    w = word
+    for suffix in rules.own_kind_suffixes:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            if suffix == "es" and not w[:-2].endswith(("s", "x", "z", "ch", "sh")):
+                continue
+            w = w[: -len(suffix)]
+            break
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "ls":
+        w = w[:-1]
+    return w[:-1] if len(w) > 3 and w.endswith("e") else w
 
 
 def _charged(word: str, before: str, charge: Charge) -> bool:
@@ -1273,7 +1349,10 @@ def subevents(members: list[dict], rules: Rules | None = None) -> list[dict]:
     kinds: dict[str, list[dict]] = {}
     for t, kind in zip(triggers, incident_action_kinds([t["text"] or "" for t in triggers], rules, before), strict=True):
         kinds.setdefault(kind, []).append(t)
-    return [{"kind": k, "triggers": v} for k, v in kinds.items()]
+    named = {k for k, _ in rules.action_kinds} | ({rules.charge.kind} if rules.charge else set())
+    # a word of no kind groups by its stem ('torched' / 'torching': torch) and is shown as the first word told
+    return [{"kind": k if k in named else " ".join((v[0]["text"] or k).lower().split()), "triggers": v}
+            for k, v in kinds.items()]
 
 
 def _words_before(start: int | None, row: dict) -> str:
