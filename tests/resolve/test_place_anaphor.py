@@ -43,3 +43,13 @@ def test_no_town_before_keeps_the_fallback():
             "Gunmen killed three villagers in the village on Friday, police said.")
     got = _places(text)
     assert got and all(p != "Kaduna" for _, p in got), got
+
+
+def test_a_division_its_sentence_names_beats_the_dateline_town_of_another():
+    text = ("ABUJA, May 9, 2021 (AFP) - Gunmen killed nine traders at a market in Abuja on Saturday, police said.\n\n"
+            "It was the deadliest attack in the north since March 2, when soldiers and militiamen killed at least 30 "
+            "civilians, 10 of them children, in the hamlet of Tudun Kwarbai in the Zamfara state, according to "
+            "Amnesty International.")
+    events = extract_document(document_from_text(text, "t", published=date(2021, 5, 9)))
+    got = [(e.date.isoformat() if e.date else None, e.place.name if e.place else "-") for e in events]
+    assert ("2021-03-02", "Zamfara") in got, got
