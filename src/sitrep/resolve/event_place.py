@@ -1524,15 +1524,24 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 def place_before(m: EventMention, places: list[Place], analysis: Analysis, ents: list,
                  fallback: Place | None) -> Place | None:
     """The place one of the ``BACK_SENTENCES`` sentences before ``m``'s names beside a facility or place word that
-    ``m``'s sentence takes up again after "the" ("the same depot", "the airport"); None when there is none, when
+    ``m``'s sentence takes up again after "the" ("the same depot", "the airport"), else the place a word of
+    ``place_anaphors.txt`` takes up again ("the town": ``_anaphor_place``); None when there is none, when
     ``m`` has a place, when its sentence holds a name NER takes for a place that no place of ``places`` reads (the
     event may be there), or when it is the ``fallback``'s own place. ``places``: the places of the report's body
     (not its dateline); ``ents``: ``place_entities``."""
-    if m.place is not None or not 0 < m.sentence_index < len(analysis.sentences):
+    if m.place is not None or not 0 <= m.sentence_index < len(analysis.sentences):
         return None
+    here = analysis.sentences[m.sentence_index]
+    if _unread_place(here, ents, places):
+        return None
+    return _taken_up(m, places, analysis, fallback) or _anaphor_place(here, places, analysis.text, fallback)
+
+
+def _taken_up(m: EventMention, places: list[Place], analysis: Analysis, fallback: Place | None) -> Place | None:
+    """The place named beside a facility or place word that ``m``'s sentence takes up again ("the same depot")."""
     text, here = analysis.text, analysis.sentences[m.sentence_index]
     heads = _definite_heads(text, here)
-    if not heads or _unread_place(here, ents, places):
+    if not heads or m.sentence_index == 0:
         return None
     for k in range(m.sentence_index - 1, max(-1, m.sentence_index - 1 - BACK_SENTENCES), -1):
         s = analysis.sentences[k]
@@ -1550,6 +1559,52 @@ def place_before(m: EventMention, places: list[Place], analysis: Analysis, ents:
             return dataclasses.replace(p, reason=f"the place named beside '{w}' {m.sentence_index - k} "
                                                  f"sentence(s) before, taken up again as 'the {w}'")
     return None
+
+
+@knowledge_cached
+def _anaphors() -> tuple[re.Pattern, dict[str, str]]:
+    """The words of ``place_anaphors.txt`` after "the" / "that" (not before "of" or a name), and each one's level."""
+    from sitrep.knowledge import knowledge_path, read_words
+
+    rows = read_words(knowledge_path("place_anaphors.txt"), r"[a-z]+ (?:town|any)", "a lower-case word and its level "
+                      "(town or any)")
+    levels = dict(r.split() for r in rows)
+    words = "|".join(sorted(levels, key=len, reverse=True))
+    return re.compile(rf"\b(?:the|that)\s+(?:same\s+)?(?P<w>{words})\b(?!\s+(?:of\b|(?-i:[A-Z])))", re.I), levels
+
+
+def _anaphor_place(s, places: list[Place], text: str, fallback: Place | None) -> Place | None:
+    """The place that a word of ``place_anaphors.txt`` in sentence ``s`` takes up again ("an attack in the town",
+    "retaken the city centre"): the last place of its level the text named before the word (a populated place, not
+    a part of a town, for "the town": "Belgrade's Cukarica district ... over the south-west of the city" is no
+    Cukarica; any place below a country for "the area"), not a country used as an adjective nor a neighbour
+    across a border. None when the sentence names a town itself (``sentence_place``), when there is no such place,
+    or when it is the ``fallback``'s place or holds it. Counts in the file."""
+    if any(p.span is not None and s.start <= p.span.start < s.end and p.geo_precision == 1 for p in places):
+        return None
+    pattern, levels = _anaphors()
+    hit = pattern.search(text, s.start, s.end)
+    if hit is None:
+        return None
+    word = hit.group("w").lower()
+    town = levels[word] == "town"
+    before = [p for p in places if p.span is not None and p.span.end <= hit.start()
+              and (p.geo_precision == 1 and (p.feature or "").startswith("PPL") and p.feature != "PPLX"
+                   and not _city_part(text, p.span) if town
+                   else p.feature not in _COUNTRY_FEATURES)
+              and not _country_modifier(text, p) and not _neighbour(p, text)]
+    if not before:
+        return None
+    p = max(before, key=lambda q: q.span.start if q.span else 0)
+    if fallback is not None and (p.name == fallback.name or _holds(p, fallback)):
+        return None
+    return dataclasses.replace(p, reason=f"the last {'town' if town else 'place'} named before '{hit.group(0)}', "
+                                         f"which takes it up again")
+
+
+def _holds(p: Place, q: Place) -> bool:
+    """``p`` is a first-order division that holds ``q``."""
+    return p.feature == "ADM1" and p.country_code == q.country_code and p.admin1 is not None and p.admin1 == q.admin1
 
 
 def _unread_place(s, ents: list, places: list[Place]) -> bool:
@@ -1624,6 +1679,35 @@ def sentence_place(m: EventMention, places: list[Place], analysis: Analysis, fal
              and "outside the document's country" not in (p.reason or "")
              and not _neighbour(p, text) and not _ROUTE_BEFORE.search(text[max(s.start, p.span.start - 40):p.span.start])]
     if not named:
-        return None
+        return _sentence_division(m, s, places, text, fallback)
     best = min(named, key=lambda p: abs(p.span.start - m.trigger.start) if p.span else 0)
     return dataclasses.replace(best, reason=f"{SENTENCE_PLACE_NOTE}; {best.reason or ''}")
+
+
+_DIVISION_FEATURES = ("ADM1", "ADM2")
+
+
+def _sentence_division(m: EventMention, s, places: list[Place], text: str, fallback: Place) -> Place | None:
+    """An event with no place whose sentence names no town but a division of the fall-back's country that does not
+    hold the fall-back's town ("killed 21 civilians in the village of Ngarbuh in the North-West region" of a
+    YAOUNDE report: Ngarbuh is in no gazetteer): that division, the honest fall-back, not the dateline's town of
+    another division. Not a division named as an adjective ("Chechen rebel leader"), by its people's word, across
+    a border or after "from"/"to". Countries were left out: every event of the seed-like and merge sets (s37) that
+    took the report's place while its sentence named another country named it as an owner or an origin
+    ("Somalia's al Shabaab", "Norway's Statoil", "Malaysia Airlines", "guests from Britain"), 0 of 6 the event's.
+    Fires (s37, with dates and without): seed-like tune 1 right (fresh18 Ngarbuh: North-West, 67 km, not
+    Yaounde, 295 km), check 0; merge2-7 0; WikiEvents dev 1 right ("Scores died in the attacks" on Dagestani towns:
+    Dagestan, not Moscow; the Place figure counts no such event); UCDP headlines 0; MUC-4 0 (off in capitals, as
+    ``sentence_place``)."""
+    if fallback.country_code is None:
+        return None
+    named = [p for p in places if p.span is not None and s.start <= p.span.start and p.span.end <= s.end
+             and p.feature in _DIVISION_FEATURES and p.country_code == fallback.country_code
+             and p.name != fallback.name and not (p.admin1 is not None and p.admin1 == fallback.admin1)
+             and "demonym" not in (p.reason or "") and not _country_modifier(text, p) and not _neighbour(p, text)
+             and not _ROUTE_BEFORE.search(text[max(s.start, p.span.start - 40):p.span.start])]
+    if not named:
+        return None
+    best = min(named, key=lambda p: abs(p.span.start - m.trigger.start) if p.span else 0)
+    return dataclasses.replace(best, reason=f"a division its sentence names, not the report's place in another "
+                                            f"({fallback.name}); {best.reason or ''}")
