@@ -87,6 +87,8 @@ class Lexicon:
     screen_doc_min: int = 4
     drill_words: re.Pattern | None = None  # events.toml [sport] drill_words: a page about military exercises
     drill_doc_min: int = 4
+    launch_words: re.Pattern | None = None  # events.toml [sport] launch_words: a page about spaceflight or fireworks
+    launch_doc_min: int = 4
     toll_nouns: frozenset[str] = frozenset()  # the subjects that make a toll verb update a toll
     figurative_objects: frozenset[str] = frozenset()  # "launch an offensive against unemployment"
     figurative_governors: frozenset[str] = frozenset()  # "deal a blow", "stop fighting"
@@ -272,6 +274,7 @@ def load_lexicon() -> Lexicon:
     dpath, ddata = _load_toml("discourse.toml")
     phrases = _phrases(dpath, ddata)
     words = {phrase.split()[0] for phrase in list(weapons) + list(triggers)}
+    sport = edata.get("sport", {})  # pages about a game, a video game, companies, a film, an exercise, a launch
     return Lexicon(
         weapons=weapons, weapon_re=_phrase_re(list(weapons)), triggers=triggers,
         trigger_words=frozenset(words), kinds=kinds, military_target=mil, civilian_target=civ,
@@ -292,17 +295,13 @@ def load_lexicon() -> Lexicon:
         deadly_doers=frozenset(w.lower() for w in edata.get("actors", {}).get("deadly_doers", [])),
         captor_heads=frozenset(w.lower() for w in edata.get("actors", {}).get("captor_heads", [])),
         person_titles=frozenset(w.lower() for w in edata.get("actors", {}).get("person_titles", [])),
-        sport_words=_sport_pattern(edata.get("sport", {}).get("words", [])),
-        sport_doc_min=int(edata.get("sport", {}).get("doc_min", 4)),
-        sport_sentence_min=int(edata.get("sport", {}).get("sentence_min", 2)),
-        game_words=_sport_pattern(edata.get("sport", {}).get("game_words", [])),
-        game_doc_min=int(edata.get("sport", {}).get("game_doc_min", 3)),
-        trade_words=_sport_pattern(edata.get("sport", {}).get("trade_words", [])),
-        trade_doc_min=int(edata.get("sport", {}).get("trade_doc_min", 4)),
-        screen_words=_sport_pattern(edata.get("sport", {}).get("screen_words", [])),
-        screen_doc_min=int(edata.get("sport", {}).get("screen_doc_min", 4)),
-        drill_words=_sport_pattern(edata.get("sport", {}).get("drill_words", [])),
-        drill_doc_min=int(edata.get("sport", {}).get("drill_doc_min", 4)),
+        sport_words=_sport_pattern(sport.get("words", [])), sport_doc_min=int(sport.get("doc_min", 4)),
+        sport_sentence_min=int(sport.get("sentence_min", 2)),
+        game_words=_sport_pattern(sport.get("game_words", [])), game_doc_min=int(sport.get("game_doc_min", 3)),
+        trade_words=_sport_pattern(sport.get("trade_words", [])), trade_doc_min=int(sport.get("trade_doc_min", 4)),
+        screen_words=_sport_pattern(sport.get("screen_words", [])), screen_doc_min=int(sport.get("screen_doc_min", 4)),
+        drill_words=_sport_pattern(sport.get("drill_words", [])), drill_doc_min=int(sport.get("drill_doc_min", 4)),
+        launch_words=_sport_pattern(sport.get("launch_words", [])), launch_doc_min=int(sport.get("launch_doc_min", 4)),
         light_verbs=frozenset(edata.get("actors", {}).get("light_verbs", [])),
         military_targets=frozenset(edata.get("actors", {}).get("military_targets", [])),
         not_targets=frozenset(edata.get("actors", {}).get("not_targets", [])),
