@@ -87,6 +87,8 @@ class Lexicon:
     screen_doc_min: int = 4
     drill_words: re.Pattern | None = None  # events.toml [sport] drill_words: a page about military exercises
     drill_doc_min: int = 4
+    fireworks_words: re.Pattern | None = None  # events.toml [sport] fireworks_words: a page about fireworks
+    fireworks_doc_min: int = 3
     toll_nouns: frozenset[str] = frozenset()  # the subjects that make a toll verb update a toll
     figurative_objects: frozenset[str] = frozenset()  # "launch an offensive against unemployment"
     figurative_governors: frozenset[str] = frozenset()  # "deal a blow", "stop fighting"
@@ -303,6 +305,8 @@ def load_lexicon() -> Lexicon:
         screen_doc_min=int(edata.get("sport", {}).get("screen_doc_min", 4)),
         drill_words=_sport_pattern(edata.get("sport", {}).get("drill_words", [])),
         drill_doc_min=int(edata.get("sport", {}).get("drill_doc_min", 4)),
+        fireworks_words=_sport_pattern(edata.get("sport", {}).get("fireworks_words", [])),
+        fireworks_doc_min=int(edata.get("sport", {}).get("fireworks_doc_min", 3)),
         light_verbs=frozenset(edata.get("actors", {}).get("light_verbs", [])),
         military_targets=frozenset(edata.get("actors", {}).get("military_targets", [])),
         not_targets=frozenset(edata.get("actors", {}).get("not_targets", [])),
