@@ -88,3 +88,14 @@ def test_a_page_about_fireworks_holds_the_displays_rockets():
     news = ("A rocket fired by militants landed on a school in Port Alder on Saturday, killing two pupils, hours "
             "after fireworks marked the end of the festival.")
     assert run(news) != []
+
+
+def test_an_event_dated_generations_before_its_report_is_history():
+    """An attack the page dates more than events.toml [page] history_years before the report's day is history told
+    (a battle of 1702 on a festival page); one dated a few years before, told in passing, stays an event."""
+    page = ("Dunmere festival remembers its siege\n\nOn 3 May 1702 French troops stormed the walls of Dunmere and "
+            "killed 40 defenders, the town museum says. Actors will stage the siege on Saturday.")
+    assert run(page) == [], [(m.date, m.trigger.text) for m in run(page)]
+    news = ("On 3 May 2019 gunmen stormed a police station in Port Alder and killed four officers, a court heard on "
+            "Monday.")
+    assert [str(m.date) for m in run(news)] == ["2019-05-03"], [(m.date, m.trigger.text) for m in run(news)]

@@ -68,6 +68,7 @@ class Lexicon:
     page_murder: frozenset[str] = frozenset()  # events.toml [page]: words that name a killing by someone ("murder")
     page_min_sentences: int = 8  # events.toml [page]: the fewest sentences a page the signal reads has
     page_accident: frozenset[str] = frozenset()  # events.toml [page]: words of a page that tells of an accident
+    page_history_years: int = 0  # events.toml [page]: an event dated more years than this before its report is history
     toll_verbs: frozenset[str] = frozenset()
     year_figures: tuple[int, int] = (0, -1)  # discourse.toml [casualty] year_figures: "the 2012 shooting death"
     war_subjects: frozenset[str] = frozenset()  # discourse.toml [totals] war_subjects: "the war has killed 10,000"
@@ -297,22 +298,14 @@ def load_lexicon() -> Lexicon:
         sport_words=_sport_pattern(edata.get("sport", {}).get("words", [])),
         sport_doc_min=int(edata.get("sport", {}).get("doc_min", 4)),
         sport_sentence_min=int(edata.get("sport", {}).get("sentence_min", 2)),
-        game_words=_sport_pattern(edata.get("sport", {}).get("game_words", [])),
-        game_doc_min=int(edata.get("sport", {}).get("game_doc_min", 3)),
-        trade_words=_sport_pattern(edata.get("sport", {}).get("trade_words", [])),
-        trade_doc_min=int(edata.get("sport", {}).get("trade_doc_min", 4)),
-        screen_words=_sport_pattern(edata.get("sport", {}).get("screen_words", [])),
-        screen_doc_min=int(edata.get("sport", {}).get("screen_doc_min", 4)),
-        drill_words=_sport_pattern(edata.get("sport", {}).get("drill_words", [])),
-        drill_doc_min=int(edata.get("sport", {}).get("drill_doc_min", 4)),
-        fireworks_words=_sport_pattern(edata.get("sport", {}).get("fireworks_words", [])),
-        fireworks_doc_min=int(edata.get("sport", {}).get("fireworks_doc_min", 3)),
+        **_page_kinds(edata.get("sport", {})),
         light_verbs=frozenset(edata.get("actors", {}).get("light_verbs", [])),
         military_targets=frozenset(edata.get("actors", {}).get("military_targets", [])),
         not_targets=frozenset(edata.get("actors", {}).get("not_targets", [])),
         **_figurative(epath, edata),
         attempt_verbs=_words(epath, edata, "unrealized", "attempt_verbs"),
         **_page(epath, edata), page_min_sentences=int(edata.get("page", {}).get("min_sentences", 8)),
+        page_history_years=int(edata.get("page", {}).get("history_years", 0)),
         **{key: _words(epath, edata, "actors", key) for key in _ACTOR_WORDS},
         human_heads=_words(epath, edata, "actors", "human_heads") | _word_list("person_nouns.txt"),
         reference_nouns=_words(epath, edata, "references", "nouns"),
@@ -330,6 +323,20 @@ def load_lexicon() -> Lexicon:
 # events.toml [actors] word lists read as they are (Lexicon fields of the same name); human_heads adds person_nouns.txt
 _ACTOR_WORDS = ("state_force_heads", "law_enforcement_heads", "count_nouns", "victim_subject_verbs", "agent_suffixes",
                 "group_name_words", "collective_heads", "conveyances", "clash_onset_verbs", "gun_doers")
+
+
+# events.toml [sport]: the pages about other things whose weapons are theirs (a video game, companies and markets,
+# a film or a book, military exercises, fireworks), each a word list and the fewest distinct words of it a page uses
+_PAGE_KINDS = {"game": 3, "trade": 4, "screen": 4, "drill": 4, "fireworks": 3}
+
+
+def _page_kinds(sport: dict) -> dict:
+    """events.toml [sport]: each page kind's words (``game_words``, ...) and its minimum (``game_doc_min``, ...)."""
+    out: dict = {}
+    for kind, minimum in _PAGE_KINDS.items():
+        out[f"{kind}_words"] = _sport_pattern(sport.get(f"{kind}_words", []))
+        out[f"{kind}_doc_min"] = int(sport.get(f"{kind}_doc_min", minimum))
+    return out
 
 
 def _page(path: Path, data: dict) -> dict[str, frozenset[str]]:
