@@ -90,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     for group in args.groups.split(","):
         tally: dict[str, list] = {}
         docs = list(pages(group, args.limit))
-        for (pid, split, _), (doc, events, _) in zip(docs, extract_documents([d for _, _, d in docs])):
+        for (pid, split, _), (doc, events, _) in zip(docs, extract_documents([d for _, _, d in docs]), strict=True):
             row = tally.setdefault(split, [0, 0, [0] * len(years), []])
             row[0] += 1
             told, _ = report_date(doc)
@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
                     row[3].append(f"{pid} {ev.date} ({age:.0f} y)")
         for split, (n, kept, over, old) in sorted(tally.items()):
             print(f"{group:11} {split:6} reports {n:5}  events with a day {kept:5}  more than N years before: "
-                  + "  ".join(f"{y}:{c}" for y, c in zip(years, over)), flush=True)
+                  + "  ".join(f"{y}:{c}" for y, c in zip(years, over, strict=True)), flush=True)
             if args.show:
                 for line in old:
                     print("   ", line)

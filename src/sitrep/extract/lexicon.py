@@ -247,6 +247,7 @@ def _sport_pattern(words: list[str]) -> re.Pattern | None:
 def load_lexicon() -> Lexicon:
     weapons = _weapons()
     epath, edata = _load_toml("events.toml")
+    sport = edata.get("sport", {})  # [sport]: a game's words and the pages whose weapons are their own
     triggers: dict[str, list[Trigger]] = {}
     kinds = {}
     for k, v in edata.get("kinds", {}).items():
@@ -295,10 +296,14 @@ def load_lexicon() -> Lexicon:
         deadly_doers=frozenset(w.lower() for w in edata.get("actors", {}).get("deadly_doers", [])),
         captor_heads=frozenset(w.lower() for w in edata.get("actors", {}).get("captor_heads", [])),
         person_titles=frozenset(w.lower() for w in edata.get("actors", {}).get("person_titles", [])),
-        sport_words=_sport_pattern(edata.get("sport", {}).get("words", [])),
-        sport_doc_min=int(edata.get("sport", {}).get("doc_min", 4)),
-        sport_sentence_min=int(edata.get("sport", {}).get("sentence_min", 2)),
-        **_page_kinds(edata.get("sport", {})),
+        sport_words=_sport_pattern(sport.get("words", [])), sport_doc_min=int(sport.get("doc_min", 4)),
+        sport_sentence_min=int(sport.get("sentence_min", 2)),
+        game_words=_sport_pattern(sport.get("game_words", [])), game_doc_min=int(sport.get("game_doc_min", 3)),
+        trade_words=_sport_pattern(sport.get("trade_words", [])), trade_doc_min=int(sport.get("trade_doc_min", 4)),
+        screen_words=_sport_pattern(sport.get("screen_words", [])), screen_doc_min=int(sport.get("screen_doc_min", 4)),
+        drill_words=_sport_pattern(sport.get("drill_words", [])), drill_doc_min=int(sport.get("drill_doc_min", 4)),
+        fireworks_words=_sport_pattern(sport.get("fireworks_words", [])),
+        fireworks_doc_min=int(sport.get("fireworks_doc_min", 3)),
         light_verbs=frozenset(edata.get("actors", {}).get("light_verbs", [])),
         military_targets=frozenset(edata.get("actors", {}).get("military_targets", [])),
         not_targets=frozenset(edata.get("actors", {}).get("not_targets", [])),
@@ -323,20 +328,6 @@ def load_lexicon() -> Lexicon:
 # events.toml [actors] word lists read as they are (Lexicon fields of the same name); human_heads adds person_nouns.txt
 _ACTOR_WORDS = ("state_force_heads", "law_enforcement_heads", "count_nouns", "victim_subject_verbs", "agent_suffixes",
                 "group_name_words", "collective_heads", "conveyances", "clash_onset_verbs", "gun_doers")
-
-
-# events.toml [sport]: the pages about other things whose weapons are theirs (a video game, companies and markets,
-# a film or a book, military exercises, fireworks), each a word list and the fewest distinct words of it a page uses
-_PAGE_KINDS = {"game": 3, "trade": 4, "screen": 4, "drill": 4, "fireworks": 3}
-
-
-def _page_kinds(sport: dict) -> dict:
-    """events.toml [sport]: each page kind's words (``game_words``, ...) and its minimum (``game_doc_min``, ...)."""
-    out: dict = {}
-    for kind, minimum in _PAGE_KINDS.items():
-        out[f"{kind}_words"] = _sport_pattern(sport.get(f"{kind}_words", []))
-        out[f"{kind}_doc_min"] = int(sport.get(f"{kind}_doc_min", minimum))
-    return out
 
 
 def _page(path: Path, data: dict) -> dict[str, frozenset[str]]:
