@@ -3,8 +3,8 @@ for each corpus, how many documents use 1, 2, ... distinct words of the list (wh
 extract/document.py reads them), and which documents reach ``--min``. A page-kind list earns its place when no
 document of news about violence reaches its minimum and the pages it is written for do.
 
-    python3 scripts/page_words_count.py --key fireworks_words [--min 3]
-    python3 scripts/page_words_count.py --words "firework,bonfire" --min 2
+    python3 scripts/page_words_count.py --key screen_words [--min 4]
+    python3 scripts/page_words_count.py --words "firework,fireworks,bonfire,sparkler" --min 2
 """
 from __future__ import annotations
 

@@ -78,18 +78,6 @@ def test_the_bombing_is_not_the_shooting_before_it():
     assert all("bombing" not in s.text for s in shooting.evidence), shooting.evidence
 
 
-def test_a_page_about_fireworks_holds_the_displays_rockets():
-    """On a page with three words of fireworks (events.toml [sport] fireworks_words) a rocket that explodes or lands
-    and shells fired are the display's; a page naming fireworks once keeps its rocket attack."""
-    page = ("Sparklers sold out before bonfire night\n\nA rocket exploded beside a queue of families at the Dunmere "
-            "bonfire on Saturday evening, burning a girl's coat. Organisers said the finale of 2,000 shells was fired "
-            "in five minutes, and a stray rocket landed on a shed roof. Fireworks will be on sale until Sunday.")
-    assert run(page) == [], [(m.trigger.text, m.notes) for m in run(page)]
-    news = ("A rocket fired by militants landed on a school in Port Alder on Saturday, killing two pupils, hours "
-            "after fireworks marked the end of the festival.")
-    assert run(news) != []
-
-
 def test_an_event_dated_generations_before_its_report_is_history():
     """An attack the page dates more than events.toml [page] history_years before the report's day is history told
     (a battle of 1702 on a festival page); one dated a few years before, told in passing, stays an event."""

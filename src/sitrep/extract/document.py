@@ -91,9 +91,8 @@ def _game_words(cands: list[Candidate], text: str) -> None:
     """On a page about a game ("Mueller struck first", "Kroos shot twice", "a bombardment that left the home crowd
     in tears"), a violent word that counts no dead or wounded, names no weapon of its own and no armed group is the
     game's (events.toml [sport]); on a page about a video game (its game_words), or about a film, a show or a book
-    (its screen_words), or about military exercises (its drill_words), or about fireworks (its fireworks_words: "a
-    rocket exploded in his hand", "3,000 shells fired"), its weapons are the game's, the story's, the exercise's or
-    the display's too. A
+    (its screen_words), or about military exercises (its drill_words), its weapons are the game's, the story's or
+    the exercise's too. A
     page about companies and markets (its trade_words: "a hostile takeover bid ... to fend off the raid", "a dawn
     raid on the market") is read as a page about a game is."""
     from sitrep.resolve.actor import actor_type
@@ -104,8 +103,7 @@ def _game_words(cands: list[Candidate], text: str) -> None:
         return
     page = _distinct(rx, text) >= lex.sport_doc_min
     game = (_page_of(lex.game_words, text, lex.game_doc_min) or _page_of(lex.screen_words, text, lex.screen_doc_min)
-            or _page_of(lex.drill_words, text, lex.drill_doc_min)
-            or _page_of(lex.fireworks_words, text, lex.fireworks_doc_min))
+            or _page_of(lex.drill_words, text, lex.drill_doc_min))
     page = page or lex.trade_words is not None and _distinct(  # a page about companies: "fend off the raid"
         lex.trade_words, text) >= lex.trade_doc_min
     for c in cands:

@@ -88,8 +88,6 @@ class Lexicon:
     screen_doc_min: int = 4
     drill_words: re.Pattern | None = None  # events.toml [sport] drill_words: a page about military exercises
     drill_doc_min: int = 4
-    fireworks_words: re.Pattern | None = None  # events.toml [sport] fireworks_words: a page about fireworks
-    fireworks_doc_min: int = 3
     toll_nouns: frozenset[str] = frozenset()  # the subjects that make a toll verb update a toll
     figurative_objects: frozenset[str] = frozenset()  # "launch an offensive against unemployment"
     figurative_governors: frozenset[str] = frozenset()  # "deal a blow", "stop fighting"
@@ -247,7 +245,6 @@ def _sport_pattern(words: list[str]) -> re.Pattern | None:
 def load_lexicon() -> Lexicon:
     weapons = _weapons()
     epath, edata = _load_toml("events.toml")
-    sport = edata.get("sport", {})  # [sport]: a game's words and the pages whose weapons are their own
     triggers: dict[str, list[Trigger]] = {}
     kinds = {}
     for k, v in edata.get("kinds", {}).items():
@@ -279,8 +276,7 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         weapons=weapons, weapon_re=_phrase_re(list(weapons)), triggers=triggers,
         trigger_words=frozenset(words), kinds=kinds, military_target=mil, civilian_target=civ,
-        phrases=phrases,
-        claim_verbs=frozenset(v for v in ddata["claim"].get("verbs", []) if " " not in v),
+        phrases=phrases, claim_verbs=frozenset(v for v in ddata["claim"].get("verbs", []) if " " not in v),
         report_verbs=frozenset(ddata["report"].get("verbs", [])),
         killed_words=frozenset(ddata["casualty"].get("killed", [])),
         injured_words=frozenset(ddata["casualty"].get("injured", [])),
@@ -296,14 +292,17 @@ def load_lexicon() -> Lexicon:
         deadly_doers=frozenset(w.lower() for w in edata.get("actors", {}).get("deadly_doers", [])),
         captor_heads=frozenset(w.lower() for w in edata.get("actors", {}).get("captor_heads", [])),
         person_titles=frozenset(w.lower() for w in edata.get("actors", {}).get("person_titles", [])),
-        sport_words=_sport_pattern(sport.get("words", [])), sport_doc_min=int(sport.get("doc_min", 4)),
-        sport_sentence_min=int(sport.get("sentence_min", 2)),
-        game_words=_sport_pattern(sport.get("game_words", [])), game_doc_min=int(sport.get("game_doc_min", 3)),
-        trade_words=_sport_pattern(sport.get("trade_words", [])), trade_doc_min=int(sport.get("trade_doc_min", 4)),
-        screen_words=_sport_pattern(sport.get("screen_words", [])), screen_doc_min=int(sport.get("screen_doc_min", 4)),
-        drill_words=_sport_pattern(sport.get("drill_words", [])), drill_doc_min=int(sport.get("drill_doc_min", 4)),
-        fireworks_words=_sport_pattern(sport.get("fireworks_words", [])),
-        fireworks_doc_min=int(sport.get("fireworks_doc_min", 3)),
+        sport_words=_sport_pattern(edata.get("sport", {}).get("words", [])),
+        sport_doc_min=int(edata.get("sport", {}).get("doc_min", 4)),
+        sport_sentence_min=int(edata.get("sport", {}).get("sentence_min", 2)),
+        game_words=_sport_pattern(edata.get("sport", {}).get("game_words", [])),
+        game_doc_min=int(edata.get("sport", {}).get("game_doc_min", 3)),
+        trade_words=_sport_pattern(edata.get("sport", {}).get("trade_words", [])),
+        trade_doc_min=int(edata.get("sport", {}).get("trade_doc_min", 4)),
+        screen_words=_sport_pattern(edata.get("sport", {}).get("screen_words", [])),
+        screen_doc_min=int(edata.get("sport", {}).get("screen_doc_min", 4)),
+        drill_words=_sport_pattern(edata.get("sport", {}).get("drill_words", [])),
+        drill_doc_min=int(edata.get("sport", {}).get("drill_doc_min", 4)),
         light_verbs=frozenset(edata.get("actors", {}).get("light_verbs", [])),
         military_targets=frozenset(edata.get("actors", {}).get("military_targets", [])),
         not_targets=frozenset(edata.get("actors", {}).get("not_targets", [])),
