@@ -26,7 +26,7 @@ from sitrep.extract.byline import outside_bylines
 from sitrep.extract.clause_model import keep_violent, lede_sentence
 from sitrep.extract.headline import reported_acts
 from sitrep.extract.headline_no_event import refused_form
-from sitrep.extract.page_signal import tells_violence
+from sitrep.extract.page_signal import tells_violence, told_as_history
 from sitrep.extract.role_model import apply_role_model, role_sentences
 from sitrep.merge.within import merge_mentions
 from sitrep.model import Document, EventMention
@@ -133,8 +133,8 @@ def _extract_analysis(analysis: Analysis, learned_roles: bool) -> list[EventMent
     for e in events:
         m = e.merged
         assert m is not None  # merge_mentions sets it
-        if not (report.specific(m) or any(x.headline for x in e.mentions)):
-            continue
+        if not (report.specific(m) or any(x.headline for x in e.mentions)) or told_as_history(m, report_date):
+            continue  # a battle of 1645 on a re-enactment page is history told, not news (extract/page_signal)
         if (before := event_place.place_before(m, body_places, analysis, ents, fallback)) is not None:
             m.place = before  # taken up again from a sentence before ("the same depot"), not the fallback
             m.notes.append(f"place: {before.reason}")

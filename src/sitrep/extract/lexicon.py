@@ -68,6 +68,7 @@ class Lexicon:
     page_murder: frozenset[str] = frozenset()  # events.toml [page]: words that name a killing by someone ("murder")
     page_min_sentences: int = 8  # events.toml [page]: the fewest sentences a page the signal reads has
     page_accident: frozenset[str] = frozenset()  # events.toml [page]: words of a page that tells of an accident
+    page_history_years: int = 0  # events.toml [page]: an event dated more years than this before its report is history
     toll_verbs: frozenset[str] = frozenset()
     year_figures: tuple[int, int] = (0, -1)  # discourse.toml [casualty] year_figures: "the 2012 shooting death"
     war_subjects: frozenset[str] = frozenset()  # discourse.toml [totals] war_subjects: "the war has killed 10,000"
@@ -278,8 +279,7 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         weapons=weapons, weapon_re=_phrase_re(list(weapons)), triggers=triggers,
         trigger_words=frozenset(words), kinds=kinds, military_target=mil, civilian_target=civ,
-        phrases=phrases,
-        claim_verbs=frozenset(v for v in ddata["claim"].get("verbs", []) if " " not in v),
+        phrases=phrases, claim_verbs=frozenset(v for v in ddata["claim"].get("verbs", []) if " " not in v),
         report_verbs=frozenset(ddata["report"].get("verbs", [])),
         killed_words=frozenset(ddata["casualty"].get("killed", [])),
         injured_words=frozenset(ddata["casualty"].get("injured", [])),
@@ -308,6 +308,7 @@ def load_lexicon() -> Lexicon:
         **_figurative(epath, edata),
         attempt_verbs=_words(epath, edata, "unrealized", "attempt_verbs"),
         **_page(epath, edata), page_min_sentences=int(edata.get("page", {}).get("min_sentences", 8)),
+        page_history_years=int(edata.get("page", {}).get("history_years", 0)),
         **{key: _words(epath, edata, "actors", key) for key in _ACTOR_WORDS},
         human_heads=_words(epath, edata, "actors", "human_heads") | _word_list("person_nouns.txt"),
         reference_nouns=_words(epath, edata, "references", "nouns"),

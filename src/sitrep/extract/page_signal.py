@@ -19,16 +19,23 @@ Signs 3 and 6 do not count on a page that tells of an accident ([page] accident:
 
 Counted (s35-fresh18, ``scripts/page_signal_count.py``): see the count beside events.toml [page].
 
+An event the report dates more than [page] history_years (a century) before its own day is history told on the page
+(a battle of 1645 on a re-enactment page), not news: ``told_as_history``. A dated earlier attack told in passing
+within living memory stays an event, as the gold of our reports counts it.
+
 Public:
     tells_violence(cands, text, sentences) -> bool
+    told_as_history(m, report_date) -> bool
 """
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from sitrep.extract.clause_model import _negated, armed, clause_features, clause_model
 from sitrep.extract.lexicon import load_lexicon
 from sitrep.extract.mentions import Candidate, _human
+from sitrep.model import EventMention
 from sitrep.nlp.tokens import lemma
 from sitrep.resolve.lowered import match_spans
 
@@ -57,6 +64,16 @@ def tells_violence(cands: list[Candidate], text: str, sentences: int) -> bool:
         return True
     model = clause_model()
     return any(_victims_told(c) and model.probability(clause_features(c)) >= model.threshold for c in live)
+
+
+def told_as_history(m: EventMention, report_date: date | None) -> bool:
+    """Whether the event ``m`` is dated more than [page] history_years (events.toml) before its report's day
+    ``report_date``: history told on the page, not an event of the news. No report date, no date of the event's own
+    or no limit (0) is nothing to decide (False)."""
+    years = load_lexicon().page_history_years
+    if not years or report_date is None or m.date is None:
+        return False
+    return (report_date - m.date).days > years * 365.25
 
 
 def _accident_told(text: str) -> bool:
