@@ -29,7 +29,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 from geoparse import DEFAULT, gold_kind, km, read_corpus  # noqa: E402
 
-
 _WATER = frozenset({"STM", "STMI", "LK", "LKS", "RSV", "BAY", "SEA", "GULF", "OCN", "HBR", "CNL", "SD", "CHN"})
 _RELIEF = frozenset({"MT", "MTS", "VAL", "ISL", "ISLS", "AREA", "RGN", "PLN", "HLL", "PEN", "CAPE", "FRST"})
 
