@@ -81,3 +81,11 @@ def test_a_big_town_elsewhere_keeps_a_name_that_is_also_a_county_of_the_named_st
     s = text.index("Ottawa")
     [p] = resolve_spans(text, [(s, s + 6)])
     assert p is not None and p.feature != "ADM2"
+
+
+def test_a_name_only_one_states_county_bears_is_that_county_in_a_text_that_points_to_the_us():
+    # no home country (one other place), but that place is American and only Florida has a Broward County
+    text = "Deputies in Broward arrested two men after a chase that ended near Miami Beach, a spokesman said."
+    s, b = text.index("Broward"), text.index("Miami Beach")
+    p, _ = resolve_spans(text, [(s, s + 7), (b, b + 11)])
+    assert p is not None and p.feature == "ADM2" and p.admin1 == "Florida"
