@@ -1011,7 +1011,8 @@ def _us_counties() -> dict[str, list[str]]:
 
 def _county_states(gz: Gazetteer, m: Mention, ctx: _Ctx) -> list[str]:
     """The states a name with no reading may be a county of: "X County" in any text; a bare county name
-    ("Avoyelles", "Monongalia", "Miami-Dade") in a text whose home country is the US."""
+    ("Avoyelles", "Monongalia") in a text whose home country is the US, or one only one state's county bears in a
+    text with no home country that points to the US ("Miami-Dade")."""
     states = _county_match(gz, m.text)
     if not states and m.text[:1].isupper() and not _COUNTY.match(m.text.strip()):
         states = _us_counties().get(norm(m.text), [])
