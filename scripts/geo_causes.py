@@ -2,7 +2,7 @@
 kinds issue 12 asks to tell apart, each with its count and examples, on one half of the articles (article i, in corpus
 order: even = tune, odd = check) or all.
 
-    python3 scripts/geo_causes.py [CORPUS.xml] [--half even|odd|all] [--examples N]
+    python3 scripts/geo_causes.py [CORPUS.xml] [--half even|odd|all] [--examples N] [--absent-kinds]
 
 Causes (the first that applies):
   present: abstain     a reading of the name lies within 161 km, the resolver abstained between it and another
@@ -13,6 +13,10 @@ Causes (the first that applies):
                        longer official name, or the gazetteer's point of it lies over 161 km from the gold point)
   absent (division)    the gold is a division (ADM*, region) the gazetteer lacks under the name
   absent               nothing of the gazetteer under the name lies within 161 km (hamlets, rivers, parks, buildings)
+
+``--absent-kinds`` splits the two absent causes by the gold's GeoNames feature class (town, water, park, relief or
+area, division, other) and by whether the gazetteer knows the name elsewhere (a namesake far off) or not at all:
+what a new source (a village list, hydrography, parks) would have to hold to reach them.
 """
 from __future__ import annotations
 
@@ -25,8 +29,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 from geoparse import DEFAULT, gold_kind, km, read_corpus  # noqa: E402
 
+_WATER = frozenset({"STM", "STMI", "LK", "LKS", "RSV", "BAY", "SEA", "GULF", "OCN", "HBR", "CNL", "SD", "CHN"})
+_RELIEF = frozenset({"MT", "MTS", "VAL", "ISL", "ISLS", "AREA", "RGN", "PLN", "HLL", "PEN", "CAPE", "FRST"})
 
-def causes(path: Path, half: str) -> tuple[Counter, dict[str, list[str]], int]:
+
+def _feature_class(fcode: str | None) -> str:
+    f = fcode or ""
+    return ("town" if f.startswith("PPL") else "division" if f.startswith("ADM") else "water" if f in _WATER else
+            "park" if f in ("PRK", "RES", "RESF", "RESN", "RESW") else "relief or area" if f in _RELIEF else "other")
+
+
+def causes(path: Path, half: str, by_kind: bool = False) -> tuple[Counter, dict[str, list[str]], int]:
     from sitrep.resolve import place as P
     from sitrep.resolve.gazetteer import get_gazetteer
 
@@ -59,6 +72,8 @@ def causes(path: Path, half: str) -> tuple[Counter, dict[str, list[str]], int]:
                 cause = "other spelling"
             else:
                 cause = "absent (division)" if gold_kind(t["fcode"]) == "division" else "absent"
+                if by_kind:
+                    cause = f"absent: {_feature_class(t['fcode'])}, {'known elsewhere' if ids else 'name unknown'}"
             count[cause] += 1
             got = f"{p.name}, {p.country_code}, {p.feature}" if p else "-"
             extra = f" (gazetteer: {gz.col_name[same[0]]!r})" if same and not near else ""
@@ -71,11 +86,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("corpus", nargs="?", default=str(DEFAULT))
     ap.add_argument("--half", choices=("even", "odd", "all"), default="even")
     ap.add_argument("--examples", type=int, default=10)
+    ap.add_argument("--absent-kinds", action="store_true", help="split the absent causes by the gold's feature class")
     args = ap.parse_args(argv)
-    count, examples, total = causes(Path(args.corpus), args.half)
+    count, examples, total = causes(Path(args.corpus), args.half, args.absent_kinds)
     print(f"{Path(args.corpus).name}, {args.half} articles: {total} toponyms, {sum(count.values())} misses")
     for cause, n in count.most_common():
-        print(f"  {cause:20s} {n:4d}")
+        print(f"  {cause:34s} {n:4d}")
         for line in examples[cause][: args.examples]:
             print(f"      {line}")
     return 0

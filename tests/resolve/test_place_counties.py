@@ -64,3 +64,28 @@ def test_a_county_and_a_town_near_its_point_read_each_other():
     text = "Students from Paris toured the old theatre, and Henry County leaders praised the arts school."
     town, county = resolve_spans(text, _spans(text, "Paris", "Henry County"))
     assert county.admin1 == "Tennessee" and town.admin1 == "Tennessee"
+
+
+def test_a_bare_county_name_of_the_state_the_text_names_is_the_county_when_its_towns_lie_elsewhere():
+    # Greenbrier County is West Virginia's; the towns called Greenbrier lie in Tennessee and Arkansas
+    text = ("Anglers in West Virginia say trout stocking on the rivers of Greenbrier will start in April, the "
+            "Division of Natural Resources said.")
+    s = text.index("Greenbrier")
+    [p] = resolve_spans(text, [(s, s + 10)])
+    assert p is not None and p.feature == "ADM2" and p.admin1 == "West Virginia"
+
+
+def test_a_big_town_elsewhere_keeps_a_name_that_is_also_a_county_of_the_named_state():
+    # Michigan has an Ottawa County; "Ottawa" with Canada's capital among its readings stays the town
+    text = "Growers in Michigan shipped apples to Ottawa last week, the state agriculture office said on Monday."
+    s = text.index("Ottawa")
+    [p] = resolve_spans(text, [(s, s + 6)])
+    assert p is not None and p.feature != "ADM2"
+
+
+def test_a_name_only_one_states_county_bears_is_that_county_in_a_text_that_points_to_the_us():
+    # no home country (one other place), but that place is American and only Florida has a Broward County
+    text = "Deputies in Broward arrested two men after a chase that ended near Miami Beach, a spokesman said."
+    s, b = text.index("Broward"), text.index("Miami Beach")
+    p, _ = resolve_spans(text, [(s, s + 7), (b, b + 11)])
+    assert p is not None and p.feature == "ADM2" and p.admin1 == "Florida"

@@ -1011,10 +1011,16 @@ def _us_counties() -> dict[str, list[str]]:
 
 def _county_states(gz: Gazetteer, m: Mention, ctx: _Ctx) -> list[str]:
     """The states a name with no reading may be a county of: "X County" in any text; a bare county name
-    ("Avoyelles", "Monongalia", "Miami-Dade") in a text whose home country is the US."""
+    ("Avoyelles", "Monongalia") in a text whose home country is the US, or one only one state's county bears in a
+    text with no home country that points to the US ("Miami-Dade")."""
     states = _county_match(gz, m.text)
-    if not states and ctx.home == "US" and m.text[:1].isupper() and not _COUNTY.match(m.text.strip()):
+    if not states and m.text[:1].isupper() and not _COUNTY.match(m.text.strip()):
         states = _us_counties().get(norm(m.text), [])
+        # with no home country, a name only one state's county bears, in a text that points to the US at all
+        # ("Miami-Dade" beside "Miami Beach"). s37: LGL even (tune) 1 fire, right; odd 0; world1-8 0; end to end over
+        # RAMS, WikiEvents, ECB+, MUC-4 (by report), TimeBank and UCDP headlines naming such a county, 1,333 texts: 0
+        if ctx.home != "US" and not (ctx.home is None and len(states) == 1 and ctx.cc.get("US")):
+            states = []
     return states
 
 
@@ -1075,6 +1081,33 @@ def county_mentions(gz: Gazetteer, text: str, mentions: list[Mention], cands: li
         if k not in out and m.source != "facility" and not m.capital_of and norm(m.text) in written and not any(
                 gz[i].kind in (COUNTRY, ADMIN1) for i in cands[k]):
             out[k] = written[norm(m.text)]
+    return out
+
+
+def _named_state_counties(gz: Gazetteer, text: str, mentions: list[Mention], cands: list[list[int]],
+                          ctx: _Ctx) -> dict[int, str]:
+    """Bare names read as a county of the one US state the text names that has a county so called, when no town
+    of the name lies in that state and every town of the name elsewhere is small ("Greenbrier" in a West Virginia
+    story: the county, not Greenbrier, Tenn.; "Hendricks" among Indiana's counties, not Hendricks, Minn.).
+    ``context.named_state_county_pop`` bounds the towns elsewhere (a capital's or a city's name, "Washington",
+    "Ottawa", stays the town). Counts in geo_scoring.toml."""
+    limit = load_scoring().context_named_state_county_pop
+    if ctx.home != "US" or limit <= 0:
+        return {}
+    counties = _us_counties()
+    named = {gz[i].admin1 for ids in cands for i in ids if gz[i].kind == ADMIN1 and gz[i].cc == "US"}
+    named |= {q[1] for qs in ctx.qualified.values() for q in qs if q[0] == "US" and q[1]}
+    out: dict[int, str] = {}
+    for k, (m, ids) in enumerate(zip(mentions, cands, strict=True)):
+        if not ids or m.source == "facility" or m.capital_of or not m.text[:1].isupper() or _COUNTY.match(m.text):
+            continue
+        states = [st for st in counties.get(norm(m.text), ()) if st in named]
+        if len(states) != 1 or (states[0], norm(m.text)) not in gz.county_point \
+                or _qualifier(gz, text, m.end) != (None, None):
+            continue
+        es = [gz[i] for i in ids]
+        if all(e.kind == CITY and e.admin1 != states[0] and e.pop < limit for e in es):
+            out[k] = states[0]
     return out
 
 
@@ -1874,6 +1907,11 @@ def _resolve(text: str, mentions: list[Mention], default_country: str | None, gz
     for k in county_of:
         cands[k] = []
     ctx = reading_context(gz, text, mentions, cands, county_of)
+    moved = _named_state_counties(gz, text, mentions, cands, ctx)
+    if moved:
+        for k, st in moved.items():
+            county_of[k], cands[k] = [st], []
+        ctx = reading_context(gz, text, mentions, cands, county_of)
     w = load_scoring()
     out: list[Place | None] = [None] * len(mentions)
     memo: dict[tuple, _Scored] = {}

@@ -63,6 +63,7 @@ class Scoring:
     context_town_weight: float
     context_county_town: float
     context_county_town_km: float
+    context_named_state_county_pop: float
     context_division_word: float
     context_coordinated: float
     context_cluster: float
