@@ -15,7 +15,6 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from sitrep.extract.mentions import REFERENCE_NOTE, Candidate, clause_head
-from sitrep.knowledge import knowledge_cached, knowledge_path, read_toml
 from sitrep.model import (
     BY_DATE_NOTE,
     OTHER_ACT_DATE_NOTE,
@@ -208,9 +207,6 @@ def attach_dates(cands: list[Candidate], timexes: list[Timex], text: str, report
             continue
         if chosen is None or chosen.date is None or chosen.precision not in ("day", "week", "month"):
             continue
-        if chosen.precision == "day" and _court_act(c, chosen):
-            m.notes.append(f"{COURT_DAY_NOTE} ('{chosen.text}')")
-            continue
         if not any(n.startswith(SAID_DATE_NOTE) for n in m.notes) and _said_before_the_deed(c, chosen):
             m.notes.append(f"{SAID_DATE_NOTE} ('{chosen.text}'): a deed told in the past perfect")
         m.timex, m.date, m.date_precision = chosen, chosen.date, chosen.precision
@@ -220,31 +216,6 @@ def attach_dates(cands: list[Candidate], timexes: list[Timex], text: str, report
     _it_happened(cands, timexes, text)
     _attach_relative_dates(cands, counted_from)
     _past_the_report(cands, report_date)
-
-
-COURT_DAY_NOTE = "date: a court's day, not the event's"
-_COURT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "acomp", "pobj"})
-
-
-@knowledge_cached
-def _court_words() -> frozenset[str]:
-    """``merge.toml [date] court_words``: the one list of a court's words (merge/across reads it too)."""
-    _raw, data = read_toml(knowledge_path("merge.toml"))
-    return frozenset(w.lower() for w in data.get("date", {}).get("court_words", ()))
-
-
-def _court_act(c: Candidate, t: Timex) -> bool:
-    """The day hangs on a court's act, not on the event: the verb that governs it (not the event's own word) is a
-    court's word ("convicted Tuesday", "was arraigned Monday"), or its subject, object or the object of its
-    preposition is ("A jury on Tuesday ...", "went on trial Wednesday for killing ..."). COUNT: see the note."""
-    gov = _governor(c, t)
-    trig = c.trigger_token
-    if gov is None or (trig is not None and gov.i == trig.i):
-        return False
-    words = _court_words()
-    near = [gov, *(ch for ch in gov.children if ch.dep_ in _COURT_DEPS)]
-    near += [g for ch in gov.children if ch.dep_ == "prep" for g in ch.children if g.dep_ == "pobj"]
-    return any(w.lower_ in words for w in near if trig is None or w.i != trig.i)
 
 
 # "'It happened on 5 July at 1010 hours local time,' the deputy chief said", "This occurred on 18 May": a sentence that
