@@ -5,9 +5,12 @@ Public:
     total_record(total) -> dict     a reported total ("28,000 killed since 2015"): record_kind "reported_total"
     undated_record(event) -> dict   an event with no knowable day: record_kind "undated_event"
     day_known(event) -> bool        whether an event is dated to its day (or week), i.e. an incident record
+    doer_noun(event) -> str | None  the output's actor1 ("gunmen", "Maoist rebels" where no group is known)
     PRECISION_CODES                 day/week/month/year -> ACLED time_precision 1/2/3
 """
 from __future__ import annotations
+
+import re
 
 from sitrep.codebook import ACLED_TIME_PRECISION
 from sitrep.knowledge import knowledge_cached
@@ -46,7 +49,7 @@ def event_record(m: EventMention) -> dict:
         "event_type": m.event_type,
         "sub_event_type": m.sub_event_type,
         "weapons": list(m.weapons),
-        "actor1": m.actor1,
+        "actor1": doer_noun(m),
         "actor2": m.actor2,
         "target": m.target,
         "location": None if p is None else {
@@ -69,6 +72,31 @@ def event_record(m: EventMention) -> dict:
         "notes": list(m.notes),
     }
     return rec
+
+
+def doer_noun(m: EventMention) -> str | None:
+    """The actor1 written out: an event whose doer is a perpetrator noun of no known group (``UNIDENTIFIED``) that
+    names a kind of armed group (events.toml ``doer_noun_heads``: "the Maoist rebels", "two suspected urban
+    guerrillas") has the noun as the text gives it, without articles, counts and the words of ``doer_noun_drop``
+    ("alleged", "unidentified"), lower-case in ALL-CAPS text; "gunmen", "the bomber" stay the Unidentified Armed
+    Group, as the event does internally (merge, coreference, the store and the ACLED export read that). Counts behind
+    it in events.toml beside ``doer_noun_heads``."""
+    from sitrep.extract import UNIDENTIFIED, load_lexicon
+
+    spans = m.field_spans.get("actor1") or []
+    if m.actor1 != UNIDENTIFIED or not spans:
+        return m.actor1
+    text = re.sub(r"(\w)-\s+", r"\1-", " ".join(spans[0].text.split()))  # "SELF- STYLED" (a line break)
+    text = re.sub(r"[\"\u201c\u201d]", "", text)
+    lex = load_lexicon()
+    drop = lex.doer_noun_drop
+    words = text.split()
+    while words and (words[0].lower() in drop or words[0].isdigit()):
+        words = words[1:]
+    if not words or words[-1].lower() not in lex.doer_noun_heads:
+        return m.actor1
+    out = " ".join(words)
+    return out.lower() if out.isupper() else out
 
 
 def day_known(m: EventMention) -> bool:

@@ -1,0 +1,55 @@
+"""The output's actor1 (FORMAT.md: who carried it out) when the text names the doer only by a common noun: a noun that
+names a kind of armed group ("Maoist rebels", "militants") is written as the text gives it; a noun that names only
+the doers of the act ("gunmen", "a suicide bomber") stays the Unidentified Armed Group, as every such event stays
+internally (merge, store, ACLED). Short reports written for these tests (real towns, invented events)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.extract import UNIDENTIFIED
+from sitrep.ingest.text import document_from_text
+from sitrep.model import EventMention, Span
+from sitrep.pipeline import event_record, extract_document
+from sitrep.records import doer_noun
+
+pytest.importorskip("spacy")
+
+
+def records(text: str) -> list[dict]:
+    events = extract_document(document_from_text(text, "t", published=date(2006, 3, 14)))
+    assert events, text
+    return [event_record(e) for e in events]
+
+
+def test_a_kind_of_armed_group_is_written_as_the_text_names_it():
+    got = records("Maoist rebels ambushed a police patrol near the town of Butwal on Monday, killing four "
+                  "policemen, officials said.")
+    assert got[0]["actor1"] == "Maoist rebels"
+
+
+def test_the_doers_of_the_act_alone_stay_unidentified():
+    got = records("Gunmen shot dead a shopkeeper in the town of Dera Ismail Khan on Monday, police said.")
+    assert got[0]["actor1"] == UNIDENTIFIED
+
+
+def _mention(noun: str) -> EventMention:
+    m = EventMention(document_id="d", trigger=Span(0, 1, "x"), sentence_index=0, event_type="Violence against civilians",
+                     sub_event_type="Attack", actor1=UNIDENTIFIED)
+    m.add_span("actor1", Span(0, len(noun), noun))
+    return m
+
+
+def test_hedges_and_unknown_words_are_dropped_and_capitals_lowered():
+    assert doer_noun(_mention("ALLEGED URBAN\nGUERRILLAS")) == "urban guerrillas"
+    assert doer_noun(_mention("unidentified militants")) == "militants"
+    assert doer_noun(_mention("suicide bomber")) == UNIDENTIFIED
+
+
+def test_a_known_group_and_no_actor_are_kept():
+    m = _mention("rebels")
+    m.actor1 = "Communist Party of Nepal (Maoist)"
+    assert doer_noun(m) == "Communist Party of Nepal (Maoist)"
+    m.actor1 = None
+    assert doer_noun(m) is None
