@@ -20,6 +20,8 @@ that trigger is the one the party did, not merely the last one told).
 """
 from __future__ import annotations
 
+import re
+
 from sitrep.extract.lexicon import load_lexicon
 from sitrep.extract.mentions import _match_trigger, acronym
 from sitrep.knowledge import knowledge_cached
@@ -274,4 +276,22 @@ def messenger_report(tok, report_verbs):
         return say
     if any(ch.dep_ == "relcl" and ch.lemma_.lower() in calling for ch in subj.children):
         return say  # "a man who telephoned the agency"
+    return None
+
+
+_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.I)
+_BY_AFTER = re.compile(r"\s+(?:\S+\s+){0,2}by\b", re.I)
+
+
+def said_carried_out(pattern, text: str):
+    """The first match of discourse.toml [claim] carried_out in ``text`` that can tell a doer's own word ("X said it
+    carried out the attack"): a bare "carried out" in the passive is no one's claim ("actions that are carried out",
+    "the genocide being carried out by the high command", "their war will be carried out", "the actions carried out
+    by the United States"). MUC-4 DEV 0001-1300: 4 false claims read off such a passive, 0 right ones; seed-like
+    tune 0 either way."""
+    for m in pattern.finditer(text):
+        if " ".join(m.group(0).lower().split()) == "carried out" and (
+                _BE_BEFORE.search(text[:m.start()]) or _BY_AFTER.match(text, m.end())):
+            continue
+        return m
     return None

@@ -18,6 +18,7 @@ from sitrep.extract.attribution import (
     attributed,
     messenger_report,
     party_end,
+    said_carried_out,
     specific_act,
     unlisted_party,
 )
@@ -370,7 +371,7 @@ def apply_sentence_claims(events, analysis: Analysis, generic_sentences: set[int
             continue
         if s.start in generic_starts:  # "... which frequently carries out bombings": no claim of this event
             continue
-        hit = lex.phrases["claim"].search(s.text) or lex.phrases["carried_out"].search(s.text)
+        hit = lex.phrases["claim"].search(s.text) or said_carried_out(lex.phrases["carried_out"], s.text)
         if hit and not none:
             actor = resolve_actor(s.text[: hit.start()])
             if actor and actor_type(actor.canonical) != "state":

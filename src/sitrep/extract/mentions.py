@@ -1738,7 +1738,7 @@ class SentenceExtractor:
 
     # ---- modality ------------------------------------------------------------------------------------------
     def _modality(self, cand: Candidate, sentence_text: str, clause_text: str, tok) -> None:
-        from sitrep.extract.attribution import claim_negated
+        from sitrep.extract.attribution import claim_negated, said_carried_out
 
         m, lex, off = cand.mention, self.lex, cand.mention.evidence[0].start
         light = tok.head if tok.dep_ == "dobj" and lemma(tok.head) in lex.light_verbs else None
@@ -1754,7 +1754,7 @@ class SentenceExtractor:
                 setattr(m, attr, True)
                 m.add_span(attr, Span(off + hit.start(), off + hit.end(), hit.group(0)))
         if m.claimed is None and not claim_negated(tok.sent, lex.claim_verbs):
-            carried = lex.phrases["carried_out"].search(sentence_text)
+            carried = said_carried_out(lex.phrases["carried_out"], sentence_text)
             none = lex.phrases["no_claim"].search(sentence_text)
             if none:
                 m.claimed = False
