@@ -19,6 +19,22 @@ claimed event matched to none is a false claim (one per document and claimant). 
 
 ``--errors`` lists each miss and each false claim with the claim sentences of the report, for causes read by hand.
 ``--save`` / ``--load`` keep sitrep's events of a run (JSON) to score again or compare without extracting.
+
+Session 37 (templates; tune = 73 claimed templates, check = 20):
+    before: tune P=0.500 R=0.151 (11 right, 11 false, 62 missed)   check P=0.833 R=0.250 (5, 1, 15)
+    after:  tune P=0.679 R=0.260 (19 right, 9 false, 54 missed)    check P=0.571 R=0.200 (4, 3, 16)
+The 62 tune misses before, by cause (read by hand): a claim verb with responsibility / credit whose subject is a
+group the actor list lacks, written in capitals, or hung elsewhere by the parser, 8 (fixed); a claim told but not
+reaching its template (a plural "the attacks", "these two actions", "for which X claimed credit", a second event of
+the report, matching) about 12; the group's own radio or communique telling its acts ("Radio Venceremos said the
+rebels attacked", "the guerrillas claim to have destroyed") about 11; a message or letter with no claim word (a
+released hostage carrying a message, "sent written messages to the media") about 13; a state's forces admitting
+(left out by design: states' acts are no claims here) 7; no claim sentence found in the text about 12. The 11
+false tune claims before: 3 claims the text tells that the key leaves unclaimed or that matched no template; 4
+read off a passive "carried out" (fixed); 1 a negated claim (fixed); 2 a claim of another event of the report
+reaching the others ("the one on the defense ministry, for which the FMLN-FDR claimed credit"); 1 a claim
+disavowed by a letter. Added by this session's rules: 3 claims the text tells (2 that the key counts false). The keys
+disagree with each other once: the Avianca bombing's caller is a claim in TST2-MUC4-0020, none in DEV-MUC3-0884.
 """
 from __future__ import annotations
 
