@@ -33,7 +33,7 @@ released hostage carrying a message, "sent written messages to the media") about
 false tune claims before: 3 claims the text tells that the key leaves unclaimed or that matched no template; 4
 read off a passive "carried out" (fixed); 1 a negated claim (fixed); 2 a claim of another event of the report
 reaching the others ("the one on the defense ministry, for which the FMLN-FDR claimed credit"); 1 a claim
-disavowed by a letter. Added by this session's rules: 3 claims the text tells (2 that the key counts false). The keys
+disavowed by a letter. Added by this session's rules: 3 claims the text tells, all 3 counted false by the key. The keys
 disagree with each other once: the Avianca bombing's caller is a claim in TST2-MUC4-0020, none in DEV-MUC3-0884.
 """
 from __future__ import annotations
