@@ -24,6 +24,9 @@ Check (read once, from these lines only): 19 missed (sitrep None, cause not read
 gold leaves silent (a no-claim of another event), 1 claim of another event (fresh19: Kampala's bombings), 1 claim
 with a denial in the same event (fresh11).
 After: tune 74/83 = 0.892, check 64/86 = 0.744 (without dates: tune 42/42, check 31/42).
+Session 37 (claims measured on MUC-4, benchmarks/claims_muc4.py): a messenger's word ("a caller said X had blown up
+the jet", "a man who telephoned ... said X had carried out the bombings", "the caller said the same groups were
+behind ...") is X's claim: tune 77/83 = 0.928 (fresh2 Bogota, fresh6 Istanbul x2), check 64/86 = 0.744 unchanged.
 """
 from __future__ import annotations
 

@@ -13,7 +13,15 @@ from __future__ import annotations
 
 import re
 
-from sitrep.extract.attribution import CUES, attributed, party_end, specific_act, unlisted_party
+from sitrep.extract.attribution import (
+    CUES,
+    attributed,
+    messenger_report,
+    party_end,
+    said_carried_out,
+    specific_act,
+    unlisted_party,
+)
 from sitrep.extract.headline import title_range
 from sitrep.extract.lexicon import load_lexicon
 from sitrep.extract.mentions import (
@@ -364,7 +372,7 @@ def apply_sentence_claims(events, analysis: Analysis, generic_sentences: set[int
             continue
         if s.start in generic_starts:  # "... which frequently carries out bombings": no claim of this event
             continue
-        hit = lex.phrases["claim"].search(s.text) or lex.phrases["carried_out"].search(s.text)
+        hit = lex.phrases["claim"].search(s.text) or said_carried_out(lex.phrases["carried_out"], s.text)
         if hit and not none:
             actor = resolve_actor(s.text[: hit.start()])
             if actor and actor_type(actor.canonical) != "state":
@@ -441,6 +449,8 @@ def apply_blame(events, analysis: Analysis) -> None:
     In the annotated news of ../shared (RAMS, WikiEvents, ECB+, MUC-4; 51,298 sentences) "blame" is written
     128 times; of those that blame a named party for violence (about 30), a few are disputes ("the FMLN blamed
     the army, the army the FMLN"): the first blame told wins, a later one never overrides."""
+    from sitrep.resolve.actor import actor_type
+
     cued = [s for s in analysis.sentences if any(c in s.text.lower() for c in CUES)]
     unparsed = [s for s in cued if analysis.parse(s.index) is None] if events else []
     extra = {}
@@ -453,7 +463,11 @@ def apply_blame(events, analysis: Analysis) -> None:
         extra = {s.index: d for s, d in zip(unparsed, load_spacy().pipe(texts), strict=True)}
     found = [f for s in cued for f in _attributions(events, analysis, s, extra.get(s.index))]
     for listed in (True, False):
-        for event, actor, a, s, how in found:
+        for event, actor, a, s, how, messenger in found:
+            if messenger and listed and event.merged.claimed is None and actor_type(actor.canonical) not in ("state", None):
+                # "The caller said the same groups were behind Saturday's bombings": a messenger's blame is a claim
+                event.merged.claimed, event.merged.claimant = True, actor.canonical
+                event.merged.add_span("claimed", Span(messenger[0], messenger[1], analysis.doc.text[messenger[0]:messenger[1]]))
             if bool(actor.type) != listed or event.merged.actor1 not in (None, UNIDENTIFIED):
                 continue
             m = event.merged
@@ -471,6 +485,7 @@ def _attributions(events, analysis: Analysis, s, parsed=None):
     sent = analysis.parse(s.index) or parsed
     if sent is None:
         return
+    lex = load_lexicon()
     off = s.start - sent[0].idx
     for verb in sent:
         found = None if _negated(verb) else attributed(verb)
@@ -488,7 +503,8 @@ def _attributions(events, analysis: Analysis, s, parsed=None):
             event = _event_of_sentence(events, s.start, s.end)
         if actor is not None and event is not None:
             how = "" if verb.lemma_.lower() in ("blame", "be") else f" ({verb.lemma_.lower()})"
-            yield event, actor, a, s, how
+            say = messenger_report(verb, lex.report_verbs | lex.claim_verbs)
+            yield event, actor, a, s, how, None if say is None else (off + say.idx, off + say.idx + len(say.text))
 
 
 def _party_actor(text: str, a: int, b: int, party, off: int):

@@ -15,7 +15,7 @@ from sitrep.extract.headline import headline_triggers, headline_victim
 from sitrep.extract.lexicon import Lexicon, Trigger, Weapon, load_lexicon
 from sitrep.model import Count, EventMention, Span
 from sitrep.nlp.tokens import lemma, text_of, token_at
-from sitrep.resolve.actor import actor_type, resolve_actor
+from sitrep.resolve.actor import actor_type, find_actors, resolve_actor
 from sitrep.resolve.timex.lexicon import load_lexicon as load_time_lexicon
 
 CLAUSE_DEPS = {"ROOT", "advcl", "ccomp", "relcl", "parataxis", "acl", "csubj", "pcomp"}
@@ -1738,6 +1738,8 @@ class SentenceExtractor:
 
     # ---- modality ------------------------------------------------------------------------------------------
     def _modality(self, cand: Candidate, sentence_text: str, clause_text: str, tok) -> None:
+        from sitrep.extract.attribution import claim_negated, said_carried_out
+
         m, lex, off = cand.mention, self.lex, cand.mention.evidence[0].start
         light = tok.head if tok.dep_ == "dobj" and lemma(tok.head) in lex.light_verbs else None
         neg = next((c for t in (tok, light) if t is not None for c in t.children if c.dep_ == "neg"), None)
@@ -1751,8 +1753,8 @@ class SentenceExtractor:
             if hit:
                 setattr(m, attr, True)
                 m.add_span(attr, Span(off + hit.start(), off + hit.end(), hit.group(0)))
-        if m.claimed is None:
-            carried = lex.phrases["carried_out"].search(sentence_text)
+        if m.claimed is None and not claim_negated(tok.sent, lex.claim_verbs):
+            carried = said_carried_out(lex.phrases["carried_out"], sentence_text)
             none = lex.phrases["no_claim"].search(sentence_text)
             if none:
                 m.claimed = False
@@ -1785,6 +1787,10 @@ class SentenceExtractor:
                 m.claimed = True
                 m.claimant = m.actor1
                 m.add_span("claimed", Span(off + hit.start(), off + hit.end(), hit.group(0)))
+            if m.claimed is None and not none:
+                self._responsibility(cand, tok)
+            if m.claimed is None and not none:
+                self._messenger_claim(cand, tok)
         for t in tok.sent:
             if lemma(t) in lex.report_verbs and lemma(t) not in lex.claim_verbs and t.pos_ == "VERB":
                 subj = next((c for c in t.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
@@ -1792,6 +1798,41 @@ class SentenceExtractor:
                     a, b = _np_range(subj, cand.offset)
                     m.reported_by.append(self.text[a:b])
                     m.add_span("reported_by", _span(self.text, a, b))
+
+    def _messenger_claim(self, cand: Candidate, tok) -> None:
+        """ "a caller said the Extraditables had blown up the jet": the doer's act told by its messenger is its claim
+        (``attribution.messenger_report``)."""
+        from sitrep.extract.attribution import messenger_report
+
+        say = messenger_report(tok, self.lex.report_verbs | self.lex.claim_verbs)
+        if say is None:
+            return
+        m = cand.mention
+        name = m.actor1 if m.actor1 != UNIDENTIFIED else None
+        obj = next((ch for ch in say.children if ch.dep_ == "dobj"), None)
+        if name is None and obj is not None:  # "said al-Qaeda ... had carried out": the doer parsed as what was said
+            found = find_actors(say.doc[obj.left_edge.i:obj.right_edge.i + 1].text)
+            name = found[0].canonical if found else None
+            if name is not None and actor_type(name) != "state":
+                m.actor1 = name
+        if name is None or actor_type(name) in ("state", None):
+            return
+        m.claimed, m.claimant = True, name
+        m.add_span("claimed", _tok_span(say, cand.offset, self.text))
+
+    def _responsibility(self, cand: Candidate, tok) -> None:
+        """ "X claimed / took / assumed responsibility for <this act>" where the readings above found no claimant
+        (``attribution.responsibility_claim``): a group the list lacks, a name the parse put elsewhere."""
+        from sitrep.extract.attribution import responsibility_claim
+
+        found = responsibility_claim(tok, lambda subj: self._claimant(subj, cand.offset))
+        if found is None:
+            return
+        m, (name, verb, _) = cand.mention, found
+        m.claimed, m.claimant = True, name
+        m.add_span("claimed", _tok_span(verb, cand.offset, self.text))
+        if name and m.actor1 in (None, UNIDENTIFIED) and self.lex.claimant_is_actor1:
+            m.actor1 = name
 
     def _claimant(self, subj, offset: int) -> tuple[str, Span] | None:
         """Who a claim's subject names: a known actor (not a state: states do not claim attacks, they "say"), or a
