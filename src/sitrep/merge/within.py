@@ -434,7 +434,7 @@ def _join_titles(events: list[Event]) -> list[Event]:
     """ "Rebels massacre Congolese refugees in Burundi camp", then "Armed men attacked a refugee camp in western
     Burundi on Friday night, shooting, hacking and burning to death at least 159": an event told only in the
     report's title line, with no day of its own (it would take the report's day, its fall-back), joins the one
-    event of the body told with a day whose ACLED type is of the same family (armed violence: battles, violence
+    event of the body told from the first sentence after the title (its lede) with a day, whose ACLED type is of the same family (armed violence: battles, violence
     against civilians, explosions) and that agrees with it (``compatible``; a title's place at region or country
     level, "Peru's Andes", does not part them). Two or more such body events: no join (which one the title tells
     is not known).
@@ -444,8 +444,9 @@ def _join_titles(events: list[Event]) -> list[Event]:
         assert t is not None
         if t.date is not None or t.timex is not None or t.event_type not in _VIOLENT:
             continue
+        lede = max(i.sentence_index for i in title.infos) + 1
         body = [ev for ev in events if ev is not title and not any(i.title for i in ev.infos)
-                and ev.merged is not None and ev.merged.date is not None and ev.merged.date_precision == "day"
+                and min(i.sentence_index for i in ev.infos) == lede and ev.merged is not None and ev.merged.date is not None and ev.merged.date_precision == "day"
                 and ev.merged.event_type in _VIOLENT and _title_fits(ev, t, title.infos[0])]
         if len(body) != 1:
             continue
