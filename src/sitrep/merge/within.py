@@ -434,10 +434,10 @@ def _join_titles(events: list[Event]) -> list[Event]:
     """ "Rebels massacre Congolese refugees in Burundi camp", then "Armed men attacked a refugee camp in western
     Burundi on Friday night, shooting, hacking and burning to death at least 159": an event told only in the
     report's title line, with no day of its own (it would take the report's day, its fall-back), joins the one
-    event of the body told from the first sentence after the title (its lede) with a day, whose ACLED type is of the same family (armed violence: battles, violence
-    against civilians, explosions) and that agrees with it (``compatible``; a title's place at region or country
-    level, "Peru's Andes", does not part them). Two or more such body events: no join (which one the title tells
-    is not known).
+    event that the first sentence after the title (its lede) opens, told with a day, whose ACLED type is of the
+    same family (armed violence: battles, violence against civilians, explosions) and that agrees with it
+    (``compatible``; a title's place at region or country level, "Peru's Andes", does not part them). Two or more
+    such events: no join (which one the title tells is not known).
     Fires, judged by hand (issue 11, session 37): see the count in the commit and the report."""
     for title in [ev for ev in events if all(i.title for i in ev.infos)]:
         t = title.merged
@@ -446,7 +446,8 @@ def _join_titles(events: list[Event]) -> list[Event]:
             continue
         lede = max(i.sentence_index for i in title.infos) + 1
         body = [ev for ev in events if ev is not title and not any(i.title for i in ev.infos)
-                and min(i.sentence_index for i in ev.infos) == lede and ev.merged is not None and ev.merged.date is not None and ev.merged.date_precision == "day"
+                and min(i.sentence_index for i in ev.infos) == lede and ev.merged is not None
+                and ev.merged.date is not None and ev.merged.date_precision == "day"
                 and ev.merged.event_type in _VIOLENT and _title_fits(ev, t, title.infos[0])]
         if len(body) != 1:
             continue
