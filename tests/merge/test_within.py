@@ -272,3 +272,32 @@ def test_a_nearby_town_with_a_target_or_a_weapon_named_outright_stays_apart():
     assert len(merge_mentions([(a, MergeInfo()), (hit, MergeInfo(sentence_index=1, weak_weapon=True))])) == 2
     named = mention(1, "fired", place=KADHIMIYA)
     assert len(merge_mentions([(a, MergeInfo()), (named, MergeInfo(sentence_index=1))])) == 2
+
+
+def _titled(m):
+    return (m, MergeInfo(sentence_index=m.sentence_index, title=True))
+
+
+def test_an_undated_title_joins_the_one_dated_event_its_lede_tells():
+    """A title line with no day (a page with no dateline: it would take the publication day), then a lede that
+    tells one armed attack with a day, at a place of its own: one event, dated and placed by the lede."""
+    title = mention(0, "massacre", weapons=())
+    title.event_type = "Violence against civilians"
+    lede = mention(1, "attacked", weapons=(), place=BAGHDAD, day=date(2024, 3, 1), target="camp")
+    lede.event_type = "Violence against civilians"
+    events = merge_mentions([_titled(title), (lede, MergeInfo(sentence_index=1))])
+    assert len(events) == 1 and events[0].merged.date == date(2024, 3, 1)
+    assert events[0].reasons[0].startswith("the title line's event")
+
+
+def test_an_undated_title_stays_apart_when_two_dated_events_could_be_its_own_or_none_opens_the_body():
+    """Two dated events of the lede's sentence: which one the title tells is not known; a dated event told only
+    far below the title (a background attack) is not its lede's."""
+    title = mention(0, "bombing", weapons=())
+    one = mention(1, "blast", place=BAGHDAD, day=date(2024, 3, 1))
+    two = mention(1, "blast", place=EMBASSY, day=date(2024, 3, 2), target="embassy")
+    events = merge_mentions([_titled(title), (one, MergeInfo(sentence_index=1)), (two, MergeInfo(sentence_index=1))])
+    assert len(events) == 3
+    far = mention(9, "blast", place=BAGHDAD, day=date(2019, 5, 1))
+    events = merge_mentions([_titled(mention(0, "bombing", weapons=())), (far, MergeInfo(sentence_index=9))])
+    assert len(events) == 2

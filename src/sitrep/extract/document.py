@@ -223,9 +223,21 @@ def mentions_to_merge(cands: list[Candidate], doc: Document | None = None) -> li
         info = MergeInfo(definite=definite(c) or restates(c), weak_weapon=weak_weapon(m), relative_anchor=c.relative_anchor,
                          sentence_index=c.sentence_index, killing=c.kind == "killing" or m.denied,
                          another=another(c), participle=participle_of(c, cands),
-                         told_target=definite_target(c), summary=summary_count(c), responder=responder(c, cands))
+                         told_target=definite_target(c), summary=summary_count(c), responder=responder(c, cands),
+                         title=m.headline or _in_title_line(c, doc))
         out.append((m, info))
     return out
+
+
+# a report's first line as a paragraph of its own, short enough for a headline, not ending as a sentence does
+_TITLE_LINE = re.compile(r"\A[ \t]*(?P<title>[^\n]{3,200}?)[ \t]*\n[ \t]*\n")
+
+
+def _in_title_line(c: Candidate, doc: Document | None) -> bool:
+    """The candidate's trigger stands in the report's first line laid out as a title (``_TITLE_LINE``), with or
+    without a dateline after it (a page with none has no ``Document.title``): for the within-report join only."""
+    t = _TITLE_LINE.match(doc.text) if doc is not None else None
+    return t is not None and t.group("title")[-1] not in ".,;:" and c.mention.trigger.start < t.end("title")
 
 
 def dated_comparison(c: Candidate) -> bool:
