@@ -106,9 +106,11 @@ def _armed_named(text: str) -> bool:
 
 
 def _describes(text: str, start: int, armed_words: frozenset[str]) -> bool:
-    """The armed word at ``start`` of ``text`` is a compound or adjectival modifier of a noun that is no armed word,
-    in the parse of its sentence (the text between sentence marks around it): it tells what a person or thing is
-    ("a former army instructor", "a military historian", "the rebel yell"), not of an armed actor on the page.
+    """The armed word at ``start`` of ``text`` is a compound or adjectival modifier of a person noun that is no armed
+    word (``_person_noun``), in the parse of its sentence (the text between sentence marks around it): it tells what
+    a person is ("a former army instructor", "a military historian"), not of an armed actor on the page. A modifier
+    of an act or a thing is not ("a terrorist attack", "the military regime", "military spending": see the count
+    beside events.toml [page] person_suffixes).
     Read only on a page with no armed clause (sign 1), where the parse of one sentence is cheap."""
     from sitrep.nlp.spacy_model import load_spacy
 
@@ -120,8 +122,16 @@ def _describes(text: str, start: int, armed_words: frozenset[str]) -> bool:
         if a + tok.idx == start:
             h = tok.head
             return (tok.dep_ in ("compound", "amod") and h.i > tok.i and h.pos_ == "NOUN"
-                    and h.lower_ not in armed_words)
+                    and h.lower_ not in armed_words and _person_noun(h.lower_))
     return False
+
+
+def _person_noun(word: str) -> bool:
+    """A noun that names a person: [actors] human_heads (person_nouns.txt), or a doer's ending of [actors]
+    agent_suffixes or [page] person_suffixes ("instructor", "historian"), with a stem of three letters or more."""
+    lex = load_lexicon()
+    ends = lex.agent_suffixes | lex.page_person_suffixes
+    return word in lex.human_heads or any(word.endswith(e) and len(word) - len(e) >= 3 for e in ends)
 
 
 def _weapon_named(cands: list[Candidate], text: str) -> bool:
