@@ -23,7 +23,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from page_signal_count import SHARED, pages as base_pages  # noqa: E402
+from page_signal_count import SHARED  # noqa: E402
+from page_signal_count import pages as base_pages
 
 _WORD = re.compile(r"[a-z][a-z'-]*")
 
