@@ -6,7 +6,8 @@ A page shows violence by any one of:
 
 1. an armed clause (``clause_model.armed``: an armed doer, or a weapon as the trigger's subject or means);
 2. an armed actor named anywhere on it: a perpetrator or state-force head of events.toml [actors] (not law
-   enforcement, not the words of [page] not_armed), or an armed group or a state's forces of actors.csv;
+   enforcement, not the words of [page] not_armed, not a modifier that only describes a person: "a former army
+   instructor"), or an armed group or a state's forces of actors.csv;
 3. a weapon word of weapons.toml that is not itself the trigger of a candidate ("a bomb exploded", "shot dead");
 4. a clause where people harm people: a verb trigger with a human subject and a human object ("a man stabbed his
    mother"), or a human "by" agent and a human passive subject;
