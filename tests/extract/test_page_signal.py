@@ -90,3 +90,18 @@ def test_a_page_with_an_armed_actor_keeps_its_event_though_it_names_an_accident(
             "A curfew was declared in the district. "
             "Funerals for the officers will be held on Tuesday.")
     assert _events(text)
+
+
+def test_an_armed_word_that_only_describes_a_person_is_no_armed_actor():
+    from sitrep.extract.page_signal import _armed_named
+
+    assert not _armed_named("Our coach, a retired army surveyor called Ann, keeps the swimmers in line. We train hard.")
+    assert not _armed_named("The talk was given by a military historian from Leeds. Tea was served after it.")
+
+
+def test_an_armed_actor_on_the_page_is_still_one():
+    from sitrep.extract.page_signal import _armed_named
+
+    assert _armed_named("Army troops entered the valley on Friday. Shops stayed shut.")
+    assert _armed_named("The rebels crossed the river at dawn. Nobody saw them.")
+    assert _armed_named("A retired army cook watched as the soldiers marched past.")

@@ -68,6 +68,7 @@ class Lexicon:
     page_murder: frozenset[str] = frozenset()  # events.toml [page]: words that name a killing by someone ("murder")
     page_min_sentences: int = 8  # events.toml [page]: the fewest sentences a page the signal reads has
     page_accident: frozenset[str] = frozenset()  # events.toml [page]: words of a page that tells of an accident
+    page_person_suffixes: frozenset[str] = frozenset()  # events.toml [page]: endings of person nouns ("instructor")
     page_history_years: int = 0  # events.toml [page]: an event dated more years than this before its report is history
     toll_verbs: frozenset[str] = frozenset()
     year_figures: tuple[int, int] = (0, -1)  # discourse.toml [casualty] year_figures: "the 2012 shooting death"
@@ -333,7 +334,7 @@ _ACTOR_WORDS = ("state_force_heads", "law_enforcement_heads", "count_nouns", "vi
 
 def _page(path: Path, data: dict) -> dict[str, frozenset[str]]:
     """events.toml [page]: the word lists the page-level signal of violence reads (extract/page_signal.py)."""
-    return {f"page_{key}": _words(path, data, "page", key) for key in ("not_armed", "no_doer", "murder", "accident")}
+    return {f"page_{key}": _words(path, data, "page", key) for key in ("not_armed", "no_doer", "murder", "accident", "person_suffixes")}
 
 
 def _figurative(path: Path, data: dict) -> dict[str, frozenset[str]]:

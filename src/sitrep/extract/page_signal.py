@@ -6,7 +6,8 @@ A page shows violence by any one of:
 
 1. an armed clause (``clause_model.armed``: an armed doer, or a weapon as the trigger's subject or means);
 2. an armed actor named anywhere on it: a perpetrator or state-force head of events.toml [actors] (not law
-   enforcement, not the words of [page] not_armed), or an armed group or a state's forces of actors.csv;
+   enforcement, not the words of [page] not_armed, not a modifier that only describes a person: "a former army
+   instructor"), or an armed group or a state's forces of actors.csv;
 3. a weapon word of weapons.toml that is not itself the trigger of a candidate ("a bomb exploded", "shot dead");
 4. a clause where people harm people: a verb trigger with a human subject and a human object ("a man stabbed his
    mother"), or a human "by" agent and a human passive subject;
@@ -40,6 +41,7 @@ from sitrep.nlp.tokens import lemma
 from sitrep.resolve.lowered import match_spans
 
 _WORD = re.compile(r"[a-z][a-z'-]*")
+_CLAUSE_END = re.compile(r"[.!?\n]")
 _KINDS = frozenset({"attack", "killing", "assassination", "bombing", "kidnap"})
 
 
@@ -51,12 +53,14 @@ def tells_violence(cands: list[Candidate], text: str, sentences: int) -> bool:
     if not cands or sentences < load_lexicon().page_min_sentences:
         return True
     live = [c for c in cands if c.trigger_token is not None and not c.mention.generic and not _negated(c)]
-    if any(armed(c) for c in live) or _armed_named(text):
+    if any(armed(c) for c in live):
         return True
     if any(_people_harm_people(c.trigger_token) for c in live if c.kind in _KINDS):
         return True
     lex = load_lexicon()
     if any(lemma(c.trigger_token) in lex.page_murder or c.trigger_token.lower_ in lex.page_murder for c in live):
+        return True
+    if _armed_named(text):  # after the cheaper signs: it may parse a sentence
         return True
     if _accident_told(text):
         return False
@@ -87,13 +91,48 @@ def _accident_told(text: str) -> bool:
 
 
 def _armed_named(text: str) -> bool:
+    """Sign 2: an armed group or state's forces of actors.csv named on the page, or a head word of one (events.toml
+    [actors] perpetrator and state-force heads, less law enforcement and [page] not_armed) that is not only a
+    modifier of a noun that is no armed word ("a former army instructor", "a military historian": a person, no
+    armed actor on the page; see ``_describes``)."""
     from sitrep.resolve.actor import actor_type, find_actors
 
     lex = load_lexicon()
     heads = (lex.perpetrator_heads | lex.state_force_heads) - lex.law_enforcement_heads - lex.page_not_armed
-    if any(w in heads for w in _WORD.findall(text.lower())):
+    low = text.lower()
+    uses = [m for m in _WORD.finditer(low) if m.group() in heads]
+    if uses and not all(_describes(text, m.start(), heads | lex.law_enforcement_heads) for m in uses):
         return True
     return any(actor_type(a.canonical) in ("armed group", "state forces") for a in find_actors(text))
+
+
+def _describes(text: str, start: int, armed_words: frozenset[str]) -> bool:
+    """The armed word at ``start`` of ``text`` is a compound or adjectival modifier of a person noun that is no armed
+    word (``_person_noun``), in the parse of its sentence (the text between sentence marks around it): it tells what
+    a person is ("a former army instructor", "a military historian"), not of an armed actor on the page. A modifier
+    of an act or a thing is not ("a terrorist attack", "the military regime", "military spending": see the count
+    beside events.toml [page] person_suffixes).
+    Read only on a page with no armed clause (sign 1), where the parse of one sentence is cheap."""
+    from sitrep.nlp.spacy_model import load_spacy
+
+    ends = [m.end() for m in _CLAUSE_END.finditer(text, 0, start)]
+    a = ends[-1] if ends else 0
+    nxt = _CLAUSE_END.search(text, start)
+    b = nxt.end() if nxt else len(text)
+    for tok in load_spacy()(text[a:b]):
+        if a + tok.idx == start:
+            h = tok.head
+            return (tok.dep_ in ("compound", "amod") and h.i > tok.i and h.pos_ == "NOUN"
+                    and h.lower_ not in armed_words and _person_noun(h.lower_))
+    return False
+
+
+def _person_noun(word: str) -> bool:
+    """A noun that names a person: [actors] human_heads (person_nouns.txt), or a doer's ending of [actors]
+    agent_suffixes or [page] person_suffixes ("instructor", "historian"), with a stem of three letters or more."""
+    lex = load_lexicon()
+    ends = lex.agent_suffixes | lex.page_person_suffixes
+    return word in lex.human_heads or any(word.endswith(e) and len(word) - len(e) >= 3 for e in ends)
 
 
 def _weapon_named(cands: list[Candidate], text: str) -> bool:
