@@ -64,3 +64,22 @@ def test_mostly_caps_counts_ascii_letters_as_a_pattern_would():
              "CULT CLASH, LAGOS", "x" * 30000 + "A" * 10, "A" * 19999 + "é" + "b" * 10, ""]
     for least in (1, 3, 20):
         assert [is_mostly_caps(t, least) for t in texts] == [by_pattern(t, least) for t in texts]
+
+
+def test_truecase_word_memo_equals_a_fresh_memo(monkeypatch):
+    """The words remembered from one report case another as when each is looked up anew (an empty memo), in
+    both modes, also when the memo is full and starts over."""
+    import importlib
+
+    tc = importlib.import_module("sitrep.nlp.truecase")
+    caps = REPORT.upper() + " OQUELI AND GWOZA WERE NAMED IN MAY. COLOMBIA'S ARMY AND SALVADORAN TROOPS FOUGHT."
+    tc._truecase(caps), tc._truecase(caps, places=True)  # the memo filled by the same words
+    filled = tc._truecase(caps), tc._truecase(caps, places=True)
+    tc._word_cases(False).clear()
+    tc._word_cases(True).clear()
+    assert (tc._truecase(caps), tc._truecase(caps, places=True)) == filled
+    tc._word_cases(False).clear()
+    monkeypatch.setattr(tc, "_WORD_CASES", 3)  # starts over after three words
+    assert (tc._truecase(caps), tc._truecase(caps, places=True)) == filled
+    assert len(tc._word_cases(False)) <= 3
+    assert "Oqueli" in filled[0] and "Colombia's" in filled[1]

@@ -34,7 +34,7 @@ from sitrep.knowledge import (
     weight_table,
 )
 from sitrep.model import EventMention, RoleFiller
-from sitrep.nlp.tokens import lemma
+from sitrep.nlp.tokens import lemma, token_at
 
 ARG_ROLES = ("attacker", "target", "victim", "instrument", "place")
 # the sitrep role keys each learned role fills, and the event fields whose evidence already names it. The place
@@ -74,7 +74,9 @@ def _sentence_of(analysis, offset: int) -> int | None:
 
 
 def _token_at(parsed, rel: int):
-    return next((t for t in parsed if t.idx <= rel < t.idx + max(len(t.text), 1)), None)
+    """The token of the parsed sentence whose characters hold offset ``rel``, or None (found by bisection:
+    ``nlp.tokens.token_at``; a walk over the sentence made a Token object of every word before it)."""
+    return token_at(parsed, rel)
 
 
 def trigger_tokens(analysis, ev: EventMention) -> list[tuple[int, Any]]:

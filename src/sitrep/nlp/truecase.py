@@ -525,6 +525,41 @@ def _name_lengths(places: bool) -> dict[str, tuple[int, ...]]:
     return {w: tuple(sorted((n for n in ns if n >= 2), reverse=True)) for w, ns in out.items()}
 
 
+_CASED, _NAMED, _AS_IS = range(3)
+_WORD_CASES = 200_000  # words remembered per mode (forgotten all at once beyond: a service reads texts for ever)
+
+
+@knowledge_cached
+def _word_cases(places: bool) -> dict[str, tuple[int, str]]:
+    """Lower-case word -> how ``_truecase`` (not a headline's) writes it where it begins no multi-word name, for
+    the words whose neighbours do not decide it (not ``MONTH_WORDS``): each word looked up once, not at each of
+    its occurrences (an ALL-CAPS report is truecased twice, once with ``places``)."""
+    return {}
+
+
+def _remember(memo: dict[str, tuple[int, str]], low: str, case: tuple[int, str]) -> tuple[int, str]:
+    if len(memo) >= _WORD_CASES:
+        memo.clear()
+    memo[low] = case
+    return case
+
+
+def _word_case(low: str, single: dict[str, str], acronyms: frozenset[str], places: bool) -> tuple[int, str]:
+    """The single-word branch of ``_truecase`` outside a headline for a word not in ``MONTH_WORDS``: (``_CASED``,
+    the word as written), (``_NAMED``, '') for a word no dictionary has, or (``_AS_IS``, '') in small letters."""
+    cased = single.get(low)
+    if cased is None and places and (bare := _POSSESSIVE.sub("", low)) != low and bare in single:
+        cased = single[bare] + low[len(bare):]
+    if cased is None and places:
+        found = _demonyms().get(low) or _demonyms().get(low[:-1] if low.endswith("s") else "")
+        cased = found + low[len(found):] if found else None
+    if cased and len(cased) == len(low):
+        return _CASED, cased
+    if len(low) <= 5 and low.upper() in acronyms:
+        return _CASED, low.upper()
+    return (_NAMED, "") if _unknown(low, 4) else (_AS_IS, "")
+
+
 def _truecase(text: str, *, title: bool = False, places: bool = False) -> str:
     """``places``: also the names written without their accents and the names before a possessive
     (``place_capitals``)."""
@@ -532,6 +567,7 @@ def _truecase(text: str, *, title: bool = False, places: bool = False) -> str:
     if places:
         single, multi, _ = _place_names()
     lengths = _name_lengths(places)
+    memo = None if title else _word_cases(places)
     out = list(text.lower())
     words = list(_WORD.finditer(text))
     lows = [m.group(0).lower().rstrip(".") for m in words]
@@ -553,6 +589,16 @@ def _truecase(text: str, *, title: bool = False, places: bool = False) -> str:
                 done = True
                 break
         if done:
+            continue
+        if memo is not None and lows[i] not in MONTH_WORDS:  # a word whose casing its neighbours do not decide
+            kind, cased = memo.get(lows[i]) or _remember(memo, lows[i], _word_case(lows[i], single, acronyms, places))
+            a = words[i].start()
+            if kind == _CASED:
+                out[a:a + len(cased)] = cased
+            elif kind == _NAMED:
+                out[a] = out[a].upper()
+                named.add(i)
+            i += 1
             continue
         m = words[i]
         cased = single.get(lows[i])
