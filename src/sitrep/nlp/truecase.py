@@ -560,6 +560,23 @@ def _word_case(low: str, single: dict[str, str], acronyms: frozenset[str], place
     return (_NAMED, "") if _unknown(low, 4) else (_AS_IS, "")
 
 
+def _name_neighbours(text: str, words: list[re.Match[str]], lows: list[str], named: set[int], out: list[str]) -> None:
+    """A dictionary word right beside a word ``named`` (no dictionary has it) is part of its name ("Jose Antonio
+    Rivera", "Hector Oqueli"), unless it describes or is a function word: capitalised in ``out``."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    describing = _describing()
+    for k in range(len(words)):
+        w = lows[k]
+        if k in named or out[words[k].start()].isupper() or len(w) < 3 or not w.isalpha() \
+                or w in STOP_WORDS or w in describing or w in _NOT_NAMES:
+            continue
+        left = k - 1 in named and text[words[k - 1].end():words[k].start()] == " "
+        right = k + 1 in named and text[words[k].end():words[k + 1].start()] == " "
+        if left or right:
+            out[words[k].start()] = out[words[k].start()].upper()
+
+
 def _truecase(text: str, *, title: bool = False, places: bool = False) -> str:
     """``places``: also the names written without their accents and the names before a possessive
     (``place_capitals``)."""
@@ -623,21 +640,8 @@ def _truecase(text: str, *, title: bool = False, places: bool = False) -> str:
             out[m.start()] = out[m.start()].upper()
             named.add(i)
         i += 1
-    # a dictionary word right beside such a name is part of it ("Jose Antonio Rivera", "Hector Oqueli"), unless it
-    # describes or is a function word
     if named and not title:
-        from spacy.lang.en.stop_words import STOP_WORDS
-
-        describing = _describing()
-        for k in range(len(words)):
-            w = lows[k]
-            if k in named or out[words[k].start()].isupper() or len(w) < 3 or not w.isalpha() \
-                    or w in STOP_WORDS or w in describing or w in _NOT_NAMES:
-                continue
-            left = k - 1 in named and text[words[k - 1].end():words[k].start()] == " "
-            right = k + 1 in named and text[words[k].end():words[k + 1].start()] == " "
-            if left or right:
-                out[words[k].start()] = out[words[k].start()].upper()
+        _name_neighbours(text, words, lows, named, out)
     result = "".join(out)
     # sentence-initial capitals (after start, . ! ? and paragraph breaks, and after quotes)
     result = re.sub(r"(^|[.!?][\"'\u201d]?\s+|\n[ \t]*\n\s*|\n[ \t]{2,}|\[text\]\s+|^[\"\u201c])([a-z])",
