@@ -73,12 +73,6 @@ def _sentence_of(analysis, offset: int) -> int | None:
     return next((s.index for s in analysis.sentences if s.start <= offset < s.end), None)
 
 
-def _token_at(parsed, rel: int):
-    """The token of the parsed sentence whose characters hold offset ``rel``, or None (found by bisection:
-    ``nlp.tokens.token_at``; a walk over the sentence made a Token object of every word before it)."""
-    return token_at(parsed, rel)
-
-
 def trigger_tokens(analysis, ev: EventMention) -> list[tuple[int, Any]]:
     """(sentence index, trigger token) of every trigger of the event (a merged event keeps them all among its
     field spans) whose sentence is parsed."""
@@ -91,7 +85,7 @@ def trigger_tokens(analysis, ev: EventMention) -> list[tuple[int, Any]]:
         parsed = analysis.parse(si) if si is not None else None
         if si is None or parsed is None:
             continue
-        tok = _token_at(parsed, sp.start - analysis.sentences[si].start)
+        tok = token_at(parsed, sp.start - analysis.sentences[si].start)
         if tok is not None:
             out.append((si, tok))
     return out

@@ -147,16 +147,18 @@ def unlisted_party(party, lex) -> tuple[int, int] | None:
 
 # ---- claims of responsibility ------------------------------------------------------------------------------------
 
+def _claim_forms(table: str) -> dict:
+    """discourse.toml's ``[claim.<table>]`` (``read_toml``: a broken file is a KnowledgeError naming it)."""
+    from sitrep.knowledge import knowledge_path, read_toml
+
+    return read_toml(knowledge_path("discourse.toml"))[1].get("claim", {}).get(table, {})
+
+
 @knowledge_cached
 def responsibility_forms() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(verbs, objects, claimant heads) of discourse.toml [claim.responsibility]: "X claimed / took / assumed
     responsibility (credit) for the act", and the head words of a claimant the text names by no listed name."""
-    import tomllib
-
-    from sitrep.knowledge import knowledge_path
-
-    data = tomllib.loads(knowledge_path("discourse.toml").read_text(encoding="utf-8"))
-    forms = data.get("claim", {}).get("responsibility", {})
+    forms = _claim_forms("responsibility")
     return (frozenset(str(w).lower() for w in forms.get("verbs", [])),
             frozenset(str(w).lower() for w in forms.get("objects", [])),
             frozenset(str(w).lower() for w in forms.get("claimant_heads", [])))
@@ -237,12 +239,7 @@ def claim_negated(sent, claim_verbs) -> bool:
 @knowledge_cached
 def messenger_forms() -> tuple[frozenset[str], frozenset[str]]:
     """(messengers, calling verbs) of discourse.toml [claim.messenger]."""
-    import tomllib
-
-    from sitrep.knowledge import knowledge_path
-
-    data = tomllib.loads(knowledge_path("discourse.toml").read_text(encoding="utf-8"))
-    forms = data.get("claim", {}).get("messenger", {})
+    forms = _claim_forms("messenger")
     return (frozenset(str(w).lower() for w in forms.get("words", [])),
             frozenset(str(w).lower() for w in forms.get("calling", [])))
 

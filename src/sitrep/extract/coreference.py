@@ -183,13 +183,14 @@ def _another_events_doer(analysis, ev: EventMention, f, triggers: list[tuple[Eve
     0001-0400, WikiEvents (all) and RAMS dev (1,344 texts): 1 fire, right ("ARMY HELICOPTERS FIRED ROCKETS ...
     WHERE SOME 100 GUERRILLAS ATTACKED A CIVIL DEFENSE POST": not the guerrillas' firing); fresh9 (seen): the
     priests' killing no longer names France; golden outputs unchanged."""
-    from sitrep.extract.argument_model import _sentence_of, _token_at
+    from sitrep.extract.argument_model import _sentence_of
+    from sitrep.nlp.tokens import token_at
 
     si = _sentence_of(analysis, f.start)
     parsed = analysis.parse(si) if si is not None else None
     if si is None or parsed is None:
         return False
-    tok = _token_at(parsed, f.end - 1 - analysis.sentences[si].start)
+    tok = token_at(parsed, f.end - 1 - analysis.sentences[si].start)
     while tok is not None and tok.dep_ in ("compound", "amod", "nmod", "poss", "flat") and tok.head.i != tok.i:
         tok = tok.head
     if tok is None or tok.dep_ not in ("nsubj", "nsubjpass", "agent"):

@@ -1674,14 +1674,24 @@ def sentence_place(m: EventMention, places: list[Place], analysis: Analysis, fal
     if s is None:
         return None
     text = analysis.text
-    named = [p for p in places if p.span is not None and s.start <= p.span.start and p.span.end <= s.end
-             and p.geo_precision == 1 and p.name != fallback.name
-             and "outside the document's country" not in (p.reason or "")
-             and not _neighbour(p, text) and not _ROUTE_BEFORE.search(text[max(s.start, p.span.start - 40):p.span.start])]
+    named = [p for p in places if _told_in(p, s, text) and p.geo_precision == 1 and p.name != fallback.name
+             and "outside the document's country" not in (p.reason or "")]
     if not named:
         return _sentence_division(m, s, places, text, fallback)
-    best = min(named, key=lambda p: abs(p.span.start - m.trigger.start) if p.span else 0)
+    best = _nearest(named, m)
     return dataclasses.replace(best, reason=f"{SENTENCE_PLACE_NOTE}; {best.reason or ''}")
+
+
+def _told_in(p: Place, s, text: str) -> bool:
+    """Place ``p`` is named inside sentence ``s`` as a place of the sentence: not a neighbour across a border, not
+    after a "from"/"to" or "since the ... in" phrase (``_ROUTE_BEFORE``)."""
+    return (p.span is not None and s.start <= p.span.start and p.span.end <= s.end and not _neighbour(p, text)
+            and not _ROUTE_BEFORE.search(text[max(s.start, p.span.start - 40):p.span.start]))
+
+
+def _nearest(named: list[Place], m: EventMention) -> Place:
+    """The place of ``named`` nearest ``m``'s trigger."""
+    return min(named, key=lambda p: abs(p.span.start - m.trigger.start) if p.span else 0)
 
 
 _DIVISION_FEATURES = ("ADM1", "ADM2")
@@ -1701,13 +1711,12 @@ def _sentence_division(m: EventMention, s, places: list[Place], text: str, fallb
     ``sentence_place``)."""
     if fallback.country_code is None:
         return None
-    named = [p for p in places if p.span is not None and s.start <= p.span.start and p.span.end <= s.end
+    named = [p for p in places if _told_in(p, s, text)
              and p.feature in _DIVISION_FEATURES and p.country_code == fallback.country_code
              and p.name != fallback.name and not (p.admin1 is not None and p.admin1 == fallback.admin1)
-             and "demonym" not in (p.reason or "") and not _country_modifier(text, p) and not _neighbour(p, text)
-             and not _ROUTE_BEFORE.search(text[max(s.start, p.span.start - 40):p.span.start])]
+             and "demonym" not in (p.reason or "") and not _country_modifier(text, p)]
     if not named:
         return None
-    best = min(named, key=lambda p: abs(p.span.start - m.trigger.start) if p.span else 0)
+    best = _nearest(named, m)
     return dataclasses.replace(best, reason=f"a division its sentence names, not the report's place in another "
                                             f"({fallback.name}); {best.reason or ''}")
