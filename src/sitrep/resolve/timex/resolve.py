@@ -867,16 +867,19 @@ class Resolver:
                 y = self._end_year(*r.data["ended"])
             elif shift == 0 and date(y, 3 * q - 2, 1) > a and self.direction(r) != "future":
                 y -= 1
-        self._note_quarter(y, q, r.start)
+        # a quarter told as ended is over, whatever its calendar number ("the fiscal fourth quarter, which ended June
+        # 30": the quarter "the year-earlier quarter" then compares with)
+        self._note_quarter(y, q, r.start, over=bool(r.data.get("ended") and r.data["ended"][1]))
         return f"{y:04d}-Q{q}", "DATE", "absolute" if r.data["y"] else "report"
 
-    def _note_quarter(self, y: int, q: int, at: int) -> None:
+    def _note_quarter(self, y: int, q: int, at: int, over: bool = False) -> None:
         self.ctx.last_quarter, self.ctx.last_granularity = (y, q), "Q"
         if self.anchor is None:
             return
         now = _quarter_of(self.anchor)
-        # only a quarter over can be reported: an earlier one, or this one (a fiscal quarter) told in the past
-        if (y, q) < now or (y, q) == now and tense(self.text, at, at + 1, self.path) == "past":
+        # only a quarter over can be reported: an earlier one, or this one (a fiscal quarter) told in the past, or
+        # one told as ended
+        if over or (y, q) < now or (y, q) == now and tense(self.text, at, at + 1, self.path) == "past":
             self.ctx.quarters.append((at, (y, q)))
 
     def _end_year(self, month: int, ended: bool, day: int | None = None) -> int:
