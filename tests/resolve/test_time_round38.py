@@ -29,3 +29,9 @@ def test_a_quarter_told_as_ended_in_a_relative_clause_takes_the_year_it_ended_in
             "quarter.")
     assert _found(text, THURSDAY) == [("the fiscal third quarter", "DATE", "2001-Q3"), ("March 31", "DATE", "2001-03-31"),
                                       ("the year-earlier quarter", "DATE", "2000-Q3")]
+
+
+def test_a_bare_year_ago_after_a_month_is_the_year():
+    # "the same period last year" after a month is that month a year back (test_time_wire4); "a year ago" is the year
+    text = "Bread prices, which jumped in February, are now lower than a year ago."
+    assert _found(text, THURSDAY)[-1] == ("a year ago", "DATE", "2000")
