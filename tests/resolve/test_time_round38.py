@@ -35,3 +35,8 @@ def test_a_bare_year_ago_after_a_month_is_the_year():
     # "the same period last year" after a month is that month a year back (test_time_wire4); "a year ago" is the year
     text = "Bread prices, which jumped in February, are now lower than a year ago."
     assert _found(text, THURSDAY)[-1] == ("a year ago", "DATE", "2000")
+
+
+def test_a_holiday_takes_the_year_its_sentence_opens_with(nlp):
+    text = "Two years ago, rain forced the town to cancel its parade on Memorial Day."
+    assert _found(text, THURSDAY, nlp=nlp) == [("Two years ago", "DATE", "1999"), ("Memorial Day", "DATE", "1999-05-31")]

@@ -441,7 +441,8 @@ class Resolver:
     def _framed_year(self, r: Reading) -> int | None:
         """The year a sentence-opening year frames for a day or month without one later in the same sentence
         ("Four years ago, Bob Dole had the nomination locked up by mid-March": 1996-03). TimeBank: fires 0 times;
-        wire3: 1 right."""
+        wire3: 1 right. A holiday too (s38: "Last year, sales on the day after Thanksgiving rose 3 percent": TimeBank,
+        TE3-platinum, wire1-3: 0 values changed; timex_wire4 (tune): 1 right)."""
         frame = self.ctx.frame_year
         if frame is None or self.anchor is None or frame[1] == self.anchor.year:
             return None
@@ -584,8 +585,10 @@ class Resolver:
         if y is None and self.anchor is None:
             fixed = re.match(r"^\d{2}-\d{2}$", rule)
             return (f"XXXX-{rule}" if fixed else "XXXX-XX-XX"), "DATE", "report"
-        if y is not None:
-            day = holiday_in(rule, y)
+        framed = self._framed_year(r) if y is None and not rel else None
+        if y is not None or framed is not None:
+            # "Last year, sales on the day after Thanksgiving rose": the year the sentence opens with, as a month's
+            day = holiday_in(rule, y if y is not None else framed)
         else:
             day = holiday_near(rule, self.anchor, rel, self.verb_direction(r))
         if day is None:
