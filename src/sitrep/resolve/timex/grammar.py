@@ -86,8 +86,11 @@ class Grammar:
         self.PART = "(?P<part>" + _alt(lex.parts_of_day) + r")\b"
         self.SEASON = "(?P<season>" + _alt(lex.seasons) + r")\b"
         self.DAY = r"(?P<day>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?\b"
-        self._ENDED = re.compile(r"\s*,?\s+(?P<verb>ended|ending)\s+(?:on\s+)?" + self.MON + r"\s*(?P<eday>\d{1,2})\b",
-                                 re.I)
+        # "the quarter ended Sept. 30", and as a relative clause "the fiscal fourth quarter, which ended June 30" (the
+        # relative clause: TimeBank 0 fires; timex_wire4 1 right, 2006-Q4 told in July 2006 where the past tense had
+        # put the calendar Q4 a year back; the real news of ../shared: 0)
+        self._ENDED = re.compile(r"\s*,?\s+(?:(?:which|that)\s+)?(?P<verb>ended|ending)\s+(?:on\s+)?" + self.MON
+                                 + r"\s*(?P<eday>\d{1,2})\b", re.I)
         self.YEAR = r"(?P<year>1[5-9][0-9]{2}|20[0-9]{2}|['’][0-9]{2})\b"
         # (rule, handler, keyword): a rule with a keyword only runs in windows around the keyword's hits
         self.rules: list[tuple[re.Pattern, Callable, re.Pattern | None]] = []

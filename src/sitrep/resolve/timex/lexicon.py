@@ -57,6 +57,8 @@ class Lexicon:
     past_forms: set[str] = field(default_factory=set)
     ordering_verbs: set[str] = field(default_factory=set)
     awaited_verbs: set[str] = field(default_factory=set)
+    calling_verbs: set[str] = field(default_factory=set)
+    called_gatherings: set[str] = field(default_factory=set)
     aged_things: set[str] = field(default_factory=set)
     play_words: list[str] = field(default_factory=list)
     speech_words: list[str] = field(default_factory=list)
@@ -174,6 +176,9 @@ def parse_lexicon(raw: str, path: str = FILE_NAME) -> Lexicon:
         past_forms=set(c.words("tense", "past_forms")),
         ordering_verbs=set(c.words("tense", "ordering_verbs")),
         awaited_verbs=set(c.words("tense", "awaited_verbs")) if "awaited_verbs" in c.table("tense") else set(),
+        calling_verbs=set(c.words("tense", "calling_verbs")) if "calling_verbs" in c.table("tense") else set(),
+        called_gatherings=set(c.words("tense", "called_gatherings")) if "called_gatherings" in c.table("tense")
+        else set(),
         speech_words=c.words("quoted", "speech_words") if "quoted" in data else [],
         aged_things=set(c.words("aged_things", "nouns")),
         play_words=c.words("play", "words") if "play" in data else [],

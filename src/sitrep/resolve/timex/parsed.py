@@ -113,6 +113,8 @@ def governing_tense(doc, start: int, end: int) -> str | None:
     while steps < 8:
         if tok.i not in ids and tok.pos_ in ("VERB", "AUX"):
             tok = _teller(tok, ids)
+            if _calls_for(tok, ids):
+                return "future"  # "called for mass rallies on Friday": the gathering's day
             if until and (tok.lemma_.lower() in _deferring() or _ordered_state(tok)):
                 return "future"  # "adjourned the trial until Monday", "ordered the border sealed until Friday"
             if _stative_relative(tok):
@@ -135,6 +137,8 @@ def governing_tense(doc, start: int, end: int) -> str | None:
                 and not _day_word(tok.lower_):
             # "Friday's purchases", "the attack on Friday": a noun's time, not a clause's; but a clause that
             # looks ahead carries its nouns along ("will return from a state visit on Sunday")
+            if not possessive and _calls_for(_first_verb_above(tok), ids):
+                return "future"  # "called for protests after Friday prayers"
             return "future" if not possessive and _verb_above(tok) == "future" else None
         if tok.head.i == tok.i:
             return None
@@ -162,6 +166,35 @@ def _verb_read_as_noun(tok) -> bool:
     """The sentence's root tagged a noun yet with a subject: a verb the tagger missed ("The talks, which opened in
     Rambouillet last month, resume in Paris on Monday": "resume" NN)."""
     return tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in tok.children)
+
+
+def _calls_for(verb, ids: set[int]) -> bool:
+    """``verb`` calls for a gathering named before the expression ("called for mass rallies on Friday", "appealed for
+    a march after Friday prayers"), not told as over ("had called for"): the lexicon's [tense] calling_verbs and
+    called_gatherings, the "for" object only."""
+    from sitrep.resolve.timex.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    if verb is None or verb.lemma_.lower() not in lex.calling_verbs or any(
+            c.lower_ == "had" for c in verb.children if c.dep_ in ("aux", "auxpass")):
+        return False
+    objects = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children
+               if o.dep_ == "pobj"]
+    objects += [c for o in objects for c in o.conjuncts]
+    return any(o.lemma_.lower() in lex.called_gatherings and o.i < min(ids) for o in objects)
+
+
+def _first_verb_above(tok):
+    """The first verb above a noun, through prepositions and nouns (a few steps at most), or None."""
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.pos_ not in ("ADP", "NOUN", "PROPN"):
+            return None
+    return None
 
 
 def _noun_verb_tense(tok) -> str:
