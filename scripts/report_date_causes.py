@@ -87,12 +87,11 @@ def kind(got: date | None, truth: date | None) -> str:
 
 def seedlike(names: list[str]) -> None:
     from sitrep.ingest.text import document_from_text
-    from sitrep.pipeline import event_record, extract_documents
-    from sitrep.records import day_known
     from sitrep.resolve.event_time import report_date
 
     score = _scorer()
     causes: Counter = Counter()
+    lost: Counter = Counter()  # per gold event matched with the date and not without: the brief's (a) .. (e)
     for name in names:
         gold = {d["id"]: d for d in json.loads((DATA / f"{name}_reports_gold.json").read_text())["documents"]}
         for path in sorted((DATA / f"{name}_reports").glob("*.txt")):
@@ -101,20 +100,40 @@ def seedlike(names: list[str]) -> None:
                 continue
             text = path.read_text(encoding="utf-8")
             truth = date.fromisoformat(g["published"]) if g.get("published") else None
-            got_events = {}
-            for how, day in (("with", truth), ("without", None)):
-                doc = document_from_text(text, path.stem, published=day)
-                recs = [event_record(ev) for _, evs, _ in extract_documents([doc]) for ev in evs if day_known(ev)]
-                got_events[how] = (len(recs), len(score.match(g["events"], recs)))
+            got_events = {how: _matched(score, text, path.stem, g, day) for how, day in (("with", truth),
+                                                                                           ("without", None))}
             doc = document_from_text(text, path.stem)
             got, why = report_date(doc)
             k = kind(got, truth)
             causes[(k, bool(g["events"]))] += 1
-            (ws, wm), (ns, nm) = got_events["with"], got_events["without"]
+            (ws, wm, with_idx), (ns, nm, without_idx) = got_events["with"], got_events["without"]
+            cause = {"none": "(a) no report date", "right": "(c) report date right, the event's date lost"}.get(
+                k, f"(b) report date {k}")
+            if k == "none" and truth is not None:
+                cause += f": {_what(doc.text[doc.body_start:], truth)}"
+            lost[cause] += len(with_idx - without_idx)
+            lost["gained without the date (not a loss)"] += len(without_idx - with_idx)
+            lost[f"extra events without the date, report date {k}"] += ns - nm
             print(f"{name:8} {path.stem:24} true {truth} got {got} [{k}] gold {len(g['events'])}: with {wm}/{ws}, "
                   f"without {nm}/{ns} matched/system\n    text: {allows(doc.text[doc.body_start:])}\n"
                   f"    why: {why[:140]}")
     print("causes (kind, the report has gold events): " + ", ".join(f"{k} {v}" for k, v in sorted(causes.items())))
+    # (d), an event kept without a date, never matches: score.py pairs events only when both dates parse
+    print("gold events matched with the date and lost without it, by cause (and the extra events without dates):")
+    for cause, n in sorted(lost.items()):
+        print(f"  {cause:<100} {n:4}")
+
+
+def _matched(score, text: str, stem: str, gold: dict, day: date | None) -> tuple[int, int, set[int]]:
+    """(system events with a day, matched, the gold events matched) of one report read with ``day``."""
+    from sitrep.ingest.text import document_from_text
+    from sitrep.pipeline import event_record, extract_documents
+    from sitrep.records import day_known
+
+    doc = document_from_text(text, stem, published=day)
+    recs = [event_record(ev) for _, evs, _ in extract_documents([doc]) for ev in evs if day_known(ev)]
+    pairs = score.match(gold["events"], recs)
+    return len(recs), len(pairs), set(pairs)
 
 
 def corpora(with_dateline: bool) -> None:

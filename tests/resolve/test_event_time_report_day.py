@@ -53,3 +53,15 @@ def test_a_when_clause_on_a_predicate_parsed_as_an_adjective_shares_its_time():
     assert not _shares_time(T(dep_="advcl", head=root, children=[because], tag_="VBN"))
     assert not _shares_time(T(dep_="advcl", head=T(pos_="ADJ", dep_="acomp", lower_="calm"), children=[when],
                               tag_="VBN"))
+
+
+def test_a_day_without_its_year_never_takes_the_day_of_the_event_told_before():
+    # no date line, no publication date: "On June 14" cannot be completed; the shooting keeps its own (unknown) day
+    # rather than the full day of the killing told before it
+    text = ("Gunmen killed a mayor in Quito on March 3, 1988.\n\n"
+            "On June 14, President Alvarez was shot in the chest outside a hotel in Guayaquil by Pedro Ramos.")
+    events = extract_document(document_from_text(text, "t", published=None))
+    shot = [m for m in events if "Alvarez" in m.evidence[0].text]
+    assert shot, [(m.trigger.text, m.date, m.notes) for m in events]
+    assert all(m.date is None for m in shot), [(m.trigger.text, m.date, m.notes) for m in shot]
+    assert any(m.date == date(1988, 3, 3) for m in events), [(m.trigger.text, m.date, m.notes) for m in events]
