@@ -97,6 +97,8 @@ class Rules:
     own_kind_suffixes: tuple[str, ...] = ()  # [subevents] own_kind_suffixes: a word of no kind names its stem
     court_words: frozenset[str] = frozenset()  # [date] court_words: a day told with one is a court's (_court_day)
     court_deed_join: bool = False  # [regroup] court_and_deed: a report's court act and deed may share an incident
+    court_follows_deed: bool = False  # [regroup] court_follows_deed: ... and the court's act joins its deed's
+    court_last: bool = False  # [date] court_last: an incident's date is a court's day only when it has no other
     charge: Charge | None = None  # [subevents.charge]: a crime word told as the charge ('charged with murder')
     dropped_words: frozenset[str] = frozenset()  # [weapons] dropped_words: "bombs" an aircraft may drop
     dropped_family: str = ""
@@ -231,6 +233,8 @@ def load_rules(path: str | Path | None = None, weights: str | Path | dict | None
         action_kinds=_kinds(_need(data, "subevents.kinds", list, where), where),
         told_apart_links=_need(data, "regroup.told_apart_links", int, where),
         court_deed_join=bool(data.get("regroup", {}).get("court_and_deed", False)),
+        court_follows_deed=bool(data.get("regroup", {}).get("court_follows_deed", False)),
+        court_last=bool(data.get("date", {}).get("court_last", False)),
         generic_words=tuple(w.lower() for w in _strings(data, "subevents.generic", where)),
         main_acts=tuple(_strings(data, "subevents.main_acts", where)),
         **_word_lists(data, where),
@@ -433,13 +437,27 @@ def features_from_row(row: dict, documents=None) -> Features:
         fatalities=_toll(row.get("fatalities_low"), row.get("fatalities_best"), row.get("fatalities_high")),
     )
     if _may_be_court_day(f):
-        spans = row.get("field_spans") or "{}"
-        spans = (json.loads(spans) if isinstance(spans, str) else spans).get("date") or []
-        evidence = row.get("evidence") or "[]"
-        evidence = json.loads(evidence) if isinstance(evidence, str) else evidence
-        f.date_court = _court_day([x.get("start") for x in spans if isinstance(x, dict)], [
-            (e.get("start"), e.get("end"), e.get("text") or "") for e in evidence or () if isinstance(e, dict)])
+        f.date_court = _row_court_day(row)
     return f
+
+
+def _row_court_day(row: dict) -> bool:
+    """``_court_day`` of a stored mention row (its date spans and evidence as stored)."""
+    import json
+
+    spans = row.get("field_spans") or "{}"
+    spans = (json.loads(spans) if isinstance(spans, str) else spans).get("date") or []
+    evidence = row.get("evidence") or "[]"
+    evidence = json.loads(evidence) if isinstance(evidence, str) else evidence
+    return _court_day([x.get("start") for x in spans if isinstance(x, dict)], [
+        (e.get("start"), e.get("end"), e.get("text") or "") for e in evidence or () if isinstance(e, dict)])
+
+
+def _court_dated(row: dict) -> bool:
+    """A stored row dated (to the day) by a court's act (``_court_day``): the deed's own day comes first in its
+    incident (``[date] court_last``)."""
+    return bool(default_rules().court_last and row.get("date_precision") in (None, "day") and row.get("date")
+                and default_rules().court_words and _row_court_day(row))
 
 
 def _may_be_court_day(f: Features) -> bool:
@@ -1226,6 +1244,8 @@ def _groups_agree(a: Features, b: Features, ma: list[Features], mb: list[Feature
     them names a target that is no facility ('a rocket hit Mosul; another hit a police station': two)."""
     shared = a.documents & b.documents
     if shared and _court_and_deed_groups(ma, mb, shared, rules):  # a report's deed and its court act: one event
+        if rules.court_follows_deed and any(all(m.date_court for m in g) for g in (ma, mb)):
+            return True
         return any(compare(x, y, rules).merge for x in ma for y in mb)
     if shared:  # one when both name targets that are no facility and agree without that report, or are bridged
         named = all(m.target and not _is_facility(m, rules) for m in (*ma, *mb) if m.documents & shared)
@@ -1275,6 +1295,8 @@ def _link_score(f: Features, group: Features, members: list[Features], rules: Ru
         dm = compare(f, m, rules)
         if dm.merge and (best is None or dm.score > best):
             best = dm.score
+    if best is None and f.documents & group.documents and rules.court_follows_deed:
+        best = rules.threshold  # the court's act and the deed its report tells (_court_and_deed_of)
     return best
 
 
@@ -1411,8 +1433,9 @@ def consolidate(members: list[dict]) -> dict:
     out: dict = {}
     # date: the finest precision; among equals, the earliest report's
     dated = [r for r in rows if r.get("date")]
-    if dated:  # a date of the event's own sentences before one that is only its report's
-        d = min(dated, key=lambda r: (date_from_report(r.get("notes")), _PREC_RANK.get(r.get("date_precision"), 4)))
+    if dated:  # a date of the event's own sentences before one that is only its report's, or a court's day
+        d = min(dated, key=lambda r: (date_from_report(r.get("notes")), _court_dated(r),
+                                      _PREC_RANK.get(r.get("date_precision"), 4)))
         out["date"], out["date_precision"] = d["date"], d.get("date_precision")
     else:
         out["date"], out["date_precision"] = None, None
