@@ -97,7 +97,6 @@ class Rules:
     own_kind_suffixes: tuple[str, ...] = ()  # [subevents] own_kind_suffixes: a word of no kind names its stem
     court_words: frozenset[str] = frozenset()  # [date] court_words: a day told with one is a court's (_court_day)
     court_deed_join: bool = False  # [regroup] court_and_deed: a report's court act and deed may share an incident
-    court_follows_deed: bool = False  # [regroup] court_follows_deed: ... and the court's act joins its deed's
     court_last: bool = False  # [date] court_last: an incident's date is a court's day only when it has no other
     charge: Charge | None = None  # [subevents.charge]: a crime word told as the charge ('charged with murder')
     dropped_words: frozenset[str] = frozenset()  # [weapons] dropped_words: "bombs" an aircraft may drop
@@ -233,7 +232,6 @@ def load_rules(path: str | Path | None = None, weights: str | Path | dict | None
         action_kinds=_kinds(_need(data, "subevents.kinds", list, where), where),
         told_apart_links=_need(data, "regroup.told_apart_links", int, where),
         court_deed_join=bool(data.get("regroup", {}).get("court_and_deed", False)),
-        court_follows_deed=bool(data.get("regroup", {}).get("court_follows_deed", False)),
         court_last=bool(data.get("date", {}).get("court_last", False)),
         generic_words=tuple(w.lower() for w in _strings(data, "subevents.generic", where)),
         main_acts=tuple(_strings(data, "subevents.main_acts", where)),
@@ -1244,8 +1242,6 @@ def _groups_agree(a: Features, b: Features, ma: list[Features], mb: list[Feature
     them names a target that is no facility ('a rocket hit Mosul; another hit a police station': two)."""
     shared = a.documents & b.documents
     if shared and _court_and_deed_groups(ma, mb, shared, rules):  # a report's deed and its court act: one event
-        if rules.court_follows_deed and any(all(m.date_court for m in g) for g in (ma, mb)):
-            return True
         return any(compare(x, y, rules).merge for x in ma for y in mb)
     if shared:  # one when both name targets that are no facility and agree without that report, or are bridged
         named = all(m.target and not _is_facility(m, rules) for m in (*ma, *mb) if m.documents & shared)
@@ -1295,8 +1291,6 @@ def _link_score(f: Features, group: Features, members: list[Features], rules: Ru
         dm = compare(f, m, rules)
         if dm.merge and (best is None or dm.score > best):
             best = dm.score
-    if best is None and f.documents & group.documents and rules.court_follows_deed:
-        best = rules.threshold  # the court's act and the deed its report tells (_court_and_deed_of)
     return best
 
 

@@ -267,18 +267,7 @@ class Store:
             near |= self._undated_members_near(f, row, inc, doc_id, {c.key for c in cands})
             if near or self._later_members(inc, row, doc_id):
                 block |= near | {inc}
-        return block | self._court_partners(block)
-
-    def _court_partners(self, block: set[str]) -> set[str]:
-        """The incidents of the court's acts whose reports tell a deed in ``block`` (``[regroup]
-        court_follows_deed``: a court's act joins the deed its report tells, ``across._court_and_deed_of``)."""
-        if not (self.rules.court_follows_deed and block):
-            return set()
-        q = ", ".join("?" for _ in block)
-        rows = self.conn.all(
-            "SELECT DISTINCT o.* FROM mentions m JOIN mentions o ON o.document_id = m.document_id "
-            f"WHERE m.incident_id IN ({q}) AND o.incident_id NOT IN ({q}) ORDER BY o.id", [*sorted(block), *sorted(block)])
-        return {r["incident_id"] for r in rows if across.features_from_row(r).date_court}
+        return block
 
     def _undated_members_near(self, f: across.Features, row: dict, inc: str, doc_id: str, seen: set[str]) -> set[str]:
         """Incidents at the town of dated mention ``row`` that another member dates out of its window but that
