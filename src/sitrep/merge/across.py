@@ -1277,7 +1277,8 @@ def _bridged(ma: list[Features], mb: list[Features], rules: Rules) -> bool:
 
 def _link_score(f: Features, group: Features, members: list[Features], rules: Rules) -> float | None:
     """The best score of mention ``f`` against the group as it stands or one of its members (single link);
-    None when it matches neither, or when the group holds another mention of its report."""
+    None when it matches neither, or when the group holds another mention of its report (unless that mention is
+    the court's act on ``f``'s deed or its deed: ``_court_and_deed_of``)."""
     if f.documents & group.documents and not _court_and_deed_of(f, members, rules):
         return None
     d = compare(f, group, rules)
