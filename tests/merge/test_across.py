@@ -710,3 +710,27 @@ def test_a_court_day_is_not_the_deed_day():
     other = _shooting_told("e", "d4", "Monday", "Two men were wounded when shots were fired into a parked car near "
                            "the Millbrook bus depot on Monday.", date=date(2022, 5, 2))
     assert not compare(other, verdict).merge
+
+
+def test_an_incident_takes_the_deed_day_over_a_court_day():
+    """A verdict report dated by the jury's Tuesday comes first, the killing's own report tells the month: the
+    incident is dated by the deed (a court's day is the court's, ``[date] court_last``)."""
+    import json
+
+    court = "A jury on Tuesday convicted Ray Dunn of the murder of Dora Vance in Millbrook."
+    rows = [
+        dict(id="d1#0", document_id="d1", published="2023-04-19", date="2023-04-18", date_precision="day",
+             event_type="Violence against civilians", sub_event_type="Attack", weapons="[]",
+             evidence=json.dumps([{"start": 0, "end": len(court), "text": court}]),
+             field_spans=json.dumps({"date": [{"start": court.index("Tuesday"), "end": court.index("Tuesday") + 7,
+                                               "text": "Tuesday"}]})),
+        dict(id="d2#0", document_id="d2", published="2023-05-02", date="2021-10-01", date_precision="month",
+             event_type="Violence against civilians", sub_event_type="Attack", weapons="[]"),
+    ]
+    assert across.features_from_row(rows[0]).date_court
+    assert (across.consolidate(rows)["date"], across.consolidate(rows)["date_precision"]) == ("2021-10-01", "month")
+    # without a court word the day is the deed's own and the finer date wins, as before
+    plain = court.replace("A jury on Tuesday convicted Ray Dunn of", "On Tuesday Ray Dunn committed")
+    rows[0] = {**rows[0], "evidence": json.dumps([{"start": 0, "end": len(plain), "text": plain}]),
+               "field_spans": json.dumps({"date": [{"start": 3, "end": 10, "text": "Tuesday"}]})}
+    assert across.consolidate(rows)["date"] == "2023-04-18"

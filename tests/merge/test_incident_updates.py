@@ -305,3 +305,50 @@ def test_a_roundup_placed_only_by_another_story_joins_the_wire_copies_in_any_ord
         assert frozenset({"roundup-b#1"}) in got
         assert seen is None or got == seen, order
         seen = got
+
+
+MILLBROOK = Place("Millbrook", 41.78, -73.69, country="United States", country_code="US", admin1="New York",
+                  geo_precision=1)
+
+
+def _verdict_reports():
+    """A killing told on its day by two outlets, and a verdict report that tells the court's act (dated by the
+    jury's Tuesday) and the deed (its month) as two events."""
+    from sitrep.model import Span
+
+    kw = dict(place=MILLBROOK, event_type="Violence against civilians", sub_event_type="Attack", weapons=())
+    a = make_doc("wire-a", "Nurse killed\nFILE: A gunman shot and killed Dora Vance, a nurse, outside the Millbrook "
+                 "library on Friday, police said.", published=date(2021, 10, 23))
+    c = make_doc("site-c", "Nurse shot\nFILE: Dora Vance, a nurse, was shot dead outside the Millbrook library on "
+                 "Friday as she walked her dog.", published=date(2021, 10, 23))
+    court = "A jury on Tuesday convicted Ray Dunn of the murder of Dora Vance, a nurse, outside the Millbrook library."
+    deed = "Dunn shot Vance as she walked her dog in October 2021."
+    b = make_doc("paper-b", f"Verdict\nFILE: {court} {deed}", published=date(2023, 4, 19))
+    verdict = make_mention(b, "murder", when=date(2023, 4, 18), target="Dora Vance", **kw)
+    start = b.text.index(court)
+    verdict.evidence = [Span(start, start + len(court), court)]
+    verdict.add_span("date", Span(b.text.index("Tuesday"), b.text.index("Tuesday") + 7, "Tuesday"))
+    return [
+        (a, [make_mention(a, "shot and killed", when=date(2021, 10, 22), target="Dora Vance", **kw)]),
+        (b, [verdict, make_mention(b, "shot Vance", when=date(2021, 10, 1), precision="month", target="Vance", **kw)]),
+        (c, [make_mention(c, "shot dead", when=date(2021, 10, 22), target="Dora Vance", **kw)]),
+    ]
+
+
+def test_a_verdict_and_the_deed_one_report_tells_are_one_incident(store_url):
+    """The court's act on a killing and the killing, told by one report as two events, join the killing's incident
+    (ECB+ keeps 'the murder' of a verdict report in the killing's chain), in any arrival order; with
+    ``[regroup] court_and_deed`` off the report's two events stay in two incidents."""
+    from dataclasses import replace
+
+    for order in itertools.permutations(_verdict_reports()):
+        s = _store_with(store_url, order)
+        got = _partition(s)
+        s.close()
+        assert sorted(map(sorted, got)) == [["paper-b#0", "paper-b#1", "site-c#0", "wire-a#0"]], [d.id for d, _ in order]
+    s = _store_with(store_url, [])
+    s.rules = replace(s.rules, court_deed_join=False)
+    for doc, ms in _verdict_reports():
+        s.ingest(doc, ms)
+    assert len(_partition(s)) == 2
+    s.close()

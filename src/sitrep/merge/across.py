@@ -96,6 +96,8 @@ class Rules:
     main_acts: tuple[str, ...] = ()
     own_kind_suffixes: tuple[str, ...] = ()  # [subevents] own_kind_suffixes: a word of no kind names its stem
     court_words: frozenset[str] = frozenset()  # [date] court_words: a day told with one is a court's (_court_day)
+    court_deed_join: bool = False  # [regroup] court_and_deed: a report's court act and deed may share an incident
+    court_last: bool = False  # [date] court_last: an incident's date is a court's day only when it has no other
     charge: Charge | None = None  # [subevents.charge]: a crime word told as the charge ('charged with murder')
     dropped_words: frozenset[str] = frozenset()  # [weapons] dropped_words: "bombs" an aircraft may drop
     dropped_family: str = ""
@@ -229,6 +231,8 @@ def load_rules(path: str | Path | None = None, weights: str | Path | dict | None
         stop_words=frozenset(w.lower() for w in _need(data, "text.stop_words", list, where)),
         action_kinds=_kinds(_need(data, "subevents.kinds", list, where), where),
         told_apart_links=_need(data, "regroup.told_apart_links", int, where),
+        court_deed_join=bool(data.get("regroup", {}).get("court_and_deed", False)),
+        court_last=bool(data.get("date", {}).get("court_last", False)),
         generic_words=tuple(w.lower() for w in _strings(data, "subevents.generic", where)),
         main_acts=tuple(_strings(data, "subevents.main_acts", where)),
         **_word_lists(data, where),
@@ -431,13 +435,27 @@ def features_from_row(row: dict, documents=None) -> Features:
         fatalities=_toll(row.get("fatalities_low"), row.get("fatalities_best"), row.get("fatalities_high")),
     )
     if _may_be_court_day(f):
-        spans = row.get("field_spans") or "{}"
-        spans = (json.loads(spans) if isinstance(spans, str) else spans).get("date") or []
-        evidence = row.get("evidence") or "[]"
-        evidence = json.loads(evidence) if isinstance(evidence, str) else evidence
-        f.date_court = _court_day([x.get("start") for x in spans if isinstance(x, dict)], [
-            (e.get("start"), e.get("end"), e.get("text") or "") for e in evidence or () if isinstance(e, dict)])
+        f.date_court = _row_court_day(row)
     return f
+
+
+def _row_court_day(row: dict) -> bool:
+    """``_court_day`` of a stored mention row (its date spans and evidence as stored)."""
+    import json
+
+    spans = row.get("field_spans") or "{}"
+    spans = (json.loads(spans) if isinstance(spans, str) else spans).get("date") or []
+    evidence = row.get("evidence") or "[]"
+    evidence = json.loads(evidence) if isinstance(evidence, str) else evidence
+    return _court_day([x.get("start") for x in spans if isinstance(x, dict)], [
+        (e.get("start"), e.get("end"), e.get("text") or "") for e in evidence or () if isinstance(e, dict)])
+
+
+def _court_dated(row: dict) -> bool:
+    """A stored row dated (to the day) by a court's act (``_court_day``): the deed's own day comes first in its
+    incident (``[date] court_last``)."""
+    return bool(default_rules().court_last and row.get("date_precision") in (None, "day") and row.get("date")
+                and default_rules().court_words and _row_court_day(row))
 
 
 def _may_be_court_day(f: Features) -> bool:
@@ -1223,6 +1241,8 @@ def _groups_agree(a: Features, b: Features, ma: list[Features], mb: list[Feature
     told them apart; they may still be one event named two ways ('the Brooklyn mom' / 'Horton') when each of
     them names a target that is no facility ('a rocket hit Mosul; another hit a police station': two)."""
     shared = a.documents & b.documents
+    if shared and _court_and_deed_groups(ma, mb, shared, rules):  # a report's deed and its court act: one event
+        return any(compare(x, y, rules).merge for x in ma for y in mb)
     if shared:  # one when both name targets that are no facility and agree without that report, or are bridged
         named = all(m.target and not _is_facility(m, rules) for m in (*ma, *mb) if m.documents & shared)
         if named and compare(Features(**{**a.__dict__, "documents": a.documents - shared}), b, rules).merge:
@@ -1257,8 +1277,9 @@ def _bridged(ma: list[Features], mb: list[Features], rules: Rules) -> bool:
 
 def _link_score(f: Features, group: Features, members: list[Features], rules: Rules) -> float | None:
     """The best score of mention ``f`` against the group as it stands or one of its members (single link);
-    None when it matches neither, or when the group holds another mention of its report."""
-    if f.documents & group.documents:
+    None when it matches neither, or when the group holds another mention of its report (unless that mention is
+    the court's act on ``f``'s deed or its deed: ``_court_and_deed_of``)."""
+    if f.documents & group.documents and not _court_and_deed_of(f, members, rules):
         return None
     d = compare(f, group, rules)
     best = d.score if d.merge and _in_block(f, group, rules) else None
@@ -1272,6 +1293,29 @@ def _link_score(f: Features, group: Features, members: list[Features], rules: Ru
         if dm.merge and (best is None or dm.score > best):
             best = dm.score
     return best
+
+
+def _court_and_deed_of(f: Features, members: list[Features], rules: Rules) -> bool:
+    """Is every member of ``f``'s report in this group the court's act on ``f``'s deed, or the deed of ``f``'s
+    court act (``_court_and_deed``)? Then the report told one event twice and ``f`` may join the group."""
+    own = [m for m in members if m.documents & f.documents]
+    return rules.court_deed_join and bool(own) and all(_court_and_deed(f, m) for m in own)
+
+
+def _court_and_deed_groups(ma: list[Features], mb: list[Features], shared: frozenset[str], rules: Rules) -> bool:
+    """Does each report with members in both groups tell, in one group, the court's act on the deed it tells in
+    the other (``_court_and_deed``)?"""
+    return rules.court_deed_join and all(_court_and_deed(x, y) for x in ma if x.documents & shared
+                                         for y in mb if y.documents & x.documents)
+
+
+def _court_and_deed(a: Features, b: Features) -> bool:
+    """One report's two events, one dated by a court's day (``_court_day``), the other of one type dated on or
+    before it: the deed and the court's act on it ('found guilty Tuesday of the murder' / 'shot her in October
+    2011')."""
+    if not (a.date and b.date and a.event_type and a.event_type == b.event_type):
+        return False
+    return (a.date_court and b.date <= a.date) or (b.date_court and a.date <= b.date)
 
 
 # ---------------------------------------------------------------------------------- sub-events
@@ -1384,8 +1428,9 @@ def consolidate(members: list[dict]) -> dict:
     out: dict = {}
     # date: the finest precision; among equals, the earliest report's
     dated = [r for r in rows if r.get("date")]
-    if dated:  # a date of the event's own sentences before one that is only its report's
-        d = min(dated, key=lambda r: (date_from_report(r.get("notes")), _PREC_RANK.get(r.get("date_precision"), 4)))
+    if dated:  # a date of the event's own sentences before one that is only its report's, or a court's day
+        d = min(dated, key=lambda r: (date_from_report(r.get("notes")), _court_dated(r),
+                                      _PREC_RANK.get(r.get("date_precision"), 4)))
         out["date"], out["date_precision"] = d["date"], d.get("date_precision")
     else:
         out["date"], out["date_precision"] = None, None
