@@ -1,7 +1,8 @@
 """A local paper's register says which country a story is in (the ``cues`` column of ``geo_countries.csv``): US
 clock times ("9 a.m.", "p.m."), British ones ("4am") and freephone numbers ("0800 ..."), so a bare town name shared
 with a bigger town abroad is read in that country. And a country's name written as a town's ("a Lebanon woman",
-the dateline "MALTA –") in a story of another country is that country's town, not the foreign state."""
+the dateline "MALTA –") in a story of another country is that country's town, not the foreign state; a dateline in
+capitals before a dash ("WASHINGTON —") names the town, not the state."""
 from __future__ import annotations
 
 from sitrep.resolve import place as P
@@ -36,3 +37,10 @@ def test_a_country_name_without_a_towns_word_stays_the_country():
             "The driver had flown home from Lebanon last month.")
     (p,) = _resolve(text, "Lebanon")
     assert p is not None and p.country_code == "LB"
+
+
+def test_a_dateline_in_capitals_names_the_town_not_the_state():
+    text = ("Troops get new gear. WASHINGTON — The Pentagon said troops in Iraq will get new radios this spring, and "
+            "families in Fresno, Calif., and Houston welcomed the news.")
+    (p,) = _resolve(text, "WASHINGTON")
+    assert p is not None and p.admin1 == "District of Columbia" and not p.reason.startswith("abstain")
