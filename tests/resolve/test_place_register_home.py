@@ -44,3 +44,17 @@ def test_a_dateline_in_capitals_names_the_town_not_the_state():
             "families in Fresno, Calif., and Houston welcomed the news.")
     (p,) = _resolve(text, "WASHINGTON")
     assert p is not None and p.admin1 == "District of Columbia" and not p.reason.startswith("abstain")
+
+
+def test_a_persons_surname_alone_is_the_person_not_a_town():
+    text = ("Driver jailed. Gary Wilson, 45, of Columbus was sentenced Tuesday. Wilson had pled guilty in January, "
+            "and Wilson will serve two years.")
+    found = [p.span.text for p in P.geocode_text(text, include_abstentions=True) if p.span is not None]
+    assert "Columbus" in found and "Wilson" not in found
+
+
+def test_a_countrys_name_stays_a_place_beside_a_person_of_that_surname():
+    text = "Talks resume. Envoy Anna Jordan met officials in Amman on Monday; Jordan will host the next round."
+    found = [p.country_code for p in P.geocode_text(text, include_abstentions=True) if p.span is not None
+             and p.span.text == "Jordan"]
+    assert found == ["JO"]
