@@ -17,7 +17,8 @@ How a reading is chosen (a cascade, each step documented in ``Place.reason``):
    ``knowledge/geo_cues.toml``), "Iraqi capital" (the country's capital), and "X County" / "X Parish". With
    ``every_mention`` (geoparsing, not the event pipeline) also demonyms ("Canadian", "Kurdish"), the state or
    country qualifying a town ("Ga." of "Athens, Ga.") and a place inside an organisation's name ("Ohio" of
-   "Ohio Department of Transportation").
+   "Ohio Department of Transportation"); a name found alone that is the surname of a person the text names in
+   full ("Gary Wilson ... Wilson said") is the person (``_persons_surname``).
 3. Each candidate reading is scored (every weight named below lives in ``knowledge/geo_scoring.toml``; a
    learned ranker, ``knowledge/geo_ranker.json``, replaces the sum when present): a prior (countries and subdivisions high, cities by population,
    capitals a little more), plus context: a qualifier right after the name ("Alexandria, La.",
@@ -40,7 +41,9 @@ How a reading is chosen (a cascade, each step documented in ``Place.reason``):
    County" together: Nebraska, not Ohio). A country's or region's own name ("Russia", "Middle East") beats
    the towns sharing it by ``SAME_NAME_SUBDIVISION``; a subdivision of the home country beats a foreign
    country of the same name that nothing else in the text supports ("Georgia" in a US story). A demonym
-   ("Canadian") is its country. Dotted abbreviations must be written as listed ("La." is Louisiana,
+   ("Canadian") is its country. A country's name written as a town's ("a Lebanon woman", the dateline "MALTA –")
+   in a story of another country is that country's town (``_town_home``); a dateline in capitals before a dash
+   ("WASHINGTON —") names a town, not a division (``_dash_dateline``). Dotted abbreviations must be written as listed ("La." is Louisiana,
    "L.A." is not). A county's state follows the towns of the document resolved there.
 4. When the two best readings are more than 161 km apart and their scores differ by less than
    ``ABSTAIN_MARGIN``, the resolver abstains: ``geocode_text`` leaves the toponym out unless
