@@ -17,7 +17,8 @@ How a reading is chosen (a cascade, each step documented in ``Place.reason``):
    ``knowledge/geo_cues.toml``), "Iraqi capital" (the country's capital), and "X County" / "X Parish". With
    ``every_mention`` (geoparsing, not the event pipeline) also demonyms ("Canadian", "Kurdish"), the state or
    country qualifying a town ("Ga." of "Athens, Ga.") and a place inside an organisation's name ("Ohio" of
-   "Ohio Department of Transportation").
+   "Ohio Department of Transportation"); a name found alone that is the surname of a person the text names in
+   full ("Gary Wilson ... Wilson said") is the person (``_persons_surname``).
 3. Each candidate reading is scored (every weight named below lives in ``knowledge/geo_scoring.toml``; a
    learned ranker, ``knowledge/geo_ranker.json``, replaces the sum when present): a prior (countries and subdivisions high, cities by population,
    capitals a little more), plus context: a qualifier right after the name ("Alexandria, La.",
@@ -40,7 +41,9 @@ How a reading is chosen (a cascade, each step documented in ``Place.reason``):
    County" together: Nebraska, not Ohio). A country's or region's own name ("Russia", "Middle East") beats
    the towns sharing it by ``SAME_NAME_SUBDIVISION``; a subdivision of the home country beats a foreign
    country of the same name that nothing else in the text supports ("Georgia" in a US story). A demonym
-   ("Canadian") is its country. Dotted abbreviations must be written as listed ("La." is Louisiana,
+   ("Canadian") is its country. A country's name written as a town's ("a Lebanon woman", the dateline "MALTA –")
+   in a story of another country is that country's town (``_town_home``); a dateline in capitals before a dash
+   ("WASHINGTON —") names a town, not a division (``_dash_dateline``). Dotted abbreviations must be written as listed ("La." is Louisiana,
    "L.A." is not). A county's state follows the towns of the document resolved there.
 4. When the two best readings are more than 161 km apart and their scores differ by less than
    ``ABSTAIN_MARGIN``, the resolver abstains: ``geocode_text`` leaves the toponym out unless
@@ -584,7 +587,10 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_men
         return True
 
     doc = doc if doc is not None else _ner(text)
+    surnames = _surnames(text, doc.ents) if every_mention else frozenset()  # (events: event_place._not_surnames)
     for label, start, end in _entity_pieces(text, doc.ents, gz):
+        if surnames and _persons_surname(gz, text[slice(*_clean(text, start, end))], surnames):
+            continue  # "Elizabeth Fairfield ... Fairfield's defense team": the woman, not a town
         named = _place_before_event_noun(gz, text, start, end)
         if named is not None:  # "Agatu Killings" (an ORG, a FAC)
             (start, end), label = named, "GPE"
@@ -635,6 +641,29 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_men
     out.sort(key=lambda m: m.start)
     _mark_streets(text, out)
     return out
+
+
+def _surnames(text: str, ents) -> frozenset[str]:
+    """The last word of each name of two or more words that NER labels a person ("Gary Wilson": "Wilson"), its first
+    word no verb's -ed / -ing form ("Rethinking Egypt", a title)."""
+    out = set()
+    for e in ents:
+        words = text[e.start_char:e.end_char].split()
+        if e.label_ == "PERSON" and len(words) > 1 and not re.search(r"[a-z]{3}(?:ed|ing)$", words[0]):
+            out.add(re.sub(r"['’]s$", "", words[-1]))
+    return frozenset(out)
+
+
+def _persons_surname(gz: Gazetteer, name: str, surnames: frozenset[str]) -> bool:
+    """A name NER finds alone (as a place, a people, or a person the cue words make a place), which is the surname of
+    a person the text names in full
+    ("Elizabeth Fairfield ... Fairfield's defense team", "Gary Wilson ... Wilson had pled guilty", "Monica French
+    ... French said"): the person, unless the name is a country's, a region's or a first-order division's ("Rethinking
+    Egypt", a title NER reads as a person). Geoparsing only (``every_mention``; the event pipeline has
+    ``event_place._not_surnames``). LGL end to end, found mentions so dropped: even (tune) 43 not annotated, 1
+    annotated (a "Historic Dublin" read as a person); odd (check) 41 not annotated, 4 annotated (Sochi x4)."""
+    return name in surnames and not any(gz[i].kind in (COUNTRY, ADMIN1, REGION, CONTINENT)
+                                        for i in candidate_ids(gz, name))
 
 
 _SAINT_AFTER = re.compile(r"\s+[A-Z]")
@@ -1407,6 +1436,8 @@ class _Query:
     listed_division: bool = False  # that word is the plural closing a list of names ("Katsina and Niger states")
     long_key: str = ""  # the name with its abbreviated words written out ("mount pleasant" of "Mt. Pleasant")
     votes_by_a1: dict[tuple[str, str], list[tuple[str, float]]] | None = None  # ``votes`` by subdivision, made once
+    dateline: bool = False  # a dateline in capitals before a dash, and a town has the name ("WASHINGTON —")
+    town_home: str = ""  # written as a town's name ("a Lebanon woman"), a town of this country, the document's
 
     def subdivision_votes(self, cc: str, a1: str) -> list[tuple[str, float]]:
         """The (name, vote) of ``votes`` for the subdivision, in the order of ``votes``."""
@@ -1442,6 +1473,8 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
                peers if len({e.kind for e in es}) > 1 else frozenset())
     q.division_key = norm(f"{m.text} {word[0]}") if word else ""
     q.listed_division = bool(word and word[1])
+    q.town_home = _town_home(text, m, key, es, ctx)
+    q.dateline = any(e.kind == CITY for e in es) and _dash_dateline(text, m)
     long = norm(_expand_abbreviations(m.text))
     if long != key:
         q.long_key = long
@@ -1473,6 +1506,35 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
         why.append(", ".join(notes))
         feats.append(f)
     return _Scored(ids, scores, why, feats, partial)
+
+
+_DASH_DATELINE = re.compile(r"\s+[-\u2013\u2014]|[\u2013\u2014]")
+
+
+def _dash_dateline(text: str, m: Mention) -> bool:
+    """A name in capitals before a dash ("WASHINGTON — The military is racing"): a dateline, which names a town; a
+    division of the name loses ``context.division_word``. LGL's datelines so written: even (tune) 38 towns, a county
+    with no town of its name (no fire), odd (check) 38 towns and "N.L." (no fire), world1-8 76 towns. Given spans
+    it moves even 2 answers, both right (WASHINGTON: the capital, not the state; one more from an abstention between
+    them to the capital), odd 0, world1-8 0. A hyphen must have a space before it ("U.S.-led" is no dateline)."""
+    return m.text.isupper() and len(m.text) > 2 and _DASH_DATELINE.match(text, m.end) is not None
+
+
+def _town_home(text: str, m: Mention, key: str, es: list, ctx: _Ctx) -> str:
+    """The country of the document when a country's name is written as a town's: a word for a town's people or
+    bodies follows ("Palestine police", "a Lebanon woman": ``place.town_after``) or it is a dateline in capitals
+    before a dash ("MALTA – About 5,000 books"); the document's country, counted without this name's own mentions,
+    has a town of the name and the text names the country of the name nowhere else. Else ""."""
+    countries = {e.cc for e in es if e.kind == COUNTRY}
+    if not countries or not (load_cues().town_after.match(text, m.end) or _dash_dateline(text, m)):
+        return ""
+    w = load_scoring()
+    support = {c: ctx.cc_without(key, c) for c in ctx.cc}
+    home, weight = max(support.items(), key=lambda kv: kv[1], default=("", 0.0))
+    if weight < w.home_min_weight or weight < w.home_min_share * sum(support.values()) or home in countries \
+            or any(support.get(c) for c in countries):
+        return ""
+    return home if any(e.kind == CITY and e.cc == home for e in es) else ""
 
 
 def _score_once(memo: dict[tuple, _Scored], step: int, gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx,
@@ -1523,7 +1585,7 @@ def _reading_terms(gz: Gazetteer, i: int, ids: list[int], q: _Query, w: Scoring,
             s -= w.context_same_name_big
             notes.append("a subdivision has this name")
             f["same_name_subdivision"] = 1.0
-        elif q.same_name_big:
+        elif q.same_name_big and cc != q.town_home:
             s -= w.context_same_name_big
             notes.append("a country or region has this name")
             f["same_name_big"] = 1.0
@@ -1536,6 +1598,10 @@ def _reading_terms(gz: Gazetteer, i: int, ids: list[int], q: _Query, w: Scoring,
             notes.append(f"its country named far less than the document's ({ctx.home})")
             f["minor_country"] = 1.0
     if kind in (ADMIN1, ADMIN2):
+        if q.dateline:
+            s -= w.context_division_word  # "WASHINGTON — The military ...": the capital, not the state
+            notes.append("a dateline, which names a town")
+            f["dateline"] = 1.0
         if _minor_country(ctx, key, cc, w):
             s -= w.context_minor_country
             notes.append(f"its country named far less than the document's ({ctx.home})")
@@ -1556,11 +1622,8 @@ def _reading_terms(gz: Gazetteer, i: int, ids: list[int], q: _Query, w: Scoring,
         s -= w.context_unnamed_division  # "Delta", "North Side": a province of a country the text never names
         notes.append("a division of a country the text does not name")
         f["unnamed_division"] = 1.0
-    if kind == COUNTRY and ctx.home and cc != ctx.home and not ctx.cc_without(key, cc) and any(
-            gz[j].kind == ADMIN1 and gz[j].cc == ctx.home for j in ids):
-        s -= w.context_foreign_penalty  # "Georgia" in a US story with no other sign of the Caucasus: the state
-        notes.append(f"a subdivision of the document's country ({ctx.home}) has this name")
-        f["foreign_country_home_subdivision"] = 1.0
+    if kind == COUNTRY:
+        s -= _home_namesake_of_country(gz, i, ids, q, w, notes, f)
     if ctx.home and cc == ctx.home:
         f["home_country"] = 1.0
     if q.qcc:
@@ -1581,6 +1644,30 @@ def _reading_terms(gz: Gazetteer, i: int, ids: list[int], q: _Query, w: Scoring,
         notes.append("default country")
         f["default_country"] = 1.0
     return s
+
+
+def _home_namesake_of_country(gz: Gazetteer, i: int, ids: list[int], q: _Query, w: Scoring, notes: list[str],
+                              f: dict[str, float]) -> float:
+    """What a country's reading loses to a namesake in the document's own country when nothing else in the text
+    names that country: a subdivision ("Georgia" in a US story with no other sign of the Caucasus: the state), or a
+    town when the name is used as a town's ("a Lebanon woman", "Palestine police", the dateline "MALTA –"): a
+    country's people are "Lebanese", its police "Jordanian". Counted over the gold toponyms of LGL and the world
+    sets whose name is a country's and a town's: a town word after it (``place.town_after``) or a dateline, even
+    (tune) 7 towns and 1 country ("U.S. officials" in a US story: its own country, no fire), odd (check) 1 town,
+    world1-8 1 country ("US officials"); with no such word the gold is the country 422 times, a town 46. Given spans
+    it moves even 3 answers (MALTA x2, Lebanon) from the country to an abstention between towns of the home country
+    (the text does not tell which: still over 161 km, no figure moves), odd 0, world1-8 0."""
+    ctx, cc = q.ctx, gz[i].cc
+    if q.town_home:
+        notes.append(f"written as a town's name, and a town of the document's country ({q.town_home}) has it")
+        f["foreign_country_home_town"] = 1.0
+        return w.context_foreign_penalty
+    if ctx.home and cc != ctx.home and not ctx.cc_without(q.key, cc) and any(
+            gz[j].kind == ADMIN1 and gz[j].cc == ctx.home for j in ids):
+        notes.append(f"a subdivision of the document's country ({ctx.home}) has this name")
+        f["foreign_country_home_subdivision"] = 1.0
+        return w.context_foreign_penalty
+    return 0.0
 
 
 _DIVISION_WORDS = ("province", "governorate", "state", "region", "district", "prefecture", "department", "oblast")
