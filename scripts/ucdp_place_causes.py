@@ -24,6 +24,11 @@ headlines, 522 name a jihadist group ("Boko Haram", "ISWAP", "Islamists") and 38
 point in Borno: a group's home area as knowledge would lift tune place of all by about 0.12, but it is the
 Nigeria-shaped fitting the sealed set punishes (left undone; the lead's call).
 
+s38 (after the headline place lists split per place, resolve/event_place._headline_list), tune: placed 1,704
+(0.543); not detected 827, country only 334, no toponym 162, division named 58, other 28, name missed 11, not chosen
+10 (23 before the split), wrong reading 5. Check (Ukraine, 663): placed 289 (0.436); country only 174, not detected
+167, no toponym 20, other 10, name missed 2, not chosen 1.
+
 Run: ``python3 scripts/ucdp_place_causes.py [--split tune] [--limit N] [--show CAUSE]``; prints the counts.
 """
 

@@ -342,8 +342,8 @@ def _near_days(a: EventMention, b: EventMention) -> bool:
 def compatible(event: Event, m: EventMention, info: MergeInfo) -> tuple[bool, str]:
     e = event.merged
     rel = _place_relation(e.place, m.place)
-    if rel == "conflict":
-        return False, "places differ"
+    if rel == "conflict" or rel != "same" and set(e.split_groups) & set(m.split_groups):
+        return False, "places differ"  # or one clause split per place (resolve/event_place.split_places)
     if _dates_conflict(e, m) and (info.relative_anchor or not (_killing_and_attack(event, info) and _near_days(e, m))):
         # a killing clause's date may be another verb's, a day off ("named on Monday the soldiers killed when a
         # drone struck ... on Sunday"); two killings a day apart are two events
