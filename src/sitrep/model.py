@@ -203,8 +203,7 @@ class EventMention:
     speaks_of: int | None = None  # how many told events it names when the text says: "both / either attack(s)" 2
     split_groups: list[str] = field(default_factory=list)  # one clause naming far-apart places, split per place
     military: bool = False  # armed forces against armed forces, no civilian target or named victim
-    headline: bool = False  # told in the title line of a dated report: its day is the publication date (the day
-    # before for a headline alone with no day of its own: resolve/event_time.headline_lag)
+    headline: bool = False  # told in the title line of a dated report: its day is the publication date
     evidence: list[Span] = field(default_factory=list)
     field_spans: dict[str, list[Span]] = field(default_factory=dict)
     roles: dict[str, list[RoleFiller]] = field(default_factory=dict)
