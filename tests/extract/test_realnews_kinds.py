@@ -1,13 +1,12 @@
 """Failure kinds of real news (issue 11), each on sentences written for this test."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from sitrep.ingest.text import document_from_text
 from sitrep.pipeline import extract_document
 
 DAY = date(2021, 6, 14)
-DAY_BEFORE = DAY - timedelta(days=1)  # a headline alone's undated event (knowledge/report_date.toml)
 
 
 def headline(text: str, published: date | None = DAY):
@@ -26,20 +25,7 @@ def test_plural_trigger_in_a_dated_headline_is_the_days_event():
     assert len(events) == 1
     assert events[0].event_type == "Explosions/Remote violence"
     assert events[0].fatalities.best == 12
-    assert events[0].date == DAY_BEFORE  # a headline alone with no day tells the day before its publication's
-
-
-def test_only_a_headline_alone_with_no_day_of_its_own_is_dated_the_day_before():
-    events = headline("Militants kill nine farmers in Zamfara on Sunday")  # 2021-06-14 is a Monday
-    assert len(events) == 1 and events[0].date == date(2021, 6, 13)
-    events = headline("Gunmen abduct 20 travellers on a highway near Kaduna on Monday")
-    assert len(events) == 1 and events[0].date == DAY
-    title = "Gunmen abduct 20 travellers on a highway near Kaduna"
-    text = title + "\n\nThe travellers were taken from three buses, the police said.\n"
-    events = extract_document(document_from_text(text, "t", title=title, published=DAY))
-    assert events and all(e.date == DAY for e in events)  # a report with a body: its own day
-    events = headline("Gunmen abduct 20 travellers on a highway near Kaduna", published=None)
-    assert all(e.date is None for e in events)
+    assert events[0].date == DAY  # a headline's time is its publication date
 
 
 def test_plural_trigger_that_counts_its_dead_is_an_event():
@@ -384,7 +370,7 @@ def test_a_headline_that_tells_a_reaction_names_an_earlier_event():
     assert headline("Governor vows to hunt down the killers after Gombe market attack") == []
     assert headline("Rebels threaten to target oil fields after air strikes on Misrata") == []
     events = headline("Nine dead after bomb attack on bus station in Gombe")
-    assert len(events) == 1 and events[0].date == DAY_BEFORE
+    assert len(events) == 1 and events[0].date == DAY
 
 
 def test_hijacking_a_craft_is_an_abduction_and_other_hijackings_are_no_event():

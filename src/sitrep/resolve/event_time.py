@@ -5,8 +5,7 @@ Public:
     dateline(doc) -> Dateline | None                   the dateline at the start of the body, offsets into the text
     event_timexes(analysis, cands, report_date, dl)    time expressions of the sentences that hold events
     attach_dates(cands, timexes, text, report_date)    each clause's date (explicit, or relative to another event)
-    fill_date(m, report_date, reason, lag)             fall back to the report's date (less ``lag`` days)
-    headline_lag(doc, reason) -> int                   days a headline alone's undated event lies before its day
+    fill_date(m, report_date, reason)                  fall back to the report's date
     inherit_told_dates(events)                         an undated event takes the day of an act told before it
 """
 from __future__ import annotations
@@ -15,9 +14,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from sitrep.errors import E403_KNOWLEDGE_ENTRY, KnowledgeError
 from sitrep.extract.mentions import REFERENCE_NOTE, Candidate, clause_head
-from sitrep.knowledge import knowledge_cached, knowledge_path, read_toml
 from sitrep.model import (
     BY_DATE_NOTE,
     OTHER_ACT_DATE_NOTE,
@@ -117,36 +114,15 @@ def event_timexes(analysis, cands: list[Candidate], report_date: date | None, dl
     return timexes
 
 
-def headline_lag(doc: Document, reason: str) -> int:
-    """Days before its given publication day that the undated event of a report that is a headline alone (no
-    body) is dated: ``headline_lag_days`` of knowledge/report_date.toml (counted there); 0 for any other report."""
-    if reason != "given" or not doc.title or doc.text.strip() != doc.title.strip():
-        return 0
-    return _headline_lag_days()
-
-
-@knowledge_cached
-def _headline_lag_days() -> int:
-    path = knowledge_path("report_date.toml")
-    _, data = read_toml(path)
-    v = data.get("headline_lag_days", 0)
-    if not isinstance(v, int) or isinstance(v, bool) or v < 0:
-        raise KnowledgeError(f"{path}: headline_lag_days: needs a whole number, 0 or more", code=E403_KNOWLEDGE_ENTRY)
-    return v
-
-
-def fill_date(m: EventMention, report_date: date | None, reason: str, lag: int = 0) -> None:
-    """An event whose sentences give no date takes the report's date (``lag`` days before it: ``headline_lag``);
-    one told in another year ("eight years ago") stays undated."""
+def fill_date(m: EventMention, report_date: date | None, reason: str) -> None:
+    """An event whose sentences give no date takes the report's date; one told in another year ("eight years ago")
+    stays undated."""
     spans = [y.group(1) for y in map(_YEAR_NOTE.match, m.notes) if y]
     if m.date is None and any(n.startswith(PAST_REPORT_NOTE) for n in m.notes):
         return  # a count that reached past the report's day (_past_the_report): its day is not the report's either
     if m.date is None and spans and (report_date is None or
                                      not any(str(report_date.year).startswith(v) for v in spans)):
         m.notes.append("date: unknown, the event's year is not the report's and no day is given")
-    elif m.date is None and report_date is not None and lag:
-        m.date, m.date_precision = report_date - timedelta(days=lag), "day"
-        m.notes.append(f"{REPORT_DATE_NOTE} ({reason}) less {lag} day(s): a headline alone, no date in it")
     elif m.date is None and report_date is not None:
         m.date, m.date_precision = report_date, "day"
         m.notes.append(f"{REPORT_DATE_NOTE} ({reason}), no date in the event's sentences")
