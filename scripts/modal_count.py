@@ -23,6 +23,11 @@ from sitrep.evaluation import realnews as rn  # noqa: E402
 from sitrep.extract import mentions  # noqa: E402
 
 
+def _flat(text: str) -> str:
+    """Compared in lower case with white space folded: MUC-4's ALL-CAPS text is parsed in a truecased copy."""
+    return " ".join(text.lower().split())
+
+
 def main(argv: list[str] | None = None) -> int:
     from sitrep.pipeline import extract_documents
 
@@ -49,9 +54,9 @@ def main(argv: list[str] | None = None) -> int:
                 split = "tune" if pid in rn.WIKIEVENTS_TUNE else "check"
             fired.clear()
             (_, events, _), = extract_documents([doc])
-            kept_text = {doc.text[s.start:s.end] for ev in events for s in ev.evidence}
+            kept_text = {_flat(doc.text[s.start:s.end]) for ev in events for s in ev.evidence}
             for _, sent, modal in fired:
-                kept = any(sent.strip() in k or k in sent for k in kept_text)
+                kept = any(_flat(sent) in k or k in _flat(sent) for k in kept_text)
                 tally[(group, split, modal, kept)] += 1
                 print(f"{group:10} {split:6} {modal:6} {'KEPT' if kept else 'gone'}  {pid}: {sent.strip()[:220]!r}")
     print("\ngroup      split  modal  kept-today dropped-by-rule")
