@@ -90,8 +90,8 @@ def test_a_toll_with_a_separator_stays():
 
 @pytest.mark.parametrize("text", [
     "Shopkeepers who might be shot by the gang were told to close early.",
-    "Residents fear the militia may attack the market before the vote.",
-    "The rebels should attack the garrison at dawn, their commander wrote.",
+    "Residents fear the militia might attack the market before the vote.",
+    "Soldiers must kill the hijackers before they reach the city, the general ordered.",
     "The police can shoot armed robbers under the new law.",
 ])
 def test_a_modal_on_the_trigger_verb_is_a_possibility(text):

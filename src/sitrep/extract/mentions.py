@@ -575,7 +575,7 @@ def _future_aux(tok) -> str | None:
 
 
 def _possible_aux(tok, lex: Lexicon) -> str | None:
-    """ "people who might be targeted by kidnappers", "the rebels may attack": a modal auxiliary of the trigger verb
+    """ "people who might be targeted by kidnappers", "they can destroy me": a modal auxiliary of the trigger verb
     (discourse.toml [generic] modals) puts the act as a possibility, not a deed; "may have attacked" (a perfect
     after the modal) tells it done, only hedged, and stays. COUNT: beside the list."""
     aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
