@@ -86,3 +86,23 @@ def test_a_year_is_no_toll(text):
 def test_a_toll_with_a_separator_stays():
     (m,) = mentions("Gunmen killed 1,200 villagers in an attack on the town.")
     assert m.fatalities.best == 1200
+
+
+@pytest.mark.parametrize("text", [
+    "Shopkeepers who might be shot by the gang were told to close early.",
+    "Residents fear the militia might attack the market before the vote.",
+    "Soldiers must kill the hijackers before they reach the city, the general ordered.",
+    "The police can shoot armed robbers under the new law.",
+])
+def test_a_modal_on_the_trigger_verb_is_a_possibility(text):
+    """A modal auxiliary of the trigger verb itself (discourse.toml [generic] modals) tells no deed."""
+    ms = mentions(text)
+    assert ms and all(m.generic for m in ms)
+    assert any("a possibility" in n for m in ms for n in m.notes)
+
+
+def test_a_modal_with_a_perfect_is_a_hedged_deed():
+    """ "may have killed": the act is told done, only hedged; it stays an event."""
+    ms = mentions("Gunmen may have killed two farmers near the dam on Sunday.")
+    assert ms and not any(m.generic for m in ms)
+    assert not any("a possibility" in n for m in ms for n in m.notes)

@@ -118,6 +118,7 @@ class Lexicon:
     figurative_of_objects: frozenset[str] = frozenset()  # "a blast of Arctic air": what the trigger noun is made of
     figurative_munitions: frozenset[str] = frozenset()  # "killed when a shell fell": no accident
     attempt_verbs: frozenset[str] = frozenset()  # "tried to kill": an infinitive trigger that still happened
+    possibility_modals: frozenset[str] = frozenset()  # discourse.toml [generic] modals: "might be targeted"
     human_heads: frozenset[str] = frozenset()  # nouns that name people ("soldiers", "civilians")
     agent_suffixes: frozenset[str] = frozenset()  # endings of nouns that name a doer ("peacekeepers", "technician")
     state_force_heads: frozenset[str] = frozenset()  # perpetrator heads that name a state's forces
@@ -310,6 +311,7 @@ def load_lexicon() -> Lexicon:
         not_targets=frozenset(edata.get("actors", {}).get("not_targets", [])),
         **_figurative(epath, edata),
         attempt_verbs=_words(epath, edata, "unrealized", "attempt_verbs"),
+        possibility_modals=frozenset(w.lower() for w in ddata["generic"].get("modals", [])),
         **_page(epath, edata), page_min_sentences=int(edata.get("page", {}).get("min_sentences", 8)),
         page_history_years=int(edata.get("page", {}).get("history_years", 0)),
         **{key: _words(epath, edata, "actors", key) for key in _ACTOR_WORDS},

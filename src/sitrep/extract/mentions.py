@@ -574,6 +574,16 @@ def _future_aux(tok) -> str | None:
     return next((c.text for c in tok.children if c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX), None)
 
 
+def _possible_aux(tok, lex: Lexicon) -> str | None:
+    """ "people who might be targeted by kidnappers", "they can destroy me": a modal auxiliary of the trigger verb
+    (discourse.toml [generic] modals) puts the act as a possibility, not a deed; "may have attacked" (a perfect
+    after the modal) tells it done, only hedged, and stays. COUNT: beside the list."""
+    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if any(lemma(c) == "have" for c in aux):
+        return None
+    return next((c.text for c in aux if c.lower_ in lex.possibility_modals), None)
+
+
 def _subject_of_participle(tok) -> str | None:
     """The subject a participle with none of its own shares with the verb it follows ("a meteor exploded over the
     city, blowing out windows and injuring 1,500 people": the meteor), as its lemma. In the corpus of ../shared,
@@ -1046,6 +1056,9 @@ class SentenceExtractor:
         elif (will := _future_aux(tok)) is not None:
             m.generic = True
             m.notes.append(f"generic: '{will}', what is to come")
+        elif (modal := _possible_aux(tok, self.lex)) is not None:
+            m.generic = True
+            m.notes.append(f"generic: '{modal}', a possibility")
         elif (pair := _pair_word(tok) or _pair_word(_first_conjunct(tok))) is not None:
             # "both attacks", "either bombing", "the two blasts", "both the shooting and the bombing"
             m.plural, m.speaks_of = True, 2
