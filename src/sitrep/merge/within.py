@@ -468,7 +468,7 @@ def _join_undated_pieces(events: list[Event]) -> list[Event]:
     """ "... claimed responsibility yesterday for an attack on the bus carrying Togo's national football team", then
     "Gunmen opened fire ... on the team's convoy on Friday afternoon shortly after it crossed into Cabinda": an event
     told with no day, no time expression and no place of its own (anchored only by what it hit, so no rule of
-    ``merge_mentions`` joined it), whose very next sentence tells with a day of its own an event of the same family
+    ``merge_mentions`` joined it), whose very next sentence tells with a day of its own (``_told_day``) an event of the same family
     (armed violence) that it agrees with (``compatible``, each of its mentions), is that event told first without
     its day; standing apart it took the report's day and place and was an extra event. Not one "another" act, nor
     one that sums up several, nor a title line's (``_join_titles``).
@@ -482,7 +482,7 @@ def _join_undated_pieces(events: list[Event]) -> list[Event]:
             continue
         told = sorted(((i.sentence_index, m.trigger.start, ev) for ev in events if ev is not piece
                        for m, i in zip(ev.mentions, ev.infos, strict=True)
-                       if i.sentence_index == k + 1 and (m.date is not None or m.timex is not None)),
+                       if i.sentence_index == k + 1 and _told_day(m)),
                       key=lambda t: (t[0], t[1]))
         if not told:
             continue
@@ -499,6 +499,14 @@ def _join_undated_pieces(events: list[Event]) -> list[Event]:
         ev.merged = combine(ev.mentions, ev.infos)
         events.remove(piece)
     return events
+
+
+def _told_day(m: EventMention) -> bool:
+    """A day of its own: a date of day precision, or a day counted from the report's date when that is unknown
+    ("on Friday" in a page with no date)."""
+    if m.date is not None:
+        return m.date_precision == "day"
+    return m.timex is not None and m.timex.anchor == "report"
 
 
 def _bare_piece(event: Event) -> int | None:
