@@ -472,10 +472,16 @@ def _join_undated_pieces(events: list[Event]) -> list[Event]:
     (armed violence) that it agrees with (``compatible``, each of its mentions), is that event told first without
     its day; standing apart it took the report's day and place and was an extra event. Not one "another" act, nor
     one that sums up several, nor a title line's (``_join_titles``).
-    Fires (issue 11, session 38), judged by hand: seed-like tune sets (fresh2..20 even) with dates 2, both right
-    (fresh18 cabinda_2010's "an attack on the bus" joins "Gunmen opened fire"; fresh8 boston_2013's "killed in a
-    shootout with police" joins "died ... after the gun battle in Watertown"); counts on the other sets with the
-    function's commit (benchmarks and MUC-4 DEV)."""
+    Fires (issue 11, session 38), judged by hand: seed-like tune sets (fresh2..20 even) 3, all right (fresh18
+    cabinda_2010 with and without dates: "an attack on the bus" joins "Gunmen opened fire"; fresh8 boston_2013 with
+    dates: "killed in a shootout with police" joins "died ... after the gun battle in Watertown"); check sets 2, right
+    (fresh7 bhutto_2007 with and without dates: "was behind the assassination of ... Bhutto" joins "was killed
+    Thursday"); MUC-4 DEV 0001-0500 5: 4 right (0080 the denied shooting / attack, 0145 killed in battles / clashes,
+    0192 "this clash" / the clash, 0232 Romero's murder / the archbishop's assassination), 1 a non-event piece (0350
+    "state of siege") joining an attack; merge3/5/7 1 (merge5's Paris, right); ECB+ tune 1 (22_13's "Charged with
+    Two Counts of Murder" title joins the shooting, right). Without the day condition (a next sentence with a year
+    alone), 1 more on the check sets, wrong (fresh7 rangoon_1983 without dates: the retold airliner shooting joined
+    "raided Seoul in 1968")."""
     for piece in list(events):
         k = _bare_piece(piece)
         if k is None:
