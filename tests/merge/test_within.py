@@ -332,3 +332,11 @@ def test_a_piece_stays_apart_from_a_year_a_later_sentence_or_as_another_act():
     year = _civilians(mention(2, "fired", weapons=("small arms",), place=BAGHDAD, day=date(1968, 1, 1)))
     year.date_precision = "year"
     assert len(merge_mentions([(piece, MergeInfo(sentence_index=1)), (year, MergeInfo(sentence_index=2))])) == 2
+
+
+def test_a_piece_of_another_acled_type_stays_apart():
+    """ "... killed in a shootout with police" (a battle), then a bombing told with a day: another type, two events."""
+    piece = mention(1, "shootout", weapons=())
+    piece.event_type, piece.sub_event_type = "Battles", "Armed clash"
+    told = mention(2, "blast", place=BAGHDAD, day=date(2024, 3, 4))
+    assert len(merge_mentions([(piece, MergeInfo(sentence_index=1)), (told, MergeInfo(sentence_index=2))])) == 2
