@@ -301,3 +301,42 @@ def test_an_undated_title_stays_apart_when_two_dated_events_could_be_its_own_or_
     far = mention(9, "blast", place=BAGHDAD, day=date(2019, 5, 1))
     events = merge_mentions([_titled(mention(0, "bombing", weapons=())), (far, MergeInfo(sentence_index=9))])
     assert len(events) == 2
+
+
+def _civilians(m):
+    m.event_type, m.sub_event_type = "Violence against civilians", "Attack"
+    return m
+
+
+def test_an_attack_told_with_no_day_or_place_joins_the_next_sentence_that_tells_it_with_a_day():
+    """ "Rebels said they had carried out an attack on a ferry", then "Gunmen fired on the ferry's escort near Baghdad
+    on Monday": the first names only what was hit; its next sentence tells it with a day and a place. One event."""
+    piece = _civilians(mention(1, "attack", weapons=(), target="ferry"))
+    told = _civilians(mention(2, "fired", weapons=("small arms",), place=BAGHDAD, day=date(2024, 3, 4), target="escort"))
+    events = merge_mentions([(piece, MergeInfo(sentence_index=1)), (told, MergeInfo(sentence_index=2))])
+    assert len(events) == 1 and events[0].merged.date == date(2024, 3, 4) and events[0].merged.place is BAGHDAD
+    assert any(r.startswith("told first with no day or place") for r in events[0].reasons)
+
+
+def test_a_piece_stays_apart_from_a_year_a_later_sentence_or_as_another_act():
+    """A next sentence with only a year ("in 1968") or a day two sentences on is no telling of it; nor is a dated
+    attack the telling of "another attack"."""
+    def pair(told_day, gap, **info):
+        piece = _civilians(mention(1, "attack", weapons=(), target="ferry"))
+        told = _civilians(mention(1 + gap, "fired", weapons=("small arms",), place=BAGHDAD, day=told_day))
+        return merge_mentions([(piece, MergeInfo(sentence_index=1, **info)), (told, MergeInfo(sentence_index=1 + gap))])
+
+    assert len(pair(date(2024, 3, 4), 2)) == 2
+    assert len(pair(date(2024, 3, 4), 1, another=True)) == 2
+    piece = _civilians(mention(1, "attack", weapons=(), target="ferry"))
+    year = _civilians(mention(2, "fired", weapons=("small arms",), place=BAGHDAD, day=date(1968, 1, 1)))
+    year.date_precision = "year"
+    assert len(merge_mentions([(piece, MergeInfo(sentence_index=1)), (year, MergeInfo(sentence_index=2))])) == 2
+
+
+def test_a_piece_of_another_acled_type_stays_apart():
+    """ "... killed in a shootout with police" (a battle), then a bombing told with a day: another type, two events."""
+    piece = mention(1, "shootout", weapons=())
+    piece.event_type, piece.sub_event_type = "Battles", "Armed clash"
+    told = mention(2, "blast", place=BAGHDAD, day=date(2024, 3, 4))
+    assert len(merge_mentions([(piece, MergeInfo(sentence_index=1)), (told, MergeInfo(sentence_index=2))])) == 2
