@@ -313,6 +313,7 @@ def apply_argument_model(analysis, events: list[EventMention], model: ArgumentMo
         if "place" in empty:
             _add_places_named_on_trigger(analysis, ev)
             _add_resolved_place_phrase(analysis, ev)
+            _add_common_places_of_trigger(analysis, ev)
 
 
 _COUNTRY_FEATURES = frozenset(("PCLI", "PCLD", "PCLS", "PCLF", "PCL"))
@@ -342,6 +343,38 @@ def _add_resolved_place_phrase(analysis, ev: EventMention) -> None:
     new = [f for f in resolved_place_phrase(analysis, ev) if f.start not in have]
     if new:
         ev.roles["places"] = sorted([*ev.roles.get("places", []), *new], key=lambda f: f.start)
+
+
+def _add_common_places_of_trigger(analysis, ev: EventMention) -> None:
+    """Adds to the event's places, in each trigger sentence where it names none, the facility or place noun where
+    its trigger says it happened (``common_places_of_trigger``)."""
+    named = {_sentence_of(analysis, f.start) for f in ev.roles.get("places", [])}
+    new = [f for f in common_places_of_trigger(analysis, ev) if _sentence_of(analysis, f.start) not in named]
+    if new:
+        ev.roles["places"] = sorted([*ev.roles.get("places", []), *new], key=lambda f: f.start)
+
+
+def common_places_of_trigger(analysis, ev: EventMention) -> list[RoleFiller]:
+    """The phrases a locative preposition (in / at / near / inside / outside) of a trigger governs, or of the verb
+    a trigger is the subject of ("the worst explosion was at the busy bus station", "the blast went off in the
+    market"), headed by a facility or a place noun (``head_kind``: "station", "road", "area"; not a name the
+    gazetteer reads, which the model and the resolved place already take), with their conjuncts of that kind."""
+    from sitrep.extract.roles import _np_tokens
+    from sitrep.extract.target_field import head_kind
+
+    out = []
+    for si, t in trigger_tokens(analysis, ev):
+        govs = [t, t.head] if t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") else [t]
+        off = analysis.sentences[si].start
+        for p in (c for g in govs for c in g.children if c.dep_ == "prep" and c.lower_ in _WHERE_WORDS):
+            for h in (c for c in p.children if c.dep_ == "pobj"):
+                for x in (h, *h.conjuncts):
+                    kind = head_kind(x)
+                    if kind == "facility" or kind == "place" and x.pos_ == "NOUN":
+                        i, j = _np_tokens(x)
+                        a, b = off + x.doc[i].idx, off + x.doc[j - 1].idx + len(x.doc[j - 1].text)
+                        out.append(RoleFiller(analysis.doc.text[a:b], a, b))
+    return out
 
 
 _PLACE_NAME_ENTS = frozenset(("GPE", "LOC", "FAC"))
