@@ -35,7 +35,7 @@ facility / street / area / place noun of the event's sentence not taken 9 ("bus 
 them 0.004-0.10 against its 0.2), a name of the sentence not taken 2 (the PERSON-tagged "Badia al-Sukhnah and Badia
 al-Sham"; the event got the report's main place), the event not found 1 ("places"); none from a neighbour sentence
 or the dateline. After ``argument_model.common_places_of_trigger`` (the noun where the trigger says it happened):
-9 found, 8 missed ("Markets area", "posts", "areas", "the same province", "Rue Victor Hugo", Badia x2, "places").
+10 found, 7 missed ("posts", "areas", "the same province", "Rue Victor Hugo", Badia x2, "places").
 Seed-like tune (fresh2-20 even, with dates): 13 matched events with a location over its tolerance: the gold place
 a village or site cities500 lacks 8 (Wandhama, Chengue, Ngarbuh, Lucanamarca, Goneri, Shayrat airfield, Madi,
 Ganthier), another sentence names it and the event took the report's main place or an anaphor's 2 (Pale's

@@ -319,6 +319,10 @@ def test_the_facility_or_place_noun_where_the_trigger_says_it_happened_is_the_pl
     an, evs = _analysis_and_events("Two grenades exploded near the old bus depot and the cattle market on Friday.")
     AM.apply_argument_model(an, evs, _model({}))
     assert [f.text for ev in evs for f in ev.roles.get("places", [])] == ["old bus depot", "cattle market"]
+    # or where a noun the trigger governs through a preposition stands
+    an, evs = _analysis_and_events("Two shoppers were wounded in a crowd near the old market district on Sunday.")
+    AM.apply_argument_model(an, evs, _model({}))
+    assert "old market district" in [f.text for ev in evs for f in ev.roles.get("places", [])]
     # a named town is the model's to choose (and the resolved place's), and a thing hit "on" is no place
     an, evs = _analysis_and_events("A bomb exploded in Tarvin on Friday, and gunmen fired on a police truck.")
     AM.apply_argument_model(an, evs, _model({}))
