@@ -15,7 +15,9 @@ documents, ``scripts/train_argument_model.py``) and shipped as JSON (feature -> 
 at run time. Those texts are the benchmark's tune split: it scores them out of fold (``using_argument_model``,
 ``sitrep.evaluation.argument_cv``). Roles map onto sitrep's: attacker -> perpetrator_organizations /
 perpetrator_individuals (and actor1's words), target -> targets, victim -> victims, instrument -> weapons, place -> places (the place as
-written in the event's sentence: no rule fills it, so the model's choice is the only one).
+written in the event's sentence: no rule fills it before the model; after the model's choice, where the event named
+none, the place names compounded on the trigger, the rest of the resolved place's phrase and the facility or place
+noun where the trigger says it happened join it).
 """
 from __future__ import annotations
 
