@@ -308,3 +308,22 @@ def test_the_places_written_with_the_resolved_place_join_it_where_the_model_chos
     an, evs = _analysis_and_events("Nine people were killed in Mosul on Monday, officials in Baghdad said.")
     AM.apply_argument_model(an, evs[:1], _model({}))
     assert "Baghdad" not in [f.text for ev in evs for f in ev.roles.get("places", [])]
+
+
+def test_the_facility_or_place_noun_where_the_trigger_says_it_happened_is_the_place_as_written():
+    # a model that chooses no place: the facility or place noun a locative preposition of the trigger (or of the
+    # verb the trigger is the subject of) governs is where it happened, in each sentence that names no place
+    an, evs = _analysis_and_events("The deadliest blast was at the crowded railway station, where four people died.")
+    AM.apply_argument_model(an, evs, _model({}))
+    assert "crowded railway station" in [f.text for ev in evs for f in ev.roles.get("places", [])]
+    an, evs = _analysis_and_events("Two grenades exploded near the old bus depot and the cattle market on Friday.")
+    AM.apply_argument_model(an, evs, _model({}))
+    assert [f.text for ev in evs for f in ev.roles.get("places", [])] == ["old bus depot", "cattle market"]
+    # or where a noun the trigger governs through a preposition stands
+    an, evs = _analysis_and_events("Two shoppers were wounded in a crowd near the old market district on Sunday.")
+    AM.apply_argument_model(an, evs, _model({}))
+    assert "old market district" in [f.text for ev in evs for f in ev.roles.get("places", [])]
+    # a named town is the model's to choose (and the resolved place's), and a thing hit "on" is no place
+    an, evs = _analysis_and_events("A bomb exploded in Tarvin on Friday, and gunmen fired on a police truck.")
+    AM.apply_argument_model(an, evs, _model({}))
+    assert not any(ev.roles.get("places") for ev in evs)
