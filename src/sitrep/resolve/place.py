@@ -623,6 +623,8 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_men
         name = text[s:e]
         if not free(s, e) or not name[:1].isupper() or (_COMPASS_WORD.fullmatch(name) and not admin_word_after(text, e)):
             continue  # "Eastern Redbud", "Central Command": a compass adjective, not a division named after one
+        if _vessel_name(text, s, e):
+            continue
         if not (candidate_ids(gz, name) or _county_match(gz, name)):
             # "Kandahar province", "Nineveh governorate": the bare name, when only that is known
             bare = _ADMIN_SUFFIX.sub("", name)
@@ -664,6 +666,13 @@ def _persons_surname(gz: Gazetteer, name: str, surnames: frozenset[str]) -> bool
     annotated (a "Historic Dublin" read as a person); odd (check) 41 not annotated, 4 annotated (Sochi x4)."""
     return name in surnames and not any(gz[i].kind in (COUNTRY, ADMIN1, REGION, CONTINENT)
                                         for i in candidate_ids(gz, name))
+
+
+def _vessel_name(text: str, start: int, end: int) -> bool:
+    """A ship's name or class, no place: "INS Tabar", "a Delhi-class destroyer" (geo_cues.toml [vessel], with its
+    count)."""
+    cues = load_cues()
+    return bool(cues.vessel_before.search(text, max(0, start - 8), start) or cues.vessel_after.match(text, end))
 
 
 _SAINT_AFTER = re.compile(r"\s+[A-Z]")

@@ -193,6 +193,8 @@ class Cues:
     natural_word: re.Pattern = re.compile(r"(?!)")  # [place] natural_words, as written: "Sambisa Forest", "Gulf of Aden"
     # [place] name_articles after the name, then a hyphen and a capital: " al-Abed" of "Bir al-Abed"
     name_continues: re.Pattern = re.compile(r"(?!)")
+    vessel_before: re.Pattern = re.compile(r"(?!)")  # [vessel] before, as written: "INS " of "INS Tabar"
+    vessel_after: re.Pattern = re.compile(r"(?!)")  # [vessel] after: "-class" of "a Delhi-class destroyer"
 
 
 def _words(p: Path, raw: str, data: dict, section: str, key: str) -> list[str]:
@@ -230,4 +232,6 @@ def load_cues(path: str | None = None) -> Cues:
             r"(?:\s+of)?\s+$"),
         natural_word=re.compile(rf"\b(?:{_alternation(_words(p, raw, data, 'place', 'natural_words'))})\b"),
         name_continues=re.compile(rf"[ -](?:{_alternation(_words(p, raw, data, 'place', 'name_articles'))})-[A-Z]"),
+        vessel_before=re.compile(rf"(?<![\w/])(?:{_alternation(_words(p, raw, data, 'vessel', 'before'))})\s+$"),
+        vessel_after=re.compile(rf"(?:{_alternation(_words(p, raw, data, 'vessel', 'after'))})(?![\w-])"),
     )
