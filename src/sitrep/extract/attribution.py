@@ -316,14 +316,18 @@ def own_report(tok, report_verbs, named):
     discourse.toml [claim.own_report]."""
     doers, voices = own_report_forms()
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    chain = [verb]
     for _ in range(3):  # the trigger's verb, or a verb it hangs on ("units carried out an attack")
         if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in report_verbs:
             break
         if verb.head.i == verb.i:
             return None
         verb = verb.head
+        chain.append(verb)
     else:
         return None
+    if any(ch.dep_ == "neg" for v in chain for ch in v.children):
+        return None  # "the FMLN said they had not ordered the assassination": a denial
     say = verb.head
     subj = next((ch for ch in say.children if ch.dep_ == "nsubj"), None)
     if subj is None or any(ch.dep_ == "neg" for ch in say.children):
@@ -332,8 +336,10 @@ def own_report(tok, report_verbs, named):
         # "Radio Venceremos, the FMLN's official radio station", "a communique of the FMLN": the group is the owner
         group = next((f for ch in subj.subtree if ch.i != subj.i and ch.dep_ in ("poss", "pobj", "appos")
                       and ch.lemma_.lower() not in voices for f in [named(ch)] if f is not None), None)
+    elif subj.pos_ == "PROPN" or subj.lemma_.lower() in doers | responsibility_forms()[2]:
+        group = named(subj)  # the group itself, not a name inside its subject ("witnesses at the Al Noor mosque")
     else:
-        group = named(subj)
+        return None
     if group is None:
         return None
     doer = _act_subject(verb) if verb.dep_ == "ccomp" else None
