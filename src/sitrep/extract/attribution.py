@@ -295,11 +295,11 @@ def said_carried_out(pattern, text: str):
 
 
 @knowledge_cached
-def own_report_forms() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(own doers, own-voice words, unnamed claimers) of discourse.toml [claim.own_report]."""
+def own_report_forms() -> tuple[frozenset[str], frozenset[str]]:
+    """(own doers, own-voice words) of discourse.toml [claim.own_report]."""
     forms = _claim_forms("own_report")
-    return tuple(frozenset(str(w).lower() for w in forms.get(k, []))  # type: ignore[return-value]
-                 for k in ("doers", "voices", "unnamed"))
+    return (frozenset(str(w).lower() for w in forms.get("doers", [])),
+            frozenset(str(w).lower() for w in forms.get("voices", [])))
 
 
 def _act_subject(verb):
@@ -314,7 +314,7 @@ def own_report(tok, report_verbs, named):
     claim) or a voice of its own (a radio, a communique of the group's), and the act's doer is the group, its
     units / fighters / "we" / "they", or left unsaid ("claim to have destroyed"). None otherwise. Counts in
     discourse.toml [claim.own_report]."""
-    doers, voices, unnamed = own_report_forms()
+    doers, voices = own_report_forms()
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
     chain = [verb]
     for _ in range(3):  # the trigger's verb, or a verb it hangs on ("units carried out an attack")
@@ -340,8 +340,6 @@ def own_report(tok, report_verbs, named):
         group = named(subj)  # the group itself, not a name inside its subject ("witnesses at the Al Noor mosque")
     else:
         return None
-    if group is None and say.lemma_.lower() == "claim" and subj.pos_ == "NOUN" and subj.lemma_.lower() in unnamed:
-        group = (None, None)  # "the guerrillas claim to have destroyed six towers": a claim, its group unnamed
     if group is None:
         return None
     doer = _act_subject(verb) if verb.dep_ == "ccomp" else None

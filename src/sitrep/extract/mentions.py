@@ -1833,7 +1833,7 @@ class SentenceExtractor:
         m, (name, say) = cand.mention, found
         m.claimed, m.claimant = True, name
         m.add_span("claimed", _tok_span(say, cand.offset, self.text))
-        if name and m.actor1 in (None, UNIDENTIFIED) and self.lex.claimant_is_actor1:
+        if m.actor1 in (None, UNIDENTIFIED) and self.lex.claimant_is_actor1:
             m.actor1 = name
 
     def _responsibility(self, cand: Candidate, tok) -> None:
