@@ -3,7 +3,7 @@ same floats, less time. They are the token-vector layers' own work besides the m
 tagger and parser, and the entity recogniser's own): on the sentences sitrep parses they took two fifths of
 those layers' time (session 38, 45,220 tokens of the conflict set's screened sentences: hash-embedding sums
 0.19 s, window columns 0.14 s, maxout 0.18 s, matrix products 0.71 s). The whole batched path, paired in one
-process on a loaded machine (3 runs each way, two sessions): conflict set (seed + 299 MUC-4 DEV) 5-10 % less CPU,
+process on a loaded machine (two invocations of 3 runs each way): conflict set (seed + 299 MUC-4 DEV) 5-10 % less CPU,
 LGL 6-9 % less.
 
 - ``seq2col`` (the window of a convolution layer, one word either side, no lengths): three copies of the rows
