@@ -344,11 +344,12 @@ def install(nlp) -> list[str]:
 
 def numpy_products(nlp) -> None:
     """Every layer of the pipeline's models does its matrix products with numpy (thinc's ``NumpyOps`` without
-    BLIS); the other operations (maxout, layer norm, hashing) stay thinc's own compiled ones."""
-    from thinc.api import NumpyOps
+    BLIS), and its window columns, maxout and hash-embedding sums by whole-array numpy calls
+    (``sitrep.nlp.fast_ops``: the same floats); the other operations (layer norm, hashing) stay thinc's own."""
+    from sitrep.nlp.fast_ops import InferenceOps
 
     _one_blas_thread()
-    ops = NumpyOps(use_blis=False)
+    ops = InferenceOps(use_blis=False)
     for _, component in nlp.pipeline:
         model = getattr(component, "model", None)
         if model is not None and hasattr(model, "walk"):
