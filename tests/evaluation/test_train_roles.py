@@ -39,3 +39,24 @@ def test_train_on_a_slice_writes_a_usable_model(tmp_path, capsys):
     assert len(records) == 100 and all({"id", "gold", "events", "cands"} <= set(r) for r in records)
     with pytest.raises(SystemExit):
         train_roles.main(["--docs", str(docs), "--keys", str(keys), "--folds", "1"])
+
+
+def test_news_labels_map_arguments_onto_the_muc4_roles():
+    from sitrep.evaluation.train_roles import news_labels
+
+    args = [("Attacker", 0, 12), ("Victim", 20, 35), ("Instrument", 40, 45), ("Place", 50, 60)]
+    assert news_labels(4, ["h=gunman"], args) == ["PerpOrg"]
+    assert news_labels(4, ["h=smith", "person_name"], args) == ["PerpInd"]
+    assert news_labels(22, [], args) == ["Victim"] and news_labels(41, [], args) == ["Weapon"]
+    assert news_labels(55, [], args) == [] and news_labels(12, [], args) == []  # no place role; end excluded
+
+
+def test_domain_features_copy_only_the_news_candidates():
+    from sitrep.evaluation.train_roles import add_domain
+
+    recs = [{"caps": True, "cands": [["X", 0, ["h=x"], []]]}, {"caps": False, "cands": [["y", 0, ["h=y"], []]]}]
+    add_domain(recs, "copy")
+    assert recs[0]["cands"][0][2] == ["h=x", "caps=True"]
+    assert recs[1]["cands"][0][2] == ["h=y", "caps=False", "n|h=y", "n|caps=False"]
+    add_domain(recs, "none")
+    assert recs[0]["cands"][0][2] == ["h=x"] and recs[1]["cands"][0][2] == ["h=y"]

@@ -167,3 +167,24 @@ def test_names_people_reads_the_last_word_singular_or_plural():
     assert RM._names_people("more than 260 others") and RM._names_people("three civilians")
     assert RM._names_people("a Jesuit priest") and not RM._names_people("Jose Rivera")
     assert not RM._names_people("the power pylon")
+
+
+def test_candidates_say_whether_the_report_was_written_in_capitals():
+    mixed = RM.candidates(_analysis("Gunmen shot a farmer in the village of Tala on Sunday."), [])
+    caps = RM.candidates(_analysis("GUNMEN SHOT A FARMER IN THE VILLAGE OF TALA ON SUNDAY."), [])
+    assert mixed and all("caps=False" in c.features for c in mixed)
+    assert caps and all("caps=True" in c.features for c in caps)
+
+
+def test_a_model_with_news_weights_reads_them_only_in_a_report_not_in_capitals():
+    data = {"meta": {"domain": "copy"},
+            "roles": {k: {"bias": 0.0, "threshold": 0.5, "weights": {"n|h=militant": 3.0} if k == "victims" else {}}
+                      for k in RM.ROLE_KEYS}}
+    m = RM.RoleModel.from_json(data)
+    news = RM.RoleCandidate(0, 9, "militants", 0, 0, ["h=militant", "caps=False"])
+    wire = RM.RoleCandidate(0, 9, "MILITANTS", 0, 0, ["h=militant", "caps=True"])
+    assert m.score(news)["victims"] > 0.9
+    assert m.score(wire)["victims"] == pytest.approx(0.5)
+    plain = RM.RoleModel.from_json({**data, "meta": {}})  # the copies are read only when the model says so
+    assert plain.score(RM.RoleCandidate(0, 9, "militants", 0, 0, ["h=militant", "caps=False"]))["victims"] \
+        == pytest.approx(0.5)

@@ -21,6 +21,7 @@ were by article and from an older fit, and read WikiEvents tune Place 0.588 wher
 """
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import zlib
@@ -37,12 +38,18 @@ def fold_of(key: str) -> int:
     return zlib.crc32(key.encode()) % FOLDS
 
 
-class FoldModels(list):
-    """The fold models (fold k's fitted without the articles of fold k) and the fold of each article they name."""
+ROLE_FOLDS = "role_model_folds.json.gz"  # beside the argument model's fold file: the role model's fold models
 
-    def __init__(self, models: list[Any], table: dict[str, int] | None = None) -> None:
+
+class FoldModels(list):
+    """The fold models (fold k's fitted without the articles of fold k) and the fold of each article they name;
+    ``roles``: the report-level role model's fold models (fitted without the same articles), or None when the
+    packaged role model never saw the tune news."""
+
+    def __init__(self, models: list[Any], table: dict[str, int] | None = None, roles: list[Any] | None = None) -> None:
         super().__init__(models)
         self.table = dict(table or {})
+        self.roles = roles
 
     def fold_of(self, key: str) -> int:
         return self.table[key] if key in self.table else fold_of(key)
@@ -62,7 +69,25 @@ def read_folds(path: Path) -> FoldModels | None:
     table = data.get("meta", {}).get("fold_of") or {}
     if any(not isinstance(f, int) or not 0 <= f < FOLDS for f in table.values()):
         raise ValueError(f"{path}: a fold of meta.fold_of is not in 0..{FOLDS - 1}")
-    return FoldModels(models, table)
+    return FoldModels(models, table, read_role_folds(path.parent / ROLE_FOLDS, table))
+
+
+def read_role_folds(path: Path, table: dict[str, int]) -> list[Any] | None:
+    """The role model's fold models (``sitrep.evaluation.train_roles`` writes them when it trains on the tune news),
+    None when the file is absent; their folds must be the argument model's (``table``)."""
+    from sitrep.extract.role_model import RoleModel
+
+    if not path.exists():
+        return None
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        data = json.load(fh)
+    models = [RoleModel.from_json(m, f"{path} fold {k}") for k, m in enumerate(data["folds"])]
+    if len(models) != FOLDS:
+        raise ValueError(f"{path}: {len(models)} fold models, expected {FOLDS}")
+    theirs = data.get("meta", {}).get("fold_of") or {}
+    if any(table.get(k, fold_of(k)) != f for k, f in theirs.items()):
+        raise ValueError(f"{path}: its folds are not the argument model's; retrain both")
+    return models
 
 
 def fold_in(folds: Sequence | None, key: str) -> int:
@@ -74,11 +99,14 @@ def run_by_fold(run: Callable[[list], dict], docs: Sequence, key_of: Callable[[A
                 folds: list[Any]) -> dict:
     """``run`` over the documents of each fold under that fold's model; the answers of all folds together."""
     from sitrep.extract.argument_model import using_argument_model
+    from sitrep.extract.role_model import default_model
 
+    roles = getattr(folds, "roles", None)
     out: dict = {}
     for k, model in enumerate(folds):
         part = [d for d in docs if fold_in(folds, key_of(d)) == k]
         if part:
-            with using_argument_model(model):
+            role = default_model.overridden(roles[k]) if roles else contextlib.nullcontext()  # type: ignore[attr-defined]
+            with using_argument_model(model), role:
                 out.update(run(part))
     return out

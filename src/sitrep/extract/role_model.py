@@ -35,6 +35,7 @@ from sitrep.nlp import Analysis
 from sitrep.nlp.tokens import lemma, text_of
 
 ROLE_KEYS = ("perpetrator_individuals", "perpetrator_organizations", "targets", "victims", "weapons")
+NEWS_PREFIX = "n|"  # a feature's copy in a report not written in capitals (RoleModel.score; train_roles.add_domain)
 
 _NOUN_POS = frozenset(("NOUN", "PROPN"))
 _DROP_FRONT = frozenset(("det", "predet", "nummod", "quantmod", "poss", "case", "punct", "cc", "preconj"))
@@ -179,7 +180,10 @@ class _ReportContext:
                     k = lemma(t)
                     head_count[k] = head_count.get(k, 0) + 1
                     head_first.setdefault(k, si)
-        return cls(rule, rule_heads, event_sents, triggers, head_count, head_first, [f"nev={min(len(events), 3)}"])
+        # caps=: the report was written in capitals (every MUC-4 report, news almost never): the model trained on
+        # both tells them apart (sitrep.evaluation.train_roles)
+        doc_feats = [f"nev={min(len(events), 3)}", f"caps={bool(getattr(analysis, 'all_caps', False))}"]
+        return cls(rule, rule_heads, event_sents, triggers, head_count, head_first, doc_feats)
 
 
 def candidates(analysis, events: list[EventMention] | None = None) -> list[RoleCandidate]:
@@ -343,9 +347,13 @@ class RoleModel:
 
     def __post_init__(self) -> None:
         self._table = weight_table(self.weights, ROLE_KEYS)
+        self._news_copy = self.meta.get("domain") == "copy"
 
     def score(self, cand: RoleCandidate) -> dict[str, float]:
-        cand.scores = role_probabilities(self._table, self.bias, ROLE_KEYS, cand.features)
+        feats = cand.features
+        if self._news_copy and "caps=False" in feats:  # a model trained with news weights of their own
+            feats = [*feats, *(NEWS_PREFIX + f for f in feats)]
+        cand.scores = role_probabilities(self._table, self.bias, ROLE_KEYS, feats)
         return cand.scores
 
 
