@@ -193,6 +193,8 @@ class Cues:
     natural_word: re.Pattern = re.compile(r"(?!)")  # [place] natural_words, as written: "Sambisa Forest", "Gulf of Aden"
     # [place] name_articles after the name, then a hyphen and a capital: " al-Abed" of "Bir al-Abed"
     name_continues: re.Pattern = re.compile(r"(?!)")
+    metro_prefixes: frozenset[str] = frozenset()  # [place] metro_prefixes, as written: "Metro" of "Metro Nashville"
+    war_words: frozenset[str] = frozenset()  # [place] war_words, as written: "War" of "Gulf War"
 
 
 def _words(p: Path, raw: str, data: dict, section: str, key: str) -> list[str]:
@@ -230,4 +232,6 @@ def load_cues(path: str | None = None) -> Cues:
             r"(?:\s+of)?\s+$"),
         natural_word=re.compile(rf"\b(?:{_alternation(_words(p, raw, data, 'place', 'natural_words'))})\b"),
         name_continues=re.compile(rf"[ -](?:{_alternation(_words(p, raw, data, 'place', 'name_articles'))})-[A-Z]"),
+        metro_prefixes=frozenset(_words(p, raw, data, "place", "metro_prefixes")),
+        war_words=frozenset(_words(p, raw, data, "place", "war_words")),
     )
