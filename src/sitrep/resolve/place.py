@@ -707,6 +707,8 @@ def _people_word(gz: Gazetteer, text: str, s: int, e: int, add, *, every_mention
     """A name NER labels NORP: a demonym (a mention with ``every_mention``), "the Iraqi capital" (the capital)
     or nothing, all handled here (True); a division's or country's name NER took for a people's ("Police in
     Punjab province") is left to the caller as a place (False)."""
+    if every_mention and load_cues().style_after.match(text, e) and _demonym_ids(gz, text[s:e]):
+        return True  # "Italian food", "Irish pub": a cuisine's or a music's word, not the country (geo_cues.toml)
     if every_mention and _demonym_ids(gz, text[s:e]) and not _CAPITAL_AFTER.match(text[e:]) and add(
             (s, e), "demonym", "NORP"):
         return True
