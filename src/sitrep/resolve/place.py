@@ -715,8 +715,8 @@ def _people_word(gz: Gazetteer, text: str, s: int, e: int, add, *, every_mention
     cc = gz.demonyms.get(norm(text[s:e]))
     cap = _CAPITAL_AFTER.match(text[e:])
     if not cc and not cap:
-        key = norm(text[s:e])
-        if not any(norm(gz[i].name) == key for i in gz.lookup(text[s:e])):
+        ids, key = gz.lookup(text[s:e]), norm(text[s:e])
+        if ids and all(gz[i].kind == ADMIN1 and norm(gz[i].name) != key for i in ids):
             return True  # "a Jewish man": a people's or faith's word that is only another name of a division
         return not mislabelled_place("NORP", text, s, e, gz, every_mention=every_mention)
     if cc and cap and cc in gz.capital:
