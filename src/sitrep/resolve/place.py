@@ -487,7 +487,7 @@ def _embedded_place(gz: Gazetteer, text: str, start: int, end: int, label: str =
     body (``_local_body``). In a name NER reads as a person's only the last ("David Mackley" holds no place)."""
     words = [w for w in _NAME_WORD.finditer(text, start, end) if w.group(0) not in ("The", "THE")]
     cues = load_cues()
-    if label == "EVENT" and words and words[-1].group(0) in cues.war_words:
+    if words and words[-1].group(0) in cues.war_words:
         return None  # "Gulf War": the place names the war (geo_cues.toml war_words)
     metro = bool(words) and words[0].group(0) in cues.metro_prefixes
     if metro:  # "Metro Nashville": the town after the word, never the word (geo_cues.toml metro_prefixes)
