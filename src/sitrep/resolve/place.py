@@ -717,7 +717,9 @@ def _people_word(gz: Gazetteer, text: str, s: int, e: int, add, *, every_mention
     if not cc and not cap:
         ids, key = gz.lookup(text[s:e]), norm(text[s:e])
         if ids and all(gz[i].kind == ADMIN1 and norm(gz[i].name) != key for i in ids):
-            return True  # "a Jewish man": a people's or faith's word that is only another name of a division
+            # "a Jewish man": a people's or faith's word that is only another name of a division (LGL even 0 fires;
+            # odd 12, all "Jewish" read as the Jewish Autonomous Oblast, none annotated; seedlike check +1 event)
+            return True
         return not mislabelled_place("NORP", text, s, e, gz, every_mention=every_mention)
     if cc and cap and cc in gz.capital:
         e2 = e + cap.end()
