@@ -195,6 +195,9 @@ class Cues:
     name_continues: re.Pattern = re.compile(r"(?!)")
     vessel_before: re.Pattern = re.compile(r"(?!)")  # [vessel] before, as written: "INS " of "INS Tabar"
     vessel_after: re.Pattern = re.compile(r"(?!)")  # [vessel] after: "-class" of "a Delhi-class destroyer"
+    metro_prefixes: frozenset[str] = frozenset()  # [place] metro_prefixes, as written: "Metro" of "Metro Nashville"
+    war_words: frozenset[str] = frozenset()  # [place] war_words, as written: "War" of "Gulf War"
+    style_after: re.Pattern = re.compile(r"(?!)")  # [place] style_after, after a demonym: "Italian food"
 
 
 def _words(p: Path, raw: str, data: dict, section: str, key: str) -> list[str]:
@@ -234,4 +237,7 @@ def load_cues(path: str | None = None) -> Cues:
         name_continues=re.compile(rf"[ -](?:{_alternation(_words(p, raw, data, 'place', 'name_articles'))})-[A-Z]"),
         vessel_before=re.compile(rf"(?<![\w/])(?:{_alternation(_words(p, raw, data, 'vessel', 'before'))})\s+$"),
         vessel_after=re.compile(rf"(?:{_alternation(_words(p, raw, data, 'vessel', 'after'))})(?![\w-])"),
+        metro_prefixes=frozenset(_words(p, raw, data, "place", "metro_prefixes")),
+        war_words=frozenset(_words(p, raw, data, "place", "war_words")),
+        style_after=re.compile(rf"\s+(?:{_alternation(_words(p, raw, data, 'place', 'style_after'))})\b", re.I),
     )
