@@ -55,18 +55,23 @@ class FoldModels(list):
         return self.table[key] if key in self.table else fold_of(key)
 
 
+def _fold_file(path: Path, from_json) -> tuple[list[Any], dict[str, int]]:
+    """The FOLDS models of a gzipped fold file (each read by ``from_json``) and its ``meta.fold_of`` table."""
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        data = json.load(fh)
+    models = [from_json(m, f"{path} fold {k}") for k, m in enumerate(data["folds"])]
+    if len(models) != FOLDS:
+        raise ValueError(f"{path}: {len(models)} fold models, expected {FOLDS}")
+    return models, data.get("meta", {}).get("fold_of") or {}
+
+
 def read_folds(path: Path) -> FoldModels | None:
     """The fold models of ``path`` and the fold of each tune article (the file's ``meta.fold_of``)."""
     from sitrep.extract.argument_model import ArgumentModel
 
     if not path.exists():
         return None
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        data = json.load(fh)
-    models = [ArgumentModel.from_json(m, f"{path} fold {k}") for k, m in enumerate(data["folds"])]
-    if len(models) != FOLDS:
-        raise ValueError(f"{path}: {len(models)} fold models, expected {FOLDS}")
-    table = data.get("meta", {}).get("fold_of") or {}
+    models, table = _fold_file(path, ArgumentModel.from_json)
     if any(not isinstance(f, int) or not 0 <= f < FOLDS for f in table.values()):
         raise ValueError(f"{path}: a fold of meta.fold_of is not in 0..{FOLDS - 1}")
     return FoldModels(models, table, read_role_folds(path.parent / ROLE_FOLDS, table))
@@ -79,12 +84,7 @@ def read_role_folds(path: Path, table: dict[str, int]) -> list[Any] | None:
 
     if not path.exists():
         return None
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        data = json.load(fh)
-    models = [RoleModel.from_json(m, f"{path} fold {k}") for k, m in enumerate(data["folds"])]
-    if len(models) != FOLDS:
-        raise ValueError(f"{path}: {len(models)} fold models, expected {FOLDS}")
-    theirs = data.get("meta", {}).get("fold_of") or {}
+    models, theirs = _fold_file(path, RoleModel.from_json)
     if any(table.get(k, fold_of(k)) != f for k, f in theirs.items()):
         raise ValueError(f"{path}: its folds are not the argument model's; retrain both")
     return models
