@@ -64,3 +64,28 @@ def test_a_communique_of_the_military_is_no_claim():
     events = report("A communique released by the military command states that rebels of the Shining Path "
                     "attacked a bus near Ayacucho on Monday.")
     assert all(m.claimed is not True for m in events)
+
+
+def test_a_group_telling_its_units_act_claims_it():
+    events = report("The FMLN reported that its units attacked the police post in Suchitoto on Monday, killing "
+                    "two policemen.")
+    claimed = [m for m in events if m.claimed]
+    assert claimed and claimed[0].claimant == "Farabundo Marti National Liberation Front"
+
+
+def test_the_groups_own_radio_telling_its_act_is_the_groups_claim():
+    events = report("Radio Venceremos, the FMLN's official radio station, said the rebels attacked the army "
+                    "garrison in Tejutla on Monday, killing five soldiers.")
+    claimed = [m for m in events if m.claimed]
+    assert claimed and claimed[0].claimant == "Farabundo Marti National Liberation Front"
+
+
+def test_an_army_telling_its_own_strike_is_no_claim():
+    events = report("The army said its jets struck a rebel camp near Suchitoto on Monday, killing 12 "
+                    "guerrillas.")
+    assert events and all(m.claimed is not True for m in events)
+
+
+def test_witnesses_at_a_named_place_telling_an_act_is_no_claim():
+    events = report("Witnesses at the Al Amal mosque said they saw a gunman open fire on worshippers on Friday.")
+    assert all(m.claimed is not True for m in events)

@@ -292,3 +292,59 @@ def said_carried_out(pattern, text: str):
             continue
         return m
     return None
+
+
+@knowledge_cached
+def own_report_forms() -> tuple[frozenset[str], frozenset[str]]:
+    """(own doers, own-voice words) of discourse.toml [claim.own_report]."""
+    forms = _claim_forms("own_report")
+    return (frozenset(str(w).lower() for w in forms.get("doers", [])),
+            frozenset(str(w).lower() for w in forms.get("voices", [])))
+
+
+def _act_subject(verb):
+    return next((ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def own_report(tok, report_verbs, named):
+    """(claimant, verb of saying) when a named armed group tells its own violent act: "the FMLN reported that its
+    units destroyed the post", "the ELN said its fighters attacked", "Radio Venceremos, the FMLN's official radio
+    station, said the rebels attacked", "the guerrillas of X claim to have destroyed": the subject of the verb of
+    saying is the group (``named``, which never names a state: a state's forces telling their own strikes are no
+    claim) or a voice of its own (a radio, a communique of the group's), and the act's doer is the group, its
+    units / fighters / "we" / "they", or left unsaid ("claim to have destroyed"). None otherwise. Counts in
+    discourse.toml [claim.own_report]."""
+    doers, voices = own_report_forms()
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    chain = [verb]
+    for _ in range(3):  # the trigger's verb, or a verb it hangs on ("units carried out an attack")
+        if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in report_verbs:
+            break
+        if verb.head.i == verb.i:
+            return None
+        verb = verb.head
+        chain.append(verb)
+    else:
+        return None
+    if any(ch.dep_ == "neg" for v in chain for ch in v.children):
+        return None  # "the FMLN said they had not ordered the assassination": a denial
+    say = verb.head
+    subj = next((ch for ch in say.children if ch.dep_ == "nsubj"), None)
+    if subj is None or any(ch.dep_ == "neg" for ch in say.children):
+        return None
+    if any(t.lemma_.lower() in voices for t in subj.subtree):
+        # "Radio Venceremos, the FMLN's official radio station", "a communique of the FMLN": the group is the owner
+        group = next((f for ch in subj.subtree if ch.i != subj.i and ch.dep_ in ("poss", "pobj", "appos")
+                      and ch.lemma_.lower() not in voices for f in [named(ch)] if f is not None), None)
+    elif subj.pos_ == "PROPN" or subj.lemma_.lower() in doers | responsibility_forms()[2]:
+        group = named(subj)  # the group itself, not a name inside its subject ("witnesses at the Al Noor mosque")
+    else:
+        return None
+    if group is None:
+        return None
+    doer = _act_subject(verb) if verb.dep_ == "ccomp" else None
+    if doer is not None:
+        same = named(doer)
+        if not (doer.lemma_.lower() in doers or doer.lower_ in doers or same is not None and same[0] == group[0]):
+            return None
+    return group[0], say

@@ -1804,6 +1804,8 @@ class SentenceExtractor:
                 self._responsibility(cand, tok)
             if m.claimed is None and not none:
                 self._messenger_claim(cand, tok)
+            if m.claimed is None and not none:
+                self._own_report(cand, tok)
         for t in tok.sent:
             if lemma(t) in lex.report_verbs and lemma(t) not in lex.claim_verbs and t.pos_ == "VERB":
                 subj = next((c for c in t.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
@@ -1832,6 +1834,20 @@ class SentenceExtractor:
             return
         m.claimed, m.claimant = True, name
         m.add_span("claimed", _tok_span(say, cand.offset, self.text))
+
+    def _own_report(self, cand: Candidate, tok) -> None:
+        """ "the FMLN reported that its units destroyed the post": a named group telling its own act claims it
+        (``attribution.own_report``)."""
+        from sitrep.extract.attribution import own_report
+
+        found = own_report(tok, self.lex.report_verbs | self.lex.claim_verbs, lambda t: self._claimant(t, cand.offset))
+        if found is None:
+            return
+        m, (name, say) = cand.mention, found
+        m.claimed, m.claimant = True, name
+        m.add_span("claimed", _tok_span(say, cand.offset, self.text))
+        if m.actor1 in (None, UNIDENTIFIED) and self.lex.claimant_is_actor1:
+            m.actor1 = name
 
     def _responsibility(self, cand: Candidate, tok) -> None:
         """ "X claimed / took / assumed responsibility for <this act>" where the readings above found no claimant
