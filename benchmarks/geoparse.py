@@ -6,7 +6,8 @@ Prints, given the gold spans (``resolve_spans``): accuracy@161 km, mean and medi
 AUC (area under the curve of log(1 + error km), normalised by log of half the Earth's circumference,
 as in Gritta et al., "A Pragmatic Guide to Geoparsing Evaluation"; lower is better) over the gold
 toponyms that carry coordinates. Then, with sitrep finding the toponyms itself (``geocode_text``),
-detection precision / recall / F1 (exact spans, and overlapping spans) against all gold toponyms, and the
+detection precision / recall / F1 (exact spans, and overlapping spans) against all gold toponyms (overlap P / R
+again by article parity, even = tune, odd = check, with the counts of false places and missed toponyms), and the
 accuracy@161 km of the detected ones. Misses are counted by gold kind (country / division / city / facility /
 other) and by cause (abstain: no reading or an abstention; level: a reading of another kind; namesake: the
 right kind, the wrong place).
@@ -179,6 +180,7 @@ def detection(articles: list[dict]) -> dict:
 
     return {"exact": prf(tp, fp, fn), "overlap": prf(otp, ofp, ofn), "seconds": seconds, "articles": len(articles),
             "halves": {k: prf(*v)[2] for k, v in halves.items()},
+            "halves_prf": {k: (*prf(*v), v[1], v[2]) for k, v in halves.items()},
             "detected_acc161": placed / hit if hit else 0.0, "detected": hit}
 
 
@@ -226,6 +228,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  detection (end to end, all {sum(len(a['toponyms']) for a in articles)} gold toponyms): "
               f"exact P {p:.1%} R {rc:.1%} F1 {f:.1%}; overlap P {op:.1%} R {orc:.1%} F1 {of:.1%}")
         print(f"  overlap F1 by article parity: even (tune) {d['halves']['even']:.4f}, odd (check) {d['halves']['odd']:.4f}")
+        for half in ("even", "odd"):  # found places that overlap no gold toponym, gold toponyms no found place overlaps
+            hp, hr, _, hfp, hfn = d["halves_prf"][half]
+            print(f"    {half}: overlap P {hp:.4f} R {hr:.4f}; false places {hfp}, missed toponyms {hfn}")
         print(f"  accuracy@161km of the {d['detected']} detected gold toponyms with coordinates: {d['detected_acc161']:.1%}")
         print(f"  {d['articles'] / d['seconds']:.1f} articles/s end to end (spaCy NER + resolution)")
     print(f"peak memory (max RSS) {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
