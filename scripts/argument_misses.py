@@ -64,16 +64,10 @@ def items(split: str):
     for d in rn.wikievents_docs(SHARED):
         if d["doc_id"] not in ids:
             continue
-        ents = {m["id"]: m for m in d["entity_mentions"]}
         evs = []
-        for e in rn._family_events(d):
+        for e, found in rn.wikievents_arguments(d):
             toks = d["sentences"][e["trigger"]["sent_idx"]][0]
-            args = []
-            for a in e["arguments"]:
-                role = rn.WIKI_ROLE_ALIASES.get(a["role"], a["role"])
-                if role in rn.WIKI_ROLES and a["entity_id"] in ents:
-                    m = ents[a["entity_id"]]
-                    args.append((role, *rn._wiki_span(d, m["start"], m["end"])))
+            args = [(role, a, b) for role, a, b, _m in found if role in rn.WIKI_ROLES]
             evs.append(((toks[0][1], toks[-1][2] + 1), args))
         yield Document(id=d["doc_id"], text=d["text"]), evs, "WikiEvents", d["doc_id"]
 

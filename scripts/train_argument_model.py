@@ -59,16 +59,13 @@ def gold_sources(split: str):
     for d in rn.wikievents_docs(SHARED):
         if d["doc_id"] not in ids:
             continue
-        ents = {m["id"]: m for m in d["entity_mentions"]}
         by_sent: dict[tuple[int, int], list] = {}
-        for e in rn._family_events(d):
+        for e, found in rn.wikievents_arguments(d):
             toks = d["sentences"][e["trigger"]["sent_idx"]][0]
             span = (toks[0][1], toks[-1][2])
-            for a in e["arguments"]:
-                role = ROLE_OF.get(rn.WIKI_ROLE_ALIASES.get(a["role"], a["role"]))
-                if role and a["entity_id"] in ents:
-                    m = ents[a["entity_id"]]
-                    by_sent.setdefault(span, []).append((role, *rn._wiki_span(d, m["start"], m["end"])))
+            for name, a, b, _m in found:
+                if role := ROLE_OF.get(name):
+                    by_sent.setdefault(span, []).append((role, a, b))
         yield Document(id=d["doc_id"], text=d["text"]), d["doc_id"], by_sent
 
 

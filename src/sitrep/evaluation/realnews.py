@@ -157,6 +157,22 @@ def _family_events(doc: dict) -> list[dict]:
     return [e for e in doc["event_mentions"] if e["event_type"].startswith(WIKI_FAMILIES)]
 
 
+def wikievents_arguments(doc: dict) -> list[tuple[dict, list[tuple[str, int, int, dict]]]]:
+    """Each attack / die / injure event of the document with its arguments, in the file's order: (role with
+    ``WIKI_ROLE_ALIASES`` applied, char start, char end, the entity mention), those whose entity the document
+    lists."""
+    ents = {m["id"]: m for m in doc["entity_mentions"]}
+    out = []
+    for e in _family_events(doc):
+        args = []
+        for a in e["arguments"]:
+            if a["entity_id"] in ents:
+                m = ents[a["entity_id"]]
+                args.append((WIKI_ROLE_ALIASES.get(a["role"], a["role"]), *_wiki_span(doc, m["start"], m["end"]), m))
+        out.append((e, args))
+    return out
+
+
 ROLE_FIELDS = {
     "Attacker": (("actor1",), ("perpetrator_individuals", "perpetrator_organizations")),
     "Target": (("target", "actor2"), ("targets", "victims")),
@@ -244,15 +260,11 @@ def score_wikievents(docs: list[dict], events: dict[str, list]) -> dict:
         found_sent += len(gold & set(by_sent))
         pred_sent += len(set(by_sent) - {-1})
         pred_right += len(set(by_sent) & gold)
-        ents = {m["id"]: m for m in doc["entity_mentions"]}
-        for g in fam:
+        for g, args in wikievents_arguments(doc):
             near = by_sent.get(g["trigger"]["sent_idx"], [])
-            for a in g["arguments"]:
-                role = WIKI_ROLE_ALIASES.get(a["role"], a["role"])
-                if role not in role_n or a["entity_id"] not in ents:
+            for role, s, t, m in args:
+                if role not in role_n:
                     continue
-                m = ents[a["entity_id"]]
-                s, t = _wiki_span(doc, m["start"], m["end"])
                 role_n[role] += 1
                 head = head_word(m["text"])
                 role_hit[role] += any(head_found(head, role_values(e, role)) for e in near)

@@ -107,14 +107,7 @@ def news_sources(shared: Path, split: str = "tune") -> Iterator[tuple]:
     for d in rn.wikievents_docs(shared):
         if d["doc_id"] not in ids:
             continue
-        ents = {m["id"]: m for m in d["entity_mentions"]}
-        args = []
-        for e in rn._family_events(d):
-            for a in e["arguments"]:
-                role = rn.WIKI_ROLE_ALIASES.get(a["role"], a["role"])
-                if role in keep and a["entity_id"] in ents:
-                    m = ents[a["entity_id"]]
-                    args.append((role, *rn._wiki_span(d, m["start"], m["end"])))
+        args = [(role, a, b) for _e, found in rn.wikievents_arguments(d) for role, a, b, _m in found if role in keep]
         yield Document(id=d["doc_id"], text=d["text"]), d["doc_id"], args
 
 
