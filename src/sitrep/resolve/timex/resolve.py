@@ -95,6 +95,14 @@ def _speech(path: str | None = None) -> re.Pattern:
     return speech_pattern(load_lexicon(path).speech_words)
 
 
+@knowledge_cached
+def _compared(path: str | None = None) -> re.Pattern:
+    """A comparison word (``[comparison]``) with no clause end after it (a decimal point is none)."""
+    words = sorted(load_lexicon(path).comparison_words, key=len, reverse=True)
+    alt = "|".join(r"\s+".join(re.escape(w) for w in phrase.split()) for phrase in words) or "(?!)"
+    return re.compile(rf"\b(?:{alt})\b(?:[^.;:!?]|\.\d)*$", re.I)
+
+
 # the readings that may name the day a quotation was said, and a value that is a day
 _SPEECH_DAY_KINDS = ("wd", "abs", "mday", "daytime", "rday", "rtime")
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -858,8 +866,18 @@ class Resolver:
             return f"{a.year // 10 + shift:03d}", "DATE", "report"
         if unit == "century":
             return f"{a.year // 100 + shift:02d}", "DATE", "report"
+        if rel == "last" and self._compared_quarter(r):
+            y, q = self._reported_quarter(r.start)
+            return f"{y - 1:04d}-Q{q}", "DATE", "report"
         self.ctx.last_year, self.ctx.last_granularity = a.year + shift, "Y"
         return f"{a.year + shift:04d}", "DATE", "report"
+
+    def _compared_quarter(self, r: Reading) -> bool:
+        """"net of $24 million, compared with a loss of $3 million last year" where a quarter is reported: "last
+        year" is the figure's period a year back, the year-earlier quarter (counts: ``[comparison]`` of
+        ``time_lexicon.toml``)."""
+        lo = self._sentence_start(r.start, 1)
+        return bool(_compared(self.path).search(self.text[lo:r.start])) and self._period_in_view(r.start) == "Q"
 
     def _quarter(self, r):
         q, y, shift = r.data["q"], r.data["y"], r.data["shift"]
