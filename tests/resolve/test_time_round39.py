@@ -28,3 +28,25 @@ def test_the_adjective_keeps_the_period_in_view():
     found = _found("In the quarter ended Sept. 25, the chain lost $3 million, against year-earlier profit of $2 "
                    "million.", REPORT)
     assert found[-1] == ("year-earlier", "DATE", "2003-Q3")
+
+
+def test_last_year_set_against_a_quarter_is_the_year_earlier_quarter():
+    text = ("The miner reported third-quarter profit of $9 million. Copper sales brought $40 million, compared "
+            "with $31 million last year.")
+    assert _found(text, REPORT)[-1] == ("last year", "DATE", "2003-Q3")
+
+
+def test_last_year_with_no_quarter_reported_stays_the_year():
+    assert _found("Copper sales brought $40 million, compared with $31 million last year.", REPORT) == [
+        ("last year", "DATE", "2003")]
+
+
+def test_the_day_after_a_named_day_counts_from_it():
+    found = _found("Last year, traffic on the day after Christmas fell 4 percent.", REPORT)
+    assert ("the day", "DATE", "2003-12-26") in found
+    assert _found("The market reopened the day before Oct. 3.", REPORT)[0] == ("the day", "DATE", "2004-10-02")
+
+
+def test_the_day_after_an_event_stays_relative():
+    # no day named after the preposition: the offset is left for the event's date
+    assert _found("Two men were detained the day after the bombing.", REPORT) == [("the day", "DATE", "P1D")]

@@ -106,6 +106,11 @@ def _compared(path: str | None = None) -> re.Pattern:
 # the readings that may name the day a quotation was said, and a value that is a day
 _SPEECH_DAY_KINDS = ("wd", "abs", "mday", "daytime", "rday", "rtime")
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# "the day after Thanksgiving": an event-relative day offset, a space, then a reading of one of these kinds naming a day
+_DAYS_OFFSET = re.compile(r"(?P<sign>-?)P(?P<n>\d)D")
+_GAP = re.compile(r"[ \t]+")
+_DAY_AFTER_PREP = re.compile(r"\b(?:day|night)\s+(?:before|after)$", re.I)
+_NAMED_DAY_KINDS = ("holiday", "abs", "wd")
 
 
 def _clause_cuts(text: str, lo: int, hi: int) -> list[int]:
@@ -468,7 +473,31 @@ class Resolver:
         return r.data["value"], r.type, "absolute" if r.data["value"][:1].isdigit() else "report"
 
     def _event(self, r):
+        shift = _DAYS_OFFSET.fullmatch(r.data["value"] or "")
+        day = self._day_named_after(r) if shift and r.type == "DATE" else None
+        if day is not None:
+            n = int(shift.group("n")) * (-1 if shift.group("sign") else 1)
+            return _fmt_day(day + timedelta(days=n)), "DATE", "report"
         return r.data["value"], r.type, "event"
+
+    def _day_named_after(self, r: Reading) -> date | None:
+        """The day the expression right after "the day before / after" names ("the day after Thanksgiving", "the
+        day before May 5"): the event-relative phrase then counts from it, not from the last event told. Counted
+        (s39): timex_wire4 (tune) 1 fire, right ("Last year, sales on the day after Thanksgiving": 2008-11-28, where
+        the last day named was the report's); TimeBank 0 (its "the day before" takes an event: "the stock market
+        plunge"), TE3-platinum 0, wire1-3 0; the real news of ../shared 2 ("the day before Christmas", "the day after
+        Wednesday's ...")."""
+        gap = _GAP.match(self.text, r.end)
+        if not gap or r.end == r.start or not _DAY_AFTER_PREP.search(self.text, r.start, r.end):
+            return None
+        nxt = next((x for x in scan(self.text, gap.end(), min(len(self.text), gap.end() + 40), self.path)
+                    if x.start == gap.end()), None)
+        if nxt is None or nxt.kind not in _NAMED_DAY_KINDS:
+            return None
+        value = self.value(nxt)[0]
+        if value is None or not _DAY_VALUE.fullmatch(value):
+            return None
+        return date.fromisoformat(value)
 
     def _dur(self, r):
         n, unit = r.data["n"], r.data["unit"]
