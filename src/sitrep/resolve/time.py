@@ -99,6 +99,13 @@ class DocumentTimes:
         phrase = re.sub(r"\s+", " ", self.text[start:end].strip().lower())
         alias = load_lexicon().aliases.get(phrase)
         whole = [r for r in scan(self.text, start, end) if (r.start, r.end) == (start, end)] if alias else []
+        wider = [r for r in scan(self.text, start, min(len(self.text), end + 8)) if r.start == start
+                 and r.kind == "event" and r.data.get("timeml_end") == end] if alias and not whole else []
+        t = self._timex(wider[0]) if wider else None
+        if t is not None and t.anchor != "event":
+            # "the day" of "the day after Thanksgiving" (TimeML's extent) counts from the day named after it; one
+            # before an event ("the day before the plunge") is read as the alias below reads it
+            return Timex(start=start, end=end, text=self.text[start:end], type=t.type, value=t.value, anchor=t.anchor)
         if alias is not None and not whole:  # "the year" alone is "this year"; "the year ended March 31" is read
             resolver = Resolver(alias, self._resolver.anchor)
             resolver.ctx = self._resolver.ctx

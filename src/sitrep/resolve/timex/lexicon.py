@@ -61,6 +61,7 @@ class Lexicon:
     called_gatherings: set[str] = field(default_factory=set)
     aged_things: set[str] = field(default_factory=set)
     play_words: list[str] = field(default_factory=list)
+    comparison_words: list[str] = field(default_factory=list)
     speech_words: list[str] = field(default_factory=list)
     source: str = field(default="")
 
@@ -182,6 +183,7 @@ def parse_lexicon(raw: str, path: str = FILE_NAME) -> Lexicon:
         speech_words=c.words("quoted", "speech_words") if "quoted" in data else [],
         aged_things=set(c.words("aged_things", "nouns")),
         play_words=c.words("play", "words") if "play" in data else [],
+        comparison_words=c.words("comparison", "words") if "comparison" in data else [],
         source=path,
     )
     unknown = [m for m in lex.ambiguous_months if m not in lex.months]

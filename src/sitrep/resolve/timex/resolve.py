@@ -50,6 +50,7 @@ class Context:
     last_month: tuple[int, int] | None = None  # the last month a date in the text fell in
     month_at: tuple[int, bool] | None = None  # (offset, alone: not in a range) of the last month named without a day
     frame_year: tuple[int, int] | None = None  # (offset, year) of a year that opens its sentence ("In 1996, ...")
+    period_end: tuple[int, date] | None = None  # (end offset, day) of the last day a period was told to end on
 
 
 @knowledge_cached
@@ -94,9 +95,22 @@ def _speech(path: str | None = None) -> re.Pattern:
     return speech_pattern(load_lexicon(path).speech_words)
 
 
+@knowledge_cached
+def _compared(path: str | None = None) -> re.Pattern:
+    """A comparison word (``[comparison]``) with no clause end after it (a decimal point is none)."""
+    words = sorted(load_lexicon(path).comparison_words, key=len, reverse=True)
+    alt = "|".join(r"\s+".join(re.escape(w) for w in phrase.split()) for phrase in words) or "(?!)"
+    return re.compile(rf"\b(?:{alt})\b(?:[^.;:!?]|\.\d)*$", re.I)
+
+
 # the readings that may name the day a quotation was said, and a value that is a day
 _SPEECH_DAY_KINDS = ("wd", "abs", "mday", "daytime", "rday", "rtime")
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# "the day after Thanksgiving": an event-relative day offset, a space, then a reading of one of these kinds naming a day
+_DAYS_OFFSET = re.compile(r"(?P<sign>-?)P(?P<n>\d)D")
+_GAP = re.compile(r"[ \t]+")
+_DAY_AFTER_PREP = re.compile(r"\b(?:day|night)\s+(?:before|after)$", re.I)
+_NAMED_DAY_KINDS = ("holiday", "abs", "wd")
 
 
 def _clause_cuts(text: str, lo: int, hi: int) -> list[int]:
@@ -384,10 +398,14 @@ class Resolver:
 
     def direction(self, r: Reading) -> str | None:
         """'future', 'past', 'over' (a day said to have ended: strictly not after the report) or None."""
-        if _ENDED.search(self.text, max(0, r.start - 12), r.start) or _PERIOD_TO.search(
-                self.text, max(0, r.start - 16), r.start):
+        if self._ends_period(r):
             return "over"  # "the quarter ended Oct. 31"; "the six months to June 30" (the period's end, British style)
         return tense(self.text, r.start, r.end, self.path)
+
+    def _ends_period(self, r: Reading) -> bool:
+        """The expression is the day a period ended on ("the quarter ended Oct. 31", "the six months to June 30")."""
+        return bool(_ENDED.search(self.text, max(0, r.start - 12), r.start) or _PERIOD_TO.search(
+            self.text, max(0, r.start - 16), r.start))
 
     def verb_direction(self, r: Reading) -> str | None:
         """The tense of the governing verb when the sentence was parsed, else the clause's cue words."""
@@ -455,7 +473,31 @@ class Resolver:
         return r.data["value"], r.type, "absolute" if r.data["value"][:1].isdigit() else "report"
 
     def _event(self, r):
+        shift = _DAYS_OFFSET.fullmatch(r.data["value"] or "")
+        day = self._day_named_after(r) if shift and r.type == "DATE" else None
+        if day is not None:
+            n = int(shift.group("n")) * (-1 if shift.group("sign") else 1)
+            return _fmt_day(day + timedelta(days=n)), "DATE", "report"
         return r.data["value"], r.type, "event"
+
+    def _day_named_after(self, r: Reading) -> date | None:
+        """The day the expression right after "the day before / after" names ("the day after Thanksgiving", "the
+        day before May 5"): the event-relative phrase then counts from it, not from the last event told. Counted
+        (s39): timex_wire4 (tune) 1 fire, right ("Last year, sales on the day after Thanksgiving": 2008-11-28, where
+        the last day named was the report's); TimeBank 0 (its "the day before" takes an event: "the stock market
+        plunge"), TE3-platinum 0, wire1-3 0; the real news of ../shared 2 ("the day before Christmas", "the day after
+        Wednesday's ...")."""
+        gap = _GAP.match(self.text, r.end)
+        if not gap or r.end == r.start or not _DAY_AFTER_PREP.search(self.text, r.start, r.end):
+            return None
+        nxt = next((x for x in scan(self.text, gap.end(), min(len(self.text), gap.end() + 40), self.path)
+                    if x.start == gap.end()), None)
+        if nxt is None or nxt.kind not in _NAMED_DAY_KINDS:
+            return None
+        value = self.value(nxt)[0]
+        if value is None or not _DAY_VALUE.fullmatch(value):
+            return None
+        return date.fromisoformat(value)
 
     def _dur(self, r):
         n, unit = r.data["n"], r.data["unit"]
@@ -527,6 +569,8 @@ class Resolver:
             return None, "DATE", label
         self.ctx.last_day = self.ctx.day_in_view = day
         self.ctx.last_granularity = "D"
+        if self._ends_period(r):
+            self.ctx.period_end = (r.end, day)
         return _fmt_day(day), "DATE", label
 
     def _mday(self, r):
@@ -745,6 +789,9 @@ class Resolver:
         if self.anchor is None:
             return "XXXX", "DATE", "report"
         what = r.data.get("what") or ""
+        if not what and "-" not in self.text[r.start:r.end] and (ended := self._period_end_in_sentence(r.start)):
+            back = _safe_date(ended.year - 1, ended.month, ended.day) or ended.replace(year=ended.year - 1, day=28)
+            return _fmt_day(back), "DATE", "report"
         if what == "month":  # "the same month last year": the month named before, a year back; none named: the year
             month = self._month_a_year_back(r.start)
             return month or f"{self.anchor.year - 1:04d}", "DATE", "report"
@@ -755,6 +802,18 @@ class Resolver:
             y, q = self._reported_quarter(r.start)
             return f"{y - 1:04d}-Q{q}", "DATE", "report"
         return f"{self.anchor.year - 1:04d}", "DATE", "report"
+
+    def _period_end_in_sentence(self, start: int) -> date | None:
+        """The day a period was told to end on earlier in this sentence: "For the six months ended Aug. 12, the
+        company earned ... compared with ... a year earlier" counts from that day (the day a year before it), not
+        from the report's date. TimeBank (tune; its gold's anchorTimeID names that day): 4 fires, 2 right (a day a
+        year back, anchored to the day told), 2 wrong either way (gold 1988-QX, where ours was a quarter);
+        timex_wire4: 0 fires; TE3-platinum, wire1-3: 0 fires. The adjective ("year-earlier profit") is left to the
+        quarter or year in view: no count for it."""
+        ended = self.ctx.period_end
+        if ended is None or ended[0] < self._sentence_start(start, 1):
+            return None
+        return ended[1]
 
     def _month_a_year_back(self, start: int) -> str | None:
         """ "Arrivals in January rose 10 percent over the same period last year": the month the sentence named last,
@@ -836,8 +895,18 @@ class Resolver:
             return f"{a.year // 10 + shift:03d}", "DATE", "report"
         if unit == "century":
             return f"{a.year // 100 + shift:02d}", "DATE", "report"
+        if rel == "last" and self._compared_quarter(r):
+            y, q = self._reported_quarter(r.start)
+            return f"{y - 1:04d}-Q{q}", "DATE", "report"
         self.ctx.last_year, self.ctx.last_granularity = a.year + shift, "Y"
         return f"{a.year + shift:04d}", "DATE", "report"
+
+    def _compared_quarter(self, r: Reading) -> bool:
+        """"net of $24 million, compared with a loss of $3 million last year" where a quarter is reported: "last
+        year" is the figure's period a year back, the year-earlier quarter (counts: ``[comparison]`` of
+        ``time_lexicon.toml``)."""
+        lo = self._sentence_start(r.start, 1)
+        return bool(_compared(self.path).search(self.text[lo:r.start])) and self._period_in_view(r.start) == "Q"
 
     def _quarter(self, r):
         q, y, shift = r.data["q"], r.data["y"], r.data["shift"]
