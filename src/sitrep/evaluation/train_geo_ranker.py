@@ -8,10 +8,14 @@ Every article is resolved from its gold spans under the hand weights (``knowledg
 gold toponym's readings carry their features (``place._score``: the hand score itself, the reading's kind and
 population, the context terms) and a label: within 161 km of the gold point or not. Over the toponyms with a
 right and a wrong reading, a conditional logit (softmax over a toponym's readings; scipy, a development
-dependency only) is fitted, its weights pulled towards the hand score alone (L2, strength 1 / C). Folds: article ``i`` (in
-corpus order) is in fold ``i % k``. Each fold's articles are resolved by the real resolver with the model fitted
-on the other folds (so a document is never scored by a model that saw it); the pooled accuracy@161 km over all
-folds is the cross-validated figure written in the file. The shipped model is then fitted on the even articles
+dependency only) is fitted, its weights pulled towards the hand score alone (L2, strength 1 / C). Folds (s39): over
+the even (tune) articles only, the j-th of them (corpus order) in fold ``j % k`` (``--split all``: over every
+article). Each fold's articles are resolved by the real resolver with the model fitted on the other folds (so a
+document is never scored by a model that saw it, and no odd article is ever fitted); the pooled accuracy@161 km
+over the folds is the cross-validated figure written in the file, to compare with the hand weights' even figure.
+Besides the hand score's terms, the features hold the reading's place among the document's other places of pass 1
+(``place._context_features``: shares of their votes in its country and subdivision, log km to the nearest and to
+their median point, population rank, dateline town), computed only when a ranker is loaded or this trainer runs. The shipped model is then fitted on the even articles
 (``--split parity``, the default: the odd articles are its check figure) or on all (``--split all``). Deterministic:
 the same corpus, gazetteer and knowledge give the same file.
 """

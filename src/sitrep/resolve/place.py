@@ -1861,8 +1861,9 @@ def _near_term(gz: Gazetteer, i: int, q: _Query, w: Scoring, notes: list[str], f
 def _context_features(gz: Gazetteer, i: int, ids: list[int], q: _Query, f: dict[str, float]) -> None:
     """Pass 2's features for the learned ranker only (the hand score never reads them): how the reading sits among
     the document's other places of pass 1 (the share of their votes in its country and its subdivision, its
-    distance to the nearest and to their middle point, in log10 km), its population rank among the name's readings,
-    its feature class (the seat of a first- or lower-order division) and a dateline town."""
+    distance to the nearest and to their middle point, in log10 km; none: ``no_anchor``), its population rank among
+    the name's readings, and a dateline town. (The feature class beyond the kind is not in the gazetteer: cities500's
+    towns are PPL or PPLC, so no seat of a division can be told.)"""
     e = gz[i]
     votes = [(c2, a2) for (k2, c2, a2) in (q.votes or {}) if k2 != q.key]
     if votes:
@@ -1884,10 +1885,6 @@ def _context_features(gz: Gazetteer, i: int, ids: list[int], q: _Query, f: dict[
     if e.kind == CITY:
         bigger = sum(1 for j in ids if gz[j].kind == CITY and gz[j].pop > e.pop)
         f["pop_rank"] = 1.0 / (1.0 + bigger)
-        if e.feature == "PPLA":
-            f["seat_admin1"] = 1.0
-        elif e.feature in ("PPLA2", "PPLA3", "PPLA4"):
-            f["seat_lower"] = 1.0
         if q.dateline:
             f["dateline_town"] = 1.0
 
