@@ -1523,6 +1523,8 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
         s = (r + _subdivision_terms(gz, i, q, w, notes, f)
              + _near_term(gz, i, q, w, notes, f) + _cluster_term(i, q, w, notes, f))
         f["hand"] = s
+        if q.anchors is not None and (ranker is not None or not _ranker_on()):
+            _context_features(gz, i, ids, q, f)
         if ranker is not None:
             s = ranker.score(f)
             notes.append(f"ranker (hand score {f['hand']:.2f})")
@@ -1854,6 +1856,47 @@ def _near_term(gz: Gazetteer, i: int, q: _Query, w: Scoring, notes: list[str], f
         return 0.0
     notes.append(f"{d:.0f} km from another place")
     return bonus
+
+
+def _context_features(gz: Gazetteer, i: int, ids: list[int], q: _Query, f: dict[str, float]) -> None:
+    """Pass 2's features for the learned ranker only (the hand score never reads them): how the reading sits among
+    the document's other places of pass 1 (the share of their votes in its country and its subdivision, its
+    distance to the nearest and to their middle point, in log10 km; none: ``no_anchor``), its population rank among
+    the name's readings, and a dateline town. (The feature class beyond the kind is not in the gazetteer: cities500's
+    towns are PPL or PPLC, so no seat of a division can be told.)"""
+    e = gz[i]
+    votes = [(c2, a2) for (k2, c2, a2) in (q.votes or {}) if k2 != q.key]
+    if votes:
+        f["vote_cc_share"] = sum(c2 == e.cc for c2, _ in votes) / len(votes)
+        if e.admin1:
+            f["vote_a1_share"] = sum(c2 == e.cc and a2 == e.admin1 for c2, a2 in votes) / len(votes)
+    total = sum(q.ctx.cc.values())
+    if total and e.cc:
+        f["cc_share"] = q.ctx.cc_without(q.key, e.cc) / total
+    if e.kind in (CITY, FACILITY, ADMIN2) and q.anchors is not None:
+        d = _nearest_km(e.lat, e.lon, q.anchors, q.key)
+        if d is not None:
+            f["log_nearest_km"] = math.log10(1.0 + d)
+        else:
+            f["no_anchor"] = 1.0
+        mid = _anchor_middle(q.anchors, q.key)
+        if mid is not None:
+            f["log_middle_km"] = math.log10(1.0 + haversine_km(e.lat, e.lon, mid[0], mid[1]))
+    if e.kind == CITY:
+        bigger = sum(1 for j in ids if gz[j].kind == CITY and gz[j].pop > e.pop)
+        f["pop_rank"] = 1.0 / (1.0 + bigger)
+        if q.dateline:
+            f["dateline_town"] = 1.0
+
+
+def _anchor_middle(table: list[Anchor], key: str) -> tuple[float, float] | None:
+    """The median latitude and longitude of the places of pass 1 not called ``key``."""
+    pts = [(a[0], a[3]) for a in table if a[4] != key]
+    if not pts:
+        return None
+    lats = sorted(p[0] for p in pts)
+    lons = sorted(p[1] for p in pts)
+    return lats[len(lats) // 2], lons[len(lons) // 2]
 
 
 def _cluster_term(i: int, q: _Query, w: Scoring, notes: list[str], f: dict[str, float]) -> float:

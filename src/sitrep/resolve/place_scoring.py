@@ -166,7 +166,10 @@ FEATURES = ("hand", "city", "country", "admin1", "region", "continent", "facilit
             "largest_town", "pop_share", "capital", "main_name", "alternate_name", "same_name_subdivision", "same_name_big",
             "foreign", "unnamed_division", "foreign_country_home_subdivision", "home_country", "qualifier", "qualifier_other_country",
             "country_named", "default_country", "subdivision_named", "subdivision_votes", "soft_subdivision",
-            "holding", "near", "cluster", "admin2", "dwarfed", "own_name_elsewhere", "division_word", "coordinated")
+            "holding", "near", "cluster", "admin2", "dwarfed", "own_name_elsewhere", "division_word", "coordinated",
+            "vote_cc_share", "vote_a1_share", "cc_share", "log_nearest_km", "log_middle_km", "pop_rank",
+            "dateline_town", "no_anchor", "dateline", "minor_country", "no_home_dwarfed",
+            "foreign_country_home_town")
 
 
 CUES_FILE = "geo_cues.toml"
