@@ -26,7 +26,11 @@
     (benchmarks/data/realnews_mideast3.csv; not run by default): scored as (f); (k) mideast4, 2023-24 Middle East
     headlines whose attacks are worded indirectly as a real feed words them (claim first, army's voice, result, place
     or target as subject, operations, lists, live blogs, jargon), half events (benchmarks/data/realnews_mideast4.csv;
-    not run by default): scored as (f). Speed: articles/s, and the ratio to
+    not run by default): scored as (f). Attacker precision, WikiEvents and RAMS: of the attackers (actor1 with its
+    evidence, perpetrator fillers; each wording once per sentence) that the events found in a gold event's sentence
+    give, the share that hold the head word of a gold Attacker of that sentence (RAMS: of the window's attacker, over
+    the conflict.attack windows, and over all three families), with the count of wrong ones (``--wrong`` lists tune's).
+    Speed: articles/s, and the ratio to
     spaCy-sm's full pipeline over the same texts in the same run. Prints tune and check; the last line holds the
     check figures. The argument model was trained on the tune split's WikiEvents and RAMS texts: there each article
     runs under the model of the folds that did not hold it (benchmarks/data/argument_model_folds.json.gz,
@@ -302,6 +306,24 @@ def show(title: str, res: dict[str, dict], keys: list[str]) -> None:
         print(f"  {split:<6} n={n:<5} " + "  ".join(f"{k}={r[k]:.3f}" for k in keys))
 
 
+def show_precision(title: str, res: dict[str, dict], wrong: bool, also: str = "") -> None:
+    """Attacker precision tune / check (right of given, wrong count; with ``also`` the same over a wider set); with
+    ``wrong`` the tune split's wrong attackers (never check's)."""
+    if not res:
+        return
+    print(title)
+    for split in SPLITS:
+        r = res[split]
+        line = f"  {split:<6} P_Attacker={r['P_Attacker']:.3f} (n={r['P_Attacker_n']}, wrong {r['P_Attacker_wrong']})"
+        if also:
+            line += (f"  P_Attacker{also}={r[f'P_Attacker{also}']:.3f} (n={r[f'P_Attacker{also}_n']}, "
+                     f"wrong {r[f'P_Attacker{also}_wrong']})")
+        print(line)
+    if wrong:
+        for item in res["tune"][f"attacker_wrong{also}"]:
+            print(f"    [wrong] {item[0]} {item[1]}: {' / '.join(item[2])}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=0, help="at most N items of each set and split (quick runs)")
@@ -309,6 +331,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-spacy", action="store_true", help="skip the spaCy-sm speed reference")
     ap.add_argument("--false", action="store_true", help="print the negative sentences that yield an event (and headlines2's misses, "
                     "mideast's tune misses and false events)")
+    ap.add_argument("--wrong", action="store_true", help="print the tune split's wrong attackers (WikiEvents, RAMS)")
     ap.add_argument("--forms", default="", help="re-score the headline sets (of --only) with their headlines as "
                     f"outlets write them: comma-separated forms of {','.join(rn.HEADLINE_FORMS)}, or 'all'")
     args = ap.parse_args(argv)
@@ -341,6 +364,8 @@ def main(argv: list[str] | None = None) -> int:
          ["recall", "precision", "Attacker", "Target", "Victim", "Target+Victim", "Instrument", "Place"])
     show("    the same roles by span overlap (stricter: a merged event's spans of other sentences miss)", w,
          ["Attacker_span", "Target+Victim_span", "Instrument_span", "Place_span"])
+    show_precision("    WikiEvents Attacker precision (head word; the attackers the events of gold-event sentences give)", w,
+                   args.wrong)
     show("(c) RAMS attack/die/injure windows (tune = dev, check = test)", r,
          ["all", "conflict.attack", "life.die", "life.injure"])
     if r and "specific" in r["tune"]:
@@ -355,6 +380,7 @@ def main(argv: list[str] | None = None) -> int:
         print("    tune, the windows judged one specific violent event: " + "  ".join(
             f"{k}={t[f'specific_role_{k}']:.3f} (n={t[f'specific_role_{k}_n']})"
             for k in ("Attacker", "Target", "Victim", "Instrument", "Place")))
+    show_precision("    RAMS Attacker precision (head word; attack windows, and all three families)", r, args.wrong, "_all")
     show("(d) real negative sentences: share with a false event", neg, ["false"])
     if h2:
         show_headlines2(h2, args.false)

@@ -114,6 +114,27 @@ def test_the_place_role_counts_the_place_as_written_in_the_event_sentence():
     assert (19, 34) in rn._role_spans(ev, "Place")
 
 
+def test_attacker_precision_counts_each_given_attacker_once_right_or_wrong():
+    from sitrep.model import EventMention, RoleFiller, Span
+
+    text = "Rebels shelled the market and a farmer died. Troops arrested a man."
+    e = EventMention("a", Span(7, 14, "shelled"), 0, "Explosions/Remote violence", "Shelling")
+    e.actor1 = "Unidentified Armed Group"
+    e.field_spans["actor1"] = [Span(0, 6, "Rebels")]
+    e.roles = {"perpetrator_individuals": [RoleFiller("Rebels", 0, 6), RoleFiller("a farmer", 29, 37)]}
+    twin = EventMention("a", Span(38, 42, "died"), 0, "Violence against civilians", "Attack")
+    twin.roles = {"perpetrator_individuals": [RoleFiller("a farmer", 29, 37)]}
+    right, wrong = rn.attacker_precision([e, twin], [rn.head_word("rebels")])
+    assert right == [("Rebels",)] and wrong == [("a farmer",)]  # "Rebels" once (actor1's evidence), the farmer once
+    assert rn.attacker_precision([e], [])[0] == []  # no gold attacker: every one given is wrong
+    w = rn.RamsWindow("a", text, "conflict.attack.unspecified", (0, 44), (7, 14), [("Attacker", 0, 6)])
+    res = rn.score_rams([w], {"a": [e]})
+    assert res["P_Attacker"] == 0.5 and res["P_Attacker_n"] == 2 and res["P_Attacker_wrong"] == 1
+    die = rn.RamsWindow("b", text, "life.die.deathcausedbyviolentevents", (0, 44), (38, 42), [])
+    res = rn.score_rams([w, die], {"a": [e], "b": [twin]})
+    assert res["P_Attacker_n"] == 2 and res["P_Attacker_all_n"] == 3 and res["P_Attacker_all_wrong"] == 2
+
+
 JUDGED = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "rams_dev_judged.csv"
 
 

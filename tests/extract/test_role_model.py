@@ -188,3 +188,17 @@ def test_a_model_with_news_weights_reads_them_only_in_a_report_not_in_capitals()
     plain = RM.RoleModel.from_json({**data, "meta": {}})  # the copies are read only when the model says so
     assert plain.score(RM.RoleCandidate(0, 9, "militants", 0, 0, ["h=militant", "caps=False"]))["victims"] \
         == pytest.approx(0.5)
+
+
+def test_in_news_the_model_takes_no_doer_from_a_sentence_beside_the_event():
+    text = ("Jets bombed the market in Idlib on Monday. The guerrillas answered with a statement. "
+            "The council met in the morning. Schools reopened. Shops were busy.")
+    an = _analysis(text)
+    events = extract_analysis(an, learned_roles=False)
+    m = _model({"perpetrator_individuals": {"lex=perpetrator": 6.0}})
+    RM.assign_roles(an, events, m)
+    assert not any(f.text == "guerrillas" for e in events for f in e.roles["perpetrator_individuals"])
+    caps = _analysis(text.upper())
+    events = extract_analysis(caps, learned_roles=False)
+    RM.assign_roles(caps, events, m)  # a wire report in capitals: the model reads the sentences around it
+    assert any(f.text == "GUERRILLAS" for e in events for f in e.roles["perpetrator_individuals"])

@@ -321,3 +321,26 @@ def test_caught_in_the_act_is_not_accused_of_it(nlp):
 def test_a_by_phrase_the_parser_hung_on_the_place_names_the_doer(nlp):
     r = run(nlp, "Five men were shot at a checkpoint by soldiers of the Third Brigade.", "shot")
     assert r["perpetrator_individuals"] == ["soldiers of the Third Brigade"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Two of the hostages died in the raid on the farm.",
+    "The shopkeeper died of his wounds on Sunday.",
+])
+def test_the_subject_of_die_is_never_the_doer(nlp, sentence):
+    r = run(nlp, sentence, "died")
+    assert not r["perpetrator_individuals"] and not r["perpetrator_organizations"]
+
+
+@pytest.mark.parametrize("sentence, trigger", [
+    ("One of the grenades hit a crowded bus stop downtown.", "hit"),
+    ("One of the rockets struck the clinic near the port.", "struck"),
+])
+def test_one_of_several_weapons_as_subject_is_no_doer(nlp, sentence, trigger):
+    r = run(nlp, sentence, trigger)
+    assert not r["perpetrator_individuals"] and not r["perpetrator_organizations"]
+
+
+def test_one_of_several_people_as_subject_stays_the_doer(nlp):
+    r = run(nlp, "One of the gunmen shot the driver outside the bank.", "shot")
+    assert r["perpetrator_individuals"] == ["One of the gunmen"]

@@ -224,6 +224,42 @@ def head_found(head: str, values: list[str]) -> bool:
                                for vw in ({*_WORD.findall(v.lower().replace(".", ""))} for v in values))
 
 
+PERP_ROLES = ("perpetrator_individuals", "perpetrator_organizations")
+
+
+def attacker_items(e) -> list[tuple[str, ...]]:
+    """The attackers an event gives, each once, as the wordings that name it: its actor1 with the texts of its
+    evidence spans (an "Unidentified ..." actor1 names no one: its spans alone, "gunmen"), then each perpetrator
+    filler whose text is not already one of them."""
+    items: list[tuple[str, ...]] = []
+    spans = tuple(s.text for s in e.field_spans.get("actor1", []))
+    if e.actor1 and not e.actor1.startswith("Unidentified"):
+        items.append((e.actor1, *spans))
+    elif spans:
+        items.append(spans)
+    for r in PERP_ROLES:
+        for f in e.roles.get(r, []):
+            if not any(f.text.lower() == v.lower() for it in items for v in it):
+                items.append((f.text,))
+    return items
+
+
+def attacker_precision(near: list, heads: list[str]) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
+    """The attackers (``attacker_items``) the events ``near`` a gold sentence give, each wording set once, split into
+    those that hold a gold Attacker's head word (``heads``) and those that hold none: (right, wrong)."""
+    seen: set[frozenset[str]] = set()
+    right: list[tuple[str, ...]] = []
+    wrong: list[tuple[str, ...]] = []
+    for e in near:
+        for it in attacker_items(e):
+            key = frozenset(v.lower() for v in it)
+            if key in seen:
+                continue
+            seen.add(key)
+            (right if any(head_found(h, list(it)) for h in heads) else wrong).append(it)
+    return right, wrong
+
+
 def trigger_starts(e) -> list[int]:
     """Where an event's triggers start: a merged event keeps every mention's trigger among its field spans."""
     return sorted({e.trigger.start, *(s.start for s in e.field_spans.get("trigger", []))})
@@ -252,10 +288,13 @@ def score_wikievents(docs: list[dict], events: dict[str, list]) -> dict:
     role_n = dict.fromkeys(WIKI_ROLES, 0)
     role_hit = dict.fromkeys(WIKI_ROLES, 0)
     span_hit = dict.fromkeys(WIKI_ROLES, 0)
+    p_right: list = []
+    p_wrong: list = []
     for doc in docs:
         by_sent = _events_by_sentence(doc, events.get(doc["doc_id"], []))
         fam = _family_events(doc)
         gold = {e["trigger"]["sent_idx"] for e in fam}
+        _wiki_attacker_precision(doc, by_sent, p_right, p_wrong)
         gold_sent += len(gold)
         found_sent += len(gold & set(by_sent))
         pred_sent += len(set(by_sent) - {-1})
@@ -278,7 +317,29 @@ def score_wikievents(docs: list[dict], events: dict[str, list]) -> dict:
     tv = role_n["Target"] + role_n["Victim"]
     out["Target+Victim"] = (role_hit["Target"] + role_hit["Victim"]) / max(tv, 1)
     out["Target+Victim_span"] = (span_hit["Target"] + span_hit["Victim"]) / max(tv, 1)
+    out.update(_precision_figures(p_right, p_wrong))
     return out
+
+
+def _wiki_attacker_precision(doc: dict, by_sent: dict[int, list], right: list, wrong: list) -> None:
+    """Per gold-event sentence: the attackers the events found there give, right or wrong against the gold
+    Attackers of that sentence's events (none annotated: every one given is wrong). Appends (doc id, sentence,
+    wordings) to ``right`` / ``wrong``."""
+    heads: dict[int, list[str]] = {}
+    for g, args in wikievents_arguments(doc):
+        heads.setdefault(g["trigger"]["sent_idx"], []).extend(head_word(m["text"]) for r, _, _, m in args
+                                                              if r == "Attacker")
+    for i, hs in heads.items():
+        r, w = attacker_precision(by_sent.get(i, []), hs)
+        right += [(doc["doc_id"], i, it) for it in r]
+        wrong += [(doc["doc_id"], i, it) for it in w]
+
+
+def _precision_figures(right: list, wrong: list) -> dict:
+    """Attacker precision by head word: share right of the attackers given, their count, the wrong ones."""
+    n = len(right) + len(wrong)
+    return {"P_Attacker": len(right) / max(n, 1), "P_Attacker_n": n, "P_Attacker_wrong": len(wrong),
+            "attacker_right": right, "attacker_wrong": wrong}
 
 
 # ---------------------------------------------------------------- RAMS
@@ -403,6 +464,27 @@ def _rams_roles(windows: list[RamsWindow], events: dict[str, list]) -> dict:
     out = {f"role_{r}": hit[r] / max(n[r], 1) for r in WIKI_ROLES}
     out.update({f"role_{r}_n": n[r] for r in WIKI_ROLES})
     out["role_Target+Victim"] = (hit["Target"] + hit["Victim"]) / max(n["Target"] + n["Victim"], 1)
+    out.update(_rams_attacker_precision(windows, events))
+    return out
+
+
+def _rams_attacker_precision(windows: list[RamsWindow], events: dict[str, list]) -> dict:
+    """Attacker precision over the windows whose event is an attack (conflict.attack: the role is the attacker; a
+    death's killer is often not named where the sentence tells of no act): the attackers the events of the trigger's
+    sentence give, right when they hold the head word of the window's attacker argument (none annotated: wrong).
+    ``P_Attacker_all``: the same over attack, die and injure windows (killer, injurer)."""
+    right: list = []
+    wrong: list = []
+    for w in windows:
+        near = [e for e in events.get(w.id, []) if any(w.sentence[0] <= t < w.sentence[1] for t in trigger_starts(e))]
+        r, x = attacker_precision(near, [head_word(w.text[a:b]) for role, a, b in w.args if role == "Attacker"])
+        attack = rams_family(w) == "conflict.attack"
+        right += [(w.id, w.sentence, it, attack) for it in r]
+        wrong += [(w.id, w.sentence, it, attack) for it in x]
+    out = _precision_figures([k for k in right if k[3]], [k for k in wrong if k[3]])
+    every = _precision_figures(right, wrong)
+    out.update({"P_Attacker_all": every["P_Attacker"], "P_Attacker_all_n": every["P_Attacker_n"],
+                "P_Attacker_all_wrong": every["P_Attacker_wrong"], "attacker_wrong_all": wrong})
     return out
 
 

@@ -412,11 +412,11 @@ def _verb_roles(col: _Collector, trigger, lex) -> None:
         col.take(g, "agent")
     if passive:
         _stray_agents(col, trigger)
-    if lem in _EXPLODE or (subj is not None and lemma(subj) in lex.words["weapon"]):
+    if lem in _EXPLODE or (subj is not None and _weapon_subject(subj, lex)):
         if subj is not None:
             col.take(subj, "instrument", "weapons" if col.role_of(subj, "patient") == "weapons" else None)
     elif subj is not None:
-        col.take(subj, "patient" if passive else "agent")
+        col.take(subj, "patient" if passive or _harmed_subject(lem) else "agent")
     for c in trigger.children:
         if c.dep_ in ("dobj", "obj") and not passive:
             col.take(c, "patient")
@@ -433,6 +433,29 @@ def _verb_roles(col: _Collector, trigger, lex) -> None:
     _clash_sides(col, trigger)
     if trigger.dep_ == "advcl" and trigger.tag_ == "VBG" and lem in _HURT and trigger.head.pos_ == "VERB":
         _act_targets(col, trigger.head)  # "drove a truck bomb into the headquarters, killing 20"
+
+
+def _harmed_subject(lem: str) -> bool:
+    """A verb trigger whose subject is the one harmed, never the doer ("one of them died": events.toml
+    ``victim_subject_verbs``). Counted (s39, scripts/wrong_attackers_by_rule.py) where the subject rule had made the
+    subject of "die" a perpetrator: tune, MUC-4 DEV 0101-0800 2 fires, both wrong ("one of them died", "almost 1,000
+    activists and members of the ... party ... died"); RAMS dev + WikiEvents tune half 0."""
+    from sitrep.extract.lexicon import load_lexicon
+
+    return lem in load_lexicon().victim_subject_verbs
+
+
+def _weapon_subject(subj, lex: RoleLexicon) -> bool:
+    """A subject that is a weapon: its head is one ("the bomb exploded"), or it is one of several weapons ("one of
+    the bullets hit", "one of the explosives hit a home": its head "one" would read as a person). Counted (s39) where
+    the subject rule had made "one of" + a weapon a perpetrator: tune, MUC-4 DEV 0101-0800 2 fires, both wrong;
+    RAMS dev + WikiEvents tune half 0."""
+    if lemma(subj) in lex.words["weapon"]:
+        return True
+    return subj.lower_ == "one" and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and (lemma(g) in lex.words["weapon"] or
+                                                                         g.lower_ in lex.words["weapon"])
+                                                      for g in c.children) for c in subj.children)
 
 
 def _shared_agents(trigger) -> list:
