@@ -55,6 +55,18 @@ clause-model refusals has no actor resolved (32 name no victim or target either)
 against them, and an actor is what a sealed country's lists lack. After s36-headdetect: the run-together 26 and two
 unlisted doers found (UCDP tune 0.730), "Mobs torch houses" found.
 
+s39 (46f41aa, before s39-ucdp), UCDP Nigeria tune: 923 misses of 3,426 (detected 0.731), by stage screen 808, no
+trigger 60, clause model 40, generic cue 15; typed outside the families 0 (the score counts any event) and no miss at
+the specificity stage (where a place the gazetteer lacks would tell). By cause (regular expressions over the --show
+lines): labels and records 557 ("Situation North East" 228, sitreps / press texts / updates / summaries 106, "A vs B,
+Place" 80, record ids 77, chapters and pages 37, "Nigeria OCTOBER 2018" 29), an actor and a place or a few words 83,
+a violence or war word not in the lexicon 51, a casualty word 36, a military verb not in the lexicon 16 (eliminate,
+sack, dislodge, degrade), French 2, other 62 (reactions, politics, rescues, features). 30 read by hand (random.seed(39)
+over the miss lines): 24 tell no event by their words, 4 one event (an "onslaught", a "string of attacks", "Multiple
+Blasts", a death toll), 2 a rescue; the automatic cause was right for 28. s39-ucdp: a title line's toll of violence
+and an armed side's casualties (headline.toll_triggers, 7 found) and a strike on an armed side's hold
+(clause_model._armed_hold, 5 found): 911 misses (0.734).
+
     python3 scripts/headline_misses.py [--sets ucdp,mideast,mideast2,mideast3,mideast4,headlines2,headlines3,headlines4]
                                        [--show]
 """

@@ -410,7 +410,8 @@ def armed(c: Candidate) -> bool:
         return True  # "Russian forces pounded Kharkiv", "gunmen stormed the village"
     if trig.dep_ == "dobj" and "subj_kind=armed" in _argument_kinds(trig.head):
         return True  # "warplanes dropped bombs", "militants launched an attack"
-    if _armed_group_does(trig) or _state_strikes(c) or m.headline and (_compound_doer(trig) or _adjacent_doer(trig)):
+    if _armed_group_does(trig) or _state_strikes(c) or m.headline and (
+            _compound_doer(trig) or _adjacent_doer(trig) or _armed_hold(trig)):
         return True
     for span in m.field_spans.get("weapons", []):
         if span.start < m.trigger.end and m.trigger.start < span.end:
@@ -444,6 +445,34 @@ def _armed_group_does(trig) -> bool:
     gov = trig.head  # the trigger acts on something of its own: "leaving equipment destroyed" is a result
     return trig.dep_ in ("advcl", "conj") and any(ch.dep_ == "dobj" for ch in trig.children) and (
         "subj_kind=armed" in _argument_kinds(gov) or any(ch.dep_ == "nsubj" and group(ch) for ch in gov.children))
+
+
+def _armed_hold(trig) -> bool:
+    """A title line's verb acts on an armed side's hold: its object is one of events.toml [actors] armed_holds
+    ("hideout", "camp", "base") that an armed group of actors.csv or an armed head ([actors] perpetrator or captor
+    heads, not a state's forces or the police) owns or names ("NAF destroys ISWAP's hideout", "destroy terrorists
+    logistics base", "Army Discovers, Destroys Boko Haram Training Camp"): a strike on the group, whoever does it.
+    Counts in events.toml beside armed_holds."""
+    from sitrep.extract.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    heads = (lex.perpetrator_heads | lex.captor_heads) - lex.state_force_heads - lex.law_enforcement_heads
+    for obj in (ch for ch in trig.children if ch.dep_ == "dobj"):
+        if not (obj.lower_ in lex.armed_holds or lemma(obj) in lex.armed_holds):
+            continue
+        # the words between the verb and its object ("destroys insurgents' hideout", which the parser may cut into
+        # two objects at the quote) and the object's "of" phrase ("camps of bandits")
+        owners = list(trig.doc[trig.i + 1:obj.i]) + [g for p in obj.children if p.dep_ == "prep" and
+                                                     p.lower_ == "of" for g in p.subtree if g.i != p.i]
+        if any(t.lower_ in heads or lemma(t) in heads for t in owners):
+            return True
+        if owners:
+            from sitrep.resolve.actor import actor_type, find_actors
+
+            text = trig.doc.text[owners[0].idx:obj.idx] + " " + " ".join(t.text for t in owners if t.i > obj.i)
+            if any(actor_type(a.canonical) == "armed group" for a in find_actors(text)):
+                return True
+    return False
 
 
 def _compound_doer(trig) -> bool:

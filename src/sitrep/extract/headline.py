@@ -22,6 +22,7 @@ Public:
     quote_marks(title) -> [(start, end)]        the quote marks of a headline's quoted words
     headline_triggers(sent, lex, matched) -> [(token, Trigger)]
     headline_victim(tok, lex) -> token | None
+    toll_triggers(sent, lex, matched) -> [(token, Trigger)]   a count of the dead of violence, with no attack word
     reported_acts(found, kept) -> [Candidate]   ``kept`` and the title's acts told in another's voice or from what
                                                 they hit (``voiced_form``)
 """
@@ -158,6 +159,62 @@ def headline_triggers(sent, lex: Lexicon, matched: set[int]) -> list:
         if trig is not None and headline_victim(tok, lex) is not None:
             out.append((tok, trig))
     return out
+
+
+_TOLL = Trigger("death", frozenset({"NOUN"}), "killing", None, None)  # a toll of violence: its dead were killed
+_LOSS = Trigger("casualty", frozenset({"NOUN"}), "clash", None, None)  # an armed side's losses: a fight
+
+
+def toll_triggers(sent, lex: Lexicon, matched: set[int]) -> list:
+    """(token, trigger) pairs of a headline's count of the dead that no attack word tells (events.toml [actors]
+    toll_words): a death word counted or plural, or a "death toll", in one of toll_doers ("Death toll from communal
+    violence reaches 80", "Two Deaths in Jos Violence"), read as a killing; casualties an armed side suffers or
+    causes (loss_verbs: "Army suffers casualties in Adamawa", "suicide bombers cause heavy casualties"), read as a
+    clash. ``matched``: the tokens the sentence's own triggers already hold. Read in title lines only."""
+    out = []
+    for tok in sent:
+        word = tok.lower_
+        if tok.i in matched or word not in lex.toll_words or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if tok.dep_ == "compound" and tok.head.lower_ in lex.toll_words:
+            continue  # "death toll": read at "toll"
+        if _toll_of_violence(tok, lex):
+            out.append((tok, _TOLL))
+        elif word.startswith("casualt") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.loss_verbs and \
+                _armed_subject(tok.head, lex):
+            out.append((tok, _LOSS))
+    return out
+
+
+def _toll_of_violence(tok, lex: Lexicon) -> bool:
+    """A toll ("death toll") or a counted or plural death word whose "in" / "from" / "during" phrase is one of
+    toll_doers ("1 death in Adamawa communal violence")."""
+    if tok.lower_ == "toll":
+        if not any(c.dep_ == "compound" and c.lower_ in lex.toll_words for c in tok.children):
+            return False
+    elif not (tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "nummod" for c in tok.children)):
+        return False  # "over death of herdsman": one death of someone, no count
+    def doer(g) -> bool:  # "communal violence", not "domestic violence" (toll_doer_not)
+        return (g.lemma_.lower() in lex.toll_doers or g.lower_ in lex.toll_doers) and not any(
+            m.dep_ in ("amod", "compound") and m.lower_ in lex.toll_doer_not for m in g.children)
+
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "from", "during") and any(
+        g.dep_ == "pobj" and doer(g) for g in c.children) for c in tok.children)
+
+
+def _armed_subject(verb, lex: Lexicon) -> bool:
+    """The verb's subject is an armed side: a perpetrator, state-force or captor head, or an armed group of
+    actors.csv."""
+    from sitrep.resolve.actor import resolve_actor
+
+    heads = lex.perpetrator_heads | lex.state_force_heads | lex.captor_heads
+    for d in (c for c in verb.children if c.dep_ == "nsubj"):
+        if d.lower_ in heads or d.lemma_.lower() in heads:
+            return True
+        found = resolve_actor(d.doc[d.left_edge.i:d.right_edge.i + 1].text)
+        if found is not None and found.type == "armed group":
+            return True
+    return False
 
 
 def headline_victim(tok, lex: Lexicon):

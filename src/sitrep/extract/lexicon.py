@@ -131,6 +131,11 @@ class Lexicon:
     conveyances: frozenset[str] = frozenset()  # what "hijack" must take besides an aircraft ("a bus", "the ship")
     victim_subject_verbs: frozenset[str] = frozenset()  # "two bombers die": the subject is the one harmed
     clash_onset_verbs: frozenset[str] = frozenset()  # "fighting erupts in X": a clash word told as breaking out
+    toll_words: frozenset[str] = frozenset()  # events.toml [actors] toll_words: a headline's count of the dead
+    toll_doers: frozenset[str] = frozenset()  # events.toml [actors] toll_doers: what a headline's toll is "in"
+    loss_verbs: frozenset[str] = frozenset()  # events.toml [actors] loss_verbs: an armed side "suffers casualties"
+    toll_doer_not: frozenset[str] = frozenset()  # events.toml [actors] toll_doer_not: "domestic" violence
+    armed_holds: frozenset[str] = frozenset()  # events.toml [actors] armed_holds: an armed group's "hideout", "camp"
     gun_doers: frozenset[str] = frozenset()  # events.toml [actors] gun_doers: "gunmen" attack with small arms
     reference_nouns: frozenset[str] = frozenset()  # "in retaliation for X": X is another event
     cause_nouns: frozenset[str] = frozenset()  # "in revenge for Suruc": a place there is the cause's, not the act's
@@ -331,7 +336,8 @@ def load_lexicon() -> Lexicon:
 # events.toml [actors] word lists read as they are (Lexicon fields of the same name); human_heads adds person_nouns.txt
 _ACTOR_WORDS = ("state_force_heads", "law_enforcement_heads", "count_nouns", "victim_subject_verbs", "agent_suffixes",
                 "group_name_words", "collective_heads", "conveyances", "clash_onset_verbs", "gun_doers",
-                "doer_noun_heads", "doer_noun_drop")
+                "doer_noun_heads", "doer_noun_drop", "toll_words", "toll_doers", "loss_verbs",
+                "toll_doer_not", "armed_holds")
 
 
 def _page(path: Path, data: dict) -> dict[str, frozenset[str]]:

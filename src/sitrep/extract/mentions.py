@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sitrep.extract.headline import headline_triggers, headline_victim
+from sitrep.extract.headline import headline_triggers, headline_victim, toll_triggers
 from sitrep.extract.lexicon import Lexicon, Trigger, Weapon, load_lexicon
 from sitrep.model import Count, EventMention, Span
 from sitrep.nlp.tokens import lemma, text_of, token_at
@@ -369,7 +369,8 @@ def has_trigger(sent) -> bool:
     sentence without one. Reads no named entity (the parse's entities may come later: ``sitrep.nlp``). A killing
     verb the parser read as a noun counts too: a title line reads it (``extract/headline.py``)."""
     lex = load_lexicon()
-    return any(_match_trigger(tok, lex) for tok in sent) or bool(headline_triggers(sent, lex, set()))
+    return any(_match_trigger(tok, lex) for tok in sent) or bool(headline_triggers(sent, lex, set())) or bool(
+        toll_triggers(sent, lex, set()))
 
 
 def _harms_no_one(c: Candidate) -> bool:
@@ -969,6 +970,7 @@ class SentenceExtractor:
             # (detected with it, not without): UCDP tune 4 of 3,426 (right 4), headlines2 1 (right), negatives,
             # headlines4 and mideast1-3 tune 0; check: UCDP Ukraine 2 (right), guard sets 0 wrong
             extra = headline_triggers(sent, self.lex, {t.i for t, _ in triggers})
+            extra += toll_triggers(sent, self.lex, {t.i for t, _ in triggers + extra})
             if extra or triggers and all(c.mention.generic for c in out):
                 self.headline_reading = True
                 try:

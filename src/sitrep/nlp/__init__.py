@@ -82,12 +82,13 @@ def _prepare(doc: Document) -> Analysis:
     if dateline is not None:
         sentences = split_off(sentences, text, doc.body_start + dateline.span.end)
     from sitrep.extract.headline import title_range
-    from sitrep.nlp.screen import joined
+    from sitrep.nlp.screen import joined, tolled
 
     title = title_range(doc)  # a title line also passes with a killing verb run into a name ("Boko HaramKills 19")
     for s in sentences:
         s.text = doc.text[s.start:s.end]
-        s.screened = screen(s.text) or title is not None and s.start < title[1] and s.end > title[0] and joined(s.text)
+        s.screened = screen(s.text) or title is not None and s.start < title[1] and s.end > title[0] and (
+            joined(s.text) or tolled(s.text))
     return Analysis(doc=doc, text=text, all_caps=caps, sentences=sentences)
 
 
