@@ -110,8 +110,53 @@ def event_timexes(analysis, cands: list[Candidate], report_date: date | None, dl
     # date), 0 wrong; the seed-like sets and merge2-6 (no publication date, day inferred): 0 fires; MUC-4 TST1+2
     # (check): 2 fires, both right to drop ("next week", a "saturday's clash" counted forward).
     if report_date is not None:
+        timexes = [_narrative_year(t, analysis.text, report_date) for t in timexes]
         timexes = [t for t in timexes if t.date is None or t.date <= report_date]
     return timexes
+
+
+# A retrospective ("Shortly before midnight on July 23, 1993, ... Five weeks later, on the night of August 29"): a
+# day-month written without a year takes the latest such day before the report's, which, when it lies more than
+# half a year back, is seldom the day meant; the year of the story is the one of the nearest day or month written
+# with its year before it, when the day-month follows that written date within a year. COUNT (s39, tune): TODO
+_HALF_YEAR = 183
+_WRITTEN_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def _narrative_year(t: Timex, text: str, report_date: date) -> Timex:
+    d = t.date
+    if d is None or t.precision != "day" or t.anchor != "report" or _WRITTEN_YEAR.search(t.text) \
+            or (report_date - d).days <= _HALF_YEAR or d.year not in (report_date.year, report_date.year - 1):
+        return t
+    told = _written_date_before(text, t.start)
+    if told is None or told.year >= d.year:
+        return t
+    try:
+        moved = d.replace(year=told.year)
+    except ValueError:
+        return t
+    if not told <= moved or (moved - told).days > 365:
+        return t
+    return replace(t, value=moved.isoformat() + t.value[10:])
+
+
+def _written_date_before(text: str, pos: int) -> date | None:
+    """The nearest day or month written with its year before ``pos`` ("July 23, 1993", "23 July 1993", "July
+    1993"), as its first day; None when there is none."""
+    from sitrep.resolve.timex.lexicon import load_lexicon
+
+    months = load_lexicon().months
+    names = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
+    found = None
+    for m in re.finditer(rf"\b(?:({names})\.?\s+(?:(\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?|(\d{{1,2}})(?:st|nd|rd|th)?\s+"
+                         rf"(?:of\s+)?({names})\.?,?\s+)(1[89]\d\d|20\d\d)\b", text[:pos], re.I):
+        month = months[(m.group(1) or m.group(4)).lower()]
+        day = int(m.group(2) or m.group(3) or 1)
+        try:
+            found = date(int(m.group(5)), month, day)
+        except ValueError:
+            continue
+    return found
 
 
 def fill_date(m: EventMention, report_date: date | None, reason: str) -> None:
@@ -156,8 +201,9 @@ def attach_dates(cands: list[Candidate], timexes: list[Timex], text: str, report
         said = [t for t, r in zip(in_sentence, reporting, strict=True) if r and t.anchor != "event"]
         in_sentence = [t for t, r in zip(in_sentence, reporting, strict=True) if not r and not _in_since(c, t.start)
                        and not _CAUSE_BEFORE.search(text[c.mention.trigger.end:t.start])]
-        inside = [t for t in in_sentence if t.anchor != "event" and c.contains(t.start, t.end)]
-        free = [t for t in in_sentence if t.anchor != "event"
+        inside = [t for t in in_sentence if t.anchor != "event" and c.contains(t.start, t.end)
+                  and not _in_other_time_clause(c, t)]
+        free = [t for t in in_sentence if t.anchor != "event" and not _in_other_time_clause(c, t)
                 and not any(o is not c and o.contains(t.start, t.end) for o in siblings)]
         nearby = [t for t in free if not c.in_side_clause(t.start)]
         m = c.mention
@@ -863,6 +909,30 @@ def _dated_by_when_clause(c: Candidate, timexes: list[Timex]) -> bool:
     m.add_span("date", Span(t.start, t.end, t.text))
     m.notes.append(f"date: '{t.text}', the day its 'when' clause hangs on")
     return True
+
+
+_OTHER_TIME = frozenset({"after", "before", "until", "till"})
+
+
+def _in_other_time_clause(c: Candidate, t: Timex) -> bool:
+    """ "Gunmen ... shot dead six officials before surrendering on Thursday morning": a day inside an "after /
+    before / until" clause with a verb of its own (a marked clause, "before they fled on Tuesday", or a gerund,
+    "before surrendering on Thursday") that does not hold the trigger dates that clause's act, told as another time
+    than the event's; it never dates the event by nearness (the parse's own attachment, ``_governing_timex``, never
+    crosses such a clause either). A noun after the word ("died in hospital after the gun battle ..., early on
+    Friday") is no clause: the parser often hangs the sentence's day inside it. COUNT (s39, tune): TODO"""
+    tok = c.token_at(t.start)
+    trig = c.trigger_token
+    if tok is None or trig is None:
+        return False
+    above_trigger = {trig.i} | {a.i for a in trig.ancestors}
+    while tok.head.i != tok.i and tok.i not in above_trigger:
+        if not t.start <= c.offset + tok.idx < t.end and tok.pos_ in ("VERB", "AUX") and (
+                any(ch.dep_ == "mark" and ch.lower_ in _OTHER_TIME for ch in tok.children)
+                or (tok.dep_ == "pcomp" and tok.head.lower_ in _OTHER_TIME)):
+            return True
+        tok = tok.head
+    return False
 
 
 def _in_since(c: Candidate, pos: int) -> bool:
