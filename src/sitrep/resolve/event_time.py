@@ -207,10 +207,9 @@ def attach_dates(cands: list[Candidate], timexes: list[Timex], text: str, report
         said = [t for t, r in zip(in_sentence, reporting, strict=True) if r and t.anchor != "event"]
         in_sentence = [t for t, r in zip(in_sentence, reporting, strict=True) if not r and not _in_since(c, t.start)
                        and not _CAUSE_BEFORE.search(text[c.mention.trigger.end:t.start])]
-        inside = [t for t in in_sentence if t.anchor != "event" and c.contains(t.start, t.end)
-                  and not _in_other_time_clause(c, t)]
-        free = [t for t in in_sentence if t.anchor != "event" and not _in_other_time_clause(c, t)
-                and not any(o is not c and o.contains(t.start, t.end) for o in siblings)]
+        own = [t for t in in_sentence if t.anchor != "event" and not _in_other_time_clause(c, t)]
+        inside = [t for t in own if c.contains(t.start, t.end)]
+        free = [t for t in own if not any(o is not c and o.contains(t.start, t.end) for o in siblings)]
         nearby = [t for t in free if not c.in_side_clause(t.start)]
         m = c.mention
         near = m.trigger.start
