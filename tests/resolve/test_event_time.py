@@ -104,3 +104,24 @@ def test_a_day_after_the_that_of_a_reporting_verb_dates_the_deed():
     events = run("POLICE SOURCES REPORTED TODAY IN CUZCO THAT YESTERDAY HEAVILY-ARMED TERRORISTS OVERPOWERED PISAC "
                  "RESIDENTS AND BURNED THE OFFICES OF THE ELECTRICITY COMPANY.", day)
     all_dated(events, day - timedelta(days=1))
+
+
+def test_a_day_inside_a_before_clause_with_a_verb_of_its_own_dates_that_act_not_the_event():
+    wednesday = date(2024, 3, 20)
+    events = run("Masked men who stormed the town hall in Tarnow on Monday shot dead the mayor and two guards before "
+                 "fleeing across the river on Tuesday night.", wednesday)
+    all_dated(events, wednesday - timedelta(days=2))
+
+
+def test_a_yearless_day_months_back_takes_the_year_of_the_story_written_before_it():
+    events = run("On the evening of March 3, 1987, gunmen opened fire on a bus in the hill town of Kendari, killing "
+                 "four passengers.\n\nOn the night of March 24, masked men threw grenades into a market in the same "
+                 "town, killing eleven people.", date(2017, 12, 1))
+    assert sorted(m.date for m in events) == [date(1987, 3, 3), date(1987, 3, 24)], [(m.date, m.notes) for m in events]
+
+
+def test_a_yearless_day_of_the_last_months_keeps_the_reports_year_after_an_old_story():
+    events = run("On the evening of March 3, 1987, gunmen opened fire on a bus in the hill town of Kendari, killing "
+                 "four passengers.\n\nOn November 20, masked men threw grenades into a market in the same town, "
+                 "killing eleven people.", date(2017, 12, 1))
+    assert sorted(m.date for m in events) == [date(1987, 3, 3), date(2017, 11, 20)], [(m.date, m.notes) for m in events]
