@@ -442,11 +442,12 @@ def _place_of_its_anchor(m: EventMention, info: MergeInfo) -> bool:
 def _count_from_told(m: EventMention, told: Event) -> None:
     """ "A day earlier" counted from the day of the event told just before (when the time resolver left it undated:
     that event's day was itself counted from another)."""
+    from sitrep.resolve.event_time import PAST_REPORT_NOTE
     from sitrep.resolve.time import chain_event_date
 
     e = told.merged
-    if m.timex is None:
-        return
+    if m.timex is None or any(n.startswith(PAST_REPORT_NOTE) for n in m.notes):
+        return  # counted already, to a day after the report's own (resolve/event_time._past_the_report)
     if e is None or e.date is None or e.date_precision != "day":
         if re.fullmatch(r"-?P\d+[WMY]", m.timex.value):
             m.notes.append(OFFSET_UNCOUNTED_NOTE)  # "3 years later" than an undated event: not the report's day
