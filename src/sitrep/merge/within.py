@@ -452,7 +452,10 @@ def _count_from_told(m: EventMention, told: Event) -> None:
         if re.fullmatch(r"-?P\d+[WMY]", m.timex.value):
             m.notes.append(OFFSET_UNCOUNTED_NOTE)  # "3 years later" than an undated event: not the report's day
         return
-    day = chain_event_date(m.timex, e.date)
+    # one step from a day the text gives, as resolve/event_time counts ("the next day" after "the next day" drifts);
+    # a same-day offset ("Hours earlier") moves no day, whatever its event's day was counted from
+    chained = e.timex is not None and e.timex.anchor == "event"
+    day = e.date if chained and m.timex.value == "P0D" else chain_event_date(m.timex, e.date, event_day_relative=chained)
     if day is not None:
         m.date, m.date_precision = day, "day"
         m.add_span("date", Span(m.timex.start, m.timex.end, m.timex.text))
