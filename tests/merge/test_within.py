@@ -372,3 +372,12 @@ def test_an_offset_of_minutes_or_a_definite_reference_or_an_after_clause_parts_n
     a = mention(0, "exploded", place=BAGHDAD, day=date(2024, 3, 9))
     b = _timed(1, "Two days after the shells fell, guards fired on a crowd.", "Two days after", value="P2D")
     assert len(merge_mentions([(a, MergeInfo()), (b, MergeInfo(sentence_index=1))])) == 1
+
+
+def test_a_reference_timed_against_another_act_takes_no_place_from_that_act():
+    text = "The shooting came two days after a driver ran down two guards in Baghdad."
+    a = mention(0, "shot", day=date(2024, 3, 9), weapons=("small arms",))
+    b = _timed(1, text.replace("shooting", "fell"), "two days", value="P2D", weapons=())
+    b.place, b.place_text = BAGHDAD, Span(1000 + text.index("Baghdad"), 1000 + len(text) - 1, "Baghdad")
+    (event,) = merge_mentions([(a, MergeInfo()), (b, MergeInfo(sentence_index=1, definite=True))])
+    assert event.merged.place is None and any("counts from, not its own" in n for n in b.notes)

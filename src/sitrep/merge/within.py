@@ -428,7 +428,7 @@ def _place_of_its_anchor(m: EventMention, info: MergeInfo) -> bool:
     down two soldiers ... in Saint-Jean-sur-Richelieu") whose place is written after the offset, in that act's
     clause. Fires that change the output (session 39): seed-like tune sets 1, right (fresh22 ottawa_2014: the Ottawa
     shootings no longer take Saint-Jean-sur-Richelieu, 190 km off; the war-memorial shooting is matched, F1 0.615 ->
-    0.769); check sets, MUC-4 DEV 0001-0500, merge2..7 0. One more fire changes nothing: "shortly after noon" read
+    0.769); check sets, MUC-4 DEV 0001-1300, merge2..7 0. One more fire changes nothing: "shortly after noon" read
     as an event-relative "shortly after" (fresh2 sarajevo_1994; the sentence's other clause places the event)."""
     t, p = m.timex, m.place_text
     if not info.definite or info.relative_anchor or t is None or t.anchor != "event" or p is None or p.start < t.end:
