@@ -169,6 +169,9 @@ BY_DATE_NOTE = "date: the day by which it had happened"
 # the last dated event told before; merge/within.merge_mentions): right 2, wrong 4 in MUC-4 DEV 0001-0700 and the
 # merge tune sets (scripts/event_date_causes.py), so merging reads it as a bound too
 REFERENCE_DATE_NOTE = "date: that of the event"
+# ... or told at an offset of weeks or more from an event whose day is not known ("A car bomb exploded ... 3 years
+# later"): its day is not the report's either (merge/within; resolve/event_time.fill_date leaves it undated)
+OFFSET_UNCOUNTED_NOTE = "date: unknown, counted by weeks or more from an event whose day is not known"
 REPORT_PLACE_NOTE = "place: document's main place"
 
 

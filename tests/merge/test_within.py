@@ -340,3 +340,44 @@ def test_a_piece_of_another_acled_type_stays_apart():
     piece.event_type, piece.sub_event_type = "Battles", "Armed clash"
     told = mention(2, "blast", place=BAGHDAD, day=date(2024, 3, 4))
     assert len(merge_mentions([(piece, MergeInfo(sentence_index=1)), (told, MergeInfo(sentence_index=2))])) == 2
+
+
+def _timed(i, text, offset, *, value="-P1D", day=None, weapons=("mortar",)):
+    """A mention whose sentence ``text`` (written at i * 1000) is timed by the event-relative ``offset`` in it."""
+    from sitrep.model import Timex
+
+    m = mention(i, "fell", day=day, weapons=weapons)
+    m.trigger = Span(i * 1000 + text.index("fell"), i * 1000 + text.index("fell") + 4, "fell")
+    m.evidence = [Span(i * 1000, i * 1000 + len(text), text)]
+    k = text.index(offset)
+    m.timex = Timex(i * 1000 + k, i * 1000 + k + len(offset), offset, "DATE", value, anchor="event")
+    return m
+
+
+def test_an_act_an_offset_counts_from_the_event_told_before_is_another_event_dated_from_it():
+    a = mention(0, "exploded", place=BAGHDAD, day=date(2024, 3, 9))
+    b = _timed(1, "A day earlier, shells fell on a queue of buyers in an eastern suburb.", "A day earlier")
+    events = merge_mentions([(a, MergeInfo()), (b, MergeInfo(sentence_index=1))])
+    assert len(events) == 2
+    assert events[1].merged.date == date(2024, 3, 8) and events[1].merged.date_precision == "day"
+
+
+def test_an_offset_of_minutes_or_a_definite_reference_or_an_after_clause_parts_nothing():
+    a = mention(0, "exploded", place=BAGHDAD, day=date(2024, 3, 9))
+    b = _timed(1, "Minutes later, shells fell on the main road nearby.", "Minutes later", value="P0D")
+    assert len(merge_mentions([(a, MergeInfo()), (b, MergeInfo(sentence_index=1))])) == 1
+    a = mention(0, "exploded", place=BAGHDAD, day=date(2024, 3, 9))
+    b = _timed(1, "A day earlier, shells fell on a queue of buyers in an eastern suburb.", "A day earlier")
+    assert len(merge_mentions([(a, MergeInfo()), (b, MergeInfo(sentence_index=1, definite=True))])) == 1
+    a = mention(0, "exploded", place=BAGHDAD, day=date(2024, 3, 9))
+    b = _timed(1, "Two days after the shells fell, guards fired on a crowd.", "Two days after", value="P2D")
+    assert len(merge_mentions([(a, MergeInfo()), (b, MergeInfo(sentence_index=1))])) == 1
+
+
+def test_a_reference_timed_against_another_act_takes_no_place_from_that_act():
+    text = "The shooting came two days after a driver ran down two guards in Baghdad."
+    a = mention(0, "shot", day=date(2024, 3, 9), weapons=("small arms",))
+    b = _timed(1, text.replace("shooting", "fell"), "two days", value="P2D", weapons=())
+    b.place, b.place_text = BAGHDAD, Span(1000 + text.index("Baghdad"), 1000 + len(text) - 1, "Baghdad")
+    (event,) = merge_mentions([(a, MergeInfo()), (b, MergeInfo(sentence_index=1, definite=True))])
+    assert event.merged.place is None and any("counts from, not its own" in n for n in b.notes)

@@ -95,6 +95,8 @@ class Rules:
     generic_words: tuple[str, ...] = ()
     main_acts: tuple[str, ...] = ()
     own_kind_suffixes: tuple[str, ...] = ()  # [subevents] own_kind_suffixes: a word of no kind names its stem
+    offset_words: tuple[str, ...] = ()  # [within] offset_words: "A day earlier" counts from the event told before
+    offset_units: tuple[str, ...] = ()  # [within] offset_units: an offset of hours or more parts two acts
     court_words: frozenset[str] = frozenset()  # [date] court_words: a day told with one is a court's (_court_day)
     court_deed_join: bool = False  # [regroup] court_and_deed: a report's court act and deed may share an incident
     court_last: bool = False  # [date] court_last: an incident's date is a court's day only when it has no other
@@ -254,7 +256,9 @@ def _word_lists(data: dict, where: str) -> dict:
         return [w.lower() for w in _strings(data, f"{table}.{key}", where)] if key in data.get(table, {}) else []
 
     return {"court_words": frozenset(words("date", "court_words")),
-            "own_kind_suffixes": tuple(words("subevents", "own_kind_suffixes"))}
+            "own_kind_suffixes": tuple(words("subevents", "own_kind_suffixes")),
+            "offset_words": tuple(words("within", "offset_words")),
+            "offset_units": tuple(words("within", "offset_units"))}
 
 
 def _target_kinds(target: dict, where: str) -> dict:

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from sitrep.extract.mentions import REFERENCE_NOTE, Candidate, clause_head
 from sitrep.model import (
     BY_DATE_NOTE,
+    OFFSET_UNCOUNTED_NOTE,
     OTHER_ACT_DATE_NOTE,
     REPORT_DATE_NOTE,
     SAID_DATE_NOTE,
@@ -169,7 +170,7 @@ def fill_date(m: EventMention, report_date: date | None, reason: str) -> None:
     """An event whose sentences give no date takes the report's date; one told in another year ("eight years ago")
     stays undated."""
     spans = [y.group(1) for y in map(_YEAR_NOTE.match, m.notes) if y]
-    if m.date is None and any(n.startswith(PAST_REPORT_NOTE) for n in m.notes):
+    if m.date is None and any(n.startswith((PAST_REPORT_NOTE, OFFSET_UNCOUNTED_NOTE)) for n in m.notes):
         return  # a count that reached past the report's day (_past_the_report): its day is not the report's either
     if m.date is None and spans and (report_date is None or
                                      not any(str(report_date.year).startswith(v) for v in spans)):
