@@ -1,0 +1,88 @@
+"""Count sign 3 of extract/page_signal.py (a weapon word outside a verb trigger) where it is the page's ONLY sign of
+violence: one weak sign that alone lets a page's events through. Pages of 8+ sentences with clause candidates after
+the clause model, as scripts/page_signal_count.py reads them. A page with gold events (our reports with events,
+MUC-4 DEV relevant, ECB+ violent topics, WikiEvents) is where dropping the sign would be wrong; a page with none
+(our everyday pages, MUC-4 DEV irrelevant, ECB+ topics about other things, newspaper4k) is where it is right.
+UCDP headlines (one sentence) and RAMS windows (5 sentences) are below [page] min_sentences: the signal never reads
+them. For each sign-3-alone page it prints the weapon words outside triggers (with the words after them), how many
+there are, and in how many sentences.
+
+    python3 scripts/page_sign3_count.py [--groups ours_pages,ours_events,n4k,ecb_other,ecb_violent,wikievents,
+                                         muc4dev] [--show]
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from page_sign2_count import _ours_split, pages  # noqa: E402
+
+
+def _weapon_uses(cands, text: str) -> list[tuple[int, int]]:
+    """The spans of weapon words outside a verb trigger (sign 3 as page_signal._weapon_named reads it)."""
+    from sitrep.extract.lexicon import load_lexicon
+    from sitrep.resolve.lowered import match_spans
+
+    spans = [(c.mention.trigger.start, c.mention.trigger.end) for c in cands
+             if c.trigger_token is not None and c.trigger_token.pos_ in ("VERB", "AUX")]
+    return [(s, e) for s, e in match_spans(load_lexicon().weapon_re, text)
+            if not any(a <= s and e <= b for a, b in spans)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    from sitrep.extract import document as report
+    from sitrep.extract import page_signal as ps
+    from sitrep.extract.clause_model import keep_violent
+    from sitrep.extract.lexicon import load_lexicon
+    from sitrep.nlp import analyze
+
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--groups", default="ours_pages,ours_events,n4k,ecb_other,ecb_violent,wikievents,muc4dev")
+    ap.add_argument("--show", action="store_true", help="each page where sign 3 alone fires, with its weapon words")
+    args = ap.parse_args(argv)
+    lex = load_lexicon()
+    real = ps._weapon_named
+    for group in args.groups.split(","):
+        tally: dict[str, list] = {}
+        for pid, split, doc in pages(group):
+            if group.startswith("ours"):
+                split = _ours_split(pid)
+            if group.startswith("ecb"):
+                split = "tune" if "tune" in split else split
+            analysis = analyze(doc)
+            cands = keep_violent(report.candidates(analysis))
+            row = tally.setdefault(split, [0, 0, []])
+            if not cands or len(analysis.sentences) < lex.page_min_sentences:
+                continue
+            row[0] += 1
+            if not ps.tells_violence(cands, analysis.text, len(analysis.sentences)):
+                continue
+            ps._weapon_named = lambda cands, text: False  # type: ignore[assignment]
+            try:
+                others = ps.tells_violence(cands, analysis.text, len(analysis.sentences))
+            finally:
+                ps._weapon_named = real
+            if others:
+                continue
+            uses = _weapon_uses(cands, analysis.text)
+            sents = {i for s, _ in uses for i, x in enumerate(analysis.sentences) if x.start <= s < x.end}
+            row[1] += 1
+            low = analysis.text.lower()
+            row[2].append((pid, len(uses), len(sents),
+                           [low[max(0, s - 20):e + 20].replace("\n", " ") for s, e in uses]))
+        for split, (n, alone, ids) in sorted(tally.items()):
+            print(f"{group:12} {split:10} pages {n:4}  sign 3 alone {alone:3}  "
+                  f"one weapon word {sum(u == 1 for _, u, _, _ in ids):3}  "
+                  f"in one sentence {sum(k == 1 for _, _, k, _ in ids):3}", flush=True)
+            if args.show:
+                for pid, u, k, words in ids:
+                    print(f"    {pid}  uses={u} sentences={k}  {words[:6]}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
