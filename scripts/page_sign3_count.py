@@ -2,13 +2,14 @@
 violence: one weak sign that alone lets a page's events through. Pages of 8+ sentences with clause candidates after
 the clause model, as scripts/page_signal_count.py reads them. A page with gold events (our reports with events,
 MUC-4 DEV relevant, ECB+ violent topics, WikiEvents) is where dropping the sign would be wrong; a page with none
-(our everyday pages, MUC-4 DEV irrelevant, ECB+ topics about other things, newspaper4k) is where it is right.
+(our everyday pages, MUC-4 DEV irrelevant, ECB+ topics about other things, newspaper4k) is where it is right; LGL's
+and TimeBank's news have no event gold: each page is read.
 UCDP headlines (one sentence) and RAMS windows (5 sentences) are below [page] min_sentences: the signal never reads
-them. For each sign-3-alone page it prints the weapon words outside triggers (with the words after them), how many
+them. For each sign-3-alone page it prints the weapon words outside triggers (with the words around them), how many
 there are, and in how many sentences.
 
     python3 scripts/page_sign3_count.py [--groups ours_pages,ours_events,n4k,ecb_other,ecb_violent,wikievents,
-                                         muc4dev] [--show]
+                                         muc4dev,lgl,timebank] [--show]
 """
 from __future__ import annotations
 
@@ -19,7 +20,25 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from page_sign2_count import _ours_split, pages  # noqa: E402
+from page_sign2_count import SHARED, _ours_split  # noqa: E402
+from page_sign2_count import pages as base_pages
+
+
+def pages(group: str):
+    """(id, split, Document) of the group's pages; lgl: LGL's local news (even article = tune, odd = check, as
+    benchmarks/geoparse.py splits it); timebank: TimeBank's news (tune); the rest as scripts/page_sign2_count.py."""
+    from sitrep.evaluation import realnews as rn
+    from sitrep.model import Document
+
+    if group == "lgl":
+        for n, (doc, text) in enumerate(rn._lgl(SHARED).items()):
+            yield f"lgl#{doc}", "check" if n % 2 else "tune", Document(id=doc, text=text)
+    elif group == "timebank":
+        for p in sorted((SHARED / "data/timeml/TimeBank").glob("*.tml")):
+            src = str(p.relative_to(SHARED))
+            yield src, "tune", Document(id=src, text=rn.source_text(SHARED, src, ""))
+    else:
+        yield from base_pages(group)
 
 
 def _weapon_uses(cands, text: str) -> list[tuple[int, int]]:
@@ -59,16 +78,14 @@ def main(argv: list[str] | None = None) -> int:
             if not cands or len(analysis.sentences) < lex.page_min_sentences:
                 continue
             row[0] += 1
-            if not ps.tells_violence(cands, analysis.text, len(analysis.sentences)):
-                continue
             ps._weapon_named = lambda cands, text: False  # type: ignore[assignment]
             try:
                 others = ps.tells_violence(cands, analysis.text, len(analysis.sentences))
             finally:
                 ps._weapon_named = real
-            if others:
-                continue
             uses = _weapon_uses(cands, analysis.text)
+            if others or ps._accident_told(analysis.text) or not uses:  # sign 3 as it was: any weapon word
+                continue
             sents = {i for s, _ in uses for i, x in enumerate(analysis.sentences) if x.start <= s < x.end}
             row[1] += 1
             low = analysis.text.lower()
