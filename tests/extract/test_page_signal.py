@@ -105,3 +105,27 @@ def test_an_armed_actor_on_the_page_is_still_one():
     assert _armed_named("Army troops entered the valley on Friday. Shops stayed shut.")
     assert _armed_named("The rebels crossed the river at dawn. Nobody saw them.")
     assert _armed_named("A retired army cook watched as the soldiers marched past.")
+
+
+def _storm_page(cause: str) -> str:
+    return ("Storm tears roofs off homes along the Ashby coast\n\n"
+            "A storm swept across the Ashby coast overnight on Monday, tearing roofs off homes and injuring "
+            "dozens of residents, the county council said. "
+            f"{cause} "
+            "Winds of up to 140 km/h brought down power lines in six villages. "
+            "About 2,000 homes were still without electricity on Tuesday morning. "
+            "The coast road was closed by fallen trees between Ashby and Carrow. "
+            "Schools in the district will stay shut until Thursday. "
+            "Forecasters expect the wind to drop by Wednesday evening. "
+            "The council has opened a hall in Carrow for families who cannot return home.")
+
+
+def test_a_page_whose_only_victims_are_injured_with_no_doer_has_no_event():
+    # "injuring dozens of residents" is a clause the model keeps with its victims (sign 6), and nothing else on the
+    # page is violence: the storm did it
+    assert not _events(_storm_page("Hospitals treated 40 people, most of them injured by flying glass."))
+
+
+def test_the_injured_of_a_page_with_a_weapon_keep_their_event():
+    assert _events(_storm_page("Hours later a bomb exploded outside the council offices in Ashby, injuring "
+                               "three guards."))

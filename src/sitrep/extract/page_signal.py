@@ -13,7 +13,7 @@ A page shows violence by any one of:
    mother"), or a human "by" agent and a human passive subject;
 5. a word that names a killing by someone ([page] murder: "the murder of", "the slayings", "massacred");
 6. a clause the clause model keeps on its own strength (``threshold``) that names its human victims or counts its
-   dead, by a word other than one of a death with no doer ([page] no_doer: "died", "dead").
+   dead, by a word other than one of a death or an injury with no doer ([page] no_doer: "died", "dead", "injured").
 
 Signs 3 and 6 do not count on a page that tells of an accident ([page] accident: "accident", "foul play",
 "collision", "crash"): there they are the accident's ("a bomb squad checked a truck", "killing two workers").
@@ -66,8 +66,14 @@ def tells_violence(cands: list[Candidate], text: str, sentences: int) -> bool:
         return False
     if _weapon_named(cands, text):
         return True
+    return bool(_victims_kept(live))
+
+
+def _victims_kept(live: list[Candidate]) -> list[Candidate]:
+    """Sign 6: the clauses the clause model keeps on their own strength (``threshold``) that name their human victims
+    or count their dead by a word other than one of a harm with no doer ([page] no_doer)."""
     model = clause_model()
-    return any(_victims_told(c) and model.probability(clause_features(c)) >= model.threshold for c in live)
+    return [c for c in live if _victims_told(c) and model.probability(clause_features(c)) >= model.threshold]
 
 
 def told_as_history(m: EventMention, report_date: date | None) -> bool:
