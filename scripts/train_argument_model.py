@@ -47,6 +47,8 @@ FOLDS_OUT = ROOT / "benchmarks" / "data" / "argument_model_folds.json.gz"
 ROLE_OF = {"Attacker": "attacker", "Target": "target", "Victim": "victim", "Instrument": "instrument",
            "Place": "place"}
 BALANCE = True
+DROP: tuple[str, ...] = ()  # feature prefixes left out (--drop: the figures of the model without them)
+MUC_PLACE = False  # whether the MUC-4 reports' incident locations teach the place model (--muc-place)
 
 
 def gold_sources(split: str):
@@ -196,6 +198,7 @@ def muc_examples() -> list[dict]:
     from sitrep.extract.role_model import apply_report_roles, role_sentences
     from sitrep.nlp import analyze_many, parse_remaining
     from sitrep.pipeline import extract_analysis
+    from sitrep.resolve.gazetteer import norm
 
     base = SHARED / "data" / "muc4"
     docs = [d for p in sorted((base / "docs").glob("dev-muc3-*")) if "0001-0100" not in p.name
@@ -212,15 +215,27 @@ def muc_examples() -> list[dict]:
         gold = muc4.gold_entities(by_doc[an.doc.id], an.doc.text)
         heads = {(MUC_ROLE[r], muc4.head_noun(muc4.normalize_mention(m))) for r, es in gold.items() for e in es
                  for m in e}
+        locs = {norm(n) for t in by_doc[an.doc.id] if t.relevant for n in t.location_names}
         for ev in events:
             cands = am.candidates(an, ev)
             rows = [[c.head, c.features, sorted({r for r, h in heads if h == muc4.head_noun(
-                muc4.normalize_mention(c.text))}), c.conj_of, c.within] for c in cands]
+                muc4.normalize_mention(c.text))} | ({"place"} if _muc_place(c.text, locs) else set())),
+                     c.conj_of, c.within] for c in cands]
             out.append({"fold": fold_of(an.doc.id), "key": an.doc.id, "cands": rows, "source": "muc4",
                         "gold": [(r, row[0], row[0] + 1) for row in rows for r in row[2]],
                         "named": {r: [c.head for c in cands if am._named(ev, r, c)] for r in am.ARG_ROLES},
                         "empty": [r for r in am.ARG_ROLES if not am.has_role(ev, r)]})
     return out
+
+
+def _muc_place(text: str, locs: set[str]) -> bool:
+    """A phrase that names a place of the key's INCIDENT: LOCATION ("SAN SALVADOR", "THE TOWN OF ..." is the
+    town's own candidate): the phrase less a leading article is the name, or ends with it after a word."""
+    from sitrep.resolve.gazetteer import norm
+
+    t = norm(text)
+    t = t[4:] if t.startswith("the ") else t
+    return any(t == n or t.endswith(" " + n) for n in locs if n)
 
 
 def examples(split: str) -> list[dict]:
@@ -257,7 +272,7 @@ def examples(split: str) -> list[dict]:
 def _matrix(vec, records: list[dict], fit: bool = False):
     import numpy as np
 
-    rows = [dict.fromkeys(c[1], 1) for r in records for c in r["cands"]]
+    rows = [dict.fromkeys((f for f in c[1] if not f.startswith(DROP)), 1) for r in records for c in r["cands"]]
     X = (vec.fit_transform(rows) if fit else vec.transform(rows)).tocsr()
     X.indices = X.indices.astype(np.int32)  # liblinear takes 32-bit indices only
     X.indptr = X.indptr.astype(np.int32)
@@ -297,7 +312,8 @@ def fit(records: list[dict], C: float):
     weight = {src: len(labels) / (2 * n) if BALANCE and all(size.values()) else 1.0 for src, n in size.items()}
     w = np.array([weight[r["source"]] for r in records for _ in r["cands"]])
     # MUC-4 keys name no place of an incident's own words: its candidates teach the place model nothing
-    no_place = np.array([0.0 if r["source"] == "muc4" else 1.0 for r in records for _ in r["cands"]])
+    no_place = np.array([0.0 if r["source"] == "muc4" and not MUC_PLACE else 1.0 for r in records
+                         for _ in r["cands"]])
     models = {}
     for role in am.ARG_ROLES:
         y = np.array([role in lab for lab in labels])
@@ -559,9 +575,13 @@ def main(argv: list[str] | None = None) -> int:
                     help=f"write {FOLDS_OUT.relative_to(ROOT)} alone (thresholds and floor of {OUT.name}), not the model")
     ap.add_argument("--no-balance", dest="balance", action="store_false",
                     help="weigh every candidate the same (MUC-4 outweighs the news some ten to one)")
+    ap.add_argument("--drop", default="", help="comma-separated feature prefixes to leave out (e.g. 'hk=')")
+    ap.add_argument("--muc-place", action="store_true",
+                    help="let the MUC-4 DEV incident locations (a phrase naming one) teach the place model")
     args = ap.parse_args(argv)
-    global BALANCE
-    BALANCE = args.balance
+    global BALANCE, DROP, MUC_PLACE
+    BALANCE, MUC_PLACE = args.balance, args.muc_place
+    DROP = tuple(p for p in args.drop.split(",") if p)
     if args.cache and Path(args.cache).exists():
         data = json.loads(Path(args.cache).read_text())
     else:

@@ -179,8 +179,40 @@ def _candidate(analysis, ev, si: int, h, t, lex) -> ArgCandidate:
     if is_person_name(text):
         feats.append("person_name")
     org = actor is not None or ent in _ORG_ENTS or org_alias or "org_head" in kinds
+    kind = _head_kind(h, actor is not None or ent == "ORG" or org_alias or "org_head" in kinds)
+    feats += [f"hk={kind}", f"hk={kind}:{_prep_features(h)[0]}"]
     conj = off + h.head.idx if h.dep_ == "conj" and h.head.pos_ in ("NOUN", "PROPN") else None
     return ArgCandidate(a, b, text, off + h.idx, h.text, org, conj, si, feats, within=_within(h, off))
+
+
+def _head_kind(h, org: bool) -> str:
+    """What the phrase headed by ``h`` names, for the place model to choose among a sentence's phrases: 'gaz' (a
+    name the gazetteer reads, whatever the parser tags it), 'name' (another proper name: a street, an area, a name
+    it lacks), 'org', 'person' (``target_field.head_kind``), 'facility' or 'placenoun' (a noun of the role lexicon:
+    "station", "area"), or 'other' (a date's name among them)."""
+    from sitrep.extract.target_field import head_kind
+
+    kind = head_kind(h)
+    if h.pos_ == "PROPN" and _gazetteer_name(h):
+        return "gaz"
+    if h.ent_type_ in ("DATE", "TIME"):
+        return "other"
+    if org and kind != "person":
+        return "org"
+    if h.pos_ != "PROPN":
+        return {"place": "placenoun"}.get(kind, kind)
+    return kind if kind == "person" else "name"
+
+
+def _gazetteer_name(h) -> bool:
+    """Whether the gazetteer has a place named by the proper nouns that end at ``h`` ("Badia al-Sukhnah": no;
+    "Lyon": yes)."""
+    from sitrep.resolve.gazetteer import get_gazetteer
+
+    i = h.i
+    while i > 0 and (h.doc[i - 1].pos_ == "PROPN" or h.doc[i - 1].text in ("-", "al", "el")) and h.i - i < 5:
+        i -= 1
+    return bool(get_gazetteer().lookup(h.doc[i:h.i + 1].text))
 
 
 _LOCATIVE = frozenset(("in", "on", "at", "near", "inside", "outside"))
