@@ -535,6 +535,26 @@ def to_json(vec, models, th: dict[str, float], floor: float, meta: dict) -> dict
     return {"meta": meta, "attacker_floor": floor, "roles": roles}
 
 
+def _keep_shipped(model: dict, folds: dict, keep: list[str]) -> tuple[dict, dict]:
+    """The new model and fold models with the roles ``keep`` (their weights, bias, threshold; the attacker floor
+    with the attacker) as the shipped files have them: a refit of some roles leaves the others as they were. The
+    fold models are spliced fold by fold, so the shipped fold table must be today's."""
+    shipped = json.loads(OUT.read_text())
+    with gzip.open(FOLDS_OUT, "rt", encoding="utf-8") as fh:
+        old = json.load(fh)
+    if old["meta"].get("fold_of") != folds["meta"].get("fold_of"):
+        raise SystemExit(f"{FOLDS_OUT}: its fold table is not today's; refit every role")
+    for new, was in ((model, shipped), *zip(folds["folds"], old["folds"], strict=True)):
+        for role in keep:
+            new["roles"][role] = was["roles"][role]
+        if "attacker" in keep:
+            new["attacker_floor"] = was["attacker_floor"]
+    kept = {"roles_as_shipped": keep, "shipped_meta": shipped["meta"]}
+    model["meta"] = {**model["meta"], **kept}
+    folds["meta"] = {**folds["meta"], **kept}
+    return model, folds
+
+
 def _write_folds_only(tune: list[dict], oof, fitted, table: dict, summary: dict, args) -> int:
     """Write the fold models alone, with the shipped model's thresholds and floor; print the out-of-fold figures at
     those thresholds (the ones the benchmark's tune split reads)."""
@@ -575,6 +595,8 @@ def main(argv: list[str] | None = None) -> int:
                     help=f"write {FOLDS_OUT.relative_to(ROOT)} alone (thresholds and floor of {OUT.name}), not the model")
     ap.add_argument("--no-balance", dest="balance", action="store_false",
                     help="weigh every candidate the same (MUC-4 outweighs the news some ten to one)")
+    ap.add_argument("--roles", default="", help="with --write: refit these roles (comma-separated) only, the "
+                    "others kept as shipped")
     ap.add_argument("--drop", default="", help="comma-separated feature prefixes to leave out (e.g. 'hk=')")
     ap.add_argument("--muc-place", action="store_true",
                     help="let the MUC-4 DEV incident locations (a phrase naming one) teach the place model")
@@ -636,12 +658,15 @@ def main(argv: list[str] | None = None) -> int:
                 "features": len(vec.get_feature_names_out())}
         if args.floor is not None:
             meta["attacker_floor_given"] = args.floor
-        OUT.write_text(json.dumps(to_json(vec, models, th, floor, meta), indent=0) + "\n")
+        model = to_json(vec, models, th, floor, meta)
         folds = {"meta": {**meta, "what": f"fold k's model: fitted without the tune articles of fold k "
                                           f"(fold_of: the fold of each tune article; sitrep.evaluation.argument_cv),"
                                           f" thresholds and floor as {OUT.name}'s; benchmarks/realnews.py runs "
                                           f"each tune article under it", "fold_of": table},
                  "folds": [to_json(v, m, th, floor, {}) for v, m in fitted]}
+        if args.roles:
+            model, folds = _keep_shipped(model, folds, [r for r in am.ARG_ROLES if r not in args.roles.split(",")])
+        OUT.write_text(json.dumps(model, indent=0) + "\n")
         with gzip.open(FOLDS_OUT, "wt", encoding="utf-8") as fh:
             json.dump(folds, fh, separators=(",", ":"))
         print(f"wrote {OUT} and {FOLDS_OUT}")

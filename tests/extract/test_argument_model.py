@@ -71,6 +71,18 @@ def test_candidates_describe_how_each_phrase_hangs_on_the_trigger():
     assert all(an.doc.text[c.start:c.end] == c.text for c in cands.values())
 
 
+def test_candidates_say_what_kind_of_thing_their_head_names():
+    an, evs = _analysis_and_events("A car bomb went off outside the fuel depot in Mosul on Sunday, wounding nine "
+                                   "shoppers and a policeman.")
+    assert evs
+    kinds = {c.head_text: [f for f in c.features if f.startswith("hk=") and ":" not in f]
+             for ev in evs for c in AM.candidates(an, ev)}
+    assert kinds["Mosul"] == ["hk=gaz"]  # a name the gazetteer reads
+    assert kinds["depot"] == ["hk=facility"]
+    assert kinds["shoppers"] == ["hk=person"]
+    assert kinds.get("Sunday", ["hk=other"]) == ["hk=other"]  # a day's name is no place's
+
+
 def test_the_model_fills_an_empty_role_with_its_likeliest_phrase_only():
     an, evs = _analysis_and_events("Rebels ambushed an army convoy near Goma on Friday, killing eleven soldiers.")
     ev = evs[0]

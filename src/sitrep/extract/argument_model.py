@@ -69,6 +69,9 @@ class ArgCandidate:
     # the head offset of the phrase this one says where of: the noun its locative preposition hangs on ("her home
     # in a West Bank settlement", "posts in Anderstown") or the name it is in apposition to ("Talish, a village")
     within: int | None = None
+    # the head offset of the noun a common noun or name is compounded on ("bus" of "the bus station"): a place the
+    # model finds in it is written as that noun's phrase
+    compound_of: int | None = None
 
 
 def _sentence_of(analysis, offset: int) -> int | None:
@@ -182,7 +185,9 @@ def _candidate(analysis, ev, si: int, h, t, lex) -> ArgCandidate:
     kind = _head_kind(h, actor is not None or ent == "ORG" or org_alias or "org_head" in kinds)
     feats += [f"hk={kind}", f"hk={kind}:{_prep_features(h)[0]}"]
     conj = off + h.head.idx if h.dep_ == "conj" and h.head.pos_ in ("NOUN", "PROPN") else None
-    return ArgCandidate(a, b, text, off + h.idx, h.text, org, conj, si, feats, within=_within(h, off))
+    comp = off + h.head.idx if h.dep_ == "compound" and h.head.pos_ in ("NOUN", "PROPN") else None
+    return ArgCandidate(a, b, text, off + h.idx, h.text, org, conj, si, feats, within=_within(h, off),
+                        compound_of=comp)
 
 
 def _head_kind(h, org: bool) -> str:
@@ -506,13 +511,20 @@ def places_named_on_trigger(analysis, ev: EventMention) -> list[RoleFiller]:
 def _fillers(cands: list[ArgCandidate], role: str, empty: list[str], threshold: float) -> list[ArgCandidate]:
     """``choose_fillers`` over the event's trigger sentences together; for the place, in each sentence apart (a
     merged event's sentences may each say where: "at the bus station", "in Oxford Street"), as the trainer
-    measures it."""
+    measures it); a place found in a noun compounded on another is written as that noun's phrase."""
     if role != "place":
         return choose_fillers(cands, role, empty, threshold)
     by_sentence: dict[int, list[ArgCandidate]] = {}
     for c in cands:
         by_sentence.setdefault(c.sentence, []).append(c)
-    return [f for _, cs in sorted(by_sentence.items()) for f in choose_fillers(cs, role, empty, threshold)]
+    by_head = {c.head: c for c in cands}
+    out: list[ArgCandidate] = []
+    for _, cs in sorted(by_sentence.items()):
+        for f in choose_fillers(cs, role, empty, threshold):
+            f = by_head.get(f.compound_of, f) if f.compound_of is not None else f
+            if f not in out:
+                out.append(f)
+    return out
 
 
 def choose_fillers(cands: list[ArgCandidate], role: str, empty: list[str], threshold: float) -> list[ArgCandidate]:
