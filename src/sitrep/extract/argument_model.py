@@ -194,7 +194,9 @@ def _head_kind(h, org: bool) -> str:
     """What the phrase headed by ``h`` names, for the place model to choose among a sentence's phrases: 'gaz' (a
     name the gazetteer reads, whatever the parser tags it), 'name' (another proper name: a street, an area, a name
     it lacks), 'org', 'person' (``target_field.head_kind``), 'facility' or 'placenoun' (a noun of the role lexicon:
-    "station", "area"), or 'other' (a date's name among them)."""
+    "station", "area"), or 'other' (a date's name among them). A feature the shipped model does not weigh yet (s39:
+    its refit of the place role kept the tune figures but named worse places in our own reports; the figures are in
+    scripts/train_argument_model.py)."""
     from sitrep.extract.target_field import head_kind
 
     kind = head_kind(h)
@@ -511,7 +513,11 @@ def places_named_on_trigger(analysis, ev: EventMention) -> list[RoleFiller]:
 def _fillers(cands: list[ArgCandidate], role: str, empty: list[str], threshold: float) -> list[ArgCandidate]:
     """``choose_fillers`` over the event's trigger sentences together; for the place, in each sentence apart (a
     merged event's sentences may each say where: "at the bus station", "in Oxford Street"), as the trainer
-    measures it); a place found in a noun compounded on another is written as that noun's phrase."""
+    measures it); a place found in a noun compounded on another is written as that noun's phrase ("bus" of "the
+    bus station"). s39, shipped model: 2 fires on the 100 MUC-4 DEV reports of the golden outputs (tune), 1 right
+    ("GROCERY" -> "GROCERY STORE"), 1 as good ("COMMUNITY" -> "COMMUNITY MEETING"); none on our own reports, and no
+    figure of benchmarks/realnews.py WikiEvents or RAMS moved (under the s39 refit with head kinds it kept two
+    WikiEvents tune "bus station" Places: scripts/train_argument_model.py)."""
     if role != "place":
         return choose_fillers(cands, role, empty, threshold)
     by_sentence: dict[int, list[ArgCandidate]] = {}
