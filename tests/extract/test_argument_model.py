@@ -71,6 +71,31 @@ def test_candidates_describe_how_each_phrase_hangs_on_the_trigger():
     assert all(an.doc.text[c.start:c.end] == c.text for c in cands.values())
 
 
+def test_candidates_say_what_kind_of_thing_their_head_names():
+    an, evs = _analysis_and_events("A car bomb went off outside the fuel depot in Mosul on Sunday, wounding nine "
+                                   "shoppers and a policeman.")
+    assert evs
+    kinds = {c.head_text: [f for f in c.features if f.startswith("hk=") and ":" not in f]
+             for ev in evs for c in AM.candidates(an, ev)}
+    assert kinds["Mosul"] == ["hk=gaz"]  # a name the gazetteer reads
+    assert kinds["depot"] == ["hk=facility"]
+    assert kinds["shoppers"] == ["hk=person"]
+    assert kinds.get("Sunday", ["hk=other"]) == ["hk=other"]  # a day's name is no place's
+
+
+def test_a_place_found_in_a_compounded_noun_is_written_as_the_whole_phrase():
+    def cand(start: int, head: int, text: str, place: float, compound_of: int | None = None) -> AM.ArgCandidate:
+        c = AM.ArgCandidate(start, start + len(text), text, head, text.split()[-1], False, sentence=0,
+                            compound_of=compound_of)
+        c.scores = {r: 0.0 for r in AM.ARG_ROLES} | {"place": place}
+        return c
+
+    ferry = cand(10, 10, "ferry", 0.9, compound_of=16)  # "the ferry terminal" at 6: "ferry" at 10, "terminal" at 16
+    terminal = cand(6, 16, "the ferry terminal", 0.3)
+    chosen = AM._fillers([ferry, terminal], "place", ["place"], 0.5)
+    assert [c.text for c in chosen] == ["the ferry terminal"]
+
+
 def test_the_model_fills_an_empty_role_with_its_likeliest_phrase_only():
     an, evs = _analysis_and_events("Rebels ambushed an army convoy near Goma on Friday, killing eleven soldiers.")
     ev = evs[0]
