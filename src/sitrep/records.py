@@ -6,6 +6,7 @@ Public:
     undated_record(event) -> dict   an event with no knowable day: record_kind "undated_event"
     day_known(event) -> bool        whether an event is dated to its day (or week), i.e. an incident record
     doer_noun(event) -> str | None  the output's actor1 ("gunmen", "Maoist rebels" where no group is known)
+    acled_category(event) -> dict   {"actor1_acled": "Unidentified Armed Group (Country)"} for a doer of no known group
     PRECISION_CODES                 day/week/month/year -> ACLED time_precision 1/2/3
 """
 from __future__ import annotations
@@ -50,6 +51,7 @@ def event_record(m: EventMention) -> dict:
         "sub_event_type": m.sub_event_type,
         "weapons": list(m.weapons),
         "actor1": doer_noun(m),
+        **acled_category(m),
         "actor2": m.actor2,
         "target": m.target,
         "location": None if p is None else {
@@ -75,12 +77,13 @@ def event_record(m: EventMention) -> dict:
 
 
 def doer_noun(m: EventMention) -> str | None:
-    """The actor1 written out: an event whose doer is a perpetrator noun of no known group (``UNIDENTIFIED``) that
-    names a kind of armed group (events.toml ``doer_noun_heads``: "the Maoist rebels", "two suspected urban
-    guerrillas") has the noun as the text gives it, without articles, counts and the words of ``doer_noun_drop``
-    ("alleged", "unidentified"), lower-case in ALL-CAPS text; "gunmen", "the bomber" stay the Unidentified Armed
-    Group, as the event does internally (merge, coreference, the store and the ACLED export read that). Counts behind
-    it in events.toml beside ``doer_noun_heads``."""
+    """The actor1 written out: an event whose doer is a perpetrator noun of no known group (``UNIDENTIFIED``) whose
+    head is one of events.toml ``doer_noun_heads`` (a kind of armed group: "the Maoist rebels", "two suspected urban
+    guerrillas"; or the doers of the act: "About a dozen gunmen", "the attackers") has the noun as the text gives
+    it, without articles, counts and the words of ``doer_noun_drop`` ("alleged", "unidentified"), lower-case in
+    ALL-CAPS text; other heads ("the bomber", "a suicide bomber") stay the Unidentified Armed Group, as the event does
+    internally (merge, coreference, the store and the ACLED export read that; the record keeps it beside the noun as
+    ``actor1_acled``: ``acled_category``). Counts behind it in events.toml beside ``doer_noun_heads``."""
     from sitrep.extract import UNIDENTIFIED, load_lexicon
 
     spans = m.field_spans.get("actor1") or []
@@ -97,6 +100,19 @@ def doer_noun(m: EventMention) -> str | None:
         return m.actor1
     out = " ".join(words)
     return out.lower() if out.isupper() else out
+
+
+def acled_category(m: EventMention) -> dict[str, str]:
+    """ACLED's name for a doer of no known group, kept beside the written actor1 (``doer_noun``): the record of an
+    event whose doer is ``UNIDENTIFIED`` has ``actor1_acled`` "Unidentified Armed Group (Country)" (the event's
+    country as ACLED writes it; without one, "Unidentified Armed Group"); other records have no such key."""
+    from sitrep.extract import UNIDENTIFIED
+
+    if m.actor1 != UNIDENTIFIED:
+        return {}
+    p = m.place
+    country = None if p is None else _country_names().get(p.country_code or "", p.country)
+    return {"actor1_acled": f"{UNIDENTIFIED} ({country})" if country else UNIDENTIFIED}
 
 
 def day_known(m: EventMention) -> bool:
