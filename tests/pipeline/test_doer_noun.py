@@ -72,3 +72,14 @@ def test_a_known_group_and_no_actor_are_kept():
     assert doer_noun(m) == "Communist Party of Nepal (Maoist)"
     m.actor1 = None
     assert doer_noun(m) is None
+
+
+def test_a_stored_export_keeps_the_doer_unidentified_inside():
+    from sitrep.store.records import mention_from_record
+
+    m = _mention("the attackers")
+    rec = event_record(m)
+    assert rec["actor1"] == "attackers"
+    assert mention_from_record(rec).actor1 == UNIDENTIFIED
+    rec.pop("actor1_acled")
+    assert mention_from_record(rec).actor1 == "attackers"
