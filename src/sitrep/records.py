@@ -6,6 +6,7 @@ Public:
     undated_record(event) -> dict   an event with no knowable day: record_kind "undated_event"
     day_known(event) -> bool        whether an event is dated to its day (or week), i.e. an incident record
     doer_noun(event) -> str | None  the output's actor1 ("gunmen", "Maoist rebels" where no group is known)
+    written_doer(phrase) -> str | None  that noun from the words of an actor1 span ("About a dozen gunmen" -> "gunmen")
     acled_category(event) -> dict   {"actor1_acled": "Unidentified Armed Group (Country)"} for a doer of no known group
     PRECISION_CODES                 day/week/month/year -> ACLED time_precision 1/2/3
 """
@@ -84,12 +85,20 @@ def doer_noun(m: EventMention) -> str | None:
     ALL-CAPS text; other heads ("the bomber", "a suicide bomber") stay the Unidentified Armed Group, as the event does
     internally (merge, coreference, the store and the ACLED export read that; the record keeps it beside the noun as
     ``actor1_acled``: ``acled_category``). Counts behind it in events.toml beside ``doer_noun_heads``."""
-    from sitrep.extract import UNIDENTIFIED, load_lexicon
+    from sitrep.extract import UNIDENTIFIED
 
     spans = m.field_spans.get("actor1") or []
     if m.actor1 != UNIDENTIFIED or not spans:
         return m.actor1
-    text = re.sub(r"(\w)-\s+", r"\1-", " ".join(spans[0].text.split()))  # "SELF- STYLED" (a line break)
+    return written_doer(spans[0].text) or m.actor1
+
+
+def written_doer(phrase: str) -> str | None:
+    """The doer noun as ``doer_noun`` writes it ("About a dozen gunmen" -> "gunmen"); None when its head is not one
+    of ``doer_noun_heads`` ("a suicide bomber"). The incident page (serve.service.incident_detail) reads it too."""
+    from sitrep.extract import load_lexicon
+
+    text = re.sub(r"(\w)-\s+", r"\1-", " ".join(phrase.split()))  # "SELF- STYLED" (a line break)
     text = re.sub(r"[\"\u201c\u201d]", "", text)
     lex = load_lexicon()
     drop = lex.doer_noun_drop
@@ -97,7 +106,7 @@ def doer_noun(m: EventMention) -> str | None:
     while words and (words[0].lower() in drop or words[0].isdigit()):
         words = words[1:]
     if not words or words[-1].lower() not in lex.doer_noun_heads:
-        return m.actor1
+        return None
     out = " ".join(words)
     return out.lower() if out.isupper() else out
 
