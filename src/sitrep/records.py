@@ -6,6 +6,8 @@ Public:
     undated_record(event) -> dict   an event with no knowable day: record_kind "undated_event"
     day_known(event) -> bool        whether an event is dated to its day (or week), i.e. an incident record
     doer_noun(event) -> str | None  the output's actor1 ("gunmen", "Maoist rebels" where no group is known)
+    written_doer(phrase) -> str | None  that noun from the words of an actor1 span ("About a dozen gunmen" -> "gunmen")
+    acled_category(event) -> dict   {"actor1_acled": "Unidentified Armed Group (Country)"} for a doer of no known group
     PRECISION_CODES                 day/week/month/year -> ACLED time_precision 1/2/3
 """
 from __future__ import annotations
@@ -50,6 +52,7 @@ def event_record(m: EventMention) -> dict:
         "sub_event_type": m.sub_event_type,
         "weapons": list(m.weapons),
         "actor1": doer_noun(m),
+        **acled_category(m),
         "actor2": m.actor2,
         "target": m.target,
         "location": None if p is None else {
@@ -75,18 +78,27 @@ def event_record(m: EventMention) -> dict:
 
 
 def doer_noun(m: EventMention) -> str | None:
-    """The actor1 written out: an event whose doer is a perpetrator noun of no known group (``UNIDENTIFIED``) that
-    names a kind of armed group (events.toml ``doer_noun_heads``: "the Maoist rebels", "two suspected urban
-    guerrillas") has the noun as the text gives it, without articles, counts and the words of ``doer_noun_drop``
-    ("alleged", "unidentified"), lower-case in ALL-CAPS text; "gunmen", "the bomber" stay the Unidentified Armed
-    Group, as the event does internally (merge, coreference, the store and the ACLED export read that). Counts behind
-    it in events.toml beside ``doer_noun_heads``."""
-    from sitrep.extract import UNIDENTIFIED, load_lexicon
+    """The actor1 written out: an event whose doer is a perpetrator noun of no known group (``UNIDENTIFIED``) whose
+    head is one of events.toml ``doer_noun_heads`` (a kind of armed group: "the Maoist rebels", "two suspected urban
+    guerrillas"; or the doers of the act: "About a dozen gunmen", "the attackers") has the noun as the text gives
+    it, without articles, counts and the words of ``doer_noun_drop`` ("alleged", "unidentified"), lower-case in
+    ALL-CAPS text; other heads ("the bomber", "a suicide bomber") stay the Unidentified Armed Group, as the event does
+    internally (merge, coreference, the store and the ACLED export read that; the record keeps it beside the noun as
+    ``actor1_acled``: ``acled_category``). Counts behind it in events.toml beside ``doer_noun_heads``."""
+    from sitrep.extract import UNIDENTIFIED
 
     spans = m.field_spans.get("actor1") or []
     if m.actor1 != UNIDENTIFIED or not spans:
         return m.actor1
-    text = re.sub(r"(\w)-\s+", r"\1-", " ".join(spans[0].text.split()))  # "SELF- STYLED" (a line break)
+    return written_doer(spans[0].text) or m.actor1
+
+
+def written_doer(phrase: str) -> str | None:
+    """The doer noun as ``doer_noun`` writes it ("About a dozen gunmen" -> "gunmen"); None when its head is not one
+    of ``doer_noun_heads`` ("a suicide bomber"). The incident page (serve.service.incident_detail) reads it too."""
+    from sitrep.extract import load_lexicon
+
+    text = re.sub(r"(\w)-\s+", r"\1-", " ".join(phrase.split()))  # "SELF- STYLED" (a line break)
     text = re.sub(r"[\"\u201c\u201d]", "", text)
     lex = load_lexicon()
     drop = lex.doer_noun_drop
@@ -94,9 +106,22 @@ def doer_noun(m: EventMention) -> str | None:
     while words and (words[0].lower() in drop or words[0].isdigit()):
         words = words[1:]
     if not words or words[-1].lower() not in lex.doer_noun_heads:
-        return m.actor1
+        return None
     out = " ".join(words)
     return out.lower() if out.isupper() else out
+
+
+def acled_category(m: EventMention) -> dict[str, str]:
+    """ACLED's name for a doer of no known group, kept beside the written actor1 (``doer_noun``): the record of an
+    event whose doer is ``UNIDENTIFIED`` has ``actor1_acled`` "Unidentified Armed Group (Country)" (the event's
+    country as ACLED writes it; without one, "Unidentified Armed Group"); other records have no such key."""
+    from sitrep.extract import UNIDENTIFIED
+
+    if m.actor1 != UNIDENTIFIED:
+        return {}
+    p = m.place
+    country = None if p is None else _country_names().get(p.country_code or "", p.country)
+    return {"actor1_acled": f"{UNIDENTIFIED} ({country})" if country else UNIDENTIFIED}
 
 
 def day_known(m: EventMention) -> bool:

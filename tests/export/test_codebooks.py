@@ -95,6 +95,12 @@ def test_acled_unknown_fatalities_country_region_and_source(coded):
     assert gaza["country"] == "Palestine" and gaza["region"] == "Middle East"
 
 
+def test_acled_a_doer_of_no_known_group_takes_the_country(store):
+    _ingest(store, "kb2", "Kabul raid\nFILE: Gunmen stormed a guest house in Kabul overnight.", "stormed",
+            place=KABUL, actor1="Unidentified Armed Group", target="guest house")
+    assert _rows(store, "acled")[0]["actor1"] == "Unidentified Armed Group (Afghanistan)"
+
+
 def test_ucdp_sides_and_type_of_violence(coded):
     rows = _by_location(coded, "ucdp", "where_coordinates")
     attack = rows["US Embassy in Baghdad"]  # a militia on a state's forces: state-based

@@ -1,7 +1,8 @@
 """The output's actor1 (FORMAT.md: who carried it out) when the text names the doer only by a common noun: a noun that
-names a kind of armed group ("Maoist rebels", "militants") is written as the text gives it; a noun that names only
-the doers of the act ("gunmen", "a suicide bomber") stays the Unidentified Armed Group, as every such event stays
-internally (merge, store, ACLED). Short reports written for these tests (real towns, invented events)."""
+names a kind of armed group ("Maoist rebels", "militants") or the doers by the act's own noun ("gunmen", "the
+attackers") is written as the text gives it; other heads ("a suicide bomber") stay the Unidentified Armed Group, as
+every such event stays internally (merge, store); the record keeps ACLED's "Unidentified Armed Group (Country)" as
+actor1_acled. Short reports written for these tests (real towns, invented events)."""
 from __future__ import annotations
 
 from datetime import date
@@ -29,9 +30,25 @@ def test_a_kind_of_armed_group_is_written_as_the_text_names_it():
     assert got[0]["actor1"] == "Maoist rebels"
 
 
-def test_the_doers_of_the_act_alone_stay_unidentified():
-    got = records("Gunmen shot dead a shopkeeper in the town of Dera Ismail Khan on Monday, police said.")
+def test_gunmen_are_written_out_with_the_acled_category_beside_them():
+    got = records("About a dozen gunmen shot dead a shopkeeper in the town of Dera Ismail Khan on Monday, police said.")
+    assert got[0]["actor1"] == "gunmen"
+    assert got[0]["actor1_acled"] == "Unidentified Armed Group (Pakistan)"
+
+
+def test_a_suicide_bomber_stays_unidentified():
+    got = records("A suicide bomber blew himself up at a checkpoint in the town of Bannu on Monday, killing three "
+                  "soldiers, police said.")
     assert got[0]["actor1"] == UNIDENTIFIED
+
+
+def test_the_acled_category_is_kept_only_for_a_doer_of_no_known_group():
+    got = records("Maoist rebels ambushed a police patrol near the town of Butwal on Monday, killing four "
+                  "policemen, officials said.")
+    assert "actor1_acled" in got[0]
+    m = _mention("rebels")
+    m.actor1 = "Communist Party of Nepal (Maoist)"
+    assert "actor1_acled" not in event_record(m)
 
 
 def _mention(noun: str) -> EventMention:
@@ -45,6 +62,8 @@ def test_hedges_and_unknown_words_are_dropped_and_capitals_lowered():
     assert doer_noun(_mention("ALLEGED URBAN\nGUERRILLAS")) == "urban guerrillas"
     assert doer_noun(_mention("unidentified militants")) == "militants"
     assert doer_noun(_mention("suicide bomber")) == UNIDENTIFIED
+    assert doer_noun(_mention("at least 20 Gunmen")) == "Gunmen"
+    assert doer_noun(_mention("dozens of attackers")) == "attackers"
 
 
 def test_a_known_group_and_no_actor_are_kept():
@@ -53,3 +72,14 @@ def test_a_known_group_and_no_actor_are_kept():
     assert doer_noun(m) == "Communist Party of Nepal (Maoist)"
     m.actor1 = None
     assert doer_noun(m) is None
+
+
+def test_a_stored_export_keeps_the_doer_unidentified_inside():
+    from sitrep.store.records import mention_from_record
+
+    m = _mention("the attackers")
+    rec = event_record(m)
+    assert rec["actor1"] == "attackers"
+    assert mention_from_record(rec).actor1 == UNIDENTIFIED
+    rec.pop("actor1_acled")
+    assert mention_from_record(rec).actor1 == "attackers"

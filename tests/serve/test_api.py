@@ -262,3 +262,21 @@ def test_huge_offsets_and_nul_characters_are_refused_not_500(client):
     for name in ("q", "actor", "country", "type"):
         r = client.get("/api/incidents", params={name: "abc\x00"})
         assert r.status_code == 422 and r.json()["code"] == "E701", name
+
+
+def test_an_unidentified_doer_is_shown_as_the_report_names_it(store_url, monkeypatch):
+    monkeypatch.delenv("SITREP_TOKEN", raising=False)
+    app = create_app(store_url, token="s3cret")
+    doc = make_doc("raid", "Raid\nFILE: Some twenty gunmen stormed a checkpoint near Ain al-Asad at dawn.",
+                   published=date(2024, 2, 3))
+    m = make_mention(doc, "stormed", place=AIN_AL_ASAD, actor1="Unidentified Armed Group", when=date(2024, 2, 3))
+    m.add_span("actor1", _span(doc, "Some twenty gunmen"))
+    app.state.store.ingest(doc, [m])
+    fill(app.state.store)
+    with TestClient(app) as c:
+        items = c.get("/api/incidents").json()["items"]
+        raid = next(i for i in items if i["actor1"] == "Unidentified Armed Group")
+        inc = c.get(f"/api/incidents/{raid['id']}").json()
+        named = c.get(f"/api/incidents/{next(i for i in items if i['actor1'] != raid['actor1'])['id']}").json()
+    assert inc["actor1"] == "Unidentified Armed Group" and inc["actor1_written"] == "twenty gunmen"
+    assert named["actor1_written"] is None

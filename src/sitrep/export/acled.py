@@ -89,7 +89,9 @@ def acled_row(inc: dict, sources: list[dict], ctx=None) -> dict:
         "time_precision": codebook.ACLED_TIME_PRECISION.get(inc["date_precision"] or "", 3),
         "disorder_type": _DISORDER.get(inc["event_type"] or "", "Political violence"),
         "event_type": inc["event_type"], "sub_event_type": inc["sub_event_type"],
-        "actor1": inc["actor1"] or (f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group"),
+        # no doer named, or one of no known group (extraction's "Unidentified Armed Group"): ACLED's name with the country
+        "actor1": (inc["actor1"] if inc["actor1"] not in (None, "", "Unidentified Armed Group") else
+                   f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group"),
         "assoc_actor_1": assoc1, "inter1": inter1, "actor2": actor2, "assoc_actor_2": "",
         "inter2": inter2 if inter2 is not None else "", "interaction": codes.interaction(inter1, inter2),
         "civilian_targeting": "Civilian targeting" if civilian else "",

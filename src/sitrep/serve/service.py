@@ -231,12 +231,30 @@ def passages(text: str | None, mention: dict, words: list[dict], body_start: int
     return [{"start": a, "end": b, "text": text[a:b]} for a, b in merged]
 
 
+def _written_doer(inc: dict) -> str | None:
+    """For an incident whose doer is of no known group (actor1 "Unidentified Armed Group", ACLED's category), the
+    doer as its first source writes it ("gunmen", "Maoist rebels": records.written_doer, from the words of its actor1
+    span); None otherwise. The page shows both."""
+    from sitrep.extract.mentions import UNIDENTIFIED
+    from sitrep.records import written_doer
+
+    if inc.get("actor1") != UNIDENTIFIED:
+        return None
+    for src in inc.get("sources") or []:
+        for m in src.get("mentions") or []:
+            for sp in (m.get("field_spans") or {}).get("actor1") or []:
+                if isinstance(sp, dict) and sp.get("text"):
+                    return written_doer(str(sp["text"]))
+    return None
+
+
 def incident_detail(store, incident_id: str) -> dict | None:
     """One incident; each source mention gets ``highlighted``: its sentences, each cut into segments
     with the words that support a field highlighted (see ``highlight_segments``)."""
     inc = store.incident(incident_id)
     if inc is None:
         return None
+    inc["actor1_written"] = _written_doer(inc)
     for src in inc.get("sources") or []:
         text, body_start = None, 0
         doc_id = src.get("document_id")

@@ -99,7 +99,11 @@ def mention_row(doc: Document, m: EventMention, idx: int) -> dict:
 
 def mention_from_record(rec: dict, document_id: str | None = None) -> EventMention:
     """A FORMAT.md event record (as ``sitrep extract`` writes it) -> EventMention, so events
-    extracted elsewhere can be stored with their documents."""
+    extracted elsewhere can be stored with their documents. A record with ``actor1_acled`` (a doer of no known
+    group, whose actor1 is written as the text's noun: records.doer_noun) is stored as the Unidentified Armed Group,
+    as extraction keeps it internally (merge and the store read that)."""
+    from sitrep.extract.mentions import UNIDENTIFIED
+
     def span(d: dict) -> Span:
         return Span(int(d["start"]), int(d["end"]), str(d.get("text", "")))
 
@@ -122,7 +126,8 @@ def mention_from_record(rec: dict, document_id: str | None = None) -> EventMenti
         document_id=document_id or str(rec.get("document")),
         trigger=evidence[0] if evidence else Span(0, 0, ""), sentence_index=int(rec.get("sentence_index") or 0),
         event_type=rec.get("event_type") or "", sub_event_type=rec.get("sub_event_type") or "",
-        weapons=list(rec.get("weapons") or []), actor1=rec.get("actor1"), actor2=rec.get("actor2"),
+        weapons=list(rec.get("weapons") or []), actor2=rec.get("actor2"),
+        actor1=UNIDENTIFIED if rec.get("actor1_acled") else rec.get("actor1"),
         target=rec.get("target"), place=place, date=date.fromisoformat(d[:10]) if d else None,
         date_precision=rec.get("date_precision") or ("day" if d else None), fatalities=fatalities,
         claimed=rec.get("claimed"), claimant=rec.get("claimant"), evidence=evidence,

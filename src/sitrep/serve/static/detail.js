@@ -46,7 +46,7 @@ function fieldList(inc, where) {
   field(dl, "Date", inc.date ? `${inc.date} (precision: ${fmt(inc.date_precision)})` : null);
   field(dl, "Type", [inc.event_type, inc.sub_event_type].filter(Boolean).join(" / "));
   field(dl, "Weapons", (inc.weapons || []).join(", "));
-  field(dl, "Actor", inc.actor1);
+  field(dl, "Actor", inc.actor1_written ? `${inc.actor1_written} (${inc.actor1})` : inc.actor1);
   field(dl, "Target", inc.target);
   field(dl, "Location", where ? `${where}${loc.latitude != null ? ` (${Number(loc.latitude).toFixed(3)}, ${Number(loc.longitude).toFixed(3)})` : ""} · geo precision ${fmt(loc.geo_precision)}` : null);
   const fat = inc.fatalities;
