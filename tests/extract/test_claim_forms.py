@@ -89,3 +89,16 @@ def test_an_army_telling_its_own_strike_is_no_claim():
 def test_witnesses_at_a_named_place_telling_an_act_is_no_claim():
     events = report("Witnesses at the Al Amal mosque said they saw a gunman open fire on worshippers on Friday.")
     assert all(m.claimed is not True for m in events)
+
+
+def test_a_denial_told_with_a_verb_of_saying_or_coming_forward_is_no_claim():
+    for said in ("No group has said it took them.", "Nobody has come forward.",
+                 "No one has taken responsibility for the blasts.", "No organisation said it had planted the devices."):
+        events = report(f"Two bombs tore through a bus depot in Mombasa on Sunday, wounding eleven workers. {said}")
+        assert events and all(m.claimed is False for m in events), (said, [(m.claimed, m.notes) for m in events])
+
+
+def test_no_one_coming_forward_with_information_is_no_denial_of_a_claim():
+    events = report("Two bombs tore through a bus depot in Mombasa on Sunday, wounding eleven workers. No one has "
+                    "come forward with information, police said.")
+    assert events and all(m.claimed is None for m in events), [(m.claimed, m.notes) for m in events]
