@@ -6,7 +6,6 @@ its weights are plain data, so no learning library runs here.
 
 Public:
     clause_features(cand) -> list[str]
-    read_weapons(cand) -> list[str]           the weapons it reads (less one a trigger word gives, weapon_read = false)
     keep_violent(cands, lede) -> list[Candidate]   the candidates the model keeps (the others get a note and go)
     lede_sentence(analysis) -> int | None     the sentence after a wire report's dateline
     clause_model() -> ClauseModel
@@ -47,7 +46,7 @@ def clause_features(c: Candidate, general: bool | None = None, demonyms: bool | 
     feats = [f"kind={c.kind}", f"trig={lemma(tok)}", f"trig_pos={lemma(tok)}:{tok.pos_}", f"pos={tok.pos_}",
              f"dep={tok.dep_}",
              f"head={_word(tok.head)}", f"kind_head={c.kind}:{_word(tok.head)}"]
-    feats += [f"weapon={w}" for w in read_weapons(c)] or ["weapon=none"]
+    feats += [f"weapon={w}" for w in m.weapons] or ["weapon=none"]
     feats += [f"type={m.event_type}", f"fatal={m.fatalities.best is not None}", f"injured={m.injured.best is not None}",
               f"actor={m.actor1 is not None}", f"target={m.target is not None}", f"plural={m.plural}",
               f"hedged={m.hedged}", f"attempted={m.attempted}", f"denied={m.denied}",
@@ -68,20 +67,6 @@ def clause_features(c: Candidate, general: bool | None = None, demonyms: bool | 
     feats += [f"w={lemma(t)}" for t in c.sent if t.pos_ in ("NOUN", "VERB", "ADJ") and t.i != tok.i
               and t.ent_type_ not in _NAMED and _word(t) != "NAME"]
     return feats + _general_features(c) if general else feats
-
-
-def read_weapons(c: Candidate) -> list[str]:
-    """The clause's weapons the model reads: all of them, less one given by the trigger word alone (weak, its span
-    the trigger) when the word's events.toml entry says ``weapon_read = false`` ("was shot": small arms)."""
-    from sitrep.extract.document import weak_weapon
-    from sitrep.extract.lexicon import load_lexicon
-    from sitrep.extract.mentions import _match_trigger
-
-    m, tok = c.mention, c.trigger_token
-    if tok is None or not m.weapons or not weak_weapon(m):
-        return list(m.weapons)
-    trig = _match_trigger(tok, load_lexicon())
-    return [] if trig is not None and not trig.weapon_read and m.weapons == [trig.weapon] else list(m.weapons)
 
 
 def _general_features(c: Candidate) -> list[str]:

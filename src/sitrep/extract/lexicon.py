@@ -41,7 +41,6 @@ class Trigger:
     kind: str
     needs: str | None
     weapon: str | None
-    weapon_read: bool = True  # events.toml weapon_read: whether the clause model reads the weapon the word gives
 
 
 @dataclass
@@ -268,11 +267,8 @@ def load_lexicon() -> Lexicon:
         if weapon and weapon not in {w.category for w in weapons.values()}:
             raise KnowledgeError(f"{epath}: {where}: weapon '{weapon}' is not a category of weapons.toml", code=E403_KNOWLEDGE_ENTRY)
         pos = frozenset(_need(epath, where, entry, "pos", list))
-        read = entry.get("weapon_read", True)
-        if not isinstance(read, bool):
-            raise KnowledgeError(f"{epath}: {where}: weapon_read must be true or false", code=E403_KNOWLEDGE_ENTRY)
         for lemma in _need(epath, where, entry, "lemmas", list):
-            t = Trigger(str(lemma).lower(), pos, kind, entry.get("needs"), weapon, read)
+            t = Trigger(str(lemma).lower(), pos, kind, entry.get("needs"), weapon)
             triggers.setdefault(t.lemma, []).append(t)
     defaults = edata.get("defaults", {})
     mil = tuple(defaults.get("military_target", ["Battles", "Armed clash"]))
