@@ -737,8 +737,8 @@ def test_an_incident_takes_the_deed_day_over_a_court_day():
 
 
 def test_two_outlets_may_type_one_attack_differently():
-    """merge_weights.toml type.different_type 0.0 (learned on the ECB+ tune topics, session 39): a type disagreement
-    is no veto and costs nothing, so an attack a second outlet types otherwise still merges on its day,
+    """merge_weights.toml type.different_type -0.15 (learned on the ECB+ tune topics, session 39): a type disagreement
+    is no veto, only a cost, so an attack a second outlet types otherwise still merges on its day,
     place and target (one bank firebombed, told by a second outlet as property destroyed)."""
     a = f("a", "d1")
     other = f("b", "d2", event_type="Strategic developments", sub_event_type="Looting/property destruction")
