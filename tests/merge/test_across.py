@@ -734,3 +734,16 @@ def test_an_incident_takes_the_deed_day_over_a_court_day():
     rows[0] = {**rows[0], "evidence": json.dumps([{"start": 0, "end": len(plain), "text": plain}]),
                "field_spans": json.dumps({"date": [{"start": 3, "end": 10, "text": "Tuesday"}]})}
     assert across.consolidate(rows)["date"] == "2023-04-18"
+
+
+def test_two_outlets_may_type_one_attack_differently():
+    """merge_weights.toml type.different_type -0.15 (learned on the ECB+ tune topics, session 39): a type disagreement
+    is no veto, only a cost, so an attack a second outlet types otherwise still merges on its day,
+    place and target (one bank firebombed, told by a second outlet as property destroyed)."""
+    a = f("a", "d1")
+    other = f("b", "d2", event_type="Strategic developments", sub_event_type="Looting/property destruction")
+    d = compare(a, other)
+    assert d.veto is None and d.merge
+    assert any("types differ" in r for r in d.reasons)
+    hand_set = across.load_rules(weights="")  # merge.toml's own -1.0: any other type vetoes
+    assert "types differ" in compare(a, other, hand_set).veto
