@@ -64,18 +64,3 @@ def test_scan_is_the_same_without_the_prefilter(monkeypatch):
     monkeypatch.setattr(g, "needs", [None] * len(g.rules))
     assert spans == [[(r.start, r.end, r.kind, r.type, repr(r.data)) for r in grammar_module.scan(t)] for t in TEXTS]
     assert any(spans)
-
-
-def test_words_looked_for_once_give_may_match_answer():
-    """``scan`` looks for each word of the rules once a stretch (``present_words``), then asks each rule's ``met``:
-    the answer of ``may_match`` for every rule, the idioms' too."""
-    g = grammar_module.grammar(None)
-    needs = [w for w in (*g.needs, g.not_time_needs) if w is not None]
-    answers = []
-    for text in TEXTS + ["", "no time here at all", "between june and july"]:
-        low = folded(text)
-        assert low is not None
-        present = prefilter.present_words(g.need_words, low)
-        answers += [words.met(present) for words in needs]
-        assert answers[-len(needs):] == [may_match(words, low) for words in needs], text
-    assert any(answers) and not all(answers)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from sitrep.knowledge import knowledge_cached
 from sitrep.resolve.lowered import lower_text, lowered
 from sitrep.resolve.timex.lexicon import Lexicon, load_lexicon
-from sitrep.resolve.timex.prefilter import Words, folded, present_words, required
+from sitrep.resolve.timex.prefilter import Words, folded, may_match, required
 
 
 @dataclass
@@ -105,8 +105,6 @@ class Grammar:
         self.play = re.compile(r"\b" + _alt(lex.play_words) + r"\b", re.I) if lex.play_words else None
         self._play_last: tuple[str, bool] = ("", False)  # the last text read, whether it reports a game
         self._build()
-        # every word of the rules' needs: a stretch is searched for each once (``scan``), not once per rule
-        self.need_words = tuple(sorted(set().union(*(w.words for w in (*self.needs, self.not_time_needs) if w))))
 
     # ---- rules -------------------------------------------------------------------------------------
     def _add(self, pattern: str, handler: Callable, need: str | None = None) -> None:
@@ -1187,9 +1185,8 @@ def scan(text: str, start: int = 0, end: int | None = None, path: str | None = N
     windows: dict[re.Pattern | None, list[tuple[int, int]]] = {}  # rules that share a keyword share its windows
     low = folded(text[start:end])
     stretch = _lowered(text, start, end) if low is not None else None  # the rules without re.I run on it
-    present = None if low is None else present_words(g.need_words, low)
     for (pattern, handler, need), words, (plain, plain_need) in zip(g.rules, g.needs, g.plain, strict=True):
-        if words is not None and present is not None and not words.met(present):
+        if words is not None and not may_match(words, low):
             continue  # the stretch lacks the words every match of the rule holds
         if need not in windows:
             windows[need] = _windows(plain_need, stretch[0], start, end, stretch[1]) if plain_need and stretch \
@@ -1200,8 +1197,7 @@ def scan(text: str, start: int = 0, end: int | None = None, path: str | None = N
                 if r is not None and r.end > r.start:
                     found.append(r)
     idioms = _idioms(g, text, start, end, stretch) \
-        if found and g.not_time and (g.not_time_needs is None or present is None or g.not_time_needs.met(present)) \
-        else []
+        if found and g.not_time and (g.not_time_needs is None or may_match(g.not_time_needs, low)) else []
     if idioms:
         # inside one, or reaching into one without holding it whole ("as soon as possible" holds "as soon as")
         found = [r for r in found if not any(a < r.end and r.start < b and not (r.start <= a and b <= r.end)

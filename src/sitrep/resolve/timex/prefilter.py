@@ -19,7 +19,6 @@ Measured (s29, same process, base vs prefilter, CPU per article): the report-dat
 reading, value, report date and dateline over TimeBank, TE3, MUC-4 DEV, LGL and ECB+ (4,373 texts) identical."""
 from __future__ import annotations
 
-import functools
 import re
 
 try:  # the standard library's regex parser (private; present in CPython 3.11-3.14): without it no rule is skipped
@@ -104,27 +103,6 @@ class Words:
     def alternatives(self) -> Need:
         return frozenset(frozenset((k, *rest)) for k, rests in self.groups for rest in rests)
 
-    @functools.cached_property
-    def keys(self) -> frozenset[str]:
-        return frozenset(k for k, _ in self.groups)
-
-    @property
-    def words(self) -> frozenset[str]:
-        """Every word ``may_match`` may look for."""
-        return self.keys.union(*(rest for _, rests in self.groups for rest in rests))
-
-    def met(self, present: frozenset[str]) -> bool:
-        """``may_match`` given ``present``, the words (of at least ``words``) the stretch holds (``present_words``):
-        the same answer with each word looked for once a stretch, not once a rule."""
-        if self.keys.isdisjoint(present):
-            return False
-        for key, rests in self.groups:
-            if key in present:
-                for rest in rests:
-                    if present.issuperset(rest):
-                        return True
-        return False
-
 
 def _grouped(need: Need) -> Words:
     left = set(need)
@@ -153,11 +131,6 @@ def required(pattern: str) -> Words | None:
 def folded(text: str) -> str | None:
     """``text`` lower-cased for ``may_match``, or None when a character in it defeats the substring test."""
     return None if _FOLDS_TO_ASCII.search(text) else text.lower()
-
-
-def present_words(words: tuple[str, ...], low: str) -> frozenset[str]:
-    """Those of ``words`` (every word of a grammar's rules) that the stretch ``low`` (``folded``, not None) holds."""
-    return frozenset(w for w in words if w in low)
 
 
 def may_match(words: Words, low: str | None) -> bool:
