@@ -3,7 +3,7 @@ import re
 import sys
 
 from sitrep.resolve import actor
-from sitrep.resolve.lowered import lower_text, lowered
+from sitrep.resolve.lowered import alternation, lower_text, lowered
 from sitrep.resolve.timex import grammar as grammar_module
 
 # sentences of our own, one behaviour each, written in several cases below
@@ -108,3 +108,22 @@ def test_match_spans_and_state_forces_as_with_re_i():
         want = [(m.group("name"), m.start(), m.end()) for m in forces.pattern_caps.finditer(t)]
         assert actor._force_names(forces, t, True) == want
     assert actor._force_names(forces, texts[-2], True)  # the test means something: the capitals' forces are found
+
+
+def test_alternation_as_a_tree_matches_as_the_flat_one():
+    """The words as a tree of letters find what the flat alternation, longest first, finds: a shorter word where the
+    longer one is cut off by what must follow it, a longer one before the shorter, case-free too."""
+    words = ["Red Hand", "Red Hand Commando", "Red", "Redwood Militia", "Blue Guard", "Blu", "B", "Sun-Ray"]
+    texts = ["the Red Hand Commandos and the Red Hand Commando struck; Red Handed, Redwood Militia, RED HAND",
+             "Blue Guardians of the Blu front, B and Sun-Ray; sun-ray, the Red"]
+    for ignore_case in (False, True):
+        ws = [w.lower() for w in words] if ignore_case else words
+        flat = "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
+        flags = re.I if ignore_case else 0
+        for around in (r"(?<![\w-])(?:{})(?![\w])", r"(?P<name>{})(?:\s+Commandos?|-led)"):
+            tree = re.compile(around.format(alternation(ws, ignore_case)), flags)
+            plain = re.compile(around.format(flat), flags)
+            for text in texts:
+                assert [m.span() for m in tree.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+    assert alternation(["ab", "ac", "a"]) == "a(?:b|c|)"
+    assert alternation(["\u017fun", "sun"], ignore_case=True) == "\u017fun|sun"  # two letters re.I takes alike: flat

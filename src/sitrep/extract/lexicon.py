@@ -12,6 +12,7 @@ from sitrep.errors import (
     KnowledgeError,
 )
 from sitrep.knowledge import knowledge_cached, knowledge_path, read_toml, read_words
+from sitrep.resolve.lowered import alternation
 
 ACLED_TYPES = {
     "Battles": {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"},
@@ -252,7 +253,7 @@ def _phrases(dpath: Path, ddata: dict) -> dict[str, re.Pattern]:
 def _sport_pattern(words: list[str]) -> re.Pattern | None:
     if not words:
         return None
-    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    alts = alternation(words, ignore_case=True, space=r"\s+")  # a tree of letters: the same matches, faster
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.I)
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import functools
+import math
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -90,8 +91,6 @@ def knowledge_path(name: str) -> Path:
 
 def logistic(z: float) -> float:
     """The learned models' link: a linear score to a probability (clamped so that exp never overflows)."""
-    import math
-
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -111,7 +110,9 @@ def role_probabilities(table: dict[str, list[float]], bias: dict[str, float], ro
     get = table.get
     rows = [w for w in map(get, set(features)) if w is not None]
     cols = zip(*rows, strict=True) if rows else ((),) * len(roles)
-    return {r: logistic(bias[r] + sum(col)) for r, col in zip(roles, cols, strict=True)}
+    exp = math.exp  # ``logistic`` inlined: the role model asks this of every candidate phrase
+    return {r: 1.0 / (1.0 + exp(-max(-30.0, min(30.0, bias[r] + sum(col)))))
+            for r, col in zip(roles, cols, strict=True)}
 
 
 def read_model_json(path: Path, what: str, code: str) -> Any:

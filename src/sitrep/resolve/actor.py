@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from sitrep import errors
 from sitrep.errors import KnowledgeError
 from sitrep.knowledge import knowledge_cached, knowledge_memo, knowledge_path
-from sitrep.resolve.lowered import lower_text, lowered
+from sitrep.resolve.lowered import alternation, lower_text, lowered
 
 REQUIRED = ("canonical", "type", "aliases", "source")
 _SPONSORED = re.compile(r"-(?:backed|aligned|allied|supported|sponsored|affiliated|linked|funded|armed)\b", re.I)
@@ -45,11 +45,11 @@ class ActorTable:
     pattern_low: re.Pattern | None = None
 
 
-def _compile(aliases) -> re.Pattern | None:
-    alts = sorted(aliases, key=len, reverse=True)
-    if not alts:
+def _compile(aliases, ignore_case: bool = False) -> re.Pattern | None:
+    """The aliases as one pattern, longest first at each place (``ignore_case``: it will be compiled with re.I)."""
+    if not aliases:
         return None
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w])")
+    return re.compile(r"(?<![\w-])(?:" + alternation(aliases, ignore_case) + r")(?![\w])")
 
 
 @knowledge_cached
@@ -83,7 +83,7 @@ def load_actors() -> ActorTable:
                     cs[alias] = canonical
                 else:
                     ci[alias.lower()] = canonical
-    pattern_ci = re.compile(_compile(ci).pattern, re.I) if ci else None
+    pattern_ci = re.compile(_compile(ci, ignore_case=True).pattern, re.I) if ci else None
     return ActorTable(types, _compile(cs), pattern_ci, cs, ci, countries,
                       lowered(pattern_ci) if pattern_ci is not None else None)
 
@@ -148,14 +148,16 @@ def load_state_forces() -> StateForces:
                 country.setdefault(word, canonical)
     if not country or not nouns:
         return StateForces(None, country, code)
-    alts = "|".join(re.escape(w) for w in sorted(country, key=len, reverse=True))
+    flat = "|".join(re.escape(w) for w in sorted(country, key=len, reverse=True))
     forces = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w-])(?P<name>{alts})(?:(?:['’]s)?\s+(?i:(?:{forces}))|"
-                         rf"-led\s+(?i:coalition|alliance|forces|troops))(?![\w-])")
+    pattern, pattern_caps = (
+        re.compile(rf"(?<![\w-])(?P<name>{alts})(?:(?:['’]s)?\s+(?i:(?:{forces}))|"
+                   rf"-led\s+(?i:coalition|alliance|forces|troops))(?![\w-])", flags)
+        for alts, flags in ((alternation(country), 0), (flat, re.I)))  # the names as a tree where case counts
     caps: dict[str, str] = {}
     for word, canonical in country.items():
         caps.setdefault(word.upper(), canonical)
-    return StateForces(pattern, country, code, re.compile(pattern.pattern, re.I), caps,
+    return StateForces(pattern, country, code, pattern_caps, caps,
                        _caps_lowered(sorted(country, key=len, reverse=True), sorted(nouns, key=len, reverse=True)))
 
 
@@ -165,7 +167,7 @@ def _caps_lowered(names: list[str], nouns: list[str]) -> re.Pattern | None:
     in lower case or ``lowered`` refuses the pattern."""
     if any(len(w.lower()) != len(w) for w in (*names, *nouns)):
         return None
-    alts = "|".join(re.escape(w.lower()) for w in names)
+    alts = alternation([w.lower() for w in names], ignore_case=True)  # the same words tried longest first
     forces = "|".join(re.escape(n.lower()) for n in nouns)
     return lowered(re.compile(rf"(?<![\w-])(?P<name>{alts})(?:(?:['’]s)?\s+(?:{forces})|"
                               rf"-led\s+(?:coalition|alliance|forces|troops))(?![\w-])", re.I))

@@ -56,8 +56,10 @@ _PLAIN = str.maketrans({"ı": "i", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "
 def norm(name: str) -> str:
     """Lower case, no accents, no dots or apostrophes, hyphens as spaces: ``Ain al-Asad`` ->
     ``ain al asad``, ``U.S.`` -> ``us``, ``Al Fallūjah`` -> ``al fallujah``."""
-    s = unicodedata.normalize("NFKD", name.translate(_PLAIN))
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = name.translate(_PLAIN)
+    if not s.isascii():  # an ASCII name is its own NFKD form, without combining marks
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(ch for ch in s if not unicodedata.combining(ch))
     s = s.casefold().translate(_APOS)
     return _SPACES.sub(" ", s).strip()
 

@@ -138,3 +138,38 @@ def match_spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     if plain is None or low is None:
         return [m.span() for m in pattern.finditer(text)]
     return [m.span() for m in plain.finditer(low)]
+
+
+def alternation(words, ignore_case: bool = False, space: str = r"\ ") -> str:
+    """The regular expression (without a group around it) of ``words`` as one alternation tried longest first
+    (``"|".join`` of the escaped words sorted by length, longest first), written as a tree of their letters: Python's
+    ``re`` tries the branches of an alternation one by one at each place, where the tree tries a few first letters
+    (the actors' 590 names on MUC-4 and LGL texts: 9x faster, the same matches).
+
+    Why the same matches. Two branches of a node begin with different characters, so at most one of them can go on
+    at a place of the text, and along that one path the longer words come before the shorter (a word's end is the
+    node's last branch): the words tried are those that match there, longest first, as in the flat alternation
+    (two words of one length that both match are the same word). Under ``ignore_case`` two different characters
+    can still meet one character of the text (the extra case pairs of ``re._casefix``: "s" and the long s, two
+    sigmas): where a word holds a character beyond ASCII with such a pair, or a capital, the flat alternation is
+    given instead. ``space``: what a space of a word is written as (``\\s+``: any run of white space; a word then
+    holds no other white space and none at its ends, so a branch of white space and one of a letter never meet the
+    same character, and a run is taken whole, as the flat alternation takes it)."""
+    words = sorted(dict.fromkeys(words), key=len, reverse=True)  # of one length in the order given
+    if ignore_case and any(c.isupper() or ord(c) > 127 and ord(c) in _EXTRA_CASES for w in words for c in w) or any(
+            w != w.strip() or any(c.isspace() and c != " " for c in w) for w in words):
+        return "|".join(re.escape(w).replace(r"\ ", space) for w in words)
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # the word ends here
+
+    def written(node: dict) -> str:
+        branches = [(space if ch == " " else re.escape(ch)) + written(sub) for ch, sub in sorted(node.items()) if ch]
+        if "" in node:
+            branches.append("")
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return written(tree) if tree else "(?!)"
