@@ -95,6 +95,25 @@ def test_countries_in_a_game_are_teams_not_places():
     assert places == ["Kampala"], places
 
 
+@pytest.mark.parametrize("text, name, team", [
+    ("Fans were leaving the stadium after the third match against Chile when the blast went off.", "Chile", True),
+    ("The bus was hit on its way to the series final versus the Netherlands.", "Netherlands", True),
+    ("The rebels launched a new offensive against Chile's border posts.", "Chile", False),
+    ("The ministry said the test was carried out in Chile.", "Chile", False),
+])
+def test_a_side_after_a_games_noun_and_against_is_a_team(text, name, team):
+    from sitrep.resolve import event_place
+
+    a = text.index(name)
+    assert event_place._team(text, a, a + len(name)) is team
+
+
+def test_a_country_named_as_a_side_in_a_game_places_no_attack():
+    places = _event_places("Gunmen opened fire on a bus carrying a touring hockey team in Durban on Friday, killing "
+                           "two guards. The attack came on the eve of the series final against Argentina.")
+    assert "Argentina" not in places and "Durban" in places, places
+
+
 def test_a_place_in_what_a_claimant_says_does_not_place_the_attack():
     places = _event_places("Gunmen stormed a hotel in Mogadishu on Friday, killing 12 guests. The Shebab claimed the "
                            "attack on Twitter, saying it was revenge for the army's offensive in southern Somalia.")

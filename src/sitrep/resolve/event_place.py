@@ -89,8 +89,13 @@ _TEAM_AFTER = re.compile(rf"[A-Z][\w'’-]*\s+{_GAME}\s+(?:the\s+)?$")
 
 
 def _team(text: str, a: int, b: int) -> bool:
-    """Whether the name at ``a``..``b`` is a team in a game (see ``_GAME``), not a place."""
-    return bool(_TEAM_BEFORE.match(text[b:b + 40]) or _TEAM_AFTER.search(text[max(0, a - 60):a]))
+    """Whether the name at ``a``..``b`` is a team in a game (see ``_GAME``; or after a game's noun and "against",
+    ``geo_cues.toml`` [team]: "the second test against Pakistan"), not a place."""
+    from sitrep.resolve.place_scoring import load_cues
+
+    before = text[max(0, a - 60):a]
+    return bool(_TEAM_BEFORE.match(text[b:b + 40]) or _TEAM_AFTER.search(before)
+                or load_cues().game_before.search(before))
 
 
 def _not_surnames(places: list[Place], text: str, ents: list) -> list[Place]:

@@ -201,6 +201,7 @@ class Cues:
     metro_prefixes: frozenset[str] = frozenset()  # [place] metro_prefixes, as written: "Metro" of "Metro Nashville"
     war_words: frozenset[str] = frozenset()  # [place] war_words, as written: "War" of "Gulf War"
     style_after: re.Pattern = re.compile(r"(?!)")  # [place] style_after, after a demonym: "Italian food"
+    game_before: re.Pattern = re.compile(r"(?!)")  # [team] game_nouns + against: "the second test against Pakistan"
 
 
 def _words(p: Path, raw: str, data: dict, section: str, key: str) -> list[str]:
@@ -243,4 +244,6 @@ def load_cues(path: str | None = None) -> Cues:
         metro_prefixes=frozenset(_words(p, raw, data, "place", "metro_prefixes")),
         war_words=frozenset(_words(p, raw, data, "place", "war_words")),
         style_after=re.compile(rf"\s+(?:{_alternation(_words(p, raw, data, 'place', 'style_after'))})\b", re.I),
+        game_before=re.compile(rf"\b(?:{_alternation(_words(p, raw, data, 'team', 'game_nouns'))})\s+"
+                               r"(?:against|versus|vs\.?)\s+(?:the\s+)?$"),
     )
