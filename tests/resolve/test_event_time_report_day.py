@@ -65,3 +65,30 @@ def test_a_day_without_its_year_never_takes_the_day_of_the_event_told_before():
     assert shot, [(m.trigger.text, m.date, m.notes) for m in events]
     assert all(m.date is None for m in shot), [(m.trigger.text, m.date, m.notes) for m in shot]
     assert any(m.date == date(1988, 3, 3) for m in events), [(m.trigger.text, m.date, m.notes) for m in events]
+
+
+def test_a_holiday_followed_by_its_written_date_takes_that_date():
+    # a report of 2015 tells a past killing by a holiday and its written date: not the holiday of the report's year
+    events = run("A jury on Friday convicted a farmer of murder. Prosecutors said he stabbed his neighbour to death "
+                 "on Christmas Day, December 25, 2013, after a quarrel over a fence.", date(2015, 6, 12))
+    stabbed = [m for m in events if m.trigger.text in ("stabbed", "death", "murder") and m.date is not None
+               and m.date.year < 2015]
+    assert stabbed and all(m.date == date(2013, 12, 25) for m in stabbed), \
+        [(m.trigger.text, m.date, m.notes) for m in events]
+    assert not any(m.date == date(2014, 12, 25) for m in events), [(m.trigger.text, m.date) for m in events]
+
+
+def test_apposed_days_leave_a_weekday_of_its_own_date_alone():
+    from sitrep.model import Timex
+    from sitrep.resolve.event_time import _apposed_days
+
+    text = "on Easter Sunday, April 8, 2012, and on Monday, Sept. 10, 2012"
+
+    def at(words: str, value: str, anchor: str) -> Timex:
+        return Timex(text.index(words), text.index(words) + len(words), words, "DATE", value, anchor)
+
+    holiday, written = at("Easter Sunday", "2013-03-31", "report"), at("April 8, 2012", "2012-04-08", "absolute")
+    monday, sept = at("Monday", "2012-09-10", "report"), at("Sept. 10, 2012", "2012-09-10", "absolute")
+    out = _apposed_days([holiday, written, monday, sept], text)
+    assert out[0].value == "2012-04-08" and out[0].text == "Easter Sunday"
+    assert out[2] is monday and out[1] is written and out[3] is sept
