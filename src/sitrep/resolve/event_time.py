@@ -225,10 +225,6 @@ def attach_dates(cands: list[Candidate], timexes: list[Timex], text: str, report
             continue
         chosen = chosen or _best_timex(inside, near) or (None if relative and not c.relative_anchor
                                                          else _best_timex(nearby, near))
-        if chosen is None and relative and not c.relative_anchor:
-            chosen = _restated_offset(relative, in_sentence, text)
-            if chosen is not None:
-                m.notes.append(f"date: '{chosen.text}' restates '{relative[0].text}' beside it")
         if chosen is None and not relative:  # a date the parser hung on a participle ("packed ... on 23 October")
             chosen = _best_timex([t for t in free if not _dates_a_thing(c, t) and not _in_other_relative(c, t)], near)
         if chosen is None and not relative and said and _reported_past_perfect(c):
@@ -598,29 +594,6 @@ def _after_no_event(c: Candidate, siblings: list[Candidate]) -> bool:
     return any(t.dep_ == "advcl" and t.pos_ in ("VERB", "AUX") and not any(u.i == trig.i for u in t.subtree)
                and any(ch.lower_ in ("after", "before") and ch.dep_ == "mark" for ch in t.children)
                for t in trig.sent)
-
-
-# "Hours later, around 1 a.m. on Friday, the pair fought ...": an offset standing alone and a day of the report's
-# calendar right beside it, nothing between but commas, times of day and these words (``_restated_offset``)
-_OFFSET_ALONE = re.compile(r"\b(?:later|earlier|afterwards?)$", re.I)
-_RESTATING_GAP = re.compile(r"(?:[\s,]|\b(?:around|about|at|on|early|late|shortly|just|in|the)\b)*", re.I)
-
-
-def _restated_offset(relative: list[Timex], in_sentence: list[Timex], text: str) -> Timex | None:
-    """The day that restates an offset standing alone ("Hours later, around 1 a.m. on Friday, the pair fought",
-    "Two days earlier, on Monday, ..."): the clause is dated by that day, as told, not counted from the event told
-    before it (whose own date may be a count: a count from a count is not taken, and the clause then had none)."""
-    for rel in relative:
-        if not _OFFSET_ALONE.search(rel.text):
-            continue
-        pos = rel.end
-        for t in sorted((t for t in in_sentence if t.start >= rel.end and t.anchor != "event"), key=lambda t: t.start):
-            if not _RESTATING_GAP.fullmatch(text[pos:t.start]):
-                break
-            if t.date is not None and t.precision == "day" and not _bare_time_of_day(t):
-                return t
-            pos = t.end
-    return None
 
 
 def _bare_time_of_day(t: Timex | None) -> bool:
