@@ -51,6 +51,38 @@ def _ours_split(pid: str) -> str:
     return "tune" if pid.startswith("everyday_pages/") else "other"
 
 
+def pages_without_sign(group: str, sign: str, off, tally: dict, width: int, page_pages=None):
+    """(id, split, analysis, candidates, row, others) of the group's pages of ``page_min_sentences`` or more with a
+    violent candidate: ``others`` is whether the page signal still tells violence with ``extract.page_signal``'s
+    function ``sign`` replaced by ``off``; ``row`` the split's tally (``width`` counters, then a list), its first
+    counter (pages read) counted here. Split: ours by their set's parity, ECB+ topics' tune / check."""
+    from sitrep.extract import document as report
+    from sitrep.extract import page_signal as ps
+    from sitrep.extract.clause_model import keep_violent
+    from sitrep.extract.lexicon import load_lexicon
+    from sitrep.nlp import analyze
+
+    lex = load_lexicon()
+    real = getattr(ps, sign)
+    for pid, split, doc in (page_pages or pages)(group):
+        if group.startswith("ours"):
+            split = _ours_split(pid)
+        if group.startswith("ecb"):
+            split = "tune" if "tune" in split else split
+        analysis = analyze(doc)
+        cands = keep_violent(report.candidates(analysis))
+        row = tally.setdefault(split, [0] * width + [[]])
+        if not cands or len(analysis.sentences) < lex.page_min_sentences:
+            continue
+        row[0] += 1
+        setattr(ps, sign, off)
+        try:
+            others = ps.tells_violence(cands, analysis.text, len(analysis.sentences))
+        finally:
+            setattr(ps, sign, real)
+        yield pid, split, analysis, cands, row, others
+
+
 def _parse_modifier(analysis, start: int, heads: frozenset[str]) -> bool:
     for i, s in enumerate(analysis.sentences):
         if s.start <= start < s.end:
@@ -66,11 +98,8 @@ def _parse_modifier(analysis, start: int, heads: frozenset[str]) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from sitrep.extract import document as report
     from sitrep.extract import page_signal as ps
-    from sitrep.extract.clause_model import keep_violent
     from sitrep.extract.lexicon import load_lexicon
-    from sitrep.nlp import analyze
     from sitrep.resolve.actor import actor_type, find_actors
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -79,25 +108,10 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     lex = load_lexicon()
     armed_words = ((lex.perpetrator_heads | lex.state_force_heads) - lex.law_enforcement_heads - lex.page_not_armed)
-    real_armed = ps._armed_named
     for group in args.groups.split(","):
         tally: dict[str, list] = {}
-        for pid, split, doc in pages(group):
-            if group.startswith("ours"):
-                split = _ours_split(pid)
-            if group.startswith("ecb"):
-                split = "tune" if "tune" in split else split
-            analysis = analyze(doc)
-            cands = keep_violent(report.candidates(analysis))
-            row = tally.setdefault(split, [0, 0, 0, 0, 0, []])
-            if not cands or len(analysis.sentences) < lex.page_min_sentences:
-                continue
-            row[0] += 1
-            ps._armed_named = lambda text: False  # type: ignore[assignment]
-            try:
-                others = ps.tells_violence(cands, analysis.text, len(analysis.sentences))
-            finally:
-                ps._armed_named = real_armed
+        for pid, _split, analysis, _cands, row, others in pages_without_sign(group, "_armed_named", lambda text: False,
+                                                                            tally, 5):
             low = analysis.text.lower()
             uses = [m for m in _WORD.finditer(low) if m.group() in armed_words]
             named = any(actor_type(a.canonical) in ("armed group", "state forces") for a in find_actors(analysis.text))

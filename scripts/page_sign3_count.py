@@ -32,7 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from page_sign2_count import SHARED, _ours_split  # noqa: E402
+from page_sign2_count import SHARED, pages_without_sign  # noqa: E402
 from page_sign2_count import pages as base_pages
 
 
@@ -65,36 +65,16 @@ def _weapon_uses(cands, text: str) -> list[tuple[int, int]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from sitrep.extract import document as report
     from sitrep.extract import page_signal as ps
-    from sitrep.extract.clause_model import keep_violent
-    from sitrep.extract.lexicon import load_lexicon
-    from sitrep.nlp import analyze
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--groups", default="ours_pages,ours_events,n4k,ecb_other,ecb_violent,wikievents,muc4dev")
     ap.add_argument("--show", action="store_true", help="each page where sign 3 alone fires, with its weapon words")
     args = ap.parse_args(argv)
-    lex = load_lexicon()
-    real = ps._weapon_named
     for group in args.groups.split(","):
         tally: dict[str, list] = {}
-        for pid, split, doc in pages(group):
-            if group.startswith("ours"):
-                split = _ours_split(pid)
-            if group.startswith("ecb"):
-                split = "tune" if "tune" in split else split
-            analysis = analyze(doc)
-            cands = keep_violent(report.candidates(analysis))
-            row = tally.setdefault(split, [0, 0, []])
-            if not cands or len(analysis.sentences) < lex.page_min_sentences:
-                continue
-            row[0] += 1
-            ps._weapon_named = lambda cands, text: False  # type: ignore[assignment]
-            try:
-                others = ps.tells_violence(cands, analysis.text, len(analysis.sentences))
-            finally:
-                ps._weapon_named = real
+        for pid, _split, analysis, cands, row, others in pages_without_sign(
+                group, "_weapon_named", lambda cands, text: False, tally, 2, pages):
             uses = _weapon_uses(cands, analysis.text)
             if others or ps._accident_told(analysis.text) or not uses:  # sign 3 as it was: any weapon word
                 continue

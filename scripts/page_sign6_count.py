@@ -20,16 +20,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from page_sign2_count import _ours_split  # noqa: E402
+from page_sign2_count import pages_without_sign  # noqa: E402
 from page_sign3_count import pages  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
-    from sitrep.extract import document as report
     from sitrep.extract import page_signal as ps
-    from sitrep.extract.clause_model import _negated, keep_violent
+    from sitrep.extract.clause_model import _negated
     from sitrep.extract.lexicon import load_lexicon
-    from sitrep.nlp import analyze
     from sitrep.nlp.tokens import lemma
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -46,22 +44,8 @@ def main(argv: list[str] | None = None) -> int:
     ps.load_lexicon = lambda: before  # type: ignore[assignment]
     for group in args.groups.split(","):
         tally: dict[str, list] = {}
-        for pid, split, doc in pages(group):
-            if group.startswith("ours"):
-                split = _ours_split(pid)
-            if group.startswith("ecb"):
-                split = "tune" if "tune" in split else split
-            analysis = analyze(doc)
-            cands = keep_violent(report.candidates(analysis))
-            row = tally.setdefault(split, [0, 0, []])
-            if not cands or len(analysis.sentences) < lex.page_min_sentences:
-                continue
-            row[0] += 1
-            ps._victims_kept = lambda live: []  # type: ignore[assignment]
-            try:
-                others = ps.tells_violence(cands, analysis.text, len(analysis.sentences))
-            finally:
-                ps._victims_kept = real
+        for pid, _split, analysis, cands, row, others in pages_without_sign(
+                group, "_victims_kept", lambda live: [], tally, 2, pages):
             live = [c for c in cands if c.trigger_token is not None and not c.mention.generic and not _negated(c)]
             kept = real(live)
             if others or ps._accident_told(analysis.text) or not kept:
