@@ -222,7 +222,7 @@ def mentions_to_merge(cands: list[Candidate], doc: Document | None = None) -> li
             continue
         info = MergeInfo(definite=definite(c) or restates(c), weak_weapon=weak_weapon(m), relative_anchor=c.relative_anchor,
                          sentence_index=c.sentence_index, killing=c.kind == "killing" or m.denied,
-                         another=another(c), participle=participle_of(c, cands),
+                         another=another(c), participle=participle_of(c, cands), anchor_killing=anchor_killing(c, cands),
                          told_target=definite_target(c), summary=summary_count(c), responder=responder(c, cands),
                          title=m.headline or _in_title_line(c, doc))
         out.append((m, info))
@@ -1129,6 +1129,29 @@ def participle_of(c: Candidate, cands: list[Candidate]) -> bool:
         return False  # the parse of such a clause is often wrong ("targeting" read as a clausal subject): the comma
     return any(o is not c and o.sentence_index == c.sentence_index and o.trigger_token is not None
                and o.trigger_token.i < tok.i for o in cands)
+
+
+def anchor_killing(c: Candidate, cands: list[Candidate]) -> bool:
+    """ "It was the deadliest blow since rebels shot down a helicopter ..., killing 118 servicemen": a killing clause
+    that hangs inside the "after / since X" clause of another candidate of its sentence tells the dead of that
+    earlier act (``merge.within._casualties_of`` joins them), not of the sentence's main event. Before (session 39,
+    issue 11) such a killing joined no candidate of its sentence (both sides of ``_casualties_of`` excluded an anchor
+    clause) and stood as an event of its own: one act told as two. Fires (sentences): TUNE seed-like fresh2..24 2,
+    both right (grozny_2002's Khankala helicopter, a split before; bangkok_2015, one event either way), WikiEvents
+    tune 1, right (Paris attacks "since ... launched a series of attacks ..., killing 130"), MUC-4 DEV 0001-1300 0;
+    CHECK seed-like 6, all right (Kismayo, Narathiwat, Grand-Bassam, Maiduguri, KAL 007, Kilis), MUC-4 TST1+2 0."""
+    from sitrep.extract.mentions import _anchor_clause, clause_head
+
+    if c.kind != "killing" or c.relative_anchor or c.trigger_token is None:
+        return False
+    heads = {clause_head(o.trigger_token).i for o in cands if o is not c and o.relative_anchor
+             and o.sentence_index == c.sentence_index and o.trigger_token is not None}
+    cur = c.trigger_token
+    while cur.head.i != cur.i:
+        if _anchor_clause(cur):
+            return cur.i in heads
+        cur = cur.head
+    return False
 
 
 # "other" (s31): "two other explosions in two La Paz neighborhoods" are events besides those told; with the

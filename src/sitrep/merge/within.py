@@ -43,6 +43,7 @@ class MergeInfo:
     responder: bool = False  # "... before police shot him dead": its victims are the doers of the attack told
     told_before: bool = False  # "after the bombing": joins an event of an earlier sentence or none (never starts one)
     title: bool = False  # in the report's title line: a headline, or a first line standing as a paragraph of its own
+    anchor_killing: bool = False  # "since rebels shot down a helicopter ..., killing 118": the dead of an "after X" clause
 
 
 @dataclass
@@ -291,9 +292,10 @@ def _unknown_and_named_days(a: EventMention, b: EventMention) -> bool:
 def _casualties_of(event: Event, info: MergeInfo) -> bool:
     """"Three soldiers who were killed when a drone struck ...": a killing clause and the attack it
     tells the casualties of, in one sentence."""
-    return not info.relative_anchor and any(
-        i.sentence_index == info.sentence_index and not i.relative_anchor and (info.killing or i.killing or info.participle)
-        for i in event.infos)
+    return any(i.sentence_index == info.sentence_index and (
+        not info.relative_anchor and not i.relative_anchor and not (info.anchor_killing or i.anchor_killing)
+        and (info.killing or i.killing or info.participle)
+        or info.anchor_killing and i.relative_anchor or i.anchor_killing and info.relative_anchor) for i in event.infos)
 
 
 def _told_afresh(info: MergeInfo) -> bool:
