@@ -44,3 +44,12 @@ def test_a_cause_or_an_indefinite_event_is_no_reference_to_the_told_one():
     starts = {s.start for e in body(text) for s in e.field_spans.get("trigger", [])}
     assert text.index("killing of its") not in starts  # another side's act, the cause
     assert text.index("shootout") not in starts  # "a shootout": an event of its own, not the one told
+
+
+def test_the_dead_of_an_earlier_act_clause_join_that_act():
+    # issue 11, s39: "..., killing N" inside a "since / after X" clause tells X's dead, not an act of its own
+    events = body("Army patrols were doubled in the valley on Sunday, the heaviest deployment since insurgents "
+                  "ambushed a supply convoy near Tarnak on 12 March, killing 14 drivers.")
+    march = [e for e in events if e.date == date(2021, 3, 12)]
+    assert len(march) == 1
+    assert march[0].fatalities.best == 14
