@@ -926,8 +926,6 @@ class Grammar:
             if not spec:
                 return None
             data = {"value": spec[1], "signal": self._signal(key)}
-            if data["signal"] and self._time_after(text, m.end()):
-                return None  # "shortly after noon", "shortly before 10 a.m.": a time of day, not another event
             unit_first = _UNITS_THEN_RELATION.match(m.group(0))
             if unit_first and self._counted(text, m.start()):
                 return None  # "24 hours after": a counted stretch (the "ago" rule's), not the bare "hours after"
@@ -946,19 +944,6 @@ class Grammar:
         if not hasattr(self, "_count_before"):
             self._count_before = re.compile(rf"(?:\b(?:{self.NUM}|an?|one|{self.VAGUE}))[\s-]+$", re.I)
         return bool(self._count_before.search(text, max(0, at - 24), at))
-
-    def _time_after(self, text: str, at: int) -> bool:
-        """A time of day or a year right after ``at`` ("noon", "dawn", "10 a.m.", "2100 GMT", "1950"): what a
-        signal such as "shortly after" then relates to is that time, not an event told before. Tune texts (TimeBank,
-        wire4, MUC-4 DEV, seed-like tune sets), "shortly after / before" so followed: 23, each read before as
-        counted from another event (23 wrong), none where the time is itself an event's ("shortly after noon on
-        Saturday", "shortly before midnight on July 23, 1993", "shortly after 2:30 p.m.")."""
-        if not hasattr(self, "_time_after_re"):
-            parts = _alt(sorted(self.lex.parts_of_day, key=len, reverse=True))
-            self._time_after_re = re.compile(
-                rf"\s+(?:(?:about|around)\s+)?(?:(?:noon|midnight|midday|{parts})\b|"
-                r"\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?\s?m\b|\d{4}\b|\d{1,2}\s+o['’]clock\b)", re.I)
-        return bool(self._time_after_re.match(text, at))
 
     def _signal(self, phrase: str) -> bool:
         """An event-relative phrase with no time word ("shortly after", "the eve"): a TimeML signal."""
