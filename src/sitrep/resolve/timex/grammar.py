@@ -974,8 +974,6 @@ class Grammar:
         return value + frac if value else None
 
 
-# "daily" as a newspaper: "daily newspaper", "the Israeli daily Haaretz", "the daily said", "the English-language
-# daily," (a capitalised name, a verb of reporting or a punctuation mark after "the ... daily")
 # "shortly after noon", "shortly before dawn": what the signal relates to is a time of that day, not an event told
 # before. Counted (s39): tune texts (TimeBank, wire4, MUC-4 DEV, seed-like tune sets, merge3/5/7) 4 fires, 4 right by
 # the text, 0 wrong, event outputs unchanged (the time of day named no day either way); check 2 fires (fresh13,
@@ -986,6 +984,8 @@ _DAYTIME_AFTER = re.compile(r"\s+(?:noon|midday|dawn|daybreak|dusk|sunrise|sunse
 # a rate before "a week from <weekday>" ("$50 a week", "5 percent a week"); a stretch after it ("from Monday to Friday")
 _RATE_BEFORE = re.compile(r"(?:\d|%|\$|\b(?:percent|per\s+cent|cents?|dollars?|pounds?|euros?|each|per))\s*$", re.I)
 _RANGE_AFTER = re.compile(r"\s*(?:-|–|\b(?:to|until|till|through|thru|and)\b)", re.I)
+# "daily" as a newspaper: "daily newspaper", "the Israeli daily Haaretz", "the daily said", "the English-language
+# daily," (a capitalised name, a verb of reporting or a punctuation mark after "the ... daily")
 _PAPER_AFTER = re.compile(r"[\s-]+(?:newspapers?|papers?|tabloids?|broadsheets?)\b", re.I)
 _DETERMINER_BEFORE = re.compile(r"\b(?i:the|a|an|its|their|another)\s+(?:(?:[A-Z][\w'’-]*|[\w'’]+-[\w'’-]+|"
                                 r"(?i:influential|leading|popular|independent|official|local|national|main|largest|"
