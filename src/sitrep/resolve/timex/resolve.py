@@ -601,8 +601,10 @@ class Resolver:
         base, rel = self.anchor, r.data["rel"]
         if rel in ("the previous", "the following") and self.ctx.day_in_view is not None:
             base = self.ctx.day_in_view  # anaphoric: "down 4.5% from the previous Friday" (before the day in view)
-        direction = "future" if self._scheduled_for(r) else self.verb_direction(r)
-        if direction is None and not rel:  # no telling: the report's own sequence ("arrives Monday. On Tuesday, ...")
+        direction = "future" if self._scheduled_for(r) or "weeks_on" in r.data else self.verb_direction(r)
+        if "weeks_on" in r.data:  # "a week from Thursday": the coming Thursday and that many weeks
+            base += timedelta(days=7 * r.data["weeks_on"])
+        elif direction is None and not rel:  # no telling: the report's own sequence ("arrives Monday. On Tuesday, ...")
             direction = self.ctx.weekday_direction
         elif direction in ("past", "future") and not rel:
             self.ctx.weekday_direction = direction
