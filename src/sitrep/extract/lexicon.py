@@ -63,7 +63,6 @@ class Lexicon:
     perpetrator_heads: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
     military_targets: frozenset[str] = frozenset()
-    military_when_named: frozenset[str] = frozenset()  # "convoy": military when the report names it so somewhere
     pit_sentence: re.Pattern | None = None  # weapons.toml [senses]: a "mine" in a sentence with these is a pit
     not_targets: frozenset[str] = frozenset()
     page_not_armed: frozenset[str] = frozenset()  # events.toml [page]: armed-actor heads that say nothing of a page
@@ -351,7 +350,6 @@ def load_lexicon() -> Lexicon:
         launch_words=_sport_pattern(sport.get("launch_words", [])), launch_doc_min=int(sport.get("launch_doc_min", 4)),
         light_verbs=frozenset(edata.get("actors", {}).get("light_verbs", [])),
         military_targets=frozenset(edata.get("actors", {}).get("military_targets", [])),
-        military_when_named=frozenset(edata.get("actors", {}).get("military_when_named", [])),
         not_targets=frozenset(edata.get("actors", {}).get("not_targets", [])),
         **_figurative(epath, edata),
         attempt_verbs=_words(epath, edata, "unrealized", "attempt_verbs"),

@@ -1739,15 +1739,8 @@ class SentenceExtractor:
             m.event_type, m.sub_event_type = lex.kinds[trig.kind]
         else:
             tgt = (m.target or "").lower().split()
-            military = any(w in lex.military_targets or w in lex.military_when_named and self._named_military(w)
-                           for w in tgt)
+            military = any(w in lex.military_targets for w in tgt)
             m.event_type, m.sub_event_type = lex.military_target if military else lex.civilian_target
-
-    def _named_military(self, word: str) -> bool:
-        """The report names a ``word`` ("convoy") military somewhere: after a word of events.toml [actors]
-        military_targets ("a U.S. military convoy", "an army convoy")."""
-        words = "|".join(sorted(map(re.escape, self.lex.military_targets), key=len, reverse=True))
-        return re.search(rf"\b(?:{words})\s+{re.escape(word)}\b", self.text, re.I) is not None
 
     def _armed_victims(self, cand: Candidate) -> bool:
         """The people a killing hit are armed men (events.toml [typing] armed_men): its victim token, else the head
