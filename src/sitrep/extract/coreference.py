@@ -302,7 +302,7 @@ def _weapon_before(analysis, si: int, start: int, plural: bool):
     plural ("bombs") for they / them, singular for it; or None."""
     import re
 
-    from sitrep.extract.lexicon import load_lexicon
+    from sitrep.extract.lexicon import load_lexicon, pit_mine
 
     lex = load_lexicon()
     text = analysis.doc.text
@@ -311,6 +311,6 @@ def _weapon_before(analysis, si: int, start: int, plural: bool):
         b = start if k == si else analysis.sentences[k].end
         for m in reversed(list(lex.weapon_re.finditer(text, a, b))):
             w = lex.weapons.get(re.sub(r"[\s-]+", " ", m.group(0).lower())) or lex.weapons.get(m.group(0).lower())
-            if w is not None and m.group(0).lower().endswith("s") == plural:
+            if w is not None and m.group(0).lower().endswith("s") == plural and not pit_mine(lex, text, m.start(), m.end()):
                 return Span(m.start(), m.end(), m.group(0)), w
     return None

@@ -63,6 +63,7 @@ class Lexicon:
     perpetrator_heads: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
     military_targets: frozenset[str] = frozenset()
+    pit_sentence: re.Pattern | None = None  # weapons.toml [senses]: a "mine" in a sentence with these is a pit
     not_targets: frozenset[str] = frozenset()
     page_not_armed: frozenset[str] = frozenset()  # events.toml [page]: armed-actor heads that say nothing of a page
     page_no_doer: frozenset[str] = frozenset()  # events.toml [page]: killing words of a death with no doer ("died")
@@ -257,6 +258,36 @@ def _sport_pattern(words: list[str]) -> re.Pattern | None:
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.I)
 
 
+def _other_senses() -> list[str]:
+    """weapons.toml [senses]: phrases that hold a weapon word in another sense ("a gold mine", "the Ministry of
+    Mines"). They join the weapon pattern, which then matches them whole, and are no key of the weapons: read as
+    no weapon."""
+    wpath, wdata = _load_toml("weapons.toml")
+    senses = wdata.get("senses", {})
+    out = [f"{w} {m}" for w in senses.get("pit_before", []) for m in ("mine", "mines")]
+    out += [f"{m} {w}" for w in senses.get("pit_after", []) for m in ("mine", "mines")]
+    return out + [str(p) for p in senses.get("phrases", [])]
+
+
+def _pit_sentence() -> re.Pattern | None:
+    words = _load_toml("weapons.toml")[1].get("senses", {}).get("pit_sentence", [])
+    return _phrase_re(words) if words else None
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+
+
+def pit_mine(lex: Lexicon, text: str, start: int, end: int) -> bool:
+    """A "mine(s)" at text[start:end] told in a sentence that names miners or mining (weapons.toml [senses]
+    pit_sentence): the pit, no weapon ("police shot striking miners at the mine")."""
+    if lex.pit_sentence is None or text[start:end].lower() not in ("mine", "mines"):
+        return False
+    before = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 400), start)]
+    after = _SENTENCE_END.search(text, end, end + 400)
+    a, b = (before[-1] if before else max(0, start - 400)), (after.start() if after else min(len(text), end + 400))
+    return lex.pit_sentence.search(text, a, b) is not None
+
+
 @knowledge_cached
 def load_lexicon() -> Lexicon:
     weapons = _weapons()
@@ -291,7 +322,8 @@ def load_lexicon() -> Lexicon:
     words = {phrase.split()[0] for phrase in list(weapons) + list(triggers)}
     sport = edata.get("sport", {})  # pages about a game, a video game, companies, a film, an exercise, a launch
     return Lexicon(
-        weapons=weapons, weapon_re=_phrase_re(list(weapons)), triggers=triggers,
+        weapons=weapons, weapon_re=_phrase_re(list(weapons) + _other_senses()), triggers=triggers,
+        pit_sentence=_pit_sentence(),
         trigger_words=frozenset(words), kinds=kinds, military_target=mil, civilian_target=civ,
         phrases=phrases, claim_verbs=frozenset(v for v in ddata["claim"].get("verbs", []) if " " not in v),
         report_verbs=frozenset(ddata["report"].get("verbs", [])),

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sitrep.extract.headline import headline_triggers, headline_victim, toll_triggers
-from sitrep.extract.lexicon import Lexicon, Trigger, Weapon, load_lexicon
+from sitrep.extract.lexicon import Lexicon, Trigger, Weapon, load_lexicon, pit_mine
 from sitrep.model import Count, EventMention, Span
 from sitrep.nlp.tokens import lemma, text_of, token_at
 from sitrep.resolve.actor import actor_type, find_actors, resolve_actor
@@ -954,7 +954,7 @@ class SentenceExtractor:
                 continue
             w = self.lex.weapons.get(re.sub(r"[\s-]+", " ", m.group(0).lower())) or self.lex.weapons.get(
                 m.group(0).lower())
-            if w:
+            if w and not pit_mine(self.lex, self.text, m.start(), m.end()):
                 out.append((Span(m.start(), m.end(), m.group(0)), w))
         return out
 
