@@ -142,14 +142,12 @@ def joined(text: str) -> bool:
     return any(joined_verb(m.group()) for m in _JOINABLE.finditer(text))
 
 
-_TOLL_WORD = re.compile(r"\b(?:deaths?|toll|casualt(?:y|ies))\b", re.I)
-
-
 def tolled(text: str) -> bool:
     """The title line ``text`` holds a word of events.toml [actors] toll_words (``extract/headline.toll_triggers``):
     it passes the screen (``sitrep.nlp``; other sentences are not searched for it)."""
     words = load_lexicon().toll_words
-    return any(m.group().lower() in words for m in _TOLL_WORD.finditer(text))
+    pattern = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return bool(words) and re.search(rf"\b(?:{pattern})\b", text, re.I) is not None
 
 
 def screen(text: str) -> bool:
