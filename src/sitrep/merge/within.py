@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from sitrep.extract.mentions import UNIDENTIFIED
+from sitrep.knowledge import knowledge_cached
 from sitrep.model import OFFSET_UNCOUNTED_NOTE, REFERENCE_DATE_NOTE, Count, EventMention, Span, haversine_km
 from sitrep.resolve.actor import actor_type
 
@@ -362,6 +363,7 @@ def compatible(event: Event, m: EventMention, info: MergeInfo) -> tuple[bool, st
 _NAMES_ANCHOR = re.compile(r"\b(?:after|before)\s*$", re.I)
 
 
+@knowledge_cached
 def _offset_patterns() -> tuple[re.Pattern, re.Pattern]:
     """``[within] offset_words`` and ``offset_units`` (merge.toml) as patterns: a word that counts from the event
     told before ("later", "earlier", "next"), a unit of an hour or more ("hours", "day", "night")."""
@@ -393,12 +395,15 @@ def _timed_after_told(m: EventMention, info: MergeInfo) -> bool:
                 and not re.match(r"\s*before\s+\w", rest, re.I))
 
 
-def _timed_sentences(mentions: list[tuple[EventMention, MergeInfo]]) -> set[int]:
-    """The sentences that tell an act of their own (not a death alone: "He died in hospital hours later") at an offset
-    from the event told before (``_timed_after_told``), with no "after X" clause of their own."""
+def _timed_acts(mentions: list[tuple[EventMention, MergeInfo]]) -> list[bool]:
+    """For each mention, whether it is timed at an offset from the event told before (``_timed_after_told``) in a
+    sentence that tells an act of its own so timed (not a death alone: "He died in hospital hours later"), with no
+    "after X" clause of its own."""
+    own = [_timed_after_told(m, i) for m, i in mentions]
     after_clauses = {i.sentence_index for _, i in mentions if i.relative_anchor}
-    return {i.sentence_index for m, i in mentions if i.sentence_index not in after_clauses
-            and not i.killing and _timed_after_told(m, i)}
+    sentences = {i.sentence_index for (_, i), t in zip(mentions, own, strict=True)
+                 if t and not i.killing and i.sentence_index not in after_clauses}
+    return [t and i.sentence_index in sentences for (_, i), t in zip(mentions, own, strict=True)]
 
 
 def _drop_anchor_place(m: EventMention, info: MergeInfo) -> None:
@@ -472,12 +477,10 @@ def merge_mentions(mentions: list[tuple[EventMention, MergeInfo]]) -> list[Event
     """Bounded: each mention is compared with at most ``LOOKBACK_EVENTS`` events of at most
     ``MAX_EVENT_MENTIONS`` mentions, so a book-length text costs time in proportion to its length."""
     events: list[Event] = []
-    timed_acts = _timed_sentences(mentions)
     last_told: Event | None = None  # the event the last mention went to: the one an offset counts from
-    for m, info in mentions:
+    for (m, info), timed in zip(mentions, _timed_acts(mentions), strict=True):
         _drop_anchor_place(m, info)
         best = _told_before(events, m, info) if info.told_before else None
-        timed = info.sentence_index in timed_acts and _timed_after_told(m, info)
         for event in [] if info.told_before else reversed(events[-LOOKBACK_EVENTS:]):
             if len(event.mentions) >= MAX_EVENT_MENTIONS:
                 continue
