@@ -65,3 +65,16 @@ def test_read_toml_names_the_file_and_the_line_of_an_error(tmp_path):
     with pytest.raises(KnowledgeError) as err:
         read_toml(tmp_path / "missing.toml")
     assert err.value.code == "E401" and "missing.toml" in str(err.value)
+
+
+def test_role_probabilities_do_not_hang_on_the_order_of_the_features():
+    # Weights whose plain left-to-right sum depends on their order (1e16 + 1.0 rounds back to 1e16): the exact sum
+    # is 1.0 whatever order the feature set iterates in, which string hashing changes from process to process.
+    import math
+
+    from sitrep.knowledge import role_probabilities
+
+    table = {"big": [1e16], "one": [1.0], "minus_big": [-1e16]}
+    want = 1.0 / (1.0 + math.exp(-1.0))
+    for order in (["big", "one", "minus_big"], ["minus_big", "big", "one"], ["one", "minus_big", "big"]):
+        assert role_probabilities(table, {"r": 0.0}, ("r",), order)["r"] == pytest.approx(want, abs=1e-12)

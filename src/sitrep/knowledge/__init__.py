@@ -106,12 +106,14 @@ def weight_table(weights: dict[str, dict[str, float]], roles: tuple[str, ...]) -
 
 def role_probabilities(table: dict[str, list[float]], bias: dict[str, float], roles: tuple[str, ...],
                        features) -> dict[str, float]:
-    """Each role's probability: its bias plus the weights of the distinct ``features`` (in the set's order)."""
+    """Each role's probability: its bias plus the weights of the distinct ``features``. The weights are summed by
+    ``math.fsum`` (exactly rounded), so the result does not hang on the set's order, which string hashing
+    randomises per process: a plain ``sum`` could differ in the last bit between runs and flip a tie."""
     get = table.get
     rows = [w for w in map(get, set(features)) if w is not None]
     cols = zip(*rows, strict=True) if rows else ((),) * len(roles)
-    exp = math.exp  # ``logistic`` inlined: the role model asks this of every candidate phrase
-    return {r: 1.0 / (1.0 + exp(-max(-30.0, min(30.0, bias[r] + sum(col)))))
+    exp, fsum = math.exp, math.fsum  # ``logistic`` inlined: the role model asks this of every candidate phrase
+    return {r: 1.0 / (1.0 + exp(-max(-30.0, min(30.0, bias[r] + fsum(col)))))
             for r, col in zip(roles, cols, strict=True)}
 
 
