@@ -78,3 +78,13 @@ def test_role_probabilities_do_not_hang_on_the_order_of_the_features():
     want = 1.0 / (1.0 + math.exp(-1.0))
     for order in (["big", "one", "minus_big"], ["minus_big", "big", "one"], ["one", "minus_big", "big"]):
         assert role_probabilities(table, {"r": 0.0}, ("r",), order)["r"] == pytest.approx(want, abs=1e-12)
+
+
+def test_the_clause_models_probability_does_not_hang_on_the_order_of_the_features():
+    import math
+
+    from sitrep.extract.clause_model import ClauseModel
+
+    model = ClauseModel({"big": 1e16, "one": 1.0, "minus_big": -1e16}, 0.0, 0.5, {})
+    for order in (["big", "one", "minus_big"], ["minus_big", "big", "one"], ["one", "minus_big", "big"]):
+        assert model.probability(order) == pytest.approx(1.0 / (1.0 + math.exp(-1.0)), abs=1e-12)

@@ -12,6 +12,7 @@ Public:
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -206,7 +207,8 @@ class ClauseModel:
         return any(k.startswith(_GENERAL) for k in self.weights)
 
     def probability(self, feats: list[str]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in set(feats))
+        # fsum: exactly rounded, so z does not hang on the set's order (string hashing randomises it per process)
+        z = self.bias + math.fsum(self.weights.get(f, 0.0) for f in set(feats))
         return logistic(z)
 
     @classmethod
