@@ -243,6 +243,11 @@ class Grammar:
                   r"the\s+latest|the\s+most\s+recent|the\s+just[\s-]ended|the\s+new(?=\s+year\b(?!'s|’s))|the)\s+"
                   r"(?:(?P<fiscal>fiscal)\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century)\b(?!-to-)(?:\s+or\s+so\b)?", self._relunit,
                   need="week|month|year|quarter|decade|century")
+        # "twice as high a dividend this year as last", "more this quarter than last": the elided unit is the one
+        # "this" named before it in the sentence, one back (TimeBank: 1 fire, right; wire4 and the real news of
+        # ../shared: 0)
+        self._add(r"(?:(?<=\bas\s)|(?<=\bthan\s))last\b(?=\s*(?:[,.;:)]|$))", self._last_elided,
+                  need=r"\blast\b")
         self._add(r"\b(?:the\s+)?(?:end\s+of\s+the\s+year|year[\s-]end|year's\s+end|end\s+of\s+the\s+month|"
                   r"month[\s-]end|the\s+weekend|mid[\s-]?(?:year|week|month))\b(?![\s-](?:exam|review|budget|report)s?\b)",
                   self._relunit)  # "by midweek", "at mid-year": the middle of this week or year
@@ -613,7 +618,11 @@ class Grammar:
             if "weekend" in phrase:
                 return Reading(m.start(), m.end(), "relunit", data={"rel": "the", "unit": "weekend"})
             unit = "month" if "month" in phrase else "week" if "week" in phrase else "year"
-            return Reading(m.start(), m.end(), "relunit", data={"rel": "this", "unit": unit})
+            # "since year-end", "since month-end": the end already past, the one before this unit's
+            # (TimeBank: 1 fire, right by the text; its gold 1988-12-31, the day; wire4 and ../shared's real news: 0)
+            ended = "end" in phrase and "weekend" not in phrase and _SINCE_BEFORE.search(text, max(0, m.start() - 8),
+                                                                                         m.start())
+            return Reading(m.start(), m.end(), "relunit", data={"rel": "last" if ended else "this", "unit": unit})
         rel = re.sub(r"[\s-]+", " ", g["rel"].lower())
         unit = g["unit"].lower()
         if g["unit"][0].isupper() and not g["unit"].isupper() and g["rel"][0].isupper() and (
@@ -644,6 +653,14 @@ class Grammar:
         if rel == "that" and unit not in ("year", "month", "week"):
             return None
         return Reading(m.start(), m.end(), "relunit", data={"rel": rel, "unit": unit})
+
+    def _last_elided(self, m, text):
+        """"as last", "than last" after "this year" (quarter, month, week) in the sentence: that unit, one back."""
+        lo = max(text.rfind(". ", 0, m.start()) + 1, m.start() - 160, 0)
+        told = list(_THIS_UNIT.finditer(text, lo, m.start()))
+        if not told:
+            return None
+        return Reading(m.start(), m.end(), "relunit", data={"rel": "last", "unit": told[-1].group(1).lower()})
 
     def _quarter(self, m, text):
         g = m.groupdict()
@@ -980,6 +997,8 @@ class Grammar:
 # fresh23), dates unchanged. Tried and not kept: the same for "midnight" and clock times ("shortly after midnight",
 # "shortly before 10 a.m.", 23 tune fires): "shortly after midnight" after an evening attack is the next day, and
 # merge7 tune fell (pairs F1 0.429 -> 0.267, mixed 1 -> 2), merge5 (5 -> 6 incidents), fresh24 without dates.
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
+_THIS_UNIT = re.compile(r"\bthis\s+(year|quarter|month|week)\b", re.I)
 _DAYTIME_AFTER = re.compile(r"\s+(?:noon|midday|dawn|daybreak|dusk|sunrise|sunset|nightfall)\b", re.I)
 # a rate before "a week from <weekday>" ("$50 a week", "5 percent a week"); a stretch after it ("from Monday to Friday")
 _RATE_BEFORE = re.compile(r"(?:\d|%|\$|\b(?:percent|per\s+cent|cents?|dollars?|pounds?|euros?|each|per))\s*$", re.I)
