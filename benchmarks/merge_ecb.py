@@ -41,7 +41,7 @@ tune no found mention overlaps two spans).
 ``--within`` adds within-document event coreference: over the pairs of found gold action mentions of one article,
 pairwise P / R of "one sitrep event" against "one gold chain" (what ``merge/within.py`` decides).
 
-    python3 benchmarks/merge_ecb.py [--shared ../shared] [--split check|tune|all] [--why] [--errors] [--subevents]
+    python3 benchmarks/merge_ecb.py [--shared ../shared] [--split check|tune|other|all] [--why] [--errors] [--subevents]
         [--within]
 """
 from __future__ import annotations
@@ -460,7 +460,9 @@ def report(name: str, s: dict, n_articles: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=None)
-    ap.add_argument("--split", choices=("check", "tune", "all"), default="all")
+    ap.add_argument("--split", choices=("check", "tune", "other", "all"), default="all",
+                    help="tune / check topics (ecbplus.TUNE_TOPICS, CHECK_TOPICS); other: the topics in neither "
+                    "(free evidence for a rule's counts, never to choose a threshold on); all: tune and check")
     ap.add_argument("--why", action="store_true", help="also print why articles of one event share no incident")
     ap.add_argument("--within", action="store_true", help="also print within-document event coreference: pairwise "
                     "P/R of 'one sitrep event' over the found gold action mentions of one article, against one gold chain")
@@ -474,7 +476,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"ECB+ not found at {root}", file=sys.stderr)
         return 2
     splits = {"tune": E.TUNE_TOPICS, "check": E.CHECK_TOPICS}
-    if args.split != "all":
+    if args.split == "other":
+        splits = {"other": E.other_topics(root)}
+    elif args.split != "all":
         splits = {args.split: splits[args.split]}
     for t, why in sorted(E.VIOLENT_TOPICS.items()):
         print(f"topic {t:2d} ({'tune' if t in E.TUNE_TOPICS else 'check'}): {why}")

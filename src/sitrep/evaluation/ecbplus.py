@@ -33,6 +33,15 @@ VIOLENT_TOPICS = {
 # The split, fixed before any weight was chosen: every other violent topic in number order.
 TUNE_TOPICS = (8, 18, 22, 33)
 CHECK_TOPICS = (16, 19, 32, 41)
+
+
+def other_topics(root: str | Path) -> tuple[int, ...]:
+    """The topics of ``root`` in neither split (35 in ECB+ 1.0): free evidence for a rule's counts, never a
+    threshold's choice."""
+    return tuple(sorted(int(p.name) for p in Path(root).iterdir() if p.is_dir() and p.name.isdigit()
+                        and int(p.name) not in TUNE_TOPICS + CHECK_TOPICS))
+
+
 ORDER_SEED = 20140526  # the articles of a topic arrive in one fixed shuffled order
 
 _URL_PUNCT = {":", "/", ".", "-", "_", "?", "=", "&", "%", "~", "#", "+"}
