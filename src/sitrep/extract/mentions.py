@@ -1013,15 +1013,8 @@ class SentenceExtractor:
         ranges = clause_ranges(head, offset)
         c_start, c_end = ranges[0][0], ranges[-1][1]
         weapons = self.weapons_in(c_start, c_end, ranges)
-        usable = [(tok, trig) for tok, trig in group
-                  if not (trig.needs == "weapon" and not weapons) and not (trig.needs == "victim" and not self._victim_of(tok))
-                  and not (trig.needs == "aircraft" and self._aircraft_of(tok) is None)
-                  and not (trig.needs == "conveyance" and self._conveyance_of(tok) is None)
-                  and not (trig.needs == "place" and self._held_place(tok) is None)
-                  and not (trig.needs == "lives" and self._lives_of(tok) is None)
-                  and not (trig.needs == "captors" and self._captors_of(tok) is None)
-                  and not (trig.needs == "armed" and self._armed_doer(tok) is None)
-                  and not self._figurative(tok, trig) and not _unrealized(tok, lex)]
+        usable = [(tok, fit) for tok, trig in group if (fit := self._fitting(tok, trig, weapons)) is not None
+                  and not self._figurative(tok, fit) and not _unrealized(tok, lex)]
         if not usable:
             return None
         tok, trig = self._primary(usable)
@@ -1042,6 +1035,26 @@ class SentenceExtractor:
         self._type(cand, trig, [(sp, w) for sp, w in weapons if sp in m.field_spans.get("weapons", [])])
         self._modality(cand, text[s_start:s_end], " ".join(text[a:b] for a, b in ranges), tok)
         return cand
+
+    def _need_met(self, tok, trig: Trigger, weapons) -> bool:
+        """Whether the clause gives what the trigger needs (events.toml ``needs``): a weapon, a victim, a place..."""
+        need = trig.needs
+        return not (need == "weapon" and not weapons) and not (need == "victim" and not self._victim_of(tok)) \
+            and not (need == "aircraft" and self._aircraft_of(tok) is None) \
+            and not (need == "conveyance" and self._conveyance_of(tok) is None) \
+            and not (need == "place" and self._held_place(tok) is None) \
+            and not (need == "lives" and self._lives_of(tok) is None) \
+            and not (need == "captors" and self._captors_of(tok) is None) \
+            and not (need == "armed" and self._armed_doer(tok) is None)
+
+    def _fitting(self, tok, trig: Trigger, weapons) -> Trigger | None:
+        """The word's trigger whose need the clause meets: the first one matched, else another sense the lexicon
+        gives the same word and part of speech ("seized the mayor": a kidnapping; "seized the town": territory)."""
+        if self._need_met(tok, trig, weapons):
+            return trig
+        pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN"
+        others = [t for t in self.lex.triggers.get(trig.lemma, []) if t is not trig and pos in t.pos]
+        return next((t for t in others if self._need_met(tok, t, weapons)), None)
 
     def _mark_generic(self, m: EventMention, head, ranges, tok, usable, offset: int) -> None:
         """A clause about events in general, a reference to an earlier event, or a plural trigger."""
