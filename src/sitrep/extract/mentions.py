@@ -1043,6 +1043,7 @@ class SentenceExtractor:
             and not (need == "aircraft" and self._aircraft_of(tok) is None) \
             and not (need == "conveyance" and self._conveyance_of(tok) is None) \
             and not (need == "place" and self._held_place(tok) is None) \
+            and not (need == "taken_place" and self._held_place(tok, named=False) is None) \
             and not (need == "lives" and self._lives_of(tok) is None) \
             and not (need == "captors" and self._captors_of(tok) is None) \
             and not (need == "armed" and self._armed_doer(tok) is None)
@@ -1274,17 +1275,21 @@ class SentenceExtractor:
         speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         return speaker if speaker is not None and speaker.pos_ != "PRON" else actor
 
-    def _held_place(self, tok):
-        """The place a town-taking verb took: its object, or the "of" object of "took control of X"."""
-        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    def _held_place(self, tok, named: bool = True):
+        """The place a town-taking verb took: its object, or the "of" object of "took control of X". ``named``: a
+        proper noun of no place entity counts too ("overran Kunduz": the parser may take a town for a person), and so
+        does a passive's subject; not for the verbs whose first sense takes people or things (needs = "taken_place":
+        only an active verb's object, so that "X may have been captured", a person the parser took for a place, is no
+        territory)."""
+        objs = [c for c in tok.children if c.dep_ in (("dobj", "nsubjpass") if named else ("dobj",))]
         objs += [g for c in objs if c.lower_ == "control" for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
                  for g in p.children if g.dep_ == "pobj"]
         objs += [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
         for o in objs:
             if o.lower_ == "control":
                 continue
-            if o.ent_type_ in ("GPE", "LOC", "FAC") or o.pos_ == "PROPN" or lemma(o) in self.lex.held_places or \
-                    o.lower_ in self.lex.held_places:  # "overran Kunduz" (the parser may take a town for a person)
+            if o.ent_type_ in ("GPE", "LOC", "FAC") or named and o.pos_ == "PROPN" or lemma(o) in self.lex.held_places \
+                    or o.lower_ in self.lex.held_places:
                 return o
         return None
 
