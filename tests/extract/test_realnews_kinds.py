@@ -254,6 +254,13 @@ def test_a_place_seized_captured_or_liberated_is_territory_a_person_seized_a_kid
     assert body("The company captured a large share of the market on Sunday.") == []
 
 
+def test_a_village_sacked_is_an_attack_a_minister_sacked_is_not():
+    (event,) = headline("Armed bandits sack two Zinder villages overnight")
+    assert event.sub_event_type == "Attack"
+    assert headline("President sacks defence minister after cabinet row") == []
+    assert body("The mill sacked forty workers in Tahoua on Sunday.") == []
+
+
 def test_the_recapture_of_a_place_and_a_forest_taken():
     (event,) = body("The recapture of Tessit by the army came on Sunday.")
     assert event.sub_event_type == "Government regains territory"
