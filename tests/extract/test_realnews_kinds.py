@@ -242,6 +242,32 @@ def test_a_town_taken_is_a_territory_event_by_who_took_it():
     assert body("The company took control of the brewery on Sunday.") == []
 
 
+def test_a_place_seized_captured_or_liberated_is_territory_a_person_seized_a_kidnapping():
+    (event,) = body("Rebel fighters seized the town of Kidal on Sunday.")
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+    (event,) = body("Troops captured the border town of Tessalit on Sunday.")
+    assert event.sub_event_type == "Government regains territory"
+    (event,) = headline("Soldiers liberate Gao village, militants flee")
+    assert event.event_type == "Battles"
+    (event,) = body("Rebel fighters seized the mayor of Kidal on Sunday.")
+    assert event.sub_event_type == "Abduction/forced disappearance"
+    assert body("The company captured a large share of the market on Sunday.") == []
+
+
+def test_a_village_sacked_is_an_attack_a_minister_sacked_is_not():
+    (event,) = headline("Armed bandits sack two Zinder villages overnight")
+    assert event.sub_event_type == "Attack"
+    assert headline("President sacks defence minister after cabinet row") == []
+    assert body("The mill sacked forty workers in Tahoua on Sunday.") == []
+
+
+def test_the_recapture_of_a_place_and_a_forest_taken():
+    (event,) = body("The recapture of Tessit by the army came on Sunday.")
+    assert event.sub_event_type == "Government regains territory"
+    (event,) = headline("Troops retake Wagadou forest from jihadists")
+    assert event.sub_event_type == "Government regains territory"
+
+
 def test_car_bombs_name_no_country():
     (event,) = body("Car bombs killed 12 people outside a market in Kano on Sunday.")
     assert event.place is not None and event.place.country == "Nigeria"

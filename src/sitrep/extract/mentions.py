@@ -1013,15 +1013,8 @@ class SentenceExtractor:
         ranges = clause_ranges(head, offset)
         c_start, c_end = ranges[0][0], ranges[-1][1]
         weapons = self.weapons_in(c_start, c_end, ranges)
-        usable = [(tok, trig) for tok, trig in group
-                  if not (trig.needs == "weapon" and not weapons) and not (trig.needs == "victim" and not self._victim_of(tok))
-                  and not (trig.needs == "aircraft" and self._aircraft_of(tok) is None)
-                  and not (trig.needs == "conveyance" and self._conveyance_of(tok) is None)
-                  and not (trig.needs == "place" and self._held_place(tok) is None)
-                  and not (trig.needs == "lives" and self._lives_of(tok) is None)
-                  and not (trig.needs == "captors" and self._captors_of(tok) is None)
-                  and not (trig.needs == "armed" and self._armed_doer(tok) is None)
-                  and not self._figurative(tok, trig) and not _unrealized(tok, lex)]
+        usable = [(tok, fit) for tok, trig in group if (fit := self._fitting(tok, trig, weapons)) is not None
+                  and not self._figurative(tok, fit) and not _unrealized(tok, lex)]
         if not usable:
             return None
         tok, trig = self._primary(usable)
@@ -1042,6 +1035,27 @@ class SentenceExtractor:
         self._type(cand, trig, [(sp, w) for sp, w in weapons if sp in m.field_spans.get("weapons", [])])
         self._modality(cand, text[s_start:s_end], " ".join(text[a:b] for a, b in ranges), tok)
         return cand
+
+    def _need_met(self, tok, trig: Trigger, weapons) -> bool:
+        """Whether the clause gives what the trigger needs (events.toml ``needs``): a weapon, a victim, a place..."""
+        need = trig.needs
+        return not (need == "weapon" and not weapons) and not (need == "victim" and not self._victim_of(tok)) \
+            and not (need == "aircraft" and self._aircraft_of(tok) is None) \
+            and not (need == "conveyance" and self._conveyance_of(tok) is None) \
+            and not (need == "place" and self._held_place(tok) is None) \
+            and not (need == "taken_place" and self._held_place(tok, named=False) is None) \
+            and not (need == "lives" and self._lives_of(tok) is None) \
+            and not (need == "captors" and self._captors_of(tok) is None) \
+            and not (need == "armed" and self._armed_doer(tok) is None)
+
+    def _fitting(self, tok, trig: Trigger, weapons) -> Trigger | None:
+        """The word's trigger whose need the clause meets: the first one matched, else another sense the lexicon
+        gives the same word and part of speech ("seized the mayor": a kidnapping; "seized the town": territory)."""
+        if self._need_met(tok, trig, weapons):
+            return trig
+        pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN"
+        others = [t for t in self.lex.triggers.get(trig.lemma, []) if t is not trig and pos in t.pos]
+        return next((t for t in others if self._need_met(tok, t, weapons)), None)
 
     def _mark_generic(self, m: EventMention, head, ranges, tok, usable, offset: int) -> None:
         """A clause about events in general, a reference to an earlier event, or a plural trigger."""
@@ -1261,17 +1275,21 @@ class SentenceExtractor:
         speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         return speaker if speaker is not None and speaker.pos_ != "PRON" else actor
 
-    def _held_place(self, tok):
-        """The place a town-taking verb took: its object, or the "of" object of "took control of X"."""
-        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    def _held_place(self, tok, named: bool = True):
+        """The place a town-taking verb took: its object, or the "of" object of "took control of X". ``named``: a
+        proper noun of no place entity counts too ("overran Kunduz": the parser may take a town for a person), and so
+        does a passive's subject; not for the verbs whose first sense takes people or things (needs = "taken_place":
+        only an active verb's object, so that "X may have been captured", a person the parser took for a place, is no
+        territory)."""
+        objs = [c for c in tok.children if c.dep_ in (("dobj", "nsubjpass") if named else ("dobj",))]
         objs += [g for c in objs if c.lower_ == "control" for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
                  for g in p.children if g.dep_ == "pobj"]
         objs += [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
         for o in objs:
             if o.lower_ == "control":
                 continue
-            if o.ent_type_ in ("GPE", "LOC", "FAC") or o.pos_ == "PROPN" or lemma(o) in self.lex.held_places or \
-                    o.lower_ in self.lex.held_places:  # "overran Kunduz" (the parser may take a town for a person)
+            if o.ent_type_ in ("GPE", "LOC", "FAC") or named and o.pos_ == "PROPN" or lemma(o) in self.lex.held_places \
+                    or o.lower_ in self.lex.held_places:
                 return o
         return None
 
