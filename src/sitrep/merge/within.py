@@ -169,6 +169,33 @@ def _told_in(event: Event, target: str | None) -> bool:
         re.search(rf"\b{re.escape(head)}s?\b", x.evidence[0].text, re.I) for x in event.mentions if x.evidence)
 
 
+def _named_victims(m: EventMention) -> list[str]:
+    """The persons the mention names as hit, victims or target ("Oqueli", "Gilda Flores"), not a description ("a member of
+    the party of Guatemala")."""
+    from sitrep.extract.roles import is_person_name
+
+    names = [f.text for f in m.roles.get("victims", [])] + ([m.target] if m.target else [])
+    return [n for n in names if is_person_name(n) and len(n.split()) <= 4
+            and not {w.lower() for w in n.split()} & {"of", "the", "and", "for"}]
+
+
+def _named_victim_told(event: Event, m: EventMention, info: MergeInfo) -> str | None:
+    """ "... reports the kidnapping of Hector Oqueli Colindres in Guatemala City today", then "Oqueli and his companion
+    ... were abducted by heavily armed men": a clause told afresh with no day and no place of its own that names
+    as its victim a person whose name is written in a sentence of an event of its ACLED type told before is that
+    event told again (one act across paragraphs: the same victim). Not "another" act, a sum, a killing clause.
+    Returns the name."""
+    if m.place is not None or m.date is not None or info.another or info.summary or info.killing:
+        return None
+    e = event.merged
+    if e is None or e.event_type != m.event_type:
+        return None
+    own = m.evidence[0] if m.evidence else None
+    told = [x.evidence[0].text for x in event.mentions if x.evidence and x.evidence[0] != own]
+    return next((n for n in _named_victims(m) if any(
+        re.search(rf"\b{re.escape(n.split()[-1])}\b", t, re.I) for t in told)), None)
+
+
 def _new_victim(event: Event, m: EventMention, info: MergeInfo) -> bool:
     """ "... killed in a shootout with police", then "Police say the brothers shot dead a police officer ... on the
     campus in Cambridge": a clause definite only by its doer, the subject just before its verb ("the brothers
@@ -506,6 +533,8 @@ def merge_mentions(mentions: list[tuple[EventMention, MergeInfo]]) -> list[Event
                 best = (event, REFERS_BACK)
             elif info.told_target and m.place is None and m.date is None and _told_in(event, m.target):
                 best = (event, f"the target told before ('the {m.target}')")
+            elif victim := _named_victim_told(event, m, info):
+                best = (event, f"the victim named before ('{victim}'), no place or day of its own")
             elif info.definite and (m.place is None or rel in ("compatible", "unknown")) and (
                     m.date is None or e.date is None or e.date == m.date) and not _new_victim(event, m, info):
                 best = (event, f"definite reference '{m.trigger.text}'")
