@@ -221,6 +221,31 @@ def _same_day_weapon(e: EventMention, m: EventMention, info: MergeInfo) -> bool:
             and bool({_family(w) for w in m.weapons} & {_family(w) for w in e.weapons}))
 
 
+def _damage_of_attack(event: Event, m: EventMention, info: MergeInfo, last: bool) -> bool:
+    """ "A bomb exploded in an alley, destroying windows", "... It also destroyed a public telephone booth": a clause
+    that tells only damage (a sub-event type of ``[within] damage_types``, merge.toml: property destroyed, set on
+    fire) and an act of the armed-violence family, either told first, are one act when they are told in one sentence,
+    or the later in the very next sentence after the last event told; on one day (the later with no day of its own,
+    or the same day) and at no other place (``compatible``). Not "another" act or a sum of several."""
+    from sitrep.merge.across import default_rules
+
+    e = event.merged
+    if e is None or info.another or info.summary:
+        return False
+    said = {i.sentence_index for i in event.infos}
+    if not (info.sentence_index in said or last and info.sentence_index == max(said) + 1):
+        return False
+    kinds = default_rules().damage_types
+
+    def damage(x: EventMention) -> bool:
+        return (x.sub_event_type or "").lower() in kinds
+
+    if damage(m) == all(damage(x) for x in event.mentions):
+        return False
+    violent = e.event_type if damage(m) else m.event_type
+    return violent in _VIOLENT and (m.date is None or e.date == m.date and e.date_precision == "day" == m.date_precision)
+
+
 def _region_then_town(e: EventMention, m: EventMention, info: MergeInfo, rel: str) -> bool:
     """ "Myanmar's military carried out an air strike on a village in the central Sagaing region on Tuesday", then
     "A fighter jet dropped bombs on the crowd ... at Pazigyi village in Kanbalu township": one side placed only at a
@@ -541,6 +566,8 @@ def merge_mentions(mentions: list[tuple[EventMention, MergeInfo]]) -> list[Event
             elif m.place is None and m.weapons and not info.weak_weapon and set(m.weapons) & set(e.weapons) and (
                     e.place is None or e.place.geo_precision <= 2):
                 best = (event, f"same weapon ({', '.join(m.weapons)}), no place of its own")
+            elif _damage_of_attack(event, m, info, event is events[-1]):
+                best = (event, "the damage of the attack told with it (same day, no other place)")
             elif _same_day_weapon(e, m, info):
                 best = (event, f"same day and weapon ({', '.join(m.weapons)}), no place of its own")
             elif _region_then_town(e, m, info, rel):
