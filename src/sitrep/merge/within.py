@@ -226,7 +226,8 @@ def _damage_of_attack(event: Event, m: EventMention, info: MergeInfo, last: bool
     that tells only damage (a sub-event type of ``[within] damage_types``, merge.toml: property destroyed, set on
     fire) and an act of the armed-violence family, either told first, are one act when they are told in one sentence,
     or the later in the very next sentence after the last event told; on one day (the later with no day of its own,
-    or the same day) and at no other place (``compatible``). Not "another" act or a sum of several."""
+    or the same day) and at no other place (``compatible``); an attack told after its damage names its weapon. Not
+    "another" act or a sum of several."""
     from sitrep.merge.across import default_rules
 
     e = event.merged
@@ -242,6 +243,8 @@ def _damage_of_attack(event: Event, m: EventMention, info: MergeInfo, last: bool
 
     if damage(m) == all(damage(x) for x in event.mentions):
         return False
+    if not damage(m) and not m.weapons:
+        return False  # an attack with no weapon joining damage told first would take the damage's type (combine)
     violent = e.event_type if damage(m) else m.event_type
     return violent in _VIOLENT and (m.date is None or e.date == m.date and e.date_precision == "day" == m.date_precision)
 
