@@ -383,24 +383,28 @@ def test_a_reference_timed_against_another_act_takes_no_place_from_that_act():
     assert event.merged.place is None and any("counts from, not its own" in n for n in b.notes)
 
 
-def _abduction(i, text, *, place=None, target=None):
+def _abduction(i, text, *, place=None, target=None, victim=None):
     m = mention(i, "kidnapped", place=place, weapons=(), target=target)
     m.event_type, m.sub_event_type = "Violence against civilians", "Abduction/forced disappearance"
     m.evidence[0] = Span(i * 100, i * 100 + len(text), text)
+    if victim:
+        m.roles["victims"] = [RoleFiller(victim, i * 100 + text.index(victim), i * 100 + text.index(victim) + len(victim))]
     return m
 
 
 def test_a_clause_naming_as_hit_a_person_named_with_an_earlier_event_of_its_type_joins_it():
-    """ "Gunmen seized the mayor, Rosa Quintana, in Baghdad", then (paragraphs below, no place, no day) "Quintana and her
-    driver were kidnapped by men in uniform": one act told again, the same person hit."""
-    a = _abduction(0, "Gunmen seized the town's mayor, Rosa Quintana, in Baghdad today.", place=BAGHDAD)
+    """ "Gunmen seized the mayor, Rosa Quintana, in Baghdad" (a victim of that event), then (paragraphs below, no place,
+    no day) "Quintana and her driver were kidnapped by men in uniform": one act told again, the same person hit."""
+    a = _abduction(0, "Gunmen seized the town's mayor, Rosa Quintana, in Baghdad today.", place=BAGHDAD,
+                   target="town's mayor", victim="Rosa Quintana")
     b = _abduction(4, "Quintana and her driver were kidnapped by men in uniform.", target="Quintana")
     (event,) = merge_mentions([(a, MergeInfo()), (b, MergeInfo(sentence_index=4))])
     assert any(r.startswith("the victim named before ('Quintana')") for r in event.reasons)
 
 
 def test_a_person_not_named_before_or_hit_in_an_act_of_another_type_stays_apart():
-    a = _abduction(0, "Gunmen seized the town's mayor, Rosa Quintana, in Baghdad today.", place=BAGHDAD)
+    a = _abduction(0, "Gunmen seized the town's mayor, Rosa Quintana, in Baghdad today.", place=BAGHDAD,
+                   target="town's mayor", victim="Rosa Quintana")
     b = _abduction(4, "Herrera and his driver were kidnapped by men in uniform.", target="Herrera")
     assert len(merge_mentions([(a, MergeInfo()), (b, MergeInfo(sentence_index=4))])) == 2
     c = _abduction(4, "Quintana's house was shelled by the army.", target="Quintana")

@@ -182,16 +182,16 @@ def _named_victims(m: EventMention) -> list[str]:
 def _named_victim_told(event: Event, m: EventMention, info: MergeInfo) -> str | None:
     """ "... reports the kidnapping of Hector Oqueli Colindres in Guatemala City today", then "Oqueli and his companion
     ... were abducted by heavily armed men": a clause told afresh with no day and no place of its own that names
-    as its victim a person whose name is written in a sentence of an event of its ACLED type told before is that
-    event told again (one act across paragraphs: the same victim). Not "another" act, a sum, a killing clause.
+    as its victim a person whose name is among the victims or targets of an event of its ACLED type told before is
+    that event told again (one act across paragraphs: the same victim). Not "another" act, a sum, a killing clause.
     Returns the name."""
     if m.place is not None or m.date is not None or info.another or info.summary or info.killing:
         return None
     e = event.merged
     if e is None or e.event_type != m.event_type:
         return None
-    own = m.evidence[0] if m.evidence else None
-    told = [x.evidence[0].text for x in event.mentions if x.evidence and x.evidence[0] != own]
+    told = [f.text for x in event.mentions for f in x.roles.get("victims", []) + x.roles.get("targets", [])]
+    told += [x.target for x in event.mentions if x.target]
     return next((n for n in _named_victims(m) if any(
         re.search(rf"\b{re.escape(n.split()[-1])}\b", t, re.I) for t in told)), None)
 
