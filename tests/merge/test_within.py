@@ -381,3 +381,54 @@ def test_a_reference_timed_against_another_act_takes_no_place_from_that_act():
     b.place, b.place_text = BAGHDAD, Span(1000 + text.index("Baghdad"), 1000 + len(text) - 1, "Baghdad")
     (event,) = merge_mentions([(a, MergeInfo()), (b, MergeInfo(sentence_index=1, definite=True))])
     assert event.merged.place is None and any("counts from, not its own" in n for n in b.notes)
+
+
+def _abduction(i, text, *, place=None, target=None, victim=None):
+    m = mention(i, "kidnapped", place=place, weapons=(), target=target)
+    m.event_type, m.sub_event_type = "Violence against civilians", "Abduction/forced disappearance"
+    m.evidence[0] = Span(i * 100, i * 100 + len(text), text)
+    if victim:
+        m.roles["victims"] = [RoleFiller(victim, i * 100 + text.index(victim), i * 100 + text.index(victim) + len(victim))]
+    return m
+
+
+def test_a_clause_naming_as_hit_a_person_named_with_an_earlier_event_of_its_type_joins_it():
+    """ "Gunmen seized the mayor, Rosa Quintana, in Baghdad" (a victim of that event), then (paragraphs below, no place,
+    no day) "Quintana and her driver were kidnapped by men in uniform": one act told again, the same person hit."""
+    a = _abduction(0, "Gunmen seized the town's mayor, Rosa Quintana, in Baghdad today.", place=BAGHDAD,
+                   target="town's mayor", victim="Rosa Quintana")
+    b = _abduction(4, "Quintana and her driver were kidnapped by men in uniform.", target="Quintana")
+    (event,) = merge_mentions([(a, MergeInfo()), (b, MergeInfo(sentence_index=4))])
+    assert any(r.startswith("the victim named before ('Quintana')") for r in event.reasons)
+
+
+def test_a_person_not_named_before_or_hit_in_an_act_of_another_type_stays_apart():
+    a = _abduction(0, "Gunmen seized the town's mayor, Rosa Quintana, in Baghdad today.", place=BAGHDAD,
+                   target="town's mayor", victim="Rosa Quintana")
+    b = _abduction(4, "Herrera and his driver were kidnapped by men in uniform.", target="Herrera")
+    assert len(merge_mentions([(a, MergeInfo()), (b, MergeInfo(sentence_index=4))])) == 2
+    c = _abduction(4, "Quintana's house was shelled by the army.", target="Quintana")
+    c.event_type, c.sub_event_type = "Explosions/Remote violence", "Shelling/artillery/missile attack"
+    assert len(merge_mentions([(a, MergeInfo()), (c, MergeInfo(sentence_index=4))])) == 2
+
+
+def _damage(i, *, day=None):
+    m = mention(i, "destroyed", weapons=(), target="telephone booth", day=day)
+    m.event_type, m.sub_event_type = "Strategic developments", "Looting/property destruction"
+    return m
+
+
+def test_damage_told_in_the_sentence_after_an_attack_is_that_attack():
+    """ "A bomb exploded outside the bank in Baghdad on Monday", then "It also destroyed a telephone booth": one act."""
+    bomb = mention(0, "exploded", place=BAGHDAD, day=date(2024, 3, 4), weapons=("ied",), target="bank")
+    (event,) = merge_mentions([(bomb, MergeInfo()), (_damage(1), MergeInfo(sentence_index=1))])
+    assert event.merged.event_type == "Explosions/Remote violence"
+    assert any(r.startswith("the damage of the attack") for r in event.reasons)
+
+
+def test_damage_told_far_below_or_on_a_day_of_its_own_stays_apart():
+    bomb = mention(0, "exploded", place=BAGHDAD, day=date(2024, 3, 4), weapons=("ied",), target="bank")
+    assert len(merge_mentions([(bomb, MergeInfo()), (_damage(3), MergeInfo(sentence_index=3))])) == 2
+    bomb = mention(2, "exploded", place=BAGHDAD, weapons=("ied",), target="bank")
+    later = _damage(3, day=date(2023, 4, 7))
+    assert len(merge_mentions([(bomb, MergeInfo(sentence_index=2)), (later, MergeInfo(sentence_index=3))])) == 2

@@ -97,6 +97,7 @@ class Rules:
     own_kind_suffixes: tuple[str, ...] = ()  # [subevents] own_kind_suffixes: a word of no kind names its stem
     offset_words: tuple[str, ...] = ()  # [within] offset_words: "A day earlier" counts from the event told before
     offset_units: tuple[str, ...] = ()  # [within] offset_units: an offset of hours or more parts two acts
+    damage_types: tuple[str, ...] = ()  # [within] damage_types: sub-event types that tell an attack's damage
     court_words: frozenset[str] = frozenset()  # [date] court_words: a day told with one is a court's (_court_day)
     court_deed_join: bool = False  # [regroup] court_and_deed: a report's court act and deed may share an incident
     court_last: bool = False  # [date] court_last: an incident's date is a court's day only when it has no other
@@ -258,7 +259,8 @@ def _word_lists(data: dict, where: str) -> dict:
     return {"court_words": frozenset(words("date", "court_words")),
             "own_kind_suffixes": tuple(words("subevents", "own_kind_suffixes")),
             "offset_words": tuple(words("within", "offset_words")),
-            "offset_units": tuple(words("within", "offset_units"))}
+            "offset_units": tuple(words("within", "offset_units")),
+            "damage_types": tuple(words("within", "damage_types"))}
 
 
 def _target_kinds(target: dict, where: str) -> dict:
