@@ -42,6 +42,11 @@ Session 38 (a named group, or its own radio / communique, telling its own act: a
 Of the ~11 tune misses of this kind most are no event of their own (the act the group's radio tells is merged into
 another or not extracted: DEV-0965, 0716) or told in the first person in a report that is itself the group's
 broadcast ("our forces attacked", dateline "(RADIO VENCEREMOS)": DEV-0140, 0319, 0966), which names no speaker.
+
+Session 40 (a denial told "in a statement" is no claim; a named leader of armed men, or "he" taking one up, claims:
+discourse.toml [claim.denial], [claim.person]): 0 events change on tune or check (MUC-4 has neither form; its
+person claimants are a group's spokesman / caller / member, read as the group's claim before);
+    tune P=0.690 R=0.274 (20, 9, 53) named 7/20   check P=0.556 R=0.250 (5, 4, 15) 5/5, before and after.
 """
 from __future__ import annotations
 

@@ -348,3 +348,94 @@ def own_report(tok, report_verbs, named):
         if not (doer.lemma_.lower() in doers or doer.lower_ in doers or same is not None and same[0] == group[0]):
             return None
     return group[0], say
+
+
+# ---- denials told with a statement -------------------------------------------------------------------------------
+
+@knowledge_cached
+def denial_statements() -> frozenset[str]:
+    """discourse.toml [claim.denial] statements: the claim phrases that name only a statement."""
+    return frozenset(" ".join(str(w).lower().split()) for w in _claim_forms("denial").get("statements", []))
+
+
+def undenied_claim(pattern, text: str):
+    """The first match of the claim phrases ``pattern`` in ``text`` that tells a claim: a phrase that names only a
+    statement ("in a statement") in a sentence that denies (discourse.toml [deny]: "The Tigers denied any
+    involvement in a statement") tells the denial, and is passed over; a phrase that claims in so many words
+    ("claimed responsibility") stands. None when no match is left. Counts in discourse.toml [claim.denial]."""
+    denies = load_lexicon().phrases["deny"].search(text) is not None
+    statements = denial_statements()
+    for m in pattern.finditer(text):
+        if denies and " ".join(m.group(0).lower().split()) in statements:
+            continue
+        return m
+    return None
+
+
+# ---- claims by a person ------------------------------------------------------------------------------------------
+
+@knowledge_cached
+def person_forms() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(leader words, armed words, pronouns) of discourse.toml [claim.person]."""
+    forms = _claim_forms("person")
+    return tuple(frozenset(str(w).lower() for w in forms.get(k, [])) for k in ("leaders", "armed", "pronouns"))  # type: ignore[return-value]
+
+
+def _name_tokens(tok) -> list:
+    """The tokens of the person's name ``tok`` ends ("Shamil Basayev"): it and the proper nouns compounded before
+    it that the parser marks a person."""
+    if tok.pos_ != "PROPN" and tok.ent_type_ != "PERSON":
+        return []
+    names = [tok]
+    for t in reversed(list(tok.lefts)):
+        if t.dep_ == "compound" and t.pos_ == "PROPN" and t.ent_type_ == "PERSON" and t.i == names[0].i - 1:
+            names.insert(0, t)
+    return names if any(t.ent_type_ == "PERSON" for t in names) else []
+
+
+def armed_leader(subj) -> tuple[int, int] | None:
+    """(first, last) token indices of the name of the person ``subj`` calls a leader of armed men that are no
+    state's ("Chechen rebel warlord Shamil Basayev", "the militant commander X", "X, the rebel leader"): a person's
+    name (the subject, or the name set beside its noun) with a leader word and an armed word among the words of the
+    subject's own phrase (discourse.toml [claim.person]; not its relative clause); None otherwise, and for a state's
+    man (an army, police or other state force word among them)."""
+    names = _name_tokens(subj) or next((n for ch in subj.children if ch.dep_ in ("appos", "compound")
+                                        for n in [_name_tokens(ch)] if n), [])
+    if not names:
+        return None
+    leaders, armed, _ = person_forms()
+    clauses = {t.i for ch in subj.subtree if ch.dep_ in ("relcl", "acl") for t in ch.subtree}
+    own = [t for t in subj.subtree if t not in names and t.i not in clauses]
+    words = {t.lower_ for t in own} | {t.lemma_.lower() for t in own}
+    if words & load_lexicon().state_force_heads or not (words & leaders and words & armed):
+        return None
+    return names[0].i, names[-1].i
+
+
+class PersonTrail:
+    """The persons a report names, in the order its parsed sentences are read: the last one named, and those it
+    calls a leader of armed men (by the last word of their name), for "he" / "she" of a claim."""
+
+    def __init__(self) -> None:
+        self.leaders: dict[str, str] = {}  # last word of the name, lower case -> the name as written
+        self.last: str | None = None
+
+    def read(self, sent) -> None:
+        """Takes in the persons of a parsed sentence, after its events are read."""
+        for ent in sent.ents:
+            if ent.label_ != "PERSON":
+                continue
+            root = ent.root  # "rebel warlord Shamil Basayev": the name set beside the leader's noun
+            found = armed_leader(root) or (armed_leader(root.head) if root.dep_ in ("appos", "compound") else None)
+            if found is not None:
+                self.leaders[ent.root.lower_] = ent.doc[found[0]:found[1] + 1].text
+            self.last = ent.root.lower_
+
+    def antecedent(self, pronoun) -> str | None:
+        """The armed leader "he" / "she" takes up: the last person named before it (in its sentence, else before)
+        when that person is one; None otherwise."""
+        if pronoun.lower_ not in person_forms()[2]:
+            return None
+        before = [e for e in pronoun.sent.ents if e.label_ == "PERSON" and e.end <= pronoun.i]
+        last = before[-1].root.lower_ if before else self.last
+        return self.leaders.get(last) if last is not None else None

@@ -20,6 +20,7 @@ from sitrep.extract.attribution import (
     party_end,
     said_carried_out,
     specific_act,
+    undenied_claim,
     unlisted_party,
 )
 from sitrep.extract.headline import title_range
@@ -384,7 +385,8 @@ def apply_sentence_claims(events, analysis: Analysis, generic_sentences: set[int
             continue
         if s.start in generic_starts:  # "... which frequently carries out bombings": no claim of this event
             continue
-        hit = lex.phrases["claim"].search(s.text) or said_carried_out(lex.phrases["carried_out"], s.text)
+        # "X denied any involvement in a statement": a denial, no claim (discourse.toml [claim.denial])
+        hit = undenied_claim(lex.phrases["claim"], s.text) or said_carried_out(lex.phrases["carried_out"], s.text)
         if hit and not none:
             actor = resolve_actor(s.text[: hit.start()])
             if actor and actor_type(actor.canonical) != "state":

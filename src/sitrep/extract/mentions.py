@@ -945,6 +945,9 @@ class SentenceExtractor:
         self.other_sense: set[str] = set()  # kinds of noun triggers a modifier gave another sense ("a gas explosion")
         self.headline = headline  # the title line of a dated report (extract/headline.py)
         self.headline_reading = False  # reading the title line's killing verbs the parser missed
+        from sitrep.extract.attribution import PersonTrail
+
+        self.persons = PersonTrail()  # the persons named so far: whom "he" of a claim takes up
 
     # ---- weapons -------------------------------------------------------------------------------------------
     def weapons_in(self, a: int, b: int, ranges=None) -> list[tuple[Span, Weapon]]:
@@ -977,6 +980,7 @@ class SentenceExtractor:
                     out = self._read(sorted(triggers + extra, key=lambda x: x[0].i), sent, sentence_index, offset)
                 finally:
                     self.headline_reading = False
+        self.persons.read(sent)
         return out
 
     def _read(self, triggers, sent, sentence_index: int, offset: int) -> list[Candidate]:
@@ -1524,6 +1528,8 @@ class SentenceExtractor:
             # announcing strikes
             match = resolve_actor(text[a:b])
             named = (match.canonical, Span(a + match.start, a + match.end, match.text)) if match else None
+        if named is None:  # "He also claimed the bombing": a leader of armed men (discourse.toml [claim.person])
+            named = self._claim_person(claimer, off)
         if named is None and lemma(governor) == "claim" and lemma(claimer) in _GROUP_WORDS and any(
                 c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in claimer.children):
             # "The group claimed that attack", "Zarqawi's group claimed that attack": the group told before claims
@@ -1771,7 +1777,7 @@ class SentenceExtractor:
 
     # ---- modality ------------------------------------------------------------------------------------------
     def _modality(self, cand: Candidate, sentence_text: str, clause_text: str, tok) -> None:
-        from sitrep.extract.attribution import claim_negated, said_carried_out
+        from sitrep.extract.attribution import claim_negated, said_carried_out, undenied_claim
 
         m, lex, off = cand.mention, self.lex, cand.mention.evidence[0].start
         light = tok.head if tok.dep_ == "dobj" and lemma(tok.head) in lex.light_verbs else None
@@ -1815,8 +1821,8 @@ class SentenceExtractor:
                                 m.add_span("actor1", span)
                             m.add_span("claimed", _tok_span(t, cand.offset, self.text))
                             break
-            elif lex.phrases["claim"].search(sentence_text) and m.actor1 and actor_type(m.actor1) not in ("state", None):
-                hit = lex.phrases["claim"].search(sentence_text)
+            elif (hit := undenied_claim(lex.phrases["claim"], sentence_text)) and m.actor1 and actor_type(
+                    m.actor1) not in ("state", None):
                 m.claimed = True
                 m.claimant = m.actor1
                 m.add_span("claimed", Span(off + hit.start(), off + hit.end(), hit.group(0)))
@@ -1885,7 +1891,8 @@ class SentenceExtractor:
         (``attribution.responsibility_claim``): a group the list lacks, a name the parse put elsewhere."""
         from sitrep.extract.attribution import responsibility_claim
 
-        found = responsibility_claim(tok, lambda subj: self._claimant(subj, cand.offset))
+        found = responsibility_claim(tok, lambda subj: self._claimant(subj, cand.offset) or self._claim_person(
+            subj, cand.offset))
         if found is None:
             return
         m, (name, verb, _) = cand.mention, found
@@ -1893,6 +1900,22 @@ class SentenceExtractor:
         m.add_span("claimed", _tok_span(verb, cand.offset, self.text))
         if name and m.actor1 in (None, UNIDENTIFIED) and self.lex.claimant_is_actor1:
             m.actor1 = name
+
+    def _claim_person(self, subj, offset: int) -> tuple[str, Span] | None:
+        """The person a claim's subject is when it names a leader of armed men ("Chechen rebel warlord Shamil
+        Basayev") or is "he" / "she" taking one up (``attribution.armed_leader``, ``PersonTrail``): the name and its
+        words (the pronoun's for "he"). Counts in discourse.toml [claim.person]."""
+        from sitrep.extract.attribution import armed_leader
+
+        name = self.persons.antecedent(subj)
+        if name is not None:
+            return name, _tok_span(subj, offset, self.text)
+        found = armed_leader(subj)
+        if found is None:
+            return None
+        first, last = subj.doc[found[0]], subj.doc[found[1]]
+        a, b = offset + first.idx, offset + last.idx + len(last.text)
+        return self.text[a:b], Span(a, b, self.text[a:b])
 
     def _claimant(self, subj, offset: int) -> tuple[str, Span] | None:
         """Who a claim's subject names: a known actor (not a state: states do not claim attacks, they "say"), or a
