@@ -1456,6 +1456,7 @@ class _Query:
     main_town_pop: int = 0  # the people of the largest town called by this very name
     own_name_elsewhere: bool = False  # a country, region or first-order division has this name as its own ("Edo")
     peers: frozenset[str] = frozenset()  # kinds of the pass-1 readings of the names listed with it ("Chad and Niger")
+    main_towns: tuple[tuple[str, int], ...] = ()  # (country, people) of each town called by this very name as its main
     division_key: str = ""  # the name with the word for a division after it ("sao paulo state")
     listed_division: bool = False  # that word is the plural closing a list of names ("Katsina and Niger states")
     long_key: str = ""  # the name with its abbreviated words written out ("mount pleasant" of "Mt. Pleasant")
@@ -1495,6 +1496,7 @@ def _score(gz: Gazetteer, text: str, m: Mention, ids: list[int], ctx: _Ctx, defa
                max((e.pop for e in es if e.kind == CITY and _main_or_head(e.name, key)), default=0),
                any(e.kind in (COUNTRY, REGION, CONTINENT, ADMIN1) and norm(e.name) == key for e in es),
                peers if len({e.kind for e in es}) > 1 else frozenset())
+    q.main_towns = tuple((e.cc, e.pop) for e in es if e.kind == CITY and _main_or_head(e.name, key))
     q.division_key = norm(f"{m.text} {word[0]}") if word else ""
     q.listed_division = bool(word and word[1])
     q.town_home = _town_home(text, m, key, es, ctx)
@@ -1757,6 +1759,10 @@ def _name_terms(gz: Gazetteer, i: int, q: _Query, w: Scoring, notes: list[str], 
             s -= w.name_own_name_elsewhere  # "Mexico": the country, not Mexico City by its short name
             notes.append("a country or division bears this name as its own")
             f["own_name_elsewhere"] = 1.0
+        elif w.name_main_name_abroad and any(cc != e.cc and pop >= e.pop for cc, pop in q.main_towns):
+            s -= w.name_main_name_abroad  # "markets in Frankfurt" in a US story: Frankfurt am Main, not Frankfort, KY
+            notes.append("a larger town of another country bears this name as its own")
+            f["main_name_abroad"] = 1.0
     return s
 
 

@@ -36,6 +36,7 @@ class Scoring:
     name_dwarfed: float
     name_dwarfed_ratio: float
     name_own_name_elsewhere: float
+    name_main_name_abroad: float
     name_dwarfed_main: float
     name_dwarfed_main_pop: float
     context_same_name_big: float
