@@ -70,6 +70,11 @@ def test_demonyms_of_regions_are_their_region(name, region):
     assert p is not None and p.name == region
 
 
+def test_the_adjective_of_a_constituent_country_is_that_country_not_its_neighbour():
+    p = _place("Northern Irish engineers drove south to restore power after the storm.", "Northern Irish")
+    assert p is not None and p.name == "Northern Ireland" and p.country_code == "GB"
+
+
 def test_divisions_file_rows_are_checked(tmp_path):
     bad = tmp_path / "geo_divisions.csv"
     bad.write_text("country,level,admin1,admin2,name,aliases,latitude,longitude,geonameid,places\n"
