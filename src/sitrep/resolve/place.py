@@ -1182,11 +1182,22 @@ def _qualifier_span(gz: Gazetteer, text: str, end: int) -> tuple[int, int] | Non
         q = " ".join(words[:k])
         key = norm(q)
         start = end + m.start(1)
-        if key in gz.abbrevs and (q.endswith(".") or q.isupper()):
-            return start, start + len(q)  # "Ga.", "N.Y."
+        if _abbrev_key(gz, q, key) and (q.endswith(".") or q.isupper()):
+            return start, start + len(q)  # "Ga.", "N.Y.", "W. Va."
         if any(gz[i].kind in (ADMIN1, COUNTRY) for i in gz.lookup_key(key)):
             return start, start + len(q.rstrip("."))  # "Texas." ending a sentence
     return None
+
+
+def _abbrev_key(gz: Gazetteer, q: str, key: str) -> str:
+    """The key of ``gz.abbrevs`` that the words ``q`` (normalised: ``key``) write, or "": "Ga." -> "ga"; a dotted
+    abbreviation of two words is listed without its space ("W. Va." -> "wva"): before s40 a qualifier so written was
+    read as none ("Wood County, W. Va." placed in Ohio). Given spans: LGL even (tune) 1 answer moved, right (Wood
+    County); odd (check) 0; world1-8 0 (a town after which it stands, "Greenwood, W. Va.", is not in cities500)."""
+    if key in gz.abbrevs:
+        return key
+    joined = key.replace(" ", "")
+    return joined if "." in q and joined != key and joined in gz.abbrevs else ""
 
 
 def _qualifier(gz: Gazetteer, text: str, end: int) -> tuple[str | None, str | None]:
@@ -1198,8 +1209,8 @@ def _qualifier(gz: Gazetteer, text: str, end: int) -> tuple[str | None, str | No
     for k in range(len(words), 0, -1):
         q = " ".join(words[:k])
         key = norm(q)
-        if key in gz.abbrevs and (q.endswith(".") or q.isupper()):
-            return gz.abbrevs[key]
+        if (abbrev := _abbrev_key(gz, q, key)) and (q.endswith(".") or q.isupper()):
+            return gz.abbrevs[abbrev]
         for i in gz.lookup_key(key):
             kind = gz[i].kind
             if kind == ADMIN1:
