@@ -2155,6 +2155,10 @@ def _mention_candidates(gz: Gazetteer, text: str, m: Mention) -> list[int]:
     if ids and long != m.text:
         # "Mt. Pleasant": GeoNames gives "Mt Pleasant" as an alternate name of 7 towns, and calls 32 "Mount Pleasant"
         ids = ids + [i for i in candidate_ids(gz, long) if i not in ids]
+    if not ids and m.text[:1].isupper() and load_cues().party_before.search(text, max(0, m.start - 3), m.start) \
+            and abbrev_form(gz, m.text + "."):
+        ids = [gz.admin1_entry[a1]] if (a1 := _abbrevs_nospace(gz)[norm(m.text).replace(" ", "")]) in gz.admin1_entry \
+            else []  # "Pelosi, D-Calif, told": the state, as "D-Calif." is read
     if not ids and m.source == "given" and not _county_match(gz, m.text):
         ids = _variant_ids(gz, m.text)
     if dateline_name(text, m.start, m.end):  # "NEW YORK (Reuters) -": a dateline names a town, not the state
