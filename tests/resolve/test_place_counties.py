@@ -89,3 +89,12 @@ def test_a_name_only_one_states_county_bears_is_that_county_in_a_text_that_point
     s, b = text.index("Broward"), text.index("Miami Beach")
     p, _ = resolve_spans(text, [(s, s + 7), (b, b + 11)])
     assert p is not None and p.feature == "ADM2" and p.admin1 == "Florida"
+
+
+def test_a_two_word_state_abbreviation_after_a_county_names_its_state():
+    # "W. Va." is written with a space; the gazetteer lists it as "wva". Ohio is named too, and Jackson County is
+    # a county of both states
+    text = ("A man of Jackson County, W. Va., was arrested after a chase that began near Columbus, Ohio, and ended "
+            "on a bridge over the river.")
+    [p] = resolve_spans(text, _spans(text, "Jackson County"))
+    assert p is not None and p.admin1 == "West Virginia"

@@ -70,6 +70,11 @@ def test_demonyms_of_regions_are_their_region(name, region):
     assert p is not None and p.name == region
 
 
+def test_the_adjective_of_a_constituent_country_is_that_country_not_its_neighbour():
+    p = _place("Northern Irish engineers drove south to restore power after the storm.", "Northern Irish")
+    assert p is not None and p.name == "Northern Ireland" and p.country_code == "GB"
+
+
 def test_divisions_file_rows_are_checked(tmp_path):
     bad = tmp_path / "geo_divisions.csv"
     bad.write_text("country,level,admin1,admin2,name,aliases,latitude,longitude,geonameid,places\n"
@@ -151,3 +156,9 @@ def test_a_division_across_the_antimeridian_is_placed_there():
     # its places lie on both sides of 180 degrees; the box around the rest of the world put it at lon 0.1
     p = _place("Storms cut power across Chukotka overnight, regional officials said.", "Chukotka")
     assert p is not None and p.country_code == "RU" and abs(p.longitude) > 160
+
+
+def test_a_party_label_before_a_state_abbreviation_without_its_dot_names_the_state():
+    p = _place("The senator, R-Ariz, said the vote would come on Friday.", "Ariz")
+    assert p is not None and p.feature == "ADM1" and p.name == "Arizona"
+    assert _place("Hikers crossed the Ariz ridge before dawn.", "Ariz") is None

@@ -36,6 +36,7 @@ class Scoring:
     name_dwarfed: float
     name_dwarfed_ratio: float
     name_own_name_elsewhere: float
+    name_main_name_abroad: float
     name_dwarfed_main: float
     name_dwarfed_main_pop: float
     context_same_name_big: float
@@ -202,6 +203,7 @@ class Cues:
     war_words: frozenset[str] = frozenset()  # [place] war_words, as written: "War" of "Gulf War"
     style_after: re.Pattern = re.compile(r"(?!)")  # [place] style_after, after a demonym: "Italian food"
     game_before: re.Pattern = re.compile(r"(?!)")  # [team] game_nouns + against: "the second test against Pakistan"
+    party_before: re.Pattern = re.compile(r"(?!)")  # [place] party_labels + hyphen right before: "D-" of "D-Calif"
 
 
 def _words(p: Path, raw: str, data: dict, section: str, key: str) -> list[str]:
@@ -246,4 +248,5 @@ def load_cues(path: str | None = None) -> Cues:
         style_after=re.compile(rf"\s+(?:{_alternation(_words(p, raw, data, 'place', 'style_after'))})\b", re.I),
         game_before=re.compile(rf"\b(?:{_alternation(_words(p, raw, data, 'team', 'game_nouns'))})\s+"
                                r"(?:against|versus|vs\.?)\s+(?:the\s+)?$"),
+        party_before=re.compile(rf"(?<![A-Za-z])(?:{_alternation(_words(p, raw, data, 'place', 'party_labels'))})-$"),
     )
