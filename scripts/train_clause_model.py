@@ -140,9 +140,9 @@ UCDP_EVERY = 1  # every tune headline, each with a small weight (WEAK): one coun
 OUT = ROOT / "src" / "sitrep" / "knowledge" / "clause_model.json"
 
 
-def training_documents(judged_headlines: bool = True) -> list[tuple[Document, object]]:
+def training_documents(judged_headlines: bool = True, pages: bool = False) -> list[tuple[Document, object]]:
     """Every tune document with how its candidates are labelled."""
-    docs: list[tuple[Document, object]] = []
+    docs: list[tuple[Document, object]] = list(_everyday_pages()) if pages else []
     for w in rn.rams_windows(SHARED, rn.RAMS_SPLIT["tune"]):
         if rn.rams_family(w):
             docs.append((Document(id=w.id, text=w.text), ("span", [w.sentence], [])))
@@ -178,6 +178,24 @@ def training_documents(judged_headlines: bool = True) -> list[tuple[Document, ob
     docs += list(_all_caps(docs))
     docs += list(_muc4_dev())
     return docs
+
+
+def _everyday_pages():
+    """The reports of the seed-like TUNE sets (benchmarks/seedlike.py SPLIT: fresh2, fresh4, ..) whose gold holds no
+    event (29 pages: a council meeting, a match report, an obituary): every clause candidate of such a page reports no
+    specific violent event, by the gold (``--pages``; the check sets stay out)."""
+    import json as _json
+
+    from sitrep.ingest.text import document_from_text
+
+    data = ROOT / "tests" / "data"
+    for n in range(2, 25, 2):
+        gold = data / f"fresh{n}_reports_gold.json"
+        for d in _json.loads(gold.read_text(encoding="utf-8"))["documents"]:
+            path = data / f"fresh{n}_reports" / f"{d['id']}.txt"
+            if not d["events"] and path.exists():
+                doc = document_from_text(path.read_text(encoding="utf-8"), f"page-fresh{n}-{d['id']}")
+                yield doc, ("all", 0)
 
 
 def hard_positives() -> list:
@@ -220,12 +238,12 @@ def _headlines_judged():
                        ("all", int(it.attack)))
 
 
-def examples(cache: dict | None = None, judged_headlines: bool = True):
+def examples(cache: dict | None = None, judged_headlines: bool = True, pages: bool = False):
     """(features, label, group, source) of every candidate of the tune data whose label is known. ``cache`` maps a
     document (its id, text and labelling) to its examples: only the documents not in it are parsed, and it is
     filled with them."""
     cache = {} if cache is None else cache
-    docs = training_documents(judged_headlines)
+    docs = training_documents(judged_headlines, pages)
     key = {d.id: _cache_key(d, how) for d, how in docs}
     by_id = {d.id: how for d, how in docs}
     for analysis in analyze_many([d for d, _ in docs if key[d.id] not in cache]):
@@ -282,7 +300,7 @@ def _rams_articles() -> dict[str, str]:
 
 def _source(doc_id: str, label: int) -> str:
     """What kind of example: hand-labelled negative, weak negative (ECB+, RAMS other kinds, WikiEvents), positive."""
-    kind = doc_id.split("-", 1)[0] if doc_id.startswith(("neg-", "hpos-", "ecb-", "ramsneg-", "nga-", "DEV-", "hl-")) \
+    kind = doc_id.split("-", 1)[0] if doc_id.startswith(("neg-", "hpos-", "ecb-", "ramsneg-", "nga-", "DEV-", "hl-", "page-")) \
         else "annotated"
     return f"{kind}{'+' if label else '-'}"
 
@@ -345,13 +363,14 @@ def _label(c, how):
 WEAK = {"ecb-": 0.5, "ramsneg-": 0.5, "nga+": 0.2, "DEV+": 0.5}
 
 
-def load(cache: Path | None, judged_headlines: bool = True) -> list[tuple[list[str], int, int, str]]:
+def load(cache: Path | None, judged_headlines: bool = True, pages: bool = False
+         ) -> list[tuple[list[str], int, int, str]]:
     """The tune examples: ``--cache FILE`` keeps each document's examples between runs, so that only new or changed
     documents are parsed (delete it after changing the features or the candidates)."""
     import pickle
 
     store = pickle.loads(cache.read_bytes()) if cache is not None and cache.exists() else {}
-    data = examples(store, judged_headlines)
+    data = examples(store, judged_headlines, pages)
     if cache is not None:
         cache.write_bytes(pickle.dumps(store))
     return data
@@ -494,6 +513,10 @@ def main() -> None:
                     "in s35, no tune gain (see the docstring)")
     ap.add_argument("--no-hard-positives", dest="hard_positives", action="store_false", help="leave out "
                     "realnews_hard_positives.csv")
+    ap.add_argument("--pages", action="store_true", help="add the seed-like tune sets' reports with no gold event "
+                    "as negatives (_everyday_pages)")
+    ap.add_argument("--drop", default="", help="comma-separated feature prefixes to leave out (wc=,wc_kind=): the "
+                    "model gets no weight for them, so the run-time features of the clause read none")
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--out", type=Path, default=OUT, help="where --write (or --shipped) puts the model")
     ap.add_argument("--shipped", action="store_true", help=f"write the shipped model: the recipe of {SHIPPED} on a "
@@ -506,9 +529,12 @@ def main() -> None:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.metrics import log_loss
 
-    data = load(args.cache, args.judged_headlines)
+    data = load(args.cache, args.judged_headlines, args.pages)
     if not args.hard_positives:
         data = [d for d in data if not d[3].startswith("hpos")]
+    if args.drop:
+        drop = tuple(args.drop.split(","))
+        data = [([f for f in feats if not f.startswith(drop)], *rest) for feats, *rest in data]
     vec = DictVectorizer()
     X = vec.fit_transform([dict.fromkeys(f, 1) for f, *_ in data]).tocsr()
     y = np.array([d[1] for d in data])
@@ -541,7 +567,8 @@ def main() -> None:
                                     "tune documents of topics about other things, RAMS dev trigger sentences of "
                                     "non-violent event kinds (tune half); an ALL-CAPS copy of each article; MUC-4 dev "
                                     "sentences holding a template's filler (every other report, weak)",
-                      "family_balance": args.family, "hard_positives": args.hard_positives,
+                      "family_balance": args.family, "hard_positives": args.hard_positives, "pages": args.pages,
+                      "dropped": args.drop,
                       "demonyms_hidden": True,  # the features were read with demonyms=True (clause_features)
                       "candidates": len(y), "violent": int(y.sum()), "cv_keeps": round(keeps, 4),
                       "cv_rejects": round(rejected, 4)},
