@@ -110,6 +110,46 @@ benchmarks/realnews.py (its tune figures are in-sample for RAMS, WikiEvents and 
   trig=injure -0.90, dep=compound -0.85, w=say -0.85, w=shower -0.84, trig=pound -0.80, w=quake -0.77; 'violent'
   trig=murder +1.01, rule_armed=True +0.99, wc=killed +0.95, wc=armed +0.93, w=kill +0.82, wc_kind=bombing +0.80,
   w=attack +0.79, trig=massacre +0.76, head_dep=relcl +0.75, w=government +0.72 (MUC-4's weak positives).
+
+s40 (clause, issue 11: false events on everyday pages): the recipe on today's features, measured cross-validated,
+and again NOT shipped. Train / serve skew: none for this recipe (scripts/clause_skew.py: the features of 2,565
+clauses of every third training document computed the trainer's way and the pipeline's way, entities="triggers"
+and caps_text included: 0 differ); the shipped model's own skew stays (107 of its 6,784 weights, 1.2% of its weight
+mass, name a word today's features read as NAME: w=salvadoran +0.63, w=nigerian +0.23). New options: --pages (the 29
+reports of the seed-like TUNE sets whose gold holds no event, every candidate a negative: 206 candidates), --drop
+(feature prefixes left out); clause_cv.py --sets pages (false events on those pages, tune under the fold models).
+Shipped figures (tune in-sample for WikiEvents, RAMS, negatives, UCDP): seed-like tune 0.787 / 0.513 with / without
+dates, pages false 0; WikiEvents 0.833 / 0.855; RAMS 0.268 (judged 0.586) / 0.218; UCDP detected 0.734 / 0.725;
+negatives false 0.007 / 0.019; MUC-4 DEV 0001-0300 CEAF-REE 0.576; check pages false 10. Retrains (C 0.3 by CV log
+loss each time; tune CV / check; pages: false events with dates, tune CV / check):
+  recipe as is (Youden 0.60)           negatives 0.048 / 0.042, seed-like tune 0.769 (pages 5), UCDP 0.724 / 0.728,
+                                       RAMS 0.252 (0.534) / 0.235, WikiEvents 0.833 / 0.836, MUC-4 DEV 0.573
+  + pages                              negatives 0.037 / 0.042, pages 0 / 7
+  + pages, no wc= / wc_kind=           negatives 0.048 / 0.042, pages 2 / 6   (without pages: 0.044 / 0.014, 3 / 9)
+  + pages, no general features         negatives 0.044 / 0.051, pages 0 / 10
+  + pages, no hard positives           negatives 0.044 / 0.032, pages 0 / 5
+  + pages, no hard positives, no general features (Youden 0.65; CV keeps 0.854 of violent, rejects 0.907):
+                                       negatives 0.029 / 0.019, pages 0 / 4, seed-like tune 0.787 / 0.513 (pages 0),
+                                       WikiEvents 0.833 (P 0.804) / 0.800, RAMS 0.204 (0.466) / 0.190, UCDP 0.723 /
+                                       0.715, MUC-4 DEV 0.568
+    the same without --pages (Youden 0.60): negatives 0.040 / 0.028, pages 1 / 9: the pages teach the check pages
+    the same at threshold 0.60 / 0.55: negatives 0.033 / 0.028, 0.051 / 0.032; RAMS 0.212 (0.500), 0.224 (0.517);
+                                       UCDP 0.727 / 0.723, 0.731 / 0.726; MUC-4 DEV 0.569 both; pages 0 / 5, 0 / 7
+No threshold keeps both UCDP tune (0.734) and the negatives. What in the features causes it:
+  - the general features are sentence-wide bags (ent=GPE / NORP, wc=armed / weapon / police / killed, wc_kind=*,
+    rule_generic=False): they read "news about states and forces" and lift any trigger in it. The CV-false tune
+    negatives of the "+ pages" model are lifted by them ("advisers recommending air strikes": wc=armed +1.07; "Crew
+    Blasts Off to Space Station": ent=NORP +0.51; "a police raid netted two handguns": wc=police +0.41; "a soldier
+    fires a rocket launcher" in an exercise: wc=armed +0.90, rule_armed +0.83), and so are the seed-like tune pages
+    of the plain recipe (a garden page's "where the attack begins": wc_kind=bombing +0.81; a play review's
+    "killing ground": wc=killed +0.95 beside w=kill +0.82, the same word counted twice);
+  - the hard positives (205 sentences of violence in everyday news, much of it told in general, ~8% noise) teach
+    "violence spoken of" as an event, against the negatives' no_incident label: without them (and without the
+    general features) the tune negatives fall 0.044 -> 0.029;
+  - what then loses UCDP tune (43 Nigeria headlines lost, 5 gained) is trig=die -1.08 / trig=injure -0.67 (the
+    hand-labelled negatives are rich in natural and accidental deaths: "17 die in Kogi communal crisis", "15
+    injured in market fracas") and actor=False -0.86 (a top-3 'other sense' weight in 44 of the lost clauses'
+    candidates; most lost at 0.55-0.65, below the 0.65 threshold); the shipped model never saw "die" as a trigger.
 """
 from __future__ import annotations
 
