@@ -551,7 +551,7 @@ def reproduce_shipped(out: Path, cache: Path | None = None) -> None:
     print(f"wrote {out} (the shipped model, {len(model['weights'])} weights)")
 
 
-def main() -> None:
+def _arguments() -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--C", type=float, default=0.0, help="regularisation; 0: the best of a grid by CV log loss")
     ap.add_argument("--keep", type=float, help="share of tune positives the threshold keeps (CV); default: the "
@@ -575,7 +575,11 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=OUT, help="where --write (or --shipped) puts the model")
     ap.add_argument("--shipped", action="store_true", help=f"write the shipped model: the recipe of {SHIPPED} on a "
                     "copy of that commit's tree (today's recipe gives another model; see the docstring)")
-    args = ap.parse_args()
+    return ap.parse_args()
+
+
+def main() -> None:
+    args = _arguments()
     if args.shipped:
         reproduce_shipped(args.out, args.cache)
         return
