@@ -83,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sets", help="comma-separated set names (default: all)")
     ap.add_argument("--split", choices=sorted(SPLIT), help="the tune or the check sets (SPLIT)")
     ap.add_argument("--verbose", action="store_true", help="print the scorer's per-event lines")
+    ap.add_argument("--pages", action="store_true", help="also count the events (with dates) on the reports whose "
+                    "gold has none (the everyday pages of the sets), and name them")
     args = ap.parse_args(argv)
     if not SCORE.exists():
         print(f"needs {SCORE} (the evaluation kit beside the repository)")
@@ -93,9 +95,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.split:
         chosen = {k: v for k, v in chosen.items() if k in SPLIT[args.split]}
     print(f"{'set':16} {'gold':>4}  {'with dates: F1  fields  extra':>30}  {'without: F1  fields':>22}")
-    totals = {"with": [0, 0, 0], "without": [0, 0, 0]}
+    totals = {"with": [0, 0, 0], "without": [0, 0, 0], "pages": [0, 0]}
     for name, (folder, gold) in chosen.items():
-        dated = score(gold, extract(folder, gold, True), args.verbose)
+        records = extract(folder, gold, True)
+        dated = score(gold, records, args.verbose)
+        if args.pages:
+            pages = page_false(gold, records)
+            totals["pages"] = [totals["pages"][0] + pages[0], totals["pages"][1] + sum(pages[1].values())]
+            print(f"  {name}: {pages[0]} pages, false events {dict(pages[1])}")
         bare = score(gold, extract(folder, gold, False), args.verbose)
         if "error" in dated or "error" in bare:
             print(f"{name:16} scorer failed: {dated.get('error') or bare.get('error')}")
@@ -110,7 +117,19 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{'all (pooled)':16} {g:>4}  {2 * k / (g + s) if g + s else 0:>18.3f}  {'':5}  {s - k:>5}  "
               f"{2 * k2 / (g2 + s2) if g2 + s2 else 0:>15.3f}   (events: with {s} sys / {k} matched; "
               f"without {s2} / {k2})")
+    if args.pages:
+        print(f"pages (no gold event): {totals['pages'][0]}, false events on them (with dates): {totals['pages'][1]}")
     return 0
+
+
+def page_false(gold: Path, records: list[dict]) -> tuple[int, dict[str, int]]:
+    """The reports of a set whose gold has no event, and the events extracted from each of them."""
+    empty = {d["id"] for d in json.loads(gold.read_text())["documents"] if not d["events"]}
+    false: dict[str, int] = {}
+    for r in records:
+        if r.get("document") in empty:
+            false[r["document"]] = false.get(r["document"], 0) + 1
+    return len(empty), false
 
 
 if __name__ == "__main__":
