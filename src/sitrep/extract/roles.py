@@ -282,7 +282,7 @@ class _Collector:
         from sitrep.resolve.actor import find_actors
 
         a, b = self.doc[i].idx, self.doc[j - 1].idx + len(self.doc[j - 1].text)
-        return bool(find_actors(self.doc.text[a:b]))
+        return bool(find_actors(text_of(self.doc)[a:b]))
 
     def _compound_weapon(self, head) -> bool:
         i, j = _np_tokens(head)
