@@ -44,7 +44,7 @@ def text_of(sent) -> str:
 def remember_text(parsed, text: str):
     """``parsed`` (a Doc spaCy made of ``text``) with ``text`` kept as what ``text_of`` gives: spaCy's tokenizer
     loses no character, so the Doc's text is the string it was given, and joining its tokens again costs a Token
-    object per word (1.7% of the batched path's CPU on LGL)."""
+    object per word (a fraction of a percent of the batched path's CPU, by py-spy)."""
     parsed.user_data[_TEXT] = text
     return parsed
 
