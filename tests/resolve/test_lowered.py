@@ -127,3 +127,19 @@ def test_alternation_as_a_tree_matches_as_the_flat_one():
                 assert [m.span() for m in tree.finditer(text)] == [m.span() for m in plain.finditer(text)], text
     assert alternation(["ab", "ac", "a"]) == "a(?:b|c|)"
     assert alternation(["\u017fun", "sun"], ignore_case=True) == "\u017fun|sun"  # two letters re.I takes alike: flat
+
+
+def test_alternation_with_a_space_that_takes_a_hyphen():
+    """A space written as a run of white space and hyphens meets a hyphen of another word at the same place: below
+    that place the words stay a flat alternation, so the longer word is still found first (the phrases of the
+    event lexicon)."""
+    words = ["mortar shell", "mortar-shell fragments", "mortar", "grenade launcher", "grenade"]
+    space = r"[\s-]+"
+    flat = "|".join(re.escape(w).replace(r"\ ", space) for w in sorted(words, key=len, reverse=True))
+    texts = ["The mortar-shell fragments fell near a mortar shell, a mortar--shell and a grenade-launcher.",
+             "MORTAR-SHELL FRAGMENTS, GRENADE LAUNCHERS and a grenade"]
+    tree = re.compile(r"(?<![\w-])(?:" + alternation(words, True, space) + r")(?![\w])", re.I)
+    plain = re.compile(r"(?<![\w-])(?:" + flat + r")(?![\w])", re.I)
+    for text in texts:
+        assert [m.span() for m in tree.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+    assert tree.search(texts[0]).group(0) == "mortar-shell fragments"

@@ -47,6 +47,20 @@ def test_may_match():
     assert not may_match(need, folded("On good day, Friday"[:8]))
     assert may_match(need, folded("on \u0131aster"))  # a dotless i: never skipped
     assert not may_match(need, folded("a friday"))
+    seen: dict[str, bool] = {}  # the words' answers kept for the next rule asked about the same text
+    assert may_match(need, folded("On GOOD FRIDAY"), seen) and seen["friday"]
+    assert not may_match(required(r"easter|christmas") or need, folded("On GOOD FRIDAY"), seen)
+
+
+def test_may_match_with_the_words_seen_answers_as_without():
+    """A long text's rules share what was found of their words; each rule's answer is what it was alone."""
+    g = grammar_module.grammar(None)
+    for text in [*TEXTS, " ".join(TEXTS)]:
+        low = folded(text)
+        seen: dict[str, bool] = {}
+        assert [w is None or may_match(w, low, seen) for w in g.needs] == [w is None or may_match(w, low)
+                                                                            for w in g.needs]
+        assert seen
 
 
 def test_every_rule_that_matches_passes_its_prefilter():

@@ -19,7 +19,7 @@ from functools import cached_property
 from sitrep.errors import E432_CLAUSE_MODEL, KnowledgeError
 from sitrep.extract.mentions import Candidate
 from sitrep.knowledge import knowledge_cached, knowledge_path, logistic, read_model_json
-from sitrep.nlp.tokens import lemma
+from sitrep.nlp.tokens import lemma, text_of
 
 NEAR = 2  # sentences: a clause this close to a kept one speaks of the same events
 _NAMED = frozenset({"NORP", "GPE", "LOC", "ORG", "PERSON", "FAC"})
@@ -436,7 +436,7 @@ def _armed_group_does(trig) -> bool:
     from sitrep.resolve.actor import actor_type, find_actors
 
     def group(tok) -> bool:
-        text = tok.doc.text[tok.left_edge.idx:tok.right_edge.idx + len(tok.right_edge.text)]
+        text = text_of(tok.doc)[tok.left_edge.idx:tok.right_edge.idx + len(tok.right_edge.text)]
         return any(actor_type(a.canonical) == "armed group" for a in find_actors(text))
 
     deps = ("nsubj",) if trig.pos_ == "VERB" else ("compound", "poss", "nsubj")
@@ -471,7 +471,7 @@ def _armed_hold(trig) -> bool:
         if owners:
             from sitrep.resolve.actor import actor_type, find_actors
 
-            text = trig.doc.text[owners[0].idx:obj.idx] + " " + " ".join(t.text for t in owners if t.i > obj.i)
+            text = text_of(trig.doc)[owners[0].idx:obj.idx] + " " + " ".join(t.text for t in owners if t.i > obj.i)
             if any(actor_type(a.canonical) == "armed group" for a in find_actors(text)):
                 return True
     return False
@@ -503,7 +503,7 @@ def _compound_doer(trig) -> bool:
         return True  # not the police: "Police raid offices of ..." is a search
     from sitrep.resolve.actor import actor_type, find_actors
 
-    text = left.doc.text[left.left_edge.idx:left.idx + len(left.text)]
+    text = text_of(left.doc)[left.left_edge.idx:left.idx + len(left.text)]
     return any(actor_type(a.canonical) == "armed group" for a in find_actors(text))
 
 

@@ -861,7 +861,7 @@ def _participle_clause(tok) -> bool:
 
 def acronym(tok) -> bool:
     """An upper-case word of two letters or more in mixed-case text ("IS", "PKK"; in ALL-CAPS wires every word is)."""
-    return tok.text.isupper() and len(tok.text) >= 2 and not tok.doc.text.isupper()
+    return tok.text.isupper() and len(tok.text) >= 2 and not text_of(tok.doc).isupper()
 
 
 def _acronym_read_as_verb(prev, head) -> bool:

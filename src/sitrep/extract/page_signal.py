@@ -107,25 +107,33 @@ def _armed_named(text: str) -> bool:
     heads = (lex.perpetrator_heads | lex.state_force_heads) - lex.law_enforcement_heads - lex.page_not_armed
     low = text.lower()
     uses = [m for m in _WORD.finditer(low) if m.group() in heads]
-    if uses and not all(_describes(text, m.start(), heads | lex.law_enforcement_heads) for m in uses):
+    parses: dict[tuple[int, int], list] = {}  # two armed words of one clause: its parse made once
+    if uses and not all(_describes(text, m.start(), heads | lex.law_enforcement_heads, parses) for m in uses):
         return True
     return any(actor_type(a.canonical) in ("armed group", "state forces") for a in find_actors(text))
 
 
-def _describes(text: str, start: int, armed_words: frozenset[str]) -> bool:
+def _describes(text: str, start: int, armed_words: frozenset[str],
+               parses: dict[tuple[int, int], list] | None = None) -> bool:
     """The armed word at ``start`` of ``text`` is a compound or adjectival modifier of a person noun that is no armed
     word (``_person_noun``), in the parse of its sentence (the text between sentence marks around it): it tells what
     a person is ("a former army instructor", "a military historian"), not of an armed actor on the page. A modifier
     of an act or a thing is not ("a terrorist attack", "the military regime", "military spending": see the count
     beside events.toml [page] person_suffixes).
-    Read only on a page with no armed clause (sign 1), where the parse of one sentence is cheap."""
+    Read only on a page with no armed clause (sign 1), where the parse of one sentence is cheap. The parse is made
+    without the named entities (spaCy-sm's last component, which no tag, head or dependency reads), and kept in
+    ``parses`` by the clause's offsets for the page's next armed word."""
     from sitrep.nlp.spacy_model import load_spacy
 
     ends = [m.end() for m in _CLAUSE_END.finditer(text, 0, start)]
     a = ends[-1] if ends else 0
     nxt = _CLAUSE_END.search(text, start)
     b = nxt.end() if nxt else len(text)
-    for tok in load_spacy()(text[a:b]):
+    parses = {} if parses is None else parses
+    toks = parses.get((a, b))
+    if toks is None:
+        toks = parses[(a, b)] = list(load_spacy()(text[a:b], disable=["ner"]))
+    for tok in toks:
         if a + tok.idx == start:
             h = tok.head
             return (tok.dep_ in ("compound", "amod") and h.i > tok.i and h.pos_ == "NOUN"

@@ -28,6 +28,7 @@ from sitrep.errors import (
 from sitrep.knowledge import knowledge_cached, knowledge_memo, knowledge_path
 from sitrep.model import RoleFiller
 from sitrep.nlp.tokens import lemma, text_of
+from sitrep.resolve.lowered import alternation
 
 ROLE_KEYS = ("perpetrator_individuals", "perpetrator_organizations", "targets", "victims", "weapons")
 NOUN_KINDS = ("perpetrator", "agent", "org_head", "target", "weapon", "person")
@@ -119,7 +120,7 @@ def parse_role_lexicon(lexicon_path: Path, orgs_path: Path) -> RoleLexicon:
         orgs.append(Organization(canonical, kind, tuple(aliases)))
     alias_kind = {a.lower(): o.kind for o in orgs for a in o.aliases}
     alts = sorted(alias_kind, key=len, reverse=True)
-    body = "|".join(re.escape(a).replace(r"\ ", r"[\s-]+") for a in alts)
+    body = alternation(alts, ignore_case=True, space=r"[\s-]+")  # a tree of letters: the same matches, faster
     org_re = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I)
     return RoleLexicon({k: frozenset(v) for k, v in words.items()}, tuple(orgs), org_re, alias_kind)
 
@@ -282,7 +283,7 @@ class _Collector:
         from sitrep.resolve.actor import find_actors
 
         a, b = self.doc[i].idx, self.doc[j - 1].idx + len(self.doc[j - 1].text)
-        return bool(find_actors(self.doc.text[a:b]))
+        return bool(find_actors(text_of(self.doc)[a:b]))
 
     def _compound_weapon(self, head) -> bool:
         i, j = _np_tokens(head)

@@ -9,6 +9,7 @@ from sitrep import errors
 from sitrep.model import Document, Sentence
 from sitrep.nlp.screen import screen
 from sitrep.nlp.sentences import cap_length, split_off, split_sentences
+from sitrep.nlp.tokens import remember_text
 from sitrep.nlp.truecase import is_mostly_caps, truecase, truecase_title
 
 MAX_BATCH_CHARS = 1_000_000  # parses held at once: a batch of long reports is cut sooner than ``batch_size``
@@ -168,10 +169,10 @@ def parse_sentences(todo: Iterable[tuple[Analysis, int]], *, nlp=None, entities:
 
 
 def _pipe(todo: list[tuple[Analysis, int]], nlp, entities: str = "all") -> None:
-    texts = (a.text[a.sentences[i].start:a.sentences[i].end] for a, i in todo)
+    texts = [a.text[a.sentences[i].start:a.sentences[i].end] for a, i in todo]
     if entities == "all":
-        for (a, i), parsed in zip(todo, nlp.pipe(texts, batch_size=256), strict=True):
-            a.parses[i] = parsed
+        for (a, i), parsed, text in zip(todo, nlp.pipe(texts, batch_size=256), texts, strict=True):
+            a.parses[i] = remember_text(parsed, text)
         return
     # the named entities (the model's last component; nothing before it reads them) of the reports with a trigger word
     from sitrep.extract.mentions import has_trigger
@@ -184,7 +185,8 @@ def _pipe(todo: list[tuple[Analysis, int]], nlp, entities: str = "all") -> None:
     now = [k for k, (a, _) in enumerate(todo) if id(a) in wanted]
     for k, d in zip(now, nlp.get_pipe("ner").pipe([docs[k] for k in now], batch_size=256), strict=True):
         docs[k] = d
-    for (a, i), d in zip(todo, docs, strict=True):
+    for (a, i), d, text in zip(todo, docs, texts, strict=True):
+        remember_text(d, text)
         if id(a) in wanted:
             a.parses[i] = d
         else:

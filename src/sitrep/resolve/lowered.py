@@ -167,9 +167,28 @@ def alternation(words, ignore_case: bool = False, space: str = r"\ ") -> str:
         node[""] = {}  # the word ends here
 
     def written(node: dict) -> str:
+        if " " in node and any(ch != " " and re.fullmatch(space, ch) for ch in node if ch):
+            # a space written as a pattern that also takes a sibling's character ("car bomb", "car-bomb" with
+            # ``[\s-]+``): the words below this node as the flat alternation, longest first
+            return "(?:" + "|".join(re.escape(w).replace(r"\ ", space) for w in suffixes(node)) + ")"
         branches = [(space if ch == " " else re.escape(ch)) + written(sub) for ch, sub in sorted(node.items()) if ch]
         if "" in node:
             branches.append("")
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    def suffixes(node: dict) -> list[str]:
+        """The ends of the words below ``node``, longest first (of one length in the order given)."""
+        ends = []
+        for w in words:
+            n = tree
+            for k, ch in enumerate(w):
+                if n is node:
+                    ends.append(w[k:])
+                    break
+                n = n[ch]
+            else:
+                if n is node:
+                    ends.append("")
+        return ends
 
     return written(tree) if tree else "(?!)"

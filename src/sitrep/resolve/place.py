@@ -1087,6 +1087,7 @@ def _county_match(gz: Gazetteer, name: str) -> list[str]:
 _LIST_SEP = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*[\u201d\u2013\u2014-]\s*)$")
 _LIST_NAME = re.compile(r"(?:[A-Z][\w'\u2019.]*)(?:\s+[A-Z][\w'\u2019.]*)?$")
 _COUNTIES_AFTER = re.compile(r"\s+(?:counties|parishes)\b", re.I)
+_WRITTEN_COUNTY = re.compile(r"\b([A-Z][\w'\u2019.]*(?:\s+[A-Z][\w'\u2019.]*)?)\s+County\b")
 
 
 def county_mentions(gz: Gazetteer, text: str, mentions: list[Mention], cands: list[list[int]]) -> dict[int, list[str]]:
@@ -1124,7 +1125,9 @@ def county_mentions(gz: Gazetteer, text: str, mentions: list[Mention], cands: li
             if k is not None and _COUNTY.match(mentions[k].text) is None:
                 out[k] = [st for st in states if st in common] or states
     written: dict[str, list[str]] = {}
-    for m in re.finditer(r"\b([A-Z][\w'\u2019.]*(?:\s+[A-Z][\w'\u2019.]*)?)\s+County\b", text):
+    # the pattern holds the word "County" as written: a text without it is not searched (the search tries every
+    # capitalised word, 0.7% of the batched path on the conflict reports)
+    for m in _WRITTEN_COUNTY.finditer(text) if "County" in text else ():
         for cand in (m.group(1), m.group(1).split()[-1]):
             states = counties.get(norm(cand))
             if states:

@@ -1167,6 +1167,7 @@ _DAYISH = ("abs", "wd", "rday")
 
 
 WINDOW_BEFORE, WINDOW_AFTER = 80, 60
+SEEN_FROM = 400  # a stretch this long or longer: the rules' words looked for once each (``prefilter.may_match``)
 BEHIND = 16  # characters before a stretch that a rule without re.I may read (a lookbehind, \b): lowered() checks
 
 
@@ -1231,8 +1232,9 @@ def scan(text: str, start: int = 0, end: int | None = None, path: str | None = N
     windows: dict[re.Pattern | None, list[tuple[int, int]]] = {}  # rules that share a keyword share its windows
     low = folded(text[start:end])
     stretch = _lowered(text, start, end) if low is not None else None  # the rules without re.I run on it
+    seen: dict[str, bool] | None = {} if low is not None and len(low) >= SEEN_FROM else None
     for (pattern, handler, need), words, (plain, plain_need) in zip(g.rules, g.needs, g.plain, strict=True):
-        if words is not None and not may_match(words, low):
+        if words is not None and not may_match(words, low, seen):
             continue  # the stretch lacks the words every match of the rule holds
         if need not in windows:
             windows[need] = _windows(plain_need, stretch[0], start, end, stretch[1]) if plain_need and stretch \
@@ -1243,7 +1245,7 @@ def scan(text: str, start: int = 0, end: int | None = None, path: str | None = N
                 if r is not None and r.end > r.start:
                     found.append(r)
     idioms = _idioms(g, text, start, end, stretch) \
-        if found and g.not_time and (g.not_time_needs is None or may_match(g.not_time_needs, low)) else []
+        if found and g.not_time and (g.not_time_needs is None or may_match(g.not_time_needs, low, seen)) else []
     if idioms:
         # inside one, or reaching into one without holding it whole ("as soon as possible" holds "as soon as")
         found = [r for r in found if not any(a < r.end and r.start < b and not (r.start <= a and b <= r.end)

@@ -133,15 +133,38 @@ def folded(text: str) -> str | None:
     return None if _FOLDS_TO_ASCII.search(text) else text.lower()
 
 
-def may_match(words: Words, low: str | None) -> bool:
-    """Can a rule that needs ``words`` match in the stretch ``low`` (``folded``) was made of?"""
+def may_match(words: Words, low: str | None, seen: dict[str, bool] | None = None) -> bool:
+    """Can a rule that needs ``words`` match in the stretch ``low`` (``folded``) was made of? ``seen``: whether each
+    word asked about is in ``low``, shared by the rules asked about one long stretch (a whole report: the 67 rules
+    ask 336 first words, 189 of them distinct, each a search of the whole text; 2x faster on LGL's articles, a
+    little slower on a sentence)."""
     if low is None:
         return True
+    if seen is not None:
+        return _may_match_seen(words, low, seen)
     for key, rests in words.groups:
         if key in low:
             for rest in rests:
                 for w in rest:
                     if w not in low:
+                        break
+                else:
+                    return True
+    return False
+
+
+def _may_match_seen(words: Words, low: str, seen: dict[str, bool]) -> bool:
+    for key, rests in words.groups:
+        here = seen.get(key)
+        if here is None:
+            here = seen[key] = key in low
+        if here:
+            for rest in rests:
+                for w in rest:
+                    there = seen.get(w)
+                    if there is None:
+                        there = seen[w] = w in low
+                    if not there:
                         break
                 else:
                     return True
