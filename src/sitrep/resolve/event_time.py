@@ -294,6 +294,9 @@ def attach_dates(cands: list[Candidate], timexes: list[Timex], text: str, report
         if chosen is not None and chosen.date is None and _coarse_timex([chosen]) is not None:
             _year_only(m, chosen)  # "By the spring of 1944 he was flying ..., attacking railway yards": a season, no day
             continue
+        if chosen is None and not relative and (coarse := _year_above(c, own)) is not None:
+            _year_only(m, coarse)  # "became prime minister in 1984 after his mother ... was shot dead": no day
+            continue
         if chosen is None or chosen.date is None or chosen.precision not in ("day", "week", "month"):
             continue
         if not any(n.startswith(SAID_DATE_NOTE) for n in m.notes) and _said_before_the_deed(c, chosen):
@@ -455,6 +458,24 @@ def _year_only(m: EventMention, t: Timex) -> None:
     without the report's year) was narrowed to year, decade and century values after that run."""
     m.timex = t
     m.notes.append(f"date: '{t.text}' names the span {t.value}, no day")
+
+
+def _year_above(c: Candidate, timexes: list[Timex]) -> Timex | None:
+    """A year (decade, century) that dates a verb the event's clause hangs on, across "after / before" too ("He
+    became prime minister in 1984 after his mother ... was shot dead"): the event lies in or near that year and
+    takes no other clause's day (``inherit_told_dates`` gave it the day of the act told before). Only where
+    nothing in the sentence gives the event a day, week or month."""
+    trig = c.trigger_token
+    if trig is None:
+        return None
+    above = {a.i for a in trig.ancestors}
+    for t in timexes:
+        if _coarse_timex([t]) is None or c.contains(t.start, t.end):
+            continue
+        gov = _governor(c, t)
+        if gov is not None and gov.i in above and gov.pos_ in ("VERB", "AUX"):
+            return t
+    return None
 
 
 # A year, decade or century, or a season, quarter or half of a year ("By the spring of 1944": 1944-SP; fresh17's
