@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import date
 
 from conftest import timexes_found as _found
-
 from sitrep.ingest.text import document_from_text
 from sitrep.pipeline import extract_document
 
