@@ -301,13 +301,18 @@ def attach_dates(cands: list[Candidate], timexes: list[Timex], text: str, report
             continue
         if not any(n.startswith(SAID_DATE_NOTE) for n in m.notes) and _said_before_the_deed(c, chosen):
             m.notes.append(f"{SAID_DATE_NOTE} ('{chosen.text}'): a deed told in the past perfect")
-        m.timex, m.date, m.date_precision = chosen, chosen.date, chosen.precision
-        m.add_span("date", Span(chosen.start, chosen.end, chosen.text))
-        if _BY_DAY.search(text, max(0, chosen.start - 8), chosen.start):
-            m.notes.append(f"{BY_DATE_NOTE} ('by {chosen.text}')")
+        _give_day(m, chosen, text)
     _it_happened(cands, timexes, text)
     _attach_relative_dates(cands, counted_from)
     _past_the_report(cands, report_date)
+
+
+def _give_day(m: EventMention, chosen: Timex, text: str) -> None:
+    """The event's day is ``chosen``'s (a bound when "by" comes before it: ``_BY_DAY``)."""
+    m.timex, m.date, m.date_precision = chosen, chosen.date, chosen.precision
+    m.add_span("date", Span(chosen.start, chosen.end, chosen.text))
+    if _BY_DAY.search(text, max(0, chosen.start - 8), chosen.start):
+        m.notes.append(f"{BY_DATE_NOTE} ('by {chosen.text}')")
 
 
 # "'It happened on 5 July at 1010 hours local time,' the deputy chief said", "This occurred on 18 May": a sentence that
