@@ -480,7 +480,8 @@ def _year_above(c: Candidate, timexes: list[Timex]) -> Timex | None:
     event, was the day of the bombing told before, 1997 without dates); MUC-4 DEV 0001-1300 0 fires (ALL-CAPS parses
     hang such clauses on nouns); UCDP Nigeria 0. Before the clause-to-clause climb and the noun / "since" / thing
     conditions it fired 8 times on MUC-4 DEV: 4 right by the text but joined to the report's own event by the
-    within-report merge (which it then left undated, 2 keyed), a model year, a "since" span."""
+    within-report merge (which it then left undated, 2 keyed), a model year, a "since" span. Check (read once):
+    MUC-4 TST1+2, UCDP Ukraine, seed-like check with and without dates 0 fires."""
     trig = c.trigger_token
     if trig is None or trig.pos_ not in ("VERB", "AUX"):
         return None
