@@ -744,6 +744,8 @@ class Resolver:
             if n is None:
                 return ("PAST_REF" if direction == "ago" else "FUTURE_REF"), "DATE", "report"
             sign = -1 if direction == "ago" else 1
+            if r.data.get("on_day") is not None:
+                return self._anniversary(n, unit, r.data["on_day"])
             return self._shift(n * sign, unit)
         # relative to another event: "three days later", "hours after", "a day earlier"
         sign = "-" if direction in ("earlier", "before", "previously") else ""
@@ -760,6 +762,25 @@ class Resolver:
                 mult *= int(unit[:-1])
             return f"{sign}P{_num(n * mult)}D", "DATE", "event"
         return f"{sign}P{_num(n)}{unit}", "DATE", "event"
+
+    def _anniversary(self, n: float, unit: str, off: int):
+        """ "Fifty years ago today" (grammar._ago_on_day): the report's day (``off`` days from it: yesterday -1)
+        ``n`` units back, at day precision (29 February of a year without one: the 28th)."""
+        if self.anchor is None:
+            return "XXXX-XX-XX", "DATE", "report"
+        day, k = self.anchor + timedelta(days=off), int(n)
+        if unit in ("Y", "E", "C"):
+            years = k * {"Y": 1, "E": 10, "C": 100}[unit]
+            back = _safe_date(day.year - years, day.month, day.day) or date(day.year - years, day.month, 28)
+        elif unit == "M":
+            y, m = _add_months(day.year, day.month, -k)
+            back = _safe_date(y, m, day.day) or date(y, m, 28)
+        elif unit == "D" or unit.endswith("W"):
+            mult = 1 if unit == "D" else 7 * (int(unit[:-1]) if unit[0].isdigit() else 1)
+            back = day - timedelta(days=k * mult)
+        else:
+            return None, "DATE", "report"
+        return _fmt_day(back), "DATE", "report"
 
     def _shift(self, n: float, unit: str):
         a = self.anchor
