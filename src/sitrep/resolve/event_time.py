@@ -261,8 +261,8 @@ def attach_dates(cands: list[Candidate], timexes: list[Timex], text: str, report
             continue
         chosen = chosen or _best_timex(inside, near) or (None if relative and not c.relative_anchor
                                                          else _best_timex(nearby, near))
-        if chosen is None and not relative:  # a date the parser hung on a participle ("packed ... on 23 October")
-            chosen = _best_timex([t for t in free if not _dates_a_thing(c, t) and not _in_other_relative(c, t)], near)
+        if chosen is None and not relative:
+            chosen = _unowned_day(c, free, in_sentence, near)
         if chosen is None and not relative and said and _reported_past_perfect(c):
             chosen = _best_timex(said, near)
             if chosen is not None:
@@ -973,18 +973,45 @@ def _in_other_time_clause(c: Candidate, t: Timex) -> bool:
     killed 23"), is not done: in MUC-4 DEV 0001-0300 it would fire 2 times, both on an act of that same day
     ("derailed before dawn today after hitting a charge", "wounded this morning after commandos detonated a
     bomb"), and the report's day it would fall back to is no nearer."""
+    return _other_time_word(c, t) is not None
+
+
+def _other_time_word(c: Candidate, t: Timex) -> str | None:
+    """The word ("after", "before", "until", "till") of the other clause ``_in_other_time_clause`` finds ``t`` in."""
     tok = c.token_at(t.start)
     trig = c.trigger_token
     if tok is None or trig is None:
-        return False
+        return None
     above_trigger = {trig.i} | {a.i for a in trig.ancestors}
     while tok.head.i != tok.i and tok.i not in above_trigger:
-        if not t.start <= c.offset + tok.idx < t.end and tok.pos_ in ("VERB", "AUX") and (
-                any(ch.dep_ == "mark" and ch.lower_ in _OTHER_TIME for ch in tok.children)
-                or (tok.dep_ == "pcomp" and tok.head.lower_ in _OTHER_TIME)):
-            return True
+        if not t.start <= c.offset + tok.idx < t.end and tok.pos_ in ("VERB", "AUX"):
+            word = next((ch.lower_ for ch in tok.children if ch.dep_ == "mark" and ch.lower_ in _OTHER_TIME), None)
+            if word is None and tok.dep_ == "pcomp" and tok.head.lower_ in _OTHER_TIME:
+                word = tok.head.lower_
+            if word is not None:
+                return word
         tok = tok.head
-    return False
+    return None
+
+
+def _unowned_day(c: Candidate, free: list[Timex], in_sentence: list[Timex], near: int) -> Timex | None:
+    """A day for an event its parse gives none: a date the parser hung on a participle ("packed ... on 23 October"),
+    else the day of the "after" clause it follows (``_after_clause_day``)."""
+    return (_best_timex([t for t in free if not _dates_a_thing(c, t) and not _in_other_relative(c, t)], near)
+            or _after_clause_day(c, in_sentence))
+
+
+def _after_clause_day(c: Candidate, in_sentence: list[Timex]) -> Timex | None:
+    """ "police shot dead a teenager after he pointed a gun at them on Saturday night": an event with no day of its
+    own in its sentence takes the day of the "after" clause it follows (``_in_other_time_clause`` keeps that day
+    from dating it by nearness); without it the event took a day of another sentence or mention, or the report's.
+    COUNTS PENDING."""
+    days = [t for t in in_sentence if t.anchor != "event" and t.date is not None and t.precision == "day"
+            and _other_time_word(c, t) == "after"]
+    chosen = _best_timex(days, c.mention.trigger.start)
+    if chosen is not None:
+        c.mention.notes.append(f"date: '{chosen.text}', the day of the 'after' clause the event follows")
+    return chosen
 
 
 def _in_since(c: Candidate, pos: int) -> bool:
