@@ -972,7 +972,8 @@ def _in_other_time_clause(c: Candidate, t: Timex) -> bool:
     inside such a clause kept from the day of the clause it hangs on ("ended a siege on Saturday after gunmen
     killed 23"), is not done: in MUC-4 DEV 0001-0300 it would fire 2 times, both on an act of that same day
     ("derailed before dawn today after hitting a charge", "wounded this morning after commandos detonated a
-    bomb"), and the report's day it would fall back to is no nearer."""
+    bomb"), and the report's day it would fall back to is no nearer. An event with no day of its own still takes
+    an "after" clause's day as its own (``_after_clause_day``, s40)."""
     return _other_time_word(c, t) is not None
 
 
