@@ -125,3 +125,27 @@ def test_a_yearless_day_of_the_last_months_keeps_the_reports_year_after_an_old_s
                  "four passengers.\n\nOn November 20, masked men threw grenades into a market in the same town, "
                  "killing eleven people.", date(2017, 12, 1))
     assert sorted(m.date for m in events) == [date(1987, 3, 3), date(2017, 11, 20)], [(m.date, m.notes) for m in events]
+
+
+def test_an_event_with_no_day_of_its_own_takes_the_day_of_the_after_clause_it_follows():
+    thursday = date(2022, 10, 13)
+    events = run("Soldiers shot dead a farmer near the dam after he crossed the fence at the checkpoint on Sunday "
+                 "evening, a spokesman said.\n\nOn Wednesday, hundreds of villagers blocked the highway in protest "
+                 "and burned tyres outside the barracks.", thursday)
+    shot = [m for m in events if m.trigger.text == "shot"]
+    assert shot and shot[0].date == thursday - timedelta(days=4), [(m.trigger.text, m.date, m.notes) for m in events]
+
+
+def test_an_event_with_a_day_of_its_own_keeps_it_over_the_after_clauses_day():
+    thursday = date(2022, 10, 13)
+    events = run("Police shot dead a man in Tromso on Tuesday after he stabbed two passers-by on Monday night.",
+                 thursday)
+    shot = [m for m in events if m.trigger.text == "shot"]
+    assert shot and shot[0].date == thursday - timedelta(days=2), [(m.trigger.text, m.date, m.notes) for m in events]
+
+
+def test_the_day_of_a_before_clause_still_never_dates_an_event_with_no_day_of_its_own():
+    saturday = date(2022, 10, 15)
+    events = run("Gunmen shot dead three guards at the copper mine before driving off into the hills on Friday "
+                 "morning.", saturday)
+    assert events and all(m.date != saturday - timedelta(days=1) for m in events), [(m.date, m.notes) for m in events]
