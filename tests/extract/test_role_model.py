@@ -202,3 +202,31 @@ def test_in_news_the_model_takes_no_doer_from_a_sentence_beside_the_event():
     events = extract_analysis(caps, learned_roles=False)
     RM.assign_roles(caps, events, m)  # a wire report in capitals: the model reads the sentences around it
     assert any(f.text == "GUERRILLAS" for e in events for f in e.roles["perpetrator_individuals"])
+
+
+def test_in_news_the_model_takes_a_doer_only_where_the_grammar_makes_it_one():
+    text = ("Jets bombed the market in Idlib on Monday and the police searched the crowd near the mosque. "
+            "The council met in the morning. Schools reopened. Shops were busy. Buses ran late.")
+    m = _model({"perpetrator_organizations": {"h=police": 6.0}})
+    an = _analysis(text)
+    events = extract_analysis(an, learned_roles=False)
+    RM.assign_roles(an, events, m)  # the searching police is in the event's sentence, but no doer of an act
+    assert not any(f.text.lower().endswith("police") for e in events for f in e.roles["perpetrator_organizations"])
+    caps = _analysis(text.upper())
+    events = extract_analysis(caps, learned_roles=False)
+    RM.assign_roles(caps, events, m)  # a wire report in capitals: the model's choice stands
+    assert any(f.text.endswith("POLICE") for e in events for f in e.roles["perpetrator_organizations"])
+
+
+@pytest.mark.parametrize("features, doer", [
+    (["dep=nsubj", "gov=bomb", "gov_trigger", "trig_dep=nsubj"], True),  # the trigger's subject
+    (["dep=pobj", "gov=by", "gov2_trigger", "trig_prep=by"], True),  # "attacks by the rebels"
+    (["dep=nsubjpass", "gov=involve"], True),  # "five men were involved in the attack"
+    (["dep=pobj", "gov=by", "prep_gov=by:carry"], True),  # "carried out by"
+    (["dep=dobj", "gov=bomb", "gov_trigger", "trig_dep=dobj"], False),  # what the act hit
+    (["dep=nsubj", "gov=search"], False),  # "the police searched"
+    (["dep=pobj", "gov=as", "prep_gov=as:identify", "lex=perpetrator"], False),  # "identified as a militant"
+    (["dep=pobj", "gov=by", "prep_gov=by:use"], False),  # "a route used by smugglers"
+])
+def test_doer_cue_reads_the_grammar_of_the_phrase(features, doer):
+    assert RM._doer_cue(features) is doer

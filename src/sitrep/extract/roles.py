@@ -40,7 +40,7 @@ NOUN_KINDS = ("perpetrator", "agent", "org_head", "target", "weapon", "person")
 # their object ("Maduro survived an attack", "the government condemned the bombing"): never its doer
 # "charge": verbs of justice whose passive subject or object is the one accused of the act in their "for" / "of" /
 # "in" / "with" phrase ("X was charged with murder in the shooting", "declined to indict X for the shooting")
-LEXICON_KINDS = (*NOUN_KINDS, "damage", "place", "blame", "reaction", "charge")
+LEXICON_KINDS = (*NOUN_KINDS, "damage", "place", "blame", "reaction", "charge", "doer")
 ORG_KINDS = ("insurgent", "criminal", "paramilitary", "state")
 
 
