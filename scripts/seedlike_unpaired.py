@@ -145,11 +145,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", choices=sorted(seedlike.SPLIT), default="tune")
     ap.add_argument("--sets", help="comma-separated set names (default: all of the split)")
     ap.add_argument("--show", action="store_true", help="print every leftover with its cause")
+    ap.add_argument("--fires", metavar="NOTE", help="instead: every event (with dates and without) whose notes hold "
+                    "NOTE, with whether the scorer pairs it")
     args = ap.parse_args(argv)
     sc = _scorer()
     chosen = {k: v for k, v in seedlike.sets().items() if k in seedlike.SPLIT[args.split]}
     if args.sets:
         chosen = {k: v for k, v in chosen.items() if k in args.sets.split(",")}
+    if args.fires:
+        return fires(sc, chosen, args.fires)
     counts: Counter[str] = Counter()
     for name, (folder, gold) in chosen.items():
         records = seedlike.extract(folder, gold, True)
@@ -161,6 +165,24 @@ def main(argv: list[str] | None = None) -> int:
                 if args.show:
                     _show(name, doc["id"], cause, g, s)
     print(f"{args.split} ({date.today()}): " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    return 0
+
+
+def fires(sc, chosen: dict, note: str) -> int:
+    """Every event whose notes hold ``note``, with dates and without, and whether the scorer pairs it."""
+    import seedlike
+
+    for name, (folder, gold) in chosen.items():
+        for dated in (True, False):
+            records = seedlike.extract(folder, gold, dated)
+            for doc in json.loads(gold.read_text())["documents"]:
+                systems = [r for r in records if sc.doc_key(r.get("document")) == sc.doc_key(doc["id"])]
+                paired = set(sc.match(doc["events"], systems).values())
+                for i, s in enumerate(systems):
+                    if any(note in n for n in s.get("notes", [])):
+                        loc = s.get("location") or {}
+                        print(f"{name}/{doc['id']} {'dated' if dated else 'undated'} {s.get('date')} "
+                              f"{loc.get('name')} ({loc.get('country')}) paired={i in paired}")
     return 0
 
 
