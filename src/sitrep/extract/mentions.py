@@ -1808,6 +1808,8 @@ class SentenceExtractor:
         if crowds is None or tok is None or trig.kind not in crowds.kinds:
             return None
         doer = _doer_token(tok, self.lex.count_nouns)
+        if doer is not None and (doer is cand.victim or trig.lemma in self.lex.victim_subject_verbs):
+            doer = None  # "a protester died of wounds": the subject is the one hit, no doer
         doer_word = doer.lower_ if doer is not None else ((cand.mention.actor1 or "").lower().split() or [""])[-1]
         if doer_word in crowds.mobs:
             return crowds.mob_violence
