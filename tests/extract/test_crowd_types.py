@@ -57,7 +57,7 @@ def test_a_protester_who_died_is_no_doer():
 
 
 def test_a_crowd_type_must_be_an_acled_type():
-    section = {"kinds": ["killing"], "protesters": ["protesters"], "crowd_nouns": ["crowd"],
+    section = {"kinds": ["killing"], "protesters": ["protesters"], "crowd_nouns": ["crowd"], "object_verbs": ["open"],
                "protest_words": ["protest"], "mobs": ["mob"], "force_on_protesters": ["Protests", "Riot"],
                "violent_protesters": ["Riots", "Violent demonstration"], "mob_violence": ["Riots", "Mob violence"]}
     with pytest.raises(KnowledgeError):

@@ -174,6 +174,7 @@ class Crowds:
     crowd_nouns: frozenset[str]  # "crowd": protesters only with a protest verb or noun on it
     protest_words: frozenset[str]  # "a crowd protesting", "a crowd of demonstrators", "a protest crowd"
     mobs: frozenset[str]  # "mob", "rioters": a crowd as doer
+    object_verbs: frozenset[str]  # "opened fire on": the verb whose trigger object is its deed
     force_on_protesters: tuple[str, str]  # a state's forces against protesters
     violent_protesters: tuple[str, str]  # protesters as the doers
     mob_violence: tuple[str, str]  # a mob as the doer
@@ -455,7 +456,8 @@ def _crowds(path: Path, data: dict, known_kinds: set[str]) -> Crowds | None:
         _check_type(path, f"[typing.crowds] {key}", v[0], v[1])
         types.append((v[0], v[1]))
     low = lambda key: frozenset(w.lower() for w in _words(path, sub, "typing", key))  # noqa: E731
-    return Crowds(kinds, low("protesters"), low("crowd_nouns"), low("protest_words"), low("mobs"), *types)
+    return Crowds(kinds, low("protesters"), low("crowd_nouns"), low("protest_words"), low("mobs"), low("object_verbs"),
+                  *types)
 
 
 def _forms(path: Path, data: dict) -> dict[str, tuple[str, ...]]:

@@ -1807,7 +1807,9 @@ class SentenceExtractor:
         tok = cand.trigger_token
         if crowds is None or tok is None or trig.kind not in crowds.kinds:
             return None
-        doer = _doer_token(tok, self.lex.count_nouns)
+        # "police opened fire on protesters": a trigger noun that is the object of such a verb is that verb's deed
+        base = tok.head if tok.dep_ == "dobj" and lemma(tok.head) in crowds.object_verbs else tok
+        doer = _doer_token(base, self.lex.count_nouns)
         if doer is not None and (doer is cand.victim or trig.lemma in self.lex.victim_subject_verbs):
             doer = None  # "a protester died of wounds": the subject is the one hit, no doer
         doer_word = doer.lower_ if doer is not None else ((cand.mention.actor1 or "").lower().split() or [""])[-1]
@@ -1816,8 +1818,8 @@ class SentenceExtractor:
         if doer_word in crowds.protesters:
             return crowds.violent_protesters
         # "42 killed when security forces fired upon protests": the when / as clause tells who fired on whom
-        verbs = [tok] + [c for c in tok.children if c.dep_ == "advcl"]
-        doers = [cand.mention.actor1] + [c.text for v in verbs[1:] for c in v.children if c.dep_ == "nsubj"]
+        verbs = [base] + [c for c in base.children if c.dep_ == "advcl"]
+        doers = [cand.mention.actor1] + [c.text for v in verbs if v is not tok for c in v.children if c.dep_ == "nsubj"]
         if not any(actor_type(a) == "state" or _state_force_words(a) for a in doers):
             return None
         hit = [cand.victim] if cand.victim is not None else []
