@@ -747,3 +747,14 @@ def test_two_outlets_may_type_one_attack_differently():
     assert any("types differ" in r for r in d.reasons)
     hand_set = across.load_rules(weights="")  # merge.toml's own -1.0: any other type vetoes
     assert "types differ" in compare(a, other, hand_set).veto
+
+
+def test_force_against_protesters_may_be_another_outlets_attack():
+    d = compare(f("a", "d1"), f("b", "d2", event_type="Protests", sub_event_type="Excessive force against protesters"))
+    assert d.veto is None, d.veto
+    assert any("types differ" in r for r in d.reasons), d.reasons
+
+
+def test_a_protest_with_intervention_is_never_an_attack():
+    d = compare(f("a", "d1"), f("b", "d2", event_type="Protests", sub_event_type="Protest with intervention"))
+    assert "types differ" in d.veto

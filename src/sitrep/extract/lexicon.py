@@ -162,6 +162,22 @@ class Typing:
     priority: dict[str, int]
     armed_victim_kinds: frozenset[str] = frozenset()  # [typing] kinds typed as battles when armed men are hit
     armed_men: frozenset[str] = frozenset()  # [typing] armed_men: head nouns of armed men ("gunmen", "insurgents")
+    crowds: Crowds | None = None  # [typing.crowds]: violence by or against a crowd (ACLED's Protests and Riots)
+
+
+@dataclass(frozen=True)
+class Crowds:
+    """events.toml [typing.crowds]: the kinds read, the noun classes of a crowd and the type each pairing gives."""
+
+    kinds: frozenset[str]
+    protesters: frozenset[str]  # "protesters", "demonstrators": a protesting crowd, as victim or as doer
+    crowd_nouns: frozenset[str]  # "crowd": protesters only with a protest verb or noun on it
+    protest_words: frozenset[str]  # "a crowd protesting", "a crowd of demonstrators", "a protest crowd"
+    mobs: frozenset[str]  # "mob", "rioters": a crowd as doer
+    object_verbs: frozenset[str]  # "opened fire on": the verb whose trigger object is its deed
+    force_on_protesters: tuple[str, str]  # a state's forces against protesters
+    violent_protesters: tuple[str, str]  # protesters as the doers
+    mob_violence: tuple[str, str]  # a mob as the doer
 
 
 def _year_figures(value) -> tuple[int, int]:
@@ -421,7 +437,30 @@ def _typing(path: Path, data: dict, kinds: dict, weapons: dict[str, Weapon]) -> 
         if k not in kinds:
             raise KnowledgeError(f"{path}: [typing] kind '{k}' has no line in [kinds]", code=E403_KNOWLEDGE_ENTRY)
     armed = frozenset(w.lower() for w in _words(path, data, "typing", "armed_men"))
-    return Typing(first, first_nw, not_deciding, dict(priority), armed_kinds, armed)
+    return Typing(first, first_nw, not_deciding, dict(priority), armed_kinds, armed, _crowds(path, data, known_kinds))
+
+
+def _crowds(path: Path, data: dict, known_kinds: set[str]) -> Crowds | None:
+    """events.toml [typing.crowds], or None when the section is absent."""
+    section = data.get("typing", {}).get("crowds")
+    if section is None:
+        return None
+    sub = {"typing": section}
+    kinds = _words(path, sub, "typing", "kinds")
+    for k in kinds:
+        if k not in known_kinds:
+            raise KnowledgeError(f"{path}: [typing.crowds] kind '{k}' is no trigger kind", code=E403_KNOWLEDGE_ENTRY)
+    types = []
+    for key in ("force_on_protesters", "violent_protesters", "mob_violence"):
+        v = section.get(key)
+        if not (isinstance(v, list) and len(v) == 2):
+            raise KnowledgeError(f"{path}: [typing.crowds] {key} must be [event_type, sub_event_type]",
+                                 code=E403_KNOWLEDGE_ENTRY)
+        _check_type(path, f"[typing.crowds] {key}", v[0], v[1])
+        types.append((v[0], v[1]))
+    low = lambda key: frozenset(w.lower() for w in _words(path, sub, "typing", key))  # noqa: E731
+    return Crowds(kinds, low("protesters"), low("crowd_nouns"), low("protest_words"), low("mobs"), low("object_verbs"),
+                  *types)
 
 
 def _forms(path: Path, data: dict) -> dict[str, tuple[str, ...]]:

@@ -315,6 +315,41 @@ def _state_force_words(actor: str | None) -> bool:
     return bool(words) and (words[-1] in state_force_nouns() or " ".join(words[-2:]) in state_force_nouns())
 
 
+def _doer_token(tok, count_nouns: frozenset[str]):
+    """The doer a trigger's parse names: the agent of a passive ("killed by a mob", "shot by one of the
+    demonstrators": the counted noun), its subject ("mobs set fire"; not the subject of a headline's bare participle,
+    "protesters killed": the one hit), the subject of the verb it is conjoined to ("set fire to homes and beat men to
+    death"), or a noun trigger's compound ("a mob killing"); None."""
+    for t in (tok, tok.head if tok.dep_ == "conj" else None):
+        if t is None:
+            continue
+        agent = next((g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        if agent is not None:
+            counted = (agent.lower_ == "one" or agent.lower_ in count_nouns) and next(
+                (g for c in agent.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                 if g.dep_ == "pobj"), None)
+            return counted or agent
+        subject = next((c for c in t.children if c.dep_ == "nsubj" and t.tag_ != "VBN"
+                        or c.dep_ == "compound" and t.pos_ == "NOUN"), None)
+        if subject is not None:
+            return subject
+    return None
+
+
+def _protesting(tok, crowds) -> bool:
+    """The people a clause hit are protesters ([typing.crowds]): "protesters", "Shiite demonstrators", or a crowd
+    noun with a protest word on it ("a crowd protesting against X", "a crowd of marchers", "the protest crowd")."""
+    for t in (tok, *tok.conjuncts):
+        if t.lower_ in crowds.protesters or lemma(t) in crowds.protesters:
+            return True
+        if t.lower_ in crowds.crowd_nouns and any(
+                lemma(c) in crowds.protest_words or c.lower_ in crowds.protest_words
+                or any(g.lower_ in crowds.protesters for g in c.children if g.dep_ == "pobj")
+                for c in t.children if c.dep_ in ("acl", "relcl", "compound", "amod", "prep")):
+            return True
+    return False
+
+
 def _no_one(tok) -> bool:
     """ "No group", "nobody", "no one": a subject that names no one."""
     return tok.lower_ in ("nobody", "none", "noone") or any(
@@ -1751,11 +1786,15 @@ class SentenceExtractor:
                                                and self._ground_striker(cand.trigger_token)):
             ranked = [next(w for w in lex.weapons.values() if w.category == trig.weapon)]
         typing = lex.typing  # events.toml [typing] gives this order
-        if trig.kind in typing.kind_first or (trig.kind in typing.kind_first_without_weapon and not ranked):
+        deciding = bool(ranked) and ranked[0].category not in typing.weapons_not_deciding
+        crowd = None if trig.kind in typing.kind_first or deciding else self._crowd_type(cand, trig)
+        if crowd is not None:  # "police opened fire on protesters", "a mob beat him to death" ([typing.crowds])
+            m.event_type, m.sub_event_type = crowd
+        elif trig.kind in typing.kind_first or (trig.kind in typing.kind_first_without_weapon and not ranked):
             m.event_type, m.sub_event_type = lex.kinds[trig.kind]
             if trig.kind == "territory" and (actor_type(m.actor1) == "state" or _state_force_words(m.actor1)):
                 m.sub_event_type = "Government regains territory"  # "troops recaptured the town"
-        elif ranked and ranked[0].category not in typing.weapons_not_deciding:
+        elif deciding:
             m.event_type, m.sub_event_type = ranked[0].event_type, ranked[0].sub_event_type
         elif trig.kind in typing.armed_victim_kinds and self._armed_victims(cand):
             m.event_type, m.sub_event_type = lex.military_target  # "troops killed 32 gunmen": an armed clash
@@ -1765,6 +1804,36 @@ class SentenceExtractor:
             tgt = (m.target or "").lower().split()
             military = any(w in lex.military_targets for w in tgt)
             m.event_type, m.sub_event_type = lex.military_target if military else lex.civilian_target
+
+    def _crowd_type(self, cand: Candidate, trig: Trigger) -> tuple[str, str] | None:
+        """ACLED's type of violence by or against a crowd (events.toml [typing.crowds]): a mob as the doer is mob
+        violence, protesters as the doers a violent demonstration, a state's forces against protesters excessive
+        force; an armed group against protesters stays an attack on civilians. None: no crowd in the clause."""
+        crowds = self.lex.typing.crowds if self.lex.typing else None
+        tok = cand.trigger_token
+        if crowds is None or tok is None or trig.kind not in crowds.kinds:
+            return None
+        # "police opened fire on protesters": a trigger noun that is the object of such a verb is that verb's deed
+        base = tok.head if tok.dep_ == "dobj" and lemma(tok.head) in crowds.object_verbs else tok
+        doer = _doer_token(base, self.lex.count_nouns)
+        if doer is not None and (doer is cand.victim or trig.lemma in self.lex.victim_subject_verbs):
+            doer = None  # "a protester died of wounds": the subject is the one hit, no doer
+        doer_word = doer.lower_ if doer is not None else ((cand.mention.actor1 or "").lower().split() or [""])[-1]
+        if doer_word in crowds.mobs:
+            return crowds.mob_violence
+        if doer_word in crowds.protesters:
+            return crowds.violent_protesters
+        # "42 killed when security forces fired upon protests": the when / as clause tells who fired on whom
+        verbs = [base] + [c for c in base.children if c.dep_ == "advcl"]
+        doers = [cand.mention.actor1] + [c.text for v in verbs if v is not tok for c in v.children if c.dep_ == "nsubj"]
+        if not any(actor_type(a) == "state" or _state_force_words(a) for a in doers):
+            return None
+        hit = [cand.victim] if cand.victim is not None else []
+        hit += [c for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+        hit += [c for c in tok.children if c.dep_ == "nsubj" and tok.tag_ == "VBN"]  # "protesters killed by ..."
+        hit += [g for v in verbs for t in (v, *(c for c in v.children if c.dep_ == "dobj")) for p in t.children
+                if p.dep_ == "prep" and p.lower_ in ("on", "upon", "at", "into") for g in p.children if g.dep_ == "pobj"]
+        return crowds.force_on_protesters if any(_protesting(t, crowds) for t in hit) else None
 
     def _armed_victims(self, cand: Candidate) -> bool:
         """The people a killing hit are armed men (events.toml [typing] armed_men): its victim token, else the head

@@ -100,6 +100,7 @@ class Rules:
     damage_types: tuple[str, ...] = ()  # [within] damage_types: sub-event types that tell an attack's damage
     court_words: frozenset[str] = frozenset()  # [date] court_words: a day told with one is a court's (_court_day)
     court_deed_join: bool = False  # [regroup] court_and_deed: a report's court act and deed may share an incident
+    never_exempt: frozenset[str] = frozenset()  # type.never_exempt: sub-event types the type.never pairs spare
     court_last: bool = False  # [date] court_last: an incident's date is a court's day only when it has no other
     charge: Charge | None = None  # [subevents.charge]: a crime word told as the charge ('charged with murder')
     dropped_words: frozenset[str] = frozenset()  # [weapons] dropped_words: "bombs" an aircraft may drop
@@ -213,7 +214,7 @@ def load_rules(path: str | Path | None = None, weights: str | Path | dict | None
         named_target_days=_need(data, "date.named_target_days", int, where),
         same_town_days=_need(data, "date.same_town_days", int, where),
         compatible=compatible,
-        never=never,
+        never=never, never_exempt=frozenset(str(t) for t in data.get("type", {}).get("never_exempt", [])),
         target_same=_need(data, "target.same", float, where),
         target_different=_need(data, "target.different", float, where),
         target_different_towns=_need(data, "target.different_towns", float, where),
@@ -811,7 +812,8 @@ def _type_score(a: Features, b: Features, rules: Rules, reasons: list[str]) -> f
     if frozenset((a.event_type, b.event_type)) in rules.compatible:
         reasons.append(f"compatible types {a.event_type} / {b.event_type}")
         return rules.compatible_type
-    if rules.different_type <= -1.0 or frozenset((a.event_type, b.event_type)) in rules.never:
+    spared = a.sub_event_type in rules.never_exempt or b.sub_event_type in rules.never_exempt
+    if rules.different_type <= -1.0 or (frozenset((a.event_type, b.event_type)) in rules.never and not spared):
         raise _Veto(f"types differ: {a.event_type} / {b.event_type}")
     # outlets type one attack differently ("a drone strike" / "an attack", "a firebomb" / "arson")
     reasons.append(f"types differ: {a.event_type} / {b.event_type}")

@@ -1,0 +1,64 @@
+"""Violence by or against a crowd is typed as ACLED's codebook types it (events.toml [typing.crowds]): a state's forces
+against protesters are Protests / Excessive force against protesters, an armed group firing on protesters stays
+Violence against civilians / Attack, protesters as the doers are Riots / Violent demonstration and a mob Riots / Mob
+violence. Sentences written for these tests."""
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from sitrep.errors import KnowledgeError
+from sitrep.extract.lexicon import _crowds
+from sitrep.ingest.text import document_from_text
+from sitrep.pipeline import extract_document
+
+MONDAY = date(2025, 3, 10)
+
+
+def types(body: str) -> list[tuple[str, str]]:
+    events = extract_document(document_from_text("Kisumu news\n\n" + body, "t", published=MONDAY))
+    return [(e.event_type, e.sub_event_type) for e in events]
+
+
+def test_soldiers_shooting_protesters_is_excessive_force():
+    assert types("Soldiers shot dead four protesters in Kisumu on Saturday, a hospital official said.") == [
+        ("Protests", "Excessive force against protesters")]
+
+
+def test_police_firing_on_a_crowd_of_demonstrators_is_excessive_force():
+    assert types("Riot police opened fire on a crowd of demonstrators in Kisumu on Saturday, killing three "
+                 "people, witnesses said.") == [("Protests", "Excessive force against protesters")]
+
+
+def test_gunmen_firing_on_protesters_stay_an_attack_on_civilians():
+    assert types("Gunmen shot dead four protesters in Kisumu on Saturday, a hospital official said.") == [
+        ("Violence against civilians", "Attack")]
+
+
+def test_soldiers_killing_villagers_stay_an_attack_on_civilians():
+    assert types("Soldiers shot dead four villagers in Kisumu on Saturday, a hospital official said.") == [
+        ("Violence against civilians", "Attack")]
+
+
+def test_a_mob_beating_a_man_to_death_is_mob_violence():
+    assert types("A mob beat a shopkeeper to death in Kisumu on Saturday after accusing him of theft, "
+                 "police said.") == [("Riots", "Mob violence")]
+
+
+def test_protesters_beating_an_officer_to_death_is_a_violent_demonstration():
+    assert types("Protesters beat a police officer to death in Kisumu on Saturday during a march against fuel "
+                 "prices, police said.") == [
+        ("Riots", "Violent demonstration")]
+
+
+def test_a_protester_who_died_is_no_doer():
+    assert ("Riots", "Violent demonstration") not in types(
+        "A protester died of his wounds in a Kisumu hospital on Saturday, police said.")
+
+
+def test_a_crowd_type_must_be_an_acled_type():
+    section = {"kinds": ["killing"], "protesters": ["protesters"], "crowd_nouns": ["crowd"], "object_verbs": ["open"],
+               "protest_words": ["protest"], "mobs": ["mob"], "force_on_protesters": ["Protests", "Riot"],
+               "violent_protesters": ["Riots", "Violent demonstration"], "mob_violence": ["Riots", "Mob violence"]}
+    with pytest.raises(KnowledgeError):
+        _crowds(Path("events.toml"), {"typing": {"crowds": section}}, {"killing"})
