@@ -63,6 +63,8 @@ class Lexicon:
     perpetrator_heads: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
     military_targets: frozenset[str] = frozenset()
+    military_needs_qualifier: frozenset[str] = frozenset()  # events.toml [actors]: "station", "camp" ... (issue 11)
+    military_qualifiers: frozenset[str] = frozenset()  # events.toml [actors]: "rebel", "guerrilla" ... (issue 11)
     pit_sentence: re.Pattern | None = None  # weapons.toml [senses]: a "mine" in a sentence with these is a pit
     not_targets: frozenset[str] = frozenset()
     page_not_armed: frozenset[str] = frozenset()  # events.toml [page]: armed-actor heads that say nothing of a page
@@ -277,6 +279,17 @@ def _pit_sentence() -> re.Pattern | None:
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 
+def military_words(lex: Lexicon, words) -> bool:
+    """A target's lower-case words name armed forces: one of events.toml [actors] military_targets, where a word of
+    military_needs_qualifier ("station", "camp", "headquarters": civilian places as often) counts only beside
+    another military word or a military qualifier ("the police station", "a rebel camp"; not "a refugee camp", "the
+    party headquarters")."""
+    words = list(words)
+    if any(w in lex.military_targets and w not in lex.military_needs_qualifier for w in words):
+        return True
+    return any(w in lex.military_targets for w in words) and any(w in lex.military_qualifiers for w in words)
+
+
 def pit_mine(lex: Lexicon, text: str, start: int, end: int) -> bool:
     """A "mine(s)" at text[start:end] told in a sentence that names miners or mining (weapons.toml [senses]
     pit_sentence): the pit, no weapon ("police shot striking miners at the mine")."""
@@ -350,6 +363,8 @@ def load_lexicon() -> Lexicon:
         launch_words=_sport_pattern(sport.get("launch_words", [])), launch_doc_min=int(sport.get("launch_doc_min", 4)),
         light_verbs=frozenset(edata.get("actors", {}).get("light_verbs", [])),
         military_targets=frozenset(edata.get("actors", {}).get("military_targets", [])),
+        military_needs_qualifier=_words(epath, edata, "actors", "military_needs_qualifier"),
+        military_qualifiers=_words(epath, edata, "actors", "military_qualifiers"),
         not_targets=frozenset(edata.get("actors", {}).get("not_targets", [])),
         **_figurative(epath, edata),
         attempt_verbs=_words(epath, edata, "unrealized", "attempt_verbs"),
