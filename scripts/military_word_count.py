@@ -62,7 +62,6 @@ def _docs(corpus: str, split: str):
 def _seedlike(split: str):
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import seedlike
-
     from sitrep.ingest.text import document_from_text
 
     out = []
@@ -70,7 +69,8 @@ def _seedlike(split: str):
         n = re.sub(r"\D", "", name)
         if not name.startswith("fresh") or not n or int(n) % 2 != (0 if split == "tune" else 1):
             continue
-        out += [document_from_text(p.read_text(encoding="utf-8"), f"{name}/{p.stem}") for p in sorted(folder.glob("*.txt"))]
+        out += [document_from_text(p.read_text(encoding="utf-8"), f"{name}/{p.stem}")
+                for p in sorted(folder.glob("*.txt"))]
     return out
 
 
@@ -99,7 +99,8 @@ def rows(corpus: str, split: str):
                         other = [x for x in toks if x in military and x not in WORDS]
                         g = (_muc_gold(gold.get(doc.id, []), w) if corpus == "muc4"
                              else gold.get(doc.id, "") if corpus == "ucdp" else "")
-                        yield corpus, doc.id, w, " ".join(f.text.split()), ev.event_type, ev.military, ",".join(other) or "-", g
+                        yield (corpus, doc.id, w, " ".join(f.text.split()), ev.event_type, ev.military,
+                               ",".join(other) or "-", g)
 
 
 def main(argv: list[str] | None = None) -> int:
