@@ -362,9 +362,7 @@ def load_lexicon() -> Lexicon:
         drill_words=_sport_pattern(sport.get("drill_words", [])), drill_doc_min=int(sport.get("drill_doc_min", 4)),
         launch_words=_sport_pattern(sport.get("launch_words", [])), launch_doc_min=int(sport.get("launch_doc_min", 4)),
         light_verbs=frozenset(edata.get("actors", {}).get("light_verbs", [])),
-        military_targets=frozenset(edata.get("actors", {}).get("military_targets", [])),
-        military_needs_qualifier=_words(epath, edata, "actors", "military_needs_qualifier"),
-        military_qualifiers=_words(epath, edata, "actors", "military_qualifiers"),
+        **_military(epath, edata),
         not_targets=frozenset(edata.get("actors", {}).get("not_targets", [])),
         **_figurative(epath, edata),
         attempt_verbs=_words(epath, edata, "unrealized", "attempt_verbs"),
@@ -390,6 +388,18 @@ _ACTOR_WORDS = ("state_force_heads", "law_enforcement_heads", "count_nouns", "vi
                 "group_name_words", "collective_heads", "conveyances", "clash_onset_verbs", "gun_doers",
                 "doer_noun_heads", "doer_noun_drop", "toll_words", "toll_doers", "loss_verbs",
                 "toll_doer_not", "armed_holds")
+
+
+def _military(path: Path, data: dict) -> dict[str, frozenset[str]]:
+    """events.toml [actors]: the military target words, and those of them that need a qualifier (each must be one
+    of the target words, or it would change nothing)."""
+    targets = frozenset(data.get("actors", {}).get("military_targets", []))
+    needs = _words(path, data, "actors", "military_needs_qualifier")
+    if needs - targets:
+        raise KnowledgeError(f"{path}: [actors] military_needs_qualifier names words that are not military_targets: "
+                             f"{sorted(needs - targets)}", code=E403_KNOWLEDGE_ENTRY)
+    return {"military_targets": targets, "military_needs_qualifier": needs,
+            "military_qualifiers": _words(path, data, "actors", "military_qualifiers")}
 
 
 def _page(path: Path, data: dict) -> dict[str, frozenset[str]]:
