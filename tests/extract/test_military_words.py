@@ -1,4 +1,4 @@
-"""Military-target words that name civilian places too (issue 11, session 40): "headquarters", "station(s)" and
+"""Military-target words that name civilian places too (issue 11, session 40): "headquarters", "station" and
 "posts" are armed forces' only beside another military word or a military qualifier (events.toml [actors]
 military_needs_qualifier). Sentences written for these tests."""
 from datetime import date
