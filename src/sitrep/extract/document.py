@@ -646,17 +646,17 @@ MILITARY_NOTE = "military operation"
 def military_operation(m: EventMention, *, battle: bool = False) -> bool:
     """Combat between armed forces ("killed in a clash with troops", "ambushed an army convoy"): a Battle, or an
     attack whose targets are all military (events.toml [actors] military_targets), that names no victim."""
-    from sitrep.extract.lexicon import load_lexicon
+    from sitrep.extract.lexicon import load_lexicon, military_words
     from sitrep.extract.roles import is_person_name
 
-    military = load_lexicon().military_targets
+    lex = load_lexicon()
     if any(is_person_name(f.text) for f in m.roles.get("victims", [])):
         return False
     fillers = [re.findall(r"[a-z][a-z'-]*", f.text.lower()) for k in ("targets", "victims") for f in m.roles.get(k, [])]
     fillers = [f for f in fillers if f]
     if m.event_type != "Battles" and not battle and not fillers:
         return False  # a bombing with no target named: not known to be combat
-    return all(any(w in military for w in f) for f in fillers)  # "an army convoy", "military installations"
+    return all(military_words(lex, f) for f in fillers)  # "an army convoy", "military installations"
 
 
 def share_plural_claims(events) -> None:

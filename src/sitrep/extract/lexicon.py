@@ -63,6 +63,8 @@ class Lexicon:
     perpetrator_heads: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
     military_targets: frozenset[str] = frozenset()
+    military_needs_qualifier: frozenset[str] = frozenset()  # events.toml [actors]: "station", "camp" ... (issue 11)
+    military_qualifiers: frozenset[str] = frozenset()  # events.toml [actors]: "rebel", "guerrilla" ... (issue 11)
     pit_sentence: re.Pattern | None = None  # weapons.toml [senses]: a "mine" in a sentence with these is a pit
     not_targets: frozenset[str] = frozenset()
     page_not_armed: frozenset[str] = frozenset()  # events.toml [page]: armed-actor heads that say nothing of a page
@@ -296,6 +298,17 @@ def _pit_sentence() -> re.Pattern | None:
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 
+def military_words(lex: Lexicon, words) -> bool:
+    """A target's lower-case words name armed forces: one of events.toml [actors] military_targets, where a word of
+    military_needs_qualifier ("station", "camp", "headquarters": civilian places as often) counts only beside
+    another military word or a military qualifier ("the police station", "a rebel camp"; not "a refugee camp", "the
+    party headquarters")."""
+    words = list(words)
+    if any(w in lex.military_targets and w not in lex.military_needs_qualifier for w in words):
+        return True
+    return any(w in lex.military_targets for w in words) and any(w in lex.military_qualifiers for w in words)
+
+
 def pit_mine(lex: Lexicon, text: str, start: int, end: int) -> bool:
     """A "mine(s)" at text[start:end] told in a sentence that names miners or mining (weapons.toml [senses]
     pit_sentence): the pit, no weapon ("police shot striking miners at the mine")."""
@@ -368,7 +381,7 @@ def load_lexicon() -> Lexicon:
         drill_words=_sport_pattern(sport.get("drill_words", [])), drill_doc_min=int(sport.get("drill_doc_min", 4)),
         launch_words=_sport_pattern(sport.get("launch_words", [])), launch_doc_min=int(sport.get("launch_doc_min", 4)),
         light_verbs=frozenset(edata.get("actors", {}).get("light_verbs", [])),
-        military_targets=frozenset(edata.get("actors", {}).get("military_targets", [])),
+        **_military(epath, edata),
         not_targets=frozenset(edata.get("actors", {}).get("not_targets", [])),
         **_figurative(epath, edata),
         attempt_verbs=_words(epath, edata, "unrealized", "attempt_verbs"),
@@ -394,6 +407,18 @@ _ACTOR_WORDS = ("state_force_heads", "law_enforcement_heads", "count_nouns", "vi
                 "group_name_words", "collective_heads", "conveyances", "clash_onset_verbs", "gun_doers",
                 "doer_noun_heads", "doer_noun_drop", "toll_words", "toll_doers", "loss_verbs",
                 "toll_doer_not", "armed_holds")
+
+
+def _military(path: Path, data: dict) -> dict[str, frozenset[str]]:
+    """events.toml [actors]: the military target words, and those of them that need a qualifier (each must be one
+    of the target words, or it would change nothing)."""
+    targets = frozenset(data.get("actors", {}).get("military_targets", []))
+    needs = _words(path, data, "actors", "military_needs_qualifier")
+    if needs - targets:
+        raise KnowledgeError(f"{path}: [actors] military_needs_qualifier names words that are not military_targets: "
+                             f"{sorted(needs - targets)}", code=E403_KNOWLEDGE_ENTRY)
+    return {"military_targets": targets, "military_needs_qualifier": needs,
+            "military_qualifiers": _words(path, data, "actors", "military_qualifiers")}
 
 
 def _page(path: Path, data: dict) -> dict[str, frozenset[str]]:

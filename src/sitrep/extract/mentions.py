@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sitrep.extract.headline import headline_triggers, headline_victim, toll_triggers
-from sitrep.extract.lexicon import Lexicon, Trigger, Weapon, load_lexicon, pit_mine
+from sitrep.extract.lexicon import Lexicon, Trigger, Weapon, load_lexicon, military_words, pit_mine
 from sitrep.model import Count, EventMention, Span
 from sitrep.nlp.tokens import lemma, text_of, token_at
 from sitrep.resolve.actor import actor_type, find_actors, resolve_actor
@@ -1802,7 +1802,7 @@ class SentenceExtractor:
             m.event_type, m.sub_event_type = lex.kinds[trig.kind]
         else:
             tgt = (m.target or "").lower().split()
-            military = any(w in lex.military_targets for w in tgt)
+            military = military_words(lex, tgt)  # "a police station", not "a bus station" (events.toml [actors])
             m.event_type, m.sub_event_type = lex.military_target if military else lex.civilian_target
 
     def _crowd_type(self, cand: Candidate, trig: Trigger) -> tuple[str, str] | None:
