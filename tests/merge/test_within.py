@@ -432,3 +432,29 @@ def test_damage_told_far_below_or_on_a_day_of_its_own_stays_apart():
     bomb = mention(2, "exploded", place=BAGHDAD, weapons=("ied",), target="bank")
     later = _damage(3, day=date(2023, 4, 7))
     assert len(merge_mentions([(bomb, MergeInfo(sentence_index=2)), (later, MergeInfo(sentence_index=3))])) == 2
+
+
+def test_the_dead_of_a_past_acts_since_clause_join_no_other_event():
+    today = mention(0, place=BAGHDAD, day=date(2023, 12, 8), target="market")
+    past = mention(3, "killing", place=BAGHDAD, actor="Islamic State", killed=40)
+    info = MergeInfo(sentence_index=3, killing=True, anchor_killing=True)
+    events = merge_mentions([(today, MergeInfo()), (past, info)])
+    assert len(events) == 2 and events[0].merged.actor1 is None
+    act = mention(3, "attacks", place=BAGHDAD)  # the past act's own clause, told: its dead join it
+    (event,) = merge_mentions([(act, MergeInfo(sentence_index=3, relative_anchor=True)), (past, info)])
+    assert event.merged.actor1 == "Islamic State" and event.merged.fatalities.best == 40
+
+
+def test_a_past_wave_of_attacks_keeps_its_dead_off_todays_bomb():
+    from datetime import date
+
+    from sitrep.ingest.text import document_from_text
+    from sitrep.pipeline import extract_document
+
+    text = ("A parcel bomb exploded outside a pharmacy in Lyon on Friday, wounding seven people.\n\n"
+            "Officers cordoned off the street in Lyon as investigators searched for the man who left it.\n\n"
+            "France has been on alert since the Northern Front launched a wave of attacks across Lyon, killing 40 "
+            "people.")
+    events = extract_document(document_from_text(text, "t", published=date(2024, 5, 11)))
+    bomb = [e for e in events if e.injured.best == 7]
+    assert len(bomb) == 1 and bomb[0].fatalities.best is None, [(e.trigger.text, e.fatalities.best) for e in events]

@@ -1141,7 +1141,8 @@ def anchor_killing(c: Candidate, cands: list[Candidate]) -> bool:
     clause) and stood as an event of its own: one act told as two. Fires (sentences): TUNE seed-like fresh2..24 2,
     both right (grozny_2002's Khankala helicopter, a split before; bangkok_2015, one event either way), WikiEvents
     tune 1, right (Paris attacks "since ... launched a series of attacks ..., killing 130"), MUC-4 DEV 0001-1300 0;
-    CHECK seed-like 6, all right (Kismayo, Narathiwat, Grand-Bassam, Maiduguri, KAL 007, Kilis), MUC-4 TST1+2 0."""
+    CHECK seed-like 6, all right (Kismayo, Narathiwat, Grand-Bassam, Maiduguri, KAL 007, Kilis), MUC-4 TST1+2 0.
+    Such a killing joins no other event (``merge.within._dead_of_past_act``, session 40)."""
     from sitrep.extract.mentions import _anchor_clause, clause_head
 
     if c.kind != "killing" or c.relative_anchor or c.trigger_token is None:

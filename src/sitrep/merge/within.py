@@ -385,6 +385,21 @@ def _fight_of_attack(event: Event, m: EventMention, info: MergeInfo) -> bool:
                for x, i in zip(event.mentions, event.infos, strict=True))
 
 
+def _dead_of_past_act(event: Event, info: MergeInfo) -> bool:
+    """ "The city has been on alert since militants launched a wave of attacks on the capital, killing 40": a killing
+    clause inside the "since / after X" clause of its sentence (``MergeInfo.anchor_killing``) tells the dead of that
+    earlier act; it joins that act (``_casualties_of``) and no other event. When the act itself left no mention (a
+    plural "attacks" with no day is generic), the killing had joined the report's own event by place or target and
+    carried the past act's doer and dead onto it. Fires (session 40, issue 11; a fire: such a killing joined another
+    event with the rule off), judged by the text: TUNE news (WikiEvents tune half + RAMS dev) 1, right (a bakery
+    blast had taken the "Islamic State" and the 130 dead of a wave of attacks years before, in another city, over 5
+    gold sentences: news tune attackers wrong 37 -> 32, right 20 =; WikiEvents tune P_Attacker 0.227 -> 0.294,
+    Attacker recall 0.667 =); seed-like tune sets with and without dates 0; MUC-4 DEV 0001-1300 0; golden outputs 0
+    moved. CHECK: news 0, seed-like check sets 0. The parted killing stands as an event of its own (in a dated report
+    it takes the report's day as its bound, as any undated act does)."""
+    return info.anchor_killing and not _casualties_of(event, info)
+
+
 def _killing_and_attack(event: Event, info: MergeInfo) -> bool:
     """A killing clause and an attack that is not one, in one sentence."""
     same = [i for i in event.infos if i.sentence_index == info.sentence_index]
@@ -544,7 +559,7 @@ def merge_mentions(mentions: list[tuple[EventMention, MergeInfo]]) -> list[Event
             if timed and all(i.sentence_index != info.sentence_index for i in event.infos):
                 continue  # "A day earlier, shells fell on Dobrinja": not the event it is counted from
             ok, rel = compatible(event, m, info)
-            if not ok:
+            if not ok or _dead_of_past_act(event, info):
                 continue
             e = event.merged
             same_target = _head(m.target) is not None and _head(m.target) in {_head(x.target) for x in event.mentions}
