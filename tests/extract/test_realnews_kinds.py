@@ -301,10 +301,9 @@ def test_suicide_before_any_explosion_word_is_a_suicide_bombing():
 
 
 def test_the_bombers_own_charge_is_a_suicide_bombing_without_the_word():
-    # the vehicle bombing named with "suicide", explosives strapped to the body, an explosive belt (weapons.toml)
+    # the vehicle bombing named with "suicide", explosive vests, an explosive belt (weapons.toml)
     for text in ("A suicide car bombing killed 9 soldiers at a checkpoint outside Hamar on Thursday.",
-                 "Two gunmen detonated explosives strapped to their bodies at a bus station in Hamar on Thursday, "
-                 "killing 11 people.",
+                 "Two gunmen set off explosive vests at a bus station in Hamar on Thursday, killing 11 people.",
                  "A man set off an explosive belt at a wedding hall in Hamar on Thursday, killing 14 guests."):
         (event,) = body(text)
         assert event.sub_event_type == "Suicide bomb" and event.weapons == ["suicide bomb"], text
