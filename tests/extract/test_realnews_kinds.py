@@ -300,6 +300,18 @@ def test_suicide_before_any_explosion_word_is_a_suicide_bombing():
         assert event.sub_event_type == "Suicide bomb", text
 
 
+def test_the_bombers_own_charge_is_a_suicide_bombing_without_the_word():
+    # the vehicle bombing named with "suicide", explosive vests, an explosive belt (weapons.toml)
+    for text in ("A suicide car bombing killed 9 soldiers at a checkpoint outside Hamar on Thursday.",
+                 "Two gunmen set off explosive vests at a bus station in Hamar on Thursday, killing 11 people.",
+                 "A man set off an explosive belt at a wedding hall in Hamar on Thursday, killing 14 guests."):
+        (event,) = body(text)
+        assert event.sub_event_type == "Suicide bomb" and event.weapons == ["suicide bomb"], text
+    # a bomb planted and set off from afar stays an IED
+    (event,) = body("A bomb hidden in a parked car exploded at a bus station in Hamar on Thursday, killing 6 people.")
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+
+
 def test_a_day_is_never_the_target():
     for text in ("On Tuesday, gunmen opened fire in a crowded bus station in Hamar, killing 8 people.",
                  "On June 3, gunmen opened fire in a crowded bus station in Hamar, killing 8 people."):
