@@ -24,12 +24,10 @@ from sitrep.errors import (
     KnowledgeError,
 )
 from sitrep.knowledge import (
-    column_probabilities,
     knowledge_cached,
     knowledge_path,
     read_model_json,
     role_probabilities,
-    weight_columns,
     weight_table,
 )
 from sitrep.model import EventMention, RoleFiller
@@ -60,9 +58,6 @@ class RoleCandidate:
     sentence_index: int
     features: list[str] = field(default_factory=list)
     scores: dict[str, float] = field(default_factory=dict)
-    # the leading features, the same list object for every span of one head (``_head_features``): the model looks
-    # their weights up once per head (``RoleModel.score``)
-    shared: list[str] | None = field(default=None, repr=False, compare=False)
 
 
 def _key(text: str) -> str:
@@ -306,7 +301,7 @@ def _span_candidates(text: str, parsed, head, h: str, off: int, si: int, base: l
         if j - i <= 3:
             feats.append(f"txt={' '.join(lems[i:j])}")
         feats += rule_head
-        out.append(RoleCandidate(start, end, s, off + head.idx, si, feats, shared=base))
+        out.append(RoleCandidate(start, end, s, off + head.idx, si, feats))
     return out
 
 
@@ -353,27 +348,12 @@ class RoleModel:
     def __post_init__(self) -> None:
         self._table = weight_table(self.weights, ROLE_KEYS)
         self._news_copy = self.meta.get("domain") == "copy"
-        self._shared: tuple = (None, False, frozenset(), [])  # the last head's shared features and their weights
 
     def score(self, cand: RoleCandidate) -> dict[str, float]:
         feats = cand.features
-        news = self._news_copy and "caps=False" in feats  # a model trained with news weights of their own
-        base = cand.shared
-        if base is None or len(feats) < len(base):
-            if news:
-                feats = [*feats, *(NEWS_PREFIX + f for f in feats)]
-            cand.scores = role_probabilities(self._table, self.bias, ROLE_KEYS, feats)
-            return cand.scores
-        # the same sum in two parts: the head's shared features (``features[:len(shared)]``) looked up once for all
-        # its spans, then the span's own distinct ones not among them
-        if self._shared[0] is not base or self._shared[1] != news:
-            keys = {*base, *(NEWS_PREFIX + f for f in base)} if news else set(base)
-            self._shared = (base, news, keys, weight_columns(self._table, len(ROLE_KEYS), keys))
-        keys, cols = self._shared[2], self._shared[3]
-        rest = feats[len(base):]
-        own = {*rest, *(NEWS_PREFIX + f for f in rest)} if news else set(rest)
-        own.difference_update(keys)
-        cand.scores = column_probabilities(self.bias, ROLE_KEYS, cols, weight_columns(self._table, len(ROLE_KEYS), own))
+        if self._news_copy and "caps=False" in feats:  # a model trained with news weights of their own
+            feats = [*feats, *(NEWS_PREFIX + f for f in feats)]
+        cand.scores = role_probabilities(self._table, self.bias, ROLE_KEYS, feats)
         return cand.scores
 
 

@@ -117,22 +117,6 @@ def role_probabilities(table: dict[str, list[float]], bias: dict[str, float], ro
             for r, col in zip(roles, cols, strict=True)}
 
 
-def weight_columns(table: dict[str, list[float]], n: int, features) -> list[list[float]]:
-    """The weights of the distinct ``features`` as one list per role (``n`` roles), those the table lacks left out:
-    ``role_probabilities`` in two parts, for features shared by many candidates (looked up once)."""
-    rows = [w for w in map(table.get, features) if w is not None]
-    return [list(col) for col in zip(*rows, strict=True)] if rows else [[] for _ in range(n)]
-
-
-def column_probabilities(bias: dict[str, float], roles: tuple[str, ...], shared: list[list[float]],
-                         own: list[list[float]]) -> dict[str, float]:
-    """``role_probabilities`` of the weights ``shared`` + ``own`` (``weight_columns`` of two disjoint sets of
-    features): ``math.fsum`` of the same weights, so the very same numbers."""
-    exp, fsum = math.exp, math.fsum
-    return {r: 1.0 / (1.0 + exp(-max(-30.0, min(30.0, bias[r] + fsum(a + b)))))
-            for r, a, b in zip(roles, shared, own, strict=True)}
-
-
 def read_model_json(path: Path, what: str, code: str) -> Any:
     """A learned model's JSON file: missing, unreadable or broken JSON is a KnowledgeError with ``code`` naming the
     file (and the line of a syntax error)."""
