@@ -76,6 +76,10 @@ def warm_up() -> None:
     from sitrep.resolve.gazetteer import get_gazetteer
 
     get_gazetteer().division_population("NG", "")
+    # the towns of each country (one pass over the gazetteer), first asked for by a compass zone ("northern ...")
+    from sitrep.resolve.event_place import _zone_towns
+
+    _zone_towns("NG", None)
     screen("Gunmen fired on the car \u2013 nobody was hurt.")
 
 

@@ -232,7 +232,7 @@ def infer_report_date(text: str, today: date | None = None) -> tuple[date | None
     on_url = url_date(url)
     if on_url is not None:
         return on_url, f"the day in the report's address {url!r}"
-    readings = scan(text)
+    readings = _text_readings(text)
     dated = [r for r in readings if r.kind == "abs" and r.data.get("y") and r.data.get("m")]
     # a line of an ALL-CAPS wire is read for lower-case words on a same-length mixed-case copy (the truecaser
     # lowers "MAY", so the dates are read on the text itself)
@@ -271,7 +271,14 @@ def year_written(text: str, day: date) -> bool:
     if dl is not None and dl.date == day:
         return True
     return any(r.kind == "abs" and (r.data.get("y"), r.data.get("m"), r.data.get("d")) == (day.year, day.month, day.day)
-               for r in scan(text))
+               for r in _text_readings(text))
+
+
+@knowledge_memo(2)
+def _text_readings(text: str) -> list[Reading]:
+    """``scan`` of a whole text, kept: ``infer_report_date`` reads it and ``year_written`` reads it again (the
+    report's body, just after). Read only, never changed by either."""
+    return scan(text)
 
 
 @dataclass(frozen=True)
