@@ -63,7 +63,10 @@ WARMUP = ("Gunmen Kill Five In Attack On Plateau Village\n"
 
 def warm_up() -> None:
     from sitrep.ingest.text import document_from_text
+    from sitrep.knowledge import freeze_tables
     from sitrep.pipeline import extract_document, extract_documents
+
+    freeze_tables()  # as the ``sitrep`` command does: loaded tables out of the cycle collector's full passes
 
     title, body = WARMUP.split("\n", 1)
     docs = [document_from_text(WARMUP, "warmup"), document_from_text(body.upper(), "warmup-caps")]

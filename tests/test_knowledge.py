@@ -88,3 +88,21 @@ def test_the_clause_models_probability_does_not_hang_on_the_order_of_the_feature
     model = ClauseModel({"big": 1e16, "one": 1.0, "minus_big": -1e16}, 0.0, 0.5, {})
     for order in (["big", "one", "minus_big"], ["minus_big", "big", "one"], ["one", "minus_big", "big"]):
         assert model.probability(order) == pytest.approx(1.0 / (1.0 + math.exp(-1.0)), abs=1e-12)
+
+
+def test_tables_are_frozen_out_of_the_cycle_collector_only_when_asked():
+    import gc
+
+    from sitrep.knowledge import freeze_tables
+
+    knowledge = Knowledge(PACKAGED)
+    gc.unfreeze()
+    knowledge.table(("plain",), lambda: [1])
+    assert gc.get_freeze_count() == 0  # a library import leaves the process's collector alone
+    try:
+        freeze_tables()
+        knowledge.table(("frozen",), lambda: [2])
+        assert gc.get_freeze_count() > 0
+    finally:
+        freeze_tables(False)
+        gc.unfreeze()

@@ -54,6 +54,9 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "_module", None):
         parser.print_help()
         return 2
+    from sitrep.knowledge import freeze_tables
+
+    freeze_tables()  # one process per command: loaded tables out of the cycle collector's passes (freeze_tables)
     try:
         return int(_load(args._module).run(args) or 0)
     except KeyboardInterrupt:

@@ -28,6 +28,21 @@ PACKAGED = Path(__file__).resolve().parent
 T = TypeVar("T")
 
 
+_FREEZE_TABLES = False
+
+
+def freeze_tables(on: bool = True) -> None:
+    """Whether each knowledge table, once built, is taken out of the cycle collector's full passes (``gc.freeze``).
+    A table lives as long as its knowledge, and a full pass walks every loaded table (the gazetteer's indexes, the
+    models' weights) again and again: one such pass cost 0.12 s CPU in 300 LGL articles (6 % of
+    ``benchmarks/extract_throughput.py``'s LGL run). ``gc.freeze`` moves every object alive at that moment into the
+    permanent generation: they are still freed by reference counting, but cyclic garbage alive then is kept for
+    good, and it acts on the whole process. So a library import leaves it off; the ``sitrep`` command (one process
+    per batch or server) and the throughput benchmark turn it on."""
+    global _FREEZE_TABLES
+    _FREEZE_TABLES = on
+
+
 class Knowledge:
     """The knowledge files of one directory over the packaged ones, with every table built from them."""
 
@@ -50,12 +65,8 @@ class Knowledge:
             return self._tables[key]
         except KeyError:
             value = self._tables[key] = build()
-            # a table lives as long as its knowledge: out of the cycle collector's full passes, which would
-            # otherwise walk every loaded table (the gazetteer's indexes, the models' weights) again and again; one
-            # such pass cost 0.12 s CPU in 300 LGL articles (6 % of ``benchmarks/extract_throughput.py``'s LGL run,
-            # py-spy: charged to whatever code allocated at that moment). ``gc.freeze`` moves what lives now into
-            # the permanent generation at no cost; those objects are still freed by reference counting.
-            gc.freeze()
+            if _FREEZE_TABLES:
+                gc.freeze()  # see ``freeze_tables``
             return value
 
     def loaded(self) -> list[str]:
