@@ -28,6 +28,7 @@ from sitrep.model import (
 )
 from sitrep.resolve import time as rtime
 from sitrep.resolve.timex.dateline import YEAR_INFERRED
+from sitrep.resolve.timex.lexicon import load_lexicon as load_time_lexicon
 
 
 def report_date(doc: Document) -> tuple[date | None, str]:
@@ -1131,6 +1132,29 @@ _YEARLESS_DAY = re.compile(r"XXXX-\d\d-\d\d")
 _BATTLES = "Battles"
 
 
+def coarse_time_of_its_own(m: EventMention, day: date | None) -> Timex | None:
+    """A time in the event's own sentence (the one of its first trigger) that gives it no day: a year, a season, a
+    month, a week, a decade ("In 1957", "the 2008 raid", "this year"), or a span of weeks, months or years counted
+    from another event ("six months prior", "just weeks after": time_lexicon.toml [span_order]); not one after
+    "since / until" (``_SINCE``). ``day`` anchors the reading (the day the event would take)."""
+    trig = m.field_spans.get("trigger") or [m.trigger]
+    sent = next((sp for sp in m.evidence if sp.start <= trig[0].start < sp.end), None)
+    if sent is None:
+        return None
+    order = set(load_time_lexicon().span_order_words)
+    for t in rtime.find_timexes(sent.text, day):
+        if _SINCE.search(sent.text[max(0, t.start - 12):t.start]):
+            continue
+        after = sent.text[t.end:].split()[:1]
+        if t.type == "DURATION" and "T" not in t.value and t.value[-1:] in "WMY" and after and after[0].strip(
+                ",.;").lower() in order:
+            return t
+        if t.type == "DATE" and t.anchor == "absolute" and (t.precision in ("year", "month", "week") or (
+                t.precision is None and t.value[:3].isdigit())):
+            return t
+    return None
+
+
 def inherit_told_dates(events) -> None:
     """An event whose sentences give no date, not even a relative one, takes the day of the nearest event of its
     kind told before it whose day the text gives ("... the suicide bombings ... on Easter Sunday. In Negombo, more
@@ -1166,7 +1190,7 @@ def inherit_told_dates(events) -> None:
     for m in told:
         before = last.get(m.event_type)
         src = before or (last_act if m.event_type != _BATTLES else None)
-        if m.date is None and m.timex is None and src is not None:
+        if m.date is None and m.timex is None and src is not None and coarse_time_of_its_own(m, src.date) is None:
             span = src.field_spans["date"][0]
             m.date, m.date_precision = src.date, "day"
             m.add_span("date", span)
