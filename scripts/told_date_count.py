@@ -10,7 +10,9 @@ Judged: MUC-4, right when the day lies in a relevant template's date range of th
 relevant dated templates and none holds it; seed-like, right when a gold event of the report has that day, wrong
 when gold events with days exist and none has it; ECB+ (no gold days), "one act" when a gold chain of the event's
 trigger is one of the source event's, "another act" otherwise. Each row: the branch (same / other type), the
-distance in sentences to the source, and the verdict.
+distance in sentences to the source, the verdict, and whether the event's own sentence holds a year or a span
+counted from another event (``event_time.coarse_time_of_its_own``: such an event now takes no day; count them with
+that check switched off in ``inherit_told_dates``).
 """
 from __future__ import annotations
 
