@@ -10,7 +10,9 @@ Judged: MUC-4, right when the day lies in a relevant template's date range of th
 relevant dated templates and none holds it; seed-like, right when a gold event of the report has that day, wrong
 when gold events with days exist and none has it; ECB+ (no gold days), "one act" when a gold chain of the event's
 trigger is one of the source event's, "another act" otherwise. Each row: the branch (same / other type), the
-distance in sentences to the source, and the verdict.
+distance in sentences to the source, the verdict, and whether the event's own sentence holds a year or a span
+counted from another event (``event_time.coarse_time_of_its_own``: such an event now takes no day; count them with
+that check switched off in ``inherit_told_dates``).
 """
 from __future__ import annotations
 
@@ -50,13 +52,23 @@ def _dist(e, src) -> str:
     return "same/adjacent" if d <= 1 else "2-3 sentences" if d <= 3 else "4+ sentences"
 
 
+def _own_time(e) -> tuple[str, list[str]]:
+    """Whether the event's own sentence holds a time that gave it no day (issue 16 / 11: a year, a month, a season,
+    "six months prior", "this year": ``event_time.coarse_time_of_its_own``, the rule that now stops the lending)."""
+    from sitrep.resolve.event_time import coarse_time_of_its_own
+    t = coarse_time_of_its_own(e, e.date)
+    return ("own coarse time", [f"'{t.text}'"]) if t is not None else ("no own coarse time", [])
+
+
 def _show(out: Counter, key, doc_id, e, src, verbose: bool, text: str = "") -> None:
+    own, coarse = _own_time(e)
+    key = (*key, own)
     out[key] += 1
     if verbose:
         trig = e.field_spans.get("trigger", [])
         strig = src.field_spans.get("trigger", []) if src else []
         print(f"  {doc_id}: {key}: {e.event_type} '{trig[0].text if trig else '?'}' <- "
-              f"{src.event_type if src else '?'} '{strig[0].text if strig else '?'}' {e.date}")
+              f"{src.event_type if src else '?'} '{strig[0].text if strig else '?'}' {e.date} [{own} {' '.join(coarse)}]")
         if text and trig:
             at = trig[0].start
             print("     " + " ".join(text[max(0, at - 160):at + 80].split()))
@@ -106,7 +118,7 @@ def seedlike(names: list[str], verbose: bool) -> Counter:
                 verdict = "no gold day" if not gdays else "right" if day in gdays else "wrong"
                 if gdays and doc.published is not None:  # the day it had without the rule: the report's
                     verdict += "; report's day " + ("right" if doc.published.isoformat() in gdays else "wrong")
-                _show(out, (branch, _dist(e, src), verdict), f"{name}/{doc.id}", e, src, verbose)
+                _show(out, (branch, _dist(e, src), verdict), f"{name}/{doc.id}", e, src, verbose, doc.text)
     return out
 
 

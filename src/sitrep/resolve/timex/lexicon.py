@@ -62,6 +62,7 @@ class Lexicon:
     aged_things: set[str] = field(default_factory=set)
     play_words: list[str] = field(default_factory=list)
     comparison_words: list[str] = field(default_factory=list)
+    span_order_words: list[str] = field(default_factory=list)  # "six months prior": a span counted from an event
     speech_words: list[str] = field(default_factory=list)
     source: str = field(default="")
 
@@ -184,6 +185,7 @@ def parse_lexicon(raw: str, path: str = FILE_NAME) -> Lexicon:
         aged_things=set(c.words("aged_things", "nouns")),
         play_words=c.words("play", "words") if "play" in data else [],
         comparison_words=c.words("comparison", "words") if "comparison" in data else [],
+        span_order_words=c.words("span_order", "words") if "span_order" in data else [],
         source=path,
     )
     unknown = [m for m in lex.ambiguous_months if m not in lex.months]
