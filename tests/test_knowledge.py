@@ -106,3 +106,14 @@ def test_tables_are_frozen_out_of_the_cycle_collector_only_when_asked():
     finally:
         freeze_tables(False)
         gc.unfreeze()
+
+
+def test_a_command_run_in_process_puts_the_freeze_setting_back(tmp_path, capsys):
+    import sitrep.knowledge as knowledge_module
+    from sitrep.cli import main
+
+    report = tmp_path / "report.txt"
+    report.write_text("A bakery was closed on Monday for repairs.\n", encoding="utf-8")
+    assert knowledge_module._FREEZE_TABLES is False
+    assert main(["extract", str(report)]) == 0
+    assert knowledge_module._FREEZE_TABLES is False

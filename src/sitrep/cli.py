@@ -56,13 +56,17 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     from sitrep.knowledge import freeze_tables
 
-    freeze_tables()  # one process per command: loaded tables out of the cycle collector's passes (freeze_tables)
+    # a command's loaded tables out of the cycle collector's passes (freeze_tables); the setting is put back after
+    # it, for a caller that runs commands in its own process (the tests)
+    before = freeze_tables()
     try:
         return int(_load(args._module).run(args) or 0)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
+    finally:
+        freeze_tables(before)
 
 
 if __name__ == "__main__":

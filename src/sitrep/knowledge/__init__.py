@@ -31,16 +31,17 @@ T = TypeVar("T")
 _FREEZE_TABLES = False
 
 
-def freeze_tables(on: bool = True) -> None:
+def freeze_tables(on: bool = True) -> bool:
     """Whether each knowledge table, once built, is taken out of the cycle collector's full passes (``gc.freeze``).
     A table lives as long as its knowledge, and a full pass walks every loaded table (the gazetteer's indexes, the
     models' weights) again and again: one such pass cost 0.12 s CPU in 300 LGL articles (6 % of
     ``benchmarks/extract_throughput.py``'s LGL run). ``gc.freeze`` moves every object alive at that moment into the
     permanent generation: they are still freed by reference counting, but cyclic garbage alive then is kept for
     good, and it acts on the whole process. So a library import leaves it off; the ``sitrep`` command (one process
-    per batch or server) and the throughput benchmark turn it on."""
+    per batch or server) and the throughput benchmark turn it on. Returns the setting it replaces."""
     global _FREEZE_TABLES
-    _FREEZE_TABLES = on
+    before, _FREEZE_TABLES = _FREEZE_TABLES, on
+    return before
 
 
 class Knowledge:
