@@ -133,6 +133,26 @@ def test_a_perpetrator_the_role_model_added_is_dropped_under_the_floor_a_rule_ma
     assert any("Rebels" in p for p in _perpetrators(evs[0]))  # 0.5: kept
 
 
+def test_in_news_an_attacker_the_role_model_just_removed_is_not_refilled_from_another_phrase():
+    text = "Gunmen opened fire on a wedding party in a northern village late on Tuesday, killing four guests."
+    filler = _model({"attacker": {"rel=nsubj": 6.0}})
+
+    def removed(all_caps: bool, made: bool) -> list[str]:
+        an, evs = _analysis_and_events(text)
+        an.all_caps = all_caps
+        spans = [{(f.start, f.end) for k in AM.ROLE_KEYS_OF["attacker"] for f in ev.roles.get(k, [])} for ev in evs]
+        assert spans[0]  # the rules made the doer
+        for k in AM.ROLE_KEYS_OF["attacker"]:  # as the report-level role model does when it rejects it
+            evs[0].roles[k] = []
+        evs[0].field_spans.pop("actor1", None)
+        AM.apply_argument_model(an, evs[:1], filler, rule_made=spans[:1] if made else [set()])
+        return _perpetrators(evs[0])
+
+    assert removed(all_caps=False, made=True) == []  # news: the role model's removal stands
+    assert removed(all_caps=False, made=False) != []  # the rules gave none: the model fills the gap
+    assert removed(all_caps=True, made=True) != []  # a report in capitals (MUC-4): refilled as before
+
+
 def test_malformed_or_missing_model_is_a_clear_error(tmp_path):
     bad = tmp_path / "argument_model.json"
     bad.write_text('{"roles": {\n  "attacker": ]\n}')
