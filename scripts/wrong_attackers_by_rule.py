@@ -49,6 +49,9 @@ event were the dead of a past act's "since" clause (a wave of attacks years befo
 to the report's new blast; parted by merge.within._dead_of_past_act: 20 right, 32 wrong, the clause's actor 1 / 3
 (the other 3 are not past acts: a name-modifier "Islamic State jihadi", a named side of a strike, a campaign's
 drones). Check: 19 / 66, unchanged (0 fires). MUC-4 DEV 0001-1300: 0 fires.
+s40 (argfill, main at b7c928f): the argument model's attacker fills (scripts/argfill_count.py) news tune 1 / 10, 0 / 6
+where the role model had just removed the rules' doer ("American" of one event's 6 sentences); in news no longer
+refilled (argument_model.removed_by_role_model): tune 20 right, 26 wrong; check 19 / 66 unchanged (0 fires).
 """
 from __future__ import annotations
 
