@@ -1347,7 +1347,7 @@ def reading_context(gz: Gazetteer, text: str, mentions: list[Mention], cands: li
         for pl in held:
             ctx.holds.setdefault(pl, set()).add(key)
         for c in ccs:
-            ctx.cc[c] = ctx.cc.get(c, 0.0) + (w.home_demonym_mention if m.source == "demonym" else 1.0)
+            ctx.cc[c] = ctx.cc.get(c, 0.0) + 1.0
         for a in a1s:
             ctx.admin1[a] = ctx.admin1.get(a, 0.0) + 1.0
         ctx.by_mention.append((key, ccs, a1s))

@@ -75,7 +75,6 @@ class Scoring:
     home_cue_weight: float
     home_cue_max: float
     home_demonym: float
-    home_demonym_mention: float
     abstain_margin: float
     abstain_km: float
     abstain_region_over_town_pop: float
