@@ -21,3 +21,12 @@ def test_a_home_town_called_by_its_own_name_keeps_it():
     text = "Lawmakers in Frankfort, the capital of Kentucky, passed the budget after a late session in Louisville."
     p = place_of(text, "Frankfort")
     assert p.country_code == "US" and p.admin1 == "Kentucky"
+
+
+def test_a_subdivision_that_holds_none_of_the_names_has_no_holding_margin():
+    # a state absent from the document's holdings counts as holding nothing (it raised: a tuple minus a set)
+    from sitrep.resolve.place import _Ctx
+
+    ctx = _Ctx()
+    ctx.holds = {("US", "CA"): {"fresno", "modesto"}}
+    assert ctx.holding_margin("fresno", ("US", "TX")) == 0

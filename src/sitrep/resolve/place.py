@@ -1260,7 +1260,7 @@ class _Ctx:
             return 0
         got = self._margins.get((key, a1))
         if got is None:
-            mine = len(self.holds.get(a1, ()) - {key})
+            mine = len(self.holds.get(a1, set()) - {key})
             if mine < load_scoring().context_hold_min:
                 got = 0
             else:
