@@ -1653,10 +1653,6 @@ def _reading_terms(gz: Gazetteer, i: int, ids: list[int], q: _Query, w: Scoring,
             s += w.context_division_word  # "Sao Paulo state", "Washington state": the division, not the town
             notes.append("the word for a division follows")
             f["division_word"] = 1.0
-        if kind == ADMIN1 and not q.division_word and gz.capital.get(cc or "") in ids:
-            s -= w.context_capital_namesake  # "in Washington": the capital, not the state (geo_scoring.toml)
-            notes.append("its country's capital has this name")
-            f["capital_namesake"] = 1.0
         if q.same_name_big and norm(e.name) != key:
             s -= w.context_same_name_big  # "Somalia": the country, not Ethiopia's Somali region known by that name
             notes.append("a country or region has this name")

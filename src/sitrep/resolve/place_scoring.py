@@ -40,7 +40,6 @@ class Scoring:
     name_dwarfed_main: float
     name_dwarfed_main_pop: float
     context_same_name_big: float
-    context_capital_namesake: float
     context_foreign_penalty: float
     context_minor_country: float
     context_minor_country_share: float
