@@ -1009,7 +1009,12 @@ def _filed_abroad(inside: list[Place], places: list[Place], analysis: Analysis, 
     0 right -> wrong; seed-like sets (136 texts) 5: 1 right (fresh16 pazigyi: Bangkok -> Kanbalu, Myanmar, for its
     two events with no place of their own), 4 on texts whose records do not change (3 everyday pages, fresh3's
     Washington dateline: its events name their places); golden outputs and seed-like scores unchanged. UCDP and our
-    headline sets have no datelines: 0."""
+    headline sets have no datelines: 0. s40 (issue 11) census, tune: seed-like tune 41 datelines, fires 1 (pazigyi,
+    right); the VATICAN CITY miss (fresh10 pope) is not this test: the dateline town abstains (829 people, "outside the
+    document's country"), so no dateline place is offered. Letting a capital (PPLC) dateline town through when it
+    abstains (tune 1 fire; MUC-4 DEV 930 resolved dateline towns, 0 abstain) still leaves pope at Istanbul, as this test
+    then fires (Vatican never named, Turkey named); "a capital's dateline is never abroad" would undo pazigyi (Bangkok,
+    also a capital): no rule the counts support, nothing changed."""
     from sitrep.resolve.gazetteer import get_gazetteer, norm
 
     gz = get_gazetteer()
