@@ -841,14 +841,14 @@ def _sweep(col: _Collector, trigger) -> None:
 
 
 def _clause_of(owned, trigger) -> bool:
-    """Whether the trigger lies in a clause under ``owned`` (a verb on the path up from the trigger to it: "plans to
-    carry out the murders"), not in its noun phrases ("access to assault weapons"); or ``owned`` is the trigger's
-    "by" / "with" object ("were hit by the rebels' rifle fire")."""
+    """Whether the trigger lies in a clause under ``owned`` (a verb, the trigger or one above it, on the path up to
+    it: "plans to bomb the bridge", "plans to carry out the murders"), not in its noun phrases ("access to assault
+    weapons"); or ``owned`` is the trigger's "by" / "with" object ("were hit by the rebels' rifle fire")."""
     if owned.dep_ == "pobj" and owned.head.lower_ in ("by", "with") and owned.head.head.i == trigger.i:
         return True
     t = trigger
     while t.head.i != t.i and t.i != owned.i:
-        if t.i != trigger.i and t.pos_ in ("VERB", "AUX"):
+        if t.pos_ in ("VERB", "AUX"):
             return owned.is_ancestor(trigger)
         t = t.head
     return False
