@@ -344,3 +344,18 @@ def test_one_of_several_weapons_as_subject_is_no_doer(nlp, sentence, trigger):
 def test_one_of_several_people_as_subject_stays_the_doer(nlp):
     r = run(nlp, "One of the gunmen shot the driver outside the bank.", "shot")
     assert r["perpetrator_individuals"] == ["One of the gunmen"]
+
+
+def test_a_possessive_doer_word_owning_a_thing_beside_the_act_is_no_doer(nlp):
+    r = run(nlp, "The senator blamed the bombing on lax borders and not the militant's access to cheap explosives.",
+            "bombing")
+    assert not any("militant" in v for v in r["perpetrator_individuals"])
+
+
+@pytest.mark.parametrize("sentence, trigger", [
+    ("Officials said nothing about the insurgents' plans to bomb the bridge.", "bomb"),
+    ("Two trucks were hit by the guerrillas' mortar fire.", "hit"),
+])
+def test_a_possessive_doer_word_owning_the_act_or_its_means_is_the_doer(nlp, sentence, trigger):
+    r = run(nlp, sentence, trigger)
+    assert any("insurgents" in v or "guerrillas" in v for v in r["perpetrator_individuals"])
