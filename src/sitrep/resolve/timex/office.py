@@ -11,6 +11,7 @@ from datetime import date
 from sitrep import errors
 from sitrep.errors import KnowledgeError
 from sitrep.knowledge import knowledge_cached, knowledge_path
+from sitrep.resolve.lowered import alternation
 
 # a title after one of these words names someone out of office, or another office ("former President Carter",
 # "the late President Sadat", "Vice President Bush", "then-Prime Minister Rabin")
@@ -47,10 +48,8 @@ def _offices() -> _Offices:
         for t in titles:
             for name in names:
                 terms.setdefault((_norm(t), _norm(name)), []).append((start, end))
-    def alternatives(words: set[str]) -> str:
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-    titles, names = alternatives({t for t, _ in terms}), alternatives({n for _, n in terms})
+    titles = alternation({t for t, _ in terms}, ignore_case=True, space=r"\s+")
+    names = alternation({n for _, n in terms}, ignore_case=True, space=r"\s+")
     return _Offices(re.compile(rf"\b(?P<title>{titles})\s+(?P<name>{names})\b(?![\w-])", re.I),
                     {k: tuple(v) for k, v in terms.items()})
 
