@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from sitrep.extract.mentions import REFERENCE_NOTE, Candidate, clause_head
+from sitrep.knowledge import knowledge_cached
 from sitrep.model import (
     BY_DATE_NOTE,
     OFFSET_UNCOUNTED_NOTE,
@@ -184,16 +185,21 @@ def _apposed_days(timexes: list[Timex], text: str) -> list[Timex]:
     return out
 
 
+@knowledge_cached
+def _written_date_pattern() -> re.Pattern:
+    """A day or month written with its year ("July 23, 1993", "23 July 1993", "July 1993"; time_lexicon.toml's month
+    names), built once per knowledge for ``_written_date_before``."""
+    names = "|".join(sorted((re.escape(m) for m in load_time_lexicon().months), key=len, reverse=True))
+    return re.compile(rf"\b(?:({names})\.?\s+(?:(\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?|(\d{{1,2}})(?:st|nd|rd|th)?\s+"
+                      rf"(?:of\s+)?({names})\.?,?\s+)(1[89]\d\d|20\d\d)\b", re.I)
+
+
 def _written_date_before(text: str, pos: int) -> date | None:
     """The nearest day or month written with its year before ``pos`` ("July 23, 1993", "23 July 1993", "July
     1993"), as its first day; None when there is none."""
-    from sitrep.resolve.timex.lexicon import load_lexicon
-
-    months = load_lexicon().months
-    names = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
+    months = load_time_lexicon().months
     found = None
-    for m in re.finditer(rf"\b(?:({names})\.?\s+(?:(\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?|(\d{{1,2}})(?:st|nd|rd|th)?\s+"
-                         rf"(?:of\s+)?({names})\.?,?\s+)(1[89]\d\d|20\d\d)\b", text[:pos], re.I):
+    for m in _written_date_pattern().finditer(text[:pos]):
         month = months[(m.group(1) or m.group(4)).lower()]
         day = int(m.group(2) or m.group(3) or 1)
         try:
