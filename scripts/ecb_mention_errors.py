@@ -36,7 +36,6 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import merge_ecb as M  # noqa: E402
-
 from sitrep.evaluation import ecbplus as E  # noqa: E402
 from sitrep.merge import across  # noqa: E402
 
