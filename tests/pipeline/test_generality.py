@@ -75,3 +75,15 @@ def test_an_after_clause_event_is_counted_back_from_the_day_it_is_timed_against(
             "checkpoint in Hamar.")
     (event,) = extract_document(document_from_text(text, "t", published=date(2022, 6, 17)))
     assert event.date == date(2022, 6, 13)  # Thursday the 16th, three days before
+
+
+def test_years_counted_back_keep_the_calendar_day_across_leap_years():
+    from datetime import date
+
+    from sitrep.ingest.text import document_from_text
+    from sitrep.pipeline import extract_document
+
+    text = ("Veterans laid wreaths at the memorial on Friday, thirty years after a bomb killed 9 people at a "
+            "market in Hamar.")
+    (event,) = extract_document(document_from_text(text, "t", published=date(2019, 4, 13)))
+    assert event.date == date(1989, 4, 12)  # Friday the 12th; the 30 years after it hold 8 leap days, before 7

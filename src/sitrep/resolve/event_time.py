@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 
 from sitrep.extract.mentions import REFERENCE_NOTE, Candidate, clause_head
 from sitrep.knowledge import knowledge_cached
@@ -569,7 +569,7 @@ def _counted_back(c: Candidate, relative: list[Timex], dated: list[Timex], sibli
     later = rtime.chain_event_date(rel, day)
     if later is not None and later < day:
         return False  # "two days before ...": not an "after" count
-    m.date, m.date_precision = day - ((later - day) if later is not None else timedelta(0)), "day"
+    m.date, m.date_precision = rtime.event_date(rel, day, back=True) if later is not None else day, "day"
     m.timex = rel
     m.add_span("date", Span(rel.start, rel.end, rel.text))
     m.notes.append(f"date: '{rel.text}' counted back from the day of the clause it is timed against")
@@ -782,7 +782,7 @@ def _count_back_from(m: EventMention, previous: EventMention | None, relative: s
         return
     base = previous.date
     later = rtime.chain_event_date(timex, base)
-    m.date, m.date_precision = base - ((later - base) if later is not None else timedelta(0)), "day"
+    m.date, m.date_precision = rtime.event_date(timex, base, back=True) if later is not None else base, "day"
     m.add_span("date", Span(timex.start, timex.end, timex.text))
     m.notes.append(f"date: '{timex.text}' counted back from the event told before, which follows it by that much")
     relative.add(id(m))

@@ -148,12 +148,14 @@ def normalize(expression: str, anchor: date | None) -> str | None:
 _OFFSET = re.compile(r"^(?P<sign>-?)P(?P<n>\d+)(?P<unit>[DWMY])$")
 
 
-def event_date(timex: Timex, event_day: date) -> date | None:
-    """The day an event-relative expression points to, given the day of the event it refers to."""
+def event_date(timex: Timex, event_day: date, *, back: bool = False) -> date | None:
+    """The day an event-relative expression points to, given the day of the event it refers to. ``back``: the
+    day it is counted back to instead ("thirty years after X" on the day of the clause: X's day), by the calendar
+    (years and months as such, so a span of years keeps the day across leap years)."""
     m = _OFFSET.match(timex.value)
     if timex.anchor != "event" or not m:
         return None
-    n = int(m.group("n")) * (-1 if m.group("sign") else 1)
+    n = int(m.group("n")) * (-1 if m.group("sign") else 1) * (-1 if back else 1)
     unit = m.group("unit")
     if unit in ("D", "W"):
         return event_day + timedelta(days=n * (7 if unit == "W" else 1))
