@@ -1,0 +1,143 @@
+"""How often the date in a report's own address is its publication date, by address form: the counts behind
+``knowledge/url_dates.toml`` (``dateline.read_url``).
+
+    python3 scripts/url_date_counts.py [--shared ../shared] [--list]
+
+Sources with an address and a true date known apart from the address:
+
+- ECB+ (``data/realnews/ecbplus``), every article whose first line is its address and whose head writes its own
+  date (a publication line or a dated dateline, ``parse_posted`` / ``parse_dateline``), by split: tune topics, the
+  other (non-violent) topics, check topics;
+- the ingestion pages (``data/ingestion``): newspaper4k's metadata (``url``, ``publish_date``; newspaper may itself
+  have read the date from the address, so a same day there is weak) and trafilatura's cached pages (``og:url`` /
+  canonical address, ``article:published_time`` / ``datePublished``);
+- newspaper4k's ``test_urls_pubdate.txt`` (addresses marked 1 when they carry a date, 0 when not): how often a
+  form reads a date in an address marked 0 (a number path read as a date) or none in one marked 1.
+
+Per form: a day form same day / within 2 days / wrong; a month form same month / same year, another month / wrong
+year; and, for forms not in the file (candidates), the same counts where the kept forms read nothing.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from sitrep.resolve.timex.dateline import _head_url, parse_dateline, parse_posted, read_url  # noqa: E402
+
+# forms counted but not in the knowledge file (where the file's forms read nothing)
+CANDIDATES = {
+    "y/section/m/d": re.compile(r"/(?P<y>(?:19|20)\d\d)/[A-Za-z_]+/(?P<m>\d{1,2})/(?P<d>\d{1,2})/"),
+    "ym/d": re.compile(r"/(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)/(?P<d>[0-3]\d)/"),
+    "year only": re.compile(r"(?<![0-9A-Za-z])(?P<y>(?:19|20)\d\d)(?![0-9A-Za-z])"),
+}
+
+
+def _candidate(url: str) -> tuple[str, int, int | None, int | None] | None:
+    path = re.sub(r"^(?:[a-z]+://)?[^/?#]*", "", url)
+    for name, rx in CANDIDATES.items():
+        m = rx.search(path)
+        if m:
+            g = m.groupdict()
+            return name, int(g["y"]), int(g["m"]) if g.get("m") else None, int(g["d"]) if g.get("d") else None
+    return None
+
+
+def _verdict(y: int, m: int | None, d: int | None, truth: date) -> str:
+    if d is not None and m is not None:
+        try:
+            gap = abs((date(y, m, d) - truth).days)
+        except ValueError:
+            return "invalid"
+        return "same day" if gap == 0 else "within 2 days" if gap <= 2 else "wrong"
+    if m is not None:
+        return "same month" if (y, m) == (truth.year, truth.month) else "same year" if y == truth.year else "wrong"
+    return "same year" if y == truth.year else "wrong"
+
+
+def ecb_items(shared: Path) -> dict[str, list[tuple[str, str, date]]]:
+    from sitrep.evaluation.ecbplus import CHECK_TOPICS, TUNE_TOPICS, read_article
+
+    out: dict[str, list[tuple[str, str, date]]] = defaultdict(list)
+    for path in sorted((shared / "data/realnews/ecbplus").glob("*/*.xml")):
+        topic = int(path.parent.name)
+        text = read_article(path, topic, set()).text
+        url = _head_url(text)
+        posted, dl = parse_posted(text), parse_dateline(text)
+        truth = posted.date if posted and posted.date else dl.date if dl and dl.date else None
+        if url and truth:
+            split = "tune" if topic in TUNE_TOPICS else "check" if topic in CHECK_TOPICS else "other"
+            out[f"ECB+ {split}"].append((path.stem, url, truth))
+    return out
+
+
+def page_items(shared: Path) -> list[tuple[str, str, date]]:
+    out = []
+    for f in sorted((shared / "data/ingestion/newspaper4k/metadata").glob("*.json")):
+        meta = json.loads(f.read_text(encoding="utf-8"))
+        if meta.get("url") and meta.get("publish_date"):
+            out.append((f.stem, meta["url"], date.fromisoformat(meta["publish_date"][:10])))
+    for f in sorted((shared / "data/ingestion/trafilatura/cache").glob("*.html")):
+        html = f.read_text(encoding="utf-8", errors="replace")
+        url = re.search(r'og:url"\s+content="([^"]+)"', html) or re.search(r'canonical"\s+href="([^"]+)"', html)
+        when = re.search(r'(?:published_time"\s+content|datePublished"\s*:\s*)="?(\d{4}-\d\d-\d\d)', html)
+        if url and when:
+            out.append((f.stem, url.group(1), date.fromisoformat(when.group(1))))
+    return out
+
+
+def count(items: list[tuple[str, str, date]], show: bool) -> Counter:
+    c: Counter = Counter()
+    for name, url, truth in items:
+        found = read_url(url)
+        if found is not None:
+            v = _verdict(found.year, found.month, found.day, truth)
+            c[(found.form, v)] += 1
+        else:
+            cand = _candidate(url)
+            if cand is None:
+                c[("(no date in the address)", "")] += 1
+                continue
+            v = _verdict(cand[1], cand[2], cand[3], truth)
+            c[(f"candidate {cand[0]}", v)] += 1
+        if show and (found is None or v not in ("same day", "same month")):
+            print(f"    {name}: {url} truth {truth} -> {found or cand} {v}")
+    return c
+
+
+def labelled(shared: Path) -> Counter:
+    c: Counter = Counter()
+    for line in (shared / "data/ingestion/newspaper4k/test_urls_pubdate.txt").read_text(encoding="utf-8").splitlines():
+        label, _, url = line.partition(" ")
+        found = read_url(url.strip())
+        c[(label, found.form if found else "none")] += 1
+    return c
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--shared", default=str(ROOT / ".." / "shared"))
+    ap.add_argument("--list", action="store_true", help="list every address not read right")
+    args = ap.parse_args(argv)
+    shared = Path(args.shared)
+    sets = dict(ecb_items(shared))
+    sets["ingestion pages"] = page_items(shared)
+    for name, items in sets.items():
+        print(f"{name}: {len(items)} addresses with a true date")
+        for (form, verdict), n in sorted(count(items, args.list).items()):
+            print(f"  {form:26} {verdict:14} {n}")
+    print("newspaper4k test_urls_pubdate.txt (label 1: the address carries a date), label / form read:")
+    for (label, form), n in sorted(labelled(shared).items()):
+        print(f"  {label} {form:12} {n}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
