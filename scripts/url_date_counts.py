@@ -14,6 +14,11 @@ Sources with an address and a true date known apart from the address:
 - newspaper4k's ``test_urls_pubdate.txt`` (addresses marked 1 when they carry a date, 0 when not): how often a
   form reads a date in an address marked 0 (a number path read as a date) or none in one marked 1.
 
+``--infer``: the report date ``infer_report_date`` gives each ECB+ article, before (the one form of session 30,
+y/m/d) and after (every form of the file): on the articles dated by their head with that line taken away and the
+address kept (right within a day / wrong / none, by split), and on every article's full text as
+``benchmarks/merge_ecb.py`` reads it (how many answers change, by split).
+
 Per form: a day form same day / within 2 days / wrong; a month form same month / same year, another month / wrong
 year; and, for forms not in the file (candidates), the same counts where the kept forms read nothing.
 """
@@ -121,12 +126,74 @@ def labelled(shared: Path) -> Counter:
     return c
 
 
+OLD_FORMS = """[[form]]
+name = "y/m/d"
+precision = "day"
+pattern = '(?<![0-9])(?P<y>(?:19|20)[0-9][0-9])[/_-](?P<m>[0-9][0-9])[/_-](?P<d>[0-9][0-9])(?=[/_.-]|$)'
+"""
+
+
+def _without_head(text: str) -> str:
+    drop = [line.span for line in (parse_posted(text), parse_dateline(text)) if line is not None]
+    kept, pos = [], 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if not any(s.start < end and pos < s.end for s in drop):
+            kept.append(line)
+        pos = end + 1
+    return "\n".join(kept)
+
+
+def _answers(shared: Path) -> dict[str, tuple[str, date | None, str, date | None]]:
+    from sitrep.evaluation.ecbplus import CHECK_TOPICS, TUNE_TOPICS, read_article
+    from sitrep.resolve.timex.dateline import infer_report_date
+
+    out = {}
+    for path in sorted((shared / "data/realnews/ecbplus").glob("*/*.xml")):
+        topic = int(path.parent.name)
+        split = "tune" if topic in TUNE_TOPICS else "check" if topic in CHECK_TOPICS else "other"
+        text = read_article(path, topic, set()).text
+        posted, dl = parse_posted(text), parse_dateline(text)
+        truth = posted.date if posted and posted.date else dl.date if dl and dl.date else None
+        headless = infer_report_date(_without_head(text), today=date(2014, 1, 1))[0] if truth else None
+        out[path.stem] = (split, truth, headless, infer_report_date(text, today=date(2014, 1, 1))[0])
+    return out
+
+
+def infer(shared: Path) -> None:
+    import tempfile
+
+    from sitrep.knowledge import Knowledge, use_knowledge
+
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "url_dates.toml").write_text(OLD_FORMS, encoding="utf-8")
+        with use_knowledge(Knowledge(Path(tmp))):
+            before = _answers(shared)
+    after = _answers(shared)
+    c: Counter = Counter()
+    for name, (split, truth, headless, full) in after.items():
+        _, _, headless0, full0 = before[name]
+        if truth is not None:
+            for when, got in (("before", headless0), ("after", headless)):
+                c[(split, "head removed", when, "none" if got is None else
+                   "right" if abs((got - truth).days) <= 1 else "wrong")] += 1
+        if full != full0:
+            c[(split, "full text", "changed", "none" if full is None else "answered" if full0 is None else "moved")] += 1
+            print(f"  {name}: full text {full0} -> {full}")
+    for key, n in sorted(c.items()):
+        print("  " + " / ".join(key), n)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", default=str(ROOT / ".." / "shared"))
     ap.add_argument("--list", action="store_true", help="list every address not read right")
+    ap.add_argument("--infer", action="store_true", help="infer_report_date before / after on ECB+")
     args = ap.parse_args(argv)
     shared = Path(args.shared)
+    if args.infer:
+        infer(shared)
+        return 0
     sets = dict(ecb_items(shared))
     sets["ingestion pages"] = page_items(shared)
     for name, items in sets.items():
