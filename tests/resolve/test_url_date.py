@@ -41,7 +41,7 @@ def test_no_day_in_the_address(url):
 def test_a_year_and_month_only():
     found = read_url("http://blog.example.org/2012/11/gunmen-storm-a-hotel.html")
     assert (found.year, found.month, found.day) == (2012, 11, None)
-    found = read_url("http://example.com/2010/feb/convoy")
+    found = read_url("http://example.com/news-2010-2/convoy")
     assert (found.year, found.month, found.day) == (2010, 2, None)
     assert read_url("http://example.com/2010/13/convoy") is None  # no month 13
 
