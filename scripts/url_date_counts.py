@@ -17,7 +17,9 @@ Sources with an address and a true date known apart from the address:
 ``--infer``: the report date ``infer_report_date`` gives each ECB+ article, before (the one form of session 30,
 y/m/d) and after (every form of the file): on the articles dated by their head with that line taken away and the
 address kept (right within a day / wrong / none, by split), and on every article's full text as
-``benchmarks/merge_ecb.py`` reads it (how many answers change, by split).
+``benchmarks/merge_ecb.py`` reads it (how many answers change, by split). The "before" reads a numeric
+publication line ("11 / 09 / 2010") without the month address that session 30's ``url_month`` also read, so
+22_14ecbplus shows as moved there although the real code before gives the same day.
 
 Per form: a day form same day / within 2 days / wrong; a month form same month / same year, another month / wrong
 year; and, for forms not in the file (candidates), the same counts where the kept forms read nothing.
