@@ -21,6 +21,10 @@ address kept (right within a day / wrong / none, by split), and on every article
 publication line ("11 / 09 / 2010") without the month address that session 30's ``url_month`` also read, so
 22_14ecbplus shows as moved there although the real code before gives the same day.
 
+``--month``: the month rules alone, on the ECB+ articles whose address writes only a year and month and whose head
+gives the true date (that line taken away, the address kept; then with a yearless wire dateline of the true month
+and day put first): which rule answered, right within a day / wrong / none.
+
 Per form: a day form same day / within 2 days / wrong; a month form same month / same year, another month / wrong
 year; and, for forms not in the file (candidates), the same counts where the kept forms read nothing.
 """
@@ -186,15 +190,48 @@ def infer(shared: Path) -> None:
         print("  " + " / ".join(key), n)
 
 
+_WIRE = ("Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec")
+
+
+def month_rules(shared: Path) -> None:
+    from sitrep.evaluation.ecbplus import CHECK_TOPICS, TUNE_TOPICS, read_article
+    from sitrep.resolve.timex.dateline import infer_report_date
+
+    c: Counter = Counter()
+    for path in sorted((shared / "data/realnews/ecbplus").glob("*/*.xml")):
+        topic = int(path.parent.name)
+        split = "tune" if topic in TUNE_TOPICS else "check" if topic in CHECK_TOPICS else "other"
+        text = read_article(path, topic, set()).text
+        posted, dl = parse_posted(text), parse_dateline(text)
+        truth = posted.date if posted and posted.date else dl.date if dl and dl.date else None
+        found = read_url(_head_url(text))
+        if truth is None or found is None or found.day is not None:
+            continue
+        lines = _without_head(text).split("\n")
+        wire = f"LONDON, {_WIRE[truth.month - 1]} {truth.day} (Reuters) - "
+        for kind, body in (("head removed", "\n".join(lines)),
+                           ("yearless dateline", "\n".join([lines[0], wire + lines[1], *lines[2:]]))):
+            got, why = infer_report_date(body, today=date(2014, 1, 1))
+            rule = ("dateline in the address's month" if "its year from the report's address" in why else
+                    "withdrawn, another year" if "not the year of the report's address" in why else "another rule")
+            c[(split, kind, rule, "none" if got is None else "right" if abs((got - truth).days) <= 1 else "wrong")] += 1
+    for key, n in sorted(c.items()):
+        print("  " + " / ".join(key), n)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", default=str(ROOT / ".." / "shared"))
     ap.add_argument("--list", action="store_true", help="list every address not read right")
     ap.add_argument("--infer", action="store_true", help="infer_report_date before / after on ECB+")
+    ap.add_argument("--month", action="store_true", help="the month rules' answers on ECB+")
     args = ap.parse_args(argv)
     shared = Path(args.shared)
     if args.infer:
         infer(shared)
+        return 0
+    if args.month:
+        month_rules(shared)
         return 0
     sets = dict(ecb_items(shared))
     sets["ingestion pages"] = page_items(shared)
