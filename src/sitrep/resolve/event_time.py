@@ -35,15 +35,11 @@ from sitrep.resolve.timex.lexicon import load_lexicon as load_time_lexicon
 def report_date(doc: Document) -> tuple[date | None, str]:
     if doc.published:
         return doc.published, "given"
-    from sitrep.resolve.timex.dateline import url_date, year_written
+    from sitrep.resolve.timex.dateline import year_written
 
     body = doc.text[doc.body_start:]
-    inferred, reason = rtime.infer_report_date(body)
-    if inferred is None and doc.url:
-        on_url = url_date(doc.url)
-        if on_url is not None:
-            return on_url, f"inferred: the day in the report's address {doc.url!r}"
-    if inferred is not None and not year_written(body, inferred):
+    inferred, reason = rtime.infer_report_date(body, url=doc.url)
+    if inferred is not None and not year_written(body, inferred) and str(inferred.year) not in (doc.url or ""):
         reason += YEAR_INFERRED
     return inferred, f"inferred: {reason}"
 

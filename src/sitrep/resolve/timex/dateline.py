@@ -153,10 +153,73 @@ def _date_only(text: str, lo: int, hi: int) -> bool:
 
 
 # the report's own address at its top ("http://www.x.com/2010/09/10/story.html", ".../story-2013-04-24-204500"):
-# a publication day in its path, or only its year and month ("/2010/09/")
+# a publication day in its path, or only its year and month ("/2010/09/"); the forms are ``knowledge/url_dates.toml``
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
-_URL_DAY = re.compile(r"[/_-]((?:19|20)\d\d)[/_-](\d\d)[/_-](\d\d)(?=[/_.-]|$)")
-_URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(\d\d)/")
+_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?[^/?#]*", re.I)
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
+_MONTH_WORDS = {**{w[:3]: i for i, w in enumerate(_MONTH_NAMES, 1)}, **{w: i for i, w in enumerate(_MONTH_NAMES, 1)},
+                "sept": 9}
+
+
+@dataclass(frozen=True)
+class UrlForm:
+    name: str
+    pattern: re.Pattern
+    day: bool  # precision "day" (else "month": the year and month only)
+
+
+@dataclass(frozen=True)
+class UrlDate:
+    year: int
+    month: int
+    day: int | None  # None: the address writes only the year and month
+    form: str
+
+
+@knowledge_cached
+def url_forms() -> tuple[UrlForm, ...]:
+    """The address forms of ``knowledge/url_dates.toml``, checked: a name, a precision and a pattern with its y and m
+    (or mon) groups, d for a day."""
+    path = knowledge_path("url_dates.toml")
+    raw, data = read_toml(path)
+    forms = []
+    for entry in data.get("form") or []:
+        name, precision, pattern = entry.get("name"), entry.get("precision"), entry.get("pattern")
+        if not isinstance(name, str) or precision not in ("day", "month") or not isinstance(pattern, str):
+            raise _bad_cues(path, raw, "form", "needs a name, a precision (day or month) and a pattern")
+        try:
+            rx = re.compile(pattern)
+        except re.error as e:
+            raise _bad_cues(path, raw, "pattern", f"is no regular expression ({e})") from None
+        groups = set(rx.groupindex)
+        if "y" not in groups or not groups & {"m", "mon"} or (precision == "day") != ("d" in groups):
+            raise _bad_cues(path, raw, "pattern", "needs groups y, m or mon, and d exactly for a day")
+        forms.append(UrlForm(name, rx, precision == "day"))
+    if not forms:
+        raise _bad_cues(path, raw, "form", "needs at least one form")
+    return tuple(forms)
+
+
+def _url_month_number(m: re.Match) -> int | None:
+    word = (m.groupdict().get("mon") or "").lower()
+    return _MONTH_WORDS.get(word) if word else int(m.group("m"))
+
+
+def read_url(url: str | None) -> UrlDate | None:
+    """The first form of ``url_forms`` whose match in the address's path is a valid date (or year and month)."""
+    if not url:
+        return None
+    host = _HOST.match(url)
+    path = url[host.end():] if host else url
+    for form in url_forms():
+        for m in form.pattern.finditer(path):
+            month = _url_month_number(m)
+            day = int(m.group("d")) if form.day else 1
+            if month is None or _safe_day(int(m.group("y")), month, day) is None:
+                continue
+            return UrlDate(int(m.group("y")), month, day if form.day else None, form.name)
+    return None
 
 
 def _head_url(text: str) -> str | None:
@@ -168,23 +231,16 @@ def _head_url(text: str) -> str | None:
 
 
 def url_date(url: str | None) -> date | None:
-    """The publication day a report's address writes in its path ("/2010/09/10/", "-2013-04-24-"), or None.
-    ECB+ tune: 20 addresses write a day; the 16 with a dateline or publication line beside them give the same day
-    in 15 and a day apart in 1; the other 4 reports have no other date."""
-    m = _URL_DAY.search(url or "")
-    if m is None:
-        return None
-    try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
+    """The publication day a report's address writes in its path ("/2010/09/10/", "-2013-04-24-", "/2010/sep/10/",
+    "/20100910/"), or None (counts by form in ``knowledge/url_dates.toml``)."""
+    found = read_url(url)
+    return None if found is None or found.day is None else date(found.year, found.month, found.day)
 
 
 def url_month(text: str) -> tuple[int, int] | None:
     """(year, month) of the address at the top of ``text`` ("/2010/09/"), to read "11 / 09 / 2010" day first."""
-    url = _head_url(text)
-    m = _URL_MONTH.search(url or "") or _URL_DAY.search(url or "")
-    return (int(m.group(1)), int(m.group(2))) if m else None
+    found = read_url(_head_url(text))
+    return (found.year, found.month) if found else None
 
 
 _PROSE = re.compile(r"\b[a-z]{3,}\b")  # a lower-case word before the date: a sentence, not a label and its time
@@ -212,26 +268,59 @@ def _posted_date(text: str, lo: int, hi: int, month: tuple[int, int] | None = No
         return None
 
 
-def infer_report_date(text: str, today: date | None = None) -> tuple[date | None, str]:
+def infer_report_date(text: str, today: date | None = None, url: str | None = None) -> tuple[date | None, str]:
     """The report's date from its text: the dateline, else a publication line (``parse_posted``), else the day
-    in the address at its top (``url_date``), else the latest day-precision date the text tells, and
+    in the address at its top, or ``url`` (the page's address in the metadata) when the text has none
+    (``read_url``), else the latest day-precision date the text tells, and
     the reason. A day with no year ("Dec 8", "the April 15 attack") takes its year only from a date of the text
     that names a month or a day with its year ("mid-October 2023", "3 Dec 2023"), never from a bare year
     written for another event ("founded in 2009"). A dateline day with no year anywhere takes the year in which
     it fell on the weekday the report names ("BAGHDAD, Dec 8 ... on Friday"), the latest not after ``today`` when
     that is at most ``LIVE_DAYS`` before it (a live report); an archive's such report gets no date. A yearless
     dateline whose year the text does not give (``_dateline_year``) leaves the report undated: the dateline's day is
-    the report's, and no later rule reads its year better."""
+    the report's, and no later rule reads its year better. An address that writes only a year and month dates a
+    yearless dateline in that month, and an answer of another year is withdrawn."""
     dl = parse_dateline(text)
     if dl and dl.date:
         return dl.date, f"dateline {dl.span.text.strip()!r}"
     posted = parse_posted(text)
     if posted and posted.date:
         return posted.date, f"publication line {posted.span.text.strip()!r}"
-    url = _head_url(text)
-    on_url = url_date(url)
-    if on_url is not None:
-        return on_url, f"the day in the report's address {url!r}"
+    url = _head_url(text) or url
+    on_url = read_url(url)
+    if on_url is not None and on_url.day is not None:
+        return date(on_url.year, on_url.month, on_url.day), f"the day in the report's address {url!r}"
+    if on_url is None:
+        return _from_text(text, dl, today)
+    if dl and dl.value and dl.value.startswith("XXXX"):
+        in_month = _dateline_in_month(dl, on_url)
+        if in_month is not None:
+            return in_month, f"dateline {dl.span.text.strip()!r}, its year from the report's address {url!r}"
+    found, why = _from_text(text, dl, today)
+    if found is not None and found.year != on_url.year:
+        # the address's year and month bound the report's year (the month precision forms of url_dates.toml)
+        return None, f"{why}: not the year of the report's address {url!r}"
+    return found, why
+
+
+def _dateline_in_month(dl: Dateline, on_url: UrlDate) -> date | None:
+    """A yearless dateline's day in the address's month, or up to ``URL_MONTH_SLACK`` days before it (a report
+    put online after midnight of the month's first day)."""
+    value = dl.value or ""
+    month, day = int(value[5:7]), int(value[8:10])
+    first = date(on_url.year, on_url.month, 1)
+    for y in (on_url.year, on_url.year - 1):
+        d = _safe_day(y, month, day)
+        if d is not None and -URL_MONTH_SLACK <= (d - first).days and (d.year, d.month) <= (first.year, first.month):
+            return d
+    return None
+
+
+URL_MONTH_SLACK = 3
+
+
+def _from_text(text: str, dl: Dateline | None, today: date | None) -> tuple[date | None, str]:
+    """``infer_report_date`` after the dateline, the publication line and the address's day: the text's own days."""
     readings = _text_readings(text)
     dated = [r for r in readings if r.kind == "abs" and r.data.get("y") and r.data.get("m")]
     # a line of an ALL-CAPS wire is read for lower-case words on a same-length mixed-case copy (the truecaser
