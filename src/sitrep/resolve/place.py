@@ -489,8 +489,10 @@ def _embedded_place(gz: Gazetteer, text: str, start: int, end: int, label: str =
     cues = load_cues()
     if words and words[-1].group(0) in cues.war_words:
         return None  # "Gulf War": the place names the war (geo_cues.toml war_words)
-    metro = bool(words) and words[0].group(0) in cues.metro_prefixes
-    if metro:  # "Metro Nashville": the town after the word, never the word (geo_cues.toml metro_prefixes)
+    part = len(words) > 1 and words[0].group(0) in cues.part_prefixes and not candidate_ids(
+        gz, text[words[0].start():words[1].end()])  # "West Virginia Democratic Party": the whole is a place
+    metro = bool(words) and words[0].group(0) in cues.metro_prefixes or part
+    if metro:  # "Metro Nashville", "Northeast Georgia": the place after the word (geo_cues.toml metro / part_prefixes)
         words = words[1:]
     if len(words) == 1 and label != "PERSON" and words[0].end() < end and _demonym_ids(gz, words[0].group(0)):
         return words[0].span()  # "the Palestinian health ministry": the people's word names their place
@@ -510,11 +512,32 @@ def _embedded_place(gz: Gazetteer, text: str, start: int, end: int, label: str =
         if _COUNTY.match(name) and _county_match(gz, name):  # "Hall County Environmental Health"
             return s, s + len(name)
         ids = candidate_ids(gz, name)
+        if part and not _part_of(gz, ids, key, cues):
+            continue
         if any(gz[i].kind in (COUNTRY, ADMIN1) for i in ids) or (not name.isupper() and max(
                 (gz[i].pop for i in ids if gz[i].kind == CITY and norm(gz[i].name) == key), default=0)
                 >= MIN_MISLABELLED_POPULATION):
             return s, s + len(name)
     return _local_body(gz, text, words)
+
+
+MIN_PART_TOWN_POPULATION = 100_000  # a town after a part word ("North Arlington", "West Wichita") from this size
+
+
+def _part_of(gz: Gazetteer, ids: list[int], key: str, cues) -> bool:
+    """Whether a name after a part word ("Northeast Georgia", "West Wichita": ``place.part_prefixes`` of
+    ``geo_cues.toml``) is a place the part can be of: a country, a continent, a curated first-order division or a
+    town of at least ``MIN_PART_TOWN_POPULATION``; never a word of the metro list nor a world division or town that is
+    also a common noun ("West Metro Chamber", "South Coast Air Quality", "Western Union": Kenya's Coast province, the
+    town of Union, New Jersey). s41 counts, LGL even (tune) end to end: 22 missed toponyms found (Georgia x4, Texas x3,
+    Massachusetts x2, Pennsylvania x2, Illinois x2, Arlington x2, California, Ontario, Oxford, Philadelphia, Wichita
+    ...), 1 false place more (a second "East Texas" the annotators left out); world1-8: 2 found (North Queensland,
+    Western Sydney, each annotated whole), 0 false places."""
+    if key in {norm(w) for w in cues.metro_prefixes}:
+        return False
+    return any(gz[i].kind in (COUNTRY, CONTINENT) or gz[i].kind == ADMIN1 and not _world_division(gz, i)
+               or gz[i].kind == CITY and norm(gz[i].name) == key and gz[i].pop >= MIN_PART_TOWN_POPULATION
+               for i in ids)
 
 
 _SPACED_DASH = re.compile(r"\s+(?:-+|[\u2013\u2014])\s+")
