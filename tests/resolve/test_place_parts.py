@@ -43,3 +43,16 @@ def test_the_uk_freephone_number_makes_a_namesake_british():
     without = text.replace("free on 0800 123456", "on the number above")
     place = resolve_spans(without, [(start, start + len("Lancaster"))])[0]
     assert place is not None and place.country_code != "GB"
+
+
+def test_a_capital_speaking_for_its_government_is_the_capital():
+    text = ("Shelling went on overnight near the border of Armenia. Yerevan says the talks must resume, and Armenian "
+            "officials asked for observers.")
+    found = _spans(text)
+    assert "Yerevan" in found
+    assert found["Yerevan"].country_code == "AM"
+
+
+def test_a_person_named_like_a_capital_is_no_place_without_its_country():
+    found = _spans("Sofia said the bakery would open again on Monday, and her brother agreed to run the till.")
+    assert "Sofia" not in found
