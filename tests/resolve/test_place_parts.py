@@ -56,3 +56,22 @@ def test_a_capital_speaking_for_its_government_is_the_capital():
 def test_a_person_named_like_a_capital_is_no_place_without_its_country():
     found = _spans("Sofia said the bakery would open again on Monday, and her brother agreed to run the till.")
     assert "Sofia" not in found
+
+
+def test_each_name_of_a_hyphenated_pair_is_found():
+    found = _spans("Tickets for the Fargo-Moorhead Symphony Orchestra went on sale on Monday.")
+    assert "Fargo" in found and "Moorhead" in found
+    found = _spans("A Japanese-Canadian team won the relay.")
+    assert "Japanese" in found and "Canadian" in found
+
+
+def test_a_hyphenated_name_the_gazetteer_knows_stays_whole():
+    found = _spans("Flooding closed roads across North Rhine-Westphalia and in Winston-Salem on Saturday.")
+    assert "North Rhine-Westphalia" in found
+    assert "Westphalia" not in found
+    assert "Winston-Salem" in found
+
+
+def test_a_brand_joined_by_a_hyphen_is_no_pair_of_places():
+    found = _spans("He parked the Mercedes-Benz outside the Coca-Cola plant before the meeting on Friday.")
+    assert "Mercedes" not in found
