@@ -571,11 +571,12 @@ def _part_of(gz: Gazetteer, ids: list[int], key: str, cues) -> bool:
 _SPACED_DASH = re.compile(r"\s+(?:-+|[\u2013\u2014])\s+")
 
 
-def _entity_pieces(text: str, ents, gz: Gazetteer | None = None) -> list[tuple[str, int, int]]:
+def _entity_pieces(text: str, ents, gz: Gazetteer | None = None, *,
+                   hyphens: bool = False) -> list[tuple[str, int, int]]:
     """(label, start, end) of each entity, cut at a spaced dash: NER runs a dateline into the sentence after it
     ("LIMA - Peru's", "Congo - Health"), and no place's name holds one; with ``gz``, also cut at "and" between two
     names the gazetteer knows when the whole has no reading ("Sulu and Basilan" as one organisation; never
-    "Trinidad and Tobago")."""
+    "Trinidad and Tobago"); with ``hyphens`` (geoparsing) at a hyphen between two such names (``_hyphen_pieces``)."""
     out = []
     for ent in ents:
         start = ent.start_char
@@ -584,6 +585,8 @@ def _entity_pieces(text: str, ents, gz: Gazetteer | None = None) -> list[tuple[s
             start = m.end()
         out.extend(_and_pieces(gz, text, ent.label_, *((_clean(text, start, ent.end_char)) if start > ent.start_char
                                                         else (start, ent.end_char))))
+    if hyphens and gz is not None:  # "Watertown-Mayer Lutheran", "Russian-American crew": each name of the pair
+        return [p for piece in out for p in _hyphen_pieces(gz, text, *piece)]
     return out
 
 
@@ -681,10 +684,7 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_men
 
     doc = doc if doc is not None else _ner(text)
     surnames = _surnames(text, doc.ents) if every_mention else frozenset()  # (events: event_place._not_surnames)
-    pieces = _entity_pieces(text, doc.ents, gz)
-    if every_mention:  # "Watertown-Mayer Lutheran", "Russian-American crew": each name of the pair
-        pieces = [p for piece in pieces for p in _hyphen_pieces(gz, text, *piece)]
-    for label, start, end in pieces:
+    for label, start, end in _entity_pieces(text, doc.ents, gz, hyphens=every_mention):
         if surnames and _persons_surname(gz, text[slice(*_clean(text, start, end))], surnames):
             continue  # "Elizabeth Fairfield ... Fairfield's defense team": the woman, not a town
         named = _place_before_event_noun(gz, text, start, end)
