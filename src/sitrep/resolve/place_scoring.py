@@ -200,6 +200,7 @@ class Cues:
     vessel_before: re.Pattern = re.compile(r"(?!)")  # [vessel] before, as written: "INS " of "INS Tabar"
     vessel_after: re.Pattern = re.compile(r"(?!)")  # [vessel] after: "-class" of "a Delhi-class destroyer"
     metro_prefixes: frozenset[str] = frozenset()  # [place] metro_prefixes, as written: "Metro" of "Metro Nashville"
+    part_prefixes: frozenset[str] = frozenset()  # [place] part_prefixes, as written: "Northeast" of "Northeast Georgia"
     war_words: frozenset[str] = frozenset()  # [place] war_words, as written: "War" of "Gulf War"
     style_after: re.Pattern = re.compile(r"(?!)")  # [place] style_after, after a demonym: "Italian food"
     game_before: re.Pattern = re.compile(r"(?!)")  # [team] game_nouns + against: "the second test against Pakistan"
@@ -244,6 +245,7 @@ def load_cues(path: str | None = None) -> Cues:
         vessel_before=re.compile(rf"(?<![\w/])(?:{_alternation(_words(p, raw, data, 'vessel', 'before'))})\s+$"),
         vessel_after=re.compile(rf"(?:{_alternation(_words(p, raw, data, 'vessel', 'after'))})(?![\w-])"),
         metro_prefixes=frozenset(_words(p, raw, data, "place", "metro_prefixes")),
+        part_prefixes=frozenset(_words(p, raw, data, "place", "part_prefixes")),
         war_words=frozenset(_words(p, raw, data, "place", "war_words")),
         style_after=re.compile(rf"\s+(?:{_alternation(_words(p, raw, data, 'place', 'style_after'))})\b", re.I),
         game_before=re.compile(rf"\b(?:{_alternation(_words(p, raw, data, 'team', 'game_nouns'))})\s+"
