@@ -106,14 +106,9 @@ def test_killing_armed_men_is_a_battle(text, expected):
 
 
 def _told_after_a_shooting(sentence: str):
-    # a stoning or a pelting alone is no sign of violence on a page (extract/page_signal): told after a shooting
+    # a pelting alone is no sign of violence on a page (extract/page_signal): told after a shooting
     return extract_document(document_from_text("Gunmen shot dead a policeman in Kano on Saturday. " + sentence, "t",
                                                published=date(1990, 3, 14)))
-
-
-def test_a_crowd_stoning_a_car_is_mob_violence():
-    events = _told_after_a_shooting("On Sunday a crowd stoned the car of the governor outside a mosque in Zaria.")
-    assert [(e.sub_event_type, e.place.name) for e in events if e.place is not None][1:] == [("Mob violence", "Zaria")]
 
 
 def test_marchers_pelting_a_consulate_with_rocks_is_an_event():
@@ -122,9 +117,6 @@ def test_marchers_pelting_a_consulate_with_rocks_is_an_event():
     assert [e.place.name for e in events if e.place is not None] == ["Kano", "Zaria"]
 
 
-@pytest.mark.parametrize("sentence", [
-    "The two leaders are not stoned college students, and they will not be stopped by an old senator.",
-    "On Sunday heavy hail pelted Zaria, damaging cars and roofs.",
-])
-def test_stoned_as_a_state_and_hail_pelting_are_no_event(sentence):
-    assert [e.place.name for e in _told_after_a_shooting(sentence) if e.place is not None] == ["Kano"]
+def test_hail_pelting_a_town_is_no_event():
+    events = _told_after_a_shooting("On Sunday heavy hail pelted Zaria, damaging cars and roofs.")
+    assert [e.place.name for e in events if e.place is not None] == ["Kano"]
