@@ -20,25 +20,54 @@ and the leftovers with no partner:
 
     python3 scripts/seedlike_unpaired.py [--split tune|check] [--sets fresh2,fresh4] [--show]
 
-s40, main at 7d594d0, tune with dates (gold 134, system 134, matched 102): the script's counts: place 15, day 2,
-place and day 2, split piece 6, false event 7, missed 13. Read by hand, the 19 pairs (the script pairs by type and
-words, a few wrongly) are:
-  the gold place is not in the gazetteer, the event took the report's main place, a country or a namesake   8
-      (St Peter's Square -> Istanbul through a dateline read as filed abroad; Sharpeville -> Marikana; Vigario
-      Geral x2 -> the Candelaria namesake in the Philippines; Inates x2 -> Niamey / Niger; Palma, Mozambique
-      -> Palma, Spain; My Lai -> Vietnam, its day also off)
-  a gazetteer place of the event's own sentence not chosen                                                 3
-      (Marrakesh's -> Morocco of a merged sentence: fixed by ``event_place._town_of_country``; "off Mullaghmore
-      in County Sligo" -> Warrenpoint; "in Washington" -> the state, not the capital: the admin1 prior 7.0 over
-      the capital's)
-  the gold place in another sentence, the event took the report's main place                               2
-      (Golden Temple in Amritsar -> New Delhi; the GSG 9 storming -> Mulhouse, Mogadishu told a sentence before)
-  the day wrong                                                                                            3
-      (the Mogadishu storming dated by "a day after" of the discovery; Beslan's seizure dated from "two weeks
-      ago" of its end; My Khe from "Fifty years ago today")
-  a wrong pairing of the script (a split piece and a missed event, a false event and a missed event)       3
-      (Tripoli's stray bomb / La Belle; Lufthansa hijack at Palma; Athens 2000 statement / Welch 1975)
-After ``_town_of_country``: matched 103, place 14 (the rest as above).
+s41, tune with dates, before (main ee6f6b8: gold 134, system 133, matched 104): place 15, day 1, place and day 1,
+split piece 6, false event 6, missed 13. Two were a name of the event's own sentence that NER missed and the
+gazetteer knows ("in County Sligo": event_place._town_name read a division by its main name only; "the hamlet of
+My Lai" tagged PERSON: no town cue, geo_cues town_before): both fixed, matched 106, place 13. Then the march on
+Beijing's embassy "pelting it with stones" (no trigger: events.toml, "pelt" added): matched 107, missed 12. After
+both: place 13, day 1, place and day 1, split piece 6, false event 6, missed 12. Read by hand, by where they arise:
+  place (13)  the gold place is not in cities500 (data: resolve/gazetteer), the event took the report's main place
+              or a country (event_place.fallback_place): Inates x2, Vigario Geral x2, Sharpeville, St Peter's Square
+              (its "VATICAN CITY" dateline read as filed abroad: event_place._filed_abroad)                       6
+              a namesake: Candelaria -> the Philippines (Brazil and Rio de Janeiro are written only in sentences the
+              screen passes over, never parsed: nlp.screen, event_place.place_entities); Palma -> Spain ("the
+              Mozambican town of Palma": no Palma of Mozambique in cities500)                                       2
+              the place in another sentence or inside an entity: "the Golden Temple in Amritsar" one FAC entity
+              (event_place._missed_by_ner reads a place opening one, not one closing it; the June 6 fighting took
+              New Delhi); the GSG 9 storming -> Mulhouse (Mogadishu told sentences before)                          2
+              "in Washington" -> the state (resolve/place: the admin1 prior 7.0 over the capital's)                1
+              a wrong pairing of the script: La Belle (no candidate: "the raids were a reply to the April 5 bombing
+              of ... in West Berlin" is one clause, extract/mentions; 'raids' took its day: a Tripoli event of 5
+              April); the Lufthansa hijack ("was seized on 13 October" joined the Mogadishu storming by merge/
+              within's definite reference, which then took the 13th)                                               2
+  day (1)     Beslan's seizure dated by "ended two weeks ago" (resolve/event_time, week precision): its own
+              sentence has no candidate ('seize' needs a person, events.toml kidnap)
+  place and day (1)  "The group's statement ... attacked Britain" (words read as an attack: extract/clause_model),
+              paired with the missed 1975 Welch killing (history with a year: no candidate)
+  split piece (6)  merge/within keeps apart: "on the road from Newry to Warrenpoint" (placed at the route's start,
+              event_place._route), the Munich grenade, Watertown's gun battle (typed IED), the Pazigyi stored mines,
+              Tajikistan's lede, Sriperumbudur's lede "near Madras"
+  false event (6)  MH17's missile statement placed in Russia; Kampala's "accused the peacekeepers of killing"
+              (an accusation); Grozny's "two months after gunmen seized a Moscow theatre" (real, not in the gold);
+              Marikana's labour "strike" typed Air/drone strike (extract/clause_model); the comedy review x2
+  missed (12) joined within the report (merge/within.merge_mentions): Tokyo's abduction (definite reference
+              'abduction' -> the sarin attack), Palma's convoy (same sentence: casualties of this attack), Ottawa's
+              memorial shooting (one sentence, place and day with the Parliament's), Beslan's storming (refers
+              back across a paragraph; 'stormed' no trigger), Istanbul's HSBC bomb (one plural mention "two
+              suicide truck bomb attacks")                                                                         5
+              two acts in one clause: Kigali's "killed the prime minister and at least 11 Belgian peacekeepers"   1
+              no candidate or a generic one (extract/mentions, events.toml, discourse.toml): the President's car
+              "stoned" (no trigger; "stone" tried: found, then joined with the June battle by definite reference,
+              and MUC-4 DEV's caps "STEPPING STONE" read as the verb), Sathorn's "device was thrown"
+              (no trigger), Bangkok 2006 ("a series of small bombs": generic 'series of'), Uchuraccay and Moise
+              ("since the killing / assassination of ...": a reference to an earlier event), Dubuque's robbery
+              ("shot the clerk": no candidate; 'clerk' and 'cashier' added to [actors] human_heads change nothing:
+              not traced further)                                                                                  6
+Tried and not kept (tune with / without dates, from 0.794 / 0.507, before "pelt"): a place after "in" closing an ORG / FAC entity
+("the Golden Temple in Amritsar") 0.787 / 0.498 (the Gandhi shooting took Amritsar through 'assault' joined by
+definite reference); a taking of people ("the abduction", "was seized") joining by definite reference only an
+event that tells one 0.791 / 0.505 (the pieces set apart were dated and placed wrong: Tokyo's abduction on the
+attack's day, the hijack at Mulhouse).
 """
 from __future__ import annotations
 

@@ -103,3 +103,20 @@ def test_killing_armed_men_is_a_battle(text, expected):
     peasants stays violence against civilians."""
     (e,) = run(text)
     assert e.event_type == expected
+
+
+def _told_after_a_shooting(sentence: str):
+    # a pelting alone is no sign of violence on a page (extract/page_signal): told after a shooting
+    return extract_document(document_from_text("Gunmen shot dead a policeman in Kano on Saturday. " + sentence, "t",
+                                               published=date(1990, 3, 14)))
+
+
+def test_marchers_pelting_a_consulate_with_rocks_is_an_event():
+    events = _told_after_a_shooting("On Sunday hundreds of students marched on the French consulate in Zaria, "
+                                    "pelting it with rocks.")
+    assert [e.place.name for e in events if e.place is not None] == ["Kano", "Zaria"]
+
+
+def test_hail_pelting_a_town_is_no_event():
+    events = _told_after_a_shooting("On Sunday heavy hail pelted Zaria, damaging cars and roofs.")
+    assert [e.place.name for e in events if e.place is not None] == ["Kano"]

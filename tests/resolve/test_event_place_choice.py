@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from sitrep.model import Document
 from sitrep.pipeline import extract_document
 from sitrep.resolve.event_country import Reading, _agreed
@@ -107,3 +109,18 @@ def test_a_name_between_in_the_and_a_division_word_is_read_as_a_place():
 def test_a_division_no_town_is_named_after_is_the_place_between_in_the_and_its_word():
     assert _names("Market blast\n\nA bomb exploded at a market in the Kurram district on Sunday, killing four.")[-1] \
         == "Kurram District"
+
+
+def test_a_first_order_division_written_with_its_kinds_word_before_it_places_the_event():
+    # "County Sligo" is a name the gazetteer gives the division Sligo (its main name without the word): where NER
+    # reads nothing there, the cue "in" still makes it the place
+    assert _names("Judge killed by boat bomb\n\nA retired judge was killed on Sunday when a bomb blew up his yacht "
+                  "off Rosses Point in County Sligo, in the Irish Republic.") == ["Sligo"]
+
+
+@pytest.mark.parametrize("hamlet,name", [("Tam Ky", "Tam Kỳ"), ("Ben Tre", "Bến Tre")])
+def test_a_name_after_hamlet_of_is_a_town_whatever_ner_read(hamlet, name):
+    # NER takes the two short words for a person's name; "the hamlet of" says it is a place, not the capital the
+    # officials spoke from
+    assert _names(f"Villagers killed\n\nTroops walked into the hamlet of {hamlet} on Sunday and killed twelve "
+                  "villagers, officials in Hanoi said.") == [name]
