@@ -193,8 +193,10 @@ UCDP_EVERY = 1  # every tune headline, each with a small weight (WEAK): one coun
 OUT = ROOT / "src" / "sitrep" / "knowledge" / "clause_model.json"
 
 
-def training_documents(judged_headlines: bool = True, pages: bool = False) -> list[tuple[Document, object]]:
-    """Every tune document with how its candidates are labelled."""
+def training_documents(judged_headlines: bool = True, pages: bool = False, hard_negatives: bool = True
+                       ) -> list[tuple[Document, object]]:
+    """Every tune document with how its candidates are labelled (``hard_negatives``: realnews_hard_negatives.csv too;
+    the shipped recipe had none)."""
     docs: list[tuple[Document, object]] = list(_everyday_pages()) if pages else []
     for w in rn.rams_windows(SHARED, rn.RAMS_SPLIT["tune"]):
         if rn.rams_family(w):
@@ -213,7 +215,8 @@ def training_documents(judged_headlines: bool = True, pages: bool = False) -> li
                      ("all", 1)))
     if judged_headlines:
         docs += list(_headlines_judged())
-    for i, n in enumerate(rn.read_negatives(NEGATIVES, SHARED) + rn.read_negatives(HARD_NEGATIVES, SHARED)):
+    hard = rn.read_negatives(HARD_NEGATIVES, SHARED) if hard_negatives else []  # after the others: the same ids
+    for i, n in enumerate(rn.read_negatives(NEGATIVES, SHARED) + hard):
         if n.split == "tune" and not n.source.startswith(CHECK_SOURCES):
             docs.append((Document(id=f"neg-{n.source}#{n.doc}-{i}", text=n.text), ("all", 0)))
     # the other side of the hard negatives: the sentences of the same draw a reader judged violent (see the file)
@@ -235,20 +238,28 @@ def training_documents(judged_headlines: bool = True, pages: bool = False) -> li
 
 def _everyday_pages():
     """The reports of the seed-like TUNE sets (benchmarks/seedlike.py SPLIT: fresh2, fresh4, ..) whose gold holds no
-    event (29 pages: a council meeting, a match report, an obituary): every clause candidate of such a page reports no
+    event (31 pages: a council meeting, a match report, an obituary): every clause candidate of such a page reports no
     specific violent event, by the gold (``--pages``; the check sets stay out)."""
     import json as _json
 
     from sitrep.ingest.text import document_from_text
 
     data = ROOT / "tests" / "data"
-    for n in range(2, 25, 2):
-        gold = data / f"fresh{n}_reports_gold.json"
+    for name in seedlike_split()["tune"]:  # fresh2 .. fresh24 until s41; fresh26 since
+        gold = data / f"{name}_reports_gold.json"
         for d in _json.loads(gold.read_text(encoding="utf-8"))["documents"]:
-            path = data / f"fresh{n}_reports" / f"{d['id']}.txt"
+            path = data / f"{name}_reports" / f"{d['id']}.txt"
             if not d["events"] and path.exists():
-                doc = document_from_text(path.read_text(encoding="utf-8"), f"page-fresh{n}-{d['id']}")
+                doc = document_from_text(path.read_text(encoding="utf-8"), f"page-{name}-{d['id']}")
                 yield doc, ("all", 0)
+
+
+def seedlike_split() -> dict[str, tuple[str, ...]]:
+    """benchmarks/seedlike.py's SPLIT: the seed-like sets of each half."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from seedlike import SPLIT
+
+    return SPLIT
 
 
 def hard_positives() -> list:
@@ -291,12 +302,13 @@ def _headlines_judged():
                        ("all", int(it.attack)))
 
 
-def examples(cache: dict | None = None, judged_headlines: bool = True, pages: bool = False):
+def examples(cache: dict | None = None, judged_headlines: bool = True, pages: bool = False,
+             hard_negatives: bool = True):
     """(features, label, group, source) of every candidate of the tune data whose label is known. ``cache`` maps a
     document (its id, text and labelling) to its examples: only the documents not in it are parsed, and it is
     filled with them."""
     cache = {} if cache is None else cache
-    docs = training_documents(judged_headlines, pages)
+    docs = training_documents(judged_headlines, pages, hard_negatives)
     key = {d.id: _cache_key(d, how) for d, how in docs}
     by_id = {d.id: how for d, how in docs}
     for analysis in analyze_many([d for d, _ in docs if key[d.id] not in cache]):
@@ -416,14 +428,14 @@ def _label(c, how):
 WEAK = {"ecb-": 0.5, "ramsneg-": 0.5, "nga+": 0.2, "DEV+": 0.5}
 
 
-def load(cache: Path | None, judged_headlines: bool = True, pages: bool = False
+def load(cache: Path | None, judged_headlines: bool = True, pages: bool = False, hard_negatives: bool = True
          ) -> list[tuple[list[str], int, int, str]]:
     """The tune examples: ``--cache FILE`` keeps each document's examples between runs, so that only new or changed
     documents are parsed (delete it after changing the features or the candidates)."""
     import pickle
 
     store = pickle.loads(cache.read_bytes()) if cache is not None and cache.exists() else {}
-    data = examples(store, judged_headlines, pages)
+    data = examples(store, judged_headlines, pages, hard_negatives)
     if cache is not None:
         cache.write_bytes(pickle.dumps(store))
     return data
@@ -564,6 +576,8 @@ def _arguments() -> argparse.Namespace:
     ap.add_argument("--family-balance", dest="family", action="store_true", help="one class balance per trigger "
                     "family (family_balanced) instead of one over all candidates (scikit-learn's 'balanced'): measured "
                     "in s35, no tune gain (see the docstring)")
+    ap.add_argument("--no-hard-negatives", dest="hard_negatives", action="store_false", help="leave out "
+                    "realnews_hard_negatives.csv (as the shipped recipe had it)")
     ap.add_argument("--no-hard-positives", dest="hard_positives", action="store_false", help="leave out "
                     "realnews_hard_positives.csv")
     ap.add_argument("--pages", action="store_true", help="add the seed-like tune sets' reports with no gold event "
@@ -589,7 +603,7 @@ def main() -> None:
     WEAK["nga+"] = args.ucdp_weight
     from sklearn.metrics import log_loss
 
-    data = load(args.cache, args.judged_headlines, args.pages)
+    data = load(args.cache, args.judged_headlines, args.pages, args.hard_negatives)
     if not args.hard_positives:
         data = [d for d in data if not d[3].startswith("hpos")]
     if args.drop:
@@ -627,7 +641,8 @@ def main() -> None:
                                     "tune documents of topics about other things, RAMS dev trigger sentences of "
                                     "non-violent event kinds (tune half); an ALL-CAPS copy of each article; MUC-4 dev "
                                     "sentences holding a template's filler (every other report, weak)",
-                      "family_balance": args.family, "hard_positives": args.hard_positives, "pages": args.pages,
+                      "family_balance": args.family, "hard_positives": args.hard_positives,
+                      "hard_negatives": args.hard_negatives, "pages": args.pages,
                       "dropped": args.drop, "ucdp_weight": args.ucdp_weight,
                       "demonyms_hidden": True,  # the features were read with demonyms=True (clause_features)
                       "candidates": len(y), "violent": int(y.sum()), "cv_keeps": round(keeps, 4),
