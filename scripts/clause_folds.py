@@ -1,4 +1,4 @@
-"""Fold models of the SHIPPED clause-model recipe, on the same document folds as every retrained recipe, so that
+"""Fold models of the s40 shipped clause-model recipe (498fc6b's; shipped until s41), on the same document folds as every retrained recipe, so that
 recipes are compared cross-validated on both sides (s41). The shipped model (knowledge/clause_model.json) was fitted
 on the tune halves of WikiEvents, RAMS, the negatives and UCDP Nigeria: its tune figures on those sets are in-sample,
 while a retrain's are cross-validated (scripts/clause_cv.py). This script refits the shipped recipe (commit 498fc6b's
@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import train_clause_model as trainer  # noqa: E402
 
-SHIPPED_MODEL = ROOT / "src" / "sitrep" / "knowledge" / "clause_model.json"
+MODEL_AT = "ee6f6b8"  # the last commit whose clause_model.json is the recipe of 498fc6b (s41 shipped another)
 K = 5
 
 # run inside 498fc6b's tree: its examples, each with the id of its source document instead of its fold group
@@ -119,7 +119,8 @@ def main() -> None:
     ap.add_argument("--out", type=Path, required=True, help="prefix of the models written")
     ap.add_argument("--C", type=float, default=0.3, help="the shipped recipe's")
     args = ap.parse_args()
-    base = json.loads(SHIPPED_MODEL.read_text(encoding="utf-8"))
+    base = json.loads(subprocess.run(["git", "show", f"{MODEL_AT}:src/sitrep/knowledge/clause_model.json"], cwd=ROOT,
+                                     check=True, capture_output=True, text=True).stdout)
     fit_folds(shipped_examples(args.examples), base, args.out, args.C)
 
 
