@@ -1,5 +1,5 @@
-"""Fold models of the s40 shipped clause-model recipe (498fc6b's; shipped until s41), on the same document folds as every retrained recipe, so that
-recipes are compared cross-validated on both sides (s41). The shipped model (knowledge/clause_model.json) was fitted
+"""Fold models of the shipped clause-model recipe (498fc6b's), on the same document folds as every retrained
+recipe, so that recipes are compared cross-validated on both sides (s41). The shipped model (knowledge/clause_model.json) was fitted
 on the tune halves of WikiEvents, RAMS, the negatives and UCDP Nigeria: its tune figures on those sets are in-sample,
 while a retrain's are cross-validated (scripts/clause_cv.py). This script refits the shipped recipe (commit 498fc6b's
 candidates and features, C 0.3, its sample weights) five times, each without one fold, where a fold is the one
@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import train_clause_model as trainer  # noqa: E402
 
-MODEL_AT = "ee6f6b8"  # the last commit whose clause_model.json is the recipe of 498fc6b (s41 shipped another)
+MODEL_AT = "ee6f6b8"  # a commit whose clause_model.json is the recipe of 498fc6b (the shipped model at s41)
 K = 5
 
 # run inside 498fc6b's tree: its examples, each with the id of its source document instead of its fold group

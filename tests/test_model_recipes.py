@@ -36,15 +36,14 @@ def test_caps_aliases_is_what_its_script_counts():
 
 
 def test_clause_model_meta_names_the_command_that_reproduces_it():
-    # since s41 the shipped model is today's recipe (train_clause_model.RECIPE; ~10 min of parsing, so not re-run
-    # here); the model it replaced is rebuilt by --shipped (498fc6b's recipe) and its folds by scripts/clause_folds.py
+    # today's recipe gives another model; --shipped runs the recipe of the commit that wrote the weights (~7 min, so
+    # not re-run here: checked by hand, weights, bias and thresholds equal to the last digit)
     data = json.loads((PACKAGED / "clause_model.json").read_text(encoding="utf-8"))
     trainer = _script("train_clause_model")
-    assert data["meta"]["trainer"] == trainer.RECIPE
-    assert trainer._command(["--C", "0.3", "--cache", "c.pkl", "--pages", "--ucdp-weight", "0.5", "--threshold",
-                             "0.65", "--out", "m.json", "--write", "--folds", "m"]) == trainer.RECIPE
-    assert data["headline_threshold"] == trainer.HEADLINE_THRESHOLD and data["threshold"] == 0.65
-    assert trainer.SHIPPED in trainer.SHIPPED_TRAINER and "--shipped" in trainer.SHIPPED_TRAINER
+    assert data["meta"]["trainer"] == trainer.SHIPPED_TRAINER and "--shipped" in trainer.SHIPPED_TRAINER
+    assert trainer.SHIPPED in trainer.SHIPPED_TRAINER
+    assert data["meta"]["trained_on"] == trainer.SHIPPED_TRAINED_ON
+    assert data["headline_threshold"] == trainer.HEADLINE_THRESHOLD
 
 
 def test_person_nouns_header_names_the_command_that_reproduces_it():
