@@ -377,22 +377,42 @@ def _first_conjunct(tok):
     return tok
 
 
+def _trigger_heads(triggers: dict[str, list[Trigger]]) -> frozenset[str]:
+    """Every string a token's lemma or lower-case form must be for ``_match_trigger`` to look a trigger up by it:
+    each trigger key, and each part of a key before one of its spaces (the word before the next token's in a
+    two-word key). Kept per triggers table (a test's own lexicon has its own)."""
+    found = _HEADS.get(id(triggers))
+    if found is not None and found[0] is triggers and found[1] == len(triggers):
+        return found[2]
+    heads = frozenset(k[:i] for k in triggers for i in range(len(k) + 1) if i == len(k) or k[i] == " ")
+    _HEADS[id(triggers)] = (triggers, len(triggers), heads)
+    return heads
+
+
+_HEADS: dict[int, tuple[dict[str, list[Trigger]], int, frozenset[str]]] = {}
+
+
 def _match_trigger(tok, lex: Lexicon) -> Trigger | None:
     pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
     if pos is None:
         return None
-    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    lem, low = lemma(tok), tok.lower_
     candidates = []
-    if nxt is not None:
-        candidates += lex.triggers.get(f"{lemma(tok)} {lemma(nxt)}", [])
-        candidates += lex.triggers.get(f"{tok.lower_} {nxt.lower_}", [])
-    candidates += lex.triggers.get(lemma(tok), []) + lex.triggers.get(tok.lower_, [])
-    if not candidates and pos == "VERB" and lemma(tok) not in lex.figurative_to_death and any(
+    # a word that begins no trigger key finds none by the lookups below (most words: the lookups, the next token
+    # and the keys made of both are left out; the same answer)
+    heads = _trigger_heads(lex.triggers)
+    if lem in heads or low in heads:
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None:
+            candidates += lex.triggers.get(f"{lem} {lemma(nxt)}", [])
+            candidates += lex.triggers.get(f"{low} {nxt.lower_}", [])
+        candidates += lex.triggers.get(lem, []) + lex.triggers.get(low, [])
+    if not candidates and pos == "VERB" and lem not in lex.figurative_to_death and any(
             c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
             for c in tok.children):
         candidates = lex.triggers.get("to death", [])  # "was hacked to death", "beat a man to death"
     if not candidates and pos == "VERB":  # words the lemmatizer does not know: "machinegunned", "dynamiting"
-        candidates = next((lex.triggers[s] for s in _stems(tok.lower_) if s in lex.triggers), [])
+        candidates = next((lex.triggers[s] for s in _stems(low) if s in lex.triggers), [])
     for t in candidates:
         if pos in t.pos:
             return t
