@@ -77,14 +77,21 @@ def _glued_word(text: str, word: re.Match | None) -> bool:
 
 
 def _last_word(text: str, start: int, end: int) -> re.Match | None:
-    """``_LAST_WORD.search(text, start, end)``, looked for in the last 64 characters first: searched from
-    ``start``, the pattern is tried at every position of the sentence so far. The answer in the window is the
-    one from ``start`` unless the window starts inside the word (or holds none): then the search from ``start``."""
-    lo = max(start, end - 64)
+    """``_LAST_WORD.search(text, start, end)``, looked for in the last ``_LAST_WORD_WINDOW`` characters first:
+    searched from ``start``, the pattern is tried at every position of the sentence so far. The answer in the window
+    is the one from ``start`` unless the window starts inside the word (or holds none): then the search from
+    ``start``."""
+    lo = max(start, end - _LAST_WORD_WINDOW)
     word = _LAST_WORD.search(text, lo, end)
     if lo > start and (word is None or word.start() == lo):
         word = _LAST_WORD.search(text, start, end)
     return word
+
+
+# the window: 16 characters (was 64) hold the word before a break but for a long one (a URL), which the search from
+# ``start`` then finds; the same answer at each of the 13,270 breaks of LGL and the conflict set (as written and
+# truecased), a third of the time (0.067 -> 0.017-0.024 s)
+_LAST_WORD_WINDOW = 16
 
 
 MAX_SENTENCE_CHARS = 2000  # longer "sentences" (no punctuation, tables, run-on dumps) are cut at white space
