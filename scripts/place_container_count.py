@@ -32,7 +32,6 @@ def _fired(e) -> str | None:
 
 def _seedlike(split: str, counts: Counter) -> None:
     import seedlike
-
     from sitrep.model import Document, haversine_km
     from sitrep.pipeline import extract_documents
 
@@ -61,7 +60,6 @@ def _seedlike(split: str, counts: Counter) -> None:
 
 def _ucdp(split: str, counts: Counter) -> None:
     import realnews as bench
-
     from sitrep.evaluation import realnews as rn
     from sitrep.model import haversine_km
     from sitrep.pipeline import extract_documents

@@ -29,7 +29,7 @@ from sitrep.resolve import place as rplace
 from sitrep.resolve.event_country import CAP_WORD, beside_border, event_country, shore_country, theatre_place
 from sitrep.resolve.event_time import dateline as _dateline
 from sitrep.resolve.gazetteer import ADMIN1
-from sitrep.resolve.place_container import CONTAINER_NOTE, contained
+from sitrep.resolve.place_container import CONTAINER_NOTE, contained, near_town
 
 # "at the Oxford Street bus station" (in Belfast), "on Haifa Street" (in Baghdad): a town's name before a word for a
 # street names the street, not the town. WikiEvents check (read as a kind, after the s26 place rules placed a
@@ -351,7 +351,9 @@ def attach_places(cands: list[Candidate], places: list[Place], text: str) -> Non
 def fill_place(m: EventMention, fallback: Place | None, text: str | None = None) -> None:
     """An event whose sentences name no place takes the report's main place, else the country its sentence points
     at (``event_country``: its armed group's, its people's, read in ``text``, the parser's copy of the report); a
-    sea its nearest country."""
+    sea its nearest country. An own town written after "near" or "N km north of" is precision 2 (``near_town``)."""
+    if m.place is not None:
+        m.place = near_town(m.place, text)
     if m.place is None and fallback is not None:
         m.place = _overruling_country(m, fallback, text)
         if m.place is None:

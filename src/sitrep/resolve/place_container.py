@@ -13,6 +13,7 @@ The forms are data (``knowledge/place_containers.txt``, with their counts).
 
 Public:
     contained(places, abstained, text) -> list[Place]   the places with names placed by their containers
+    near_town(place, text) -> Place                      an event's own town after "near": precision 2
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ import dataclasses
 import re
 
 from sitrep.knowledge import knowledge_cached
-from sitrep.model import Place, Span, haversine_km
+from sitrep.model import Place, Span
 
 # the name: one to four capitalised words ("My Lai", "Vigario Geral", "Dogo Nahawa"), hyphens and apostrophes inside
 _NAME = r"(?<![\w'\u2019-])(?P<name>[A-Z][\w'\u2019-]*(?:\s+(?:[A-Z][\w'\u2019-]*|al|el|de|da|do|du)){0,3})"
@@ -47,7 +48,7 @@ def _rules() -> dict[str, tuple[re.Pattern, ...]]:
 def contained(places: list[Place], abstained: list[Place], text: str) -> list[Place]:
     """``places`` (found and resolved, with spans) with each name a rule of ``place_containers.txt`` puts inside
     (or near) one of them placed at that container: added where the geocoder found nothing or abstained, in place of a
-    reading in another country than the container's. A town after "near" / "N km north of" gets precision 2."""
+    reading in another country than the container's."""
     rules = _rules()
     out = list(places)
     for y in places:
@@ -58,17 +59,17 @@ def contained(places: list[Place], abstained: list[Place], text: str) -> list[Pl
         for kind in ("in", "division", "near"):
             if kind == "division" and y.feature not in _COUNTRY_OR_DIVISION:
                 continue
-            m = next((m for r in rules[kind] if (m := r.search(window)) is not None), None)
+            m = next((m for r in rules[kind] if (m := r.search(window)) is not None and _close(m)), None)
             if m is not None:
                 _place_name(out, abstained, text, y, kind, window_start + m.start("name"), window_start + m.end("name"))
                 break
     out += [c for p in abstained if (c := _country_put(p, text)) is not None]
-    return [_near(y, text, rules["nearby"]) for y in out]
+    return out
 
 
 _NO_READING = "abstain: no reading of "
-_COMPASS_BEFORE = re.compile(r"\b(?P<dir>(?:north|south)(?:-?(?:east|west))?|east|west|central)(?:ern)?\s+"
-                             r"[A-Z][\w'\u2019-]*\s+(?:[a-z]+\s+){1,2}$", re.I)
+_COMPASS_BEFORE = re.compile(r"\b(?P<dir>(?i:(?:north|south)(?:-?(?:east|west))?|east|west|central))(?:ern)?\s+"
+                             r"[A-Z][\w'\u2019-]*\s+(?:[a-z]+\s+){1,2}$")
 
 
 def _country_put(p: Place, text: str) -> Place | None:
@@ -76,15 +77,14 @@ def _country_put(p: Place, text: str) -> Place | None:
     of X" with X only a Spanish town in the gazetteer: the resolver abstains): the country (its part, from the compass
     word) with precision 3, the name kept."""
     from sitrep.resolve import place as rplace
-    from sitrep.resolve.gazetteer import COUNTRY, get_gazetteer
+    from sitrep.resolve.gazetteer import get_gazetteer
 
     if p.span is None or not (p.reason or "").startswith(_NO_READING):
         return None
     gz = get_gazetteer()
     a, b = p.span.start, p.span.end
     cc = rplace._demonym_country(gz, text, a, b) or rplace._possessive_country(gz, text, a)
-    i = next((i for i in gz.lookup(gz.country_name.get(cc or "", "")) if gz[i].kind == COUNTRY and gz[i].cc == cc),
-             None)
+    i = gz.country_entry.get(cc or "")
     if i is None:
         return None
     c = rplace.place_of(gz, i, p.span, "")
@@ -95,14 +95,29 @@ def _country_put(p: Place, text: str) -> Place | None:
         "that country)"))
 
 
-def _near(y: Place, text: str, rules: tuple[re.Pattern, ...]) -> Place:
-    """A town right after "near" or "N km north of" (a rule of kind ``nearby``): precision 2."""
-    if y.span is None or y.geo_precision != 1 or not _town(y):
-        return y
-    window = text[max(0, y.span.start - _WINDOW):y.span.start]
-    if not any(r.search(window) for r in rules):
-        return y
-    return dataclasses.replace(y, geo_precision=2, reason=f"{NEAR_NOTE}: {y.name}; {y.reason}")
+def near_town(p: Place, text: str | None) -> Place:
+    """An event's own town written right after "near" or "N km north of" (a rule of kind ``nearby``, N at most
+    ``NEAR_KM``): the same point at precision 2, near the town, not in it."""
+    if text is None or p.span is None or p.geo_precision != 1 or not _town(p) or \
+            text[p.span.start:p.span.end] != p.span.text:
+        return p
+    window = text[max(0, p.span.start - _WINDOW):p.span.start]
+    if not any((m := r.search(window)) is not None and _close(m) for r in _rules()["nearby"]):
+        return p
+    return dataclasses.replace(p, geo_precision=2, reason=f"{NEAR_NOTE}: {p.name}; {p.reason}")
+
+
+# "near" as UCDP GED codes it (where_prec 2: within about 25 km of a known point): a distance written beyond it
+# leaves the place as it was ("X, 250 km north of Y" is not near Y)
+NEAR_KM = 25.0
+
+
+def _close(m: re.Match) -> bool:
+    """A rule's match says no distance, or one within ``NEAR_KM``."""
+    got = m.groupdict()
+    if got.get("n") is None:
+        return True
+    return float(got["n"]) * (1.609 if (got.get("unit") or "").startswith("mile") else 1.0) <= NEAR_KM
 
 
 def _place_name(out: list[Place], abstained: list[Place], text: str, y: Place, kind: str, a: int, b: int) -> None:
@@ -128,17 +143,18 @@ def _place_name(out: list[Place], abstained: list[Place], text: str, y: Place, k
                 span=Span(a, b, said), reason=why)
     for p in known:
         out.remove(p)
-    out.insert(out.index(y) if y in out else len(out), new)
+    at = out.index(y) if y in out else len(out)
+    out.insert(at, new)
+    if kind == "near" and at < len(out) - 1 and y.geo_precision == 1:
+        # the town it is measured from is no place of its own event: not finer than the name placed near it
+        out[at + 1] = dataclasses.replace(y, geo_precision=2, reason=f"{NEAR_NOTE}: {y.name}; {y.reason}")
 
 
 def _inside(p: Place, y: Place) -> bool:
-    """``p`` may lie in (or near) ``y``: the same country, and within 100 km where ``y`` is a town; a country or a
-    division read for the name (a list: "in Borno, Yobe") is not replaced either."""
-    if p.feature in _COUNTRY_OR_DIVISION or p.geo_precision >= 3:
-        return True
-    if p.country_code != y.country_code:
-        return False
-    return not _town(y) or haversine_km(p.latitude, p.longitude, y.latitude, y.longitude) <= 100.0
+    """``p`` may lie in (or near) ``y``: a reading in the same country (its own point is finer than the container's;
+    "X, 250 km from Y" is far from Y); a country or a division read for the name (a list: "in Borno, Yobe") is not
+    replaced either."""
+    return p.feature in _COUNTRY_OR_DIVISION or p.geo_precision >= 3 or p.country_code == y.country_code
 
 
 def _town(p: Place) -> bool:
