@@ -25,7 +25,7 @@ from sitrep.model import Place, Span
 
 # the name: one to four capitalised words ("My Lai", "Vigario Geral", "Dogo Nahawa"), hyphens and apostrophes inside
 _NAME = r"(?<![\w'\u2019-])(?P<name>[A-Z][\w'\u2019-]*(?:\s+(?:[A-Z][\w'\u2019-]*|al|el|de|da|do|du)){0,3})"
-_KINDS = ("in", "division", "near", "nearby")
+_KINDS = ("in", "division", "near", "nearby", "tail")
 _WINDOW = 160
 _COUNTRY_OR_DIVISION = ("PCLI", "PCLD", "PCLS", "PCLF", "PCL", "ADM1", "ADM2", "RGN")
 CONTAINER_NOTE = "container"
@@ -37,10 +37,10 @@ def _rules() -> dict[str, tuple[re.Pattern, ...]]:
     from sitrep.knowledge import knowledge_path, read_kinded_rules
 
     def compile_rule(kind: str, rx: str) -> re.Pattern:
-        if (kind == "nearby") == ("NAME" in rx):
-            raise ValueError("NAME is written in every rule but a 'nearby' one" if kind == "nearby"
+        if (kind in ("nearby", "tail")) == ("NAME" in rx):
+            raise ValueError("NAME is written in every rule but a 'nearby' or 'tail' one" if "NAME" in rx
                              else "a rule of this kind needs NAME")
-        return re.compile(rx.replace("NAME", _NAME) + r"$")
+        return re.compile(rx.replace("NAME", _NAME) + ("" if kind == "tail" else r"$"))
 
     return read_kinded_rules(knowledge_path("place_containers.txt"), _KINDS, compile_rule)
 
@@ -125,6 +125,8 @@ def _place_name(out: list[Place], abstained: list[Place], text: str, y: Place, k
     there already (or the name is no place name: dictionary words only, the container's own name)."""
     lead = re.match(r"(?:The|A|An|In|At|Near)\s+", text[a:b])
     a += lead.end() if lead else 0
+    tail = next((m for r in _rules()["tail"] if (m := r.search(text, a, b)) is not None), None)
+    b = tail.start() if tail is not None and tail.start() > a else b
     said = text[a:b]
     if a >= b:
         return
