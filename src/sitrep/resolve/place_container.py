@@ -64,7 +64,28 @@ def contained(places: list[Place], abstained: list[Place], text: str) -> list[Pl
                 _place_name(out, abstained, text, y, kind, window_start + m.start("name"), window_start + m.end("name"))
                 break
     out += [c for p in abstained if (c := _country_put(p, text)) is not None]
-    return out
+    return _named_again(out, abstained)
+
+
+def _named_again(out: list[Place], abstained: list[Place]) -> list[Place]:
+    """The same name written again without its container ("the northern Mozambican town of X ... attacked X from
+    three sides"): the place its container gave it, not the namesake abroad nor an abstention."""
+    made = {p.span.text.casefold(): p for p in out if p.span is not None and p.geonameid is None
+            and (p.reason or "").find(f"{CONTAINER_NOTE}: ") >= 0}
+    if not made:
+        return out
+    def again(p: Place) -> Place | None:
+        c = made.get(p.span.text.casefold()) if p.span is not None else None
+        if c is None or p is c or p.country_code == c.country_code or p.feature in _COUNTRY_OR_DIVISION:
+            return None
+        return dataclasses.replace(c, span=p.span, reason=f"{c.reason}; the same name again")
+
+    result = [again(p) or p for p in out]
+    for a in abstained:
+        if a.span is not None and not any(q.span is not None and q.span.start < a.span.end and a.span.start <
+                                          q.span.end for q in out) and (c := again(a)) is not None:
+            result.append(c)
+    return result
 
 
 _NO_READING = "abstain: no reading of "
