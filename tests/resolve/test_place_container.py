@@ -70,3 +70,11 @@ def test_a_rule_without_the_name_is_a_coded_error(tmp_path):
 
         with pytest.raises(KnowledgeError, match="place_containers.txt:1"):
             _rules()
+
+
+def test_a_town_put_in_a_country_where_the_gazetteer_has_no_such_town_is_placed_in_that_country():
+    text = ("Gunmen attacked the eastern Chadian town of Toledo on Sunday, killing 12 people, officials said.\n\n"
+            "Soldiers drove the gunmen out of Toledo on Monday.")
+    events = extract_document(Document(id="t", text=text, title=None, published=date(2021, 6, 3)))
+    assert events and all(e.place is not None and e.place.country_code == "TD" for e in events), \
+        [(e.place.name, e.place.country_code) for e in events if e.place]

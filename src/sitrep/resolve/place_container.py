@@ -9,7 +9,12 @@ with precision 2. A name the gazetteer reads as a namesake in another country th
 container in the same way; a reading in the container's country stays (its own point is finer). A town written
 right after "near" or "N km north of" alone is the event's place at precision 2 (near that town, not in it).
 
-The forms are data (``knowledge/place_containers.txt``, with their counts).
+The forms are data (``knowledge/place_containers.txt``, with their counts). Two more cases, no rule of that file:
+a name the resolver abstains on because no reading lies in the country the words around it give ("the northern
+Mozambican town of X", X only a Spanish town in the gazetteer) becomes a place of that country (its part, from the
+compass word), and the same name written again later in the report takes that place too, not the namesake abroad.
+Fires (s41, tune): seed-like tune 1 (fresh14 palma_2021: Palma, Spain -> Mozambique, then Cabo Delgado by the
+group's theatre; its two sentences stay one event, dated as before), UCDP Nigeria 0, MUC-4 DEV 0.
 
 Public:
     contained(places, abstained, text) -> list[Place]   the places with names placed by their containers
