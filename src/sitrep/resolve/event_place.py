@@ -29,6 +29,7 @@ from sitrep.resolve import place as rplace
 from sitrep.resolve.event_country import CAP_WORD, beside_border, event_country, shore_country, theatre_place
 from sitrep.resolve.event_time import dateline as _dateline
 from sitrep.resolve.gazetteer import ADMIN1
+from sitrep.resolve.place_container import CONTAINER_NOTE, contained, near_town
 
 # "at the Oxford Street bus station" (in Belfast), "on Haifa Street" (in Baghdad): a town's name before a word for a
 # street names the street, not the town. WikiEvents check (read as a kind, after the s26 place rules placed a
@@ -39,12 +40,18 @@ _STREET_AFTER = re.compile(r"\s+(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Bo
 
 def find_places(text: str, ents: list, default_country: str | None = None) -> list[Place]:
     """The places the text names (``ents`` from ``place_entities``), geocoded; a place inside an actor's name
-    and a small foreign namesake of the report's places left out."""
-    places = rplace.geocode_text(text, default_country=default_country, ents=ents, every_mention=False)
+    and a small foreign namesake of the report's places left out; a name the gazetteer lacks placed by the place
+    the text says contains it (``place_container``)."""
+    found = rplace.geocode_text(text, default_country=default_country, ents=ents, every_mention=False,
+                                include_abstentions=True)
+    places = [p for p in found if not (p.reason or "").startswith("abstain")]
+    abstained = [p for p in found if (p.reason or "").startswith("abstain")]
     places = _drop_foreign_namesakes(_outside_actor_names(_not_surnames(places, text, ents), text), text)
     places = [p for p in places if not (p.span and (_team(text, p.span.start, p.span.end)
                                                     or _STREET_AFTER.match(text, p.span.end)))]
-    return [_in_zone(p) for p in _owned_places(_context_namesakes(places, text, default_country), text)]
+    places = [_in_zone(p) for p in _owned_places(_context_namesakes(places, text, default_country), text)]
+    return [_in_zone(p) if p.geonameid is None and CONTAINER_NOTE in (p.reason or "") else p
+            for p in contained(places, abstained, text)]
 
 
 # a compass word: "north", "north-east", "southwestern", "central"
@@ -344,7 +351,9 @@ def attach_places(cands: list[Candidate], places: list[Place], text: str) -> Non
 def fill_place(m: EventMention, fallback: Place | None, text: str | None = None) -> None:
     """An event whose sentences name no place takes the report's main place, else the country its sentence points
     at (``event_country``: its armed group's, its people's, read in ``text``, the parser's copy of the report); a
-    sea its nearest country."""
+    sea its nearest country. An own town written after "near" or "N km north of" is precision 2 (``near_town``)."""
+    if m.place is not None:
+        m.place = near_town(m.place, text)
     if m.place is None and fallback is not None:
         m.place = _overruling_country(m, fallback, text)
         if m.place is None:
