@@ -54,6 +54,7 @@ class Lexicon:
     named_dates: dict[str, str] = field(default_factory=dict)
     deferring_verbs: list[str] = field(default_factory=list)
     committing_verbs: list[str] = field(default_factory=list)
+    stative_verbs: list[str] = field(default_factory=list)
     past_forms: set[str] = field(default_factory=set)
     ordering_verbs: set[str] = field(default_factory=set)
     awaited_verbs: set[str] = field(default_factory=set)
@@ -182,6 +183,7 @@ def parse_lexicon(raw: str, path: str = FILE_NAME) -> Lexicon:
         called_gatherings=set(c.words("tense", "called_gatherings")) if "called_gatherings" in c.table("tense")
         else set(),
         speech_words=c.words("quoted", "speech_words") if "quoted" in data else [],
+        stative_verbs=c.words("present_age", "stative_verbs") if "present_age" in data else [],
         aged_things=set(c.words("aged_things", "nouns")),
         play_words=c.words("play", "words") if "play" in data else [],
         comparison_words=c.words("comparison", "words") if "comparison" in data else [],

@@ -67,6 +67,20 @@ def _cue_patterns(path: str | None = None) -> tuple[re.Pattern, re.Pattern, re.P
     return strong, weak, ahead
 
 
+@knowledge_cached
+def _stative_pattern(path: str | None = None) -> re.Pattern | None:
+    """A plain present of a state verb (or "does not" / "doesn't" with it), then at most four words and the space
+    before the expression: the clause a "today" closes (``_stative_today``)."""
+    verbs = load_lexicon(path).stative_verbs
+    if not verbs:
+        return None
+    forms = sorted({f for v in verbs for f in (v, f"{v}s", f"{v}es")}, key=len, reverse=True)
+    alts = "|".join(re.escape(f) for f in forms)
+    return re.compile(rf"\b(?:do(?:es)?(?:n['\u2019]t|\s+not)\s+(?:\w+ly\s+)?)?(?:{alts})\b(?!\s+to\b)"
+                      r"(?:\s+[\w'\u2019$-]+){0,4}\s+$", re.I)
+
+
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
 _SENTENCE_END = re.compile(r"\s[.!?](?!\w\.)")  # searched in reversed text: ". " backwards
 # "the first two months of this year ... the same period last year": two months, a stretch of the year, not a quarter
 # (TimeBank: no value changed; the sentence of a test: 1996-Q4 -> 1997, right)
@@ -676,7 +690,7 @@ class Resolver:
         return date.fromisoformat(m.group(0)) if m else None
 
     def _rday(self, r):
-        if r.data["off"] == 0 and self._present_age(r):
+        if r.data["off"] == 0 and (self._present_age(r) or self._stative_today(r)):
             return "PRESENT_REF", "DATE", "report"
         if self.anchor is None:
             return "XXXX-XX-XX", "DATE", "report"
@@ -702,6 +716,15 @@ class Resolver:
         if form is not None:  # the parse's verb, not its tense, which reads every plain present as a schedule ahead
             return form == "present"
         return tense(self.text, r.start, r.end, self.path) is None
+
+    def _stative_today(self, r: Reading) -> bool:
+        """"today" closing a clause whose verb, a few words before, is a state in the plain present ("technology
+        that doesn't fully exist today", "if you need a dollar today"): these days, not the report's day. The verbs:
+        ``[present_age] stative_verbs`` of the time lexicon, with their counts."""
+        if self.text[r.start:r.end].lower() != "today" or _POSSESSIVE.match(self.text, r.end):
+            return False
+        pattern = _stative_pattern(self.path)
+        return pattern is not None and pattern.search(self.text, max(0, r.start - 80), r.start) is not None
 
     def _rtime(self, r):
         if self.anchor is None:
