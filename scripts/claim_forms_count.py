@@ -124,6 +124,35 @@ def count_anaphors(show: bool) -> None:
     print("sentences with a 'the group' / pronoun claimant:", dict(tally))
 
 
+def count_group_claims(show: bool) -> None:
+    """The sentences of the tune corpora where ``document.share_group_claims`` may fire: a claim phrase (not a
+    statement alone, no denial, no "no one claimed") with an armed group of actors.csv named before it."""
+    from claim_denial_count import sentences, texts
+
+    from sitrep.extract.attribution import claim_negated_text, denial_statements, undenied_claim
+    from sitrep.extract.lexicon import load_lexicon
+    from sitrep.resolve.actor import actor_type, find_actors
+
+    lex = load_lexicon()
+    rams_test = {json.loads(line)["doc_key"] for line in open(SHARED / "realnews" / "rams" / "test.jsonlines")}
+    tally: Counter[str] = Counter()
+    for corpus, doc, text in texts(range(2, 29, 2)):
+        if corpus == "ECB" and not _ecb_tune(doc) or corpus == "RAMS" and doc in rams_test:
+            continue
+        for s in sentences(text):
+            if lex.phrases["no_claim"].search(s) or claim_negated_text(s):
+                continue
+            hit = undenied_claim(lex.phrases["claim"], s)
+            if hit is None or " ".join(hit.group(0).lower().split()) in denial_statements():
+                continue
+            groups = [a for a in find_actors(s[:hit.start()]) if actor_type(a.canonical) == "armed group"]
+            if groups:
+                tally[corpus.rstrip("0123456789")] += 1
+                if show:
+                    print(f"{corpus} {doc} | {groups[-1].canonical} | {s[:220]}")
+    print("claim sentences with an armed group named before the claim:", dict(tally))
+
+
 def _ecb_tune(doc: str) -> bool:
     from sitrep.evaluation import ecbplus
 
@@ -135,12 +164,16 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--errors", type=Path, help="the --errors listing of benchmarks/claims_muc4.py")
     ap.add_argument("--corpora", action="store_true", help="the 'the group' / pronoun claimants of the tune corpora")
+    ap.add_argument("--group-claims", action="store_true", help="the sentences where a claim may reach the "
+                    "events of its group (document.share_group_claims)")
     ap.add_argument("--show", action="store_true", help="each one with the sentence it was filed by")
     args = ap.parse_args()
     if args.errors:
         count_errors(args.errors, args.show)
     if args.corpora:
         count_anaphors(args.show)
+    if args.group_claims:
+        count_group_claims(args.show)
 
 
 if __name__ == "__main__":

@@ -236,6 +236,16 @@ def claim_negated(sent, claim_verbs) -> bool:
                for t in sent)
 
 
+_NEGATED_CLAIM = re.compile(r"\b(?:not|never|nobody|no one|none)\b(?:\s+\w+){0,3}\s+(?:claim|take|took|taken|assume|"
+                            r"accept)", re.I)
+
+
+def claim_negated_text(text: str) -> bool:
+    """A sentence whose claim verb is negated, read off its words ("has not yet claimed", "nobody has taken"): for a
+    sentence read without its parse."""
+    return _NEGATED_CLAIM.search(text) is not None
+
+
 @knowledge_cached
 def messenger_forms() -> tuple[frozenset[str], frozenset[str]]:
     """(messengers, calling verbs) of discourse.toml [claim.messenger]."""
