@@ -59,8 +59,9 @@ sentences, then read by hand): "claimed responsibility / credit" told but not re
 clause of a sentence of another act 4, DEV-0256, 1 fixed; the event claimed but paired with another template or none
 3, 0076 0094 0179; a claim of two acts reaching one 2, 0432 0641; "these two actions" 1, 0527; the claim sentence
 read for no event 2, 0182 0223), a caller / telephoned 8, a communique / letter / message 8 (most with no claim word: "sent a
-letter to President Barco"), a denial or disavowal in the report 7 (all denials of something else: the form is not
-the cause), "claim" asserting ("the guerrillas claim to have destroyed") 4, "responsibility" of another sense 4, no
+letter to President Barco"), a denial word in the report 7 (filed so by the order of the forms; read: none a denial of
+the claimed act: a released hostage's message 2, 1109; "according to the guerrillas" 2, 1131; a group's denial of
+another act 1, 1077; a government's version that the FMLN did it 1, 0766; the police denying torture 1, 1078), "claim" asserting ("the guerrillas claim to have destroyed") 4, "responsibility" of another sense 4, no
 claim sentence 4, radio 3, a state's forces accepting responsibility 3 (no claims here by design). The 9 false:
 "claimed responsibility / credit" 4 (the key leaves the template unclaimed or its event unmatched), a denial in the
 report 2, "claimed by" 1 (an attack of another day), "the group has claimed" 1 (other crimes), "claimed the attack"
