@@ -236,6 +236,16 @@ def claim_negated(sent, claim_verbs) -> bool:
                for t in sent)
 
 
+_NEGATED_CLAIM = re.compile(r"\b(?:not|never|nobody|no one|none)\b(?:\s+\w+){0,3}\s+(?:claim|take|took|taken|assume|"
+                            r"accept)", re.I)
+
+
+def claim_negated_text(text: str) -> bool:
+    """A sentence whose claim verb is negated, read off its words ("has not yet claimed", "nobody has taken"): for a
+    sentence read without its parse."""
+    return _NEGATED_CLAIM.search(text) is not None
+
+
 @knowledge_cached
 def messenger_forms() -> tuple[frozenset[str], frozenset[str]]:
     """(messengers, calling verbs) of discourse.toml [claim.messenger]."""
@@ -439,3 +449,25 @@ class PersonTrail:
         before = [e for e in pronoun.sent.ents if e.label_ == "PERSON" and e.end <= pronoun.i]
         last = before[-1].root.lower_ if before else self.last
         return self.leaders.get(last) if last is not None else None
+
+
+# ---- "the group" of a claim --------------------------------------------------------------------------------------
+
+@knowledge_cached
+def anaphor_forms() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(nouns, determiners, pronouns) of discourse.toml [claim.anaphor]."""
+    forms = _claim_forms("anaphor")
+    return tuple(frozenset(str(w).lower() for w in forms.get(k, [])) for k in ("nouns", "determiners", "pronouns"))  # type: ignore[return-value]
+
+
+def group_anaphor(subj) -> bool:
+    """A claim's subject takes up a group named before: "the group", "this organization" (the noun with a
+    determiner of discourse.toml [claim.anaphor] and no other word of its own: "a leftist group", "the same group
+    of rebels" do not), or "it"."""
+    nouns, dets, pronouns = anaphor_forms()
+    if subj.lower_ in pronouns:
+        return True
+    if subj.lemma_.lower() not in nouns and subj.lower_ not in nouns:
+        return False
+    own = [ch for ch in subj.children if ch.dep_ != "punct"]
+    return len(own) == 1 and own[0].dep_ == "det" and own[0].lower_ in dets

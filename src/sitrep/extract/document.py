@@ -324,6 +324,7 @@ def apply_report_context(events, analysis: Analysis, cands: list[Candidate]) -> 
     move_reference_no_claims(events)
     generic = {c.sentence_index for c in cands if c.mention.generic and not later_state_note(c.mention)}
     apply_sentence_claims(events, analysis, generic)
+    share_group_claims(events, analysis, generic)
     apply_blame(events, analysis)
     share_same_event_claims(events)
     apply_victim_lists(events, analysis)
@@ -397,6 +398,48 @@ def apply_sentence_claims(events, analysis: Analysis, generic_sentences: set[int
                     m.actor1 = actor.canonical
                     m.add_span("actor1", Span(s.start + actor.start, s.start + actor.end, actor.text))
                 m.evidence.append(Span(s.start, s.end, s.text))
+
+
+def share_group_claims(events, analysis: Analysis, generic_sentences: set[int]) -> None:
+    """ "the army stepped up its offensive against ELN guerrillas, which have claimed responsibility for the attacks
+    on the pipeline": a claim of responsibility by an armed group that reached no event of the report (its sentence
+    tells another act, or the act only taken up) speaks of the events whose doer the report names as that group and
+    that have no claim status yet. The claimant: the armed group of ``actors.csv`` named last before the claim
+    phrase in its sentence. Not a phrase that names only a statement ("in a statement"), a denial, a negated or no
+    claim, a generic sentence. Counts in discourse.toml [claim.group_events]."""
+    from sitrep.extract.attribution import claim_negated_text, denial_statements
+    from sitrep.resolve.actor import actor_type, find_actors
+
+    lex = load_lexicon()
+    if not _group_claims_on():
+        return
+    generic_starts = {s.start for s in analysis.sentences if s.index in generic_sentences}
+    statements = denial_statements()
+    for s in analysis.sentences:
+        if s.start in generic_starts or lex.phrases["no_claim"].search(s.text) or claim_negated_text(s.text):
+            continue
+        hit = undenied_claim(lex.phrases["claim"], s.text)
+        if hit is None or " ".join(hit.group(0).lower().split()) in statements:
+            continue
+        groups = [a for a in find_actors(s.text[:hit.start()]) if actor_type(a.canonical) == "armed group"]
+        if not groups:
+            continue
+        group = max(groups, key=lambda a: a.start)
+        merged = [e.merged for e in events if e.merged is not None]
+        if any(m.claimed and m.claimant == group.canonical for m in merged):
+            continue  # the claim reached an event of its own
+        for m in merged:
+            if m.claimed is None and m.actor1 == group.canonical:
+                m.claimed, m.claimant = True, group.canonical
+                m.add_span("claimed", Span(s.start + hit.start(), s.start + hit.end(), hit.group(0)))
+                m.notes.append(f"claim: '{hit.group(0)}' by its doer, told in a sentence of another act")
+
+
+@knowledge_cached
+def _group_claims_on() -> bool:
+    from sitrep.extract.attribution import _claim_forms
+
+    return bool(_claim_forms("group_events").get("enabled", False))
 
 
 def move_reference_no_claims(events) -> None:

@@ -1900,7 +1900,8 @@ class SentenceExtractor:
                             None)  # "an attack also claimed by Islamic State"
                         if subj is None:
                             continue
-                        found = self._claimant(_relative_antecedent(subj, t), cand.offset)
+                        found = self._claimant(_relative_antecedent(subj, t), cand.offset) or (self._group_anaphor(
+                            subj, cand.offset) if lemma(t) in lex.claim_verbs else None)
                         if found is not None:
                             name, span = found
                             m.claimant = name
@@ -1981,7 +1982,7 @@ class SentenceExtractor:
         from sitrep.extract.attribution import responsibility_claim
 
         found = responsibility_claim(tok, lambda subj: self._claimant(subj, cand.offset) or self._claim_person(
-            subj, cand.offset))
+            subj, cand.offset) or self._group_anaphor(subj, cand.offset))
         if found is None:
             return
         m, (name, verb, _) = cand.mention, found
@@ -2005,6 +2006,21 @@ class SentenceExtractor:
         first, last = subj.doc[found[0]], subj.doc[found[1]]
         a, b = offset + first.idx, offset + last.idx + len(last.text)
         return self.text[a:b], Span(a, b, self.text[a:b])
+
+    def _group_anaphor(self, subj, offset: int) -> tuple[str, Span] | None:
+        """ "a bombing claimed by the group", "the group claimed responsibility": the armed group of ``actors.csv``
+        named last in the report before the claim's subject when that is "the group" / "it"
+        (``attribution.group_anaphor``), with the subject's words. Counts in discourse.toml [claim.anaphor]."""
+        from sitrep.extract.attribution import group_anaphor
+
+        if not group_anaphor(subj):
+            return None
+        start = offset + subj.left_edge.idx
+        groups = [a for a in find_actors(self.text[:start]) if actor_type(a.canonical) == "armed group"]
+        if not groups:
+            return None
+        a, b = offset + subj.left_edge.idx, offset + subj.idx + len(subj.text)
+        return max(groups, key=lambda g: g.start).canonical, _span(self.text, a, b)
 
     def _claimant(self, subj, offset: int) -> tuple[str, Span] | None:
         """Who a claim's subject names: a known actor (not a state: states do not claim attacks, they "say"), or a
