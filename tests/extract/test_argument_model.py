@@ -372,3 +372,11 @@ def test_the_facility_or_place_noun_where_the_trigger_says_it_happened_is_the_pl
     an, evs = _analysis_and_events("A bomb exploded in Tarvin on Friday, and gunmen fired on a police truck.")
     AM.apply_argument_model(an, evs, _model({}))
     assert not any(ev.roles.get("places") for ev in evs)
+
+
+
+def test_a_name_the_gazetteer_lacks_in_the_triggers_locative_phrase_is_its_place():
+    an, evs = _analysis_and_events("Nine herders died in the raid in Wadi Qarnabeel on Tuesday.")
+    ev = next(e for e in evs if e.trigger.text == "raid")
+    assert [f.text for f in AM.common_places_of_trigger(an, ev)] == ["Wadi Qarnabeel"]
+

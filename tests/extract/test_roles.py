@@ -359,3 +359,19 @@ def test_a_possessive_doer_word_owning_a_thing_beside_the_act_is_no_doer(nlp):
 def test_a_possessive_doer_word_owning_the_act_or_its_means_is_the_doer(nlp, sentence, trigger):
     r = run(nlp, sentence, trigger)
     assert any("insurgents" in v or "guerrillas" in v for v in r["perpetrator_individuals"])
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "victims"), [
+    ("Gunmen raided the village market, killing four traders and wounding 17.", "raided", ["traders", "17"]),
+    ("The blast at the depot killed two guards and injured more than 40.", "killed", ["guards", "40"]),
+])
+def test_a_number_in_figures_killed_or_wounded_counts_victims(nlp, sentence, trigger, victims):
+    assert run(nlp, sentence, trigger)["victims"] == victims
+
+
+@pytest.mark.parametrize(("sentence", "trigger"), [
+    ("The rebels attacked 12 of the outposts overnight.", "attacked"),
+    ("Soldiers shelled the hills for 3 hours.", "shelled"),
+])
+def test_a_number_in_figures_not_killed_or_wounded_is_no_victim(nlp, sentence, trigger):
+    assert run(nlp, sentence, trigger)["victims"] == []
