@@ -1841,20 +1841,29 @@ class SentenceExtractor:
         return False
 
     def _struck_from_air(self, cand: Candidate, tok) -> str | None:
-        """The word that says a strike came from the air or from a state's forces, or None: aircraft, an air word
-        or a state among the trigger's own doers ("NATO jets struck", "a US strike", "a strike by the air force";
-        ``_air_cue``), the doers of the verb that governs the noun ("the military carried out a strike", "the air
-        force killed 52 in a strike"), or the clause's actor a state or its forces. COUNT: events.toml, the strike
-        trigger's ``weapon_cue``."""
-        cue = self._air_cue(tok)
+        """The word that says a strike came from the air or from a state, or None: aircraft, an air word or a state
+        among the doers of the word or of a verb above it ("NATO jets struck", "a US strike", "the military carried
+        out a strike", "the air force killed 52 in a strike"; ``_air_cue``), a state's forces (not its police) or a
+        country as such a verb's subject ("Pakistan says it struck"), the clause's actor a state or its forces, or a state named in the
+        sentence ("Israeli tanks surround hospitals as strikes continue"). COUNT: events.toml, the strike trigger's
+        ``weapon_cue``."""
+        from sitrep.resolve.actor import load_state_forces
+
+        countries, lex = load_state_forces().country, self.lex
         verb = tok
-        while cue is None and verb.pos_ != "VERB" and verb.dep_ in ("pobj", "prep", "dobj") and verb.head.i != verb.i:
+        for _ in range(4):
+            cue = self._air_cue(verb)
+            if cue is None and verb.pos_ in ("VERB", "AUX"):
+                cue = next((c.text for c in verb.children if c.dep_ == "nsubj" and (c.text in countries or (
+                    lemma(c) in lex.state_force_heads and lemma(c) not in lex.law_enforcement_heads))), None)
+            if cue is not None or verb.head.i == verb.i:
+                break
             verb = verb.head
-            if verb.pos_ == "VERB":
-                cue = self._air_cue(verb)
         actor = cand.mention.actor1
         if cue is None and actor and (actor_type(actor) == "state" or _state_force_words(actor)):
             cue = actor
+        if cue is None:
+            cue = next((a.text for a in find_actors(text_of(tok.sent)) if a.type == "state" or actor_type(a.canonical) == "state"), None)
         return cue
 
     def _crowd_type(self, cand: Candidate, trig: Trigger) -> tuple[str, str] | None:
