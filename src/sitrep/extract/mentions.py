@@ -1822,13 +1822,14 @@ class SentenceExtractor:
     def _implied_weapon(self, cand: Candidate, trig: Trigger) -> bool:
         """Whether the trigger's own weapon (events.toml ``weapon``) is the clause's. A strike verb with a ground
         doer is no air strike (``_ground_striker``); a trigger with ``weapon_cue = "air"`` ("strike", "struck")
-        implies its weapon only when the clause says it came from the air or from a state (``_struck_from_air``),
-        else it is an attack by the means its clause names, or none, and the implied weapon is taken back."""
+        implies its weapon only when the clause says it came from the air or from a state (``_struck_from_air``) or
+        the noun is definite (it refers back), else it is an attack by the means its clause names, or none, and the implied weapon is taken back."""
         tok, m = cand.trigger_token, cand.mention
         if trig.weapon == "airstrike" and tok is not None and self._ground_striker(tok):
             return False
-        if trig.weapon_cue != "air" or tok is None:
-            return True
+        if trig.weapon_cue != "air" or tok is None or any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in tok.children):
+            return True  # "the strike": refers back to a strike told, whose weapon it is (the merge joins them)
         cue = self._struck_from_air(cand, tok)
         if cue is not None:
             return True
