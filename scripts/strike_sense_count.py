@@ -28,7 +28,6 @@ AIR = re.compile(r"\b(air ?strikes?|air-strikes?)\b", re.I)
 
 def seed_docs(split: str):
     import seedlike
-
     from sitrep.ingest.text import document_from_text
 
     for name, (folder, gold) in seedlike.sets().items():
