@@ -323,6 +323,16 @@ def pit_mine(lex: Lexicon, text: str, start: int, end: int) -> bool:
     return lex.pit_sentence.search(text, a, b) is not None
 
 
+def _trigger_weapon(epath: Path, where: str, entry: dict, weapons: dict[str, Weapon]) -> str | None:
+    """A [[trigger]]'s weapon (a category of weapons.toml), its weapon_cue checked ("air" or none)."""
+    weapon = entry.get("weapon")
+    if weapon and weapon not in {w.category for w in weapons.values()}:
+        raise KnowledgeError(f"{epath}: {where}: weapon '{weapon}' is not a category of weapons.toml", code=E403_KNOWLEDGE_ENTRY)
+    if entry.get("weapon_cue") not in (None, "air"):
+        raise KnowledgeError(f"{epath}: {where}: weapon_cue must be \"air\"", code=E403_KNOWLEDGE_ENTRY)
+    return weapon
+
+
 @knowledge_cached
 def load_lexicon() -> Lexicon:
     weapons = _weapons()
@@ -339,11 +349,7 @@ def load_lexicon() -> Lexicon:
         kind = _need(epath, where, entry, "kind", str)
         if kind != "attack" and kind not in kinds:
             raise KnowledgeError(f"{epath}: {where}: kind '{kind}' has no line in [kinds]", code=E403_KNOWLEDGE_ENTRY)
-        weapon = entry.get("weapon")
-        if weapon and weapon not in {w.category for w in weapons.values()}:
-            raise KnowledgeError(f"{epath}: {where}: weapon '{weapon}' is not a category of weapons.toml", code=E403_KNOWLEDGE_ENTRY)
-        if entry.get("weapon_cue") not in (None, "air"):
-            raise KnowledgeError(f"{epath}: {where}: weapon_cue must be \"air\"", code=E403_KNOWLEDGE_ENTRY)
+        weapon = _trigger_weapon(epath, where, entry, weapons)
         pos = frozenset(_need(epath, where, entry, "pos", list))
         for lemma in _need(epath, where, entry, "lemmas", list):
             t = Trigger(str(lemma).lower(), pos, kind, entry.get("needs"), weapon, entry.get("weapon_cue"))
