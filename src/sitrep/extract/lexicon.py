@@ -42,6 +42,7 @@ class Trigger:
     kind: str
     needs: str | None
     weapon: str | None
+    weapon_cue: str | None = None  # "air": the weapon only with an air cue or a state doer (events.toml)
 
 
 @dataclass
@@ -108,6 +109,8 @@ class Lexicon:
     figurative_release: frozenset[str] = frozenset()  # "free 50 hostages": a release, not a taking
     figurative_accident_verbs: frozenset[str] = frozenset()  # "killed when the plane crashed": an accident
     figurative_vehicles: frozenset[str] = frozenset()  # "killed when his bike hit a lorry": a vehicle did it
+    figurative_stoppage: frozenset[str] = frozenset()  # "union", "walkout": a strike noun's sentence tells a stoppage
+    figurative_stoppage_triggers: frozenset[str] = frozenset()  # the trigger lemmas that may name a stoppage
     figurative_court: frozenset[str] = frozenset()  # "convicted over the killing": a trial of an earlier act
     figurative_verdict: frozenset[str] = frozenset()  # "found guilty of murdering": a verdict's act
     figurative_executions: frozenset[str] = frozenset()  # "executes seven convicted of ...": a sentence carried out
@@ -320,6 +323,16 @@ def pit_mine(lex: Lexicon, text: str, start: int, end: int) -> bool:
     return lex.pit_sentence.search(text, a, b) is not None
 
 
+def _trigger_weapon(epath: Path, where: str, entry: dict, weapons: dict[str, Weapon]) -> str | None:
+    """A [[trigger]]'s weapon (a category of weapons.toml), its weapon_cue checked ("air" or none)."""
+    weapon = entry.get("weapon")
+    if weapon and weapon not in {w.category for w in weapons.values()}:
+        raise KnowledgeError(f"{epath}: {where}: weapon '{weapon}' is not a category of weapons.toml", code=E403_KNOWLEDGE_ENTRY)
+    if entry.get("weapon_cue") not in (None, "air"):
+        raise KnowledgeError(f"{epath}: {where}: weapon_cue must be \"air\"", code=E403_KNOWLEDGE_ENTRY)
+    return weapon
+
+
 @knowledge_cached
 def load_lexicon() -> Lexicon:
     weapons = _weapons()
@@ -336,12 +349,10 @@ def load_lexicon() -> Lexicon:
         kind = _need(epath, where, entry, "kind", str)
         if kind != "attack" and kind not in kinds:
             raise KnowledgeError(f"{epath}: {where}: kind '{kind}' has no line in [kinds]", code=E403_KNOWLEDGE_ENTRY)
-        weapon = entry.get("weapon")
-        if weapon and weapon not in {w.category for w in weapons.values()}:
-            raise KnowledgeError(f"{epath}: {where}: weapon '{weapon}' is not a category of weapons.toml", code=E403_KNOWLEDGE_ENTRY)
+        weapon = _trigger_weapon(epath, where, entry, weapons)
         pos = frozenset(_need(epath, where, entry, "pos", list))
         for lemma in _need(epath, where, entry, "lemmas", list):
-            t = Trigger(str(lemma).lower(), pos, kind, entry.get("needs"), weapon)
+            t = Trigger(str(lemma).lower(), pos, kind, entry.get("needs"), weapon, entry.get("weapon_cue"))
             triggers.setdefault(t.lemma, []).append(t)
     defaults = edata.get("defaults", {})
     mil = tuple(defaults.get("military_target", ["Battles", "Armed clash"]))
@@ -434,7 +445,7 @@ def _figurative(path: Path, data: dict) -> dict[str, frozenset[str]]:
             "court": "court", "verdict": "verdict", "mishaps": "mishaps", "governed": "governed",
             "describing": "describing", "of_objects": "of_objects", "munitions": "munitions", "named": "named",
             "chants": "chants", "executions": "executions", "modifier_only": "modifier_only", "found": "found",
-            "ages": "ages", "plans": "plans"}
+            "ages": "ages", "plans": "plans", "stoppage": "stoppage_words", "stoppage_triggers": "stoppage_triggers"}
     return {f"figurative_{name}": _words(path, data, "figurative", key) for name, key in keys.items()}
 
 

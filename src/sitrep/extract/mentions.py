@@ -1073,7 +1073,8 @@ class SentenceExtractor:
         c_start, c_end = ranges[0][0], ranges[-1][1]
         weapons = self.weapons_in(c_start, c_end, ranges)
         usable = [(tok, fit) for tok, trig in group if (fit := self._fitting(tok, trig, weapons)) is not None
-                  and not self._figurative(tok, fit) and not _unrealized(tok, lex)]
+                  and not self._figurative(tok, fit) and not _unrealized(tok, lex)
+                  and not self._stoppage(tok, fit, weapons)]
         if not usable:
             return None
         tok, trig = self._primary(usable)
@@ -1094,6 +1095,20 @@ class SentenceExtractor:
         self._type(cand, trig, [(sp, w) for sp, w in weapons if sp in m.field_spans.get("weapons", [])])
         self._modality(cand, text[s_start:s_end], " ".join(text[a:b] for a, b in ranges), tok)
         return cand
+
+    def _stoppage(self, tok, trig: Trigger, weapons) -> bool:
+        """A strike noun that tells a stoppage of work: its sentence holds a word of labour or protest ("the union",
+        "workers", "a walkout", "higher pay", "strikes and protests"; events.toml [figurative] stoppage_words) and no dead or
+        hurt, its clause no weapon, and nothing says it came from the air or from a state (``_air_cue``). COUNT:
+        beside that list."""
+        lex = self.lex
+        if trig.lemma not in lex.figurative_stoppage_triggers or tok.pos_ not in ("NOUN", "PROPN") or weapons:
+            return False
+        words = [t for t in tok.sent if t.i != tok.i]
+        if not any(t.lower_ in lex.figurative_stoppage for t in words) or any(
+                lemma(t) in lex.killed_words or lemma(t) in lex.injured_words for t in words):
+            return False  # "a strike on the clinic killed three health workers": an attack with its dead
+        return self._air_cue(tok) is None
 
     def _need_met(self, tok, trig: Trigger, weapons) -> bool:
         """Whether the clause gives what the trigger needs (events.toml ``needs``): a weapon, a victim, a place..."""
@@ -1802,8 +1817,7 @@ class SentenceExtractor:
             # attack (ACLED's Grenade is the thrown device on its own; both independent golds of the fresh sets,
             # 3 of 3 such events: Lod 1972, Rome and Vienna 1985)
             ranked = [w for w in ranked if w.category != "grenade"]
-        if not ranked and trig.weapon and not (trig.weapon == "airstrike" and cand.trigger_token is not None
-                                               and self._ground_striker(cand.trigger_token)):
+        if not ranked and trig.weapon and self._implied_weapon(cand, trig):
             ranked = [next(w for w in lex.weapons.values() if w.category == trig.weapon)]
         typing = lex.typing  # events.toml [typing] gives this order
         deciding = bool(ranked) and ranked[0].category not in typing.weapons_not_deciding
@@ -1824,6 +1838,54 @@ class SentenceExtractor:
             tgt = (m.target or "").lower().split()
             military = military_words(lex, tgt)  # "a police station", not "a bus station" (events.toml [actors])
             m.event_type, m.sub_event_type = lex.military_target if military else lex.civilian_target
+
+    def _implied_weapon(self, cand: Candidate, trig: Trigger) -> bool:
+        """Whether the trigger's own weapon (events.toml ``weapon``) is the clause's. A strike verb with a ground
+        doer is no air strike (``_ground_striker``); a trigger with ``weapon_cue = "air"`` ("strike", "struck")
+        implies its weapon only when the clause says it came from the air or from a state (``_struck_from_air``) or
+        the noun is definite (it refers back), else it is an attack by the means its clause names, or none, and the implied weapon is taken back."""
+        tok, m = cand.trigger_token, cand.mention
+        if trig.weapon == "airstrike" and tok is not None and self._ground_striker(tok):
+            return False
+        if trig.weapon_cue != "air" or tok is None or any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in tok.children):
+            return True  # "the strike": refers back to a strike told, whose weapon it is (the merge joins them)
+        cue = self._struck_from_air(cand, tok)
+        if cue is not None:
+            return True
+        if trig.weapon in m.weapons and m.trigger in m.field_spans.get("weapons", []):
+            m.weapons.remove(trig.weapon)
+            m.field_spans["weapons"].remove(m.trigger)
+            if not m.field_spans["weapons"]:
+                del m.field_spans["weapons"]
+        m.notes.append("strike: no air cue and no state doer, no air strike")
+        return False
+
+    def _struck_from_air(self, cand: Candidate, tok) -> str | None:
+        """The word that says a strike came from the air or from a state, or None: aircraft, an air word or a state
+        among the doers of the word or of a verb above it ("NATO jets struck", "a US strike", "the military carried
+        out a strike", "the air force killed 52 in a strike"; ``_air_cue``), a state's forces (not its police) or a
+        country as such a verb's subject ("Pakistan says it struck"), the clause's actor a state or its forces, or a state named in the
+        sentence ("Israeli tanks surround hospitals as strikes continue"). COUNT: events.toml, the strike trigger's
+        ``weapon_cue``."""
+        from sitrep.resolve.actor import load_state_forces
+
+        countries, lex = load_state_forces().country, self.lex
+        verb = tok
+        for _ in range(4):
+            cue = self._air_cue(verb)
+            if cue is None and verb.pos_ in ("VERB", "AUX"):
+                cue = next((c.text for c in verb.children if c.dep_ == "nsubj" and (c.text in countries or (
+                    lemma(c) in lex.state_force_heads and lemma(c) not in lex.law_enforcement_heads))), None)
+            if cue is not None or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        actor = cand.mention.actor1
+        if cue is None and actor and (actor_type(actor) == "state" or _state_force_words(actor)):
+            cue = actor
+        if cue is None:
+            cue = next((a.text for a in find_actors(text_of(tok.sent)) if a.type == "state" or actor_type(a.canonical) == "state"), None)
+        return cue
 
     def _crowd_type(self, cand: Candidate, trig: Trigger) -> tuple[str, str] | None:
         """ACLED's type of violence by or against a crowd (events.toml [typing.crowds]): a mob as the doer is mob
