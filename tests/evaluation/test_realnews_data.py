@@ -168,3 +168,11 @@ def test_an_abbreviation_head_matches_its_dotted_value():
     assert rn.head_found(rn.head_word("Washington, D.C."), ["D.C."])
     assert rn.head_found(rn.head_word("the U.N. compound"), ["the U.N. compound in Gao"])
     assert not rn.head_found(rn.head_word("Washington, D.C."), ["Dakar"])
+
+
+def test_a_hyphenated_head_matches_its_hyphenated_value():
+    """The gold head drops a name's hyphen ("Wadi al-Harir" -> "alharir"); the value keeps it and must still match."""
+    assert rn.head_word("Wadi al-Harir") == "alharir"
+    assert rn.head_found(rn.head_word("Wadi al-Harir"), ["the desert of Wadi al-Harir"])
+    assert rn.head_found(rn.head_word("the village"), ["a half-burnt village"])
+    assert not rn.head_found(rn.head_word("Wadi al-Harir"), ["Wadi Musa"])

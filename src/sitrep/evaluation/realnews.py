@@ -218,10 +218,17 @@ def head_word(mention: str) -> str:
 
 def head_found(head: str, values: list[str]) -> bool:
     """The head word is one of the words of a value (case and punctuation ignored; the dots of an abbreviation
-    too: the gold head of "Washington, D.C." is "dc", a value "D.C." reads as "dc", not as "d" and "c")."""
+    too: the gold head of "Washington, D.C." is "dc", a value "D.C." reads as "dc", not as "d" and "c"; and the
+    hyphens, which ``head_word`` drops: the gold head of "Badia al-Sukhnah" is "alsukhnah", a value "al-Sukhnah"
+    reads as "al", "sukhnah" and "alsukhnah")."""
     words = _WORD.findall(head.lower().replace(".", ""))
-    return bool(words) and any(all(w in vw for w in words)
-                               for vw in ({*_WORD.findall(v.lower().replace(".", ""))} for v in values))
+    return bool(words) and any(all(w in vw for w in words) for vw in map(_value_words, values))
+
+
+def _value_words(value: str) -> set[str]:
+    """The words of a value for ``head_found``: as written, and with its hyphens dropped as the gold head's are."""
+    v = value.lower().replace(".", "")
+    return {*_WORD.findall(v), *_WORD.findall(v.replace("-", ""))}
 
 
 PERP_ROLES = ("perpetrator_individuals", "perpetrator_organizations")
