@@ -28,6 +28,11 @@ def test_a_whole_the_gazetteer_knows_stays_whole():
     assert "Virginia" not in found
 
 
+def test_a_peoples_word_after_a_part_word_is_no_place():
+    found = _spans("The North American Snowmobile Council met its members in a hotel ballroom last winter.")
+    assert "American" not in found
+
+
 def test_a_common_word_after_a_part_word_is_no_place():
     found = _spans("She wired the rent through Western Union and the South Coast Air Quality office on Friday.")
     assert "Union" not in found

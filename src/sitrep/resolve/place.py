@@ -561,8 +561,8 @@ def _part_of(gz: Gazetteer, ids: list[int], key: str, cues) -> bool:
     Massachusetts x2, Pennsylvania x2, Illinois x2, Arlington x2, California, Ontario, Oxford, Philadelphia, Wichita
     ...), 1 false place more (a second "East Texas" the annotators left out); world1-8: 2 found (North Queensland,
     Western Sydney, each annotated whole), 0 false places."""
-    if key in {norm(w) for w in cues.metro_prefixes}:
-        return False
+    if key in {norm(w) for w in cues.metro_prefixes} or _demonym_ids(gz, key):
+        return False  # a people's word after the part word ("North American Aerospace ...") names no part of a place
     return any(gz[i].kind in (COUNTRY, CONTINENT) or gz[i].kind == ADMIN1 and not _world_division(gz, i)
                or gz[i].kind == CITY and norm(gz[i].name) == key and gz[i].pop >= MIN_PART_TOWN_POPULATION
                for i in ids)
