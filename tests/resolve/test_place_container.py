@@ -48,6 +48,11 @@ def test_a_town_far_from_the_one_it_is_measured_from_keeps_its_own_point():
     assert far is None or far.name != "Zankwobiri"
 
 
+def test_a_village_near_a_town_is_precision_two_at_the_town():
+    p = _place("Gunmen killed nine farmers in the village of Zankwobiri near Maiduguri on Sunday, police said.")
+    assert p is not None and p.name == "Zankwobiri" and p.geo_precision == 2
+
+
 def test_near_a_town_is_precision_two_at_the_town():
     p = _place("A roadside bomb killed four soldiers near Maiduguri on Sunday.")
     assert p is not None and p.name == "Maiduguri" and p.geo_precision == 2
