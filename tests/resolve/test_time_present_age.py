@@ -30,6 +30,9 @@ def test_a_state_in_the_present_is_these_days(text):
     "Crews need to clear the road today before the storm.",  # "need to": a deed for the day
     "The city owns today's record for rainfall.",            # the day's own record
     "Investors sold bank shares today.",                     # a past deed
+    "The spare parts the mill needs arrived today.",         # a verb of its own between: its day
+    "The seed the farmers lack was delivered today.",
+    "What the clinic needs is here today.",
 ])
 def test_a_deed_today_is_the_report_day(text):
     assert ("today", "DATE", "2021-03-15") in _found(text, MONDAY)

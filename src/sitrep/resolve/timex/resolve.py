@@ -76,8 +76,11 @@ def _stative_pattern(path: str | None = None) -> re.Pattern | None:
         return None
     forms = sorted({f for v in verbs for f in (v, f"{v}s", f"{v}es")}, key=len, reverse=True)
     alts = "|".join(re.escape(f) for f in forms)
+    # the words between are no verb of their own ("the medicines they need arrived today", "what we need is here
+    # today": the day is the arrival's, the being here's): no form of "be", nothing in "-ed"
     return re.compile(rf"\b(?:do(?:es)?(?:n['\u2019]t|\s+not)\s+(?:\w+ly\s+)?)?(?:{alts})\b(?!\s+to\b)"
-                      r"(?:\s+[\w'\u2019$-]+){0,4}\s+$", re.I)
+                      r"(?:\s+(?!(?:is|are|am|was|were|be|been|being|['\u2019]s)\b|\w+ed\b)[\w'\u2019$-]+){0,4}\s+$",
+                      re.I)
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
