@@ -102,3 +102,12 @@ def test_no_one_coming_forward_with_information_is_no_denial_of_a_claim():
     events = report("Two bombs tore through a bus depot in Mombasa on Sunday, wounding eleven workers. No one has "
                     "come forward with information, police said.")
     assert events and all(m.claimed is None for m in events), [(m.claimed, m.notes) for m in events]
+
+
+def test_a_negated_claim_is_read_off_the_words():
+    from sitrep.extract.attribution import claim_negated_text
+
+    assert claim_negated_text("The militia, which hasn't claimed the raid, blamed the army for it.")
+    assert claim_negated_text("Nobody has so far taken responsibility for the blast.")
+    assert not claim_negated_text("The police did not take part in the search; the front claimed the raid.")
+    assert not claim_negated_text("The rebels did not attempt a takeover of the port.")

@@ -1,6 +1,6 @@
 """The senses of "strike" / "struck" (issue 11 kinds 2 and 5, session 41): the verb an air strike only with an air
 word or a state as the doer (events.toml, the strike verb's ``weapon_cue``), an attack by other means otherwise; the
-noun keeps its air strike; the stoppage words (off in the shipped events.toml) tested on a knowledge of their own. Sentences written for these tests (invented places)."""
+noun keeps its air strike. Sentences written for these tests (invented places)."""
 from __future__ import annotations
 
 from datetime import date
@@ -11,19 +11,6 @@ from sitrep.pipeline import extract_document
 
 def events(text: str):
     return extract_document(document_from_text(text, "t", published=date(2024, 3, 6)))
-
-
-def test_labour_strike_is_no_event_with_the_stoppage_words(tmp_path):
-    from sitrep.knowledge import Knowledge, knowledge_path, use_knowledge
-
-    text = knowledge_path("events.toml").read_text(encoding="utf-8")
-    assert "stoppage_triggers = []" in text
-    (tmp_path / "events.toml").write_text(text.replace("stoppage_triggers = []", 'stoppage_triggers = ["strike"]'),
-                                          encoding="utf-8")
-    sentence = ("Dock workers began a strike at the port of Valdora on Monday, and the union said the walkout would "
-                "last until pay rises.")
-    with use_knowledge(Knowledge(tmp_path)):
-        assert events(sentence) == []
 
 
 def test_car_that_struck_a_cyclist_is_no_air_strike():

@@ -236,8 +236,9 @@ def claim_negated(sent, claim_verbs) -> bool:
                for t in sent)
 
 
-_NEGATED_CLAIM = re.compile(r"\b(?:not|never|nobody|no one|none)\b(?:\s+\w+){0,3}\s+(?:claim|take|took|taken|assume|"
-                            r"accept)", re.I)
+_NEGATED_CLAIM = re.compile(r"(?:\b(?:not|never|nobody|no one|none)\b|n['\u2019]t\b)(?:\s+\w+){0,3}\s+"
+                            r"(?:claim(?:s|ed|ing)?|(?:take[sn]?|took|taking)(?!\s+part\b)|assum(?:e|es|ed|ing)|accept(?:s|ed|ing)?)\b",
+                            re.I)
 
 
 def claim_negated_text(text: str) -> bool:

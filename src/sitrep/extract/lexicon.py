@@ -109,8 +109,6 @@ class Lexicon:
     figurative_release: frozenset[str] = frozenset()  # "free 50 hostages": a release, not a taking
     figurative_accident_verbs: frozenset[str] = frozenset()  # "killed when the plane crashed": an accident
     figurative_vehicles: frozenset[str] = frozenset()  # "killed when his bike hit a lorry": a vehicle did it
-    figurative_stoppage: frozenset[str] = frozenset()  # "union", "walkout": a strike noun's sentence tells a stoppage
-    figurative_stoppage_triggers: frozenset[str] = frozenset()  # the trigger lemmas that may name a stoppage
     figurative_court: frozenset[str] = frozenset()  # "convicted over the killing": a trial of an earlier act
     figurative_verdict: frozenset[str] = frozenset()  # "found guilty of murdering": a verdict's act
     figurative_executions: frozenset[str] = frozenset()  # "executes seven convicted of ...": a sentence carried out
@@ -445,7 +443,7 @@ def _figurative(path: Path, data: dict) -> dict[str, frozenset[str]]:
             "court": "court", "verdict": "verdict", "mishaps": "mishaps", "governed": "governed",
             "describing": "describing", "of_objects": "of_objects", "munitions": "munitions", "named": "named",
             "chants": "chants", "executions": "executions", "modifier_only": "modifier_only", "found": "found",
-            "ages": "ages", "plans": "plans", "stoppage": "stoppage_words", "stoppage_triggers": "stoppage_triggers"}
+            "ages": "ages", "plans": "plans"}
     return {f"figurative_{name}": _words(path, data, "figurative", key) for name, key in keys.items()}
 
 

@@ -1073,8 +1073,7 @@ class SentenceExtractor:
         c_start, c_end = ranges[0][0], ranges[-1][1]
         weapons = self.weapons_in(c_start, c_end, ranges)
         usable = [(tok, fit) for tok, trig in group if (fit := self._fitting(tok, trig, weapons)) is not None
-                  and not self._figurative(tok, fit) and not _unrealized(tok, lex)
-                  and not self._stoppage(tok, fit, weapons)]
+                  and not self._figurative(tok, fit) and not _unrealized(tok, lex)]
         if not usable:
             return None
         tok, trig = self._primary(usable)
@@ -1095,20 +1094,6 @@ class SentenceExtractor:
         self._type(cand, trig, [(sp, w) for sp, w in weapons if sp in m.field_spans.get("weapons", [])])
         self._modality(cand, text[s_start:s_end], " ".join(text[a:b] for a, b in ranges), tok)
         return cand
-
-    def _stoppage(self, tok, trig: Trigger, weapons) -> bool:
-        """A strike noun that tells a stoppage of work: its sentence holds a word of labour or protest ("the union",
-        "workers", "a walkout", "higher pay", "strikes and protests"; events.toml [figurative] stoppage_words) and no dead or
-        hurt, its clause no weapon, and nothing says it came from the air or from a state (``_air_cue``). COUNT:
-        beside that list."""
-        lex = self.lex
-        if trig.lemma not in lex.figurative_stoppage_triggers or tok.pos_ not in ("NOUN", "PROPN") or weapons:
-            return False
-        words = [t for t in tok.sent if t.i != tok.i]
-        if not any(t.lower_ in lex.figurative_stoppage for t in words) or any(
-                lemma(t) in lex.killed_words or lemma(t) in lex.injured_words for t in words):
-            return False  # "a strike on the clinic killed three health workers": an attack with its dead
-        return self._air_cue(tok) is None
 
     def _need_met(self, tok, trig: Trigger, weapons) -> bool:
         """Whether the clause gives what the trigger needs (events.toml ``needs``): a weapon, a victim, a place..."""
