@@ -79,3 +79,12 @@ def test_a_broken_form_names_the_file(tmp_path):
                                              encoding="utf-8")
     with use_knowledge(Knowledge(tmp_path)), pytest.raises(KnowledgeError, match="url_dates.toml"):
         read_url("http://example.org/2014/06/21/a")
+
+
+def test_a_number_that_starts_a_slug_is_no_month():
+    from sitrep.resolve.timex.dateline import read_url
+
+    assert read_url("https://news.example.org/2019/07-reasons-to-visit-the-coast") is None
+    assert read_url("https://news.example.org/best-of-2019-10-albums") is None
+    found = read_url("https://news.example.org/world/2019/07/")
+    assert found is not None and (found.year, found.month, found.day) == (2019, 7, None)

@@ -35,11 +35,12 @@ from sitrep.resolve.timex.lexicon import load_lexicon as load_time_lexicon
 def report_date(doc: Document) -> tuple[date | None, str]:
     if doc.published:
         return doc.published, "given"
-    from sitrep.resolve.timex.dateline import year_written
+    from sitrep.resolve.timex.dateline import read_url, year_written
 
     body = doc.text[doc.body_start:]
     inferred, reason = rtime.infer_report_date(body, url=doc.url)
-    if inferred is not None and not year_written(body, inferred) and str(inferred.year) not in (doc.url or ""):
+    in_url = read_url(doc.url)
+    if inferred is not None and not year_written(body, inferred) and (in_url is None or in_url.year != inferred.year):
         reason += YEAR_INFERRED
     return inferred, f"inferred: {reason}"
 
