@@ -476,7 +476,8 @@ def unread_place_name(tok) -> bool:
         return False
     if any(lemma(tok) in words[k] or tok.lower_ in words[k] for k in ("person", "perpetrator", "agent")):
         return False  # a word for people the parser took for a name in capitals ("SHOT AT THE POLICEMEN")
-    return not _gazetteer_name(tok) and not find_actors(tok.text)
+    name = " ".join(t.text for t in tok.subtree if t is tok or t.dep_ in ("compound", "flat") and t.head is tok)
+    return not _gazetteer_name(tok) and not find_actors(name)  # the whole name: "Boko Haram", not "Haram"
 
 
 _PLACE_NAME_ENTS = frozenset(("GPE", "LOC", "FAC"))
