@@ -379,5 +379,3 @@ def test_a_name_the_gazetteer_lacks_in_the_triggers_locative_phrase_is_its_place
     an, evs = _analysis_and_events("Nine herders died in the raid in Wadi Qarnabeel on Tuesday.")
     ev = next(e for e in evs if e.trigger.text == "raid")
     assert [f.text for f in AM.common_places_of_trigger(an, ev)] == ["Wadi Qarnabeel"]
-
-
