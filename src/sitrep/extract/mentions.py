@@ -385,6 +385,8 @@ def _trigger_heads(triggers: dict[str, list[Trigger]]) -> frozenset[str]:
     if found is not None and found[0] is triggers and found[1] == len(triggers):
         return found[2]
     heads = frozenset(k[:i] for k in triggers for i in range(len(k) + 1) if i == len(k) or k[i] == " ")
+    if len(_HEADS) >= 8:
+        _HEADS.clear()  # the tables of tests' own lexicons are not kept alive for the whole process
     _HEADS[id(triggers)] = (triggers, len(triggers), heads)
     return heads
 
