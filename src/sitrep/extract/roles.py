@@ -437,9 +437,9 @@ def _verb_roles(col: _Collector, trigger, lex) -> None:
 
 
 def _harmed_count(head) -> bool:
-    """A number written in figures with no noun, the object (or passive subject) of a verb of killing or wounding
+    """A number written in figures with no noun, the object of a verb of killing or wounding
     ("injured more than 260", "wounding 14"): the people it counts are its victims, as the numbers written in words
-    of the person list already are ("killing six"). Fires (s41, ``scripts/harmed_count_fires.py``, victim fillers
+    of the person list already are ("killing six"). Fires (s41, ``scripts/rule_fires.py``, victim fillers
     gained): tune, RAMS dev + WikiEvents tune 2 (1 over a gold Victim's head, "more than 260"; 1 a real count of
     wounded the window does not annotate, "wounding 100"), MUC-4 DEV 4 (each a real count: "INJURED 36", "KILLED
     10", "KILLED 3", "4 OF THEM" of "INJURING 15 SOLDIERS, 4 OF THEM SERIOUSLY"), 0 wrong; check, RAMS test +
