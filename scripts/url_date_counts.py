@@ -150,17 +150,24 @@ def _without_head(text: str) -> str:
     return "\n".join(kept)
 
 
-def _answers(shared: Path) -> dict[str, tuple[str, date | None, str, date | None]]:
+def _ecb_articles(shared: Path):
+    """(path, split, text, true date or None) of every ECB+ article; the true date from its own publication line or
+    dated dateline."""
     from sitrep.evaluation.ecbplus import CHECK_TOPICS, TUNE_TOPICS, read_article
-    from sitrep.resolve.timex.dateline import infer_report_date
 
-    out = {}
     for path in sorted((shared / "data/realnews/ecbplus").glob("*/*.xml")):
         topic = int(path.parent.name)
         split = "tune" if topic in TUNE_TOPICS else "check" if topic in CHECK_TOPICS else "other"
         text = read_article(path, topic, set()).text
         posted, dl = parse_posted(text), parse_dateline(text)
-        truth = posted.date if posted and posted.date else dl.date if dl and dl.date else None
+        yield path, split, text, posted.date if posted and posted.date else dl.date if dl and dl.date else None
+
+
+def _answers(shared: Path) -> dict[str, tuple[str, date | None, str, date | None]]:
+    from sitrep.resolve.timex.dateline import infer_report_date
+
+    out = {}
+    for path, split, text, truth in _ecb_articles(shared):
         headless = infer_report_date(_without_head(text), today=date(2014, 1, 1))[0] if truth else None
         out[path.stem] = (split, truth, headless, infer_report_date(text, today=date(2014, 1, 1))[0])
     return out
@@ -194,16 +201,10 @@ _WIRE = ("Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "
 
 
 def month_rules(shared: Path) -> None:
-    from sitrep.evaluation.ecbplus import CHECK_TOPICS, TUNE_TOPICS, read_article
     from sitrep.resolve.timex.dateline import infer_report_date
 
     c: Counter = Counter()
-    for path in sorted((shared / "data/realnews/ecbplus").glob("*/*.xml")):
-        topic = int(path.parent.name)
-        split = "tune" if topic in TUNE_TOPICS else "check" if topic in CHECK_TOPICS else "other"
-        text = read_article(path, topic, set()).text
-        posted, dl = parse_posted(text), parse_dateline(text)
-        truth = posted.date if posted and posted.date else dl.date if dl and dl.date else None
+    for _path, split, text, truth in _ecb_articles(shared):
         found = read_url(_head_url(text))
         if truth is None or found is None or found.day is not None:
             continue
