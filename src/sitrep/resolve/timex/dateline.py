@@ -11,6 +11,7 @@ from sitrep.knowledge import knowledge_cached, knowledge_memo, knowledge_path, r
 from sitrep.model import Span
 from sitrep.nlp.truecase import is_mostly_caps, truecase
 from sitrep.resolve.timex.grammar import Reading, scan
+from sitrep.resolve.timex.lexicon import load_lexicon
 from sitrep.resolve.timex.office import office_years
 from sitrep.resolve.timex.resolve import Resolver, tense
 
@@ -156,10 +157,6 @@ def _date_only(text: str, lo: int, hi: int) -> bool:
 # a publication day in its path, or only its year and month ("/2010/09/"); the forms are ``knowledge/url_dates.toml``
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 _HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?[^/?#]*", re.I)
-_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                "november", "december")
-_MONTH_WORDS = {**{w[:3]: i for i, w in enumerate(_MONTH_NAMES, 1)}, **{w: i for i, w in enumerate(_MONTH_NAMES, 1)},
-                "sept": 9}
 
 
 @dataclass(frozen=True)
@@ -203,7 +200,7 @@ def url_forms() -> tuple[UrlForm, ...]:
 
 def _url_month_number(m: re.Match) -> int | None:
     word = (m.groupdict().get("mon") or "").lower()
-    return _MONTH_WORDS.get(word) if word else int(m.group("m"))
+    return load_lexicon().months.get(word) if word else int(m.group("m"))  # the time lexicon's month words
 
 
 def read_url(url: str | None) -> UrlDate | None:
