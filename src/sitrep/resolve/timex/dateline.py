@@ -43,6 +43,12 @@ class Dateline:
     value: str | None = None  # TimeML value of the date part, "XXXX-12-08" when the year is missing
     agency: str | None = None
 
+    @property
+    def month_day(self) -> tuple[int, int]:
+        """(month, day) of a dateline whose value writes both ("XXXX-12-08", "2023-12-08")."""
+        assert self.value is not None
+        return int(self.value[5:7]), int(self.value[8:10])
+
 
 def _lines(text: str):
     pos = 0
@@ -303,8 +309,7 @@ def infer_report_date(text: str, today: date | None = None, url: str | None = No
 def _dateline_in_month(dl: Dateline, on_url: UrlDate) -> date | None:
     """A yearless dateline's day in the address's month, or up to ``URL_MONTH_SLACK`` days before it (a report
     put online after midnight of the month's first day)."""
-    value = dl.value or ""
-    month, day = int(value[5:7]), int(value[8:10])
+    month, day = dl.month_day
     first = date(on_url.year, on_url.month, 1)
     for y in (on_url.year, on_url.year - 1):
         d = _safe_day(y, month, day)
@@ -460,7 +465,7 @@ def _text_year(text: str, dated: list[Reading]) -> tuple[int | None, date | None
 
 def _dateline_year(text: str, dl: Dateline, dated: list[Reading], readings: list[Reading],
                    today: date) -> tuple[date, str] | None:
-    month, day = int(dl.value[5:7]), int(dl.value[8:10])
+    month, day = dl.month_day
     days = [r.data["day"] if r.kind == "daytime" else r for r in readings]
     weekdays = [r for r in days if r.kind == "wd" and not r.data.get("rel")]
     on_dateline = [r for r in days if r.kind == "abs" and r.data.get("wd") and r.start < dl.span.end]

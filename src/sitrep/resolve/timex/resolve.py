@@ -396,7 +396,7 @@ def written_on(text: str, anchor: date | None) -> date | None:
         return anchor
     day = dl.date
     if day is None:
-        m, d = int(dl.value[5:7]), int(dl.value[8:10])
+        m, d = dl.month_day
         day = next((x for y in (anchor.year, anchor.year - 1, anchor.year + 1) if (x := _safe_date(y, m, d))
                     and -1 <= (anchor - x).days <= DATELINE_LAG_DAYS), None)
     if day is not None and -1 <= (anchor - day).days <= DATELINE_LAG_DAYS:
