@@ -154,14 +154,17 @@ def _claim_forms(table: str) -> dict:
     return read_toml(knowledge_path("discourse.toml"))[1].get("claim", {}).get(table, {})
 
 
+def _claim_words(table: str, *keys: str) -> tuple[frozenset[str], ...]:
+    """The word lists ``keys`` of discourse.toml's ``[claim.<table>]``, lower case, in that order."""
+    forms = _claim_forms(table)
+    return tuple(frozenset(str(w).lower() for w in forms.get(k, [])) for k in keys)
+
+
 @knowledge_cached
 def responsibility_forms() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(verbs, objects, claimant heads) of discourse.toml [claim.responsibility]: "X claimed / took / assumed
     responsibility (credit) for the act", and the head words of a claimant the text names by no listed name."""
-    forms = _claim_forms("responsibility")
-    return (frozenset(str(w).lower() for w in forms.get("verbs", [])),
-            frozenset(str(w).lower() for w in forms.get("objects", [])),
-            frozenset(str(w).lower() for w in forms.get("claimant_heads", [])))
+    return _claim_words("responsibility", "verbs", "objects", "claimant_heads")  # type: ignore[return-value]
 
 
 def _for_acts(verb, obj) -> list:
@@ -250,9 +253,7 @@ def claim_negated_text(text: str) -> bool:
 @knowledge_cached
 def messenger_forms() -> tuple[frozenset[str], frozenset[str]]:
     """(messengers, calling verbs) of discourse.toml [claim.messenger]."""
-    forms = _claim_forms("messenger")
-    return (frozenset(str(w).lower() for w in forms.get("words", [])),
-            frozenset(str(w).lower() for w in forms.get("calling", [])))
+    return _claim_words("messenger", "words", "calling")  # type: ignore[return-value]
 
 
 def messenger_report(tok, report_verbs):
@@ -308,9 +309,7 @@ def said_carried_out(pattern, text: str):
 @knowledge_cached
 def own_report_forms() -> tuple[frozenset[str], frozenset[str]]:
     """(own doers, own-voice words) of discourse.toml [claim.own_report]."""
-    forms = _claim_forms("own_report")
-    return (frozenset(str(w).lower() for w in forms.get("doers", [])),
-            frozenset(str(w).lower() for w in forms.get("voices", [])))
+    return _claim_words("own_report", "doers", "voices")  # type: ignore[return-value]
 
 
 def _act_subject(verb):
@@ -388,8 +387,7 @@ def undenied_claim(pattern, text: str):
 @knowledge_cached
 def person_forms() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(leader words, armed words, pronouns) of discourse.toml [claim.person]."""
-    forms = _claim_forms("person")
-    return tuple(frozenset(str(w).lower() for w in forms.get(k, [])) for k in ("leaders", "armed", "pronouns"))  # type: ignore[return-value]
+    return _claim_words("person", "leaders", "armed", "pronouns")  # type: ignore[return-value]
 
 
 def _name_tokens(tok) -> list:
@@ -457,8 +455,7 @@ class PersonTrail:
 @knowledge_cached
 def anaphor_forms() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(nouns, determiners, pronouns) of discourse.toml [claim.anaphor]."""
-    forms = _claim_forms("anaphor")
-    return tuple(frozenset(str(w).lower() for w in forms.get(k, [])) for k in ("nouns", "determiners", "pronouns"))  # type: ignore[return-value]
+    return _claim_words("anaphor", "nouns", "determiners", "pronouns")  # type: ignore[return-value]
 
 
 def group_anaphor(subj) -> bool:
