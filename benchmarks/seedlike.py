@@ -10,8 +10,8 @@ news it never saw (that is the sealed figure in ../shared/eval/SEALED.md). Print
     python3 benchmarks/seedlike.py [--sets fresh6,fresh7] [--split tune|check] [--verbose]
 
 Split for choosing rules on these sets (fixed in session 35, before any rule was chosen on it, by parity; extended
-by the same rule in sessions 36, 37, 38, 39, 40 and 41): TUNE = fresh2, fresh4, ..., fresh28 (even numbers), CHECK =
-fresh3, fresh5, ..., fresh27 (odd numbers). A rule is chosen on the tune sets only; the check sets are read once per
+by the same rule in sessions 36, 37, 38, 39, 40, 41 and 42): TUNE = fresh2, fresh4, ..., fresh30 (even numbers), CHECK =
+fresh3, fresh5, ..., fresh29 (odd numbers). A rule is chosen on the tune sets only; the check sets are read once per
 change and their figure reported beside the tune one.
 """
 from __future__ import annotations
@@ -30,7 +30,7 @@ if str(REPO / "src") not in sys.path:  # measure this checkout, never an install
     sys.path.insert(0, str(REPO / "src"))
 DATA = REPO / "tests" / "data"
 SCORE = REPO.parent / "shared" / "eval" / "score.py"
-SPLIT = {"tune": tuple(f"fresh{n}" for n in range(2, 29, 2)), "check": tuple(f"fresh{n}" for n in range(3, 28, 2))}
+SPLIT = {"tune": tuple(f"fresh{n}" for n in range(2, 31, 2)), "check": tuple(f"fresh{n}" for n in range(3, 30, 2))}
 _LINE = re.compile(r"events gold=(\d+) system=(\d+) matched=(\d+)\s+P=([\d.]+) R=([\d.]+) F1=([\d.]+) fields=([\d.]+)")
 
 
