@@ -714,6 +714,11 @@ def _other_sense(tok, lex: Lexicon) -> bool:
         return True  # "hostage talks", "bomb squad", "attack helicopter": the word describes another thing
     if tok.dep_ == "compound" and tok.lower_ in lex.figurative_modifier_only:
         return True  # "hostage release", "hostage families": a word for people that names no taking as a modifier
+    if tok.tag_ == "VBG" and tok.dep_ == "amod" and lemma(tok) in lex.figurative_stative and _human(tok.head):
+        return True  # "striking workers", "battles with striking protesters": people on strike (events.toml stative)
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and \
+            f"{tok.head.lower_} {lemma(tok)}" in lex.figurative_stative_frames:
+        return True  # "died in a fire during the strike": the stoppage of work it happened in (events.toml)
     if tok.pos_ in ("VERB", "AUX") and (any(c.dep_ == "nsubj" and _subject_word(c, lex) in lex.figurative_subjects
                                             for c in tok.children)
                                         or tok.dep_ == "acl" and lemma(tok.head) in lex.figurative_subjects
