@@ -72,3 +72,19 @@ def test_people_on_strike_are_no_trigger():
     analysis = analyze(Document(id="t", text="Police clashed with striking workers in the centre of Dorvale on Monday."))
     (striking,) = [t for parsed in analysis.parses.values() for t in parsed if t.lower_ == "striking"]
     assert _other_sense(striking, load_lexicon())
+
+
+def test_a_natural_force_that_struck_in_a_relative_clause_is_no_trigger():
+    from sitrep.extract.lexicon import load_lexicon
+    from sitrep.extract.mentions import _other_sense
+    from sitrep.model import Document
+    from sitrep.nlp import analyze
+
+    def sense(text: str, word: str) -> bool:
+        analysis = analyze(Document(id="t", text=text))
+        (tok,) = [t for parsed in analysis.parses.values() for t in parsed if t.lower_ == word]
+        return _other_sense(tok, load_lexicon())
+
+    assert sense("The quake, which struck at noon local time, was felt across the islands of Varo.", "struck")
+    assert sense("A storm that hit the coast of Varo on Wednesday cut power to 40,000 homes.", "hit")
+    assert not sense("Rebels shelled the depot that government jets struck on Monday near Varo.", "struck")
