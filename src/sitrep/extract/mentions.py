@@ -728,7 +728,7 @@ def _other_sense(tok, lex: Lexicon) -> bool:
         return True  # "striking workers", "battles with striking protesters": people on strike (events.toml stative)
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and \
             f"{tok.head.lower_} {lemma(tok)}" in lex.figurative_stative_frames:
-        return True  # "died in a fire during the strike": the stoppage of work it happened in (events.toml)
+        return True  # "bank fire amid strike": the stoppage of work an act happened in (events.toml stative_frames)
     if tok.pos_ in ("VERB", "AUX") and (any(c.dep_ == "nsubj" and _subject_word(c, lex) in lex.figurative_subjects
                                             for c in tok.children)
                                         or tok.dep_ == "acl" and lemma(tok.head) in lex.figurative_subjects
