@@ -23,6 +23,7 @@ sys.path.append(str(ROOT / "src"))  # after PYTHONPATH: a base checkout can be c
 sys.path.insert(0, str(ROOT / "benchmarks"))
 SHARED = (ROOT / ".." / "shared").resolve()
 WORD = re.compile(r"\b(strikes?|struck|striking)\b", re.I)
+HIT = re.compile(r"\b(strikes?|struck|striking|hits?|hitting)\b", re.I)  # --hit: the verb "hit" counted too
 AIR = re.compile(r"\b(air ?strikes?|air-strikes?)\b", re.I)
 
 
@@ -135,7 +136,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sets", default="seed,ucdp,mideast,muc4,wiki,rams,ecb,other,negatives")
     ap.add_argument("--split", default="tune", choices=["tune", "check"])
     ap.add_argument("--out", help="write the rows here (default stdout)")
+    ap.add_argument("--hit", action="store_true", help="count events from 'hit' / 'hits' / 'hitting' too")
     args = ap.parse_args(argv)
+    global WORD
+    if args.hit:
+        WORD = HIT
     out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout
     for name in args.sets.split(","):
         docs = [(s, d) for s, d in SETS[name](args.split) if WORD.search(d.text)]

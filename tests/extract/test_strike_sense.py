@@ -43,3 +43,48 @@ def test_raiders_that_strike_are_no_air_strike():
 def test_jets_that_struck_are_an_air_strike():
     (e,) = events("Government jets struck a rebel depot near Kelmar on Tuesday, killing four fighters.")
     assert e.sub_event_type == "Air/drone strike"
+
+
+
+def test_a_national_strike_lends_no_air_strike_to_the_act_told_with_it():
+    for text in ("Rioters set fire to a bank in Dorvale on Monday, killing two guards. Tens of thousands of people took "
+                 "to the streets in a nationwide strike to protest new taxes.",
+                 "Rioters set fire to a bank in Dorvale on Monday, killing two guards. The national strike grounded "
+                 "flights and shut the port."):
+        found = events(text)
+        assert found and not any(e.sub_event_type == "Air/drone strike" or "airstrike" in e.weapons for e in found)
+
+
+def test_an_act_amid_or_during_a_strike_is_not_the_strike():
+    found = events("Two guards killed in Dorvale post office fire amid strike")
+    assert found and not any(e.sub_event_type == "Air/drone strike" or "airstrike" in e.weapons for e in found)
+    found = events("Rioters threw petrol bombs at a bank in Dorvale on Monday during a nationwide strike over pension "
+                   "cuts, killing two guards.")
+    assert found and all(e.trigger.text != "strike" for e in found)
+
+
+def test_people_on_strike_are_no_trigger():
+    from sitrep.extract.lexicon import load_lexicon
+    from sitrep.extract.mentions import _other_sense
+    from sitrep.model import Document
+    from sitrep.nlp import analyze
+
+    analysis = analyze(Document(id="t", text="Police clashed with striking workers in the centre of Dorvale on Monday."))
+    (striking,) = [t for parsed in analysis.parses.values() for t in parsed if t.lower_ == "striking"]
+    assert _other_sense(striking, load_lexicon())
+
+
+def test_a_natural_force_that_struck_in_a_relative_clause_is_no_trigger():
+    from sitrep.extract.lexicon import load_lexicon
+    from sitrep.extract.mentions import _other_sense
+    from sitrep.model import Document
+    from sitrep.nlp import analyze
+
+    def sense(text: str, word: str) -> bool:
+        analysis = analyze(Document(id="t", text=text))
+        (tok,) = [t for parsed in analysis.parses.values() for t in parsed if t.lower_ == word]
+        return _other_sense(tok, load_lexicon())
+
+    assert sense("The quake, which struck at noon local time, was felt across the islands of Varo.", "struck")
+    assert sense("A storm that hit the coast of Varo on Wednesday cut power to 40,000 homes.", "hit")
+    assert not sense("Rebels shelled the depot that government jets struck on Monday near Varo.", "struck")

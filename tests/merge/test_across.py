@@ -527,14 +527,15 @@ def test_sub_events_group_trigger_words_by_the_action_they_name():
         "shooting", "shooting", "killing", "killing", "wounding", "bombing"]
     # a word of no kind names its own action by its stem: two forms of one word are one action
     assert [across.action_kind(w) for w in ("kidnapped", "kidnapping", "Kidnaps")] == ["kidnap"] * 3
-    assert [across.action_kind(w) for w in ("torched", "torch", "clashes", "clashed", "chased", "chase")] == [
-        "torch", "torch", "clash", "clash", "chas", "chas"]
+    assert [across.action_kind(w) for w in ("clashes", "clashed", "chased", "chase")] == ["clash", "clash", "chas", "chas"]
+    # the arson kind: 'set (fire)' and 'torched' are one act (merge.toml [subevents] kinds)
+    assert [across.action_kind(w) for w in ("torched", "torch", "set", "arson")] == ["arson"] * 4
     assert across.action_kind("looted") != across.action_kind("torched")
     told = [{"id": "x#0", "document_id": "x", "published": "2022-03-08",
-             "field_spans": {"trigger": [{"start": 0, "end": 7, "text": "torched"}]}},
+             "field_spans": {"trigger": [{"start": 0, "end": 6, "text": "looted"}]}},
             {"id": "y#0", "document_id": "y", "published": "2022-03-09",
-             "field_spans": {"trigger": [{"start": 3, "end": 11, "text": "torching"}]}}]
-    assert [(s["kind"], len(s["triggers"])) for s in across.subevents(told)] == [("torched", 2)]
+             "field_spans": {"trigger": [{"start": 3, "end": 10, "text": "looting"}]}}]
+    assert [(s["kind"], len(s["triggers"])) for s in across.subevents(told)] == [("looted", 2)]
     rows = [{"id": "b#0", "document_id": "b", "published": "2022-03-09",
              "field_spans": '{"trigger": [{"start": 5, "end": 9, "text": "shot"}]}'},
             {"id": "a#0", "document_id": "a", "published": "2022-03-08",

@@ -120,6 +120,8 @@ class Lexicon:
     figurative_chants: frozenset[str] = frozenset()  # "shouting 'Burn in hell'": the words a crowd calls out
     figurative_governed: frozenset[str] = frozenset()  # "called a strike": a verb and the trigger it governs
     figurative_describing: frozenset[str] = frozenset()  # "rebels fighting Russian forces": a group described
+    figurative_stative: frozenset[str] = frozenset()  # "striking workers": people on strike, no act told
+    figurative_stative_frames: frozenset[str] = frozenset()  # "killed during a strike": the stoppage it happened in
     figurative_of_objects: frozenset[str] = frozenset()  # "a blast of Arctic air": what the trigger noun is made of
     figurative_munitions: frozenset[str] = frozenset()  # "killed when a shell fell": no accident
     attempt_verbs: frozenset[str] = frozenset()  # "tried to kill": an infinitive trigger that still happened
@@ -443,7 +445,8 @@ def _figurative(path: Path, data: dict) -> dict[str, frozenset[str]]:
             "court": "court", "verdict": "verdict", "mishaps": "mishaps", "governed": "governed",
             "describing": "describing", "of_objects": "of_objects", "munitions": "munitions", "named": "named",
             "chants": "chants", "executions": "executions", "modifier_only": "modifier_only", "found": "found",
-            "ages": "ages", "plans": "plans"}
+            "ages": "ages", "plans": "plans", "stative": "stative",
+            "stative_frames": "stative_frames"}
     return {f"figurative_{name}": _words(path, data, "figurative", key) for name, key in keys.items()}
 
 

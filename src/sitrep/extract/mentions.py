@@ -705,6 +705,16 @@ def _subject_of_conjunct(tok) -> str | None:
     return lemma(subj) if subj is not None else None
 
 
+def _relative_of(tok) -> str | None:
+    """The noun a relative clause's verb has for its subject ("the quake, which struck at noon", "a storm that hit
+    the coast": quake, storm), or None: not a relative clause, or one with a subject of its own ("the town that the
+    rebels hit")."""
+    if tok.dep_ != "relcl" or any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("which", "that", "who")
+                                  for c in tok.children):
+        return None
+    return lemma(tok.head)
+
+
 def _other_sense(tok, lex: Lexicon) -> bool:
     """"a hunger strike", "a cyber attack", "the quake struck", "the film bombed", "went on strike": a modifier,
     the subject or the governing "on" names another sense of the word (events.toml [figurative])."""
@@ -714,9 +724,15 @@ def _other_sense(tok, lex: Lexicon) -> bool:
         return True  # "hostage talks", "bomb squad", "attack helicopter": the word describes another thing
     if tok.dep_ == "compound" and tok.lower_ in lex.figurative_modifier_only:
         return True  # "hostage release", "hostage families": a word for people that names no taking as a modifier
+    if tok.tag_ == "VBG" and tok.dep_ == "amod" and lemma(tok) in lex.figurative_stative and _human(tok.head):
+        return True  # "striking workers", "battles with striking protesters": people on strike (events.toml stative)
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and \
+            f"{tok.head.lower_} {lemma(tok)}" in lex.figurative_stative_frames:
+        return True  # "bank fire amid strike": the stoppage of work an act happened in (events.toml stative_frames)
     if tok.pos_ in ("VERB", "AUX") and (any(c.dep_ == "nsubj" and _subject_word(c, lex) in lex.figurative_subjects
                                             for c in tok.children)
                                         or tok.dep_ == "acl" and lemma(tok.head) in lex.figurative_subjects
+                                        or _relative_of(tok) in lex.figurative_subjects
                                         or _subject_of_participle(tok) in lex.figurative_subjects
                                         or _subject_of_conjunct(tok) in lex.figurative_subjects):
         return True
