@@ -153,6 +153,25 @@ def test_in_news_an_attacker_the_role_model_just_removed_is_not_refilled_from_an
     assert removed(all_caps=True, made=True) != []  # a report in capitals (MUC-4): refilled as before
 
 
+def test_a_person_with_no_tie_to_the_trigger_is_not_made_the_attacker_a_group_may_be():
+    def filled(text: str, head: str, all_caps: bool = False) -> list[str]:
+        an, evs = _analysis_and_events(text)
+        an.all_caps = all_caps
+        ev = evs[0]
+        for k in AM.ROLE_KEYS_OF["attacker"]:
+            ev.roles[k] = []
+        ev.field_spans.pop("actor1", None)
+        ev.actor1 = None
+        AM.apply_argument_model(an, [ev], _model({"attacker": {"rel=none": 3.0, f"h={head}": 6.0}}))
+        return _perpetrators(ev)
+
+    person = "Hours after Mr. Peter Collins praised the new bridge, gunmen attacked the market and killed six traders."
+    group = "Hours after the Red Cross opened a clinic, gunmen attacked the market and killed six traders."
+    assert filled(person, "collins") == []  # the subject of another clause, no tie to "attacked" / "killed"
+    assert filled(person.upper(), "collins", all_caps=True) == []  # in capitals (MUC-4) too
+    assert filled(group, "cross") == ["Red Cross"]  # a group or state with no tie may be the model's choice
+
+
 def test_malformed_or_missing_model_is_a_clear_error(tmp_path):
     bad = tmp_path / "argument_model.json"
     bad.write_text('{"roles": {\n  "attacker": ]\n}')
