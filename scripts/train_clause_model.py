@@ -200,6 +200,61 @@ without the word, the grenade): lone dated clauses of clear violence fall under 
 bar in Hamar on Sunday, wounding nine people" 0.69 -> 0.39; "Israel escalated its bombardment of Gaza City on
 Monday" 0.85 -> 0.48) on ent=DATE -0.64 and rule_armed=False -0.99, sentence-wide and rule features that the
 pages and ECB+ documents (dated prose) teach; GU65 without ent= (scratch) still gives 0.40 / 0.60.
+
+s42 (clause): GU65 less the features that sank those sentences, measured on the same folds, and again NOT shipped.
+Why the two features fall as they do, counted over the tune examples (the s40 cache, 6,195 candidates):
+  - rule_armed: True in 1,398 examples (1,378 violent, 20 not). keep_violent keeps every clause armed() reads so,
+    whatever the model says, so the model decides only the rule_armed=False ones (4,797: 3,405 violent, 1,392 not),
+    and the pair of weights (+1.03 / -0.99) lowers every decision it makes by a logit against a threshold chosen
+    over both kinds (Youden over all annotated clauses): drop it (``--drop rule_armed=``);
+  - ent=DATE: in 4% of the UCDP headline positives (116 of 2,801), 41% of the other positives (821 of 1,982) and 37%
+    of the negatives (529 of 1,412): its -0.64 is the headlines' form, not a sign of another sense;
+  - clause-scoped classes (clause_model.clause_tokens: cl_ent=, cl_wc=, cl_wc_kind= over the trigger's own clause)
+    are computed beside the sentence-wide ones; a recipe reads them instead with ``--drop ent=,wc=,wc_kind=`` (a
+    fresh --cache: the cache holds features; ~5 min of parsing). "on Sunday" is in the gate's triggers' own clause,
+    so the scope alone does not mend them; the rows K.. below (examples of today's code) measure it.
+The rule, stated at 15:18 UTC before any s42 check figure was read: on the same folds as the shipped recipe S
+(re-measured on today's code), (1) no recall figure (WikiEvents, RAMS all and judged, UCDP Nigeria) more than 0.010
+below S's; (2) negatives CV false rate at most S's + 0.010, tune page false events (with dates) at most S's; (3)
+seed-like tune >= 0.777 / 0.502; (4) the gate: six dated lone attacks in plain prose (the three sentences above
+and tests/extract/test_realnews_kinds.py test_a_lone_dated_attack_in_plain_prose_stays) one event each. Tune (CV),
+as s41's table (WikiEvents / UCDP Nigeria / RAMS all (judged) / negatives false of 272 / page false events of 33 /
+seed-like tune with, without dates / gate):
+  S    shipped recipe (folds), today's code      0.833 / 0.735 / 0.228 (0.517) / 10 / 3 / 0.777, 0.502 / 6 of 6
+  G0   GU65 refit (33 tune pages)                0.833 / 0.731 / 0.244 (0.534) /  9 / 0 / 0.783, 0.502 / 2 of 6
+  B    G0 --drop rule_armed=,ent=DATE,ent=TIME   0.833 / 0.736 / 0.244 (0.534) /  9 / 2 / 0.783, 0.502 / 5 of 6
+  B60  B at its Youden threshold 0.60            0.833 / 0.737 / 0.248 (0.534) / 10 / 2 / 0.783, 0.502 / 6 of 6
+  gate only (threshold 0.65): --drop rule_armed= 4 of 6; --drop rule_armed=,ent= 5 of 6 (its Youden 0.55);
+  --drop ent=DATE,ent=TIME 4 of 6. B misses the grenade by 0.01 (0.64: actor=False -0.68, wc=number -0.51 from
+  "wounding nine people", a clause of its own).
+  examples parsed anew by today's code (6,214 candidates), every row --drop rule_armed= and ``cl_`` for clause-scoped:
+  Bn   B60's recipe (--drop ...,cl_)             0.833 / 0.737 / 0.248 (0.534) / 10 / 2 / 0.783, 0.502 / 6 of 6
+  KW   clause-scoped word classes (cl_wc=, cl_wc_kind=), sentence-wide entity kinds less DATE / TIME (Youden 0.60)
+                                                 0.833 / 0.738 / 0.240 (0.534) / 13 / 4 / 0.777, 0.502 / 6 of 6
+  K    clause-scoped classes and entity kinds (Youden 0.65): gate 4 of 6; KE clause-scoped entity kinds only,
+       sentence-wide word classes (0.65): gate 4 of 6 (not measured further).
+  KW65 KW at 0.65                                0.833 / 0.736 / 0.240 (0.534) / 11 / 2 / 0.783, 0.502 / 6 of 6
+       passes too, after B60 by the stated order (negatives + pages 13 against 12); its check, read once after
+       B60's failed: seed-like 0.758 / 0.505, pages 12; WikiEvents 0.836; RAMS 0.229; UCDP Ukraine 0.737;
+       negatives 0.037 (8 of 216); MUC-4 TST1+2 0.445, DEV 0.577; seed 1.000 both ways: NOT shipped (negatives
+       +0.018 over the 0.013 noise, pages 11 -> 12).
+  Clause scope at Youden loses on tune: KW's negatives (+3) and pages (+1) fail rule (2); Bn equals B60 (the features of
+  11:09's code and today's give the same tune figures), so its check was not read again.
+B60 (= Bn) passes, first by the stated order. Check, read once (shipped model on today's code in brackets): seed-like check 0.758 / 0.505, page
+false events 12 (0.761 / 0.505, 11); WikiEvents 0.836 (0.855); RAMS 0.229 (0.218); UCDP Ukraine 0.741 (0.726);
+negatives 0.046, 10 of 216 (0.019, 4); MUC-4 TST1+2 0.445 (0.448, floor 0.437), DEV 0001-0300 0.574 (0.576 at s40); seed
+1.000 both ways. Noise: refits of one recipe on these folds move no tune CV figure (G0 against s41's GU65: same
+UCDP, negatives and pages); the sampling error of a check share at the tune CV rate is 0.013 for the negatives
+(n=216, 0.037) and 0.047 for WikiEvents (n=55). The negatives check rises by 0.027 (two standard errors, 6 sentences) and the check pages
+gain a false event: NOT shipped. Of the 6 check negatives B60 adds (none it drops), 4 score 0.61-0.64 (a
+suit's "verbally assaulted", Turkey's operation's aim, "equipment destroyed", an office "raided by the police"):
+the threshold 0.60 lets them in, and at 0.65 (B) the gate's grenade misses by 0.01. Its command (examples of the s40 cache, features of 11:09's code):
+  python3 scripts/train_clause_model.py --C 0.3 --pages --ucdp-weight 0.5 --drop rule_armed=,ent=DATE,ent=TIME
+Top weights of B60: 'other sense' trig_pos=fight:NOUN -1.16, trig=die -1.11, w=shower -1.01, trig=injure -0.91,
+w=say -0.89, rule_generic=True -0.77, tag=VBG -0.70, actor=False -0.68; 'violent' wc=armed +1.14, wc=killed +1.05,
+trig=murder +1.03, w=violence +0.89, wc=weapon +0.85, w=attack +0.81, rule_generic=False +0.77 (shipped: w=quake
+-1.20, trig_pos=fight:NOUN -1.18, trig=fight -1.03, obj_kind=people -0.64; w=kill +1.29, w=guerrilla +0.77, w=army
++0.74, w=salvadoran +0.63).
 """
 from __future__ import annotations
 

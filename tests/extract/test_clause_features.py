@@ -64,3 +64,13 @@ def test_a_peoples_word_in_an_all_caps_report_is_a_name_when_the_model_was_fitte
     shipped = set(clause_features(c, general=True, demonyms=False))
     assert "w=salvadoran" in shipped
     assert ("w=salvadoran" in clause_features(c, general=True)) == (not clause_model().hides_demonyms)
+
+
+def test_clause_scoped_classes_read_the_triggers_own_clause_only():
+    """``cl_`` features read the trigger's clause: the number of a participle clause is not the main verb's, and
+    the main clause's weapon and day are not the participle's; the sentence-wide ones read both."""
+    text = "A woman hurled a firebomb at a shop in the old town on Friday, injuring four customers."
+    hurled, injuring = features(text, "hurled"), features(text, "injuring")
+    assert {"cl_wc=weapon", "cl_ent=DATE"} <= hurled and "cl_wc=number" not in hurled
+    assert "cl_wc=number" in injuring and not {"cl_wc=weapon", "cl_ent=DATE"} & injuring
+    assert {"wc=number", "wc=weapon", "ent=DATE"} <= hurled & injuring

@@ -87,6 +87,15 @@ def test_the_violent_sense_stays():
     assert len(body("A suicide bomber killed nine worshippers at a mosque in Quetta on Friday.")) == 1
 
 
+def test_a_lone_dated_attack_in_plain_prose_stays():
+    """One sentence, a day, a lone doer no list calls armed (so the armed rule keeps none of them): the clause model
+    alone keeps them. The gate of the clause model's recipes (scripts/train_clause_model.py, s42) with the grenade,
+    the escalated bombardment and the explosive belt of the tests below."""
+    for text in ("A man stabbed three shoppers at a market in Vellmar on Saturday.",
+                 "A teenager opened fire on classmates at a school in Brenna on Friday, killing two.",
+                 "A woman stabbed two police officers outside a station in Korvik on Monday."):
+        assert len(body(text)) == 1, text
+
 def test_clause_model_reads_its_weights_from_the_knowledge_file():
     from sitrep.extract.clause_model import clause_model
 

@@ -26,7 +26,7 @@ _NAMED = frozenset({"NORP", "GPE", "LOC", "ORG", "PERSON", "FAC"})
 _ARG_DEPS = ("nsubj", "nsubjpass", "dobj", "agent", "poss", "compound", "amod")
 
 
-_GENERAL = ("ent=", "wc=", "wc_kind=", "tag=", "head_pos=", "head_dep=", "aux=", "rule_generic=", "rule_armed=")
+_GENERAL = ("ent=", "wc=", "wc_kind=", "cl_", "tag=", "head_pos=", "head_dep=", "aux=", "rule_generic=", "rule_armed=")
 
 
 def clause_features(c: Candidate, general: bool | None = None, demonyms: bool | None = None) -> list[str]:
@@ -72,16 +72,30 @@ def clause_features(c: Candidate, general: bool | None = None, demonyms: bool | 
 
 def _general_features(c: Candidate) -> list[str]:
     """Features that name no word: the kinds of entity the sentence names, the lexicon's classes of its words,
-    the trigger's tag and verb group, and the rules' decisions."""
+    the trigger's tag and verb group, and the rules' decisions; and the same kinds and classes read over the
+    trigger's own clause only (``cl_ent=``, ``cl_wc=``, ``cl_wc_kind=``: ``clause_tokens``), which a recipe may
+    read instead of the sentence-wide ones (``scripts/train_clause_model.py --drop``)."""
+    tok, m = c.trigger_token, c.mention
+    own = clause_tokens(tok)
+    out = [f"ent={t}" for t in sorted({e.label_ for e in c.sent.ents})]
+    out += sorted(_word_classes([t for t in c.sent if t.i != tok.i]))
+    out += [f"cl_ent={t}" for t in sorted({t.ent_type_ for t in own if t.ent_type_})]
+    out += sorted(f"cl_{k}" for k in _word_classes([t for t in own if t.i != tok.i]))
+    out += [f"tag={tok.tag_}", f"head_pos={tok.head.pos_}", f"head_dep={tok.head.dep_}",
+            f"aux={'+'.join(sorted(lemma(ch) for ch in tok.children if ch.dep_ in ('aux', 'auxpass')))}"]
+    # no feature for a title line: every UCDP headline is an event, so it would read "headline" as "violent"
+    out += [f"rule_generic={bool(m.generic)}", f"rule_armed={armed(c)}"]
+    return out
+
+
+def _word_classes(tokens) -> set[str]:
+    """The lexicon's classes of the words: trigger kinds, weapon, police / armed / people heads, killed and injured
+    words, numbers, modals."""
     from sitrep.extract.lexicon import load_lexicon
 
     lex = load_lexicon()
-    tok, m = c.trigger_token, c.mention
-    out = [f"ent={t}" for t in sorted({e.label_ for e in c.sent.ents})]
     classes: set[str] = set()
-    for t in c.sent:
-        if t.i == tok.i:
-            continue
+    for t in tokens:
         low, lem = t.lower_, lemma(t)
         for tr in lex.triggers.get(lem, []) + lex.triggers.get(low, []):
             classes.add(f"wc_kind={tr.kind}")
@@ -101,12 +115,26 @@ def _general_features(c: Candidate) -> list[str]:
             classes.add("wc=number")
         if t.tag_ == "MD":
             classes.add("wc=modal")
-    out += sorted(classes)
-    out += [f"tag={tok.tag_}", f"head_pos={tok.head.pos_}", f"head_dep={tok.head.dep_}",
-            f"aux={'+'.join(sorted(lemma(ch) for ch in tok.children if ch.dep_ in ('aux', 'auxpass')))}"]
-    # no feature for a title line: every UCDP headline is an event, so it would read "headline" as "violent"
-    out += [f"rule_generic={bool(m.generic)}", f"rule_armed={armed(c)}"]
-    return out
+    return classes
+
+
+# a verb heading a clause of its own: where the trigger's clause begins (ROOT) or where another clause sits in it
+_CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"})
+_EMBEDDED_DEPS = _CLAUSE_DEPS - {"ROOT", "xcomp"}  # "tried to storm the base" stays one clause
+
+
+def clause_tokens(tok) -> list:
+    """The tokens of the trigger's own clause: the subtree of the nearest verb at or above it that heads a clause
+    (the root where none does: a headline's noun phrase), less the clauses that verb's subtree holds and the trigger
+    is not in ("A man threw a grenade into a bar on Sunday, wounding nine people": "wounding nine people" is a
+    clause of its own for "threw", and "A man threw ... on Sunday" for "wounding" holds no number)."""
+    head = tok
+    while not (head.pos_ in ("VERB", "AUX") and head.dep_ in _CLAUSE_DEPS) and head.head.i != head.i:
+        head = head.head
+    inner = [t for t in head.subtree if t.i != head.i and t.pos_ in ("VERB", "AUX") and t.dep_ in _EMBEDDED_DEPS
+             and not t.left_edge.i <= tok.i <= t.right_edge.i]
+    skip = {s.i for t in inner for s in t.subtree}
+    return [t for t in head.subtree if t.i not in skip]
 
 
 def _name_or_lemma(t, demonyms: bool = False) -> str:
