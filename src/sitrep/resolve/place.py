@@ -995,15 +995,18 @@ def _scan_toponyms(text: str, gz: Gazetteer) -> list[Mention]:
                 # countries, regions and the curated subdivisions; a division of geo_divisions.csv ("Herrera", a
                 # Panamanian province and a surname) is no sign without NER
                 if big:
-                    hit = Mention(s0, e0, name, "scan")
+                    # (a street named after a state or a country says nothing of where the text is: "Washington
+                    # Drive" in a Texas town; geo_cues.toml street_after)
+                    hit = Mention(s0, e0, name, "scan" if not load_cues().street_after.match(text, e0) else "")
                     break
                 if pop >= SCAN_MIN_POP and not _sentence_start(text, s0) and (
                         j == len(words) or k > 0 or words[j].group(0) in load_cues().name_after):
                     # (not before another capitalised word: "George Mitchell" is no town of George)
                     hit = Mention(s0, e0, name, "scan")  # a large city: its country and state are context
                     break
-            if hit:
+            if hit and hit.source:
                 out.append(hit)
+            if hit:
                 k = j
             else:
                 k += 1
