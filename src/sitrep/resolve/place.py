@@ -81,6 +81,7 @@ from sitrep.resolve.gazetteer import (
     get_gazetteer,
     norm,
 )
+from sitrep.resolve.place_container import CONTAINER_NOTE, contained
 from sitrep.resolve.place_scoring import Scoring, load_cues, load_ranker, load_scoring
 
 _DIRECTIONS = r"(?:north|south|east|west|central|north[- ]?east|north[- ]?west|south[- ]?east|south[- ]?west)(?:ern)?"
@@ -2511,7 +2512,7 @@ def resolve_spans_traced(text: str, spans: list[tuple[int, int]]) -> tuple[list[
              if all(g is None or m.end <= g.start or m.start >= g.end for g in given)]
     mentions = [g for g in given if g is not None] + found
     trace: dict[int, _Scored] = {}
-    places = _resolve(text, mentions, None, gz, trace)
+    places = _by_container(text, _resolve(text, mentions, None, gz, trace), mentions[:len(given) - given.count(None)])
     out: list[Place | None] = []
     readings: list = []
     k = 0
@@ -2525,6 +2526,27 @@ def resolve_spans_traced(text: str, spans: list[tuple[int, int]]) -> tuple[list[
             readings.append(None if sc is None else list(zip(sc.ids, sc.features, strict=True)))
             k += 1
     return out, readings
+
+
+def _by_container(text: str, places: list[Place | None], given: list[Mention]) -> list[Place | None]:
+    """The answers, those of the ``given`` mentions (the first ones) that have no reading or abstain placed at the
+    place the text says holds them or lies beside them ("the village of X in Y", "X, 20 km from Y": the rules of
+    ``place_container``, as event places are), any answer of ``places`` serving as the container."""
+    def open_(p: Place | None) -> bool:
+        return p is None or (p.reason or "").startswith("abstain")
+
+    if not any(open_(p) for p in places[:len(given)]):
+        return places
+    kept = [p for p in places if not open_(p)]
+    abstained = [p for p in places if p is not None and open_(p)]
+    made = [q for q in contained(kept, abstained, text)
+            if q is not None and q.span is not None and CONTAINER_NOTE in (q.reason or "")]
+    out = list(places)
+    for k, m in enumerate(given):
+        if open_(places[k]):
+            out[k] = next((q for q in made if q.span is not None and m.start <= q.span.start
+                           and q.span.end <= m.end), places[k])
+    return out
 
 
 def _cc(gz: Gazetteer, country: str | None) -> str | None:
