@@ -2512,7 +2512,9 @@ def resolve_spans_traced(text: str, spans: list[tuple[int, int]]) -> tuple[list[
              if all(g is None or m.end <= g.start or m.start >= g.end for g in given)]
     mentions = [g for g in given if g is not None] + found
     trace: dict[int, _Scored] = {}
-    places = _by_container(text, _resolve(text, mentions, None, gz, trace), mentions[:len(given) - given.count(None)])
+    n_given = len(given) - given.count(None)
+    places = _in_town(_by_container(text, _resolve(text, mentions, None, gz, trace), mentions[:n_given]),
+                      mentions[:n_given])
     out: list[Place | None] = []
     readings: list = []
     k = 0
@@ -2546,6 +2548,30 @@ def _by_container(text: str, places: list[Place | None], given: list[Mention]) -
         if open_(places[k]):
             out[k] = next((q for q in made if q.span is not None and m.start <= q.span.start
                            and q.span.end <= m.end), places[k])
+    return out
+
+
+def _in_town(places: list[Place | None], given: list[Mention]) -> list[Place | None]:
+    """The answers, each given name of two or more words that ends in a street's, a building's or a site's word
+    (geo_cues.toml ``inside_heads``: "Haldon Street", "Balogun Market") and has no reading placed at the town answered
+    last before it (else the first after it) at precision 2: a street or a building lies in the town the text is
+    about. A town answered by a reading of its own, not an abstention or a container."""
+    heads = load_cues().inside_heads
+    todo = [k for k, m in enumerate(given) if places[k] is None and " " in m.text.strip()
+            and m.text.split()[-1] in heads]
+    if not todo:
+        return places
+    towns = [(m.start, p) for m, p in zip(given, places, strict=False) if p is not None and p.geo_precision == 1
+             and (p.feature or "").startswith("PPL") and p.geonameid is not None
+             and not (p.reason or "").startswith("abstain")]
+    out = list(places)
+    for k in todo:
+        m = given[k]
+        before = [p for s, p in towns if s < m.start]
+        town = before[-1] if before else next((p for s, p in towns if s > m.start), None)
+        if town is not None:
+            out[k] = replace(town, name=m.text, geonameid=None, geo_precision=2, span=Span(m.start, m.end, m.text),
+                             reason=f"in the town: '{m.text}' in {town.name}, the town the text names last before it")
     return out
 
 
