@@ -2547,8 +2547,26 @@ def _by_container(text: str, places: list[Place | None], given: list[Mention]) -
     for k, m in enumerate(given):
         if open_(places[k]):
             out[k] = next((q for q in made if q.span is not None and m.start <= q.span.start
-                           and q.span.end <= m.end), places[k])
+                           and q.span.end <= m.end), None) or _in_after(text, m, places) or places[k]
     return out
+
+
+_IN_AFTER = re.compile(r",?\s+in\s+(?:the\s+)?(?:[A-Z][\w'\u2019-]*['\u2019]s\s+)?")
+
+
+def _in_after(text: str, m: Mention, places: list[Place | None]) -> Place | None:
+    """A given name with no reading written right before "in" and a place the text answers ("Kyaukphyu in Rakhine
+    state", "Newlyn, in Cornwall", "Dolow in Somalia's Gedo region"): that place's point, at least precision 2 (a
+    given span is a place by its caller's word, so no rule of place_containers.txt needs to tell a name from a word)."""
+    hit = _IN_AFTER.match(text, m.end)
+    if hit is None or load_cues().natural_word.search(m.text):  # a river or a lake is no point of its state
+        return None
+    y = next((p for p in places if p is not None and p.span is not None and p.span.start == hit.end()
+              and not (p.reason or "").startswith("abstain")), None)
+    if y is None:
+        return None
+    return replace(y, name=m.text, geonameid=None, geo_precision=max(y.geo_precision, 2),
+                   span=Span(m.start, m.end, m.text), reason=f"{CONTAINER_NOTE}: '{m.text}' in {y.name}, not in the gazetteer")
 
 
 def _in_town(places: list[Place | None], given: list[Mention]) -> list[Place | None]:
