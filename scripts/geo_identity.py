@@ -8,6 +8,7 @@ the world sets, written to a file before the change and compared after it; also 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -50,6 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     corpora = [Path(c) for c in args.corpus] if args.corpus else [DEFAULT, *WORLD]
     lines = answers(corpora)
+    if os.environ.get("GEO_DUMP"):
+        Path(os.environ["GEO_DUMP"]).write_text("\n".join(lines) + "\n", encoding="utf-8")
     if args.write:
         Path(args.write).write_text("\n".join(lines) + "\n", encoding="utf-8")
         print(f"{len(lines)} answers written to {args.write}")

@@ -43,9 +43,10 @@ def test_a_country_adjective_or_a_country_with_a_compass_word_places_the_name_th
 
 
 def test_with_no_reading_in_that_country_the_resolver_abstains():
-    # no Palma of Mozambique in cities500: Mallorca's Palma is not taken instead
+    # no Palma of Mozambique in cities500: Mallorca's Palma is not taken instead (s42: the country the words around
+    # it give, at precision 3, as place_container does for event places, is what the text says)
     p = _one("Gunmen stormed the hotel in the northern Mozambican town of Palma on Friday.", "Palma")
-    assert p is None or p.reason.startswith("abstain")
+    assert p is None or p.reason.startswith("abstain") or (p.country_code == "MZ" and p.geo_precision == 3)
 
 
 def test_a_country_is_not_qualified_by_the_country_after_it():

@@ -81,6 +81,7 @@ from sitrep.resolve.gazetteer import (
     get_gazetteer,
     norm,
 )
+from sitrep.resolve.place_container import CONTAINER_NOTE, contained
 from sitrep.resolve.place_scoring import Scoring, load_cues, load_ranker, load_scoring
 
 _DIRECTIONS = r"(?:north|south|east|west|central|north[- ]?east|north[- ]?west|south[- ]?east|south[- ]?west)(?:ern)?"
@@ -995,15 +996,18 @@ def _scan_toponyms(text: str, gz: Gazetteer) -> list[Mention]:
                 # countries, regions and the curated subdivisions; a division of geo_divisions.csv ("Herrera", a
                 # Panamanian province and a surname) is no sign without NER
                 if big:
-                    hit = Mention(s0, e0, name, "scan")
+                    # (a street named after a state or a country says nothing of where the text is: "Washington
+                    # Drive" in a Texas town; geo_cues.toml street_after)
+                    hit = Mention(s0, e0, name, "scan" if not load_cues().street_after.match(text, e0) else "")
                     break
                 if pop >= SCAN_MIN_POP and not _sentence_start(text, s0) and (
                         j == len(words) or k > 0 or words[j].group(0) in load_cues().name_after):
                     # (not before another capitalised word: "George Mitchell" is no town of George)
                     hit = Mention(s0, e0, name, "scan")  # a large city: its country and state are context
                     break
-            if hit:
+            if hit and hit.source:
                 out.append(hit)
+            if hit:
                 k = j
             else:
                 k += 1
@@ -2508,7 +2512,9 @@ def resolve_spans_traced(text: str, spans: list[tuple[int, int]]) -> tuple[list[
              if all(g is None or m.end <= g.start or m.start >= g.end for g in given)]
     mentions = [g for g in given if g is not None] + found
     trace: dict[int, _Scored] = {}
-    places = _resolve(text, mentions, None, gz, trace)
+    n_given = len(given) - given.count(None)
+    places = _in_town(_by_container(text, _resolve(text, mentions, None, gz, trace), mentions[:n_given]),
+                      mentions[:n_given])
     out: list[Place | None] = []
     readings: list = []
     k = 0
@@ -2522,6 +2528,69 @@ def resolve_spans_traced(text: str, spans: list[tuple[int, int]]) -> tuple[list[
             readings.append(None if sc is None else list(zip(sc.ids, sc.features, strict=True)))
             k += 1
     return out, readings
+
+
+def _by_container(text: str, places: list[Place | None], given: list[Mention]) -> list[Place | None]:
+    """The answers, those of the ``given`` mentions (the first ones) that have no reading or abstain placed at the
+    place the text says holds them or lies beside them ("the village of X in Y", "X, 20 km from Y": the rules of
+    ``place_container``, as event places are), any answer of ``places`` serving as the container."""
+    def open_(p: Place | None) -> bool:
+        return p is None or (p.reason or "").startswith("abstain")
+
+    if not any(open_(p) for p in places[:len(given)]):
+        return places
+    kept = [p for p in places if not open_(p)]
+    abstained = [p for p in places if p is not None and open_(p)]
+    made = [q for q in contained(kept, abstained, text)
+            if q is not None and q.span is not None and CONTAINER_NOTE in (q.reason or "")]
+    out = list(places)
+    for k, m in enumerate(given):
+        if open_(places[k]):
+            out[k] = next((q for q in made if q.span is not None and m.start <= q.span.start
+                           and q.span.end <= m.end), None) or _in_after(text, m, places) or places[k]
+    return out
+
+
+_IN_AFTER = re.compile(r",?\s+in\s+(?:the\s+)?(?:[A-Z][\w'\u2019-]*['\u2019]s\s+)?")
+
+
+def _in_after(text: str, m: Mention, places: list[Place | None]) -> Place | None:
+    """A given name with no reading written right before "in" and a place the text answers ("Kyaukphyu in Rakhine
+    state", "Newlyn, in Cornwall", "Dolow in Somalia's Gedo region"): that place's point, at least precision 2 (a
+    given span is a place by its caller's word, so no rule of place_containers.txt needs to tell a name from a word)."""
+    hit = _IN_AFTER.match(text, m.end)
+    if hit is None or load_cues().natural_word.search(m.text):  # a river or a lake is no point of its state
+        return None
+    y = next((p for p in places if p is not None and p.span is not None and p.span.start == hit.end()
+              and not (p.reason or "").startswith("abstain")), None)
+    if y is None:
+        return None
+    return replace(y, name=m.text, geonameid=None, geo_precision=max(y.geo_precision, 2),
+                   span=Span(m.start, m.end, m.text), reason=f"{CONTAINER_NOTE}: '{m.text}' in {y.name}, not in the gazetteer")
+
+
+def _in_town(places: list[Place | None], given: list[Mention]) -> list[Place | None]:
+    """The answers, each given name of two or more words that ends in a street's, a building's or a site's word
+    (geo_cues.toml ``inside_heads``: "Haldon Street", "Balogun Market") and has no reading placed at the town answered
+    last before it (else the first after it) at precision 2: a street or a building lies in the town the text is
+    about. A town answered by a reading of its own, not an abstention or a container."""
+    heads = load_cues().inside_heads
+    todo = [k for k, m in enumerate(given) if places[k] is None and " " in m.text.strip()
+            and m.text.split()[-1] in heads]
+    if not todo:
+        return places
+    towns = [(m.start, p) for m, p in zip(given, places, strict=False) if p is not None and p.geo_precision == 1
+             and (p.feature or "").startswith("PPL") and p.geonameid is not None
+             and not (p.reason or "").startswith("abstain")]
+    out = list(places)
+    for k in todo:
+        m = given[k]
+        before = [p for s, p in towns if s < m.start]
+        town = before[-1] if before else next((p for s, p in towns if s > m.start), None)
+        if town is not None:
+            out[k] = replace(town, name=m.text, geonameid=None, geo_precision=2, span=Span(m.start, m.end, m.text),
+                             reason=f"in the town: '{m.text}' in {town.name}, the town the text names last before it")
+    return out
 
 
 def _cc(gz: Gazetteer, country: str | None) -> str | None:

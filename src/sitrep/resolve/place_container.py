@@ -15,6 +15,15 @@ Mozambican town of X", X only a Spanish town in the gazetteer) becomes a place o
 compass word), and the same name written again later in the report takes that place too, not the namesake abroad.
 Fires (s41, tune): seed-like tune 1 (fresh14 palma_2021: Palma, Spain -> Mozambique, then Cabo Delgado by the
 group's theatre; its two sentences stay one event, dated as before), UCDP Nigeria 0, MUC-4 DEV 0.
+s42 (issue 12): geoparsing given spans uses the same rules (``place._by_container``: a given span with no reading or an
+abstention, any answer of the text as the container): LGL even (tune) 2 fires, 2 right (Akuressa in Matara, Kentford
+near Newmarket), odd (check) 0; world1-8 4 fires, 3 right (Evros near Alexandroupoli, Kamituga in South Kivu x2), 1
+wrong as before (Yambali, a PNG village: the country's point, over 161 km from it). With them, given spans only
+(``place._in_after``: the caller says the name is a place, so no rule need tell a name from a word), a name with no
+reading right before "in" and a place ("Kyaukphyu in Rakhine state", "Newlyn, in Cornwall"), not a river or a lake
+(natural_words): LGL even 1 fire, wrong at 161 km though right by the text (Pictured Rocks National Lakeshore at
+Michigan's point), odd 0; world1-8 6 fires, 6 right (Dolow, Ukhia, Newlyn, Maruthonkara, Kyaukphyu, Mai Mahiu).
+Without the natural-word bar also the Neches River (even, wrong: Texas's point) and the Kanawha River (odd, right).
 
 Public:
     contained(places, abstained, text) -> list[Place]   the places with names placed by their containers

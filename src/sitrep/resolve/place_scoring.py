@@ -205,6 +205,7 @@ class Cues:
     style_after: re.Pattern = re.compile(r"(?!)")  # [place] style_after, after a demonym: "Italian food"
     game_before: re.Pattern = re.compile(r"(?!)")  # [team] game_nouns + against: "the second test against Pakistan"
     party_before: re.Pattern = re.compile(r"(?!)")  # [place] party_labels + hyphen right before: "D-" of "D-Calif"
+    inside_heads: frozenset[str] = frozenset()  # [place] inside_heads, as written: "Street" of "Haldon Street"
 
 
 def _words(p: Path, raw: str, data: dict, section: str, key: str) -> list[str]:
@@ -251,4 +252,5 @@ def load_cues(path: str | None = None) -> Cues:
         game_before=re.compile(rf"\b(?:{_alternation(_words(p, raw, data, 'team', 'game_nouns'))})\s+"
                                r"(?:against|versus|vs\.?)\s+(?:the\s+)?$"),
         party_before=re.compile(rf"(?<![A-Za-z])(?:{_alternation(_words(p, raw, data, 'place', 'party_labels'))})-$"),
+        inside_heads=frozenset(_words(p, raw, data, "place", "inside_heads")),
     )
