@@ -55,7 +55,7 @@ def test_a_national_strike_lends_no_air_strike_to_the_act_told_with_it():
         assert found and not any(e.sub_event_type == "Air/drone strike" or "airstrike" in e.weapons for e in found)
 
 
-def test_an_act_amid_or_during_a_strike_is_not_the_strike():
+def test_an_act_amid_a_strike_or_in_a_nationwide_strike_is_not_the_strike():
     found = events("Two guards killed in Dorvale post office fire amid strike")
     assert found and not any(e.sub_event_type == "Air/drone strike" or "airstrike" in e.weapons for e in found)
     found = events("Rioters threw petrol bombs at a bank in Dorvale on Monday during a nationwide strike over pension "
@@ -88,3 +88,15 @@ def test_a_natural_force_that_struck_in_a_relative_clause_is_no_trigger():
     assert sense("The quake, which struck at noon local time, was felt across the islands of Varo.", "struck")
     assert sense("A storm that hit the coast of Varo on Wednesday cut power to 40,000 homes.", "hit")
     assert not sense("Rebels shelled the depot that government jets struck on Monday near Varo.", "struck")
+    assert not sense("The storm, which was attacked by critics of the forecast, hit the coast of Varo.", "attacked")
+
+
+def test_an_aimed_strike_is_no_stoppage_though_its_words_are():
+    """"amid" and "nationwide" make a stoppage only of a strike aimed at nothing (review of session 42)."""
+    for text in ("Panic in Dorvale amid Russian air strikes\n\nResidents of Dorvale sheltered in cellars on Tuesday "
+                 "amid Russian air strikes on the town.",
+                 "Two children killed amid Turkish strikes on Kelmar\n\nTwo children were killed on Monday amid "
+                 "Turkish strikes on the village of Kelmar, medics said.",
+                 "Russia launched a nationwide strike on the power grid of Kelmar on Friday, killing four people."):
+        found = events(text)
+        assert found and any(e.sub_event_type == "Air/drone strike" for e in found), text

@@ -122,6 +122,7 @@ class Lexicon:
     figurative_describing: frozenset[str] = frozenset()  # "rebels fighting Russian forces": a group described
     figurative_stative: frozenset[str] = frozenset()  # "striking workers": people on strike, no act told
     figurative_stative_frames: frozenset[str] = frozenset()  # "killed during a strike": the stoppage it happened in
+    figurative_stoppage_modifiers: frozenset[str] = frozenset()  # "a nationwide strike": a stoppage unless aimed
     figurative_of_objects: frozenset[str] = frozenset()  # "a blast of Arctic air": what the trigger noun is made of
     figurative_munitions: frozenset[str] = frozenset()  # "killed when a shell fell": no accident
     attempt_verbs: frozenset[str] = frozenset()  # "tried to kill": an infinitive trigger that still happened
@@ -446,7 +447,7 @@ def _figurative(path: Path, data: dict) -> dict[str, frozenset[str]]:
             "describing": "describing", "of_objects": "of_objects", "munitions": "munitions", "named": "named",
             "chants": "chants", "executions": "executions", "modifier_only": "modifier_only", "found": "found",
             "ages": "ages", "plans": "plans", "stative": "stative",
-            "stative_frames": "stative_frames"}
+            "stative_frames": "stative_frames", "stoppage_modifiers": "stoppage_modifiers"}
     return {f"figurative_{name}": _words(path, data, "figurative", key) for name, key in keys.items()}
 
 
