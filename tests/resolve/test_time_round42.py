@@ -56,3 +56,17 @@ def test_decades():
     assert _found("Sales in the 1990s more than doubled.", TUESDAY) == [("the 1990s", "DATE", "199")]
     assert _found("It was the worst violence since the 1980s.", TUESDAY) == [("the 1980s", "DATE", "198")]
     assert _found("The war of the early 1990s left thousands dead.", TUESDAY) == [("the early 1990s", "DATE", "199")]
+
+
+def test_a_noun_s_day_of_the_month_after_the_report_is_the_coming_one(nlp):
+    # a day that times a noun, in the month after the report's: the clause's past tells nothing of it, and eleven
+    # months back would have been written with its year
+    monday = date(2020, 1, 20)
+    assert _found("The finalists for the prize on Feb. 9 were not named in the vote.", monday, nlp=nlp) == [
+        ("Feb. 9", "DATE", "2020-02-09")]
+    # a day of an earlier month keeps the past reading
+    assert _found("The finalists for the prize on Dec. 9 were not named in the vote.", monday, nlp=nlp) == [
+        ("Dec. 9", "DATE", "2019-12-09")]
+    # a day the past verb governs keeps it too ("struck on", eleven months back)
+    assert _found("Rebels struck the depot on Feb. 9 and fled.", monday, nlp=nlp) == [
+        ("Feb. 9", "DATE", "2019-02-09")]
