@@ -2,7 +2,7 @@
 words apart), with its type, over the tune corpora (and ECB+'s other topics as evidence): the count behind
 events.toml's strike sense and typing rules (issue 11 kinds 2 and 5, session 41).
 
-    PYTHONPATH=src python3 scripts/strike_sense_count.py [--sets seed,ucdp,mideast,muc4,wiki,rams,ecb,other,negatives]
+    PYTHONPATH=src python3 scripts/strike_sense_count.py [--sets seed,ucdp,mideast,muc4,wiki,rams,ecb,other,negatives] [--hit]
         [--split tune|check] [--out FILE.tsv]
 
 One TSV line per such event: set, document, trigger, event type / sub-event type, weapons, actor1, the trigger's
@@ -113,7 +113,7 @@ SETS = {"mideast": mideast_docs, "seed": seed_docs, "ucdp": ucdp_docs, "muc4": m
         "ecb": ecb_docs, "other": lambda split: ecb_docs(split, other=True), "negatives": negative_docs}
 
 
-def rows(docs):
+def rows(docs, words=WORD):
     """The TSV rows of the strike-family events of ``docs`` ((set, Document) pairs with the word)."""
     from sitrep.pipeline import extract_documents
 
@@ -121,7 +121,7 @@ def rows(docs):
     for doc, events, _err in extract_documents([d for _, d in docs]):
         for e in events:
             word = e.trigger.text
-            if not WORD.search(word) or AIR.search(word):
+            if not words.search(word) or AIR.search(word):
                 continue
             a = max(doc.text.rfind("\n", 0, e.trigger.start), doc.text.rfind(". ", 0, e.trigger.start)) + 1
             b = min(x for x in (doc.text.find("\n", e.trigger.end), doc.text.find(". ", e.trigger.end),
@@ -138,14 +138,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", help="write the rows here (default stdout)")
     ap.add_argument("--hit", action="store_true", help="count events from 'hit' / 'hits' / 'hitting' too")
     args = ap.parse_args(argv)
-    global WORD
-    if args.hit:
-        WORD = HIT
+    words = HIT if args.hit else WORD
     out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout
     for name in args.sets.split(","):
-        docs = [(s, d) for s, d in SETS[name](args.split) if WORD.search(d.text)]
+        docs = [(s, d) for s, d in SETS[name](args.split) if words.search(d.text)]
         print(f"{name}: {len(docs)} documents with the words", file=sys.stderr)
-        for row in rows(docs):
+        for row in rows(docs, words):
             print(row, file=out, flush=True)
     return 0
 

@@ -75,9 +75,9 @@ reporter / source and no state-as-location kind on tune. Check 19 / 66 (read onc
 half's 36 are 4 documents, one of them 23 (Bloody Friday: its IRA, in three wordings, over the 7 gold sentences of
 one merged event that name no attacker), then 7, 4, 2 (Taliban); by the text 31 of the 36 are right (a merged
 event's doer in its sentences that name none, a pronoun "They", another wording), 5 wrong ("Twenty insurgents were
-killed": the attackers' own deaths 3; the victims' "American" as the doer 2). RAMS check (30 wrong): the stabber, his
+killed": the attackers' own deaths 3; the victims' "American" as the doer 2). RAMS check (30 wrong), of which: the stabber, his
 claimant and the police officer who shot him spread over both acts 9, "Julian Assange" of a conspiracy theory 3
-(fixed by untied_person), "Turkey" 4 (3 in sentences of no Turkish act), "police" as the Pulse shooter 2. So check precision
+(fixed by untied_person), "Turkey" 4 (3 in sentences of no Turkish act), "police" as the Pulse shooter 2 (the other 12 not sorted by kind). So check precision
 is low by document skew (one report's merged event counted in each of its sentences), not by a kind tune lacks.
 After untied_person: tune 20 / 20, check 19 / 63; MUC-4 DEV 0101-1300 743 / 387 -> 743 / 386.
 """

@@ -74,3 +74,17 @@ def test_clause_scoped_classes_read_the_triggers_own_clause_only():
     assert {"cl_wc=weapon", "cl_ent=DATE"} <= hurled and "cl_wc=number" not in hurled
     assert "cl_wc=number" in injuring and not {"cl_wc=weapon", "cl_ent=DATE"} & injuring
     assert {"wc=number", "wc=weapon", "ent=DATE"} <= hurled & injuring
+
+
+def test_the_clause_of_an_xcomp_or_a_conjunct_keeps_its_subject_and_day():
+    """An xcomp and a verb sharing its subject stay in their parent's clause (as the extractor cuts clauses)."""
+    from sitrep.extract.clause_model import clause_tokens
+
+    def clause(text: str, word: str) -> set[str]:
+        analysis = analyze(document_from_text(text, "t"))
+        (tok,) = [t for parsed in analysis.parses.values() for t in parsed if t.lower_ == word]
+        return {t.text for t in clause_tokens(tok)}
+
+    assert {"Gunmen", "Friday"} <= clause("Gunmen tried to storm the police post near Varo on Friday.", "storm")
+    assert {"Gunmen", "Friday"} <= clause("Gunmen stormed the hotel in Varo on Friday and killed five guests.", "killed")
+    assert "nine" not in clause("A man threw a grenade into a bar in Varo on Sunday, wounding nine people.", "threw")

@@ -364,9 +364,11 @@ def apply_argument_model(analysis, events: list[EventMention], model: ArgumentMo
 
 
 def untied_person(c: ArgCandidate) -> bool:
-    """A person (or a common noun that names no organisation, people or state) with no tie in the parse to any
-    trigger of the event (``rel=none``: not its subject, object, "by" / "with" phrase, possessor, nor the subject of
-    the verb it hangs on). The argument model does not make it the attacker: the person of another clause
+    """A person (or a common noun that names no organisation, people or state) with no tie in the parse to the
+    trigger it is described against (``candidates``: the nearest trigger of its sentence; ``rel=none``: not its
+    subject, object, "by" / "with" phrase, possessor, nor the subject of the verb it hangs on). The argument model
+    does not make it the attacker, and when it is the model's choice the role stays empty (no second candidate is
+    tried: the counts below are of that behaviour): the person of another clause
     ("Mr. Obama initially dismissed ISIS ... before it launched its massacre", "Trump said the Khans had attacked
     him" -> "Obama") is a bystander of the act, where a state or group with no tie is often its side ("Russia was
     intent on ... carrying it out"). Counted (s42), the argument model's attacker fills in news, right / wrong by
