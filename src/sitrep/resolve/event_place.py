@@ -822,7 +822,7 @@ def _headline_list(between: str, prev: Place, p: Place) -> bool:
     """ "Bandits kill 17 in Zamfara, Kaduna", "Kill One in Benue, Woman in Ondo": a headline's places listed with a
     comma (or a count and "in" between) name one event each, as UCDP and ACLED code them; "in Maiduguri, Borno"
     (a town and its division) names one place."""
-    if not re.fullmatch(r"\s*(?:,|&)\s*|\s*,\s*(?:[\w'-]+\s+){0,3}in\s+", between):
+    if not re.fullmatch(r"\s*(?:,|&)\s*|\s*,\s*(?:[\w'-]+\s+){0,3}(?i:in)\s+", between):  # "In": Title Case
         return False
     return not (prev.admin1 and prev.admin1 == p.name or p.admin1 and p.admin1 == prev.name)
 
