@@ -681,6 +681,14 @@ def _place_before_event_noun(gz: Gazetteer, text: str, start: int, end: int) -> 
     return None
 
 
+def _named_inside(gz: Gazetteer, text: str, label: str, start: int, end: int, *,
+                  every_mention: bool) -> tuple[int, int] | None:
+    """The span of the place inside an entity: the country or division after a capitalised compass word (events
+    only, ``_past_compass_word``), else the place an event is named after (``_place_before_event_noun``)."""
+    compass = None if every_mention or label in _NOT_NAMES else _past_compass_word(gz, text, start, end)
+    return compass if compass is not None else _place_before_event_noun(gz, text, start, end)
+
+
 def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_mention: bool = True) -> list[Mention]:
     """Facilities, named-entity toponyms (with the names NER labels otherwise that ``mislabelled_place`` takes),
     "X capital", counties and, with ``every_mention`` (as geoparsing corpora count mentions), the demonyms of
@@ -706,11 +714,8 @@ def find_toponyms(text: str, *, gz: Gazetteer | None = None, doc=None, every_men
     for label, start, end in _entity_pieces(text, doc.ents, gz, hyphens=every_mention):
         if surnames and _persons_surname(gz, text[slice(*_clean(text, start, end))], surnames):
             continue  # "Elizabeth Fairfield ... Fairfield's defense team": the woman, not a town
-        named = _place_before_event_noun(gz, text, start, end)
-        compass = None if every_mention or label in _NOT_NAMES else _past_compass_word(gz, text, start, end)
-        if compass is not None:  # "Northeast Nigeria" (an ORG), "Eastern Ukraine" (a LOC): the country after it
-            (start, end), label = compass, "GPE"
-        elif named is not None:  # "Agatu Killings" (an ORG, a FAC)
+        named = _named_inside(gz, text, label, start, end, every_mention=every_mention)
+        if named is not None:  # "Agatu Killings" (an ORG, a FAC), "Northeast Nigeria" (an ORG), "Eastern Ukraine"
             (start, end), label = named, "GPE"
         elif label not in (*_PLACE_LABELS, "NORP"):
             # "the White House" (ORG): the name without its article
