@@ -37,6 +37,13 @@ def test_a_name_that_holds_a_compass_word_stays_whole():
     assert p is not None and p.country_code == "SS"
 
 
+def test_a_country_the_fire_came_from_leaves_the_small_town_it_hit():
+    [p] = _places("Sderot kindergarten hit by rocket fired from Gaza")
+    assert p is not None and p.country_code == "IL"
+    [p] = _places("Nahariya hit by barrage from Lebanon, two hurt")
+    assert p is not None and p.country_code == "IL"
+
+
 def test_a_country_named_as_an_adjective_places_an_event_that_names_nothing_else():
     [p] = _places("Four dead in Somalia market blast")
     assert p is not None and p.country_code == "SO" and p.geo_precision == 3

@@ -743,7 +743,7 @@ def _drop_foreign_namesakes(places: list[Place], text: str) -> list[Place]:
     report read as Borno, Italy): a namesake, not the place meant. Facilities and well-known cities stay."""
     from sitrep.resolve.gazetteer import get_gazetteer, norm
 
-    named = {p.country for p in places if p.geo_precision >= 3 and p.country}
+    named = {p.country for p in places if p.geo_precision >= 3 and p.country and not _from_origin(p, text)}
     if not named:
         return places
     gz = get_gazetteer()
@@ -758,6 +758,18 @@ def _drop_foreign_namesakes(places: list[Place], text: str) -> list[Place]:
                     continue
         out.append(p)
     return out
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+
+
+def _from_origin(p: Place, text: str) -> bool:
+    """A country or division named after "from" ("Eilat school hit by drone launched from Syria", "Kiryat Shmona
+    hit by barrage from Lebanon"): where the fire came from, no sign that the report's towns lie there, so a small
+    town of another country stays beside it. COUNT (s42), the tune sets: mideast4 tune 2 fires, right (Eilat,
+    Kiryat Shmona placed, not Syria and Lebanon); UCDP Nigeria, negatives, the other Middle East and headline sets
+    see the commit."""
+    return p.span is not None and _FROM_BEFORE.search(text, max(0, p.span.start - 12), p.span.start) is not None
 
 
 def split_places(cands: list[Candidate], places: list[Place], text: str) -> list[Candidate]:
