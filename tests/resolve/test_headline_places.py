@@ -44,6 +44,13 @@ def test_a_country_the_fire_came_from_leaves_the_small_town_it_hit():
     assert p is not None and p.country_code == "IL"
 
 
+def test_countries_listed_before_a_force_name_the_forces_not_the_place():
+    [p] = _places("Mali, Niger troops retake Burkinabe town, 40 jihadists killed")
+    assert p is not None and p.country_code == "BF"
+    [p] = _places("Houthi missile lands in central Israel, Israeli military says")
+    assert p is not None and p.country_code == "IL"  # a demonym after the comma lists no country
+
+
 def test_a_country_named_as_an_adjective_places_an_event_that_names_nothing_else():
     [p] = _places("Four dead in Somalia market blast")
     assert p is not None and p.country_code == "SO" and p.geo_precision == 3
