@@ -87,6 +87,19 @@ out of reach of the headline alone. s40-ucdp: places taken (a trigger word's oth
 fails, mentions.SentenceExtractor._fitting; seize / capture / liberate a place, recapture / retake as nouns, forest
 and community as held places; events.toml): 9 found; a place sacked (the same need) 2 found: 900 misses (0.737).
 
+s42 (2d3cb25, before s42-ucdp), UCDP Nigeria tune: 900 misses (0.737), by stage screen 786, no trigger 63, clause
+model 36, generic cue 15. By cause (regular expressions over the --show lines; each line its first match): labels
+(situation / sitrep / update / briefing / press / summary) 323, records, ids, URLs, dates, sections, pages 157, "A vs
+B, Place" / "Actor, Place" / "Title ..." labels 107, a violence / crisis / war / bloodbath word and no act 49, a
+military verb outside the lexicon 26 (eliminate, obliterate, dislodge, degrade, clear, invade, retake), an act
+inside another report (arrest, blame, displaced, condemn) 15, a death toll or casualties and no act 14, generic cues
+11, fighting / battle / clash refused 7, French 4, the rest (politics, reactions, rescues, a few words) 184. The same
+on Ukraine (check, read, nothing fixed on it): 320 misses, screen 237, no trigger 30, clause model 48, generic 5;
+labels 115 (CrisisWatch, OSCE, "Situation Update", human-rights reports), a death toll or casualties and no act 33,
+"KIA / WIA" jargon 19 ("One KIA, two WIA in Donbas - JFO HQ": 0 on tune, so no rule), fighting / shelling refused
+by the clause model 18 ("fighting flares in east Ukraine" 0.28), ceasefire violations counted 4, records 21, the
+rest 96. s42-ucdp: eliminate / obliterate with an armed doer (events.toml): 3 found, all right (0.738).
+
     python3 scripts/headline_misses.py [--sets ucdp,mideast,mideast2,mideast3,mideast4,headlines2,headlines3,headlines4]
                                        [--show]
 """

@@ -270,6 +270,15 @@ def test_a_village_sacked_is_an_attack_a_minister_sacked_is_not():
     assert body("The mill sacked forty workers in Tahoua on Sunday.") == []
 
 
+def test_an_armed_force_eliminating_fighters_is_a_killing_a_council_eliminating_jobs_is_not():
+    (event,) = headline("Nigerien airforce eliminates dozens of militants near Tillaberi")
+    assert event.event_type == "Battles"
+    (event,) = body("Government troops eliminated six rebels near Beni on Sunday.")
+    assert event.event_type == "Battles"
+    assert body("The council eliminated forty jobs in Tahoua on Sunday.") == []
+    assert body("Both players were eliminated from the tournament on Sunday.") == []
+
+
 def test_the_recapture_of_a_place_and_a_forest_taken():
     (event,) = body("The recapture of Tessit by the army came on Sunday.")
     assert event.sub_event_type == "Government regains territory"

@@ -27,5 +27,10 @@ def test_a_count_per_place_splits_too():
     assert len(names) == 2
 
 
+def test_a_count_per_place_splits_in_a_title_case_line_too():
+    names = [n for n, _ in _places("Gunmen Kill 6 In Kunar, 3 In Khost")]
+    assert len(names) == 2
+
+
 def test_a_town_and_its_division_are_one_place():
     assert len(_places("Gunmen kill four traders in Jalalabad, Nangarhar")) == 1

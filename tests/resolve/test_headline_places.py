@@ -22,6 +22,35 @@ def test_an_abbreviated_compass_point_is_a_part_of_the_country_not_a_us_state():
     assert "northwest part of Pakistan" in p.reason
 
 
+@pytest.mark.parametrize(("headline", "cc", "part"), [
+    ("Gunmen kill 9 traders in Northern Mali", "ML", "northern part of Mali"),
+    ("Bomb kills two in Southern Somalia market", "SO", "part of Somalia"),
+    ("Northeast Kenya bus station blast kills six people", "KE", "northeast part of Kenya"),
+])
+def test_a_capitalised_compass_word_in_the_entity_is_a_part_of_the_country_after_it(headline, cc, part):
+    [p] = _places(headline)  # NER takes "Northern Mali" (LOC), "Northeast Kenya" (ORG) whole: no reading as such
+    assert p is not None and p.country_code == cc and part in p.reason
+
+
+def test_a_name_that_holds_a_compass_word_stays_whole():
+    [p] = _places("South Sudan troops kill 5 rebels")
+    assert p is not None and p.country_code == "SS"
+
+
+def test_a_country_the_fire_came_from_leaves_the_small_town_it_hit():
+    [p] = _places("Sderot kindergarten hit by rocket fired from Gaza")
+    assert p is not None and p.country_code == "IL"
+    [p] = _places("Nahariya hit by barrage from Lebanon, two hurt")
+    assert p is not None and p.country_code == "IL"
+
+
+def test_countries_listed_before_a_force_name_the_forces_not_the_place():
+    [p] = _places("Mali, Niger troops retake Burkinabe town, 40 jihadists killed")
+    assert p is not None and p.country_code == "BF"
+    [p] = _places("Houthi missile lands in central Israel, Israeli military says")
+    assert p is not None and p.country_code == "IL"  # a demonym after the comma lists no country
+
+
 def test_a_country_named_as_an_adjective_places_an_event_that_names_nothing_else():
     [p] = _places("Four dead in Somalia market blast")
     assert p is not None and p.country_code == "SO" and p.geo_precision == 3

@@ -200,9 +200,11 @@ def _country_names(text: str, offset: int, groups, title_case: bool = False,
             if cc and cc in gz.country_entry:
                 a = run.start()
                 kind = "border" if beside_border(text, a, a + len(name)) else "named"
-                if kind == "named" and m is not None and _state_word_after(text, a + len(name)):
+                if kind == "named" and m is not None and state_word_after(text, a + len(name)):
                     role = _role(m, offset + a, text[:a])  # "Cameroon troops kill": the force, as "Cameroonian"
                     kind = {"actor_state": "actor_state", "actor": "actor_state", "victim": "victim"}.get(role, kind)
+                elif kind == "named" and listed_before_force(text, a + len(name)):
+                    kind = "actor_state"  # "Chad, Niger troops": the first of the listed forces' countries
                 out.append(Reading(kind, cc, name, offset + a))
                 break
             key = norm(name)
@@ -219,7 +221,7 @@ def _country_names(text: str, offset: int, groups, title_case: bool = False,
     return out
 
 
-def _state_word_after(text: str, end: int) -> bool:
+def state_word_after(text: str, end: int) -> bool:
     """ "Cameroon troops", "Niger army": a country's name before a state force's word, inside the event's actor or
     target, names the force as its nationality word does ("Cameroonian troops": kind actor_state, or victim), not
     where it fought (kind named): foreign troops fight where the armed group of the sentence is. UCDP tune (s31): 8
@@ -227,6 +229,25 @@ def _state_word_after(text: str, end: int) -> bool:
     161 km, none worse."""
     words = "|".join(re.escape(w) for w in load_decision().state_words)
     return re.match(rf"\s+(?:{words})\b", text[end:end + 40], re.I) is not None
+
+
+_LISTED_NEXT = re.compile(r"\s*(?:,|&|\band\b)\s*((?:[A-Z][\w'\u2019-]*\s+){0,2}[A-Z][\w'\u2019-]*)")
+
+
+def listed_before_force(text: str, end: int) -> bool:
+    """A country listed before another name that a state force's word follows ("Chad, Niger troops retake ...",
+    "Cameroon and Nigeria forces"): the forces' nationality, as the name right before the word is
+    (``state_word_after``), not where they fought; read by ``event_place`` (no place of the event, no fall-back) and
+    here (the kind actor_state, not named); the next name must be a country's ("Israel, Israeli military says" lists
+    none). COUNT (s42): UCDP Nigeria (tune) 2 headlines (4 rows), country right on all 4 that were wrong (Chad,
+    Cameroon); check, negatives, Middle East and headline sets, seed-like tune and golden outputs unchanged."""
+    from sitrep.resolve.gazetteer import COUNTRY, get_gazetteer, norm
+
+    m = _LISTED_NEXT.match(text, end)
+    if m is None or not state_word_after(text, m.end(1)):
+        return False
+    gz = get_gazetteer()  # the next name a country's too ("Israel, Israeli military says" lists none)
+    return any(gz.col_kind[j] == COUNTRY for j in gz.lookup_key(norm(m.group(1))))
 
 
 LARGE_CITY = 100_000  # people: a city (or a division's towns together) this large is known by its name alone
