@@ -6,13 +6,14 @@ Public:
     event_timexes(analysis, cands, report_date, dl)    time expressions of the sentences that hold events
     attach_dates(cands, timexes, text, report_date)    each clause's date (explicit, or relative to another event)
     fill_date(m, report_date, reason)                  fall back to the report's date
+    headline_alone(doc) -> bool                        a report that is its headline and nothing more
     inherit_told_dates(events)                         an undated event takes the day of an act told before it
 """
 from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from sitrep.extract.mentions import REFERENCE_NOTE, Candidate, clause_head
 from sitrep.knowledge import knowledge_cached
@@ -206,15 +207,43 @@ def _written_date_before(text: str, pos: int) -> date | None:
     return found
 
 
-def fill_date(m: EventMention, report_date: date | None, reason: str) -> None:
+def headline_alone(doc: Document) -> bool:
+    """The report is a headline and nothing more (a feed item, a source list's title): no body beyond its title."""
+    body = doc.text[doc.body_start:].strip()
+    return bool(doc.title) and body in ("", (doc.title or "").strip())
+
+
+@knowledge_cached
+def headline_lag() -> int:
+    """``headline_lag_days`` of ``knowledge/report_date.toml``: how many days before its publication date a
+    headline alone dates an event it gives no day (the counts are written there)."""
+    from sitrep.errors import E403_KNOWLEDGE_ENTRY, KnowledgeError
+    from sitrep.knowledge import knowledge_path, read_toml
+
+    path = knowledge_path("report_date.toml")
+    raw, data = read_toml(path)
+    v = data.get("headline_lag_days")
+    if not isinstance(v, int) or isinstance(v, bool) or v < 0:
+        i = raw.find("headline_lag_days")
+        raise KnowledgeError(f"{path}:{raw.count(chr(10), 0, i) + 1 if i >= 0 else 1}: headline_lag_days: needs a "
+                             "whole number of days, 0 or more", code=E403_KNOWLEDGE_ENTRY)
+    return v
+
+
+def fill_date(m: EventMention, report_date: date | None, reason: str, headline: bool = False) -> None:
     """An event whose sentences give no date takes the report's date; one told in another year ("eight years ago")
-    stays undated."""
+    stays undated. With ``headline`` (the report is a headline alone, ``headline_alone``, with a publication date),
+    the day ``headline_lag`` days before: headlines leave out the day their body would tell."""
     spans = [y.group(1) for y in map(_YEAR_NOTE.match, m.notes) if y]
     if m.date is None and any(n.startswith((PAST_REPORT_NOTE, OFFSET_UNCOUNTED_NOTE)) for n in m.notes):
         return  # a count that reached past the report's day (_past_the_report): its day is not the report's either
     if m.date is None and spans and (report_date is None or
                                      not any(str(report_date.year).startswith(v) for v in spans)):
         m.notes.append("date: unknown, the event's year is not the report's and no day is given")
+    elif m.date is None and report_date is not None and headline and reason == "given" and headline_lag():
+        m.date, m.date_precision = report_date - timedelta(days=headline_lag()), "day"
+        m.notes.append(f"{REPORT_DATE_NOTE} ({reason}), a headline alone with no day: {headline_lag()} day(s) "
+                       "before it, the news' usual lag (knowledge/report_date.toml)")
     elif m.date is None and report_date is not None:
         m.date, m.date_precision = report_date, "day"
         m.notes.append(f"{REPORT_DATE_NOTE} ({reason}), no date in the event's sentences")
