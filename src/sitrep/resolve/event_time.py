@@ -273,8 +273,7 @@ def attach_dates(cands: list[Candidate], timexes: list[Timex], text: str, report
                        and (not _SINCE.search(text[max(0, t.start - 12):t.start]) or _dates_trigger(c, t))]
         relative = [t for t in in_sentence if t.anchor == "event"]
         # "said on Monday": the source's time
-        others = _under_other_verbs(c, siblings)
-        reporting = [_reporting_time(c, t.start, _bare_time_of_day(t), others) for t in in_sentence]
+        reporting = [_reporting_time(c, t.start, _bare_time_of_day(t), _under_others(c, siblings)) for t in in_sentence]
         said = [t for t, r in zip(in_sentence, reporting, strict=True) if r and t.anchor != "event"]
         in_sentence = [t for t, r in zip(in_sentence, reporting, strict=True) if not r and not _in_since(c, t.start)
                        and not _CAUSE_BEFORE.search(text[c.mention.trigger.end:t.start])]
@@ -910,7 +909,7 @@ def _claims_the_deed(c: Candidate, verb, lex, pos: int) -> bool:
     return tok.head.i == verb.i and (tok.dep_ == "dobj" or (tok.dep_ == "prep" and tok.lower_ == "for"))
 
 
-def _under_other_verbs(c: Candidate, siblings: list[Candidate]) -> frozenset[int]:
+def _under_others(c: Candidate, siblings: list[Candidate]) -> frozenset[int]:
     """The words under the trigger verbs of the sentence's other events (not the verbs themselves)."""
     return frozenset(u.i for o in siblings if o is not c and o.trigger_token is not None
                      and o.trigger_token.pos_ == "VERB" for u in o.trigger_token.subtree if u.i != o.trigger_token.i)
