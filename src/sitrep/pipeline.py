@@ -108,6 +108,7 @@ def _extract_analysis(analysis: Analysis, learned_roles: bool) -> list[EventMent
     analysis.name_entities()  # a report parsed without its entities (no trigger word: sitrep.nlp) gets them here
     # 2. the report's date and dateline; the time expressions of the sentences that hold candidates
     report_date, date_reason = event_time.report_date(doc)
+    headline = event_time.headline_alone(doc)
     dateline = event_time.dateline(doc)
     timexes = event_time.event_timexes(analysis, cands, report_date, dateline)
     # 3. the places the report names; in ALL-CAPS text the capitals of place names come back into analysis.text
@@ -144,7 +145,7 @@ def _extract_analysis(analysis: Analysis, learned_roles: bool) -> list[EventMent
             m.notes.append(f"place: {own.reason}")
         event_place.fill_place(m, fallback, analysis.text)
         report.name_national_forces(m, fallback)
-        event_time.fill_date(m, report_date, date_reason)
+        event_time.fill_date(m, report_date, date_reason, headline)
         m.notes.extend(f"merged: {r}" for r in e.reasons)
         report.mark_military(m, battle=any(x.event_type == "Battles" for x in e.mentions))
         out.append(m)
