@@ -47,6 +47,8 @@ def test_a_country_the_fire_came_from_leaves_the_small_town_it_hit():
 def test_countries_listed_before_a_force_name_the_forces_not_the_place():
     [p] = _places("Mali, Niger troops retake Burkinabe town, 40 jihadists killed")
     assert p is not None and p.country_code == "BF"
+    [p] = _places("Mali, Niger Troops Retake Burkinabe Town, 40 Jihadists Killed")  # Title Case (review s42)
+    assert p is not None and p.country_code == "BF"
     [p] = _places("Houthi missile lands in central Israel, Israeli military says")
     assert p is not None and p.country_code == "IL"  # a demonym after the comma lists no country
 

@@ -70,3 +70,14 @@ def test_a_noun_s_day_of_the_month_after_the_report_is_the_coming_one(nlp):
     # a day the past verb governs keeps it too ("struck on", eleven months back)
     assert _found("Rebels struck the depot on Feb. 9 and fled.", monday, nlp=nlp) == [
         ("Feb. 9", "DATE", "2019-02-09")]
+
+
+def test_a_sentence_never_parsed_is_not_read_as_one_with_no_governing_verb(nlp):
+    # only the first sentence parsed (the pipeline parses what can hold an event): the second's past keeps its
+    # day eleven months back, as without any parse (review s42)
+    from sitrep.resolve.time import DocumentTimes
+
+    monday = date(2020, 1, 20)
+    text = "Officials met on Monday. Rebels struck the depot on Feb. 9 and fled."
+    found = DocumentTimes(text, monday, parses=[(0, nlp("Officials met on Monday."))]).find()
+    assert [(t.text, t.value) for t in found if t.text == "Feb. 9"] == [("Feb. 9", "2019-02-09")]

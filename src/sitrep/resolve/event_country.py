@@ -231,7 +231,8 @@ def state_word_after(text: str, end: int) -> bool:
     return re.match(rf"\s+(?:{words})\b", text[end:end + 40], re.I) is not None
 
 
-_LISTED_NEXT = re.compile(r"\s*(?:,|&|\band\b)\s*((?:[A-Z][\w'\u2019-]*\s+){0,2}[A-Z][\w'\u2019-]*)")
+_LISTED_NEXT = re.compile(r"\s*(?:,|&|\b(?i:and)\b)\s*")
+_NAME_WORD = re.compile(r"([A-Z][\w'\u2019-]*)[ \t]*")
 
 
 def listed_before_force(text: str, end: int) -> bool:
@@ -244,10 +245,20 @@ def listed_before_force(text: str, end: int) -> bool:
     from sitrep.resolve.gazetteer import COUNTRY, get_gazetteer, norm
 
     m = _LISTED_NEXT.match(text, end)
-    if m is None or not state_word_after(text, m.end(1)):
+    if m is None:
         return False
     gz = get_gazetteer()  # the next name a country's too ("Israel, Israeli military says" lists none)
-    return any(gz.col_kind[j] == COUNTRY for j in gz.lookup_key(norm(m.group(1))))
+    at, words = m.end(), []
+    for _ in range(3):  # a name of one to three capitalised words, tried shortest first (a Title Case headline's
+        w = _NAME_WORD.match(text, at)  # force word is capitalised too: "Chad, Niger Troops Retake ...", review s42)
+        if w is None:
+            return False
+        words.append(w.group(1))
+        if state_word_after(text, w.end(1)) and any(
+                gz.col_kind[j] == COUNTRY for j in gz.lookup_key(norm(" ".join(words)))):
+            return True
+        at = w.end()
+    return False
 
 
 LARGE_CITY = 100_000  # people: a city (or a division's towns together) this large is known by its name alone

@@ -2585,9 +2585,10 @@ _IN_AFTER = re.compile(r",?\s+in\s+(?:the\s+)?(?:[A-Z][\w'\u2019-]*['\u2019]s\s+
 
 
 def _in_after(text: str, m: Mention, places: list[Place | None]) -> Place | None:
-    """A given name with no reading written right before "in" and a place the text answers ("Kyaukphyu in Rakhine
-    state", "Newlyn, in Cornwall", "Dolow in Somalia's Gedo region"): that place's point, at least precision 2 (a
-    given span is a place by its caller's word, so no rule of place_containers.txt needs to tell a name from a word)."""
+    """A given name with no reading (or an abstention: ``_by_container`` asks for both) written right before "in"
+    and a place the text answers ("Kyaukphyu in Rakhine state", "Newlyn, in Cornwall", "Dolow in Somalia's Gedo
+    region"): that place's point, at least precision 2 (a given span is a place by its caller's word, so no rule of
+    place_containers.txt needs to tell a name from a word)."""
     hit = _IN_AFTER.match(text, m.end)
     if hit is None or load_cues().natural_word.search(m.text):  # a river or a lake is no point of its state
         return None
@@ -2609,9 +2610,9 @@ def _in_town(places: list[Place | None], given: list[Mention]) -> list[Place | N
             and m.text.split()[-1] in heads]
     if not todo:
         return places
-    towns = [(m.start, p) for m, p in zip(given, places, strict=False) if p is not None and p.geo_precision == 1
-             and (p.feature or "").startswith("PPL") and p.geonameid is not None
-             and not (p.reason or "").startswith("abstain")]
+    towns = sorted(((m.start, p) for m, p in zip(given, places, strict=False) if p is not None and p.geo_precision == 1
+                    and (p.feature or "").startswith("PPL") and p.geonameid is not None
+                    and not (p.reason or "").startswith("abstain")), key=lambda sp: sp[0])  # text order (review s42)
     out = list(places)
     for k in todo:
         m = given[k]

@@ -36,6 +36,12 @@ class Parses:
     def __bool__(self) -> bool:
         return bool(self._starts)
 
+    def covers(self, start: int, end: int) -> bool:
+        """The expression at ``text[start:end]`` lies in a parsed sentence (``tense`` gives None both for a clause
+        with no tense and for a sentence never parsed)."""
+        i = bisect_right(self._starts, start) - 1
+        return i >= 0 and end - self._starts[i] <= len(self._docs[i].text)
+
     def tense(self, start: int, end: int) -> str | None:
         """'past', 'future' or None for the expression at ``text[start:end]``."""
         i = bisect_right(self._starts, start) - 1
