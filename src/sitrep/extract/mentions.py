@@ -967,6 +967,14 @@ def _acronym_read_as_verb(prev, head) -> bool:
     return match is not None and match.text == prev.text
 
 
+def _modified_doer(tok, lex: Lexicon) -> bool:
+    """A person head made a doer by a word before it: "armed men", "heavily armed men", "hooded men" (events.toml
+    [actors] ``doer_modifiers`` on a ``modified_doer_heads`` head; counts there)."""
+    low = tok.lower_
+    return (low in lex.modified_doer_heads or tok.lemma_.lower() in lex.modified_doer_heads) and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in lex.doer_modifiers for c in tok.children)
+
+
 def _core_phrase(tok) -> list:
     """Head plus compounds / adjectives / possessives, no determiners or numbers: "Iraqi resistance fighters"."""
     keep = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod", "poss") and c.pos_ != "NUM"]
@@ -1600,7 +1608,8 @@ class SentenceExtractor:
             m.actor1 = match.canonical
             m.add_span("actor1", Span(a + match.start, a + match.end, match.text))
             m.roles.setdefault("perpetrator_organizations", [])
-        elif (actor.lemma_.lower() in lex.perpetrator_heads or actor.lower_ in lex.perpetrator_heads) and not any(
+        elif (actor.lemma_.lower() in lex.perpetrator_heads or actor.lower_ in lex.perpetrator_heads
+              or _modified_doer(actor, lex)) and not any(
                 c.dep_ == "poss" and c.pos_ == "PRON" for c in actor.children):  # "its fighters": unresolved
             core = _core_phrase(actor)
             phrase = text[off + core[0].idx: off + core[-1].idx + len(core[-1].text)]
