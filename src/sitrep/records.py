@@ -94,8 +94,8 @@ def doer_noun(m: EventMention) -> str | None:
 
 
 def written_doer(phrase: str) -> str | None:
-    """The doer noun as ``doer_noun`` writes it ("About a dozen gunmen" -> "gunmen", "heavily armed men"); None when
-    its head is not one of ``doer_noun_heads`` nor a person head after a ``doer_modifiers`` word ("a suicide bomber"). The incident page (serve.service.incident_detail) reads it too."""
+    """The doer noun as ``doer_noun`` writes it ("About a dozen gunmen" -> "gunmen", "two armed men" -> "armed men");
+    None when its head is not one of ``doer_noun_heads`` nor ``person_doer_heads`` ("a suicide bomber"). The incident page (serve.service.incident_detail) reads it too."""
     from sitrep.extract import load_lexicon
 
     text = re.sub(r"(\w)-\s+", r"\1-", " ".join(phrase.split()))  # "SELF- STYLED" (a line break)
@@ -105,9 +105,8 @@ def written_doer(phrase: str) -> str | None:
     words = text.split()
     while words and (words[0].lower() in drop or words[0].isdigit()):
         words = words[1:]
-    if not words or words[-1].lower() not in lex.doer_noun_heads and not (
-            len(words) > 1 and words[-1].lower() in lex.modified_doer_heads and words[-2].lower() in lex.doer_modifiers):
-        return None  # "the bomber"; "armed men" is written (events.toml doer_modifiers), "unidentified men" not
+    if not words or words[-1].lower() not in lex.doer_noun_heads | lex.person_doer_heads:
+        return None
     out = " ".join(words)
     return out.lower() if out.isupper() else out
 

@@ -967,12 +967,10 @@ def _acronym_read_as_verb(prev, head) -> bool:
     return match is not None and match.text == prev.text
 
 
-def _modified_doer(tok, lex: Lexicon) -> bool:
-    """A person head made a doer by a word before it: "armed men", "heavily armed men", "hooded men" (events.toml
-    [actors] ``doer_modifiers`` on a ``modified_doer_heads`` head; counts there)."""
-    low = tok.lower_
-    return (low in lex.modified_doer_heads or tok.lemma_.lower() in lex.modified_doer_heads) and any(
-        c.dep_ in ("amod", "compound") and c.lower_ in lex.doer_modifiers for c in tok.children)
+def _person_doer(tok, lex: Lexicon) -> bool:
+    """A person head as the doer of a trigger ("two men on a motorcycle shot him", "shot by a man", "armed men
+    stormed", "unidentified individuals fired"): events.toml [actors] ``person_doer_heads`` (counts there)."""
+    return tok.lower_ in lex.person_doer_heads or tok.lemma_.lower() in lex.person_doer_heads
 
 
 def _core_phrase(tok) -> list:
@@ -1609,7 +1607,7 @@ class SentenceExtractor:
             m.add_span("actor1", Span(a + match.start, a + match.end, match.text))
             m.roles.setdefault("perpetrator_organizations", [])
         elif (actor.lemma_.lower() in lex.perpetrator_heads or actor.lower_ in lex.perpetrator_heads
-              or _modified_doer(actor, lex)) and not any(
+              or _person_doer(actor, lex)) and not any(
                 c.dep_ == "poss" and c.pos_ == "PRON" for c in actor.children):  # "its fighters": unresolved
             core = _core_phrase(actor)
             phrase = text[off + core[0].idx: off + core[-1].idx + len(core[-1].text)]
