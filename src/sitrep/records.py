@@ -80,7 +80,8 @@ def event_record(m: EventMention) -> dict:
 def doer_noun(m: EventMention) -> str | None:
     """The actor1 written out: an event whose doer is a perpetrator noun of no known group (``UNIDENTIFIED``) whose
     head is one of events.toml ``doer_noun_heads`` (a kind of armed group: "the Maoist rebels", "two suspected urban
-    guerrillas"; or the doers of the act: "About a dozen gunmen", "the attackers") has the noun as the text gives
+    guerrillas"; or the doers of the act: "About a dozen gunmen", "the attackers"; or a person head of
+    ``person_doer_heads``: "Armed men", "two men on a motorbike" -> "men") has the noun as the text gives
     it, without articles, counts and the words of ``doer_noun_drop`` ("alleged", "unidentified"), lower-case in
     ALL-CAPS text; other heads ("the bomber", "a suicide bomber") stay the Unidentified Armed Group, as the event does
     internally (merge, coreference, the store and the ACLED export read that; the record keeps it beside the noun as

@@ -1594,7 +1594,8 @@ class SentenceExtractor:
         return target, actor, victim
 
     def _set_actor(self, cand: Candidate, actor) -> None:
-        """The actor: a known group (actors.csv), else a perpetrator head in ACLED's convention."""
+        """The actor: a known group (actors.csv), else a perpetrator head or a person head (``_person_doer``: "armed
+        men", "two men on a motorbike") in ACLED's convention."""
         m, off, text, lex = cand.mention, cand.offset, self.text, self.lex
         a, b = _np_range(actor, off, cut_preps=True)
         match = resolve_actor(text[a:b])
