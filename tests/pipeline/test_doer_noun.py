@@ -104,3 +104,15 @@ def test_men_who_were_hit_are_no_doers():
 def test_a_person_head_is_written_out_without_its_count():
     assert doer_noun(_mention("two armed men")) == "armed men"
     assert doer_noun(_mention("SEVERAL UNIDENTIFIED INDIVIDUALS")) == "individuals"
+
+
+def test_the_doer_who_fired_the_weapon_is_read():
+    got = records("A rocket fired by militants hit a school in the town of Bannu on Monday, killing four children, "
+                  "police said.")
+    assert got[0]["actor1"] == "militants"
+
+
+def test_the_maker_of_a_weapon_is_no_doer():
+    got = records("A rocket built by militants exploded near a school in the town of Bannu on Monday, killing four "
+                  "children, police said.")
+    assert all(r["actor1"] != "militants" for r in got)
