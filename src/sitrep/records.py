@@ -80,8 +80,7 @@ def event_record(m: EventMention) -> dict:
 def doer_noun(m: EventMention) -> str | None:
     """The actor1 written out: an event whose doer is a perpetrator noun of no known group (``UNIDENTIFIED``) whose
     head is one of events.toml ``doer_noun_heads`` (a kind of armed group: "the Maoist rebels", "two suspected urban
-    guerrillas"; or the doers of the act: "About a dozen gunmen", "the attackers"; or a person head of
-    ``person_doer_heads``: "Armed men", "two men on a motorbike" -> "men") has the noun as the text gives
+    guerrillas"; or the doers of the act: "About a dozen gunmen", "the attackers") has the noun as the text gives
     it, without articles, counts and the words of ``doer_noun_drop`` ("alleged", "unidentified"), lower-case in
     ALL-CAPS text; other heads ("the bomber", "a suicide bomber") stay the Unidentified Armed Group, as the event does
     internally (merge, coreference, the store and the ACLED export read that; the record keeps it beside the noun as
@@ -95,8 +94,8 @@ def doer_noun(m: EventMention) -> str | None:
 
 
 def written_doer(phrase: str) -> str | None:
-    """The doer noun as ``doer_noun`` writes it ("About a dozen gunmen" -> "gunmen", "two armed men" -> "armed men");
-    None when its head is not one of ``doer_noun_heads`` nor ``person_doer_heads`` ("a suicide bomber"). The incident page (serve.service.incident_detail) reads it too."""
+    """The doer noun as ``doer_noun`` writes it ("About a dozen gunmen" -> "gunmen"); None when its head is not one
+    of ``doer_noun_heads`` ("a suicide bomber"). The incident page (serve.service.incident_detail) reads it too."""
     from sitrep.extract import load_lexicon
 
     text = re.sub(r"(\w)-\s+", r"\1-", " ".join(phrase.split()))  # "SELF- STYLED" (a line break)
@@ -106,7 +105,7 @@ def written_doer(phrase: str) -> str | None:
     words = text.split()
     while words and (words[0].lower() in drop or words[0].isdigit()):
         words = words[1:]
-    if not words or words[-1].lower() not in lex.doer_noun_heads | lex.person_doer_heads:
+    if not words or words[-1].lower() not in lex.doer_noun_heads:
         return None
     out = " ".join(words)
     return out.lower() if out.isupper() else out

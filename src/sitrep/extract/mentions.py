@@ -979,12 +979,6 @@ def _fired_by(weapon, lex: Lexicon):
     return None
 
 
-def _person_doer(tok, lex: Lexicon) -> bool:
-    """A person head as the doer of a trigger ("two men on a motorcycle shot him", "shot by a man", "armed men
-    stormed", "unidentified individuals fired"): events.toml [actors] ``person_doer_heads`` (counts there)."""
-    return tok.lower_ in lex.person_doer_heads or tok.lemma_.lower() in lex.person_doer_heads
-
-
 def _core_phrase(tok) -> list:
     """Head plus compounds / adjectives / possessives, no determiners or numbers: "Iraqi resistance fighters"."""
     keep = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod", "poss") and c.pos_ != "NUM"]
@@ -1611,8 +1605,7 @@ class SentenceExtractor:
         return target, actor, victim
 
     def _set_actor(self, cand: Candidate, actor) -> None:
-        """The actor: a known group (actors.csv), else a perpetrator head or a person head (``_person_doer``: "armed
-        men", "two men on a motorbike") in ACLED's convention."""
+        """The actor: a known group (actors.csv), else a perpetrator head in ACLED's convention."""
         m, off, text, lex = cand.mention, cand.offset, self.text, self.lex
         a, b = _np_range(actor, off, cut_preps=True)
         match = resolve_actor(text[a:b])
@@ -1624,8 +1617,7 @@ class SentenceExtractor:
             m.actor1 = match.canonical
             m.add_span("actor1", Span(a + match.start, a + match.end, match.text))
             m.roles.setdefault("perpetrator_organizations", [])
-        elif (actor.lemma_.lower() in lex.perpetrator_heads or actor.lower_ in lex.perpetrator_heads
-              or _person_doer(actor, lex)) and not any(
+        elif (actor.lemma_.lower() in lex.perpetrator_heads or actor.lower_ in lex.perpetrator_heads) and not any(
                 c.dep_ == "poss" and c.pos_ == "PRON" for c in actor.children):  # "its fighters": unresolved
             core = _core_phrase(actor)
             phrase = text[off + core[0].idx: off + core[-1].idx + len(core[-1].text)]
