@@ -83,3 +83,15 @@ def test_a_stored_export_keeps_the_doer_unidentified_inside():
     assert mention_from_record(rec).actor1 == UNIDENTIFIED
     rec.pop("actor1_acled")
     assert mention_from_record(rec).actor1 == "attackers"
+
+
+def test_the_doer_who_fired_the_weapon_is_read():
+    got = records("A rocket fired by militants hit a school in the town of Bannu on Monday, killing four children, "
+                  "police said.")
+    assert got[0]["actor1"] == "militants"
+
+
+def test_the_maker_of_a_weapon_is_no_doer():
+    got = records("A rocket built by militants exploded near a school in the town of Bannu on Monday, killing four "
+                  "children, police said.")
+    assert all(r["actor1"] != "militants" for r in got)

@@ -132,6 +132,7 @@ class Lexicon:
     state_force_heads: frozenset[str] = frozenset()  # perpetrator heads that name a state's forces
     doer_noun_heads: frozenset[str] = frozenset()  # "rebels", "militants": a doer noun written out as actor1
     doer_noun_drop: frozenset[str] = frozenset()  # "alleged", "unidentified": not written in a doer noun as actor1
+    weapon_user_verbs: frozenset[str] = frozenset()  # "fire", "launch": "a missile fired by X" was used by X
     law_enforcement_heads: frozenset[str] = frozenset()  # "police": their raids and arrests are no attack by default
     group_name_words: frozenset[str] = frozenset()  # "Baloch Liberation Army": words that make a force a named group
     count_nouns: frozenset[str] = frozenset()  # "dozens of", "five of": the "of" phrase is what is counted
@@ -417,7 +418,7 @@ def load_lexicon() -> Lexicon:
 # events.toml [actors] word lists read as they are (Lexicon fields of the same name); human_heads adds person_nouns.txt
 _ACTOR_WORDS = ("state_force_heads", "law_enforcement_heads", "count_nouns", "victim_subject_verbs", "agent_suffixes",
                 "group_name_words", "collective_heads", "conveyances", "clash_onset_verbs", "gun_doers",
-                "doer_noun_heads", "doer_noun_drop", "toll_words", "toll_doers", "loss_verbs",
+                "doer_noun_heads", "doer_noun_drop", "weapon_user_verbs", "toll_words", "toll_doers", "loss_verbs",
                 "toll_doer_not", "armed_holds")
 
 

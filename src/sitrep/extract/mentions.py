@@ -967,6 +967,18 @@ def _acronym_read_as_verb(prev, head) -> bool:
     return match is not None and match.text == prev.text
 
 
+def _fired_by(weapon, lex: Lexicon):
+    """Who fired, launched or planted a weapon, by the participle after it: "a missile fired by the rebels" -> the
+    rebels ("shot down by a missile fired by X", "a rocket launched by X hit"); events.toml [actors]
+    ``weapon_user_verbs`` (counts there). None without one ("a rocket built by a start-up": its maker)."""
+    for c in weapon.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN" and lemma(c) in lex.weapon_user_verbs:
+            for a in c.children:
+                if a.dep_ == "agent":
+                    return next((g for g in a.children if g.dep_ == "pobj"), None)
+    return None
+
+
 def _core_phrase(tok) -> list:
     """Head plus compounds / adjectives / possessives, no determiners or numbers: "Iraqi resistance fighters"."""
     keep = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod", "poss") and c.pos_ != "NUM"]
@@ -1522,6 +1534,8 @@ class SentenceExtractor:
                 actor = self._subject_doer(child, off) or actor
             elif child.dep_ == "agent":
                 actor = next((g for g in child.children if g.dep_ == "pobj"), actor)
+                actor = (_fired_by(actor, self.lex) if actor is not None and self.weapons_in(
+                    off + actor.idx, off + actor.idx + len(actor.text)) else None) or actor
         if actor is None and tok.dep_ == "conj" and tok.head.pos_ == "VERB" and _headline_passive(tok.head) is None:
             # "Gunmen shot and killed two guards": the verb it is joined to holds the subject
             actor = next((c for c in tok.head.children if c.dep_ == "nsubj" and not self.weapons_in(
@@ -1553,6 +1567,9 @@ class SentenceExtractor:
         text = self.text
         if not self.weapons_in(off + subj.idx, off + subj.idx + len(subj.text)):
             return subj
+        user = _fired_by(subj, self.lex)
+        if user is not None:
+            return user
         whole = text[off + subj.left_edge.idx: off + subj.idx + len(subj.text)]
         return subj if resolve_actor(whole) else next(
             (g for g in subj.lefts if g.dep_ in ("amod", "compound", "poss", "nmod")
