@@ -182,6 +182,7 @@ class Crowds:
     mobs: frozenset[str]  # "mob", "rioters": a crowd as doer
     object_verbs: frozenset[str]  # "opened fire on": the verb whose trigger object is its deed
     clash_kinds: frozenset[str]  # "police fought protesters": a fight a crowd is a party to (no excessive force)
+    marcher_verbs: frozenset[str]  # "students marched on X, pelting it": the doer of the protest verb did the act
     force_on_protesters: tuple[str, str]  # a state's forces against protesters
     violent_protesters: tuple[str, str]  # protesters as the doers
     mob_violence: tuple[str, str]  # a mob as the doer
@@ -500,7 +501,7 @@ def _crowds(path: Path, data: dict, known_kinds: set[str]) -> Crowds | None:
         types.append((v[0], v[1]))
     low = lambda key: frozenset(w.lower() for w in _words(path, sub, "typing", key))  # noqa: E731
     return Crowds(kinds, low("protesters"), low("crowd_nouns"), low("protest_words"), low("mobs"), low("object_verbs"),
-                  clash_kinds, *types)
+                  clash_kinds, low("marcher_verbs"), *types)
 
 
 def _forms(path: Path, data: dict) -> dict[str, tuple[str, ...]]:

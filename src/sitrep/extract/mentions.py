@@ -354,6 +354,20 @@ def _crowd_in_fight(tok, actor1: str | None, count_nouns: frozenset[str], crowds
     return None
 
 
+def _marchers_act(tok, lex, crowds) -> tuple[str, str] | None:
+    """A violent act whose subject is that of the protest verb it hangs on (events.toml [typing.crowds]
+    marcher_verbs): "students marched on the embassy, pelting it with stones" is a violent demonstration (a mob's:
+    mob violence); never when the marchers are armed men or a state's forces ("soldiers marched into the village,
+    shooting three farmers"). None: no such verb."""
+    if tok.dep_ not in ("advcl", "conj") or lemma(tok.head) not in crowds.marcher_verbs:
+        return None
+    marcher = _doer_token(tok.head, lex.count_nouns)
+    if marcher is None or marcher.lower_ in lex.typing.armed_men or lemma(marcher) in lex.state_force_heads or (
+            _state_force_words(marcher.text) or actor_type(marcher.text) == "state"):
+        return None
+    return crowds.mob_violence if marcher.lower_ in crowds.mobs else crowds.violent_protesters
+
+
 def _protesting(tok, crowds) -> bool:
     """The people a clause hit are protesters ([typing.crowds]): "protesters", "Shiite demonstrators", or a crowd
     noun with a protest word on it ("a crowd protesting against X", "a crowd of marchers", "the protest crowd")."""
@@ -1942,11 +1956,9 @@ class SentenceExtractor:
         doer = _doer_token(base, self.lex.count_nouns)
         if doer is not None and (doer is cand.victim or trig.lemma in self.lex.victim_subject_verbs):
             doer = None  # "a protester died of wounds": the subject is the one hit, no doer
-        if doer is None and tok.dep_ in ("advcl", "conj") and lemma(tok.head) in crowds.protest_words:
-            marcher = _doer_token(tok.head, self.lex.count_nouns)  # "students marched on X, pelting it with stones"
-            if marcher is not None and marcher.lower_ not in self.lex.typing.armed_men and not (
-                    _state_force_words(marcher.text) or actor_type(marcher.text) == "state"):
-                return crowds.mob_violence if marcher.lower_ in crowds.mobs else crowds.violent_protesters
+        marching = _marchers_act(tok, self.lex, crowds) if doer is None else None
+        if marching is not None:  # "students marched on the embassy, pelting it with stones"
+            return marching
         doer_word = doer.lower_ if doer is not None else ((cand.mention.actor1 or "").lower().split() or [""])[-1]
         if doer_word in crowds.mobs:
             return crowds.mob_violence
