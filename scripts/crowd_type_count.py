@@ -73,6 +73,7 @@ def main() -> None:
     args = ap.parse_args()
     mentions._crowd_in_fight = _record("clash", mentions._crowd_in_fight)
     mentions._marchers_act = _record("marcher", mentions._marchers_act)
+    mentions._crowd_in_when_clause = _record("when", mentions._crowd_in_when_clause)
     for corpus in args.corpus.split(","):
         sents = sorted({s for t in _texts(corpus, args.split) for s in _sentences(t, corpus in ('ecb', 'ucdp')) if CROWD.search(s)})
         docs = [Document(f"{corpus}-{i}", s, published=date(2000, 1, 1)) for i, s in enumerate(sents)]

@@ -183,6 +183,7 @@ class Crowds:
     object_verbs: frozenset[str]  # "opened fire on": the verb whose trigger object is its deed
     clash_kinds: frozenset[str]  # "police fought protesters": a fight a crowd is a party to (no excessive force)
     marcher_verbs: frozenset[str]  # "students marched on X, pelting it": the doer of the protest verb did the act
+    when_marks: frozenset[str]  # "three died after rioters set fire to a bank": the clause whose subject did it
     force_on_protesters: tuple[str, str]  # a state's forces against protesters
     violent_protesters: tuple[str, str]  # protesters as the doers
     mob_violence: tuple[str, str]  # a mob as the doer
@@ -501,7 +502,8 @@ def _crowds(path: Path, data: dict, known_kinds: set[str]) -> Crowds | None:
         types.append((v[0], v[1]))
     low = lambda key: frozenset(w.lower() for w in _words(path, sub, "typing", key))  # noqa: E731
     return Crowds(kinds, low("protesters"), low("crowd_nouns"), low("protest_words"), low("mobs"), low("object_verbs"),
-                  clash_kinds, low("marcher_verbs"), *types)
+                  clash_kinds, low("marcher_verbs"), low("when_marks"),
+                  *types)
 
 
 def _forms(path: Path, data: dict) -> dict[str, tuple[str, ...]]:

@@ -359,13 +359,29 @@ def _marchers_act(tok, lex, crowds) -> tuple[str, str] | None:
     marcher_verbs): "students marched on the embassy, pelting it with stones" is a violent demonstration (a mob's:
     mob violence); never when the marchers are armed men or a state's forces ("soldiers marched into the village,
     shooting three farmers"). None: no such verb."""
-    if tok.dep_ not in ("advcl", "conj") or lemma(tok.head) not in crowds.marcher_verbs:
+    if tok.dep_ not in ("advcl", "conj", "xcomp") or lemma(tok.head) not in crowds.marcher_verbs:
         return None
     marcher = _doer_token(tok.head, lex.count_nouns)
     if marcher is None or marcher.lower_ in lex.typing.armed_men or lemma(marcher) in lex.state_force_heads or (
             _state_force_words(marcher.text) or actor_type(marcher.text) == "state"):
         return None
     return crowds.mob_violence if marcher.lower_ in crowds.mobs else crowds.violent_protesters
+
+
+def _crowd_in_when_clause(tok, count_nouns: frozenset[str], crowds) -> tuple[str, str] | None:
+    """The type a crowd gives a trigger with no doer of its own ("three people died", "were killed") when the subject
+    of its when / after / as clause is a crowd (events.toml [typing.crowds] when_marks): "three died after rioters
+    set fire to a bank" is mob violence, "... after demonstrators set their bank on fire" a violent demonstration.
+    None: no such clause."""
+    for v in tok.children:
+        if v.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in crowds.when_marks for c in v.children):
+            continue
+        subject = _doer_token(v, count_nouns)
+        if subject is not None and subject.lower_ in crowds.mobs:
+            return crowds.mob_violence
+        if subject is not None and subject.lower_ in crowds.protesters:
+            return crowds.violent_protesters
+    return None
 
 
 def _protesting(tok, crowds) -> bool:
@@ -1956,8 +1972,9 @@ class SentenceExtractor:
         doer = _doer_token(base, self.lex.count_nouns)
         if doer is not None and (doer is cand.victim or trig.lemma in self.lex.victim_subject_verbs):
             doer = None  # "a protester died of wounds": the subject is the one hit, no doer
-        marching = _marchers_act(tok, self.lex, crowds) if doer is None else None
-        if marching is not None:  # "students marched on the embassy, pelting it with stones"
+        marching = (_marchers_act(tok, self.lex, crowds) or _crowd_in_when_clause(tok, self.lex.count_nouns, crowds)
+                    ) if doer is None else None
+        if marching is not None:  # "students marched on X, pelting it", "three died after rioters set fire to a bank"
             return marching
         doer_word = doer.lower_ if doer is not None else ((cand.mention.actor1 or "").lower().split() or [""])[-1]
         if doer_word in crowds.mobs:
