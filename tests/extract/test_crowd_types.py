@@ -101,3 +101,9 @@ def test_marchers_pelting_a_ministry_is_a_violent_demonstration():
 
 def test_soldiers_marching_and_shooting_are_no_marchers():
     assert _marchers("Soldiers marched into the village, shooting two farmers.", "shooting") is None
+
+
+def test_an_attack_told_with_a_riot_of_its_sentence_is_one_riot():
+    # merge/within._FIGHT_TYPES: the riot joins the attack of its sentence as a battle does, and types the event
+    assert types("A firebomb attack on a bank in Kisumu killed two people on Saturday as police fought pitched "
+                 "battles with protesters, witnesses said.") == [("Riots", "Violent demonstration")]
