@@ -340,11 +340,12 @@ def _crowd_in_fight(tok, actor1: str | None, count_nouns: frozenset[str], crowds
     """ACLED's type of a fight a crowd is a party to (events.toml [typing.crowds] clash_kinds): "police fought
     pitched battles with protesters", "rioters clashed with police" are a violent demonstration (a mob: mob
     violence), never an armed clash; None when no party is a crowd. The parties: the trigger's doer (else actor1)
-    and the "with" / "against" objects of the trigger or of the noun it governs ("fought battles with")."""
+    and the "with" / "against" / "between" objects of the trigger or of the noun it governs ("fought battles with",
+    "clashes between demonstrators and police")."""
     doer = _doer_token(tok, count_nouns)
     parties = [doer] if doer is not None else []
     for t in (tok, *(c for c in tok.children if c.dep_ == "dobj")):
-        parties += [g for p in t.children if p.dep_ == "prep" and p.lower_ in ("with", "against")
+        parties += [g for p in t.children if p.dep_ == "prep" and p.lower_ in ("with", "against", "between")
                     for g in p.children if g.dep_ == "pobj"]
     words = [w for t in parties for w in (t, *t.conjuncts)]
     if any(w.lower_ in crowds.mobs for w in words) or ((actor1 or "").lower().split() or [""])[-1] in crowds.mobs:
