@@ -182,6 +182,9 @@ class Crowds:
     protest_words: frozenset[str]  # "a crowd protesting", "a crowd of demonstrators", "a protest crowd"
     mobs: frozenset[str]  # "mob", "rioters": a crowd as doer
     object_verbs: frozenset[str]  # "opened fire on": the verb whose trigger object is its deed
+    clash_kinds: frozenset[str]  # "police fought protesters": a fight a crowd is a party to (no excessive force)
+    marcher_verbs: frozenset[str]  # "students marched on X, pelting it": the doer of the protest verb did the act
+    when_marks: frozenset[str]  # "three died after rioters set fire to a bank": the clause whose subject did it
     force_on_protesters: tuple[str, str]  # a state's forces against protesters
     violent_protesters: tuple[str, str]  # protesters as the doers
     mob_violence: tuple[str, str]  # a mob as the doer
@@ -486,7 +489,8 @@ def _crowds(path: Path, data: dict, known_kinds: set[str]) -> Crowds | None:
         return None
     sub = {"typing": section}
     kinds = _words(path, sub, "typing", "kinds")
-    for k in kinds:
+    clash_kinds = _words(path, sub, "typing", "clash_kinds")
+    for k in (*kinds, *clash_kinds):
         if k not in known_kinds:
             raise KnowledgeError(f"{path}: [typing.crowds] kind '{k}' is no trigger kind", code=E403_KNOWLEDGE_ENTRY)
     types = []
@@ -499,6 +503,7 @@ def _crowds(path: Path, data: dict, known_kinds: set[str]) -> Crowds | None:
         types.append((v[0], v[1]))
     low = lambda key: frozenset(w.lower() for w in _words(path, sub, "typing", key))  # noqa: E731
     return Crowds(kinds, low("protesters"), low("crowd_nouns"), low("protest_words"), low("mobs"), low("object_verbs"),
+                  clash_kinds, low("marcher_verbs"), low("when_marks"),
                   *types)
 
 

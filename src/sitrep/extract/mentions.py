@@ -336,6 +336,55 @@ def _doer_token(tok, count_nouns: frozenset[str]):
     return None
 
 
+def _crowd_in_fight(tok, actor1: str | None, count_nouns: frozenset[str], crowds) -> tuple[str, str] | None:
+    """ACLED's type of a fight a crowd is a party to (events.toml [typing.crowds] clash_kinds): "police fought
+    pitched battles with protesters", "rioters clashed with police" are a violent demonstration (a mob: mob
+    violence), never an armed clash; None when no party is a crowd. The parties: the trigger's doer (else actor1)
+    and the "with" / "against" / "between" objects of the trigger or of the noun it governs ("fought battles with",
+    "clashes between demonstrators and police")."""
+    doer = _doer_token(tok, count_nouns)
+    parties = [doer] if doer is not None else []
+    for t in (tok, *(c for c in tok.children if c.dep_ == "dobj")):
+        parties += [g for p in t.children if p.dep_ == "prep" and p.lower_ in ("with", "against", "between")
+                    for g in p.children if g.dep_ == "pobj"]
+    words = [w for t in parties for w in (t, *t.conjuncts)]
+    if any(w.lower_ in crowds.mobs for w in words) or ((actor1 or "").lower().split() or [""])[-1] in crowds.mobs:
+        return crowds.mob_violence
+    if any(_protesting(w, crowds) for w in words):
+        return crowds.violent_protesters
+    return None
+
+
+def _marchers_act(tok, lex, crowds) -> tuple[str, str] | None:
+    """A violent act whose subject is that of the protest verb it hangs on (events.toml [typing.crowds]
+    marcher_verbs): "students marched on the embassy, pelting it with stones" is a violent demonstration (a mob's:
+    mob violence); never when the marchers are armed men or a state's forces ("soldiers marched into the village,
+    shooting three farmers"). None: no such verb."""
+    if tok.dep_ not in ("advcl", "conj", "xcomp") or lemma(tok.head) not in crowds.marcher_verbs:
+        return None
+    marcher = _doer_token(tok.head, lex.count_nouns)
+    if marcher is None or marcher.lower_ in lex.typing.armed_men or lemma(marcher) in lex.state_force_heads or (
+            _state_force_words(marcher.text) or actor_type(marcher.text) == "state"):
+        return None
+    return crowds.mob_violence if marcher.lower_ in crowds.mobs else crowds.violent_protesters
+
+
+def _crowd_in_when_clause(tok, count_nouns: frozenset[str], crowds) -> tuple[str, str] | None:
+    """The type a crowd gives a trigger with no doer of its own ("three people died", "were killed") when the subject
+    of its when / after / as clause is a crowd (events.toml [typing.crowds] when_marks): "three died after rioters
+    set fire to a bank" is mob violence, "... after demonstrators set their bank on fire" a violent demonstration.
+    None: no such clause."""
+    for v in tok.children:
+        if v.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in crowds.when_marks for c in v.children):
+            continue
+        subject = _doer_token(v, count_nouns)
+        if subject is not None and subject.lower_ in crowds.mobs:
+            return crowds.mob_violence
+        if subject is not None and subject.lower_ in crowds.protesters:
+            return crowds.violent_protesters
+    return None
+
+
 def _protesting(tok, crowds) -> bool:
     """The people a clause hit are protesters ([typing.crowds]): "protesters", "Shiite demonstrators", or a crowd
     noun with a protest word on it ("a crowd protesting against X", "a crowd of marchers", "the protest crowd")."""
@@ -1859,7 +1908,8 @@ class SentenceExtractor:
             ranked = [next(w for w in lex.weapons.values() if w.category == trig.weapon)]
         typing = lex.typing  # events.toml [typing] gives this order
         deciding = bool(ranked) and ranked[0].category not in typing.weapons_not_deciding
-        crowd = None if trig.kind in typing.kind_first or deciding else self._crowd_type(cand, trig)
+        clash = typing.crowds is not None and trig.kind in typing.crowds.clash_kinds
+        crowd = None if (trig.kind in typing.kind_first and not clash) or deciding else self._crowd_type(cand, trig)
         if crowd is not None:  # "police opened fire on protesters", "a mob beat him to death" ([typing.crowds])
             m.event_type, m.sub_event_type = crowd
         elif trig.kind in typing.kind_first or (trig.kind in typing.kind_first_without_weapon and not ranked):
@@ -1931,6 +1981,8 @@ class SentenceExtractor:
         force; an armed group against protesters stays an attack on civilians. None: no crowd in the clause."""
         crowds = self.lex.typing.crowds if self.lex.typing else None
         tok = cand.trigger_token
+        if crowds is not None and tok is not None and trig.kind in crowds.clash_kinds:
+            return _crowd_in_fight(tok, cand.mention.actor1, self.lex.count_nouns, crowds)
         if crowds is None or tok is None or trig.kind not in crowds.kinds:
             return None
         # "police opened fire on protesters": a trigger noun that is the object of such a verb is that verb's deed
@@ -1938,6 +1990,10 @@ class SentenceExtractor:
         doer = _doer_token(base, self.lex.count_nouns)
         if doer is not None and (doer is cand.victim or trig.lemma in self.lex.victim_subject_verbs):
             doer = None  # "a protester died of wounds": the subject is the one hit, no doer
+        marching = (_marchers_act(tok, self.lex, crowds) or _crowd_in_when_clause(tok, self.lex.count_nouns, crowds)
+                    ) if doer is None else None
+        if marching is not None:  # "students marched on X, pelting it", "three died after rioters set fire to a bank"
+            return marching
         doer_word = doer.lower_ if doer is not None else ((cand.mention.actor1 or "").lower().split() or [""])[-1]
         if doer_word in crowds.mobs:
             return crowds.mob_violence
