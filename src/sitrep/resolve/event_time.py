@@ -29,7 +29,7 @@ from sitrep.model import (
     Timex,
 )
 from sitrep.resolve import time as rtime
-from sitrep.resolve.timex.dateline import YEAR_INFERRED
+from sitrep.resolve.timex.dateline import YEAR_INFERRED, headline_lag
 from sitrep.resolve.timex.lexicon import load_lexicon as load_time_lexicon
 
 
@@ -213,23 +213,6 @@ def headline_alone(doc: Document) -> bool:
     return bool(doc.title) and body in ("", (doc.title or "").strip())
 
 
-@knowledge_cached
-def headline_lag() -> int:
-    """``headline_lag_days`` of ``knowledge/report_date.toml``: how many days before its publication date a
-    headline alone dates an event it gives no day (the counts are written there)."""
-    from sitrep.errors import E403_KNOWLEDGE_ENTRY, KnowledgeError
-    from sitrep.knowledge import knowledge_path, read_toml
-
-    path = knowledge_path("report_date.toml")
-    raw, data = read_toml(path)
-    v = data.get("headline_lag_days")
-    if not isinstance(v, int) or isinstance(v, bool) or v < 0:
-        i = raw.find("headline_lag_days")
-        raise KnowledgeError(f"{path}:{raw.count(chr(10), 0, i) + 1 if i >= 0 else 1}: headline_lag_days: needs a "
-                             "whole number of days, 0 or more", code=E403_KNOWLEDGE_ENTRY)
-    return v
-
-
 def fill_date(m: EventMention, report_date: date | None, reason: str, headline: bool = False) -> None:
     """An event whose sentences give no date takes the report's date; one told in another year ("eight years ago")
     stays undated. With ``headline`` (the report is a headline alone, ``headline_alone``, with a publication date),
@@ -240,9 +223,9 @@ def fill_date(m: EventMention, report_date: date | None, reason: str, headline: 
     if m.date is None and spans and (report_date is None or
                                      not any(str(report_date.year).startswith(v) for v in spans)):
         m.notes.append("date: unknown, the event's year is not the report's and no day is given")
-    elif m.date is None and report_date is not None and headline and reason == "given" and headline_lag():
-        m.date, m.date_precision = report_date - timedelta(days=headline_lag()), "day"
-        m.notes.append(f"{REPORT_DATE_NOTE} ({reason}), a headline alone with no day: {headline_lag()} day(s) "
+    elif m.date is None and report_date is not None and headline and reason == "given" and (lag := headline_lag()):
+        m.date, m.date_precision = report_date - timedelta(days=lag), "day"
+        m.notes.append(f"{REPORT_DATE_NOTE} ({reason}), a headline alone with no day: {lag} day(s) "
                        "before it, the news' usual lag (knowledge/report_date.toml)")
     elif m.date is None and report_date is not None:
         m.date, m.date_precision = report_date, "day"
@@ -273,7 +256,7 @@ def attach_dates(cands: list[Candidate], timexes: list[Timex], text: str, report
                        and (not _SINCE.search(text[max(0, t.start - 12):t.start]) or _dates_trigger(c, t))]
         relative = [t for t in in_sentence if t.anchor == "event"]
         # "said on Monday": the source's time
-        reporting = [_reporting_time(c, t.start, _bare_time_of_day(t), _under_others(c, siblings)) for t in in_sentence]
+        reporting = [_reporting_time(c, t.start, _bare_time_of_day(t), siblings) for t in in_sentence]
         said = [t for t, r in zip(in_sentence, reporting, strict=True) if r and t.anchor != "event"]
         in_sentence = [t for t, r in zip(in_sentence, reporting, strict=True) if not r and not _in_since(c, t.start)
                        and not _CAUSE_BEFORE.search(text[c.mention.trigger.end:t.start])]
@@ -834,11 +817,11 @@ def _coarse_precision(base_from: EventMention | None, ref: Candidate | None) -> 
     return src.date_precision
 
 
-def _reporting_time(c: Candidate, pos: int, time_of_day: bool = False, inside_others: frozenset[int] = frozenset()
+def _reporting_time(c: Candidate, pos: int, time_of_day: bool = False, siblings: list[Candidate] | None = None
                     ) -> bool:
     """ "Investigators said on Saturday that the blast ...", "the death toll rose to 100 on Tuesday": the day a
-    source spoke or a toll was updated, not the day of the event. ``inside_others``: the words under the trigger
-    verbs of the sentence's other events (a saying among them is that event's clause's, not the source's)."""
+    source spoke or a toll was updated, not the day of the event; not a saying under the trigger verbs of the
+    sentence's other events (``siblings``: that event's clause's, not the source's)."""
     from sitrep.extract.lexicon import load_lexicon
 
     lex = load_lexicon()
@@ -865,8 +848,8 @@ def _reporting_time(c: Candidate, pos: int, time_of_day: bool = False, inside_ot
             # merge3/5/7 0; MUC-4 DEV 0001-1300 0 (no figure moves).
             # Only a day after the saying's complement ("said was ... early Tuesday"), not one between the saying
             # and it ("said in a statement on Monday was a market": the statement's day; review s42).
-            return hit and not (tok.i in inside_others and any(
-                ch.dep_ == "ccomp" and c.offset + ch.idx < pos for ch in tok.children))
+            return hit and not (any(ch.dep_ == "ccomp" and c.offset + ch.idx < pos for ch in tok.children)
+                                and tok.i in _under_others(c, siblings or []))
     return False
 
 

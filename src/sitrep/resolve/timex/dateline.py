@@ -380,6 +380,7 @@ class _Cues:
     mark: re.Pattern[str]  # "[dated] Lima, " "UPDATED: " before a day on its line
     mark_chars: int
     line_chars: int
+    headline_lag_days: int  # a headline alone's event: this many days before publication (resolve/event_time)
 
 
 def _bad_cues(path, raw: str, key: str, what: str) -> KnowledgeError:
@@ -405,13 +406,22 @@ def _cues() -> _Cues:
         if not isinstance(v, int) or isinstance(v, bool) or v <= 0:
             raise _bad_cues(path, raw, key, "needs a positive whole number")
         sizes[key] = v
+    lag = data.get("headline_lag_days")
+    if not isinstance(lag, int) or isinstance(lag, bool) or lag < 0:
+        raise _bad_cues(path, raw, "headline_lag_days", "needs a whole number of days, 0 or more")
     today, marks = words["today_words"], words["date_marks"]
     return _Cues(today_before=re.compile(rf"\b(?:{today})\b[\s,(]*(?:[A-Za-z]+day\b[\s,]*)?$", re.I),
                  today_after=re.compile(rf"[\s,]*\(?\s*(?:{today})\b", re.I),
                  today_any=re.compile(rf"\b(?:{today})\b", re.I),
                  mark=re.compile(rf"(?:\[\s*(?:{marks})\s*\]|\b(?:{marks})\s*:|^[ \t]*(?:{marks})\b)[^\n]*$",
                                  re.I | re.M),
-                 mark_chars=sizes["date_mark_chars"], line_chars=sizes["date_line_chars"])
+                 mark_chars=sizes["date_mark_chars"], line_chars=sizes["date_line_chars"], headline_lag_days=lag)
+
+
+def headline_lag() -> int:
+    """``headline_lag_days`` of ``knowledge/report_date.toml``: how many days before its publication date a
+    headline alone dates an event it gives no day (the counts are written there)."""
+    return _cues().headline_lag_days
 
 
 def _cue(text: str, r: Reading, cues: _Cues, cased: str) -> str | None:
