@@ -348,7 +348,7 @@ def _crowd_in_fight(tok, actor1: str | None, count_nouns: frozenset[str], crowds
         parties += [g for p in t.children if p.dep_ == "prep" and p.lower_ in ("with", "against", "between")
                     for g in p.children if g.dep_ == "pobj"]
     words = [w for t in parties for w in (t, *t.conjuncts)]
-    if any(w.lower_ in crowds.mobs for w in words) or ((actor1 or "").lower().split() or [""])[-1] in crowds.mobs:
+    if any(w.lower_ in crowds.mobs for w in words) or _last_word(actor1) in crowds.mobs:
         return crowds.mob_violence
     if any(_protesting(w, crowds) for w in words):
         return crowds.violent_protesters
@@ -378,11 +378,23 @@ def _crowd_in_when_clause(tok, count_nouns: frozenset[str], crowds) -> tuple[str
         if v.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in crowds.when_marks for c in v.children):
             continue
         subject = _doer_token(v, count_nouns)
-        if subject is not None and subject.lower_ in crowds.mobs:
-            return crowds.mob_violence
-        if subject is not None and subject.lower_ in crowds.protesters:
-            return crowds.violent_protesters
+        kind = _crowd_doer_type(subject.lower_, crowds) if subject is not None else None
+        if kind is not None:
+            return kind
     return None
+
+
+def _crowd_doer_type(word: str, crowds) -> tuple[str, str] | None:
+    """The type a crowd word as the doer gives ([typing.crowds]): a mob's mob violence, protesters' a violent
+    demonstration; None for any other word."""
+    if word in crowds.mobs:
+        return crowds.mob_violence
+    return crowds.violent_protesters if word in crowds.protesters else None
+
+
+def _last_word(name: str | None) -> str:
+    """The lower-cased last word of an actor's name ("Angry mob" -> "mob"), "" for none."""
+    return ((name or "").lower().split() or [""])[-1]
 
 
 def _protesting(tok, crowds) -> bool:
@@ -1994,11 +2006,9 @@ class SentenceExtractor:
                     ) if doer is None else None
         if marching is not None:  # "students marched on X, pelting it", "three died after rioters set fire to a bank"
             return marching
-        doer_word = doer.lower_ if doer is not None else ((cand.mention.actor1 or "").lower().split() or [""])[-1]
-        if doer_word in crowds.mobs:
-            return crowds.mob_violence
-        if doer_word in crowds.protesters:
-            return crowds.violent_protesters
+        by_crowd = _crowd_doer_type(doer.lower_ if doer is not None else _last_word(cand.mention.actor1), crowds)
+        if by_crowd is not None:
+            return by_crowd
         # "42 killed when security forces fired upon protests": the when / as clause tells who fired on whom
         verbs = [base] + [c for c in base.children if c.dep_ == "advcl"]
         doers = [cand.mention.actor1] + [c.text for v in verbs if v is not tok for c in v.children if c.dep_ == "nsubj"]
