@@ -51,8 +51,8 @@ def find_places(text: str, ents: list, default_country: str | None = None) -> li
     the text says contains it (``place_container``)."""
     found = rplace.geocode_text(text, default_country=default_country, ents=ents, every_mention=False,
                                 include_abstentions=True)
-    places = [p for p in found if not (p.reason or "").startswith("abstain")]
-    abstained = [p for p in found if (p.reason or "").startswith("abstain")]
+    places = [p for p in found if not rplace.abstained(p)]
+    abstained = [p for p in found if rplace.abstained(p)]
     places = _drop_foreign_namesakes(_outside_actor_names(_not_surnames(places, text, ents), text), text)
     places = [p for p in places if not (p.span and (_team(text, p.span.start, p.span.end)
                                                     or _STREET_AFTER.match(text, p.span.end)))]

@@ -2514,7 +2514,7 @@ def geocode_text(text: str, *, default_country: str | None = None, include_abste
     gz = get_gazetteer()
     mentions = find_toponyms(text, gz=gz, doc=None if ents is None else _Ents(list(ents)), every_mention=every_mention)
     places = _resolve(text, mentions, _cc(gz, default_country), gz)
-    return [p for p in places if p is not None and (include_abstentions or not (p.reason or "").startswith("abstain"))]
+    return [p for p in places if p is not None and (include_abstentions or not abstained(p))]
 
 
 def resolve_spans(text: str, spans: list[tuple[int, int]]) -> list[Place | None]:
@@ -2560,18 +2560,24 @@ def resolve_spans_traced(text: str, spans: list[tuple[int, int]]) -> tuple[list[
     return out, readings
 
 
+def abstained(p: Place | None) -> bool:
+    """The answer is an abstention: the best reading kept with a reason that starts "abstain" (see the module's
+    docstring), not a place to rely on."""
+    return p is not None and (p.reason or "").startswith("abstain")
+
+
 def _by_container(text: str, places: list[Place | None], given: list[Mention]) -> list[Place | None]:
     """The answers, those of the ``given`` mentions (the first ones) that have no reading or abstain placed at the
     place the text says holds them or lies beside them ("the village of X in Y", "X, 20 km from Y": the rules of
     ``place_container``, as event places are), any answer of ``places`` serving as the container."""
     def open_(p: Place | None) -> bool:
-        return p is None or (p.reason or "").startswith("abstain")
+        return p is None or abstained(p)
 
     if not any(open_(p) for p in places[:len(given)]):
         return places
     kept = [p for p in places if not open_(p)]
-    abstained = [p for p in places if p is not None and open_(p)]
-    made = [q for q in contained(kept, abstained, text)
+    doubtful = [p for p in places if p is not None and open_(p)]
+    made = [q for q in contained(kept, doubtful, text)
             if q is not None and q.span is not None and CONTAINER_NOTE in (q.reason or "")]
     out = list(places)
     for k, m in enumerate(given):
@@ -2593,7 +2599,7 @@ def _in_after(text: str, m: Mention, places: list[Place | None]) -> Place | None
     if hit is None or load_cues().natural_word.search(m.text):  # a river or a lake is no point of its state
         return None
     y = next((p for p in places if p is not None and p.span is not None and p.span.start == hit.end()
-              and not (p.reason or "").startswith("abstain")), None)
+              and not abstained(p)), None)
     if y is None:
         return None
     return replace(y, name=m.text, geonameid=None, geo_precision=max(y.geo_precision, 2),
@@ -2612,7 +2618,7 @@ def _in_town(places: list[Place | None], given: list[Mention]) -> list[Place | N
         return places
     towns = sorted(((m.start, p) for m, p in zip(given, places, strict=False) if p is not None and p.geo_precision == 1
                     and (p.feature or "").startswith("PPL") and p.geonameid is not None
-                    and not (p.reason or "").startswith("abstain")), key=lambda sp: sp[0])  # text order (review s42)
+                    and not abstained(p)), key=lambda sp: sp[0])  # text order (review s42)
     out = list(places)
     for k in todo:
         m = given[k]
