@@ -112,3 +112,45 @@ def test_two_names_before_forces_are_a_people_not_the_state():
     (ev,) = _events("SREBRENICA, Bosnia (Reuters) - Bosnian Serb forces seized forty Dutch peacekeepers near "
                     "Srebrenica on Tuesday.")
     assert ev.actor1 == "Bosnian Serb forces"
+
+
+def _clause(words: list[str], heads: list[int], deps: list[str], pos: list[str], lemmas: list[str]):
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+
+def test_joined_verb_subject_is_no_doer_when_it_is_a_modified_thing():
+    """"... missed a U.S. Navy ship anchored offshore and killed a sailor", parsed with the ship as the subject of
+    "anchored" and "killed" joined to it: the navy owns the ship, it is not the one who killed."""
+    from sitrep.extract.lexicon import load_lexicon
+    from sitrep.extract.mentions import _joined_doer
+
+    doc = _clause(["a", "U.S.", "Navy", "ship", "anchored", "offshore"], [3, 2, 3, 4, 4, 4],
+                  ["det", "compound", "compound", "nsubj", "ROOT", "advmod"], ["DET", "PROPN", "PROPN", "NOUN", "VERB", "ADV"],
+                  ["a", "U.S.", "Navy", "ship", "anchor", "offshore"])
+    assert not _joined_doer(doc[3], doc[4], load_lexicon())
+
+
+def test_joined_verb_subject_is_a_doer_when_it_names_armed_men():
+    from sitrep.extract.lexicon import load_lexicon
+    from sitrep.extract.mentions import _joined_doer
+
+    doc = _clause(["Russian", "troops", "crossed", "the", "river"], [1, 2, 2, 4, 2],
+                  ["amod", "nsubj", "ROOT", "det", "dobj"], ["ADJ", "NOUN", "VERB", "DET", "NOUN"],
+                  ["russian", "troop", "cross", "the", "river"])
+    assert _joined_doer(doc[1], doc[2], load_lexicon())
+    doc = _clause(["masked", "gunmen", "burst", "in"], [1, 2, 2, 2], ["amod", "nsubj", "ROOT", "prt"],
+                  ["ADJ", "NOUN", "VERB", "ADP"], ["masked", "gunman", "burst", "in"])
+    assert _joined_doer(doc[1], doc[2], load_lexicon())
+
+
+def test_joined_verb_subject_is_no_doer_of_a_verb_that_harms_it():
+    """"A farmer died and two of his sons were wounded when ...": the farmer is one of the harmed."""
+    from sitrep.extract.lexicon import load_lexicon
+    from sitrep.extract.mentions import _joined_doer
+
+    doc = _clause(["a", "farmer", "died"], [1, 2, 2], ["det", "nsubj", "ROOT"], ["DET", "NOUN", "VERB"],
+                  ["a", "farmer", "die"])
+    assert not _joined_doer(doc[1], doc[2], load_lexicon())
