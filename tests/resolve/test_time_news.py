@@ -240,6 +240,33 @@ def test_relative_dates_are_counted_one_step_from_a_written_date_only():
     assert any("itself relative" in n for n in by_place["Kaduna"].notes)
 
 
+
+def test_the_same_day_chains_from_a_relatively_dated_event():
+    """ "On the same day" counts no days, so it cannot drift: it takes the day of an event that was itself dated
+    from another ("the next day"), where "the next day" again would not be counted."""
+    from sitrep.ingest.text import document_from_text
+    from sitrep.pipeline import extract_document
+
+    text = ("JOS, Nigeria (sitrep test) - Gunmen attacked a market in Jos on 3 March 2015, killing four traders. "
+            "The next day, a bomb exploded at a bus station in Zaria, killing six people. "
+            "On the same day, militants ambushed an army convoy near Kaduna, killing two soldiers.")
+    events = extract_document(document_from_text(text, "same-day", published=date(2015, 3, 20)))
+    by_place = {e.place.name: e for e in events if e.place is not None}
+    assert by_place["Zaria"].date == date(2015, 3, 4)
+    assert by_place["Kaduna"].date == date(2015, 3, 4)
+    assert any("no offset" in n for n in by_place["Kaduna"].notes)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Raids went on from March to June 2019 in the hills.", [("March", "2019-03"), ("June 2019", "2019-06")]),
+    ("Between 28 April and 3 May 2011, the militia burned two villages.",
+     [("28 April", "2011-04-28"), ("3 May 2011", "2011-05-03")]),
+    ("The siege lasted from November until January 2020.", [("November", "2019-11"), ("January 2020", "2020-01")]),
+    ("Talks broke down in March, and the truce ended in June 2019.", [("March", "2024-03"), ("June 2019", "2019-06")]),
+])
+def test_a_range_start_takes_the_year_written_at_its_end(text, want):
+    assert [(t.text, t.value) for t in find_timexes(text, FRIDAY)] == want
+
 # ---- clock times as wire news writes them ------------------------------------------------------------------------
 @pytest.mark.parametrize("text, want", [
     ("The ceasefire took hold at 0600 GMT.", [("0600 GMT", "TIME", "2024-03-15T06:00")]),
