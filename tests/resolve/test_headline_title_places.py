@@ -50,3 +50,14 @@ def test_a_title_case_lake_keeps_its_kind_word_and_is_no_country():
     assert places and places[0].feature == "LK" and places[0].name == "Lake Kivu"
     places = [p for p in _places("Soldiers Kill Nine Insurgents in Lake Chad") if p is not None]
     assert places and places[0].name == "Lake Chad"
+
+
+@pytest.mark.parametrize("headline, name, cc", [("Raiders Sack Nine Unity Communities", "Unity", "SS"),
+                                                ("Gunmen Torch Six Plateau Villages", "Plateau", "NG")])
+def test_a_division_before_a_plural_word_for_its_settlements_in_title_case_places_the_event(headline, name, cc):
+    places = [p for p in _places(headline) if p is not None]
+    assert places and places[0].name == name and places[0].country_code == cc
+
+
+def test_a_dictionary_word_before_a_word_for_settlements_is_no_town():
+    assert all(p is None or p.feature == "PCLI" for p in _places("Gunmen Kill Ten In Central Villages"))

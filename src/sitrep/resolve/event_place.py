@@ -1377,7 +1377,8 @@ def _name_before_title_tail(text: str, m: re.Match) -> re.Match | None:
     words = list(re.finditer(r"\S+", text[m.start():m.end() + 40]))
     for k in range(1, min(len(words), 4)):
         tail = " " + words[k].group(0).lower().rstrip(",.:;")
-        if not (cues.event_after.match(tail) or cues.town_after.fullmatch(tail)):
+        if not (cues.event_after.match(tail) or cues.town_after.fullmatch(tail)
+                or cues.title_part_after.fullmatch(tail)):
             continue
         for j in range(k):
             a, b = m.start() + words[j].start(), m.start() + words[k - 1].end()

@@ -188,6 +188,8 @@ class Cues:
     local_heads: frozenset[str] = frozenset()
     town_after: re.Pattern = re.compile(r"(?!)")
     event_after: re.Pattern = re.compile(r"(?!)")
+    # [place] title_part_after, any case: "Villages" of "Sack 17 Plateau Villages" (event_place._name_before_title_tail)
+    title_part_after: re.Pattern = re.compile(r"(?!)")
     name_after: frozenset[str] = frozenset()
     street_after: re.Pattern = re.compile(r"(?!)")
     zone_before_compass: tuple[str, ...] = ()  # [zone] before_compass: "in the separatist east" (event_place)
@@ -235,6 +237,8 @@ def load_cues(path: str | None = None) -> Cues:
         local_heads=frozenset(_words(p, raw, data, "organisation", "local_heads")),
         town_after=re.compile(rf"\s+(?:{_alternation(_words(p, raw, data, 'place', 'town_after'))})\b"),
         event_after=re.compile(rf"\s+(?:{_alternation(_words(p, raw, data, 'place', 'event_after'))})$", re.I),
+        title_part_after=re.compile(rf"\s+(?:{_alternation(_words(p, raw, data, 'place', 'title_part_after'))})",
+                                    re.I),
         name_after=frozenset(_words(p, raw, data, "place", "name_after")),
         street_after=re.compile(rf"\s+(?:{_alternation(_words(p, raw, data, 'place', 'street_after'))})(?![\w'\u2019-])"),
         zone_before_compass=tuple(_words(p, raw, data, "zone", "before_compass")),
