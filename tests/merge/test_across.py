@@ -598,6 +598,24 @@ def test_a_crime_word_told_as_the_charge_is_a_sub_event_of_its_own():
     assert [s["kind"] for s in across.subevents(rows)] == ["charge", "killing"]
 
 
+def test_a_crime_word_before_trial_names_the_charge_tried():
+    """'the murder trial of the guard' is the charge tried, not the killing; 'the murder case', 'murder charges' and a
+    murder told before other words stay the killing; a kind read from the stored row's sentence after the trigger."""
+    words = ["murder", "Murder", "murder", "murder", "murdered"]
+    after = [" trial of the guard opened on Monday.", " Trial Ordered For Guard", " case went to the jury.",
+             " charges were filed.", " trial"]
+    assert across.incident_action_kinds(words, after=after) == ["charge", "charge", "killing", "killing", "killing"]
+    assert across.action_kind("murder", after=" trial, which opened") == "charge"
+    assert across.action_kind("murder", after=" on the night of the trial") == "killing"
+    rows = [{"id": "a#0", "document_id": "a", "published": "2022-03-08",
+             "evidence": [{"start": 0, "end": 45, "text": "The murder trial of the guard began on Monday."}],
+             "field_spans": {"trigger": [{"start": 4, "end": 10, "text": "murder"}]}},
+            {"id": "b#0", "document_id": "b", "published": "2022-03-09",
+             "evidence": '[{"start": 10, "end": 38, "text": "The guard murdered a driver."}]',
+             "field_spans": {"trigger": [{"start": 20, "end": 28, "text": "murdered"}]}}]
+    assert [s["kind"] for s in across.subevents(rows)] == ["charge", "killing"]
+
+
 def test_two_venues_of_one_city_the_same_night_are_two_incidents():
     """Gunmen at a concert hall and at cafe terraces the same night, both placed only at the city: two incidents;
     one outlet's bar and another's cafe at one place may be one venue named at other precisions."""

@@ -296,4 +296,5 @@ def _incident_kinds(extracted: list[Extracted], events: dict) -> dict[tuple[str,
             spans.setdefault(inc, []).extend((x.article.id, s, e) for s, e in trigger_spans)
     return {(inc, d, s, e): k for inc, sp in spans.items()
             for (d, s, e), k in zip(sp, incident_action_kinds([text[d][s:e] for d, s, e in sp], before=[
-                text[d][text[d].rfind("\n", 0, s) + 1:s] for d, s, e in sp]), strict=True)}
+                text[d][text[d].rfind("\n", 0, s) + 1:s] for d, s, e in sp], after=[
+                text[d][e:(text[d].find("\n", e) + 1 or len(text[d]) + 1) - 1] for d, s, e in sp]), strict=True)}

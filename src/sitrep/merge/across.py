@@ -122,6 +122,7 @@ class Charge:
     words: frozenset[str]
     before: tuple[str, ...]
     modifiers: frozenset[str]
+    after: frozenset[str] = frozenset()  # court nouns: a crime word right before one names the charge ('murder trial')
 
 
 def _charge(data: dict, where: str) -> Charge | None:
@@ -131,7 +132,9 @@ def _charge(data: dict, where: str) -> Charge | None:
     return Charge(kind=_need(table, "kind", str, where + " subevents.charge"),
                   words=frozenset(w.lower() for w in _strings(table, "words", where + " subevents.charge")),
                   before=tuple(" " + " ".join(w.lower().split()) for w in _strings(table, "before", where + " subevents.charge")),
-                  modifiers=frozenset(w.lower() for w in _strings(table, "modifiers", where + " subevents.charge")))
+                  modifiers=frozenset(w.lower() for w in _strings(table, "modifiers", where + " subevents.charge")),
+                  after=frozenset(w.lower() for w in (_strings(table, "after", where + " subevents.charge")
+                                                      if "after" in table else ())))
 
 
 def _need(data: dict, key: str, kind, where: str):
@@ -1327,13 +1330,14 @@ def _court_and_deed(a: Features, b: Features) -> bool:
 
 
 # ---------------------------------------------------------------------------------- sub-events
-def action_kind(word: str, rules: Rules | None = None, before: str = "") -> str:
+def action_kind(word: str, rules: Rules | None = None, before: str = "", after: str = "") -> str:
     """The action a trigger word names (``[subevents] kinds``: 'shot' -> shooting, 'killed' -> killing); a word of
     no kind names its own. ``before``: the words before it in its sentence; a crime word told as the charge
-    ('charged with first-degree murder', ``[subevents.charge]``) names the charge."""
+    ('charged with first-degree murder', ``[subevents.charge]``) names the charge; ``after``: the words after it,
+    a crime word right before a court noun ('the murder trial') names the charge tried too."""
     rules = rules or default_rules()
     w = " ".join(word.lower().split())
-    if rules.charge is not None and _charged(w, before, rules.charge):
+    if rules.charge is not None and (_charged(w, before, rules.charge) or _tried(w, after, rules.charge)):
         return rules.charge.kind
     return next((kind for kind, starts in rules.action_kinds if w.startswith(starts)), None) or _own_kind(w, rules)
 
@@ -1357,6 +1361,12 @@ def _own_kind(word: str, rules: Rules) -> str:
     return w[:-1] if len(w) > 3 and w.endswith("e") else w
 
 
+def _tried(word: str, after: str, charge: Charge) -> bool:
+    """A crime word right before a court noun of ``[subevents.charge] after`` ('murder trial')."""
+    words = after.lower().split()[:1]
+    return word in charge.words and bool(words) and words[0].strip(".,;:") in charge.after
+
+
 def _charged(word: str, before: str, charge: Charge) -> bool:
     if word not in charge.words or not before:
         return False
@@ -1366,12 +1376,14 @@ def _charged(word: str, before: str, charge: Charge) -> bool:
     return (" " + " ".join(words)).endswith(charge.before)
 
 
-def incident_action_kinds(words: list[str], rules: Rules | None = None, before: list[str] | None = None) -> list[str]:
+def incident_action_kinds(words: list[str], rules: Rules | None = None, before: list[str] | None = None,
+                          after: list[str] | None = None) -> list[str]:
     """The action kind of each trigger word of one incident: ``action_kind`` (``before``: the words before each in
     its sentence), except that a generic word (``[subevents] generic``: 'attack') names the incident's main act, the
     kind of ``[subevents] main_acts`` its trigger words name most (the first listed on a tie), when it has one."""
     rules = rules or default_rules()
-    kinds = [action_kind(w, rules, b) for w, b in zip(words, before or [""] * len(words), strict=True)]
+    kinds = [action_kind(w, rules, b, a) for w, b, a in zip(words, before or [""] * len(words),
+                                                             after or [""] * len(words), strict=True)]
     told = Counter(k for k in kinds if k in rules.main_acts)
     if not told:
         return kinds
@@ -1389,6 +1401,7 @@ def subevents(members: list[dict], rules: Rules | None = None) -> list[dict]:
     rules = rules or default_rules()
     triggers: list[dict] = []
     before: list[str] = []
+    after: list[str] = []
     for r in sorted(members, key=sort_key):
         spans = r.get("field_spans") or "{}"
         spans = (json.loads(spans) if isinstance(spans, str) else spans).get("trigger") or []
@@ -1398,8 +1411,10 @@ def subevents(members: list[dict], rules: Rules | None = None) -> list[dict]:
         triggers += [{"mention_id": r["id"], "document_id": r["document_id"], "start": s.get("start"),
                       "end": s.get("end"), "text": s.get("text")} for s in spans]
         before += [_words_before(s.get("start"), r) for s in spans]
+        after += [_words_after(s.get("end"), r) for s in spans]
     kinds: dict[str, list[dict]] = {}
-    for t, kind in zip(triggers, incident_action_kinds([t["text"] or "" for t in triggers], rules, before), strict=True):
+    for t, kind in zip(triggers, incident_action_kinds([t["text"] or "" for t in triggers], rules, before, after),
+                             strict=True):
         kinds.setdefault(kind, []).append(t)
     named = {k for k, _ in rules.action_kinds} | ({rules.charge.kind} if rules.charge else set())
     # a word of no kind groups by its stem ('torched' / 'torching': torch) and is shown as the first word told
@@ -1409,17 +1424,30 @@ def subevents(members: list[dict], rules: Rules | None = None) -> list[dict]:
 
 def _words_before(start: int | None, row: dict) -> str:
     """The text before a trigger in the evidence sentence (or the sentence) of its mention row that holds it."""
+    sp = _sentence_at(start, row, 0)
+    return str(sp["text"])[: start - sp["start"]] if sp and start is not None else ""
+
+
+def _words_after(end: int | None, row: dict) -> str:
+    """The text after a trigger in the evidence sentence (or the sentence) of its mention row that holds it."""
+    sp = _sentence_at(end, row, 1)
+    return str(sp["text"])[end - sp["start"]:] if sp and end is not None else ""
+
+
+def _sentence_at(pos: int | None, row: dict, at_end: int) -> dict | None:
+    """The evidence span (or the sentence) of ``row`` that holds offset ``pos`` (``at_end``: an end offset, which may
+    be the span's own end)."""
     import json
 
-    if start is None:
-        return ""
+    if pos is None:
+        return None
     for col in ("evidence", "sentence"):
         spans = row.get(col) or []
         spans = json.loads(spans) if isinstance(spans, str) else spans
         for sp in spans if isinstance(spans, list) else [spans]:
-            if isinstance(sp, dict) and sp.get("text") and sp.get("start", start + 1) <= start < sp.get("end", -1):
-                return str(sp["text"])[: start - sp["start"]]
-    return ""
+            if isinstance(sp, dict) and sp.get("text") and sp.get("start", pos + 1) <= pos < sp.get("end", -1) + at_end:
+                return sp
+    return None
 
 
 # ---------------------------------------------------------------------------------- consolidate
