@@ -185,6 +185,7 @@ class Crowds:
     clash_kinds: frozenset[str]  # "police fought protesters": a fight a crowd is a party to (no excessive force)
     marcher_verbs: frozenset[str]  # "students marched on X, pelting it": the doer of the protest verb did the act
     when_marks: frozenset[str]  # "three died after rioters set fire to a bank": the clause whose subject did it
+    protest_burnings: frozenset[str]  # "protesters burn flags": what a crowd burns as a sign (no violence)
     force_on_protesters: tuple[str, str]  # a state's forces against protesters
     violent_protesters: tuple[str, str]  # protesters as the doers
     mob_violence: tuple[str, str]  # a mob as the doer
@@ -503,7 +504,7 @@ def _crowds(path: Path, data: dict, known_kinds: set[str]) -> Crowds | None:
         types.append((v[0], v[1]))
     low = lambda key: frozenset(w.lower() for w in _words(path, sub, "typing", key))  # noqa: E731
     return Crowds(kinds, low("protesters"), low("crowd_nouns"), low("protest_words"), low("mobs"), low("object_verbs"),
-                  clash_kinds, low("marcher_verbs"), low("when_marks"),
+                  clash_kinds, low("marcher_verbs"), low("when_marks"), low("protest_burnings"),
                   *types)
 
 
