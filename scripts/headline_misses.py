@@ -100,6 +100,16 @@ labels 115 (CrisisWatch, OSCE, "Situation Update", human-rights reports), a deat
 by the clause model 18 ("fighting flares in east Ukraine" 0.28), ceasefire violations counted 4, records 21, the
 rest 96. s42-ucdp: eliminate / obliterate with an armed doer (events.toml): 3 found, all right (0.738).
 
+s43 (58c6a24, before s43-detect), UCDP Nigeria tune: 897 misses (0.738), by stage screen 783, no trigger 63, clause
+model 36, generic cue 15 -- the s42 census holds (labels and records most of the screen; the model's refusals are
+headlines with a doer it does not count armed: herders, cultists, "Islamic Extremists ... Attack" read as a noun,
+"bandits" a captor but no perpetrator head). RAMS dev windows judged specific (scripts/clause_misses.py --judged
+specific): 58, kept 34, screen 9 (rape 3, poisoning, beating, coup attempt 2, a fatalities list 2), not specific 5,
+plural with no day 4, no trigger 4, generic 2. The headline sets' false events are all kept by the model (mideast 2,
+mideast2 5, mideast3 2, mideast4 12, headlines2 1, headlines4 4). s43-detect: a crowd's own deed (clause_model.
+crowd_does), loot / ransack / vandalise / lynch, and "set X ablaze / on fire" ([split_tails]): 896 misses; the
+headline sets unchanged (no crowd deed among their misses; "Mobs torch houses" was found before).
+
     python3 scripts/headline_misses.py [--sets ucdp,mideast,mideast2,mideast3,mideast4,headlines2,headlines3,headlines4]
                                        [--show]
 """

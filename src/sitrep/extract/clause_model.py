@@ -291,6 +291,7 @@ def keep_violent(cands: list[Candidate], lede: int | None = None) -> list[Candid
     # does not make the report one that tells of violence
     anchors = {c.sentence_index for c, p in zip(cands, probs, strict=True)
                if not c.mention.generic and not _negated(c) and (p >= model.threshold or armed(c) or onset_clash(c)
+                                                                  or crowd_does(c)
                                                                   or p >= model.headline_threshold and headline_clause(c)
                                                                   or p >= COUNTED_FLOOR and counted_headline(c))}
     kept = set(anchors)
@@ -449,6 +450,26 @@ def armed(c: Candidate) -> bool:
         if tok.dep_ == "pobj" and tok.head.lower_ in ("by", "with") and tok.head.head.i == trig.i:
             return True
     return False
+
+
+def crowd_does(c: Candidate) -> bool:
+    """A crowd of events.toml [typing.crowds] (protesters, rioters, a mob) is the subject of a verb trigger of the
+    kinds it types, acting on something ("Protesters set fire to a bank", "a mob torched the station"): the
+    model, which weighs an armed doer, refused such clauses (a crowd is no armed actor), so the deed is kept as an
+    armed force's is; not what a crowd burns as a sign ([typing.crowds] protest_burnings: "protesters burn flags").
+    COUNT: the s43 note at [typing.crowds] in events.toml."""
+    from sitrep.extract.lexicon import load_lexicon
+
+    typing, trig = load_lexicon().typing, c.trigger_token
+    crowds = typing.crowds if typing is not None else None
+    if crowds is None or trig is None or trig.pos_ != "VERB" or c.kind not in crowds.kinds:
+        return False
+    doers = crowds.protesters | crowds.mobs
+    subj = [ch for ch in trig.children if ch.dep_ == "nsubj"]
+    objs = [ch for ch in trig.children if ch.dep_ in ("dobj", "prep")]
+    if any(lemma(o).lower() in crowds.protest_burnings or o.lower_ in crowds.protest_burnings for o in objs):
+        return False  # "protesters burn flags": a sign, no one's property
+    return bool(objs) and any(ch.lower_ in doers for ch in subj)
 
 
 def _armed_group_does(trig) -> bool:

@@ -154,6 +154,7 @@ class Lexicon:
     speaker_verbs: frozenset[str] = frozenset()  # "X denied / called the attack ...": a place in X is the speaker's
     typing: Typing | None = None  # how a clause's ACLED type is decided ([typing])
     irregular_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "strike" -> struck, striking
+    split_tails: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "set fire" -> "on fire": "set X on fire"
     air_bomb_words: frozenset[str] = frozenset()  # events.toml [air_dropped]: bombs that may come from the air
     air_drop_verbs: frozenset[str] = frozenset()  # "bombs fell", "dropped bombs"
     air_words: frozenset[str] = frozenset()  # "air force", "aerial": an air doer (with [actors] aircraft)
@@ -185,6 +186,7 @@ class Crowds:
     clash_kinds: frozenset[str]  # "police fought protesters": a fight a crowd is a party to (no excessive force)
     marcher_verbs: frozenset[str]  # "students marched on X, pelting it": the doer of the protest verb did the act
     when_marks: frozenset[str]  # "three died after rioters set fire to a bank": the clause whose subject did it
+    protest_burnings: frozenset[str]  # "protesters burn flags": what a crowd burns as a sign (no violence)
     force_on_protesters: tuple[str, str]  # a state's forces against protesters
     violent_protesters: tuple[str, str]  # protesters as the doers
     mob_violence: tuple[str, str]  # a mob as the doer
@@ -414,6 +416,7 @@ def load_lexicon() -> Lexicon:
         summary_nouns=_words(epath, edata, "references", "summary_nouns"),
         typing=_typing(epath, edata, kinds, weapons),
         irregular_forms=_forms(epath, edata),
+        split_tails=_forms(epath, edata, "split_tails"),
         **{f"air_{key}": _words(epath, edata, "air_dropped", key) for key in ("bomb_words", "drop_verbs", "words")},
     )
 
@@ -503,15 +506,15 @@ def _crowds(path: Path, data: dict, known_kinds: set[str]) -> Crowds | None:
         types.append((v[0], v[1]))
     low = lambda key: frozenset(w.lower() for w in _words(path, sub, "typing", key))  # noqa: E731
     return Crowds(kinds, low("protesters"), low("crowd_nouns"), low("protest_words"), low("mobs"), low("object_verbs"),
-                  clash_kinds, low("marcher_verbs"), low("when_marks"),
+                  clash_kinds, low("marcher_verbs"), low("when_marks"), low("protest_burnings"),
                   *types)
 
 
-def _forms(path: Path, data: dict) -> dict[str, tuple[str, ...]]:
+def _forms(path: Path, data: dict, section: str = "forms") -> dict[str, tuple[str, ...]]:
     out = {}
-    for lemma, forms in data.get("forms", {}).items():
+    for lemma, forms in data.get(section, {}).items():
         if not isinstance(forms, list) or not all(isinstance(f, str) and f.strip() for f in forms):
-            raise KnowledgeError(f"{path}: [forms] {lemma} must be a list of words", code=E403_KNOWLEDGE_ENTRY)
+            raise KnowledgeError(f"{path}: [{section}] {lemma} must be a list of words", code=E403_KNOWLEDGE_ENTRY)
         out[lemma.lower()] = tuple(f.strip().lower() for f in forms)
     return out
 

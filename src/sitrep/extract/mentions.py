@@ -494,12 +494,34 @@ def _match_trigger(tok, lex: Lexicon) -> Trigger | None:
             c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
             for c in tok.children):
         candidates = lex.triggers.get("to death", [])  # "was hacked to death", "beat a man to death"
+    if not candidates and pos == "VERB" and lex.split_tails:
+        candidates = _split_trigger(tok, lex)  # "set a bus ablaze", "set the club on fire"
     if not candidates and pos == "VERB":  # words the lemmatizer does not know: "machinegunned", "dynamiting"
         candidates = next((lex.triggers[s] for s in _stems(low) if s in lex.triggers), [])
     for t in candidates:
         if pos in t.pos:
             return t
     return None
+
+
+def _split_trigger(tok, lex: Lexicon) -> list[Trigger]:
+    """The triggers of a phrase whose verb and tail an object splits (events.toml [split_tails]): "set a bus ablaze"
+    ("ablaze" the verb's dependent or its object's), "set the club on fire" ("fire" under such an "on"). COUNT: the
+    note at [split_tails]."""
+    lem = lemma(tok)
+    if not any(ch.dep_ == "dobj" for ch in tok.children):
+        return []  # only split by its object: "houses were set on fire" (fresh26's My Lai, seen) is the act of a
+        # massacre its report tells, and the passive is outside the count of the note
+    near = [t for t in tok.subtree if 0 < t.i - tok.i <= 8 and (t.head.i == tok.i or t.head.head.i == tok.i)]
+    for phrase, tails in lex.split_tails.items():
+        if phrase.split()[0] != lem:
+            continue
+        for tail in tails:
+            first, *rest = tail.split()
+            for t in near:
+                if t.lower_ == first and (not rest or any(g.lower_ == rest[0] for g in t.children)):
+                    return lex.triggers.get(phrase, [])
+    return []
 
 
 def has_trigger(sent) -> bool:

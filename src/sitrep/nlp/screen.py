@@ -62,6 +62,19 @@ def _phrase_alternatives() -> list[tuple[str, str]]:
             first, rest = t.split(" ", 1)
             tail = r"[\s-]+" + re.escape(rest).replace(r"\ ", r"[\s-]+")
             out += [(form, re.escape(form) + tail) for form in _forms(first) | set(lex.irregular_forms.get(first, ()))]
+    return out + _split_alternatives()
+
+
+def _split_alternatives() -> list[tuple[str, str]]:
+    """(first word, regular expression) of each trigger phrase an object splits (events.toml [split_tails]: "set a
+    bus ablaze", "set the club on fire"): the verb, then its tail within five words."""
+    lex = load_lexicon()
+    out = []
+    for phrase, tails in lex.split_tails.items():
+        first = phrase.split()[0]
+        for tail in tails:
+            rest = r"(?:[\s-]+[\w,'.-]+){1,5}?[\s-]+" + re.escape(tail).replace(r"\ ", r"[\s-]+") + r"\b"
+            out += [(form, re.escape(form) + rest) for form in _forms(first) | set(lex.irregular_forms.get(first, ()))]
     return out
 
 
@@ -78,6 +91,7 @@ def screen_phrases() -> re.Pattern:
         forms = "|".join(sorted(map(re.escape, _forms(first) | set(lex.irregular_forms.get(first, ()))), key=len, reverse=True))
         alts.add(f"(?:{forms})" + r"[\s-]+" + re.escape(rest).replace(r"\ ", r"[\s-]+"))
     alts |= {alt for first, alt in _phrase_alternatives() if alt.endswith(tuple(_tails().values()))}
+    alts |= {alt for _, alt in _split_alternatives()}
     return re.compile(r"\b(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")", re.I)
 
 
