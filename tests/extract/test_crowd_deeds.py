@@ -49,3 +49,15 @@ def test_what_a_crowd_burns_as_a_sign_is_no_event(body):
 
 def test_a_crowd_with_no_violent_deed_is_no_event():
     assert types("Protesters marched through Kisumu on Saturday, chanting slogans, witnesses said.") == []
+
+
+@pytest.mark.parametrize("body", [
+    "The crowd struck a deal with police in Kisumu on Saturday.",
+    "Protesters targeted the governor with a petition in Kisumu on Saturday.",
+])
+def test_a_crowd_verb_of_an_everyday_sense_is_no_event(body):
+    assert types(body) == []
+
+
+def test_what_a_crowd_sets_fire_to_as_a_sign_is_no_event():
+    assert types("Protesters set fire to tyres outside the embassy in Kisumu on Saturday.") == []

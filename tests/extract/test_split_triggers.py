@@ -39,3 +39,13 @@ def test_set_with_no_tail_is_no_trigger():
 def test_a_tail_too_far_from_the_verb_is_not_read():
     assert not screen("The council set a date for the vote after the old market in the town centre was on fire.")
 
+
+
+def test_a_tail_in_another_clause_of_the_verb_is_not_read():
+    assert types("Police set a curfew as shops were ablaze in Kisumu on Saturday.") == []
+
+
+def test_a_run_of_hyphens_after_the_verb_is_screened_at_once():
+    # the word of the phrase's gap once began with a hyphen, which the gap's separator also matches: a run of
+    # hyphens after "set" backtracked exponentially (16 s at 32 hyphens); 60 would not finish
+    assert not screen("They set " + "-" * 60 + " x")

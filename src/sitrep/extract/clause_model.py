@@ -464,9 +464,12 @@ def crowd_does(c: Candidate) -> bool:
     crowds = typing.crowds if typing is not None else None
     if crowds is None or trig is None or trig.pos_ != "VERB" or c.kind not in crowds.kinds:
         return False
+    if lemma(trig).lower() not in crowds.deed_verbs:
+        return False  # "the crowd struck a deal": a verb of an everyday sense ([typing.crowds] deed_verbs)
     doers = crowds.protesters | crowds.mobs
     subj = [ch for ch in trig.children if ch.dep_ == "nsubj"]
     objs = [ch for ch in trig.children if ch.dep_ in ("dobj", "prep")]
+    objs += [g for o in objs if o.dep_ == "prep" for g in o.children if g.dep_ == "pobj"]  # "set fire to flags"
     if any(lemma(o).lower() in crowds.protest_burnings or o.lower_ in crowds.protest_burnings for o in objs):
         return False  # "protesters burn flags": a sign, no one's property
     return bool(objs) and any(ch.lower_ in doers for ch in subj)

@@ -187,6 +187,7 @@ class Crowds:
     marcher_verbs: frozenset[str]  # "students marched on X, pelting it": the doer of the protest verb did the act
     when_marks: frozenset[str]  # "three died after rioters set fire to a bank": the clause whose subject did it
     protest_burnings: frozenset[str]  # "protesters burn flags": what a crowd burns as a sign (no violence)
+    deed_verbs: frozenset[str]  # "protesters set fire to a bank": the verbs whose deed by a crowd is kept
     force_on_protesters: tuple[str, str]  # a state's forces against protesters
     violent_protesters: tuple[str, str]  # protesters as the doers
     mob_violence: tuple[str, str]  # a mob as the doer
@@ -507,7 +508,7 @@ def _crowds(path: Path, data: dict, known_kinds: set[str]) -> Crowds | None:
     low = lambda key: frozenset(w.lower() for w in _words(path, sub, "typing", key))  # noqa: E731
     return Crowds(kinds, low("protesters"), low("crowd_nouns"), low("protest_words"), low("mobs"), low("object_verbs"),
                   clash_kinds, low("marcher_verbs"), low("when_marks"), low("protest_burnings"),
-                  *types)
+                  low("deed_verbs"), *types)
 
 
 def _forms(path: Path, data: dict, section: str = "forms") -> dict[str, tuple[str, ...]]:

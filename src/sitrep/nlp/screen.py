@@ -18,8 +18,8 @@ def _tails() -> dict[str, str]:
     captor_heads ("rescue 14 women from insurgents", "frees 338 from Boko Haram"; "Rescue workers pulled bodies
     from the wreckage" stays out)."""
     captors = "|".join(sorted(map(re.escape, load_lexicon().captor_heads), key=len, reverse=True))
-    return {"lives": r"(?:[\s-]+[\w,'.-]+){0,4}?[\s-]+li(?:ves|fe)\b",
-            "captors": r"(?:[\s-]+[\w,'.-]+){0,6}?[\s-]+from[\s-]+(?:the[\s-]+)?(?:(?-i:[A-Z])|(?:" + captors + r")\b)"}
+    return {"lives": r"(?:[\s-]+[\w,'.]+(?:-[\w,'.]+)*){0,4}?[\s-]+li(?:ves|fe)\b",
+            "captors": r"(?:[\s-]+[\w,'.]+(?:-[\w,'.]+)*){0,6}?[\s-]+from[\s-]+(?:the[\s-]+)?(?:(?-i:[A-Z])|(?:" + captors + r")\b)"}
 
 
 def _forms(lemma: str) -> set[str]:
@@ -73,7 +73,7 @@ def _split_alternatives() -> list[tuple[str, str]]:
     for phrase, tails in lex.split_tails.items():
         first = phrase.split()[0]
         for tail in tails:
-            rest = r"(?:[\s-]+[\w,'.-]+){1,5}?[\s-]+" + re.escape(tail).replace(r"\ ", r"[\s-]+") + r"\b"
+            rest = r"(?:[\s-]+[\w,'.]+(?:-[\w,'.]+)*){1,5}?[\s-]+" + re.escape(tail).replace(r"\ ", r"[\s-]+") + r"\b"
             out += [(form, re.escape(form) + rest) for form in _forms(first) | set(lex.irregular_forms.get(first, ()))]
     return out
 
