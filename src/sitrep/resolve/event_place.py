@@ -1370,7 +1370,8 @@ def _name_after_title_words(text: str, m: re.Match) -> re.Match | None:
 def _name_before_title_tail(text: str, m: re.Match) -> re.Match | None:
     """ "Gunmen Storm Plateau Community", "Fresh Plateau Violence": in a Title Case line, a name followed by a word
     for a town's people or parts or for an event named after its place (``geo_cues.toml`` place.town_after and
-    place.event_after, any case); the longest name before it that ``_town_name`` reads whole."""
+    place.event_after, any case), or a division's own name before a word for its settlements ("Sack 17 Plateau
+    Villages": place.title_part_after); the longest name before it that ``_town_name`` reads whole."""
     from sitrep.resolve.place_scoring import load_cues
 
     cues = load_cues()
