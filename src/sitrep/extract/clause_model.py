@@ -436,6 +436,8 @@ def armed(c: Candidate) -> bool:
         return True  # "Russian forces pounded Kharkiv", "gunmen stormed the village"
     if trig.dep_ == "dobj" and "subj_kind=armed" in _argument_kinds(trig.head):
         return True  # "warplanes dropped bombs", "militants launched an attack"
+    if _raiders_do(trig):
+        return True
     if _armed_group_does(trig) or _state_strikes(c) or m.headline and (
             _compound_doer(trig) or _adjacent_doer(trig) or _armed_hold(trig)):
         return True
@@ -473,6 +475,25 @@ def crowd_does(c: Candidate) -> bool:
     if any(lemma(o).lower() in crowds.protest_burnings or o.lower_ in crowds.protest_burnings for o in objs):
         return False  # "protesters burn flags": a sign, no one's property
     return bool(objs) and any(ch.lower_ in doers for ch in subj)
+
+
+def _raiders_do(trig) -> bool:
+    """A doer of events.toml [actors] armed_doer_heads (no force, no named group: "herdsmen", "cultists", a "cult
+    group") does the trigger: the verb's subject, the noun a verb of it modifies ("Herdsmen targeting Abuja"), or the
+    word right before it, whatever the parser made of a title ("Herders raid locality", "cultists clash"). Counts
+    beside the list in events.toml."""
+    from sitrep.extract.lexicon import load_lexicon
+
+    heads = load_lexicon().armed_doer_heads
+
+    def doer(tok) -> bool:
+        return tok.lower_ in heads or any(g.dep_ == "compound" and g.lower_ in heads for g in tok.children)
+
+    if trig.pos_ == "VERB" and any(ch.dep_ == "nsubj" and doer(ch) for ch in trig.children):
+        return True
+    if trig.dep_ == "acl" and trig.head.i < trig.i and doer(trig.head):
+        return True
+    return trig.i > 0 and doer(trig.doc[trig.i - 1])
 
 
 def _armed_group_does(trig) -> bool:

@@ -82,6 +82,7 @@ class Lexicon:
     held_places: frozenset[str] = frozenset()  # events.toml [actors] held_places: what "overran" must take
     deadly_doers: frozenset[str] = frozenset()  # events.toml [actors] deadly_doers: who "claims lives"
     captor_heads: frozenset[str] = frozenset()  # events.toml [actors] captor_heads: whom "rescued from"
+    armed_doer_heads: frozenset[str] = frozenset()  # events.toml [actors] armed_doer_heads: doers of a raid, no force
     person_titles: frozenset[str] = frozenset()  # events.toml [actors] person_titles: "Mayor X", "the Duke of Y"
     sport_words: re.Pattern | None = None  # events.toml [sport] words (whole words, any case)
     sport_doc_min: int = 4
@@ -391,6 +392,7 @@ def load_lexicon() -> Lexicon:
         held_places=frozenset(w.lower() for w in edata.get("actors", {}).get("held_places", [])),
         deadly_doers=frozenset(w.lower() for w in edata.get("actors", {}).get("deadly_doers", [])),
         captor_heads=frozenset(w.lower() for w in edata.get("actors", {}).get("captor_heads", [])),
+        armed_doer_heads=frozenset(w.lower() for w in edata.get("actors", {}).get("armed_doer_heads", [])),
         person_titles=frozenset(w.lower() for w in edata.get("actors", {}).get("person_titles", [])),
         sport_words=_sport_pattern(sport.get("words", [])), sport_doc_min=int(sport.get("doc_min", 4)),
         sport_sentence_min=int(sport.get("sentence_min", 2)),
