@@ -509,14 +509,13 @@ def _split_trigger(tok, lex: Lexicon) -> list[Trigger]:
     ("ablaze" the verb's dependent or its object's), "set the club on fire" ("fire" under such an "on"). COUNT: the
     note at [split_tails]."""
     lem = lemma(tok)
-    if not any(ch.dep_ == "dobj" for ch in tok.children):
+    phrases = [(phrase, tails) for phrase, tails in lex.split_tails.items() if phrase.split()[0] == lem]
+    if not phrases or not any(ch.dep_ == "dobj" for ch in tok.children):
         return []  # only split by its object: "houses were set on fire" (fresh26's My Lai, seen) is the act of a
         # massacre its report tells, and the passive is outside the count of the note
     near = [t for t in tok.subtree if 0 < t.i - tok.i <= 8
             and (t.head.i == tok.i or (t.head.dep_ == "dobj" and t.head.head.i == tok.i))]  # not another clause's
-    for phrase, tails in lex.split_tails.items():
-        if phrase.split()[0] != lem:
-            continue
+    for phrase, tails in phrases:
         for tail in tails:
             first, *rest = tail.split()
             for t in near:
