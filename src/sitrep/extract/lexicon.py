@@ -124,6 +124,7 @@ class Lexicon:
     figurative_stative_frames: frozenset[str] = frozenset()  # "killed during a strike": the stoppage it happened in
     figurative_stoppage_modifiers: frozenset[str] = frozenset()  # "a nationwide strike": a stoppage unless aimed
     figurative_of_objects: frozenset[str] = frozenset()  # "a blast of Arctic air": what the trigger noun is made of
+    figurative_sense_objects: frozenset[str] = frozenset()  # "strike deal": a verb trigger and an object of another sense
     figurative_munitions: frozenset[str] = frozenset()  # "killed when a shell fell": no accident
     attempt_verbs: frozenset[str] = frozenset()  # "tried to kill": an infinitive trigger that still happened
     possibility_modals: frozenset[str] = frozenset()  # discourse.toml [generic] modals: "might be targeted"
@@ -455,7 +456,8 @@ def _figurative(path: Path, data: dict) -> dict[str, frozenset[str]]:
             "describing": "describing", "of_objects": "of_objects", "munitions": "munitions", "named": "named",
             "chants": "chants", "executions": "executions", "modifier_only": "modifier_only", "found": "found",
             "ages": "ages", "plans": "plans", "stative": "stative",
-            "stative_frames": "stative_frames", "stoppage_modifiers": "stoppage_modifiers"}
+            "stative_frames": "stative_frames", "stoppage_modifiers": "stoppage_modifiers",
+            "sense_objects": "sense_objects"}
     return {f"figurative_{name}": _words(path, data, "figurative", key) for name, key in keys.items()}
 
 

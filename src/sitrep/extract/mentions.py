@@ -587,6 +587,9 @@ def _figurative(tok, lex: Lexicon) -> bool:
              for g in c.children if g.dep_ == "pobj"]
     if any(o.lemma_.lower() in lex.figurative_objects or o.lower_ in lex.figurative_objects for o in objs):
         return True
+    if tok.pos_ == "VERB" and any(f"{lemma(tok)} {o.lemma_.lower()}" in lex.figurative_sense_objects
+                                  for o in objs if o.dep_ in ("dobj", "obj")):
+        return True  # "struck a deal", "strike a balance": the verb's other sense (events.toml sense_objects)
     if tok.dep_ in ("dobj", "xcomp", "pobj") and _verb_in(tok.head, lex.figurative_governors):
         return True  # "stop fighting", "called off a strike"
     if tok.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "prt" for c in tok.head.children) and not any(
