@@ -117,3 +117,11 @@ def test_an_aimed_strike_keeps_its_object():
     for text in ("Rebels struck a police convoy near Kelmar on Saturday, killing two officers.",
                  "Militants struck the army base in Belvor on Friday."):
         assert events(text), text
+
+
+def test_a_killing_joined_to_an_arson_names_the_event():
+    """events.toml [typing] outranks "killing arson": the attack that kills, not the house burnt (it was an arson)."""
+    (e,) = events("Gunmen killed his neighbour and torched her house in Kelmar on Saturday.")
+    assert (e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack")
+    (e,) = events("Gunmen torched a shop in Kelmar on Saturday.")
+    assert e.sub_event_type == "Looting/property destruction"

@@ -172,6 +172,7 @@ class Typing:
     armed_victim_kinds: frozenset[str] = frozenset()  # [typing] kinds typed as battles when armed men are hit
     armed_men: frozenset[str] = frozenset()  # [typing] armed_men: head nouns of armed men ("gunmen", "insurgents")
     crowds: Crowds | None = None  # [typing.crowds]: violence by or against a crowd (ACLED's Protests and Riots)
+    outranks: tuple[tuple[str, str], ...] = ()  # [typing] outranks: "killing arson", the first names the clause
 
 
 @dataclass(frozen=True)
@@ -485,7 +486,13 @@ def _typing(path: Path, data: dict, kinds: dict, weapons: dict[str, Weapon]) -> 
         if k not in kinds:
             raise KnowledgeError(f"{path}: [typing] kind '{k}' has no line in [kinds]", code=E403_KNOWLEDGE_ENTRY)
     armed = frozenset(w.lower() for w in _words(path, data, "typing", "armed_men"))
-    return Typing(first, first_nw, not_deciding, dict(priority), armed_kinds, armed, _crowds(path, data, known_kinds))
+    pairs = tuple(tuple(p.split()) for p in sorted(_words(path, data, "typing", "outranks")))
+    for pair in pairs:
+        if len(pair) != 2 or not set(pair) <= known_kinds:
+            raise KnowledgeError(f"{path}: [typing] outranks '{' '.join(pair)}' must be two trigger kinds",
+                                 code=E403_KNOWLEDGE_ENTRY)
+    return Typing(first, first_nw, not_deciding, dict(priority), armed_kinds, armed, _crowds(path, data, known_kinds),
+                  tuple((a, b) for a, b in pairs))
 
 
 def _crowds(path: Path, data: dict, known_kinds: set[str]) -> Crowds | None:

@@ -1406,7 +1406,11 @@ class SentenceExtractor:
         heads = {t.i for t, _ in usable}
         acts = [u for u in usable if not (u[0].lower_ in self.lex.human_heads and u[0].head.i in heads
                                          and u[0].dep_ in ("nsubj", "nsubjpass", "dobj"))]
-        return min(acts or usable, key=lambda x: (x[1].needs is not None, order.get(x[1].kind, last), x[0].i))
+        pick = min(acts or usable, key=lambda x: (x[1].needs is not None, order.get(x[1].kind, last), x[0].i))
+        for first, second in self.lex.typing.outranks:  # "gunmen kill 5, burn houses": the killing, met need or not
+            if pick[1].kind == second:
+                pick = next((u for u in acts or usable if u[1].kind == first), pick)
+        return pick
 
     def _air_dropped(self, cand: Candidate, weapons: list) -> list:
         """Bare bombs that came from the air are an air strike, not an IED: "warplanes bombed the market", "bombs
