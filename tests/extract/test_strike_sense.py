@@ -125,3 +125,4 @@ def test_a_killing_joined_to_an_arson_names_the_event():
     assert (e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack")
     (e,) = events("Gunmen torched a shop in Kelmar on Saturday.")
     assert e.sub_event_type == "Looting/property destruction"
+

@@ -1408,8 +1408,9 @@ class SentenceExtractor:
                                          and u[0].dep_ in ("nsubj", "nsubjpass", "dobj"))]
         pick = min(acts or usable, key=lambda x: (x[1].needs is not None, order.get(x[1].kind, last), x[0].i))
         for first, second in self.lex.typing.outranks:  # "gunmen kill 5, burn houses": the killing, met need or not
-            if pick[1].kind == second:
-                pick = next((u for u in acts or usable if u[1].kind == first), pick)
+            if pick[1].kind == second:  # not a passive killing with no agent ("dozens killed and the town destroyed")
+                pick = next((u for u in acts or usable if u[1].kind == first and not (
+                    u[0].tag_ == "VBN" and not any(c.dep_ == "agent" for c in u[0].children))), pick)
         return pick
 
     def _air_dropped(self, cand: Candidate, weapons: list) -> list:
