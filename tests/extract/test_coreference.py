@@ -32,7 +32,7 @@ def test_pronoun_doer_takes_the_group_named_before():
 def test_common_noun_doer_takes_an_armed_group_not_a_state():
     text = ("Nigerian troops left the town of Gwoza on Friday. The gunmen burned the market of Gwoza on Saturday "
             "and shot three traders.")
-    e = _one(events(text), "burned")
+    e = _one(events(text), "shot")  # the shooting names the clause over the burning (events.toml [typing] outranks)
     assert e.actor1 != "Nigeria"
     assert not e.roles.get("perpetrator_organizations")
 

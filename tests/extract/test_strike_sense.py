@@ -100,3 +100,29 @@ def test_an_aimed_strike_is_no_stoppage_though_its_words_are():
                  "Russia launched a nationwide strike on the power grid of Kelmar on Friday, killing four people."):
         found = events(text)
         assert found and any(e.sub_event_type == "Air/drone strike" for e in found), text
+
+
+def test_strike_with_an_object_of_another_sense_is_no_attack():
+    """events.toml [figurative] sense_objects: a deal, a note, a balance struck is no strike on anyone (each of
+    these sentences made an Attack before the rule)."""
+    for text in ("Rebels struck a deal with police in Kelmar on Saturday.",
+                 "The militia struck an agreement with the governor of Belvor on Friday.",
+                 "Gunmen struck a conciliatory note in Tarvin on Monday.",
+                 "Militants struck a balance between the clans in Tarvin on Monday."):
+        assert not events(text), text
+
+
+def test_an_aimed_strike_keeps_its_object():
+    """The same rule refuses no aimed strike: a convoy or a base struck is an attack."""
+    for text in ("Rebels struck a police convoy near Kelmar on Saturday, killing two officers.",
+                 "Militants struck the army base in Belvor on Friday."):
+        assert events(text), text
+
+
+def test_a_killing_joined_to_an_arson_names_the_event():
+    """events.toml [typing] outranks "killing arson": the attack that kills, not the house burnt (it was an arson)."""
+    (e,) = events("Gunmen killed his neighbour and torched her house in Kelmar on Saturday.")
+    assert (e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack")
+    (e,) = events("Gunmen torched a shop in Kelmar on Saturday.")
+    assert e.sub_event_type == "Looting/property destruction"
+

@@ -125,6 +125,7 @@ class Lexicon:
     figurative_stative_frames: frozenset[str] = frozenset()  # "killed during a strike": the stoppage it happened in
     figurative_stoppage_modifiers: frozenset[str] = frozenset()  # "a nationwide strike": a stoppage unless aimed
     figurative_of_objects: frozenset[str] = frozenset()  # "a blast of Arctic air": what the trigger noun is made of
+    figurative_sense_objects: frozenset[str] = frozenset()  # "strike deal": a verb trigger and an object of another sense
     figurative_munitions: frozenset[str] = frozenset()  # "killed when a shell fell": no accident
     attempt_verbs: frozenset[str] = frozenset()  # "tried to kill": an infinitive trigger that still happened
     possibility_modals: frozenset[str] = frozenset()  # discourse.toml [generic] modals: "might be targeted"
@@ -172,6 +173,7 @@ class Typing:
     armed_victim_kinds: frozenset[str] = frozenset()  # [typing] kinds typed as battles when armed men are hit
     armed_men: frozenset[str] = frozenset()  # [typing] armed_men: head nouns of armed men ("gunmen", "insurgents")
     crowds: Crowds | None = None  # [typing.crowds]: violence by or against a crowd (ACLED's Protests and Riots)
+    outranks: tuple[tuple[str, str], ...] = ()  # [typing] outranks: "killing arson", the first names the clause
 
 
 @dataclass(frozen=True)
@@ -457,7 +459,8 @@ def _figurative(path: Path, data: dict) -> dict[str, frozenset[str]]:
             "describing": "describing", "of_objects": "of_objects", "munitions": "munitions", "named": "named",
             "chants": "chants", "executions": "executions", "modifier_only": "modifier_only", "found": "found",
             "ages": "ages", "plans": "plans", "stative": "stative",
-            "stative_frames": "stative_frames", "stoppage_modifiers": "stoppage_modifiers"}
+            "stative_frames": "stative_frames", "stoppage_modifiers": "stoppage_modifiers",
+            "sense_objects": "sense_objects"}
     return {f"figurative_{name}": _words(path, data, "figurative", key) for name, key in keys.items()}
 
 
@@ -485,7 +488,13 @@ def _typing(path: Path, data: dict, kinds: dict, weapons: dict[str, Weapon]) -> 
         if k not in kinds:
             raise KnowledgeError(f"{path}: [typing] kind '{k}' has no line in [kinds]", code=E403_KNOWLEDGE_ENTRY)
     armed = frozenset(w.lower() for w in _words(path, data, "typing", "armed_men"))
-    return Typing(first, first_nw, not_deciding, dict(priority), armed_kinds, armed, _crowds(path, data, known_kinds))
+    pairs = tuple(tuple(p.split()) for p in sorted(_words(path, data, "typing", "outranks")))
+    for pair in pairs:
+        if len(pair) != 2 or not set(pair) <= known_kinds:
+            raise KnowledgeError(f"{path}: [typing] outranks '{' '.join(pair)}' must be two trigger kinds",
+                                 code=E403_KNOWLEDGE_ENTRY)
+    return Typing(first, first_nw, not_deciding, dict(priority), armed_kinds, armed, _crowds(path, data, known_kinds),
+                  tuple((a, b) for a, b in pairs))
 
 
 def _crowds(path: Path, data: dict, known_kinds: set[str]) -> Crowds | None:

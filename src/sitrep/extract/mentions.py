@@ -586,6 +586,9 @@ def _figurative(tok, lex: Lexicon) -> bool:
              for g in c.children if g.dep_ == "pobj"]
     if any(o.lemma_.lower() in lex.figurative_objects or o.lower_ in lex.figurative_objects for o in objs):
         return True
+    if tok.pos_ == "VERB" and any(f"{lemma(tok)} {o.lemma_.lower()}" in lex.figurative_sense_objects
+                                  for o in objs if o.dep_ in ("dobj", "obj")):
+        return True  # "struck a deal", "strike a balance": the verb's other sense (events.toml sense_objects)
     if tok.dep_ in ("dobj", "xcomp", "pobj") and _verb_in(tok.head, lex.figurative_governors):
         return True  # "stop fighting", "called off a strike"
     if tok.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "prt" for c in tok.head.children) and not any(
@@ -1402,7 +1405,12 @@ class SentenceExtractor:
         heads = {t.i for t, _ in usable}
         acts = [u for u in usable if not (u[0].lower_ in self.lex.human_heads and u[0].head.i in heads
                                          and u[0].dep_ in ("nsubj", "nsubjpass", "dobj"))]
-        return min(acts or usable, key=lambda x: (x[1].needs is not None, order.get(x[1].kind, last), x[0].i))
+        pick = min(acts or usable, key=lambda x: (x[1].needs is not None, order.get(x[1].kind, last), x[0].i))
+        for first, second in self.lex.typing.outranks:  # "gunmen kill 5, burn houses": the killing, met need or not
+            if pick[1].kind == second:  # not a passive killing with no agent ("dozens killed and the town destroyed")
+                pick = next((u for u in acts or usable if u[1].kind == first and not (
+                    u[0].tag_ == "VBN" and not any(c.dep_ == "agent" for c in u[0].children))), pick)
+        return pick
 
     def _air_dropped(self, cand: Candidate, weapons: list) -> list:
         """Bare bombs that came from the air are an air strike, not an IED: "warplanes bombed the market", "bombs
