@@ -493,7 +493,7 @@ def _raiders_do(trig) -> bool:
         return True
     if trig.dep_ == "acl" and trig.head.i < trig.i and doer(trig.head):
         return True
-    return trig.i > 0 and doer(trig.doc[trig.i - 1])
+    return trig.i > trig.sent.start and doer(trig.doc[trig.i - 1])  # never the last word of the sentence before
 
 
 def _armed_group_does(trig) -> bool:
